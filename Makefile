@@ -1,0 +1,110 @@
+# gongkai — plain make, pkg-config for every dependency.
+#
+#   make            build ./gongkai (release flags, asserts on)
+#   make run        install missing Debian packages, build, create
+#                   var/gongkai.db with demo data if absent, serve :8080
+#   make check      install what tests need, build, run every suite, then
+#                   run unit + HTTP suites again under ASan+UBSan
+#   make asan       build build/asan/gongkai only
+#   make bench      benchmarks (see bench/README.md)
+#   make clean
+#
+# Sources are found by wildcard: a new src/<layer>/*.c file needs no edit
+# here.  tools/check_layers.sh enforces the include direction.
+
+CC      ?= cc
+PKGS    := libmicrohttpd sqlite3 libsodium jansson libcmark-gfm \
+           xlsxwriter libzip zlib libmagic
+# Debian's libcmark-gfm-extensions-dev ships no .pc file.
+EXTRA_LIBS := -lcmark-gfm-extensions
+WARN    := -Wall -Wextra -Werror -Wshadow -Wstrict-prototypes \
+           -Wno-unused-parameter
+CSTD    := -std=c11 -D_GNU_SOURCE
+PKG_CFLAGS = $(shell pkg-config --cflags $(PKGS) 2>/dev/null)
+PKG_LIBS   = $(shell pkg-config --libs $(PKGS) 2>/dev/null) $(EXTRA_LIBS) -lpthread -lm
+
+MODE    ?= release
+ifeq ($(MODE),asan)
+  OPT := -O1 -g -fsanitize=address,undefined -fno-omit-frame-pointer \
+         -fno-sanitize-recover=undefined
+else
+  OPT := -O2 -g
+endif
+BUILD   := build/$(MODE)
+CFLAGS  += $(CSTD) $(WARN) $(OPT) $(PKG_CFLAGS) -Isrc -MMD -MP
+LDFLAGS += $(OPT)
+
+LIB_SRC := $(sort $(wildcard src/lib/*.c src/core/*.c src/store/*.c \
+             src/web/*.c src/api/*.c src/cli/*.c src/http/*.c))
+ASSETS  := $(sort $(wildcard assets/*))
+GEN_SRC := $(BUILD)/gen/assets.c
+OBJ     := $(LIB_SRC:%.c=$(BUILD)/%.o) $(BUILD)/gen/assets.o
+MAIN_OBJ:= $(BUILD)/src/main.o
+UNIT_SRC:= $(sort $(wildcard tests/unit/*.c))
+UNIT_OBJ:= $(UNIT_SRC:%.c=$(BUILD)/%.o)
+
+.PHONY: all run check asan unit clean deps deps-test bench
+
+all: gongkai
+
+gongkai: $(BUILD)/gongkai
+ifeq ($(MODE),release)
+	@cp $< $@
+endif
+
+$(BUILD)/gongkai: $(OBJ) $(MAIN_OBJ)
+	$(CC) $(LDFLAGS) -o $@ $^ $(PKG_LIBS)
+
+$(BUILD)/unit: $(OBJ) $(UNIT_OBJ)
+	$(CC) $(LDFLAGS) -o $@ $^ $(PKG_LIBS)
+
+$(BUILD)/%.o: %.c
+	@mkdir -p $(dir $@)
+	$(CC) $(CFLAGS) -c -o $@ $<
+
+$(BUILD)/gen/assets.o: $(GEN_SRC)
+	$(CC) $(CFLAGS) -c -o $@ $<
+
+$(GEN_SRC): tools/embed.sh $(ASSETS)
+	@mkdir -p $(dir $@)
+	sh tools/embed.sh $(ASSETS) > $@
+
+deps:
+	@sh scripts/deps.sh build
+
+deps-test:
+	@sh scripts/deps.sh test
+
+var/gongkai.db: | gongkai
+	@mkdir -p var
+	./gongkai init --db $@
+	./gongkai demo --db $@
+
+run: deps
+	@$(MAKE) --no-print-directory gongkai
+	@test -f var/gongkai.db || { mkdir -p var && ./gongkai init --db var/gongkai.db \
+	  | tee var/admin-login.txt && ./gongkai demo --db var/gongkai.db; }
+	@test ! -f var/admin-login.txt || cat var/admin-login.txt
+	./gongkai serve --db var/gongkai.db --listen 127.0.0.1:8080
+
+unit: $(BUILD)/unit
+	$(BUILD)/unit
+
+asan:
+	@$(MAKE) --no-print-directory MODE=asan build/asan/gongkai build/asan/unit
+
+check: deps-test
+	@sh tools/check_layers.sh
+	@$(MAKE) --no-print-directory gongkai $(BUILD)/unit
+	@$(MAKE) --no-print-directory MODE=asan build/asan/gongkai build/asan/unit
+	@sh tests/run_all.sh
+
+bench: deps
+	@sh scripts/deps.sh bench
+	@$(MAKE) --no-print-directory gongkai
+	@sh bench/run.sh
+
+clean:
+	rm -rf build gongkai
+
+-include $(OBJ:.o=.d) $(MAIN_OBJ:.o=.d) $(UNIT_OBJ:.o=.d)

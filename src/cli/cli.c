@@ -1,0 +1,84 @@
+/*
+** cli.c — the subcommand table and the shared option parser.
+*/
+#include "cli/cli.h"
+
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "cli/commands.h"
+
+/* Sorted by name; `gongkai help` prints it in this order. */
+static const CliCmd aCmd[] = {
+  {"version", cmd_version, "print the version"},
+};
+
+static void usage(FILE *out) {
+  fputs("usage: gongkai COMMAND [OPTIONS]\n\ncommands:\n", out);
+  for (size_t i = 0; i < sizeof aCmd / sizeof aCmd[0]; i++)
+    fprintf(out, "  %-12s %s\n", aCmd[i].zName, aCmd[i].zSummary);
+  fputs("\n`gongkai COMMAND --help` describes each command.\n", out);
+}
+
+int cli_main(int argc, char **argv) {
+  if (argc < 2 || !strcmp(argv[1], "help") || !strcmp(argv[1], "--help") ||
+      !strcmp(argv[1], "-h")) {
+    usage(argc < 2 ? stderr : stdout);
+    return argc < 2 ? 2 : 0;
+  }
+  for (size_t i = 0; i < sizeof aCmd / sizeof aCmd[0]; i++) {
+    if (!strcmp(aCmd[i].zName, argv[1])) return aCmd[i].xRun(argc - 1, argv + 1);
+  }
+  fprintf(stderr, "gongkai: unknown command '%s'\n", argv[1]);
+  usage(stderr);
+  return 2;
+}
+
+int cli_parse(const char *zCmd, int argc, char **argv, int iFirst,
+              CliOpt *aOpt, int nOpt, char ***paPos, int *pnPos,
+              int *pbHelp) {
+  int nPos = 0;
+  *pbHelp = 0;
+  for (int i = iFirst; i < argc; i++) {
+    const char *z = argv[i];
+    if (!strcmp(z, "--help") || !strcmp(z, "-h")) { *pbHelp = 1; continue; }
+    if (z[0] == '-' && z[1] == '-' && z[2]) {
+      const char *zEq = strchr(z, '=');
+      size_t n = zEq ? (size_t)(zEq - z) : strlen(z);
+      int j;
+      for (j = 0; j < nOpt; j++)
+        if (strlen(aOpt[j].zName) == n && !strncmp(aOpt[j].zName, z, n)) break;
+      if (j == nOpt) {
+        fprintf(stderr, "gongkai %s: unknown option %.*s\n", zCmd, (int)n, z);
+        return 2;
+      }
+      if (aOpt[j].bFlag) {
+        if (zEq) {
+          fprintf(stderr, "gongkai %s: %s takes no value\n", zCmd, aOpt[j].zName);
+            return 2;
+        }
+        *aOpt[j].pzVal = "1";
+      } else if (zEq) {
+        *aOpt[j].pzVal = zEq + 1;
+      } else if (i + 1 < argc) {
+        *aOpt[j].pzVal = argv[++i];
+      } else {
+        fprintf(stderr, "gongkai %s: %s needs a value\n", zCmd, aOpt[j].zName);
+        return 2;
+      }
+      continue;
+    }
+    if (z[0] == '-' && z[1] && z[1] != '-') {
+      fprintf(stderr, "gongkai %s: unknown option %s\n", zCmd, z);
+      free(aPos);
+      return 2;
+    }
+    /* Positional arguments are moved to the front of argv[iFirst..], so
+    ** *paPos points into argv and nothing is allocated. */
+    argv[iFirst + nPos++] = argv[i];
+  }
+  *paPos = argv + iFirst;
+  *pnPos = nPos;
+  return 0;
+}

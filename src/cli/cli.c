@@ -71,7 +71,6 @@ int cli_parse(const char *zCmd, int argc, char **argv, int iFirst,
     }
     if (z[0] == '-' && z[1] && z[1] != '-') {
       fprintf(stderr, "gongkai %s: unknown option %s\n", zCmd, z);
-      free(aPos);
       return 2;
     }
     /* Positional arguments are moved to the front of argv[iFirst..], so

@@ -37,8 +37,11 @@ LDFLAGS += $(OPT)
 LIB_SRC := $(sort $(wildcard src/lib/*.c src/core/*.c src/store/*.c \
              src/web/*.c src/api/*.c src/cli/*.c src/http/*.c))
 ASSETS  := $(sort $(wildcard assets/*))
+DATA    := $(sort $(wildcard data/*))
 GEN_SRC := $(BUILD)/gen/assets.c
-OBJ     := $(LIB_SRC:%.c=$(BUILD)/%.o) $(BUILD)/gen/assets.o
+GEN_DATA:= $(BUILD)/gen/data.c
+OBJ     := $(LIB_SRC:%.c=$(BUILD)/%.o) $(BUILD)/gen/assets.o \
+           $(BUILD)/gen/data.o
 MAIN_OBJ:= $(BUILD)/src/main.o
 UNIT_SRC:= $(sort $(wildcard tests/unit/*.c))
 UNIT_OBJ:= $(UNIT_SRC:%.c=$(BUILD)/%.o)
@@ -65,9 +68,16 @@ $(BUILD)/%.o: %.c
 $(BUILD)/gen/assets.o: $(GEN_SRC)
 	$(CC) $(CFLAGS) -c -o $@ $<
 
+$(BUILD)/gen/data.o: $(GEN_DATA)
+	$(CC) $(CFLAGS) -c -o $@ $<
+
 $(GEN_SRC): tools/embed.sh $(ASSETS)
 	@mkdir -p $(dir $@)
-	sh tools/embed.sh $(ASSETS) > $@
+	sh tools/embed.sh aAsset $(ASSETS) > $@
+
+$(GEN_DATA): tools/embed.sh $(DATA)
+	@mkdir -p $(dir $@)
+	sh tools/embed.sh aData $(DATA) > $@
 
 deps:
 	@sh scripts/deps.sh build

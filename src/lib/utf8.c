@@ -1,0 +1,98 @@
+/*
+** utf8.c — UTF-8 decoding and folding (see utf8.h).
+*/
+#include "lib/utf8.h"
+
+uint32_t utf8_decode(const char *zIn, size_t n, int *pLen) {
+  const unsigned char *z = (const unsigned char *)zIn;
+  uint32_t c = z[0];
+  int len, i;
+  if (c < 0x80) { *pLen = 1; return c; }
+  if (c >= 0xC2 && c <= 0xDF) { len = 2; c &= 0x1F; }
+  else if (c >= 0xE0 && c <= 0xEF) { len = 3; c &= 0x0F; }
+  else if (c >= 0xF0 && c <= 0xF4) { len = 4; c &= 0x07; }
+  else { *pLen = 1; return 0xFFFD; }
+  if ((size_t)len > n) { *pLen = 1; return 0xFFFD; }
+  for (i = 1; i < len; i++) {
+    if ((z[i] & 0xC0) != 0x80) { *pLen = 1; return 0xFFFD; }
+    c = (c << 6) | (z[i] & 0x3F);
+  }
+  if ((len == 3 && c < 0x800) || (len == 4 && (c < 0x10000 || c > 0x10FFFF)) ||
+      (c >= 0xD800 && c <= 0xDFFF)) {
+    *pLen = 1;
+    return 0xFFFD;
+  }
+  *pLen = len;
+  return c;
+}
+
+int utf8_encode(uint32_t cp, char *out) {
+  if (cp < 0x80) { out[0] = (char)cp; return 1; }
+  if (cp < 0x800) {
+    out[0] = (char)(0xC0 | (cp >> 6));
+    out[1] = (char)(0x80 | (cp & 0x3F));
+    return 2;
+  }
+  if (cp < 0x10000) {
+    out[0] = (char)(0xE0 | (cp >> 12));
+    out[1] = (char)(0x80 | ((cp >> 6) & 0x3F));
+    out[2] = (char)(0x80 | (cp & 0x3F));
+    return 3;
+  }
+  out[0] = (char)(0xF0 | (cp >> 18));
+  out[1] = (char)(0x80 | ((cp >> 12) & 0x3F));
+  out[2] = (char)(0x80 | ((cp >> 6) & 0x3F));
+  out[3] = (char)(0x80 | (cp & 0x3F));
+  return 4;
+}
+
+int utf8_valid(const char *z, size_t n) {
+  size_t i = 0;
+  while (i < n) {
+    int len;
+    uint32_t c = utf8_decode(z + i, n - i, &len);
+    if (c == 0xFFFD && len == 1) return 0;
+    i += (size_t)len;
+  }
+  return 1;
+}
+
+size_t utf8_len(const char *z, size_t n) {
+  size_t i = 0, k = 0;
+  while (i < n) {
+    int len;
+    utf8_decode(z + i, n - i, &len);
+    i += (size_t)len;
+    k++;
+  }
+  return k;
+}
+
+uint32_t utf8_fold(uint32_t cp) {
+  if (cp >= 0xFF01 && cp <= 0xFF5E) cp -= 0xFEE0;
+  else if (cp == 0x3000) cp = ' ';
+  if (cp >= 'A' && cp <= 'Z') cp += 32;
+  return cp;
+}
+
+int utf8_is_cjk(uint32_t cp) {
+  return (cp >= 0x4E00 && cp <= 0x9FFF) || (cp >= 0x3400 && cp <= 0x4DBF) ||
+         (cp >= 0xF900 && cp <= 0xFAFF) || (cp >= 0x20000 && cp <= 0x2FA1F);
+}
+
+int utf8_is_space(uint32_t cp) {
+  return cp == ' ' || cp == '\t' || cp == '\n' || cp == '\r' || cp == '\f' ||
+         cp == '\v' || cp == 0x3000 || cp == 0xA0 || cp == 0x2028 ||
+         cp == 0x2029 || (cp >= 0x2000 && cp <= 0x200B) || cp == 0xFEFF;
+}
+
+size_t utf8_prefix(const char *z, size_t n, size_t nChar) {
+  size_t i = 0, k = 0;
+  while (i < n && k < nChar) {
+    int len;
+    utf8_decode(z + i, n - i, &len);
+    i += (size_t)len;
+    k++;
+  }
+  return i;
+}

@@ -55,6 +55,8 @@ int store_migrate(Store *s, int *pnApplied);
 int store_begin(Store *s);
 int store_commit(Store *s);
 void store_rollback(Store *s);
+/* Rolls back whatever transaction is open, at any depth (request end). */
+void store_rollback_all(Store *s);
 
 /* Online backup to a new file zTo (consistent while others write). */
 int store_backup(Store *s, const char *zTo);

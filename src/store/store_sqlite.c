@@ -274,6 +274,12 @@ void store_rollback(Store *s) {
   sqlite3_exec(s->db, "ROLLBACK", NULL, NULL, NULL);
 }
 
+void store_rollback_all(Store *s) {
+  if (s->nTx <= 0) return;
+  s->nTx = 0;
+  sqlite3_exec(s->db, "ROLLBACK", NULL, NULL, NULL);
+}
+
 int store_backup(Store *s, const char *zTo) {
   struct stat sb;
   if (stat(zTo, &sb) == 0)

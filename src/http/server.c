@@ -389,6 +389,7 @@ int server_run(const ServerConfig *cfg) {
   pthread_key_create(&storeKey, store_key_free);
 
   struct MHD_OptionItem aOpt[] = {
+    {MHD_OPTION_EXTERNAL_LOGGER, (intptr_t)mhd_log, NULL},
     {MHD_OPTION_SOCK_ADDR, 0, &sa},
     {MHD_OPTION_THREAD_POOL_SIZE, (intptr_t)cfg->nThreads, NULL},
     {MHD_OPTION_CONNECTION_TIMEOUT, 30, NULL},
@@ -397,7 +398,6 @@ int server_run(const ServerConfig *cfg) {
     {MHD_OPTION_CONNECTION_MEMORY_LIMIT, 128 * 1024, NULL},
     {MHD_OPTION_LISTEN_BACKLOG_SIZE, 1024, NULL},
     {MHD_OPTION_NOTIFY_COMPLETED, (intptr_t)on_completed, NULL},
-    {MHD_OPTION_EXTERNAL_LOGGER, (intptr_t)mhd_log, NULL},
     {MHD_OPTION_STRICT_FOR_CLIENT, 1, NULL},
     {MHD_OPTION_END, 0, NULL},
   };

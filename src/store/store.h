@@ -103,6 +103,18 @@ int store_login_failures(Store *s, const char *zKey, int64_t since);
 int store_login_failure_add(Store *s, const char *zKey, int64_t now);
 int store_login_failures_clear(Store *s, const char *zKey);
 
+/* ---- Working-day calendar ------------------------------------------- */
+typedef struct HolidayRow {
+  const char *zDay;   /* 'YYYY-MM-DD' */
+  const char *zKind;  /* 'holiday' or 'workday' */
+  const char *zName;  /* 春节 … */
+} HolidayRow;
+/* Every override, by date. */
+int store_holiday_list(Store *s, Arena *a, HolidayRow **paRow, int *pn);
+/* Adds or replaces one override. */
+int store_holiday_put(Store *s, const char *zDay, const char *zKind,
+                      const char *zName);
+
 /* ---- Audit log ---------------------------------------------------------- */
 int store_audit(Store *s, int64_t userId, int64_t orgId, const char *zAction,
                 const char *zDetail);

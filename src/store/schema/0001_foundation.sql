@@ -78,3 +78,12 @@ CREATE TABLE setting (
   name  TEXT PRIMARY KEY,
   value TEXT NOT NULL
 );
+
+-- The working-day calendar: official holidays and adjusted working days
+-- (调休) on top of Monday-Friday.  Loaded from data/holidays_cn.csv by
+-- `gongkai init`; an administrator adds later years.
+CREATE TABLE holiday (
+  day   TEXT PRIMARY KEY,      -- 'YYYY-MM-DD'
+  kind  TEXT NOT NULL CHECK (kind IN ('holiday','workday')),
+  name  TEXT NOT NULL DEFAULT ''
+);

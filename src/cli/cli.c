@@ -12,6 +12,7 @@
 /* Sorted by name; `gongkai help` prints it in this order. */
 static const CliCmd aCmd[] = {
   {"version", cmd_version, "print the version"},
+  {"workdays", cmd_workdays, "working-day arithmetic on the holiday calendar"},
 };
 
 static void usage(FILE *out) {

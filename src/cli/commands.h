@@ -6,5 +6,6 @@
 #define GK_COMMANDS_H
 
 int cmd_version(int argc, char **argv);
+int cmd_workdays(int argc, char **argv);
 
 #endif

@@ -27,9 +27,11 @@ static const char zUsage[] =
   "usage: gongkai workdays add DATE N [--calendar FILE]\n"
   "       gongkai workdays between DATE1 DATE2 [--calendar FILE]\n"
   "\n"
-  "按官方放假和调休安排计算工作日（周一至周五，扣除法定节假日，加上调休上班日）。\n"
+  "按官方放假和调休安排计算工作日（周一至周五，扣除法定节假日，\n"
+  "加上调休上班日）。\n"
   "  add DATE N          输出 DATE 之后第 N 个工作日（DATE 当日不计，N >= 0）\n"
-  "  between DATE1 DATE2 输出 (DATE1, DATE2] 内的工作日数；DATE2 早于 DATE1 时为负数\n"
+  "  between DATE1 DATE2 输出 (DATE1, DATE2] 内的工作日数；\n"
+  "                      DATE2 早于 DATE1 时为负数\n"
   "  --calendar FILE     节假日 CSV（表头 date,kind,name）；默认使用内置的\n"
   "                      data/holidays_cn.csv\n"
   "日期格式为 YYYY-MM-DD。日期所在年份没有官方数据时，在标准错误输出警告。\n";
@@ -46,7 +48,8 @@ static int read_file(const char *zPath, char **pz, size_t *pn) {
             strerror(errno));
     return -1;
   }
-  while ((n = fread(aChunk, 1, sizeof aChunk, f)) > 0) buf_append(&b, aChunk, n);
+  while ((n = fread(aChunk, 1, sizeof aChunk, f)) > 0)
+    buf_append(&b, aChunk, n);
   int bErr = ferror(f);
   fclose(f);
   if (bErr) {

@@ -33,7 +33,8 @@ void cal_free(Calendar *pCal) {
 }
 
 void cal_cover_year(Calendar *pCal, int y) {
-  if (y >= CAL_YEAR_MIN && y <= CAL_YEAR_MAX) pCal->aCover[y - CAL_YEAR_MIN] = 1;
+  if (y >= CAL_YEAR_MIN && y <= CAL_YEAR_MAX)
+    pCal->aCover[y - CAL_YEAR_MIN] = 1;
 }
 
 /* Number of entries of the sorted array a[0..n) that are <= x. */
@@ -300,7 +301,8 @@ int cal_covers_range(const Calendar *pCal, Date d1, Date d2, int *pyMissing) {
   int y1 = date_year(d1), y2 = date_year(d2);
   if (y1 > y2) { int t = y1; y1 = y2; y2 = t; }
   for (int y = y1; y <= y2; y++) {
-    if (y < CAL_YEAR_MIN || y > CAL_YEAR_MAX || !pCal->aCover[y - CAL_YEAR_MIN]) {
+    if (y < CAL_YEAR_MIN || y > CAL_YEAR_MAX ||
+        !pCal->aCover[y - CAL_YEAR_MIN]) {
       if (pyMissing) *pyMissing = y;
       return 0;
     }

@@ -192,7 +192,8 @@ int deadline_compute(const Calendar *pCal, Date dReceipt, const DlEvent *aEv,
   add_step(pRes, dReceipt, 0,
            mprintf("%s 收到申请（第三十一条）", date_format(dReceipt, z1)));
   add_step(pRes, DATE_NONE, 0,
-           mprintf("答复期限：收到申请之日起%d个工作日内，即%s（第三十三条第一款）",
+           mprintf("答复期限：收到申请之日起%d个工作日内，即%s"
+                   "（第三十三条第一款）",
                    DL_ANSWER_DAYS,
                    date_format(cal_add_workdays(pCal, dReceipt, DL_ANSWER_DAYS),
                                z2)));
@@ -314,7 +315,8 @@ int deadline_compute(const Calendar *pCal, Date dReceipt, const DlEvent *aEv,
           add_step(pRes, d, 0,
                    mprintf("%s 书面征求第三方意见；第三方应当自收到之日起%d个"
                            "工作日内提出意见，逾期未提出的由行政机关依照本"
-                           "条例决定是否公开（第三十二条）；自发出之日起算为 %s",
+                           "条例决定是否公开（第三十二条）；自发出之日起算为"
+                           " %s",
                            z1, DL_CONSULT_DAYS,
                            date_format(cal_add_workdays(pCal, d,
                                                         DL_CONSULT_DAYS),

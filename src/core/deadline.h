@@ -26,6 +26,23 @@
 **  - Fee (国办函〔2020〕109号): whether the time between the fee notice and
 **    payment counts is NOT verified (regulation.md §3, fees.json);
 **    DlParams.bFeeWaitCounted chooses, default 0 = not counted.
+**
+** Where the task statement and the Regulation differ, this module follows
+** the Regulation (Art. numbers per regulation.md §1.3):
+**  - Art. 31(三): online and fax applications are received on the day
+**    "双方确认" (both sides confirm), not on the day the organ alone
+**    confirms receipt.  Art. 31(二): registered post counts from the day
+**    the organ signs for it; ordinary post from the day the OGI office
+**    confirms with the applicant (it must do so on the day it gets it).
+**  - Art. 33: the not-counted rule for consultation time is Art. 33 ¶2
+**    ("不计算在前款规定的期限内"); Arts. 32/34 only give the consulted
+**    party its 15 working days.  Steps cite both.
+**  - Art. 30: abandonment needs the absence of correction "无正当理由"
+**    (without good reason); the caller records the lapse only then.
+**  - The task's sample step "收到申请 2024-02-05 … 即2024-03-05" does not
+**    match the official calendar: with 春节 2024-02-10..17 off and Sun
+**    02-18 a working day, the 20th working day after 2024-02-05 is
+**    2024-03-08 (tests/unit/test_deadline.c).
 */
 #ifndef GK_DEADLINE_H
 #define GK_DEADLINE_H

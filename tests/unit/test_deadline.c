@@ -294,7 +294,8 @@ TEST(deadline_extension) {
   CHECK_STR(F(r.dDue), "2024-04-08");
   CHECK_INT(n_warn(&r), 0);
   CHECK(has_step(&r, "2024-03-04 经政府信息公开工作机构负责人（张主任）同意"
-                     "并告知申请人，答复期限延长20个工作日（第三十三条第一款）"));
+                     "并告知申请人，答复期限延长20个工作日"
+                     "（第三十三条第一款）"));
   CHECK(has_step(&r, "加上延长的期限后，答复期限届满日为 2024-04-08"));
   deadline_result_free(&r);
 

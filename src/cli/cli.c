@@ -19,6 +19,7 @@ static const CliCmd aCmd[] = {
   {"serve", cmd_serve, "run the web server"},
   {"user", cmd_user, "add, list, disable users; set passwords"},
   {"version", cmd_version, "print the version"},
+  {"workdays", cmd_workdays, "working-day arithmetic on the holiday calendar"},
 };
 
 static void usage(FILE *out) {

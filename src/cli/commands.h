@@ -13,5 +13,6 @@ int cmd_org(int argc, char **argv);
 int cmd_serve(int argc, char **argv);   /* in src/http/cmd_serve.c */
 int cmd_user(int argc, char **argv);
 int cmd_version(int argc, char **argv);
+int cmd_workdays(int argc, char **argv);
 
 #endif

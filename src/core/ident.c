@@ -429,8 +429,8 @@ int ident_landline_check(const char *z, IdentErr *pErr) {
   if (nLocal != 8 && !(nArea == 3 && nLocal == 7)) {
     return set_err(pErr, IDENT_E_LENGTH, "本地号码应为7至8位（两位区号须8位）");
   }
-  if (zDigit[1 + nArea] < '2') {
-    return set_err(pErr, IDENT_E_FORMAT, "本地号码不能以0或1开头");
+  if (zDigit[1 + nArea] == '0') {
+    return set_err(pErr, IDENT_E_FORMAT, "本地号码不能以0开头");
   }
   return set_ok(pErr);
 }

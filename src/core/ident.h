@@ -130,7 +130,7 @@ int ident_mobile_check(const char *z, IdentErr *pErr);
 int ident_landline_area_len(const char *z);
 
 /* Validates a landline number: '0', a 2- or 3-digit area code, optionally
-** '-', then a 7- or 8-digit local number not starting with 0 or 1 (2-digit
+** '-', then a 7- or 8-digit local number not starting with 0 (2-digit
 ** area codes take 8 digits).  Returns IDENT_OK or IDENT_E_*. */
 int ident_landline_check(const char *z, IdentErr *pErr);
 

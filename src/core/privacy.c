@@ -365,7 +365,7 @@ static int cand_cmp_priority(const void *a, const void *b, const Scan *p) {
   return 0;
 }
 
-/* Insertion-free merge sort of aCand by cand_cmp_priority (qsort has no
+/* Stable merge sort of aCand by cand_cmp_priority (qsort has no
 ** context argument in C11, and we keep no globals). */
 static void sort_cands(const Scan *p, Cand *a, size_t n, Cand *aTmp) {
   size_t m, i, j, k;
@@ -616,7 +616,9 @@ static char *make_mask(const Scan *p, const Cand *c) {
 
 /* Converts accepted candidates into findings. */
 static void build_result(Scan *p, PrivacyResult *pRes) {
-  qsort(p->aCand, p->nCand, sizeof p->aCand[0], cand_cmp_start);
+  if (p->nCand > 1) {
+    qsort(p->aCand, p->nCand, sizeof p->aCand[0], cand_cmp_start);
+  }
   pRes->nFinding = p->nCand;
   pRes->aFinding = p->nCand ? xmalloc(p->nCand * sizeof pRes->aFinding[0])
                             : NULL;

@@ -169,15 +169,18 @@ TEST(privacy_overlap_prefers_stronger) {
   CHECK_INT(r.nFinding, 1);
   if (r.nFinding == 1) CHECK_INT(r.aFinding[0].eKind, PRIVACY_ID_NUMBER);
   privacy_result_free(&r);
-  /* 18-digit run that is a valid identity number AND passes Luhn:
-  ** 110105194912310010? compute: we search a few for one that passes both
-  ** and verify the identity reading wins. */
+  /* An 18-digit run that is a valid identity number AND passes Luhn (so it
+  ** is also a bank-card candidate for the same span): search the sequence
+  ** numbers of 1990-01-01 for one and check that the identity reading
+  ** wins with high confidence. */
   {
     char zId[19] = "11010519900101";
     int bFound = 0;
     for (int seq = 0; seq < 1000 && !bFound; seq++) {
       PrivacyResult r2;
-      snprintf(zId + 14, 4, "%03d", seq);
+      zId[14] = (char)('0' + seq / 100);
+      zId[15] = (char)('0' + seq / 10 % 10);
+      zId[16] = (char)('0' + seq % 10);
       {
         static const int aW[17] = {7, 9, 10, 5, 8, 4, 2, 1, 6, 3, 7, 9, 10,
                                    5, 8, 4, 2};

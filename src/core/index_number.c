@@ -260,7 +260,10 @@ int index_number_expand(const char *zTpl, const IndexNumberParts *pParts,
   if (!zTpl || !zTpl[0]) zTpl = INDEX_NUMBER_DEFAULT_TEMPLATE;
   memset(&x, 0, sizeof x);
   x.pParts = pParts;
-  rc = parse_template(zTpl, &x, NULL, pErr);
+  /* validate the whole template first so that its errors come before
+  ** errors in the values */
+  rc = parse_template(zTpl, NULL, NULL, pErr);
+  if (rc == INDEX_NUMBER_OK) rc = parse_template(zTpl, &x, NULL, pErr);
   if (rc == INDEX_NUMBER_OK) rc = index_number_check(buf_str(&x.out), pErr);
   if (rc) {
     buf_free(&x.out);

@@ -76,8 +76,7 @@ int ident_normalize(const char *zIn, char *zOut, size_t nOut) {
     i += (size_t)len;
     if (c == ' ' || c == '-' || c == '\t') continue;
     if (c >= 'a' && c <= 'z') c -= 32;
-    if (!((c >= '0' && c <= '9') || (c >= 'A' && c <= 'Z') || c == '@' ||
-          c == '.' || c == '_' || c == '+' || c == '%')) {
+    if (!((c >= '0' && c <= '9') || (c >= 'A' && c <= 'Z'))) {
       return -1;
     }
     if (k + 1 >= nOut) return -1;

@@ -56,7 +56,8 @@ typedef struct IdentIdInfo {
 
 /* Copies zIn to zOut (nOut bytes) for validation of form input: full-width
 ** ASCII is folded, ASCII letters are upper-cased, and spaces (incl. U+3000)
-** and '-' are dropped.  Any other non-ASCII character makes it fail.
+** and '-' are dropped.  Any character other than a letter or digit makes
+** it fail (so it is for numbers and codes, not for e-mail addresses).
 ** Returns the length written (NUL-terminated), or -1 when the result would
 ** not fit or a character is not allowed.  Does not allocate. */
 int ident_normalize(const char *zIn, char *zOut, size_t nOut);

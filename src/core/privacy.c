@@ -106,9 +106,20 @@ typedef struct Group {
                       ** single separator, else 0 */
 } Group;
 
+/* 1 for an ASCII digit (code points are folded, so ０-９ count). */
 static int is_digit(uint32_t c) { return c >= '0' && c <= '9'; }
+
+/* 1 for an ASCII digit or (folded, lower-case) letter. */
 static int is_alnum(uint32_t c) {
   return is_digit(c) || (c >= 'a' && c <= 'z');
+}
+
+/* Confidence of a Luhn-valid card number zDigits: HIGH with a common
+** issuer prefix (62, 4, 5x ...), MEDIUM otherwise, since one random digit
+** string in ten passes Luhn. */
+static PrivacyConf card_conf(const char *zDigits) {
+  return ident_bank_card_bin_known(zDigits) ? PRIVACY_CONF_HIGH
+                                            : PRIVACY_CONF_MEDIUM;
 }
 
 /* Adds a candidate unless its kind is skipped by the options. */
@@ -185,8 +196,8 @@ static void scan_group(Scan *p, const Group *g) {
              aStrength[PRIVACY_ID_NUMBER_15], g->iStart, g->iEnd);
   }
   if (nDigit >= 16 && ident_bank_card_check(z, NULL) == IDENT_OK) {
-    add_cand(p, PRIVACY_BANK_CARD, PRIVACY_CONF_HIGH,
-             aStrength[PRIVACY_BANK_CARD], g->iStart, g->iEnd);
+    add_cand(p, PRIVACY_BANK_CARD, card_conf(z), aStrength[PRIVACY_BANK_CARD],
+             g->iStart, g->iEnd);
   }
   if (nDigit == 11 && ident_mobile_check(z, NULL) == IDENT_OK) {
     add_cand(p, PRIVACY_MOBILE, PRIVACY_CONF_MEDIUM,
@@ -239,7 +250,7 @@ static void scan_chain(Scan *p, const Group *aGroup, size_t nGroup) {
           if (aGroup[k].iEnd - aGroup[k].iStart != 4) bAll4 = 0;
         }
         if (bAll4 && ident_bank_card_check(z, NULL) == IDENT_OK) {
-          add_cand(p, PRIVACY_BANK_CARD, PRIVACY_CONF_HIGH,
+          add_cand(p, PRIVACY_BANK_CARD, card_conf(z),
                    aStrength[PRIVACY_BANK_CARD], aGroup[i].iStart,
                    aGroup[j].iEnd);
         }
@@ -430,6 +441,14 @@ static const char *const azStop[] = {
 /* 1 when the folded code points at i spell the UTF-8 word zWord. */
 static int word_at(const Scan *p, uint32_t i, const char *zWord) {
   size_t n = strlen(zWord), k = 0;
+  char zFirst[4];
+  int nFirst;
+  if (i >= p->nCp) return 0;
+  /* cheap rejection on the first character's bytes */
+  nFirst = utf8_encode(p->aCp[i], zFirst);
+  if ((size_t)nFirst > n || memcmp(zFirst, zWord, (size_t)nFirst) != 0) {
+    return 0;
+  }
   while (k < n) {
     int len;
     uint32_t c = utf8_decode(zWord + k, n - k, &len);
@@ -508,7 +527,9 @@ static uint32_t name_len(const Scan *p, uint32_t i, int bLabel) {
 /* Names after labels ("姓名：张三", "当事人: 张三、李四"). */
 static void scan_label_names(Scan *p) {
   for (uint32_t i = 0; i < p->nCp; i++) {
-    uint32_t nLabel = label_at(p, i), j, nName, nTaken = 0;
+    uint32_t nLabel, j, nName, nTaken = 0;
+    if (!utf8_is_cjk(p->aCp[i])) continue;
+    nLabel = label_at(p, i);
     if (nLabel == 0) continue;
     j = i + nLabel;
     while (j < p->nCp && p->aCp[j] == ' ') j++;

@@ -63,9 +63,11 @@ typedef enum PrivacyKind {
 
 /* How sure the scanner is. */
 typedef enum PrivacyConf {
-  PRIVACY_CONF_HIGH = 3,   /* a check character / Luhn passed */
+  PRIVACY_CONF_HIGH = 3,   /* a check character passed (Luhn with a
+                           ** known issuer prefix for bank cards) */
   PRIVACY_CONF_MEDIUM = 2, /* structure only: phones, e-mail, 15-digit id,
-                           ** a name after a label such as 姓名： */
+                           ** Luhn without a known issuer prefix, a name
+                           ** after a label such as 姓名： */
   PRIVACY_CONF_LOW = 1     /* id with a wrong check character; a name
                            ** found only next to another finding */
 } PrivacyConf;

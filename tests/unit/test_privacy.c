@@ -118,6 +118,19 @@ TEST(privacy_bank_cards) {
   CHECK_SCAN("6222 0212-3456 7890 128", "");
   /* the brief's example fails Luhn: not reported */
   CHECK_SCAN("6222 0212 3456 7890 123", "");
+  /* confidence: HIGH with a known issuer prefix, MEDIUM without */
+  {
+    PrivacyResult r;
+    const char *z = "6222021234567890128 1234567812345670";
+    CHECK_INT(privacy_scan(z, strlen(z), NULL, &r), PRIVACY_OK);
+    CHECK_INT(r.nFinding, 2);
+    if (r.nFinding == 2) {
+      CHECK_INT(r.aFinding[0].eConf, PRIVACY_CONF_HIGH);
+      CHECK_INT(r.aFinding[1].eKind, PRIVACY_BANK_CARD);
+      CHECK_INT(r.aFinding[1].eConf, PRIVACY_CONF_MEDIUM);
+    }
+    privacy_result_free(&r);
+  }
 }
 
 TEST(privacy_phones) {

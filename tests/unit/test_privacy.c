@@ -256,14 +256,15 @@ TEST(privacy_names) {
 
 TEST(privacy_context_excerpt) {
   PrivacyResult r;
-  const char *z = "一二三四五六七八九十甲乙丙丁戊己庚辛电话13812345678子丑寅卯辰"
-                  "巳午未申酉戌亥天地玄黄";
+  const char *z = "一二三四五六七八九十甲乙丙丁戊己庚辛电话"
+                  "13812345678子丑寅卯辰巳午未申酉戌亥天地玄黄";
   CHECK_INT(privacy_scan(z, strlen(z), NULL, &r), PRIVACY_OK);
   CHECK_INT(r.nFinding, 1);
   if (r.nFinding == 1) {
     /* 15 characters either side, whole characters */
     CHECK_STR(r.aFinding[0].zContext,
-              "六七八九十甲乙丙丁戊己庚辛电话13812345678子丑寅卯辰巳午未申酉戌亥天地玄");
+              "六七八九十甲乙丙丁戊己庚辛电话13812345678"
+              "子丑寅卯辰巳午未申酉戌亥天地玄");
     CHECK(utf8_valid(r.aFinding[0].zContext, strlen(r.aFinding[0].zContext)));
   }
   privacy_result_free(&r);

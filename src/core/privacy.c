@@ -122,11 +122,9 @@ static PrivacyConf card_conf(const char *zDigits) {
                                             : PRIVACY_CONF_MEDIUM;
 }
 
-/* Adds a candidate unless its kind is skipped by the options. */
+/* Adds a candidate. */
 static void add_cand(Scan *p, PrivacyKind e, PrivacyConf eConf, int iStrength,
                      uint32_t iStart, uint32_t iEnd) {
-  if (p->pOpt->mSkip & (1u << e)) return;
-  if (eConf == PRIVACY_CONF_LOW && p->pOpt->bNoLowConf) return;
   if (p->nCand == p->nCandAlloc) {
     p->nCandAlloc = p->nCandAlloc ? p->nCandAlloc * 2 : 32;
     p->aCand = xrealloc(p->aCand, p->nCandAlloc * sizeof p->aCand[0]);
@@ -635,8 +633,18 @@ static char *make_mask(const Scan *p, const Cand *c) {
   return ident_mask(zM, nM, 0, 0);
 }
 
-/* Converts accepted candidates into findings. */
+/* Converts accepted candidates into findings, dropping those the options
+** exclude (after overlap resolution, so options never change the span or
+** kind of the other findings). */
 static void build_result(Scan *p, PrivacyResult *pRes) {
+  size_t nKeep = 0;
+  for (size_t i = 0; i < p->nCand; i++) {
+    const Cand *c = &p->aCand[i];
+    if (p->pOpt->mSkip & (1u << c->eKind)) continue;
+    if (c->eConf == PRIVACY_CONF_LOW && p->pOpt->bNoLowConf) continue;
+    p->aCand[nKeep++] = *c;
+  }
+  p->nCand = nKeep;
   if (p->nCand > 1) {
     qsort(p->aCand, p->nCand, sizeof p->aCand[0], cand_cmp_start);
   }

@@ -161,6 +161,13 @@ TEST(privacy_emails_and_credit_codes) {
   /* an e-mail wins over the mobile number that is its local part */
   CHECK_SCAN("13812345678@qq.com",
              "email@0+18=13812345678@qq.com>1***@qq.com;");
+  /* skipping e-mails does not expose the mobile inside one */
+  {
+    PrivacyOptions opt = {0, 1u << PRIVACY_EMAIL, 0};
+    char *z = scan_str("13812345678@qq.com", &opt);
+    CHECK_STR(z, "");
+    free(z);
+  }
   CHECK_SCAN("not@an@address x@y", "");
   CHECK_SCAN("代码91350100M000100Y43，",
              "credit_code@6+18=91350100M000100Y43>91350100********43;");

@@ -46,6 +46,10 @@
 **    stop character inside a real name (张三和) shortens it; and common
 **    words that begin with a surname character (高度, 黄金) next to a phone
 **    number can be reported as LOW-confidence names.  The reviewer decides.
+** 7. Not detected at all: local numbers without an area code (传真：87418602),
+**    foreign phone numbers, passport / residence-permit numbers, licence
+**    plates, addresses, dates of birth written out, and numbers split by
+**    line breaks or by separators other than one ' ' or '-'.
 */
 #include "core/privacy.h"
 

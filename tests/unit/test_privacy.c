@@ -149,6 +149,13 @@ TEST(privacy_phones) {
   CHECK_SCAN("+86 13812345678", "mobile@4+11=13812345678>138****5678;");
   /* a date range and a number with a '-' are not phones */
   CHECK_SCAN("2018-2019年度，第12345678号", "");
+  /* numbers side by side, joined by single separators, stay apart */
+  CHECK_SCAN("0951-1234567 13812345678",
+             "landline@0+12=0951-1234567>0951-*****67;"
+             "mobile@13+11=13812345678>138****5678;");
+  CHECK_SCAN("640302199001011238 13812345678",
+             "id_number@0+18=640302199001011238>640302********1238;"
+             "mobile@19+11=13812345678>138****5678;");
   /* 12 is not a mobile prefix */
   CHECK_SCAN("12812345678", "");
 }

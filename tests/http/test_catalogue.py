@@ -331,3 +331,51 @@ def test_staff_home_panel(srv):
     d.login("drafter")
     not_contains(d.get("/staff").text, "<h2>公开目录</h2>")
     ok(True)
+
+
+def excel_style_xlsx():
+    """A workbook shaped like Excel's: shared strings with rich-text runs and
+    phonetic runs, sparse cells, an inline string, a formula with a cached
+    string value, an empty row, entities and a numeric character ref."""
+    import zipfile
+    ns = 'xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main"'
+    sst = ('<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n'
+           '<sst %s count="5" uniqueCount="5"><si><t>序号</t></si>'
+           '<si><r><rPr><b/></rPr><t>类</t></r><r><t>别</t></r></si>'
+           '<si><t xml:space="preserve"> 公开内容 </t><rPh sb="0" eb="1"><t>コウカイ</t></rPh></si>'
+           '<si><t>公开形式</t></si><si><t>&#21355;生监督</t></si></sst>' % ns)
+    sheet = ('<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n'
+             '<worksheet %s><dimension ref="A1:E3"/><sheetData>'
+             '<row r="1" spans="1:5"><c r="A1" t="s"><v>0</v></c><c r="B1" t="s"><v>1</v></c>'
+             '<c r="C1" t="s"><v>2</v></c><c r="E1" t="s"><v>3</v></c></row>'
+             '<row r="2"/>'
+             '<row r="3"><c r="A3" s="1"><v>1</v></c><c r="B3" t="s"><v>4</v></c>'
+             '<c r="C3" t="inlineStr"><is><t>内联 &amp; 文本</t></is></c>'
+             '<c r="E3" t="str"><f>CONCAT("主动","公开")</f><v>主动公开</v></c></row>'
+             '</sheetData></worksheet>' % ns)
+    buf = io.BytesIO()
+    with zipfile.ZipFile(buf, "w", zipfile.ZIP_DEFLATED) as z:
+        z.writestr("[Content_Types].xml", '<?xml version="1.0"?><Types/>')
+        z.writestr("xl/workbook.xml", '<?xml version="1.0"?><workbook/>')
+        z.writestr("xl/sharedStrings.xml", sst)
+        z.writestr("xl/worksheets/sheet1.xml", sheet)
+    return buf.getvalue()
+
+
+def test_import_excel_style_xlsx(srv):
+    d = tempfile.mkdtemp(prefix="gk-cat-")
+    path = os.path.join(d, "excel.xlsx")
+    with open(path, "wb") as f:
+        f.write(excel_style_xlsx())
+    rc, so, se = srv.gongkai("catalogue", "import", "--org", "zn-tcm", path, "--db", srv.db)
+    eq(rc, 0, se)
+    got = items(srv, "zn-tcm")
+    eq([(i["seq"], i["level1"], i["content"], i["mode"]) for i in got],
+       [(1, "卫生监督", "内联 & 文本", "proactive")])
+    # An old binary .xls is refused with a clear message.
+    xls = os.path.join(d, "old.xls")
+    with open(xls, "wb") as f:
+        f.write(b"\xD0\xCF\x11\xE0\xA1\xB1\x1A\xE1" + b"\0" * 100)
+    rc, so, se = srv.gongkai("catalogue", "import", "--org", "zn-tcm", xls, "--db", srv.db)
+    eq(rc, 1)
+    contains(se, "不支持旧版 Excel（.xls）文件")

@@ -105,6 +105,13 @@ test('login with the keyboard, staff home passes axe', async ({ page, base }) =>
   await axeCheck(page, 'staff home');
 });
 
+test('guide page passes axe', async ({ page, base }) => {
+  const r = await page.goto(base + '/o/znwsj/guide');
+  if (r.status() !== 200) throw new Error(`status ${r.status()}`);
+  await shot(page, 'guide');
+  await axeCheck(page, 'guide');
+});
+
 test('404 page is Chinese and accessible', async ({ page, base }) => {
   const r = await page.goto(base + '/no/such/page');
   if (r.status() !== 404) throw new Error(`status ${r.status()}`);

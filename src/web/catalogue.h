@@ -11,6 +11,7 @@
 
 #include "core/catalogue.h"
 #include "http/req.h"
+#include "web/sitemap.h"
 
 /* ---- page_catalogue.c (public) ---- */
 int page_catalogue_public(Req *r);   /* GET /o/{org}/catalogue */
@@ -23,6 +24,10 @@ int page_catalogue_edit(Req *r);     /* GET|POST …/{org}/new, …/items/{id} *
 int page_catalogue_move(Req *r);     /* POST …/items/{id}/move */
 int page_catalogue_delete(Req *r);   /* POST …/items/{id}/delete */
 int page_catalogue_import(Req *r);   /* GET|POST …/{org}/import */
+
+/* The public catalogue page of every organisation, for sitemap.xml and
+** the static export (registered in sitemap.c). */
+int catalogue_site_paths(Store *s, Arena *a, SitePaths *p);
 
 /* The staff-home panel (registered in staff_home.c). */
 void panel_catalogue(Req *r);

@@ -185,3 +185,12 @@ int page_catalogue_export(Req *r) {
                      o.zSlug, zList, zFormat));
   return 0;
 }
+
+int catalogue_site_paths(Store *s, Arena *a, SitePaths *p) {
+  Org *aOrg;
+  int n, rc = store_org_tree(s, a, 0, &aOrg, &n);
+  if (rc != STORE_OK) return rc;
+  for (int i = 0; i < n; i++)
+    site_path_add(p, a, arena_printf(a, "/o/%u/catalogue", aOrg[i].zSlug));
+  return STORE_OK;
+}

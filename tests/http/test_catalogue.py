@@ -379,3 +379,10 @@ def test_import_excel_style_xlsx(srv):
     rc, so, se = srv.gongkai("catalogue", "import", "--org", "zn-tcm", xls, "--db", srv.db)
     eq(rc, 1)
     contains(se, "不支持旧版 Excel（.xls）文件")
+
+
+def test_sitemap_lists_catalogue_pages(srv):
+    r = srv.client().get("/sitemap.xml")
+    eq(r.status, 200)
+    contains(r.text, "/o/znwsj/catalogue</loc>")
+    contains(r.text, "/o/zn-hospital/catalogue</loc>")

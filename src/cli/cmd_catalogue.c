@@ -72,8 +72,9 @@ static int cat_import(Store *s, Arena *a, long long org, const char *zList,
   if (!cat_import_ok(&ci, bSkip)) {
     fprintf(stderr, "gongkai catalogue: %s: 文件有错误，未导入任何内容%s\n",
             zFile,
-            (ci.nFileError || ci.nItem == 0) ? ""
-                                             : "（可用 --skip-bad-rows 跳过错误行）");
+            (ci.nFileError || ci.nItem == 0)
+                ? ""
+                : "（可用 --skip-bad-rows 跳过错误行）");
     return 1;
   }
   if (bDry) {

@@ -320,10 +320,14 @@ int cat_art20_parse(const char *z) {
 const CatGround aCatGround[CAT_NGROUND] = {
   {"state_secret", "第十四条：依法确定为国家秘密"},
   {"law_prohibited", "第十四条：法律、行政法规禁止公开"},
-  {"security", "第十四条：公开后可能危及国家安全、公共安全、经济安全、社会稳定"},
-  {"third_party", "第十五条：涉及商业秘密、个人隐私等，公开会对第三方合法权益造成损害"},
-  {"internal", "第十六条第一款：人事管理、后勤管理、内部工作流程等内部事务信息"},
-  {"process", "第十六条第二款：讨论记录、过程稿、磋商信函、请示报告等过程性信息"},
+  {"security",
+   "第十四条：公开后可能危及国家安全、公共安全、经济安全、社会稳定"},
+  {"third_party",
+   "第十五条：涉及商业秘密、个人隐私等，公开会对第三方合法权益造成损害"},
+  {"internal",
+   "第十六条第一款：人事管理、后勤管理、内部工作流程等内部事务信息"},
+  {"process",
+   "第十六条第二款：讨论记录、过程稿、磋商信函、请示报告等过程性信息"},
   {"enforcement", "第十六条第二款：行政执法案卷信息"},
 };
 
@@ -621,6 +625,23 @@ void cat_import_map(Arena *a, const Table *t, const char *zList,
         "缺少“公开内容”列（或“一级事项”/“类别”列）：请检查第一行是否为表头");
     ci->nFileError++;
   }
+  /* The Issue's standard columns the file lacks: imported empty, said once
+  ** (a warning, it blocks nothing). */
+  static const CatField aStd[] = {CF_LEVEL1, CF_LEVEL2, CF_CONTENT, CF_BASIS,
+                                  CF_TIME_LIMIT, CF_DEPT, CF_RESPONSIBLE,
+                                  CF_PHONE, CF_CHANNEL_TEXT, CF_AUDIENCE,
+                                  CF_MODE, CF_FREQUENCY, CF_ART20};
+  Buf miss = BUF_INIT;
+  for (size_t k = 0; k < sizeof aStd / sizeof aStd[0]; k++) {
+    if (ci->aFieldCol[aStd[k]] >= 0) continue;
+    if (aStd[k] == CF_CHANNEL_TEXT && ci->aFieldCol[CF_CHANNELS] >= 0) continue;
+    buf_printf(&miss, "%s%s", miss.n ? "、" : "", azHeader[aStd[k]]);
+  }
+  if (miss.n)
+    msg(a, ci, hdr->iLine, 0, 1,
+        arena_printf(a, "文件没有以下列，导入后这些项为空，可在导入后补充：%s",
+                     buf_str(&miss)));
+  buf_free(&miss);
   if (!strcmp(zList, "negative") && ci->aFieldCol[CF_GROUND] < 0) {
     msg(a, ci, hdr->iLine, 0, 0,
         "负面清单缺少“不予公开依据”列（条例第十四条至第十六条）");
@@ -701,7 +722,8 @@ void cat_import_map(Arena *a, const Table *t, const char *zList,
     else it.zAudience = zc;
     z = CELL(CF_MODE);
     zc = cat_mode_parse(z);
-    if (!zc) BAD(CF_MODE, "“%s”无法识别，可填：主动公开、依申请公开、不予公开", z);
+    if (!zc)
+      BAD(CF_MODE, "“%s”无法识别，可填：主动公开、依申请公开、不予公开", z);
     else if (zc[0]) it.zMode = zc;
     else if (ci->aFieldCol[CF_MODE] < 0)
       it.zMode = !strcmp(zList, "proactive")    ? "proactive"

@@ -292,7 +292,8 @@ static int tag_attr(const XTag *t, const char *zName, char *z, size_t nz) {
   size_t n = strlen(zName);
   const char *p = t->zAttr, *end = t->zAttr + t->nAttr;
   while (p < end) {
-    while (p < end && (*p == ' ' || *p == '\t' || *p == '\n' || *p == '\r')) p++;
+    while (p < end && (*p == ' ' || *p == '\t' || *p == '\n' || *p == '\r'))
+      p++;
     const char *k = p;
     while (p < end && *p != '=' && *p != ' ') p++;
     size_t nk = (size_t)(p - k);

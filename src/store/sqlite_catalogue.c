@@ -30,7 +30,8 @@ static void cat_row(Arena *a, sqlite3_stmt *st, CatItem *p) {
   p->zDept = col_text(a, st, 9);
   p->zResponsible = col_text(a, st, 10);
   p->zPhone = col_text(a, st, 11);
-  p->channels = cat_channels_from_codes((const char *)sqlite3_column_text(st, 12));
+  p->channels =
+      cat_channels_from_codes((const char *)sqlite3_column_text(st, 12));
   p->zChannelText = col_text(a, st, 13);
   p->zAudience = col_text(a, st, 14);
   p->zMode = col_text(a, st, 15);

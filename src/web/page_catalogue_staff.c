@@ -378,13 +378,14 @@ static void import_report(Req *r, const CatImport *ci) {
   if (ci->nMsg == 0) return;
   req_puts(r, "<table class=\"grid\" id=\"report\"><caption>检查报告</caption>"
               "<thead><tr><th scope=\"col\">行</th><th scope=\"col\">列</th>"
-              "<th scope=\"col\">问题</th></tr></thead><tbody>\n");
+              "<th scope=\"col\">类别</th><th scope=\"col\">说明</th></tr>"
+              "</thead><tbody>\n");
   for (int i = 0; i < ci->nMsg; i++) {
     const CatMsg *m = &ci->aMsg[i];
-    req_printf(r, "<tr><td>%h</td><td>%h</td><td>%h</td></tr>\n",
+    req_printf(r, "<tr><td>%h</td><td>%h</td><td>%h</td><td>%h</td></tr>\n",
                m->iLine ? req_fmt(r, "%d", m->iLine) : "整个文件",
                m->iCol ? req_fmt(r, "%d", m->iCol) : "",
-               m->zMsg);
+               m->bWarning ? "提示" : "错误", m->zMsg);
   }
   req_puts(r, "</tbody></table>\n");
 }

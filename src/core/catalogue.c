@@ -789,34 +789,69 @@ char *cat_import_report_text(Arena *a, const CatImport *ci) {
 
 /* ---- Export ----------------------------------------------------------- */
 
+/* Every field of p as export cells, into az[CF__COUNT]. */
+static void export_cells(Arena *a, const CatItem *p, const char **az) {
+  const char *zLabels = cat_channels_labels(a, p->channels, "、");
+  az[CF_SEQ] = p->seq > 0 ? arena_printf(a, "%d", p->seq) : "";
+  az[CF_LEVEL1] = p->zLevel1;
+  az[CF_LEVEL2] = p->zLevel2;
+  az[CF_CONTENT] = p->zContent;
+  az[CF_BASIS] = p->zBasis;
+  az[CF_TIME_LIMIT] = p->zTimeLimit;
+  az[CF_DEPT] = p->zDept;
+  az[CF_RESPONSIBLE] = p->zResponsible;
+  az[CF_PHONE] = p->zPhone;
+  az[CF_CHANNEL_TEXT] = p->zChannelText[0] ? p->zChannelText : zLabels;
+  az[CF_CHANNELS] = zLabels;
+  az[CF_AUDIENCE] = cat_audience_label(p->zAudience);
+  az[CF_MODE] = cat_mode_label(p->zMode);
+  az[CF_FREQUENCY] = p->zFrequency;
+  az[CF_TIER] = p->zTier;
+  az[CF_ART20] = cat_art20_label(a, p->art20);
+  az[CF_INTERP] = p->bNeedsInterp ? "是" : "否";
+  az[CF_CODE] = p->zCode;
+  az[CF_GROUND] = cat_ground_label(p->zGround);
+  az[CF_NOTE] = p->zNote;
+}
+
 void cat_export_table(Arena *a, const CatItem *aItem, int n, Table *t) {
   const char *az[CF__COUNT];
   memset(t, 0, sizeof *t);
   for (int f = 0; f < CF__COUNT; f++) az[f] = azHeader[f];
   table_add_row(a, t, 1, az, CF__COUNT);
   for (int i = 0; i < n; i++) {
-    const CatItem *p = &aItem[i];
-    const char *zLabels = cat_channels_labels(a, p->channels, "、");
-    az[CF_SEQ] = p->seq > 0 ? arena_printf(a, "%d", p->seq) : "";
-    az[CF_LEVEL1] = p->zLevel1;
-    az[CF_LEVEL2] = p->zLevel2;
-    az[CF_CONTENT] = p->zContent;
-    az[CF_BASIS] = p->zBasis;
-    az[CF_TIME_LIMIT] = p->zTimeLimit;
-    az[CF_DEPT] = p->zDept;
-    az[CF_RESPONSIBLE] = p->zResponsible;
-    az[CF_PHONE] = p->zPhone;
-    az[CF_CHANNEL_TEXT] = p->zChannelText[0] ? p->zChannelText : zLabels;
-    az[CF_CHANNELS] = zLabels;
-    az[CF_AUDIENCE] = cat_audience_label(p->zAudience);
-    az[CF_MODE] = cat_mode_label(p->zMode);
-    az[CF_FREQUENCY] = p->zFrequency;
-    az[CF_TIER] = p->zTier;
-    az[CF_ART20] = cat_art20_label(a, p->art20);
-    az[CF_INTERP] = p->bNeedsInterp ? "是" : "否";
-    az[CF_CODE] = p->zCode;
-    az[CF_GROUND] = cat_ground_label(p->zGround);
-    az[CF_NOTE] = p->zNote;
+    export_cells(a, &aItem[i], az);
     table_add_row(a, t, i + 2, az, CF__COUNT);
   }
+}
+
+const char *cat_export_columns(Arena *a, const CatItem *aItem, int n,
+                               const char *zColumns, Table *t) {
+  const char **azHdr = NULL;
+  int *aField = NULL, nCol = 0, nAlloc = 0, nAlloc2 = 0;
+  memset(t, 0, sizeof *t);
+  for (const char *z = zColumns; *z;) {
+    size_t k = strcspn(z, ",");
+    char *zName = trim(a, arena_strndup(a, z, k));
+    int f = cat_header_match(zName);
+    if (f < 0)
+      return arena_printf(a, "无法识别的列名“%s”", zName);
+    ARENA_PUSH(a, azHdr, nCol, nAlloc);
+    azHdr[nCol] = zName;
+    ARENA_PUSH(a, aField, nCol, nAlloc2);
+    aField[nCol] = f;
+    nCol++;
+    z += k;
+    if (*z == ',') z++;
+  }
+  if (nCol == 0) return "没有指定要导出的列";
+  table_add_row(a, t, 1, azHdr, nCol);
+  const char *az[CF__COUNT];
+  const char **azRow = arena_alloc(a, sizeof(char *) * (size_t)nCol);
+  for (int i = 0; i < n; i++) {
+    export_cells(a, &aItem[i], az);
+    for (int c = 0; c < nCol; c++) azRow[c] = az[aField[c]];
+    table_add_row(a, t, i + 2, azRow, nCol);
+  }
+  return NULL;
 }

@@ -176,6 +176,27 @@ void table_write_csv(const Table *t, Buf *b) {
   }
 }
 
+void table_write_tsv(const Table *t, Buf *b) {
+  for (int r = 0; r < t->nRow; r++) {
+    const TableRow *row = &t->aRow[r];
+    for (int c = 0; c < row->nCell; c++) {
+      const char *z = row->azCell[c];
+      if (c) buf_putc(b, '\t');
+      if (!strpbrk(z, "\t\r\n") && z[0] != '"') {
+        buf_puts(b, z);
+        continue;
+      }
+      buf_putc(b, '"');
+      for (; *z; z++) {
+        if (*z == '"') buf_putc(b, '"');
+        buf_putc(b, *z);
+      }
+      buf_putc(b, '"');
+    }
+    buf_putc(b, '\n');
+  }
+}
+
 /* ---- XLSX reading ----------------------------------------------------- */
 
 /* Reads the archive member zName into the arena (NUL-terminated); NULL when

@@ -154,8 +154,9 @@ int page_catalogue_export(Req *r) {
     http_error(r, 400, "目录类型无效");
     return 0;
   }
-  if (strcmp(zFormat, "csv") && strcmp(zFormat, "xlsx")) {
-    http_error(r, 400, "导出格式只能是 csv 或 xlsx");
+  if (strcmp(zFormat, "csv") && strcmp(zFormat, "tsv") &&
+      strcmp(zFormat, "xlsx")) {
+    http_error(r, 400, "导出格式只能是 csv、tsv 或 xlsx");
     return 0;
   }
   CatItem *a;
@@ -165,11 +166,23 @@ int page_catalogue_export(Req *r) {
     return 0;
   }
   Table t;
-  cat_export_table(&r->arena, a, n, &t);
+  const char *zColumns = req_param(r, "columns");
+  if (zColumns && zColumns[0]) {
+    const char *zErr = cat_export_columns(&r->arena, a, n, zColumns, &t);
+    if (zErr) {
+      http_error(r, 400, zErr);
+      return 0;
+    }
+  } else {
+    cat_export_table(&r->arena, a, n, &t);
+  }
   buf_reset(&r->out);
   if (!strcmp(zFormat, "csv")) {
     table_write_csv(&t, &r->out);
     r->zType = "text/csv; charset=utf-8";
+  } else if (!strcmp(zFormat, "tsv")) {
+    table_write_tsv(&t, &r->out);
+    r->zType = "text/tab-separated-values; charset=utf-8";
   } else {
     const char *zErr = NULL;
     if (table_write_xlsx(&t, cat_list_label(zList), &r->out, &zErr)) {

@@ -7,6 +7,7 @@ import io
 import os
 import re
 import tempfile
+import urllib.parse
 
 from harness import contains, eq, not_contains, ok
 
@@ -20,6 +21,9 @@ SEED_TO_EXPORT = {
     "更新频率": "更新频率", "负责科室": "公开主体/负责科室",
     "责任科室负责人": "责任人", "联系电话": "联系电话",
 }
+
+
+SEED_COLUMNS = "序号,类别,公开内容,公开形式,公开时限,公开渠道,更新频率,负责科室,责任科室负责人,联系电话"
 
 
 def seed_rows():
@@ -309,6 +313,26 @@ def test_cli_import_export_round_trip(srv):
                              "--skip-bad-rows", "--db", srv.db)
     eq(rc, 0, se)
     eq(len(items(srv, "zn-supervision")), 6)
+    # Seed 000's own layout: the export is the seed file byte for byte.
+    rc, so, se = srv.gongkai("catalogue", "import", "--org", "zn-cdc", SEED,
+                             "--list", "on_request", "--db", srv.db)
+    eq(rc, 0, se)
+    tsv = os.path.join(d, "seed.tsv")
+    rc, so, se = srv.gongkai("catalogue", "export", "--org", "zn-cdc", "--list", "on_request",
+                             "--format", "tsv", "--columns", SEED_COLUMNS, "--out", tsv,
+                             "--db", srv.db)
+    eq(rc, 0, se)
+    with open(tsv, "rb") as f, open(SEED, "rb") as g:
+        eq(f.read(), g.read())
+    r = srv.client().get("/o/zn-cdc/catalogue/export?list=on_request&format=tsv&columns="
+                         + urllib.parse.quote(SEED_COLUMNS))
+    eq(r.status, 200)
+    with open(SEED, "rb") as g:
+        eq(r.body, g.read())
+    r = srv.client().get("/o/zn-cdc/catalogue/export?format=tsv&columns="
+                         + urllib.parse.quote("序号,页码"))
+    eq(r.status, 400)
+    contains(r.text, "无法识别的列名“页码”")
     xl = os.path.join(d, "out.xlsx")
     rc, so, se = srv.gongkai("catalogue", "export", "--org", "zn-supervision",
                              "--format", "xlsx", "--out", xl, "--db", srv.db)

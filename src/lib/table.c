@@ -262,6 +262,7 @@ static void xml_text(Buf *b, const char *p, size_t n) {
 
 /* One tag found by xml_next(). */
 typedef struct XTag {
+  const char *zStart;  /* the '<' */
   const char *zName;   /* points into the document (not terminated) */
   size_t nName;
   const char *zAttr;   /* attribute text */
@@ -286,6 +287,7 @@ static int xml_next(const char *p, const char *end, XTag *t) {
     const char *gt = memchr(lt, '>', (size_t)(end - lt));
     if (!gt) return 0;
     const char *s = lt + 1;
+    t->zStart = lt;
     t->bClose = *s == '/';
     if (t->bClose) s++;
     /* Drop a namespace prefix (x:row). */
@@ -363,11 +365,9 @@ static int read_shared(Arena *a, const char *p, size_t n, const char ***paz,
     } else if (tag_is(&t, "rPh")) {
       inRph = !t.bClose && !t.bEmpty;
     } else if (tag_is(&t, "t") && !t.bClose && !t.bEmpty && inSi && !inRph) {
-      const char *close = p;
       XTag t2;
       if (!xml_next(p, end, &t2)) break;
-      close = t2.zName - (t2.bClose ? 2 : 1);
-      xml_text(&b, p, (size_t)(close - p));
+      xml_text(&b, p, (size_t)(t2.zStart - p));
       p = t2.zAfter;
     }
   }
@@ -497,7 +497,7 @@ int table_read_xlsx(Arena *a, const void *pData, size_t nData, Table *t,
                !tg.bClose && !tg.bEmpty) {
       XTag t2;
       if (!xml_next(p, end, &t2)) break;
-      const char *close = t2.zName - (t2.bClose ? 2 : 1);
+      const char *close = t2.zStart;
       xml_text(&val, p, (size_t)(close - p));
       bHasVal = 1;
       p = t2.zAfter;

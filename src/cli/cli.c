@@ -11,6 +11,7 @@
 
 /* Sorted by name; `gongkai help` prints it in this order. */
 static const CliCmd aCmd[] = {
+  {"report", cmd_report, "annual reports: check (see report --help)"},
   {"version", cmd_version, "print the version"},
 };
 

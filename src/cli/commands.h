@@ -5,6 +5,7 @@
 #ifndef GK_COMMANDS_H
 #define GK_COMMANDS_H
 
+int cmd_report(int argc, char **argv);
 int cmd_version(int argc, char **argv);
 
 #endif

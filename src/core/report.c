@@ -215,6 +215,24 @@ static int group_value(const Report *p, const RfTerm *a, int n, int iTerm,
   return 1;
 }
 
+/* 1 when a blank cell is one of the blank children of a group row that was
+** given as a single number (the group stands for them, see group_value). */
+static int covered_by_group(const Report *p, int iCell) {
+  const RfFormat *f = p->pFmt;
+  int t = 0, r = 0, c = 0;
+  rf_cell_locate(f, iCell, &t, &r, &c);
+  const RfTable *tab = &f->aTable[t];
+  int par = tab->aRow[r].iParent;
+  if (par < 0 || tab->aRow[par].bData) return 0;
+  if (!report_get(p, tab->iCell0 + par * tab->nCol + c, NULL)) return 0;
+  for (int ch = par + 1; ch < tab->nRow && tab->aRow[ch].iDepth >
+                                              tab->aRow[par].iDepth; ch++)
+    if (tab->aRow[ch].iParent == par &&
+        report_get(p, tab->iCell0 + ch * tab->nCol + c, NULL))
+      return 0;
+  return 1;
+}
+
 static void side_eval(const Report *p, const Report *pPrev, const RfTerm *a,
                       int n, Side *s) {
   int *aUsed = xmalloc((size_t)(n + 1) * sizeof(int)), nUsed = 0;
@@ -280,6 +298,19 @@ static void eval_check(const Report *p, const Report *pPrev,
   side_eval(p, pPrev, k->aLhs, k->nLhs, &L);
   side_eval(p, pPrev, k->aRhs, k->nRhs, &R);
   if (L.bSkip || R.bSkip) goto done;
+  if (L.bBlank || R.bBlank) {
+    /* checks on the children of a group given as one row are moot */
+    int bMoot = 1;
+    for (int s = 0; s < 2 && bMoot; s++) {
+      const RfTerm *a = s ? k->aRhs : k->aLhs;
+      const Side *sd = s ? &R : &L;
+      int na = s ? k->nRhs : k->nLhs;
+      for (int i = 0; i < na && bMoot; i++)
+        if (!sd->aSet[i] && (a[i].iYear || !covered_by_group(p, a[i].iCell)))
+          bMoot = 0;
+    }
+    if (bMoot) goto done;
+  }
   if (L.bBlank || R.bBlank) {
     RpIssue *x = new_issue(r);
     Buf b = BUF_INIT;

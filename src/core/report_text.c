@@ -451,7 +451,7 @@ static void gen_split(Search *s, int iTok, int pos, int slot) {
     if (slot == s->k) emit_split(s);
     return;
   }
-  if (s->k - slot < s->nTok - iTok) return;   /* each token needs a cell */
+  if (pos == 0 && s->k - slot < s->nTok - iTok) return; /* 1 cell each */
   const Tok *t = &s->aTok[iTok];
   if (!(t->e == TK_NUM && t->bDigits)) {
     if (slot >= s->k) return;
@@ -659,6 +659,7 @@ typedef struct Pending {
 static void pending_flush(Reader *R, Pending *P) {
   if (P->iTab >= 0 && P->nTok > 0)
     store_row(R, P->iTab, P->iRow, P->aTok, P->nTok, 0);
+  for (int k = 0; k < P->nTok; k++) free(P->aTok[k].z);
   P->iTab = -1;
   P->nTok = 0;
 }
@@ -799,7 +800,6 @@ static void read_lines(Reader *R, Line *aL, int nL) {
     }
   }
   if (P.nTok) pending_flush(R, &P);
-  for (int k = 0; k < P.nTok; k++) free(P.aTok[k].z);
   buf_free(&prev);
 }
 

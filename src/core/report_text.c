@@ -54,7 +54,9 @@ static char *fold_trim(const char *z, size_t n) {
     int len;
     uint32_t cp = utf8_fold(utf8_decode(z + i, n - i, &len));
     char e[4];
-    int k = utf8_encode(cp == 0xA0 || cp == 0x3000 ? ' ' : cp, e);
+    if (cp == 0xA0 || cp == 0x3000) cp = ' ';
+    else if (cp == 0x2212) cp = '-';               /* minus sign */
+    int k = utf8_encode(cp, e);
     buf_append(&b, e, (size_t)k);
     i += (size_t)len;
   }
@@ -104,13 +106,40 @@ static int parse_num(const char *z, Tok *t) {
   return 1;
 }
 
+/* 1 when z is a number with thousands separators: 1,234 or 12,345.5 */
+static int has_thousands(const char *z) {
+  const char *p = z;
+  int n = 0;
+  if (*p == '+' || *p == '-') p++;
+  while (isdigit((unsigned char)*p)) { p++; n++; }
+  if (n < 1 || n > 3 || *p != ',') return 0;
+  while (*p == ',') {
+    p++;
+    for (n = 0; n < 3; n++, p++)
+      if (!isdigit((unsigned char)*p)) return 0;
+  }
+  return *p == 0 || *p == '.';
+}
+
 static void classify(Tok *t, char *zFolded) {
   memset(t, 0, sizeof *t);
   t->z = zFolded;
-  if (!zFolded[0]) t->e = TK_EMPTY;
-  else if (parse_num(zFolded, t)) ;
-  else if (is_blank_mark(zFolded)) t->e = TK_BLANK;
-  else t->e = TK_TEXT;
+  if (!zFolded[0]) {
+    t->e = TK_EMPTY;
+  } else if (has_thousands(zFolded)) {
+    char *zPlain = xstrdup(zFolded), *q = zPlain;
+    for (const char *p = zFolded; *p; p++) if (*p != ',') *q++ = *p;
+    *q = 0;
+    if (parse_num(zPlain, t)) t->bDigits = 0;   /* never run together */
+    else t->e = TK_TEXT;
+    free(zPlain);
+  } else if (parse_num(zFolded, t)) {
+    /* t filled */
+  } else if (is_blank_mark(zFolded)) {
+    t->e = TK_BLANK;
+  } else {
+    t->e = TK_TEXT;
+  }
 }
 
 /* Splits a raw line into fields: on tabs when it has any, else on runs of
@@ -530,20 +559,41 @@ static const char *row_name(const RfTable *tb, int r) {
                                                       : tb->zId;
 }
 
+/* A normalised label without its leading enumerator ("一", "三", "1"). */
+static const char *bare(const char *z) {
+  static const char *azNum[] = {"一", "二", "三", "四", "五", "六", "七",
+                                "八", "九", "十", NULL};
+  for (;;) {
+    int bHit = 0;
+    if (isdigit((unsigned char)*z)) { z++; continue; }
+    for (int i = 0; azNum[i]; i++)
+      if (!strncmp(z, azNum[i], 3)) { z += 3; bHit = 1; break; }
+    if (!bHit) return z;
+  }
+}
+
 /* Finds the row whose normalised label is the longest suffix of zNorm
-** (with at most MAX_PREFIX bytes before it).  Ties (same label in several
-** rows) go to the first one after the last matched row. */
+** (with at most MAX_PREFIX bytes before it).  Failing that, a row whose
+** label without enumerator equals the line's without enumerator (at least
+** three characters: "予以公开" for "（一）予以公开").  Ties (same label in
+** several rows) go to the first one after the last matched row. */
 static int match_row(Reader *R, const char *zNorm, int *piTab, int *piRow) {
   size_t n = strlen(zNorm), bestLen = 0;
   int bestOrder = -1, bestT = -1, bestR = -1;
   if (!n) return 0;
+  for (int pass = 0; pass < 2 && bestT < 0; pass++)
   for (int t = 0; t < R->f->nTable; t++) {
     const RfTable *tb = &R->f->aTable[t];
     for (int r = 0; r < tb->nRow; r++) {
       const char *z = tb->aRow[r].zNorm;
       size_t m;
-      if (!z || !(m = strlen(z)) || m > n || n - m > MAX_PREFIX) continue;
-      if (strcmp(zNorm + n - m, z)) continue;
+      if (!z || !(m = strlen(z))) continue;
+      if (pass == 0) {
+        if (m > n || n - m > MAX_PREFIX || strcmp(zNorm + n - m, z)) continue;
+      } else {
+        const char *zb = bare(z);
+        if (strlen(zb) < 9 || strcmp(zb, bare(zNorm))) continue;
+      }
       int ord = row_order(R->f, t, r);
       int better = m > bestLen;
       if (m == bestLen && bestOrder >= 0) {

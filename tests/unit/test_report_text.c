@@ -389,3 +389,60 @@ TEST(report_text_detect_and_errors) {
   rt_result_free(&r);
   rf_set_free(&s);
 }
+
+TEST(report_text_label_variants) {
+  RfSet s = {0};
+  RtResult r;
+  /* no enumerators, a label wrapped onto two lines, 1,234 and a U+2212
+  ** minus in the 2019 本年增/减 column */
+  const char *z =
+      "第二十条第（五）项\n"
+      "信息内容\t上一年项目数量\t本年增/减\t处理决定数量\n"
+      "行政许可\t1,234\t\xE2\x88\x92" "3\t2,001\n"
+      "三、收到和处理政府信息公开申请情况\n"
+      "予以公开\t3\t1\t0\t0\t0\t0\t4\n"
+      "\t5.要求行政机关确认或重新出\n"
+      "具已获取信息\t0\t1\t0\t0\t0\t0\t1\n";
+  fixture_formats(&s);
+  CHECK_INT(report_text_read(&s, z, NULL, &r), 0);
+  if (r.pReport) {
+    const Report *p = r.pReport;
+    CHECK_STR(p->pFmt->zId, "2019");
+    CHECK_INT(val(p, "t2_art20_5", "licensing", "prev_items"), 1234);
+    CHECK_INT(val(p, "t2_art20_5", "licensing", "delta"), -3);
+    CHECK_INT(val(p, "t2_art20_5", "licensing", "decisions"), 2001);
+    CHECK_INT(val(p, "t3", "results.granted", "total"), 4);
+    CHECK_INT(val(p, "t3", "results.not_processed.confirm_or_reissue",
+                  "commercial"), 1);
+  }
+  rt_result_free(&r);
+  rf_set_free(&s);
+}
+
+/* A 2021 report checked against last year's report in the 2019 format
+** (seed 001, all zeros): 上年结转 must equal last year's 结转下年度. */
+TEST(report_text_prev_year_other_format) {
+  RfSet s = {0};
+  RtResult prev, cur;
+  if (read_fx(&s, FX "seed001_yanchi_2020.txt", NULL, &prev)) {
+    CHECK(0); rt_result_free(&prev); rf_set_free(&s); return;
+  }
+  char *z = fixture_read(FX "2021_text.txt");
+  CHECK_INT(report_text_read(&s, z ? z : "", NULL, &cur), 0);
+  free(z);
+  if (!cur.pReport) {
+    rt_result_free(&prev); rt_result_free(&cur); rf_set_free(&s);
+    return;
+  }
+  RpResult res;
+  report_check(cur.pReport, prev.pReport, &res);
+  CHECK_INT(res.nBroken, 2);      /* natural_person and total carried in 1 */
+  CHECK_INT(res.nWarning, 0);     /* R8 needs 现行有效, absent in 2019 */
+  CHECK_STR(res.a[0].zKey, "R6[natural_person]");
+  CHECK_STR(res.a[0].zMsg, "自然人列：二(1)，但 上年四(0)");
+  CHECK_STR(res.a[1].zKey, "R6[total]");
+  rp_result_free(&res);
+  rt_result_free(&prev);
+  rt_result_free(&cur);
+  rf_set_free(&s);
+}

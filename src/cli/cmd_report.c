@@ -52,9 +52,11 @@ static int is_json(const char *z) {
   return *z == '{';
 }
 
-/* Loads FILE as a report.  Returns 0, or 2 after printing why. */
+/* Loads FILE as a report; the reading notes (text input) are appended to
+** pNotes, one "说明：…" line each, when pNotes is not NULL.  Returns 0, or 2
+** after printing why. */
 static int load_report(const RfSet *pSet, const char *zPath,
-                       const char *zFormat, int bNotes, Report **pp) {
+                       const char *zFormat, Buf *pNotes, Report **pp) {
   const char *zErr = NULL;
   char *z = read_all(zPath, &zErr), *zMsg = NULL;
   *pp = NULL;
@@ -77,8 +79,12 @@ static int load_report(const RfSet *pSet, const char *zPath,
       free(z);
       return 2;
     }
-    if (bNotes)
-      for (int i = 0; i < r.nNote; i++) printf("说明：%s\n", r.azNote[i]);
+    for (int i = 0; pNotes && i < r.nNote; i++) {
+      buf_puts(pNotes, "说明：");
+      buf_puts(pNotes, r.azNote[i]);
+      buf_putc(pNotes, '\n');
+    }
+    if (pNotes && !zFormat) buf_puts(pNotes, "说明：格式按文本中的表格标签识别\n");
     *pp = r.pReport;
     r.pReport = NULL;
     rt_result_free(&r);
@@ -110,6 +116,7 @@ static int report_check_cmd(int argc, char **argv) {
   char *zErr = NULL;
   Report *p = NULL, *pPrev = NULL;
   RpResult res;
+  Buf notes = BUF_INIT;
   rc = cli_parse("report check", argc, argv, 1, aOpt, 3, &aPos, &nPos,
                  &bHelp);
   if (rc) return rc;
@@ -139,12 +146,14 @@ static int report_check_cmd(int argc, char **argv) {
   if (zFormat && !rf_format_find(&set, zFormat)) {
     fprintf(stderr, "gongkai report check: 未知的报告格式：%s\n", zFormat);
     rf_set_free(&set);
+    buf_free(&notes);
     return 2;
   }
-  rc = load_report(&set, aPos[0], zFormat, 1, &p);
-  if (!rc && zPrev) rc = load_report(&set, zPrev, NULL, 0, &pPrev);
+  rc = load_report(&set, aPos[0], zFormat, &notes, &p);
+  if (!rc && zPrev) rc = load_report(&set, zPrev, NULL, NULL, &pPrev);
   if (rc) {
     report_free(p);
+    buf_free(&notes);
     rf_set_free(&set);
     return rc;
   }
@@ -154,6 +163,10 @@ static int report_check_cmd(int argc, char **argv) {
     if (p->iYear) printf("%d\n", p->iYear);
     else puts("（未知）");
   }
+  if (pPrev)
+    printf("上年报告：格式 %s，年度 %d\n", pPrev->pFmt->zId, pPrev->iYear);
+  fputs(buf_str(&notes), stdout);
+  buf_free(&notes);
   report_check(p, pPrev, &res);
   for (int i = 0; i < res.n; i++)
     if (res.a[i].eStatus != RP_BLANK) print_issue(&res.a[i]);

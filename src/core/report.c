@@ -409,6 +409,83 @@ static void eval_cell_types(const Report *p, const RfRule *pRule,
   }
 }
 
+/* 1 when every term of k lies in row iRow of table iTab (this year). */
+static int check_in_row(const RfFormat *f, const RfCheck *k, int iTab,
+                        int iRow) {
+  for (int s = 0; s < 2; s++) {
+    const RfTerm *a = s ? k->aRhs : k->aLhs;
+    int na = s ? k->nRhs : k->nLhs;
+    for (int i = 0; i < na; i++) {
+      int t = -1, r = -1;
+      rf_cell_locate(f, a[i].iCell, &t, &r, NULL);
+      if (a[i].iYear || t != iTab || r != iRow) return 0;
+    }
+  }
+  return 1;
+}
+
+/*
+** A group row given as one number (（六）其他处理 of an older report in the
+** 2021 grid) gets the row checks of its first child, moved to its own row:
+** "R2[results.other]" checks its 总计 against its applicant columns.  The
+** issues have pCheck NULL (the moved check is temporary).
+*/
+static void eval_group_rows(const Report *p, const Report *pPrev,
+                            RpResult *r) {
+  const RfFormat *f = p->pFmt;
+  for (int t = 0; t < f->nTable; t++) {
+    const RfTable *tab = &f->aTable[t];
+    for (int g = 0; g + 1 < tab->nRow; g++) {
+      int bAny = 0, ch = g + 1;
+      if (tab->aRow[g].bData || tab->aRow[g].nChild == 0) continue;
+      for (int c = 0; c < tab->nCol; c++)
+        if (report_get(p, tab->iCell0 + g * tab->nCol + c, NULL)) bAny = 1;
+      if (!bAny) continue;
+      for (int i = 0; i < f->nRule; i++) {
+        const RfRule *ru = &f->aRule[i];
+        if (ru->eKind != RF_RULE_FORMULA) continue;
+        for (int k = 0; k < ru->nCheck; k++) {
+          const RfCheck *ck = &ru->aCheck[k];
+          if (!check_in_row(f, ck, t, ch)) continue;
+          RfCheck tmp = *ck;
+          int shift = (g - ch) * tab->nCol, n0 = r->n;
+          char *zOld = mprintf("[%s]", tab->aRow[ch].zId);
+          char *zAt = strstr(ck->zKey, zOld);
+          size_t nCtx = strlen(ck->zContext);
+          tmp.aLhs = xmalloc((size_t)(ck->nLhs + 1) * sizeof(RfTerm));
+          tmp.aRhs = xmalloc((size_t)(ck->nRhs + 1) * sizeof(RfTerm));
+          for (int j = 0; j < ck->nLhs; j++) {
+            tmp.aLhs[j] = ck->aLhs[j];
+            tmp.aLhs[j].iCell += shift;
+          }
+          for (int j = 0; j < ck->nRhs; j++) {
+            tmp.aRhs[j] = ck->aRhs[j];
+            tmp.aRhs[j].iCell += shift;
+          }
+          if (zAt) {
+            Buf key = BUF_INIT;
+            buf_append(&key, ck->zKey, (size_t)(zAt - ck->zKey));
+            buf_printf(&key, "[%s]%s", tab->aRow[g].zId, zAt + strlen(zOld));
+            tmp.zKey = buf_steal(&key);
+          } else {
+            tmp.zKey = mprintf("%s@%s", ck->zKey, tab->aRow[g].zId);
+          }
+          tmp.zContext = nCtx >= 3 && !strcmp(ck->zContext + nCtx - 3, "行")
+                             ? mprintf("%s行", tab->aRow[g].zShort)
+                             : xstrdup(ck->zContext);
+          eval_check(p, pPrev, ru, &tmp, r);
+          for (int j = n0; j < r->n; j++) r->a[j].pCheck = NULL;
+          free(tmp.aLhs);
+          free(tmp.aRhs);
+          free(tmp.zKey);
+          free(tmp.zContext);
+          free(zOld);
+        }
+      }
+    }
+  }
+}
+
 int report_check(const Report *p, const Report *pPrev, RpResult *pOut) {
   const RfFormat *f = p->pFmt;
   memset(pOut, 0, sizeof *pOut);
@@ -423,6 +500,7 @@ int report_check(const Report *p, const Report *pPrev, RpResult *pOut) {
     for (int k = 0; k < pRule->nCheck; k++)
       eval_check(p, pPrev, pRule, &pRule->aCheck[k], pOut);
   }
+  eval_group_rows(p, pPrev, pOut);
   return pOut->n;
 }
 

@@ -54,7 +54,8 @@ enum { RP_BROKEN = 1, RP_BLANK = 2, RP_ACCEPTED = 3 };  /* issue status */
 
 typedef struct RpIssue {
   const RfRule *pRule;   /* the rule */
-  const RfCheck *pCheck; /* the instance; NULL for a cell-type issue */
+  const RfCheck *pCheck; /* the instance; NULL for a cell-type issue and
+                         ** for a group row's moved check */
   char *zKey;            /* pCheck->zKey, or "R7[t3[new][total]]" */
   int eStatus;           /* RP_BROKEN / RP_BLANK / RP_ACCEPTED */
   int eSeverity;         /* RF_ERROR / RF_WARNING (from the rule) */

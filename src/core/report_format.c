@@ -883,7 +883,8 @@ int rf_set_parse(RfSet *pSet, const char *zJson, char **pzErr) {
   }
   json_decref(root);
   if (c.zErr) {
-    while ((size_t)pSet->nFormat > n0) format_free(&pSet->aFormat[--pSet->nFormat]);
+    while ((size_t)pSet->nFormat > n0)
+      format_free(&pSet->aFormat[--pSet->nFormat]);
     *pzErr = c.zErr;
     return -1;
   }

@@ -27,8 +27,8 @@
 **   a term is T[row][col] optionally followed by (year Y) / (Y) / (Y-1).
 **   A dotted index component equal to a list variable is replaced by the
 **   value (g.total -> review.total).  An index that names no row/column and
-**   is a single lower-case letter is a free variable ranging over all columns (in column
-**   position) or all data rows (in row position).
+**   is a single lower-case letter is a free variable ranging over all
+**   columns (in column position) or all data rows (in row position).
 **   A formula that does not parse makes the rule a note (not evaluated);
 **   check "cell_types" makes it the per-cell type check.
 ** Each rule is expanded at parse time into concrete checks (RfCheck): one

@@ -516,7 +516,11 @@ static void gen_missing(Search *s) {
       int aKnown[64], aBlank[64], it = 0, bOk = 1;
       for (int c = 0; c < s->k; c++) {
         aBlank[c] = 0;
-        if (c == a || (m == 2 && c == b)) { aKnown[c] = 0; aV[c] = 0; continue; }
+        if (c == a || (m == 2 && c == b)) {
+          aKnown[c] = 0;
+          aV[c] = 0;
+          continue;
+        }
         const Tok *t = &s->aTok[it++];
         if (t->e != TK_NUM || !t->bFits) { bOk = 0; break; }
         aKnown[c] = 1;

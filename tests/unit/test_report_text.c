@@ -446,3 +446,34 @@ TEST(report_text_prev_year_other_format) {
   rt_result_free(&cur);
   rf_set_free(&s);
 }
+
+TEST(report_text_other_single_row_total_checked) {
+  RfSet s = {0};
+  RtResult r;
+  char *z = fixture_read(FX "2021_other_single.txt"), *q;
+  fixture_formats(&s);
+  if (!z) { CHECK(0); rf_set_free(&s); return; }
+  /* the single （六） row: 1 0 0 0 0 0 1 -> 总计 2 */
+  q = strstr(z, "（六）其他处理\t1\t0\t0\t0\t0\t0\t1");
+  CHECK(q != NULL);
+  if (q) q[strlen("（六）其他处理\t1\t0\t0\t0\t0\t0\t")] = '2';
+  CHECK_INT(report_text_read(&s, z, NULL, &r), 0);
+  free(z);
+  if (r.pReport) {
+    RpResult res;
+    int bFound = 0;
+    report_check(r.pReport, NULL, &res);
+    for (int i = 0; i < res.n; i++) {
+      if (strcmp(res.a[i].zKey, "R2[results.other]")) continue;
+      bFound = 1;
+      CHECK_INT(res.a[i].eStatus, RP_BROKEN);
+      CHECK(res.a[i].pCheck == NULL);
+      CHECK_STR(res.a[i].zMsg, "三（六）其他处理行：总计(2)，但 自然人(1)"
+                               "（其余为0） = 1");
+    }
+    CHECK(bFound);
+    rp_result_free(&res);
+  }
+  rt_result_free(&r);
+  rf_set_free(&s);
+}

@@ -46,12 +46,15 @@ static int in_range(const Report *p, int iCell) {
 
 int report_set(Report *p, int iCell, long long v) {
   if (!in_range(p, iCell)) return -1;
+  if (v >= RF_MAX_UNITS * RF_SCALE || v <= -RF_MAX_UNITS * RF_SCALE)
+    return -1;
   p->aCell[iCell].bSet = 1;
   p->aCell[iCell].v = v;
   return 0;
 }
 
 int report_set_int(Report *p, int iCell, long long n) {
+  if (n >= RF_MAX_UNITS || n <= -RF_MAX_UNITS) return -1;
   return report_set(p, iCell, n * RF_SCALE);
 }
 
@@ -79,6 +82,7 @@ int report_add_record(Report *p, int iCell, long long idRecord,
   RpCell *c;
   if (!in_range(p, iCell)) return -1;
   c = &p->aCell[iCell];
+  if ((c->bSet ? c->v : 0) + delta >= RF_MAX_UNITS * RF_SCALE) return -1;
   if (c->nRec >= c->nRecAlloc) {
     c->nRecAlloc = c->nRecAlloc ? c->nRecAlloc * 2 : 4;
     c->aRec = xrealloc(c->aRec, (size_t)c->nRecAlloc * sizeof *c->aRec);
@@ -580,10 +584,16 @@ int report_from_json(const RfSet *pSet, const char *zJson,
           goto fail;
         }
         if (json_is_null(cv)) continue;
-        if (json_is_integer(cv)) {
-          report_set_int(p, iCell, json_integer_value(cv));
-        } else if (json_is_real(cv)) {
-          report_set(p, iCell, llround(json_real_value(cv) * RF_SCALE));
+        if (json_is_integer(cv) || json_is_real(cv)) {
+          double d = json_number_value(cv);
+          if (!(d < (double)RF_MAX_UNITS && d > -(double)RF_MAX_UNITS)) {
+            *pzErr = mprintf("%s[%s][%s] 超出范围", zT, zR, zC);
+            goto fail;
+          }
+          if (json_is_integer(cv))
+            report_set_int(p, iCell, json_integer_value(cv));
+          else
+            report_set(p, iCell, llround(d * RF_SCALE));
         } else {
           *pzErr = mprintf("%s[%s][%s] 应为数字或 null", zT, zR, zC);
           goto fail;

@@ -79,7 +79,7 @@ Report *report_new(const RfFormat *pFmt, const char *zOrg, int iYear);
 void report_free(Report *p);
 
 /* Sets a cell to v (RF_SCALE units) / to the integer n.  Returns 0, or -1
-** when iCell is out of range. */
+** when iCell or the value is out of range (|n| < RF_MAX_UNITS). */
 int report_set(Report *p, int iCell, long long v);
 int report_set_int(Report *p, int iCell, long long n);
 void report_clear(Report *p, int iCell);   /* back to blank */

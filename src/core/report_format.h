@@ -45,6 +45,8 @@
 #include <stddef.h>
 
 #define RF_SCALE 10000LL    /* values are int64 in 1/10000 units */
+#define RF_MAX_UNITS 1000000000000LL  /* |value| < 10^12 whole units, so
+                                      ** sums of many cells cannot overflow */
 
 enum { RF_INT = 0, RF_SIGNED = 1, RF_DECIMAL = 2 };   /* value types */
 enum { RF_EQ = 0, RF_LE = 1, RF_GE = 2 };             /* comparison */

@@ -101,8 +101,8 @@ static int parse_num(const char *z, Tok *t) {
   if (*p) return 0;
   t->e = TK_NUM;
   t->bDigits = !bSign && nFrac == 0 && !strchr(z, '.');
-  t->bFits = nInt <= 14;
-  t->v = (ip * RF_SCALE + fp) * (neg ? -1 : 1);
+  t->bFits = nInt <= 12;                    /* |value| < RF_MAX_UNITS */
+  t->v = t->bFits ? (ip * RF_SCALE + fp) * (neg ? -1 : 1) : 0;
   return 1;
 }
 

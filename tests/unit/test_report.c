@@ -315,3 +315,22 @@ TEST(report_drill_down_records) {
   report_free(p);
   rf_set_free(&s);
 }
+
+TEST(report_values_out_of_range_rejected) {
+  RfSet s = {0};
+  Report *p = NULL;
+  char *zErr = NULL;
+  fixture_formats(&s);
+  const RfFormat *f = rf_format_find(&s, "2021");
+  Report *q = report_new(f, NULL, 0);
+  CHECK_INT(report_set_int(q, 0, RF_MAX_UNITS), -1);
+  CHECK_INT(report_set_int(q, 0, RF_MAX_UNITS - 1), 0);
+  CHECK_INT(report_set_int(q, f->nCell, 1), -1);
+  report_free(q);
+  CHECK_INT(report_from_json(&s, "{\"format\":\"2021\",\"tables\":{\"t3\":"
+                                 "{\"new\":{\"total\":1e300}}}}",
+                             NULL, &p, &zErr), -1);
+  CHECK_STR(zErr, "t3[new][total] 超出范围");
+  free(zErr);
+  rf_set_free(&s);
+}

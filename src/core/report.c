@@ -40,6 +40,7 @@ void report_free(Report *p) {
   free(p);
 }
 
+/* 1 when iCell is a cell of p's format. */
 static int in_range(const Report *p, int iCell) {
   return iCell >= 0 && iCell < p->pFmt->nCell;
 }
@@ -127,6 +128,7 @@ const char *report_accepted(const Report *p, const char *zKey) {
 ** column), by column (all share a row) or in full. */
 enum { NAME_ROW, NAME_COL, NAME_FULL };
 
+/* NAME_ROW, NAME_COL or NAME_FULL for check k (see above). */
 static int naming(const RfFormat *f, const RfCheck *k) {
   int iT0 = -1, iR0 = -1, iC0 = -1, bRow = 1, bCol = 1, n = 0;
   for (int s = 0; s < 2; s++) {
@@ -237,6 +239,7 @@ static int covered_by_group(const Report *p, int iCell) {
   return 1;
 }
 
+/* Evaluates the n terms of one side into s (free with side_free()). */
 static void side_eval(const Report *p, const Report *pPrev, const RfTerm *a,
                       int n, Side *s) {
   int *aUsed = xmalloc((size_t)(n + 1) * sizeof(int)), nUsed = 0;
@@ -260,6 +263,7 @@ static void side_eval(const Report *p, const Report *pPrev, const RfTerm *a,
   free(aUsed);
 }
 
+/* Frees the arrays of an evaluated side. */
 static void side_free(Side *s) {
   free(s->aVal);
   free(s->aSet);
@@ -288,6 +292,7 @@ static void side_text(Buf *b, const Report *p, const RfTerm *a, int n,
   if (n > 1) buf_printf(b, " = %s", rf_value_str(s->sum, zv));
 }
 
+/* Appends a zeroed issue to r and returns it. */
 static RpIssue *new_issue(RpResult *r) {
   r->a = xrealloc(r->a, (size_t)(r->n + 1) * sizeof *r->a);
   RpIssue *x = &r->a[r->n++];
@@ -295,6 +300,10 @@ static RpIssue *new_issue(RpResult *r) {
   return x;
 }
 
+/* Evaluates one check and appends an issue to r when it is broken or not
+** checkable; checks with an unresolvable previous-year term, or whose
+** blank cells are the children of a group given as one number, add
+** nothing. */
 static void eval_check(const Report *p, const Report *pPrev,
                        const RfRule *pRule, const RfCheck *k, RpResult *r) {
   Side L, R;
@@ -381,6 +390,8 @@ done:
   side_free(&R);
 }
 
+/* The per-cell type rule: integers where the type is not decimal,
+** non-negative where it is not signed.  One issue per offending cell. */
 static void eval_cell_types(const Report *p, const RfRule *pRule,
                             RpResult *r) {
   for (int i = 0; i < p->pFmt->nCell; i++) {

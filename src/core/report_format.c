@@ -111,11 +111,13 @@ char *rf_value_str(long long v, char *z) {
 
 /* ------------------------------------------------------- small helpers */
 
+/* The string member zKey of o, copied (caller frees), or NULL. */
 static char *jstr(json_t *o, const char *zKey) {
   json_t *v = json_object_get(o, zKey);
   return json_is_string(v) ? xstrdup(json_string_value(v)) : NULL;
 }
 
+/* Maps a "type" value to RF_INT / RF_SIGNED / RF_DECIMAL (default int). */
 static int parse_type(const char *z) {
   if (!z) return RF_INT;
   if (!strcmp(z, "signed")) return RF_SIGNED;
@@ -240,6 +242,8 @@ static void make_shorts(RfTable *t) {
 
 /* ------------------------------------------------------ tables, rows */
 
+/* Appends the rows of aRows (and their children, depth first) to t->aRow,
+** growing it; *pnAlloc is its capacity.  Errors go to c. */
 static void flatten_rows(Ctx *c, RfTable *t, json_t *aRows, int iParent,
                          int iDepth, int *pnAlloc) {
   size_t i;
@@ -272,6 +276,7 @@ static void flatten_rows(Ctx *c, RfTable *t, json_t *aRows, int iParent,
   }
 }
 
+/* Fills t from the JSON table o; errors go to c.  Allocates. */
 static void parse_table(Ctx *c, RfTable *t, json_t *o) {
   json_t *aCols = json_object_get(o, "columns");
   json_t *aRows = json_object_get(o, "rows");
@@ -351,10 +356,12 @@ typedef struct Parser {
   int bErr;
 } Parser;
 
+/* Advances past blanks. */
 static void skip_ws(Parser *p) {
   while (p->z[p->i] == ' ' || p->z[p->i] == '\t') p->i++;
 }
 
+/* 1 for a character of an id or dotted index: [A-Za-z0-9_.]. */
 static int is_ident(char c) {
   return isalnum((unsigned char)c) || c == '_' || c == '.';
 }
@@ -369,6 +376,7 @@ static char *read_word(Parser *p) {
   return xstrndup(p->z + s, (size_t)(p->i - s));
 }
 
+/* Consumes zTok (after blanks) if it comes next; returns 1 if it did. */
 static int accept(Parser *p, const char *zTok) {
   size_t n = strlen(zTok);
   skip_ws(p);
@@ -376,6 +384,7 @@ static int accept(Parser *p, const char *zTok) {
   return 0;
 }
 
+/* Appends a term to s, taking ownership of the three strings. */
 static void side_add(RawSide *s, int sign, char *zT, char *zR, char *zC,
                      int iYear) {
   if (s->n >= s->nAlloc) {
@@ -390,6 +399,7 @@ static void side_add(RawSide *s, int sign, char *zT, char *zR, char *zC,
   s->n++;
 }
 
+/* Frees the terms of s and zeroes it. */
 static void side_free(RawSide *s) {
   for (int i = 0; i < s->n; i++) {
     free(s->a[i].zTable); free(s->a[i].zRow); free(s->a[i].zCol);
@@ -424,6 +434,8 @@ static int parse_year(Parser *p) {
 
 static void parse_sum(Parser *p, RawSide *s, int sign);
 
+/* term := '(' sum ')' | T[row][col] [year]; appends to s with sign.
+** Sets p->bErr on a syntax error. */
 static void parse_term(Parser *p, RawSide *s, int sign) {
   char *zT, *zR, *zC;
   skip_ws(p);
@@ -445,6 +457,7 @@ static void parse_term(Parser *p, RawSide *s, int sign) {
   side_add(s, sign, zT, zR, zC, parse_year(p));
 }
 
+/* sum := ['-'] term { ('+' | '-') term }; signs multiply into sign. */
 static void parse_sum(Parser *p, RawSide *s, int sign) {
   int sg = 1;
   if (accept(p, "-")) sg = -1;
@@ -476,6 +489,7 @@ static int parse_list(Parser *p, Var *v) {
   }
 }
 
+/* Frees what a Var owns. */
 static void var_free(Var *v) {
   free(v->zName);
   free(v->zTable);
@@ -536,6 +550,7 @@ static char *subst(const char *zIdx, Var *aVar, int nVar, const int *aPick) {
   return buf_steal(&b);
 }
 
+/* Index of the variable named z, or -1. */
 static int find_var(Var *aVar, int nVar, const char *z) {
   for (int k = 0; k < nVar; k++)
     if (!strcmp(aVar[k].zName, z)) return k;
@@ -566,6 +581,8 @@ static void note_free_var(Var **paVar, int *pnVar, const char *zIdx,
   (*pnVar)++;
 }
 
+/* Gives a column/row variable its values: every column, or every data
+** row, of its table.  List variables already have theirs. */
 static void fill_var_values(Var *v, const RfFormat *pFmt) {
   const RfTable *t;
   if (v->eKind == VAR_LIST || v->nVal) return;
@@ -759,6 +776,7 @@ done:
 
 /* ---------------------------------------------------------- formats */
 
+/* Frees everything a format owns and zeroes it. */
 static void format_free(RfFormat *f) {
   free(f->zId); free(f->zTitle); free(f->zDocNumber);
   for (int i = 0; i < f->nSection; i++) {
@@ -794,6 +812,8 @@ static void format_free(RfFormat *f) {
   memset(f, 0, sizeof *f);
 }
 
+/* Fills f from the JSON format o: sections, tables (numbering the cells)
+** and rules (expanded into checks).  Errors go to c.  Allocates. */
 static void parse_format(Ctx *c, RfFormat *f, json_t *o) {
   json_t *aSec = json_object_get(o, "sections");
   json_t *aTab = json_object_get(o, "tables");

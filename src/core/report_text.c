@@ -69,6 +69,7 @@ static char *fold_trim(const char *z, size_t n) {
   return r;
 }
 
+/* 1 for the dashes and slashes reports print in an empty cell. */
 static int is_blank_mark(const char *z) {
   static const char *azMark[] = {"—", "——", "-", "--", "/", "－", "－－",
                                  "―", "――", "─", "──", "\\", NULL};
@@ -121,6 +122,7 @@ static int has_thousands(const char *z) {
   return *p == 0 || *p == '.';
 }
 
+/* Fills t from a folded field (t takes ownership of zFolded). */
 static void classify(Tok *t, char *zFolded) {
   memset(t, 0, sizeof *t);
   t->z = zFolded;
@@ -220,6 +222,7 @@ static void make_line(Line *L, const char *z, size_t n) {
   free(a);
 }
 
+/* Frees what a Line owns. */
 static void free_line(Line *L) {
   free(L->zLabel);
   free(L->zNorm);
@@ -230,6 +233,8 @@ static void free_line(Line *L) {
   free(L->aVal);
 }
 
+/* Splits zText into Lines; *pn gets the count.  Caller frees each with
+** free_line() and the array with free(). */
 static Line *split_lines(const char *zText, int *pn) {
   Line *a = NULL;
   int n = 0;
@@ -247,6 +252,8 @@ static Line *split_lines(const char *zText, int *pn) {
 
 /* ----------------------------------------------------------- detection */
 
+/* 1 when a row or column label (normalised) of some other format equals
+** zNorm: such a label says nothing about which format the text uses. */
 static int label_in_other_formats(const RfSet *s, const RfFormat *f,
                                   const char *zNorm) {
   for (int i = 0; i < s->nFormat; i++) {
@@ -263,6 +270,7 @@ static int label_in_other_formats(const RfSet *s, const RfFormat *f,
   return 0;
 }
 
+/* 1 when some line's label, label-minus-unit or field equals zNorm. */
 static int line_has(const Line *aL, int nL, const char *zNorm) {
   if (!zNorm || !zNorm[0]) return 0;
   for (int i = 0; i < nL; i++) {
@@ -298,6 +306,7 @@ static long score_format(const RfSet *s, const RfFormat *f, const Line *aL,
   return nUnique * 1000 + (nHit * 999) / (nAll ? nAll : 1);
 }
 
+/* The best-scoring format, or NULL when nothing matched. */
 static const RfFormat *detect(const RfSet *s, const Line *aL, int nL) {
   const RfFormat *best = NULL;
   long bestScore = 0;
@@ -377,6 +386,7 @@ static LCheck *row_checks(const RfFormat *f, int iTab, int iRow, int *pn) {
   return a;
 }
 
+/* Frees row-local checks. */
 static void free_checks(LCheck *a, int n) {
   for (int i = 0; i < n; i++) { free(a[i].aL); free(a[i].aR); }
   free(a);
@@ -466,6 +476,7 @@ static void add_candidate(Search *s, const long long *aV, const int *aBlank) {
   s->nCand++;
 }
 
+/* Keeps the current split when the row's checks hold. */
 static void emit_split(Search *s) {
   int aKnown[64];
   for (int c = 0; c < s->k; c++) aKnown[c] = !s->curBlank[c];
@@ -547,17 +558,20 @@ typedef struct Reader {
   int iLastOrder;      /* document order of the last matched row */
 } Reader;
 
+/* Appends a note (takes ownership of z). */
 static void note(RtResult *o, char *z) {
   o->azNote = xrealloc(o->azNote, (size_t)(o->nNote + 1) * sizeof(char *));
   o->azNote[o->nNote++] = z;
 }
 
+/* Document-order index of a row across the format's tables. */
 static int row_order(const RfFormat *f, int iTab, int iRow) {
   int n = 0;
   for (int t = 0; t < iTab; t++) n += f->aTable[t].nRow;
   return n + iRow;
 }
 
+/* A row's short name for notes (the table id for a label-less row). */
 static const char *row_name(const RfTable *tb, int r) {
   return tb->aRow[r].zShort && tb->aRow[r].zShort[0] ? tb->aRow[r].zShort
                                                       : tb->zId;
@@ -613,6 +627,7 @@ static int match_row(Reader *R, const char *zNorm, int *piTab, int *piRow) {
   return 1;
 }
 
+/* Appends values as "9、1、0" ("空" for blank cells). */
 static void fmt_values(Buf *b, const long long *aV, const int *aBlank,
                        int k) {
   char zv[32];
@@ -710,6 +725,7 @@ typedef struct Pending {
   int nTok;
 } Pending;
 
+/* Stores and frees the numbers collected for a label-less row. */
 static void pending_flush(Reader *R, Pending *P) {
   if (P->iTab >= 0 && P->nTok > 0)
     store_row(R, P->iTab, P->iRow, P->aTok, P->nTok, 0);
@@ -795,6 +811,7 @@ static int vertical_value(Reader *R, Line *aL, int nL, int i, int iTab,
   return 0;
 }
 
+/* Walks the lines, matching labels to rows and storing their numbers. */
 static void read_lines(Reader *R, Line *aL, int nL) {
   Pending P;
   Buf prev = BUF_INIT;      /* label text of value-less lines just before */

@@ -163,8 +163,11 @@ static int report_check_cmd(int argc, char **argv) {
     if (p->iYear) printf("%d\n", p->iYear);
     else puts("（未知）");
   }
-  if (pPrev)
+  if (pPrev) {
     printf("上年报告：格式 %s，年度 %d\n", pPrev->pFmt->zId, pPrev->iYear);
+    if (p->iYear && pPrev->iYear && pPrev->iYear != p->iYear - 1)
+      printf("注意：上年报告的年度应为 %d\n", p->iYear - 1);
+  }
   fputs(buf_str(&notes), stdout);
   buf_free(&notes);
   report_check(p, pPrev, &res);

@@ -477,3 +477,24 @@ TEST(report_text_other_single_row_total_checked) {
   rt_result_free(&r);
   rf_set_free(&s);
 }
+
+TEST(report_text_table4_numbers_over_lines) {
+  RfSet s = {0};
+  RtResult r;
+  const char *z = "四、政府信息公开行政复议、行政诉讼情况\n"
+                  "行政复议 行政诉讼\n"
+                  "2 1 0 0 3\n"
+                  "0 0 0 1 1\n"
+                  "0 0 0 0 0\n"
+                  "五、存在的主要问题及改进情况\n";
+  fixture_formats(&s);
+  CHECK_INT(report_text_read(&s, z, "2021", &r), 0);
+  if (r.pReport) {
+    CHECK_INT(val(r.pReport, "t4", "cases", "review.upheld"), 2);
+    CHECK_INT(val(r.pReport, "t4", "cases", "review.total"), 3);
+    CHECK_INT(val(r.pReport, "t4", "cases", "lit_direct.pending"), 1);
+    CHECK_INT(val(r.pReport, "t4", "cases", "lit_after_review.total"), 0);
+  }
+  rt_result_free(&r);
+  rf_set_free(&s);
+}

@@ -38,10 +38,12 @@ LIB_SRC := $(sort $(wildcard src/lib/*.c src/core/*.c src/store/*.c \
              src/web/*.c src/api/*.c src/cli/*.c src/http/*.c))
 ASSETS  := $(sort $(wildcard assets/*))
 DATA    := $(sort $(wildcard data/*))
+SCHEMA  := $(sort $(wildcard src/store/schema/*.sql))
 GEN_SRC := $(BUILD)/gen/assets.c
 GEN_DATA:= $(BUILD)/gen/data.c
+GEN_SCHEMA:= $(BUILD)/gen/schema.c
 OBJ     := $(LIB_SRC:%.c=$(BUILD)/%.o) $(BUILD)/gen/assets.o \
-           $(BUILD)/gen/data.o
+           $(BUILD)/gen/data.o $(BUILD)/gen/schema.o
 MAIN_OBJ:= $(BUILD)/src/main.o
 UNIT_SRC:= $(sort $(wildcard tests/unit/*.c))
 UNIT_OBJ:= $(UNIT_SRC:%.c=$(BUILD)/%.o)
@@ -56,34 +58,46 @@ ifeq ($(MODE),release)
 endif
 
 $(BUILD)/gongkai: $(OBJ) $(MAIN_OBJ)
-	$(CC) $(LDFLAGS) -o $@ $^ $(PKG_LIBS)
+	@echo "  LD  $@"
+	@$(CC) $(LDFLAGS) -o $@ $^ $(PKG_LIBS)
 
 $(BUILD)/unit: $(OBJ) $(UNIT_OBJ)
-	$(CC) $(LDFLAGS) -o $@ $^ $(PKG_LIBS)
+	@echo "  LD  $@"
+	@$(CC) $(LDFLAGS) -o $@ $^ $(PKG_LIBS)
 
 $(BUILD)/%.o: %.c
 	@mkdir -p $(dir $@)
-	$(CC) $(CFLAGS) -c -o $@ $<
+	@echo "  CC  $<"
+	@$(CC) $(CFLAGS) -c -o $@ $<
 
 $(BUILD)/gen/assets.o: $(GEN_SRC)
-	$(CC) $(CFLAGS) -c -o $@ $<
+	@$(CC) $(CFLAGS) -c -o $@ $<
 
 $(BUILD)/gen/data.o: $(GEN_DATA)
-	$(CC) $(CFLAGS) -c -o $@ $<
+	@$(CC) $(CFLAGS) -c -o $@ $<
 
 $(GEN_SRC): tools/embed.sh $(ASSETS)
 	@mkdir -p $(dir $@)
-	sh tools/embed.sh aAsset $(ASSETS) > $@
+	@sh tools/embed.sh aAsset $(ASSETS) > $@
+
+$(BUILD)/gen/schema.o: $(GEN_SCHEMA)
+	@$(CC) $(CFLAGS) -c -o $@ $<
+
+$(GEN_SCHEMA): tools/embed.sh $(SCHEMA)
+	@mkdir -p $(dir $@)
+	@sh tools/embed.sh aSchema $(SCHEMA) > $@
 
 $(GEN_DATA): tools/embed.sh $(DATA)
 	@mkdir -p $(dir $@)
-	sh tools/embed.sh aData $(DATA) > $@
+	@sh tools/embed.sh aData $(DATA) > $@
 
 deps:
 	@sh scripts/deps.sh build
 
 deps-test:
 	@sh scripts/deps.sh test
+	@test -d node_modules/playwright-core -a -d node_modules/axe-core || \
+	  npm ci --no-audit --no-fund --ignore-scripts --loglevel=error
 
 var/gongkai.db: | gongkai
 	@mkdir -p var

@@ -11,8 +11,17 @@
 
 /* Sorted by name; `gongkai help` prints it in this order. */
 static const CliCmd aCmd[] = {
+  {"backup", cmd_backup, "copy the database online (consistent while serving)"},
+  {"demo", cmd_demo, "load the demo organisations, users and records"},
+  {"export-site", cmd_export_site, "write the public portal as static files"},
+  {"init", cmd_init, "create a new database and its first administrator"},
+  {"migrate", cmd_migrate, "apply pending schema migrations"},
+  {"org", cmd_org, "add and list organisations and departments"},
   {"report", cmd_report, "annual reports: check (see report --help)"},
+  {"serve", cmd_serve, "run the web server"},
+  {"user", cmd_user, "add, list, disable users; set passwords"},
   {"version", cmd_version, "print the version"},
+  {"workdays", cmd_workdays, "working-day arithmetic on the holiday calendar"},
 };
 
 static void usage(FILE *out) {

@@ -2,7 +2,8 @@
 ** embed.h — files compiled into the binary by tools/embed.sh.
 **   aAsset: web assets from assets/ (CSS, JS, icons), served under /static/.
 **   aData:  reference data from data/ (holiday calendar, report formats,
-**           schema migrations are separate: see store/schema.h).
+**           the national fee rules).
+**   aSchema: the numbered SQL migrations from src/store/schema/, in order.
 ** Each table ends with an entry whose zName is NULL.
 */
 #ifndef GK_EMBED_H
@@ -16,6 +17,7 @@ typedef struct Embedded {
 } Embedded;
 extern const Embedded aAsset[];
 extern const Embedded aData[];
+extern const Embedded aSchema[];
 
 /* The entry named zName in table a, or NULL. */
 const Embedded *embed_find(const Embedded *a, const char *zName);

@@ -1,0 +1,56 @@
+/*
+** fees.h — the information processing fee (信息处理费) of
+** 《政府信息公开信息处理费管理办法》(国办函〔2020〕109号, in force 2021-01-01;
+** regulation.md §3, data/fees.json).
+**
+** Two methods, both excess-progressive (超额累进), and an organ uses ONE of
+** them per application (Art. 3), never both:
+**   按件计收 (Art. 4): the n-th application of the same applicant within one
+**     natural month costs 0 yuan for n <= 10, 100 for 11..30, and from 31
+**     every band of 10 adds 100: 31..40 -> 200, 41..50 -> 300, ...
+**     (fees.json: "100 + 100*ceil((n-30)/10)"; its note calls the banding
+**     "our reading", not an official worked example).
+**   按量计收 (Art. 5): pages of one application: 1..30 free, 31..100
+**     10 yuan/page, 101..200 20 yuan/page, 201+ 40 yuan/page.
+** The tiers are compiled in below (fee_per_item/fee_per_volume); the unit
+** tests check them against the embedded data/fees.json.  Waivers, notice
+** and payment periods are unverified (fees.json) and left to callers.
+**
+** Amounts are whole yuan (every tier price is a whole number of yuan).
+** Pure functions; thread-safe; no I/O.
+*/
+#ifndef GK_FEES_H
+#define GK_FEES_H
+
+enum {
+  FEE_OK = 0,        /* success */
+  FEE_EINVAL = -1    /* arguments out of range; message in zText */
+};
+
+#define FEE_MAX_COUNT 100000   /* largest item/page number accepted */
+
+typedef struct FeeResult {
+  long long nYuan;   /* amount due, yuan */
+  char *zText;       /* Chinese explanation (or error message); owned */
+} FeeResult;
+
+/* Price in yuan of the n-th application of one applicant in one natural
+** month (n >= 1) under 按件计收; 0 for n < 1. */
+long long fee_item_price(int n);
+
+/* 按件计收: nPrior applications of this applicant were already counted this
+** month, this application adds nItems (after splitting under 一事一申请).
+** Fills *pRes with the fee for items nPrior+1 .. nPrior+nItems and an
+** explanation per tier.  Returns FEE_OK, or FEE_EINVAL (nPrior < 0,
+** nItems < 1, or beyond FEE_MAX_COUNT) with the message in pRes->zText.
+** Allocates pRes->zText either way; free with fee_result_free(). */
+int fee_per_item(int nPrior, int nItems, FeeResult *pRes);
+
+/* 按量计收 for an application of nPages pages (nPages >= 0).  Same
+** contract as fee_per_item(). */
+int fee_per_volume(int nPages, FeeResult *pRes);
+
+/* Frees pRes->zText. */
+void fee_result_free(FeeResult *pRes);
+
+#endif

@@ -1,0 +1,168 @@
+/*
+** auth.c — who is asking and what they may do: session cookies, the CSRF
+** and same-origin check, and req_can(), the single permission check that
+** handlers and the dispatcher use.
+*/
+#include "http/auth.h"
+
+#include <stdio.h>
+#include <string.h>
+#include <time.h>
+
+#include "core/session.h"
+#include "lib/crypto.h"
+
+/* Value of cookie zName from the Cookie header, in the arena, or NULL. */
+static const char *cookie_value(Req *r, const char *zCookies, const char *zName) {
+  size_t n = strlen(zName);
+  const char *z = zCookies;
+  while (z && *z) {
+    while (*z == ' ' || *z == ';') z++;
+    if (!strncmp(z, zName, n) && z[n] == '=') {
+      const char *v = z + n + 1;
+      size_t len = strcspn(v, ";");
+      return arena_strndup(&r->arena, v, len);
+    }
+    z = strchr(z, ';');
+  }
+  return NULL;
+}
+
+void auth_load(Req *r, const char *zCookies) {
+  const char *zTok = cookie_value(r, zCookies, AUTH_SESSION_COOKIE);
+  r->zCsrf = cookie_value(r, zCookies, AUTH_CSRF_COOKIE);
+  if (r->zCsrf && strlen(r->zCsrf) != 43) r->zCsrf = NULL;
+  if (!zTok || strlen(zTok) != 43) return;
+  char zHash[65];
+  crypto_sha256_hex(zTok, strlen(zTok), zHash);
+  Session sess;
+  if (store_session_get(r->store, &r->arena, zHash, &sess) != STORE_OK) return;
+  int64_t now = (int64_t)time(NULL);
+  if (session_expired(&sess, now, r->cfg->sessionIdle, r->cfg->sessionAbsolute)) {
+    store_session_delete(r->store, zHash);
+    return;
+  }
+  User *u = arena_alloc(&r->arena, sizeof *u);
+  if (store_user_get(r->store, &r->arena, sess.userId, u) != STORE_OK ||
+      u->bDisabled)
+    return;
+  u->zPwHash = NULL;
+  if (now - sess.lastSeen >= 60) store_session_touch(r->store, zHash, now);
+  r->user = u;
+  memcpy(r->zSessionHash, zHash, sizeof zHash);
+  r->zCsrf = sess.zCsrf; /* signed-in forms carry the session's token */
+}
+
+const char *req_csrf(Req *r) {
+  if (!r->zCsrf) {
+    char zTok[64];
+    crypto_random_token(zTok, 32);
+    r->zCsrf = arena_strdup(&r->arena, zTok);
+    r->bSetCsrfCookie = 1;
+  }
+  return r->zCsrf;
+}
+
+/* scheme://host of this server as the browser sees it, from Host. */
+static int same_origin(Req *r, const char *zUrl) {
+  if (!r->zHost) return 0;
+  const char *z = zUrl;
+  if (!strncmp(z, "http://", 7)) z += 7;
+  else if (!strncmp(z, "https://", 8)) z += 8;
+  else return 0;
+  size_t n = strlen(r->zHost);
+  return !strncmp(z, r->zHost, n) && (z[n] == 0 || z[n] == '/');
+}
+
+const char *auth_check_post(Req *r) {
+  /* Same origin: Origin when the browser sends it, else Referer. */
+  if (r->zOrigin && strcmp(r->zOrigin, "null")) {
+    if (!same_origin(r, r->zOrigin)) return "请求来源与本站不一致（跨站请求被拒绝）";
+  } else if (r->zReferer) {
+    if (!same_origin(r, r->zReferer)) return "请求来源与本站不一致（跨站请求被拒绝）";
+  } else {
+    return "请求缺少来源信息（Origin），已被拒绝";
+  }
+  const char *zSent = req_param(r, "_csrf");
+  if (!zSent) {
+    /* JSON clients send the token in a header instead (see server.c). */
+    zSent = r->zCsrfHeader;
+  }
+  if (!zSent || !zSent[0] || !r->zCsrf || !crypto_streq(zSent, r->zCsrf))
+    return "表单已过期或缺少安全令牌，请刷新页面后重试";
+  return NULL;
+}
+
+int req_can(Req *r, Perm p, int64_t orgId) {
+  if (p == PERM_PUBLIC) return 1;
+  if (!r->user) return 0;
+  int64_t aAnc[64];
+  int nAnc = 0;
+  if (orgId && orgId != r->user->orgId) {
+    nAnc = store_org_ancestors(r->store, orgId, aAnc, 64);
+    if (nAnc < 0) return 0;
+  }
+  return perm_allows(r->user->roles, r->user->orgId, p, orgId, aAnc, nAnc);
+}
+
+void auth_session_cookie(Req *r, const char *zToken, int bClear) {
+  char z[256];
+  snprintf(z, sizeof z, "%s=%s; Path=/; HttpOnly; SameSite=Strict%s%s",
+           AUTH_SESSION_COOKIE, bClear ? "" : zToken,
+           bClear ? "; Max-Age=0" : "", r->cfg->bCookieSecure ? "; Secure" : "");
+  req_header(r, "Set-Cookie", z);
+}
+
+void auth_csrf_cookie(Req *r) {
+  char z[256];
+  snprintf(z, sizeof z, "%s=%s; Path=/; HttpOnly; SameSite=Strict%s",
+           AUTH_CSRF_COOKIE, r->zCsrf, r->cfg->bCookieSecure ? "; Secure" : "");
+  req_header(r, "Set-Cookie", z);
+}
+
+int req_login(Req *r, const char *zLogin, const char *zPassword,
+               const char **pzErr) {
+  int64_t now = (int64_t)time(NULL);
+  char zUserKey[80], zAddrKey[80];
+  snprintf(zUserKey, sizeof zUserKey, "user:%.64s", zLogin);
+  snprintf(zAddrKey, sizeof zAddrKey, "addr:%.64s", r->zRemoteAddr);
+  int nUser = store_login_failures(r->store, zUserKey, now - LOGIN_WINDOW);
+  int nAddr = store_login_failures(r->store, zAddrKey, now - LOGIN_WINDOW);
+  if (nUser < 0 || nAddr < 0) { *pzErr = "系统错误，请稍后重试"; return -1; }
+  if (login_throttled(nUser, nAddr)) {
+    *pzErr = "登录失败次数过多，请15分钟后再试";
+    return -1;
+  }
+  User u;
+  int found = store_user_by_login(r->store, &r->arena, zLogin, &u) == STORE_OK;
+  /* Verify against a dummy hash when the account does not exist so the
+  ** timing does not tell which logins exist. */
+  static const char zDummy[] =
+      "$argon2id$v=19$m=65536,t=2,p=1$c29tZXNhbHRzb21lc2FsdA$"
+      "0Xr4GSRzV0mKoOqVdRf7lNC5yD0mdR1dGuPhD3ok0yY";
+  int ok = crypto_password_verify(found ? u.zPwHash : zDummy, zPassword) && found;
+  if (!ok || u.bDisabled) {
+    store_login_failure_add(r->store, zUserKey, now);
+    store_login_failure_add(r->store, zAddrKey, now);
+    *pzErr = (ok && u.bDisabled) ? "该账号已停用，请联系系统管理员" : "登录名或密码错误";
+    return -1;
+  }
+  store_login_failures_clear(r->store, zUserKey);
+  char zTok[64], zHash[65], zCsrf[64];
+  crypto_random_token(zTok, 32);
+  crypto_random_token(zCsrf, 32);
+  crypto_sha256_hex(zTok, strlen(zTok), zHash);
+  if (store_session_create(r->store, u.id, zHash, zCsrf, now, r->zRemoteAddr)) {
+    *pzErr = "系统错误，无法创建会话";
+    return -1;
+  }
+  store_audit(r->store, u.id, u.orgId, "user.login", r->zRemoteAddr);
+  auth_session_cookie(r, zTok, 0);
+  return 0;
+}
+
+void req_logout(Req *r) {
+  if (r->zSessionHash[0]) store_session_delete(r->store, r->zSessionHash);
+  auth_session_cookie(r, "", 1);
+  r->user = NULL;
+}

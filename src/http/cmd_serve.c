@@ -1,0 +1,125 @@
+/*
+** cmd_serve.c — `gongkai serve`: run the HTTP server.  It sits in the http
+** layer (not cli/) because it starts the server; the CLI table only holds
+** its prototype.
+*/
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "cli/cli.h"
+#include "cli/commands.h"
+#include "http/server.h"
+#include "lib/buf.h"
+#include "lib/crypto.h"
+
+#include <fcntl.h>
+#include <sys/stat.h>
+#include <unistd.h>
+
+/* Reads the 64-hex-char secret key: GONGKAI_KEY, --key-file, or
+** gongkai.key beside the database (created with a random key when absent).
+** Returns 0, or 1 after printing why. */
+static int load_key(const char *zDb, const char *zKeyFile, char zKey[65]) {
+  const char *zEnv = getenv("GONGKAI_KEY");
+  if (zEnv && !zKeyFile) {
+    if (strlen(zEnv) != 64 || strspn(zEnv, "0123456789abcdefABCDEF") != 64) {
+      fputs("gongkai serve: GONGKAI_KEY must be 64 hex characters\n", stderr);
+      return 1;
+    }
+    memcpy(zKey, zEnv, 65);
+    return 0;
+  }
+  char *zPath;
+  if (zKeyFile) {
+    zPath = xstrdup(zKeyFile);
+  } else {
+    const char *zSlash = strrchr(zDb, '/');
+    Buf b = BUF_INIT;
+    if (zSlash) buf_append(&b, zDb, (size_t)(zSlash - zDb) + 1);
+    buf_puts(&b, "gongkai.key");
+    zPath = buf_steal(&b);
+  }
+  FILE *f = fopen(zPath, "r");
+  if (!f && !zKeyFile) {
+    int fd = open(zPath, O_WRONLY | O_CREAT | O_EXCL, 0600);
+    if (fd >= 0) {
+      char zNew[65];
+      crypto_random_hex(zNew, 32);
+      if (write(fd, zNew, 64) != 64) { close(fd); free(zPath); return 1; }
+      close(fd);
+      fprintf(stderr, "gongkai: created key file %s (keep it with your backups)\n", zPath);
+    }
+    f = fopen(zPath, "r");
+  }
+  size_t n = f ? fread(zKey, 1, 64, f) : 0;
+  if (f) fclose(f);
+  zKey[n] = 0;
+  if (n != 64 || strspn(zKey, "0123456789abcdefABCDEF") != 64) {
+    fprintf(stderr, "gongkai serve: key file %s must hold 64 hex characters\n", zPath);
+    free(zPath);
+    return 1;
+  }
+  free(zPath);
+  return 0;
+}
+
+int cmd_serve(int argc, char **argv) {
+  const char *zDb = CLI_DEFAULT_DB, *zListen = "127.0.0.1:8080", *zThreads = "4",
+             *zMaxBody = "20", *zKeyFile = NULL, *zBaseUrl = NULL;
+  CliOpt aOpt[] = {{"--db", 0, &zDb},           {"--listen", 0, &zListen},
+                   {"--threads", 0, &zThreads}, {"--max-body-mb", 0, &zMaxBody},
+                   {"--key-file", 0, &zKeyFile}, {"--base-url", 0, &zBaseUrl}};
+  char **aPos;
+  int nPos, bHelp;
+  int rc = cli_parse("serve", argc, argv, 1, aOpt, 6, &aPos, &nPos, &bHelp);
+  if (rc) return rc;
+  if (bHelp) {
+    puts("usage: gongkai serve [--db PATH] [--listen HOST:PORT] [--threads N]\n"
+         "                     [--max-body-mb N] [--key-file FILE] [--base-url URL]\n\n"
+         "Serves the portal, staff pages and API.  Stops gracefully on SIGTERM\n"
+         "or SIGINT.  Port 0 picks a free port (printed on stderr).\n"
+         "The key file holds 64 hex characters used to encrypt applicants'\n"
+         "identity numbers; default: the environment variable GONGKAI_KEY, else\n"
+         "a file 'gongkai.key' next to the database (created on first use).");
+    return 0;
+  }
+  if (nPos) { fprintf(stderr, "gongkai serve: unexpected argument '%s'\n", aPos[0]); return 2; }
+  int nThreads = atoi(zThreads);
+  if (nThreads < 1 || nThreads > 256) {
+    fputs("gongkai serve: --threads must be 1..256\n", stderr);
+    return 2;
+  }
+  int nMb = atoi(zMaxBody);
+  if (nMb < 1 || nMb > 1024) {
+    fputs("gongkai serve: --max-body-mb must be 1..1024\n", stderr);
+    return 2;
+  }
+  if (crypto_init()) { fputs("gongkai serve: libsodium failed\n", stderr); return 1; }
+  char zKey[65];
+  if (load_key(zDb, zKeyFile, zKey)) return 1;
+  ServerConfig cfg;
+  memset(&cfg, 0, sizeof cfg);
+  cfg.zDbPath = zDb;
+  cfg.zListen = zListen;
+  char *zBase = zBaseUrl ? xstrdup(zBaseUrl) : mprintf("http://%s", zListen);
+  cfg.zBaseUrl = zBase;
+  cfg.zSecretKey = zKey;
+  cfg.nThreads = nThreads;
+  cfg.nMaxBody = (size_t)nMb << 20;
+  cfg.sessionIdle = 2 * 3600;
+  cfg.sessionAbsolute = 12 * 3600;
+  /* Check the database once before starting threads, for a clear message. */
+  Store *s = NULL;
+  char *zErr = NULL;
+  if (store_open(zDb, STORE_MIGRATE, &s, &zErr) != STORE_OK) {
+    fprintf(stderr, "gongkai serve: %s\n", zErr ? zErr : "cannot open database");
+    free(zErr);
+    free(zBase);
+    return 1;
+  }
+  store_close(s);
+  rc = server_run(&cfg);
+  free(zBase);
+  return rc;
+}

@@ -1,0 +1,94 @@
+/* req.c — reading parameters and writing responses (see req.h). */
+#include "http/req.h"
+
+#include <errno.h>
+#include <stdarg.h>
+#include <stdlib.h>
+#include <string.h>
+
+const char *req_param(Req *r, const char *zName) {
+  /* Body parameters win over query parameters of the same name. */
+  const char *z = NULL;
+  for (int i = 0; i < r->nParam; i++) {
+    if (r->aParam[i].zFilename) continue;
+    if (!strcmp(r->aParam[i].zName, zName)) {
+      z = r->aParam[i].zValue;
+      if (r->aParam[i].bFromBody) return z;
+    }
+  }
+  return z;
+}
+
+const char *req_param_or(Req *r, const char *zName, const char *zDflt) {
+  const char *z = req_param(r, zName);
+  return z && z[0] ? z : zDflt;
+}
+
+int req_param_int(Req *r, const char *zName, int64_t lo, int64_t hi,
+                  int64_t *pv) {
+  const char *z = req_param(r, zName);
+  char *zEnd;
+  if (!z || !z[0]) return 0;
+  errno = 0;
+  long long v = strtoll(z, &zEnd, 10);
+  if (errno || *zEnd || v < lo || v > hi) return -1;
+  *pv = v;
+  return 1;
+}
+
+const ReqParam *req_file(Req *r, const char *zName) {
+  for (int i = 0; i < r->nParam; i++)
+    if (r->aParam[i].zFilename && !strcmp(r->aParam[i].zName, zName) &&
+        r->aParam[i].nValue > 0)
+      return &r->aParam[i];
+  return NULL;
+}
+
+const char *req_arg(Req *r, int i) {
+  return (i >= 0 && i < r->nArg) ? r->aArg[i] : NULL;
+}
+
+int64_t req_arg_id(Req *r, int i) {
+  const char *z = req_arg(r, i);
+  char *zEnd;
+  if (!z || !z[0] || strlen(z) > 18) return 0;
+  long long v = strtoll(z, &zEnd, 10);
+  return (*zEnd || v <= 0) ? 0 : v;
+}
+
+void req_printf(Req *r, const char *zFmt, ...) {
+  va_list ap;
+  va_start(ap, zFmt);
+  buf_vprintf(&r->out, zFmt, ap);
+  va_end(ap);
+}
+
+void req_puts(Req *r, const char *zHtml) { buf_puts(&r->out, zHtml); }
+
+void req_header(Req *r, const char *zName, const char *zValue) {
+  /* Header values never carry CR or LF (no response splitting). */
+  if (strpbrk(zValue, "\r\n") || r->nHdr >= (int)(sizeof r->aHdr / sizeof r->aHdr[0]))
+    return;
+  r->aHdr[r->nHdr].zName = zName;
+  r->aHdr[r->nHdr].zValue = arena_strdup(&r->arena, zValue);
+  r->nHdr++;
+}
+
+void req_redirect(Req *r, const char *zUrl) {
+  r->status = 303;
+  req_header(r, "Location", zUrl);
+  buf_reset(&r->out);
+}
+
+char *req_strdup(Req *r, const char *z) { return arena_strdup(&r->arena, z); }
+
+char *req_fmt(Req *r, const char *zFmt, ...) {
+  Buf b = BUF_INIT;
+  va_list ap;
+  va_start(ap, zFmt);
+  buf_vprintf(&b, zFmt, ap);
+  va_end(ap);
+  char *z = arena_strndup(&r->arena, buf_str(&b), b.n);
+  buf_free(&b);
+  return z;
+}

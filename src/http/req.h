@@ -1,0 +1,127 @@
+/*
+** req.h — the request object and the response calls every page, API and
+** CLI-side test hook is written against.  One Req per HTTP request; no
+** request state lives anywhere else.  The dispatcher (http/server.c) fills
+** the request part, runs the route's handler, then sends the response part.
+**
+** Memory: everything hanging off a Req (parameters, records loaded by the
+** handler, strings made with req_printf) lives in r->arena and is freed when
+** the connection reports the request complete.
+*/
+#ifndef GK_REQ_H
+#define GK_REQ_H
+
+#include <stddef.h>
+#include <stdint.h>
+
+#include "core/model.h"
+#include "core/perm.h"
+#include "lib/arena.h"
+#include "lib/buf.h"
+#include "store/store.h"
+
+enum { HTTP_GET = 1, HTTP_HEAD = 2, HTTP_POST = 4 };
+
+/* One query, form or multipart parameter.  For files, zValue/nValue hold
+** the bytes and zFilename/zType describe the upload. */
+typedef struct ReqParam {
+  const char *zName;
+  char *zValue;          /* NUL-terminated (files may contain NULs) */
+  size_t nValue;
+  const char *zFilename; /* non-NULL for file uploads */
+  const char *zType;     /* declared Content-Type of a file part */
+  int bFromBody;         /* 1 when it came from the POST body */
+} ReqParam;
+
+typedef struct ReqHeader {
+  const char *zName;
+  const char *zValue;
+} ReqHeader;
+
+/* Server-wide configuration the handlers may read (never write). */
+typedef struct ServerConfig {
+  const char *zDbPath;
+  const char *zListen;     /* "127.0.0.1:8080" */
+  const char *zBaseUrl;    /* "http://127.0.0.1:8080" for absolute links */
+  const char *zSecretKey;  /* 64 hex chars: seals applicants' ID numbers */
+  int nThreads;
+  size_t nMaxBody;         /* bytes */
+  int bCookieSecure;       /* add Secure to cookies (behind HTTPS) */
+  int sessionIdle;         /* seconds */
+  int sessionAbsolute;     /* seconds */
+} ServerConfig;
+
+typedef struct Req {
+  Arena arena;
+  Store *store;              /* this worker thread's connection */
+  const ServerConfig *cfg;
+
+  /* The request. */
+  int method;                /* HTTP_* */
+  const char *zMethod;
+  const char *zPath;         /* URL path, percent-decoded by MHD */
+  const char *zRemoteAddr;   /* "127.0.0.1" */
+  const char *zHost, *zOrigin, *zReferer, *zAccept;
+  const char *zIfNoneMatch, *zAcceptEncoding, *zContentType;
+  const char *zCsrfHeader;   /* X-CSRF-Token, for JSON clients */
+  ReqParam *aParam;          /* query parameters, then body parameters */
+  int nParam, nParamAlloc;
+  const char *aArg[6];       /* {captures} of the route pattern */
+  int nArg;
+  Buf body;                  /* raw body for non-form POSTs (JSON) */
+  int bBodyTooLarge;
+  int bApi;                  /* route is under /api/: errors are JSON */
+
+  /* Who is asking. */
+  User *user;                /* NULL when not signed in */
+  char zSessionHash[65];     /* SHA-256 of the session cookie, or "" */
+  const char *zCsrf;         /* token that forms must echo (see req_csrf) */
+  int bSetCsrfCookie;        /* an anonymous CSRF cookie must be sent */
+
+  /* The response. */
+  int status;                /* 200 unless set */
+  Buf out;                   /* body */
+  const char *zType;         /* Content-Type */
+  ReqHeader aHdr[16];
+  int nHdr;
+  int bNoCache;              /* Cache-Control: no-store (private pages) */
+  const char *zLastModified; /* optional HTTP date for Last-Modified */
+  int64_t tStartUs;
+} Req;
+
+/* ---- Reading the request ---- */
+const char *req_param(Req *r, const char *zName);       /* NULL if absent */
+const char *req_param_or(Req *r, const char *zName, const char *zDflt);
+/* Integer parameter: *pv set and 1 returned when present and a valid
+** integer in [lo, hi]; 0 when absent; -1 when present but invalid. */
+int req_param_int(Req *r, const char *zName, int64_t lo, int64_t hi,
+                  int64_t *pv);
+const ReqParam *req_file(Req *r, const char *zName);    /* NULL if none */
+/* The i-th path capture parsed as a positive id; 0 when not a number. */
+int64_t req_arg_id(Req *r, int i);
+const char *req_arg(Req *r, int i);
+
+/* ---- Identity and permission (http/auth.c: the one place) ---- */
+/* 1 when the current user may exercise p on the organisation orgId
+** (0: no particular organisation). */
+int req_can(Req *r, Perm p, int64_t orgId);
+/* The CSRF token for forms on this page (creates the anonymous cookie
+** token when needed). */
+const char *req_csrf(Req *r);
+/* Signs in: checks the password (argon2id), throttles per account and per
+** address, creates a session and queues its cookie.  0 on success; -1 with
+** *pzErr set (a static Chinese message) and no session on failure. */
+int req_login(Req *r, const char *zLogin, const char *zPassword,
+              const char **pzErr);
+/* Ends the current session and clears its cookie. */
+void req_logout(Req *r);
+
+/* ---- Writing the response ---- */
+void req_printf(Req *r, const char *zFmt, ...);   /* buf_printf rules */
+void req_puts(Req *r, const char *zHtml);         /* literal output */
+void req_header(Req *r, const char *zName, const char *zValue);
+void req_redirect(Req *r, const char *zUrl);      /* 303 See Other */
+char *req_strdup(Req *r, const char *z);          /* in r->arena */
+char *req_fmt(Req *r, const char *zFmt, ...);     /* in r->arena */
+
+#endif

@@ -1,0 +1,89 @@
+/*
+** routes.c — THE route table.  Every URL gongkai answers is one line here.
+** Keep groups together; within a group, order does not matter (the first
+** matching pattern wins, so a literal segment must come before a capture
+** at the same place).
+*/
+#include "http/routes.h"
+
+#include <string.h>
+
+#include "api/api.h"
+#include "web/org_pages.h"
+#include "web/pages.h"
+#include "web/sitemap.h"
+
+#define G HTTP_GET
+#define P HTTP_POST
+
+const Route aRoute[] = {
+  /* Public pages and static files. */
+  {G, "/", page_home, PERM_PUBLIC, 0, "首页"},
+  {G, "/static/{name}", page_static, PERM_PUBLIC, ROUTE_HIDDEN, "静态文件"},
+  {G, "/robots.txt", page_robots, PERM_PUBLIC, ROUTE_HIDDEN, "robots.txt"},
+  {G, "/sitemap.xml", page_sitemap, PERM_PUBLIC, 0, "站点地图"},
+
+  /* An organisation's public pages. */
+  {G, "/o/{org}", page_org_home, PERM_PUBLIC, 0, "单位首页"},
+  {G, "/o/{org}/guide", page_org_guide, PERM_PUBLIC, 0, "政府信息公开指南"},
+
+  /* Sign-in. */
+  {G | P, "/login", page_login, PERM_PUBLIC, 0, "登录"},
+  {P, "/logout", page_logout, PERM_LOGIN, 0, "退出"},
+
+  /* Staff. */
+  {G, "/staff", page_staff_home, PERM_LOGIN, 0, "工作台"},
+  {G | P, "/staff/password", page_password, PERM_LOGIN, 0, "修改密码"},
+
+  /* Administration. */
+  {G, "/admin/orgs", page_admin_orgs, PERM_ADMIN, 0, "单位管理"},
+  {G | P, "/admin/orgs/new", page_admin_org_edit, PERM_ADMIN, 0, "新增单位"},
+  {G | P, "/admin/orgs/{id}", page_admin_org_edit, PERM_ADMIN, 0, "编辑单位"},
+  {P, "/admin/orgs/{id}/depts", page_admin_dept_add, PERM_ADMIN, 0, "新增科室"},
+  {G, "/admin/users", page_admin_users, PERM_ADMIN, 0, "用户管理"},
+  {G | P, "/admin/users/new", page_admin_user_edit, PERM_ADMIN, 0, "新增用户"},
+  {G | P, "/admin/users/{id}", page_admin_user_edit, PERM_ADMIN, 0, "编辑用户"},
+
+  /* JSON API. */
+  {G, "/api/v1/health", api_health, PERM_PUBLIC, ROUTE_API, "Service health and schema version"},
+  {G, "/api/v1/openapi.json", api_openapi, PERM_PUBLIC, ROUTE_API, "This OpenAPI document"},
+  {G, "/api/v1/orgs", api_orgs, PERM_PUBLIC, ROUTE_API, "Organisation tree"},
+};
+const int nRoute = sizeof aRoute / sizeof aRoute[0];
+
+/* Matches one pattern against a path, capturing {x} segments. */
+static int pattern_match(Req *r, const char *zPat, const char *zPath) {
+  int nArg = 0;
+  const char *p = zPat, *s = zPath;
+  while (*p && *s) {
+    if (*p == '{') {
+      const char *pe = strchr(p, '}');
+      if (!pe) return 0;
+      int bRest = p[1] == '*';
+      size_t n = bRest ? strlen(s) : strcspn(s, "/");
+      if (n == 0 || nArg >= (int)(sizeof r->aArg / sizeof r->aArg[0])) return 0;
+      r->aArg[nArg++] = arena_strndup(&r->arena, s, n);
+      s += n;
+      p = pe + 1;
+      continue;
+    }
+    if (*p != *s) return 0;
+    p++;
+    s++;
+  }
+  if (*p || *s) return 0;
+  r->nArg = nArg;
+  return 1;
+}
+
+const Route *route_match(Req *r, const char *zPath, int *pbMethodMismatch) {
+  int m = r->method == HTTP_HEAD ? HTTP_GET : r->method;
+  *pbMethodMismatch = 0;
+  for (int i = 0; i < nRoute; i++) {
+    if (!pattern_match(r, aRoute[i].zPattern, zPath)) continue;
+    if (aRoute[i].methods & m) return &aRoute[i];
+    *pbMethodMismatch = 1;
+  }
+  r->nArg = 0;
+  return NULL;
+}

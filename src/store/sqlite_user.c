@@ -1,0 +1,228 @@
+/* sqlite_user.c — users, sessions and login throttling on SQLite. */
+#include <string.h>
+
+#include "store/store_int.h"
+
+#define USER_COLS                                                      \
+  "u.id,u.org_id,coalesce(u.dept_id,0),u.login,u.name,u.pw_hash,u.roles," \
+  "u.disabled,o.name,coalesce(d.name,'')"
+#define USER_FROM \
+  " FROM user u JOIN org o ON o.id=u.org_id LEFT JOIN dept d ON d.id=u.dept_id"
+
+static void user_row(Arena *a, sqlite3_stmt *st, User *u) {
+  memset(u, 0, sizeof *u);
+  u->id = col_int(st, 0);
+  u->orgId = col_int(st, 1);
+  u->deptId = col_int(st, 2);
+  u->zLogin = col_text(a, st, 3);
+  u->zName = col_text(a, st, 4);
+  u->zPwHash = col_text(a, st, 5);
+  u->roles = (unsigned)col_int(st, 6);
+  u->bDisabled = (int)col_int(st, 7);
+  u->zOrgName = col_text(a, st, 8);
+  u->zDeptName = col_text(a, st, 9);
+}
+
+int store_user_add(Store *s, User *u) {
+  char zNow[21];
+  store_now_iso(zNow);
+  sqlite3_stmt *st = stmt(s,
+      "INSERT INTO user(org_id,dept_id,login,name,pw_hash,roles,disabled,"
+      "created_at) VALUES(?1,?2,?3,?4,?5,?6,?7,?8)");
+  if (!st) return STORE_ERROR;
+  bind_int(st, 1, u->orgId);
+  bind_id(st, 2, u->deptId);
+  bind_text(st, 3, u->zLogin);
+  bind_text(st, 4, u->zName);
+  bind_text(st, 5, u->zPwHash);
+  bind_int(st, 6, u->roles);
+  bind_int(st, 7, u->bDisabled);
+  bind_text(st, 8, zNow);
+  int rc = sqlite3_step(st);
+  stmt_done(st);
+  if (rc != SQLITE_DONE) {
+    int ext = sqlite3_extended_errcode(s->db);
+    if (ext == SQLITE_CONSTRAINT_UNIQUE)
+      return store_fail(s, STORE_CONFLICT, "登录名“%s”已被使用", u->zLogin);
+    if (ext == SQLITE_CONSTRAINT_FOREIGNKEY)
+      return store_fail(s, STORE_INVALID, "所属单位或科室不存在");
+    return store_sqlite_err(s, rc, "保存用户");
+  }
+  u->id = sqlite3_last_insert_rowid(s->db);
+  return STORE_OK;
+}
+
+static int user_one(Store *s, Arena *a, sqlite3_stmt *st, User *u) {
+  int rc = sqlite3_step(st), out = STORE_OK;
+  if (rc == SQLITE_ROW) user_row(a, st, u);
+  else if (rc == SQLITE_DONE) out = store_fail(s, STORE_NOTFOUND, "用户不存在");
+  else out = store_sqlite_err(s, rc, "读取用户");
+  stmt_done(st);
+  return out;
+}
+
+int store_user_get(Store *s, Arena *a, int64_t id, User *u) {
+  sqlite3_stmt *st = stmt(s, "SELECT " USER_COLS USER_FROM " WHERE u.id=?1");
+  if (!st) return STORE_ERROR;
+  bind_int(st, 1, id);
+  return user_one(s, a, st, u);
+}
+
+int store_user_by_login(Store *s, Arena *a, const char *zLogin, User *u) {
+  sqlite3_stmt *st = stmt(s, "SELECT " USER_COLS USER_FROM " WHERE u.login=?1");
+  if (!st) return STORE_ERROR;
+  bind_text(st, 1, zLogin);
+  return user_one(s, a, st, u);
+}
+
+int store_user_list(Store *s, Arena *a, int64_t orgId, int bSubtree,
+                    User **paUser, int *pn) {
+  sqlite3_stmt *st = stmt(s,
+      "WITH RECURSIVE t(id) AS ("
+      "  SELECT id FROM org WHERE ?1 IS NULL OR id=?1"
+      "  UNION SELECT o.id FROM org o JOIN t ON o.parent_id=t.id WHERE ?2)"
+      " SELECT " USER_COLS USER_FROM " WHERE u.org_id IN (SELECT id FROM t)"
+      " ORDER BY u.org_id,u.login");
+  if (!st) return STORE_ERROR;
+  bind_id(st, 1, orgId);
+  bind_int(st, 2, bSubtree || !orgId);
+  int nAlloc = 0, n = 0, rc;
+  User *aUser = NULL;
+  while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
+    ARENA_PUSH(a, aUser, n, nAlloc);
+    user_row(a, st, &aUser[n]);
+    aUser[n].zPwHash = NULL; /* listings never carry password hashes */
+    n++;
+  }
+  stmt_done(st);
+  if (rc != SQLITE_DONE) return store_sqlite_err(s, rc, "读取用户列表");
+  *paUser = aUser;
+  *pn = n;
+  return STORE_OK;
+}
+
+/* Runs an UPDATE that must touch exactly one user. */
+static int user_update_one(Store *s, sqlite3_stmt *st, const char *zWhat) {
+  int rc = stmt_exec(s, st, zWhat);
+  if (rc == STORE_OK && sqlite3_changes(s->db) == 0)
+    return store_fail(s, STORE_NOTFOUND, "用户不存在");
+  return rc;
+}
+
+int store_user_update(Store *s, const User *u) {
+  sqlite3_stmt *st = stmt(s,
+      "UPDATE user SET name=?2,dept_id=?3,roles=?4 WHERE id=?1");
+  if (!st) return STORE_ERROR;
+  bind_int(st, 1, u->id);
+  bind_text(st, 2, u->zName);
+  bind_id(st, 3, u->deptId);
+  bind_int(st, 4, u->roles);
+  return user_update_one(s, st, "保存用户");
+}
+
+int store_user_set_password(Store *s, int64_t id, const char *zHash) {
+  sqlite3_stmt *st = stmt(s, "UPDATE user SET pw_hash=?2 WHERE id=?1");
+  if (!st) return STORE_ERROR;
+  bind_int(st, 1, id);
+  bind_text(st, 2, zHash);
+  return user_update_one(s, st, "修改密码");
+}
+
+int store_user_set_disabled(Store *s, int64_t id, int bDisabled) {
+  sqlite3_stmt *st = stmt(s, "UPDATE user SET disabled=?2 WHERE id=?1");
+  if (!st) return STORE_ERROR;
+  bind_int(st, 1, id);
+  bind_int(st, 2, bDisabled ? 1 : 0);
+  return user_update_one(s, st, "停用用户");
+}
+
+int store_session_create(Store *s, int64_t userId, const char *zTokenHash,
+                         const char *zCsrf, int64_t now, const char *zAddr) {
+  sqlite3_stmt *st = stmt(s,
+      "INSERT INTO session(token_hash,user_id,csrf,created_at,last_seen,addr)"
+      " VALUES(?1,?2,?3,?4,?4,?5)");
+  if (!st) return STORE_ERROR;
+  bind_text(st, 1, zTokenHash);
+  bind_int(st, 2, userId);
+  bind_text(st, 3, zCsrf);
+  bind_int(st, 4, now);
+  bind_text(st, 5, zAddr ? zAddr : "");
+  return stmt_exec(s, st, "创建会话");
+}
+
+int store_session_get(Store *s, Arena *a, const char *zTokenHash,
+                      Session *pOut) {
+  sqlite3_stmt *st = stmt(s,
+      "SELECT user_id,csrf,created_at,last_seen FROM session"
+      " WHERE token_hash=?1");
+  if (!st) return STORE_ERROR;
+  bind_text(st, 1, zTokenHash);
+  int rc = sqlite3_step(st), out = STORE_OK;
+  if (rc == SQLITE_ROW) {
+    pOut->userId = col_int(st, 0);
+    pOut->zCsrf = col_text(a, st, 1);
+    pOut->createdAt = col_int(st, 2);
+    pOut->lastSeen = col_int(st, 3);
+  } else if (rc == SQLITE_DONE) {
+    out = store_fail(s, STORE_NOTFOUND, "会话不存在");
+  } else {
+    out = store_sqlite_err(s, rc, "读取会话");
+  }
+  stmt_done(st);
+  return out;
+}
+
+int store_session_touch(Store *s, const char *zTokenHash, int64_t now) {
+  sqlite3_stmt *st = stmt(s, "UPDATE session SET last_seen=?2 WHERE token_hash=?1");
+  if (!st) return STORE_ERROR;
+  bind_text(st, 1, zTokenHash);
+  bind_int(st, 2, now);
+  return stmt_exec(s, st, "更新会话");
+}
+
+int store_session_delete(Store *s, const char *zTokenHash) {
+  sqlite3_stmt *st = stmt(s, "DELETE FROM session WHERE token_hash=?1");
+  if (!st) return STORE_ERROR;
+  bind_text(st, 1, zTokenHash);
+  return stmt_exec(s, st, "删除会话");
+}
+
+int store_session_delete_user(Store *s, int64_t userId) {
+  sqlite3_stmt *st = stmt(s, "DELETE FROM session WHERE user_id=?1");
+  if (!st) return STORE_ERROR;
+  bind_int(st, 1, userId);
+  return stmt_exec(s, st, "删除会话");
+}
+
+int store_login_failures(Store *s, const char *zKey, int64_t since) {
+  sqlite3_stmt *st = stmt(s,
+      "SELECT count(*) FROM login_failure WHERE key=?1 AND at>=?2");
+  if (!st) return STORE_ERROR;
+  bind_text(st, 1, zKey);
+  bind_int(st, 2, since);
+  int rc = sqlite3_step(st);
+  int n = rc == SQLITE_ROW ? sqlite3_column_int(st, 0) : store_sqlite_err(s, rc, "读取登录记录");
+  stmt_done(st);
+  return n;
+}
+
+int store_login_failure_add(Store *s, const char *zKey, int64_t now) {
+  sqlite3_stmt *st = stmt(s, "INSERT INTO login_failure(key,at) VALUES(?1,?2)");
+  if (!st) return STORE_ERROR;
+  bind_text(st, 1, zKey);
+  bind_int(st, 2, now);
+  int rc = stmt_exec(s, st, "记录登录失败");
+  if (rc) return rc;
+  /* Keep the table small: forget failures older than a day. */
+  st = stmt(s, "DELETE FROM login_failure WHERE at<?1");
+  if (!st) return STORE_ERROR;
+  bind_int(st, 1, now - 86400);
+  return stmt_exec(s, st, "清理登录记录");
+}
+
+int store_login_failures_clear(Store *s, const char *zKey) {
+  sqlite3_stmt *st = stmt(s, "DELETE FROM login_failure WHERE key=?1");
+  if (!st) return STORE_ERROR;
+  bind_text(st, 1, zKey);
+  return stmt_exec(s, st, "清理登录记录");
+}

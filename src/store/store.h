@@ -1,0 +1,128 @@
+/*
+** store.h — the persistence interface.  It speaks the domain (organisation,
+** user, session …); only src/store/ knows SQL.  store_sqlite.c and the
+** sqlite_*.c files implement it on SQLite; a PostgreSQL implementation can
+** stand behind the same functions.
+**
+** Conventions for every function here:
+**  - Return STORE_OK (0) or a negative STORE_* code; on failure the message
+**    (Chinese when it is meant for users, e.g. a uniqueness conflict) is
+**    available from store_errmsg() until the next call.
+**  - Strings in returned records are allocated in the caller's Arena and
+**    live until that arena is freed.
+**  - A Store is one connection and is used by one thread at a time.
+**  - Writes are not implicitly transactional across calls: a change that
+**    touches several rows runs between store_begin() and store_commit(),
+**    and store_rollback() undoes it on any error.
+*/
+#ifndef GK_STORE_H
+#define GK_STORE_H
+
+#include <stdint.h>
+
+#include "core/calendar.h"
+#include "core/model.h"
+#include "lib/arena.h"
+
+typedef struct Store Store;
+
+enum {
+  STORE_OK = 0,
+  STORE_ERROR = -1,     /* I/O or internal error */
+  STORE_NOTFOUND = -2,  /* no such record */
+  STORE_CONFLICT = -3,  /* uniqueness or state conflict */
+  STORE_INVALID = -4,   /* rejected input (message says why) */
+  STORE_BUSY = -5       /* database locked past the busy timeout */
+};
+
+/* Open flags. */
+#define STORE_CREATE  1  /* the file must not exist; create it and migrate */
+#define STORE_MIGRATE 2  /* apply pending migrations after opening */
+
+/* Opens the database at zPath (WAL, foreign keys, busy timeout).  Without
+** STORE_CREATE the file must exist.  On failure *pp is NULL and, when pzErr
+** is not NULL, *pzErr receives a heap message the caller frees. */
+int store_open(const char *zPath, int flags, Store **pp, char **pzErr);
+void store_close(Store *s);
+const char *store_errmsg(Store *s);
+
+/* Schema migrations (src/store/schema/NNNN_*.sql, embedded). */
+int store_schema_version(Store *s);   /* applied version, 0 when none */
+int store_schema_latest(void);        /* newest migration compiled in */
+int store_migrate(Store *s, int *pnApplied);
+
+/* Transactions; BEGIN IMMEDIATE.  Nested begin/commit pairs count, only the
+** outermost commits; a rollback at any depth rolls everything back. */
+int store_begin(Store *s);
+int store_commit(Store *s);
+void store_rollback(Store *s);
+/* Rolls back whatever transaction is open, at any depth (request end). */
+void store_rollback_all(Store *s);
+
+/* Online backup to a new file zTo (consistent while others write). */
+int store_backup(Store *s, const char *zTo);
+
+/* Run-time settings (table `setting`); NULL when unset. */
+const char *store_setting_get(Store *s, Arena *a, const char *zName);
+int store_setting_set(Store *s, const char *zName, const char *zValue);
+
+/* ---- Organisations ---------------------------------------------------- */
+int store_org_add(Store *s, Org *o);              /* sets o->id */
+int store_org_update(Store *s, const Org *o);
+int store_org_get(Store *s, Arena *a, int64_t id, Org *o);
+int store_org_by_slug(Store *s, Arena *a, const char *zSlug, Org *o);
+/* The tree below rootId (0: every root) in pre-order with depth set. */
+int store_org_tree(Store *s, Arena *a, int64_t rootId, Org **paOrg, int *pn);
+/* Ancestors of id, parent first, into a[0..nMax); returns the count (>= 0)
+** or a negative STORE_* code. */
+int store_org_ancestors(Store *s, int64_t id, int64_t *a, int nMax);
+int store_org_count(Store *s);
+int store_dept_add(Store *s, int64_t orgId, const char *zName, int64_t *pId);
+int store_dept_list(Store *s, Arena *a, int64_t orgId, Dept **paDept, int *pn);
+
+/* ---- Users ------------------------------------------------------------ */
+int store_user_add(Store *s, User *u);            /* u->zPwHash required */
+int store_user_get(Store *s, Arena *a, int64_t id, User *u);
+int store_user_by_login(Store *s, Arena *a, const char *zLogin, User *u);
+/* Users of orgId (0: all), with bSubtree also those of organisations below. */
+int store_user_list(Store *s, Arena *a, int64_t orgId, int bSubtree,
+                    User **paUser, int *pn);
+int store_user_update(Store *s, const User *u);   /* name, dept, roles */
+int store_user_set_password(Store *s, int64_t id, const char *zHash);
+int store_user_set_disabled(Store *s, int64_t id, int bDisabled);
+
+/* ---- Sessions and login throttling ------------------------------------ */
+int store_session_create(Store *s, int64_t userId, const char *zTokenHash,
+                         const char *zCsrf, int64_t now, const char *zAddr);
+int store_session_get(Store *s, Arena *a, const char *zTokenHash,
+                      Session *pOut);
+int store_session_touch(Store *s, const char *zTokenHash, int64_t now);
+int store_session_delete(Store *s, const char *zTokenHash);
+int store_session_delete_user(Store *s, int64_t userId);
+/* Failed logins recorded under key since `since`; negative on error. */
+int store_login_failures(Store *s, const char *zKey, int64_t since);
+int store_login_failure_add(Store *s, const char *zKey, int64_t now);
+int store_login_failures_clear(Store *s, const char *zKey);
+
+/* ---- Working-day calendar ------------------------------------------- */
+typedef struct HolidayRow {
+  const char *zDay;   /* 'YYYY-MM-DD' */
+  const char *zKind;  /* 'holiday' or 'workday' */
+  const char *zName;  /* 春节 … */
+} HolidayRow;
+/* Every override, by date. */
+int store_holiday_list(Store *s, Arena *a, HolidayRow **paRow, int *pn);
+/* Adds or replaces one override. */
+int store_holiday_put(Store *s, const char *zDay, const char *zKind,
+                      const char *zName);
+/* Builds *pCal (initialised here; caller cal_free()s it) from the table. */
+int store_calendar(Store *s, Calendar *pCal);
+/* Loads the embedded official calendar (data/holidays_cn.csv) into the
+** table in one transaction; *pnAdded gets the number of rows written. */
+int store_calendar_seed(Store *s, int *pnAdded);
+
+/* ---- Audit log ---------------------------------------------------------- */
+int store_audit(Store *s, int64_t userId, int64_t orgId, const char *zAction,
+                const char *zDetail);
+
+#endif

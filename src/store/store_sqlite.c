@@ -1,0 +1,352 @@
+/*
+** store_sqlite.c — the SQLite connection: open, pragmas, the statement
+** cache, errors, migrations, transactions, backup and settings.  The
+** domain tables live in sqlite_<area>.c files.
+*/
+#include <stdarg.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+#include <time.h>
+#include <unistd.h>
+
+#include "lib/buf.h"
+#include "lib/embed.h"
+#include "store/store_int.h"
+
+/* PRAGMA application_id: "GKAI". */
+#define GK_APPLICATION_ID 0x474b4149
+
+int store_fail(Store *s, int rc, const char *zFmt, ...) {
+  Buf b = BUF_INIT;
+  va_list ap;
+  va_start(ap, zFmt);
+  buf_vprintf(&b, zFmt, ap);
+  va_end(ap);
+  free(s->zErr);
+  s->zErr = buf_steal(&b);
+  return rc;
+}
+
+int store_sqlite_err(Store *s, int rc, const char *zWhat) {
+  int ext = sqlite3_extended_errcode(s->db);
+  if (ext == SQLITE_CONSTRAINT_UNIQUE || ext == SQLITE_CONSTRAINT_PRIMARYKEY)
+    return store_fail(s, STORE_CONFLICT, "%s失败：记录已存在（%s）", zWhat,
+                      sqlite3_errmsg(s->db));
+  if ((rc & 0xff) == SQLITE_CONSTRAINT)
+    return store_fail(s, STORE_INVALID, "%s失败：数据不符合约束（%s）", zWhat,
+                      sqlite3_errmsg(s->db));
+  if ((rc & 0xff) == SQLITE_BUSY || (rc & 0xff) == SQLITE_LOCKED)
+    return store_fail(s, STORE_BUSY, "%s失败：数据库忙，请稍后重试", zWhat);
+  return store_fail(s, STORE_ERROR, "%s失败：%s", zWhat, sqlite3_errmsg(s->db));
+}
+
+const char *store_errmsg(Store *s) {
+  return s && s->zErr ? s->zErr : "";
+}
+
+sqlite3_stmt *stmt(Store *s, const char *zSql) {
+  for (int i = 0; i < s->nStmt; i++)
+    if (s->aStmt[i].zSql == zSql) return s->aStmt[i].st;
+  sqlite3_stmt *st = NULL;
+  int rc = sqlite3_prepare_v3(s->db, zSql, -1,
+                              s->nStmt < STMT_CACHE ? SQLITE_PREPARE_PERSISTENT : 0,
+                              &st, NULL);
+  if (rc != SQLITE_OK) {
+    store_fail(s, STORE_ERROR, "SQL 预编译失败：%s", sqlite3_errmsg(s->db));
+    return NULL;
+  }
+  if (s->nStmt < STMT_CACHE) {
+    s->aStmt[s->nStmt].zSql = zSql;
+    s->aStmt[s->nStmt].st = st;
+    s->nStmt++;
+  }
+  /* Past the cache size the statement still works, but is re-prepared on
+  ** each call; STMT_CACHE is sized above the number of statements. */
+  return st;
+}
+
+void stmt_done(sqlite3_stmt *st) {
+  if (!st) return;
+  sqlite3_reset(st);
+  sqlite3_clear_bindings(st);
+}
+
+void bind_text(sqlite3_stmt *st, int i, const char *z) {
+  if (z) sqlite3_bind_text(st, i, z, -1, SQLITE_TRANSIENT);
+  else sqlite3_bind_null(st, i);
+}
+
+void bind_int(sqlite3_stmt *st, int i, int64_t v) { sqlite3_bind_int64(st, i, v); }
+
+void bind_id(sqlite3_stmt *st, int i, int64_t v) {
+  if (v) sqlite3_bind_int64(st, i, v);
+  else sqlite3_bind_null(st, i);
+}
+
+const char *col_text(Arena *a, sqlite3_stmt *st, int i) {
+  const unsigned char *z = sqlite3_column_text(st, i);
+  int n = sqlite3_column_bytes(st, i);
+  return z ? arena_strndup(a, (const char *)z, (size_t)n) : "";
+}
+
+int64_t col_int(sqlite3_stmt *st, int i) { return sqlite3_column_int64(st, i); }
+
+int stmt_exec(Store *s, sqlite3_stmt *st, const char *zWhat) {
+  if (!st) return STORE_ERROR;
+  int rc = sqlite3_step(st);
+  int out = (rc == SQLITE_DONE || rc == SQLITE_ROW) ? STORE_OK
+                                                    : store_sqlite_err(s, rc, zWhat);
+  stmt_done(st);
+  return out;
+}
+
+void store_now_iso(char z[21]) {
+  time_t t = time(NULL);
+  struct tm tm;
+  gmtime_r(&t, &tm);
+  strftime(z, 21, "%Y-%m-%dT%H:%M:%SZ", &tm);
+}
+
+static int exec_sql(Store *s, const char *zSql) {
+  char *zErr = NULL;
+  if (sqlite3_exec(s->db, zSql, NULL, NULL, &zErr) != SQLITE_OK) {
+    store_fail(s, STORE_ERROR, "%s", zErr ? zErr : sqlite3_errmsg(s->db));
+    sqlite3_free(zErr);
+    return STORE_ERROR;
+  }
+  return STORE_OK;
+}
+
+extern int fts_register_all(sqlite3 *db);
+
+int store_open(const char *zPath, int flags, Store **pp, char **pzErr) {
+  struct stat sb;
+  int exists = stat(zPath, &sb) == 0;
+  *pp = NULL;
+  if ((flags & STORE_CREATE) && exists) {
+    if (pzErr) *pzErr = mprintf("数据库文件已存在：%s（不会覆盖）", zPath);
+    return STORE_CONFLICT;
+  }
+  if (!(flags & STORE_CREATE) && !exists) {
+    if (pzErr)
+      *pzErr = mprintf("数据库文件不存在：%s（先运行 gongkai init --db %s）",
+                       zPath, zPath);
+    return STORE_NOTFOUND;
+  }
+  Store *s = xmalloc(sizeof *s);
+  memset(s, 0, sizeof *s);
+  int oflags = SQLITE_OPEN_READWRITE | SQLITE_OPEN_NOMUTEX |
+               ((flags & STORE_CREATE) ? SQLITE_OPEN_CREATE : 0);
+  if (sqlite3_open_v2(zPath, &s->db, oflags, NULL) != SQLITE_OK) {
+    if (pzErr) *pzErr = mprintf("无法打开数据库 %s：%s", zPath,
+                                s->db ? sqlite3_errmsg(s->db) : "内存不足");
+    store_close(s);
+    return STORE_ERROR;
+  }
+  sqlite3_busy_timeout(s->db, 5000);
+  sqlite3_extended_result_codes(s->db, 1);
+  if (exec_sql(s, "PRAGMA journal_mode=WAL; PRAGMA foreign_keys=ON;"
+                  "PRAGMA synchronous=NORMAL;") != STORE_OK) {
+    if (pzErr) *pzErr = mprintf("数据库设置失败：%s", store_errmsg(s));
+    store_close(s);
+    return STORE_ERROR;
+  }
+  if (flags & STORE_CREATE) {
+    char z[64];
+    snprintf(z, sizeof z, "PRAGMA application_id=%d;", GK_APPLICATION_ID);
+    exec_sql(s, z);
+  } else {
+    sqlite3_stmt *st = stmt(s, "PRAGMA application_id");
+    int id = (st && sqlite3_step(st) == SQLITE_ROW) ? sqlite3_column_int(st, 0) : -1;
+    stmt_done(st);
+    if (id != GK_APPLICATION_ID) {
+      if (pzErr) *pzErr = mprintf("%s 不是 gongkai 数据库", zPath);
+      store_close(s);
+      return STORE_INVALID;
+    }
+  }
+  if (fts_register_all(s->db) != SQLITE_OK) {
+    if (pzErr) *pzErr = mprintf("全文检索分词器注册失败");
+    store_close(s);
+    return STORE_ERROR;
+  }
+  if (flags & (STORE_CREATE | STORE_MIGRATE)) {
+    if (store_migrate(s, NULL) != STORE_OK) {
+      if (pzErr) *pzErr = mprintf("数据库迁移失败：%s", store_errmsg(s));
+      store_close(s);
+      return STORE_ERROR;
+    }
+  }
+  *pp = s;
+  return STORE_OK;
+}
+
+void store_close(Store *s) {
+  if (!s) return;
+  for (int i = 0; i < s->nStmt; i++) sqlite3_finalize(s->aStmt[i].st);
+  if (s->db) sqlite3_close(s->db);
+  free(s->zErr);
+  free(s);
+}
+
+int store_schema_version(Store *s) {
+  sqlite3_stmt *st = stmt(s, "PRAGMA user_version");
+  int v = (st && sqlite3_step(st) == SQLITE_ROW) ? sqlite3_column_int(st, 0) : 0;
+  stmt_done(st);
+  return v;
+}
+
+/* Version number of a migration file name "0003_name.sql". */
+static int migration_version(const char *zName) { return atoi(zName); }
+
+int store_schema_latest(void) {
+  int v = 0;
+  for (const Embedded *e = aSchema; e->zName; e++)
+    if (migration_version(e->zName) > v) v = migration_version(e->zName);
+  return v;
+}
+
+int store_migrate(Store *s, int *pnApplied) {
+  int cur = store_schema_version(s), n = 0;
+  if (cur > store_schema_latest())
+    return store_fail(s, STORE_INVALID,
+                      "数据库版本 %d 比程序支持的 %d 新，请升级 gongkai", cur,
+                      store_schema_latest());
+  for (const Embedded *e = aSchema; e->zName; e++) {
+    int v = migration_version(e->zName);
+    if (v <= cur) continue;
+    Buf b = BUF_INIT;
+    buf_puts(&b, "BEGIN IMMEDIATE;\n");
+    buf_append(&b, e->pData, e->nData);
+    buf_printf(&b, "\n;PRAGMA user_version=%d;\n", v);
+    int rc = exec_sql(s, buf_str(&b));
+    buf_free(&b);
+    if (rc != STORE_OK) {
+      char *zErr = xstrdup(store_errmsg(s));
+      sqlite3_exec(s->db, "ROLLBACK", NULL, NULL, NULL);
+      store_fail(s, STORE_ERROR, "迁移 %s 失败：%s", e->zName, zErr);
+      free(zErr);
+      return STORE_ERROR;
+    }
+    if (exec_sql(s, "COMMIT") != STORE_OK) return STORE_ERROR;
+    cur = v;
+    n++;
+  }
+  if (pnApplied) *pnApplied = n;
+  return STORE_OK;
+}
+
+int store_begin(Store *s) {
+  if (s->nTx++ > 0) return STORE_OK;
+  s->bTxFailed = 0;
+  int rc = sqlite3_exec(s->db, "BEGIN IMMEDIATE", NULL, NULL, NULL);
+  if (rc != SQLITE_OK) {
+    s->nTx = 0;
+    return store_sqlite_err(s, rc, "开始事务");
+  }
+  return STORE_OK;
+}
+
+int store_commit(Store *s) {
+  if (s->nTx <= 0) return store_fail(s, STORE_ERROR, "没有进行中的事务");
+  if (--s->nTx > 0) return STORE_OK;
+  if (s->bTxFailed) {
+    sqlite3_exec(s->db, "ROLLBACK", NULL, NULL, NULL);
+    return store_fail(s, STORE_ERROR, "事务已回滚");
+  }
+  int rc = sqlite3_exec(s->db, "COMMIT", NULL, NULL, NULL);
+  if (rc != SQLITE_OK) {
+    int out = store_sqlite_err(s, rc, "提交事务");
+    sqlite3_exec(s->db, "ROLLBACK", NULL, NULL, NULL);
+    return out;
+  }
+  return STORE_OK;
+}
+
+void store_rollback(Store *s) {
+  if (s->nTx <= 0) return;
+  if (--s->nTx > 0) {
+    s->bTxFailed = 1;
+    return;
+  }
+  sqlite3_exec(s->db, "ROLLBACK", NULL, NULL, NULL);
+}
+
+void store_rollback_all(Store *s) {
+  if (s->nTx <= 0) return;
+  s->nTx = 0;
+  sqlite3_exec(s->db, "ROLLBACK", NULL, NULL, NULL);
+}
+
+int store_backup(Store *s, const char *zTo) {
+  struct stat sb;
+  if (stat(zTo, &sb) == 0)
+    return store_fail(s, STORE_CONFLICT, "备份目标已存在：%s", zTo);
+  sqlite3 *dst = NULL;
+  if (sqlite3_open_v2(zTo, &dst, SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE,
+                      NULL) != SQLITE_OK) {
+    store_fail(s, STORE_ERROR, "无法创建备份文件 %s", zTo);
+    sqlite3_close(dst);
+    return STORE_ERROR;
+  }
+  sqlite3_backup *b = sqlite3_backup_init(dst, "main", s->db, "main");
+  int rc;
+  if (!b) {
+    store_fail(s, STORE_ERROR, "备份失败：%s", sqlite3_errmsg(dst));
+    sqlite3_close(dst);
+    unlink(zTo);
+    return STORE_ERROR;
+  }
+  /* Copy in steps so writers are not blocked for the whole copy; a write
+  ** by another connection restarts the copy, which keeps it consistent. */
+  do {
+    rc = sqlite3_backup_step(b, 256);
+    if (rc == SQLITE_BUSY || rc == SQLITE_LOCKED) sqlite3_sleep(20);
+  } while (rc == SQLITE_OK || rc == SQLITE_BUSY || rc == SQLITE_LOCKED);
+  sqlite3_backup_finish(b);
+  if (rc != SQLITE_DONE) {
+    store_fail(s, STORE_ERROR, "备份失败：%s", sqlite3_errmsg(dst));
+    sqlite3_close(dst);
+    unlink(zTo);
+    return STORE_ERROR;
+  }
+  sqlite3_close(dst);
+  return STORE_OK;
+}
+
+const char *store_setting_get(Store *s, Arena *a, const char *zName) {
+  sqlite3_stmt *st = stmt(s, "SELECT value FROM setting WHERE name=?1");
+  if (!st) return NULL;
+  bind_text(st, 1, zName);
+  const char *z = sqlite3_step(st) == SQLITE_ROW ? col_text(a, st, 0) : NULL;
+  stmt_done(st);
+  return z;
+}
+
+int store_setting_set(Store *s, const char *zName, const char *zValue) {
+  sqlite3_stmt *st = stmt(s,
+      "INSERT INTO setting(name,value) VALUES(?1,?2)"
+      " ON CONFLICT(name) DO UPDATE SET value=excluded.value");
+  if (!st) return STORE_ERROR;
+  bind_text(st, 1, zName);
+  bind_text(st, 2, zValue);
+  return stmt_exec(s, st, "保存设置");
+}
+
+int store_audit(Store *s, int64_t userId, int64_t orgId, const char *zAction,
+                const char *zDetail) {
+  char zNow[21];
+  store_now_iso(zNow);
+  sqlite3_stmt *st = stmt(s,
+      "INSERT INTO audit_log(at,user_id,org_id,action,detail)"
+      " VALUES(?1,?2,?3,?4,?5)");
+  if (!st) return STORE_ERROR;
+  bind_text(st, 1, zNow);
+  bind_id(st, 2, userId);
+  bind_id(st, 3, orgId);
+  bind_text(st, 4, zAction);
+  bind_text(st, 5, zDetail ? zDetail : "");
+  return stmt_exec(s, st, "记录审计日志");
+}

@@ -1,0 +1,52 @@
+/*
+** page_public.c — the public entry pages of the foundation: the home page
+** (organisations and links), static files and robots.txt.  The portal issue
+** extends the home page with documents, the catalogue and search.
+*/
+#include <string.h>
+
+#include "lib/embed.h"
+#include "web/pages.h"
+
+int page_home(Req *r) {
+  Org *aOrg;
+  int n;
+  if (store_org_tree(r->store, &r->arena, 0, &aOrg, &n) != STORE_OK) {
+    http_error(r, 500, store_errmsg(r->store));
+    return 0;
+  }
+  page_begin(r, "首页");
+  req_puts(r, "<h1>政府信息公开</h1>\n"
+              "<p>依据《中华人民共和国政府信息公开条例》，本站公开各单位的政府信息。</p>\n"
+              "<h2>公开单位</h2>\n");
+  if (n == 0) {
+    req_puts(r, "<p>尚未设立公开单位。</p>\n");
+  } else {
+    req_puts(r, "<ul class=\"orgtree\">\n");
+    for (int i = 0; i < n; i++)
+      req_printf(r, "<li class=\"depth-%d\"><a href=\"/o/%u\">%h</a></li>\n",
+                 aOrg[i].depth > 4 ? 4 : aOrg[i].depth, aOrg[i].zSlug, aOrg[i].zName);
+    req_puts(r, "</ul>\n");
+  }
+  page_end(r);
+  return 0;
+}
+
+int page_static(Req *r) {
+  const Embedded *e = embed_find(aAsset, req_arg(r, 0));
+  if (!e) {
+    http_error(r, 404, "文件不存在");
+    return 0;
+  }
+  buf_append(&r->out, e->pData, e->nData);
+  r->zType = e->zType;
+  req_header(r, "Cache-Control", "public, max-age=3600");
+  return 0;
+}
+
+int page_robots(Req *r) {
+  r->zType = "text/plain; charset=utf-8";
+  req_puts(r, "User-agent: *\nDisallow: /staff\nDisallow: /admin\n"
+              "Disallow: /login\nSitemap: /sitemap.xml\n");
+  return 0;
+}

@@ -1,9 +1,10 @@
 #!/bin/sh
 # report_check.sh — black-box tests of `gongkai report check`.
-# Run from the repository root; GONGKAI names the binary (default ./gongkai).
+# Run from the repository root; GONGKAI_BIN (or GONGKAI) names the binary
+# (default ./gongkai).
 # Prints one line per failure and ends with "N passed, N failed"; exit 1 on
 # any failure.
-GK=${GONGKAI:-./gongkai}
+GK=${GONGKAI_BIN:-${GONGKAI:-./gongkai}}
 FX=tests/fixtures/report
 TMP=$(mktemp -d)
 trap 'rm -rf "$TMP"' EXIT

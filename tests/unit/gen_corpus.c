@@ -111,13 +111,27 @@ static void put_doc_number(Buf *b, uint64_t *pS) {
   buf_puts(b, "号");
 }
 
+/* Appends 2-3 CJK characters drawn uniformly from U+4E00..U+9FA5: names of
+** people, places and firms, which give the index its long tail of rare
+** bigrams. */
+static void put_name(Buf *b, uint64_t *pS) {
+  for (int i = 2 + (int)pick(pS, 2); i > 0; i--) {
+    uint32_t c = 0x4E00 + pick(pS, 0x9FA5 - 0x4E00 + 1);
+    char a[3] = {(char)(0xE0 | (c >> 12)), (char)(0x80 | ((c >> 6) & 0x3F)),
+                 (char)(0x80 | (c & 0x3F))};
+    buf_append(b, a, 3);
+  }
+}
+
 /* Appends one body sentence. */
 static void put_sentence(Buf *b, uint64_t *pS) {
   int nPart = 4 + (int)pick(pS, 10);
   for (int i = 0; i < nPart; i++) {
     unsigned r = pick(pS, 100);
-    if (r < 70) {
+    if (r < 65) {
       buf_puts(b, azWord[pick_zipf(pS, N_WORD)]);
+    } else if (r < 70) {
+      put_name(b, pS);
     } else if (r < 76) {
       put_number(b, pS, 2030);
       buf_puts(b, pick(pS, 2) ? "年" : "");
@@ -156,6 +170,7 @@ void corpus_doc(uint64_t uSeed, uint64_t iDoc, int nSentence,
 
   /* title */
   buf_puts(&b, "关于");
+  if (pick(&s, 3) == 0) put_name(&b, &s);
   for (int i = 1 + (int)pick(&s, 3); i > 0; i--) {
     buf_puts(&b, azWord[pick_zipf(&s, N_WORD)]);
   }

@@ -6,7 +6,8 @@
 ** Document i of seed s is a pure function of (s, i), so a corpus of any size
 ** can be generated in any order or in parallel, and a benchmark at 1M
 ** documents sees the same first documents as the unit test.  The text mixes
-** CJK words (Zipf-like frequencies), ASCII and full-width digits, dates and
+** CJK words (Zipf-like frequencies), random CJK names (a long tail of rare
+** characters and bigrams), ASCII and full-width digits, dates and
 ** 文号 such as 宁卫发〔2018〕12号, full-width punctuation, Latin words in
 ** mixed case (PDF, pdf, Excel, COVID-19), ASCII spaces, U+3000 and newlines.
 */

@@ -510,7 +510,7 @@ TEST(fts_generated_corpus_equals_scan) {
   int nHit;
 
   /* (1) every character of the corpus. */
-  static uint32_t aChar[4096];
+  static uint32_t aChar[16384];
   int nChar = 0;
   for (int i = 0; i < ref.nDoc * CORPUS_NCOL; i++) {
     const char *z = ref.azFold[i];
@@ -519,7 +519,7 @@ TEST(fts_generated_corpus_equals_scan) {
       int len;
       uint32_t c = utf8_decode(z + j, n - j, &len);
       j += (size_t)len;
-      if (c != ' ') set_add(aChar, &nChar, 4096, c);
+      if (c != ' ') set_add(aChar, &nChar, 16384, c);
     }
   }
   CHECK(nChar > 150);

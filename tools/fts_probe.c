@@ -12,7 +12,8 @@
 **   build/fts_probe /tmp/probe.db 100000 gk   # or gk-np, gk-cs, gk-t0,
 **                                             # gk-col, trigram
 ** (gk-t0 is gk with the columns in document order, title first; all others
-** declare body first.)
+** declare body first.  "chars" is a candidate side index for single
+** characters: tokenizer gk1, defined here, detail=none.)
 ** Arguments: database file (overwritten), document count, configuration,
 ** optionally sentences per body (default 30, about 600 characters) and
 ** "reuse" to skip the build and query an existing database.
@@ -26,6 +27,7 @@
 #include <unistd.h>
 
 #include "lib/buf.h"
+#include "lib/utf8.h"
 #include "store/fts_cjk.h"
 #include "../tests/unit/gen_corpus.h"
 
@@ -33,7 +35,8 @@
 typedef struct Config {
   const char *zName; /* command-line name */
   const char *zOpts; /* FTS5 options after the column list */
-  int bGk;           /* queries go through fts_cjk_query() */
+  int bGk;           /* 1: queries go through fts_cjk_query(); 0: quoted
+                     ** terms (trigram); 2: single characters only */
   int bBodyFirst;    /* declare body as column 0 (saves a column marker
                      ** per term and document for body text) */
 } Config;
@@ -46,7 +49,55 @@ static const Config aConfig[] = {
     {"gk-col", "tokenize='gk', prefix='1', detail=column, columnsize=0", 1,
      1},
     {"trigram", "tokenize='trigram', detail=full, columnsize=0", 0, 1},
+    {"chars", "tokenize='gk1', detail=none, columnsize=0", 2, 1},
 };
+
+/* ---- "gk1": a candidate single-character side index (probe only) ----
+** Emits every folded non-space character as a one-character token.  With
+** detail=none a query "x" is exactly "documents containing x". */
+
+/* xCreate/xDelete for gk1: stateless. */
+static int gk1_create(void *p, const char **az, int n, Fts5Tokenizer **pp) {
+  (void)p;
+  (void)az;
+  (void)n;
+  *pp = (Fts5Tokenizer *)&aConfig[0]; /* any non-NULL pointer */
+  return SQLITE_OK;
+}
+static void gk1_delete(Fts5Tokenizer *p) { (void)p; }
+
+/* xTokenize for gk1. */
+static int gk1_tokenize(Fts5Tokenizer *pTok, void *pCtx, int flags,
+                        const char *z, int n,
+                        int (*xToken)(void *, int, const char *, int, int,
+                                      int)) {
+  int i = 0, rc = SQLITE_OK;
+  (void)pTok;
+  (void)flags;
+  while (i < n && rc == SQLITE_OK) {
+    int len;
+    uint32_t c = utf8_decode(z + i, (size_t)(n - i), &len);
+    if (!utf8_is_space(c)) {
+      char a[4];
+      int nA = utf8_encode(utf8_fold(c), a);
+      rc = xToken(pCtx, 0, a, nA, i, i + len);
+    }
+    i += len;
+  }
+  return rc;
+}
+
+/* Registers gk1 on db. */
+static void gk1_register(sqlite3 *db) {
+  static fts5_tokenizer tok = {gk1_create, gk1_delete, gk1_tokenize};
+  fts5_api *pApi = 0;
+  sqlite3_stmt *p = 0;
+  sqlite3_prepare_v2(db, "SELECT fts5(?1)", -1, &p, 0);
+  sqlite3_bind_pointer(p, 1, (void *)&pApi, "fts5_api_ptr", 0);
+  sqlite3_step(p);
+  sqlite3_finalize(p);
+  if (pApi) pApi->xCreateTokenizer(pApi, "gk1", 0, &tok, 0);
+}
 
 /* Seconds on the monotonic clock. */
 static double now(void) {
@@ -196,6 +247,7 @@ int main(int argc, char **argv) {
     fprintf(stderr, "cannot open %s\n", zDb);
     return 1;
   }
+  gk1_register(db);
   printf("config %s: fts5(%s), sqlite %s\n", pCfg->zName, pCfg->zOpts,
          sqlite3_libversion());
   if (!bReuse) build(db, pCfg, nDoc, nSent);
@@ -224,7 +276,11 @@ int main(int argc, char **argv) {
   printf("query latency, warm, min / median / max of 11 runs:\n");
   for (size_t i = 0; i < sizeof azQ / sizeof azQ[0]; i++) {
     Buf expr = BUF_INIT;
-    if (pCfg->bGk) {
+    if (pCfg->bGk == 2) {
+      /* chars: only single characters can be asked */
+      if (utf8_len(azQ[i], strlen(azQ[i])) != 1) continue;
+      buf_printf(&expr, "\"%s\"", azQ[i]);
+    } else if (pCfg->bGk) {
       if (fts_cjk_query(azQ[i], &expr, 0) != 0) continue;
     } else {
       /* trigram: each term quoted, ANDed (what a naive caller would do) */

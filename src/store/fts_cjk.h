@@ -15,7 +15,8 @@
 **   tokenize='gk', prefix='1', detail=full
 ** prefix='1' makes single-character queries one doclist read; detail=full
 ** keeps the positions that make phrase (three or more character) queries
-** exact.  Without prefix='1' the results are the same, only slower.
+** exact.  Without prefix='1' the results are the same, only slower.  Declare
+** the body column first (smaller index) and keep columnsize=1 (fast bm25).
 **
 ** This module knows FTS5 but no application table; the store decides which
 ** table and columns it indexes.

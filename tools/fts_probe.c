@@ -50,6 +50,7 @@ static const Config aConfig[] = {
      1},
     {"trigram", "tokenize='trigram', detail=full, columnsize=0", 0, 1},
     {"chars", "tokenize='gk1', detail=none, columnsize=0", 2, 1},
+    {"uni", "tokenize='gk1', detail=full", 0, 1},
 };
 
 /* ---- "gk1": a candidate single-character side index (probe only) ----

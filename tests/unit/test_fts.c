@@ -194,6 +194,7 @@ static const char *const aaHand[][CORPUS_NCOL] = {
     /* 4 */ {"Water QUALITY Report", "", "水 质\n不 合格", 0, "x"},
     /* 5 */ {"特殊字符", "", "a*b \"quoted\" NEAR(x) title:y -z ^w AND OR",
              "'single'", "{body}"},
+    /* 6 */ {"坏字节", "", "坏\xff字节\xe7", 0, 0}, /* invalid UTF-8 */
 };
 #define N_HAND (int)(sizeof aaHand / sizeof aaHand[0])
 
@@ -254,6 +255,11 @@ TEST(fts_hand_hard_cases) {
   expect(db, &ref, "。", W(1, 2));
   expect(db, &ref, "98.5%", W(1));
   expect(db, &ref, ".", W(1, 2));
+  /* Invalid bytes fold to U+FFFD, in documents and queries alike. */
+  expect(db, &ref, "\xEF\xBF\xBD", W(6));
+  expect(db, &ref, "坏\xff字", W(6));
+  expect(db, &ref, "节\xfe", W(6));
+  expect(db, &ref, "坏字", W(6));
   ref_free(&ref);
   sqlite3_close(db);
 }
@@ -304,8 +310,9 @@ TEST(fts_injection_is_literal) {
   expect(db, &ref, "\"a*b \"\"quoted", W(5));
   /* Every query either errors cleanly or agrees with the scan. */
   const char *azOdd[] = {"\"\"\"", "*\"*", "NEAR(疫苗 接种, 2)", "疫苗 NOT",
-                         "+", "\\", "\"x", "x\"", "\"x\" \"", "-", "^", "AND OR",
-                         "col:", "{title doc_number}:疫苗", "\x01", "%", "_"};
+                         "+", "\\", "\"x", "x\"", "\"x\" \"", "-", "^",
+                         "AND OR", "col:", "{title doc_number}:疫苗", "\x01",
+                         "%", "_", "\xff\xfe", "疫\xe7"};
   for (size_t i = 0; i < sizeof azOdd / sizeof azOdd[0]; i++) {
     CHECK(agree(db, &ref, azOdd[i], 0));
   }
@@ -379,6 +386,9 @@ TEST(fts_snippet_marks_matches) {
   buf_reset(&b);
   fts_cjk_snippet("卫健发〔２０１９〕7号", "〔2019〕", &b, 40);
   CHECK_STR(buf_str(&b), "卫健发<mark>〔２０１９〕</mark>7号");
+  buf_reset(&b);
+  fts_cjk_snippet("坏\xff字", "字", &b, 40);
+  CHECK_STR(buf_str(&b), "坏\xEF\xBF\xBD<mark>字</mark>");
   buf_reset(&b);
   CHECK_INT(fts_cjk_snippet("没有匹配的文本", "疫苗", &b, 40), 0);
   CHECK_STR(buf_str(&b), "没有匹配的文本");

@@ -453,7 +453,7 @@ TEST(fts_builtin_highlight_with_bigrams) {
 ** The generated corpus.
 */
 
-#define GEN_DOCS 1500
+#define GEN_DOCS 1000
 
 /* Adds code point c to the sorted unique set aSet (size *pn). */
 static void set_add(uint32_t *aSet, int *pn, int nMax, uint32_t c) {

@@ -569,8 +569,7 @@ static const char *cell_value(Arena *a, const TableRow *row, int iCol) {
   return z;
 }
 
-/* "A", "B" … "AA": spreadsheet column letters for 0-based iCol. */
-static const char *col_letters(Arena *a, int iCol) {
+const char *cat_col_letters(Arena *a, int iCol) {
   char z[8];
   int n = 0, c = iCol + 1;
   while (c > 0 && n < 7) {
@@ -606,13 +605,13 @@ void cat_import_map(Arena *a, const Table *t, const char *zList,
                           "公开对象、公开方式（公开形式）、更新频率、"
                           "公开层级、条例第二十条事项、需要政策解读、"
                           "类别代码、不予公开依据、备注）",
-                       col_letters(a, c), zH));
+                       cat_col_letters(a, c), zH));
       ci->nColError++;
     } else if (ci->aFieldCol[f] >= 0) {
       msg(a, ci, hdr->iLine, c + 1, 0,
           arena_printf(a, "第%s列“%s”与第%s列重复，都表示“%s”",
-                       col_letters(a, c), zH,
-                       col_letters(a, ci->aFieldCol[f]),
+                       cat_col_letters(a, c), zH,
+                       cat_col_letters(a, ci->aFieldCol[f]),
                        azHeader[f]));
       ci->nFileError++;
       aColField[c] = -1;
@@ -662,7 +661,7 @@ void cat_import_map(Arena *a, const Table *t, const char *zList,
       if (bOutside && cell_value(a, row, c)[0]) {
         msg(a, ci, L, c + 1, 0,
             arena_printf(a, "第%d行第%s列有内容“%s”，但表头没有这一列", L,
-                         col_letters(a, c), cell_value(a, row, c)));
+                         cat_col_letters(a, c), cell_value(a, row, c)));
         nErr++;
       }
     }
@@ -671,7 +670,7 @@ void cat_import_map(Arena *a, const Table *t, const char *zList,
   do {                                                                    \
     msg(a, ci, L, ci->aFieldCol[f] + 1, 0,                                \
         arena_printf(a, "第%d行第%s列（%s）：", L,                        \
-                     col_letters(a, ci->aFieldCol[f]), azHeader[f]));     \
+                     cat_col_letters(a, ci->aFieldCol[f]), azHeader[f]));     \
     ci->aMsg[ci->nMsg - 1].zMsg = arena_printf(                          \
         a, "%s%s", ci->aMsg[ci->nMsg - 1].zMsg, arena_printf(a, __VA_ARGS__)); \
     nErr++;                                                               \

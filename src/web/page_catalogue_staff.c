@@ -384,7 +384,7 @@ static void import_report(Req *r, const CatImport *ci) {
     const CatMsg *m = &ci->aMsg[i];
     req_printf(r, "<tr><td>%h</td><td>%h</td><td>%h</td><td>%h</td></tr>\n",
                m->iLine ? req_fmt(r, "%d", m->iLine) : "整个文件",
-               m->iCol ? req_fmt(r, "%d", m->iCol) : "",
+               m->iCol ? cat_col_letters(&r->arena, m->iCol - 1) : "",
                m->bWarning ? "提示" : "错误", m->zMsg);
   }
   req_puts(r, "</tbody></table>\n");

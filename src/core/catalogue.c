@@ -468,6 +468,11 @@ const char *cat_item_validate(Arena *a, const CatItem *p) {
     return "不予公开依据无效";
   if (!strcmp(p->zList, "negative") && !p->zGround[0])
     return "负面清单事项必须注明不予公开的法律依据（条例第十四条至第十六条）";
+  if (!strcmp(p->zList, "negative") && p->zMode[0] &&
+      strcmp(p->zMode, "withheld"))
+    return "负面清单事项的公开方式只能是“不予公开”";
+  if (strcmp(p->zList, "negative") && !strcmp(p->zMode, "withheld"))
+    return "不予公开的事项应列入负面清单，而不是公开目录";
   return NULL;
 }
 

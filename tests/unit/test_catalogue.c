@@ -442,6 +442,19 @@ TEST(catalogue_store_move_delete_and_validation) {
   CHECK_STR(store_errmsg(s), "负面清单事项必须注明不予公开的法律依据"
                              "（条例第十四条至第十六条）");
   CHECK_INT(store_cat_count(s, org, "negative"), 0);
+  it.zGround = "process";
+  it.zMode = "proactive";
+  CHECK_INT(store_cat_add(s, &it), STORE_INVALID);
+  CHECK_STR(store_errmsg(s), "负面清单事项的公开方式只能是“不予公开”");
+  CatItem w;
+  cat_item_init(&w);
+  w.orgId = org;
+  w.zContent = "讨论记录";
+  w.zMode = "withheld";
+  CHECK_INT(store_cat_add(s, &w), STORE_INVALID);
+  CHECK_STR(store_errmsg(s), "不予公开的事项应列入负面清单，而不是公开目录");
+  it.zMode = "withheld";
+  it.zGround = "";
   /* An import with one bad item stores nothing. */
   CatItem two[2];
   cat_item_init(&two[0]);

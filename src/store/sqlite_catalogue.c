@@ -249,8 +249,25 @@ int store_cat_move(Store *s, int64_t id, int dir) {
 int store_cat_import(Store *s, int64_t orgId, CatItem *aItem, int n) {
   int rc = store_begin(s);
   if (rc != STORE_OK) return rc;
+  /* 序号 from the file continue after the items already in each list. */
+  int aMax[3] = {0, 0, 0};
+  for (int k = 0; rc == STORE_OK && azCatList[k]; k++) {
+    sqlite3_stmt *st = stmt(s,
+        "SELECT coalesce(max(seq),0) FROM catalogue_item"
+        " WHERE org_id=?1 AND list_kind=?2");
+    if (!st) { rc = STORE_ERROR; break; }
+    bind_int(st, 1, orgId);
+    bind_text(st, 2, azCatList[k]);
+    int step = sqlite3_step(st);
+    if (step == SQLITE_ROW) aMax[k] = (int)col_int(st, 0);
+    else rc = store_sqlite_err(s, step, "读取公开目录");
+    stmt_done(st);
+  }
   for (int i = 0; rc == STORE_OK && i < n; i++) {
     aItem[i].orgId = orgId;
+    for (int k = 0; azCatList[k]; k++)
+      if (aItem[i].seq > 0 && !strcmp(aItem[i].zList, azCatList[k]))
+        aItem[i].seq += aMax[k];
     rc = store_cat_add(s, &aItem[i]);
     if (rc != STORE_OK) {
       char *zMsg = xstrdup(store_errmsg(s));

@@ -4,6 +4,7 @@
 */
 #include "core/catalogue.h"
 
+#include <stdarg.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -586,6 +587,20 @@ const char *cat_col_letters(Arena *a, int iCol) {
   return out;
 }
 
+/* Reports a bad cell: "第L行第X列（header）：" then the formatted reason. */
+static void cell_error(Arena *a, CatImport *ci, int iLine, int iCol,
+                       CatField f, const char *zFmt, ...) {
+  Buf b = BUF_INIT;
+  va_list ap;
+  buf_printf(&b, "第%d行第%s列（%s）：", iLine, cat_col_letters(a, iCol),
+             azHeader[f]);
+  va_start(ap, zFmt);
+  buf_vprintf(&b, zFmt, ap);
+  va_end(ap);
+  msg(a, ci, iLine, iCol + 1, 0, arena_strdup(a, buf_str(&b)));
+  buf_free(&b);
+}
+
 void cat_import_map(Arena *a, const Table *t, const char *zList,
                     int64_t orgId, CatImport *ci) {
   memset(ci, 0, sizeof *ci);
@@ -671,14 +686,10 @@ void cat_import_map(Arena *a, const Table *t, const char *zList,
       }
     }
 #define CELL(f) cell_value(a, row, ci->aFieldCol[f])
-#define BAD(f, ...)                                                       \
-  do {                                                                    \
-    msg(a, ci, L, ci->aFieldCol[f] + 1, 0,                                \
-        arena_printf(a, "第%d行第%s列（%s）：", L,                        \
-                     cat_col_letters(a, ci->aFieldCol[f]), azHeader[f]));     \
-    ci->aMsg[ci->nMsg - 1].zMsg = arena_printf(                          \
-        a, "%s%s", ci->aMsg[ci->nMsg - 1].zMsg, arena_printf(a, __VA_ARGS__)); \
-    nErr++;                                                               \
+#define BAD(f, ...)                                                    \
+  do {                                                                 \
+    cell_error(a, ci, L, ci->aFieldCol[f], f, __VA_ARGS__);            \
+    nErr++;                                                            \
   } while (0)
     const char *z = CELL(CF_SEQ);
     if (z[0]) {

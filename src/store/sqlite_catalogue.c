@@ -195,7 +195,34 @@ int store_cat_update(Store *s, const CatItem *p) {
   return rc;
 }
 
+/* Documents filed under item id (table doc of migration 0003, which refers
+** to catalogue_item by id without a declared foreign key); 0 when that
+** table is not there; negative on error. */
+static int cat_doc_refs(Store *s, int64_t id) {
+  sqlite3_stmt *st = stmt(s,
+      "SELECT count(*) FROM pragma_table_info('doc')"
+      " WHERE name='catalogue_item_id'");
+  if (!st) return STORE_ERROR;
+  int bHave = sqlite3_step(st) == SQLITE_ROW && sqlite3_column_int(st, 0) > 0;
+  stmt_done(st);
+  if (!bHave) return 0;
+  st = stmt(s, "SELECT count(*) FROM doc WHERE catalogue_item_id=?1");
+  if (!st) return STORE_ERROR;
+  bind_int(st, 1, id);
+  int rc = sqlite3_step(st);
+  int n = rc == SQLITE_ROW ? sqlite3_column_int(st, 0) : -1;
+  stmt_done(st);
+  if (n < 0) return store_sqlite_err(s, rc, "检查引用");
+  return n;
+}
+
 int store_cat_delete(Store *s, int64_t id) {
+  int nRef = cat_doc_refs(s, id);
+  if (nRef < 0) return nRef;
+  if (nRef > 0)
+    return store_fail(s, STORE_CONFLICT,
+                      "该目录事项下有%d份公开文件，不能删除；请先调整这些文件的"
+                      "目录事项", nRef);
   sqlite3_stmt *st = stmt(s, "DELETE FROM catalogue_item WHERE id=?1");
   if (!st) return STORE_ERROR;
   bind_int(st, 1, id);

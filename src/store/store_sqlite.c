@@ -11,6 +11,7 @@
 #include <time.h>
 #include <unistd.h>
 
+#include "core/settings.h"
 #include "lib/buf.h"
 #include "lib/embed.h"
 #include "store/store_int.h"
@@ -342,7 +343,23 @@ const char *store_setting_get(Store *s, Arena *a, const char *zName) {
   return z;
 }
 
+int64_t store_setting_int(Store *s, const char *zName) {
+  const SettingDef *d = settings_find(zName);
+  Arena a = ARENA_INIT;
+  const char *z = store_setting_get(s, &a, zName);
+  int64_t v = 0;
+  if (d && z && !settings_validate(d, z)) v = strtoll(z, NULL, 10);
+  else if (d) v = strtoll(d->zDefault, NULL, 10);
+  arena_free(&a);
+  return v;
+}
+
 int store_setting_set(Store *s, const char *zName, const char *zValue) {
+  const SettingDef *d = settings_find(zName);
+  const char *zWhy;
+  if (!d) return store_fail(s, STORE_INVALID, "没有名为“%s”的设置", zName);
+  if ((zWhy = settings_validate(d, zValue)) != NULL)
+    return store_fail(s, STORE_INVALID, "设置“%s”的取值无效：%s", zName, zWhy);
   sqlite3_stmt *st = stmt(s,
       "INSERT INTO setting(name,value) VALUES(?1,?2)"
       " ON CONFLICT(name) DO UPDATE SET value=excluded.value");

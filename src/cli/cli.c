@@ -14,6 +14,7 @@ static const CliCmd aCmd[] = {
   {"backup", cmd_backup, "copy the database online (consistent while serving)"},
   {"demo", cmd_demo, "load the demo organisations, users and records"},
   {"init", cmd_init, "create a new database and its first administrator"},
+  {"ledger", cmd_ledger, "verify and list the publication ledger"},
   {"migrate", cmd_migrate, "apply pending schema migrations"},
   {"org", cmd_org, "add and list organisations and departments"},
   {"serve", cmd_serve, "run the web server"},

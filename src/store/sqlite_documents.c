@@ -513,7 +513,8 @@ int store_doc_withdraw(Store *s, Arena *a, int64_t docId, const char *zReason) {
   if (rc) return rc;
   sqlite3_stmt *st = stmt(s,
       "UPDATE doc SET state='withdrawn',withdraw_reason=?2,withdrawn_at=?3,"
-      "updated_at=?3 WHERE id=?1 AND state='published'");
+      "updated_at=?3 WHERE id=?1 AND state IN ('published','withdrawn')"
+      " AND withdraw_reason=''");
   if (!st) { store_rollback(s); return STORE_ERROR; }
   bind_int(st, 1, docId);
   bind_text(st, 2, zReason);

@@ -99,7 +99,9 @@ int store_doc_alloc_index(Store *s, Arena *a, int64_t orgId,
 int store_doc_publish(Store *s, Arena *a, int64_t docId, const char *zState,
                       const char *zDate);
 
-/* Withdraws a published document with a public reason; ledger 'withdraw'. */
+/* Withdraws a published document with a public reason; ledger 'withdraw'.
+** Also accepts a document that store_doc_step() has just moved to
+** withdrawn without a reason yet; STORE_CONFLICT once a reason is set. */
 int store_doc_withdraw(Store *s, Arena *a, int64_t docId,
                        const char *zReason);
 

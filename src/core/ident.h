@@ -192,12 +192,4 @@ size_t ident_compound_surname(const char *z, size_t n);
 ** surnames (about 250 entries). */
 int ident_is_surname(unsigned cp);
 
-/* ---- boolean wrappers kept from the foundation's placeholder ---------- */
-
-/* 1 when z is a valid credit code (ident_uscc_check() == IDENT_OK). */
-int ident_uscc_valid(const char *z);
-
-/* 1 when z is a valid organisation code, with or without the hyphen. */
-int ident_org_code_valid(const char *z);
-
 #endif

@@ -46,6 +46,10 @@
 **    stop character inside a real name (张三和) shortens it; and common
 **    words that begin with a surname character (高度, 黄金) next to a phone
 **    number can be reported as LOW-confidence names.  The reviewer decides.
+** 7. Not detected at all: local numbers without an area code (传真：87418602),
+**    foreign phone numbers, passport / residence-permit numbers, licence
+**    plates, addresses, dates of birth written out, and numbers split by
+**    line breaks or by separators other than one ' ' or '-'.
 */
 #include "core/privacy.h"
 
@@ -122,11 +126,9 @@ static PrivacyConf card_conf(const char *zDigits) {
                                             : PRIVACY_CONF_MEDIUM;
 }
 
-/* Adds a candidate unless its kind is skipped by the options. */
+/* Adds a candidate. */
 static void add_cand(Scan *p, PrivacyKind e, PrivacyConf eConf, int iStrength,
                      uint32_t iStart, uint32_t iEnd) {
-  if (p->pOpt->mSkip & (1u << e)) return;
-  if (eConf == PRIVACY_CONF_LOW && p->pOpt->bNoLowConf) return;
   if (p->nCand == p->nCandAlloc) {
     p->nCandAlloc = p->nCandAlloc ? p->nCandAlloc * 2 : 32;
     p->aCand = xrealloc(p->aCand, p->nCandAlloc * sizeof p->aCand[0]);
@@ -635,8 +637,18 @@ static char *make_mask(const Scan *p, const Cand *c) {
   return ident_mask(zM, nM, 0, 0);
 }
 
-/* Converts accepted candidates into findings. */
+/* Converts accepted candidates into findings, dropping those the options
+** exclude (after overlap resolution, so options never change the span or
+** kind of the other findings). */
 static void build_result(Scan *p, PrivacyResult *pRes) {
+  size_t nKeep = 0;
+  for (size_t i = 0; i < p->nCand; i++) {
+    const Cand *c = &p->aCand[i];
+    if (p->pOpt->mSkip & (1u << c->eKind)) continue;
+    if (c->eConf == PRIVACY_CONF_LOW && p->pOpt->bNoLowConf) continue;
+    p->aCand[nKeep++] = *c;
+  }
+  p->nCand = nKeep;
   if (p->nCand > 1) {
     qsort(p->aCand, p->nCand, sizeof p->aCand[0], cand_cmp_start);
   }

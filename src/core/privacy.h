@@ -90,7 +90,9 @@ typedef struct PrivacyResult {
   size_t nFinding;          /* number of findings */
 } PrivacyResult;
 
-/* Scanner options; a NULL pointer means all defaults (all zero). */
+/* Scanner options; a NULL pointer means all defaults (all zero).  The
+** options only filter the output: overlaps are resolved, and names next to
+** other findings are looked for, as if every kind were reported. */
 typedef struct PrivacyOptions {
   int iToday;          /* today as YYYYMMDD: later birth dates are rejected;
                        ** 0 skips that test */

@@ -327,6 +327,53 @@ def test_attachments_checked_by_content_and_scanned(srv):
     eq(secrecy.post("/staff/docs/%d/findings/%s" % (doc, f), {"decision": "mask"}).status, 422)
 
 
+def make_docx():
+    doc = ('<?xml version="1.0"?><w:document xmlns:w="w"><w:body>'
+           '<w:p><w:r><w:t>联系人邮箱 wang.gongkai@example.com</w:t></w:r></w:p>'
+           '<w:p><w:ins w:id="1" w:author="a"><w:r><w:t>新增内容</w:t></w:r></w:ins>'
+           '<w:del w:id="2" w:author="a"><w:r><w:delText>%s</w:delText></w:r></w:del></w:p>'
+           '</w:body></w:document>' % ID_NUMBER)
+    comments = ('<?xml version="1.0"?><w:comments xmlns:w="w"><w:comment w:id="0" w:author="a">'
+                '<w:p><w:r><w:t>请核实电话 %s</w:t></w:r></w:p></w:comment></w:comments>' % MOBILE)
+    buf = io.BytesIO()
+    with zipfile.ZipFile(buf, "w") as z:
+        z.writestr("[Content_Types].xml", '<?xml version="1.0"?><Types xmlns="http://schemas.openxmlformats.org/package/2006/content-types"/>')
+        z.writestr("word/document.xml", doc)
+        z.writestr("word/comments.xml", comments)
+    return buf.getvalue()
+
+
+def test_docx_tracked_changes_comments_and_size_limit(srv):
+    drafter = client(srv, "drafter")
+    doc = new_doc(drafter, "带修订痕迹的文件",
+                  body="[点我](javascript:alert(1)) 与 <img src=x onerror=alert(1)>")
+    up = "/staff/docs/%d/attachments" % doc
+    r = drafter.post(up, {}, files={"file": ("说明.docx", make_docx(), "application/msword")})
+    eq(r.status, 303, r.text[:300])
+    page = drafter.get("/staff/docs/%d" % doc).text
+    contains(page, "含修订痕迹：插入1处、删除1处")
+    contains(page, "含批注1条")
+    contains(page, "wordprocessingml.document")
+    not_contains(page, "javascript:alert")
+    not_contains(page, "<img src=x")
+    # The size limit is a setting.
+    db = sqlite3.connect(srv.db)
+    db.execute("INSERT OR REPLACE INTO setting(name,value) VALUES('doc.attachment_max_bytes','100')")
+    db.commit()
+    r = drafter.post(up, {}, files={"file": ("big.pdf", make_pdf("x" * 200), "application/pdf")})
+    eq(r.status, 413)
+    contains(r.text, "100 字节")
+    db.execute("DELETE FROM setting WHERE name='doc.attachment_max_bytes'")
+    db.commit()
+    db.close()
+    walk_to(srv, doc, "secrecy_review")
+    secrecy = client(srv, "secrecy")
+    eq(act(secrecy, doc, "pass").status, 409)
+    page = secrecy.get("/staff/docs/%d" % doc).text
+    att = re.findall(r'data-status="open"><td>附件</td><td>(\w+)</td><td>([^<]+)</td>', page)
+    eq(sorted(k for k, _ in att if k != "person_name"), ["email", "id_number", "mobile"])
+
+
 def test_validity_banner_and_replacement(srv):
     anon = srv.client()
     r = anon.get("/o/znwsj/d/6/05/21021/2018-76270")

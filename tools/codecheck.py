@@ -1,10 +1,11 @@
 #!/usr/bin/env python3
 """codecheck.py — rejects unescaped interpolation in the HTML/JSON producers.
 
-In src/web, src/api and src/http every buf_printf-style call
-(req_printf, buf_printf, req_fmt, arena_printf, mprintf) must pass to a
-%s conversion only a string literal, a conditional between literals, or a
-name ending in `_html` (HTML the code built itself).  Everything else goes
+In src/web, src/api and src/http every call that writes output (req_printf,
+buf_printf) must pass to a %s conversion only a string literal, a
+conditional between literals, or a name ending in `_html` (HTML the code
+built itself).  Strings made with req_fmt/arena_printf/mprintf are plain
+text: they reach the output only through these calls, so through %h & co.  Everything else goes
 through %h (HTML), %u (URL), %j (JSON) or %c (CSV).  An exception is marked
 on the call's line with the comment /*safe-for-%s*/ and a reason.
 Exit status 1 with file:line messages when a call breaks the rule.
@@ -13,7 +14,7 @@ import os
 import re
 import sys
 
-FUNCS = ("req_printf", "buf_printf", "req_fmt", "arena_printf", "mprintf")
+FUNCS = ("req_printf", "buf_printf")
 DIRS = ("src/web", "src/api", "src/http")
 CONV = re.compile(r"%(?:\.\d+f|ll?d|zu|[shujcd%])")
 

@@ -37,7 +37,7 @@ static const char *file_for(Arena *a, const char *zPath) {
   const char *zLast = strrchr(zPath, '/');
   if (!strcmp(zPath, "/")) return "index.html";
   if (zLast && strchr(zLast, '.')) return arena_strdup(a, zPath + 1);
-  return arena_printf(a, "%s/index.html", zPath + 1); /*safe-for-%s: file paths, not HTML*/
+  return arena_printf(a, "%s/index.html", zPath + 1);
 }
 
 /* 1 when the file at zFile holds exactly p[0..n). */
@@ -57,7 +57,7 @@ static int same_content(const char *zFile, const char *p, size_t n) {
 
 /* Writes atomically (temp file + rename). */
 static int write_file(const char *zFile, const char *p, size_t n) {
-  char *zTmp = mprintf("%s.tmp%d", zFile, (int)getpid()); /*safe-for-%s: file paths, not HTML*/
+  char *zTmp = mprintf("%s.tmp%d", zFile, (int)getpid());
   FILE *f = fopen(zTmp, "wb");
   int ok = f && fwrite(p, 1, n, f) == n;
   if (f && fclose(f)) ok = 0;
@@ -120,12 +120,12 @@ int cmd_export_site(int argc, char **argv) {
   site_path_add(&paths, &a, "/robots.txt");
   site_path_add(&paths, &a, "/sitemap.xml");
   for (const Embedded *e = aAsset; e->zName; e++)
-    site_path_add(&paths, &a, arena_printf(&a, "/static/%s", e->zName)); /*safe-for-%s: file paths, not HTML*/
+    site_path_add(&paths, &a, arena_printf(&a, "/static/%s", e->zName));
 
   /* The previous run's files. */
   const char **azOld = NULL;
   int nOld = 0, nOldAlloc = 0;
-  char *zManifest = arena_printf(&a, "%s/.gongkai-export", zOut); /*safe-for-%s: file paths, not HTML*/
+  char *zManifest = arena_printf(&a, "%s/.gongkai-export", zOut);
   FILE *f = fopen(zManifest, "r");
   if (f) {
     char line[4096];
@@ -152,7 +152,7 @@ int cmd_export_site(int argc, char **argv) {
     }
     const char *zRel = file_for(&a, paths.azPath[i]);
     if (strstr(zRel, "..")) continue; /* never write outside DIR */
-    char *zFile = arena_printf(&a, "%s/%s", zOut, zRel); /*safe-for-%s: file paths, not HTML*/
+    char *zFile = arena_printf(&a, "%s/%s", zOut, zRel);
     azNew[nNew++] = zRel;
     if (same_content(zFile, body.z ? body.z : "", body.n)) {
       nSame++;
@@ -169,10 +169,10 @@ int cmd_export_site(int argc, char **argv) {
   if (!rc) {
     for (int i = 0; i < nOld; i++) {
       if (in_list(azNew, nNew, azOld[i]) || strstr(azOld[i], "..")) continue;
-      if (unlink(arena_printf(&a, "%s/%s", zOut, azOld[i])) == 0) nRemoved++; /*safe-for-%s: file paths, not HTML*/
+      if (unlink(arena_printf(&a, "%s/%s", zOut, azOld[i])) == 0) nRemoved++;
     }
     Buf m = BUF_INIT;
-    for (int i = 0; i < nNew; i++) buf_printf(&m, "%s\n", azNew[i]); /*safe-for-%s: file paths, not HTML*/
+    for (int i = 0; i < nNew; i++) buf_printf(&m, "%s\n", azNew[i]);
     if (write_file(zManifest, buf_str(&m), m.n)) rc = 1;
     buf_free(&m);
     printf("export-site: %d files, %d written, %d unchanged, %d removed\n", nNew,

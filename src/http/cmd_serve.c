@@ -102,7 +102,7 @@ int cmd_serve(int argc, char **argv) {
   memset(&cfg, 0, sizeof cfg);
   cfg.zDbPath = zDb;
   cfg.zListen = zListen;
-  char *zBase = zBaseUrl ? xstrdup(zBaseUrl) : mprintf("http://%s", zListen); /*safe-for-%s: not HTML*/
+  char *zBase = zBaseUrl ? xstrdup(zBaseUrl) : mprintf("http://%s", zListen);
   cfg.zBaseUrl = zBase;
   cfg.zSecretKey = zKey;
   cfg.nThreads = nThreads;

@@ -610,7 +610,23 @@ void cat_import_map(Arena *a, const Table *t, const char *zList,
     ci->nFileError++;
     return;
   }
-  const TableRow *hdr = &t->aRow[0];
+  /* The header is the first of the first five rows naming at least two
+  ** known columns; title rows above it (目录清单的标题, 填报单位 …) are
+  ** skipped with a warning. */
+  int iHdr = 0;
+  for (int r = 0; r < t->nRow && r < 5; r++) {
+    int nKnown = 0;
+    for (int c = 0; c < t->aRow[r].nCell; c++)
+      if (cat_header_match(trim(a, t->aRow[r].azCell[c])) >= 0) nKnown++;
+    if (nKnown >= 2) {
+      iHdr = r;
+      break;
+    }
+  }
+  for (int r = 0; r < iHdr; r++)
+    msg(a, ci, t->aRow[r].iLine, 0, 1,
+        arena_printf(a, "第%d行不是表头，已跳过（标题等）", t->aRow[r].iLine));
+  const TableRow *hdr = &t->aRow[iHdr];
   int *aColField = arena_alloc(a, sizeof(int) * (size_t)(hdr->nCell + 1));
   for (int c = 0; c < hdr->nCell; c++) {
     const char *zH = trim(a, hdr->azCell[c]);
@@ -666,7 +682,7 @@ void cat_import_map(Arena *a, const Table *t, const char *zList,
         "负面清单缺少“不予公开依据”列（条例第十四条至第十六条）");
     ci->nFileError++;
   }
-  for (int r = 1; r < t->nRow; r++) {
+  for (int r = iHdr + 1; r < t->nRow; r++) {
     const TableRow *row = &t->aRow[r];
     int nErr = 0, L = row->iLine;
     ci->nRow++;

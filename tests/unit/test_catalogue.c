@@ -255,6 +255,16 @@ TEST(catalogue_import_reports_per_row_and_column) {
   CHECK_STR(ci.aMsg[5].zMsg, "第5行第F列有内容“多出来”，但表头没有这一列");
   CHECK(!cat_import_ok(&ci, 0));
   CHECK(cat_import_ok(&ci, 1));
+  /* A title row above the header is skipped with a warning. */
+  CHECK_INT(parse(&a, "中宁县卫生计生局政务公开目录清单,,\n"
+                      "序号,类别,公开内容\n1,规范性文件,文件\n", &t), 0);
+  cat_import_map(&a, &t, "proactive", 1, &ci);
+  CHECK_INT(ci.nItem, 1);
+  CHECK_INT(ci.nRow, 1);
+  CHECK(cat_import_ok(&ci, 0));
+  CHECK_INT(ci.aMsg[0].bWarning, 1);
+  CHECK_STR(ci.aMsg[0].zMsg, "第1行不是表头，已跳过（标题等）");
+  CHECK_STR(ci.aItem[0].zLevel1, "规范性文件");
   /* Missing required columns cannot be skipped. */
   CHECK_INT(parse(&a, "序号,联系电话\n1,123\n", &t), 0);
   cat_import_map(&a, &t, "proactive", 1, &ci);

@@ -626,7 +626,30 @@ void cat_import_map(Arena *a, const Table *t, const char *zList,
   for (int r = 0; r < iHdr; r++)
     msg(a, ci, t->aRow[r].iLine, 0, 1,
         arena_printf(a, "第%d行不是表头，已跳过（标题等）", t->aRow[r].iLine));
-  const TableRow *hdr = &t->aRow[iHdr];
+  /* A two-row header, as in the standard catalogues (公开事项 over 一级事项
+  ** and 二级事项): a next row naming at least two known columns refines
+  ** the header cell by cell and is not data. */
+  TableRow hdrRow = t->aRow[iHdr];
+  int iFirstData = iHdr + 1;
+  if (iHdr + 1 < t->nRow) {
+    const TableRow *sub = &t->aRow[iHdr + 1];
+    int nKnown = 0;
+    for (int c = 0; c < sub->nCell; c++)
+      if (cat_header_match(trim(a, sub->azCell[c])) >= 0) nKnown++;
+    if (nKnown >= 2) {
+      int n = sub->nCell > hdrRow.nCell ? sub->nCell : hdrRow.nCell;
+      const char **az = arena_alloc(a, sizeof(char *) * (size_t)n);
+      for (int c = 0; c < n; c++) {
+        const char *zSub = c < sub->nCell ? trim(a, sub->azCell[c]) : "";
+        az[c] = zSub[0] ? zSub
+                : c < hdrRow.nCell ? hdrRow.azCell[c] : "";
+      }
+      hdrRow.azCell = az;
+      hdrRow.nCell = n;
+      iFirstData = iHdr + 2;
+    }
+  }
+  const TableRow *hdr = &hdrRow;
   int *aColField = arena_alloc(a, sizeof(int) * (size_t)(hdr->nCell + 1));
   for (int c = 0; c < hdr->nCell; c++) {
     const char *zH = trim(a, hdr->azCell[c]);
@@ -682,7 +705,7 @@ void cat_import_map(Arena *a, const Table *t, const char *zList,
         "负面清单缺少“不予公开依据”列（条例第十四条至第十六条）");
     ci->nFileError++;
   }
-  for (int r = iHdr + 1; r < t->nRow; r++) {
+  for (int r = iFirstData; r < t->nRow; r++) {
     const TableRow *row = &t->aRow[r];
     int nErr = 0, L = row->iLine;
     ci->nRow++;

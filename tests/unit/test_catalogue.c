@@ -265,6 +265,17 @@ TEST(catalogue_import_reports_per_row_and_column) {
   CHECK_INT(ci.aMsg[0].bWarning, 1);
   CHECK_STR(ci.aMsg[0].zMsg, "第1行不是表头，已跳过（标题等）");
   CHECK_STR(ci.aItem[0].zLevel1, "规范性文件");
+  /* The standard catalogue's two-row header: 公开事项 over 一级/二级事项. */
+  CHECK_INT(parse(&a, "序号,公开事项,,公开内容（要素）,公开方式\n"
+                      ",一级事项,二级事项,,\n"
+                      "1,财政信息,部门预算,预算公开,主动\n", &t), 0);
+  cat_import_map(&a, &t, "proactive", 1, &ci);
+  CHECK_INT(ci.nMsg, 1); /* the warning about absent standard columns */
+  CHECK_INT(ci.nItem, 1);
+  CHECK_STR(ci.aItem[0].zLevel1, "财政信息");
+  CHECK_STR(ci.aItem[0].zLevel2, "部门预算");
+  CHECK_STR(ci.aItem[0].zContent, "预算公开");
+  CHECK_STR(ci.aItem[0].zMode, "proactive");
   /* Missing required columns cannot be skipped. */
   CHECK_INT(parse(&a, "序号,联系电话\n1,123\n", &t), 0);
   cat_import_map(&a, &t, "proactive", 1, &ci);

@@ -276,6 +276,22 @@ TEST(catalogue_import_reports_per_row_and_column) {
   CHECK_STR(ci.aItem[0].zLevel2, "部门预算");
   CHECK_STR(ci.aItem[0].zContent, "预算公开");
   CHECK_STR(ci.aItem[0].zMode, "proactive");
+  /* Channel checkbox columns under 公开渠道和载体. */
+  CHECK_INT(parse(&a, "序号,公开事项,,公开内容,公开渠道和载体,,,\n"
+                      ",一级事项,二级事项,,政府网站,两微一端,"
+                      "社区/企事业单位/村公示栏（电子屏）,12345政务服务热线\n"
+                      "1,财政信息,预算,预算公开,√,,√,\n"
+                      "2,财政信息,决算,决算公开,,有,,\n", &t), 0);
+  cat_import_map(&a, &t, "proactive", 1, &ci);
+  CHECK_INT(ci.nItem, 1);
+  CHECK_INT(ci.aItem[0].channels, (1 << 0) | (1 << 10));
+  CHECK_STR(ci.aMsg[0].zMsg, "文件没有以下列，导入后这些项为空，可在导入后补充："
+                             "公开依据、公开时限、公开主体/负责科室、责任人、联系电话、"
+                             "公开对象、公开方式、更新频率、条例第二十条事项");
+  CHECK_STR(ci.aItem[0].zChannelText, "");
+  CHECK_INT(ci.nBadRow, 1);
+  CHECK_STR(ci.aMsg[ci.nMsg - 1].zMsg,
+            "第4行第F列（两微一端）：“有”无法识别，勾选请填“√”");
   /* Missing required columns cannot be skipped. */
   CHECK_INT(parse(&a, "序号,联系电话\n1,123\n", &t), 0);
   cat_import_map(&a, &t, "proactive", 1, &ci);

@@ -60,6 +60,7 @@ static char *read_file(Arena *a, const char *zPath, size_t *pn) {
   return p;
 }
 
+/* `catalogue import`: report on stderr; exit status 0 or 1. */
 static int cat_import(Store *s, Arena *a, long long org, const char *zList,
                       const char *zFile, int bSkip, int bDry) {
   size_t n;
@@ -96,6 +97,7 @@ static int cat_import(Store *s, Arena *a, long long org, const char *zList,
   return 0;
 }
 
+/* `catalogue export`: writes zOut; 0, 1 (I/O) or 2 (bad --columns). */
 static int cat_export(Store *s, Arena *a, long long org, const char *zList,
                       const char *zFormat, const char *zColumns,
                       const char *zOut) {
@@ -139,6 +141,7 @@ static int cat_export(Store *s, Arena *a, long long org, const char *zList,
   return 0;
 }
 
+/* `catalogue list`: id, 序号, 一级, 二级, 内容 tab-separated on stdout. */
 static int cat_print(Store *s, Arena *a, long long org, const char *zList) {
   CatItem *aItem;
   int n;

@@ -168,6 +168,7 @@ unsigned cat_channels_from_codes(const char *z) {
   return set;
 }
 
+/* Codes or labels of a set, canonical order, joined with zSep (arena). */
 static char *channels_join(Arena *a, unsigned set, const char *zSep,
                            int bLabel) {
   Buf b = BUF_INIT;
@@ -190,6 +191,7 @@ char *cat_channels_labels(Arena *a, unsigned set, const char *zSep) {
   return channels_join(a, set, zSep, 1);
 }
 
+/* split_tokens callback: adds the channels one carrier names to *ctx. */
 static int infer_token(const char *zTok, void *ctx) {
   unsigned *pSet = ctx, found = 0;
   for (size_t k = 0; k < sizeof aChKey / sizeof aChKey[0]; k++)
@@ -211,6 +213,8 @@ typedef struct LabelCtx {
   char zBad[512];
 } LabelCtx;
 
+/* split_tokens callback: adds one exact label or code; 1 (stop) and the
+** token saved in the LabelCtx when it names no channel. */
 static int label_token(const char *zTok, void *ctx) {
   LabelCtx *c = ctx;
   char zN[512], zL[128];
@@ -555,6 +559,7 @@ int cat_header_match(const char *zHeader) {
 
 /* ---- Import ----------------------------------------------------------- */
 
+/* Appends one report line (zMsg already in the arena or static). */
 static void msg(Arena *a, CatImport *ci, int iLine, int iCol, int bWarn,
                 const char *zMsg) {
   ARENA_PUSH(a, ci->aMsg, ci->nMsg, ci->nMsgAlloc);

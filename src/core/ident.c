@@ -76,8 +76,7 @@ int ident_normalize(const char *zIn, char *zOut, size_t nOut) {
     i += (size_t)len;
     if (c == ' ' || c == '-' || c == '\t') continue;
     if (c >= 'a' && c <= 'z') c -= 32;
-    if (!((c >= '0' && c <= '9') || (c >= 'A' && c <= 'Z') || c == '@' ||
-          c == '.' || c == '_' || c == '+' || c == '%')) {
+    if (!((c >= '0' && c <= '9') || (c >= 'A' && c <= 'Z'))) {
       return -1;
     }
     if (k + 1 >= nOut) return -1;
@@ -90,7 +89,8 @@ int ident_normalize(const char *zIn, char *zOut, size_t nOut) {
 /* ---- resident identity number ----------------------------------------- */
 
 char ident_id_check_char(const char *z) {
-  static const int aW[17] = {7, 9, 10, 5, 8, 4, 2, 1, 6, 3, 7, 9, 10, 5, 8, 4, 2};
+  static const int aW[17] = {7, 9, 10, 5, 8, 4, 2, 1, 6,
+                             3, 7, 9, 10, 5, 8, 4, 2};
   int sum = 0;
   for (int i = 0; i < 17; i++) {
     if (!is_digit(z[i])) return 0;
@@ -152,8 +152,8 @@ int ident_id_check(const char *z, int iToday, IdentIdInfo *pInfo,
       return IDENT_E_CHECK;
     }
   } else {
-    return set_err(pErr, IDENT_E_LENGTH, "身份证号应为18位（或旧式15位），实为%zu位",
-                   utf8_len(z, n));
+    return set_err(pErr, IDENT_E_LENGTH,
+                   "身份证号应为18位（或旧式15位），实为%zu位", utf8_len(z, n));
   }
   zBirth[8] = 0;
   if (n == 15) {
@@ -298,20 +298,21 @@ int ident_uscc_check(const char *z, IdentErr *pErr) {
     }
   }
   if (!bType) {
-    return set_err(pErr, IDENT_E_TYPE, "登记管理部门代码与机构类别代码组合无效：%.2s",
-                   z);
+    return set_err(pErr, IDENT_E_TYPE,
+                   "登记管理部门代码与机构类别代码组合无效：%.2s", z);
   }
   if (!all_digits(z + 2, 6) || z[2] == '0') {
     return set_err(pErr, IDENT_E_REGION, "登记管理机关行政区划码无效：%.6s",
                    z + 2);
   }
   if (!is_digit(z[16]) && z[16] != 'X') {
-    return set_err(pErr, IDENT_E_ORG_CODE, "内含组织机构代码的校验码应为数字或X");
+    return set_err(pErr, IDENT_E_ORG_CODE,
+                   "内含组织机构代码的校验码应为数字或X");
   }
   c = ident_org_code_check_char(z + 8);
   if (c != z[16]) {
-    return set_err(pErr, IDENT_E_ORG_CODE, "内含组织机构代码%.9s校验码错误，应为%c",
-                   z + 8, c);
+    return set_err(pErr, IDENT_E_ORG_CODE,
+                   "内含组织机构代码%.9s校验码错误，应为%c", z + 8, c);
   }
   c = ident_uscc_check_char(z);
   if (c != z[17]) {
@@ -420,7 +421,8 @@ int ident_landline_check(const char *z, IdentErr *pErr) {
   zDigit[k] = 0;
   nArea = k >= 3 ? ident_landline_area_len(zDigit) : 0;
   if (nArea == 0) {
-    return set_err(pErr, IDENT_E_FORMAT, "固定电话号码应以区号开头（如010、0951）");
+    return set_err(pErr, IDENT_E_FORMAT,
+                   "固定电话号码应以区号开头（如010、0951）");
   }
   if (iDash && iDash != (size_t)nArea + 1) {
     return set_err(pErr, IDENT_E_FORMAT, "区号长度不正确");
@@ -491,6 +493,13 @@ int ident_email_check(const char *z, IdentErr *pErr) {
 
 /* ---- masking ----------------------------------------------------------- */
 
+/* 1 when code point c counts as a maskable unit: any code point, or with
+** bAlnum only (folded) ASCII letters and digits. */
+static int mask_unit(uint32_t c, int bAlnum) {
+  c = utf8_fold(c);
+  return !bAlnum || (c >= '0' && c <= '9') || (c >= 'a' && c <= 'z');
+}
+
 /* Shared body of ident_mask() and ident_mask_alnum(): bAlnum selects whether
 ** only (folded) ASCII letters and digits count as maskable units. */
 static char *mask_impl(const char *z, size_t n, size_t nHead, size_t nTail,
@@ -501,10 +510,7 @@ static char *mask_impl(const char *z, size_t n, size_t nHead, size_t nTail,
   if (!z) return NULL;
   for (i = 0; i < n;) {
     int len;
-    uint32_t c = utf8_fold(utf8_decode(z + i, n - i, &len));
-    if (!bAlnum || (c < 128 && ((c >= '0' && c <= '9') || (c >= 'a' && c <= 'z')))) {
-      nUnit++;
-    }
+    if (mask_unit(utf8_decode(z + i, n - i, &len), bAlnum)) nUnit++;
     i += (size_t)len;
   }
   bAllButFirst = nHead + nTail >= nUnit;
@@ -514,10 +520,7 @@ static char *mask_impl(const char *z, size_t n, size_t nHead, size_t nTail,
   }
   for (i = 0; i < n;) {
     int len;
-    uint32_t c = utf8_fold(utf8_decode(z + i, n - i, &len));
-    int bUnit = !bAlnum ||
-                (c < 128 && ((c >= '0' && c <= '9') || (c >= 'a' && c <= 'z')));
-    if (bUnit) {
+    if (mask_unit(utf8_decode(z + i, n - i, &len), bAlnum)) {
       if (iUnit < nHead || iUnit >= nUnit - nTail) {
         buf_append(&b, z + i, (size_t)len);
       } else {
@@ -651,14 +654,4 @@ char *ident_mask_name(const char *z) {
     iChar++;
   }
   return buf_steal(&b);
-}
-
-/* Boolean shorthand kept for model.c (see ident.h). */
-int ident_uscc_valid(const char *z) {
-  return z && ident_uscc_check(z, NULL) == IDENT_OK;
-}
-
-/* Boolean shorthand kept for model.c (see ident.h). */
-int ident_org_code_valid(const char *z) {
-  return z && ident_org_code_check(z, NULL, NULL) == IDENT_OK;
 }

@@ -56,7 +56,8 @@ typedef struct IdentIdInfo {
 
 /* Copies zIn to zOut (nOut bytes) for validation of form input: full-width
 ** ASCII is folded, ASCII letters are upper-cased, and spaces (incl. U+3000)
-** and '-' are dropped.  Any other non-ASCII character makes it fail.
+** and '-' are dropped.  Any character other than a letter or digit makes
+** it fail (so it is for numbers and codes, not for e-mail addresses).
 ** Returns the length written (NUL-terminated), or -1 when the result would
 ** not fit or a character is not allowed.  Does not allocate. */
 int ident_normalize(const char *zIn, char *zOut, size_t nOut);
@@ -190,13 +191,5 @@ size_t ident_compound_surname(const char *z, size_t n);
 /* 1 when code point cp is in the built-in list of common single-character
 ** surnames (about 250 entries). */
 int ident_is_surname(unsigned cp);
-
-/* ---- boolean shorthands (used by model.c) ----------------------------- */
-
-/* 1 when z passes ident_uscc_check(), else 0. */
-int ident_uscc_valid(const char *z);
-
-/* 1 when z passes ident_org_code_check(), else 0. */
-int ident_org_code_valid(const char *z);
 
 #endif

@@ -91,7 +91,8 @@ static int emit(Expand *pX, Ph e, int iWidth, IndexNumberErr *pErr) {
   switch (e) {
     case PH_ORG:
       if (!p->zOrgCode || !p->zOrgCode[0]) {
-        return set_err(pErr, INDEX_NUMBER_E_VALUE, "缺少组织机构代码（{org_code}）");
+        return set_err(pErr, INDEX_NUMBER_E_VALUE,
+                       "缺少组织机构代码（{org_code}）");
       }
       rc = check_chars(p->zOrgCode, strlen(p->zOrgCode), "组织机构代码", 0,
                        pErr);
@@ -122,7 +123,8 @@ static int emit(Expand *pX, Ph e, int iWidth, IndexNumberErr *pErr) {
       return INDEX_NUMBER_OK;
     case PH_CATEGORY:
       if (!p->zCategory || !p->zCategory[0]) {
-        return set_err(pErr, INDEX_NUMBER_E_VALUE, "缺少目录分类代码（{category}）");
+        return set_err(pErr, INDEX_NUMBER_E_VALUE,
+                       "缺少目录分类代码（{category}）");
       }
       rc = check_chars(p->zCategory, strlen(p->zCategory), "目录分类代码", 0,
                        pErr);
@@ -279,8 +281,8 @@ int index_number_check(const char *z, IndexNumberErr *pErr) {
   if (!z || !z[0]) return set_err(pErr, INDEX_NUMBER_E_EMPTY, "索引号为空");
   n = strlen(z);
   if (n > INDEX_NUMBER_MAX) {
-    return set_err(pErr, INDEX_NUMBER_E_TOO_LONG, "索引号不能超过%d字节（现为%zu字节）",
-                   INDEX_NUMBER_MAX, n);
+    return set_err(pErr, INDEX_NUMBER_E_TOO_LONG,
+                   "索引号不能超过%d字节（现为%zu字节）", INDEX_NUMBER_MAX, n);
   }
   rc = check_chars(z, n, "索引号", 1, pErr);
   return rc ? rc : set_ok(pErr);

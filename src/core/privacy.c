@@ -46,6 +46,10 @@
 **    stop character inside a real name (张三和) shortens it; and common
 **    words that begin with a surname character (高度, 黄金) next to a phone
 **    number can be reported as LOW-confidence names.  The reviewer decides.
+** 7. Not detected at all: local numbers without an area code (传真：87418602),
+**    foreign phone numbers, passport / residence-permit numbers, licence
+**    plates, addresses, dates of birth written out, and numbers split by
+**    line breaks or by separators other than one ' ' or '-'.
 */
 #include "core/privacy.h"
 
@@ -106,16 +110,25 @@ typedef struct Group {
                       ** single separator, else 0 */
 } Group;
 
+/* 1 for an ASCII digit (code points are folded, so ０-９ count). */
 static int is_digit(uint32_t c) { return c >= '0' && c <= '9'; }
+
+/* 1 for an ASCII digit or (folded, lower-case) letter. */
 static int is_alnum(uint32_t c) {
   return is_digit(c) || (c >= 'a' && c <= 'z');
 }
 
-/* Adds a candidate unless its kind is skipped by the options. */
+/* Confidence of a Luhn-valid card number zDigits: HIGH with a common
+** issuer prefix (62, 4, 5x ...), MEDIUM otherwise, since one random digit
+** string in ten passes Luhn. */
+static PrivacyConf card_conf(const char *zDigits) {
+  return ident_bank_card_bin_known(zDigits) ? PRIVACY_CONF_HIGH
+                                            : PRIVACY_CONF_MEDIUM;
+}
+
+/* Adds a candidate. */
 static void add_cand(Scan *p, PrivacyKind e, PrivacyConf eConf, int iStrength,
                      uint32_t iStart, uint32_t iEnd) {
-  if (p->pOpt->mSkip & (1u << e)) return;
-  if (eConf == PRIVACY_CONF_LOW && p->pOpt->bNoLowConf) return;
   if (p->nCand == p->nCandAlloc) {
     p->nCandAlloc = p->nCandAlloc ? p->nCandAlloc * 2 : 32;
     p->aCand = xrealloc(p->aCand, p->nCandAlloc * sizeof p->aCand[0]);
@@ -185,8 +198,8 @@ static void scan_group(Scan *p, const Group *g) {
              aStrength[PRIVACY_ID_NUMBER_15], g->iStart, g->iEnd);
   }
   if (nDigit >= 16 && ident_bank_card_check(z, NULL) == IDENT_OK) {
-    add_cand(p, PRIVACY_BANK_CARD, PRIVACY_CONF_HIGH,
-             aStrength[PRIVACY_BANK_CARD], g->iStart, g->iEnd);
+    add_cand(p, PRIVACY_BANK_CARD, card_conf(z), aStrength[PRIVACY_BANK_CARD],
+             g->iStart, g->iEnd);
   }
   if (nDigit == 11 && ident_mobile_check(z, NULL) == IDENT_OK) {
     add_cand(p, PRIVACY_MOBILE, PRIVACY_CONF_MEDIUM,
@@ -239,7 +252,7 @@ static void scan_chain(Scan *p, const Group *aGroup, size_t nGroup) {
           if (aGroup[k].iEnd - aGroup[k].iStart != 4) bAll4 = 0;
         }
         if (bAll4 && ident_bank_card_check(z, NULL) == IDENT_OK) {
-          add_cand(p, PRIVACY_BANK_CARD, PRIVACY_CONF_HIGH,
+          add_cand(p, PRIVACY_BANK_CARD, card_conf(z),
                    aStrength[PRIVACY_BANK_CARD], aGroup[i].iStart,
                    aGroup[j].iEnd);
         }
@@ -430,6 +443,14 @@ static const char *const azStop[] = {
 /* 1 when the folded code points at i spell the UTF-8 word zWord. */
 static int word_at(const Scan *p, uint32_t i, const char *zWord) {
   size_t n = strlen(zWord), k = 0;
+  char zFirst[4];
+  int nFirst;
+  if (i >= p->nCp) return 0;
+  /* cheap rejection on the first character's bytes */
+  nFirst = utf8_encode(p->aCp[i], zFirst);
+  if ((size_t)nFirst > n || memcmp(zFirst, zWord, (size_t)nFirst) != 0) {
+    return 0;
+  }
   while (k < n) {
     int len;
     uint32_t c = utf8_decode(zWord + k, n - k, &len);
@@ -508,7 +529,9 @@ static uint32_t name_len(const Scan *p, uint32_t i, int bLabel) {
 /* Names after labels ("姓名：张三", "当事人: 张三、李四"). */
 static void scan_label_names(Scan *p) {
   for (uint32_t i = 0; i < p->nCp; i++) {
-    uint32_t nLabel = label_at(p, i), j, nName, nTaken = 0;
+    uint32_t nLabel, j, nName, nTaken = 0;
+    if (!utf8_is_cjk(p->aCp[i])) continue;
+    nLabel = label_at(p, i);
     if (nLabel == 0) continue;
     j = i + nLabel;
     while (j < p->nCp && p->aCp[j] == ' ') j++;
@@ -614,8 +637,18 @@ static char *make_mask(const Scan *p, const Cand *c) {
   return ident_mask(zM, nM, 0, 0);
 }
 
-/* Converts accepted candidates into findings. */
+/* Converts accepted candidates into findings, dropping those the options
+** exclude (after overlap resolution, so options never change the span or
+** kind of the other findings). */
 static void build_result(Scan *p, PrivacyResult *pRes) {
+  size_t nKeep = 0;
+  for (size_t i = 0; i < p->nCand; i++) {
+    const Cand *c = &p->aCand[i];
+    if (p->pOpt->mSkip & (1u << c->eKind)) continue;
+    if (c->eConf == PRIVACY_CONF_LOW && p->pOpt->bNoLowConf) continue;
+    p->aCand[nKeep++] = *c;
+  }
+  p->nCand = nKeep;
   if (p->nCand > 1) {
     qsort(p->aCand, p->nCand, sizeof p->aCand[0], cand_cmp_start);
   }

@@ -63,9 +63,11 @@ typedef enum PrivacyKind {
 
 /* How sure the scanner is. */
 typedef enum PrivacyConf {
-  PRIVACY_CONF_HIGH = 3,   /* a check character / Luhn passed */
+  PRIVACY_CONF_HIGH = 3,   /* a check character passed (Luhn with a
+                           ** known issuer prefix for bank cards) */
   PRIVACY_CONF_MEDIUM = 2, /* structure only: phones, e-mail, 15-digit id,
-                           ** a name after a label such as 姓名： */
+                           ** Luhn without a known issuer prefix, a name
+                           ** after a label such as 姓名： */
   PRIVACY_CONF_LOW = 1     /* id with a wrong check character; a name
                            ** found only next to another finding */
 } PrivacyConf;
@@ -88,7 +90,9 @@ typedef struct PrivacyResult {
   size_t nFinding;          /* number of findings */
 } PrivacyResult;
 
-/* Scanner options; a NULL pointer means all defaults (all zero). */
+/* Scanner options; a NULL pointer means all defaults (all zero).  The
+** options only filter the output: overlaps are resolved, and names next to
+** other findings are looked for, as if every kind were reported. */
 typedef struct PrivacyOptions {
   int iToday;          /* today as YYYYMMDD: later birth dates are rejected;
                        ** 0 skips that test */

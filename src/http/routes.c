@@ -11,7 +11,9 @@
 #include "api/api.h"
 #include "api/api_applications.h"
 #include "web/applications.h"
+#include "web/org_pages.h"
 #include "web/pages.h"
+#include "web/sitemap.h"
 
 #define G HTTP_GET
 #define P HTTP_POST
@@ -21,6 +23,11 @@ const Route aRoute[] = {
   {G, "/", page_home, PERM_PUBLIC, 0, "首页"},
   {G, "/static/{name}", page_static, PERM_PUBLIC, ROUTE_HIDDEN, "静态文件"},
   {G, "/robots.txt", page_robots, PERM_PUBLIC, ROUTE_HIDDEN, "robots.txt"},
+  {G, "/sitemap.xml", page_sitemap, PERM_PUBLIC, 0, "站点地图"},
+
+  /* An organisation's public pages. */
+  {G, "/o/{org}", page_org_home, PERM_PUBLIC, 0, "单位首页"},
+  {G, "/o/{org}/guide", page_org_guide, PERM_PUBLIC, 0, "政府信息公开指南"},
 
   /* Sign-in. */
   {G | P, "/login", page_login, PERM_PUBLIC, 0, "登录"},

@@ -148,7 +148,8 @@ TEST(ident_uscc_invalid) {
 
 TEST(ident_normalize_form_input) {
   char z[32];
-  CHECK_INT(ident_normalize("９１３５０１００ｍ０００１００ｙ４３", z, sizeof z), 18);
+  CHECK_INT(ident_normalize("９１３５０１００ｍ０００１００ｙ４３", z,
+                            sizeof z), 18);
   CHECK_STR(z, "91350100M000100Y43");
   CHECK_INT(ident_normalize(" 110105-19491231-002x ", z, sizeof z), 18);
   CHECK_STR(z, "11010519491231002X");

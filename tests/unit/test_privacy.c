@@ -118,6 +118,19 @@ TEST(privacy_bank_cards) {
   CHECK_SCAN("6222 0212-3456 7890 128", "");
   /* the brief's example fails Luhn: not reported */
   CHECK_SCAN("6222 0212 3456 7890 123", "");
+  /* confidence: HIGH with a known issuer prefix, MEDIUM without */
+  {
+    PrivacyResult r;
+    const char *z = "6222021234567890128 1234567812345670";
+    CHECK_INT(privacy_scan(z, strlen(z), NULL, &r), PRIVACY_OK);
+    CHECK_INT(r.nFinding, 2);
+    if (r.nFinding == 2) {
+      CHECK_INT(r.aFinding[0].eConf, PRIVACY_CONF_HIGH);
+      CHECK_INT(r.aFinding[1].eKind, PRIVACY_BANK_CARD);
+      CHECK_INT(r.aFinding[1].eConf, PRIVACY_CONF_MEDIUM);
+    }
+    privacy_result_free(&r);
+  }
 }
 
 TEST(privacy_phones) {
@@ -136,6 +149,13 @@ TEST(privacy_phones) {
   CHECK_SCAN("+86 13812345678", "mobile@4+11=13812345678>138****5678;");
   /* a date range and a number with a '-' are not phones */
   CHECK_SCAN("2018-2019年度，第12345678号", "");
+  /* numbers side by side, joined by single separators, stay apart */
+  CHECK_SCAN("0951-1234567 13812345678",
+             "landline@0+12=0951-1234567>0951-*****67;"
+             "mobile@13+11=13812345678>138****5678;");
+  CHECK_SCAN("640302199001011238 13812345678",
+             "id_number@0+18=640302199001011238>640302********1238;"
+             "mobile@19+11=13812345678>138****5678;");
   /* 12 is not a mobile prefix */
   CHECK_SCAN("12812345678", "");
 }
@@ -148,6 +168,13 @@ TEST(privacy_emails_and_credit_codes) {
   /* an e-mail wins over the mobile number that is its local part */
   CHECK_SCAN("13812345678@qq.com",
              "email@0+18=13812345678@qq.com>1***@qq.com;");
+  /* skipping e-mails does not expose the mobile inside one */
+  {
+    PrivacyOptions opt = {0, 1u << PRIVACY_EMAIL, 0};
+    char *z = scan_str("13812345678@qq.com", &opt);
+    CHECK_STR(z, "");
+    free(z);
+  }
   CHECK_SCAN("not@an@address x@y", "");
   CHECK_SCAN("代码91350100M000100Y43，",
              "credit_code@6+18=91350100M000100Y43>91350100********43;");
@@ -243,14 +270,15 @@ TEST(privacy_names) {
 
 TEST(privacy_context_excerpt) {
   PrivacyResult r;
-  const char *z = "一二三四五六七八九十甲乙丙丁戊己庚辛电话13812345678子丑寅卯辰"
-                  "巳午未申酉戌亥天地玄黄";
+  const char *z = "一二三四五六七八九十甲乙丙丁戊己庚辛电话"
+                  "13812345678子丑寅卯辰巳午未申酉戌亥天地玄黄";
   CHECK_INT(privacy_scan(z, strlen(z), NULL, &r), PRIVACY_OK);
   CHECK_INT(r.nFinding, 1);
   if (r.nFinding == 1) {
     /* 15 characters either side, whole characters */
     CHECK_STR(r.aFinding[0].zContext,
-              "六七八九十甲乙丙丁戊己庚辛电话13812345678子丑寅卯辰巳午未申酉戌亥天地玄");
+              "六七八九十甲乙丙丁戊己庚辛电话13812345678"
+              "子丑寅卯辰巳午未申酉戌亥天地玄");
     CHECK(utf8_valid(r.aFinding[0].zContext, strlen(r.aFinding[0].zContext)));
   }
   privacy_result_free(&r);

@@ -111,8 +111,11 @@ int store_app_add(Store *s, Arena *ar, App *a, const char *zTrackingHash) {
     return rc == SQLITE_DONE ? store_fail(s, STORE_NOTFOUND, "单位不存在")
                              : store_sqlite_err(s, rc, "登记申请");
   }
-  char *zRegNo = arena_printf(ar, "%h-%h-%04d", (const char *)sqlite3_column_text(st, 0),
-                              zYear, sqlite3_column_int(st, 1) + 1);
+  char zSerial[16];
+  snprintf(zSerial, sizeof zSerial, "%04d", sqlite3_column_int(st, 1) + 1);
+  char *zRegNo = arena_printf(ar, "%h-%h-%h",
+                              (const char *)sqlite3_column_text(st, 0), zYear,
+                              zSerial);
   stmt_done(st);
   st = stmt(s,
       "INSERT INTO application(org_id,reg_no,tracking_hash,channel,"
@@ -583,24 +586,15 @@ int store_apply_attempt_add(Store *s, const char *zAddr, int64_t now) {
 }
 
 int store_app_calendar(Store *s, Calendar *pCal) {
-  Arena a = ARENA_INIT;
-  HolidayRow *aRow;
-  int n, rc = store_holiday_list(s, &a, &aRow, &n);
-  if (rc == STORE_OK && n == 0) {
+  int rc = store_calendar(s, pCal);
+  if (rc == STORE_OK && pCal->nOv == 0) {
+    /* A database made before `init` seeded the calendar: use the
+    ** embedded official data rather than plain Monday-Friday. */
     const Embedded *p = embed_find(aData, "holidays_cn.csv");
     if (p && cal_load_csv(pCal, (const char *)p->pData, p->nData,
                           "holidays_cn.csv") != CAL_OK)
       rc = fail_text(s, STORE_ERROR, pCal->zErr ? pCal->zErr : "日历数据有误");
   }
-  for (int i = 0; rc == STORE_OK && i < n; i++) {
-    Date d;
-    if (date_parse(aRow[i].zDay, &d)) continue;
-    if (cal_add(pCal, d, !strcmp(aRow[i].zKind, "workday") ? CAL_WORKDAY
-                                                          : CAL_HOLIDAY,
-                aRow[i].zName) != CAL_OK)
-      rc = fail_text(s, STORE_ERROR, pCal->zErr ? pCal->zErr : "日历数据有误");
-  }
-  arena_free(&a);
   return rc;
 }
 

@@ -172,9 +172,9 @@ int store_app_template_set(Store *s, int64_t orgId, const char *zOutcome,
 int store_apply_attempts(Store *s, const char *zAddr, int64_t since);
 int store_apply_attempt_add(Store *s, const char *zAddr, int64_t now);
 
-/* Loads the working-day calendar from table holiday into pCal (after
-** cal_init).  When the table is empty the embedded data/holidays_cn.csv is
-** used.  Returns STORE_OK or an error. */
+/* store_calendar() (initialises pCal; the caller cal_free()s it), except
+** that an empty holiday table falls back to the embedded
+** data/holidays_cn.csv.  Returns STORE_OK or an error. */
 int store_app_calendar(Store *s, Calendar *pCal);
 
 /* Recomputes application id's clock on dToday and stores its due date;

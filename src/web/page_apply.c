@@ -163,8 +163,12 @@ void app_form_fields(Req *r, const AppInput *p, const AppFieldErr *aErr,
 const char *app_attachment_check(Req *r) {
   const ReqParam *f = req_file(r, "attachment");
   if (!f || (!f->nValue && (!f->zFilename || !f->zFilename[0]))) return NULL;
-  if (f->nValue > APP_MAX_ATTACHMENT)
-    return "附件过大：每个附件不能超过5MB";
+  size_t nMax = APP_MAX_ATTACHMENT;
+  if (r->cfg->nMaxBody / 2 < nMax) nMax = r->cfg->nMaxBody / 2;
+  if (f->nValue > nMax)
+    return nMax >= 1024 * 1024
+               ? req_fmt(r, "附件过大：附件不能超过%dMB", (int)(nMax >> 20))
+               : "附件过大";
   if (!f->zFilename || strlen(f->zFilename) > 200)
     return "附件文件名无效";
   return NULL;
@@ -317,7 +321,7 @@ int page_app_apply(Req *r) {
   app_form_fields(r, &in, aErr, nErr);
   const char *zFileErr = err_for(aErr, nErr, "attachment");
   req_puts(r, "<p class=\"field\"><label for=\"f-attachment\">附件（选填，如身份"
-              "证明复印件，不超过5MB）</label>");
+              "证明复印件，大小有限制）</label>");
   if (zFileErr)
     req_printf(r, "<span class=\"field-error\" id=\"e-attachment\">%h</span>",
                zFileErr);

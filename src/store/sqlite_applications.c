@@ -735,3 +735,8 @@ int store_app_similar(Store *s, Arena *ar, int64_t orgId, int bSubtree,
   *pn = n;
   return STORE_OK;
 }
+
+const char *store_app_db_path(Store *s) {
+  const char *z = sqlite3_db_filename(s->db, "main");
+  return z ? z : "";
+}

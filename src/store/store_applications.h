@@ -190,6 +190,10 @@ int store_app_refresh_due(Store *s, Arena *ar, const Calendar *pCal,
 int store_app_recalc_all(Store *s, const Calendar *pCal, Date dToday,
                          const char *zReason, int *pnChanged);
 
+/* The file name of the main database ("" for an in-memory one); used by
+** the demo to find the key file beside it. */
+const char *store_app_db_path(Store *s);
+
 /* Due-date changes of an application, newest first. */
 typedef struct AppDueChange {
   const char *zAt, *zOld, *zNew, *zReason;

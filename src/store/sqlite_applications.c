@@ -740,3 +740,29 @@ const char *store_app_db_path(Store *s) {
   const char *z = sqlite3_db_filename(s->db, "main");
   return z ? z : "";
 }
+
+int store_app_year_counts(Store *s, int64_t orgId, int iYear,
+                          AppYearCounts *p) {
+  sqlite3_stmt *st = stmt(s,
+      "SELECT coalesce(sum(received_on BETWEEN ?2 AND ?3),0),"
+      " coalesce(sum(received_on<?2 AND (closed_on IS NULL OR closed_on>=?2)),0),"
+      " coalesce(sum(closed_on BETWEEN ?2 AND ?3),0),"
+      " coalesce(sum(received_on<=?3 AND (closed_on IS NULL OR closed_on>?3)),0)"
+      " FROM application WHERE (?1 IS NULL OR org_id=?1)");
+  if (!st) return STORE_ERROR;
+  char zFirst[16], zLast[16];
+  snprintf(zFirst, sizeof zFirst, "%04d-01-01", iYear);
+  snprintf(zLast, sizeof zLast, "%04d-12-31", iYear);
+  bind_id(st, 1, orgId);
+  bind_text(st, 2, zFirst);
+  bind_text(st, 3, zLast);
+  int rc = sqlite3_step(st);
+  if (rc == SQLITE_ROW) {
+    p->nNew = sqlite3_column_int(st, 0);
+    p->nCarriedIn = sqlite3_column_int(st, 1);
+    p->nClosed = sqlite3_column_int(st, 2);
+    p->nCarriedOut = sqlite3_column_int(st, 3);
+  }
+  stmt_done(st);
+  return rc == SQLITE_ROW ? STORE_OK : store_sqlite_err(s, rc, "统计年度申请");
+}

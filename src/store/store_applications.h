@@ -190,6 +190,17 @@ int store_app_refresh_due(Store *s, Arena *ar, const Calendar *pCal,
 int store_app_recalc_all(Store *s, const Calendar *pCal, Date dToday,
                          const char *zReason, int *pnChanged);
 
+/* The year's figures for table 三 (all applicant types together) over
+** orgId (0: every organisation): new (received in the year), carried in
+** (received earlier, still open on 1 January), closed in the year, carried
+** out (received by 31 December and still open then).  Rule R1 of the
+** report: new + carried in == closed + carried out. */
+typedef struct AppYearCounts {
+  int nNew, nCarriedIn, nClosed, nCarriedOut;
+} AppYearCounts;
+int store_app_year_counts(Store *s, int64_t orgId, int iYear,
+                          AppYearCounts *p);
+
 /* The file name of the main database ("" for an in-memory one); used by
 ** the demo to find the key file beside it. */
 const char *store_app_db_path(Store *s);

@@ -289,3 +289,59 @@ def test_rate_limit_per_address(srv):
         eq(r.status, 422)
     ok(seen is not None, "no 429 after 30 submissions")
     contains(seen.text, "您提交申请过于频繁")
+
+
+def test_demo_covers_every_outcome_channel_and_applicant_type(srv):
+    c = srv.client()
+    c.login("office")
+    apps = c.get("/api/v1/applications").json()["applications"]
+    years = {}
+    for a in apps:
+        years.setdefault(a["received_on"][:4], []).append(a)
+    for y in range(2019, 2026):
+        n = len(years.get(str(y), []))
+        ok(20 <= n <= 80, "%d applications received in %d" % (n, y))
+    eq(len({a["outcome"] for a in apps if a["outcome"]}), 21)
+    eq({a["channel"] for a in apps},
+       {"in_person", "oral", "post_signed", "post_ordinary", "online", "fax", "email"})
+    eq({a["applicant_type"] for a in apps},
+       {"natural_person", "commercial", "research", "public_welfare", "legal_service", "other_org"})
+    fee_unpaid = [a for a in apps if a["outcome"] == "results.other.fee_unpaid"]
+    ok(fee_unpaid and min(a["received_on"] for a in fee_unpaid) >= "2021-01-01",
+       "fee-unpaid closures only under 国办函〔2020〕109号 (from 2021)")
+    # Table 三 rule R1 per year and the carry-over chain R6.
+    prev_out = 0
+    for y in range(2019, 2026):
+        rc, out, err = srv.gongkai("applications", "year", str(y), "--db", srv.db)
+        eq(rc, 0, err)
+        m = re.match(r"(\d+) 新收 (\d+) 上年结转 (\d+) 办结 (\d+) 结转下年度 (\d+)", out)
+        ok(m, out)
+        new, cin, closed, cout = (int(m.group(i)) for i in range(2, 6))
+        eq(new + cin, closed + cout, "R1 %d" % y)
+        eq(cin, prev_out, "carried in %d" % y)
+        ok(cout > 0, "something carried over across 31 December %d" % y)
+        prev_out = cout
+
+
+def test_staff_home_panel_and_demo_case_page(srv):
+    c = srv.client()
+    c.login("office")
+    r = c.get("/staff")
+    eq(r.status, 200)
+    contains(r.text, 'id="panel-applications"')
+    contains(r.text, "5个工作日内到期（")
+    m = re.search(r"已超期（(\d+)）", r.text)
+    ok(m and int(m.group(1)) >= 1, "an overdue demo case")
+    contains(r.text, "按期答复率")
+    contains(r.text, "建议转为主动公开（《条例》第四十四条）")
+    apps = c.get("/api/v1/applications").json()["applications"]
+    for a in apps:
+        j = c.get("/api/v1/applications/%d" % a["id"]).json()
+        if any(e["kind"] == "extension" for e in j["events"]):
+            page = c.get("/staff/applications/%d" % a["id"])
+            eq(page.status, 200)
+            contains(page.text, "批准人：王公开")
+            contains(page.text, "延长")
+            break
+    else:
+        raise AssertionError("no demo case with an extension")

@@ -66,18 +66,21 @@ int cmd_applications(int argc, char **argv) {
   CliOpt aOpt[] = {{"--db", 0, &zDb}, {"--org", 0, &zOrg}};
   char **aPos;
   int nPos, bHelp;
-  int rc = cli_parse("applications", argc, argv, 1, aOpt, 2, &aPos, &nPos, &bHelp);
+  int rc =
+      cli_parse("applications", argc, argv, 1, aOpt, 2, &aPos, &nPos, &bHelp);
   if (rc) return rc;
   if (bHelp || nPos == 0) {
     fputs(zUsage, bHelp ? stdout : stderr);
     return bHelp ? 0 : 2;
   }
   const char *zSub = aPos[0];
-  if (strcmp(zSub, "year") && strcmp(zSub, "recalc") && strcmp(zSub, "holidays")) {
+  if (strcmp(zSub, "year") && strcmp(zSub, "recalc") &&
+      strcmp(zSub, "holidays")) {
     fprintf(stderr, "gongkai applications: unknown subcommand '%s'\n", zSub);
     return 2;
   }
-  if ((!strcmp(zSub, "recalc") && nPos != 1) || (strcmp(zSub, "recalc") && nPos != 2)) {
+  if ((!strcmp(zSub, "recalc") && nPos != 1) ||
+      (strcmp(zSub, "recalc") && nPos != 2)) {
     fputs(zUsage, stderr);
     return 2;
   }
@@ -124,9 +127,10 @@ int cmd_applications(int argc, char **argv) {
     if (!rc && store_begin(s) == STORE_OK) {
       for (int i = 0; !rc && i < add.nOv; i++) {
         char zD[DATE_STRLEN];
-        if (store_holiday_put(s, date_format(add.aOv[i].date, zD),
-                              add.aOv[i].eKind == CAL_WORKDAY ? "workday" : "holiday",
-                              add.aOv[i].zName) != STORE_OK)
+        if (store_holiday_put(
+                s, date_format(add.aOv[i].date, zD),
+                add.aOv[i].eKind == CAL_WORKDAY ? "workday" : "holiday",
+                add.aOv[i].zName) != STORE_OK)
           rc = 1;
       }
       if (!rc && store_commit(s) != STORE_OK) rc = 1;

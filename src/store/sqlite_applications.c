@@ -13,22 +13,22 @@
 #include "store/store_int.h"
 
 /* Organisations in scope: ?1 and, when ?2 is true, its subtree. */
-#define SCOPE_CTE                                                      \
+#define SCOPE_CTE                                                        \
   "WITH RECURSIVE sc(id) AS (SELECT ?1 UNION ALL SELECT o.id FROM org o" \
   " JOIN sc ON o.parent_id=sc.id WHERE ?2) "
 
-#define APP_COLS                                                          \
-  "a.id,a.org_id,a.reg_no,a.channel,a.applicant_type,a.applicant_name,"   \
-  "a.id_kind,a.id_sealed,a.id_masked,a.id_hash,a.contact_person,a.phone," \
-  "a.email,a.address,a.postcode,a.info_title,a.info_doc_number,"          \
-  "a.info_description,a.purpose,a.form_wanted,a.delivery,a.received_on,"  \
+#define APP_COLS                                                           \
+  "a.id,a.org_id,a.reg_no,a.channel,a.applicant_type,a.applicant_name,"    \
+  "a.id_kind,a.id_sealed,a.id_masked,a.id_hash,a.contact_person,a.phone,"  \
+  "a.email,a.address,a.postcode,a.info_title,a.info_doc_number,"           \
+  "a.info_description,a.purpose,a.form_wanted,a.delivery,a.received_on,"   \
   "a.receipt_note,coalesce(a.dept_id,0),coalesce(a.handler_id,0),a.state," \
-  "a.due_on,a.outcome,a.decision_text,coalesce(a.drafted_by,0),"          \
-  "coalesce(a.approved_by,0),a.approved_at,a.closed_on,a.fee_method,"     \
-  "a.fee_count,a.fee_yuan,a.fee_status,a.fee_note,a.created_at,o.name,"   \
+  "a.due_on,a.outcome,a.decision_text,coalesce(a.drafted_by,0),"           \
+  "coalesce(a.approved_by,0),a.approved_at,a.closed_on,a.fee_method,"      \
+  "a.fee_count,a.fee_yuan,a.fee_status,a.fee_note,a.created_at,o.name,"    \
   "o.slug,coalesce(d.name,''),coalesce(u.name,'')"
-#define APP_FROM                                                  \
-  " FROM application a JOIN org o ON o.id=a.org_id"               \
+#define APP_FROM                                    \
+  " FROM application a JOIN org o ON o.id=a.org_id" \
   " LEFT JOIN dept d ON d.id=a.dept_id LEFT JOIN user u ON u.id=a.handler_id"
 
 static void app_row(Arena *ar, sqlite3_stmt *st, App *a) {
@@ -79,7 +79,9 @@ static void app_row(Arena *ar, sqlite3_stmt *st, App *a) {
   a->zHandlerName = col_text(ar, st, i++);
 }
 
-static const char *nz(const char *z) { return z ? z : ""; }
+static const char *nz(const char *z) {
+  return z ? z : "";
+}
 
 /* Sets the store's message to the text z (not a format); returns rc. */
 static int fail_text(Store *s, int rc, const char *z) {
@@ -89,14 +91,17 @@ static int fail_text(Store *s, int rc, const char *z) {
 }
 
 /* NULL for "" so that optional columns stay NULL. */
-static const char *nn(const char *z) { return z && z[0] ? z : NULL; }
+static const char *nn(const char *z) {
+  return z && z[0] ? z : NULL;
+}
 
 int store_app_add(Store *s, Arena *ar, App *a, const char *zTrackingHash) {
   char zNow[21];
   store_now_iso(zNow);
   if (!a->zReceivedOn || strlen(a->zReceivedOn) != 10)
     return store_fail(s, STORE_INVALID, "收到申请日期无效");
-  sqlite3_stmt *st = stmt(s,
+  sqlite3_stmt *st = stmt(
+      s,
       "SELECT o.slug,(SELECT count(*) FROM application x WHERE x.org_id=o.id"
       " AND substr(x.received_on,1,4)=?2) FROM org o WHERE o.id=?1");
   if (!st) return STORE_ERROR;
@@ -113,18 +118,18 @@ int store_app_add(Store *s, Arena *ar, App *a, const char *zTrackingHash) {
   }
   char zSerial[16];
   snprintf(zSerial, sizeof zSerial, "%04d", sqlite3_column_int(st, 1) + 1);
-  char *zRegNo = arena_printf(ar, "%h-%h-%h",
-                              (const char *)sqlite3_column_text(st, 0), zYear,
-                              zSerial);
+  char *zRegNo = arena_printf(
+      ar, "%h-%h-%h", (const char *)sqlite3_column_text(st, 0), zYear, zSerial);
   stmt_done(st);
-  st = stmt(s,
-      "INSERT INTO application(org_id,reg_no,tracking_hash,channel,"
-      "applicant_type,applicant_name,id_kind,id_sealed,id_masked,id_hash,"
-      "contact_person,phone,email,address,postcode,info_title,"
-      "info_doc_number,info_description,purpose,form_wanted,delivery,"
-      "received_on,receipt_note,dept_id,handler_id,created_at)"
-      " VALUES(?1,?2,?3,?4,?5,?6,?7,?8,?9,?10,?11,?12,?13,?14,?15,?16,?17,"
-      "?18,?19,?20,?21,?22,?23,?24,?25,?26)");
+  st =
+      stmt(s,
+           "INSERT INTO application(org_id,reg_no,tracking_hash,channel,"
+           "applicant_type,applicant_name,id_kind,id_sealed,id_masked,id_hash,"
+           "contact_person,phone,email,address,postcode,info_title,"
+           "info_doc_number,info_description,purpose,form_wanted,delivery,"
+           "received_on,receipt_note,dept_id,handler_id,created_at)"
+           " VALUES(?1,?2,?3,?4,?5,?6,?7,?8,?9,?10,?11,?12,?13,?14,?15,?16,?17,"
+           "?18,?19,?20,?21,?22,?23,?24,?25,?26)");
   if (!st) return STORE_ERROR;
   bind_int(st, 1, a->orgId);
   bind_text(st, 2, zRegNo);
@@ -167,9 +172,12 @@ int store_app_add(Store *s, Arena *ar, App *a, const char *zTrackingHash) {
 /* Steps a statement that yields at most one application. */
 static int app_one(Store *s, Arena *ar, sqlite3_stmt *st, App *a) {
   int rc = sqlite3_step(st), out = STORE_OK;
-  if (rc == SQLITE_ROW) app_row(ar, st, a);
-  else if (rc == SQLITE_DONE) out = store_fail(s, STORE_NOTFOUND, "申请不存在");
-  else out = store_sqlite_err(s, rc, "读取申请");
+  if (rc == SQLITE_ROW)
+    app_row(ar, st, a);
+  else if (rc == SQLITE_DONE)
+    out = store_fail(s, STORE_NOTFOUND, "申请不存在");
+  else
+    out = store_sqlite_err(s, rc, "读取申请");
   stmt_done(st);
   return out;
 }
@@ -193,11 +201,12 @@ int store_app_by_tracking(Store *s, Arena *ar, const char *zRegNo,
 
 int store_app_list(Store *s, Arena *ar, int64_t orgId, int bSubtree,
                    const char *zFilter, int nMax, App **paApp, int *pn) {
-  sqlite3_stmt *st = stmt(s, SCOPE_CTE "SELECT " APP_COLS APP_FROM
-      " WHERE a.org_id IN (SELECT id FROM sc)"
-      " AND (?3='' OR (?3='open' AND a.closed_on IS NULL)"
-      "  OR substr(a.received_on,1,4)=?3)"
-      " ORDER BY a.received_on DESC, a.id DESC LIMIT ?4");
+  sqlite3_stmt *st =
+      stmt(s, SCOPE_CTE "SELECT " APP_COLS APP_FROM
+                        " WHERE a.org_id IN (SELECT id FROM sc)"
+                        " AND (?3='' OR (?3='open' AND a.closed_on IS NULL)"
+                        "  OR substr(a.received_on,1,4)=?3)"
+                        " ORDER BY a.received_on DESC, a.id DESC LIMIT ?4");
   if (!st) return STORE_ERROR;
   bind_int(st, 1, orgId);
   bind_int(st, 2, bSubtree != 0);
@@ -217,8 +226,8 @@ int store_app_list(Store *s, Arena *ar, int64_t orgId, int bSubtree,
 }
 
 int store_app_open_ids(Store *s, Arena *ar, int64_t **paId, int *pn) {
-  sqlite3_stmt *st = stmt(s,
-      "SELECT id FROM application WHERE closed_on IS NULL ORDER BY id");
+  sqlite3_stmt *st =
+      stmt(s, "SELECT id FROM application WHERE closed_on IS NULL ORDER BY id");
   if (!st) return STORE_ERROR;
   int64_t *a = NULL;
   int n = 0, nAlloc = 0, rc;
@@ -238,15 +247,17 @@ static int update_one(Store *s, sqlite3_stmt *st, const char *zWhat,
                       const char *zConflict) {
   int rc = stmt_exec(s, st, zWhat);
   if (rc != STORE_OK) return rc;
-  if (sqlite3_changes(s->db) == 0) return fail_text(s, STORE_CONFLICT, zConflict);
+  if (sqlite3_changes(s->db) == 0)
+    return fail_text(s, STORE_CONFLICT, zConflict);
   return STORE_OK;
 }
 
 int store_app_assign(Store *s, int64_t id, int64_t deptId, int64_t handlerId) {
-  sqlite3_stmt *st = stmt(s,
-      "UPDATE application SET dept_id=?2,handler_id=?3,"
-      "state=CASE state WHEN 'received' THEN 'in_progress' ELSE state END"
-      " WHERE id=?1 AND closed_on IS NULL");
+  sqlite3_stmt *st =
+      stmt(s,
+           "UPDATE application SET dept_id=?2,handler_id=?3,"
+           "state=CASE state WHEN 'received' THEN 'in_progress' ELSE state END"
+           " WHERE id=?1 AND closed_on IS NULL");
   if (!st) return STORE_ERROR;
   bind_int(st, 1, id);
   bind_id(st, 2, deptId);
@@ -256,10 +267,11 @@ int store_app_assign(Store *s, int64_t id, int64_t deptId, int64_t handlerId) {
 
 int store_app_draft(Store *s, int64_t id, const char *zOutcome,
                     const char *zDecisionText, int64_t userId) {
-  sqlite3_stmt *st = stmt(s,
-      "UPDATE application SET outcome=?2,decision_text=?3,drafted_by=?4,"
-      "state='awaiting_approval',approved_by=NULL,approved_at=NULL"
-      " WHERE id=?1 AND closed_on IS NULL");
+  sqlite3_stmt *st =
+      stmt(s,
+           "UPDATE application SET outcome=?2,decision_text=?3,drafted_by=?4,"
+           "state='awaiting_approval',approved_by=NULL,approved_at=NULL"
+           " WHERE id=?1 AND closed_on IS NULL");
   if (!st) return STORE_ERROR;
   bind_int(st, 1, id);
   bind_text(st, 2, zOutcome);
@@ -270,8 +282,8 @@ int store_app_draft(Store *s, int64_t id, const char *zOutcome,
 
 int store_app_return(Store *s, int64_t id) {
   sqlite3_stmt *st = stmt(s,
-      "UPDATE application SET state='in_progress'"
-      " WHERE id=?1 AND state='awaiting_approval'");
+                          "UPDATE application SET state='in_progress'"
+                          " WHERE id=?1 AND state='awaiting_approval'");
   if (!st) return STORE_ERROR;
   bind_int(st, 1, id);
   return update_one(s, st, "退回答复", "该申请不在待审批状态");
@@ -280,7 +292,8 @@ int store_app_return(Store *s, int64_t id) {
 int store_app_approve(Store *s, int64_t id, int64_t userId, const char *zDay) {
   char zNow[21];
   store_now_iso(zNow);
-  sqlite3_stmt *st = stmt(s,
+  sqlite3_stmt *st = stmt(
+      s,
       "UPDATE application SET state='answered',approved_by=?2,approved_at=?3,"
       "closed_on=?4 WHERE id=?1 AND state='awaiting_approval'");
   if (!st) return STORE_ERROR;
@@ -293,9 +306,10 @@ int store_app_approve(Store *s, int64_t id, int64_t userId, const char *zDay) {
 
 int store_app_close(Store *s, int64_t id, const char *zOutcome,
                     const char *zDay, const char *zText) {
-  sqlite3_stmt *st = stmt(s,
-      "UPDATE application SET state='closed',outcome=?2,closed_on=?3,"
-      "decision_text=?4,due_on=NULL WHERE id=?1 AND closed_on IS NULL");
+  sqlite3_stmt *st =
+      stmt(s,
+           "UPDATE application SET state='closed',outcome=?2,closed_on=?3,"
+           "decision_text=?4,due_on=NULL WHERE id=?1 AND closed_on IS NULL");
   if (!st) return STORE_ERROR;
   bind_int(st, 1, id);
   bind_text(st, 2, zOutcome);
@@ -314,9 +328,10 @@ int store_app_set_due(Store *s, int64_t id, const char *zDue) {
 
 int store_app_set_fee(Store *s, int64_t id, const char *zMethod, int nCount,
                       int64_t nYuan, const char *zStatus, const char *zNote) {
-  sqlite3_stmt *st = stmt(s,
-      "UPDATE application SET fee_method=?2,fee_count=?3,fee_yuan=?4,"
-      "fee_status=?5,fee_note=?6 WHERE id=?1");
+  sqlite3_stmt *st =
+      stmt(s,
+           "UPDATE application SET fee_method=?2,fee_count=?3,fee_yuan=?4,"
+           "fee_status=?5,fee_note=?6 WHERE id=?1");
   if (!st) return STORE_ERROR;
   bind_int(st, 1, id);
   bind_text(st, 2, zMethod);
@@ -325,16 +340,18 @@ int store_app_set_fee(Store *s, int64_t id, const char *zMethod, int nCount,
   bind_text(st, 5, zStatus);
   bind_text(st, 6, nz(zNote));
   int rc = stmt_exec(s, st, "保存收费信息");
-  if (rc == STORE_ERROR && sqlite3_extended_errcode(s->db) == SQLITE_CONSTRAINT_CHECK)
+  if (rc == STORE_ERROR &&
+      sqlite3_extended_errcode(s->db) == SQLITE_CONSTRAINT_CHECK)
     return store_fail(s, STORE_INVALID, "收费方式或状态无效");
   return rc;
 }
 
 int store_app_month_count(Store *s, const char *zIdHash, const char *zDay,
                           int64_t id) {
-  sqlite3_stmt *st = stmt(s,
-      "SELECT count(*) FROM application WHERE id_hash=?1 AND id_hash<>''"
-      " AND substr(received_on,1,7)=substr(?2,1,7) AND id<?3");
+  sqlite3_stmt *st =
+      stmt(s,
+           "SELECT count(*) FROM application WHERE id_hash=?1 AND id_hash<>''"
+           " AND substr(received_on,1,7)=substr(?2,1,7) AND id<?3");
   if (!st) return STORE_ERROR;
   bind_text(st, 1, zIdHash);
   bind_text(st, 2, zDay);
@@ -348,9 +365,10 @@ int store_app_event_add(Store *s, int64_t appId, const AppEventRec *e,
                         int64_t userId) {
   char zNow[21];
   store_now_iso(zNow);
-  sqlite3_stmt *st = stmt(s,
-      "INSERT INTO application_event(application_id,kind,on_day,limit_day,"
-      "n_days,text,user_id,created_at) VALUES(?1,?2,?3,?4,?5,?6,?7,?8)");
+  sqlite3_stmt *st =
+      stmt(s,
+           "INSERT INTO application_event(application_id,kind,on_day,limit_day,"
+           "n_days,text,user_id,created_at) VALUES(?1,?2,?3,?4,?5,?6,?7,?8)");
   if (!st) return STORE_ERROR;
   bind_int(st, 1, appId);
   bind_text(st, 2, e->zKind);
@@ -361,14 +379,16 @@ int store_app_event_add(Store *s, int64_t appId, const AppEventRec *e,
   bind_id(st, 7, userId);
   bind_text(st, 8, zNow);
   int rc = stmt_exec(s, st, "保存办理记录");
-  if (rc == STORE_ERROR && sqlite3_extended_errcode(s->db) == SQLITE_CONSTRAINT_CHECK)
+  if (rc == STORE_ERROR &&
+      sqlite3_extended_errcode(s->db) == SQLITE_CONSTRAINT_CHECK)
     return store_fail(s, STORE_INVALID, "办理记录类型无效");
   return rc;
 }
 
 int store_app_events(Store *s, Arena *ar, int64_t appId, AppEvent **pa,
                      int *pn) {
-  sqlite3_stmt *st = stmt(s,
+  sqlite3_stmt *st = stmt(
+      s,
       "SELECT e.id,e.kind,e.on_day,coalesce(e.limit_day,''),e.n_days,e.text,"
       "coalesce(u.name,''),e.created_at FROM application_event e"
       " LEFT JOIN user u ON u.id=e.user_id WHERE e.application_id=?1"
@@ -396,11 +416,12 @@ int store_app_events(Store *s, Arena *ar, int64_t appId, AppEvent **pa,
   return STORE_OK;
 }
 
-int store_app_log(Store *s, int64_t appId, int64_t userId,
-                  const char *zAction, const char *zDetail) {
+int store_app_log(Store *s, int64_t appId, int64_t userId, const char *zAction,
+                  const char *zDetail) {
   char zNow[21];
   store_now_iso(zNow);
-  sqlite3_stmt *st = stmt(s,
+  sqlite3_stmt *st = stmt(
+      s,
       "INSERT INTO application_log(application_id,at,user_id,action,detail)"
       " VALUES(?1,?2,?3,?4,?5)");
   if (!st) return STORE_ERROR;
@@ -413,7 +434,8 @@ int store_app_log(Store *s, int64_t appId, int64_t userId,
 }
 
 int store_app_logs(Store *s, Arena *ar, int64_t appId, AppLog **pa, int *pn) {
-  sqlite3_stmt *st = stmt(s,
+  sqlite3_stmt *st = stmt(
+      s,
       "SELECT l.at,coalesce(u.name,''),l.action,l.detail FROM application_log l"
       " LEFT JOIN user u ON u.id=l.user_id WHERE l.application_id=?1"
       " ORDER BY l.id");
@@ -438,9 +460,10 @@ int store_app_logs(Store *s, Arena *ar, int64_t appId, AppLog **pa, int *pn) {
 
 int store_app_file_add(Store *s, int64_t appId, const char *zName,
                        const char *zMime, const void *p, size_t n) {
-  sqlite3_stmt *st = stmt(s,
-      "INSERT INTO application_file(application_id,name,mime,data)"
-      " VALUES(?1,?2,?3,?4)");
+  sqlite3_stmt *st =
+      stmt(s,
+           "INSERT INTO application_file(application_id,name,mime,data)"
+           " VALUES(?1,?2,?3,?4)");
   if (!st) return STORE_ERROR;
   bind_int(st, 1, appId);
   bind_text(st, 2, zName);
@@ -449,11 +472,11 @@ int store_app_file_add(Store *s, int64_t appId, const char *zName,
   return stmt_exec(s, st, "保存附件");
 }
 
-int store_app_files(Store *s, Arena *ar, int64_t appId, AppFile **pa,
-                    int *pn) {
-  sqlite3_stmt *st = stmt(s,
-      "SELECT id,name,mime,length(data) FROM application_file"
-      " WHERE application_id=?1 ORDER BY id");
+int store_app_files(Store *s, Arena *ar, int64_t appId, AppFile **pa, int *pn) {
+  sqlite3_stmt *st =
+      stmt(s,
+           "SELECT id,name,mime,length(data) FROM application_file"
+           " WHERE application_id=?1 ORDER BY id");
   if (!st) return STORE_ERROR;
   bind_int(st, 1, appId);
   AppFile *a = NULL;
@@ -474,9 +497,10 @@ int store_app_files(Store *s, Arena *ar, int64_t appId, AppFile **pa,
 }
 
 int store_app_review_add(Store *s, AppReview *r) {
-  sqlite3_stmt *st = stmt(s,
-      "INSERT INTO application_review(application_id,kind,result,filed_on,"
-      "decided_on,body,case_no,note) VALUES(?1,?2,?3,?4,?5,?6,?7,?8)");
+  sqlite3_stmt *st =
+      stmt(s,
+           "INSERT INTO application_review(application_id,kind,result,filed_on,"
+           "decided_on,body,case_no,note) VALUES(?1,?2,?3,?4,?5,?6,?7,?8)");
   if (!st) return STORE_ERROR;
   bind_int(st, 1, r->appId);
   bind_text(st, 2, r->zKind);
@@ -487,7 +511,8 @@ int store_app_review_add(Store *s, AppReview *r) {
   bind_text(st, 7, nz(r->zCaseNo));
   bind_text(st, 8, nz(r->zNote));
   int rc = stmt_exec(s, st, "保存复议诉讼记录");
-  if (rc == STORE_ERROR && sqlite3_extended_errcode(s->db) == SQLITE_CONSTRAINT_CHECK)
+  if (rc == STORE_ERROR &&
+      sqlite3_extended_errcode(s->db) == SQLITE_CONSTRAINT_CHECK)
     return store_fail(s, STORE_INVALID, "复议诉讼的类型或结果无效");
   if (rc == STORE_OK) r->id = sqlite3_last_insert_rowid(s->db);
   return rc;
@@ -495,7 +520,8 @@ int store_app_review_add(Store *s, AppReview *r) {
 
 int store_app_reviews(Store *s, Arena *ar, int64_t appId, AppReview **pa,
                       int *pn) {
-  sqlite3_stmt *st = stmt(s,
+  sqlite3_stmt *st = stmt(
+      s,
       "SELECT id,application_id,kind,result,filed_on,coalesce(decided_on,''),"
       "body,case_no,note FROM application_review WHERE application_id=?1"
       " ORDER BY filed_on,id");
@@ -525,7 +551,8 @@ int store_app_reviews(Store *s, Arena *ar, int64_t appId, AppReview **pa,
 
 const char *store_app_template(Store *s, Arena *ar, int64_t orgId,
                                const char *zOutcome) {
-  sqlite3_stmt *st = stmt(s,
+  sqlite3_stmt *st = stmt(
+      s,
       "SELECT body FROM answer_template WHERE outcome=?2"
       " AND (org_id=?1 OR org_id IS NULL) ORDER BY org_id IS NULL LIMIT 1");
   if (!st) return NULL;
@@ -540,16 +567,16 @@ int store_app_template_set(Store *s, int64_t orgId, const char *zOutcome,
                            const char *zBody) {
   char zNow[21];
   store_now_iso(zNow);
-  sqlite3_stmt *st = stmt(s,
-      "DELETE FROM answer_template WHERE outcome=?2 AND org_id IS ?1");
+  sqlite3_stmt *st =
+      stmt(s, "DELETE FROM answer_template WHERE outcome=?2 AND org_id IS ?1");
   if (!st) return STORE_ERROR;
   bind_id(st, 1, orgId);
   bind_text(st, 2, zOutcome);
   int rc = stmt_exec(s, st, "保存答复模板");
   if (rc != STORE_OK || !zBody || !zBody[0]) return rc;
   st = stmt(s,
-      "INSERT INTO answer_template(org_id,outcome,body,updated_at)"
-      " VALUES(?1,?2,?3,?4)");
+            "INSERT INTO answer_template(org_id,outcome,body,updated_at)"
+            " VALUES(?1,?2,?3,?4)");
   if (!st) return STORE_ERROR;
   bind_id(st, 1, orgId);
   bind_text(st, 2, zOutcome);
@@ -559,8 +586,8 @@ int store_app_template_set(Store *s, int64_t orgId, const char *zOutcome,
 }
 
 int store_apply_attempts(Store *s, const char *zAddr, int64_t since) {
-  sqlite3_stmt *st = stmt(s,
-      "SELECT count(*) FROM apply_attempt WHERE addr=?1 AND at>=?2");
+  sqlite3_stmt *st =
+      stmt(s, "SELECT count(*) FROM apply_attempt WHERE addr=?1 AND at>=?2");
   if (!st) return STORE_ERROR;
   bind_text(st, 1, zAddr);
   bind_int(st, 2, since);
@@ -572,7 +599,8 @@ int store_apply_attempts(Store *s, const char *zAddr, int64_t since) {
 }
 
 int store_apply_attempt_add(Store *s, const char *zAddr, int64_t now) {
-  sqlite3_stmt *st = stmt(s, "INSERT INTO apply_attempt(addr,at) VALUES(?1,?2)");
+  sqlite3_stmt *st =
+      stmt(s, "INSERT INTO apply_attempt(addr,at) VALUES(?1,?2)");
   if (!st) return STORE_ERROR;
   bind_text(st, 1, zAddr);
   bind_int(st, 2, now);
@@ -598,9 +626,8 @@ int store_app_calendar(Store *s, Calendar *pCal) {
   return rc;
 }
 
-int store_app_refresh_due(Store *s, Arena *ar, const Calendar *pCal,
-                          int64_t id, Date dToday, const char *zReason,
-                          int *pbChanged) {
+int store_app_refresh_due(Store *s, Arena *ar, const Calendar *pCal, int64_t id,
+                          Date dToday, const char *zReason, int *pbChanged) {
   App app;
   AppEvent *aEv;
   int nEv, rc;
@@ -625,9 +652,10 @@ int store_app_refresh_due(Store *s, Arena *ar, const Calendar *pCal,
   if (zReason) {
     char zNow[21];
     store_now_iso(zNow);
-    sqlite3_stmt *st = stmt(s,
-        "INSERT INTO application_due_change(application_id,at,old_due,"
-        "new_due,reason) VALUES(?1,?2,?3,?4,?5)");
+    sqlite3_stmt *st =
+        stmt(s,
+             "INSERT INTO application_due_change(application_id,at,old_due,"
+             "new_due,reason) VALUES(?1,?2,?3,?4,?5)");
     if (!st) return STORE_ERROR;
     bind_int(st, 1, id);
     bind_text(st, 2, zNow);
@@ -651,16 +679,19 @@ int store_app_recalc_all(Store *s, const Calendar *pCal, Date dToday,
     if (rc == STORE_INVALID) rc = STORE_OK; /* inconsistent case: skip it */
     nChanged += b;
   }
-  if (rc == STORE_OK) rc = store_commit(s);
-  else store_rollback(s);
+  if (rc == STORE_OK)
+    rc = store_commit(s);
+  else
+    store_rollback(s);
   arena_free(&a);
   if (pnChanged) *pnChanged = nChanged;
   return rc;
 }
 
-int store_app_due_changes(Store *s, Arena *ar, int64_t appId,
-                          AppDueChange **pa, int *pn) {
-  sqlite3_stmt *st = stmt(s,
+int store_app_due_changes(Store *s, Arena *ar, int64_t appId, AppDueChange **pa,
+                          int *pn) {
+  sqlite3_stmt *st = stmt(
+      s,
       "SELECT at,coalesce(old_due,''),coalesce(new_due,''),reason"
       " FROM application_due_change WHERE application_id=?1 ORDER BY id DESC");
   if (!st) return STORE_ERROR;
@@ -684,10 +715,11 @@ int store_app_due_changes(Store *s, Arena *ar, int64_t appId,
 
 int store_app_on_time(Store *s, int64_t orgId, int bSubtree, int iYear,
                       int *pnAnswered, int *pnOnTime) {
-  sqlite3_stmt *st = stmt(s, SCOPE_CTE
-      "SELECT count(*),coalesce(sum(closed_on<=due_on),0) FROM application"
-      " WHERE org_id IN (SELECT id FROM sc) AND state='answered'"
-      " AND substr(closed_on,1,4)=?3 AND due_on IS NOT NULL");
+  sqlite3_stmt *st =
+      stmt(s, SCOPE_CTE
+           "SELECT count(*),coalesce(sum(closed_on<=due_on),0) FROM application"
+           " WHERE org_id IN (SELECT id FROM sc) AND state='answered'"
+           " AND substr(closed_on,1,4)=?3 AND due_on IS NOT NULL");
   if (!st) return STORE_ERROR;
   char zYear[12];
   snprintf(zYear, sizeof zYear, "%04d", iYear);
@@ -700,22 +732,24 @@ int store_app_on_time(Store *s, int64_t orgId, int bSubtree, int iYear,
     *pnOnTime = sqlite3_column_int(st, 1);
   }
   stmt_done(st);
-  return rc == SQLITE_ROW ? STORE_OK : store_sqlite_err(s, rc, "统计按时答复率");
+  return rc == SQLITE_ROW ? STORE_OK
+                          : store_sqlite_err(s, rc, "统计按时答复率");
 }
 
 int store_app_similar(Store *s, Arena *ar, int64_t orgId, int bSubtree,
                       const char *zSince, AppSimilar **pa, int *pn) {
-  sqlite3_stmt *st = stmt(s, SCOPE_CTE
-      "SELECT min(t),count(DISTINCT id_hash),count(*) FROM ("
-      " SELECT CASE WHEN info_doc_number<>'' THEN info_doc_number"
-      "  ELSE info_title END AS t,"
-      " lower(replace(replace(CASE WHEN info_doc_number<>''"
-      "  THEN info_doc_number ELSE info_title END,' ',''),'　','')) AS k,"
-      " id_hash FROM application"
-      " WHERE org_id IN (SELECT id FROM sc) AND received_on>=?3"
-      "  AND id_hash<>'') WHERE k<>''"
-      " GROUP BY k HAVING count(DISTINCT id_hash)>=2"
-      " ORDER BY count(DISTINCT id_hash) DESC, k LIMIT 20");
+  sqlite3_stmt *st =
+      stmt(s, SCOPE_CTE
+           "SELECT min(t),count(DISTINCT id_hash),count(*) FROM ("
+           " SELECT CASE WHEN info_doc_number<>'' THEN info_doc_number"
+           "  ELSE info_title END AS t,"
+           " lower(replace(replace(CASE WHEN info_doc_number<>''"
+           "  THEN info_doc_number ELSE info_title END,' ',''),'　','')) AS k,"
+           " id_hash FROM application"
+           " WHERE org_id IN (SELECT id FROM sc) AND received_on>=?3"
+           "  AND id_hash<>'') WHERE k<>''"
+           " GROUP BY k HAVING count(DISTINCT id_hash)>=2"
+           " ORDER BY count(DISTINCT id_hash) DESC, k LIMIT 20");
   if (!st) return STORE_ERROR;
   bind_int(st, 1, orgId);
   bind_int(st, 2, bSubtree != 0);
@@ -743,7 +777,8 @@ const char *store_app_db_path(Store *s) {
 
 int store_app_year_counts(Store *s, int64_t orgId, int iYear,
                           AppYearCounts *p) {
-  sqlite3_stmt *st = stmt(s,
+  sqlite3_stmt *st = stmt(
+      s,
       "SELECT coalesce(sum(received_on BETWEEN ?2 AND ?3),0),"
       " coalesce(sum(received_on<?2 AND (closed_on IS NULL OR closed_on>=?2)),0),"
       " coalesce(sum(closed_on BETWEEN ?2 AND ?3),0),"

@@ -72,7 +72,10 @@ int api_application(Req *r) {
                        aRec[i].nDays, "text", aRec[i].zText));
   }
   DlResult res;
-  app_clock(&cal, a.zReceivedOn, aRec, nEv, date_today_cn(time(NULL)), &res);
+  DlParams par;
+  store_app_clock_params(r->store, &par);
+  app_clock_ex(&cal, a.zReceivedOn, aRec, nEv, &par, date_today_cn(time(NULL)),
+               &res);
   json_t *jSteps = json_array();
   for (int i = 0; i < res.nStep; i++) {
     char zD[DATE_STRLEN];

@@ -365,6 +365,12 @@ DlEventKind app_event_kind(const char *zKind) {
 
 int app_clock(const Calendar *pCal, const char *zReceived, const AppEventRec *a,
               int n, Date dToday, DlResult *pRes) {
+  return app_clock_ex(pCal, zReceived, a, n, NULL, dToday, pRes);
+}
+
+int app_clock_ex(const Calendar *pCal, const char *zReceived,
+                 const AppEventRec *a, int n, const DlParams *pParams,
+                 Date dToday, DlResult *pRes) {
   Date dRec;
   memset(pRes, 0, sizeof *pRes);
   if (!zReceived || date_parse(zReceived, &dRec)) {
@@ -386,7 +392,7 @@ int app_clock(const Calendar *pCal, const char *zReceived, const AppEventRec *a,
       return DL_EINVAL;
     }
   }
-  int rc = deadline_compute(pCal, dRec, aEv, n, NULL, dToday, pRes);
+  int rc = deadline_compute(pCal, dRec, aEv, n, pParams, dToday, pRes);
   free(aEv);
   return rc;
 }

@@ -118,6 +118,12 @@ DlEventKind app_event_kind(const char *zKind);
 int app_clock(const Calendar *pCal, const char *zReceived, const AppEventRec *a,
               int n, Date dToday, DlResult *pRes);
 
+/* app_clock() with explicit parameters (pParams NULL = defaults); the
+** fee wait is counted only when pParams->bFeeWaitCounted is set. */
+int app_clock_ex(const Calendar *pCal, const char *zReceived,
+                 const AppEventRec *a, int n, const DlParams *pParams,
+                 Date dToday, DlResult *pRes);
+
 /* ---- answer letters ----------------------------------------------------- */
 
 /* The compiled-in template for an outcome (static).  Placeholders in

@@ -637,7 +637,9 @@ int store_app_refresh_due(Store *s, Arena *ar, const Calendar *pCal, int64_t id,
   AppEventRec *aRec = arena_alloc(ar, sizeof *aRec * (size_t)(nEv + 1));
   for (int i = 0; i < nEv; i++) aRec[i] = aEv[i].rec;
   DlResult res;
-  int dl = app_clock(pCal, app.zReceivedOn, aRec, nEv, dToday, &res);
+  DlParams par;
+  store_app_clock_params(s, &par);
+  int dl = app_clock_ex(pCal, app.zReceivedOn, aRec, nEv, &par, dToday, &res);
   if (dl != DL_OK) {
     rc = fail_text(s, STORE_INVALID, res.zErr ? res.zErr : "期限计算失败");
     deadline_result_free(&res);
@@ -800,4 +802,13 @@ int store_app_year_counts(Store *s, int64_t orgId, int iYear,
   }
   stmt_done(st);
   return rc == SQLITE_ROW ? STORE_OK : store_sqlite_err(s, rc, "统计年度申请");
+}
+
+void store_app_clock_params(Store *s, DlParams *p) {
+  DlParams d = DL_PARAMS_DEFAULT;
+  Arena a = ARENA_INIT;
+  const char *z = store_setting_get(s, &a, "fee_wait_counted");
+  d.bFeeWaitCounted = z && !strcmp(z, "1");
+  arena_free(&a);
+  *p = d;
 }

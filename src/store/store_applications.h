@@ -183,6 +183,10 @@ int store_app_calendar(Store *s, Calendar *pCal);
 int store_app_refresh_due(Store *s, Arena *ar, const Calendar *pCal, int64_t id,
                           Date dToday, const char *zReason, int *pbChanged);
 
+/* The clock parameters from the settings: fee_wait_counted = "1" counts
+** the time between a fee notice and payment (default: not counted). */
+void store_app_clock_params(Store *s, DlParams *p);
+
 /* Refreshes every open application (see above) in one transaction;
 ** *pnChanged gets the number whose due date moved. */
 int store_app_recalc_all(Store *s, const Calendar *pCal, Date dToday,

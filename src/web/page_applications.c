@@ -30,12 +30,14 @@ static int sees_subtree(Req *r) {
 }
 
 /* The clock status label and CSS class of an application on dToday. */
-static void status_of(const Calendar *pCal, App *a, AppEvent *aEv, int nEv,
-                      Date dToday, DlResult *pRes) {
+static void status_of(Req *r, const Calendar *pCal, App *a, AppEvent *aEv,
+                      int nEv, Date dToday, DlResult *pRes) {
+  DlParams par;
+  store_app_clock_params(r->store, &par);
   AppEventRec aRec[64];
   int n = nEv < 64 ? nEv : 64;
   for (int i = 0; i < n; i++) aRec[i] = aEv[i].rec;
-  app_clock(pCal, a->zReceivedOn, aRec, n, dToday, pRes);
+  app_clock_ex(pCal, a->zReceivedOn, aRec, n, &par, dToday, pRes);
 }
 
 /* ---- list ---------------------------------------------------------------- */
@@ -330,7 +332,7 @@ int page_app_view(Req *r) {
   }
   DlResult res;
   Date dToday = app_today();
-  status_of(&cal, &a, aEv, nEv, dToday, &res);
+  status_of(r, &cal, &a, aEv, nEv, dToday, &res);
 
   page_begin(r, a.zRegNo);
   req_printf(r, "<h1>申请 %h</h1>\n", a.zRegNo);
@@ -497,7 +499,9 @@ int page_app_view(Req *r) {
     req_puts(
         r,
         "<p>延期须经政府信息公开工作机构负责人同意（由有审批权限的用户记录，"
-        "记录人即为批准人），并告知申请人。</p>\n");
+        "记录人即为批准人），并告知申请人。</p>\n"
+        "<p class=\"field\"><label><input type=\"checkbox\" name=\"notified\" "
+        "value=\"1\"> 已将延期告知申请人（仅延期时需要）</label></p>\n");
     action_end(r, "记录");
 
     /* Fees. */
@@ -607,7 +611,10 @@ static const char *clock_accepts(Req *r, const Calendar *pCal, const App *a,
   aRec[nEv] = *pNew;
   DlResult res;
   const char *zErr = NULL;
-  if (app_clock(pCal, a->zReceivedOn, aRec, nEv + 1, app_today(), &res) !=
+  DlParams par;
+  store_app_clock_params(r->store, &par);
+  if (app_clock_ex(pCal, a->zReceivedOn, aRec, nEv + 1, &par, app_today(),
+                   &res) !=
       DL_OK)
     zErr = req_strdup(r, res.zErr ? res.zErr : "办理记录与期限规则不符");
   deadline_result_free(&res);
@@ -688,13 +695,16 @@ int page_app_action(Req *r) {
     else if (!strcmp(e.zKind, "extension") &&
              !req_can(r, PERM_APP_APPROVE, a.orgId))
       zErr = "延期须经政府信息公开工作机构负责人同意，请由有审批权限的用户记录";
+    else if (!strcmp(e.zKind, "extension") &&
+             strcmp(req_param_or(r, "notified", ""), "1"))
+      zErr = "延期须告知申请人，请确认已告知后再记录";
     else if (strlen(e.zText) > 1500)
       zErr = "说明过长";
     if (!zErr) {
       e.zOn = req_param(r, "on_day");
       e.nDays = (int)nDays;
       if (!strcmp(e.zKind, "extension"))
-        e.zText = req_fmt(r, "批准人：%h%h%h", r->user->zName,
+        e.zText = req_fmt(r, "批准人：%h；已告知申请人%h%h", r->user->zName,
                           e.zText[0] ? "；" : "", e.zText);
       zErr = clock_accepts(r, &cal, &a, &e);
     }

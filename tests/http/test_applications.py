@@ -259,11 +259,16 @@ def test_registration_by_letter_and_extension(srv):
     # The drafter may not record an extension (needs the office head's approval).
     drafter = srv.client()
     drafter.login("drafter")
-    ext = {"kind": "extension", "on_day": "2024-03-01", "n_days": "20", "text": "需调取档案"}
+    ext = {"kind": "extension", "on_day": "2024-03-01", "n_days": "20", "text": "需调取档案",
+           "notified": "1"}
     r = drafter.post("/staff/applications/%d/event" % aid, ext, csrf_from="/staff/applications/%d" % aid)
     eq(r.status, 422)
     contains(r.text, "延期须经政府信息公开工作机构负责人同意")
     # A second extension or one over 20 days is refused; one valid one moves the date.
+    r = office.post("/staff/applications/%d/event" % aid, dict(ext, notified=""),
+                    csrf_from="/staff/applications/%d" % aid)
+    eq(r.status, 422)
+    contains(r.text, "延期须告知申请人")
     bad = dict(ext, n_days="21")
     r = office.post("/staff/applications/%d/event" % aid, bad, csrf_from="/staff/applications/%d" % aid)
     eq(r.status, 422)
@@ -272,7 +277,7 @@ def test_registration_by_letter_and_extension(srv):
     rc, out, err = srv.gongkai("workdays", "add", "2024-02-05", "40")
     page = office.get("/staff/applications/%d" % aid)
     contains(page.text, '<dd id="due">%s</dd>' % out.strip())
-    contains(page.text, "批准人：王公开")
+    contains(page.text, "批准人：王公开；已告知申请人；需调取档案")
     r = office.post("/staff/applications/%d/event" % aid, dict(ext, n_days="5"),
                     csrf_from="/staff/applications/%d" % aid)
     eq(r.status, 422)

@@ -18,6 +18,7 @@ static const CliCmd aCmd[] = {
   {"init", cmd_init, "create a new database and its first administrator"},
   {"migrate", cmd_migrate, "apply pending schema migrations"},
   {"org", cmd_org, "add and list organisations and departments"},
+  {"report", cmd_report, "annual reports: check (see report --help)"},
   {"serve", cmd_serve, "run the web server"},
   {"user", cmd_user, "add, list, disable users; set passwords"},
   {"version", cmd_version, "print the version"},

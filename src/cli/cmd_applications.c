@@ -20,8 +20,9 @@ static const char zUsage[] =
     "usage: gongkai applications year YEAR [--org ID|SLUG] [--db PATH]\n"
     "       gongkai applications recalc [--db PATH]\n"
     "       gongkai applications holidays FILE [--db PATH]\n\n"
-    "year      prints 新收 / 上年结转 / 办结 / 结转下年度 for YEAR and checks\n"
-    "          新收 + 上年结转 = 办结 + 结转下年度 (exit 1 when it fails).\n"
+    "year      prints 新收 / 上年结转 / 办结 / 结转下年度 for YEAR and the\n"
+    "          cells of table 三 (t3 ROW COLUMN N), and checks 新收 + 上年结转 =\n"
+    "          办结 + 结转下年度 overall and per column (exit 1 when it fails).\n"
     "recalc    recomputes the due date of every open application from the\n"
     "          holiday table and logs each change.\n"
     "holidays  adds the overrides of FILE (format of data/holidays_cn.csv:\n"
@@ -59,6 +60,48 @@ static int recalc(Store *s, const char *zReason) {
   cal_free(&cal);
   printf("%d open application(s) got a new due date\n", n);
   return 0;
+}
+
+/* Prints the non-zero cells of table 三 ("t3 ROW COLUMN N") for year y over
+** org (0: every root organisation with its subtree) and checks rule R1 per
+** applicant column; returns 0, or 1 when a column does not reconcile. */
+static int print_t3(Store *s, Arena *a, long long org, int y) {
+  Org *aOrg = NULL;
+  int nOrg = 0, rc = 0;
+  int aSum[6][4];
+  memset(aSum, 0, sizeof aSum);
+  if (!org && store_org_tree(s, a, 0, &aOrg, &nOrg) != STORE_OK) return 1;
+  for (int i = 0; i < (org ? 1 : nOrg); i++) {
+    if (!org && aOrg[i].depth != 0) continue;
+    AppT3Cell *aCell;
+    int n;
+    if (store_app_t3(s, a, org ? org : aOrg[i].id, 1, y, &aCell, &n) !=
+        STORE_OK) {
+      fprintf(stderr, "gongkai applications: %s\n", store_errmsg(s));
+      return 1;
+    }
+    for (int k = 0; k < n; k++) {
+      printf("t3 %s %s %d\n", aCell[k].zRow, aCell[k].zCol, aCell[k].n);
+      int iCol = 0, iRow;
+      while (aAppApplicantType[iCol].zId &&
+             strcmp(aAppApplicantType[iCol].zId, aCell[k].zCol))
+        iCol++;
+      if (iCol >= 6) continue;
+      iRow = !strcmp(aCell[k].zRow, "new")          ? 0
+             : !strcmp(aCell[k].zRow, "carried_in") ? 1
+             : !strcmp(aCell[k].zRow, "carry_out")  ? 3
+                                                    : 2;
+      aSum[iCol][iRow] += aCell[k].n;
+    }
+  }
+  for (int c = 0; c < 6; c++) {
+    if (aSum[c][0] + aSum[c][1] != aSum[c][2] + aSum[c][3]) {
+      fprintf(stderr, "gongkai applications: %s 列勾稽关系不成立\n",
+              aAppApplicantType[c].zId);
+      rc = 1;
+    }
+  }
+  return rc;
 }
 
 int cmd_applications(int argc, char **argv) {
@@ -107,6 +150,7 @@ int cmd_applications(int argc, char **argv) {
         fprintf(stderr, "gongkai applications: 勾稽关系不成立\n");
         rc = 1;
       }
+      rc |= print_t3(s, &a, org, y);
     }
   } else if (!strcmp(zSub, "recalc")) {
     rc = recalc(s, "手动重新计算");

@@ -812,3 +812,41 @@ void store_app_clock_params(Store *s, DlParams *p) {
   arena_free(&a);
   *p = d;
 }
+
+int store_app_t3(Store *s, Arena *ar, int64_t orgId, int bSubtree, int iYear,
+                 AppT3Cell **pa, int *pn) {
+  sqlite3_stmt *st = stmt(s, SCOPE_CTE
+      ", a AS (SELECT * FROM application WHERE org_id IN (SELECT id FROM sc))"
+      " SELECT 'new',applicant_type,count(*) FROM a"
+      "  WHERE received_on BETWEEN ?3 AND ?4 GROUP BY 2"
+      " UNION ALL SELECT 'carried_in',applicant_type,count(*) FROM a"
+      "  WHERE received_on<?3 AND (closed_on IS NULL OR closed_on>=?3)"
+      "  GROUP BY 2"
+      " UNION ALL SELECT outcome,applicant_type,count(*) FROM a"
+      "  WHERE closed_on BETWEEN ?3 AND ?4 GROUP BY 1,2"
+      " UNION ALL SELECT 'carry_out',applicant_type,count(*) FROM a"
+      "  WHERE received_on<=?4 AND (closed_on IS NULL OR closed_on>?4)"
+      "  GROUP BY 2");
+  if (!st) return STORE_ERROR;
+  char zFirst[16], zLast[16];
+  snprintf(zFirst, sizeof zFirst, "%04d-01-01", iYear);
+  snprintf(zLast, sizeof zLast, "%04d-12-31", iYear);
+  bind_int(st, 1, orgId);
+  bind_int(st, 2, bSubtree != 0);
+  bind_text(st, 3, zFirst);
+  bind_text(st, 4, zLast);
+  AppT3Cell *a = NULL;
+  int n = 0, nAlloc = 0, rc;
+  while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
+    ARENA_PUSH(ar, a, n, nAlloc);
+    a[n].zRow = col_text(ar, st, 0);
+    a[n].zCol = col_text(ar, st, 1);
+    a[n].n = sqlite3_column_int(st, 2);
+    n++;
+  }
+  stmt_done(st);
+  if (rc != SQLITE_DONE) return store_sqlite_err(s, rc, "统计年度申请");
+  *pa = a;
+  *pn = n;
+  return STORE_OK;
+}

@@ -202,6 +202,20 @@ typedef struct AppYearCounts {
 } AppYearCounts;
 int store_app_year_counts(Store *s, int64_t orgId, int iYear, AppYearCounts *p);
 
+/* One cell of table 三 of the annual report for a year. */
+typedef struct AppT3Cell {
+  const char *zRow;  /* "new", "carried_in", a leaf outcome id, "carry_out" */
+  const char *zCol;  /* applicant type (column id) */
+  int n;             /* applications */
+} AppT3Cell;
+/* The non-zero cells of table 三 for iYear over orgId (bSubtree: and the
+** organisations below), grouped by SQL: new = received in the year;
+** carried_in = received before and open on 1 January; each outcome row =
+** closed in the year with that outcome; carry_out = open on 31 December.
+** Cells live in ar. */
+int store_app_t3(Store *s, Arena *ar, int64_t orgId, int bSubtree, int iYear,
+                 AppT3Cell **pa, int *pn);
+
 /* The file name of the main database ("" for an in-memory one); used by
 ** the demo to find the key file beside it. */
 const char *store_app_db_path(Store *s);

@@ -270,7 +270,8 @@ int store_app_draft(Store *s, int64_t id, const char *zOutcome,
   sqlite3_stmt *st =
       stmt(s,
            "UPDATE application SET outcome=?2,decision_text=?3,drafted_by=?4,"
-           "state='awaiting_approval',approved_by=NULL,approved_at=NULL"
+           "state='awaiting_review',reviewed_by=NULL,approved_by=NULL,"
+           "approved_at=NULL"
            " WHERE id=?1 AND closed_on IS NULL");
   if (!st) return STORE_ERROR;
   bind_int(st, 1, id);
@@ -283,10 +284,21 @@ int store_app_draft(Store *s, int64_t id, const char *zOutcome,
 int store_app_return(Store *s, int64_t id) {
   sqlite3_stmt *st = stmt(s,
                           "UPDATE application SET state='in_progress'"
-                          " WHERE id=?1 AND state='awaiting_approval'");
+                          " WHERE id=?1 AND state IN ('awaiting_review',"
+                          "'awaiting_approval')");
   if (!st) return STORE_ERROR;
   bind_int(st, 1, id);
-  return update_one(s, st, "退回答复", "该申请不在待审批状态");
+  return update_one(s, st, "退回答复", "该申请不在待审核或待审批状态");
+}
+
+int store_app_dept_review(Store *s, int64_t id, int64_t userId) {
+  sqlite3_stmt *st = stmt(s,
+                          "UPDATE application SET state='awaiting_approval',"
+                          "reviewed_by=?2 WHERE id=?1 AND state='awaiting_review'");
+  if (!st) return STORE_ERROR;
+  bind_int(st, 1, id);
+  bind_id(st, 2, userId);
+  return update_one(s, st, "科室审核", "该申请不在待科室审核状态");
 }
 
 int store_app_approve(Store *s, int64_t id, int64_t userId, const char *zDay) {

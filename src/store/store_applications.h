@@ -110,12 +110,16 @@ int store_app_open_ids(Store *s, Arena *ar, int64_t **paId, int *pn);
 int store_app_assign(Store *s, int64_t id, int64_t deptId, int64_t handlerId);
 
 /* Records the drafted answer: outcome, decision text, drafter; state
-** becomes awaiting_approval.  STORE_CONFLICT when the case is closed. */
+** becomes awaiting_review.  STORE_CONFLICT when the case is closed. */
 int store_app_draft(Store *s, int64_t id, const char *zOutcome,
                     const char *zDecisionText, int64_t userId);
 
-/* Sends the draft back: state in_progress, approval cleared. */
+/* Sends the draft back (from review or approval): state in_progress. */
 int store_app_return(Store *s, int64_t id);
+
+/* The department head's review (科室审核) of the draft: reviewer recorded,
+** state awaiting_approval.  STORE_CONFLICT unless awaiting review. */
+int store_app_dept_review(Store *s, int64_t id, int64_t userId);
 
 /* Approves the drafted answer: approver, time, closed_on = zDay, state
 ** answered.  STORE_CONFLICT unless it is awaiting approval. */

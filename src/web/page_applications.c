@@ -528,7 +528,7 @@ int page_app_view(Req *r) {
                  a.zFeeStatus, a.zFeeNote);
 
     /* Draft. */
-    action_form(r, &a, "draft", "拟定答复（提交审批）");
+    action_form(r, &a, "draft", "拟定答复（提交科室审核）");
     req_puts(r,
              "<p class=\"field\"><label for=\"f-outcome\">办理结果</label>"
              "<select id=\"f-outcome\" name=\"outcome\">");
@@ -543,15 +543,25 @@ int page_app_view(Req *r) {
         "说明</label><textarea id=\"f-decision\" name=\"decision_text\" "
         "maxlength=\"4000\">%h</textarea></p>\n",
         a.zDecisionText);
-    action_end(r, "提交审批");
+    action_end(r, "提交审核");
+  }
+  int bReview = req_can(r, PERM_DOC_DEPT_REVIEW, a.orgId) || bApprove;
+  if (bOpen && bReview && !strcmp(a.zState, "awaiting_review")) {
+    action_form(r, &a, "dept_review", "科室审核");
+    page_input(r, "note", "审核意见", "", "maxlength=\"300\"");
+    action_end(r, "审核通过，提交领导审批");
   }
   if (bOpen && bApprove && !strcmp(a.zState, "awaiting_approval")) {
-    action_form(r, &a, "approve", "审批答复");
+    action_form(r, &a, "approve", "领导审批");
     page_input(r, "answer_day", "答复日期",
                req_fmt(r, "%h", date_format(dToday, zDue)),
                "type=\"date\" required");
     action_end(r, "批准并答复");
+  }
+  if (bOpen && bReview && (!strcmp(a.zState, "awaiting_review") ||
+                           !strcmp(a.zState, "awaiting_approval"))) {
     action_form(r, &a, "return", "退回修改");
+    page_input(r, "note", "退回理由", "", "maxlength=\"300\"");
     action_end(r, "退回");
   }
   if (bHandle) {
@@ -633,13 +643,17 @@ int page_app_action(Req *r) {
   if (!load_visible(r, &a)) return 0;
   const char *zAct = req_arg(r, 1);
   const char *zErr = NULL;
-  Perm need = !strcmp(zAct, "approve") || !strcmp(zAct, "return")
-                  ? PERM_APP_APPROVE
+  Perm need = !strcmp(zAct, "approve") ? PERM_APP_APPROVE
+              : !strcmp(zAct, "dept_review") || !strcmp(zAct, "return")
+                  ? PERM_DOC_DEPT_REVIEW
                   : PERM_APP_HANDLE;
-  if (!req_can(r, need, a.orgId)) {
+  /* The disclosure office and the approvers may also review and return. */
+  if (!req_can(r, need, a.orgId) &&
+      !(need == PERM_DOC_DEPT_REVIEW && req_can(r, PERM_APP_APPROVE, a.orgId))) {
     http_error(r, 403,
-               need == PERM_APP_APPROVE ? "您没有审批答复的权限"
-                                        : "您没有办理申请的权限");
+               need == PERM_APP_APPROVE       ? "您没有审批答复的权限"
+               : need == PERM_DOC_DEPT_REVIEW ? "您没有审核答复的权限"
+                                              : "您没有办理申请的权限");
     return 0;
   }
   Calendar cal;
@@ -829,6 +843,11 @@ int page_app_action(Req *r) {
         (store_app_event_add(r->store, a.id, &e, uid) != STORE_OK ||
          store_app_approve(r->store, a.id, uid, e.zOn) != STORE_OK ||
          store_app_log(r->store, a.id, uid, "批准答复", e.zOn) != STORE_OK))
+      zErr = store_errmsg(r->store);
+  } else if (!strcmp(zAct, "dept_review")) {
+    if (store_app_dept_review(r->store, a.id, uid) != STORE_OK ||
+        store_app_log(r->store, a.id, uid, "科室审核通过",
+                      req_param_or(r, "note", "")) != STORE_OK)
       zErr = store_errmsg(r->store);
   } else if (!strcmp(zAct, "return")) {
     if (store_app_return(r->store, a.id) != STORE_OK ||

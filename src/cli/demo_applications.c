@@ -272,9 +272,11 @@ static int one_app(Gen *g, int64_t orgId, Date dRec, const char *zOutcome,
   int64_t uHandler = bBureau ? c->uDrafter : bHosp ? c->uHospitalDrafter : 0;
   int64_t uDrafter = uHandler ? uHandler : c->uOffice;
   int64_t uReviewer = bBureau ? c->uDeptHead
-                      : bHosp ? c->uHospitalAdmin : c->uOffice;
+                      : bHosp ? c->uHospitalAdmin
+                              : c->uOffice;
   int64_t uApprover = bBureau ? c->uApprover
-                      : bHosp ? c->uHospitalAdmin : c->uOffice;
+                      : bHosp ? c->uHospitalAdmin
+                              : c->uOffice;
   store_app_assign(c->s, a.id, bBureau ? c->deptPolicy : 0, uHandler);
 
   /* Events before the answer. */

@@ -292,9 +292,10 @@ int store_app_return(Store *s, int64_t id) {
 }
 
 int store_app_dept_review(Store *s, int64_t id, int64_t userId) {
-  sqlite3_stmt *st = stmt(s,
-                          "UPDATE application SET state='awaiting_approval',"
-                          "reviewed_by=?2 WHERE id=?1 AND state='awaiting_review'");
+  sqlite3_stmt *st =
+      stmt(s,
+           "UPDATE application SET state='awaiting_approval',"
+           "reviewed_by=?2 WHERE id=?1 AND state='awaiting_review'");
   if (!st) return STORE_ERROR;
   bind_int(st, 1, id);
   bind_id(st, 2, userId);
@@ -827,7 +828,8 @@ void store_app_clock_params(Store *s, DlParams *p) {
 
 int store_app_t3(Store *s, Arena *ar, int64_t orgId, int bSubtree, int iYear,
                  AppT3Cell **pa, int *pn) {
-  sqlite3_stmt *st = stmt(s, SCOPE_CTE
+  sqlite3_stmt *st = stmt(
+      s, SCOPE_CTE
       ", a AS (SELECT * FROM application WHERE org_id IN (SELECT id FROM sc))"
       " SELECT 'new',applicant_type,count(*) FROM a"
       "  WHERE received_on BETWEEN ?3 AND ?4 GROUP BY 2"

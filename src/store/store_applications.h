@@ -208,9 +208,9 @@ int store_app_year_counts(Store *s, int64_t orgId, int iYear, AppYearCounts *p);
 
 /* One cell of table 三 of the annual report for a year. */
 typedef struct AppT3Cell {
-  const char *zRow;  /* "new", "carried_in", a leaf outcome id, "carry_out" */
-  const char *zCol;  /* applicant type (column id) */
-  int n;             /* applications */
+  const char *zRow; /* "new", "carried_in", a leaf outcome id, "carry_out" */
+  const char *zCol; /* applicant type (column id) */
+  int n;            /* applications */
 } AppT3Cell;
 /* The non-zero cells of table 三 for iYear over orgId (bSubtree: and the
 ** organisations below), grouped by SQL: new = received in the year;

@@ -558,8 +558,9 @@ int page_app_view(Req *r) {
                "type=\"date\" required");
     action_end(r, "批准并答复");
   }
-  if (bOpen && bReview && (!strcmp(a.zState, "awaiting_review") ||
-                           !strcmp(a.zState, "awaiting_approval"))) {
+  if (bOpen && bReview &&
+      (!strcmp(a.zState, "awaiting_review") ||
+       !strcmp(a.zState, "awaiting_approval"))) {
     action_form(r, &a, "return", "退回修改");
     page_input(r, "note", "退回理由", "", "maxlength=\"300\"");
     action_end(r, "退回");
@@ -624,8 +625,7 @@ static const char *clock_accepts(Req *r, const Calendar *pCal, const App *a,
   DlParams par;
   store_app_clock_params(r->store, &par);
   if (app_clock_ex(pCal, a->zReceivedOn, aRec, nEv + 1, &par, app_today(),
-                   &res) !=
-      DL_OK)
+                   &res) != DL_OK)
     zErr = req_strdup(r, res.zErr ? res.zErr : "办理记录与期限规则不符");
   deadline_result_free(&res);
   return zErr;
@@ -648,8 +648,8 @@ int page_app_action(Req *r) {
                   ? PERM_DOC_DEPT_REVIEW
                   : PERM_APP_HANDLE;
   /* The disclosure office and the approvers may also review and return. */
-  if (!req_can(r, need, a.orgId) &&
-      !(need == PERM_DOC_DEPT_REVIEW && req_can(r, PERM_APP_APPROVE, a.orgId))) {
+  if (!req_can(r, need, a.orgId) && !(need == PERM_DOC_DEPT_REVIEW &&
+                                      req_can(r, PERM_APP_APPROVE, a.orgId))) {
     http_error(r, 403,
                need == PERM_APP_APPROVE       ? "您没有审批答复的权限"
                : need == PERM_DOC_DEPT_REVIEW ? "您没有审核答复的权限"

@@ -391,14 +391,9 @@ int page_app_view(Req *r) {
 
   /* The clock, step by step. */
   req_puts(r, "<h2>期限计算</h2>\n<ol class=\"steps\" id=\"clock-steps\">\n");
-  for (int i = 0; i < res.nStep; i++) {
-    char zD[DATE_STRLEN];
-    req_printf(
-        r, "<li%s>%h%h%h</li>\n", res.aStep[i].bWarn ? " class=\"warn\"" : "",
-        res.aStep[i].date != DATE_NONE ? date_format(res.aStep[i].date, zD)
-                                       : "",
-        res.aStep[i].date != DATE_NONE ? "：" : "", res.aStep[i].zText);
-  }
+  for (int i = 0; i < res.nStep; i++) /* each step names its date */
+    req_printf(r, "<li%s>%h</li>\n",
+               res.aStep[i].bWarn ? " class=\"warn\"" : "", res.aStep[i].zText);
   req_puts(r, "</ol>\n");
   if (res.bUncovered)
     page_notice(r, "warn",

@@ -55,6 +55,7 @@ const Route aRoute[] = {
   {G, "/staff/applications/{id}", page_app_view, PERM_VIEW_STAFF, 0, "申请办理"},
   {G, "/staff/applications/{id}/letter", page_app_letter, PERM_VIEW_STAFF, 0, "答复告知书"},
   {G, "/staff/applications/{id}/letter.docx", page_app_letter_docx, PERM_VIEW_STAFF, 0, "答复告知书（Word）"},
+  {G, "/staff/applications/{id}/files/{file}", page_app_file, PERM_APP_HANDLE, 0, "申请附件"},
   {P, "/staff/applications/{id}/{action}", page_app_action, PERM_VIEW_STAFF, 0, "申请办理操作"},
   {G | P, "/staff/answer-templates", page_app_templates, PERM_APP_APPROVE, 0, "答复模板"},
   {G, "/api/v1/applications", api_applications, PERM_VIEW_STAFF, ROUTE_API, "Applications visible to the user (register)"},

@@ -864,3 +864,31 @@ int store_app_t3(Store *s, Arena *ar, int64_t orgId, int bSubtree, int iYear,
   *pn = n;
   return STORE_OK;
 }
+
+int store_app_file_get(Store *s, Arena *ar, int64_t appId, int64_t fileId,
+                       AppFile *pFile, const void **ppData, size_t *pnData) {
+  sqlite3_stmt *st = stmt(s,
+                          "SELECT id,name,mime,data FROM application_file"
+                          " WHERE id=?2 AND application_id=?1");
+  if (!st) return STORE_ERROR;
+  bind_int(st, 1, appId);
+  bind_int(st, 2, fileId);
+  int rc = sqlite3_step(st), out = STORE_OK;
+  if (rc == SQLITE_ROW) {
+    pFile->id = col_int(st, 0);
+    pFile->zName = col_text(ar, st, 1);
+    pFile->zMime = col_text(ar, st, 2);
+    size_t n = (size_t)sqlite3_column_bytes(st, 3);
+    void *p = arena_alloc(ar, n + 1);
+    if (n) memcpy(p, sqlite3_column_blob(st, 3), n);
+    pFile->nBytes = (int64_t)n;
+    *ppData = p;
+    *pnData = n;
+  } else if (rc == SQLITE_DONE) {
+    out = store_fail(s, STORE_NOTFOUND, "附件不存在");
+  } else {
+    out = store_sqlite_err(s, rc, "读取附件");
+  }
+  stmt_done(st);
+  return out;
+}

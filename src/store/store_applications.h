@@ -158,6 +158,11 @@ int store_app_file_add(Store *s, int64_t appId, const char *zName,
                        const char *zMime, const void *p, size_t n);
 int store_app_files(Store *s, Arena *ar, int64_t appId, AppFile **pa, int *pn);
 
+/* The bytes of attachment fileId of application appId into *pFile and
+** *ppData / *pnData (in ar).  STORE_NOTFOUND when no such pair. */
+int store_app_file_get(Store *s, Arena *ar, int64_t appId, int64_t fileId,
+                       AppFile *pFile, const void **ppData, size_t *pnData);
+
 /* Reconsideration and litigation. */
 int store_app_review_add(Store *s, AppReview *r);
 int store_app_reviews(Store *s, Arena *ar, int64_t appId, AppReview **pa,

@@ -383,9 +383,14 @@ int page_app_view(Req *r) {
       app_label(aAppForm, a.zForm), app_label(aAppDelivery, a.zDelivery));
   if (nFile) {
     req_puts(r, "<p>附件：");
-    for (int i = 0; i < nFile; i++)
-      req_printf(r, "%h（%lld字节） ", aFile[i].zName,
-                 (long long)aFile[i].nBytes);
+    for (int i = 0; i < nFile; i++) {
+      if (bHandle)
+        req_printf(r, "<a href=\"/staff/applications/%lld/files/%lld\">%h</a>",
+                   (long long)a.id, (long long)aFile[i].id, aFile[i].zName);
+      else
+        req_printf(r, "%h", aFile[i].zName);
+      req_printf(r, "（%lld字节） ", (long long)aFile[i].nBytes);
+    }
     req_puts(r, "</p>\n");
   }
 
@@ -903,6 +908,33 @@ int page_app_action(Req *r) {
               a.zRegNo);
   req_redirect(
       r, req_fmt(r, "/staff/applications/%lld?done=%u", (long long)a.id, zAct));
+  return 0;
+}
+
+/* ---- attachments --------------------------------------------------------- */
+
+int page_app_file(Req *r) {
+  App a;
+  AppFile f;
+  const void *p;
+  size_t n;
+  r->bNoCache = 1;
+  if (!load_visible(r, &a)) return 0;
+  /* Attachments hold identity proofs: handlers only. */
+  if (!req_can(r, PERM_APP_HANDLE, a.orgId)) {
+    http_error(r, 403, "您没有办理申请的权限");
+    return 0;
+  }
+  if (store_app_file_get(r->store, &r->arena, a.id, req_arg_id(r, 1), &f, &p,
+                         &n) != STORE_OK) {
+    http_error(r, 404, "附件不存在");
+    return 0;
+  }
+  buf_reset(&r->out);
+  buf_append(&r->out, p, n);
+  r->zType = "application/octet-stream";
+  req_header(r, "Content-Disposition",
+             req_fmt(r, "attachment; filename*=UTF-8''%u", f.zName));
   return 0;
 }
 

@@ -150,6 +150,12 @@ def test_complete_application_intake_to_answer_letter(srv):
     contains(page.text, '<dd id="id-number">%s</dd>' % GOOD_ID)   # handler sees it
     contains(page.text, "（第三十三条第一款）")                      # explained clock
     contains(page.text, "id.txt")
+    link = re.search(r'href="(/staff/applications/\d+/files/\d+)">id.txt<', page.text).group(1)
+    STATE["file"] = link
+    r = office.get(link)
+    eq(r.status, 200)
+    eq(r.body, b"copy of id")
+    contains(r.headers["content-disposition"], "attachment")
     # Assign to the drafter; the drafter drafts; the leader approves.
     users = re.findall(r'<option value="(\d+)"[^>]*>李承办</option>', page.text)
     ok(users, "drafter offered as handler")
@@ -247,6 +253,8 @@ def test_masked_identity_without_handling_permission(srv):
     r = c.post("/staff/applications/%d/review" % aid,
                {"kind": "review", "result": "pending", "filed_on": "2025-01-02"},
                csrf_from="/staff/applications/%d" % aid)
+    eq(r.status, 403)
+    r = c.get(STATE["file"])                        # identity proof: handlers only
     eq(r.status, 403)
     r = c.get("/api/v1/applications/%d" % aid)
     not_contains(r.text, GOOD_ID)

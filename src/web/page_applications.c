@@ -42,6 +42,43 @@ static void status_of(Req *r, const Calendar *pCal, App *a, AppEvent *aEv,
 
 /* ---- list ---------------------------------------------------------------- */
 
+/* The year's table 三 rows over the user's scope (all applicant types):
+** 新收, 上年结转, each outcome closed in the year, 结转下年度, with the
+** consistency rule 一 + 二 = 三（七）+ 四. */
+static void year_summary(Req *r, int iYear) {
+  AppT3Cell *aCell;
+  int n;
+  if (store_app_t3(r->store, &r->arena, r->user->orgId, sees_subtree(r), iYear,
+                   &aCell, &n) != STORE_OK)
+    return;
+  int nNew = 0, nIn = 0, nOut = 0, nDone = 0;
+  int aOut[32];
+  memset(aOut, 0, sizeof aOut);
+  for (int i = 0; i < n; i++) {
+    if (!strcmp(aCell[i].zRow, "new")) nNew += aCell[i].n;
+    else if (!strcmp(aCell[i].zRow, "carried_in")) nIn += aCell[i].n;
+    else if (!strcmp(aCell[i].zRow, "carry_out")) nOut += aCell[i].n;
+    else {
+      nDone += aCell[i].n;
+      for (int k = 0; aAppOutcome[k].zId && k < 32; k++)
+        if (!strcmp(aAppOutcome[k].zId, aCell[i].zRow)) aOut[k] += aCell[i].n;
+    }
+  }
+  req_printf(r, "<table class=\"grid\" id=\"year-summary\"><caption>"
+                "%d年度收到和处理申请情况（年度报告表三，合计列）</caption>"
+                "<tbody><tr><th scope=\"row\">一、本年新收</th><td>%d</td></tr>"
+                "<tr><th scope=\"row\">二、上年结转</th><td>%d</td></tr>",
+             iYear, nNew, nIn);
+  for (int k = 0; aAppOutcome[k].zId && k < 32; k++)
+    if (aOut[k])
+      req_printf(r, "<tr><th scope=\"row\">三、%h</th><td>%d</td></tr>",
+                 aAppOutcome[k].zLabel, aOut[k]);
+  req_printf(r, "<tr><th scope=\"row\">三、（七）总计</th><td>%d</td></tr>"
+                "<tr><th scope=\"row\">四、结转下年度继续办理</th><td>%d</td></tr>"
+                "</tbody></table>\n<p>勾稽关系（一＋二＝三（七）＋四）：%s</p>\n",
+             nDone, nOut, nNew + nIn == nDone + nOut ? "成立" : "不成立");
+}
+
 int page_apps(Req *r) {
   App *aApp;
   int n;
@@ -70,9 +107,11 @@ int page_apps(Req *r) {
       " | <a href=\"?f=\">全部</a>");
   for (int y = date_year(dToday); y >= 2019; y--)
     req_printf(r, " | <a href=\"?f=%d\">%d年收到</a>", y, y);
+  req_puts(r, "</p></nav>\n");
+  if (strlen(zFilter) == 4) year_summary(r, atoi(zFilter));
   req_puts(
       r,
-      "</p></nav>\n<table class=\"grid\"><caption>申请登记</caption><thead><tr>"
+      "<table class=\"grid\"><caption>申请登记</caption><thead><tr>"
       "<th scope=\"col\">登记号</th><th scope=\"col\">单位</th>"
       "<th scope=\"col\">申请人</th><th scope=\"col\">所需信息</th>"
       "<th scope=\"col\">收到日期</th><th scope=\"col\">答复期限</th>"

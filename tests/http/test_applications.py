@@ -347,6 +347,10 @@ def test_demo_covers_every_outcome_channel_and_applicant_type(srv):
         new, cin, closed, cout = (int(m.group(i)) for i in range(2, 6))
         eq(new + cin, closed + cout, "R1 %d" % y)
         eq(cin, prev_out, "carried in %d" % y)
+        page = c.get("/staff/applications?f=%d" % y)
+        contains(page.text, '一、本年新收</th><td>%d</td>' % new)
+        contains(page.text, '四、结转下年度继续办理</th><td>%d</td>' % cout)
+        contains(page.text, "勾稽关系（一＋二＝三（七）＋四）：成立")
         ok(cout > 0, "something carried over across 31 December %d" % y)
         prev_out = cout
 

@@ -29,15 +29,15 @@ static int sees_subtree(Req *r) {
   return r->user && perm_reaches_subtree(r->user->roles, PERM_VIEW_STAFF);
 }
 
-/* The clock status label and CSS class of an application on dToday. */
+/* The clock of application a with its events on dToday into *pRes (the
+** caller frees it with deadline_result_free()). */
 static void status_of(Req *r, const Calendar *pCal, App *a, AppEvent *aEv,
                       int nEv, Date dToday, DlResult *pRes) {
   DlParams par;
   store_app_clock_params(r->store, &par);
-  AppEventRec aRec[64];
-  int n = nEv < 64 ? nEv : 64;
-  for (int i = 0; i < n; i++) aRec[i] = aEv[i].rec;
-  app_clock_ex(pCal, a->zReceivedOn, aRec, n, &par, dToday, pRes);
+  AppEventRec *aRec = arena_alloc(&r->arena, sizeof *aRec * (size_t)(nEv + 1));
+  for (int i = 0; i < nEv; i++) aRec[i] = aEv[i].rec;
+  app_clock_ex(pCal, a->zReceivedOn, aRec, nEv, &par, dToday, pRes);
 }
 
 /* ---- list ---------------------------------------------------------------- */

@@ -13,9 +13,11 @@
 static const CliCmd aCmd[] = {
   {"applications", cmd_applications, "year figures, deadline recalculation, new holidays"},
   {"backup", cmd_backup, "copy the database online (consistent while serving)"},
+  {"config", cmd_config, "list, read and change run-time settings"},
   {"demo", cmd_demo, "load the demo organisations, users and records"},
   {"export-site", cmd_export_site, "write the public portal as static files"},
   {"init", cmd_init, "create a new database and its first administrator"},
+  {"ledger", cmd_ledger, "verify and list the publication ledger"},
   {"migrate", cmd_migrate, "apply pending schema migrations"},
   {"org", cmd_org, "add and list organisations and departments"},
   {"report", cmd_report, "annual reports: check (see report --help)"},

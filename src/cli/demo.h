@@ -29,6 +29,7 @@ typedef struct DemoCtx {
 typedef int (*DemoStep)(DemoCtx *ctx);
 
 int demo_foundation(DemoCtx *ctx);
-int demo_applications(DemoCtx *ctx);
+int demo_documents(DemoCtx *ctx);   /* demo_documents.c */
+int demo_applications(DemoCtx *ctx); /* demo_applications.c */
 
 #endif

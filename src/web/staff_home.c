@@ -2,6 +2,7 @@
 #include "web/staff_home.h"
 
 #include "web/applications.h"
+#include "web/documents.h"
 #include "web/pages.h"
 
 typedef void (*PanelFn)(Req *r);
@@ -16,6 +17,7 @@ static void panel_admin(Req *r) {
 
 static const PanelFn aPanel[] = {
   panel_admin,
+  panel_documents,
   panel_applications,
 };
 

@@ -55,27 +55,32 @@ static void year_summary(Req *r, int iYear) {
   int aOut[32];
   memset(aOut, 0, sizeof aOut);
   for (int i = 0; i < n; i++) {
-    if (!strcmp(aCell[i].zRow, "new")) nNew += aCell[i].n;
-    else if (!strcmp(aCell[i].zRow, "carried_in")) nIn += aCell[i].n;
-    else if (!strcmp(aCell[i].zRow, "carry_out")) nOut += aCell[i].n;
+    if (!strcmp(aCell[i].zRow, "new"))
+      nNew += aCell[i].n;
+    else if (!strcmp(aCell[i].zRow, "carried_in"))
+      nIn += aCell[i].n;
+    else if (!strcmp(aCell[i].zRow, "carry_out"))
+      nOut += aCell[i].n;
     else {
       nDone += aCell[i].n;
       for (int k = 0; aAppOutcome[k].zId && k < 32; k++)
         if (!strcmp(aAppOutcome[k].zId, aCell[i].zRow)) aOut[k] += aCell[i].n;
     }
   }
-  req_printf(r, "<table class=\"grid\" id=\"year-summary\"><caption>"
-                "%d年度收到和处理申请情况（年度报告表三，合计列）</caption>"
-                "<tbody><tr><th scope=\"row\">一、本年新收</th><td>%d</td></tr>"
-                "<tr><th scope=\"row\">二、上年结转</th><td>%d</td></tr>",
+  req_printf(r,
+             "<table class=\"grid\" id=\"year-summary\"><caption>"
+             "%d年度收到和处理申请情况（年度报告表三，合计列）</caption>"
+             "<tbody><tr><th scope=\"row\">一、本年新收</th><td>%d</td></tr>"
+             "<tr><th scope=\"row\">二、上年结转</th><td>%d</td></tr>",
              iYear, nNew, nIn);
   for (int k = 0; aAppOutcome[k].zId && k < 32; k++)
     if (aOut[k])
       req_printf(r, "<tr><th scope=\"row\">三、%h</th><td>%d</td></tr>",
                  aAppOutcome[k].zLabel, aOut[k]);
-  req_printf(r, "<tr><th scope=\"row\">三、（七）总计</th><td>%d</td></tr>"
-                "<tr><th scope=\"row\">四、结转下年度继续办理</th><td>%d</td></tr>"
-                "</tbody></table>\n<p>勾稽关系（一＋二＝三（七）＋四）：%s</p>\n",
+  req_printf(r,
+             "<tr><th scope=\"row\">三、（七）总计</th><td>%d</td></tr>"
+             "<tr><th scope=\"row\">四、结转下年度继续办理</th><td>%d</td></tr>"
+             "</tbody></table>\n<p>勾稽关系（一＋二＝三（七）＋四）：%s</p>\n",
              nDone, nOut, nNew + nIn == nDone + nOut ? "成立" : "不成立");
 }
 

@@ -892,3 +892,17 @@ int store_app_file_get(Store *s, Arena *ar, int64_t appId, int64_t fileId,
   stmt_done(st);
   return out;
 }
+
+int store_app_review_decide(Store *s, int64_t appId, int64_t reviewId,
+                            const char *zResult, const char *zDecidedOn) {
+  sqlite3_stmt *st =
+      stmt(s,
+           "UPDATE application_review SET result=?3,decided_on=?4"
+           " WHERE id=?2 AND application_id=?1 AND result='pending'");
+  if (!st) return STORE_ERROR;
+  bind_int(st, 1, appId);
+  bind_int(st, 2, reviewId);
+  bind_text(st, 3, zResult);
+  bind_text(st, 4, zDecidedOn);
+  return update_one(s, st, "保存复议诉讼结果", "该案件不存在或已审结");
+}

@@ -167,6 +167,10 @@ int store_app_file_get(Store *s, Arena *ar, int64_t appId, int64_t fileId,
 int store_app_review_add(Store *s, AppReview *r);
 int store_app_reviews(Store *s, Arena *ar, int64_t appId, AppReview **pa,
                       int *pn);
+/* Records the result of a pending case reviewId of application appId.
+** STORE_CONFLICT unless it exists and is still pending. */
+int store_app_review_decide(Store *s, int64_t appId, int64_t reviewId,
+                            const char *zResult, const char *zDecidedOn);
 
 /* The organisation's template for an outcome, else the system-wide one
 ** (org_id NULL), else NULL (use app_default_template()). */

@@ -625,14 +625,34 @@ int page_app_view(Req *r) {
         "<table class=\"grid\" id=\"reviews\"><caption>行政复议、行政诉讼</caption>"
         "<thead><tr><th scope=\"col\">类型</th><th scope=\"col\">结果</th>"
         "<th scope=\"col\">申请/起诉</th><th scope=\"col\">决定/判决</th>"
-        "<th scope=\"col\">机关或法院</th><th scope=\"col\">案号</th></tr></thead><tbody>");
-    for (int i = 0; i < nRev; i++)
+        "<th scope=\"col\">机关或法院</th><th scope=\"col\">案号</th>"
+        "<th scope=\"col\">登记结果</th></tr></thead><tbody>");
+    for (int i = 0; i < nRev; i++) {
       req_printf(
           r,
-          "<tr><td>%h</td><td>%h</td><td>%h</td><td>%h</td><td>%h</td><td>%h</td></tr>",
+          "<tr><td>%h</td><td>%h</td><td>%h</td><td>%h</td><td>%h</td><td>%h</td><td>",
           app_label(aAppReviewKind, aRev[i].zKind),
           app_label(aAppReviewResult, aRev[i].zResult), aRev[i].zFiledOn,
           aRev[i].zDecidedOn, aRev[i].zBody, aRev[i].zCaseNo);
+      if (bHandle && !strcmp(aRev[i].zResult, "pending")) {
+        req_printf(r,
+                   "<form method=\"post\" class=\"inline\" action=\"/staff/"
+                   "applications/%lld/review_decide\">",
+                   (long long)a.id);
+        page_csrf_field(r);
+        req_printf(
+            r,
+            "<input type=\"hidden\" name=\"review_id\" value=\"%lld\">"
+            "<label>结果 <select name=\"result\">"
+            "<option value=\"upheld\">结果维持</option>"
+            "<option value=\"corrected\">结果纠正</option>"
+            "<option value=\"other\">其他结果</option></select></label> "
+            "<label>日期 <input type=\"date\" name=\"decided_on\" "
+            "required></label> <button type=\"submit\">保存</button></form>",
+            (long long)aRev[i].id);
+      }
+      req_puts(r, "</td></tr>");
+    }
     req_puts(r, "</tbody></table>\n");
   }
   req_puts(
@@ -712,7 +732,8 @@ int page_app_action(Req *r) {
     return 0;
   }
   int64_t uid = r->user->id;
-  if (strcmp(zAct, "review") && strcmp(zAct, "recalc") && a.zClosedOn[0]) {
+  if (strcmp(zAct, "review") && strcmp(zAct, "review_decide") &&
+      strcmp(zAct, "recalc") && a.zClosedOn[0]) {
     zErr = "该申请已办结";
   } else if (!strcmp(zAct, "assign")) {
     int64_t dept = 0, handler = 0;
@@ -927,6 +948,31 @@ int page_app_action(Req *r) {
              store_app_log(r->store, a.id, uid,
                            app_label(aAppReviewKind, v.zKind),
                            app_label(aAppReviewResult, v.zResult)) != STORE_OK)
+      zErr = store_errmsg(r->store);
+  } else if (!strcmp(zAct, "review_decide")) {
+    int64_t rid = 0;
+    const char *zResult = req_param_or(r, "result", "");
+    const char *zDay = req_param_or(r, "decided_on", "");
+    Date d;
+    AppReview *aRev;
+    int nRev;
+    const AppReview *pRev = NULL;
+    req_param_int(r, "review_id", 1, INT64_MAX, &rid);
+    if (store_app_reviews(r->store, &r->arena, a.id, &aRev, &nRev) == STORE_OK)
+      for (int i = 0; i < nRev; i++)
+        if (aRev[i].id == rid) pRev = &aRev[i];
+    if (!pRev)
+      zErr = "该案件不存在";
+    else if (!app_code(aAppReviewResult, zResult) ||
+             !strcmp(zResult, "pending"))
+      zErr = "请选择审结结果";
+    else if (date_parse(zDay, &d) || strcmp(zDay, pRev->zFiledOn) < 0)
+      zErr = "决定或判决日期无效或早于申请、起诉日期";
+    else if (store_app_review_decide(r->store, a.id, rid, zResult, zDay) !=
+                 STORE_OK ||
+             store_app_log(r->store, a.id, uid,
+                           app_label(aAppReviewKind, pRev->zKind),
+                           app_label(aAppReviewResult, zResult)) != STORE_OK)
       zErr = store_errmsg(r->store);
   } else if (!strcmp(zAct, "recalc")) {
     /* handled below */

@@ -241,6 +241,31 @@ def test_hospital_user_cannot_see_bureau_application(srv):
     not_contains(r.text, "znwsj-")
 
 
+def test_reconsideration_and_litigation_recorded(srv):
+    aid = STATE["id"]
+    c = srv.client()
+    c.login("office")
+    at = "/staff/applications/%d" % aid
+    r = c.post(at + "/review", {"kind": "review", "result": "upheld", "filed_on": "2026-01-05"},
+               csrf_from=at)
+    eq(r.status, 422)                                 # decided without a date
+    contains(r.text, "已审结的案件须填写决定或判决日期")
+    r = c.post(at + "/review", {"kind": "lit_after_review", "result": "pending",
+                                "filed_on": "2026-01-05", "body": "中宁县人民法院",
+                                "case_no": "（2026）宁0521行初1号"}, csrf_from=at)
+    eq(r.status, 303)
+    page = c.get(at)
+    contains(page.text, "<td>复议后起诉</td><td>尚未审结</td><td>2026-01-05</td>")
+    rid = re.search(r'name="review_id" value="(\d+)"', page.text).group(1)
+    r = c.post(at + "/review_decide", {"review_id": rid, "result": "corrected",
+                                       "decided_on": "2026-01-04"}, csrf_from=at)
+    eq(r.status, 422)                                 # before filing
+    r = c.post(at + "/review_decide", {"review_id": rid, "result": "corrected",
+                                       "decided_on": "2026-03-02"}, csrf_from=at)
+    eq(r.status, 303)
+    contains(c.get(at).text, "<td>复议后起诉</td><td>结果纠正</td><td>2026-01-05</td><td>2026-03-02</td>")
+
+
 def test_masked_identity_without_handling_permission(srv):
     aid = STATE["id"]
     masked = GOOD_ID[:6] + "*" * 8 + GOOD_ID[-4:]

@@ -467,6 +467,9 @@ int demo_applications(DemoCtx *c) {
     if (dRec > dToday) dRec = dToday;
     rc = one_app(&g, c->bureau, dRec, NULL, 7 * i + 1, 0, dToday);
   }
+  /* Remember the calendar the due dates were computed with. */
+  if (rc == 0 && store_app_recalc_if_calendar_changed(c->s, dToday, NULL))
+    rc = -1;
   if (rc) fprintf(stderr, "demo: applications: %s\n", store_errmsg(c->s));
   cal_free(&g.cal);
   return rc;

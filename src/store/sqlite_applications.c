@@ -819,10 +819,7 @@ int store_app_year_counts(Store *s, int64_t orgId, int iYear,
 
 void store_app_clock_params(Store *s, DlParams *p) {
   DlParams d = DL_PARAMS_DEFAULT;
-  Arena a = ARENA_INIT;
-  const char *z = store_setting_get(s, &a, "fee_wait_counted");
-  d.bFeeWaitCounted = z && !strcmp(z, "1");
-  arena_free(&a);
+  d.bFeeWaitCounted = store_setting_int(s, "application_fee_wait_counted") == 1;
   *p = d;
 }
 
@@ -905,4 +902,52 @@ int store_app_review_decide(Store *s, int64_t appId, int64_t reviewId,
   bind_text(st, 3, zResult);
   bind_text(st, 4, zDecidedOn);
   return update_one(s, st, "保存复议诉讼结果", "该案件不存在或已审结");
+}
+
+int store_app_recalc_if_calendar_changed(Store *s, Date dToday,
+                                         int *pnChanged) {
+  if (pnChanged) *pnChanged = 0;
+  sqlite3_stmt *st = stmt(s,
+                          "SELECT count(*)||':'||coalesce(max(day),'')||':'||"
+                          "coalesce(sum(unicode(kind)*length(day||name)),0)"
+                          " FROM holiday");
+  if (!st) return STORE_ERROR;
+  Arena a = ARENA_INIT;
+  int rc = sqlite3_step(st);
+  const char *zSig = rc == SQLITE_ROW ? col_text(&a, st, 0) : NULL;
+  stmt_done(st);
+  if (!zSig) {
+    arena_free(&a);
+    return store_sqlite_err(s, rc, "读取节假日安排");
+  }
+  const char *zOld = NULL;
+  st = stmt(s, "SELECT signature FROM application_calendar WHERE id=1");
+  if (!st) {
+    arena_free(&a);
+    return STORE_ERROR;
+  }
+  if (sqlite3_step(st) == SQLITE_ROW) zOld = col_text(&a, st, 0);
+  stmt_done(st);
+  if (zOld && !strcmp(zOld, zSig)) {
+    arena_free(&a);
+    return STORE_OK;
+  }
+  Calendar cal;
+  rc = store_app_calendar(s, &cal);
+  if (rc == STORE_OK)
+    rc = store_app_recalc_all(
+        s, &cal, dToday, zOld ? "节假日安排变更后重新计算" : NULL, pnChanged);
+  cal_free(&cal);
+  if (rc == STORE_OK &&
+      (st = stmt(s,
+                 "INSERT INTO application_calendar(id,"
+                 "signature) VALUES(1,?1) ON CONFLICT(id) DO"
+                 " UPDATE SET signature=excluded.signature"))) {
+    bind_text(st, 1, zSig);
+    rc = stmt_exec(s, st, "记录节假日安排");
+  } else if (rc == STORE_OK) {
+    rc = STORE_ERROR;
+  }
+  arena_free(&a);
+  return rc;
 }

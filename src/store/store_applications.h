@@ -196,8 +196,8 @@ int store_app_calendar(Store *s, Calendar *pCal);
 int store_app_refresh_due(Store *s, Arena *ar, const Calendar *pCal, int64_t id,
                           Date dToday, const char *zReason, int *pbChanged);
 
-/* The clock parameters from the settings: fee_wait_counted = "1" counts
-** the time between a fee notice and payment (default: not counted). */
+/* The clock parameters from the settings: application_fee_wait_counted
+** = 1 counts the time between a fee notice and payment (default: not). */
 void store_app_clock_params(Store *s, DlParams *p);
 
 /* Refreshes every open application (see above) in one transaction;
@@ -232,6 +232,14 @@ int store_app_t3(Store *s, Arena *ar, int64_t orgId, int bSubtree, int iYear,
 /* The file name of the main database ("" for an in-memory one); used by
 ** the demo to find the key file beside it. */
 const char *store_app_db_path(Store *s);
+
+/* Recalculates every open application (reason "节假日安排变更后重新计算")
+** when the holiday table differs from the one last used for that (its
+** signature is kept in table application_calendar), so that
+** holidays added by any means move open deadlines, with the change logged.
+** *pnChanged (may be NULL) gets the number of moved due dates.  Cheap when
+** nothing changed (one query).  Returns STORE_OK or an error. */
+int store_app_recalc_if_calendar_changed(Store *s, Date dToday, int *pnChanged);
 
 /* Due-date changes of an application, newest first. */
 typedef struct AppDueChange {

@@ -92,6 +92,7 @@ int page_apps(Req *r) {
       (strlen(zFilter) != 4 || atoi(zFilter) < 2000))
     zFilter = "open";
   r->bNoCache = 1;
+  store_app_recalc_if_calendar_changed(r->store, app_today(), NULL);
   if (store_app_list(r->store, &r->arena, r->user->orgId, sees_subtree(r),
                      zFilter, LIST_MAX, &aApp, &n) != STORE_OK) {
     http_error(r, 500, store_errmsg(r->store));
@@ -1095,6 +1096,7 @@ int page_app_templates(Req *r) {
 
 void panel_applications(Req *r) {
   if (!r->user || !req_can(r, PERM_VIEW_STAFF, 0)) return;
+  store_app_recalc_if_calendar_changed(r->store, app_today(), NULL);
   App *aApp;
   int n;
   int bSub = sees_subtree(r);
@@ -1111,6 +1113,8 @@ void panel_applications(Req *r) {
       r,
       "<section class=\"panel\" id=\"panel-applications\"><h2>依申请公开</h2>\n");
   int nSoon = 0, nOver = 0;
+  int nSoonDays =
+      (int)store_setting_int(r->store, "application_due_soon_workdays");
   Buf soon = BUF_INIT, over = BUF_INIT;
   for (int i = 0; i < n; i++) {
     Date dDue;
@@ -1120,7 +1124,7 @@ void panel_applications(Req *r) {
       buf_printf(&over,
                  "<li><a href=\"/staff/applications/%lld\">%h</a> 期限 %h</li>",
                  (long long)aApp[i].id, aApp[i].zRegNo, aApp[i].zDueOn);
-    } else if (cal_workdays_between(&cal, dToday, dDue) <= 5) {
+    } else if (cal_workdays_between(&cal, dToday, dDue) <= nSoonDays) {
       nSoon++;
       buf_printf(&soon,
                  "<li><a href=\"/staff/applications/%lld\">%h</a> 期限 %h</li>",
@@ -1134,7 +1138,8 @@ void panel_applications(Req *r) {
       r,
       "<p>未办结 %d 件；<a href=\"/staff/applications\">进入申请登记</a></p>\n",
       n);
-  req_printf(r, "<h3>5个工作日内到期（%d）</h3><ul id=\"due-soon\">", nSoon);
+  req_printf(r, "<h3>%d个工作日内到期（%d）</h3><ul id=\"due-soon\">",
+             nSoonDays, nSoon);
   req_puts(r, buf_str(&soon));
   req_printf(r, "</ul>\n<h3>已超期（%d）</h3><ul id=\"overdue\">", nOver);
   req_puts(r, buf_str(&over));

@@ -331,6 +331,37 @@ def test_registration_by_letter_and_extension(srv):
     eq(r.status, 422)
 
 
+def test_new_year_holidays_move_open_deadlines_and_are_logged(srv):
+    # Received Mon 2026-11-23 in person: 20 WD -> 2026-12-21; a 20 WD
+    # extension: 12-22..25 (4), 12-28..31 (8), Fri 2027-01-01 (9: no 2027
+    # data yet), 01-04..08 (14), 01-11..15 (19), 01-18 (20) -> 2027-01-18.
+    # Loading 2027-01-01 as 元旦 moves it to Tue 2027-01-19.  (Assumes the
+    # embedded calendar ends with 2026, as data/holidays_cn.csv does now.)
+    office = srv.client()
+    office.login("office")
+    f = form(name="赵新年", id_number=id_number("64052119900101002"))
+    f.update({"channel": "in_person", "event_day": "2026-11-23"})
+    r = office.post("/staff/applications/new", f,
+                    files={"attachment": ("", b"", "application/octet-stream")},
+                    csrf_from="/staff/applications/new")
+    eq(r.status, 200)
+    aid = app_id(office, re.search(r'id="reg-no">([^<]+)<', r.text).group(1))
+    at = "/staff/applications/%d" % aid
+    r = office.post(at + "/event", {"kind": "extension", "on_day": "2026-11-23", "n_days": "20",
+                                    "text": "", "notified": "1"}, csrf_from=at)
+    eq(r.status, 303)
+    contains(office.get(at).text, '<dd id="due">2027-01-18</dd>')
+    path = srv.dir + "/holidays_2027.csv"
+    with open(path, "w", encoding="utf-8") as fh:
+        fh.write("date,kind,name\n2027-01-01,holiday,元旦\n")
+    rc, out, err = srv.gongkai("applications", "holidays", path, "--db", srv.db)
+    eq(rc, 0, err)
+    contains(out, "1 calendar override(s) loaded")
+    page = office.get(at)
+    contains(page.text, '<dd id="due">2027-01-19</dd>')
+    contains(page.text, "<td>2027-01-18</td><td>2027-01-19</td><td>节假日安排更新后重新计算</td>")
+
+
 def test_rate_limit_per_address(srv):
     c = srv.client()
     seen = None

@@ -165,6 +165,14 @@ CREATE TABLE answer_template (
   UNIQUE (org_id, outcome)
 );
 
+-- The holiday table's signature when open due dates were last computed:
+-- a different signature (holidays added by any means) triggers the
+-- recalculation, logged in application_due_change.
+CREATE TABLE application_calendar (
+  id        INTEGER PRIMARY KEY CHECK (id = 1),
+  signature TEXT NOT NULL
+);
+
 -- Public form submissions per address, for rate limiting.
 CREATE TABLE apply_attempt (
   addr TEXT NOT NULL,

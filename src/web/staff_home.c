@@ -2,6 +2,7 @@
 #include "web/staff_home.h"
 
 #include "web/pages.h"
+#include "web/registers.h"
 
 typedef void (*PanelFn)(Req *r);
 
@@ -15,6 +16,7 @@ static void panel_admin(Req *r) {
 
 static const PanelFn aPanel[] = {
   panel_admin,
+  reg_panel,
 };
 
 void staff_home_panels(Req *r) {

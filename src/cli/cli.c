@@ -20,6 +20,7 @@ static const CliCmd aCmd[] = {
   {"user", cmd_user, "add, list, disable users; set passwords"},
   {"version", cmd_version, "print the version"},
   {"workdays", cmd_workdays, "working-day arithmetic on the holiday calendar"},
+  {"workplan", cmd_workplan, "import annual work plans (工作要点) from plain text"},
 };
 
 static void usage(FILE *out) {

@@ -14,5 +14,6 @@ int cmd_serve(int argc, char **argv);   /* in src/http/cmd_serve.c */
 int cmd_user(int argc, char **argv);
 int cmd_version(int argc, char **argv);
 int cmd_workdays(int argc, char **argv);
+int cmd_workplan(int argc, char **argv);
 
 #endif

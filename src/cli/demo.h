@@ -29,5 +29,6 @@ typedef struct DemoCtx {
 typedef int (*DemoStep)(DemoCtx *ctx);
 
 int demo_foundation(DemoCtx *ctx);
+int demo_registers(DemoCtx *ctx);
 
 #endif

@@ -624,6 +624,7 @@ int store_workplan_import(Store *s, int64_t orgId, int year,
     bind_int(st, 2, year);
     bind_text(st, 3, pPlan->zTitle ? pPlan->zTitle : "工作要点");
     bind_text(st, 4, nz(zSource));
+    bind_text(st, 5, zNow);
     rc = insert(s, st, "保存工作要点", &planId);
     if (rc == STORE_CONFLICT)
       rc = store_fail(s, STORE_CONFLICT, "该单位%d年已有同名工作要点“%s”", year,

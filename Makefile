@@ -58,10 +58,12 @@ ifeq ($(MODE),release)
 endif
 
 $(BUILD)/gongkai: $(OBJ) $(MAIN_OBJ)
-	$(CC) $(LDFLAGS) -o $@ $^ $(PKG_LIBS)
+	@echo "  LD  $@"
+	@$(CC) $(LDFLAGS) -o $@ $^ $(PKG_LIBS)
 
 $(BUILD)/unit: $(OBJ) $(UNIT_OBJ)
-	$(CC) $(LDFLAGS) -o $@ $^ $(PKG_LIBS)
+	@echo "  LD  $@"
+	@$(CC) $(LDFLAGS) -o $@ $^ $(PKG_LIBS)
 
 $(BUILD)/%.o: %.c
 	@mkdir -p $(dir $@)
@@ -69,31 +71,33 @@ $(BUILD)/%.o: %.c
 	@$(CC) $(CFLAGS) -c -o $@ $<
 
 $(BUILD)/gen/assets.o: $(GEN_SRC)
-	$(CC) $(CFLAGS) -c -o $@ $<
+	@$(CC) $(CFLAGS) -c -o $@ $<
 
 $(BUILD)/gen/data.o: $(GEN_DATA)
-	$(CC) $(CFLAGS) -c -o $@ $<
+	@$(CC) $(CFLAGS) -c -o $@ $<
 
 $(GEN_SRC): tools/embed.sh $(ASSETS)
 	@mkdir -p $(dir $@)
-	sh tools/embed.sh aAsset $(ASSETS) > $@
+	@sh tools/embed.sh aAsset $(ASSETS) > $@
 
 $(BUILD)/gen/schema.o: $(GEN_SCHEMA)
-	$(CC) $(CFLAGS) -c -o $@ $<
+	@$(CC) $(CFLAGS) -c -o $@ $<
 
 $(GEN_SCHEMA): tools/embed.sh $(SCHEMA)
 	@mkdir -p $(dir $@)
-	sh tools/embed.sh aSchema $(SCHEMA) > $@
+	@sh tools/embed.sh aSchema $(SCHEMA) > $@
 
 $(GEN_DATA): tools/embed.sh $(DATA)
 	@mkdir -p $(dir $@)
-	sh tools/embed.sh aData $(DATA) > $@
+	@sh tools/embed.sh aData $(DATA) > $@
 
 deps:
 	@sh scripts/deps.sh build
 
 deps-test:
 	@sh scripts/deps.sh test
+	@test -d node_modules/playwright-core -a -d node_modules/axe-core || \
+	  npm ci --no-audit --no-fund --ignore-scripts --loglevel=error
 
 var/gongkai.db: | gongkai
 	@mkdir -p var

@@ -13,6 +13,7 @@
 static const CliCmd aCmd[] = {
   {"backup", cmd_backup, "copy the database online (consistent while serving)"},
   {"demo", cmd_demo, "load the demo organisations, users and records"},
+  {"export-site", cmd_export_site, "write the public portal as static files"},
   {"init", cmd_init, "create a new database and its first administrator"},
   {"migrate", cmd_migrate, "apply pending schema migrations"},
   {"org", cmd_org, "add and list organisations and departments"},

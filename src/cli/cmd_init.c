@@ -52,6 +52,7 @@ int cmd_init(int argc, char **argv) {
     u.zPwHash = zHash;
     u.roles = ROLE_ADMIN | ROLE_OFFICE;
     if (!zErr && store_user_add(s, &u) != STORE_OK) zErr = store_errmsg(s);
+    if (!zErr && store_calendar_seed(s, NULL) != STORE_OK) zErr = store_errmsg(s);
     if (!zErr) store_audit(s, 0, o.id, "init", zDb);
     if (zErr) store_rollback(s);
     else if (store_commit(s) != STORE_OK) zErr = store_errmsg(s);

@@ -26,9 +26,11 @@ const char *org_validate(const Org *o) {
   if (strlen(o->zName) > 200) return "单位名称过长";
   if (!org_slug_valid(o->zSlug))
     return "网址标识只能包含小写字母、数字和连字符（1至40个字符）";
-  if (o->zUscc && o->zUscc[0] && !ident_uscc_valid(o->zUscc))
+  IdentErr err;
+  if (o->zUscc && o->zUscc[0] && ident_uscc_check(o->zUscc, &err) != IDENT_OK)
     return "统一社会信用代码无效（校验位不符或含非法字符）";
-  if (o->zOrgCode && o->zOrgCode[0] && !ident_org_code_valid(o->zOrgCode))
+  if (o->zOrgCode && o->zOrgCode[0] &&
+      ident_org_code_check(o->zOrgCode, NULL, &err) != IDENT_OK)
     return "组织机构代码无效（校验位不符）";
   if (o->zEmail && o->zEmail[0] && !email_plausible(o->zEmail))
     return "电子邮箱格式不正确";

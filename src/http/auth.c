@@ -120,7 +120,7 @@ void auth_csrf_cookie(Req *r) {
   req_header(r, "Set-Cookie", z);
 }
 
-int auth_login(Req *r, const char *zLogin, const char *zPassword,
+int req_login(Req *r, const char *zLogin, const char *zPassword,
                const char **pzErr) {
   int64_t now = (int64_t)time(NULL);
   char zUserKey[80], zAddrKey[80];
@@ -161,7 +161,7 @@ int auth_login(Req *r, const char *zLogin, const char *zPassword,
   return 0;
 }
 
-void auth_logout(Req *r) {
+void req_logout(Req *r) {
   if (r->zSessionHash[0]) store_session_delete(r->store, r->zSessionHash);
   auth_session_cookie(r, "", 1);
   r->user = NULL;

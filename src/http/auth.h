@@ -1,6 +1,6 @@
 /*
 ** auth.h — sessions, CSRF and login (implementation of req_can and
-** req_csrf is here too).  Used by the dispatcher and the login pages.
+** req_csrf, req_login and req_logout is here too).  Used by the dispatcher and the login pages.
 */
 #ifndef GK_AUTH_H
 #define GK_AUTH_H
@@ -18,13 +18,6 @@ void auth_load(Req *r, const char *zCookies);
 ** the Chinese reason for the 403. */
 const char *auth_check_post(Req *r);
 
-/* Checks the password (argon2id), throttles per account and per address,
-** creates a session and queues its cookie.  0 on success; -1 with *pzErr
-** set (a static Chinese message) on failure, with no session created. */
-int auth_login(Req *r, const char *zLogin, const char *zPassword,
-               const char **pzErr);
-/* Ends the current session and clears the cookie. */
-void auth_logout(Req *r);
 
 void auth_session_cookie(Req *r, const char *zToken, int bClear);
 void auth_csrf_cookie(Req *r);

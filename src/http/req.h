@@ -108,6 +108,13 @@ int req_can(Req *r, Perm p, int64_t orgId);
 /* The CSRF token for forms on this page (creates the anonymous cookie
 ** token when needed). */
 const char *req_csrf(Req *r);
+/* Signs in: checks the password (argon2id), throttles per account and per
+** address, creates a session and queues its cookie.  0 on success; -1 with
+** *pzErr set (a static Chinese message) and no session on failure. */
+int req_login(Req *r, const char *zLogin, const char *zPassword,
+              const char **pzErr);
+/* Ends the current session and clears its cookie. */
+void req_logout(Req *r);
 
 /* ---- Writing the response ---- */
 void req_printf(Req *r, const char *zFmt, ...);   /* buf_printf rules */

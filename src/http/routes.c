@@ -9,8 +9,10 @@
 #include <string.h>
 
 #include "api/api.h"
+#include "web/org_pages.h"
 #include "web/pages.h"
 #include "web/registers.h"
+#include "web/sitemap.h"
 
 #define G HTTP_GET
 #define P HTTP_POST
@@ -20,6 +22,11 @@ const Route aRoute[] = {
   {G, "/", page_home, PERM_PUBLIC, 0, "首页"},
   {G, "/static/{name}", page_static, PERM_PUBLIC, ROUTE_HIDDEN, "静态文件"},
   {G, "/robots.txt", page_robots, PERM_PUBLIC, ROUTE_HIDDEN, "robots.txt"},
+  {G, "/sitemap.xml", page_sitemap, PERM_PUBLIC, 0, "站点地图"},
+
+  /* An organisation's public pages. */
+  {G, "/o/{org}", page_org_home, PERM_PUBLIC, 0, "单位首页"},
+  {G, "/o/{org}/guide", page_org_guide, PERM_PUBLIC, 0, "政府信息公开指南"},
 
   /* Sign-in. */
   {G | P, "/login", page_login, PERM_PUBLIC, 0, "登录"},

@@ -26,6 +26,7 @@
 
 #include "api/api.h"
 #include "http/auth.h"
+#include "http/render.h"
 #include "http/routes.h"
 #include "web/pages.h"
 
@@ -215,7 +216,7 @@ static enum MHD_Result send_response(struct MHD_Connection *conn, Req *r) {
 }
 
 /* Dispatches a complete request: the route table and its checks. */
-static void dispatch(Req *r, const char *zCookies) {
+void http_dispatch(Req *r, const char *zCookies) {
   int bMismatch;
   r->bApi = !strncmp(r->zPath, "/api/", 5);
   auth_load(r, zCookies);
@@ -328,7 +329,7 @@ static enum MHD_Result on_request(void *cls, struct MHD_Connection *conn,
     req_header(r, "Allow", "GET, HEAD, POST");
     http_error(r, 405, "不支持该请求方法");
   } else {
-    dispatch(r, hdr(conn, "Cookie"));
+    http_dispatch(r, hdr(conn, "Cookie"));
     if (r->store) {
       /* A handler that forgot to finish its transaction must not leak it
       ** into the next request on this thread. */

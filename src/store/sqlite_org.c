@@ -208,34 +208,3 @@ int store_dept_list(Store *s, Arena *a, int64_t orgId, Dept **paDept, int *pn) {
   *pn = n;
   return STORE_OK;
 }
-
-int store_holiday_list(Store *s, Arena *a, HolidayRow **paRow, int *pn) {
-  sqlite3_stmt *st = stmt(s, "SELECT day,kind,name FROM holiday ORDER BY day");
-  if (!st) return STORE_ERROR;
-  int nAlloc = 0, n = 0, rc;
-  HolidayRow *aRow = NULL;
-  while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
-    ARENA_PUSH(a, aRow, n, nAlloc);
-    aRow[n].zDay = col_text(a, st, 0);
-    aRow[n].zKind = col_text(a, st, 1);
-    aRow[n].zName = col_text(a, st, 2);
-    n++;
-  }
-  stmt_done(st);
-  if (rc != SQLITE_DONE) return store_sqlite_err(s, rc, "读取节假日");
-  *paRow = aRow;
-  *pn = n;
-  return STORE_OK;
-}
-
-int store_holiday_put(Store *s, const char *zDay, const char *zKind,
-                      const char *zName) {
-  sqlite3_stmt *st = stmt(s,
-      "INSERT INTO holiday(day,kind,name) VALUES(?1,?2,?3)"
-      " ON CONFLICT(day) DO UPDATE SET kind=excluded.kind,name=excluded.name");
-  if (!st) return STORE_ERROR;
-  bind_text(st, 1, zDay);
-  bind_text(st, 2, zKind);
-  bind_text(st, 3, zName ? zName : "");
-  return stmt_exec(s, st, "保存节假日");
-}

@@ -20,6 +20,7 @@
 
 #include <stdint.h>
 
+#include "core/calendar.h"
 #include "core/model.h"
 #include "lib/arena.h"
 
@@ -114,6 +115,11 @@ int store_holiday_list(Store *s, Arena *a, HolidayRow **paRow, int *pn);
 /* Adds or replaces one override. */
 int store_holiday_put(Store *s, const char *zDay, const char *zKind,
                       const char *zName);
+/* Builds *pCal (initialised here; caller cal_free()s it) from the table. */
+int store_calendar(Store *s, Calendar *pCal);
+/* Loads the embedded official calendar (data/holidays_cn.csv) into the
+** table in one transaction; *pnAdded gets the number of rows written. */
+int store_calendar_seed(Store *s, int *pnAdded);
 
 /* ---- Audit log ---------------------------------------------------------- */
 int store_audit(Store *s, int64_t userId, int64_t orgId, const char *zAction,

@@ -16,6 +16,7 @@ void page_begin(Req *r, const char *zTitle) {
              "<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n"
              "<title>%h - 政府信息公开</title>\n"
              "<link rel=\"stylesheet\" href=\"/static/site.css\">\n"
+             "<link rel=\"icon\" href=\"/static/icon.svg\" type=\"image/svg+xml\">\n"
              "<script src=\"/static/site.js\" defer></script>\n"
              "</head>\n<body>\n"
              "<a class=\"skip\" href=\"#main\">跳到正文</a>\n"

@@ -4,7 +4,6 @@
 #include <string.h>
 
 #include "core/perm.h"
-#include "http/auth.h"
 #include "lib/crypto.h"
 #include "web/pages.h"
 #include "web/staff_home.h"
@@ -52,7 +51,7 @@ int page_login(Req *r) {
     r->status = 400;
     return 0;
   }
-  if (auth_login(r, zLogin, zPw, &zErr) != 0) {
+  if (req_login(r, zLogin, zPw, &zErr) != 0) {
     login_form(r, zLogin, zErr);
     r->status = 401;
     return 0;
@@ -62,7 +61,7 @@ int page_login(Req *r) {
 }
 
 int page_logout(Req *r) {
-  auth_logout(r);
+  req_logout(r);
   req_redirect(r, "/");
   return 0;
 }

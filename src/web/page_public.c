@@ -24,8 +24,8 @@ int page_home(Req *r) {
   } else {
     req_puts(r, "<ul class=\"orgtree\">\n");
     for (int i = 0; i < n; i++)
-      req_printf(r, "<li class=\"depth-%d\">%h</li>\n",
-                 aOrg[i].depth > 4 ? 4 : aOrg[i].depth, aOrg[i].zName);
+      req_printf(r, "<li class=\"depth-%d\"><a href=\"/o/%u\">%h</a></li>\n",
+                 aOrg[i].depth > 4 ? 4 : aOrg[i].depth, aOrg[i].zSlug, aOrg[i].zName);
     req_puts(r, "</ul>\n");
   }
   page_end(r);

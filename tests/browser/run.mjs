@@ -1,0 +1,160 @@
+// run.mjs — browser tests in Debian's Chromium (playwright-core, no
+// downloaded browser) with the axe-core accessibility check.
+//
+// Starts gongkai on a fresh demo database like tests/http/harness.py, then
+// runs each test below in order; saves a screenshot per page under
+// tests/out/browser/; prints PASS/FAIL lines and `browser: N passed, N failed`.
+import { execFileSync, spawn } from 'node:child_process';
+import { mkdirSync, mkdtempSync, readFileSync } from 'node:fs';
+import { createServer } from 'node:net';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { chromium } from 'playwright-core';
+
+const BIN = process.env.GONGKAI_BIN || './gongkai';
+const CHROMIUM = process.env.CHROMIUM || '/usr/bin/chromium';
+const OUT = 'tests/out/browser';
+const PASSWORD = 'gongkai-demo-2026';
+const AXE = readFileSync('node_modules/axe-core/axe.min.js', 'utf8');
+mkdirSync(OUT, { recursive: true });
+
+function freePort() {
+  return new Promise((resolve) => {
+    const s = createServer();
+    s.listen(0, '127.0.0.1', () => { const p = s.address().port; s.close(() => resolve(p)); });
+  });
+}
+
+async function startServer() {
+  const dir = mkdtempSync(join(tmpdir(), 'gk-browser-'));
+  const db = join(dir, 'gk.db');
+  execFileSync(BIN, ['init', '--db', db], { stdio: 'pipe' });
+  execFileSync(BIN, ['demo', '--db', db], { stdio: 'pipe' });
+  const port = await freePort();
+  const proc = spawn(BIN, ['serve', '--db', db, '--listen', `127.0.0.1:${port}`, '--threads', '2'],
+    { stdio: ['ignore', 'ignore', 'pipe'], env: { ...process.env, GONGKAI_KEY: '0f'.repeat(32) } });
+  let log = '';
+  proc.stderr.on('data', (d) => { log += d; });
+  const base = `http://127.0.0.1:${port}`;
+  for (let i = 0; i < 200; i++) {
+    try { const r = await fetch(base + '/api/v1/health'); if (r.ok) break; } catch { /* not yet */ }
+    await new Promise((r) => setTimeout(r, 50));
+  }
+  return { base, db, dir, proc, log: () => log };
+}
+
+// Runs axe on the page; fails on any serious or critical violation.
+async function axeCheck(page, name) {
+  await page.evaluate(AXE);  // CDP evaluation is not subject to the page's CSP
+  const res = await page.evaluate(async () => {
+    // eslint-disable-next-line no-undef
+    const r = await axe.run(document, { resultTypes: ['violations'] });
+    return r.violations.map((v) => ({ id: v.id, impact: v.impact, nodes: v.nodes.length,
+      target: v.nodes.slice(0, 3).map((n) => n.target.join(' ')) }));
+  });
+  const bad = res.filter((v) => v.impact === 'serious' || v.impact === 'critical');
+  if (bad.length) throw new Error(`axe on ${name}: ${JSON.stringify(bad)}`);
+  return res;
+}
+
+async function shot(page, name) {
+  await page.screenshot({ path: join(OUT, `${name}.png`), fullPage: true });
+}
+
+const tests = [];
+const test = (name, fn) => tests.push({ name, fn });
+
+test('home page renders, passes axe, has no console errors', async ({ page, base, errors }) => {
+  const r = await page.goto(base + '/');
+  if (r.status() !== 200) throw new Error(`status ${r.status()}`);
+  const h1 = await page.textContent('h1');
+  if (!h1.includes('政府信息公开')) throw new Error(`h1 is ${h1}`);
+  await shot(page, 'home');
+  await axeCheck(page, 'home');
+  if (errors.length) throw new Error('console errors: ' + errors.join('; '));
+});
+
+test('larger-text toggle works and is remembered', async ({ page, base }) => {
+  await page.goto(base + '/');
+  await page.click('[data-textsize]');
+  const large = await page.evaluate(() => document.documentElement.classList.contains('large-text'));
+  if (!large) throw new Error('large-text class not set');
+  await page.reload();
+  const still = await page.evaluate(() => document.documentElement.classList.contains('large-text'));
+  if (!still) throw new Error('choice not remembered');
+  await shot(page, 'home-large-text');
+});
+
+test('keyboard: skip link reaches main content', async ({ page, base }) => {
+  await page.goto(base + '/');
+  await page.keyboard.press('Tab');
+  const focused = await page.evaluate(() => document.activeElement.textContent);
+  if (!focused.includes('跳到正文')) throw new Error(`first tab stop is ${focused}`);
+});
+
+test('login with the keyboard, staff home passes axe', async ({ page, base }) => {
+  await page.goto(base + '/login');
+  await axeCheck(page, 'login');
+  await page.fill('#f-login', 'office');
+  await page.fill('#f-password', PASSWORD);
+  await page.keyboard.press('Enter');
+  await page.waitForURL(base + '/staff');
+  const body = await page.textContent('main');
+  if (!body.includes('王公开')) throw new Error('staff home does not greet the user');
+  await shot(page, 'staff-home');
+  await axeCheck(page, 'staff home');
+});
+
+test('guide page passes axe', async ({ page, base }) => {
+  const r = await page.goto(base + '/o/znwsj/guide');
+  if (r.status() !== 200) throw new Error(`status ${r.status()}`);
+  await shot(page, 'guide');
+  await axeCheck(page, 'guide');
+});
+
+test('404 page is Chinese and accessible', async ({ page, base }) => {
+  const r = await page.goto(base + '/no/such/page');
+  if (r.status() !== 404) throw new Error(`status ${r.status()}`);
+  await axeCheck(page, '404');
+});
+
+test('mobile layout has no horizontal overflow', async ({ browser, base }) => {
+  const ctx = await browser.newContext({ viewport: { width: 375, height: 740 } });
+  const page = await ctx.newPage();
+  await page.goto(base + '/');
+  const overflow = await page.evaluate(() => document.documentElement.scrollWidth > window.innerWidth + 1);
+  await shot(page, 'home-mobile');
+  await ctx.close();
+  if (overflow) throw new Error('page is wider than the viewport');
+});
+
+async function main() {
+  const srv = await startServer();
+  const browser = await chromium.launch({
+    executablePath: CHROMIUM,
+    args: ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run',
+      '--disable-background-networking', '--disable-component-update', '--disable-sync'],
+  });
+  let pass = 0, fail = 0;
+  for (const t of tests) {
+    const ctx = await browser.newContext();
+    const page = await ctx.newPage();
+    const errors = [];
+    page.on('console', (m) => { if (m.type() === 'error') errors.push(m.text()); });
+    try {
+      await t.fn({ page, base: srv.base, browser, errors, srv });
+      console.log(`PASS ${t.name}`);
+      pass++;
+    } catch (e) {
+      console.log(`FAIL ${t.name}: ${e.message}`);
+      fail++;
+    }
+    await ctx.close();
+  }
+  await browser.close();
+  srv.proc.kill('SIGTERM');
+  console.log(`browser: ${pass} passed, ${fail} failed`);
+  process.exit(fail ? 1 : 0);
+}
+
+main().catch((e) => { console.log(`FAIL setup: ${e.stack}`); console.log('browser: 0 passed, 1 failed'); process.exit(1); });

@@ -1,0 +1,274 @@
+"""harness.py — black-box HTTP tests against the real gongkai binary.
+
+Each test module defines functions named test_*(srv) that take a Server.
+tests/http/run.py starts ONE server per module on 127.0.0.1 (a free port)
+over a fresh database made with `gongkai init` + `gongkai demo`, runs the
+module's tests in file order, and prints one line per test and a closing
+line `http: N passed, N failed`.
+
+    def test_login_wrong_password(srv):
+        c = srv.client()
+        r = c.post("/login", {"login": "office", "password": "bad"})
+        eq(r.status, 401)
+        ok(not c.has_session())
+
+Client: a cookie jar and a CSRF helper.  c.get(path), c.post(path, fields,
+files=None, csrf=True, origin=True) — post() fetches the CSRF token from
+the cookie/page automatically (it GETs `csrf_from` or the path first when
+it has none).  r.status, r.headers (dict, lower-case names), r.body (bytes),
+r.text (str), r.json().  c.login(login, password=DEMO_PASSWORD).
+
+srv.gongkai(*args) runs the CLI against the server's database and returns
+(exit status, stdout, stderr).  The binary is $GONGKAI_BIN (default
+./gongkai); the build under test for ASan is build/asan/gongkai.
+"""
+import gzip
+import http.client
+import json
+import os
+import re
+import socket
+import subprocess
+import tempfile
+import time
+import urllib.parse
+import uuid
+
+DEMO_PASSWORD = "gongkai-demo-2026"
+BIN = os.environ.get("GONGKAI_BIN", "./gongkai")
+
+
+class TestFailure(AssertionError):
+    pass
+
+
+def ok(cond, msg="condition is false"):
+    if not cond:
+        raise TestFailure(msg)
+
+
+def eq(got, want, msg=""):
+    if got != want:
+        raise TestFailure("%sgot %r, want %r" % (msg + ": " if msg else "", got, want))
+
+
+def contains(text, needle, msg=""):
+    if isinstance(text, bytes):
+        text = text.decode("utf-8", "replace")
+    if needle not in text:
+        snippet = text[:400].replace("\n", " ")
+        raise TestFailure("%sexpected %r in %r…" % (msg + ": " if msg else "", needle, snippet))
+
+
+def not_contains(text, needle, msg=""):
+    if isinstance(text, bytes):
+        text = text.decode("utf-8", "replace")
+    if needle in text:
+        raise TestFailure("%sdid not expect %r" % (msg + ": " if msg else "", needle))
+
+
+class Response:
+    def __init__(self, status, headers, body):
+        self.status = status
+        self.headers = headers
+        self.body = body
+
+    @property
+    def text(self):
+        return self.body.decode("utf-8", "replace")
+
+    def json(self):
+        return json.loads(self.body.decode("utf-8"))
+
+    def __repr__(self):
+        return "<Response %d %s>" % (self.status, self.text[:200])
+
+
+class Client:
+    def __init__(self, srv):
+        self.srv = srv
+        self.cookies = {}
+
+    def has_session(self):
+        return "gk_session" in self.cookies
+
+    def _cookie_header(self):
+        return "; ".join("%s=%s" % kv for kv in self.cookies.items())
+
+    def request(self, method, path, body=None, headers=None):
+        h = {"Host": "127.0.0.1:%d" % self.srv.port}
+        if self.cookies:
+            h["Cookie"] = self._cookie_header()
+        if headers:
+            h.update(headers)
+        conn = http.client.HTTPConnection("127.0.0.1", self.srv.port, timeout=30)
+        try:
+            conn.request(method, path, body=body, headers=h)
+            resp = conn.getresponse()
+            data = resp.read()
+            hdrs = {}
+            for k, v in resp.getheaders():
+                k = k.lower()
+                if k == "set-cookie":
+                    self._store_cookie(v)
+                    hdrs.setdefault(k, []).append(v)
+                else:
+                    hdrs[k] = v
+            if hdrs.get("content-encoding") == "gzip":
+                data = gzip.decompress(data)
+            return Response(resp.status, hdrs, data)
+        finally:
+            conn.close()
+
+    def _store_cookie(self, v):
+        first = v.split(";")[0]
+        name, _, value = first.partition("=")
+        if "max-age=0" in v.lower() or value == "":
+            self.cookies.pop(name.strip(), None)
+        else:
+            self.cookies[name.strip()] = value.strip()
+
+    def get(self, path, headers=None):
+        return self.request("GET", path, headers=headers)
+
+    def csrf(self, page="/login"):
+        """The token forms must carry: fetched from a page's hidden field."""
+        r = self.get(page)
+        m = re.search(r'name="_csrf" value="([^"]+)"', r.text)
+        ok(m, "no CSRF field on %s (status %d)" % (page, r.status))
+        return m.group(1)
+
+    def post(self, path, fields=None, files=None, csrf=True, origin=True,
+             csrf_from=None, headers=None):
+        fields = dict(fields or {})
+        if csrf and "_csrf" not in fields:
+            fields["_csrf"] = self.csrf(csrf_from or ("/staff" if self.has_session() else "/login"))
+        h = dict(headers or {})
+        if origin:
+            h.setdefault("Origin", "http://127.0.0.1:%d" % self.srv.port)
+        if files:
+            boundary = "----gk" + uuid.uuid4().hex
+            parts = []
+            for k, v in fields.items():
+                vals = v if isinstance(v, list) else [v]
+                for one in vals:
+                    parts.append(("--%s\r\nContent-Disposition: form-data; name=\"%s\"\r\n\r\n"
+                                  % (boundary, k)).encode() + str(one).encode("utf-8") + b"\r\n")
+            for k, (fname, data, ctype) in files.items():
+                parts.append(("--%s\r\nContent-Disposition: form-data; name=\"%s\"; filename=\"%s\"\r\n"
+                              "Content-Type: %s\r\n\r\n" % (boundary, k, fname, ctype)).encode("utf-8")
+                             + data + b"\r\n")
+            body = b"".join(parts) + ("--%s--\r\n" % boundary).encode()
+            h["Content-Type"] = "multipart/form-data; boundary=" + boundary
+        else:
+            pairs = []
+            for k, v in fields.items():
+                for one in (v if isinstance(v, list) else [v]):
+                    pairs.append((k, one))
+            body = urllib.parse.urlencode(pairs).encode()
+            h["Content-Type"] = "application/x-www-form-urlencoded"
+        return self.request("POST", path, body=body, headers=h)
+
+    def login(self, login, password=DEMO_PASSWORD):
+        r = self.post("/login", {"login": login, "password": password})
+        eq(r.status, 303, "login %s" % login)
+        ok(self.has_session(), "no session cookie after login")
+        return r
+
+
+def free_port():
+    s = socket.socket()
+    s.bind(("127.0.0.1", 0))
+    port = s.getsockname()[1]
+    s.close()
+    return port
+
+
+class Server:
+    """A gongkai server over a fresh demo database, for one test module."""
+
+    def __init__(self, demo=True):
+        self.dir = tempfile.mkdtemp(prefix="gk-http-")
+        self.db = os.path.join(self.dir, "gk.db")
+        self.log = os.path.join(self.dir, "serve.log")
+        rc, out, err = self.gongkai("init", "--db", self.db)
+        if rc != 0:
+            raise RuntimeError("init failed: " + err)
+        m = re.search(r"password: (\S+)", out)
+        self.admin_password = m.group(1) if m else None
+        if demo:
+            rc, out, err = self.gongkai("demo", "--db", self.db)
+            if rc != 0:
+                raise RuntimeError("demo failed: " + err)
+        self.port = free_port()
+        self.proc = None
+        self.start()
+
+    def start(self):
+        self.logf = open(self.log, "ab")
+        env = dict(os.environ)
+        env["GONGKAI_KEY"] = "0f" * 32
+        self.proc = subprocess.Popen(
+            [BIN, "serve", "--db", self.db, "--listen", "127.0.0.1:%d" % self.port,
+             "--threads", "2", "--max-body-mb", "2"],
+            stdout=self.logf, stderr=self.logf, env=env)
+        deadline = time.time() + 20
+        while time.time() < deadline:
+            try:
+                socket.create_connection(("127.0.0.1", self.port), timeout=0.2).close()
+                return
+            except OSError:
+                if self.proc.poll() is not None:
+                    raise RuntimeError("server exited: " + open(self.log).read()[-2000:])
+                time.sleep(0.05)
+        raise RuntimeError("server did not start")
+
+    def alive(self):
+        return self.proc.poll() is None
+
+    def stop(self):
+        """SIGTERM and wait; returns the exit status."""
+        if self.proc and self.proc.poll() is None:
+            self.proc.terminate()
+            try:
+                self.proc.wait(timeout=20)
+            except subprocess.TimeoutExpired:
+                self.proc.kill()
+                self.proc.wait()
+        self.logf.close()
+        return self.proc.returncode
+
+    def client(self):
+        return Client(self)
+
+    def gongkai(self, *args, input=None):
+        env = dict(os.environ)
+        env["GONGKAI_KEY"] = "0f" * 32
+        p = subprocess.run([BIN] + list(args), capture_output=True, input=input, env=env)
+        return p.returncode, p.stdout.decode("utf-8", "replace"), p.stderr.decode("utf-8", "replace")
+
+    def log_text(self):
+        with open(self.log, "rb") as f:
+            return f.read().decode("utf-8", "replace")
+
+    def raw(self, data, read=True):
+        """Sends raw bytes on a new connection; returns what came back."""
+        s = socket.create_connection(("127.0.0.1", self.port), timeout=5)
+        try:
+            if data:
+                s.sendall(data)
+            if not read:
+                return b""
+            s.shutdown(socket.SHUT_WR)
+            chunks = []
+            while True:
+                try:
+                    b = s.recv(65536)
+                except socket.timeout:
+                    break
+                if not b:
+                    break
+                chunks.append(b)
+            return b"".join(chunks)
+        finally:
+            s.close()

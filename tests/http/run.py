@@ -1,0 +1,67 @@
+#!/usr/bin/env python3
+"""run.py — runs the black-box HTTP test modules (tests/http/test_*.py).
+
+usage: tests/http/run.py [MODULE_SUBSTRING [TEST_SUBSTRING]]
+One server per module; prints `PASS name` / `FAIL name: why` and closes
+with `http: N passed, N failed`.  Exit status 1 when anything failed,
+including a server that died or leaked sanitizer reports into its log.
+"""
+import importlib.util
+import os
+import sys
+import traceback
+
+sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
+import harness  # noqa: E402
+
+
+def main():
+    here = os.path.dirname(os.path.abspath(__file__))
+    mods = sorted(f for f in os.listdir(here) if f.startswith("test_") and f.endswith(".py"))
+    if len(sys.argv) > 1:
+        mods = [m for m in mods if sys.argv[1] in m]
+    only = sys.argv[2] if len(sys.argv) > 2 else None
+    npass = nfail = 0
+    for m in mods:
+        spec = importlib.util.spec_from_file_location(m[:-3], os.path.join(here, m))
+        mod = importlib.util.module_from_spec(spec)
+        spec.loader.exec_module(mod)
+        tests = [(n, f) for n, f in vars(mod).items() if n.startswith("test_") and callable(f)]
+        tests.sort(key=lambda nf: nf[1].__code__.co_firstlineno)
+        if only:
+            tests = [(n, f) for n, f in tests if only in n]
+        if not tests:
+            continue
+        try:
+            srv = harness.Server(demo=getattr(mod, "DEMO", True))
+        except Exception as e:  # noqa: BLE001
+            print("FAIL %s: server setup: %s" % (m, e))
+            nfail += 1
+            continue
+        for name, fn in tests:
+            full = "%s.%s" % (m[:-3], name)
+            try:
+                fn(srv)
+                if not srv.alive():
+                    raise harness.TestFailure("server died:\n" + srv.log_text()[-3000:])
+                print("PASS %s" % full)
+                npass += 1
+            except Exception as e:  # noqa: BLE001
+                msg = str(e) if isinstance(e, harness.TestFailure) else traceback.format_exc()
+                print("FAIL %s: %s" % (full, msg))
+                nfail += 1
+        rc = srv.stop()
+        log = srv.log_text()
+        if "ERROR: AddressSanitizer" in log or "runtime error:" in log or "LeakSanitizer" in log:
+            print("FAIL %s: sanitizer report in server log:\n%s" % (m, log[-4000:]))
+            nfail += 1
+        elif rc not in (0, None):
+            print("FAIL %s: server exit status %s after SIGTERM\n%s" % (m, rc, log[-2000:]))
+            nfail += 1
+        sys.stdout.flush()
+    print("http: %d passed, %d failed" % (npass, nfail))
+    return 1 if nfail else 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

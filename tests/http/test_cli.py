@@ -1,0 +1,84 @@
+"""test_cli.py — the CLI against a real database: init, backup, user, org."""
+import os
+import sqlite3
+
+from harness import contains, eq, ok
+
+DEMO = True
+
+
+def test_init_refuses_existing_database(srv):
+    before = os.path.getmtime(srv.db), os.path.getsize(srv.db)
+    rc, out, err = srv.gongkai("init", "--db", srv.db)
+    eq(rc, 1)
+    contains(err, "已存在")
+    eq((os.path.getmtime(srv.db), os.path.getsize(srv.db)), before)
+
+
+def test_unknown_option_and_command(srv):
+    rc, out, err = srv.gongkai("user", "list", "--bogus")
+    eq(rc, 2)
+    contains(err, "unknown option --bogus")
+    rc, out, err = srv.gongkai("frobnicate")
+    eq(rc, 2)
+    for cmd in ("init", "serve", "user", "org", "migrate", "backup", "demo", "version"):
+        rc, out, err = srv.gongkai(cmd, "--help")
+        eq(rc, 0, cmd)
+        contains(out, "usage: gongkai " + cmd)
+
+
+def test_backup_while_serving_is_consistent(srv):
+    to = os.path.join(srv.dir, "backup.db")
+    c = srv.client()
+    c.get("/")
+    rc, out, err = srv.gongkai("backup", "--db", srv.db, "--to", to)
+    eq(rc, 0, err)
+    con = sqlite3.connect(to)
+    eq(con.execute("PRAGMA integrity_check").fetchone()[0], "ok")
+    ok(con.execute("SELECT count(*) FROM org").fetchone()[0] >= 5)
+    con.close()
+    rc, out, err = srv.gongkai("backup", "--db", srv.db, "--to", to)
+    eq(rc, 1, "backup over an existing file")
+
+
+def test_org_and_user_commands(srv):
+    rc, out, err = srv.gongkai("org", "add", "--db", srv.db, "--name", "中宁县妇幼保健院",
+                               "--slug", "zn-mch", "--parent", "znwsj", "--uscc", "bad")
+    eq(rc, 1)
+    contains(err, "统一社会信用代码无效")
+    rc, out, err = srv.gongkai("org", "add", "--db", srv.db, "--name", "中宁县妇幼保健院",
+                               "--slug", "zn-mch", "--parent", "znwsj")
+    eq(rc, 0, err)
+    rc, out, err = srv.gongkai("org", "list", "--db", srv.db)
+    contains(out, "  6 zn-mch  中宁县妇幼保健院")
+    rc, out, err = srv.gongkai("user", "add", "--db", srv.db, "--login", "mch1", "--name", "甲",
+                               "--org", "zn-mch", "--roles", "drafter,nonsense")
+    eq(rc, 2)
+    rc, out, err = srv.gongkai("user", "add", "--db", srv.db, "--login", "mch1", "--name", "甲",
+                               "--org", "zn-mch", "--roles", "drafter")
+    eq(rc, 0, err)
+    contains(out, "password: ")
+    pw = out.split("password: ")[1].split()[0]
+    srv.client().login("mch1", pw)
+    rc, out, err = srv.gongkai("user", "passwd", "mch1", "--db", srv.db, "--password", "abc")
+    eq(rc, 1)
+    contains(err, "至少10个字符")
+
+
+def test_migrate_is_idempotent(srv):
+    rc, out, err = srv.gongkai("migrate", "--db", srv.db)
+    eq(rc, 0, err)
+    contains(out, "(0 migrations applied)")
+
+
+def test_demo_refuses_second_load(srv):
+    rc, out, err = srv.gongkai("demo", "--db", srv.db)
+    eq(rc, 1)
+    contains(err, "already loaded")
+
+
+def test_graceful_stop(srv):
+    eq(srv.stop(), 0)
+    contains(srv.log_text(), "stopped")
+    srv.start()
+    eq(srv.client().get("/api/v1/health").status, 200)

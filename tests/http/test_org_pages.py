@@ -1,0 +1,32 @@
+"""test_org_pages.py — an organisation's public home and its guide."""
+from harness import contains, eq
+
+
+def test_org_home_by_slug_lists_units_and_contacts(srv):
+    r = srv.client().get("/o/znwsj")
+    eq(r.status, 200)
+    contains(r.text, "<h1>中宁县卫生和计划生育局</h1>")
+    contains(r.text, "中宁县人民医院")
+    contains(r.text, "0955-5021796")
+    contains(r.text, 'href="/o/znwsj/guide"')
+
+
+def test_guide_is_generated_from_the_org_record(srv):
+    r = srv.client().get("/o/znwsj/guide")
+    eq(r.status, 200)
+    for s in ("政府信息公开指南", "正大北路", "755100", "znwsj@163.com", "20个工作日",
+              "7个工作日", "第三十一条", "行政复议"):
+        contains(r.text, s)
+    # The guide follows the record: edit the phone, the guide changes.
+    c = srv.client()
+    c.login("sysadmin")
+    form = {"name": "中宁县卫生和计划生育局", "slug": "znwsj", "phone": "0955-1234567",
+            "address": "中宁县正大北路", "postcode": "755100", "email": "znwsj@163.com"}
+    eq(c.post("/admin/orgs/1", form, csrf_from="/admin/orgs/1").status, 303)
+    contains(srv.client().get("/o/znwsj/guide").text, "0955-1234567")
+
+
+def test_unknown_org_is_404(srv):
+    r = srv.client().get("/o/no-such-org/guide")
+    eq(r.status, 404)
+    contains(r.text, "该单位不存在")

@@ -155,7 +155,7 @@ int page_message_list(Req *r) {
     char zDue[DATE_STRLEN];
     reg_message_clock(&cal, nDays, &aM[i], dToday, &c);
     if (!strcmp(zFilter, "open") && c.bReplied) continue;
-    if (!strcmp(zFilter, "overdue") && !c.bOverdue) continue;
+    if (!strcmp(zFilter, "overdue") && (c.bReplied || !c.bOverdue)) continue;
     const char *zState = message_state(r, &c, &aM[i], &zClass);
     req_printf(r, "<tr><td>%h</td><td>%h</td><td><a href=\"/staff/messages/%lld\">%h</a></td>"
                   "<td>%h</td><td>%h</td><td>%h</td><td class=\"%h\">%h</td><td>%h</td></tr>\n",

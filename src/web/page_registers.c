@@ -211,9 +211,8 @@ static void clocks_html(Req *r, const OpinionEvent *e) {
   int n = opinion_clocks(e, time(NULL), a);
   for (int i = 0; i < n; i++) {
     char z[DATETIME_STRLEN];
-    const char *zState = a[i].eState == RC_PENDING ? "待办"
-                         : a[i].eState == RC_MET ? "按时" : "超时";
-    req_printf(r, "<span class=\"clock %s\">%h（%d小时，%h前）：%h</span> ",
+    const char *zState = rc_state_label(a[i].eState);
+    req_printf(r, "<span class=\"clock %h\">%h（%d小时，%h前）：%h</span> ",
                state_class(a[i].eState), a[i].zName, a[i].nHours,
                datetime_format_cn(a[i].tDue, z), zState);
   }

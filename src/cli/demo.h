@@ -29,6 +29,7 @@ typedef struct DemoCtx {
 typedef int (*DemoStep)(DemoCtx *ctx);
 
 int demo_foundation(DemoCtx *ctx);
+int demo_catalogue(DemoCtx *ctx);   /* demo_catalogue.c */
 int demo_registers(DemoCtx *ctx);
 
 #endif

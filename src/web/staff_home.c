@@ -2,6 +2,7 @@
 #include "web/staff_home.h"
 
 #include "web/documents.h"
+#include "web/catalogue.h"
 #include "web/pages.h"
 #include "web/registers.h"
 
@@ -19,6 +20,7 @@ static const PanelFn aPanel[] = {
   panel_admin,
   reg_panel,
   panel_documents,
+  panel_catalogue,
 };
 
 void staff_home_panels(Req *r) {

@@ -70,6 +70,7 @@ const Route aRoute[] = {
   {G | P, "/staff/inspections/{id}", page_inspection_view, PERM_SUPERVISE, 0, "督查整改"},
   {G, "/staff/dashboard", page_dashboard, PERM_VIEW_STAFF, 0, "统计看板"},
   {G, "/staff/dashboard.xlsx", page_dashboard_xlsx, PERM_VIEW_STAFF, 0, "统计看板 Excel"},
+  {G | P, "/staff/freshness", page_freshness, PERM_VIEW_STAFF, 0, "公开目录更新检查"},
   /* Proactive disclosure documents (issue 3, document half): staff pages,
   ** the plain public page and attachments, JSON and the ledger export.
   ** Literal segments come before captures at the same place. */

@@ -921,3 +921,136 @@ int store_inspection_close(Store *s, int64_t id, const char *zOn) {
   bind_text(st, 2, zOn);
   return update_one(s, st, "办结督查整改");
 }
+
+/* ---- Catalogue freshness and publication figures ------------------------ */
+
+#define FRESH_COLS                                                          \
+  "c.id,c.org_id,o.name,c.level1,c.level2,c.content,c.dept,c.frequency,"    \
+  "coalesce((SELECT max(d.published_date) FROM doc d WHERE"                  \
+  " d.catalogue_item_id=c.id AND d.state='published'),''),"                 \
+  "coalesce((SELECT max(n.period_start) FROM catalogue_nil n"               \
+  " WHERE n.item_id=c.id),'')"
+#define FRESH_FROM " FROM catalogue_item c JOIN org o ON o.id=c.org_id"
+
+static void fresh_row(Arena *a, sqlite3_stmt *st, FreshRow *p) {
+  memset(p, 0, sizeof *p);
+  p->itemId = col_int(st, 0);
+  p->orgId = col_int(st, 1);
+  p->zOrgName = col_text(a, st, 2);
+  p->zLevel1 = col_text(a, st, 3);
+  p->zLevel2 = col_text(a, st, 4);
+  p->zContent = col_text(a, st, 5);
+  p->zDept = col_text(a, st, 6);
+  p->zFrequency = col_text(a, st, 7);
+  p->zLatestDoc = col_text(a, st, 8);
+  p->zLatestNil = col_text(a, st, 9);
+}
+
+int store_fresh_list(Store *s, Arena *a, int64_t orgId, int bSubtree,
+                     FreshRow **paF, int *pn) {
+  sqlite3_stmt *st = stmt(s,
+      "SELECT " FRESH_COLS FRESH_FROM " WHERE c.org_id IN " SCOPE
+      " AND c.list_kind='proactive' AND c.frequency<>''"
+      " ORDER BY c.org_id, c.seq, c.id");
+  if (!st) return STORE_ERROR;
+  bind_int(st, 1, orgId);
+  bind_int(st, 2, bSubtree);
+  int rc, n = 0, nAlloc = 0;
+  FreshRow *aF = NULL;
+  while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
+    ARENA_PUSH(a, aF, n, nAlloc);
+    fresh_row(a, st, &aF[n++]);
+  }
+  stmt_done(st);
+  if (rc != SQLITE_DONE) return step_err(s, rc, "读取公开目录");
+  *paF = aF;
+  *pn = n;
+  return STORE_OK;
+}
+
+int store_fresh_get(Store *s, Arena *a, int64_t itemId, FreshRow *pF) {
+  sqlite3_stmt *st = stmt(s, "SELECT " FRESH_COLS FRESH_FROM " WHERE c.id=?1");
+  if (!st) return STORE_ERROR;
+  bind_int(st, 1, itemId);
+  int rc = sqlite3_step(st), out = STORE_OK;
+  if (rc == SQLITE_ROW) fresh_row(a, st, pF);
+  else if (rc == SQLITE_DONE) out = store_fail(s, STORE_NOTFOUND, "目录事项不存在");
+  else out = step_err(s, rc, "读取目录事项");
+  stmt_done(st);
+  return out;
+}
+
+int store_fresh_nil_add(Store *s, int64_t itemId, const char *zStart,
+                        const char *zEnd, const char *zNote, const char *zOn,
+                        int64_t userId) {
+  sqlite3_stmt *st = stmt(s,
+      "INSERT INTO catalogue_nil(item_id,period_start,period_end,note,"
+      "stated_on,user_id) VALUES(?1,?2,?3,?4,?5,?6)");
+  if (!st) return STORE_ERROR;
+  bind_int(st, 1, itemId);
+  bind_text(st, 2, zStart);
+  bind_text(st, 3, zEnd);
+  bind_text(st, 4, nz(zNote));
+  bind_text(st, 5, zOn);
+  bind_id(st, 6, userId);
+  int rc = insert(s, st, "保存本期无新增说明", NULL);
+  if (rc == STORE_CONFLICT)
+    return store_fail(s, STORE_CONFLICT, "该期已登记过“本期无新增”");
+  return rc;
+}
+
+int store_reg_pub_month(Store *s, int64_t orgId, int bSubtree, int year,
+                        int a[12]) {
+  sqlite3_stmt *st = stmt(s,
+      "SELECT CAST(substr(d.published_date,6,2) AS INTEGER),count(*) FROM doc d"
+      " WHERE d.org_id IN " SCOPE " AND d.state='published'"
+      " AND substr(d.published_date,1,4)=printf('%04d',?3) GROUP BY 1");
+  if (!st) return STORE_ERROR;
+  bind_int(st, 1, orgId);
+  bind_int(st, 2, bSubtree);
+  bind_int(st, 3, year);
+  memset(a, 0, 12 * sizeof a[0]);
+  int rc;
+  while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
+    int m = sqlite3_column_int(st, 0);
+    if (m >= 1 && m <= 12) a[m - 1] = sqlite3_column_int(st, 1);
+  }
+  stmt_done(st);
+  return rc == SQLITE_DONE ? STORE_OK : step_err(s, rc, "统计发布数量");
+}
+
+int store_reg_pub_group(Store *s, Arena *a, int64_t orgId, int bSubtree,
+                        int year, int bChannel, PubCount **paP, int *pn) {
+  sqlite3_stmt *st = bChannel
+      ? stmt(s,
+          "SELECT '政府网站',count(*) FROM doc d WHERE d.org_id IN " SCOPE
+          " AND d.state='published' AND substr(d.published_date,1,4)=printf('%04d',?3)"
+          " UNION ALL"
+          " SELECT k.channel,count(DISTINCT k.doc_id) FROM doc_channel k"
+          " JOIN doc d ON d.id=k.doc_id WHERE d.org_id IN " SCOPE
+          " AND d.state='published' AND substr(d.published_date,1,4)=printf('%04d',?3)"
+          " AND k.channel<>'政府网站' GROUP BY k.channel")
+      : stmt(s,
+          "SELECT coalesce(nullif(c.level1,''),'未归类'),count(*) FROM doc d"
+          " LEFT JOIN catalogue_item c ON c.id=d.catalogue_item_id"
+          " WHERE d.org_id IN " SCOPE " AND d.state='published'"
+          " AND substr(d.published_date,1,4)=printf('%04d',?3)"
+          " GROUP BY 1 ORDER BY 2 DESC, 1");
+  if (!st) return STORE_ERROR;
+  bind_int(st, 1, orgId);
+  bind_int(st, 2, bSubtree);
+  bind_int(st, 3, year);
+  int rc, n = 0, nAlloc = 0;
+  PubCount *aP = NULL;
+  while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
+    ARENA_PUSH(a, aP, n, nAlloc);
+    aP[n].zKey = col_text(a, st, 0);
+    aP[n].n = sqlite3_column_int(st, 1);
+    n++;
+  }
+  stmt_done(st);
+  if (rc != SQLITE_DONE) return step_err(s, rc, "统计发布数量");
+  *paP = aP;
+  *pn = n;
+  return STORE_OK;
+}

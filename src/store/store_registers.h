@@ -113,4 +113,41 @@ int store_inspection_list(Store *s, Arena *a, int64_t orgId, int bSubtree,
 int store_inspection_get(Store *s, Arena *a, int64_t id, Inspection *p);
 int store_inspection_close(Store *s, int64_t id, const char *zOn);
 
+/* ---- Catalogue freshness and publication figures ------------------------ */
+typedef struct FreshRow {
+  int64_t itemId;
+  int64_t orgId;
+  const char *zOrgName;
+  const char *zLevel1;      /* 一级事项 */
+  const char *zLevel2;      /* 二级事项 */
+  const char *zContent;     /* 公开内容 */
+  const char *zDept;        /* 负责科室 */
+  const char *zFrequency;   /* 更新频率 as written */
+  const char *zLatestDoc;   /* latest published date of its documents, or "" */
+  const char *zLatestNil;   /* latest "本期无新增" period start, or "" */
+} FreshRow;
+/* Proactive catalogue items with a non-empty frequency. */
+int store_fresh_list(Store *s, Arena *a, int64_t orgId, int bSubtree,
+                     FreshRow **paF, int *pn);
+/* One item (for the statement form). */
+int store_fresh_get(Store *s, Arena *a, int64_t itemId, FreshRow *pF);
+/* Records "本期无新增" for the period [zStart, zEnd]; STORE_CONFLICT when
+** already stated. */
+int store_fresh_nil_add(Store *s, int64_t itemId, const char *zStart,
+                        const char *zEnd, const char *zNote, const char *zOn,
+                        int64_t userId);
+
+/* Published documents of the year per month (a[0] = January). */
+int store_reg_pub_month(Store *s, int64_t orgId, int bSubtree, int year,
+                        int a[12]);
+typedef struct PubCount {
+  const char *zKey;         /* category (一级事项) or channel */
+  int n;
+} PubCount;
+/* Published documents of the year per catalogue category (bChannel 0;
+** "未归类" for none) or per further channel (bChannel 1, from the
+** channel register; every published document is on the website). */
+int store_reg_pub_group(Store *s, Arena *a, int64_t orgId, int bSubtree,
+                        int year, int bChannel, PubCount **paP, int *pn);
+
 #endif

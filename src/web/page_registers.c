@@ -58,6 +58,7 @@ void reg_nav(Req *r, const RegScope *sc, const char *zCurrent) {
     {"proposals", "/staff/proposals", "建议提案"},
     {"activities", "/staff/activities", "公开活动"},
     {"workplans", "/staff/workplans", "工作要点"},
+    {"freshness", "/staff/freshness", "目录更新"},
     {"dashboard", "/staff/dashboard", "统计看板"},
   };
   const char *zQs = reg_qs(r, sc);

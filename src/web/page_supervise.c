@@ -17,6 +17,7 @@
 #include <unistd.h>
 #include <xlsxwriter.h>
 
+#include "core/freshness.h"
 #include "core/response_clock.h"
 #include "web/pages.h"
 #include "web/registers.h"
@@ -31,6 +32,8 @@ typedef struct RegStats {
   int nAct, aActKind[6], nTrainSessions, nTrainPeople;
   int nTask, nTaskDone, nTaskOverdue;
   int nInsp, nInspOpen;
+  int nCatChecked, nCatOverdue, nCatDueSoon;   /* catalogue freshness */
+  int nPub, aPubMonth[12];    /* published documents of the year */
 } RegStats;
 
 /* Month index 0..11 of "YYYY-MM-DD" in year y, or -1. */
@@ -119,6 +122,18 @@ static int reg_stats(Req *r, int64_t org, int bSubtree, int year,
     p->nTaskOverdue += aW[i].nOverdue;
   }
 
+  FreshRow *aF;
+  if (store_fresh_list(s, a, org, bSubtree, &aF, &n) != STORE_OK) return -1;
+  for (int i = 0; i < n; i++) {
+    int e = reg_fresh_state(&aF[i], dToday, NULL);
+    if (e == FR_NA) continue;
+    p->nCatChecked++;
+    p->nCatOverdue += e == FR_OVERDUE;
+    p->nCatDueSoon += e == FR_DUE_SOON;
+  }
+  if (store_reg_pub_month(s, org, bSubtree, year, p->aPubMonth) != STORE_OK) return -1;
+  for (int m = 0; m < 12; m++) p->nPub += p->aPubMonth[m];
+
   Inspection *aI;
   if (store_inspection_list(s, a, org, bSubtree, &aI, &n) != STORE_OK) return -1;
   for (int i = 0; i < n; i++) {
@@ -165,6 +180,7 @@ int page_supervise(Req *r) {
               "<th scope=\"col\">超期留言</th><th scope=\"col\">舆情事件</th><th scope=\"col\">回应超时</th>"
               "<th scope=\"col\">建议提案</th><th scope=\"col\">超期未答复</th><th scope=\"col\">活动</th>"
               "<th scope=\"col\">培训人次</th><th scope=\"col\">要点任务</th><th scope=\"col\">逾期任务</th>"
+              "<th scope=\"col\">目录逾期未更新</th><th scope=\"col\">发布文件</th>"
               "<th scope=\"col\">督查</th><th scope=\"col\">待整改</th></tr></thead><tbody>\n");
   for (int i = 0; i < nOrg; i++) {
     RegStats st;
@@ -189,6 +205,8 @@ int page_supervise(Req *r) {
     fig(r, st.nTrainPeople, req_fmt(r, "/staff/activities?org=%lld&year=%d", o, year), 0);
     fig(r, st.nTask, req_fmt(r, "/staff/workplans?org=%lld&year=%d", o, year), 0);
     fig(r, st.nTaskOverdue, req_fmt(r, "/staff/workplans?org=%lld&year=%d", o, year), 1);
+    fig(r, st.nCatOverdue, req_fmt(r, "/staff/freshness?org=%lld&filter=late", o), 1);
+    fig(r, st.nPub, req_fmt(r, "/staff/dashboard?org=%lld&year=%d", o, year), 0);
     fig(r, st.nInsp, req_fmt(r, "/staff/inspections?org=%lld", o), 0);
     fig(r, st.nInspOpen, req_fmt(r, "/staff/inspections?org=%lld", o), 1);
     req_puts(r, "</tr>\n");
@@ -394,11 +412,16 @@ int page_dashboard(Req *r) {
     {"已完成任务", st.nTaskDone, "/staff/workplans", 0},
     {"逾期未完成任务", st.nTaskOverdue, "/staff/workplans", 1},
     {"接受督查", st.nInsp, "/staff/registers", 0},
+    {"按周期检查的目录事项", st.nCatChecked, "/staff/freshness", 0},
+    {"目录事项逾期未更新", st.nCatOverdue, "/staff/freshness", 1},
+    {"目录事项即将到期", st.nCatDueSoon, "/staff/freshness", 1},
+    {"发布文件", st.nPub, "/staff/docs", 0},
   };
   for (size_t i = 0; i < sizeof aRow / sizeof aRow[0]; i++) {
     const char *zHref = req_fmt(r, "%h%h&year=%d%s", aRow[i].zPath, zQs, year,
-                                aRow[i].bBad && !strcmp(aRow[i].zPath, "/staff/messages")
-                                    ? "&filter=overdue" : "");
+                                !aRow[i].bBad ? ""
+                                : !strcmp(aRow[i].zPath, "/staff/messages") ? "&filter=overdue"
+                                : !strcmp(aRow[i].zPath, "/staff/freshness") ? "&filter=late" : "");
     req_printf(r, "<tr><th scope=\"row\">%h</th>", aRow[i].zLabel);
     fig(r, aRow[i].v, zHref, aRow[i].bBad);
     req_puts(r, "</tr>\n");
@@ -417,8 +440,29 @@ int page_dashboard(Req *r) {
     azHref[k] = req_fmt(r, "/staff/activities%h&year=%d", zQs, year);
   }
   svg_bars(r, "活动（按类别）", azKind, st.aActKind, azHref, nKind < 6 ? nKind : 6);
-  page_notice(r, "warn", "文件发布（按月、类别、渠道）、依申请公开办理和年度报告状态的统计"
-                         "由文件、申请和年报模块提供，尚未接入本看板。");
+  for (int m = 0; m < 12; m++) azHref[m] = req_fmt(r, "/staff/docs?state=published");
+  svg_bars(r, "每月发布文件", azMonth, st.aPubMonth, azHref, 12);
+  for (int bChannel = 0; bChannel < 2; bChannel++) {
+    PubCount *aP;
+    int nP;
+    if (store_reg_pub_group(r->store, &r->arena, sc.orgId, sc.bSubtree, year, bChannel,
+                            &aP, &nP) != STORE_OK) {
+      http_error(r, 500, store_errmsg(r->store));
+      return 0;
+    }
+    req_printf(r, "<table class=\"grid\"><caption>%s</caption><thead><tr><th scope=\"col\">%s</th>"
+                  "<th scope=\"col\">发布文件</th></tr></thead><tbody>\n",
+               bChannel ? "发布渠道" : "按目录类别", bChannel ? "渠道" : "类别");
+    for (int i = 0; i < nP; i++) {
+      req_printf(r, "<tr><th scope=\"row\">%h</th>", aP[i].zKey);
+      fig(r, aP[i].n, "/staff/docs?state=published", 0);
+      req_puts(r, "</tr>\n");
+    }
+    if (!nP) req_puts(r, "<tr><td colspan=\"2\">本年度没有发布文件</td></tr>\n");
+    req_puts(r, "</tbody></table>\n");
+  }
+  page_notice(r, "warn", "依申请公开办理（在办、即将到期、超期、按时办结率）和年度报告状态"
+                         "由申请和年报模块提供，尚未接入本看板。");
   page_end(r);
   return 0;
 }
@@ -468,7 +512,8 @@ int page_dashboard_xlsx(Req *r) {
   static const char *const azHead[] = {
     "单位", "收到留言", "未答复留言", "超期未答复留言", "公开的留言答复", "舆情事件",
     "回应超时", "建议提案", "超期未答复建议提案", "公开答复全文", "新闻发布会", "在线访谈",
-    "政府开放日", "培训场次", "培训人次", "工作要点任务", "已完成任务", "逾期任务", "督查"};
+    "政府开放日", "培训场次", "培训人次", "工作要点任务", "已完成任务", "逾期任务", "督查",
+    "目录逾期未更新", "发布文件"};
   int nHead = (int)(sizeof azHead / sizeof azHead[0]);
   if (ws) {
     lxw_format *bold = workbook_add_format(wb);
@@ -483,7 +528,8 @@ int page_dashboard_xlsx(Req *r) {
       int aV[] = {st.nMsg, st.nMsgOpen, st.nMsgOverdue, st.nMsgPublished, st.nEvent,
                   st.nEventMissed, st.nProp, st.nPropOverdue, st.nPropPublished,
                   st.aActKind[0], st.aActKind[1], st.aActKind[2], st.nTrainSessions,
-                  st.nTrainPeople, st.nTask, st.nTaskDone, st.nTaskOverdue, st.nInsp};
+                  st.nTrainPeople, st.nTask, st.nTaskDone, st.nTaskOverdue, st.nInsp,
+                  st.nCatOverdue, st.nPub};
       lxw_row_t row = (lxw_row_t)(3 + i);
       worksheet_write_string(ws, row, 0, aOrg[i].zName, NULL);
       for (int c = 0; c < (int)(sizeof aV / sizeof aV[0]); c++)

@@ -38,6 +38,11 @@ int page_inspection_list(Req *r);
 int page_inspection_view(Req *r);
 int page_dashboard(Req *r);
 int page_dashboard_xlsx(Req *r);
+int page_freshness(Req *r);        /* catalogue freshness */
+
+/* The freshness state (core/freshness.h FrState) of a catalogue item as of
+** dToday; *pdDue gets the period end that needs an update. */
+int reg_fresh_state(const FreshRow *f, Date dToday, Date *pdDue);
 
 /* The staff-home panel (staff_home.c). */
 void reg_panel(Req *r);

@@ -315,6 +315,48 @@ def test_dashboard_svg_links_and_xlsx(srv):
     ok(r.body[:2] == b"PK", "not a zip file")
 
 
+def test_catalogue_freshness_and_nil_statement(srv):
+    bureau = org_id(srv, "znwsj")
+    item = db_count(srv, "SELECT id FROM catalogue_item WHERE org_id=? AND frequency='每季度'"
+                    " AND content LIKE '%双随机抽查结果%'", bureau)
+    ok(item, "demo catalogue has no quarterly item")
+    c = srv.client()
+    c.login("office")
+    page = "/staff/freshness?org=%d" % bureau
+
+    def row(text):
+        m = re.search(r"<tr><td>[^<]*</td><td>[^<]*双随机抽查结果.*?</tr>", text, re.S)
+        ok(m, "no row for the quarterly item")
+        return m.group(0)
+    r = c.get(page)
+    eq(r.status, 200)
+    contains(row(r.text), "逾期未更新")       # no document ever published
+    d = c.get("/staff/dashboard?org=%d" % bureau).text
+    before = int(re.search(r"目录事项逾期未更新</th><td class=\"num[^\"]*\"><a href=\"[^\"]+\">(\d+)<", d).group(1))
+    ok(before >= 2, "expected the quarterly and yearly items overdue")
+    # A drafter may not record the statement; the office may, once.
+    dr = srv.client()
+    dr.login("drafter")
+    eq(dr.post("/staff/freshness", {"org": str(bureau), "item": str(item), "which": "previous"},
+               csrf_from=page).status, 403)
+    n = db_count(srv, "SELECT count(*) FROM catalogue_nil")
+    r = c.post("/staff/freshness", {"org": str(bureau), "item": str(item), "which": "previous",
+                                    "note": "上季度无抽查任务"}, csrf_from=page)
+    eq(r.status, 303)
+    eq(db_count(srv, "SELECT count(*) FROM catalogue_nil"), n + 1)
+    text = row(c.get(page).text)
+    not_contains(text, "逾期未更新")
+    ok("本期待更新" in text or "即将到期" in text, text)
+    r = c.post("/staff/freshness", {"org": str(bureau), "item": str(item), "which": "previous"},
+               csrf_from=page)
+    eq(r.status, 422)
+    contains(r.text, "该期已登记过")
+    eq(db_count(srv, "SELECT count(*) FROM catalogue_nil"), n + 1)
+    d = c.get("/staff/dashboard?org=%d" % bureau).text
+    after = int(re.search(r"目录事项逾期未更新</th><td class=\"num[^\"]*\"><a href=\"[^\"]+\">(\d+)<", d).group(1))
+    eq(after, before - 1)
+
+
 def test_public_form_rate_limit_per_address(srv):
     # Earlier tests posted 2 accepted messages from this address (one to
     # znwsj, one to the other root); the limit is 5 per hour.

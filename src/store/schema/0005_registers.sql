@@ -170,6 +170,20 @@ CREATE TABLE inspection (
 );
 CREATE INDEX inspection_org ON inspection(org_id, inspected_on);
 
+-- "本期无新增": an explicit statement that a catalogue item had nothing new
+-- in one period of its update frequency (core/freshness.h), which counts
+-- as an update for the freshness check.
+CREATE TABLE catalogue_nil (
+  id            INTEGER PRIMARY KEY,
+  item_id       INTEGER NOT NULL REFERENCES catalogue_item(id),
+  period_start  TEXT NOT NULL,               -- first day of the period
+  period_end    TEXT NOT NULL,               -- last day of the period
+  note          TEXT NOT NULL DEFAULT '',
+  stated_on     TEXT NOT NULL,
+  user_id       INTEGER REFERENCES user(id),
+  UNIQUE (item_id, period_start)
+);
+
 -- The message reply limit in working days (core/response_clock.h: no
 -- national number exists; 5 is the common local rule).
 INSERT INTO setting(name, value) VALUES ('message_reply_days', '5')

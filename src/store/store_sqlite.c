@@ -121,6 +121,22 @@ static int exec_sql(Store *s, const char *zSql) {
 
 extern int fts_register_all(sqlite3 *db);
 
+/* Commit hook: remembers that this connection wrote something. */
+static int on_commit(void *p) {
+  ((Store *)p)->bCommitted = 1;
+  return 0;
+}
+
+int store_take_changed(Store *s) {
+  sqlite3_stmt *st = stmt(s, "PRAGMA data_version");
+  int64_t v = (st && sqlite3_step(st) == SQLITE_ROW) ? sqlite3_column_int64(st, 0) : -1;
+  stmt_done(st);
+  int changed = s->bCommitted || v != s->dataVersion;
+  s->bCommitted = 0;
+  s->dataVersion = v;
+  return changed;
+}
+
 int store_open(const char *zPath, int flags, Store **pp, char **pzErr) {
   struct stat sb;
   int exists = stat(zPath, &sb) == 0;
@@ -146,6 +162,7 @@ int store_open(const char *zPath, int flags, Store **pp, char **pzErr) {
     return STORE_ERROR;
   }
   sqlite3_busy_timeout(s->db, 5000);
+  sqlite3_commit_hook(s->db, on_commit, s);
   sqlite3_extended_result_codes(s->db, 1);
   if (exec_sql(s, "PRAGMA journal_mode=WAL; PRAGMA foreign_keys=ON;"
                   "PRAGMA synchronous=NORMAL;") != STORE_OK) {

@@ -30,3 +30,14 @@ def test_unknown_org_is_404(srv):
     r = srv.client().get("/o/no-such-org/guide")
     eq(r.status, 404)
     contains(r.text, "该单位不存在")
+
+
+def test_cached_public_page_follows_writes_from_other_processes(srv):
+    c = srv.client()
+    first = c.get("/").text
+    eq(c.get("/").text, first)  # served again (from the cache)
+    rc, _, err = srv.gongkai("org", "add", "--db", srv.db, "--name", "中宁县血站",
+                             "--slug", "zn-blood", "--parent", "znwsj")
+    eq(rc, 0, err)
+    contains(c.get("/").text, "中宁县血站")
+    contains(c.get("/", headers={"Accept-Encoding": "gzip"}).text, "中宁县血站")

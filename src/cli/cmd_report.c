@@ -1,0 +1,207 @@
+/*
+** cmd_report.c — `gongkai report SUBCOMMAND`: annual reports from the
+** command line.  Subcommands (table below): check.  `show` and `export`
+** come later, once reports are computed from the stores.
+**
+**   gongkai report check FILE [--strict] [--format ID] [--prev FILE]
+**
+** FILE is the JSON form (see core/report.h) or the text of a published
+** report (see core/report_text.h); "-" reads standard input.  Prints the
+** format, the notes from reading, every violation and every blank-cell
+** warning.  Exit status: 0 no rule broken (blank cells and warning-level
+** rules are warnings; --strict makes them fail too), 1 a rule is broken by
+** the printed numbers, 2 the input cannot be read or bad usage.
+*/
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "cli/cli.h"
+#include "cli/commands.h"
+#include "core/report.h"
+#include "core/report_text.h"
+#include "lib/buf.h"
+
+/* Reads a whole file ("-" = stdin).  Returns a new string or NULL with
+** *pzErr (static text or errno message). */
+static char *read_all(const char *zPath, const char **pzErr) {
+  FILE *in = strcmp(zPath, "-") ? fopen(zPath, "rb") : stdin;
+  Buf b = BUF_INIT;
+  char a[8192];
+  size_t n;
+  if (!in) { *pzErr = "无法打开文件"; return NULL; }
+  while ((n = fread(a, 1, sizeof a, in)) > 0) buf_append(&b, a, n);
+  if (ferror(in)) {
+    if (in != stdin) fclose(in);
+    buf_free(&b);
+    *pzErr = "读取失败";
+    return NULL;
+  }
+  if (in != stdin) fclose(in);
+  if (memchr(buf_str(&b), 0, b.n)) {
+    buf_free(&b);
+    *pzErr = "文件含有 NUL 字节，不是文本或 JSON";
+    return NULL;
+  }
+  return buf_steal(&b);
+}
+
+static int is_json(const char *z) {
+  while (*z == ' ' || *z == '\t' || *z == '\r' || *z == '\n') z++;
+  if (!strncmp(z, "\xEF\xBB\xBF", 3)) z += 3;
+  return *z == '{';
+}
+
+/* Loads FILE as a report; the reading notes (text input) are appended to
+** pNotes, one "说明：…" line each, when pNotes is not NULL.  Returns 0, or 2
+** after printing why. */
+static int load_report(const RfSet *pSet, const char *zPath,
+                       const char *zFormat, Buf *pNotes, Report **pp) {
+  const char *zErr = NULL;
+  char *z = read_all(zPath, &zErr), *zMsg = NULL;
+  *pp = NULL;
+  if (!z) {
+    fprintf(stderr, "gongkai report check: %s: %s\n", zPath, zErr);
+    return 2;
+  }
+  if (is_json(z)) {
+    if (report_from_json(pSet, z, zFormat, pp, &zMsg)) {
+      fprintf(stderr, "gongkai report check: %s: %s\n", zPath, zMsg);
+      free(zMsg);
+      free(z);
+      return 2;
+    }
+  } else {
+    RtResult r;
+    if (report_text_read(pSet, z, zFormat, &r)) {
+      fprintf(stderr, "gongkai report check: %s: %s\n", zPath, r.zErr);
+      rt_result_free(&r);
+      free(z);
+      return 2;
+    }
+    for (int i = 0; pNotes && i < r.nNote; i++) {
+      buf_puts(pNotes, "说明：");
+      buf_puts(pNotes, r.azNote[i]);
+      buf_putc(pNotes, '\n');
+    }
+    if (pNotes && !zFormat) buf_puts(pNotes, "说明：格式按文本中的表格标签识别\n");
+    *pp = r.pReport;
+    r.pReport = NULL;
+    rt_result_free(&r);
+  }
+  free(z);
+  return 0;
+}
+
+static void print_issue(const RpIssue *x) {
+  const char *zTag = x->eStatus == RP_BLANK      ? "空白"
+                     : x->eStatus == RP_ACCEPTED ? "已接受"
+                     : x->eSeverity == RF_WARNING ? "警告"
+                                                  : "违反";
+  printf("%s %s：%s", zTag, x->zKey, x->zMsg);
+  if (x->eStatus == RP_ACCEPTED) printf("（理由：%s）", x->zReason);
+  putchar('\n');
+}
+
+static int report_check_cmd(int argc, char **argv) {
+  const char *zStrict = NULL, *zFormat = NULL, *zPrev = NULL;
+  CliOpt aOpt[] = {
+    {"--strict", 1, &zStrict},
+    {"--format", 0, &zFormat},
+    {"--prev", 0, &zPrev},
+  };
+  char **aPos;
+  int nPos, bHelp, rc;
+  RfSet set = {0};
+  char *zErr = NULL;
+  Report *p = NULL, *pPrev = NULL;
+  RpResult res;
+  Buf notes = BUF_INIT;
+  rc = cli_parse("report check", argc, argv, 1, aOpt, 3, &aPos, &nPos,
+                 &bHelp);
+  if (rc) return rc;
+  if (bHelp) {
+    puts("usage: gongkai report check FILE [--strict] [--format ID] "
+         "[--prev FILE]\n\n"
+         "Checks an annual report against its format's consistency rules.\n"
+         "FILE is JSON ({\"format\":\"2021\",\"tables\":{...}}) or the text "
+         "of a\npublished report; - reads standard input.\n\n"
+         "  --format ID  the format (2021, 2019, stat2018); default: from "
+         "the file\n"
+         "  --prev FILE  last year's report, for the cross-year rules\n"
+         "  --strict     blank cells and warnings also fail\n\n"
+         "Exit status: 0 consistent, 1 a rule is broken, 2 unreadable "
+         "input.");
+    return 0;
+  }
+  if (nPos != 1) {
+    fprintf(stderr, "gongkai report check: expected one FILE (see --help)\n");
+    return 2;
+  }
+  if (rf_set_load_builtin(&set, &zErr)) {
+    fprintf(stderr, "gongkai report check: formats: %s\n", zErr);
+    free(zErr);
+    return 2;
+  }
+  if (zFormat && !rf_format_find(&set, zFormat)) {
+    fprintf(stderr, "gongkai report check: 未知的报告格式：%s\n", zFormat);
+    rf_set_free(&set);
+    buf_free(&notes);
+    return 2;
+  }
+  rc = load_report(&set, aPos[0], zFormat, &notes, &p);
+  if (!rc && zPrev) rc = load_report(&set, zPrev, NULL, NULL, &pPrev);
+  if (rc) {
+    report_free(p);
+    buf_free(&notes);
+    rf_set_free(&set);
+    return rc;
+  }
+  printf("格式：%s（%s）\n", p->pFmt->zId, p->pFmt->zTitle);
+  if (p->zOrg || p->iYear) {
+    printf("单位：%s  年度：", p->zOrg ? p->zOrg : "（未知）");
+    if (p->iYear) printf("%d\n", p->iYear);
+    else puts("（未知）");
+  }
+  if (pPrev) {
+    printf("上年报告：格式 %s，年度 %d\n", pPrev->pFmt->zId, pPrev->iYear);
+    if (p->iYear && pPrev->iYear && pPrev->iYear != p->iYear - 1)
+      printf("注意：上年报告的年度应为 %d\n", p->iYear - 1);
+  }
+  fputs(buf_str(&notes), stdout);
+  buf_free(&notes);
+  report_check(p, pPrev, &res);
+  for (int i = 0; i < res.n; i++)
+    if (res.a[i].eStatus != RP_BLANK) print_issue(&res.a[i]);
+  for (int i = 0; i < res.n; i++)
+    if (res.a[i].eStatus == RP_BLANK) print_issue(&res.a[i]);
+  printf("结果：违反 %d 处，警告 %d 处，空白无法核对 %d 处，已接受 %d 处\n",
+         res.nBroken, res.nWarning, res.nBlank, res.nAccepted);
+  rc = res.nBroken ? 1 : (zStrict && (res.nBlank || res.nWarning)) ? 1 : 0;
+  rp_result_free(&res);
+  report_free(p);
+  report_free(pPrev);
+  rf_set_free(&set);
+  return rc;
+}
+
+/* Subcommands, sorted. */
+static const CliCmd aSub[] = {
+  {"check", report_check_cmd, "check a report's consistency rules"},
+};
+
+int cmd_report(int argc, char **argv) {
+  size_t i;
+  if (argc < 2 || !strcmp(argv[1], "--help") || !strcmp(argv[1], "-h")) {
+    FILE *out = argc < 2 ? stderr : stdout;
+    fputs("usage: gongkai report SUBCOMMAND ...\n\nsubcommands:\n", out);
+    for (i = 0; i < sizeof aSub / sizeof aSub[0]; i++)
+      fprintf(out, "  %-8s %s\n", aSub[i].zName, aSub[i].zSummary);
+    return argc < 2 ? 2 : 0;
+  }
+  for (i = 0; i < sizeof aSub / sizeof aSub[0]; i++)
+    if (!strcmp(aSub[i].zName, argv[1]))
+      return aSub[i].xRun(argc - 1, argv + 1);
+  fprintf(stderr, "gongkai report: unknown subcommand '%s'\n", argv[1]);
+  return 2;
+}

@@ -1,0 +1,982 @@
+/*
+** report_text.c — reads a published report's text into a report grid
+** (see report_text.h for what is understood and the never-guess policy).
+**
+** Steps: split the text into lines and each line into a label and a value
+** area; decide the format; match each line's label against the format's
+** row labels (normalised, longest suffix wins, duplicates resolved by
+** document order); turn the value area into cells, splitting run-together
+** digits or placing missing cells only when the row's own rules leave one
+** reading.
+*/
+#include "core/report_text.h"
+
+#include <ctype.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "lib/buf.h"
+#include "lib/utf8.h"
+
+#define MAX_CANDIDATES 64       /* distinct readings kept per row */
+#define MAX_NODES 200000        /* search effort per row */
+#define MAX_PREFIX 45           /* bytes of merged-cell text before a label */
+
+/* ------------------------------------------------------------- tokens */
+
+enum { TK_NUM, TK_BLANK, TK_EMPTY, TK_TEXT };
+
+typedef struct Tok {
+  int e;             /* TK_* */
+  char *z;           /* folded text of the field */
+  long long v;       /* value (RF_SCALE) for TK_NUM when it fits */
+  int bDigits;       /* TK_NUM made of ASCII digits only (splittable) */
+  int bFits;         /* v is valid */
+} Tok;
+
+typedef struct Line {
+  char *zLabel;      /* label text (fields before the values, joined) */
+  char *zNorm;       /* rf_label_norm(zLabel) */
+  char *zNorm2;      /* label without its last field (a unit?), or NULL */
+  char **azField;    /* normalised text of every field */
+  int nField;
+  Tok *aVal;         /* value area */
+  int nVal;
+  int bRun;          /* the first value was peeled off the label */
+  int bConsumed;     /* used as the value of an earlier label line */
+} Line;
+
+/* Folds full-width characters and trims white space; new string. */
+static char *fold_trim(const char *z, size_t n) {
+  Buf b = BUF_INIT;
+  size_t i = 0;
+  while (i < n) {
+    int len;
+    uint32_t cp = utf8_fold(utf8_decode(z + i, n - i, &len));
+    char e[4];
+    if (cp == 0xA0 || cp == 0x3000) cp = ' ';
+    else if (cp == 0x2212) cp = '-';               /* minus sign */
+    int k = utf8_encode(cp, e);
+    buf_append(&b, e, (size_t)k);
+    i += (size_t)len;
+  }
+  char *s = buf_steal(&b), *p = s, *q;
+  while (*p == ' ' || *p == '\t' || *p == '\r') p++;
+  q = p + strlen(p);
+  while (q > p && (q[-1] == ' ' || q[-1] == '\t' || q[-1] == '\r')) q--;
+  char *r = xstrndup(p, (size_t)(q - p));
+  free(s);
+  return r;
+}
+
+/* 1 for the dashes and slashes reports print in an empty cell. */
+static int is_blank_mark(const char *z) {
+  static const char *azMark[] = {"—", "——", "-", "--", "/", "－", "－－",
+                                 "―", "――", "─", "──", "\\", NULL};
+  for (int i = 0; azMark[i]; i++)
+    if (!strcmp(z, azMark[i])) return 1;
+  return 0;
+}
+
+/* Parses a number: [+-]digits[.digits].  Fills t; returns 1 if numeric. */
+static int parse_num(const char *z, Tok *t) {
+  const char *p = z;
+  int neg = 0, nInt = 0, nFrac = 0, bSign = 0;
+  long long ip = 0, fp = 0, scale = RF_SCALE;
+  if (*p == '+' || *p == '-') { neg = *p == '-'; p++; bSign = 1; }
+  while (isdigit((unsigned char)*p)) {
+    if (nInt < 15) ip = ip * 10 + (*p - '0');
+    nInt++;
+    p++;
+  }
+  if (nInt == 0) return 0;
+  if (*p == '.') {
+    p++;
+    while (isdigit((unsigned char)*p)) {
+      if (nFrac < 4) { scale /= 10; fp += (*p - '0') * scale; }
+      nFrac++;
+      p++;
+    }
+    if (nFrac == 0) return 0;
+  }
+  if (*p) return 0;
+  t->e = TK_NUM;
+  t->bDigits = !bSign && nFrac == 0 && !strchr(z, '.');
+  t->bFits = nInt <= 12;                    /* |value| < RF_MAX_UNITS */
+  t->v = t->bFits ? (ip * RF_SCALE + fp) * (neg ? -1 : 1) : 0;
+  return 1;
+}
+
+/* 1 when z is a number with thousands separators: 1,234 or 12,345.5 */
+static int has_thousands(const char *z) {
+  const char *p = z;
+  int n = 0;
+  if (*p == '+' || *p == '-') p++;
+  while (isdigit((unsigned char)*p)) { p++; n++; }
+  if (n < 1 || n > 3 || *p != ',') return 0;
+  while (*p == ',') {
+    p++;
+    for (n = 0; n < 3; n++, p++)
+      if (!isdigit((unsigned char)*p)) return 0;
+  }
+  return *p == 0 || *p == '.';
+}
+
+/* Fills t from a folded field (t takes ownership of zFolded). */
+static void classify(Tok *t, char *zFolded) {
+  memset(t, 0, sizeof *t);
+  t->z = zFolded;
+  if (!zFolded[0]) {
+    t->e = TK_EMPTY;
+  } else if (has_thousands(zFolded)) {
+    char *zPlain = xstrdup(zFolded), *q = zPlain;
+    for (const char *p = zFolded; *p; p++) if (*p != ',') *q++ = *p;
+    *q = 0;
+    if (parse_num(zPlain, t)) t->bDigits = 0;   /* never run together */
+    else t->e = TK_TEXT;
+    free(zPlain);
+  } else if (parse_num(zFolded, t)) {
+    /* t filled */
+  } else if (is_blank_mark(zFolded)) {
+    t->e = TK_BLANK;
+  } else {
+    t->e = TK_TEXT;
+  }
+}
+
+/* Splits a raw line into fields: on tabs when it has any, else on runs of
+** white space (ASCII, U+3000, U+00A0).  Returns folded, trimmed fields. */
+static Tok *split_fields(const char *z, size_t n, int *pn) {
+  Tok *a = NULL;
+  int nA = 0;
+  int bTab = memchr(z, '\t', n) != NULL;
+  size_t i = 0, s = 0;
+  char *zF = fold_trim(z, n);   /* spaces normalised, for the no-tab case */
+  if (!bTab) {
+    z = zF;
+    n = strlen(zF);
+  }
+  for (i = 0; i <= n; i++) {
+    int bEnd = i == n || (bTab ? z[i] == '\t' : z[i] == ' ');
+    if (!bEnd) continue;
+    if (bTab || i > s) {
+      a = xrealloc(a, (size_t)(nA + 1) * sizeof *a);
+      classify(&a[nA++], fold_trim(z + s, i - s));
+    }
+    s = i + 1;
+  }
+  free(zF);
+  *pn = nA;
+  return a;
+}
+
+/* Builds a Line from raw text. */
+static void make_line(Line *L, const char *z, size_t n) {
+  int nF, iLast, i;
+  Tok *a = split_fields(z, n, &nF);
+  Buf lab = BUF_INIT;
+  memset(L, 0, sizeof *L);
+  /* the value area: trailing NUM / BLANK / EMPTY fields */
+  iLast = nF;
+  while (iLast > 0 && a[iLast - 1].e != TK_TEXT) iLast--;
+  L->azField = xmalloc((size_t)(nF + 1) * sizeof(char *));
+  for (i = 0; i < nF; i++) L->azField[L->nField++] = rf_label_norm(a[i].z);
+  for (i = 0; i < iLast; i++) buf_puts(&lab, a[i].z);
+  /* run-together digits at the end of the last label field */
+  if (iLast > 0) {
+    char *zl = a[iLast - 1].z;
+    size_t m = strlen(zl), d = m;
+    while (d > 0 && isdigit((unsigned char)zl[d - 1])) d--;
+    if (d > 0 && d < m && ((unsigned char)zl[d - 1] >= 0x80)) {
+      Tok t;
+      char *zDig = xstrdup(zl + d);
+      classify(&t, zDig);
+      L->aVal = xmalloc(sizeof(Tok) * (size_t)(nF + 2));
+      L->aVal[L->nVal++] = t;
+      L->bRun = 1;
+      buf_reset(&lab);
+      for (i = 0; i < iLast - 1; i++) buf_puts(&lab, a[i].z);
+      buf_append(&lab, zl, d);
+    }
+  }
+  if (!L->aVal) L->aVal = xmalloc(sizeof(Tok) * (size_t)(nF + 2));
+  /* drop leading and trailing empty cells of the value area */
+  {
+    int s = iLast, e = nF;
+    while (s < e && a[s].e == TK_EMPTY) s++;
+    while (e > s && a[e - 1].e == TK_EMPTY) e--;
+    for (i = s; i < e; i++) {
+      L->aVal[L->nVal++] = a[i];
+      a[i].z = NULL;
+    }
+  }
+  L->zLabel = buf_steal(&lab);
+  L->zNorm = rf_label_norm(L->zLabel);
+  if (iLast >= 2 && !L->bRun) {
+    Buf b2 = BUF_INIT;
+    for (i = 0; i < iLast - 1; i++) buf_puts(&b2, a[i].z);
+    L->zNorm2 = rf_label_norm(buf_str(&b2));
+    buf_free(&b2);
+  }
+  for (i = 0; i < nF; i++) free(a[i].z);
+  free(a);
+}
+
+/* Frees what a Line owns. */
+static void free_line(Line *L) {
+  free(L->zLabel);
+  free(L->zNorm);
+  free(L->zNorm2);
+  for (int i = 0; i < L->nField; i++) free(L->azField[i]);
+  free(L->azField);
+  for (int i = 0; i < L->nVal; i++) free(L->aVal[i].z);
+  free(L->aVal);
+}
+
+/* Splits zText into Lines; *pn gets the count.  Caller frees each with
+** free_line() and the array with free(). */
+static Line *split_lines(const char *zText, int *pn) {
+  Line *a = NULL;
+  int n = 0;
+  const char *p = zText;
+  while (*p) {
+    const char *e = strchr(p, '\n');
+    size_t len = e ? (size_t)(e - p) : strlen(p);
+    a = xrealloc(a, (size_t)(n + 1) * sizeof *a);
+    make_line(&a[n++], p, len);
+    p += len + (e ? 1 : 0);
+  }
+  *pn = n;
+  return a;
+}
+
+/* ----------------------------------------------------------- detection */
+
+/* 1 when a row or column label (normalised) of some other format equals
+** zNorm: such a label says nothing about which format the text uses. */
+static int label_in_other_formats(const RfSet *s, const RfFormat *f,
+                                  const char *zNorm) {
+  for (int i = 0; i < s->nFormat; i++) {
+    const RfFormat *g = &s->aFormat[i];
+    if (g == f) continue;
+    for (int t = 0; t < g->nTable; t++) {
+      const RfTable *tb = &g->aTable[t];
+      for (int r = 0; r < tb->nRow; r++)
+        if (tb->aRow[r].zNorm && !strcmp(tb->aRow[r].zNorm, zNorm)) return 1;
+      for (int c = 0; c < tb->nCol; c++)
+        if (!strcmp(tb->aCol[c].zNorm, zNorm)) return 1;
+    }
+  }
+  return 0;
+}
+
+/* 1 when some line's label, label-minus-unit or field equals zNorm. */
+static int line_has(const Line *aL, int nL, const char *zNorm) {
+  if (!zNorm || !zNorm[0]) return 0;
+  for (int i = 0; i < nL; i++) {
+    if (!strcmp(aL[i].zNorm, zNorm)) return 1;
+    if (aL[i].zNorm2 && !strcmp(aL[i].zNorm2, zNorm)) return 1;
+    for (int k = 0; k < aL[i].nField; k++)
+      if (!strcmp(aL[i].azField[k], zNorm)) return 1;
+  }
+  return 0;
+}
+
+/* Scores: distinct-label hits * 1000 + per-mille of labels found in the
+** tables that have any hit. */
+static long score_format(const RfSet *s, const RfFormat *f, const Line *aL,
+                         int nL) {
+  long nUnique = 0, nHit = 0, nAll = 0;
+  for (int t = 0; t < f->nTable; t++) {
+    const RfTable *tb = &f->aTable[t];
+    int nT = 0, nTHit = 0;
+    for (int k = 0; k < tb->nRow + tb->nCol; k++) {
+      const char *z = k < tb->nRow ? tb->aRow[k].zNorm
+                                   : tb->aCol[k - tb->nRow].zNorm;
+      if (!z || !z[0]) continue;
+      nT++;
+      if (line_has(aL, nL, z)) {
+        nTHit++;
+        if (!label_in_other_formats(s, f, z)) nUnique++;
+      }
+    }
+    if (nTHit) { nHit += nTHit; nAll += nT; }
+  }
+  if (nHit == 0) return 0;
+  return nUnique * 1000 + (nHit * 999) / (nAll ? nAll : 1);
+}
+
+/* The best-scoring format, or NULL when nothing matched. */
+static const RfFormat *detect(const RfSet *s, const Line *aL, int nL) {
+  const RfFormat *best = NULL;
+  long bestScore = 0;
+  for (int i = 0; i < s->nFormat; i++) {
+    long sc = score_format(s, &s->aFormat[i], aL, nL);
+    if (sc > bestScore) { bestScore = sc; best = &s->aFormat[i]; }
+  }
+  return best;
+}
+
+const RfFormat *report_text_detect(const RfSet *pSet, const char *zText) {
+  int nL;
+  Line *aL = split_lines(zText, &nL);
+  const RfFormat *f = detect(pSet, aL, nL);
+  for (int i = 0; i < nL; i++) free_line(&aL[i]);
+  free(aL);
+  return f;
+}
+
+/* ------------------------------------------------------ row-local rules */
+
+/* A check involving one row only, by column. */
+typedef struct LTerm { int sign, col; } LTerm;
+typedef struct LCheck {
+  int op;
+  LTerm *aL; int nL;
+  LTerm *aR; int nR;
+} LCheck;
+
+/* Checks whose every term is this year's and in row iRow of table iTab.
+** For a group row without its own checks, those of its first child. */
+static LCheck *row_checks(const RfFormat *f, int iTab, int iRow, int *pn) {
+  const RfTable *tb = &f->aTable[iTab];
+  LCheck *a = NULL;
+  int n = 0;
+  for (int pass = 0; pass < 2 && n == 0; pass++) {
+    int r = iRow;
+    if (pass == 1) {
+      if (tb->aRow[iRow].nChild == 0 || iRow + 1 >= tb->nRow) break;
+      r = iRow + 1;
+    }
+    for (int i = 0; i < f->nRule; i++) {
+      const RfRule *ru = &f->aRule[i];
+      if (ru->eKind != RF_RULE_FORMULA || ru->bCrossYear) continue;
+      for (int k = 0; k < ru->nCheck; k++) {
+        const RfCheck *ck = &ru->aCheck[k];
+        int ok = 1;
+        for (int s = 0; s < 2 && ok; s++) {
+          const RfTerm *t = s ? ck->aRhs : ck->aLhs;
+          int nt = s ? ck->nRhs : ck->nLhs;
+          for (int j = 0; j < nt && ok; j++) {
+            int ti = -1, ri = -1;
+            rf_cell_locate(f, t[j].iCell, &ti, &ri, NULL);
+            if (ti != iTab || ri != r) ok = 0;
+          }
+        }
+        if (!ok) continue;
+        a = xrealloc(a, (size_t)(n + 1) * sizeof *a);
+        LCheck *lc = &a[n++];
+        lc->op = ck->op;
+        lc->nL = ck->nLhs;
+        lc->nR = ck->nRhs;
+        lc->aL = xmalloc((size_t)(ck->nLhs + 1) * sizeof(LTerm));
+        lc->aR = xmalloc((size_t)(ck->nRhs + 1) * sizeof(LTerm));
+        for (int j = 0; j < ck->nLhs; j++) {
+          lc->aL[j].sign = ck->aLhs[j].sign;
+          rf_cell_locate(f, ck->aLhs[j].iCell, NULL, NULL, &lc->aL[j].col);
+        }
+        for (int j = 0; j < ck->nRhs; j++) {
+          lc->aR[j].sign = ck->aRhs[j].sign;
+          rf_cell_locate(f, ck->aRhs[j].iCell, NULL, NULL, &lc->aR[j].col);
+        }
+      }
+    }
+  }
+  *pn = n;
+  return a;
+}
+
+/* Frees row-local checks. */
+static void free_checks(LCheck *a, int n) {
+  for (int i = 0; i < n; i++) { free(a[i].aL); free(a[i].aR); }
+  free(a);
+}
+
+/* 1 when the values (aKnown[c] says set) satisfy every check that has no
+** unknown cell. */
+static int checks_hold(const LCheck *a, int n, const long long *aV,
+                       const int *aKnown) {
+  for (int i = 0; i < n; i++) {
+    long long L = 0, R = 0;
+    int bAll = 1;
+    for (int j = 0; j < a[i].nL; j++) {
+      if (!aKnown[a[i].aL[j].col]) bAll = 0;
+      L += a[i].aL[j].sign * aV[a[i].aL[j].col];
+    }
+    for (int j = 0; j < a[i].nR; j++) {
+      if (!aKnown[a[i].aR[j].col]) bAll = 0;
+      R += a[i].aR[j].sign * aV[a[i].aR[j].col];
+    }
+    if (!bAll) continue;
+    if (a[i].op == RF_EQ ? L != R : a[i].op == RF_LE ? L > R : L < R)
+      return 0;
+  }
+  return 1;
+}
+
+/* Solves unknown cells from equations with exactly one unknown.  Returns 1
+** when every cell ends up known. */
+static int solve(const LCheck *a, int n, long long *aV, int *aKnown, int k) {
+  for (int round = 0; round < k + 1; round++) {
+    int bProgress = 0;
+    for (int i = 0; i < n; i++) {
+      if (a[i].op != RF_EQ) continue;
+      int nUnk = 0, uSide = 0, uSign = 0, uCol = -1;
+      long long L = 0, R = 0;
+      for (int s = 0; s < 2; s++) {
+        const LTerm *t = s ? a[i].aR : a[i].aL;
+        int nt = s ? a[i].nR : a[i].nL;
+        for (int j = 0; j < nt; j++) {
+          if (!aKnown[t[j].col]) {
+            if (uCol != t[j].col) nUnk++;
+            uSide = s; uSign = t[j].sign; uCol = t[j].col;
+          } else if (s) {
+            R += t[j].sign * aV[t[j].col];
+          } else {
+            L += t[j].sign * aV[t[j].col];
+          }
+        }
+      }
+      if (nUnk != 1) continue;
+      aV[uCol] = uSide ? (L - R) * uSign : (R - L) * uSign;
+      aKnown[uCol] = 1;
+      bProgress = 1;
+    }
+    if (!bProgress) break;
+  }
+  for (int c = 0; c < k; c++) if (!aKnown[c]) return 0;
+  return 1;
+}
+
+/* ------------------------------------------------------- row readings */
+
+typedef struct Search {
+  const Tok *aTok; int nTok;
+  int k;                      /* cells wanted */
+  const LCheck *aChk; int nChk;
+  const int *aSigned;         /* per column: negative values allowed */
+  long long aCand[MAX_CANDIDATES][64];
+  int aCandBlank[MAX_CANDIDATES][64];
+  int nCand;
+  long nNode;
+  int bOverflow;
+  long long cur[64];
+  int curBlank[64];
+} Search;
+
+static void add_candidate(Search *s, const long long *aV, const int *aBlank) {
+  for (int i = 0; i < s->nCand; i++) {
+    if (!memcmp(s->aCand[i], aV, (size_t)s->k * sizeof *aV) &&
+        !memcmp(s->aCandBlank[i], aBlank, (size_t)s->k * sizeof(int)))
+      return;
+  }
+  if (s->nCand >= MAX_CANDIDATES) { s->bOverflow = 1; return; }
+  memcpy(s->aCand[s->nCand], aV, (size_t)s->k * sizeof *aV);
+  memcpy(s->aCandBlank[s->nCand], aBlank, (size_t)s->k * sizeof(int));
+  s->nCand++;
+}
+
+/* Keeps the current split when the row's checks hold. */
+static void emit_split(Search *s) {
+  int aKnown[64];
+  for (int c = 0; c < s->k; c++) aKnown[c] = !s->curBlank[c];
+  if (checks_hold(s->aChk, s->nChk, s->cur, aKnown))
+    add_candidate(s, s->cur, s->curBlank);
+}
+
+/* Enumerates splits of the tokens' digit strings into s->k cells. */
+static void gen_split(Search *s, int iTok, int pos, int slot) {
+  if (++s->nNode > MAX_NODES) { s->bOverflow = 1; return; }
+  if (iTok == s->nTok) {
+    if (slot == s->k) emit_split(s);
+    return;
+  }
+  if (pos == 0 && s->k - slot < s->nTok - iTok) return; /* 1 cell each */
+  const Tok *t = &s->aTok[iTok];
+  if (!(t->e == TK_NUM && t->bDigits)) {
+    if (slot >= s->k) return;
+    s->cur[slot] = t->e == TK_NUM ? t->v : 0;
+    s->curBlank[slot] = t->e != TK_NUM;
+    gen_split(s, iTok + 1, 0, slot + 1);
+    return;
+  }
+  size_t len = strlen(t->z);
+  if ((size_t)pos == len) { gen_split(s, iTok + 1, 0, slot); return; }
+  if (slot >= s->k) return;
+  for (size_t end = (size_t)pos + 1; end <= len; end++) {
+    if (t->z[pos] == '0' && end > (size_t)pos + 1) break;  /* leading 0 */
+    if (end - (size_t)pos > 12) break;
+    long long v = 0;
+    for (size_t q = (size_t)pos; q < end; q++) v = v * 10 + (t->z[q] - '0');
+    s->cur[slot] = v * RF_SCALE;
+    s->curBlank[slot] = 0;
+    gen_split(s, iTok, (int)end, slot + 1);
+    if (s->bOverflow) return;
+  }
+}
+
+/* Places the tokens in k cells with 1 or 2 cells missing, solving the
+** missing ones from the row's equations. */
+static void gen_missing(Search *s) {
+  int m = s->k - s->nTok;
+  if (m < 1 || m > 2 || s->nTok < 1) return;
+  for (int a = 0; a < s->k; a++) {
+    for (int b = (m == 2 ? a + 1 : s->k); b <= s->k; b++) {
+      if (m == 2 && b >= s->k) break;
+      long long aV[64];
+      int aKnown[64], aBlank[64], it = 0, bOk = 1;
+      for (int c = 0; c < s->k; c++) {
+        aBlank[c] = 0;
+        if (c == a || (m == 2 && c == b)) {
+          aKnown[c] = 0;
+          aV[c] = 0;
+          continue;
+        }
+        const Tok *t = &s->aTok[it++];
+        if (t->e != TK_NUM || !t->bFits) { bOk = 0; break; }
+        aKnown[c] = 1;
+        aV[c] = t->v;
+      }
+      if (!bOk) continue;
+      if (!solve(s->aChk, s->nChk, aV, aKnown, s->k)) continue;
+      for (int c = 0; c < s->k; c++)
+        if (aV[c] < 0 && !s->aSigned[c]) bOk = 0;
+      if (bOk && checks_hold(s->aChk, s->nChk, aV, aKnown))
+        add_candidate(s, aV, aBlank);
+      if (m == 1) break;
+    }
+  }
+}
+
+/* ------------------------------------------------------------ reading */
+
+typedef struct Reader {
+  const RfFormat *f;
+  Report *p;
+  RtResult *out;
+  int *aDone;          /* per (table,row) global index: row already read */
+  int iLastOrder;      /* document order of the last matched row */
+} Reader;
+
+/* Appends a note (takes ownership of z). */
+static void note(RtResult *o, char *z) {
+  o->azNote = xrealloc(o->azNote, (size_t)(o->nNote + 1) * sizeof(char *));
+  o->azNote[o->nNote++] = z;
+}
+
+/* Document-order index of a row across the format's tables. */
+static int row_order(const RfFormat *f, int iTab, int iRow) {
+  int n = 0;
+  for (int t = 0; t < iTab; t++) n += f->aTable[t].nRow;
+  return n + iRow;
+}
+
+/* A row's short name for notes (the table id for a label-less row). */
+static const char *row_name(const RfTable *tb, int r) {
+  return tb->aRow[r].zShort && tb->aRow[r].zShort[0] ? tb->aRow[r].zShort
+                                                      : tb->zId;
+}
+
+/* A normalised label without its leading enumerator ("一", "三", "1"). */
+static const char *bare(const char *z) {
+  static const char *azNum[] = {"一", "二", "三", "四", "五", "六", "七",
+                                "八", "九", "十", NULL};
+  for (;;) {
+    int bHit = 0;
+    if (isdigit((unsigned char)*z)) { z++; continue; }
+    for (int i = 0; azNum[i]; i++)
+      if (!strncmp(z, azNum[i], 3)) { z += 3; bHit = 1; break; }
+    if (!bHit) return z;
+  }
+}
+
+/* Finds the row whose normalised label is the longest suffix of zNorm
+** (with at most MAX_PREFIX bytes before it).  Failing that, a row whose
+** label without enumerator equals the line's without enumerator (at least
+** three characters: "予以公开" for "（一）予以公开").  Ties (same label in
+** several rows) go to the first one after the last matched row. */
+static int match_row(Reader *R, const char *zNorm, int *piTab, int *piRow) {
+  size_t n = strlen(zNorm), bestLen = 0;
+  int bestOrder = -1, bestT = -1, bestR = -1;
+  if (!n) return 0;
+  for (int pass = 0; pass < 2 && bestT < 0; pass++)
+  for (int t = 0; t < R->f->nTable; t++) {
+    const RfTable *tb = &R->f->aTable[t];
+    for (int r = 0; r < tb->nRow; r++) {
+      const char *z = tb->aRow[r].zNorm;
+      size_t m;
+      if (!z || !(m = strlen(z))) continue;
+      if (pass == 0) {
+        if (m > n || n - m > MAX_PREFIX || strcmp(zNorm + n - m, z)) continue;
+      } else {
+        const char *zb = bare(z);
+        if (strlen(zb) < 9 || strcmp(zb, bare(zNorm))) continue;
+      }
+      int ord = row_order(R->f, t, r);
+      int better = m > bestLen;
+      if (m == bestLen && bestOrder >= 0) {
+        int aAfter = ord > R->iLastOrder, bAfter = bestOrder > R->iLastOrder;
+        better = aAfter && !bAfter;
+      }
+      if (better) { bestLen = m; bestOrder = ord; bestT = t; bestR = r; }
+    }
+  }
+  if (bestT < 0) return 0;
+  *piTab = bestT;
+  *piRow = bestR;
+  return 1;
+}
+
+/* Appends values as "9、1、0" ("空" for blank cells). */
+static void fmt_values(Buf *b, const long long *aV, const int *aBlank,
+                       int k) {
+  char zv[32];
+  for (int c = 0; c < k; c++)
+    buf_printf(b, "%s%s", c ? "、" : "",
+               aBlank && aBlank[c] ? "空" : rf_value_str(aV[c], zv));
+}
+
+/* Stores a row's tokens into the grid, resolving splits and gaps. */
+static void store_row(Reader *R, int iTab, int iRow, const Tok *aTok,
+                      int nTok, int bRun) {
+  const RfTable *tb = &R->f->aTable[iTab];
+  int k = tb->nCol, base = tb->iCell0 + iRow * tb->nCol;
+  const char *zRow = row_name(tb, iRow);
+  int iDone = row_order(R->f, iTab, iRow);
+  if (R->aDone[iDone]) {
+    note(R->out, mprintf("%s：重复出现，保留第一次读到的数", zRow));
+    return;
+  }
+  R->aDone[iDone] = 1;
+  R->iLastOrder = iDone;
+  R->out->nRowRead++;
+  if (!tb->aRow[iRow].bData)
+    note(R->out, mprintf("%s：以单行给出（无分项），按合计读入", zRow));
+  if (nTok > k) {
+    note(R->out, mprintf("%s：有%d个数，多于%d列，只取最后%d个", zRow, nTok,
+                         k, k));
+    aTok += nTok - k;
+    nTok = k;
+  }
+  if (nTok == k) {
+    for (int c = 0; c < k; c++) {
+      if (aTok[c].e == TK_NUM && aTok[c].bFits)
+        report_set(R->p, base + c, aTok[c].v);
+      else
+        report_clear(R->p, base + c);
+    }
+    return;
+  }
+  /* fewer tokens than cells: search for the readings the row allows */
+  if (k > 64) return;
+  Search *s = xmalloc(sizeof *s);
+  int aSigned[64];
+  memset(s, 0, sizeof *s);
+  for (int c = 0; c < k; c++)
+    aSigned[c] = rf_cell_type(R->f, base + c) == RF_SIGNED;
+  s->aTok = aTok;
+  s->nTok = nTok;
+  s->k = k;
+  s->aSigned = aSigned;
+  LCheck *aChk = row_checks(R->f, iTab, iRow, &s->nChk);
+  s->aChk = aChk;
+  gen_split(s, 0, 0, 0);
+  gen_missing(s);
+  Buf b = BUF_INIT;
+  Buf raw = BUF_INIT;
+  for (int i = 0; i < nTok; i++)
+    buf_printf(&raw, "%s%s", i ? " " : "", aTok[i].z);
+  if (s->nCand == 1 && !s->bOverflow) {
+    for (int c = 0; c < k; c++) {
+      if (s->aCandBlank[0][c]) report_clear(R->p, base + c);
+      else report_set(R->p, base + c, s->aCand[0][c]);
+    }
+    if (nTok == 1 && (bRun || s->aTok[0].bDigits))
+      buf_printf(&b, "%s：数字连写“%s”，按本行勾稽关系唯一拆分为 ", zRow,
+                 buf_str(&raw));
+    else
+      buf_printf(&b, "%s：文本只有%d个数“%s”（应为%d个），按本行勾稽关系唯一"
+                 "读作 ", zRow, nTok, buf_str(&raw), k);
+    fmt_values(&b, s->aCand[0], s->aCandBlank[0], k);
+  } else {
+    for (int c = 0; c < k; c++) report_clear(R->p, base + c);
+    R->out->nAmbiguous++;
+    if (s->nCand == 0) {
+      buf_printf(&b, "%s：“%s”无法按%d列读出（与本行勾稽关系不符），该行留空",
+                 zRow, buf_str(&raw), k);
+    } else {
+      buf_printf(&b, "%s：“%s”有%s%d种读法，无法确定，该行留空；例如 ", zRow,
+                 buf_str(&raw), s->bOverflow ? "至少" : "", s->nCand);
+      fmt_values(&b, s->aCand[0], s->aCandBlank[0], k);
+      buf_puts(&b, " 或 ");
+      fmt_values(&b, s->aCand[1], s->aCandBlank[1], k);
+    }
+  }
+  note(R->out, buf_steal(&b));
+  buf_free(&raw);
+  free_checks(aChk, s->nChk);
+  free(s);
+}
+
+/* A label-less data row (table 四) waiting for its numbers. */
+typedef struct Pending {
+  int iTab, iRow;        /* -1 when none */
+  Tok aTok[64];
+  int nTok;
+} Pending;
+
+/* Stores and frees the numbers collected for a label-less row. */
+static void pending_flush(Reader *R, Pending *P) {
+  if (P->iTab >= 0 && P->nTok > 0)
+    store_row(R, P->iTab, P->iRow, P->aTok, P->nTok, 0);
+  for (int k = 0; k < P->nTok; k++) free(P->aTok[k].z);
+  P->iTab = -1;
+  P->nTok = 0;
+}
+
+/* Does this line open a label-less row's table (its section title or one
+** of its column groups)?  Sets *piTab and *piRow. */
+static int opens_labelless(const RfFormat *f, const Line *L, int *piTab,
+                           int *piRow) {
+  for (int t = 0; t < f->nTable; t++) {
+    const RfTable *tb = &f->aTable[t];
+    int r;
+    for (r = 0; r < tb->nRow; r++)
+      if (!tb->aRow[r].zLabel && tb->aRow[r].bData) break;
+    if (r == tb->nRow) continue;
+    int bHit = 0;
+    for (int s = 0; s < f->nSection && !bHit; s++) {
+      if (!f->aSection[s].zTitle || !tb->zSection ||
+          strcmp(f->aSection[s].zId, tb->zSection))
+        continue;
+      char *z = rf_label_norm(f->aSection[s].zTitle);
+      if (!strcmp(z, L->zNorm)) bHit = 1;
+      free(z);
+    }
+    for (int c = 0; c < tb->nCol && !bHit; c++) {
+      if (!tb->aCol[c].zGroup) continue;
+      char *zG = xstrdup(tb->aCol[c].zGroup), *zDot = strstr(zG, "·");
+      if (zDot) *zDot = 0;
+      char *zN = rf_label_norm(zG);
+      for (int k = 0; k < L->nField && !bHit; k++)
+        if (!strcmp(L->azField[k], zN)) bHit = 1;
+      free(zN);
+      free(zG);
+    }
+    if (bHit) { *piTab = t; *piRow = r; return 1; }
+  }
+  return 0;
+}
+
+/* The value of a one-column row laid out label / unit / value on separate
+** lines, starting after line i.  Returns 1 with *pTok (copied, caller frees
+** z) when a value or an explicit blank was found; consumed lines marked. */
+static int vertical_value(Reader *R, Line *aL, int nL, int i, int iTab,
+                          int iRow, Tok *pTok) {
+  const RfRow *row = &R->f->aTable[iTab].aRow[iRow];
+  int bUnit = 0;
+  for (int j = i + 1; j < nL && j <= i + 8; j++) {
+    Line *L = &aL[j];
+    const char *zOne = L->nVal == 1 && !L->zLabel[0] ? L->aVal[0].z : NULL;
+    int ti, ri;
+    if (bUnit) {
+      memset(pTok, 0, sizeof *pTok);
+      if (zOne && L->aVal[0].e == TK_NUM) {
+        *pTok = L->aVal[0];
+        pTok->z = xstrdup(L->aVal[0].z);
+        L->bConsumed = 1;
+      } else {
+        pTok->e = TK_BLANK;
+        pTok->z = xstrdup("");
+        if (!L->zLabel[0]) L->bConsumed = 1;
+      }
+      return 1;
+    }
+    if (!L->zLabel[0] && L->nVal == 0) continue;          /* empty line */
+    if (L->zLabel[0] && L->nVal == 0 &&
+        ((row->zUnit && !strcmp(L->zLabel, row->zUnit)) ||
+         is_blank_mark(L->zLabel) || strlen(L->zLabel) <= 6)) {
+      bUnit = 1;
+      L->bConsumed = 1;
+      continue;
+    }
+    if (zOne && L->aVal[0].e == TK_NUM) {
+      *pTok = L->aVal[0];
+      pTok->z = xstrdup(L->aVal[0].z);
+      L->bConsumed = 1;
+      return 1;
+    }
+    if (match_row(R, L->zNorm, &ti, &ri)) return 0;        /* next row */
+  }
+  return 0;
+}
+
+/* Walks the lines, matching labels to rows and storing their numbers. */
+static void read_lines(Reader *R, Line *aL, int nL) {
+  Pending P;
+  Buf prev = BUF_INIT;      /* label text of value-less lines just before */
+  P.iTab = -1;
+  P.nTok = 0;
+  for (int i = 0; i < nL; i++) {
+    Line *L = &aL[i];
+    int t = -1, r = -1, bMatch = 0;
+    if (L->bConsumed) continue;
+    /* numbers only: feed a waiting label-less row */
+    if (!L->zLabel[0]) {
+      if (L->nVal && P.iTab >= 0) {
+        for (int k = 0; k < L->nVal && P.nTok < 64; k++) {
+          P.aTok[P.nTok] = L->aVal[k];
+          P.aTok[P.nTok++].z = xstrdup(L->aVal[k].z);
+        }
+        if (P.nTok >= R->f->aTable[P.iTab].nCol) pending_flush(R, &P);
+      }
+      continue;
+    }
+    if (P.nTok) pending_flush(R, &P);
+    {
+      int ti, ri;
+      if (opens_labelless(R->f, L, &ti, &ri) &&
+          !R->aDone[row_order(R->f, ti, ri)]) {
+        P.iTab = ti;
+        P.iRow = ri;
+        P.nTok = 0;
+      }
+    }
+    bMatch = match_row(R, L->zNorm, &t, &r);
+    if (!bMatch && L->zNorm2) bMatch = match_row(R, L->zNorm2, &t, &r);
+    if (!bMatch && L->nVal && prev.n) {
+      Buf both = BUF_INIT;
+      buf_printf(&both, "%s%s", buf_str(&prev), L->zNorm);
+      bMatch = match_row(R, buf_str(&both), &t, &r);
+      buf_free(&both);
+    }
+    if (!bMatch) {
+      if (L->nVal) buf_reset(&prev);
+      else buf_puts(&prev, L->zNorm);
+      if (prev.n > 200) buf_reset(&prev);
+      continue;
+    }
+    buf_reset(&prev);
+    const RfTable *tb = &R->f->aTable[t];
+    if (L->nVal) {
+      store_row(R, t, r, L->aVal, L->nVal, L->bRun);
+    } else if (tb->nCol == 1 && tb->aRow[r].bData) {
+      Tok tk;
+      if (vertical_value(R, aL, nL, i, t, r, &tk)) {
+        store_row(R, t, r, &tk, 1, 0);
+        free(tk.z);
+      }
+    } else {
+      R->iLastOrder = row_order(R->f, t, r);
+    }
+  }
+  if (P.nTok) pending_flush(R, &P);
+  buf_free(&prev);
+}
+
+/* Organisation and year from the first lines ("X 2020 年 …", "填报单位：X"). */
+static void find_org_year(const char *zText, Report *p) {
+  const char *z = strstr(zText, "填报单位");
+  int nLine = 0;
+  if (z) {
+    const char *c = strstr(z, "：");
+    const char *e = strchr(z, '\n');
+    if (c && (!e || c < e)) {
+      c += 3;
+      char *zOrg = fold_trim(c, e ? (size_t)(e - c) : strlen(c));
+      if (zOrg[0]) { free(p->zOrg); p->zOrg = zOrg; } else free(zOrg);
+    }
+  }
+  for (const char *s = zText; *s && nLine < 12; nLine++) {
+    const char *e = strchr(s, '\n');
+    size_t n = e ? (size_t)(e - s) : strlen(s);
+    char *zl = fold_trim(s, n);
+    for (char *q = zl; *q; q++) {
+      if (q[0] == '2' && q[1] == '0' && isdigit((unsigned char)q[2]) &&
+          isdigit((unsigned char)q[3]) && !isdigit((unsigned char)q[4]) &&
+          (q == zl || !isdigit((unsigned char)q[-1]))) {
+        const char *a = q + 4;
+        while (*a == ' ') a++;
+        if (!strncmp(a, "年", 3)) {
+          if (!p->iYear) p->iYear = atoi(q);
+          if (!p->zOrg && q > zl) {
+            char *zOrg = fold_trim(zl, (size_t)(q - zl));
+            if (zOrg[0] && strlen(zOrg) <= 90) p->zOrg = zOrg;
+            else free(zOrg);
+          }
+          break;
+        }
+      }
+    }
+    free(zl);
+    if (p->iYear) break;
+    s += n + (e ? 1 : 0);
+  }
+}
+
+int report_text_read(const RfSet *pSet, const char *zText,
+                     const char *zFormat, RtResult *pOut) {
+  int nL, nRows = 0;
+  Line *aL;
+  Reader R;
+  memset(pOut, 0, sizeof *pOut);
+  aL = split_lines(zText, &nL);
+  memset(&R, 0, sizeof R);
+  if (zFormat) {
+    R.f = rf_format_find(pSet, zFormat);
+    if (!R.f) pOut->zErr = mprintf("未知的报告格式：%s", zFormat);
+  } else {
+    R.f = detect(pSet, aL, nL);
+    if (!R.f)
+      pOut->zErr = xstrdup("无法识别报告格式：文本中没有找到任何统计表的行或列标签");
+  }
+  if (!R.f) goto done;
+  for (int t = 0; t < R.f->nTable; t++) nRows += R.f->aTable[t].nRow;
+  R.aDone = xmalloc((size_t)(nRows + 1) * sizeof(int));
+  memset(R.aDone, 0, (size_t)(nRows + 1) * sizeof(int));
+  R.iLastOrder = -1;
+  R.out = pOut;
+  R.p = pOut->pReport = report_new(R.f, NULL, 0);
+  find_org_year(zText, R.p);
+  read_lines(&R, aL, nL);
+  if (pOut->nRowRead == 0) {
+    pOut->zErr = xstrdup("文本中没有读到任何表格数据行");
+    report_free(pOut->pReport);
+    pOut->pReport = NULL;
+    goto done;
+  }
+  /* rows with numbers in the format that the text did not have */
+  for (int t = 0; t < R.f->nTable; t++) {
+    const RfTable *tb = &R.f->aTable[t];
+    Buf b = BUF_INIT;
+    int nMiss = 0;
+    for (int r = 0; r < tb->nRow; r++) {
+      if (!tb->aRow[r].bData || R.aDone[row_order(R.f, t, r)]) continue;
+      /* a group row read as one number covers its children */
+      int par = tb->aRow[r].iParent;
+      if (par >= 0 && R.aDone[row_order(R.f, t, par)]) continue;
+      if (nMiss < 3) buf_printf(&b, "%s%s", nMiss ? "、" : "", row_name(tb, r));
+      nMiss++;
+    }
+    if (nMiss) {
+      note(pOut, mprintf("表 %s%s%s 有%d行未在文本中找到（%s%s），按空白处理",
+                         tb->zId, tb->zCaption ? " " : "",
+                         tb->zCaption ? tb->zCaption : "", nMiss,
+                         buf_str(&b), nMiss > 3 ? "等" : ""));
+    }
+    buf_free(&b);
+  }
+done:
+  free(R.aDone);
+  for (int i = 0; i < nL; i++) free_line(&aL[i]);
+  free(aL);
+  return pOut->zErr ? -1 : 0;
+}
+
+void rt_result_free(RtResult *p) {
+  report_free(p->pReport);
+  for (int i = 0; i < p->nNote; i++) free(p->azNote[i]);
+  free(p->azNote);
+  free(p->zErr);
+  memset(p, 0, sizeof *p);
+}

@@ -343,7 +343,9 @@ static enum MHD_Result on_request(void *cls, struct MHD_Connection *conn,
     const char *zCookies = hdr(conn, "Cookie");
     if (store_take_changed(r->store)) cache_bump();
     r->cacheGen = cache_generation();
-    r->bCacheable = (r->method & (HTTP_GET | HTTP_HEAD)) &&
+    /* The cache key is the path alone, so a request with a query string
+    ** (?org=…&list=…) is never served from or put in the cache. */
+    r->bCacheable = (r->method & (HTTP_GET | HTTP_HEAD)) && r->nParam == 0 &&
                     !(zCookies && strstr(zCookies, AUTH_SESSION_COOKIE "="));
     CacheHit hit;
     int bGz = r->zAcceptEncoding && strstr(r->zAcceptEncoding, "gzip") != NULL;

@@ -10,6 +10,7 @@
 
 #include "api/api.h"
 #include "api/api_documents.h"
+#include "api/api_registers.h"
 #include "web/documents.h"
 #include "web/org_pages.h"
 #include "api/api_catalogue.h"
@@ -71,6 +72,7 @@ const Route aRoute[] = {
   {G, "/staff/dashboard", page_dashboard, PERM_VIEW_STAFF, 0, "统计看板"},
   {G, "/staff/dashboard.xlsx", page_dashboard_xlsx, PERM_VIEW_STAFF, 0, "统计看板 Excel"},
   {G | P, "/staff/freshness", page_freshness, PERM_VIEW_STAFF, 0, "公开目录更新检查"},
+  {G, "/api/v1/messages", api_messages, PERM_PUBLIC, ROUTE_API, "Published netizen messages and answers (?org=id|slug)"},
   /* Proactive disclosure documents (issue 3, document half): staff pages,
   ** the plain public page and attachments, JSON and the ledger export.
   ** Literal segments come before captures at the same place. */

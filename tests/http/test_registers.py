@@ -9,6 +9,7 @@ Tests run in file order on one server; the rate-limit test comes last
 among those that post to the public form, since it uses up the address's
 allowance."""
 import datetime
+import json
 import re
 import sqlite3
 
@@ -136,6 +137,17 @@ def test_transfer_reply_publish(srv):
     contains(pub, "答复部门：政策法规科")
     not_contains(pub, "liu@example.com")
     not_contains(pub, "刘女士")
+    # The same in the JSON API, without name or contact.
+    j = srv.client().get("/api/v1/messages?org=znwsj").json()
+    eq(j["org"]["slug"], "znwsj")
+    got = [m for m in j["messages"] if m["subject"] == "社区卫生服务站开放时间"]
+    eq(len(got), 1)
+    eq(got[0]["answer"], "周末上午开放。")
+    eq(got[0]["reply_dept"], "政策法规科")
+    eq(got[0]["replied_on"], today)
+    not_contains(json.dumps(j, ensure_ascii=False), "liu@example.com")
+    eq(srv.client().get("/api/v1/messages").status, 400)
+    eq(srv.client().get("/api/v1/messages?org=no-such").status, 404)
     # A drafter of the hospital may not act on the bureau's message.
     h = srv.client()
     h.login("hosp-drafter")

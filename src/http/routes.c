@@ -53,6 +53,7 @@ const Route aRoute[] = {
   /* Registers (issue 7): opinion, messages, proposals, activities, work
   ** plans, the supervisor's view, inspections and the dashboard. */
   {G | P, "/o/{org}/messages", page_public_messages, PERM_PUBLIC, 0, "网民留言与答复公开"},
+  {G, "/o/{org}/proposals", page_public_proposals, PERM_PUBLIC, 0, "建议提案办理结果公开"},
   {G, "/staff/registers", page_reg_home, PERM_VIEW_STAFF, 0, "公开工作登记"},
   {G | P, "/staff/opinion", page_opinion_list, PERM_VIEW_STAFF, 0, "回应关切登记"},
   {G | P, "/staff/opinion/{id}", page_opinion_view, PERM_VIEW_STAFF, 0, "舆情事件"},

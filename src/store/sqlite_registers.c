@@ -1054,3 +1054,39 @@ int store_reg_pub_group(Store *s, Arena *a, int64_t orgId, int bSubtree,
   *pn = n;
   return STORE_OK;
 }
+
+int store_reg_app_stats(Store *s, int64_t orgId, int bSubtree, int year,
+                        const char *zToday, const char *zSoon, AppStats *p) {
+  memset(p, 0, sizeof *p);
+  sqlite3_stmt *st = stmt(s,
+      "SELECT count(*) FROM sqlite_master WHERE type='table' AND name='application'");
+  if (!st) return STORE_ERROR;
+  int bHave = sqlite3_step(st) == SQLITE_ROW && sqlite3_column_int(st, 0) > 0;
+  stmt_done(st);
+  if (!bHave) return store_fail(s, STORE_NOTFOUND, "依申请公开模块尚未安装");
+  st = stmt(s,
+      "SELECT"
+      " coalesce(sum(closed_on IS NULL),0),"
+      " coalesce(sum(closed_on IS NULL AND due_on>=?4 AND due_on<=?5),0),"
+      " coalesce(sum(closed_on IS NULL AND due_on<?4),0),"
+      " coalesce(sum(substr(closed_on,1,4)=printf('%04d',?3)),0),"
+      " coalesce(sum(substr(closed_on,1,4)=printf('%04d',?3) AND due_on IS NOT NULL"
+      "  AND closed_on<=due_on),0)"
+      " FROM application WHERE org_id IN " SCOPE);
+  if (!st) return STORE_ERROR;
+  bind_int(st, 1, orgId);
+  bind_int(st, 2, bSubtree);
+  bind_int(st, 3, year);
+  bind_text(st, 4, zToday);
+  bind_text(st, 5, zSoon);
+  int rc = sqlite3_step(st);
+  if (rc == SQLITE_ROW) {
+    p->nOpen = sqlite3_column_int(st, 0);
+    p->nDueSoon = sqlite3_column_int(st, 1);
+    p->nOverdue = sqlite3_column_int(st, 2);
+    p->nClosed = sqlite3_column_int(st, 3);
+    p->nOnTime = sqlite3_column_int(st, 4);
+  }
+  stmt_done(st);
+  return rc == SQLITE_ROW ? STORE_OK : step_err(s, rc, "统计依申请公开");
+}

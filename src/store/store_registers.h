@@ -150,4 +150,14 @@ typedef struct PubCount {
 int store_reg_pub_group(Store *s, Arena *a, int64_t orgId, int bSubtree,
                         int year, int bChannel, PubCount **paP, int *pn);
 
+/* Applications (依申请公开) figures, when the applications module's table
+** exists (STORE_NOTFOUND otherwise): open ones, of which due on or before
+** zSoon and not overdue, overdue (due before zToday); answered or closed
+** in year, of which on or before their due date. */
+typedef struct AppStats {
+  int nOpen, nDueSoon, nOverdue, nClosed, nOnTime;
+} AppStats;
+int store_reg_app_stats(Store *s, int64_t orgId, int bSubtree, int year,
+                        const char *zToday, const char *zSoon, AppStats *p);
+
 #endif

@@ -665,3 +665,35 @@ int page_activity_file(Req *r) {
              req_fmt(r, "attachment; filename*=UTF-8''%u", zName));
   return 0;
 }
+
+/* ---- Public: published proposal replies --------------------------------- */
+
+int page_public_proposals(Req *r) {
+  Org o;
+  if (store_org_by_slug(r->store, &r->arena, req_arg(r, 0), &o) != STORE_OK) {
+    http_error(r, 404, "单位不存在");
+    return 0;
+  }
+  Proposal *aP;
+  int n;
+  if (store_proposal_list(r->store, &r->arena, o.id, 0, 0, &aP, &n) != STORE_OK) {
+    http_error(r, 500, store_errmsg(r->store));
+    return 0;
+  }
+  page_begin(r, "建议提案办理结果公开");
+  req_printf(r, "<h1>%h · 建议提案办理结果公开</h1>\n", o.zName);
+  int nShown = 0;
+  for (int i = 0; i < n; i++) {
+    if (!aP[i].bPublished) continue;
+    req_printf(r, "<article class=\"qa\"><h2>%h</h2>"
+                  "<p class=\"meta-line\">%d年%h %h · 代表/委员：%h · 主办：%h%h%h · 答复日期：%h</p>"
+                  "<div class=\"reply\">%h</div></article>\n",
+               aP[i].zTitle, aP[i].year, reg_proposal_label(aP[i].zKind), aP[i].zNumber,
+               aP[i].zDelegate, aP[i].zLeadDept, aP[i].zCoDepts[0] ? " · 协办：" : "",
+               aP[i].zCoDepts, aP[i].zRepliedOn, aP[i].zReply);
+    nShown++;
+  }
+  if (!nShown) req_puts(r, "<p>暂无公开的建议提案答复。</p>\n");
+  page_end(r);
+  return 0;
+}

@@ -34,6 +34,8 @@ typedef struct RegStats {
   int nInsp, nInspOpen;
   int nCatChecked, nCatOverdue, nCatDueSoon;   /* catalogue freshness */
   int nPub, aPubMonth[12];    /* published documents of the year */
+  int bApps;                  /* the applications module is present */
+  AppStats app;               /* its figures */
 } RegStats;
 
 /* Month index 0..11 of "YYYY-MM-DD" in year y, or -1. */
@@ -132,6 +134,13 @@ static int reg_stats(Req *r, int64_t org, int bSubtree, int year,
     p->nCatDueSoon += e == FR_DUE_SOON;
   }
   if (store_reg_pub_month(s, org, bSubtree, year, p->aPubMonth) != STORE_OK) return -1;
+  {
+    char zSoon[DATE_STRLEN];
+    date_format(cal_add_workdays(pCal, dToday, 3), zSoon);
+    int rc = store_reg_app_stats(s, org, bSubtree, year, zToday, zSoon, &p->app);
+    if (rc != STORE_OK && rc != STORE_NOTFOUND) return -1;
+    p->bApps = rc == STORE_OK;
+  }
   for (int m = 0; m < 12; m++) p->nPub += p->aPubMonth[m];
 
   Inspection *aI;
@@ -461,8 +470,27 @@ int page_dashboard(Req *r) {
     if (!nP) req_puts(r, "<tr><td colspan=\"2\">本年度没有发布文件</td></tr>\n");
     req_puts(r, "</tbody></table>\n");
   }
-  page_notice(r, "warn", "依申请公开办理（在办、即将到期、超期、按时办结率）和年度报告状态"
-                         "由申请和年报模块提供，尚未接入本看板。");
+  if (st.bApps) {
+    const char *zApps = "/staff/applications";
+    req_puts(r, "<table class=\"grid\"><caption>依申请公开</caption><tbody>\n");
+    req_puts(r, "<tr><th scope=\"row\">在办申请</th>");
+    fig(r, st.app.nOpen, zApps, 0);
+    req_puts(r, "</tr>\n<tr><th scope=\"row\">3个工作日内到期</th>");
+    fig(r, st.app.nDueSoon, zApps, 1);
+    req_puts(r, "</tr>\n<tr><th scope=\"row\">超期未答复</th>");
+    fig(r, st.app.nOverdue, zApps, 1);
+    req_puts(r, "</tr>\n<tr><th scope=\"row\">本年办结</th>");
+    fig(r, st.app.nClosed, zApps, 0);
+    req_printf(r, "</tr>\n<tr><th scope=\"row\">按时办结率</th><td class=\"num\"><a href=\"%h\">", zApps);
+    if (st.app.nClosed)
+      req_printf(r, "%.1f%%", 100.0 * st.app.nOnTime / st.app.nClosed);
+    else
+      req_puts(r, "—");
+    req_puts(r, "</a></td></tr>\n</tbody></table>\n");
+  } else {
+    page_notice(r, "warn", "依申请公开模块尚未安装，本看板暂不显示申请办理统计。");
+  }
+  page_notice(r, "warn", "年度报告状态由年报模块提供，尚未接入本看板。");
   page_end(r);
   return 0;
 }

@@ -20,6 +20,7 @@
 
 /* ---- Handlers (routes.c) ---- */
 int page_public_messages(Req *r);   /* /o/{org}/messages */
+int page_public_proposals(Req *r);  /* /o/{org}/proposals */
 int page_reg_home(Req *r);          /* /staff/registers */
 int page_opinion_list(Req *r);
 int page_opinion_view(Req *r);

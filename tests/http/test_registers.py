@@ -216,6 +216,38 @@ def test_opinion_clocks_due_met_missed(srv):
     eq(db_count(srv, "SELECT count(*) FROM opinion_event"), n)
 
 
+def test_proposal_reply_published_in_full(srv):
+    bureau = org_id(srv, "znwsj")
+    pub = srv.client().get("/o/znwsj/proposals").text
+    eq(pub.count('<article class="qa">'), 4)        # seed 000: 4 proposals, all public
+    contains(pub, "2018年政协委员提案 第18号")
+    c = srv.client()
+    c.login("office")
+    page = "/staff/proposals?org=%d" % bureau
+    r = c.post("/staff/proposals", {"org": str(bureau), "kind": "npc", "pyear": "2019",
+                                    "number": "第3号", "title": "关于增设村卫生室的建议",
+                                    "delegate": "赵代表", "lead_dept": "基层卫生与妇幼健康科",
+                                    "due_on": "2019-06-30"}, csrf_from=page)
+    eq(r.status, 303)
+    # The same number again in the same year and kind is refused.
+    r = c.post("/staff/proposals", {"org": str(bureau), "kind": "npc", "pyear": "2019",
+                                    "number": "第3号", "title": "重复", "lead_dept": "办公室"},
+               csrf_from=page)
+    eq(r.status, 422)
+    contains(r.text, "已有编号为“第3号”")
+    pid = db_count(srv, "SELECT id FROM proposal WHERE number='第3号'")
+    contains(c.get(page + "&year=2019").text, "超期未答复")   # due 2019-06-30
+    not_contains(srv.client().get("/o/znwsj/proposals").text, "关于增设村卫生室的建议")
+    view = "/staff/proposals/%d" % pid
+    r = c.post(view, {"reply": "已将村卫生室建设纳入年度计划。", "replied_on": "2019-06-20",
+                      "publish": "1"}, csrf_from=view)
+    eq(r.status, 303)
+    pub = srv.client().get("/o/znwsj/proposals").text
+    contains(pub, "关于增设村卫生室的建议")
+    contains(pub, "已将村卫生室建设纳入年度计划。")
+    contains(pub, "答复日期：2019-06-20")
+
+
 def test_workplan_import_page(srv):
     bureau = org_id(srv, "znwsj")
     c = srv.client()

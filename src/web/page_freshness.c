@@ -60,7 +60,8 @@ int page_freshness(Req *r) {
         zErr = store_errmsg(r->store);
       else {
         store_audit(r->store, r->user->id, f.orgId, "catalogue.nil", zS);
-        req_redirect(r, req_fmt(r, "/staff/freshness%h&saved=1", reg_qs(r, &sc)));
+        const char *zQs_raw = reg_qs(r, &sc);
+        req_redirect(r, req_fmt(r, "/staff/freshness%s&saved=1", zQs_raw));
         return 0;
       }
     }
@@ -78,7 +79,7 @@ int page_freshness(Req *r) {
   if (zErr) page_notice(r, "error", zErr);
   if (req_param(r, "saved")) page_notice(r, "ok", "已登记“本期无新增”");
   req_printf(r, "<p>按更新频率（每月、每季度、每半年、每年）检查每个目录事项是否在每一期内发布了文件，"
-                "或登记了“本期无新增”。<a href=\"/staff/freshness%h&filter=late\">只看逾期和即将到期</a></p>\n",
+                "或登记了“本期无新增”。<a href=\"/staff/freshness%h&amp;filter=late\">只看逾期和即将到期</a></p>\n",
              reg_qs(r, &sc));
   req_puts(r, "<table class=\"grid\"><caption>目录事项</caption><thead><tr>"
               "<th scope=\"col\">单位</th><th scope=\"col\">事项</th><th scope=\"col\">负责科室</th>"

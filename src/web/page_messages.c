@@ -140,9 +140,9 @@ int page_message_list(Req *r) {
   reg_nav(r, &sc, "messages");
   if (req_param(r, "saved")) page_notice(r, "ok", "已保存");
   req_printf(r, "<p>答复时限：收到后 %d 个工作日（系统设置）。"
-                "<a href=\"/staff/messages%h&filter=all\">全部</a> · "
-                "<a href=\"/staff/messages%h&filter=open\">未答复</a> · "
-                "<a href=\"/staff/messages%h&filter=overdue\">超期</a></p>\n",
+                "<a href=\"/staff/messages%h&amp;filter=all\">全部</a> · "
+                "<a href=\"/staff/messages%h&amp;filter=open\">未答复</a> · "
+                "<a href=\"/staff/messages%h&amp;filter=overdue\">超期</a></p>\n",
              nDays, reg_qs(r, &sc), reg_qs(r, &sc), reg_qs(r, &sc));
   req_puts(r, "<table class=\"grid\"><caption>留言</caption><thead><tr>"
               "<th scope=\"col\">收到日期</th><th scope=\"col\">类型</th><th scope=\"col\">标题</th>"

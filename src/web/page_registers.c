@@ -128,8 +128,9 @@ void reg_message_clock(const Calendar *pCal, int nDays, const Message *m,
 }
 
 /* Redirect after a successful change, back to zPath with the scope. */
-static void done(Req *r, const char *zPath, const RegScope *sc) {
-  req_redirect(r, req_fmt(r, "%h%h&saved=1", zPath, reg_qs(r, sc)));
+static void done(Req *r, const char *zPath_raw, const RegScope *sc) {
+  const char *zQs_raw = reg_qs(r, sc);
+  req_redirect(r, req_fmt(r, "%s%s&saved=1", zPath_raw, zQs_raw));
 }
 
 /* Hidden scope fields for a form posting to a list page. */

@@ -182,7 +182,7 @@ int page_supervise(Req *r) {
   page_begin(r, "督查");
   req_printf(r, "<h1>督查：下级单位一览</h1>\n<p>%h及其下级单位 %d 年的公开工作情况。"
                 "每个数字链接到对应记录。<a href=\"/staff/inspections?org=%lld\">督查记录</a> · "
-                "<a href=\"/staff/dashboard?org=%lld&subtree=1&year=%d\">全系统统计看板</a></p>\n",
+                "<a href=\"/staff/dashboard?org=%lld&amp;subtree=1&amp;year=%d\">全系统统计看板</a></p>\n",
              sc.org.zName, year, (long long)sc.orgId, (long long)sc.orgId, year);
   req_puts(r, "<table class=\"grid supervise\"><caption>各单位情况</caption><thead><tr>"
               "<th scope=\"col\">单位</th><th scope=\"col\">留言</th><th scope=\"col\">未答复</th>"
@@ -390,16 +390,16 @@ int page_dashboard(Req *r) {
     http_error(r, 500, store_errmsg(r->store));
     return 0;
   }
-  const char *zQs = reg_qs(r, &sc);
+  const char *zQs_raw = reg_qs(r, &sc);
   page_begin(r, "统计看板");
   req_printf(r, "<h1>统计看板 · %d 年</h1>\n", year);
   reg_nav(r, &sc, "dashboard");
-  req_printf(r, "<p><a href=\"/staff/dashboard%h&year=%d\">本单位</a> · "
-                "<a href=\"/staff/dashboard?org=%lld&subtree=1&year=%d\">含下级单位</a> · "
-                "<a href=\"/staff/dashboard%h&year=%d\">上一年</a> · "
-                "<a class=\"button\" href=\"/staff/dashboard.xlsx%h&year=%d\">导出 Excel</a></p>\n",
+  req_printf(r, "<p><a href=\"/staff/dashboard%h&amp;year=%d\">本单位</a> · "
+                "<a href=\"/staff/dashboard?org=%lld&amp;subtree=1&amp;year=%d\">含下级单位</a> · "
+                "<a href=\"/staff/dashboard%h&amp;year=%d\">上一年</a> · "
+                "<a class=\"button\" href=\"/staff/dashboard.xlsx%h&amp;year=%d\">导出 Excel</a></p>\n",
              req_fmt(r, "?org=%lld", (long long)sc.orgId), year, (long long)sc.orgId, year,
-             zQs, year - 1, zQs, year);
+             zQs_raw, year - 1, zQs_raw, year);
   req_puts(r, "<table class=\"grid\"><caption>登记簿汇总</caption><thead><tr><th scope=\"col\">项目</th>"
               "<th scope=\"col\">数量</th></tr></thead><tbody>\n");
   struct { const char *zLabel; int v; const char *zPath; int bBad; } aRow[] = {
@@ -427,7 +427,8 @@ int page_dashboard(Req *r) {
     {"发布文件", st.nPub, "/staff/docs", 0},
   };
   for (size_t i = 0; i < sizeof aRow / sizeof aRow[0]; i++) {
-    const char *zHref = req_fmt(r, "%h%h&year=%d%s", aRow[i].zPath, zQs, year,
+    const char *zPath_raw = aRow[i].zPath;
+    const char *zHref = req_fmt(r, "%s%s&year=%d%s", zPath_raw, zQs_raw, year,
                                 !aRow[i].bBad ? ""
                                 : !strcmp(aRow[i].zPath, "/staff/messages") ? "&filter=overdue"
                                 : !strcmp(aRow[i].zPath, "/staff/freshness") ? "&filter=late" : "");
@@ -437,16 +438,16 @@ int page_dashboard(Req *r) {
   }
   req_puts(r, "</tbody></table>\n");
   const char *azHref[12];
-  for (int m = 0; m < 12; m++) azHref[m] = req_fmt(r, "/staff/messages%h", zQs);
+  for (int m = 0; m < 12; m++) azHref[m] = req_fmt(r, "/staff/messages%s", zQs_raw);
   svg_bars(r, "每月收到留言", azMonth, st.aMsgMonth, azHref, 12);
-  for (int m = 0; m < 12; m++) azHref[m] = req_fmt(r, "/staff/opinion%h&year=%d", zQs, year);
+  for (int m = 0; m < 12; m++) azHref[m] = req_fmt(r, "/staff/opinion%s&year=%d", zQs_raw, year);
   svg_bars(r, "每月舆情事件", azMonth, st.aEventMonth, azHref, 12);
   int nKind;
   const char *const *aKind = reg_activity_kinds(&nKind);
   const char *azKind[6];
   for (int k = 0; k < nKind && k < 6; k++) {
     azKind[k] = reg_activity_label(aKind[k]);
-    azHref[k] = req_fmt(r, "/staff/activities%h&year=%d", zQs, year);
+    azHref[k] = req_fmt(r, "/staff/activities%s&year=%d", zQs_raw, year);
   }
   svg_bars(r, "活动（按类别）", azKind, st.aActKind, azHref, nKind < 6 ? nKind : 6);
   for (int m = 0; m < 12; m++) azHref[m] = req_fmt(r, "/staff/docs?state=published");

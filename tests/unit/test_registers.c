@@ -143,3 +143,163 @@ TEST(freshness_states) {
   CHECK_INT(fresh_state(FR_NONE, DATE_NONE, today, &due, NULL), FR_NA);
   CHECK_STR(fresh_state_label(FR_OVERDUE), "逾期未更新");
 }
+
+/* ---- On a real SQLite file ---------------------------------------------- */
+
+#include <stdio.h>
+#include <stdlib.h>
+#include <unistd.h>
+
+#include "core/workplan.h"
+#include "lib/crypto.h"
+#include "store/store_registers.h"
+
+static Store *reg_db(char zDir[64], int64_t *pOrg) {
+  char zPath[128];
+  Store *s = NULL;
+  char *zErr = NULL;
+  snprintf(zDir, 64, "/tmp/gk-reg-test-XXXXXX");
+  if (!mkdtemp(zDir)) return NULL;
+  snprintf(zPath, sizeof zPath, "%s/t.db", zDir);
+  if (store_open(zPath, STORE_CREATE, &s, &zErr) != STORE_OK) {
+    fprintf(stderr, "  store_open: %s\n", zErr ? zErr : "?");
+    free(zErr);
+    return NULL;
+  }
+  Org o;
+  memset(&o, 0, sizeof o);
+  o.zSlug = "t-org";
+  o.zName = "测试局";
+  if (store_org_add(s, &o) != STORE_OK) return NULL;
+  *pOrg = o.id;
+  return s;
+}
+
+static void reg_db_drop(Store *s, const char *zDir) {
+  char zCmd[128];
+  store_close(s);
+  snprintf(zCmd, sizeof zCmd, "rm -rf '%s'", zDir);
+  CHECK_INT(system(zCmd), 0);
+}
+
+/* Counts tasks of a stored plan whose lead list names zDept. */
+static int stored_lead(TaskRec *aT, int n, const char *zDept) {
+  int k = 0;
+  for (int i = 0; i < n; i++) k += workplan_list_has(aT[i].zLead, zDept);
+  return k;
+}
+
+TEST(registers_store_workplans_from_seeds) {
+  char zDir[64];
+  int64_t org, id2 = 0, id3 = 0;
+  Arena a = ARENA_INIT;
+  Store *s = reg_db(zDir, &org);
+  CHECK(s != NULL);
+  if (!s) return;
+  static const struct { const char *zFile; int year; int64_t *pId; } aSeed[] = {
+    {"workplan_seed002.txt", 2017, NULL}, {"workplan_seed003.txt", 2018, NULL}};
+  for (int i = 0; i < 2; i++) {
+    const Embedded *e = embed_find(aData, aSeed[i].zFile);
+    WpPlan plan;
+    const char *zErr;
+    CHECK(e && workplan_parse(&a, (const char *)e->pData, e->nData, &plan, &zErr) == 0);
+    CHECK_INT(store_workplan_import(s, org, aSeed[i].year, &plan, "", i ? &id3 : &id2),
+              STORE_OK);
+  }
+  /* The same plan again is refused and stores nothing. */
+  {
+    const Embedded *e = embed_find(aData, "workplan_seed002.txt");
+    WpPlan plan;
+    const char *zErr;
+    workplan_parse(&a, (const char *)e->pData, e->nData, &plan, &zErr);
+    CHECK_INT(store_workplan_import(s, org, 2017, &plan, "", NULL), STORE_CONFLICT);
+  }
+  TaskRec *aT;
+  int n;
+  CHECK_INT(store_workplan_tasks(s, &a, id2, &aT, &n), STORE_OK);
+  CHECK_INT(n, 12);
+  CHECK_INT(stored_lead(aT, n, "办公室"), 7);
+  CHECK_INT(stored_lead(aT, n, "公共卫生科"), 2);
+  CHECK_STR(aT[4].zDueOn, "2017-12-31");
+  CHECK_STR(aT[0].zDueOn, "");
+  CHECK_INT(store_workplan_tasks(s, &a, id3, &aT, &n), STORE_OK);
+  CHECK_INT(n, 41);
+  CHECK_INT(stored_lead(aT, n, "综合管理办公室"), 34);
+  CHECK_INT(stored_lead(aT, n, "财务科"), 3);
+  CHECK_INT(stored_lead(aT, n, "人事劳资科"), 3);
+  WorkplanRec *aW;
+  /* As of 2019-01-01 the two tasks due 2018-12-31 of seed 003 and the two
+  ** due 2017-12-31 of seed 002 are overdue. */
+  CHECK_INT(store_workplan_list(s, &a, org, 0, 0, "2019-01-01", &aW, &n), STORE_OK);
+  CHECK_INT(n, 2);
+  CHECK_INT(aW[0].nTask + aW[1].nTask, 53);
+  CHECK_INT(aW[0].nOverdue + aW[1].nOverdue, 4);
+  /* A progress report marking one done takes it off the overdue count. */
+  CHECK_INT(store_workplan_tasks(s, &a, id2, &aT, &n), STORE_OK);
+  CHECK_INT(store_task_progress_add(s, aT[4].id, "2017-12-20", "已完成目录编制", "", 0, 1),
+            STORE_OK);
+  CHECK_INT(store_workplan_list(s, &a, org, 0, 2017, "2019-01-01", &aW, &n), STORE_OK);
+  CHECK_INT(aW[0].nDone, 1);
+  CHECK_INT(aW[0].nOverdue, 1);
+  arena_free(&a);
+  reg_db_drop(s, zDir);
+}
+
+TEST(registers_store_opinion_clocks) {
+  char zDir[64];
+  int64_t org;
+  Arena a = ARENA_INIT;
+  Store *s = reg_db(zDir, &org);
+  CHECK(s != NULL);
+  if (!s) return;
+  time_t tFound = 0;
+  CHECK(datetime_parse_cn("2024-07-01 08:00", &tFound) == 0);
+  OpinionEvent e;
+  memset(&e, 0, sizeof e);
+  e.orgId = org;
+  e.zTitle = "重大突发事件";
+  e.zLevel = "major";
+  e.tFound = tFound;
+  CHECK_INT(store_opinion_add(s, &e, 0), STORE_OK);
+  /* An online reply after 6 h (late for the 5 h rule), a press
+  ** conference after 20 h (in time for the 24 h rule). */
+  OpinionResponse p = {0, e.id, "online", (int64_t)tFound + 6 * 3600, ""};
+  CHECK_INT(store_opinion_response_add(s, &p), STORE_OK);
+  OpinionResponse q = {0, e.id, "press", (int64_t)tFound + 20 * 3600, ""};
+  CHECK_INT(store_opinion_response_add(s, &q), STORE_OK);
+  OpinionEvent g;
+  CHECK_INT(store_opinion_get(s, &a, e.id, &g), STORE_OK);
+  CHECK_INT(g.tInfo, (int64_t)tFound + 6 * 3600);
+  CHECK_INT(g.tPress, (int64_t)tFound + 20 * 3600);
+  CHECK_INT(g.nResponse, 2);
+  RcClock ac[RC_MAX_CLOCKS];
+  time_t tInfo = (time_t)g.tInfo, tPress = (time_t)g.tPress;
+  CHECK_INT(rc_opinion(RC_MAJOR_EMERGENCY, (time_t)g.tFound, &tInfo, &tPress,
+                       tFound + 72 * 3600, ac), 2);
+  CHECK_INT(ac[0].eState, RC_MISSED);
+  CHECK_INT(ac[0].nLate, 3600);
+  CHECK_INT(ac[1].eState, RC_MET);
+  /* Listing by year uses the Beijing calendar year of found_at. */
+  OpinionEvent *aE;
+  int n;
+  CHECK_INT(store_opinion_list(s, &a, org, 0, 2024, &aE, &n), STORE_OK);
+  CHECK_INT(n, 1);
+  CHECK_INT(store_opinion_list(s, &a, org, 0, 2023, &aE, &n), STORE_OK);
+  CHECK_INT(n, 0);
+  /* Message rate limit rows. */
+  Message m;
+  memset(&m, 0, sizeof m);
+  m.orgId = org;
+  m.zBox = "message";
+  m.zSubject = "s";
+  m.zBody = "b";
+  m.zReceivedOn = "2024-07-01";
+  CHECK_INT(store_message_add(s, &m, "addr:1.2.3.4", 1000000), STORE_OK);
+  CHECK_INT(store_message_add(s, &m, "addr:1.2.3.4", 1000100), STORE_OK);
+  CHECK_INT(store_message_recent(s, "addr:1.2.3.4", 1000050), 1);
+  CHECK_INT(store_message_recent(s, "addr:1.2.3.4", 0), 2);
+  CHECK_INT(store_message_recent(s, "addr:5.6.7.8", 0), 0);
+  CHECK_INT(store_message_count(s, org), 2);
+  arena_free(&a);
+  reg_db_drop(s, zDir);
+}

@@ -12,6 +12,7 @@
 static const struct { const char *zName; DemoStep xStep; } aStep[] = {
   {"organisations and users", demo_foundation},
   {"disclosure catalogue", demo_catalogue},
+  {"documents", demo_documents},
   {"registers", demo_registers},
 };
 

@@ -20,9 +20,10 @@
 #define MSG_BODY_MAX 2000
 #define MSG_NAME_MAX 50
 #define MSG_CONTACT_MAX 100
-/* Rate limit of the public form: accepted messages per address. */
-#define MSG_RATE_MAX 5            /* at most this many … */
-#define MSG_RATE_WINDOW 3600      /* … per this many seconds */
+/* Rate limit of the public form: at most the setting
+** message_rate_limit_per_hour (core/settings.c) accepted messages per
+** address in this many seconds. */
+#define MSG_RATE_WINDOW 3600
 
 typedef struct OpinionEvent {
   int64_t id;

@@ -70,7 +70,8 @@ int store_reg_calendar(Store *s, Arena *a, Calendar *pCal) {
 }
 
 int store_reg_reply_days(Store *s, Arena *a) {
-  return reg_reply_days(store_setting_get(s, a, "message_reply_days"));
+  (void)a;
+  return (int)store_setting_int(s, "message_reply_workdays");
 }
 
 /* ---- Public opinion ---------------------------------------------------- */

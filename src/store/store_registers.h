@@ -19,7 +19,8 @@
 ** it.  Returns STORE_OK or STORE_ERROR. */
 int store_reg_calendar(Store *s, Arena *a, Calendar *pCal);
 
-/* The message reply limit in working days (setting message_reply_days). */
+/* The message reply limit in working days (setting message_reply_workdays,
+** core/settings.c; default 5). */
 int store_reg_reply_days(Store *s, Arena *a);
 
 /* ---- Public opinion ---------------------------------------------------- */

@@ -37,6 +37,11 @@ int page_doc_correct(Req *r);
 int page_doc_public(Req *r);
 int page_doc_public_attachment(Req *r);
 
+/* Sitemap enumerator: the public page of every published or withdrawn
+** document, /o/{org}/d/{id} (page_documents_public.c). */
+typedef struct SitePaths SitePaths;
+int site_paths_documents(Store *s, Arena *a, SitePaths *p);
+
 /* Staff-home panel: documents awaiting the user's step and documents near
 ** or past the Art. 26 limit. */
 void panel_documents(Req *r);

@@ -15,6 +15,7 @@
 
 #include "web/documents.h"
 #include "web/pages.h"
+#include "web/sitemap.h"
 
 /* Finds the document of organisation slug zOrg named by zRef; 0 or -1
 ** after a 404. */
@@ -61,12 +62,13 @@ int page_doc_public(Req *r) {
   int nE = 0;
   store_ledger_list(r->store, &r->arena, d.id, 0, 0, &aE, &nE);
   page_begin(r, d.zTitle);
+  req_puts(r, "<link rel=\"stylesheet\" href=\"/static/documents.css\">\n");
   req_printf(r, "<article class=\"document\" data-index-number=\"%h\">\n<h1>%h</h1>\n",
              d.zIndexNumber, d.zTitle);
   if (!strcmp(d.zState, "withdrawn")) {
     req_printf(r, "<p class=\"notice banner\" role=\"status\" data-banner=\"withdrawn\">"
                   "本信息已于%h撤回。撤回理由：%h</p>\n",
-               req_fmt(r, "%.10s", d.zWithdrawnAt), d.zWithdrawReason);
+               arena_strndup(&r->arena, d.zWithdrawnAt, 10), d.zWithdrawReason);
   } else if (strcmp(d.zValidity, "valid")) {
     req_printf(r, "<p class=\"notice banner\" role=\"status\" data-banner=\"%h\">"
                   "本文件已%h", d.zValidity, doc_label(aDocValidity, d.zValidity));
@@ -140,4 +142,22 @@ int page_doc_public_attachment(Req *r) {
   }
   docs_send_attachment(r, &t, p);
   return 0;
+}
+
+int site_paths_documents(Store *s, Arena *a, SitePaths *p) {
+  DocQuery q;
+  Doc *aDoc;
+  int n, nTotal;
+  memset(&q, 0, sizeof q);
+  q.bPublicOnly = 1;
+  q.limit = 500;
+  do {
+    int rc = store_doc_list(s, a, &q, &aDoc, &n, &nTotal);
+    if (rc != STORE_OK) return rc;
+    for (int i = 0; i < n; i++)
+      site_path_add(p, a, arena_printf(a, "/o/%u/d/%lld", aDoc[i].zOrgSlug,
+                                       (long long)aDoc[i].id));
+    q.offset += n;
+  } while (n == q.limit);
+  return STORE_OK;
 }

@@ -4,7 +4,8 @@
 ** address; bad input refused with nothing stored) with the published
 ** questions and answers, and the staff register: transfer to a department,
 ** reply, publication, and the reply clock in working days (the limit is
-** the setting message_reply_days, default 5).
+** the setting message_reply_workdays, default 5; the rate limit is
+** message_rate_limit_per_hour — core/settings.c).
 */
 #include <string.h>
 #include <time.h>
@@ -52,9 +53,11 @@ int page_public_messages(Req *r) {
       http_error(r, 500, store_errmsg(r->store));
       return 0;
     }
-    if (nRecent >= MSG_RATE_MAX) {
+    int64_t nMax = store_setting_int(r->store, "message_rate_limit_per_hour");
+    if (nRecent >= nMax) {
       req_header(r, "Retry-After", "3600");
-      http_error(r, 429, "提交过于频繁：同一地址每小时最多提交5条留言，请稍后再试");
+      http_error(r, 429, req_fmt(r, "提交过于频繁：同一地址每小时最多提交%lld条留言，请稍后再试",
+                                 (long long)nMax));
       return 0;
     }
     Message m;
@@ -190,12 +193,12 @@ int page_message_settings(Req *r) {
     http_error(r, 422, "留言答复时限应为 1 到 60 之间的整数（工作日）");
     return 0;
   }
-  if (store_setting_set(r->store, "message_reply_days", req_fmt(r, "%lld", (long long)v)) != STORE_OK) {
-    http_error(r, 500, store_errmsg(r->store));
+  int rc = store_setting_set(r->store, "message_reply_workdays", req_fmt(r, "%lld", (long long)v));
+  if (rc != STORE_OK) {
+    http_error(r, rc == STORE_INVALID ? 422 : 500, store_errmsg(r->store));
     return 0;
   }
-  store_audit(r->store, r->user->id, o.id, "setting.message_reply_days",
-              req_fmt(r, "%lld", (long long)v));
+  store_audit(r->store, r->user->id, o.id, "config.set", "message_reply_workdays");
   req_redirect(r, req_fmt(r, "/staff/messages?org=%lld&saved=1", (long long)o.id));
   return 0;
 }

@@ -183,8 +183,3 @@ CREATE TABLE catalogue_nil (
   user_id       INTEGER REFERENCES user(id),
   UNIQUE (item_id, period_start)
 );
-
--- The message reply limit in working days (core/response_clock.h: no
--- national number exists; 5 is the common local rule).
-INSERT INTO setting(name, value) VALUES ('message_reply_days', '5')
-  ON CONFLICT(name) DO NOTHING;

@@ -104,8 +104,9 @@ static void csv_row(Buf *pCsv, int seq, const char *zIndex, const char *zTitle,
              zPublished, zHash);
 }
 
+/* UTF-8 with a byte-order mark, CRLF: what spreadsheet programs expect. */
 static const char zCsvHead[] =
-    "序号,索引号,标题,文号,成文日期,发布日期,document.json SHA-256\r\n";
+    "\xEF\xBB\xBF" "序号,索引号,标题,文号,成文日期,发布日期,document.json SHA-256\r\n";
 
 /* ---- Export ----------------------------------------------------------------- */
 

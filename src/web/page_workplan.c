@@ -6,9 +6,23 @@
 */
 #include <string.h>
 
+#include "core/document.h"
 #include "core/workplan.h"
+#include "store/store_documents.h"
 #include "web/pages.h"
 #include "web/registers.h"
+
+/* 1 when z is a web address or a site path. */
+static int is_url(const char *z) {
+  return !strncmp(z, "http://", 7) || !strncmp(z, "https://", 8) || z[0] == '/';
+}
+
+/* The published document of orgId with index number z, in *pd; 1 found. */
+static int evidence_doc(Req *r, int64_t orgId, const char *z, Doc *pd) {
+  return z[0] && !is_url(z) &&
+         store_doc_by_index(r->store, &r->arena, orgId, z, pd) == STORE_OK &&
+         doc_is_public(pd);
+}
 
 /* The text of the plan to import: the uploaded file, else the textarea. */
 static const char *plan_text(Req *r, size_t *pn) {
@@ -135,8 +149,11 @@ int page_task_view(Req *r) {
     if (reg_check(r, PERM_REGISTER_EDIT, orgId)) return 0;
     const char *zNote = req_param_or(r, "note", ""), *zOn;
     const char *zEvidence = req_param_or(r, "evidence", "");
+    Doc dEv;
     zErr = reg_text_check("进展情况", zNote, 4000, 1);
     if (!zErr) zErr = reg_text_check("佐证链接", zEvidence, 500, 0);
+    if (!zErr && zEvidence[0] && !is_url(zEvidence) && !evidence_doc(r, orgId, zEvidence, &dEv))
+      zErr = "佐证应为网址，或本单位已发布文件的索引号";
     if (!zErr) zErr = reg_date_field(r, "reported_on", "报告日期", 1, &zOn);
     if (!zErr && store_task_progress_add(r->store, id, zOn, zNote, zEvidence,
                                          r->user->id, req_param(r, "done") != NULL) != STORE_OK)
@@ -168,9 +185,12 @@ int page_task_view(Req *r) {
               "</tr></thead><tbody>\n");
   for (int i = 0; i < n; i++) {
     req_printf(r, "<tr><td>%h</td><td>%h</td><td>", aP[i].zReportedOn, aP[i].zNote);
-    if (!strncmp(aP[i].zEvidence, "http://", 7) || !strncmp(aP[i].zEvidence, "https://", 8) ||
-        aP[i].zEvidence[0] == '/')
+    Doc dEv;
+    if (is_url(aP[i].zEvidence))
       req_printf(r, "<a href=\"%h\" rel=\"noopener\">%h</a>", aP[i].zEvidence, aP[i].zEvidence);
+    else if (evidence_doc(r, orgId, aP[i].zEvidence, &dEv))
+      req_printf(r, "<a href=\"/o/%u/d/%lld\">%h</a>（%h）", dEv.zOrgSlug, (long long)dEv.id,
+                 dEv.zTitle, dEv.zIndexNumber);
     else
       req_printf(r, "%h", aP[i].zEvidence);
     req_printf(r, "</td><td>%h</td></tr>\n", aP[i].zUserName);

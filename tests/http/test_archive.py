@@ -7,6 +7,7 @@ import datetime
 import json
 import os
 import re
+import sqlite3
 import struct
 import zlib
 
@@ -80,3 +81,30 @@ def test_archive_export_verify_and_tamper(srv):
                    "--db", srv.db)[0], 1)
     eq(srv.gongkai("archive", "export", "--org", "znwsj", "--year", "20x6", "--out",
                    out + "-2", "--db", srv.db)[0], 2)
+
+
+def test_workplan_progress_evidence_links_a_published_document(srv):
+    con = sqlite3.connect(srv.db)
+    idx, did = con.execute("SELECT index_number, id FROM doc WHERE state='published'"
+                           " AND title='关于做好2026年政务公开工作的通知'").fetchone()
+    tid = con.execute("SELECT t.id FROM workplan_task t JOIN workplan w ON w.id=t.plan_id"
+                      " JOIN org o ON o.id=w.org_id WHERE o.slug='znwsj' ORDER BY t.id").fetchone()[0]
+    nprog = con.execute("SELECT count(*) FROM workplan_progress").fetchone()[0]
+    con.close()
+    c = srv.client()
+    c.login("office")
+    page = "/staff/tasks/%d" % tid
+    r = c.post(page, {"note": "已印发通知", "evidence": "453629012/1999-99999",
+                      "reported_on": "2026-01-05"}, csrf_from=page)
+    eq(r.status, 422)
+    contains(r.text, "本单位已发布文件的索引号")
+    r = c.post(page, {"note": "已印发通知", "evidence": idx, "reported_on": "2026-01-05",
+                      "done": "1"}, csrf_from=page)
+    eq(r.status, 303)
+    r = c.get(page)
+    contains(r.text, 'href="/o/znwsj/d/%d"' % did)
+    contains(r.text, "关于做好2026年政务公开工作的通知")
+    contains(r.text, "2026-01-05")
+    con = sqlite3.connect(srv.db)
+    eq(con.execute("SELECT count(*) FROM workplan_progress").fetchone()[0], nprog + 1)
+    con.close()

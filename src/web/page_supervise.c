@@ -163,6 +163,28 @@ static int view_year(const RegScope *sc) {
   return sc->year ? sc->year : date_year(reg_today_date());
 }
 
+/* The figure cells of one row of the supervisor's table; links go to
+** organisation id (with its subtree when bSub). */
+static void sup_cells(Req *r, const RegStats *pSt, int64_t id, int bSub, int year) {
+  long long o = (long long)id;
+  const char *zSub = bSub ? "&subtree=1" : "";
+  fig(r, pSt->nMsg, req_fmt(r, "/staff/messages?org=%lld%s", o, zSub), 0);
+  fig(r, pSt->nMsgOpen, req_fmt(r, "/staff/messages?org=%lld%s&filter=open", o, zSub), 0);
+  fig(r, pSt->nMsgOverdue, req_fmt(r, "/staff/messages?org=%lld%s&filter=overdue", o, zSub), 1);
+  fig(r, pSt->nEvent, req_fmt(r, "/staff/opinion?org=%lld%s&year=%d", o, zSub, year), 0);
+  fig(r, pSt->nEventMissed, req_fmt(r, "/staff/opinion?org=%lld%s&year=%d", o, zSub, year), 1);
+  fig(r, pSt->nProp, req_fmt(r, "/staff/proposals?org=%lld%s&year=%d", o, zSub, year), 0);
+  fig(r, pSt->nPropOverdue, req_fmt(r, "/staff/proposals?org=%lld%s&year=%d", o, zSub, year), 1);
+  fig(r, pSt->nAct, req_fmt(r, "/staff/activities?org=%lld%s&year=%d", o, zSub, year), 0);
+  fig(r, pSt->nTrainPeople, req_fmt(r, "/staff/activities?org=%lld%s&year=%d", o, zSub, year), 0);
+  fig(r, pSt->nTask, req_fmt(r, "/staff/workplans?org=%lld%s&year=%d", o, zSub, year), 0);
+  fig(r, pSt->nTaskOverdue, req_fmt(r, "/staff/workplans?org=%lld%s&year=%d", o, zSub, year), 1);
+  fig(r, pSt->nCatOverdue, req_fmt(r, "/staff/freshness?org=%lld%s&filter=late", o, zSub), 1);
+  fig(r, pSt->nPub, req_fmt(r, "/staff/dashboard?org=%lld%s&year=%d", o, zSub, year), 0);
+  fig(r, pSt->nInsp, req_fmt(r, "/staff/inspections?org=%lld%s", o, zSub), 0);
+  fig(r, pSt->nInspOpen, req_fmt(r, "/staff/inspections?org=%lld%s", o, zSub), 1);
+}
+
 /* ---- The supervisor's view -------------------------------------------- */
 
 int page_supervise(Req *r) {
@@ -200,27 +222,24 @@ int page_supervise(Req *r) {
       http_error(r, 500, store_errmsg(r->store));
       return 0;
     }
-    long long o = (long long)id;
     req_printf(r, "<tr><th scope=\"row\" class=\"depth-%d\"><a href=\"/staff/registers?org=%lld\">%h</a></th>",
-               aOrg[i].depth > 4 ? 4 : aOrg[i].depth, o, aOrg[i].zName);
-    fig(r, st.nMsg, req_fmt(r, "/staff/messages?org=%lld", o), 0);
-    fig(r, st.nMsgOpen, req_fmt(r, "/staff/messages?org=%lld&filter=open", o), 0);
-    fig(r, st.nMsgOverdue, req_fmt(r, "/staff/messages?org=%lld&filter=overdue", o), 1);
-    fig(r, st.nEvent, req_fmt(r, "/staff/opinion?org=%lld&year=%d", o, year), 0);
-    fig(r, st.nEventMissed, req_fmt(r, "/staff/opinion?org=%lld&year=%d", o, year), 1);
-    fig(r, st.nProp, req_fmt(r, "/staff/proposals?org=%lld&year=%d", o, year), 0);
-    fig(r, st.nPropOverdue, req_fmt(r, "/staff/proposals?org=%lld&year=%d", o, year), 1);
-    fig(r, st.nAct, req_fmt(r, "/staff/activities?org=%lld&year=%d", o, year), 0);
-    fig(r, st.nTrainPeople, req_fmt(r, "/staff/activities?org=%lld&year=%d", o, year), 0);
-    fig(r, st.nTask, req_fmt(r, "/staff/workplans?org=%lld&year=%d", o, year), 0);
-    fig(r, st.nTaskOverdue, req_fmt(r, "/staff/workplans?org=%lld&year=%d", o, year), 1);
-    fig(r, st.nCatOverdue, req_fmt(r, "/staff/freshness?org=%lld&filter=late", o), 1);
-    fig(r, st.nPub, req_fmt(r, "/staff/dashboard?org=%lld&year=%d", o, year), 0);
-    fig(r, st.nInsp, req_fmt(r, "/staff/inspections?org=%lld", o), 0);
-    fig(r, st.nInspOpen, req_fmt(r, "/staff/inspections?org=%lld", o), 1);
+               aOrg[i].depth > 4 ? 4 : aOrg[i].depth, (long long)id, aOrg[i].zName);
+    sup_cells(r, &st, id, 0, year);
     req_puts(r, "</tr>\n");
   }
-  req_puts(r, "</tbody></table>\n");
+  if (nOrg > 1) {
+    RegStats st;
+    if (reg_stats(r, sc.orgId, 1, year, &cal, nDays, &st)) {
+      cal_free(&cal);
+      http_error(r, 500, store_errmsg(r->store));
+      return 0;
+    }
+    req_puts(r, "</tbody><tfoot><tr><th scope=\"row\">合计（含下级单位）</th>");
+    sup_cells(r, &st, sc.orgId, 1, year);
+    req_puts(r, "</tr></tfoot></table>\n");
+  } else {
+    req_puts(r, "</tbody></table>\n");
+  }
   page_end(r);
   cal_free(&cal);
   return 0;

@@ -182,11 +182,51 @@ int page_reg_home(Req *r) {
   return 0;
 }
 
+static int opinion_clocks(const OpinionEvent *e, time_t tNow,
+                          RcClock aOut[RC_MAX_CLOCKS]);
+
 void reg_panel(Req *r) {
   if (!req_can(r, PERM_VIEW_STAFF, 0)) return;
-  req_puts(r, "<section class=\"panel\"><h2>公开工作登记</h2><ul>"
-              "<li><a href=\"/staff/registers\">回应关切、网民留言、建议提案、活动、工作要点</a></li>"
-              "<li><a href=\"/staff/dashboard\">统计看板</a></li>");
+  int64_t org = r->user->orgId;
+  int bSub = perm_reaches_subtree(r->user->roles, PERM_VIEW_STAFF);
+  const char *zSub = bSub ? "&subtree=1" : "";
+  int nOverdue = 0, nOpen = 0, nEventLate = 0;
+  Message *aM;
+  OpinionEvent *aE;
+  int n;
+  Calendar cal;
+  cal_init(&cal);
+  if (store_reg_calendar(r->store, &r->arena, &cal) == STORE_OK &&
+      store_message_list(r->store, &r->arena, org, bSub, 0, &aM, &n) == STORE_OK) {
+    int nDays = store_reg_reply_days(r->store, &r->arena);
+    Date dToday = reg_today_date();
+    for (int i = 0; i < n; i++) {
+      RcMessage c;
+      reg_message_clock(&cal, nDays, &aM[i], dToday, &c);
+      if (!c.bReplied) nOpen++;
+      if (!c.bReplied && c.bOverdue) nOverdue++;
+    }
+  }
+  cal_free(&cal);
+  if (store_opinion_list(r->store, &r->arena, org, bSub, date_year(reg_today_date()), &aE,
+                         &n) == STORE_OK) {
+    for (int i = 0; i < n; i++) {
+      RcClock ac[RC_MAX_CLOCKS];
+      int k = opinion_clocks(&aE[i], time(NULL), ac);
+      int bLate = 0;
+      for (int j = 0; j < k; j++) bLate |= ac[j].eState != RC_MET;
+      nEventLate += bLate;
+    }
+  }
+  req_printf(r, "<section class=\"panel\"><h2>公开工作登记</h2><ul>"
+                "<li><a href=\"/staff/messages?org=%lld%h&amp;filter=open\">未答复留言 %d 条</a>"
+                "，其中<a href=\"/staff/messages?org=%lld%h&amp;filter=overdue\" class=\"%s\">超期 %d 条</a></li>"
+                "<li><a href=\"/staff/opinion?org=%lld%h\">本年舆情事件未按时或仍待回应 %d 件</a></li>"
+                "<li><a href=\"/staff/registers\">回应关切、网民留言、建议提案、活动、工作要点</a></li>"
+                "<li><a href=\"/staff/freshness?org=%lld%h\">公开目录更新检查</a></li>"
+                "<li><a href=\"/staff/dashboard\">统计看板</a></li>",
+             (long long)org, zSub, nOpen, (long long)org, zSub, nOverdue ? "missed" : "",
+             nOverdue, (long long)org, zSub, nEventLate, (long long)org, zSub);
   if (req_can(r, PERM_SUPERVISE, 0))
     req_puts(r, "<li><a href=\"/staff/supervise\">督查：下级单位一览</a></li>");
   req_puts(r, "</ul></section>\n");

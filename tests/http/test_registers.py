@@ -41,6 +41,20 @@ def post_message(c, slug, **fields):
     return c.post("/o/%s/messages" % slug, form, csrf_from="/o/znwsj/messages")
 
 
+def test_staff_home_panel_counts_open_messages(srv):
+    c = srv.client()
+    c.login("office")
+    r = c.get("/staff")
+    # Demo: two of the bureau's messages are not answered (15 days and 1 day
+    # old); the hospital's one is answered.
+    contains(r.text, "未答复留言 2 条")
+    contains(r.text, 'href="/staff/messages?org=%d&amp;subtree=1&amp;filter=overdue"'
+             % org_id(srv, "znwsj"))
+    h = srv.client()
+    h.login("hosp-drafter")
+    contains(h.get("/staff").text, "未答复留言 0 条")
+
+
 def test_public_form_stores_a_good_message(srv):
     before = n_messages(srv)
     c = srv.client()

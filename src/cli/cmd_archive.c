@@ -438,8 +438,11 @@ int archive_verify(const char *zDir, Buf *pErr, int *pnDocs, char zLast[65]) {
       if (bRead) buf_printf(pErr, "文件 %s 的 document.json 无法解析\n", zIndex);
       continue;
     }
-    if (strcmp(jstr(jc, "index_number"), zIndex) || strcmp(jstr(jc, "title"), jstr(jd, "title")))
-      buf_printf(pErr, "清单中文件 %s 的索引号或标题与 document.json 不符\n", zIndex);
+    static const char *const azField[] = {"index_number", "title", "doc_number",
+                                          "signed_date", "published_date"};
+    for (size_t q = 0; q < sizeof azField / sizeof azField[0]; q++)
+      if (strcmp(jstr(jc, azField[q]), jstr(jd, azField[q])))
+        buf_printf(pErr, "清单中文件 %s 的 %s 与 document.json 不符\n", zIndex, azField[q]);
     /* Body and attachments are those the canonical JSON names. */
     char *zBodyPath = mprintf("%s/%s", zDir, zBodyRel);
     if (read_file(zBodyPath, &f) == 0 && strcmp(buf_str(&f), jstr(jc, "body")))

@@ -530,6 +530,8 @@ int page_proposal_view(Req *r) {
     int bPublish = req_param(r, "publish") != NULL;
     zErr = reg_text_check("答复内容", zReply, 20000, 1);
     if (!zErr) zErr = reg_date_field(r, "replied_on", "答复日期", 1, &zOn);
+    if (!zErr && p.zReceivedOn[0] && strcmp(zOn, p.zReceivedOn) < 0)
+      zErr = "答复日期不能早于交办日期";
     if (!zErr && store_proposal_reply(r->store, id, zReply, zOn, bPublish) != STORE_OK)
       zErr = store_errmsg(r->store);
     if (!zErr) {

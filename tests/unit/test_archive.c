@@ -137,6 +137,32 @@ TEST(archive_export_verify_and_tamper) {
     flip(zOut, aRel[i]);
     CHECK_INT(verify(zOut, &nDocs, &err), 0);
   }
+  /* A date changed in manifest.json (which lists but does not hash
+  ** itself) no longer matches the document. */
+  {
+    char zMan[256];
+    snprintf(zMan, sizeof zMan, "%s/manifest.json", zOut);
+    Buf m = BUF_INIT;
+    FILE *fm = fopen(zMan, "rb");
+    char aBuf[4096];
+    size_t k;
+    while (fm && (k = fread(aBuf, 1, sizeof aBuf, fm)) > 0) buf_append(&m, aBuf, k);
+    if (fm) fclose(fm);
+    char *zHit = m.z ? strstr(m.z, "2018-12-28") : NULL;
+    CHECK(zHit != NULL);
+    if (zHit) {
+      zHit[9] = '9';
+      fm = fopen(zMan, "wb");
+      if (fm) { fwrite(m.z, 1, m.n, fm); fclose(fm); }
+      CHECK_INT(verify(zOut, &nDocs, &err), -1);
+      CHECK(strstr(buf_str(&err), "不符") != NULL);
+      zHit[9] = '8';
+      fm = fopen(zMan, "wb");
+      if (fm) { fwrite(m.z, 1, m.n, fm); fclose(fm); }
+      CHECK_INT(verify(zOut, &nDocs, &err), 0);
+    }
+    buf_free(&m);
+  }
   /* A stray file, and a missing one. */
   char zPath[256];
   snprintf(zPath, sizeof zPath, "%s/extra.txt", zOut);

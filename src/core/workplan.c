@@ -102,14 +102,30 @@ static size_t section_prefix(const char *z, size_t n, size_t *piNum,
   return 0;
 }
 
-/* Item number "12." "12．" "12、" (1–3 digits): as chapter_prefix(). */
-static size_t item_prefix(const char *z, size_t n, size_t *pnNum) {
+/* Item number "12." "12．" "12、" "12）" or "（12）" / "(12)" (1–3 digits):
+** as chapter_prefix(); *piNum gets the offset of the digits. */
+static size_t item_prefix(const char *z, size_t n, size_t *piNum, size_t *pnNum) {
+  size_t o0 = starts(z, n, CN_LPAREN) ? 3 : starts(z, n, "(") ? 1 : 0;
+  if (o0) {
+    size_t k = 0;
+    while (o0 + k < n && k < 4 && z[o0 + k] >= '0' && z[o0 + k] <= '9') k++;
+    if (!k || k > 3) return 0;
+    size_t o = o0 + k;
+    if (starts(z + o, n - o, CN_RPAREN)) o += 3;
+    else if (starts(z + o, n - o, ")")) o += 1;
+    else return 0;
+    *piNum = o0;
+    *pnNum = k;
+    return o;
+  }
+  *piNum = 0;
   size_t k = 0;
   while (k < n && k < 4 && z[k] >= '0' && z[k] <= '9') k++;
   if (!k || k > 3) return 0;
   size_t o = k;
   if (starts(z + o, n - o, ".")) o += 1;
-  else if (starts(z + o, n - o, CN_DOT) || starts(z + o, n - o, CN_PAUSE)) o += 3;
+  else if (starts(z + o, n - o, CN_DOT) || starts(z + o, n - o, CN_PAUSE) ||
+           starts(z + o, n - o, CN_RPAREN)) o += 3;
   else return 0;
   *pnNum = k;
   return o;
@@ -352,8 +368,8 @@ int workplan_parse(Arena *a, const char *z, size_t n, WpPlan *p,
       zSecHead = arena_strndup(a, zh, nh);
       zBody = zl + o;
       nBody = m - o;
-    } else if ((o = item_prefix(zl, m, &nNum)) != 0) {
-      snprintf(zItem, sizeof zItem, "%.*s", (int)nNum, zl);
+    } else if ((o = item_prefix(zl, m, &iNum, &nNum)) != 0) {
+      snprintf(zItem, sizeof zItem, "%.*s", (int)nNum, zl + iNum);
       zBody = zl + o;
       nBody = m - o;
     }

@@ -4,7 +4,7 @@
 **
 ** The text is read line by line; each non-empty line is a paragraph.
 ** Headings set the numbering context: "一、…" a chapter, "（一）…" a section,
-** "1." / "1．" / "1、" an item.  A paragraph is a task when it ends with a
+** "1." / "1．" / "1、" / "1）" / "（1）" an item.  A paragraph is a task when it ends with a
 ** closing parenthesis naming departments (its content mentions 牵头, 配合,
 ** 落实 or 负责), e.g. "（办公室牵头负责，局机关其他业务科室配合落实）".
 ** The task number is built from the context: "1" in a flat list (seed 002),

@@ -131,6 +131,15 @@ TEST(workplan_small_cases) {
   CHECK_STR(p.aTask[2].zNumber, "4");
   CHECK_STR(p.aTask[2].zLead, "丁科");
   CHECK_STR(FD(p.aTask[2].dDue), "2024-03-15");
+  /* Items numbered "（1）" and "2）" under a chapter. */
+  static const char z4[] =
+      "要点\n一、总体\n（1）甲项。（办公室牵头）\n2）乙项。（财务科牵头，办公室配合）\n";
+  CHECK_INT(workplan_parse(&a, z4, sizeof z4 - 1, &p, &zErr), 0);
+  CHECK_INT(p.nTask, 2);
+  CHECK_STR(p.aTask[0].zNumber, "一1");
+  CHECK_STR(p.aTask[0].zText, "甲项。");
+  CHECK_STR(p.aTask[1].zNumber, "一2");
+  CHECK_STR(p.aTask[1].zCo, "办公室");
   /* No task at all, and bad UTF-8, are refused. */
   static const char z2[] = "标题\n只有文字。\n";
   CHECK_INT(workplan_parse(&a, z2, sizeof z2 - 1, &p, &zErr), -1);

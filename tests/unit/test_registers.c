@@ -303,3 +303,65 @@ TEST(registers_store_opinion_clocks) {
   arena_free(&a);
   reg_db_drop(s, zDir);
 }
+
+#include <sqlite3.h>
+
+/* Application figures of the dashboard.  The applications module (another
+** branch) owns the table; when it is absent this test creates one with the
+** columns the figures read and the NOT NULL ones of that module's schema,
+** so the same rows work before and after the module is merged. */
+TEST(registers_store_application_figures) {
+  char zDir[64], zPath[128];
+  int64_t org;
+  Store *s = reg_db(zDir, &org);
+  CHECK(s != NULL);
+  if (!s) return;
+  AppStats st;
+  sqlite3 *db = NULL;
+  snprintf(zPath, sizeof zPath, "%s/t.db", zDir);
+  CHECK_INT(sqlite3_open(zPath, &db), SQLITE_OK);
+  int bHave = 0;
+  sqlite3_stmt *q;
+  sqlite3_prepare_v2(db, "SELECT count(*) FROM sqlite_master WHERE name='application'", -1, &q, NULL);
+  if (sqlite3_step(q) == SQLITE_ROW) bHave = sqlite3_column_int(q, 0);
+  sqlite3_finalize(q);
+  if (!bHave) {
+    CHECK_INT(store_reg_app_stats(s, org, 0, 2026, "2026-05-10", "2026-05-13", &st),
+              STORE_NOTFOUND);
+    CHECK_INT(sqlite3_exec(db,
+        "CREATE TABLE application(id INTEGER PRIMARY KEY, org_id INTEGER NOT NULL,"
+        " reg_no TEXT NOT NULL UNIQUE, tracking_hash TEXT NOT NULL UNIQUE,"
+        " channel TEXT NOT NULL, applicant_type TEXT NOT NULL,"
+        " applicant_name TEXT NOT NULL, id_kind TEXT NOT NULL,"
+        " received_on TEXT NOT NULL, state TEXT NOT NULL DEFAULT 'received',"
+        " due_on TEXT, closed_on TEXT, created_at TEXT NOT NULL)",
+        NULL, NULL, NULL), SQLITE_OK);
+  }
+  char zSql[1024];
+  static const struct { const char *zDue, *zClosed; } aRow[] = {
+    {"2026-05-12", NULL},          /* open, due within the window */
+    {"2026-05-01", NULL},          /* open, overdue */
+    {"2026-06-30", NULL},          /* open, not due yet */
+    {"2026-03-05", "2026-03-01"},  /* closed in time */
+    {"2026-04-10", "2026-04-20"},  /* closed late */
+    {"2025-12-20", "2025-12-01"},  /* closed in another year */
+  };
+  for (int i = 0; i < 6; i++) {
+    snprintf(zSql, sizeof zSql,
+             "INSERT INTO application(org_id,reg_no,tracking_hash,channel,applicant_type,"
+             "applicant_name,id_kind,received_on,due_on,closed_on,created_at)"
+             " VALUES(%lld,'t-%d','h%d','online','natural_person','张三','resident_id',"
+             "'2025-11-01','%s',%s%s%s,'2026-01-01T00:00:00Z')",
+             (long long)org, i, i, aRow[i].zDue, aRow[i].zClosed ? "'" : "",
+             aRow[i].zClosed ? aRow[i].zClosed : "NULL", aRow[i].zClosed ? "'" : "");
+    CHECK_INT(sqlite3_exec(db, zSql, NULL, NULL, NULL), SQLITE_OK);
+  }
+  sqlite3_close(db);
+  CHECK_INT(store_reg_app_stats(s, org, 0, 2026, "2026-05-10", "2026-05-13", &st), STORE_OK);
+  CHECK_INT(st.nOpen, 3);
+  CHECK_INT(st.nDueSoon, 1);
+  CHECK_INT(st.nOverdue, 1);
+  CHECK_INT(st.nClosed, 2);
+  CHECK_INT(st.nOnTime, 1);
+  reg_db_drop(s, zDir);
+}

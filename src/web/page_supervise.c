@@ -19,6 +19,7 @@
 
 #include "core/freshness.h"
 #include "core/response_clock.h"
+#include "lib/utf8.h"
 #include "web/pages.h"
 #include "web/registers.h"
 
@@ -371,16 +372,22 @@ int page_inspection_view(Req *r) {
 ** and links.  Presentation attributes only (no style, no script). */
 static void svg_bars(Req *r, const char *zTitle, const char *const *azLabel,
                      const int *aValue, const char *const *azHref, int n) {
-  int vMax = 1;
-  for (int i = 0; i < n; i++) if (aValue[i] > vMax) vMax = aValue[i];
-  int w = 40 * n + 40, h = 180;
+  int vMax = 1, nChar = 2;
+  for (int i = 0; i < n; i++) {
+    if (aValue[i] > vMax) vMax = aValue[i];
+    int k = (int)utf8_len(azLabel[i], strlen(azLabel[i]));
+    if (k > nChar) nChar = k;
+  }
+  /* Each slot is wide enough for its label at 11 px per character. */
+  int slot = nChar * 12 + 8 > 40 ? nChar * 12 + 8 : 40;
+  int w = slot * n + 40, h = 180;
   req_printf(r, "<figure class=\"chart\"><figcaption>%h</figcaption>"
                 "<svg xmlns=\"http://www.w3.org/2000/svg\" viewBox=\"0 0 %d %d\" width=\"%d\" height=\"%d\" "
                 "role=\"img\" aria-label=\"%h\">",
              zTitle, w, h, w, h, zTitle);
   req_printf(r, "<line x1=\"30\" y1=\"150\" x2=\"%d\" y2=\"150\" stroke=\"#767676\"/>", w - 5);
   for (int i = 0; i < n; i++) {
-    int bh = aValue[i] * 120 / vMax, x = 35 + 40 * i;
+    int bh = aValue[i] * 120 / vMax, x = 35 + slot * i + (slot - 40) / 2;
     req_printf(r, "<a href=\"%h\"><rect x=\"%d\" y=\"%d\" width=\"28\" height=\"%d\" fill=\"#0b4f9c\">"
                   "<title>%h：%d</title></rect>"
                   "<text x=\"%d\" y=\"%d\" font-size=\"11\" text-anchor=\"middle\" fill=\"#1a1a1a\">%d</text></a>"

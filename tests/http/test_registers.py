@@ -262,6 +262,44 @@ def test_proposal_reply_published_in_full(srv):
     contains(pub, "答复日期：2019-06-20")
 
 
+def test_activities_with_attachment_and_bad_input(srv):
+    bureau = org_id(srv, "znwsj")
+    c = srv.client()
+    c.login("drafter")
+    page = "/staff/activities?org=%d" % bureau
+    n = db_count(srv, "SELECT count(*) FROM activity")
+    base = {"org": str(bureau), "kind": "press", "held_on": "2026-04-02",
+            "title": "一季度新闻发布会", "leader": "yes", "sessions": "1", "people": "0"}
+    for bad, msg in (({"leader": ""}, "请选择主要负责人是否出席"),
+                     ({"held_on": "2026-02-30"}, "日期格式应为"),
+                     ({"kind": "party"}, "请选择活动类别"),
+                     ({"people": "-3"}, "人次应为非负整数"),
+                     ({"title": ""}, "名称不能为空")):
+        form = dict(base)
+        form.update(bad)
+        r = c.post("/staff/activities", form, csrf_from=page)
+        eq(r.status, 422, repr(bad))
+        contains(r.text, msg)
+    eq(db_count(srv, "SELECT count(*) FROM activity"), n)
+    r = c.post("/staff/activities", base, files={"file": ("签到表.txt", "签到\n".encode("utf-8"),
+                                                          "text/plain")}, csrf_from=page)
+    eq(r.status, 303)
+    eq(db_count(srv, "SELECT count(*) FROM activity"), n + 1)
+    r = c.get(page + "&year=2026")
+    contains(r.text, "一季度新闻发布会")
+    m = re.search(r'href="(/staff/activity-files/\d+)">签到表.txt<', r.text)
+    ok(m, "no attachment link")
+    r = c.get(m.group(1))
+    eq(r.status, 200)
+    eq(r.body, "签到\n".encode("utf-8"))
+    contains(r.headers["content-disposition"], "attachment")
+    # Another organisation's drafter can neither add nor download.
+    h = srv.client()
+    h.login("hosp-drafter")
+    eq(h.post("/staff/activities", base, csrf_from="/staff").status, 403)
+    eq(h.get(m.group(1)).status, 403)
+
+
 def test_workplan_import_page(srv):
     bureau = org_id(srv, "znwsj")
     c = srv.client()

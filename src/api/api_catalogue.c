@@ -62,7 +62,8 @@ int api_catalogue(Req *r) {
     return 0;
   }
   if (zList && zList[0] && !cat_list_valid(zList)) {
-    api_error(r, 400, NULL, "参数 list 只能是 proactive、on_request 或 negative");
+    api_error(r, 400, NULL,
+              "参数 list 只能是 proactive、on_request 或 negative");
     return 0;
   }
   if (zList && !zList[0]) zList = NULL;

@@ -18,17 +18,24 @@
 static const char zUsage[] =
     "usage: gongkai catalogue import --org ORG FILE [--list LIST]\n"
     "                                [--skip-bad-rows] [--dry-run] [--db PATH]\n"
-    "       gongkai catalogue export --org ORG --format csv|xlsx --out FILE\n"
-    "                                [--list LIST] [--db PATH]\n"
+    "       gongkai catalogue export --org ORG --format csv|tsv|xlsx\n"
+    "                                --out FILE [--list LIST]\n"
+    "                                [--columns H1,H2,...] [--db PATH]\n"
     "       gongkai catalogue list --org ORG [--list LIST] [--db PATH]\n\n"
     "ORG is an organisation id or slug.  LIST is proactive (主动公开基本目录,\n"
     "the default), on_request (依申请公开目录) or negative (负面清单).\n"
     "import reads CSV or TSV (UTF-8 with or without BOM, or GB18030) or XLSX\n"
-    "(by content); the first row is the header (序号, 类别/一级事项, 公开内容,\n"
-    "公开形式/公开方式 …).  Items are appended to the list in one transaction.\n"
+    "(by content).  The header is the first row naming known columns (序号,\n"
+    "类别/一级事项, 公开内容, 公开形式/公开方式 …; title rows above it are\n"
+    "skipped, two-row headers and channel checkbox columns understood).\n"
+    "Items are appended to the list in one transaction.\n"
     "Any error in the file stops the import and nothing is stored, unless\n"
     "--skip-bad-rows is given (then good rows are stored, bad rows and unknown\n"
-    "columns are reported).  --dry-run only checks the file.\n";
+    "columns are reported).  --dry-run only checks the file.\n"
+    "export writes every column, or with --columns only the named ones\n"
+    "under the names given (aliases allowed), e.g. seed 000's layout:\n"
+    "--columns 序号,类别,公开内容,公开形式,公开时限,公开渠道,更新频率,负责科室,\n"
+    "责任科室负责人,联系电话\n";
 
 /* Reads a whole file into the arena; NULL with a message on failure. */
 static char *read_file(Arena *a, const char *zPath, size_t *pn) {
@@ -55,6 +62,7 @@ static char *read_file(Arena *a, const char *zPath, size_t *pn) {
   return p;
 }
 
+/* `catalogue import`: report on stderr; exit status 0 or 1. */
 static int cat_import(Store *s, Arena *a, long long org, const char *zList,
                       const char *zFile, int bSkip, int bDry) {
   size_t n;
@@ -72,8 +80,9 @@ static int cat_import(Store *s, Arena *a, long long org, const char *zList,
   if (!cat_import_ok(&ci, bSkip)) {
     fprintf(stderr, "gongkai catalogue: %s: 文件有错误，未导入任何内容%s\n",
             zFile,
-            (ci.nFileError || ci.nItem == 0) ? ""
-                                             : "（可用 --skip-bad-rows 跳过错误行）");
+            (ci.nFileError || ci.nItem == 0)
+                ? ""
+                : "（可用 --skip-bad-rows 跳过错误行）");
     return 1;
   }
   if (bDry) {
@@ -90,8 +99,10 @@ static int cat_import(Store *s, Arena *a, long long org, const char *zList,
   return 0;
 }
 
+/* `catalogue export`: writes zOut; 0, 1 (I/O) or 2 (bad --columns). */
 static int cat_export(Store *s, Arena *a, long long org, const char *zList,
-                      const char *zFormat, const char *zOut) {
+                      const char *zFormat, const char *zColumns,
+                      const char *zOut) {
   CatItem *aItem;
   int n;
   if (store_cat_list(s, a, org, zList, &aItem, &n) != STORE_OK) {
@@ -99,11 +110,21 @@ static int cat_export(Store *s, Arena *a, long long org, const char *zList,
     return 1;
   }
   Table t;
-  cat_export_table(a, aItem, n, &t);
-  Buf b = BUF_INIT;
   const char *zErr = NULL;
+  if (zColumns) {
+    zErr = cat_export_columns(a, aItem, n, zColumns, &t);
+    if (zErr) {
+      fprintf(stderr, "gongkai catalogue: --columns: %s\n", zErr);
+      return 2;
+    }
+  } else {
+    cat_export_table(a, aItem, n, &t);
+  }
+  Buf b = BUF_INIT;
   if (!strcmp(zFormat, "csv")) {
     table_write_csv(&t, &b);
+  } else if (!strcmp(zFormat, "tsv")) {
+    table_write_tsv(&t, &b);
   } else if (table_write_xlsx(&t, cat_list_label(zList), &b, &zErr)) {
     fprintf(stderr, "gongkai catalogue: %s\n", zErr);
     buf_free(&b);
@@ -122,6 +143,7 @@ static int cat_export(Store *s, Arena *a, long long org, const char *zList,
   return 0;
 }
 
+/* `catalogue list`: id, 序号, 一级, 二级, 内容 tab-separated on stdout. */
 static int cat_print(Store *s, Arena *a, long long org, const char *zList) {
   CatItem *aItem;
   int n;
@@ -138,10 +160,11 @@ static int cat_print(Store *s, Arena *a, long long org, const char *zList) {
 int cmd_catalogue(int argc, char **argv) {
   const char *zDb = CLI_DEFAULT_DB, *zOrg = NULL, *zList = "proactive";
   const char *zFormat = NULL, *zOut = NULL, *zSkip = NULL, *zDry = NULL;
+  const char *zColumns = NULL;
   CliOpt aOpt[] = {{"--db", 0, &zDb},          {"--org", 0, &zOrg},
                    {"--list", 0, &zList},      {"--format", 0, &zFormat},
                    {"--out", 0, &zOut},        {"--skip-bad-rows", 1, &zSkip},
-                   {"--dry-run", 1, &zDry}};
+                   {"--dry-run", 1, &zDry},    {"--columns", 0, &zColumns}};
   char **aPos;
   int nPos, bHelp;
   int rc = cli_parse("catalogue", argc, argv, 1, aOpt,
@@ -165,8 +188,9 @@ int cmd_catalogue(int argc, char **argv) {
     return 2;
   }
   if (bExport && (!zOut || !zFormat ||
-                  (strcmp(zFormat, "csv") && strcmp(zFormat, "xlsx")))) {
-    fprintf(stderr, "gongkai catalogue: export needs --format csv|xlsx and "
+                  (strcmp(zFormat, "csv") && strcmp(zFormat, "tsv") &&
+                   strcmp(zFormat, "xlsx")))) {
+    fprintf(stderr, "gongkai catalogue: export needs --format csv|tsv|xlsx and "
                     "--out FILE\n");
     return 2;
   }
@@ -177,7 +201,8 @@ int cmd_catalogue(int argc, char **argv) {
   if (!org) rc = 1;
   else if (bImport) rc = cat_import(s, &a, org, zList, aPos[1], zSkip != NULL,
                                     zDry != NULL);
-  else if (bExport) rc = cat_export(s, &a, org, zList, zFormat, zOut);
+  else if (bExport)
+    rc = cat_export(s, &a, org, zList, zFormat, zColumns, zOut);
   else rc = cat_print(s, &a, org, zList);
   store_close(s);
   arena_free(&a);

@@ -4,6 +4,7 @@
 */
 #include "core/catalogue.h"
 
+#include <stdarg.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -167,6 +168,7 @@ unsigned cat_channels_from_codes(const char *z) {
   return set;
 }
 
+/* Codes or labels of a set, canonical order, joined with zSep (arena). */
 static char *channels_join(Arena *a, unsigned set, const char *zSep,
                            int bLabel) {
   Buf b = BUF_INIT;
@@ -189,6 +191,7 @@ char *cat_channels_labels(Arena *a, unsigned set, const char *zSep) {
   return channels_join(a, set, zSep, 1);
 }
 
+/* split_tokens callback: adds the channels one carrier names to *ctx. */
 static int infer_token(const char *zTok, void *ctx) {
   unsigned *pSet = ctx, found = 0;
   for (size_t k = 0; k < sizeof aChKey / sizeof aChKey[0]; k++)
@@ -210,6 +213,8 @@ typedef struct LabelCtx {
   char zBad[512];
 } LabelCtx;
 
+/* split_tokens callback: adds one exact label or code; 1 (stop) and the
+** token saved in the LabelCtx when it names no channel. */
 static int label_token(const char *zTok, void *ctx) {
   LabelCtx *c = ctx;
   char zN[512], zL[128];
@@ -320,10 +325,14 @@ int cat_art20_parse(const char *z) {
 const CatGround aCatGround[CAT_NGROUND] = {
   {"state_secret", "第十四条：依法确定为国家秘密"},
   {"law_prohibited", "第十四条：法律、行政法规禁止公开"},
-  {"security", "第十四条：公开后可能危及国家安全、公共安全、经济安全、社会稳定"},
-  {"third_party", "第十五条：涉及商业秘密、个人隐私等，公开会对第三方合法权益造成损害"},
-  {"internal", "第十六条第一款：人事管理、后勤管理、内部工作流程等内部事务信息"},
-  {"process", "第十六条第二款：讨论记录、过程稿、磋商信函、请示报告等过程性信息"},
+  {"security",
+   "第十四条：公开后可能危及国家安全、公共安全、经济安全、社会稳定"},
+  {"third_party",
+   "第十五条：涉及商业秘密、个人隐私等，公开会对第三方合法权益造成损害"},
+  {"internal",
+   "第十六条第一款：人事管理、后勤管理、内部工作流程等内部事务信息"},
+  {"process",
+   "第十六条第二款：讨论记录、过程稿、磋商信函、请示报告等过程性信息"},
   {"enforcement", "第十六条第二款：行政执法案卷信息"},
 };
 
@@ -411,7 +420,7 @@ const char *cat_audience_parse(const char *z) {
 
 int cat_yesno_parse(const char *z) {
   static const char *const azYes[] = {"是", "需要", "y", "yes", "1", "true",
-                                      "√", "✓", NULL};
+                                      "√", "✓", "✔", "●", "■", NULL};
   static const char *const azNo[] = {"否", "不需要", "无需", "n", "no", "0",
                                      "false", "×", "", NULL};
   char zN[64];
@@ -464,6 +473,11 @@ const char *cat_item_validate(Arena *a, const CatItem *p) {
     return "不予公开依据无效";
   if (!strcmp(p->zList, "negative") && !p->zGround[0])
     return "负面清单事项必须注明不予公开的法律依据（条例第十四条至第十六条）";
+  if (!strcmp(p->zList, "negative") && p->zMode[0] &&
+      strcmp(p->zMode, "withheld"))
+    return "负面清单事项的公开方式只能是“不予公开”";
+  if (strcmp(p->zList, "negative") && !strcmp(p->zMode, "withheld"))
+    return "不予公开的事项应列入负面清单，而不是公开目录";
   return NULL;
 }
 
@@ -545,6 +559,7 @@ int cat_header_match(const char *zHeader) {
 
 /* ---- Import ----------------------------------------------------------- */
 
+/* Appends one report line (zMsg already in the arena or static). */
 static void msg(Arena *a, CatImport *ci, int iLine, int iCol, int bWarn,
                 const char *zMsg) {
   ARENA_PUSH(a, ci->aMsg, ci->nMsg, ci->nMsgAlloc);
@@ -565,8 +580,7 @@ static const char *cell_value(Arena *a, const TableRow *row, int iCol) {
   return z;
 }
 
-/* "A", "B" … "AA": spreadsheet column letters for 0-based iCol. */
-static const char *col_letters(Arena *a, int iCol) {
+const char *cat_col_letters(Arena *a, int iCol) {
   char z[8];
   int n = 0, c = iCol + 1;
   while (c > 0 && n < 7) {
@@ -578,6 +592,45 @@ static const char *col_letters(Arena *a, int iCol) {
   return out;
 }
 
+/* Headers naming one channel, as the checkbox columns of the standard
+** catalogues do (a "√" under 政府网站 …): the channel index, or -1. */
+static int channel_header(const char *zHeader) {
+  static const struct { const char *z; int iCh; } aChAlias[] = {
+    {"社区/企事业单位/村公示栏（电子屏）", 10}, {"公示栏", 10}, {"电子屏", 10},
+    {"12345政务服务热线", 12}, {"政务服务热线", 12}, {"政府门户网站", 0},
+    {"政务新媒体", 2}, {"新闻发布会", 3}, {"入户现场", 9}};
+  char zN[512], zL[256];
+  header_norm(zHeader, zN, sizeof zN);
+  if (!zN[0]) return -1;
+  for (int i = 0; i < CAT_NCHANNEL; i++)
+    if (!strcmp(zN, header_norm(aCatChannel[i].zLabel, zL, sizeof zL)))
+      return i;
+  for (size_t i = 0; i < sizeof aChAlias / sizeof aChAlias[0]; i++)
+    if (!strcmp(zN, header_norm(aChAlias[i].z, zL, sizeof zL)))
+      return aChAlias[i].iCh;
+  return -1;
+}
+
+/* 1 when a header cell names a field or a channel. */
+static int header_known(Arena *a, const char *z) {
+  const char *zT = trim(a, z);
+  return cat_header_match(zT) >= 0 || channel_header(zT) >= 0;
+}
+
+/* Reports a bad cell: "第L行第X列（header）：" then the formatted reason. */
+static void cell_error(Arena *a, CatImport *ci, int iLine, int iCol,
+                       CatField f, const char *zFmt, ...) {
+  Buf b = BUF_INIT;
+  va_list ap;
+  buf_printf(&b, "第%d行第%s列（%s）：", iLine, cat_col_letters(a, iCol),
+             azHeader[f]);
+  va_start(ap, zFmt);
+  buf_vprintf(&b, zFmt, ap);
+  va_end(ap);
+  msg(a, ci, iLine, iCol + 1, 0, arena_strdup(a, buf_str(&b)));
+  buf_free(&b);
+}
+
 void cat_import_map(Arena *a, const Table *t, const char *zList,
                     int64_t orgId, CatImport *ci) {
   memset(ci, 0, sizeof *ci);
@@ -587,13 +640,69 @@ void cat_import_map(Arena *a, const Table *t, const char *zList,
     ci->nFileError++;
     return;
   }
-  const TableRow *hdr = &t->aRow[0];
+  /* The header is the first of the first five rows naming at least two
+  ** known columns; title rows above it (目录清单的标题, 填报单位 …) are
+  ** skipped with a warning. */
+  int iHdr = 0;
+  for (int r = 0; r < t->nRow && r < 5; r++) {
+    int nKnown = 0;
+    for (int c = 0; c < t->aRow[r].nCell; c++)
+      if (header_known(a, t->aRow[r].azCell[c])) nKnown++;
+    if (nKnown >= 2) {
+      iHdr = r;
+      break;
+    }
+  }
+  for (int r = 0; r < iHdr; r++)
+    msg(a, ci, t->aRow[r].iLine, 0, 1,
+        arena_printf(a, "第%d行不是表头，已跳过（标题等）", t->aRow[r].iLine));
+  /* A two-row header, as in the standard catalogues (公开事项 over 一级事项
+  ** and 二级事项): a next row naming at least two known columns refines
+  ** the header cell by cell and is not data. */
+  TableRow hdrRow = t->aRow[iHdr];
+  int iFirstData = iHdr + 1;
+  if (iHdr + 1 < t->nRow) {
+    const TableRow *sub = &t->aRow[iHdr + 1];
+    int nKnown = 0;
+    for (int c = 0; c < sub->nCell; c++)
+      if (header_known(a, sub->azCell[c])) nKnown++;
+    if (nKnown >= 2) {
+      int n = sub->nCell > hdrRow.nCell ? sub->nCell : hdrRow.nCell;
+      const char **az = arena_alloc(a, sizeof(char *) * (size_t)n);
+      for (int c = 0; c < n; c++) {
+        const char *zSub = c < sub->nCell ? trim(a, sub->azCell[c]) : "";
+        az[c] = zSub[0] ? zSub
+                : c < hdrRow.nCell ? hdrRow.azCell[c] : "";
+      }
+      hdrRow.azCell = az;
+      hdrRow.nCell = n;
+      iFirstData = iHdr + 2;
+    }
+  }
+  const TableRow *hdr = &hdrRow;
   int *aColField = arena_alloc(a, sizeof(int) * (size_t)(hdr->nCell + 1));
+  int aChanCol[CAT_NCHANNEL];
+  for (int k = 0; k < CAT_NCHANNEL; k++) aChanCol[k] = -1;
   for (int c = 0; c < hdr->nCell; c++) {
     const char *zH = trim(a, hdr->azCell[c]);
     int f = cat_header_match(zH);
+    int ch = f < 0 ? channel_header(zH) : -1;
     aColField[c] = f;
     if (!zH[0]) continue;  /* a blank header: its cells must be empty */
+    if (ch >= 0) {
+      aColField[c] = -2;  /* a channel checkbox column */
+      if (aChanCol[ch] >= 0) {
+        msg(a, ci, hdr->iLine, c + 1, 0,
+            arena_printf(a, "第%s列“%s”与第%s列重复，都表示公开渠道“%s”",
+                         cat_col_letters(a, c), zH,
+                         cat_col_letters(a, aChanCol[ch]),
+                         aCatChannel[ch].zLabel));
+        ci->nFileError++;
+      } else {
+        aChanCol[ch] = c;
+      }
+      continue;
+    }
     if (f < 0) {
       msg(a, ci, hdr->iLine, c + 1, 0,
           arena_printf(a, "第%s列表头“%s”无法识别（可用的列：序号、一级事项"
@@ -602,13 +711,13 @@ void cat_import_map(Arena *a, const Table *t, const char *zList,
                           "公开对象、公开方式（公开形式）、更新频率、"
                           "公开层级、条例第二十条事项、需要政策解读、"
                           "类别代码、不予公开依据、备注）",
-                       col_letters(a, c), zH));
+                       cat_col_letters(a, c), zH));
       ci->nColError++;
     } else if (ci->aFieldCol[f] >= 0) {
       msg(a, ci, hdr->iLine, c + 1, 0,
           arena_printf(a, "第%s列“%s”与第%s列重复，都表示“%s”",
-                       col_letters(a, c), zH,
-                       col_letters(a, ci->aFieldCol[f]),
+                       cat_col_letters(a, c), zH,
+                       cat_col_letters(a, ci->aFieldCol[f]),
                        azHeader[f]));
       ci->nFileError++;
       aColField[c] = -1;
@@ -621,12 +730,33 @@ void cat_import_map(Arena *a, const Table *t, const char *zList,
         "缺少“公开内容”列（或“一级事项”/“类别”列）：请检查第一行是否为表头");
     ci->nFileError++;
   }
+  /* The Issue's standard columns the file lacks: imported empty, said once
+  ** (a warning, it blocks nothing). */
+  static const CatField aStd[] = {CF_LEVEL1, CF_LEVEL2, CF_CONTENT, CF_BASIS,
+                                  CF_TIME_LIMIT, CF_DEPT, CF_RESPONSIBLE,
+                                  CF_PHONE, CF_CHANNEL_TEXT, CF_AUDIENCE,
+                                  CF_MODE, CF_FREQUENCY, CF_ART20};
+  Buf miss = BUF_INIT;
+  for (size_t k = 0; k < sizeof aStd / sizeof aStd[0]; k++) {
+    if (ci->aFieldCol[aStd[k]] >= 0) continue;
+    if (aStd[k] == CF_CHANNEL_TEXT) {
+      int bBoxes = ci->aFieldCol[CF_CHANNELS] >= 0;
+      for (int ch = 0; ch < CAT_NCHANNEL; ch++) bBoxes |= aChanCol[ch] >= 0;
+      if (bBoxes) continue;
+    }
+    buf_printf(&miss, "%s%s", miss.n ? "、" : "", azHeader[aStd[k]]);
+  }
+  if (miss.n)
+    msg(a, ci, hdr->iLine, 0, 1,
+        arena_printf(a, "文件没有以下列，导入后这些项为空，可在导入后补充：%s",
+                     buf_str(&miss)));
+  buf_free(&miss);
   if (!strcmp(zList, "negative") && ci->aFieldCol[CF_GROUND] < 0) {
     msg(a, ci, hdr->iLine, 0, 0,
         "负面清单缺少“不予公开依据”列（条例第十四条至第十六条）");
     ci->nFileError++;
   }
-  for (int r = 1; r < t->nRow; r++) {
+  for (int r = iFirstData; r < t->nRow; r++) {
     const TableRow *row = &t->aRow[r];
     int nErr = 0, L = row->iLine;
     ci->nRow++;
@@ -641,19 +771,15 @@ void cat_import_map(Arena *a, const Table *t, const char *zList,
       if (bOutside && cell_value(a, row, c)[0]) {
         msg(a, ci, L, c + 1, 0,
             arena_printf(a, "第%d行第%s列有内容“%s”，但表头没有这一列", L,
-                         col_letters(a, c), cell_value(a, row, c)));
+                         cat_col_letters(a, c), cell_value(a, row, c)));
         nErr++;
       }
     }
 #define CELL(f) cell_value(a, row, ci->aFieldCol[f])
-#define BAD(f, ...)                                                       \
-  do {                                                                    \
-    msg(a, ci, L, ci->aFieldCol[f] + 1, 0,                                \
-        arena_printf(a, "第%d行第%s列（%s）：", L,                        \
-                     col_letters(a, ci->aFieldCol[f]), azHeader[f]));     \
-    ci->aMsg[ci->nMsg - 1].zMsg = arena_printf(                          \
-        a, "%s%s", ci->aMsg[ci->nMsg - 1].zMsg, arena_printf(a, __VA_ARGS__)); \
-    nErr++;                                                               \
+#define BAD(f, ...)                                                    \
+  do {                                                                 \
+    cell_error(a, ci, L, ci->aFieldCol[f], f, __VA_ARGS__);            \
+    nErr++;                                                            \
   } while (0)
     const char *z = CELL(CF_SEQ);
     if (z[0]) {
@@ -693,6 +819,20 @@ void cat_import_map(Arena *a, const Table *t, const char *zList,
     } else {
       it.channels = cat_channels_infer(zText);
     }
+    for (int k = 0; k < CAT_NCHANNEL; k++) {
+      if (aChanCol[k] < 0) continue;
+      const char *zv = cell_value(a, row, aChanCol[k]);
+      int yn = cat_yesno_parse(zv);
+      if (yn < 0) {
+        msg(a, ci, L, aChanCol[k] + 1, 0,
+            arena_printf(a, "第%d行第%s列（%s）：“%s”无法识别，勾选请填“√”", L,
+                         cat_col_letters(a, aChanCol[k]),
+                         aCatChannel[k].zLabel, zv));
+        nErr++;
+      } else if (yn) {
+        it.channels |= 1u << k;
+      }
+    }
     it.zChannelText =
         strcmp(zText, cat_channels_labels(a, it.channels, "、")) ? zText : "";
     z = CELL(CF_AUDIENCE);
@@ -701,7 +841,8 @@ void cat_import_map(Arena *a, const Table *t, const char *zList,
     else it.zAudience = zc;
     z = CELL(CF_MODE);
     zc = cat_mode_parse(z);
-    if (!zc) BAD(CF_MODE, "“%s”无法识别，可填：主动公开、依申请公开、不予公开", z);
+    if (!zc)
+      BAD(CF_MODE, "“%s”无法识别，可填：主动公开、依申请公开、不予公开", z);
     else if (zc[0]) it.zMode = zc;
     else if (ci->aFieldCol[CF_MODE] < 0)
       it.zMode = !strcmp(zList, "proactive")    ? "proactive"
@@ -767,34 +908,69 @@ char *cat_import_report_text(Arena *a, const CatImport *ci) {
 
 /* ---- Export ----------------------------------------------------------- */
 
+/* Every field of p as export cells, into az[CF__COUNT]. */
+static void export_cells(Arena *a, const CatItem *p, const char **az) {
+  const char *zLabels = cat_channels_labels(a, p->channels, "、");
+  az[CF_SEQ] = p->seq > 0 ? arena_printf(a, "%d", p->seq) : "";
+  az[CF_LEVEL1] = p->zLevel1;
+  az[CF_LEVEL2] = p->zLevel2;
+  az[CF_CONTENT] = p->zContent;
+  az[CF_BASIS] = p->zBasis;
+  az[CF_TIME_LIMIT] = p->zTimeLimit;
+  az[CF_DEPT] = p->zDept;
+  az[CF_RESPONSIBLE] = p->zResponsible;
+  az[CF_PHONE] = p->zPhone;
+  az[CF_CHANNEL_TEXT] = p->zChannelText[0] ? p->zChannelText : zLabels;
+  az[CF_CHANNELS] = zLabels;
+  az[CF_AUDIENCE] = cat_audience_label(p->zAudience);
+  az[CF_MODE] = cat_mode_label(p->zMode);
+  az[CF_FREQUENCY] = p->zFrequency;
+  az[CF_TIER] = p->zTier;
+  az[CF_ART20] = cat_art20_label(a, p->art20);
+  az[CF_INTERP] = p->bNeedsInterp ? "是" : "否";
+  az[CF_CODE] = p->zCode;
+  az[CF_GROUND] = cat_ground_label(p->zGround);
+  az[CF_NOTE] = p->zNote;
+}
+
 void cat_export_table(Arena *a, const CatItem *aItem, int n, Table *t) {
   const char *az[CF__COUNT];
   memset(t, 0, sizeof *t);
   for (int f = 0; f < CF__COUNT; f++) az[f] = azHeader[f];
   table_add_row(a, t, 1, az, CF__COUNT);
   for (int i = 0; i < n; i++) {
-    const CatItem *p = &aItem[i];
-    const char *zLabels = cat_channels_labels(a, p->channels, "、");
-    az[CF_SEQ] = p->seq > 0 ? arena_printf(a, "%d", p->seq) : "";
-    az[CF_LEVEL1] = p->zLevel1;
-    az[CF_LEVEL2] = p->zLevel2;
-    az[CF_CONTENT] = p->zContent;
-    az[CF_BASIS] = p->zBasis;
-    az[CF_TIME_LIMIT] = p->zTimeLimit;
-    az[CF_DEPT] = p->zDept;
-    az[CF_RESPONSIBLE] = p->zResponsible;
-    az[CF_PHONE] = p->zPhone;
-    az[CF_CHANNEL_TEXT] = p->zChannelText[0] ? p->zChannelText : zLabels;
-    az[CF_CHANNELS] = zLabels;
-    az[CF_AUDIENCE] = cat_audience_label(p->zAudience);
-    az[CF_MODE] = cat_mode_label(p->zMode);
-    az[CF_FREQUENCY] = p->zFrequency;
-    az[CF_TIER] = p->zTier;
-    az[CF_ART20] = cat_art20_label(a, p->art20);
-    az[CF_INTERP] = p->bNeedsInterp ? "是" : "否";
-    az[CF_CODE] = p->zCode;
-    az[CF_GROUND] = cat_ground_label(p->zGround);
-    az[CF_NOTE] = p->zNote;
+    export_cells(a, &aItem[i], az);
     table_add_row(a, t, i + 2, az, CF__COUNT);
   }
+}
+
+const char *cat_export_columns(Arena *a, const CatItem *aItem, int n,
+                               const char *zColumns, Table *t) {
+  const char **azHdr = NULL;
+  int *aField = NULL, nCol = 0, nAlloc = 0, nAlloc2 = 0;
+  memset(t, 0, sizeof *t);
+  for (const char *z = zColumns; *z;) {
+    size_t k = strcspn(z, ",");
+    char *zName = trim(a, arena_strndup(a, z, k));
+    int f = cat_header_match(zName);
+    if (f < 0)
+      return arena_printf(a, "无法识别的列名“%s”", zName);
+    ARENA_PUSH(a, azHdr, nCol, nAlloc);
+    azHdr[nCol] = zName;
+    ARENA_PUSH(a, aField, nCol, nAlloc2);
+    aField[nCol] = f;
+    nCol++;
+    z += k;
+    if (*z == ',') z++;
+  }
+  if (nCol == 0) return "没有指定要导出的列";
+  table_add_row(a, t, 1, azHdr, nCol);
+  const char *az[CF__COUNT];
+  const char **azRow = arena_alloc(a, sizeof(char *) * (size_t)nCol);
+  for (int i = 0; i < n; i++) {
+    export_cells(a, &aItem[i], az);
+    for (int c = 0; c < nCol; c++) azRow[c] = az[aField[c]];
+    table_add_row(a, t, i + 2, azRow, nCol);
+  }
+  return NULL;
 }

@@ -157,10 +157,18 @@ void cat_import_map(Arena *a, const Table *t, const char *zList,
 /* 1 when the import may be stored: no file errors, at least one good row,
 ** and (bSkipBad or no row/column errors). */
 int cat_import_ok(const CatImport *ci, int bSkipBad);
+/* "A", "B" … "Z", "AA": spreadsheet letters of 0-based column iCol. */
+const char *cat_col_letters(Arena *a, int iCol);
 /* The report as plain text lines (for the CLI), in the arena. */
 char *cat_import_report_text(Arena *a, const CatImport *ci);
 
 /* The export sheet: header row then one row per item (every field). */
 void cat_export_table(Arena *a, const CatItem *aItem, int n, Table *t);
+/* The export sheet with only the columns named in zColumns (comma-separated
+** headers or aliases, written as given: "序号,类别,公开内容,公开形式" gives
+** back a file laid out like seed 000's).  Returns NULL, or a Chinese
+** message naming an unknown column. */
+const char *cat_export_columns(Arena *a, const CatItem *aItem, int n,
+                               const char *zColumns, Table *t);
 
 #endif

@@ -176,6 +176,27 @@ void table_write_csv(const Table *t, Buf *b) {
   }
 }
 
+void table_write_tsv(const Table *t, Buf *b) {
+  for (int r = 0; r < t->nRow; r++) {
+    const TableRow *row = &t->aRow[r];
+    for (int c = 0; c < row->nCell; c++) {
+      const char *z = row->azCell[c];
+      if (c) buf_putc(b, '\t');
+      if (!strpbrk(z, "\t\r\n") && z[0] != '"') {
+        buf_puts(b, z);
+        continue;
+      }
+      buf_putc(b, '"');
+      for (; *z; z++) {
+        if (*z == '"') buf_putc(b, '"');
+        buf_putc(b, *z);
+      }
+      buf_putc(b, '"');
+    }
+    buf_putc(b, '\n');
+  }
+}
+
 /* ---- XLSX reading ----------------------------------------------------- */
 
 /* Reads the archive member zName into the arena (NUL-terminated); NULL when
@@ -241,6 +262,7 @@ static void xml_text(Buf *b, const char *p, size_t n) {
 
 /* One tag found by xml_next(). */
 typedef struct XTag {
+  const char *zStart;  /* the '<' */
   const char *zName;   /* points into the document (not terminated) */
   size_t nName;
   const char *zAttr;   /* attribute text */
@@ -265,6 +287,7 @@ static int xml_next(const char *p, const char *end, XTag *t) {
     const char *gt = memchr(lt, '>', (size_t)(end - lt));
     if (!gt) return 0;
     const char *s = lt + 1;
+    t->zStart = lt;
     t->bClose = *s == '/';
     if (t->bClose) s++;
     /* Drop a namespace prefix (x:row). */
@@ -283,6 +306,7 @@ static int xml_next(const char *p, const char *end, XTag *t) {
   }
 }
 
+/* 1 when the tag's local name (prefix dropped) is z. */
 static int tag_is(const XTag *t, const char *z) {
   return t->nName == strlen(z) && !memcmp(t->zName, z, t->nName);
 }
@@ -292,7 +316,8 @@ static int tag_attr(const XTag *t, const char *zName, char *z, size_t nz) {
   size_t n = strlen(zName);
   const char *p = t->zAttr, *end = t->zAttr + t->nAttr;
   while (p < end) {
-    while (p < end && (*p == ' ' || *p == '\t' || *p == '\n' || *p == '\r')) p++;
+    while (p < end && (*p == ' ' || *p == '\t' || *p == '\n' || *p == '\r'))
+      p++;
     const char *k = p;
     while (p < end && *p != '=' && *p != ' ') p++;
     size_t nk = (size_t)(p - k);
@@ -341,11 +366,9 @@ static int read_shared(Arena *a, const char *p, size_t n, const char ***paz,
     } else if (tag_is(&t, "rPh")) {
       inRph = !t.bClose && !t.bEmpty;
     } else if (tag_is(&t, "t") && !t.bClose && !t.bEmpty && inSi && !inRph) {
-      const char *close = p;
       XTag t2;
       if (!xml_next(p, end, &t2)) break;
-      close = t2.zName - (t2.bClose ? 2 : 1);
-      xml_text(&b, p, (size_t)(close - p));
+      xml_text(&b, p, (size_t)(t2.zStart - p));
       p = t2.zAfter;
     }
   }
@@ -475,7 +498,7 @@ int table_read_xlsx(Arena *a, const void *pData, size_t nData, Table *t,
                !tg.bClose && !tg.bEmpty) {
       XTag t2;
       if (!xml_next(p, end, &t2)) break;
-      const char *close = t2.zName - (t2.bClose ? 2 : 1);
+      const char *close = t2.zStart;
       xml_text(&val, p, (size_t)(close - p));
       bHasVal = 1;
       p = t2.zAfter;

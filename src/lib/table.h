@@ -60,6 +60,10 @@ int table_read(Arena *a, const void *p, size_t n, Table *t,
 ** text); cells that look like formulas are quoted.  */
 void table_write_csv(const Table *t, Buf *b);
 
+/* Appends t as tab-separated text (UTF-8, no BOM, LF line ends); cells
+** holding a tab, a line break or a leading quote are quoted as in CSV. */
+void table_write_tsv(const Table *t, Buf *b);
+
 /* Writes t as an XLSX workbook with one sheet named zSheet (first row
 ** bold, as a header) into b.  Uses a temporary file.  Returns 0 or -1
 ** (*pzErr set). */

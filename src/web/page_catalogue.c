@@ -7,6 +7,7 @@
 #include <string.h>
 
 #include "lib/table.h"
+#include "lib/utf8.h"
 #include "store/store_catalogue.h"
 #include "web/catalogue.h"
 #include "web/pages.h"
@@ -93,6 +94,7 @@ static void list_tree(Req *r, const CatItem *a, int n) {
   }
 }
 
+/* The 负面清单 as one table, with the ground of each item. */
 static void negative_table(Req *r, const CatItem *a, int n) {
   req_puts(r, "<table class=\"grid\"><thead><tr><th scope=\"col\">序号</th>"
               "<th scope=\"col\">事项</th><th scope=\"col\">不予公开的内容</th>"
@@ -154,8 +156,9 @@ int page_catalogue_export(Req *r) {
     http_error(r, 400, "目录类型无效");
     return 0;
   }
-  if (strcmp(zFormat, "csv") && strcmp(zFormat, "xlsx")) {
-    http_error(r, 400, "导出格式只能是 csv 或 xlsx");
+  if (strcmp(zFormat, "csv") && strcmp(zFormat, "tsv") &&
+      strcmp(zFormat, "xlsx")) {
+    http_error(r, 400, "导出格式只能是 csv、tsv 或 xlsx");
     return 0;
   }
   CatItem *a;
@@ -165,11 +168,23 @@ int page_catalogue_export(Req *r) {
     return 0;
   }
   Table t;
-  cat_export_table(&r->arena, a, n, &t);
+  const char *zColumns = req_param(r, "columns");
+  if (zColumns && zColumns[0]) {
+    const char *zErr = cat_export_columns(&r->arena, a, n, zColumns, &t);
+    if (zErr) {
+      http_error(r, 400, zErr);
+      return 0;
+    }
+  } else {
+    cat_export_table(&r->arena, a, n, &t);
+  }
   buf_reset(&r->out);
   if (!strcmp(zFormat, "csv")) {
     table_write_csv(&t, &r->out);
     r->zType = "text/csv; charset=utf-8";
+  } else if (!strcmp(zFormat, "tsv")) {
+    table_write_tsv(&t, &r->out);
+    r->zType = "text/tab-separated-values; charset=utf-8";
   } else {
     const char *zErr = NULL;
     if (table_write_xlsx(&t, cat_list_label(zList), &r->out, &zErr)) {
@@ -184,4 +199,60 @@ int page_catalogue_export(Req *r) {
              req_fmt(r, "attachment; filename=\"catalogue-%u-%u.%u\"",
                      o.zSlug, zList, zFormat));
   return 0;
+}
+
+int catalogue_site_paths(Store *s, Arena *a, SitePaths *p) {
+  Org *aOrg;
+  int n, rc = store_org_tree(s, a, 0, &aOrg, &n);
+  if (rc != STORE_OK) return rc;
+  for (int i = 0; i < n; i++)
+    site_path_add(p, a, arena_printf(a, "/o/%u/catalogue", aOrg[i].zSlug));
+  return STORE_OK;
+}
+
+/* Short text naming an item: 一级事项, 二级事项 and the start of 公开内容. */
+static const char *item_name(Req *r, const CatItem *p) {
+  Buf b = BUF_INIT;
+  const char *az[3] = {p->zLevel1, p->zLevel2, p->zContent};
+  for (int i = 0; i < 3; i++) {
+    if (!az[i][0]) continue;
+    if (b.n) buf_puts(&b, " · ");
+    size_t n = strlen(az[i]);
+    size_t k = utf8_prefix(az[i], n, 30);
+    buf_append(&b, az[i], k);
+    if (k < n) buf_puts(&b, "…");
+  }
+  const char *z = req_strdup(r, buf_str(&b));
+  buf_free(&b);
+  return z;
+}
+
+void catalogue_item_select(Req *r, int64_t orgId, const char *zName,
+                           int64_t selected) {
+  CatItem *a;
+  int n;
+  if (store_cat_list(r->store, &r->arena, orgId, NULL, &a, &n) != STORE_OK)
+    return;
+  req_printf(r, "<p class=\"field\"><label for=\"f-%h\">目录事项</label>"
+                "<select id=\"f-%h\" name=\"%h\"><option value=\"0\">（无）"
+                "</option>",
+             zName, zName, zName);
+  const char *zList = "";
+  for (int i = 0; i < n; i++) {
+    if (strcmp(a[i].zList, zList)) {
+      req_printf(r, "%s<optgroup label=\"%h\">", zList[0] ? "</optgroup>" : "",
+                 cat_list_label(a[i].zList));
+      zList = a[i].zList;
+    }
+    req_printf(r, "<option value=\"%lld\"%s>%d %h</option>", (long long)a[i].id,
+               a[i].id == selected ? " selected" : "", a[i].seq,
+               item_name(r, &a[i]));
+  }
+  req_printf(r, "%s</select></p>\n", zList[0] ? "</optgroup>" : "");
+}
+
+const char *catalogue_item_label(Req *r, int64_t id) {
+  CatItem it;
+  if (!id || store_cat_get(r->store, &r->arena, id, &it) != STORE_OK) return "";
+  return req_fmt(r, "%s · %s", cat_list_label(it.zList), item_name(r, &it));
 }

@@ -183,18 +183,21 @@ static const char *item_from_form(Req *r, CatItem *p) {
   return NULL;
 }
 
+/* Opens a labelled <select> in a form field (close with </select></p>). */
 static void select_open(Req *r, const char *zName, const char *zLabel) {
   req_printf(r, "<p class=\"field\"><label for=\"f-%h\">%h</label>"
                 "<select id=\"f-%h\" name=\"%h\">",
              zName, zLabel, zName, zName);
 }
 
+/* One <option>, selected when zValue equals zCur. */
 static void option(Req *r, const char *zValue, const char *zLabel,
                    const char *zCur) {
   req_printf(r, "<option value=\"%h\"%s>%h</option>", zValue,
              strcmp(zValue, zCur) ? "" : " selected", zLabel);
 }
 
+/* A labelled <textarea> holding zValue. */
 static void textarea(Req *r, const char *zName, const char *zLabel,
                      const char *zValue) {
   req_printf(r, "<p class=\"field\"><label for=\"f-%h\">%h</label>"
@@ -202,6 +205,7 @@ static void textarea(Req *r, const char *zName, const char *zLabel,
              zName, zLabel, zName, zName, zValue);
 }
 
+/* The add/edit form for item p of organisation o (every field). */
 static void item_form(Req *r, const Org *o, const CatItem *p) {
   req_puts(r, "<form method=\"post\" class=\"form\">\n");
   page_csrf_field(r);
@@ -378,13 +382,14 @@ static void import_report(Req *r, const CatImport *ci) {
   if (ci->nMsg == 0) return;
   req_puts(r, "<table class=\"grid\" id=\"report\"><caption>检查报告</caption>"
               "<thead><tr><th scope=\"col\">行</th><th scope=\"col\">列</th>"
-              "<th scope=\"col\">问题</th></tr></thead><tbody>\n");
+              "<th scope=\"col\">类别</th><th scope=\"col\">说明</th></tr>"
+              "</thead><tbody>\n");
   for (int i = 0; i < ci->nMsg; i++) {
     const CatMsg *m = &ci->aMsg[i];
-    req_printf(r, "<tr><td>%h</td><td>%h</td><td>%h</td></tr>\n",
+    req_printf(r, "<tr><td>%h</td><td>%h</td><td>%h</td><td>%h</td></tr>\n",
                m->iLine ? req_fmt(r, "%d", m->iLine) : "整个文件",
-               m->iCol ? req_fmt(r, "%d", m->iCol) : "",
-               m->zMsg);
+               m->iCol ? cat_col_letters(&r->arena, m->iCol - 1) : "",
+               m->bWarning ? "提示" : "错误", m->zMsg);
   }
   req_puts(r, "</tbody></table>\n");
 }
@@ -478,8 +483,8 @@ int page_catalogue_import(Req *r) {
               "<p class=\"field\"><label class=\"check\"><input type=\"checkbox\" "
               "name=\"dry_run\" value=\"1\"> 仅检查，不导入</label></p>\n"
               "<p><button type=\"submit\">上传并检查</button></p>\n</form>\n"
-              "<p>导入的事项追加在现有事项之后；整个文件在一个事务中导入，"
-              "出错时不会留下部分数据。</p>\n");
+              "<p>导入的事项追加在现有事项之后（序号顺延）；整个文件在一个"
+              "事务中导入，出错时不会留下部分数据。</p>\n");
   page_end(r);
   if (zErr) r->status = 422;
   return 0;

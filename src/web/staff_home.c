@@ -1,8 +1,8 @@
 /* staff_home.c — runs every feature's staff-home panel in order. */
 #include "web/staff_home.h"
 
-#include "web/documents.h"
 #include "web/catalogue.h"
+#include "web/documents.h"
 #include "web/pages.h"
 #include "web/registers.h"
 
@@ -18,9 +18,9 @@ static void panel_admin(Req *r) {
 
 static const PanelFn aPanel[] = {
   panel_admin,
-  reg_panel,
-  panel_documents,
   panel_catalogue,
+  panel_documents,
+  reg_panel,
 };
 
 void staff_home_panels(Req *r) {

@@ -7,6 +7,7 @@ import io
 import os
 import re
 import tempfile
+import urllib.parse
 
 from harness import contains, eq, not_contains, ok
 
@@ -20,6 +21,9 @@ SEED_TO_EXPORT = {
     "更新频率": "更新频率", "负责科室": "公开主体/负责科室",
     "责任科室负责人": "责任人", "联系电话": "联系电话",
 }
+
+
+SEED_COLUMNS = "序号,类别,公开内容,公开形式,公开时限,公开渠道,更新频率,负责科室,责任科室负责人,联系电话"
 
 
 def seed_rows():
@@ -308,7 +312,29 @@ def test_cli_import_export_round_trip(srv):
     rc, so, se = srv.gongkai("catalogue", "import", "--org", "zn-supervision", bad,
                              "--skip-bad-rows", "--db", srv.db)
     eq(rc, 0, se)
-    eq(len(items(srv, "zn-supervision")), 6)
+    # Appended after the five: the file's 序号 1 becomes 6.
+    eq([(i["seq"], i["content"]) for i in items(srv, "zn-supervision")][5:],
+       [(6, "公共场所监督检查结果")])
+    # Seed 000's own layout: the export is the seed file byte for byte.
+    rc, so, se = srv.gongkai("catalogue", "import", "--org", "zn-cdc", SEED,
+                             "--list", "on_request", "--db", srv.db)
+    eq(rc, 0, se)
+    tsv = os.path.join(d, "seed.tsv")
+    rc, so, se = srv.gongkai("catalogue", "export", "--org", "zn-cdc", "--list", "on_request",
+                             "--format", "tsv", "--columns", SEED_COLUMNS, "--out", tsv,
+                             "--db", srv.db)
+    eq(rc, 0, se)
+    with open(tsv, "rb") as f, open(SEED, "rb") as g:
+        eq(f.read(), g.read())
+    r = srv.client().get("/o/zn-cdc/catalogue/export?list=on_request&format=tsv&columns="
+                         + urllib.parse.quote(SEED_COLUMNS))
+    eq(r.status, 200)
+    with open(SEED, "rb") as g:
+        eq(r.body, g.read())
+    r = srv.client().get("/o/zn-cdc/catalogue/export?format=tsv&columns="
+                         + urllib.parse.quote("序号,页码"))
+    eq(r.status, 400)
+    contains(r.text, "无法识别的列名“页码”")
     xl = os.path.join(d, "out.xlsx")
     rc, so, se = srv.gongkai("catalogue", "export", "--org", "zn-supervision",
                              "--format", "xlsx", "--out", xl, "--db", srv.db)
@@ -331,3 +357,80 @@ def test_staff_home_panel(srv):
     d.login("drafter")
     not_contains(d.get("/staff").text, "<h2>公开目录</h2>")
     ok(True)
+
+
+def excel_style_xlsx():
+    """A workbook shaped like Excel's: shared strings with rich-text runs and
+    phonetic runs, sparse cells, an inline string, a formula with a cached
+    string value, an empty row, entities and a numeric character ref."""
+    import zipfile
+    ns = 'xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main"'
+    sst = ('<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n'
+           '<sst %s count="5" uniqueCount="5"><si><t>序号</t></si>'
+           '<si><r><rPr><b/></rPr><t>类</t></r><r><t>别</t></r></si>'
+           '<si><t xml:space="preserve"> 公开内容 </t><rPh sb="0" eb="1"><t>コウカイ</t></rPh></si>'
+           '<si><t>公开形式</t></si><si><t>&#21355;生监督</t></si></sst>' % ns)
+    sheet = ('<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n'
+             '<worksheet %s><dimension ref="A1:E3"/><sheetData>'
+             '<row r="1" spans="1:5"><c r="A1" t="s"><v>0</v></c><c r="B1" t="s"><v>1</v></c>'
+             '<c r="C1" t="s"><v>2</v></c><c r="E1" t="s"><v>3</v></c></row>'
+             '<row r="2"/>'
+             '<row r="3"><c r="A3" s="1"><v>1</v></c><c r="B3" t="s"><v>4</v></c>'
+             '<c r="C3" t="inlineStr"><is><t>内联 &amp; 文本</t></is></c>'
+             '<c r="E3" t="str"><f>CONCAT("主动","公开")</f><v>主动公开</v></c></row>'
+             '</sheetData></worksheet>' % ns)
+    buf = io.BytesIO()
+    with zipfile.ZipFile(buf, "w", zipfile.ZIP_DEFLATED) as z:
+        z.writestr("[Content_Types].xml", '<?xml version="1.0"?><Types/>')
+        z.writestr("xl/workbook.xml", '<?xml version="1.0"?><workbook/>')
+        z.writestr("xl/sharedStrings.xml", sst)
+        z.writestr("xl/worksheets/sheet1.xml", sheet)
+    return buf.getvalue()
+
+
+def test_import_excel_style_xlsx(srv):
+    d = tempfile.mkdtemp(prefix="gk-cat-")
+    path = os.path.join(d, "excel.xlsx")
+    with open(path, "wb") as f:
+        f.write(excel_style_xlsx())
+    rc, so, se = srv.gongkai("catalogue", "import", "--org", "zn-tcm", path, "--db", srv.db)
+    eq(rc, 0, se)
+    got = items(srv, "zn-tcm")
+    eq([(i["seq"], i["level1"], i["content"], i["mode"]) for i in got],
+       [(1, "卫生监督", "内联 & 文本", "proactive")])
+    # An old binary .xls is refused with a clear message.
+    xls = os.path.join(d, "old.xls")
+    with open(xls, "wb") as f:
+        f.write(b"\xD0\xCF\x11\xE0\xA1\xB1\x1A\xE1" + b"\0" * 100)
+    rc, so, se = srv.gongkai("catalogue", "import", "--org", "zn-tcm", xls, "--db", srv.db)
+    eq(rc, 1)
+    contains(se, "不支持旧版 Excel（.xls）文件")
+
+
+def test_sitemap_lists_catalogue_pages(srv):
+    r = srv.client().get("/sitemap.xml")
+    eq(r.status, 200)
+    contains(r.text, "/o/znwsj/catalogue</loc>")
+    contains(r.text, "/o/zn-hospital/catalogue</loc>")
+
+
+def test_document_form_offers_catalogue_items(srv):
+    its = items(srv, "znwsj")
+    jg = [i for i in its if i["level1"] == "机构信息"][0]
+    c = srv.client()
+    c.login("drafter")
+    r = c.get("/staff/docs/new")
+    eq(r.status, 200)
+    contains(r.text, '<select id="f-catalogue_item_id" name="catalogue_item_id">'
+                     '<option value="0">（无）</option><optgroup label="主动公开基本目录">')
+    contains(r.text, '<option value="%d">2 规范性文件 · 规范性文件</option>' % its[1]["id"])
+    contains(r.text, '<optgroup label="负面清单">')
+    r = c.post("/staff/docs/new", {"title": "机构职能调整的通知", "body": "正文",
+                                   "mode": "proactive", "formed_date": "2026-11-20",
+                                   "genre": "通知", "report_kind": "other",
+                                   "catalogue_item_id": str(jg["id"])})
+    eq(r.status, 303, r.text[:300])
+    r = c.get(r.headers["location"])
+    eq(r.status, 200)
+    contains(r.text, "主动公开基本目录 · 机构信息 · 机构职能 · 机关职能、机构设置、办公地址、"
+                     "办公时间、联系方式、负责人姓名")

@@ -25,7 +25,8 @@ CREATE TABLE catalogue_item (
   -- (县卫生计生局网站、县卫生计生局微信公众号 …) so imports round-trip.
   channels    TEXT NOT NULL DEFAULT '',
   channel_text TEXT NOT NULL DEFAULT '',
-  audience    TEXT NOT NULL DEFAULT ''     -- '' | 'all' 全社会 | 'group' 特定群体
+  -- 公开对象: '' (not given) | 'all' 全社会 | 'group' 特定群体
+  audience    TEXT NOT NULL DEFAULT ''
               CHECK (audience IN ('','all','group')),
   mode        TEXT NOT NULL DEFAULT ''     -- 公开方式
               CHECK (mode IN ('','proactive','on_request','withheld')),

@@ -12,6 +12,7 @@
 /* Sorted by name; `gongkai help` prints it in this order. */
 static const CliCmd aCmd[] = {
   {"applications", cmd_applications, "year figures, deadline recalculation, new holidays"},
+  {"archive", cmd_archive, "export a year's published documents for archives; verify an export"},
   {"backup", cmd_backup, "copy the database online (consistent while serving)"},
   {"catalogue", cmd_catalogue, "import, export and list an organisation's disclosure catalogue"},
   {"config", cmd_config, "list, read and change run-time settings"},
@@ -26,6 +27,7 @@ static const CliCmd aCmd[] = {
   {"user", cmd_user, "add, list, disable users; set passwords"},
   {"version", cmd_version, "print the version"},
   {"workdays", cmd_workdays, "working-day arithmetic on the holiday calendar"},
+  {"workplan", cmd_workplan, "import annual work plans (工作要点) from plain text"},
 };
 
 static void usage(FILE *out) {

@@ -14,6 +14,7 @@ static const struct { const char *zName; DemoStep xStep; } aStep[] = {
   {"disclosure catalogue", demo_catalogue},
   {"documents", demo_documents},
   {"applications for disclosure", demo_applications},
+  {"registers", demo_registers},
 };
 
 int cmd_demo(int argc, char **argv) {

@@ -6,6 +6,7 @@
 #define GK_COMMANDS_H
 
 int cmd_applications(int argc, char **argv);
+int cmd_archive(int argc, char **argv);
 int cmd_backup(int argc, char **argv);
 int cmd_catalogue(int argc, char **argv);
 int cmd_config(int argc, char **argv);
@@ -20,5 +21,6 @@ int cmd_serve(int argc, char **argv);   /* in src/http/cmd_serve.c */
 int cmd_user(int argc, char **argv);
 int cmd_version(int argc, char **argv);
 int cmd_workdays(int argc, char **argv);
+int cmd_workplan(int argc, char **argv);
 
 #endif

@@ -14,9 +14,11 @@
 #include "api/api_applications.h"
 #include "api/api_documents.h"
 #include "web/applications.h"
+#include "api/api_registers.h"
 #include "web/documents.h"
 #include "web/org_pages.h"
 #include "web/pages.h"
+#include "web/registers.h"
 #include "web/sitemap.h"
 
 #define G HTTP_GET
@@ -50,6 +52,30 @@ const Route aRoute[] = {
   {G | P, "/admin/users/new", page_admin_user_edit, PERM_ADMIN, 0, "新增用户"},
   {G | P, "/admin/users/{id}", page_admin_user_edit, PERM_ADMIN, 0, "编辑用户"},
 
+  /* Registers (issue 7): opinion, messages, proposals, activities, work
+  ** plans, the supervisor's view, inspections and the dashboard. */
+  {G | P, "/o/{org}/messages", page_public_messages, PERM_PUBLIC, 0, "网民留言与答复公开"},
+  {G, "/o/{org}/proposals", page_public_proposals, PERM_PUBLIC, 0, "建议提案办理结果公开"},
+  {G, "/staff/registers", page_reg_home, PERM_VIEW_STAFF, 0, "公开工作登记"},
+  {G | P, "/staff/opinion", page_opinion_list, PERM_VIEW_STAFF, 0, "回应关切登记"},
+  {G | P, "/staff/opinion/{id}", page_opinion_view, PERM_VIEW_STAFF, 0, "舆情事件"},
+  {P, "/staff/messages/settings", page_message_settings, PERM_ADMIN, 0, "留言答复时限设置"},
+  {G, "/staff/messages", page_message_list, PERM_VIEW_STAFF, 0, "网民留言登记"},
+  {G | P, "/staff/messages/{id}", page_message_view, PERM_VIEW_STAFF, 0, "留言办理"},
+  {G | P, "/staff/proposals", page_proposal_list, PERM_VIEW_STAFF, 0, "建议提案登记"},
+  {G | P, "/staff/proposals/{id}", page_proposal_view, PERM_VIEW_STAFF, 0, "建议提案办理"},
+  {G | P, "/staff/activities", page_activity_list, PERM_VIEW_STAFF, 0, "公开活动登记"},
+  {G, "/staff/activity-files/{id}", page_activity_file, PERM_VIEW_STAFF, 0, "活动附件"},
+  {G | P, "/staff/workplans", page_workplan_list, PERM_VIEW_STAFF, 0, "工作要点"},
+  {G, "/staff/workplans/{id}", page_workplan_view, PERM_VIEW_STAFF, 0, "工作要点任务"},
+  {G | P, "/staff/tasks/{id}", page_task_view, PERM_VIEW_STAFF, 0, "工作任务进展"},
+  {G, "/staff/supervise", page_supervise, PERM_SUPERVISE, 0, "督查一览"},
+  {G | P, "/staff/inspections", page_inspection_list, PERM_SUPERVISE, 0, "督查记录"},
+  {G | P, "/staff/inspections/{id}", page_inspection_view, PERM_SUPERVISE, 0, "督查整改"},
+  {G, "/staff/dashboard", page_dashboard, PERM_VIEW_STAFF, 0, "统计看板"},
+  {G, "/staff/dashboard.xlsx", page_dashboard_xlsx, PERM_VIEW_STAFF, 0, "统计看板 Excel"},
+  {G | P, "/staff/freshness", page_freshness, PERM_VIEW_STAFF, 0, "公开目录更新检查"},
+  {G, "/api/v1/messages", api_messages, PERM_PUBLIC, ROUTE_API, "Published netizen messages and answers (?org=id|slug)"},
   /* Disclosure catalogue (issue 3): public pages, staff pages, API. */
   {G, "/o/{org}/catalogue", page_catalogue_public, PERM_PUBLIC, 0, "政府信息公开目录"},
   {G, "/o/{org}/catalogue/export", page_catalogue_export, PERM_PUBLIC, 0, "下载公开目录（CSV/XLSX）"},

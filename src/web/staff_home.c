@@ -5,6 +5,7 @@
 #include "web/applications.h"
 #include "web/documents.h"
 #include "web/pages.h"
+#include "web/registers.h"
 
 typedef void (*PanelFn)(Req *r);
 
@@ -21,6 +22,7 @@ static const PanelFn aPanel[] = {
   panel_catalogue,
   panel_documents,
   panel_applications,
+  reg_panel,
 };
 
 void staff_home_panels(Req *r) {

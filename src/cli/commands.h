@@ -6,6 +6,7 @@
 #define GK_COMMANDS_H
 
 int cmd_backup(int argc, char **argv);
+int cmd_catalogue(int argc, char **argv);
 int cmd_demo(int argc, char **argv);
 int cmd_export_site(int argc, char **argv); /* in src/http/ */
 int cmd_init(int argc, char **argv);

@@ -4,6 +4,7 @@
 #include <string.h>
 
 #include "web/documents.h"
+#include "web/catalogue.h"
 #include "web/pages.h"
 
 void site_path_add(SitePaths *p, Arena *a, const char *zPath) {
@@ -29,6 +30,7 @@ typedef int (*PathsFn)(Store *s, Arena *a, SitePaths *p);
 static const PathsFn aPaths[] = {
   paths_orgs,
   site_paths_documents,
+  catalogue_site_paths,
 };
 
 int site_public_paths(Store *s, Arena *a, SitePaths *p) {

@@ -31,5 +31,6 @@ typedef int (*DemoStep)(DemoCtx *ctx);
 int demo_foundation(DemoCtx *ctx);
 int demo_documents(DemoCtx *ctx);   /* demo_documents.c */
 int demo_catalogue(DemoCtx *ctx);   /* demo_catalogue.c */
+int demo_portal(DemoCtx *ctx);      /* demo_portal.c */
 
 #endif

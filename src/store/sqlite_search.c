@@ -51,17 +51,23 @@ int store_search_rebuild(Store *s) {
 
 /* The filters shared by every search statement.  ?1 MATCH expression,
 ** ?2 org, ?3 subtree flag, ?4/?5 key range of the year, ?6 catalogue item,
-** ?7 genre, ?8 validity. */
-#define SEARCH_FROM                                                          \
-  " FROM search_fts f JOIN search_doc sd ON sd.id=f.rowid"                   \
-  " WHERE search_fts MATCH ?1"                                               \
-  " AND (?4 IS NULL OR f.rowid BETWEEN ?4 AND ?5)"                           \
+** ?7 genre, ?8 validity, ?12 Art. 20 item (?9-?11 are paging). */
+#define SEARCH_FILTERS                                                       \
   " AND (?2 IS NULL OR (?3=0 AND sd.org_id=?2) OR (?3=1 AND sd.org_id IN ("  \
   "  WITH RECURSIVE t(id) AS (SELECT ?2 UNION ALL"                           \
   "   SELECT x.id FROM org x JOIN t ON x.parent_id=t.id) SELECT id FROM t)))"\
   " AND (?6 IS NULL OR sd.catalogue_item_id=?6)"                             \
   " AND (?7 IS NULL OR sd.genre=?7)"                                         \
-  " AND (?8 IS NULL OR sd.validity=?8)"
+  " AND (?8 IS NULL OR sd.validity=?8)"                                      \
+  " AND (?12 IS NULL OR sd.catalogue_item_id IN"                             \
+  "  (SELECT id FROM catalogue_item WHERE art20_item=?12))"
+#define SEARCH_FROM                                                          \
+  " FROM search_fts f JOIN search_doc sd ON sd.id=f.rowid"                   \
+  " WHERE search_fts MATCH ?1"                                               \
+  " AND (?4 IS NULL OR f.rowid BETWEEN ?4 AND ?5)" SEARCH_FILTERS
+#define BROWSE_FROM                                                          \
+  " FROM search_doc sd WHERE ?1 IS NULL"                                     \
+  " AND (?4 IS NULL OR sd.id BETWEEN ?4 AND ?5)" SEARCH_FILTERS
 
 static void bind_search(sqlite3_stmt *st, const char *zMatch,
                         const SearchQuery *q) {
@@ -78,6 +84,7 @@ static void bind_search(sqlite3_stmt *st, const char *zMatch,
   bind_id(st, 6, q->catalogueItemId);
   bind_text(st, 7, q->zGenre && q->zGenre[0] ? q->zGenre : NULL);
   bind_text(st, 8, q->zValidity && q->zValidity[0] ? q->zValidity : NULL);
+  bind_id(st, 12, q->art20);
 }
 
 /* Appends the doc ids of statement st (column 0) to the result array. */
@@ -92,6 +99,56 @@ static int collect(Store *s, Arena *a, sqlite3_stmt *st, int64_t **pa, int *pn,
   return rc == SQLITE_DONE ? STORE_OK : store_sqlite_err(s, rc, "检索");
 }
 
+/* store_search() without a query: published documents newest first. */
+static int browse(Store *s, Arena *a, const SearchQuery *q, int64_t **paDocId,
+                  int *pn, int *pnTotal) {
+  int limit = q->limit <= 0 ? 20 : q->limit > 500 ? 500 : q->limit;
+  int nAlloc = 0, rc;
+  sqlite3_stmt *st;
+  if (pnTotal) {
+    st = stmt(s, "SELECT count(*)" BROWSE_FROM);
+    if (!st) return STORE_ERROR;
+    bind_search(st, NULL, q);
+    rc = sqlite3_step(st);
+    *pnTotal = rc == SQLITE_ROW ? sqlite3_column_int(st, 0) : 0;
+    stmt_done(st);
+    if (rc != SQLITE_ROW) return store_sqlite_err(s, rc, "读取文件列表");
+  }
+  st = stmt(s, "SELECT sd.doc_id" BROWSE_FROM " ORDER BY sd.id DESC LIMIT ?9 OFFSET ?10");
+  if (!st) return STORE_ERROR;
+  bind_search(st, NULL, q);
+  bind_int(st, 9, limit);
+  bind_int(st, 10, q->offset > 0 ? q->offset : 0);
+  return collect(s, a, st, paDocId, pn, &nAlloc);
+}
+
+int store_search_years(Store *s, Arena *a, int64_t orgId, int bSubtree,
+                       int **paYear, int **paCount, int *pn) {
+  sqlite3_stmt *st = stmt(s,
+      "SELECT sd.id / 10000000000000 AS y, count(*) FROM search_doc sd"
+      " WHERE (?1 IS NULL OR (?2=0 AND sd.org_id=?1) OR (?2=1 AND sd.org_id IN ("
+      "  WITH RECURSIVE t(id) AS (SELECT ?1 UNION ALL"
+      "   SELECT x.id FROM org x JOIN t ON x.parent_id=t.id) SELECT id FROM t)))"
+      " GROUP BY y ORDER BY y DESC");
+  if (!st) return STORE_ERROR;
+  bind_id(st, 1, orgId);
+  bind_int(st, 2, bSubtree ? 1 : 0);
+  int n = 0, nAlloc = 0, nAlloc2 = 0, n2 = 0, rc;
+  int *aY = NULL, *aC = NULL;
+  while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
+    ARENA_PUSH(a, aY, n, nAlloc);
+    ARENA_PUSH(a, aC, n2, nAlloc2);
+    aY[n++] = sqlite3_column_int(st, 0);
+    aC[n2++] = sqlite3_column_int(st, 1);
+  }
+  stmt_done(st);
+  if (rc != SQLITE_DONE) return store_sqlite_err(s, rc, "读取年份");
+  *paYear = aY;
+  *paCount = aC;
+  *pn = n;
+  return STORE_OK;
+}
+
 int store_search(Store *s, Arena *a, const SearchQuery *q, int64_t **paDocId,
                  int *pn, int *pnTotal) {
   Buf m = BUF_INIT;
@@ -99,6 +156,7 @@ int store_search(Store *s, Arena *a, const SearchQuery *q, int64_t **paDocId,
   *paDocId = NULL;
   *pn = 0;
   if (pnTotal) *pnTotal = 0;
+  if (!q->zQuery) return browse(s, a, q, paDocId, pn, pnTotal);
   if (fts_cjk_query(q->zQuery ? q->zQuery : "", &m, &zErr) != FTS_CJK_OK) {
     int rc = store_fail(s, STORE_INVALID, "%s", zErr ? zErr : "检索词无效");
     free(zErr);

@@ -28,13 +28,15 @@ int store_search_rebuild(Store *s);
 
 /* A search.  Zero / NULL fields do not filter. */
 typedef struct SearchQuery {
-  const char *zQuery;      /* what the user typed (required, see fts_cjk.h) */
+  const char *zQuery;      /* what the user typed (see fts_cjk.h); NULL
+                           ** lists every published document (browsing) */
   int64_t orgId;           /* organisation (0: all) */
   int bSubtree;            /* with orgId: include the organisations below */
   int year;                /* year of the published date */
   int64_t catalogueItemId; /* catalogue item */
   const char *zGenre;      /* 体裁 (document kind) */
   const char *zValidity;   /* valid | amended | repealed | expired */
+  int art20;               /* Art. 20 item (1..15) of the catalogue item */
   int bByDate;             /* 1: newest first; 0: relevance */
   int offset;              /* results to skip */
   int limit;               /* results to return (0: 20; at most 200) */
@@ -46,11 +48,16 @@ typedef struct SearchQuery {
 ** common term is too slow); matches beyond those follow newest first. */
 #define SEARCH_CANDIDATES 1000
 
-/* Runs q.  *paDocId (arena) receives the ids of the documents on the
+/* Runs q (browsing, zQuery NULL: newest first).  *paDocId (arena) receives the ids of the documents on the
 ** requested page in order, *pn their number, *pnTotal (may be NULL) the
 ** number of all matches.  A query with no term, too many terms or a term
 ** too long is STORE_INVALID with a Chinese message. */
 int store_search(Store *s, Arena *a, const SearchQuery *q, int64_t **paDocId,
                  int *pn, int *pnTotal);
+
+/* Years with published documents of organisation orgId (0: all; with
+** bSubtree its subtree), newest first, with their counts; arrays in a. */
+int store_search_years(Store *s, Arena *a, int64_t orgId, int bSubtree,
+                       int **paYear, int **paCount, int *pn);
 
 #endif

@@ -34,6 +34,7 @@ int api_documents(Req *r) {
   int64_t page = 1, per = 20, year = 0, item = 0;
   memset(&q, 0, sizeof q);
   q.bPublicOnly = 1;
+  q.zState = "published";  /* drafts and withdrawn documents are not listed */
   const char *zOrg = req_param(r, "org");
   if (zOrg && zOrg[0]) {
     Org o;

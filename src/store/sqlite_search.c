@@ -157,8 +157,13 @@ int store_search(Store *s, Arena *a, const SearchQuery *q, int64_t **paDocId,
   *pn = 0;
   if (pnTotal) *pnTotal = 0;
   if (!q->zQuery) return browse(s, a, q, paDocId, pn, pnTotal);
-  if (fts_cjk_query(q->zQuery ? q->zQuery : "", &m, &zErr) != FTS_CJK_OK) {
-    int rc = store_fail(s, STORE_INVALID, "%s", zErr ? zErr : "检索词无效");
+  int qrc = fts_cjk_query(q->zQuery, &m, &zErr);
+  if (qrc != FTS_CJK_OK) {
+    /* The tokenizer's messages are English; users get Chinese. */
+    int rc = store_fail(s, STORE_INVALID, "%s",
+        qrc == FTS_CJK_ETOOMANY ? "检索词过多（最多16个）"
+        : qrc == FTS_CJK_ETOOLONG ? "检索词过长（每个最多100个字）"
+        : "请输入检索词");
     free(zErr);
     buf_free(&m);
     return rc;

@@ -172,6 +172,25 @@ int page_portal_year(Req *r) {
   return 0;
 }
 
+void portal_site_home_sections(Req *r) {
+  SearchQuery q;
+  memset(&q, 0, sizeof q);
+  q.limit = 10;
+  int64_t *aId;
+  int nId, total, n;
+  req_printf(r, "<form method=\"get\" action=\"%h\" role=\"search\" class=\"search-form\">"
+                "<label for=\"site-q\">检索政府信息</label> "
+                "<input type=\"search\" id=\"site-q\" name=\"q\" maxlength=\"200\"> "
+                "<button type=\"submit\">检索</button></form>\n"
+                "<link rel=\"stylesheet\" href=\"/static/portal.css\">\n",
+             portal_search_action(r));
+  if (store_search(r->store, &r->arena, &q, &aId, &nId, &total) != STORE_OK || !nId) return;
+  Doc *a = load_docs(r, aId, nId, &n);
+  req_puts(r, "<section class=\"latest\"><h2>最新公开</h2>\n");
+  doc_table(r, a, n, "各单位最新公开的政府信息");
+  req_puts(r, "</section>\n");
+}
+
 void portal_org_home_sections(Req *r, const Org *o) {
   SearchQuery q;
   memset(&q, 0, sizeof q);
@@ -187,7 +206,8 @@ void portal_org_home_sections(Req *r, const Org *o) {
                 "<input type=\"hidden\" name=\"sub\" value=\"1\">"
                 "<label for=\"home-q\">检索本单位及下属单位的政府信息</label> "
                 "<input type=\"search\" id=\"home-q\" name=\"q\" maxlength=\"200\"> "
-                "<button type=\"submit\">检索</button></form>\n",
+                "<button type=\"submit\">检索</button></form>\n"
+                "<link rel=\"stylesheet\" href=\"/static/portal.css\">\n",
              portal_search_action(r), o->zSlug);
   req_printf(r, "<section class=\"latest\"><h2>最新公开</h2>\n");
   doc_table(r, a, n, "最新公开的政府信息");

@@ -32,6 +32,10 @@ int page_portal_csv(Req *r);        /* GET /o/{org}/documents.csv?item=… */
 ** browsing links, the catalogue tree); called by page_org_home(). */
 void portal_org_home_sections(Req *r, const Org *o);
 
+/* The portal sections of the site home page (search form, latest
+** documents of every organisation); called by page_home(). */
+void portal_site_home_sections(Req *r);
+
 /* Where search forms send their query: "/search" on the server, the live
 ** server's absolute URL in the static export (which has no search). */
 const char *portal_search_action(Req *r);

@@ -80,24 +80,6 @@ static enum MHD_Result query_iter(void *cls, enum MHD_ValueKind kind,
   return MHD_YES;
 }
 
-/* The key a public response is cached under: the path, then every query
-** parameter in arrival order, URL-encoded ("?a=1&b=2"), so /search?q=x and
-** /search?q=y are different entries.  Arena-allocated; never NULL. */
-static const char *cache_key(Req *r) {
-  if (r->nParam == 0) return r->zPath;
-  Buf b = BUF_INIT;
-  buf_puts(&b, r->zPath);
-  for (int i = 0; i < r->nParam; i++) {
-    buf_putc(&b, i ? '&' : '?');
-    buf_url(&b, r->aParam[i].zName);
-    buf_putc(&b, '=');
-    buf_url(&b, r->aParam[i].zValue ? r->aParam[i].zValue : "");
-  }
-  const char *z = arena_strdup(&r->arena, buf_str(&b));
-  buf_free(&b);
-  return z;
-}
-
 /* Per-connection state kept by MHD between handler calls. */
 typedef struct Conn {
   Req r;
@@ -208,7 +190,7 @@ static enum MHD_Result send_response(struct MHD_Connection *conn, Req *r) {
   if (r->bCacheable && !r->bCacheHit && status == 200 && r->status == 200 &&
       !r->bNoCache && !r->bSetCsrfCookie && !r->bUsedCsrf && !r->user &&
       r->nHdr == 0 && r->zType) {
-    cache_put(cache_key(r), bGzip, r->cacheGen, r->zType, zEtag, body->z ? body->z : "",
+    cache_put(r->zCacheKey, bGzip, r->cacheGen, r->zType, zEtag, body->z ? body->z : "",
               body->n);
   }
   if (body) {
@@ -361,12 +343,23 @@ static enum MHD_Result on_request(void *cls, struct MHD_Connection *conn,
     const char *zCookies = hdr(conn, "Cookie");
     if (store_take_changed(r->store)) cache_bump();
     r->cacheGen = cache_generation();
+    /* The cache key is the path plus every query parameter, in order. */
+    Buf key = BUF_INIT;
+    buf_puts(&key, r->zPath);
+    for (int i = 0; i < r->nParam; i++) {
+      buf_putc(&key, i ? '&' : '?');
+      buf_url(&key, r->aParam[i].zName);
+      buf_putc(&key, '=');
+      buf_url(&key, r->aParam[i].zValue);
+    }
+    r->zCacheKey = arena_strndup(&r->arena, buf_str(&key), key.n);
+    buf_free(&key);
     r->bCacheable = (r->method & (HTTP_GET | HTTP_HEAD)) &&
                     !(zCookies && strstr(zCookies, AUTH_SESSION_COOKIE "="));
     CacheHit hit;
     int bGz = r->zAcceptEncoding && strstr(r->zAcceptEncoding, "gzip") != NULL;
     /* Entries under the gzip key are always compressed bodies. */
-    if (r->bCacheable && cache_get(cache_key(r), bGz, r->cacheGen, &hit)) {
+    if (r->bCacheable && cache_get(r->zCacheKey, bGz, r->cacheGen, &hit)) {
       buf_reset(&r->out);
       buf_append(&r->out, hit.pBody, hit.nBody);
       free(hit.pBody);

@@ -100,6 +100,10 @@ int demo_catalogue(DemoCtx *c) {
     fprintf(stderr, "demo: seed catalogue: %s\n", store_errmsg(c->s));
     return -1;
   }
+  for (int i = 0; i < ci.nItem; i++) {
+    if (ci.aItem[i].seq == 1) c->catInterpretation = ci.aItem[i].id;
+    if (ci.aItem[i].seq == 2) c->catNormative = ci.aItem[i].id;
+  }
   for (size_t i = 0; i < sizeof aItem / sizeof aItem[0]; i++) {
     const DemoItem *d = &aItem[i];
     CatItem it;

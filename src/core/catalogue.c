@@ -4,6 +4,7 @@
 */
 #include "core/catalogue.h"
 
+#include <stdarg.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -468,6 +469,11 @@ const char *cat_item_validate(Arena *a, const CatItem *p) {
     return "不予公开依据无效";
   if (!strcmp(p->zList, "negative") && !p->zGround[0])
     return "负面清单事项必须注明不予公开的法律依据（条例第十四条至第十六条）";
+  if (!strcmp(p->zList, "negative") && p->zMode[0] &&
+      strcmp(p->zMode, "withheld"))
+    return "负面清单事项的公开方式只能是“不予公开”";
+  if (strcmp(p->zList, "negative") && !strcmp(p->zMode, "withheld"))
+    return "不予公开的事项应列入负面清单，而不是公开目录";
   return NULL;
 }
 
@@ -569,8 +575,7 @@ static const char *cell_value(Arena *a, const TableRow *row, int iCol) {
   return z;
 }
 
-/* "A", "B" … "AA": spreadsheet column letters for 0-based iCol. */
-static const char *col_letters(Arena *a, int iCol) {
+const char *cat_col_letters(Arena *a, int iCol) {
   char z[8];
   int n = 0, c = iCol + 1;
   while (c > 0 && n < 7) {
@@ -580,6 +585,20 @@ static const char *col_letters(Arena *a, int iCol) {
   char *out = arena_alloc(a, (size_t)n + 1);
   for (int i = 0; i < n; i++) out[i] = z[n - 1 - i];
   return out;
+}
+
+/* Reports a bad cell: "第L行第X列（header）：" then the formatted reason. */
+static void cell_error(Arena *a, CatImport *ci, int iLine, int iCol,
+                       CatField f, const char *zFmt, ...) {
+  Buf b = BUF_INIT;
+  va_list ap;
+  buf_printf(&b, "第%d行第%s列（%s）：", iLine, cat_col_letters(a, iCol),
+             azHeader[f]);
+  va_start(ap, zFmt);
+  buf_vprintf(&b, zFmt, ap);
+  va_end(ap);
+  msg(a, ci, iLine, iCol + 1, 0, arena_strdup(a, buf_str(&b)));
+  buf_free(&b);
 }
 
 void cat_import_map(Arena *a, const Table *t, const char *zList,
@@ -606,13 +625,13 @@ void cat_import_map(Arena *a, const Table *t, const char *zList,
                           "公开对象、公开方式（公开形式）、更新频率、"
                           "公开层级、条例第二十条事项、需要政策解读、"
                           "类别代码、不予公开依据、备注）",
-                       col_letters(a, c), zH));
+                       cat_col_letters(a, c), zH));
       ci->nColError++;
     } else if (ci->aFieldCol[f] >= 0) {
       msg(a, ci, hdr->iLine, c + 1, 0,
           arena_printf(a, "第%s列“%s”与第%s列重复，都表示“%s”",
-                       col_letters(a, c), zH,
-                       col_letters(a, ci->aFieldCol[f]),
+                       cat_col_letters(a, c), zH,
+                       cat_col_letters(a, ci->aFieldCol[f]),
                        azHeader[f]));
       ci->nFileError++;
       aColField[c] = -1;
@@ -662,19 +681,15 @@ void cat_import_map(Arena *a, const Table *t, const char *zList,
       if (bOutside && cell_value(a, row, c)[0]) {
         msg(a, ci, L, c + 1, 0,
             arena_printf(a, "第%d行第%s列有内容“%s”，但表头没有这一列", L,
-                         col_letters(a, c), cell_value(a, row, c)));
+                         cat_col_letters(a, c), cell_value(a, row, c)));
         nErr++;
       }
     }
 #define CELL(f) cell_value(a, row, ci->aFieldCol[f])
-#define BAD(f, ...)                                                       \
-  do {                                                                    \
-    msg(a, ci, L, ci->aFieldCol[f] + 1, 0,                                \
-        arena_printf(a, "第%d行第%s列（%s）：", L,                        \
-                     col_letters(a, ci->aFieldCol[f]), azHeader[f]));     \
-    ci->aMsg[ci->nMsg - 1].zMsg = arena_printf(                          \
-        a, "%s%s", ci->aMsg[ci->nMsg - 1].zMsg, arena_printf(a, __VA_ARGS__)); \
-    nErr++;                                                               \
+#define BAD(f, ...)                                                    \
+  do {                                                                 \
+    cell_error(a, ci, L, ci->aFieldCol[f], f, __VA_ARGS__);            \
+    nErr++;                                                            \
   } while (0)
     const char *z = CELL(CF_SEQ);
     if (z[0]) {

@@ -157,6 +157,8 @@ void cat_import_map(Arena *a, const Table *t, const char *zList,
 /* 1 when the import may be stored: no file errors, at least one good row,
 ** and (bSkipBad or no row/column errors). */
 int cat_import_ok(const CatImport *ci, int bSkipBad);
+/* "A", "B" … "Z", "AA": spreadsheet letters of 0-based column iCol. */
+const char *cat_col_letters(Arena *a, int iCol);
 /* The report as plain text lines (for the CLI), in the arena. */
 char *cat_import_report_text(Arena *a, const CatImport *ci);
 

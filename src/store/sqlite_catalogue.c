@@ -195,7 +195,34 @@ int store_cat_update(Store *s, const CatItem *p) {
   return rc;
 }
 
+/* Documents filed under item id (table doc of migration 0003, which refers
+** to catalogue_item by id without a declared foreign key); 0 when that
+** table is not there; negative on error. */
+static int cat_doc_refs(Store *s, int64_t id) {
+  sqlite3_stmt *st = stmt(s,
+      "SELECT count(*) FROM pragma_table_info('doc')"
+      " WHERE name='catalogue_item_id'");
+  if (!st) return STORE_ERROR;
+  int bHave = sqlite3_step(st) == SQLITE_ROW && sqlite3_column_int(st, 0) > 0;
+  stmt_done(st);
+  if (!bHave) return 0;
+  st = stmt(s, "SELECT count(*) FROM doc WHERE catalogue_item_id=?1");
+  if (!st) return STORE_ERROR;
+  bind_int(st, 1, id);
+  int rc = sqlite3_step(st);
+  int n = rc == SQLITE_ROW ? sqlite3_column_int(st, 0) : -1;
+  stmt_done(st);
+  if (n < 0) return store_sqlite_err(s, rc, "检查引用");
+  return n;
+}
+
 int store_cat_delete(Store *s, int64_t id) {
+  int nRef = cat_doc_refs(s, id);
+  if (nRef < 0) return nRef;
+  if (nRef > 0)
+    return store_fail(s, STORE_CONFLICT,
+                      "该目录事项下有%d份公开文件，不能删除；请先调整这些文件的"
+                      "目录事项", nRef);
   sqlite3_stmt *st = stmt(s, "DELETE FROM catalogue_item WHERE id=?1");
   if (!st) return STORE_ERROR;
   bind_int(st, 1, id);
@@ -249,8 +276,25 @@ int store_cat_move(Store *s, int64_t id, int dir) {
 int store_cat_import(Store *s, int64_t orgId, CatItem *aItem, int n) {
   int rc = store_begin(s);
   if (rc != STORE_OK) return rc;
+  /* 序号 from the file continue after the items already in each list. */
+  int aMax[3] = {0, 0, 0};
+  for (int k = 0; rc == STORE_OK && azCatList[k]; k++) {
+    sqlite3_stmt *st = stmt(s,
+        "SELECT coalesce(max(seq),0) FROM catalogue_item"
+        " WHERE org_id=?1 AND list_kind=?2");
+    if (!st) { rc = STORE_ERROR; break; }
+    bind_int(st, 1, orgId);
+    bind_text(st, 2, azCatList[k]);
+    int step = sqlite3_step(st);
+    if (step == SQLITE_ROW) aMax[k] = (int)col_int(st, 0);
+    else rc = store_sqlite_err(s, step, "读取公开目录");
+    stmt_done(st);
+  }
   for (int i = 0; rc == STORE_OK && i < n; i++) {
     aItem[i].orgId = orgId;
+    for (int k = 0; azCatList[k]; k++)
+      if (aItem[i].seq > 0 && !strcmp(aItem[i].zList, azCatList[k]))
+        aItem[i].seq += aMax[k];
     rc = store_cat_add(s, &aItem[i]);
     if (rc != STORE_OK) {
       char *zMsg = xstrdup(store_errmsg(s));

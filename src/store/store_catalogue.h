@@ -27,7 +27,10 @@ int store_cat_delete(Store *s, int64_t id);
 /* Moves an item one place up (dir < 0) or down (dir > 0) in its list,
 ** renumbering the list 1..n first.  Moving past an end is a no-op. */
 int store_cat_move(Store *s, int64_t id, int dir);
-/* Adds n items to orgId in one transaction: all or nothing. */
+/* Adds n items to orgId in one transaction: all or nothing.  Items keep
+** their 序号 relative to each other, after the items already in the list
+** (a file's 1..5 into a list holding 8 items becomes 9..13); sets each
+** item's id and seq. */
 int store_cat_import(Store *s, int64_t orgId, CatItem *aItem, int n);
 
 #endif

@@ -29,6 +29,15 @@ int page_catalogue_import(Req *r);   /* GET|POST …/{org}/import */
 ** the static export (registered in sitemap.c). */
 int catalogue_site_paths(Store *s, Arena *a, SitePaths *p);
 
+/* For other pages (documents): a labelled <select name=zName> of the
+** organisation's catalogue items grouped by list, with "（无）" = 0 and
+** `selected` preselected.  Writes nothing when the store fails. */
+void catalogue_item_select(Req *r, int64_t orgId, const char *zName,
+                           int64_t selected);
+/* "主动公开基本目录 · 规范性文件 · 规范性文件" for item id, in the request's
+** arena; "" when there is no such item. */
+const char *catalogue_item_label(Req *r, int64_t id);
+
 /* The staff-home panel (registered in staff_home.c). */
 void panel_catalogue(Req *r);
 

@@ -7,6 +7,7 @@
 #include <string.h>
 
 #include "lib/table.h"
+#include "lib/utf8.h"
 #include "store/store_catalogue.h"
 #include "web/catalogue.h"
 #include "web/pages.h"
@@ -206,4 +207,51 @@ int catalogue_site_paths(Store *s, Arena *a, SitePaths *p) {
   for (int i = 0; i < n; i++)
     site_path_add(p, a, arena_printf(a, "/o/%u/catalogue", aOrg[i].zSlug));
   return STORE_OK;
+}
+
+/* Short text naming an item: 一级事项, 二级事项 and the start of 公开内容. */
+static const char *item_name(Req *r, const CatItem *p) {
+  Buf b = BUF_INIT;
+  const char *az[3] = {p->zLevel1, p->zLevel2, p->zContent};
+  for (int i = 0; i < 3; i++) {
+    if (!az[i][0]) continue;
+    if (b.n) buf_puts(&b, " · ");
+    size_t n = strlen(az[i]);
+    size_t k = utf8_prefix(az[i], n, 30);
+    buf_append(&b, az[i], k);
+    if (k < n) buf_puts(&b, "…");
+  }
+  const char *z = req_strdup(r, buf_str(&b));
+  buf_free(&b);
+  return z;
+}
+
+void catalogue_item_select(Req *r, int64_t orgId, const char *zName,
+                           int64_t selected) {
+  CatItem *a;
+  int n;
+  if (store_cat_list(r->store, &r->arena, orgId, NULL, &a, &n) != STORE_OK)
+    return;
+  req_printf(r, "<p class=\"field\"><label for=\"f-%h\">目录事项</label>"
+                "<select id=\"f-%h\" name=\"%h\"><option value=\"0\">（无）"
+                "</option>",
+             zName, zName, zName);
+  const char *zList = "";
+  for (int i = 0; i < n; i++) {
+    if (strcmp(a[i].zList, zList)) {
+      req_printf(r, "%s<optgroup label=\"%h\">", zList[0] ? "</optgroup>" : "",
+                 cat_list_label(a[i].zList));
+      zList = a[i].zList;
+    }
+    req_printf(r, "<option value=\"%lld\"%s>%d %h</option>", (long long)a[i].id,
+               a[i].id == selected ? " selected" : "", a[i].seq,
+               item_name(r, &a[i]));
+  }
+  req_printf(r, "%s</select></p>\n", zList[0] ? "</optgroup>" : "");
+}
+
+const char *catalogue_item_label(Req *r, int64_t id) {
+  CatItem it;
+  if (!id || store_cat_get(r->store, &r->arena, id, &it) != STORE_OK) return "";
+  return req_fmt(r, "%s · %s", cat_list_label(it.zList), item_name(r, &it));
 }

@@ -384,7 +384,7 @@ static void import_report(Req *r, const CatImport *ci) {
     const CatMsg *m = &ci->aMsg[i];
     req_printf(r, "<tr><td>%h</td><td>%h</td><td>%h</td><td>%h</td></tr>\n",
                m->iLine ? req_fmt(r, "%d", m->iLine) : "整个文件",
-               m->iCol ? req_fmt(r, "%d", m->iCol) : "",
+               m->iCol ? cat_col_letters(&r->arena, m->iCol - 1) : "",
                m->bWarning ? "提示" : "错误", m->zMsg);
   }
   req_puts(r, "</tbody></table>\n");
@@ -479,8 +479,8 @@ int page_catalogue_import(Req *r) {
               "<p class=\"field\"><label class=\"check\"><input type=\"checkbox\" "
               "name=\"dry_run\" value=\"1\"> 仅检查，不导入</label></p>\n"
               "<p><button type=\"submit\">上传并检查</button></p>\n</form>\n"
-              "<p>导入的事项追加在现有事项之后；整个文件在一个事务中导入，"
-              "出错时不会留下部分数据。</p>\n");
+              "<p>导入的事项追加在现有事项之后（序号顺延）；整个文件在一个"
+              "事务中导入，出错时不会留下部分数据。</p>\n");
   page_end(r);
   if (zErr) r->status = 422;
   return 0;

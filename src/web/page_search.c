@@ -95,7 +95,9 @@ static const char *filter_query(Req *r) {
   for (size_t i = 0; i < sizeof azName / sizeof azName[0]; i++) {
     const char *z = req_param(r, azName[i]);
     if (!z || !z[0]) continue;
-    buf_printf(&b, "%s%s=%u", b.n ? "&amp;" : "", azName[i], z);
+    if (b.n) buf_puts(&b, "&amp;");
+    buf_puts(&b, azName[i]);  /* a literal parameter name */
+    buf_printf(&b, "=%u", z);
   }
   const char *zOut = req_strdup(r, buf_str(&b));
   buf_free(&b);

@@ -3,8 +3,8 @@
 
 #include <string.h>
 
-#include "web/documents.h"
 #include "web/catalogue.h"
+#include "web/documents.h"
 #include "web/pages.h"
 #include "web/portal.h"
 
@@ -30,8 +30,8 @@ typedef int (*PathsFn)(Store *s, Arena *a, SitePaths *p);
 /* Each feature with public pages adds its enumerator here. */
 static const PathsFn aPaths[] = {
   paths_orgs,
-  site_paths_documents,
   catalogue_site_paths,
+  site_paths_documents,
   site_paths_portal,
 };
 

@@ -1,8 +1,8 @@
 /* staff_home.c — runs every feature's staff-home panel in order. */
 #include "web/staff_home.h"
 
-#include "web/documents.h"
 #include "web/catalogue.h"
+#include "web/documents.h"
 #include "web/pages.h"
 
 typedef void (*PanelFn)(Req *r);
@@ -17,8 +17,8 @@ static void panel_admin(Req *r) {
 
 static const PanelFn aPanel[] = {
   panel_admin,
-  panel_documents,
   panel_catalogue,
+  panel_documents,
 };
 
 void staff_home_panels(Req *r) {

@@ -312,7 +312,9 @@ def test_cli_import_export_round_trip(srv):
     rc, so, se = srv.gongkai("catalogue", "import", "--org", "zn-supervision", bad,
                              "--skip-bad-rows", "--db", srv.db)
     eq(rc, 0, se)
-    eq(len(items(srv, "zn-supervision")), 6)
+    # Appended after the five: the file's 序号 1 becomes 6.
+    eq([(i["seq"], i["content"]) for i in items(srv, "zn-supervision")][5:],
+       [(6, "公共场所监督检查结果")])
     # Seed 000's own layout: the export is the seed file byte for byte.
     rc, so, se = srv.gongkai("catalogue", "import", "--org", "zn-cdc", SEED,
                              "--list", "on_request", "--db", srv.db)
@@ -410,3 +412,25 @@ def test_sitemap_lists_catalogue_pages(srv):
     eq(r.status, 200)
     contains(r.text, "/o/znwsj/catalogue</loc>")
     contains(r.text, "/o/zn-hospital/catalogue</loc>")
+
+
+def test_document_form_offers_catalogue_items(srv):
+    its = items(srv, "znwsj")
+    jg = [i for i in its if i["level1"] == "机构信息"][0]
+    c = srv.client()
+    c.login("drafter")
+    r = c.get("/staff/docs/new")
+    eq(r.status, 200)
+    contains(r.text, '<select id="f-catalogue_item_id" name="catalogue_item_id">'
+                     '<option value="0">（无）</option><optgroup label="主动公开基本目录">')
+    contains(r.text, '<option value="%d">2 规范性文件 · 规范性文件</option>' % its[1]["id"])
+    contains(r.text, '<optgroup label="负面清单">')
+    r = c.post("/staff/docs/new", {"title": "机构职能调整的通知", "body": "正文",
+                                   "mode": "proactive", "formed_date": "2026-11-20",
+                                   "genre": "通知", "report_kind": "other",
+                                   "catalogue_item_id": str(jg["id"])})
+    eq(r.status, 303, r.text[:300])
+    r = c.get(r.headers["location"])
+    eq(r.status, 200)
+    contains(r.text, "主动公开基本目录 · 机构信息 · 机构职能 · 机关职能、机构设置、办公地址、"
+                     "办公时间、联系方式、负责人姓名")

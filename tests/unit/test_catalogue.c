@@ -1,6 +1,7 @@
 /* test_catalogue.c — CSV/XLSX sheets (lib/table), catalogue rules and the
 ** import mapping (core/catalogue), and the seed-000 round trip through a
 ** real database (store/sqlite_catalogue). */
+#include <sqlite3.h>
 #include <stdlib.h>
 #include <string.h>
 #include <unistd.h>
@@ -432,6 +433,27 @@ TEST(catalogue_store_move_delete_and_validation) {
   CHECK_STR(aItem[2].zContent, "乙");
   CHECK_INT(store_cat_delete(s, aId[1]), STORE_OK);
   CHECK_INT(store_cat_delete(s, aId[1]), STORE_NOTFOUND);
+  /* An item documents are filed under cannot be deleted.  Without the
+  ** documents migration a stand-in `doc` table plays its part (through a
+  ** second connection); with it, this part is left to the documents'
+  ** own tests. */
+  char zPath[64];
+  snprintf(zPath, sizeof zPath, "%s/t.db", zDir);
+  sqlite3 *db = NULL;
+  if (sqlite3_open(zPath, &db) == SQLITE_OK &&
+      sqlite3_exec(db, "CREATE TABLE doc(id INTEGER PRIMARY KEY,"
+                       " catalogue_item_id INTEGER)", NULL, NULL, NULL) ==
+          SQLITE_OK) {
+    char *zSql = sqlite3_mprintf("INSERT INTO doc(catalogue_item_id)"
+                                 " VALUES(%lld)", (long long)aId[0]);
+    CHECK_INT(sqlite3_exec(db, zSql, NULL, NULL, NULL), SQLITE_OK);
+    sqlite3_free(zSql);
+    CHECK_INT(store_cat_delete(s, aId[0]), STORE_CONFLICT);
+    CHECK_STR(store_errmsg(s), "该目录事项下有1份公开文件，不能删除；"
+                               "请先调整这些文件的目录事项");
+    CHECK_INT(store_cat_count(s, org, NULL), 2);
+  }
+  sqlite3_close(db);
   CHECK_INT(store_cat_count(s, org, NULL), 2);
   /* A negative-list item without its ground is refused, nothing stored. */
   cat_item_init(&it);
@@ -442,6 +464,19 @@ TEST(catalogue_store_move_delete_and_validation) {
   CHECK_STR(store_errmsg(s), "负面清单事项必须注明不予公开的法律依据"
                              "（条例第十四条至第十六条）");
   CHECK_INT(store_cat_count(s, org, "negative"), 0);
+  it.zGround = "process";
+  it.zMode = "proactive";
+  CHECK_INT(store_cat_add(s, &it), STORE_INVALID);
+  CHECK_STR(store_errmsg(s), "负面清单事项的公开方式只能是“不予公开”");
+  CatItem w;
+  cat_item_init(&w);
+  w.orgId = org;
+  w.zContent = "讨论记录";
+  w.zMode = "withheld";
+  CHECK_INT(store_cat_add(s, &w), STORE_INVALID);
+  CHECK_STR(store_errmsg(s), "不予公开的事项应列入负面清单，而不是公开目录");
+  it.zMode = "withheld";
+  it.zGround = "";
   /* An import with one bad item stores nothing. */
   CatItem two[2];
   cat_item_init(&two[0]);

@@ -288,6 +288,12 @@ def test_search_filters_sort_and_paging(srv):
     eq(kind, {d for d in scan(texts, "公示") if meta[d][3] == "公示"})
     # Catalogue item.
     item = [m[4] for d, m in meta.items() if m[4]][0]
+    # /api/v1/documents takes the search API's filter names too.
+    lst = c.get("/api/v1/documents?org=znwsj&sub=1&item=%d&kind=%s&per_page=200"
+                % (item, urllib.parse.quote("通知"))).json()
+    eq(sorted(x["id"] for x in lst["documents"]),
+       sorted(d for d, m in meta.items() if m[4] == item and m[3] == "通知"))
+    ok(lst["documents"])
     got = all_ids(c, "q=疫苗&org=znwsj&item=%d" % item)
     eq(got, {d for d in scan(texts, "疫苗") if meta[d][4] == item})
     # Date order is newest first; paging by 3 gives the same list.

@@ -25,8 +25,10 @@ static const char zUsage[] =
     "ORG is an organisation id or slug.  LIST is proactive (主动公开基本目录,\n"
     "the default), on_request (依申请公开目录) or negative (负面清单).\n"
     "import reads CSV or TSV (UTF-8 with or without BOM, or GB18030) or XLSX\n"
-    "(by content); the first row is the header (序号, 类别/一级事项, 公开内容,\n"
-    "公开形式/公开方式 …).  Items are appended to the list in one transaction.\n"
+    "(by content).  The header is the first row naming known columns (序号,\n"
+    "类别/一级事项, 公开内容, 公开形式/公开方式 …; title rows above it are\n"
+    "skipped, two-row headers and channel checkbox columns understood).\n"
+    "Items are appended to the list in one transaction.\n"
     "Any error in the file stops the import and nothing is stored, unless\n"
     "--skip-bad-rows is given (then good rows are stored, bad rows and unknown\n"
     "columns are reported).  --dry-run only checks the file.\n"
@@ -60,6 +62,7 @@ static char *read_file(Arena *a, const char *zPath, size_t *pn) {
   return p;
 }
 
+/* `catalogue import`: report on stderr; exit status 0 or 1. */
 static int cat_import(Store *s, Arena *a, long long org, const char *zList,
                       const char *zFile, int bSkip, int bDry) {
   size_t n;
@@ -96,6 +99,7 @@ static int cat_import(Store *s, Arena *a, long long org, const char *zList,
   return 0;
 }
 
+/* `catalogue export`: writes zOut; 0, 1 (I/O) or 2 (bad --columns). */
 static int cat_export(Store *s, Arena *a, long long org, const char *zList,
                       const char *zFormat, const char *zColumns,
                       const char *zOut) {
@@ -139,6 +143,7 @@ static int cat_export(Store *s, Arena *a, long long org, const char *zList,
   return 0;
 }
 
+/* `catalogue list`: id, 序号, 一级, 二级, 内容 tab-separated on stdout. */
 static int cat_print(Store *s, Arena *a, long long org, const char *zList) {
   CatItem *aItem;
   int n;

@@ -168,6 +168,7 @@ unsigned cat_channels_from_codes(const char *z) {
   return set;
 }
 
+/* Codes or labels of a set, canonical order, joined with zSep (arena). */
 static char *channels_join(Arena *a, unsigned set, const char *zSep,
                            int bLabel) {
   Buf b = BUF_INIT;
@@ -190,6 +191,7 @@ char *cat_channels_labels(Arena *a, unsigned set, const char *zSep) {
   return channels_join(a, set, zSep, 1);
 }
 
+/* split_tokens callback: adds the channels one carrier names to *ctx. */
 static int infer_token(const char *zTok, void *ctx) {
   unsigned *pSet = ctx, found = 0;
   for (size_t k = 0; k < sizeof aChKey / sizeof aChKey[0]; k++)
@@ -211,6 +213,8 @@ typedef struct LabelCtx {
   char zBad[512];
 } LabelCtx;
 
+/* split_tokens callback: adds one exact label or code; 1 (stop) and the
+** token saved in the LabelCtx when it names no channel. */
 static int label_token(const char *zTok, void *ctx) {
   LabelCtx *c = ctx;
   char zN[512], zL[128];
@@ -416,7 +420,7 @@ const char *cat_audience_parse(const char *z) {
 
 int cat_yesno_parse(const char *z) {
   static const char *const azYes[] = {"是", "需要", "y", "yes", "1", "true",
-                                      "√", "✓", NULL};
+                                      "√", "✓", "✔", "●", "■", NULL};
   static const char *const azNo[] = {"否", "不需要", "无需", "n", "no", "0",
                                      "false", "×", "", NULL};
   char zN[64];
@@ -555,6 +559,7 @@ int cat_header_match(const char *zHeader) {
 
 /* ---- Import ----------------------------------------------------------- */
 
+/* Appends one report line (zMsg already in the arena or static). */
 static void msg(Arena *a, CatImport *ci, int iLine, int iCol, int bWarn,
                 const char *zMsg) {
   ARENA_PUSH(a, ci->aMsg, ci->nMsg, ci->nMsgAlloc);
@@ -587,6 +592,31 @@ const char *cat_col_letters(Arena *a, int iCol) {
   return out;
 }
 
+/* Headers naming one channel, as the checkbox columns of the standard
+** catalogues do (a "√" under 政府网站 …): the channel index, or -1. */
+static int channel_header(const char *zHeader) {
+  static const struct { const char *z; int iCh; } aChAlias[] = {
+    {"社区/企事业单位/村公示栏（电子屏）", 10}, {"公示栏", 10}, {"电子屏", 10},
+    {"12345政务服务热线", 12}, {"政务服务热线", 12}, {"政府门户网站", 0},
+    {"政务新媒体", 2}, {"新闻发布会", 3}, {"入户现场", 9}};
+  char zN[512], zL[256];
+  header_norm(zHeader, zN, sizeof zN);
+  if (!zN[0]) return -1;
+  for (int i = 0; i < CAT_NCHANNEL; i++)
+    if (!strcmp(zN, header_norm(aCatChannel[i].zLabel, zL, sizeof zL)))
+      return i;
+  for (size_t i = 0; i < sizeof aChAlias / sizeof aChAlias[0]; i++)
+    if (!strcmp(zN, header_norm(aChAlias[i].z, zL, sizeof zL)))
+      return aChAlias[i].iCh;
+  return -1;
+}
+
+/* 1 when a header cell names a field or a channel. */
+static int header_known(Arena *a, const char *z) {
+  const char *zT = trim(a, z);
+  return cat_header_match(zT) >= 0 || channel_header(zT) >= 0;
+}
+
 /* Reports a bad cell: "第L行第X列（header）：" then the formatted reason. */
 static void cell_error(Arena *a, CatImport *ci, int iLine, int iCol,
                        CatField f, const char *zFmt, ...) {
@@ -610,13 +640,69 @@ void cat_import_map(Arena *a, const Table *t, const char *zList,
     ci->nFileError++;
     return;
   }
-  const TableRow *hdr = &t->aRow[0];
+  /* The header is the first of the first five rows naming at least two
+  ** known columns; title rows above it (目录清单的标题, 填报单位 …) are
+  ** skipped with a warning. */
+  int iHdr = 0;
+  for (int r = 0; r < t->nRow && r < 5; r++) {
+    int nKnown = 0;
+    for (int c = 0; c < t->aRow[r].nCell; c++)
+      if (header_known(a, t->aRow[r].azCell[c])) nKnown++;
+    if (nKnown >= 2) {
+      iHdr = r;
+      break;
+    }
+  }
+  for (int r = 0; r < iHdr; r++)
+    msg(a, ci, t->aRow[r].iLine, 0, 1,
+        arena_printf(a, "第%d行不是表头，已跳过（标题等）", t->aRow[r].iLine));
+  /* A two-row header, as in the standard catalogues (公开事项 over 一级事项
+  ** and 二级事项): a next row naming at least two known columns refines
+  ** the header cell by cell and is not data. */
+  TableRow hdrRow = t->aRow[iHdr];
+  int iFirstData = iHdr + 1;
+  if (iHdr + 1 < t->nRow) {
+    const TableRow *sub = &t->aRow[iHdr + 1];
+    int nKnown = 0;
+    for (int c = 0; c < sub->nCell; c++)
+      if (header_known(a, sub->azCell[c])) nKnown++;
+    if (nKnown >= 2) {
+      int n = sub->nCell > hdrRow.nCell ? sub->nCell : hdrRow.nCell;
+      const char **az = arena_alloc(a, sizeof(char *) * (size_t)n);
+      for (int c = 0; c < n; c++) {
+        const char *zSub = c < sub->nCell ? trim(a, sub->azCell[c]) : "";
+        az[c] = zSub[0] ? zSub
+                : c < hdrRow.nCell ? hdrRow.azCell[c] : "";
+      }
+      hdrRow.azCell = az;
+      hdrRow.nCell = n;
+      iFirstData = iHdr + 2;
+    }
+  }
+  const TableRow *hdr = &hdrRow;
   int *aColField = arena_alloc(a, sizeof(int) * (size_t)(hdr->nCell + 1));
+  int aChanCol[CAT_NCHANNEL];
+  for (int k = 0; k < CAT_NCHANNEL; k++) aChanCol[k] = -1;
   for (int c = 0; c < hdr->nCell; c++) {
     const char *zH = trim(a, hdr->azCell[c]);
     int f = cat_header_match(zH);
+    int ch = f < 0 ? channel_header(zH) : -1;
     aColField[c] = f;
     if (!zH[0]) continue;  /* a blank header: its cells must be empty */
+    if (ch >= 0) {
+      aColField[c] = -2;  /* a channel checkbox column */
+      if (aChanCol[ch] >= 0) {
+        msg(a, ci, hdr->iLine, c + 1, 0,
+            arena_printf(a, "第%s列“%s”与第%s列重复，都表示公开渠道“%s”",
+                         cat_col_letters(a, c), zH,
+                         cat_col_letters(a, aChanCol[ch]),
+                         aCatChannel[ch].zLabel));
+        ci->nFileError++;
+      } else {
+        aChanCol[ch] = c;
+      }
+      continue;
+    }
     if (f < 0) {
       msg(a, ci, hdr->iLine, c + 1, 0,
           arena_printf(a, "第%s列表头“%s”无法识别（可用的列：序号、一级事项"
@@ -653,7 +739,11 @@ void cat_import_map(Arena *a, const Table *t, const char *zList,
   Buf miss = BUF_INIT;
   for (size_t k = 0; k < sizeof aStd / sizeof aStd[0]; k++) {
     if (ci->aFieldCol[aStd[k]] >= 0) continue;
-    if (aStd[k] == CF_CHANNEL_TEXT && ci->aFieldCol[CF_CHANNELS] >= 0) continue;
+    if (aStd[k] == CF_CHANNEL_TEXT) {
+      int bBoxes = ci->aFieldCol[CF_CHANNELS] >= 0;
+      for (int ch = 0; ch < CAT_NCHANNEL; ch++) bBoxes |= aChanCol[ch] >= 0;
+      if (bBoxes) continue;
+    }
     buf_printf(&miss, "%s%s", miss.n ? "、" : "", azHeader[aStd[k]]);
   }
   if (miss.n)
@@ -666,7 +756,7 @@ void cat_import_map(Arena *a, const Table *t, const char *zList,
         "负面清单缺少“不予公开依据”列（条例第十四条至第十六条）");
     ci->nFileError++;
   }
-  for (int r = 1; r < t->nRow; r++) {
+  for (int r = iFirstData; r < t->nRow; r++) {
     const TableRow *row = &t->aRow[r];
     int nErr = 0, L = row->iLine;
     ci->nRow++;
@@ -728,6 +818,20 @@ void cat_import_map(Arena *a, const Table *t, const char *zList,
         it.channels = (unsigned)set;
     } else {
       it.channels = cat_channels_infer(zText);
+    }
+    for (int k = 0; k < CAT_NCHANNEL; k++) {
+      if (aChanCol[k] < 0) continue;
+      const char *zv = cell_value(a, row, aChanCol[k]);
+      int yn = cat_yesno_parse(zv);
+      if (yn < 0) {
+        msg(a, ci, L, aChanCol[k] + 1, 0,
+            arena_printf(a, "第%d行第%s列（%s）：“%s”无法识别，勾选请填“√”", L,
+                         cat_col_letters(a, aChanCol[k]),
+                         aCatChannel[k].zLabel, zv));
+        nErr++;
+      } else if (yn) {
+        it.channels |= 1u << k;
+      }
     }
     it.zChannelText =
         strcmp(zText, cat_channels_labels(a, it.channels, "、")) ? zText : "";

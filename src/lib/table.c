@@ -306,6 +306,7 @@ static int xml_next(const char *p, const char *end, XTag *t) {
   }
 }
 
+/* 1 when the tag's local name (prefix dropped) is z. */
 static int tag_is(const XTag *t, const char *z) {
   return t->nName == strlen(z) && !memcmp(t->zName, z, t->nName);
 }

@@ -16,6 +16,7 @@
 #define CAT_LIST_ORDER \
   "CASE list_kind WHEN 'proactive' THEN 0 WHEN 'on_request' THEN 1 ELSE 2 END"
 
+/* Fills *p from a row selected with CAT_COLS (strings in a). */
 static void cat_row(Arena *a, sqlite3_stmt *st, CatItem *p) {
   cat_item_init(p);
   p->id = col_int(st, 0);

@@ -94,6 +94,7 @@ static void list_tree(Req *r, const CatItem *a, int n) {
   }
 }
 
+/* The 负面清单 as one table, with the ground of each item. */
 static void negative_table(Req *r, const CatItem *a, int n) {
   req_puts(r, "<table class=\"grid\"><thead><tr><th scope=\"col\">序号</th>"
               "<th scope=\"col\">事项</th><th scope=\"col\">不予公开的内容</th>"

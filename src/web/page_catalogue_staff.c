@@ -183,18 +183,21 @@ static const char *item_from_form(Req *r, CatItem *p) {
   return NULL;
 }
 
+/* Opens a labelled <select> in a form field (close with </select></p>). */
 static void select_open(Req *r, const char *zName, const char *zLabel) {
   req_printf(r, "<p class=\"field\"><label for=\"f-%h\">%h</label>"
                 "<select id=\"f-%h\" name=\"%h\">",
              zName, zLabel, zName, zName);
 }
 
+/* One <option>, selected when zValue equals zCur. */
 static void option(Req *r, const char *zValue, const char *zLabel,
                    const char *zCur) {
   req_printf(r, "<option value=\"%h\"%s>%h</option>", zValue,
              strcmp(zValue, zCur) ? "" : " selected", zLabel);
 }
 
+/* A labelled <textarea> holding zValue. */
 static void textarea(Req *r, const char *zName, const char *zLabel,
                      const char *zValue) {
   req_printf(r, "<p class=\"field\"><label for=\"f-%h\">%h</label>"
@@ -202,6 +205,7 @@ static void textarea(Req *r, const char *zName, const char *zLabel,
              zName, zLabel, zName, zName, zValue);
 }
 
+/* The add/edit form for item p of organisation o (every field). */
 static void item_form(Req *r, const Org *o, const CatItem *p) {
   req_puts(r, "<form method=\"post\" class=\"form\">\n");
   page_csrf_field(r);

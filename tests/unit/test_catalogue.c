@@ -255,6 +255,43 @@ TEST(catalogue_import_reports_per_row_and_column) {
   CHECK_STR(ci.aMsg[5].zMsg, "第5行第F列有内容“多出来”，但表头没有这一列");
   CHECK(!cat_import_ok(&ci, 0));
   CHECK(cat_import_ok(&ci, 1));
+  /* A title row above the header is skipped with a warning. */
+  CHECK_INT(parse(&a, "中宁县卫生计生局政务公开目录清单,,\n"
+                      "序号,类别,公开内容\n1,规范性文件,文件\n", &t), 0);
+  cat_import_map(&a, &t, "proactive", 1, &ci);
+  CHECK_INT(ci.nItem, 1);
+  CHECK_INT(ci.nRow, 1);
+  CHECK(cat_import_ok(&ci, 0));
+  CHECK_INT(ci.aMsg[0].bWarning, 1);
+  CHECK_STR(ci.aMsg[0].zMsg, "第1行不是表头，已跳过（标题等）");
+  CHECK_STR(ci.aItem[0].zLevel1, "规范性文件");
+  /* The standard catalogue's two-row header: 公开事项 over 一级/二级事项. */
+  CHECK_INT(parse(&a, "序号,公开事项,,公开内容（要素）,公开方式\n"
+                      ",一级事项,二级事项,,\n"
+                      "1,财政信息,部门预算,预算公开,主动\n", &t), 0);
+  cat_import_map(&a, &t, "proactive", 1, &ci);
+  CHECK_INT(ci.nMsg, 1); /* the warning about absent standard columns */
+  CHECK_INT(ci.nItem, 1);
+  CHECK_STR(ci.aItem[0].zLevel1, "财政信息");
+  CHECK_STR(ci.aItem[0].zLevel2, "部门预算");
+  CHECK_STR(ci.aItem[0].zContent, "预算公开");
+  CHECK_STR(ci.aItem[0].zMode, "proactive");
+  /* Channel checkbox columns under 公开渠道和载体. */
+  CHECK_INT(parse(&a, "序号,公开事项,,公开内容,公开渠道和载体,,,\n"
+                      ",一级事项,二级事项,,政府网站,两微一端,"
+                      "社区/企事业单位/村公示栏（电子屏）,12345政务服务热线\n"
+                      "1,财政信息,预算,预算公开,√,,√,\n"
+                      "2,财政信息,决算,决算公开,,有,,\n", &t), 0);
+  cat_import_map(&a, &t, "proactive", 1, &ci);
+  CHECK_INT(ci.nItem, 1);
+  CHECK_INT(ci.aItem[0].channels, (1 << 0) | (1 << 10));
+  CHECK_STR(ci.aMsg[0].zMsg, "文件没有以下列，导入后这些项为空，可在导入后补充："
+                             "公开依据、公开时限、公开主体/负责科室、责任人、联系电话、"
+                             "公开对象、公开方式、更新频率、条例第二十条事项");
+  CHECK_STR(ci.aItem[0].zChannelText, "");
+  CHECK_INT(ci.nBadRow, 1);
+  CHECK_STR(ci.aMsg[ci.nMsg - 1].zMsg,
+            "第4行第F列（两微一端）：“有”无法识别，勾选请填“√”");
   /* Missing required columns cannot be skipped. */
   CHECK_INT(parse(&a, "序号,联系电话\n1,123\n", &t), 0);
   cat_import_map(&a, &t, "proactive", 1, &ci);

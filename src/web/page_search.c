@@ -31,7 +31,35 @@ static void option(Req *r, const char *zValue, const char *zLabel, const char *z
              zCur && !strcmp(zCur, zValue) ? " selected" : "", zLabel);
 }
 
+/* Appends to pOut the Markdown source z with the markup that reads badly
+** in a snippet removed: heading marks at line starts, table pipes and
+** table rule lines ("|---|---|"). */
+static void markdown_plain(const char *z, Buf *pOut) {
+  int bLineStart = 1;
+  while (*z) {
+    if (bLineStart) {
+      const char *p = z;
+      while (*p == '|' || *p == '-' || *p == ':' || *p == ' ') p++;
+      if (p > z && (*p == '\n' || !*p) && strchr(z, '-') && strchr(z, '-') < p) {
+        z = p;  /* a table rule line */
+        continue;
+      }
+      while (*z == '#') z++;
+    }
+    bLineStart = *z == '\n';
+    buf_putc(pOut, *z == '|' ? ' ' : *z);
+    z++;
+  }
+}
+
 void portal_hit_snippet(Buf *pOut, const Doc *d, const char *zQuery) {
+  Buf body = BUF_INIT, sn = BUF_INIT;
+  markdown_plain(d->zBody ? d->zBody : "", &body);
+  int bHit = fts_cjk_snippet(buf_str(&body), zQuery, &sn, 80);
+  if (bHit) buf_append(pOut, buf_str(&sn), sn.n);
+  buf_free(&body);
+  buf_free(&sn);
+  if (bHit) return;
   const char *az[] = {d->zBody, d->zTitle, d->zDocNumber, d->zKeywords};
   for (size_t i = 0; i < sizeof az / sizeof az[0]; i++) {
     Buf b = BUF_INIT;
@@ -42,7 +70,10 @@ void portal_hit_snippet(Buf *pOut, const Doc *d, const char *zQuery) {
     }
     buf_free(&b);
   }
-  fts_cjk_snippet(d->zBody, zQuery, pOut, 80);
+  Buf plain = BUF_INIT;
+  markdown_plain(d->zBody ? d->zBody : "", &plain);
+  fts_cjk_snippet(buf_str(&plain), zQuery, pOut, 80);
+  buf_free(&plain);
 }
 
 const char *portal_search_params(Req *r, SearchQuery *q, Org *pOrg, int *pbOrg) {
@@ -203,7 +234,7 @@ int page_search(Req *r) {
       req_printf(r, "<li class=\"result\" data-doc-id=\"%lld\"><h2><a href=\"/o/%u/d/%lld\">",
                  (long long)d.id, d.zOrgSlug, (long long)d.id);
       req_puts(r, buf_str(&tt));  /* escaped by fts_cjk_snippet */
-      req_printf(r, "</a></h2>\n<p class=\"meta\">%h · 索引号 %h%s%h · 发布日期 %h</p>\n<p class=\"snippet\">",
+      req_printf(r, "</a></h2>\n<p class=\"hit-meta\">%h · 索引号 %h%s%h · 发布日期 %h</p>\n<p class=\"snippet\">",
                  d.zPublisher[0] ? d.zPublisher : d.zOrgName, d.zIndexNumber,
                  d.zDocNumber[0] ? " · 文号 " : "", d.zDocNumber, d.zPublishedDate);
       req_puts(r, buf_str(&sn));  /* escaped by fts_cjk_snippet */

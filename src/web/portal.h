@@ -48,8 +48,9 @@ const char *portal_search_action(Req *r);
 const char *portal_search_params(Req *r, SearchQuery *q, Org *pOrg, int *pbOrg);
 
 /* Appends to pOut the HTML snippet of document d for zQuery: from the
-** first of body, title, 文号, keywords holding a match, with <mark>; else
-** the start of the body.  Text is HTML-escaped. */
+** first of body (Markdown heading marks and table pipes dropped), the raw
+** body, title, 文号, keywords holding a match, with <mark>; else the start
+** of the body.  Text is HTML-escaped. */
 void portal_hit_snippet(Buf *pOut, const Doc *d, const char *zQuery);
 
 /* Sitemap enumerator: the portal's list pages and feeds of every

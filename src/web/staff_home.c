@@ -2,6 +2,7 @@
 #include "web/staff_home.h"
 
 #include "web/applications.h"
+#include "web/catalogue.h"
 #include "web/documents.h"
 #include "web/pages.h"
 
@@ -17,6 +18,7 @@ static void panel_admin(Req *r) {
 
 static const PanelFn aPanel[] = {
   panel_admin,
+  panel_catalogue,
   panel_documents,
   panel_applications,
 };

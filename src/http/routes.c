@@ -9,8 +9,8 @@
 #include <string.h>
 
 #include "api/api.h"
-#include "api/api_catalogue.h"
 #include "api/api_applications.h"
+#include "api/api_catalogue.h"
 #include "api/api_documents.h"
 #include "api/api_registers.h"
 #include "api/api_search.h"

@@ -56,14 +56,44 @@ def literal_text(arg):
     return "".join(parts)
 
 
+def split_ternary(arg):
+    """(cond, a, b) for a top-level `cond ? a : b`, else None."""
+    depth, q, i, n = 0, None, 0, len(arg)
+    qpos, nest = -1, 0
+    while i < n:
+        ch = arg[i]
+        if ch in "\"'":
+            j = i + 1
+            while j < n and arg[j] != ch:
+                j += 2 if arg[j] == "\\" else 1
+            i = j + 1
+            continue
+        if ch in "([{":
+            depth += 1
+        elif ch in ")]}":
+            depth -= 1
+        elif depth == 0 and ch == "?":
+            if qpos < 0:
+                qpos = i
+            else:
+                nest += 1
+        elif depth == 0 and ch == ":" and qpos >= 0:
+            if nest == 0:
+                return arg[:qpos], arg[qpos + 1:i], arg[i + 1:]
+            nest -= 1
+        i += 1
+    return None
+
+
 def safe_arg(arg):
+    arg = arg.strip()
     if literal_text(arg) is not None:
         return True
     if re.fullmatch(r"[A-Za-z_]\w*_html", arg):
         return True
-    m = re.fullmatch(r"(.+?)\?(.+):(.+)", arg, re.S)
-    if m:
-        return safe_arg(m.group(2).strip()) and safe_arg(m.group(3).strip())
+    t = split_ternary(arg)
+    if t:
+        return safe_arg(t[1]) and safe_arg(t[2])
     return False
 
 

@@ -11,6 +11,7 @@
 
 /* Sorted by name; `gongkai help` prints it in this order. */
 static const CliCmd aCmd[] = {
+  {"applications", cmd_applications, "year figures, deadline recalculation, new holidays"},
   {"archive", cmd_archive, "export a year's published documents for archives; verify an export"},
   {"backup", cmd_backup, "copy the database online (consistent while serving)"},
   {"catalogue", cmd_catalogue, "import, export and list an organisation's disclosure catalogue"},

@@ -13,6 +13,7 @@ static const struct { const char *zName; DemoStep xStep; } aStep[] = {
   {"organisations and users", demo_foundation},
   {"disclosure catalogue", demo_catalogue},
   {"documents", demo_documents},
+  {"applications for disclosure", demo_applications},
   {"registers", demo_registers},
 };
 

@@ -2,6 +2,7 @@
 #include "web/staff_home.h"
 
 #include "web/catalogue.h"
+#include "web/applications.h"
 #include "web/documents.h"
 #include "web/pages.h"
 #include "web/registers.h"
@@ -20,6 +21,7 @@ static const PanelFn aPanel[] = {
   panel_admin,
   panel_catalogue,
   panel_documents,
+  panel_applications,
   reg_panel,
 };
 

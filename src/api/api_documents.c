@@ -90,8 +90,15 @@ int api_document(Req *r) {
     api_error(r, 404, NULL, "文件不存在");
     return 0;
   }
+  if (!strcmp(d.zState, "withdrawn")) {
+    /* Gone: only the public withdrawal notice remains. */
+    api_error(r, 410, "gone",
+              req_fmt(r, "本信息已于%s撤回。撤回理由：%s",
+                      arena_strndup(&r->arena, d.zWithdrawnAt, 10), d.zWithdrawReason));
+    return 0;
+  }
   json_t *j = doc_json(&d);
-  int bPub = !strcmp(d.zState, "published");
+  int bPub = 1;
   json_object_set_new(j, "body", json_string(bPub ? d.zBody : ""));
   json_t *aA = json_array();
   DocAttachment *aAtt;

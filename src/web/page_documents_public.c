@@ -3,9 +3,10 @@
 ** /o/{org}/d/{ref} where ref is the index number (which may contain '/')
 ** or the document id, and its public attachments /o/{org}/a/{id}.
 **
-** Only published documents show their content.  A withdrawn document keeps
-** its page with the public reason and nothing else; every other state
-** answers 404, as if the document did not exist.  A change of validity
+** Only published documents show their content.  A withdrawn document
+** answers 410 Gone with a notice page: its metadata and the public reason,
+** never its body or attachments; every other state answers 404, as if the
+** document did not exist.  A change of validity
 ** shows as a banner on top (2017 government-website guideline: repealed
 ** documents are marked on the original), with the replacing document.
 ** The page ends with the content hash and the version history from the
@@ -160,6 +161,7 @@ int page_doc_public(Req *r) {
   }
   req_puts(r, "</article>\n");
   page_end(r);
+  if (!strcmp(d.zState, "withdrawn")) r->status = 410;
   return 0;
 }
 

@@ -430,8 +430,11 @@ def test_withdrawal_reason_stays_public(srv):
     eq(act(office, doc, "withdraw", "发布时间有误，撤回后重新发布").status, 303)
     eq(state_of(srv, doc), "withdrawn")
     r = srv.client().get("/o/znwsj/d/%d" % doc)
-    eq(r.status, 200)
+    eq(r.status, 410)
     contains(r.text, "撤回理由：发布时间有误，撤回后重新发布")
+    r = srv.client().get("/api/v1/documents/%d" % doc)
+    eq(r.status, 410)
+    contains(r.json()["error"]["message"], "撤回理由：发布时间有误")
     not_contains(r.text, "原文内容ABC")
     eq(act(office, doc, "withdraw", "again").status, 409)
 

@@ -438,8 +438,8 @@ def test_draft_and_withdrawn_never_public(srv):
     withdrawn = doc_ids_by_state(srv, "withdrawn")
     ok(withdrawn)
     for doc, title, slug, body in withdrawn:
-        assert_not_public(srv, doc, title, slug, body, out, 200)
-        eq(srv.client().get("/api/v1/documents/%d" % doc).json()["body"], "")
+        assert_not_public(srv, doc, title, slug, body, out, 410)
+        eq(srv.client().get("/api/v1/documents/%d" % doc).status, 410)
 
     # Withdraw a published document with an attachment: gone everywhere,
     # the attachment too, and the next export removes its page.
@@ -456,6 +456,6 @@ def test_draft_and_withdrawn_never_public(srv):
     eq(r.status, 303, r.text[:300])
     eq(td.state_of(srv, doc), "withdrawn")
     export(srv, out)
-    assert_not_public(srv, doc, title, slug, body, out, 200)
+    assert_not_public(srv, doc, title, slug, body, out, 410)
     eq(api_ids(anon, "流感疫苗"), set())
     eq(anon.get(att).status, 404)

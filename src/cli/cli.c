@@ -23,6 +23,7 @@ static const CliCmd aCmd[] = {
   {"migrate", cmd_migrate, "apply pending schema migrations"},
   {"org", cmd_org, "add and list organisations and departments"},
   {"report", cmd_report, "annual reports: check (see report --help)"},
+  {"routes", cmd_routes, "print the route table (URLs, permissions) as Markdown"},
   {"search", cmd_search, "rebuild the full-text index; query it"},
   {"serve", cmd_serve, "run the web server"},
   {"user", cmd_user, "add, list, disable users; set passwords"},

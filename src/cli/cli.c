@@ -19,7 +19,7 @@ static const CliCmd aCmd[] = {
   {"ledger", cmd_ledger, "verify and list the publication ledger"},
   {"migrate", cmd_migrate, "apply pending schema migrations"},
   {"org", cmd_org, "add and list organisations and departments"},
-  {"report", cmd_report, "annual reports: check (see report --help)"},
+  {"report", cmd_report, "annual reports: check, show, export"},
   {"serve", cmd_serve, "run the web server"},
   {"user", cmd_user, "add, list, disable users; set passwords"},
   {"version", cmd_version, "print the version"},

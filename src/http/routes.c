@@ -14,6 +14,7 @@
 #include "api/api_applications.h"
 #include "web/applications.h"
 #include "web/org_pages.h"
+#include "web/reports.h"
 #include "web/pages.h"
 #include "web/sitemap.h"
 
@@ -83,6 +84,17 @@ const Route aRoute[] = {
   {G | P, "/staff/answer-templates", page_app_templates, PERM_APP_APPROVE, 0, "答复模板"},
   {G, "/api/v1/applications", api_applications, PERM_VIEW_STAFF, ROUTE_API, "Applications visible to the user (register)"},
   {G, "/api/v1/applications/{id}", api_application, PERM_VIEW_STAFF, ROUTE_API, "One application with its clock steps"},
+
+  /* Annual reports (年度报告, issue 6): web/reports.h.  Staff pages check
+  ** the organisation scope (edit or supervise) in the handler. */
+  {G, "/staff/reports", page_reports, PERM_VIEW_STAFF, 0, "年度报告"},
+  {G, "/staff/reports/{org}/{year}", page_report, PERM_VIEW_STAFF, 0, "年度报告"},
+  {G, "/staff/reports/{org}/{year}/cell", page_report_cell, PERM_VIEW_STAFF, 0, "报告数据来源"},
+  {G, "/staff/reports/{org}/{year}/export/{fmt}", page_report_export, PERM_VIEW_STAFF, 0, "导出年度报告"},
+  {P, "/staff/reports/{org}/{year}/{action}", page_report_action, PERM_REPORT_EDIT, 0, "修改、接受、正文、状态、登记"},
+  {G | P, "/staff/report-check", page_report_check, PERM_VIEW_STAFF, 0, "年度报告核对"},
+  {G, "/o/{org}/reports", page_report_public_list, PERM_PUBLIC, 0, "年度报告"},
+  {G, "/o/{org}/reports/{year}", page_report_public, PERM_PUBLIC, 0, "年度报告"},
 
   /* JSON API. */
   {G, "/api/v1/health", api_health, PERM_PUBLIC, ROUTE_API, "Service health and schema version"},

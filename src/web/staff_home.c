@@ -4,6 +4,7 @@
 #include "web/documents.h"
 #include "web/applications.h"
 #include "web/pages.h"
+#include "web/reports.h"
 
 typedef void (*PanelFn)(Req *r);
 
@@ -19,6 +20,7 @@ static const PanelFn aPanel[] = {
   panel_admin,
   panel_documents,
   panel_applications,
+  panel_reports,
 };
 
 void staff_home_panels(Req *r) {

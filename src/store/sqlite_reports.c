@@ -398,6 +398,25 @@ int store_report_build(Store *s, const RfSet *pSet, const ReportRec *pRec,
   int rc;
   *pp = NULL;
   if (!f) return store_fail(s, STORE_INVALID, "未知的报告格式");
+  if (!bRecords && !strcmp(pRec->zStatus, "published")) {
+    sqlite3_stmt *q = stmt(s, "SELECT snapshot FROM report WHERE id=?1");
+    char *zSnap = NULL, *zErr = NULL;
+    if (!q) return STORE_ERROR;
+    bind_int(q, 1, pRec->id);
+    if (sqlite3_step(q) == SQLITE_ROW && sqlite3_column_text(q, 0))
+      zSnap = xstrdup((const char *)sqlite3_column_text(q, 0));
+    stmt_done(q);
+    if (zSnap) {
+      rc = report_from_json(pSet, zSnap, NULL, pp, &zErr);
+      free(zSnap);
+      if (rc) {
+        rc = store_fail(s, STORE_ERROR, "已发布报告数据损坏：%s", zErr);
+        free(zErr);
+        return rc;
+      }
+      return STORE_OK;
+    }
+  }
   p = report_new(f, pRec->zOrgName, pRec->year);
   rc = store_report_compute(s, pRec->orgId, pRec->bSubtree, bRecords, p);
   if (rc) {
@@ -593,12 +612,14 @@ int store_report_set_text(Store *s, int64_t reportId, const char *z1,
 }
 
 int store_report_set_status(Store *s, int64_t reportId, const char *zStatus,
-                            int64_t userId) {
+                            const char *zSnapshot, int64_t userId) {
   char zNow[21];
   int rc;
   if (strcmp(zStatus, "draft") && strcmp(zStatus, "submitted") &&
       strcmp(zStatus, "published"))
     return store_fail(s, STORE_INVALID, "状态无效");
+  if (!strcmp(zStatus, "published") && !zSnapshot)
+    return store_fail(s, STORE_INVALID, "发布时须保存报告数据");
   store_now_iso(zNow);
   sqlite3_stmt *st = stmt(s,
       "UPDATE report SET status=?2,updated_at=?4,"
@@ -607,13 +628,15 @@ int store_report_set_status(Store *s, int64_t reportId, const char *zStatus,
       " submitted_by=CASE WHEN ?2='submitted' THEN ?3 WHEN ?2='draft'"
       "  THEN NULL ELSE submitted_by END,"
       " published_at=CASE WHEN ?2='published' THEN ?4 ELSE NULL END,"
-      " published_by=CASE WHEN ?2='published' THEN ?3 ELSE NULL END"
+      " published_by=CASE WHEN ?2='published' THEN ?3 ELSE NULL END,"
+      " snapshot=CASE WHEN ?2='published' THEN ?5 ELSE NULL END"
       " WHERE id=?1");
   if (!st) return STORE_ERROR;
   bind_int(st, 1, reportId);
   bind_text(st, 2, zStatus);
   bind_id(st, 3, userId);
   bind_text(st, 4, zNow);
+  bind_text(st, 5, zSnapshot);
   rc = stmt_exec(s, st, "变更报告状态");
   if (!rc) rc = store_audit(s, userId, 0, "report.status", zStatus);
   return rc;

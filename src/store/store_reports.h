@@ -98,7 +98,8 @@ int store_report_ensure(Store *s, Arena *a, int64_t orgId, int year,
                         ReportRec *pOut);
 
 /* Builds the full report of a stored one: the computed numbers, then the
-** latest overrides (with their reasons) and the accepted violations.
+** latest overrides (with their reasons) and the accepted violations; a
+** published report is its snapshot (unless bRecords, for drill-down).
 ** *pp is new (report_free); the format comes from pSet.  STORE_INVALID when
 ** the format is unknown. */
 int store_report_build(Store *s, const RfSet *pSet, const ReportRec *pRec,
@@ -123,9 +124,11 @@ int store_report_set_text(Store *s, int64_t reportId, const char *z1,
                           const char *z5, const char *z6);
 
 /* Moves the status to zStatus ('draft', 'submitted', 'published'); the
-** caller has checked the rules.  Stamps who and when. */
+** caller has checked the rules.  Stamps who and when.  Publishing stores
+** zSnapshot (the JSON form of the report as published; required then),
+** any other status clears it. */
 int store_report_set_status(Store *s, int64_t reportId, const char *zStatus,
-                            int64_t userId);
+                            const char *zSnapshot, int64_t userId);
 
 /* Reports of an organisation (newest year first); bPublished: only
 ** published ones. */

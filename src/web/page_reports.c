@@ -719,7 +719,9 @@ int page_report_action(Req *r) {
              "请更正数据或说明理由后接受";
       status = 409;
     } else {
-      rc = store_report_set_status(r->store, rec.id, zTo, r->user->id);
+      char *zSnap = !strcmp(zTo, "published") ? report_to_json(c.p) : NULL;
+      rc = store_report_set_status(r->store, rec.id, zTo, zSnap, r->user->id);
+      free(zSnap);
       if (rc) zErr = store_errmsg(r->store);
     }
   } else if (!strcmp(zAct, "register")) {

@@ -28,6 +28,9 @@ CREATE TABLE report (
   submitted_at  TEXT,
   published_by  INTEGER REFERENCES user(id),
   published_at  TEXT,
+  -- The numbers as published (core/report.h JSON form), so that later
+  -- changes to the records do not alter a published report; NULL before.
+  snapshot      TEXT,
   UNIQUE (org_id, year, scope)
 );
 

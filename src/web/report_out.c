@@ -228,22 +228,95 @@ static void paras(Buf *b, const char *z) {
 /* One table cell holding z. */
 static void tc(Buf *b, const char *z, int bBold) {
   buf_printf(b, "<w:tc><w:tcPr><w:tcW w:w=\"0\" w:type=\"auto\"/></w:tcPr>"
-                "<w:p><w:r>%s<w:t xml:space=\"preserve\">%h</w:t></w:r></w:p>"
+                "<w:p><w:r><w:rPr>%s<w:sz w:val=\"18\"/></w:rPr>"
+                "<w:t xml:space=\"preserve\">%h</w:t></w:r></w:p>"
                 "</w:tc>",
-             bBold ? "<w:rPr><w:b/></w:rPr>" : "", z);
+             bBold ? "<w:b/>" : "", z);
+}
+
+/* Number of parts of a group path "a·b" (0 for NULL); when zKey, writes
+** the path's first L+1 parts into it. */
+static int group_parts(const char *zGroup, int L, char *zKey, size_t nKey) {
+  int n = 0;
+  const char *z = zGroup;
+  if (zKey) zKey[0] = 0;
+  if (!z || !*z) return 0;
+  for (;;) {
+    const char *e = strstr(z, "·");
+    n++;
+    if (zKey && n == L + 1) {
+      size_t len = (size_t)((e ? e : z + strlen(z)) - zGroup);
+      if (len >= nKey) len = nKey - 1;
+      memcpy(zKey, zGroup, len);
+      zKey[len] = 0;
+    }
+    if (!e) break;
+    z = e + strlen("·");
+  }
+  return n;
+}
+
+/* Part L of a group path into z ("" when absent). */
+static void group_part(const char *zGroup, int L, char *z, size_t n) {
+  const char *p = zGroup;
+  z[0] = 0;
+  if (!p) return;
+  for (int i = 0; i < L && p; i++) {
+    p = strstr(p, "·");
+    if (p) p += strlen("·");
+  }
+  if (!p) return;
+  const char *e = strstr(p, "·");
+  size_t len = e ? (size_t)(e - p) : strlen(p);
+  if (len >= n) len = n - 1;
+  memcpy(z, p, len);
+  z[len] = 0;
+}
+
+/* A bold header cell spanning n grid columns. */
+static void tc_span(Buf *b, const char *z, int n) {
+  buf_printf(b, "<w:tc><w:tcPr><w:gridSpan w:val=\"%d\"/></w:tcPr><w:p>"
+                "<w:pPr><w:jc w:val=\"center\"/></w:pPr><w:r><w:rPr><w:b/>"
+                "<w:sz w:val=\"18\"/></w:rPr><w:t xml:space=\"preserve\">%h</w:t></w:r></w:p>"
+                "</w:tc>",
+             n, z);
 }
 
 static void docx_table(Buf *b, const Report *p, const RfTable *tb) {
   char z[32];
-  buf_puts(b, "<w:tbl><w:tblPr><w:tblStyle w:val=\"Grid\"/><w:tblW w:w=\"0\""
-              " w:type=\"auto\"/></w:tblPr><w:tblGrid>");
-  for (int c = 0; c <= tb->nCol; c++) buf_puts(b, "<w:gridCol/>");
+  buf_puts(b, "<w:tbl><w:tblPr><w:tblStyle w:val=\"Grid\"/><w:tblW w:w="
+              "\"5000\" w:type=\"pct\"/><w:tblLayout w:type=\"fixed\"/>"
+              "</w:tblPr><w:tblGrid>");
+  /* Landscape A4 text width 14570 twips: the label column takes 3600 (a
+  ** quarter or more), the number columns share the rest. */
+  int wLabel = tb->nCol > 3 ? 3600 : 6000;
+  int wCol = (14570 - wLabel) / tb->nCol;
+  buf_printf(b, "<w:gridCol w:w=\"%d\"/>", wLabel);
+  for (int c = 0; c < tb->nCol; c++)
+    buf_printf(b, "<w:gridCol w:w=\"%d\"/>", wCol);
   buf_puts(b, "</w:tblGrid>");
-  if (has_groups(tb)) {
+  /* One header row per group level; runs of columns sharing the group
+  ** path up to that level are merged (gridSpan). */
+  int nLevel = 0;
+  for (int c = 0; c < tb->nCol; c++) {
+    int n = group_parts(tb->aCol[c].zGroup, -1, NULL, 0);
+    if (n > nLevel) nLevel = n;
+  }
+  for (int L = 0; L < nLevel; L++) {
     buf_puts(b, "<w:tr>");
     tc(b, "", 1);
-    for (int c = 0; c < tb->nCol; c++)
-      tc(b, tb->aCol[c].zGroup ? tb->aCol[c].zGroup : "", 1);
+    for (int c = 0; c < tb->nCol;) {
+      char zKey[256], zKey2[256], zText[128];
+      int e = c + 1;
+      int bHas = group_parts(tb->aCol[c].zGroup, L, zKey, sizeof zKey) > L;
+      while (bHas && e < tb->nCol &&
+             group_parts(tb->aCol[e].zGroup, L, zKey2, sizeof zKey2) > L &&
+             !strcmp(zKey, zKey2))
+        e++;
+      group_part(tb->aCol[c].zGroup, L, zText, sizeof zText);
+      tc_span(b, bHas ? zText : "", e - c);
+      c = e;
+    }
     buf_puts(b, "</w:tr>");
   }
   buf_puts(b, "<w:tr>");

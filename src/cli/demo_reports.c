@@ -2,7 +2,8 @@
 ** demo_reports.c — demo data for the annual report: the register of
 ** table 二 (licensing, penalty and coercion decisions, fees) for the bureau
 ** and its units, 2019–2025; the bureau's 2024 report published with its
-** narrative; the county hospital's 2025 report submitted to the bureau
+** narrative, which also makes it a document on the portal; the county
+** hospital's 2025 report submitted to the bureau
 ** (the other units have not submitted: the supervisor's list shows them).
 */
 #include <stdio.h>
@@ -11,6 +12,7 @@
 #include "cli/demo.h"
 #include "core/report.h"
 #include "store/store_reports.h"
+#include "web/reports.h"
 
 /* Prints the store's message and returns -1. */
 static int fail(DemoCtx *c, const char *zWhat) {
@@ -66,6 +68,9 @@ int demo_reports(DemoCtx *c) {
   char *zSnap = rc ? NULL : report_to_json(p);
   if (!rc) rc = store_report_set_status(c->s, rec.id, "published", zSnap,
                                         c->uOffice);
+  if (!rc) rc = store_report_by_id(c->s, a, rec.id, &rec);
+  if (!rc) rc = report_publish_doc(c->s, a, p, &rec, "2025-01-20", c->uOffice,
+                                   NULL);
   free(zSnap);
   report_free(p);
   rf_set_free(&set);

@@ -308,7 +308,7 @@ int store_report_compute(Store *s, int64_t orgId, int bSubtree, int bRecords,
 #define REP_COLS                                                        \
   "r.id,r.org_id,r.year,r.format_id,r.scope='subtree',r.status,"       \
   "r.section1,r.section5,r.section6,r.updated_at,r.submitted_at,"      \
-  "r.published_at,o.name,o.slug"
+  "r.published_at,o.name,o.slug,coalesce(r.doc_id,0)"
 
 static void rep_row(Arena *a, sqlite3_stmt *st, ReportRec *p) {
   memset(p, 0, sizeof *p);
@@ -326,6 +326,7 @@ static void rep_row(Arena *a, sqlite3_stmt *st, ReportRec *p) {
   p->zPublishedAt = col_text(a, st, 11);
   p->zOrgName = col_text(a, st, 12);
   p->zOrgSlug = col_text(a, st, 13);
+  p->docId = col_int(st, 14);
 }
 
 /* Steps st expecting one row into *pOut; STORE_NOTFOUND when none. */
@@ -643,6 +644,14 @@ int store_report_set_status(Store *s, int64_t reportId, const char *zStatus,
   rc = stmt_exec(s, st, "变更报告状态");
   if (!rc) rc = store_audit(s, userId, 0, "report.status", zStatus);
   return rc;
+}
+
+int store_report_set_doc(Store *s, int64_t reportId, int64_t docId) {
+  sqlite3_stmt *st = stmt(s, "UPDATE report SET doc_id=?2 WHERE id=?1");
+  if (!st) return STORE_ERROR;
+  bind_int(st, 1, reportId);
+  bind_id(st, 2, docId);
+  return stmt_exec(s, st, "关联报告文件");
 }
 
 int store_report_list(Store *s, Arena *a, int64_t orgId, int bPublished,

@@ -28,6 +28,7 @@ typedef struct ReportRec {
   const char *zSection1, *zSection5, *zSection6;
   const char *zUpdatedAt, *zSubmittedAt, *zPublishedAt;  /* "" when unset */
   const char *zOrgName, *zOrgSlug;
+  int64_t docId;           /* portal document of the published report, 0 */
 } ReportRec;
 
 /* One entry of the override log (newest first). */
@@ -129,6 +130,9 @@ int store_report_set_text(Store *s, int64_t reportId, const char *z1,
 ** any other status clears it. */
 int store_report_set_status(Store *s, int64_t reportId, const char *zStatus,
                             const char *zSnapshot, int64_t userId);
+
+/* Links the portal document of a published report (0 unlinks). */
+int store_report_set_doc(Store *s, int64_t reportId, int64_t docId);
 
 /* Reports of an organisation (newest year first); bPublished: only
 ** published ones. */

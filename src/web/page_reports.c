@@ -24,6 +24,7 @@
 #include <time.h>
 
 #include "lib/date.h"
+#include "store/store_documents.h"
 #include "web/org_pages.h"
 #include "web/pages.h"
 #include "web/reports.h"
@@ -722,6 +723,22 @@ int page_report_action(Req *r) {
       char *zSnap = !strcmp(zTo, "published") ? report_to_json(c.p) : NULL;
       rc = store_report_set_status(r->store, rec.id, zTo, zSnap, r->user->id);
       free(zSnap);
+      if (!rc && !strcmp(zTo, "published")) {
+        /* The published report becomes a document on the portal. */
+        char zDay[16];
+        ReportRec now;
+        date_format(today(r), zDay);
+        rc = store_report_by_id(r->store, &r->arena, rec.id, &now);
+        if (!rc)
+          rc = report_publish_doc(r->store, &r->arena, c.p, &now, zDay,
+                                  r->user->id, NULL);
+      } else if (!rc && rec.docId) {
+        /* Back to draft: the portal document is withdrawn. */
+        rc = store_doc_withdraw(r->store, &r->arena, rec.docId,
+                                "年度报告撤回修改，修改后将重新发布");
+        if (!rc) rc = store_report_set_doc(r->store, rec.id, 0);
+      }
+      if (rc) zErr = store_errmsg(r->store);
       if (rc) zErr = store_errmsg(r->store);
     }
   } else if (!strcmp(zAct, "register")) {
@@ -971,6 +988,12 @@ int page_report_public(Req *r) {
              c.bSubtree ? "&scope=subtree" : "");
   req_puts(r, "<p>根据《中华人民共和国政府信息公开条例》第五十条之规定，"
               "制作本报告。</p>");
+  Doc d;
+  if (c.rec.docId &&
+      store_doc_get(r->store, &r->arena, c.rec.docId, &d) == STORE_OK &&
+      d.zIndexNumber[0])
+    req_printf(r, "<p>索引号：<a href=\"/o/%u/d/%h\">%h</a></p>",
+               c.org.zSlug, d.zIndexNumber, d.zIndexNumber);
   html_report(r, &c, NULL);
   page_end(r);
   ctx_free(&c);

@@ -14,6 +14,7 @@
 #include <zip.h>
 
 #include "core/report_text.h"
+#include "store/store_documents.h"
 #include "web/reports.h"
 
 const char *report_status_label(const char *zStatus) {
@@ -576,5 +577,104 @@ int report_check_run(const RfSet *pSet, const char *zInput, Buf *pOut) {
   rc = res.nBroken ? 1 : 0;
   rp_result_free(&res);
   report_free(p);
+  return rc;
+}
+
+/* ---- Portal document ------------------------------------------------ */
+
+/* Markdown table cell text: | and line breaks would break the table. */
+static void md_cell(Buf *b, const char *z) {
+  buf_puts(b, " ");
+  for (; z && *z; z++) {
+    if (*z == '|') buf_puts(b, "\\|");
+    else if (*z == '\n' || *z == '\r') buf_putc(b, ' ');
+    else buf_putc(b, *z);
+  }
+  buf_puts(b, " |");
+}
+
+void report_out_markdown(const Report *p, const ReportText *pText, Buf *b) {
+  const RfFormat *f = p->pFmt;
+  char z[32];
+  for (int s = 0; s < f->nSection; s++) {
+    const RfSection *sec = &f->aSection[s];
+    const char *zT = NULL;
+    buf_puts(b, "## ");
+    buf_puts(b, sec->zTitle);
+    buf_puts(b, "\n\n");
+    if (pText && !strcmp(sec->zId, "s1")) zT = pText->z1;
+    if (pText && !strcmp(sec->zId, "s5")) zT = pText->z5;
+    if (pText && !strcmp(sec->zId, "s6")) zT = pText->z6;
+    if (zT && *zT) {
+      buf_puts(b, zT);
+      buf_puts(b, "\n\n");
+    }
+    for (int t = 0; t < f->nTable; t++) {
+      const RfTable *tb = &f->aTable[t];
+      if (!tb->zSection || strcmp(tb->zSection, sec->zId)) continue;
+      if (tb->zCaption) {
+        buf_puts(b, "**");
+        buf_puts(b, tb->zCaption);
+        buf_puts(b, "**\n\n");
+      }
+      buf_puts(b, "| 信息内容 |");
+      for (int c = 0; c < tb->nCol; c++) md_cell(b, tb->aCol[c].zShow);
+      buf_puts(b, "\n|---|");
+      for (int c = 0; c < tb->nCol; c++) buf_puts(b, "---:|");
+      buf_putc(b, '\n');
+      for (int r = 0; r < tb->nRow; r++) {
+        buf_putc(b, '|');
+        md_cell(b, row_label(tb, r));
+        for (int c = 0; c < tb->nCol; c++)
+          md_cell(b, tb->aRow[r].bData
+                         ? cell_str(p, tb->iCell0 + r * tb->nCol + c, z)
+                         : "");
+        buf_putc(b, '\n');
+      }
+      buf_putc(b, '\n');
+    }
+  }
+}
+
+int report_publish_doc(Store *s, Arena *a, const Report *p,
+                       const ReportRec *pRec, const char *zDay,
+                       int64_t userId, int64_t *pDocId) {
+  char *z6 = report_section6(p, pRec->zSection6);
+  ReportText txt = {pRec->zSection1, pRec->zSection5, z6};
+  Buf md = BUF_INIT, docx = BUF_INIT;
+  Doc d;
+  int rc;
+  memset(&d, 0, sizeof d);
+  report_out_markdown(p, &txt, &md);
+  d.orgId = pRec->orgId;
+  d.zTitle = arena_printf(a, "%h%h %d 年政府信息公开工作年度报告",
+                          pRec->zOrgName,
+                          pRec->bSubtree ? "（全系统）" : "", pRec->year);
+  d.zPublisher = pRec->zOrgName;
+  d.zSignedDate = zDay;
+  d.zFormedDate = zDay;
+  d.zMode = "proactive";
+  d.zGenre = "年度报告";
+  d.zReportKind = "other";
+  d.zKeywords = "政府信息公开工作年度报告";
+  d.zSummary = arena_printf(a, "根据《中华人民共和国政府信息公开条例》第五十条"
+                               "制作的 %d 年度报告。", pRec->year);
+  d.zBody = buf_str(&md);
+  d.createdBy = userId;
+  rc = store_doc_add(s, &d);
+  if (!rc) rc = store_doc_publish(s, a, d.id, "published", zDay);
+  if (!rc && report_out_docx(p, &txt, &docx) == 0) {
+    char *zName = arena_printf(a, "%d年政府信息公开工作年度报告.docx",
+                               pRec->year);
+    rc = store_doc_attach(s, d.id, zName,
+                          "application/vnd.openxmlformats-officedocument."
+                          "wordprocessingml.document",
+                          docx.z, docx.n, "", userId, NULL);
+  }
+  if (!rc) rc = store_report_set_doc(s, pRec->id, d.id);
+  if (!rc && pDocId) *pDocId = d.id;
+  buf_free(&md);
+  buf_free(&docx);
+  free(z6);
   return rc;
 }

@@ -49,6 +49,18 @@ char *report_section6(const Report *p, const char *zText);
 ** (broken) or 2 (unreadable: the reason is in pOut). */
 int report_check_run(const RfSet *pSet, const char *zInput, Buf *pOut);
 
+/* The report as Markdown (sections, narrative, GFM tables) for the portal
+** document.  Appends to b. */
+void report_out_markdown(const Report *p, const ReportText *pText, Buf *b);
+
+/* Publishes the report on the portal: a proactive document (体裁 年度报告)
+** whose body is the Markdown form, published on zDay, with the DOCX
+** attached, linked to the stored report.  Runs inside the caller's
+** transaction.  Returns STORE_OK or a STORE_* code (message in the store). */
+int report_publish_doc(Store *s, Arena *a, const Report *p,
+                       const ReportRec *pRec, const char *zDay,
+                       int64_t userId, int64_t *pDocId);
+
 /* Pages (page_reports.c). */
 int page_reports(Req *r);           /* GET /staff/reports */
 int page_report(Req *r);            /* GET /staff/reports/{org}/{year} */

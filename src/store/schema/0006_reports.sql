@@ -31,6 +31,9 @@ CREATE TABLE report (
   -- The numbers as published (core/report.h JSON form), so that later
   -- changes to the records do not alter a published report; NULL before.
   snapshot      TEXT,
+  -- The document (doc, migration 0003) that carries the published report on
+  -- the portal; withdrawn when the report goes back to draft.
+  doc_id        INTEGER REFERENCES doc(id),
   UNIQUE (org_id, year, scope)
 );
 

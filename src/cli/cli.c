@@ -13,6 +13,7 @@
 static const CliCmd aCmd[] = {
   {"applications", cmd_applications, "year figures, deadline recalculation, new holidays"},
   {"backup", cmd_backup, "copy the database online (consistent while serving)"},
+  {"config", cmd_config, "list, read and change run-time settings"},
   {"demo", cmd_demo, "load the demo organisations, users and records"},
   {"export-site", cmd_export_site, "write the public portal as static files"},
   {"init", cmd_init, "create a new database and its first administrator"},

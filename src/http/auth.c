@@ -54,6 +54,7 @@ void auth_load(Req *r, const char *zCookies) {
 }
 
 const char *req_csrf(Req *r) {
+  r->bUsedCsrf = 1;
   if (!r->zCsrf) {
     char zTok[64];
     crypto_random_token(zTok, 32);

@@ -77,6 +77,7 @@ typedef struct Req {
   char zSessionHash[65];     /* SHA-256 of the session cookie, or "" */
   const char *zCsrf;         /* token that forms must echo (see req_csrf) */
   int bSetCsrfCookie;        /* an anonymous CSRF cookie must be sent */
+  int bUsedCsrf;             /* the page embeds a CSRF token (not cacheable) */
 
   /* The response. */
   int status;                /* 200 unless set */
@@ -86,6 +87,13 @@ typedef struct Req {
   int nHdr;
   int bNoCache;              /* Cache-Control: no-store (private pages) */
   const char *zLastModified; /* optional HTTP date for Last-Modified */
+  int bCacheHit;             /* body came from the public cache (gzip'ed
+                             ** when bCacheGzip; ETag in zCacheEtag) */
+  int bCacheGzip;
+  char zCacheEtag[24];
+  int bCacheable;            /* anonymous GET: may be served from/put in cache */
+  const char *zCacheKey;     /* path + query parameters */
+  unsigned long long cacheGen; /* cache generation when the request began */
   int64_t tStartUs;
 } Req;
 

@@ -26,6 +26,7 @@
 
 #include "api/api.h"
 #include "http/auth.h"
+#include "http/cache.h"
 #include "http/render.h"
 #include "http/routes.h"
 #include "web/pages.h"
@@ -170,17 +171,27 @@ static enum MHD_Result send_response(struct MHD_Connection *conn, Req *r) {
   char zEtag[24] = "";
   int bGzip = 0;
 
-  if (status == 200 && (r->method & (HTTP_GET | HTTP_HEAD))) {
+  int bWantGzip = r->zAcceptEncoding && strstr(r->zAcceptEncoding, "gzip");
+  if (r->bCacheHit) {
+    memcpy(zEtag, r->zCacheEtag, sizeof zEtag);
+    bGzip = r->bCacheGzip;
+  } else if (status == 200 && (r->method & (HTTP_GET | HTTP_HEAD))) {
     make_etag(&r->out, zEtag);
-    if (r->zIfNoneMatch && strstr(r->zIfNoneMatch, zEtag)) {
-      status = 304;
-      body = NULL;
-    }
   }
-  if (body && body->n > 512 && is_compressible(r->zType) && r->zAcceptEncoding &&
-      strstr(r->zAcceptEncoding, "gzip") && gzip_body(body, &gz) == 0) {
+  if (zEtag[0] && r->zIfNoneMatch && strstr(r->zIfNoneMatch, zEtag)) {
+    status = 304;
+    body = NULL;
+  }
+  if (!r->bCacheHit && body && body->n > 512 && is_compressible(r->zType) &&
+      bWantGzip && gzip_body(body, &gz) == 0) {
     body = &gz;
     bGzip = 1;
+  }
+  if (r->bCacheable && !r->bCacheHit && status == 200 && r->status == 200 &&
+      !r->bNoCache && !r->bSetCsrfCookie && !r->bUsedCsrf && !r->user &&
+      r->nHdr == 0 && r->zType) {
+    cache_put(r->zCacheKey, bGzip, r->cacheGen, r->zType, zEtag, body->z ? body->z : "",
+              body->n);
   }
   if (body) {
     resp = MHD_create_response_from_buffer(body->n, body->z ? body->z : (void *)"",
@@ -329,7 +340,39 @@ static enum MHD_Result on_request(void *cls, struct MHD_Connection *conn,
     req_header(r, "Allow", "GET, HEAD, POST");
     http_error(r, 405, "不支持该请求方法");
   } else {
-    http_dispatch(r, hdr(conn, "Cookie"));
+    const char *zCookies = hdr(conn, "Cookie");
+    if (store_take_changed(r->store)) cache_bump();
+    r->cacheGen = cache_generation();
+    /* The cache key is the path plus every query parameter, in order. */
+    Buf key = BUF_INIT;
+    buf_puts(&key, r->zPath);
+    for (int i = 0; i < r->nParam; i++) {
+      buf_putc(&key, i ? '&' : '?');
+      buf_url(&key, r->aParam[i].zName);
+      buf_putc(&key, '=');
+      buf_url(&key, r->aParam[i].zValue);
+    }
+    r->zCacheKey = arena_strndup(&r->arena, buf_str(&key), key.n);
+    buf_free(&key);
+    r->bCacheable = (r->method & (HTTP_GET | HTTP_HEAD)) &&
+                    !(zCookies && strstr(zCookies, AUTH_SESSION_COOKIE "="));
+    CacheHit hit;
+    int bGz = r->zAcceptEncoding && strstr(r->zAcceptEncoding, "gzip") != NULL;
+    /* Entries under the gzip key are always compressed bodies. */
+    if (r->bCacheable && cache_get(r->zCacheKey, bGz, r->cacheGen, &hit)) {
+      buf_reset(&r->out);
+      buf_append(&r->out, hit.pBody, hit.nBody);
+      free(hit.pBody);
+      r->zType = arena_strdup(&r->arena, hit.zType);
+      memcpy(r->zCacheEtag, hit.zEtag, sizeof r->zCacheEtag);
+      r->bCacheHit = 1;
+      r->bCacheGzip = bGz;
+      return send_response(conn, r);
+    }
+    http_dispatch(r, zCookies);
+    /* Writes made by this request invalidate cached pages before the
+    ** response goes out. */
+    if (store_take_changed(r->store)) cache_bump();
     if (r->store) {
       /* A handler that forgot to finish its transaction must not leak it
       ** into the next request on this thread. */

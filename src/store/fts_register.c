@@ -4,9 +4,8 @@
 */
 #include <sqlite3.h>
 
+#include "store/fts_cjk.h"
+
 int fts_register_all(sqlite3 *db);
 
-int fts_register_all(sqlite3 *db) {
-  (void)db;
-  return SQLITE_OK;
-}
+int fts_register_all(sqlite3 *db) { return fts_cjk_register(db); }

@@ -403,7 +403,8 @@ int store_doc_reviews(Store *s, Arena *a, int64_t docId, DocReview **paRev,
 }
 
 int store_doc_alloc_index(Store *s, Arena *a, int64_t orgId,
-                          const char *zDate, const char **pzOut) {
+                          const char *zDate, const char *zCategory,
+                          const char **pzOut) {
   Org o;
   Date day;
   unsigned mUses = 0;
@@ -438,7 +439,7 @@ int store_doc_alloc_index(Store *s, Arena *a, int64_t orgId,
     parts.zOrgCode = o.zOrgCode;
     parts.iYear = date_year(day);
     parts.iMonth = date_month(day);
-    parts.zCategory = "";
+    parts.zCategory = zCategory ? zCategory : "";
     parts.iSerial = serial;
     char *zNum = NULL;
     if (index_number_expand(zTpl, &parts, &zNum, &err) != INDEX_NUMBER_OK) {
@@ -471,8 +472,18 @@ int store_doc_publish(Store *s, Arena *a, int64_t docId, const char *zState,
   if (rc) return rc;
   if ((rc = store_doc_get(s, a, docId, &d))) goto fail;
   zNum = d.zIndexNumber;
-  if (!zNum[0] && (rc = store_doc_alloc_index(s, a, d.orgId, zDate, &zNum)))
-    goto fail;
+  if (!zNum[0]) {
+    /* {category} in a template is the catalogue item's code. */
+    const char *zCat = "";
+    if (d.catalogueItemId && catalogue_installed(s)) {
+      sqlite3_stmt *sc = stmt(s, "SELECT code FROM catalogue_item WHERE id=?1");
+      if (!sc) { rc = STORE_ERROR; goto fail; }
+      bind_int(sc, 1, d.catalogueItemId);
+      if (sqlite3_step(sc) == SQLITE_ROW) zCat = col_text(a, sc, 0);
+      stmt_done(sc);
+    }
+    if ((rc = store_doc_alloc_index(s, a, d.orgId, zDate, zCat, &zNum))) goto fail;
+  }
   int bPub = !strcmp(zState, "published");
   sqlite3_stmt *st = stmt(s,
       "UPDATE doc SET index_number=?2,state=?3,"

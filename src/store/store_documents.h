@@ -88,10 +88,13 @@ int store_doc_reviews(Store *s, Arena *a, int64_t docId, DocReview **paRev,
 ** published on zDate (YYYY-MM-DD) from the organisation's template: the
 ** serial counter of (org, year) — year 0 when the template has no year — is
 ** advanced in this transaction; numbers already taken (imported ones) are
-** skipped.  *pzOut receives the number in the arena.
+** skipped.  zCategory fills {category} (the catalogue item's code; "" or
+** NULL when none — a template that needs it then fails with
+** STORE_INVALID).  *pzOut receives the number in the arena.
 */
 int store_doc_alloc_index(Store *s, Arena *a, int64_t orgId,
-                          const char *zDate, const char **pzOut);
+                          const char *zDate, const char *zCategory,
+                          const char **pzOut);
 
 /* Completes the chain: assigns an index number when the document has none,
 ** sets state zState ("published" or "filed") and, for published, the

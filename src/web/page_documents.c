@@ -95,6 +95,7 @@ int page_docs_list(Req *r) {
     return 0;
   }
   page_begin(r, "主动公开文件");
+  req_puts(r, "<link rel=\"stylesheet\" href=\"/static/documents.css\">\n");
   req_puts(r, "<h1>主动公开文件</h1>\n<p>");
   if (req_can(r, PERM_DOC_DRAFT, 0))
     req_puts(r, "<a class=\"button\" href=\"/staff/docs/new\">新建文件</a> ");
@@ -231,6 +232,7 @@ int page_doc_edit(Req *r) {
     }
   }
   page_begin(r, bNew ? "新建文件" : "修改文件");
+  req_puts(r, "<link rel=\"stylesheet\" href=\"/static/documents.css\">\n");
   req_printf(r, "<h1>%h</h1>\n", bNew ? "新建文件" : "修改文件");
   if (zErr) page_notice(r, "error", zErr);
   req_puts(r, "<form method=\"post\" class=\"form\">\n");
@@ -294,7 +296,7 @@ static void meta_row(Req *r, const char *zLabel, const char *zValue) {
 /* An action form: POST to /staff/docs/{id}/{zPath} with hidden fields. */
 static void action_form(Req *r, const Doc *d, const char *zAction,
                         const char *zButton, int bOpinion, int bRequired) {
-  req_printf(r, "<form method=\"post\" action=\"/staff/docs/%lld/action\" class=\"form inline-form\">",
+  req_printf(r, "<form method=\"post\" action=\"/staff/docs/%lld/action\" class=\"form inline\">",
              (long long)d->id);
   page_csrf_field(r);
   req_printf(r, "<input type=\"hidden\" name=\"action\" value=\"%h\">", zAction);
@@ -312,7 +314,7 @@ static void findings_section(Req *r, const Doc *d, int bCanDecide) {
   if (d->zScannedAt[0]) req_printf(r, "<p>最近扫描：%h</p>\n", d->zScannedAt);
   else req_puts(r, "<p>尚未扫描。</p>\n");
   if (bCanDecide)
-    req_printf(r, "<form method=\"post\" action=\"/staff/docs/%lld/scan\" class=\"inline-form\">",
+    req_printf(r, "<form method=\"post\" action=\"/staff/docs/%lld/scan\" class=\"inline\">",
                (long long)d->id);
   if (bCanDecide) {
     page_csrf_field(r);
@@ -330,12 +332,12 @@ static void findings_section(Req *r, const Doc *d, int bCanDecide) {
                !strcmp(f->zSource, "title") ? "标题" : !strcmp(f->zSource, "body") ? "正文" : "附件",
                f->zKind, f->zMatch, f->zContext);
     if (!strcmp(f->zStatus, "open") && bCanDecide) {
-      req_printf(r, "<form method=\"post\" action=\"/staff/docs/%lld/findings/%lld\" class=\"inline-form\">",
+      req_printf(r, "<form method=\"post\" action=\"/staff/docs/%lld/findings/%lld\" class=\"inline\">",
                  (long long)d->id, (long long)f->id);
       page_csrf_field(r);
       req_printf(r, "<input type=\"hidden\" name=\"decision\" value=\"mask\">"
                     "<button type=\"submit\">遮盖为 %h</button></form> ", f->zMask);
-      req_printf(r, "<form method=\"post\" action=\"/staff/docs/%lld/findings/%lld\" class=\"inline-form\">",
+      req_printf(r, "<form method=\"post\" action=\"/staff/docs/%lld/findings/%lld\" class=\"inline\">",
                  (long long)d->id, (long long)f->id);
       page_csrf_field(r);
       req_puts(r, "<input type=\"hidden\" name=\"decision\" value=\"accept\">"
@@ -370,6 +372,8 @@ int page_doc_view(Req *r) {
   int bMine = d.createdBy == r->user->id;
 
   page_begin(r, d.zTitle);
+
+  req_puts(r, "<link rel=\"stylesheet\" href=\"/static/documents.css\">\n");
   req_printf(r, "<h1>%h</h1>\n<p>状态：", d.zTitle);
   state_badge(r, d.zState);
   req_printf(r, " · <a href=\"/staff/docs/%lld/sheet\">发布审核单</a>", (long long)d.id);
@@ -435,7 +439,7 @@ int page_doc_view(Req *r) {
   }
   if (bPub && req_can(r, PERM_DOC_MANAGE, d.orgId)) {
     action_form(r, &d, "withdraw", "撤回（理由将公开）", 1, 1);
-    req_printf(r, "<form method=\"post\" action=\"/staff/docs/%lld/validity\" class=\"form inline-form\">",
+    req_printf(r, "<form method=\"post\" action=\"/staff/docs/%lld/validity\" class=\"form inline\">",
                (long long)d.id);
     page_csrf_field(r);
     req_puts(r, "<label>有效性 <select name=\"validity\">");
@@ -446,7 +450,7 @@ int page_doc_view(Req *r) {
     req_printf(r, "</select></label> <label>日期 <input type=\"date\" name=\"validity_date\" value=\"%h\"></label>"
                   " <label>替代文件编号 <input name=\"replaced_by_id\" inputmode=\"numeric\"></label>"
                   " <button type=\"submit\">变更有效性</button></form>\n", d.zValidityDate);
-    req_printf(r, "<form method=\"post\" action=\"/staff/docs/%lld/channels\" class=\"form inline-form\">",
+    req_printf(r, "<form method=\"post\" action=\"/staff/docs/%lld/channels\" class=\"form inline\">",
                (long long)d.id);
     page_csrf_field(r);
     req_puts(r, "<label>其他发布渠道 <input name=\"channel\" list=\"channels\" required></label><datalist id=\"channels\">");
@@ -475,7 +479,7 @@ int page_doc_view(Req *r) {
                (long long)aAtt[i].size, aAtt[i].zSha256);
     if (aAtt[i].zNotes[0]) req_printf(r, "<br><span class=\"notice\">%h</span>", aAtt[i].zNotes);
     if (bDraft && req_can(r, PERM_DOC_DRAFT, d.orgId)) {
-      req_printf(r, " <form method=\"post\" action=\"/staff/docs/%lld/attachments/%lld/delete\" class=\"inline-form\">",
+      req_printf(r, " <form method=\"post\" action=\"/staff/docs/%lld/attachments/%lld/delete\" class=\"inline\">",
                  (long long)d.id, (long long)aAtt[i].id);
       page_csrf_field(r);
       req_puts(r, "<button type=\"submit\">删除</button></form>");

@@ -62,6 +62,7 @@ int page_doc_public(Req *r) {
   int nE = 0;
   store_ledger_list(r->store, &r->arena, d.id, 0, 0, &aE, &nE);
   page_begin(r, d.zTitle);
+  req_puts(r, "<link rel=\"stylesheet\" href=\"/static/documents.css\">\n");
   req_printf(r, "<article class=\"document\" data-index-number=\"%h\">\n<h1>%h</h1>\n",
              d.zIndexNumber, d.zTitle);
   if (!strcmp(d.zState, "withdrawn")) {

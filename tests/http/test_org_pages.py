@@ -30,3 +30,27 @@ def test_unknown_org_is_404(srv):
     r = srv.client().get("/o/no-such-org/guide")
     eq(r.status, 404)
     contains(r.text, "该单位不存在")
+
+
+def test_cached_public_page_follows_writes_from_other_processes(srv):
+    c = srv.client()
+    first = c.get("/").text
+    eq(c.get("/").text, first)  # served again (from the cache)
+    rc, _, err = srv.gongkai("org", "add", "--db", srv.db, "--name", "中宁县血站",
+                             "--slug", "zn-blood", "--parent", "znwsj")
+    eq(rc, 0, err)
+    contains(c.get("/").text, "中宁县血站")
+    contains(c.get("/", headers={"Accept-Encoding": "gzip"}).text, "中宁县血站")
+
+
+def test_cache_keys_include_the_query_string(srv):
+    c = srv.client()
+    a = c.get("/api/v1/orgs").text
+    r = c.get("/search-does-not-exist?x=1")
+    eq(r.status, 404)
+    # Same path, different query: never the other's cached answer.
+    r1 = c.get("/login?next=/a")
+    r2 = c.get("/login?next=/b")
+    contains(r1.text, 'value="/a"')
+    contains(r2.text, 'value="/b"')
+    eq(c.get("/api/v1/orgs").text, a)

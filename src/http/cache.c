@@ -1,0 +1,81 @@
+/*
+** cache.c — the public response cache (see cache.h): a fixed table of
+** slots indexed by a hash of (path, variant), one mutex, bounded entry
+** size.  A colliding entry simply replaces the old one.
+*/
+#include "http/cache.h"
+
+#include <pthread.h>
+#include <stdatomic.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "lib/buf.h"
+
+#define CACHE_SLOTS 4096
+#define CACHE_MAX_ENTRY (256 * 1024)
+
+typedef struct Slot {
+  char *zPath;
+  int bGzip;
+  uint64_t gen;
+  char zType[64];
+  char zEtag[24];
+  char *p;
+  size_t n;
+} Slot;
+
+static Slot aSlot[CACHE_SLOTS];
+static pthread_mutex_t mu = PTHREAD_MUTEX_INITIALIZER;
+static _Atomic uint64_t gGen = 1;
+
+uint64_t cache_generation(void) { return atomic_load(&gGen); }
+void cache_bump(void) { atomic_fetch_add(&gGen, 1); }
+
+static unsigned slot_of(const char *zPath, int bGzip) {
+  uint64_t h = 1469598103934665603ULL ^ (uint64_t)bGzip;
+  for (const unsigned char *z = (const unsigned char *)zPath; *z; z++) {
+    h ^= *z;
+    h *= 1099511628211ULL;
+  }
+  return (unsigned)(h % CACHE_SLOTS);
+}
+
+int cache_get(const char *zPath, int bGzip, uint64_t gen, CacheHit *pHit) {
+  unsigned i = slot_of(zPath, bGzip);
+  int hit = 0;
+  pthread_mutex_lock(&mu);
+  Slot *s = &aSlot[i];
+  if (s->zPath && s->gen == gen && s->bGzip == bGzip && !strcmp(s->zPath, zPath)) {
+    pHit->pBody = xmalloc(s->n ? s->n : 1);
+    memcpy(pHit->pBody, s->p, s->n);
+    pHit->nBody = s->n;
+    memcpy(pHit->zType, s->zType, sizeof pHit->zType);
+    memcpy(pHit->zEtag, s->zEtag, sizeof pHit->zEtag);
+    hit = 1;
+  }
+  pthread_mutex_unlock(&mu);
+  return hit;
+}
+
+void cache_put(const char *zPath, int bGzip, uint64_t gen, const char *zType,
+               const char *zEtag, const char *p, size_t n) {
+  if (n > CACHE_MAX_ENTRY || strlen(zPath) > 1024 || strlen(zType) >= 64) return;
+  char *zCopy = xstrdup(zPath), *pCopy = xmalloc(n ? n : 1);
+  memcpy(pCopy, p, n);
+  unsigned i = slot_of(zPath, bGzip);
+  pthread_mutex_lock(&mu);
+  Slot *s = &aSlot[i];
+  char *zOld = s->zPath, *pOld = s->p;
+  s->zPath = zCopy;
+  s->bGzip = bGzip;
+  s->gen = gen;
+  strcpy(s->zType, zType);
+  memcpy(s->zEtag, zEtag, sizeof s->zEtag);
+  s->zEtag[sizeof s->zEtag - 1] = 0;
+  s->p = pCopy;
+  s->n = n;
+  pthread_mutex_unlock(&mu);
+  free(zOld);
+  free(pOld);
+}

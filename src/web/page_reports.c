@@ -398,23 +398,34 @@ int page_reports(Req *r) {
     Date dDue = date_from_ymd(year + 1, 1, 31);
     long long nLeft = (long long)(dDue - dToday);
     int nMissing = 0;
-    req_printf(r, "<h2>下属单位报送情况</h2><p>部门报告应于 %d 年 1 月 31 日前"
+    req_printf(r, "<h2>下属单位报送情况</h2><p>政府部门应于 %d 年 1 月 31 日前"
+                  "报送并公开上一年度报告，县级以上人民政府的报告于 3 月 31 日前"
                   "公开（条例第四十九条）；", year + 1);
-    if (nLeft >= 0) req_printf(r, "距截止还有 <strong id=\"days-left\">%lld"
-                               "</strong> 天。</p>", nLeft);
-    else req_printf(r, "已超过截止日期 <strong id=\"days-left\">%lld"
+    if (nLeft >= 0) req_printf(r, "距 1 月 31 日还有 <strong id=\"days-left\">"
+                               "%lld</strong> 天。</p>", nLeft);
+    else req_printf(r, "已超过 1 月 31 日 <strong id=\"days-left\">%lld"
                     "</strong> 天。</p>", -nLeft);
     req_puts(r, "<table class=\"units\"><thead><tr><th>单位</th><th>状态</th>"
-                "<th>提交时间</th></tr></thead><tbody>");
+                "<th>提交时间</th><th>截止日期</th><th>剩余天数</th></tr></thead>"
+                "<tbody>");
     for (int i = 0; i < n; i++) {
       int bDone = !strcmp(aU[i].zStatus, "submitted") ||
                   !strcmp(aU[i].zStatus, "published");
+      /* A people's government (人民政府) publishes by 31 March. */
+      int bGov = strstr(aU[i].zOrgName, "人民政府") != NULL;
+      Date dU = date_from_ymd(year + 1, bGov ? 3 : 1, 31);
+      char zDue[DATE_STRLEN];
       if (!bDone && aU[i].orgId != me.id) nMissing++;
       req_printf(r, "<tr class=\"%s\"><td class=\"d%d\"><a href=\"/staff/"
-                    "reports/%u/%d\">%h</a></td><td>%h</td><td>%h</td></tr>",
+                    "reports/%u/%d\">%h</a></td><td>%h</td><td>%h</td>"
+                    "<td>%h</td><td>",
                  bDone ? "done" : "missing", aU[i].depth, aU[i].zOrgSlug,
                  year, aU[i].zOrgName, report_status_label(aU[i].zStatus),
-                 aU[i].zSubmittedAt);
+                 aU[i].zSubmittedAt, date_format(dU, zDue));
+      if (bDone) req_puts(r, "—");
+      else if (dU >= dToday) req_printf(r, "%lld", (long long)(dU - dToday));
+      else req_printf(r, "逾期 %lld 天", (long long)(dToday - dU));
+      req_puts(r, "</td></tr>");
     }
     req_printf(r, "</tbody></table><p>未提交的下属单位：<strong id=\"n-missing\">"
                   "%d</strong> 个。</p>", nMissing);

@@ -99,6 +99,12 @@ def test_drilldown_lists_the_records(srv):
     eq(re.search(r'id="n-records">(\d+)<', r.text).group(1), "1")
     contains(r.text, "（2021）宁宁政复第106号")
     eq(c.get(BASE + "/cell?c=t9%5Bx%5D%5By%5D").status, 404)
+    # The per-record computation behind the drill-down gives the same
+    # numbers as the grouped one, for every row of table 三 (总计 column).
+    j = c.get(BASE + "/export/json").json()["tables"]["t3"]
+    for row, cols in j.items():
+        r = c.get(BASE + "/cell?c=t3%5B" + row + "%5D%5Btotal%5D")
+        eq(int(re.search(r'id="n-records">(\d+)<', r.text).group(1)), cols["total"], row)
 
 
 def test_hospital_cannot_see_the_bureau_report(srv):
@@ -246,7 +252,9 @@ def test_supervisor_sees_units_not_submitted(srv):
     contains(r.text, "中宁县人民医院")
     ok(re.search(r'<tr class="done"><td class="d1"><a href="/staff/reports/zn-hospital/2025">', r.text))
     r = c.get("/staff/reports?year=2025&asof=2026-02-03")
-    contains(r.text, '已超过截止日期 <strong id="days-left">3</strong> 天')
+    contains(r.text, '已超过 1 月 31 日 <strong id="days-left">3</strong> 天')
+    contains(r.text, "中宁县中医医院</a></td><td>未编制</td><td></td><td>2026-01-31</td>"
+                     "<td>逾期 3 天</td>")
     # The inspector reads reports but cannot change them.
     eq(c.get("/staff/reports/zn-hospital/2025").status, 200)
     r = c.post("/staff/reports/zn-hospital/2025/text", {"s1": "x"}, csrf_from="/staff/reports")

@@ -14,6 +14,7 @@
 #include "api/api_applications.h"
 #include "web/applications.h"
 #include "web/org_pages.h"
+#include "api/api_reports.h"
 #include "web/reports.h"
 #include "web/pages.h"
 #include "web/sitemap.h"
@@ -95,6 +96,7 @@ const Route aRoute[] = {
   {G | P, "/staff/report-check", page_report_check, PERM_VIEW_STAFF, 0, "年度报告核对"},
   {G, "/o/{org}/reports", page_report_public_list, PERM_PUBLIC, 0, "年度报告"},
   {G, "/o/{org}/reports/{year}", page_report_public, PERM_PUBLIC, 0, "年度报告"},
+  {G, "/api/v1/reports/{org}/{year}", api_report, PERM_PUBLIC, ROUTE_API, "One annual report (published, or as it stands for its staff)"},
 
   /* JSON API. */
   {G, "/api/v1/health", api_health, PERM_PUBLIC, ROUTE_API, "Service health and schema version"},

@@ -51,36 +51,40 @@ static void ctx_free(Ctx *c) {
   memset(c, 0, sizeof *c);
 }
 
-/* Builds the report of (org, year, scope): the stored one with its
-** overrides, or the computed numbers when none is stored. */
-static int build(Req *r, Ctx *c, int year, int bRecords, ReportRec *pRec,
-                 int *pbStored, Report **pp) {
-  int rc = store_report_get(r->store, &r->arena, c->org.id, year, c->bSubtree,
-                            pRec);
+int report_build_current(Store *s, Arena *a, const RfSet *pSet,
+                         const Org *pOrg, int year, int bSubtree,
+                         int bRecords, ReportRec *pRec, int *pbStored,
+                         Report **pp) {
+  int rc = store_report_get(s, a, pOrg->id, year, bSubtree, pRec);
   *pp = NULL;
   *pbStored = rc == STORE_OK;
-  if (rc == STORE_OK)
-    return store_report_build(r->store, &c->set, pRec, bRecords, pp);
+  if (rc == STORE_OK) return store_report_build(s, pSet, pRec, bRecords, pp);
   if (rc != STORE_NOTFOUND) return rc;
-  const RfFormat *f =
-      rf_format_find(&c->set, store_report_format_for_year(year));
+  const RfFormat *f = rf_format_find(pSet, store_report_format_for_year(year));
   if (!f) return STORE_INVALID;
   memset(pRec, 0, sizeof *pRec);
-  pRec->orgId = c->org.id;
+  pRec->orgId = pOrg->id;
   pRec->year = year;
   pRec->zFormat = f->zId;
-  pRec->bSubtree = c->bSubtree;
+  pRec->bSubtree = bSubtree;
   pRec->zStatus = "";
-  pRec->zOrgName = c->org.zName;
-  pRec->zOrgSlug = c->org.zSlug;
+  pRec->zOrgName = pOrg->zName;
+  pRec->zOrgSlug = pOrg->zSlug;
   pRec->zSection1 = pRec->zSection5 = pRec->zSection6 = "";
-  *pp = report_new(f, c->org.zName, year);
-  rc = store_report_compute(r->store, c->org.id, c->bSubtree, bRecords, *pp);
+  *pp = report_new(f, pOrg->zName, year);
+  rc = store_report_compute(s, pOrg->id, bSubtree, bRecords, *pp);
   if (rc) {
     report_free(*pp);
     *pp = NULL;
   }
   return rc;
+}
+
+/* report_build_current() for the context's organisation and scope. */
+static int build(Req *r, Ctx *c, int year, int bRecords, ReportRec *pRec,
+                 int *pbStored, Report **pp) {
+  return report_build_current(r->store, &r->arena, &c->set, &c->org, year,
+                              c->bSubtree, bRecords, pRec, pbStored, pp);
 }
 
 /* Loads the context from the path ({org}/{year}) and ?scope.  Returns 0,

@@ -662,7 +662,8 @@ int report_publish_doc(Store *s, Arena *a, const Report *p,
   d.zBody = buf_str(&md);
   d.createdBy = userId;
   rc = store_doc_add(s, &d);
-  if (!rc) rc = store_doc_publish(s, a, d.id, "published", zDay);
+  /* Attach before publishing: the ledger entry of the publication covers
+  ** the attachment. */
   if (!rc && report_out_docx(p, &txt, &docx) == 0) {
     char *zName = arena_printf(a, "%d年政府信息公开工作年度报告.docx",
                                pRec->year);
@@ -671,6 +672,7 @@ int report_publish_doc(Store *s, Arena *a, const Report *p,
                           "wordprocessingml.document",
                           docx.z, docx.n, "", userId, NULL);
   }
+  if (!rc) rc = store_doc_publish(s, a, d.id, "published", zDay);
   if (!rc) rc = store_report_set_doc(s, pRec->id, d.id);
   if (!rc && pDocId) *pDocId = d.id;
   buf_free(&md);

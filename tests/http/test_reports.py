@@ -237,9 +237,28 @@ def test_final_refused_until_accepted(srv):
     db.close()
     eq(c.post(BASE + "/status", {"to": "submitted"}, csrf_from=BASE).status, 303)
     eq(c.post(BASE + "/status", {"to": "published"}, csrf_from=BASE).status, 303)
+    # Publication, withdrawal and republication are all in the ledger.
+    rc, out, err = srv.gongkai("ledger", "verify", "--db", srv.db)
+    eq(rc, 0, out + err)
     r = c.get("/o/znwsj/reports")
     contains(r.text, 'href="/o/znwsj/reports/2021"')
     contains(r.text, 'href="/o/znwsj/reports/2024"')
+
+
+def test_api_report(srv):
+    c = srv.client()
+    j = c.get("/api/v1/reports/znwsj/2024").json()
+    eq(j["status"], "published")
+    eq(j["format"], "2021")
+    eq(j["year"], 2024)
+    eq(j["tables"]["t2_art20_5"]["licensing"]["decisions"], 180 + 7 * 5)
+    eq(c.get("/api/v1/reports/znwsj/2023").status, 404)
+    eq(c.get("/api/v1/reports/nowhere/2023").status, 404)
+    s = office(srv)
+    j = s.get("/api/v1/reports/znwsj/2023?scope=subtree").json()
+    eq(j["status"], "none")
+    eq(j["scope"], "subtree")
+    eq(j["tables"], cli_json(srv, "znwsj", 2023, True)["tables"])
 
 
 def test_supervisor_sees_units_not_submitted(srv):

@@ -48,6 +48,12 @@ def test_demo_report_passes_every_rule(srv):
         contains(r.text, "三、收到和处理政府信息公开申请情况")
         contains(r.text, "<svg")
         eq(re.findall(r"<script(?![^>]*\bsrc=)", r.text), [], "inline script")
+    # The narrative starts from a draft of the facts.
+    r = c.get(BASE)
+    contains(r.text, "本年新收政府信息公开申请 28 件，上年结转 2 件，本年办结 29 件，"
+                     "结转下年度继续办理 1 件")
+    contains(r.text, "本年作出行政许可处理决定 194 件、行政处罚处理决定 27 件、"
+                     "行政强制处理决定 2 件，收取行政事业性收费 1.35 万元")
     # The page's JSON export equals the CLI's computation.
     for sub in (False, True):
         q = "?scope=subtree" if sub else ""

@@ -13,6 +13,7 @@
 static const CliCmd aCmd[] = {
   {"applications", cmd_applications, "year figures, deadline recalculation, new holidays"},
   {"backup", cmd_backup, "copy the database online (consistent while serving)"},
+  {"catalogue", cmd_catalogue, "import, export and list an organisation's disclosure catalogue"},
   {"config", cmd_config, "list, read and change run-time settings"},
   {"demo", cmd_demo, "load the demo organisations, users and records"},
   {"export-site", cmd_export_site, "write the public portal as static files"},

@@ -11,6 +11,7 @@
 /* The steps, in order.  Each feature area appends its own. */
 static const struct { const char *zName; DemoStep xStep; } aStep[] = {
   {"organisations and users", demo_foundation},
+  {"disclosure catalogue", demo_catalogue},
   {"documents", demo_documents},
   {"applications for disclosure", demo_applications},
   {"annual reports", demo_reports},

@@ -7,6 +7,7 @@
 
 int cmd_applications(int argc, char **argv);
 int cmd_backup(int argc, char **argv);
+int cmd_catalogue(int argc, char **argv);
 int cmd_config(int argc, char **argv);
 int cmd_demo(int argc, char **argv);
 int cmd_export_site(int argc, char **argv); /* in src/http/ */

@@ -9,6 +9,8 @@
 #include <string.h>
 
 #include "api/api.h"
+#include "api/api_catalogue.h"
+#include "web/catalogue.h"
 #include "api/api_documents.h"
 #include "web/documents.h"
 #include "api/api_applications.h"
@@ -49,6 +51,18 @@ const Route aRoute[] = {
   {G, "/admin/users", page_admin_users, PERM_ADMIN, 0, "用户管理"},
   {G | P, "/admin/users/new", page_admin_user_edit, PERM_ADMIN, 0, "新增用户"},
   {G | P, "/admin/users/{id}", page_admin_user_edit, PERM_ADMIN, 0, "编辑用户"},
+
+  /* Disclosure catalogue (issue 3): public pages, staff pages, API. */
+  {G, "/o/{org}/catalogue", page_catalogue_public, PERM_PUBLIC, 0, "政府信息公开目录"},
+  {G, "/o/{org}/catalogue/export", page_catalogue_export, PERM_PUBLIC, 0, "下载公开目录（CSV/XLSX）"},
+  {G, "/staff/catalogue", page_catalogue_orgs, PERM_DOC_MANAGE, 0, "公开目录管理"},
+  {G, "/staff/catalogue/{org}", page_catalogue_list, PERM_DOC_MANAGE, 0, "单位公开目录"},
+  {G | P, "/staff/catalogue/{org}/new", page_catalogue_edit, PERM_DOC_MANAGE, 0, "新增目录事项"},
+  {G | P, "/staff/catalogue/{org}/import", page_catalogue_import, PERM_DOC_MANAGE, 0, "导入公开目录"},
+  {G | P, "/staff/catalogue/{org}/items/{id}", page_catalogue_edit, PERM_DOC_MANAGE, 0, "编辑目录事项"},
+  {P, "/staff/catalogue/{org}/items/{id}/move", page_catalogue_move, PERM_DOC_MANAGE, 0, "调整目录顺序"},
+  {P, "/staff/catalogue/{org}/items/{id}/delete", page_catalogue_delete, PERM_DOC_MANAGE, 0, "删除目录事项"},
+  {G, "/api/v1/catalogue", api_catalogue, PERM_PUBLIC, ROUTE_API, "Catalogue items of an organisation (?org=id|slug&list=proactive|on_request|negative)"},
 
   /* Proactive disclosure documents (issue 3, document half): staff pages,
   ** the plain public page and attachments, JSON and the ledger export.

@@ -1,6 +1,7 @@
 /* staff_home.c — runs every feature's staff-home panel in order. */
 #include "web/staff_home.h"
 
+#include "web/catalogue.h"
 #include "web/documents.h"
 #include "web/applications.h"
 #include "web/pages.h"
@@ -18,6 +19,7 @@ static void panel_admin(Req *r) {
 
 static const PanelFn aPanel[] = {
   panel_admin,
+  panel_catalogue,
   panel_documents,
   panel_applications,
   panel_reports,

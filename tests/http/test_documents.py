@@ -263,7 +263,8 @@ def make_xlsx():
     buf = io.BytesIO()
     with zipfile.ZipFile(buf, "w") as z:
         for name, text in files.items():
-            z.writestr(name, text)
+            # A fixed time stamp: two calls must give the same bytes.
+            z.writestr(zipfile.ZipInfo(name, date_time=(2026, 1, 1, 0, 0, 0)), text)
     return buf.getvalue()
 
 

@@ -9,17 +9,15 @@
 
 /* The JSON object of one application (summary fields). */
 static json_t *app_json(const App *a) {
-  return json_pack("{s:I,s:s,s:I,s:s,s:s,s:s,s:s,s:s,s:s,s:s?,s:s?,s:s,s:s,s:s}",
-                   "id", (json_int_t)a->id, "reg_no", a->zRegNo,
-                   "org_id", (json_int_t)a->orgId, "org_name", a->zOrgName,
-                   "channel", a->zChannel, "applicant_type", a->zApplicantType,
-                   "applicant_name", a->zApplicantName,
-                   "id_number_masked", a->zIdMasked,
-                   "received_on", a->zReceivedOn,
-                   "due_on", a->zDueOn[0] ? a->zDueOn : NULL,
-                   "closed_on", a->zClosedOn[0] ? a->zClosedOn : NULL,
-                   "state", a->zState, "outcome", a->zOutcome,
-                   "info_title", a->zInfoTitle);
+  return json_pack(
+      "{s:I,s:s,s:I,s:s,s:s,s:s,s:s,s:s,s:s,s:s?,s:s?,s:s,s:s,s:s}", "id",
+      (json_int_t)a->id, "reg_no", a->zRegNo, "org_id", (json_int_t)a->orgId,
+      "org_name", a->zOrgName, "channel", a->zChannel, "applicant_type",
+      a->zApplicantType, "applicant_name", a->zApplicantName,
+      "id_number_masked", a->zIdMasked, "received_on", a->zReceivedOn, "due_on",
+      a->zDueOn[0] ? a->zDueOn : NULL, "closed_on",
+      a->zClosedOn[0] ? a->zClosedOn : NULL, "state", a->zState, "outcome",
+      a->zOutcome, "info_title", a->zInfoTitle);
 }
 
 int api_applications(Req *r) {
@@ -68,22 +66,30 @@ int api_application(Req *r) {
   json_t *jEv = json_array();
   for (int i = 0; i < nEv; i++) {
     aRec[i] = aEv[i].rec;
-    json_array_append_new(jEv, json_pack("{s:s,s:s,s:s,s:i,s:s}", "kind",
-                                         aRec[i].zKind, "on", aRec[i].zOn,
-                                         "limit", aRec[i].zLimit, "days",
-                                         aRec[i].nDays, "text", aRec[i].zText));
+    json_array_append_new(
+        jEv, json_pack("{s:s,s:s,s:s,s:i,s:s}", "kind", aRec[i].zKind, "on",
+                       aRec[i].zOn, "limit", aRec[i].zLimit, "days",
+                       aRec[i].nDays, "text", aRec[i].zText));
   }
   DlResult res;
-  app_clock(&cal, a.zReceivedOn, aRec, nEv, date_today_cn(time(NULL)), &res);
+  DlParams par;
+  store_app_clock_params(r->store, &par);
+  app_clock_ex(&cal, a.zReceivedOn, aRec, nEv, &par, date_today_cn(time(NULL)),
+               &res);
   json_t *jSteps = json_array();
   for (int i = 0; i < res.nStep; i++) {
     char zD[DATE_STRLEN];
-    json_array_append_new(jSteps, json_pack("{s:s,s:b,s:s}", "date",
-        res.aStep[i].date != DATE_NONE ? date_format(res.aStep[i].date, zD) : "",
-        "warning", res.aStep[i].bWarn, "text", res.aStep[i].zText));
+    json_array_append_new(
+        jSteps,
+        json_pack("{s:s,s:b,s:s}", "date",
+                  res.aStep[i].date != DATE_NONE
+                      ? date_format(res.aStep[i].date, zD)
+                      : "",
+                  "warning", res.aStep[i].bWarn, "text", res.aStep[i].zText));
   }
   json_t *j = app_json(&a);
-  json_object_set_new(j, "clock_status", json_string(deadline_status_label(res.eStatus)));
+  json_object_set_new(j, "clock_status",
+                      json_string(deadline_status_label(res.eStatus)));
   if (res.zErr) json_object_set_new(j, "clock_error", json_string(res.zErr));
   json_object_set_new(j, "steps", jSteps);
   json_object_set_new(j, "events", jEv);

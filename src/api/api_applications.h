@@ -8,7 +8,7 @@
 
 #include "http/req.h"
 
-int api_applications(Req *r);  /* GET /api/v1/applications?f=open|YYYY */
-int api_application(Req *r);   /* GET /api/v1/applications/{id} */
+int api_applications(Req *r); /* GET /api/v1/applications?f=open|YYYY */
+int api_application(Req *r);  /* GET /api/v1/applications/{id} */
 
 #endif

@@ -34,7 +34,7 @@ typedef int (*DemoStep)(DemoCtx *ctx);
 int demo_foundation(DemoCtx *ctx);
 int demo_catalogue(DemoCtx *ctx);   /* demo_catalogue.c */
 int demo_documents(DemoCtx *ctx);   /* demo_documents.c */
-int demo_applications(DemoCtx *ctx);
-int demo_reports(DemoCtx *ctx);      /* demo_reports.c */
+int demo_applications(DemoCtx *ctx); /* demo_applications.c */
+int demo_reports(DemoCtx *ctx);       /* demo_reports.c */
 
 #endif

@@ -75,63 +75,82 @@ static int demo_key(Store *s, char zKey[65]) {
   return n == 64 ? 0 : -1;
 }
 
-static const char *aSurname[] = {"马", "王", "李", "张", "刘", "杨", "赵", "陈",
-                                 "周", "吴", "孙", "何", "田", "丁", "海", "白"};
+static const char *aSurname[] = {"马", "王", "李", "张", "刘", "杨",
+                                 "赵", "陈", "周", "吴", "孙", "何",
+                                 "田", "丁", "海", "白"};
 static const char *aGiven[] = {"建国", "秀兰", "志强", "海燕", "文华", "小红",
                                "国庆", "玉梅", "学军", "丽娟", "永福", "春花",
                                "德明", "桂英", "晓东", "慧"};
-static const char *aRegion[] = {"640521", "640502", "640522", "640104",
-                                "640302", "640381"};
+static const char *aRegion[] = {"640521", "640502", "640522",
+                                "640104", "640302", "640381"};
 
 /* Organisations that apply, by applicant type (not natural_person). */
-static const struct { const char *zType, *zName, *zAuthType; } aOrgApplicant[] = {
-  {"commercial", "中宁县枸杞产业发展有限公司", "91"},
-  {"commercial", "宁夏红宝医药连锁有限公司", "91"},
-  {"research", "宁夏医科大学公共卫生研究所", "12"},
-  {"research", "中卫市农业科学研究所", "12"},
-  {"public_welfare", "宁夏助残公益基金会", "53"},
-  {"public_welfare", "中宁县红丝带志愿者协会", "51"},
-  {"legal_service", "宁夏明正律师事务所", "31"},
-  {"legal_service", "中宁县城关法律服务所", "33"},
-  {"other_org", "中宁县宁安镇东街社区居民委员会", "N2"},
-  {"other_org", "中宁县个体劳动者协会", "51"},
+static const struct {
+  const char *zType, *zName, *zAuthType;
+} aOrgApplicant[] = {
+    {"commercial", "中宁县枸杞产业发展有限公司", "91"},
+    {"commercial", "宁夏红宝医药连锁有限公司", "91"},
+    {"research", "宁夏医科大学公共卫生研究所", "12"},
+    {"research", "中卫市农业科学研究所", "12"},
+    {"public_welfare", "宁夏助残公益基金会", "53"},
+    {"public_welfare", "中宁县红丝带志愿者协会", "51"},
+    {"legal_service", "宁夏明正律师事务所", "31"},
+    {"legal_service", "中宁县城关法律服务所", "33"},
+    {"other_org", "中宁县宁安镇东街社区居民委员会", "N2"},
+    {"other_org", "中宁县个体劳动者协会", "51"},
 };
 
 /* What applicants ask for (some repeated across applicants: Art. 44). */
-static const struct { const char *zTitle, *zDocNo; } aInfo[] = {
-  {"中宁县卫生健康系统年度部门预算", ""},
-  {"县人民医院新院区建设项目环境影响评价批复", ""},
-  {"中宁县医疗机构执业许可证发放名单", ""},
-  {"关于调整城乡居民基本医疗保险门诊报销比例的通知", "宁卫发〔2018〕12号"},
-  {"2018年度中宁县卫生和计划生育局政府信息公开工作年度报告", ""},
-  {"中宁县家庭医生签约服务实施方案", "宁卫发〔2019〕5号"},
-  {"县疾控中心新冠疫苗接种点设置及采购合同", ""},
-  {"某诊所行政处罚决定书", ""},
-  {"中宁县公共场所卫生监督抽检结果", ""},
-  {"乡镇卫生院基本药物采购目录及价格", ""},
-  {"县医院医疗纠纷处理情况统计", ""},
-  {"计划生育特别扶助对象名单及发放标准", ""},
-  {"中宁县卫生健康事业发展“十四五”规划", ""},
-  {"职业病防治监督检查记录", ""},
+static const struct {
+  const char *zTitle, *zDocNo;
+} aInfo[] = {
+    {"中宁县卫生健康系统年度部门预算", ""},
+    {"县人民医院新院区建设项目环境影响评价批复", ""},
+    {"中宁县医疗机构执业许可证发放名单", ""},
+    {"关于调整城乡居民基本医疗保险门诊报销比例的通知", "宁卫发〔2018〕12号"},
+    {"2018年度中宁县卫生和计划生育局政府信息公开工作年度报告", ""},
+    {"中宁县家庭医生签约服务实施方案", "宁卫发〔2019〕5号"},
+    {"县疾控中心新冠疫苗接种点设置及采购合同", ""},
+    {"某诊所行政处罚决定书", ""},
+    {"中宁县公共场所卫生监督抽检结果", ""},
+    {"乡镇卫生院基本药物采购目录及价格", ""},
+    {"县医院医疗纠纷处理情况统计", ""},
+    {"计划生育特别扶助对象名单及发放标准", ""},
+    {"中宁县卫生健康事业发展“十四五”规划", ""},
+    {"职业病防治监督检查记录", ""},
 };
 
 /* Outcome rows in cycling order (all 21; fee_unpaid skipped before 2021). */
 static const char *aOutcomeCycle[] = {
-  "results.granted", "results.partial", "results.granted",
-  "results.denied.state_secret", "results.cannot_provide.not_held",
-  "results.granted", "results.denied.law_forbidden",
-  "results.denied.three_security_one_stability", "results.partial",
-  "results.denied.third_party", "results.denied.internal_affairs",
-  "results.granted", "results.denied.process_info",
-  "results.denied.enforcement_file", "results.denied.admin_inquiry",
-  "results.cannot_provide.needs_creation", "results.granted",
-  "results.cannot_provide.still_unclear",
-  "results.not_processed.petition_complaint", "results.not_processed.repeat",
-  "results.granted", "results.not_processed.publication",
-  "results.not_processed.mass_repeat",
-  "results.not_processed.confirm_or_reissue", "results.other.no_correction",
-  "results.cannot_provide.not_held", "results.other.fee_unpaid",
-  "results.other.other", "results.granted",
+    "results.granted",
+    "results.partial",
+    "results.granted",
+    "results.denied.state_secret",
+    "results.cannot_provide.not_held",
+    "results.granted",
+    "results.denied.law_forbidden",
+    "results.denied.three_security_one_stability",
+    "results.partial",
+    "results.denied.third_party",
+    "results.denied.internal_affairs",
+    "results.granted",
+    "results.denied.process_info",
+    "results.denied.enforcement_file",
+    "results.denied.admin_inquiry",
+    "results.cannot_provide.needs_creation",
+    "results.granted",
+    "results.cannot_provide.still_unclear",
+    "results.not_processed.petition_complaint",
+    "results.not_processed.repeat",
+    "results.granted",
+    "results.not_processed.publication",
+    "results.not_processed.mass_repeat",
+    "results.not_processed.confirm_or_reissue",
+    "results.other.no_correction",
+    "results.cannot_provide.not_held",
+    "results.other.fee_unpaid",
+    "results.other.other",
+    "results.granted",
 };
 #define N_OUTCOME_CYCLE ((int)(sizeof aOutcomeCycle / sizeof aOutcomeCycle[0]))
 
@@ -159,12 +178,14 @@ typedef struct Gen {
   DemoCtx *c;
   Calendar cal;
   char zKey[65];
-  int nApp;          /* applications written */
-  int iSerial;       /* for organisation codes */
+  int nApp;    /* applications written */
+  int iSerial; /* for organisation codes */
 } Gen;
 
 /* The n-th working day after d. */
-static Date wd(Gen *g, Date d, int n) { return cal_add_workdays(&g->cal, d, n); }
+static Date wd(Gen *g, Date d, int n) {
+  return cal_add_workdays(&g->cal, d, n);
+}
 
 static const char *fmt(Arena *a, Date d) {
   char z[DATE_STRLEN];
@@ -233,8 +254,9 @@ static int one_app(Gen *g, int64_t orgId, Date dRec, const char *zOutcome,
   a.zInfoDescription = "请提供全文";
   a.zPurpose = bPerson ? "了解相关政策" : "工作需要";
   a.zForm = aAppForm[iCase % 4].zId;
-  a.zDelivery = !strcmp(a.zForm, "email") ? "email"
-                : !strcmp(a.zForm, "inspection") ? "pickup" : "post";
+  a.zDelivery = !strcmp(a.zForm, "email")        ? "email"
+                : !strcmp(a.zForm, "inspection") ? "pickup"
+                                                 : "post";
   a.zReceivedOn = fmt(ar, dRec);
   char *zWhy = NULL;
   deadline_receipt_date(aAppChannel[iCase % 7].eDl, dRec, &g->cal, &zWhy);
@@ -244,8 +266,18 @@ static int one_app(Gen *g, int64_t orgId, Date dRec, const char *zOutcome,
   crypto_sha256_hex(zCode, strlen(zCode), zTrack);
   if (store_app_add(c->s, ar, &a, zTrack) != STORE_OK) return -1;
   store_app_log(c->s, a.id, c->uOffice, "登记", a.zReceiptNote);
-  store_app_assign(c->s, a.id, orgId == c->bureau ? c->deptPolicy : 0,
-                   orgId == c->bureau ? c->uDrafter : c->uHospitalDrafter);
+  /* Who handles, reviews and approves: the bureau's own staff, the
+  ** hospital's, and for the other units the bureau's disclosure office. */
+  int bBureau = orgId == c->bureau, bHosp = orgId == c->hospital;
+  int64_t uHandler = bBureau ? c->uDrafter : bHosp ? c->uHospitalDrafter : 0;
+  int64_t uDrafter = uHandler ? uHandler : c->uOffice;
+  int64_t uReviewer = bBureau ? c->uDeptHead
+                      : bHosp ? c->uHospitalAdmin
+                              : c->uOffice;
+  int64_t uApprover = bBureau ? c->uApprover
+                      : bHosp ? c->uHospitalAdmin
+                              : c->uOffice;
+  store_app_assign(c->s, a.id, bBureau ? c->deptPolicy : 0, uHandler);
 
   /* Events before the answer. */
   AppEventRec aEv[12];
@@ -263,7 +295,9 @@ static int one_app(Gen *g, int64_t orgId, Date dRec, const char *zOutcome,
     ev(g, aEv, &nEv, "fee_notice", dN, wd(g, dN, 20), 0, "按量计收，1700元");
     ev(g, aEv, &nEv, "fee_lapsed", wd(g, dN, 21), DATE_NONE, 0, "逾期未缴费");
   } else {
-    if (iCase % 6 == 2 || (zOutcome && !strcmp(zOutcome, "results.cannot_provide.still_unclear"))) {
+    if (iCase % 6 == 2 ||
+        (zOutcome &&
+         !strcmp(zOutcome, "results.cannot_provide.still_unclear"))) {
       Date dSent = wd(g, dRec, 2 + (int)rnd(4));
       ev(g, aEv, &nEv, "correction_sent", dSent, wd(g, dSent, 10), 0,
          "所需信息描述不明确，请补正");
@@ -272,9 +306,10 @@ static int one_app(Gen *g, int64_t orgId, Date dRec, const char *zOutcome,
     }
     if (zOutcome && !strcmp(zOutcome, "results.denied.third_party")) {
       Date s = wd(g, dStart, 4);
-      ev(g, aEv, &nEv, "third_party_start", s, DATE_NONE, 0, "书面征求相关企业意见");
-      ev(g, aEv, &nEv, "third_party_end", wd(g, s, 6 + (int)rnd(9)), DATE_NONE, 0,
-         "第三方不同意公开");
+      ev(g, aEv, &nEv, "third_party_start", s, DATE_NONE, 0,
+         "书面征求相关企业意见");
+      ev(g, aEv, &nEv, "third_party_end", wd(g, s, 6 + (int)rnd(9)), DATE_NONE,
+         0, "第三方不同意公开");
     } else if (iCase % 9 == 4) {
       Date s = wd(g, dStart, 5);
       ev(g, aEv, &nEv, "organ_start", s, DATE_NONE, 0, "征求县医疗保障局意见");
@@ -282,11 +317,12 @@ static int one_app(Gen *g, int64_t orgId, Date dRec, const char *zOutcome,
          "同意公开");
     }
     if (iCase % 8 == 3) {
-      ev(g, aEv, &nEv, "extension", wd(g, dStart, 18), DATE_NONE, 10 + (int)rnd(11),
-         "批准人：王公开；需调取历史档案，已书面告知申请人");
+      ev(g, aEv, &nEv, "extension", wd(g, dStart, 18), DATE_NONE,
+         10 + (int)rnd(11), "批准人：王公开；需调取历史档案，已书面告知申请人");
     }
     if (bFee && iCase % 11 == 5 && zOutcome &&
-        (!strcmp(zOutcome, "results.granted") || !strcmp(zOutcome, "results.partial"))) {
+        (!strcmp(zOutcome, "results.granted") ||
+         !strcmp(zOutcome, "results.partial"))) {
       FeeResult fr;
       int nPages = 150;
       fee_per_volume(nPages, &fr);
@@ -303,7 +339,8 @@ static int one_app(Gen *g, int64_t orgId, Date dRec, const char *zOutcome,
     }
   }
   for (int i = 0; i < nEv; i++)
-    if (store_app_event_add(c->s, a.id, &aEv[i], c->uOffice) != STORE_OK) return -1;
+    if (store_app_event_add(c->s, a.id, &aEv[i], c->uOffice) != STORE_OK)
+      return -1;
 
   DlResult res;
   if (app_clock(&g->cal, a.zReceivedOn, aEv, nEv, dToday, &res) != DL_OK) {
@@ -320,12 +357,14 @@ static int one_app(Gen *g, int64_t orgId, Date dRec, const char *zOutcome,
     if (store_app_close(c->s, a.id, zOutcome, aEv[nEv - 1].zOn,
                         aEv[nEv - 1].zText) != STORE_OK)
       return -1;
-    store_app_log(c->s, a.id, c->uOffice, "终止办理", app_outcome(zOutcome)->zLabel);
+    store_app_log(c->s, a.id, c->uOffice, "终止办理",
+                  app_outcome(zOutcome)->zLabel);
   } else if (zOutcome && dDue != DATE_NONE) {
     /* Answer some working days before the due date (or after, when late). */
     int nLeft = cal_workdays_between(&g->cal, dStart, dDue);
     Date dAns = bLate ? wd(g, dDue, 1 + (int)rnd(3))
-                      : wd(g, dStart, 3 + (int)rnd((unsigned)(nLeft > 6 ? nLeft - 4 : 2)));
+                      : wd(g, dStart,
+                           3 + (int)rnd((unsigned)(nLeft > 6 ? nLeft - 4 : 2)));
     Date dLastEv = dStart;
     for (int i = 0; i < nEv; i++) {
       Date d;
@@ -335,23 +374,26 @@ static int one_app(Gen *g, int64_t orgId, Date dRec, const char *zOutcome,
     if (dAns > dDue && !bLate) dAns = dDue;
     AppEventRec e = {"answered", fmt(ar, dAns), "", 0, ""};
     const char *zText = strncmp(zOutcome, "results.granted", 15)
-                            ? "经审查，具体理由见上述法律依据。" : "";
-    if (store_app_draft(c->s, a.id, zOutcome, zText,
-                        orgId == c->bureau ? c->uDrafter : c->uHospitalDrafter) != STORE_OK ||
+                            ? "经审查，具体理由见上述法律依据。"
+                            : "";
+    if (store_app_draft(c->s, a.id, zOutcome, zText, uDrafter) != STORE_OK ||
+        store_app_dept_review(c->s, a.id, uReviewer) != STORE_OK ||
         store_app_event_add(c->s, a.id, &e, c->uOffice) != STORE_OK ||
-        store_app_approve(c->s, a.id, orgId == c->bureau ? c->uApprover
-                                                         : c->uHospitalAdmin,
-                          e.zOn) != STORE_OK)
+        store_app_approve(c->s, a.id, uApprover, e.zOn) != STORE_OK)
       return -1;
-    store_app_log(c->s, a.id, c->uDrafter, "拟定答复", app_outcome(zOutcome)->zLabel);
-    store_app_log(c->s, a.id, c->uApprover, "批准答复", e.zOn);
+    store_app_log(c->s, a.id, uDrafter, "拟定答复",
+                  app_outcome(zOutcome)->zLabel);
+    store_app_log(c->s, a.id, uReviewer, "科室审核通过", "");
+    store_app_log(c->s, a.id, uApprover, "批准答复", e.zOn);
   }
-  if (store_app_refresh_due(c->s, ar, &g->cal, a.id, dToday, NULL, NULL) != STORE_OK)
+  if (store_app_refresh_due(c->s, ar, &g->cal, a.id, dToday, NULL, NULL) !=
+      STORE_OK)
     return -1;
 
   /* Reconsideration and litigation on some refusals. */
-  if (zOutcome && (!strncmp(zOutcome, "results.denied", 14) ||
-                   !strncmp(zOutcome, "results.cannot_provide", 22)) &&
+  if (zOutcome &&
+      (!strncmp(zOutcome, "results.denied", 14) ||
+       !strncmp(zOutcome, "results.cannot_provide", 22)) &&
       iCase % 5 == 1) {
     static const char *aKind[] = {"review", "lit_direct", "review",
                                   "lit_after_review"};
@@ -365,7 +407,8 @@ static int one_app(Gen *g, int64_t orgId, Date dRec, const char *zOutcome,
     v.zFiledOn = fmt(ar, dFiled);
     int bPending = date_year(dRec) >= 2025;
     v.zResult = bPending ? "pending" : aRes[(g->nApp / 4) % 4];
-    v.zDecidedOn = bPending ? "" : fmt(ar, date_add_days(dFiled, 60 + (int)rnd(90)));
+    v.zDecidedOn =
+        bPending ? "" : fmt(ar, date_add_days(dFiled, 60 + (int)rnd(90)));
     v.zBody = strcmp(v.zKind, "review") ? "中宁县人民法院" : "中宁县人民政府";
     v.zCaseNo = arena_printf(ar, "（%d）宁%h第%d号", date_year(dFiled),
                              strcmp(v.zKind, "review") ? "0521行初" : "宁政复",
@@ -397,7 +440,8 @@ int demo_applications(DemoCtx *c) {
   }
   Date dToday = date_today_cn(time(NULL));
   int rc = 0, iCase = 0, iOut = 0;
-  int64_t aOrg[3] = {c->bureau, c->hospital, c->nUnit > 3 ? c->aUnit[3] : c->bureau};
+  int64_t aOrg[3] = {c->bureau, c->hospital,
+                     c->nUnit > 3 ? c->aUnit[3] : c->bureau};
   int aPerYear[3] = {26, 8, 5};
   for (int y = 2019; rc == 0 && y <= 2025; y++) {
     for (int o = 0; rc == 0 && o < 3; o++) {
@@ -423,6 +467,9 @@ int demo_applications(DemoCtx *c) {
     if (dRec > dToday) dRec = dToday;
     rc = one_app(&g, c->bureau, dRec, NULL, 7 * i + 1, 0, dToday);
   }
+  /* Remember the calendar the due dates were computed with. */
+  if (rc == 0 && store_app_recalc_if_calendar_changed(c->s, dToday, NULL))
+    rc = -1;
   if (rc) fprintf(stderr, "demo: applications: %s\n", store_errmsg(c->s));
   cal_free(&g.cal);
   return rc;

@@ -20,17 +20,17 @@
 
 /* A code with its Chinese label (static storage). */
 typedef struct AppCode {
-  const char *zId;     /* stored value, e.g. "natural_person" */
-  const char *zLabel;  /* 自然人 */
+  const char *zId;    /* stored value, e.g. "natural_person" */
+  const char *zLabel; /* 自然人 */
 } AppCode;
 
 /* A channel (Art. 31): id, label and the deadline module's channel. */
 typedef struct AppChannel {
-  const char *zId;     /* in_person, oral, post_signed, post_ordinary,
+  const char *zId;    /* in_person, oral, post_signed, post_ordinary,
                        ** online, fax, email */
-  const char *zLabel;  /* 当面提交 … */
-  DlChannel eDl;       /* how the receipt date is fixed */
-  const char *zEvent;  /* label of the deciding event's date field */
+  const char *zLabel; /* 当面提交 … */
+  DlChannel eDl;      /* how the receipt date is fixed */
+  const char *zEvent; /* label of the deciding event's date field */
 } AppChannel;
 
 /* An outcome: a leaf row of table 三 with its legal ground. */
@@ -41,13 +41,14 @@ typedef struct AppOutcome {
   const char *zDecision; /* default decision sentence for the letter */
 } AppOutcome;
 
-extern const AppChannel aAppChannel[];   /* terminated by zId == NULL */
-extern const AppCode aAppApplicantType[];/* the six columns of table 三 */
-extern const AppCode aAppIdKind[];       /* resident_id, uscc, passport, other */
-extern const AppCode aAppForm[];         /* paper, email, electronic, … */
-extern const AppCode aAppDelivery[];     /* post, email, pickup */
-extern const AppOutcome aAppOutcome[];   /* the 21 leaf rows, report order */
-extern const AppCode aAppReviewKind[];   /* review, lit_direct, lit_after_review */
+extern const AppChannel aAppChannel[];    /* terminated by zId == NULL */
+extern const AppCode aAppApplicantType[]; /* the six columns of table 三 */
+extern const AppCode aAppIdKind[];     /* resident_id, uscc, passport, other */
+extern const AppCode aAppForm[];       /* paper, email, electronic, … */
+extern const AppCode aAppDelivery[];   /* post, email, pickup */
+extern const AppOutcome aAppOutcome[]; /* the 21 leaf rows, report order */
+extern const AppCode
+    aAppReviewKind[]; /* review, lit_direct, lit_after_review */
 extern const AppCode aAppReviewResult[]; /* upheld, corrected, other, pending */
 extern const AppCode aAppEventKind[];    /* application_event.kind values */
 extern const AppCode aAppState[];        /* received … closed */
@@ -71,8 +72,8 @@ typedef struct AppInput {
 
 /* One rejected field. */
 typedef struct AppFieldErr {
-  const char *zField;  /* form field name ("id_number") */
-  char zMsg[160];      /* Chinese message */
+  const char *zField; /* form field name ("id_number") */
+  char zMsg[160];     /* Chinese message */
 } AppFieldErr;
 
 #define APP_MAX_ERRORS 16
@@ -100,11 +101,11 @@ char *app_mask_id(const char *zIdKind, const char *zIdNorm);
 
 /* One stored clock event (application_event), strings borrowed. */
 typedef struct AppEventRec {
-  const char *zKind;   /* application_event.kind */
-  const char *zOn;     /* 'YYYY-MM-DD' */
-  const char *zLimit;  /* 'YYYY-MM-DD' or "" */
-  int nDays;           /* extension days */
-  const char *zText;   /* approver / reasons */
+  const char *zKind;  /* application_event.kind */
+  const char *zOn;    /* 'YYYY-MM-DD' */
+  const char *zLimit; /* 'YYYY-MM-DD' or "" */
+  int nDays;          /* extension days */
+  const char *zText;  /* approver / reasons */
 } AppEventRec;
 
 /* The DlEventKind for a stored kind, or 0 when unknown. */
@@ -114,8 +115,14 @@ DlEventKind app_event_kind(const char *zKind);
 ** date) with events a[0..n) on dToday; see deadline_compute() for the
 ** result (caller frees with deadline_result_free()).  Returns DL_OK, or
 ** DL_EINVAL with pRes->zErr (also for a malformed stored date). */
-int app_clock(const Calendar *pCal, const char *zReceived,
-              const AppEventRec *a, int n, Date dToday, DlResult *pRes);
+int app_clock(const Calendar *pCal, const char *zReceived, const AppEventRec *a,
+              int n, Date dToday, DlResult *pRes);
+
+/* app_clock() with explicit parameters (pParams NULL = defaults); the
+** fee wait is counted only when pParams->bFeeWaitCounted is set. */
+int app_clock_ex(const Calendar *pCal, const char *zReceived,
+                 const AppEventRec *a, int n, const DlParams *pParams,
+                 Date dToday, DlResult *pRes);
 
 /* ---- answer letters ----------------------------------------------------- */
 

@@ -9,12 +9,12 @@
 #include <string.h>
 
 #include "api/api.h"
-#include "api/api_catalogue.h"
-#include "web/catalogue.h"
-#include "api/api_documents.h"
-#include "web/documents.h"
 #include "api/api_applications.h"
+#include "api/api_catalogue.h"
+#include "api/api_documents.h"
 #include "web/applications.h"
+#include "web/catalogue.h"
+#include "web/documents.h"
 #include "web/org_pages.h"
 #include "api/api_reports.h"
 #include "web/reports.h"
@@ -86,6 +86,7 @@ const Route aRoute[] = {
   {G, "/api/v1/documents", api_documents, PERM_PUBLIC, ROUTE_API, "Published documents (filters, paging)"},
   {G, "/api/v1/documents/{id}", api_document, PERM_PUBLIC, ROUTE_API, "One published document with attachments and versions"},
   {G, "/api/v1/ledger", api_ledger, PERM_PUBLIC, ROUTE_API, "Publication ledger export (hash chain)"},
+
   /* Applications for disclosure (依申请公开): web/applications.h. */
   {G | P, "/o/{org}/apply", page_app_apply, PERM_PUBLIC, 0, "政府信息公开申请"},
   {G | P, "/track", page_app_track, PERM_PUBLIC, 0, "申请办理进度查询"},
@@ -95,6 +96,7 @@ const Route aRoute[] = {
   {G, "/staff/applications/{id}", page_app_view, PERM_VIEW_STAFF, 0, "申请办理"},
   {G, "/staff/applications/{id}/letter", page_app_letter, PERM_VIEW_STAFF, 0, "答复告知书"},
   {G, "/staff/applications/{id}/letter.docx", page_app_letter_docx, PERM_VIEW_STAFF, 0, "答复告知书（Word）"},
+  {G, "/staff/applications/{id}/files/{file}", page_app_file, PERM_APP_HANDLE, 0, "申请附件"},
   {P, "/staff/applications/{id}/{action}", page_app_action, PERM_VIEW_STAFF, 0, "申请办理操作"},
   {G | P, "/staff/answer-templates", page_app_templates, PERM_APP_APPROVE, 0, "答复模板"},
   {G, "/api/v1/applications", api_applications, PERM_VIEW_STAFF, ROUTE_API, "Applications visible to the user (register)"},

@@ -28,18 +28,23 @@ static const char zRels[] =
 static void para_xml(Buf *b, const DocxPara *p) {
   static const char *aJc[] = {"both", "center", "right"};
   int e = p->eAlign >= 0 && p->eAlign <= 2 ? p->eAlign : 0;
-  buf_printf(b, "<w:p><w:pPr><w:spacing w:line=\"560\" w:lineRule=\"exact\"/>"
-                "<w:jc w:val=\"%s\"/>", aJc[e]);
-  if (e == 0 && !p->bNoIndent) buf_puts(b, "<w:ind w:firstLineChars=\"200\" "
-                                           "w:firstLine=\"640\"/>");
+  buf_printf(b,
+             "<w:p><w:pPr><w:spacing w:line=\"560\" w:lineRule=\"exact\"/>"
+             "<w:jc w:val=\"%s\"/>",
+             aJc[e]);
+  if (e == 0 && !p->bNoIndent)
+    buf_puts(b,
+             "<w:ind w:firstLineChars=\"200\" "
+             "w:firstLine=\"640\"/>");
   buf_puts(b, "</w:pPr>");
   const char *z = p->zText ? p->zText : "";
   int bFirst = 1;
   while (bFirst || *z) {
     size_t n = strcspn(z, "\n");
     char *zLine = xstrndup(z, n);
-    buf_puts(b, "<w:r><w:rPr><w:rFonts w:ascii=\"SimSun\" w:hAnsi=\"SimSun\" "
-                "w:eastAsia=\"宋体\"/>");
+    buf_puts(b,
+             "<w:r><w:rPr><w:rFonts w:ascii=\"SimSun\" w:hAnsi=\"SimSun\" "
+             "w:eastAsia=\"宋体\"/>");
     if (p->bBold) buf_puts(b, "<w:b/>");
     buf_printf(b, "<w:sz w:val=\"%d\"/></w:rPr>", p->bBold ? 44 : 32);
     if (!bFirst) buf_puts(b, "<w:br/>");
@@ -59,10 +64,11 @@ int docx_build(const DocxPara *aPara, int n, Buf *pOut) {
            "<w:document xmlns:w=\"http://schemas.openxmlformats.org/"
            "wordprocessingml/2006/main\"><w:body>");
   for (int i = 0; i < n; i++) para_xml(&doc, &aPara[i]);
-  buf_puts(&doc, "<w:sectPr><w:pgSz w:w=\"11906\" w:h=\"16838\"/>"
-                 "<w:pgMar w:top=\"2098\" w:right=\"1474\" w:bottom=\"1984\" "
-                 "w:left=\"1588\" w:header=\"851\" w:footer=\"992\" "
-                 "w:gutter=\"0\"/></w:sectPr></w:body></w:document>");
+  buf_puts(&doc,
+           "<w:sectPr><w:pgSz w:w=\"11906\" w:h=\"16838\"/>"
+           "<w:pgMar w:top=\"2098\" w:right=\"1474\" w:bottom=\"1984\" "
+           "w:left=\"1588\" w:header=\"851\" w:footer=\"992\" "
+           "w:gutter=\"0\"/></w:sectPr></w:body></w:document>");
   zip_error_t err;
   zip_error_init(&err);
   zip_source_t *src = zip_source_buffer_create(NULL, 0, 0, &err);
@@ -90,8 +96,10 @@ int docx_build(const DocxPara *aPara, int n, Buf *pOut) {
       char *p = xmalloc(st.size ? st.size : 1);
       zip_int64_t got = zip_source_read(src, p, st.size);
       zip_source_close(src);
-      if (got == (zip_int64_t)st.size) buf_append(pOut, p, st.size);
-      else rc = -1;
+      if (got == (zip_int64_t)st.size)
+        buf_append(pOut, p, st.size);
+      else
+        rc = -1;
       free(p);
     } else if (rc == 0) {
       rc = -1;

@@ -12,10 +12,10 @@
 
 /* One paragraph of a letter. */
 typedef struct DocxPara {
-  const char *zText;  /* UTF-8 text; NUL-terminated */
-  int eAlign;         /* 0 left (first-line indent), 1 centre, 2 right */
-  int bBold;          /* 1: bold */
-  int bNoIndent;      /* 1: no first-line indent (salutation) */
+  const char *zText; /* UTF-8 text; NUL-terminated */
+  int eAlign;        /* 0 left (first-line indent), 1 centre, 2 right */
+  int bBold;         /* 1: bold */
+  int bNoIndent;     /* 1: no first-line indent (salutation) */
 } DocxPara;
 
 /* Builds the .docx package for aPara[0..n) into pOut (appended).  Returns

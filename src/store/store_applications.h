@@ -21,33 +21,33 @@
 typedef struct App {
   int64_t id;
   int64_t orgId;
-  const char *zRegNo;          /* 登记号 */
-  const char *zChannel;        /* aAppChannel id */
-  const char *zApplicantType;  /* table 三 column id */
+  const char *zRegNo;         /* 登记号 */
+  const char *zChannel;       /* aAppChannel id */
+  const char *zApplicantType; /* table 三 column id */
   const char *zApplicantName;
-  const char *zIdKind;         /* aAppIdKind id */
-  const char *zIdSealed;       /* crypto_seal() text; "" when none */
-  const char *zIdMasked;       /* masked number for display */
-  const char *zIdHash;         /* keyed hash grouping one applicant */
+  const char *zIdKind;   /* aAppIdKind id */
+  const char *zIdSealed; /* crypto_seal() text; "" when none */
+  const char *zIdMasked; /* masked number for display */
+  const char *zIdHash;   /* keyed hash grouping one applicant */
   const char *zContactPerson, *zPhone, *zEmail, *zAddress, *zPostcode;
   const char *zInfoTitle, *zInfoDocNumber, *zInfoDescription, *zPurpose;
-  const char *zForm;           /* aAppForm id */
-  const char *zDelivery;       /* aAppDelivery id */
-  const char *zReceivedOn;     /* Art. 31 receipt date */
-  const char *zReceiptNote;    /* why that date */
-  int64_t deptId;              /* 0 when not assigned */
-  int64_t handlerId;           /* 0 when not assigned */
-  const char *zState;          /* aAppState id */
-  const char *zDueOn;          /* "" while paused / closed without answer */
-  const char *zOutcome;        /* "" until drafted */
-  const char *zDecisionText;   /* reasons and how to obtain */
+  const char *zForm;         /* aAppForm id */
+  const char *zDelivery;     /* aAppDelivery id */
+  const char *zReceivedOn;   /* Art. 31 receipt date */
+  const char *zReceiptNote;  /* why that date */
+  int64_t deptId;            /* 0 when not assigned */
+  int64_t handlerId;         /* 0 when not assigned */
+  const char *zState;        /* aAppState id */
+  const char *zDueOn;        /* "" while paused / closed without answer */
+  const char *zOutcome;      /* "" until drafted */
+  const char *zDecisionText; /* reasons and how to obtain */
   int64_t draftedBy, approvedBy;
   const char *zApprovedAt;
-  const char *zClosedOn;       /* "" while open */
-  const char *zFeeMethod;      /* none, per_item, per_volume */
-  int feeCount;                /* items or pages */
+  const char *zClosedOn;  /* "" while open */
+  const char *zFeeMethod; /* none, per_item, per_volume */
+  int feeCount;           /* items or pages */
   int64_t feeYuan;
-  const char *zFeeStatus;      /* none, notified, paid, waived, unpaid */
+  const char *zFeeStatus; /* none, notified, paid, waived, unpaid */
   const char *zFeeNote;
   const char *zCreatedAt;
   /* Filled by get and list. */
@@ -57,8 +57,8 @@ typedef struct App {
 /* One clock event with who recorded it. */
 typedef struct AppEvent {
   int64_t id;
-  AppEventRec rec;             /* kind, dates, days, text */
-  const char *zUserName;       /* "" for the CLI / demo */
+  AppEventRec rec;       /* kind, dates, days, text */
+  const char *zUserName; /* "" for the CLI / demo */
   const char *zCreatedAt;
 } AppEvent;
 
@@ -70,8 +70,8 @@ typedef struct AppLog {
 /* A reconsideration or litigation record (table 四). */
 typedef struct AppReview {
   int64_t id, appId;
-  const char *zKind;           /* review, lit_direct, lit_after_review */
-  const char *zResult;         /* upheld, corrected, other, pending */
+  const char *zKind;   /* review, lit_direct, lit_after_review */
+  const char *zResult; /* upheld, corrected, other, pending */
   const char *zFiledOn, *zDecidedOn, *zBody, *zCaseNo, *zNote;
 } AppReview;
 
@@ -110,12 +110,16 @@ int store_app_open_ids(Store *s, Arena *ar, int64_t **paId, int *pn);
 int store_app_assign(Store *s, int64_t id, int64_t deptId, int64_t handlerId);
 
 /* Records the drafted answer: outcome, decision text, drafter; state
-** becomes awaiting_approval.  STORE_CONFLICT when the case is closed. */
+** becomes awaiting_review.  STORE_CONFLICT when the case is closed. */
 int store_app_draft(Store *s, int64_t id, const char *zOutcome,
                     const char *zDecisionText, int64_t userId);
 
-/* Sends the draft back: state in_progress, approval cleared. */
+/* Sends the draft back (from review or approval): state in_progress. */
 int store_app_return(Store *s, int64_t id);
+
+/* The department head's review (科室审核) of the draft: reviewer recorded,
+** state awaiting_approval.  STORE_CONFLICT unless awaiting review. */
+int store_app_dept_review(Store *s, int64_t id, int64_t userId);
 
 /* Approves the drafted answer: approver, time, closed_on = zDay, state
 ** answered.  STORE_CONFLICT unless it is awaiting approval. */
@@ -145,20 +149,28 @@ int store_app_events(Store *s, Arena *ar, int64_t appId, AppEvent **pa,
                      int *pn);
 
 /* Workflow history. */
-int store_app_log(Store *s, int64_t appId, int64_t userId,
-                  const char *zAction, const char *zDetail);
+int store_app_log(Store *s, int64_t appId, int64_t userId, const char *zAction,
+                  const char *zDetail);
 int store_app_logs(Store *s, Arena *ar, int64_t appId, AppLog **pa, int *pn);
 
 /* Attachments. */
 int store_app_file_add(Store *s, int64_t appId, const char *zName,
                        const char *zMime, const void *p, size_t n);
-int store_app_files(Store *s, Arena *ar, int64_t appId, AppFile **pa,
-                    int *pn);
+int store_app_files(Store *s, Arena *ar, int64_t appId, AppFile **pa, int *pn);
+
+/* The bytes of attachment fileId of application appId into *pFile and
+** *ppData / *pnData (in ar).  STORE_NOTFOUND when no such pair. */
+int store_app_file_get(Store *s, Arena *ar, int64_t appId, int64_t fileId,
+                       AppFile *pFile, const void **ppData, size_t *pnData);
 
 /* Reconsideration and litigation. */
 int store_app_review_add(Store *s, AppReview *r);
 int store_app_reviews(Store *s, Arena *ar, int64_t appId, AppReview **pa,
                       int *pn);
+/* Records the result of a pending case reviewId of application appId.
+** STORE_CONFLICT unless it exists and is still pending. */
+int store_app_review_decide(Store *s, int64_t appId, int64_t reviewId,
+                            const char *zResult, const char *zDecidedOn);
 
 /* The organisation's template for an outcome, else the system-wide one
 ** (org_id NULL), else NULL (use app_default_template()). */
@@ -181,9 +193,12 @@ int store_app_calendar(Store *s, Calendar *pCal);
 ** when the due date changes and zReason is not NULL, logs the change in
 ** application_due_change.  *pbChanged (may be NULL) says whether it did.
 ** Returns STORE_OK, or STORE_INVALID with the clock's message. */
-int store_app_refresh_due(Store *s, Arena *ar, const Calendar *pCal,
-                          int64_t id, Date dToday, const char *zReason,
-                          int *pbChanged);
+int store_app_refresh_due(Store *s, Arena *ar, const Calendar *pCal, int64_t id,
+                          Date dToday, const char *zReason, int *pbChanged);
+
+/* The clock parameters from the settings: application_fee_wait_counted
+** = 1 counts the time between a fee notice and payment (default: not). */
+void store_app_clock_params(Store *s, DlParams *p);
 
 /* Refreshes every open application (see above) in one transaction;
 ** *pnChanged gets the number whose due date moved. */
@@ -198,19 +213,40 @@ int store_app_recalc_all(Store *s, const Calendar *pCal, Date dToday,
 typedef struct AppYearCounts {
   int nNew, nCarriedIn, nClosed, nCarriedOut;
 } AppYearCounts;
-int store_app_year_counts(Store *s, int64_t orgId, int iYear,
-                          AppYearCounts *p);
+int store_app_year_counts(Store *s, int64_t orgId, int iYear, AppYearCounts *p);
+
+/* One cell of table 三 of the annual report for a year. */
+typedef struct AppT3Cell {
+  const char *zRow; /* "new", "carried_in", a leaf outcome id, "carry_out" */
+  const char *zCol; /* applicant type (column id) */
+  int n;            /* applications */
+} AppT3Cell;
+/* The non-zero cells of table 三 for iYear over orgId (bSubtree: and the
+** organisations below), grouped by SQL: new = received in the year;
+** carried_in = received before and open on 1 January; each outcome row =
+** closed in the year with that outcome; carry_out = open on 31 December.
+** Cells live in ar. */
+int store_app_t3(Store *s, Arena *ar, int64_t orgId, int bSubtree, int iYear,
+                 AppT3Cell **pa, int *pn);
 
 /* The file name of the main database ("" for an in-memory one); used by
 ** the demo to find the key file beside it. */
 const char *store_app_db_path(Store *s);
 
+/* Recalculates every open application (reason "节假日安排变更后重新计算")
+** when the holiday table differs from the one last used for that (its
+** signature is kept in table application_calendar), so that
+** holidays added by any means move open deadlines, with the change logged.
+** *pnChanged (may be NULL) gets the number of moved due dates.  Cheap when
+** nothing changed (one query).  Returns STORE_OK or an error. */
+int store_app_recalc_if_calendar_changed(Store *s, Date dToday, int *pnChanged);
+
 /* Due-date changes of an application, newest first. */
 typedef struct AppDueChange {
   const char *zAt, *zOld, *zNew, *zReason;
 } AppDueChange;
-int store_app_due_changes(Store *s, Arena *ar, int64_t appId,
-                          AppDueChange **pa, int *pn);
+int store_app_due_changes(Store *s, Arena *ar, int64_t appId, AppDueChange **pa,
+                          int *pn);
 
 /* Staff-home figures over orgId (bSubtree as for lists) for the calendar
 ** year iYear: answered (closed with an answer), answered on time (closed_on
@@ -221,8 +257,8 @@ int store_app_on_time(Store *s, int64_t orgId, int bSubtree, int iYear,
 /* Art. 44: information asked for by at least two different applicants
 ** since zSince (same title or document number, case and spaces ignored). */
 typedef struct AppSimilar {
-  const char *zTitle;          /* the title (or document number) */
-  int nApplicants;             /* distinct applicants */
+  const char *zTitle; /* the title (or document number) */
+  int nApplicants;    /* distinct applicants */
   int nApplications;
 } AppSimilar;
 int store_app_similar(Store *s, Arena *ar, int64_t orgId, int bSubtree,

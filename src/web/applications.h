@@ -17,21 +17,22 @@
 #define APP_MAX_ATTACHMENT (5 * 1024 * 1024)
 
 /* ---- page_apply.c (public) ---- */
-int page_app_apply(Req *r);          /* GET|POST /o/{org}/apply */
-int page_app_track(Req *r);          /* GET|POST /track */
-int page_app_track_letter(Req *r);   /* POST /track/letter */
+int page_app_apply(Req *r);        /* GET|POST /o/{org}/apply */
+int page_app_track(Req *r);        /* GET|POST /track */
+int page_app_track_letter(Req *r); /* POST /track/letter */
 
 /* ---- page_applications.c (staff) ---- */
-int page_apps(Req *r);               /* GET /staff/applications */
-int page_app_new(Req *r);            /* GET|POST /staff/applications/new */
-int page_app_view(Req *r);           /* GET /staff/applications/{id} */
-int page_app_action(Req *r);         /* POST /staff/applications/{id}/{act} */
-int page_app_templates(Req *r);      /* GET|POST /staff/answer-templates */
-void panel_applications(Req *r);     /* staff-home panel */
+int page_apps(Req *r);           /* GET /staff/applications */
+int page_app_new(Req *r);        /* GET|POST /staff/applications/new */
+int page_app_view(Req *r);       /* GET /staff/applications/{id} */
+int page_app_action(Req *r);     /* POST /staff/applications/{id}/{act} */
+int page_app_templates(Req *r);  /* GET|POST /staff/answer-templates */
+int page_app_file(Req *r);       /* GET …/{id}/files/{file} */
+void panel_applications(Req *r); /* staff-home panel */
 
 /* ---- page_app_letter.c ---- */
-int page_app_letter(Req *r);         /* GET /staff/applications/{id}/letter */
-int page_app_letter_docx(Req *r);    /* GET …/{id}/letter.docx */
+int page_app_letter(Req *r);      /* GET /staff/applications/{id}/letter */
+int page_app_letter_docx(Req *r); /* GET …/{id}/letter.docx */
 /* Writes the answer letter of a (its outcome must be set) as a printable
 ** HTML page (bDocx 0) or a DOCX attachment (bDocx 1) into the response. */
 void app_letter_send(Req *r, const App *a, int bDocx);

@@ -15,7 +15,7 @@
 typedef struct LetterVars {
   Req *r;
   const App *a;
-  const char *zDate;  /* answer date, Chinese form */
+  const char *zDate; /* answer date, Chinese form */
 } LetterVars;
 
 /* "2024年3月8日" for 'YYYY-MM-DD' (the input itself when malformed). */
@@ -34,14 +34,19 @@ static const char *obtain_text(Req *r, const App *a) {
     return "";
   const char *zForm = app_label(aAppForm, a->zForm);
   if (!strcmp(a->zDelivery, "pickup"))
-    return req_fmt(r, "请您自收到本告知书之日起15个工作日内，于工作日办公时间"
-                      "携带身份证明到本机关政府信息公开工作机构领取（%h）。",
+    return req_fmt(r,
+                   "请您自收到本告知书之日起15个工作日内，于工作日办公时间"
+                   "携带身份证明到本机关政府信息公开工作机构领取（%h）。",
                    zForm);
   if (!strcmp(a->zDelivery, "email"))
-    return req_fmt(r, "本机关已将相关政府信息（%h）随本告知书发送至您的电子"
-                      "邮箱%h。", zForm, a->zEmail);
-  return req_fmt(r, "本机关已将相关政府信息（%h）随本告知书邮寄至您提供的地址"
-                    "：%h。", zForm, a->zAddress);
+    return req_fmt(r,
+                   "本机关已将相关政府信息（%h）随本告知书发送至您的电子"
+                   "邮箱%h。",
+                   zForm, a->zEmail);
+  return req_fmt(r,
+                 "本机关已将相关政府信息（%h）随本告知书邮寄至您提供的地址"
+                 "：%h。",
+                 zForm, a->zAddress);
 }
 
 /* Placeholder lookup for app_template_fill(). */
@@ -75,9 +80,10 @@ static const char *letter_var(void *pCtx, const char *zName) {
 static int letter_paras(Req *r, const App *a, DocxPara **paPara) {
   LetterVars v = {r, a, NULL};
   char zToday[DATE_STRLEN];
-  v.zDate = cn_date(r, a->zClosedOn[0] ? a->zClosedOn
-                                        : date_format(app_today(), zToday));
-  const char *zTpl = store_app_template(r->store, &r->arena, a->orgId, a->zOutcome);
+  v.zDate = cn_date(
+      r, a->zClosedOn[0] ? a->zClosedOn : date_format(app_today(), zToday));
+  const char *zTpl =
+      store_app_template(r->store, &r->arena, a->orgId, a->zOutcome);
   if (!zTpl) zTpl = app_default_template(a->zOutcome);
   char *zText = app_template_fill(zTpl, letter_var, &v);
   char *zAll = req_strdup(r, zText);
@@ -127,10 +133,12 @@ void app_letter_send(Req *r, const App *a, int bDocx) {
     buf_reset(&r->out);
     buf_append(&r->out, b.z, b.n);
     buf_free(&b);
-    r->zType = "application/vnd.openxmlformats-officedocument."
-               "wordprocessingml.document";
-    req_header(r, "Content-Disposition",
-               req_fmt(r, "attachment; filename=\"answer-%u.docx\"", a->zRegNo));
+    r->zType =
+        "application/vnd.openxmlformats-officedocument."
+        "wordprocessingml.document";
+    req_header(
+        r, "Content-Disposition",
+        req_fmt(r, "attachment; filename=\"answer-%u.docx\"", a->zRegNo));
     return;
   }
   page_begin(r, "政府信息公开申请答复告知书");
@@ -141,7 +149,9 @@ void app_letter_send(Req *r, const App *a, int bDocx) {
       continue;
     }
     req_printf(r, "<p class=\"%s\">%h</p>\n",
-               aPara[i].eAlign == 2 ? "right" : aPara[i].bNoIndent ? "" : "indent",
+               aPara[i].eAlign == 2 ? "right"
+               : aPara[i].bNoIndent ? ""
+                                    : "indent",
                aPara[i].zText);
   }
   req_puts(r, "</article>\n");

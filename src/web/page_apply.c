@@ -17,20 +17,22 @@
 #include "web/applications.h"
 #include "web/pages.h"
 
-/* Public form submissions allowed per address per hour unless the setting
-** apply_max_per_hour says otherwise. */
-#define APPLY_MAX_PER_HOUR 20
+/* Public form submissions allowed per address per hour when the setting
+** application_rate_limit_per_hour (core/settings.c) cannot be read. */
+#define APPLY_MAX_PER_HOUR 10
 
 int app_load_calendar(Req *r, Calendar *pCal) {
   cal_init(pCal);
   return store_app_calendar(r->store, pCal);
 }
 
-Date app_today(void) { return date_today_cn(time(NULL)); }
+Date app_today(void) {
+  return date_today_cn(time(NULL));
+}
 
 void app_id_hash(Req *r, const char *zIdNorm, char zOut[65]) {
-  char *z = mprintf("%j:%j", r->cfg->zSecretKey ? r->cfg->zSecretKey : "",
-                    zIdNorm);
+  char *z =
+      mprintf("%j:%j", r->cfg->zSecretKey ? r->cfg->zSecretKey : "", zIdNorm);
   crypto_sha256_hex(z, strlen(z), zOut);
   free(z);
 }
@@ -80,8 +82,10 @@ static void field(Req *r, const char *zName, const char *zLabel,
                zName, zValue, zAttrs_html);
   if (zErr)
     req_printf(r, " aria-invalid=\"true\" aria-describedby=\"e-%h\"", zName);
-  if (bArea) req_printf(r, ">%h</textarea></p>\n", zValue);
-  else req_puts(r, "></p>\n");
+  if (bArea)
+    req_printf(r, ">%h</textarea></p>\n", zValue);
+  else
+    req_puts(r, "></p>\n");
 }
 
 /* Radio buttons for a code list in a fieldset. */
@@ -95,8 +99,10 @@ static void radios(Req *r, const char *zName, const char *zLegend,
     req_printf(r, "<span class=\"field-error\" id=\"e-%h\">%h</span>", zName,
                zErr);
   for (int i = 0; a[i].zId; i++)
-    req_printf(r, "<label><input type=\"radio\" name=\"%h\" value=\"%h\"%s>"
-                  " %h</label> ", zName, a[i].zId,
+    req_printf(r,
+               "<label><input type=\"radio\" name=\"%h\" value=\"%h\"%s>"
+               " %h</label> ",
+               zName, a[i].zId,
                zValue && !strcmp(zValue, a[i].zId) ? " checked" : "",
                a[i].zLabel);
   req_puts(r, "</fieldset>\n");
@@ -104,8 +110,9 @@ static void radios(Req *r, const char *zName, const char *zLegend,
 
 void app_form_errors(Req *r, const AppFieldErr *aErr, int nErr) {
   if (!nErr) return;
-  req_puts(r, "<div class=\"notice error\" role=\"alert\"><p>提交的申请有以下"
-              "问题，请修改后重新提交：</p><ul>");
+  req_puts(r,
+           "<div class=\"notice error\" role=\"alert\"><p>提交的申请有以下"
+           "问题，请修改后重新提交：</p><ul>");
   for (int i = 0; i < nErr; i++)
     req_printf(r, "<li><a href=\"#f-%h\">%h</a></li>", aErr[i].zField,
                aErr[i].zMsg);
@@ -120,36 +127,42 @@ void app_form_fields(Req *r, const AppInput *p, const AppFieldErr *aErr,
   field(r, "name", "姓名或名称（必填）", p->zName,
         "required maxlength=\"100\" autocomplete=\"name\"", 0, aErr, nErr);
   const char *zErr = err_for(aErr, nErr, "id_kind");
-  req_puts(r, "<p class=\"field\"><label for=\"f-id_kind\">身份证明类型</label>");
+  req_puts(r,
+           "<p class=\"field\"><label for=\"f-id_kind\">身份证明类型</label>");
   if (zErr)
-    req_printf(r, "<span class=\"field-error\" id=\"e-id_kind\">%h</span>", zErr);
+    req_printf(r, "<span class=\"field-error\" id=\"e-id_kind\">%h</span>",
+               zErr);
   req_puts(r, "<select id=\"f-id_kind\" name=\"id_kind\">");
   for (int i = 0; aAppIdKind[i].zId; i++)
     req_printf(r, "<option value=\"%h\"%s>%h</option>", aAppIdKind[i].zId,
                !strcmp(p->zIdKind ? p->zIdKind : "", aAppIdKind[i].zId)
-                   ? " selected" : "",
+                   ? " selected"
+                   : "",
                aAppIdKind[i].zLabel);
   req_puts(r, "</select></p>\n");
   field(r, "id_number", "证件号码（居民身份证号码或统一社会信用代码，必填）",
-        p->zIdNumber, "required maxlength=\"40\" autocomplete=\"off\"", 0,
-        aErr, nErr);
+        p->zIdNumber, "required maxlength=\"40\" autocomplete=\"off\"", 0, aErr,
+        nErr);
   field(r, "contact_person", "联系人（法人或其他组织填写）", p->zContactPerson,
         "maxlength=\"50\"", 0, aErr, nErr);
   field(r, "phone", "联系电话", p->zPhone,
-        "maxlength=\"30\" inputmode=\"tel\" autocomplete=\"tel\"", 0, aErr, nErr);
+        "maxlength=\"30\" inputmode=\"tel\" autocomplete=\"tel\"", 0, aErr,
+        nErr);
   field(r, "email", "电子邮箱", p->zEmail,
-        "type=\"email\" maxlength=\"254\" autocomplete=\"email\"", 0, aErr, nErr);
+        "type=\"email\" maxlength=\"254\" autocomplete=\"email\"", 0, aErr,
+        nErr);
   field(r, "address", "通信地址", p->zAddress,
         "maxlength=\"200\" autocomplete=\"street-address\"", 0, aErr, nErr);
   field(r, "postcode", "邮政编码", p->zPostcode,
         "maxlength=\"6\" inputmode=\"numeric\" autocomplete=\"postal-code\"", 0,
         aErr, nErr);
-  req_puts(r, "</fieldset>\n<fieldset><legend>所需政府信息（名称、文号或特征"
-              "描述至少填写一项）</legend>\n");
+  req_puts(r,
+           "</fieldset>\n<fieldset><legend>所需政府信息（名称、文号或特征"
+           "描述至少填写一项）</legend>\n");
   field(r, "info_title", "所需信息的名称", p->zInfoTitle, "maxlength=\"300\"",
         0, aErr, nErr);
-  field(r, "info_doc_number", "文号", p->zInfoDocNumber, "maxlength=\"100\"",
-        0, aErr, nErr);
+  field(r, "info_doc_number", "文号", p->zInfoDocNumber, "maxlength=\"100\"", 0,
+        aErr, nErr);
   field(r, "info_description", "所需信息的内容描述", p->zInfoDescription,
         "maxlength=\"4000\" rows=\"6\"", 1, aErr, nErr);
   field(r, "purpose", "用途（选填）", p->zPurpose, "maxlength=\"1000\"", 0,
@@ -169,8 +182,7 @@ const char *app_attachment_check(Req *r) {
     return nMax >= 1024 * 1024
                ? req_fmt(r, "附件过大：附件不能超过%dMB", (int)(nMax >> 20))
                : "附件过大";
-  if (!f->zFilename || strlen(f->zFilename) > 200)
-    return "附件文件名无效";
+  if (!f->zFilename || strlen(f->zFilename) > 200) return "附件文件名无效";
   return NULL;
 }
 
@@ -247,8 +259,9 @@ int page_app_apply(Req *r) {
   r->bNoCache = 1;
   if (r->method == HTTP_POST) {
     int64_t now = (int64_t)time(NULL);
-    const char *zMax = store_setting_get(r->store, &r->arena, "apply_max_per_hour");
-    int nMax = zMax ? atoi(zMax) : APPLY_MAX_PER_HOUR;
+    int nMax =
+        (int)store_setting_int(r->store, "application_rate_limit_per_hour");
+    if (nMax <= 0) nMax = APPLY_MAX_PER_HOUR;
     int nUsed = store_apply_attempts(r->store, r->zRemoteAddr, now - 3600);
     if (nUsed < 0) {
       http_error(r, 500, store_errmsg(r->store));
@@ -256,7 +269,9 @@ int page_app_apply(Req *r) {
     }
     if (nUsed >= nMax) {
       req_header(r, "Retry-After", "3600");
-      http_error(r, 429, "您提交申请过于频繁，请一小时后再试，或通过信函、当面等方式提交");
+      http_error(
+          r, 429,
+          "您提交申请过于频繁，请一小时后再试，或通过信函、当面等方式提交");
       return 0;
     }
     store_apply_attempt_add(r->store, r->zRemoteAddr, now);
@@ -276,32 +291,39 @@ int page_app_apply(Req *r) {
       a.orgId = org.id;
       a.zChannel = "online";
       a.zReceivedOn = date_format(app_today(), zToday);
-      a.zReceiptNote = "申请人通过互联网渠道提交，系统即时告知登记号，"
-                       "当日即为双方确认之日（《条例》第三十一条第（三）项）";
+      a.zReceiptNote =
+          "申请人通过互联网渠道提交，系统即时告知登记号，"
+          "当日即为双方确认之日（《条例》第三十一条第（三）项）";
       int rc = store_begin(r->store);
-      if (rc == STORE_OK) rc = app_register(r, &a, &in, zIdNorm, zCode, "网上提交");
-      if (rc == STORE_OK) rc = store_commit(r->store);
-      else store_rollback(r->store);
+      if (rc == STORE_OK)
+        rc = app_register(r, &a, &in, zIdNorm, zCode, "网上提交");
+      if (rc == STORE_OK)
+        rc = store_commit(r->store);
+      else
+        store_rollback(r->store);
       if (rc != STORE_OK) {
-        http_error(r, 500, store_errmsg(r->store)[0] ? store_errmsg(r->store)
-                                                     : "保存申请失败");
+        http_error(r, 500,
+                   store_errmsg(r->store)[0] ? store_errmsg(r->store)
+                                             : "保存申请失败");
         return 0;
       }
       App saved;
       store_app_get(r->store, &r->arena, a.id, &saved);
       page_begin(r, "申请已提交");
-      req_printf(r, "<h1>申请已提交</h1>\n"
-                    "<p class=\"notice ok\" role=\"status\">%h已收到您的政府信息"
-                    "公开申请。</p>\n<dl class=\"meta\">"
-                    "<dt>登记号</dt><dd id=\"reg-no\">%h</dd>"
-                    "<dt>查询码</dt><dd id=\"tracking-code\"><strong>%h</strong></dd>"
-                    "<dt>收到申请日期</dt><dd>%h</dd>"
-                    "<dt>答复期限</dt><dd>%h</dd></dl>\n"
-                    "<p><strong>请妥善保存登记号和查询码。查询码只显示这一次，"
-                    "本机关不保存其原文，遗失后无法找回。</strong></p>\n"
-                    "<p><a href=\"/track\">查询办理进度</a></p>\n",
-                 org.zName, a.zRegNo, zCode, a.zReceivedOn,
-                 saved.zDueOn && saved.zDueOn[0] ? saved.zDueOn : "-");
+      req_printf(
+          r,
+          "<h1>申请已提交</h1>\n"
+          "<p class=\"notice ok\" role=\"status\">%h已收到您的政府信息"
+          "公开申请。</p>\n<dl class=\"meta\">"
+          "<dt>登记号</dt><dd id=\"reg-no\">%h</dd>"
+          "<dt>查询码</dt><dd id=\"tracking-code\"><strong>%h</strong></dd>"
+          "<dt>收到申请日期</dt><dd>%h</dd>"
+          "<dt>答复期限</dt><dd>%h</dd></dl>\n"
+          "<p><strong>请妥善保存登记号和查询码。查询码只显示这一次，"
+          "本机关不保存其原文，遗失后无法找回。</strong></p>\n"
+          "<p><a href=\"/track\">查询办理进度</a></p>\n",
+          org.zName, a.zRegNo, zCode, a.zReceivedOn,
+          saved.zDueOn && saved.zDueOn[0] ? saved.zDueOn : "-");
       page_end(r);
       return 0;
     }
@@ -309,24 +331,30 @@ int page_app_apply(Req *r) {
   }
   page_begin(r, "政府信息公开申请");
   req_printf(r, "<h1>向%h申请公开政府信息</h1>\n", org.zName);
-  req_puts(r, "<p>依据《中华人民共和国政府信息公开条例》第二十九条，申请应包括"
-              "申请人的姓名或者名称、身份证明、联系方式；申请公开的政府信息的"
-              "名称、文号或者便于行政机关查询的其他特征性描述；申请公开的政府"
-              "信息的形式要求，包括获取信息的方式、途径。本机关自收到申请之日"
-              "起20个工作日内答复（《条例》第三十三条）。</p>\n");
+  req_puts(r,
+           "<p>依据《中华人民共和国政府信息公开条例》第二十九条，申请应包括"
+           "申请人的姓名或者名称、身份证明、联系方式；申请公开的政府信息的"
+           "名称、文号或者便于行政机关查询的其他特征性描述；申请公开的政府"
+           "信息的形式要求，包括获取信息的方式、途径。本机关自收到申请之日"
+           "起20个工作日内答复（《条例》第三十三条）。</p>\n");
   app_form_errors(r, aErr, nErr);
-  req_printf(r, "<form method=\"post\" class=\"form\" enctype=\"multipart/form-data\""
-                " action=\"/o/%u/apply\" novalidate>\n", org.zSlug);
+  req_printf(
+      r,
+      "<form method=\"post\" class=\"form\" enctype=\"multipart/form-data\""
+      " action=\"/o/%u/apply\" novalidate>\n",
+      org.zSlug);
   page_csrf_field(r);
   app_form_fields(r, &in, aErr, nErr);
   const char *zFileErr = err_for(aErr, nErr, "attachment");
-  req_puts(r, "<p class=\"field\"><label for=\"f-attachment\">附件（选填，如身份"
-              "证明复印件，大小有限制）</label>");
+  req_puts(r,
+           "<p class=\"field\"><label for=\"f-attachment\">附件（选填，如身份"
+           "证明复印件，大小有限制）</label>");
   if (zFileErr)
     req_printf(r, "<span class=\"field-error\" id=\"e-attachment\">%h</span>",
                zFileErr);
-  req_puts(r, "<input type=\"file\" id=\"f-attachment\" name=\"attachment\"></p>\n"
-              "<p><button type=\"submit\">提交申请</button></p>\n</form>\n");
+  req_puts(r,
+           "<input type=\"file\" id=\"f-attachment\" name=\"attachment\"></p>\n"
+           "<p><button type=\"submit\">提交申请</button></p>\n</form>\n");
   page_end(r);
   return 0;
 }
@@ -350,11 +378,13 @@ static void track_form(Req *r, const char *zErr) {
   page_begin(r, "申请办理进度查询");
   req_puts(r, "<h1>申请办理进度查询</h1>\n");
   if (zErr) page_notice(r, "error", zErr);
-  req_puts(r, "<form method=\"post\" action=\"/track\" class=\"form narrow\">\n");
+  req_puts(r,
+           "<form method=\"post\" action=\"/track\" class=\"form narrow\">\n");
   page_csrf_field(r);
   page_input(r, "reg_no", "登记号", req_param_or(r, "reg_no", ""),
              "required maxlength=\"60\"");
-  page_input(r, "code", "查询码", "", "required maxlength=\"40\" autocomplete=\"off\"");
+  page_input(r, "code", "查询码", "",
+             "required maxlength=\"40\" autocomplete=\"off\"");
   req_puts(r, "<p><button type=\"submit\">查询</button></p>\n</form>\n");
   page_end(r);
 }
@@ -372,34 +402,40 @@ int page_app_track(Req *r) {
     r->status = 404;
     return 0;
   }
-  const char *zPublic = !strcmp(a->zState, "received") ? "已收到"
+  const char *zPublic = !strcmp(a->zState, "received")   ? "已收到"
                         : !strcmp(a->zState, "answered") ? "已答复"
                         : !strcmp(a->zState, "closed") ? "已办结（终止办理）"
-                        : "办理中";
+                                                       : "办理中";
   page_begin(r, "申请办理进度");
-  req_printf(r, "<h1>申请办理进度</h1>\n<dl class=\"meta\">"
-                "<dt>登记号</dt><dd>%h</dd><dt>受理机关</dt><dd>%h</dd>"
-                "<dt>收到申请日期</dt><dd>%h</dd><dt>状态</dt><dd id=\"status\">%h</dd>"
-                "<dt>答复期限</dt><dd id=\"due\">%h</dd>",
-             a->zRegNo, a->zOrgName, a->zReceivedOn, zPublic,
-             a->zDueOn[0] ? a->zDueOn : "-");
+  req_printf(
+      r,
+      "<h1>申请办理进度</h1>\n<dl class=\"meta\">"
+      "<dt>登记号</dt><dd>%h</dd><dt>受理机关</dt><dd>%h</dd>"
+      "<dt>收到申请日期</dt><dd>%h</dd><dt>状态</dt><dd id=\"status\">%h</dd>"
+      "<dt>答复期限</dt><dd id=\"due\">%h</dd>",
+      a->zRegNo, a->zOrgName, a->zReceivedOn, zPublic,
+      a->zDueOn[0] ? a->zDueOn : "-");
   if (a->zClosedOn[0])
     req_printf(r, "<dt>答复日期</dt><dd>%h</dd>", a->zClosedOn);
   if (strcmp(a->zFeeStatus, "none"))
     req_printf(r, "<dt>信息处理费</dt><dd>%lld元（%h）</dd>",
                (long long)a->feeYuan,
                !strcmp(a->zFeeStatus, "notified") ? "待缴纳"
-               : !strcmp(a->zFeeStatus, "paid") ? "已缴纳"
-               : !strcmp(a->zFeeStatus, "waived") ? "已减免" : "逾期未缴");
+               : !strcmp(a->zFeeStatus, "paid")   ? "已缴纳"
+               : !strcmp(a->zFeeStatus, "waived") ? "已减免"
+                                                  : "逾期未缴");
   req_puts(r, "</dl>\n");
   if (a->zClosedOn[0] && a->zOutcome[0]) {
     for (int i = 0; i < 2; i++) {
-      req_puts(r, "<form method=\"post\" action=\"/track/letter\" class=\"inline\">");
+      req_puts(
+          r,
+          "<form method=\"post\" action=\"/track/letter\" class=\"inline\">");
       page_csrf_field(r);
-      req_printf(r, "<input type=\"hidden\" name=\"reg_no\" value=\"%h\">"
-                    "<input type=\"hidden\" name=\"code\" value=\"%h\">"
-                    "<input type=\"hidden\" name=\"format\" value=\"%s\">"
-                    "<button type=\"submit\">%s</button></form> ",
+      req_printf(r,
+                 "<input type=\"hidden\" name=\"reg_no\" value=\"%h\">"
+                 "<input type=\"hidden\" name=\"code\" value=\"%h\">"
+                 "<input type=\"hidden\" name=\"format\" value=\"%s\">"
+                 "<button type=\"submit\">%s</button></form> ",
                  a->zRegNo, req_param_or(r, "code", ""), i ? "docx" : "html",
                  i ? "下载答复告知书（Word）" : "查看答复告知书（可打印）");
     }

@@ -1,9 +1,9 @@
 /* staff_home.c — runs every feature's staff-home panel in order. */
 #include "web/staff_home.h"
 
+#include "web/applications.h"
 #include "web/catalogue.h"
 #include "web/documents.h"
-#include "web/applications.h"
 #include "web/pages.h"
 #include "web/reports.h"
 

@@ -175,6 +175,40 @@ test('staff catalogue list, item form and import report pass axe', async ({ page
   await axeCheck(page, 'catalogue import report');
 });
 
+// ---- Applications for disclosure (依申请公开): public form, case page, letter.
+test('application form: errors are announced, form and case page pass axe', async ({ page, base }) => {
+  const r = await page.goto(base + '/o/znwsj/apply');
+  if (r.status() !== 200) throw new Error(`status ${r.status()}`);
+  await axeCheck(page, 'apply form');
+  await page.fill('#f-name', '马建国');
+  await page.fill('#f-id_number', '110105194912310021');  // wrong check digit
+  await page.click('button[type=submit]');
+  const alert = await page.textContent('[role=alert]');
+  if (!alert.includes('居民身份证号码有误')) throw new Error(`alert is ${alert}`);
+  if ((await page.inputValue('#f-name')) !== '马建国') throw new Error('input not kept');
+  await shot(page, 'apply-errors');
+  await axeCheck(page, 'apply form with errors');
+  await page.fill('#f-id_number', '11010519491231002X');
+  await page.fill('#f-phone', '13995551234');
+  await page.fill('#f-address', '中宁县宁安镇');
+  await page.fill('#f-info_title', '年度部门预算');
+  await page.click('button[type=submit]');
+  const reg = await page.textContent('#reg-no');
+  if (!/^znwsj-\d{4}-\d{4}$/.test(reg)) throw new Error(`registration number ${reg}`);
+  await axeCheck(page, 'apply done');
+  await page.goto(base + '/login');
+  await page.fill('#f-login', 'office');
+  await page.fill('#f-password', PASSWORD);
+  await page.keyboard.press('Enter');
+  await page.waitForURL(base + '/staff');
+  await page.goto(base + '/staff/applications');
+  await axeCheck(page, 'application register');
+  await page.click(`text=${reg}`);
+  await page.waitForSelector('#clock-steps');
+  await shot(page, 'application-case');
+  await axeCheck(page, 'application case page');
+});
+
 async function main() {
   const srv = await startServer();
   const browser = await chromium.launch({

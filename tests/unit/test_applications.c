@@ -79,8 +79,8 @@ TEST(app_clock_correction_restart_spring_festival_2024) {
   ** (8), 02-19..23 (13), 02-26..03-01 (18), 03-04 (19), 03-05 (20). */
   CHECK_STR(due(&cal, "2024-02-01", NULL, 0, "2024-02-02", NULL), "2024-03-05");
   AppEventRec a[] = {
-    {"correction_sent", "2024-02-04", "2024-02-29", 0, "请写明文号"},
-    {"correction_received", "2024-02-19", "", 0, ""},
+      {"correction_sent", "2024-02-04", "2024-02-29", 0, "请写明文号"},
+      {"correction_received", "2024-02-19", "", 0, ""},
   };
   CHECK_STR(due(&cal, "2024-02-01", a, 1, "2024-02-05", &e), "-");
   CHECK_INT(e, DL_ST_AWAIT_CORRECTION);
@@ -96,8 +96,8 @@ TEST(app_clock_no_correction_is_abandoned) {
   DlStatus e;
   load_official(&cal);
   AppEventRec a[] = {
-    {"correction_sent", "2024-02-04", "2024-02-29", 0, ""},
-    {"correction_lapsed", "2024-03-01", "", 0, ""},
+      {"correction_sent", "2024-02-04", "2024-02-29", 0, ""},
+      {"correction_lapsed", "2024-03-01", "", 0, ""},
   };
   due(&cal, "2024-02-01", a, 2, "2024-03-05", &e);
   CHECK_INT(e, DL_ST_ABANDONED);
@@ -109,8 +109,8 @@ TEST(app_clock_paused_third_party_consultation_2025) {
   DlStatus e;
   load_official(&cal);
   AppEventRec a[] = {
-    {"third_party_start", "2025-04-17", "", 0, "征求某公司意见"},
-    {"third_party_end", "2025-05-09", "", 0, ""},
+      {"third_party_start", "2025-04-17", "", 0, "征求某公司意见"},
+      {"third_party_end", "2025-05-09", "", 0, ""},
   };
   due(&cal, "2025-04-14", a, 1, "2025-04-30", &e);
   CHECK_INT(e, DL_ST_PAUSED);
@@ -129,10 +129,12 @@ TEST(app_clock_extension_national_day_2019) {
   AppEventRec b[] = {{"extension", "2019-10-22", "", 10, "批准人：王公开"},
                      {"extension", "2019-10-23", "", 10, "批准人：王公开"}};
   DlResult r;
-  CHECK_INT(app_clock(&cal, "2019-09-23", b, 2, D("2019-10-24"), &r), DL_EINVAL);
+  CHECK_INT(app_clock(&cal, "2019-09-23", b, 2, D("2019-10-24"), &r),
+            DL_EINVAL);
   deadline_result_free(&r);
   AppEventRec c[] = {{"extension", "2019-10-22", "", 10, ""}};
-  CHECK_INT(app_clock(&cal, "2019-09-23", c, 1, D("2019-10-24"), &r), DL_EINVAL);
+  CHECK_INT(app_clock(&cal, "2019-09-23", c, 1, D("2019-10-24"), &r),
+            DL_EINVAL);
   deadline_result_free(&r);
   cal_free(&cal);
 }
@@ -149,8 +151,8 @@ TEST(app_clock_fee_wait_not_counted) {
   DlStatus e;
   load_official(&cal);
   AppEventRec a[] = {
-    {"fee_notice", "2025-03-10", "2025-04-08", 0, "1700元"},
-    {"fee_paid", "2025-03-21", "", 0, ""},
+      {"fee_notice", "2025-03-10", "2025-04-08", 0, "1700元"},
+      {"fee_paid", "2025-03-21", "", 0, ""},
   };
   due(&cal, "2025-03-03", a, 1, "2025-03-12", &e);
   CHECK_INT(e, DL_ST_AWAIT_FEE);
@@ -163,10 +165,12 @@ TEST(app_clock_rejects_unknown_kind_and_bad_date) {
   DlResult r;
   load_official(&cal);
   AppEventRec a[] = {{"coffee_break", "2025-03-10", "", 0, ""}};
-  CHECK_INT(app_clock(&cal, "2025-03-03", a, 1, D("2025-03-12"), &r), DL_EINVAL);
+  CHECK_INT(app_clock(&cal, "2025-03-03", a, 1, D("2025-03-12"), &r),
+            DL_EINVAL);
   CHECK(r.zErr && strstr(r.zErr, "第1条"));
   deadline_result_free(&r);
-  CHECK_INT(app_clock(&cal, "2025-02-30", NULL, 0, D("2025-03-12"), &r), DL_EINVAL);
+  CHECK_INT(app_clock(&cal, "2025-02-30", NULL, 0, D("2025-03-12"), &r),
+            DL_EINVAL);
   deadline_result_free(&r);
   cal_free(&cal);
 }
@@ -236,7 +240,8 @@ TEST(app_outcomes_are_the_21_leaf_rows) {
   }
   CHECK_INT(n, 21);
   CHECK_STR(app_outcome("results.partial")->zGround, "《条例》第三十七条");
-  CHECK_STR(app_outcome("results.other.no_correction")->zGround, "《条例》第三十条");
+  CHECK_STR(app_outcome("results.other.no_correction")->zGround,
+            "《条例》第三十条");
   CHECK(app_outcome("results.denied") == NULL); /* a group, not a leaf */
   CHECK_INT(app_event_kind("extension"), DL_EV_EXTENSION);
   CHECK_INT(app_event_kind("nope"), 0);
@@ -260,7 +265,8 @@ static const char *tpl_get(void *p, const char *zName) {
 }
 
 TEST(app_template_fill_placeholders) {
-  char *z = app_template_fill("{applicant}：登记号{reg_no}，{unknown}{ {}", tpl_get, NULL);
+  char *z = app_template_fill("{applicant}：登记号{reg_no}，{unknown}{ {}",
+                              tpl_get, NULL);
   CHECK_STR(z, "马建国：登记号znwsj-2024-0001，{unknown}{ {}");
   free(z);
   z = app_template_fill(app_default_template("results.granted"), tpl_get, NULL);
@@ -340,7 +346,8 @@ TEST(store_recalc_logs_due_change_when_holidays_arrive) {
   Calendar cal;
   CHECK_INT(store_app_calendar(s, &cal), STORE_OK);
   int n = -1;
-  CHECK_INT(store_app_recalc_all(s, &cal, D("2027-01-05"), "测试", &n), STORE_OK);
+  CHECK_INT(store_app_recalc_all(s, &cal, D("2027-01-05"), "测试", &n),
+            STORE_OK);
   CHECK_INT(n, 1);
   cal_free(&cal);
   App got;
@@ -349,9 +356,11 @@ TEST(store_recalc_logs_due_change_when_holidays_arrive) {
   /* A (made-up) holiday on Fri 2027-01-15 moves it to Tue 2027-02-02. */
   CHECK_INT(store_holiday_put(s, "2027-01-15", "holiday", "测试"), STORE_OK);
   CHECK_INT(store_app_calendar(s, &cal), STORE_OK);
-  CHECK_INT(store_app_recalc_all(s, &cal, D("2027-01-05"), "节假日更新", &n), STORE_OK);
+  CHECK_INT(store_app_recalc_all(s, &cal, D("2027-01-05"), "节假日更新", &n),
+            STORE_OK);
   CHECK_INT(n, 1);
-  CHECK_INT(store_app_recalc_all(s, &cal, D("2027-01-05"), "再次", &n), STORE_OK);
+  CHECK_INT(store_app_recalc_all(s, &cal, D("2027-01-05"), "再次", &n),
+            STORE_OK);
   CHECK_INT(n, 0);
   cal_free(&cal);
   CHECK_INT(store_app_get(s, &a, app.id, &got), STORE_OK);
@@ -365,6 +374,22 @@ TEST(store_recalc_logs_due_change_when_holidays_arrive) {
     CHECK_STR(aChg[0].zNew, "2027-02-02");
     CHECK_STR(aChg[0].zReason, "节假日更新");
   }
+  /* Holidays added by any means are noticed by their signature. */
+  CHECK_INT(store_app_recalc_if_calendar_changed(s, D("2027-01-05"), &n),
+            STORE_OK);
+  CHECK_INT(n, 0); /* first call: remembers the calendar, nothing moves */
+  CHECK_INT(store_holiday_put(s, "2027-01-18", "holiday", "测试"), STORE_OK);
+  CHECK_INT(store_app_recalc_if_calendar_changed(s, D("2027-01-05"), &n),
+            STORE_OK);
+  CHECK_INT(n, 1);
+  CHECK_INT(store_app_recalc_if_calendar_changed(s, D("2027-01-05"), &n),
+            STORE_OK);
+  CHECK_INT(n, 0);
+  CHECK_INT(store_app_get(s, &a, app.id, &got), STORE_OK);
+  CHECK_STR(got.zDueOn, "2027-02-03");
+  CHECK_INT(store_app_due_changes(s, &a, app.id, &aChg, &nChg), STORE_OK);
+  CHECK_INT(nChg, 3);
+  if (nChg == 3) CHECK_STR(aChg[0].zReason, "节假日安排变更后重新计算");
   AppYearCounts c;
   CHECK_INT(store_app_year_counts(s, 0, 2027, &c), STORE_OK);
   CHECK_INT(c.nNew, 1);

@@ -22,7 +22,7 @@ static const CliCmd aCmd[] = {
   {"ledger", cmd_ledger, "verify and list the publication ledger"},
   {"migrate", cmd_migrate, "apply pending schema migrations"},
   {"org", cmd_org, "add and list organisations and departments"},
-  {"report", cmd_report, "annual reports: check (see report --help)"},
+  {"report", cmd_report, "annual reports: check, show, export"},
   {"routes", cmd_routes, "print the route table (URLs, permissions) as Markdown"},
   {"search", cmd_search, "rebuild the full-text index; query it"},
   {"serve", cmd_serve, "run the web server"},

@@ -16,6 +16,7 @@ static const struct { const char *zName; DemoStep xStep; } aStep[] = {
   {"portal documents", demo_portal},
   {"applications for disclosure", demo_applications},
   {"registers", demo_registers},
+  {"annual reports", demo_reports},
 };
 
 int cmd_demo(int argc, char **argv) {

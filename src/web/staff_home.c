@@ -6,6 +6,7 @@
 #include "web/documents.h"
 #include "web/pages.h"
 #include "web/registers.h"
+#include "web/reports.h"
 
 typedef void (*PanelFn)(Req *r);
 
@@ -23,6 +24,7 @@ static const PanelFn aPanel[] = {
   panel_documents,
   panel_applications,
   reg_panel,
+  panel_reports,
 };
 
 void staff_home_panels(Req *r) {

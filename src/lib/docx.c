@@ -57,6 +57,45 @@ static void para_xml(Buf *b, const DocxPara *p) {
   buf_puts(b, "</w:p>");
 }
 
+int docx_zip_parts(const char **aName, const char **aData,
+                     const size_t *aLen, int n, Buf *pOut) {
+  zip_error_t err;
+  zip_error_init(&err);
+  zip_source_t *src = zip_source_buffer_create(NULL, 0, 0, &err);
+  zip_t *za = src ? zip_open_from_source(src, ZIP_TRUNCATE, &err) : NULL;
+  int rc = -1;
+  if (za) {
+    zip_source_keep(src);
+    rc = 0;
+    for (int i = 0; rc == 0 && i < n; i++) {
+      zip_source_t *s = zip_source_buffer(za, aData[i], aLen[i], 0);
+      if (!s || zip_file_add(za, aName[i], s, ZIP_FL_ENC_UTF_8) < 0) {
+        if (s) zip_source_free(s);
+        rc = -1;
+      }
+    }
+    if (rc == 0 && zip_close(za) < 0) rc = -1;
+    if (rc != 0) zip_discard(za);
+    zip_stat_t st;
+    if (rc == 0 && zip_source_stat(src, &st) == 0 &&
+        zip_source_open(src) == 0) {
+      char *q = xmalloc(st.size ? st.size : 1);
+      zip_int64_t got = zip_source_read(src, q, st.size);
+      zip_source_close(src);
+      if (got == (zip_int64_t)st.size) buf_append(pOut, q, st.size);
+      else rc = -1;
+      free(q);
+    } else if (rc == 0) {
+      rc = -1;
+    }
+    zip_source_free(src);
+  } else if (src) {
+    zip_source_free(src);
+  }
+  zip_error_fini(&err);
+  return rc;
+}
+
 int docx_build(const DocxPara *aPara, int n, Buf *pOut) {
   Buf doc = BUF_INIT;
   buf_puts(&doc,
@@ -69,46 +108,11 @@ int docx_build(const DocxPara *aPara, int n, Buf *pOut) {
            "<w:pgMar w:top=\"2098\" w:right=\"1474\" w:bottom=\"1984\" "
            "w:left=\"1588\" w:header=\"851\" w:footer=\"992\" "
            "w:gutter=\"0\"/></w:sectPr></w:body></w:document>");
-  zip_error_t err;
-  zip_error_init(&err);
-  zip_source_t *src = zip_source_buffer_create(NULL, 0, 0, &err);
-  zip_t *za = src ? zip_open_from_source(src, ZIP_TRUNCATE, &err) : NULL;
-  int rc = -1;
-  if (za) {
-    zip_source_keep(src);
-    static const char *aName[] = {"[Content_Types].xml", "_rels/.rels",
-                                  "word/document.xml"};
-    const char *aData[] = {zContentTypes, zRels, buf_str(&doc)};
-    size_t aLen[] = {sizeof zContentTypes - 1, sizeof zRels - 1, doc.n};
-    rc = 0;
-    for (int i = 0; rc == 0 && i < 3; i++) {
-      zip_source_t *s = zip_source_buffer(za, aData[i], aLen[i], 0);
-      if (!s || zip_file_add(za, aName[i], s, ZIP_FL_ENC_UTF_8) < 0) {
-        if (s) zip_source_free(s);
-        rc = -1;
-      }
-    }
-    if (rc == 0 && zip_close(za) < 0) rc = -1;
-    if (rc != 0) zip_discard(za);
-    zip_stat_t st;
-    if (rc == 0 && zip_source_stat(src, &st) == 0 &&
-        zip_source_open(src) == 0) {
-      char *p = xmalloc(st.size ? st.size : 1);
-      zip_int64_t got = zip_source_read(src, p, st.size);
-      zip_source_close(src);
-      if (got == (zip_int64_t)st.size)
-        buf_append(pOut, p, st.size);
-      else
-        rc = -1;
-      free(p);
-    } else if (rc == 0) {
-      rc = -1;
-    }
-    zip_source_free(src);
-  } else if (src) {
-    zip_source_free(src);
-  }
-  zip_error_fini(&err);
+  static const char *aName[] = {"[Content_Types].xml", "_rels/.rels",
+                                "word/document.xml"};
+  const char *aData[] = {zContentTypes, zRels, buf_str(&doc)};
+  size_t aLen[] = {sizeof zContentTypes - 1, sizeof zRels - 1, doc.n};
+  int rc = docx_zip_parts(aName, aData, aLen, 3, pOut);
   buf_free(&doc);
   return rc;
 }

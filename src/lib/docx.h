@@ -22,4 +22,10 @@ typedef struct DocxPara {
 ** 0, or -1 when libzip fails (pOut then unchanged).  Allocates. */
 int docx_build(const DocxPara *aPara, int n, Buf *pOut);
 
+/* Appends to pOut a zip (an OOXML package) of the n named parts
+** aName[i] with bytes aData[i][0..aLen[i]).  Returns 0, or -1 with
+** nothing appended.  Used for DOCX here and by the report's DOCX. */
+int docx_zip_parts(const char **aName, const char **aData, const size_t *aLen,
+                   int n, Buf *pOut);
+
 #endif

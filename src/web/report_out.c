@@ -11,9 +11,10 @@
 #include <string.h>
 #include <unistd.h>
 #include <xlsxwriter.h>
-#include <zip.h>
+
 
 #include "core/report_text.h"
+#include "lib/docx.h"
 #include "store/store_documents.h"
 #include "web/reports.h"
 
@@ -336,46 +337,6 @@ static void docx_table(Buf *b, const Report *p, const RfTable *tb) {
   buf_puts(b, "</w:tbl>");
 }
 
-/* Appends the zip of the named parts to pOut.  0 or -1. */
-static int zip_parts(const char **aName, const char **aData,
-                     const size_t *aLen, int n, Buf *pOut) {
-  zip_error_t err;
-  zip_error_init(&err);
-  zip_source_t *src = zip_source_buffer_create(NULL, 0, 0, &err);
-  zip_t *za = src ? zip_open_from_source(src, ZIP_TRUNCATE, &err) : NULL;
-  int rc = -1;
-  if (za) {
-    zip_source_keep(src);
-    rc = 0;
-    for (int i = 0; rc == 0 && i < n; i++) {
-      zip_source_t *s = zip_source_buffer(za, aData[i], aLen[i], 0);
-      if (!s || zip_file_add(za, aName[i], s, ZIP_FL_ENC_UTF_8) < 0) {
-        if (s) zip_source_free(s);
-        rc = -1;
-      }
-    }
-    if (rc == 0 && zip_close(za) < 0) rc = -1;
-    if (rc != 0) zip_discard(za);
-    zip_stat_t st;
-    if (rc == 0 && zip_source_stat(src, &st) == 0 &&
-        zip_source_open(src) == 0) {
-      char *q = xmalloc(st.size ? st.size : 1);
-      zip_int64_t got = zip_source_read(src, q, st.size);
-      zip_source_close(src);
-      if (got == (zip_int64_t)st.size) buf_append(pOut, q, st.size);
-      else rc = -1;
-      free(q);
-    } else if (rc == 0) {
-      rc = -1;
-    }
-    zip_source_free(src);
-  } else if (src) {
-    zip_source_free(src);
-  }
-  zip_error_fini(&err);
-  return rc;
-}
-
 int report_out_docx(const Report *p, const ReportText *pText, Buf *pOut) {
   const RfFormat *f = p->pFmt;
   Buf d = BUF_INIT;
@@ -412,7 +373,7 @@ int report_out_docx(const Report *p, const ReportText *pText, Buf *pOut) {
   const char *aData[] = {zCT, zRels, zDocRels, zStyles, buf_str(&d)};
   size_t aLen[] = {sizeof zCT - 1, sizeof zRels - 1, sizeof zDocRels - 1,
                    sizeof zStyles - 1, d.n};
-  rc = zip_parts(aName, aData, aLen, 5, pOut);
+  rc = docx_zip_parts(aName, aData, aLen, 5, pOut);
   buf_free(&d);
   return rc;
 }

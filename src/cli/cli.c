@@ -15,6 +15,7 @@ static const CliCmd aCmd[] = {
   {"demo", cmd_demo, "load the demo organisations, users and records"},
   {"export-site", cmd_export_site, "write the public portal as static files"},
   {"init", cmd_init, "create a new database and its first administrator"},
+  {"ledger", cmd_ledger, "verify and list the publication ledger"},
   {"migrate", cmd_migrate, "apply pending schema migrations"},
   {"org", cmd_org, "add and list organisations and departments"},
   {"report", cmd_report, "annual reports: check (see report --help)"},

@@ -11,6 +11,7 @@
 /* The steps, in order.  Each feature area appends its own. */
 static const struct { const char *zName; DemoStep xStep; } aStep[] = {
   {"organisations and users", demo_foundation},
+  {"documents", demo_documents},
 };
 
 int cmd_demo(int argc, char **argv) {

@@ -9,6 +9,7 @@ int cmd_backup(int argc, char **argv);
 int cmd_demo(int argc, char **argv);
 int cmd_export_site(int argc, char **argv); /* in src/http/ */
 int cmd_init(int argc, char **argv);
+int cmd_ledger(int argc, char **argv);
 int cmd_migrate(int argc, char **argv);
 int cmd_org(int argc, char **argv);
 int cmd_report(int argc, char **argv);

@@ -29,5 +29,6 @@ typedef struct DemoCtx {
 typedef int (*DemoStep)(DemoCtx *ctx);
 
 int demo_foundation(DemoCtx *ctx);
+int demo_documents(DemoCtx *ctx);   /* demo_documents.c */
 
 #endif

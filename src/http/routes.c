@@ -9,6 +9,8 @@
 #include <string.h>
 
 #include "api/api.h"
+#include "api/api_documents.h"
+#include "web/documents.h"
 #include "web/org_pages.h"
 #include "web/pages.h"
 #include "web/sitemap.h"
@@ -43,6 +45,29 @@ const Route aRoute[] = {
   {G, "/admin/users", page_admin_users, PERM_ADMIN, 0, "用户管理"},
   {G | P, "/admin/users/new", page_admin_user_edit, PERM_ADMIN, 0, "新增用户"},
   {G | P, "/admin/users/{id}", page_admin_user_edit, PERM_ADMIN, 0, "编辑用户"},
+
+  /* Proactive disclosure documents (issue 3, document half): staff pages,
+  ** the plain public page and attachments, JSON and the ledger export.
+  ** Literal segments come before captures at the same place. */
+  {G, "/staff/docs", page_docs_list, PERM_VIEW_STAFF, 0, "主动公开文件"},
+  {G | P, "/staff/docs/new", page_doc_edit, PERM_DOC_DRAFT, 0, "新建文件"},
+  {G, "/staff/docs/{id}", page_doc_view, PERM_VIEW_STAFF, 0, "文件"},
+  {G | P, "/staff/docs/{id}/edit", page_doc_edit, PERM_DOC_DRAFT, 0, "修改文件"},
+  {P, "/staff/docs/{id}/action", page_doc_action, PERM_VIEW_STAFF, 0, "提交、审核、退回、撤回"},
+  {P, "/staff/docs/{id}/scan", page_doc_scan, PERM_DOC_SECRECY, 0, "隐私扫描"},
+  {P, "/staff/docs/{id}/findings/{fid}", page_doc_finding, PERM_DOC_SECRECY, 0, "处理扫描结果"},
+  {G, "/staff/docs/{id}/sheet", page_doc_sheet, PERM_VIEW_STAFF, 0, "发布审核单"},
+  {P, "/staff/docs/{id}/attachments", page_doc_attach, PERM_DOC_DRAFT, 0, "上传附件"},
+  {G, "/staff/docs/{id}/attachments/{aid}", page_doc_attachment, PERM_VIEW_STAFF, 0, "下载附件"},
+  {P, "/staff/docs/{id}/attachments/{aid}/delete", page_doc_attachment_delete, PERM_DOC_DRAFT, 0, "删除附件"},
+  {P, "/staff/docs/{id}/channels", page_doc_channel, PERM_DOC_MANAGE, 0, "登记发布渠道"},
+  {P, "/staff/docs/{id}/validity", page_doc_validity, PERM_DOC_MANAGE, 0, "变更有效性"},
+  {P, "/staff/docs/{id}/correct", page_doc_correct, PERM_DOC_MANAGE, 0, "更正已发布文件"},
+  {G, "/o/{org}/a/{aid}", page_doc_public_attachment, PERM_PUBLIC, 0, "公开附件"},
+  {G, "/o/{org}/d/{*ref}", page_doc_public, PERM_PUBLIC, 0, "公开文件"},
+  {G, "/api/v1/documents", api_documents, PERM_PUBLIC, ROUTE_API, "Published documents (filters, paging)"},
+  {G, "/api/v1/documents/{id}", api_document, PERM_PUBLIC, ROUTE_API, "One published document with attachments and versions"},
+  {G, "/api/v1/ledger", api_ledger, PERM_PUBLIC, ROUTE_API, "Publication ledger export (hash chain)"},
 
   /* JSON API. */
   {G, "/api/v1/health", api_health, PERM_PUBLIC, ROUTE_API, "Service health and schema version"},

@@ -3,6 +3,7 @@
 
 #include <string.h>
 
+#include "web/documents.h"
 #include "web/pages.h"
 
 void site_path_add(SitePaths *p, Arena *a, const char *zPath) {
@@ -27,6 +28,7 @@ typedef int (*PathsFn)(Store *s, Arena *a, SitePaths *p);
 /* Each feature with public pages adds its enumerator here. */
 static const PathsFn aPaths[] = {
   paths_orgs,
+  site_paths_documents,
 };
 
 int site_public_paths(Store *s, Arena *a, SitePaths *p) {

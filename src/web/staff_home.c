@@ -1,6 +1,7 @@
 /* staff_home.c — runs every feature's staff-home panel in order. */
 #include "web/staff_home.h"
 
+#include "web/documents.h"
 #include "web/pages.h"
 
 typedef void (*PanelFn)(Req *r);
@@ -15,6 +16,7 @@ static void panel_admin(Req *r) {
 
 static const PanelFn aPanel[] = {
   panel_admin,
+  panel_documents,
 };
 
 void staff_home_panels(Req *r) {

@@ -1,0 +1,139 @@
+/* api_documents.c — published documents and the ledger as JSON (see
+** api_documents.h). */
+#include "api/api_documents.h"
+
+#include <string.h>
+
+#include "api/api.h"
+#include "store/store_documents.h"
+
+static json_t *id_or_null(int64_t v) { return v ? json_integer(v) : json_null(); }
+
+/* The public fields of a document (no body). */
+static json_t *doc_json(const Doc *d) {
+  json_t *j = json_pack(
+      "{s:I,s:s,s:s,s:s,s:s,s:s,s:s,s:s,s:s,s:s,s:s,s:s,s:s,s:s,s:s,s:s,s:s}",
+      "id", (json_int_t)d->id, "org", d->zOrgSlug, "org_name", d->zOrgName,
+      "index_number", d->zIndexNumber, "title", d->zTitle, "doc_number",
+      d->zDocNumber, "publisher", d->zPublisher[0] ? d->zPublisher : d->zOrgName,
+      "signed_date", d->zSignedDate, "published_date", d->zPublishedDate,
+      "genre", d->zGenre, "report_kind", d->zReportKind, "keywords",
+      d->zKeywords, "summary", d->zSummary, "state", d->zState, "validity",
+      d->zValidity, "validity_date", d->zValidityDate, "withdraw_reason",
+      d->zWithdrawReason);
+  json_object_set_new(j, "catalogue_item_id", id_or_null(d->catalogueItemId));
+  json_object_set_new(j, "interprets_id", id_or_null(d->interpretsId));
+  json_object_set_new(j, "replaced_by_id", id_or_null(d->replacedById));
+  return j;
+}
+
+int api_documents(Req *r) {
+  DocQuery q;
+  Doc *aDoc;
+  int n, nTotal;
+  int64_t page = 1, per = 20, year = 0, item = 0;
+  memset(&q, 0, sizeof q);
+  q.bPublicOnly = 1;
+  const char *zOrg = req_param(r, "org");
+  if (zOrg && zOrg[0]) {
+    Org o;
+    if (store_org_by_slug(r->store, &r->arena, zOrg, &o) != STORE_OK) {
+      api_error(r, 404, NULL, "单位不存在");
+      return 0;
+    }
+    q.orgId = o.id;
+    q.bSubtree = req_param(r, "subtree") && !strcmp(req_param(r, "subtree"), "1");
+  }
+  if (req_param_int(r, "page", 1, 1000000, &page) < 0 ||
+      req_param_int(r, "per_page", 1, 200, &per) < 0 ||
+      req_param_int(r, "year", 1900, 9999, &year) < 0 ||
+      req_param_int(r, "catalogue_item", 1, INT64_MAX, &item) < 0) {
+    api_error(r, 400, NULL, "参数无效：page、per_page（1-200）、year、catalogue_item");
+    return 0;
+  }
+  q.year = (int)year;
+  q.catalogueItemId = item;
+  q.zGenre = req_param(r, "genre");
+  q.zReportKind = req_param(r, "report_kind");
+  q.zValidity = req_param(r, "validity");
+  q.limit = (int)per;
+  q.offset = (int)((page - 1) * per);
+  if (store_doc_list(r->store, &r->arena, &q, &aDoc, &n, &nTotal) != STORE_OK) {
+    api_error(r, 500, NULL, store_errmsg(r->store));
+    return 0;
+  }
+  json_t *a = json_array();
+  for (int i = 0; i < n; i++) json_array_append_new(a, doc_json(&aDoc[i]));
+  api_json(r, 200, json_pack("{s:o,s:i,s:I,s:I}", "documents", a, "total", nTotal,
+                             "page", (json_int_t)page, "per_page", (json_int_t)per));
+  return 0;
+}
+
+static json_t *ledger_json(const LedgerEntry *e, int bContent) {
+  json_t *j = json_pack("{s:I,s:s,s:I,s:s,s:s,s:s,s:s}", "seq", (json_int_t)e->seq,
+                        "at", e->zAt, "doc_id", (json_int_t)e->docId, "event",
+                        e->zEvent, "content_hash", e->zContentHash, "prev_hash",
+                        e->zPrevHash, "entry_hash", e->zEntryHash);
+  if (bContent) json_object_set_new(j, "content", json_string(e->zContent));
+  return j;
+}
+
+int api_document(Req *r) {
+  Doc d;
+  int64_t id = req_arg_id(r, 0);
+  if (!id || store_doc_get(r->store, &r->arena, id, &d) != STORE_OK ||
+      (strcmp(d.zState, "published") && strcmp(d.zState, "withdrawn"))) {
+    api_error(r, 404, NULL, "文件不存在");
+    return 0;
+  }
+  json_t *j = doc_json(&d);
+  int bPub = !strcmp(d.zState, "published");
+  json_object_set_new(j, "body", json_string(bPub ? d.zBody : ""));
+  json_t *aA = json_array();
+  DocAttachment *aAtt;
+  int nAtt;
+  if (bPub && store_doc_attachments(r->store, &r->arena, d.id, &aAtt, &nAtt) == STORE_OK)
+    for (int i = 0; i < nAtt; i++)
+      json_array_append_new(aA, json_pack("{s:I,s:s,s:s,s:I,s:s}", "id",
+                                          (json_int_t)aAtt[i].id, "filename",
+                                          aAtt[i].zFilename, "mime", aAtt[i].zMime,
+                                          "size", (json_int_t)aAtt[i].size, "sha256",
+                                          aAtt[i].zSha256));
+  json_object_set_new(j, "attachments", aA);
+  LedgerEntry *aE;
+  int nE;
+  json_t *aV = json_array();
+  if (store_ledger_list(r->store, &r->arena, d.id, 0, 0, &aE, &nE) == STORE_OK)
+    for (int i = 0; i < nE; i++) json_array_append_new(aV, ledger_json(&aE[i], 0));
+  json_object_set_new(j, "versions", aV);
+  api_json(r, 200, j);
+  return 0;
+}
+
+int api_ledger(Req *r) {
+  int64_t after = 0, limit = 1000, doc = 0;
+  if (req_param_int(r, "after", 0, INT64_MAX, &after) < 0 ||
+      req_param_int(r, "limit", 1, 10000, &limit) < 0 ||
+      req_param_int(r, "doc", 1, INT64_MAX, &doc) < 0) {
+    api_error(r, 400, NULL, "参数无效：after、limit（1-10000）、doc");
+    return 0;
+  }
+  int bContent = req_param(r, "content") && !strcmp(req_param(r, "content"), "1");
+  if (bContent && !req_can(r, PERM_VIEW_STAFF, 0)) {
+    api_error(r, 401, NULL, "导出台账内容需要工作人员登录");
+    return 0;
+  }
+  LedgerEntry *aE;
+  int n;
+  if (store_ledger_list(r->store, &r->arena, doc, after, (int)limit, &aE, &n) != STORE_OK) {
+    api_error(r, 500, NULL, store_errmsg(r->store));
+    return 0;
+  }
+  json_t *a = json_array();
+  for (int i = 0; i < n; i++) json_array_append_new(a, ledger_json(&aE[i], bContent));
+  api_json(r, 200, json_pack("{s:o,s:s}", "entries", a, "hash_rule",
+                             "entry_hash = SHA-256(seq \\n at \\n doc_id \\n event \\n "
+                             "content_hash \\n prev_hash); content_hash = SHA-256(content)"));
+  if (bContent) r->bNoCache = 1;
+  return 0;
+}

@@ -1,0 +1,229 @@
+/*
+** document.h — proactive disclosure documents (政府信息): the record, the
+** review chain as a state machine, the rules checked before each step, the
+** canonical content hashed into the publication ledger, and the Art. 26
+** publication deadline.  Pure functions: no I/O, no SQL; the store keeps
+** the records and the pages/API/CLI apply these rules.
+**
+** Code names (shared/glossary.md) of the stored enumerations:
+**   state     draft 草稿 → dept_review 科室审核 → secrecy_review 保密审查 →
+**             approval 领导审批 → published 已发布 (proactive) or filed
+**             已审定（不主动公开） (on_request / withheld); withdrawn 已撤回
+**   mode      proactive 主动公开 | on_request 依申请公开 | withheld 不予公开
+**   validity  valid 有效 | amended 已修订 | repealed 废止 | expired 失效
+**   report_kind  regulation 规章 | normative 行政规范性文件 | other 其他
+**
+** Index numbers are assigned when a document leaves the chain (publication
+** or filing), not at creation: drafts that are sent back, abandoned or
+** deleted never consume a number, so the public sequence has no holes that
+** point at unpublished content, and a number always names content that
+** passed the whole review.
+*/
+#ifndef GK_DOCUMENT_H
+#define GK_DOCUMENT_H
+
+#include <stddef.h>
+#include <stdint.h>
+
+#include "core/calendar.h"
+#include "core/perm.h"
+
+/* One document.  Strings are owned by whoever filled the record (an Arena
+** in the store); "" rather than NULL for empty text.  Ids are 0 when
+** absent. */
+typedef struct Doc {
+  int64_t id;
+  int64_t orgId;
+  int64_t deptId;             /* 责任部门 (0: none) */
+  const char *zIndexNumber;   /* 索引号; "" until assigned */
+  int bIndexImported;         /* 1: kept from an import */
+  const char *zTitle;         /* 标题 */
+  const char *zDocNumber;     /* 文号 */
+  const char *zPublisher;     /* 发布机构 */
+  const char *zSignedDate;    /* 成文日期 YYYY-MM-DD or "" */
+  const char *zFormedDate;    /* 生成日期 (Art. 26 clock) */
+  const char *zPublishedDate; /* 发布日期 */
+  const char *zMode;          /* proactive | on_request | withheld | "" */
+  const char *zWithheldGround;/* DocGround code when mode is withheld */
+  const char *zScope;         /* 公开范围 */
+  int64_t catalogueItemId;    /* catalogue_item(id) or 0 */
+  const char *zGenre;         /* 体裁 */
+  const char *zReportKind;    /* regulation | normative | other */
+  const char *zKeywords;      /* 关键词 */
+  const char *zSummary;       /* 内容概述 */
+  const char *zBody;          /* Markdown */
+  int64_t interpretsId;       /* the policy a 解读 explains, or 0 */
+  const char *zState;         /* see above */
+  const char *zValidity;      /* valid | amended | repealed | expired */
+  const char *zValidityDate;  /* date of the validity change or "" */
+  int64_t replacedById;       /* the replacing document or 0 */
+  const char *zWithdrawReason;/* public reason once withdrawn */
+  const char *zWithdrawnAt;   /* ISO timestamp or "" */
+  const char *zScannedAt;     /* last privacy scan or "" */
+  int64_t createdBy;          /* drafter (承办人) */
+  const char *zCreatedAt;     /* ISO timestamp */
+  const char *zUpdatedAt;     /* ISO timestamp */
+  /* Filled by the store's reads, not stored on the row. */
+  const char *zOrgName;       /* organisation name */
+  const char *zOrgSlug;       /* organisation URL name */
+  const char *zDeptName;      /* department name or "" */
+  const char *zCreatedByName; /* drafter's display name */
+} Doc;
+
+/* An attachment as listed (the bytes stay in the store). */
+typedef struct DocAttachment {
+  int64_t id;
+  int64_t docId;
+  const char *zSha256;        /* 64 hex chars */
+  const char *zFilename;      /* as uploaded, for Content-Disposition */
+  const char *zMime;          /* detected by content */
+  int64_t size;               /* bytes */
+  const char *zNotes;         /* hidden sheets, comments, tracked changes */
+  const char *zAddedAt;       /* ISO timestamp */
+} DocAttachment;
+
+/* One step of the review chain (发布审核单 row). */
+typedef struct DocReview {
+  int64_t id;
+  const char *zFrom;          /* state before */
+  const char *zTo;            /* state after */
+  const char *zDecision;      /* submit | pass | return | withdraw */
+  const char *zOpinion;       /* reviewer's opinion */
+  int64_t userId;
+  const char *zUserName;      /* filled by the store */
+  const char *zAt;            /* ISO timestamp */
+} DocReview;
+
+/* A privacy finding of the secrecy review. */
+typedef struct DocFinding {
+  int64_t id;
+  int64_t docId;
+  const char *zSource;        /* title | body | attachment:<id> */
+  const char *zKind;          /* privacy_kind_name() */
+  const char *zMatch;         /* the text found */
+  const char *zContext;       /* text around it */
+  const char *zMask;          /* suggested masked form */
+  const char *zStatus;        /* open | masked | accepted */
+  const char *zReason;        /* written reason when accepted */
+  const char *zFoundAt;       /* ISO timestamp */
+  int64_t decidedBy;          /* 0 while open */
+  const char *zDecidedByName; /* filled by the store */
+  const char *zDecidedAt;     /* ISO timestamp or "" */
+} DocFinding;
+
+/* A further publication channel. */
+typedef struct DocChannel {
+  int64_t id;
+  int64_t docId;
+  const char *zChannel;       /* 微信公众号 … */
+  const char *zDay;           /* YYYY-MM-DD */
+  const char *zNote;
+  const char *zAddedAt;
+} DocChannel;
+
+/* One publication-ledger entry. */
+typedef struct LedgerEntry {
+  int64_t seq;                /* 1, 2, … */
+  const char *zAt;            /* ISO timestamp */
+  int64_t docId;
+  const char *zEvent;         /* publish | edit | validity | withdraw */
+  const char *zContent;       /* canonical JSON */
+  const char *zContentHash;   /* SHA-256 hex of zContent */
+  const char *zPrevHash;      /* entry_hash of seq-1, or 64 zeros */
+  const char *zEntryHash;     /* doc_ledger_entry_hash() */
+} LedgerEntry;
+
+/* The code/label pairs of a stored enumeration. */
+typedef struct DocCode {
+  const char *zCode;          /* stored value */
+  const char *zLabel;         /* Chinese label */
+} DocCode;
+
+/* Lists ending with {NULL, NULL}. */
+extern const DocCode aDocState[];      /* states in chain order */
+extern const DocCode aDocMode[];       /* disclosure modes */
+extern const DocCode aDocValidity[];   /* validity values */
+extern const DocCode aDocReportKind[]; /* report kinds */
+extern const DocCode aDocGround[];     /* legal grounds of Arts. 14-16 */
+extern const char *const azDocGenre[]; /* common genres, NULL-terminated */
+extern const char *const azDocChannel[]; /* common channels, NULL-ended */
+
+/* Label of zCode in list a, or zCode itself when unknown ("" for NULL). */
+const char *doc_label(const DocCode *a, const char *zCode);
+/* 1 when zCode is in list a. */
+int doc_code_valid(const DocCode *a, const char *zCode);
+
+#define DOC_LEDGER_ZERO_HASH \
+  "0000000000000000000000000000000000000000000000000000000000000000"
+
+/* Review-chain actions. */
+typedef enum DocAction {
+  DOC_ACT_SUBMIT = 1,         /* drafter sends a draft to 科室审核 */
+  DOC_ACT_PASS,               /* reviewer passes the current step */
+  DOC_ACT_RETURN,             /* reviewer sends back to draft */
+  DOC_ACT_WITHDRAW            /* office withdraws a published document */
+} DocAction;
+
+/* Parses "submit" "pass" "return" "withdraw"; 0 when unknown. */
+DocAction doc_action_parse(const char *z);
+
+/*
+** The state machine.  For action eAct on a document in state zState with
+** disclosure mode zMode, sets *pzNext to the state after it (a static
+** string) and *pPerm to the permission the actor needs on the document's
+** organisation.  Returns NULL when the action is possible in that state,
+** else a Chinese message (static) and leaves the outputs unchanged.
+*/
+const char *doc_transition(const char *zState, const char *zMode,
+                           DocAction eAct, const char **pzNext, Perm *pPerm);
+
+/* Checks what must hold before a draft is submitted (公开属性确认): a
+** title, a valid 生成日期, a disclosure mode, a legal ground of Arts.
+** 14-16 when withheld, valid optional dates and codes.  NULL when fine,
+** else a Chinese message (static). */
+const char *doc_submit_check(const Doc *d);
+
+/* Checks the fields of a draft being saved (lighter than submission: the
+** mode may still be unset).  NULL or a static Chinese message. */
+const char *doc_draft_check(const Doc *d);
+
+/* 1 when a published document's content is visible to the public: state
+** published (withdrawn documents show only the withdrawal notice). */
+int doc_is_public(const Doc *d);
+
+/*
+** The canonical content of a document for the ledger: compact JSON, keys
+** in byte order, of the public fields — attachments (array of
+** {filename, mime, sha256, size} sorted by sha256 then filename), body,
+** catalogue_item_id, doc_number, formed_date, genre, id, index_number,
+** interprets_id, keywords, mode, org_id, published_date, publisher,
+** replaced_by_id, report_kind, scope, signed_date, state, summary, title,
+** validity, validity_date, withdraw_reason.  Ids are numbers (null when
+** 0).  aAtt may be reordered.  Returns a new heap string the caller frees.
+*/
+char *doc_canonical(const Doc *d, DocAttachment *aAtt, int nAtt);
+
+/* The entry hash of a ledger entry: SHA-256 hex of
+** "<seq>\n<at>\n<docId>\n<event>\n<contentHash>\n<prevHash>" into zOut. */
+void doc_ledger_entry_hash(int64_t seq, const char *zAt, int64_t docId,
+                           const char *zEvent, const char *zContentHash,
+                           const char *zPrevHash, char zOut[65]);
+
+/* Checks entry e against the previous entry's hash zPrev (64 zeros for
+** the first).  NULL when it holds, else a static Chinese message naming
+** what broke (content hash, link, entry hash). */
+const char *doc_ledger_check(const LedgerEntry *e, const char *zPrev);
+
+/* Art. 26: a document is published within 20 working days of its 生成日期. */
+#define DOC_ART26_DAYS 20
+/* Flag documents with this many working days left, or fewer. */
+#define DOC_ART26_WARN 5
+
+/* Art. 26 status of an unpublished document formed on dFormed, seen on
+** dToday: *pDue receives the last permitted day, and the return value is
+** the number of working days left after dToday until *pDue (0 on the last
+** day, negative when past: minus the working days overdue). */
+int doc_art26_left(const Calendar *pCal, Date dFormed, Date dToday,
+                   Date *pDue);
+
+#endif

@@ -1,0 +1,337 @@
+/* doctext.c — attachment type detection and text extraction (see
+** doctext.h). */
+#include "lib/doctext.h"
+
+#include <errno.h>
+#include <fcntl.h>
+#include <magic.h>
+#include <spawn.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/wait.h>
+#include <unistd.h>
+#include <zip.h>
+
+extern char **environ;
+
+/* ---- ZIP containers ---------------------------------------------------- */
+
+/* Opens an in-memory ZIP; NULL when it is not one. */
+static zip_t *zip_mem(const void *p, size_t n) {
+  zip_error_t err;
+  zip_error_init(&err);
+  zip_source_t *src = zip_source_buffer_create(p, n, 0, &err);
+  if (!src) { zip_error_fini(&err); return NULL; }
+  zip_t *z = zip_open_from_source(src, ZIP_RDONLY, &err);
+  if (!z) zip_source_free(src);
+  zip_error_fini(&err);
+  return z;
+}
+
+/* Reads entry i (at most DOCTEXT_MAX_ENTRY bytes) into b; 0 ok, -1 error. */
+static int zip_read_index(zip_t *z, zip_int64_t i, Buf *b) {
+  zip_file_t *f = zip_fopen_index(z, (zip_uint64_t)i, 0);
+  if (!f) return -1;
+  char aBuf[16384];
+  zip_int64_t k;
+  while ((k = zip_fread(f, aBuf, sizeof aBuf)) > 0) {
+    if (b->n + (size_t)k > DOCTEXT_MAX_ENTRY) break;
+    buf_append(b, aBuf, (size_t)k);
+  }
+  zip_fclose(f);
+  return k < 0 ? -1 : 0;
+}
+
+static int zip_read_name(zip_t *z, const char *zName, Buf *b) {
+  zip_int64_t i = zip_name_locate(z, zName, 0);
+  return i < 0 ? -1 : zip_read_index(z, i, b);
+}
+
+/* ---- Type detection ---------------------------------------------------- */
+
+char *doctext_mime(const void *p, size_t n, char *zOut, size_t nOut) {
+  const char *zType = NULL;
+  snprintf(zOut, nOut, "application/octet-stream");
+  magic_t m = magic_open(MAGIC_MIME_TYPE);
+  if (m && magic_load(m, NULL) == 0) zType = magic_buffer(m, p, n);
+  if (zType) snprintf(zOut, nOut, "%s", zType);
+  if (m) magic_close(m);
+  /* A ZIP container: look inside for the Office Open XML parts. */
+  if (n > 4 && !memcmp(p, "PK\x03\x04", 4)) {
+    zip_t *z = zip_mem(p, n);
+    if (z) {
+      if (zip_name_locate(z, "word/document.xml", 0) >= 0)
+        snprintf(zOut, nOut, "%s", DOCTEXT_MIME_DOCX);
+      else if (zip_name_locate(z, "xl/workbook.xml", 0) >= 0)
+        snprintf(zOut, nOut, "%s", DOCTEXT_MIME_XLSX);
+      zip_discard(z);
+    }
+  }
+  return zOut;
+}
+
+static const struct { const char *zMime, *zExt; } aAllowed[] = {
+  {DOCTEXT_MIME_PDF, ".pdf"},
+  {DOCTEXT_MIME_DOCX, ".docx"},
+  {DOCTEXT_MIME_XLSX, ".xlsx"},
+  {"image/png", ".png"},
+  {"image/jpeg", ".jpg"},
+  {"image/gif", ".gif"},
+  {"image/webp", ".webp"},
+};
+
+int doctext_mime_allowed(const char *zMime) {
+  return doctext_ext(zMime)[0] != 0;
+}
+
+const char *doctext_ext(const char *zMime) {
+  for (size_t i = 0; zMime && i < sizeof aAllowed / sizeof aAllowed[0]; i++)
+    if (!strcmp(aAllowed[i].zMime, zMime)) return aAllowed[i].zExt;
+  return "";
+}
+
+/* ---- XML text ------------------------------------------------------------ */
+
+/* Appends the decoded entity at z (after '&') to b; returns bytes used. */
+static size_t xml_entity(const char *z, size_t n, Buf *b) {
+  static const struct { const char *zName; char c; } aEnt[] = {
+    {"amp;", '&'}, {"lt;", '<'}, {"gt;", '>'}, {"quot;", '"'}, {"apos;", '\''}};
+  for (size_t i = 0; i < sizeof aEnt / sizeof aEnt[0]; i++) {
+    size_t k = strlen(aEnt[i].zName);
+    if (n >= k && !memcmp(z, aEnt[i].zName, k)) {
+      buf_putc(b, aEnt[i].c);
+      return k;
+    }
+  }
+  if (n > 2 && z[0] == '#') {
+    size_t i = 1;
+    int bHex = z[1] == 'x' || z[1] == 'X';
+    unsigned long cp = 0;
+    for (i = bHex ? 2 : 1; i < n && i < 12 && z[i] != ';'; i++) {
+      int c = (unsigned char)z[i], v;
+      if (c >= '0' && c <= '9') v = c - '0';
+      else if (bHex && c >= 'a' && c <= 'f') v = c - 'a' + 10;
+      else if (bHex && c >= 'A' && c <= 'F') v = c - 'A' + 10;
+      else return 0;
+      cp = cp * (bHex ? 16 : 10) + (unsigned long)v;
+    }
+    if (i < n && z[i] == ';' && cp > 0 && cp < 0x110000) {
+      char aOut[4];
+      int k;
+      if (cp < 0x80) { aOut[0] = (char)cp; k = 1; }
+      else if (cp < 0x800) {
+        aOut[0] = (char)(0xC0 | (cp >> 6)); aOut[1] = (char)(0x80 | (cp & 0x3F)); k = 2;
+      } else if (cp < 0x10000) {
+        aOut[0] = (char)(0xE0 | (cp >> 12)); aOut[1] = (char)(0x80 | ((cp >> 6) & 0x3F));
+        aOut[2] = (char)(0x80 | (cp & 0x3F)); k = 3;
+      } else {
+        aOut[0] = (char)(0xF0 | (cp >> 18)); aOut[1] = (char)(0x80 | ((cp >> 12) & 0x3F));
+        aOut[2] = (char)(0x80 | ((cp >> 6) & 0x3F)); aOut[3] = (char)(0x80 | (cp & 0x3F)); k = 4;
+      }
+      buf_append(b, aOut, (size_t)k);
+      return i + 1;
+    }
+  }
+  return 0;
+}
+
+/* 1 when the tag text t[0..n) (after '<') names zName exactly. */
+static int tag_is(const char *t, size_t n, const char *zName) {
+  size_t k = strlen(zName);
+  return n >= k && !memcmp(t, zName, k) &&
+         (n == k || t[k] == ' ' || t[k] == '>' || t[k] == '/');
+}
+
+/* Appends the character data of XML z[0..n) to out: tags dropped, entities
+** decoded, a line break after paragraphs, shared strings, rows and
+** comments, a space after cells, tabs and breaks. */
+static void xml_text(const char *z, size_t n, Buf *out) {
+  size_t i = 0;
+  while (i < n && out->n < DOCTEXT_MAX_TEXT) {
+    if (z[i] == '<') {
+      const char *e = memchr(z + i, '>', n - i);
+      if (!e) break;
+      const char *t = z + i + 1;
+      size_t k = (size_t)(e - t);
+      if (tag_is(t, k, "/w:p") || tag_is(t, k, "/si") || tag_is(t, k, "/row") ||
+          tag_is(t, k, "/w:comment") || tag_is(t, k, "/comment"))
+        buf_putc(out, '\n');
+      else if (tag_is(t, k, "/c") || tag_is(t, k, "w:tab") || tag_is(t, k, "w:br"))
+        buf_putc(out, ' ');
+      i = (size_t)(e - z) + 1;
+    } else if (z[i] == '&') {
+      size_t k = xml_entity(z + i + 1, n - i - 1, out);
+      if (k) i += k + 1;
+      else { buf_putc(out, '&'); i++; }
+    } else {
+      buf_putc(out, z[i++]);
+    }
+  }
+}
+
+/* Occurrences of zNeedle in z[0..n). */
+static int count_of(const char *z, size_t n, const char *zNeedle) {
+  int c = 0;
+  size_t k = strlen(zNeedle);
+  for (const char *p = z; p && (size_t)(p - z) + k <= n;) {
+    p = memmem(p, n - (size_t)(p - z), zNeedle, k);
+    if (!p) break;
+    c++;
+    p += k;
+  }
+  return c;
+}
+
+static int docx_text(zip_t *z, Buf *pText, Buf *pNotes) {
+  Buf x = BUF_INIT;
+  if (zip_read_name(z, "word/document.xml", &x)) {
+    buf_free(&x);
+    buf_puts(pNotes, "无法读取DOCX正文（word/document.xml）\n");
+    return -1;
+  }
+  xml_text(x.z, x.n, pText);
+  int nIns = count_of(x.z, x.n, "<w:ins ") + count_of(x.z, x.n, "<w:ins>");
+  int nDel = count_of(x.z, x.n, "<w:del ") + count_of(x.z, x.n, "<w:del>");
+  if (nIns || nDel)
+    buf_printf(pNotes, "含修订痕迹：插入%d处、删除%d处（被删除的文字也已扫描）\n", nIns, nDel);
+  buf_reset(&x);
+  if (zip_read_name(z, "word/comments.xml", &x) == 0) {
+    int nC = count_of(x.z, x.n, "<w:comment ");
+    if (nC) buf_printf(pNotes, "含批注%d条（批注文字已扫描）\n", nC);
+    xml_text(x.z, x.n, pText);
+  }
+  buf_free(&x);
+  return 0;
+}
+
+/* Appends the value of attribute zAttr (e.g. "name=\"") inside the
+** element text e[0..n) to b; 0 when absent. */
+static int attr_value(const char *e, size_t n, const char *zAttr, Buf *b) {
+  const char *p = memmem(e, n, zAttr, strlen(zAttr));
+  if (!p) return 0;
+  p += strlen(zAttr);
+  const char *q = memchr(p, '"', n - (size_t)(p - e));
+  if (!q) return 0;
+  xml_text(p, (size_t)(q - p), b);
+  return 1;
+}
+
+static int xlsx_text(zip_t *z, Buf *pText, Buf *pNotes) {
+  Buf x = BUF_INIT;
+  if (zip_read_name(z, "xl/workbook.xml", &x) == 0) {
+    /* Hidden sheets: <sheet name="…" … state="hidden|veryHidden"/>. */
+    for (const char *p = x.z; p && (p = memmem(p, x.n - (size_t)(p - x.z), "<sheet ", 7));) {
+      const char *e = memchr(p, '>', x.n - (size_t)(p - x.z));
+      if (!e) break;
+      size_t k = (size_t)(e - p);
+      int bVery = memmem(p, k, "state=\"veryHidden\"", 18) != NULL;
+      if (bVery || memmem(p, k, "state=\"hidden\"", 14)) {
+        buf_puts(pNotes, bVery ? "含深度隐藏的工作表：" : "含隐藏的工作表：");
+        attr_value(p, k, "name=\"", pNotes);
+        buf_puts(pNotes, "（其内容已扫描）\n");
+      }
+      p = e;
+    }
+  }
+  buf_reset(&x);
+  if (zip_read_name(z, "xl/sharedStrings.xml", &x) == 0) xml_text(x.z, x.n, pText);
+  zip_int64_t nEntry = zip_get_num_entries(z, 0);
+  int nComment = 0;
+  for (zip_int64_t i = 0; i < nEntry && pText->n < DOCTEXT_MAX_TEXT; i++) {
+    const char *zName = zip_get_name(z, (zip_uint64_t)i, 0);
+    if (!zName) continue;
+    int bSheet = !strncmp(zName, "xl/worksheets/sheet", 19);
+    int bComment = !strncmp(zName, "xl/comments", 11);
+    if (!bSheet && !bComment) continue;
+    buf_reset(&x);
+    if (zip_read_index(z, i, &x)) continue;
+    if (bSheet) {
+      /* Cell values (<v>) and inline strings (<t>); shared-string cells
+      ** hold an index, harmless to scan. */
+      xml_text(x.z, x.n, pText);
+      buf_putc(pText, '\n');
+    } else {
+      nComment += count_of(x.z, x.n, "<comment ");
+      xml_text(x.z, x.n, pText);
+    }
+  }
+  if (nComment) buf_printf(pNotes, "含批注%d条（批注文字已扫描）\n", nComment);
+  buf_free(&x);
+  return 0;
+}
+
+/* ---- PDF through pdftotext ---------------------------------------------- */
+
+static int pdf_text(const void *p, size_t n, Buf *pText, Buf *pNotes) {
+  char zTmp[] = "/tmp/gk-pdf-XXXXXX";
+  int fd = mkstemp(zTmp);
+  if (fd < 0) {
+    buf_puts(pNotes, "无法创建临时文件，PDF未能提取文字\n");
+    return -1;
+  }
+  size_t off = 0;
+  while (off < n) {
+    ssize_t k = write(fd, (const char *)p + off, n - off);
+    if (k <= 0) break;
+    off += (size_t)k;
+  }
+  close(fd);
+  int aPipe[2];
+  if (off < n || pipe(aPipe)) {
+    unlink(zTmp);
+    buf_puts(pNotes, "无法写入临时文件，PDF未能提取文字\n");
+    return -1;
+  }
+  posix_spawn_file_actions_t fa;
+  posix_spawn_file_actions_init(&fa);
+  posix_spawn_file_actions_adddup2(&fa, aPipe[1], 1);
+  posix_spawn_file_actions_addclose(&fa, aPipe[0]);
+  posix_spawn_file_actions_addopen(&fa, 2, "/dev/null", O_WRONLY, 0);
+  char *azArg[] = {"pdftotext", "-q", "-enc", "UTF-8", zTmp, "-", NULL};
+  pid_t pid;
+  int rc = posix_spawnp(&pid, "pdftotext", &fa, NULL, azArg, environ);
+  posix_spawn_file_actions_destroy(&fa);
+  close(aPipe[1]);
+  if (rc != 0) {
+    close(aPipe[0]);
+    unlink(zTmp);
+    buf_puts(pNotes, "未安装 pdftotext（poppler-utils），PDF未能提取文字，请人工审查\n");
+    return -1;
+  }
+  char aBuf[16384];
+  ssize_t k;
+  while ((k = read(aPipe[0], aBuf, sizeof aBuf)) > 0 || (k < 0 && errno == EINTR)) {
+    if (k > 0 && pText->n + (size_t)k <= DOCTEXT_MAX_TEXT) buf_append(pText, aBuf, (size_t)k);
+  }
+  close(aPipe[0]);
+  int status = 0;
+  while (waitpid(pid, &status, 0) < 0 && errno == EINTR) {}
+  unlink(zTmp);
+  if (!WIFEXITED(status) || WEXITSTATUS(status) != 0) {
+    buf_puts(pNotes, "PDF文字提取失败（文件可能已损坏或加密），请人工审查\n");
+    return -1;
+  }
+  return 0;
+}
+
+int doctext_extract(const char *zMime, const void *p, size_t n, Buf *pText,
+                    Buf *pNotes) {
+  if (!strcmp(zMime, DOCTEXT_MIME_PDF)) return pdf_text(p, n, pText, pNotes);
+  if (!strcmp(zMime, DOCTEXT_MIME_DOCX) || !strcmp(zMime, DOCTEXT_MIME_XLSX)) {
+    zip_t *z = zip_mem(p, n);
+    if (!z) {
+      buf_puts(pNotes, "无法打开文件（ZIP结构损坏），请人工审查\n");
+      return -1;
+    }
+    int rc = !strcmp(zMime, DOCTEXT_MIME_DOCX) ? docx_text(z, pText, pNotes)
+                                               : xlsx_text(z, pText, pNotes);
+    zip_discard(z);
+    return rc;
+  }
+  if (!strncmp(zMime, "image/", 6)) {
+    buf_puts(pNotes, "图片不含可扫描的文字，请人工审查图片内容\n");
+    return 1;
+  }
+  return 1;
+}

@@ -1,0 +1,56 @@
+/*
+** doctext.h — what an uploaded attachment really is, and its text.
+**
+**  - doctext_mime() detects the type from the bytes (libmagic), refining
+**    a bare ZIP container into DOCX or XLSX by looking at its entries, so
+**    a renamed file is recognised by content, never by name or by the
+**    type the browser declared.
+**  - doctext_extract() returns the text the privacy scanner must read:
+**    PDF through the `pdftotext` program of poppler-utils (run with
+**    posix_spawn, no shell, from a private temporary file); DOCX from
+**    word/document.xml and word/comments.xml; XLSX from the shared strings,
+**    every sheet's cell values and the comments.  It also reports what a
+**    reader of the published file might not see: hidden or very hidden
+**    sheets, comments, and tracked insertions and deletions.
+**
+** Limits: each ZIP entry is read up to DOCTEXT_MAX_ENTRY bytes (zip bombs
+** stop there); the extracted text is capped at DOCTEXT_MAX_TEXT.  Images
+** have no text (OCR is out of scope): the caller says so to the reviewer.
+** Thread-safe (no globals; libmagic is opened per call).
+*/
+#ifndef GK_DOCTEXT_H
+#define GK_DOCTEXT_H
+
+#include <stddef.h>
+
+#include "lib/buf.h"
+
+#define DOCTEXT_MAX_ENTRY (32u * 1024u * 1024u) /* bytes per ZIP entry */
+#define DOCTEXT_MAX_TEXT (8u * 1024u * 1024u)   /* bytes of text */
+
+#define DOCTEXT_MIME_PDF "application/pdf"
+#define DOCTEXT_MIME_DOCX \
+  "application/vnd.openxmlformats-officedocument.wordprocessingml.document"
+#define DOCTEXT_MIME_XLSX \
+  "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
+
+/* Writes the detected MIME type of p[0..n) into zOut (nOut bytes) and
+** returns zOut; "application/octet-stream" when unknown. */
+char *doctext_mime(const void *p, size_t n, char *zOut, size_t nOut);
+
+/* 1 when zMime is an accepted attachment type: PDF, DOCX, XLSX, PNG,
+** JPEG, GIF or WebP. */
+int doctext_mime_allowed(const char *zMime);
+
+/* A file-name extension for zMime (".pdf"), or "" when unknown. */
+const char *doctext_ext(const char *zMime);
+
+/* Appends the text of the file (type zMime) to pText and notes for the
+** reviewer (Chinese, one per line: hidden sheets, comments, tracked
+** changes) to pNotes.  Returns 0 when text was extracted, 1 when the type
+** has no text (images), -1 on failure with the reason appended to pNotes
+** (e.g. pdftotext missing or the file damaged). */
+int doctext_extract(const char *zMime, const void *p, size_t n, Buf *pText,
+                    Buf *pNotes);
+
+#endif

@@ -1,0 +1,1040 @@
+/* sqlite_documents.c — documents, review chain, attachments, findings,
+** channels, index-number serials and the ledger on SQLite (see
+** store_documents.h). */
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "core/index_number.h"
+#include "lib/buf.h"
+#include "lib/crypto.h"
+#include "store/store_documents.h"
+#include "store/store_int.h"
+
+#define DOC_COLS_HEAD                                                       \
+  "d.id,d.org_id,coalesce(d.dept_id,0),coalesce(d.index_number,''),"        \
+  "d.index_imported,d.title,d.doc_number,d.publisher,"                      \
+  "coalesce(d.signed_date,''),coalesce(d.formed_date,''),"                  \
+  "coalesce(d.published_date,''),d.mode,d.withheld_ground,d.scope,"         \
+  "coalesce(d.catalogue_item_id,0),d.genre,d.report_kind,d.keywords,"       \
+  "d.summary,"
+#define DOC_COLS_TAIL                                                       \
+  ",coalesce(d.interprets_id,0),d.state,d.validity,"                        \
+  "coalesce(d.validity_date,''),coalesce(d.replaced_by_id,0),"              \
+  "d.withdraw_reason,coalesce(d.withdrawn_at,''),coalesce(d.scanned_at,''),"\
+  "d.created_by,d.created_at,d.updated_at,o.name,o.slug,"                   \
+  "coalesce(dp.name,''),coalesce(u.name,'')"                                \
+  " FROM doc d JOIN org o ON o.id=d.org_id"                                 \
+  " LEFT JOIN dept dp ON dp.id=d.dept_id"                                   \
+  " LEFT JOIN user u ON u.id=d.created_by"
+#define DOC_SELECT "SELECT " DOC_COLS_HEAD "d.body" DOC_COLS_TAIL
+#define DOC_SELECT_NOBODY "SELECT " DOC_COLS_HEAD "''" DOC_COLS_TAIL
+
+static void doc_row(Arena *a, sqlite3_stmt *st, Doc *d) {
+  int i = 0;
+  memset(d, 0, sizeof *d);
+  d->id = col_int(st, i++);
+  d->orgId = col_int(st, i++);
+  d->deptId = col_int(st, i++);
+  d->zIndexNumber = col_text(a, st, i++);
+  d->bIndexImported = (int)col_int(st, i++);
+  d->zTitle = col_text(a, st, i++);
+  d->zDocNumber = col_text(a, st, i++);
+  d->zPublisher = col_text(a, st, i++);
+  d->zSignedDate = col_text(a, st, i++);
+  d->zFormedDate = col_text(a, st, i++);
+  d->zPublishedDate = col_text(a, st, i++);
+  d->zMode = col_text(a, st, i++);
+  d->zWithheldGround = col_text(a, st, i++);
+  d->zScope = col_text(a, st, i++);
+  d->catalogueItemId = col_int(st, i++);
+  d->zGenre = col_text(a, st, i++);
+  d->zReportKind = col_text(a, st, i++);
+  d->zKeywords = col_text(a, st, i++);
+  d->zSummary = col_text(a, st, i++);
+  d->zBody = col_text(a, st, i++);
+  d->interpretsId = col_int(st, i++);
+  d->zState = col_text(a, st, i++);
+  d->zValidity = col_text(a, st, i++);
+  d->zValidityDate = col_text(a, st, i++);
+  d->replacedById = col_int(st, i++);
+  d->zWithdrawReason = col_text(a, st, i++);
+  d->zWithdrawnAt = col_text(a, st, i++);
+  d->zScannedAt = col_text(a, st, i++);
+  d->createdBy = col_int(st, i++);
+  d->zCreatedAt = col_text(a, st, i++);
+  d->zUpdatedAt = col_text(a, st, i++);
+  d->zOrgName = col_text(a, st, i++);
+  d->zOrgSlug = col_text(a, st, i++);
+  d->zDeptName = col_text(a, st, i++);
+  d->zCreatedByName = col_text(a, st, i++);
+}
+
+static const char *nz(const char *z) { return z ? z : ""; }
+
+/* Binds text, or NULL when empty (optional dates). */
+static void bind_opt(sqlite3_stmt *st, int i, const char *z) {
+  bind_text(st, i, z && z[0] ? z : NULL);
+}
+
+/* Checks that a referenced document exists and belongs to orgId (when
+** orgId is not 0). */
+static int doc_ref_ok(Store *s, int64_t id, int64_t orgId, const char *zWhat) {
+  if (!id) return STORE_OK;
+  sqlite3_stmt *st = stmt(s, "SELECT org_id FROM doc WHERE id=?1");
+  if (!st) return STORE_ERROR;
+  bind_int(st, 1, id);
+  int rc = sqlite3_step(st);
+  int64_t org = rc == SQLITE_ROW ? col_int(st, 0) : -1;
+  stmt_done(st);
+  if (org < 0) return store_fail(s, STORE_INVALID, "%s不存在", zWhat);
+  if (orgId && org != orgId)
+    return store_fail(s, STORE_INVALID, "%s必须是本单位的文件", zWhat);
+  return STORE_OK;
+}
+
+/* 1 when the catalogue table of migration 0002 is installed. */
+static int catalogue_installed(Store *s) {
+  sqlite3_stmt *st = stmt(s,
+      "SELECT 1 FROM sqlite_master WHERE type='table' AND name='catalogue_item'");
+  if (!st) return 0;
+  int b = sqlite3_step(st) == SQLITE_ROW;
+  stmt_done(st);
+  return b;
+}
+
+/* The catalogue item must exist and belong to orgId. */
+static int item_ok(Store *s, int64_t itemId, int64_t orgId) {
+  if (!itemId) return STORE_OK;
+  if (!catalogue_installed(s))
+    return store_fail(s, STORE_INVALID, "公开目录尚未建立，不能关联目录事项");
+  /* The table name is fixed; the SQL is prepared once per connection. */
+  sqlite3_stmt *st = stmt(s, "SELECT org_id FROM catalogue_item WHERE id=?1");
+  if (!st) return STORE_ERROR;
+  bind_int(st, 1, itemId);
+  int rc = sqlite3_step(st);
+  int64_t org = rc == SQLITE_ROW ? col_int(st, 0) : -1;
+  stmt_done(st);
+  if (org < 0) return store_fail(s, STORE_INVALID, "目录事项不存在");
+  if (org != orgId) return store_fail(s, STORE_INVALID, "目录事项不属于本单位");
+  return STORE_OK;
+}
+
+int store_doc_item_requires_interp(Store *s, int64_t itemId, int *pbRequired) {
+  *pbRequired = 0;
+  if (!itemId || !catalogue_installed(s)) return STORE_OK;
+  sqlite3_stmt *st = stmt(s,
+      "SELECT coalesce(requires_interpretation,0) FROM catalogue_item WHERE id=?1");
+  if (!st) return STORE_ERROR;
+  bind_int(st, 1, itemId);
+  if (sqlite3_step(st) == SQLITE_ROW) *pbRequired = col_int(st, 0) != 0;
+  stmt_done(st);
+  return STORE_OK;
+}
+
+int store_doc_add(Store *s, Doc *d) {
+  char zNow[21];
+  int rc;
+  store_now_iso(zNow);
+  if (d->zIndexNumber && d->zIndexNumber[0]) {
+    IndexNumberErr err;
+    if (index_number_check(d->zIndexNumber, &err) != INDEX_NUMBER_OK)
+      return store_fail(s, STORE_INVALID, "索引号无效：%s", err.zMsg);
+  }
+  if ((rc = item_ok(s, d->catalogueItemId, d->orgId)) != STORE_OK) return rc;
+  if ((rc = doc_ref_ok(s, d->interpretsId, d->orgId, "所解读的政策文件")) != STORE_OK)
+    return rc;
+  if ((rc = doc_ref_ok(s, d->replacedById, 0, "替代文件")) != STORE_OK) return rc;
+  sqlite3_stmt *st = stmt(s,
+      "INSERT INTO doc(org_id,dept_id,index_number,index_imported,title,"
+      "doc_number,publisher,signed_date,formed_date,published_date,mode,"
+      "withheld_ground,scope,catalogue_item_id,genre,report_kind,keywords,"
+      "summary,body,interprets_id,state,validity,validity_date,replaced_by_id,"
+      "created_by,created_at,updated_at) VALUES(?1,?2,?3,?4,?5,?6,?7,?8,?9,"
+      "?10,?11,?12,?13,?14,?15,?16,?17,?18,?19,?20,?21,?22,?23,?24,?25,?26,?26)");
+  if (!st) return STORE_ERROR;
+  bind_int(st, 1, d->orgId);
+  bind_id(st, 2, d->deptId);
+  bind_opt(st, 3, d->zIndexNumber);
+  bind_int(st, 4, d->zIndexNumber && d->zIndexNumber[0] ? 1 : 0);
+  bind_text(st, 5, nz(d->zTitle));
+  bind_text(st, 6, nz(d->zDocNumber));
+  bind_text(st, 7, nz(d->zPublisher));
+  bind_opt(st, 8, d->zSignedDate);
+  bind_opt(st, 9, d->zFormedDate);
+  bind_opt(st, 10, d->zPublishedDate);
+  bind_text(st, 11, nz(d->zMode));
+  bind_text(st, 12, nz(d->zWithheldGround));
+  bind_text(st, 13, nz(d->zScope));
+  bind_id(st, 14, d->catalogueItemId);
+  bind_text(st, 15, nz(d->zGenre));
+  bind_text(st, 16, d->zReportKind && d->zReportKind[0] ? d->zReportKind : "other");
+  bind_text(st, 17, nz(d->zKeywords));
+  bind_text(st, 18, nz(d->zSummary));
+  bind_text(st, 19, nz(d->zBody));
+  bind_id(st, 20, d->interpretsId);
+  bind_text(st, 21, d->zState && d->zState[0] ? d->zState : "draft");
+  bind_text(st, 22, d->zValidity && d->zValidity[0] ? d->zValidity : "valid");
+  bind_opt(st, 23, d->zValidityDate);
+  bind_id(st, 24, d->replacedById);
+  bind_int(st, 25, d->createdBy);
+  bind_text(st, 26, zNow);
+  rc = sqlite3_step(st);
+  stmt_done(st);
+  if (rc != SQLITE_DONE) {
+    if (sqlite3_extended_errcode(s->db) == SQLITE_CONSTRAINT_UNIQUE)
+      return store_fail(s, STORE_CONFLICT, "索引号“%s”已被使用", nz(d->zIndexNumber));
+    if (sqlite3_extended_errcode(s->db) == SQLITE_CONSTRAINT_CHECK)
+      return store_fail(s, STORE_INVALID, "文件的状态、公开方式、类别或有效性取值无效");
+    return store_sqlite_err(s, rc, "保存文件");
+  }
+  d->id = sqlite3_last_insert_rowid(s->db);
+  return STORE_OK;
+}
+
+int store_doc_update(Store *s, const Doc *d) {
+  char zNow[21];
+  int rc;
+  store_now_iso(zNow);
+  if ((rc = item_ok(s, d->catalogueItemId, d->orgId)) != STORE_OK) return rc;
+  if ((rc = doc_ref_ok(s, d->interpretsId, d->orgId, "所解读的政策文件")) != STORE_OK)
+    return rc;
+  sqlite3_stmt *st = stmt(s,
+      "UPDATE doc SET dept_id=?2,title=?3,doc_number=?4,publisher=?5,"
+      "signed_date=?6,formed_date=?7,mode=?8,withheld_ground=?9,scope=?10,"
+      "catalogue_item_id=?11,genre=?12,report_kind=?13,keywords=?14,"
+      "summary=?15,body=?16,interprets_id=?17,updated_at=?18"
+      " WHERE id=?1 AND state='draft'");
+  if (!st) return STORE_ERROR;
+  bind_int(st, 1, d->id);
+  bind_id(st, 2, d->deptId);
+  bind_text(st, 3, nz(d->zTitle));
+  bind_text(st, 4, nz(d->zDocNumber));
+  bind_text(st, 5, nz(d->zPublisher));
+  bind_opt(st, 6, d->zSignedDate);
+  bind_opt(st, 7, d->zFormedDate);
+  bind_text(st, 8, nz(d->zMode));
+  bind_text(st, 9, nz(d->zWithheldGround));
+  bind_text(st, 10, nz(d->zScope));
+  bind_id(st, 11, d->catalogueItemId);
+  bind_text(st, 12, nz(d->zGenre));
+  bind_text(st, 13, d->zReportKind && d->zReportKind[0] ? d->zReportKind : "other");
+  bind_text(st, 14, nz(d->zKeywords));
+  bind_text(st, 15, nz(d->zSummary));
+  bind_text(st, 16, nz(d->zBody));
+  bind_id(st, 17, d->interpretsId);
+  bind_text(st, 18, zNow);
+  rc = sqlite3_step(st);
+  stmt_done(st);
+  if (rc != SQLITE_DONE) {
+    if (sqlite3_extended_errcode(s->db) == SQLITE_CONSTRAINT_CHECK)
+      return store_fail(s, STORE_INVALID, "公开方式或类别取值无效");
+    return store_sqlite_err(s, rc, "保存文件");
+  }
+  if (sqlite3_changes(s->db) == 0)
+    return store_fail(s, STORE_CONFLICT, "只有草稿可以修改；请先退回修改");
+  return STORE_OK;
+}
+
+static int doc_one(Store *s, Arena *a, sqlite3_stmt *st, Doc *d) {
+  int rc = sqlite3_step(st), out = STORE_OK;
+  if (rc == SQLITE_ROW) doc_row(a, st, d);
+  else if (rc == SQLITE_DONE) out = store_fail(s, STORE_NOTFOUND, "文件不存在");
+  else out = store_sqlite_err(s, rc, "读取文件");
+  stmt_done(st);
+  return out;
+}
+
+int store_doc_get(Store *s, Arena *a, int64_t id, Doc *d) {
+  sqlite3_stmt *st = stmt(s, DOC_SELECT " WHERE d.id=?1");
+  if (!st) return STORE_ERROR;
+  bind_int(st, 1, id);
+  return doc_one(s, a, st, d);
+}
+
+int store_doc_by_index(Store *s, Arena *a, int64_t orgId, const char *zIndex,
+                       Doc *d) {
+  sqlite3_stmt *st = stmt(s, DOC_SELECT " WHERE d.org_id=?1 AND d.index_number=?2");
+  if (!st) return STORE_ERROR;
+  bind_int(st, 1, orgId);
+  bind_text(st, 2, zIndex);
+  return doc_one(s, a, st, d);
+}
+
+#define DOC_WHERE                                                            \
+  " WHERE (?1 IS NULL OR (?2=0 AND d.org_id=?1) OR (?2=1 AND d.org_id IN ("  \
+  "  WITH RECURSIVE t(id) AS (SELECT ?1 UNION ALL"                           \
+  "   SELECT x.id FROM org x JOIN t ON x.parent_id=t.id) SELECT id FROM t)))"\
+  " AND (?3 IS NULL OR d.state=?3 OR (?3='pending' AND d.state IN"           \
+  "  ('draft','dept_review','secrecy_review','approval')))"                  \
+  " AND (?4=0 OR d.state IN ('published','withdrawn'))"                      \
+  " AND (?5 IS NULL OR substr(d.published_date,1,4)=?5)"                     \
+  " AND (?6 IS NULL OR d.catalogue_item_id=?6)"                              \
+  " AND (?7 IS NULL OR d.genre=?7)"                                          \
+  " AND (?8 IS NULL OR d.report_kind=?8)"                                    \
+  " AND (?9 IS NULL OR d.validity=?9)"
+
+static void bind_query(sqlite3_stmt *st, const DocQuery *q) {
+  char zYear[8];
+  bind_id(st, 1, q->orgId);
+  bind_int(st, 2, q->bSubtree ? 1 : 0);
+  bind_opt(st, 3, q->zState);
+  bind_int(st, 4, q->bPublicOnly ? 1 : 0);
+  snprintf(zYear, sizeof zYear, "%04d", q->year);
+  bind_text(st, 5, q->year > 0 ? zYear : NULL);
+  bind_id(st, 6, q->catalogueItemId);
+  bind_opt(st, 7, q->zGenre);
+  bind_opt(st, 8, q->zReportKind);
+  bind_opt(st, 9, q->zValidity);
+}
+
+int store_doc_list(Store *s, Arena *a, const DocQuery *q, Doc **paDoc,
+                   int *pn, int *pnTotal) {
+  int limit = q->limit <= 0 ? 50 : q->limit > 500 ? 500 : q->limit;
+  sqlite3_stmt *st = stmt(s, DOC_SELECT_NOBODY DOC_WHERE
+      " ORDER BY coalesce(d.published_date,substr(d.created_at,1,10)) DESC,"
+      " d.id DESC LIMIT ?10 OFFSET ?11");
+  if (!st) return STORE_ERROR;
+  bind_query(st, q);
+  bind_int(st, 10, limit);
+  bind_int(st, 11, q->offset > 0 ? q->offset : 0);
+  int nAlloc = 0, n = 0, rc;
+  Doc *aDoc = NULL;
+  while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
+    ARENA_PUSH(a, aDoc, n, nAlloc);
+    doc_row(a, st, &aDoc[n++]);
+  }
+  stmt_done(st);
+  if (rc != SQLITE_DONE) return store_sqlite_err(s, rc, "读取文件列表");
+  *paDoc = aDoc;
+  *pn = n;
+  if (pnTotal) {
+    st = stmt(s, "SELECT count(*) FROM doc d" DOC_WHERE);
+    if (!st) return STORE_ERROR;
+    bind_query(st, q);
+    *pnTotal = sqlite3_step(st) == SQLITE_ROW ? sqlite3_column_int(st, 0) : 0;
+    stmt_done(st);
+  }
+  return STORE_OK;
+}
+
+int store_doc_interpretations(Store *s, Arena *a, int64_t policyId,
+                              Doc **paDoc, int *pn) {
+  sqlite3_stmt *st = stmt(s, DOC_SELECT_NOBODY " WHERE d.interprets_id=?1 ORDER BY d.id");
+  if (!st) return STORE_ERROR;
+  bind_int(st, 1, policyId);
+  int nAlloc = 0, n = 0, rc;
+  Doc *aDoc = NULL;
+  while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
+    ARENA_PUSH(a, aDoc, n, nAlloc);
+    doc_row(a, st, &aDoc[n++]);
+  }
+  stmt_done(st);
+  if (rc != SQLITE_DONE) return store_sqlite_err(s, rc, "读取解读");
+  *paDoc = aDoc;
+  *pn = n;
+  return STORE_OK;
+}
+
+int store_doc_step(Store *s, int64_t docId, const char *zFrom,
+                   const char *zTo, const char *zDecision,
+                   const char *zOpinion, int64_t userId) {
+  char zNow[21];
+  store_now_iso(zNow);
+  int rc = store_begin(s);
+  if (rc) return rc;
+  sqlite3_stmt *st = stmt(s,
+      "UPDATE doc SET state=?3,updated_at=?4 WHERE id=?1 AND state=?2");
+  if (!st) { store_rollback(s); return STORE_ERROR; }
+  bind_int(st, 1, docId);
+  bind_text(st, 2, zFrom);
+  bind_text(st, 3, zTo);
+  bind_text(st, 4, zNow);
+  rc = stmt_exec(s, st, "更新文件状态");
+  if (rc == STORE_OK && sqlite3_changes(s->db) == 0)
+    rc = store_fail(s, STORE_CONFLICT, "文件状态已被他人改变，请刷新后重试");
+  if (rc == STORE_OK) {
+    st = stmt(s,
+        "INSERT INTO doc_review(doc_id,from_state,to_state,decision,opinion,"
+        "user_id,at) VALUES(?1,?2,?3,?4,?5,?6,?7)");
+    if (!st) rc = STORE_ERROR;
+    else {
+      bind_int(st, 1, docId);
+      bind_text(st, 2, zFrom);
+      bind_text(st, 3, zTo);
+      bind_text(st, 4, zDecision);
+      bind_text(st, 5, nz(zOpinion));
+      bind_int(st, 6, userId);
+      bind_text(st, 7, zNow);
+      rc = stmt_exec(s, st, "记录审核");
+    }
+  }
+  if (rc) { store_rollback(s); return rc; }
+  return store_commit(s);
+}
+
+int store_doc_reviews(Store *s, Arena *a, int64_t docId, DocReview **paRev,
+                      int *pn) {
+  sqlite3_stmt *st = stmt(s,
+      "SELECT r.id,r.from_state,r.to_state,r.decision,r.opinion,r.user_id,"
+      "coalesce(u.name,''),r.at FROM doc_review r LEFT JOIN user u"
+      " ON u.id=r.user_id WHERE r.doc_id=?1 ORDER BY r.id");
+  if (!st) return STORE_ERROR;
+  bind_int(st, 1, docId);
+  int nAlloc = 0, n = 0, rc;
+  DocReview *aR = NULL;
+  while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
+    ARENA_PUSH(a, aR, n, nAlloc);
+    aR[n].id = col_int(st, 0);
+    aR[n].zFrom = col_text(a, st, 1);
+    aR[n].zTo = col_text(a, st, 2);
+    aR[n].zDecision = col_text(a, st, 3);
+    aR[n].zOpinion = col_text(a, st, 4);
+    aR[n].userId = col_int(st, 5);
+    aR[n].zUserName = col_text(a, st, 6);
+    aR[n].zAt = col_text(a, st, 7);
+    n++;
+  }
+  stmt_done(st);
+  if (rc != SQLITE_DONE) return store_sqlite_err(s, rc, "读取审核记录");
+  *paRev = aR;
+  *pn = n;
+  return STORE_OK;
+}
+
+int store_doc_alloc_index(Store *s, Arena *a, int64_t orgId,
+                          const char *zDate, const char *zCategory,
+                          const char **pzOut) {
+  Org o;
+  Date day;
+  unsigned mUses = 0;
+  IndexNumberErr err;
+  int rc = store_org_get(s, a, orgId, &o);
+  if (rc) return rc;
+  if (!zDate || date_parse(zDate, &day))
+    return store_fail(s, STORE_INVALID, "发布日期无效");
+  const char *zTpl = o.zIndexTemplate && o.zIndexTemplate[0]
+                         ? o.zIndexTemplate : INDEX_NUMBER_DEFAULT_TEMPLATE;
+  if (index_number_template_check(zTpl, &mUses, &err) != INDEX_NUMBER_OK)
+    return store_fail(s, STORE_INVALID, "本单位的索引号模板有误：%s", err.zMsg);
+  int year = (mUses & INDEX_NUMBER_USES_YEAR) ? date_year(day) : 0;
+  if ((rc = store_begin(s))) return rc;
+  for (int attempt = 0; attempt < 10000; attempt++) {
+    sqlite3_stmt *st = stmt(s,
+        "INSERT INTO doc_serial(org_id,year,last) VALUES(?1,?2,1)"
+        " ON CONFLICT(org_id,year) DO UPDATE SET last=last+1 RETURNING last");
+    if (!st) { store_rollback(s); return STORE_ERROR; }
+    bind_int(st, 1, orgId);
+    bind_int(st, 2, year);
+    int src = sqlite3_step(st);
+    int64_t serial = src == SQLITE_ROW ? col_int(st, 0) : 0;
+    stmt_done(st);
+    if (src != SQLITE_ROW) {
+      rc = store_sqlite_err(s, src, "分配索引号");
+      store_rollback(s);
+      return rc;
+    }
+    IndexNumberParts parts;
+    memset(&parts, 0, sizeof parts);
+    parts.zOrgCode = o.zOrgCode;
+    parts.iYear = date_year(day);
+    parts.iMonth = date_month(day);
+    parts.zCategory = zCategory ? zCategory : "";
+    parts.iSerial = serial;
+    char *zNum = NULL;
+    if (index_number_expand(zTpl, &parts, &zNum, &err) != INDEX_NUMBER_OK) {
+      store_rollback(s);
+      return store_fail(s, STORE_INVALID, "无法生成索引号：%s", err.zMsg);
+    }
+    st = stmt(s, "SELECT 1 FROM doc WHERE index_number=?1");
+    if (!st) { free(zNum); store_rollback(s); return STORE_ERROR; }
+    bind_text(st, 1, zNum);
+    int bTaken = sqlite3_step(st) == SQLITE_ROW;
+    stmt_done(st);
+    if (!bTaken) {
+      *pzOut = arena_strdup(a, zNum);
+      free(zNum);
+      return store_commit(s);
+    }
+    free(zNum);
+  }
+  store_rollback(s);
+  return store_fail(s, STORE_CONFLICT, "无法分配未被占用的索引号");
+}
+
+int store_doc_publish(Store *s, Arena *a, int64_t docId, const char *zState,
+                      const char *zDate) {
+  Doc d;
+  char zNow[21];
+  const char *zNum;
+  store_now_iso(zNow);
+  int rc = store_begin(s);
+  if (rc) return rc;
+  if ((rc = store_doc_get(s, a, docId, &d))) goto fail;
+  zNum = d.zIndexNumber;
+  if (!zNum[0]) {
+    /* {category} in a template is the catalogue item's code. */
+    const char *zCat = "";
+    if (d.catalogueItemId && catalogue_installed(s)) {
+      sqlite3_stmt *sc = stmt(s, "SELECT code FROM catalogue_item WHERE id=?1");
+      if (!sc) { rc = STORE_ERROR; goto fail; }
+      bind_int(sc, 1, d.catalogueItemId);
+      if (sqlite3_step(sc) == SQLITE_ROW) zCat = col_text(a, sc, 0);
+      stmt_done(sc);
+    }
+    if ((rc = store_doc_alloc_index(s, a, d.orgId, zDate, zCat, &zNum))) goto fail;
+  }
+  int bPub = !strcmp(zState, "published");
+  sqlite3_stmt *st = stmt(s,
+      "UPDATE doc SET index_number=?2,state=?3,"
+      "published_date=CASE WHEN ?4 IS NULL THEN published_date ELSE ?4 END,"
+      "updated_at=?5 WHERE id=?1");
+  if (!st) { rc = STORE_ERROR; goto fail; }
+  bind_int(st, 1, docId);
+  bind_text(st, 2, zNum);
+  bind_text(st, 3, zState);
+  bind_text(st, 4, bPub ? zDate : NULL);
+  bind_text(st, 5, zNow);
+  if ((rc = stmt_exec(s, st, "发布文件"))) goto fail;
+  if (bPub && (rc = store_ledger_append(s, a, docId, "publish"))) goto fail;
+  return store_commit(s);
+fail:
+  store_rollback(s);
+  return rc;
+}
+
+/* Runs one UPDATE on a document in state zNeed and appends a ledger entry
+** for zEvent, in one transaction.  The statement's ?1 is the doc id. */
+static int update_and_log(Store *s, Arena *a, sqlite3_stmt *st, int64_t docId,
+                          const char *zEvent, const char *zWhat) {
+  int rc = stmt_exec(s, st, zWhat);
+  if (rc == STORE_OK && sqlite3_changes(s->db) == 0)
+    rc = store_fail(s, STORE_CONFLICT, "只有已发布的文件可以%s", zWhat);
+  if (rc == STORE_OK) rc = store_ledger_append(s, a, docId, zEvent);
+  if (rc) { store_rollback(s); return rc; }
+  return store_commit(s);
+}
+
+int store_doc_withdraw(Store *s, Arena *a, int64_t docId, const char *zReason) {
+  char zNow[21];
+  store_now_iso(zNow);
+  if (!zReason || !zReason[0])
+    return store_fail(s, STORE_INVALID, "撤回必须填写理由（理由将公开）");
+  int rc = store_begin(s);
+  if (rc) return rc;
+  sqlite3_stmt *st = stmt(s,
+      "UPDATE doc SET state='withdrawn',withdraw_reason=?2,withdrawn_at=?3,"
+      "updated_at=?3 WHERE id=?1 AND state IN ('published','withdrawn')"
+      " AND withdraw_reason=''");
+  if (!st) { store_rollback(s); return STORE_ERROR; }
+  bind_int(st, 1, docId);
+  bind_text(st, 2, zReason);
+  bind_text(st, 3, zNow);
+  return update_and_log(s, a, st, docId, "withdraw", "撤回");
+}
+
+int store_doc_set_validity(Store *s, Arena *a, int64_t docId,
+                           const char *zValidity, const char *zValidityDate,
+                           int64_t replacedBy) {
+  char zNow[21];
+  Date day;
+  store_now_iso(zNow);
+  if (!doc_code_valid(aDocValidity, zValidity))
+    return store_fail(s, STORE_INVALID, "有效性取值无效");
+  if (zValidityDate && zValidityDate[0] && date_parse(zValidityDate, &day))
+    return store_fail(s, STORE_INVALID, "日期格式应为 YYYY-MM-DD");
+  if (replacedBy == docId)
+    return store_fail(s, STORE_INVALID, "替代文件不能是本文件");
+  int rc = doc_ref_ok(s, replacedBy, 0, "替代文件");
+  if (rc) return rc;
+  if ((rc = store_begin(s))) return rc;
+  sqlite3_stmt *st = stmt(s,
+      "UPDATE doc SET validity=?2,validity_date=?3,replaced_by_id=?4,"
+      "updated_at=?5 WHERE id=?1 AND state='published'");
+  if (!st) { store_rollback(s); return STORE_ERROR; }
+  bind_int(st, 1, docId);
+  bind_text(st, 2, zValidity);
+  bind_opt(st, 3, zValidityDate);
+  bind_id(st, 4, replacedBy);
+  bind_text(st, 5, zNow);
+  return update_and_log(s, a, st, docId, "validity", "变更有效性");
+}
+
+int store_doc_correct(Store *s, Arena *a, int64_t docId,
+                      const char *zKeywords, const char *zSummary,
+                      const char *zScope, int64_t catalogueItemId) {
+  char zNow[21];
+  Doc d;
+  store_now_iso(zNow);
+  int rc = store_doc_get(s, a, docId, &d);
+  if (rc) return rc;
+  if ((rc = item_ok(s, catalogueItemId, d.orgId))) return rc;
+  if ((rc = store_begin(s))) return rc;
+  sqlite3_stmt *st = stmt(s,
+      "UPDATE doc SET keywords=?2,summary=?3,scope=?4,catalogue_item_id=?5,"
+      "updated_at=?6 WHERE id=?1 AND state='published'");
+  if (!st) { store_rollback(s); return STORE_ERROR; }
+  bind_int(st, 1, docId);
+  bind_text(st, 2, nz(zKeywords));
+  bind_text(st, 3, nz(zSummary));
+  bind_text(st, 4, nz(zScope));
+  bind_id(st, 5, catalogueItemId);
+  bind_text(st, 6, zNow);
+  return update_and_log(s, a, st, docId, "edit", "更正");
+}
+
+int store_doc_set_text(Store *s, int64_t docId, const char *zTitle,
+                       const char *zBody) {
+  char zNow[21];
+  store_now_iso(zNow);
+  sqlite3_stmt *st = stmt(s,
+      "UPDATE doc SET title=?2,body=?3,updated_at=?4 WHERE id=?1");
+  if (!st) return STORE_ERROR;
+  bind_int(st, 1, docId);
+  bind_text(st, 2, nz(zTitle));
+  bind_text(st, 3, nz(zBody));
+  bind_text(st, 4, zNow);
+  return stmt_exec(s, st, "保存文件");
+}
+
+int store_doc_set_scanned(Store *s, int64_t docId) {
+  char zNow[21];
+  store_now_iso(zNow);
+  sqlite3_stmt *st = stmt(s, "UPDATE doc SET scanned_at=?2 WHERE id=?1");
+  if (!st) return STORE_ERROR;
+  bind_int(st, 1, docId);
+  bind_text(st, 2, zNow);
+  return stmt_exec(s, st, "记录扫描");
+}
+
+/* ---- Attachments ---- */
+
+int store_doc_attach(Store *s, int64_t docId, const char *zFilename,
+                     const char *zMime, const void *p, size_t n,
+                     const char *zNotes, int64_t userId, int64_t *pId) {
+  char zSha[65], zNow[21];
+  crypto_sha256_hex(p, n, zSha);
+  store_now_iso(zNow);
+  int rc = store_begin(s);
+  if (rc) return rc;
+  sqlite3_stmt *st = stmt(s,
+      "INSERT INTO attachment_blob(sha256,size,mime,data) VALUES(?1,?2,?3,?4)"
+      " ON CONFLICT(sha256) DO NOTHING");
+  if (!st) { store_rollback(s); return STORE_ERROR; }
+  bind_text(st, 1, zSha);
+  bind_int(st, 2, (int64_t)n);
+  bind_text(st, 3, zMime);
+  sqlite3_bind_blob(st, 4, p, (int)n, SQLITE_STATIC);
+  rc = stmt_exec(s, st, "保存附件");
+  if (!rc) {
+    st = stmt(s,
+        "INSERT INTO doc_attachment(doc_id,sha256,filename,notes,added_by,"
+        "added_at) VALUES(?1,?2,?3,?4,?5,?6)");
+    if (!st) rc = STORE_ERROR;
+    else {
+      bind_int(st, 1, docId);
+      bind_text(st, 2, zSha);
+      bind_text(st, 3, zFilename);
+      bind_text(st, 4, nz(zNotes));
+      bind_int(st, 5, userId);
+      bind_text(st, 6, zNow);
+      rc = stmt_exec(s, st, "保存附件");
+      if (!rc && pId) *pId = sqlite3_last_insert_rowid(s->db);
+    }
+  }
+  if (rc) { store_rollback(s); return rc; }
+  return store_commit(s);
+}
+
+static void att_row(Arena *a, sqlite3_stmt *st, DocAttachment *t) {
+  t->id = col_int(st, 0);
+  t->docId = col_int(st, 1);
+  t->zSha256 = col_text(a, st, 2);
+  t->zFilename = col_text(a, st, 3);
+  t->zMime = col_text(a, st, 4);
+  t->size = col_int(st, 5);
+  t->zNotes = col_text(a, st, 6);
+  t->zAddedAt = col_text(a, st, 7);
+}
+
+#define ATT_COLS \
+  "t.id,t.doc_id,t.sha256,t.filename,b.mime,b.size,t.notes,t.added_at"
+
+int store_doc_attachments(Store *s, Arena *a, int64_t docId,
+                          DocAttachment **paAtt, int *pn) {
+  sqlite3_stmt *st = stmt(s,
+      "SELECT " ATT_COLS " FROM doc_attachment t JOIN attachment_blob b"
+      " USING(sha256) WHERE t.doc_id=?1 ORDER BY t.id");
+  if (!st) return STORE_ERROR;
+  bind_int(st, 1, docId);
+  int nAlloc = 0, n = 0, rc;
+  DocAttachment *aA = NULL;
+  while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
+    ARENA_PUSH(a, aA, n, nAlloc);
+    att_row(a, st, &aA[n++]);
+  }
+  stmt_done(st);
+  if (rc != SQLITE_DONE) return store_sqlite_err(s, rc, "读取附件");
+  *paAtt = aA;
+  *pn = n;
+  return STORE_OK;
+}
+
+int store_doc_attachment_get(Store *s, Arena *a, int64_t attId,
+                             DocAttachment *pAtt, const void **ppData) {
+  sqlite3_stmt *st = stmt(s,
+      "SELECT " ATT_COLS ",b.data FROM doc_attachment t JOIN attachment_blob b"
+      " USING(sha256) WHERE t.id=?1");
+  if (!st) return STORE_ERROR;
+  bind_int(st, 1, attId);
+  int rc = sqlite3_step(st), out = STORE_OK;
+  if (rc == SQLITE_ROW) {
+    att_row(a, st, pAtt);
+    if (ppData) {
+      int n = sqlite3_column_bytes(st, 8);
+      void *p = arena_alloc(a, (size_t)n + 1);
+      if (n) memcpy(p, sqlite3_column_blob(st, 8), (size_t)n);
+      *ppData = p;
+    }
+  } else if (rc == SQLITE_DONE) {
+    out = store_fail(s, STORE_NOTFOUND, "附件不存在");
+  } else {
+    out = store_sqlite_err(s, rc, "读取附件");
+  }
+  stmt_done(st);
+  return out;
+}
+
+int store_doc_attachment_delete(Store *s, int64_t attId) {
+  sqlite3_stmt *st = stmt(s, "DELETE FROM doc_attachment WHERE id=?1");
+  if (!st) return STORE_ERROR;
+  bind_int(st, 1, attId);
+  return stmt_exec(s, st, "删除附件");
+}
+
+/* ---- Findings ---- */
+
+int store_doc_finding_add(Store *s, const DocFinding *f) {
+  char zNow[21];
+  store_now_iso(zNow);
+  sqlite3_stmt *st = stmt(s,
+      "INSERT INTO doc_finding(doc_id,source,kind,match_text,context,mask,"
+      "found_at) VALUES(?1,?2,?3,?4,?5,?6,?7)");
+  if (!st) return STORE_ERROR;
+  bind_int(st, 1, f->docId);
+  bind_text(st, 2, f->zSource);
+  bind_text(st, 3, f->zKind);
+  bind_text(st, 4, f->zMatch);
+  bind_text(st, 5, nz(f->zContext));
+  bind_text(st, 6, nz(f->zMask));
+  bind_text(st, 7, zNow);
+  return stmt_exec(s, st, "保存扫描结果");
+}
+
+#define FINDING_COLS                                                   \
+  "f.id,f.doc_id,f.source,f.kind,f.match_text,f.context,f.mask,"       \
+  "f.status,f.reason,f.found_at,coalesce(f.decided_by,0),"             \
+  "coalesce(u.name,''),coalesce(f.decided_at,'')"                      \
+  " FROM doc_finding f LEFT JOIN user u ON u.id=f.decided_by"
+
+static void finding_row(Arena *a, sqlite3_stmt *st, DocFinding *f) {
+  f->id = col_int(st, 0);
+  f->docId = col_int(st, 1);
+  f->zSource = col_text(a, st, 2);
+  f->zKind = col_text(a, st, 3);
+  f->zMatch = col_text(a, st, 4);
+  f->zContext = col_text(a, st, 5);
+  f->zMask = col_text(a, st, 6);
+  f->zStatus = col_text(a, st, 7);
+  f->zReason = col_text(a, st, 8);
+  f->zFoundAt = col_text(a, st, 9);
+  f->decidedBy = col_int(st, 10);
+  f->zDecidedByName = col_text(a, st, 11);
+  f->zDecidedAt = col_text(a, st, 12);
+}
+
+int store_doc_findings(Store *s, Arena *a, int64_t docId, const char *zStatus,
+                       DocFinding **paF, int *pn) {
+  sqlite3_stmt *st = stmt(s,
+      "SELECT " FINDING_COLS " WHERE f.doc_id=?1 AND (?2 IS NULL OR f.status=?2)"
+      " ORDER BY f.id");
+  if (!st) return STORE_ERROR;
+  bind_int(st, 1, docId);
+  bind_text(st, 2, zStatus);
+  int nAlloc = 0, n = 0, rc;
+  DocFinding *aF = NULL;
+  while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
+    ARENA_PUSH(a, aF, n, nAlloc);
+    finding_row(a, st, &aF[n++]);
+  }
+  stmt_done(st);
+  if (rc != SQLITE_DONE) return store_sqlite_err(s, rc, "读取扫描结果");
+  *paF = aF;
+  *pn = n;
+  return STORE_OK;
+}
+
+int store_doc_finding_get(Store *s, Arena *a, int64_t id, DocFinding *f) {
+  sqlite3_stmt *st = stmt(s, "SELECT " FINDING_COLS " WHERE f.id=?1");
+  if (!st) return STORE_ERROR;
+  bind_int(st, 1, id);
+  int rc = sqlite3_step(st), out = STORE_OK;
+  if (rc == SQLITE_ROW) finding_row(a, st, f);
+  else if (rc == SQLITE_DONE) out = store_fail(s, STORE_NOTFOUND, "扫描结果不存在");
+  else out = store_sqlite_err(s, rc, "读取扫描结果");
+  stmt_done(st);
+  return out;
+}
+
+int store_doc_finding_decide(Store *s, int64_t id, const char *zStatus,
+                             const char *zReason, int64_t userId) {
+  char zNow[21];
+  store_now_iso(zNow);
+  sqlite3_stmt *st = stmt(s,
+      "UPDATE doc_finding SET status=?2,reason=?3,decided_by=?4,decided_at=?5"
+      " WHERE id=?1 AND status='open'");
+  if (!st) return STORE_ERROR;
+  bind_int(st, 1, id);
+  bind_text(st, 2, zStatus);
+  bind_text(st, 3, nz(zReason));
+  bind_int(st, 4, userId);
+  bind_text(st, 5, zNow);
+  int rc = stmt_exec(s, st, "处理扫描结果");
+  if (rc == STORE_OK && sqlite3_changes(s->db) == 0)
+    return store_fail(s, STORE_CONFLICT, "该项已处理");
+  return rc;
+}
+
+int store_doc_findings_clear_open(Store *s, int64_t docId) {
+  sqlite3_stmt *st = stmt(s, "DELETE FROM doc_finding WHERE doc_id=?1 AND status='open'");
+  if (!st) return STORE_ERROR;
+  bind_int(st, 1, docId);
+  return stmt_exec(s, st, "清除扫描结果");
+}
+
+int store_doc_findings_open(Store *s, int64_t docId) {
+  sqlite3_stmt *st = stmt(s,
+      "SELECT count(*) FROM doc_finding WHERE doc_id=?1 AND status='open'");
+  if (!st) return STORE_ERROR;
+  bind_int(st, 1, docId);
+  int rc = sqlite3_step(st);
+  int n = rc == SQLITE_ROW ? sqlite3_column_int(st, 0) : -1;
+  stmt_done(st);
+  if (n < 0) return store_sqlite_err(s, rc, "读取扫描结果");
+  return n;
+}
+
+/* ---- Channels ---- */
+
+int store_doc_channel_add(Store *s, int64_t docId, const char *zChannel,
+                          const char *zDay, const char *zNote,
+                          int64_t userId) {
+  char zNow[21];
+  Date day;
+  store_now_iso(zNow);
+  if (!zChannel || !zChannel[0]) return store_fail(s, STORE_INVALID, "请填写渠道");
+  if (!zDay || date_parse(zDay, &day))
+    return store_fail(s, STORE_INVALID, "发布日期格式应为 YYYY-MM-DD");
+  sqlite3_stmt *st = stmt(s,
+      "INSERT INTO doc_channel(doc_id,channel,day,note,added_by,added_at)"
+      " VALUES(?1,?2,?3,?4,?5,?6)");
+  if (!st) return STORE_ERROR;
+  bind_int(st, 1, docId);
+  bind_text(st, 2, zChannel);
+  bind_text(st, 3, zDay);
+  bind_text(st, 4, nz(zNote));
+  bind_int(st, 5, userId);
+  bind_text(st, 6, zNow);
+  return stmt_exec(s, st, "保存渠道");
+}
+
+int store_doc_channels(Store *s, Arena *a, int64_t docId, DocChannel **paCh,
+                       int *pn) {
+  sqlite3_stmt *st = stmt(s,
+      "SELECT id,doc_id,channel,day,note,added_at FROM doc_channel"
+      " WHERE doc_id=?1 ORDER BY day,id");
+  if (!st) return STORE_ERROR;
+  bind_int(st, 1, docId);
+  int nAlloc = 0, n = 0, rc;
+  DocChannel *aC = NULL;
+  while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
+    ARENA_PUSH(a, aC, n, nAlloc);
+    aC[n].id = col_int(st, 0);
+    aC[n].docId = col_int(st, 1);
+    aC[n].zChannel = col_text(a, st, 2);
+    aC[n].zDay = col_text(a, st, 3);
+    aC[n].zNote = col_text(a, st, 4);
+    aC[n].zAddedAt = col_text(a, st, 5);
+    n++;
+  }
+  stmt_done(st);
+  if (rc != SQLITE_DONE) return store_sqlite_err(s, rc, "读取渠道");
+  *paCh = aC;
+  *pn = n;
+  return STORE_OK;
+}
+
+/* ---- Ledger ---- */
+
+/* The canonical content of a document as stored now (heap string). */
+static int canonical_now(Store *s, Arena *a, int64_t docId, char **pz) {
+  Doc d;
+  DocAttachment *aAtt;
+  int nAtt;
+  int rc = store_doc_get(s, a, docId, &d);
+  if (rc) return rc;
+  if ((rc = store_doc_attachments(s, a, docId, &aAtt, &nAtt))) return rc;
+  *pz = doc_canonical(&d, aAtt, nAtt);
+  return STORE_OK;
+}
+
+int store_ledger_append(Store *s, Arena *a, int64_t docId,
+                        const char *zEvent) {
+  char zNow[21], zContentHash[65], zEntry[65];
+  char *zContent = NULL;
+  store_now_iso(zNow);
+  int rc = store_begin(s);
+  if (rc) return rc;
+  if ((rc = canonical_now(s, a, docId, &zContent))) goto done;
+  crypto_sha256_hex(zContent, strlen(zContent), zContentHash);
+  sqlite3_stmt *st = stmt(s,
+      "SELECT seq,entry_hash FROM doc_ledger ORDER BY seq DESC LIMIT 1");
+  if (!st) { rc = STORE_ERROR; goto done; }
+  int64_t seq = 1;
+  const char *zPrev = DOC_LEDGER_ZERO_HASH;
+  if (sqlite3_step(st) == SQLITE_ROW) {
+    seq = col_int(st, 0) + 1;
+    zPrev = col_text(a, st, 1);
+  }
+  stmt_done(st);
+  doc_ledger_entry_hash(seq, zNow, docId, zEvent, zContentHash, zPrev, zEntry);
+  st = stmt(s,
+      "INSERT INTO doc_ledger(seq,at,doc_id,event,content,content_hash,"
+      "prev_hash,entry_hash) VALUES(?1,?2,?3,?4,?5,?6,?7,?8)");
+  if (!st) { rc = STORE_ERROR; goto done; }
+  bind_int(st, 1, seq);
+  bind_text(st, 2, zNow);
+  bind_int(st, 3, docId);
+  bind_text(st, 4, zEvent);
+  bind_text(st, 5, zContent);
+  bind_text(st, 6, zContentHash);
+  bind_text(st, 7, zPrev);
+  bind_text(st, 8, zEntry);
+  rc = stmt_exec(s, st, "写入公开台账");
+done:
+  free(zContent);
+  if (rc) { store_rollback(s); return rc; }
+  return store_commit(s);
+}
+
+static void ledger_row(Arena *a, sqlite3_stmt *st, LedgerEntry *e) {
+  e->seq = col_int(st, 0);
+  e->zAt = col_text(a, st, 1);
+  e->docId = col_int(st, 2);
+  e->zEvent = col_text(a, st, 3);
+  e->zContent = col_text(a, st, 4);
+  e->zContentHash = col_text(a, st, 5);
+  e->zPrevHash = col_text(a, st, 6);
+  e->zEntryHash = col_text(a, st, 7);
+}
+
+int store_ledger_list(Store *s, Arena *a, int64_t docId, int64_t afterSeq,
+                      int limit, LedgerEntry **paE, int *pn) {
+  sqlite3_stmt *st = stmt(s,
+      "SELECT seq,at,doc_id,event,content,content_hash,prev_hash,entry_hash"
+      " FROM doc_ledger WHERE (?1 IS NULL OR doc_id=?1) AND seq>?2"
+      " ORDER BY seq LIMIT ?3");
+  if (!st) return STORE_ERROR;
+  bind_id(st, 1, docId);
+  bind_int(st, 2, afterSeq);
+  bind_int(st, 3, limit > 0 ? limit : -1);
+  int nAlloc = 0, n = 0, rc;
+  LedgerEntry *aE = NULL;
+  while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
+    ARENA_PUSH(a, aE, n, nAlloc);
+    ledger_row(a, st, &aE[n++]);
+  }
+  stmt_done(st);
+  if (rc != SQLITE_DONE) return store_sqlite_err(s, rc, "读取公开台账");
+  *paE = aE;
+  *pn = n;
+  return STORE_OK;
+}
+
+int store_ledger_verify(Store *s, int64_t *pBadSeq, int64_t *pnChecked) {
+  Arena a = ARENA_INIT;
+  char zPrev[65];
+  int64_t expect = 1, nChecked = 0;
+  int rc = STORE_OK;
+  *pBadSeq = 0;
+  memcpy(zPrev, DOC_LEDGER_ZERO_HASH, 65);
+  sqlite3_stmt *st = stmt(s,
+      "SELECT seq,at,doc_id,event,content,content_hash,prev_hash,entry_hash"
+      " FROM doc_ledger ORDER BY seq");
+  if (!st) return STORE_ERROR;
+  int src;
+  while ((src = sqlite3_step(st)) == SQLITE_ROW) {
+    LedgerEntry e;
+    ledger_row(&a, st, &e);
+    const char *zWhy = e.seq != expect ? "序号不连续（条目被删除或插入）"
+                                       : doc_ledger_check(&e, zPrev);
+    if (zWhy) {
+      *pBadSeq = e.seq;
+      rc = store_fail(s, STORE_CONFLICT, "公开台账第%lld条：%s",
+                      (long long)e.seq, zWhy);
+      break;
+    }
+    memcpy(zPrev, e.zEntryHash, 65);
+    expect++;
+    nChecked++;
+    arena_free(&a);
+  }
+  stmt_done(st);
+  if (rc == STORE_OK && src != SQLITE_DONE)
+    rc = store_sqlite_err(s, src, "读取公开台账");
+  /* Each document's current content must equal its latest entry: a change
+  ** that bypassed the ledger shows here. */
+  if (rc == STORE_OK) {
+    int64_t aSeq[64], aDoc[64];
+    char *azContent[64];
+    int nRow;
+    int64_t lastDoc = 0;
+    /* In batches of 64 documents: canonical_now() needs other statements,
+    ** so the batch is read completely before it is checked. */
+    do {
+      nRow = 0;
+      st = stmt(s,
+          "SELECT l.seq,l.doc_id,l.content FROM doc_ledger l"
+          " WHERE l.doc_id>?1 AND l.seq=(SELECT max(seq) FROM doc_ledger m"
+          " WHERE m.doc_id=l.doc_id) ORDER BY l.doc_id LIMIT 64");
+      if (!st) { rc = STORE_ERROR; break; }
+      bind_int(st, 1, lastDoc);
+      while (nRow < 64 && (src = sqlite3_step(st)) == SQLITE_ROW) {
+        aSeq[nRow] = col_int(st, 0);
+        aDoc[nRow] = col_int(st, 1);
+        azContent[nRow] = xstrdup((const char *)sqlite3_column_text(st, 2));
+        nRow++;
+      }
+      stmt_done(st);
+      for (int i = 0; i < nRow; i++) {
+        char *zNow = NULL;
+        lastDoc = aDoc[i];
+        if (rc == STORE_OK) {
+          rc = canonical_now(s, &a, aDoc[i], &zNow);
+          if (rc == STORE_OK && strcmp(zNow, azContent[i])) {
+            *pBadSeq = aSeq[i];
+            rc = store_fail(s, STORE_CONFLICT,
+                            "文件%lld的当前内容与公开台账第%lld条不符（未经台账的改动）",
+                            (long long)aDoc[i], (long long)aSeq[i]);
+          }
+        }
+        free(zNow);
+        free(azContent[i]);
+      }
+      arena_free(&a);
+    } while (nRow == 64 && rc == STORE_OK);
+  }
+  arena_free(&a);
+  if (pnChecked) *pnChecked = nChecked;
+  return rc;
+}

@@ -1,0 +1,79 @@
+/*
+** documents.h — the staff pages of proactive disclosure documents
+** (/staff/docs…), the plain public document page (/o/{org}/d/{ref}), the
+** staff-home panel, and helpers shared by those files.
+**
+**   page_documents.c         list, create/edit form, staff view
+**   page_documents_review.c  review chain actions, privacy scan and
+**                            findings, the printable 发布审核单
+**   page_documents_files.c   attachments, channels, validity, correction
+**   page_documents_public.c  public page and public attachment download
+**   page_documents_home.c    the staff-home panel (awaiting me, Art. 26)
+**
+** Every handler checks the organisation scope of the document it touches
+** with req_can(); the route's permission only says the role may exist.
+*/
+#ifndef GK_WEB_DOCUMENTS_H
+#define GK_WEB_DOCUMENTS_H
+
+#include "core/document.h"
+#include "http/req.h"
+#include "store/store_documents.h"
+
+/* ---- handlers ---- */
+int page_docs_list(Req *r);
+int page_doc_edit(Req *r);        /* /staff/docs/new and /{id}/edit */
+int page_doc_view(Req *r);
+int page_doc_action(Req *r);      /* submit, pass, return, withdraw */
+int page_doc_scan(Req *r);
+int page_doc_finding(Req *r);     /* mask or accept one finding */
+int page_doc_sheet(Req *r);       /* 发布审核单 */
+int page_doc_attach(Req *r);
+int page_doc_attachment(Req *r);  /* staff download */
+int page_doc_attachment_delete(Req *r);
+int page_doc_channel(Req *r);
+int page_doc_validity(Req *r);
+int page_doc_correct(Req *r);
+int page_doc_public(Req *r);
+int page_doc_public_attachment(Req *r);
+
+/* Sitemap enumerator: the public page of every published or withdrawn
+** document, /o/{org}/d/{id} (page_documents_public.c). */
+typedef struct SitePaths SitePaths;
+int site_paths_documents(Store *s, Arena *a, SitePaths *p);
+
+/* Staff-home panel: documents awaiting the user's step and documents near
+** or past the Art. 26 limit. */
+void panel_documents(Req *r);
+
+/* ---- shared helpers (page_documents.c) ---- */
+
+/* Loads document id (path capture iArg) for a staff page and checks that
+** the user may see it (PERM_VIEW_STAFF on its organisation).  On failure
+** sends 404/403 and returns -1. */
+int docs_load(Req *r, int iArg, Doc *d);
+
+/* Fills pCal with the working-day calendar of the `holiday` table.
+** Returns 0, or -1 after sending a 500. */
+int docs_calendar(Req *r, Calendar *pCal);
+
+/* Today in Beijing as YYYY-MM-DD (in the arena). */
+const char *docs_today(Req *r);
+
+/* Ends a failed POST: 4xx page with the message, nothing stored (the
+** caller has rolled back).  Maps STORE_* codes to HTTP statuses. */
+void docs_fail(Req *r, int rcStore, const char *zMsg);
+
+/* Runs the privacy scan of the document (title, body, attachments) inside
+** the caller's transaction: open findings are replaced, accepted ones are
+** not reported again.  Returns STORE_OK or a STORE_* code. */
+int docs_scan(Req *r, const Doc *d);
+
+/* Writes the Content-Disposition/Type headers and the bytes of an
+** attachment to the response. */
+void docs_send_attachment(Req *r, const DocAttachment *t, const void *p);
+
+/* Writes the Markdown body as HTML. */
+void docs_body_html(Req *r, const char *zMd);
+
+#endif

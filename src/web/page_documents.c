@@ -1,0 +1,518 @@
+/*
+** page_documents.c — documents for staff: the list (/staff/docs), the
+** create and edit form of a draft, and the document page with every action
+** the signed-in user may take on it; plus the helpers the other
+** page_documents_*.c files share (documents.h).
+*/
+#include <string.h>
+#include <time.h>
+
+#include "lib/date.h"
+#include "web/documents.h"
+#include "web/markdown.h"
+#include "web/pages.h"
+
+/* ---- shared helpers ---- */
+
+int docs_load(Req *r, int iArg, Doc *d) {
+  int64_t id = req_arg_id(r, iArg);
+  if (!id || store_doc_get(r->store, &r->arena, id, d) != STORE_OK) {
+    http_error(r, 404, "文件不存在");
+    return -1;
+  }
+  if (!req_can(r, PERM_VIEW_STAFF, d->orgId)) {
+    http_error(r, 403, "您无权查看其他单位的文件");
+    return -1;
+  }
+  return 0;
+}
+
+int docs_calendar(Req *r, Calendar *pCal) {
+  HolidayRow *aRow;
+  int n;
+  cal_init(pCal);
+  if (store_holiday_list(r->store, &r->arena, &aRow, &n) != STORE_OK) {
+    http_error(r, 500, store_errmsg(r->store));
+    return -1;
+  }
+  for (int i = 0; i < n; i++) {
+    Date d;
+    if (date_parse(aRow[i].zDay, &d)) continue;
+    /* A bad row must not hide the others; the admin page reports it. */
+    cal_add(pCal, d, strcmp(aRow[i].zKind, "workday") ? CAL_HOLIDAY : CAL_WORKDAY,
+            aRow[i].zName);
+  }
+  return 0;
+}
+
+const char *docs_today(Req *r) {
+  char z[DATE_STRLEN];
+  date_format(date_from_time_cn(time(NULL)), z);
+  return req_strdup(r, z);
+}
+
+void docs_fail(Req *r, int rcStore, const char *zMsg) {
+  int status = rcStore == STORE_NOTFOUND   ? 404
+             : rcStore == STORE_CONFLICT   ? 409
+             : rcStore == STORE_INVALID    ? 422
+             : rcStore == STORE_BUSY       ? 503
+             : rcStore == STORE_ERROR      ? 500 : 400;
+  http_error(r, status, zMsg);
+}
+
+void docs_body_html(Req *r, const char *zMd) { md_to_html(&r->out, zMd); }
+
+/* ---- list ---- */
+
+static void state_badge(Req *r, const char *zState) {
+  req_printf(r, "<span class=\"badge state-%h\" data-state=\"%h\">%h</span>",
+             zState, zState, doc_label(aDocState, zState));
+}
+
+int page_docs_list(Req *r) {
+  DocQuery q;
+  Doc *aDoc;
+  int n, nTotal;
+  int64_t page = 1;
+  memset(&q, 0, sizeof q);
+  r->bNoCache = 1;
+  q.orgId = r->user->orgId;
+  q.bSubtree = perm_reaches_subtree(r->user->roles, PERM_VIEW_STAFF);
+  q.zState = req_param(r, "state");
+  if (q.zState && !q.zState[0]) q.zState = NULL;
+  if (q.zState && strcmp(q.zState, "pending") && !doc_code_valid(aDocState, q.zState)) {
+    http_error(r, 400, "状态参数无效");
+    return 0;
+  }
+  if (req_param_int(r, "page", 1, 100000, &page) < 0) {
+    http_error(r, 400, "页码无效");
+    return 0;
+  }
+  q.limit = 50;
+  q.offset = (int)(page - 1) * 50;
+  if (store_doc_list(r->store, &r->arena, &q, &aDoc, &n, &nTotal) != STORE_OK) {
+    http_error(r, 500, store_errmsg(r->store));
+    return 0;
+  }
+  page_begin(r, "主动公开文件");
+  req_puts(r, "<link rel=\"stylesheet\" href=\"/static/documents.css\">\n");
+  req_puts(r, "<h1>主动公开文件</h1>\n<p>");
+  if (req_can(r, PERM_DOC_DRAFT, 0))
+    req_puts(r, "<a class=\"button\" href=\"/staff/docs/new\">新建文件</a> ");
+  req_puts(r, "筛选：<a href=\"/staff/docs\">全部</a> · "
+              "<a href=\"/staff/docs?state=pending\">审核中</a>");
+  for (int i = 0; aDocState[i].zCode; i++)
+    req_printf(r, " · <a href=\"/staff/docs?state=%u\">%h</a>", aDocState[i].zCode,
+               aDocState[i].zLabel);
+  req_printf(r, "</p>\n<table class=\"grid\"><caption>共 %d 件</caption><thead><tr>"
+                "<th scope=\"col\">索引号</th><th scope=\"col\">标题</th>"
+                "<th scope=\"col\">单位</th><th scope=\"col\">生成日期</th>"
+                "<th scope=\"col\">发布日期</th><th scope=\"col\">状态</th>"
+                "<th scope=\"col\">有效性</th></tr></thead><tbody>\n", nTotal);
+  for (int i = 0; i < n; i++) {
+    req_printf(r, "<tr><td>%h</td><td><a href=\"/staff/docs/%lld\">%h</a></td>"
+                  "<td>%h</td><td>%h</td><td>%h</td><td>",
+               aDoc[i].zIndexNumber, (long long)aDoc[i].id, aDoc[i].zTitle,
+               aDoc[i].zOrgName, aDoc[i].zFormedDate, aDoc[i].zPublishedDate);
+    state_badge(r, aDoc[i].zState);
+    req_printf(r, "</td><td>%h</td></tr>\n", doc_label(aDocValidity, aDoc[i].zValidity));
+  }
+  req_puts(r, "</tbody></table>\n");
+  if (nTotal > q.offset + n)
+    req_printf(r, "<p><a href=\"/staff/docs?state=%u&amp;page=%lld\">下一页</a></p>\n",
+               q.zState ? q.zState : "", (long long)page + 1);
+  page_end(r);
+  return 0;
+}
+
+/* ---- create / edit ---- */
+
+static void select_codes(Req *r, const char *zName, const char *zLabel,
+                         const DocCode *a, const char *zCur, int bEmpty) {
+  req_printf(r, "<p class=\"field\"><label for=\"f-%h\">%h</label>"
+                "<select id=\"f-%h\" name=\"%h\">", zName, zLabel, zName, zName);
+  if (bEmpty) req_puts(r, "<option value=\"\">（请选择）</option>");
+  for (int i = 0; a[i].zCode; i++)
+    req_printf(r, "<option value=\"%h\"%s>%h</option>", a[i].zCode,
+               zCur && !strcmp(zCur, a[i].zCode) ? " selected" : "", a[i].zLabel);
+  req_puts(r, "</select></p>\n");
+}
+
+/* Reads an optional id parameter: 0 when empty; -1 when malformed. */
+static int64_t param_id(Req *r, const char *zName) {
+  int64_t v = 0;
+  int rc = req_param_int(r, zName, 1, INT64_MAX, &v);
+  return rc < 0 ? -1 : v;
+}
+
+static void doc_from_form(Req *r, Doc *d) {
+  d->zTitle = req_param_or(r, "title", "");
+  d->zDocNumber = req_param_or(r, "doc_number", "");
+  d->zPublisher = req_param_or(r, "publisher", "");
+  d->zSignedDate = req_param_or(r, "signed_date", "");
+  d->zFormedDate = req_param_or(r, "formed_date", "");
+  d->zMode = req_param_or(r, "mode", "");
+  d->zWithheldGround = req_param_or(r, "withheld_ground", "");
+  d->zScope = req_param_or(r, "scope", "");
+  d->zGenre = req_param_or(r, "genre", "");
+  d->zReportKind = req_param_or(r, "report_kind", "other");
+  d->zKeywords = req_param_or(r, "keywords", "");
+  d->zSummary = req_param_or(r, "summary", "");
+  d->zBody = req_param_or(r, "body", "");
+}
+
+int page_doc_edit(Req *r) {
+  Doc d;
+  const char *zErr = NULL;
+  int bNew = r->nArg == 0;
+  memset(&d, 0, sizeof d);
+  r->bNoCache = 1;
+  if (!bNew) {
+    if (docs_load(r, 0, &d)) return 0;
+    if (!req_can(r, PERM_DOC_DRAFT, d.orgId)) {
+      http_error(r, 403, "您无权修改该文件");
+      return 0;
+    }
+    if (strcmp(d.zState, "draft")) {
+      http_error(r, 409, "只有草稿可以修改；审核中的文件须先退回");
+      return 0;
+    }
+  } else {
+    d.orgId = r->user->orgId;
+    d.zMode = "";
+    d.zReportKind = "other";
+  }
+  Org *aOrg;
+  int nOrg;
+  if (store_org_tree(r->store, &r->arena, r->user->orgId, &aOrg, &nOrg) != STORE_OK) {
+    http_error(r, 500, store_errmsg(r->store));
+    return 0;
+  }
+  if (r->method == HTTP_POST) {
+    doc_from_form(r, &d);
+    int64_t dept = param_id(r, "dept_id"), item = param_id(r, "catalogue_item_id");
+    int64_t interp = param_id(r, "interprets_id"), org = d.orgId;
+    if (bNew && req_param(r, "org_id")) org = param_id(r, "org_id");
+    if (dept < 0 || item < 0 || interp < 0 || org <= 0) zErr = "编号格式无效";
+    else if (bNew && !req_can(r, PERM_DOC_DRAFT, org)) zErr = "您不能为该单位起草文件";
+    d.deptId = dept > 0 ? dept : 0;
+    d.catalogueItemId = item > 0 ? item : 0;
+    d.interpretsId = interp > 0 ? interp : 0;
+    d.orgId = org;
+    if (!zErr) zErr = doc_draft_check(&d);
+    if (!zErr && d.deptId) {
+      Dept *aDept;
+      int nDept, bFound = 0;
+      if (store_dept_list(r->store, &r->arena, d.orgId, &aDept, &nDept) == STORE_OK)
+        for (int i = 0; i < nDept; i++) bFound |= aDept[i].id == d.deptId;
+      if (!bFound) zErr = "责任部门不属于该单位";
+    }
+    if (!zErr) {
+      int rc = store_begin(r->store);
+      if (!rc) {
+        if (bNew) {
+          d.createdBy = r->user->id;
+          rc = store_doc_add(r->store, &d);
+        } else {
+          rc = store_doc_update(r->store, &d);
+        }
+      }
+      if (!rc) rc = store_audit(r->store, r->user->id, d.orgId,
+                                bNew ? "doc.add" : "doc.update", d.zTitle);
+      if (!rc) rc = store_commit(r->store);
+      if (!rc) {
+        req_redirect(r, req_fmt(r, "/staff/docs/%lld?saved=1", (long long)d.id));
+        return 0;
+      }
+      zErr = req_strdup(r, store_errmsg(r->store));
+      store_rollback_all(r->store);
+      r->status = rc == STORE_CONFLICT ? 409 : 422;
+    } else {
+      r->status = 422;
+    }
+  }
+  page_begin(r, bNew ? "新建文件" : "修改文件");
+  req_puts(r, "<link rel=\"stylesheet\" href=\"/static/documents.css\">\n");
+  req_printf(r, "<h1>%h</h1>\n", bNew ? "新建文件" : "修改文件");
+  if (zErr) page_notice(r, "error", zErr);
+  req_puts(r, "<form method=\"post\" class=\"form\">\n");
+  page_csrf_field(r);
+  if (bNew && nOrg > 1) {
+    req_puts(r, "<p class=\"field\"><label for=\"f-org\">发布机构（单位）</label>"
+                "<select id=\"f-org\" name=\"org_id\">");
+    for (int i = 0; i < nOrg; i++)
+      req_printf(r, "<option value=\"%lld\"%s>%h</option>", (long long)aOrg[i].id,
+                 aOrg[i].id == d.orgId ? " selected" : "", aOrg[i].zName);
+    req_puts(r, "</select></p>\n");
+  }
+  page_input(r, "title", "标题", d.zTitle, "required maxlength=\"200\"");
+  page_input(r, "doc_number", "文号", d.zDocNumber, "");
+  page_input(r, "publisher", "发布机构（留空则为本单位）", d.zPublisher, "");
+  Dept *aDept;
+  int nDept;
+  if (store_dept_list(r->store, &r->arena, d.orgId, &aDept, &nDept) == STORE_OK) {
+    req_puts(r, "<p class=\"field\"><label for=\"f-dept\">责任部门</label>"
+                "<select id=\"f-dept\" name=\"dept_id\"><option value=\"\">（无）</option>");
+    for (int i = 0; i < nDept; i++)
+      req_printf(r, "<option value=\"%lld\"%s>%h</option>", (long long)aDept[i].id,
+                 aDept[i].id == d.deptId ? " selected" : "", aDept[i].zName);
+    req_puts(r, "</select></p>\n");
+  }
+  page_input(r, "signed_date", "成文日期", d.zSignedDate, "type=\"date\"");
+  page_input(r, "formed_date", "生成日期（第二十六条：20个工作日内公开）", d.zFormedDate,
+             "type=\"date\"");
+  select_codes(r, "mode", "公开方式（提交审核前必须确认）", aDocMode, d.zMode, 1);
+  select_codes(r, "withheld_ground", "不予公开的法律依据（第十四至十六条）", aDocGround,
+               d.zWithheldGround, 1);
+  page_input(r, "scope", "公开范围", d.zScope, "");
+  req_puts(r, "<p class=\"field\"><label for=\"f-genre\">体裁</label>"
+              "<input id=\"f-genre\" name=\"genre\" list=\"genres\" value=\"");
+  req_printf(r, "%h\"><datalist id=\"genres\">", d.zGenre);
+  for (int i = 0; azDocGenre[i]; i++) req_printf(r, "<option value=\"%h\">", azDocGenre[i]);
+  req_puts(r, "</datalist></p>\n");
+  select_codes(r, "report_kind", "文件类别（年度报告）", aDocReportKind, d.zReportKind, 0);
+  page_input(r, "catalogue_item_id", "目录事项编号", d.catalogueItemId
+             ? req_fmt(r, "%lld", (long long)d.catalogueItemId) : "", "inputmode=\"numeric\"");
+  page_input(r, "interprets_id", "所解读的政策文件编号（仅解读）", d.interpretsId
+             ? req_fmt(r, "%lld", (long long)d.interpretsId) : "", "inputmode=\"numeric\"");
+  page_input(r, "keywords", "关键词", d.zKeywords, "");
+  req_printf(r, "<p class=\"field\"><label for=\"f-summary\">内容概述</label>"
+                "<textarea id=\"f-summary\" name=\"summary\" rows=\"3\">%h</textarea></p>\n"
+                "<p class=\"field\"><label for=\"f-body\">正文（Markdown，支持表格）</label>"
+                "<textarea id=\"f-body\" name=\"body\" rows=\"18\">%h</textarea></p>\n",
+             d.zSummary, d.zBody);
+  req_puts(r, "<p><button type=\"submit\">保存草稿</button></p>\n</form>\n");
+  page_end(r);
+  return 0;
+}
+
+/* ---- the document page ---- */
+
+static void meta_row(Req *r, const char *zLabel, const char *zValue) {
+  req_printf(r, "<tr><th scope=\"row\">%h</th><td>%h</td></tr>\n", zLabel,
+             zValue && zValue[0] ? zValue : "—");
+}
+
+/* An action form: POST to /staff/docs/{id}/{zPath} with hidden fields. */
+static void action_form(Req *r, const Doc *d, const char *zAction,
+                        const char *zButton, int bOpinion, int bRequired) {
+  req_printf(r, "<form method=\"post\" action=\"/staff/docs/%lld/action\" class=\"form inline\">",
+             (long long)d->id);
+  page_csrf_field(r);
+  req_printf(r, "<input type=\"hidden\" name=\"action\" value=\"%h\">", zAction);
+  if (bOpinion)
+    req_printf(r, "<label>意见 <input name=\"opinion\" %s></label> ",
+               bRequired ? "required" : "");
+  req_printf(r, "<button type=\"submit\">%h</button></form>\n", zButton);
+}
+
+static void findings_section(Req *r, const Doc *d, int bCanDecide) {
+  DocFinding *aF;
+  int n;
+  if (store_doc_findings(r->store, &r->arena, d->id, NULL, &aF, &n) != STORE_OK) return;
+  req_printf(r, "<section id=\"privacy\"><h2>隐私扫描（去标识化）</h2>\n");
+  if (d->zScannedAt[0]) req_printf(r, "<p>最近扫描：%h</p>\n", d->zScannedAt);
+  else req_puts(r, "<p>尚未扫描。</p>\n");
+  if (bCanDecide)
+    req_printf(r, "<form method=\"post\" action=\"/staff/docs/%lld/scan\" class=\"inline\">",
+               (long long)d->id);
+  if (bCanDecide) {
+    page_csrf_field(r);
+    req_puts(r, "<button type=\"submit\">重新扫描</button></form>\n");
+  }
+  if (!n) { req_puts(r, "<p>没有扫描结果。</p></section>\n"); return; }
+  req_puts(r, "<table class=\"grid\"><thead><tr><th scope=\"col\">来源</th>"
+              "<th scope=\"col\">类型</th><th scope=\"col\">内容</th>"
+              "<th scope=\"col\">上下文</th><th scope=\"col\">处理</th></tr></thead><tbody>\n");
+  for (int i = 0; i < n; i++) {
+    const DocFinding *f = &aF[i];
+    req_printf(r, "<tr data-finding=\"%lld\" data-status=\"%h\"><td>%h</td><td>%h</td>"
+                  "<td>%h</td><td>%h</td><td>",
+               (long long)f->id, f->zStatus,
+               !strcmp(f->zSource, "title") ? "标题" : !strcmp(f->zSource, "body") ? "正文" : "附件",
+               f->zKind, f->zMatch, f->zContext);
+    if (!strcmp(f->zStatus, "open") && bCanDecide) {
+      req_printf(r, "<form method=\"post\" action=\"/staff/docs/%lld/findings/%lld\" class=\"inline\">",
+                 (long long)d->id, (long long)f->id);
+      page_csrf_field(r);
+      req_printf(r, "<input type=\"hidden\" name=\"decision\" value=\"mask\">"
+                    "<button type=\"submit\">遮盖为 %h</button></form> ", f->zMask);
+      req_printf(r, "<form method=\"post\" action=\"/staff/docs/%lld/findings/%lld\" class=\"inline\">",
+                 (long long)d->id, (long long)f->id);
+      page_csrf_field(r);
+      req_puts(r, "<input type=\"hidden\" name=\"decision\" value=\"accept\">"
+                  "<label>保留理由 <input name=\"reason\" required></label>"
+                  "<button type=\"submit\">保留</button></form>");
+    } else if (!strcmp(f->zStatus, "open")) {
+      req_puts(r, "待处理");
+    } else {
+      req_printf(r, "%h（%h，%h）%h", !strcmp(f->zStatus, "masked") ? "已遮盖" : "已保留",
+                 f->zDecidedByName, f->zDecidedAt, f->zReason);
+    }
+    req_puts(r, "</td></tr>\n");
+  }
+  req_puts(r, "</tbody></table></section>\n");
+}
+
+int page_doc_view(Req *r) {
+  Doc d;
+  r->bNoCache = 1;
+  if (docs_load(r, 0, &d)) return 0;
+  DocAttachment *aAtt;
+  DocChannel *aCh;
+  Doc *aInterp;
+  LedgerEntry *aE;
+  int nAtt = 0, nCh = 0, nInterp = 0, nE = 0;
+  store_doc_attachments(r->store, &r->arena, d.id, &aAtt, &nAtt);
+  store_doc_channels(r->store, &r->arena, d.id, &aCh, &nCh);
+  store_doc_interpretations(r->store, &r->arena, d.id, &aInterp, &nInterp);
+  store_ledger_list(r->store, &r->arena, d.id, 0, 0, &aE, &nE);
+  int bDraft = !strcmp(d.zState, "draft");
+  int bPub = !strcmp(d.zState, "published");
+  int bMine = d.createdBy == r->user->id;
+
+  page_begin(r, d.zTitle);
+
+  req_puts(r, "<link rel=\"stylesheet\" href=\"/static/documents.css\">\n");
+  req_printf(r, "<h1>%h</h1>\n<p>状态：", d.zTitle);
+  state_badge(r, d.zState);
+  req_printf(r, " · <a href=\"/staff/docs/%lld/sheet\">发布审核单</a>", (long long)d.id);
+  if (bPub || !strcmp(d.zState, "withdrawn"))
+    req_printf(r, " · <a href=\"/o/%u/d/%lld\">公开页面</a>", d.zOrgSlug, (long long)d.id);
+  req_puts(r, "</p>\n");
+  if (req_param(r, "saved")) page_notice(r, "ok", "已保存");
+  if (req_param(r, "done")) page_notice(r, "ok", "操作已完成");
+  if (strcmp(d.zValidity, "valid"))
+    req_printf(r, "<p class=\"notice banner\" role=\"status\">本文件已%h（%h）</p>\n",
+               doc_label(aDocValidity, d.zValidity), d.zValidityDate);
+  if (d.zWithdrawReason[0])
+    req_printf(r, "<p class=\"notice banner\" role=\"status\">已撤回：%h</p>\n", d.zWithdrawReason);
+
+  req_puts(r, "<table class=\"meta\"><tbody>\n");
+  meta_row(r, "索引号", d.zIndexNumber[0] ? d.zIndexNumber : "（发布时生成）");
+  meta_row(r, "文号", d.zDocNumber);
+  meta_row(r, "发布机构", d.zPublisher[0] ? d.zPublisher : d.zOrgName);
+  meta_row(r, "责任部门", d.zDeptName);
+  meta_row(r, "成文日期", d.zSignedDate);
+  meta_row(r, "生成日期", d.zFormedDate);
+  meta_row(r, "发布日期", d.zPublishedDate);
+  meta_row(r, "公开方式", doc_label(aDocMode, d.zMode));
+  if (!strcmp(d.zMode, "withheld"))
+    meta_row(r, "不予公开依据", doc_label(aDocGround, d.zWithheldGround));
+  meta_row(r, "公开范围", d.zScope);
+  meta_row(r, "体裁", d.zGenre);
+  meta_row(r, "文件类别", doc_label(aDocReportKind, d.zReportKind));
+  meta_row(r, "目录事项", d.catalogueItemId ? req_fmt(r, "%lld", (long long)d.catalogueItemId) : "");
+  meta_row(r, "关键词", d.zKeywords);
+  meta_row(r, "内容概述", d.zSummary);
+  meta_row(r, "有效性", doc_label(aDocValidity, d.zValidity));
+  meta_row(r, "起草人", d.zCreatedByName);
+  req_puts(r, "</tbody></table>\n");
+  if (d.interpretsId)
+    req_printf(r, "<p>本文是对<a href=\"/staff/docs/%lld\">政策文件%lld</a>的解读。</p>\n",
+               (long long)d.interpretsId, (long long)d.interpretsId);
+  for (int i = 0; i < nInterp; i++)
+    req_printf(r, "<p>政策解读：<a href=\"/staff/docs/%lld\">%h</a>（%h）</p>\n",
+               (long long)aInterp[i].id, aInterp[i].zTitle,
+               doc_label(aDocState, aInterp[i].zState));
+  if (d.replacedById)
+    req_printf(r, "<p>替代文件：<a href=\"/staff/docs/%lld\">文件%lld</a></p>\n",
+               (long long)d.replacedById, (long long)d.replacedById);
+
+  /* Actions for this user in this state. */
+  req_puts(r, "<section class=\"actions\"><h2>办理</h2>\n");
+  const char *zNext;
+  Perm p;
+  if (bDraft && req_can(r, PERM_DOC_DRAFT, d.orgId)) {
+    req_printf(r, "<p><a class=\"button\" href=\"/staff/docs/%lld/edit\">修改草稿</a></p>\n",
+               (long long)d.id);
+    action_form(r, &d, "submit", "提交科室审核", 0, 0);
+  }
+  if (!doc_transition(d.zState, d.zMode, DOC_ACT_PASS, &zNext, &p) &&
+      req_can(r, p, d.orgId)) {
+    if (bMine) {
+      req_puts(r, "<p class=\"notice error\">您是本文件的起草人，不能审核自己起草的文件。</p>\n");
+    } else {
+      action_form(r, &d, "pass", !strcmp(d.zState, "approval") ? "审批通过并发布" : "审核通过", 1, 0);
+      action_form(r, &d, "return", "退回修改", 1, 1);
+    }
+  }
+  if (bPub && req_can(r, PERM_DOC_MANAGE, d.orgId)) {
+    action_form(r, &d, "withdraw", "撤回（理由将公开）", 1, 1);
+    req_printf(r, "<form method=\"post\" action=\"/staff/docs/%lld/validity\" class=\"form inline\">",
+               (long long)d.id);
+    page_csrf_field(r);
+    req_puts(r, "<label>有效性 <select name=\"validity\">");
+    for (int i = 0; aDocValidity[i].zCode; i++)
+      req_printf(r, "<option value=\"%h\"%s>%h</option>", aDocValidity[i].zCode,
+                 !strcmp(aDocValidity[i].zCode, d.zValidity) ? " selected" : "",
+                 aDocValidity[i].zLabel);
+    req_printf(r, "</select></label> <label>日期 <input type=\"date\" name=\"validity_date\" value=\"%h\"></label>"
+                  " <label>替代文件编号 <input name=\"replaced_by_id\" inputmode=\"numeric\"></label>"
+                  " <button type=\"submit\">变更有效性</button></form>\n", d.zValidityDate);
+    req_printf(r, "<form method=\"post\" action=\"/staff/docs/%lld/channels\" class=\"form inline\">",
+               (long long)d.id);
+    page_csrf_field(r);
+    req_puts(r, "<label>其他发布渠道 <input name=\"channel\" list=\"channels\" required></label><datalist id=\"channels\">");
+    for (int i = 0; azDocChannel[i]; i++) req_printf(r, "<option value=\"%h\">", azDocChannel[i]);
+    req_puts(r, "</datalist> <label>日期 <input type=\"date\" name=\"day\" required></label>"
+                " <label>说明 <input name=\"note\"></label> <button type=\"submit\">登记渠道</button></form>\n");
+    req_printf(r, "<form method=\"post\" action=\"/staff/docs/%lld/correct\" class=\"form\">",
+               (long long)d.id);
+    page_csrf_field(r);
+    page_input(r, "keywords", "关键词（更正）", d.zKeywords, "");
+    page_input(r, "summary", "内容概述（更正）", d.zSummary, "");
+    page_input(r, "scope", "公开范围（更正）", d.zScope, "");
+    req_puts(r, "<p><button type=\"submit\">更正（记入公开台账）</button></p></form>\n");
+  }
+  req_puts(r, "</section>\n");
+
+  findings_section(r, &d, !strcmp(d.zState, "secrecy_review") &&
+                              req_can(r, PERM_DOC_SECRECY, d.orgId) && !bMine);
+
+  req_puts(r, "<section><h2>附件</h2>\n");
+  if (!nAtt) req_puts(r, "<p>无附件。</p>\n");
+  else req_puts(r, "<ul class=\"attachments\">\n");
+  for (int i = 0; i < nAtt; i++) {
+    req_printf(r, "<li><a href=\"/staff/docs/%lld/attachments/%lld\">%h</a>（%h，%lld 字节，SHA-256 %h）",
+               (long long)d.id, (long long)aAtt[i].id, aAtt[i].zFilename, aAtt[i].zMime,
+               (long long)aAtt[i].size, aAtt[i].zSha256);
+    if (aAtt[i].zNotes[0]) req_printf(r, "<br><span class=\"notice\">%h</span>", aAtt[i].zNotes);
+    if (bDraft && req_can(r, PERM_DOC_DRAFT, d.orgId)) {
+      req_printf(r, " <form method=\"post\" action=\"/staff/docs/%lld/attachments/%lld/delete\" class=\"inline\">",
+                 (long long)d.id, (long long)aAtt[i].id);
+      page_csrf_field(r);
+      req_puts(r, "<button type=\"submit\">删除</button></form>");
+    }
+    req_puts(r, "</li>\n");
+  }
+  if (nAtt) req_puts(r, "</ul>\n");
+  if (bDraft && req_can(r, PERM_DOC_DRAFT, d.orgId)) {
+    req_printf(r, "<form method=\"post\" action=\"/staff/docs/%lld/attachments\" enctype=\"multipart/form-data\" class=\"form\">",
+               (long long)d.id);
+    page_csrf_field(r);
+    req_puts(r, "<p class=\"field\"><label for=\"f-file\">上传附件（PDF、DOCX、XLSX、图片）</label>"
+                "<input id=\"f-file\" type=\"file\" name=\"file\" required></p>"
+                "<p><button type=\"submit\">上传</button></p></form>\n");
+  }
+  req_puts(r, "</section>\n");
+
+  if (nCh) {
+    req_puts(r, "<section><h2>其他发布渠道</h2><ul>\n");
+    for (int i = 0; i < nCh; i++)
+      req_printf(r, "<li>%h（%h）%h</li>\n", aCh[i].zChannel, aCh[i].zDay, aCh[i].zNote);
+    req_puts(r, "</ul></section>\n");
+  }
+  if (nE) {
+    req_puts(r, "<section><h2>公开台账</h2><ol>\n");
+    for (int i = 0; i < nE; i++)
+      req_printf(r, "<li>第%lld条 %h %h 内容哈希 <code>%h</code></li>\n", (long long)aE[i].seq,
+                 aE[i].zAt, aE[i].zEvent, aE[i].zContentHash);
+    req_puts(r, "</ol></section>\n");
+  }
+  req_puts(r, "<section class=\"doc-body\"><h2>正文</h2>\n");
+  docs_body_html(r, d.zBody);
+  req_puts(r, "</section>\n");
+  page_end(r);
+  return 0;
+}

@@ -1,0 +1,163 @@
+/*
+** page_documents_public.c — the plain public page of a document,
+** /o/{org}/d/{ref} where ref is the index number (which may contain '/')
+** or the document id, and its public attachments /o/{org}/a/{id}.
+**
+** Only published documents show their content.  A withdrawn document keeps
+** its page with the public reason and nothing else; every other state
+** answers 404, as if the document did not exist.  A change of validity
+** shows as a banner on top (2017 government-website guideline: repealed
+** documents are marked on the original), with the replacing document.
+** The page ends with the content hash and the version history from the
+** publication ledger.  The portal issue builds the lists and search.
+*/
+#include <string.h>
+
+#include "web/documents.h"
+#include "web/pages.h"
+#include "web/sitemap.h"
+
+/* Finds the document of organisation slug zOrg named by zRef; 0 or -1
+** after a 404. */
+static int public_load(Req *r, const char *zOrg, const char *zRef, Doc *d) {
+  Org o;
+  if (!zOrg || !zRef || store_org_by_slug(r->store, &r->arena, zOrg, &o) != STORE_OK) {
+    http_error(r, 404, "文件不存在");
+    return -1;
+  }
+  int rc = store_doc_by_index(r->store, &r->arena, o.id, zRef, d);
+  if (rc == STORE_NOTFOUND) {
+    int64_t id = req_arg_id(r, 1);
+    if (id) rc = store_doc_get(r->store, &r->arena, id, d);
+  }
+  if (rc != STORE_OK || d->orgId != o.id ||
+      (strcmp(d->zState, "published") && strcmp(d->zState, "withdrawn"))) {
+    http_error(r, 404, "文件不存在");
+    return -1;
+  }
+  return 0;
+}
+
+/* A link to another document's public page (when it is public). */
+static void doc_link(Req *r, int64_t id, const char *zPrefix) {
+  Doc x;
+  if (!id || store_doc_get(r->store, &r->arena, id, &x) != STORE_OK || !doc_is_public(&x))
+    return;
+  req_printf(r, "<p>%h<a href=\"/o/%u/d/%lld\">%h</a></p>\n", zPrefix, x.zOrgSlug,
+             (long long)x.id, x.zTitle);
+}
+
+static const char *event_label(const char *z) {
+  if (!strcmp(z, "publish")) return "发布";
+  if (!strcmp(z, "edit")) return "更正";
+  if (!strcmp(z, "validity")) return "有效性变更";
+  if (!strcmp(z, "withdraw")) return "撤回";
+  return z;
+}
+
+int page_doc_public(Req *r) {
+  Doc d;
+  if (public_load(r, req_arg(r, 0), req_arg(r, 1), &d)) return 0;
+  LedgerEntry *aE;
+  int nE = 0;
+  store_ledger_list(r->store, &r->arena, d.id, 0, 0, &aE, &nE);
+  page_begin(r, d.zTitle);
+  req_puts(r, "<link rel=\"stylesheet\" href=\"/static/documents.css\">\n");
+  req_printf(r, "<article class=\"document\" data-index-number=\"%h\">\n<h1>%h</h1>\n",
+             d.zIndexNumber, d.zTitle);
+  if (!strcmp(d.zState, "withdrawn")) {
+    req_printf(r, "<p class=\"notice banner\" role=\"status\" data-banner=\"withdrawn\">"
+                  "本信息已于%h撤回。撤回理由：%h</p>\n",
+               arena_strndup(&r->arena, d.zWithdrawnAt, 10), d.zWithdrawReason);
+  } else if (strcmp(d.zValidity, "valid")) {
+    req_printf(r, "<p class=\"notice banner\" role=\"status\" data-banner=\"%h\">"
+                  "本文件已%h", d.zValidity, doc_label(aDocValidity, d.zValidity));
+    if (d.zValidityDate[0]) req_printf(r, "（%h）", d.zValidityDate);
+    req_puts(r, "。</p>\n");
+    doc_link(r, d.replacedById, "现行文件：");
+  }
+  req_printf(r, "<table class=\"meta\"><tbody>"
+                "<tr><th scope=\"row\">索引号</th><td>%h</td></tr>"
+                "<tr><th scope=\"row\">发布机构</th><td>%h</td></tr>"
+                "<tr><th scope=\"row\">文号</th><td>%h</td></tr>"
+                "<tr><th scope=\"row\">成文日期</th><td>%h</td></tr>"
+                "<tr><th scope=\"row\">发布日期</th><td>%h</td></tr>"
+                "<tr><th scope=\"row\">体裁</th><td>%h</td></tr>"
+                "<tr><th scope=\"row\">关键词</th><td>%h</td></tr>"
+                "<tr><th scope=\"row\">有效性</th><td>%h</td></tr>"
+                "</tbody></table>\n",
+             d.zIndexNumber, d.zPublisher[0] ? d.zPublisher : d.zOrgName, d.zDocNumber,
+             d.zSignedDate, d.zPublishedDate, d.zGenre, d.zKeywords,
+             doc_label(aDocValidity, d.zValidity));
+  if (!strcmp(d.zState, "published")) {
+    doc_link(r, d.interpretsId, "所解读的政策：");
+    Doc *aI;
+    int nI;
+    if (store_doc_interpretations(r->store, &r->arena, d.id, &aI, &nI) == STORE_OK)
+      for (int i = 0; i < nI; i++)
+        if (doc_is_public(&aI[i]))
+          req_printf(r, "<p>政策解读：<a href=\"/o/%u/d/%lld\">%h</a></p>\n",
+                     aI[i].zOrgSlug, (long long)aI[i].id, aI[i].zTitle);
+    if (d.zSummary[0]) req_printf(r, "<p class=\"summary\">%h</p>\n", d.zSummary);
+    req_puts(r, "<div class=\"doc-body\">\n");
+    docs_body_html(r, d.zBody);
+    req_puts(r, "</div>\n");
+    DocAttachment *aAtt;
+    int nAtt;
+    if (store_doc_attachments(r->store, &r->arena, d.id, &aAtt, &nAtt) == STORE_OK && nAtt) {
+      req_puts(r, "<h2>附件</h2><ul class=\"attachments\">\n");
+      for (int i = 0; i < nAtt; i++)
+        req_printf(r, "<li><a href=\"/o/%u/a/%lld\">%h</a>（SHA-256 <code>%h</code>）</li>\n",
+                   d.zOrgSlug, (long long)aAtt[i].id, aAtt[i].zFilename, aAtt[i].zSha256);
+      req_puts(r, "</ul>\n");
+    }
+  }
+  if (nE) {
+    req_printf(r, "<section class=\"versions\"><h2>版本记录</h2>\n"
+                  "<p>当前内容哈希（SHA-256）：<code data-content-hash>%h</code></p><ol>\n",
+               aE[nE - 1].zContentHash);
+    for (int i = 0; i < nE; i++)
+      req_printf(r, "<li>%h %h（公开台账第%lld条，内容哈希 <code>%h</code>）</li>\n",
+                 aE[i].zAt, event_label(aE[i].zEvent), (long long)aE[i].seq,
+                 aE[i].zContentHash);
+    req_puts(r, "</ol></section>\n");
+  }
+  req_puts(r, "</article>\n");
+  page_end(r);
+  return 0;
+}
+
+int page_doc_public_attachment(Req *r) {
+  Org o;
+  Doc d;
+  DocAttachment t;
+  const void *p;
+  int64_t aid = req_arg_id(r, 1);
+  if (!aid || store_org_by_slug(r->store, &r->arena, req_arg(r, 0), &o) != STORE_OK ||
+      store_doc_attachment_get(r->store, &r->arena, aid, &t, &p) != STORE_OK ||
+      store_doc_get(r->store, &r->arena, t.docId, &d) != STORE_OK ||
+      d.orgId != o.id || !doc_is_public(&d)) {
+    http_error(r, 404, "附件不存在");
+    return 0;
+  }
+  docs_send_attachment(r, &t, p);
+  return 0;
+}
+
+int site_paths_documents(Store *s, Arena *a, SitePaths *p) {
+  DocQuery q;
+  Doc *aDoc;
+  int n, nTotal;
+  memset(&q, 0, sizeof q);
+  q.bPublicOnly = 1;
+  q.limit = 500;
+  do {
+    int rc = store_doc_list(s, a, &q, &aDoc, &n, &nTotal);
+    if (rc != STORE_OK) return rc;
+    for (int i = 0; i < n; i++)
+      site_path_add(p, a, arena_printf(a, "/o/%u/d/%lld", aDoc[i].zOrgSlug,
+                                       (long long)aDoc[i].id));
+    q.offset += n;
+  } while (n == q.limit);
+  return STORE_OK;
+}

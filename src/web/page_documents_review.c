@@ -1,0 +1,344 @@
+/*
+** page_documents_review.c — the review chain (三校三审): submit, pass,
+** send back and withdraw; the privacy gate of the secrecy review (scan,
+** mask, accept with a reason); and the printable 发布审核单.
+**
+** Rules enforced here, each before anything is stored:
+**  - the step's permission on the document's organisation (req_can);
+**  - the drafter never passes their own document, at any step;
+**  - 公开方式 confirmed before submission, 不予公开 with its legal ground;
+**  - the secrecy review passes only after a fresh scan with no open
+**    finding; publication is refused while any finding is open;
+**  - a policy whose catalogue item requires an interpretation is published
+**    only when a 解读 of it has reached 领导审批 (or is published);
+**  - a send-back and a withdrawal need an opinion / a public reason.
+*/
+#include <stdlib.h>
+#include <string.h>
+
+#include "core/privacy.h"
+#include "lib/date.h"
+#include "lib/doctext.h"
+#include "web/documents.h"
+#include "web/pages.h"
+
+/* Adds the findings of one text, skipping matches already accepted. */
+static int scan_text(Req *r, const Doc *d, const char *zSource, const char *z,
+                     size_t n, const DocFinding *aAcc, int nAcc) {
+  PrivacyResult res;
+  PrivacyOptions opt;
+  memset(&opt, 0, sizeof opt);
+  Date today;
+  date_parse(docs_today(r), &today);
+  opt.iToday = date_year(today) * 10000 + date_month(today) * 100 + date_day(today);
+  if (privacy_scan(z, n, &opt, &res) != PRIVACY_OK) {
+    DocFinding f;
+    memset(&f, 0, sizeof f);
+    f.docId = d->id;
+    f.zSource = zSource;
+    f.zKind = "too_big";
+    f.zMatch = "（文字过长，无法自动扫描）";
+    f.zContext = "请人工审查";
+    f.zMask = "";
+    return store_doc_finding_add(r->store, &f);
+  }
+  int rc = STORE_OK;
+  for (size_t i = 0; i < res.nFinding && rc == STORE_OK; i++) {
+    const PrivacyFinding *pf = &res.aFinding[i];
+    int bAccepted = 0;
+    for (int k = 0; k < nAcc; k++)
+      if (!strcmp(aAcc[k].zSource, zSource) && !strcmp(aAcc[k].zMatch, pf->zMatch))
+        bAccepted = 1;
+    if (bAccepted) continue;
+    DocFinding f;
+    memset(&f, 0, sizeof f);
+    f.docId = d->id;
+    f.zSource = zSource;
+    f.zKind = privacy_kind_name(pf->eKind);
+    f.zMatch = pf->zMatch;
+    f.zContext = pf->zContext;
+    f.zMask = pf->zMask ? pf->zMask : "";
+    rc = store_doc_finding_add(r->store, &f);
+  }
+  privacy_result_free(&res);
+  return rc;
+}
+
+int docs_scan(Req *r, const Doc *d) {
+  DocFinding *aAcc;
+  DocAttachment *aAtt;
+  int nAcc, nAtt;
+  int rc = store_doc_findings_clear_open(r->store, d->id);
+  if (!rc) rc = store_doc_findings(r->store, &r->arena, d->id, "accepted", &aAcc, &nAcc);
+  if (!rc) rc = scan_text(r, d, "title", d->zTitle, strlen(d->zTitle), aAcc, nAcc);
+  if (!rc) rc = scan_text(r, d, "body", d->zBody, strlen(d->zBody), aAcc, nAcc);
+  if (!rc) rc = store_doc_attachments(r->store, &r->arena, d->id, &aAtt, &nAtt);
+  for (int i = 0; !rc && i < nAtt; i++) {
+    DocAttachment t;
+    const void *p;
+    rc = store_doc_attachment_get(r->store, &r->arena, aAtt[i].id, &t, &p);
+    if (rc) break;
+    Buf text = BUF_INIT, notes = BUF_INIT;
+    doctext_extract(t.zMime, p, (size_t)t.size, &text, &notes);
+    const char *zSrc = req_fmt(r, "attachment:%lld", (long long)t.id);
+    rc = scan_text(r, d, zSrc, buf_str(&text), text.n, aAcc, nAcc);
+    buf_free(&text);
+    buf_free(&notes);
+  }
+  if (!rc) rc = store_doc_set_scanned(r->store, d->id);
+  return rc;
+}
+
+/* 1 when a 解读 of policy d has reached 领导审批 or beyond. */
+static int interp_ready(Req *r, const Doc *d) {
+  Doc *a;
+  int n;
+  if (store_doc_interpretations(r->store, &r->arena, d->id, &a, &n) != STORE_OK) return 0;
+  for (int i = 0; i < n; i++)
+    if (!strcmp(a[i].zState, "approval") || !strcmp(a[i].zState, "published")) return 1;
+  return 0;
+}
+
+int page_doc_action(Req *r) {
+  Doc d;
+  const char *zNext = NULL;
+  Perm perm;
+  if (docs_load(r, 0, &d)) return 0;
+  DocAction eAct = doc_action_parse(req_param(r, "action"));
+  const char *zOpinion = req_param_or(r, "opinion", "");
+  if (!eAct) { http_error(r, 400, "未知的操作"); return 0; }
+  const char *zWhy = doc_transition(d.zState, d.zMode, eAct, &zNext, &perm);
+  if (zWhy) { http_error(r, 409, zWhy); return 0; }
+  if (!req_can(r, perm, d.orgId)) {
+    http_error(r, 403, "您没有办理该环节的权限（或该文件不属于您的单位）");
+    return 0;
+  }
+  if (eAct == DOC_ACT_PASS && d.createdBy == r->user->id) {
+    http_error(r, 403, "起草人不能审核自己起草的文件");
+    return 0;
+  }
+  if (eAct == DOC_ACT_SUBMIT && (zWhy = doc_submit_check(&d))) {
+    http_error(r, 422, zWhy);
+    return 0;
+  }
+  if ((eAct == DOC_ACT_RETURN || eAct == DOC_ACT_WITHDRAW) && !zOpinion[0]) {
+    http_error(r, 422, eAct == DOC_ACT_RETURN ? "退回必须填写意见"
+                                              : "撤回必须填写理由（理由将公开）");
+    return 0;
+  }
+  int rc = store_begin(r->store);
+  if (rc) { docs_fail(r, rc, store_errmsg(r->store)); return 0; }
+  const char *zFail = NULL;
+  int rcFail = STORE_CONFLICT;
+  if (eAct == DOC_ACT_PASS && !strcmp(d.zState, "secrecy_review")) {
+    rc = docs_scan(r, &d);
+    if (!rc) {
+      int nOpen = store_doc_findings_open(r->store, d.id);
+      if (nOpen > 0) {
+        /* Keep the fresh findings for the reviewer, refuse the step. */
+        store_commit(r->store);
+        http_error(r, 409, req_fmt(r, "隐私扫描发现%d项未处理的内容，须逐项遮盖或说明理由保留后才能通过保密审查", nOpen));
+        return 0;
+      }
+      if (nOpen < 0) rc = nOpen;
+    }
+  }
+  if (!rc && eAct == DOC_ACT_PASS && !strcmp(d.zState, "approval")) {
+    int nOpen = store_doc_findings_open(r->store, d.id);
+    int bNeed = 0;
+    if (nOpen != 0) {
+      zFail = "仍有未处理的隐私扫描结果，不能发布";
+    } else if (!d.zScannedAt[0]) {
+      zFail = "文件未经隐私扫描，不能发布";
+    } else if (store_doc_item_requires_interp(r->store, d.catalogueItemId, &bNeed) == STORE_OK &&
+               bNeed && !interp_ready(r, &d)) {
+      zFail = "该目录事项要求政策解读与政策文件同步审签：解读须至少到达领导审批环节后才能发布本文件";
+    }
+  }
+  if (!rc && !zFail) {
+    rc = store_doc_step(r->store, d.id, d.zState, zNext,
+                        eAct == DOC_ACT_SUBMIT ? "submit" : eAct == DOC_ACT_PASS ? "pass"
+                        : eAct == DOC_ACT_RETURN ? "return" : "withdraw",
+                        zOpinion, r->user->id);
+  }
+  if (!rc && !zFail && (!strcmp(zNext, "published") || !strcmp(zNext, "filed")))
+    rc = store_doc_publish(r->store, &r->arena, d.id, zNext, docs_today(r));
+  if (!rc && !zFail && eAct == DOC_ACT_WITHDRAW) {
+    /* store_doc_step moved it to withdrawn; now the public reason and
+    ** the ledger entry. */
+    rc = store_doc_withdraw(r->store, &r->arena, d.id, zOpinion);
+  }
+  if (!rc && !zFail)
+    rc = store_audit(r->store, r->user->id, d.orgId,
+                     req_fmt(r, "doc.%s", req_param(r, "action")),
+                     req_fmt(r, "%lld %s→%s", (long long)d.id, d.zState, zNext));
+  if (zFail || rc) {
+    const char *zMsg = zFail ? zFail : req_strdup(r, store_errmsg(r->store));
+    store_rollback_all(r->store);
+    docs_fail(r, zFail ? rcFail : rc, zMsg);
+    return 0;
+  }
+  if ((rc = store_commit(r->store))) { docs_fail(r, rc, store_errmsg(r->store)); return 0; }
+  req_redirect(r, req_fmt(r, "/staff/docs/%lld?done=1", (long long)d.id));
+  return 0;
+}
+
+/* The secrecy reviewer of the document's organisation, in the secrecy
+** review state, not the drafter.  Sends the error and returns -1. */
+static int secrecy_gate(Req *r, const Doc *d) {
+  if (!req_can(r, PERM_DOC_SECRECY, d->orgId)) {
+    http_error(r, 403, "只有本单位的保密审查员可以处理隐私扫描");
+    return -1;
+  }
+  if (strcmp(d->zState, "secrecy_review")) {
+    http_error(r, 409, "文件不在保密审查环节");
+    return -1;
+  }
+  if (d->createdBy == r->user->id) {
+    http_error(r, 403, "起草人不能审核自己起草的文件");
+    return -1;
+  }
+  return 0;
+}
+
+int page_doc_scan(Req *r) {
+  Doc d;
+  if (docs_load(r, 0, &d) || secrecy_gate(r, &d)) return 0;
+  int rc = store_begin(r->store);
+  if (!rc) rc = docs_scan(r, &d);
+  if (!rc) rc = store_audit(r->store, r->user->id, d.orgId, "doc.scan",
+                            req_fmt(r, "%lld", (long long)d.id));
+  if (!rc) rc = store_commit(r->store);
+  if (rc) {
+    const char *z = req_strdup(r, store_errmsg(r->store));
+    store_rollback_all(r->store);
+    docs_fail(r, rc, z);
+    return 0;
+  }
+  req_redirect(r, req_fmt(r, "/staff/docs/%lld#privacy", (long long)d.id));
+  return 0;
+}
+
+int page_doc_finding(Req *r) {
+  Doc d;
+  DocFinding f;
+  if (docs_load(r, 0, &d) || secrecy_gate(r, &d)) return 0;
+  int64_t fid = req_arg_id(r, 1);
+  if (!fid || store_doc_finding_get(r->store, &r->arena, fid, &f) != STORE_OK ||
+      f.docId != d.id) {
+    http_error(r, 404, "扫描结果不存在");
+    return 0;
+  }
+  if (strcmp(f.zStatus, "open")) { http_error(r, 409, "该项已处理"); return 0; }
+  const char *zDecision = req_param_or(r, "decision", "");
+  const char *zReason = req_param_or(r, "reason", "");
+  int bMask = !strcmp(zDecision, "mask");
+  if (!bMask && strcmp(zDecision, "accept")) { http_error(r, 400, "请选择遮盖或保留"); return 0; }
+  if (!bMask && !zReason[0]) { http_error(r, 422, "保留必须写明理由"); return 0; }
+  const char *zTitle = d.zTitle, *zBody = d.zBody;
+  if (bMask) {
+    int bTitle = !strcmp(f.zSource, "title");
+    if (!bTitle && strcmp(f.zSource, "body")) {
+      http_error(r, 422, "附件内容无法在线遮盖：请退回起草人替换附件后重新扫描，或写明理由后保留");
+      return 0;
+    }
+    const char *zIn = bTitle ? d.zTitle : d.zBody;
+    const char *p = strstr(zIn, f.zMatch);
+    if (!p || !f.zMatch[0]) {
+      http_error(r, 409, "原文中已找不到该内容，请重新扫描");
+      return 0;
+    }
+    char *zOut;
+    Buf b = BUF_INIT;
+    buf_append(&b, zIn, (size_t)(p - zIn));
+    buf_puts(&b, f.zMask);
+    buf_puts(&b, p + strlen(f.zMatch));
+    zOut = req_strdup(r, buf_str(&b));
+    buf_free(&b);
+    if (bTitle) zTitle = zOut;
+    else zBody = zOut;
+  }
+  int rc = store_begin(r->store);
+  if (!rc && bMask) rc = store_doc_set_text(r->store, d.id, zTitle, zBody);
+  if (!rc) rc = store_doc_finding_decide(r->store, f.id, bMask ? "masked" : "accepted",
+                                         zReason, r->user->id);
+  if (!rc) rc = store_audit(r->store, r->user->id, d.orgId,
+                            bMask ? "doc.finding.mask" : "doc.finding.accept",
+                            req_fmt(r, "%lld/%lld %s %s", (long long)d.id, (long long)f.id,
+                                    f.zKind, zReason));
+  if (!rc) rc = store_commit(r->store);
+  if (rc) {
+    const char *z = req_strdup(r, store_errmsg(r->store));
+    store_rollback_all(r->store);
+    docs_fail(r, rc, z);
+    return 0;
+  }
+  req_redirect(r, req_fmt(r, "/staff/docs/%lld#privacy", (long long)d.id));
+  return 0;
+}
+
+static const char *decision_label(const char *z) {
+  if (!strcmp(z, "submit")) return "提交";
+  if (!strcmp(z, "pass")) return "通过";
+  if (!strcmp(z, "return")) return "退回";
+  if (!strcmp(z, "withdraw")) return "撤回";
+  return z;
+}
+
+int page_doc_sheet(Req *r) {
+  Doc d;
+  DocReview *aRev;
+  DocFinding *aF;
+  int nRev, nF;
+  r->bNoCache = 1;
+  if (docs_load(r, 0, &d)) return 0;
+  if (store_doc_reviews(r->store, &r->arena, d.id, &aRev, &nRev) != STORE_OK ||
+      store_doc_findings(r->store, &r->arena, d.id, NULL, &aF, &nF) != STORE_OK) {
+    http_error(r, 500, store_errmsg(r->store));
+    return 0;
+  }
+  page_begin(r, "发布审核单");
+  req_puts(r, "<link rel=\"stylesheet\" href=\"/static/documents.css\">\n");
+  req_printf(r, "<article class=\"sheet\"><h1>政府信息公开发布审核单</h1>\n"
+                "<table class=\"meta\"><tbody>"
+                "<tr><th scope=\"row\">标题</th><td>%h</td></tr>"
+                "<tr><th scope=\"row\">索引号</th><td>%h</td></tr>"
+                "<tr><th scope=\"row\">文号</th><td>%h</td></tr>"
+                "<tr><th scope=\"row\">单位</th><td>%h</td></tr>"
+                "<tr><th scope=\"row\">责任部门</th><td>%h</td></tr>"
+                "<tr><th scope=\"row\">起草人</th><td>%h</td></tr>"
+                "<tr><th scope=\"row\">生成日期</th><td>%h</td></tr>"
+                "<tr><th scope=\"row\">公开方式</th><td>%h %h</td></tr>"
+                "<tr><th scope=\"row\">当前状态</th><td>%h</td></tr>"
+                "</tbody></table>\n",
+             d.zTitle, d.zIndexNumber, d.zDocNumber, d.zOrgName, d.zDeptName,
+             d.zCreatedByName, d.zFormedDate, doc_label(aDocMode, d.zMode),
+             !strcmp(d.zMode, "withheld") ? doc_label(aDocGround, d.zWithheldGround) : "",
+             doc_label(aDocState, d.zState));
+  req_puts(r, "<h2>审核记录</h2><table class=\"grid\"><thead><tr><th scope=\"col\">环节</th>"
+              "<th scope=\"col\">结果</th><th scope=\"col\">办理人</th>"
+              "<th scope=\"col\">时间</th><th scope=\"col\">意见</th></tr></thead><tbody>\n");
+  for (int i = 0; i < nRev; i++)
+    req_printf(r, "<tr><td>%h</td><td>%h → %h</td><td>%h</td><td>%h</td><td>%h</td></tr>\n",
+               doc_label(aDocState, aRev[i].zFrom), decision_label(aRev[i].zDecision),
+               doc_label(aDocState, aRev[i].zTo), aRev[i].zUserName, aRev[i].zAt,
+               aRev[i].zOpinion);
+  req_puts(r, "</tbody></table>\n<h2>隐私扫描处理记录</h2>\n");
+  if (!nF) req_puts(r, "<p>无。</p>\n");
+  else {
+    req_puts(r, "<table class=\"grid\"><thead><tr><th scope=\"col\">类型</th>"
+                "<th scope=\"col\">内容</th><th scope=\"col\">处理</th>"
+                "<th scope=\"col\">处理人</th><th scope=\"col\">时间</th>"
+                "<th scope=\"col\">理由</th></tr></thead><tbody>\n");
+    for (int i = 0; i < nF; i++)
+      req_printf(r, "<tr><td>%h</td><td>%h</td><td>%h</td><td>%h</td><td>%h</td><td>%h</td></tr>\n",
+                 aF[i].zKind, !strcmp(aF[i].zStatus, "masked") ? aF[i].zMask : aF[i].zMatch,
+                 !strcmp(aF[i].zStatus, "open") ? "待处理"
+                 : !strcmp(aF[i].zStatus, "masked") ? "已遮盖" : "已保留",
+                 aF[i].zDecidedByName, aF[i].zDecidedAt, aF[i].zReason);
+    req_puts(r, "</tbody></table>\n");
+  }
+  req_puts(r, "<p class=\"print-hint\">打印本页即为纸质审核单。</p></article>\n");
+  page_end(r);
+  return 0;
+}

@@ -1,0 +1,425 @@
+/*
+** test_documents.c — document rules (core/document.h) and the document
+** store on a real SQLite file: index-number allocation per organisation and
+** year, uniqueness under concurrent publication from two connections, and
+** the publication ledger's verification (intact, tampered content, tampered
+** link, change that bypassed the ledger).
+*/
+#include <pthread.h>
+#include <sqlite3.h>
+#include <stdlib.h>
+#include <string.h>
+#include <unistd.h>
+
+#include "core/document.h"
+#include "harness.h"
+#include "lib/crypto.h"
+#include "store/store_documents.h"
+
+/* A fresh database in a temporary directory; zPath gets its name. */
+static Store *fresh_db(char zPath[128], int64_t *pOrg, int64_t *pUser) {
+  char zDir[] = "/tmp/gk-doc-test-XXXXXX";
+  Store *s = NULL;
+  char *zErr = NULL;
+  crypto_init();
+  if (!mkdtemp(zDir)) return NULL;
+  snprintf(zPath, 128, "%s/t.db", zDir);
+  if (store_open(zPath, STORE_CREATE, &s, &zErr) != STORE_OK) {
+    fprintf(stderr, "  store_open: %s\n", zErr ? zErr : "?");
+    free(zErr);
+    return NULL;
+  }
+  Org o;
+  memset(&o, 0, sizeof o);
+  o.zSlug = "t-org";
+  o.zName = "测试局";
+  o.zOrgCode = "453629012";
+  if (store_org_add(s, &o) != STORE_OK) return NULL;
+  User u;
+  memset(&u, 0, sizeof u);
+  u.orgId = o.id;
+  u.zLogin = "t-user";
+  u.zName = "测试";
+  u.zPwHash = "x";
+  u.roles = 0x7f;
+  if (store_user_add(s, &u) != STORE_OK) return NULL;
+  *pOrg = o.id;
+  *pUser = u.id;
+  return s;
+}
+
+static void drop_db(Store *s, const char *zPath) {
+  char z[160];
+  store_close(s);
+  unlink(zPath);
+  snprintf(z, sizeof z, "%s-wal", zPath);
+  unlink(z);
+  snprintf(z, sizeof z, "%s-shm", zPath);
+  unlink(z);
+  snprintf(z, sizeof z, "%s", zPath);
+  char *zSlash = strrchr(z, '/');
+  if (zSlash) { *zSlash = 0; rmdir(z); }
+}
+
+/* Adds a proactive draft and publishes it on zDate; returns its id. */
+static int64_t add_published(Store *s, int64_t org, int64_t user,
+                             const char *zTitle, const char *zDate) {
+  Arena a = ARENA_INIT;
+  Doc d;
+  memset(&d, 0, sizeof d);
+  d.orgId = org;
+  d.zTitle = zTitle;
+  d.zMode = "proactive";
+  d.zFormedDate = zDate;
+  d.zBody = "正文";
+  d.createdBy = user;
+  int64_t id = 0;
+  if (store_begin(s) == STORE_OK) {
+    if (store_doc_add(s, &d) == STORE_OK &&
+        store_doc_publish(s, &a, d.id, "published", zDate) == STORE_OK &&
+        store_commit(s) == STORE_OK)
+      id = d.id;
+    else
+      store_rollback(s);
+  }
+  arena_free(&a);
+  return id;
+}
+
+static const char *index_of(Store *s, Arena *a, int64_t id) {
+  Doc d;
+  if (store_doc_get(s, a, id, &d) != STORE_OK) return "(missing)";
+  return d.zIndexNumber;
+}
+
+TEST(doc_transition_chain) {
+  const char *zNext = NULL;
+  Perm p = PERM_PUBLIC;
+  CHECK(doc_transition("draft", "proactive", DOC_ACT_SUBMIT, &zNext, &p) == NULL);
+  CHECK_STR(zNext, "dept_review");
+  CHECK_INT(p, PERM_DOC_DRAFT);
+  CHECK(doc_transition("dept_review", "proactive", DOC_ACT_PASS, &zNext, &p) == NULL);
+  CHECK_STR(zNext, "secrecy_review");
+  CHECK_INT(p, PERM_DOC_DEPT_REVIEW);
+  CHECK(doc_transition("secrecy_review", "proactive", DOC_ACT_PASS, &zNext, &p) == NULL);
+  CHECK_STR(zNext, "approval");
+  CHECK_INT(p, PERM_DOC_SECRECY);
+  CHECK(doc_transition("approval", "proactive", DOC_ACT_PASS, &zNext, &p) == NULL);
+  CHECK_STR(zNext, "published");
+  CHECK_INT(p, PERM_DOC_APPROVE);
+  CHECK(doc_transition("approval", "withheld", DOC_ACT_PASS, &zNext, &p) == NULL);
+  CHECK_STR(zNext, "filed");
+  CHECK(doc_transition("secrecy_review", "proactive", DOC_ACT_RETURN, &zNext, &p) == NULL);
+  CHECK_STR(zNext, "draft");
+  CHECK_INT(p, PERM_DOC_SECRECY);
+  CHECK(doc_transition("published", "proactive", DOC_ACT_WITHDRAW, &zNext, &p) == NULL);
+  CHECK_STR(zNext, "withdrawn");
+  CHECK_INT(p, PERM_DOC_MANAGE);
+  /* Impossible steps. */
+  CHECK(doc_transition("draft", "proactive", DOC_ACT_PASS, &zNext, &p) != NULL);
+  CHECK(doc_transition("published", "proactive", DOC_ACT_RETURN, &zNext, &p) != NULL);
+  CHECK(doc_transition("dept_review", "proactive", DOC_ACT_SUBMIT, &zNext, &p) != NULL);
+  CHECK(doc_transition("draft", "proactive", DOC_ACT_WITHDRAW, &zNext, &p) != NULL);
+}
+
+TEST(doc_submit_check_mode_and_ground) {
+  Doc d;
+  memset(&d, 0, sizeof d);
+  d.zTitle = "关于开展学校结核病预防工作的通知";
+  d.zFormedDate = "2018-09-07";
+  d.zMode = "";
+  CHECK(doc_submit_check(&d) != NULL);          /* mode not set */
+  CHECK(doc_draft_check(&d) == NULL);           /* but a draft may lack it */
+  d.zMode = "withheld";
+  CHECK(doc_submit_check(&d) != NULL);          /* no legal ground */
+  d.zWithheldGround = "art16_process";
+  CHECK(doc_submit_check(&d) == NULL);
+  d.zWithheldGround = "art99";
+  CHECK(doc_submit_check(&d) != NULL);
+  d.zMode = "proactive";
+  d.zWithheldGround = "";
+  d.zFormedDate = "2018-02-30";
+  CHECK(doc_submit_check(&d) != NULL);
+  d.zFormedDate = "2018-09-07";
+  d.zGenre = "解读";
+  CHECK(doc_submit_check(&d) != NULL);          /* 解读 without its policy */
+  d.interpretsId = 7;
+  CHECK(doc_submit_check(&d) == NULL);
+}
+
+TEST(doc_canonical_sorted_and_stable) {
+  Doc d;
+  memset(&d, 0, sizeof d);
+  d.id = 3;
+  d.orgId = 1;
+  d.zTitle = "标\"题";
+  d.zState = "published";
+  DocAttachment a[2];
+  memset(a, 0, sizeof a);
+  a[0].zSha256 = "bb";
+  a[0].zFilename = "b.pdf";
+  a[0].zMime = "application/pdf";
+  a[0].size = 2;
+  a[1].zSha256 = "aa";
+  a[1].zFilename = "a.pdf";
+  a[1].zMime = "application/pdf";
+  a[1].size = 1;
+  char *z = doc_canonical(&d, a, 2);
+  CHECK_STR(z,
+      "{\"attachments\":[{\"filename\":\"a.pdf\",\"mime\":\"application/pdf\","
+      "\"sha256\":\"aa\",\"size\":1},{\"filename\":\"b.pdf\",\"mime\":"
+      "\"application/pdf\",\"sha256\":\"bb\",\"size\":2}],\"body\":\"\","
+      "\"catalogue_item_id\":null,\"doc_number\":\"\",\"formed_date\":\"\","
+      "\"genre\":\"\",\"id\":3,\"index_number\":\"\",\"interprets_id\":null,"
+      "\"keywords\":\"\",\"mode\":\"\",\"org_id\":1,\"published_date\":\"\","
+      "\"publisher\":\"\",\"replaced_by_id\":null,\"report_kind\":\"\","
+      "\"scope\":\"\",\"signed_date\":\"\",\"state\":\"published\","
+      "\"summary\":\"\",\"title\":\"标\\\"题\",\"validity\":\"\","
+      "\"validity_date\":\"\",\"withdraw_reason\":\"\"}");
+  free(z);
+}
+
+TEST(doc_art26_spring_festival_2024) {
+  Calendar cal;
+  Date f, today, due;
+  cal_init(&cal);
+  /* 2024 Spring Festival: 2-10..2-17 off, 2-4 (Sun) and 2-18 (Sun) worked. */
+  static const char *azOff[] = {"2024-02-10", "2024-02-11", "2024-02-12",
+                                "2024-02-13", "2024-02-14", "2024-02-15",
+                                "2024-02-16", "2024-02-17"};
+  for (int i = 0; i < 8; i++) {
+    Date d;
+    date_parse(azOff[i], &d);
+    cal_add(&cal, d, CAL_HOLIDAY, "春节");
+  }
+  Date w;
+  date_parse("2024-02-04", &w);
+  cal_add(&cal, w, CAL_WORKDAY, "春节");
+  date_parse("2024-02-18", &w);
+  cal_add(&cal, w, CAL_WORKDAY, "春节");
+  date_parse("2024-02-01", &f);
+  date_parse("2024-02-01", &today);
+  int left = doc_art26_left(&cal, f, today, &due);
+  char z[DATE_STRLEN];
+  /* Working days after 02-01: 02 04 05 06 07 08 09(Fri) = 7, 18 19 20 21 22
+  ** 23 = 13, 26 27 28 29 = 17, 03-01 = 18, 03-04 = 19, 03-05 = 20. */
+  CHECK_STR(date_format(due, z), "2024-03-05");
+  CHECK_INT(left, 20);
+  date_parse("2024-03-05", &today);
+  CHECK_INT(doc_art26_left(&cal, f, today, &due), 0);
+  date_parse("2024-03-07", &today);
+  CHECK_INT(doc_art26_left(&cal, f, today, &due), -2);
+  cal_free(&cal);
+}
+
+TEST(doc_index_number_serials) {
+  char zPath[128];
+  int64_t org, user;
+  Arena a = ARENA_INIT;
+  Store *s = fresh_db(zPath, &org, &user);
+  CHECK(s != NULL);
+  if (!s) return;
+  int64_t d1 = add_published(s, org, user, "一", "2018-09-07");
+  int64_t d2 = add_published(s, org, user, "二", "2018-10-31");
+  int64_t d3 = add_published(s, org, user, "三", "2019-01-02");
+  CHECK_STR(index_of(s, &a, d1), "453629012/2018-00001");
+  CHECK_STR(index_of(s, &a, d2), "453629012/2018-00002");
+  CHECK_STR(index_of(s, &a, d3), "453629012/2019-00001");
+  /* An imported number that the counter would produce next is skipped. */
+  Doc imp;
+  memset(&imp, 0, sizeof imp);
+  imp.orgId = org;
+  imp.zTitle = "导入";
+  imp.zIndexNumber = "453629012/2018-00003";
+  imp.zState = "published";
+  imp.zPublishedDate = "2018-12-01";
+  imp.createdBy = user;
+  CHECK_INT(store_doc_add(s, &imp), STORE_OK);
+  int64_t d4 = add_published(s, org, user, "四", "2018-12-28");
+  CHECK_STR(index_of(s, &a, d4), "453629012/2018-00004");
+  /* A second import of a taken number is refused. */
+  imp.id = 0;
+  CHECK_INT(store_doc_add(s, &imp), STORE_CONFLICT);
+  /* A published number never changes: publishing again keeps it. */
+  CHECK_INT(store_doc_publish(s, &a, d1, "published", "2020-01-01"), STORE_OK);
+  CHECK_STR(index_of(s, &a, d1), "453629012/2018-00001");
+  arena_free(&a);
+  drop_db(s, zPath);
+}
+
+typedef struct Worker {
+  const char *zPath;
+  int64_t org, user;
+  int nDone;
+  int nFail;
+} Worker;
+
+static void *publish_many(void *p) {
+  Worker *w = p;
+  Store *s = NULL;
+  char *zErr = NULL;
+  if (store_open(w->zPath, 0, &s, &zErr) != STORE_OK) {
+    free(zErr);
+    w->nFail = 99;
+    return NULL;
+  }
+  for (int i = 0; i < 40; i++) {
+    int64_t id = 0;
+    for (int attempt = 0; attempt < 50 && !id; attempt++)
+      id = add_published(s, w->org, w->user, "并发", "2026-11-23");
+    if (id) w->nDone++;
+    else w->nFail++;
+  }
+  store_close(s);
+  return NULL;
+}
+
+TEST(doc_index_number_concurrent) {
+  char zPath[128];
+  int64_t org, user;
+  Store *s = fresh_db(zPath, &org, &user);
+  CHECK(s != NULL);
+  if (!s) return;
+  Worker w[2] = {{zPath, org, user, 0, 0}, {zPath, org, user, 0, 0}};
+  pthread_t t[2];
+  for (int i = 0; i < 2; i++) pthread_create(&t[i], NULL, publish_many, &w[i]);
+  for (int i = 0; i < 2; i++) pthread_join(t[i], NULL);
+  CHECK_INT(w[0].nDone + w[1].nDone, 80);
+  CHECK_INT(w[0].nFail + w[1].nFail, 0);
+  /* 80 distinct numbers, exactly serials 1..80. */
+  Arena a = ARENA_INIT;
+  DocQuery q;
+  memset(&q, 0, sizeof q);
+  q.orgId = org;
+  q.limit = 500;
+  Doc *aDoc;
+  int n, nTotal;
+  CHECK_INT(store_doc_list(s, &a, &q, &aDoc, &n, &nTotal), STORE_OK);
+  CHECK_INT(n, 80);
+  unsigned char seen[81];
+  memset(seen, 0, sizeof seen);
+  int nBad = 0;
+  for (int i = 0; i < n; i++) {
+    int serial = 0;
+    if (sscanf(aDoc[i].zIndexNumber, "453629012/2026-%5d", &serial) != 1 ||
+        serial < 1 || serial > 80 || seen[serial]++)
+      nBad++;
+  }
+  CHECK_INT(nBad, 0);
+  /* The ledger of 80 concurrent publications is one intact chain. */
+  int64_t bad = -1, nChecked = 0;
+  CHECK_INT(store_ledger_verify(s, &bad, &nChecked), STORE_OK);
+  CHECK_INT(nChecked, 80);
+  arena_free(&a);
+  drop_db(s, zPath);
+}
+
+/* Runs one SQL statement on the file behind the store's back. */
+static void tamper(const char *zPath, const char *zSql) {
+  sqlite3 *db;
+  if (sqlite3_open(zPath, &db) == SQLITE_OK) {
+    sqlite3_busy_timeout(db, 2000);
+    sqlite3_exec(db, zSql, NULL, NULL, NULL);
+  }
+  sqlite3_close(db);
+}
+
+TEST(doc_ledger_verify_detects_tampering) {
+  char zPath[128];
+  int64_t org, user, bad = 0, nChecked = 0;
+  Arena a = ARENA_INIT;
+  Store *s = fresh_db(zPath, &org, &user);
+  CHECK(s != NULL);
+  if (!s) return;
+  int64_t d1 = add_published(s, org, user, "一", "2018-09-07");
+  add_published(s, org, user, "二", "2018-10-31");
+  CHECK_INT(store_doc_set_validity(s, &a, d1, "repealed", "2019-01-01", 0), STORE_OK);
+  CHECK_INT(store_doc_withdraw(s, &a, d1, "发布有误"), STORE_OK);
+  CHECK_INT(store_doc_withdraw(s, &a, d1, "再次"), STORE_CONFLICT);
+  CHECK_INT(store_ledger_verify(s, &bad, &nChecked), STORE_OK);
+  CHECK_INT(nChecked, 4);
+  LedgerEntry *aE;
+  int nE;
+  CHECK_INT(store_ledger_list(s, &a, d1, 0, 0, &aE, &nE), STORE_OK);
+  CHECK_INT(nE, 3);
+  if (nE == 3) {
+    CHECK_STR(aE[0].zEvent, "publish");
+    CHECK_STR(aE[1].zEvent, "validity");
+    CHECK_STR(aE[2].zEvent, "withdraw");
+  }
+
+  /* Content changed in an entry. */
+  tamper(zPath, "UPDATE doc_ledger SET content=replace(content,'二','三') WHERE seq=2");
+  CHECK_INT(store_ledger_verify(s, &bad, &nChecked), STORE_CONFLICT);
+  CHECK_INT(bad, 2);
+  CHECK(strstr(store_errmsg(s), "第2条") != NULL);
+  tamper(zPath, "UPDATE doc_ledger SET content=replace(content,'三','二') WHERE seq=2");
+  CHECK_INT(store_ledger_verify(s, &bad, &nChecked), STORE_OK);
+
+  /* Content and its hash changed together: the entry hash breaks. */
+  tamper(zPath, "UPDATE doc_ledger SET event='edit' WHERE seq=3");
+  CHECK_INT(store_ledger_verify(s, &bad, &nChecked), STORE_CONFLICT);
+  CHECK_INT(bad, 3);
+  tamper(zPath, "UPDATE doc_ledger SET event='validity' WHERE seq=3");
+
+  /* An entry removed. */
+  tamper(zPath, "CREATE TABLE keep AS SELECT * FROM doc_ledger WHERE seq=2;"
+                "DELETE FROM doc_ledger WHERE seq=2");
+  CHECK_INT(store_ledger_verify(s, &bad, &nChecked), STORE_CONFLICT);
+  CHECK_INT(bad, 3);
+  tamper(zPath, "INSERT INTO doc_ledger SELECT * FROM keep; DROP TABLE keep");
+  CHECK_INT(store_ledger_verify(s, &bad, &nChecked), STORE_OK);
+
+  /* The document changed without a ledger entry. */
+  tamper(zPath, "UPDATE doc SET title='改过的标题' WHERE title='二'");
+  CHECK_INT(store_ledger_verify(s, &bad, &nChecked), STORE_CONFLICT);
+  CHECK_INT(bad, 2);
+  arena_free(&a);
+  drop_db(s, zPath);
+}
+
+TEST(doc_index_number_category_template) {
+  char zPath[128];
+  int64_t org, user;
+  Arena a = ARENA_INIT;
+  Store *s = fresh_db(zPath, &org, &user);
+  CHECK(s != NULL);
+  if (!s) return;
+  /* A template without a year keeps one counter for all years; {category}
+  ** comes from the catalogue item (table of migration 0002, minimal here). */
+  tamper(zPath,
+         "UPDATE org SET index_template='{org_code}-{category}-{serial:03}';"
+         "CREATE TABLE IF NOT EXISTS catalogue_item(id INTEGER PRIMARY KEY,"
+         " org_id INTEGER NOT NULL, list_kind TEXT NOT NULL,"
+         " requires_interpretation INTEGER NOT NULL DEFAULT 0,"
+         " code TEXT NOT NULL DEFAULT '', created_at TEXT NOT NULL,"
+         " updated_at TEXT NOT NULL);"
+         "INSERT INTO catalogue_item(id,org_id,list_kind,code,created_at,updated_at)"
+         " VALUES(7,1,'proactive','ZC','x','x')");
+  Doc d;
+  memset(&d, 0, sizeof d);
+  d.orgId = org;
+  d.zTitle = "有目录";
+  d.zMode = "proactive";
+  d.catalogueItemId = 7;
+  d.createdBy = user;
+  CHECK_INT(store_doc_add(s, &d), STORE_OK);
+  CHECK_INT(store_doc_publish(s, &a, d.id, "published", "2018-05-02"), STORE_OK);
+  CHECK_STR(index_of(s, &a, d.id), "453629012-ZC-001");
+  d.id = 0;
+  CHECK_INT(store_doc_add(s, &d), STORE_OK);
+  CHECK_INT(store_doc_publish(s, &a, d.id, "published", "2019-05-02"), STORE_OK);
+  CHECK_STR(index_of(s, &a, d.id), "453629012-ZC-002");
+  /* Without a catalogue item the template cannot be filled: refused, and
+  ** the document stays unpublished. */
+  d.id = 0;
+  d.catalogueItemId = 0;
+  CHECK_INT(store_doc_add(s, &d), STORE_OK);
+  CHECK_INT(store_doc_publish(s, &a, d.id, "published", "2019-05-03"), STORE_INVALID);
+  Doc back;
+  CHECK_INT(store_doc_get(s, &a, d.id, &back), STORE_OK);
+  CHECK_STR(back.zState, "draft");
+  CHECK_STR(back.zIndexNumber, "");
+  arena_free(&a);
+  drop_db(s, zPath);
+}

@@ -11,6 +11,7 @@
 
 /* Sorted by name; `gongkai help` prints it in this order. */
 static const CliCmd aCmd[] = {
+  {"applications", cmd_applications, "year figures, deadline recalculation, new holidays"},
   {"backup", cmd_backup, "copy the database online (consistent while serving)"},
   {"demo", cmd_demo, "load the demo organisations, users and records"},
   {"export-site", cmd_export_site, "write the public portal as static files"},

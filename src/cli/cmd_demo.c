@@ -12,6 +12,7 @@
 static const struct { const char *zName; DemoStep xStep; } aStep[] = {
   {"organisations and users", demo_foundation},
   {"documents", demo_documents},
+  {"applications for disclosure", demo_applications},
 };
 
 int cmd_demo(int argc, char **argv) {

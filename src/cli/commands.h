@@ -5,6 +5,7 @@
 #ifndef GK_COMMANDS_H
 #define GK_COMMANDS_H
 
+int cmd_applications(int argc, char **argv);
 int cmd_backup(int argc, char **argv);
 int cmd_demo(int argc, char **argv);
 int cmd_export_site(int argc, char **argv); /* in src/http/ */

@@ -30,5 +30,6 @@ typedef int (*DemoStep)(DemoCtx *ctx);
 
 int demo_foundation(DemoCtx *ctx);
 int demo_documents(DemoCtx *ctx);   /* demo_documents.c */
+int demo_applications(DemoCtx *ctx);
 
 #endif

@@ -11,6 +11,8 @@
 #include "api/api.h"
 #include "api/api_documents.h"
 #include "web/documents.h"
+#include "api/api_applications.h"
+#include "web/applications.h"
 #include "web/org_pages.h"
 #include "web/pages.h"
 #include "web/sitemap.h"
@@ -68,6 +70,19 @@ const Route aRoute[] = {
   {G, "/api/v1/documents", api_documents, PERM_PUBLIC, ROUTE_API, "Published documents (filters, paging)"},
   {G, "/api/v1/documents/{id}", api_document, PERM_PUBLIC, ROUTE_API, "One published document with attachments and versions"},
   {G, "/api/v1/ledger", api_ledger, PERM_PUBLIC, ROUTE_API, "Publication ledger export (hash chain)"},
+  /* Applications for disclosure (依申请公开): web/applications.h. */
+  {G | P, "/o/{org}/apply", page_app_apply, PERM_PUBLIC, 0, "政府信息公开申请"},
+  {G | P, "/track", page_app_track, PERM_PUBLIC, 0, "申请办理进度查询"},
+  {P, "/track/letter", page_app_track_letter, PERM_PUBLIC, ROUTE_HIDDEN, "下载答复告知书"},
+  {G, "/staff/applications", page_apps, PERM_VIEW_STAFF, 0, "依申请公开"},
+  {G | P, "/staff/applications/new", page_app_new, PERM_APP_HANDLE, 0, "登记申请"},
+  {G, "/staff/applications/{id}", page_app_view, PERM_VIEW_STAFF, 0, "申请办理"},
+  {G, "/staff/applications/{id}/letter", page_app_letter, PERM_VIEW_STAFF, 0, "答复告知书"},
+  {G, "/staff/applications/{id}/letter.docx", page_app_letter_docx, PERM_VIEW_STAFF, 0, "答复告知书（Word）"},
+  {P, "/staff/applications/{id}/{action}", page_app_action, PERM_VIEW_STAFF, 0, "申请办理操作"},
+  {G | P, "/staff/answer-templates", page_app_templates, PERM_APP_APPROVE, 0, "答复模板"},
+  {G, "/api/v1/applications", api_applications, PERM_VIEW_STAFF, ROUTE_API, "Applications visible to the user (register)"},
+  {G, "/api/v1/applications/{id}", api_application, PERM_VIEW_STAFF, ROUTE_API, "One application with its clock steps"},
 
   /* JSON API. */
   {G, "/api/v1/health", api_health, PERM_PUBLIC, ROUTE_API, "Service health and schema version"},

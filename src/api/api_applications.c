@@ -1,0 +1,100 @@
+/* api_applications.c — JSON views of applications (see api_applications.h). */
+#include <stdlib.h>
+#include <string.h>
+#include <time.h>
+
+#include "api/api.h"
+#include "api/api_applications.h"
+#include "store/store_applications.h"
+
+/* The JSON object of one application (summary fields). */
+static json_t *app_json(const App *a) {
+  return json_pack(
+      "{s:I,s:s,s:I,s:s,s:s,s:s,s:s,s:s,s:s,s:s?,s:s?,s:s,s:s,s:s}", "id",
+      (json_int_t)a->id, "reg_no", a->zRegNo, "org_id", (json_int_t)a->orgId,
+      "org_name", a->zOrgName, "channel", a->zChannel, "applicant_type",
+      a->zApplicantType, "applicant_name", a->zApplicantName,
+      "id_number_masked", a->zIdMasked, "received_on", a->zReceivedOn, "due_on",
+      a->zDueOn[0] ? a->zDueOn : NULL, "closed_on",
+      a->zClosedOn[0] ? a->zClosedOn : NULL, "state", a->zState, "outcome",
+      a->zOutcome, "info_title", a->zInfoTitle);
+}
+
+int api_applications(Req *r) {
+  App *aApp;
+  int n;
+  const char *zFilter = req_param_or(r, "f", "");
+  if (strcmp(zFilter, "") && strcmp(zFilter, "open") && strlen(zFilter) != 4) {
+    api_error(r, 422, NULL, "参数 f 应为 open 或四位年份");
+    return 0;
+  }
+  int bSub = perm_reaches_subtree(r->user->roles, PERM_VIEW_STAFF);
+  if (store_app_list(r->store, &r->arena, r->user->orgId, bSub, zFilter, 2000,
+                     &aApp, &n) != STORE_OK) {
+    api_error(r, 500, NULL, store_errmsg(r->store));
+    return 0;
+  }
+  json_t *a = json_array();
+  for (int i = 0; i < n; i++) json_array_append_new(a, app_json(&aApp[i]));
+  api_json(r, 200, json_pack("{s:o}", "applications", a));
+  r->bNoCache = 1;
+  return 0;
+}
+
+int api_application(Req *r) {
+  App a;
+  r->bNoCache = 1;
+  if (store_app_get(r->store, &r->arena, req_arg_id(r, 0), &a) != STORE_OK) {
+    api_error(r, 404, NULL, "申请不存在");
+    return 0;
+  }
+  if (!req_can(r, PERM_VIEW_STAFF, a.orgId)) {
+    api_error(r, 403, NULL, "您无权查看其他单位的申请");
+    return 0;
+  }
+  AppEvent *aEv;
+  int nEv;
+  Calendar cal;
+  cal_init(&cal);
+  if (store_app_events(r->store, &r->arena, a.id, &aEv, &nEv) != STORE_OK ||
+      store_app_calendar(r->store, &cal) != STORE_OK) {
+    cal_free(&cal);
+    api_error(r, 500, NULL, store_errmsg(r->store));
+    return 0;
+  }
+  AppEventRec *aRec = arena_alloc(&r->arena, sizeof *aRec * (size_t)(nEv + 1));
+  json_t *jEv = json_array();
+  for (int i = 0; i < nEv; i++) {
+    aRec[i] = aEv[i].rec;
+    json_array_append_new(
+        jEv, json_pack("{s:s,s:s,s:s,s:i,s:s}", "kind", aRec[i].zKind, "on",
+                       aRec[i].zOn, "limit", aRec[i].zLimit, "days",
+                       aRec[i].nDays, "text", aRec[i].zText));
+  }
+  DlResult res;
+  DlParams par;
+  store_app_clock_params(r->store, &par);
+  app_clock_ex(&cal, a.zReceivedOn, aRec, nEv, &par, date_today_cn(time(NULL)),
+               &res);
+  json_t *jSteps = json_array();
+  for (int i = 0; i < res.nStep; i++) {
+    char zD[DATE_STRLEN];
+    json_array_append_new(
+        jSteps,
+        json_pack("{s:s,s:b,s:s}", "date",
+                  res.aStep[i].date != DATE_NONE
+                      ? date_format(res.aStep[i].date, zD)
+                      : "",
+                  "warning", res.aStep[i].bWarn, "text", res.aStep[i].zText));
+  }
+  json_t *j = app_json(&a);
+  json_object_set_new(j, "clock_status",
+                      json_string(deadline_status_label(res.eStatus)));
+  if (res.zErr) json_object_set_new(j, "clock_error", json_string(res.zErr));
+  json_object_set_new(j, "steps", jSteps);
+  json_object_set_new(j, "events", jEv);
+  deadline_result_free(&res);
+  cal_free(&cal);
+  api_json(r, 200, j);
+  return 0;
+}

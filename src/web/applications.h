@@ -1,0 +1,65 @@
+/*
+** applications.h — pages for applications for disclosure (依申请公开):
+** the public form and tracking page (page_apply.c), the staff register,
+** case page and actions (page_applications.c), answer letters in HTML and
+** DOCX (page_app_letter.c) and the staff-home panel.  Routes are in
+** http/routes.c; permissions: the route's permission is checked by the
+** dispatcher and each handler checks the application's organisation with
+** req_can().
+*/
+#ifndef GK_WEB_APPLICATIONS_H
+#define GK_WEB_APPLICATIONS_H
+
+#include "http/req.h"
+#include "store/store_applications.h"
+
+/* Largest attachment accepted on the forms (bytes). */
+#define APP_MAX_ATTACHMENT (5 * 1024 * 1024)
+
+/* ---- page_apply.c (public) ---- */
+int page_app_apply(Req *r);        /* GET|POST /o/{org}/apply */
+int page_app_track(Req *r);        /* GET|POST /track */
+int page_app_track_letter(Req *r); /* POST /track/letter */
+
+/* ---- page_applications.c (staff) ---- */
+int page_apps(Req *r);           /* GET /staff/applications */
+int page_app_new(Req *r);        /* GET|POST /staff/applications/new */
+int page_app_view(Req *r);       /* GET /staff/applications/{id} */
+int page_app_action(Req *r);     /* POST /staff/applications/{id}/{act} */
+int page_app_templates(Req *r);  /* GET|POST /staff/answer-templates */
+void panel_applications(Req *r); /* staff-home panel */
+
+/* ---- page_app_letter.c ---- */
+int page_app_letter(Req *r);      /* GET /staff/applications/{id}/letter */
+int page_app_letter_docx(Req *r); /* GET …/{id}/letter.docx */
+/* Writes the answer letter of a (its outcome must be set) as a printable
+** HTML page (bDocx 0) or a DOCX attachment (bDocx 1) into the response. */
+void app_letter_send(Req *r, const App *a, int bDocx);
+
+/* ---- shared by the pages (page_apply.c) ---- */
+/* The calendar from the database (falls back to the embedded data); the
+** caller frees it with cal_free().  Returns STORE_OK or an error. */
+int app_load_calendar(Req *r, Calendar *pCal);
+/* Today's date in Beijing. */
+Date app_today(void);
+/* Keyed hash of a normalised identity number (groups one applicant). */
+void app_id_hash(Req *r, const char *zIdNorm, char zOut[65]);
+/* Reads the applicant and information fields of the form into p. */
+void app_input_from_req(Req *r, AppInput *p);
+/* Writes the applicant and information fieldsets with the values of p and
+** the messages of aErr[0..nErr) beside their fields. */
+void app_form_fields(Req *r, const AppInput *p, const AppFieldErr *aErr,
+                     int nErr);
+/* Writes the error summary (role=alert, links to the fields). */
+void app_form_errors(Req *r, const AppFieldErr *aErr, int nErr);
+/* Checks the optional upload "attachment": NULL when acceptable (or none),
+** else a Chinese message. */
+const char *app_attachment_check(Req *r);
+/* Seals and masks the identity number, fills a's applicant fields from p,
+** stores the application with a new tracking code (zCode receives it, 32
+** bytes), logs zAction, stores the attachment and computes the due date.
+** Runs inside the caller's transaction.  Returns STORE_OK or an error. */
+int app_register(Req *r, App *a, const AppInput *p, const char *zIdNorm,
+                 char zCode[32], const char *zAction);
+
+#endif

@@ -1,0 +1,190 @@
+/*
+** page_app_letter.c — the answer letter (政府信息公开申请答复告知书) of an
+** application, from the organisation's editable template for its outcome
+** (or the compiled-in one): printable HTML and DOCX.  Staff reach it from
+** the case page; applicants through the tracking page (page_apply.c).
+*/
+#include <stdlib.h>
+#include <string.h>
+
+#include "lib/docx.h"
+#include "web/applications.h"
+#include "web/pages.h"
+
+/* The values of a letter's placeholders. */
+typedef struct LetterVars {
+  Req *r;
+  const App *a;
+  const char *zDate; /* answer date, Chinese form */
+} LetterVars;
+
+/* "2024年3月8日" for 'YYYY-MM-DD' (the input itself when malformed). */
+static const char *cn_date(Req *r, const char *zIso) {
+  Date d;
+  if (!zIso || date_parse(zIso, &d)) return zIso ? zIso : "";
+  int y, m, dd;
+  date_ymd(d, &y, &m, &dd);
+  return req_fmt(r, "%d年%d月%d日", y, m, dd);
+}
+
+/* How and when to obtain the information (outcomes that provide some). */
+static const char *obtain_text(Req *r, const App *a) {
+  if (strcmp(a->zOutcome, "results.granted") &&
+      strcmp(a->zOutcome, "results.partial"))
+    return "";
+  const char *zForm = app_label(aAppForm, a->zForm);
+  if (!strcmp(a->zDelivery, "pickup"))
+    return req_fmt(r,
+                   "请您自收到本告知书之日起15个工作日内，于工作日办公时间"
+                   "携带身份证明到本机关政府信息公开工作机构领取（%h）。",
+                   zForm);
+  if (!strcmp(a->zDelivery, "email"))
+    return req_fmt(r,
+                   "本机关已将相关政府信息（%h）随本告知书发送至您的电子"
+                   "邮箱%h。",
+                   zForm, a->zEmail);
+  return req_fmt(r,
+                 "本机关已将相关政府信息（%h）随本告知书邮寄至您提供的地址"
+                 "：%h。",
+                 zForm, a->zAddress);
+}
+
+/* Placeholder lookup for app_template_fill(). */
+static const char *letter_var(void *pCtx, const char *zName) {
+  LetterVars *v = pCtx;
+  Req *r = v->r;
+  const App *a = v->a;
+  const AppOutcome *o = app_outcome(a->zOutcome);
+  if (!strcmp(zName, "applicant")) return a->zApplicantName;
+  if (!strcmp(zName, "reg_no")) return a->zRegNo;
+  if (!strcmp(zName, "received_on")) return cn_date(r, a->zReceivedOn);
+  if (!strcmp(zName, "info")) {
+    const char *z = a->zInfoTitle[0] ? a->zInfoTitle : a->zInfoDescription;
+    if (a->zInfoDocNumber[0])
+      return req_fmt(r, "“%h”（%h）", z, a->zInfoDocNumber);
+    return req_fmt(r, "“%h”", z);
+  }
+  if (!strcmp(zName, "decision")) return o ? o->zDecision : "";
+  if (!strcmp(zName, "reasons")) return a->zDecisionText;
+  if (!strcmp(zName, "ground"))
+    return o ? o->zGround : "《中华人民共和国政府信息公开条例》";
+  if (!strcmp(zName, "obtain")) return obtain_text(r, a);
+  if (!strcmp(zName, "remedy")) return app_remedy_text();
+  if (!strcmp(zName, "org")) return a->zOrgName;
+  if (!strcmp(zName, "date")) return v->zDate;
+  return NULL;
+}
+
+/* Splits the filled letter into paragraphs (empty lines dropped); the last
+** two are the signature block (right-aligned). */
+static int letter_paras(Req *r, const App *a, DocxPara **paPara) {
+  LetterVars v = {r, a, NULL};
+  char zToday[DATE_STRLEN];
+  v.zDate = cn_date(
+      r, a->zClosedOn[0] ? a->zClosedOn : date_format(app_today(), zToday));
+  const char *zTpl =
+      store_app_template(r->store, &r->arena, a->orgId, a->zOutcome);
+  if (!zTpl) zTpl = app_default_template(a->zOutcome);
+  char *zText = app_template_fill(zTpl, letter_var, &v);
+  char *zAll = req_strdup(r, zText);
+  free(zText);
+  DocxPara *aPara = NULL;
+  int n = 0, nAlloc = 0;
+  ARENA_PUSH(&r->arena, aPara, n, nAlloc);
+  memset(&aPara[n], 0, sizeof aPara[n]);
+  aPara[n].zText = "政府信息公开申请答复告知书";
+  aPara[n].eAlign = 1;
+  aPara[n].bBold = 1;
+  n++;
+  ARENA_PUSH(&r->arena, aPara, n, nAlloc);
+  memset(&aPara[n], 0, sizeof aPara[n]);
+  aPara[n].zText = req_fmt(r, "登记号：%h", a->zRegNo);
+  aPara[n].eAlign = 2;
+  n++;
+  int nBody = n;
+  for (char *z = zAll; z && *z;) {
+    char *e = strchr(z, '\n');
+    if (e) *e = 0;
+    if (z[strspn(z, " \t\r")]) {
+      ARENA_PUSH(&r->arena, aPara, n, nAlloc);
+      memset(&aPara[n], 0, sizeof aPara[n]);
+      aPara[n].zText = z;
+      aPara[n].bNoIndent = n == nBody; /* the salutation */
+      n++;
+    }
+    z = e ? e + 1 : NULL;
+  }
+  if (n - nBody >= 3) aPara[n - 1].eAlign = aPara[n - 2].eAlign = 2;
+  *paPara = aPara;
+  return n;
+}
+
+void app_letter_send(Req *r, const App *a, int bDocx) {
+  DocxPara *aPara;
+  int n = letter_paras(r, a, &aPara);
+  r->bNoCache = 1;
+  if (bDocx) {
+    Buf b = BUF_INIT;
+    if (docx_build(aPara, n, &b)) {
+      buf_free(&b);
+      http_error(r, 500, "生成 Word 文件失败");
+      return;
+    }
+    buf_reset(&r->out);
+    buf_append(&r->out, b.z, b.n);
+    buf_free(&b);
+    r->zType =
+        "application/vnd.openxmlformats-officedocument."
+        "wordprocessingml.document";
+    req_header(
+        r, "Content-Disposition",
+        req_fmt(r, "attachment; filename=\"answer-%u.docx\"", a->zRegNo));
+    return;
+  }
+  page_begin(r, "政府信息公开申请答复告知书");
+  req_puts(r, "<article class=\"letter\">\n");
+  for (int i = 0; i < n; i++) {
+    if (i == 0) {
+      req_printf(r, "<h1 class=\"letter-title\">%h</h1>\n", aPara[i].zText);
+      continue;
+    }
+    req_printf(r, "<p class=\"%s\">%h</p>\n",
+               aPara[i].eAlign == 2 ? "right"
+               : aPara[i].bNoIndent ? ""
+                                    : "indent",
+               aPara[i].zText);
+  }
+  req_puts(r, "</article>\n");
+  page_end(r);
+}
+
+/* The application of the route's {id} when the user may see it; NULL with
+** the error page written otherwise. */
+static App *letter_app(Req *r) {
+  App *a = arena_alloc(&r->arena, sizeof *a);
+  if (store_app_get(r->store, &r->arena, req_arg_id(r, 0), a) != STORE_OK) {
+    http_error(r, 404, "申请不存在");
+    return NULL;
+  }
+  if (!req_can(r, PERM_VIEW_STAFF, a->orgId)) {
+    http_error(r, 403, "您无权查看其他单位的申请");
+    return NULL;
+  }
+  if (!a->zOutcome[0]) {
+    http_error(r, 409, "该申请尚未拟定答复");
+    return NULL;
+  }
+  return a;
+}
+
+int page_app_letter(Req *r) {
+  App *a = letter_app(r);
+  if (a) app_letter_send(r, a, 0);
+  return 0;
+}
+
+int page_app_letter_docx(Req *r) {
+  App *a = letter_app(r);
+  if (a) app_letter_send(r, a, 1);
+  return 0;
+}

@@ -1,0 +1,460 @@
+/*
+** page_apply.c — the public side of applications for disclosure: the
+** online application form of an organisation (/o/{org}/apply, works
+** without JavaScript, every error named beside its field with the input
+** kept, rate-limited per address), the tracking page where an applicant
+** enters the registration number and private tracking code, and the
+** answer letter download.  Also the helpers the staff registration form
+** shares (field rendering, registration).
+*/
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <time.h>
+
+#include "core/ident.h"
+#include "lib/crypto.h"
+#include "web/applications.h"
+#include "web/pages.h"
+
+/* Public form submissions allowed per address per hour unless the setting
+** apply_max_per_hour says otherwise. */
+#define APPLY_MAX_PER_HOUR 20
+
+int app_load_calendar(Req *r, Calendar *pCal) {
+  cal_init(pCal);
+  return store_app_calendar(r->store, pCal);
+}
+
+Date app_today(void) {
+  return date_today_cn(time(NULL));
+}
+
+void app_id_hash(Req *r, const char *zIdNorm, char zOut[65]) {
+  char *z =
+      mprintf("%j:%j", r->cfg->zSecretKey ? r->cfg->zSecretKey : "", zIdNorm);
+  crypto_sha256_hex(z, strlen(z), zOut);
+  free(z);
+}
+
+void app_input_from_req(Req *r, AppInput *p) {
+  memset(p, 0, sizeof *p);
+  p->zApplicantType = req_param_or(r, "applicant_type", "");
+  p->zName = req_param_or(r, "name", "");
+  p->zIdKind = req_param_or(r, "id_kind", "");
+  p->zIdNumber = req_param_or(r, "id_number", "");
+  p->zContactPerson = req_param_or(r, "contact_person", "");
+  p->zPhone = req_param_or(r, "phone", "");
+  p->zEmail = req_param_or(r, "email", "");
+  p->zAddress = req_param_or(r, "address", "");
+  p->zPostcode = req_param_or(r, "postcode", "");
+  p->zInfoTitle = req_param_or(r, "info_title", "");
+  p->zInfoDocNumber = req_param_or(r, "info_doc_number", "");
+  p->zInfoDescription = req_param_or(r, "info_description", "");
+  p->zPurpose = req_param_or(r, "purpose", "");
+  p->zForm = req_param_or(r, "form", "");
+  p->zDelivery = req_param_or(r, "delivery", "");
+}
+
+/* The message for field zField, or NULL. */
+static const char *err_for(const AppFieldErr *aErr, int nErr,
+                           const char *zField) {
+  for (int i = 0; i < nErr; i++)
+    if (!strcmp(aErr[i].zField, zField)) return aErr[i].zMsg;
+  return NULL;
+}
+
+/* A labelled input (or textarea when bArea) with its error. */
+static void field(Req *r, const char *zName, const char *zLabel,
+                  const char *zValue, const char *zAttrs_html, int bArea,
+                  const AppFieldErr *aErr, int nErr) {
+  const char *zErr = err_for(aErr, nErr, zName);
+  req_printf(r, "<p class=\"field\"><label for=\"f-%h\">%h</label>", zName,
+             zLabel);
+  if (zErr)
+    req_printf(r, "<span class=\"field-error\" id=\"e-%h\">%h</span>", zName,
+               zErr);
+  if (bArea)
+    req_printf(r, "<textarea id=\"f-%h\" name=\"%h\" %s", zName, zName,
+               zAttrs_html);
+  else
+    req_printf(r, "<input id=\"f-%h\" name=\"%h\" value=\"%h\" %s", zName,
+               zName, zValue, zAttrs_html);
+  if (zErr)
+    req_printf(r, " aria-invalid=\"true\" aria-describedby=\"e-%h\"", zName);
+  if (bArea)
+    req_printf(r, ">%h</textarea></p>\n", zValue);
+  else
+    req_puts(r, "></p>\n");
+}
+
+/* Radio buttons for a code list in a fieldset. */
+static void radios(Req *r, const char *zName, const char *zLegend,
+                   const AppCode *a, const char *zValue,
+                   const AppFieldErr *aErr, int nErr) {
+  const char *zErr = err_for(aErr, nErr, zName);
+  req_printf(r, "<fieldset class=\"field\" id=\"f-%h\"><legend>%h</legend>",
+             zName, zLegend);
+  if (zErr)
+    req_printf(r, "<span class=\"field-error\" id=\"e-%h\">%h</span>", zName,
+               zErr);
+  for (int i = 0; a[i].zId; i++)
+    req_printf(r,
+               "<label><input type=\"radio\" name=\"%h\" value=\"%h\"%s>"
+               " %h</label> ",
+               zName, a[i].zId,
+               zValue && !strcmp(zValue, a[i].zId) ? " checked" : "",
+               a[i].zLabel);
+  req_puts(r, "</fieldset>\n");
+}
+
+void app_form_errors(Req *r, const AppFieldErr *aErr, int nErr) {
+  if (!nErr) return;
+  req_puts(r,
+           "<div class=\"notice error\" role=\"alert\"><p>提交的申请有以下"
+           "问题，请修改后重新提交：</p><ul>");
+  for (int i = 0; i < nErr; i++)
+    req_printf(r, "<li><a href=\"#f-%h\">%h</a></li>", aErr[i].zField,
+               aErr[i].zMsg);
+  req_puts(r, "</ul></div>\n");
+}
+
+void app_form_fields(Req *r, const AppInput *p, const AppFieldErr *aErr,
+                     int nErr) {
+  req_puts(r, "<fieldset><legend>申请人信息</legend>\n");
+  radios(r, "applicant_type", "申请人类型（自然人，或法人或其他组织）",
+         aAppApplicantType, p->zApplicantType, aErr, nErr);
+  field(r, "name", "姓名或名称（必填）", p->zName,
+        "required maxlength=\"100\" autocomplete=\"name\"", 0, aErr, nErr);
+  const char *zErr = err_for(aErr, nErr, "id_kind");
+  req_puts(r,
+           "<p class=\"field\"><label for=\"f-id_kind\">身份证明类型</label>");
+  if (zErr)
+    req_printf(r, "<span class=\"field-error\" id=\"e-id_kind\">%h</span>",
+               zErr);
+  req_puts(r, "<select id=\"f-id_kind\" name=\"id_kind\">");
+  for (int i = 0; aAppIdKind[i].zId; i++)
+    req_printf(r, "<option value=\"%h\"%s>%h</option>", aAppIdKind[i].zId,
+               !strcmp(p->zIdKind ? p->zIdKind : "", aAppIdKind[i].zId)
+                   ? " selected"
+                   : "",
+               aAppIdKind[i].zLabel);
+  req_puts(r, "</select></p>\n");
+  field(r, "id_number", "证件号码（居民身份证号码或统一社会信用代码，必填）",
+        p->zIdNumber, "required maxlength=\"40\" autocomplete=\"off\"", 0, aErr,
+        nErr);
+  field(r, "contact_person", "联系人（法人或其他组织填写）", p->zContactPerson,
+        "maxlength=\"50\"", 0, aErr, nErr);
+  field(r, "phone", "联系电话", p->zPhone,
+        "maxlength=\"30\" inputmode=\"tel\" autocomplete=\"tel\"", 0, aErr,
+        nErr);
+  field(r, "email", "电子邮箱", p->zEmail,
+        "type=\"email\" maxlength=\"254\" autocomplete=\"email\"", 0, aErr,
+        nErr);
+  field(r, "address", "通信地址", p->zAddress,
+        "maxlength=\"200\" autocomplete=\"street-address\"", 0, aErr, nErr);
+  field(r, "postcode", "邮政编码", p->zPostcode,
+        "maxlength=\"6\" inputmode=\"numeric\" autocomplete=\"postal-code\"", 0,
+        aErr, nErr);
+  req_puts(r,
+           "</fieldset>\n<fieldset><legend>所需政府信息（名称、文号或特征"
+           "描述至少填写一项）</legend>\n");
+  field(r, "info_title", "所需信息的名称", p->zInfoTitle, "maxlength=\"300\"",
+        0, aErr, nErr);
+  field(r, "info_doc_number", "文号", p->zInfoDocNumber, "maxlength=\"100\"", 0,
+        aErr, nErr);
+  field(r, "info_description", "所需信息的内容描述", p->zInfoDescription,
+        "maxlength=\"4000\" rows=\"6\"", 1, aErr, nErr);
+  field(r, "purpose", "用途（选填）", p->zPurpose, "maxlength=\"1000\"", 0,
+        aErr, nErr);
+  radios(r, "form", "信息的提供形式", aAppForm, p->zForm, aErr, nErr);
+  radios(r, "delivery", "获取信息的方式", aAppDelivery, p->zDelivery, aErr,
+         nErr);
+  req_puts(r, "</fieldset>\n");
+}
+
+const char *app_attachment_check(Req *r) {
+  const ReqParam *f = req_file(r, "attachment");
+  if (!f || (!f->nValue && (!f->zFilename || !f->zFilename[0]))) return NULL;
+  size_t nMax = APP_MAX_ATTACHMENT;
+  if (r->cfg->nMaxBody / 2 < nMax) nMax = r->cfg->nMaxBody / 2;
+  if (f->nValue > nMax)
+    return nMax >= 1024 * 1024
+               ? req_fmt(r, "附件过大：附件不能超过%dMB", (int)(nMax >> 20))
+               : "附件过大";
+  if (!f->zFilename || strlen(f->zFilename) > 200) return "附件文件名无效";
+  return NULL;
+}
+
+int app_register(Req *r, App *a, const AppInput *p, const char *zIdNorm,
+                 char zCode[32], const char *zAction) {
+  char zHash[65], zIdHash[65];
+  a->zApplicantType = p->zApplicantType;
+  a->zApplicantName = p->zName;
+  a->zIdKind = p->zIdKind;
+  char *zSealed = crypto_seal(r->cfg->zSecretKey, zIdNorm);
+  char *zMasked = app_mask_id(p->zIdKind, zIdNorm);
+  a->zIdSealed = req_strdup(r, zSealed ? zSealed : "");
+  a->zIdMasked = req_strdup(r, zMasked ? zMasked : "");
+  free(zSealed);
+  free(zMasked);
+  if (!a->zIdSealed[0]) return STORE_ERROR; /* no usable server key */
+  app_id_hash(r, zIdNorm, zIdHash);
+  a->zIdHash = zIdHash;
+  a->zContactPerson = p->zContactPerson;
+  a->zPhone = p->zPhone;
+  a->zEmail = p->zEmail;
+  a->zAddress = p->zAddress;
+  a->zPostcode = p->zPostcode;
+  a->zInfoTitle = p->zInfoTitle;
+  a->zInfoDocNumber = p->zInfoDocNumber;
+  a->zInfoDescription = p->zInfoDescription;
+  a->zPurpose = p->zPurpose;
+  a->zForm = p->zForm;
+  a->zDelivery = p->zDelivery;
+  crypto_random_hex(zCode, 10);
+  crypto_sha256_hex(zCode, strlen(zCode), zHash);
+  int rc = store_app_add(r->store, &r->arena, a, zHash);
+  if (rc != STORE_OK) return rc;
+  rc = store_app_log(r->store, a->id, r->user ? r->user->id : 0, zAction,
+                     a->zReceiptNote);
+  const ReqParam *f = req_file(r, "attachment");
+  if (rc == STORE_OK && f && f->nValue)
+    rc = store_app_file_add(r->store, a->id, f->zFilename,
+                            f->zType ? f->zType : "application/octet-stream",
+                            f->zValue, f->nValue);
+  if (rc != STORE_OK) return rc;
+  Calendar cal;
+  rc = app_load_calendar(r, &cal);
+  if (rc == STORE_OK)
+    rc = store_app_refresh_due(r->store, &r->arena, &cal, a->id, app_today(),
+                               NULL, NULL);
+  cal_free(&cal);
+  return rc;
+}
+
+/* Today as YYYYMMDD for identity-number birth-date checks. */
+static int today_ymd(void) {
+  int y, m, d;
+  date_ymd(app_today(), &y, &m, &d);
+  return y * 10000 + m * 100 + d;
+}
+
+int page_app_apply(Req *r) {
+  Org org;
+  if (store_org_by_slug(r->store, &r->arena, req_arg(r, 0), &org) != STORE_OK) {
+    http_error(r, 404, "单位不存在");
+    return 0;
+  }
+  AppInput in;
+  AppFieldErr aErr[APP_MAX_ERRORS];
+  int nErr = 0;
+  app_input_from_req(r, &in);
+  if (r->method == HTTP_GET) {
+    in.zApplicantType = "natural_person";
+    in.zIdKind = "resident_id";
+    in.zForm = "paper";
+    in.zDelivery = "post";
+  }
+  r->bNoCache = 1;
+  if (r->method == HTTP_POST) {
+    int64_t now = (int64_t)time(NULL);
+    const char *zMax =
+        store_setting_get(r->store, &r->arena, "apply_max_per_hour");
+    int nMax = zMax ? atoi(zMax) : APPLY_MAX_PER_HOUR;
+    int nUsed = store_apply_attempts(r->store, r->zRemoteAddr, now - 3600);
+    if (nUsed < 0) {
+      http_error(r, 500, store_errmsg(r->store));
+      return 0;
+    }
+    if (nUsed >= nMax) {
+      req_header(r, "Retry-After", "3600");
+      http_error(
+          r, 429,
+          "您提交申请过于频繁，请一小时后再试，或通过信函、当面等方式提交");
+      return 0;
+    }
+    store_apply_attempt_add(r->store, r->zRemoteAddr, now);
+    char zIdNorm[64];
+    nErr = app_validate(&in, today_ymd(), zIdNorm, aErr);
+    const char *zFileErr = app_attachment_check(r);
+    if (zFileErr && nErr < APP_MAX_ERRORS) {
+      aErr[nErr].zField = "attachment";
+      snprintf(aErr[nErr].zMsg, sizeof aErr[nErr].zMsg, "%s", zFileErr);
+      nErr++;
+    }
+    if (!nErr) {
+      App a;
+      char zCode[32];
+      char zToday[DATE_STRLEN];
+      memset(&a, 0, sizeof a);
+      a.orgId = org.id;
+      a.zChannel = "online";
+      a.zReceivedOn = date_format(app_today(), zToday);
+      a.zReceiptNote =
+          "申请人通过互联网渠道提交，系统即时告知登记号，"
+          "当日即为双方确认之日（《条例》第三十一条第（三）项）";
+      int rc = store_begin(r->store);
+      if (rc == STORE_OK)
+        rc = app_register(r, &a, &in, zIdNorm, zCode, "网上提交");
+      if (rc == STORE_OK)
+        rc = store_commit(r->store);
+      else
+        store_rollback(r->store);
+      if (rc != STORE_OK) {
+        http_error(r, 500,
+                   store_errmsg(r->store)[0] ? store_errmsg(r->store)
+                                             : "保存申请失败");
+        return 0;
+      }
+      App saved;
+      store_app_get(r->store, &r->arena, a.id, &saved);
+      page_begin(r, "申请已提交");
+      req_printf(
+          r,
+          "<h1>申请已提交</h1>\n"
+          "<p class=\"notice ok\" role=\"status\">%h已收到您的政府信息"
+          "公开申请。</p>\n<dl class=\"meta\">"
+          "<dt>登记号</dt><dd id=\"reg-no\">%h</dd>"
+          "<dt>查询码</dt><dd id=\"tracking-code\"><strong>%h</strong></dd>"
+          "<dt>收到申请日期</dt><dd>%h</dd>"
+          "<dt>答复期限</dt><dd>%h</dd></dl>\n"
+          "<p><strong>请妥善保存登记号和查询码。查询码只显示这一次，"
+          "本机关不保存其原文，遗失后无法找回。</strong></p>\n"
+          "<p><a href=\"/track\">查询办理进度</a></p>\n",
+          org.zName, a.zRegNo, zCode, a.zReceivedOn,
+          saved.zDueOn && saved.zDueOn[0] ? saved.zDueOn : "-");
+      page_end(r);
+      return 0;
+    }
+    r->status = 422;
+  }
+  page_begin(r, "政府信息公开申请");
+  req_printf(r, "<h1>向%h申请公开政府信息</h1>\n", org.zName);
+  req_puts(r,
+           "<p>依据《中华人民共和国政府信息公开条例》第二十九条，申请应包括"
+           "申请人的姓名或者名称、身份证明、联系方式；申请公开的政府信息的"
+           "名称、文号或者便于行政机关查询的其他特征性描述；申请公开的政府"
+           "信息的形式要求，包括获取信息的方式、途径。本机关自收到申请之日"
+           "起20个工作日内答复（《条例》第三十三条）。</p>\n");
+  app_form_errors(r, aErr, nErr);
+  req_printf(
+      r,
+      "<form method=\"post\" class=\"form\" enctype=\"multipart/form-data\""
+      " action=\"/o/%u/apply\" novalidate>\n",
+      org.zSlug);
+  page_csrf_field(r);
+  app_form_fields(r, &in, aErr, nErr);
+  const char *zFileErr = err_for(aErr, nErr, "attachment");
+  req_puts(r,
+           "<p class=\"field\"><label for=\"f-attachment\">附件（选填，如身份"
+           "证明复印件，大小有限制）</label>");
+  if (zFileErr)
+    req_printf(r, "<span class=\"field-error\" id=\"e-attachment\">%h</span>",
+               zFileErr);
+  req_puts(r,
+           "<input type=\"file\" id=\"f-attachment\" name=\"attachment\"></p>\n"
+           "<p><button type=\"submit\">提交申请</button></p>\n</form>\n");
+  page_end(r);
+  return 0;
+}
+
+/* Looks up the application from the tracking form; NULL with an error
+** page written when the pair does not match. */
+static App *track_lookup(Req *r) {
+  const char *zNo = req_param_or(r, "reg_no", "");
+  const char *zCode = req_param_or(r, "code", "");
+  char zHash[65];
+  App *a = arena_alloc(&r->arena, sizeof *a);
+  crypto_sha256_hex(zCode, strlen(zCode), zHash);
+  if (!zNo[0] || !zCode[0] ||
+      store_app_by_tracking(r->store, &r->arena, zNo, zHash, a) != STORE_OK)
+    return NULL;
+  return a;
+}
+
+/* The tracking form, with zErr shown when not NULL. */
+static void track_form(Req *r, const char *zErr) {
+  page_begin(r, "申请办理进度查询");
+  req_puts(r, "<h1>申请办理进度查询</h1>\n");
+  if (zErr) page_notice(r, "error", zErr);
+  req_puts(r,
+           "<form method=\"post\" action=\"/track\" class=\"form narrow\">\n");
+  page_csrf_field(r);
+  page_input(r, "reg_no", "登记号", req_param_or(r, "reg_no", ""),
+             "required maxlength=\"60\"");
+  page_input(r, "code", "查询码", "",
+             "required maxlength=\"40\" autocomplete=\"off\"");
+  req_puts(r, "<p><button type=\"submit\">查询</button></p>\n</form>\n");
+  page_end(r);
+}
+
+int page_app_track(Req *r) {
+  r->bNoCache = 1;
+  if (r->method == HTTP_GET) {
+    track_form(r, NULL);
+    return 0;
+  }
+  App *a = track_lookup(r);
+  if (!a) {
+    r->status = 404;
+    track_form(r, "登记号或查询码不正确");
+    r->status = 404;
+    return 0;
+  }
+  const char *zPublic = !strcmp(a->zState, "received")   ? "已收到"
+                        : !strcmp(a->zState, "answered") ? "已答复"
+                        : !strcmp(a->zState, "closed") ? "已办结（终止办理）"
+                                                       : "办理中";
+  page_begin(r, "申请办理进度");
+  req_printf(
+      r,
+      "<h1>申请办理进度</h1>\n<dl class=\"meta\">"
+      "<dt>登记号</dt><dd>%h</dd><dt>受理机关</dt><dd>%h</dd>"
+      "<dt>收到申请日期</dt><dd>%h</dd><dt>状态</dt><dd id=\"status\">%h</dd>"
+      "<dt>答复期限</dt><dd id=\"due\">%h</dd>",
+      a->zRegNo, a->zOrgName, a->zReceivedOn, zPublic,
+      a->zDueOn[0] ? a->zDueOn : "-");
+  if (a->zClosedOn[0])
+    req_printf(r, "<dt>答复日期</dt><dd>%h</dd>", a->zClosedOn);
+  if (strcmp(a->zFeeStatus, "none"))
+    req_printf(r, "<dt>信息处理费</dt><dd>%lld元（%h）</dd>",
+               (long long)a->feeYuan,
+               !strcmp(a->zFeeStatus, "notified") ? "待缴纳"
+               : !strcmp(a->zFeeStatus, "paid")   ? "已缴纳"
+               : !strcmp(a->zFeeStatus, "waived") ? "已减免"
+                                                  : "逾期未缴");
+  req_puts(r, "</dl>\n");
+  if (a->zClosedOn[0] && a->zOutcome[0]) {
+    for (int i = 0; i < 2; i++) {
+      req_puts(
+          r,
+          "<form method=\"post\" action=\"/track/letter\" class=\"inline\">");
+      page_csrf_field(r);
+      req_printf(r,
+                 "<input type=\"hidden\" name=\"reg_no\" value=\"%h\">"
+                 "<input type=\"hidden\" name=\"code\" value=\"%h\">"
+                 "<input type=\"hidden\" name=\"format\" value=\"%s\">"
+                 "<button type=\"submit\">%s</button></form> ",
+                 a->zRegNo, req_param_or(r, "code", ""), i ? "docx" : "html",
+                 i ? "下载答复告知书（Word）" : "查看答复告知书（可打印）");
+    }
+  }
+  page_end(r);
+  return 0;
+}
+
+int page_app_track_letter(Req *r) {
+  r->bNoCache = 1;
+  App *a = track_lookup(r);
+  if (!a) {
+    http_error(r, 404, "登记号或查询码不正确");
+    return 0;
+  }
+  if (!a->zClosedOn[0] || !a->zOutcome[0]) {
+    http_error(r, 409, "该申请尚未答复");
+    return 0;
+  }
+  app_letter_send(r, a, !strcmp(req_param_or(r, "format", ""), "docx"));
+  return 0;
+}

@@ -1,0 +1,352 @@
+"""test_applications.py — applications for disclosure (依申请公开), issue 5.
+
+The public form refuses bad input with a message and stores nothing; a
+complete application goes from the public form to the answer letter (HTML
+and DOCX, staff and applicant); a 县医院 user cannot see the bureau's
+applications; a user without the handling permission sees masked identity
+numbers only; staff registration by letter fixes the Art. 31 receipt date
+and an approved extension moves the due date by exactly its working days;
+the form is rate-limited per address.
+"""
+import io
+import re
+import zipfile
+
+from harness import contains, eq, not_contains, ok
+
+APPLY = "/o/znwsj/apply"
+
+
+def id_number(body17):
+    """A resident identity number with its GB 11643 check character."""
+    w = [7, 9, 10, 5, 8, 4, 2, 1, 6, 3, 7, 9, 10, 5, 8, 4, 2]
+    s = sum(int(c) * k for c, k in zip(body17, w))
+    return body17 + "10X98765432"[s % 11]
+
+
+def uscc(prefix8, org8):
+    """A credit code: authority, type, region (8), GB 11714 org code, check."""
+    v = lambda ch: int(ch) if ch.isdigit() else ord(ch) - 55
+    s = sum(v(ch) * k for ch, k in zip(org8, [3, 7, 9, 10, 5, 8, 4, 2]))
+    c = 11 - s % 11
+    body = prefix8 + org8 + ("X" if c == 10 else "0" if c == 11 else str(c))
+    cs = "0123456789ABCDEFGHJKLMNPQRTUWXY"
+    w = [1, 3, 9, 27, 19, 26, 16, 17, 20, 29, 25, 13, 8, 24, 10, 30, 28]
+    t = sum(cs.index(ch) * k for ch, k in zip(body, w))
+    return body + cs[(31 - t % 31) % 31]
+
+
+GOOD_ID = id_number("64052119850312123")
+BAD_ID = GOOD_ID[:-1] + ("0" if GOOD_ID[-1] != "0" else "1")
+
+
+def form(**kw):
+    f = {
+        "applicant_type": "natural_person", "name": "马建国",
+        "id_kind": "resident_id", "id_number": GOOD_ID,
+        "phone": "13995551234", "email": "majg@example.com",
+        "address": "宁夏中宁县宁安镇东街12号", "postcode": "755100",
+        "info_title": "2024年中宁县基层医疗卫生机构基本药物采购目录",
+        "info_doc_number": "", "info_description": "县卫健局制定的采购目录全文",
+        "purpose": "了解政策", "form": "paper", "delivery": "post",
+    }
+    f.update(kw)
+    return f
+
+
+def count_apps(srv):
+    c = srv.client()
+    c.login("office")
+    r = c.get("/api/v1/applications")
+    eq(r.status, 200)
+    return len(r.json()["applications"])
+
+
+def submit(c, fields, files=None):
+    return c.post(APPLY, fields, files=files or {"attachment": ("", b"", "application/octet-stream")},
+                  csrf_from=APPLY)
+
+
+def test_public_form_renders_without_script(srv):
+    r = srv.client().get(APPLY)
+    eq(r.status, 200)
+    contains(r.text, '<label for="f-id_number">')
+    contains(r.text, 'enctype="multipart/form-data"')
+    contains(r.text, "中宁县卫生和计划生育局")
+
+
+def test_bad_id_check_digit_refused_nothing_stored(srv):
+    before = count_apps(srv)
+    c = srv.client()
+    r = submit(c, form(id_number=BAD_ID, name="刘错号"))
+    eq(r.status, 422)
+    contains(r.text, "居民身份证号码有误")
+    contains(r.text, "校验码")
+    contains(r.text, 'value="刘错号"')        # input kept
+    contains(r.text, 'value="%s"' % BAD_ID)
+    eq(count_apps(srv), before)
+
+
+def test_empty_description_refused_nothing_stored(srv):
+    before = count_apps(srv)
+    r = submit(srv.client(), form(info_title="", info_doc_number="", info_description=""))
+    eq(r.status, 422)
+    contains(r.text, "请填写所需政府信息的名称、文号或者便于查询的其他特征性描述")
+    contains(r.text, 'value="马建国"')
+    eq(count_apps(srv), before)
+
+
+def test_oversize_attachment_refused_nothing_stored(srv):
+    before = count_apps(srv)
+    c = srv.client()
+    big = b"%PDF-1.4\n" + b"x" * (1536 * 1024)     # 1.5 MB: above 1 MB limit
+    r = submit(c, form(), files={"attachment": ("身份证.pdf", big, "application/pdf")})
+    eq(r.status, 422)
+    contains(r.text, "附件过大：附件不能超过1MB")
+    contains(r.text, 'value="马建国"')
+    huge = b"y" * (3 * 1024 * 1024)                # above the 2 MB body limit
+    r = submit(c, form(), files={"attachment": ("big.bin", huge, "application/octet-stream")})
+    eq(r.status, 413)
+    contains(r.text, "提交的内容超过大小限制")
+    eq(count_apps(srv), before)
+
+
+def app_id(c, reg_no):
+    r = c.get("/api/v1/applications?f=open")
+    eq(r.status, 200)
+    for a in r.json()["applications"]:
+        if a["reg_no"] == reg_no:
+            return a["id"]
+    raise AssertionError("application %s not in the register" % reg_no)
+
+
+STATE = {}
+
+
+def test_complete_application_intake_to_answer_letter(srv):
+    pub = srv.client()
+    r = submit(pub, form(), files={"attachment": ("id.txt", b"copy of id", "text/plain")})
+    eq(r.status, 200)
+    reg = re.search(r'id="reg-no">([^<]+)<', r.text).group(1)
+    code = re.search(r'id="tracking-code"><strong>([0-9a-f]+)<', r.text).group(1)
+    ok(re.match(r"znwsj-\d{4}-\d{4}$", reg), reg)
+    eq(len(code), 20)
+    STATE.update(reg=reg, code=code)
+    # Status page: received, due date shown; wrong code refused.
+    r = pub.post("/track", {"reg_no": reg, "code": code}, csrf_from="/track")
+    eq(r.status, 200)
+    contains(r.text, '<dd id="status">已收到</dd>')
+    ok(re.search(r'<dd id="due">\d{4}-\d{2}-\d{2}</dd>', r.text), "due date on status page")
+    r = pub.post("/track", {"reg_no": reg, "code": "0" * 20}, csrf_from="/track")
+    eq(r.status, 404)
+    contains(r.text, "登记号或查询码不正确")
+
+    office = srv.client()
+    office.login("office")
+    aid = app_id(office, reg)
+    STATE["id"] = aid
+    page = office.get("/staff/applications/%d" % aid)
+    eq(page.status, 200)
+    contains(page.text, '<dd id="id-number">%s</dd>' % GOOD_ID)   # handler sees it
+    contains(page.text, "（第三十三条第一款）")                      # explained clock
+    contains(page.text, "id.txt")
+    # Assign to the drafter; the drafter drafts; the leader approves.
+    users = re.findall(r'<option value="(\d+)"[^>]*>李承办</option>', page.text)
+    ok(users, "drafter offered as handler")
+    r = office.post("/staff/applications/%d/assign" % aid, {"dept_id": "0", "handler_id": users[0]},
+                    csrf_from="/staff/applications/%d" % aid)
+    eq(r.status, 303)
+    drafter = srv.client()
+    drafter.login("drafter")
+    r = drafter.post("/staff/applications/%d/draft" % aid,
+                     {"outcome": "results.granted", "decision_text": "相关目录共3页。"},
+                     csrf_from="/staff/applications/%d" % aid)
+    eq(r.status, 303)
+    r = drafter.post("/staff/applications/%d/approve" % aid, {"answer_day": "2000-01-01"},
+                     csrf_from="/staff/applications/%d" % aid)
+    eq(r.status, 403)                                              # drafter cannot approve
+    leader = srv.client()
+    leader.login("leader")
+    page = leader.get("/staff/applications/%d" % aid)
+    day = re.search(r'name="answer_day" value="([0-9-]+)"', page.text).group(1)
+    r = leader.post("/staff/applications/%d/approve" % aid, {"answer_day": day},
+                    csrf_from="/staff/applications/%d" % aid)
+    eq(r.status, 303)
+    page = office.get("/staff/applications/%d" % aid)
+    contains(page.text, '<dd id="state">已答复</dd>')
+    contains(page.text, '<dd id="outcome">（一）予以公开</dd>')
+    # Letter, HTML.
+    r = office.get("/staff/applications/%d/letter" % aid)
+    eq(r.status, 200)
+    for s in ["政府信息公开申请答复告知书", "马建国：", "登记号：" + reg,
+              "您申请获取的政府信息属于公开范围，本机关予以公开。", "相关目录共3页。",
+              "依据：《条例》第三十六条第（一）项、第（二）项。",
+              "六十日内依法申请行政复议", "六个月内依法向人民法院提起行政诉讼",
+              "中宁县卫生和计划生育局"]:
+        contains(r.text, s)
+    # Letter, DOCX.
+    r = office.get("/staff/applications/%d/letter.docx" % aid)
+    eq(r.status, 200)
+    eq(r.headers["content-type"], "application/vnd.openxmlformats-officedocument.wordprocessingml.document")
+    eq(r.body[:2], b"PK")
+    z = zipfile.ZipFile(io.BytesIO(r.body))
+    eq(sorted(z.namelist()), ["[Content_Types].xml", "_rels/.rels", "word/document.xml"])
+    doc = z.read("word/document.xml").decode("utf-8")
+    contains(doc, "马建国：")
+    contains(doc, "登记号：" + reg)
+    # The applicant sees "answered" and downloads the letter.
+    r = pub.post("/track", {"reg_no": reg, "code": code}, csrf_from="/track")
+    contains(r.text, '<dd id="status">已答复</dd>')
+    r = pub.post("/track/letter", {"reg_no": reg, "code": code, "format": "docx"}, csrf_from="/track")
+    eq(r.status, 200)
+    eq(r.body[:2], b"PK")
+    r = pub.post("/track/letter", {"reg_no": reg, "code": code, "format": "html"}, csrf_from="/track")
+    contains(r.text, "您申请获取的政府信息属于公开范围")
+
+
+def test_hospital_user_cannot_see_bureau_application(srv):
+    aid = STATE["id"]
+    c = srv.client()
+    c.login("hosp-admin")
+    r = c.get("/staff/applications/%d" % aid)
+    eq(r.status, 403)
+    r = c.get("/staff/applications/%d/letter" % aid)
+    eq(r.status, 403)
+    r = c.get("/api/v1/applications/%d" % aid)
+    eq(r.status, 403)
+    r = c.get("/staff/applications?f=")
+    eq(r.status, 200)
+    not_contains(r.text, STATE["reg"])
+    not_contains(r.text, "znwsj-")
+
+
+def test_masked_identity_without_handling_permission(srv):
+    aid = STATE["id"]
+    masked = GOOD_ID[:6] + "*" * 8 + GOOD_ID[-4:]
+    c = srv.client()
+    c.login("secrecy")
+    r = c.get("/staff/applications/%d" % aid)
+    eq(r.status, 200)
+    contains(r.text, '<dd id="id-number">%s</dd>' % masked)
+    not_contains(r.text, GOOD_ID)
+    r = c.post("/staff/applications/%d/review" % aid,
+               {"kind": "review", "result": "pending", "filed_on": "2025-01-02"},
+               csrf_from="/staff/applications/%d" % aid)
+    eq(r.status, 403)
+    r = c.get("/api/v1/applications/%d" % aid)
+    not_contains(r.text, GOOD_ID)
+    contains(r.text, masked)
+
+
+def test_registration_by_letter_and_extension(srv):
+    office = srv.client()
+    office.login("office")
+    f = form(name="宁夏某某律师事务所", applicant_type="legal_service", id_kind="uscc",
+             id_number=uscc("31640521", "MD019150"), contact_person="周律师")
+    f.update({"channel": "post_signed", "event_day": "2024-02-05"})
+    r = office.post("/staff/applications/new", f, files={"attachment": ("", b"", "application/octet-stream")},
+                    csrf_from="/staff/applications/new")
+    eq(r.status, 200, r.text[-1500:])
+    reg = re.search(r'id="reg-no">([^<]+)<', r.text).group(1)
+    ok(reg.startswith("znwsj-2024-"), reg)
+    aid = app_id(office, reg)
+    page = office.get("/staff/applications/%d" % aid)
+    rc, out, err = srv.gongkai("workdays", "add", "2024-02-05", "20")
+    eq(rc, 0, err)
+    due = out.strip()
+    eq(due, "2024-03-08")                         # counted by hand in test_deadline.c
+    contains(page.text, '<dd id="due">%s</dd>' % due)
+    # The drafter may not record an extension (needs the office head's approval).
+    drafter = srv.client()
+    drafter.login("drafter")
+    ext = {"kind": "extension", "on_day": "2024-03-01", "n_days": "20", "text": "需调取档案",
+           "notified": "1"}
+    r = drafter.post("/staff/applications/%d/event" % aid, ext, csrf_from="/staff/applications/%d" % aid)
+    eq(r.status, 422)
+    contains(r.text, "延期须经政府信息公开工作机构负责人同意")
+    # A second extension or one over 20 days is refused; one valid one moves the date.
+    r = office.post("/staff/applications/%d/event" % aid, dict(ext, notified=""),
+                    csrf_from="/staff/applications/%d" % aid)
+    eq(r.status, 422)
+    contains(r.text, "延期须告知申请人")
+    bad = dict(ext, n_days="21")
+    r = office.post("/staff/applications/%d/event" % aid, bad, csrf_from="/staff/applications/%d" % aid)
+    eq(r.status, 422)
+    r = office.post("/staff/applications/%d/event" % aid, ext, csrf_from="/staff/applications/%d" % aid)
+    eq(r.status, 303)
+    rc, out, err = srv.gongkai("workdays", "add", "2024-02-05", "40")
+    page = office.get("/staff/applications/%d" % aid)
+    contains(page.text, '<dd id="due">%s</dd>' % out.strip())
+    contains(page.text, "批准人：王公开；已告知申请人；需调取档案")
+    r = office.post("/staff/applications/%d/event" % aid, dict(ext, n_days="5"),
+                    csrf_from="/staff/applications/%d" % aid)
+    eq(r.status, 422)
+
+
+def test_rate_limit_per_address(srv):
+    c = srv.client()
+    seen = None
+    for i in range(30):
+        r = submit(c, form(info_title="", info_doc_number="", info_description=""))
+        if r.status == 429:
+            seen = r
+            break
+        eq(r.status, 422)
+    ok(seen is not None, "no 429 after 30 submissions")
+    contains(seen.text, "您提交申请过于频繁")
+
+
+def test_demo_covers_every_outcome_channel_and_applicant_type(srv):
+    c = srv.client()
+    c.login("office")
+    apps = c.get("/api/v1/applications").json()["applications"]
+    years = {}
+    for a in apps:
+        years.setdefault(a["received_on"][:4], []).append(a)
+    for y in range(2019, 2026):
+        n = len(years.get(str(y), []))
+        ok(20 <= n <= 80, "%d applications received in %d" % (n, y))
+    eq(len({a["outcome"] for a in apps if a["outcome"]}), 21)
+    eq({a["channel"] for a in apps},
+       {"in_person", "oral", "post_signed", "post_ordinary", "online", "fax", "email"})
+    eq({a["applicant_type"] for a in apps},
+       {"natural_person", "commercial", "research", "public_welfare", "legal_service", "other_org"})
+    fee_unpaid = [a for a in apps if a["outcome"] == "results.other.fee_unpaid"]
+    ok(fee_unpaid and min(a["received_on"] for a in fee_unpaid) >= "2021-01-01",
+       "fee-unpaid closures only under 国办函〔2020〕109号 (from 2021)")
+    # Table 三 rule R1 per year and the carry-over chain R6.
+    prev_out = 0
+    for y in range(2019, 2026):
+        rc, out, err = srv.gongkai("applications", "year", str(y), "--db", srv.db)
+        eq(rc, 0, err)
+        m = re.match(r"(\d+) 新收 (\d+) 上年结转 (\d+) 办结 (\d+) 结转下年度 (\d+)", out)
+        ok(m, out)
+        new, cin, closed, cout = (int(m.group(i)) for i in range(2, 6))
+        eq(new + cin, closed + cout, "R1 %d" % y)
+        eq(cin, prev_out, "carried in %d" % y)
+        ok(cout > 0, "something carried over across 31 December %d" % y)
+        prev_out = cout
+
+
+def test_staff_home_panel_and_demo_case_page(srv):
+    c = srv.client()
+    c.login("office")
+    r = c.get("/staff")
+    eq(r.status, 200)
+    contains(r.text, 'id="panel-applications"')
+    contains(r.text, "5个工作日内到期（")
+    m = re.search(r"已超期（(\d+)）", r.text)
+    ok(m and int(m.group(1)) >= 1, "an overdue demo case")
+    contains(r.text, "按期答复率")
+    contains(r.text, "建议转为主动公开（《条例》第四十四条）")
+    apps = c.get("/api/v1/applications").json()["applications"]
+    for a in apps:
+        j = c.get("/api/v1/applications/%d" % a["id"]).json()
+        if any(e["kind"] == "extension" for e in j["events"]):
+            page = c.get("/staff/applications/%d" % a["id"])
+            eq(page.status, 200)
+            contains(page.text, "批准人：王公开")
+            contains(page.text, "延长")
+            break
+    else:
+        raise AssertionError("no demo case with an extension")

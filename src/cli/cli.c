@@ -13,7 +13,10 @@
 static const CliCmd aCmd[] = {
   {"applications", cmd_applications, "year figures, deadline recalculation, new holidays"},
   {"backup", cmd_backup, "copy the database online (consistent while serving)"},
+  {"bench-gen", cmd_bench_gen, "benchmark data: documents, organisations, applications"},
+  {"bench-search", cmd_bench_search, "time search on a database (bench/run.sh)"},
   {"demo", cmd_demo, "load the demo organisations, users and records"},
+  {"docs", cmd_docs, "bulk import of published documents (JSON lines)"},
   {"export-site", cmd_export_site, "write the public portal as static files"},
   {"init", cmd_init, "create a new database and its first administrator"},
   {"ledger", cmd_ledger, "verify and list the publication ledger"},

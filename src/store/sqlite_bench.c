@@ -206,8 +206,11 @@ int store_bench_create_search(Store *s, const char *zName, const char *zTok,
   int rc = sqlite3_exec(s->db, zSql, NULL, NULL, &zErr);
   sqlite3_free(zSql);
   if (rc == SQLITE_OK && bRebuild) {
+    /* Not 'rebuild', which would index drafts too: only what is public. */
     zSql = sqlite3_mprintf(
-        "INSERT INTO \"%w\"(\"%w\") VALUES('rebuild')", zName, zName);
+        "INSERT INTO \"%w\"(rowid,body,title,doc_number,keywords,summary)"
+        " SELECT id,body,title,doc_number,keywords,summary FROM doc"
+        " WHERE state='published' ORDER BY id", zName);
     rc = sqlite3_exec(s->db, zSql, NULL, NULL, &zErr);
     sqlite3_free(zSql);
   }

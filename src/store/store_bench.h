@@ -40,7 +40,7 @@ int store_bench_search_table(Store *s, Arena *a, const char **pz);
 /* Creates FTS5 table zName ([a-z_]+) over doc(body, title, doc_number,
 ** keywords, summary), rowid = doc.id, with tokenizer zTok: "gk" (prefix='1',
 ** detail=full, as docs/search.md) or "trigram" (detail=full).  With bRebuild
-** the table is filled from the existing documents.  STORE_INVALID for a bad
+** the table is filled from the existing published documents.  STORE_INVALID for a bad
 ** name or tokenizer. */
 int store_bench_create_search(Store *s, const char *zName, const char *zTok,
                               int bRebuild);

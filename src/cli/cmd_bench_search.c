@@ -48,6 +48,20 @@ static double now_ms(void) {
   return (double)t.tv_sec * 1e3 + (double)t.tv_nsec / 1e6;
 }
 
+/* CPU time of this thread in ms: unlike the wall clock it does not count
+** the time other processes on a busy machine take the core away. */
+static double cpu_ms(void) {
+  struct timespec t;
+  clock_gettime(CLOCK_THREAD_CPUTIME_ID, &t);
+  return (double)t.tv_sec * 1e3 + (double)t.tv_nsec / 1e6;
+}
+
+/* Wall-clock and CPU quantiles of one statement kind. */
+typedef struct Lat {
+  double w50, w99;  /* wall clock p50, p99 (ms) */
+  double c50, c99;  /* thread CPU time p50, p99 (ms) */
+} Lat;
+
 static int cmp_dbl(const void *a, const void *b) {
   double x = *(const double *)a, y = *(const double *)b;
   return x < y ? -1 : x > y;
@@ -72,11 +86,11 @@ typedef struct Query {
 } Query;
 
 /* Times statement kind eKind of zTable over aQ[0..nQ) (runs each once
-** untimed, then nRun times); writes p50 and p99 to *p50 and *p99, and
-** each query's last result to anRes when not NULL.
+** untimed, then nRun times); writes the quantiles to *pLat, and each
+** query's last result to anRes when not NULL.
 ** Returns 0, or 1 after printing the store's message. */
 static int time_kind(Store *s, const char *zTable, int eKind, Query *aQ,
-                     int nQ, int nTerm, int nRun, double *p50, double *p99,
+                     int nQ, int nTerm, int nRun, Lat *pLat,
                      int64_t *anRes) {
   BenchStmt *p;
   if (store_bench_prepare(s, zTable, eKind, nTerm, &p) != STORE_OK) {
@@ -84,6 +98,7 @@ static int time_kind(Store *s, const char *zTable, int eKind, Query *aQ,
     return 1;
   }
   double *aT = xmalloc(sizeof(double) * (size_t)(nQ * nRun + 1));
+  double *aC = xmalloc(sizeof(double) * (size_t)(nQ * nRun + 1));
   int nT = 0, rc = 0;
   for (int i = 0; i < nQ && !rc; i++) {
     const char *azArg[2];
@@ -92,21 +107,36 @@ static int time_kind(Store *s, const char *zTable, int eKind, Query *aQ,
     if (!bLike) azArg[0] = aQ[i].zMatch;
     int64_t nRow = 0;
     for (int r = 0; r <= nRun && !rc; r++) {
-      double t0 = now_ms();
+      double t0 = now_ms(), c0 = cpu_ms();
       if (store_bench_run(s, p, azArg, &nRow, NULL) != STORE_OK) {
         fprintf(stderr, "gongkai bench-search: %s\n", store_errmsg(s));
         rc = 1;
       }
-      double t = now_ms() - t0;
-      if (r > 0) aT[nT++] = t; /* run 0 warms the cache */
+      double t = now_ms() - t0, c = cpu_ms() - c0;
+      if (r > 0) { /* run 0 warms the cache */
+        aC[nT] = c;
+        aT[nT++] = t;
+      }
     }
     if (anRes) anRes[i] = nRow;
   }
   store_bench_finalize(p);
-  *p99 = quantile(aT, nT, 0.99);
-  *p50 = quantile(aT, nT, 0.50);
+  pLat->w99 = quantile(aT, nT, 0.99);
+  pLat->w50 = quantile(aT, nT, 0.50);
+  pLat->c99 = quantile(aC, nT, 0.99);
+  pLat->c50 = quantile(aC, nT, 0.50);
   free(aT);
+  free(aC);
   return rc;
+}
+
+/* Frees the strings of aQ[0..nQ) (NULL members are fine). */
+static void free_queries(Query *aQ, int nQ) {
+  for (int i = 0; i < nQ; i++) {
+    free(aQ[i].azTerm[0]);
+    free(aQ[i].azTerm[1]);
+    free(aQ[i].zMatch);
+  }
 }
 
 static int cmp_i64(const void *a, const void *b) {
@@ -189,8 +219,9 @@ int cmd_bench_search(int argc, char **argv) {
   printf("\n## 2. Search over %lld documents\n\n", (long long)nDoc);
   printf("Table `%s` (tokenizer gk, docs/search.md); %d queries per class "
          "drawn from the vocabulary (seed %s), each run once to warm up, then "
-         "%d timed runs; latency in ms, p50 / p99 over all timed runs of the "
-         "class. Newest 20 = `ORDER BY rowid DESC LIMIT 20`; relevance = bm25 "
+         "%d timed runs; latency in ms, wall-clock p50 / p99 over all timed "
+         "runs of the class, and in parentheses the p99 of the thread's CPU "
+         "time (what the query costs without the waits a busy machine adds). Newest 20 = `ORDER BY rowid DESC LIMIT 20`; relevance = bm25 "
          "top 20 of the newest 1000 matches; count = all matches. LIKE = "
          "`col LIKE '%%term%%'` on the same columns (%d queries per class).\n\n",
          zTable, nQ, zSeed, nRun, nLike);
@@ -203,7 +234,7 @@ int cmd_bench_search(int argc, char **argv) {
   int64_t *anLike = xmalloc(sizeof(int64_t) * (size_t)nQ);
   int64_t *anTri = xmalloc(sizeof(int64_t) * (size_t)nQ);
   int bFail = 0;
-  char zLikeRows[N_CLASS][200], zTriRows[N_CLASS][200];
+  char zLikeRows[N_CLASS][400], zTriRows[N_CLASS][400];
   for (int c = 0; c < N_CLASS && !bFail; c++) {
     memset(aQ, 0, sizeof(Query) * (size_t)nQ);
     for (int i = 0; i < nQ; i++) {
@@ -222,20 +253,24 @@ int cmd_bench_search(int argc, char **argv) {
       aQ[i].zMatch = buf_steal(&x);
       buf_free(&m);
     }
-    double n50, n99, r50, r99, c50, c99;
-    if (time_kind(s, zTable, BENCH_Q_NEWEST, aQ, nQ, 1, nRun, &n50, &n99, NULL) ||
-        time_kind(s, zTable, BENCH_Q_RELEVANCE, aQ, nQ, 1, nRun, &r50, &r99, NULL) ||
-        time_kind(s, zTable, BENCH_Q_COUNT, aQ, nQ, 1, nRun, &c50, &c99, anCount)) {
+    Lat ln, lr, lc;
+    if (time_kind(s, zTable, BENCH_Q_NEWEST, aQ, nQ, 1, nRun, &ln, NULL) ||
+        time_kind(s, zTable, BENCH_Q_RELEVANCE, aQ, nQ, 1, nRun, &lr, NULL) ||
+        time_kind(s, zTable, BENCH_Q_COUNT, aQ, nQ, 1, nRun, &lc, anCount)) {
+      free_queries(aQ, nQ);
       bFail = 1;
       break;
     }
-    double l50 = 0, l99 = 0, lc50 = 0, lc99 = 0;
+    Lat kn, kc;
+    memset(&kn, 0, sizeof kn);
+    memset(&kc, 0, sizeof kc);
     int nExact = 0;
     if (nLike > 0) {
       if (time_kind(s, zTable, BENCH_Q_LIKE_NEWEST, aQ, nLike, aClass[c].nTerm,
-                    1, &l50, &l99, NULL) ||
+                    1, &kn, NULL) ||
           time_kind(s, zTable, BENCH_Q_LIKE_COUNT, aQ, nLike, aClass[c].nTerm,
-                    1, &lc50, &lc99, anLike)) {
+                    1, &kc, anLike)) {
+        free_queries(aQ, nQ);
         bFail = 1;
         break;
       }
@@ -259,33 +294,33 @@ int cmd_bench_search(int argc, char **argv) {
       snprintf(zRecall, sizeof zRecall, "%d / %d exact", nExact, nLike);
     else
       snprintf(zRecall, sizeof zRecall, "not checked");
-    printf("| gk | %s | %.3f / %.3f | %.3f / %.3f | %.3f / %.3f | %lld | %s |\n",
-           aClass[c].zName, n50, n99, r50, r99, c50, c99, (long long)nMed,
-           zRecall);
+    printf("| gk | %s | %.3f / %.3f (%.3f) | %.3f / %.3f (%.3f) | %.3f / %.3f "
+           "(%.3f) | %lld | %s |\n",
+           aClass[c].zName, ln.w50, ln.w99, ln.c99, lr.w50, lr.w99, lr.c99,
+           lc.w50, lc.w99, lc.c99, (long long)nMed, zRecall);
     snprintf(zLikeRows[c], sizeof zLikeRows[c],
-             "| LIKE scan | %s | %.1f / %.1f | — | %.1f / %.1f | | (reference) |",
-             aClass[c].zName, l50, l99, lc50, lc99);
+             "| LIKE scan | %s | %.1f / %.1f (%.1f) | — | %.1f / %.1f (%.1f) | | "
+             "(reference) |",
+             aClass[c].zName, kn.w50, kn.w99, kn.c99, kc.w50, kc.w99, kc.c99);
     zTriRows[c][0] = 0;
     if (zTri) {
-      double t50, t99, tr50, tr99, tc50, tc99;
-      if (time_kind(s, zTri, BENCH_Q_NEWEST, aQ, nQ, 1, nRun, &t50, &t99, NULL) ||
-          time_kind(s, zTri, BENCH_Q_RELEVANCE, aQ, nQ, 1, nRun, &tr50, &tr99, NULL) ||
-          time_kind(s, zTri, BENCH_Q_COUNT, aQ, nQ, 1, nRun, &tc50, &tc99, anTri)) {
+      Lat tn, tr, tc;
+      if (time_kind(s, zTri, BENCH_Q_NEWEST, aQ, nQ, 1, nRun, &tn, NULL) ||
+          time_kind(s, zTri, BENCH_Q_RELEVANCE, aQ, nQ, 1, nRun, &tr, NULL) ||
+          time_kind(s, zTri, BENCH_Q_COUNT, aQ, nQ, 1, nRun, &tc, anTri)) {
+        free_queries(aQ, nQ);
         bFail = 1;
         break;
       }
       int nSame = 0;
       for (int i = 0; i < nQ; i++) nSame += anTri[i] == anCount[i];
       snprintf(zTriRows[c], sizeof zTriRows[c],
-               "| trigram | %s | %.3f / %.3f | %.3f / %.3f | %.3f / %.3f | | "
-               "%d / %d same count as gk |",
-               aClass[c].zName, t50, t99, tr50, tr99, tc50, tc99, nSame, nQ);
+               "| trigram | %s | %.3f / %.3f (%.3f) | %.3f / %.3f (%.3f) | "
+               "%.3f / %.3f (%.3f) | | %d / %d same count as gk |",
+               aClass[c].zName, tn.w50, tn.w99, tn.c99, tr.w50, tr.w99,
+               tr.c99, tc.w50, tc.w99, tc.c99, nSame, nQ);
     }
-    for (int i = 0; i < nQ; i++) {
-      free(aQ[i].azTerm[0]);
-      free(aQ[i].azTerm[1]);
-      free(aQ[i].zMatch);
-    }
+    free_queries(aQ, nQ);
   }
   if (!bFail) {
     for (int c = 0; c < N_CLASS && zTri; c++) printf("%s\n", zTriRows[c]);

@@ -10,7 +10,8 @@
 #   make clean
 #
 # Sources are found by wildcard: a new src/<layer>/*.c file needs no edit
-# here.  tools/check_layers.sh enforces the include direction.
+# here.  `make check` first runs tools/check_layers.sh (include direction)
+# and tools/codecheck.py (no unescaped %s in HTML/JSON producers).
 
 CC      ?= cc
 PKGS    := libmicrohttpd sqlite3 libsodium jansson libcmark-gfm \
@@ -119,6 +120,7 @@ asan:
 
 check: deps-test
 	@sh tools/check_layers.sh
+	@python3 tools/codecheck.py
 	@$(MAKE) --no-print-directory gongkai $(BUILD)/unit
 	@$(MAKE) --no-print-directory MODE=asan build/asan/gongkai build/asan/unit
 	@sh tests/run_all.sh

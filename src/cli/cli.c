@@ -12,9 +12,12 @@
 /* Sorted by name; `gongkai help` prints it in this order. */
 static const CliCmd aCmd[] = {
   {"applications", cmd_applications, "year figures, deadline recalculation, new holidays"},
+  {"archive", cmd_archive, "export a year's published documents for archives; verify an export"},
   {"backup", cmd_backup, "copy the database online (consistent while serving)"},
   {"bench-gen", cmd_bench_gen, "benchmark data: documents, organisations, applications"},
   {"bench-search", cmd_bench_search, "time search on a database (bench/run.sh)"},
+  {"catalogue", cmd_catalogue, "import, export and list an organisation's disclosure catalogue"},
+  {"config", cmd_config, "list, read and change run-time settings"},
   {"demo", cmd_demo, "load the demo organisations, users and records"},
   {"docs", cmd_docs, "bulk import of published documents (JSON lines)"},
   {"export-site", cmd_export_site, "write the public portal as static files"},
@@ -27,6 +30,7 @@ static const CliCmd aCmd[] = {
   {"user", cmd_user, "add, list, disable users; set passwords"},
   {"version", cmd_version, "print the version"},
   {"workdays", cmd_workdays, "working-day arithmetic on the holiday calendar"},
+  {"workplan", cmd_workplan, "import annual work plans (工作要点) from plain text"},
 };
 
 static void usage(FILE *out) {

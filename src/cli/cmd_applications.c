@@ -58,6 +58,8 @@ static int recalc(Store *s, const char *zReason) {
     return 1;
   }
   cal_free(&cal);
+  /* Record the calendar just used, so the pages do not redo the work. */
+  store_app_recalc_if_calendar_changed(s, date_today_cn(time(NULL)), NULL);
   printf("%d open application(s) got a new due date\n", n);
   return 0;
 }

@@ -11,8 +11,10 @@
 /* The steps, in order.  Each feature area appends its own. */
 static const struct { const char *zName; DemoStep xStep; } aStep[] = {
   {"organisations and users", demo_foundation},
+  {"disclosure catalogue", demo_catalogue},
   {"documents", demo_documents},
   {"applications for disclosure", demo_applications},
+  {"registers", demo_registers},
 };
 
 int cmd_demo(int argc, char **argv) {

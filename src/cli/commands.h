@@ -6,9 +6,12 @@
 #define GK_COMMANDS_H
 
 int cmd_applications(int argc, char **argv);
+int cmd_archive(int argc, char **argv);
 int cmd_backup(int argc, char **argv);
 int cmd_bench_gen(int argc, char **argv);    /* cmd_bench_gen.c */
 int cmd_bench_search(int argc, char **argv); /* cmd_bench_search.c */
+int cmd_catalogue(int argc, char **argv);
+int cmd_config(int argc, char **argv);
 int cmd_demo(int argc, char **argv);
 int cmd_docs(int argc, char **argv);         /* cmd_docs.c */
 int cmd_export_site(int argc, char **argv); /* in src/http/ */
@@ -21,5 +24,6 @@ int cmd_serve(int argc, char **argv);   /* in src/http/cmd_serve.c */
 int cmd_user(int argc, char **argv);
 int cmd_version(int argc, char **argv);
 int cmd_workdays(int argc, char **argv);
+int cmd_workplan(int argc, char **argv);
 
 #endif

@@ -22,6 +22,9 @@ typedef struct DemoCtx {
       uSupervisor;
   int64_t uHospitalAdmin, uHospitalDrafter;
   int64_t deptOffice, deptPolicy; /* 办公室, 政策法规科 of the bureau */
+  /* Bureau catalogue items (demo_catalogue): 政策解读 (seed row 1) and the
+  ** 规范性文件 item that requires an interpretation (seed row 2). */
+  int64_t catInterpretation, catNormative;
 } DemoCtx;
 
 /* A step returns 0, or -1 with a message on stderr (the whole demo is
@@ -29,7 +32,9 @@ typedef struct DemoCtx {
 typedef int (*DemoStep)(DemoCtx *ctx);
 
 int demo_foundation(DemoCtx *ctx);
+int demo_catalogue(DemoCtx *ctx);   /* demo_catalogue.c */
 int demo_documents(DemoCtx *ctx);   /* demo_documents.c */
-int demo_applications(DemoCtx *ctx);
+int demo_applications(DemoCtx *ctx); /* demo_applications.c */
+int demo_registers(DemoCtx *ctx);   /* demo_registers.c */
 
 #endif

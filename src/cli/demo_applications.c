@@ -266,8 +266,18 @@ static int one_app(Gen *g, int64_t orgId, Date dRec, const char *zOutcome,
   crypto_sha256_hex(zCode, strlen(zCode), zTrack);
   if (store_app_add(c->s, ar, &a, zTrack) != STORE_OK) return -1;
   store_app_log(c->s, a.id, c->uOffice, "登记", a.zReceiptNote);
-  store_app_assign(c->s, a.id, orgId == c->bureau ? c->deptPolicy : 0,
-                   orgId == c->bureau ? c->uDrafter : c->uHospitalDrafter);
+  /* Who handles, reviews and approves: the bureau's own staff, the
+  ** hospital's, and for the other units the bureau's disclosure office. */
+  int bBureau = orgId == c->bureau, bHosp = orgId == c->hospital;
+  int64_t uHandler = bBureau ? c->uDrafter : bHosp ? c->uHospitalDrafter : 0;
+  int64_t uDrafter = uHandler ? uHandler : c->uOffice;
+  int64_t uReviewer = bBureau ? c->uDeptHead
+                      : bHosp ? c->uHospitalAdmin
+                              : c->uOffice;
+  int64_t uApprover = bBureau ? c->uApprover
+                      : bHosp ? c->uHospitalAdmin
+                              : c->uOffice;
+  store_app_assign(c->s, a.id, bBureau ? c->deptPolicy : 0, uHandler);
 
   /* Events before the answer. */
   AppEventRec aEv[12];
@@ -366,17 +376,15 @@ static int one_app(Gen *g, int64_t orgId, Date dRec, const char *zOutcome,
     const char *zText = strncmp(zOutcome, "results.granted", 15)
                             ? "经审查，具体理由见上述法律依据。"
                             : "";
-    if (store_app_draft(c->s, a.id, zOutcome, zText,
-                        orgId == c->bureau ? c->uDrafter
-                                           : c->uHospitalDrafter) != STORE_OK ||
+    if (store_app_draft(c->s, a.id, zOutcome, zText, uDrafter) != STORE_OK ||
+        store_app_dept_review(c->s, a.id, uReviewer) != STORE_OK ||
         store_app_event_add(c->s, a.id, &e, c->uOffice) != STORE_OK ||
-        store_app_approve(c->s, a.id,
-                          orgId == c->bureau ? c->uApprover : c->uHospitalAdmin,
-                          e.zOn) != STORE_OK)
+        store_app_approve(c->s, a.id, uApprover, e.zOn) != STORE_OK)
       return -1;
-    store_app_log(c->s, a.id, c->uDrafter, "拟定答复",
+    store_app_log(c->s, a.id, uDrafter, "拟定答复",
                   app_outcome(zOutcome)->zLabel);
-    store_app_log(c->s, a.id, c->uApprover, "批准答复", e.zOn);
+    store_app_log(c->s, a.id, uReviewer, "科室审核通过", "");
+    store_app_log(c->s, a.id, uApprover, "批准答复", e.zOn);
   }
   if (store_app_refresh_due(c->s, ar, &g->cal, a.id, dToday, NULL, NULL) !=
       STORE_OK)
@@ -459,6 +467,9 @@ int demo_applications(DemoCtx *c) {
     if (dRec > dToday) dRec = dToday;
     rc = one_app(&g, c->bureau, dRec, NULL, 7 * i + 1, 0, dToday);
   }
+  /* Remember the calendar the due dates were computed with. */
+  if (rc == 0 && store_app_recalc_if_calendar_changed(c->s, dToday, NULL))
+    rc = -1;
   if (rc) fprintf(stderr, "demo: applications: %s\n", store_errmsg(c->s));
   cal_free(&g.cal);
   return rc;

@@ -163,7 +163,8 @@ const AppCode aAppEventKind[] = {
 const AppCode aAppState[] = {
     {"received", "已受理"},
     {"in_progress", "办理中"},
-    {"awaiting_approval", "待审批"},
+    {"awaiting_review", "待科室审核"},
+    {"awaiting_approval", "待领导审批"},
     {"answered", "已答复"},
     {"closed", "已终止"},
     {NULL, NULL},

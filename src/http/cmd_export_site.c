@@ -172,7 +172,10 @@ int cmd_export_site(int argc, char **argv) {
       if (unlink(arena_printf(&a, "%s/%s", zOut, azOld[i])) == 0) nRemoved++;
     }
     Buf m = BUF_INIT;
-    for (int i = 0; i < nNew; i++) buf_printf(&m, "%s\n", azNew[i]);
+    for (int i = 0; i < nNew; i++) {
+      buf_puts(&m, azNew[i]);
+      buf_putc(&m, '\n');
+    }
     if (write_file(zManifest, buf_str(&m), m.n)) rc = 1;
     buf_free(&m);
     printf("export-site: %d files, %d written, %d unchanged, %d removed\n", nNew,

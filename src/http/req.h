@@ -92,6 +92,7 @@ typedef struct Req {
   int bCacheGzip;
   char zCacheEtag[24];
   int bCacheable;            /* anonymous GET: may be served from/put in cache */
+  const char *zCacheKey;     /* path + query parameters */
   unsigned long long cacheGen; /* cache generation when the request began */
   int64_t tStartUs;
 } Req;

@@ -9,12 +9,16 @@
 #include <string.h>
 
 #include "api/api.h"
-#include "api/api_documents.h"
-#include "web/documents.h"
+#include "api/api_catalogue.h"
+#include "web/catalogue.h"
 #include "api/api_applications.h"
+#include "api/api_documents.h"
 #include "web/applications.h"
+#include "api/api_registers.h"
+#include "web/documents.h"
 #include "web/org_pages.h"
 #include "web/pages.h"
+#include "web/registers.h"
 #include "web/sitemap.h"
 
 #define G HTTP_GET
@@ -48,6 +52,42 @@ const Route aRoute[] = {
   {G | P, "/admin/users/new", page_admin_user_edit, PERM_ADMIN, 0, "新增用户"},
   {G | P, "/admin/users/{id}", page_admin_user_edit, PERM_ADMIN, 0, "编辑用户"},
 
+  /* Registers (issue 7): opinion, messages, proposals, activities, work
+  ** plans, the supervisor's view, inspections and the dashboard. */
+  {G | P, "/o/{org}/messages", page_public_messages, PERM_PUBLIC, 0, "网民留言与答复公开"},
+  {G, "/o/{org}/proposals", page_public_proposals, PERM_PUBLIC, 0, "建议提案办理结果公开"},
+  {G, "/staff/registers", page_reg_home, PERM_VIEW_STAFF, 0, "公开工作登记"},
+  {G | P, "/staff/opinion", page_opinion_list, PERM_VIEW_STAFF, 0, "回应关切登记"},
+  {G | P, "/staff/opinion/{id}", page_opinion_view, PERM_VIEW_STAFF, 0, "舆情事件"},
+  {P, "/staff/messages/settings", page_message_settings, PERM_ADMIN, 0, "留言答复时限设置"},
+  {G, "/staff/messages", page_message_list, PERM_VIEW_STAFF, 0, "网民留言登记"},
+  {G | P, "/staff/messages/{id}", page_message_view, PERM_VIEW_STAFF, 0, "留言办理"},
+  {G | P, "/staff/proposals", page_proposal_list, PERM_VIEW_STAFF, 0, "建议提案登记"},
+  {G | P, "/staff/proposals/{id}", page_proposal_view, PERM_VIEW_STAFF, 0, "建议提案办理"},
+  {G | P, "/staff/activities", page_activity_list, PERM_VIEW_STAFF, 0, "公开活动登记"},
+  {G, "/staff/activity-files/{id}", page_activity_file, PERM_VIEW_STAFF, 0, "活动附件"},
+  {G | P, "/staff/workplans", page_workplan_list, PERM_VIEW_STAFF, 0, "工作要点"},
+  {G, "/staff/workplans/{id}", page_workplan_view, PERM_VIEW_STAFF, 0, "工作要点任务"},
+  {G | P, "/staff/tasks/{id}", page_task_view, PERM_VIEW_STAFF, 0, "工作任务进展"},
+  {G, "/staff/supervise", page_supervise, PERM_SUPERVISE, 0, "督查一览"},
+  {G | P, "/staff/inspections", page_inspection_list, PERM_SUPERVISE, 0, "督查记录"},
+  {G | P, "/staff/inspections/{id}", page_inspection_view, PERM_SUPERVISE, 0, "督查整改"},
+  {G, "/staff/dashboard", page_dashboard, PERM_VIEW_STAFF, 0, "统计看板"},
+  {G, "/staff/dashboard.xlsx", page_dashboard_xlsx, PERM_VIEW_STAFF, 0, "统计看板 Excel"},
+  {G | P, "/staff/freshness", page_freshness, PERM_VIEW_STAFF, 0, "公开目录更新检查"},
+  {G, "/api/v1/messages", api_messages, PERM_PUBLIC, ROUTE_API, "Published netizen messages and answers (?org=id|slug)"},
+  /* Disclosure catalogue (issue 3): public pages, staff pages, API. */
+  {G, "/o/{org}/catalogue", page_catalogue_public, PERM_PUBLIC, 0, "政府信息公开目录"},
+  {G, "/o/{org}/catalogue/export", page_catalogue_export, PERM_PUBLIC, 0, "下载公开目录（CSV/XLSX）"},
+  {G, "/staff/catalogue", page_catalogue_orgs, PERM_DOC_MANAGE, 0, "公开目录管理"},
+  {G, "/staff/catalogue/{org}", page_catalogue_list, PERM_DOC_MANAGE, 0, "单位公开目录"},
+  {G | P, "/staff/catalogue/{org}/new", page_catalogue_edit, PERM_DOC_MANAGE, 0, "新增目录事项"},
+  {G | P, "/staff/catalogue/{org}/import", page_catalogue_import, PERM_DOC_MANAGE, 0, "导入公开目录"},
+  {G | P, "/staff/catalogue/{org}/items/{id}", page_catalogue_edit, PERM_DOC_MANAGE, 0, "编辑目录事项"},
+  {P, "/staff/catalogue/{org}/items/{id}/move", page_catalogue_move, PERM_DOC_MANAGE, 0, "调整目录顺序"},
+  {P, "/staff/catalogue/{org}/items/{id}/delete", page_catalogue_delete, PERM_DOC_MANAGE, 0, "删除目录事项"},
+  {G, "/api/v1/catalogue", api_catalogue, PERM_PUBLIC, ROUTE_API, "Catalogue items of an organisation (?org=id|slug&list=proactive|on_request|negative)"},
+
   /* Proactive disclosure documents (issue 3, document half): staff pages,
   ** the plain public page and attachments, JSON and the ledger export.
   ** Literal segments come before captures at the same place. */
@@ -70,6 +110,7 @@ const Route aRoute[] = {
   {G, "/api/v1/documents", api_documents, PERM_PUBLIC, ROUTE_API, "Published documents (filters, paging)"},
   {G, "/api/v1/documents/{id}", api_document, PERM_PUBLIC, ROUTE_API, "One published document with attachments and versions"},
   {G, "/api/v1/ledger", api_ledger, PERM_PUBLIC, ROUTE_API, "Publication ledger export (hash chain)"},
+
   /* Applications for disclosure (依申请公开): web/applications.h. */
   {G | P, "/o/{org}/apply", page_app_apply, PERM_PUBLIC, 0, "政府信息公开申请"},
   {G | P, "/track", page_app_track, PERM_PUBLIC, 0, "申请办理进度查询"},
@@ -79,6 +120,7 @@ const Route aRoute[] = {
   {G, "/staff/applications/{id}", page_app_view, PERM_VIEW_STAFF, 0, "申请办理"},
   {G, "/staff/applications/{id}/letter", page_app_letter, PERM_VIEW_STAFF, 0, "答复告知书"},
   {G, "/staff/applications/{id}/letter.docx", page_app_letter_docx, PERM_VIEW_STAFF, 0, "答复告知书（Word）"},
+  {G, "/staff/applications/{id}/files/{file}", page_app_file, PERM_APP_HANDLE, 0, "申请附件"},
   {P, "/staff/applications/{id}/{action}", page_app_action, PERM_VIEW_STAFF, 0, "申请办理操作"},
   {G | P, "/staff/answer-templates", page_app_templates, PERM_APP_APPROVE, 0, "答复模板"},
   {G, "/api/v1/applications", api_applications, PERM_VIEW_STAFF, ROUTE_API, "Applications visible to the user (register)"},

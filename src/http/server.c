@@ -190,7 +190,7 @@ static enum MHD_Result send_response(struct MHD_Connection *conn, Req *r) {
   if (r->bCacheable && !r->bCacheHit && status == 200 && r->status == 200 &&
       !r->bNoCache && !r->bSetCsrfCookie && !r->bUsedCsrf && !r->user &&
       r->nHdr == 0 && r->zType) {
-    cache_put(r->zPath, bGzip, r->cacheGen, r->zType, zEtag, body->z ? body->z : "",
+    cache_put(r->zCacheKey, bGzip, r->cacheGen, r->zType, zEtag, body->z ? body->z : "",
               body->n);
   }
   if (body) {
@@ -343,12 +343,23 @@ static enum MHD_Result on_request(void *cls, struct MHD_Connection *conn,
     const char *zCookies = hdr(conn, "Cookie");
     if (store_take_changed(r->store)) cache_bump();
     r->cacheGen = cache_generation();
+    /* The cache key is the path plus every query parameter, in order. */
+    Buf key = BUF_INIT;
+    buf_puts(&key, r->zPath);
+    for (int i = 0; i < r->nParam; i++) {
+      buf_putc(&key, i ? '&' : '?');
+      buf_url(&key, r->aParam[i].zName);
+      buf_putc(&key, '=');
+      buf_url(&key, r->aParam[i].zValue);
+    }
+    r->zCacheKey = arena_strndup(&r->arena, buf_str(&key), key.n);
+    buf_free(&key);
     r->bCacheable = (r->method & (HTTP_GET | HTTP_HEAD)) &&
                     !(zCookies && strstr(zCookies, AUTH_SESSION_COOKIE "="));
     CacheHit hit;
     int bGz = r->zAcceptEncoding && strstr(r->zAcceptEncoding, "gzip") != NULL;
     /* Entries under the gzip key are always compressed bodies. */
-    if (r->bCacheable && cache_get(r->zPath, bGz, r->cacheGen, &hit)) {
+    if (r->bCacheable && cache_get(r->zCacheKey, bGz, r->cacheGen, &hit)) {
       buf_reset(&r->out);
       buf_append(&r->out, hit.pBody, hit.nBody);
       free(hit.pBody);

@@ -270,7 +270,8 @@ int store_app_draft(Store *s, int64_t id, const char *zOutcome,
   sqlite3_stmt *st =
       stmt(s,
            "UPDATE application SET outcome=?2,decision_text=?3,drafted_by=?4,"
-           "state='awaiting_approval',approved_by=NULL,approved_at=NULL"
+           "state='awaiting_review',reviewed_by=NULL,approved_by=NULL,"
+           "approved_at=NULL"
            " WHERE id=?1 AND closed_on IS NULL");
   if (!st) return STORE_ERROR;
   bind_int(st, 1, id);
@@ -283,10 +284,22 @@ int store_app_draft(Store *s, int64_t id, const char *zOutcome,
 int store_app_return(Store *s, int64_t id) {
   sqlite3_stmt *st = stmt(s,
                           "UPDATE application SET state='in_progress'"
-                          " WHERE id=?1 AND state='awaiting_approval'");
+                          " WHERE id=?1 AND state IN ('awaiting_review',"
+                          "'awaiting_approval')");
   if (!st) return STORE_ERROR;
   bind_int(st, 1, id);
-  return update_one(s, st, "退回答复", "该申请不在待审批状态");
+  return update_one(s, st, "退回答复", "该申请不在待审核或待审批状态");
+}
+
+int store_app_dept_review(Store *s, int64_t id, int64_t userId) {
+  sqlite3_stmt *st =
+      stmt(s,
+           "UPDATE application SET state='awaiting_approval',"
+           "reviewed_by=?2 WHERE id=?1 AND state='awaiting_review'");
+  if (!st) return STORE_ERROR;
+  bind_int(st, 1, id);
+  bind_id(st, 2, userId);
+  return update_one(s, st, "科室审核", "该申请不在待科室审核状态");
 }
 
 int store_app_approve(Store *s, int64_t id, int64_t userId, const char *zDay) {
@@ -806,10 +819,7 @@ int store_app_year_counts(Store *s, int64_t orgId, int iYear,
 
 void store_app_clock_params(Store *s, DlParams *p) {
   DlParams d = DL_PARAMS_DEFAULT;
-  Arena a = ARENA_INIT;
-  const char *z = store_setting_get(s, &a, "fee_wait_counted");
-  d.bFeeWaitCounted = z && !strcmp(z, "1");
-  arena_free(&a);
+  d.bFeeWaitCounted = store_setting_int(s, "application_fee_wait_counted") == 1;
   *p = d;
 }
 
@@ -864,4 +874,94 @@ int store_app_t3(Store *s, Arena *ar, int64_t orgId, int bSubtree, int iYear,
   *pa = a;
   *pn = n;
   return STORE_OK;
+}
+
+int store_app_file_get(Store *s, Arena *ar, int64_t appId, int64_t fileId,
+                       AppFile *pFile, const void **ppData, size_t *pnData) {
+  sqlite3_stmt *st = stmt(s,
+                          "SELECT id,name,mime,data FROM application_file"
+                          " WHERE id=?2 AND application_id=?1");
+  if (!st) return STORE_ERROR;
+  bind_int(st, 1, appId);
+  bind_int(st, 2, fileId);
+  int rc = sqlite3_step(st), out = STORE_OK;
+  if (rc == SQLITE_ROW) {
+    pFile->id = col_int(st, 0);
+    pFile->zName = col_text(ar, st, 1);
+    pFile->zMime = col_text(ar, st, 2);
+    size_t n = (size_t)sqlite3_column_bytes(st, 3);
+    void *p = arena_alloc(ar, n + 1);
+    if (n) memcpy(p, sqlite3_column_blob(st, 3), n);
+    pFile->nBytes = (int64_t)n;
+    *ppData = p;
+    *pnData = n;
+  } else if (rc == SQLITE_DONE) {
+    out = store_fail(s, STORE_NOTFOUND, "附件不存在");
+  } else {
+    out = store_sqlite_err(s, rc, "读取附件");
+  }
+  stmt_done(st);
+  return out;
+}
+
+int store_app_review_decide(Store *s, int64_t appId, int64_t reviewId,
+                            const char *zResult, const char *zDecidedOn) {
+  sqlite3_stmt *st =
+      stmt(s,
+           "UPDATE application_review SET result=?3,decided_on=?4"
+           " WHERE id=?2 AND application_id=?1 AND result='pending'");
+  if (!st) return STORE_ERROR;
+  bind_int(st, 1, appId);
+  bind_int(st, 2, reviewId);
+  bind_text(st, 3, zResult);
+  bind_text(st, 4, zDecidedOn);
+  return update_one(s, st, "保存复议诉讼结果", "该案件不存在或已审结");
+}
+
+int store_app_recalc_if_calendar_changed(Store *s, Date dToday,
+                                         int *pnChanged) {
+  if (pnChanged) *pnChanged = 0;
+  sqlite3_stmt *st = stmt(s,
+                          "SELECT count(*)||':'||coalesce(max(day),'')||':'||"
+                          "coalesce(sum(unicode(kind)*length(day||name)),0)"
+                          " FROM holiday");
+  if (!st) return STORE_ERROR;
+  Arena a = ARENA_INIT;
+  int rc = sqlite3_step(st);
+  const char *zSig = rc == SQLITE_ROW ? col_text(&a, st, 0) : NULL;
+  stmt_done(st);
+  if (!zSig) {
+    arena_free(&a);
+    return store_sqlite_err(s, rc, "读取节假日安排");
+  }
+  const char *zOld = NULL;
+  st = stmt(s, "SELECT signature FROM application_calendar WHERE id=1");
+  if (!st) {
+    arena_free(&a);
+    return STORE_ERROR;
+  }
+  if (sqlite3_step(st) == SQLITE_ROW) zOld = col_text(&a, st, 0);
+  stmt_done(st);
+  if (zOld && !strcmp(zOld, zSig)) {
+    arena_free(&a);
+    return STORE_OK;
+  }
+  Calendar cal;
+  rc = store_app_calendar(s, &cal);
+  if (rc == STORE_OK)
+    rc = store_app_recalc_all(
+        s, &cal, dToday, zOld ? "节假日安排变更后重新计算" : NULL, pnChanged);
+  cal_free(&cal);
+  if (rc == STORE_OK &&
+      (st = stmt(s,
+                 "INSERT INTO application_calendar(id,"
+                 "signature) VALUES(1,?1) ON CONFLICT(id) DO"
+                 " UPDATE SET signature=excluded.signature"))) {
+    bind_text(st, 1, zSig);
+    rc = stmt_exec(s, st, "记录节假日安排");
+  } else if (rc == STORE_OK) {
+    rc = STORE_ERROR;
+  }
+  arena_free(&a);
+  return rc;
 }

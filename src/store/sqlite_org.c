@@ -27,6 +27,17 @@ static void org_row(Arena *a, sqlite3_stmt *st, Org *o) {
 
 static const char *nz(const char *z) { return z ? z : ""; }
 
+/* Binds the editable fields of o to parameters ?2..?13 (the same order in
+** the INSERT and the UPDATE below). */
+static void bind_org_fields(sqlite3_stmt *st, const Org *o) {
+  const char *az[] = {o->zSlug, o->zName, nz(o->zShortName), nz(o->zUscc),
+                      nz(o->zOrgCode), nz(o->zAddress), nz(o->zPostcode),
+                      nz(o->zPhone), nz(o->zFax), nz(o->zEmail),
+                      nz(o->zOfficeHours)};
+  for (int i = 0; i < (int)(sizeof az / sizeof az[0]); i++) bind_text(st, i + 2, az[i]);
+  bind_text(st, 13, o->zIndexTemplate && o->zIndexTemplate[0] ? o->zIndexTemplate : NULL);
+}
+
 int store_org_add(Store *s, Org *o) {
   char zNow[21];
   store_now_iso(zNow);
@@ -37,18 +48,7 @@ int store_org_add(Store *s, Org *o) {
       "coalesce(?13,'{org_code}/{yyyy}-{serial:05}'),?14)");
   if (!st) return STORE_ERROR;
   bind_id(st, 1, o->parentId);
-  bind_text(st, 2, o->zSlug);
-  bind_text(st, 3, o->zName);
-  bind_text(st, 4, nz(o->zShortName));
-  bind_text(st, 5, nz(o->zUscc));
-  bind_text(st, 6, nz(o->zOrgCode));
-  bind_text(st, 7, nz(o->zAddress));
-  bind_text(st, 8, nz(o->zPostcode));
-  bind_text(st, 9, nz(o->zPhone));
-  bind_text(st, 10, nz(o->zFax));
-  bind_text(st, 11, nz(o->zEmail));
-  bind_text(st, 12, nz(o->zOfficeHours));
-  bind_text(st, 13, o->zIndexTemplate && o->zIndexTemplate[0] ? o->zIndexTemplate : NULL);
+  bind_org_fields(st, o);
   bind_text(st, 14, zNow);
   int rc = sqlite3_step(st);
   stmt_done(st);
@@ -70,18 +70,7 @@ int store_org_update(Store *s, const Org *o) {
       "index_template=coalesce(?13,index_template) WHERE id=?1");
   if (!st) return STORE_ERROR;
   bind_int(st, 1, o->id);
-  bind_text(st, 2, o->zSlug);
-  bind_text(st, 3, o->zName);
-  bind_text(st, 4, nz(o->zShortName));
-  bind_text(st, 5, nz(o->zUscc));
-  bind_text(st, 6, nz(o->zOrgCode));
-  bind_text(st, 7, nz(o->zAddress));
-  bind_text(st, 8, nz(o->zPostcode));
-  bind_text(st, 9, nz(o->zPhone));
-  bind_text(st, 10, nz(o->zFax));
-  bind_text(st, 11, nz(o->zEmail));
-  bind_text(st, 12, nz(o->zOfficeHours));
-  bind_text(st, 13, o->zIndexTemplate && o->zIndexTemplate[0] ? o->zIndexTemplate : NULL);
+  bind_org_fields(st, o);
   int rc = sqlite3_step(st);
   stmt_done(st);
   if (rc != SQLITE_DONE) {

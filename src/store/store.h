@@ -69,7 +69,12 @@ int store_backup(Store *s, const char *zTo);
 
 /* Run-time settings (table `setting`); NULL when unset. */
 const char *store_setting_get(Store *s, Arena *a, const char *zName);
+/* Validates against core/settings.c and stores; STORE_INVALID with a
+** message for an unknown name or a bad value. */
 int store_setting_set(Store *s, const char *zName, const char *zValue);
+/* The value of an integer or boolean setting, or its default when unset
+** (or when the stored value no longer validates). */
+int64_t store_setting_int(Store *s, const char *zName);
 
 /* ---- Organisations ---------------------------------------------------- */
 int store_org_add(Store *s, Org *o);              /* sets o->id */

@@ -110,12 +110,16 @@ int store_app_open_ids(Store *s, Arena *ar, int64_t **paId, int *pn);
 int store_app_assign(Store *s, int64_t id, int64_t deptId, int64_t handlerId);
 
 /* Records the drafted answer: outcome, decision text, drafter; state
-** becomes awaiting_approval.  STORE_CONFLICT when the case is closed. */
+** becomes awaiting_review.  STORE_CONFLICT when the case is closed. */
 int store_app_draft(Store *s, int64_t id, const char *zOutcome,
                     const char *zDecisionText, int64_t userId);
 
-/* Sends the draft back: state in_progress, approval cleared. */
+/* Sends the draft back (from review or approval): state in_progress. */
 int store_app_return(Store *s, int64_t id);
+
+/* The department head's review (科室审核) of the draft: reviewer recorded,
+** state awaiting_approval.  STORE_CONFLICT unless awaiting review. */
+int store_app_dept_review(Store *s, int64_t id, int64_t userId);
 
 /* Approves the drafted answer: approver, time, closed_on = zDay, state
 ** answered.  STORE_CONFLICT unless it is awaiting approval. */
@@ -154,10 +158,19 @@ int store_app_file_add(Store *s, int64_t appId, const char *zName,
                        const char *zMime, const void *p, size_t n);
 int store_app_files(Store *s, Arena *ar, int64_t appId, AppFile **pa, int *pn);
 
+/* The bytes of attachment fileId of application appId into *pFile and
+** *ppData / *pnData (in ar).  STORE_NOTFOUND when no such pair. */
+int store_app_file_get(Store *s, Arena *ar, int64_t appId, int64_t fileId,
+                       AppFile *pFile, const void **ppData, size_t *pnData);
+
 /* Reconsideration and litigation. */
 int store_app_review_add(Store *s, AppReview *r);
 int store_app_reviews(Store *s, Arena *ar, int64_t appId, AppReview **pa,
                       int *pn);
+/* Records the result of a pending case reviewId of application appId.
+** STORE_CONFLICT unless it exists and is still pending. */
+int store_app_review_decide(Store *s, int64_t appId, int64_t reviewId,
+                            const char *zResult, const char *zDecidedOn);
 
 /* The organisation's template for an outcome, else the system-wide one
 ** (org_id NULL), else NULL (use app_default_template()). */
@@ -183,8 +196,8 @@ int store_app_calendar(Store *s, Calendar *pCal);
 int store_app_refresh_due(Store *s, Arena *ar, const Calendar *pCal, int64_t id,
                           Date dToday, const char *zReason, int *pbChanged);
 
-/* The clock parameters from the settings: fee_wait_counted = "1" counts
-** the time between a fee notice and payment (default: not counted). */
+/* The clock parameters from the settings: application_fee_wait_counted
+** = 1 counts the time between a fee notice and payment (default: not). */
 void store_app_clock_params(Store *s, DlParams *p);
 
 /* Refreshes every open application (see above) in one transaction;
@@ -204,9 +217,9 @@ int store_app_year_counts(Store *s, int64_t orgId, int iYear, AppYearCounts *p);
 
 /* One cell of table 三 of the annual report for a year. */
 typedef struct AppT3Cell {
-  const char *zRow;  /* "new", "carried_in", a leaf outcome id, "carry_out" */
-  const char *zCol;  /* applicant type (column id) */
-  int n;             /* applications */
+  const char *zRow; /* "new", "carried_in", a leaf outcome id, "carry_out" */
+  const char *zCol; /* applicant type (column id) */
+  int n;            /* applications */
 } AppT3Cell;
 /* The non-zero cells of table 三 for iYear over orgId (bSubtree: and the
 ** organisations below), grouped by SQL: new = received in the year;
@@ -219,6 +232,14 @@ int store_app_t3(Store *s, Arena *ar, int64_t orgId, int bSubtree, int iYear,
 /* The file name of the main database ("" for an in-memory one); used by
 ** the demo to find the key file beside it. */
 const char *store_app_db_path(Store *s);
+
+/* Recalculates every open application (reason "节假日安排变更后重新计算")
+** when the holiday table differs from the one last used for that (its
+** signature is kept in table application_calendar), so that
+** holidays added by any means move open deadlines, with the change logged.
+** *pnChanged (may be NULL) gets the number of moved due dates.  Cheap when
+** nothing changed (one query).  Returns STORE_OK or an error. */
+int store_app_recalc_if_calendar_changed(Store *s, Date dToday, int *pnChanged);
 
 /* Due-date changes of an application, newest first. */
 typedef struct AppDueChange {

@@ -11,6 +11,7 @@
 #include <time.h>
 #include <unistd.h>
 
+#include "core/settings.h"
 #include "lib/buf.h"
 #include "lib/embed.h"
 #include "store/store_int.h"
@@ -225,19 +226,46 @@ int store_schema_latest(void) {
   return v;
 }
 
+/* 1 when migration v is recorded as applied. */
+static int migration_applied(Store *s, int v) {
+  sqlite3_stmt *st = stmt(s, "SELECT 1 FROM schema_migration WHERE version=?1");
+  if (!st) return 0;
+  bind_int(st, 1, v);
+  int r = sqlite3_step(st) == SQLITE_ROW;
+  stmt_done(st);
+  return r;
+}
+
+/*
+** Applies every embedded migration not yet recorded in schema_migration,
+** in file-name order, each in its own transaction together with its
+** record.  A migration numbered below the newest applied one (a branch
+** that landed late) is still applied.  user_version mirrors the newest.
+*/
 int store_migrate(Store *s, int *pnApplied) {
-  int cur = store_schema_version(s), n = 0;
-  if (cur > store_schema_latest())
+  int n = 0;
+  if (store_schema_version(s) > store_schema_latest())
     return store_fail(s, STORE_INVALID,
-                      "数据库版本 %d 比程序支持的 %d 新，请升级 gongkai", cur,
-                      store_schema_latest());
+                      "数据库版本 %d 比程序支持的 %d 新，请升级 gongkai",
+                      store_schema_version(s), store_schema_latest());
+  if (exec_sql(s, "CREATE TABLE IF NOT EXISTS schema_migration ("
+                  " version INTEGER PRIMARY KEY, name TEXT NOT NULL,"
+                  " applied_at TEXT NOT NULL)") != STORE_OK)
+    return STORE_ERROR;
   for (const Embedded *e = aSchema; e->zName; e++) {
     int v = migration_version(e->zName);
-    if (v <= cur) continue;
+    if (migration_applied(s, v)) continue;
+    char zNow[21];
+    store_now_iso(zNow);
     Buf b = BUF_INIT;
     buf_puts(&b, "BEGIN IMMEDIATE;\n");
     buf_append(&b, e->pData, e->nData);
-    buf_printf(&b, "\n;PRAGMA user_version=%d;\n", v);
+    buf_printf(&b, "\n;INSERT INTO schema_migration VALUES(%d,'", v);
+    for (const char *z = e->zName; *z; z++)  /* file names are [0-9a-z_.] */
+      if (*z != '\'') buf_putc(&b, *z);
+    buf_printf(&b, "','%s');\n", zNow);
+    int latest = v > store_schema_version(s) ? v : store_schema_version(s);
+    buf_printf(&b, "PRAGMA user_version=%d;\n", latest);
     int rc = exec_sql(s, buf_str(&b));
     buf_free(&b);
     if (rc != STORE_OK) {
@@ -248,7 +276,6 @@ int store_migrate(Store *s, int *pnApplied) {
       return STORE_ERROR;
     }
     if (exec_sql(s, "COMMIT") != STORE_OK) return STORE_ERROR;
-    cur = v;
     n++;
   }
   if (pnApplied) *pnApplied = n;
@@ -342,7 +369,23 @@ const char *store_setting_get(Store *s, Arena *a, const char *zName) {
   return z;
 }
 
+int64_t store_setting_int(Store *s, const char *zName) {
+  const SettingDef *d = settings_find(zName);
+  Arena a = ARENA_INIT;
+  const char *z = store_setting_get(s, &a, zName);
+  int64_t v = 0;
+  if (d && z && !settings_validate(d, z)) v = strtoll(z, NULL, 10);
+  else if (d) v = strtoll(d->zDefault, NULL, 10);
+  arena_free(&a);
+  return v;
+}
+
 int store_setting_set(Store *s, const char *zName, const char *zValue) {
+  const SettingDef *d = settings_find(zName);
+  const char *zWhy;
+  if (!d) return store_fail(s, STORE_INVALID, "没有名为“%s”的设置", zName);
+  if ((zWhy = settings_validate(d, zValue)) != NULL)
+    return store_fail(s, STORE_INVALID, "设置“%s”的取值无效：%s", zName, zWhy);
   sqlite3_stmt *st = stmt(s,
       "INSERT INTO setting(name,value) VALUES(?1,?2)"
       " ON CONFLICT(name) DO UPDATE SET value=excluded.value");

@@ -27,6 +27,7 @@ int page_app_new(Req *r);        /* GET|POST /staff/applications/new */
 int page_app_view(Req *r);       /* GET /staff/applications/{id} */
 int page_app_action(Req *r);     /* POST /staff/applications/{id}/{act} */
 int page_app_templates(Req *r);  /* GET|POST /staff/answer-templates */
+int page_app_file(Req *r);       /* GET …/{id}/files/{file} */
 void panel_applications(Req *r); /* staff-home panel */
 
 /* ---- page_app_letter.c ---- */

@@ -29,18 +29,60 @@ static int sees_subtree(Req *r) {
   return r->user && perm_reaches_subtree(r->user->roles, PERM_VIEW_STAFF);
 }
 
-/* The clock status label and CSS class of an application on dToday. */
+/* The clock of application a with its events on dToday into *pRes (the
+** caller frees it with deadline_result_free()). */
 static void status_of(Req *r, const Calendar *pCal, App *a, AppEvent *aEv,
                       int nEv, Date dToday, DlResult *pRes) {
   DlParams par;
   store_app_clock_params(r->store, &par);
-  AppEventRec aRec[64];
-  int n = nEv < 64 ? nEv : 64;
-  for (int i = 0; i < n; i++) aRec[i] = aEv[i].rec;
-  app_clock_ex(pCal, a->zReceivedOn, aRec, n, &par, dToday, pRes);
+  AppEventRec *aRec = arena_alloc(&r->arena, sizeof *aRec * (size_t)(nEv + 1));
+  for (int i = 0; i < nEv; i++) aRec[i] = aEv[i].rec;
+  app_clock_ex(pCal, a->zReceivedOn, aRec, nEv, &par, dToday, pRes);
 }
 
 /* ---- list ---------------------------------------------------------------- */
+
+/* The year's table 三 rows over the user's scope (all applicant types):
+** 新收, 上年结转, each outcome closed in the year, 结转下年度, with the
+** consistency rule 一 + 二 = 三（七）+ 四. */
+static void year_summary(Req *r, int iYear) {
+  AppT3Cell *aCell;
+  int n;
+  if (store_app_t3(r->store, &r->arena, r->user->orgId, sees_subtree(r), iYear,
+                   &aCell, &n) != STORE_OK)
+    return;
+  int nNew = 0, nIn = 0, nOut = 0, nDone = 0;
+  int aOut[32];
+  memset(aOut, 0, sizeof aOut);
+  for (int i = 0; i < n; i++) {
+    if (!strcmp(aCell[i].zRow, "new"))
+      nNew += aCell[i].n;
+    else if (!strcmp(aCell[i].zRow, "carried_in"))
+      nIn += aCell[i].n;
+    else if (!strcmp(aCell[i].zRow, "carry_out"))
+      nOut += aCell[i].n;
+    else {
+      nDone += aCell[i].n;
+      for (int k = 0; aAppOutcome[k].zId && k < 32; k++)
+        if (!strcmp(aAppOutcome[k].zId, aCell[i].zRow)) aOut[k] += aCell[i].n;
+    }
+  }
+  req_printf(r,
+             "<table class=\"grid\" id=\"year-summary\"><caption>"
+             "%d年度收到和处理申请情况（年度报告表三，合计列）</caption>"
+             "<tbody><tr><th scope=\"row\">一、本年新收</th><td>%d</td></tr>"
+             "<tr><th scope=\"row\">二、上年结转</th><td>%d</td></tr>",
+             iYear, nNew, nIn);
+  for (int k = 0; aAppOutcome[k].zId && k < 32; k++)
+    if (aOut[k])
+      req_printf(r, "<tr><th scope=\"row\">三、%h</th><td>%d</td></tr>",
+                 aAppOutcome[k].zLabel, aOut[k]);
+  req_printf(r,
+             "<tr><th scope=\"row\">三、（七）总计</th><td>%d</td></tr>"
+             "<tr><th scope=\"row\">四、结转下年度继续办理</th><td>%d</td></tr>"
+             "</tbody></table>\n<p>勾稽关系（一＋二＝三（七）＋四）：%s</p>\n",
+             nDone, nOut, nNew + nIn == nDone + nOut ? "成立" : "不成立");
+}
 
 int page_apps(Req *r) {
   App *aApp;
@@ -50,6 +92,7 @@ int page_apps(Req *r) {
       (strlen(zFilter) != 4 || atoi(zFilter) < 2000))
     zFilter = "open";
   r->bNoCache = 1;
+  store_app_recalc_if_calendar_changed(r->store, app_today(), NULL);
   if (store_app_list(r->store, &r->arena, r->user->orgId, sees_subtree(r),
                      zFilter, LIST_MAX, &aApp, &n) != STORE_OK) {
     http_error(r, 500, store_errmsg(r->store));
@@ -70,9 +113,11 @@ int page_apps(Req *r) {
       " | <a href=\"?f=\">全部</a>");
   for (int y = date_year(dToday); y >= 2019; y--)
     req_printf(r, " | <a href=\"?f=%d\">%d年收到</a>", y, y);
+  req_puts(r, "</p></nav>\n");
+  if (strlen(zFilter) == 4) year_summary(r, atoi(zFilter));
   req_puts(
       r,
-      "</p></nav>\n<table class=\"grid\"><caption>申请登记</caption><thead><tr>"
+      "<table class=\"grid\"><caption>申请登记</caption><thead><tr>"
       "<th scope=\"col\">登记号</th><th scope=\"col\">单位</th>"
       "<th scope=\"col\">申请人</th><th scope=\"col\">所需信息</th>"
       "<th scope=\"col\">收到日期</th><th scope=\"col\">答复期限</th>"
@@ -383,22 +428,22 @@ int page_app_view(Req *r) {
       app_label(aAppForm, a.zForm), app_label(aAppDelivery, a.zDelivery));
   if (nFile) {
     req_puts(r, "<p>附件：");
-    for (int i = 0; i < nFile; i++)
-      req_printf(r, "%h（%lld字节） ", aFile[i].zName,
-                 (long long)aFile[i].nBytes);
+    for (int i = 0; i < nFile; i++) {
+      if (bHandle)
+        req_printf(r, "<a href=\"/staff/applications/%lld/files/%lld\">%h</a>",
+                   (long long)a.id, (long long)aFile[i].id, aFile[i].zName);
+      else
+        req_printf(r, "%h", aFile[i].zName);
+      req_printf(r, "（%lld字节） ", (long long)aFile[i].nBytes);
+    }
     req_puts(r, "</p>\n");
   }
 
   /* The clock, step by step. */
   req_puts(r, "<h2>期限计算</h2>\n<ol class=\"steps\" id=\"clock-steps\">\n");
-  for (int i = 0; i < res.nStep; i++) {
-    char zD[DATE_STRLEN];
-    req_printf(
-        r, "<li%s>%h%h%h</li>\n", res.aStep[i].bWarn ? " class=\"warn\"" : "",
-        res.aStep[i].date != DATE_NONE ? date_format(res.aStep[i].date, zD)
-                                       : "",
-        res.aStep[i].date != DATE_NONE ? "：" : "", res.aStep[i].zText);
-  }
+  for (int i = 0; i < res.nStep; i++) /* each step names its date */
+    req_printf(r, "<li%s>%h</li>\n",
+               res.aStep[i].bWarn ? " class=\"warn\"" : "", res.aStep[i].zText);
   req_puts(r, "</ol>\n");
   if (res.bUncovered)
     page_notice(r, "warn",
@@ -528,7 +573,7 @@ int page_app_view(Req *r) {
                  a.zFeeStatus, a.zFeeNote);
 
     /* Draft. */
-    action_form(r, &a, "draft", "拟定答复（提交审批）");
+    action_form(r, &a, "draft", "拟定答复（提交科室审核）");
     req_puts(r,
              "<p class=\"field\"><label for=\"f-outcome\">办理结果</label>"
              "<select id=\"f-outcome\" name=\"outcome\">");
@@ -543,15 +588,26 @@ int page_app_view(Req *r) {
         "说明</label><textarea id=\"f-decision\" name=\"decision_text\" "
         "maxlength=\"4000\">%h</textarea></p>\n",
         a.zDecisionText);
-    action_end(r, "提交审批");
+    action_end(r, "提交审核");
+  }
+  int bReview = req_can(r, PERM_DOC_DEPT_REVIEW, a.orgId) || bApprove;
+  if (bOpen && bReview && !strcmp(a.zState, "awaiting_review")) {
+    action_form(r, &a, "dept_review", "科室审核");
+    page_input(r, "note", "审核意见", "", "maxlength=\"300\"");
+    action_end(r, "审核通过，提交领导审批");
   }
   if (bOpen && bApprove && !strcmp(a.zState, "awaiting_approval")) {
-    action_form(r, &a, "approve", "审批答复");
+    action_form(r, &a, "approve", "领导审批");
     page_input(r, "answer_day", "答复日期",
                req_fmt(r, "%h", date_format(dToday, zDue)),
                "type=\"date\" required");
     action_end(r, "批准并答复");
+  }
+  if (bOpen && bReview &&
+      (!strcmp(a.zState, "awaiting_review") ||
+       !strcmp(a.zState, "awaiting_approval"))) {
     action_form(r, &a, "return", "退回修改");
+    page_input(r, "note", "退回理由", "", "maxlength=\"300\"");
     action_end(r, "退回");
   }
   if (bHandle) {
@@ -570,14 +626,34 @@ int page_app_view(Req *r) {
         "<table class=\"grid\" id=\"reviews\"><caption>行政复议、行政诉讼</caption>"
         "<thead><tr><th scope=\"col\">类型</th><th scope=\"col\">结果</th>"
         "<th scope=\"col\">申请/起诉</th><th scope=\"col\">决定/判决</th>"
-        "<th scope=\"col\">机关或法院</th><th scope=\"col\">案号</th></tr></thead><tbody>");
-    for (int i = 0; i < nRev; i++)
+        "<th scope=\"col\">机关或法院</th><th scope=\"col\">案号</th>"
+        "<th scope=\"col\">登记结果</th></tr></thead><tbody>");
+    for (int i = 0; i < nRev; i++) {
       req_printf(
           r,
-          "<tr><td>%h</td><td>%h</td><td>%h</td><td>%h</td><td>%h</td><td>%h</td></tr>",
+          "<tr><td>%h</td><td>%h</td><td>%h</td><td>%h</td><td>%h</td><td>%h</td><td>",
           app_label(aAppReviewKind, aRev[i].zKind),
           app_label(aAppReviewResult, aRev[i].zResult), aRev[i].zFiledOn,
           aRev[i].zDecidedOn, aRev[i].zBody, aRev[i].zCaseNo);
+      if (bHandle && !strcmp(aRev[i].zResult, "pending")) {
+        req_printf(r,
+                   "<form method=\"post\" class=\"inline\" action=\"/staff/"
+                   "applications/%lld/review_decide\">",
+                   (long long)a.id);
+        page_csrf_field(r);
+        req_printf(
+            r,
+            "<input type=\"hidden\" name=\"review_id\" value=\"%lld\">"
+            "<label>结果 <select name=\"result\">"
+            "<option value=\"upheld\">结果维持</option>"
+            "<option value=\"corrected\">结果纠正</option>"
+            "<option value=\"other\">其他结果</option></select></label> "
+            "<label>日期 <input type=\"date\" name=\"decided_on\" "
+            "required></label> <button type=\"submit\">保存</button></form>",
+            (long long)aRev[i].id);
+      }
+      req_puts(r, "</td></tr>");
+    }
     req_puts(r, "</tbody></table>\n");
   }
   req_puts(
@@ -614,8 +690,7 @@ static const char *clock_accepts(Req *r, const Calendar *pCal, const App *a,
   DlParams par;
   store_app_clock_params(r->store, &par);
   if (app_clock_ex(pCal, a->zReceivedOn, aRec, nEv + 1, &par, app_today(),
-                   &res) !=
-      DL_OK)
+                   &res) != DL_OK)
     zErr = req_strdup(r, res.zErr ? res.zErr : "办理记录与期限规则不符");
   deadline_result_free(&res);
   return zErr;
@@ -633,13 +708,17 @@ int page_app_action(Req *r) {
   if (!load_visible(r, &a)) return 0;
   const char *zAct = req_arg(r, 1);
   const char *zErr = NULL;
-  Perm need = !strcmp(zAct, "approve") || !strcmp(zAct, "return")
-                  ? PERM_APP_APPROVE
+  Perm need = !strcmp(zAct, "approve") ? PERM_APP_APPROVE
+              : !strcmp(zAct, "dept_review") || !strcmp(zAct, "return")
+                  ? PERM_DOC_DEPT_REVIEW
                   : PERM_APP_HANDLE;
-  if (!req_can(r, need, a.orgId)) {
+  /* The disclosure office and the approvers may also review and return. */
+  if (!req_can(r, need, a.orgId) && !(need == PERM_DOC_DEPT_REVIEW &&
+                                      req_can(r, PERM_APP_APPROVE, a.orgId))) {
     http_error(r, 403,
-               need == PERM_APP_APPROVE ? "您没有审批答复的权限"
-                                        : "您没有办理申请的权限");
+               need == PERM_APP_APPROVE       ? "您没有审批答复的权限"
+               : need == PERM_DOC_DEPT_REVIEW ? "您没有审核答复的权限"
+                                              : "您没有办理申请的权限");
     return 0;
   }
   Calendar cal;
@@ -654,7 +733,8 @@ int page_app_action(Req *r) {
     return 0;
   }
   int64_t uid = r->user->id;
-  if (strcmp(zAct, "review") && strcmp(zAct, "recalc") && a.zClosedOn[0]) {
+  if (strcmp(zAct, "review") && strcmp(zAct, "review_decide") &&
+      strcmp(zAct, "recalc") && a.zClosedOn[0]) {
     zErr = "该申请已办结";
   } else if (!strcmp(zAct, "assign")) {
     int64_t dept = 0, handler = 0;
@@ -830,6 +910,11 @@ int page_app_action(Req *r) {
          store_app_approve(r->store, a.id, uid, e.zOn) != STORE_OK ||
          store_app_log(r->store, a.id, uid, "批准答复", e.zOn) != STORE_OK))
       zErr = store_errmsg(r->store);
+  } else if (!strcmp(zAct, "dept_review")) {
+    if (store_app_dept_review(r->store, a.id, uid) != STORE_OK ||
+        store_app_log(r->store, a.id, uid, "科室审核通过",
+                      req_param_or(r, "note", "")) != STORE_OK)
+      zErr = store_errmsg(r->store);
   } else if (!strcmp(zAct, "return")) {
     if (store_app_return(r->store, a.id) != STORE_OK ||
         store_app_log(r->store, a.id, uid, "退回修改",
@@ -865,6 +950,31 @@ int page_app_action(Req *r) {
                            app_label(aAppReviewKind, v.zKind),
                            app_label(aAppReviewResult, v.zResult)) != STORE_OK)
       zErr = store_errmsg(r->store);
+  } else if (!strcmp(zAct, "review_decide")) {
+    int64_t rid = 0;
+    const char *zResult = req_param_or(r, "result", "");
+    const char *zDay = req_param_or(r, "decided_on", "");
+    Date d;
+    AppReview *aRev;
+    int nRev;
+    const AppReview *pRev = NULL;
+    req_param_int(r, "review_id", 1, INT64_MAX, &rid);
+    if (store_app_reviews(r->store, &r->arena, a.id, &aRev, &nRev) == STORE_OK)
+      for (int i = 0; i < nRev; i++)
+        if (aRev[i].id == rid) pRev = &aRev[i];
+    if (!pRev)
+      zErr = "该案件不存在";
+    else if (!app_code(aAppReviewResult, zResult) ||
+             !strcmp(zResult, "pending"))
+      zErr = "请选择审结结果";
+    else if (date_parse(zDay, &d) || strcmp(zDay, pRev->zFiledOn) < 0)
+      zErr = "决定或判决日期无效或早于申请、起诉日期";
+    else if (store_app_review_decide(r->store, a.id, rid, zResult, zDay) !=
+                 STORE_OK ||
+             store_app_log(r->store, a.id, uid,
+                           app_label(aAppReviewKind, pRev->zKind),
+                           app_label(aAppReviewResult, zResult)) != STORE_OK)
+      zErr = store_errmsg(r->store);
   } else if (!strcmp(zAct, "recalc")) {
     /* handled below */
   } else {
@@ -889,6 +999,33 @@ int page_app_action(Req *r) {
               a.zRegNo);
   req_redirect(
       r, req_fmt(r, "/staff/applications/%lld?done=%u", (long long)a.id, zAct));
+  return 0;
+}
+
+/* ---- attachments --------------------------------------------------------- */
+
+int page_app_file(Req *r) {
+  App a;
+  AppFile f;
+  const void *p;
+  size_t n;
+  r->bNoCache = 1;
+  if (!load_visible(r, &a)) return 0;
+  /* Attachments hold identity proofs: handlers only. */
+  if (!req_can(r, PERM_APP_HANDLE, a.orgId)) {
+    http_error(r, 403, "您没有办理申请的权限");
+    return 0;
+  }
+  if (store_app_file_get(r->store, &r->arena, a.id, req_arg_id(r, 1), &f, &p,
+                         &n) != STORE_OK) {
+    http_error(r, 404, "附件不存在");
+    return 0;
+  }
+  buf_reset(&r->out);
+  buf_append(&r->out, p, n);
+  r->zType = "application/octet-stream";
+  req_header(r, "Content-Disposition",
+             req_fmt(r, "attachment; filename*=UTF-8''%u", f.zName));
   return 0;
 }
 
@@ -959,6 +1096,7 @@ int page_app_templates(Req *r) {
 
 void panel_applications(Req *r) {
   if (!r->user || !req_can(r, PERM_VIEW_STAFF, 0)) return;
+  store_app_recalc_if_calendar_changed(r->store, app_today(), NULL);
   App *aApp;
   int n;
   int bSub = sees_subtree(r);
@@ -975,6 +1113,8 @@ void panel_applications(Req *r) {
       r,
       "<section class=\"panel\" id=\"panel-applications\"><h2>依申请公开</h2>\n");
   int nSoon = 0, nOver = 0;
+  int nSoonDays =
+      (int)store_setting_int(r->store, "application_due_soon_workdays");
   Buf soon = BUF_INIT, over = BUF_INIT;
   for (int i = 0; i < n; i++) {
     Date dDue;
@@ -984,7 +1124,7 @@ void panel_applications(Req *r) {
       buf_printf(&over,
                  "<li><a href=\"/staff/applications/%lld\">%h</a> 期限 %h</li>",
                  (long long)aApp[i].id, aApp[i].zRegNo, aApp[i].zDueOn);
-    } else if (cal_workdays_between(&cal, dToday, dDue) <= 5) {
+    } else if (cal_workdays_between(&cal, dToday, dDue) <= nSoonDays) {
       nSoon++;
       buf_printf(&soon,
                  "<li><a href=\"/staff/applications/%lld\">%h</a> 期限 %h</li>",
@@ -998,7 +1138,8 @@ void panel_applications(Req *r) {
       r,
       "<p>未办结 %d 件；<a href=\"/staff/applications\">进入申请登记</a></p>\n",
       n);
-  req_printf(r, "<h3>5个工作日内到期（%d）</h3><ul id=\"due-soon\">", nSoon);
+  req_printf(r, "<h3>%d个工作日内到期（%d）</h3><ul id=\"due-soon\">",
+             nSoonDays, nSoon);
   req_puts(r, buf_str(&soon));
   req_printf(r, "</ul>\n<h3>已超期（%d）</h3><ul id=\"overdue\">", nOver);
   req_puts(r, buf_str(&over));

@@ -17,9 +17,9 @@
 #include "web/applications.h"
 #include "web/pages.h"
 
-/* Public form submissions allowed per address per hour unless the setting
-** apply_max_per_hour says otherwise. */
-#define APPLY_MAX_PER_HOUR 20
+/* Public form submissions allowed per address per hour when the setting
+** application_rate_limit_per_hour (core/settings.c) cannot be read. */
+#define APPLY_MAX_PER_HOUR 10
 
 int app_load_calendar(Req *r, Calendar *pCal) {
   cal_init(pCal);
@@ -259,9 +259,9 @@ int page_app_apply(Req *r) {
   r->bNoCache = 1;
   if (r->method == HTTP_POST) {
     int64_t now = (int64_t)time(NULL);
-    const char *zMax =
-        store_setting_get(r->store, &r->arena, "apply_max_per_hour");
-    int nMax = zMax ? atoi(zMax) : APPLY_MAX_PER_HOUR;
+    int nMax =
+        (int)store_setting_int(r->store, "application_rate_limit_per_hour");
+    if (nMax <= 0) nMax = APPLY_MAX_PER_HOUR;
     int nUsed = store_apply_attempts(r->store, r->zRemoteAddr, now - 3600);
     if (nUsed < 0) {
       http_error(r, 500, store_errmsg(r->store));

@@ -8,6 +8,7 @@
 #include <time.h>
 
 #include "lib/date.h"
+#include "web/catalogue.h"
 #include "web/documents.h"
 #include "web/markdown.h"
 #include "web/pages.h"
@@ -271,8 +272,7 @@ int page_doc_edit(Req *r) {
   for (int i = 0; azDocGenre[i]; i++) req_printf(r, "<option value=\"%h\">", azDocGenre[i]);
   req_puts(r, "</datalist></p>\n");
   select_codes(r, "report_kind", "文件类别（年度报告）", aDocReportKind, d.zReportKind, 0);
-  page_input(r, "catalogue_item_id", "目录事项编号", d.catalogueItemId
-             ? req_fmt(r, "%lld", (long long)d.catalogueItemId) : "", "inputmode=\"numeric\"");
+  catalogue_item_select(r, d.orgId, "catalogue_item_id", d.catalogueItemId);
   page_input(r, "interprets_id", "所解读的政策文件编号（仅解读）", d.interpretsId
              ? req_fmt(r, "%lld", (long long)d.interpretsId) : "", "inputmode=\"numeric\"");
   page_input(r, "keywords", "关键词", d.zKeywords, "");
@@ -402,7 +402,7 @@ int page_doc_view(Req *r) {
   meta_row(r, "公开范围", d.zScope);
   meta_row(r, "体裁", d.zGenre);
   meta_row(r, "文件类别", doc_label(aDocReportKind, d.zReportKind));
-  meta_row(r, "目录事项", d.catalogueItemId ? req_fmt(r, "%lld", (long long)d.catalogueItemId) : "");
+  meta_row(r, "目录事项", catalogue_item_label(r, d.catalogueItemId));
   meta_row(r, "关键词", d.zKeywords);
   meta_row(r, "内容概述", d.zSummary);
   meta_row(r, "有效性", doc_label(aDocValidity, d.zValidity));

@@ -2,7 +2,8 @@
 ** page_documents_home.c — the documents panel of the staff home: the
 ** documents waiting for a step the signed-in user may take, and the
 ** unpublished documents near or past the Art. 26 limit (20 working days
-** from 生成日期; flagged from DOC_ART26_WARN working days before).
+** from 生成日期; flagged from DOC_ART26_WARN working days before) — only
+** those to be disclosed proactively or whose mode is not yet decided.
 ** Scope: the user's organisation, and the subtree for roles that reach it.
 */
 #include <string.h>
@@ -52,6 +53,10 @@ void panel_documents(Req *r) {
     Date formed, due;
     char zDue[DATE_STRLEN];
     if (!aDoc[i].zFormedDate[0] || date_parse(aDoc[i].zFormedDate, &formed)) continue;
+    /* Art. 26 binds proactive information only (mode unset: not yet
+    ** decided, so still flagged). */
+    if (!strcmp(aDoc[i].zMode, "on_request") || !strcmp(aDoc[i].zMode, "withheld"))
+      continue;
     int left = doc_art26_left(&cal, formed, today, &due);
     if (left > DOC_ART26_WARN) continue;
     date_format(due, zDue);

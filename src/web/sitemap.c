@@ -3,6 +3,7 @@
 
 #include <string.h>
 
+#include "web/catalogue.h"
 #include "web/documents.h"
 #include "web/pages.h"
 
@@ -28,6 +29,7 @@ typedef int (*PathsFn)(Store *s, Arena *a, SitePaths *p);
 /* Each feature with public pages adds its enumerator here. */
 static const PathsFn aPaths[] = {
   paths_orgs,
+  catalogue_site_paths,
   site_paths_documents,
 };
 

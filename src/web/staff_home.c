@@ -1,9 +1,11 @@
 /* staff_home.c — runs every feature's staff-home panel in order. */
 #include "web/staff_home.h"
 
-#include "web/documents.h"
+#include "web/catalogue.h"
 #include "web/applications.h"
+#include "web/documents.h"
 #include "web/pages.h"
+#include "web/registers.h"
 
 typedef void (*PanelFn)(Req *r);
 
@@ -17,8 +19,10 @@ static void panel_admin(Req *r) {
 
 static const PanelFn aPanel[] = {
   panel_admin,
+  panel_catalogue,
   panel_documents,
   panel_applications,
+  reg_panel,
 };
 
 void staff_home_panels(Req *r) {

@@ -128,6 +128,87 @@ test('mobile layout has no horizontal overflow', async ({ browser, base }) => {
   if (overflow) throw new Error('page is wider than the viewport');
 });
 
+// ---- Catalogue (issue 3) ----
+test('catalogue page passes axe and fits a phone', async ({ page, browser, base }) => {
+  const r = await page.goto(base + '/o/znwsj/catalogue');
+  if (r.status() !== 200) throw new Error(`status ${r.status()}`);
+  const h3 = await page.textContent('#proactive h3');
+  if (h3 !== '政策解读') throw new Error(`first 一级事项 is ${h3}`);
+  await shot(page, 'catalogue');
+  await axeCheck(page, 'catalogue');
+  const ctx = await browser.newContext({ viewport: { width: 375, height: 740 } });
+  const m = await ctx.newPage();
+  await m.goto(base + '/o/znwsj/catalogue');
+  const overflow = await m.evaluate(() => document.documentElement.scrollWidth > window.innerWidth + 1);
+  await shot(m, 'catalogue-mobile');
+  await ctx.close();
+  if (overflow) throw new Error('catalogue page is wider than the viewport');
+});
+
+test('staff catalogue list, item form and import report pass axe', async ({ page, base }) => {
+  await page.goto(base + '/login');
+  await page.fill('#f-login', 'office');
+  await page.fill('#f-password', PASSWORD);
+  await page.keyboard.press('Enter');
+  await page.waitForURL(base + '/staff');
+  await page.click('text=本单位主动公开基本目录');
+  await shot(page, 'catalogue-staff-list');
+  await axeCheck(page, 'catalogue staff list');
+  await page.click('text=新增事项');
+  await axeCheck(page, 'catalogue item form');
+  await page.fill('#f-content', '');
+  await page.fill('#f-level1', '');
+  await page.click('button[type=submit]:has-text("保存")');
+  const err = await page.textContent('.notice.error');
+  if (!err.includes('公开内容和一级事项不能都为空')) throw new Error(`notice is ${err}`);
+  await shot(page, 'catalogue-item-error');
+  await axeCheck(page, 'catalogue item form with error');
+  await page.goBack();
+  await page.goBack();
+  await page.click('a.button:has-text("导入")');
+  await page.setInputFiles('#f-file', { name: 'bad.csv', mimeType: 'text/csv',
+    buffer: Buffer.from('序号,类别,公开内容,公开形式,页码\n1,卫生,检查结果,部分公开,\n') });
+  await page.click('button:has-text("上传并检查")');
+  const rep = await page.textContent('#report');
+  if (!rep.includes('“部分公开”无法识别')) throw new Error('no per-cell error in the report');
+  await shot(page, 'catalogue-import-report');
+  await axeCheck(page, 'catalogue import report');
+});
+
+// ---- Applications for disclosure (依申请公开): public form, case page, letter.
+test('application form: errors are announced, form and case page pass axe', async ({ page, base }) => {
+  const r = await page.goto(base + '/o/znwsj/apply');
+  if (r.status() !== 200) throw new Error(`status ${r.status()}`);
+  await axeCheck(page, 'apply form');
+  await page.fill('#f-name', '马建国');
+  await page.fill('#f-id_number', '110105194912310021');  // wrong check digit
+  await page.click('button[type=submit]');
+  const alert = await page.textContent('[role=alert]');
+  if (!alert.includes('居民身份证号码有误')) throw new Error(`alert is ${alert}`);
+  if ((await page.inputValue('#f-name')) !== '马建国') throw new Error('input not kept');
+  await shot(page, 'apply-errors');
+  await axeCheck(page, 'apply form with errors');
+  await page.fill('#f-id_number', '11010519491231002X');
+  await page.fill('#f-phone', '13995551234');
+  await page.fill('#f-address', '中宁县宁安镇');
+  await page.fill('#f-info_title', '年度部门预算');
+  await page.click('button[type=submit]');
+  const reg = await page.textContent('#reg-no');
+  if (!/^znwsj-\d{4}-\d{4}$/.test(reg)) throw new Error(`registration number ${reg}`);
+  await axeCheck(page, 'apply done');
+  await page.goto(base + '/login');
+  await page.fill('#f-login', 'office');
+  await page.fill('#f-password', PASSWORD);
+  await page.keyboard.press('Enter');
+  await page.waitForURL(base + '/staff');
+  await page.goto(base + '/staff/applications');
+  await axeCheck(page, 'application register');
+  await page.click(`text=${reg}`);
+  await page.waitForSelector('#clock-steps');
+  await shot(page, 'application-case');
+  await axeCheck(page, 'application case page');
+});
+
 async function main() {
   const srv = await startServer();
   const browser = await chromium.launch({

@@ -150,6 +150,12 @@ def test_complete_application_intake_to_answer_letter(srv):
     contains(page.text, '<dd id="id-number">%s</dd>' % GOOD_ID)   # handler sees it
     contains(page.text, "（第三十三条第一款）")                      # explained clock
     contains(page.text, "id.txt")
+    link = re.search(r'href="(/staff/applications/\d+/files/\d+)">id.txt<', page.text).group(1)
+    STATE["file"] = link
+    r = office.get(link)
+    eq(r.status, 200)
+    eq(r.body, b"copy of id")
+    contains(r.headers["content-disposition"], "attachment")
     # Assign to the drafter; the drafter drafts; the leader approves.
     users = re.findall(r'<option value="(\d+)"[^>]*>李承办</option>', page.text)
     ok(users, "drafter offered as handler")
@@ -168,6 +174,21 @@ def test_complete_application_intake_to_answer_letter(srv):
     leader = srv.client()
     leader.login("leader")
     page = leader.get("/staff/applications/%d" % aid)
+    contains(page.text, '<dd id="state">待科室审核</dd>')
+    r = leader.post("/staff/applications/%d/approve" % aid, {"answer_day": "2026-01-05"},
+                    csrf_from="/staff/applications/%d" % aid)
+    eq(r.status, 422)                                              # not reviewed yet
+    contains(r.text, "该申请不在待审批状态")
+    head = srv.client()
+    head.login("depthead")
+    r = head.post("/staff/applications/%d/approve" % aid, {"answer_day": "2026-01-05"},
+                  csrf_from="/staff/applications/%d" % aid)
+    eq(r.status, 403)                                              # a reviewer cannot approve
+    r = head.post("/staff/applications/%d/dept_review" % aid, {"note": "同意"},
+                  csrf_from="/staff/applications/%d" % aid)
+    eq(r.status, 303)
+    page = leader.get("/staff/applications/%d" % aid)
+    contains(page.text, '<dd id="state">待领导审批</dd>')
     day = re.search(r'name="answer_day" value="([0-9-]+)"', page.text).group(1)
     r = leader.post("/staff/applications/%d/approve" % aid, {"answer_day": day},
                     csrf_from="/staff/applications/%d" % aid)
@@ -220,6 +241,31 @@ def test_hospital_user_cannot_see_bureau_application(srv):
     not_contains(r.text, "znwsj-")
 
 
+def test_reconsideration_and_litigation_recorded(srv):
+    aid = STATE["id"]
+    c = srv.client()
+    c.login("office")
+    at = "/staff/applications/%d" % aid
+    r = c.post(at + "/review", {"kind": "review", "result": "upheld", "filed_on": "2026-01-05"},
+               csrf_from=at)
+    eq(r.status, 422)                                 # decided without a date
+    contains(r.text, "已审结的案件须填写决定或判决日期")
+    r = c.post(at + "/review", {"kind": "lit_after_review", "result": "pending",
+                                "filed_on": "2026-01-05", "body": "中宁县人民法院",
+                                "case_no": "（2026）宁0521行初1号"}, csrf_from=at)
+    eq(r.status, 303)
+    page = c.get(at)
+    contains(page.text, "<td>复议后起诉</td><td>尚未审结</td><td>2026-01-05</td>")
+    rid = re.search(r'name="review_id" value="(\d+)"', page.text).group(1)
+    r = c.post(at + "/review_decide", {"review_id": rid, "result": "corrected",
+                                       "decided_on": "2026-01-04"}, csrf_from=at)
+    eq(r.status, 422)                                 # before filing
+    r = c.post(at + "/review_decide", {"review_id": rid, "result": "corrected",
+                                       "decided_on": "2026-03-02"}, csrf_from=at)
+    eq(r.status, 303)
+    contains(c.get(at).text, "<td>复议后起诉</td><td>结果纠正</td><td>2026-01-05</td><td>2026-03-02</td>")
+
+
 def test_masked_identity_without_handling_permission(srv):
     aid = STATE["id"]
     masked = GOOD_ID[:6] + "*" * 8 + GOOD_ID[-4:]
@@ -232,6 +278,8 @@ def test_masked_identity_without_handling_permission(srv):
     r = c.post("/staff/applications/%d/review" % aid,
                {"kind": "review", "result": "pending", "filed_on": "2025-01-02"},
                csrf_from="/staff/applications/%d" % aid)
+    eq(r.status, 403)
+    r = c.get(STATE["file"])                        # identity proof: handlers only
     eq(r.status, 403)
     r = c.get("/api/v1/applications/%d" % aid)
     not_contains(r.text, GOOD_ID)
@@ -283,6 +331,37 @@ def test_registration_by_letter_and_extension(srv):
     eq(r.status, 422)
 
 
+def test_new_year_holidays_move_open_deadlines_and_are_logged(srv):
+    # Received Mon 2026-11-23 in person: 20 WD -> 2026-12-21; a 20 WD
+    # extension: 12-22..25 (4), 12-28..31 (8), Fri 2027-01-01 (9: no 2027
+    # data yet), 01-04..08 (14), 01-11..15 (19), 01-18 (20) -> 2027-01-18.
+    # Loading 2027-01-01 as 元旦 moves it to Tue 2027-01-19.  (Assumes the
+    # embedded calendar ends with 2026, as data/holidays_cn.csv does now.)
+    office = srv.client()
+    office.login("office")
+    f = form(name="赵新年", id_number=id_number("64052119900101002"))
+    f.update({"channel": "in_person", "event_day": "2026-11-23"})
+    r = office.post("/staff/applications/new", f,
+                    files={"attachment": ("", b"", "application/octet-stream")},
+                    csrf_from="/staff/applications/new")
+    eq(r.status, 200)
+    aid = app_id(office, re.search(r'id="reg-no">([^<]+)<', r.text).group(1))
+    at = "/staff/applications/%d" % aid
+    r = office.post(at + "/event", {"kind": "extension", "on_day": "2026-11-23", "n_days": "20",
+                                    "text": "", "notified": "1"}, csrf_from=at)
+    eq(r.status, 303)
+    contains(office.get(at).text, '<dd id="due">2027-01-18</dd>')
+    path = srv.dir + "/holidays_2027.csv"
+    with open(path, "w", encoding="utf-8") as fh:
+        fh.write("date,kind,name\n2027-01-01,holiday,元旦\n")
+    rc, out, err = srv.gongkai("applications", "holidays", path, "--db", srv.db)
+    eq(rc, 0, err)
+    contains(out, "1 calendar override(s) loaded")
+    page = office.get(at)
+    contains(page.text, '<dd id="due">2027-01-19</dd>')
+    contains(page.text, "<td>2027-01-18</td><td>2027-01-19</td><td>节假日安排更新后重新计算</td>")
+
+
 def test_rate_limit_per_address(srv):
     c = srv.client()
     seen = None
@@ -324,6 +403,10 @@ def test_demo_covers_every_outcome_channel_and_applicant_type(srv):
         new, cin, closed, cout = (int(m.group(i)) for i in range(2, 6))
         eq(new + cin, closed + cout, "R1 %d" % y)
         eq(cin, prev_out, "carried in %d" % y)
+        page = c.get("/staff/applications?f=%d" % y)
+        contains(page.text, '一、本年新收</th><td>%d</td>' % new)
+        contains(page.text, '四、结转下年度继续办理</th><td>%d</td>' % cout)
+        contains(page.text, "勾稽关系（一＋二＝三（七）＋四）：成立")
         ok(cout > 0, "something carried over across 31 December %d" % y)
         prev_out = cout
 

@@ -21,7 +21,8 @@ def test_unknown_option_and_command(srv):
     contains(err, "unknown option --bogus")
     rc, out, err = srv.gongkai("frobnicate")
     eq(rc, 2)
-    for cmd in ("init", "serve", "user", "org", "migrate", "backup", "demo", "version"):
+    for cmd in ("init", "serve", "user", "org", "migrate", "backup", "demo", "version",
+                "config", "export-site", "workdays"):
         rc, out, err = srv.gongkai(cmd, "--help")
         eq(rc, 0, cmd)
         contains(out, "usage: gongkai " + cmd)
@@ -82,3 +83,17 @@ def test_graceful_stop(srv):
     contains(srv.log_text(), "stopped")
     srv.start()
     eq(srv.client().get("/api/v1/health").status, 200)
+
+
+def test_config_validates_and_persists(srv):
+    rc, out, err = srv.gongkai("config", "set", "message_reply_workdays", "99", "--db", srv.db)
+    eq(rc, 1)
+    contains(err, "超出允许范围")
+    rc, out, err = srv.gongkai("config", "set", "no_such_setting", "1", "--db", srv.db)
+    eq(rc, 1)
+    rc, out, err = srv.gongkai("config", "set", "message_reply_workdays", "7", "--db", srv.db)
+    eq(rc, 0, err)
+    rc, out, err = srv.gongkai("config", "get", "message_reply_workdays", "--db", srv.db)
+    eq(out.strip(), "7")
+    rc, out, err = srv.gongkai("config", "list", "--db", srv.db)
+    contains(out, "attachment_max_mb")

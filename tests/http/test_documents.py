@@ -263,7 +263,8 @@ def make_xlsx():
     buf = io.BytesIO()
     with zipfile.ZipFile(buf, "w") as z:
         for name, text in files.items():
-            z.writestr(name, text)
+            # A fixed time stamp: two calls must give the same bytes.
+            z.writestr(zipfile.ZipInfo(name, date_time=(2026, 1, 1, 0, 0, 0)), text)
     return buf.getvalue()
 
 
@@ -442,6 +443,15 @@ def test_staff_home_lists_art26_and_awaiting(srv):
     contains(r.text, "已超期")
     r = client(srv, "depthead").get("/staff")
     contains(r.text, "关于公布2026年度家庭医生签约服务团队名单的公告")
+    # Art. 26 binds proactive information only: a withheld document formed
+    # long ago and still under review is not flagged.
+    drafter = client(srv, "drafter")
+    doc = new_doc(drafter, "不予公开的内部请示", mode="withheld", formed="2026-01-05",
+                  withheld_ground="art16_internal")
+    eq(act(drafter, doc, "submit").status, 303)
+    art26 = re.search(r'<ul class="art26">(.*?)</ul>', drafter.get("/staff").text, re.S).group(1)
+    not_contains(art26, "不予公开的内部请示")
+    contains(art26, "中宁县2026年第三季度居民水龙头出水水质监测结果公示")
 
 
 def test_channels_recorded(srv):

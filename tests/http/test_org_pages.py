@@ -41,3 +41,16 @@ def test_cached_public_page_follows_writes_from_other_processes(srv):
     eq(rc, 0, err)
     contains(c.get("/").text, "中宁县血站")
     contains(c.get("/", headers={"Accept-Encoding": "gzip"}).text, "中宁县血站")
+
+
+def test_cache_keys_include_the_query_string(srv):
+    c = srv.client()
+    a = c.get("/api/v1/orgs").text
+    r = c.get("/search-does-not-exist?x=1")
+    eq(r.status, 404)
+    # Same path, different query: never the other's cached answer.
+    r1 = c.get("/login?next=/a")
+    r2 = c.get("/login?next=/b")
+    contains(r1.text, 'value="/a"')
+    contains(r2.text, 'value="/b"')
+    eq(c.get("/api/v1/orgs").text, a)

@@ -374,6 +374,22 @@ TEST(store_recalc_logs_due_change_when_holidays_arrive) {
     CHECK_STR(aChg[0].zNew, "2027-02-02");
     CHECK_STR(aChg[0].zReason, "节假日更新");
   }
+  /* Holidays added by any means are noticed by their signature. */
+  CHECK_INT(store_app_recalc_if_calendar_changed(s, D("2027-01-05"), &n),
+            STORE_OK);
+  CHECK_INT(n, 0); /* first call: remembers the calendar, nothing moves */
+  CHECK_INT(store_holiday_put(s, "2027-01-18", "holiday", "测试"), STORE_OK);
+  CHECK_INT(store_app_recalc_if_calendar_changed(s, D("2027-01-05"), &n),
+            STORE_OK);
+  CHECK_INT(n, 1);
+  CHECK_INT(store_app_recalc_if_calendar_changed(s, D("2027-01-05"), &n),
+            STORE_OK);
+  CHECK_INT(n, 0);
+  CHECK_INT(store_app_get(s, &a, app.id, &got), STORE_OK);
+  CHECK_STR(got.zDueOn, "2027-02-03");
+  CHECK_INT(store_app_due_changes(s, &a, app.id, &aChg, &nChg), STORE_OK);
+  CHECK_INT(nChg, 3);
+  if (nChg == 3) CHECK_STR(aChg[0].zReason, "节假日安排变更后重新计算");
   AppYearCounts c;
   CHECK_INT(store_app_year_counts(s, 0, 2027, &c), STORE_OK);
   CHECK_INT(c.nNew, 1);

@@ -53,12 +53,14 @@ CREATE TABLE application (
   dept_id          INTEGER REFERENCES dept(id), -- 承办科室
   handler_id       INTEGER REFERENCES user(id), -- 承办人
   state            TEXT NOT NULL DEFAULT 'received' CHECK (state IN
-                     ('received','in_progress','awaiting_approval',
-                      'answered','closed')),
+                     ('received','in_progress','awaiting_review',
+                      'awaiting_approval','answered','closed')),
+                                           -- draft -> 科室审核 -> 审批 -> answered
   due_on           TEXT,                   -- cached due date (recalculated)
   outcome          TEXT,                   -- leaf row id of table 三
   decision_text    TEXT NOT NULL DEFAULT '', -- reasons / how to obtain
   drafted_by       INTEGER REFERENCES user(id),
+  reviewed_by      INTEGER REFERENCES user(id), -- 科室审核
   approved_by      INTEGER REFERENCES user(id),
   approved_at      TEXT,
   closed_on        TEXT,                   -- answered or closed (report year)
@@ -161,6 +163,14 @@ CREATE TABLE answer_template (
   body     TEXT NOT NULL,
   updated_at TEXT NOT NULL,
   UNIQUE (org_id, outcome)
+);
+
+-- The holiday table's signature when open due dates were last computed:
+-- a different signature (holidays added by any means) triggers the
+-- recalculation, logged in application_due_change.
+CREATE TABLE application_calendar (
+  id        INTEGER PRIMARY KEY CHECK (id = 1),
+  signature TEXT NOT NULL
 );
 
 -- Public form submissions per address, for rate limiting.

@@ -1,0 +1,309 @@
+/* sqlite_catalogue.c — catalogue items on SQLite (see store_catalogue.h). */
+#include <stdlib.h>
+#include <string.h>
+
+#include "lib/buf.h"
+#include "store/store_catalogue.h"
+#include "store/store_int.h"
+
+#define CAT_COLS                                                            \
+  "id,org_id,list_kind,coalesce(seq,0),level1,level2,content,basis,"       \
+  "time_limit,dept,responsible,phone,channels,channel_text,audience,mode," \
+  "frequency,tier,coalesce(art20_item,0),requires_interpretation,code,"    \
+  "legal_ground,note"
+
+/* Order of the three lists for listings. */
+#define CAT_LIST_ORDER \
+  "CASE list_kind WHEN 'proactive' THEN 0 WHEN 'on_request' THEN 1 ELSE 2 END"
+
+/* Fills *p from a row selected with CAT_COLS (strings in a). */
+static void cat_row(Arena *a, sqlite3_stmt *st, CatItem *p) {
+  cat_item_init(p);
+  p->id = col_int(st, 0);
+  p->orgId = col_int(st, 1);
+  p->zList = col_text(a, st, 2);
+  p->seq = (int)col_int(st, 3);
+  p->zLevel1 = col_text(a, st, 4);
+  p->zLevel2 = col_text(a, st, 5);
+  p->zContent = col_text(a, st, 6);
+  p->zBasis = col_text(a, st, 7);
+  p->zTimeLimit = col_text(a, st, 8);
+  p->zDept = col_text(a, st, 9);
+  p->zResponsible = col_text(a, st, 10);
+  p->zPhone = col_text(a, st, 11);
+  p->channels =
+      cat_channels_from_codes((const char *)sqlite3_column_text(st, 12));
+  p->zChannelText = col_text(a, st, 13);
+  p->zAudience = col_text(a, st, 14);
+  p->zMode = col_text(a, st, 15);
+  p->zFrequency = col_text(a, st, 16);
+  p->zTier = col_text(a, st, 17);
+  p->art20 = (int)col_int(st, 18);
+  p->bNeedsInterp = (int)col_int(st, 19);
+  p->zCode = col_text(a, st, 20);
+  p->zGround = col_text(a, st, 21);
+  p->zNote = col_text(a, st, 22);
+}
+
+int store_cat_list(Store *s, Arena *a, int64_t orgId, const char *zList,
+                   CatItem **paItem, int *pn) {
+  sqlite3_stmt *st = stmt(s,
+      "SELECT " CAT_COLS " FROM catalogue_item"
+      " WHERE org_id=?1 AND (?2 IS NULL OR list_kind=?2)"
+      " ORDER BY " CAT_LIST_ORDER ", seq IS NULL, seq, id");
+  if (!st) return STORE_ERROR;
+  bind_int(st, 1, orgId);
+  bind_text(st, 2, zList);
+  int nAlloc = 0, n = 0, rc;
+  CatItem *aItem = NULL;
+  while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
+    ARENA_PUSH(a, aItem, n, nAlloc);
+    cat_row(a, st, &aItem[n++]);
+  }
+  stmt_done(st);
+  if (rc != SQLITE_DONE) return store_sqlite_err(s, rc, "读取公开目录");
+  *paItem = aItem;
+  *pn = n;
+  return STORE_OK;
+}
+
+int store_cat_count(Store *s, int64_t orgId, const char *zList) {
+  sqlite3_stmt *st = stmt(s,
+      "SELECT count(*) FROM catalogue_item"
+      " WHERE org_id=?1 AND (?2 IS NULL OR list_kind=?2)");
+  if (!st) return STORE_ERROR;
+  bind_int(st, 1, orgId);
+  bind_text(st, 2, zList);
+  int rc = sqlite3_step(st);
+  int n = rc == SQLITE_ROW ? sqlite3_column_int(st, 0) : -1;
+  stmt_done(st);
+  if (n < 0) return store_sqlite_err(s, rc, "统计公开目录");
+  return n;
+}
+
+int store_cat_get(Store *s, Arena *a, int64_t id, CatItem *p) {
+  sqlite3_stmt *st =
+      stmt(s, "SELECT " CAT_COLS " FROM catalogue_item WHERE id=?1");
+  if (!st) return STORE_ERROR;
+  bind_int(st, 1, id);
+  int rc = sqlite3_step(st), out = STORE_OK;
+  if (rc == SQLITE_ROW) cat_row(a, st, p);
+  else if (rc == SQLITE_DONE)
+    out = store_fail(s, STORE_NOTFOUND, "目录事项不存在");
+  else
+    out = store_sqlite_err(s, rc, "读取目录事项");
+  stmt_done(st);
+  return out;
+}
+
+/* Binds the editable fields at ?3..?21 (shared by insert and update). */
+static void bind_fields(Arena *a, sqlite3_stmt *st, const CatItem *p) {
+  bind_text(st, 3, p->zLevel1);
+  bind_text(st, 4, p->zLevel2);
+  bind_text(st, 5, p->zContent);
+  bind_text(st, 6, p->zBasis);
+  bind_text(st, 7, p->zTimeLimit);
+  bind_text(st, 8, p->zDept);
+  bind_text(st, 9, p->zResponsible);
+  bind_text(st, 10, p->zPhone);
+  bind_text(st, 11, cat_channels_codes(a, p->channels));
+  bind_text(st, 12, p->zChannelText);
+  bind_text(st, 13, p->zAudience);
+  bind_text(st, 14, p->zMode);
+  bind_text(st, 15, p->zFrequency);
+  bind_text(st, 16, p->zTier);
+  bind_id(st, 17, p->art20);
+  bind_int(st, 18, p->bNeedsInterp ? 1 : 0);
+  bind_text(st, 19, p->zCode);
+  bind_text(st, 20, p->zGround);
+  bind_text(st, 21, p->zNote);
+}
+
+int store_cat_add(Store *s, CatItem *p) {
+  Arena a = ARENA_INIT;
+  const char *zWhy = cat_item_validate(&a, p);
+  if (zWhy) {
+    int rc = store_fail(s, STORE_INVALID, "%s", zWhy);
+    arena_free(&a);
+    return rc;
+  }
+  char zNow[21];
+  store_now_iso(zNow);
+  sqlite3_stmt *st = stmt(s,
+      "INSERT INTO catalogue_item(org_id,list_kind,level1,level2,content,"
+      "basis,time_limit,dept,responsible,phone,channels,channel_text,"
+      "audience,mode,frequency,tier,art20_item,requires_interpretation,code,"
+      "legal_ground,note,seq,created_at,updated_at)"
+      " VALUES(?1,?2,?3,?4,?5,?6,?7,?8,?9,?10,?11,?12,?13,?14,?15,?16,?17,"
+      "?18,?19,?20,?21,"
+      " coalesce(?22,(SELECT coalesce(max(seq),0)+1 FROM catalogue_item"
+      "   WHERE org_id=?1 AND list_kind=?2)),?23,?23)"
+      " RETURNING id,seq");
+  if (!st) {
+    arena_free(&a);
+    return STORE_ERROR;
+  }
+  bind_int(st, 1, p->orgId);
+  bind_text(st, 2, p->zList);
+  bind_fields(&a, st, p);
+  bind_id(st, 22, p->seq);
+  bind_text(st, 23, zNow);
+  int rc = sqlite3_step(st), out = STORE_OK;
+  if (rc == SQLITE_ROW) {
+    p->id = col_int(st, 0);
+    p->seq = (int)col_int(st, 1);
+    rc = sqlite3_step(st);
+  }
+  if (rc != SQLITE_DONE) {
+    if (sqlite3_extended_errcode(s->db) == SQLITE_CONSTRAINT_FOREIGNKEY)
+      out = store_fail(s, STORE_INVALID, "单位不存在");
+    else
+      out = store_sqlite_err(s, rc, "保存目录事项");
+  }
+  stmt_done(st);
+  arena_free(&a);
+  return out;
+}
+
+int store_cat_update(Store *s, const CatItem *p) {
+  Arena a = ARENA_INIT;
+  const char *zWhy = cat_item_validate(&a, p);
+  if (zWhy) {
+    int rc = store_fail(s, STORE_INVALID, "%s", zWhy);
+    arena_free(&a);
+    return rc;
+  }
+  char zNow[21];
+  store_now_iso(zNow);
+  sqlite3_stmt *st = stmt(s,
+      "UPDATE catalogue_item SET level1=?3,level2=?4,content=?5,basis=?6,"
+      "time_limit=?7,dept=?8,responsible=?9,phone=?10,channels=?11,"
+      "channel_text=?12,audience=?13,mode=?14,frequency=?15,tier=?16,"
+      "art20_item=?17,requires_interpretation=?18,code=?19,legal_ground=?20,"
+      "note=?21,seq=coalesce(?22,seq),updated_at=?2 WHERE id=?1");
+  if (!st) {
+    arena_free(&a);
+    return STORE_ERROR;
+  }
+  bind_int(st, 1, p->id);
+  bind_text(st, 2, zNow);
+  bind_fields(&a, st, p);
+  bind_id(st, 22, p->seq);
+  int rc = stmt_exec(s, st, "保存目录事项");
+  arena_free(&a);
+  if (rc == STORE_OK && sqlite3_changes(s->db) == 0)
+    return store_fail(s, STORE_NOTFOUND, "目录事项不存在");
+  return rc;
+}
+
+/* Documents filed under item id (table doc of migration 0003, which refers
+** to catalogue_item by id without a declared foreign key); 0 when that
+** table is not there; negative on error. */
+static int cat_doc_refs(Store *s, int64_t id) {
+  sqlite3_stmt *st = stmt(s,
+      "SELECT count(*) FROM pragma_table_info('doc')"
+      " WHERE name='catalogue_item_id'");
+  if (!st) return STORE_ERROR;
+  int bHave = sqlite3_step(st) == SQLITE_ROW && sqlite3_column_int(st, 0) > 0;
+  stmt_done(st);
+  if (!bHave) return 0;
+  st = stmt(s, "SELECT count(*) FROM doc WHERE catalogue_item_id=?1");
+  if (!st) return STORE_ERROR;
+  bind_int(st, 1, id);
+  int rc = sqlite3_step(st);
+  int n = rc == SQLITE_ROW ? sqlite3_column_int(st, 0) : -1;
+  stmt_done(st);
+  if (n < 0) return store_sqlite_err(s, rc, "检查引用");
+  return n;
+}
+
+int store_cat_delete(Store *s, int64_t id) {
+  int nRef = cat_doc_refs(s, id);
+  if (nRef < 0) return nRef;
+  if (nRef > 0)
+    return store_fail(s, STORE_CONFLICT,
+                      "该目录事项下有%d份公开文件，不能删除；请先调整这些文件的"
+                      "目录事项", nRef);
+  sqlite3_stmt *st = stmt(s, "DELETE FROM catalogue_item WHERE id=?1");
+  if (!st) return STORE_ERROR;
+  bind_int(st, 1, id);
+  int rc = sqlite3_step(st);
+  stmt_done(st);
+  if (rc != SQLITE_DONE) {
+    if (sqlite3_extended_errcode(s->db) == SQLITE_CONSTRAINT_FOREIGNKEY)
+      return store_fail(s, STORE_CONFLICT,
+                        "该目录事项已被公开文件引用，不能删除");
+    return store_sqlite_err(s, rc, "删除目录事项");
+  }
+  if (sqlite3_changes(s->db) == 0)
+    return store_fail(s, STORE_NOTFOUND, "目录事项不存在");
+  return STORE_OK;
+}
+
+int store_cat_move(Store *s, int64_t id, int dir) {
+  Arena a = ARENA_INIT;
+  CatItem it, *aItem;
+  int n, rc = store_cat_get(s, &a, id, &it);
+  if (rc == STORE_OK) rc = store_begin(s);
+  if (rc != STORE_OK) {
+    arena_free(&a);
+    return rc;
+  }
+  rc = store_cat_list(s, &a, it.orgId, it.zList, &aItem, &n);
+  int iAt = -1;
+  for (int i = 0; rc == STORE_OK && i < n; i++)
+    if (aItem[i].id == id) iAt = i;
+  int iTo = iAt + (dir < 0 ? -1 : 1);
+  if (rc == STORE_OK && iAt >= 0 && iTo >= 0 && iTo < n) {
+    CatItem tmp = aItem[iAt];
+    aItem[iAt] = aItem[iTo];
+    aItem[iTo] = tmp;
+  }
+  for (int i = 0; rc == STORE_OK && i < n; i++) {
+    if (aItem[i].seq == i + 1) continue;
+    sqlite3_stmt *st =
+        stmt(s, "UPDATE catalogue_item SET seq=?2 WHERE id=?1");
+    if (!st) { rc = STORE_ERROR; break; }
+    bind_int(st, 1, aItem[i].id);
+    bind_int(st, 2, i + 1);
+    rc = stmt_exec(s, st, "调整目录顺序");
+  }
+  if (rc == STORE_OK) rc = store_commit(s);
+  else store_rollback(s);
+  arena_free(&a);
+  return rc;
+}
+
+int store_cat_import(Store *s, int64_t orgId, CatItem *aItem, int n) {
+  int rc = store_begin(s);
+  if (rc != STORE_OK) return rc;
+  /* 序号 from the file continue after the items already in each list. */
+  int aMax[3] = {0, 0, 0};
+  for (int k = 0; rc == STORE_OK && azCatList[k]; k++) {
+    sqlite3_stmt *st = stmt(s,
+        "SELECT coalesce(max(seq),0) FROM catalogue_item"
+        " WHERE org_id=?1 AND list_kind=?2");
+    if (!st) { rc = STORE_ERROR; break; }
+    bind_int(st, 1, orgId);
+    bind_text(st, 2, azCatList[k]);
+    int step = sqlite3_step(st);
+    if (step == SQLITE_ROW) aMax[k] = (int)col_int(st, 0);
+    else rc = store_sqlite_err(s, step, "读取公开目录");
+    stmt_done(st);
+  }
+  for (int i = 0; rc == STORE_OK && i < n; i++) {
+    aItem[i].orgId = orgId;
+    for (int k = 0; azCatList[k]; k++)
+      if (aItem[i].seq > 0 && !strcmp(aItem[i].zList, azCatList[k]))
+        aItem[i].seq += aMax[k];
+    rc = store_cat_add(s, &aItem[i]);
+    if (rc != STORE_OK) {
+      char *zMsg = xstrdup(store_errmsg(s));
+      store_fail(s, rc, "第%d条：%s", i + 1, zMsg);
+      free(zMsg);
+    }
+  }
+  if (rc == STORE_OK) return store_commit(s);
+  store_rollback(s);
+  return rc;
+}

@@ -1,0 +1,1093 @@
+/*
+** sqlite_registers.c — the registers of issue 7 on SQLite (see
+** store_registers.h): opinion events and responses, messages and their
+** rate limit, proposals, activities and attachments, work plans with tasks
+** and progress, inspections.
+*/
+#include <string.h>
+
+#include "lib/embed.h"
+#include "store/store_int.h"
+#include "store/store_registers.h"
+
+/* The organisations a listing covers: ?1 alone, or with ?2 = 1 its
+** subtree.  Used as "WHERE x.org_id IN " SCOPE. */
+#define SCOPE                                                              \
+  "(WITH RECURSIVE sub(id) AS (SELECT ?1 UNION ALL SELECT o.id FROM org o" \
+  " JOIN sub ON o.parent_id=sub.id WHERE ?2) SELECT id FROM sub)"
+
+/* Common error return for a failed step. */
+static int step_err(Store *s, int rc, const char *zWhat) {
+  return store_sqlite_err(s, rc, zWhat);
+}
+
+/* Runs an INSERT; sets *pId to the new row id. */
+static int insert(Store *s, sqlite3_stmt *st, const char *zWhat, int64_t *pId) {
+  int rc = sqlite3_step(st);
+  stmt_done(st);
+  if (rc != SQLITE_DONE) {
+    if (sqlite3_extended_errcode(s->db) == SQLITE_CONSTRAINT_FOREIGNKEY)
+      return store_fail(s, STORE_INVALID, "%s失败：关联的单位、科室或记录不存在", zWhat);
+    return step_err(s, rc, zWhat);
+  }
+  if (pId) *pId = sqlite3_last_insert_rowid(s->db);
+  return STORE_OK;
+}
+
+/* Runs an UPDATE that must touch a row. */
+static int update_one(Store *s, sqlite3_stmt *st, const char *zWhat) {
+  int rc = sqlite3_step(st);
+  stmt_done(st);
+  if (rc != SQLITE_DONE) return step_err(s, rc, zWhat);
+  if (sqlite3_changes(s->db) == 0)
+    return store_fail(s, STORE_NOTFOUND, "%s失败：记录不存在", zWhat);
+  return STORE_OK;
+}
+
+static const char *nz(const char *z) { return z ? z : ""; }
+/* Binds NULL for NULL or "". */
+static void bind_opt(sqlite3_stmt *st, int i, const char *z) {
+  bind_text(st, i, z && z[0] ? z : NULL);
+}
+
+int store_reg_calendar(Store *s, Arena *a, Calendar *pCal) {
+  const Embedded *e = embed_find(aData, "holidays_cn.csv");
+  if (e && cal_load_csv(pCal, (const char *)e->pData, e->nData,
+                        "holidays_cn.csv") != CAL_OK)
+    return store_fail(s, STORE_ERROR, "%s", pCal->zErr ? pCal->zErr : "节假日数据有误");
+  HolidayRow *aRow;
+  int n;
+  if (store_holiday_list(s, a, &aRow, &n) != STORE_OK) return STORE_ERROR;
+  for (int i = 0; i < n; i++) {
+    Date d;
+    if (date_parse(aRow[i].zDay, &d)) continue;
+    CalKind k = strcmp(aRow[i].zKind, "holiday") ? CAL_WORKDAY : CAL_HOLIDAY;
+    /* A conflicting row is the administrator's correction: it wins only
+    ** when it does not clash; a clash keeps the official data. */
+    cal_add(pCal, d, k, aRow[i].zName);
+  }
+  return STORE_OK;
+}
+
+int store_reg_reply_days(Store *s, Arena *a) {
+  (void)a;
+  return (int)store_setting_int(s, "message_reply_workdays");
+}
+
+/* ---- Public opinion ---------------------------------------------------- */
+
+#define EVENT_COLS                                                        \
+  "e.id,e.org_id,e.title,e.source,e.level,e.found_at,e.summary,"          \
+  "coalesce((SELECT min(at) FROM opinion_response r WHERE r.event_id=e.id),0)," \
+  "coalesce((SELECT min(at) FROM opinion_response r WHERE r.event_id=e.id"     \
+  " AND r.kind='press'),0),"                                               \
+  "(SELECT count(*) FROM opinion_response r WHERE r.event_id=e.id),o.name"
+#define EVENT_FROM " FROM opinion_event e JOIN org o ON o.id=e.org_id"
+
+static void event_row(Arena *a, sqlite3_stmt *st, OpinionEvent *e) {
+  memset(e, 0, sizeof *e);
+  e->id = col_int(st, 0);
+  e->orgId = col_int(st, 1);
+  e->zTitle = col_text(a, st, 2);
+  e->zSource = col_text(a, st, 3);
+  e->zLevel = col_text(a, st, 4);
+  e->tFound = col_int(st, 5);
+  e->zSummary = col_text(a, st, 6);
+  e->tInfo = col_int(st, 7);
+  e->tPress = col_int(st, 8);
+  e->nResponse = (int)col_int(st, 9);
+  e->zOrgName = col_text(a, st, 10);
+}
+
+int store_opinion_add(Store *s, OpinionEvent *e, int64_t userId) {
+  char zNow[21];
+  store_now_iso(zNow);
+  sqlite3_stmt *st = stmt(s,
+      "INSERT INTO opinion_event(org_id,title,source,level,found_at,summary,"
+      "created_at,created_by) VALUES(?1,?2,?3,?4,?5,?6,?7,?8)");
+  if (!st) return STORE_ERROR;
+  bind_int(st, 1, e->orgId);
+  bind_text(st, 2, e->zTitle);
+  bind_text(st, 3, nz(e->zSource));
+  bind_text(st, 4, e->zLevel);
+  bind_int(st, 5, e->tFound);
+  bind_text(st, 6, nz(e->zSummary));
+  bind_text(st, 7, zNow);
+  bind_id(st, 8, userId);
+  return insert(s, st, "保存舆情事件", &e->id);
+}
+
+int store_opinion_get(Store *s, Arena *a, int64_t id, OpinionEvent *e) {
+  sqlite3_stmt *st = stmt(s, "SELECT " EVENT_COLS EVENT_FROM " WHERE e.id=?1");
+  if (!st) return STORE_ERROR;
+  bind_int(st, 1, id);
+  int rc = sqlite3_step(st), out = STORE_OK;
+  if (rc == SQLITE_ROW) event_row(a, st, e);
+  else if (rc == SQLITE_DONE) out = store_fail(s, STORE_NOTFOUND, "舆情事件不存在");
+  else out = step_err(s, rc, "读取舆情事件");
+  stmt_done(st);
+  return out;
+}
+
+int store_opinion_list(Store *s, Arena *a, int64_t orgId, int bSubtree,
+                       int year, OpinionEvent **paE, int *pn) {
+  sqlite3_stmt *st = stmt(s,
+      "SELECT " EVENT_COLS EVENT_FROM " WHERE e.org_id IN " SCOPE
+      " AND (?3=0 OR strftime('%Y',e.found_at+28800,'unixepoch')=printf('%04d',?3))"
+      " ORDER BY e.found_at DESC, e.id DESC");
+  if (!st) return STORE_ERROR;
+  bind_int(st, 1, orgId);
+  bind_int(st, 2, bSubtree);
+  bind_int(st, 3, year);
+  int rc, n = 0, nAlloc = 0;
+  OpinionEvent *aE = NULL;
+  while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
+    ARENA_PUSH(a, aE, n, nAlloc);
+    event_row(a, st, &aE[n++]);
+  }
+  stmt_done(st);
+  if (rc != SQLITE_DONE) return step_err(s, rc, "读取舆情事件");
+  *paE = aE;
+  *pn = n;
+  return STORE_OK;
+}
+
+int store_opinion_response_add(Store *s, const OpinionResponse *p) {
+  sqlite3_stmt *st = stmt(s,
+      "INSERT INTO opinion_response(event_id,kind,at,note) VALUES(?1,?2,?3,?4)");
+  if (!st) return STORE_ERROR;
+  bind_int(st, 1, p->eventId);
+  bind_text(st, 2, p->zKind);
+  bind_int(st, 3, p->tAt);
+  bind_text(st, 4, nz(p->zNote));
+  return insert(s, st, "保存回应", NULL);
+}
+
+int store_opinion_responses(Store *s, Arena *a, int64_t eventId,
+                            OpinionResponse **paR, int *pn) {
+  sqlite3_stmt *st = stmt(s,
+      "SELECT id,event_id,kind,at,note FROM opinion_response WHERE event_id=?1"
+      " ORDER BY at, id");
+  if (!st) return STORE_ERROR;
+  bind_int(st, 1, eventId);
+  int rc, n = 0, nAlloc = 0;
+  OpinionResponse *aR = NULL;
+  while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
+    ARENA_PUSH(a, aR, n, nAlloc);
+    aR[n].id = col_int(st, 0);
+    aR[n].eventId = col_int(st, 1);
+    aR[n].zKind = col_text(a, st, 2);
+    aR[n].tAt = col_int(st, 3);
+    aR[n].zNote = col_text(a, st, 4);
+    n++;
+  }
+  stmt_done(st);
+  if (rc != SQLITE_DONE) return step_err(s, rc, "读取回应");
+  *paR = aR;
+  *pn = n;
+  return STORE_OK;
+}
+
+/* ---- Messages ---------------------------------------------------------- */
+
+#define MSG_COLS                                                             \
+  "m.id,m.org_id,m.box,m.name,m.contact,m.subject,m.body,m.received_on,"     \
+  "coalesce(m.dept_id,0),coalesce(d.name,''),coalesce(m.transferred_on,'')," \
+  "m.reply,coalesce(m.replied_on,''),coalesce(m.reply_dept_id,0),"           \
+  "coalesce(rd.name,''),m.published,coalesce(m.published_on,''),o.name"
+#define MSG_FROM                                                 \
+  " FROM message m JOIN org o ON o.id=m.org_id"                  \
+  " LEFT JOIN dept d ON d.id=m.dept_id"                          \
+  " LEFT JOIN dept rd ON rd.id=m.reply_dept_id"
+
+static void msg_row(Arena *a, sqlite3_stmt *st, Message *m) {
+  memset(m, 0, sizeof *m);
+  m->id = col_int(st, 0);
+  m->orgId = col_int(st, 1);
+  m->zBox = col_text(a, st, 2);
+  m->zName = col_text(a, st, 3);
+  m->zContact = col_text(a, st, 4);
+  m->zSubject = col_text(a, st, 5);
+  m->zBody = col_text(a, st, 6);
+  m->zReceivedOn = col_text(a, st, 7);
+  m->deptId = col_int(st, 8);
+  m->zDeptName = col_text(a, st, 9);
+  m->zTransferredOn = col_text(a, st, 10);
+  m->zReply = col_text(a, st, 11);
+  m->zRepliedOn = col_text(a, st, 12);
+  m->replyDeptId = col_int(st, 13);
+  m->zReplyDeptName = col_text(a, st, 14);
+  m->bPublished = (int)col_int(st, 15);
+  m->zPublishedOn = col_text(a, st, 16);
+  m->zOrgName = col_text(a, st, 17);
+}
+
+int store_message_recent(Store *s, const char *zKey, int64_t since) {
+  sqlite3_stmt *st = stmt(s,
+      "SELECT count(*) FROM message_throttle WHERE key=?1 AND at>=?2");
+  if (!st) return STORE_ERROR;
+  bind_text(st, 1, zKey);
+  bind_int(st, 2, since);
+  int rc = sqlite3_step(st);
+  int n = rc == SQLITE_ROW ? sqlite3_column_int(st, 0) : -1;
+  stmt_done(st);
+  if (n < 0) return step_err(s, rc, "读取留言频率");
+  return n;
+}
+
+int store_message_add(Store *s, Message *m, const char *zKey, int64_t now) {
+  char zNow[21];
+  store_now_iso(zNow);
+  if (store_begin(s) != STORE_OK) return STORE_ERROR;
+  sqlite3_stmt *st = stmt(s,
+      "INSERT INTO message(org_id,box,name,contact,subject,body,received_on,"
+      "received_at) VALUES(?1,?2,?3,?4,?5,?6,?7,?8)");
+  int rc = STORE_ERROR;
+  if (st) {
+    bind_int(st, 1, m->orgId);
+    bind_text(st, 2, m->zBox);
+    bind_text(st, 3, nz(m->zName));
+    bind_text(st, 4, nz(m->zContact));
+    bind_text(st, 5, m->zSubject);
+    bind_text(st, 6, m->zBody);
+    bind_text(st, 7, m->zReceivedOn);
+    bind_text(st, 8, zNow);
+    rc = insert(s, st, "保存留言", &m->id);
+  }
+  if (rc == STORE_OK && zKey) {
+    st = stmt(s, "DELETE FROM message_throttle WHERE at<?1");
+    if (!st) rc = STORE_ERROR;
+    else {
+      bind_int(st, 1, now - 86400);
+      rc = stmt_exec(s, st, "清理留言频率记录");
+    }
+    if (rc == STORE_OK) {
+      st = stmt(s, "INSERT INTO message_throttle(key,at) VALUES(?1,?2)");
+      if (!st) rc = STORE_ERROR;
+      else {
+        bind_text(st, 1, zKey);
+        bind_int(st, 2, now);
+        rc = stmt_exec(s, st, "记录留言频率");
+      }
+    }
+  }
+  if (rc != STORE_OK) {
+    store_rollback(s);
+    return rc;
+  }
+  return store_commit(s);
+}
+
+int store_message_get(Store *s, Arena *a, int64_t id, Message *m) {
+  sqlite3_stmt *st = stmt(s, "SELECT " MSG_COLS MSG_FROM " WHERE m.id=?1");
+  if (!st) return STORE_ERROR;
+  bind_int(st, 1, id);
+  int rc = sqlite3_step(st), out = STORE_OK;
+  if (rc == SQLITE_ROW) msg_row(a, st, m);
+  else if (rc == SQLITE_DONE) out = store_fail(s, STORE_NOTFOUND, "留言不存在");
+  else out = step_err(s, rc, "读取留言");
+  stmt_done(st);
+  return out;
+}
+
+int store_message_list(Store *s, Arena *a, int64_t orgId, int bSubtree,
+                       int bPublished, Message **paM, int *pn) {
+  sqlite3_stmt *st = stmt(s,
+      "SELECT " MSG_COLS MSG_FROM " WHERE m.org_id IN " SCOPE
+      " AND (?3=0 OR m.published=1)"
+      " ORDER BY CASE WHEN ?3 THEN m.replied_on END DESC,"
+      " m.received_on DESC, m.id DESC");
+  if (!st) return STORE_ERROR;
+  bind_int(st, 1, orgId);
+  bind_int(st, 2, bSubtree);
+  bind_int(st, 3, bPublished);
+  int rc, n = 0, nAlloc = 0;
+  Message *aM = NULL;
+  while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
+    ARENA_PUSH(a, aM, n, nAlloc);
+    msg_row(a, st, &aM[n++]);
+  }
+  stmt_done(st);
+  if (rc != SQLITE_DONE) return step_err(s, rc, "读取留言");
+  *paM = aM;
+  *pn = n;
+  return STORE_OK;
+}
+
+int store_message_count(Store *s, int64_t orgId) {
+  sqlite3_stmt *st = stmt(s, "SELECT count(*) FROM message WHERE org_id=?1");
+  if (!st) return STORE_ERROR;
+  bind_int(st, 1, orgId);
+  int n = sqlite3_step(st) == SQLITE_ROW ? sqlite3_column_int(st, 0) : STORE_ERROR;
+  stmt_done(st);
+  return n;
+}
+
+int store_message_transfer(Store *s, int64_t id, int64_t deptId,
+                           const char *zOn) {
+  sqlite3_stmt *st = stmt(s,
+      "UPDATE message SET dept_id=?2, transferred_on=?3 WHERE id=?1");
+  if (!st) return STORE_ERROR;
+  bind_int(st, 1, id);
+  bind_id(st, 2, deptId);
+  bind_text(st, 3, zOn);
+  return update_one(s, st, "转办留言");
+}
+
+int store_message_reply(Store *s, int64_t id, const char *zReply,
+                        const char *zOn, int64_t replyDeptId) {
+  sqlite3_stmt *st = stmt(s,
+      "UPDATE message SET reply=?2, replied_on=?3, reply_dept_id=?4"
+      " WHERE id=?1");
+  if (!st) return STORE_ERROR;
+  bind_int(st, 1, id);
+  bind_text(st, 2, zReply);
+  bind_text(st, 3, zOn);
+  bind_id(st, 4, replyDeptId);
+  return update_one(s, st, "答复留言");
+}
+
+int store_message_publish(Store *s, int64_t id, int bPublish,
+                          const char *zOn) {
+  sqlite3_stmt *st = stmt(s,
+      "UPDATE message SET published=?2,"
+      " published_on=CASE WHEN ?2 THEN coalesce(published_on,?3) END"
+      " WHERE id=?1 AND (?2=0 OR replied_on IS NOT NULL)");
+  if (!st) return STORE_ERROR;
+  bind_int(st, 1, id);
+  bind_int(st, 2, bPublish);
+  bind_text(st, 3, zOn);
+  int rc = update_one(s, st, "公开留言");
+  if (rc == STORE_NOTFOUND)
+    return store_fail(s, STORE_INVALID, "留言尚未答复，不能公开");
+  return rc;
+}
+
+/* ---- Proposals ----------------------------------------------------------- */
+
+#define PROP_COLS                                                         \
+  "p.id,p.org_id,p.kind,p.year,p.number,p.title,p.delegate,p.lead_dept,"  \
+  "p.co_depts,coalesce(p.received_on,''),coalesce(p.due_on,''),p.reply,"  \
+  "coalesce(p.replied_on,''),p.published,coalesce(p.published_on,''),o.name"
+#define PROP_FROM " FROM proposal p JOIN org o ON o.id=p.org_id"
+
+static void prop_row(Arena *a, sqlite3_stmt *st, Proposal *p) {
+  memset(p, 0, sizeof *p);
+  p->id = col_int(st, 0);
+  p->orgId = col_int(st, 1);
+  p->zKind = col_text(a, st, 2);
+  p->year = (int)col_int(st, 3);
+  p->zNumber = col_text(a, st, 4);
+  p->zTitle = col_text(a, st, 5);
+  p->zDelegate = col_text(a, st, 6);
+  p->zLeadDept = col_text(a, st, 7);
+  p->zCoDepts = col_text(a, st, 8);
+  p->zReceivedOn = col_text(a, st, 9);
+  p->zDueOn = col_text(a, st, 10);
+  p->zReply = col_text(a, st, 11);
+  p->zRepliedOn = col_text(a, st, 12);
+  p->bPublished = (int)col_int(st, 13);
+  p->zPublishedOn = col_text(a, st, 14);
+  p->zOrgName = col_text(a, st, 15);
+}
+
+int store_proposal_add(Store *s, Proposal *p) {
+  sqlite3_stmt *st = stmt(s,
+      "INSERT INTO proposal(org_id,kind,year,number,title,delegate,lead_dept,"
+      "co_depts,received_on,due_on) VALUES(?1,?2,?3,?4,?5,?6,?7,?8,?9,?10)");
+  if (!st) return STORE_ERROR;
+  bind_int(st, 1, p->orgId);
+  bind_text(st, 2, p->zKind);
+  bind_int(st, 3, p->year);
+  bind_text(st, 4, p->zNumber);
+  bind_text(st, 5, p->zTitle);
+  bind_text(st, 6, nz(p->zDelegate));
+  bind_text(st, 7, nz(p->zLeadDept));
+  bind_text(st, 8, nz(p->zCoDepts));
+  bind_opt(st, 9, p->zReceivedOn);
+  bind_opt(st, 10, p->zDueOn);
+  int rc = insert(s, st, "保存建议提案", &p->id);
+  if (rc == STORE_CONFLICT)
+    return store_fail(s, STORE_CONFLICT, "%d年已有编号为“%s”的同类建议提案",
+                      p->year, p->zNumber);
+  return rc;
+}
+
+int store_proposal_get(Store *s, Arena *a, int64_t id, Proposal *p) {
+  sqlite3_stmt *st = stmt(s, "SELECT " PROP_COLS PROP_FROM " WHERE p.id=?1");
+  if (!st) return STORE_ERROR;
+  bind_int(st, 1, id);
+  int rc = sqlite3_step(st), out = STORE_OK;
+  if (rc == SQLITE_ROW) prop_row(a, st, p);
+  else if (rc == SQLITE_DONE) out = store_fail(s, STORE_NOTFOUND, "建议提案不存在");
+  else out = step_err(s, rc, "读取建议提案");
+  stmt_done(st);
+  return out;
+}
+
+int store_proposal_list(Store *s, Arena *a, int64_t orgId, int bSubtree,
+                        int year, Proposal **paP, int *pn) {
+  sqlite3_stmt *st = stmt(s,
+      "SELECT " PROP_COLS PROP_FROM " WHERE p.org_id IN " SCOPE
+      " AND (?3=0 OR p.year=?3) ORDER BY p.year DESC, p.kind, p.number");
+  if (!st) return STORE_ERROR;
+  bind_int(st, 1, orgId);
+  bind_int(st, 2, bSubtree);
+  bind_int(st, 3, year);
+  int rc, n = 0, nAlloc = 0;
+  Proposal *aP = NULL;
+  while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
+    ARENA_PUSH(a, aP, n, nAlloc);
+    prop_row(a, st, &aP[n++]);
+  }
+  stmt_done(st);
+  if (rc != SQLITE_DONE) return step_err(s, rc, "读取建议提案");
+  *paP = aP;
+  *pn = n;
+  return STORE_OK;
+}
+
+int store_proposal_reply(Store *s, int64_t id, const char *zReply,
+                         const char *zOn, int bPublish) {
+  sqlite3_stmt *st = stmt(s,
+      "UPDATE proposal SET reply=?2, replied_on=?3, published=?4,"
+      " published_on=CASE WHEN ?4 THEN coalesce(published_on,?3) END"
+      " WHERE id=?1");
+  if (!st) return STORE_ERROR;
+  bind_int(st, 1, id);
+  bind_text(st, 2, zReply);
+  bind_text(st, 3, zOn);
+  bind_int(st, 4, bPublish);
+  return update_one(s, st, "答复建议提案");
+}
+
+/* ---- Activities ------------------------------------------------------- */
+
+#define ACT_COLS                                                          \
+  "a.id,a.org_id,a.kind,a.held_on,a.title,a.description,"                 \
+  "coalesce(a.leader_attended,-1),a.sessions,a.people,"                   \
+  "(SELECT count(*) FROM activity_file f WHERE f.activity_id=a.id),o.name"
+#define ACT_FROM " FROM activity a JOIN org o ON o.id=a.org_id"
+
+static void act_row(Arena *ar, sqlite3_stmt *st, Activity *p) {
+  memset(p, 0, sizeof *p);
+  p->id = col_int(st, 0);
+  p->orgId = col_int(st, 1);
+  p->zKind = col_text(ar, st, 2);
+  p->zHeldOn = col_text(ar, st, 3);
+  p->zTitle = col_text(ar, st, 4);
+  p->zDescription = col_text(ar, st, 5);
+  p->leaderAttended = (int)col_int(st, 6);
+  p->sessions = (int)col_int(st, 7);
+  p->people = (int)col_int(st, 8);
+  p->nFile = (int)col_int(st, 9);
+  p->zOrgName = col_text(ar, st, 10);
+}
+
+int store_activity_add(Store *s, Activity *p) {
+  char zNow[21];
+  store_now_iso(zNow);
+  sqlite3_stmt *st = stmt(s,
+      "INSERT INTO activity(org_id,kind,held_on,title,description,"
+      "leader_attended,sessions,people,created_at)"
+      " VALUES(?1,?2,?3,?4,?5,?6,?7,?8,?9)");
+  if (!st) return STORE_ERROR;
+  bind_int(st, 1, p->orgId);
+  bind_text(st, 2, p->zKind);
+  bind_text(st, 3, p->zHeldOn);
+  bind_text(st, 4, p->zTitle);
+  bind_text(st, 5, nz(p->zDescription));
+  if (p->leaderAttended < 0) sqlite3_bind_null(st, 6);
+  else bind_int(st, 6, p->leaderAttended ? 1 : 0);
+  bind_int(st, 7, p->sessions);
+  bind_int(st, 8, p->people);
+  bind_text(st, 9, zNow);
+  return insert(s, st, "保存活动", &p->id);
+}
+
+int store_activity_get(Store *s, Arena *a, int64_t id, Activity *p) {
+  sqlite3_stmt *st = stmt(s, "SELECT " ACT_COLS ACT_FROM " WHERE a.id=?1");
+  if (!st) return STORE_ERROR;
+  bind_int(st, 1, id);
+  int rc = sqlite3_step(st), out = STORE_OK;
+  if (rc == SQLITE_ROW) act_row(a, st, p);
+  else if (rc == SQLITE_DONE) out = store_fail(s, STORE_NOTFOUND, "活动不存在");
+  else out = step_err(s, rc, "读取活动");
+  stmt_done(st);
+  return out;
+}
+
+int store_activity_list(Store *s, Arena *a, int64_t orgId, int bSubtree,
+                        int year, Activity **paA, int *pn) {
+  sqlite3_stmt *st = stmt(s,
+      "SELECT " ACT_COLS ACT_FROM " WHERE a.org_id IN " SCOPE
+      " AND (?3=0 OR substr(a.held_on,1,4)=printf('%04d',?3))"
+      " ORDER BY a.held_on DESC, a.id DESC");
+  if (!st) return STORE_ERROR;
+  bind_int(st, 1, orgId);
+  bind_int(st, 2, bSubtree);
+  bind_int(st, 3, year);
+  int rc, n = 0, nAlloc = 0;
+  Activity *aA = NULL;
+  while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
+    ARENA_PUSH(a, aA, n, nAlloc);
+    act_row(a, st, &aA[n++]);
+  }
+  stmt_done(st);
+  if (rc != SQLITE_DONE) return step_err(s, rc, "读取活动");
+  *paA = aA;
+  *pn = n;
+  return STORE_OK;
+}
+
+int store_activity_file_add(Store *s, int64_t activityId, const char *zName,
+                            const char *zType, const void *pData,
+                            size_t nData, const char *zSha256) {
+  sqlite3_stmt *st = stmt(s,
+      "INSERT INTO activity_file(activity_id,name,type,sha256,data)"
+      " VALUES(?1,?2,?3,?4,?5)");
+  if (!st) return STORE_ERROR;
+  bind_int(st, 1, activityId);
+  bind_text(st, 2, zName);
+  bind_text(st, 3, zType);
+  bind_text(st, 4, zSha256);
+  sqlite3_bind_blob(st, 5, pData, (int)nData, SQLITE_TRANSIENT);
+  return insert(s, st, "保存附件", NULL);
+}
+
+int store_activity_file_get(Store *s, Arena *a, int64_t fileId,
+                            int64_t *pActivityId, const char **pzName,
+                            const char **pzType, const void **ppData,
+                            size_t *pnData) {
+  sqlite3_stmt *st = stmt(s,
+      "SELECT activity_id,name,type,data FROM activity_file WHERE id=?1");
+  if (!st) return STORE_ERROR;
+  bind_int(st, 1, fileId);
+  int rc = sqlite3_step(st), out = STORE_OK;
+  if (rc == SQLITE_ROW) {
+    *pActivityId = col_int(st, 0);
+    *pzName = col_text(a, st, 1);
+    *pzType = col_text(a, st, 2);
+    size_t n = (size_t)sqlite3_column_bytes(st, 3);
+    void *p = arena_alloc(a, n + 1);
+    if (n) memcpy(p, sqlite3_column_blob(st, 3), n);
+    *ppData = p;
+    *pnData = n;
+  } else if (rc == SQLITE_DONE) {
+    out = store_fail(s, STORE_NOTFOUND, "附件不存在");
+  } else {
+    out = step_err(s, rc, "读取附件");
+  }
+  stmt_done(st);
+  return out;
+}
+
+int store_activity_files(Store *s, Arena *a, int64_t activityId,
+                         ActivityFile **paF, int *pn) {
+  sqlite3_stmt *st = stmt(s,
+      "SELECT id,name,type,sha256,length(data) FROM activity_file"
+      " WHERE activity_id=?1 ORDER BY id");
+  if (!st) return STORE_ERROR;
+  bind_int(st, 1, activityId);
+  int rc, n = 0, nAlloc = 0;
+  ActivityFile *aF = NULL;
+  while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
+    ARENA_PUSH(a, aF, n, nAlloc);
+    aF[n].id = col_int(st, 0);
+    aF[n].zName = col_text(a, st, 1);
+    aF[n].zType = col_text(a, st, 2);
+    aF[n].zSha256 = col_text(a, st, 3);
+    aF[n].nBytes = col_int(st, 4);
+    n++;
+  }
+  stmt_done(st);
+  if (rc != SQLITE_DONE) return step_err(s, rc, "读取附件");
+  *paF = aF;
+  *pn = n;
+  return STORE_OK;
+}
+
+/* ---- Work plans ---------------------------------------------------------- */
+
+int store_workplan_import(Store *s, int64_t orgId, int year,
+                          const WpPlan *pPlan, const char *zSource,
+                          int64_t *pId) {
+  char zNow[21];
+  store_now_iso(zNow);
+  if (store_begin(s) != STORE_OK) return STORE_ERROR;
+  sqlite3_stmt *st = stmt(s,
+      "INSERT INTO workplan(org_id,year,title,source,created_at)"
+      " VALUES(?1,?2,?3,?4,?5)");
+  int rc = STORE_ERROR;
+  int64_t planId = 0;
+  if (st) {
+    bind_int(st, 1, orgId);
+    bind_int(st, 2, year);
+    bind_text(st, 3, pPlan->zTitle ? pPlan->zTitle : "工作要点");
+    bind_text(st, 4, nz(zSource));
+    bind_text(st, 5, zNow);
+    rc = insert(s, st, "保存工作要点", &planId);
+    if (rc == STORE_CONFLICT)
+      rc = store_fail(s, STORE_CONFLICT, "该单位%d年已有同名工作要点“%s”", year,
+                      pPlan->zTitle ? pPlan->zTitle : "");
+  }
+  for (int i = 0; rc == STORE_OK && i < pPlan->nTask; i++) {
+    const WpTask *t = &pPlan->aTask[i];
+    char zDue[DATE_STRLEN];
+    st = stmt(s,
+        "INSERT INTO workplan_task(plan_id,seq,number,heading,text,depts_raw,"
+        "lead_depts,co_depts,due_on) VALUES(?1,?2,?3,?4,?5,?6,?7,?8,?9)");
+    if (!st) { rc = STORE_ERROR; break; }
+    bind_int(st, 1, planId);
+    bind_int(st, 2, t->seq);
+    bind_text(st, 3, t->zNumber);
+    bind_text(st, 4, nz(t->zHeading));
+    bind_text(st, 5, t->zText);
+    bind_text(st, 6, nz(t->zDepts));
+    bind_text(st, 7, nz(t->zLead));
+    bind_text(st, 8, nz(t->zCo));
+    bind_text(st, 9, t->dDue == DATE_NONE ? NULL : date_format(t->dDue, zDue));
+    rc = insert(s, st, "保存工作任务", NULL);
+  }
+  if (rc != STORE_OK) {
+    store_rollback(s);
+    return rc;
+  }
+  if ((rc = store_commit(s)) == STORE_OK && pId) *pId = planId;
+  return rc;
+}
+
+#define PLAN_COLS                                                           \
+  "w.id,w.org_id,w.year,w.title,"                                           \
+  "(SELECT count(*) FROM workplan_task t WHERE t.plan_id=w.id),"            \
+  "(SELECT count(*) FROM workplan_task t WHERE t.plan_id=w.id"              \
+  " AND t.done_on IS NOT NULL),"                                            \
+  "(SELECT count(*) FROM workplan_task t WHERE t.plan_id=w.id"              \
+  " AND t.done_on IS NULL AND t.due_on<?9),o.name"
+#define PLAN_FROM " FROM workplan w JOIN org o ON o.id=w.org_id"
+
+static void plan_row(Arena *a, sqlite3_stmt *st, WorkplanRec *w) {
+  memset(w, 0, sizeof *w);
+  w->id = col_int(st, 0);
+  w->orgId = col_int(st, 1);
+  w->year = (int)col_int(st, 2);
+  w->zTitle = col_text(a, st, 3);
+  w->nTask = (int)col_int(st, 4);
+  w->nDone = (int)col_int(st, 5);
+  w->nOverdue = (int)col_int(st, 6);
+  w->zOrgName = col_text(a, st, 7);
+}
+
+int store_workplan_list(Store *s, Arena *a, int64_t orgId, int bSubtree,
+                        int year, const char *zToday, WorkplanRec **paW,
+                        int *pn) {
+  sqlite3_stmt *st = stmt(s,
+      "SELECT " PLAN_COLS PLAN_FROM " WHERE w.org_id IN " SCOPE
+      " AND (?3=0 OR w.year=?3) ORDER BY w.year DESC, w.id");
+  if (!st) return STORE_ERROR;
+  bind_int(st, 1, orgId);
+  bind_int(st, 2, bSubtree);
+  bind_int(st, 3, year);
+  bind_text(st, 9, zToday);
+  int rc, n = 0, nAlloc = 0;
+  WorkplanRec *aW = NULL;
+  while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
+    ARENA_PUSH(a, aW, n, nAlloc);
+    plan_row(a, st, &aW[n++]);
+  }
+  stmt_done(st);
+  if (rc != SQLITE_DONE) return step_err(s, rc, "读取工作要点");
+  *paW = aW;
+  *pn = n;
+  return STORE_OK;
+}
+
+int store_workplan_get(Store *s, Arena *a, int64_t id, const char *zToday,
+                       WorkplanRec *w) {
+  sqlite3_stmt *st = stmt(s, "SELECT " PLAN_COLS PLAN_FROM " WHERE w.id=?1");
+  if (!st) return STORE_ERROR;
+  bind_int(st, 1, id);
+  bind_text(st, 9, zToday);
+  int rc = sqlite3_step(st), out = STORE_OK;
+  if (rc == SQLITE_ROW) plan_row(a, st, w);
+  else if (rc == SQLITE_DONE) out = store_fail(s, STORE_NOTFOUND, "工作要点不存在");
+  else out = step_err(s, rc, "读取工作要点");
+  stmt_done(st);
+  return out;
+}
+
+#define TASK_COLS                                                          \
+  "t.id,t.plan_id,t.seq,t.number,t.heading,t.text,t.depts_raw,"            \
+  "t.lead_depts,t.co_depts,coalesce(t.due_on,''),coalesce(t.done_on,''),"  \
+  "(SELECT count(*) FROM workplan_progress p WHERE p.task_id=t.id),"       \
+  "coalesce((SELECT note FROM workplan_progress p WHERE p.task_id=t.id"    \
+  " ORDER BY p.reported_on DESC, p.id DESC LIMIT 1),'')"
+
+static void task_row(Arena *a, sqlite3_stmt *st, TaskRec *t) {
+  memset(t, 0, sizeof *t);
+  t->id = col_int(st, 0);
+  t->planId = col_int(st, 1);
+  t->seq = (int)col_int(st, 2);
+  t->zNumber = col_text(a, st, 3);
+  t->zHeading = col_text(a, st, 4);
+  t->zText = col_text(a, st, 5);
+  t->zDeptsRaw = col_text(a, st, 6);
+  t->zLead = col_text(a, st, 7);
+  t->zCo = col_text(a, st, 8);
+  t->zDueOn = col_text(a, st, 9);
+  t->zDoneOn = col_text(a, st, 10);
+  t->nProgress = (int)col_int(st, 11);
+  t->zLastNote = col_text(a, st, 12);
+}
+
+int store_workplan_tasks(Store *s, Arena *a, int64_t planId, TaskRec **paT,
+                         int *pn) {
+  sqlite3_stmt *st = stmt(s,
+      "SELECT " TASK_COLS " FROM workplan_task t WHERE t.plan_id=?1"
+      " ORDER BY t.seq");
+  if (!st) return STORE_ERROR;
+  bind_int(st, 1, planId);
+  int rc, n = 0, nAlloc = 0;
+  TaskRec *aT = NULL;
+  while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
+    ARENA_PUSH(a, aT, n, nAlloc);
+    task_row(a, st, &aT[n++]);
+  }
+  stmt_done(st);
+  if (rc != SQLITE_DONE) return step_err(s, rc, "读取工作任务");
+  *paT = aT;
+  *pn = n;
+  return STORE_OK;
+}
+
+int store_task_get(Store *s, Arena *a, int64_t id, TaskRec *t,
+                   int64_t *pOrgId) {
+  sqlite3_stmt *st = stmt(s,
+      "SELECT " TASK_COLS ",w.org_id FROM workplan_task t"
+      " JOIN workplan w ON w.id=t.plan_id WHERE t.id=?1");
+  if (!st) return STORE_ERROR;
+  bind_int(st, 1, id);
+  int rc = sqlite3_step(st), out = STORE_OK;
+  if (rc == SQLITE_ROW) {
+    task_row(a, st, t);
+    if (pOrgId) *pOrgId = col_int(st, 13);
+  } else if (rc == SQLITE_DONE) {
+    out = store_fail(s, STORE_NOTFOUND, "工作任务不存在");
+  } else {
+    out = step_err(s, rc, "读取工作任务");
+  }
+  stmt_done(st);
+  return out;
+}
+
+int store_task_progress_add(Store *s, int64_t taskId, const char *zOn,
+                            const char *zNote, const char *zEvidence,
+                            int64_t userId, int bDone) {
+  if (store_begin(s) != STORE_OK) return STORE_ERROR;
+  sqlite3_stmt *st = stmt(s,
+      "INSERT INTO workplan_progress(task_id,reported_on,note,evidence,user_id)"
+      " VALUES(?1,?2,?3,?4,?5)");
+  int rc = STORE_ERROR;
+  if (st) {
+    bind_int(st, 1, taskId);
+    bind_text(st, 2, zOn);
+    bind_text(st, 3, zNote);
+    bind_text(st, 4, nz(zEvidence));
+    bind_id(st, 5, userId);
+    rc = insert(s, st, "保存进展", NULL);
+  }
+  if (rc == STORE_OK && bDone) {
+    st = stmt(s, "UPDATE workplan_task SET done_on=coalesce(done_on,?2) WHERE id=?1");
+    if (!st) rc = STORE_ERROR;
+    else {
+      bind_int(st, 1, taskId);
+      bind_text(st, 2, zOn);
+      rc = update_one(s, st, "标记任务完成");
+    }
+  }
+  if (rc != STORE_OK) {
+    store_rollback(s);
+    return rc;
+  }
+  return store_commit(s);
+}
+
+int store_task_progress(Store *s, Arena *a, int64_t taskId,
+                        ProgressRec **paP, int *pn) {
+  sqlite3_stmt *st = stmt(s,
+      "SELECT p.id,p.task_id,p.reported_on,p.note,p.evidence,coalesce(u.name,'')"
+      " FROM workplan_progress p LEFT JOIN user u ON u.id=p.user_id"
+      " WHERE p.task_id=?1 ORDER BY p.reported_on, p.id");
+  if (!st) return STORE_ERROR;
+  bind_int(st, 1, taskId);
+  int rc, n = 0, nAlloc = 0;
+  ProgressRec *aP = NULL;
+  while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
+    ARENA_PUSH(a, aP, n, nAlloc);
+    aP[n].id = col_int(st, 0);
+    aP[n].taskId = col_int(st, 1);
+    aP[n].zReportedOn = col_text(a, st, 2);
+    aP[n].zNote = col_text(a, st, 3);
+    aP[n].zEvidence = col_text(a, st, 4);
+    aP[n].zUserName = col_text(a, st, 5);
+    n++;
+  }
+  stmt_done(st);
+  if (rc != SQLITE_DONE) return step_err(s, rc, "读取进展");
+  *paP = aP;
+  *pn = n;
+  return STORE_OK;
+}
+
+/* ---- Inspections ---------------------------------------------------------- */
+
+#define INSP_COLS                                                         \
+  "i.id,i.org_id,i.by_org_id,coalesce(i.user_id,0),i.inspected_on,"       \
+  "i.subject,i.findings,i.follow_up,coalesce(i.follow_up_due,''),"        \
+  "coalesce(i.closed_on,''),o.name,coalesce(u.name,'')"
+#define INSP_FROM                                                          \
+  " FROM inspection i JOIN org o ON o.id=i.org_id"                         \
+  " LEFT JOIN user u ON u.id=i.user_id"
+
+static void insp_row(Arena *a, sqlite3_stmt *st, Inspection *p) {
+  memset(p, 0, sizeof *p);
+  p->id = col_int(st, 0);
+  p->orgId = col_int(st, 1);
+  p->byOrgId = col_int(st, 2);
+  p->userId = col_int(st, 3);
+  p->zInspectedOn = col_text(a, st, 4);
+  p->zSubject = col_text(a, st, 5);
+  p->zFindings = col_text(a, st, 6);
+  p->zFollowUp = col_text(a, st, 7);
+  p->zFollowUpDue = col_text(a, st, 8);
+  p->zClosedOn = col_text(a, st, 9);
+  p->zOrgName = col_text(a, st, 10);
+  p->zUserName = col_text(a, st, 11);
+}
+
+int store_inspection_add(Store *s, Inspection *p) {
+  sqlite3_stmt *st = stmt(s,
+      "INSERT INTO inspection(org_id,by_org_id,user_id,inspected_on,subject,"
+      "findings,follow_up,follow_up_due) VALUES(?1,?2,?3,?4,?5,?6,?7,?8)");
+  if (!st) return STORE_ERROR;
+  bind_int(st, 1, p->orgId);
+  bind_int(st, 2, p->byOrgId);
+  bind_id(st, 3, p->userId);
+  bind_text(st, 4, p->zInspectedOn);
+  bind_text(st, 5, p->zSubject);
+  bind_text(st, 6, p->zFindings);
+  bind_text(st, 7, nz(p->zFollowUp));
+  bind_opt(st, 8, p->zFollowUpDue);
+  return insert(s, st, "保存督查记录", &p->id);
+}
+
+int store_inspection_list(Store *s, Arena *a, int64_t orgId, int bSubtree,
+                          Inspection **paI, int *pn) {
+  sqlite3_stmt *st = stmt(s,
+      "SELECT " INSP_COLS INSP_FROM " WHERE i.org_id IN " SCOPE
+      " ORDER BY i.inspected_on DESC, i.id DESC");
+  if (!st) return STORE_ERROR;
+  bind_int(st, 1, orgId);
+  bind_int(st, 2, bSubtree);
+  int rc, n = 0, nAlloc = 0;
+  Inspection *aI = NULL;
+  while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
+    ARENA_PUSH(a, aI, n, nAlloc);
+    insp_row(a, st, &aI[n++]);
+  }
+  stmt_done(st);
+  if (rc != SQLITE_DONE) return step_err(s, rc, "读取督查记录");
+  *paI = aI;
+  *pn = n;
+  return STORE_OK;
+}
+
+int store_inspection_get(Store *s, Arena *a, int64_t id, Inspection *p) {
+  sqlite3_stmt *st = stmt(s, "SELECT " INSP_COLS INSP_FROM " WHERE i.id=?1");
+  if (!st) return STORE_ERROR;
+  bind_int(st, 1, id);
+  int rc = sqlite3_step(st), out = STORE_OK;
+  if (rc == SQLITE_ROW) insp_row(a, st, p);
+  else if (rc == SQLITE_DONE) out = store_fail(s, STORE_NOTFOUND, "督查记录不存在");
+  else out = step_err(s, rc, "读取督查记录");
+  stmt_done(st);
+  return out;
+}
+
+int store_inspection_close(Store *s, int64_t id, const char *zOn) {
+  sqlite3_stmt *st = stmt(s,
+      "UPDATE inspection SET closed_on=?2 WHERE id=?1 AND closed_on IS NULL");
+  if (!st) return STORE_ERROR;
+  bind_int(st, 1, id);
+  bind_text(st, 2, zOn);
+  return update_one(s, st, "办结督查整改");
+}
+
+/* ---- Catalogue freshness and publication figures ------------------------ */
+
+#define FRESH_COLS                                                          \
+  "c.id,c.org_id,o.name,c.level1,c.level2,c.content,c.dept,c.frequency,"    \
+  "coalesce((SELECT max(d.published_date) FROM doc d WHERE"                  \
+  " d.catalogue_item_id=c.id AND d.state='published'),''),"                 \
+  "coalesce((SELECT max(n.period_start) FROM catalogue_nil n"               \
+  " WHERE n.item_id=c.id),'')"
+#define FRESH_FROM " FROM catalogue_item c JOIN org o ON o.id=c.org_id"
+
+static void fresh_row(Arena *a, sqlite3_stmt *st, FreshRow *p) {
+  memset(p, 0, sizeof *p);
+  p->itemId = col_int(st, 0);
+  p->orgId = col_int(st, 1);
+  p->zOrgName = col_text(a, st, 2);
+  p->zLevel1 = col_text(a, st, 3);
+  p->zLevel2 = col_text(a, st, 4);
+  p->zContent = col_text(a, st, 5);
+  p->zDept = col_text(a, st, 6);
+  p->zFrequency = col_text(a, st, 7);
+  p->zLatestDoc = col_text(a, st, 8);
+  p->zLatestNil = col_text(a, st, 9);
+}
+
+int store_fresh_list(Store *s, Arena *a, int64_t orgId, int bSubtree,
+                     FreshRow **paF, int *pn) {
+  sqlite3_stmt *st = stmt(s,
+      "SELECT " FRESH_COLS FRESH_FROM " WHERE c.org_id IN " SCOPE
+      " AND c.list_kind='proactive' AND c.frequency<>''"
+      " ORDER BY c.org_id, c.seq, c.id");
+  if (!st) return STORE_ERROR;
+  bind_int(st, 1, orgId);
+  bind_int(st, 2, bSubtree);
+  int rc, n = 0, nAlloc = 0;
+  FreshRow *aF = NULL;
+  while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
+    ARENA_PUSH(a, aF, n, nAlloc);
+    fresh_row(a, st, &aF[n++]);
+  }
+  stmt_done(st);
+  if (rc != SQLITE_DONE) return step_err(s, rc, "读取公开目录");
+  *paF = aF;
+  *pn = n;
+  return STORE_OK;
+}
+
+int store_fresh_get(Store *s, Arena *a, int64_t itemId, FreshRow *pF) {
+  sqlite3_stmt *st = stmt(s, "SELECT " FRESH_COLS FRESH_FROM " WHERE c.id=?1");
+  if (!st) return STORE_ERROR;
+  bind_int(st, 1, itemId);
+  int rc = sqlite3_step(st), out = STORE_OK;
+  if (rc == SQLITE_ROW) fresh_row(a, st, pF);
+  else if (rc == SQLITE_DONE) out = store_fail(s, STORE_NOTFOUND, "目录事项不存在");
+  else out = step_err(s, rc, "读取目录事项");
+  stmt_done(st);
+  return out;
+}
+
+int store_fresh_nil_add(Store *s, int64_t itemId, const char *zStart,
+                        const char *zEnd, const char *zNote, const char *zOn,
+                        int64_t userId) {
+  sqlite3_stmt *st = stmt(s,
+      "INSERT INTO catalogue_nil(item_id,period_start,period_end,note,"
+      "stated_on,user_id) VALUES(?1,?2,?3,?4,?5,?6)");
+  if (!st) return STORE_ERROR;
+  bind_int(st, 1, itemId);
+  bind_text(st, 2, zStart);
+  bind_text(st, 3, zEnd);
+  bind_text(st, 4, nz(zNote));
+  bind_text(st, 5, zOn);
+  bind_id(st, 6, userId);
+  int rc = insert(s, st, "保存本期无新增说明", NULL);
+  if (rc == STORE_CONFLICT)
+    return store_fail(s, STORE_CONFLICT, "该期已登记过“本期无新增”");
+  return rc;
+}
+
+int store_reg_pub_month(Store *s, int64_t orgId, int bSubtree, int year,
+                        int a[12]) {
+  sqlite3_stmt *st = stmt(s,
+      "SELECT CAST(substr(d.published_date,6,2) AS INTEGER),count(*) FROM doc d"
+      " WHERE d.org_id IN " SCOPE " AND d.state='published'"
+      " AND substr(d.published_date,1,4)=printf('%04d',?3) GROUP BY 1");
+  if (!st) return STORE_ERROR;
+  bind_int(st, 1, orgId);
+  bind_int(st, 2, bSubtree);
+  bind_int(st, 3, year);
+  memset(a, 0, 12 * sizeof a[0]);
+  int rc;
+  while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
+    int m = sqlite3_column_int(st, 0);
+    if (m >= 1 && m <= 12) a[m - 1] = sqlite3_column_int(st, 1);
+  }
+  stmt_done(st);
+  return rc == SQLITE_DONE ? STORE_OK : step_err(s, rc, "统计发布数量");
+}
+
+int store_reg_pub_group(Store *s, Arena *a, int64_t orgId, int bSubtree,
+                        int year, int bChannel, PubCount **paP, int *pn) {
+  sqlite3_stmt *st = bChannel
+      ? stmt(s,
+          "SELECT '政府网站',count(*) FROM doc d WHERE d.org_id IN " SCOPE
+          " AND d.state='published' AND substr(d.published_date,1,4)=printf('%04d',?3)"
+          " UNION ALL"
+          " SELECT k.channel,count(DISTINCT k.doc_id) FROM doc_channel k"
+          " JOIN doc d ON d.id=k.doc_id WHERE d.org_id IN " SCOPE
+          " AND d.state='published' AND substr(d.published_date,1,4)=printf('%04d',?3)"
+          " AND k.channel<>'政府网站' GROUP BY k.channel")
+      : stmt(s,
+          "SELECT coalesce(nullif(c.level1,''),'未归类'),count(*) FROM doc d"
+          " LEFT JOIN catalogue_item c ON c.id=d.catalogue_item_id"
+          " WHERE d.org_id IN " SCOPE " AND d.state='published'"
+          " AND substr(d.published_date,1,4)=printf('%04d',?3)"
+          " GROUP BY 1 ORDER BY 2 DESC, 1");
+  if (!st) return STORE_ERROR;
+  bind_int(st, 1, orgId);
+  bind_int(st, 2, bSubtree);
+  bind_int(st, 3, year);
+  int rc, n = 0, nAlloc = 0;
+  PubCount *aP = NULL;
+  while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
+    ARENA_PUSH(a, aP, n, nAlloc);
+    aP[n].zKey = col_text(a, st, 0);
+    aP[n].n = sqlite3_column_int(st, 1);
+    n++;
+  }
+  stmt_done(st);
+  if (rc != SQLITE_DONE) return step_err(s, rc, "统计发布数量");
+  *paP = aP;
+  *pn = n;
+  return STORE_OK;
+}
+
+int store_reg_app_stats(Store *s, int64_t orgId, int bSubtree, int year,
+                        const char *zToday, const char *zSoon, AppStats *p) {
+  memset(p, 0, sizeof *p);
+  sqlite3_stmt *st = stmt(s,
+      "SELECT count(*) FROM sqlite_master WHERE type='table' AND name='application'");
+  if (!st) return STORE_ERROR;
+  int bHave = sqlite3_step(st) == SQLITE_ROW && sqlite3_column_int(st, 0) > 0;
+  stmt_done(st);
+  if (!bHave) return store_fail(s, STORE_NOTFOUND, "依申请公开模块尚未安装");
+  st = stmt(s,
+      "SELECT"
+      " coalesce(sum(closed_on IS NULL),0),"
+      " coalesce(sum(closed_on IS NULL AND due_on>=?4 AND due_on<=?5),0),"
+      " coalesce(sum(closed_on IS NULL AND due_on<?4),0),"
+      " coalesce(sum(substr(closed_on,1,4)=printf('%04d',?3)),0),"
+      " coalesce(sum(substr(closed_on,1,4)=printf('%04d',?3) AND due_on IS NOT NULL"
+      "  AND closed_on<=due_on),0)"
+      " FROM application WHERE org_id IN " SCOPE);
+  if (!st) return STORE_ERROR;
+  bind_int(st, 1, orgId);
+  bind_int(st, 2, bSubtree);
+  bind_int(st, 3, year);
+  bind_text(st, 4, zToday);
+  bind_text(st, 5, zSoon);
+  int rc = sqlite3_step(st);
+  if (rc == SQLITE_ROW) {
+    p->nOpen = sqlite3_column_int(st, 0);
+    p->nDueSoon = sqlite3_column_int(st, 1);
+    p->nOverdue = sqlite3_column_int(st, 2);
+    p->nClosed = sqlite3_column_int(st, 3);
+    p->nOnTime = sqlite3_column_int(st, 4);
+  }
+  stmt_done(st);
+  return rc == SQLITE_ROW ? STORE_OK : step_err(s, rc, "统计依申请公开");
+}

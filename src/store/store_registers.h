@@ -1,0 +1,164 @@
+/*
+** store_registers.h — persistence of the registers of issue 7 (records in
+** core/registers.h, work plan import from core/workplan.h).  Conventions
+** as in store.h: STORE_* codes, message in store_errmsg(), strings in the
+** caller's Arena.  Listings take an organisation and bSubtree: 0 for that
+** organisation only, 1 for it and every organisation below it.  year 0
+** means every year.  Dates are 'YYYY-MM-DD' strings.
+*/
+#ifndef GK_STORE_REGISTERS_H
+#define GK_STORE_REGISTERS_H
+
+#include "core/calendar.h"
+#include "core/registers.h"
+#include "core/workplan.h"
+#include "store/store.h"
+
+/* The working-day calendar: the embedded official data plus the overrides
+** in the holiday table.  pCal must be cal_init()ed; the caller cal_free()s
+** it.  Returns STORE_OK or STORE_ERROR. */
+int store_reg_calendar(Store *s, Arena *a, Calendar *pCal);
+
+/* The message reply limit in working days (setting message_reply_workdays,
+** core/settings.c; default 5). */
+int store_reg_reply_days(Store *s, Arena *a);
+
+/* ---- Public opinion ---------------------------------------------------- */
+int store_opinion_add(Store *s, OpinionEvent *e, int64_t userId);  /* sets id */
+int store_opinion_get(Store *s, Arena *a, int64_t id, OpinionEvent *e);
+int store_opinion_list(Store *s, Arena *a, int64_t orgId, int bSubtree,
+                       int year, OpinionEvent **paE, int *pn);
+int store_opinion_response_add(Store *s, const OpinionResponse *p);
+int store_opinion_responses(Store *s, Arena *a, int64_t eventId,
+                            OpinionResponse **paR, int *pn);
+
+/* ---- Messages ---------------------------------------------------------- */
+/* Accepted public submissions from zKey since `since` (unix s). */
+int store_message_recent(Store *s, const char *zKey, int64_t since);
+/* Stores m (sets m->id) and records zKey for the rate limit (when not
+** NULL), pruning throttle rows older than a day. */
+int store_message_add(Store *s, Message *m, const char *zKey, int64_t now);
+int store_message_get(Store *s, Arena *a, int64_t id, Message *m);
+/* bPublished: 1 only published ones (newest reply first), 0 all. */
+int store_message_list(Store *s, Arena *a, int64_t orgId, int bSubtree,
+                       int bPublished, Message **paM, int *pn);
+int store_message_count(Store *s, int64_t orgId);
+int store_message_transfer(Store *s, int64_t id, int64_t deptId,
+                           const char *zOn);
+int store_message_reply(Store *s, int64_t id, const char *zReply,
+                        const char *zOn, int64_t replyDeptId);
+int store_message_publish(Store *s, int64_t id, int bPublish,
+                          const char *zOn);
+
+/* ---- Proposals ----------------------------------------------------------- */
+int store_proposal_add(Store *s, Proposal *p);            /* sets id */
+int store_proposal_get(Store *s, Arena *a, int64_t id, Proposal *p);
+int store_proposal_list(Store *s, Arena *a, int64_t orgId, int bSubtree,
+                        int year, Proposal **paP, int *pn);
+/* Records the reply (zOn its date) and whether the full reply is
+** published (published_on = zOn when newly published). */
+int store_proposal_reply(Store *s, int64_t id, const char *zReply,
+                         const char *zOn, int bPublish);
+
+/* ---- Activities ------------------------------------------------------- */
+int store_activity_add(Store *s, Activity *p);            /* sets id */
+int store_activity_get(Store *s, Arena *a, int64_t id, Activity *p);
+int store_activity_list(Store *s, Arena *a, int64_t orgId, int bSubtree,
+                        int year, Activity **paA, int *pn);
+int store_activity_file_add(Store *s, int64_t activityId, const char *zName,
+                            const char *zType, const void *pData,
+                            size_t nData, const char *zSha256);
+/* One attachment: name, type and bytes (in a). */
+int store_activity_file_get(Store *s, Arena *a, int64_t fileId,
+                            int64_t *pActivityId, const char **pzName,
+                            const char **pzType, const void **ppData,
+                            size_t *pnData);
+typedef struct ActivityFile {
+  int64_t id;
+  const char *zName;
+  const char *zType;
+  const char *zSha256;
+  int64_t nBytes;
+} ActivityFile;
+int store_activity_files(Store *s, Arena *a, int64_t activityId,
+                         ActivityFile **paF, int *pn);
+
+/* ---- Work plans ---------------------------------------------------------- */
+/* Stores a parsed plan with its tasks (one transaction; the caller may
+** wrap it in an outer one).  STORE_CONFLICT when the organisation already
+** has a plan with this title for the year. */
+int store_workplan_import(Store *s, int64_t orgId, int year,
+                          const WpPlan *pPlan, const char *zSource,
+                          int64_t *pId);
+/* Plans with task counts; overdue counted against zToday. */
+int store_workplan_list(Store *s, Arena *a, int64_t orgId, int bSubtree,
+                        int year, const char *zToday, WorkplanRec **paW,
+                        int *pn);
+int store_workplan_get(Store *s, Arena *a, int64_t id, const char *zToday,
+                       WorkplanRec *w);
+int store_workplan_tasks(Store *s, Arena *a, int64_t planId, TaskRec **paT,
+                         int *pn);
+int store_task_get(Store *s, Arena *a, int64_t id, TaskRec *t,
+                   int64_t *pOrgId);
+int store_task_progress_add(Store *s, int64_t taskId, const char *zOn,
+                            const char *zNote, const char *zEvidence,
+                            int64_t userId, int bDone);
+int store_task_progress(Store *s, Arena *a, int64_t taskId,
+                        ProgressRec **paP, int *pn);
+
+/* ---- Inspections ---------------------------------------------------------- */
+int store_inspection_add(Store *s, Inspection *p);        /* sets id */
+/* Inspections of orgId (with bSubtree, of its subtree). */
+int store_inspection_list(Store *s, Arena *a, int64_t orgId, int bSubtree,
+                          Inspection **paI, int *pn);
+int store_inspection_get(Store *s, Arena *a, int64_t id, Inspection *p);
+int store_inspection_close(Store *s, int64_t id, const char *zOn);
+
+/* ---- Catalogue freshness and publication figures ------------------------ */
+typedef struct FreshRow {
+  int64_t itemId;
+  int64_t orgId;
+  const char *zOrgName;
+  const char *zLevel1;      /* 一级事项 */
+  const char *zLevel2;      /* 二级事项 */
+  const char *zContent;     /* 公开内容 */
+  const char *zDept;        /* 负责科室 */
+  const char *zFrequency;   /* 更新频率 as written */
+  const char *zLatestDoc;   /* latest published date of its documents, or "" */
+  const char *zLatestNil;   /* latest "本期无新增" period start, or "" */
+} FreshRow;
+/* Proactive catalogue items with a non-empty frequency. */
+int store_fresh_list(Store *s, Arena *a, int64_t orgId, int bSubtree,
+                     FreshRow **paF, int *pn);
+/* One item (for the statement form). */
+int store_fresh_get(Store *s, Arena *a, int64_t itemId, FreshRow *pF);
+/* Records "本期无新增" for the period [zStart, zEnd]; STORE_CONFLICT when
+** already stated. */
+int store_fresh_nil_add(Store *s, int64_t itemId, const char *zStart,
+                        const char *zEnd, const char *zNote, const char *zOn,
+                        int64_t userId);
+
+/* Published documents of the year per month (a[0] = January). */
+int store_reg_pub_month(Store *s, int64_t orgId, int bSubtree, int year,
+                        int a[12]);
+typedef struct PubCount {
+  const char *zKey;         /* category (一级事项) or channel */
+  int n;
+} PubCount;
+/* Published documents of the year per catalogue category (bChannel 0;
+** "未归类" for none) or per further channel (bChannel 1, from the
+** channel register; every published document is on the website). */
+int store_reg_pub_group(Store *s, Arena *a, int64_t orgId, int bSubtree,
+                        int year, int bChannel, PubCount **paP, int *pn);
+
+/* Applications (依申请公开) figures, when the applications module's table
+** exists (STORE_NOTFOUND otherwise): open ones, of which due on or before
+** zSoon and not overdue, overdue (due before zToday); answered or closed
+** in year, of which on or before their due date. */
+typedef struct AppStats {
+  int nOpen, nDueSoon, nOverdue, nClosed, nOnTime;
+} AppStats;
+int store_reg_app_stats(Store *s, int64_t orgId, int bSubtree, int year,
+                        const char *zToday, const char *zSoon, AppStats *p);
+
+#endif

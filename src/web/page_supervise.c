@@ -1,0 +1,607 @@
+/*
+** page_supervise.c — the supervisor's view (督查): every unit under the
+** user side by side with the figures of its registers, each linking to the
+** records; inspections with findings and follow-up; and the dashboard per
+** organisation or subtree with inline-SVG charts (no script: the CSP
+** forbids it) and its XLSX export (libxlsxwriter).
+**
+** Figures that need the documents, applications and annual-report modules
+** (publications by month, category and channel; applications open, due,
+** overdue and on time; report status) are not computed here yet: those
+** modules are on other branches.  The dashboard says so.
+*/
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <time.h>
+#include <unistd.h>
+#include <xlsxwriter.h>
+
+#include "core/freshness.h"
+#include "core/response_clock.h"
+#include "lib/utf8.h"
+#include "web/pages.h"
+#include "web/registers.h"
+
+/* The figures of one organisation (or subtree) for one year. */
+typedef struct RegStats {
+  int nMsg, nMsgOpen, nMsgOverdue, nMsgPublished;
+  int aMsgMonth[12];          /* received per month */
+  int nEvent, nEventMissed, nEventPending;
+  int aEventMonth[12];
+  int nProp, nPropOpen, nPropOverdue, nPropPublished;
+  int nAct, aActKind[6], nTrainSessions, nTrainPeople;
+  int nTask, nTaskDone, nTaskOverdue;
+  int nInsp, nInspOpen;
+  int nCatChecked, nCatOverdue, nCatDueSoon;   /* catalogue freshness */
+  int nPub, aPubMonth[12];    /* published documents of the year */
+  int bApps;                  /* the applications module is present */
+  AppStats app;               /* its figures */
+} RegStats;
+
+/* Month index 0..11 of "YYYY-MM-DD" in year y, or -1. */
+static int month_of(const char *z, int y) {
+  Date d;
+  if (date_parse(z, &d) || date_year(d) != y) return -1;
+  return date_month(d) - 1;
+}
+
+/* Computes *p for org (with bSubtree) and year; 0 or -1 (store error). */
+static int reg_stats(Req *r, int64_t org, int bSubtree, int year,
+                     const Calendar *pCal, int nDays, RegStats *p) {
+  Arena *a = &r->arena;
+  Store *s = r->store;
+  Date dToday = reg_today_date();
+  const char *zToday = reg_today(r);
+  time_t tNow = time(NULL);
+  memset(p, 0, sizeof *p);
+
+  Message *aM;
+  int n;
+  if (store_message_list(s, a, org, bSubtree, 0, &aM, &n) != STORE_OK) return -1;
+  for (int i = 0; i < n; i++) {
+    RcMessage c;
+    int mo = month_of(aM[i].zReceivedOn, year);
+    reg_message_clock(pCal, nDays, &aM[i], dToday, &c);
+    /* Open and overdue ones count whatever their year: they are work. */
+    if (!c.bReplied) p->nMsgOpen++;
+    if (!c.bReplied && c.bOverdue) p->nMsgOverdue++;
+    if (mo < 0) continue;
+    p->nMsg++;
+    p->aMsgMonth[mo]++;
+    if (aM[i].bPublished) p->nMsgPublished++;
+  }
+
+  OpinionEvent *aE;
+  if (store_opinion_list(s, a, org, bSubtree, year, &aE, &n) != STORE_OK) return -1;
+  for (int i = 0; i < n; i++) {
+    RcClock ac[RC_MAX_CLOCKS];
+    time_t tInfo = (time_t)aE[i].tInfo, tPress = (time_t)aE[i].tPress;
+    int k = rc_opinion(strcmp(aE[i].zLevel, "major") ? RC_OTHER : RC_MAJOR_EMERGENCY,
+                       (time_t)aE[i].tFound, aE[i].tInfo ? &tInfo : NULL,
+                       aE[i].tPress ? &tPress : NULL, tNow, ac);
+    int bMissed = 0, bPending = 0;
+    for (int j = 0; j < k; j++) {
+      bMissed |= ac[j].eState == RC_MISSED;
+      bPending |= ac[j].eState == RC_PENDING;
+    }
+    p->nEvent++;
+    p->nEventMissed += bMissed;
+    p->nEventPending += bPending && !bMissed;
+    Date d = date_from_time_cn((time_t)aE[i].tFound);
+    p->aEventMonth[date_month(d) - 1]++;
+  }
+
+  Proposal *aP;
+  if (store_proposal_list(s, a, org, bSubtree, year, &aP, &n) != STORE_OK) return -1;
+  for (int i = 0; i < n; i++) {
+    p->nProp++;
+    if (!aP[i].zRepliedOn[0]) {
+      p->nPropOpen++;
+      if (aP[i].zDueOn[0] && strcmp(aP[i].zDueOn, zToday) < 0) p->nPropOverdue++;
+    }
+    if (aP[i].bPublished) p->nPropPublished++;
+  }
+
+  Activity *aA;
+  int nKind;
+  const char *const *aKind = reg_activity_kinds(&nKind);
+  if (store_activity_list(s, a, org, bSubtree, year, &aA, &n) != STORE_OK) return -1;
+  for (int i = 0; i < n; i++) {
+    p->nAct++;
+    for (int k = 0; k < nKind && k < 6; k++)
+      if (!strcmp(aA[i].zKind, aKind[k])) p->aActKind[k]++;
+    if (!strcmp(aA[i].zKind, "training")) {
+      p->nTrainSessions += aA[i].sessions;
+      p->nTrainPeople += aA[i].people;
+    }
+  }
+
+  WorkplanRec *aW;
+  if (store_workplan_list(s, a, org, bSubtree, year, zToday, &aW, &n) != STORE_OK) return -1;
+  for (int i = 0; i < n; i++) {
+    p->nTask += aW[i].nTask;
+    p->nTaskDone += aW[i].nDone;
+    p->nTaskOverdue += aW[i].nOverdue;
+  }
+
+  FreshRow *aF;
+  if (store_fresh_list(s, a, org, bSubtree, &aF, &n) != STORE_OK) return -1;
+  for (int i = 0; i < n; i++) {
+    int e = reg_fresh_state(&aF[i], dToday, NULL);
+    if (e == FR_NA) continue;
+    p->nCatChecked++;
+    p->nCatOverdue += e == FR_OVERDUE;
+    p->nCatDueSoon += e == FR_DUE_SOON;
+  }
+  if (store_reg_pub_month(s, org, bSubtree, year, p->aPubMonth) != STORE_OK) return -1;
+  {
+    char zSoon[DATE_STRLEN];
+    date_format(cal_add_workdays(pCal, dToday, 3), zSoon);
+    int rc = store_reg_app_stats(s, org, bSubtree, year, zToday, zSoon, &p->app);
+    if (rc != STORE_OK && rc != STORE_NOTFOUND) return -1;
+    p->bApps = rc == STORE_OK;
+  }
+  for (int m = 0; m < 12; m++) p->nPub += p->aPubMonth[m];
+
+  Inspection *aI;
+  if (store_inspection_list(s, a, org, bSubtree, &aI, &n) != STORE_OK) return -1;
+  for (int i = 0; i < n; i++) {
+    if (month_of(aI[i].zInspectedOn, year) >= 0) p->nInsp++;
+    if (!aI[i].zClosedOn[0] && aI[i].zFollowUp[0]) p->nInspOpen++;
+  }
+  return 0;
+}
+
+/* A figure that links to its records; "missed" styling when bBad and > 0. */
+static void fig(Req *r, int v, const char *zHref, int bBad) {
+  req_printf(r, "<td class=\"num%s\"><a href=\"%h\">%d</a></td>",
+             bBad && v > 0 ? " missed" : "", zHref, v);
+}
+
+/* The year in view: ?year= or this year. */
+static int view_year(const RegScope *sc) {
+  return sc->year ? sc->year : date_year(reg_today_date());
+}
+
+/* The figure cells of one row of the supervisor's table; links go to
+** organisation id (with its subtree when bSub). */
+static void sup_cells(Req *r, const RegStats *pSt, int64_t id, int bSub, int year) {
+  long long o = (long long)id;
+  const char *zSub = bSub ? "&subtree=1" : "";
+  fig(r, pSt->nMsg, req_fmt(r, "/staff/messages?org=%lld%s", o, zSub), 0);
+  fig(r, pSt->nMsgOpen, req_fmt(r, "/staff/messages?org=%lld%s&filter=open", o, zSub), 0);
+  fig(r, pSt->nMsgOverdue, req_fmt(r, "/staff/messages?org=%lld%s&filter=overdue", o, zSub), 1);
+  fig(r, pSt->nEvent, req_fmt(r, "/staff/opinion?org=%lld%s&year=%d", o, zSub, year), 0);
+  fig(r, pSt->nEventMissed, req_fmt(r, "/staff/opinion?org=%lld%s&year=%d", o, zSub, year), 1);
+  fig(r, pSt->nProp, req_fmt(r, "/staff/proposals?org=%lld%s&year=%d", o, zSub, year), 0);
+  fig(r, pSt->nPropOverdue, req_fmt(r, "/staff/proposals?org=%lld%s&year=%d", o, zSub, year), 1);
+  fig(r, pSt->nAct, req_fmt(r, "/staff/activities?org=%lld%s&year=%d", o, zSub, year), 0);
+  fig(r, pSt->nTrainPeople, req_fmt(r, "/staff/activities?org=%lld%s&year=%d", o, zSub, year), 0);
+  fig(r, pSt->nTask, req_fmt(r, "/staff/workplans?org=%lld%s&year=%d", o, zSub, year), 0);
+  fig(r, pSt->nTaskOverdue, req_fmt(r, "/staff/workplans?org=%lld%s&year=%d", o, zSub, year), 1);
+  fig(r, pSt->nCatOverdue, req_fmt(r, "/staff/freshness?org=%lld%s&filter=late", o, zSub), 1);
+  fig(r, pSt->nPub, req_fmt(r, "/staff/dashboard?org=%lld%s&year=%d", o, zSub, year), 0);
+  fig(r, pSt->nInsp, req_fmt(r, "/staff/inspections?org=%lld%s", o, zSub), 0);
+  fig(r, pSt->nInspOpen, req_fmt(r, "/staff/inspections?org=%lld%s", o, zSub), 1);
+}
+
+/* ---- The supervisor's view -------------------------------------------- */
+
+int page_supervise(Req *r) {
+  RegScope sc;
+  r->bNoCache = 1;
+  if (reg_scope(r, PERM_SUPERVISE, &sc)) return 0;
+  int year = view_year(&sc);
+  Org *aOrg;
+  int nOrg;
+  if (store_org_tree(r->store, &r->arena, sc.orgId, &aOrg, &nOrg) != STORE_OK) {
+    http_error(r, 500, store_errmsg(r->store));
+    return 0;
+  }
+  Calendar cal;
+  if (reg_calendar(r, &cal)) return 0;
+  int nDays = store_reg_reply_days(r->store, &r->arena);
+  page_begin(r, "督查");
+  req_printf(r, "<h1>督查：下级单位一览</h1>\n<p>%h及其下级单位 %d 年的公开工作情况。"
+                "每个数字链接到对应记录。<a href=\"/staff/inspections?org=%lld\">督查记录</a> · "
+                "<a href=\"/staff/dashboard?org=%lld&amp;subtree=1&amp;year=%d\">全系统统计看板</a></p>\n",
+             sc.org.zName, year, (long long)sc.orgId, (long long)sc.orgId, year);
+  req_puts(r, "<table class=\"grid supervise\"><caption>各单位情况</caption><thead><tr>"
+              "<th scope=\"col\">单位</th><th scope=\"col\">留言</th><th scope=\"col\">未答复</th>"
+              "<th scope=\"col\">超期留言</th><th scope=\"col\">舆情事件</th><th scope=\"col\">回应超时</th>"
+              "<th scope=\"col\">建议提案</th><th scope=\"col\">超期未答复</th><th scope=\"col\">活动</th>"
+              "<th scope=\"col\">培训人次</th><th scope=\"col\">要点任务</th><th scope=\"col\">逾期任务</th>"
+              "<th scope=\"col\">目录逾期未更新</th><th scope=\"col\">发布文件</th>"
+              "<th scope=\"col\">督查</th><th scope=\"col\">待整改</th></tr></thead><tbody>\n");
+  for (int i = 0; i < nOrg; i++) {
+    RegStats st;
+    int64_t id = aOrg[i].id;
+    if (!req_can(r, PERM_SUPERVISE, id)) continue;
+    if (reg_stats(r, id, 0, year, &cal, nDays, &st)) {
+      cal_free(&cal);
+      http_error(r, 500, store_errmsg(r->store));
+      return 0;
+    }
+    req_printf(r, "<tr><th scope=\"row\" class=\"depth-%d\"><a href=\"/staff/registers?org=%lld\">%h</a></th>",
+               aOrg[i].depth > 4 ? 4 : aOrg[i].depth, (long long)id, aOrg[i].zName);
+    sup_cells(r, &st, id, 0, year);
+    req_puts(r, "</tr>\n");
+  }
+  if (nOrg > 1) {
+    RegStats st;
+    if (reg_stats(r, sc.orgId, 1, year, &cal, nDays, &st)) {
+      cal_free(&cal);
+      http_error(r, 500, store_errmsg(r->store));
+      return 0;
+    }
+    req_puts(r, "</tbody><tfoot><tr><th scope=\"row\">合计（含下级单位）</th>");
+    sup_cells(r, &st, sc.orgId, 1, year);
+    req_puts(r, "</tr></tfoot></table>\n");
+  } else {
+    req_puts(r, "</tbody></table>\n");
+  }
+  page_end(r);
+  cal_free(&cal);
+  return 0;
+}
+
+/* ---- Inspections ---------------------------------------------------------- */
+
+int page_inspection_list(Req *r) {
+  RegScope sc;
+  const char *zErr = NULL;
+  r->bNoCache = 1;
+  if (reg_scope(r, PERM_SUPERVISE, &sc)) return 0;
+  Inspection in;
+  memset(&in, 0, sizeof in);
+  if (r->method == HTTP_POST) {
+    int64_t target = 0;
+    if (req_param_int(r, "target", 1, INT64_MAX, &target) != 1) zErr = "请选择被督查单位";
+    else if (reg_check(r, PERM_SUPERVISE, target)) return 0;
+    in.orgId = target;
+    in.byOrgId = r->user->orgId;
+    in.userId = r->user->id;
+    in.zSubject = req_param_or(r, "subject", "");
+    in.zFindings = req_param_or(r, "findings", "");
+    in.zFollowUp = req_param_or(r, "follow_up", "");
+    if (!zErr) zErr = reg_date_field(r, "inspected_on", "督查日期", 1, &in.zInspectedOn);
+    if (!zErr) zErr = reg_text_check("督查事项", in.zSubject, 200, 1);
+    if (!zErr) zErr = reg_text_check("发现的问题", in.zFindings, 8000, 1);
+    if (!zErr) zErr = reg_text_check("整改要求", in.zFollowUp, 8000, 0);
+    if (!zErr) zErr = reg_date_field(r, "follow_up_due", "整改期限", 0, &in.zFollowUpDue);
+    if (!zErr) {
+      if (store_inspection_add(r->store, &in) != STORE_OK) zErr = store_errmsg(r->store);
+      else {
+        store_audit(r->store, r->user->id, target, "inspection.add", in.zSubject);
+        req_redirect(r, req_fmt(r, "/staff/inspections/%lld?saved=1", (long long)in.id));
+        return 0;
+      }
+    }
+  }
+  Inspection *aI;
+  int n;
+  if (store_inspection_list(r->store, &r->arena, sc.orgId, 1, &aI, &n) != STORE_OK) {
+    http_error(r, 500, store_errmsg(r->store));
+    return 0;
+  }
+  Org *aOrg;
+  int nOrg;
+  if (store_org_tree(r->store, &r->arena, r->user->orgId, &aOrg, &nOrg) != STORE_OK) nOrg = 0;
+  page_begin(r, "督查记录");
+  req_printf(r, "<p><a href=\"/staff/supervise\">返回督查一览</a></p>\n<h1>督查记录</h1>\n"
+                "<p>%h及其下级单位。</p>\n", sc.org.zName);
+  if (zErr) page_notice(r, "error", zErr);
+  req_puts(r, "<table class=\"grid\"><caption>督查</caption><thead><tr><th scope=\"col\">日期</th>"
+              "<th scope=\"col\">被督查单位</th><th scope=\"col\">事项</th><th scope=\"col\">整改期限</th>"
+              "<th scope=\"col\">整改</th></tr></thead><tbody>\n");
+  for (int i = 0; i < n; i++)
+    req_printf(r, "<tr><td>%h</td><td>%h</td><td><a href=\"/staff/inspections/%lld\">%h</a></td>"
+                  "<td>%h</td><td>%h</td></tr>\n",
+               aI[i].zInspectedOn, aI[i].zOrgName, (long long)aI[i].id, aI[i].zSubject,
+               aI[i].zFollowUpDue,
+               aI[i].zClosedOn[0] ? "已办结" : aI[i].zFollowUp[0] ? "整改中" : "无需整改");
+  if (!n) req_puts(r, "<tr><td colspan=\"5\">暂无督查记录</td></tr>\n");
+  req_puts(r, "</tbody></table>\n<h2>登记督查</h2><form method=\"post\" class=\"form\">");
+  page_csrf_field(r);
+  req_printf(r, "<input type=\"hidden\" name=\"org\" value=\"%lld\">", (long long)sc.orgId);
+  req_puts(r, "<p class=\"field\"><label for=\"f-target\">被督查单位</label><select id=\"f-target\" name=\"target\">");
+  for (int i = 0; i < nOrg; i++) {
+    if (!req_can(r, PERM_SUPERVISE, aOrg[i].id)) continue;
+    req_printf(r, "<option value=\"%lld\">", (long long)aOrg[i].id);
+    for (int d = 0; d < aOrg[i].depth; d++) req_puts(r, "　");
+    req_printf(r, "%h</option>", aOrg[i].zName);
+  }
+  req_puts(r, "</select></p>\n");
+  reg_date_input(r, "inspected_on", "督查日期", req_param_or(r, "inspected_on", reg_today(r)), 1);
+  page_input(r, "subject", "督查事项", in.zSubject, "required maxlength=\"200\"");
+  reg_textarea(r, "findings", "发现的问题", in.zFindings, 1);
+  reg_textarea(r, "follow_up", "整改要求", in.zFollowUp, 0);
+  reg_date_input(r, "follow_up_due", "整改期限", req_param(r, "follow_up_due"), 0);
+  req_puts(r, "<p><button type=\"submit\">保存</button></p></form>\n");
+  page_end(r);
+  if (zErr) r->status = 422;
+  return 0;
+}
+
+int page_inspection_view(Req *r) {
+  int64_t id = req_arg_id(r, 0);
+  Inspection in;
+  const char *zErr = NULL;
+  r->bNoCache = 1;
+  if (!id || store_inspection_get(r->store, &r->arena, id, &in) != STORE_OK) {
+    http_error(r, 404, "督查记录不存在");
+    return 0;
+  }
+  if (reg_check(r, PERM_SUPERVISE, in.orgId)) return 0;
+  if (r->method == HTTP_POST) {
+    const char *zOn;
+    zErr = reg_date_field(r, "closed_on", "办结日期", 1, &zOn);
+    if (!zErr && store_inspection_close(r->store, id, zOn) != STORE_OK)
+      zErr = store_errmsg(r->store);
+    if (!zErr) {
+      store_audit(r->store, r->user->id, in.orgId, "inspection.close", in.zSubject);
+      req_redirect(r, req_fmt(r, "/staff/inspections/%lld?saved=1", (long long)id));
+      return 0;
+    }
+  }
+  page_begin(r, "督查记录");
+  req_printf(r, "<p><a href=\"/staff/inspections?org=%lld\">返回督查记录</a></p>\n<h1>%h</h1>\n",
+             (long long)in.byOrgId, in.zSubject);
+  if (zErr) page_notice(r, "error", zErr);
+  if (req_param(r, "saved")) page_notice(r, "ok", "已保存");
+  req_printf(r, "<dl class=\"meta\"><dt>被督查单位</dt><dd>%h</dd><dt>日期</dt><dd>%h</dd>"
+                "<dt>督查人</dt><dd>%h</dd><dt>发现的问题</dt><dd>%h</dd><dt>整改要求</dt><dd>%h</dd>"
+                "<dt>整改期限</dt><dd>%h</dd><dt>办结</dt><dd>%h</dd></dl>\n",
+             in.zOrgName, in.zInspectedOn, in.zUserName, in.zFindings, in.zFollowUp,
+             in.zFollowUpDue, in.zClosedOn[0] ? in.zClosedOn : "未办结");
+  if (!in.zClosedOn[0] && in.zFollowUp[0]) {
+    req_puts(r, "<h2>整改办结</h2><form method=\"post\" class=\"form narrow\">");
+    page_csrf_field(r);
+    reg_date_input(r, "closed_on", "办结日期", reg_today(r), 1);
+    req_puts(r, "<p><button type=\"submit\">确认整改办结</button></p></form>\n");
+  }
+  page_end(r);
+  if (zErr) r->status = 422;
+  return 0;
+}
+
+/* ---- Dashboard ------------------------------------------------------------ */
+
+/* A horizontal-axis bar chart as inline SVG: n bars with labels, values
+** and links.  Presentation attributes only (no style, no script). */
+static void svg_bars(Req *r, const char *zTitle, const char *const *azLabel,
+                     const int *aValue, const char *const *azHref, int n) {
+  int vMax = 1, nChar = 2;
+  for (int i = 0; i < n; i++) {
+    if (aValue[i] > vMax) vMax = aValue[i];
+    int k = (int)utf8_len(azLabel[i], strlen(azLabel[i]));
+    if (k > nChar) nChar = k;
+  }
+  /* Each slot is wide enough for its label at 11 px per character. */
+  int slot = nChar * 12 + 8 > 40 ? nChar * 12 + 8 : 40;
+  int w = slot * n + 40, h = 180;
+  req_printf(r, "<figure class=\"chart\"><figcaption>%h</figcaption>"
+                "<svg xmlns=\"http://www.w3.org/2000/svg\" viewBox=\"0 0 %d %d\" width=\"%d\" height=\"%d\" "
+                "role=\"img\" aria-label=\"%h\">",
+             zTitle, w, h, w, h, zTitle);
+  req_printf(r, "<line x1=\"30\" y1=\"150\" x2=\"%d\" y2=\"150\" stroke=\"#767676\"/>", w - 5);
+  for (int i = 0; i < n; i++) {
+    int bh = aValue[i] * 120 / vMax, x = 35 + slot * i + (slot - 40) / 2;
+    req_printf(r, "<a href=\"%h\"><rect x=\"%d\" y=\"%d\" width=\"28\" height=\"%d\" fill=\"#0b4f9c\">"
+                  "<title>%h：%d</title></rect>"
+                  "<text x=\"%d\" y=\"%d\" font-size=\"11\" text-anchor=\"middle\" fill=\"#1a1a1a\">%d</text></a>"
+                  "<text x=\"%d\" y=\"166\" font-size=\"11\" text-anchor=\"middle\" fill=\"#1a1a1a\">%h</text>",
+               azHref[i], x, 150 - bh, bh, azLabel[i], aValue[i], x + 14, 146 - bh,
+               aValue[i], x + 14, azLabel[i]);
+  }
+  req_puts(r, "</svg></figure>\n");
+}
+
+static const char *const azMonth[12] = {"1月", "2月", "3月", "4月", "5月", "6月",
+                                        "7月", "8月", "9月", "10月", "11月", "12月"};
+
+int page_dashboard(Req *r) {
+  RegScope sc;
+  r->bNoCache = 1;
+  if (reg_scope(r, PERM_VIEW_STAFF, &sc)) return 0;
+  int year = view_year(&sc);
+  Calendar cal;
+  if (reg_calendar(r, &cal)) return 0;
+  RegStats st;
+  int rc = reg_stats(r, sc.orgId, sc.bSubtree, year, &cal,
+                     store_reg_reply_days(r->store, &r->arena), &st);
+  cal_free(&cal);
+  if (rc) {
+    http_error(r, 500, store_errmsg(r->store));
+    return 0;
+  }
+  const char *zQs_raw = reg_qs(r, &sc);
+  page_begin(r, "统计看板");
+  req_printf(r, "<h1>统计看板 · %d 年</h1>\n", year);
+  reg_nav(r, &sc, "dashboard");
+  req_printf(r, "<p><a href=\"/staff/dashboard%h&amp;year=%d\">本单位</a> · "
+                "<a href=\"/staff/dashboard?org=%lld&amp;subtree=1&amp;year=%d\">含下级单位</a> · "
+                "<a href=\"/staff/dashboard%h&amp;year=%d\">上一年</a> · "
+                "<a class=\"button\" href=\"/staff/dashboard.xlsx%h&amp;year=%d\">导出 Excel</a></p>\n",
+             req_fmt(r, "?org=%lld", (long long)sc.orgId), year, (long long)sc.orgId, year,
+             zQs_raw, year - 1, zQs_raw, year);
+  req_puts(r, "<table class=\"grid\"><caption>登记簿汇总</caption><thead><tr><th scope=\"col\">项目</th>"
+              "<th scope=\"col\">数量</th></tr></thead><tbody>\n");
+  struct { const char *zLabel; int v; const char *zPath; int bBad; } aRow[] = {
+    {"收到留言", st.nMsg, "/staff/messages", 0},
+    {"未答复留言", st.nMsgOpen, "/staff/messages", 0},
+    {"超期未答复留言", st.nMsgOverdue, "/staff/messages", 1},
+    {"公开的留言答复", st.nMsgPublished, "/staff/messages", 0},
+    {"舆情事件", st.nEvent, "/staff/opinion", 0},
+    {"回应超时的舆情事件", st.nEventMissed, "/staff/opinion", 1},
+    {"建议提案", st.nProp, "/staff/proposals", 0},
+    {"超期未答复建议提案", st.nPropOverdue, "/staff/proposals", 1},
+    {"公开答复全文的建议提案", st.nPropPublished, "/staff/proposals", 0},
+    {"新闻发布会", st.aActKind[0], "/staff/activities", 0},
+    {"在线访谈", st.aActKind[1], "/staff/activities", 0},
+    {"政府开放日", st.aActKind[2], "/staff/activities", 0},
+    {"培训场次", st.nTrainSessions, "/staff/activities", 0},
+    {"培训人次", st.nTrainPeople, "/staff/activities", 0},
+    {"工作要点任务", st.nTask, "/staff/workplans", 0},
+    {"已完成任务", st.nTaskDone, "/staff/workplans", 0},
+    {"逾期未完成任务", st.nTaskOverdue, "/staff/workplans", 1},
+    {"接受督查", st.nInsp, "/staff/registers", 0},
+    {"按周期检查的目录事项", st.nCatChecked, "/staff/freshness", 0},
+    {"目录事项逾期未更新", st.nCatOverdue, "/staff/freshness", 1},
+    {"目录事项即将到期", st.nCatDueSoon, "/staff/freshness", 1},
+    {"发布文件", st.nPub, "/staff/docs", 0},
+  };
+  for (size_t i = 0; i < sizeof aRow / sizeof aRow[0]; i++) {
+    const char *zPath_raw = aRow[i].zPath;
+    const char *zHref = req_fmt(r, "%s%s&year=%d%s", zPath_raw, zQs_raw, year,
+                                !aRow[i].bBad ? ""
+                                : !strcmp(aRow[i].zPath, "/staff/messages") ? "&filter=overdue"
+                                : !strcmp(aRow[i].zPath, "/staff/freshness") ? "&filter=late" : "");
+    req_printf(r, "<tr><th scope=\"row\">%h</th>", aRow[i].zLabel);
+    fig(r, aRow[i].v, zHref, aRow[i].bBad);
+    req_puts(r, "</tr>\n");
+  }
+  req_puts(r, "</tbody></table>\n");
+  const char *azHref[12];
+  for (int m = 0; m < 12; m++) azHref[m] = req_fmt(r, "/staff/messages%s", zQs_raw);
+  svg_bars(r, "每月收到留言", azMonth, st.aMsgMonth, azHref, 12);
+  for (int m = 0; m < 12; m++) azHref[m] = req_fmt(r, "/staff/opinion%s&year=%d", zQs_raw, year);
+  svg_bars(r, "每月舆情事件", azMonth, st.aEventMonth, azHref, 12);
+  int nKind;
+  const char *const *aKind = reg_activity_kinds(&nKind);
+  const char *azKind[6];
+  for (int k = 0; k < nKind && k < 6; k++) {
+    azKind[k] = reg_activity_label(aKind[k]);
+    azHref[k] = req_fmt(r, "/staff/activities%s&year=%d", zQs_raw, year);
+  }
+  svg_bars(r, "活动（按类别）", azKind, st.aActKind, azHref, nKind < 6 ? nKind : 6);
+  for (int m = 0; m < 12; m++) azHref[m] = req_fmt(r, "/staff/docs?state=published");
+  svg_bars(r, "每月发布文件", azMonth, st.aPubMonth, azHref, 12);
+  for (int bChannel = 0; bChannel < 2; bChannel++) {
+    PubCount *aP;
+    int nP;
+    if (store_reg_pub_group(r->store, &r->arena, sc.orgId, sc.bSubtree, year, bChannel,
+                            &aP, &nP) != STORE_OK) {
+      http_error(r, 500, store_errmsg(r->store));
+      return 0;
+    }
+    req_printf(r, "<table class=\"grid\"><caption>%s</caption><thead><tr><th scope=\"col\">%s</th>"
+                  "<th scope=\"col\">发布文件</th></tr></thead><tbody>\n",
+               bChannel ? "发布渠道" : "按目录类别", bChannel ? "渠道" : "类别");
+    for (int i = 0; i < nP; i++) {
+      req_printf(r, "<tr><th scope=\"row\">%h</th>", aP[i].zKey);
+      fig(r, aP[i].n, "/staff/docs?state=published", 0);
+      req_puts(r, "</tr>\n");
+    }
+    if (!nP) req_puts(r, "<tr><td colspan=\"2\">本年度没有发布文件</td></tr>\n");
+    req_puts(r, "</tbody></table>\n");
+  }
+  if (st.bApps) {
+    const char *zApps = "/staff/applications";
+    req_puts(r, "<table class=\"grid\"><caption>依申请公开</caption><tbody>\n");
+    req_puts(r, "<tr><th scope=\"row\">在办申请</th>");
+    fig(r, st.app.nOpen, zApps, 0);
+    req_puts(r, "</tr>\n<tr><th scope=\"row\">3个工作日内到期</th>");
+    fig(r, st.app.nDueSoon, zApps, 1);
+    req_puts(r, "</tr>\n<tr><th scope=\"row\">超期未答复</th>");
+    fig(r, st.app.nOverdue, zApps, 1);
+    req_puts(r, "</tr>\n<tr><th scope=\"row\">本年办结</th>");
+    fig(r, st.app.nClosed, zApps, 0);
+    req_printf(r, "</tr>\n<tr><th scope=\"row\">按时办结率</th><td class=\"num\"><a href=\"%h\">", zApps);
+    if (st.app.nClosed)
+      req_printf(r, "%.1f%%", 100.0 * st.app.nOnTime / st.app.nClosed);
+    else
+      req_puts(r, "—");
+    req_puts(r, "</a></td></tr>\n</tbody></table>\n");
+  } else {
+    page_notice(r, "warn", "依申请公开模块尚未安装，本看板暂不显示申请办理统计。");
+  }
+  page_notice(r, "warn", "年度报告状态由年报模块提供，尚未接入本看板。");
+  page_end(r);
+  return 0;
+}
+
+/* Reads the whole file zPath into r->out; 0 or -1. */
+static int slurp(Req *r, const char *zPath) {
+  FILE *f = fopen(zPath, "rb");
+  char aBuf[8192];
+  size_t n;
+  if (!f) return -1;
+  while ((n = fread(aBuf, 1, sizeof aBuf, f)) > 0) buf_append(&r->out, aBuf, n);
+  int bErr = ferror(f);
+  fclose(f);
+  return bErr ? -1 : 0;
+}
+
+int page_dashboard_xlsx(Req *r) {
+  RegScope sc;
+  r->bNoCache = 1;
+  if (reg_scope(r, PERM_VIEW_STAFF, &sc)) return 0;
+  int year = view_year(&sc);
+  Org *aOrg;
+  int nOrg;
+  if (sc.bSubtree) {
+    if (store_org_tree(r->store, &r->arena, sc.orgId, &aOrg, &nOrg) != STORE_OK) {
+      http_error(r, 500, store_errmsg(r->store));
+      return 0;
+    }
+  } else {
+    aOrg = &sc.org;
+    nOrg = 1;
+  }
+  Calendar cal;
+  if (reg_calendar(r, &cal)) return 0;
+  int nDays = store_reg_reply_days(r->store, &r->arena);
+  char zTmp[] = "/tmp/gongkai-xlsx-XXXXXX";
+  int fd = mkstemp(zTmp);
+  if (fd < 0) {
+    cal_free(&cal);
+    http_error(r, 500, "无法创建临时文件");
+    return 0;
+  }
+  close(fd);
+  lxw_workbook *wb = workbook_new(zTmp);
+  lxw_worksheet *ws = wb ? workbook_add_worksheet(wb, "统计") : NULL;
+  int bErr = !ws;
+  static const char *const azHead[] = {
+    "单位", "收到留言", "未答复留言", "超期未答复留言", "公开的留言答复", "舆情事件",
+    "回应超时", "建议提案", "超期未答复建议提案", "公开答复全文", "新闻发布会", "在线访谈",
+    "政府开放日", "培训场次", "培训人次", "工作要点任务", "已完成任务", "逾期任务", "督查",
+    "目录逾期未更新", "发布文件"};
+  int nHead = (int)(sizeof azHead / sizeof azHead[0]);
+  if (ws) {
+    lxw_format *bold = workbook_add_format(wb);
+    format_set_bold(bold);
+    worksheet_write_string(ws, 0, 0, req_fmt(r, "%d 年公开工作登记统计", year), bold);
+    for (int c = 0; c < nHead; c++) worksheet_write_string(ws, 2, (lxw_col_t)c, azHead[c], bold);
+    worksheet_set_column(ws, 0, 0, 30, NULL);
+    for (int i = 0; i < nOrg && !bErr; i++) {
+      RegStats st;
+      if (!req_can(r, PERM_VIEW_STAFF, aOrg[i].id)) continue;
+      if (reg_stats(r, aOrg[i].id, 0, year, &cal, nDays, &st)) { bErr = 1; break; }
+      int aV[] = {st.nMsg, st.nMsgOpen, st.nMsgOverdue, st.nMsgPublished, st.nEvent,
+                  st.nEventMissed, st.nProp, st.nPropOverdue, st.nPropPublished,
+                  st.aActKind[0], st.aActKind[1], st.aActKind[2], st.nTrainSessions,
+                  st.nTrainPeople, st.nTask, st.nTaskDone, st.nTaskOverdue, st.nInsp,
+                  st.nCatOverdue, st.nPub};
+      lxw_row_t row = (lxw_row_t)(3 + i);
+      worksheet_write_string(ws, row, 0, aOrg[i].zName, NULL);
+      for (int c = 0; c < (int)(sizeof aV / sizeof aV[0]); c++)
+        worksheet_write_number(ws, row, (lxw_col_t)(c + 1), aV[c], NULL);
+    }
+  }
+  if (wb && workbook_close(wb) != LXW_NO_ERROR) bErr = 1;
+  cal_free(&cal);
+  buf_reset(&r->out);
+  if (bErr || slurp(r, zTmp)) {
+    unlink(zTmp);
+    http_error(r, 500, "生成 Excel 文件失败");
+    return 0;
+  }
+  unlink(zTmp);
+  r->zType = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet";
+  req_header(r, "Content-Disposition",
+             req_fmt(r, "attachment; filename=\"registers-%d.xlsx\"", year));
+  return 0;
+}

@@ -1,0 +1,212 @@
+/*
+** page_workplan.c — the annual work plan (工作要点): import from plain text
+** (core/workplan.h: one task per numbered paragraph, departments from the
+** closing parenthesis), the task list with lead and co-operating
+** departments and due dates, and progress reports with evidence links.
+*/
+#include <string.h>
+
+#include "core/document.h"
+#include "core/workplan.h"
+#include "store/store_documents.h"
+#include "web/pages.h"
+#include "web/registers.h"
+
+/* 1 when z is a web address or a site path. */
+static int is_url(const char *z) {
+  return !strncmp(z, "http://", 7) || !strncmp(z, "https://", 8) || z[0] == '/';
+}
+
+/* The published document of orgId with index number z, in *pd; 1 found. */
+static int evidence_doc(Req *r, int64_t orgId, const char *z, Doc *pd) {
+  return z[0] && !is_url(z) &&
+         store_doc_by_index(r->store, &r->arena, orgId, z, pd) == STORE_OK &&
+         doc_is_public(pd);
+}
+
+/* The text of the plan to import: the uploaded file, else the textarea. */
+static const char *plan_text(Req *r, size_t *pn) {
+  const ReqParam *f = req_file(r, "file");
+  if (f) { *pn = f->nValue; return f->zValue; }
+  const char *z = req_param_or(r, "text", "");
+  *pn = strlen(z);
+  return z;
+}
+
+int page_workplan_list(Req *r) {
+  RegScope sc;
+  const char *zErr = NULL;
+  r->bNoCache = 1;
+  if (reg_scope(r, PERM_VIEW_STAFF, &sc)) return 0;
+  const char *zToday = reg_today(r);
+  if (r->method == HTTP_POST) {
+    if (reg_check(r, PERM_REGISTER_EDIT, sc.orgId)) return 0;
+    int64_t year;
+    size_t n;
+    const char *z = plan_text(r, &n);
+    WpPlan plan;
+    int64_t id;
+    if (req_param_int(r, "pyear", 1990, 2999, &year) != 1) zErr = "请填写有效的年度";
+    else if (workplan_parse(&r->arena, z, n, &plan, &zErr) == 0) {
+      if (store_workplan_import(r->store, sc.orgId, (int)year, &plan,
+                                arena_strndup(&r->arena, z, n), &id) != STORE_OK)
+        zErr = store_errmsg(r->store);
+      else {
+        store_audit(r->store, r->user->id, sc.orgId, "workplan.import", plan.zTitle);
+        req_redirect(r, req_fmt(r, "/staff/workplans/%lld?saved=1", (long long)id));
+        return 0;
+      }
+    }
+  }
+  WorkplanRec *aW;
+  int n;
+  if (store_workplan_list(r->store, &r->arena, sc.orgId, sc.bSubtree, sc.year,
+                          zToday, &aW, &n) != STORE_OK) {
+    http_error(r, 500, store_errmsg(r->store));
+    return 0;
+  }
+  page_begin(r, "工作要点");
+  req_puts(r, "<h1>工作要点</h1>\n");
+  reg_nav(r, &sc, "workplans");
+  if (zErr) page_notice(r, "error", zErr);
+  req_puts(r, "<table class=\"grid\"><caption>年度工作要点</caption><thead><tr>"
+              "<th scope=\"col\">年度</th><th scope=\"col\">名称</th><th scope=\"col\">单位</th>"
+              "<th scope=\"col\">任务</th><th scope=\"col\">已完成</th><th scope=\"col\">逾期未完成</th>"
+              "</tr></thead><tbody>\n");
+  for (int i = 0; i < n; i++)
+    req_printf(r, "<tr><td>%d</td><td><a href=\"/staff/workplans/%lld\">%h</a></td><td>%h</td>"
+                  "<td>%d</td><td>%d</td><td class=\"%s\">%d</td></tr>\n",
+               aW[i].year, (long long)aW[i].id, aW[i].zTitle, aW[i].zOrgName,
+               aW[i].nTask, aW[i].nDone, aW[i].nOverdue ? "missed" : "", aW[i].nOverdue);
+  if (!n) req_puts(r, "<tr><td colspan=\"6\">暂无工作要点</td></tr>\n");
+  req_puts(r, "</tbody></table>\n");
+  if (sc.bEdit) {
+    req_puts(r, "<h2>导入工作要点</h2>\n<p>粘贴或上传纯文本：每项任务一个编号段落，段末括号写明牵头和配合部门，"
+                "如“（办公室牵头负责，局机关其他业务科室配合落实）”。</p>\n"
+                "<form method=\"post\" class=\"form\" enctype=\"multipart/form-data\">");
+    req_printf(r, "<input type=\"hidden\" name=\"org\" value=\"%lld\">", (long long)sc.orgId);
+    page_csrf_field(r);
+    page_input(r, "pyear", "年度", req_param(r, "pyear"), "required inputmode=\"numeric\"");
+    reg_textarea(r, "text", "工作要点全文", req_param(r, "text"), 0);
+    req_puts(r, "<p class=\"field\"><label for=\"f-file\">或上传文本文件（UTF-8）</label>"
+                "<input type=\"file\" id=\"f-file\" name=\"file\" accept=\".txt,text/plain\"></p>\n"
+                "<p><button type=\"submit\">导入</button></p></form>\n");
+  }
+  page_end(r);
+  if (zErr) r->status = 422;
+  return 0;
+}
+
+int page_workplan_view(Req *r) {
+  int64_t id = req_arg_id(r, 0);
+  WorkplanRec w;
+  const char *zToday = reg_today(r);
+  r->bNoCache = 1;
+  if (!id || store_workplan_get(r->store, &r->arena, id, zToday, &w) != STORE_OK) {
+    http_error(r, 404, "工作要点不存在");
+    return 0;
+  }
+  if (reg_check(r, PERM_VIEW_STAFF, w.orgId)) return 0;
+  TaskRec *aT;
+  int n;
+  if (store_workplan_tasks(r->store, &r->arena, id, &aT, &n) != STORE_OK) {
+    http_error(r, 500, store_errmsg(r->store));
+    return 0;
+  }
+  page_begin(r, w.zTitle);
+  req_printf(r, "<p><a href=\"/staff/workplans?org=%lld\">返回工作要点</a></p>\n"
+                "<h1>%d年 %h</h1>\n<p>%h · 任务 %d 项，已完成 %d 项，逾期未完成 %d 项。</p>\n",
+             (long long)w.orgId, w.year, w.zTitle, w.zOrgName, w.nTask, w.nDone, w.nOverdue);
+  if (req_param(r, "saved")) page_notice(r, "ok", req_fmt(r, "已导入 %d 项任务", w.nTask));
+  req_puts(r, "<table class=\"grid\"><caption>任务</caption><thead><tr>"
+              "<th scope=\"col\">序号</th><th scope=\"col\">任务</th><th scope=\"col\">牵头</th>"
+              "<th scope=\"col\">配合</th><th scope=\"col\">期限</th><th scope=\"col\">进展</th>"
+              "</tr></thead><tbody>\n");
+  for (int i = 0; i < n; i++) {
+    int bLate = !aT[i].zDoneOn[0] && aT[i].zDueOn[0] && strcmp(aT[i].zDueOn, zToday) < 0;
+    req_printf(r, "<tr><td>%h</td><td><a href=\"/staff/tasks/%lld\">%h</a>"
+                  "<br><small>%h</small></td><td>%h</td><td>%h</td><td class=\"%s\">%h</td><td>%h%h</td></tr>\n",
+               aT[i].zNumber, (long long)aT[i].id, aT[i].zHeading[0] ? aT[i].zHeading : "任务",
+               aT[i].zText, aT[i].zLead, aT[i].zCo, bLate ? "missed" : "",
+               aT[i].zDueOn, aT[i].zDoneOn[0] ? "已完成 " : "", aT[i].zLastNote);
+  }
+  req_puts(r, "</tbody></table>\n");
+  page_end(r);
+  return 0;
+}
+
+int page_task_view(Req *r) {
+  int64_t id = req_arg_id(r, 0), orgId;
+  TaskRec t;
+  const char *zErr = NULL;
+  r->bNoCache = 1;
+  if (!id || store_task_get(r->store, &r->arena, id, &t, &orgId) != STORE_OK) {
+    http_error(r, 404, "工作任务不存在");
+    return 0;
+  }
+  if (reg_check(r, PERM_VIEW_STAFF, orgId)) return 0;
+  if (r->method == HTTP_POST) {
+    if (reg_check(r, PERM_REGISTER_EDIT, orgId)) return 0;
+    const char *zNote = req_param_or(r, "note", ""), *zOn;
+    const char *zEvidence = req_param_or(r, "evidence", "");
+    Doc dEv;
+    zErr = reg_text_check("进展情况", zNote, 4000, 1);
+    if (!zErr) zErr = reg_text_check("佐证链接", zEvidence, 500, 0);
+    if (!zErr && zEvidence[0] && !is_url(zEvidence) && !evidence_doc(r, orgId, zEvidence, &dEv))
+      zErr = "佐证应为网址，或本单位已发布文件的索引号";
+    if (!zErr) zErr = reg_date_field(r, "reported_on", "报告日期", 1, &zOn);
+    if (!zErr && store_task_progress_add(r->store, id, zOn, zNote, zEvidence,
+                                         r->user->id, req_param(r, "done") != NULL) != STORE_OK)
+      zErr = store_errmsg(r->store);
+    if (!zErr) {
+      store_audit(r->store, r->user->id, orgId, "workplan.progress", t.zNumber);
+      req_redirect(r, req_fmt(r, "/staff/tasks/%lld?saved=1", (long long)id));
+      return 0;
+    }
+  }
+  ProgressRec *aP;
+  int n;
+  if (store_task_progress(r->store, &r->arena, id, &aP, &n) != STORE_OK) {
+    http_error(r, 500, store_errmsg(r->store));
+    return 0;
+  }
+  page_begin(r, "工作任务");
+  req_printf(r, "<p><a href=\"/staff/workplans/%lld\">返回工作要点</a></p>\n<h1>任务 %h</h1>\n",
+             (long long)t.planId, t.zNumber);
+  if (zErr) page_notice(r, "error", zErr);
+  if (req_param(r, "saved")) page_notice(r, "ok", "已保存");
+  req_printf(r, "<dl class=\"meta\"><dt>所属</dt><dd>%h</dd><dt>任务</dt><dd>%h</dd>"
+                "<dt>牵头部门</dt><dd>%h</dd><dt>配合部门</dt><dd>%h</dd>"
+                "<dt>原文分工</dt><dd>%h</dd><dt>期限</dt><dd>%h</dd><dt>完成</dt><dd>%h</dd></dl>\n",
+             t.zHeading, t.zText, t.zLead, t.zCo, t.zDeptsRaw, t.zDueOn,
+             t.zDoneOn[0] ? t.zDoneOn : "未完成");
+  req_puts(r, "<table class=\"grid\"><caption>进展</caption><thead><tr><th scope=\"col\">日期</th>"
+              "<th scope=\"col\">情况</th><th scope=\"col\">佐证</th><th scope=\"col\">填报人</th>"
+              "</tr></thead><tbody>\n");
+  for (int i = 0; i < n; i++) {
+    req_printf(r, "<tr><td>%h</td><td>%h</td><td>", aP[i].zReportedOn, aP[i].zNote);
+    Doc dEv;
+    if (is_url(aP[i].zEvidence))
+      req_printf(r, "<a href=\"%h\" rel=\"noopener\">%h</a>", aP[i].zEvidence, aP[i].zEvidence);
+    else if (evidence_doc(r, orgId, aP[i].zEvidence, &dEv))
+      req_printf(r, "<a href=\"/o/%u/d/%lld\">%h</a>（%h）", dEv.zOrgSlug, (long long)dEv.id,
+                 dEv.zTitle, dEv.zIndexNumber);
+    else
+      req_printf(r, "%h", aP[i].zEvidence);
+    req_printf(r, "</td><td>%h</td></tr>\n", aP[i].zUserName);
+  }
+  if (!n) req_puts(r, "<tr><td colspan=\"4\">暂无进展</td></tr>\n");
+  req_puts(r, "</tbody></table>\n");
+  if (req_can(r, PERM_REGISTER_EDIT, orgId)) {
+    req_puts(r, "<h2>报告进展</h2><form method=\"post\" class=\"form\">");
+    page_csrf_field(r);
+    reg_textarea(r, "note", "进展情况", "", 1);
+    page_input(r, "evidence", "佐证（公开文件链接或索引号，选填）", "", "maxlength=\"500\"");
+    reg_date_input(r, "reported_on", "报告日期", reg_today(r), 1);
+    req_puts(r, "<p><label class=\"check\"><input type=\"checkbox\" name=\"done\" value=\"1\"> 任务已完成</label></p>"
+                "<p><button type=\"submit\">保存</button></p></form>\n");
+  }
+  page_end(r);
+  if (zErr) r->status = 422;
+  return 0;
+}

@@ -1,0 +1,62 @@
+#!/bin/sh
+# test_ledger.sh — `gongkai ledger verify|list` on a fresh demo database:
+# an intact chain passes; a tampered content, a broken link, a deleted
+# entry and a document changed behind the ledger's back each make verify
+# exit 1 and name the entry.  Tampering uses python3's sqlite3 module.
+# Ends with "cli-ledger: N passed, N failed".
+set -u
+BIN=${GONGKAI_BIN:-./gongkai}
+dir=$(mktemp -d /tmp/gk-ledger-XXXXXX)
+db=$dir/t.db
+pass=0
+fail=0
+trap 'rm -rf "$dir"' EXIT
+
+check() {  # check NAME EXPECTED_STATUS NEEDLE COMMAND...
+  name=$1 want=$2 needle=$3
+  shift 3
+  "$@" >"$dir/out" 2>"$dir/err"
+  got=$?
+  if [ "$got" -eq "$want" ] && grep -q -- "$needle" "$dir/out" "$dir/err"; then
+    pass=$((pass + 1)); echo "PASS $name"
+  else
+    fail=$((fail + 1)); echo "FAIL $name: exit $got (want $want), output:"
+    cat "$dir/out" "$dir/err" | head -5
+  fi
+}
+
+sql() {
+  python3 - "$db" "$1" <<'PY'
+import sqlite3, sys
+db = sqlite3.connect(sys.argv[1])
+db.executescript(sys.argv[2])
+db.commit()
+PY
+}
+
+"$BIN" init --db "$db" >/dev/null 2>&1 && "$BIN" demo --db "$db" >/dev/null 2>&1 ||
+  { echo "FAIL setup: init/demo"; echo "cli-ledger: 0 passed, 1 failed"; exit 1; }
+
+check verify_intact 0 "17 entries verified" "$BIN" ledger verify --db "$db"
+check list_one_document 0 "validity" "$BIN" ledger list --db "$db" --doc 2
+check usage_error 2 "usage: gongkai ledger" "$BIN" ledger frobnicate --db "$db"
+
+sql "UPDATE doc_ledger SET content=replace(content,'水质','水量') WHERE seq=1"
+check tampered_content 1 "entry 1" "$BIN" ledger verify --db "$db"
+sql "UPDATE doc_ledger SET content=replace(content,'水量','水质') WHERE seq=1"
+check restored 0 "chain intact" "$BIN" ledger verify --db "$db"
+
+sql "UPDATE doc_ledger SET prev_hash=entry_hash WHERE seq=5"
+check broken_link 1 "entry 5" "$BIN" ledger verify --db "$db"
+sql "UPDATE doc_ledger SET prev_hash=(SELECT entry_hash FROM doc_ledger WHERE seq=4) WHERE seq=5"
+
+sql "CREATE TABLE keep AS SELECT * FROM doc_ledger WHERE seq=9; DELETE FROM doc_ledger WHERE seq=9"
+check deleted_entry 1 "entry 10" "$BIN" ledger verify --db "$db"
+sql "INSERT INTO doc_ledger SELECT * FROM keep; DROP TABLE keep"
+check restored_again 0 "chain intact" "$BIN" ledger verify --db "$db"
+
+sql "UPDATE doc SET body=body||'（未经审核的改动）' WHERE index_number='6/05/21021/2018-76263'"
+check changed_behind_ledger 1 "未经台账的改动" "$BIN" ledger verify --db "$db"
+
+echo "cli-ledger: $pass passed, $fail failed"
+[ "$fail" -eq 0 ]

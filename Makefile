@@ -100,16 +100,12 @@ deps-test:
 	@test -d node_modules/playwright-core -a -d node_modules/axe-core || \
 	  npm ci --no-audit --no-fund --ignore-scripts --loglevel=error
 
-var/gongkai.db: | gongkai
-	@mkdir -p var
-	./gongkai init --db $@
-	./gongkai demo --db $@
-
 run: deps
 	@$(MAKE) --no-print-directory gongkai
-	@test -f var/gongkai.db || { mkdir -p var && ./gongkai init --db var/gongkai.db \
-	  | tee var/admin-login.txt && ./gongkai demo --db var/gongkai.db; }
-	@test ! -f var/admin-login.txt || cat var/admin-login.txt
+	@if [ ! -f var/gongkai.db ]; then mkdir -p var && \
+	  ./gongkai init --db var/gongkai.db > var/admin-login.txt && \
+	  ./gongkai demo --db var/gongkai.db; fi
+	@cat var/admin-login.txt 2>/dev/null || true
 	./gongkai serve --db var/gongkai.db --listen 127.0.0.1:8080
 
 unit: $(BUILD)/unit

@@ -40,6 +40,7 @@ static json_t *item_json(Arena *a, const CatItem *p) {
   json_object_set_new(o, "mode_label", json_string(cat_mode_label(p->zMode)));
   json_object_set_new(o, "frequency", json_string(p->zFrequency));
   json_object_set_new(o, "tier", json_string(p->zTier));
+  json_object_set_new(o, "review", json_string(p->zReview));
   json_object_set_new(o, "art20_item",
                       p->art20 ? json_integer(p->art20) : json_null());
   json_object_set_new(o, "art20_label",

@@ -26,6 +26,7 @@ const char *api_code_for_status(int status) {
     case 404: return "not_found";
     case 405: return "method_not_allowed";
     case 409: return "conflict";
+    case 410: return "gone";
     case 413: return "payload_too_large";
     case 422: return "invalid";
     case 429: return "too_many_requests";

@@ -34,6 +34,7 @@ int api_documents(Req *r) {
   int64_t page = 1, per = 20, year = 0, item = 0;
   memset(&q, 0, sizeof q);
   q.bPublicOnly = 1;
+  q.zState = "published";  /* drafts and withdrawn documents are not listed */
   const char *zOrg = req_param(r, "org");
   if (zOrg && zOrg[0]) {
     Org o;
@@ -42,18 +43,21 @@ int api_documents(Req *r) {
       return 0;
     }
     q.orgId = o.id;
-    q.bSubtree = req_param(r, "subtree") && !strcmp(req_param(r, "subtree"), "1");
+    /* sub=1 is the search API's name for the same filter. */
+    q.bSubtree = (req_param(r, "subtree") && !strcmp(req_param(r, "subtree"), "1")) ||
+                 (req_param(r, "sub") && !strcmp(req_param(r, "sub"), "1"));
   }
   if (req_param_int(r, "page", 1, 1000000, &page) < 0 ||
       req_param_int(r, "per_page", 1, 200, &per) < 0 ||
       req_param_int(r, "year", 1900, 9999, &year) < 0 ||
-      req_param_int(r, "catalogue_item", 1, INT64_MAX, &item) < 0) {
+      req_param_int(r, "catalogue_item", 1, INT64_MAX, &item) < 0 ||
+      (!item && req_param_int(r, "item", 1, INT64_MAX, &item) < 0)) {
     api_error(r, 400, NULL, "参数无效：page、per_page（1-200）、year、catalogue_item");
     return 0;
   }
   q.year = (int)year;
   q.catalogueItemId = item;
-  q.zGenre = req_param(r, "genre");
+  q.zGenre = req_param(r, "genre") ? req_param(r, "genre") : req_param(r, "kind");
   q.zReportKind = req_param(r, "report_kind");
   q.zValidity = req_param(r, "validity");
   q.limit = (int)per;
@@ -86,8 +90,15 @@ int api_document(Req *r) {
     api_error(r, 404, NULL, "文件不存在");
     return 0;
   }
+  if (!strcmp(d.zState, "withdrawn")) {
+    /* Gone: only the public withdrawal notice remains. */
+    api_error(r, 410, "gone",
+              req_fmt(r, "本信息已于%s撤回。撤回理由：%s",
+                      arena_strndup(&r->arena, d.zWithdrawnAt, 10), d.zWithdrawReason));
+    return 0;
+  }
   json_t *j = doc_json(&d);
-  int bPub = !strcmp(d.zState, "published");
+  int bPub = 1;
   json_object_set_new(j, "body", json_string(bPub ? d.zBody : ""));
   json_t *aA = json_array();
   DocAttachment *aAtt;

@@ -13,8 +13,10 @@ static const struct { const char *zName; DemoStep xStep; } aStep[] = {
   {"organisations and users", demo_foundation},
   {"disclosure catalogue", demo_catalogue},
   {"documents", demo_documents},
+  {"portal documents", demo_portal},
   {"applications for disclosure", demo_applications},
   {"registers", demo_registers},
+  {"annual reports", demo_reports},
 };
 
 int cmd_demo(int argc, char **argv) {

@@ -20,6 +20,8 @@ int cmd_ledger(int argc, char **argv);
 int cmd_migrate(int argc, char **argv);
 int cmd_org(int argc, char **argv);
 int cmd_report(int argc, char **argv);
+int cmd_search(int argc, char **argv);
+int cmd_routes(int argc, char **argv);  /* in src/http/ */
 int cmd_serve(int argc, char **argv);   /* in src/http/cmd_serve.c */
 int cmd_user(int argc, char **argv);
 int cmd_version(int argc, char **argv);

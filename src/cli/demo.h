@@ -36,5 +36,7 @@ int demo_catalogue(DemoCtx *ctx);   /* demo_catalogue.c */
 int demo_documents(DemoCtx *ctx);   /* demo_documents.c */
 int demo_applications(DemoCtx *ctx); /* demo_applications.c */
 int demo_registers(DemoCtx *ctx);   /* demo_registers.c */
+int demo_portal(DemoCtx *ctx);      /* demo_portal.c */
+int demo_reports(DemoCtx *ctx);       /* demo_reports.c */
 
 #endif

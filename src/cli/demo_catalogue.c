@@ -95,6 +95,8 @@ int demo_catalogue(DemoCtx *c) {
       p->zCode = "ZCJD";
     }
     if (p->seq == 2) p->bNeedsInterp = 1;
+    /* Seed 000: 申请、审核、保密审查、领导审批、信息发布. */
+    p->zReview = "科室审核、保密审查、领导审批";
   }
   if (store_cat_import(c->s, c->bureau, ci.aItem, ci.nItem) != STORE_OK) {
     fprintf(stderr, "demo: seed catalogue: %s\n", store_errmsg(c->s));
@@ -125,6 +127,7 @@ int demo_catalogue(DemoCtx *c) {
     it.art20 = d->art20;
     it.zCode = d->zCode;
     it.zGround = d->zGround;
+    if (strcmp(d->zList, "negative")) it.zReview = "科室审核、保密审查、领导审批";
     if (store_cat_add(c->s, &it) != STORE_OK) {
       fprintf(stderr, "demo: catalogue item %s: %s\n", d->zContent,
               store_errmsg(c->s));

@@ -20,7 +20,7 @@ void cat_item_init(CatItem *p) {
   p->zList = "proactive";
   p->zLevel1 = p->zLevel2 = p->zContent = p->zBasis = p->zTimeLimit = "";
   p->zDept = p->zResponsible = p->zPhone = p->zChannelText = "";
-  p->zAudience = p->zMode = p->zFrequency = p->zTier = "";
+  p->zAudience = p->zMode = p->zFrequency = p->zTier = p->zReview = "";
   p->zCode = p->zGround = p->zNote = "";
 }
 
@@ -453,7 +453,7 @@ const char *cat_item_validate(Arena *a, const CatItem *p) {
     {p->zTimeLimit, "公开时限"}, {p->zDept, "公开主体/负责科室"},
     {p->zResponsible, "责任人"}, {p->zPhone, "联系电话"},
     {p->zChannelText, "公开渠道"}, {p->zFrequency, "更新频率"},
-    {p->zTier, "公开层级"}, {p->zNote, "备注"}};
+    {p->zTier, "公开层级"}, {p->zReview, "审核程序"}, {p->zNote, "备注"}};
   for (size_t i = 0; i < sizeof aText / sizeof aText[0]; i++) {
     if (strlen(aText[i].z) > CAT_TEXT_MAX)
       return arena_printf(a, "%s过长（最多%d字节）", aText[i].zName,
@@ -499,6 +499,7 @@ static const char *const azHeader[CF__COUNT] = {
   [CF_MODE] = "公开方式",
   [CF_FREQUENCY] = "更新频率",
   [CF_TIER] = "公开层级",
+  [CF_REVIEW] = "审核程序",
   [CF_ART20] = "条例第二十条事项",
   [CF_INTERP] = "需要政策解读",
   [CF_CODE] = "类别代码",
@@ -531,6 +532,7 @@ static const struct { CatField f; const char *zAlias; } aAlias[] = {
   {CF_MODE, "公开形式"}, {CF_MODE, "公开属性"}, {CF_MODE, "公开类型"},
   {CF_FREQUENCY, "更新周期"}, {CF_FREQUENCY, "更新时限"},
   {CF_TIER, "层级"},
+  {CF_REVIEW, "审核流程"}, {CF_REVIEW, "审批程序"}, {CF_REVIEW, "审核审批程序"},
   {CF_ART20, "第二十条事项"}, {CF_ART20, "条例第二十条"},
   {CF_ART20, "对应条例条款"},
   {CF_INTERP, "是否需要政策解读"}, {CF_INTERP, "是否需要解读"},
@@ -801,6 +803,7 @@ void cat_import_map(Arena *a, const Table *t, const char *zList,
     it.zPhone = CELL(CF_PHONE);
     it.zFrequency = CELL(CF_FREQUENCY);
     it.zTier = CELL(CF_TIER);
+    it.zReview = CELL(CF_REVIEW);
     it.zNote = CELL(CF_NOTE);
     /* Channels: the explicit set when given, else inferred from the text;
     ** the text is kept unless it is exactly the set's labels. */
@@ -926,6 +929,7 @@ static void export_cells(Arena *a, const CatItem *p, const char **az) {
   az[CF_MODE] = cat_mode_label(p->zMode);
   az[CF_FREQUENCY] = p->zFrequency;
   az[CF_TIER] = p->zTier;
+  az[CF_REVIEW] = p->zReview;
   az[CF_ART20] = cat_art20_label(a, p->art20);
   az[CF_INTERP] = p->bNeedsInterp ? "是" : "否";
   az[CF_CODE] = p->zCode;

@@ -37,6 +37,7 @@ typedef struct CatItem {
   const char *zMode;        /* "" | "proactive" | "on_request" | "withheld" */
   const char *zFrequency;   /* 更新频率, free text (实时, 每月 …) */
   const char *zTier;        /* 公开层级 (县级, 乡级 …) */
+  const char *zReview;      /* 审核程序 (科室审核→保密审查→领导审批 …) */
   int art20;                /* Art. 20 item 1..15; 0 none */
   int bNeedsInterp;         /* 1: its policies need a 解读 (Issue 3) */
   const char *zCode;        /* short code for index-number templates */
@@ -118,7 +119,7 @@ const char *cat_item_validate(Arena *a, const CatItem *p);
 typedef enum CatField {
   CF_SEQ, CF_LEVEL1, CF_LEVEL2, CF_CONTENT, CF_BASIS, CF_TIME_LIMIT, CF_DEPT,
   CF_RESPONSIBLE, CF_PHONE, CF_CHANNEL_TEXT, CF_CHANNELS, CF_AUDIENCE,
-  CF_MODE, CF_FREQUENCY, CF_TIER, CF_ART20, CF_INTERP, CF_CODE, CF_GROUND,
+  CF_MODE, CF_FREQUENCY, CF_TIER, CF_REVIEW, CF_ART20, CF_INTERP, CF_CODE, CF_GROUND,
   CF_NOTE, CF__COUNT
 } CatField;
 /* The header the export writes for f (公开内容（要素） …). */

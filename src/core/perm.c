@@ -92,3 +92,15 @@ long perm_roles_parse(const char *zList) {
   }
   return mask;
 }
+
+const char *perm_name(Perm p) {
+  static const char *az[PERM__COUNT] = {
+    [PERM_PUBLIC] = "public", [PERM_LOGIN] = "login", [PERM_ADMIN] = "admin",
+    [PERM_VIEW_STAFF] = "view_staff", [PERM_DOC_DRAFT] = "doc_draft",
+    [PERM_DOC_DEPT_REVIEW] = "doc_dept_review", [PERM_DOC_SECRECY] = "doc_secrecy",
+    [PERM_DOC_APPROVE] = "doc_approve", [PERM_DOC_MANAGE] = "doc_manage",
+    [PERM_APP_HANDLE] = "app_handle", [PERM_APP_APPROVE] = "app_approve",
+    [PERM_REPORT_EDIT] = "report_edit", [PERM_REGISTER_EDIT] = "register_edit",
+    [PERM_SUPERVISE] = "supervise"};
+  return (p >= 0 && p < PERM__COUNT && az[p]) ? az[p] : "?";
+}

@@ -63,6 +63,9 @@ int perm_reaches_subtree(unsigned roles, Perm p);
 int perm_allows(unsigned roles, int64_t userOrg, Perm p, int64_t targetOrg,
                 const int64_t *aAncestor, int nAncestor);
 
+/* Code name of a permission ("PERM_ADMIN" -> "admin"). */
+const char *perm_name(Perm p);
+
 /* Chinese name of a role bit ("公开办"), or NULL for an unknown bit. */
 const char *perm_role_label(unsigned role);
 /* Code name ("office") of a role bit, or NULL. */

@@ -9,15 +9,19 @@
 #include <string.h>
 
 #include "api/api.h"
-#include "api/api_catalogue.h"
-#include "web/catalogue.h"
 #include "api/api_applications.h"
+#include "api/api_catalogue.h"
 #include "api/api_documents.h"
-#include "web/applications.h"
 #include "api/api_registers.h"
+#include "api/api_search.h"
+#include "web/applications.h"
+#include "web/catalogue.h"
 #include "web/documents.h"
 #include "web/org_pages.h"
+#include "api/api_reports.h"
+#include "web/reports.h"
 #include "web/pages.h"
+#include "web/portal.h"
 #include "web/registers.h"
 #include "web/sitemap.h"
 
@@ -125,6 +129,30 @@ const Route aRoute[] = {
   {G | P, "/staff/answer-templates", page_app_templates, PERM_APP_APPROVE, 0, "答复模板"},
   {G, "/api/v1/applications", api_applications, PERM_VIEW_STAFF, ROUTE_API, "Applications visible to the user (register)"},
   {G, "/api/v1/applications/{id}", api_application, PERM_VIEW_STAFF, ROUTE_API, "One application with its clock steps"},
+
+  /* Public portal (issue 4): search, document lists by organisation,
+  ** catalogue item, Art. 20 item and year, Atom feeds, CSV, search API. */
+  {G, "/search", page_search, PERM_PUBLIC, 0, "政府信息检索"},
+  {G, "/o/{org}/docs", page_portal_docs, PERM_PUBLIC, 0, "全部公开文件"},
+  {G, "/o/{org}/items/{id}", page_portal_item, PERM_PUBLIC, 0, "目录事项下的文件"},
+  {G, "/o/{org}/items/{id}/feed.atom", page_portal_item_feed, PERM_PUBLIC, 0, "目录事项订阅（Atom）"},
+  {G, "/o/{org}/art20/{n}", page_portal_art20, PERM_PUBLIC, 0, "按条例第二十条事项浏览"},
+  {G, "/o/{org}/year/{y}", page_portal_year, PERM_PUBLIC, 0, "按年份浏览"},
+  {G, "/o/{org}/feed.atom", page_portal_feed, PERM_PUBLIC, 0, "单位订阅（Atom）"},
+  {G, "/o/{org}/documents.csv", page_portal_csv, PERM_PUBLIC, 0, "公开文件目录（CSV）"},
+  {G, "/api/v1/search", api_search, PERM_PUBLIC, ROUTE_API, "Full-text search over published documents (q, org, sub, year, item, art20, kind, validity, sort, page, per_page)"},
+
+  /* Annual reports (年度报告, issue 6): web/reports.h.  Staff pages check
+  ** the organisation scope (edit or supervise) in the handler. */
+  {G, "/staff/reports", page_reports, PERM_VIEW_STAFF, 0, "年度报告"},
+  {G, "/staff/reports/{org}/{year}", page_report, PERM_VIEW_STAFF, 0, "年度报告"},
+  {G, "/staff/reports/{org}/{year}/cell", page_report_cell, PERM_VIEW_STAFF, 0, "报告数据来源"},
+  {G, "/staff/reports/{org}/{year}/export/{fmt}", page_report_export, PERM_VIEW_STAFF, 0, "导出年度报告"},
+  {P, "/staff/reports/{org}/{year}/{action}", page_report_action, PERM_REPORT_EDIT, 0, "修改、接受、正文、状态、登记"},
+  {G | P, "/staff/report-check", page_report_check, PERM_VIEW_STAFF, 0, "年度报告核对"},
+  {G, "/o/{org}/reports", page_report_public_list, PERM_PUBLIC, 0, "年度报告"},
+  {G, "/o/{org}/reports/{year}", page_report_public, PERM_PUBLIC, 0, "年度报告"},
+  {G, "/api/v1/reports/{org}/{year}", api_report, PERM_PUBLIC, ROUTE_API, "One annual report (published, or as it stands for its staff)"},
 
   /* JSON API. */
   {G, "/api/v1/health", api_health, PERM_PUBLIC, ROUTE_API, "Service health and schema version"},

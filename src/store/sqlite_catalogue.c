@@ -10,7 +10,7 @@
   "id,org_id,list_kind,coalesce(seq,0),level1,level2,content,basis,"       \
   "time_limit,dept,responsible,phone,channels,channel_text,audience,mode," \
   "frequency,tier,coalesce(art20_item,0),requires_interpretation,code,"    \
-  "legal_ground,note"
+  "legal_ground,note,review"
 
 /* Order of the three lists for listings. */
 #define CAT_LIST_ORDER \
@@ -43,6 +43,7 @@ static void cat_row(Arena *a, sqlite3_stmt *st, CatItem *p) {
   p->zCode = col_text(a, st, 20);
   p->zGround = col_text(a, st, 21);
   p->zNote = col_text(a, st, 22);
+  p->zReview = col_text(a, st, 23);
 }
 
 int store_cat_list(Store *s, Arena *a, int64_t orgId, const char *zList,
@@ -96,7 +97,8 @@ int store_cat_get(Store *s, Arena *a, int64_t id, CatItem *p) {
   return out;
 }
 
-/* Binds the editable fields at ?3..?21 (shared by insert and update). */
+/* Binds the editable fields at ?3..?21 and ?24 (shared by insert and
+** update). */
 static void bind_fields(Arena *a, sqlite3_stmt *st, const CatItem *p) {
   bind_text(st, 3, p->zLevel1);
   bind_text(st, 4, p->zLevel2);
@@ -117,6 +119,7 @@ static void bind_fields(Arena *a, sqlite3_stmt *st, const CatItem *p) {
   bind_text(st, 19, p->zCode);
   bind_text(st, 20, p->zGround);
   bind_text(st, 21, p->zNote);
+  bind_text(st, 24, p->zReview);
 }
 
 int store_cat_add(Store *s, CatItem *p) {
@@ -133,9 +136,9 @@ int store_cat_add(Store *s, CatItem *p) {
       "INSERT INTO catalogue_item(org_id,list_kind,level1,level2,content,"
       "basis,time_limit,dept,responsible,phone,channels,channel_text,"
       "audience,mode,frequency,tier,art20_item,requires_interpretation,code,"
-      "legal_ground,note,seq,created_at,updated_at)"
+      "legal_ground,note,review,seq,created_at,updated_at)"
       " VALUES(?1,?2,?3,?4,?5,?6,?7,?8,?9,?10,?11,?12,?13,?14,?15,?16,?17,"
-      "?18,?19,?20,?21,"
+      "?18,?19,?20,?21,?24,"
       " coalesce(?22,(SELECT coalesce(max(seq),0)+1 FROM catalogue_item"
       "   WHERE org_id=?1 AND list_kind=?2)),?23,?23)"
       " RETURNING id,seq");
@@ -180,7 +183,7 @@ int store_cat_update(Store *s, const CatItem *p) {
       "time_limit=?7,dept=?8,responsible=?9,phone=?10,channels=?11,"
       "channel_text=?12,audience=?13,mode=?14,frequency=?15,tier=?16,"
       "art20_item=?17,requires_interpretation=?18,code=?19,legal_ground=?20,"
-      "note=?21,seq=coalesce(?22,seq),updated_at=?2 WHERE id=?1");
+      "note=?21,review=?24,seq=coalesce(?22,seq),updated_at=?2 WHERE id=?1");
   if (!st) {
     arena_free(&a);
     return STORE_ERROR;

@@ -10,6 +10,7 @@
 #include "lib/crypto.h"
 #include "store/store_documents.h"
 #include "store/store_int.h"
+#include "store/store_search.h"
 
 #define DOC_COLS_HEAD                                                       \
   "d.id,d.org_id,coalesce(d.dept_id,0),coalesce(d.index_number,''),"        \
@@ -189,6 +190,10 @@ int store_doc_add(Store *s, Doc *d) {
     return store_sqlite_err(s, rc, "保存文件");
   }
   d->id = sqlite3_last_insert_rowid(s->db);
+  /* An import may add a document already published: index it.  (Runs in
+  ** the caller's transaction, as the INSERT above.) */
+  if (d->zState && !strcmp(d->zState, "published"))
+    return store_search_sync(s, d->id);  /* portal index */
   return STORE_OK;
 }
 
@@ -369,6 +374,7 @@ int store_doc_step(Store *s, int64_t docId, const char *zFrom,
       rc = stmt_exec(s, st, "记录审核");
     }
   }
+  if (rc == STORE_OK) rc = store_search_sync(s, docId);  /* portal index */
   if (rc) { store_rollback(s); return rc; }
   return store_commit(s);
 }
@@ -497,6 +503,7 @@ int store_doc_publish(Store *s, Arena *a, int64_t docId, const char *zState,
   bind_text(st, 5, zNow);
   if ((rc = stmt_exec(s, st, "发布文件"))) goto fail;
   if (bPub && (rc = store_ledger_append(s, a, docId, "publish"))) goto fail;
+  if ((rc = store_search_sync(s, docId))) goto fail;  /* portal index */
   return store_commit(s);
 fail:
   store_rollback(s);
@@ -511,6 +518,7 @@ static int update_and_log(Store *s, Arena *a, sqlite3_stmt *st, int64_t docId,
   if (rc == STORE_OK && sqlite3_changes(s->db) == 0)
     rc = store_fail(s, STORE_CONFLICT, "只有已发布的文件可以%s", zWhat);
   if (rc == STORE_OK) rc = store_ledger_append(s, a, docId, zEvent);
+  if (rc == STORE_OK) rc = store_search_sync(s, docId);  /* portal index */
   if (rc) { store_rollback(s); return rc; }
   return store_commit(s);
 }
@@ -587,14 +595,19 @@ int store_doc_set_text(Store *s, int64_t docId, const char *zTitle,
                        const char *zBody) {
   char zNow[21];
   store_now_iso(zNow);
+  int rc = store_begin(s);
+  if (rc) return rc;
   sqlite3_stmt *st = stmt(s,
       "UPDATE doc SET title=?2,body=?3,updated_at=?4 WHERE id=?1");
-  if (!st) return STORE_ERROR;
+  if (!st) { store_rollback(s); return STORE_ERROR; }
   bind_int(st, 1, docId);
   bind_text(st, 2, nz(zTitle));
   bind_text(st, 3, nz(zBody));
   bind_text(st, 4, zNow);
-  return stmt_exec(s, st, "保存文件");
+  rc = stmt_exec(s, st, "保存文件");
+  if (rc == STORE_OK) rc = store_search_sync(s, docId);  /* portal index */
+  if (rc) { store_rollback(s); return rc; }
+  return store_commit(s);
 }
 
 int store_doc_set_scanned(Store *s, int64_t docId) {
@@ -642,6 +655,7 @@ int store_doc_attach(Store *s, int64_t docId, const char *zFilename,
       if (!rc && pId) *pId = sqlite3_last_insert_rowid(s->db);
     }
   }
+  if (rc == STORE_OK) rc = store_search_sync(s, docId);  /* portal index */
   if (rc) { store_rollback(s); return rc; }
   return store_commit(s);
 }
@@ -706,10 +720,21 @@ int store_doc_attachment_get(Store *s, Arena *a, int64_t attId,
 }
 
 int store_doc_attachment_delete(Store *s, int64_t attId) {
-  sqlite3_stmt *st = stmt(s, "DELETE FROM doc_attachment WHERE id=?1");
-  if (!st) return STORE_ERROR;
+  int rc = store_begin(s);
+  if (rc) return rc;
+  int64_t docId = 0;
+  sqlite3_stmt *st = stmt(s, "SELECT doc_id FROM doc_attachment WHERE id=?1");
+  if (!st) { store_rollback(s); return STORE_ERROR; }
   bind_int(st, 1, attId);
-  return stmt_exec(s, st, "删除附件");
+  if (sqlite3_step(st) == SQLITE_ROW) docId = sqlite3_column_int64(st, 0);
+  stmt_done(st);
+  st = stmt(s, "DELETE FROM doc_attachment WHERE id=?1");
+  if (!st) { store_rollback(s); return STORE_ERROR; }
+  bind_int(st, 1, attId);
+  rc = stmt_exec(s, st, "删除附件");
+  if (rc == STORE_OK && docId) rc = store_search_sync(s, docId);  /* portal index */
+  if (rc) { store_rollback(s); return rc; }
+  return store_commit(s);
 }
 
 /* ---- Findings ---- */

@@ -11,7 +11,7 @@
 #include "lib/arena.h"
 #include "store/store.h"
 
-#define STMT_CACHE 128
+#define STMT_CACHE 1024  /* more than the statements gongkai prepares */
 
 struct Store {
   sqlite3 *db;        /* the connection */

@@ -3,6 +3,7 @@
 ** cache, errors, migrations, transactions, backup and settings.  The
 ** domain tables live in sqlite_<area>.c files.
 */
+#include <assert.h>
 #include <stdarg.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -58,13 +59,14 @@ sqlite3_stmt *stmt(Store *s, const char *zSql) {
     store_fail(s, STORE_ERROR, "SQL 预编译失败：%s", sqlite3_errmsg(s->db));
     return NULL;
   }
+  /* Every statement is a literal, so the cache never needs to evict; a
+  ** full cache means STMT_CACHE is too small, which tests must catch. */
+  assert(s->nStmt < STMT_CACHE);
   if (s->nStmt < STMT_CACHE) {
     s->aStmt[s->nStmt].zSql = zSql;
     s->aStmt[s->nStmt].st = st;
     s->nStmt++;
   }
-  /* Past the cache size the statement still works, but is re-prepared on
-  ** each call; STMT_CACHE is sized above the number of statements. */
   return st;
 }
 

@@ -37,7 +37,7 @@ int page_doc_correct(Req *r);
 int page_doc_public(Req *r);
 int page_doc_public_attachment(Req *r);
 
-/* Sitemap enumerator: the public page of every published or withdrawn
+/* Sitemap enumerator: the public page of every published
 ** document, /o/{org}/d/{id} (page_documents_public.c). */
 typedef struct SitePaths SitePaths;
 int site_paths_documents(Store *s, Arena *a, SitePaths *p);

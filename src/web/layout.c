@@ -59,6 +59,7 @@ static const char *status_title(int status) {
     case 404: return "页面不存在";
     case 405: return "请求方法不允许";
     case 409: return "操作冲突";
+    case 410: return "信息已撤回";
     case 413: return "内容过大";
     case 422: return "输入有误";
     case 429: return "请求过于频繁";

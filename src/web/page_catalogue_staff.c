@@ -166,6 +166,7 @@ static const char *item_from_form(Req *r, CatItem *p) {
   p->zMode = req_param_or(r, "mode", "");
   p->zFrequency = req_param_or(r, "frequency", "");
   p->zTier = req_param_or(r, "tier", "");
+  p->zReview = req_param_or(r, "review", "");
   p->zCode = req_param_or(r, "code", "");
   p->zGround = req_param_or(r, "legal_ground", "");
   p->zNote = req_param_or(r, "note", "");
@@ -256,6 +257,8 @@ static void item_form(Req *r, const Org *o, const CatItem *p) {
               "<option value=\"每季度\"><option value=\"每半年\"><option value=\"每年\">"
               "<option value=\"长期\"><option value=\"及时更新\"></datalist>\n");
   page_input(r, "tier", "公开层级（如：县级）", p->zTier, "");
+  page_input(r, "review", "审核程序（如：科室审核、保密审查、领导审批）",
+             p->zReview, "");
   select_open(r, "art20", "所对应的条例第二十条事项");
   option(r, "0", "（无）", req_fmt(r, "%d", p->art20));
   for (int i = 1; i <= 15; i++)

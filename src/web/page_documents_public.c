@@ -3,16 +3,21 @@
 ** /o/{org}/d/{ref} where ref is the index number (which may contain '/')
 ** or the document id, and its public attachments /o/{org}/a/{id}.
 **
-** Only published documents show their content.  A withdrawn document keeps
-** its page with the public reason and nothing else; every other state
-** answers 404, as if the document did not exist.  A change of validity
+** Only published documents show their content.  A withdrawn document
+** answers 410 Gone with a notice page: its metadata and the public reason,
+** never its body or attachments; every other state answers 404, as if the
+** document did not exist.  A change of validity
 ** shows as a banner on top (2017 government-website guideline: repealed
 ** documents are marked on the original), with the replacing document.
 ** The page ends with the content hash and the version history from the
 ** publication ledger.  The portal issue builds the lists and search.
 */
+#include <stdio.h>
 #include <string.h>
+#include <time.h>
 
+#include "core/catalogue.h"
+#include "store/store_catalogue.h"
 #include "web/documents.h"
 #include "web/pages.h"
 #include "web/sitemap.h"
@@ -55,9 +60,36 @@ static const char *event_label(const char *z) {
   return z;
 }
 
+/* Sets Last-Modified from an ISO 8601 UTC timestamp ("2026-09-03T08:00:00Z"). */
+static void last_modified(Req *r, const char *zIso) {
+  struct tm tm;
+  memset(&tm, 0, sizeof tm);
+  if (!zIso || sscanf(zIso, "%4d-%2d-%2dT%2d:%2d:%2d", &tm.tm_year, &tm.tm_mon, &tm.tm_mday,
+                      &tm.tm_hour, &tm.tm_min, &tm.tm_sec) != 6)
+    return;
+  static const char *azDay[] = {"Sun", "Mon", "Tue", "Wed", "Thu", "Fri", "Sat"};
+  static const char *azMon[] = {"Jan", "Feb", "Mar", "Apr", "May", "Jun",
+                                "Jul", "Aug", "Sep", "Oct", "Nov", "Dec"};
+  tm.tm_year -= 1900;
+  tm.tm_mon -= 1;
+  time_t t = timegm(&tm);
+  struct tm g;
+  if (t == (time_t)-1 || !gmtime_r(&t, &g)) return;
+  char z[40];
+  snprintf(z, sizeof z, "%s, %02d %s %04d %02d:%02d:%02d GMT", azDay[g.tm_wday], g.tm_mday,
+           azMon[g.tm_mon], g.tm_year + 1900, g.tm_hour, g.tm_min, g.tm_sec);
+  req_header(r, "Last-Modified", req_strdup(r, z));
+}
+
 int page_doc_public(Req *r) {
   Doc d;
   if (public_load(r, req_arg(r, 0), req_arg(r, 1), &d)) return 0;
+  last_modified(r, d.zUpdatedAt);
+  const char *zTopic = "";
+  CatItem it;
+  if (d.catalogueItemId &&
+      store_cat_get(r->store, &r->arena, d.catalogueItemId, &it) == STORE_OK)
+    zTopic = it.zLevel2[0] ? req_fmt(r, "%s / %s", it.zLevel1, it.zLevel2) : it.zLevel1;
   LedgerEntry *aE;
   int nE = 0;
   store_ledger_list(r->store, &r->arena, d.id, 0, 0, &aE, &nE);
@@ -81,13 +113,18 @@ int page_doc_public(Req *r) {
                 "<tr><th scope=\"row\">发布机构</th><td>%h</td></tr>"
                 "<tr><th scope=\"row\">文号</th><td>%h</td></tr>"
                 "<tr><th scope=\"row\">成文日期</th><td>%h</td></tr>"
+                "<tr><th scope=\"row\">生成日期</th><td>%h</td></tr>"
                 "<tr><th scope=\"row\">发布日期</th><td>%h</td></tr>"
+                "<tr><th scope=\"row\">公开方式</th><td>%h</td></tr>"
+                "<tr><th scope=\"row\">公开范围</th><td>%h</td></tr>"
+                "<tr><th scope=\"row\">主题分类</th><td>%h</td></tr>"
                 "<tr><th scope=\"row\">体裁</th><td>%h</td></tr>"
                 "<tr><th scope=\"row\">关键词</th><td>%h</td></tr>"
                 "<tr><th scope=\"row\">有效性</th><td>%h</td></tr>"
                 "</tbody></table>\n",
              d.zIndexNumber, d.zPublisher[0] ? d.zPublisher : d.zOrgName, d.zDocNumber,
-             d.zSignedDate, d.zPublishedDate, d.zGenre, d.zKeywords,
+             d.zSignedDate, d.zFormedDate, d.zPublishedDate, doc_label(aDocMode, d.zMode),
+             d.zScope, zTopic, d.zGenre, d.zKeywords,
              doc_label(aDocValidity, d.zValidity));
   if (!strcmp(d.zState, "published")) {
     doc_link(r, d.interpretsId, "所解读的政策：");
@@ -124,6 +161,7 @@ int page_doc_public(Req *r) {
   }
   req_puts(r, "</article>\n");
   page_end(r);
+  if (!strcmp(d.zState, "withdrawn")) r->status = 410;
   return 0;
 }
 
@@ -150,6 +188,7 @@ int site_paths_documents(Store *s, Arena *a, SitePaths *p) {
   int n, nTotal;
   memset(&q, 0, sizeof q);
   q.bPublicOnly = 1;
+  q.zState = "published";  /* a withdrawn document leaves the export */
   q.limit = 500;
   do {
     int rc = store_doc_list(s, a, &q, &aDoc, &n, &nTotal);

@@ -10,6 +10,7 @@
 
 #include "web/org_pages.h"
 #include "web/pages.h"
+#include "web/portal.h"
 
 int page_load_org(Req *r, int i, Org *o) {
   const char *z = req_arg(r, i);
@@ -54,6 +55,7 @@ int page_org_home(Req *r) {
                 "<li><a href=\"/o/%u/reports\">政府信息公开年度报告</a></li>"
                 "</ul></nav>\n",
              o.zName, o.zSlug, o.zSlug, o.zSlug, o.zSlug);
+  portal_org_home_sections(r, &o);  /* latest documents, catalogue tree */
   if (nSub > 1) {
     req_puts(r, "<h2>下属单位</h2>\n<ul class=\"orgtree\">");
     for (int i = 1; i < nSub; i++)

@@ -7,6 +7,7 @@
 
 #include "lib/embed.h"
 #include "web/pages.h"
+#include "web/portal.h"
 
 int page_home(Req *r) {
   Org *aOrg;
@@ -18,7 +19,9 @@ int page_home(Req *r) {
   page_begin(r, "首页");
   req_puts(r, "<h1>政府信息公开</h1>\n"
               "<p>依据《中华人民共和国政府信息公开条例》，本站公开各单位的政府信息。</p>\n"
-              "<h2>公开单位</h2>\n");
+              );
+  portal_site_home_sections(r);  /* search form, latest documents */
+  req_puts(r, "<h2>公开单位</h2>\n");
   if (n == 0) {
     req_puts(r, "<p>尚未设立公开单位。</p>\n");
   } else {

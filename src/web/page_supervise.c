@@ -37,6 +37,7 @@ typedef struct RegStats {
   int nPub, aPubMonth[12];    /* published documents of the year */
   int bApps;                  /* the applications module is present */
   AppStats app;               /* its figures */
+  int nAppSoonDays;           /* the due-soon window, working days */
 } RegStats;
 
 /* Month index 0..11 of "YYYY-MM-DD" in year y, or -1. */
@@ -137,7 +138,9 @@ static int reg_stats(Req *r, int64_t org, int bSubtree, int year,
   if (store_reg_pub_month(s, org, bSubtree, year, p->aPubMonth) != STORE_OK) return -1;
   {
     char zSoon[DATE_STRLEN];
-    date_format(cal_add_workdays(pCal, dToday, 3), zSoon);
+    int nSoon = (int)store_setting_int(s, "application_due_soon_workdays");
+    date_format(cal_add_workdays(pCal, dToday, nSoon), zSoon);
+    p->nAppSoonDays = nSoon;
     int rc = store_reg_app_stats(s, org, bSubtree, year, zToday, zSoon, &p->app);
     if (rc != STORE_OK && rc != STORE_NOTFOUND) return -1;
     p->bApps = rc == STORE_OK;
@@ -498,17 +501,18 @@ int page_dashboard(Req *r) {
     req_puts(r, "</tbody></table>\n");
   }
   if (st.bApps) {
-    const char *zApps = "/staff/applications";
+    const char *zApps = "/staff/applications?f=open";
+    const char *zYear = req_fmt(r, "/staff/applications?f=%d", year);
     req_puts(r, "<table class=\"grid\"><caption>依申请公开</caption><tbody>\n");
     req_puts(r, "<tr><th scope=\"row\">在办申请</th>");
     fig(r, st.app.nOpen, zApps, 0);
-    req_puts(r, "</tr>\n<tr><th scope=\"row\">3个工作日内到期</th>");
+    req_printf(r, "</tr>\n<tr><th scope=\"row\">%d个工作日内到期</th>", st.nAppSoonDays);
     fig(r, st.app.nDueSoon, zApps, 1);
     req_puts(r, "</tr>\n<tr><th scope=\"row\">超期未答复</th>");
     fig(r, st.app.nOverdue, zApps, 1);
     req_puts(r, "</tr>\n<tr><th scope=\"row\">本年办结</th>");
-    fig(r, st.app.nClosed, zApps, 0);
-    req_printf(r, "</tr>\n<tr><th scope=\"row\">按时办结率</th><td class=\"num\"><a href=\"%h\">", zApps);
+    fig(r, st.app.nClosed, zYear, 0);
+    req_printf(r, "</tr>\n<tr><th scope=\"row\">按时办结率</th><td class=\"num\"><a href=\"%h\">", zYear);
     if (st.app.nClosed)
       req_printf(r, "%.1f%%", 100.0 * st.app.nOnTime / st.app.nClosed);
     else

@@ -6,6 +6,7 @@
 #include "web/catalogue.h"
 #include "web/documents.h"
 #include "web/pages.h"
+#include "web/portal.h"
 
 void site_path_add(SitePaths *p, Arena *a, const char *zPath) {
   ARENA_PUSH(a, p->azPath, p->n, p->nAlloc);
@@ -31,6 +32,7 @@ static const PathsFn aPaths[] = {
   paths_orgs,
   catalogue_site_paths,
   site_paths_documents,
+  site_paths_portal,
 };
 
 int site_public_paths(Store *s, Arena *a, SitePaths *p) {

@@ -1,11 +1,12 @@
 /* staff_home.c — runs every feature's staff-home panel in order. */
 #include "web/staff_home.h"
 
-#include "web/catalogue.h"
 #include "web/applications.h"
+#include "web/catalogue.h"
 #include "web/documents.h"
 #include "web/pages.h"
 #include "web/registers.h"
+#include "web/reports.h"
 
 typedef void (*PanelFn)(Req *r);
 
@@ -23,6 +24,7 @@ static const PanelFn aPanel[] = {
   panel_documents,
   panel_applications,
   reg_panel,
+  panel_reports,
 };
 
 void staff_home_panels(Req *r) {

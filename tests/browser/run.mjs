@@ -128,6 +128,58 @@ test('mobile layout has no horizontal overflow', async ({ browser, base }) => {
   if (overflow) throw new Error('page is wider than the viewport');
 });
 
+test('portal: home, search 疫苗, open a result, download its attachment (axe on each)', async ({ page, base }) => {
+  await page.goto(base + '/');
+  await page.fill('#site-q', '疫苗');
+  await page.keyboard.press('Enter');
+  await page.waitForURL(/\/search\?q=/);
+  const total = Number(await page.getAttribute('[data-total]', 'data-total'));
+  if (!(total >= 2)) throw new Error(`search found ${total}`);
+  const marks = await page.locator('.results mark').count();
+  if (!marks) throw new Error('no highlighted snippet');
+  await shot(page, 'search-results');
+  await axeCheck(page, 'search results');
+  await page.click('.results a:has-text("流感疫苗")');
+  await page.waitForURL(/\/o\/znwsj\/d\//);
+  const meta = await page.textContent('table.meta');
+  for (const label of ['索引号', '文号', '发布机构', '生成日期', '发布日期', '公开方式', '主题分类', '有效性'])
+    if (!meta.includes(label)) throw new Error(`metadata lacks ${label}`);
+  await shot(page, 'document');
+  await axeCheck(page, 'document');
+  const [download] = await Promise.all([
+    page.waitForEvent('download'),
+    page.click('.attachments a'),
+  ]);
+  const path = join(OUT, 'attachment.pdf');
+  await download.saveAs(path);
+  const head = readFileSync(path).subarray(0, 5).toString('latin1');
+  if (head !== '%PDF-') throw new Error(`attachment starts with ${head}`);
+});
+
+test('portal: organisation home with latest documents and catalogue tree passes axe', async ({ page, base }) => {
+  const r = await page.goto(base + '/o/znwsj');
+  if (r.status() !== 200) throw new Error(`status ${r.status()}`);
+  if (!(await page.textContent('main')).includes('最新公开')) throw new Error('no latest documents');
+  await shot(page, 'org-home');
+  await axeCheck(page, 'org home');
+  await page.goto(base + '/o/znwsj/docs');
+  await axeCheck(page, 'document list');
+});
+
+test('portal: search works with the keyboard only and on a phone', async ({ browser, base }) => {
+  const ctx = await browser.newContext({ viewport: { width: 375, height: 740 } });
+  const page = await ctx.newPage();
+  await page.goto(base + '/search?q=' + encodeURIComponent('2018') + '&sort=date');
+  const overflow = await page.evaluate(() => document.documentElement.scrollWidth > window.innerWidth + 1);
+  await shot(page, 'search-mobile');
+  await page.focus('#q');
+  await page.fill('#q', '水质');
+  await page.keyboard.press('Enter');
+  await page.waitForURL(/q=%E6%B0%B4%E8%B4%A8/);
+  await ctx.close();
+  if (overflow) throw new Error('search page is wider than the viewport');
+});
+
 // ---- Catalogue (issue 3) ----
 test('catalogue page passes axe and fits a phone', async ({ page, browser, base }) => {
   const r = await page.goto(base + '/o/znwsj/catalogue');

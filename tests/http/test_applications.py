@@ -225,6 +225,29 @@ def test_complete_application_intake_to_answer_letter(srv):
     contains(r.text, "您申请获取的政府信息属于公开范围")
 
 
+def test_answer_template_is_editable_per_outcome(srv):
+    aid = STATE["id"]
+    c = srv.client()
+    c.login("office")
+    at = "/staff/answer-templates?outcome=results.granted"
+    page = c.get(at)
+    eq(page.status, 200)
+    contains(page.text, "{applicant}：")                  # the default shown for editing
+    r = c.post(at, {"body": "{applicant}先生/女士：\n经审查，{decision}\n特此告知。\n{org}\n{date}"},
+               csrf_from=at)
+    eq(r.status, 303)
+    letter = c.get("/staff/applications/%d/letter" % aid).text
+    contains(letter, "马建国先生/女士：")
+    contains(letter, "特此告知。")
+    not_contains(letter, "{decision}")
+    r = c.post(at, {"body": ""}, csrf_from=at)           # empty: back to the default
+    eq(r.status, 303)
+    contains(c.get("/staff/applications/%d/letter" % aid).text, "六十日内依法申请行政复议")
+    drafter = srv.client()
+    drafter.login("drafter")
+    eq(drafter.get(at).status, 403)                     # approvers edit templates
+
+
 def test_hospital_user_cannot_see_bureau_application(srv):
     aid = STATE["id"]
     c = srv.client()

@@ -139,7 +139,7 @@ def test_staff_add_and_edit_item(srv):
         "list": "proactive", "level1": "人事信息", "level2": "公务员招考",
         "content": "招考职位、名额、报考条件和录用结果", "channel": ["website", "print"],
         "art20": "14", "mode": "proactive", "audience": "all", "frequency": "每年",
-        "code": "RSXX", "seq": ""})
+        "code": "RSXX", "seq": "", "review": "科室审核、保密审查、领导审批"})
     eq(r.status, 303)
     its = items(srv, "znwsj")
     eq(len(its), 9)
@@ -149,6 +149,7 @@ def test_staff_add_and_edit_item(srv):
     eq(new["channels"], ["website", "print"])
     eq(new["art20_item"], 14)
     eq(new["code"], "RSXX")
+    eq(new["review"], "科室审核、保密审查、领导审批")
     r = c.post("/staff/catalogue/%d/items/%d" % (bureau, new["id"]), {
         "level1": "人事信息", "level2": "公务员招考", "content": "录用结果",
         "channel": "bulletin_board", "art20": "14", "mode": "proactive",

@@ -97,3 +97,11 @@ def test_config_validates_and_persists(srv):
     eq(out.strip(), "7")
     rc, out, err = srv.gongkai("config", "list", "--db", srv.db)
     contains(out, "attachment_max_mb")
+
+
+def test_routes_reference_matches_the_route_table(srv):
+    rc, out, err = srv.gongkai("routes")
+    eq(rc, 0, err)
+    with open(os.path.join(os.path.dirname(os.path.abspath(__file__)), "..", "..",
+                           "docs", "routes.md"), encoding="utf-8") as f:
+        eq(f.read(), out, "docs/routes.md is stale: run ./gongkai routes > docs/routes.md")

@@ -399,6 +399,10 @@ def test_dashboard_svg_links_and_xlsx(srv):
                       % re.escape(label), r.text)
         ok(m, "no figure " + label)
         return int(m.group(2)), m.group(1)
+    # The applications module is present: its figures are shown.
+    contains(r.text, "<caption>依申请公开</caption>")
+    contains(r.text, "按时办结率")
+    not_contains(r.text, "依申请公开模块尚未安装")
     eq(figure("舆情事件")[0], 2)
     eq(figure("建议提案")[0], 4)
     eq(figure("公开答复全文的建议提案")[0], 4)

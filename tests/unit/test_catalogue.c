@@ -133,6 +133,7 @@ TEST(catalogue_header_aliases) {
   CHECK_INT(cat_header_match("*序号："), CF_SEQ);
   CHECK_INT(cat_header_match("公开渠道和载体"), CF_CHANNEL_TEXT);
   CHECK_INT(cat_header_match("备 注"), CF_NOTE);
+  CHECK_INT(cat_header_match("审核流程"), CF_REVIEW);
   CHECK_INT(cat_header_match("页码"), -1);
   CHECK_INT(cat_header_match(""), -1);
 }
@@ -409,6 +410,7 @@ TEST(catalogue_seed_000_round_trip_csv_and_xlsx) {
   aItem[1].zCode = "GFXWJ";
   aItem[1].zAudience = "group";
   aItem[1].zNote = "=不是公式";
+  aItem[1].zReview = "科室审核、保密审查、领导审批";
   cat_export_table(&a, aItem, n, &t);
   Buf x = BUF_INIT;
   CHECK_INT(table_write_xlsx(&t, "主动公开基本目录", &x, &zErr), 0);
@@ -435,6 +437,7 @@ TEST(catalogue_seed_000_round_trip_csv_and_xlsx) {
     CHECK_STR(aItem2[i].zCode, aItem[i].zCode);
     CHECK_STR(aItem2[i].zAudience, aItem[i].zAudience);
     CHECK_STR(aItem2[i].zNote, aItem[i].zNote);
+    CHECK_STR(aItem2[i].zReview, aItem[i].zReview);
   }
   buf_free(&x);
   temp_drop(s, zDir);

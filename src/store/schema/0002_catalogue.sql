@@ -32,6 +32,8 @@ CREATE TABLE catalogue_item (
               CHECK (mode IN ('','proactive','on_request','withheld')),
   frequency   TEXT NOT NULL DEFAULT '',    -- 更新频率 (实时, 每月 … free text)
   tier        TEXT NOT NULL DEFAULT '',    -- 公开层级 (县级, 乡级 …)
+  review      TEXT NOT NULL DEFAULT '',    -- 审核程序 (seed 003: 细化明确
+                                           -- 责任科室、公开时限、审核程序)
   art20_item  INTEGER                      -- Art. 20 item （一）..（十五）
               CHECK (art20_item IS NULL OR art20_item BETWEEN 1 AND 15),
   requires_interpretation INTEGER NOT NULL DEFAULT 0

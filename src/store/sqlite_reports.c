@@ -1,0 +1,899 @@
+/*
+** sqlite_reports.c — annual reports on SQLite (see store_reports.h).  The
+** only file that knows the SQL of tables report, report_override,
+** report_acceptance and report_register, and of the report's reading of
+** doc, application and application_review.
+**
+** Counting (the year Y, scope = the organisation or its subtree):
+**   table 三  一 new        received_on in Y
+**             二 carried in  received_on < Y-01-01, not closed before Y-01-01
+**             三 results     closed_on in Y, by outcome (leaf row id)
+**             四 carry out   received_on <= Y-12-31, open on Y-12-31
+**   table 四  cases filed in Y by kind; the result as known on Y-12-31
+**             (undecided then: pending)
+**   table 二  documents of report_kind regulation / normative: made =
+**             signed (or, without a signed date, published) in Y and
+**             published; repealed = validity repealed/expired dated in Y;
+**             in force = published, signed by Y-12-31 and not repealed or
+**             expired by then.  Decisions and fees from report_register.
+*/
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "lib/buf.h"
+#include "store/store_int.h"
+#include "store/store_reports.h"
+
+/* Organisations in scope: ?1 and, when ?2 is true, its subtree. */
+#define SCOPE_CTE                                                      \
+  "WITH RECURSIVE sc(id) AS (SELECT ?1 UNION ALL SELECT o.id FROM org o" \
+  " JOIN sc ON o.parent_id=sc.id WHERE ?2) "
+
+const char *store_report_format_for_year(int year) {
+  if (year >= 2021) return "2021";
+  if (year >= 2019) return "2019";
+  return "stat2018";
+}
+
+/* Adds n (whole units) or one record to cell iCell; ignores iCell < 0. */
+static void add(Report *p, int iCell, int bRecords, long long id,
+                long long n) {
+  if (iCell < 0) return;
+  if (bRecords) report_add_record(p, iCell, id, n * RF_SCALE);
+  else {
+    long long v = 0;
+    report_get(p, iCell, &v);
+    report_set(p, iCell, v + n * RF_SCALE);
+  }
+}
+
+/* Sets every cell of table zTab in columns of the record-fed kind to 0. */
+static void zero_table(Report *p, const char *zTab) {
+  const RfTable *t = rf_table_find(p->pFmt, zTab);
+  if (!t) return;
+  for (int r = 0; r < t->nRow; r++) {
+    if (!t->aRow[r].bData) continue;
+    for (int c = 0; c < t->nCol; c++)
+      report_set_int(p, t->iCell0 + r * t->nCol + c, 0);
+  }
+}
+
+/* Cell of t3 for an outcome (leaf row id); a 2019-format report has one
+** row for 其他处理, so "results.other.*" falls back to "results.other". */
+static int t3_cell(const RfFormat *f, const char *zRow, const char *zCol) {
+  int i = rf_cell(f, "t3", zRow, zCol);
+  if (i < 0 && !strncmp(zRow, "results.other.", 14))
+    i = rf_cell(f, "t3", "results.other", zCol);
+  return i;
+}
+
+/* Adds one application (or a group of n) to row zRow, column zType and the
+** total column; for a result row also to （七）总计. */
+static void t3_add(Report *p, const char *zRow, const char *zType,
+                   int bRecords, long long id, long long n) {
+  const RfFormat *f = p->pFmt;
+  add(p, t3_cell(f, zRow, zType), bRecords, id, n);
+  add(p, t3_cell(f, zRow, "total"), bRecords, id, n);
+  if (!strncmp(zRow, "results.", 8)) {
+    add(p, rf_cell(f, "t3", "results.total", zType), bRecords, id, n);
+    add(p, rf_cell(f, "t3", "results.total", "total"), bRecords, id, n);
+  }
+}
+
+/* Runs one table-三 query: ?1 org, ?2 subtree, ?3 first day, ?4 last day;
+** rows (id or 0, applicant_type, outcome or NULL, count).  zRow NULL takes
+** the row from column 2. */
+static int t3_query(Store *s, Report *p, const char *zSql, int64_t orgId,
+                    int bSubtree, const char *zFrom, const char *zTo,
+                    const char *zRow, int bRecords) {
+  sqlite3_stmt *st = stmt(s, zSql);
+  int rc;
+  if (!st) return STORE_ERROR;
+  bind_int(st, 1, orgId);
+  bind_int(st, 2, bSubtree);
+  bind_text(st, 3, zFrom);
+  bind_text(st, 4, zTo);
+  while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
+    const char *zType = (const char *)sqlite3_column_text(st, 1);
+    const char *zR = zRow ? zRow : (const char *)sqlite3_column_text(st, 2);
+    if (!zType || !zR) continue;
+    t3_add(p, zR, zType, bRecords, sqlite3_column_int64(st, 0),
+           sqlite3_column_int64(st, 3));
+  }
+  stmt_done(st);
+  return rc == SQLITE_DONE ? STORE_OK : store_sqlite_err(s, rc, "统计申请");
+}
+
+/* Table 三 from the applications.  Each SQL text comes in a grouped and a
+** per-record form (same WHERE clause). */
+static int compute_t3(Store *s, Report *p, int64_t orgId, int bSubtree,
+                      int bRec, const char *zFrom, const char *zTo) {
+  int rc;
+  zero_table(p, "t3");
+/* INDEXED BY: without it SQLite takes application_org (org_id,
+** received_on), which does not cover applicant_type, and reads every row. */
+#define T3_NEW_W \
+  " FROM application a INDEXED BY application_report_received" \
+  " WHERE a.org_id IN (SELECT id FROM sc)" \
+  " AND a.received_on BETWEEN ?3 AND ?4"
+#define T3_IN_W \
+  " FROM application a WHERE a.org_id IN (SELECT id FROM sc)" \
+  " AND a.received_on < ?3 AND (a.closed_on IS NULL OR a.closed_on >= ?3)"
+#define T3_RES_W \
+  " FROM application a WHERE a.org_id IN (SELECT id FROM sc)" \
+  " AND a.closed_on BETWEEN ?3 AND ?4"
+#define T3_OUT_W \
+  " FROM application a WHERE a.org_id IN (SELECT id FROM sc)" \
+  " AND a.received_on <= ?4 AND (a.closed_on IS NULL OR a.closed_on > ?4)"
+  if (bRec) {
+    rc = t3_query(s, p, SCOPE_CTE "SELECT a.id,a.applicant_type,NULL,1"
+                  T3_NEW_W, orgId, bSubtree, zFrom, zTo, "new", 1);
+    if (!rc) rc = t3_query(s, p, SCOPE_CTE "SELECT a.id,a.applicant_type,"
+                           "NULL,1" T3_IN_W, orgId, bSubtree, zFrom, zTo,
+                           "carried_in", 1);
+    if (!rc) rc = t3_query(s, p, SCOPE_CTE "SELECT a.id,a.applicant_type,"
+                           "coalesce(a.outcome,'results.other.other'),1"
+                           T3_RES_W, orgId, bSubtree, zFrom, zTo, NULL, 1);
+    if (!rc) rc = t3_query(s, p, SCOPE_CTE "SELECT a.id,a.applicant_type,"
+                           "NULL,1" T3_OUT_W, orgId, bSubtree, zFrom, zTo,
+                           "carry_out", 1);
+  } else {
+    rc = t3_query(s, p, SCOPE_CTE "SELECT 0,a.applicant_type,NULL,count(*)"
+                  T3_NEW_W " GROUP BY 2", orgId, bSubtree, zFrom, zTo, "new",
+                  0);
+    if (!rc) rc = t3_query(s, p, SCOPE_CTE "SELECT 0,a.applicant_type,NULL,"
+                           "count(*)" T3_IN_W " GROUP BY 2", orgId, bSubtree,
+                           zFrom, zTo, "carried_in", 0);
+    if (!rc) rc = t3_query(s, p, SCOPE_CTE "SELECT 0,a.applicant_type,"
+                           "coalesce(a.outcome,'results.other.other'),"
+                           "count(*)" T3_RES_W " GROUP BY 2,3", orgId,
+                           bSubtree, zFrom, zTo, NULL, 0);
+    if (!rc) rc = t3_query(s, p, SCOPE_CTE "SELECT 0,a.applicant_type,NULL,"
+                           "count(*)" T3_OUT_W " GROUP BY 2", orgId, bSubtree,
+                           zFrom, zTo, "carry_out", 0);
+  }
+  return rc;
+}
+
+/* Table 四 from application_review: cases filed in the year. */
+static int compute_t4(Store *s, Report *p, int64_t orgId, int bSubtree,
+                      int bRec, const char *zFrom, const char *zTo) {
+  const RfFormat *f = p->pFmt;
+  int rc;
+  if (!rf_table_find(f, "t4")) return STORE_OK;
+  zero_table(p, "t4");
+  sqlite3_stmt *st = stmt(s, SCOPE_CTE
+      "SELECT v.id,v.kind,CASE WHEN v.decided_on IS NULL OR v.decided_on > ?4"
+      " THEN 'pending' ELSE v.result END"
+      " FROM application_review v JOIN application a ON a.id=v.application_id"
+      " WHERE a.org_id IN (SELECT id FROM sc) AND v.filed_on BETWEEN ?3 AND ?4");
+  if (!st) return STORE_ERROR;
+  bind_int(st, 1, orgId);
+  bind_int(st, 2, bSubtree);
+  bind_text(st, 3, zFrom);
+  bind_text(st, 4, zTo);
+  while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
+    char zCol[64];
+    const char *zKind = (const char *)sqlite3_column_text(st, 1);
+    const char *zRes = (const char *)sqlite3_column_text(st, 2);
+    long long id = sqlite3_column_int64(st, 0);
+    snprintf(zCol, sizeof zCol, "%s.%s", zKind, zRes);
+    add(p, rf_cell(f, "t4", "cases", zCol), bRec, id, 1);
+    snprintf(zCol, sizeof zCol, "%s.total", zKind);
+    add(p, rf_cell(f, "t4", "cases", zCol), bRec, id, 1);
+  }
+  stmt_done(st);
+  return rc == SQLITE_DONE ? STORE_OK : store_sqlite_err(s, rc, "统计复议诉讼");
+}
+
+/* Table 二 (第二十条第（一）项) from the documents.  Column ids of the 2021
+** format (made, repealed, valid) and of the 2019 one (new_made,
+** new_published, total_public). */
+static int compute_t2_docs(Store *s, Report *p, int64_t orgId, int bSubtree,
+                           int bRec, const char *zFrom, const char *zTo) {
+  const RfFormat *f = p->pFmt;
+  const RfTable *t = rf_table_find(f, "t2_art20_1");
+  int rc;
+  if (!t) return STORE_OK;
+  for (int r = 0; r < t->nRow; r++)
+    for (int c = 0; c < t->nCol; c++) {
+      const char *zC = t->aCol[c].zId;
+      if (!strcmp(zC, "made") || !strcmp(zC, "repealed") ||
+          !strcmp(zC, "valid") || !strcmp(zC, "new_made") ||
+          !strcmp(zC, "new_published") || !strcmp(zC, "total_public"))
+        report_set_int(p, t->iCell0 + r * t->nCol + c, 0);
+    }
+  /* One row per document and column it counts in. */
+  sqlite3_stmt *st = stmt(s, SCOPE_CTE
+      "SELECT d.id, CASE d.report_kind WHEN 'regulation' THEN 'regulations'"
+      " ELSE 'normative_docs' END,"
+      " (d.state IN ('published','withdrawn') AND"
+      "  coalesce(d.signed_date,d.published_date) BETWEEN ?3 AND ?4),"
+      " (d.validity IN ('repealed','expired') AND d.validity_date"
+      "  BETWEEN ?3 AND ?4),"
+      " (d.state='published' AND coalesce(d.signed_date,d.published_date)<=?4"
+      "  AND NOT (d.validity IN ('repealed','expired') AND"
+      "  coalesce(d.validity_date,'')<=?4)),"
+      " (d.state IN ('published','withdrawn') AND d.published_date"
+      "  BETWEEN ?3 AND ?4)"
+      " FROM doc d WHERE d.org_id IN (SELECT id FROM sc)"
+      " AND d.report_kind IN ('regulation','normative')"
+      " AND d.state IN ('published','withdrawn')");
+  if (!st) return STORE_ERROR;
+  bind_int(st, 1, orgId);
+  bind_int(st, 2, bSubtree);
+  bind_text(st, 3, zFrom);
+  bind_text(st, 4, zTo);
+  while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
+    long long id = sqlite3_column_int64(st, 0);
+    const char *zRow = (const char *)sqlite3_column_text(st, 1);
+    static const char *aMade[] = {"made", "new_made"};
+    if (sqlite3_column_int(st, 2))
+      for (int i = 0; i < 2; i++)
+        add(p, rf_cell(f, "t2_art20_1", zRow, aMade[i]), bRec, id, 1);
+    if (sqlite3_column_int(st, 3))
+      add(p, rf_cell(f, "t2_art20_1", zRow, "repealed"), bRec, id, 1);
+    if (sqlite3_column_int(st, 4)) {
+      add(p, rf_cell(f, "t2_art20_1", zRow, "valid"), bRec, id, 1);
+      add(p, rf_cell(f, "t2_art20_1", zRow, "total_public"), bRec, id, 1);
+    }
+    if (sqlite3_column_int(st, 5))
+      add(p, rf_cell(f, "t2_art20_1", zRow, "new_published"), bRec, id, 1);
+  }
+  stmt_done(st);
+  return rc == SQLITE_DONE ? STORE_OK : store_sqlite_err(s, rc, "统计文件");
+}
+
+/* Table 二's decisions and fees from the register. */
+static int compute_t2_register(Store *s, Report *p, int64_t orgId,
+                               int bSubtree, int bRec) {
+  static const struct { const char *zKind, *zTab, *zCol; int bAmount; } a[] = {
+    {"licensing", "t2_art20_5", "decisions", 0},
+    {"penalty", "t2_art20_6", "decisions", 0},
+    {"coercion", "t2_art20_6", "decisions", 0},
+    {"admin_fees", "t2_art20_8", "amount_wan_yuan", 1},
+  };
+  const RfFormat *f = p->pFmt;
+  int rc;
+  for (size_t i = 0; i < sizeof a / sizeof a[0]; i++) {
+    int iCell = rf_cell(f, a[i].zTab, a[i].zKind, a[i].zCol);
+    if (iCell >= 0) report_set(p, iCell, 0);
+  }
+  sqlite3_stmt *st = stmt(s, SCOPE_CTE
+      "SELECT r.id,r.kind,r.count,r.amount FROM report_register r"
+      " WHERE r.org_id IN (SELECT id FROM sc) AND r.year=?3");
+  if (!st) return STORE_ERROR;
+  bind_int(st, 1, orgId);
+  bind_int(st, 2, bSubtree);
+  bind_int(st, 3, p->iYear);
+  while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
+    const char *zKind = (const char *)sqlite3_column_text(st, 1);
+    for (size_t i = 0; i < sizeof a / sizeof a[0]; i++) {
+      if (strcmp(zKind, a[i].zKind)) continue;
+      int iCell = rf_cell(f, a[i].zTab, a[i].zKind, a[i].zCol);
+      if (iCell < 0) continue;
+      long long d = a[i].bAmount ? sqlite3_column_int64(st, 3)
+                                 : sqlite3_column_int64(st, 2) * RF_SCALE;
+      if (bRec) report_add_record(p, iCell, sqlite3_column_int64(st, 0), d);
+      else {
+        long long v = 0;
+        report_get(p, iCell, &v);
+        report_set(p, iCell, v + d);
+      }
+    }
+  }
+  stmt_done(st);
+  return rc == SQLITE_DONE ? STORE_OK : store_sqlite_err(s, rc, "读取登记");
+}
+
+int store_report_compute(Store *s, int64_t orgId, int bSubtree, int bRecords,
+                         Report *p) {
+  char zFrom[16], zTo[16];
+  int rc;
+  if (p->iYear < 1000 || p->iYear > 9999)
+    return store_fail(s, STORE_INVALID, "年度无效");
+  snprintf(zFrom, sizeof zFrom, "%04d-01-01", p->iYear);
+  snprintf(zTo, sizeof zTo, "%04d-12-31", p->iYear);
+  if (!rf_table_find(p->pFmt, "t3")) return STORE_OK;  /* stat2018: entered */
+  rc = compute_t3(s, p, orgId, bSubtree, bRecords, zFrom, zTo);
+  if (!rc) rc = compute_t4(s, p, orgId, bSubtree, bRecords, zFrom, zTo);
+  if (!rc) rc = compute_t2_docs(s, p, orgId, bSubtree, bRecords, zFrom, zTo);
+  if (!rc) rc = compute_t2_register(s, p, orgId, bSubtree, bRecords);
+  return rc;
+}
+
+/* ---- Stored reports ------------------------------------------------- */
+
+#define REP_COLS                                                        \
+  "r.id,r.org_id,r.year,r.format_id,r.scope='subtree',r.status,"       \
+  "r.section1,r.section5,r.section6,r.updated_at,r.submitted_at,"      \
+  "r.published_at,o.name,o.slug,coalesce(r.doc_id,0)"
+
+static void rep_row(Arena *a, sqlite3_stmt *st, ReportRec *p) {
+  memset(p, 0, sizeof *p);
+  p->id = col_int(st, 0);
+  p->orgId = col_int(st, 1);
+  p->year = (int)col_int(st, 2);
+  p->zFormat = col_text(a, st, 3);
+  p->bSubtree = (int)col_int(st, 4);
+  p->zStatus = col_text(a, st, 5);
+  p->zSection1 = col_text(a, st, 6);
+  p->zSection5 = col_text(a, st, 7);
+  p->zSection6 = col_text(a, st, 8);
+  p->zUpdatedAt = col_text(a, st, 9);
+  p->zSubmittedAt = col_text(a, st, 10);
+  p->zPublishedAt = col_text(a, st, 11);
+  p->zOrgName = col_text(a, st, 12);
+  p->zOrgSlug = col_text(a, st, 13);
+  p->docId = col_int(st, 14);
+}
+
+/* Steps st expecting one row into *pOut; STORE_NOTFOUND when none. */
+static int rep_one(Store *s, Arena *a, sqlite3_stmt *st, ReportRec *pOut) {
+  int rc = sqlite3_step(st);
+  if (rc == SQLITE_ROW) {
+    rep_row(a, st, pOut);
+    stmt_done(st);
+    return STORE_OK;
+  }
+  stmt_done(st);
+  if (rc == SQLITE_DONE) return store_fail(s, STORE_NOTFOUND, "没有这份报告");
+  return store_sqlite_err(s, rc, "读取报告");
+}
+
+int store_report_get(Store *s, Arena *a, int64_t orgId, int year,
+                     int bSubtree, ReportRec *pOut) {
+  sqlite3_stmt *st = stmt(s, "SELECT " REP_COLS " FROM report r JOIN org o"
+                          " ON o.id=r.org_id WHERE r.org_id=?1 AND r.year=?2"
+                          " AND r.scope=?3");
+  if (!st) return STORE_ERROR;
+  bind_int(st, 1, orgId);
+  bind_int(st, 2, year);
+  bind_text(st, 3, bSubtree ? "subtree" : "org");
+  return rep_one(s, a, st, pOut);
+}
+
+int store_report_by_id(Store *s, Arena *a, int64_t id, ReportRec *pOut) {
+  sqlite3_stmt *st = stmt(s, "SELECT " REP_COLS " FROM report r JOIN org o"
+                          " ON o.id=r.org_id WHERE r.id=?1");
+  if (!st) return STORE_ERROR;
+  bind_int(st, 1, id);
+  return rep_one(s, a, st, pOut);
+}
+
+int store_report_ensure(Store *s, Arena *a, int64_t orgId, int year,
+                        int bSubtree, const char *zFormat, int64_t userId,
+                        ReportRec *pOut) {
+  int rc = store_report_get(s, a, orgId, year, bSubtree, pOut);
+  char zNow[21];
+  if (rc != STORE_NOTFOUND) return rc;
+  store_now_iso(zNow);
+  sqlite3_stmt *st = stmt(s, "INSERT INTO report(org_id,year,format_id,scope,"
+                          "created_by,created_at,updated_at)"
+                          " VALUES(?1,?2,?3,?4,?5,?6,?6)");
+  if (!st) return STORE_ERROR;
+  bind_int(st, 1, orgId);
+  bind_int(st, 2, year);
+  bind_text(st, 3, zFormat);
+  bind_text(st, 4, bSubtree ? "subtree" : "org");
+  bind_id(st, 5, userId);
+  bind_text(st, 6, zNow);
+  rc = stmt_exec(s, st, "新建报告");
+  if (rc) return rc;
+  return store_report_get(s, a, orgId, year, bSubtree, pOut);
+}
+
+/* Cell index of a cell id ("t3[new][total]") or -1. */
+static int cell_by_id(const RfFormat *f, const char *zId) {
+  for (int i = 0; i < f->nCell; i++) {
+    char *z = rf_cell_id(f, i);
+    int eq = z && !strcmp(z, zId);
+    free(z);
+    if (eq) return i;
+  }
+  return -1;
+}
+
+int store_report_build(Store *s, const RfSet *pSet, const ReportRec *pRec,
+                       int bRecords, Report **pp) {
+  const RfFormat *f = rf_format_find(pSet, pRec->zFormat);
+  Report *p;
+  int rc;
+  *pp = NULL;
+  if (!f) return store_fail(s, STORE_INVALID, "未知的报告格式");
+  if (!bRecords && !strcmp(pRec->zStatus, "published")) {
+    sqlite3_stmt *q = stmt(s, "SELECT snapshot FROM report WHERE id=?1");
+    char *zSnap = NULL, *zErr = NULL;
+    if (!q) return STORE_ERROR;
+    bind_int(q, 1, pRec->id);
+    if (sqlite3_step(q) == SQLITE_ROW && sqlite3_column_text(q, 0))
+      zSnap = xstrdup((const char *)sqlite3_column_text(q, 0));
+    stmt_done(q);
+    if (zSnap) {
+      rc = report_from_json(pSet, zSnap, NULL, pp, &zErr);
+      free(zSnap);
+      if (rc) {
+        rc = store_fail(s, STORE_ERROR, "已发布报告数据损坏：%s", zErr);
+        free(zErr);
+        return rc;
+      }
+      return STORE_OK;
+    }
+  }
+  p = report_new(f, pRec->zOrgName, pRec->year);
+  rc = store_report_compute(s, pRec->orgId, pRec->bSubtree, bRecords, p);
+  if (rc) {
+    report_free(p);
+    return rc;
+  }
+  /* Latest override per cell. */
+  sqlite3_stmt *st = stmt(s,
+      "SELECT o.cell,o.value,o.reason,o.removed FROM report_override o"
+      " WHERE o.report_id=?1 AND o.id=(SELECT max(id) FROM report_override"
+      " WHERE report_id=o.report_id AND cell=o.cell)");
+  if (!st) {
+    report_free(p);
+    return STORE_ERROR;
+  }
+  bind_int(st, 1, pRec->id);
+  while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
+    int i = cell_by_id(f, (const char *)sqlite3_column_text(st, 0));
+    if (i < 0 || sqlite3_column_int(st, 3)) continue;
+    if (sqlite3_column_type(st, 1) == SQLITE_NULL) report_clear(p, i);
+    else report_set(p, i, sqlite3_column_int64(st, 1));
+    report_set_reason(p, i, (const char *)sqlite3_column_text(st, 2));
+  }
+  stmt_done(st);
+  if (rc != SQLITE_DONE) {
+    report_free(p);
+    return store_sqlite_err(s, rc, "读取覆盖值");
+  }
+  st = stmt(s, "SELECT check_key,reason FROM report_acceptance"
+               " WHERE report_id=?1 ORDER BY id");
+  if (!st) {
+    report_free(p);
+    return STORE_ERROR;
+  }
+  bind_int(st, 1, pRec->id);
+  while ((rc = sqlite3_step(st)) == SQLITE_ROW)
+    report_accept(p, (const char *)sqlite3_column_text(st, 0),
+                  (const char *)sqlite3_column_text(st, 1));
+  stmt_done(st);
+  if (rc != SQLITE_DONE) {
+    report_free(p);
+    return store_sqlite_err(s, rc, "读取接受的不一致");
+  }
+  *pp = p;
+  return STORE_OK;
+}
+
+/* Stamps updated_at of a report. */
+static int touch(Store *s, int64_t reportId) {
+  char zNow[21];
+  store_now_iso(zNow);
+  sqlite3_stmt *st = stmt(s, "UPDATE report SET updated_at=?2 WHERE id=?1");
+  if (!st) return STORE_ERROR;
+  bind_int(st, 1, reportId);
+  bind_text(st, 2, zNow);
+  return stmt_exec(s, st, "更新报告");
+}
+
+/* Whether a text is blank (NULL or white space only). */
+static int blank(const char *z) {
+  if (!z) return 1;
+  while (*z == ' ' || *z == '\t' || *z == '\r' || *z == '\n') z++;
+  return *z == 0;
+}
+
+int store_report_override(Store *s, const RfSet *pSet, int64_t reportId,
+                          const char *zCell, int bSet, long long v,
+                          int bRemove, const char *zReason, int64_t userId) {
+  Arena a = {0};
+  ReportRec rec;
+  char zNow[21];
+  int rc = store_report_by_id(s, &a, reportId, &rec);
+  const RfFormat *f;
+  if (rc) goto done;
+  f = rf_format_find(pSet, rec.zFormat);
+  if (!f || !zCell || cell_by_id(f, zCell) < 0) {
+    rc = store_fail(s, STORE_INVALID, "报告格式中没有这个单元格");
+    goto done;
+  }
+  if (blank(zReason)) {
+    rc = store_fail(s, STORE_INVALID, "请填写修改理由");
+    goto done;
+  }
+  if (bSet && (v <= -RF_MAX_UNITS * RF_SCALE || v >= RF_MAX_UNITS * RF_SCALE)) {
+    rc = store_fail(s, STORE_INVALID, "数值超出范围");
+    goto done;
+  }
+  store_now_iso(zNow);
+  sqlite3_stmt *st = stmt(s, "INSERT INTO report_override(report_id,cell,"
+                          "value,reason,removed,user_id,at)"
+                          " VALUES(?1,?2,?3,?4,?5,?6,?7)");
+  if (!st) {
+    rc = STORE_ERROR;
+    goto done;
+  }
+  bind_int(st, 1, reportId);
+  bind_text(st, 2, zCell);
+  if (bSet && !bRemove) bind_int(st, 3, v);
+  else sqlite3_bind_null(st, 3);
+  bind_text(st, 4, zReason);
+  bind_int(st, 5, bRemove ? 1 : 0);
+  bind_id(st, 6, userId);
+  bind_text(st, 7, zNow);
+  rc = stmt_exec(s, st, "保存覆盖值");
+  if (!rc) rc = touch(s, reportId);
+  if (!rc)
+    rc = store_audit(s, userId, rec.orgId,
+                     bRemove ? "report.override.remove" : "report.override",
+                     zCell);
+done:
+  arena_free(&a);
+  return rc;
+}
+
+int store_report_overrides(Store *s, Arena *a, int64_t reportId,
+                           ReportOverride **pa, int *pn) {
+  sqlite3_stmt *st = stmt(s,
+      "SELECT o.id,o.cell,o.value IS NOT NULL,coalesce(o.value,0),o.reason,"
+      "o.removed,coalesce(u.name,''),o.at FROM report_override o"
+      " LEFT JOIN user u ON u.id=o.user_id WHERE o.report_id=?1"
+      " ORDER BY o.id DESC");
+  int rc, n = 0, nAlloc = 0;
+  ReportOverride *aO = NULL;
+  if (!st) return STORE_ERROR;
+  bind_int(st, 1, reportId);
+  while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
+    ARENA_PUSH(a, aO, n, nAlloc);
+    ReportOverride *o = &aO[n++];
+    o->id = col_int(st, 0);
+    o->zCell = col_text(a, st, 1);
+    o->bSet = (int)col_int(st, 2);
+    o->v = col_int(st, 3);
+    o->zReason = col_text(a, st, 4);
+    o->bRemoved = (int)col_int(st, 5);
+    o->zUser = col_text(a, st, 6);
+    o->zAt = col_text(a, st, 7);
+  }
+  stmt_done(st);
+  if (rc != SQLITE_DONE) return store_sqlite_err(s, rc, "读取覆盖记录");
+  *pa = aO;
+  *pn = n;
+  return STORE_OK;
+}
+
+int store_report_accept(Store *s, int64_t reportId, const char *zKey,
+                        const char *zReason, int64_t userId) {
+  char zNow[21];
+  sqlite3_stmt *st;
+  int rc;
+  if (blank(zKey)) return store_fail(s, STORE_INVALID, "缺少规则编号");
+  if (!zReason) {
+    st = stmt(s, "DELETE FROM report_acceptance WHERE report_id=?1"
+                 " AND check_key=?2");
+    if (!st) return STORE_ERROR;
+    bind_int(st, 1, reportId);
+    bind_text(st, 2, zKey);
+    rc = stmt_exec(s, st, "撤回接受");
+  } else {
+    if (blank(zReason)) return store_fail(s, STORE_INVALID, "请填写接受理由");
+    store_now_iso(zNow);
+    st = stmt(s, "INSERT INTO report_acceptance(report_id,check_key,reason,"
+                 "user_id,at) VALUES(?1,?2,?3,?4,?5) ON CONFLICT(report_id,"
+                 "check_key) DO UPDATE SET reason=excluded.reason,"
+                 "user_id=excluded.user_id,at=excluded.at");
+    if (!st) return STORE_ERROR;
+    bind_int(st, 1, reportId);
+    bind_text(st, 2, zKey);
+    bind_text(st, 3, zReason);
+    bind_id(st, 4, userId);
+    bind_text(st, 5, zNow);
+    rc = stmt_exec(s, st, "接受不一致");
+  }
+  if (!rc) rc = touch(s, reportId);
+  if (!rc) rc = store_audit(s, userId, 0, "report.accept", zKey);
+  return rc;
+}
+
+int store_report_set_text(Store *s, int64_t reportId, const char *z1,
+                          const char *z5, const char *z6) {
+  char zNow[21];
+  store_now_iso(zNow);
+  sqlite3_stmt *st = stmt(s, "UPDATE report SET section1=coalesce(?2,section1),"
+                          "section5=coalesce(?3,section5),"
+                          "section6=coalesce(?4,section6),updated_at=?5"
+                          " WHERE id=?1");
+  if (!st) return STORE_ERROR;
+  bind_int(st, 1, reportId);
+  bind_text(st, 2, z1);
+  bind_text(st, 3, z5);
+  bind_text(st, 4, z6);
+  bind_text(st, 5, zNow);
+  return stmt_exec(s, st, "保存报告正文");
+}
+
+int store_report_set_status(Store *s, int64_t reportId, const char *zStatus,
+                            const char *zSnapshot, int64_t userId) {
+  char zNow[21];
+  int rc;
+  if (strcmp(zStatus, "draft") && strcmp(zStatus, "submitted") &&
+      strcmp(zStatus, "published"))
+    return store_fail(s, STORE_INVALID, "状态无效");
+  if (!strcmp(zStatus, "published") && !zSnapshot)
+    return store_fail(s, STORE_INVALID, "发布时须保存报告数据");
+  store_now_iso(zNow);
+  sqlite3_stmt *st = stmt(s,
+      "UPDATE report SET status=?2,updated_at=?4,"
+      " submitted_at=CASE WHEN ?2='submitted' THEN ?4 WHEN ?2='draft'"
+      "  THEN NULL ELSE submitted_at END,"
+      " submitted_by=CASE WHEN ?2='submitted' THEN ?3 WHEN ?2='draft'"
+      "  THEN NULL ELSE submitted_by END,"
+      " published_at=CASE WHEN ?2='published' THEN ?4 ELSE NULL END,"
+      " published_by=CASE WHEN ?2='published' THEN ?3 ELSE NULL END,"
+      " snapshot=CASE WHEN ?2='published' THEN ?5 ELSE NULL END"
+      " WHERE id=?1");
+  if (!st) return STORE_ERROR;
+  bind_int(st, 1, reportId);
+  bind_text(st, 2, zStatus);
+  bind_id(st, 3, userId);
+  bind_text(st, 4, zNow);
+  bind_text(st, 5, zSnapshot);
+  rc = stmt_exec(s, st, "变更报告状态");
+  if (!rc) rc = store_audit(s, userId, 0, "report.status", zStatus);
+  return rc;
+}
+
+int store_report_set_doc(Store *s, int64_t reportId, int64_t docId) {
+  sqlite3_stmt *st = stmt(s, "UPDATE report SET doc_id=?2 WHERE id=?1");
+  if (!st) return STORE_ERROR;
+  bind_int(st, 1, reportId);
+  bind_id(st, 2, docId);
+  return stmt_exec(s, st, "关联报告文件");
+}
+
+int store_report_list(Store *s, Arena *a, int64_t orgId, int bPublished,
+                      ReportRec **pa, int *pn) {
+  sqlite3_stmt *st = stmt(s, "SELECT " REP_COLS " FROM report r JOIN org o"
+                          " ON o.id=r.org_id WHERE r.org_id=?1 AND"
+                          " (?2=0 OR r.status='published')"
+                          " ORDER BY r.year DESC, r.scope");
+  int rc, n = 0, nAlloc = 0;
+  ReportRec *aR = NULL;
+  if (!st) return STORE_ERROR;
+  bind_int(st, 1, orgId);
+  bind_int(st, 2, bPublished);
+  while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
+    ARENA_PUSH(a, aR, n, nAlloc);
+    rep_row(a, st, &aR[n++]);
+  }
+  stmt_done(st);
+  if (rc != SQLITE_DONE) return store_sqlite_err(s, rc, "读取报告列表");
+  *pa = aR;
+  *pn = n;
+  return STORE_OK;
+}
+
+int store_report_units(Store *s, Arena *a, int64_t rootId, int year,
+                       ReportUnit **pa, int *pn) {
+  sqlite3_stmt *st = stmt(s,
+      "WITH RECURSIVE t(id,depth,path) AS ("
+      "  SELECT id,0,printf('%010d',id) FROM org WHERE id=?1"
+      "  UNION ALL SELECT o.id,t.depth+1,t.path||'/'||printf('%010d',o.id)"
+      "  FROM org o JOIN t ON o.parent_id=t.id)"
+      " SELECT t.id,o.name,o.slug,t.depth,coalesce(r.status,''),"
+      " coalesce(r.submitted_at,'') FROM t JOIN org o ON o.id=t.id"
+      " LEFT JOIN report r ON r.org_id=t.id AND r.year=?2 AND r.scope='org'"
+      " ORDER BY t.path");
+  int rc, n = 0, nAlloc = 0;
+  ReportUnit *aU = NULL;
+  if (!st) return STORE_ERROR;
+  bind_int(st, 1, rootId);
+  bind_int(st, 2, year);
+  while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
+    ARENA_PUSH(a, aU, n, nAlloc);
+    ReportUnit *u = &aU[n++];
+    u->orgId = col_int(st, 0);
+    u->zOrgName = col_text(a, st, 1);
+    u->zOrgSlug = col_text(a, st, 2);
+    u->depth = (int)col_int(st, 3);
+    u->zStatus = col_text(a, st, 4);
+    u->zSubmittedAt = col_text(a, st, 5);
+  }
+  stmt_done(st);
+  if (rc != SQLITE_DONE) return store_sqlite_err(s, rc, "读取下属单位");
+  *pa = aU;
+  *pn = n;
+  return STORE_OK;
+}
+
+/* ---- Register ------------------------------------------------------- */
+
+int store_report_register_put(Store *s, int64_t orgId, int year,
+                              const char *zKind, long long count,
+                              long long amount, const char *zSource,
+                              int64_t userId) {
+  char zNow[21];
+  if (!zKind || (strcmp(zKind, "licensing") && strcmp(zKind, "penalty") &&
+                 strcmp(zKind, "coercion") && strcmp(zKind, "admin_fees")))
+    return store_fail(s, STORE_INVALID, "事项类别无效（licensing、penalty、"
+                      "coercion、admin_fees）");
+  if (year < 1990 || year > 2999)
+    return store_fail(s, STORE_INVALID, "年度无效");
+  if (count < 0 || count >= RF_MAX_UNITS || amount < 0 ||
+      amount >= RF_MAX_UNITS * RF_SCALE)
+    return store_fail(s, STORE_INVALID, "数量或金额无效");
+  store_now_iso(zNow);
+  sqlite3_stmt *st = stmt(s,
+      "INSERT INTO report_register(org_id,year,kind,count,amount,source,"
+      "user_id,at) VALUES(?1,?2,?3,?4,?5,?6,?7,?8)"
+      " ON CONFLICT(org_id,year,kind) DO UPDATE SET count=excluded.count,"
+      " amount=excluded.amount,source=excluded.source,"
+      " user_id=excluded.user_id,at=excluded.at");
+  if (!st) return STORE_ERROR;
+  bind_int(st, 1, orgId);
+  bind_int(st, 2, year);
+  bind_text(st, 3, zKind);
+  bind_int(st, 4, count);
+  bind_int(st, 5, amount);
+  bind_text(st, 6, zSource ? zSource : "form");
+  bind_id(st, 7, userId);
+  bind_text(st, 8, zNow);
+  return stmt_exec(s, st, "保存登记");
+}
+
+int store_report_register_list(Store *s, Arena *a, int64_t orgId, int year,
+                               ReportRegister **pa, int *pn) {
+  sqlite3_stmt *st = stmt(s,
+      "SELECT r.id,r.org_id,r.year,r.kind,r.count,r.amount,r.source,o.name"
+      " FROM report_register r JOIN org o ON o.id=r.org_id"
+      " WHERE r.org_id=?1 AND r.year=?2 ORDER BY r.kind");
+  int rc, n = 0, nAlloc = 0;
+  ReportRegister *aR = NULL;
+  if (!st) return STORE_ERROR;
+  bind_int(st, 1, orgId);
+  bind_int(st, 2, year);
+  while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
+    ARENA_PUSH(a, aR, n, nAlloc);
+    ReportRegister *r = &aR[n++];
+    r->id = col_int(st, 0);
+    r->orgId = col_int(st, 1);
+    r->year = (int)col_int(st, 2);
+    r->zKind = col_text(a, st, 3);
+    r->count = col_int(st, 4);
+    r->amount = col_int(st, 5);
+    r->zSource = col_text(a, st, 6);
+    r->zOrgName = col_text(a, st, 7);
+  }
+  stmt_done(st);
+  if (rc != SQLITE_DONE) return store_sqlite_err(s, rc, "读取登记");
+  *pa = aR;
+  *pn = n;
+  return STORE_OK;
+}
+
+/* ---- Drill-down ----------------------------------------------------- */
+
+int store_report_records(Store *s, Arena *a, const char *zTable,
+                         const long long *aId, int n, ReportRecord **pa,
+                         int *pn) {
+  const char *zSql, *zKind;
+  if (!strcmp(zTable, "t3")) {
+    zKind = "application";
+    zSql = "SELECT a.id,a.reg_no,a.info_title,o.name,a.received_on,"
+           "coalesce(a.closed_on,'')||' '||coalesce(a.outcome,a.state)"
+           " FROM application a JOIN org o ON o.id=a.org_id WHERE a.id=?1";
+  } else if (!strcmp(zTable, "t4")) {
+    zKind = "review";
+    zSql = "SELECT v.id,v.case_no,v.body,o.name,v.filed_on,"
+           "v.kind||' '||v.result FROM application_review v JOIN application"
+           " a ON a.id=v.application_id JOIN org o ON o.id=a.org_id"
+           " WHERE v.id=?1";
+  } else if (!strcmp(zTable, "t2_art20_1")) {
+    zKind = "doc";
+    zSql = "SELECT d.id,coalesce(d.index_number,''),d.title,o.name,"
+           "coalesce(d.signed_date,d.published_date,''),"
+           "d.state||' '||d.validity||' '||coalesce(d.validity_date,'')"
+           " FROM doc d JOIN org o ON o.id=d.org_id WHERE d.id=?1";
+  } else {
+    zKind = "register";
+    zSql = "SELECT r.id,r.kind,r.source,o.name,r.at,"
+           "r.count||' / '||r.amount FROM report_register r JOIN org o"
+           " ON o.id=r.org_id WHERE r.id=?1";
+  }
+  ReportRecord *aR = n ? arena_alloc(a, sizeof *aR * (size_t)n) : NULL;
+  int m = 0;
+  for (int i = 0; i < n; i++) {
+    sqlite3_stmt *st = stmt(s, zSql);
+    int rc;
+    if (!st) return STORE_ERROR;
+    bind_int(st, 1, aId[i]);
+    rc = sqlite3_step(st);
+    if (rc == SQLITE_ROW) {
+      ReportRecord *r = &aR[m++];
+      r->id = col_int(st, 0);
+      r->zKind = zKind;
+      r->zRef = col_text(a, st, 1);
+      r->zTitle = col_text(a, st, 2);
+      r->zOrgName = col_text(a, st, 3);
+      r->zDate = col_text(a, st, 4);
+      r->zDetail = col_text(a, st, 5);
+    }
+    stmt_done(st);
+    if (rc != SQLITE_ROW && rc != SQLITE_DONE)
+      return store_sqlite_err(s, rc, "读取记录");
+  }
+  *pa = aR;
+  *pn = m;
+  return STORE_OK;
+}
+
+/* ---- Facts for the narrative ---------------------------------------- */
+
+int store_report_facts(Store *s, int64_t orgId, int bSubtree, int year,
+                       ReportFacts *pOut) {
+  char zFrom[16], zTo[16];
+  int rc;
+  memset(pOut, 0, sizeof *pOut);
+  snprintf(zFrom, sizeof zFrom, "%04d-01-01", year);
+  snprintf(zTo, sizeof zTo, "%04d-12-31", year);
+  sqlite3_stmt *st = stmt(s, SCOPE_CTE
+      "SELECT count(*),coalesce(sum(report_kind='regulation'),0),"
+      "coalesce(sum(report_kind='normative'),0),"
+      "coalesce(sum(genre LIKE '%解读%'),0) FROM doc"
+      " WHERE org_id IN (SELECT id FROM sc) AND state IN"
+      " ('published','withdrawn') AND published_date BETWEEN ?3 AND ?4");
+  if (!st) return STORE_ERROR;
+  bind_int(st, 1, orgId);
+  bind_int(st, 2, bSubtree);
+  bind_text(st, 3, zFrom);
+  bind_text(st, 4, zTo);
+  rc = sqlite3_step(st);
+  if (rc == SQLITE_ROW) {
+    pOut->nPublished = sqlite3_column_int64(st, 0);
+    pOut->nRegulations = sqlite3_column_int64(st, 1);
+    pOut->nNormative = sqlite3_column_int64(st, 2);
+    pOut->nInterpretations = sqlite3_column_int64(st, 3);
+  }
+  stmt_done(st);
+  if (rc != SQLITE_ROW) return store_sqlite_err(s, rc, "统计文件");
+  st = stmt(s, SCOPE_CTE
+      "SELECT coalesce(sum(received_on BETWEEN ?3 AND ?4),0),"
+      "coalesce(sum(closed_on BETWEEN ?3 AND ?4),0),"
+      "coalesce(sum(received_on<=?4 AND (closed_on IS NULL OR closed_on>?4)),0),"
+      "coalesce(sum(CASE WHEN fee_status='paid' AND closed_on BETWEEN ?3 AND ?4"
+      " THEN fee_yuan ELSE 0 END),0)"
+      " FROM application WHERE org_id IN (SELECT id FROM sc)");
+  if (!st) return STORE_ERROR;
+  bind_int(st, 1, orgId);
+  bind_int(st, 2, bSubtree);
+  bind_text(st, 3, zFrom);
+  bind_text(st, 4, zTo);
+  rc = sqlite3_step(st);
+  if (rc == SQLITE_ROW) {
+    pOut->nNew = sqlite3_column_int64(st, 0);
+    pOut->nClosed = sqlite3_column_int64(st, 1);
+    pOut->nOpen = sqlite3_column_int64(st, 2);
+    pOut->nFeeYuan = sqlite3_column_int64(st, 3);
+  }
+  stmt_done(st);
+  if (rc != SQLITE_ROW) return store_sqlite_err(s, rc, "统计申请");
+  st = stmt(s, SCOPE_CTE
+      "SELECT coalesce(sum(v.kind='review'),0),coalesce(sum(v.kind<>'review'),0)"
+      " FROM application_review v JOIN application a ON a.id=v.application_id"
+      " WHERE a.org_id IN (SELECT id FROM sc) AND v.filed_on BETWEEN ?3 AND ?4");
+  if (!st) return STORE_ERROR;
+  bind_int(st, 1, orgId);
+  bind_int(st, 2, bSubtree);
+  bind_text(st, 3, zFrom);
+  bind_text(st, 4, zTo);
+  rc = sqlite3_step(st);
+  if (rc == SQLITE_ROW) {
+    pOut->nReviews = sqlite3_column_int64(st, 0);
+    pOut->nLitigations = sqlite3_column_int64(st, 1);
+  }
+  stmt_done(st);
+  return rc == SQLITE_ROW ? STORE_OK : store_sqlite_err(s, rc, "统计复议诉讼");
+}

@@ -1,0 +1,63 @@
+/*
+** store_search.h — the public full-text search index over published
+** documents (migration 0007_search.sql) and the queries on it.
+**
+** The index holds exactly the documents in state 'published': the store of
+** documents calls store_search_sync() inside the transaction of every
+** change to a document (state, text, correction, validity, attachments), so
+** a draft or withdrawn document is never found and the index never lags.
+** Matching follows src/store/fts_cjk.h: a one-term query finds a document
+** iff the folded term is a substring of one of its folded columns (body,
+** title, 文号, keywords, attachment file names).  Conventions of store.h.
+*/
+#ifndef GK_STORE_SEARCH_H
+#define GK_STORE_SEARCH_H
+
+#include <stdint.h>
+
+#include "store/store.h"
+
+/* Rewrites the index row of document docId from the doc table: removed
+** when the document is not published, (re)inserted when it is.  Runs in
+** the caller's transaction (opens a nested level).  Returns STORE_OK or a
+** STORE_* code (message in store_errmsg()). */
+int store_search_sync(Store *s, int64_t docId);
+
+/* Rebuilds the whole index from the doc table (one transaction). */
+int store_search_rebuild(Store *s);
+
+/* A search.  Zero / NULL fields do not filter. */
+typedef struct SearchQuery {
+  const char *zQuery;      /* what the user typed (see fts_cjk.h); NULL
+                           ** lists every published document (browsing) */
+  int64_t orgId;           /* organisation (0: all) */
+  int bSubtree;            /* with orgId: include the organisations below */
+  int year;                /* year of the published date */
+  int64_t catalogueItemId; /* catalogue item */
+  const char *zGenre;      /* 体裁 (document kind) */
+  const char *zValidity;   /* valid | amended | repealed | expired */
+  int art20;               /* Art. 20 item (1..15) of the catalogue item */
+  int bByDate;             /* 1: newest first; 0: relevance */
+  int offset;              /* results to skip */
+  int limit;               /* results to return (0: 20; at most 200) */
+} SearchQuery;
+
+/* Relevance is bm25 (title and 文号 weighted 5, keywords 2, body and
+** attachments 1) times a recency boost, over the newest
+** SEARCH_CANDIDATES matches (docs/search.md: bm25 over every match of a
+** common term is too slow); matches beyond those follow newest first. */
+#define SEARCH_CANDIDATES 1000
+
+/* Runs q (browsing, zQuery NULL: newest first).  *paDocId (arena) receives the ids of the documents on the
+** requested page in order, *pn their number, *pnTotal (may be NULL) the
+** number of all matches.  A query with no term, too many terms or a term
+** too long is STORE_INVALID with a Chinese message. */
+int store_search(Store *s, Arena *a, const SearchQuery *q, int64_t **paDocId,
+                 int *pn, int *pnTotal);
+
+/* Years with published documents of organisation orgId (0: all; with
+** bSubtree its subtree), newest first, with their counts; arrays in a. */
+int store_search_years(Store *s, Arena *a, int64_t orgId, int bSubtree,
+                       int **paYear, int **paCount, int *pn);
+
+#endif

@@ -1,0 +1,1016 @@
+/*
+** page_reports.c — the annual report pages: the supervisor's list of units
+** with their report state and the days left to the deadline, the report
+** page of an organisation or its subtree (tables as in the format, every
+** number linking to its records, violations, overrides with reasons,
+** narrative, status, register), the drill-down page, the exports, the paste
+** checker, and the public list and page of published reports.
+**
+** URLs: /staff/reports[?year=Y]
+**       /staff/reports/{org}/{year}[?scope=subtree]
+**       POST /staff/reports/{org}/{year}/{action}  (override, accept, text,
+**            status, register, register-csv)
+**       /staff/reports/{org}/{year}/cell?c=t3[new][total]
+**       /staff/reports/{org}/{year}/export/{json|csv|xlsx|docx}
+**       /staff/report-check
+**       /o/{org}/reports, /o/{org}/reports/{year}
+** The deadline (Art. 49): departments publish by 31 January, governments
+** by 31 March; organisations here are departments and their units, so the
+** list counts to 31 January.
+*/
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <time.h>
+
+#include "lib/date.h"
+#include "store/store_documents.h"
+#include "web/org_pages.h"
+#include "web/pages.h"
+#include "web/reports.h"
+
+/* Everything one report page needs. */
+typedef struct Ctx {
+  Org org;
+  int year;
+  int bSubtree;
+  RfSet set;
+  ReportRec rec;
+  int bStored;            /* rec is a stored report */
+  Report *p;              /* this year's report (owned) */
+  Report *pPrev;          /* last year's, or NULL (owned) */
+  RpResult res;           /* p checked against pPrev */
+  int bRes;
+} Ctx;
+
+static void ctx_free(Ctx *c) {
+  if (c->bRes) rp_result_free(&c->res);
+  report_free(c->p);
+  report_free(c->pPrev);
+  rf_set_free(&c->set);
+  memset(c, 0, sizeof *c);
+}
+
+int report_build_current(Store *s, Arena *a, const RfSet *pSet,
+                         const Org *pOrg, int year, int bSubtree,
+                         int bRecords, ReportRec *pRec, int *pbStored,
+                         Report **pp) {
+  int rc = store_report_get(s, a, pOrg->id, year, bSubtree, pRec);
+  *pp = NULL;
+  *pbStored = rc == STORE_OK;
+  if (rc == STORE_OK) return store_report_build(s, pSet, pRec, bRecords, pp);
+  if (rc != STORE_NOTFOUND) return rc;
+  const RfFormat *f = rf_format_find(pSet, store_report_format_for_year(year));
+  if (!f) return STORE_INVALID;
+  memset(pRec, 0, sizeof *pRec);
+  pRec->orgId = pOrg->id;
+  pRec->year = year;
+  pRec->zFormat = f->zId;
+  pRec->bSubtree = bSubtree;
+  pRec->zStatus = "";
+  pRec->zOrgName = pOrg->zName;
+  pRec->zOrgSlug = pOrg->zSlug;
+  pRec->zSection1 = pRec->zSection5 = pRec->zSection6 = "";
+  *pp = report_new(f, pOrg->zName, year);
+  rc = store_report_compute(s, pOrg->id, bSubtree, bRecords, *pp);
+  if (rc) {
+    report_free(*pp);
+    *pp = NULL;
+  }
+  return rc;
+}
+
+/* report_build_current() for the context's organisation and scope. */
+static int build(Req *r, Ctx *c, int year, int bRecords, ReportRec *pRec,
+                 int *pbStored, Report **pp) {
+  return report_build_current(r->store, &r->arena, &c->set, &c->org, year,
+                              c->bSubtree, bRecords, pRec, pbStored, pp);
+}
+
+/* Loads the context from the path ({org}/{year}) and ?scope.  Returns 0,
+** or -1 after writing the error page. */
+static int ctx_load(Req *r, Ctx *c, int bRecords) {
+  char *zErr = NULL;
+  memset(c, 0, sizeof *c);
+  if (page_load_org(r, 0, &c->org)) return -1;
+  const char *zY = req_arg(r, 1);
+  c->year = zY ? atoi(zY) : 0;
+  if (c->year < 1990 || c->year > 2999) {
+    http_error(r, 404, "年度无效");
+    return -1;
+  }
+  c->bSubtree = !strcmp(req_param_or(r, "scope", "org"), "subtree");
+  if (rf_set_load_builtin(&c->set, &zErr)) {
+    http_error(r, 500, zErr);
+    free(zErr);
+    return -1;
+  }
+  if (build(r, c, c->year, bRecords, &c->rec, &c->bStored, &c->p)) {
+    http_error(r, 500, store_errmsg(r->store));
+    ctx_free(c);
+    return -1;
+  }
+  if (c->year - 1 >= 2019) {
+    ReportRec prev;
+    int bPrevStored;
+    if (build(r, c, c->year - 1, 0, &prev, &bPrevStored, &c->pPrev)) {
+      http_error(r, 500, store_errmsg(r->store));
+      ctx_free(c);
+      return -1;
+    }
+  }
+  report_check(c->p, c->pPrev, &c->res);
+  c->bRes = 1;
+  return 0;
+}
+
+/* Query suffix for the scope: "" or "?scope=subtree". */
+static const char *scope_q(const Ctx *c) {
+  return c->bSubtree ? "?scope=subtree" : "";
+}
+
+static int can_view(Req *r, int64_t orgId) {
+  return req_can(r, PERM_REPORT_EDIT, orgId) ||
+         req_can(r, PERM_SUPERVISE, orgId);
+}
+
+/* Cell index of a cell id or -1. */
+static int cell_index(const RfFormat *f, const char *zId) {
+  if (!zId) return -1;
+  for (int i = 0; i < f->nCell; i++) {
+    char *z = rf_cell_id(f, i);
+    int eq = z && !strcmp(z, zId);
+    free(z);
+    if (eq) return i;
+  }
+  return -1;
+}
+
+/* Parses "12", "-3", "0.25" into RF_SCALE units.  0 or -1. */
+static int parse_scaled(const char *z, long long *pv) {
+  long long n = 0, frac = 0, scale = RF_SCALE;
+  int neg = 0, nDig = 0;
+  while (*z == ' ') z++;
+  if (*z == '-') {
+    neg = 1;
+    z++;
+  }
+  for (; *z >= '0' && *z <= '9'; z++, nDig++) {
+    if (n > RF_MAX_UNITS) return -1;
+    n = n * 10 + (*z - '0');
+  }
+  if (*z == '.') {
+    z++;
+    for (; *z >= '0' && *z <= '9'; z++) {
+      if (scale == 1) return -1;
+      scale /= 10;
+      frac += (*z - '0') * scale;
+      nDig++;
+    }
+  }
+  while (*z == ' ') z++;
+  if (*z || !nDig || n >= RF_MAX_UNITS) return -1;
+  *pv = (n * RF_SCALE + frac) * (neg ? -1 : 1);
+  return 0;
+}
+
+/* ---- Rendering ------------------------------------------------------ */
+
+/* One table as HTML; zBase (or NULL) is the drill-down link prefix. */
+static void html_table(Req *r, const Ctx *c, const RfTable *t,
+                       const char *zBase) {
+  const Report *p = c->p;
+  int bGroups = 0;
+  for (int i = 0; i < t->nCol; i++)
+    if (t->aCol[i].zGroup) bGroups = 1;
+  req_printf(r, "<table class=\"report\" id=\"tbl-%h\">", t->zId);
+  if (t->zCaption) req_printf(r, "<caption>%h</caption>", t->zCaption);
+  req_puts(r, "<thead>");
+  if (bGroups) {
+    req_puts(r, "<tr><th></th>");
+    for (int i = 0; i < t->nCol;) {
+      int e = i + 1;
+      while (e < t->nCol && t->aCol[i].zGroup && t->aCol[e].zGroup &&
+             !strcmp(t->aCol[i].zGroup, t->aCol[e].zGroup))
+        e++;
+      req_printf(r, "<th colspan=\"%d\">%h</th>", e - i,
+                 t->aCol[i].zGroup ? t->aCol[i].zGroup : "");
+      i = e;
+    }
+    req_puts(r, "</tr>");
+  }
+  req_puts(r, "<tr><th scope=\"col\">信息内容</th>");
+  for (int i = 0; i < t->nCol; i++)
+    req_printf(r, "<th scope=\"col\">%h</th>", t->aCol[i].zLabel);
+  req_puts(r, "</tr></thead><tbody>");
+  for (int w = 0; w < t->nRow; w++) {
+    const RfRow *row = &t->aRow[w];
+    req_printf(r, "<tr><th scope=\"row\" class=\"d%d\">%h</th>", row->iDepth,
+               row->zLabel ? row->zLabel : row->zShort);
+    for (int k = 0; k < t->nCol; k++) {
+      int i = t->iCell0 + w * t->nCol + k;
+      long long v;
+      char z[32];
+      if (!row->bData) {
+        req_puts(r, "<td></td>");
+        continue;
+      }
+      const RpCell *cell = &p->aCell[i];
+      char *zId = rf_cell_id(p->pFmt, i);
+      req_printf(r, "<td data-cell=\"%h\"%s>", zId,
+                 cell->zReason ? " class=\"ov\"" : "");
+      if (!report_get(p, i, &v)) req_puts(r, "<span class=\"blank\">空白</span>");
+      else if (zBase)
+        req_printf(r, "<a href=\"%h/cell?c=%u%h\">%h</a>", zBase, zId,
+                   c->bSubtree ? "&scope=subtree" : "", rf_value_str(v, z));
+      else req_printf(r, "%h", rf_value_str(v, z));
+      if (cell->zReason)
+        req_printf(r, "<sup title=\"%h\">*</sup>", cell->zReason);
+      req_puts(r, "</td>");
+      free(zId);
+    }
+    req_puts(r, "</tr>");
+  }
+  req_puts(r, "</tbody></table>\n");
+}
+
+/* Paragraphs of a narrative text. */
+static void html_text(Req *r, const char *z) {
+  while (z && *z) {
+    const char *e = strchr(z, '\n');
+    size_t n = e ? (size_t)(e - z) : strlen(z);
+    if (n) req_printf(r, "<p>%h</p>", arena_strndup(&r->arena, z, n));
+    z = e ? e + 1 : z + n;
+  }
+}
+
+/* The year-over-year chart: new applications and results per year, the
+** five years up to the report's, as inline SVG bars. */
+static void html_chart(Req *r, Ctx *c) {
+  long long aNew[5] = {0}, aDone[5] = {0}, vMax = 1;
+  int aHas[5] = {0};
+  for (int k = 0; k < 5; k++) {
+    int y = c->year - 4 + k;
+    const RfFormat *f =
+        rf_format_find(&c->set, store_report_format_for_year(y));
+    if (!f || !rf_table_find(f, "t3")) continue;
+    Report *q = report_new(f, NULL, y);
+    if (store_report_compute(r->store, c->org.id, c->bSubtree, 0, q) ==
+        STORE_OK) {
+      long long v;
+      if (report_get(q, rf_cell(f, "t3", "new", "total"), &v))
+        aNew[k] = v / RF_SCALE;
+      if (report_get(q, rf_cell(f, "t3", "results.total", "total"), &v))
+        aDone[k] = v / RF_SCALE;
+      aHas[k] = 1;
+    }
+    report_free(q);
+    if (aNew[k] > vMax) vMax = aNew[k];
+    if (aDone[k] > vMax) vMax = aDone[k];
+  }
+  req_puts(r, "<figure class=\"chart\"><svg xmlns=\"http://www.w3.org/2000/svg\""
+              " viewBox=\"0 0 420 180\" width=\"420\" height=\"180\" role=\"img\""
+              " aria-labelledby=\"chart-title\"><title id=\"chart-title\">"
+              "近五年政府信息公开申请：新收与办结</title>");
+  for (int k = 0; k < 5; k++) {
+    int x = 20 + k * 80;
+    long long h1 = aNew[k] * 120 / vMax, h2 = aDone[k] * 120 / vMax;
+    if (aHas[k]) {
+      req_printf(r, "<rect x=\"%d\" y=\"%lld\" width=\"24\" height=\"%lld\""
+                    " fill=\"#1f5fa8\"><title>%d 年新收 %lld 件</title></rect>",
+                 x, 140 - h1, h1, c->year - 4 + k, aNew[k]);
+      req_printf(r, "<rect x=\"%d\" y=\"%lld\" width=\"24\" height=\"%lld\""
+                    " fill=\"#9bbce0\"><title>%d 年办结 %lld 件</title></rect>",
+                 x + 26, 140 - h2, h2, c->year - 4 + k, aDone[k]);
+      req_printf(r, "<text x=\"%d\" y=\"%lld\" font-size=\"11\">%lld</text>",
+                 x, 136 - h1, aNew[k]);
+    }
+    req_printf(r, "<text x=\"%d\" y=\"160\" font-size=\"12\">%d</text>",
+               x + 8, c->year - 4 + k);
+  }
+  req_puts(r, "</svg><figcaption>深色：本年新收申请；浅色：本年办理结果总计"
+              "</figcaption></figure>\n");
+}
+
+/* The sections in order, narrative and tables; zBase as for html_table. */
+static void html_report(Req *r, Ctx *c, const char *zBase) {
+  const RfFormat *f = c->p->pFmt;
+  for (int s = 0; s < f->nSection; s++) {
+    const RfSection *sec = &f->aSection[s];
+    req_printf(r, "<section id=\"%h\"><h2>%h</h2>", sec->zId, sec->zTitle);
+    if (!strcmp(sec->zId, "s1")) html_text(r, c->rec.zSection1);
+    if (!strcmp(sec->zId, "s5")) html_text(r, c->rec.zSection5);
+    if (!strcmp(sec->zId, "s6")) {
+      char *z = report_section6(c->p, c->rec.zSection6);
+      html_text(r, z);
+      free(z);
+    }
+    for (int t = 0; t < f->nTable; t++)
+      if (f->aTable[t].zSection && !strcmp(f->aTable[t].zSection, sec->zId))
+        html_table(r, c, &f->aTable[t], zBase);
+    if (!strcmp(sec->zId, "s3")) html_chart(r, c);
+    req_puts(r, "</section>\n");
+  }
+}
+
+/* The violations with their cells and both sides. */
+static void html_issues(Req *r, Ctx *c, const char *zBase, int bEdit) {
+  int n = 0;
+  req_puts(r, "<section id=\"issues\"><h2>勾稽关系检查</h2>");
+  for (int i = 0; i < c->res.n; i++) {
+    const RpIssue *x = &c->res.a[i];
+    char zL[32], zR[32];
+    if (x->eStatus == RP_BLANK) continue;
+    if (!n++) req_puts(r, "<ul class=\"issues\">");
+    req_printf(r, "<li class=\"%s\" data-key=\"%h\"><strong>%h</strong> %h",
+               x->eStatus == RP_ACCEPTED ? "accepted" : "broken", x->zKey,
+               x->eStatus == RP_ACCEPTED ? "已接受"
+               : x->eSeverity == RF_WARNING ? "警告" : "违反",
+               x->zMsg);
+    if (x->pCheck)
+      req_printf(r, "（左边 %h，右边 %h）", rf_value_str(x->lhs, zL),
+                 rf_value_str(x->rhs, zR));
+    req_puts(r, "<br>涉及单元格：");
+    for (int k = 0; k < x->nCell; k++) {
+      char *zN = rf_cell_name(c->p->pFmt, x->aCell[k]);
+      req_printf(r, "%s%h", k ? "、" : "", zN);
+      free(zN);
+    }
+    if (x->eStatus == RP_ACCEPTED)
+      req_printf(r, "<br>接受理由：%h", x->zReason);
+    else if (bEdit) {
+      req_printf(r, "<form method=\"post\" action=\"%h/accept%h\">", zBase,
+                 scope_q(c));
+      page_csrf_field(r);
+      req_printf(r, "<input type=\"hidden\" name=\"key\" value=\"%h\">"
+                    "<label>接受理由 <input name=\"reason\" required></label>"
+                    " <button>接受此不一致</button></form>", x->zKey);
+    }
+    req_puts(r, "</li>");
+  }
+  if (n) req_puts(r, "</ul>");
+  else req_puts(r, "<p class=\"ok\">全部勾稽关系成立。</p>");
+  int nBlank = 0;
+  for (int i = 0; i < c->res.n; i++)
+    if (c->res.a[i].eStatus == RP_BLANK) nBlank++;
+  if (nBlank) req_printf(r, "<p>另有 %d 条规则因空白单元格无法核对。</p>", nBlank);
+  req_puts(r, "</section>\n");
+}
+
+/* Staff home panel: a link to the reports when the user may edit them. */
+void panel_reports(Req *r) {
+  if (!r->user) return;
+  if (!req_can(r, PERM_REPORT_EDIT, r->user->orgId) &&
+      !req_can(r, PERM_SUPERVISE, r->user->orgId))
+    return;
+  req_puts(r, "<section class=\"panel\" id=\"panel-reports\"><h2>年度报告"
+              "</h2><p><a href=\"/staff/reports\">政府信息公开工作年度报告"
+              "</a> · <a href=\"/staff/report-check\">报告核对</a></p>"
+              "</section>\n");
+}
+
+/* Today (China time), or ?asof=YYYY-MM-DD. */
+static Date today(Req *r) {
+  Date d;
+  const char *z = req_param(r, "asof");
+  if (z && !date_parse(z, &d)) return d;
+  return date_today_cn(time(NULL));
+}
+
+int page_reports(Req *r) {
+  int64_t y = 0;
+  Date dToday = today(r);
+  int year = date_year(dToday) - 1;
+  if (req_param_int(r, "year", 1990, 2999, &y) == 1) year = (int)y;
+  Org me;
+  if (store_org_get(r->store, &r->arena, r->user->orgId, &me) != STORE_OK) {
+    http_error(r, 500, store_errmsg(r->store));
+    return 0;
+  }
+  page_begin(r, "政府信息公开工作年度报告");
+  req_printf(r, "<h1>政府信息公开工作年度报告</h1><form method=\"get\">"
+                "<label>年度 <input name=\"year\" value=\"%d\" size=\"6\">"
+                "</label> <button>查看</button></form>", year);
+  req_printf(r, "<p><a href=\"/staff/reports/%u/%d\">%h %d 年度报告</a> · "
+                "<a href=\"/staff/reports/%u/%d?scope=subtree\">全系统报告</a>"
+                " · <a href=\"/staff/report-check\">报告核对</a></p>",
+             me.zSlug, year, me.zName, year, me.zSlug, year);
+  ReportUnit *aU;
+  int n;
+  if (store_report_units(r->store, &r->arena, me.id, year, &aU, &n) ==
+      STORE_OK) {
+    Date dDue = date_from_ymd(year + 1, 1, 31);
+    long long nLeft = (long long)(dDue - dToday);
+    int nMissing = 0;
+    req_printf(r, "<h2>下属单位报送情况</h2><p>政府部门应于 %d 年 1 月 31 日前"
+                  "报送并公开上一年度报告，县级以上人民政府的报告于 3 月 31 日前"
+                  "公开（条例第四十九条）；", year + 1);
+    if (nLeft >= 0) req_printf(r, "距 1 月 31 日还有 <strong id=\"days-left\">"
+                               "%lld</strong> 天。</p>", nLeft);
+    else req_printf(r, "已超过 1 月 31 日 <strong id=\"days-left\">%lld"
+                    "</strong> 天。</p>", -nLeft);
+    req_puts(r, "<table class=\"units\"><thead><tr><th>单位</th><th>状态</th>"
+                "<th>提交时间</th><th>截止日期</th><th>剩余天数</th></tr></thead>"
+                "<tbody>");
+    for (int i = 0; i < n; i++) {
+      int bDone = !strcmp(aU[i].zStatus, "submitted") ||
+                  !strcmp(aU[i].zStatus, "published");
+      /* A people's government (人民政府) publishes by 31 March. */
+      int bGov = strstr(aU[i].zOrgName, "人民政府") != NULL;
+      Date dU = date_from_ymd(year + 1, bGov ? 3 : 1, 31);
+      char zDue[DATE_STRLEN];
+      if (!bDone && aU[i].orgId != me.id) nMissing++;
+      req_printf(r, "<tr class=\"%s\"><td class=\"d%d\"><a href=\"/staff/"
+                    "reports/%u/%d\">%h</a></td><td>%h</td><td>%h</td>"
+                    "<td>%h</td><td>",
+                 bDone ? "done" : "missing", aU[i].depth, aU[i].zOrgSlug,
+                 year, aU[i].zOrgName, report_status_label(aU[i].zStatus),
+                 aU[i].zSubmittedAt, date_format(dU, zDue));
+      if (bDone) req_puts(r, "—");
+      else if (dU >= dToday) req_printf(r, "%lld", (long long)(dU - dToday));
+      else req_printf(r, "逾期 %lld 天", (long long)(dToday - dU));
+      req_puts(r, "</td></tr>");
+    }
+    req_printf(r, "</tbody></table><p>未提交的下属单位：<strong id=\"n-missing\">"
+                  "%d</strong> 个。</p>", nMissing);
+  }
+  page_end(r);
+  return 0;
+}
+
+int page_report(Req *r) {
+  Ctx c;
+  if (ctx_load(r, &c, 0)) return 0;
+  if (!can_view(r, c.org.id)) {
+    ctx_free(&c);
+    http_error(r, 403, "无权查看该单位的年度报告");
+    return 0;
+  }
+  int bEdit = req_can(r, PERM_REPORT_EDIT, c.org.id) &&
+              (!c.bStored || !strcmp(c.rec.zStatus, "draft"));
+  int bEditor = req_can(r, PERM_REPORT_EDIT, c.org.id);
+  char *zBase = req_fmt(r, "/staff/reports/%u/%d", c.org.zSlug, c.year);
+  page_begin(r, req_fmt(r, "%d 年度报告", c.year));
+  req_printf(r, "<h1>%h%h %d 年政府信息公开工作年度报告</h1>", c.org.zName,
+             c.bSubtree ? "（全系统）" : "", c.year);
+  const char *zDone = req_param(r, "done");
+  if (zDone) page_notice(r, "ok", "已保存");
+  req_printf(r, "<p>格式：%h（%h） · 状态：<strong id=\"status\">%h</strong>"
+                " · <a href=\"%h%s\">%h</a></p>",
+             c.p->pFmt->zId, c.p->pFmt->zTitle,
+             report_status_label(c.bStored ? c.rec.zStatus : ""), zBase,
+             c.bSubtree ? "" : "?scope=subtree",
+             c.bSubtree ? "本单位报告" : "全系统报告");
+  req_printf(r, "<p>导出：<a href=\"%h/export/json%h\">JSON</a> · "
+                "<a href=\"%h/export/csv%h\">CSV</a> · "
+                "<a href=\"%h/export/xlsx%h\">XLSX</a> · "
+                "<a href=\"%h/export/docx%h\">DOCX</a></p>",
+             zBase, scope_q(&c), zBase, scope_q(&c), zBase, scope_q(&c),
+             zBase, scope_q(&c));
+  html_issues(r, &c, zBase, bEdit);
+  html_report(r, &c, zBase);
+
+  /* Status. */
+  if (bEditor) {
+    req_puts(r, "<section id=\"status-actions\"><h2>报送与发布</h2>");
+    static const struct { const char *zFrom, *zTo, *zLabel; } aT[] = {
+      {"draft", "submitted", "提交主管部门"},
+      {"", "submitted", "提交主管部门"},
+      {"submitted", "published", "发布"},
+      {"submitted", "draft", "退回草稿"},
+      {"published", "draft", "撤回发布"},
+    };
+    for (size_t i = 0; i < sizeof aT / sizeof aT[0]; i++) {
+      if (strcmp(c.bStored ? c.rec.zStatus : "", aT[i].zFrom)) continue;
+      req_printf(r, "<form method=\"post\" action=\"%h/status%h\" "
+                    "class=\"inline\">", zBase, scope_q(&c));
+      page_csrf_field(r);
+      req_printf(r, "<input type=\"hidden\" name=\"to\" value=\"%h\">"
+                    "<button>%h</button></form> ", aT[i].zTo, aT[i].zLabel);
+    }
+    req_puts(r, "</section>");
+  }
+  if (bEdit) {
+    /* Narrative, from the generated draft when empty. */
+    ReportFacts facts;
+    char *z1 = NULL, *z5 = NULL, *z6 = NULL;
+    if (store_report_facts(r->store, c.org.id, c.bSubtree, c.year, &facts) ==
+        STORE_OK)
+      report_draft(c.p, &facts, &z1, &z5, &z6);
+    req_printf(r, "<section id=\"narrative\"><h2>报告正文</h2><form "
+                  "method=\"post\" action=\"%h/text%h\">", zBase, scope_q(&c));
+    page_csrf_field(r);
+    req_printf(r, "<label>一、总体情况<textarea name=\"s1\" rows=\"8\">%h"
+                  "</textarea></label>",
+               c.rec.zSection1[0] ? c.rec.zSection1 : z1);
+    req_printf(r, "<label>五、存在的主要问题及改进情况<textarea name=\"s5\" "
+                  "rows=\"5\">%h</textarea></label>",
+               c.rec.zSection5[0] ? c.rec.zSection5 : z5);
+    req_printf(r, "<label>六、其他需要报告的事项<textarea name=\"s6\" "
+                  "rows=\"4\">%h</textarea></label><button>保存正文</button>"
+                  "</form></section>",
+               c.rec.zSection6[0] ? c.rec.zSection6 : z6);
+    free(z1);
+    free(z5);
+    free(z6);
+
+    /* Override a cell. */
+    req_printf(r, "<section id=\"override\"><h2>修改单元格</h2><form "
+                  "method=\"post\" action=\"%h/override%h\">", zBase,
+               scope_q(&c));
+    page_csrf_field(r);
+    req_puts(r, "<label>单元格<select name=\"cell\">");
+    for (int i = 0; i < c.p->pFmt->nCell; i++) {
+      int t, w;
+      rf_cell_locate(c.p->pFmt, i, &t, &w, NULL);
+      if (!c.p->pFmt->aTable[t].aRow[w].bData) continue;
+      char *zId = rf_cell_id(c.p->pFmt, i), *zN = rf_cell_name(c.p->pFmt, i);
+      req_printf(r, "<option value=\"%h\">%h</option>", zId, zN);
+      free(zId);
+      free(zN);
+    }
+    req_puts(r, "</select></label><label>数值（留空为空白）<input name=\"value\">"
+                "</label><label>理由<input name=\"reason\" required></label>"
+                "<label><input type=\"checkbox\" name=\"remove\" value=\"1\">"
+                " 恢复为计算值</label><button>保存</button></form></section>");
+
+    /* Register of table 二. */
+    ReportRegister *aReg;
+    int nReg = 0;
+    long long aV[4] = {0};
+    static const char *azKind[4] = {"licensing", "penalty", "coercion",
+                                    "admin_fees"};
+    static const char *azLabel[4] = {"行政许可处理决定（件）",
+                                     "行政处罚处理决定（件）",
+                                     "行政强制处理决定（件）",
+                                     "行政事业性收费（万元）"};
+    if (!c.bSubtree &&
+        store_report_register_list(r->store, &r->arena, c.org.id, c.year,
+                                   &aReg, &nReg) == STORE_OK) {
+      for (int i = 0; i < nReg; i++)
+        for (int k = 0; k < 4; k++)
+          if (!strcmp(aReg[i].zKind, azKind[k]))
+            aV[k] = k == 3 ? aReg[i].amount : aReg[i].count * RF_SCALE;
+      req_printf(r, "<section id=\"register\"><h2>许可、处罚、强制和收费登记"
+                    "</h2><form method=\"post\" action=\"%h/register\">",
+                 zBase);
+      page_csrf_field(r);
+      for (int k = 0; k < 4; k++) {
+        char z[32];
+        req_printf(r, "<label>%h<input name=\"%h\" value=\"%h\"></label>",
+                   azLabel[k], azKind[k], rf_value_str(aV[k], z));
+      }
+      req_printf(r, "<button>保存登记</button></form><form method=\"post\" "
+                    "action=\"%h/register-csv\" enctype=\"multipart/form-data\">",
+                 zBase);
+      page_csrf_field(r);
+      req_puts(r, "<label>导入 CSV（org,year,kind,count,amount）<textarea "
+                  "name=\"csv\" rows=\"4\"></textarea></label><label>或上传文件"
+                  "<input type=\"file\" name=\"file\" accept=\".csv,text/csv\">"
+                  "</label><button>导入</button></form></section>");
+    }
+  }
+
+  /* Override log. */
+  if (c.bStored) {
+    ReportOverride *aO;
+    int nO;
+    if (store_report_overrides(r->store, &r->arena, c.rec.id, &aO, &nO) ==
+            STORE_OK &&
+        nO) {
+      req_puts(r, "<section id=\"overrides\"><h2>单元格修改记录</h2><table>"
+                  "<thead><tr><th>时间</th><th>单元格</th><th>数值</th>"
+                  "<th>理由</th><th>操作人</th></tr></thead><tbody>");
+      for (int i = 0; i < nO; i++) {
+        char z[32];
+        req_printf(r, "<tr><td>%h</td><td>%h</td><td>%h</td><td>%h</td>"
+                      "<td>%h</td></tr>",
+                   aO[i].zAt, aO[i].zCell,
+                   aO[i].bRemoved ? "恢复计算值"
+                   : aO[i].bSet   ? rf_value_str(aO[i].v, z)
+                                  : "空白",
+                   aO[i].zReason, aO[i].zUser);
+      }
+      req_puts(r, "</tbody></table></section>");
+    }
+  }
+  page_end(r);
+  ctx_free(&c);
+  return 0;
+}
+
+/* ---- Actions -------------------------------------------------------- */
+
+/* Imports CSV lines org,year,kind,count,amount (header line optional).
+** Returns STORE_OK, or an error code with a message in *pzErr (nothing
+** stored: the caller's transaction is rolled back). */
+/* Sets *pzErr to zFmt (one %d for the line number) and returns rc. */
+static int fail(Req *r, const char **pzErr, int rc, const char *zFmt,
+                int nLine) {
+  *pzErr = req_fmt(r, zFmt, nLine);
+  return rc;
+}
+
+static int import_csv(Req *r, const char *zCsv, int *pn, const char **pzErr) {
+  char *z = arena_strdup(&r->arena, zCsv), *zLine, *zSave = NULL;
+  int nLine = 0;
+  *pn = 0;
+  for (zLine = strtok_r(z, "\n", &zSave); zLine;
+       zLine = strtok_r(NULL, "\n", &zSave)) {
+    char *a[6] = {0};
+    int nF = 0;
+    nLine++;
+    size_t n = strlen(zLine);
+    while (n && (zLine[n - 1] == '\r' || zLine[n - 1] == ' ')) zLine[--n] = 0;
+    if (!n) continue;
+    if (nLine == 1 && !strncmp(zLine, "org,", 4)) continue;
+    for (char *p = zLine; nF < 6;) {
+      a[nF++] = p;
+      char *q = strchr(p, ',');
+      if (!q) break;
+      *q = 0;
+      p = q + 1;
+    }
+    Org o;
+    long long vCount, vAmount;
+    if (nF != 5)
+      return fail(r, pzErr, STORE_INVALID, "第 %d 行应有 5 列", nLine);
+    if (store_org_by_slug(r->store, &r->arena, a[0], &o) != STORE_OK)
+      return fail(r, pzErr, STORE_INVALID, "第 %d 行：单位不存在", nLine);
+    if (!req_can(r, PERM_REPORT_EDIT, o.id))
+      return fail(r, pzErr, STORE_INVALID, "第 %d 行：无权登记该单位", nLine);
+    if (parse_scaled(a[3], &vCount) || vCount % RF_SCALE || vCount < 0 ||
+        parse_scaled(a[4], &vAmount) || vAmount < 0)
+      return fail(r, pzErr, STORE_INVALID, "第 %d 行：数量或金额无效", nLine);
+    int rc = store_report_register_put(r->store, o.id, atoi(a[1]), a[2],
+                                       vCount / RF_SCALE, vAmount, "csv",
+                                       r->user->id);
+    if (rc) {
+      *pzErr = req_fmt(r, "第 %d 行：%h", nLine, store_errmsg(r->store));
+      return rc;
+    }
+    (*pn)++;
+  }
+  if (!*pn) return fail(r, pzErr, STORE_INVALID, "CSV 中没有数据行", 0);
+  return STORE_OK;
+}
+
+int page_report_action(Req *r) {
+  Ctx c;
+  const char *zAct = req_arg(r, 2);
+  int rc = STORE_OK, status = 400;
+  const char *zErr = NULL;
+  if (ctx_load(r, &c, 0)) return 0;
+  if (!req_can(r, PERM_REPORT_EDIT, c.org.id)) {
+    ctx_free(&c);
+    http_error(r, 403, "无权编辑该单位的年度报告");
+    return 0;
+  }
+  int bDraft = !c.bStored || !strcmp(c.rec.zStatus, "draft");
+  if (strcmp(zAct, "status") && !bDraft) {
+    ctx_free(&c);
+    http_error(r, 409, "报告已提交或发布，请先退回草稿再修改");
+    return 0;
+  }
+  if (store_begin(r->store) != STORE_OK) {
+    ctx_free(&c);
+    http_error(r, 500, store_errmsg(r->store));
+    return 0;
+  }
+  ReportRec rec;
+  rc = store_report_ensure(r->store, &r->arena, c.org.id, c.year, c.bSubtree,
+                           c.p->pFmt->zId, r->user->id, &rec);
+  if (rc) {
+    zErr = store_errmsg(r->store);
+    status = 500;
+  } else if (!strcmp(zAct, "override")) {
+    const char *zCell = req_param(r, "cell");
+    const char *zVal = req_param_or(r, "value", "");
+    int bRemove = req_param(r, "remove") != NULL;
+    long long v = 0;
+    int bSet = zVal[0] != 0;
+    if (bSet && parse_scaled(zVal, &v)) {
+      rc = STORE_INVALID;
+      zErr = "数值无效";
+    } else {
+      rc = store_report_override(r->store, &c.set, rec.id, zCell, bSet, v,
+                                 bRemove, req_param(r, "reason"),
+                                 r->user->id);
+      if (rc) zErr = store_errmsg(r->store);
+    }
+  } else if (!strcmp(zAct, "accept")) {
+    const char *zKey = req_param(r, "key");
+    int bKnown = 0;
+    for (int i = 0; zKey && i < c.res.n; i++)
+      if (!strcmp(c.res.a[i].zKey, zKey) && c.res.a[i].eStatus != RP_BLANK)
+        bKnown = 1;
+    if (req_param(r, "withdraw")) {
+      rc = store_report_accept(r->store, rec.id, zKey, NULL, r->user->id);
+    } else if (!bKnown) {
+      rc = STORE_INVALID;
+      zErr = "报告中没有这项不一致";
+    } else {
+      rc = store_report_accept(r->store, rec.id, zKey,
+                               req_param_or(r, "reason", ""), r->user->id);
+    }
+    if (rc && !zErr) zErr = store_errmsg(r->store);
+  } else if (!strcmp(zAct, "text")) {
+    rc = store_report_set_text(r->store, rec.id, req_param(r, "s1"),
+                               req_param(r, "s5"), req_param(r, "s6"));
+    if (rc) zErr = store_errmsg(r->store);
+  } else if (!strcmp(zAct, "status")) {
+    const char *zTo = req_param_or(r, "to", "");
+    const char *zFrom = c.bStored ? c.rec.zStatus : "draft";
+    int bOk = (!strcmp(zFrom, "draft") && !strcmp(zTo, "submitted")) ||
+              (!strcmp(zFrom, "submitted") && !strcmp(zTo, "published")) ||
+              (!strcmp(zFrom, "submitted") && !strcmp(zTo, "draft")) ||
+              (!strcmp(zFrom, "published") && !strcmp(zTo, "draft"));
+    if (!bOk) {
+      rc = STORE_CONFLICT;
+      zErr = "不能从当前状态变更为该状态";
+      status = 409;
+    } else if (!strcmp(zTo, "published") && c.res.nBroken) {
+      rc = STORE_CONFLICT;
+      zErr = "报告存在未接受的不一致（违反勾稽关系），不能发布；"
+             "请更正数据或说明理由后接受";
+      status = 409;
+    } else {
+      char *zSnap = !strcmp(zTo, "published") ? report_to_json(c.p) : NULL;
+      rc = store_report_set_status(r->store, rec.id, zTo, zSnap, r->user->id);
+      free(zSnap);
+      if (!rc && !strcmp(zTo, "published")) {
+        /* The published report becomes a document on the portal. */
+        char zDay[16];
+        ReportRec now;
+        date_format(today(r), zDay);
+        rc = store_report_by_id(r->store, &r->arena, rec.id, &now);
+        if (!rc)
+          rc = report_publish_doc(r->store, &r->arena, c.p, &now, zDay,
+                                  r->user->id, NULL);
+      } else if (!rc && rec.docId) {
+        /* Back to draft: the portal document is withdrawn. */
+        rc = store_doc_withdraw(r->store, &r->arena, rec.docId,
+                                "年度报告撤回修改，修改后将重新发布");
+        if (!rc) rc = store_report_set_doc(r->store, rec.id, 0);
+      }
+      if (rc) zErr = store_errmsg(r->store);
+      if (rc) zErr = store_errmsg(r->store);
+    }
+  } else if (!strcmp(zAct, "register")) {
+    static const char *azKind[4] = {"licensing", "penalty", "coercion",
+                                    "admin_fees"};
+    for (int k = 0; k < 4 && !rc; k++) {
+      long long v = 0;
+      const char *z = req_param_or(r, azKind[k], "0");
+      if (parse_scaled(z[0] ? z : "0", &v) || v < 0 ||
+          (k < 3 && v % RF_SCALE)) {
+        rc = STORE_INVALID;
+        zErr = k < 3 ? "件数应为非负整数" : "金额无效";
+      } else {
+        rc = store_report_register_put(r->store, c.org.id, c.year, azKind[k],
+                                       k < 3 ? v / RF_SCALE : 0,
+                                       k == 3 ? v : 0, "form", r->user->id);
+        if (rc) zErr = store_errmsg(r->store);
+      }
+    }
+  } else if (!strcmp(zAct, "register-csv")) {
+    const ReqParam *f = req_file(r, "file");
+    const char *zCsv = f && f->nValue ? f->zValue : req_param_or(r, "csv", "");
+    int n;
+    rc = import_csv(r, zCsv, &n, &zErr);
+  } else {
+    rc = STORE_NOTFOUND;
+    zErr = "未知的操作";
+    status = 404;
+  }
+  if (rc) {
+    store_rollback(r->store);
+    if (rc == STORE_ERROR) status = 500;
+    char *zMsg = req_strdup(r, zErr ? zErr : "操作失败");
+    ctx_free(&c);
+    http_error(r, status, zMsg);
+    return 0;
+  }
+  if (store_commit(r->store) != STORE_OK) {
+    ctx_free(&c);
+    http_error(r, 500, store_errmsg(r->store));
+    return 0;
+  }
+  req_redirect(r, req_fmt(r, "/staff/reports/%u/%d?%sdone=%u", c.org.zSlug,
+                          c.year, c.bSubtree ? "scope=subtree&" : "", zAct));
+  ctx_free(&c);
+  return 0;
+}
+
+/* ---- Drill-down and exports ----------------------------------------- */
+
+int page_report_cell(Req *r) {
+  Ctx c;
+  if (ctx_load(r, &c, 1)) return 0;
+  if (!can_view(r, c.org.id)) {
+    ctx_free(&c);
+    http_error(r, 403, "无权查看该单位的年度报告");
+    return 0;
+  }
+  int i = cell_index(c.p->pFmt, req_param(r, "c"));
+  if (i < 0) {
+    ctx_free(&c);
+    http_error(r, 404, "报告格式中没有这个单元格");
+    return 0;
+  }
+  int t;
+  rf_cell_locate(c.p->pFmt, i, &t, NULL, NULL);
+  const RpCell *cell = &c.p->aCell[i];
+  char *zName = rf_cell_name(c.p->pFmt, i), z[32];
+  long long v = 0;
+  int bSet = report_get(c.p, i, &v);
+  page_begin(r, "报告数据来源");
+  req_printf(r, "<h1>%h %d 年度报告：%h</h1><p>数值：<strong id=\"value\">"
+                "%h</strong></p>",
+             c.org.zName, c.year, zName, bSet ? rf_value_str(v, z) : "空白");
+  free(zName);
+  if (cell->zReason)
+    req_printf(r, "<p class=\"ov\">该单元格已人工修改，理由：%h（以下为按记录"
+                  "计算的来源）</p>", cell->zReason);
+  ReportRecord *aR;
+  int n;
+  if (store_report_records(r->store, &r->arena, c.p->pFmt->aTable[t].zId,
+                           cell->aRec, cell->nRec, &aR, &n) == STORE_OK) {
+    req_printf(r, "<p>共 <span id=\"n-records\">%d</span> 条记录。</p>"
+                  "<table class=\"records\"><thead><tr><th>编号</th><th>名称"
+                  "</th><th>单位</th><th>日期</th><th>情况</th></tr></thead>"
+                  "<tbody>", n);
+    for (int k = 0; k < n; k++) {
+      const char *zHref =
+          !strcmp(aR[k].zKind, "application")
+              ? req_fmt(r, "/staff/applications/%lld", (long long)aR[k].id)
+          : !strcmp(aR[k].zKind, "doc")
+              ? req_fmt(r, "/staff/docs/%lld", (long long)aR[k].id)
+          : !strcmp(aR[k].zKind, "review")
+              ? NULL
+              : NULL;
+      req_puts(r, "<tr><td>");
+      if (zHref) req_printf(r, "<a href=\"%h\">%h</a>", zHref, aR[k].zRef);
+      else req_printf(r, "%h", aR[k].zRef);
+      req_printf(r, "</td><td>%h</td><td>%h</td><td>%h</td><td>%h</td></tr>",
+                 aR[k].zTitle, aR[k].zOrgName, aR[k].zDate, aR[k].zDetail);
+    }
+    req_puts(r, "</tbody></table>");
+  }
+  req_printf(r, "<p><a href=\"/staff/reports/%u/%d%h\">返回报告</a></p>",
+             c.org.zSlug, c.year, scope_q(&c));
+  page_end(r);
+  ctx_free(&c);
+  return 0;
+}
+
+/* Sends the report in format zFmt (json, csv, xlsx, docx). */
+static void send_export(Req *r, Ctx *c, const char *zFmt, int bPublic) {
+  ReportText txt = {c->rec.zSection1, c->rec.zSection5, NULL};
+  char *z6 = report_section6(c->p, c->rec.zSection6);
+  const char *zName = req_fmt(r, "report-%h-%d%h", c->org.zSlug, c->year,
+                              c->bSubtree ? "-subtree" : "");
+  txt.z6 = z6;
+  (void)bPublic;
+  if (!strcmp(zFmt, "json")) {
+    char *zJ = report_to_json(c->p);
+    buf_puts(&r->out, zJ);
+    free(zJ);
+    r->zType = "application/json; charset=utf-8";
+  } else if (!strcmp(zFmt, "csv")) {
+    report_out_csv(c->p, &r->out);
+    r->zType = "text/csv; charset=utf-8";
+  } else if (!strcmp(zFmt, "xlsx") || !strcmp(zFmt, "docx")) {
+    int bX = zFmt[0] == 'x';
+    int rc = bX ? report_out_xlsx_buf(c->p, &txt, &r->out)
+                : report_out_docx(c->p, &txt, &r->out);
+    if (rc) {
+      free(z6);
+      http_error(r, 500, "生成文件失败");
+      return;
+    }
+    r->zType = bX ? "application/vnd.openxmlformats-officedocument."
+                    "spreadsheetml.sheet"
+                  : "application/vnd.openxmlformats-officedocument."
+                    "wordprocessingml.document";
+  } else {
+    free(z6);
+    http_error(r, 404, "不支持的导出格式");
+    return;
+  }
+  req_header(r, "Content-Disposition",
+             req_fmt(r, "attachment; filename=\"%h.%h\"", zName, zFmt));
+  free(z6);
+}
+
+int page_report_export(Req *r) {
+  Ctx c;
+  if (ctx_load(r, &c, 0)) return 0;
+  if (!can_view(r, c.org.id)) {
+    ctx_free(&c);
+    http_error(r, 403, "无权查看该单位的年度报告");
+    return 0;
+  }
+  send_export(r, &c, req_arg(r, 2), 0);
+  ctx_free(&c);
+  return 0;
+}
+
+/* ---- Checker -------------------------------------------------------- */
+
+int page_report_check(Req *r) {
+  const char *zIn = req_param(r, "report");
+  page_begin(r, "年度报告核对");
+  req_puts(r, "<h1>年度报告核对</h1><p>粘贴一份年度报告的文字（从网页或 PDF "
+              "复制，表格行以制表符或空格分隔）或 JSON，检查勾稽关系。</p>"
+              "<form method=\"post\" action=\"/staff/report-check\">");
+  page_csrf_field(r);
+  req_printf(r, "<label>报告内容<textarea name=\"report\" rows=\"16\">%h"
+                "</textarea></label><button>核对</button></form>",
+             zIn ? zIn : "");
+  if (zIn && r->method == HTTP_POST) {
+    RfSet set = {0};
+    char *zErr = NULL;
+    Buf out = BUF_INIT;
+    if (rf_set_load_builtin(&set, &zErr)) {
+      free(zErr);
+      http_error(r, 500, "报告格式无法载入");
+      return 0;
+    }
+    int rc = report_check_run(&set, zIn, &out);
+    if (rc == 2) r->status = 422;
+    req_printf(r, "<h2>核对结果</h2><p id=\"check-status\" data-exit=\"%d\">"
+                  "%h</p><pre id=\"check-output\">%h</pre>",
+               rc, rc == 0 ? "未发现违反勾稽关系" : rc == 1 ? "存在违反勾稽关系"
+                                                   : "无法读取",
+               buf_str(&out));
+    buf_free(&out);
+    rf_set_free(&set);
+  }
+  page_end(r);
+  return 0;
+}
+
+/* ---- Public pages --------------------------------------------------- */
+
+int page_report_public_list(Req *r) {
+  Org o;
+  ReportRec *aR;
+  int n;
+  if (page_load_org(r, 0, &o)) return 0;
+  if (store_report_list(r->store, &r->arena, o.id, 1, &aR, &n) != STORE_OK) {
+    http_error(r, 500, store_errmsg(r->store));
+    return 0;
+  }
+  page_begin(r, req_fmt(r, "%h 政府信息公开工作年度报告", o.zName));
+  req_printf(r, "<h1>%h 政府信息公开工作年度报告</h1>", o.zName);
+  if (!n) req_puts(r, "<p>暂无已发布的年度报告。</p>");
+  else req_puts(r, "<ul class=\"reports\">");
+  for (int i = 0; i < n; i++)
+    req_printf(r, "<li><a href=\"/o/%u/reports/%d%h\">%h%h %d 年政府信息公开"
+                  "工作年度报告</a>（发布于 %h）</li>",
+               o.zSlug, aR[i].year, aR[i].bSubtree ? "?scope=subtree" : "",
+               o.zName, aR[i].bSubtree ? "（全系统）" : "", aR[i].year,
+               aR[i].zPublishedAt);
+  if (n) req_puts(r, "</ul>");
+  page_end(r);
+  return 0;
+}
+
+int page_report_public(Req *r) {
+  Ctx c;
+  if (ctx_load(r, &c, 0)) return 0;
+  if (!c.bStored || strcmp(c.rec.zStatus, "published")) {
+    ctx_free(&c);
+    http_error(r, 404, "该年度报告尚未发布");
+    return 0;
+  }
+  const char *zFmt = req_param(r, "format");
+  if (zFmt) {
+    send_export(r, &c, zFmt, 1);
+    ctx_free(&c);
+    return 0;
+  }
+  page_begin(r, req_fmt(r, "%d 年政府信息公开工作年度报告", c.year));
+  req_printf(r, "<h1>%h%h %d 年政府信息公开工作年度报告</h1><p>发布日期："
+                "%h · 下载：<a href=\"?format=docx%h\">DOCX</a> · "
+                "<a href=\"?format=xlsx%h\">XLSX</a> · <a href=\"?format=csv"
+                "%h\">CSV</a> · <a href=\"?format=json%h\">JSON</a></p>",
+             c.org.zName, c.bSubtree ? "（全系统）" : "", c.year,
+             c.rec.zPublishedAt, c.bSubtree ? "&scope=subtree" : "",
+             c.bSubtree ? "&scope=subtree" : "",
+             c.bSubtree ? "&scope=subtree" : "",
+             c.bSubtree ? "&scope=subtree" : "");
+  req_puts(r, "<p>根据《中华人民共和国政府信息公开条例》第五十条之规定，"
+              "制作本报告。</p>");
+  Doc d;
+  if (c.rec.docId &&
+      store_doc_get(r->store, &r->arena, c.rec.docId, &d) == STORE_OK &&
+      d.zIndexNumber[0])
+    req_printf(r, "<p>索引号：<a href=\"/o/%u/d/%h\">%h</a></p>",
+               c.org.zSlug, d.zIndexNumber, d.zIndexNumber);
+  html_report(r, &c, NULL);
+  page_end(r);
+  ctx_free(&c);
+  return 0;
+}

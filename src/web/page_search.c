@@ -1,0 +1,266 @@
+/*
+** page_search.c — GET /search: full-text search over published documents
+** (see portal.h, store_search.h).  Works without JavaScript: the filters
+** are a plain GET form, results carry highlighted snippets (<mark>) and
+** pagination links keep every filter.
+*/
+#include <stdlib.h>
+#include <string.h>
+
+#include "core/catalogue.h"
+#include "store/fts_cjk.h"
+#include "store/store_catalogue.h"
+#include "store/store_documents.h"
+#include "store/store_search.h"
+#include "web/pages.h"
+#include "web/portal.h"
+
+#define SEARCH_PAGE_SIZE 10
+
+const char *portal_search_action(Req *r) {
+  /* render.c marks in-process renders (the static export) this way. */
+  if (r->zRemoteAddr && !strcmp(r->zRemoteAddr, "export") && r->cfg &&
+      r->cfg->zBaseUrl && r->cfg->zBaseUrl[0])
+    return req_fmt(r, "%s/search", r->cfg->zBaseUrl);
+  return "/search";
+}
+
+/* An <option> with its selected state. */
+static void option(Req *r, const char *zValue, const char *zLabel, const char *zCur) {
+  req_printf(r, "<option value=\"%h\"%s>%h</option>", zValue,
+             zCur && !strcmp(zCur, zValue) ? " selected" : "", zLabel);
+}
+
+/* Appends to pOut the Markdown source z with the markup that reads badly
+** in a snippet removed: heading marks at line starts, table pipes and
+** table rule lines ("|---|---|"). */
+static void markdown_plain(const char *z, Buf *pOut) {
+  int bLineStart = 1;
+  while (*z) {
+    if (bLineStart) {
+      const char *p = z;
+      while (*p == '|' || *p == '-' || *p == ':' || *p == ' ') p++;
+      if (p > z && (*p == '\n' || !*p) && strchr(z, '-') && strchr(z, '-') < p) {
+        z = p;  /* a table rule line */
+        continue;
+      }
+      while (*z == '#') z++;
+    }
+    bLineStart = *z == '\n';
+    buf_putc(pOut, *z == '|' ? ' ' : *z);
+    z++;
+  }
+}
+
+void portal_hit_snippet(Buf *pOut, const Doc *d, const char *zQuery) {
+  Buf body = BUF_INIT, sn = BUF_INIT;
+  markdown_plain(d->zBody ? d->zBody : "", &body);
+  int bHit = fts_cjk_snippet(buf_str(&body), zQuery, &sn, 80);
+  if (bHit) buf_append(pOut, buf_str(&sn), sn.n);
+  buf_free(&body);
+  buf_free(&sn);
+  if (bHit) return;
+  const char *az[] = {d->zBody, d->zTitle, d->zDocNumber, d->zKeywords};
+  for (size_t i = 0; i < sizeof az / sizeof az[0]; i++) {
+    Buf b = BUF_INIT;
+    if (fts_cjk_snippet(az[i], zQuery, &b, 80)) {
+      buf_append(pOut, buf_str(&b), b.n);
+      buf_free(&b);
+      return;
+    }
+    buf_free(&b);
+  }
+  Buf plain = BUF_INIT;
+  markdown_plain(d->zBody ? d->zBody : "", &plain);
+  fts_cjk_snippet(buf_str(&plain), zQuery, pOut, 80);
+  buf_free(&plain);
+}
+
+const char *portal_search_params(Req *r, SearchQuery *q, Org *pOrg, int *pbOrg) {
+  int64_t year = 0, item = 0, art20 = 0;
+  memset(q, 0, sizeof *q);
+  *pbOrg = 0;
+  const char *zOrg = req_param(r, "org");
+  if (zOrg && zOrg[0]) {
+    if (store_org_by_slug(r->store, &r->arena, zOrg, pOrg) != STORE_OK) {
+      char *zEnd;
+      long long id = strtoll(zOrg, &zEnd, 10);
+      if (*zEnd || id <= 0 || store_org_get(r->store, &r->arena, id, pOrg) != STORE_OK)
+        return "单位不存在";
+    }
+    q->orgId = pOrg->id;
+    *pbOrg = 1;
+  }
+  const char *zSub = req_param(r, "sub");
+  q->bSubtree = zSub && !strcmp(zSub, "1");
+  if (req_param_int(r, "year", 1900, 9999, &year) < 0 &&
+      strcmp(req_param_or(r, "year", ""), ""))
+    return "年份无效";
+  if (req_param_int(r, "item", 1, INT64_MAX, &item) < 0 &&
+      strcmp(req_param_or(r, "item", ""), ""))
+    return "目录事项无效";
+  if (req_param_int(r, "art20", 1, 15, &art20) < 0 &&
+      strcmp(req_param_or(r, "art20", ""), ""))
+    return "第二十条事项无效";
+  q->year = (int)year;
+  q->catalogueItemId = item;
+  q->art20 = (int)art20;
+  const char *zKind = req_param(r, "kind");
+  q->zGenre = zKind && zKind[0] ? zKind : NULL;
+  const char *zVal = req_param(r, "validity");
+  if (zVal && zVal[0]) {
+    if (!doc_code_valid(aDocValidity, zVal)) return "有效性取值无效";
+    q->zValidity = zVal;
+  }
+  const char *zSort = req_param_or(r, "sort", "relevance");
+  if (strcmp(zSort, "relevance") && strcmp(zSort, "date")) return "排序方式无效";
+  q->bByDate = !strcmp(zSort, "date");
+  return NULL;
+}
+
+/* The query string of the current filters without page=, for links. */
+static const char *filter_query(Req *r) {
+  static const char *azName[] = {"q", "org", "sub", "year", "item", "art20",
+                                 "kind", "validity", "sort"};
+  Buf b = BUF_INIT;
+  for (size_t i = 0; i < sizeof azName / sizeof azName[0]; i++) {
+    const char *z = req_param(r, azName[i]);
+    if (!z || !z[0]) continue;
+    if (b.n) buf_puts(&b, "&amp;");
+    buf_puts(&b, azName[i]);  /* a literal parameter name */
+    buf_printf(&b, "=%u", z);
+  }
+  const char *zOut = req_strdup(r, buf_str(&b));
+  buf_free(&b);
+  return zOut;
+}
+
+int page_search(Req *r) {
+  SearchQuery q;
+  Org o;
+  int bOrg;
+  int64_t page = 1;
+  const char *zQ = req_param_or(r, "q", "");
+  const char *zErr = portal_search_params(r, &q, &o, &bOrg);
+  if (!zErr && req_param_int(r, "page", 1, 100000, &page) < 0) zErr = "页码无效";
+  if (zErr) {
+    http_error(r, 400, zErr);
+    return 0;
+  }
+  int64_t *aId = NULL;
+  int n = 0, total = 0, bRan = 0;
+  const char *zSearchErr = NULL;
+  if (zQ[0]) {
+    q.zQuery = zQ;
+    q.limit = SEARCH_PAGE_SIZE;
+    q.offset = (int)((page - 1) * SEARCH_PAGE_SIZE);
+    int rc = store_search(r->store, &r->arena, &q, &aId, &n, &total);
+    if (rc == STORE_INVALID) zSearchErr = store_errmsg(r->store);
+    else if (rc != STORE_OK) {
+      http_error(r, 500, store_errmsg(r->store));
+      return 0;
+    }
+    bRan = rc == STORE_OK;
+  }
+  if (zSearchErr) r->status = 400;
+  page_begin(r, zQ[0] ? req_fmt(r, "“%s”的检索结果", zQ) : "站内检索");
+  req_puts(r, "<link rel=\"stylesheet\" href=\"/static/portal.css\">\n");
+  req_puts(r, "<h1>政府信息检索</h1>\n");
+  req_printf(r, "<form method=\"get\" action=\"%h\" class=\"search-form\" role=\"search\">\n"
+                "<p><label for=\"q\">检索词</label> "
+                "<input type=\"search\" id=\"q\" name=\"q\" value=\"%h\" maxlength=\"200\">"
+                " <button type=\"submit\">检索</button></p>\n",
+             portal_search_action(r), zQ);
+  req_puts(r, "<fieldset class=\"filters\"><legend>筛选条件</legend>\n");
+  /* Organisation. */
+  Org *aOrg;
+  int nOrg = 0;
+  store_org_tree(r->store, &r->arena, 0, &aOrg, &nOrg);
+  req_puts(r, "<p><label for=\"f-org\">发布单位</label> <select id=\"f-org\" name=\"org\">");
+  option(r, "", "全部单位", req_param(r, "org"));
+  for (int i = 0; i < nOrg; i++)
+    option(r, aOrg[i].zSlug, aOrg[i].zName, bOrg ? o.zSlug : NULL);
+  req_printf(r, "</select> <label><input type=\"checkbox\" name=\"sub\" value=\"1\"%s> 含下属单位</label></p>\n",
+             q.bSubtree ? " checked" : "");
+  /* Year. */
+  int *aYear, *aCount, nYear = 0;
+  store_search_years(r->store, &r->arena, 0, 0, &aYear, &aCount, &nYear);
+  req_puts(r, "<p><label for=\"f-year\">发布年份</label> <select id=\"f-year\" name=\"year\">");
+  option(r, "", "全部年份", req_param(r, "year"));
+  for (int i = 0; i < nYear; i++) {
+    const char *zY = req_fmt(r, "%d", aYear[i]);
+    option(r, zY, req_fmt(r, "%d年", aYear[i]), req_param(r, "year"));
+  }
+  req_puts(r, "</select></p>\n");
+  /* Catalogue item (of the chosen organisation). */
+  if (bOrg) {
+    CatItem *aItem;
+    int nItem = 0;
+    store_cat_list(r->store, &r->arena, o.id, "proactive", &aItem, &nItem);
+    req_puts(r, "<p><label for=\"f-item\">目录事项</label> <select id=\"f-item\" name=\"item\">");
+    option(r, "", "全部事项", req_param(r, "item"));
+    for (int i = 0; i < nItem; i++)
+      option(r, req_fmt(r, "%lld", (long long)aItem[i].id),
+             aItem[i].zLevel2[0] ? req_fmt(r, "%s / %s", aItem[i].zLevel1, aItem[i].zLevel2)
+                                 : aItem[i].zLevel1,
+             req_param(r, "item"));
+    req_puts(r, "</select></p>\n");
+  }
+  req_printf(r, "<p><label for=\"f-kind\">文件类型</label> "
+                "<input id=\"f-kind\" name=\"kind\" value=\"%h\" size=\"8\" placeholder=\"如：通知\"></p>\n",
+             req_param_or(r, "kind", ""));
+  req_puts(r, "<p><label for=\"f-validity\">有效性</label> <select id=\"f-validity\" name=\"validity\">");
+  option(r, "", "不限", req_param(r, "validity"));
+  for (const DocCode *c = aDocValidity; c->zCode; c++)
+    option(r, c->zCode, c->zLabel, req_param(r, "validity"));
+  req_puts(r, "</select></p>\n");
+  req_puts(r, "<p><label for=\"f-sort\">排序</label> <select id=\"f-sort\" name=\"sort\">");
+  option(r, "relevance", "按相关度", q.bByDate ? "date" : "relevance");
+  option(r, "date", "按发布日期", q.bByDate ? "date" : "relevance");
+  req_puts(r, "</select></p>\n</fieldset>\n</form>\n");
+
+  if (zSearchErr) page_notice(r, "error", zSearchErr);
+  if (bRan) {
+    req_printf(r, "<p class=\"result-count\" role=\"status\">共找到 <strong data-total=\"%d\">%d</strong> 条结果</p>\n",
+               total, total);
+    req_puts(r, "<ol class=\"results\">\n");
+    for (int i = 0; i < n; i++) {
+      Doc d;
+      if (store_doc_get(r->store, &r->arena, aId[i], &d) != STORE_OK) continue;
+      Buf sn = BUF_INIT;
+      portal_hit_snippet(&sn, &d, zQ);
+      Buf tt = BUF_INIT;
+      fts_cjk_snippet(d.zTitle, zQ, &tt, 200);
+      req_printf(r, "<li class=\"result\" data-doc-id=\"%lld\"><h2><a href=\"/o/%u/d/%lld\">",
+                 (long long)d.id, d.zOrgSlug, (long long)d.id);
+      req_puts(r, buf_str(&tt));  /* escaped by fts_cjk_snippet */
+      req_printf(r, "</a></h2>\n<p class=\"hit-meta\">%h · 索引号 %h%s%h · 发布日期 %h</p>\n<p class=\"snippet\">",
+                 d.zPublisher[0] ? d.zPublisher : d.zOrgName, d.zIndexNumber,
+                 d.zDocNumber[0] ? " · 文号 " : "", d.zDocNumber, d.zPublishedDate);
+      req_puts(r, buf_str(&sn));  /* escaped by fts_cjk_snippet */
+      req_puts(r, "</p></li>\n");
+      buf_free(&sn);
+      buf_free(&tt);
+    }
+    req_puts(r, "</ol>\n");
+    int nPages = (total + SEARCH_PAGE_SIZE - 1) / SEARCH_PAGE_SIZE;
+    if (nPages > 1) {
+      const char *zF = filter_query(r);
+      req_puts(r, "<nav class=\"pager\" aria-label=\"分页\"><ul>");
+      if (page > 1) {
+        req_puts(r, "<li><a rel=\"prev\" href=\"/search?");
+        req_puts(r, zF);  /* built with %u */
+        req_printf(r, "&amp;page=%lld\">上一页</a></li>", (long long)(page - 1));
+      }
+      req_printf(r, "<li aria-current=\"page\">第 %lld / %d 页</li>", (long long)page, nPages);
+      if (page < nPages) {
+        req_puts(r, "<li><a rel=\"next\" href=\"/search?");
+        req_puts(r, zF);  /* built with %u */
+        req_printf(r, "&amp;page=%lld\">下一页</a></li>", (long long)(page + 1));
+      }
+      req_puts(r, "</ul></nav>\n");
+    }
+  }
+  page_end(r);
+  return 0;
+}

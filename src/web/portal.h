@@ -1,0 +1,61 @@
+/*
+** portal.h — the public portal of issue 4: full-text search (/search),
+** document lists by organisation, catalogue item, Art. 20 item and year,
+** the catalogue tree and latest documents on an organisation's home, Atom
+** feeds, the CSV of a catalogue's documents, and the sitemap enumerator
+** that puts all of them into sitemap.xml and `gongkai export-site`.
+**
+**   page_search.c   /search (form, filters, snippets, pagination)
+**   page_portal.c   lists, home sections, feeds, CSV, sitemap enumerator
+**
+** Only published documents appear (the search index, store_search.h, holds
+** exactly those); drafts and withdrawn documents never do.
+*/
+#ifndef GK_WEB_PORTAL_H
+#define GK_WEB_PORTAL_H
+
+#include "core/document.h"
+#include "http/req.h"
+#include "store/store.h"
+#include "store/store_search.h"
+
+int page_search(Req *r);            /* GET /search */
+int page_portal_docs(Req *r);       /* GET /o/{org}/docs (all, filters) */
+int page_portal_item(Req *r);       /* GET /o/{org}/items/{id} */
+int page_portal_art20(Req *r);      /* GET /o/{org}/art20/{n} */
+int page_portal_year(Req *r);       /* GET /o/{org}/year/{y} */
+int page_portal_feed(Req *r);       /* GET /o/{org}/feed.atom */
+int page_portal_item_feed(Req *r);  /* GET /o/{org}/items/{id}/feed.atom */
+int page_portal_csv(Req *r);        /* GET /o/{org}/documents.csv?item=… */
+
+/* The portal sections of an organisation's home page (latest documents,
+** browsing links, the catalogue tree); called by page_org_home(). */
+void portal_org_home_sections(Req *r, const Org *o);
+
+/* The portal sections of the site home page (search form, latest
+** documents of every organisation); called by page_home(). */
+void portal_site_home_sections(Req *r);
+
+/* Where search forms send their query: "/search" on the server, the live
+** server's absolute URL in the static export (which has no search). */
+const char *portal_search_action(Req *r);
+
+/* Reads the filters shared by /search and /api/v1/search (org as slug or
+** id, sub=1, year, item, art20, kind, validity, sort=relevance|date) into
+** q (zQuery, offset and limit left 0).  Returns NULL, or a Chinese message
+** for a bad value (nothing is searched then).  *pOrg receives the
+** organisation and *pbOrg 1 when org= names one. */
+const char *portal_search_params(Req *r, SearchQuery *q, Org *pOrg, int *pbOrg);
+
+/* Appends to pOut the HTML snippet of document d for zQuery: from the
+** first of body (Markdown heading marks and table pipes dropped), the raw
+** body, title, 文号, keywords holding a match, with <mark>; else the start
+** of the body.  Text is HTML-escaped. */
+void portal_hit_snippet(Buf *pOut, const Doc *d, const char *zQuery);
+
+/* Sitemap enumerator: the portal's list pages and feeds of every
+** organisation, and the CSV of its documents. */
+typedef struct SitePaths SitePaths;
+int site_paths_portal(Store *s, Arena *a, SitePaths *p);
+
+#endif

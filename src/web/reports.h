@@ -1,0 +1,85 @@
+/*
+** reports.h — the annual report (年度报告) pages (page_reports.c) and its
+** file forms (report_out.c): CSV, XLSX, DOCX, the generated draft of the
+** narrative and the paste checker's text output.
+*/
+#ifndef GK_WEB_REPORTS_H
+#define GK_WEB_REPORTS_H
+
+#include "core/report.h"
+#include "http/req.h"
+#include "lib/buf.h"
+#include "store/store_reports.h"
+
+/* Narrative sections 一、五、六 (any may be NULL). */
+typedef struct ReportText {
+  const char *z1, *z5, *z6;
+} ReportText;
+
+/* "草稿" / "已提交" / "已发布"; "未编制" for "" or anything else. */
+const char *report_status_label(const char *zStatus);
+
+/* CSV: one line per data cell "table,row,column,row_label,column_label,
+** value" (ids of data/report_formats.json; blank value for a blank cell),
+** after a header line.  Appends to b. */
+void report_out_csv(const Report *p, Buf *b);
+
+/* XLSX file at zPath / into pOut: the tables as in the format, the
+** narrative on a second sheet when pText.  0 or -1. */
+int report_out_xlsx(const Report *p, const ReportText *pText,
+                    const char *zPath);
+int report_out_xlsx_buf(const Report *p, const ReportText *pText, Buf *pOut);
+
+/* DOCX package (document.xml with real tables, styles, relationships)
+** appended to pOut.  0 or -1 (libzip failure). */
+int report_out_docx(const Report *p, const ReportText *pText, Buf *pOut);
+
+/* Generated draft of sections 一、五、六 from the facts and the report's
+** numbers; new strings (caller frees each). */
+void report_draft(const Report *p, const ReportFacts *pF, char **pz1,
+                  char **pz5, char **pz6);
+
+/* Section 六 as printed: zText followed by one line per accepted violation
+** with its reason.  New string; caller frees. */
+char *report_section6(const Report *p, const char *zText);
+
+/* The checker on pasted input (JSON form or the text of a published
+** report): writes the same lines as `gongkai report check` (format, notes,
+** every issue, the result line) to pOut.  Returns 0 (no rule broken), 1
+** (broken) or 2 (unreadable: the reason is in pOut). */
+int report_check_run(const RfSet *pSet, const char *zInput, Buf *pOut);
+
+/* The report as Markdown (sections, narrative, GFM tables) for the portal
+** document.  Appends to b. */
+void report_out_markdown(const Report *p, const ReportText *pText, Buf *b);
+
+/* Publishes the report on the portal: a proactive document (体裁 年度报告)
+** whose body is the Markdown form, published on zDay, with the DOCX
+** attached, linked to the stored report.  Runs inside the caller's
+** transaction.  Returns STORE_OK or a STORE_* code (message in the store). */
+int report_publish_doc(Store *s, Arena *a, const Report *p,
+                       const ReportRec *pRec, const char *zDay,
+                       int64_t userId, int64_t *pDocId);
+
+/* The report of (org, year, scope) as it stands: the stored one (with its
+** overrides; a published one is its snapshot unless bRecords) or, when none
+** is stored, the numbers computed from the records (*pbStored = 0, pRec
+** filled with the format, the organisation and empty texts).  *pp is new
+** (report_free).  STORE_OK or a STORE_* code. */
+int report_build_current(Store *s, Arena *a, const RfSet *pSet,
+                         const Org *pOrg, int year, int bSubtree,
+                         int bRecords, ReportRec *pRec, int *pbStored,
+                         Report **pp);
+
+/* Pages (page_reports.c). */
+int page_reports(Req *r);           /* GET /staff/reports */
+int page_report(Req *r);            /* GET /staff/reports/{org}/{year} */
+int page_report_action(Req *r);     /* POST …/{year}/{action} */
+int page_report_cell(Req *r);       /* GET …/{year}/cell?c= drill-down */
+int page_report_export(Req *r);     /* GET …/{year}/export/{fmt} */
+int page_report_check(Req *r);      /* GET|POST /staff/report-check */
+int page_report_public_list(Req *r);/* GET /o/{org}/reports */
+int page_report_public(Req *r);     /* GET /o/{org}/reports/{year} */
+void panel_reports(Req *r);         /* staff home */
+
+#endif

@@ -1,0 +1,461 @@
+"""test_portal.py — issue 4, the public portal: search equals a brute-force
+substring scan (demo corpus and a generated one, hard cases included); a
+draft or withdrawn document is never reachable publicly (page content,
+search, feeds, lists, API, sitemap, static export); ETag/304 and
+Last-Modified on document pages; search filters, sorting and paging; the
+index follows publication, correction, validity changes and withdrawal;
+portal lists, feeds and CSV."""
+import csv
+import io
+import os
+import random
+import re
+import sqlite3
+import tempfile
+import urllib.parse
+import xml.etree.ElementTree as ET
+
+from harness import contains, eq, not_contains, ok
+
+import test_documents as td
+
+DEMO = True
+
+# Single-term queries drawn from the demo corpus, with the hard cases.
+DEMO_TERMS = [
+    "疫", "疫苗", "第3季度", "2023年", "合格率为9", "卫健发〔2019〕", "PDF", "pdf",
+    "宁卫发〔2018〕12号", "2018", "水质", "通知", "中宁县", "的", "2026年", "6/05",
+    "接种点名单.pdf", "〔", "90%", "第３季度", "ＰＤＦ", "医疗卫生监督执法", "公示",
+    "免疫规划", "9", "a", "政务公开目录清单", "##", "季度", "解读",
+]
+
+# Terms for the generated corpus (full-width forms, U+3000, case).
+GEN_TERMS = [
+    "疫", "疫苗", "第3季度", "2023年", "合格率为9", "卫健发〔2019〕", "PDF", "pdf",
+    "宁卫发〔2018〕12号", "2018", "水质", "３", "ｐｄｆ", "Pdf", "率为", "12号",
+    "〕1", "年第", "卫", "0", "监测 结果", "xlsx", "第", "发〔", "9%",
+]
+
+
+def fold(s):
+    """The rule of fts_cjk_fold(): full-width ASCII to ASCII, U+3000 to a
+    space, ASCII lower-cased, white-space runs to one space, trimmed."""
+    out = []
+    for ch in s:
+        c = ord(ch)
+        if 0xFF01 <= c <= 0xFF5E:
+            c -= 0xFEE0
+        elif c == 0x3000:
+            c = 0x20
+        if 0x41 <= c <= 0x5A:
+            c += 32
+        out.append(chr(c))
+    t = "".join(out)
+    spaces = " \t\n\r\f\v\u3000\u00a0\u2028\u2029\ufeff" + "".join(
+        chr(c) for c in range(0x2000, 0x200C))
+    t = re.sub("[" + re.escape(spaces) + "]+", " ", t)
+    return t.strip(" ")
+
+
+def published_texts(srv):
+    """{doc id: [folded indexed columns]} of every published document, read
+    from the database the way the index is built (body, title, 文号,
+    keywords, attachment file names one a line)."""
+    db = sqlite3.connect(srv.db)
+    try:
+        rows = db.execute(
+            "SELECT id, body, title, doc_number, keywords FROM doc"
+            " WHERE state='published'").fetchall()
+        att = {}
+        for doc, name in db.execute("SELECT doc_id, filename FROM doc_attachment ORDER BY id"):
+            att.setdefault(doc, []).append(name)
+    finally:
+        db.close()
+    return {r[0]: [fold(x or "") for x in r[1:]] + [fold("\n".join(att.get(r[0], [])))]
+            for r in rows}
+
+
+def scan(texts, term):
+    t = fold(term)
+    return {d for d, cols in texts.items() if any(t in c for c in cols)}
+
+
+def api_ids(c, query, extra=""):
+    """Every id /api/v1/search returns for query over all pages, and the
+    reported total."""
+    ids, page, total = [], 1, None
+    while True:
+        r = c.get("/api/v1/search?q=%s&per_page=100&page=%d%s"
+                  % (urllib.parse.quote(query), page, extra))
+        eq(r.status, 200, "search %r: %s" % (query, r.text[:200]))
+        j = r.json()
+        total = j["total"]
+        ids += [x["id"] for x in j["results"]]
+        if len(j["results"]) < 100:
+            break
+        page += 1
+    eq(len(ids), len(set(ids)), "duplicates for %r" % query)
+    eq(len(ids), total, "total for %r" % query)
+    return set(ids)
+
+
+def check_terms(srv, terms):
+    c = srv.client()
+    texts = published_texts(srv)
+    for term in terms:
+        want = scan(texts, term)
+        # A term with white space is one term when quoted (a phrase).
+        got = api_ids(c, '"%s"' % term if " " in term else term)
+        eq(sorted(got), sorted(want), "query %r" % term)
+
+
+def test_search_equals_substring_scan_on_demo_corpus(srv):
+    texts = published_texts(srv)
+    # The corpus holds the hard cases (else the test would prove little).
+    for term in ["疫", "第3季度", "2023年", "合格率为9", "卫健发〔2019〕", "PDF",
+                 "宁卫发〔2018〕12号", "2018"]:
+        ok(scan(texts, term), "demo corpus lacks %r" % term)
+    eq(len(scan(texts, "宁卫发〔2018〕12号")), 1)
+    check_terms(srv, DEMO_TERMS)
+
+
+def test_index_holds_exactly_the_published_documents(srv):
+    db = sqlite3.connect(srv.db)
+    try:
+        pub = {r[0] for r in db.execute("SELECT id FROM doc WHERE state='published'")}
+        idx = {r[0] for r in db.execute("SELECT doc_id FROM search_doc")}
+    finally:
+        db.close()
+    eq(idx, pub)
+
+
+WORDS = ["疫苗", "接种", "水质", "监测", "结果", "第3季度", "第３季度", "2023年", "２０２３年",
+         "合格率为96%", "合格率为９８％", "卫健发〔2019〕7号", "宁卫发〔2018〕12号",
+         "PDF", "pdf", "ＰＤＦ", "Pdf", "xlsx", "的", "通知", "公示", "\u3000", " ", "\n",
+         "疫", "情", "防控", "2018", "年", "卫", "〔", "〕", "12号", "附件", "率为", "0"]
+
+
+def test_search_equals_substring_scan_on_generated_corpus(srv):
+    rnd = random.Random(4)
+    db = sqlite3.connect(srv.db)
+    try:
+        org = db.execute("SELECT id FROM org WHERE slug='znwsj'").fetchone()[0]
+        user = db.execute("SELECT id FROM user ORDER BY id LIMIT 1").fetchone()[0]
+        for i in range(300):
+            def text(n):
+                return "".join(rnd.choice(WORDS) for _ in range(n))
+            state = "published" if i % 5 else rnd.choice(["draft", "withdrawn", "approval"])
+            db.execute(
+                "INSERT INTO doc(org_id,title,doc_number,keywords,body,state,published_date,"
+                "created_by,created_at,updated_at) VALUES(?,?,?,?,?,?,?,?,?,?)",
+                (org, "生成" + text(4), text(1) if i % 3 == 0 else "", text(2), text(30),
+                 state, "20%02d-%02d-%02d" % (10 + i % 15, 1 + i % 12, 1 + i % 28), user,
+                 "2026-01-01T00:00:00Z", "2026-01-01T00:00:00Z"))
+        db.commit()
+    finally:
+        db.close()
+    rc, out, err = srv.gongkai("search", "reindex", "--db", srv.db)
+    eq(rc, 0, err)
+    test_index_holds_exactly_the_published_documents(srv)
+    check_terms(srv, GEN_TERMS)
+    # The CLI gives the same set.
+    rc, out, err = srv.gongkai("search", "query", "--db", srv.db, "第3季度")
+    eq(rc, 0, err)
+    lines = out.split()
+    eq(lines[-2:-1], ["total"])
+    eq(sorted(int(x) for x in lines[:-2]),
+       sorted(scan(published_texts(srv), "第3季度")))
+
+
+def doc_ids_by_state(srv, state):
+    db = sqlite3.connect(srv.db)
+    try:
+        return [r for r in db.execute(
+            "SELECT d.id, d.title, o.slug, d.body FROM doc d JOIN org o ON o.id=d.org_id"
+            " WHERE d.state=? AND d.title NOT LIKE '生成%'", (state,))]
+    finally:
+        db.close()
+
+
+def export(srv, out):
+    rc, o, err = srv.gongkai("export-site", "--db", srv.db, "--out", out,
+                             "--base-url", "https://gk.example")
+    eq(rc, 0, err)
+
+
+def exported_text(out):
+    parts = []
+    for root, _dirs, files in os.walk(out):
+        for f in files:
+            with open(os.path.join(root, f), "rb") as fh:
+                parts.append(fh.read().decode("utf-8", "replace"))
+    return "\n".join(parts)
+
+
+def assert_not_public(srv, doc, title, slug, body, out, page_status):
+    anon = srv.client()
+    r = anon.get("/o/%s/d/%d" % (slug, doc))
+    eq(r.status, page_status, "page of %d" % doc)
+    if body.strip():
+        not_contains(r.text, body.strip()[:20], "body of %d on its page" % doc)
+    ok(doc not in api_ids(anon, title[:12]), "%d found by search" % doc)
+    r = anon.get("/search?q=%s" % urllib.parse.quote(title[:12]))
+    not_contains(r.text, 'data-doc-id="%d"' % doc)
+    for feed in ["/o/%s/feed.atom" % slug, "/o/znwsj/feed.atom"]:
+        not_contains(anon.get(feed).text, "/d/%d<" % doc, feed)
+        not_contains(anon.get(feed).text, "/d/%d\"" % doc, feed)
+    not_contains(anon.get("/o/%s/docs" % slug).text, "/d/%d\"" % doc)
+    lst = anon.get("/api/v1/documents?per_page=200").json()["documents"]
+    ok(doc not in [x["id"] for x in lst], "%d in /api/v1/documents" % doc)
+    not_contains(anon.get("/o/%s/documents.csv" % slug).text, "/d/%d\r" % doc)
+    not_contains(anon.get("/sitemap.xml").text, "/d/%d<" % doc)
+    ok(not os.path.exists(os.path.join(out, "o", slug, "d", str(doc), "index.html")),
+       "%d in the export" % doc)
+    if body.strip():
+        not_contains(exported_text(out), body.strip()[:20], "export")
+
+
+def test_document_page_etag_304_and_last_modified(srv):
+    anon = srv.client()
+    doc = [d for d in doc_ids_by_state(srv, "published") if "免疫规划" in d[1]][0]
+    path = "/o/znwsj/d/%d" % doc[0]
+    r = anon.get(path)
+    eq(r.status, 200)
+    etag = r.headers.get("etag")
+    ok(etag and etag.startswith('"'), "ETag %r" % etag)
+    ok(re.match(r"^[A-Z][a-z]{2}, \d\d [A-Z][a-z]{2} \d{4} \d\d:\d\d:\d\d GMT$",
+                r.headers.get("last-modified", "")), r.headers.get("last-modified"))
+    r2 = anon.get(path, headers={"If-None-Match": etag})
+    eq(r2.status, 304)
+    eq(r2.body, b"")
+    eq(anon.get(path, headers={"If-None-Match": '"nope"'}).status, 200)
+    # The metadata block as portals show it.
+    for label in ["索引号", "文号", "发布机构", "生成日期", "发布日期", "公开方式", "主题分类", "有效性"]:
+        contains(r.text, "<th scope=\"row\">%s</th>" % label)
+    contains(r.text, "<td>宁卫发〔2018〕12号</td>")
+    contains(r.text, "<td>主动公开</td>")
+    contains(r.text, "data-content-hash")
+    # The index-number URL is the same page.
+    idx = re.search(r'data-index-number="([^"]+)"', r.text).group(1)
+    eq(anon.get("/o/znwsj/d/" + idx).text, r.text)
+
+
+def results(c, qs):
+    r = c.get("/api/v1/search?" + urllib.parse.quote(qs, safe="=&+%"))
+    eq(r.status, 200, qs + ": " + r.text[:200])
+    return r.json()
+
+
+def all_ids(c, qs):
+    """The ids of every page of /api/v1/search?qs (100 a page)."""
+    out, page = [], 1
+    while True:
+        j = results(c, "%s&per_page=100&page=%d" % (qs, page))
+        out += [x["id"] for x in j["results"]]
+        if len(j["results"]) < 100:
+            eq(len(out), j["total"], qs)
+            return set(out)
+        page += 1
+
+
+def test_search_filters_sort_and_paging(srv):
+    c = srv.client()
+    texts = published_texts(srv)
+    db = sqlite3.connect(srv.db)
+    meta = {r[0]: r[1:] for r in db.execute(
+        "SELECT d.id, o.slug, d.published_date, d.validity, d.genre, d.catalogue_item_id"
+        " FROM doc d JOIN org o ON o.id=d.org_id WHERE d.state='published'")}
+    hosp = db.execute("SELECT slug FROM org WHERE name='中宁县人民医院'").fetchone()[0]
+    db.close()
+    want = scan(texts, "季度")
+    # Organisation: the bureau alone, with its subtree, the hospital.
+    own = all_ids(c, "q=季度&org=znwsj")
+    sub = all_ids(c, "q=季度&org=znwsj&sub=1")
+    hos = all_ids(c, "q=季度&org=" + hosp)
+    eq(own, {d for d in want if meta[d][0] == "znwsj"})
+    eq(hos, {d for d in want if meta[d][0] == hosp})
+    ok(hos, "the hospital has a 季度 document")
+    eq(sub, own | hos)
+    # Year.
+    y = all_ids(c, "q=年&year=2018")
+    eq(y, {d for d in scan(texts, "年") if meta[d][1].startswith("2018")})
+    ok(y)
+    # Validity and kind.
+    rep = all_ids(c, "q=目录&validity=repealed")
+    eq(rep, {d for d in scan(texts, "目录") if meta[d][2] == "repealed"})
+    ok(rep)
+    kind = all_ids(c, "q=公示&kind=公示")
+    eq(kind, {d for d in scan(texts, "公示") if meta[d][3] == "公示"})
+    # Catalogue item.
+    item = [m[4] for d, m in meta.items() if m[4]][0]
+    # /api/v1/documents takes the search API's filter names too.
+    lst = c.get("/api/v1/documents?org=znwsj&sub=1&item=%d&kind=%s&per_page=200"
+                % (item, urllib.parse.quote("通知"))).json()
+    eq(sorted(x["id"] for x in lst["documents"]),
+       sorted(d for d, m in meta.items() if m[4] == item and m[3] == "通知"))
+    ok(lst["documents"])
+    got = all_ids(c, "q=疫苗&org=znwsj&item=%d" % item)
+    eq(got, {d for d in scan(texts, "疫苗") if meta[d][4] == item})
+    # Date order is newest first; paging by 3 gives the same list.
+    allj = results(c, "q=中宁县&sort=date&per_page=100")
+    ok(6 < allj["total"] < 100, "total %d" % allj["total"])
+    dates = [x["published"] for x in allj["results"]]
+    eq(dates, sorted(dates, reverse=True))
+    pages = []
+    for p in range(1, (allj["total"] + 2) // 3 + 1):
+        j = results(c, "q=中宁县&sort=date&per_page=3&page=%d" % p)
+        eq(j["total"], allj["total"])
+        pages += [x["id"] for x in j["results"]]
+    eq(pages, [x["id"] for x in allj["results"]])
+    # Relevance: same set, title matches first.
+    rel = results(c, "q=疫苗&per_page=100")
+    eq(all_ids(c, "q=疫苗"), scan(texts, "疫苗"))
+    ok("疫苗" in rel["results"][0]["title"], rel["results"][0]["title"])
+    contains(rel["results"][0]["snippet"], "<mark>疫苗</mark>")
+    # Bad input is a 400 with a Chinese message.
+    for qs in ["q=", "q=" + "+".join(["a"] * 17), "q=x&year=abc", "q=x&validity=bad",
+               "q=x&sort=random", "q=x&org=nosuch", "q=x&page=0"]:
+        r = c.get("/api/v1/search?" + urllib.parse.quote(qs, safe="=&+%"))
+        ok(r.status in (400, 404), "%s → %d" % (qs, r.status))
+        ok(re.search("[\u4e00-\u9fff]", r.json()["error"]["message"]
+                     if isinstance(r.json().get("error"), dict) else str(r.json())), qs)
+
+
+def test_search_page_html(srv):
+    c = srv.client()
+    r = c.get("/search?q=%E7%96%AB%E8%8B%97")
+    eq(r.status, 200)
+    contains(r.text, "<mark>疫苗</mark>")
+    contains(r.text, 'role="search"')
+    contains(r.text, 'name="q" value="疫苗"')
+    total = int(re.search(r'data-total="(\d+)"', r.text).group(1))
+    eq(total, len(scan(published_texts(srv), "疫苗")))
+    # Paging: 10 a page, links keep the filters.
+    r = c.get("/search?q=%E5%B9%B4&sort=date")
+    n = int(re.search(r'data-total="(\d+)"', r.text).group(1))
+    ok(n > 10, "enough results to page")
+    eq(r.text.count('class="result"'), 10)
+    contains(r.text, 'rel="next" href="/search?q=%E5%B9%B4&amp;sort=date&amp;page=2"')
+    r2 = c.get("/search?q=%E5%B9%B4&sort=date&page=2")
+    eq(r2.text.count('class="result"'), min(10, n - 10))
+    contains(r2.text, 'rel="prev"')
+    # A query error is shown on the page with status 400.
+    r = c.get("/search?q=" + "+".join(["x"] * 17))
+    eq(r.status, 400)
+    contains(r.text, "检索词过多")
+    # Query text is escaped.
+    r = c.get("/search?q=%3Cscript%3E")
+    not_contains(r.text, "<script>")
+
+
+def test_index_follows_publication_correction_and_validity(srv):
+    drafter = td.client(srv, "drafter")
+    doc = td.new_doc(drafter, "关于开展碘缺乏病防治宣传周活动的通知", body="碘缺乏病防治知识进社区。")
+    c = srv.client()
+    eq(api_ids(c, "碘缺乏病"), set())
+    td.walk_to(srv, doc, "published")
+    eq(api_ids(c, "碘缺乏病"), {doc})
+    office = td.client(srv, "office")
+    r = office.post("/staff/docs/%d/correct" % doc,
+                    {"keywords": "地方病 碘盐", "summary": "", "scope": "全社会"})
+    eq(r.status, 303, r.text[:300])
+    eq(api_ids(c, "碘盐"), {doc})
+    r = office.post("/staff/docs/%d/validity" % doc, {"validity": "expired", "validity_date": "2026-11-01"})
+    eq(r.status, 303, r.text[:300])
+    eq({x["id"] for x in results(c, "q=碘缺乏病&validity=expired")["results"]}, {doc})
+    eq(results(c, "q=碘缺乏病&validity=valid")["total"], 0)
+
+
+def test_portal_lists_feeds_and_csv(srv):
+    c = srv.client()
+    db = sqlite3.connect(srv.db)
+    n_pub = db.execute("SELECT count(*) FROM doc WHERE state='published'").fetchone()[0]
+    item, n_item = db.execute(
+        "SELECT catalogue_item_id, count(*) FROM doc WHERE state='published'"
+        " AND catalogue_item_id IS NOT NULL GROUP BY 1 ORDER BY 1 LIMIT 1").fetchone()
+    db.close()
+    home = c.get("/o/znwsj")
+    eq(home.status, 200)
+    contains(home.text, "最新公开")
+    contains(home.text, "政府信息公开目录")
+    contains(home.text, 'href="/o/znwsj/items/%d"' % item)
+    contains(home.text, 'href="/o/znwsj/guide"')
+    contains(home.text, 'href="/o/znwsj/year/2018"')
+    r = c.get("/o/znwsj/docs")
+    eq(int(re.search(r'data-total="(\d+)"', r.text).group(1)), n_pub)
+    r = c.get("/o/znwsj/items/%d" % item)
+    eq(int(re.search(r'data-total="(\d+)"', r.text).group(1)), n_item)
+    eq(c.get("/o/znwsj/items/999999").status, 404)
+    # Atom: well-formed, newest first, absolute links.
+    r = c.get("/o/znwsj/feed.atom")
+    eq(r.status, 200)
+    ok(r.headers["content-type"].startswith("application/atom+xml"))
+    ns = {"a": "http://www.w3.org/2005/Atom"}
+    root = ET.fromstring(r.body)
+    entries = root.findall("a:entry", ns)
+    ok(entries)
+    pubs = [e.find("a:published", ns).text for e in entries]
+    eq(pubs, sorted(pubs, reverse=True))
+    ok(entries[0].find("a:link", ns).get("href").startswith("http"))
+    root = ET.fromstring(c.get("/o/znwsj/items/%d/feed.atom" % item).body)
+    eq(len(root.findall("a:entry", ns)), n_item)
+    # CSV of a catalogue item's documents.
+    r = c.get("/o/znwsj/documents.csv?item=%d" % item)
+    eq(r.status, 200)
+    rows = list(csv.reader(io.StringIO(r.text.lstrip("\ufeff"))))
+    eq(rows[0], ["索引号", "标题", "文号", "发布机构", "生成日期", "发布日期", "主题分类", "有效性", "链接"])
+    eq(len(rows) - 1, n_item)
+    eq(c.get("/o/znwsj/documents.csv?item=abc").status, 400)
+    # All in the sitemap.
+    sm = c.get("/sitemap.xml").text
+    for p in ["/o/znwsj/docs", "/o/znwsj/feed.atom", "/o/znwsj/documents.csv",
+              "/o/znwsj/items/%d" % item, "/o/znwsj/year/2018"]:
+        contains(sm, p + "<")
+
+
+def test_static_export_search_form_points_to_live_server(srv):
+    out = tempfile.mkdtemp(prefix="gk-export-")
+    export(srv, out)
+    with open(os.path.join(out, "o", "znwsj", "index.html"), encoding="utf-8") as f:
+        html = f.read()
+    contains(html, 'action="https://gk.example/search"')
+    ok(os.path.exists(os.path.join(out, "o", "znwsj", "feed.atom")))
+    ok(os.path.exists(os.path.join(out, "o", "znwsj", "documents.csv")))
+    # The server's own page keeps a relative action.
+    contains(srv.client().get("/o/znwsj").text, 'action="/search"')
+
+
+# Last: it withdraws a demo document the other tests use.
+def test_draft_and_withdrawn_never_public(srv):
+    out = tempfile.mkdtemp(prefix="gk-export-")
+    export(srv, out)
+    drafts = [d for s in ["draft", "dept_review", "secrecy_review", "approval", "filed"]
+              for d in doc_ids_by_state(srv, s)]
+    ok(len(drafts) >= 5, "demo has unpublished documents")
+    for doc, title, slug, body in drafts:
+        assert_not_public(srv, doc, title, slug, body, out, 404)
+        eq(srv.client().get("/api/v1/documents/%d" % doc).status, 404)
+    withdrawn = doc_ids_by_state(srv, "withdrawn")
+    ok(withdrawn)
+    for doc, title, slug, body in withdrawn:
+        assert_not_public(srv, doc, title, slug, body, out, 410)
+        eq(srv.client().get("/api/v1/documents/%d" % doc).status, 410)
+
+    # Withdraw a published document with an attachment: gone everywhere,
+    # the attachment too, and the next export removes its page.
+    pub = [d for d in doc_ids_by_state(srv, "published") if "流感疫苗" in d[1]][0]
+    doc, title, slug, body = pub
+    anon = srv.client()
+    ok(doc in api_ids(anon, "流感疫苗"))
+    ok(os.path.exists(os.path.join(out, "o", slug, "d", str(doc), "index.html")))
+    page = anon.get("/o/%s/d/%d" % (slug, doc)).text
+    att = re.search(r'href="(/o/%s/a/\d+)"' % slug, page).group(1)
+    eq(anon.get(att).status, 200)
+    office = td.client(srv, "office")
+    r = td.act(office, doc, "withdraw", "接种点调整，撤回后重新发布")
+    eq(r.status, 303, r.text[:300])
+    eq(td.state_of(srv, doc), "withdrawn")
+    export(srv, out)
+    assert_not_public(srv, doc, title, slug, body, out, 410)
+    eq(api_ids(anon, "流感疫苗"), set())
+    eq(anon.get(att).status, 404)

@@ -1,0 +1,216 @@
+/*
+** test_search.c — the search index (store_search.h) on a real SQLite file:
+** only published documents are indexed, and the index follows publication,
+** correction, validity change, withdrawal and attachments in the same
+** transaction (a rolled-back publication leaves no trace); filters, date
+** order, paging past the relevance candidates, and query errors.
+*/
+#include <stdlib.h>
+#include <string.h>
+#include <unistd.h>
+
+#include "harness.h"
+#include "lib/crypto.h"
+#include "store/store_documents.h"
+#include "store/store_search.h"
+
+static Store *open_db(char zPath[128], int64_t *pOrg, int64_t *pUser) {
+  char zDir[] = "/tmp/gk-search-test-XXXXXX";
+  Store *s = NULL;
+  char *zErr = NULL;
+  crypto_init();
+  if (!mkdtemp(zDir)) return NULL;
+  snprintf(zPath, 128, "%s/t.db", zDir);
+  if (store_open(zPath, STORE_CREATE, &s, &zErr) != STORE_OK) {
+    free(zErr);
+    return NULL;
+  }
+  Org o;
+  memset(&o, 0, sizeof o);
+  o.zSlug = "t-org";
+  o.zName = "测试局";
+  o.zOrgCode = "453629012";
+  User u;
+  memset(&u, 0, sizeof u);
+  if (store_org_add(s, &o) != STORE_OK) return NULL;
+  u.orgId = o.id;
+  u.zLogin = "t-user";
+  u.zName = "测试";
+  u.zPwHash = "x";
+  u.roles = 0x7f;
+  if (store_user_add(s, &u) != STORE_OK) return NULL;
+  *pOrg = o.id;
+  *pUser = u.id;
+  return s;
+}
+
+static void close_db(Store *s, const char *zPath) {
+  char z[160];
+  store_close(s);
+  unlink(zPath);
+  snprintf(z, sizeof z, "%s-wal", zPath);
+  unlink(z);
+  snprintf(z, sizeof z, "%s-shm", zPath);
+  unlink(z);
+  snprintf(z, sizeof z, "%s", zPath);
+  char *zSlash = strrchr(z, '/');
+  if (zSlash) { *zSlash = 0; rmdir(z); }
+}
+
+static int64_t add_draft(Store *s, int64_t org, int64_t user, const char *zTitle,
+                         const char *zBody) {
+  Doc d;
+  memset(&d, 0, sizeof d);
+  d.orgId = org;
+  d.zTitle = zTitle;
+  d.zMode = "proactive";
+  d.zFormedDate = "2026-01-05";
+  d.zBody = zBody;
+  d.zGenre = "通知";
+  d.createdBy = user;
+  return store_doc_add(s, &d) == STORE_OK ? d.id : 0;
+}
+
+/* Number of matches of zQuery (with date order), or -1 on error. */
+static int count(Store *s, const char *zQuery) {
+  Arena a = ARENA_INIT;
+  SearchQuery q;
+  memset(&q, 0, sizeof q);
+  q.zQuery = zQuery;
+  q.bByDate = 1;
+  int64_t *aId;
+  int n, total;
+  int rc = store_search(s, &a, &q, &aId, &n, &total);
+  arena_free(&a);
+  return rc == STORE_OK ? total : -1;
+}
+
+TEST(search_index_follows_the_document_store) {
+  char zPath[128];
+  int64_t org, user;
+  Store *s = open_db(zPath, &org, &user);
+  CHECK(s != NULL);
+  if (!s) return;
+  Arena a = ARENA_INIT;
+  int64_t id = add_draft(s, org, user, "关于疫苗接种的通知", "第３季度接种率为96%");
+  CHECK(id > 0);
+  CHECK_INT(count(s, "疫苗"), 0);  /* a draft is not indexed */
+  /* A publication rolled back leaves nothing in the index. */
+  CHECK_INT(store_begin(s), STORE_OK);
+  CHECK_INT(store_doc_publish(s, &a, id, "published", "2026-02-01"), STORE_OK);
+  CHECK_INT(count(s, "疫苗"), 1);
+  store_rollback(s);
+  CHECK_INT(count(s, "疫苗"), 0);
+  CHECK_INT(store_doc_publish(s, &a, id, "published", "2026-02-01"), STORE_OK);
+  CHECK_INT(count(s, "疫苗"), 1);
+  CHECK_INT(count(s, "疫"), 1);
+  CHECK_INT(count(s, "第3季度"), 1);  /* full-width digit folded */
+  CHECK_INT(count(s, "率为9"), 1);
+  CHECK_INT(count(s, "水质"), 0);
+  /* Correction: keywords become searchable. */
+  CHECK_INT(store_doc_correct(s, &a, id, "免疫规划", "", "全社会", 0), STORE_OK);
+  CHECK_INT(count(s, "免疫规划"), 1);
+  /* Attachments: file names are indexed. */
+  int64_t att = 0;
+  CHECK_INT(store_doc_attach(s, id, "接种点名单.PDF", "application/pdf", "%PDF-1.4", 8, "",
+                             user, &att), STORE_OK);
+  CHECK_INT(count(s, "pdf"), 1);
+  CHECK_INT(store_doc_attachment_delete(s, att), STORE_OK);
+  CHECK_INT(count(s, "pdf"), 0);
+  /* Validity: the filter follows. */
+  CHECK_INT(store_doc_set_validity(s, &a, id, "repealed", "2026-03-01", 0), STORE_OK);
+  SearchQuery q;
+  memset(&q, 0, sizeof q);
+  q.zQuery = "疫苗";
+  q.zValidity = "repealed";
+  int64_t *aId;
+  int n, total;
+  CHECK_INT(store_search(s, &a, &q, &aId, &n, &total), STORE_OK);
+  CHECK_INT(total, 1);
+  q.zValidity = "valid";
+  CHECK_INT(store_search(s, &a, &q, &aId, &n, &total), STORE_OK);
+  CHECK_INT(total, 0);
+  /* Withdrawal removes it. */
+  CHECK_INT(store_doc_withdraw(s, &a, id, "内容有误"), STORE_OK);
+  CHECK_INT(count(s, "疫苗"), 0);
+  /* Query errors. */
+  CHECK_INT(count(s, "   "), -1);
+  CHECK(strstr(store_errmsg(s), "检索词") != NULL);
+  arena_free(&a);
+  close_db(s, zPath);
+}
+
+TEST(search_date_order_year_filter_and_paging_past_candidates) {
+  char zPath[128];
+  int64_t org, user;
+  Store *s = open_db(zPath, &org, &user);
+  CHECK(s != NULL);
+  if (!s) return;
+  Arena a = ARENA_INIT;
+  /* SEARCH_CANDIDATES + 30 documents over three years, published out of
+  ** date order. */
+  int nDoc = SEARCH_CANDIDATES + 30;
+  CHECK_INT(store_begin(s), STORE_OK);
+  for (int i = 0; i < nDoc; i++) {
+    char zDate[16], zTitle[64];
+    snprintf(zDate, sizeof zDate, "%d-%02d-%02d", 2024 + (i * 7) % 3, 1 + i % 12, 1 + i % 28);
+    snprintf(zTitle, sizeof zTitle, "水质监测结果第%d期", i);
+    int64_t id = add_draft(s, org, user, zTitle, i % 2 ? "饮用水" : "水质合格");
+    CHECK(id > 0);
+    CHECK_INT(store_doc_publish(s, &a, id, "published", zDate), STORE_OK);
+  }
+  CHECK_INT(store_commit(s), STORE_OK);
+  CHECK_INT(count(s, "水质"), nDoc);
+  /* Relevance and date order page through the same set, without
+  ** duplicates, past the candidate bound. */
+  for (int bByDate = 0; bByDate < 2; bByDate++) {
+    char *aSeen = calloc((size_t)nDoc + 100, 1);
+    int nSeen = 0;
+    SearchQuery q;
+    memset(&q, 0, sizeof q);
+    q.zQuery = "水质";
+    q.bByDate = bByDate;
+    q.limit = 97;
+    for (;;) {
+      int64_t *aId;
+      int n, total;
+      CHECK_INT(store_search(s, &a, &q, &aId, &n, &total), STORE_OK);
+      for (int i = 0; i < n; i++) {
+        CHECK(aId[i] > 0 && aId[i] < nDoc + 100);
+        if (aId[i] > 0 && aId[i] < nDoc + 100) {
+          CHECK(!aSeen[aId[i]]);
+          aSeen[aId[i]] = 1;
+          nSeen++;
+        }
+      }
+      if (n < q.limit) break;
+      q.offset += n;
+    }
+    CHECK_INT(nSeen, nDoc);
+    free(aSeen);
+  }
+  /* Year filter: one of three years. */
+  SearchQuery q;
+  memset(&q, 0, sizeof q);
+  q.zQuery = "监测";
+  q.year = 2025;
+  int64_t *aId;
+  int n, total;
+  CHECK_INT(store_search(s, &a, &q, &aId, &n, &total), STORE_OK);
+  int nWant = 0;
+  for (int i = 0; i < nDoc; i++) nWant += 2024 + (i * 7) % 3 == 2025;
+  CHECK_INT(total, nWant);
+  /* Browsing (no query) lists them newest first. */
+  memset(&q, 0, sizeof q);
+  q.limit = 5;
+  CHECK_INT(store_search(s, &a, &q, &aId, &n, &total), STORE_OK);
+  CHECK_INT(total, nDoc);
+  CHECK_INT(n, 5);
+  Doc d0, d4;
+  CHECK_INT(store_doc_get(s, &a, aId[0], &d0), STORE_OK);
+  CHECK_INT(store_doc_get(s, &a, aId[4], &d4), STORE_OK);
+  CHECK(strcmp(d0.zPublishedDate, d4.zPublishedDate) >= 0);
+  CHECK(strncmp(d0.zPublishedDate, "2026", 4) == 0);
+  arena_free(&a);
+  close_db(s, zPath);
+}

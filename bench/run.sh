@@ -167,7 +167,7 @@ for N in $SIZES; do
   $GK init --db "$DB" > /dev/null
   # The portal's search table when the schema has one, else the one of
   # docs/search.md under the name bench_fts.
-  HAS=$(sqlite3 "$DB" "SELECT count(*) FROM sqlite_master WHERE sql LIKE 'CREATE VIRTUAL TABLE%fts5%content%doc%'")
+  HAS=$(sqlite3 "$DB" "SELECT count(*) FROM sqlite_master WHERE name='search_fts' OR sql LIKE 'CREATE VIRTUAL TABLE%fts5%content=''doc''%'")
   [ "$HAS" != 0 ] || $GK bench-search --db "$DB" --create bench_fts --tokenizer gk > /dev/null
   NORG=$(( N / 2000 )); [ $NORG -ge 20 ] || NORG=20; [ $NORG -le 500 ] || NORG=500
   ROOT=$($GK bench-gen orgs --db "$DB" --n $NORG --seed 1)

@@ -45,6 +45,7 @@ int store_bench_index_taken(Store *s, const char *zIndex, int *pbTaken) {
 
 typedef struct FtsTab {
   const char *zName;               /* table name */
+  const char *zContent;            /* its content table */
   const char *zRowid;              /* content_rowid column ("rowid") */
   const char *azCol[FTS_MAX_COL];  /* indexed columns, in order */
   int nCol;
@@ -70,8 +71,11 @@ static const char *fts_option(Arena *a, const char *zSql, const char *zKey) {
   return NULL;
 }
 
-/* Every FTS5 table whose content table is doc, into *pa / *pn. */
-static int fts_tables(Store *s, Arena *a, FtsTab **pa, int *pn) {
+/* Every FTS5 table whose content table is doc (bIndexOnly: only those) or
+** search_doc (the portal's index, kept by store_search_sync()), into *pa /
+** *pn. */
+static int fts_tables(Store *s, Arena *a, FtsTab **pa, int *pn,
+                      int bDocOnly) {
   FtsTab *aT = NULL;
   int n = 0, nAlloc = 0, rc;
   sqlite3_stmt *st = stmt(s,
@@ -82,9 +86,12 @@ static int fts_tables(Store *s, Arena *a, FtsTab **pa, int *pn) {
   while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
     const char *zSql = col_text(a, st, 1);
     const char *zContent = fts_option(a, zSql, "content");
-    if (!zContent || strcmp(zContent, "doc")) continue;
+    if (!zContent || (strcmp(zContent, "doc") &&
+                      (bDocOnly || strcmp(zContent, "search_doc"))))
+      continue;
     ARENA_PUSH(a, aT, n, nAlloc);
     memset(&aT[n], 0, sizeof aT[n]);
+    aT[n].zContent = zContent;
     aT[n].zName = col_text(a, st, 0);
     const char *zRowid = fts_option(a, zSql, "content_rowid");
     aT[n].zRowid = zRowid ? zRowid : "rowid";
@@ -130,7 +137,7 @@ int store_search_index_docs(Store *s, int64_t firstId, int64_t lastId,
   Arena a = ARENA_INIT;
   FtsTab *aT;
   int n, rc, nDone = 0;
-  if ((rc = fts_tables(s, &a, &aT, &n))) goto done;
+  if ((rc = fts_tables(s, &a, &aT, &n, 1))) goto done;
   for (int i = 0; i < n; i++) {
     if (aT[i].bTriggered || !aT[i].nCol) continue;
     char *zSql = sqlite3_mprintf("INSERT INTO \"%w\"(rowid,", aT[i].zName);
@@ -167,7 +174,7 @@ done:
 
 int store_bench_search_table(Store *s, Arena *a, const char **pz) {
   FtsTab *aT;
-  int n, rc = fts_tables(s, a, &aT, &n);
+  int n, rc = fts_tables(s, a, &aT, &n, 0);
   if (rc) return rc;
   for (int i = 0; i < n; i++) {
     if (strstr(aT[i].zName, "_tri")) continue; /* the comparison table */
@@ -200,7 +207,7 @@ int store_bench_create_search(Store *s, const char *zName, const char *zTok,
   ** column other than column 0 (docs/search.md). */
   char *zSql = sqlite3_mprintf(
       "CREATE VIRTUAL TABLE \"%w\" USING fts5(body, title, doc_number,"
-      " keywords, summary, content='doc', content_rowid='id', %s)",
+      " keywords, content='doc', content_rowid='id', %s)",
       zName, zOpt);
   char *zErr = NULL;
   int rc = sqlite3_exec(s->db, zSql, NULL, NULL, &zErr);
@@ -208,8 +215,8 @@ int store_bench_create_search(Store *s, const char *zName, const char *zTok,
   if (rc == SQLITE_OK && bRebuild) {
     /* Not 'rebuild', which would index drafts too: only what is public. */
     zSql = sqlite3_mprintf(
-        "INSERT INTO \"%w\"(rowid,body,title,doc_number,keywords,summary)"
-        " SELECT id,body,title,doc_number,keywords,summary FROM doc"
+        "INSERT INTO \"%w\"(rowid,body,title,doc_number,keywords)"
+        " SELECT id,body,title,doc_number,keywords FROM doc"
         " WHERE state='published' ORDER BY id", zName);
     rc = sqlite3_exec(s->db, zSql, NULL, NULL, &zErr);
     sqlite3_free(zSql);
@@ -244,13 +251,14 @@ int store_bench_prepare(Store *s, const char *zTable, int eKind, int nTerm,
   int n, rc;
   char *zSql = NULL;
   *pp = NULL;
-  if ((rc = fts_tables(s, &a, &aT, &n))) goto done;
+  if ((rc = fts_tables(s, &a, &aT, &n, 0))) goto done;
   for (int i = 0; i < n; i++)
     if (!strcmp(aT[i].zName, zTable)) t = &aT[i];
   if (!t) {
     rc = store_fail(s, STORE_NOTFOUND, "没有检索表“%s”", zTable);
     goto done;
   }
+  int bDoc = !strcmp(t->zContent, "doc");
   switch (eKind) {
     case BENCH_Q_NEWEST:
       zSql = sqlite3_mprintf("SELECT rowid FROM \"%w\" WHERE \"%w\" MATCH ?1"
@@ -272,9 +280,11 @@ int store_bench_prepare(Store *s, const char *zTable, int eKind, int nTerm,
         rc = store_fail(s, STORE_INVALID, "词数无效");
         goto done;
       }
-      zSql = sqlite3_mprintf(eKind == BENCH_Q_LIKE_COUNT
-                                 ? "SELECT count(*) FROM doc WHERE state='published'"
-                                 : "SELECT id FROM doc WHERE state='published'");
+      /* The content table the FTS table indexes: doc (published rows)
+      ** or the portal's search_doc (only published rows). */
+      zSql = sqlite3_mprintf("SELECT %s FROM \"%w\" WHERE %s",
+                             eKind == BENCH_Q_LIKE_COUNT ? "count(*)" : "rowid",
+                             t->zContent, bDoc ? "state='published'" : "1");
       for (int k = 0; k < nTerm; k++) {
         zSql = sqlite3_mprintf("%z AND (", zSql);
         for (int c = 0; c < t->nCol; c++)
@@ -283,7 +293,7 @@ int store_bench_prepare(Store *s, const char *zTable, int eKind, int nTerm,
         zSql = sqlite3_mprintf("%z)", zSql);
       }
       if (eKind == BENCH_Q_LIKE_NEWEST)
-        zSql = sqlite3_mprintf("%z ORDER BY id DESC LIMIT 20", zSql);
+        zSql = sqlite3_mprintf("%z ORDER BY rowid DESC LIMIT 20", zSql);
       break;
     }
     default:
@@ -362,7 +372,7 @@ int store_bench_sizes(Store *s, const char *zTable, int64_t *pnIndex,
   Arena a = ARENA_INIT;
   FtsTab *aT, *t = NULL;
   int n, rc;
-  if ((rc = fts_tables(s, &a, &aT, &n))) goto done;
+  if ((rc = fts_tables(s, &a, &aT, &n, 0))) goto done;
   for (int i = 0; i < n; i++)
     if (!strcmp(aT[i].zName, zTable)) t = &aT[i];
   if (!t) {
@@ -382,7 +392,8 @@ int store_bench_sizes(Store *s, const char *zTable, int64_t *pnIndex,
   for (int c = 0; c < t->nCol; c++)
     zSql = sqlite3_mprintf("%z+coalesce(sum(length(CAST(\"%w\" AS BLOB))),0)",
                            zSql, t->azCol[c]);
-  zSql = sqlite3_mprintf("%z FROM doc WHERE state='published'", zSql);
+  zSql = sqlite3_mprintf("%z FROM \"%w\" WHERE %s", zSql, t->zContent,
+                         strcmp(t->zContent, "doc") ? "1" : "state='published'");
   sqlite3_stmt *pt = NULL;
   rc = sqlite3_prepare_v2(s->db, zSql, -1, &pt, NULL);
   sqlite3_free(zSql);

@@ -38,7 +38,7 @@ int store_search_index_docs(Store *s, int64_t firstId, int64_t lastId,
 int store_bench_search_table(Store *s, Arena *a, const char **pz);
 
 /* Creates FTS5 table zName ([a-z_]+) over doc(body, title, doc_number,
-** keywords, summary), rowid = doc.id, with tokenizer zTok: "gk" (prefix='1',
+** keywords; the portal's columns), rowid = doc.id, with tokenizer zTok: "gk" (prefix='1',
 ** detail=full, as docs/search.md) or "trigram" (detail=full).  With bRebuild
 ** the table is filled from the existing published documents.  STORE_INVALID for a bad
 ** name or tokenizer. */

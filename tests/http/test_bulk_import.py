@@ -10,6 +10,7 @@ import json
 import os
 import re
 import sqlite3
+import urllib.parse
 
 from harness import contains, eq, ok
 
@@ -113,6 +114,24 @@ def test_import_200_generated_documents(srv):
     eq(rc, 0, err)
     eq(out.count("| 5 / 5 exact |"), 4, out)
     eq(err, "")
+
+    # The portal's index (search_doc/search_fts, kept by the store on
+    # publication) has them too: the 文号 of the first line finds exactly it,
+    # and bench-search on the portal table agrees with LIKE on search_doc.
+    q = urllib.parse.quote(first["doc_number"])
+    r = srv.client().get("/api/v1/search?q=%s&org=znwsj" % q)
+    eq(r.status, 200)
+    db = sqlite3.connect(srv.db)
+    want = db.execute("SELECT count(*) FROM doc WHERE state='published' AND "
+                      "(doc_number LIKE ?1 OR title LIKE ?1 OR body LIKE ?1 OR keywords LIKE ?1)",
+                      ("%" + first["doc_number"] + "%",)).fetchone()[0]
+    db.close()
+    ok(want >= 1)
+    eq(r.json()["total"], want)
+    rc, out, err = srv.gongkai("bench-search", "--db", srv.db, "--table", "search_fts",
+                               "--queries", "5", "--runs", "1", "--like", "5")
+    eq(rc, 0, err)
+    eq(out.count("| 5 / 5 exact |"), 4, out)
 
     rc, out, err = srv.gongkai("ledger", "verify", "--db", srv.db)
     eq(rc, 0, err)

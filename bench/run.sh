@@ -1,44 +1,103 @@
 #!/bin/sh
-# run.sh — gongkai's benchmarks (`make bench`).  Each number is a ratio
-# against a reference measured in the same run on this machine, over
-# loopback.  Writes bench/RESULTS.md.  See bench/README.md.
+# run.sh — gongkai's benchmarks (`make bench`).  Each number is measured
+# against a reference in the same run on this machine, over loopback, and
+# the report is written to bench/RESULTS.md (see README.md "Benchmarks").
 #
-# Environment: BENCH_DURATION (seconds per wrk run, default 10),
-# BENCH_RUNS (repetitions for min/median/max, default 3),
-# BENCH_SIZES (search corpus sizes, default "10000 100000 1000000").
+#   1. a public document page: gongkai serve vs nginx serving the same bytes
+#      from `gongkai export-site` (wrk, keep-alive, 64 connections);
+#   then for every size N in BENCH_SIZES (documents = applications = N):
+#   3. bulk import of N generated documents (`gongkai docs import`), incl.
+#      the search index, documents per second;
+#   2. search (bench-search): gk vs a LIKE scan vs FTS5 trigram, index size;
+#   4. the annual report (`gongkai applications year`) over the tree;
+#   5. resident memory of `gongkai serve` under load on that database.
+#
+# Environment: BENCH_DURATION (seconds per wrk run, default 10), BENCH_RUNS
+# (repetitions for min/median/max, default 3), BENCH_SIZES (default
+# "10000 100000 1000000"), BENCH_TRIGRAM (1: also build the trigram table,
+# default 1) and BENCH_TRIGRAM_MAX (largest size that gets it, default
+# 1000000), BENCH_LIKE (LIKE scans per query class, default 3),
+# BENCH_TIMEOUT (seconds any one step may take, default 3600),
+# BENCH_KEEP (1: keep the work directory).  Every step runs under
+# `timeout`, so the run stops by itself.
 set -eu
 cd "$(dirname "$0")/.."
 DUR=${BENCH_DURATION:-10}
 RUNS=${BENCH_RUNS:-3}
-WORK=$(mktemp -d /tmp/gk-bench.XXXXXX)
+SIZES=${BENCH_SIZES:-"10000 100000 1000000"}
+TRIGRAM=${BENCH_TRIGRAM:-1}
+TRIGRAM_MAX=${BENCH_TRIGRAM_MAX:-1000000}
+LIKE=${BENCH_LIKE:-3}
+TMO=${BENCH_TIMEOUT:-3600}
+WORK=$(mktemp -d "${BENCH_TMP:-/tmp}/gk-bench.XXXXXX")
 chmod 755 "$WORK"   # nginx workers run as another user
 OUT=bench/RESULTS.md
-GK=./gongkai
-trap 'kill $(cat "$WORK"/*.pid 2>/dev/null) 2>/dev/null || true' EXIT
+GK="timeout $TMO ./gongkai"
+cleanup() {
+  for p in "$WORK"/*.pid; do [ -f "$p" ] && kill "$(cat "$p")" 2>/dev/null; done
+  [ "${BENCH_KEEP:-0}" = 1 ] || rm -rf "$WORK"
+}
+trap cleanup EXIT
 
 free_port() { python3 -c 'import socket;s=socket.socket();s.bind(("127.0.0.1",0));print(s.getsockname()[1])'; }
 
-# median/min/max of numbers on stdin -> "min median max"
-stats() { sort -g | awk '{a[NR]=$1} END {printf "%s %s %s", a[1], a[int((NR+1)/2)], a[NR]}'; }
+# min/median/max of numbers on stdin -> "min / median / max"
+stats() { sort -g | awk '{a[NR]=$1} END {printf "%s / %s / %s", a[1], a[int((NR+1)/2)], a[NR]}'; }
 
-# wrk_run URL -> "rps p99ms"
+# wrk_run URL [lua script] -> "rps p99ms"
 wrk_run() {
-  wrk -t2 -c64 -d"${DUR}s" --latency -H 'Accept-Encoding: identity' "$1" > "$WORK/wrk.txt" 2>&1
+  if [ -n "${2:-}" ]; then set -- "$1" -s "$2"; fi
+  wrk -t2 -c64 -d"${DUR}s" --latency -H 'Accept-Encoding: identity' "$@" > "$WORK/wrk.txt" 2>&1
   rps=$(awk '/Requests\/sec/ {print $2}' "$WORK/wrk.txt")
   p99=$(awk '$1=="99%" {v=$2; if (v ~ /us$/) {sub(/us/,"",v); v=v/1000} else if (v ~ /ms$/) {sub(/ms/,"",v)} else if (v ~ /s$/) {sub(/s/,"",v); v=v*1000}; print v}' "$WORK/wrk.txt")
   echo "$rps $p99"
 }
 
-echo "== setting up in $WORK"
-$GK init --db "$WORK/gk.db" > /dev/null
-$GK demo --db "$WORK/gk.db" > /dev/null
-PAGE=${BENCH_PAGE:-$(sh bench/pick_page.sh "$WORK/gk.db")}
-$GK export-site --db "$WORK/gk.db" --out "$WORK/site" > /dev/null
-GKPORT=$(free_port)
+# serve DB NAME -> starts gongkai serve on a free port, echoes the port
+serve() {
+  port=$(free_port)
+  GONGKAI_KEY=$(printf '0f%.0s' $(seq 32)) ./gongkai serve --db "$1" \
+    --listen "127.0.0.1:$port" --threads 2 > "$WORK/$2.out" 2> "$WORK/$2.log" &
+  echo $! > "$WORK/$2.pid"
+  i=0
+  while ! curl -s -o /dev/null "http://127.0.0.1:$port/"; do
+    i=$((i + 1)); [ $i -lt 100 ] || { echo "server $2 did not start" >&2; exit 1; }
+    sleep 0.1
+  done
+  echo "$port"
+}
+stop() { kill "$(cat "$WORK/$1.pid")" 2>/dev/null || true; rm -f "$WORK/$1.pid"; }
+
+# wall-clock seconds of a command; its stdout goes to $WORK/last.out and
+# its CPU seconds (user + system) to $WORK/last.cpu
+timed() {
+  /usr/bin/time -f '%e %U %S' -o "$WORK/time.txt" "$@" > "$WORK/last.out"
+  awk '{printf "%.2f\n", $2 + $3}' "$WORK/time.txt" > "$WORK/last.cpu"
+  awk '{printf "%.2f", $1}' "$WORK/time.txt"
+}
+
+load="load average $(cut -d' ' -f1-3 /proc/loadavg) at the start"
+{
+  echo "# gongkai benchmark results"
+  echo
+  echo "Measured $(date -u '+%Y-%m-%d %H:%M UTC') on $(nproc) cores ($(awk -F': ' '/model name/ {print $2; exit}' /proc/cpuinfo)),"
+  echo "$(awk '/MemTotal/ {printf "%.0f GiB", $2/1048576}' /proc/meminfo), $(uname -sr), SQLite $(sqlite3 --version | cut -d' ' -f1);"
+  echo "client and servers share the machine (loopback); $load."
+  echo "Command: \`make bench\` with BENCH_SIZES=\"$SIZES\" BENCH_DURATION=$DUR BENCH_RUNS=$RUNS BENCH_LIKE=$LIKE BENCH_TRIGRAM=$TRIGRAM BENCH_TRIGRAM_MAX=$TRIGRAM_MAX."
+  echo "Targets (issue 8) are quoted under each table; see README.md \"Benchmarks\" for how to read them."
+} > "$OUT.new"
+
+# ---- 1. Document page vs nginx ---------------------------------------------
+echo "== 1. page benchmark (demo database + 300 generated documents)"
+DB="$WORK/demo.db"
+$GK init --db "$DB" > /dev/null
+$GK demo --db "$DB" > /dev/null
+$GK bench-gen docs --n 300 --seed 3 --out "$WORK/page.jsonl"
+$GK docs import --db "$DB" --org znwsj "$WORK/page.jsonl" > /dev/null
+PAGE=${BENCH_PAGE:-$(sh bench/pick_page.sh "$DB")}
+$GK export-site --db "$DB" --out "$WORK/site" > /dev/null
+GKPORT=$(serve "$DB" gk)
 NGPORT=$(free_port)
-GONGKAI_KEY=$(printf '0f%.0s' $(seq 32)) $GK serve --db "$WORK/gk.db" \
-  --listen "127.0.0.1:$GKPORT" --threads 2 2> "$WORK/serve.log" &
-echo $! > "$WORK/gk.pid"
 cat > "$WORK/nginx.conf" <<NGX
 worker_processes 2;
 pid $WORK/nginx.pid;
@@ -61,8 +120,9 @@ GKURL="http://127.0.0.1:$GKPORT$PAGE"
 NGURL="http://127.0.0.1:$NGPORT$PAGE"
 B1=$(curl -s "$GKURL" | wc -c)
 B2=$(curl -s "$NGURL" | wc -c)
-echo "== page $PAGE: gongkai $B1 bytes, nginx $B2 bytes"
+echo "   page $PAGE: gongkai $B1 bytes, nginx $B2 bytes"
 [ "$B1" = "$B2" ] || { echo "the two servers send different bodies" >&2; exit 1; }
+case "$PAGE" in */d/*) ;; *) echo "warning: $PAGE is not a document page" >&2 ;; esac
 
 : > "$WORK/gk.txt"; : > "$WORK/ng.txt"
 i=0
@@ -76,19 +136,17 @@ gk_rps=$(cut -d' ' -f1 "$WORK/gk.txt" | stats)
 ng_p99=$(cut -d' ' -f2 "$WORK/ng.txt" | stats)
 gk_p99=$(cut -d' ' -f2 "$WORK/gk.txt" | stats)
 ratio=$(paste -d' ' "$WORK/gk.txt" "$WORK/ng.txt" | awk '{print $1/$3}' | stats)
-rss=$(ps -o rss= -p "$(cat "$WORK/gk.pid")" | tr -d ' ')
-
+rss=$(awk '/VmHWM/ {print int($2/1024)}' "/proc/$(cat "$WORK/gk.pid")/status")
+stop gk
+nginx -c "$WORK/nginx.conf" -p "$WORK" -s stop 2>/dev/null || true
 {
-  echo "# gongkai benchmark results"
-  echo
-  echo "Measured $(date -u '+%Y-%m-%d %H:%M UTC') on $(nproc) cores, $(awk '/MemTotal/ {printf "%.0f GiB", $2/1048576}' /proc/meminfo),"
-  echo "$(uname -sr); client and servers share the machine (loopback)."
-  echo "Command: \`make bench\` (BENCH_DURATION=$DUR, BENCH_RUNS=$RUNS)."
   echo
   echo "## 1. Document page: gongkai serve vs nginx serving the same bytes"
   echo
-  echo "Page \`$PAGE\` ($B1 bytes), \`wrk -t2 -c64 -d${DUR}s --latency\`, keep-alive, no gzip;"
-  echo "nginx serves the file written by \`gongkai export-site\`. min / median / max of $RUNS runs."
+  echo "Page \`$PAGE\` ($B1 bytes; a published document of the demo database with 300 generated"
+  echo "documents imported), \`wrk -t2 -c64 -d${DUR}s --latency\`, keep-alive, no gzip;"
+  echo "nginx serves the file written by \`gongkai export-site\`. min / median / max of $RUNS runs,"
+  echo "runs alternate between the servers."
   echo
   echo "| server | requests/s | p99 latency (ms) |"
   echo "|---|---|---|"
@@ -96,8 +154,128 @@ rss=$(ps -o rss= -p "$(cat "$WORK/gk.pid")" | tr -d ' ')
   echo "| gongkai 2 threads | $gk_rps | $gk_p99 |"
   echo "| **ratio gongkai/nginx** | **$ratio** | |"
   echo
-  echo "Server resident memory after the runs: $((rss / 1024)) MiB."
-} > "$OUT"
-if [ -f bench/search.sh ]; then sh bench/search.sh "$WORK" >> "$OUT"; fi
+  echo "Target: ratio ≥ 0.9, gongkai p99 < 5 ms. Server peak resident memory: $rss MiB."
+} >> "$OUT.new"
+
+# ---- Per size: import, search, annual report, memory -----------------------
+IMPORT_ROWS=""
+ANNUAL_ROWS=""
+MEM_ROWS=""
+for N in $SIZES; do
+  echo "== size $N"
+  DB="$WORK/n$N.db"
+  $GK init --db "$DB" > /dev/null
+  # The portal's search table when the schema has one, else the one of
+  # docs/search.md under the name bench_fts.
+  HAS=$(sqlite3 "$DB" "SELECT count(*) FROM sqlite_master WHERE name='search_fts' OR sql LIKE 'CREATE VIRTUAL TABLE%fts5%content=''doc''%'")
+  [ "$HAS" != 0 ] || $GK bench-search --db "$DB" --create bench_fts --tokenizer gk > /dev/null
+  NORG=$(( N / 2000 )); [ $NORG -ge 20 ] || NORG=20; [ $NORG -le 500 ] || NORG=500
+  ROOT=$($GK bench-gen orgs --db "$DB" --n $NORG --seed 1)
+  gen_s=$(timed $GK bench-gen docs --n "$N" --seed 1 --out "$WORK/docs.jsonl")
+  MB=$(du -m "$WORK/docs.jsonl" | cut -f1)
+  echo "   generated $N documents ($MB MB) in $gen_s s; importing"
+  /usr/bin/time -f '%U %S %M' -o "$WORK/import.time" \
+    $GK docs import --db "$DB" --org "$ROOT" --batch 5000 "$WORK/docs.jsonl" > "$WORK/import.out"
+  cat "$WORK/import.out"
+  imp_s=$(sed -n 's/.* in \([0-9.]*\) s .*/\1/p' "$WORK/import.out")
+  imp_rate=$(sed -n 's/.*(\([0-9]*\) documents\/s).*/\1/p' "$WORK/import.out")
+  imp_cpu=$(awk '{printf "%.1f", $1+$2}' "$WORK/import.time")
+  imp_rss=$(awk '{printf "%d", $3/1024}' "$WORK/import.time")
+  rm -f "$WORK/docs.jsonl"
+  dbmb=$(du -m "$DB" | cut -f1)
+  IMPORT_ROWS="$IMPORT_ROWS| $N | $imp_s | **$imp_rate** | $(echo "$N $imp_cpu" | awk '{printf "%.0f", $1/$2}') | $imp_rss | $dbmb |
+"
+  apps_s=$(timed $GK bench-gen apps --db "$DB" --org "$ROOT" --n "$N" --years 2019-2025 --seed 1)
+  echo "   $N applications in $apps_s s"
+
+  echo "   search"
+  TRI=""
+  tri_s="—"
+  if [ "$TRIGRAM" = 1 ] && [ "$N" -le "$TRIGRAM_MAX" ]; then
+    tri_s=$($GK bench-search --db "$DB" --create bench_tri --tokenizer trigram)
+    TRI="--trigram bench_tri"
+  fi
+  # shellcheck disable=SC2086
+  $GK bench-search --db "$DB" $TRI --like "$LIKE" > "$WORK/search.md"
+  cat "$WORK/search.md" >> "$WORK/search.all"
+  { echo; [ -z "$TRI" ] || echo "Trigram table built after the import in $tri_s s."; echo "Targets at 1M: newest-first p99 < 10 ms, relevance p99 < 50 ms, count < 50 ms, exact recall, index ≤ 1.2 × text."; } >> "$WORK/search.all"
+  [ -z "$TRI" ] || $GK bench-search --db "$DB" --drop bench_tri > /dev/null
+
+  echo "   annual report"
+  : > "$WORK/annual.txt"; : > "$WORK/annual.cpu"
+  i=0
+  while [ $i -lt "$RUNS" ]; do
+    timed $GK applications year 2024 --db "$DB" --org "$ROOT" >> "$WORK/annual.txt"; echo >> "$WORK/annual.txt"
+    cat "$WORK/last.cpu" >> "$WORK/annual.cpu"
+    i=$((i + 1))
+  done
+  napps=$(awk '$1=="t3" && $2=="new" {n+=$4} END {print n+0}' "$WORK/last.out")
+  ANNUAL_ROWS="$ANNUAL_ROWS| $N | $NORG | $napps | $(stats < "$WORK/annual.txt") | $(stats < "$WORK/annual.cpu") |
+"
+
+  echo "   memory under load"
+  MAXID=$(sqlite3 "$DB" "SELECT max(id) FROM doc")
+  SLUG=$ROOT
+  cat > "$WORK/pages.lua" <<LUA
+math.randomseed(42)
+request = function()
+  local k = math.random(4)
+  if k == 1 then return wrk.format("GET", "/o/$SLUG/guide") end
+  return wrk.format("GET", "/o/$SLUG/d/" .. math.random($MAXID))
+end
+LUA
+  PORT=$(serve "$DB" big)
+  rss0=$(awk '/VmRSS/ {print int($2/1024)}' "/proc/$(cat "$WORK/big.pid")/status")
+  res=$(wrk_run "http://127.0.0.1:$PORT/" "$WORK/pages.lua")
+  hwm=$(awk '/VmHWM/ {print int($2/1024)}' "/proc/$(cat "$WORK/big.pid")/status")
+  rss1=$(awk '/VmRSS/ {print int($2/1024)}' "/proc/$(cat "$WORK/big.pid")/status")
+  stop big
+  MEM_ROWS="$MEM_ROWS| $N | $rss0 | $rss1 | **$hwm** | $(echo "$res" | cut -d' ' -f1) | $(echo "$res" | cut -d' ' -f2) |
+"
+  [ "${BENCH_KEEP:-0}" = 1 ] || rm -f "$DB" "$DB-wal" "$DB-shm"
+done
+
+{
+  cat "$WORK/search.all"
+  echo
+  echo "## 3. Bulk import (\`gongkai docs import\`, search index included)"
+  echo
+  echo "Generated documents (\`gongkai bench-gen docs --seed 1\`, JSON lines) into an empty database"
+  echo "with the search table; every line checked first, then batches of 5000 per transaction"
+  echo "(document, index number, publication ledger entry, search index). One run per size."
+  echo
+  echo "| documents | seconds | documents/s (wall) | documents/s per CPU second | peak RSS MiB | database MB |"
+  echo "|---|---|---|---|---|---|"
+  printf "%s" "$IMPORT_ROWS"
+  echo
+  echo "Target: ≥ 10,000 documents/s including the search index."
+  echo
+  echo "## 4. Annual report over an organisation tree"
+  echo
+  echo "\`gongkai applications year 2024 --org ROOT\` (table 三 cells by SQL grouping over the"
+  echo "subtree, with the carry-over reconciliation), N generated applications received 2019–2025"
+  echo "over the tree; min / median / max of $RUNS runs (process start included), wall clock and"
+  echo "CPU (user + system) seconds."
+  echo
+  echo "| applications | organisations | received in 2024 | wall s | CPU s |"
+  echo "|---|---|---|---|---|"
+  printf "%s" "$ANNUAL_ROWS"
+  echo
+  echo "Target: < 1 s at 1M applications."
+  echo
+  echo "## 5. Server memory under load"
+  echo
+  echo "\`gongkai serve --threads 2\` on the database of each size, \`wrk -t2 -c64 -d${DUR}s\` on random"
+  echo "document pages (3 in 4) and the organisation guide; resident memory in MiB from /proc."
+  echo
+  echo "| documents | RSS idle | RSS after | peak RSS (VmHWM) | requests/s | p99 ms |"
+  echo "|---|---|---|---|---|---|"
+  printf "%s" "$MEM_ROWS"
+  echo
+  echo "Target: < 64 MB at 1M documents."
+} >> "$OUT.new"
+# What limits each missed target, with profiles: written by hand after a
+# run, kept in bench/analysis.md and appended to every report.
+[ ! -f bench/analysis.md ] || { echo; cat bench/analysis.md; } >> "$OUT.new"
+mv "$OUT.new" "$OUT"
 cat "$OUT"
-nginx -c "$WORK/nginx.conf" -p "$WORK" -s stop 2>/dev/null || true

@@ -8,9 +8,12 @@
 int cmd_applications(int argc, char **argv);
 int cmd_archive(int argc, char **argv);
 int cmd_backup(int argc, char **argv);
+int cmd_bench_gen(int argc, char **argv);    /* cmd_bench_gen.c */
+int cmd_bench_search(int argc, char **argv); /* cmd_bench_search.c */
 int cmd_catalogue(int argc, char **argv);
 int cmd_config(int argc, char **argv);
 int cmd_demo(int argc, char **argv);
+int cmd_docs(int argc, char **argv);         /* cmd_docs.c */
 int cmd_export_site(int argc, char **argv); /* in src/http/ */
 int cmd_init(int argc, char **argv);
 int cmd_ledger(int argc, char **argv);

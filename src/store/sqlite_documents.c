@@ -1041,10 +1041,18 @@ static void ledger_row(Arena *a, sqlite3_stmt *st, LedgerEntry *e) {
 
 int store_ledger_list(Store *s, Arena *a, int64_t docId, int64_t afterSeq,
                       int limit, LedgerEntry **paE, int *pn) {
-  sqlite3_stmt *st = stmt(s,
-      "SELECT seq,at,doc_id,event,content,content_hash,prev_hash,entry_hash"
-      " FROM doc_ledger WHERE (?1 IS NULL OR doc_id=?1) AND seq>?2"
-      " ORDER BY seq LIMIT ?3");
+  /* Two statements: with "(?1 IS NULL OR doc_id=?1)" SQLite cannot use
+  ** doc_ledger_doc and walked the whole ledger for every document page
+  ** (0.3-0.5 s at 100k documents; bench/analysis.md, section 5). */
+  sqlite3_stmt *st = docId > 0
+      ? stmt(s,
+             "SELECT seq,at,doc_id,event,content,content_hash,prev_hash,"
+             "entry_hash FROM doc_ledger WHERE doc_id=?1 AND seq>?2"
+             " ORDER BY seq LIMIT ?3")
+      : stmt(s,
+             "SELECT seq,at,doc_id,event,content,content_hash,prev_hash,"
+             "entry_hash FROM doc_ledger WHERE ?1 IS NULL AND seq>?2"
+             " ORDER BY seq LIMIT ?3");
   if (!st) return STORE_ERROR;
   bind_id(st, 1, docId);
   bind_int(st, 2, afterSeq);

@@ -1,0 +1,348 @@
+/*
+** cmd_bench_search.c — `gongkai bench-search`: times the search statements
+** of docs/search.md on a database (newest 20, bm25 top 20 of the newest
+** 1000, total count) for query classes of two, four and six characters and
+** two two-character terms, against a plain LIKE scan of the same columns
+** and, when given, an FTS5 trigram table over the same documents; checks
+** recall (the count equals the LIKE count); prints the index size against
+** the text it indexes.  Output is a Markdown section for bench/RESULTS.md.
+**
+** Queries come from the generator's vocabulary (cli/bench_gen.h), seeded,
+** so two runs ask the same questions.  Each query is run once to warm the
+** cache, then --runs times; p50/p99 are over all timed runs of a class.
+*/
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <time.h>
+
+#include "cli/bench_gen.h"
+#include "cli/cli.h"
+#include "cli/cli_util.h"
+#include "cli/commands.h"
+#include "store/fts_cjk.h"
+#include "store/store_bench.h"
+
+static const char zUsage[] =
+    "usage: gongkai bench-search [--db PATH] [--table NAME] [--trigram NAME]\n"
+    "                            [--queries N] [--runs R] [--like L]\n"
+    "                            [--seed S]\n\n"
+    "Times search on the documents of PATH and prints a Markdown report.\n"
+    "--table    the search table (default: the first FTS5 table over doc)\n"
+    "--trigram  a trigram table to compare (see bench-search --create)\n"
+    "--queries  queries per class (default 40), --runs timed runs each (3)\n"
+    "--like     queries per class also run as LIKE scans (default 3)\n"
+    "--create NAME --tokenizer gk|trigram  creates and fills a search table\n"
+    "           instead (prints the seconds it took); --drop NAME drops it.\n";
+
+#define N_CLASS 4
+static const struct {
+  const char *zName;
+  int nTerm, nChar;
+} aClass[N_CLASS] = {{"2 字", 1, 2}, {"4 字", 1, 4}, {"6 字", 1, 6},
+                     {"2 词（2+2 字）", 2, 2}};
+
+static double now_ms(void) {
+  struct timespec t;
+  clock_gettime(CLOCK_MONOTONIC, &t);
+  return (double)t.tv_sec * 1e3 + (double)t.tv_nsec / 1e6;
+}
+
+/* CPU time of this thread in ms: unlike the wall clock it does not count
+** the time other processes on a busy machine take the core away. */
+static double cpu_ms(void) {
+  struct timespec t;
+  clock_gettime(CLOCK_THREAD_CPUTIME_ID, &t);
+  return (double)t.tv_sec * 1e3 + (double)t.tv_nsec / 1e6;
+}
+
+/* Wall-clock and CPU quantiles of one statement kind. */
+typedef struct Lat {
+  double w50, w99;  /* wall clock p50, p99 (ms) */
+  double c50, c99;  /* thread CPU time p50, p99 (ms) */
+} Lat;
+
+static int cmp_dbl(const void *a, const void *b) {
+  double x = *(const double *)a, y = *(const double *)b;
+  return x < y ? -1 : x > y;
+}
+
+/* The q-quantile (0..1) of a[0..n) after sorting it (nearest rank). */
+static double quantile(double *a, int n, double q) {
+  if (n == 0) return 0;
+  qsort(a, (size_t)n, sizeof *a, cmp_dbl);
+  int k = (int)(q * n + 0.999999) - 1;
+  if (k < 0) k = 0;
+  if (k >= n) k = n - 1;
+  return a[k];
+}
+
+/* One query: its terms and MATCH expression. */
+typedef struct Query {
+  char *azTerm[2];
+  int nTerm;
+  char *zMatch;
+  int64_t nHits;    /* count from the main table */
+} Query;
+
+/* Times statement kind eKind of zTable over aQ[0..nQ) (runs each once
+** untimed, then nRun times); writes the quantiles to *pLat, and each
+** query's last result to anRes when not NULL.
+** Returns 0, or 1 after printing the store's message. */
+static int time_kind(Store *s, const char *zTable, int eKind, Query *aQ,
+                     int nQ, int nTerm, int nRun, Lat *pLat,
+                     int64_t *anRes) {
+  BenchStmt *p;
+  if (store_bench_prepare(s, zTable, eKind, nTerm, &p) != STORE_OK) {
+    fprintf(stderr, "gongkai bench-search: %s\n", store_errmsg(s));
+    return 1;
+  }
+  double *aT = xmalloc(sizeof(double) * (size_t)(nQ * nRun + 1));
+  double *aC = xmalloc(sizeof(double) * (size_t)(nQ * nRun + 1));
+  int nT = 0, rc = 0;
+  for (int i = 0; i < nQ && !rc; i++) {
+    const char *azArg[2];
+    int bLike = eKind == BENCH_Q_LIKE_NEWEST || eKind == BENCH_Q_LIKE_COUNT;
+    for (int k = 0; k < aQ[i].nTerm; k++) azArg[k] = aQ[i].azTerm[k];
+    if (!bLike) azArg[0] = aQ[i].zMatch;
+    int64_t nRow = 0;
+    for (int r = 0; r <= nRun && !rc; r++) {
+      double t0 = now_ms(), c0 = cpu_ms();
+      if (store_bench_run(s, p, azArg, &nRow, NULL) != STORE_OK) {
+        fprintf(stderr, "gongkai bench-search: %s\n", store_errmsg(s));
+        rc = 1;
+      }
+      double t = now_ms() - t0, c = cpu_ms() - c0;
+      if (r > 0) { /* run 0 warms the cache */
+        aC[nT] = c;
+        aT[nT++] = t;
+      }
+    }
+    if (anRes) anRes[i] = nRow;
+  }
+  store_bench_finalize(p);
+  pLat->w99 = quantile(aT, nT, 0.99);
+  pLat->w50 = quantile(aT, nT, 0.50);
+  pLat->c99 = quantile(aC, nT, 0.99);
+  pLat->c50 = quantile(aC, nT, 0.50);
+  free(aT);
+  free(aC);
+  return rc;
+}
+
+/* Frees the strings of aQ[0..nQ) (NULL members are fine). */
+static void free_queries(Query *aQ, int nQ) {
+  for (int i = 0; i < nQ; i++) {
+    free(aQ[i].azTerm[0]);
+    free(aQ[i].azTerm[1]);
+    free(aQ[i].zMatch);
+  }
+}
+
+static int cmp_i64(const void *a, const void *b) {
+  int64_t x = *(const int64_t *)a, y = *(const int64_t *)b;
+  return x < y ? -1 : x > y;
+}
+
+/* Creates (or drops) a comparison table; returns the exit status. */
+static int create_or_drop(Store *s, const char *zCreate, const char *zTok,
+                          const char *zDrop) {
+  double t0 = now_ms();
+  int rc;
+  if (zDrop) {
+    rc = store_bench_drop(s, zDrop);
+  } else {
+    rc = store_begin(s);
+    if (rc == STORE_OK)
+      rc = store_bench_create_search(s, zCreate, zTok ? zTok : "gk", 1);
+    if (rc == STORE_OK) rc = store_commit(s);
+    else store_rollback(s);
+  }
+  if (rc != STORE_OK) {
+    fprintf(stderr, "gongkai bench-search: %s\n", store_errmsg(s));
+    return 1;
+  }
+  printf("%.2f\n", (now_ms() - t0) / 1000.0);
+  return 0;
+}
+
+int cmd_bench_search(int argc, char **argv) {
+  const char *zDb = CLI_DEFAULT_DB, *zTable = NULL, *zTri = NULL;
+  const char *zQ = "40", *zRuns = "3", *zLike = "3", *zSeed = "7";
+  const char *zCreate = NULL, *zTok = NULL, *zDrop = NULL;
+  CliOpt aOpt[] = {{"--db", 0, &zDb},         {"--table", 0, &zTable},
+                   {"--trigram", 0, &zTri},   {"--queries", 0, &zQ},
+                   {"--runs", 0, &zRuns},     {"--like", 0, &zLike},
+                   {"--seed", 0, &zSeed},     {"--create", 0, &zCreate},
+                   {"--tokenizer", 0, &zTok}, {"--drop", 0, &zDrop}};
+  char **aPos;
+  int nPos, bHelp;
+  int rc = cli_parse("bench-search", argc, argv, 1, aOpt, 10, &aPos, &nPos,
+                     &bHelp);
+  if (rc) return rc;
+  if (bHelp) {
+    fputs(zUsage, stdout);
+    return 0;
+  }
+  int nQ = atoi(zQ), nRun = atoi(zRuns), nLike = atoi(zLike);
+  if (nPos || nQ < 1 || nQ > 10000 || nRun < 1 || nRun > 100 || nLike < 0) {
+    fputs(zUsage, stderr);
+    return 2;
+  }
+  if (nLike > nQ) nLike = nQ;
+  Store *s = cli_open("bench-search", zDb, 0);
+  if (!s) return 1;
+  if (zCreate || zDrop) {
+    rc = create_or_drop(s, zCreate, zTok, zDrop);
+    store_close(s);
+    return rc;
+  }
+  Arena a = ARENA_INIT;
+  BenchVocab v;
+  memset(&v, 0, sizeof v);
+  rc = 1;
+  if (!zTable && store_bench_search_table(s, &a, &zTable) != STORE_OK) {
+    fprintf(stderr, "gongkai bench-search: %s\n", store_errmsg(s));
+    goto done0;
+  }
+  if (bench_vocab_load(&v)) {
+    fprintf(stderr, "gongkai bench-search: 词表缺失\n");
+    goto done0;
+  }
+  int64_t nDoc = 0, maxId = 0, nIndex = 0, nText = 0, nTri = 0, nTriText = 0;
+  if (store_bench_doc_range(s, &nDoc, &maxId) != STORE_OK ||
+      store_bench_sizes(s, zTable, &nIndex, &nText) != STORE_OK ||
+      (zTri && store_bench_sizes(s, zTri, &nTri, &nTriText) != STORE_OK)) {
+    fprintf(stderr, "gongkai bench-search: %s\n", store_errmsg(s));
+    goto done0;
+  }
+  printf("\n## 2. Search over %lld documents\n\n", (long long)nDoc);
+  printf("Table `%s` (tokenizer gk, docs/search.md); %d queries per class "
+         "drawn from the vocabulary (seed %s), each run once to warm up, then "
+         "%d timed runs; latency in ms, wall-clock p50 / p99 over all timed "
+         "runs of the class, and in parentheses the p99 of the thread's CPU "
+         "time (what the query costs without the waits a busy machine adds). Newest 20 = `ORDER BY rowid DESC LIMIT 20`; relevance = bm25 "
+         "top 20 of the newest 1000 matches; count = all matches. LIKE = "
+         "`col LIKE '%%term%%'` on the same columns (%d queries per class).\n\n",
+         zTable, nQ, zSeed, nRun, nLike);
+  printf("| engine | query class | newest 20 p50 / p99 | relevance p50 / p99 "
+         "| count p50 / p99 | median hits | recall (= LIKE count) |\n"
+         "|---|---|---|---|---|---|---|\n");
+  uint64_t seed = strtoull(zSeed, NULL, 10);
+  Query *aQ = xmalloc(sizeof(Query) * (size_t)nQ);
+  int64_t *anCount = xmalloc(sizeof(int64_t) * (size_t)nQ);
+  int64_t *anLike = xmalloc(sizeof(int64_t) * (size_t)nQ);
+  int64_t *anTri = xmalloc(sizeof(int64_t) * (size_t)nQ);
+  int bFail = 0;
+  char zLikeRows[N_CLASS][400], zTriRows[N_CLASS][400];
+  for (int c = 0; c < N_CLASS && !bFail; c++) {
+    memset(aQ, 0, sizeof(Query) * (size_t)nQ);
+    for (int i = 0; i < nQ; i++) {
+      Buf m = BUF_INIT;
+      aQ[i].nTerm = aClass[c].nTerm;
+      for (int k = 0; k < aClass[c].nTerm; k++) {
+        Buf t = BUF_INIT;
+        bench_query_term(&v, seed + (uint64_t)c * 1000003u, i * 2 + k,
+                         aClass[c].nChar, &t);
+        aQ[i].azTerm[k] = buf_steal(&t);
+        if (k) buf_putc(&m, ' ');
+        buf_puts(&m, aQ[i].azTerm[k]);
+      }
+      Buf x = BUF_INIT;
+      if (fts_cjk_query(buf_str(&m), &x, NULL) != FTS_CJK_OK) buf_puts(&x, "\"\"");
+      aQ[i].zMatch = buf_steal(&x);
+      buf_free(&m);
+    }
+    Lat ln, lr, lc;
+    if (time_kind(s, zTable, BENCH_Q_NEWEST, aQ, nQ, 1, nRun, &ln, NULL) ||
+        time_kind(s, zTable, BENCH_Q_RELEVANCE, aQ, nQ, 1, nRun, &lr, NULL) ||
+        time_kind(s, zTable, BENCH_Q_COUNT, aQ, nQ, 1, nRun, &lc, anCount)) {
+      free_queries(aQ, nQ);
+      bFail = 1;
+      break;
+    }
+    Lat kn, kc;
+    memset(&kn, 0, sizeof kn);
+    memset(&kc, 0, sizeof kc);
+    int nExact = 0;
+    if (nLike > 0) {
+      if (time_kind(s, zTable, BENCH_Q_LIKE_NEWEST, aQ, nLike, aClass[c].nTerm,
+                    1, &kn, NULL) ||
+          time_kind(s, zTable, BENCH_Q_LIKE_COUNT, aQ, nLike, aClass[c].nTerm,
+                    1, &kc, anLike)) {
+        free_queries(aQ, nQ);
+        bFail = 1;
+        break;
+      }
+      for (int i = 0; i < nLike; i++) {
+        nExact += anLike[i] == anCount[i];
+        if (anLike[i] != anCount[i])
+          fprintf(stderr, "bench-search: recall differs for \"%s%s%s\": "
+                  "gk %lld, LIKE %lld\n", aQ[i].azTerm[0],
+                  aQ[i].nTerm > 1 ? " " : "",
+                  aQ[i].nTerm > 1 ? aQ[i].azTerm[1] : "",
+                  (long long)anCount[i], (long long)anLike[i]);
+      }
+    }
+    int64_t *aSorted = xmalloc(sizeof(int64_t) * (size_t)nQ);
+    memcpy(aSorted, anCount, sizeof(int64_t) * (size_t)nQ);
+    qsort(aSorted, (size_t)nQ, sizeof *aSorted, cmp_i64);
+    int64_t nMed = aSorted[nQ / 2];
+    free(aSorted);
+    char zRecall[64];
+    if (nLike)
+      snprintf(zRecall, sizeof zRecall, "%d / %d exact", nExact, nLike);
+    else
+      snprintf(zRecall, sizeof zRecall, "not checked");
+    printf("| gk | %s | %.3f / %.3f (%.3f) | %.3f / %.3f (%.3f) | %.3f / %.3f "
+           "(%.3f) | %lld | %s |\n",
+           aClass[c].zName, ln.w50, ln.w99, ln.c99, lr.w50, lr.w99, lr.c99,
+           lc.w50, lc.w99, lc.c99, (long long)nMed, zRecall);
+    snprintf(zLikeRows[c], sizeof zLikeRows[c],
+             "| LIKE scan | %s | %.1f / %.1f (%.1f) | — | %.1f / %.1f (%.1f) | | "
+             "(reference) |",
+             aClass[c].zName, kn.w50, kn.w99, kn.c99, kc.w50, kc.w99, kc.c99);
+    zTriRows[c][0] = 0;
+    if (zTri) {
+      Lat tn, tr, tc;
+      if (time_kind(s, zTri, BENCH_Q_NEWEST, aQ, nQ, 1, nRun, &tn, NULL) ||
+          time_kind(s, zTri, BENCH_Q_RELEVANCE, aQ, nQ, 1, nRun, &tr, NULL) ||
+          time_kind(s, zTri, BENCH_Q_COUNT, aQ, nQ, 1, nRun, &tc, anTri)) {
+        free_queries(aQ, nQ);
+        bFail = 1;
+        break;
+      }
+      int nSame = 0;
+      for (int i = 0; i < nQ; i++) nSame += anTri[i] == anCount[i];
+      snprintf(zTriRows[c], sizeof zTriRows[c],
+               "| trigram | %s | %.3f / %.3f (%.3f) | %.3f / %.3f (%.3f) | "
+               "%.3f / %.3f (%.3f) | | %d / %d same count as gk |",
+               aClass[c].zName, tn.w50, tn.w99, tn.c99, tr.w50, tr.w99,
+               tr.c99, tc.w50, tc.w99, tc.c99, nSame, nQ);
+    }
+    free_queries(aQ, nQ);
+  }
+  if (!bFail) {
+    for (int c = 0; c < N_CLASS && zTri; c++) printf("%s\n", zTriRows[c]);
+    for (int c = 0; c < N_CLASS && nLike; c++) printf("%s\n", zLikeRows[c]);
+    printf("\nIndex size on disk (dbstat, the FTS5 shadow tables) against the "
+           "UTF-8 text it indexes (%.1f MB):\n\n"
+           "| index | MB | × text |\n|---|---|---|\n",
+           (double)nText / 1e6);
+    printf("| gk (`%s`) | %.1f | %.2f |\n", zTable, (double)nIndex / 1e6,
+           nText ? (double)nIndex / (double)nText : 0.0);
+    if (zTri)
+      printf("| trigram (`%s`) | %.1f | %.2f |\n", zTri, (double)nTri / 1e6,
+             nTriText ? (double)nTri / (double)nTriText : 0.0);
+    rc = 0;
+  }
+  free(aQ);
+  free(anCount);
+  free(anLike);
+  free(anTri);
+done0:
+  bench_vocab_free(&v);
+  arena_free(&a);
+  store_close(s);
+  return rc;
+}

@@ -1,0 +1,312 @@
+/*
+** cmd_docs.c — `gongkai docs import`: bulk import of documents published
+** elsewhere (a previous system, a migration) from JSON lines, as published
+** proactive documents with their own index numbers when given, publication
+** ledger entries, and every full-text index over the documents.
+**
+** One JSON object per line:
+**   title (required), published_date (required, YYYY-MM-DD), doc_number,
+**   publisher, signed_date, genre, keywords, summary, body (Markdown),
+**   index_number, report_kind (regulation|normative|other).
+** Unknown keys are ignored; blank lines are skipped.
+**
+** Two passes.  The first reads every line and checks it (JSON, types,
+** dates, index numbers: format, unique in the file and not yet used), so
+** bad input stops the import before anything is stored.  The second stores
+** the documents in batches of --batch lines per transaction (default
+** 5000), reusing the store's prepared statements; each batch adds its
+** documents to the search index before it commits.  An I/O failure in the
+** second pass rolls back the current batch only; the message names the
+** last line stored.
+*/
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <time.h>
+
+#include "cli/cli.h"
+#include "cli/cli_util.h"
+#include "cli/commands.h"
+#include "core/index_number.h"
+#include "lib/buf.h"
+#include "lib/crypto.h"
+#include "lib/date.h"
+#include "lib/jsonl.h"
+#include "store/store_bench.h"
+#include "store/store_documents.h"
+
+static const char zUsage[] =
+    "usage: gongkai docs import --org ID|SLUG [--db PATH] [--user LOGIN]\n"
+    "                           [--batch N] FILE.jsonl\n\n"
+    "Imports published documents, one JSON object per line (title,\n"
+    "published_date required; doc_number, publisher, signed_date, genre,\n"
+    "keywords, summary, body, index_number, report_kind optional).  Every\n"
+    "line is checked before anything is stored.  Documents without an\n"
+    "index_number get the organisation's next one.  --user names the\n"
+    "drafter recorded (default: the first user).  Prints the documents per\n"
+    "second, search index included.\n";
+
+#define MAX_FIELD 64 /* members per line */
+
+/* The string member zKey of a line: its value, "" when absent or null;
+** NULL when present with another type. */
+static const char *jstr(const JsonlField *a, int n, const char *zKey) {
+  const JsonlField *f = jsonl_get(a, n, zKey);
+  if (!f || !f->zVal) return "";
+  return f->bString ? f->zVal : NULL;
+}
+
+static const char *const azField[] = {
+    "title", "published_date", "doc_number", "publisher", "signed_date",
+    "genre", "keywords", "summary", "body", "index_number", "report_kind"};
+#define N_FIELD (int)(sizeof azField / sizeof azField[0])
+
+/* Parses line z[0..n) in place and fills *d with pointers into it; returns
+** NULL, or a static message naming what is wrong (the caller adds the line
+** number). */
+static const char *doc_from_line(char *z, size_t n, Doc *d) {
+  const char *az[N_FIELD];
+  JsonlField aF[MAX_FIELD];
+  int nF;
+  const char *zErr;
+  if (jsonl_parse(z, n, aF, MAX_FIELD, &nF, &zErr)) return zErr;
+  for (int k = 0; k < N_FIELD; k++) {
+    az[k] = jstr(aF, nF, azField[k]);
+    if (!az[k]) return "字段类型错误（应为字符串）";
+  }
+  Date day;
+  if (!az[0][0]) return "缺少标题 title";
+  if (strlen(az[0]) > 1000) return "标题过长";
+  if (date_parse(az[1], &day)) return "发布日期 published_date 无效";
+  if (az[4][0] && date_parse(az[4], &day)) return "成文日期 signed_date 无效";
+  if (az[10][0] && strcmp(az[10], "regulation") && strcmp(az[10], "normative") &&
+      strcmp(az[10], "other"))
+    return "report_kind 取值无效";
+  if (az[9][0]) {
+    IndexNumberErr err;
+    if (index_number_check(az[9], &err) != INDEX_NUMBER_OK) return "索引号无效";
+  }
+  memset(d, 0, sizeof *d);
+  d->zTitle = az[0];
+  d->zPublishedDate = az[1];
+  d->zDocNumber = az[2];
+  d->zPublisher = az[3];
+  d->zSignedDate = az[4][0] ? az[4] : NULL;
+  d->zFormedDate = d->zSignedDate;
+  d->zGenre = az[5];
+  d->zKeywords = az[6];
+  d->zSummary = az[7];
+  d->zBody = az[8];
+  d->zIndexNumber = az[9][0] ? az[9] : NULL;
+  d->zReportKind = az[10][0] ? az[10] : "other";
+  d->zMode = "proactive";
+  d->zScope = "全社会";
+  /* Stored as approved, then published by store_doc_publish() in the same
+  ** transaction: adding it as published would index it in the portal's
+  ** search index twice (store_doc_add and store_doc_publish both sync it),
+  ** the second time as delete + insert: 4× the tokenizing and an index
+  ** bloated by delete markers (bench/analysis.md, section 3). */
+  d->zState = "approval";
+  d->zValidity = "valid";
+  return NULL;
+}
+
+/* Reads the next line of f into *pb (without the newline); 0 at EOF. */
+static int read_line(FILE *f, Buf *pb) {
+  char aChunk[65536];
+  buf_reset(pb);
+  int bAny = 0;
+  while (fgets(aChunk, sizeof aChunk, f)) {
+    bAny = 1;
+    size_t n = strlen(aChunk);
+    if (n && aChunk[n - 1] == '\n') {
+      buf_append(pb, aChunk, n - 1);
+      return 1;
+    }
+    buf_append(pb, aChunk, n);
+  }
+  return bAny;
+}
+
+static int cmp_str(const void *a, const void *b) {
+  return strcmp(*(char *const *)a, *(char *const *)b);
+}
+
+/* Pass 1: checks every line; returns the number of documents, or -1 after
+** printing the first problem. */
+static long check_file(Store *s, FILE *f) {
+  Buf line = BUF_INIT;
+  long nLine = 0, nDoc = 0;
+  char **azIdx = NULL;
+  size_t nIdx = 0, nIdxAlloc = 0;
+  long rc = 0;
+  while (read_line(f, &line)) {
+    nLine++;
+    if (line.n == 0) continue;
+    Doc d;
+    const char *zWhy = doc_from_line(line.z, line.n, &d);
+    if (!zWhy && d.zIndexNumber) {
+      int bTaken = 0;
+      if (store_bench_index_taken(s, d.zIndexNumber, &bTaken) != STORE_OK) {
+        fprintf(stderr, "gongkai docs: %s\n", store_errmsg(s));
+        rc = -1;
+      } else if (bTaken) {
+        zWhy = "索引号已被使用";
+      } else {
+        if (nIdx == nIdxAlloc) {
+          nIdxAlloc = nIdxAlloc ? 2 * nIdxAlloc : 1024;
+          azIdx = xrealloc(azIdx, nIdxAlloc * sizeof *azIdx);
+        }
+        azIdx[nIdx++] = xstrdup(d.zIndexNumber);
+      }
+    }
+    if (zWhy) {
+      fprintf(stderr, "gongkai docs: 第 %ld 行：%s，未导入任何文件\n", nLine, zWhy);
+      rc = -1;
+    }
+    if (rc) break;
+    nDoc++;
+  }
+  if (!rc && nIdx > 1) {
+    qsort(azIdx, nIdx, sizeof *azIdx, cmp_str);
+    for (size_t i = 1; i < nIdx; i++) {
+      if (!strcmp(azIdx[i - 1], azIdx[i])) {
+        fprintf(stderr, "gongkai docs: 索引号“%s”在文件中重复，未导入任何文件\n",
+                azIdx[i]);
+        rc = -1;
+        break;
+      }
+    }
+  }
+  for (size_t i = 0; i < nIdx; i++) free(azIdx[i]);
+  free(azIdx);
+  buf_free(&line);
+  return rc ? -1 : nDoc;
+}
+
+static double now_s(void) {
+  struct timespec t;
+  clock_gettime(CLOCK_MONOTONIC, &t);
+  return (double)t.tv_sec + (double)t.tv_nsec / 1e9;
+}
+
+/* Pass 2: stores the documents in batches; returns the exit status. */
+static int import_file(Store *s, FILE *f, int64_t orgId, int64_t userId,
+                       long nBatch, long nDoc, double t0) {
+  Buf line = BUF_INIT;
+  Arena a = ARENA_INIT;
+  long nLine = 0, nDone = 0, nInBatch = 0, nLastStored = 0;
+  int64_t firstId = 0, lastId = 0;
+  int nTable = 0, rc = STORE_OK;
+  while (rc == STORE_OK) {
+    int bLine = read_line(f, &line);
+    if (bLine) nLine++;
+    if (bLine && line.n) {
+      if (nInBatch == 0 && (rc = store_begin(s)) != STORE_OK) break;
+      Doc d;
+      if (doc_from_line(line.z, line.n, &d)) {
+        store_rollback(s);
+        fprintf(stderr, "gongkai docs: 第 %ld 行在检查后被改动（已导入 %ld 个文件）\n",
+                nLine, nDone);
+        buf_free(&line);
+        return 1;
+      }
+      d.orgId = orgId;
+      d.createdBy = userId;
+      rc = store_doc_add(s, &d);
+      if (rc == STORE_OK)
+        rc = store_doc_publish(s, &a, d.id, "published", d.zPublishedDate);
+      arena_free(&a);
+      if (rc != STORE_OK) break;
+      if (!firstId) firstId = d.id;
+      lastId = d.id;
+      nInBatch++;
+    }
+    if (nInBatch && (!bLine || nInBatch >= nBatch)) {
+      rc = store_search_index_docs(s, firstId, lastId, &nTable);
+      if (rc == STORE_OK) rc = store_commit(s);
+      if (rc != STORE_OK) break;
+      nDone += nInBatch;
+      nLastStored = nLine;
+      nInBatch = 0;
+      firstId = 0;
+      if (nDone % 100000 < (long)nBatch && nDoc >= 200000)
+        fprintf(stderr, "gongkai docs: %ld / %ld\n", nDone, nDoc);
+    }
+    if (!bLine) break;
+  }
+  buf_free(&line);
+  if (rc != STORE_OK) {
+    if (nInBatch) store_rollback(s);
+    fprintf(stderr, "gongkai docs: %s（已导入 %ld 个文件，至第 %ld 行）\n",
+            store_errmsg(s), nDone, nLastStored);
+    return 1;
+  }
+  double t = now_s() - t0;
+  printf("imported %ld documents in %.2f s (%.0f documents/s); "
+         "search tables updated: %d\n",
+         nDone, t, t > 0 ? (double)nDone / t : 0.0, nTable);
+  return 0;
+}
+
+int cmd_docs(int argc, char **argv) {
+  const char *zDb = CLI_DEFAULT_DB, *zOrg = NULL, *zUser = NULL;
+  const char *zBatch = "5000";
+  CliOpt aOpt[] = {{"--db", 0, &zDb},
+                   {"--org", 0, &zOrg},
+                   {"--user", 0, &zUser},
+                   {"--batch", 0, &zBatch}};
+  char **aPos;
+  int nPos, bHelp;
+  int rc = cli_parse("docs", argc, argv, 1, aOpt, 4, &aPos, &nPos, &bHelp);
+  if (rc) return rc;
+  if (bHelp) {
+    fputs(zUsage, stdout);
+    return 0;
+  }
+  if (nPos != 2 || strcmp(aPos[0], "import") || !zOrg) {
+    fputs(zUsage, stderr);
+    return 2;
+  }
+  long nBatch = atol(zBatch);
+  if (nBatch < 1 || nBatch > 1000000) {
+    fprintf(stderr, "gongkai docs: --batch 应为 1 至 1000000\n");
+    return 2;
+  }
+  if (crypto_init()) return 1;
+  FILE *f = fopen(aPos[1], "rb");
+  if (!f) {
+    fprintf(stderr, "gongkai docs: 无法打开 %s\n", aPos[1]);
+    return 1;
+  }
+  double t0 = now_s();
+  Store *s = cli_open("docs", zDb, STORE_MIGRATE);
+  if (!s) {
+    fclose(f);
+    return 1;
+  }
+  Arena a = ARENA_INIT;
+  int64_t orgId = cli_org("docs", s, &a, zOrg), userId = 0;
+  rc = 1;
+  if (!orgId) goto done;
+  if (zUser) {
+    User u;
+    if (store_user_by_login(s, &a, zUser, &u) != STORE_OK) {
+      fprintf(stderr, "gongkai docs: 用户“%s”不存在\n", zUser);
+      goto done;
+    }
+    userId = u.id;
+  } else if (store_bench_first_user(s, &userId) != STORE_OK) {
+    fprintf(stderr, "gongkai docs: %s\n", store_errmsg(s));
+    goto done;
+  }
+  long nDoc = check_file(s, f);
+  if (nDoc < 0) goto done;
+  rewind(f);
+  rc = import_file(s, f, orgId, userId, nBatch, nDoc, t0);
+done:
+  arena_free(&a);
+  store_close(s);
+  fclose(f);
+  return rc;
+}

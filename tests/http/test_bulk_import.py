@@ -1,0 +1,138 @@
+"""test_bulk_import.py — issue 8 smoke test of the benchmark tools:
+`gongkai bench-gen docs` and `gongkai docs import` on the demo database
+while the server runs.  Bad lines and duplicate index numbers store
+nothing; 200 generated documents become public pages with their imported
+index numbers (the others get the organisation's next numbers), the API
+counts them, the search table is filled by the import (every sampled query
+finds exactly what a LIKE scan finds), and the publication ledger verifies.
+"""
+import json
+import os
+import re
+import sqlite3
+import urllib.parse
+
+from harness import contains, eq, ok
+
+DEMO = True
+
+
+def total(srv):
+    r = srv.client().get("/api/v1/documents?org=znwsj&per_page=1")
+    eq(r.status, 200)
+    return r.json()["total"]
+
+
+def gen(srv, n, seed):
+    path = os.path.join(srv.dir, "gen-%d-%d.jsonl" % (n, seed))
+    rc, out, err = srv.gongkai("bench-gen", "docs", "--n", str(n), "--seed", str(seed),
+                               "--out", path)
+    eq(rc, 0, err)
+    with open(path, encoding="utf-8") as f:
+        lines = f.read().splitlines()
+    eq(len(lines), n)
+    return path, lines
+
+
+def write(srv, name, lines):
+    path = os.path.join(srv.dir, name)
+    with open(path, "w", encoding="utf-8") as f:
+        f.write("\n".join(lines) + "\n")
+    return path
+
+
+def test_bad_line_stores_nothing(srv):
+    before = total(srv)
+    _, lines = gen(srv, 5, 11)
+    bad = list(lines)
+    obj = json.loads(bad[2])
+    del obj["published_date"]
+    bad[2] = json.dumps(obj, ensure_ascii=False)
+    rc, out, err = srv.gongkai("docs", "import", "--db", srv.db, "--org", "znwsj",
+                               write(srv, "bad.jsonl", bad))
+    eq(rc, 1)
+    contains(err, "第 3 行：发布日期 published_date 无效，未导入任何文件")
+    bad[2] = '{"title": "x", "published_date": "2020-01-01", "body": ["nested"]}'
+    rc, out, err = srv.gongkai("docs", "import", "--db", srv.db, "--org", "znwsj",
+                               write(srv, "bad2.jsonl", bad))
+    eq(rc, 1)
+    contains(err, "第 3 行：不支持嵌套的对象或数组")
+    eq(total(srv), before)
+
+
+def test_duplicate_index_number_stores_nothing(srv):
+    before = total(srv)
+    _, lines = gen(srv, 4, 12)
+    dup = [lines[0], lines[1], lines[0].replace('"title":"', '"title":"另一')]
+    rc, out, err = srv.gongkai("docs", "import", "--db", srv.db, "--org", "znwsj",
+                               write(srv, "dup.jsonl", dup))
+    eq(rc, 1)
+    contains(err, "索引号“BENCH-2010-0”在文件中重复，未导入任何文件")
+    eq(total(srv), before)
+
+
+def test_import_200_generated_documents(srv):
+    before = total(srv)
+    # The search table of docs/search.md, as `make bench` creates it when the
+    # schema has none; the import must fill it.
+    rc, out, err = srv.gongkai("bench-search", "--db", srv.db, "--create", "bench_fts",
+                               "--tokenizer", "gk")
+    eq(rc, 0, err)
+    path, lines = gen(srv, 200, 13)
+    rc, out, err = srv.gongkai("docs", "import", "--db", srv.db, "--org", "znwsj",
+                               "--batch", "64", path)
+    eq(rc, 0, err)
+    contains(out, "imported 200 documents")
+    contains(out, "search tables updated: 1")
+    eq(total(srv), before + 200)
+
+    # An imported index number names its document's public page.
+    first = json.loads(lines[0])
+    r = srv.client().get("/o/znwsj/d/BENCH-2010-0")
+    eq(r.status, 200)
+    contains(r.text, first["title"])
+    contains(r.text, first["doc_number"])
+    # The same number again is refused now that it is taken.
+    rc, out, err = srv.gongkai("docs", "import", "--db", srv.db, "--org", "znwsj",
+                               write(srv, "again.jsonl", [lines[0]]))
+    eq(rc, 1)
+    contains(err, "第 1 行：索引号已被使用")
+    eq(total(srv), before + 200)
+
+    # Odd lines had no number: they got the bureau's template numbers.
+    db = sqlite3.connect(srv.db)
+    nums = db.execute("SELECT index_number FROM doc WHERE title=? AND doc_number=?",
+                      (json.loads(lines[1])["title"], json.loads(lines[1])["doc_number"])).fetchall()
+    eq(len(nums), 1)
+    ok(re.fullmatch(r"\d{8}[0-9X]/2010-\d{5}", nums[0][0]), nums[0][0])
+    eq(db.execute("SELECT count(*) FROM doc WHERE index_number LIKE 'BENCH-%'").fetchone()[0], 100)
+    db.close()
+
+    # Search: 5 sampled queries per class, each count equal to a LIKE scan.
+    rc, out, err = srv.gongkai("bench-search", "--db", srv.db, "--table", "bench_fts",
+                               "--queries", "5", "--runs", "1", "--like", "5")
+    eq(rc, 0, err)
+    eq(out.count("| 5 / 5 exact |"), 4, out)
+    eq(err, "")
+
+    # The portal's index (search_doc/search_fts, kept by the store on
+    # publication) has them too: the 文号 of the first line finds exactly it,
+    # and bench-search on the portal table agrees with LIKE on search_doc.
+    q = urllib.parse.quote(first["doc_number"])
+    r = srv.client().get("/api/v1/search?q=%s&org=znwsj" % q)
+    eq(r.status, 200)
+    db = sqlite3.connect(srv.db)
+    want = db.execute("SELECT count(*) FROM doc WHERE state='published' AND "
+                      "(doc_number LIKE ?1 OR title LIKE ?1 OR body LIKE ?1 OR keywords LIKE ?1)",
+                      ("%" + first["doc_number"] + "%",)).fetchone()[0]
+    db.close()
+    ok(want >= 1)
+    eq(r.json()["total"], want)
+    rc, out, err = srv.gongkai("bench-search", "--db", srv.db, "--table", "search_fts",
+                               "--queries", "5", "--runs", "1", "--like", "5")
+    eq(rc, 0, err)
+    eq(out.count("| 5 / 5 exact |"), 4, out)
+
+    rc, out, err = srv.gongkai("ledger", "verify", "--db", srv.db)
+    eq(rc, 0, err)
+    contains(out, "verified")

@@ -223,8 +223,12 @@ static int migration_version(const char *zName) { return atoi(zName); }
 
 int store_schema_latest(void) {
   int v = 0;
-  for (const Embedded *e = aSchema; e->zName; e++)
+  for (const Embedded *e = aSchema; e->zName; e++) {
     if (migration_version(e->zName) > v) v = migration_version(e->zName);
+    /* Two files with one number would make the second one never run. */
+    for (const Embedded *f = e + 1; f->zName; f++)
+      assert(migration_version(f->zName) != migration_version(e->zName));
+  }
   return v;
 }
 

@@ -22,6 +22,8 @@
 #include "lib/utf8.h"
 #include "web/pages.h"
 #include "web/registers.h"
+#include "web/reports.h"
+#include "store/store_reports.h"
 
 /* The figures of one organisation (or subtree) for one year. */
 typedef struct RegStats {
@@ -401,6 +403,42 @@ static void svg_bars(Req *r, const char *zTitle, const char *const *azLabel,
   req_puts(r, "</svg></figure>\n");
 }
 
+/* The annual report of year (due the next 31 January; a people's
+** government's 31 March, Art. 49) for the organisation in view, or for
+** every unit of its subtree: status 草稿/已提交/已发布 (未开始 when none is
+** stored), days left, each linking to the report. */
+static void report_status_panel(Req *r, const RegScope *sc, int year) {
+  ReportUnit *aU;
+  int n;
+  if (store_report_units(r->store, &r->arena, sc->orgId, year, &aU, &n) != STORE_OK) {
+    page_notice(r, "warn", "年度报告状态暂时无法读取。");
+    return;
+  }
+  Date dToday = reg_today_date();
+  req_printf(r, "<table class=\"grid\" id=\"report-status\"><caption>%d 年度报告</caption>"
+                "<thead><tr><th scope=\"col\">单位</th><th scope=\"col\">状态</th>"
+                "<th scope=\"col\">截止日期</th><th scope=\"col\">剩余天数</th></tr>"
+                "</thead><tbody>\n", year);
+  for (int i = 0; i < n; i++) {
+    if (!sc->bSubtree && aU[i].orgId != sc->orgId) continue;
+    if (!req_can(r, PERM_VIEW_STAFF, aU[i].orgId)) continue;
+    int bDone = !strcmp(aU[i].zStatus, "submitted") || !strcmp(aU[i].zStatus, "published");
+    int bGov = strstr(aU[i].zOrgName, "人民政府") != NULL;
+    Date dDue = date_from_ymd(year + 1, bGov ? 3 : 1, 31);
+    char zDue[DATE_STRLEN];
+    req_printf(r, "<tr data-org=\"%h\"><th scope=\"row\"><a href=\"/staff/reports/%u/%d\">"
+                  "%h</a></th><td class=\"status\">%h</td><td>%h</td><td class=\"left\">",
+               aU[i].zOrgSlug, aU[i].zOrgSlug, year, aU[i].zOrgName,
+               aU[i].zStatus[0] ? report_status_label(aU[i].zStatus) : "未开始",
+               date_format(dDue, zDue));
+    if (bDone) req_puts(r, "—");
+    else if (dDue >= dToday) req_printf(r, "%lld", (long long)(dDue - dToday));
+    else req_printf(r, "逾期 %lld 天", (long long)(dToday - dDue));
+    req_puts(r, "</td></tr>\n");
+  }
+  req_puts(r, "</tbody></table>\n");
+}
+
 static const char *const azMonth[12] = {"1月", "2月", "3月", "4月", "5月", "6月",
                                         "7月", "8月", "9月", "10月", "11月", "12月"};
 
@@ -458,7 +496,8 @@ int page_dashboard(Req *r) {
   for (size_t i = 0; i < sizeof aRow / sizeof aRow[0]; i++) {
     const char *zPath_raw = aRow[i].zPath;
     const char *zHref = req_fmt(r, "%s%s&year=%d%s", zPath_raw, zQs_raw, year,
-                                !aRow[i].bBad ? ""
+                                !strcmp(aRow[i].zPath, "/staff/docs") ? "&state=published"
+                                : !aRow[i].bBad ? ""
                                 : !strcmp(aRow[i].zPath, "/staff/messages") ? "&filter=overdue"
                                 : !strcmp(aRow[i].zPath, "/staff/freshness") ? "&filter=late" : "");
     req_printf(r, "<tr><th scope=\"row\">%h</th>", aRow[i].zLabel);
@@ -479,7 +518,9 @@ int page_dashboard(Req *r) {
     azHref[k] = req_fmt(r, "/staff/activities%s&year=%d", zQs_raw, year);
   }
   svg_bars(r, "活动（按类别）", azKind, st.aActKind, azHref, nKind < 6 ? nKind : 6);
-  for (int m = 0; m < 12; m++) azHref[m] = req_fmt(r, "/staff/docs?state=published");
+  for (int m = 0; m < 12; m++)
+    azHref[m] = req_fmt(r, "/staff/docs%s&state=published&year=%d&month=%d", zQs_raw, year,
+                        m + 1);
   svg_bars(r, "每月发布文件", azMonth, st.aPubMonth, azHref, 12);
   for (int bChannel = 0; bChannel < 2; bChannel++) {
     PubCount *aP;
@@ -494,7 +535,11 @@ int page_dashboard(Req *r) {
                bChannel ? "发布渠道" : "按目录类别", bChannel ? "渠道" : "类别");
     for (int i = 0; i < nP; i++) {
       req_printf(r, "<tr><th scope=\"row\">%h</th>", aP[i].zKey);
-      fig(r, aP[i].n, "/staff/docs?state=published", 0);
+      /* Exactly the documents counted: same scope, year, state and group. */
+      fig(r, aP[i].n,
+          req_fmt(r, "/staff/docs%s&state=published&year=%d&%s=%u", zQs_raw, year,
+                  bChannel ? "channel" : "category", aP[i].zKey),
+          0);
       req_puts(r, "</tr>\n");
     }
     if (!nP) req_puts(r, "<tr><td colspan=\"2\">本年度没有发布文件</td></tr>\n");
@@ -521,7 +566,7 @@ int page_dashboard(Req *r) {
   } else {
     page_notice(r, "warn", "依申请公开模块尚未安装，本看板暂不显示申请办理统计。");
   }
-  page_notice(r, "warn", "年度报告状态由年报模块提供，尚未接入本看板。");
+  report_status_panel(r, &sc, year);
   page_end(r);
   return 0;
 }

@@ -469,53 +469,56 @@ int page_dashboard(Req *r) {
              zQs_raw, year - 1, zQs_raw, year);
   req_puts(r, "<table class=\"grid\"><caption>登记簿汇总</caption><thead><tr><th scope=\"col\">项目</th>"
               "<th scope=\"col\">数量</th></tr></thead><tbody>\n");
-  struct { const char *zLabel; int v; const char *zPath; int bBad; } aRow[] = {
-    {"收到留言", st.nMsg, "/staff/messages", 0},
-    {"未答复留言", st.nMsgOpen, "/staff/messages", 0},
-    {"超期未答复留言", st.nMsgOverdue, "/staff/messages", 1},
-    {"公开的留言答复", st.nMsgPublished, "/staff/messages", 0},
-    {"舆情事件", st.nEvent, "/staff/opinion", 0},
-    {"回应超时的舆情事件", st.nEventMissed, "/staff/opinion", 1},
-    {"建议提案", st.nProp, "/staff/proposals", 0},
-    {"超期未答复建议提案", st.nPropOverdue, "/staff/proposals", 1},
-    {"公开答复全文的建议提案", st.nPropPublished, "/staff/proposals", 0},
-    {"新闻发布会", st.aActKind[0], "/staff/activities", 0},
-    {"在线访谈", st.aActKind[1], "/staff/activities", 0},
-    {"政府开放日", st.aActKind[2], "/staff/activities", 0},
-    {"培训场次", st.nTrainSessions, "/staff/activities", 0},
-    {"培训人次", st.nTrainPeople, "/staff/activities", 0},
-    {"工作要点任务", st.nTask, "/staff/workplans", 0},
-    {"已完成任务", st.nTaskDone, "/staff/workplans", 0},
-    {"逾期未完成任务", st.nTaskOverdue, "/staff/workplans", 1},
-    {"接受督查", st.nInsp, "/staff/registers", 0},
-    {"按周期检查的目录事项", st.nCatChecked, "/staff/freshness", 0},
-    {"目录事项逾期未更新", st.nCatOverdue, "/staff/freshness", 1},
-    {"目录事项即将到期", st.nCatDueSoon, "/staff/freshness", 1},
-    {"发布文件", st.nPub, "/staff/docs", 0},
+  /* Each figure links to the list of exactly the records it counts: the
+  ** same organisation and scope (zQs_raw), the year unless bAnyYear (open
+  ** and overdue messages count whatever their year) and the filter. */
+  struct { const char *zLabel; int v; const char *zPath, *zFilter; int bBad, bAnyYear; } aRow[] = {
+    {"收到留言", st.nMsg, "/staff/messages", "", 0, 0},
+    {"未答复留言", st.nMsgOpen, "/staff/messages", "&filter=open", 0, 1},
+    {"超期未答复留言", st.nMsgOverdue, "/staff/messages", "&filter=overdue", 1, 1},
+    {"公开的留言答复", st.nMsgPublished, "/staff/messages", "&filter=published", 0, 0},
+    {"舆情事件", st.nEvent, "/staff/opinion", "", 0, 0},
+    {"回应超时的舆情事件", st.nEventMissed, "/staff/opinion", "&filter=missed", 1, 0},
+    {"建议提案", st.nProp, "/staff/proposals", "", 0, 0},
+    {"超期未答复建议提案", st.nPropOverdue, "/staff/proposals", "&filter=overdue", 1, 0},
+    {"公开答复全文的建议提案", st.nPropPublished, "/staff/proposals", "&filter=published", 0, 0},
+    {"新闻发布会", st.aActKind[0], "/staff/activities", "&kind=press", 0, 0},
+    {"在线访谈", st.aActKind[1], "/staff/activities", "&kind=interview", 0, 0},
+    {"政府开放日", st.aActKind[2], "/staff/activities", "&kind=open_day", 0, 0},
+    {"培训场次", st.nTrainSessions, "/staff/activities", "&kind=training", 0, 0},
+    {"培训人次", st.nTrainPeople, "/staff/activities", "&kind=training", 0, 0},
+    {"工作要点任务", st.nTask, "/staff/workplans", "", 0, 0},
+    {"已完成任务", st.nTaskDone, "/staff/workplans", "", 0, 0},
+    {"逾期未完成任务", st.nTaskOverdue, "/staff/workplans", "", 1, 0},
+    {"接受督查", st.nInsp, "/staff/registers", "", 0, 0},
+    {"按周期检查的目录事项", st.nCatChecked, "/staff/freshness", "", 0, 0},
+    {"目录事项逾期未更新", st.nCatOverdue, "/staff/freshness", "&filter=late", 1, 0},
+    {"目录事项即将到期", st.nCatDueSoon, "/staff/freshness", "", 1, 0},
+    {"发布文件", st.nPub, "/staff/docs", "&state=published", 0, 0},
   };
   for (size_t i = 0; i < sizeof aRow / sizeof aRow[0]; i++) {
-    const char *zPath_raw = aRow[i].zPath;
-    const char *zHref = req_fmt(r, "%s%s&year=%d%s", zPath_raw, zQs_raw, year,
-                                !strcmp(aRow[i].zPath, "/staff/docs") ? "&state=published"
-                                : !aRow[i].bBad ? ""
-                                : !strcmp(aRow[i].zPath, "/staff/messages") ? "&filter=overdue"
-                                : !strcmp(aRow[i].zPath, "/staff/freshness") ? "&filter=late" : "");
+    const char *zPath_raw = aRow[i].zPath, *zFilter_raw = aRow[i].zFilter;
+    const char *zHref =
+        aRow[i].bAnyYear ? req_fmt(r, "%s%s%s", zPath_raw, zQs_raw, zFilter_raw)
+                         : req_fmt(r, "%s%s&year=%d%s", zPath_raw, zQs_raw, year, zFilter_raw);
     req_printf(r, "<tr><th scope=\"row\">%h</th>", aRow[i].zLabel);
     fig(r, aRow[i].v, zHref, aRow[i].bBad);
     req_puts(r, "</tr>\n");
   }
   req_puts(r, "</tbody></table>\n");
   const char *azHref[12];
-  for (int m = 0; m < 12; m++) azHref[m] = req_fmt(r, "/staff/messages%s", zQs_raw);
+  for (int m = 0; m < 12; m++)
+    azHref[m] = req_fmt(r, "/staff/messages%s&year=%d&month=%d", zQs_raw, year, m + 1);
   svg_bars(r, "每月收到留言", azMonth, st.aMsgMonth, azHref, 12);
-  for (int m = 0; m < 12; m++) azHref[m] = req_fmt(r, "/staff/opinion%s&year=%d", zQs_raw, year);
+  for (int m = 0; m < 12; m++)
+    azHref[m] = req_fmt(r, "/staff/opinion%s&year=%d&month=%d", zQs_raw, year, m + 1);
   svg_bars(r, "每月舆情事件", azMonth, st.aEventMonth, azHref, 12);
   int nKind;
   const char *const *aKind = reg_activity_kinds(&nKind);
   const char *azKind[6];
   for (int k = 0; k < nKind && k < 6; k++) {
     azKind[k] = reg_activity_label(aKind[k]);
-    azHref[k] = req_fmt(r, "/staff/activities%s&year=%d", zQs_raw, year);
+    azHref[k] = req_fmt(r, "/staff/activities%s&year=%d&kind=%u", zQs_raw, year, aKind[k]);
   }
   svg_bars(r, "活动（按类别）", azKind, st.aActKind, azHref, nKind < 6 ? nKind : 6);
   for (int m = 0; m < 12; m++)

@@ -159,3 +159,56 @@ def test_report_status_per_organisation(srv):
     eq(len(re.findall(r"<tr data-org=", table)), 1, "own organisation only")
     left = re.search(r'<td class="left">([^<]*)</td>', table).group(1)
     eq(left, str((datetime.date(year + 1, 1, 31) - today).days))
+
+
+REGISTER_LISTS = {
+    "/staff/messages": ("message-list", r'href="/staff/messages/\d+"'),
+    "/staff/opinion": ("opinion-list", r'href="/staff/opinion/\d+"'),
+    "/staff/proposals": ("proposal-list", r'href="/staff/proposals/\d+"'),
+    "/staff/activities": ("activity-list", r"<tr><td>"),
+}
+
+
+def register_figures(text):
+    """[(label, href, number)] of the figures linking to register lists."""
+    out = [(m.group(1), m.group(2), int(m.group(3))) for m in re.finditer(
+        r'<tr><th scope="row">([^<]+)</th><td class="num[^"]*">'
+        r'<a href="(/staff/(?:messages|opinion|proposals|activities)[^"]*)">'
+        r"(\d+)</a>", text)]
+    out += [(m.group(2), m.group(1), int(m.group(3))) for m in re.finditer(
+        r'<a href="(/staff/(?:messages|opinion|proposals|activities)[^"]*)">'
+        r"<rect [^>]*><title>([^<：]*)：(\d+)</title>", text)]
+    return out
+
+
+def test_register_figures_link_to_exactly_their_records(srv):
+    c = office(srv)
+    bureau = org_id(srv, "znwsj")
+    today = (datetime.datetime.now(datetime.timezone.utc)
+             + datetime.timedelta(hours=8)).date()
+    nonzero = 0
+    for year in (2018, today.year):
+        for q in ("?org=%d&year=%d", "?org=%d&subtree=1&year=%d"):
+            r = c.get("/staff/dashboard" + q % (bureau, year))
+            eq(r.status, 200)
+            figs = register_figures(r.text)
+            eq(len(figs) >= 9 + 12 + 12 + 6, True, "figures: %d" % len(figs))
+            for label, href, v in figs:
+                path = href.split("?")[0]
+                table_id, row_re = REGISTER_LISTS[path]
+                p = c.get(html.unescape(href))
+                eq(p.status, 200, href)
+                body = re.search(r'id="%s">(.*?)</table>' % table_id, p.text,
+                                 re.S).group(1)
+                tbody = re.search(r"<tbody>(.*?)</tbody>", body, re.S).group(1)
+                if label == "培训场次":
+                    got = int(re.search(r'id="act-sessions">(\d+)<', body).group(1))
+                elif label == "培训人次":
+                    got = int(re.search(r'id="act-people">(\d+)<', body).group(1))
+                else:
+                    got = len(re.findall(row_re, tbody))
+                eq(got, v, "%s %s" % (label, href))
+                nonzero += v > 0
+    eq(nonzero >= 10, True, "figures with records: %d" % nonzero)
+    eq(c.get("/staff/activities?org=%d&kind=nonesuch" % bureau).status, 400)
+    eq(c.get("/staff/messages?org=%d&month=3" % bureau).status, 400)

@@ -34,8 +34,8 @@ typedef struct Ctx {
   Org org;
   int year;
   int bSubtree;
-  const char *zFormat;    /* ?format= (a format id of set) or NULL: by year */
-  const char *zQ;         /* "" or "?scope=subtree&format=…" (arena) */
+  const char *zFormat;    /* ?form= (a format id of set) or NULL: by year */
+  const char *zQ;         /* "" or "?scope=subtree&form=…" (arena) */
   const char *zQAmp;      /* the same parameters after "&", or "" */
   RfSet set;
   ReportRec rec;
@@ -112,9 +112,9 @@ static int ctx_load(Req *r, Ctx *c, int bRecords) {
     free(zErr);
     return -1;
   }
-  /* ?format= chooses the format of a report not yet stored (a stored one
+  /* ?form= chooses the format of a report not yet stored (a stored one
   ** keeps its own): e.g. the stat form for a year after 2018. */
-  const char *zF = req_param(r, "format");
+  const char *zF = req_param(r, "form");
   if (zF && *zF) {
     if (!rf_format_find(&c->set, zF)) {
       rf_set_free(&c->set);
@@ -124,12 +124,12 @@ static int ctx_load(Req *r, Ctx *c, int bRecords) {
     c->zFormat = zF;
   }
   c->zQAmp = req_fmt(r, "%s%s%u", c->bSubtree ? "&scope=subtree" : "",
-                     c->zFormat ? "&format=" : "",
+                     c->zFormat ? "&form=" : "",
                      c->zFormat ? c->zFormat : "");
   c->zQ = !*c->zQAmp ? ""
           : req_fmt(r, "?%s%s%u", c->bSubtree ? "scope=subtree" : "",
-                    c->bSubtree && c->zFormat ? "&format=" : 
-                    c->zFormat ? "format=" : "",
+                    c->bSubtree && c->zFormat ? "&form=" : 
+                    c->zFormat ? "form=" : "",
                     c->zFormat ? c->zFormat : "");
   if (build(r, c, c->year, bRecords, &c->rec, &c->bStored, &c->p)) {
     http_error(r, 500, store_errmsg(r->store));
@@ -496,7 +496,7 @@ int page_report(Req *r) {
   if (!c.bStored) {
     /* Format choice while the report is not stored yet. */
     req_printf(r, "<form method=\"get\" id=\"format-choice\">%s<label>报告格式 "
-                  "<select name=\"format\">",
+                  "<select name=\"form\">",
                c.bSubtree ? "<input type=\"hidden\" name=\"scope\" "
                             "value=\"subtree\">" : "");
     for (int k = 0; k < c.set.nFormat; k++) {

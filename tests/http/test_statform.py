@@ -195,11 +195,11 @@ def test_stat_form_chosen_for_a_later_year(srv):
     contains(r.text, 'id="format-choice"')
     contains(r.text, '<option value="stat2018">')
     got, want = check_page(srv, c,
-                           "/staff/reports/znwsj/2022?format=stat2018", 2022)
+                           "/staff/reports/znwsj/2022?form=stat2018", 2022)
     eq(want["apply.received"] > 0, True, "demo applications in 2022")
     eq(want["apply.closed"] > 0, True, "closed in 2022")
     # A cell's drill-down lists exactly its records.
-    r = c.get("/staff/reports/znwsj/2022?format=stat2018")
+    r = c.get("/staff/reports/znwsj/2022?form=stat2018")
     m = re.search(r'data-cell="stat\[apply\.received\]\[value\]"[^>]*>'
                   r'<a href="([^"]+)"', r.text)
     eq(m is not None, True, "apply.received links to its records")
@@ -212,4 +212,4 @@ def test_stat_form_chosen_for_a_later_year(srv):
 
 def test_unknown_format_refused(srv):
     c = office(srv)
-    eq(c.get("/staff/reports/znwsj/2022?format=nonesuch").status, 400)
+    eq(c.get("/staff/reports/znwsj/2022?form=nonesuch").status, 400)

@@ -37,8 +37,10 @@ int api_search(Req *r) {
   for (int i = 0; i < n; i++) {
     Doc d;
     if (store_doc_get(r->store, &r->arena, aId[i], &d) != STORE_OK) continue;
+    const char *zAtt = "";
+    store_search_attachment_text(r->store, &r->arena, d.id, &zAtt);
     Buf sn = BUF_INIT;
-    portal_hit_snippet(&sn, &d, zQ);
+    portal_hit_snippet(&sn, &d, zAtt, zQ);
     json_array_append_new(a, json_pack("{s:I,s:s,s:s,s:s,s:s,s:s,s:s}",
         "id", (json_int_t)d.id, "index_number", d.zIndexNumber, "title", d.zTitle,
         "snippet", buf_str(&sn), "published", d.zPublishedDate, "org", d.zOrgSlug,

@@ -19,13 +19,16 @@ static int fail(DemoCtx *c, const char *zWhat) {
   return -1;
 }
 
-/* A minimal one-page PDF (text "Vaccination sites"). */
+/* A minimal one-page PDF (text "Vaccination sites", which pdftotext
+** extracts for the search index). */
 static const char zPdf[] =
     "%PDF-1.4\n1 0 obj<</Type/Catalog/Pages 2 0 R>>endobj\n"
     "2 0 obj<</Type/Pages/Kids[3 0 R]/Count 1>>endobj\n"
-    "3 0 obj<</Type/Page/Parent 2 0 R/MediaBox[0 0 300 144]/Contents 4 0 R>>endobj\n"
+    "3 0 obj<</Type/Page/Parent 2 0 R/MediaBox[0 0 300 144]"
+    "/Resources<</Font<</F1 5 0 R>>>>/Contents 4 0 R>>endobj\n"
     "4 0 obj<</Length 44>>stream\nBT /F1 18 Tf 20 60 Td (Vaccination sites) Tj ET\n"
-    "endstream endobj\ntrailer<</Root 1 0 R>>\n%%EOF\n";
+    "endstream endobj\n5 0 obj<</Type/Font/Subtype/Type1/BaseFont/Helvetica>>endobj\n"
+    "trailer<</Root 1 0 R>>\n%%EOF\n";
 
 /* Adds d as a draft (with the attachment when zFile is not NULL), walks it
 ** through the chain with the demo users and publishes it on zDate. */

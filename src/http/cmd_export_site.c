@@ -3,9 +3,11 @@
 ** public portal as static files (the same bytes the server sends) for nginx
 ** or a CDN.  A page /a/b becomes DIR/a/b/index.html; a path whose last
 ** segment has an extension (sitemap.xml, static/site.css) keeps its name.
+** Any other non-HTML answer (the attachment downloads /o/{org}/a/{id} of
+** published documents) is written as the plain file DIR/o/{org}/a/{id}.
 ** A second run rewrites only files whose bytes changed and deletes files of
-** pages that are no longer public (withdrawn documents), using the list of
-** written files kept in DIR/.gongkai-export.
+** pages that are no longer public (withdrawn documents and their
+** attachments), using the list of written files kept in DIR/.gongkai-export.
 */
 #include <errno.h>
 #include <stdio.h>
@@ -32,11 +34,16 @@ static int make_dirs(char *zPath) {
   return 0;
 }
 
-/* Relative output file for a URL path, in the arena. */
-static const char *file_for(Arena *a, const char *zPath) {
+/* Relative output file for a URL path answered with type zType, in the
+** arena: an HTML page becomes PATH/index.html; a path whose last segment
+** has an extension, or any other type (the public attachment downloads
+** /o/{org}/a/{id}), is written as the plain file PATH, so the static
+** server answers the same URL with the same bytes. */
+static const char *file_for(Arena *a, const char *zPath, const char *zType) {
   const char *zLast = strrchr(zPath, '/');
   if (!strcmp(zPath, "/")) return "index.html";
   if (zLast && strchr(zLast, '.')) return arena_strdup(a, zPath + 1);
+  if (zType && strncmp(zType, "text/html", 9)) return arena_strdup(a, zPath + 1);
   return arena_printf(a, "%s/index.html", zPath + 1);
 }
 
@@ -150,7 +157,7 @@ int cmd_export_site(int argc, char **argv) {
       rc = 1;
       break;
     }
-    const char *zRel = file_for(&a, paths.azPath[i]);
+    const char *zRel = file_for(&a, paths.azPath[i], zType);
     if (strstr(zRel, "..")) continue; /* never write outside DIR */
     char *zFile = arena_printf(&a, "%s/%s", zOut, zRel);
     azNew[nNew++] = zRel;

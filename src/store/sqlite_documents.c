@@ -8,6 +8,7 @@
 #include "core/index_number.h"
 #include "lib/buf.h"
 #include "lib/crypto.h"
+#include "lib/doctext.h"
 #include "store/store_documents.h"
 #include "store/store_int.h"
 #include "store/store_search.h"
@@ -632,23 +633,61 @@ int store_doc_set_scanned(Store *s, int64_t docId) {
 
 /* ---- Attachments ---- */
 
+/* 1 when content zSha is stored with its text (NULL text: not yet). */
+static int blob_has_text(Store *s, const char *zSha) {
+  sqlite3_stmt *st = stmt(s,
+      "SELECT 1 FROM attachment_blob WHERE sha256=?1 AND text IS NOT NULL");
+  if (!st) return 0;
+  bind_text(st, 1, zSha);
+  int bHas = sqlite3_step(st) == SQLITE_ROW;
+  stmt_done(st);
+  return bHas;
+}
+
+/* The searchable text of p[0..n) of type zMime into pText: the extracted
+** text, or nothing when the type has none or extraction failed (the
+** reviewer sees the failure through the privacy scan's notes). */
+static void extract_text(const char *zMime, const void *p, size_t n,
+                         Buf *pText) {
+  Buf notes = BUF_INIT;
+  if (doctext_extract(zMime, p, n, pText, &notes) != 0) buf_reset(pText);
+  buf_free(&notes);
+}
+
 int store_doc_attach(Store *s, int64_t docId, const char *zFilename,
                      const char *zMime, const void *p, size_t n,
                      const char *zNotes, int64_t userId, int64_t *pId) {
+  return store_doc_attach_text(s, docId, zFilename, zMime, p, n, NULL, zNotes,
+                               userId, pId);
+}
+
+int store_doc_attach_text(Store *s, int64_t docId, const char *zFilename,
+                          const char *zMime, const void *p, size_t n,
+                          const char *zText, const char *zNotes,
+                          int64_t userId, int64_t *pId) {
   char zSha[65], zNow[21];
   crypto_sha256_hex(p, n, zSha);
   store_now_iso(zNow);
+  Buf text = BUF_INIT;
+  if (!zText && !blob_has_text(s, zSha)) {
+    extract_text(zMime, p, n, &text);
+    zText = buf_str(&text);
+  }
   int rc = store_begin(s);
-  if (rc) return rc;
+  if (rc) { buf_free(&text); return rc; }
+  /* A content stored before migration 0008 receives its text now. */
   sqlite3_stmt *st = stmt(s,
-      "INSERT INTO attachment_blob(sha256,size,mime,data) VALUES(?1,?2,?3,?4)"
-      " ON CONFLICT(sha256) DO NOTHING");
-  if (!st) { store_rollback(s); return STORE_ERROR; }
+      "INSERT INTO attachment_blob(sha256,size,mime,data,text)"
+      " VALUES(?1,?2,?3,?4,?5)"
+      " ON CONFLICT(sha256) DO UPDATE SET text=coalesce(text,excluded.text)");
+  if (!st) { buf_free(&text); store_rollback(s); return STORE_ERROR; }
   bind_text(st, 1, zSha);
   bind_int(st, 2, (int64_t)n);
   bind_text(st, 3, zMime);
   sqlite3_bind_blob(st, 4, p, (int)n, SQLITE_STATIC);
+  bind_text(st, 5, zText);
   rc = stmt_exec(s, st, "保存附件");
+  buf_free(&text);
   if (!rc) {
     st = stmt(s,
         "INSERT INTO doc_attachment(doc_id,sha256,filename,notes,added_by,"
@@ -667,6 +706,43 @@ int store_doc_attach(Store *s, int64_t docId, const char *zFilename,
   }
   if (rc == STORE_OK) rc = store_search_sync(s, docId);  /* portal index */
   if (rc) { store_rollback(s); return rc; }
+  return store_commit(s);
+}
+
+int store_attachment_text_backfill(Store *s, int *pn) {
+  int rc = store_begin(s), nDone = 0;
+  if (rc) return rc;
+  for (;;) {
+    sqlite3_stmt *st = stmt(s,
+        "SELECT sha256,mime,data FROM attachment_blob WHERE text IS NULL"
+        " LIMIT 1");
+    if (!st) { rc = STORE_ERROR; break; }
+    int r = sqlite3_step(st);
+    if (r != SQLITE_ROW) {
+      stmt_done(st);
+      if (r != SQLITE_DONE) rc = store_sqlite_err(s, r, "读取附件");
+      break;
+    }
+    char zSha[65];
+    snprintf(zSha, sizeof zSha, "%s", (const char *)sqlite3_column_text(st, 0));
+    char zMime[128];
+    snprintf(zMime, sizeof zMime, "%s", (const char *)sqlite3_column_text(st, 1));
+    Buf text = BUF_INIT;
+    const void *pData = sqlite3_column_blob(st, 2);
+    size_t nData = (size_t)sqlite3_column_bytes(st, 2);
+    extract_text(zMime, pData, nData, &text);
+    stmt_done(st);
+    st = stmt(s, "UPDATE attachment_blob SET text=?2 WHERE sha256=?1");
+    if (!st) { buf_free(&text); rc = STORE_ERROR; break; }
+    bind_text(st, 1, zSha);
+    bind_text(st, 2, buf_str(&text));
+    rc = stmt_exec(s, st, "保存附件文本");
+    buf_free(&text);
+    if (rc) break;
+    nDone++;
+  }
+  if (rc) { store_rollback(s); return rc; }
+  if (pn) *pn = nDone;
   return store_commit(s);
 }
 

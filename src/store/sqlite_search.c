@@ -5,11 +5,15 @@
 
 #include "lib/buf.h"
 #include "store/fts_cjk.h"
+#include "store/store_documents.h"
 #include "store/store_int.h"
 #include "store/store_search.h"
 
-/* The index row of one document, computed from doc and doc_attachment;
-** ?1 restricts to one document, NULL to all. */
+/* The index row of one document, computed from doc, doc_attachment and
+** attachment_blob (the attachment column: per attachment in upload order
+** its file name, a line break and its extracted text (migration 0008),
+** attachments separated by a line break); ?1 restricts to one document,
+** NULL to all. */
 #define SEARCH_ROW_SQL                                                        \
   "INSERT INTO search_doc(id,doc_id,org_id,published_date,catalogue_item_id," \
   " genre,validity,body,title,doc_number,keywords,attachment_text)"         \
@@ -17,11 +21,15 @@
   "  AS INTEGER)*1000000000+d.id,"                                          \
   " d.id,d.org_id,coalesce(d.published_date,''),d.catalogue_item_id,"        \
   " d.genre,d.validity,d.body,d.title,d.doc_number,d.keywords,"             \
-  " coalesce((SELECT group_concat(x.filename,char(10)) FROM"                \
-  "  (SELECT filename FROM doc_attachment WHERE doc_id=d.id ORDER BY id) x),"\
+  " coalesce((SELECT group_concat(x.t,char(10)) FROM"                       \
+  "  (SELECT t.filename||char(10)||coalesce(b.text,'') AS t"                 \
+  "   FROM doc_attachment t JOIN attachment_blob b USING(sha256)"            \
+  "   WHERE t.doc_id=d.id ORDER BY t.id) x),"                                \
   "  '')"                                                                   \
   " FROM doc d WHERE d.state='published' AND (?1 IS NULL OR d.id=?1)"
 
+/* Contract in store_search.h.  Attachment texts are read from
+** attachment_blob.text as stored at upload (never extracted here). */
 int store_search_sync(Store *s, int64_t docId) {
   int rc = store_begin(s);
   if (rc) return rc;
@@ -37,7 +45,9 @@ int store_search_sync(Store *s, int64_t docId) {
 }
 
 int store_search_rebuild(Store *s) {
-  int rc = store_begin(s);
+  int rc = store_attachment_text_backfill(s, NULL);
+  if (rc) return rc;
+  rc = store_begin(s);
   if (rc) return rc;
   sqlite3_stmt *st = stmt(s, "DELETE FROM search_doc");
   if (!st) { store_rollback(s); return STORE_ERROR; }
@@ -47,6 +57,21 @@ int store_search_rebuild(Store *s) {
   bind_id(st, 1, 0);
   if ((rc = stmt_exec(s, st, "重建检索索引"))) { store_rollback(s); return rc; }
   return store_commit(s);
+}
+
+int store_search_attachment_text(Store *s, Arena *a, int64_t docId,
+                                 const char **pz) {
+  *pz = "";
+  sqlite3_stmt *st = stmt(s,
+      "SELECT attachment_text FROM search_doc WHERE doc_id=?1");
+  if (!st) return STORE_ERROR;
+  bind_int(st, 1, docId);
+  int rc = sqlite3_step(st);
+  if (rc == SQLITE_ROW) *pz = col_text(a, st, 0);
+  stmt_done(st);
+  if (rc != SQLITE_ROW && rc != SQLITE_DONE)
+    return store_sqlite_err(s, rc, "读取附件文本");
+  return STORE_OK;
 }
 
 /* The filters shared by every search statement.  ?1 MATCH expression,

@@ -134,10 +134,23 @@ int store_doc_set_scanned(Store *s, int64_t docId);
 /* ---- Attachments -------------------------------------------------------- */
 
 /* Stores p[0..n) under its SHA-256 (once) and links it to the document as
-** zFilename; *pId receives the link id (may be NULL). */
+** zFilename; *pId receives the link id (may be NULL).  The text of a new
+** content is extracted here (doctext_extract) and stored with it for the
+** search index, which is updated in the same transaction. */
 int store_doc_attach(Store *s, int64_t docId, const char *zFilename,
                      const char *zMime, const void *p, size_t n,
                      const char *zNotes, int64_t userId, int64_t *pId);
+/* store_doc_attach() with the text already extracted by the caller
+** (zText; NULL: extract here when the content is new), so an upload that
+** ran doctext_extract() for the privacy scan does not run it twice. */
+int store_doc_attach_text(Store *s, int64_t docId, const char *zFilename,
+                          const char *zMime, const void *p, size_t n,
+                          const char *zText, const char *zNotes,
+                          int64_t userId, int64_t *pId);
+/* Extracts and stores the text of every content whose text is NULL (stored
+** before migration 0008); the caller rebuilds the index afterwards.  *pn
+** (may be NULL) receives the number of contents done.  Own transaction. */
+int store_attachment_text_backfill(Store *s, int *pn);
 int store_doc_attachments(Store *s, Arena *a, int64_t docId,
                           DocAttachment **paAtt, int *pn);
 /* One attachment with its bytes (in the arena). */

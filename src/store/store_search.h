@@ -23,8 +23,16 @@
 ** STORE_* code (message in store_errmsg()). */
 int store_search_sync(Store *s, int64_t docId);
 
-/* Rebuilds the whole index from the doc table (one transaction). */
+/* Rebuilds the whole index from the doc table (one transaction), after
+** extracting the text of attachments stored before migration 0008 (its
+** own transaction, store_attachment_text_backfill()). */
 int store_search_rebuild(Store *s);
+
+/* *pz (arena) receives the indexed attachment text of published document
+** docId (file name and extracted text per attachment), "" when it has none
+** or is not in the index.  For the search snippets. */
+int store_search_attachment_text(Store *s, Arena *a, int64_t docId,
+                                 const char **pz);
 
 /* A search.  Zero / NULL fields do not filter. */
 typedef struct SearchQuery {

@@ -38,7 +38,8 @@ int page_doc_public(Req *r);
 int page_doc_public_attachment(Req *r);
 
 /* Sitemap enumerator: the public page of every published
-** document, /o/{org}/d/{id} (page_documents_public.c). */
+** document, /o/{org}/d/{id}, and its attachment downloads /o/{org}/a/{id}
+** (page_documents_public.c). */
 typedef struct SitePaths SitePaths;
 int site_paths_documents(Store *s, Arena *a, SitePaths *p);
 

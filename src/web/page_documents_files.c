@@ -110,12 +110,15 @@ int page_doc_attach(Req *r) {
   Buf text = BUF_INIT, notes = BUF_INIT;
   doctext_extract(zMime, f->zValue, f->nValue, &text, &notes);
   const char *zNotes = req_strdup(r, buf_str(&notes));
-  buf_free(&text);
   buf_free(&notes);
   const char *zName = clean_name(r, f->zFilename, zMime);
+  /* The text extracted here is stored for the public search (migration
+  ** 0008), so the file is read once. */
   int rc = store_begin(r->store);
-  if (!rc) rc = store_doc_attach(r->store, d.id, zName, zMime, f->zValue, f->nValue,
-                                 zNotes, r->user->id, NULL);
+  if (!rc) rc = store_doc_attach_text(r->store, d.id, zName, zMime, f->zValue,
+                                      f->nValue, buf_str(&text), zNotes,
+                                      r->user->id, NULL);
+  buf_free(&text);
   if (!rc) rc = store_audit(r->store, r->user->id, d.orgId, "doc.attach",
                             req_fmt(r, "%lld %s", (long long)d.id, zName));
   return finish(r, rc, &d, "");

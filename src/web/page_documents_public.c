@@ -193,9 +193,17 @@ int site_paths_documents(Store *s, Arena *a, SitePaths *p) {
   do {
     int rc = store_doc_list(s, a, &q, &aDoc, &n, &nTotal);
     if (rc != STORE_OK) return rc;
-    for (int i = 0; i < n; i++)
+    for (int i = 0; i < n; i++) {
       site_path_add(p, a, arena_printf(a, "/o/%u/d/%lld", aDoc[i].zOrgSlug,
                                        (long long)aDoc[i].id));
+      /* Its attachment downloads (the static export writes them as files). */
+      DocAttachment *aAtt;
+      int nAtt;
+      if ((rc = store_doc_attachments(s, a, aDoc[i].id, &aAtt, &nAtt))) return rc;
+      for (int j = 0; j < nAtt; j++)
+        site_path_add(p, a, arena_printf(a, "/o/%u/a/%lld", aDoc[i].zOrgSlug,
+                                         (long long)aAtt[j].id));
+    }
     q.offset += n;
   } while (n == q.limit);
   return STORE_OK;

@@ -52,7 +52,8 @@ static void markdown_plain(const char *z, Buf *pOut) {
   }
 }
 
-void portal_hit_snippet(Buf *pOut, const Doc *d, const char *zQuery) {
+void portal_hit_snippet(Buf *pOut, const Doc *d, const char *zAttText,
+                        const char *zQuery) {
   Buf body = BUF_INIT, sn = BUF_INIT;
   markdown_plain(d->zBody ? d->zBody : "", &body);
   int bHit = fts_cjk_snippet(buf_str(&body), zQuery, &sn, 80);
@@ -70,6 +71,15 @@ void portal_hit_snippet(Buf *pOut, const Doc *d, const char *zQuery) {
     }
     buf_free(&b);
   }
+  /* Only the attachments match: their text, labelled as such. */
+  Buf b = BUF_INIT;
+  if (zAttText && fts_cjk_snippet(zAttText, zQuery, &b, 80)) {
+    buf_puts(pOut, "<span class=\"snippet-source\">附件</span> ");
+    buf_append(pOut, buf_str(&b), b.n);
+    buf_free(&b);
+    return;
+  }
+  buf_free(&b);
   Buf plain = BUF_INIT;
   markdown_plain(d->zBody ? d->zBody : "", &plain);
   fts_cjk_snippet(buf_str(&plain), zQuery, pOut, 80);
@@ -227,8 +237,10 @@ int page_search(Req *r) {
     for (int i = 0; i < n; i++) {
       Doc d;
       if (store_doc_get(r->store, &r->arena, aId[i], &d) != STORE_OK) continue;
+      const char *zAtt = "";
+      store_search_attachment_text(r->store, &r->arena, d.id, &zAtt);
       Buf sn = BUF_INIT;
-      portal_hit_snippet(&sn, &d, zQ);
+      portal_hit_snippet(&sn, &d, zAtt, zQ);
       Buf tt = BUF_INIT;
       fts_cjk_snippet(d.zTitle, zQ, &tt, 200);
       req_printf(r, "<li class=\"result\" data-doc-id=\"%lld\"><h2><a href=\"/o/%u/d/%lld\">",

@@ -49,9 +49,12 @@ const char *portal_search_params(Req *r, SearchQuery *q, Org *pOrg, int *pbOrg);
 
 /* Appends to pOut the HTML snippet of document d for zQuery: from the
 ** first of body (Markdown heading marks and table pipes dropped), the raw
-** body, title, 文号, keywords holding a match, with <mark>; else the start
-** of the body.  Text is HTML-escaped. */
-void portal_hit_snippet(Buf *pOut, const Doc *d, const char *zQuery);
+** body, title, 文号, keywords holding a match, with <mark>; else from the
+** attachment text zAttText (store_search_attachment_text(); may be NULL)
+** after a label <span class="snippet-source">附件</span>; else the start of
+** the body.  Text is HTML-escaped. */
+void portal_hit_snippet(Buf *pOut, const Doc *d, const char *zAttText,
+                        const char *zQuery);
 
 /* Sitemap enumerator: the portal's list pages and feeds of every
 ** organisation, and the CSV of its documents. */

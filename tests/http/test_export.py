@@ -1,6 +1,7 @@
 """test_export.py — `gongkai export-site` writes the same bytes the server
 sends, rewrites only what changed, and removes pages no longer public."""
 import os
+import sqlite3
 
 from harness import contains, eq, ok
 
@@ -30,6 +31,41 @@ def test_export_matches_server_and_is_incremental(srv):
     eq(rc, 0, err)
     ok(os.path.exists(os.path.join(out, "o/zn-ems/guide/index.html")))
     ok(" 0 written" not in stdout, stdout)
+
+
+def test_export_writes_attachments_of_published_documents_as_files(srv):
+    out = os.path.join(srv.dir, "site-att")
+    rc, stdout, err = srv.gongkai("export-site", "--db", srv.db, "--out", out)
+    eq(rc, 0, err)
+    db = sqlite3.connect(srv.db)
+    try:
+        rows = db.execute(
+            "SELECT o.slug, t.id, d.state FROM doc_attachment t JOIN doc d ON d.id=t.doc_id"
+            " JOIN org o ON o.id=d.org_id ORDER BY t.id").fetchall()
+    finally:
+        db.close()
+    published = [(slug, aid) for slug, aid, state in rows if state == "published"]
+    ok(published, "demo has published attachments")
+    c = srv.client()
+    for slug, aid in published:
+        path = "/o/%s/a/%d" % (slug, aid)
+        r = c.get(path)
+        eq(r.status, 200, path)
+        f = os.path.join(out, "o", slug, "a", str(aid))
+        ok(os.path.isfile(f), "%s is a plain file" % path)
+        eq(read(f), r.body, path)
+    for slug, aid, state in rows:
+        if state != "published":
+            ok(not os.path.exists(os.path.join(out, "o", slug, "a", str(aid))),
+               "attachment %d of a %s document exported" % (aid, state))
+    # Only pages become index.html.
+    for root, _dirs, files in os.walk(os.path.join(out, "o")):
+        if os.path.basename(os.path.dirname(root)) == "a":
+            ok(False, "attachment exported as a directory: %s" % root)
+    with open(os.path.join(out, ".gongkai-export"), encoding="utf-8") as fh:
+        manifest = fh.read().split("\n")
+    for slug, aid in published:
+        ok("o/%s/a/%d" % (slug, aid) in manifest, "manifest lists attachment %d" % aid)
 
 
 def test_export_refuses_without_out(srv):

@@ -13,6 +13,7 @@ import re
 import sqlite3
 import tempfile
 import urllib.parse
+import zipfile
 import xml.etree.ElementTree as ET
 
 from harness import contains, eq, not_contains, ok
@@ -27,6 +28,7 @@ DEMO_TERMS = [
     "宁卫发〔2018〕12号", "2018", "水质", "通知", "中宁县", "的", "2026年", "6/05",
     "接种点名单.pdf", "〔", "90%", "第３季度", "ＰＤＦ", "医疗卫生监督执法", "公示",
     "免疫规划", "9", "a", "政务公开目录清单", "##", "季度", "解读",
+    "Vaccination sites", "vaccination", "sites",
 ]
 
 # Terms for the generated corpus (full-width forms, U+3000, case).
@@ -60,15 +62,18 @@ def fold(s):
 def published_texts(srv):
     """{doc id: [folded indexed columns]} of every published document, read
     from the database the way the index is built (body, title, 文号,
-    keywords, attachment file names one a line)."""
+    keywords, and per attachment its file name, a line break and the text
+    extracted at upload, attachments one a line)."""
     db = sqlite3.connect(srv.db)
     try:
         rows = db.execute(
             "SELECT id, body, title, doc_number, keywords FROM doc"
             " WHERE state='published'").fetchall()
         att = {}
-        for doc, name in db.execute("SELECT doc_id, filename FROM doc_attachment ORDER BY id"):
-            att.setdefault(doc, []).append(name)
+        for doc, name, text in db.execute(
+                "SELECT t.doc_id, t.filename, coalesce(b.text, '') FROM doc_attachment t"
+                " JOIN attachment_blob b USING(sha256) ORDER BY t.id"):
+            att.setdefault(doc, []).append(name + "\n" + text)
     finally:
         db.close()
     return {r[0]: [fold(x or "") for x in r[1:]] + [fold("\n".join(att.get(r[0], [])))]
@@ -423,6 +428,109 @@ def test_static_export_search_form_points_to_live_server(srv):
     ok(os.path.exists(os.path.join(out, "o", "znwsj", "documents.csv")))
     # The server's own page keeps a relative action.
     contains(srv.client().get("/o/znwsj").text, 'action="/search"')
+
+
+# Terms that occur only inside attachments (a DOCX and a PDF).
+ATT_TERM_DOCX = "麒麟湾取水点"
+ATT_TERM_PDF = "Zyxwquartzfield"
+
+
+def make_docx(text):
+    doc = ('<?xml version="1.0"?><w:document xmlns:w="w"><w:body>'
+           '<w:p><w:r><w:t>%s</w:t></w:r></w:p></w:body></w:document>' % text)
+    buf = io.BytesIO()
+    with zipfile.ZipFile(buf, "w") as z:
+        z.writestr(zipfile.ZipInfo("[Content_Types].xml", date_time=(2026, 1, 1, 0, 0, 0)),
+                   '<?xml version="1.0"?><Types xmlns="http://schemas.openxmlformats.org/package/2006/content-types"/>')
+        z.writestr(zipfile.ZipInfo("word/document.xml", date_time=(2026, 1, 1, 0, 0, 0)), doc)
+    return buf.getvalue()
+
+
+def published_with_attachments(srv, title, files):
+    """Creates a document through the staff pages, uploads files [(name,
+    bytes)], walks it to published; returns its id."""
+    drafter = td.client(srv, "drafter")
+    doc = td.new_doc(drafter, title, body=title + "：本文正文不含附件中的词语。")
+    for name, data in files:
+        r = drafter.post("/staff/docs/%d/attachments" % doc, {},
+                         files={"file": (name, data, "application/octet-stream")})
+        eq(r.status, 303, "upload %s: %s" % (name, r.text[:300]))
+    td.walk_to(srv, doc, "published")
+    return doc
+
+
+def attachment_paths(srv, doc):
+    db = sqlite3.connect(srv.db)
+    try:
+        return ["/o/%s/a/%d" % (slug, aid) for slug, aid in db.execute(
+            "SELECT o.slug, t.id FROM doc_attachment t JOIN doc d ON d.id=t.doc_id"
+            " JOIN org o ON o.id=d.org_id WHERE t.doc_id=? ORDER BY t.id", (doc,))]
+    finally:
+        db.close()
+
+
+def test_attachment_text_is_searched_and_exported(srv):
+    docx = make_docx("取水点位于" + ATT_TERM_DOCX + "北侧")
+    pdf = td.make_pdf("Sampling at " + ATT_TERM_PDF + " station")
+    keep = published_with_attachments(srv, "附件检索测试甲", [("点位.docx", docx), ("采样.pdf", pdf)])
+    gone = published_with_attachments(srv, "附件检索测试乙", [("点位.docx", docx)])
+    anon = srv.client()
+    # Found by text that is only inside the attachments.
+    eq(api_ids(anon, ATT_TERM_DOCX), {keep, gone})
+    eq(api_ids(anon, ATT_TERM_PDF.lower()), {keep})
+    eq(api_ids(anon, "Zyxw"), {keep})
+    # The brute-force reference agrees (it reads the stored text).
+    texts = published_texts(srv)
+    ok(fold(ATT_TERM_DOCX) in texts[keep][4], "docx text stored")
+    ok(fold(ATT_TERM_PDF) in texts[keep][4], "pdf text stored via pdftotext")
+    check_terms(srv, [ATT_TERM_DOCX, ATT_TERM_PDF, "取水点", "station", "点位.docx",
+                      "docx 取水", "北侧", "采样"])
+    # The snippet comes from the attachment, labelled 附件.
+    r = anon.get("/api/v1/search?q=%s" % urllib.parse.quote(ATT_TERM_DOCX))
+    hit = [x for x in r.json()["results"] if x["id"] == keep][0]
+    eq(hit["snippet"].startswith('<span class="snippet-source">附件</span> '), True,
+       hit["snippet"])
+    contains(hit["snippet"], "<mark>%s</mark>" % ATT_TERM_DOCX)
+    page = anon.get("/search?q=%s" % urllib.parse.quote(ATT_TERM_PDF)).text
+    contains(page, '<span class="snippet-source">附件</span> ')
+    contains(page, "<mark>%s</mark>" % ATT_TERM_PDF)
+    # A body match keeps the body snippet, without the label.
+    r = anon.get("/api/v1/search?q=%s" % urllib.parse.quote("不含附件中的词语"))
+    hit = [x for x in r.json()["results"] if x["id"] == keep][0]
+    not_contains(hit["snippet"], "snippet-source")
+
+    # The static export holds the attachments as files with the server's bytes.
+    out = tempfile.mkdtemp(prefix="gk-export-")
+    export(srv, out)
+    keep_att, gone_att = attachment_paths(srv, keep), attachment_paths(srv, gone)
+    eq(len(keep_att), 2)
+    eq(len(gone_att), 1)
+    for path in keep_att + gone_att:
+        r = anon.get(path)
+        eq(r.status, 200, path)
+        f = os.path.join(out, path.lstrip("/"))
+        ok(os.path.isfile(f), "%s exported as a file" % path)
+        with open(f, "rb") as fh:
+            eq(fh.read(), r.body, path)
+    with open(os.path.join(out, keep_att[1].lstrip("/")), "rb") as fh:
+        eq(fh.read(), pdf)
+    # The sitemap lists them too.
+    sm = anon.get("/sitemap.xml").text
+    for path in keep_att + gone_att:
+        contains(sm, "%s</loc>" % path)
+
+    # Withdrawn: no longer found, and its attachment leaves the export.
+    r = td.act(td.client(srv, "office"), gone, "withdraw", "点位调整，撤回")
+    eq(r.status, 303, r.text[:300])
+    eq(td.state_of(srv, gone), "withdrawn")
+    eq(api_ids(anon, ATT_TERM_DOCX), {keep})
+    check_terms(srv, [ATT_TERM_DOCX, "取水点"])
+    export(srv, out)
+    ok(not os.path.exists(os.path.join(out, gone_att[0].lstrip("/"))), "withdrawn attachment exported")
+    not_contains(anon.get("/sitemap.xml").text, "%s</loc>" % gone_att[0])
+    eq(anon.get(gone_att[0]).status, 404)
+    for path in keep_att:
+        ok(os.path.isfile(os.path.join(out, path.lstrip("/"))), path)
 
 
 # Last: it withdraws a demo document the other tests use.

@@ -9,6 +9,8 @@
 #include <string.h>
 #include <unistd.h>
 
+#include <sqlite3.h>
+
 #include "harness.h"
 #include "lib/crypto.h"
 #include "store/store_documents.h"
@@ -117,6 +119,49 @@ TEST(search_index_follows_the_document_store) {
   CHECK_INT(count(s, "pdf"), 1);
   CHECK_INT(store_doc_attachment_delete(s, att), STORE_OK);
   CHECK_INT(count(s, "pdf"), 0);
+  /* Attachment text: extracted at upload (pdftotext) and indexed. */
+  static const char zPdf[] =
+      "%PDF-1.4\n1 0 obj<</Type/Catalog/Pages 2 0 R>>endobj\n"
+      "2 0 obj<</Type/Pages/Kids[3 0 R]/Count 1>>endobj\n"
+      "3 0 obj<</Type/Page/Parent 2 0 R/MediaBox[0 0 300 144]"
+      "/Resources<</Font<</F1 5 0 R>>>>/Contents 4 0 R>>endobj\n"
+      "4 0 obj<</Length 44>>stream\nBT /F1 18 Tf 20 60 Td (Vaccination sites) Tj ET\n"
+      "endstream endobj\n5 0 obj<</Type/Font/Subtype/Type1/BaseFont/Helvetica>>endobj\n"
+      "trailer<</Root 1 0 R>>\n%%EOF\n";
+  CHECK_INT(count(s, "vaccination"), 0);
+  CHECK_INT(store_doc_attach(s, id, "a.pdf", "application/pdf", zPdf, sizeof zPdf - 1,
+                             "", user, &att), STORE_OK);
+  CHECK_INT(count(s, "vaccination"), 1);
+  CHECK_INT(count(s, "sites"), 1);
+  /* A content stored before migration 0008 (text NULL) is not searchable
+  ** until `search reindex` extracts it. */
+  {
+    sqlite3 *db;
+    CHECK_INT(sqlite3_open(zPath, &db), SQLITE_OK);
+    sqlite3_busy_timeout(db, 2000);
+    CHECK_INT(sqlite3_exec(db, "UPDATE attachment_blob SET text=NULL", NULL, NULL, NULL),
+              SQLITE_OK);
+    sqlite3_close(db);
+  }
+  CHECK_INT(store_search_sync(s, id), STORE_OK);
+  CHECK_INT(count(s, "vaccination"), 0);
+  CHECK_INT(count(s, "a.pdf"), 1);
+  CHECK_INT(store_search_rebuild(s), STORE_OK);
+  CHECK_INT(count(s, "vaccination"), 1);
+  /* Text given by the caller (the upload page extracted it already); a
+  ** rolled-back upload leaves nothing in the index. */
+  CHECK_INT(store_begin(s), STORE_OK);
+  CHECK_INT(store_doc_attach_text(s, id, "b.docx", "application/octet-stream", "xyz", 3,
+                                  "取水点说明", "", user, NULL), STORE_OK);
+  CHECK_INT(count(s, "取水点"), 1);
+  store_rollback(s);
+  CHECK_INT(count(s, "取水点"), 0);
+  CHECK_INT(store_doc_attach_text(s, id, "b.docx", "application/octet-stream", "xyz", 3,
+                                  "取水点说明", "", user, NULL), STORE_OK);
+  CHECK_INT(count(s, "取水点"), 1);
+  CHECK_INT(store_doc_attachment_delete(s, att), STORE_OK);
+  CHECK_INT(count(s, "vaccination"), 0);
+  CHECK_INT(count(s, "取水点"), 1);
   /* Validity: the filter follows. */
   CHECK_INT(store_doc_set_validity(s, &a, id, "repealed", "2026-03-01", 0), STORE_OK);
   SearchQuery q;

@@ -33,7 +33,7 @@ int api_report(Req *r) {
     return 0;
   }
   int rc = report_build_current(r->store, &r->arena, &set, &o, year, bSubtree,
-                                0, &rec, &bStored, &p);
+                                NULL, 0, &rec, &bStored, &p);
   int bPublished = bStored && !strcmp(rec.zStatus, "published");
   int bStaff = r->user && (req_can(r, PERM_REPORT_EDIT, o.id) ||
                            req_can(r, PERM_SUPERVISE, o.id));

@@ -278,7 +278,12 @@ int store_doc_by_index(Store *s, Arena *a, int64_t orgId, const char *zIndex,
   " AND (?6 IS NULL OR d.catalogue_item_id=?6)"                              \
   " AND (?7 IS NULL OR d.genre=?7)"                                          \
   " AND (?8 IS NULL OR d.report_kind=?8)"                                    \
-  " AND (?9 IS NULL OR d.validity=?9)"
+  " AND (?9 IS NULL OR d.validity=?9)"                                       \
+  " AND (?12 IS NULL OR substr(d.published_date,6,2)=?12)"                   \
+  " AND (?13 IS NULL OR ?13='政府网站' OR EXISTS (SELECT 1 FROM doc_channel" \
+  "  k WHERE k.doc_id=d.id AND k.channel=?13))"                              \
+  " AND (?14 IS NULL OR coalesce(nullif((SELECT c.level1 FROM"               \
+  "  catalogue_item c WHERE c.id=d.catalogue_item_id),''),'未归类')=?14)"
 
 static void bind_query(sqlite3_stmt *st, const DocQuery *q) {
   char zYear[8];
@@ -292,6 +297,11 @@ static void bind_query(sqlite3_stmt *st, const DocQuery *q) {
   bind_opt(st, 7, q->zGenre);
   bind_opt(st, 8, q->zReportKind);
   bind_opt(st, 9, q->zValidity);
+  char zMonth[8];
+  snprintf(zMonth, sizeof zMonth, "%02d", q->month);
+  bind_text(st, 12, q->month >= 1 && q->month <= 12 ? zMonth : NULL);
+  bind_opt(st, 13, q->zChannel);
+  bind_opt(st, 14, q->zCategory);
 }
 
 int store_doc_list(Store *s, Arena *a, const DocQuery *q, Doc **paDoc,

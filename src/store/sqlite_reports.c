@@ -287,6 +287,201 @@ static int compute_t2_register(Store *s, Report *p, int64_t orgId,
   return rc == SQLITE_DONE ? STORE_OK : store_sqlite_err(s, rc, "读取登记");
 }
 
+/* ---- The pre-2019 statistical form (stat2018) ----------------------- */
+
+/* One statement for every stat-form row that has a record source: rows
+** (record id or 0, row id, amount in 1/RF_SCALE units).  ?1 org, ?2
+** subtree, ?3 first day, ?4 last day, ?5 per record (1) or grouped (0),
+** ?6 the year's first and ?7 its last unix second in Beijing time.  The
+** mapping is documented in docs/reports.md; the inner SELECTs give one row
+** per record and row it counts in, the outer one groups them. */
+#define STAT_DOC_Y \
+  " FROM doc d WHERE d.org_id IN (SELECT id FROM sc)" \
+  " AND d.state IN ('published','withdrawn')"
+#define STAT_APP_C \
+  " FROM application a WHERE a.org_id IN (SELECT id FROM sc)" \
+  " AND a.closed_on BETWEEN ?3 AND ?4"
+#define STAT_EV_Y \
+  " FROM opinion_event e WHERE e.org_id IN (SELECT id FROM sc)" \
+  " AND e.found_at BETWEEN ?6 AND ?7"
+#define STAT_ACT_Y \
+  " FROM activity t WHERE t.org_id IN (SELECT id FROM sc)" \
+  " AND t.held_on BETWEEN ?3 AND ?4"
+#define STAT_REV_Y \
+  " FROM application_review v JOIN application a ON a.id=v.application_id" \
+  " WHERE a.org_id IN (SELECT id FROM sc) AND v.filed_on BETWEEN ?3 AND ?4"
+static const char zStatSql[] = SCOPE_CTE
+  "SELECT CASE WHEN ?5 THEN x.id ELSE 0 END,x.r,sum(x.n) FROM ("
+  /* 一 published: documents published in Y (all are on the website). */
+  " SELECT d.id AS id,'active.published' AS r,1 AS n" STAT_DOC_Y
+  "  AND d.published_date BETWEEN ?3 AND ?4"
+  " UNION ALL SELECT d.id,'active.channels.website',1" STAT_DOC_Y
+  "  AND d.published_date BETWEEN ?3 AND ?4"
+  " UNION ALL SELECT d.id,'active.published.normative',1" STAT_DOC_Y
+  "  AND d.published_date BETWEEN ?3 AND ?4 AND d.report_kind='normative'"
+  " UNION ALL SELECT d.id,'active.published.normative_made',1" STAT_DOC_Y
+  "  AND coalesce(d.signed_date,d.published_date) BETWEEN ?3 AND ?4"
+  "  AND d.report_kind='normative'"
+  /* Further channels: a document counts once per channel kind. */
+  " UNION ALL SELECT DISTINCT d.id,CASE"
+  "  WHEN c.channel LIKE '%公报%' THEN 'active.channels.gazette'"
+  "  WHEN c.channel LIKE '%微博%' THEN 'active.channels.weibo'"
+  "  WHEN c.channel LIKE '%微信%' THEN 'active.channels.wechat'"
+  "  ELSE 'active.channels.other' END,1"
+  "  FROM doc_channel c JOIN doc d ON d.id=c.doc_id"
+  "  WHERE d.org_id IN (SELECT id FROM sc)"
+  "  AND d.state IN ('published','withdrawn') AND c.day BETWEEN ?3 AND ?4"
+  /* 二 responses and interpretations. */
+  " UNION ALL SELECT e.id,'response.hotspots',1" STAT_EV_Y
+  "  AND EXISTS (SELECT 1 FROM opinion_response o WHERE o.event_id=e.id)"
+  " UNION ALL SELECT e.id,'response.channels.weibo_wechat',1" STAT_EV_Y
+  "  AND EXISTS (SELECT 1 FROM opinion_response o WHERE o.event_id=e.id"
+  "  AND o.kind='online')"
+  " UNION ALL SELECT e.id,'response.channels.other',1" STAT_EV_Y
+  "  AND EXISTS (SELECT 1 FROM opinion_response o WHERE o.event_id=e.id"
+  "  AND o.kind='release')"
+  " UNION ALL SELECT t.id,CASE t.kind WHEN 'press'"
+  "  THEN 'response.channels.press' ELSE 'response.channels.interviews'"
+  "  END,1" STAT_ACT_Y " AND t.kind IN ('press','interview')"
+  " UNION ALL SELECT t.id,CASE t.kind WHEN 'press'"
+  "  THEN 'response.channels.press.leader'"
+  "  ELSE 'response.channels.interviews.leader' END,1" STAT_ACT_Y
+  "  AND t.kind IN ('press','interview') AND t.leader_attended=1"
+  " UNION ALL SELECT d.id,'response.channels.interpretations',1" STAT_DOC_Y
+  "  AND d.published_date BETWEEN ?3 AND ?4"
+  "  AND (d.interprets_id IS NOT NULL OR d.genre LIKE '%解读%')"
+  /* 三 applications: received by channel, closed, answered by outcome. */
+  " UNION ALL SELECT a.id,'apply.received',1"
+  "  FROM application a WHERE a.org_id IN (SELECT id FROM sc)"
+  "  AND a.received_on BETWEEN ?3 AND ?4"
+  " UNION ALL SELECT a.id,CASE a.channel"
+  "  WHEN 'fax' THEN 'apply.received.fax'"
+  "  WHEN 'online' THEN 'apply.received.online'"
+  "  WHEN 'email' THEN 'apply.received.online'"
+  "  WHEN 'post_signed' THEN 'apply.received.letter'"
+  "  WHEN 'post_ordinary' THEN 'apply.received.letter'"
+  "  ELSE 'apply.received.in_person' END,1"
+  "  FROM application a WHERE a.org_id IN (SELECT id FROM sc)"
+  "  AND a.received_on BETWEEN ?3 AND ?4"
+  " UNION ALL SELECT a.id,'apply.closed',1" STAT_APP_C
+  " UNION ALL SELECT a.id,CASE WHEN EXISTS (SELECT 1 FROM application_event"
+  "  x WHERE x.application_id=a.id AND x.kind='extension')"
+  "  THEN 'apply.closed.extended' ELSE 'apply.closed.on_time' END,1"
+  STAT_APP_C
+  " UNION ALL SELECT a.id,'apply.answered',1" STAT_APP_C
+  " UNION ALL SELECT a.id,CASE"
+  "  WHEN a.outcome='results.granted' THEN 'apply.answered.granted'"
+  "  WHEN a.outcome='results.partial' THEN 'apply.answered.partial'"
+  "  WHEN a.outcome LIKE 'results.denied.%' THEN 'apply.answered.denied'"
+  "  WHEN a.outcome IN ('results.cannot_provide.not_held',"
+  "   'results.cannot_provide.needs_creation')"
+  "   THEN 'apply.answered.not_exist'"
+  "  WHEN a.outcome IN ('results.cannot_provide.still_unclear',"
+  "   'results.other.no_correction') THEN 'apply.answered.to_amend'"
+  "  ELSE 'apply.answered.other_channel' END,1" STAT_APP_C
+  " UNION ALL SELECT a.id,CASE a.outcome"
+  "  WHEN 'results.denied.state_secret'"
+  "   THEN 'apply.answered.denied.state_secret'"
+  "  WHEN 'results.denied.third_party' THEN 'apply.answered.denied.privacy'"
+  "  WHEN 'results.denied.three_security_one_stability'"
+  "   THEN 'apply.answered.denied.security'"
+  "  WHEN 'results.denied.internal_affairs'"
+  "   THEN 'apply.answered.denied.not_gov_info'"
+  "  WHEN 'results.denied.process_info'"
+  "   THEN 'apply.answered.denied.not_gov_info'"
+  "  ELSE 'apply.answered.denied.other_law' END,1" STAT_APP_C
+  "  AND a.outcome LIKE 'results.denied.%'"
+  /* Fees: paid fees of the applications closed in Y (yuan = 万元/10000). */
+  " UNION ALL SELECT a.id,'fees',a.fee_yuan" STAT_APP_C
+  "  AND a.fee_status='paid' AND a.fee_yuan>0"
+  /* 四 五 reconsideration and litigation filed in Y, result on 31 Dec. */
+  " UNION ALL SELECT v.id,CASE v.kind WHEN 'review' THEN 'review'"
+  "  ELSE 'litigation' END,1" STAT_REV_Y
+  " UNION ALL SELECT v.id,(CASE v.kind WHEN 'review' THEN 'review'"
+  "  ELSE 'litigation' END)||CASE WHEN v.decided_on IS NULL"
+  "  OR v.decided_on>?4 OR v.result IN ('other','pending') THEN '.other'"
+  "  ELSE '.'||v.result END,1" STAT_REV_Y
+  /* 九 meetings and trainings: sessions held, people trained. */
+  " UNION ALL SELECT t.id,CASE t.kind WHEN 'meeting'"
+  "  THEN 'meetings.meetings' ELSE 'meetings.trainings' END,t.sessions"
+  STAT_ACT_Y " AND t.kind IN ('meeting','training')"
+  " UNION ALL SELECT t.id,'meetings.trainees',t.people" STAT_ACT_Y
+  "  AND t.kind='training'"
+  ") x GROUP BY 1,2";
+
+/* Rows of the stat form filled from the records (the others are entered). */
+static const char *const aStatRows[] = {
+  "active.published", "active.published.normative",
+  "active.published.normative_made", "active.channels.gazette",
+  "active.channels.website", "active.channels.weibo",
+  "active.channels.wechat", "active.channels.other", "response.hotspots",
+  "response.channels.press", "response.channels.press.leader",
+  "response.channels.interviews", "response.channels.interviews.leader",
+  "response.channels.interpretations", "response.channels.weibo_wechat",
+  "response.channels.other", "apply.received", "apply.received.in_person",
+  "apply.received.fax", "apply.received.online", "apply.received.letter",
+  "apply.closed", "apply.closed.on_time", "apply.closed.extended",
+  "apply.answered", "apply.answered.already_public",
+  "apply.answered.granted", "apply.answered.partial",
+  "apply.answered.denied", "apply.answered.denied.state_secret",
+  "apply.answered.denied.commercial_secret",
+  "apply.answered.denied.privacy", "apply.answered.denied.security",
+  "apply.answered.denied.not_gov_info", "apply.answered.denied.other_law",
+  "apply.answered.not_this_org", "apply.answered.not_exist",
+  "apply.answered.to_amend", "apply.answered.other_channel", "review",
+  "review.upheld", "review.corrected", "review.other", "litigation",
+  "litigation.upheld", "litigation.corrected", "litigation.other", "fees",
+  "meetings.meetings", "meetings.trainings", "meetings.trainees",
+};
+
+/* Unix second of Beijing midnight starting day d (YYYY-01-01 of year y). */
+static long long beijing_year_start(int y) {
+  /* Days from 1970-01-01 to y-01-01 (proleptic Gregorian). */
+  long long days = 0;
+  for (int k = 1970; k < y; k++)
+    days += (k % 4 == 0 && (k % 100 != 0 || k % 400 == 0)) ? 366 : 365;
+  for (int k = y; k < 1970; k++)
+    days -= (k % 4 == 0 && (k % 100 != 0 || k % 400 == 0)) ? 366 : 365;
+  return days * 86400 - 8 * 3600;
+}
+
+/* The stat form from the records: the rows of aStatRows are set to 0, then
+** filled by zStatSql. */
+static int compute_stat(Store *s, Report *p, int64_t orgId, int bSubtree,
+                        int bRec, const char *zFrom, const char *zTo) {
+  const RfFormat *f = p->pFmt;
+  int rc;
+  for (size_t i = 0; i < sizeof aStatRows / sizeof aStatRows[0]; i++) {
+    int iCell = rf_cell(f, "stat", aStatRows[i], "value");
+    if (iCell >= 0) report_set(p, iCell, 0);
+  }
+  sqlite3_stmt *st = stmt(s, zStatSql);
+  if (!st) return STORE_ERROR;
+  bind_int(st, 1, orgId);
+  bind_int(st, 2, bSubtree);
+  bind_text(st, 3, zFrom);
+  bind_text(st, 4, zTo);
+  bind_int(st, 5, bRec);
+  bind_int(st, 6, beijing_year_start(p->iYear));
+  bind_int(st, 7, beijing_year_start(p->iYear + 1) - 1);
+  while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
+    const char *zRow = (const char *)sqlite3_column_text(st, 1);
+    long long n = sqlite3_column_int64(st, 2);
+    int iCell = zRow ? rf_cell(f, "stat", zRow, "value") : -1;
+    if (iCell < 0) continue;
+    /* fees are yuan: 万元 in 1/10000 units is the yuan amount itself. */
+    long long d = !strcmp(zRow, "fees") ? n : n * RF_SCALE;
+    if (bRec) report_add_record(p, iCell, sqlite3_column_int64(st, 0), d);
+    else {
+      long long v = 0;
+      report_get(p, iCell, &v);
+      report_set(p, iCell, v + d);
+    }
+  }
+  stmt_done(st);
+  return rc == SQLITE_DONE ? STORE_OK : store_sqlite_err(s, rc, "统计表");
+}
+
 int store_report_compute(Store *s, int64_t orgId, int bSubtree, int bRecords,
                          Report *p) {
   char zFrom[16], zTo[16];
@@ -295,7 +490,9 @@ int store_report_compute(Store *s, int64_t orgId, int bSubtree, int bRecords,
     return store_fail(s, STORE_INVALID, "年度无效");
   snprintf(zFrom, sizeof zFrom, "%04d-01-01", p->iYear);
   snprintf(zTo, sizeof zTo, "%04d-12-31", p->iYear);
-  if (!rf_table_find(p->pFmt, "t3")) return STORE_OK;  /* stat2018: entered */
+  if (rf_table_find(p->pFmt, "stat"))
+    return compute_stat(s, p, orgId, bSubtree, bRecords, zFrom, zTo);
+  if (!rf_table_find(p->pFmt, "t3")) return STORE_OK;
   rc = compute_t3(s, p, orgId, bSubtree, bRecords, zFrom, zTo);
   if (!rc) rc = compute_t4(s, p, orgId, bSubtree, bRecords, zFrom, zTo);
   if (!rc) rc = compute_t2_docs(s, p, orgId, bSubtree, bRecords, zFrom, zTo);
@@ -780,7 +977,34 @@ int store_report_records(Store *s, Arena *a, const char *zTable,
                          const long long *aId, int n, ReportRecord **pa,
                          int *pn) {
   const char *zSql, *zKind;
-  if (!strcmp(zTable, "t3")) {
+  /* The stat form mixes kinds: "stat.ROW" picks the kind by row. */
+  if (!strncmp(zTable, "stat.", 5)) {
+    const char *zRow = zTable + 5;
+    if (!strncmp(zRow, "apply.", 6) || !strcmp(zRow, "fees"))
+      zTable = "t3";
+    else if (!strncmp(zRow, "review", 6) || !strncmp(zRow, "litigation", 10))
+      zTable = "t4";
+    else if (!strncmp(zRow, "active.", 7) ||
+             !strcmp(zRow, "response.channels.interpretations"))
+      zTable = "t2_art20_1";
+    else if (!strncmp(zRow, "response.channels.press", 23) ||
+             !strncmp(zRow, "response.channels.interviews", 28) ||
+             !strncmp(zRow, "meetings.", 9))
+      zTable = "activity";
+    else
+      zTable = "opinion";
+  }
+  if (!strcmp(zTable, "activity")) {
+    zKind = "activity";
+    zSql = "SELECT t.id,t.kind,t.title,o.name,t.held_on,"
+           "t.sessions||' / '||t.people FROM activity t JOIN org o"
+           " ON o.id=t.org_id WHERE t.id=?1";
+  } else if (!strcmp(zTable, "opinion")) {
+    zKind = "opinion";
+    zSql = "SELECT e.id,e.level,e.title,o.name,"
+           "date(e.found_at+28800,'unixepoch'),e.source FROM opinion_event e"
+           " JOIN org o ON o.id=e.org_id WHERE e.id=?1";
+  } else if (!strcmp(zTable, "t3")) {
     zKind = "application";
     zSql = "SELECT a.id,a.reg_no,a.info_title,o.name,a.received_on,"
            "coalesce(a.closed_on,'')||' '||coalesce(a.outcome,a.state)"

@@ -54,6 +54,10 @@ typedef struct DocQuery {
   const char *zGenre;      /* 体裁 */
   const char *zReportKind; /* regulation | normative | other */
   const char *zValidity;   /* valid | amended | repealed | expired */
+  int month;               /* with year: month (1-12) of the published date */
+  const char *zChannel;    /* 政府网站 (every document) or a further
+                              channel recorded in doc_channel */
+  const char *zCategory;   /* catalogue category (level1); 未归类: none */
   int offset;              /* rows to skip */
   int limit;               /* rows to return (0: 50; at most 500) */
 } DocQuery;

@@ -80,7 +80,8 @@ const char *store_report_format_for_year(int year);
 
 /* Fills p (a fresh report of its format, any year/org) with the numbers
 ** the records give for organisation orgId (and its subtree when
-** bSubtree) in p->iYear: every cell of tables t2*, t3 and t4 that the
+** bSubtree) in p->iYear: every cell of tables t2*, t3, t4 (and of the
+** stat2018 form the rows docs/reports.md maps to records) that the
 ** format has and the records feed is set (0 when nothing counts).  When
 ** bRecords, each record is also added to its cells (report_add_record) for
 ** drill-down; otherwise the numbers come from SQL grouping only (fast).
@@ -155,7 +156,8 @@ int store_report_register_list(Store *s, Arena *a, int64_t orgId, int year,
 
 /* The records with ids aId[0..n) of the kind that feeds table zTable
 ** ("t3" applications, "t4" reconsideration/litigation, "t2_art20_1"
-** documents, other t2 tables register entries). */
+** documents, other t2 tables register entries; "stat.ROW" for a row of
+** the stat2018 form, the kind that row counts, see docs/reports.md). */
 int store_report_records(Store *s, Arena *a, const char *zTable,
                          const long long *aId, int n, ReportRecord **pa,
                          int *pn);

@@ -7,6 +7,7 @@
 #include <string.h>
 #include <time.h>
 
+#include "lib/buf.h"
 #include "lib/date.h"
 #include "web/catalogue.h"
 #include "web/documents.h"
@@ -70,11 +71,63 @@ static void state_badge(Req *r, const char *zState) {
              zState, zState, doc_label(aDocState, zState));
 }
 
+/* Reads the list filters ?org= ?subtree=1 ?year= ?month= ?item= ?channel=
+** ?category= into q and the query string that repeats them (for paging,
+** in the arena) into *pzQs.  The organisation is scope-checked with
+** req_can; a subtree needs a grant that reaches below the user's own
+** organisation.  Returns 0, or -1 after writing the 400/403 page. */
+static int list_filters(Req *r, DocQuery *q, const char **pzQs) {
+  int64_t org = 0, year = 0, month = 0, item = 0;
+  const char *zSub = req_param(r, "subtree");
+  if (req_param_int(r, "org", 1, INT64_MAX, &org) < 0 ||
+      req_param_int(r, "year", 1900, 2999, &year) < 0 ||
+      req_param_int(r, "month", 1, 12, &month) < 0 ||
+      req_param_int(r, "item", 1, INT64_MAX, &item) < 0) {
+    http_error(r, 400, "筛选参数无效");
+    return -1;
+  }
+  if (month && !year) {
+    http_error(r, 400, "按月筛选须同时指定年度");
+    return -1;
+  }
+  if (org) {
+    if (!req_can(r, PERM_VIEW_STAFF, org)) {
+      http_error(r, 403, "无权查看该单位的文件");
+      return -1;
+    }
+    q->orgId = org;
+    q->bSubtree = zSub && !strcmp(zSub, "1");
+    if (q->bSubtree && !perm_reaches_subtree(r->user->roles, PERM_VIEW_STAFF)) {
+      http_error(r, 403, "无权查看下级单位的文件");
+      return -1;
+    }
+  }
+  q->year = (int)year;
+  q->month = (int)month;
+  q->catalogueItemId = item;
+  q->zChannel = req_param(r, "channel");
+  q->zCategory = req_param(r, "category");
+  if (q->zChannel && !q->zChannel[0]) q->zChannel = NULL;
+  if (q->zCategory && !q->zCategory[0]) q->zCategory = NULL;
+  Buf b = BUF_INIT;
+  if (q->zState) buf_printf(&b, "&state=%u", q->zState);
+  if (org) buf_printf(&b, "&org=%lld%s", (long long)org, q->bSubtree ? "&subtree=1" : "");
+  if (year) buf_printf(&b, "&year=%lld", (long long)year);
+  if (month) buf_printf(&b, "&month=%lld", (long long)month);
+  if (item) buf_printf(&b, "&item=%lld", (long long)item);
+  if (q->zChannel) buf_printf(&b, "&channel=%u", q->zChannel);
+  if (q->zCategory) buf_printf(&b, "&category=%u", q->zCategory);
+  *pzQs = req_fmt(r, "%h", buf_str(&b));
+  buf_free(&b);
+  return 0;
+}
+
 int page_docs_list(Req *r) {
   DocQuery q;
   Doc *aDoc;
   int n, nTotal;
   int64_t page = 1;
+  const char *zQs;
   memset(&q, 0, sizeof q);
   r->bNoCache = 1;
   q.orgId = r->user->orgId;
@@ -89,6 +142,7 @@ int page_docs_list(Req *r) {
     http_error(r, 400, "页码无效");
     return 0;
   }
+  if (list_filters(r, &q, &zQs)) return 0;
   q.limit = 50;
   q.offset = (int)(page - 1) * 50;
   if (store_doc_list(r->store, &r->arena, &q, &aDoc, &n, &nTotal) != STORE_OK) {
@@ -105,7 +159,21 @@ int page_docs_list(Req *r) {
   for (int i = 0; aDocState[i].zCode; i++)
     req_printf(r, " · <a href=\"/staff/docs?state=%u\">%h</a>", aDocState[i].zCode,
                aDocState[i].zLabel);
-  req_printf(r, "</p>\n<table class=\"grid\"><caption>共 %d 件</caption><thead><tr>"
+  req_puts(r, "</p>\n");
+  if (q.year || q.month || q.catalogueItemId || q.zChannel || q.zCategory ||
+      req_param(r, "org")) {
+    req_puts(r, "<p id=\"doc-filters\">当前筛选：");
+    if (req_param(r, "org"))
+      req_printf(r, "单位 %lld%h；", (long long)q.orgId, q.bSubtree ? "（含下级单位）" : "");
+    if (q.year) req_printf(r, "发布年度 %d；", q.year);
+    if (q.month) req_printf(r, "发布月份 %d；", q.month);
+    if (q.catalogueItemId) req_printf(r, "目录事项 %lld；", (long long)q.catalogueItemId);
+    if (q.zCategory) req_printf(r, "目录类别 %h；", q.zCategory);
+    if (q.zChannel) req_printf(r, "发布渠道 %h；", q.zChannel);
+    req_puts(r, "</p>\n");
+  }
+  req_printf(r, "<table class=\"grid\" id=\"doc-list\"><caption>共 <span id=\"n-docs\">%d"
+                "</span> 件</caption><thead><tr>"
                 "<th scope=\"col\">索引号</th><th scope=\"col\">标题</th>"
                 "<th scope=\"col\">单位</th><th scope=\"col\">生成日期</th>"
                 "<th scope=\"col\">发布日期</th><th scope=\"col\">状态</th>"
@@ -119,9 +187,10 @@ int page_docs_list(Req *r) {
     req_printf(r, "</td><td>%h</td></tr>\n", doc_label(aDocValidity, aDoc[i].zValidity));
   }
   req_puts(r, "</tbody></table>\n");
+  /* zQs is already HTML-escaped (&amp;) and URL-encoded. */
   if (nTotal > q.offset + n)
-    req_printf(r, "<p><a href=\"/staff/docs?state=%u&amp;page=%lld\">下一页</a></p>\n",
-               q.zState ? q.zState : "", (long long)page + 1);
+    req_printf(r, "<p><a href=\"/staff/docs?page=%lld%s\">下一页</a></p>\n",
+               (long long)page + 1, zQs); /*safe-for-%s: built with %u and %h*/
   page_end(r);
   return 0;
 }

@@ -7,6 +7,7 @@
 ** the setting message_reply_workdays, default 5; the rate limit is
 ** message_rate_limit_per_hour — core/settings.c).
 */
+#include <stdio.h>
 #include <string.h>
 #include <time.h>
 
@@ -129,6 +130,16 @@ int page_message_list(Req *r) {
   r->bNoCache = 1;
   if (reg_scope(r, PERM_VIEW_STAFF, &sc)) return 0;
   const char *zFilter = req_param_or(r, "filter", "all");
+  /* ?year= (with ?month=) limits to messages received then; the dashboard
+  ** links its figures here with the same filters it counted with. */
+  int64_t month = 0;
+  if (req_param_int(r, "month", 1, 12, &month) < 0 || (month && !sc.year)) {
+    http_error(r, 400, "月份参数无效（按月筛选须同时指定年度）");
+    return 0;
+  }
+  char zPrefix[8] = "";
+  if (sc.year)
+    snprintf(zPrefix, sizeof zPrefix, month ? "%04d-%02d" : "%04d", sc.year, (int)month);
   Message *aM;
   int n;
   if (store_message_list(r->store, &r->arena, sc.orgId, sc.bSubtree, 0, &aM, &n) != STORE_OK) {
@@ -147,7 +158,7 @@ int page_message_list(Req *r) {
                 "<a href=\"/staff/messages%h&amp;filter=open\">未答复</a> · "
                 "<a href=\"/staff/messages%h&amp;filter=overdue\">超期</a></p>\n",
              nDays, reg_qs(r, &sc), reg_qs(r, &sc), reg_qs(r, &sc));
-  req_puts(r, "<table class=\"grid\"><caption>留言</caption><thead><tr>"
+  req_puts(r, "<table class=\"grid\" id=\"message-list\"><caption>留言</caption><thead><tr>"
               "<th scope=\"col\">收到日期</th><th scope=\"col\">类型</th><th scope=\"col\">标题</th>"
               "<th scope=\"col\">单位</th><th scope=\"col\">转办部门</th><th scope=\"col\">答复期限</th>"
               "<th scope=\"col\">状态</th><th scope=\"col\">公开</th></tr></thead><tbody>\n");
@@ -159,6 +170,8 @@ int page_message_list(Req *r) {
     reg_message_clock(&cal, nDays, &aM[i], dToday, &c);
     if (!strcmp(zFilter, "open") && c.bReplied) continue;
     if (!strcmp(zFilter, "overdue") && (c.bReplied || !c.bOverdue)) continue;
+    if (!strcmp(zFilter, "published") && !aM[i].bPublished) continue;
+    if (zPrefix[0] && strncmp(aM[i].zReceivedOn, zPrefix, strlen(zPrefix))) continue;
     const char *zState = message_state(r, &c, &aM[i], &zClass);
     req_printf(r, "<tr><td>%h</td><td>%h</td><td><a href=\"/staff/messages/%lld\">%h</a></td>"
                   "<td>%h</td><td>%h</td><td>%h</td><td class=\"%h\">%h</td><td>%h</td></tr>\n",

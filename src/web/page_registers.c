@@ -260,6 +260,17 @@ static void clocks_html(Req *r, const OpinionEvent *e) {
   }
 }
 
+int reg_event_missed(const OpinionEvent *e, time_t tNow) {
+  RcClock ac[RC_MAX_CLOCKS];
+  time_t tInfo = (time_t)e->tInfo, tPress = (time_t)e->tPress;
+  int k = rc_opinion(strcmp(e->zLevel, "major") ? RC_OTHER : RC_MAJOR_EMERGENCY,
+                     (time_t)e->tFound, e->tInfo ? &tInfo : NULL,
+                     e->tPress ? &tPress : NULL, tNow, ac);
+  for (int j = 0; j < k; j++)
+    if (ac[j].eState == RC_MISSED) return 1;
+  return 0;
+}
+
 int page_opinion_list(Req *r) {
   RegScope sc;
   const char *zErr = NULL;
@@ -293,6 +304,15 @@ int page_opinion_list(Req *r) {
       }
     }
   }
+  /* ?month= (with ?year=) and ?filter=missed narrow the list the way the
+  ** dashboard counts. */
+  int64_t month = 0;
+  if (req_param_int(r, "month", 1, 12, &month) < 0 || (month && !sc.year)) {
+    http_error(r, 400, "月份参数无效（按月筛选须同时指定年度）");
+    return 0;
+  }
+  int bMissedOnly = !strcmp(req_param_or(r, "filter", ""), "missed");
+  time_t tNow = time(NULL);
   OpinionEvent *aE;
   int n;
   if (store_opinion_list(r->store, &r->arena, sc.orgId, sc.bSubtree, sc.year,
@@ -307,11 +327,15 @@ int page_opinion_list(Req *r) {
   if (req_param(r, "saved")) page_notice(r, "ok", "已保存");
   req_puts(r, "<p>时限依据：特别重大、重大突发事件最迟5小时内发布权威信息、24小时内举行新闻发布会"
               "（国办发〔2016〕80号、61号）；其他政务舆情48小时内回应（国办发〔2016〕61号）。</p>\n"
-              "<table class=\"grid\"><caption>舆情事件</caption><thead><tr>"
+              "<table class=\"grid\" id=\"opinion-list\"><caption>舆情事件</caption><thead><tr>"
               "<th scope=\"col\">发现时间</th><th scope=\"col\">事件</th><th scope=\"col\">级别</th>"
               "<th scope=\"col\">单位</th><th scope=\"col\">时限</th></tr></thead><tbody>\n");
+  int nShown = 0;
   for (int i = 0; i < n; i++) {
     char z[DATETIME_STRLEN];
+    if (month && date_month(date_from_time_cn((time_t)aE[i].tFound)) != (int)month) continue;
+    if (bMissedOnly && !reg_event_missed(&aE[i], tNow)) continue;
+    nShown++;
     req_printf(r, "<tr><td>%h</td><td><a href=\"/staff/opinion/%lld\">%h</a></td>"
                   "<td>%h</td><td>%h</td><td>",
                datetime_format_cn((time_t)aE[i].tFound, z), (long long)aE[i].id,
@@ -319,7 +343,7 @@ int page_opinion_list(Req *r) {
     clocks_html(r, &aE[i]);
     req_puts(r, "</td></tr>\n");
   }
-  if (!n) req_puts(r, "<tr><td colspan=\"5\">暂无记录</td></tr>\n");
+  if (!nShown) req_puts(r, "<tr><td colspan=\"5\">暂无记录</td></tr>\n");
   req_puts(r, "</tbody></table>\n");
   if (sc.bEdit) {
     req_puts(r, "<h2>登记舆情事件</h2>\n<form method=\"post\" class=\"form\">");
@@ -470,17 +494,23 @@ int page_proposal_list(Req *r) {
     return 0;
   }
   const char *zToday = reg_today(r);
+  /* ?filter=overdue|published: the dashboard's figures. */
+  const char *zPFilter = req_param_or(r, "filter", "");
   page_begin(r, "建议提案");
   req_puts(r, "<h1>人大代表建议 / 政协委员提案</h1>\n");
   reg_nav(r, &sc, "proposals");
   if (zErr) page_notice(r, "error", zErr);
   if (req_param(r, "saved")) page_notice(r, "ok", "已保存");
-  req_puts(r, "<table class=\"grid\"><caption>建议提案办理</caption><thead><tr>"
+  req_puts(r, "<table class=\"grid\" id=\"proposal-list\"><caption>建议提案办理</caption><thead><tr>"
               "<th scope=\"col\">年度</th><th scope=\"col\">类别</th><th scope=\"col\">编号</th>"
               "<th scope=\"col\">标题</th><th scope=\"col\">代表/委员</th><th scope=\"col\">主办</th>"
               "<th scope=\"col\">协办</th><th scope=\"col\">期限</th><th scope=\"col\">状态</th>"
               "</tr></thead><tbody>\n");
+  int nShown = 0;
   for (int i = 0; i < n; i++) {
+    if (!strcmp(zPFilter, "overdue") && !proposal_overdue(&aP[i], zToday)) continue;
+    if (!strcmp(zPFilter, "published") && !aP[i].bPublished) continue;
+    nShown++;
     const char *zState = aP[i].zRepliedOn[0]
         ? (aP[i].bPublished ? "已答复，已公开全文" : "已答复")
         : proposal_overdue(&aP[i], zToday) ? "超期未答复" : "办理中";
@@ -491,7 +521,7 @@ int page_proposal_list(Req *r) {
                aP[i].zCoDepts, aP[i].zDueOn,
                proposal_overdue(&aP[i], zToday) ? "missed" : "", zState);
   }
-  if (!n) req_puts(r, "<tr><td colspan=\"9\">暂无记录</td></tr>\n");
+  if (!nShown) req_puts(r, "<tr><td colspan=\"9\">暂无记录</td></tr>\n");
   req_puts(r, "</tbody></table>\n");
   if (sc.bEdit) {
     req_puts(r, "<h2>登记建议提案</h2><form method=\"post\" class=\"form\">");
@@ -631,17 +661,33 @@ int page_activity_list(Req *r) {
     http_error(r, 500, store_errmsg(r->store));
     return 0;
   }
+  /* ?kind= (one of the activity kinds): the dashboard's figures. */
+  const char *zKind = r->method == HTTP_GET ? req_param(r, "kind") : NULL;
+  if (zKind && !*zKind) zKind = NULL;
+  if (zKind) {
+    int nKind, bKnown = 0;
+    const char *const *aKind = reg_activity_kinds(&nKind);
+    for (int k = 0; k < nKind; k++) bKnown |= !strcmp(aKind[k], zKind);
+    if (!bKnown) {
+      http_error(r, 400, "活动类别无效");
+      return 0;
+    }
+  }
+  int nSessions = 0, nPeople = 0;
   page_begin(r, "公开活动");
   req_puts(r, "<h1>新闻发布、政府开放日、培训与宣传</h1>\n");
   reg_nav(r, &sc, "activities");
   if (zErr) page_notice(r, "error", zErr);
   if (req_param(r, "saved")) page_notice(r, "ok", "已保存");
-  req_puts(r, "<table class=\"grid\"><caption>活动</caption><thead><tr>"
+  req_puts(r, "<table class=\"grid\" id=\"activity-list\"><caption>活动</caption><thead><tr>"
               "<th scope=\"col\">日期</th><th scope=\"col\">类别</th><th scope=\"col\">名称</th>"
               "<th scope=\"col\">单位</th><th scope=\"col\">主要负责人出席</th>"
               "<th scope=\"col\">场次</th><th scope=\"col\">人次</th><th scope=\"col\">附件</th>"
               "</tr></thead><tbody>\n");
   for (int i = 0; i < n; i++) {
+    if (zKind && strcmp(aA[i].zKind, zKind)) continue;
+    nSessions += aA[i].sessions;
+    nPeople += aA[i].people;
     req_printf(r, "<tr><td>%h</td><td>%h</td><td>%h<br><small>%h</small></td><td>%h</td>"
                   "<td>%h</td><td>%d</td><td>%d</td><td>",
                aA[i].zHeldOn, reg_activity_label(aA[i].zKind), aA[i].zTitle,
@@ -659,7 +705,9 @@ int page_activity_list(Req *r) {
     req_puts(r, "</td></tr>\n");
   }
   if (!n) req_puts(r, "<tr><td colspan=\"8\">暂无记录</td></tr>\n");
-  req_puts(r, "</tbody></table>\n");
+  req_printf(r, "</tbody><tfoot><tr><th scope=\"row\" colspan=\"5\">合计</th>"
+                "<td id=\"act-sessions\">%d</td><td id=\"act-people\">%d</td><td></td>"
+                "</tr></tfoot></table>\n", nSessions, nPeople);
   if (sc.bEdit) {
     int nKind;
     const char *const *aKind = reg_activity_kinds(&nKind);

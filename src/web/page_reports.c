@@ -34,6 +34,9 @@ typedef struct Ctx {
   Org org;
   int year;
   int bSubtree;
+  const char *zFormat;    /* ?form= (a format id of set) or NULL: by year */
+  const char *zQ;         /* "" or "?scope=subtree&form=…" (arena) */
+  const char *zQAmp;      /* the same parameters after "&", or "" */
   RfSet set;
   ReportRec rec;
   int bStored;            /* rec is a stored report */
@@ -53,14 +56,15 @@ static void ctx_free(Ctx *c) {
 
 int report_build_current(Store *s, Arena *a, const RfSet *pSet,
                          const Org *pOrg, int year, int bSubtree,
-                         int bRecords, ReportRec *pRec, int *pbStored,
-                         Report **pp) {
+                         const char *zFormat, int bRecords, ReportRec *pRec,
+                         int *pbStored, Report **pp) {
   int rc = store_report_get(s, a, pOrg->id, year, bSubtree, pRec);
   *pp = NULL;
   *pbStored = rc == STORE_OK;
   if (rc == STORE_OK) return store_report_build(s, pSet, pRec, bRecords, pp);
   if (rc != STORE_NOTFOUND) return rc;
-  const RfFormat *f = rf_format_find(pSet, store_report_format_for_year(year));
+  const RfFormat *f = rf_format_find(
+      pSet, zFormat ? zFormat : store_report_format_for_year(year));
   if (!f) return STORE_INVALID;
   memset(pRec, 0, sizeof *pRec);
   pRec->orgId = pOrg->id;
@@ -80,11 +84,14 @@ int report_build_current(Store *s, Arena *a, const RfSet *pSet,
   return rc;
 }
 
-/* report_build_current() for the context's organisation and scope. */
+/* report_build_current() for the context's organisation, scope and (for
+** its own year) chosen format. */
 static int build(Req *r, Ctx *c, int year, int bRecords, ReportRec *pRec,
                  int *pbStored, Report **pp) {
   return report_build_current(r->store, &r->arena, &c->set, &c->org, year,
-                              c->bSubtree, bRecords, pRec, pbStored, pp);
+                              c->bSubtree,
+                              year == c->year ? c->zFormat : NULL, bRecords,
+                              pRec, pbStored, pp);
 }
 
 /* Loads the context from the path ({org}/{year}) and ?scope.  Returns 0,
@@ -105,12 +112,31 @@ static int ctx_load(Req *r, Ctx *c, int bRecords) {
     free(zErr);
     return -1;
   }
+  /* ?form= chooses the format of a report not yet stored (a stored one
+  ** keeps its own): e.g. the stat form for a year after 2018. */
+  const char *zF = req_param(r, "form");
+  if (zF && *zF) {
+    if (!rf_format_find(&c->set, zF)) {
+      rf_set_free(&c->set);
+      http_error(r, 400, "报告格式无效");
+      return -1;
+    }
+    c->zFormat = zF;
+  }
+  c->zQAmp = req_fmt(r, "%s%s%u", c->bSubtree ? "&scope=subtree" : "",
+                     c->zFormat ? "&form=" : "",
+                     c->zFormat ? c->zFormat : "");
+  c->zQ = !*c->zQAmp ? ""
+          : req_fmt(r, "?%s%s%u", c->bSubtree ? "scope=subtree" : "",
+                    c->bSubtree && c->zFormat ? "&form=" : 
+                    c->zFormat ? "form=" : "",
+                    c->zFormat ? c->zFormat : "");
   if (build(r, c, c->year, bRecords, &c->rec, &c->bStored, &c->p)) {
     http_error(r, 500, store_errmsg(r->store));
     ctx_free(c);
     return -1;
   }
-  if (c->year - 1 >= 2019) {
+  if (c->year - 1 >= 2019 && !rf_table_find(c->p->pFmt, "stat")) {
     ReportRec prev;
     int bPrevStored;
     if (build(r, c, c->year - 1, 0, &prev, &bPrevStored, &c->pPrev)) {
@@ -124,9 +150,9 @@ static int ctx_load(Req *r, Ctx *c, int bRecords) {
   return 0;
 }
 
-/* Query suffix for the scope: "" or "?scope=subtree". */
+/* Query suffix for the scope and chosen format: "" or "?scope=…". */
 static const char *scope_q(const Ctx *c) {
-  return c->bSubtree ? "?scope=subtree" : "";
+  return c->zQ;
 }
 
 static int can_view(Req *r, int64_t orgId) {
@@ -222,7 +248,7 @@ static void html_table(Req *r, const Ctx *c, const RfTable *t,
       if (!report_get(p, i, &v)) req_puts(r, "<span class=\"blank\">空白</span>");
       else if (zBase)
         req_printf(r, "<a href=\"%h/cell?c=%u%h\">%h</a>", zBase, zId,
-                   c->bSubtree ? "&scope=subtree" : "", rf_value_str(v, z));
+                   c->zQAmp, rf_value_str(v, z));
       else req_printf(r, "%h", rf_value_str(v, z));
       if (cell->zReason)
         req_printf(r, "<sup title=\"%h\">*</sup>", cell->zReason);
@@ -467,6 +493,19 @@ int page_report(Req *r) {
                 "<a href=\"%h/export/docx%h\">DOCX</a></p>",
              zBase, scope_q(&c), zBase, scope_q(&c), zBase, scope_q(&c),
              zBase, scope_q(&c));
+  if (!c.bStored) {
+    /* Format choice while the report is not stored yet. */
+    req_printf(r, "<form method=\"get\" id=\"format-choice\">%s<label>报告格式 "
+                  "<select name=\"form\">",
+               c.bSubtree ? "<input type=\"hidden\" name=\"scope\" "
+                            "value=\"subtree\">" : "");
+    for (int k = 0; k < c.set.nFormat; k++) {
+      const RfFormat *f = &c.set.aFormat[k];
+      req_printf(r, "<option value=\"%h\"%s>%h（%h）</option>", f->zId,
+                 f == c.p->pFmt ? " selected" : "", f->zTitle, f->zId);
+    }
+    req_puts(r, "</select></label> <button>切换格式</button></form>");
+  }
   html_issues(r, &c, zBase, bEdit);
   html_report(r, &c, zBase);
 
@@ -818,8 +857,13 @@ int page_report_cell(Req *r) {
     http_error(r, 404, "报告格式中没有这个单元格");
     return 0;
   }
-  int t;
-  rf_cell_locate(c.p->pFmt, i, &t, NULL, NULL);
+  int t, row;
+  rf_cell_locate(c.p->pFmt, i, &t, &row, NULL);
+  const RfTable *pTab = &c.p->pFmt->aTable[t];
+  /* The stat form's rows count records of different kinds. */
+  const char *zKey = strcmp(pTab->zId, "stat")
+                         ? pTab->zId
+                         : req_fmt(r, "stat.%s", pTab->aRow[row].zId);
   const RpCell *cell = &c.p->aCell[i];
   char *zName = rf_cell_name(c.p->pFmt, i), z[32];
   long long v = 0;
@@ -834,7 +878,7 @@ int page_report_cell(Req *r) {
                   "计算的来源）</p>", cell->zReason);
   ReportRecord *aR;
   int n;
-  if (store_report_records(r->store, &r->arena, c.p->pFmt->aTable[t].zId,
+  if (store_report_records(r->store, &r->arena, zKey,
                            cell->aRec, cell->nRec, &aR, &n) == STORE_OK) {
     req_printf(r, "<p>共 <span id=\"n-records\">%d</span> 条记录。</p>"
                   "<table class=\"records\"><thead><tr><th>编号</th><th>名称"
@@ -846,8 +890,8 @@ int page_report_cell(Req *r) {
               ? req_fmt(r, "/staff/applications/%lld", (long long)aR[k].id)
           : !strcmp(aR[k].zKind, "doc")
               ? req_fmt(r, "/staff/docs/%lld", (long long)aR[k].id)
-          : !strcmp(aR[k].zKind, "review")
-              ? NULL
+          : !strcmp(aR[k].zKind, "opinion")
+              ? req_fmt(r, "/staff/opinion/%lld", (long long)aR[k].id)
               : NULL;
       req_puts(r, "<tr><td>");
       if (zHref) req_printf(r, "<a href=\"%h\">%h</a>", zHref, aR[k].zRef);

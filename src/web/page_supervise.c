@@ -22,6 +22,8 @@
 #include "lib/utf8.h"
 #include "web/pages.h"
 #include "web/registers.h"
+#include "web/reports.h"
+#include "store/store_reports.h"
 
 /* The figures of one organisation (or subtree) for one year. */
 typedef struct RegStats {
@@ -401,6 +403,42 @@ static void svg_bars(Req *r, const char *zTitle, const char *const *azLabel,
   req_puts(r, "</svg></figure>\n");
 }
 
+/* The annual report of year (due the next 31 January; a people's
+** government's 31 March, Art. 49) for the organisation in view, or for
+** every unit of its subtree: status 草稿/已提交/已发布 (未开始 when none is
+** stored), days left, each linking to the report. */
+static void report_status_panel(Req *r, const RegScope *sc, int year) {
+  ReportUnit *aU;
+  int n;
+  if (store_report_units(r->store, &r->arena, sc->orgId, year, &aU, &n) != STORE_OK) {
+    page_notice(r, "warn", "年度报告状态暂时无法读取。");
+    return;
+  }
+  Date dToday = reg_today_date();
+  req_printf(r, "<table class=\"grid\" id=\"report-status\"><caption>%d 年度报告</caption>"
+                "<thead><tr><th scope=\"col\">单位</th><th scope=\"col\">状态</th>"
+                "<th scope=\"col\">截止日期</th><th scope=\"col\">剩余天数</th></tr>"
+                "</thead><tbody>\n", year);
+  for (int i = 0; i < n; i++) {
+    if (!sc->bSubtree && aU[i].orgId != sc->orgId) continue;
+    if (!req_can(r, PERM_VIEW_STAFF, aU[i].orgId)) continue;
+    int bDone = !strcmp(aU[i].zStatus, "submitted") || !strcmp(aU[i].zStatus, "published");
+    int bGov = strstr(aU[i].zOrgName, "人民政府") != NULL;
+    Date dDue = date_from_ymd(year + 1, bGov ? 3 : 1, 31);
+    char zDue[DATE_STRLEN];
+    req_printf(r, "<tr data-org=\"%h\"><th scope=\"row\"><a href=\"/staff/reports/%u/%d\">"
+                  "%h</a></th><td class=\"status\">%h</td><td>%h</td><td class=\"left\">",
+               aU[i].zOrgSlug, aU[i].zOrgSlug, year, aU[i].zOrgName,
+               aU[i].zStatus[0] ? report_status_label(aU[i].zStatus) : "未开始",
+               date_format(dDue, zDue));
+    if (bDone) req_puts(r, "—");
+    else if (dDue >= dToday) req_printf(r, "%lld", (long long)(dDue - dToday));
+    else req_printf(r, "逾期 %lld 天", (long long)(dToday - dDue));
+    req_puts(r, "</td></tr>\n");
+  }
+  req_puts(r, "</tbody></table>\n");
+}
+
 static const char *const azMonth[12] = {"1月", "2月", "3月", "4月", "5月", "6月",
                                         "7月", "8月", "9月", "10月", "11月", "12月"};
 
@@ -431,55 +469,61 @@ int page_dashboard(Req *r) {
              zQs_raw, year - 1, zQs_raw, year);
   req_puts(r, "<table class=\"grid\"><caption>登记簿汇总</caption><thead><tr><th scope=\"col\">项目</th>"
               "<th scope=\"col\">数量</th></tr></thead><tbody>\n");
-  struct { const char *zLabel; int v; const char *zPath; int bBad; } aRow[] = {
-    {"收到留言", st.nMsg, "/staff/messages", 0},
-    {"未答复留言", st.nMsgOpen, "/staff/messages", 0},
-    {"超期未答复留言", st.nMsgOverdue, "/staff/messages", 1},
-    {"公开的留言答复", st.nMsgPublished, "/staff/messages", 0},
-    {"舆情事件", st.nEvent, "/staff/opinion", 0},
-    {"回应超时的舆情事件", st.nEventMissed, "/staff/opinion", 1},
-    {"建议提案", st.nProp, "/staff/proposals", 0},
-    {"超期未答复建议提案", st.nPropOverdue, "/staff/proposals", 1},
-    {"公开答复全文的建议提案", st.nPropPublished, "/staff/proposals", 0},
-    {"新闻发布会", st.aActKind[0], "/staff/activities", 0},
-    {"在线访谈", st.aActKind[1], "/staff/activities", 0},
-    {"政府开放日", st.aActKind[2], "/staff/activities", 0},
-    {"培训场次", st.nTrainSessions, "/staff/activities", 0},
-    {"培训人次", st.nTrainPeople, "/staff/activities", 0},
-    {"工作要点任务", st.nTask, "/staff/workplans", 0},
-    {"已完成任务", st.nTaskDone, "/staff/workplans", 0},
-    {"逾期未完成任务", st.nTaskOverdue, "/staff/workplans", 1},
-    {"接受督查", st.nInsp, "/staff/registers", 0},
-    {"按周期检查的目录事项", st.nCatChecked, "/staff/freshness", 0},
-    {"目录事项逾期未更新", st.nCatOverdue, "/staff/freshness", 1},
-    {"目录事项即将到期", st.nCatDueSoon, "/staff/freshness", 1},
-    {"发布文件", st.nPub, "/staff/docs", 0},
+  /* Each figure links to the list of exactly the records it counts: the
+  ** same organisation and scope (zQs_raw), the year unless bAnyYear (open
+  ** and overdue messages count whatever their year) and the filter. */
+  struct { const char *zLabel; int v; const char *zPath, *zFilter; int bBad, bAnyYear; } aRow[] = {
+    {"收到留言", st.nMsg, "/staff/messages", "", 0, 0},
+    {"未答复留言", st.nMsgOpen, "/staff/messages", "&filter=open", 0, 1},
+    {"超期未答复留言", st.nMsgOverdue, "/staff/messages", "&filter=overdue", 1, 1},
+    {"公开的留言答复", st.nMsgPublished, "/staff/messages", "&filter=published", 0, 0},
+    {"舆情事件", st.nEvent, "/staff/opinion", "", 0, 0},
+    {"回应超时的舆情事件", st.nEventMissed, "/staff/opinion", "&filter=missed", 1, 0},
+    {"建议提案", st.nProp, "/staff/proposals", "", 0, 0},
+    {"超期未答复建议提案", st.nPropOverdue, "/staff/proposals", "&filter=overdue", 1, 0},
+    {"公开答复全文的建议提案", st.nPropPublished, "/staff/proposals", "&filter=published", 0, 0},
+    {"新闻发布会", st.aActKind[0], "/staff/activities", "&kind=press", 0, 0},
+    {"在线访谈", st.aActKind[1], "/staff/activities", "&kind=interview", 0, 0},
+    {"政府开放日", st.aActKind[2], "/staff/activities", "&kind=open_day", 0, 0},
+    {"培训场次", st.nTrainSessions, "/staff/activities", "&kind=training", 0, 0},
+    {"培训人次", st.nTrainPeople, "/staff/activities", "&kind=training", 0, 0},
+    {"工作要点任务", st.nTask, "/staff/workplans", "", 0, 0},
+    {"已完成任务", st.nTaskDone, "/staff/workplans", "", 0, 0},
+    {"逾期未完成任务", st.nTaskOverdue, "/staff/workplans", "", 1, 0},
+    {"接受督查", st.nInsp, "/staff/registers", "", 0, 0},
+    {"按周期检查的目录事项", st.nCatChecked, "/staff/freshness", "", 0, 0},
+    {"目录事项逾期未更新", st.nCatOverdue, "/staff/freshness", "&filter=late", 1, 0},
+    {"目录事项即将到期", st.nCatDueSoon, "/staff/freshness", "", 1, 0},
+    {"发布文件", st.nPub, "/staff/docs", "&state=published", 0, 0},
   };
   for (size_t i = 0; i < sizeof aRow / sizeof aRow[0]; i++) {
-    const char *zPath_raw = aRow[i].zPath;
-    const char *zHref = req_fmt(r, "%s%s&year=%d%s", zPath_raw, zQs_raw, year,
-                                !aRow[i].bBad ? ""
-                                : !strcmp(aRow[i].zPath, "/staff/messages") ? "&filter=overdue"
-                                : !strcmp(aRow[i].zPath, "/staff/freshness") ? "&filter=late" : "");
+    const char *zPath_raw = aRow[i].zPath, *zFilter_raw = aRow[i].zFilter;
+    const char *zHref =
+        aRow[i].bAnyYear ? req_fmt(r, "%s%s%s", zPath_raw, zQs_raw, zFilter_raw)
+                         : req_fmt(r, "%s%s&year=%d%s", zPath_raw, zQs_raw, year, zFilter_raw);
     req_printf(r, "<tr><th scope=\"row\">%h</th>", aRow[i].zLabel);
     fig(r, aRow[i].v, zHref, aRow[i].bBad);
     req_puts(r, "</tr>\n");
   }
   req_puts(r, "</tbody></table>\n");
   const char *azHref[12];
-  for (int m = 0; m < 12; m++) azHref[m] = req_fmt(r, "/staff/messages%s", zQs_raw);
+  for (int m = 0; m < 12; m++)
+    azHref[m] = req_fmt(r, "/staff/messages%s&year=%d&month=%d", zQs_raw, year, m + 1);
   svg_bars(r, "每月收到留言", azMonth, st.aMsgMonth, azHref, 12);
-  for (int m = 0; m < 12; m++) azHref[m] = req_fmt(r, "/staff/opinion%s&year=%d", zQs_raw, year);
+  for (int m = 0; m < 12; m++)
+    azHref[m] = req_fmt(r, "/staff/opinion%s&year=%d&month=%d", zQs_raw, year, m + 1);
   svg_bars(r, "每月舆情事件", azMonth, st.aEventMonth, azHref, 12);
   int nKind;
   const char *const *aKind = reg_activity_kinds(&nKind);
   const char *azKind[6];
   for (int k = 0; k < nKind && k < 6; k++) {
     azKind[k] = reg_activity_label(aKind[k]);
-    azHref[k] = req_fmt(r, "/staff/activities%s&year=%d", zQs_raw, year);
+    azHref[k] = req_fmt(r, "/staff/activities%s&year=%d&kind=%u", zQs_raw, year, aKind[k]);
   }
   svg_bars(r, "活动（按类别）", azKind, st.aActKind, azHref, nKind < 6 ? nKind : 6);
-  for (int m = 0; m < 12; m++) azHref[m] = req_fmt(r, "/staff/docs?state=published");
+  for (int m = 0; m < 12; m++)
+    azHref[m] = req_fmt(r, "/staff/docs%s&state=published&year=%d&month=%d", zQs_raw, year,
+                        m + 1);
   svg_bars(r, "每月发布文件", azMonth, st.aPubMonth, azHref, 12);
   for (int bChannel = 0; bChannel < 2; bChannel++) {
     PubCount *aP;
@@ -494,7 +538,11 @@ int page_dashboard(Req *r) {
                bChannel ? "发布渠道" : "按目录类别", bChannel ? "渠道" : "类别");
     for (int i = 0; i < nP; i++) {
       req_printf(r, "<tr><th scope=\"row\">%h</th>", aP[i].zKey);
-      fig(r, aP[i].n, "/staff/docs?state=published", 0);
+      /* Exactly the documents counted: same scope, year, state and group. */
+      fig(r, aP[i].n,
+          req_fmt(r, "/staff/docs%s&state=published&year=%d&%s=%u", zQs_raw, year,
+                  bChannel ? "channel" : "category", aP[i].zKey),
+          0);
       req_puts(r, "</tr>\n");
     }
     if (!nP) req_puts(r, "<tr><td colspan=\"2\">本年度没有发布文件</td></tr>\n");
@@ -521,7 +569,7 @@ int page_dashboard(Req *r) {
   } else {
     page_notice(r, "warn", "依申请公开模块尚未安装，本看板暂不显示申请办理统计。");
   }
-  page_notice(r, "warn", "年度报告状态由年报模块提供，尚未接入本看板。");
+  report_status_panel(r, &sc, year);
   page_end(r);
   return 0;
 }

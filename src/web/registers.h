@@ -62,6 +62,10 @@ typedef struct RegScope {
 ** or -1 after writing the 404/403 error page. */
 int reg_scope(Req *r, Perm p, RegScope *sc);
 
+/* 1 when one of the response clocks of event e (core/response_clock.h) was
+** missed as of tNow; the dashboard's 回应超时 figure counts these. */
+int reg_event_missed(const OpinionEvent *e, time_t tNow);
+
 /* Checks that the user may exercise p on orgId; -1 after a 403 page. */
 int reg_check(Req *r, Perm p, int64_t orgId);
 

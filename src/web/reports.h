@@ -64,12 +64,14 @@ int report_publish_doc(Store *s, Arena *a, const Report *p,
 /* The report of (org, year, scope) as it stands: the stored one (with its
 ** overrides; a published one is its snapshot unless bRecords) or, when none
 ** is stored, the numbers computed from the records (*pbStored = 0, pRec
-** filled with the format, the organisation and empty texts).  *pp is new
-** (report_free).  STORE_OK or a STORE_* code. */
+** filled with the format, the organisation and empty texts).  zFormat
+** (a format id of pSet) chooses the format of an unstored report; NULL
+** takes the one in force for the year.  *pp is new (report_free).
+** STORE_OK or a STORE_* code (STORE_INVALID: unknown format). */
 int report_build_current(Store *s, Arena *a, const RfSet *pSet,
                          const Org *pOrg, int year, int bSubtree,
-                         int bRecords, ReportRec *pRec, int *pbStored,
-                         Report **pp);
+                         const char *zFormat, int bRecords, ReportRec *pRec,
+                         int *pbStored, Report **pp);
 
 /* Pages (page_reports.c). */
 int page_reports(Req *r);           /* GET /staff/reports */

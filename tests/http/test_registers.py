@@ -411,10 +411,10 @@ def test_dashboard_svg_links_and_xlsx(srv):
     eq(figure("培训场次")[0], 5)
     n, href = figure("培训人次")
     eq(n, 46)
-    eq(href, "/staff/activities?org=%d&amp;year=2018" % bureau)
+    eq(href, "/staff/activities?org=%d&amp;year=2018&amp;kind=training" % bureau)
     # The subtree view: links keep the scope and are escaped once.
     r = c.get("/staff/dashboard?org=%d&subtree=1&year=2018" % bureau)
-    contains(r.text, 'href="/staff/activities?org=%d&amp;subtree=1&amp;year=2018"' % bureau)
+    contains(r.text, 'href="/staff/activities?org=%d&amp;subtree=1&amp;year=2018&amp;kind=press"' % bureau)
     not_contains(r.text, "&amp;amp;")
     r = c.get("/staff/dashboard.xlsx?org=%d&subtree=1&year=2018" % bureau)
     eq(r.status, 200)

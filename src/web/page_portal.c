@@ -55,7 +55,15 @@ static void doc_table(Req *r, const Doc *a, int n, const char *zCaption) {
 static void doc_list_page(Req *r, const Org *o, SearchQuery *q, const char *zTitle,
                           const char *zSelf, const char *zFeed) {
   int64_t page = 1;
-  if (req_param_int(r, "page", 1, 100000, &page) < 0) {
+  /* Page N>1 lives at {zSelf}/page/N (a path, so the static export can
+  ** write it as a file); ?page=N is still understood. */
+  if (r->nArg && strstr(r->zPath, "/page/")) {
+    page = req_arg_id(r, r->nArg - 1);
+    if (page < 2) {
+      http_error(r, 404, "页码无效");
+      return;
+    }
+  } else if (req_param_int(r, "page", 1, 100000, &page) < 0) {
     http_error(r, 400, "页码无效");
     return;
   }
@@ -83,12 +91,14 @@ static void doc_list_page(Req *r, const Org *o, SearchQuery *q, const char *zTit
   int nPages = (total + LIST_PAGE_SIZE - 1) / LIST_PAGE_SIZE;
   if (nPages > 1) {
     req_puts(r, "<nav class=\"pager\" aria-label=\"分页\"><ul>");
-    if (page > 1)
-      req_printf(r, "<li><a rel=\"prev\" href=\"%h?page=%lld\">上一页</a></li>", zSelf,
+    if (page == 2)
+      req_printf(r, "<li><a rel=\"prev\" href=\"%h\">上一页</a></li>", zSelf);
+    else if (page > 2)
+      req_printf(r, "<li><a rel=\"prev\" href=\"%h/page/%lld\">上一页</a></li>", zSelf,
                  (long long)(page - 1));
     req_printf(r, "<li aria-current=\"page\">第 %lld / %d 页</li>", (long long)page, nPages);
     if (page < nPages)
-      req_printf(r, "<li><a rel=\"next\" href=\"%h?page=%lld\">下一页</a></li>", zSelf,
+      req_printf(r, "<li><a rel=\"next\" href=\"%h/page/%lld\">下一页</a></li>", zSelf,
                  (long long)(page + 1));
     req_puts(r, "</ul></nav>\n");
   }
@@ -363,31 +373,66 @@ int page_portal_csv(Req *r) {
 
 /* ---- Sitemap ---- */
 
+/* Adds zPath and its pages 2..N (as doc_list_page links them) for the
+** documents matching q. */
+static int add_list(Store *s, Arena *a, SitePaths *p, const char *zPath,
+                    SearchQuery *q) {
+  int64_t *aId;
+  int nId, total;
+  site_path_add(p, a, zPath);
+  q->limit = 1;
+  int rc = store_search(s, a, q, &aId, &nId, &total);
+  if (rc != STORE_OK) return rc;
+  for (int k = 2; k <= (total + LIST_PAGE_SIZE - 1) / LIST_PAGE_SIZE; k++)
+    site_path_add(p, a, arena_printf(a, "%s/page/%d", zPath, k));
+  return STORE_OK;
+}
+
 int site_paths_portal(Store *s, Arena *a, SitePaths *p) {
   Org *aOrg;
   int nOrg, rc = store_org_tree(s, a, 0, &aOrg, &nOrg);
   if (rc != STORE_OK) return rc;
   for (int i = 0; i < nOrg; i++) {
     const char *zSlug = aOrg[i].zSlug;
-    site_path_add(p, a, arena_printf(a, "/o/%u/docs", zSlug));
+    SearchQuery q;
+    memset(&q, 0, sizeof q);
+    q.orgId = aOrg[i].id;
+    q.bSubtree = 1;
+    if ((rc = add_list(s, a, p, arena_printf(a, "/o/%u/docs", zSlug), &q))) return rc;
     site_path_add(p, a, arena_printf(a, "/o/%u/feed.atom", zSlug));
     site_path_add(p, a, arena_printf(a, "/o/%u/documents.csv", zSlug));
     int *aYear, *aCount, nYear;
     if ((rc = store_search_years(s, a, aOrg[i].id, 1, &aYear, &aCount, &nYear))) return rc;
-    for (int k = 0; k < nYear; k++)
-      site_path_add(p, a, arena_printf(a, "/o/%u/year/%d", zSlug, aYear[k]));
+    for (int k = 0; k < nYear; k++) {
+      memset(&q, 0, sizeof q);
+      q.orgId = aOrg[i].id;
+      q.bSubtree = 1;
+      q.year = aYear[k];
+      if ((rc = add_list(s, a, p, arena_printf(a, "/o/%u/year/%d", zSlug, aYear[k]), &q)))
+        return rc;
+    }
     CatItem *aItem;
     int nItem;
     if ((rc = store_cat_list(s, a, aOrg[i].id, "proactive", &aItem, &nItem))) return rc;
     int aArt[16] = {0};
     for (int k = 0; k < nItem; k++) {
-      site_path_add(p, a, arena_printf(a, "/o/%u/items/%lld", zSlug, (long long)aItem[k].id));
+      memset(&q, 0, sizeof q);
+      q.orgId = aOrg[i].id;
+      q.catalogueItemId = aItem[k].id;
+      if ((rc = add_list(s, a, p, arena_printf(a, "/o/%u/items/%lld", zSlug,
+                                               (long long)aItem[k].id), &q)))
+        return rc;
       site_path_add(p, a, arena_printf(a, "/o/%u/items/%lld/feed.atom", zSlug,
                                        (long long)aItem[k].id));
       if (aItem[k].art20 >= 1 && aItem[k].art20 <= 15) aArt[aItem[k].art20] = 1;
     }
-    for (int k = 1; k <= 15; k++)
-      if (aArt[k]) site_path_add(p, a, arena_printf(a, "/o/%u/art20/%d", zSlug, k));
+    for (int k = 1; k <= 15; k++) {
+      if (!aArt[k]) continue;
+      memset(&q, 0, sizeof q);
+      q.orgId = aOrg[i].id;
+      q.art20 = k;
+      if ((rc = add_list(s, a, p, arena_printf(a, "/o/%u/art20/%d", zSlug, k), &q))) return rc;
+    }
   }
   return STORE_OK;
 }

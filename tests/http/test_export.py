@@ -72,3 +72,28 @@ def test_export_refuses_without_out(srv):
     rc, _, err = srv.gongkai("export-site", "--db", srv.db)
     eq(rc, 2)
     contains(err, "--out")
+
+
+def test_paged_lists_are_exported_as_files(srv):
+    # Enough documents for three pages of the organisation's list (20 a page).
+    path = os.path.join(srv.dir, "paged.jsonl")
+    rc, _, err = srv.gongkai("bench-gen", "docs", "--n", "45", "--seed", "11", "--out", path)
+    eq(rc, 0, err)
+    rc, _, err = srv.gongkai("docs", "import", "--db", srv.db, "--org", "zn-cdc", path)
+    eq(rc, 0, err)
+    c = srv.client()
+    first = c.get("/o/zn-cdc/docs").text
+    contains(first, 'href="/o/zn-cdc/docs/page/2"')
+    p2 = c.get("/o/zn-cdc/docs/page/2")
+    eq(p2.status, 200)
+    contains(p2.text, 'href="/o/zn-cdc/docs"')        # previous page is the list itself
+    contains(p2.text, 'href="/o/zn-cdc/docs/page/3"')
+    eq(c.get("/o/zn-cdc/docs/page/4").status, 200)   # empty page past the end still answers
+    eq(c.get("/o/zn-cdc/docs/page/1").status, 404)   # page 1 has one URL only
+    out = os.path.join(srv.dir, "site-paged")
+    rc, _, err = srv.gongkai("export-site", "--db", srv.db, "--out", out)
+    eq(rc, 0, err)
+    for n in (2, 3):
+        rel = "o/zn-cdc/docs/page/%d/index.html" % n
+        eq(read(os.path.join(out, rel)), c.get("/o/zn-cdc/docs/page/%d" % n).body, rel)
+    ok(not os.path.exists(os.path.join(out, "o/zn-cdc/docs/page/4/index.html")))

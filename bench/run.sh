@@ -31,7 +31,7 @@ LIKE=${BENCH_LIKE:-3}
 TMO=${BENCH_TIMEOUT:-3600}
 WORK=$(mktemp -d "${BENCH_TMP:-/tmp}/gk-bench.XXXXXX")
 chmod 755 "$WORK"   # nginx workers run as another user
-OUT=bench/RESULTS.md
+OUT=${BENCH_OUT:-bench/RESULTS.md}
 GK="timeout $TMO ./gongkai"
 cleanup() {
   for p in "$WORK"/*.pid; do [ -f "$p" ] && kill "$(cat "$p")" 2>/dev/null; done

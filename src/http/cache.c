@@ -21,6 +21,7 @@ typedef struct Slot {
   uint64_t gen;
   char zType[64];
   char zEtag[24];
+  char zLastModified[40];
   char *p;
   size_t n;
 } Slot;
@@ -51,6 +52,7 @@ int cache_get(const char *zPath, int bGzip, uint64_t gen, CacheHit *pHit) {
     memcpy(pHit->pBody, s->p, s->n);
     pHit->nBody = s->n;
     memcpy(pHit->zType, s->zType, sizeof pHit->zType);
+    memcpy(pHit->zLastModified, s->zLastModified, sizeof pHit->zLastModified);
     memcpy(pHit->zEtag, s->zEtag, sizeof pHit->zEtag);
     hit = 1;
   }
@@ -59,8 +61,12 @@ int cache_get(const char *zPath, int bGzip, uint64_t gen, CacheHit *pHit) {
 }
 
 void cache_put(const char *zPath, int bGzip, uint64_t gen, const char *zType,
-               const char *zEtag, const char *p, size_t n) {
-  if (n > CACHE_MAX_ENTRY || strlen(zPath) > 1024 || strlen(zType) >= 64) return;
+               const char *zEtag, const char *zLastModified, const char *p,
+               size_t n) {
+  if (!zLastModified) zLastModified = "";
+  if (n > CACHE_MAX_ENTRY || strlen(zPath) > 1024 || strlen(zType) >= 64 ||
+      strlen(zLastModified) >= 40)
+    return;
   char *zCopy = xstrdup(zPath), *pCopy = xmalloc(n ? n : 1);
   memcpy(pCopy, p, n);
   unsigned i = slot_of(zPath, bGzip);
@@ -71,6 +77,7 @@ void cache_put(const char *zPath, int bGzip, uint64_t gen, const char *zType,
   s->bGzip = bGzip;
   s->gen = gen;
   strcpy(s->zType, zType);
+  strcpy(s->zLastModified, zLastModified);
   memcpy(s->zEtag, zEtag, sizeof s->zEtag);
   s->zEtag[sizeof s->zEtag - 1] = 0;
   s->p = pCopy;

@@ -16,6 +16,7 @@ typedef struct CacheHit {
   char *pBody;        /* copy the caller frees */
   size_t nBody;
   char zType[64];     /* Content-Type */
+  char zLastModified[40]; /* "" when none */
   char zEtag[24];
 } CacheHit;
 
@@ -25,5 +26,6 @@ void cache_bump(void);
 int cache_get(const char *zPath, int bGzip, uint64_t gen, CacheHit *pHit);
 /* Stores a response rendered while the generation was gen. */
 void cache_put(const char *zPath, int bGzip, uint64_t gen, const char *zType,
-               const char *zEtag, const char *p, size_t n);
+               const char *zEtag, const char *zLastModified, const char *p,
+               size_t n);
 #endif

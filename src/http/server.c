@@ -190,7 +190,8 @@ static enum MHD_Result send_response(struct MHD_Connection *conn, Req *r) {
   if (r->bCacheable && !r->bCacheHit && status == 200 && r->status == 200 &&
       !r->bNoCache && !r->bSetCsrfCookie && !r->bUsedCsrf && !r->user &&
       r->nHdr == 0 && r->zType) {
-    cache_put(r->zCacheKey, bGzip, r->cacheGen, r->zType, zEtag, body->z ? body->z : "",
+    cache_put(r->zCacheKey, bGzip, r->cacheGen, r->zType, zEtag, r->zLastModified,
+              body->z ? body->z : "",
               body->n);
   }
   if (body) {
@@ -206,6 +207,7 @@ static enum MHD_Result send_response(struct MHD_Connection *conn, Req *r) {
   if (zEtag[0]) MHD_add_response_header(resp, "ETag", zEtag);
   if (r->zLastModified) MHD_add_response_header(resp, "Last-Modified", r->zLastModified);
   if (bGzip) MHD_add_response_header(resp, "Content-Encoding", "gzip");
+  if (r->bCacheHit) MHD_add_response_header(resp, "X-Cache", "hit");
   if (is_compressible(r->zType)) MHD_add_response_header(resp, "Vary", "Accept-Encoding");
   int bPrivate = r->bNoCache || r->user || r->bSetCsrfCookie;
   int bHasCc = 0;
@@ -364,6 +366,8 @@ static enum MHD_Result on_request(void *cls, struct MHD_Connection *conn,
       buf_append(&r->out, hit.pBody, hit.nBody);
       free(hit.pBody);
       r->zType = arena_strdup(&r->arena, hit.zType);
+      if (hit.zLastModified[0])
+        r->zLastModified = arena_strdup(&r->arena, hit.zLastModified);
       memcpy(r->zCacheEtag, hit.zEtag, sizeof r->zCacheEtag);
       r->bCacheHit = 1;
       r->bCacheGzip = bGz;

@@ -78,7 +78,7 @@ static void last_modified(Req *r, const char *zIso) {
   char z[40];
   snprintf(z, sizeof z, "%s, %02d %s %04d %02d:%02d:%02d GMT", azDay[g.tm_wday], g.tm_mday,
            azMon[g.tm_mon], g.tm_year + 1900, g.tm_hour, g.tm_min, g.tm_sec);
-  req_header(r, "Last-Modified", req_strdup(r, z));
+  r->zLastModified = req_strdup(r, z);  /* kept with cached copies too */
 }
 
 int page_doc_public(Req *r) {

@@ -567,3 +567,19 @@ def test_draft_and_withdrawn_never_public(srv):
     assert_not_public(srv, doc, title, slug, body, out, 410)
     eq(api_ids(anon, "流感疫苗"), set())
     eq(anon.get(att).status, 404)
+
+
+def test_document_page_is_served_from_the_public_cache(srv):
+    # The busiest public page must come from the cache (issue 8's throughput
+    # target depends on it), with its Last-Modified kept.
+    c = srv.client()
+    lst = c.get("/api/v1/documents?org=znwsj&per_page=1").json()["documents"]
+    path = "/o/znwsj/d/%d" % lst[0]["id"]
+    r1 = c.get(path)
+    eq(r1.status, 200)
+    ok("last-modified" in r1.headers, "no Last-Modified")
+    r2 = c.get(path)
+    eq(r2.headers.get("x-cache"), "hit")
+    eq(r2.body, r1.body)
+    eq(r2.headers.get("last-modified"), r1.headers.get("last-modified"))
+    eq(r2.headers.get("etag"), r1.headers.get("etag"))

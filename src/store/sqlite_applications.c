@@ -79,9 +79,6 @@ static void app_row(Arena *ar, sqlite3_stmt *st, App *a) {
   a->zHandlerName = col_text(ar, st, i++);
 }
 
-static const char *nz(const char *z) {
-  return z ? z : "";
-}
 
 /* Sets the store's message to the text z (not a format); returns rc. */
 static int fail_text(Store *s, int rc, const char *z) {

@@ -72,7 +72,6 @@ static void doc_row(Arena *a, sqlite3_stmt *st, Doc *d) {
   d->zCreatedByName = col_text(a, st, i++);
 }
 
-static const char *nz(const char *z) { return z ? z : ""; }
 
 /* Binds text, or NULL when empty (optional dates). */
 static void bind_opt(sqlite3_stmt *st, int i, const char *z) {

@@ -25,7 +25,6 @@ static void org_row(Arena *a, sqlite3_stmt *st, Org *o) {
   o->zIndexTemplate = col_text(a, st, 13);
 }
 
-static const char *nz(const char *z) { return z ? z : ""; }
 
 /* Binds the editable fields of o to parameters ?2..?13 (the same order in
 ** the INSERT and the UPDATE below). */

@@ -44,7 +44,6 @@ static int update_one(Store *s, sqlite3_stmt *st, const char *zWhat) {
   return STORE_OK;
 }
 
-static const char *nz(const char *z) { return z ? z : ""; }
 /* Binds NULL for NULL or "". */
 static void bind_opt(sqlite3_stmt *st, int i, const char *z) {
   bind_text(st, i, z && z[0] ? z : NULL);

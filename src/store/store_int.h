@@ -32,6 +32,9 @@ struct Store {
 sqlite3_stmt *stmt(Store *s, const char *zSql);
 void stmt_done(sqlite3_stmt *st);
 
+/* z, or "" when z is NULL (for NOT NULL DEFAULT '' text columns). */
+static inline const char *nz(const char *z) { return z ? z : ""; }
+
 /* Binding helpers (1-based index as in SQLite).  NULL text binds NULL. */
 void bind_text(sqlite3_stmt *st, int i, const char *z);
 void bind_int(sqlite3_stmt *st, int i, int64_t v);

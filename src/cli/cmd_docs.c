@@ -101,12 +101,10 @@ static const char *doc_from_line(char *z, size_t n, Doc *d) {
   d->zReportKind = az[10][0] ? az[10] : "other";
   d->zMode = "proactive";
   d->zScope = "全社会";
-  /* Stored as approved, then published by store_doc_publish() in the same
-  ** transaction: adding it as published would index it in the portal's
-  ** search index twice (store_doc_add and store_doc_publish both sync it),
-  ** the second time as delete + insert: 4× the tokenizing and an index
-  ** bloated by delete markers (bench/analysis.md, section 3). */
-  d->zState = "approval";
+  /* store_doc_import() stores it as published in one step: one INSERT, one
+  ** ledger entry from this Doc and one portal search-index sync (it was
+  ** store_doc_add as approved + store_doc_publish: an UPDATE of the whole
+  ** row and two reads of it more). */
   d->zValidity = "valid";
   return NULL;
 }
@@ -213,9 +211,7 @@ static int import_file(Store *s, FILE *f, int64_t orgId, int64_t userId,
       }
       d.orgId = orgId;
       d.createdBy = userId;
-      rc = store_doc_add(s, &d);
-      if (rc == STORE_OK)
-        rc = store_doc_publish(s, &a, d.id, "published", d.zPublishedDate);
+      rc = store_doc_import(s, &a, &d);
       arena_free(&a);
       if (rc != STORE_OK) break;
       if (!firstId) firstId = d.id;

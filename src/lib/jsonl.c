@@ -40,6 +40,17 @@ static long hex4(P *p) {
   return v;
 }
 
+/* aStop[c] is 1 for the bytes that end a run of plain string content:
+** controls (an error), '"' and '\\'. */
+static const unsigned char aStop[256] = {
+    1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, /* 0x00 */
+    1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, /* 0x10 */
+    0, 0, 1, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, /* 0x20: '"' */
+    0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, /* 0x30 */
+    0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, /* 0x40 */
+    0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 1, 0, 0, 0, /* 0x50: '\\' */
+};
+
 /* Parses the string starting at the '"' at p->i; unescapes it in place and
 ** NUL-terminates it; returns its start, or NULL with *pzErr set. */
 static char *string(P *p, const char **pzErr) {
@@ -47,6 +58,17 @@ static char *string(P *p, const char **pzErr) {
   char *o = zOut;
   p->i++;
   while (p->i < p->n) {
+    /* A run of plain bytes: scanned with a pointer, and moved only once an
+    ** escape has made the output lag behind the input. */
+    const char *zRun = p->z + p->i, *zEnd = p->z + p->n, *zScan = zRun;
+    while (zScan < zEnd && !aStop[(unsigned char)*zScan]) zScan++;
+    if (zScan > zRun) {
+      size_t nRun = (size_t)(zScan - zRun);
+      if (o != zRun) memmove(o, zRun, nRun);
+      o += nRun;
+      p->i += nRun;
+      if (p->i >= p->n) break;
+    }
     unsigned char c = (unsigned char)p->z[p->i];
     if (c == '"') {
       /* o <= the quote's position: unescaping never grows. */

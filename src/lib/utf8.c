@@ -3,6 +3,8 @@
 */
 #include "lib/utf8.h"
 
+#include <string.h>
+
 uint32_t utf8_decode(const char *zIn, size_t n, int *pLen) {
   const unsigned char *z = (const unsigned char *)zIn;
   uint32_t c = z[0];
@@ -46,13 +48,53 @@ int utf8_encode(uint32_t cp, char *out) {
   return 4;
 }
 
-int utf8_valid(const char *z, size_t n) {
+/* Inline validation with the rules of utf8_decode(): no overlong forms,
+** no surrogates, nothing above U+10FFFF; ASCII is skipped eight bytes at
+** a time.  (It was a utf8_decode() call per character: 1.9 % of a bulk
+** import, whose check pass and import pass both validate every line.) */
+int utf8_valid(const char *zIn, size_t n) {
+  const unsigned char *z = (const unsigned char *)zIn;
   size_t i = 0;
   while (i < n) {
-    int len;
-    uint32_t c = utf8_decode(z + i, n - i, &len);
-    if (c == 0xFFFD && len == 1) return 0;
-    i += (size_t)len;
+    unsigned c = z[i];
+    if (c < 0x80) {
+      i++;
+      while (i + 8 <= n) {
+        uint64_t w;
+        memcpy(&w, z + i, 8);
+        if (w & 0x8080808080808080ull) break;
+        i += 8;
+      }
+      continue;
+    }
+    /* The common case, a 3-byte sequence with lead E1..EC or EE..EF (most
+    ** CJK): two continuation bytes, no range narrower than 80..BF. */
+    if (c >= 0xE1 && c != 0xED && c <= 0xEF && n - i >= 3) {
+      if ((z[i + 1] & 0xC0) != 0x80 || (z[i + 2] & 0xC0) != 0x80) return 0;
+      i += 3;
+      continue;
+    }
+    /* Other lead bytes: the sequence length and the allowed range of the
+    ** second byte (narrower after E0, ED, F0 and F4). */
+    unsigned lo = 0x80, hi = 0xBF;
+    size_t len;
+    if (c >= 0xC2 && c <= 0xDF) len = 2;
+    else if (c >= 0xE0 && c <= 0xEF) {
+      len = 3;
+      if (c == 0xE0) lo = 0xA0;       /* < U+0800: overlong */
+      else if (c == 0xED) hi = 0x9F;  /* U+D800..DFFF: surrogates */
+    } else if (c >= 0xF0 && c <= 0xF4) {
+      len = 4;
+      if (c == 0xF0) lo = 0x90;       /* < U+10000: overlong */
+      else if (c == 0xF4) hi = 0x8F;  /* > U+10FFFF */
+    } else {
+      return 0;
+    }
+    if (len > n - i) return 0;
+    if (z[i + 1] < lo || z[i + 1] > hi) return 0;
+    for (size_t k = 2; k < len; k++)
+      if ((z[i + k] & 0xC0) != 0x80) return 0;
+    i += len;
   }
   return 1;
 }

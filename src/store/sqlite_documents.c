@@ -133,11 +133,25 @@ int store_doc_item_requires_interp(Store *s, int64_t itemId, int *pbRequired) {
   return STORE_OK;
 }
 
-int store_doc_add(Store *s, Doc *d) {
+/* The stored value of the three fields whose empty value the INSERT
+** replaces by a default: report kind, state and validity.  Shared by
+** doc_insert() and the canonical content store_doc_import() builds from the
+** Doc it inserted, so both see the same values. */
+static const char *dflt(const char *z, const char *zDefault) {
+  return z && z[0] ? z : zDefault;
+}
+
+/* The INSERT of store_doc_add() and store_doc_import(): checks the
+** references (imported index number, catalogue item, interpreted and
+** replacing documents), inserts d and sets d->id.  zAllocated, when not
+** NULL, is an index number allocated by the store for this document: it is
+** stored instead of d->zIndexNumber, with index_imported 0.  Writes no
+** search index and no ledger entry. */
+static int doc_insert(Store *s, Doc *d, const char *zAllocated) {
   char zNow[21];
   int rc;
   store_now_iso(zNow);
-  if (d->zIndexNumber && d->zIndexNumber[0]) {
+  if (!zAllocated && d->zIndexNumber && d->zIndexNumber[0]) {
     IndexNumberErr err;
     if (index_number_check(d->zIndexNumber, &err) != INDEX_NUMBER_OK)
       return store_fail(s, STORE_INVALID, "索引号无效：%s", err.zMsg);
@@ -156,8 +170,8 @@ int store_doc_add(Store *s, Doc *d) {
   if (!st) return STORE_ERROR;
   bind_int(st, 1, d->orgId);
   bind_id(st, 2, d->deptId);
-  bind_opt(st, 3, d->zIndexNumber);
-  bind_int(st, 4, d->zIndexNumber && d->zIndexNumber[0] ? 1 : 0);
+  bind_opt(st, 3, zAllocated ? zAllocated : d->zIndexNumber);
+  bind_int(st, 4, !zAllocated && d->zIndexNumber && d->zIndexNumber[0] ? 1 : 0);
   bind_text(st, 5, nz(d->zTitle));
   bind_text(st, 6, nz(d->zDocNumber));
   bind_text(st, 7, nz(d->zPublisher));
@@ -169,13 +183,13 @@ int store_doc_add(Store *s, Doc *d) {
   bind_text(st, 13, nz(d->zScope));
   bind_id(st, 14, d->catalogueItemId);
   bind_text(st, 15, nz(d->zGenre));
-  bind_text(st, 16, d->zReportKind && d->zReportKind[0] ? d->zReportKind : "other");
+  bind_text(st, 16, dflt(d->zReportKind, "other"));
   bind_text(st, 17, nz(d->zKeywords));
   bind_text(st, 18, nz(d->zSummary));
   bind_text(st, 19, nz(d->zBody));
   bind_id(st, 20, d->interpretsId);
-  bind_text(st, 21, d->zState && d->zState[0] ? d->zState : "draft");
-  bind_text(st, 22, d->zValidity && d->zValidity[0] ? d->zValidity : "valid");
+  bind_text(st, 21, dflt(d->zState, "draft"));
+  bind_text(st, 22, dflt(d->zValidity, "valid"));
   bind_opt(st, 23, d->zValidityDate);
   bind_id(st, 24, d->replacedById);
   bind_int(st, 25, d->createdBy);
@@ -184,17 +198,23 @@ int store_doc_add(Store *s, Doc *d) {
   stmt_done(st);
   if (rc != SQLITE_DONE) {
     if (sqlite3_extended_errcode(s->db) == SQLITE_CONSTRAINT_UNIQUE)
-      return store_fail(s, STORE_CONFLICT, "索引号“%s”已被使用", nz(d->zIndexNumber));
+      return store_fail(s, STORE_CONFLICT, "索引号“%s”已被使用",
+                        nz(zAllocated ? zAllocated : d->zIndexNumber));
     if (sqlite3_extended_errcode(s->db) == SQLITE_CONSTRAINT_CHECK)
       return store_fail(s, STORE_INVALID, "文件的状态、公开方式、类别或有效性取值无效");
     return store_sqlite_err(s, rc, "保存文件");
   }
   d->id = sqlite3_last_insert_rowid(s->db);
+  return STORE_OK;
+}
+
+int store_doc_add(Store *s, Doc *d) {
+  int rc = doc_insert(s, d, NULL);
   /* An import may add a document already published: index it.  (Runs in
   ** the caller's transaction, as the INSERT above.) */
-  if (d->zState && !strcmp(d->zState, "published"))
-    return store_search_sync(s, d->id);  /* portal index */
-  return STORE_OK;
+  if (rc == STORE_OK && d->zState && !strcmp(d->zState, "published"))
+    rc = store_search_sync(s, d->id);  /* portal index */
+  return rc;
 }
 
 int store_doc_update(Store *s, const Doc *d) {
@@ -478,6 +498,26 @@ int store_doc_alloc_index(Store *s, Arena *a, int64_t orgId,
   return store_fail(s, STORE_CONFLICT, "无法分配未被占用的索引号");
 }
 
+/* Allocates the next index number for document d published on zDate
+** (store_doc_alloc_index with the catalogue item's code as {category});
+** *pzNum in the arena. */
+static int alloc_for_doc(Store *s, Arena *a, const Doc *d, const char *zDate,
+                         const char **pzNum) {
+  /* {category} in a template is the catalogue item's code. */
+  const char *zCat = "";
+  if (d->catalogueItemId && catalogue_installed(s)) {
+    sqlite3_stmt *sc = stmt(s, "SELECT code FROM catalogue_item WHERE id=?1");
+    if (!sc) return STORE_ERROR;
+    bind_int(sc, 1, d->catalogueItemId);
+    if (sqlite3_step(sc) == SQLITE_ROW) zCat = col_text(a, sc, 0);
+    stmt_done(sc);
+  }
+  return store_doc_alloc_index(s, a, d->orgId, zDate, zCat, pzNum);
+}
+
+static int ledger_append_doc(Store *s, Arena *a, const Doc *d,
+                             const char *zEvent);
+
 int store_doc_publish(Store *s, Arena *a, int64_t docId, const char *zState,
                       const char *zDate) {
   Doc d;
@@ -488,18 +528,7 @@ int store_doc_publish(Store *s, Arena *a, int64_t docId, const char *zState,
   if (rc) return rc;
   if ((rc = store_doc_get(s, a, docId, &d))) goto fail;
   zNum = d.zIndexNumber;
-  if (!zNum[0]) {
-    /* {category} in a template is the catalogue item's code. */
-    const char *zCat = "";
-    if (d.catalogueItemId && catalogue_installed(s)) {
-      sqlite3_stmt *sc = stmt(s, "SELECT code FROM catalogue_item WHERE id=?1");
-      if (!sc) { rc = STORE_ERROR; goto fail; }
-      bind_int(sc, 1, d.catalogueItemId);
-      if (sqlite3_step(sc) == SQLITE_ROW) zCat = col_text(a, sc, 0);
-      stmt_done(sc);
-    }
-    if ((rc = store_doc_alloc_index(s, a, d.orgId, zDate, zCat, &zNum))) goto fail;
-  }
+  if (!zNum[0] && (rc = alloc_for_doc(s, a, &d, zDate, &zNum))) goto fail;
   int bPub = !strcmp(zState, "published");
   sqlite3_stmt *st = stmt(s,
       "UPDATE doc SET index_number=?2,state=?3,"
@@ -512,8 +541,39 @@ int store_doc_publish(Store *s, Arena *a, int64_t docId, const char *zState,
   bind_text(st, 4, bPub ? zDate : NULL);
   bind_text(st, 5, zNow);
   if ((rc = stmt_exec(s, st, "发布文件"))) goto fail;
-  if (bPub && (rc = store_ledger_append(s, a, docId, "publish"))) goto fail;
+  if (bPub) {
+    /* d as the UPDATE left it (the canonical content's columns), so the
+    ** ledger entry need not read the document again. */
+    d.zIndexNumber = zNum;
+    d.zState = zState;
+    if (zDate) d.zPublishedDate = zDate;
+    if ((rc = ledger_append_doc(s, a, &d, "publish"))) goto fail;
+  }
   if ((rc = store_search_sync(s, docId))) goto fail;  /* portal index */
+  return store_commit(s);
+fail:
+  store_rollback(s);
+  return rc;
+}
+
+int store_doc_import(Store *s, Arena *a, Doc *d) {
+  const char *zNum = NULL;
+  int rc = store_begin(s);
+  if (rc) return rc;
+  if (!d->zIndexNumber || !d->zIndexNumber[0]) {
+    if ((rc = alloc_for_doc(s, a, d, d->zPublishedDate, &zNum))) goto fail;
+  }
+  d->zState = "published";
+  if ((rc = doc_insert(s, d, zNum))) goto fail;
+  /* The canonical content from d with the values the INSERT stored: the
+  ** allocated number and the defaults of doc_insert(); every other field
+  ** reads back as given (NULL and "" are alike in doc_canonical()). */
+  Doc v = *d;
+  if (zNum) v.zIndexNumber = zNum;
+  v.zReportKind = dflt(d->zReportKind, "other");
+  v.zValidity = dflt(d->zValidity, "valid");
+  if ((rc = ledger_append_doc(s, a, &v, "publish"))) goto fail;
+  if ((rc = store_search_sync(s, d->id))) goto fail;  /* portal index */
   return store_commit(s);
 fail:
   store_rollback(s);
@@ -986,26 +1046,38 @@ int store_doc_channels(Store *s, Arena *a, int64_t docId, DocChannel **paCh,
 
 /* ---- Ledger ---- */
 
-/* The canonical content of a document as stored now (heap string). */
-static int canonical_now(Store *s, Arena *a, int64_t docId, char **pz) {
-  Doc d;
+/* The canonical content of document d (heap string), with its
+** attachments as stored now. */
+static int canonical_of(Store *s, Arena *a, const Doc *d, char **pz) {
   DocAttachment *aAtt;
   int nAtt;
-  int rc = store_doc_get(s, a, docId, &d);
+  int rc = store_doc_attachments(s, a, d->id, &aAtt, &nAtt);
   if (rc) return rc;
-  if ((rc = store_doc_attachments(s, a, docId, &aAtt, &nAtt))) return rc;
-  *pz = doc_canonical(&d, aAtt, nAtt);
+  *pz = doc_canonical(d, aAtt, nAtt);
   return STORE_OK;
 }
 
-int store_ledger_append(Store *s, Arena *a, int64_t docId,
-                        const char *zEvent) {
+/* The canonical content of a document as stored now (heap string). */
+static int canonical_now(Store *s, Arena *a, int64_t docId, char **pz) {
+  Doc d;
+  int rc = store_doc_get(s, a, docId, &d);
+  if (rc) return rc;
+  return canonical_of(s, a, &d, pz);
+}
+
+/* Appends a ledger entry for zEvent whose content is the canonical content
+** of d.  d must hold the document's fields as store_doc_get() would read
+** them now (the caller has just written them): `gongkai ledger verify`
+** compares the two.  Runs in a nested transaction. */
+static int ledger_append_doc(Store *s, Arena *a, const Doc *d,
+                             const char *zEvent) {
   char zNow[21], zContentHash[65], zEntry[65];
   char *zContent = NULL;
+  int64_t docId = d->id;
   store_now_iso(zNow);
   int rc = store_begin(s);
   if (rc) return rc;
-  if ((rc = canonical_now(s, a, docId, &zContent))) goto done;
+  if ((rc = canonical_of(s, a, d, &zContent))) goto done;
   crypto_sha256_hex(zContent, strlen(zContent), zContentHash);
   sqlite3_stmt *st = stmt(s,
       "SELECT seq,entry_hash FROM doc_ledger ORDER BY seq DESC LIMIT 1");
@@ -1035,6 +1107,14 @@ done:
   free(zContent);
   if (rc) { store_rollback(s); return rc; }
   return store_commit(s);
+}
+
+int store_ledger_append(Store *s, Arena *a, int64_t docId,
+                        const char *zEvent) {
+  Doc d;
+  int rc = store_doc_get(s, a, docId, &d);
+  if (rc) return rc;
+  return ledger_append_doc(s, a, &d, zEvent);
 }
 
 static void ledger_row(Arena *a, sqlite3_stmt *st, LedgerEntry *e) {

@@ -7,7 +7,8 @@
 **
 ** Transactions: every function that writes runs inside the caller's
 ** transaction when one is open (store_begin); the composite ones
-** (store_doc_publish, store_ledger_append, store_doc_alloc_index) rely on
+** (store_doc_publish, store_doc_import, store_ledger_append,
+** store_doc_alloc_index) rely on
 ** it: call them between store_begin() and store_commit().  They open their
 ** own nested level, so calling them alone is also atomic.
 **
@@ -105,6 +106,19 @@ int store_doc_alloc_index(Store *s, Arena *a, int64_t orgId,
 ** published date zDate and a 'publish' ledger entry. */
 int store_doc_publish(Store *s, Arena *a, int64_t docId, const char *zState,
                       const char *zDate);
+
+/* Bulk import (`gongkai docs import`): stores d as a published document in
+** one step with the result of store_doc_add() (state approval) followed by
+** store_doc_publish(..., "published", d->zPublishedDate) — the same row
+** (except that created_at and updated_at are equal), the same 'publish'
+** ledger content and one portal search-index sync — without the UPDATE
+** and the two reads of the document that path costs.  Keeps a non-empty
+** d->zIndexNumber as imported (checked like store_doc_add); otherwise
+** allocates the next number for d->zPublishedDate.  Sets d->id and
+** d->zState ("published"); d->zIndexNumber is left as given.  Strings of
+** d are the caller's; the arena receives temporaries.  STORE_CONFLICT
+** when the index number is taken; nothing stored on any error. */
+int store_doc_import(Store *s, Arena *a, Doc *d);
 
 /* Withdraws a published document with a public reason; ledger 'withdraw'.
 ** Also accepts a document that store_doc_step() has just moved to

@@ -136,3 +136,54 @@ def test_import_200_generated_documents(srv):
     rc, out, err = srv.gongkai("ledger", "verify", "--db", srv.db)
     eq(rc, 0, err)
     contains(out, "verified")
+
+
+def test_import_ledger_content_is_the_stored_document(srv):
+    # Fields that need JSON escaping (quote, backslash, '<', newline, tab, a
+    # control character, non-BMP), empty and absent optional fields, null
+    # members and each report kind: every imported document's ledger
+    # content must be the canonical JSON of its row (what publishing it
+    # through the review chain records), and the ledger must verify.
+    odd = [
+        {"title": "引号\"反斜杠\\尖括号<b>", "published_date": "2021-03-04",
+         "body": "第一行\n\t第二行\u0001 😀 <script>", "doc_number": "",
+         "keywords": None, "report_kind": "regulation", "signed_date": ""},
+        {"title": "无可选字段", "published_date": "2021-03-05"},
+        {"title": "带索引号", "published_date": "2021-03-06",
+         "index_number": "ODD-2021-1", "report_kind": "normative",
+         "signed_date": "2021-03-01", "publisher": "某局", "genre": "通知",
+         "summary": "概述", "body": "正文" * 2000},
+    ]
+    path = write(srv, "odd.jsonl", [json.dumps(o, ensure_ascii=False) for o in odd])
+    rc, out, err = srv.gongkai("docs", "import", "--db", srv.db, "--org", "znwsj", path)
+    eq(rc, 0, err)
+    contains(out, "imported 3 documents")
+    db = sqlite3.connect(srv.db)
+    rows = db.execute(
+        "SELECT d.id, d.title, d.body, d.report_kind, d.state, d.index_number,"
+        " d.index_imported, coalesce(d.signed_date,''), d.published_date, l.content"
+        " FROM doc d JOIN doc_ledger l ON l.doc_id=d.id"
+        " WHERE d.title IN (?,?,?) ORDER BY d.id",
+        tuple(o["title"] for o in odd)).fetchall()
+    db.close()
+    eq(len(rows), 3)
+    for o, r in zip(odd, rows):
+        c = json.loads(r[9])
+        eq(c["id"], r[0])
+        eq(c["title"], o["title"])
+        eq(c["body"], o.get("body") or "")
+        eq(c["report_kind"], o.get("report_kind", "other"))
+        eq(c["state"], "published")
+        eq(r[4], "published")
+        eq(c["index_number"], r[5])
+        eq(c["signed_date"], o.get("signed_date", ""))
+        eq(c["published_date"], o["published_date"])
+        eq(c["validity"], "valid")
+        eq(c["catalogue_item_id"], None)
+        eq(c["attachments"], [])
+    eq(rows[2][5], "ODD-2021-1")
+    eq([r[6] for r in rows], [0, 0, 1])
+    ok("\\u003cb>" in rows[0][9] and "\\u0001" in rows[0][9], rows[0][9][:200])
+    rc, out, err = srv.gongkai("ledger", "verify", "--db", srv.db)
+    eq(rc, 0, err)
+    contains(out, "chain intact")

@@ -423,3 +423,90 @@ TEST(doc_index_number_category_template) {
   arena_free(&a);
   drop_db(s, zPath);
 }
+
+/* The fields of a document imported both ways below. */
+static void import_fields(Doc *d, int64_t org, int64_t user,
+                          const char *zIndex) {
+  memset(d, 0, sizeof *d);
+  d->orgId = org;
+  d->createdBy = user;
+  d->zTitle = "导入\"标题\"<b>";
+  d->zBody = "第一行\n\t第二行\\ 😀";
+  d->zDocNumber = "测发〔2018〕1号";
+  d->zPublishedDate = "2018-09-07";
+  d->zSignedDate = "2018-09-01";
+  d->zFormedDate = d->zSignedDate;
+  d->zMode = "proactive";
+  d->zScope = "全社会";
+  d->zIndexNumber = zIndex;
+  /* zReportKind and zValidity left NULL: the INSERT's defaults apply. */
+}
+
+/* The ledger content of the only entry of a database, in the arena. */
+static const char *only_content(Store *s, Arena *a) {
+  LedgerEntry *aE;
+  int nE;
+  if (store_ledger_list(s, a, 0, 0, 0, &aE, &nE) != STORE_OK || nE != 1)
+    return "(not one entry)";
+  return aE[0].zContent;
+}
+
+TEST(doc_import_equals_add_then_publish) {
+  static const char *const azIndex[] = {NULL, "IMP-2018-7"};
+  for (int k = 0; k < 2; k++) {
+    char zPath1[128], zPath2[128];
+    int64_t org, user, bad, n;
+    Arena a = ARENA_INIT;
+    Store *s1 = fresh_db(zPath1, &org, &user);
+    Store *s2 = fresh_db(zPath2, &org, &user);
+    CHECK(s1 && s2);
+    if (!s1 || !s2) return;
+    /* The review chain's end: added as approval, then published. */
+    Doc d1, d2, g1, g2;
+    import_fields(&d1, org, user, azIndex[k]);
+    d1.zState = "approval";
+    CHECK_INT(store_begin(s1), STORE_OK);
+    CHECK_INT(store_doc_add(s1, &d1), STORE_OK);
+    CHECK_INT(store_doc_publish(s1, &a, d1.id, "published", d1.zPublishedDate),
+              STORE_OK);
+    CHECK_INT(store_commit(s1), STORE_OK);
+    /* The import's one step. */
+    import_fields(&d2, org, user, azIndex[k]);
+    CHECK_INT(store_doc_import(s2, &a, &d2), STORE_OK);
+    CHECK_STR(d2.zState, "published");
+    CHECK(d2.id == d1.id);
+    /* The same ledger content and the same row. */
+    CHECK_STR(only_content(s2, &a), only_content(s1, &a));
+    CHECK_INT(store_doc_get(s1, &a, d1.id, &g1), STORE_OK);
+    CHECK_INT(store_doc_get(s2, &a, d2.id, &g2), STORE_OK);
+    CHECK_STR(g2.zIndexNumber, k ? "IMP-2018-7" : "453629012/2018-00001");
+    CHECK_STR(g2.zIndexNumber, g1.zIndexNumber);
+    CHECK_INT(g2.bIndexImported, k);
+    CHECK_INT(g2.bIndexImported, g1.bIndexImported);
+    CHECK_STR(g2.zState, g1.zState);
+    CHECK_STR(g2.zReportKind, "other");
+    CHECK_STR(g2.zValidity, "valid");
+    CHECK_STR(g2.zPublishedDate, g1.zPublishedDate);
+    CHECK_INT(store_ledger_verify(s2, &bad, &n), STORE_OK);
+    CHECK_INT(n, 1);
+    /* A taken imported number: refused, nothing stored, the counter not
+    ** advanced either (the next allocation is still 00002). */
+    Doc d3;
+    import_fields(&d3, org, user, g2.zIndexNumber);
+    CHECK_INT(store_doc_import(s2, &a, &d3), STORE_CONFLICT);
+    CHECK(strstr(store_errmsg(s2), g2.zIndexNumber) != NULL);
+    CHECK_INT(store_ledger_verify(s2, &bad, &n), STORE_OK);
+    CHECK_INT(n, 1);
+    Doc d4;
+    import_fields(&d4, org, user, NULL);
+    CHECK_INT(store_doc_import(s2, &a, &d4), STORE_OK);
+    CHECK_STR(index_of(s2, &a, d4.id),
+              k ? "453629012/2018-00001" : "453629012/2018-00002");
+    CHECK(d4.id == d2.id + 1);
+    CHECK_INT(store_ledger_verify(s2, &bad, &n), STORE_OK);
+    CHECK_INT(n, 2);
+    arena_free(&a);
+    drop_db(s1, zPath1);
+    drop_db(s2, zPath2);
+  }
+}

@@ -275,10 +275,16 @@ int cmd_docs(int argc, char **argv) {
     fprintf(stderr, "gongkai docs: 无法打开 %s\n", aPos[1]);
     return 1;
   }
+  /* The file is read twice from start to end: 1 MB reads instead of
+  ** stdio's 4 KB (15,000 read() calls for 10,000 documents).  glibc
+  ** ignores the size unless it is given the buffer; freed after fclose. */
+  char *zIoBuf = xmalloc(1 << 20);
+  setvbuf(f, zIoBuf, _IOFBF, 1 << 20);
   double t0 = now_s();
   Store *s = cli_open("docs", zDb, STORE_MIGRATE);
   if (!s) {
     fclose(f);
+    free(zIoBuf);
     return 1;
   }
   Arena a = ARENA_INIT;
@@ -304,5 +310,6 @@ done:
   arena_free(&a);
   store_close(s);
   fclose(f);
+  free(zIoBuf);
   return rc;
 }

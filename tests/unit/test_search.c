@@ -13,6 +13,7 @@
 
 #include "harness.h"
 #include "lib/crypto.h"
+#include "store/fts_cjk.h"
 #include "store/store_documents.h"
 #include "store/store_search.h"
 
@@ -256,6 +257,147 @@ TEST(search_date_order_year_filter_and_paging_past_candidates) {
   CHECK_INT(store_doc_get(s, &a, aId[4], &d4), STORE_OK);
   CHECK(strcmp(d0.zPublishedDate, d4.zPublishedDate) >= 0);
   CHECK(strncmp(d0.zPublishedDate, "2026", 4) == 0);
+  arena_free(&a);
+  close_db(s, zPath);
+}
+
+/* The key of document docId in search_doc (read with a second connection),
+** or -1 when it has no row. */
+static int64_t key_of(const char *zPath, int64_t docId) {
+  sqlite3 *db;
+  sqlite3_stmt *st;
+  int64_t k = -1;
+  if (sqlite3_open(zPath, &db) != SQLITE_OK) return -2;
+  if (sqlite3_prepare_v2(db, "SELECT id FROM search_doc WHERE doc_id=?1", -1,
+                         &st, NULL) == SQLITE_OK) {
+    sqlite3_bind_int64(st, 1, docId);
+    if (sqlite3_step(st) == SQLITE_ROW) k = sqlite3_column_int64(st, 0);
+    sqlite3_finalize(st);
+  }
+  sqlite3_close(db);
+  return k;
+}
+
+/* Runs q; returns the total (or -1) and the first page in aId/pn. */
+static int run(Store *s, Arena *a, SearchQuery *q, int64_t **paId, int *pn) {
+  int total;
+  return store_search(s, a, q, paId, pn, &total) == STORE_OK ? total : -1;
+}
+
+TEST(search_keys_days_years_caps_and_single_characters) {
+  char zPath[128];
+  int64_t org, user;
+  Store *s = open_db(zPath, &org, &user);
+  CHECK(s != NULL);
+  if (!s) return;
+  Arena a = ARENA_INIT;
+  /* Keys: day since 1900-01-01 times 65536 plus the ordinal in the day,
+  ** in publication order. */
+  const char *azDate[] = {"2024-12-31", "2025-01-01", "2025-01-01",
+                          "2024-12-31", "2025-06-30"};
+  const char *azTitle[] = {"年末水质通报", "新年水质通报", "元旦供水安排",
+                           "年末饮用水检测", "年中水质通报"};
+  int64_t aId[5];
+  for (int i = 0; i < 5; i++) {
+    aId[i] = add_draft(s, org, user, azTitle[i], "检测结果");
+    CHECK(aId[i] > 0);
+    CHECK_INT(store_doc_publish(s, &a, aId[i], "published", azDate[i]), STORE_OK);
+  }
+  /* julianday('2024-12-31') - julianday('1900-01-01') = 45655 */
+  CHECK(key_of(zPath, aId[0]) == 45655LL * 65536);
+  CHECK(key_of(zPath, aId[3]) == 45655LL * 65536 + 1);
+  CHECK(key_of(zPath, aId[1]) == 45656LL * 65536);
+  CHECK(key_of(zPath, aId[2]) == 45656LL * 65536 + 1);
+  /* Re-syncing keeps the key while the date stays. */
+  CHECK_INT(store_search_sync(s, aId[1]), STORE_OK);
+  CHECK(key_of(zPath, aId[1]) == 45656LL * 65536);
+  /* Newest first: by day, then by publication within the day. */
+  SearchQuery q;
+  memset(&q, 0, sizeof q);
+  q.zQuery = "水质";
+  q.bByDate = 1;
+  int64_t *aGot;
+  int n;
+  CHECK_INT(run(s, &a, &q, &aGot, &n), 3);
+  CHECK_INT(n, 3);
+  if (n == 3) CHECK(aGot[0] == aId[4] && aGot[1] == aId[1] && aGot[2] == aId[0]);
+  q.zQuery = "年";
+  CHECK_INT(run(s, &a, &q, &aGot, &n), 4);
+  if (n == 4) {
+    CHECK(aGot[0] == aId[4] && aGot[1] == aId[1] && aGot[2] == aId[3] &&
+          aGot[3] == aId[0]);
+  }
+  /* Year boundaries. */
+  q.zQuery = "水质";
+  q.year = 2024;
+  CHECK_INT(run(s, &a, &q, &aGot, &n), 1);
+  q.year = 2025;
+  CHECK_INT(run(s, &a, &q, &aGot, &n), 2);
+  q.year = 2023;
+  CHECK_INT(run(s, &a, &q, &aGot, &n), 0);
+  q.year = 0;
+  int *aYear, *aCount, nYear;
+  CHECK_INT(store_search_years(s, &a, 0, 0, &aYear, NULL, &nYear), STORE_OK);
+  CHECK_INT(nYear, 2);
+  if (nYear == 2) CHECK(aYear[0] == 2025 && aYear[1] == 2024);
+  CHECK_INT(store_search_years(s, &a, org, 1, &aYear, &aCount, &nYear), STORE_OK);
+  CHECK_INT(nYear, 2);
+  if (nYear == 2) CHECK(aYear[0] == 2025 && aCount[0] == 3 && aYear[1] == 2024 &&
+                        aCount[1] == 2);
+  /* One-character terms: alone (character table) and with longer terms
+  ** (bigram table, checked against the character table per candidate). */
+  q.zQuery = "末";
+  CHECK_INT(run(s, &a, &q, &aGot, &n), 2);
+  q.zQuery = "旦";
+  CHECK_INT(run(s, &a, &q, &aGot, &n), 1);
+  q.zQuery = "水质 末";
+  CHECK_INT(run(s, &a, &q, &aGot, &n), 1);
+  if (n == 1) CHECK(aGot[0] == aId[0]);
+  q.zQuery = "末 饮 检测";
+  CHECK_INT(run(s, &a, &q, &aGot, &n), 1);
+  q.zQuery = "末 新";
+  CHECK_INT(run(s, &a, &q, &aGot, &n), 0);
+  q.zQuery = "水 通 报";
+  CHECK_INT(run(s, &a, &q, &aGot, &n), 3);
+  /* The count cap: cap + 1 means "more"; -1 counts everything. */
+  q.zQuery = "检测";
+  q.countCap = 2;
+  CHECK_INT(run(s, &a, &q, &aGot, &n), 3);
+  CHECK_INT(n, 5); /* the page itself is not capped */
+  q.countCap = -1;
+  CHECK_INT(run(s, &a, &q, &aGot, &n), 5);
+  q.countCap = 0;
+  CHECK_INT(run(s, &a, &q, &aGot, &n), 5);
+  q.bByDate = 0;
+  q.countCap = 2;
+  CHECK_INT(run(s, &a, &q, &aGot, &n), 3);
+  CHECK_INT(n, 5);
+  /* A full day: the 65537th document of a day is refused, and its
+  ** publication leaves nothing behind. */
+  int64_t filler = add_draft(s, org, user, "占位", "占位");
+  int64_t late = add_draft(s, org, user, "满日文件", "满日");
+  CHECK(filler > 0 && late > 0);
+  {
+    sqlite3 *db;
+    CHECK_INT(sqlite3_open(zPath, &db), SQLITE_OK);
+    CHECK_INT(fts_cjk_register(db), FTS_CJK_OK);
+    char *zSql = sqlite3_mprintf(
+        "INSERT INTO search_doc(id,doc_id,org_id,published_date)"
+        " VALUES(%lld,%lld,%lld,'2030-01-01')",
+        (long long)(47482LL * 65536 + 65535), (long long)filler, (long long)org);
+    CHECK_INT(sqlite3_exec(db, zSql, NULL, NULL, NULL), SQLITE_OK);
+    sqlite3_free(zSql);
+    sqlite3_close(db);
+  }
+  CHECK_INT(store_doc_publish(s, &a, late, "published", "2030-01-01"),
+            STORE_CONFLICT);
+  CHECK(strstr(store_errmsg(s), "2030-01-01") != NULL);
+  Doc d;
+  CHECK_INT(store_doc_get(s, &a, late, &d), STORE_OK);
+  CHECK(strcmp(d.zState, "published") != 0);
+  CHECK(key_of(zPath, late) == -1);
+  CHECK_INT(store_doc_publish(s, &a, late, "published", "2030-01-02"), STORE_OK);
+  CHECK(key_of(zPath, late) == 47483LL * 65536);
   arena_free(&a);
   close_db(s, zPath);
 }

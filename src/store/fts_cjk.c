@@ -53,11 +53,21 @@
 ** The tokenizer.
 */
 
+/* Slots of the per-document set of characters already emitted in "chars"
+** mode (a power of two); past GK_SEEN_MAX distinct characters a document's
+** further characters are emitted unfiltered (FTS5 drops the duplicates
+** itself, only slower). */
+#define GK_SEEN_SLOTS 2048
+#define GK_SEEN_MAX 1400
+
 /* The tokenizer object.  Option "chars" selects the character mode used
 ** by the one-character index (search_chr); without options the bigram mode
 ** described at the top of this file. */
 typedef struct GkTokenizer {
-  int bChars; /* 1: every folded non-space character is one token */
+  int bChars;       /* 1: every folded non-space character is one token */
+  uint32_t iGen;    /* generation of the current xTokenize call */
+  uint32_t *aKey;   /* "chars": GK_SEEN_SLOTS packed UTF-8 characters */
+  uint32_t *aGen;   /* ... and the generation that stored each */
 } GkTokenizer;
 
 /* xCreate: accepts no argument (bigrams) or the single argument "chars".
@@ -74,13 +84,24 @@ static int gk_create(void *pUnused, const char **azArg, int nArg,
     return SQLITE_ERROR;
   }
   GkTokenizer *p = xmalloc(sizeof *p);
+  memset(p, 0, sizeof *p);
   p->bChars = bChars;
+  if (bChars) {
+    p->aKey = xmalloc(sizeof(uint32_t) * GK_SEEN_SLOTS);
+    p->aGen = xmalloc(sizeof(uint32_t) * GK_SEEN_SLOTS);
+    memset(p->aGen, 0, sizeof(uint32_t) * GK_SEEN_SLOTS);
+  }
   *ppOut = (Fts5Tokenizer *)p;
   return SQLITE_OK;
 }
 
 /* xDelete: frees the object from gk_create(). */
-static void gk_delete(Fts5Tokenizer *p) { free(p); }
+static void gk_delete(Fts5Tokenizer *pTok) {
+  GkTokenizer *p = (GkTokenizer *)pTok;
+  free(p->aKey);
+  free(p->aGen);
+  free(p);
+}
 
 /* One folded character remembered between loop iterations. */
 typedef struct GkChar {
@@ -123,12 +144,19 @@ static inline int gk_next(const unsigned char *z, int i, int n, GkChar *pc) {
 }
 
 /* The "chars" mode of xTokenize: each folded non-space character is a
-** token (the same one in document and query mode). */
-static int gk_tokenize_chars(void *pCtx, const char *pText, int nText,
+** token (the same one in document and query mode).  In document mode each
+** distinct character is passed to FTS5 once (a detail=none table keeps no
+** positions, so repeats carry nothing), found in p's set of this call. */
+static int gk_tokenize_chars(GkTokenizer *p, void *pCtx, int bQuery,
+                             const char *pText, int nText,
                              int (*xToken)(void *, int, const char *, int,
                                            int, int)) {
   const unsigned char *z = (const unsigned char *)pText;
-  int i = 0, rc = SQLITE_OK;
+  int i = 0, rc = SQLITE_OK, nSeen = 0;
+  if (++p->iGen == 0) { /* wrapped: forget every generation */
+    memset(p->aGen, 0, sizeof(uint32_t) * GK_SEEN_SLOTS);
+    p->iGen = 1;
+  }
   while (i < nText && rc == SQLITE_OK) {
     GkChar cur;
     int iNext = gk_next(z, i, nText, &cur);
@@ -137,6 +165,17 @@ static int gk_tokenize_chars(void *pCtx, const char *pText, int nText,
       continue;
     }
     i = iNext;
+    if (!bQuery && nSeen < GK_SEEN_MAX) {
+      uint32_t k = 0;
+      memcpy(&k, cur.a, (size_t)cur.n); /* n <= 4: unique per character */
+      uint32_t h = (k * 2654435761u) >> 21; /* 11 bits: GK_SEEN_SLOTS */
+      while (p->aGen[h] == p->iGen && p->aKey[h] != k)
+        h = (h + 1) & (GK_SEEN_SLOTS - 1);
+      if (p->aGen[h] == p->iGen) continue; /* emitted before */
+      p->aGen[h] = p->iGen;
+      p->aKey[h] = k;
+      nSeen++;
+    }
     rc = xToken(pCtx, 0, cur.a, cur.n, cur.iStart, cur.iEnd);
   }
   return rc;
@@ -159,7 +198,8 @@ static int gk_tokenize(Fts5Tokenizer *pTok, void *pCtx, int flags,
   const unsigned char *z = (const unsigned char *)pText;
   if (pText == 0) nText = 0;
   if (((GkTokenizer *)pTok)->bChars)
-    return gk_tokenize_chars(pCtx, pText, nText, xToken);
+    return gk_tokenize_chars((GkTokenizer *)pTok, pCtx, bQuery, pText, nText,
+                             xToken);
 
   while (i < nText && rc == SQLITE_OK) {
     GkChar cur;

@@ -1,6 +1,7 @@
 /* sqlite_search.c — the search index on SQLite FTS5 with the gk tokenizer
 ** (see store_search.h, docs/search.md and migration 0007_search.sql). */
 #include <stdint.h>
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -17,45 +18,143 @@
 ** extracted text (migration 0008), attachments separated by a line
 ** break).  Keep equal to the INSERT of migration 0010. */
 #define SEARCH_ROW_COLUMNS                                                    \
-  " d.id,d.org_id,coalesce(d.published_date,''),d.catalogue_item_id,"        \
-  " d.genre,d.validity,d.body,d.title,d.doc_number,d.keywords,"             \
+  " d.id AS doc_id,d.org_id AS org_id,"                                      \
+  " coalesce(d.published_date,'') AS published_date,"                        \
+  " d.catalogue_item_id AS catalogue_item_id,d.genre AS genre,"              \
+  " d.validity AS validity,d.body AS body,d.title AS title,"                 \
+  " d.doc_number AS doc_number,d.keywords AS keywords,"                      \
   " coalesce((SELECT group_concat(x.t,char(10)) FROM"                       \
   "  (SELECT t.filename||char(10)||coalesce(b.text,'') AS t"                 \
   "   FROM doc_attachment t JOIN attachment_blob b USING(sha256)"            \
   "   WHERE t.doc_id=d.id ORDER BY t.id) x),"                                \
-  "  '')"
+  "  '') AS attachment_text"
 #define SEARCH_INSERT                                                        \
   "INSERT INTO search_doc(id,doc_id,org_id,published_date,catalogue_item_id," \
   " genre,validity,body,title,doc_number,keywords,attachment_text)"
 
-/* Keys per published day (migration 0010: day * 65536 + ordinal). */
-#define SEARCH_DAY_SLOTS 65536
+/* Keys per day of published date (migration 0010: the key rule). */
+#define SEARCH_DAY_KEYS 16
 
-/* The first key of the day of zDate ("YYYY-MM-DD"; day 0 when it is not a
-** date): days since 1900-01-01 times SEARCH_DAY_SLOTS. */
-static int64_t day_key(const char *zDate) {
+/* The day of zDate ("YYYY-MM-DD") counted from 1900-01-01; 0 when zDate
+** is not a date. */
+static int64_t day_of(const char *zDate) {
   Date d;
   if (!zDate || date_parse(zDate, &d)) return 0;
-  return (int64_t)(d - date_from_ymd(1900, 1, 1)) * SEARCH_DAY_SLOTS;
+  return (int64_t)(d - date_from_ymd(1900, 1, 1));
 }
 
-/* The year of key k (its day since 1900-01-01). */
-static int key_year(int64_t k) {
-  int64_t day = k >= 0 ? k / SEARCH_DAY_SLOTS
-                       : -((-k + SEARCH_DAY_SLOTS - 1) / SEARCH_DAY_SLOTS);
-  return date_year((Date)(day + date_from_ymd(1900, 1, 1)));
+/* Runs st (bound; one integer column, at most one row) into *pv; *pb = 1
+** when it gave a non-NULL value.  Finishes st. */
+static int opt_int(Store *s, sqlite3_stmt *st, int64_t *pv, int *pb) {
+  int rc = sqlite3_step(st);
+  *pb = rc == SQLITE_ROW && sqlite3_column_type(st, 0) != SQLITE_NULL;
+  *pv = *pb ? col_int(st, 0) : 0;
+  stmt_done(st);
+  if (rc != SQLITE_ROW && rc != SQLITE_DONE)
+    return store_sqlite_err(s, rc, "更新检索索引");
+  return STORE_OK;
 }
 
-/* The first key of 1 January of year y. */
-static int64_t year_key(int y) {
-  return (int64_t)(date_from_ymd(y, 1, 1) - date_from_ymd(1900, 1, 1)) *
-         SEARCH_DAY_SLOTS;
+/* The key for a new index row dated zDate, by the rule of migration 0010;
+** *pbDisplaced = 1 when it had to go above a later-dated document. */
+static int new_key(Store *s, const char *zDate, int64_t *pKey,
+                   int *pbDisplaced) {
+  int64_t k1, k2, kMax, taken;
+  int b1, b2, bMax, bTaken, rc;
+  sqlite3_stmt *st = stmt(s,
+      "SELECT id FROM search_doc WHERE published_date<=?1"
+      " ORDER BY published_date DESC, id DESC LIMIT 1");
+  if (!st) return STORE_ERROR;
+  bind_text(st, 1, zDate);
+  if ((rc = opt_int(s, st, &k1, &b1))) return rc;
+  st = stmt(s, "SELECT id FROM search_doc WHERE published_date>?1"
+               " ORDER BY published_date, id LIMIT 1");
+  if (!st) return STORE_ERROR;
+  bind_text(st, 1, zDate);
+  if ((rc = opt_int(s, st, &k2, &b2))) return rc;
+  int64_t key = day_of(zDate) * SEARCH_DAY_KEYS;
+  if (b1 && k1 + 1 > key) key = k1 + 1;
+  st = stmt(s, "SELECT 1 FROM search_doc WHERE id=?1");
+  if (!st) return STORE_ERROR;
+  bind_int(st, 1, key);
+  if ((rc = opt_int(s, st, &taken, &bTaken))) return rc;
+  *pbDisplaced = 0;
+  if ((b2 && key >= k2) || bTaken) {
+    st = stmt(s, "SELECT max(id) FROM search_doc");
+    if (!st) return STORE_ERROR;
+    if ((rc = opt_int(s, st, &kMax, &bMax))) return rc;
+    if (key <= kMax) key = kMax + 1;
+    *pbDisplaced = b2;
+  }
+  *pKey = key;
+  return STORE_OK;
+}
+
+/* The statements that add the index rows of search_doc rows to both FTS5
+** tables: one key (?1), or every pending key of a deferred batch. */
+#define FTS_COLS "body,title,doc_number,keywords,attachment_text"
+#define FTS_ADD_ONE(t)                                                        \
+  "INSERT INTO " t "(rowid," FTS_COLS ") SELECT id," FTS_COLS                \
+  " FROM search_doc WHERE id=?1"
+#define FTS_ADD_PENDING(t)                                                    \
+  "INSERT INTO " t "(rowid," FTS_COLS ") SELECT id," FTS_COLS                \
+  " FROM search_doc WHERE id IN (SELECT id FROM temp.search_pending)"        \
+  " ORDER BY id"
+/* Removes the index rows of search_doc row ?1 (FTS5 needs the old text to
+** find the terms of an external-content row). */
+#define FTS_DEL_ONE(t)                                                        \
+  "INSERT INTO " t "(" t ",rowid," FTS_COLS ") SELECT 'delete',id," FTS_COLS \
+  " FROM search_doc WHERE id=?1"
+
+/* Runs the statement zSql (a literal) with ?1 = key (when key != 0). */
+static int exec_key(Store *s, const char *zSql, int64_t key) {
+  sqlite3_stmt *st = stmt(s, zSql);
+  if (!st) return STORE_ERROR;
+  if (key) bind_int(st, 1, key);
+  return stmt_exec(s, st, "更新检索索引");
+}
+
+int store_search_defer(Store *s, int bOn) {
+  int rc = STORE_OK;
+  if (bOn && !s->bSearchDefer)
+    rc = exec_key(s, "CREATE TEMP TABLE IF NOT EXISTS search_pending("
+                     "id INTEGER PRIMARY KEY)", 0);
+  if (rc == STORE_OK && !bOn && s->bSearchDefer) rc = store_search_flush(s);
+  if (rc == STORE_OK) s->bSearchDefer = bOn;
+  return rc;
+}
+
+int store_search_flush(Store *s) {
+  if (!s->bSearchDefer) return STORE_OK;
+  int rc = store_begin(s);
+  if (rc) return rc;
+  if ((rc = exec_key(s, FTS_ADD_PENDING("search_fts"), 0)) ||
+      (rc = exec_key(s, FTS_ADD_PENDING("search_chr"), 0)) ||
+      (rc = exec_key(s, "DELETE FROM temp.search_pending", 0))) {
+    store_rollback(s);
+    return rc;
+  }
+  return store_commit(s);
+}
+
+/* Removes the index row with key `key`: from FTS5 unless it is still
+** pending (deferred, never indexed), then from search_doc. */
+static int remove_row(Store *s, int64_t key) {
+  int rc, bPending = 0;
+  if (s->bSearchDefer) {
+    if ((rc = exec_key(s, "DELETE FROM temp.search_pending WHERE id=?1", key)))
+      return rc;
+    bPending = sqlite3_changes(s->db) > 0;
+  }
+  if (!bPending && ((rc = exec_key(s, FTS_DEL_ONE("search_fts"), key)) ||
+                    (rc = exec_key(s, FTS_DEL_ONE("search_chr"), key))))
+    return rc;
+  return exec_key(s, "DELETE FROM search_doc WHERE id=?1", key);
 }
 
 /* Contract in store_search.h.  Attachment texts are read from
 ** attachment_blob.text as stored at upload (never extracted here).  The
-** key is kept while the published date stays; otherwise the document gets
-** the next free key of its day. */
+** key is kept while the published date stays; otherwise new_key(). */
 int store_search_sync(Store *s, int64_t docId) {
   Arena a = ARENA_INIT;
   int rc = store_begin(s);
@@ -71,12 +170,7 @@ int store_search_sync(Store *s, int64_t docId) {
     zOldDate = col_text(&a, st, 1);
   }
   stmt_done(st);
-  if (zOldDate) {
-    st = stmt(s, "DELETE FROM search_doc WHERE doc_id=?1");
-    if (!st) { rc = STORE_ERROR; goto fail; }
-    bind_int(st, 1, docId);
-    if ((rc = stmt_exec(s, st, "更新检索索引"))) goto fail;
-  }
+  if (zOldDate && (rc = remove_row(s, oldKey))) goto fail;
   st = stmt(s, "SELECT coalesce(published_date,'') FROM doc"
                " WHERE id=?1 AND state='published'");
   if (!st) { rc = STORE_ERROR; goto fail; }
@@ -87,22 +181,12 @@ int store_search_sync(Store *s, int64_t docId) {
   if (zOldDate && !strcmp(zOldDate, zDate)) {
     key = oldKey;
   } else {
-    int64_t base = day_key(zDate);
-    st = stmt(s, "SELECT max(id) FROM search_doc WHERE id BETWEEN ?1 AND ?2");
-    if (!st) { rc = STORE_ERROR; goto fail; }
-    bind_int(st, 1, base);
-    bind_int(st, 2, base + SEARCH_DAY_SLOTS - 1);
-    key = base;
-    if (sqlite3_step(st) == SQLITE_ROW &&
-        sqlite3_column_type(st, 0) != SQLITE_NULL)
-      key = col_int(st, 0) + 1;
-    stmt_done(st);
-    if (key >= base + SEARCH_DAY_SLOTS) {
-      rc = store_fail(s, STORE_CONFLICT,
-                      "发布日期为%s的文件已达%d件，检索索引无法再收录",
-                      zDate, SEARCH_DAY_SLOTS);
+    int bDisplaced;
+    if ((rc = new_key(s, zDate, &key, &bDisplaced))) goto fail;
+    if (bDisplaced &&
+        (rc = exec_key(s, "UPDATE search_meta SET value=value+1"
+                          " WHERE name='displaced'", 0)))
       goto fail;
-    }
   }
   st = stmt(s, SEARCH_INSERT " SELECT ?2," SEARCH_ROW_COLUMNS
                " FROM doc d WHERE d.id=?1");
@@ -110,6 +194,11 @@ int store_search_sync(Store *s, int64_t docId) {
   bind_int(st, 1, docId);
   bind_int(st, 2, key);
   if ((rc = stmt_exec(s, st, "更新检索索引"))) goto fail;
+  if (s->bSearchDefer)
+    rc = exec_key(s, "INSERT INTO temp.search_pending(id) VALUES(?1)", key);
+  else if (!(rc = exec_key(s, FTS_ADD_ONE("search_fts"), key)))
+    rc = exec_key(s, FTS_ADD_ONE("search_chr"), key);
+  if (rc) goto fail;
 done:
   arena_free(&a);
   return store_commit(s);
@@ -119,34 +208,45 @@ fail:
   return rc;
 }
 
+int store_search_displaced(Store *s, int64_t *pn) {
+  sqlite3_stmt *st = stmt(s,
+      "SELECT value FROM search_meta WHERE name='displaced'");
+  if (!st) return STORE_ERROR;
+  int b;
+  int rc = opt_int(s, st, pn, &b);
+  return rc;
+}
+
 int store_search_rebuild(Store *s) {
   int rc = store_attachment_text_backfill(s, NULL);
   if (rc) return rc;
   rc = store_begin(s);
   if (rc) return rc;
-  sqlite3_stmt *st = stmt(s,
-      "SELECT coalesce(max(n),0) FROM (SELECT count(*) AS n FROM doc"
-      " WHERE state='published' GROUP BY coalesce(published_date,''))");
-  if (!st) { store_rollback(s); return STORE_ERROR; }
-  int64_t nMax = sqlite3_step(st) == SQLITE_ROW ? col_int(st, 0) : 0;
-  stmt_done(st);
-  if (nMax > SEARCH_DAY_SLOTS) {
+  /* Empty both indexes and the rows, refill the rows with keys by the rule
+  ** of migration 0010 in (date, document id) order: key(n) = max over
+  ** m <= n of (day(m) * 16 + n - m), then index them in one statement per
+  ** table. */
+  if ((rc = exec_key(s, "INSERT INTO search_fts(search_fts) VALUES('delete-all')", 0)) ||
+      (rc = exec_key(s, "INSERT INTO search_chr(search_chr) VALUES('delete-all')", 0)) ||
+      (rc = exec_key(s, "DELETE FROM search_doc", 0)) ||
+      (s->bSearchDefer &&
+       (rc = exec_key(s, "DELETE FROM temp.search_pending", 0))) ||
+      (rc = exec_key(s, SEARCH_INSERT
+          " SELECT rn+max(day*16-rn) OVER (ORDER BY rn ROWS UNBOUNDED PRECEDING),"
+          "  doc_id,org_id,published_date,catalogue_item_id,genre,validity,body,"
+          "  title,doc_number,keywords,attachment_text FROM"
+          " (SELECT coalesce(CAST(julianday(d.published_date)-2415020.5 AS INTEGER),0)"
+          "   AS day, row_number() OVER (ORDER BY coalesce(d.published_date,''),d.id)"
+          "   AS rn," SEARCH_ROW_COLUMNS
+          "  FROM doc d WHERE d.state='published') ORDER BY rn", 0)) ||
+      (rc = exec_key(s, "INSERT INTO search_fts(rowid," FTS_COLS ") SELECT id,"
+                        FTS_COLS " FROM search_doc ORDER BY id", 0)) ||
+      (rc = exec_key(s, "INSERT INTO search_chr(rowid," FTS_COLS ") SELECT id,"
+                        FTS_COLS " FROM search_doc ORDER BY id", 0)) ||
+      (rc = exec_key(s, "UPDATE search_meta SET value=0 WHERE name='displaced'", 0))) {
     store_rollback(s);
-    return store_fail(s, STORE_CONFLICT,
-                      "同一发布日期的文件超过%d件，检索索引无法收录",
-                      SEARCH_DAY_SLOTS);
+    return rc;
   }
-  st = stmt(s, "DELETE FROM search_doc");
-  if (!st) { store_rollback(s); return STORE_ERROR; }
-  if ((rc = stmt_exec(s, st, "重建检索索引"))) { store_rollback(s); return rc; }
-  /* Keys in (day, document id) order, as migration 0010 assigns them. */
-  st = stmt(s, SEARCH_INSERT
-      " SELECT coalesce(CAST(julianday(d.published_date)-2415020.5 AS INTEGER),0)"
-      "  *65536+row_number() OVER (PARTITION BY coalesce(d.published_date,'')"
-      "  ORDER BY d.id)-1," SEARCH_ROW_COLUMNS
-      " FROM doc d WHERE d.state='published'");
-  if (!st) { store_rollback(s); return STORE_ERROR; }
-  if ((rc = stmt_exec(s, st, "重建检索索引"))) { store_rollback(s); return rc; }
   return store_commit(s);
 }
 
@@ -166,10 +266,12 @@ int store_search_attachment_text(Store *s, Arena *a, int64_t docId,
 }
 
 /* The filters shared by every search statement.  ?2 org, ?3 subtree flag,
-** ?4/?5 key range of the year, ?6 catalogue item, ?7 genre, ?8 validity,
-** ?12 Art. 20 item (?1 and ?13 are the MATCH expressions, ?9-?11 paging). */
+** ?4/?5 key range of the year (bounds the walk) and ?16/?17 its first and
+** last day (exact), ?6 catalogue item, ?7 genre, ?8 validity, ?12 Art. 20
+** item (?1 and ?13 are the MATCH expressions, ?9-?11 and ?14 paging). */
 #define SEARCH_FILTERS                                                       \
-  " AND (?4 IS NULL OR sd.id BETWEEN ?4 AND ?5)"                             \
+  " AND (?4 IS NULL OR (sd.id BETWEEN ?4 AND ?5"                             \
+  "  AND sd.published_date BETWEEN ?16 AND ?17))"                            \
   " AND (?2 IS NULL OR (?3=0 AND sd.org_id=?2) OR (?3=1 AND sd.org_id IN ("  \
   "  WITH RECURSIVE t(id) AS (SELECT ?2 UNION ALL"                           \
   "   SELECT x.id FROM org x JOIN t ON x.parent_id=t.id) SELECT id FROM t)))"\
@@ -178,33 +280,105 @@ int store_search_attachment_text(Store *s, Arena *a, int64_t docId,
   " AND (?8 IS NULL OR sd.validity=?8)"                                      \
   " AND (?12 IS NULL OR sd.catalogue_item_id IN"                             \
   "  (SELECT id FROM catalogue_item WHERE art20_item=?12))"
-/* Terms of two or more characters (?1, bigram table), and the
-** one-character terms (?13, character table, NULL when there are none),
-** checked per candidate by rowid (a doclist seek). */
-#define SEARCH_FROM                                                          \
-  " FROM search_fts f JOIN search_doc sd ON sd.id=f.rowid"                   \
+/* The matching keys (column k).  FTS_*: terms of two or more characters
+** (?1, bigram table), with the one-character terms (?13, character table,
+** NULL when there are none) checked per candidate by rowid (a doclist
+** seek); CHR_*: only one-character terms, the character table alone.
+** *_BARE read the FTS5 tables only (no filter but the year's key range,
+** exact while no key is displaced); *_FILT join search_doc for the
+** filters. */
+#define FTS_MATCH                                                            \
   " WHERE search_fts MATCH ?1"                                               \
   " AND (?4 IS NULL OR f.rowid BETWEEN ?4 AND ?5)"                           \
   " AND (?13 IS NULL OR EXISTS (SELECT 1 FROM search_chr c"                  \
-  "  WHERE search_chr MATCH ?13 AND c.rowid=f.rowid))" SEARCH_FILTERS
-/* Only one-character terms (?13): the character table alone. */
-#define CHARS_FROM                                                           \
-  " FROM search_chr f JOIN search_doc sd ON sd.id=f.rowid"                   \
+  "  WHERE search_chr MATCH ?13 AND c.rowid=f.rowid))"
+#define CHR_MATCH                                                            \
   " WHERE search_chr MATCH ?13 AND ?1 IS NULL"                               \
-  " AND (?4 IS NULL OR f.rowid BETWEEN ?4 AND ?5)" SEARCH_FILTERS
+  " AND (?4 IS NULL OR f.rowid BETWEEN ?4 AND ?5)"
+#define FTS_BARE " FROM search_fts f" FTS_MATCH
+#define FTS_FILT                                                             \
+  " FROM search_fts f JOIN search_doc sd ON sd.id=f.rowid" FTS_MATCH         \
+  SEARCH_FILTERS
+#define CHR_BARE " FROM search_chr f" CHR_MATCH
+#define CHR_FILT                                                             \
+  " FROM search_chr f JOIN search_doc sd ON sd.id=f.rowid" CHR_MATCH         \
+  SEARCH_FILTERS
+/* Count (up to ?14 rows, -1: all), and keys newest first (?9 rows from
+** ?10), by [character table][filtered]. */
+#define COUNT_SQL(from) "SELECT count(*) FROM (SELECT 1" from " LIMIT ?14)"
+#define NEWEST_SQL(from)                                                     \
+  "SELECT (SELECT doc_id FROM search_doc WHERE id=k) FROM"                   \
+  " (SELECT f.rowid AS k" from " ORDER BY f.rowid DESC LIMIT ?9 OFFSET ?10)"
+static const char *const azCountSql[2][2] = {
+    {COUNT_SQL(FTS_BARE), COUNT_SQL(FTS_FILT)},
+    {COUNT_SQL(CHR_BARE), COUNT_SQL(CHR_FILT)}};
+static const char *const azNewestSql[2][2] = {
+    {NEWEST_SQL(FTS_BARE), NEWEST_SQL(FTS_FILT)},
+    {NEWEST_SQL(CHR_BARE), NEWEST_SQL(CHR_FILT)}};
+/* Relevance over the newest ?9 matches: bm25 (negative, lower is better)
+** scaled up by up to 1.5 for documents published this year, fading with
+** age (the age in days from the key: day * 16 plus the day's rank, so at
+** most a few days off where days are crowded); ties newest first; rows ?11
+** to ?11 + ?10. */
+#define RELEVANCE_SQL(from)                                                  \
+  "SELECT (SELECT doc_id FROM search_doc WHERE id=k) FROM"                   \
+  " (SELECT f.rowid AS k, bm25(search_fts,1.0,5.0,5.0,2.0,1.0) AS score"    \
+  from " ORDER BY f.rowid DESC LIMIT ?9)"                                    \
+  " ORDER BY score * (1.0 + 0.5 / (1.0 + max(julianday('now') - 2415020.5"   \
+  "  - k / 16, 0) / 365.0)), k DESC LIMIT ?10 OFFSET ?11"
+static const char *const azRelevanceSql[2] = {RELEVANCE_SQL(FTS_BARE),
+                                              RELEVANCE_SQL(FTS_FILT)};
 #define BROWSE_FROM                                                          \
   " FROM search_doc sd WHERE ?1 IS NULL" SEARCH_FILTERS
 
-/* Binds the MATCH expressions (NULL: none) and the filters of q. */
+/* The key range [*pLo, *pHi] holding every document of year y (keys
+** follow the date, migration 0010; documents displaced above later ones
+** open the range upwards).  An empty year gives an empty range. */
+static int year_range(Store *s, int y, int64_t *pLo, int64_t *pHi) {
+  char zFrom[16], zTo[16];
+  int64_t lo, hi, nDisplaced;
+  int bLo, bHi, rc;
+  snprintf(zFrom, sizeof zFrom, "%04d-01-01", y % 10000);
+  snprintf(zTo, sizeof zTo, "%04d-12-31", y % 10000);
+  sqlite3_stmt *st = stmt(s,
+      "SELECT id FROM search_doc WHERE published_date>=?1"
+      " ORDER BY published_date, id LIMIT 1");
+  if (!st) return STORE_ERROR;
+  bind_text(st, 1, zFrom);
+  if ((rc = opt_int(s, st, &lo, &bLo))) return rc;
+  st = stmt(s, "SELECT id FROM search_doc WHERE published_date<=?1"
+               " ORDER BY published_date DESC, id DESC LIMIT 1");
+  if (!st) return STORE_ERROR;
+  bind_text(st, 1, zTo);
+  if ((rc = opt_int(s, st, &hi, &bHi))) return rc;
+  if ((rc = store_search_displaced(s, &nDisplaced))) return rc;
+  if (nDisplaced > 0) hi = INT64_MAX;
+  if (!bLo || !bHi || lo > hi) {
+    lo = 1;
+    hi = 0;
+  }
+  *pLo = lo;
+  *pHi = hi;
+  return STORE_OK;
+}
+
+/* Binds the MATCH expressions (NULL: none), the filters of q, and the key
+** range of its year (from year_range(); unused without a year). */
 static void bind_search(sqlite3_stmt *st, const char *zMatch,
-                        const char *zChars, const SearchQuery *q) {
+                        const char *zChars, const SearchQuery *q, int64_t lo,
+                        int64_t hi) {
   bind_text(st, 1, zMatch);
   bind_text(st, 13, zChars);
   bind_id(st, 2, q->orgId);
   bind_int(st, 3, q->bSubtree ? 1 : 0);
-  if (q->year > 0 && q->year < 9999) {
-    bind_int(st, 4, year_key(q->year));
-    bind_int(st, 5, year_key(q->year + 1) - 1);
+  if (q->year > 0) {
+    char zFrom[16], zTo[16];
+    snprintf(zFrom, sizeof zFrom, "%04d-01-01", q->year % 10000);
+    snprintf(zTo, sizeof zTo, "%04d-12-31", q->year % 10000);
+    bind_int(st, 4, lo);
+    bind_int(st, 5, hi);
+    sqlite3_bind_text(st, 16, zFrom, -1, SQLITE_TRANSIENT);
+    sqlite3_bind_text(st, 17, zTo, -1, SQLITE_TRANSIENT);
   } else {
     bind_id(st, 4, 0);
     bind_id(st, 5, 0);
@@ -237,20 +411,20 @@ static int one_int(Store *s, sqlite3_stmt *st, int *pn, const char *zWhat) {
 }
 
 /* store_search() without a query: published documents newest first. */
-static int browse(Store *s, Arena *a, const SearchQuery *q, int64_t **paDocId,
-                  int *pn, int *pnTotal) {
+static int browse(Store *s, Arena *a, const SearchQuery *q, int64_t lo,
+                  int64_t hi, int64_t **paDocId, int *pn, int *pnTotal) {
   int limit = q->limit <= 0 ? 20 : q->limit > 500 ? 500 : q->limit;
   int nAlloc = 0, rc;
   sqlite3_stmt *st;
   if (pnTotal) {
     st = stmt(s, "SELECT count(*)" BROWSE_FROM);
     if (!st) return STORE_ERROR;
-    bind_search(st, NULL, NULL, q);
+    bind_search(st, NULL, NULL, q, lo, hi);
     if ((rc = one_int(s, st, pnTotal, "读取文件列表"))) return rc;
   }
   st = stmt(s, "SELECT sd.doc_id" BROWSE_FROM " ORDER BY sd.id DESC LIMIT ?9 OFFSET ?10");
   if (!st) return STORE_ERROR;
-  bind_search(st, NULL, NULL, q);
+  bind_search(st, NULL, NULL, q, lo, hi);
   bind_int(st, 9, limit);
   bind_int(st, 10, q->offset > 0 ? q->offset : 0);
   return collect(s, a, st, paDocId, pn, &nAlloc);
@@ -262,46 +436,41 @@ int store_search_years(Store *s, Arena *a, int64_t orgId, int bSubtree,
   int *aY = NULL, *aC = NULL;
   sqlite3_stmt *st;
   if (!orgId && !paCount) {
-    /* Years only, over all organisations: one rowid seek per year. */
-    int64_t lim = INT64_MAX;
+    /* Years only, over all organisations: one index seek per year. */
+    char zBefore[16] = "9999-99-99";
     for (;;) {
-      st = stmt(s, "SELECT max(id) FROM search_doc WHERE id<?1");
+      st = stmt(s, "SELECT CAST(substr(max(published_date),1,4) AS INTEGER)"
+                   " FROM search_doc WHERE published_date<?1");
       if (!st) return STORE_ERROR;
-      bind_int(st, 1, lim);
+      bind_text(st, 1, zBefore);
       rc = sqlite3_step(st);
-      int bRow = rc == SQLITE_ROW && sqlite3_column_type(st, 0) != SQLITE_NULL;
-      int64_t k = bRow ? col_int(st, 0) : 0;
+      int y = rc == SQLITE_ROW ? sqlite3_column_int(st, 0) : 0;
       stmt_done(st);
       if (rc != SQLITE_ROW) return store_sqlite_err(s, rc, "读取年份");
-      if (!bRow) break;
-      int y = key_year(k);
+      if (y <= 0) break; /* none left, or only undated documents */
       ARENA_PUSH(a, aY, n, nAlloc);
       aY[n++] = y;
-      lim = year_key(y);
+      snprintf(zBefore, sizeof zBefore, "%04d", y % 10000);
     }
   } else {
-    /* Counts per day from the covering index (org_id, id), then per year
-    ** here: the key's day says the year. */
+    /* Counts from the covering indexes on (org_id, published_date) and
+    ** (published_date); undated documents (published_date '') have no
+    ** year. */
     st = stmt(s,
-        "SELECT sd.id>>16 AS day, count(*) FROM search_doc sd"
-        " WHERE (?1 IS NULL OR (?2=0 AND sd.org_id=?1) OR (?2=1 AND sd.org_id IN ("
+        "SELECT CAST(substr(sd.published_date,1,4) AS INTEGER) AS y, count(*)"
+        " FROM search_doc sd WHERE sd.published_date>'0'"
+        " AND (?1 IS NULL OR (?2=0 AND sd.org_id=?1) OR (?2=1 AND sd.org_id IN ("
         "  WITH RECURSIVE t(id) AS (SELECT ?1 UNION ALL"
         "   SELECT x.id FROM org x JOIN t ON x.parent_id=t.id) SELECT id FROM t)))"
-        " GROUP BY day ORDER BY day DESC");
+        " GROUP BY y ORDER BY y DESC");
     if (!st) return STORE_ERROR;
     bind_id(st, 1, orgId);
     bind_int(st, 2, bSubtree ? 1 : 0);
     while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
-      int y = key_year(col_int(st, 0) * SEARCH_DAY_SLOTS);
-      int c = sqlite3_column_int(st, 1);
-      if (n && aY[n - 1] == y) {
-        aC[n2 - 1] += c;
-        continue;
-      }
       ARENA_PUSH(a, aY, n, nAlloc);
       ARENA_PUSH(a, aC, n2, nAlloc2);
-      aY[n++] = y;
-      aC[n2++] = c;
+      aY[n++] = sqlite3_column_int(st, 0);
+      aC[n2++] = sqlite3_column_int(st, 1);
     }
     stmt_done(st);
     if (rc != SQLITE_DONE) return store_sqlite_err(s, rc, "读取年份");
@@ -319,7 +488,12 @@ int store_search(Store *s, Arena *a, const SearchQuery *q, int64_t **paDocId,
   *paDocId = NULL;
   *pn = 0;
   if (pnTotal) *pnTotal = 0;
-  if (!q->zQuery) return browse(s, a, q, paDocId, pn, pnTotal);
+  int64_t lo = 0, hi = 0;
+  if (q->year > 0) {
+    int rc = year_range(s, q->year, &lo, &hi);
+    if (rc) return rc;
+  }
+  if (!q->zQuery) return browse(s, a, q, lo, hi, paDocId, pn, pnTotal);
   int qrc = fts_cjk_query_split(q->zQuery, &m, &c, &zErr);
   if (qrc != FTS_CJK_OK) {
     /* The tokenizer's messages are English; users get Chinese. */
@@ -340,35 +514,26 @@ int store_search(Store *s, Arena *a, const SearchQuery *q, int64_t **paDocId,
   int offset = q->offset > 0 ? q->offset : 0;
   int total = 0, rc, nAlloc = 0;
   int cap = q->countCap == 0 ? SEARCH_COUNT_CAP : q->countCap;
-  sqlite3_stmt *st;
+  int64_t nDisplaced = 0;
+  if (q->year > 0 && (rc = store_search_displaced(s, &nDisplaced))) return rc;
+  int bChr = zMatch == NULL;
+  int bFilt = q->orgId || q->catalogueItemId || (q->zGenre && q->zGenre[0]) ||
+              (q->zValidity && q->zValidity[0]) || q->art20 || nDisplaced > 0;
   /* The count stops at cap + 1 (LIMIT -1: no limit). */
-  if (zMatch)
-    st = stmt(s, "SELECT count(*) FROM (SELECT 1" SEARCH_FROM
-                 " LIMIT ?14)");
-  else
-    st = stmt(s, "SELECT count(*) FROM (SELECT 1" CHARS_FROM
-                 " LIMIT ?14)");
+  sqlite3_stmt *st = stmt(s, azCountSql[bChr][bFilt]);
   if (!st) return STORE_ERROR;
-  bind_search(st, zMatch, zChars, q);
+  bind_search(st, zMatch, zChars, q, lo, hi);
   bind_int(st, 14, cap < 0 ? -1 : (int64_t)cap + 1);
   if ((rc = one_int(s, st, &total, "检索"))) return rc;
   if (pnTotal) *pnTotal = total;
   int nCand = (cap >= 0 && total > cap) || total > SEARCH_CANDIDATES
                   ? SEARCH_CANDIDATES : total;
-  if (zMatch && !q->bByDate && offset < nCand) {
-    /* Relevance over the newest nCand matches: bm25 (negative, lower is
-    ** better) scaled up by up to 1.5 for documents published this year,
-    ** fading with age; ties newest first.  One-character terms only
-    ** filter (the character table has no positions to score). */
-    st = stmt(s,
-        "SELECT doc_id FROM (SELECT sd.doc_id, f.rowid AS k,"
-        "  bm25(search_fts,1.0,5.0,5.0,2.0,1.0) AS score,"
-        "  julianday('now') - julianday(sd.published_date) AS age"
-        SEARCH_FROM " ORDER BY f.rowid DESC LIMIT ?9)"
-        " ORDER BY score * (1.0 + 0.5 / (1.0 + max(coalesce(age,0),0) / 365.0)),"
-        "  k DESC LIMIT ?10 OFFSET ?11");
+  if (!bChr && !q->bByDate && offset < nCand) {
+    /* One-character terms only filter (the character table has no
+    ** positions to score), so a query of those alone is by date. */
+    st = stmt(s, azRelevanceSql[bFilt]);
     if (!st) return STORE_ERROR;
-    bind_search(st, zMatch, zChars, q);
+    bind_search(st, zMatch, zChars, q, lo, hi);
     bind_int(st, 9, nCand);
     bind_int(st, 10, limit);
     bind_int(st, 11, offset);
@@ -379,14 +544,9 @@ int store_search(Store *s, Arena *a, const SearchQuery *q, int64_t **paDocId,
     limit -= *pn;
     offset = nCand;
   }
-  if (zMatch)
-    st = stmt(s, "SELECT sd.doc_id" SEARCH_FROM
-                 " ORDER BY f.rowid DESC LIMIT ?9 OFFSET ?10");
-  else
-    st = stmt(s, "SELECT sd.doc_id" CHARS_FROM
-                 " ORDER BY f.rowid DESC LIMIT ?9 OFFSET ?10");
+  st = stmt(s, azNewestSql[bChr][bFilt]);
   if (!st) return STORE_ERROR;
-  bind_search(st, zMatch, zChars, q);
+  bind_search(st, zMatch, zChars, q, lo, hi);
   bind_int(st, 9, limit);
   bind_int(st, 10, offset);
   return collect(s, a, st, paDocId, pn, &nAlloc);

@@ -291,8 +291,8 @@ TEST(search_keys_days_years_caps_and_single_characters) {
   CHECK(s != NULL);
   if (!s) return;
   Arena a = ARENA_INIT;
-  /* Keys: day since 1900-01-01 times 65536 plus the ordinal in the day,
-  ** in publication order. */
+  /* Keys (migration 0010): max(day since 1900-01-01 * 16, 1 + the key of
+  ** the last document of an earlier or equal date). */
   const char *azDate[] = {"2024-12-31", "2025-01-01", "2025-01-01",
                           "2024-12-31", "2025-06-30"};
   const char *azTitle[] = {"年末水质通报", "新年水质通报", "元旦供水安排",
@@ -304,13 +304,14 @@ TEST(search_keys_days_years_caps_and_single_characters) {
     CHECK_INT(store_doc_publish(s, &a, aId[i], "published", azDate[i]), STORE_OK);
   }
   /* julianday('2024-12-31') - julianday('1900-01-01') = 45655 */
-  CHECK(key_of(zPath, aId[0]) == 45655LL * 65536);
-  CHECK(key_of(zPath, aId[3]) == 45655LL * 65536 + 1);
-  CHECK(key_of(zPath, aId[1]) == 45656LL * 65536);
-  CHECK(key_of(zPath, aId[2]) == 45656LL * 65536 + 1);
+  CHECK(key_of(zPath, aId[0]) == 45655LL * 16);
+  CHECK(key_of(zPath, aId[3]) == 45655LL * 16 + 1); /* back-dated, room */
+  CHECK(key_of(zPath, aId[1]) == 45656LL * 16);
+  CHECK(key_of(zPath, aId[2]) == 45656LL * 16 + 1);
+  CHECK(key_of(zPath, aId[4]) == 45836LL * 16);
   /* Re-syncing keeps the key while the date stays. */
   CHECK_INT(store_search_sync(s, aId[1]), STORE_OK);
-  CHECK(key_of(zPath, aId[1]) == 45656LL * 65536);
+  CHECK(key_of(zPath, aId[1]) == 45656LL * 16);
   /* Newest first: by day, then by publication within the day. */
   SearchQuery q;
   memset(&q, 0, sizeof q);
@@ -372,32 +373,97 @@ TEST(search_keys_days_years_caps_and_single_characters) {
   q.countCap = 2;
   CHECK_INT(run(s, &a, &q, &aGot, &n), 3);
   CHECK_INT(n, 5);
-  /* A full day: the 65537th document of a day is refused, and its
-  ** publication leaves nothing behind. */
+  /* No free key: a document dated before one already indexed, where its
+  ** day's keys are taken, goes above all others and is counted; the year
+  ** filter still finds it; a rebuild puts it back in date order. */
+  int64_t next = add_draft(s, org, user, "次日文件", "次日");
   int64_t filler = add_draft(s, org, user, "占位", "占位");
-  int64_t late = add_draft(s, org, user, "满日文件", "满日");
-  CHECK(filler > 0 && late > 0);
+  int64_t late = add_draft(s, org, user, "补发文件", "补发");
+  CHECK(next > 0 && filler > 0 && late > 0);
+  CHECK_INT(store_doc_publish(s, &a, next, "published", "2030-01-02"), STORE_OK);
+  CHECK(key_of(zPath, next) == 47483LL * 16);
   {
     sqlite3 *db;
     CHECK_INT(sqlite3_open(zPath, &db), SQLITE_OK);
     CHECK_INT(fts_cjk_register(db), FTS_CJK_OK);
     char *zSql = sqlite3_mprintf(
-        "INSERT INTO search_doc(id,doc_id,org_id,published_date)"
-        " VALUES(%lld,%lld,%lld,'2030-01-01')",
-        (long long)(47482LL * 65536 + 65535), (long long)filler, (long long)org);
+        "UPDATE doc SET state='published',published_date='2030-01-01'"
+        " WHERE id=%lld;"
+        "INSERT INTO search_doc(id,doc_id,org_id,published_date,title)"
+        " VALUES(%lld,%lld,%lld,'2030-01-01','占位')",
+        (long long)filler, (long long)(47483LL * 16 - 1), (long long)filler,
+        (long long)org);
     CHECK_INT(sqlite3_exec(db, zSql, NULL, NULL, NULL), SQLITE_OK);
     sqlite3_free(zSql);
     sqlite3_close(db);
   }
-  CHECK_INT(store_doc_publish(s, &a, late, "published", "2030-01-01"),
-            STORE_CONFLICT);
-  CHECK(strstr(store_errmsg(s), "2030-01-01") != NULL);
-  Doc d;
-  CHECK_INT(store_doc_get(s, &a, late, &d), STORE_OK);
-  CHECK(strcmp(d.zState, "published") != 0);
-  CHECK(key_of(zPath, late) == -1);
-  CHECK_INT(store_doc_publish(s, &a, late, "published", "2030-01-02"), STORE_OK);
-  CHECK(key_of(zPath, late) == 47483LL * 65536);
+  int64_t nDisplaced = -1;
+  CHECK_INT(store_search_displaced(s, &nDisplaced), STORE_OK);
+  CHECK(nDisplaced == 0);
+  CHECK_INT(store_doc_publish(s, &a, late, "published", "2030-01-01"), STORE_OK);
+  CHECK(key_of(zPath, late) == 47483LL * 16 + 1);
+  CHECK_INT(store_search_displaced(s, &nDisplaced), STORE_OK);
+  CHECK(nDisplaced == 1);
+  memset(&q, 0, sizeof q);
+  q.zQuery = "补发";
+  q.year = 2030;
+  CHECK_INT(run(s, &a, &q, &aGot, &n), 1);
+  q.zQuery = NULL; /* browsing the year */
+  CHECK_INT(run(s, &a, &q, &aGot, &n), 3);
+  CHECK_INT(store_search_rebuild(s), STORE_OK);
+  CHECK_INT(store_search_displaced(s, &nDisplaced), STORE_OK);
+  CHECK(nDisplaced == 0);
+  CHECK(key_of(zPath, filler) == 47482LL * 16);
+  CHECK(key_of(zPath, late) == 47482LL * 16 + 1);
+  CHECK(key_of(zPath, next) == 47483LL * 16);
+  CHECK(key_of(zPath, aId[3]) == 45655LL * 16 + 1);
+  q.zQuery = NULL;
+  CHECK_INT(run(s, &a, &q, &aGot, &n), 3);
+  if (n == 3) CHECK(aGot[0] == next && aGot[1] == late && aGot[2] == filler);
+  arena_free(&a);
+  close_db(s, zPath);
+}
+
+TEST(search_deferred_indexing_for_bulk_writers) {
+  char zPath[128];
+  int64_t org, user;
+  Store *s = open_db(zPath, &org, &user);
+  CHECK(s != NULL);
+  if (!s) return;
+  Arena a = ARENA_INIT;
+  int64_t aId[3];
+  for (int i = 0; i < 3; i++) {
+    aId[i] = add_draft(s, org, user, "批量导入公告", "批量");
+    CHECK(aId[i] > 0);
+  }
+  CHECK_INT(store_search_defer(s, 1), STORE_OK);
+  CHECK_INT(store_begin(s), STORE_OK);
+  CHECK_INT(store_doc_publish(s, &a, aId[0], "published", "2026-01-05"), STORE_OK);
+  CHECK_INT(store_doc_publish(s, &a, aId[1], "published", "2026-01-06"), STORE_OK);
+  CHECK_INT(count(s, "导入"), 0);  /* pending: not indexed yet */
+  CHECK_INT(count(s, "批"), 0);
+  CHECK_INT(store_search_flush(s), STORE_OK);
+  CHECK_INT(count(s, "导入"), 2);
+  CHECK_INT(count(s, "批"), 2);
+  /* A pending row replaced before the flush, an indexed one after. */
+  CHECK_INT(store_doc_publish(s, &a, aId[2], "published", "2026-01-07"), STORE_OK);
+  CHECK_INT(store_doc_withdraw(s, &a, aId[2], "重复"), STORE_OK);
+  CHECK_INT(store_doc_withdraw(s, &a, aId[0], "重复"), STORE_OK);
+  CHECK_INT(store_search_flush(s), STORE_OK);
+  CHECK_INT(store_commit(s), STORE_OK);
+  CHECK_INT(count(s, "导入"), 1);
+  CHECK_INT(count(s, "批"), 1);
+  /* A rolled-back batch leaves nothing pending or indexed. */
+  int64_t extra = add_draft(s, org, user, "回滚公告", "回滚");
+  CHECK_INT(store_begin(s), STORE_OK);
+  CHECK_INT(store_doc_publish(s, &a, extra, "published", "2026-01-08"), STORE_OK);
+  store_rollback(s);
+  CHECK_INT(store_search_defer(s, 0), STORE_OK); /* flushes nothing */
+  CHECK_INT(count(s, "回滚"), 0);
+  CHECK_INT(count(s, "导入"), 1);
+  /* Off again: rows are indexed at once. */
+  CHECK_INT(store_doc_publish(s, &a, extra, "published", "2026-01-08"), STORE_OK);
+  CHECK_INT(count(s, "回滚"), 1);
   arena_free(&a);
   close_db(s, zPath);
 }

@@ -106,19 +106,21 @@ static int new_key(Store *s, const char *zDate, int64_t *pKey,
   "INSERT INTO " t "(" t ",rowid," FTS_COLS ") SELECT 'delete',id," FTS_COLS \
   " FROM search_doc WHERE id=?1"
 
-/* Runs the statement zSql (a literal) with ?1 = key (when key != 0). */
+/* Runs the statement zSql (a literal) with ?1 = key; a statement without
+** parameters ignores the key (exec_sql0). */
 static int exec_key(Store *s, const char *zSql, int64_t key) {
   sqlite3_stmt *st = stmt(s, zSql);
   if (!st) return STORE_ERROR;
-  if (key) bind_int(st, 1, key);
+  if (sqlite3_bind_parameter_count(st) > 0) bind_int(st, 1, key);
   return stmt_exec(s, st, "更新检索索引");
 }
+#define exec_sql0(s, zSql) exec_key(s, zSql, 0)
 
 int store_search_defer(Store *s, int bOn) {
   int rc = STORE_OK;
   if (bOn && !s->bSearchDefer)
-    rc = exec_key(s, "CREATE TEMP TABLE IF NOT EXISTS search_pending("
-                     "id INTEGER PRIMARY KEY)", 0);
+    rc = exec_sql0(s, "CREATE TEMP TABLE IF NOT EXISTS search_pending("
+                     "id INTEGER PRIMARY KEY)");
   if (rc == STORE_OK && !bOn && s->bSearchDefer) rc = store_search_flush(s);
   if (rc == STORE_OK) s->bSearchDefer = bOn;
   return rc;
@@ -128,9 +130,9 @@ int store_search_flush(Store *s) {
   if (!s->bSearchDefer) return STORE_OK;
   int rc = store_begin(s);
   if (rc) return rc;
-  if ((rc = exec_key(s, FTS_ADD_PENDING("search_fts"), 0)) ||
-      (rc = exec_key(s, FTS_ADD_PENDING("search_chr"), 0)) ||
-      (rc = exec_key(s, "DELETE FROM temp.search_pending", 0))) {
+  if ((rc = exec_sql0(s, FTS_ADD_PENDING("search_fts"))) ||
+      (rc = exec_sql0(s, FTS_ADD_PENDING("search_chr"))) ||
+      (rc = exec_sql0(s, "DELETE FROM temp.search_pending"))) {
     store_rollback(s);
     return rc;
   }
@@ -184,8 +186,8 @@ int store_search_sync(Store *s, int64_t docId) {
     int bDisplaced;
     if ((rc = new_key(s, zDate, &key, &bDisplaced))) goto fail;
     if (bDisplaced &&
-        (rc = exec_key(s, "UPDATE search_meta SET value=value+1"
-                          " WHERE name='displaced'", 0)))
+        (rc = exec_sql0(s, "UPDATE search_meta SET value=value+1"
+                          " WHERE name='displaced'")))
       goto fail;
   }
   st = stmt(s, SEARCH_INSERT " SELECT ?2," SEARCH_ROW_COLUMNS
@@ -226,11 +228,11 @@ int store_search_rebuild(Store *s) {
   ** of migration 0010 in (date, document id) order: key(n) = max over
   ** m <= n of (day(m) * 16 + n - m), then index them in one statement per
   ** table. */
-  if ((rc = exec_key(s, "INSERT INTO search_fts(search_fts) VALUES('delete-all')", 0)) ||
-      (rc = exec_key(s, "INSERT INTO search_chr(search_chr) VALUES('delete-all')", 0)) ||
-      (rc = exec_key(s, "DELETE FROM search_doc", 0)) ||
+  if ((rc = exec_sql0(s, "INSERT INTO search_fts(search_fts) VALUES('delete-all')")) ||
+      (rc = exec_sql0(s, "INSERT INTO search_chr(search_chr) VALUES('delete-all')")) ||
+      (rc = exec_sql0(s, "DELETE FROM search_doc")) ||
       (s->bSearchDefer &&
-       (rc = exec_key(s, "DELETE FROM temp.search_pending", 0))) ||
+       (rc = exec_sql0(s, "DELETE FROM temp.search_pending"))) ||
       (rc = exec_key(s, SEARCH_INSERT
           " SELECT rn+max(day*16-rn) OVER (ORDER BY rn ROWS UNBOUNDED PRECEDING),"
           "  doc_id,org_id,published_date,catalogue_item_id,genre,validity,body,"
@@ -239,11 +241,11 @@ int store_search_rebuild(Store *s) {
           "   AS day, row_number() OVER (ORDER BY coalesce(d.published_date,''),d.id)"
           "   AS rn," SEARCH_ROW_COLUMNS
           "  FROM doc d WHERE d.state='published') ORDER BY rn", 0)) ||
-      (rc = exec_key(s, "INSERT INTO search_fts(rowid," FTS_COLS ") SELECT id,"
-                        FTS_COLS " FROM search_doc ORDER BY id", 0)) ||
-      (rc = exec_key(s, "INSERT INTO search_chr(rowid," FTS_COLS ") SELECT id,"
-                        FTS_COLS " FROM search_doc ORDER BY id", 0)) ||
-      (rc = exec_key(s, "UPDATE search_meta SET value=0 WHERE name='displaced'", 0))) {
+      (rc = exec_sql0(s, "INSERT INTO search_fts(rowid," FTS_COLS ") SELECT id,"
+                        FTS_COLS " FROM search_doc ORDER BY id")) ||
+      (rc = exec_sql0(s, "INSERT INTO search_chr(rowid," FTS_COLS ") SELECT id,"
+                        FTS_COLS " FROM search_doc ORDER BY id")) ||
+      (rc = exec_sql0(s, "UPDATE search_meta SET value=0 WHERE name='displaced'"))) {
     store_rollback(s);
     return rc;
   }

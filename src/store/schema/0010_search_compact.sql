@@ -74,6 +74,14 @@ CREATE VIRTUAL TABLE search_chr USING fts5(
   content='search_doc', content_rowid='id',
   tokenize='gk chars', detail=none);
 
+-- FTS5 keeps up to 'hashsize' bytes of new terms in memory before it
+-- writes them as a segment (default 1 MB); a bulk import writes 20 MB and
+-- more per batch, and fewer, larger segments need less merging (a quarter
+-- of the indexing time at 20,000 documents).  Ordinary publications commit
+-- long before the limit.
+INSERT INTO search_fts(search_fts, rank) VALUES ('hashsize', 16777216);
+INSERT INTO search_chr(search_chr, rank) VALUES ('hashsize', 16777216);
+
 -- No triggers: the store writes both indexes itself (store_search_sync),
 -- because FTS5 flushes its pending terms at every statement savepoint, and
 -- a trigger per document made each document a segment of its own that

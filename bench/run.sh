@@ -18,7 +18,8 @@
 # default 1) and BENCH_TRIGRAM_MAX (largest size that gets it, default
 # 1000000), BENCH_LIKE (LIKE scans per query class, default 3),
 # BENCH_TIMEOUT (seconds any one step may take, default 3600),
-# BENCH_KEEP (1: keep the work directory).  Every step runs under
+# BENCH_KEEP (1: keep the work directory), BENCH_SKIP_PAGE (1: skip
+# section 1, e.g. for a run of one large size).  Every step runs under
 # `timeout`, so the run stops by itself.
 set -eu
 cd "$(dirname "$0")/.."
@@ -88,6 +89,7 @@ load="load average $(cut -d' ' -f1-3 /proc/loadavg) at the start"
 } > "$OUT.new"
 
 # ---- 1. Document page vs nginx ---------------------------------------------
+if [ "${BENCH_SKIP_PAGE:-0}" != 1 ]; then
 echo "== 1. page benchmark (demo database + 300 generated documents)"
 DB="$WORK/demo.db"
 $GK init --db "$DB" > /dev/null
@@ -156,6 +158,7 @@ nginx -c "$WORK/nginx.conf" -p "$WORK" -s stop 2>/dev/null || true
   echo
   echo "Target: ratio ≥ 0.9, gongkai p99 < 5 ms. Server peak resident memory: $rss MiB."
 } >> "$OUT.new"
+fi
 
 # ---- Per size: import, search, annual report, memory -----------------------
 IMPORT_ROWS=""

@@ -47,7 +47,10 @@ int api_search(Req *r) {
         "url", req_fmt(r, "/o/%u/d/%lld", d.zOrgSlug, (long long)d.id)));
     buf_free(&sn);
   }
-  api_json(r, 200, json_pack("{s:i,s:I,s:I,s:o}", "total", total, "page",
+  /* total_exact false: more than SEARCH_COUNT_CAP matches (total is the
+  ** cap + 1). */
+  api_json(r, 200, json_pack("{s:i,s:b,s:I,s:I,s:o}", "total", total,
+                             "total_exact", total <= SEARCH_COUNT_CAP, "page",
                              (json_int_t)page, "per_page", (json_int_t)per,
                              "results", a));
   return 0;

@@ -22,6 +22,7 @@
 #include "cli/commands.h"
 #include "store/fts_cjk.h"
 #include "store/store_bench.h"
+#include "store/store_search.h"
 
 static const char zUsage[] =
     "usage: gongkai bench-search [--db PATH] [--table NAME] [--trigram NAME]\n"
@@ -130,6 +131,50 @@ static int time_kind(Store *s, const char *zTable, int eKind, Query *aQ,
   return rc;
 }
 
+/* Times store_search() as the portal's search page calls it (first page of
+** 20 by relevance, with the capped total) over aQ[0..nQ): one untimed run
+** each, then nRun timed.  Returns 0, or 1 after printing the message. */
+static int time_portal(Store *s, Query *aQ, int nQ, int nRun, Lat *pLat) {
+  double *aT = xmalloc(sizeof(double) * (size_t)(nQ * nRun + 1));
+  double *aC = xmalloc(sizeof(double) * (size_t)(nQ * nRun + 1));
+  int nT = 0, rc = 0;
+  for (int i = 0; i < nQ && !rc; i++) {
+    Buf u = BUF_INIT;
+    for (int k = 0; k < aQ[i].nTerm; k++) {
+      if (k) buf_putc(&u, ' ');
+      buf_puts(&u, aQ[i].azTerm[k]);
+    }
+    for (int r = 0; r <= nRun && !rc; r++) {
+      Arena a = ARENA_INIT;
+      SearchQuery q;
+      memset(&q, 0, sizeof q);
+      q.zQuery = buf_str(&u);
+      q.limit = 20;
+      int64_t *aId;
+      int n, total;
+      double t0 = now_ms(), c0 = cpu_ms();
+      if (store_search(s, &a, &q, &aId, &n, &total) != STORE_OK) {
+        fprintf(stderr, "gongkai bench-search: %s\n", store_errmsg(s));
+        rc = 1;
+      }
+      double t = now_ms() - t0, c = cpu_ms() - c0;
+      arena_free(&a);
+      if (r > 0) {
+        aC[nT] = c;
+        aT[nT++] = t;
+      }
+    }
+    buf_free(&u);
+  }
+  pLat->w99 = quantile(aT, nT, 0.99);
+  pLat->w50 = quantile(aT, nT, 0.50);
+  pLat->c99 = quantile(aC, nT, 0.99);
+  pLat->c50 = quantile(aC, nT, 0.50);
+  free(aT);
+  free(aC);
+  return rc;
+}
+
 /* Frees the strings of aQ[0..nQ) (NULL members are fine). */
 static void free_queries(Query *aQ, int nQ) {
   for (int i = 0; i < nQ; i++) {
@@ -205,13 +250,16 @@ int cmd_bench_search(int argc, char **argv) {
     fprintf(stderr, "gongkai bench-search: %s\n", store_errmsg(s));
     goto done0;
   }
+  int bPortal = !strcmp(zTable, "search_fts");
   if (bench_vocab_load(&v)) {
     fprintf(stderr, "gongkai bench-search: 词表缺失\n");
     goto done0;
   }
   int64_t nDoc = 0, maxId = 0, nIndex = 0, nText = 0, nTri = 0, nTriText = 0;
+  int64_t nChr = 0, nChrText = 0;
   if (store_bench_doc_range(s, &nDoc, &maxId) != STORE_OK ||
       store_bench_sizes(s, zTable, &nIndex, &nText) != STORE_OK ||
+      (bPortal && store_bench_sizes(s, "search_chr", &nChr, &nChrText) != STORE_OK) ||
       (zTri && store_bench_sizes(s, zTri, &nTri, &nTriText) != STORE_OK)) {
     fprintf(stderr, "gongkai bench-search: %s\n", store_errmsg(s));
     goto done0;
@@ -222,12 +270,17 @@ int cmd_bench_search(int argc, char **argv) {
          "%d timed runs; latency in ms, wall-clock p50 / p99 over all timed "
          "runs of the class, and in parentheses the p99 of the thread's CPU "
          "time (what the query costs without the waits a busy machine adds). Newest 20 = `ORDER BY rowid DESC LIMIT 20`; relevance = bm25 "
-         "top 20 of the newest 1000 matches; count = all matches. LIKE = "
+         "top 20 of the newest 1000 matches; count = all matches (exact); "
+         "count ≤ %d = the count the portal shows (\"%d 条以上\" beyond); "
+         "portal page = `store_search()` as the search page calls it (capped "
+         "count, then the first 20 by relevance, filters joined)%s. LIKE = "
          "`col LIKE '%%term%%'` on the same columns (%d queries per class).\n\n",
-         zTable, nQ, zSeed, nRun, nLike);
+         zTable, nQ, zSeed, nRun, SEARCH_COUNT_CAP, SEARCH_COUNT_CAP,
+         bPortal ? "" : " (only on the portal's table search_fts)", nLike);
   printf("| engine | query class | newest 20 p50 / p99 | relevance p50 / p99 "
-         "| count p50 / p99 | median hits | recall (= LIKE count) |\n"
-         "|---|---|---|---|---|---|---|\n");
+         "| count p50 / p99 | count ≤ %d p50 / p99 | portal page p50 / p99 "
+         "| median hits | recall (= LIKE count) |\n"
+         "|---|---|---|---|---|---|---|---|---|\n", SEARCH_COUNT_CAP);
   uint64_t seed = strtoull(zSeed, NULL, 10);
   Query *aQ = xmalloc(sizeof(Query) * (size_t)nQ);
   int64_t *anCount = xmalloc(sizeof(int64_t) * (size_t)nQ);
@@ -253,10 +306,13 @@ int cmd_bench_search(int argc, char **argv) {
       aQ[i].zMatch = buf_steal(&x);
       buf_free(&m);
     }
-    Lat ln, lr, lc;
+    Lat ln, lr, lc, lk, lp;
+    memset(&lp, 0, sizeof lp);
     if (time_kind(s, zTable, BENCH_Q_NEWEST, aQ, nQ, 1, nRun, &ln, NULL) ||
         time_kind(s, zTable, BENCH_Q_RELEVANCE, aQ, nQ, 1, nRun, &lr, NULL) ||
-        time_kind(s, zTable, BENCH_Q_COUNT, aQ, nQ, 1, nRun, &lc, anCount)) {
+        time_kind(s, zTable, BENCH_Q_COUNT, aQ, nQ, 1, nRun, &lc, anCount) ||
+        time_kind(s, zTable, BENCH_Q_COUNT_CAPPED, aQ, nQ, 1, nRun, &lk, NULL) ||
+        (bPortal && time_portal(s, aQ, nQ, nRun, &lp))) {
       free_queries(aQ, nQ);
       bFail = 1;
       break;
@@ -294,13 +350,18 @@ int cmd_bench_search(int argc, char **argv) {
       snprintf(zRecall, sizeof zRecall, "%d / %d exact", nExact, nLike);
     else
       snprintf(zRecall, sizeof zRecall, "not checked");
+    char zPortal[80] = "—";
+    if (bPortal)
+      snprintf(zPortal, sizeof zPortal, "%.3f / %.3f (%.3f)", lp.w50, lp.w99,
+               lp.c99);
     printf("| gk | %s | %.3f / %.3f (%.3f) | %.3f / %.3f (%.3f) | %.3f / %.3f "
-           "(%.3f) | %lld | %s |\n",
+           "(%.3f) | %.3f / %.3f (%.3f) | %s | %lld | %s |\n",
            aClass[c].zName, ln.w50, ln.w99, ln.c99, lr.w50, lr.w99, lr.c99,
-           lc.w50, lc.w99, lc.c99, (long long)nMed, zRecall);
+           lc.w50, lc.w99, lc.c99, lk.w50, lk.w99, lk.c99, zPortal,
+           (long long)nMed, zRecall);
     snprintf(zLikeRows[c], sizeof zLikeRows[c],
-             "| LIKE scan | %s | %.1f / %.1f (%.1f) | — | %.1f / %.1f (%.1f) | | "
-             "(reference) |",
+             "| LIKE scan | %s | %.1f / %.1f (%.1f) | — | %.1f / %.1f (%.1f) | — "
+             "| — | | (reference) |",
              aClass[c].zName, kn.w50, kn.w99, kn.c99, kc.w50, kc.w99, kc.c99);
     zTriRows[c][0] = 0;
     if (zTri) {
@@ -316,7 +377,7 @@ int cmd_bench_search(int argc, char **argv) {
       for (int i = 0; i < nQ; i++) nSame += anTri[i] == anCount[i];
       snprintf(zTriRows[c], sizeof zTriRows[c],
                "| trigram | %s | %.3f / %.3f (%.3f) | %.3f / %.3f (%.3f) | "
-               "%.3f / %.3f (%.3f) | | %d / %d same count as gk |",
+               "%.3f / %.3f (%.3f) | — | — | | %d / %d same count as gk |",
                aClass[c].zName, tn.w50, tn.w99, tn.c99, tr.w50, tr.w99,
                tr.c99, tc.w50, tc.w99, tc.c99, nSame, nQ);
     }
@@ -329,8 +390,16 @@ int cmd_bench_search(int argc, char **argv) {
            "UTF-8 text it indexes (%.1f MB):\n\n"
            "| index | MB | × text |\n|---|---|---|\n",
            (double)nText / 1e6);
-    printf("| gk (`%s`) | %.1f | %.2f |\n", zTable, (double)nIndex / 1e6,
+    printf("| gk (`%s`%s) | %.1f | %.2f |\n", zTable,
+           bPortal ? ", bigrams with positions" : "", (double)nIndex / 1e6,
            nText ? (double)nIndex / (double)nText : 0.0);
+    if (bPortal) {
+      printf("| gk characters (`search_chr`, detail=none) | %.1f | %.2f |\n",
+             (double)nChr / 1e6, nText ? (double)nChr / (double)nText : 0.0);
+      printf("| **gk total (the portal's index)** | **%.1f** | **%.2f** |\n",
+             (double)(nIndex + nChr) / 1e6,
+             nText ? (double)(nIndex + nChr) / (double)nText : 0.0);
+    }
     if (zTri)
       printf("| trigram (`%s`) | %.1f | %.2f |\n", zTri, (double)nTri / 1e6,
              nTriText ? (double)nTri / (double)nTriText : 0.0);

@@ -20,6 +20,9 @@
 ** last line stored.
 */
 #include <stdio.h>
+#ifdef __GLIBC__
+#include <malloc.h>
+#endif
 #include <stdlib.h>
 #include <string.h>
 #include <time.h>
@@ -34,6 +37,7 @@
 #include "lib/jsonl.h"
 #include "store/store_bench.h"
 #include "store/store_documents.h"
+#include "store/store_search.h"
 
 static const char zUsage[] =
     "usage: gongkai docs import --org ID|SLUG [--db PATH] [--user LOGIN]\n"
@@ -219,7 +223,9 @@ static int import_file(Store *s, FILE *f, int64_t orgId, int64_t userId,
       nInBatch++;
     }
     if (nInBatch && (!bLine || nInBatch >= nBatch)) {
-      rc = store_search_index_docs(s, firstId, lastId, &nTable);
+      rc = store_search_flush(s); /* the portal's index, one statement */
+      if (rc == STORE_OK)
+        rc = store_search_index_docs(s, firstId, lastId, &nTable);
       if (rc == STORE_OK) rc = store_commit(s);
       if (rc != STORE_OK) break;
       nDone += nInBatch;
@@ -270,6 +276,16 @@ int cmd_docs(int argc, char **argv) {
     return 2;
   }
   if (crypto_init()) return 1;
+#ifdef __GLIBC__
+  /* Importing frees and reallocates large blocks for every document
+  ** (SQLite's statement and FTS5 buffers, the arena); with glibc's
+  ** defaults each free returns them to the kernel and each allocation
+  ** faults them back in: half of the import's time went to brk, mmap
+  ** and page faults (bench/analysis.md).  Keep them for this process. */
+  mallopt(M_MMAP_THRESHOLD, 64 << 20);
+  mallopt(M_TRIM_THRESHOLD, 256 << 20);
+  mallopt(M_TOP_PAD, 64 << 20);
+#endif
   FILE *f = fopen(aPos[1], "rb");
   if (!f) {
     fprintf(stderr, "gongkai docs: 无法打开 %s\n", aPos[1]);
@@ -302,10 +318,28 @@ int cmd_docs(int argc, char **argv) {
     fprintf(stderr, "gongkai docs: %s\n", store_errmsg(s));
     goto done;
   }
+  if (store_bulk_mode(s, 256) != STORE_OK ||
+      store_search_defer(s, 1) != STORE_OK) {
+    fprintf(stderr, "gongkai docs: %s\n", store_errmsg(s));
+    goto done;
+  }
   long nDoc = check_file(s, f);
   if (nDoc < 0) goto done;
   rewind(f);
   rc = import_file(s, f, orgId, userId, nBatch, nDoc, t0);
+  /* Documents dated before ones already indexed, where no key was free,
+  ** went to the top of the search order: one rebuild puts them back
+  ** (store_search.h). */
+  int64_t nDisplaced = 0;
+  if (rc == 0 && store_search_displaced(s, &nDisplaced) == STORE_OK &&
+      nDisplaced > 0) {
+    printf("search index: %lld documents out of date order, rebuilding\n",
+           (long long)nDisplaced);
+    if (store_search_rebuild(s) != STORE_OK) {
+      fprintf(stderr, "gongkai docs: %s\n", store_errmsg(s));
+      rc = 1;
+    }
+  }
 done:
   arena_free(&a);
   store_close(s);

@@ -49,12 +49,13 @@ int cmd_search(int argc, char **argv) {
   memset(&q, 0, sizeof q);
   q.zQuery = aPos[1];
   q.bByDate = 1;
+  q.countCap = -1;
   q.limit = 200;
   int total = 0;
   for (;;) {
     int64_t *aId;
     int n;
-    rc = store_search(s, &a, &q, &aId, &n, &total);
+    rc = store_search(s, &a, &q, &aId, &n, q.offset ? NULL : &total);
     if (rc) break;
     for (int i = 0; i < n; i++) printf("%lld\n", (long long)aId[i]);
     if (n < q.limit) break;

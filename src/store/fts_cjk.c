@@ -53,30 +53,55 @@
 ** The tokenizer.
 */
 
-/* The tokenizer object.  "gk" has no options, so it carries no state; FTS5
-** still needs a distinct non-NULL pointer per instance. */
+/* Slots of the per-document set of characters already emitted in "chars"
+** mode (a power of two); past GK_SEEN_MAX distinct characters a document's
+** further characters are emitted unfiltered (FTS5 drops the duplicates
+** itself, only slower). */
+#define GK_SEEN_SLOTS 2048
+#define GK_SEEN_MAX 1400
+
+/* The tokenizer object.  Option "chars" selects the character mode used
+** by the one-character index (search_chr); without options the bigram mode
+** described at the top of this file. */
 typedef struct GkTokenizer {
-  int iUnused; /* placeholder: the tokenizer is stateless */
+  int bChars;       /* 1: every folded non-space character is one token */
+  uint32_t iGen;    /* generation of the current xTokenize call */
+  uint32_t *aKey;   /* "chars": GK_SEEN_SLOTS packed UTF-8 characters */
+  uint32_t *aGen;   /* ... and the generation that stored each */
 } GkTokenizer;
 
-/* xCreate: accepts no arguments.  Returns SQLITE_ERROR for any argument,
-** SQLITE_NOMEM never (xmalloc aborts). */
+/* xCreate: accepts no argument (bigrams) or the single argument "chars".
+** Returns SQLITE_ERROR for anything else, SQLITE_NOMEM never (xmalloc
+** aborts). */
 static int gk_create(void *pUnused, const char **azArg, int nArg,
                      Fts5Tokenizer **ppOut) {
   (void)pUnused;
-  (void)azArg;
-  if (nArg > 0) {
+  int bChars = 0;
+  if (nArg == 1 && strcmp(azArg[0], "chars") == 0) {
+    bChars = 1;
+  } else if (nArg > 0) {
     *ppOut = 0;
     return SQLITE_ERROR;
   }
   GkTokenizer *p = xmalloc(sizeof *p);
-  p->iUnused = 0;
+  memset(p, 0, sizeof *p);
+  p->bChars = bChars;
+  if (bChars) {
+    p->aKey = xmalloc(sizeof(uint32_t) * GK_SEEN_SLOTS);
+    p->aGen = xmalloc(sizeof(uint32_t) * GK_SEEN_SLOTS);
+    memset(p->aGen, 0, sizeof(uint32_t) * GK_SEEN_SLOTS);
+  }
   *ppOut = (Fts5Tokenizer *)p;
   return SQLITE_OK;
 }
 
 /* xDelete: frees the object from gk_create(). */
-static void gk_delete(Fts5Tokenizer *p) { free(p); }
+static void gk_delete(Fts5Tokenizer *pTok) {
+  GkTokenizer *p = (GkTokenizer *)pTok;
+  free(p->aKey);
+  free(p->aGen);
+  free(p);
+}
 
 /* One folded character remembered between loop iterations. */
 typedef struct GkChar {
@@ -85,6 +110,76 @@ typedef struct GkChar {
   int iStart; /* byte offset of the original character in the input */
   int iEnd;   /* byte offset just past it */
 } GkChar;
+
+/* Reads the character at z[i..n) into *pc (folded) and returns the offset
+** just past it, or -1 when it is white space.  The common cases are done
+** inline: printable ASCII, and the three-byte sequences of U+4000..U+9FFF
+** (lead bytes E4..E9: CJK ideographs), which utf8_fold() leaves alone and
+** which are never space; everything else goes through utf8_decode(),
+** utf8_is_space() and utf8_fold(), so the result is the same. */
+static inline int gk_next(const unsigned char *z, int i, int n, GkChar *pc) {
+  unsigned char b = z[i];
+  pc->iStart = i;
+  if (b > 0x20 && b < 0x7F) {
+    pc->a[0] = (char)(b >= 'A' && b <= 'Z' ? b + 32 : b);
+    pc->n = 1;
+    pc->iEnd = i + 1;
+    return i + 1;
+  }
+  if (b >= 0xE4 && b <= 0xE9 && i + 2 < n && (z[i + 1] & 0xC0) == 0x80 &&
+      (z[i + 2] & 0xC0) == 0x80) {
+    pc->a[0] = (char)b;
+    pc->a[1] = (char)z[i + 1];
+    pc->a[2] = (char)z[i + 2];
+    pc->n = 3;
+    pc->iEnd = i + 3;
+    return i + 3;
+  }
+  int len;
+  uint32_t c = utf8_decode((const char *)z + i, (size_t)(n - i), &len);
+  pc->iEnd = i + len;
+  if (utf8_is_space(c)) return -(i + len) - 1;
+  pc->n = utf8_encode(utf8_fold(c), pc->a);
+  return i + len;
+}
+
+/* The "chars" mode of xTokenize: each folded non-space character is a
+** token (the same one in document and query mode).  In document mode each
+** distinct character is passed to FTS5 once (a detail=none table keeps no
+** positions, so repeats carry nothing), found in p's set of this call. */
+static int gk_tokenize_chars(GkTokenizer *p, void *pCtx, int bQuery,
+                             const char *pText, int nText,
+                             int (*xToken)(void *, int, const char *, int,
+                                           int, int)) {
+  const unsigned char *z = (const unsigned char *)pText;
+  int i = 0, rc = SQLITE_OK, nSeen = 0;
+  if (++p->iGen == 0) { /* wrapped: forget every generation */
+    memset(p->aGen, 0, sizeof(uint32_t) * GK_SEEN_SLOTS);
+    p->iGen = 1;
+  }
+  while (i < nText && rc == SQLITE_OK) {
+    GkChar cur;
+    int iNext = gk_next(z, i, nText, &cur);
+    if (iNext < 0) {
+      i = -iNext - 1;
+      continue;
+    }
+    i = iNext;
+    if (!bQuery && nSeen < GK_SEEN_MAX) {
+      uint32_t k = 0;
+      memcpy(&k, cur.a, (size_t)cur.n); /* n <= 4: unique per character */
+      uint32_t h = (k * 2654435761u) >> 21; /* 11 bits: GK_SEEN_SLOTS */
+      while (p->aGen[h] == p->iGen && p->aKey[h] != k)
+        h = (h + 1) & (GK_SEEN_SLOTS - 1);
+      if (p->aGen[h] == p->iGen) continue; /* emitted before */
+      p->aGen[h] = p->iGen;
+      p->aKey[h] = k;
+      nSeen++;
+    }
+    rc = xToken(pCtx, 0, cur.a, cur.n, cur.iStart, cur.iEnd);
+  }
+  return rc;
+}
 
 /* xTokenize: emits the tokens described at the top of this file.  Offsets
 ** are byte ranges of the original text: a bigram covers both characters.
@@ -100,15 +195,17 @@ static int gk_tokenize(Fts5Tokenizer *pTok, void *pCtx, int flags,
   int nLastRun = 0;                /* characters in the last finished run */
   int i = 0;
   int rc = SQLITE_OK;
-  (void)pTok;
+  const unsigned char *z = (const unsigned char *)pText;
   if (pText == 0) nText = 0;
+  if (((GkTokenizer *)pTok)->bChars)
+    return gk_tokenize_chars((GkTokenizer *)pTok, pCtx, bQuery, pText, nText,
+                             xToken);
 
   while (i < nText && rc == SQLITE_OK) {
-    int len;
-    int iStart = i;
-    uint32_t c = utf8_decode(pText + i, (size_t)(nText - i), &len);
-    i += len;
-    if (utf8_is_space(c)) {
+    GkChar cur;
+    int iNext = gk_next(z, i, nText, &cur);
+    if (iNext < 0) {
+      i = -iNext - 1;
       if (prev.n) {
         if (bQuery) {
           pending = prev;
@@ -121,10 +218,7 @@ static int gk_tokenize(Fts5Tokenizer *pTok, void *pCtx, int flags,
       }
       continue;
     }
-    GkChar cur;
-    cur.n = utf8_encode(utf8_fold(c), cur.a);
-    cur.iStart = iStart;
-    cur.iEnd = i;
+    i = iNext;
     if (pending.n) {
       /* A run follows, so the previous run must end where it ended. */
       rc = xToken(pCtx, 0, pending.a, pending.n, pending.iStart,
@@ -134,8 +228,8 @@ static int gk_tokenize(Fts5Tokenizer *pTok, void *pCtx, int flags,
     }
     if (prev.n) {
       char aTok[8];
-      memcpy(aTok, prev.a, (size_t)prev.n);
-      memcpy(aTok + prev.n, cur.a, (size_t)cur.n);
+      memcpy(aTok, prev.a, 4);
+      memcpy(aTok + prev.n, cur.a, 4);
       rc = xToken(pCtx, 0, aTok, prev.n + cur.n, prev.iStart, cur.iEnd);
     }
     prev = cur;
@@ -354,21 +448,54 @@ static int last_run_is_one_char(const char *z) {
   return utf8_len(zRun, strlen(zRun)) == 1;
 }
 
+/* Appends term z as an FTS5 quoted string (inner '"' doubled) to pOut,
+** " AND " first when pOut already holds a term, and '*' when bStar. */
+static void put_term(Buf *pOut, const char *z, int bStar) {
+  if (pOut->n > 0) buf_puts(pOut, " AND ");
+  buf_putc(pOut, '"');
+  for (const char *p = z; *p; p++) {
+    if (*p == '"') buf_putc(pOut, '"'); /* FTS5 doubles quotes */
+    buf_putc(pOut, *p);
+  }
+  buf_putc(pOut, '"');
+  if (bStar) buf_putc(pOut, '*');
+}
+
 int fts_cjk_query(const char *zUserQuery, Buf *pMatchExpr, char **pzErr) {
   char **azTerm;
   int nTerm;
   int rc = fts_cjk_terms(zUserQuery, &azTerm, &nTerm, pzErr);
   if (rc != FTS_CJK_OK) return rc;
+  Buf m = BUF_INIT;
+  for (int k = 0; k < nTerm; k++)
+    put_term(&m, azTerm[k], last_run_is_one_char(azTerm[k]));
+  buf_append(pMatchExpr, m.z, m.n);
+  buf_free(&m);
+  fts_cjk_terms_free(azTerm, nTerm);
+  return FTS_CJK_OK;
+}
+
+int fts_cjk_query_split(const char *zUserQuery, Buf *pBigrams, Buf *pChars,
+                        char **pzErr) {
+  char **azTerm;
+  int nTerm;
+  int rc = fts_cjk_terms(zUserQuery, &azTerm, &nTerm, pzErr);
+  if (rc != FTS_CJK_OK) return rc;
+  Buf m = BUF_INIT, c = BUF_INIT;
   for (int k = 0; k < nTerm; k++) {
-    if (k > 0) buf_puts(pMatchExpr, " AND ");
-    buf_putc(pMatchExpr, '"');
-    for (const char *p = azTerm[k]; *p; p++) {
-      if (*p == '"') buf_putc(pMatchExpr, '"'); /* FTS5 doubles quotes */
-      buf_putc(pMatchExpr, *p);
+    if (utf8_len(azTerm[k], strlen(azTerm[k])) == 1) {
+      put_term(&c, azTerm[k], 0);
+    } else {
+      /* A phrase whose last run is one character keeps the prefix query:
+      ** exact without a prefix index too (FTS5 then merges the doclists of
+      ** the bigrams starting with it), and rare. */
+      put_term(&m, azTerm[k], last_run_is_one_char(azTerm[k]));
     }
-    buf_putc(pMatchExpr, '"');
-    if (last_run_is_one_char(azTerm[k])) buf_putc(pMatchExpr, '*');
   }
+  buf_append(pBigrams, m.z, m.n);
+  buf_append(pChars, c.z, c.n);
+  buf_free(&m);
+  buf_free(&c);
   fts_cjk_terms_free(azTerm, nTerm);
   return FTS_CJK_OK;
 }

@@ -11,12 +11,17 @@
 ** may contain spaces; it matches across a run boundary only where the text
 ** has white space at the same place.
 **
-** The FTS5 table must be created with (see docs/search.md):
-**   tokenize='gk', prefix='1', detail=full
-** prefix='1' makes single-character queries one doclist read; detail=full
-** keeps the positions that make phrase (three or more character) queries
-** exact.  Without prefix='1' the results are the same, only slower.  Declare
-** the body column first (smaller index) and keep columnsize=1 (fast bm25).
+** Two ways to lay out the index (docs/search.md):
+**  - one table, tokenize='gk', detail=full (prefix='1' optional: it makes
+**    one-character terms one doclist read; without it they are exact but
+**    slow), queried with fts_cjk_query();
+**  - the portal's: a bigram table tokenize='gk', detail=full, no prefix
+**    index, plus a character table tokenize='gk chars', detail=none over the
+**    same columns, queried with fts_cjk_query_split(): one-character terms
+**    go to the character table, all others to the bigram table.
+** detail=full keeps the positions that make phrase (three or more
+** character) queries exact.  Declare the body column first (smaller index)
+** and keep columnsize=1 (fast bm25).
 **
 ** This module knows FTS5 but no application table; the store decides which
 ** table and columns it indexes.
@@ -75,6 +80,15 @@ void fts_cjk_terms_free(char **azTerm, int nTerm);
 ** Returns FTS_CJK_OK, or an error code as fts_cjk_terms() (then pMatchExpr is
 ** unchanged and *pzErr, if pzErr is not NULL, is a heap message). */
 int fts_cjk_query(const char *zUserQuery, Buf *pMatchExpr, char **pzErr);
+
+/* The two-table form of fts_cjk_query(): appends to pBigrams the MATCH
+** expression (terms ANDed) of every term of two or more characters, for the
+** tokenize='gk' table, and to pChars that of every one-character term, for
+** the tokenize='gk chars' table; either may stay empty (nothing appended),
+** never both.  A document matches the query iff it matches both non-empty
+** expressions.  Errors as fts_cjk_query() (then neither buffer changes). */
+int fts_cjk_query_split(const char *zUserQuery, Buf *pBigrams, Buf *pChars,
+                        char **pzErr);
 
 /* Appends to pOut an HTML excerpt of about nChars code points of zText around
 ** the first match (in folded text, as above) of any term of zUserQuery, with

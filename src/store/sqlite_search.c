@@ -1,47 +1,222 @@
 /* sqlite_search.c — the search index on SQLite FTS5 with the gk tokenizer
 ** (see store_search.h, docs/search.md and migration 0007_search.sql). */
+#include <stdint.h>
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
 #include "lib/buf.h"
+#include "lib/date.h"
 #include "store/fts_cjk.h"
 #include "store/store_documents.h"
 #include "store/store_int.h"
 #include "store/store_search.h"
 
-/* The index row of one document, computed from doc, doc_attachment and
-** attachment_blob (the attachment column: per attachment in upload order
-** its file name, a line break and its extracted text (migration 0008),
-** attachments separated by a line break); ?1 restricts to one document,
-** NULL to all. */
-#define SEARCH_ROW_SQL                                                        \
-  "INSERT INTO search_doc(id,doc_id,org_id,published_date,catalogue_item_id," \
-  " genre,validity,body,title,doc_number,keywords,attachment_text)"         \
-  " SELECT CAST(replace(coalesce(d.published_date,'0000-00-00'),'-','')"     \
-  "  AS INTEGER)*1000000000+d.id,"                                          \
-  " d.id,d.org_id,coalesce(d.published_date,''),d.catalogue_item_id,"        \
-  " d.genre,d.validity,d.body,d.title,d.doc_number,d.keywords,"             \
+/* The columns of a document's index row after its key, computed from doc,
+** doc_attachment and attachment_blob (the attachment column: per
+** attachment in upload order its file name, a line break and its
+** extracted text (migration 0008), attachments separated by a line
+** break).  Keep equal to the INSERT of migration 0010. */
+#define SEARCH_ROW_COLUMNS                                                    \
+  " d.id AS doc_id,d.org_id AS org_id,"                                      \
+  " coalesce(d.published_date,'') AS published_date,"                        \
+  " d.catalogue_item_id AS catalogue_item_id,d.genre AS genre,"              \
+  " d.validity AS validity,d.body AS body,d.title AS title,"                 \
+  " d.doc_number AS doc_number,d.keywords AS keywords,"                      \
   " coalesce((SELECT group_concat(x.t,char(10)) FROM"                       \
   "  (SELECT t.filename||char(10)||coalesce(b.text,'') AS t"                 \
   "   FROM doc_attachment t JOIN attachment_blob b USING(sha256)"            \
   "   WHERE t.doc_id=d.id ORDER BY t.id) x),"                                \
-  "  '')"                                                                   \
-  " FROM doc d WHERE d.state='published' AND (?1 IS NULL OR d.id=?1)"
+  "  '') AS attachment_text"
+#define SEARCH_INSERT                                                        \
+  "INSERT INTO search_doc(id,doc_id,org_id,published_date,catalogue_item_id," \
+  " genre,validity,body,title,doc_number,keywords,attachment_text)"
 
-/* Contract in store_search.h.  Attachment texts are read from
-** attachment_blob.text as stored at upload (never extracted here). */
-int store_search_sync(Store *s, int64_t docId) {
+/* Keys per day of published date (migration 0010: the key rule). */
+#define SEARCH_DAY_KEYS 16
+
+/* The day of zDate ("YYYY-MM-DD") counted from 1900-01-01; 0 when zDate
+** is not a date. */
+static int64_t day_of(const char *zDate) {
+  Date d;
+  if (!zDate || date_parse(zDate, &d)) return 0;
+  return (int64_t)(d - date_from_ymd(1900, 1, 1));
+}
+
+/* Runs st (bound; one integer column, at most one row) into *pv; *pb = 1
+** when it gave a non-NULL value.  Finishes st. */
+static int opt_int(Store *s, sqlite3_stmt *st, int64_t *pv, int *pb) {
+  int rc = sqlite3_step(st);
+  *pb = rc == SQLITE_ROW && sqlite3_column_type(st, 0) != SQLITE_NULL;
+  *pv = *pb ? col_int(st, 0) : 0;
+  stmt_done(st);
+  if (rc != SQLITE_ROW && rc != SQLITE_DONE)
+    return store_sqlite_err(s, rc, "更新检索索引");
+  return STORE_OK;
+}
+
+/* The key for a new index row dated zDate, by the rule of migration 0010;
+** *pbDisplaced = 1 when it had to go above a later-dated document. */
+static int new_key(Store *s, const char *zDate, int64_t *pKey,
+                   int *pbDisplaced) {
+  int64_t k1, k2, kMax, taken;
+  int b1, b2, bMax, bTaken, rc;
+  sqlite3_stmt *st = stmt(s,
+      "SELECT id FROM search_doc WHERE published_date<=?1"
+      " ORDER BY published_date DESC, id DESC LIMIT 1");
+  if (!st) return STORE_ERROR;
+  bind_text(st, 1, zDate);
+  if ((rc = opt_int(s, st, &k1, &b1))) return rc;
+  st = stmt(s, "SELECT id FROM search_doc WHERE published_date>?1"
+               " ORDER BY published_date, id LIMIT 1");
+  if (!st) return STORE_ERROR;
+  bind_text(st, 1, zDate);
+  if ((rc = opt_int(s, st, &k2, &b2))) return rc;
+  int64_t key = day_of(zDate) * SEARCH_DAY_KEYS;
+  if (b1 && k1 + 1 > key) key = k1 + 1;
+  st = stmt(s, "SELECT 1 FROM search_doc WHERE id=?1");
+  if (!st) return STORE_ERROR;
+  bind_int(st, 1, key);
+  if ((rc = opt_int(s, st, &taken, &bTaken))) return rc;
+  *pbDisplaced = 0;
+  if ((b2 && key >= k2) || bTaken) {
+    st = stmt(s, "SELECT max(id) FROM search_doc");
+    if (!st) return STORE_ERROR;
+    if ((rc = opt_int(s, st, &kMax, &bMax))) return rc;
+    if (key <= kMax) key = kMax + 1;
+    *pbDisplaced = b2;
+  }
+  *pKey = key;
+  return STORE_OK;
+}
+
+/* The statements that add the index rows of search_doc rows to both FTS5
+** tables: one key (?1), or every pending key of a deferred batch. */
+#define FTS_COLS "body,title,doc_number,keywords,attachment_text"
+#define FTS_ADD_ONE(t)                                                        \
+  "INSERT INTO " t "(rowid," FTS_COLS ") SELECT id," FTS_COLS                \
+  " FROM search_doc WHERE id=?1"
+#define FTS_ADD_PENDING(t)                                                    \
+  "INSERT INTO " t "(rowid," FTS_COLS ") SELECT id," FTS_COLS                \
+  " FROM search_doc WHERE id IN (SELECT id FROM temp.search_pending)"        \
+  " ORDER BY id"
+/* Removes the index rows of search_doc row ?1 (FTS5 needs the old text to
+** find the terms of an external-content row). */
+#define FTS_DEL_ONE(t)                                                        \
+  "INSERT INTO " t "(" t ",rowid," FTS_COLS ") SELECT 'delete',id," FTS_COLS \
+  " FROM search_doc WHERE id=?1"
+
+/* Runs the statement zSql (a literal) with ?1 = key; a statement without
+** parameters ignores the key (exec_sql0). */
+static int exec_key(Store *s, const char *zSql, int64_t key) {
+  sqlite3_stmt *st = stmt(s, zSql);
+  if (!st) return STORE_ERROR;
+  if (sqlite3_bind_parameter_count(st) > 0) bind_int(st, 1, key);
+  return stmt_exec(s, st, "更新检索索引");
+}
+#define exec_sql0(s, zSql) exec_key(s, zSql, 0)
+
+int store_search_defer(Store *s, int bOn) {
+  int rc = STORE_OK;
+  if (bOn && !s->bSearchDefer)
+    rc = exec_sql0(s, "CREATE TEMP TABLE IF NOT EXISTS search_pending("
+                     "id INTEGER PRIMARY KEY)");
+  if (rc == STORE_OK && !bOn && s->bSearchDefer) rc = store_search_flush(s);
+  if (rc == STORE_OK) s->bSearchDefer = bOn;
+  return rc;
+}
+
+int store_search_flush(Store *s) {
+  if (!s->bSearchDefer) return STORE_OK;
   int rc = store_begin(s);
   if (rc) return rc;
-  sqlite3_stmt *st = stmt(s, "DELETE FROM search_doc WHERE doc_id=?1");
-  if (!st) { store_rollback(s); return STORE_ERROR; }
-  bind_int(st, 1, docId);
-  if ((rc = stmt_exec(s, st, "更新检索索引"))) { store_rollback(s); return rc; }
-  st = stmt(s, SEARCH_ROW_SQL);
-  if (!st) { store_rollback(s); return STORE_ERROR; }
-  bind_int(st, 1, docId);
-  if ((rc = stmt_exec(s, st, "更新检索索引"))) { store_rollback(s); return rc; }
+  if ((rc = exec_sql0(s, FTS_ADD_PENDING("search_fts"))) ||
+      (rc = exec_sql0(s, FTS_ADD_PENDING("search_chr"))) ||
+      (rc = exec_sql0(s, "DELETE FROM temp.search_pending"))) {
+    store_rollback(s);
+    return rc;
+  }
   return store_commit(s);
+}
+
+/* Removes the index row with key `key`: from FTS5 unless it is still
+** pending (deferred, never indexed), then from search_doc. */
+static int remove_row(Store *s, int64_t key) {
+  int rc, bPending = 0;
+  if (s->bSearchDefer) {
+    if ((rc = exec_key(s, "DELETE FROM temp.search_pending WHERE id=?1", key)))
+      return rc;
+    bPending = sqlite3_changes(s->db) > 0;
+  }
+  if (!bPending && ((rc = exec_key(s, FTS_DEL_ONE("search_fts"), key)) ||
+                    (rc = exec_key(s, FTS_DEL_ONE("search_chr"), key))))
+    return rc;
+  return exec_key(s, "DELETE FROM search_doc WHERE id=?1", key);
+}
+
+/* Contract in store_search.h.  Attachment texts are read from
+** attachment_blob.text as stored at upload (never extracted here).  The
+** key is kept while the published date stays; otherwise new_key(). */
+int store_search_sync(Store *s, int64_t docId) {
+  Arena a = ARENA_INIT;
+  int rc = store_begin(s);
+  if (rc) return rc;
+  int64_t oldKey = 0, key = 0;
+  const char *zOldDate = NULL, *zDate = NULL;
+  sqlite3_stmt *st = stmt(s,
+      "SELECT id,published_date FROM search_doc WHERE doc_id=?1");
+  if (!st) { rc = STORE_ERROR; goto fail; }
+  bind_int(st, 1, docId);
+  if (sqlite3_step(st) == SQLITE_ROW) {
+    oldKey = col_int(st, 0);
+    zOldDate = col_text(&a, st, 1);
+  }
+  stmt_done(st);
+  if (zOldDate && (rc = remove_row(s, oldKey))) goto fail;
+  st = stmt(s, "SELECT coalesce(published_date,'') FROM doc"
+               " WHERE id=?1 AND state='published'");
+  if (!st) { rc = STORE_ERROR; goto fail; }
+  bind_int(st, 1, docId);
+  if (sqlite3_step(st) == SQLITE_ROW) zDate = col_text(&a, st, 0);
+  stmt_done(st);
+  if (!zDate) goto done; /* not public: no row */
+  if (zOldDate && !strcmp(zOldDate, zDate)) {
+    key = oldKey;
+  } else {
+    int bDisplaced;
+    if ((rc = new_key(s, zDate, &key, &bDisplaced))) goto fail;
+    if (bDisplaced &&
+        (rc = exec_sql0(s, "UPDATE search_meta SET value=value+1"
+                          " WHERE name='displaced'")))
+      goto fail;
+  }
+  st = stmt(s, SEARCH_INSERT " SELECT ?2," SEARCH_ROW_COLUMNS
+               " FROM doc d WHERE d.id=?1");
+  if (!st) { rc = STORE_ERROR; goto fail; }
+  bind_int(st, 1, docId);
+  bind_int(st, 2, key);
+  if ((rc = stmt_exec(s, st, "更新检索索引"))) goto fail;
+  if (s->bSearchDefer)
+    rc = exec_key(s, "INSERT INTO temp.search_pending(id) VALUES(?1)", key);
+  else if (!(rc = exec_key(s, FTS_ADD_ONE("search_fts"), key)))
+    rc = exec_key(s, FTS_ADD_ONE("search_chr"), key);
+  if (rc) goto fail;
+done:
+  arena_free(&a);
+  return store_commit(s);
+fail:
+  arena_free(&a);
+  store_rollback(s);
+  return rc;
+}
+
+int store_search_displaced(Store *s, int64_t *pn) {
+  sqlite3_stmt *st = stmt(s,
+      "SELECT value FROM search_meta WHERE name='displaced'");
+  if (!st) return STORE_ERROR;
+  int b;
+  int rc = opt_int(s, st, pn, &b);
+  return rc;
 }
 
 int store_search_rebuild(Store *s) {
@@ -49,13 +224,31 @@ int store_search_rebuild(Store *s) {
   if (rc) return rc;
   rc = store_begin(s);
   if (rc) return rc;
-  sqlite3_stmt *st = stmt(s, "DELETE FROM search_doc");
-  if (!st) { store_rollback(s); return STORE_ERROR; }
-  if ((rc = stmt_exec(s, st, "重建检索索引"))) { store_rollback(s); return rc; }
-  st = stmt(s, SEARCH_ROW_SQL);
-  if (!st) { store_rollback(s); return STORE_ERROR; }
-  bind_id(st, 1, 0);
-  if ((rc = stmt_exec(s, st, "重建检索索引"))) { store_rollback(s); return rc; }
+  /* Empty both indexes and the rows, refill the rows with keys by the rule
+  ** of migration 0010 in (date, document id) order: key(n) = max over
+  ** m <= n of (day(m) * 16 + n - m), then index them in one statement per
+  ** table. */
+  if ((rc = exec_sql0(s, "INSERT INTO search_fts(search_fts) VALUES('delete-all')")) ||
+      (rc = exec_sql0(s, "INSERT INTO search_chr(search_chr) VALUES('delete-all')")) ||
+      (rc = exec_sql0(s, "DELETE FROM search_doc")) ||
+      (s->bSearchDefer &&
+       (rc = exec_sql0(s, "DELETE FROM temp.search_pending"))) ||
+      (rc = exec_key(s, SEARCH_INSERT
+          " SELECT rn+max(day*16-rn) OVER (ORDER BY rn ROWS UNBOUNDED PRECEDING),"
+          "  doc_id,org_id,published_date,catalogue_item_id,genre,validity,body,"
+          "  title,doc_number,keywords,attachment_text FROM"
+          " (SELECT coalesce(CAST(julianday(d.published_date)-2415020.5 AS INTEGER),0)"
+          "   AS day, row_number() OVER (ORDER BY coalesce(d.published_date,''),d.id)"
+          "   AS rn," SEARCH_ROW_COLUMNS
+          "  FROM doc d WHERE d.state='published') ORDER BY rn", 0)) ||
+      (rc = exec_sql0(s, "INSERT INTO search_fts(rowid," FTS_COLS ") SELECT id,"
+                        FTS_COLS " FROM search_doc ORDER BY id")) ||
+      (rc = exec_sql0(s, "INSERT INTO search_chr(rowid," FTS_COLS ") SELECT id,"
+                        FTS_COLS " FROM search_doc ORDER BY id")) ||
+      (rc = exec_sql0(s, "UPDATE search_meta SET value=0 WHERE name='displaced'"))) {
+    store_rollback(s);
+    return rc;
+  }
   return store_commit(s);
 }
 
@@ -74,10 +267,13 @@ int store_search_attachment_text(Store *s, Arena *a, int64_t docId,
   return STORE_OK;
 }
 
-/* The filters shared by every search statement.  ?1 MATCH expression,
-** ?2 org, ?3 subtree flag, ?4/?5 key range of the year, ?6 catalogue item,
-** ?7 genre, ?8 validity, ?12 Art. 20 item (?9-?11 are paging). */
+/* The filters shared by every search statement.  ?2 org, ?3 subtree flag,
+** ?4/?5 key range of the year (bounds the walk) and ?16/?17 its first and
+** last day (exact), ?6 catalogue item, ?7 genre, ?8 validity, ?12 Art. 20
+** item (?1 and ?13 are the MATCH expressions, ?9-?11 and ?14 paging). */
 #define SEARCH_FILTERS                                                       \
+  " AND (?4 IS NULL OR (sd.id BETWEEN ?4 AND ?5"                             \
+  "  AND sd.published_date BETWEEN ?16 AND ?17))"                            \
   " AND (?2 IS NULL OR (?3=0 AND sd.org_id=?2) OR (?3=1 AND sd.org_id IN ("  \
   "  WITH RECURSIVE t(id) AS (SELECT ?2 UNION ALL"                           \
   "   SELECT x.id FROM org x JOIN t ON x.parent_id=t.id) SELECT id FROM t)))"\
@@ -86,22 +282,105 @@ int store_search_attachment_text(Store *s, Arena *a, int64_t docId,
   " AND (?8 IS NULL OR sd.validity=?8)"                                      \
   " AND (?12 IS NULL OR sd.catalogue_item_id IN"                             \
   "  (SELECT id FROM catalogue_item WHERE art20_item=?12))"
-#define SEARCH_FROM                                                          \
-  " FROM search_fts f JOIN search_doc sd ON sd.id=f.rowid"                   \
+/* The matching keys (column k).  FTS_*: terms of two or more characters
+** (?1, bigram table), with the one-character terms (?13, character table,
+** NULL when there are none) checked per candidate by rowid (a doclist
+** seek); CHR_*: only one-character terms, the character table alone.
+** *_BARE read the FTS5 tables only (no filter but the year's key range,
+** exact while no key is displaced); *_FILT join search_doc for the
+** filters. */
+#define FTS_MATCH                                                            \
   " WHERE search_fts MATCH ?1"                                               \
-  " AND (?4 IS NULL OR f.rowid BETWEEN ?4 AND ?5)" SEARCH_FILTERS
+  " AND (?4 IS NULL OR f.rowid BETWEEN ?4 AND ?5)"                           \
+  " AND (?13 IS NULL OR EXISTS (SELECT 1 FROM search_chr c"                  \
+  "  WHERE search_chr MATCH ?13 AND c.rowid=f.rowid))"
+#define CHR_MATCH                                                            \
+  " WHERE search_chr MATCH ?13 AND ?1 IS NULL"                               \
+  " AND (?4 IS NULL OR f.rowid BETWEEN ?4 AND ?5)"
+#define FTS_BARE " FROM search_fts f" FTS_MATCH
+#define FTS_FILT                                                             \
+  " FROM search_fts f JOIN search_doc sd ON sd.id=f.rowid" FTS_MATCH         \
+  SEARCH_FILTERS
+#define CHR_BARE " FROM search_chr f" CHR_MATCH
+#define CHR_FILT                                                             \
+  " FROM search_chr f JOIN search_doc sd ON sd.id=f.rowid" CHR_MATCH         \
+  SEARCH_FILTERS
+/* Count (up to ?14 rows, -1: all), and keys newest first (?9 rows from
+** ?10), by [character table][filtered]. */
+#define COUNT_SQL(from) "SELECT count(*) FROM (SELECT 1" from " LIMIT ?14)"
+#define NEWEST_SQL(from)                                                     \
+  "SELECT (SELECT doc_id FROM search_doc WHERE id=k) FROM"                   \
+  " (SELECT f.rowid AS k" from " ORDER BY f.rowid DESC LIMIT ?9 OFFSET ?10)"
+static const char *const azCountSql[2][2] = {
+    {COUNT_SQL(FTS_BARE), COUNT_SQL(FTS_FILT)},
+    {COUNT_SQL(CHR_BARE), COUNT_SQL(CHR_FILT)}};
+static const char *const azNewestSql[2][2] = {
+    {NEWEST_SQL(FTS_BARE), NEWEST_SQL(FTS_FILT)},
+    {NEWEST_SQL(CHR_BARE), NEWEST_SQL(CHR_FILT)}};
+/* Relevance over the newest ?9 matches: bm25 (negative, lower is better)
+** scaled up by up to 1.5 for documents published this year, fading with
+** age (the age in days from the key: day * 16 plus the day's rank, so at
+** most a few days off where days are crowded); ties newest first; rows ?11
+** to ?11 + ?10. */
+#define RELEVANCE_SQL(from)                                                  \
+  "SELECT (SELECT doc_id FROM search_doc WHERE id=k) FROM"                   \
+  " (SELECT f.rowid AS k, bm25(search_fts,1.0,5.0,5.0,2.0,1.0) AS score"    \
+  from " ORDER BY f.rowid DESC LIMIT ?9)"                                    \
+  " ORDER BY score * (1.0 + 0.5 / (1.0 + max(julianday('now') - 2415020.5"   \
+  "  - k / 16, 0) / 365.0)), k DESC LIMIT ?10 OFFSET ?11"
+static const char *const azRelevanceSql[2] = {RELEVANCE_SQL(FTS_BARE),
+                                              RELEVANCE_SQL(FTS_FILT)};
 #define BROWSE_FROM                                                          \
-  " FROM search_doc sd WHERE ?1 IS NULL"                                     \
-  " AND (?4 IS NULL OR sd.id BETWEEN ?4 AND ?5)" SEARCH_FILTERS
+  " FROM search_doc sd WHERE ?1 IS NULL" SEARCH_FILTERS
 
+/* The key range [*pLo, *pHi] holding every document of year y (keys
+** follow the date, migration 0010; documents displaced above later ones
+** open the range upwards).  An empty year gives an empty range. */
+static int year_range(Store *s, int y, int64_t *pLo, int64_t *pHi) {
+  char zFrom[16], zTo[16];
+  int64_t lo, hi, nDisplaced;
+  int bLo, bHi, rc;
+  snprintf(zFrom, sizeof zFrom, "%04d-01-01", y % 10000);
+  snprintf(zTo, sizeof zTo, "%04d-12-31", y % 10000);
+  sqlite3_stmt *st = stmt(s,
+      "SELECT id FROM search_doc WHERE published_date>=?1"
+      " ORDER BY published_date, id LIMIT 1");
+  if (!st) return STORE_ERROR;
+  bind_text(st, 1, zFrom);
+  if ((rc = opt_int(s, st, &lo, &bLo))) return rc;
+  st = stmt(s, "SELECT id FROM search_doc WHERE published_date<=?1"
+               " ORDER BY published_date DESC, id DESC LIMIT 1");
+  if (!st) return STORE_ERROR;
+  bind_text(st, 1, zTo);
+  if ((rc = opt_int(s, st, &hi, &bHi))) return rc;
+  if ((rc = store_search_displaced(s, &nDisplaced))) return rc;
+  if (nDisplaced > 0) hi = INT64_MAX;
+  if (!bLo || !bHi || lo > hi) {
+    lo = 1;
+    hi = 0;
+  }
+  *pLo = lo;
+  *pHi = hi;
+  return STORE_OK;
+}
+
+/* Binds the MATCH expressions (NULL: none), the filters of q, and the key
+** range of its year (from year_range(); unused without a year). */
 static void bind_search(sqlite3_stmt *st, const char *zMatch,
-                        const SearchQuery *q) {
+                        const char *zChars, const SearchQuery *q, int64_t lo,
+                        int64_t hi) {
   bind_text(st, 1, zMatch);
+  bind_text(st, 13, zChars);
   bind_id(st, 2, q->orgId);
   bind_int(st, 3, q->bSubtree ? 1 : 0);
   if (q->year > 0) {
-    bind_int(st, 4, (int64_t)(q->year * 10000 + 101) * 1000000000LL);
-    bind_int(st, 5, (int64_t)(q->year * 10000 + 1231) * 1000000000LL + 999999999LL);
+    char zFrom[16], zTo[16];
+    snprintf(zFrom, sizeof zFrom, "%04d-01-01", q->year % 10000);
+    snprintf(zTo, sizeof zTo, "%04d-12-31", q->year % 10000);
+    bind_int(st, 4, lo);
+    bind_int(st, 5, hi);
+    sqlite3_bind_text(st, 16, zFrom, -1, SQLITE_TRANSIENT);
+    sqlite3_bind_text(st, 17, zTo, -1, SQLITE_TRANSIENT);
   } else {
     bind_id(st, 4, 0);
     bind_id(st, 5, 0);
@@ -124,24 +403,30 @@ static int collect(Store *s, Arena *a, sqlite3_stmt *st, int64_t **pa, int *pn,
   return rc == SQLITE_DONE ? STORE_OK : store_sqlite_err(s, rc, "检索");
 }
 
+/* Runs the one-column integer statement st (already bound) and stores its
+** value in *pn.  zWhat names the action for the error message. */
+static int one_int(Store *s, sqlite3_stmt *st, int *pn, const char *zWhat) {
+  int rc = sqlite3_step(st);
+  *pn = rc == SQLITE_ROW ? sqlite3_column_int(st, 0) : 0;
+  stmt_done(st);
+  return rc == SQLITE_ROW ? STORE_OK : store_sqlite_err(s, rc, zWhat);
+}
+
 /* store_search() without a query: published documents newest first. */
-static int browse(Store *s, Arena *a, const SearchQuery *q, int64_t **paDocId,
-                  int *pn, int *pnTotal) {
+static int browse(Store *s, Arena *a, const SearchQuery *q, int64_t lo,
+                  int64_t hi, int64_t **paDocId, int *pn, int *pnTotal) {
   int limit = q->limit <= 0 ? 20 : q->limit > 500 ? 500 : q->limit;
   int nAlloc = 0, rc;
   sqlite3_stmt *st;
   if (pnTotal) {
     st = stmt(s, "SELECT count(*)" BROWSE_FROM);
     if (!st) return STORE_ERROR;
-    bind_search(st, NULL, q);
-    rc = sqlite3_step(st);
-    *pnTotal = rc == SQLITE_ROW ? sqlite3_column_int(st, 0) : 0;
-    stmt_done(st);
-    if (rc != SQLITE_ROW) return store_sqlite_err(s, rc, "读取文件列表");
+    bind_search(st, NULL, NULL, q, lo, hi);
+    if ((rc = one_int(s, st, pnTotal, "读取文件列表"))) return rc;
   }
   st = stmt(s, "SELECT sd.doc_id" BROWSE_FROM " ORDER BY sd.id DESC LIMIT ?9 OFFSET ?10");
   if (!st) return STORE_ERROR;
-  bind_search(st, NULL, q);
+  bind_search(st, NULL, NULL, q, lo, hi);
   bind_int(st, 9, limit);
   bind_int(st, 10, q->offset > 0 ? q->offset : 0);
   return collect(s, a, st, paDocId, pn, &nAlloc);
@@ -149,40 +434,69 @@ static int browse(Store *s, Arena *a, const SearchQuery *q, int64_t **paDocId,
 
 int store_search_years(Store *s, Arena *a, int64_t orgId, int bSubtree,
                        int **paYear, int **paCount, int *pn) {
-  sqlite3_stmt *st = stmt(s,
-      "SELECT sd.id / 10000000000000 AS y, count(*) FROM search_doc sd"
-      " WHERE (?1 IS NULL OR (?2=0 AND sd.org_id=?1) OR (?2=1 AND sd.org_id IN ("
-      "  WITH RECURSIVE t(id) AS (SELECT ?1 UNION ALL"
-      "   SELECT x.id FROM org x JOIN t ON x.parent_id=t.id) SELECT id FROM t)))"
-      " GROUP BY y ORDER BY y DESC");
-  if (!st) return STORE_ERROR;
-  bind_id(st, 1, orgId);
-  bind_int(st, 2, bSubtree ? 1 : 0);
   int n = 0, nAlloc = 0, nAlloc2 = 0, n2 = 0, rc;
   int *aY = NULL, *aC = NULL;
-  while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
-    ARENA_PUSH(a, aY, n, nAlloc);
-    ARENA_PUSH(a, aC, n2, nAlloc2);
-    aY[n++] = sqlite3_column_int(st, 0);
-    aC[n2++] = sqlite3_column_int(st, 1);
+  sqlite3_stmt *st;
+  if (!orgId && !paCount) {
+    /* Years only, over all organisations: one index seek per year. */
+    char zBefore[16] = "9999-99-99";
+    for (;;) {
+      st = stmt(s, "SELECT CAST(substr(max(published_date),1,4) AS INTEGER)"
+                   " FROM search_doc WHERE published_date<?1");
+      if (!st) return STORE_ERROR;
+      bind_text(st, 1, zBefore);
+      rc = sqlite3_step(st);
+      int y = rc == SQLITE_ROW ? sqlite3_column_int(st, 0) : 0;
+      stmt_done(st);
+      if (rc != SQLITE_ROW) return store_sqlite_err(s, rc, "读取年份");
+      if (y <= 0) break; /* none left, or only undated documents */
+      ARENA_PUSH(a, aY, n, nAlloc);
+      aY[n++] = y;
+      snprintf(zBefore, sizeof zBefore, "%04d", y % 10000);
+    }
+  } else {
+    /* Counts from the covering indexes on (org_id, published_date) and
+    ** (published_date); undated documents (published_date '') have no
+    ** year. */
+    st = stmt(s,
+        "SELECT CAST(substr(sd.published_date,1,4) AS INTEGER) AS y, count(*)"
+        " FROM search_doc sd WHERE sd.published_date>'0'"
+        " AND (?1 IS NULL OR (?2=0 AND sd.org_id=?1) OR (?2=1 AND sd.org_id IN ("
+        "  WITH RECURSIVE t(id) AS (SELECT ?1 UNION ALL"
+        "   SELECT x.id FROM org x JOIN t ON x.parent_id=t.id) SELECT id FROM t)))"
+        " GROUP BY y ORDER BY y DESC");
+    if (!st) return STORE_ERROR;
+    bind_id(st, 1, orgId);
+    bind_int(st, 2, bSubtree ? 1 : 0);
+    while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
+      ARENA_PUSH(a, aY, n, nAlloc);
+      ARENA_PUSH(a, aC, n2, nAlloc2);
+      aY[n++] = sqlite3_column_int(st, 0);
+      aC[n2++] = sqlite3_column_int(st, 1);
+    }
+    stmt_done(st);
+    if (rc != SQLITE_DONE) return store_sqlite_err(s, rc, "读取年份");
   }
-  stmt_done(st);
-  if (rc != SQLITE_DONE) return store_sqlite_err(s, rc, "读取年份");
   *paYear = aY;
-  *paCount = aC;
+  if (paCount) *paCount = aC;
   *pn = n;
   return STORE_OK;
 }
 
 int store_search(Store *s, Arena *a, const SearchQuery *q, int64_t **paDocId,
                  int *pn, int *pnTotal) {
-  Buf m = BUF_INIT;
+  Buf m = BUF_INIT, c = BUF_INIT;
   char *zErr = NULL;
   *paDocId = NULL;
   *pn = 0;
   if (pnTotal) *pnTotal = 0;
-  if (!q->zQuery) return browse(s, a, q, paDocId, pn, pnTotal);
-  int qrc = fts_cjk_query(q->zQuery, &m, &zErr);
+  int64_t lo = 0, hi = 0;
+  if (q->year > 0) {
+    int rc = year_range(s, q->year, &lo, &hi);
+    if (rc) return rc;
+  }
+  if (!q->zQuery) return browse(s, a, q, lo, hi, paDocId, pn, pnTotal);
+  int qrc = fts_cjk_query_split(q->zQuery, &m, &c, &zErr);
   if (qrc != FTS_CJK_OK) {
     /* The tokenizer's messages are English; users get Chinese. */
     int rc = store_fail(s, STORE_INVALID, "%s",
@@ -191,35 +505,37 @@ int store_search(Store *s, Arena *a, const SearchQuery *q, int64_t **paDocId,
         : "请输入检索词");
     free(zErr);
     buf_free(&m);
+    buf_free(&c);
     return rc;
   }
-  const char *zMatch = arena_strdup(a, buf_str(&m));
+  const char *zMatch = m.n ? arena_strdup(a, buf_str(&m)) : NULL;
+  const char *zChars = c.n ? arena_strdup(a, buf_str(&c)) : NULL;
   buf_free(&m);
+  buf_free(&c);
   int limit = q->limit <= 0 ? 20 : q->limit > 200 ? 200 : q->limit;
   int offset = q->offset > 0 ? q->offset : 0;
   int total = 0, rc, nAlloc = 0;
-  sqlite3_stmt *st = stmt(s, "SELECT count(*)" SEARCH_FROM);
+  int cap = q->countCap == 0 ? SEARCH_COUNT_CAP : q->countCap;
+  int64_t nDisplaced = 0;
+  if (q->year > 0 && (rc = store_search_displaced(s, &nDisplaced))) return rc;
+  int bChr = zMatch == NULL;
+  int bFilt = q->orgId || q->catalogueItemId || (q->zGenre && q->zGenre[0]) ||
+              (q->zValidity && q->zValidity[0]) || q->art20 || nDisplaced > 0;
+  /* The count stops at cap + 1 (LIMIT -1: no limit). */
+  sqlite3_stmt *st = stmt(s, azCountSql[bChr][bFilt]);
   if (!st) return STORE_ERROR;
-  bind_search(st, zMatch, q);
-  rc = sqlite3_step(st);
-  if (rc == SQLITE_ROW) total = sqlite3_column_int(st, 0);
-  stmt_done(st);
-  if (rc != SQLITE_ROW) return store_sqlite_err(s, rc, "检索");
+  bind_search(st, zMatch, zChars, q, lo, hi);
+  bind_int(st, 14, cap < 0 ? -1 : (int64_t)cap + 1);
+  if ((rc = one_int(s, st, &total, "检索"))) return rc;
   if (pnTotal) *pnTotal = total;
-  int nCand = total < SEARCH_CANDIDATES ? total : SEARCH_CANDIDATES;
-  if (!q->bByDate && offset < nCand) {
-    /* Relevance over the newest nCand matches: bm25 (negative, lower is
-    ** better) scaled up by up to 1.5 for documents published this year,
-    ** fading with age; ties newest first. */
-    st = stmt(s,
-        "SELECT doc_id FROM (SELECT sd.doc_id, f.rowid AS k,"
-        "  bm25(search_fts,1.0,5.0,5.0,2.0,1.0) AS score,"
-        "  julianday('now') - julianday(sd.published_date) AS age"
-        SEARCH_FROM " ORDER BY f.rowid DESC LIMIT ?9)"
-        " ORDER BY score * (1.0 + 0.5 / (1.0 + max(coalesce(age,0),0) / 365.0)),"
-        "  k DESC LIMIT ?10 OFFSET ?11");
+  int nCand = (cap >= 0 && total > cap) || total > SEARCH_CANDIDATES
+                  ? SEARCH_CANDIDATES : total;
+  if (!bChr && !q->bByDate && offset < nCand) {
+    /* One-character terms only filter (the character table has no
+    ** positions to score), so a query of those alone is by date. */
+    st = stmt(s, azRelevanceSql[bFilt]);
     if (!st) return STORE_ERROR;
-    bind_search(st, zMatch, q);
+    bind_search(st, zMatch, zChars, q, lo, hi);
     bind_int(st, 9, nCand);
     bind_int(st, 10, limit);
     bind_int(st, 11, offset);
@@ -230,10 +546,9 @@ int store_search(Store *s, Arena *a, const SearchQuery *q, int64_t **paDocId,
     limit -= *pn;
     offset = nCand;
   }
-  st = stmt(s, "SELECT sd.doc_id" SEARCH_FROM
-               " ORDER BY f.rowid DESC LIMIT ?9 OFFSET ?10");
+  st = stmt(s, azNewestSql[bChr][bFilt]);
   if (!st) return STORE_ERROR;
-  bind_search(st, zMatch, q);
+  bind_search(st, zMatch, zChars, q, lo, hi);
   bind_int(st, 9, limit);
   bind_int(st, 10, offset);
   return collect(s, a, st, paDocId, pn, &nAlloc);

@@ -51,6 +51,12 @@ int store_schema_version(Store *s);   /* applied version, 0 when none */
 int store_schema_latest(void);        /* newest migration compiled in */
 int store_migrate(Store *s, int *pnApplied);
 
+/* Bulk mode for a command that writes many rows per transaction (bulk
+** import): a page cache of nMiB MiB on this connection, so a batch's
+** pages are written once at commit instead of spilling to the WAL and
+** being read back.  Returns STORE_OK or STORE_ERROR. */
+int store_bulk_mode(Store *s, int nMiB);
+
 /* Transactions; BEGIN IMMEDIATE.  Nested begin/commit pairs count, only the
 ** outermost commits; a rollback at any depth rolls everything back. */
 int store_begin(Store *s);

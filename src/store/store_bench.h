@@ -54,7 +54,8 @@ enum {
   BENCH_Q_RELEVANCE = 2, /* MATCH, bm25 top 20 of the newest 1000 matches */
   BENCH_Q_COUNT = 3,     /* MATCH, count(*) of all matches */
   BENCH_Q_LIKE_NEWEST = 4,/* LIKE '%t%' on every column, newest 20 */
-  BENCH_Q_LIKE_COUNT = 5 /* LIKE '%t%' on every column, count(*) */
+  BENCH_Q_LIKE_COUNT = 5,/* LIKE '%t%' on every column, count(*) */
+  BENCH_Q_COUNT_CAPPED = 6 /* MATCH, count(*) up to SEARCH_COUNT_CAP + 1 */
 };
 
 typedef struct BenchStmt BenchStmt;

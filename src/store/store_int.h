@@ -20,6 +20,7 @@ struct Store {
   int bTxFailed;      /* a nested level rolled back */
   int bCommitted;     /* a commit happened (commit hook) since last check */
   int64_t dataVersion;/* PRAGMA data_version at the last check */
+  int bSearchDefer;   /* search index rows wait for store_search_flush() */
   struct {
     const char *zSql; /* cache key: the SQL text's address (a literal) */
     sqlite3_stmt *st;

@@ -1,6 +1,7 @@
 /*
 ** store_search.h — the public full-text search index over published
-** documents (migration 0007_search.sql) and the queries on it.
+** documents (migrations 0007_search.sql and 0010_search_compact.sql) and
+** the queries on it.
 **
 ** The index holds exactly the documents in state 'published': the store of
 ** documents calls store_search_sync() inside the transaction of every
@@ -22,6 +23,20 @@
 ** the caller's transaction (opens a nested level).  Returns STORE_OK or a
 ** STORE_* code (message in store_errmsg()). */
 int store_search_sync(Store *s, int64_t docId);
+
+/* Deferred indexing for bulk writers: while on, store_search_sync() writes
+** search_doc rows only and remembers their keys; store_search_flush()
+** (inside the same transaction, before commit) adds them to both FTS5
+** tables in one statement each, which FTS5 does several times faster than
+** row by row.  Turning it off flushes.  Until flushed, the pending rows are
+** not found by store_search(). */
+int store_search_defer(Store *s, int bOn);
+int store_search_flush(Store *s);
+
+/* *pn receives the number of documents whose index key is out of date
+** order (published with an earlier date where no key was free, migration
+** 0010) since the last store_search_rebuild(), which puts them back. */
+int store_search_displaced(Store *s, int64_t *pn);
 
 /* Rebuilds the whole index from the doc table (one transaction), after
 ** extracting the text of attachments stored before migration 0008 (its
@@ -46,6 +61,8 @@ typedef struct SearchQuery {
   const char *zValidity;   /* valid | amended | repealed | expired */
   int art20;               /* Art. 20 item (1..15) of the catalogue item */
   int bByDate;             /* 1: newest first; 0: relevance */
+  int countCap;            /* count matches up to this (0: SEARCH_COUNT_CAP;
+                           ** -1: count every match) */
   int offset;              /* results to skip */
   int limit;               /* results to return (0: 20; at most 200) */
 } SearchQuery;
@@ -56,15 +73,25 @@ typedef struct SearchQuery {
 ** common term is too slow); matches beyond those follow newest first. */
 #define SEARCH_CANDIDATES 1000
 
-/* Runs q (browsing, zQuery NULL: newest first).  *paDocId (arena) receives the ids of the documents on the
-** requested page in order, *pn their number, *pnTotal (may be NULL) the
-** number of all matches.  A query with no term, too many terms or a term
+/* Queries count their matches up to SEARCH_COUNT_CAP: a total of
+** SEARCH_COUNT_CAP + 1 means "more than SEARCH_COUNT_CAP" (the count of a
+** common term at a million documents would cost more than the page;
+** bench/analysis.md).  SearchQuery.countCap sets another cap, -1 asks for
+** the exact number. */
+#define SEARCH_COUNT_CAP 10000
+
+/* Runs q (browsing, zQuery NULL: newest first).  *paDocId (arena) receives
+** the ids of the documents on the requested page in order, *pn their
+** number, *pnTotal (may be NULL) the number of all matches (for a query:
+** capped as above, cap + 1 meaning "more"; browsing counts exactly).  A query with no term, too many terms or a term
 ** too long is STORE_INVALID with a Chinese message. */
 int store_search(Store *s, Arena *a, const SearchQuery *q, int64_t **paDocId,
                  int *pn, int *pnTotal);
 
 /* Years with published documents of organisation orgId (0: all; with
-** bSubtree its subtree), newest first, with their counts; arrays in a. */
+** bSubtree its subtree), newest first, with their counts; arrays in a.
+** paCount may be NULL: with orgId 0 the years are then found by one index
+** seek per year instead of a count over every document. */
 int store_search_years(Store *s, Arena *a, int64_t orgId, int bSubtree,
                        int **paYear, int **paCount, int *pn);
 

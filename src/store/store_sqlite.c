@@ -218,6 +218,12 @@ int store_schema_version(Store *s) {
   return v;
 }
 
+int store_bulk_mode(Store *s, int nMiB) {
+  char z[64];
+  snprintf(z, sizeof z, "PRAGMA cache_size=-%d;", nMiB > 0 ? nMiB * 1024 : 2048);
+  return exec_sql(s, z);
+}
+
 /* Version number of a migration file name "0003_name.sql". */
 static int migration_version(const char *zName) { return atoi(zName); }
 

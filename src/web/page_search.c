@@ -193,8 +193,8 @@ int page_search(Req *r) {
   req_printf(r, "</select> <label><input type=\"checkbox\" name=\"sub\" value=\"1\"%s> 含下属单位</label></p>\n",
              q.bSubtree ? " checked" : "");
   /* Year. */
-  int *aYear, *aCount, nYear = 0;
-  store_search_years(r->store, &r->arena, 0, 0, &aYear, &aCount, &nYear);
+  int *aYear, nYear = 0;
+  store_search_years(r->store, &r->arena, 0, 0, &aYear, NULL, &nYear);
   req_puts(r, "<p><label for=\"f-year\">发布年份</label> <select id=\"f-year\" name=\"year\">");
   option(r, "", "全部年份", req_param(r, "year"));
   for (int i = 0; i < nYear; i++) {
@@ -231,8 +231,12 @@ int page_search(Req *r) {
 
   if (zSearchErr) page_notice(r, "error", zSearchErr);
   if (bRan) {
-    req_printf(r, "<p class=\"result-count\" role=\"status\">共找到 <strong data-total=\"%d\">%d</strong> 条结果</p>\n",
-               total, total);
+    if (total > SEARCH_COUNT_CAP)
+      req_printf(r, "<p class=\"result-count\" role=\"status\">找到 <strong data-total=\"%d+\">%d</strong> 条以上结果</p>\n",
+                 SEARCH_COUNT_CAP, SEARCH_COUNT_CAP);
+    else
+      req_printf(r, "<p class=\"result-count\" role=\"status\">共找到 <strong data-total=\"%d\">%d</strong> 条结果</p>\n",
+                 total, total);
     req_puts(r, "<ol class=\"results\">\n");
     for (int i = 0; i < n; i++) {
       Doc d;
@@ -255,7 +259,9 @@ int page_search(Req *r) {
       buf_free(&tt);
     }
     req_puts(r, "</ol>\n");
-    int nPages = (total + SEARCH_PAGE_SIZE - 1) / SEARCH_PAGE_SIZE;
+    /* Beyond the count cap, pages run to the cap. */
+    int nShown = total > SEARCH_COUNT_CAP ? SEARCH_COUNT_CAP : total;
+    int nPages = (nShown + SEARCH_PAGE_SIZE - 1) / SEARCH_PAGE_SIZE;
     if (nPages > 1) {
       const char *zF = filter_query(r);
       req_puts(r, "<nav class=\"pager\" aria-label=\"分页\"><ul>");

@@ -95,6 +95,7 @@ def api_ids(c, query, extra=""):
         eq(r.status, 200, "search %r: %s" % (query, r.text[:200]))
         j = r.json()
         total = j["total"]
+        eq(j["total_exact"], True, "total_exact for %r (far below the cap)" % query)
         ids += [x["id"] for x in j["results"]]
         if len(j["results"]) < 100:
             break

@@ -40,24 +40,37 @@ static sqlite3 *open_db(const char *zOpts) {
   CHECK_INT(rc, SQLITE_OK);
   sqlite3_free(zErr);
   free(zSql);
+  /* The character table of the two-table form (fts_cjk_query_split). */
+  CHECK_INT(sqlite3_exec(db,
+                         "CREATE VIRTUAL TABLE c USING fts5(title, doc_number,"
+                         " body, keywords, attachment_text,"
+                         " tokenize='gk chars', detail=none)",
+                         0, 0, 0),
+            SQLITE_OK);
   return db;
 }
 
-/* Inserts a document with the given rowid into t and into the reference. */
+/* Inserts a document with the next rowid into t and c and into the
+** reference. */
 static void add_doc(sqlite3 *db, Ref *pRef, const char *const *azCol) {
-  sqlite3_stmt *pStmt = 0;
-  CHECK_INT(sqlite3_prepare_v2(db,
-                               "INSERT INTO t(rowid, title, doc_number, body,"
-                               " keywords, attachment_text)"
-                               " VALUES(?1,?2,?3,?4,?5,?6)",
-                               -1, &pStmt, 0),
-            SQLITE_OK);
-  sqlite3_bind_int(pStmt, 1, pRef->nDoc + 1);
-  for (int i = 0; i < CORPUS_NCOL; i++) {
-    sqlite3_bind_text(pStmt, i + 2, azCol[i], -1, SQLITE_STATIC);
+  for (int k = 0; k < 2; k++) {
+    sqlite3_stmt *pStmt = 0;
+    CHECK_INT(sqlite3_prepare_v2(db,
+                                 k ? "INSERT INTO c(rowid, title, doc_number,"
+                                     " body, keywords, attachment_text)"
+                                     " VALUES(?1,?2,?3,?4,?5,?6)"
+                                   : "INSERT INTO t(rowid, title, doc_number,"
+                                     " body, keywords, attachment_text)"
+                                     " VALUES(?1,?2,?3,?4,?5,?6)",
+                                 -1, &pStmt, 0),
+              SQLITE_OK);
+    sqlite3_bind_int(pStmt, 1, pRef->nDoc + 1);
+    for (int i = 0; i < CORPUS_NCOL; i++) {
+      sqlite3_bind_text(pStmt, i + 2, azCol[i], -1, SQLITE_STATIC);
+    }
+    CHECK_INT(sqlite3_step(pStmt), SQLITE_DONE);
+    sqlite3_finalize(pStmt);
   }
-  CHECK_INT(sqlite3_step(pStmt), SQLITE_DONE);
-  sqlite3_finalize(pStmt);
   if (pRef->nDoc == pRef->nAlloc) {
     pRef->nAlloc = pRef->nAlloc ? pRef->nAlloc * 2 : 16;
     pRef->azFold = xrealloc(pRef->azFold, sizeof(char *) * CORPUS_NCOL *
@@ -84,23 +97,36 @@ static void ref_free(Ref *pRef) {
 }
 
 /* Rowids matching zQuery by FTS5 in ascending order into aId (room for
-** nMax); returns the count, or -1 when the query is rejected or SQLite
-** reports an error (printed). */
-static int fts_ids(sqlite3 *db, const char *zQuery, int *aId, int nMax) {
-  Buf expr = BUF_INIT;
+** nMax): with bSplit the two-table form (fts_cjk_query_split over t and
+** c), else the one-table form (fts_cjk_query over t).  Returns the count,
+** or -1 when the query is rejected or SQLite reports an error (printed). */
+static int fts_ids_form(sqlite3 *db, const char *zQuery, int *aId, int nMax,
+                        int bSplit) {
+  Buf expr = BUF_INIT, chars = BUF_INIT;
   char *zErr = 0;
   int n = 0;
-  if (fts_cjk_query(zQuery, &expr, &zErr) != FTS_CJK_OK) {
+  int qrc = bSplit ? fts_cjk_query_split(zQuery, &expr, &chars, &zErr)
+                   : fts_cjk_query(zQuery, &expr, &zErr);
+  if (qrc != FTS_CJK_OK) {
     free(zErr);
     buf_free(&expr);
+    buf_free(&chars);
     return -1;
   }
+  if (bSplit) CHECK(expr.n > 0 || chars.n > 0);
   sqlite3_stmt *pStmt = 0;
   int rc = sqlite3_prepare_v2(
-      db, "SELECT rowid FROM t WHERE t MATCH ?1 ORDER BY rowid", -1, &pStmt,
-      0);
+      db,
+      !bSplit || expr.n
+          ? "SELECT rowid FROM t WHERE t MATCH ?1 AND (?2 IS NULL OR"
+            " EXISTS (SELECT 1 FROM c WHERE c MATCH ?2 AND c.rowid=t.rowid))"
+            " ORDER BY rowid"
+          : "SELECT rowid FROM c WHERE c MATCH ?2 AND ?1 IS NULL"
+            " ORDER BY rowid",
+      -1, &pStmt, 0);
   if (rc == SQLITE_OK) {
-    sqlite3_bind_text(pStmt, 1, buf_str(&expr), -1, SQLITE_STATIC);
+    if (expr.n) sqlite3_bind_text(pStmt, 1, buf_str(&expr), -1, SQLITE_STATIC);
+    if (chars.n) sqlite3_bind_text(pStmt, 2, buf_str(&chars), -1, SQLITE_STATIC);
     while ((rc = sqlite3_step(pStmt)) == SQLITE_ROW) {
       if (n < nMax) aId[n] = sqlite3_column_int(pStmt, 0);
       n++;
@@ -108,12 +134,30 @@ static int fts_ids(sqlite3 *db, const char *zQuery, int *aId, int nMax) {
     if (rc == SQLITE_DONE) rc = SQLITE_OK;
   }
   if (rc != SQLITE_OK) {
-    fprintf(stderr, "  MATCH %s: %s\n", buf_str(&expr), sqlite3_errmsg(db));
+    fprintf(stderr, "  MATCH %s | %s: %s\n", buf_str(&expr), buf_str(&chars),
+            sqlite3_errmsg(db));
     n = -1;
   }
   sqlite3_finalize(pStmt);
   buf_free(&expr);
+  buf_free(&chars);
   return n;
+}
+
+/* Both forms of fts_ids_form(); they must agree (a difference is printed
+** and returned as -3, which no scan gives). */
+static int fts_ids(sqlite3 *db, const char *zQuery, int *aId, int nMax) {
+  int *aSplit = xmalloc(sizeof(int) * (size_t)(nMax + 1));
+  int n1 = fts_ids_form(db, zQuery, aId, nMax, 0);
+  int n2 = fts_ids_form(db, zQuery, aSplit, nMax, 1);
+  int nCmp = n1 < nMax ? n1 : nMax;
+  if (n1 != n2 || (n1 > 0 && memcmp(aId, aSplit, sizeof(int) * (size_t)nCmp))) {
+    fprintf(stderr, "  query [%s]: one table %d hits, two tables %d\n",
+            zQuery, n1, n2);
+    n1 = -3;
+  }
+  free(aSplit);
+  return n1;
 }
 
 /* Rowids matching zQuery by the brute-force substring scan; -1 when the
@@ -352,6 +396,26 @@ TEST(fts_query_parse_and_errors) {
   free(zErr);
   CHECK_INT((int)b.n, 0); /* unchanged on error */
   buf_free(&big);
+
+  /* The two-table form: one-character terms to the character table. */
+  Buf m = BUF_INIT, c = BUF_INIT;
+  CHECK_INT(fts_cjk_query_split("  疫  ＰＤＦ \"水 质\" \"a\"\"b\" Ｘ ", &m, &c,
+                                &zErr),
+            FTS_CJK_OK);
+  CHECK_STR(buf_str(&m), "\"pdf\" AND \"水 质\"*");
+  CHECK_STR(buf_str(&c), "\"疫\" AND \"a\" AND \"b\" AND \"x\"");
+  buf_reset(&m);
+  buf_reset(&c);
+  CHECK_INT(fts_cjk_query_split("疫苗", &m, &c, &zErr), FTS_CJK_OK);
+  CHECK_STR(buf_str(&m), "\"疫苗\"");
+  CHECK_INT((int)c.n, 0);
+  CHECK_INT(fts_cjk_query_split("\"", &m, &c, &zErr), FTS_CJK_OK);
+  CHECK_STR(buf_str(&c), "\"\"\"\"");
+  CHECK_INT(fts_cjk_query_split("", &m, &c, &zErr), FTS_CJK_EEMPTY);
+  free(zErr);
+  zErr = 0;
+  buf_free(&m);
+  buf_free(&c);
 
   Buf f = BUF_INIT;
   fts_cjk_fold("  ＰＤＦ\xE3\x80\x80 文件\n\tA１ ", &f);

@@ -13,6 +13,7 @@
 
 #include "harness.h"
 #include "lib/crypto.h"
+#include "store/fts_cjk.h"
 #include "store/store_documents.h"
 #include "store/store_search.h"
 
@@ -256,6 +257,213 @@ TEST(search_date_order_year_filter_and_paging_past_candidates) {
   CHECK_INT(store_doc_get(s, &a, aId[4], &d4), STORE_OK);
   CHECK(strcmp(d0.zPublishedDate, d4.zPublishedDate) >= 0);
   CHECK(strncmp(d0.zPublishedDate, "2026", 4) == 0);
+  arena_free(&a);
+  close_db(s, zPath);
+}
+
+/* The key of document docId in search_doc (read with a second connection),
+** or -1 when it has no row. */
+static int64_t key_of(const char *zPath, int64_t docId) {
+  sqlite3 *db;
+  sqlite3_stmt *st;
+  int64_t k = -1;
+  if (sqlite3_open(zPath, &db) != SQLITE_OK) return -2;
+  if (sqlite3_prepare_v2(db, "SELECT id FROM search_doc WHERE doc_id=?1", -1,
+                         &st, NULL) == SQLITE_OK) {
+    sqlite3_bind_int64(st, 1, docId);
+    if (sqlite3_step(st) == SQLITE_ROW) k = sqlite3_column_int64(st, 0);
+    sqlite3_finalize(st);
+  }
+  sqlite3_close(db);
+  return k;
+}
+
+/* Runs q; returns the total (or -1) and the first page in aId/pn. */
+static int run(Store *s, Arena *a, SearchQuery *q, int64_t **paId, int *pn) {
+  int total;
+  return store_search(s, a, q, paId, pn, &total) == STORE_OK ? total : -1;
+}
+
+TEST(search_keys_days_years_caps_and_single_characters) {
+  char zPath[128];
+  int64_t org, user;
+  Store *s = open_db(zPath, &org, &user);
+  CHECK(s != NULL);
+  if (!s) return;
+  Arena a = ARENA_INIT;
+  /* Keys (migration 0010): max(day since 1900-01-01 * 16, 1 + the key of
+  ** the last document of an earlier or equal date). */
+  const char *azDate[] = {"2024-12-31", "2025-01-01", "2025-01-01",
+                          "2024-12-31", "2025-06-30"};
+  const char *azTitle[] = {"年末水质通报", "新年水质通报", "元旦供水安排",
+                           "年末饮用水检测", "年中水质通报"};
+  int64_t aId[5];
+  for (int i = 0; i < 5; i++) {
+    aId[i] = add_draft(s, org, user, azTitle[i], "检测结果");
+    CHECK(aId[i] > 0);
+    CHECK_INT(store_doc_publish(s, &a, aId[i], "published", azDate[i]), STORE_OK);
+  }
+  /* julianday('2024-12-31') - julianday('1900-01-01') = 45655 */
+  CHECK(key_of(zPath, aId[0]) == 45655LL * 16);
+  CHECK(key_of(zPath, aId[3]) == 45655LL * 16 + 1); /* back-dated, room */
+  CHECK(key_of(zPath, aId[1]) == 45656LL * 16);
+  CHECK(key_of(zPath, aId[2]) == 45656LL * 16 + 1);
+  CHECK(key_of(zPath, aId[4]) == 45836LL * 16);
+  /* Re-syncing keeps the key while the date stays. */
+  CHECK_INT(store_search_sync(s, aId[1]), STORE_OK);
+  CHECK(key_of(zPath, aId[1]) == 45656LL * 16);
+  /* Newest first: by day, then by publication within the day. */
+  SearchQuery q;
+  memset(&q, 0, sizeof q);
+  q.zQuery = "水质";
+  q.bByDate = 1;
+  int64_t *aGot;
+  int n;
+  CHECK_INT(run(s, &a, &q, &aGot, &n), 3);
+  CHECK_INT(n, 3);
+  if (n == 3) CHECK(aGot[0] == aId[4] && aGot[1] == aId[1] && aGot[2] == aId[0]);
+  q.zQuery = "年";
+  CHECK_INT(run(s, &a, &q, &aGot, &n), 4);
+  if (n == 4) {
+    CHECK(aGot[0] == aId[4] && aGot[1] == aId[1] && aGot[2] == aId[3] &&
+          aGot[3] == aId[0]);
+  }
+  /* Year boundaries. */
+  q.zQuery = "水质";
+  q.year = 2024;
+  CHECK_INT(run(s, &a, &q, &aGot, &n), 1);
+  q.year = 2025;
+  CHECK_INT(run(s, &a, &q, &aGot, &n), 2);
+  q.year = 2023;
+  CHECK_INT(run(s, &a, &q, &aGot, &n), 0);
+  q.year = 0;
+  int *aYear, *aCount, nYear;
+  CHECK_INT(store_search_years(s, &a, 0, 0, &aYear, NULL, &nYear), STORE_OK);
+  CHECK_INT(nYear, 2);
+  if (nYear == 2) CHECK(aYear[0] == 2025 && aYear[1] == 2024);
+  CHECK_INT(store_search_years(s, &a, org, 1, &aYear, &aCount, &nYear), STORE_OK);
+  CHECK_INT(nYear, 2);
+  if (nYear == 2) CHECK(aYear[0] == 2025 && aCount[0] == 3 && aYear[1] == 2024 &&
+                        aCount[1] == 2);
+  /* One-character terms: alone (character table) and with longer terms
+  ** (bigram table, checked against the character table per candidate). */
+  q.zQuery = "末";
+  CHECK_INT(run(s, &a, &q, &aGot, &n), 2);
+  q.zQuery = "旦";
+  CHECK_INT(run(s, &a, &q, &aGot, &n), 1);
+  q.zQuery = "水质 末";
+  CHECK_INT(run(s, &a, &q, &aGot, &n), 1);
+  if (n == 1) CHECK(aGot[0] == aId[0]);
+  q.zQuery = "末 饮 检测";
+  CHECK_INT(run(s, &a, &q, &aGot, &n), 1);
+  q.zQuery = "末 新";
+  CHECK_INT(run(s, &a, &q, &aGot, &n), 0);
+  q.zQuery = "水 通 报";
+  CHECK_INT(run(s, &a, &q, &aGot, &n), 3);
+  /* The count cap: cap + 1 means "more"; -1 counts everything. */
+  q.zQuery = "检测";
+  q.countCap = 2;
+  CHECK_INT(run(s, &a, &q, &aGot, &n), 3);
+  CHECK_INT(n, 5); /* the page itself is not capped */
+  q.countCap = -1;
+  CHECK_INT(run(s, &a, &q, &aGot, &n), 5);
+  q.countCap = 0;
+  CHECK_INT(run(s, &a, &q, &aGot, &n), 5);
+  q.bByDate = 0;
+  q.countCap = 2;
+  CHECK_INT(run(s, &a, &q, &aGot, &n), 3);
+  CHECK_INT(n, 5);
+  /* No free key: a document dated before one already indexed, where its
+  ** day's keys are taken, goes above all others and is counted; the year
+  ** filter still finds it; a rebuild puts it back in date order. */
+  int64_t next = add_draft(s, org, user, "次日文件", "次日");
+  int64_t filler = add_draft(s, org, user, "占位", "占位");
+  int64_t late = add_draft(s, org, user, "补发文件", "补发");
+  CHECK(next > 0 && filler > 0 && late > 0);
+  CHECK_INT(store_doc_publish(s, &a, next, "published", "2030-01-02"), STORE_OK);
+  CHECK(key_of(zPath, next) == 47483LL * 16);
+  {
+    sqlite3 *db;
+    CHECK_INT(sqlite3_open(zPath, &db), SQLITE_OK);
+    CHECK_INT(fts_cjk_register(db), FTS_CJK_OK);
+    char *zSql = sqlite3_mprintf(
+        "UPDATE doc SET state='published',published_date='2030-01-01'"
+        " WHERE id=%lld;"
+        "INSERT INTO search_doc(id,doc_id,org_id,published_date,title)"
+        " VALUES(%lld,%lld,%lld,'2030-01-01','占位')",
+        (long long)filler, (long long)(47483LL * 16 - 1), (long long)filler,
+        (long long)org);
+    CHECK_INT(sqlite3_exec(db, zSql, NULL, NULL, NULL), SQLITE_OK);
+    sqlite3_free(zSql);
+    sqlite3_close(db);
+  }
+  int64_t nDisplaced = -1;
+  CHECK_INT(store_search_displaced(s, &nDisplaced), STORE_OK);
+  CHECK(nDisplaced == 0);
+  CHECK_INT(store_doc_publish(s, &a, late, "published", "2030-01-01"), STORE_OK);
+  CHECK(key_of(zPath, late) == 47483LL * 16 + 1);
+  CHECK_INT(store_search_displaced(s, &nDisplaced), STORE_OK);
+  CHECK(nDisplaced == 1);
+  memset(&q, 0, sizeof q);
+  q.zQuery = "补发";
+  q.year = 2030;
+  CHECK_INT(run(s, &a, &q, &aGot, &n), 1);
+  q.zQuery = NULL; /* browsing the year */
+  CHECK_INT(run(s, &a, &q, &aGot, &n), 3);
+  CHECK_INT(store_search_rebuild(s), STORE_OK);
+  CHECK_INT(store_search_displaced(s, &nDisplaced), STORE_OK);
+  CHECK(nDisplaced == 0);
+  CHECK(key_of(zPath, filler) == 47482LL * 16);
+  CHECK(key_of(zPath, late) == 47482LL * 16 + 1);
+  CHECK(key_of(zPath, next) == 47483LL * 16);
+  CHECK(key_of(zPath, aId[3]) == 45655LL * 16 + 1);
+  q.zQuery = NULL;
+  CHECK_INT(run(s, &a, &q, &aGot, &n), 3);
+  if (n == 3) CHECK(aGot[0] == next && aGot[1] == late && aGot[2] == filler);
+  arena_free(&a);
+  close_db(s, zPath);
+}
+
+TEST(search_deferred_indexing_for_bulk_writers) {
+  char zPath[128];
+  int64_t org, user;
+  Store *s = open_db(zPath, &org, &user);
+  CHECK(s != NULL);
+  if (!s) return;
+  Arena a = ARENA_INIT;
+  int64_t aId[3];
+  for (int i = 0; i < 3; i++) {
+    aId[i] = add_draft(s, org, user, "批量导入公告", "批量");
+    CHECK(aId[i] > 0);
+  }
+  CHECK_INT(store_search_defer(s, 1), STORE_OK);
+  CHECK_INT(store_begin(s), STORE_OK);
+  CHECK_INT(store_doc_publish(s, &a, aId[0], "published", "2026-01-05"), STORE_OK);
+  CHECK_INT(store_doc_publish(s, &a, aId[1], "published", "2026-01-06"), STORE_OK);
+  CHECK_INT(count(s, "导入"), 0);  /* pending: not indexed yet */
+  CHECK_INT(count(s, "批"), 0);
+  CHECK_INT(store_search_flush(s), STORE_OK);
+  CHECK_INT(count(s, "导入"), 2);
+  CHECK_INT(count(s, "批"), 2);
+  /* A pending row replaced before the flush, an indexed one after. */
+  CHECK_INT(store_doc_publish(s, &a, aId[2], "published", "2026-01-07"), STORE_OK);
+  CHECK_INT(store_doc_withdraw(s, &a, aId[2], "重复"), STORE_OK);
+  CHECK_INT(store_doc_withdraw(s, &a, aId[0], "重复"), STORE_OK);
+  CHECK_INT(store_search_flush(s), STORE_OK);
+  CHECK_INT(store_commit(s), STORE_OK);
+  CHECK_INT(count(s, "导入"), 1);
+  CHECK_INT(count(s, "批"), 1);
+  /* A rolled-back batch leaves nothing pending or indexed. */
+  int64_t extra = add_draft(s, org, user, "回滚公告", "回滚");
+  CHECK_INT(store_begin(s), STORE_OK);
+  CHECK_INT(store_doc_publish(s, &a, extra, "published", "2026-01-08"), STORE_OK);
+  store_rollback(s);
+  CHECK_INT(store_search_defer(s, 0), STORE_OK); /* flushes nothing */
+  CHECK_INT(count(s, "回滚"), 0);
+  CHECK_INT(count(s, "导入"), 1);
+  /* Off again: rows are indexed at once. */
+  CHECK_INT(store_doc_publish(s, &a, extra, "published", "2026-01-08"), STORE_OK);
+  CHECK_INT(count(s, "回滚"), 1);
   arena_free(&a);
   close_db(s, zPath);
 }

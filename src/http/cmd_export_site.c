@@ -3,8 +3,8 @@
 ** public portal as static files (the same bytes the server sends) for nginx
 ** or a CDN.  A page /a/b becomes DIR/a/b/index.html; a path whose last
 ** segment has an extension (sitemap.xml, static/site.css) keeps its name.
-** Any other non-HTML answer (the attachment downloads /o/{org}/a/{id} of
-** published documents) is written as the plain file DIR/o/{org}/a/{id}.
+** Any other non-HTML answer (the attachment downloads /o/{org}/a/{id}.pdf
+** etc. of published documents) is written as the plain file of that name.
 ** A second run rewrites only files whose bytes changed and deletes files of
 ** pages that are no longer public (withdrawn documents and their
 ** attachments), using the list of written files kept in DIR/.gongkai-export.
@@ -36,9 +36,9 @@ static int make_dirs(char *zPath) {
 
 /* Relative output file for a URL path answered with type zType, in the
 ** arena: an HTML page becomes PATH/index.html; a path whose last segment
-** has an extension, or any other type (the public attachment downloads
-** /o/{org}/a/{id}), is written as the plain file PATH, so the static
-** server answers the same URL with the same bytes. */
+** has an extension (the public attachment downloads /o/{org}/a/{id}.pdf
+** etc. included), or any other type, is written as the plain file PATH,
+** so the static server answers the same URL with the same bytes. */
 static const char *file_for(Arena *a, const char *zPath, const char *zType) {
   const char *zLast = strrchr(zPath, '/');
   if (!strcmp(zPath, "/")) return "index.html";

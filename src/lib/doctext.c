@@ -5,11 +5,14 @@
 #include <errno.h>
 #include <fcntl.h>
 #include <magic.h>
+#include <poll.h>
+#include <signal.h>
 #include <spawn.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 #include <sys/wait.h>
+#include <time.h>
 #include <unistd.h>
 #include <zip.h>
 
@@ -263,7 +266,18 @@ static int xlsx_text(zip_t *z, Buf *pText, Buf *pNotes) {
 
 /* ---- PDF through pdftotext ---------------------------------------------- */
 
-static int pdf_text(const void *p, size_t n, Buf *pText, Buf *pNotes) {
+/* Milliseconds of the monotonic clock. */
+static long long mono_ms(void) {
+  struct timespec t;
+  clock_gettime(CLOCK_MONOTONIC, &t);
+  return (long long)t.tv_sec * 1000 + t.tv_nsec / 1000000;
+}
+
+/* Runs pdftotext on the n bytes at p (through a temporary file) and
+** appends its output to pText, at most DOCTEXT_MAX_TEXT bytes; kills it
+** after msTimeout ms.  Returns 0, or -1 with the reason in pNotes. */
+static int pdf_text(const void *p, size_t n, Buf *pText, Buf *pNotes,
+                    int msTimeout) {
   char zTmp[] = "/tmp/gk-pdf-XXXXXX";
   int fd = mkstemp(zTmp);
   if (fd < 0) {
@@ -300,14 +314,37 @@ static int pdf_text(const void *p, size_t n, Buf *pText, Buf *pNotes) {
     return -1;
   }
   char aBuf[16384];
-  ssize_t k;
-  while ((k = read(aPipe[0], aBuf, sizeof aBuf)) > 0 || (k < 0 && errno == EINTR)) {
-    if (k > 0 && pText->n + (size_t)k <= DOCTEXT_MAX_TEXT) buf_append(pText, aBuf, (size_t)k);
+  long long deadline = mono_ms() + msTimeout;
+  int bTimeout = 0;
+  for (;;) {
+    long long left = deadline - mono_ms();
+    if (left <= 0) {
+      bTimeout = 1;
+      break;
+    }
+    struct pollfd pf = {aPipe[0], POLLIN, 0};
+    int r = poll(&pf, 1, (int)left);
+    if (r < 0 && errno == EINTR) continue;
+    if (r < 0) break;
+    if (r == 0) {
+      bTimeout = 1;
+      break;
+    }
+    ssize_t k = read(aPipe[0], aBuf, sizeof aBuf);
+    if (k < 0 && errno == EINTR) continue;
+    if (k <= 0) break;
+    if (pText->n + (size_t)k <= DOCTEXT_MAX_TEXT) buf_append(pText, aBuf, (size_t)k);
   }
+  if (bTimeout) kill(pid, SIGKILL);
   close(aPipe[0]);
   int status = 0;
   while (waitpid(pid, &status, 0) < 0 && errno == EINTR) {}
   unlink(zTmp);
+  if (bTimeout) {
+    buf_printf(pNotes, "PDF文字提取超过%d秒未完成，已终止，请人工审查\n",
+               msTimeout / 1000);
+    return -1;
+  }
   if (!WIFEXITED(status) || WEXITSTATUS(status) != 0) {
     buf_puts(pNotes, "PDF文字提取失败（文件可能已损坏或加密），请人工审查\n");
     return -1;
@@ -317,7 +354,14 @@ static int pdf_text(const void *p, size_t n, Buf *pText, Buf *pNotes) {
 
 int doctext_extract(const char *zMime, const void *p, size_t n, Buf *pText,
                     Buf *pNotes) {
-  if (!strcmp(zMime, DOCTEXT_MIME_PDF)) return pdf_text(p, n, pText, pNotes);
+  return doctext_extract_timeout(zMime, p, n, pText, pNotes,
+                                 DOCTEXT_PDF_TIMEOUT_MS);
+}
+
+int doctext_extract_timeout(const char *zMime, const void *p, size_t n,
+                            Buf *pText, Buf *pNotes, int msTimeout) {
+  if (!strcmp(zMime, DOCTEXT_MIME_PDF))
+    return pdf_text(p, n, pText, pNotes, msTimeout);
   if (!strcmp(zMime, DOCTEXT_MIME_DOCX) || !strcmp(zMime, DOCTEXT_MIME_XLSX)) {
     zip_t *z = zip_mem(p, n);
     if (!z) {

@@ -53,4 +53,12 @@ const char *doctext_ext(const char *zMime);
 int doctext_extract(const char *zMime, const void *p, size_t n, Buf *pText,
                     Buf *pNotes);
 
+/* How long pdftotext may run before it is killed (a crafted or huge PDF
+** must not hold a request or an import). */
+#define DOCTEXT_PDF_TIMEOUT_MS 20000
+
+/* doctext_extract() with another limit for pdftotext (tests). */
+int doctext_extract_timeout(const char *zMime, const void *p, size_t n,
+                            Buf *pText, Buf *pNotes, int msTimeout);
+
 #endif

@@ -17,6 +17,7 @@
 #include <time.h>
 
 #include "core/catalogue.h"
+#include "lib/doctext.h"
 #include "store/store_catalogue.h"
 #include "web/documents.h"
 #include "web/pages.h"
@@ -144,8 +145,10 @@ int page_doc_public(Req *r) {
     if (store_doc_attachments(r->store, &r->arena, d.id, &aAtt, &nAtt) == STORE_OK && nAtt) {
       req_puts(r, "<h2>附件</h2><ul class=\"attachments\">\n");
       for (int i = 0; i < nAtt; i++)
-        req_printf(r, "<li><a href=\"/o/%u/a/%lld\">%h</a>（SHA-256 <code>%h</code>）</li>\n",
-                   d.zOrgSlug, (long long)aAtt[i].id, aAtt[i].zFilename, aAtt[i].zSha256);
+        req_printf(r, "<li><a href=\"/o/%u/a/%lld%u\" download=\"%h\">%h</a>"
+                      "（SHA-256 <code>%h</code>）</li>\n",
+                   d.zOrgSlug, (long long)aAtt[i].id, doctext_ext(aAtt[i].zMime),
+                   aAtt[i].zFilename, aAtt[i].zFilename, aAtt[i].zSha256);
       req_puts(r, "</ul>\n");
     }
   }
@@ -165,14 +168,32 @@ int page_doc_public(Req *r) {
   return 0;
 }
 
+/* The attachment id of path argument z: "12", or "12.pdf" when ".pdf" is
+** the extension of the attachment's type (checked by the caller against
+** *pzExt, which points into z: "" without one).  0 when malformed. */
+static int64_t attachment_arg(const char *z, const char **pzExt) {
+  int64_t v = 0;
+  int n = 0;
+  while (z && z[n] >= '0' && z[n] <= '9' && n < 18) v = v * 10 + (z[n++] - '0');
+  if (!z || n == 0 || (z[n] && z[n] != '.')) return 0;
+  *pzExt = z + n;
+  return v;
+}
+
+/* Served under /o/{org}/a/{id}{ext}, ext the extension of its type (the
+** link on the document page, with a download attribute giving the name;
+** a static export keeps the file name, so any web server sends the right
+** type), and, for links made before, /o/{org}/a/{id}. */
 int page_doc_public_attachment(Req *r) {
   Org o;
   Doc d;
   DocAttachment t;
   const void *p;
-  int64_t aid = req_arg_id(r, 1);
+  const char *zExt = "";
+  int64_t aid = attachment_arg(req_arg(r, 1), &zExt);
   if (!aid || store_org_by_slug(r->store, &r->arena, req_arg(r, 0), &o) != STORE_OK ||
       store_doc_attachment_get(r->store, &r->arena, aid, &t, &p) != STORE_OK ||
+      (zExt[0] && strcmp(zExt, doctext_ext(t.zMime))) ||
       store_doc_get(r->store, &r->arena, t.docId, &d) != STORE_OK ||
       d.orgId != o.id || !doc_is_public(&d)) {
     http_error(r, 404, "附件不存在");
@@ -201,8 +222,9 @@ int site_paths_documents(Store *s, Arena *a, SitePaths *p) {
       int nAtt;
       if ((rc = store_doc_attachments(s, a, aDoc[i].id, &aAtt, &nAtt))) return rc;
       for (int j = 0; j < nAtt; j++)
-        site_path_add(p, a, arena_printf(a, "/o/%u/a/%lld", aDoc[i].zOrgSlug,
-                                         (long long)aAtt[j].id));
+        site_path_add(p, a, arena_printf(a, "/o/%u/a/%lld%u", aDoc[i].zOrgSlug,
+                                         (long long)aAtt[j].id,
+                                         doctext_ext(aAtt[j].zMime)));
     }
     q.offset += n;
   } while (n == q.limit);

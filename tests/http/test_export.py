@@ -1,5 +1,6 @@
 """test_export.py — `gongkai export-site` writes the same bytes the server
 sends, rewrites only what changed, and removes pages no longer public."""
+import html
 import os
 import sqlite3
 
@@ -33,6 +34,12 @@ def test_export_matches_server_and_is_incremental(srv):
     ok(" 0 written" not in stdout, stdout)
 
 
+EXT = {"application/pdf": ".pdf",
+       "application/vnd.openxmlformats-officedocument.wordprocessingml.document": ".docx",
+       "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet": ".xlsx",
+       "image/png": ".png", "image/jpeg": ".jpg", "image/gif": ".gif", "image/webp": ".webp"}
+
+
 def test_export_writes_attachments_of_published_documents_as_files(srv):
     out = os.path.join(srv.dir, "site-att")
     rc, stdout, err = srv.gongkai("export-site", "--db", srv.db, "--out", out)
@@ -40,23 +47,33 @@ def test_export_writes_attachments_of_published_documents_as_files(srv):
     db = sqlite3.connect(srv.db)
     try:
         rows = db.execute(
-            "SELECT o.slug, t.id, d.state FROM doc_attachment t JOIN doc d ON d.id=t.doc_id"
-            " JOIN org o ON o.id=d.org_id ORDER BY t.id").fetchall()
+            "SELECT o.slug, t.id, d.state, b.mime, t.filename, d.id FROM doc_attachment t"
+            " JOIN doc d ON d.id=t.doc_id JOIN org o ON o.id=d.org_id"
+            " JOIN attachment_blob b ON b.sha256=t.sha256 ORDER BY t.id").fetchall()
     finally:
         db.close()
-    published = [(slug, aid) for slug, aid, state in rows if state == "published"]
+    published = [(slug, aid, EXT[mime], name, doc)
+                 for slug, aid, state, mime, name, doc in rows if state == "published"]
     ok(published, "demo has published attachments")
     c = srv.client()
-    for slug, aid in published:
-        path = "/o/%s/a/%d" % (slug, aid)
+    for slug, aid, ext, name, doc in published:
+        # The document page links the file with its type's extension and
+        # offers its name for the download.
+        page = c.get("/o/%s/d/%d" % (slug, doc)).text
+        contains(page, 'href="/o/%s/a/%d%s" download="%s"' % (slug, aid, ext, html.escape(name)))
+        path = "/o/%s/a/%d%s" % (slug, aid, ext)
         r = c.get(path)
         eq(r.status, 200, path)
-        f = os.path.join(out, "o", slug, "a", str(aid))
-        ok(os.path.isfile(f), "%s is a plain file" % path)
+        eq(r.body, c.get("/o/%s/a/%d" % (slug, aid)).body, "the old URL still works")
+        contains(r.headers.get("content-disposition", ""), "filename*=UTF-8''")
+        f = os.path.join(out, "o", slug, "a", "%d%s" % (aid, ext))
+        ok(os.path.isfile(f), "%s is a plain file with its extension" % path)
         eq(read(f), r.body, path)
-    for slug, aid, state in rows:
+        wrong = ".png" if ext != ".png" else ".pdf"
+        eq(c.get("/o/%s/a/%d%s" % (slug, aid, wrong)).status, 404, "wrong extension")
+    for slug, aid, state, mime, _name, _doc in rows:
         if state != "published":
-            ok(not os.path.exists(os.path.join(out, "o", slug, "a", str(aid))),
+            ok(not os.path.exists(os.path.join(out, "o", slug, "a", "%d%s" % (aid, EXT[mime]))),
                "attachment %d of a %s document exported" % (aid, state))
     # Only pages become index.html.
     for root, _dirs, files in os.walk(os.path.join(out, "o")):
@@ -64,8 +81,8 @@ def test_export_writes_attachments_of_published_documents_as_files(srv):
             ok(False, "attachment exported as a directory: %s" % root)
     with open(os.path.join(out, ".gongkai-export"), encoding="utf-8") as fh:
         manifest = fh.read().split("\n")
-    for slug, aid in published:
-        ok("o/%s/a/%d" % (slug, aid) in manifest, "manifest lists attachment %d" % aid)
+    for slug, aid, ext, _name, _doc in published:
+        ok("o/%s/a/%d%s" % (slug, aid, ext) in manifest, "manifest lists attachment %d" % aid)
 
 
 def test_export_refuses_without_out(srv):

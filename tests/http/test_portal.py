@@ -460,12 +460,18 @@ def published_with_attachments(srv, title, files):
     return doc
 
 
+ATT_EXT = {"application/pdf": ".pdf",
+           "application/vnd.openxmlformats-officedocument.wordprocessingml.document": ".docx"}
+
+
 def attachment_paths(srv, doc):
+    """The public URLs of doc's attachments: /o/{org}/a/{id}{extension}."""
     db = sqlite3.connect(srv.db)
     try:
-        return ["/o/%s/a/%d" % (slug, aid) for slug, aid in db.execute(
-            "SELECT o.slug, t.id FROM doc_attachment t JOIN doc d ON d.id=t.doc_id"
-            " JOIN org o ON o.id=d.org_id WHERE t.doc_id=? ORDER BY t.id", (doc,))]
+        return ["/o/%s/a/%d%s" % (slug, aid, ATT_EXT[mime]) for slug, aid, mime in db.execute(
+            "SELECT o.slug, t.id, b.mime FROM doc_attachment t JOIN doc d ON d.id=t.doc_id"
+            " JOIN org o ON o.id=d.org_id JOIN attachment_blob b ON b.sha256=t.sha256"
+            " WHERE t.doc_id=? ORDER BY t.id", (doc,))]
     finally:
         db.close()
 
@@ -558,7 +564,7 @@ def test_draft_and_withdrawn_never_public(srv):
     ok(doc in api_ids(anon, "流感疫苗"))
     ok(os.path.exists(os.path.join(out, "o", slug, "d", str(doc), "index.html")))
     page = anon.get("/o/%s/d/%d" % (slug, doc)).text
-    att = re.search(r'href="(/o/%s/a/\d+)"' % slug, page).group(1)
+    att = re.search(r'href="(/o/%s/a/\d+\.\w+)" download=' % slug, page).group(1)
     eq(anon.get(att).status, 200)
     office = td.client(srv, "office")
     r = td.act(office, doc, "withdraw", "接种点调整，撤回后重新发布")

@@ -141,17 +141,12 @@ static const char *dflt(const char *z, const char *zDefault) {
   return z && z[0] ? z : zDefault;
 }
 
-/* The INSERT of store_doc_add() and store_doc_import(): checks the
-** references (imported index number, catalogue item, interpreted and
-** replacing documents), inserts d and sets d->id.  zAllocated, when not
-** NULL, is an index number allocated by the store for this document: it is
-** stored instead of d->zIndexNumber, with index_imported 0.  Writes no
-** search index and no ledger entry. */
-static int doc_insert(Store *s, Doc *d, const char *zAllocated) {
-  char zNow[21];
+/* The checks of a new document before its INSERT: an imported index
+** number's format, the catalogue item, the interpreted and the replacing
+** document.  STORE_OK or STORE_INVALID with the message set. */
+static int doc_new_ok(Store *s, const Doc *d) {
   int rc;
-  store_now_iso(zNow);
-  if (!zAllocated && d->zIndexNumber && d->zIndexNumber[0]) {
+  if (d->zIndexNumber && d->zIndexNumber[0]) {
     IndexNumberErr err;
     if (index_number_check(d->zIndexNumber, &err) != INDEX_NUMBER_OK)
       return store_fail(s, STORE_INVALID, "索引号无效：%s", err.zMsg);
@@ -159,7 +154,18 @@ static int doc_insert(Store *s, Doc *d, const char *zAllocated) {
   if ((rc = item_ok(s, d->catalogueItemId, d->orgId)) != STORE_OK) return rc;
   if ((rc = doc_ref_ok(s, d->interpretsId, d->orgId, "所解读的政策文件")) != STORE_OK)
     return rc;
-  if ((rc = doc_ref_ok(s, d->replacedById, 0, "替代文件")) != STORE_OK) return rc;
+  return doc_ref_ok(s, d->replacedById, 0, "替代文件");
+}
+
+/* The INSERT of store_doc_add() and store_doc_import(), after
+** doc_new_ok(): inserts d and sets d->id.  zAllocated, when not NULL, is
+** an index number allocated by the store for this document (d has none):
+** it is stored with index_imported 0.  Writes no search index and no
+** ledger entry. */
+static int doc_insert(Store *s, Doc *d, const char *zAllocated) {
+  char zNow[21];
+  int rc;
+  store_now_iso(zNow);
   sqlite3_stmt *st = stmt(s,
       "INSERT INTO doc(org_id,dept_id,index_number,index_imported,title,"
       "doc_number,publisher,signed_date,formed_date,published_date,mode,"
@@ -209,7 +215,8 @@ static int doc_insert(Store *s, Doc *d, const char *zAllocated) {
 }
 
 int store_doc_add(Store *s, Doc *d) {
-  int rc = doc_insert(s, d, NULL);
+  int rc = doc_new_ok(s, d);
+  if (rc == STORE_OK) rc = doc_insert(s, d, NULL);
   /* An import may add a document already published: index it.  (Runs in
   ** the caller's transaction, as the INSERT above.) */
   if (rc == STORE_OK && d->zState && !strcmp(d->zState, "published"))
@@ -560,6 +567,8 @@ int store_doc_import(Store *s, Arena *a, Doc *d) {
   const char *zNum = NULL;
   int rc = store_begin(s);
   if (rc) return rc;
+  /* The checks of store_doc_add() come first, as on that path. */
+  if ((rc = doc_new_ok(s, d))) goto fail;
   if (!d->zIndexNumber || !d->zIndexNumber[0]) {
     if ((rc = alloc_for_doc(s, a, d, d->zPublishedDate, &zNum))) goto fail;
   }

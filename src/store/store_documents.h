@@ -8,9 +8,9 @@
 ** Transactions: every function that writes runs inside the caller's
 ** transaction when one is open (store_begin); the composite ones
 ** (store_doc_publish, store_doc_import, store_ledger_append,
-** store_doc_alloc_index) rely on
-** it: call them between store_begin() and store_commit().  They open their
-** own nested level, so calling them alone is also atomic.
+** store_doc_alloc_index) rely on it: call them between store_begin() and
+** store_commit().  They open their own nested level, so calling them alone
+** is also atomic.
 **
 ** The portal (public pages, search) uses store_doc_list() with
 ** bPublicOnly, store_doc_get()/store_doc_by_index(), store_ledger_list()

@@ -503,6 +503,17 @@ TEST(doc_import_equals_add_then_publish) {
     CHECK_STR(index_of(s2, &a, d4.id),
               k ? "453629012/2018-00001" : "453629012/2018-00002");
     CHECK(d4.id == d2.id + 1);
+    /* store_doc_add()'s checks come before the allocation, as on that
+    ** path: an unknown catalogue item and a malformed imported number are
+    ** refused with their own messages, nothing stored. */
+    Doc d5;
+    import_fields(&d5, org, user, NULL);
+    d5.catalogueItemId = 9999;
+    CHECK_INT(store_doc_import(s2, &a, &d5), STORE_INVALID);
+    CHECK_STR(store_errmsg(s2), "目录事项不存在");
+    import_fields(&d5, org, user, "坏 索引号");
+    CHECK_INT(store_doc_import(s2, &a, &d5), STORE_INVALID);
+    CHECK(strstr(store_errmsg(s2), "索引号无效") != NULL);
     CHECK_INT(store_ledger_verify(s2, &bad, &n), STORE_OK);
     CHECK_INT(n, 2);
     arena_free(&a);

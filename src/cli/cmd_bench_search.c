@@ -1,6 +1,6 @@
 /*
 ** cmd_bench_search.c — `gongkai bench-search`: times the search statements
-** of docs/search.md on a database (newest 20, bm25 top 20 of the newest
+** of docs/search.md on a database (newest 20, gk_rank top 20 of the newest
 ** 1000, total count) for query classes of two, four and six characters and
 ** two two-character terms, against a plain LIKE scan of the same columns
 ** and, when given, an FTS5 trigram table over the same documents; checks
@@ -269,8 +269,8 @@ int cmd_bench_search(int argc, char **argv) {
          "drawn from the vocabulary (seed %s), each run once to warm up, then "
          "%d timed runs; latency in ms, wall-clock p50 / p99 over all timed "
          "runs of the class, and in parentheses the p99 of the thread's CPU "
-         "time (what the query costs without the waits a busy machine adds). Newest 20 = `ORDER BY rowid DESC LIMIT 20`; relevance = bm25 "
-         "top 20 of the newest 1000 matches; count = all matches (exact); "
+         "time (what the query costs without the waits a busy machine adds). Newest 20 = `ORDER BY rowid DESC LIMIT 20`; relevance = gk_rank "
+         "(BM25 without IDF, fts_cjk.c) top 20 of the newest 1000 matches; count = all matches (exact); "
          "count ≤ %d = the count the portal shows (\"%d 条以上\" beyond); "
          "portal page = `store_search()` as the search page calls it (capped "
          "count, then the first 20 by relevance, filters joined)%s. LIKE = "

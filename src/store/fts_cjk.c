@@ -262,11 +262,89 @@ static fts5_api *gk_fts5_api(sqlite3 *db) {
   return pApi;
 }
 
+/* ---------------------------------------------------------------------------
+** Ranking: gk_rank(tbl, w0, w1, ...).
+*/
+
+/* Per-query data of gk_rank: the average size of each column in tokens. */
+typedef struct GkRankData {
+  int nCol;
+  double aAvg[1]; /* nCol entries (allocated with the struct) */
+} GkRankData;
+
+#define GK_RANK_K1 1.2 /* term-frequency saturation, as FTS5's bm25 */
+#define GK_RANK_B 0.75 /* length normalisation, as FTS5's bm25 */
+
+/* The FTS5 auxiliary function gk_rank: BM25 without the inverse document
+** frequency.  For each column c the term frequency tf is the number of
+** phrase instances in it; the score is the sum over columns of
+**     w_c * tf * (k1 + 1) / (tf + k1 * (1 - b + b * len_c / avglen_c))
+** (w_c the c-th argument, 1.0 when absent), returned negated so that lower
+** is better, as bm25().  FTS5's bm25() gets each phrase's IDF by counting
+** every row that holds the phrase (xQueryPhrase over the whole index):
+** for a phrase at a million documents that is as slow as an exact count
+** (0.3 s), while the candidates to rank are only the newest 1000.  Without
+** IDF all terms of a query weigh the same, which for the usual one- and
+** two-term queries of a portal changes little (bench/analysis.md).
+** Errors are reported through pCtx. */
+static void gk_rank(const Fts5ExtensionApi *pApi, Fts5Context *pFts,
+                    sqlite3_context *pCtx, int nVal, sqlite3_value **apVal) {
+  GkRankData *p = (GkRankData *)pApi->xGetAuxdata(pFts, 0);
+  int rc = SQLITE_OK;
+  if (p == 0) {
+    int nCol = pApi->xColumnCount(pFts);
+    sqlite3_int64 nRow = 0;
+    p = sqlite3_malloc64(sizeof(GkRankData) + sizeof(double) * (size_t)nCol);
+    if (p == 0) {
+      sqlite3_result_error_nomem(pCtx);
+      return;
+    }
+    p->nCol = nCol;
+    rc = pApi->xRowCount(pFts, &nRow);
+    for (int c = 0; c < nCol && rc == SQLITE_OK; c++) {
+      sqlite3_int64 nTok = 0;
+      rc = pApi->xColumnTotalSize(pFts, c, &nTok);
+      p->aAvg[c] = nRow > 0 && nTok > 0 ? (double)nTok / (double)nRow : 1.0;
+    }
+    if (rc == SQLITE_OK) rc = pApi->xSetAuxdata(pFts, p, sqlite3_free);
+    else sqlite3_free(p);
+    if (rc != SQLITE_OK) {
+      sqlite3_result_error_code(pCtx, rc);
+      return;
+    }
+  }
+  double aTf[16];
+  int nCol = p->nCol < 16 ? p->nCol : 16;
+  for (int c = 0; c < nCol; c++) aTf[c] = 0;
+  int nInst = 0;
+  rc = pApi->xInstCount(pFts, &nInst);
+  for (int i = 0; i < nInst && rc == SQLITE_OK; i++) {
+    int iPhrase, iCol, iOff;
+    rc = pApi->xInst(pFts, i, &iPhrase, &iCol, &iOff);
+    if (rc == SQLITE_OK && iCol >= 0 && iCol < nCol) aTf[iCol] += 1.0;
+  }
+  double score = 0;
+  for (int c = 0; c < nCol && rc == SQLITE_OK; c++) {
+    if (aTf[c] == 0) continue;
+    int nTok = 0;
+    rc = pApi->xColumnSize(pFts, c, &nTok);
+    double w = c < nVal ? sqlite3_value_double(apVal[c]) : 1.0;
+    double norm = 1.0 - GK_RANK_B + GK_RANK_B * (double)nTok / p->aAvg[c];
+    score += w * aTf[c] * (GK_RANK_K1 + 1.0) / (aTf[c] + GK_RANK_K1 * norm);
+  }
+  if (rc != SQLITE_OK) {
+    sqlite3_result_error_code(pCtx, rc);
+    return;
+  }
+  sqlite3_result_double(pCtx, -score);
+}
+
 int fts_cjk_register(sqlite3 *db) {
   static fts5_tokenizer tok = {gk_create, gk_delete, gk_tokenize};
   fts5_api *pApi = gk_fts5_api(db);
   if (pApi == 0) return FTS_CJK_ESQLITE;
-  if (pApi->xCreateTokenizer(pApi, "gk", 0, &tok, 0) != SQLITE_OK) {
+  if (pApi->xCreateTokenizer(pApi, "gk", 0, &tok, 0) != SQLITE_OK ||
+      pApi->xCreateFunction(pApi, "gk_rank", 0, gk_rank, 0) != SQLITE_OK) {
     return FTS_CJK_ESQLITE;
   }
   return FTS_CJK_OK;

@@ -45,7 +45,9 @@ enum {
 #define FTS_CJK_MAX_TERMS 16   /* terms per query (bounds query cost) */
 #define FTS_CJK_MAX_CHARS 100  /* code points per folded term */
 
-/* Registers the tokenizer "gk" with the FTS5 module of db.  Must be called on
+/* Registers the tokenizer "gk" and the ranking function gk_rank(table,
+** w0, w1, ...) (BM25 per column without IDF; see fts_cjk.c) with the FTS5
+** module of db.  Must be called on
 ** every connection before a table using tokenize='gk' is read or written.
 ** Returns FTS_CJK_OK, or FTS_CJK_ESQLITE when db has no FTS5 or registration
 ** fails (the message is then available from sqlite3_errmsg(db) if SQLite set

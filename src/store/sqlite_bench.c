@@ -270,7 +270,7 @@ int store_bench_prepare(Store *s, const char *zTable, int eKind, int nTerm,
       break;
     case BENCH_Q_RELEVANCE:
       zSql = sqlite3_mprintf(
-          "SELECT r FROM (SELECT rowid AS r, bm25(\"%w\") AS sc FROM \"%w\""
+          "SELECT r FROM (SELECT rowid AS r, gk_rank(\"%w\") AS sc FROM \"%w\""
           " WHERE \"%w\" MATCH ?1 ORDER BY rowid DESC LIMIT 1000)"
           " ORDER BY sc LIMIT 20", zTable, zTable, zTable);
       break;

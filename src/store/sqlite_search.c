@@ -317,14 +317,16 @@ static const char *const azCountSql[2][2] = {
 static const char *const azNewestSql[2][2] = {
     {NEWEST_SQL(FTS_BARE), NEWEST_SQL(FTS_FILT)},
     {NEWEST_SQL(CHR_BARE), NEWEST_SQL(CHR_FILT)}};
-/* Relevance over the newest ?9 matches: bm25 (negative, lower is better)
+/* Relevance over the newest ?9 matches: gk_rank, BM25 per column without
+** the IDF, whose computation counts every match of the query (fts_cjk.c),
+** (negative, lower is better)
 ** scaled up by up to 1.5 for documents published this year, fading with
 ** age (the age in days from the key: day * 16 plus the day's rank, so at
 ** most a few days off where days are crowded); ties newest first; rows ?11
 ** to ?11 + ?10. */
 #define RELEVANCE_SQL(from)                                                  \
   "SELECT (SELECT doc_id FROM search_doc WHERE id=k) FROM"                   \
-  " (SELECT f.rowid AS k, bm25(search_fts,1.0,5.0,5.0,2.0,1.0) AS score"    \
+  " (SELECT f.rowid AS k, gk_rank(search_fts,1.0,5.0,5.0,2.0,1.0) AS score"    \
   from " ORDER BY f.rowid DESC LIMIT ?9)"                                    \
   " ORDER BY score * (1.0 + 0.5 / (1.0 + max(julianday('now') - 2415020.5"   \
   "  - k / 16, 0) / 365.0)), k DESC LIMIT ?10 OFFSET ?11"

@@ -51,7 +51,7 @@ int store_bench_drop(Store *s, const char *zName);
 /* Statement kinds timed by `gongkai bench-search`. */
 enum {
   BENCH_Q_NEWEST = 1,    /* MATCH, newest 20 (rowid DESC) */
-  BENCH_Q_RELEVANCE = 2, /* MATCH, bm25 top 20 of the newest 1000 matches */
+  BENCH_Q_RELEVANCE = 2, /* MATCH, gk_rank top 20 of the newest 1000 */
   BENCH_Q_COUNT = 3,     /* MATCH, count(*) of all matches */
   BENCH_Q_LIKE_NEWEST = 4,/* LIKE '%t%' on every column, newest 20 */
   BENCH_Q_LIKE_COUNT = 5,/* LIKE '%t%' on every column, count(*) */

@@ -67,10 +67,11 @@ typedef struct SearchQuery {
   int limit;               /* results to return (0: 20; at most 200) */
 } SearchQuery;
 
-/* Relevance is bm25 (title and 文号 weighted 5, keywords 2, body and
-** attachments 1) times a recency boost, over the newest
-** SEARCH_CANDIDATES matches (docs/search.md: bm25 over every match of a
-** common term is too slow); matches beyond those follow newest first. */
+/* Relevance is gk_rank, BM25 per column without IDF (title and 文号
+** weighted 5, keywords 2, body and attachments 1; fts_cjk.c), times a
+** recency boost, over the newest SEARCH_CANDIDATES matches (docs/search.md:
+** ranking every match of a common term is too slow); matches beyond those
+** follow newest first. */
 #define SEARCH_CANDIDATES 1000
 
 /* Queries count their matches up to SEARCH_COUNT_CAP: a total of

@@ -666,3 +666,48 @@ TEST(fts_generated_corpus_equals_scan) {
   ref_free(&ref);
   sqlite3_close(db);
 }
+
+/* gk_rank(t, w...): more instances rank first, a shorter column beats a
+** longer one with the same count, column weights count, scores are
+** negative (lower is better, as bm25), and a query costs no IDF scan. */
+TEST(fts_gk_rank_orders_like_bm25_without_idf) {
+  sqlite3 *db = 0;
+  CHECK_INT(sqlite3_open(":memory:", &db), SQLITE_OK);
+  CHECK_INT(fts_cjk_register(db), FTS_CJK_OK);
+  CHECK_INT(sqlite3_exec(db,
+                         "CREATE VIRTUAL TABLE r USING fts5(body, title,"
+                         " tokenize='gk', detail=full);"
+                         "INSERT INTO r(rowid, body, title) VALUES"
+                         " (1, '水质检测', '通知'),"
+                         " (2, '水质检测 水质检测 水质检测', '通知'),"
+                         " (3, '水质检测 另有很多别的文字 另有很多别的文字"
+                         " 另有很多别的文字 另有很多别的文字', '通知'),"
+                         " (4, '无关内容', '水质检测');",
+                         0, 0, 0),
+            SQLITE_OK);
+  sqlite3_stmt *st = 0;
+  /* Weights: body 1, title 5. */
+  CHECK_INT(sqlite3_prepare_v2(db,
+                               "SELECT rowid, gk_rank(r, 1.0, 5.0) FROM r"
+                               " WHERE r MATCH '\"水质检测\"'"
+                               " ORDER BY gk_rank(r, 1.0, 5.0), rowid",
+                               -1, &st, 0),
+            SQLITE_OK);
+  int aOrder[4], n = 0;
+  double aScore[4];
+  while (sqlite3_step(st) == SQLITE_ROW && n < 4) {
+    aOrder[n] = sqlite3_column_int(st, 0);
+    aScore[n++] = sqlite3_column_double(st, 1);
+  }
+  sqlite3_finalize(st);
+  CHECK_INT(n, 4);
+  if (n == 4) {
+    CHECK_INT(aOrder[0], 4); /* in the title, weight 5 */
+    CHECK_INT(aOrder[1], 2); /* three times */
+    CHECK_INT(aOrder[2], 1); /* once, short body */
+    CHECK_INT(aOrder[3], 3); /* once, long body */
+    for (int i = 0; i < 4; i++) CHECK(aScore[i] < 0);
+    for (int i = 1; i < 4; i++) CHECK(aScore[i - 1] < aScore[i]);
+  }
+  sqlite3_close(db);
+}

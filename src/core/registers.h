@@ -127,6 +127,8 @@ typedef struct TaskRec {
   const char *zDoneOn;     /* "" when open */
   int nProgress;
   const char *zLastNote;   /* latest progress note, "" when none */
+  const char *zPlanTitle;  /* its plan's title (store_task_list only, else "") */
+  const char *zOrgName;    /* its plan's organisation (likewise) */
 } TaskRec;
 
 typedef struct ProgressRec {

@@ -656,13 +656,19 @@ int store_workplan_import(Store *s, int64_t orgId, int year,
   return rc;
 }
 
+/* The definitions of a done task and of an overdue one (open, due before
+** the day bound to ?9): the plans' counts and store_task_list's filters
+** use these same clauses, so a figure equals the tasks its link lists. */
+#define TASK_IS_DONE "t.done_on IS NOT NULL"
+#define TASK_IS_OVERDUE "(t.done_on IS NULL AND t.due_on<?9)"
+
 #define PLAN_COLS                                                           \
   "w.id,w.org_id,w.year,w.title,"                                           \
   "(SELECT count(*) FROM workplan_task t WHERE t.plan_id=w.id),"            \
   "(SELECT count(*) FROM workplan_task t WHERE t.plan_id=w.id"              \
-  " AND t.done_on IS NOT NULL),"                                            \
+  " AND " TASK_IS_DONE "),"                                                 \
   "(SELECT count(*) FROM workplan_task t WHERE t.plan_id=w.id"              \
-  " AND t.done_on IS NULL AND t.due_on<?9),o.name"
+  " AND " TASK_IS_OVERDUE "),o.name"
 #define PLAN_FROM " FROM workplan w JOIN org o ON o.id=w.org_id"
 
 static void plan_row(Arena *a, sqlite3_stmt *st, WorkplanRec *w) {
@@ -737,6 +743,8 @@ static void task_row(Arena *a, sqlite3_stmt *st, TaskRec *t) {
   t->zDoneOn = col_text(a, st, 10);
   t->nProgress = (int)col_int(st, 11);
   t->zLastNote = col_text(a, st, 12);
+  t->zPlanTitle = "";
+  t->zOrgName = "";
 }
 
 int store_workplan_tasks(Store *s, Arena *a, int64_t planId, TaskRec **paT,
@@ -751,6 +759,37 @@ int store_workplan_tasks(Store *s, Arena *a, int64_t planId, TaskRec **paT,
   while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
     ARENA_PUSH(a, aT, n, nAlloc);
     task_row(a, st, &aT[n++]);
+  }
+  stmt_done(st);
+  if (rc != SQLITE_DONE) return step_err(s, rc, "读取工作任务");
+  *paT = aT;
+  *pn = n;
+  return STORE_OK;
+}
+
+int store_task_list(Store *s, Arena *a, int64_t orgId, int bSubtree,
+                    int year, const char *zToday, TaskFilter eFilter,
+                    TaskRec **paT, int *pn) {
+  sqlite3_stmt *st = stmt(s,
+      "SELECT " TASK_COLS ",w.title,o.name FROM workplan_task t"
+      " JOIN workplan w ON w.id=t.plan_id JOIN org o ON o.id=w.org_id"
+      " WHERE w.org_id IN " SCOPE " AND (?3=0 OR w.year=?3)"
+      " AND (?4=0 OR (?4=1 AND " TASK_IS_DONE ") OR (?4=2 AND " TASK_IS_OVERDUE "))"
+      " ORDER BY w.year DESC, w.id, t.seq");
+  if (!st) return STORE_ERROR;
+  bind_int(st, 1, orgId);
+  bind_int(st, 2, bSubtree);
+  bind_int(st, 3, year);
+  bind_int(st, 4, eFilter == TASK_DONE ? 1 : eFilter == TASK_OVERDUE ? 2 : 0);
+  bind_text(st, 9, zToday);
+  int rc, n = 0, nAlloc = 0;
+  TaskRec *aT = NULL;
+  while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
+    ARENA_PUSH(a, aT, n, nAlloc);
+    task_row(a, st, &aT[n]);
+    aT[n].zPlanTitle = col_text(a, st, 13);
+    aT[n].zOrgName = col_text(a, st, 14);
+    n++;
   }
   stmt_done(st);
   if (rc != SQLITE_DONE) return step_err(s, rc, "读取工作任务");
@@ -881,13 +920,18 @@ int store_inspection_add(Store *s, Inspection *p) {
 }
 
 int store_inspection_list(Store *s, Arena *a, int64_t orgId, int bSubtree,
-                          Inspection **paI, int *pn) {
+                          int year, int bOpen, Inspection **paI, int *pn) {
+  /* 整改中: a follow-up was required and is not closed yet. */
   sqlite3_stmt *st = stmt(s,
       "SELECT " INSP_COLS INSP_FROM " WHERE i.org_id IN " SCOPE
+      " AND (?3=0 OR CAST(substr(i.inspected_on,1,4) AS INTEGER)=?3)"
+      " AND (?4=0 OR (i.follow_up<>'' AND i.closed_on IS NULL))"
       " ORDER BY i.inspected_on DESC, i.id DESC");
   if (!st) return STORE_ERROR;
   bind_int(st, 1, orgId);
   bind_int(st, 2, bSubtree);
+  bind_int(st, 3, year);
+  bind_int(st, 4, bOpen);
   int rc, n = 0, nAlloc = 0;
   Inspection *aI = NULL;
   while ((rc = sqlite3_step(st)) == SQLITE_ROW) {

@@ -98,6 +98,17 @@ int store_workplan_get(Store *s, Arena *a, int64_t id, const char *zToday,
                        WorkplanRec *w);
 int store_workplan_tasks(Store *s, Arena *a, int64_t planId, TaskRec **paT,
                          int *pn);
+/* Which tasks store_task_list returns: all, done (a completion date is
+** recorded), or overdue (open and due before zToday) — the definitions the
+** plans' nDone and nOverdue count with. */
+typedef enum TaskFilter { TASK_ALL, TASK_DONE, TASK_OVERDUE } TaskFilter;
+/* The tasks of the plans of orgId (with bSubtree, of its subtree) for year
+** (0: every year) selected by eFilter, newest plan first, each with its
+** plan's title and organisation name (zPlanTitle, zOrgName).  STORE_OK or
+** STORE_ERROR; strings in a. */
+int store_task_list(Store *s, Arena *a, int64_t orgId, int bSubtree,
+                    int year, const char *zToday, TaskFilter eFilter,
+                    TaskRec **paT, int *pn);
 int store_task_get(Store *s, Arena *a, int64_t id, TaskRec *t,
                    int64_t *pOrgId);
 int store_task_progress_add(Store *s, int64_t taskId, const char *zOn,
@@ -108,9 +119,12 @@ int store_task_progress(Store *s, Arena *a, int64_t taskId,
 
 /* ---- Inspections ---------------------------------------------------------- */
 int store_inspection_add(Store *s, Inspection *p);        /* sets id */
-/* Inspections of orgId (with bSubtree, of its subtree). */
+/* Inspections of orgId (with bSubtree, of its subtree), newest first:
+** those of year (by 督查日期; 0 every year) and, with bOpen, only those
+** still 整改中 (a follow-up was required and is not closed).  The
+** dashboard counts and the inspection list show these same selections. */
 int store_inspection_list(Store *s, Arena *a, int64_t orgId, int bSubtree,
-                          Inspection **paI, int *pn);
+                          int year, int bOpen, Inspection **paI, int *pn);
 int store_inspection_get(Store *s, Arena *a, int64_t id, Inspection *p);
 int store_inspection_close(Store *s, int64_t id, const char *zOn);
 

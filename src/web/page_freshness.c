@@ -25,6 +25,19 @@ int reg_fresh_state(const FreshRow *f, Date dToday, Date *pdDue) {
                           pdDue, NULL);
 }
 
+/* The ?filter= values: the states each selects and its caption.  The
+** dashboard counts with reg_fresh_state too and links its figures here
+** with checked, overdue and due_soon. */
+static const struct {
+  const char *zName, *zLabel;
+  unsigned mState;   /* bit (1 << FrState) set for each state shown */
+} aFilter[] = {
+  {"late", "逾期和即将到期", (1u << FR_OVERDUE) | (1u << FR_DUE_SOON)},
+  {"checked", "按周期检查的事项", ~(1u << FR_NA)},
+  {"overdue", "逾期未更新", 1u << FR_OVERDUE},
+  {"due_soon", "即将到期", 1u << FR_DUE_SOON},
+};
+
 static const char *state_class(FrState e) {
   return e == FR_OVERDUE ? "missed" : e == FR_DUE_SOON ? "due" : e == FR_CURRENT ? "met" : "";
 }
@@ -66,13 +79,22 @@ int page_freshness(Req *r) {
       }
     }
   }
+  /* ?filter= (absent or "all": every item; else one of aFilter). */
+  const char *zFilter = req_param_or(r, "filter", "all");
+  int iFilter = -1;
+  for (int k = 0; k < (int)(sizeof aFilter / sizeof aFilter[0]); k++)
+    if (!strcmp(zFilter, aFilter[k].zName)) iFilter = k;
+  if (iFilter < 0 && strcmp(zFilter, "all") && zFilter[0]) {
+    http_error(r, 400, "筛选参数无效（可选：late、checked、overdue、due_soon）");
+    return 0;
+  }
   FreshRow *aF;
   int n;
   if (store_fresh_list(r->store, &r->arena, sc.orgId, sc.bSubtree, &aF, &n) != STORE_OK) {
     http_error(r, 500, store_errmsg(r->store));
     return 0;
   }
-  const char *zFilter = req_param_or(r, "filter", "all");
+  const char *zQs = reg_qs(r, &sc);
   page_begin(r, "目录更新检查");
   req_puts(r, "<h1>公开目录更新检查</h1>\n");
   reg_nav(r, &sc, "freshness");
@@ -80,8 +102,11 @@ int page_freshness(Req *r) {
   if (req_param(r, "saved")) page_notice(r, "ok", "已登记“本期无新增”");
   req_printf(r, "<p>按更新频率（每月、每季度、每半年、每年）检查每个目录事项是否在每一期内发布了文件，"
                 "或登记了“本期无新增”。<a href=\"/staff/freshness%h&amp;filter=late\">只看逾期和即将到期</a></p>\n",
-             reg_qs(r, &sc));
-  req_puts(r, "<table class=\"grid\"><caption>目录事项</caption><thead><tr>"
+             zQs);
+  if (iFilter >= 0)
+    req_printf(r, "<p class=\"filter\" id=\"filter\">筛选：%h <a href=\"/staff/freshness%h\">清除筛选</a></p>\n",
+               aFilter[iFilter].zLabel, zQs);
+  req_puts(r, "<table class=\"grid\" id=\"fresh-list\"><caption>目录事项</caption><thead><tr>"
               "<th scope=\"col\">单位</th><th scope=\"col\">事项</th><th scope=\"col\">负责科室</th>"
               "<th scope=\"col\">更新频率</th><th scope=\"col\">最近发布</th><th scope=\"col\">最近“无新增”</th>"
               "<th scope=\"col\">状态</th><th scope=\"col\">期限</th><th scope=\"col\">登记</th>"
@@ -90,7 +115,7 @@ int page_freshness(Req *r) {
   for (int i = 0; i < n; i++) {
     Date dDue;
     FrState e = (FrState)reg_fresh_state(&aF[i], dToday, &dDue);
-    if (!strcmp(zFilter, "late") && e != FR_OVERDUE && e != FR_DUE_SOON) continue;
+    if (iFilter >= 0 && !(aFilter[iFilter].mState & (1u << e))) continue;
     char zDue[DATE_STRLEN];
     req_printf(r, "<tr><td>%h</td><td>%h%h%h<br><small>%h</small></td><td>%h</td><td>%h</td>"
                   "<td>%h</td><td>%h</td><td class=\"%h\">%h</td><td>%h</td><td>",

@@ -149,12 +149,13 @@ static int reg_stats(Req *r, int64_t org, int bSubtree, int year,
   }
   for (int m = 0; m < 12; m++) p->nPub += p->aPubMonth[m];
 
+  /* Inspections of the year, and those still 整改中 whatever their year:
+  ** the store's selections, which the inspection list shows too. */
   Inspection *aI;
-  if (store_inspection_list(s, a, org, bSubtree, &aI, &n) != STORE_OK) return -1;
-  for (int i = 0; i < n; i++) {
-    if (month_of(aI[i].zInspectedOn, year) >= 0) p->nInsp++;
-    if (!aI[i].zClosedOn[0] && aI[i].zFollowUp[0]) p->nInspOpen++;
-  }
+  if (store_inspection_list(s, a, org, bSubtree, year, 0, &aI, &p->nInsp) != STORE_OK)
+    return -1;
+  if (store_inspection_list(s, a, org, bSubtree, 0, 1, &aI, &p->nInspOpen) != STORE_OK)
+    return -1;
   return 0;
 }
 
@@ -170,25 +171,32 @@ static int view_year(const RegScope *sc) {
 }
 
 /* The figure cells of one row of the supervisor's table; links go to
-** organisation id (with its subtree when bSub). */
+** organisation id (with its subtree when bSub) with the year and filter
+** the figure was counted with (as the dashboard's, page_dashboard). */
 static void sup_cells(Req *r, const RegStats *pSt, int64_t id, int bSub, int year) {
   long long o = (long long)id;
   const char *zSub = bSub ? "&subtree=1" : "";
-  fig(r, pSt->nMsg, req_fmt(r, "/staff/messages?org=%lld%s", o, zSub), 0);
+  fig(r, pSt->nMsg, req_fmt(r, "/staff/messages?org=%lld%s&year=%d", o, zSub, year), 0);
   fig(r, pSt->nMsgOpen, req_fmt(r, "/staff/messages?org=%lld%s&filter=open", o, zSub), 0);
   fig(r, pSt->nMsgOverdue, req_fmt(r, "/staff/messages?org=%lld%s&filter=overdue", o, zSub), 1);
   fig(r, pSt->nEvent, req_fmt(r, "/staff/opinion?org=%lld%s&year=%d", o, zSub, year), 0);
-  fig(r, pSt->nEventMissed, req_fmt(r, "/staff/opinion?org=%lld%s&year=%d", o, zSub, year), 1);
+  fig(r, pSt->nEventMissed,
+      req_fmt(r, "/staff/opinion?org=%lld%s&year=%d&filter=missed", o, zSub, year), 1);
   fig(r, pSt->nProp, req_fmt(r, "/staff/proposals?org=%lld%s&year=%d", o, zSub, year), 0);
-  fig(r, pSt->nPropOverdue, req_fmt(r, "/staff/proposals?org=%lld%s&year=%d", o, zSub, year), 1);
+  fig(r, pSt->nPropOverdue,
+      req_fmt(r, "/staff/proposals?org=%lld%s&year=%d&filter=overdue", o, zSub, year), 1);
   fig(r, pSt->nAct, req_fmt(r, "/staff/activities?org=%lld%s&year=%d", o, zSub, year), 0);
-  fig(r, pSt->nTrainPeople, req_fmt(r, "/staff/activities?org=%lld%s&year=%d", o, zSub, year), 0);
-  fig(r, pSt->nTask, req_fmt(r, "/staff/workplans?org=%lld%s&year=%d", o, zSub, year), 0);
-  fig(r, pSt->nTaskOverdue, req_fmt(r, "/staff/workplans?org=%lld%s&year=%d", o, zSub, year), 1);
-  fig(r, pSt->nCatOverdue, req_fmt(r, "/staff/freshness?org=%lld%s&filter=late", o, zSub), 1);
-  fig(r, pSt->nPub, req_fmt(r, "/staff/dashboard?org=%lld%s&year=%d", o, zSub, year), 0);
-  fig(r, pSt->nInsp, req_fmt(r, "/staff/inspections?org=%lld%s", o, zSub), 0);
-  fig(r, pSt->nInspOpen, req_fmt(r, "/staff/inspections?org=%lld%s", o, zSub), 1);
+  fig(r, pSt->nTrainPeople,
+      req_fmt(r, "/staff/activities?org=%lld%s&year=%d&kind=training", o, zSub, year), 0);
+  fig(r, pSt->nTask,
+      req_fmt(r, "/staff/workplans?org=%lld%s&year=%d&filter=tasks", o, zSub, year), 0);
+  fig(r, pSt->nTaskOverdue,
+      req_fmt(r, "/staff/workplans?org=%lld%s&year=%d&filter=overdue", o, zSub, year), 1);
+  fig(r, pSt->nCatOverdue, req_fmt(r, "/staff/freshness?org=%lld%s&filter=overdue", o, zSub), 1);
+  fig(r, pSt->nPub,
+      req_fmt(r, "/staff/docs?org=%lld%s&year=%d&state=published", o, zSub, year), 0);
+  fig(r, pSt->nInsp, req_fmt(r, "/staff/inspections?org=%lld%s&year=%d", o, zSub, year), 0);
+  fig(r, pSt->nInspOpen, req_fmt(r, "/staff/inspections?org=%lld%s&filter=open", o, zSub), 1);
 }
 
 /* ---- The supervisor's view -------------------------------------------- */
@@ -209,7 +217,7 @@ int page_supervise(Req *r) {
   int nDays = store_reg_reply_days(r->store, &r->arena);
   page_begin(r, "督查");
   req_printf(r, "<h1>督查：下级单位一览</h1>\n<p>%h及其下级单位 %d 年的公开工作情况。"
-                "每个数字链接到对应记录。<a href=\"/staff/inspections?org=%lld\">督查记录</a> · "
+                "每个数字链接到对应记录。<a href=\"/staff/inspections?org=%lld&amp;subtree=1\">督查记录</a> · "
                 "<a href=\"/staff/dashboard?org=%lld&amp;subtree=1&amp;year=%d\">全系统统计看板</a></p>\n",
              sc.org.zName, year, (long long)sc.orgId, (long long)sc.orgId, year);
   req_puts(r, "<table class=\"grid supervise\"><caption>各单位情况</caption><thead><tr>"
@@ -284,9 +292,18 @@ int page_inspection_list(Req *r) {
       }
     }
   }
+  /* ?year= (by 督查日期) and ?filter=open (整改中, whatever the year): the
+  ** dashboard's 接受督查 and the supervisor's 待整改 link here with them. */
+  const char *zFilter = req_param_or(r, "filter", "");
+  int bOpen = !strcmp(zFilter, "open");
+  if (zFilter[0] && !bOpen) {
+    http_error(r, 400, "筛选参数无效（可选：open 整改中）");
+    return 0;
+  }
   Inspection *aI;
   int n;
-  if (store_inspection_list(r->store, &r->arena, sc.orgId, 1, &aI, &n) != STORE_OK) {
+  if (store_inspection_list(r->store, &r->arena, sc.orgId, sc.bSubtree, bOpen ? 0 : sc.year,
+                            bOpen, &aI, &n) != STORE_OK) {
     http_error(r, 500, store_errmsg(r->store));
     return 0;
   }
@@ -295,9 +312,16 @@ int page_inspection_list(Req *r) {
   if (store_org_tree(r->store, &r->arena, r->user->orgId, &aOrg, &nOrg) != STORE_OK) nOrg = 0;
   page_begin(r, "督查记录");
   req_printf(r, "<p><a href=\"/staff/supervise\">返回督查一览</a></p>\n<h1>督查记录</h1>\n"
-                "<p>%h及其下级单位。</p>\n", sc.org.zName);
+                "<p>%h%s。", sc.org.zName, sc.bSubtree ? "及其下级单位" : "（不含下级单位）");
+  if (!sc.bSubtree)
+    req_printf(r, " <a href=\"/staff/inspections?org=%lld&amp;subtree=1\">含下级单位</a>",
+               (long long)sc.orgId);
+  req_puts(r, "</p>\n");
+  if (bOpen || sc.year)
+    req_printf(r, "<p class=\"filter\" id=\"filter\">筛选：%h <a href=\"/staff/inspections%h\">清除筛选</a></p>\n",
+               bOpen ? "整改中（不限年度）" : req_fmt(r, "%d 年督查", sc.year), reg_qs(r, &sc));
   if (zErr) page_notice(r, "error", zErr);
-  req_puts(r, "<table class=\"grid\"><caption>督查</caption><thead><tr><th scope=\"col\">日期</th>"
+  req_puts(r, "<table class=\"grid\" id=\"inspection-list\"><caption>督查</caption><thead><tr><th scope=\"col\">日期</th>"
               "<th scope=\"col\">被督查单位</th><th scope=\"col\">事项</th><th scope=\"col\">整改期限</th>"
               "<th scope=\"col\">整改</th></tr></thead><tbody>\n");
   for (int i = 0; i < n; i++)
@@ -351,7 +375,7 @@ int page_inspection_view(Req *r) {
     }
   }
   page_begin(r, "督查记录");
-  req_printf(r, "<p><a href=\"/staff/inspections?org=%lld\">返回督查记录</a></p>\n<h1>%h</h1>\n",
+  req_printf(r, "<p><a href=\"/staff/inspections?org=%lld&amp;subtree=1\">返回督查记录</a></p>\n<h1>%h</h1>\n",
              (long long)in.byOrgId, in.zSubject);
   if (zErr) page_notice(r, "error", zErr);
   if (req_param(r, "saved")) page_notice(r, "ok", "已保存");
@@ -471,7 +495,10 @@ int page_dashboard(Req *r) {
               "<th scope=\"col\">数量</th></tr></thead><tbody>\n");
   /* Each figure links to the list of exactly the records it counts: the
   ** same organisation and scope (zQs_raw), the year unless bAnyYear (open
-  ** and overdue messages count whatever their year) and the filter. */
+  ** and overdue messages and the catalogue's state as of today count
+  ** whatever the year) and the filter, which each list validates and
+  ** applies with the definition counted with here (tests/http/
+  ** test_dashboard_links.py follows every row). */
   struct { const char *zLabel; int v; const char *zPath, *zFilter; int bBad, bAnyYear; } aRow[] = {
     {"收到留言", st.nMsg, "/staff/messages", "", 0, 0},
     {"未答复留言", st.nMsgOpen, "/staff/messages", "&filter=open", 0, 1},
@@ -487,13 +514,13 @@ int page_dashboard(Req *r) {
     {"政府开放日", st.aActKind[2], "/staff/activities", "&kind=open_day", 0, 0},
     {"培训场次", st.nTrainSessions, "/staff/activities", "&kind=training", 0, 0},
     {"培训人次", st.nTrainPeople, "/staff/activities", "&kind=training", 0, 0},
-    {"工作要点任务", st.nTask, "/staff/workplans", "", 0, 0},
-    {"已完成任务", st.nTaskDone, "/staff/workplans", "", 0, 0},
-    {"逾期未完成任务", st.nTaskOverdue, "/staff/workplans", "", 1, 0},
-    {"接受督查", st.nInsp, "/staff/registers", "", 0, 0},
-    {"按周期检查的目录事项", st.nCatChecked, "/staff/freshness", "", 0, 0},
-    {"目录事项逾期未更新", st.nCatOverdue, "/staff/freshness", "&filter=late", 1, 0},
-    {"目录事项即将到期", st.nCatDueSoon, "/staff/freshness", "", 1, 0},
+    {"工作要点任务", st.nTask, "/staff/workplans", "&filter=tasks", 0, 0},
+    {"已完成任务", st.nTaskDone, "/staff/workplans", "&filter=done", 0, 0},
+    {"逾期未完成任务", st.nTaskOverdue, "/staff/workplans", "&filter=overdue", 1, 0},
+    {"接受督查", st.nInsp, "/staff/inspections", "", 0, 0},
+    {"按周期检查的目录事项", st.nCatChecked, "/staff/freshness", "&filter=checked", 0, 1},
+    {"目录事项逾期未更新", st.nCatOverdue, "/staff/freshness", "&filter=overdue", 1, 1},
+    {"目录事项即将到期", st.nCatDueSoon, "/staff/freshness", "&filter=due_soon", 1, 1},
     {"发布文件", st.nPub, "/staff/docs", "&state=published", 0, 0},
   };
   for (size_t i = 0; i < sizeof aRow / sizeof aRow[0]; i++) {
@@ -502,7 +529,12 @@ int page_dashboard(Req *r) {
         aRow[i].bAnyYear ? req_fmt(r, "%s%s%s", zPath_raw, zQs_raw, zFilter_raw)
                          : req_fmt(r, "%s%s&year=%d%s", zPath_raw, zQs_raw, year, zFilter_raw);
     req_printf(r, "<tr><th scope=\"row\">%h</th>", aRow[i].zLabel);
-    fig(r, aRow[i].v, zHref, aRow[i].bBad);
+    /* The inspection list is the supervisor's (PERM_SUPERVISE): without
+    ** it the figure is shown without a link rather than one to a 403. */
+    if (!strcmp(zPath_raw, "/staff/inspections") && !req_can(r, PERM_SUPERVISE, sc.orgId))
+      req_printf(r, "<td class=\"num\">%d</td>", aRow[i].v);
+    else
+      fig(r, aRow[i].v, zHref, aRow[i].bBad);
     req_puts(r, "</tr>\n");
   }
   req_puts(r, "</tbody></table>\n");

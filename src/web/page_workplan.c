@@ -33,6 +33,50 @@ static const char *plan_text(Req *r, size_t *pn) {
   return z;
 }
 
+/* The ?filter= values of the plan list: each lists the tasks (not the
+** plans) of the plans in view, as the dashboard counts them. */
+static const struct {
+  const char *zName, *zLabel;
+  TaskFilter e;
+} aTaskFilter[] = {
+  {"tasks", "全部任务", TASK_ALL},
+  {"done", "已完成的任务", TASK_DONE},
+  {"overdue", "逾期未完成的任务", TASK_OVERDUE},
+};
+
+/* The task table of filter k for sc (the dashboard's task figures link
+** here); 0, or -1 after a 500 page. */
+static int task_table(Req *r, const RegScope *sc, int k, const char *zToday) {
+  TaskRec *aT;
+  int n;
+  if (store_task_list(r->store, &r->arena, sc->orgId, sc->bSubtree, sc->year, zToday,
+                      aTaskFilter[k].e, &aT, &n) != STORE_OK) {
+    http_error(r, 500, store_errmsg(r->store));
+    return -1;
+  }
+  req_printf(r, "<p class=\"filter\" id=\"filter\">筛选：%h%h <a href=\"/staff/workplans%h\">"
+                "清除筛选</a></p>\n",
+             sc->year ? req_fmt(r, "%d 年", sc->year) : "", aTaskFilter[k].zLabel,
+             reg_qs(r, sc));
+  req_printf(r, "<table class=\"grid\" id=\"task-list\"><caption>%h（%d 项）</caption><thead><tr>"
+                "<th scope=\"col\">工作要点</th><th scope=\"col\">单位</th><th scope=\"col\">序号</th>"
+                "<th scope=\"col\">任务</th><th scope=\"col\">牵头</th><th scope=\"col\">期限</th>"
+                "<th scope=\"col\">完成</th></tr></thead><tbody>\n",
+             aTaskFilter[k].zLabel, n);
+  for (int i = 0; i < n; i++) {
+    int bLate = !aT[i].zDoneOn[0] && aT[i].zDueOn[0] && strcmp(aT[i].zDueOn, zToday) < 0;
+    req_printf(r, "<tr><td><a href=\"/staff/workplans/%lld\">%h</a></td><td>%h</td><td>%h</td>"
+                  "<td><a href=\"/staff/tasks/%lld\">%h</a></td><td>%h</td>"
+                  "<td class=\"%s\">%h</td><td>%h</td></tr>\n",
+               (long long)aT[i].planId, aT[i].zPlanTitle, aT[i].zOrgName, aT[i].zNumber,
+               (long long)aT[i].id, aT[i].zHeading[0] ? aT[i].zHeading : "任务", aT[i].zLead,
+               bLate ? "missed" : "", aT[i].zDueOn, aT[i].zDoneOn);
+  }
+  if (!n) req_puts(r, "<tr><td colspan=\"7\">没有符合条件的任务</td></tr>\n");
+  req_puts(r, "</tbody></table>\n");
+  return 0;
+}
+
 int page_workplan_list(Req *r) {
   RegScope sc;
   const char *zErr = NULL;
@@ -58,6 +102,15 @@ int page_workplan_list(Req *r) {
       }
     }
   }
+  /* ?filter=tasks|done|overdue: the tasks instead of the plans. */
+  const char *zFilter = req_param_or(r, "filter", "");
+  int iFilter = -1;
+  for (int k = 0; k < (int)(sizeof aTaskFilter / sizeof aTaskFilter[0]); k++)
+    if (!strcmp(zFilter, aTaskFilter[k].zName)) iFilter = k;
+  if (iFilter < 0 && zFilter[0]) {
+    http_error(r, 400, "筛选参数无效（可选：tasks、done、overdue）");
+    return 0;
+  }
   WorkplanRec *aW;
   int n;
   if (store_workplan_list(r->store, &r->arena, sc.orgId, sc.bSubtree, sc.year,
@@ -69,7 +122,12 @@ int page_workplan_list(Req *r) {
   req_puts(r, "<h1>工作要点</h1>\n");
   reg_nav(r, &sc, "workplans");
   if (zErr) page_notice(r, "error", zErr);
-  req_puts(r, "<table class=\"grid\"><caption>年度工作要点</caption><thead><tr>"
+  if (iFilter >= 0) {
+    if (task_table(r, &sc, iFilter, zToday)) return 0;
+    page_end(r);
+    return 0;
+  }
+  req_puts(r, "<table class=\"grid\" id=\"plan-list\"><caption>年度工作要点</caption><thead><tr>"
               "<th scope=\"col\">年度</th><th scope=\"col\">名称</th><th scope=\"col\">单位</th>"
               "<th scope=\"col\">任务</th><th scope=\"col\">已完成</th><th scope=\"col\">逾期未完成</th>"
               "</tr></thead><tbody>\n");

@@ -14,7 +14,7 @@ import html
 import re
 import sqlite3
 
-from harness import contains, eq
+from harness import contains, eq, not_contains, ok
 
 
 def office(srv):
@@ -161,54 +161,263 @@ def test_report_status_per_organisation(srv):
     eq(left, str((datetime.date(year + 1, 1, 31) - today).days))
 
 
+# The rows of the dashboard's 登记簿汇总 table, in order: every one is
+# followed below, none is exempt.
+SUMMARY_ROWS = [
+    "收到留言", "未答复留言", "超期未答复留言", "公开的留言答复", "舆情事件",
+    "回应超时的舆情事件", "建议提案", "超期未答复建议提案", "公开答复全文的建议提案",
+    "新闻发布会", "在线访谈", "政府开放日", "培训场次", "培训人次", "工作要点任务",
+    "已完成任务", "逾期未完成任务", "接受督查", "按周期检查的目录事项",
+    "目录事项逾期未更新", "目录事项即将到期", "发布文件",
+]
+
+# path -> (id of the list's table, pattern of one listed record).
 REGISTER_LISTS = {
     "/staff/messages": ("message-list", r'href="/staff/messages/\d+"'),
     "/staff/opinion": ("opinion-list", r'href="/staff/opinion/\d+"'),
     "/staff/proposals": ("proposal-list", r'href="/staff/proposals/\d+"'),
     "/staff/activities": ("activity-list", r"<tr><td>"),
+    "/staff/workplans": ("task-list", r'<td><a href="/staff/tasks/\d+">'),
+    "/staff/inspections": ("inspection-list", r'href="/staff/inspections/\d+"'),
+    "/staff/freshness": ("fresh-list", r"<tr><td>"),
 }
+
+# Lists whose filter must say so on the page (caption and 清除筛选).
+FILTERED = ("/staff/workplans", "/staff/inspections", "/staff/freshness")
+
+
+def summary_rows(text):
+    """[(label, href, number)] of the 登记簿汇总 table, in order."""
+    table = re.search(r"<caption>登记簿汇总</caption>(.*?)</table>", text,
+                      re.S).group(1)
+    return [(m.group(1), m.group(2), int(m.group(3))) for m in re.finditer(
+        r'<tr><th scope="row">([^<]+)</th><td class="num[^"]*">'
+        r'<a href="([^"]+)">(\d+)</a></td></tr>', table)]
+
+
+def listed(c, label, href):
+    """The number of records the list at href shows for the figure label."""
+    path = href.split("?")[0]
+    if path == "/staff/docs":
+        n, rows = doc_rows(c, href)
+        eq(n, rows, href)
+        return rows
+    table_id, row_re = REGISTER_LISTS[path]
+    p = c.get(html.unescape(href))
+    eq(p.status, 200, href)
+    if path in FILTERED and "filter=" in href:
+        contains(p.text, 'id="filter">筛选：', href)
+        contains(p.text, "清除筛选", href)
+    body = re.search(r'id="%s">(.*?)</table>' % table_id, p.text,
+                     re.S).group(1)
+    if label == "培训场次":
+        return int(re.search(r'id="act-sessions">(\d+)<', body).group(1))
+    if label == "培训人次":
+        return int(re.search(r'id="act-people">(\d+)<', body).group(1))
+    tbody = re.search(r"<tbody>(.*?)</tbody>", body, re.S).group(1)
+    return len(re.findall(row_re, tbody))
 
 
 def register_figures(text):
-    """[(label, href, number)] of the figures linking to register lists."""
-    out = [(m.group(1), m.group(2), int(m.group(3))) for m in re.finditer(
-        r'<tr><th scope="row">([^<]+)</th><td class="num[^"]*">'
-        r'<a href="(/staff/(?:messages|opinion|proposals|activities)[^"]*)">'
-        r"(\d+)</a>", text)]
-    out += [(m.group(2), m.group(1), int(m.group(3))) for m in re.finditer(
+    """[(label, href, number)] of the month bars linking to register lists."""
+    return [(m.group(2), m.group(1), int(m.group(3))) for m in re.finditer(
         r'<a href="(/staff/(?:messages|opinion|proposals|activities)[^"]*)">'
         r"<rect [^>]*><title>([^<：]*)：(\d+)</title>", text)]
-    return out
 
 
-def test_register_figures_link_to_exactly_their_records(srv):
+def days_to_period_end(frequency, today):
+    """(days left in today's period, warning window) for a 更新频率, as
+    core/freshness.c computes them; None for another frequency."""
+    if frequency == "每月":
+        months, window = 1, 7
+    elif frequency == "每季度":
+        months, window = 3, 15
+    elif frequency == "每半年":
+        months, window = 6, 20
+    elif frequency == "每年":
+        months, window = 12, 30
+    else:
+        return None
+    m = (today.month - 1) // months * months + months  # last month, 1..12
+    end = (datetime.date(today.year + 1, 1, 1) if m == 12
+           else datetime.date(today.year, m + 1, 1)) - datetime.timedelta(1)
+    return (end - today).days, window
+
+
+def test_every_summary_figure_links_to_exactly_its_records(srv):
+    """Every row of 登记簿汇总 and every register bar: the list the figure
+    links to shows as many records as the figure says."""
     c = office(srv)
     bureau = org_id(srv, "znwsj")
     today = (datetime.datetime.now(datetime.timezone.utc)
              + datetime.timedelta(hours=8)).date()
-    nonzero = 0
-    for year in (2018, today.year):
+    # Two tasks of the 2018 plan are reported done (the demo has none), so
+    # done, overdue and all tasks are three different sets.
+    con = sqlite3.connect(srv.db)
+    tasks = [t for (t,) in con.execute(
+        "SELECT t.id FROM workplan_task t JOIN workplan w ON w.id=t.plan_id"
+        " WHERE w.org_id=? AND w.year=2018 ORDER BY t.seq LIMIT 2", (bureau,))]
+    con.close()
+    eq(len(tasks), 2)
+    for t in tasks:
+        p = c.post("/staff/tasks/%d" % t, {"note": "已完成", "reported_on": "2018-06-30",
+                                           "done": "1"}, csrf_from="/staff/tasks/%d" % t)
+        eq(p.status, 303)
+    # One overdue catalogue item gets its "本期无新增" statement for the
+    # period that ended, so it is no longer overdue: due soon when today
+    # is in its period's warning window (core/freshness.c), else pending.
+    # Only then do 逾期未更新 and filter=late (逾期和即将到期) differ.
+    p = c.get("/staff/freshness?org=%d&filter=overdue" % bureau)
+    overdue = re.findall(r'name="item" value="(\d+)"', p.text)
+    ok(overdue, "no overdue catalogue item")
+    item, soon = overdue[0], None
+    con = sqlite3.connect(srv.db)
+    freq = dict(con.execute("SELECT id,frequency FROM catalogue_item"
+                            " WHERE org_id=?", (bureau,)).fetchall())
+    con.close()
+    for i in overdue:
+        left = days_to_period_end(freq.get(int(i), ""), today)
+        if left is not None and left[0] < left[1]:
+            item, soon = i, freq[int(i)]
+            break
+    p = c.post("/staff/freshness", {"item": item, "org": str(bureau),
+                                    "which": "previous"},
+               csrf_from="/staff/freshness?org=%d" % bureau)
+    eq(p.status, 303)
+    seen = {}
+    for year in (2017, 2018, today.year):
         for q in ("?org=%d&year=%d", "?org=%d&subtree=1&year=%d"):
             r = c.get("/staff/dashboard" + q % (bureau, year))
             eq(r.status, 200)
-            figs = register_figures(r.text)
-            eq(len(figs) >= 9 + 12 + 12 + 6, True, "figures: %d" % len(figs))
-            for label, href, v in figs:
-                path = href.split("?")[0]
-                table_id, row_re = REGISTER_LISTS[path]
-                p = c.get(html.unescape(href))
-                eq(p.status, 200, href)
-                body = re.search(r'id="%s">(.*?)</table>' % table_id, p.text,
-                                 re.S).group(1)
-                tbody = re.search(r"<tbody>(.*?)</tbody>", body, re.S).group(1)
-                if label == "培训场次":
-                    got = int(re.search(r'id="act-sessions">(\d+)<', body).group(1))
-                elif label == "培训人次":
-                    got = int(re.search(r'id="act-people">(\d+)<', body).group(1))
-                else:
-                    got = len(re.findall(row_re, tbody))
-                eq(got, v, "%s %s" % (label, href))
-                nonzero += v > 0
-    eq(nonzero >= 10, True, "figures with records: %d" % nonzero)
+            rows = summary_rows(r.text)
+            eq([label for label, _, _ in rows], SUMMARY_ROWS, q % (bureau, year))
+            bars = register_figures(r.text)
+            eq(len(bars), 12 + 12 + 6, "bars: %d" % len(bars))
+            for label, href, v in rows + bars:
+                # Same organisation and scope as the dashboard.
+                contains(href, "org=%d" % bureau, href)
+                eq("subtree=1" in href, "subtree=1" in q, href)
+                eq(listed(c, label, href), v, "%s %s" % (label, href))
+                seen.setdefault(label, []).append(v)
+    # The figures are not all trivially zero: the filtered lists differ
+    # from the unfiltered ones here, so a link without its filter fails.
+    for label in ("工作要点任务", "已完成任务", "逾期未完成任务", "接受督查",
+                  "按周期检查的目录事项", "目录事项逾期未更新", "收到留言",
+                  "舆情事件", "建议提案", "培训人次", "发布文件"):
+        ok(max(seen[label]) > 0, "no records behind %s: %r" % (label, seen[label]))
+    ok(seen["已完成任务"] != seen["工作要点任务"], "done = all tasks")
+    ok(seen["逾期未完成任务"] != seen["工作要点任务"], "overdue = all tasks")
+    ok(seen["目录事项逾期未更新"] != seen["按周期检查的目录事项"],
+       "overdue = every checked item")
+    if soon:
+        ok(max(seen["目录事项即将到期"]) > 0, "no due-soon item (%s)" % soon)
+
+
+def test_task_figures_count_the_tasks_of_the_year(srv):
+    """The task figures equal the stored tasks of the year's plans, counted
+    here from the database, and the list says its filter."""
+    c = office(srv)
+    bureau = org_id(srv, "znwsj")
+    today = (datetime.datetime.now(datetime.timezone.utc)
+             + datetime.timedelta(hours=8)).date().isoformat()
+    con = sqlite3.connect(srv.db)
+    want = {}
+    for year in (2017, 2018):
+        q = ("SELECT count(*) FROM workplan_task t JOIN workplan w"
+             " ON w.id=t.plan_id WHERE w.org_id=? AND w.year=?")
+        want[year] = (
+            con.execute(q, (bureau, year)).fetchone()[0],
+            con.execute(q + " AND t.done_on IS NOT NULL",
+                        (bureau, year)).fetchone()[0],
+            con.execute(q + " AND t.done_on IS NULL AND t.due_on<?",
+                        (bureau, year, today)).fetchone()[0])
+    con.close()
+    for year, (n_all, n_done, n_late) in want.items():
+        ok(n_all > 0, "demo tasks of %d" % year)
+        r = c.get("/staff/dashboard?org=%d&year=%d" % (bureau, year))
+        got = {label: (href, v) for label, href, v in summary_rows(r.text)}
+        eq(got["工作要点任务"][1], n_all)
+        eq(got["已完成任务"][1], n_done)
+        eq(got["逾期未完成任务"][1], n_late)
+        eq(html.unescape(got["逾期未完成任务"][0]),
+           "/staff/workplans?org=%d&year=%d&filter=overdue" % (bureau, year))
+        p = c.get("/staff/workplans?org=%d&year=%d&filter=done" % (bureau, year))
+        contains(p.text, "筛选：%d 年已完成的任务" % year)
+        contains(p.text, 'href="/staff/workplans?org=%d">清除筛选</a>' % bureau)
+
+
+def test_inspection_and_freshness_links(srv):
+    """接受督查 lists the inspections of the unit and year; a user who
+    may not read the inspections gets the figure without a link; the
+    catalogue figures link to their own filters."""
+    c = office(srv)
+    bureau = org_id(srv, "znwsj")
+    con = sqlite3.connect(srv.db)
+    n2018 = con.execute(
+        "SELECT count(*) FROM inspection i JOIN org o ON o.id=i.org_id WHERE"
+        " (o.id=? OR o.parent_id=?) AND i.inspected_on LIKE '2018-%'",
+        (bureau, bureau)).fetchone()[0]
+    con.close()
+    ok(n2018 > 0, "demo inspection of 2018")
+    r = c.get("/staff/dashboard?org=%d&subtree=1&year=2018" % bureau)
+    got = {label: (href, v) for label, href, v in summary_rows(r.text)}
+    eq(got["接受督查"][1], n2018)
+    eq(html.unescape(got["接受督查"][0]),
+       "/staff/inspections?org=%d&subtree=1&year=2018" % bureau)
+    eq(html.unescape(got["目录事项即将到期"][0]),
+       "/staff/freshness?org=%d&subtree=1&filter=due_soon" % bureau)
+    # Another year lists none of them.
+    p = c.get("/staff/inspections?org=%d&subtree=1&year=2017" % bureau)
+    eq(listed(c, "接受督查", "/staff/inspections?org=%d&subtree=1&year=2017"
+              % bureau), 0)
+    contains(p.text, "筛选：2017 年督查")
+    # A drafter reads the dashboard but not the inspections.
+    d = srv.client()
+    d.login("drafter")
+    r = d.get("/staff/dashboard?org=%d&year=2018" % bureau)
+    eq(r.status, 200)
+    contains(r.text, '<tr><th scope="row">接受督查</th><td class="num">')
+    not_contains(r.text, 'href="/staff/inspections')
+    # Bad filter values are refused with a message, not ignored.
+    for path, msg in (
+            ("/staff/workplans?org=%d&filter=nonesuch", "筛选参数无效"),
+            ("/staff/freshness?org=%d&filter=nonesuch", "筛选参数无效"),
+            ("/staff/inspections?org=%d&filter=closed", "筛选参数无效")):
+        p = c.get(path % bureau)
+        eq(p.status, 400, path)
+        contains(p.text, msg, path)
+
+
+def test_supervise_figures_link_to_exactly_their_records(srv):
+    """The supervisor's table: each figure of each unit (and of the totals
+    row) lists as many records as it says."""
+    c = srv.client()
+    c.login("inspector")
+    bureau = org_id(srv, "znwsj")
+    heads = ["留言", "未答复", "超期留言", "舆情事件", "回应超时", "建议提案",
+             "超期未答复", "活动", "培训人次", "要点任务", "逾期任务",
+             "目录逾期未更新", "发布文件", "督查", "待整改"]
+    total = 0
+    for year in (2018, 2017):
+        r = c.get("/staff/supervise?org=%d&year=%d" % (bureau, year))
+        eq(r.status, 200)
+        got = re.findall(r'<th scope="col">([^<]+)</th>', r.text)
+        eq(got, ["单位"] + heads)
+        rows = re.findall(r"<tr><th scope=\"row\"[^>]*>.*?</tr>", r.text, re.S)
+        eq(len(rows) >= 2, True)
+        for row in rows:
+            cells = re.findall(r'<td class="num[^"]*"><a href="([^"]+)">(\d+)</a>',
+                               row)
+            eq(len(cells), len(heads), row[:80])
+            for head, (href, v) in zip(heads, cells):
+                label = "培训人次" if head == "培训人次" else head
+                eq(listed(c, label, href), int(v), "%s %s" % (head, href))
+                total += int(v)
+    ok(total > 0, "supervise figures all zero")
+
+
+def test_register_list_filters_refuse_bad_values(srv):
+    c = office(srv)
+    bureau = org_id(srv, "znwsj")
     eq(c.get("/staff/activities?org=%d&kind=nonesuch" % bureau).status, 400)
     eq(c.get("/staff/messages?org=%d&month=3" % bureau).status, 400)

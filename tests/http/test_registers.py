@@ -338,7 +338,7 @@ def test_supervisor_sees_subtree_and_nothing_outside(srv):
     not_contains(r.text, "外县卫生健康局")
     # A totals row for the whole subtree, linking to the subtree's records.
     contains(r.text, "合计（含下级单位）")
-    contains(r.text, 'href="/staff/messages?org=%d&amp;subtree=1"' % org_id(srv, "znwsj"))
+    contains(r.text, 'href="/staff/messages?org=%d&amp;subtree=1&amp;filter=open"' % org_id(srv, "znwsj"))
     # Figures link to the records, per unit.
     contains(r.text, 'href="/staff/messages?org=%d&amp;filter=overdue"' % hospital)
     r = c.get("/staff/messages?org=%d" % hospital)

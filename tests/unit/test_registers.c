@@ -241,6 +241,74 @@ TEST(registers_store_workplans_from_seeds) {
   CHECK_INT(store_workplan_list(s, &a, org, 0, 2017, "2019-01-01", &aW, &n), STORE_OK);
   CHECK_INT(aW[0].nDone, 1);
   CHECK_INT(aW[0].nOverdue, 1);
+  /* store_task_list selects exactly the tasks the plans' counts count. */
+  CHECK_INT(store_task_list(s, &a, org, 0, 2017, "2019-01-01", TASK_ALL, &aT, &n), STORE_OK);
+  CHECK_INT(n, 12);
+  CHECK_STR(aT[0].zOrgName, aW[0].zOrgName);
+  CHECK_STR(aT[0].zPlanTitle, aW[0].zTitle);
+  CHECK_INT(store_task_list(s, &a, org, 0, 2017, "2019-01-01", TASK_DONE, &aT, &n), STORE_OK);
+  CHECK_INT(n, 1);
+  CHECK_STR(aT[0].zDoneOn, "2017-12-20");
+  CHECK_INT(store_task_list(s, &a, org, 0, 2017, "2019-01-01", TASK_OVERDUE, &aT, &n),
+            STORE_OK);
+  CHECK_INT(n, 1);
+  CHECK_STR(aT[0].zDueOn, "2017-12-31");
+  CHECK_INT(store_task_list(s, &a, org, 0, 0, "2019-01-01", TASK_OVERDUE, &aT, &n), STORE_OK);
+  CHECK_INT(n, 3);
+  CHECK_INT(store_task_list(s, &a, org, 0, 2016, "2019-01-01", TASK_ALL, &aT, &n), STORE_OK);
+  CHECK_INT(n, 0);
+  arena_free(&a);
+  reg_db_drop(s, zDir);
+}
+
+/* store_inspection_list: the year by 督查日期, the 整改中 selection, and
+** the subtree — the dashboard's 接受督查 and 待整改 count these. */
+TEST(registers_store_inspection_selections) {
+  char zDir[64];
+  int64_t org;
+  Arena a = ARENA_INIT;
+  Store *s = reg_db(zDir, &org);
+  CHECK(s != NULL);
+  if (!s) return;
+  Org child;
+  memset(&child, 0, sizeof child);
+  child.zSlug = "t-child";
+  child.zName = "测试医院";
+  child.parentId = org;
+  CHECK_INT(store_org_add(s, &child), STORE_OK);
+  static const struct { int bChild; const char *zOn, *zFollowUp; int bClose; } aIn[] = {
+    {0, "2018-03-01", "整改", 0},   /* 2018, open */
+    {0, "2018-09-01", "整改", 1},   /* 2018, closed */
+    {0, "2017-05-01", "", 0},       /* 2017, no follow-up: not open */
+    {1, "2018-04-01", "整改", 0},   /* the child's, 2018, open */
+  };
+  for (int i = 0; i < 4; i++) {
+    Inspection in;
+    memset(&in, 0, sizeof in);
+    in.orgId = aIn[i].bChild ? child.id : org;
+    in.byOrgId = org;
+    in.zInspectedOn = aIn[i].zOn;
+    in.zSubject = "督查";
+    in.zFindings = "问题";
+    in.zFollowUp = aIn[i].zFollowUp;
+    CHECK_INT(store_inspection_add(s, &in), STORE_OK);
+    if (aIn[i].bClose) CHECK_INT(store_inspection_close(s, in.id, "2018-10-01"), STORE_OK);
+  }
+  Inspection *aI;
+  int n;
+  CHECK_INT(store_inspection_list(s, &a, org, 0, 0, 0, &aI, &n), STORE_OK);
+  CHECK_INT(n, 3);
+  CHECK_INT(store_inspection_list(s, &a, org, 0, 2018, 0, &aI, &n), STORE_OK);
+  CHECK_INT(n, 2);
+  CHECK_INT(store_inspection_list(s, &a, org, 1, 2018, 0, &aI, &n), STORE_OK);
+  CHECK_INT(n, 3);
+  CHECK_INT(store_inspection_list(s, &a, org, 0, 0, 1, &aI, &n), STORE_OK);
+  CHECK_INT(n, 1);
+  CHECK_STR(aI[0].zInspectedOn, "2018-03-01");
+  CHECK_INT(store_inspection_list(s, &a, org, 1, 0, 1, &aI, &n), STORE_OK);
+  CHECK_INT(n, 2);
+  CHECK_INT(store_inspection_list(s, &a, org, 1, 2017, 1, &aI, &n), STORE_OK);
+  CHECK_INT(n, 0);
   arena_free(&a);
   reg_db_drop(s, zDir);
 }

@@ -130,6 +130,12 @@ int page_message_list(Req *r) {
   r->bNoCache = 1;
   if (reg_scope(r, PERM_VIEW_STAFF, &sc)) return 0;
   const char *zFilter = req_param_or(r, "filter", "all");
+  if (!zFilter[0]) zFilter = "all";
+  if (strcmp(zFilter, "all") && strcmp(zFilter, "open") && strcmp(zFilter, "overdue") &&
+      strcmp(zFilter, "published")) {
+    http_error(r, 400, "筛选参数无效（可选：all、open、overdue、published）");
+    return 0;
+  }
   /* ?year= (with ?month=) limits to messages received then; the dashboard
   ** links its figures here with the same filters it counted with. */
   int64_t month = 0;

@@ -311,7 +311,12 @@ int page_opinion_list(Req *r) {
     http_error(r, 400, "月份参数无效（按月筛选须同时指定年度）");
     return 0;
   }
-  int bMissedOnly = !strcmp(req_param_or(r, "filter", ""), "missed");
+  const char *zOFilter = req_param_or(r, "filter", "");
+  int bMissedOnly = !strcmp(zOFilter, "missed");
+  if (zOFilter[0] && !bMissedOnly) {
+    http_error(r, 400, "筛选参数无效（可选：missed 回应超时）");
+    return 0;
+  }
   time_t tNow = time(NULL);
   OpinionEvent *aE;
   int n;
@@ -446,7 +451,7 @@ int page_opinion_view(Req *r) {
 /* ---- Proposals ---------------------------------------------------------- */
 
 /* 1 when p is open past its due date as of zToday. */
-static int proposal_overdue(const Proposal *p, const char *zToday) {
+int reg_proposal_overdue(const Proposal *p, const char *zToday) {
   return !p->zRepliedOn[0] && p->zDueOn[0] && strcmp(p->zDueOn, zToday) < 0;
 }
 
@@ -496,6 +501,10 @@ int page_proposal_list(Req *r) {
   const char *zToday = reg_today(r);
   /* ?filter=overdue|published: the dashboard's figures. */
   const char *zPFilter = req_param_or(r, "filter", "");
+  if (zPFilter[0] && strcmp(zPFilter, "overdue") && strcmp(zPFilter, "published")) {
+    http_error(r, 400, "筛选参数无效（可选：overdue、published）");
+    return 0;
+  }
   page_begin(r, "建议提案");
   req_puts(r, "<h1>人大代表建议 / 政协委员提案</h1>\n");
   reg_nav(r, &sc, "proposals");
@@ -508,18 +517,18 @@ int page_proposal_list(Req *r) {
               "</tr></thead><tbody>\n");
   int nShown = 0;
   for (int i = 0; i < n; i++) {
-    if (!strcmp(zPFilter, "overdue") && !proposal_overdue(&aP[i], zToday)) continue;
+    if (!strcmp(zPFilter, "overdue") && !reg_proposal_overdue(&aP[i], zToday)) continue;
     if (!strcmp(zPFilter, "published") && !aP[i].bPublished) continue;
     nShown++;
     const char *zState = aP[i].zRepliedOn[0]
         ? (aP[i].bPublished ? "已答复，已公开全文" : "已答复")
-        : proposal_overdue(&aP[i], zToday) ? "超期未答复" : "办理中";
+        : reg_proposal_overdue(&aP[i], zToday) ? "超期未答复" : "办理中";
     req_printf(r, "<tr><td>%d</td><td>%h</td><td>%h</td><td><a href=\"/staff/proposals/%lld\">%h</a></td>"
                   "<td>%h</td><td>%h</td><td>%h</td><td>%h</td><td class=\"%s\">%h</td></tr>\n",
                aP[i].year, reg_proposal_label(aP[i].zKind), aP[i].zNumber,
                (long long)aP[i].id, aP[i].zTitle, aP[i].zDelegate, aP[i].zLeadDept,
                aP[i].zCoDepts, aP[i].zDueOn,
-               proposal_overdue(&aP[i], zToday) ? "missed" : "", zState);
+               reg_proposal_overdue(&aP[i], zToday) ? "missed" : "", zState);
   }
   if (!nShown) req_puts(r, "<tr><td colspan=\"9\">暂无记录</td></tr>\n");
   req_puts(r, "</tbody></table>\n");

@@ -29,7 +29,7 @@
 typedef struct RegStats {
   int nMsg, nMsgOpen, nMsgOverdue, nMsgPublished;
   int aMsgMonth[12];          /* received per month */
-  int nEvent, nEventMissed, nEventPending;
+  int nEvent, nEventMissed;
   int aEventMonth[12];
   int nProp, nPropOpen, nPropOverdue, nPropPublished;
   int nAct, aActKind[6], nTrainSessions, nTrainPeople;
@@ -78,19 +78,9 @@ static int reg_stats(Req *r, int64_t org, int bSubtree, int year,
   OpinionEvent *aE;
   if (store_opinion_list(s, a, org, bSubtree, year, &aE, &n) != STORE_OK) return -1;
   for (int i = 0; i < n; i++) {
-    RcClock ac[RC_MAX_CLOCKS];
-    time_t tInfo = (time_t)aE[i].tInfo, tPress = (time_t)aE[i].tPress;
-    int k = rc_opinion(strcmp(aE[i].zLevel, "major") ? RC_OTHER : RC_MAJOR_EMERGENCY,
-                       (time_t)aE[i].tFound, aE[i].tInfo ? &tInfo : NULL,
-                       aE[i].tPress ? &tPress : NULL, tNow, ac);
-    int bMissed = 0, bPending = 0;
-    for (int j = 0; j < k; j++) {
-      bMissed |= ac[j].eState == RC_MISSED;
-      bPending |= ac[j].eState == RC_PENDING;
-    }
+    /* The opinion list's filter=missed selects with the same function. */
     p->nEvent++;
-    p->nEventMissed += bMissed;
-    p->nEventPending += bPending && !bMissed;
+    p->nEventMissed += reg_event_missed(&aE[i], tNow);
     Date d = date_from_time_cn((time_t)aE[i].tFound);
     p->aEventMonth[date_month(d) - 1]++;
   }
@@ -99,10 +89,8 @@ static int reg_stats(Req *r, int64_t org, int bSubtree, int year,
   if (store_proposal_list(s, a, org, bSubtree, year, &aP, &n) != STORE_OK) return -1;
   for (int i = 0; i < n; i++) {
     p->nProp++;
-    if (!aP[i].zRepliedOn[0]) {
-      p->nPropOpen++;
-      if (aP[i].zDueOn[0] && strcmp(aP[i].zDueOn, zToday) < 0) p->nPropOverdue++;
-    }
+    if (!aP[i].zRepliedOn[0]) p->nPropOpen++;
+    p->nPropOverdue += reg_proposal_overdue(&aP[i], zToday);
     if (aP[i].bPublished) p->nPropPublished++;
   }
 

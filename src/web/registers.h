@@ -66,6 +66,11 @@ int reg_scope(Req *r, Perm p, RegScope *sc);
 ** missed as of tNow; the dashboard's 回应超时 figure counts these. */
 int reg_event_missed(const OpinionEvent *e, time_t tNow);
 
+/* 1 when proposal p is not replied and its due date is before zToday
+** ("YYYY-MM-DD"); the dashboard's 超期未答复建议提案 counts these and the
+** proposal list's filter=overdue shows them. */
+int reg_proposal_overdue(const Proposal *p, const char *zToday);
+
 /* Checks that the user may exercise p on orgId; -1 after a 403 page. */
 int reg_check(Req *r, Perm p, int64_t orgId);
 

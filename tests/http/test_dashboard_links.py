@@ -382,7 +382,10 @@ def test_inspection_and_freshness_links(srv):
     for path, msg in (
             ("/staff/workplans?org=%d&filter=nonesuch", "筛选参数无效"),
             ("/staff/freshness?org=%d&filter=nonesuch", "筛选参数无效"),
-            ("/staff/inspections?org=%d&filter=closed", "筛选参数无效")):
+            ("/staff/inspections?org=%d&filter=closed", "筛选参数无效"),
+            ("/staff/messages?org=%d&filter=late", "筛选参数无效"),
+            ("/staff/opinion?org=%d&filter=overdue", "筛选参数无效"),
+            ("/staff/proposals?org=%d&filter=missed", "筛选参数无效")):
         p = c.get(path % bureau)
         eq(p.status, 400, path)
         contains(p.text, msg, path)

@@ -5,10 +5,12 @@
 ** organisation or subtree with inline-SVG charts (no script: the CSP
 ** forbids it) and its XLSX export (libxlsxwriter).
 **
-** Figures that need the documents, applications and annual-report modules
-** (publications by month, category and channel; applications open, due,
-** overdue and on time; report status) are not computed here yet: those
-** modules are on other branches.  The dashboard says so.
+** Every figure of the registers links to the list of exactly the records
+** it counts (same organisation, scope, year and a filter the list applies
+** with the same definition; docs/dashboard.md lists them).  The
+** applications figures need the applications module (without it the
+** dashboard says so); they link to its list, which has no filter for the
+** organisation in view, due soon, overdue or closed in a year yet.
 */
 #include <stdio.h>
 #include <stdlib.h>

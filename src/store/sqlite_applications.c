@@ -9,6 +9,7 @@
 
 #include "lib/buf.h"
 #include "lib/embed.h"
+#include "store/sqlite_app_where.h"
 #include "store/store_applications.h"
 #include "store/store_int.h"
 
@@ -196,21 +197,54 @@ int store_app_by_tracking(Store *s, Arena *ar, const char *zRegNo,
   return app_one(s, ar, st, a);
 }
 
-int store_app_list(Store *s, Arena *ar, int64_t orgId, int bSubtree,
-                   const char *zFilter, int nMax, App **paApp, int *pn) {
-  sqlite3_stmt *st =
-      stmt(s, SCOPE_CTE "SELECT " APP_COLS APP_FROM
-                        " WHERE a.org_id IN (SELECT id FROM sc)"
-                        " AND (?3='' OR (?3='open' AND a.closed_on IS NULL)"
-                        "  OR substr(a.received_on,1,4)=?3)"
-                        " ORDER BY a.received_on DESC, a.id DESC LIMIT ?4");
+/* The selection of store_app_query: ?1 org, ?2 subtree, ?3 filter, ?4
+** year, ?5 today, ?6 end of the due-soon window. */
+#define APP_QUERY_WHERE                                             \
+  " WHERE a.org_id IN (SELECT id FROM sc) AND (?3=''"               \
+  " OR (?3='open' AND " APP_WHERE_OPEN("a.") ")"                    \
+  " OR (?3='received' AND substr(a.received_on,1,4)=printf('%04d',?4))" \
+  " OR (?3='due_soon' AND " APP_WHERE_DUE_SOON("a.", "?5", "?6") ")" \
+  " OR (?3='overdue' AND " APP_WHERE_OVERDUE("a.", "?5") ")"        \
+  " OR (?3='closed' AND " APP_WHERE_CLOSED("a.", "?4") "))"
+
+/* Binds ?1..?6 of APP_QUERY_WHERE. */
+static void bind_query(sqlite3_stmt *st, const AppQuery *q) {
+  bind_int(st, 1, q->orgId);
+  bind_int(st, 2, q->bSubtree != 0);
+  bind_text(st, 3, q->zFilter ? q->zFilter : "");
+  bind_int(st, 4, q->year);
+  bind_text(st, 5, q->zToday ? q->zToday : "");
+  bind_text(st, 6, q->zSoon ? q->zSoon : "");
+}
+
+int store_app_query(Store *s, Arena *ar, const AppQuery *q, App **paApp,
+                    int *pn, int *pnTotal) {
+  static const char *const azFilter[] = {"",        "open",    "received",
+                                         "due_soon", "overdue", "closed"};
+  const char *zF = q->zFilter ? q->zFilter : "";
+  int bKnown = 0;
+  for (size_t k = 0; k < sizeof azFilter / sizeof azFilter[0]; k++)
+    if (!strcmp(zF, azFilter[k])) bKnown = 1;
+  if (!bKnown) return fail_text(s, STORE_INVALID, "筛选参数无效");
+  sqlite3_stmt *st;
+  int rc;
+  if (pnTotal) {
+    st = stmt(s, SCOPE_CTE "SELECT count(*) FROM application a" APP_QUERY_WHERE);
+    if (!st) return STORE_ERROR;
+    bind_query(st, q);
+    rc = sqlite3_step(st);
+    *pnTotal = rc == SQLITE_ROW ? sqlite3_column_int(st, 0) : 0;
+    stmt_done(st);
+    if (rc != SQLITE_ROW) return store_sqlite_err(s, rc, "统计申请数量");
+  }
+  st = stmt(s, SCOPE_CTE "SELECT " APP_COLS APP_FROM APP_QUERY_WHERE
+               " ORDER BY a.received_on DESC, a.id DESC LIMIT ?7 OFFSET ?8");
   if (!st) return STORE_ERROR;
-  bind_int(st, 1, orgId);
-  bind_int(st, 2, bSubtree != 0);
-  bind_text(st, 3, zFilter ? zFilter : "");
-  bind_int(st, 4, nMax);
+  bind_query(st, q);
+  bind_int(st, 7, q->nLimit);
+  bind_int(st, 8, q->nOffset > 0 ? q->nOffset : 0);
   App *aApp = NULL;
-  int n = 0, nAlloc = 0, rc;
+  int n = 0, nAlloc = 0;
   while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
     ARENA_PUSH(ar, aApp, n, nAlloc);
     app_row(ar, st, &aApp[n++]);
@@ -220,6 +254,21 @@ int store_app_list(Store *s, Arena *ar, int64_t orgId, int bSubtree,
   *paApp = aApp;
   *pn = n;
   return STORE_OK;
+}
+
+int store_app_list(Store *s, Arena *ar, int64_t orgId, int bSubtree,
+                   const char *zFilter, int nMax, App **paApp, int *pn) {
+  AppQuery q;
+  memset(&q, 0, sizeof q);
+  q.orgId = orgId;
+  q.bSubtree = bSubtree;
+  q.zFilter = zFilter ? zFilter : "";
+  q.nLimit = nMax;
+  if (strlen(q.zFilter) == 4 && strcmp(q.zFilter, "open")) { /* a year */
+    q.year = atoi(q.zFilter);
+    q.zFilter = "received";
+  }
+  return store_app_query(s, ar, &q, paApp, pn, NULL);
 }
 
 int store_app_open_ids(Store *s, Arena *ar, int64_t **paId, int *pn) {

@@ -7,6 +7,7 @@
 #include <string.h>
 
 #include "lib/embed.h"
+#include "store/sqlite_app_where.h"
 #include "store/store_int.h"
 #include "store/store_registers.h"
 
@@ -1110,12 +1111,11 @@ int store_reg_app_stats(Store *s, int64_t orgId, int bSubtree, int year,
   if (!bHave) return store_fail(s, STORE_NOTFOUND, "依申请公开模块尚未安装");
   st = stmt(s,
       "SELECT"
-      " coalesce(sum(closed_on IS NULL),0),"
-      " coalesce(sum(closed_on IS NULL AND due_on>=?4 AND due_on<=?5),0),"
-      " coalesce(sum(closed_on IS NULL AND due_on<?4),0),"
-      " coalesce(sum(substr(closed_on,1,4)=printf('%04d',?3)),0),"
-      " coalesce(sum(substr(closed_on,1,4)=printf('%04d',?3) AND due_on IS NOT NULL"
-      "  AND closed_on<=due_on),0)"
+      " coalesce(sum(" APP_WHERE_OPEN("") "),0),"
+      " coalesce(sum(" APP_WHERE_DUE_SOON("", "?4", "?5") "),0),"
+      " coalesce(sum(" APP_WHERE_OVERDUE("", "?4") "),0),"
+      " coalesce(sum(" APP_WHERE_CLOSED("", "?3") "),0),"
+      " coalesce(sum(" APP_WHERE_ON_TIME("", "?3") "),0)"
       " FROM application WHERE org_id IN " SCOPE);
   if (!st) return STORE_ERROR;
   bind_int(st, 1, orgId);

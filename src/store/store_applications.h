@@ -102,6 +102,32 @@ int store_app_by_tracking(Store *s, Arena *ar, const char *zRegNo,
 int store_app_list(Store *s, Arena *ar, int64_t orgId, int bSubtree,
                    const char *zFilter, int nMax, App **paApp, int *pn);
 
+/* A selection of applications: those of orgId (with bSubtree: and of the
+** organisations below it) that match zFilter:
+**   ""          all;
+**   "open"      not closed;
+**   "received"  received in year;
+**   "due_soon"  open and due from zToday to zSoon (both "YYYY-MM-DD");
+**   "overdue"   open and due before zToday;
+**   "closed"    closed in year.
+** The conditions are those the dashboard counts with
+** (store_reg_app_stats; sqlite_app_where.h).  Rows nOffset.. of the
+** selection, at most nLimit, newest received first. */
+typedef struct AppQuery {
+  int64_t orgId;
+  int bSubtree;
+  const char *zFilter;
+  int year;
+  const char *zToday, *zSoon;
+  int nOffset, nLimit;
+} AppQuery;
+
+/* Runs q: the rows into *paApp and *pn (arena ar) and, when pnTotal is not
+** NULL, the number of applications in the whole selection into *pnTotal.
+** STORE_INVALID for an unknown filter. */
+int store_app_query(Store *s, Arena *ar, const AppQuery *q, App **paApp,
+                    int *pn, int *pnTotal);
+
 /* Every open application (all organisations), for recalculation. */
 int store_app_open_ids(Store *s, Arena *ar, int64_t **paId, int *pn);
 

@@ -43,6 +43,13 @@ void app_letter_send(Req *r, const App *a, int bDocx);
 int app_load_calendar(Req *r, Calendar *pCal);
 /* Today's date in Beijing. */
 Date app_today(void);
+/* The due-soon window of the applications figures (依申请公开 "N个工作日内
+** 到期"): N from the setting application_due_soon_workdays and its last
+** day, dToday + N working days of the applications calendar, into zSoon.
+** The dashboard counts and the list's filter f=due_soon both take the
+** window from here.  Returns N, or -1 when the calendar cannot be read
+** (zSoon is then dToday). */
+int app_due_soon_window(Req *r, Date dToday, char zSoon[DATE_STRLEN]);
 /* Keyed hash of a normalised identity number (groups one applicant). */
 void app_id_hash(Req *r, const char *zIdNorm, char zOut[65]);
 /* Reads the applicant and information fields of the form into p. */

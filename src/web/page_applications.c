@@ -42,14 +42,29 @@ static void status_of(Req *r, const Calendar *pCal, App *a, AppEvent *aEv,
 
 /* ---- list ---------------------------------------------------------------- */
 
-/* The year's table 三 rows over the user's scope (all applicant types):
-** 新收, 上年结转, each outcome closed in the year, 结转下年度, with the
-** consistency rule 一 + 二 = 三（七）+ 四. */
-static void year_summary(Req *r, int iYear) {
+#define PAGE_SIZE 100
+
+int app_due_soon_window(Req *r, Date dToday, char zSoon[DATE_STRLEN]) {
+  Calendar cal;
+  int n = (int)store_setting_int(r->store, "application_due_soon_workdays");
+  date_format(dToday, zSoon);
+  if (app_load_calendar(r, &cal) != STORE_OK) {
+    cal_free(&cal);
+    return -1;
+  }
+  date_format(cal_add_workdays(&cal, dToday, n), zSoon);
+  cal_free(&cal);
+  return n;
+}
+
+/* The year's table 三 rows over orgId (with bSubtree; all applicant
+** types): 新收, 上年结转, each outcome closed in the year, 结转下年度, with
+** the consistency rule 一 + 二 = 三（七）+ 四. */
+static void year_summary(Req *r, int64_t orgId, int bSubtree, int iYear) {
   AppT3Cell *aCell;
   int n;
-  if (store_app_t3(r->store, &r->arena, r->user->orgId, sees_subtree(r), iYear,
-                   &aCell, &n) != STORE_OK)
+  if (store_app_t3(r->store, &r->arena, orgId, bSubtree, iYear, &aCell, &n) !=
+      STORE_OK)
     return;
   int nNew = 0, nIn = 0, nOut = 0, nDone = 0;
   int aOut[32];
@@ -84,50 +99,160 @@ static void year_summary(Req *r, int iYear) {
              nDone, nOut, nNew + nIn == nDone + nOut ? "成立" : "不成立");
 }
 
+/* GET /staff/applications?[org=ID][&subtree=1][&f=F][&year=Y][&p=N]: the
+** applications of org (default the user's; subtree=1 adds the units
+** below; with neither org nor subtree, the user's own view: the subtree
+** when the role reaches it), filtered by f (default open):
+**   open      not closed;
+**   due_soon  open and due within the due-soon window (app_due_soon_window);
+**   overdue   open and past the due date;
+**   closed    closed in year Y (default this year);
+**   ""        all;  YYYY  received in YYYY.
+** These are the dashboard's definitions (store_app_query shares them with
+** store_reg_app_stats).  PAGE_SIZE rows a page, with the total.  403
+** without PERM_VIEW_STAFF over org (and its subtree), 400 for a bad
+** parameter.  The list shows what it showed before: names, not identity
+** numbers (those are on the case page, for handlers only). */
 int page_apps(Req *r) {
   App *aApp;
-  int n;
+  int n, nTotal = 0;
+  int64_t org = r->user->orgId, year = 0, page = 1;
+  int bExplicit = req_param(r, "org") || req_param(r, "subtree");
+  const char *zSub = req_param(r, "subtree");
   const char *zFilter = req_param_or(r, "f", "open");
-  if (strcmp(zFilter, "open") && strcmp(zFilter, "") &&
-      (strlen(zFilter) != 4 || atoi(zFilter) < 2000))
-    zFilter = "open";
+  Date dToday = app_today();
+  char zToday[DATE_STRLEN], zSoon[DATE_STRLEN];
+  AppQuery q;
   r->bNoCache = 1;
-  store_app_recalc_if_calendar_changed(r->store, app_today(), NULL);
-  if (store_app_list(r->store, &r->arena, r->user->orgId, sees_subtree(r),
-                     zFilter, LIST_MAX, &aApp, &n) != STORE_OK) {
+  if (req_param_int(r, "org", 1, INT64_MAX, &org) < 0) {
+    http_error(r, 400, "单位参数无效");
+    return 0;
+  }
+  if (req_param_int(r, "year", 2000, 2999, &year) < 0) {
+    http_error(r, 400, "年度参数无效");
+    return 0;
+  }
+  if (req_param_int(r, "p", 1, 1000000, &page) < 0) {
+    http_error(r, 400, "页码参数无效");
+    return 0;
+  }
+  if (zSub && strcmp(zSub, "1") && strcmp(zSub, "0") && zSub[0]) {
+    http_error(r, 400, "下级单位参数无效");
+    return 0;
+  }
+  memset(&q, 0, sizeof q);
+  q.orgId = org;
+  q.bSubtree = bExplicit ? zSub && !strcmp(zSub, "1") : sees_subtree(r);
+  q.zToday = date_format(dToday, zToday);
+  q.nLimit = PAGE_SIZE;
+  q.nOffset = (int)(page - 1) * PAGE_SIZE;
+  q.year = year ? (int)year : date_year(dToday);
+  const char *zWhat = NULL; /* the filter, said above the table */
+  int nSoonDays = 0;
+  if (!strcmp(zFilter, "open")) {
+    q.zFilter = "open";
+    zWhat = "未办结的申请";
+  } else if (!strcmp(zFilter, "due_soon")) {
+    nSoonDays = app_due_soon_window(r, dToday, zSoon);
+    if (nSoonDays < 0) {
+      http_error(r, 500, store_errmsg(r->store));
+      return 0;
+    }
+    q.zFilter = "due_soon";
+    q.zSoon = zSoon;
+    zWhat = req_fmt(r, "%d个工作日内到期的在办申请（%h 至 %h）", nSoonDays,
+                    zToday, zSoon);
+  } else if (!strcmp(zFilter, "overdue")) {
+    q.zFilter = "overdue";
+    zWhat = "超期未答复的申请";
+  } else if (!strcmp(zFilter, "closed")) {
+    q.zFilter = "closed";
+    zWhat = req_fmt(r, "%d 年办结的申请", q.year);
+  } else if (!zFilter[0]) {
+    q.zFilter = "";
+  } else if (strlen(zFilter) == 4 && zFilter[0] >= '1' && zFilter[0] <= '2' &&
+             strspn(zFilter, "0123456789") == 4 && atoi(zFilter) >= 2000) {
+    q.zFilter = "received";
+    q.year = atoi(zFilter);
+    zWhat = req_fmt(r, "%d 年收到的申请", q.year);
+  } else {
+    http_error(r, 400,
+               "筛选参数无效：f 应为 open（未办结）、due_soon（即将到期）、"
+               "overdue（超期）、closed（某年办结，配合 year）或四位年份");
+    return 0;
+  }
+  if (!req_can(r, PERM_VIEW_STAFF, org) || (q.bSubtree && !sees_subtree(r))) {
+    http_error(r, 403, "您无权查看该单位的申请");
+    return 0;
+  }
+  Org o;
+  if (store_org_get(r->store, &r->arena, org, &o) != STORE_OK) {
+    http_error(r, 404, "单位不存在");
+    return 0;
+  }
+  store_app_recalc_if_calendar_changed(r->store, dToday, NULL);
+  if (store_app_query(r->store, &r->arena, &q, &aApp, &n, &nTotal) !=
+      STORE_OK) {
     http_error(r, 500, store_errmsg(r->store));
     return 0;
   }
-  Date dToday = app_today();
+  int nPages = nTotal ? (nTotal + PAGE_SIZE - 1) / PAGE_SIZE : 1;
+  if (page > nPages) {
+    http_error(r, 404, "没有这一页");
+    return 0;
+  }
+  /* The scope as a query string (HTML-escaped on output with %h). */
+  const char *zQs = req_fmt(r, "?org=%lld%s", (long long)org,
+                            q.bSubtree ? "&subtree=1" : "&subtree=0");
+  /* The year of f=closed, kept by the scope and page links. */
+  const char *zYearQs =
+      !strcmp(q.zFilter, "closed") ? req_fmt(r, "&year=%d", q.year) : "";
   page_begin(r, "依申请公开");
-  req_puts(r, "<h1>依申请公开</h1>\n<p>");
+  req_printf(r, "<h1>依申请公开 · %h%s</h1>\n<p>", o.zName,
+             q.bSubtree ? "（含下级单位）" : "");
   if (req_can(r, PERM_APP_HANDLE, 0))
     req_puts(
         r,
         "<a class=\"button\" href=\"/staff/applications/new\">登记申请</a> ");
   if (req_can(r, PERM_APP_APPROVE, 0))
     req_puts(r, "<a href=\"/staff/answer-templates\">答复模板</a> ");
-  req_puts(
-      r,
-      "</p>\n<nav aria-label=\"筛选\"><p>显示：<a href=\"?f=open\">未办结</a>"
-      " | <a href=\"?f=\">全部</a>");
+  int nSoonLabel =
+      (int)store_setting_int(r->store, "application_due_soon_workdays");
+  req_printf(r,
+             "</p>\n<nav aria-label=\"筛选\"><p>显示：<a href=\"%h&amp;f=open\">"
+             "未办结</a> | <a href=\"%h&amp;f=due_soon\">%d个工作日内到期</a>"
+             " | <a href=\"%h&amp;f=overdue\">超期未答复</a>"
+             " | <a href=\"%h&amp;f=\">全部</a>",
+             zQs, zQs, nSoonLabel, zQs, zQs);
   for (int y = date_year(dToday); y >= 2019; y--)
-    req_printf(r, " | <a href=\"?f=%d\">%d年收到</a>", y, y);
-  req_puts(r, "</p></nav>\n");
-  if (strlen(zFilter) == 4) year_summary(r, atoi(zFilter));
+    req_printf(r, " | <a href=\"%h&amp;f=%d\">%d年收到</a>", zQs, y, y);
+  for (int y = date_year(dToday); y >= 2019; y--)
+    req_printf(r, " | <a href=\"%h&amp;f=closed&amp;year=%d\">%d年办结</a>", zQs,
+               y, y);
+  req_printf(r, "</p><p><a href=\"?org=%lld&amp;subtree=0&amp;f=%u%h\">本单位</a> · "
+                "<a href=\"?org=%lld&amp;subtree=1&amp;f=%u%h\">含下级单位</a></p>"
+                "</nav>\n",
+             (long long)org, zFilter, zYearQs, (long long)org, zFilter, zYearQs);
+  if (zWhat)
+    req_printf(r,
+               "<p id=\"filter\">筛选：%h · <a href=\"%h&amp;f=\">清除筛选</a>"
+               "</p>\n",
+               zWhat, zQs);
+  if (!strcmp(q.zFilter, "received")) year_summary(r, org, q.bSubtree, q.year);
+  req_printf(r, "<p>共 <span id=\"n-apps\">%d</span> 条", nTotal);
+  if (nPages > 1) req_printf(r, "，第 %lld / %d 页", (long long)page, nPages);
+  req_puts(r, "</p>\n");
   req_puts(
       r,
-      "<table class=\"grid\"><caption>申请登记</caption><thead><tr>"
+      "<table class=\"grid\" id=\"apps\"><caption>申请登记</caption><thead><tr>"
       "<th scope=\"col\">登记号</th><th scope=\"col\">单位</th>"
       "<th scope=\"col\">申请人</th><th scope=\"col\">所需信息</th>"
       "<th scope=\"col\">收到日期</th><th scope=\"col\">答复期限</th>"
       "<th scope=\"col\">状态</th><th scope=\"col\">办理结果</th></tr></thead><tbody>\n");
   for (int i = 0; i < n; i++) {
     App *a = &aApp[i];
-    const AppOutcome *o = app_outcome(a->zOutcome);
-    char zToday[DATE_STRLEN];
-    int bOver = !a->zClosedOn[0] && a->zDueOn[0] &&
-                strcmp(a->zDueOn, date_format(dToday, zToday)) < 0;
+    const AppOutcome *oc = app_outcome(a->zOutcome);
+    int bOver = !a->zClosedOn[0] && a->zDueOn[0] && strcmp(a->zDueOn, zToday) < 0;
     req_printf(r,
                "<tr><td><a href=\"/staff/applications/%lld\">%h</a></td>"
                "<td>%h</td><td>%h</td><td>%h</td><td>%h</td><td%s>%h</td>"
@@ -136,10 +261,26 @@ int page_apps(Req *r) {
                a->zInfoTitle[0] ? a->zInfoTitle : a->zInfoDescription,
                a->zReceivedOn, bOver ? " class=\"overdue\"" : "",
                a->zDueOn[0] ? a->zDueOn : "-", app_label(aAppState, a->zState),
-               o ? o->zLabel : "");
+               oc ? oc->zLabel : "");
   }
   req_puts(r, "</tbody></table>\n");
   if (n == 0) req_puts(r, "<p>没有符合条件的申请。</p>\n");
+  if (nPages > 1) {
+    const char *zBase = req_fmt(r, "%s&f=%u%s", zQs, zFilter, zYearQs);
+    req_puts(r, "<nav aria-label=\"分页\" class=\"pages\"><p>");
+    if (page > 1)
+      req_printf(r, "<a href=\"%h&amp;p=%lld\" rel=\"prev\">上一页</a> ", zBase,
+                 (long long)page - 1);
+    for (int k = 1; k <= nPages; k++)
+      if (k == page)
+        req_printf(r, "<strong>%d</strong> ", k);
+      else
+        req_printf(r, "<a href=\"%h&amp;p=%d\">%d</a> ", zBase, k, k);
+    if (page < nPages)
+      req_printf(r, "<a href=\"%h&amp;p=%lld\" rel=\"next\">下一页</a>", zBase,
+                 (long long)page + 1);
+    req_puts(r, "</p></nav>\n");
+  }
   page_end(r);
   return 0;
 }

@@ -9,8 +9,10 @@
 ** it counts (same organisation, scope, year and a filter the list applies
 ** with the same definition; docs/dashboard.md lists them).  The
 ** applications figures need the applications module (without it the
-** dashboard says so); they link to its list, which has no filter for the
-** organisation in view, due soon, overdue or closed in a year yet.
+** dashboard says so); they link to /staff/applications with the same
+** org/subtree and f=open, due_soon, overdue or closed&year=Y, which the
+** list selects with the conditions counted with (sqlite_app_where.h) and
+** the due-soon window of app_due_soon_window.
 */
 #include <stdio.h>
 #include <stdlib.h>
@@ -22,6 +24,7 @@
 #include "core/freshness.h"
 #include "core/response_clock.h"
 #include "lib/utf8.h"
+#include "web/applications.h"
 #include "web/pages.h"
 #include "web/registers.h"
 #include "web/reports.h"
@@ -129,9 +132,10 @@ static int reg_stats(Req *r, int64_t org, int bSubtree, int year,
   }
   if (store_reg_pub_month(s, org, bSubtree, year, p->aPubMonth) != STORE_OK) return -1;
   {
+    /* The window the list's f=due_soon takes too. */
     char zSoon[DATE_STRLEN];
-    int nSoon = (int)store_setting_int(s, "application_due_soon_workdays");
-    date_format(cal_add_workdays(pCal, dToday, nSoon), zSoon);
+    int nSoon = app_due_soon_window(r, dToday, zSoon);
+    if (nSoon < 0) return -1;
     p->nAppSoonDays = nSoon;
     int rc = store_reg_app_stats(s, org, bSubtree, year, zToday, zSoon, &p->app);
     if (rc != STORE_OK && rc != STORE_NOTFOUND) return -1;
@@ -571,15 +575,19 @@ int page_dashboard(Req *r) {
     req_puts(r, "</tbody></table>\n");
   }
   if (st.bApps) {
-    const char *zApps = "/staff/applications?f=open";
-    const char *zYear = req_fmt(r, "/staff/applications?f=%d", year);
-    req_puts(r, "<table class=\"grid\"><caption>依申请公开</caption><tbody>\n");
+    /* Same organisation and scope; open, due soon and overdue as of
+    ** today whatever the year, closed (and the on-time rate, whose
+    ** denominator is the closed) in the year; the list selects with the
+    ** conditions counted with here (store_app_query, sqlite_app_where.h). */
+    const char *zBase = req_fmt(r, "/staff/applications%s", zQs_raw);
+    const char *zYear = req_fmt(r, "%s&f=closed&year=%d", zBase, year);
+    req_puts(r, "<table class=\"grid\" id=\"app-figures\"><caption>依申请公开</caption><tbody>\n");
     req_puts(r, "<tr><th scope=\"row\">在办申请</th>");
-    fig(r, st.app.nOpen, zApps, 0);
+    fig(r, st.app.nOpen, req_fmt(r, "%s&f=open", zBase), 0);
     req_printf(r, "</tr>\n<tr><th scope=\"row\">%d个工作日内到期</th>", st.nAppSoonDays);
-    fig(r, st.app.nDueSoon, zApps, 1);
+    fig(r, st.app.nDueSoon, req_fmt(r, "%s&f=due_soon", zBase), 1);
     req_puts(r, "</tr>\n<tr><th scope=\"row\">超期未答复</th>");
-    fig(r, st.app.nOverdue, zApps, 1);
+    fig(r, st.app.nOverdue, req_fmt(r, "%s&f=overdue", zBase), 1);
     req_puts(r, "</tr>\n<tr><th scope=\"row\">本年办结</th>");
     fig(r, st.app.nClosed, zYear, 0);
     req_printf(r, "</tr>\n<tr><th scope=\"row\">按时办结率</th><td class=\"num\"><a href=\"%h\">", zYear);

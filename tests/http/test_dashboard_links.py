@@ -424,3 +424,165 @@ def test_register_list_filters_refuse_bad_values(srv):
     bureau = org_id(srv, "znwsj")
     eq(c.get("/staff/activities?org=%d&kind=nonesuch" % bureau).status, 400)
     eq(c.get("/staff/messages?org=%d&month=3" % bureau).status, 400)
+
+
+# ---- 依申请公开 ------------------------------------------------------------
+
+APP_ROWS = ["在办申请", "%d个工作日内到期", "超期未答复", "本年办结", "按时办结率"]
+
+
+def app_figures(text):
+    """[(label, href, text of the figure)] of the dashboard's 依申请公开
+    table, in order."""
+    table = re.search(r'<caption>依申请公开</caption>(.*?)</table>', text,
+                      re.S).group(1)
+    return [(m.group(1), html.unescape(m.group(2)), m.group(3))
+            for m in re.finditer(
+                r'<tr><th scope="row">([^<]+)</th><td class="num[^"]*">'
+                r'<a href="([^"]+)">([^<]*)</a></td></tr>', table)]
+
+
+def listed_apps(c, href):
+    """The ids of the applications the list at href shows, following its
+    pages; checks that the total it states (共 N 条) is their number."""
+    ids, total, url = [], None, href
+    while url:
+        p = c.get(url)
+        eq(p.status, 200, url)
+        n = int(re.search(r'id="n-apps">(\d+)<', p.text).group(1))
+        eq(total is None or total == n, True, url)
+        total = n
+        body = re.search(r'<table class="grid" id="apps">.*?<tbody>(.*?)</tbody>',
+                         p.text, re.S).group(1)
+        ids += [int(i) for i in re.findall(
+            r'<tr><td><a href="/staff/applications/(\d+)">', body)]
+        m = re.search(r'<a href="([^"]+)" rel="next">', p.text)
+        url = "/staff/applications" + html.unescape(m.group(1)) if m else None
+    eq(len(ids), total, href)
+    eq(len(set(ids)), len(ids), "an application listed twice: " + href)
+    return ids
+
+
+def app_ids(srv, orgs, where, args=()):
+    """The ids of the applications of orgs matching the SQL condition."""
+    con = sqlite3.connect(srv.db)
+    q = ("SELECT id FROM application WHERE org_id IN (%s) AND %s"
+         % (",".join("?" * len(orgs)), where))
+    v = sorted(i for (i,) in con.execute(q, tuple(orgs) + tuple(args)))
+    con.close()
+    return v
+
+
+def test_application_figures_link_to_exactly_their_applications(srv):
+    """Every figure of the dashboard's 依申请公开 table links to the
+    application list of the same organisation and scope with the figure's
+    filter, and that list shows exactly the applications counted: the same
+    ids as the definition applied here to the database, for the bureau
+    alone and with its subtree, in this year and past years."""
+    c = office(srv)
+    bureau = org_id(srv, "znwsj")
+    con = sqlite3.connect(srv.db)
+    subtree = [bureau] + [i for (i,) in con.execute(
+        "SELECT id FROM org WHERE parent_id=?", (bureau,))]
+    con.close()
+    ok(len(subtree) > 1, "the bureau has units below it")
+    today = (datetime.datetime.now(datetime.timezone.utc)
+             + datetime.timedelta(hours=8)).date().isoformat()
+    # One open application of the bureau becomes due within the window and
+    # one more becomes overdue, so open, due soon and overdue all differ
+    # (the demo's due dates move with today's date).
+    con = sqlite3.connect(srv.db)
+    open_ids = [i for (i,) in con.execute(
+        "SELECT id FROM application WHERE org_id=? AND closed_on IS NULL"
+        " ORDER BY id", (bureau,))]
+    ok(len(open_ids) >= 4, "open demo applications: %r" % open_ids)
+    con.execute("UPDATE application SET due_on=? WHERE id=?", (today, open_ids[0]))
+    con.execute("UPDATE application SET due_on='2000-01-03' WHERE id=?", (open_ids[1],))
+    # A closed application of a unit below closes this year, late.
+    hosp = [o for o in subtree if o != bureau]
+    con.execute("UPDATE application SET closed_on=?, due_on='2000-01-03'"
+                " WHERE id=(SELECT min(id) FROM application WHERE org_id=?"
+                " AND closed_on IS NOT NULL)", (today, hosp[0]))
+    con.commit()
+    con.close()
+    this_year = int(today[:4])
+    seen = {}
+    for year in (this_year, 2024, 2019):
+        for q, orgs in (("?org=%d" % bureau, [bureau]),
+                        ("?org=%d&subtree=1" % bureau, subtree)):
+            r = c.get("/staff/dashboard%s&year=%d" % (q, year))
+            eq(r.status, 200)
+            rows = app_figures(r.text)
+            soon = int(re.search(r"(\d+)个工作日内到期", rows[1][0]).group(1))
+            eq([label for label, _, _ in rows],
+               [l % soon if "%d" in l else l for l in APP_ROWS])
+            base = "/staff/applications" + q
+            closed_href = base + "&f=closed&year=%d" % year
+            eq([href for _, href, _ in rows],
+               [base + "&f=open", base + "&f=due_soon", base + "&f=overdue",
+                closed_href, closed_href])
+            # The window's last day, as the list says it.
+            p = c.get(base + "&f=due_soon")
+            until = re.search(r"个工作日内到期的在办申请（(\S+) 至 (\S+)）",
+                              p.text).group(2)
+            want = {
+                "open": app_ids(srv, orgs, "closed_on IS NULL"),
+                "due_soon": app_ids(srv, orgs, "closed_on IS NULL AND"
+                                    " due_on>=? AND due_on<=?", (today, until)),
+                "overdue": app_ids(srv, orgs, "closed_on IS NULL AND due_on<?",
+                                   (today,)),
+                "closed": app_ids(srv, orgs, "closed_on LIKE ?", ("%d-%%" % year,)),
+            }
+            on_time = app_ids(srv, orgs, "closed_on LIKE ? AND due_on IS NOT NULL"
+                              " AND closed_on<=due_on", ("%d-%%" % year,))
+            for (label, href, v), key in zip(rows, ("open", "due_soon", "overdue",
+                                                    "closed", "closed")):
+                got = sorted(listed_apps(c, href))
+                eq(got, want[key], "%s %s" % (label, href))
+                if label == "按时办结率":
+                    eq(v, "%.1f%%" % (100.0 * len(on_time) / len(got)) if got
+                       else "—", label)
+                else:
+                    eq(int(v), len(got), "%s %s" % (label, href))
+                seen.setdefault(key, []).append(len(got))
+    # Not trivially empty, and the filters select different sets.
+    for key in ("open", "due_soon", "overdue", "closed"):
+        ok(max(seen[key]) > 0, "no applications behind %s" % key)
+    ok(seen["open"] != seen["overdue"], "overdue = open")
+    ok(seen["open"] != seen["due_soon"], "due soon = open")
+
+
+def test_application_list_scope_paging_and_bad_filters(srv):
+    """The list's organisation is scope-checked, it pages instead of
+    cutting off, and bad parameters are refused with 400."""
+    c = office(srv)
+    bureau = org_id(srv, "znwsj")
+    hospital = org_id(srv, "zn-hospital")
+    con = sqlite3.connect(srv.db)
+    n_all = con.execute(
+        "SELECT count(*) FROM application a JOIN org o ON o.id=a.org_id"
+        " WHERE o.id=? OR o.parent_id=?", (bureau, bureau)).fetchone()[0]
+    n_hosp = con.execute("SELECT count(*) FROM application WHERE org_id=?",
+                         (hospital,)).fetchone()[0]
+    con.close()
+    ok(n_all > 200, "enough demo applications to page: %d" % n_all)
+    ids = listed_apps(c, "/staff/applications?org=%d&subtree=1&f=" % bureau)
+    eq(len(ids), n_all)
+    p = c.get("/staff/applications?org=%d&subtree=1&f=&p=2" % bureau)
+    contains(p.text, "第 2 / %d 页" % ((n_all + 99) // 100))
+    # The hospital alone, from the bureau's office.
+    eq(len(listed_apps(c, "/staff/applications?org=%d&f=" % hospital)), n_hosp)
+    # A hospital user may not list the bureau's applications.
+    h = srv.client()
+    h.login("hosp-admin")
+    eq(h.get("/staff/applications?org=%d&f=" % bureau).status, 403)
+    eq(h.get("/staff/applications?org=%d&subtree=1&f=open" % bureau).status, 403)
+    eq(h.get("/staff/applications?org=%d&f=" % hospital).status, 200)
+    for q in ("f=nonesuch", "f=late", "f=20x4", "f=closed&year=abc",
+              "f=open&p=0", "org=abc", "f=open&subtree=2"):
+        p = c.get("/staff/applications?org=%d&%s" % (bureau, q)
+                  if not q.startswith("org=") else "/staff/applications?" + q)
+        eq(p.status, 400, q)
+        ok(re.search(r"参数无效", p.text), q)
+    p = c.get("/staff/applications?org=%d&f=nonesuch" % bureau)
+    contains(p.text, "筛选参数无效")

@@ -107,7 +107,7 @@ static void year_summary(Req *r, int64_t orgId, int bSubtree, int iYear) {
 **   due_soon  open and due within the due-soon window (app_due_soon_window);
 **   overdue   open and past the due date;
 **   closed    closed in year Y (default this year);
-**   ""        all;  YYYY  received in YYYY.
+**   all (or empty)  all;  YYYY  received in YYYY.
 ** These are the dashboard's definitions (store_app_query shares them with
 ** store_reg_app_stats).  PAGE_SIZE rows a page, with the total.  403
 ** without PERM_VIEW_STAFF over org (and its subtree), 400 for a bad
@@ -119,7 +119,8 @@ int page_apps(Req *r) {
   int64_t org = r->user->orgId, year = 0, page = 1;
   int bExplicit = req_param(r, "org") || req_param(r, "subtree");
   const char *zSub = req_param(r, "subtree");
-  const char *zFilter = req_param_or(r, "f", "open");
+  /* f absent: open; present and empty, or "all": all. */
+  const char *zFilter = req_param(r, "f") ? req_param(r, "f") : "open";
   Date dToday = app_today();
   char zToday[DATE_STRLEN], zSoon[DATE_STRLEN];
   AppQuery q;
@@ -168,7 +169,7 @@ int page_apps(Req *r) {
   } else if (!strcmp(zFilter, "closed")) {
     q.zFilter = "closed";
     zWhat = req_fmt(r, "%d 年办结的申请", q.year);
-  } else if (!zFilter[0]) {
+  } else if (!zFilter[0] || !strcmp(zFilter, "all")) {
     q.zFilter = "";
   } else if (strlen(zFilter) == 4 && zFilter[0] >= '1' && zFilter[0] <= '2' &&
              strspn(zFilter, "0123456789") == 4 && atoi(zFilter) >= 2000) {
@@ -178,7 +179,8 @@ int page_apps(Req *r) {
   } else {
     http_error(r, 400,
                "筛选参数无效：f 应为 open（未办结）、due_soon（即将到期）、"
-               "overdue（超期）、closed（某年办结，配合 year）或四位年份");
+               "overdue（超期）、closed（某年办结，配合 year）、all（全部）"
+               "或四位年份");
     return 0;
   }
   if (!req_can(r, PERM_VIEW_STAFF, org) || (q.bSubtree && !sees_subtree(r))) {
@@ -222,7 +224,7 @@ int page_apps(Req *r) {
              "</p>\n<nav aria-label=\"筛选\"><p>显示：<a href=\"%h&amp;f=open\">"
              "未办结</a> | <a href=\"%h&amp;f=due_soon\">%d个工作日内到期</a>"
              " | <a href=\"%h&amp;f=overdue\">超期未答复</a>"
-             " | <a href=\"%h&amp;f=\">全部</a>",
+             " | <a href=\"%h&amp;f=all\">全部</a>",
              zQs, zQs, nSoonLabel, zQs, zQs);
   for (int y = date_year(dToday); y >= 2019; y--)
     req_printf(r, " | <a href=\"%h&amp;f=%d\">%d年收到</a>", zQs, y, y);
@@ -235,7 +237,7 @@ int page_apps(Req *r) {
              (long long)org, zFilter, zYearQs, (long long)org, zFilter, zYearQs);
   if (zWhat)
     req_printf(r,
-               "<p id=\"filter\">筛选：%h · <a href=\"%h&amp;f=\">清除筛选</a>"
+               "<p id=\"filter\">筛选：%h · <a href=\"%h&amp;f=all\">清除筛选</a>"
                "</p>\n",
                zWhat, zQs);
   if (!strcmp(q.zFilter, "received")) year_summary(r, org, q.bSubtree, q.year);

@@ -566,9 +566,9 @@ def test_application_list_scope_paging_and_bad_filters(srv):
                          (hospital,)).fetchone()[0]
     con.close()
     ok(n_all > 200, "enough demo applications to page: %d" % n_all)
-    ids = listed_apps(c, "/staff/applications?org=%d&subtree=1&f=" % bureau)
+    ids = listed_apps(c, "/staff/applications?org=%d&subtree=1&f=all" % bureau)
     eq(len(ids), n_all)
-    p = c.get("/staff/applications?org=%d&subtree=1&f=&p=2" % bureau)
+    p = c.get("/staff/applications?org=%d&subtree=1&f=all&p=2" % bureau)
     contains(p.text, "第 2 / %d 页" % ((n_all + 99) // 100))
     # The hospital alone, from the bureau's office.
     eq(len(listed_apps(c, "/staff/applications?org=%d&f=" % hospital)), n_hosp)

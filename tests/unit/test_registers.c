@@ -374,6 +374,8 @@ TEST(registers_store_opinion_clocks) {
 
 #include <sqlite3.h>
 
+#include "store/store_applications.h"
+
 /* Application figures of the dashboard.  The applications module (another
 ** branch) owns the table; when it is absent this test creates one with the
 ** columns the figures read and the NOT NULL ones of that module's schema,
@@ -431,5 +433,45 @@ TEST(registers_store_application_figures) {
   CHECK_INT(st.nOverdue, 1);
   CHECK_INT(st.nClosed, 2);
   CHECK_INT(st.nOnTime, 1);
+  /* The list the figures link to selects the same rows (store_app_query
+  ** shares the conditions, sqlite_app_where.h), and pages. */
+  if (bHave) {
+    Arena a = ARENA_INIT;
+    static const struct { const char *zFilter; int n; const char *zFirst; } aQ[] = {
+      {"open", 3, "t-2"}, {"due_soon", 1, "t-0"}, {"overdue", 1, "t-1"},
+      {"closed", 2, "t-4"}, {"", 6, "t-5"},
+    };
+    for (int i = 0; i < 5; i++) {
+      AppQuery qq;
+      App *aApp = NULL;
+      int n = -1, nTotal = -1;
+      memset(&qq, 0, sizeof qq);
+      qq.orgId = org;
+      qq.zFilter = aQ[i].zFilter;
+      qq.year = 2026;
+      qq.zToday = "2026-05-10";
+      qq.zSoon = "2026-05-13";
+      qq.nLimit = 100;
+      CHECK_INT(store_app_query(s, &a, &qq, &aApp, &n, &nTotal), STORE_OK);
+      CHECK_INT(nTotal, aQ[i].n);
+      CHECK_INT(n, aQ[i].n);
+      if (n > 0) CHECK_STR(aApp[0].zRegNo, aQ[i].zFirst);
+      /* Page 2 of 1-row pages. */
+      qq.nLimit = 1;
+      qq.nOffset = 1;
+      CHECK_INT(store_app_query(s, &a, &qq, &aApp, &n, &nTotal), STORE_OK);
+      CHECK_INT(n, aQ[i].n > 1 ? 1 : 0);
+      CHECK_INT(nTotal, aQ[i].n);
+    }
+    AppQuery bad;
+    App *aApp;
+    int n;
+    memset(&bad, 0, sizeof bad);
+    bad.orgId = org;
+    bad.zFilter = "late";
+    bad.nLimit = 10;
+    CHECK_INT(store_app_query(s, &a, &bad, &aApp, &n, NULL), STORE_INVALID);
+    arena_free(&a);
+  }
   reg_db_drop(s, zDir);
 }

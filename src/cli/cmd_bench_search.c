@@ -273,7 +273,7 @@ int cmd_bench_search(int argc, char **argv) {
          "(BM25 without IDF, fts_cjk.c) top 20 of the newest 1000 matches; count = all matches (exact); "
          "count ≤ %d = the count the portal shows (\"%d 条以上\" beyond); "
          "portal page = `store_search()` as the search page calls it (capped "
-         "count, then the first 20 by relevance, filters joined)%s. LIKE = "
+         "count, then the first 20 by relevance, no filter)%s. LIKE = "
          "`col LIKE '%%term%%'` on the same columns (%d queries per class).\n\n",
          zTable, nQ, zSeed, nRun, SEARCH_COUNT_CAP, SEARCH_COUNT_CAP,
          bPortal ? "" : " (only on the portal's table search_fts)", nLike);

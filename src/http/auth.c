@@ -106,6 +106,11 @@ int req_can(Req *r, Perm p, int64_t orgId) {
   return perm_allows(r->user->roles, r->user->orgId, p, orgId, aAnc, nAnc);
 }
 
+int req_can_subtree(Req *r, Perm p, int64_t orgId) {
+  return req_can(r, p, orgId) && r->user &&
+         perm_reaches_subtree(r->user->roles, p);
+}
+
 void auth_session_cookie(Req *r, const char *zToken, int bClear) {
   char z[256];
   snprintf(z, sizeof z, "%s=%s; Path=/; HttpOnly; SameSite=Strict%s%s",

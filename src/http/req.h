@@ -113,6 +113,12 @@ const char *req_arg(Req *r, int i);
 /* 1 when the current user may exercise p on the organisation orgId
 ** (0: no particular organisation). */
 int req_can(Req *r, Perm p, int64_t orgId);
+
+/* req_can() for orgId and every organisation below it: the user holds p
+** at orgId through a role whose grant reaches subordinate units (disclosure
+** office, admin, supervisor; perm_reaches_subtree()).  For views that sum
+** or list a subtree ("含下级单位"). */
+int req_can_subtree(Req *r, Perm p, int64_t orgId);
 /* The CSRF token for forms on this page (creates the anonymous cookie
 ** token when needed). */
 const char *req_csrf(Req *r);

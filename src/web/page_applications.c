@@ -183,7 +183,8 @@ int page_apps(Req *r) {
                "或四位年份");
     return 0;
   }
-  if (!req_can(r, PERM_VIEW_STAFF, org) || (q.bSubtree && !sees_subtree(r))) {
+  if (!req_can(r, PERM_VIEW_STAFF, org) ||
+      (q.bSubtree && !req_can_subtree(r, PERM_VIEW_STAFF, org))) {
     http_error(r, 403, "您无权查看该单位的申请");
     return 0;
   }

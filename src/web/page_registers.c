@@ -41,6 +41,10 @@ int reg_scope(Req *r, Perm p, RegScope *sc) {
   sc->orgId = org;
   sc->year = (int)year;
   sc->bSubtree = req_param(r, "subtree") && !strcmp(req_param(r, "subtree"), "1");
+  if (sc->bSubtree && !req_can_subtree(r, p, org)) {
+    http_error(r, 403, "您无权查看下级单位的记录");
+    return -1;
+  }
   sc->bEdit = req_can(r, PERM_REGISTER_EDIT, org);
   return 0;
 }

@@ -479,11 +479,14 @@ int page_dashboard(Req *r) {
   page_begin(r, "统计看板");
   req_printf(r, "<h1>统计看板 · %d 年</h1>\n", year);
   reg_nav(r, &sc, "dashboard");
-  req_printf(r, "<p><a href=\"/staff/dashboard%h&amp;year=%d\">本单位</a> · "
-                "<a href=\"/staff/dashboard?org=%lld&amp;subtree=1&amp;year=%d\">含下级单位</a> · "
-                "<a href=\"/staff/dashboard%h&amp;year=%d\">上一年</a> · "
+  req_printf(r, "<p><a href=\"/staff/dashboard%h&amp;year=%d\">本单位</a> · ",
+             req_fmt(r, "?org=%lld", (long long)sc.orgId), year);
+  /* The subtree view only for roles that reach the units below. */
+  if (req_can_subtree(r, PERM_VIEW_STAFF, sc.orgId))
+    req_printf(r, "<a href=\"/staff/dashboard?org=%lld&amp;subtree=1&amp;year=%d\">含下级单位</a> · ",
+               (long long)sc.orgId, year);
+  req_printf(r, "<a href=\"/staff/dashboard%h&amp;year=%d\">上一年</a> · "
                 "<a class=\"button\" href=\"/staff/dashboard.xlsx%h&amp;year=%d\">导出 Excel</a></p>\n",
-             req_fmt(r, "?org=%lld", (long long)sc.orgId), year, (long long)sc.orgId, year,
              zQs_raw, year - 1, zQs_raw, year);
   req_puts(r, "<table class=\"grid\"><caption>登记簿汇总</caption><thead><tr><th scope=\"col\">项目</th>"
               "<th scope=\"col\">数量</th></tr></thead><tbody>\n");

@@ -586,3 +586,24 @@ def test_application_list_scope_paging_and_bad_filters(srv):
         ok(re.search(r"参数无效", p.text), q)
     p = c.get("/staff/applications?org=%d&f=nonesuch" % bureau)
     contains(p.text, "筛选参数无效")
+
+
+def test_subtree_views_need_a_role_that_reaches_the_units_below(srv):
+    # A drafter sees his own unit's registers and dashboard, but not the
+    # figures of the units below it (his role's grant is own-organisation
+    # only); the office does.
+    bureau = org_id(srv, "znwsj")
+    c = srv.client()
+    c.login("drafter")
+    for path in ("/staff/dashboard", "/staff/messages", "/staff/opinion",
+                 "/staff/proposals", "/staff/activities", "/staff/workplans",
+                 "/staff/applications"):
+        eq(c.get("%s?org=%d" % (path, bureau)).status, 200, path)
+        r = c.get("%s?org=%d&subtree=1" % (path, bureau))
+        eq(r.status, 403, path + " with subtree=1")
+        contains(r.text, "无权")
+    not_contains(c.get("/staff/dashboard?org=%d" % bureau).text, "subtree=1")
+    o = office(srv)
+    for path in ("/staff/dashboard", "/staff/messages", "/staff/applications"):
+        eq(o.get("%s?org=%d&subtree=1" % (path, bureau)).status, 200, path)
+    contains(o.get("/staff/dashboard?org=%d" % bureau).text, "subtree=1")

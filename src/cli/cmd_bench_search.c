@@ -78,6 +78,17 @@ static double quantile(double *a, int n, double q) {
   return a[k];
 }
 
+/* Stores the wall-clock (aT) and CPU (aC) quantiles of nT timings in
+** *pLat and frees both arrays. */
+static void lat_finish(double *aT, double *aC, int nT, Lat *pLat) {
+  pLat->w99 = quantile(aT, nT, 0.99);
+  pLat->w50 = quantile(aT, nT, 0.50);
+  pLat->c99 = quantile(aC, nT, 0.99);
+  pLat->c50 = quantile(aC, nT, 0.50);
+  free(aT);
+  free(aC);
+}
+
 /* One query: its terms and MATCH expression. */
 typedef struct Query {
   char *azTerm[2];
@@ -122,12 +133,7 @@ static int time_kind(Store *s, const char *zTable, int eKind, Query *aQ,
     if (anRes) anRes[i] = nRow;
   }
   store_bench_finalize(p);
-  pLat->w99 = quantile(aT, nT, 0.99);
-  pLat->w50 = quantile(aT, nT, 0.50);
-  pLat->c99 = quantile(aC, nT, 0.99);
-  pLat->c50 = quantile(aC, nT, 0.50);
-  free(aT);
-  free(aC);
+  lat_finish(aT, aC, nT, pLat);
   return rc;
 }
 
@@ -166,12 +172,7 @@ static int time_portal(Store *s, Query *aQ, int nQ, int nRun, Lat *pLat) {
     }
     buf_free(&u);
   }
-  pLat->w99 = quantile(aT, nT, 0.99);
-  pLat->w50 = quantile(aT, nT, 0.50);
-  pLat->c99 = quantile(aC, nT, 0.99);
-  pLat->c50 = quantile(aC, nT, 0.50);
-  free(aT);
-  free(aC);
+  lat_finish(aT, aC, nT, pLat);
   return rc;
 }
 

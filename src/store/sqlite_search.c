@@ -51,8 +51,23 @@ static int opt_int(Store *s, sqlite3_stmt *st, int64_t *pv, int *pb) {
   *pv = *pb ? col_int(st, 0) : 0;
   stmt_done(st);
   if (rc != SQLITE_ROW && rc != SQLITE_DONE)
-    return store_sqlite_err(s, rc, "更新检索索引");
+    return store_sqlite_err(s, rc, "读写检索索引");
   return STORE_OK;
+}
+
+/* The key at an edge of date zDate in date order (index search_doc_date):
+** bAfter 0, the last key dated zDate or earlier; 1, the first key dated
+** after zDate.  *pb = 0 when there is none. */
+static int edge_key(Store *s, const char *zDate, int bAfter, int64_t *pKey,
+                    int *pb) {
+  sqlite3_stmt *st = stmt(s, bAfter
+      ? "SELECT id FROM search_doc WHERE published_date>?1"
+        " ORDER BY published_date, id LIMIT 1"
+      : "SELECT id FROM search_doc WHERE published_date<=?1"
+        " ORDER BY published_date DESC, id DESC LIMIT 1");
+  if (!st) return STORE_ERROR;
+  bind_text(st, 1, zDate);
+  return opt_int(s, st, pKey, pb);
 }
 
 /* The key for a new index row dated zDate, by the rule of migration 0010;
@@ -61,17 +76,10 @@ static int new_key(Store *s, const char *zDate, int64_t *pKey,
                    int *pbDisplaced) {
   int64_t k1, k2, kMax, taken;
   int b1, b2, bMax, bTaken, rc;
-  sqlite3_stmt *st = stmt(s,
-      "SELECT id FROM search_doc WHERE published_date<=?1"
-      " ORDER BY published_date DESC, id DESC LIMIT 1");
-  if (!st) return STORE_ERROR;
-  bind_text(st, 1, zDate);
-  if ((rc = opt_int(s, st, &k1, &b1))) return rc;
-  st = stmt(s, "SELECT id FROM search_doc WHERE published_date>?1"
-               " ORDER BY published_date, id LIMIT 1");
-  if (!st) return STORE_ERROR;
-  bind_text(st, 1, zDate);
-  if ((rc = opt_int(s, st, &k2, &b2))) return rc;
+  if ((rc = edge_key(s, zDate, 0, &k1, &b1)) ||
+      (rc = edge_key(s, zDate, 1, &k2, &b2)))
+    return rc;
+  sqlite3_stmt *st;
   int64_t key = day_of(zDate) * SEARCH_DAY_KEYS;
   if (b1 && k1 + 1 > key) key = k1 + 1;
   st = stmt(s, "SELECT 1 FROM search_doc WHERE id=?1");
@@ -335,54 +343,54 @@ static const char *const azRelevanceSql[2] = {RELEVANCE_SQL(FTS_BARE),
 #define BROWSE_FROM                                                          \
   " FROM search_doc sd WHERE ?1 IS NULL" SEARCH_FILTERS
 
-/* The key range [*pLo, *pHi] holding every document of year y (keys
-** follow the date, migration 0010; documents displaced above later ones
-** open the range upwards).  An empty year gives an empty range. */
-static int year_range(Store *s, int y, int64_t *pLo, int64_t *pHi) {
+/* A year filter: its first and last day, the key range holding every
+** document of the year (keys follow the date, migration 0010; documents
+** displaced above later ones open the range upwards; an empty year gives
+** an empty range), and whether any key is displaced (then the dates are
+** checked too).  y 0: no year filter. */
+typedef struct YearRange {
+  int y;
   char zFrom[16], zTo[16];
-  int64_t lo, hi, nDisplaced;
+  int64_t lo, hi;
+  int64_t nDisplaced;
+} YearRange;
+
+/* Fills *p for year y (0: no filter; nothing is read). */
+static int year_range(Store *s, int y, YearRange *p) {
+  char zBefore[16];
   int bLo, bHi, rc;
-  snprintf(zFrom, sizeof zFrom, "%04d-01-01", y % 10000);
-  snprintf(zTo, sizeof zTo, "%04d-12-31", y % 10000);
-  sqlite3_stmt *st = stmt(s,
-      "SELECT id FROM search_doc WHERE published_date>=?1"
-      " ORDER BY published_date, id LIMIT 1");
-  if (!st) return STORE_ERROR;
-  bind_text(st, 1, zFrom);
-  if ((rc = opt_int(s, st, &lo, &bLo))) return rc;
-  st = stmt(s, "SELECT id FROM search_doc WHERE published_date<=?1"
-               " ORDER BY published_date DESC, id DESC LIMIT 1");
-  if (!st) return STORE_ERROR;
-  bind_text(st, 1, zTo);
-  if ((rc = opt_int(s, st, &hi, &bHi))) return rc;
-  if ((rc = store_search_displaced(s, &nDisplaced))) return rc;
-  if (nDisplaced > 0) hi = INT64_MAX;
-  if (!bLo || !bHi || lo > hi) {
-    lo = 1;
-    hi = 0;
+  memset(p, 0, sizeof *p);
+  p->y = y;
+  if (y <= 0) return STORE_OK;
+  snprintf(zBefore, sizeof zBefore, "%04d-12-31", (y - 1) % 10000);
+  snprintf(p->zFrom, sizeof p->zFrom, "%04d-01-01", y % 10000);
+  snprintf(p->zTo, sizeof p->zTo, "%04d-12-31", y % 10000);
+  if ((rc = edge_key(s, zBefore, 1, &p->lo, &bLo)) ||
+      (rc = edge_key(s, p->zTo, 0, &p->hi, &bHi)) ||
+      (rc = store_search_displaced(s, &p->nDisplaced)))
+    return rc;
+  if (p->nDisplaced > 0) p->hi = INT64_MAX;
+  if (!bLo || !bHi || p->lo > p->hi) {
+    p->lo = 1;
+    p->hi = 0;
   }
-  *pLo = lo;
-  *pHi = hi;
   return STORE_OK;
 }
 
-/* Binds the MATCH expressions (NULL: none), the filters of q, and the key
-** range of its year (from year_range(); unused without a year). */
+/* Binds the MATCH expressions (NULL: none), the filters of q and its year
+** range *pY. */
 static void bind_search(sqlite3_stmt *st, const char *zMatch,
-                        const char *zChars, const SearchQuery *q, int64_t lo,
-                        int64_t hi) {
+                        const char *zChars, const SearchQuery *q,
+                        const YearRange *pY) {
   bind_text(st, 1, zMatch);
   bind_text(st, 13, zChars);
   bind_id(st, 2, q->orgId);
   bind_int(st, 3, q->bSubtree ? 1 : 0);
-  if (q->year > 0) {
-    char zFrom[16], zTo[16];
-    snprintf(zFrom, sizeof zFrom, "%04d-01-01", q->year % 10000);
-    snprintf(zTo, sizeof zTo, "%04d-12-31", q->year % 10000);
-    bind_int(st, 4, lo);
-    bind_int(st, 5, hi);
-    sqlite3_bind_text(st, 16, zFrom, -1, SQLITE_TRANSIENT);
-    sqlite3_bind_text(st, 17, zTo, -1, SQLITE_TRANSIENT);
+  if (pY->y > 0) {
+    bind_int(st, 4, pY->lo);
+    bind_int(st, 5, pY->hi);
+    bind_text(st, 16, pY->zFrom);
+    bind_text(st, 17, pY->zTo);
   } else {
     bind_id(st, 4, 0);
     bind_id(st, 5, 0);
@@ -405,30 +413,25 @@ static int collect(Store *s, Arena *a, sqlite3_stmt *st, int64_t **pa, int *pn,
   return rc == SQLITE_DONE ? STORE_OK : store_sqlite_err(s, rc, "检索");
 }
 
-/* Runs the one-column integer statement st (already bound) and stores its
-** value in *pn.  zWhat names the action for the error message. */
-static int one_int(Store *s, sqlite3_stmt *st, int *pn, const char *zWhat) {
-  int rc = sqlite3_step(st);
-  *pn = rc == SQLITE_ROW ? sqlite3_column_int(st, 0) : 0;
-  stmt_done(st);
-  return rc == SQLITE_ROW ? STORE_OK : store_sqlite_err(s, rc, zWhat);
-}
-
 /* store_search() without a query: published documents newest first. */
-static int browse(Store *s, Arena *a, const SearchQuery *q, int64_t lo,
-                  int64_t hi, int64_t **paDocId, int *pn, int *pnTotal) {
+static int browse(Store *s, Arena *a, const SearchQuery *q,
+                  const YearRange *pY, int64_t **paDocId, int *pn,
+                  int *pnTotal) {
   int limit = q->limit <= 0 ? 20 : q->limit > 500 ? 500 : q->limit;
   int nAlloc = 0, rc;
   sqlite3_stmt *st;
   if (pnTotal) {
     st = stmt(s, "SELECT count(*)" BROWSE_FROM);
     if (!st) return STORE_ERROR;
-    bind_search(st, NULL, NULL, q, lo, hi);
-    if ((rc = one_int(s, st, pnTotal, "读取文件列表"))) return rc;
+    bind_search(st, NULL, NULL, q, pY);
+    int64_t n;
+    int b;
+    if ((rc = opt_int(s, st, &n, &b))) return rc;
+    *pnTotal = (int)n;
   }
   st = stmt(s, "SELECT sd.doc_id" BROWSE_FROM " ORDER BY sd.id DESC LIMIT ?9 OFFSET ?10");
   if (!st) return STORE_ERROR;
-  bind_search(st, NULL, NULL, q, lo, hi);
+  bind_search(st, NULL, NULL, q, pY);
   bind_int(st, 9, limit);
   bind_int(st, 10, q->offset > 0 ? q->offset : 0);
   return collect(s, a, st, paDocId, pn, &nAlloc);
@@ -492,12 +495,10 @@ int store_search(Store *s, Arena *a, const SearchQuery *q, int64_t **paDocId,
   *paDocId = NULL;
   *pn = 0;
   if (pnTotal) *pnTotal = 0;
-  int64_t lo = 0, hi = 0;
-  if (q->year > 0) {
-    int rc = year_range(s, q->year, &lo, &hi);
-    if (rc) return rc;
-  }
-  if (!q->zQuery) return browse(s, a, q, lo, hi, paDocId, pn, pnTotal);
+  YearRange yr;
+  int yrc = year_range(s, q->year, &yr);
+  if (yrc) return yrc;
+  if (!q->zQuery) return browse(s, a, q, &yr, paDocId, pn, pnTotal);
   int qrc = fts_cjk_query_split(q->zQuery, &m, &c, &zErr);
   if (qrc != FTS_CJK_OK) {
     /* The tokenizer's messages are English; users get Chinese. */
@@ -518,17 +519,18 @@ int store_search(Store *s, Arena *a, const SearchQuery *q, int64_t **paDocId,
   int offset = q->offset > 0 ? q->offset : 0;
   int total = 0, rc, nAlloc = 0;
   int cap = q->countCap == 0 ? SEARCH_COUNT_CAP : q->countCap;
-  int64_t nDisplaced = 0;
-  if (q->year > 0 && (rc = store_search_displaced(s, &nDisplaced))) return rc;
   int bChr = zMatch == NULL;
   int bFilt = q->orgId || q->catalogueItemId || (q->zGenre && q->zGenre[0]) ||
-              (q->zValidity && q->zValidity[0]) || q->art20 || nDisplaced > 0;
+              (q->zValidity && q->zValidity[0]) || q->art20 || yr.nDisplaced > 0;
   /* The count stops at cap + 1 (LIMIT -1: no limit). */
   sqlite3_stmt *st = stmt(s, azCountSql[bChr][bFilt]);
   if (!st) return STORE_ERROR;
-  bind_search(st, zMatch, zChars, q, lo, hi);
+  bind_search(st, zMatch, zChars, q, &yr);
   bind_int(st, 14, cap < 0 ? -1 : (int64_t)cap + 1);
-  if ((rc = one_int(s, st, &total, "检索"))) return rc;
+  int64_t nTotal;
+  int bTotal;
+  if ((rc = opt_int(s, st, &nTotal, &bTotal))) return rc;
+  total = (int)nTotal;
   if (pnTotal) *pnTotal = total;
   int nCand = (cap >= 0 && total > cap) || total > SEARCH_CANDIDATES
                   ? SEARCH_CANDIDATES : total;
@@ -537,7 +539,7 @@ int store_search(Store *s, Arena *a, const SearchQuery *q, int64_t **paDocId,
     ** positions to score), so a query of those alone is by date. */
     st = stmt(s, azRelevanceSql[bFilt]);
     if (!st) return STORE_ERROR;
-    bind_search(st, zMatch, zChars, q, lo, hi);
+    bind_search(st, zMatch, zChars, q, &yr);
     bind_int(st, 9, nCand);
     bind_int(st, 10, limit);
     bind_int(st, 11, offset);
@@ -550,7 +552,7 @@ int store_search(Store *s, Arena *a, const SearchQuery *q, int64_t **paDocId,
   }
   st = stmt(s, azNewestSql[bChr][bFilt]);
   if (!st) return STORE_ERROR;
-  bind_search(st, zMatch, zChars, q, lo, hi);
+  bind_search(st, zMatch, zChars, q, &yr);
   bind_int(st, 9, limit);
   bind_int(st, 10, offset);
   return collect(s, a, st, paDocId, pn, &nAlloc);

@@ -142,9 +142,25 @@ def check_file(path):
     return bad
 
 
+def check_settings(root):
+    """Every SettingId (core/settings.h) has a reader: a store_setting_int or
+    store_setting_text call naming it somewhere in src/ (issue 12: settings
+    that nothing read, and a reader of a name not in the table)."""
+    hdr = open(os.path.join(root, "src/core/settings.h"), encoding="utf-8").read()
+    ids = [i for i in re.findall(r"\b(SET_[A-Z0-9_]+)\b", hdr) if i != "SET__COUNT"]
+    text = ""
+    for dp, _, files in os.walk(os.path.join(root, "src")):
+        for f in files:
+            if f.endswith(".c"):
+                text += open(os.path.join(dp, f), encoding="utf-8").read()
+    read = set(re.findall(r"store_setting_(?:int|text)\([^;]*?\b(SET_[A-Z0-9_]+)", text))
+    return ["src/core/settings.h: setting %s is read by nothing" % i
+            for i in dict.fromkeys(ids) if i not in read]
+
+
 def main():
     root = sys.argv[1] if len(sys.argv) > 1 else "."
-    bad = []
+    bad = check_settings(root)
     for d in DIRS:
         for dp, _, files in os.walk(os.path.join(root, d)):
             for f in sorted(files):

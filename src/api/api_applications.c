@@ -4,6 +4,7 @@
 #include <time.h>
 
 #include "api/api.h"
+#include "web/pages.h"
 #include "api/api_applications.h"
 #include "store/store_applications.h"
 
@@ -31,7 +32,7 @@ int api_applications(Req *r) {
   int bSub = perm_reaches_subtree(r->user->roles, PERM_VIEW_STAFF);
   if (store_app_list(r->store, &r->arena, r->user->orgId, bSub, zFilter, 2000,
                      &aApp, &n) != STORE_OK) {
-    api_error(r, 500, NULL, store_errmsg(r->store));
+    http_store_error(r, store_errcode(r->store));
     return 0;
   }
   json_t *a = json_array();
@@ -59,7 +60,7 @@ int api_application(Req *r) {
   if (store_app_events(r->store, &r->arena, a.id, &aEv, &nEv) != STORE_OK ||
       store_app_calendar(r->store, &cal) != STORE_OK) {
     cal_free(&cal);
-    api_error(r, 500, NULL, store_errmsg(r->store));
+    http_store_error(r, store_errcode(r->store));
     return 0;
   }
   AppEventRec *aRec = arena_alloc(&r->arena, sizeof *aRec * (size_t)(nEv + 1));

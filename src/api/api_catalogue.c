@@ -6,6 +6,7 @@
 #include <string.h>
 
 #include "api/api.h"
+#include "web/pages.h"
 #include "api/api_catalogue.h"
 #include "store/store_catalogue.h"
 
@@ -83,7 +84,7 @@ int api_catalogue(Req *r) {
   int n;
   if (store_cat_list(r->store, &r->arena, o.id, zList, &aItem, &n) !=
       STORE_OK) {
-    api_error(r, 500, NULL, store_errmsg(r->store));
+    http_store_error(r, store_errcode(r->store));
     return 0;
   }
   json_t *items = json_array();

@@ -6,6 +6,7 @@
 #include <string.h>
 
 #include "api/api.h"
+#include "web/pages.h"
 #include "lib/version.h"
 
 void api_json(Req *r, int status, json_t *j) {
@@ -54,7 +55,7 @@ int api_orgs(Req *r) {
   Org *aOrg;
   int n;
   if (store_org_tree(r->store, &r->arena, 0, &aOrg, &n) != STORE_OK) {
-    api_error(r, 500, NULL, store_errmsg(r->store));
+    http_store_error(r, store_errcode(r->store));
     return 0;
   }
   json_t *a = json_array();

@@ -5,6 +5,7 @@
 #include <string.h>
 
 #include "api/api.h"
+#include "web/pages.h"
 #include "store/store_documents.h"
 
 static json_t *id_or_null(int64_t v) { return v ? json_integer(v) : json_null(); }
@@ -63,7 +64,7 @@ int api_documents(Req *r) {
   q.limit = (int)per;
   q.offset = (int)((page - 1) * per);
   if (store_doc_list(r->store, &r->arena, &q, &aDoc, &n, &nTotal) != STORE_OK) {
-    api_error(r, 500, NULL, store_errmsg(r->store));
+    http_store_error(r, store_errcode(r->store));
     return 0;
   }
   json_t *a = json_array();
@@ -137,7 +138,7 @@ int api_ledger(Req *r) {
   LedgerEntry *aE;
   int n;
   if (store_ledger_list(r->store, &r->arena, doc, after, (int)limit, &aE, &n) != STORE_OK) {
-    api_error(r, 500, NULL, store_errmsg(r->store));
+    http_store_error(r, store_errcode(r->store));
     return 0;
   }
   json_t *a = json_array();

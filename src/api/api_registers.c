@@ -5,6 +5,7 @@
 #include <stdlib.h>
 
 #include "api/api.h"
+#include "web/pages.h"
 #include "api/api_registers.h"
 #include "store/store_registers.h"
 
@@ -27,7 +28,7 @@ int api_messages(Req *r) {
   Message *aM;
   int n;
   if (store_message_list(r->store, &r->arena, o.id, 0, 1, &aM, &n) != STORE_OK) {
-    api_error(r, 500, NULL, store_errmsg(r->store));
+    http_store_error(r, store_errcode(r->store));
     return 0;
   }
   json_t *a = json_array();

@@ -7,6 +7,7 @@
 
 #include "api/api.h"
 #include "api/api_reports.h"
+#include "web/pages.h"
 #include "web/reports.h"
 
 int api_report(Req *r) {
@@ -38,7 +39,7 @@ int api_report(Req *r) {
   int bStaff = r->user && (req_can(r, PERM_REPORT_EDIT, o.id) ||
                            req_can(r, PERM_SUPERVISE, o.id));
   if (rc != STORE_OK) {
-    api_error(r, 500, "internal", store_errmsg(r->store));
+    http_store_error(r, store_errcode(r->store));
   } else if (!bPublished && !bStaff) {
     api_error(r, 404, "not_found", "该年度报告尚未发布");
   } else {

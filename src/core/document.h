@@ -216,8 +216,6 @@ const char *doc_ledger_check(const LedgerEntry *e, const char *zPrev);
 
 /* Art. 26: a document is published within 20 working days of its 生成日期. */
 #define DOC_ART26_DAYS 20
-/* Flag documents with this many working days left, or fewer. */
-#define DOC_ART26_WARN 5
 
 /* Art. 26 status of an unpublished document formed on dFormed, seen on
 ** dToday: *pDue receives the last permitted day, and the return value is

@@ -5,24 +5,24 @@
 #include <stdlib.h>
 #include <string.h>
 
-const SettingDef aSettingDef[] = {
-  {"attachment_max_mb", SETTING_INT, "20", 1, 200,
+const SettingDef aSettingDef[SET__COUNT + 1] = {
+  [SET_ATTACHMENT_MAX_MB] = {"attachment_max_mb", SETTING_INT, "20", 1, 200,
    "附件大小上限（MB）"},
-  {"application_due_soon_workdays", SETTING_INT, "5", 1, 20,
+  [SET_APPLICATION_DUE_SOON_WORKDAYS] = {"application_due_soon_workdays", SETTING_INT, "5", 1, 20,
    "依申请公开：临近答复期限的提醒天数（工作日）"},
-  {"application_fee_wait_counted", SETTING_BOOL, "0", 0, 1,
+  [SET_APPLICATION_FEE_WAIT_COUNTED] = {"application_fee_wait_counted", SETTING_BOOL, "0", 0, 1,
    "依申请公开：等待缴费的时间是否计入答复期限（1 计入，0 不计入）"},
-  {"application_rate_limit_per_hour", SETTING_INT, "10", 1, 1000,
+  [SET_APPLICATION_RATE_LIMIT_PER_HOUR] = {"application_rate_limit_per_hour", SETTING_INT, "10", 1, 1000,
    "在线申请：同一地址每小时最多提交次数"},
-  {"message_reply_workdays", SETTING_INT, "5", 1, 60,
+  [SET_MESSAGE_REPLY_WORKDAYS] = {"message_reply_workdays", SETTING_INT, "5", 1, 60,
    "网民留言：答复时限（工作日）"},
-  {"message_rate_limit_per_hour", SETTING_INT, "10", 1, 1000,
+  [SET_MESSAGE_RATE_LIMIT_PER_HOUR] = {"message_rate_limit_per_hour", SETTING_INT, "10", 1, 1000,
    "网民留言：同一地址每小时最多提交次数"},
-  {"publish_due_soon_workdays", SETTING_INT, "5", 1, 20,
+  [SET_PUBLISH_DUE_SOON_WORKDAYS] = {"publish_due_soon_workdays", SETTING_INT, "5", 1, 20,
    "主动公开：距第二十六条20个工作日期限不足多少工作日时提醒"},
-  {"site_name", SETTING_TEXT, "政府信息公开", 0, 0,
+  [SET_SITE_NAME] = {"site_name", SETTING_TEXT, "政府信息公开", 0, 0,
    "网站名称"},
-  {NULL, SETTING_TEXT, NULL, 0, 0, NULL},
+  [SET__COUNT] = {NULL, SETTING_TEXT, NULL, 0, 0, NULL},
 };
 
 const SettingDef *settings_find(const char *zName) {

@@ -12,6 +12,22 @@
 
 typedef enum SettingType { SETTING_INT, SETTING_BOOL, SETTING_TEXT } SettingType;
 
+/* Every setting, by the name code reads it under.  aSettingDef is indexed
+** by this enum, so a reader can only name a setting that exists; that every
+** setting has a reader is checked by tools/codecheck.py (each SET_ constant
+** must appear in src/ outside this file and settings.c). */
+typedef enum SettingId {
+  SET_ATTACHMENT_MAX_MB,
+  SET_APPLICATION_DUE_SOON_WORKDAYS,
+  SET_APPLICATION_FEE_WAIT_COUNTED,
+  SET_APPLICATION_RATE_LIMIT_PER_HOUR,
+  SET_MESSAGE_REPLY_WORKDAYS,
+  SET_MESSAGE_RATE_LIMIT_PER_HOUR,
+  SET_PUBLISH_DUE_SOON_WORKDAYS,
+  SET_SITE_NAME,
+  SET__COUNT
+} SettingId;
+
 typedef struct SettingDef {
   const char *zName;     /* "message_reply_workdays" */
   SettingType eType;
@@ -20,7 +36,8 @@ typedef struct SettingDef {
   const char *zHelp;     /* Chinese, shown on the admin page */
 } SettingDef;
 
-extern const SettingDef aSettingDef[];  /* ends with zName == NULL */
+/* Indexed by SettingId; aSettingDef[SET__COUNT].zName == NULL ends it. */
+extern const SettingDef aSettingDef[];
 
 /* The definition named zName, or NULL. */
 const SettingDef *settings_find(const char *zName);

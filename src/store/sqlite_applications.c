@@ -865,7 +865,7 @@ int store_app_year_counts(Store *s, int64_t orgId, int iYear,
 
 void store_app_clock_params(Store *s, DlParams *p) {
   DlParams d = DL_PARAMS_DEFAULT;
-  d.bFeeWaitCounted = store_setting_int(s, "application_fee_wait_counted") == 1;
+  d.bFeeWaitCounted = store_setting_int(s, SET_APPLICATION_FEE_WAIT_COUNTED) == 1;
   *p = d;
 }
 

@@ -71,7 +71,7 @@ int store_reg_calendar(Store *s, Arena *a, Calendar *pCal) {
 
 int store_reg_reply_days(Store *s, Arena *a) {
   (void)a;
-  return (int)store_setting_int(s, "message_reply_workdays");
+  return (int)store_setting_int(s, SET_MESSAGE_REPLY_WORKDAYS);
 }
 
 /* ---- Public opinion ---------------------------------------------------- */

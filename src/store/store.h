@@ -22,6 +22,7 @@
 
 #include "core/calendar.h"
 #include "core/model.h"
+#include "core/settings.h"
 #include "lib/arena.h"
 
 typedef struct Store Store;
@@ -45,6 +46,8 @@ enum {
 int store_open(const char *zPath, int flags, Store **pp, char **pzErr);
 void store_close(Store *s);
 const char *store_errmsg(Store *s);
+/* The STORE_* code of the last failure (the one store_errmsg describes). */
+int store_errcode(Store *s);
 
 /* Schema migrations (src/store/schema/NNNN_*.sql, embedded). */
 int store_schema_version(Store *s);   /* applied version, 0 when none */
@@ -78,9 +81,10 @@ const char *store_setting_get(Store *s, Arena *a, const char *zName);
 /* Validates against core/settings.c and stores; STORE_INVALID with a
 ** message for an unknown name or a bad value. */
 int store_setting_set(Store *s, const char *zName, const char *zValue);
-/* The value of an integer or boolean setting, or its default when unset
-** (or when the stored value no longer validates). */
-int64_t store_setting_int(Store *s, const char *zName);
+/* The one reader of a setting's value: the stored value, or the default
+** of core/settings.c when unset (or when it no longer validates). */
+int64_t store_setting_int(Store *s, SettingId id);       /* INT, BOOL */
+const char *store_setting_text(Store *s, Arena *a, SettingId id);
 
 /* ---- Organisations ---------------------------------------------------- */
 int store_org_add(Store *s, Org *o);              /* sets o->id */

@@ -16,6 +16,7 @@
 struct Store {
   sqlite3 *db;        /* the connection */
   char *zErr;         /* last error message (heap) or NULL */
+  int rcErr;          /* the STORE_* code that went with zErr */
   int nTx;            /* transaction nesting depth */
   int bTxFailed;      /* a nested level rolled back */
   int bCommitted;     /* a commit happened (commit hook) since last check */

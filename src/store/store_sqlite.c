@@ -4,6 +4,8 @@
 ** domain tables live in sqlite_<area>.c files.
 */
 #include <assert.h>
+#include <errno.h>
+#include <fcntl.h>
 #include <stdarg.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -28,21 +30,34 @@ int store_fail(Store *s, int rc, const char *zFmt, ...) {
   va_end(ap);
   free(s->zErr);
   s->zErr = buf_steal(&b);
+  s->rcErr = rc;
   return rc;
+}
+
+/* SQLite's own message is English and may name tables or columns: it goes
+** to the operator's log (stderr), never into a message users see. */
+static void log_raw(const char *zWhat, const char *zRaw) {
+  char zSafe[200];
+  size_t i = 0;
+  for (; zRaw && zRaw[i] && i + 1 < sizeof zSafe; i++)
+    zSafe[i] = (unsigned char)zRaw[i] < 0x20 ? '?' : zRaw[i];
+  zSafe[i] = 0;
+  fprintf(stderr, "gongkai: store: %s: %s\n", zWhat, zSafe);
 }
 
 int store_sqlite_err(Store *s, int rc, const char *zWhat) {
   int ext = sqlite3_extended_errcode(s->db);
+  log_raw(zWhat, sqlite3_errmsg(s->db));
   if (ext == SQLITE_CONSTRAINT_UNIQUE || ext == SQLITE_CONSTRAINT_PRIMARYKEY)
-    return store_fail(s, STORE_CONFLICT, "%s失败：记录已存在（%s）", zWhat,
-                      sqlite3_errmsg(s->db));
+    return store_fail(s, STORE_CONFLICT, "%s失败：记录已存在", zWhat);
   if ((rc & 0xff) == SQLITE_CONSTRAINT)
-    return store_fail(s, STORE_INVALID, "%s失败：数据不符合约束（%s）", zWhat,
-                      sqlite3_errmsg(s->db));
+    return store_fail(s, STORE_INVALID, "%s失败：数据不符合约束", zWhat);
   if ((rc & 0xff) == SQLITE_BUSY || (rc & 0xff) == SQLITE_LOCKED)
     return store_fail(s, STORE_BUSY, "%s失败：数据库忙，请稍后重试", zWhat);
-  return store_fail(s, STORE_ERROR, "%s失败：%s", zWhat, sqlite3_errmsg(s->db));
+  return store_fail(s, STORE_ERROR, "%s失败：数据库错误", zWhat);
 }
+
+int store_errcode(Store *s) { return s ? s->rcErr : STORE_ERROR; }
 
 const char *store_errmsg(Store *s) {
   return s && s->zErr ? s->zErr : "";
@@ -56,7 +71,7 @@ sqlite3_stmt *stmt(Store *s, const char *zSql) {
                               s->nStmt < STMT_CACHE ? SQLITE_PREPARE_PERSISTENT : 0,
                               &st, NULL);
   if (rc != SQLITE_OK) {
-    store_fail(s, STORE_ERROR, "SQL 预编译失败：%s", sqlite3_errmsg(s->db));
+    store_sqlite_err(s, rc, "SQL 预编译");
     return NULL;
   }
   /* Every statement is a literal, so the cache never needs to evict; a
@@ -112,11 +127,22 @@ void store_now_iso(char z[21]) {
   strftime(z, 21, "%Y-%m-%dT%H:%M:%SZ", &tm);
 }
 
+/* Creates zPath empty with mode 0600 (owner only) unless it exists.  SQLite
+** gives the -wal and -shm files the mode of the database file, so the
+** database, its WAL and backups are all readable by the owner only. */
+static int create_private(const char *zPath) {
+  int fd = open(zPath, O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, 0600);
+  if (fd < 0) return errno == EEXIST ? 0 : -1;
+  close(fd);
+  return 0;
+}
+
 static int exec_sql(Store *s, const char *zSql) {
   char *zErr = NULL;
   if (sqlite3_exec(s->db, zSql, NULL, NULL, &zErr) != SQLITE_OK) {
-    store_fail(s, STORE_ERROR, "%s", zErr ? zErr : sqlite3_errmsg(s->db));
+    int rc = sqlite3_extended_errcode(s->db);
     sqlite3_free(zErr);
+    store_sqlite_err(s, rc, "数据库操作");
     return STORE_ERROR;
   }
   return STORE_OK;
@@ -153,6 +179,10 @@ int store_open(const char *zPath, int flags, Store **pp, char **pzErr) {
       *pzErr = mprintf("数据库文件不存在：%s（先运行 gongkai init --db %s）",
                        zPath, zPath);
     return STORE_NOTFOUND;
+  }
+  if ((flags & STORE_CREATE) && create_private(zPath)) {
+    if (pzErr) *pzErr = mprintf("无法创建数据库文件 %s", zPath);
+    return STORE_ERROR;
   }
   Store *s = xmalloc(sizeof *s);
   memset(s, 0, sizeof *s);
@@ -341,7 +371,8 @@ int store_backup(Store *s, const char *zTo) {
   if (stat(zTo, &sb) == 0)
     return store_fail(s, STORE_CONFLICT, "备份目标已存在：%s", zTo);
   sqlite3 *dst = NULL;
-  if (sqlite3_open_v2(zTo, &dst, SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE,
+  if (create_private(zTo) ||
+      sqlite3_open_v2(zTo, &dst, SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE,
                       NULL) != SQLITE_OK) {
     store_fail(s, STORE_ERROR, "无法创建备份文件 %s", zTo);
     sqlite3_close(dst);
@@ -381,15 +412,21 @@ const char *store_setting_get(Store *s, Arena *a, const char *zName) {
   return z;
 }
 
-int64_t store_setting_int(Store *s, const char *zName) {
-  const SettingDef *d = settings_find(zName);
+int64_t store_setting_int(Store *s, SettingId id) {
+  const SettingDef *d = &aSettingDef[id];
   Arena a = ARENA_INIT;
-  const char *z = store_setting_get(s, &a, zName);
-  int64_t v = 0;
-  if (d && z && !settings_validate(d, z)) v = strtoll(z, NULL, 10);
-  else if (d) v = strtoll(d->zDefault, NULL, 10);
+  const char *z = store_setting_get(s, &a, d->zName);
+  int64_t v;
+  if (z && !settings_validate(d, z)) v = strtoll(z, NULL, 10);
+  else v = strtoll(d->zDefault, NULL, 10);
   arena_free(&a);
   return v;
+}
+
+const char *store_setting_text(Store *s, Arena *a, SettingId id) {
+  const SettingDef *d = &aSettingDef[id];
+  const char *z = store_setting_get(s, a, d->zName);
+  return z && !settings_validate(d, z) ? z : d->zDefault;
 }
 
 int store_setting_set(Store *s, const char *zName, const char *zValue) {

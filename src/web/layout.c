@@ -10,20 +10,22 @@
 
 void page_begin(Req *r, const char *zTitle) {
   r->zType = "text/html; charset=utf-8";
+  const char *zSite = r->store ? store_setting_text(r->store, &r->arena, SET_SITE_NAME)
+                               : aSettingDef[SET_SITE_NAME].zDefault;
   req_printf(r,
              "<!DOCTYPE html>\n<html lang=\"zh-CN\">\n<head>\n"
              "<meta charset=\"utf-8\">\n"
              "<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n"
-             "<title>%h - 政府信息公开</title>\n"
+             "<title>%h - %h</title>\n"
              "<link rel=\"stylesheet\" href=\"/static/site.css\">\n"
              "<link rel=\"icon\" href=\"/static/icon.svg\" type=\"image/svg+xml\">\n"
              "<script src=\"/static/site.js\" defer></script>\n"
              "</head>\n<body>\n"
              "<a class=\"skip\" href=\"#main\">跳到正文</a>\n"
              "<header class=\"site\"><div class=\"wrap\">"
-             "<a class=\"brand\" href=\"/\">政府信息公开</a>\n"
+             "<a class=\"brand\" href=\"/\">%h</a>\n"
              "<nav aria-label=\"主导航\"><ul>",
-             zTitle);
+             zTitle, zSite, zSite);
   req_puts(r, "<li><a href=\"/\">首页</a></li>");
   if (r->user) {
     req_puts(r, "<li><a href=\"/staff\">工作台</a></li>");
@@ -81,6 +83,23 @@ void http_error(Req *r, int status, const char *zMsg) {
              status, status_title(status), zMsg);
   page_end(r);
   r->status = status;
+}
+
+int http_store_status(int rc) {
+  switch (rc) {
+    case STORE_OK: return 200;
+    case STORE_NOTFOUND: return 404;
+    case STORE_CONFLICT: return 409;
+    case STORE_INVALID: return 422;
+    case STORE_BUSY: return 503;
+    default: return 500;
+  }
+}
+
+void http_store_error(Req *r, int rc) {
+  const char *zMsg = store_errmsg(r->store);
+  if (rc == STORE_BUSY) req_header(r, "Retry-After", "2");
+  http_error(r, http_store_status(rc), zMsg[0] ? zMsg : "服务器内部错误，请稍后重试");
 }
 
 void page_csrf_field(Req *r) {

@@ -28,7 +28,7 @@ int page_admin_orgs(Req *r) {
   int n;
   r->bNoCache = 1;
   if (scope_tree(r, &aOrg, &n) != STORE_OK) {
-    http_error(r, 500, store_errmsg(r->store));
+    http_store_error(r, store_errcode(r->store));
     return 0;
   }
   page_begin(r, "单位管理");
@@ -88,7 +88,7 @@ int page_admin_org_edit(Req *r) {
   Org *aScope;
   int nScope;
   if (scope_tree(r, &aScope, &nScope) != STORE_OK) {
-    http_error(r, 500, store_errmsg(r->store));
+    http_store_error(r, store_errcode(r->store));
     return 0;
   }
   if (r->method == HTTP_POST) {
@@ -192,7 +192,7 @@ int page_admin_users(Req *r) {
   int n;
   r->bNoCache = 1;
   if (store_user_list(r->store, &r->arena, r->user->orgId, 1, &aUser, &n) != STORE_OK) {
-    http_error(r, 500, store_errmsg(r->store));
+    http_store_error(r, store_errcode(r->store));
     return 0;
   }
   page_begin(r, "用户管理");
@@ -249,7 +249,7 @@ int page_admin_user_edit(Req *r) {
   Org *aScope;
   int nScope;
   if (scope_tree(r, &aScope, &nScope) != STORE_OK) {
-    http_error(r, 500, store_errmsg(r->store));
+    http_store_error(r, store_errcode(r->store));
     return 0;
   }
   if (r->method == HTTP_POST) {

@@ -46,7 +46,7 @@ static void status_of(Req *r, const Calendar *pCal, App *a, AppEvent *aEv,
 
 int app_due_soon_window(Req *r, Date dToday, char zSoon[DATE_STRLEN]) {
   Calendar cal;
-  int n = (int)store_setting_int(r->store, "application_due_soon_workdays");
+  int n = (int)store_setting_int(r->store, SET_APPLICATION_DUE_SOON_WORKDAYS);
   date_format(dToday, zSoon);
   if (app_load_calendar(r, &cal) != STORE_OK) {
     cal_free(&cal);
@@ -156,7 +156,7 @@ int page_apps(Req *r) {
   } else if (!strcmp(zFilter, "due_soon")) {
     nSoonDays = app_due_soon_window(r, dToday, zSoon);
     if (nSoonDays < 0) {
-      http_error(r, 500, store_errmsg(r->store));
+      http_store_error(r, store_errcode(r->store));
       return 0;
     }
     q.zFilter = "due_soon";
@@ -196,7 +196,7 @@ int page_apps(Req *r) {
   store_app_recalc_if_calendar_changed(r->store, dToday, NULL);
   if (store_app_query(r->store, &r->arena, &q, &aApp, &n, &nTotal) !=
       STORE_OK) {
-    http_error(r, 500, store_errmsg(r->store));
+    http_store_error(r, store_errcode(r->store));
     return 0;
   }
   int nPages = nTotal ? (nTotal + PAGE_SIZE - 1) / PAGE_SIZE : 1;
@@ -220,7 +220,7 @@ int page_apps(Req *r) {
   if (req_can(r, PERM_APP_APPROVE, 0))
     req_puts(r, "<a href=\"/staff/answer-templates\">答复模板</a> ");
   int nSoonLabel =
-      (int)store_setting_int(r->store, "application_due_soon_workdays");
+      (int)store_setting_int(r->store, SET_APPLICATION_DUE_SOON_WORKDAYS);
   req_printf(r,
              "</p>\n<nav aria-label=\"筛选\"><p>显示：<a href=\"%h&amp;f=open\">"
              "未办结</a> | <a href=\"%h&amp;f=due_soon\">%d个工作日内到期</a>"
@@ -373,9 +373,7 @@ int page_app_new(Req *r) {
           store_rollback(r->store);
       }
       if (rc != STORE_OK) {
-        http_error(r, 500,
-                   store_errmsg(r->store)[0] ? store_errmsg(r->store)
-                                             : "保存申请失败");
+        http_store_error(r, rc);
         return 0;
       }
       store_audit(r->store, r->user->id, orgId, "application.register",
@@ -511,12 +509,12 @@ int page_app_view(Req *r) {
       store_app_files(r->store, &r->arena, a.id, &aFile, &nFile) != STORE_OK ||
       store_app_due_changes(r->store, &r->arena, a.id, &aChg, &nChg) !=
           STORE_OK) {
-    http_error(r, 500, store_errmsg(r->store));
+    http_store_error(r, store_errcode(r->store));
     return 0;
   }
   if (app_load_calendar(r, &cal) != STORE_OK) {
     cal_free(&cal);
-    http_error(r, 500, store_errmsg(r->store));
+    http_store_error(r, store_errcode(r->store));
     return 0;
   }
   DlResult res;
@@ -873,7 +871,7 @@ int page_app_action(Req *r) {
   if (rc == STORE_OK) rc = store_begin(r->store);
   if (rc != STORE_OK) {
     cal_free(&cal);
-    http_error(r, 500, store_errmsg(r->store));
+    http_store_error(r, store_errcode(r->store));
     return 0;
   }
   int64_t uid = r->user->id;
@@ -1136,7 +1134,7 @@ int page_app_action(Req *r) {
     return 0;
   }
   if (store_commit(r->store) != STORE_OK) {
-    http_error(r, 500, store_errmsg(r->store));
+    http_store_error(r, store_errcode(r->store));
     return 0;
   }
   store_audit(r->store, uid, a.orgId, req_fmt(r, "application.%h", zAct),
@@ -1192,7 +1190,7 @@ int page_app_templates(Req *r) {
     if (store_begin(r->store) != STORE_OK ||
         store_app_template_set(r->store, orgId, zOutcome, zBody) != STORE_OK) {
       store_rollback(r->store);
-      http_error(r, 500, store_errmsg(r->store));
+      http_store_error(r, store_errcode(r->store));
       return 0;
     }
     store_commit(r->store);
@@ -1258,7 +1256,7 @@ void panel_applications(Req *r) {
       "<section class=\"panel\" id=\"panel-applications\"><h2>依申请公开</h2>\n");
   int nSoon = 0, nOver = 0;
   int nSoonDays =
-      (int)store_setting_int(r->store, "application_due_soon_workdays");
+      (int)store_setting_int(r->store, SET_APPLICATION_DUE_SOON_WORKDAYS);
   Buf soon = BUF_INIT, over = BUF_INIT;
   for (int i = 0; i < n; i++) {
     Date dDue;

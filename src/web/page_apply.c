@@ -260,11 +260,11 @@ int page_app_apply(Req *r) {
   if (r->method == HTTP_POST) {
     int64_t now = (int64_t)time(NULL);
     int nMax =
-        (int)store_setting_int(r->store, "application_rate_limit_per_hour");
+        (int)store_setting_int(r->store, SET_APPLICATION_RATE_LIMIT_PER_HOUR);
     if (nMax <= 0) nMax = APPLY_MAX_PER_HOUR;
     int nUsed = store_apply_attempts(r->store, r->zRemoteAddr, now - 3600);
     if (nUsed < 0) {
-      http_error(r, 500, store_errmsg(r->store));
+      http_store_error(r, store_errcode(r->store));
       return 0;
     }
     if (nUsed >= nMax) {
@@ -302,9 +302,7 @@ int page_app_apply(Req *r) {
       else
         store_rollback(r->store);
       if (rc != STORE_OK) {
-        http_error(r, 500,
-                   store_errmsg(r->store)[0] ? store_errmsg(r->store)
-                                             : "保存申请失败");
+        http_store_error(r, rc);
         return 0;
       }
       App saved;

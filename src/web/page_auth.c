@@ -70,7 +70,7 @@ int page_staff_home(Req *r) {
   Org org;
   r->bNoCache = 1;
   if (store_org_get(r->store, &r->arena, r->user->orgId, &org) != STORE_OK) {
-    http_error(r, 500, store_errmsg(r->store));
+    http_store_error(r, store_errcode(r->store));
     return 0;
   }
   page_begin(r, "工作台");

@@ -123,7 +123,7 @@ int page_catalogue_public(Req *r) {
     int n;
     if (store_cat_list(r->store, &r->arena, o.id, azCatList[k], &a, &n) !=
         STORE_OK) {
-      http_error(r, 500, store_errmsg(r->store));
+      http_store_error(r, store_errcode(r->store));
       return 0;
     }
     req_printf(r, "<section id=\"%h\"><h2>%h</h2>\n", azCatList[k],
@@ -164,7 +164,7 @@ int page_catalogue_export(Req *r) {
   CatItem *a;
   int n;
   if (store_cat_list(r->store, &r->arena, o.id, zList, &a, &n) != STORE_OK) {
-    http_error(r, 500, store_errmsg(r->store));
+    http_store_error(r, store_errcode(r->store));
     return 0;
   }
   Table t;

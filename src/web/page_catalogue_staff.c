@@ -46,7 +46,7 @@ int page_catalogue_orgs(Req *r) {
   r->bNoCache = 1;
   if (store_org_tree(r->store, &r->arena, r->user->orgId, &aOrg, &n) !=
       STORE_OK) {
-    http_error(r, 500, store_errmsg(r->store));
+    http_store_error(r, store_errcode(r->store));
     return 0;
   }
   page_begin(r, "公开目录管理");
@@ -83,7 +83,7 @@ int page_catalogue_list(Req *r) {
   CatItem *a;
   int n;
   if (store_cat_list(r->store, &r->arena, o.id, zList, &a, &n) != STORE_OK) {
-    http_error(r, 500, store_errmsg(r->store));
+    http_store_error(r, store_errcode(r->store));
     return 0;
   }
   page_begin(r, "公开目录管理");
@@ -349,7 +349,7 @@ int page_catalogue_move(Req *r) {
   }
   if (store_cat_move(r->store, it.id, !strcmp(zDir, "up") ? -1 : 1) !=
       STORE_OK) {
-    http_error(r, 500, store_errmsg(r->store));
+    http_store_error(r, store_errcode(r->store));
     return 0;
   }
   store_audit(r->store, r->user->id, o.id, "catalogue.move",

@@ -34,7 +34,7 @@ int docs_calendar(Req *r, Calendar *pCal) {
   int n;
   cal_init(pCal);
   if (store_holiday_list(r->store, &r->arena, &aRow, &n) != STORE_OK) {
-    http_error(r, 500, store_errmsg(r->store));
+    http_store_error(r, store_errcode(r->store));
     return -1;
   }
   for (int i = 0; i < n; i++) {
@@ -54,12 +54,7 @@ const char *docs_today(Req *r) {
 }
 
 void docs_fail(Req *r, int rcStore, const char *zMsg) {
-  int status = rcStore == STORE_NOTFOUND   ? 404
-             : rcStore == STORE_CONFLICT   ? 409
-             : rcStore == STORE_INVALID    ? 422
-             : rcStore == STORE_BUSY       ? 503
-             : rcStore == STORE_ERROR      ? 500 : 400;
-  http_error(r, status, zMsg);
+  http_error(r, rcStore < 0 ? http_store_status(rcStore) : 400, zMsg);
 }
 
 void docs_body_html(Req *r, const char *zMd) { md_to_html(&r->out, zMd); }
@@ -146,7 +141,7 @@ int page_docs_list(Req *r) {
   q.limit = 50;
   q.offset = (int)(page - 1) * 50;
   if (store_doc_list(r->store, &r->arena, &q, &aDoc, &n, &nTotal) != STORE_OK) {
-    http_error(r, 500, store_errmsg(r->store));
+    http_store_error(r, store_errcode(r->store));
     return 0;
   }
   page_begin(r, "主动公开文件");
@@ -255,7 +250,7 @@ int page_doc_edit(Req *r) {
   Org *aOrg;
   int nOrg;
   if (store_org_tree(r->store, &r->arena, r->user->orgId, &aOrg, &nOrg) != STORE_OK) {
-    http_error(r, 500, store_errmsg(r->store));
+    http_store_error(r, store_errcode(r->store));
     return 0;
   }
   if (r->method == HTTP_POST) {

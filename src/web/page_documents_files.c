@@ -17,7 +17,6 @@
 #include "web/documents.h"
 #include "web/pages.h"
 
-#define ATTACH_MAX_DEFAULT (20 * 1024 * 1024)
 
 void docs_send_attachment(Req *r, const DocAttachment *t, const void *p) {
   /* ASCII fallback name for old clients; the real name in filename*. */
@@ -95,11 +94,9 @@ int page_doc_attach(Req *r) {
   if (draft_gate(r, &d)) return 0;
   const ReqParam *f = req_file(r, "file");
   if (!f) { http_error(r, 400, "请选择要上传的文件"); return 0; }
-  const char *zMax = store_setting_get(r->store, &r->arena, "doc.attachment_max_bytes");
-  long long nMax = zMax ? atoll(zMax) : ATTACH_MAX_DEFAULT;
-  if (nMax <= 0) nMax = ATTACH_MAX_DEFAULT;
-  if ((long long)f->nValue > nMax) {
-    http_error(r, 413, req_fmt(r, "附件超过大小限制（%lld 字节）", nMax));
+  long long nMb = store_setting_int(r->store, SET_ATTACHMENT_MAX_MB);
+  if ((long long)f->nValue > nMb * 1024 * 1024) {
+    http_error(r, 413, req_fmt(r, "附件超过大小限制（%lld MB）", nMb));
     return 0;
   }
   doctext_mime(f->zValue, f->nValue, zMime, sizeof zMime);

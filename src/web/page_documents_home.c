@@ -2,7 +2,7 @@
 ** page_documents_home.c — the documents panel of the staff home: the
 ** documents waiting for a step the signed-in user may take, and the
 ** unpublished documents near or past the Art. 26 limit (20 working days
-** from 生成日期; flagged from DOC_ART26_WARN working days before) — only
+** from 生成日期; flagged from the setting publish_due_soon_workdays before) — only
 ** those to be disclosed proactively or whose mode is not yet decided.
 ** Scope: the user's organisation, and the subtree for roles that reach it.
 */
@@ -49,6 +49,7 @@ void panel_documents(Req *r) {
   req_puts(r, "</ul>\n<h3>公开时限（第二十六条：生成之日起20个工作日内）</h3>"
               "<ul class=\"art26\">\n");
   int nFlag = 0;
+  int nWarn = (int)store_setting_int(r->store, SET_PUBLISH_DUE_SOON_WORKDAYS);
   for (int i = 0; i < n; i++) {
     Date formed, due;
     char zDue[DATE_STRLEN];
@@ -58,7 +59,7 @@ void panel_documents(Req *r) {
     if (!strcmp(aDoc[i].zMode, "on_request") || !strcmp(aDoc[i].zMode, "withheld"))
       continue;
     int left = doc_art26_left(&cal, formed, today, &due);
-    if (left > DOC_ART26_WARN) continue;
+    if (left > nWarn) continue;
     date_format(due, zDue);
     req_printf(r, "<li class=\"%s\" data-left=\"%d\"><a href=\"/staff/docs/%lld\">%h</a>"
                   "（%h，期限 %h，", left < 0 ? "overdue" : "due-soon", left,

@@ -294,7 +294,7 @@ int page_doc_sheet(Req *r) {
   if (docs_load(r, 0, &d)) return 0;
   if (store_doc_reviews(r->store, &r->arena, d.id, &aRev, &nRev) != STORE_OK ||
       store_doc_findings(r->store, &r->arena, d.id, NULL, &aF, &nF) != STORE_OK) {
-    http_error(r, 500, store_errmsg(r->store));
+    http_store_error(r, store_errcode(r->store));
     return 0;
   }
   page_begin(r, "发布审核单");

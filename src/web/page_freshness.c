@@ -91,7 +91,7 @@ int page_freshness(Req *r) {
   FreshRow *aF;
   int n;
   if (store_fresh_list(r->store, &r->arena, sc.orgId, sc.bSubtree, &aF, &n) != STORE_OK) {
-    http_error(r, 500, store_errmsg(r->store));
+    http_store_error(r, store_errcode(r->store));
     return 0;
   }
   const char *zQs = reg_qs(r, &sc);

@@ -51,10 +51,10 @@ int page_public_messages(Req *r) {
     const char *zKey = req_fmt(r, "addr:%h", r->zRemoteAddr);
     int nRecent = store_message_recent(r->store, zKey, now - MSG_RATE_WINDOW);
     if (nRecent < 0) {
-      http_error(r, 500, store_errmsg(r->store));
+      http_store_error(r, store_errcode(r->store));
       return 0;
     }
-    int64_t nMax = store_setting_int(r->store, "message_rate_limit_per_hour");
+    int64_t nMax = store_setting_int(r->store, SET_MESSAGE_RATE_LIMIT_PER_HOUR);
     if (nRecent >= nMax) {
       req_header(r, "Retry-After", "3600");
       http_error(r, 429, req_fmt(r, "提交过于频繁：同一地址每小时最多提交%lld条留言，请稍后再试",
@@ -83,7 +83,7 @@ int page_public_messages(Req *r) {
   Message *aM;
   int n;
   if (store_message_list(r->store, &r->arena, o.id, 0, 1, &aM, &n) != STORE_OK) {
-    http_error(r, 500, store_errmsg(r->store));
+    http_store_error(r, store_errcode(r->store));
     return 0;
   }
   page_begin(r, "网民留言与领导信箱");
@@ -149,7 +149,7 @@ int page_message_list(Req *r) {
   Message *aM;
   int n;
   if (store_message_list(r->store, &r->arena, sc.orgId, sc.bSubtree, 0, &aM, &n) != STORE_OK) {
-    http_error(r, 500, store_errmsg(r->store));
+    http_store_error(r, store_errcode(r->store));
     return 0;
   }
   if (reg_calendar(r, &cal)) return 0;
@@ -212,7 +212,7 @@ int page_message_settings(Req *r) {
     http_error(r, 422, "留言答复时限应为 1 到 60 之间的整数（工作日）");
     return 0;
   }
-  int rc = store_setting_set(r->store, "message_reply_workdays", req_fmt(r, "%lld", (long long)v));
+  int rc = store_setting_set(r->store, aSettingDef[SET_MESSAGE_REPLY_WORKDAYS].zName, req_fmt(r, "%lld", (long long)v));
   if (rc != STORE_OK) {
     http_error(r, rc == STORE_INVALID ? 422 : 500, store_errmsg(r->store));
     return 0;

@@ -44,7 +44,7 @@ int page_org_home(Req *r) {
   int nSub;
   if (page_load_org(r, 0, &o)) return 0;
   if (store_org_tree(r->store, &r->arena, o.id, &aSub, &nSub) != STORE_OK) {
-    http_error(r, 500, store_errmsg(r->store));
+    http_store_error(r, store_errcode(r->store));
     return 0;
   }
   page_begin(r, o.zName);

@@ -72,7 +72,7 @@ static void doc_list_page(Req *r, const Org *o, SearchQuery *q, const char *zTit
   int64_t *aId;
   int nId, total;
   if (store_search(r->store, &r->arena, q, &aId, &nId, &total) != STORE_OK) {
-    http_error(r, 500, store_errmsg(r->store));
+    http_store_error(r, store_errcode(r->store));
     return;
   }
   int n;
@@ -264,7 +264,7 @@ static void atom_feed(Req *r, SearchQuery *q, const char *zTitle, const char *zS
   int64_t *aId;
   int nId, total, n;
   if (store_search(r->store, &r->arena, q, &aId, &nId, &total) != STORE_OK) {
-    http_error(r, 500, store_errmsg(r->store));
+    http_store_error(r, store_errcode(r->store));
     return;
   }
   Doc *a = load_docs(r, aId, nId, &n);
@@ -349,7 +349,7 @@ int page_portal_csv(Req *r) {
     int64_t *aId;
     int nId, total, n;
     if (store_search(r->store, &r->arena, &q, &aId, &nId, &total) != STORE_OK) {
-      http_error(r, 500, store_errmsg(r->store));
+      http_store_error(r, store_errcode(r->store));
       return 0;
     }
     Doc *a = load_docs(r, aId, nId, &n);

@@ -13,7 +13,7 @@ int page_home(Req *r) {
   Org *aOrg;
   int n;
   if (store_org_tree(r->store, &r->arena, 0, &aOrg, &n) != STORE_OK) {
-    http_error(r, 500, store_errmsg(r->store));
+    http_store_error(r, store_errcode(r->store));
     return 0;
   }
   page_begin(r, "首页");

@@ -116,7 +116,7 @@ int reg_calendar(Req *r, Calendar *pCal) {
   cal_init(pCal);
   if (store_reg_calendar(r->store, &r->arena, pCal) != STORE_OK) {
     cal_free(pCal);
-    http_error(r, 500, store_errmsg(r->store));
+    http_store_error(r, store_errcode(r->store));
     return -1;
   }
   return 0;
@@ -153,7 +153,7 @@ int page_reg_home(Req *r) {
   Org *aOrg;
   int nOrg;
   if (store_org_tree(r->store, &r->arena, r->user->orgId, &aOrg, &nOrg) != STORE_OK) {
-    http_error(r, 500, store_errmsg(r->store));
+    http_store_error(r, store_errcode(r->store));
     return 0;
   }
   page_begin(r, "公开工作登记");
@@ -326,7 +326,7 @@ int page_opinion_list(Req *r) {
   int n;
   if (store_opinion_list(r->store, &r->arena, sc.orgId, sc.bSubtree, sc.year,
                          &aE, &n) != STORE_OK) {
-    http_error(r, 500, store_errmsg(r->store));
+    http_store_error(r, store_errcode(r->store));
     return 0;
   }
   page_begin(r, "回应关切");
@@ -411,7 +411,7 @@ int page_opinion_view(Req *r) {
   OpinionResponse *aR;
   int n;
   if (store_opinion_responses(r->store, &r->arena, id, &aR, &n) != STORE_OK) {
-    http_error(r, 500, store_errmsg(r->store));
+    http_store_error(r, store_errcode(r->store));
     return 0;
   }
   char z[DATETIME_STRLEN];
@@ -499,7 +499,7 @@ int page_proposal_list(Req *r) {
   int n;
   if (store_proposal_list(r->store, &r->arena, sc.orgId, sc.bSubtree, sc.year,
                           &aP, &n) != STORE_OK) {
-    http_error(r, 500, store_errmsg(r->store));
+    http_store_error(r, store_errcode(r->store));
     return 0;
   }
   const char *zToday = reg_today(r);
@@ -671,7 +671,7 @@ int page_activity_list(Req *r) {
   int n;
   if (store_activity_list(r->store, &r->arena, sc.orgId, sc.bSubtree, sc.year,
                           &aA, &n) != STORE_OK) {
-    http_error(r, 500, store_errmsg(r->store));
+    http_store_error(r, store_errcode(r->store));
     return 0;
   }
   /* ?kind= (one of the activity kinds): the dashboard's figures. */
@@ -781,7 +781,7 @@ int page_public_proposals(Req *r) {
   Proposal *aP;
   int n;
   if (store_proposal_list(r->store, &r->arena, o.id, 0, 0, &aP, &n) != STORE_OK) {
-    http_error(r, 500, store_errmsg(r->store));
+    http_store_error(r, store_errcode(r->store));
     return 0;
   }
   page_begin(r, "建议提案办理结果公开");

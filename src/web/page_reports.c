@@ -132,7 +132,7 @@ static int ctx_load(Req *r, Ctx *c, int bRecords) {
                     c->zFormat ? "form=" : "",
                     c->zFormat ? c->zFormat : "");
   if (build(r, c, c->year, bRecords, &c->rec, &c->bStored, &c->p)) {
-    http_error(r, 500, store_errmsg(r->store));
+    http_store_error(r, store_errcode(r->store));
     ctx_free(c);
     return -1;
   }
@@ -140,7 +140,7 @@ static int ctx_load(Req *r, Ctx *c, int bRecords) {
     ReportRec prev;
     int bPrevStored;
     if (build(r, c, c->year - 1, 0, &prev, &bPrevStored, &c->pPrev)) {
-      http_error(r, 500, store_errmsg(r->store));
+      http_store_error(r, store_errcode(r->store));
       ctx_free(c);
       return -1;
     }
@@ -410,7 +410,7 @@ int page_reports(Req *r) {
   if (req_param_int(r, "year", 1990, 2999, &y) == 1) year = (int)y;
   Org me;
   if (store_org_get(r->store, &r->arena, r->user->orgId, &me) != STORE_OK) {
-    http_error(r, 500, store_errmsg(r->store));
+    http_store_error(r, store_errcode(r->store));
     return 0;
   }
   page_begin(r, "政府信息公开工作年度报告");
@@ -713,7 +713,7 @@ int page_report_action(Req *r) {
   }
   if (store_begin(r->store) != STORE_OK) {
     ctx_free(&c);
-    http_error(r, 500, store_errmsg(r->store));
+    http_store_error(r, store_errcode(r->store));
     return 0;
   }
   ReportRec rec;
@@ -832,7 +832,7 @@ int page_report_action(Req *r) {
   }
   if (store_commit(r->store) != STORE_OK) {
     ctx_free(&c);
-    http_error(r, 500, store_errmsg(r->store));
+    http_store_error(r, store_errcode(r->store));
     return 0;
   }
   req_redirect(r, req_fmt(r, "/staff/reports/%u/%d?%sdone=%u", c.org.zSlug,
@@ -1003,7 +1003,7 @@ int page_report_public_list(Req *r) {
   int n;
   if (page_load_org(r, 0, &o)) return 0;
   if (store_report_list(r->store, &r->arena, o.id, 1, &aR, &n) != STORE_OK) {
-    http_error(r, 500, store_errmsg(r->store));
+    http_store_error(r, store_errcode(r->store));
     return 0;
   }
   page_begin(r, req_fmt(r, "%h 政府信息公开工作年度报告", o.zName));

@@ -167,7 +167,7 @@ int page_search(Req *r) {
     int rc = store_search(r->store, &r->arena, &q, &aId, &n, &total);
     if (rc == STORE_INVALID) zSearchErr = store_errmsg(r->store);
     else if (rc != STORE_OK) {
-      http_error(r, 500, store_errmsg(r->store));
+      http_store_error(r, store_errcode(r->store));
       return 0;
     }
     bRan = rc == STORE_OK;

@@ -203,7 +203,7 @@ int page_supervise(Req *r) {
   Org *aOrg;
   int nOrg;
   if (store_org_tree(r->store, &r->arena, sc.orgId, &aOrg, &nOrg) != STORE_OK) {
-    http_error(r, 500, store_errmsg(r->store));
+    http_store_error(r, store_errcode(r->store));
     return 0;
   }
   Calendar cal;
@@ -227,7 +227,7 @@ int page_supervise(Req *r) {
     if (!req_can(r, PERM_SUPERVISE, id)) continue;
     if (reg_stats(r, id, 0, year, &cal, nDays, &st)) {
       cal_free(&cal);
-      http_error(r, 500, store_errmsg(r->store));
+      http_store_error(r, store_errcode(r->store));
       return 0;
     }
     req_printf(r, "<tr><th scope=\"row\" class=\"depth-%d\"><a href=\"/staff/registers?org=%lld\">%h</a></th>",
@@ -239,7 +239,7 @@ int page_supervise(Req *r) {
     RegStats st;
     if (reg_stats(r, sc.orgId, 1, year, &cal, nDays, &st)) {
       cal_free(&cal);
-      http_error(r, 500, store_errmsg(r->store));
+      http_store_error(r, store_errcode(r->store));
       return 0;
     }
     req_puts(r, "</tbody><tfoot><tr><th scope=\"row\">合计（含下级单位）</th>");
@@ -298,7 +298,7 @@ int page_inspection_list(Req *r) {
   int n;
   if (store_inspection_list(r->store, &r->arena, sc.orgId, sc.bSubtree, bOpen ? 0 : sc.year,
                             bOpen, &aI, &n) != STORE_OK) {
-    http_error(r, 500, store_errmsg(r->store));
+    http_store_error(r, store_errcode(r->store));
     return 0;
   }
   Org *aOrg;
@@ -472,7 +472,7 @@ int page_dashboard(Req *r) {
                      store_reg_reply_days(r->store, &r->arena), &st);
   cal_free(&cal);
   if (rc) {
-    http_error(r, 500, store_errmsg(r->store));
+    http_store_error(r, store_errcode(r->store));
     return 0;
   }
   const char *zQs_raw = reg_qs(r, &sc);
@@ -559,7 +559,7 @@ int page_dashboard(Req *r) {
     int nP;
     if (store_reg_pub_group(r->store, &r->arena, sc.orgId, sc.bSubtree, year, bChannel,
                             &aP, &nP) != STORE_OK) {
-      http_error(r, 500, store_errmsg(r->store));
+      http_store_error(r, store_errcode(r->store));
       return 0;
     }
     req_printf(r, "<table class=\"grid\"><caption>%s</caption><thead><tr><th scope=\"col\">%s</th>"
@@ -628,7 +628,7 @@ int page_dashboard_xlsx(Req *r) {
   int nOrg;
   if (sc.bSubtree) {
     if (store_org_tree(r->store, &r->arena, sc.orgId, &aOrg, &nOrg) != STORE_OK) {
-      http_error(r, 500, store_errmsg(r->store));
+      http_store_error(r, store_errcode(r->store));
       return 0;
     }
   } else {

@@ -51,7 +51,7 @@ static int task_table(Req *r, const RegScope *sc, int k, const char *zToday) {
   int n;
   if (store_task_list(r->store, &r->arena, sc->orgId, sc->bSubtree, sc->year, zToday,
                       aTaskFilter[k].e, &aT, &n) != STORE_OK) {
-    http_error(r, 500, store_errmsg(r->store));
+    http_store_error(r, store_errcode(r->store));
     return -1;
   }
   req_printf(r, "<p class=\"filter\" id=\"filter\">筛选：%h%h <a href=\"/staff/workplans%h\">"
@@ -80,6 +80,7 @@ static int task_table(Req *r, const RegScope *sc, int k, const char *zToday) {
 int page_workplan_list(Req *r) {
   RegScope sc;
   const char *zErr = NULL;
+  int rcStore = STORE_INVALID;  /* what a failed import answers */
   r->bNoCache = 1;
   if (reg_scope(r, PERM_VIEW_STAFF, &sc)) return 0;
   const char *zToday = reg_today(r);
@@ -92,8 +93,8 @@ int page_workplan_list(Req *r) {
     int64_t id;
     if (req_param_int(r, "pyear", 1990, 2999, &year) != 1) zErr = "请填写有效的年度";
     else if (workplan_parse(&r->arena, z, n, &plan, &zErr) == 0) {
-      if (store_workplan_import(r->store, sc.orgId, (int)year, &plan,
-                                arena_strndup(&r->arena, z, n), &id) != STORE_OK)
+      if ((rcStore = store_workplan_import(r->store, sc.orgId, (int)year, &plan,
+                                           arena_strndup(&r->arena, z, n), &id)) != STORE_OK)
         zErr = store_errmsg(r->store);
       else {
         store_audit(r->store, r->user->id, sc.orgId, "workplan.import", plan.zTitle);
@@ -115,7 +116,7 @@ int page_workplan_list(Req *r) {
   int n;
   if (store_workplan_list(r->store, &r->arena, sc.orgId, sc.bSubtree, sc.year,
                           zToday, &aW, &n) != STORE_OK) {
-    http_error(r, 500, store_errmsg(r->store));
+    http_store_error(r, store_errcode(r->store));
     return 0;
   }
   page_begin(r, "工作要点");
@@ -151,7 +152,7 @@ int page_workplan_list(Req *r) {
                 "<p><button type=\"submit\">导入</button></p></form>\n");
   }
   page_end(r);
-  if (zErr) r->status = 422;
+  if (zErr) r->status = http_store_status(rcStore);
   return 0;
 }
 
@@ -168,7 +169,7 @@ int page_workplan_view(Req *r) {
   TaskRec *aT;
   int n;
   if (store_workplan_tasks(r->store, &r->arena, id, &aT, &n) != STORE_OK) {
-    http_error(r, 500, store_errmsg(r->store));
+    http_store_error(r, store_errcode(r->store));
     return 0;
   }
   page_begin(r, w.zTitle);
@@ -225,7 +226,7 @@ int page_task_view(Req *r) {
   ProgressRec *aP;
   int n;
   if (store_task_progress(r->store, &r->arena, id, &aP, &n) != STORE_OK) {
-    http_error(r, 500, store_errmsg(r->store));
+    http_store_error(r, store_errcode(r->store));
     return 0;
   }
   page_begin(r, "工作任务");

@@ -15,6 +15,13 @@ void page_end(Req *r);
 /* An error response: a Chinese HTML page, or the JSON error body when the
 ** request is for the API.  Replaces anything already written. */
 void http_error(Req *r, int status, const char *zMsg);
+/* THE mapping of store results to HTTP: not found 404, conflict 409,
+** invalid 422, busy 503 (with Retry-After), anything else 500. */
+int http_store_status(int rc);
+/* Answers a failed store call: http_store_status(rc) and the store's
+** message (Chinese; SQLite's own text never reaches it, see store_sqlite.c).
+** Pass store_errcode(r->store) when the call's rc was not kept. */
+void http_store_error(Req *r, int rc);
 /* Writes a hidden CSRF field for a form. */
 void page_csrf_field(Req *r);
 /* A notice box: kind "error" or "ok"; zMsg is text (escaped). */

@@ -47,7 +47,7 @@ int page_sitemap(Req *r) {
   SitePaths p;
   memset(&p, 0, sizeof p);
   if (site_public_paths(r->store, &r->arena, &p) != STORE_OK) {
-    http_error(r, 500, store_errmsg(r->store));
+    http_store_error(r, store_errcode(r->store));
     return 0;
   }
   r->zType = "application/xml; charset=utf-8";

@@ -357,16 +357,14 @@ def test_docx_tracked_changes_comments_and_size_limit(srv):
     contains(page, "wordprocessingml.document")
     not_contains(page, "javascript:alert")
     not_contains(page, "<img src=x")
-    # The size limit is a setting.
-    db = sqlite3.connect(srv.db)
-    db.execute("INSERT OR REPLACE INTO setting(name,value) VALUES('doc.attachment_max_bytes','100')")
-    db.commit()
-    r = drafter.post(up, {}, files={"file": ("big.pdf", make_pdf("x" * 200), "application/pdf")})
+    # The size limit is the setting attachment_max_mb (issue 12: it used to
+    # be read under a name that was not in the settings table).
+    eq(srv.gongkai("config", "set", "attachment_max_mb", "1", "--db", srv.db)[0], 0)
+    r = drafter.post(up, {}, files={"file": ("big.pdf", make_pdf("x" * (1100 * 1024)),
+                                             "application/pdf")})
     eq(r.status, 413)
-    contains(r.text, "100 字节")
-    db.execute("DELETE FROM setting WHERE name='doc.attachment_max_bytes'")
-    db.commit()
-    db.close()
+    contains(r.text, "1 MB")
+    eq(srv.gongkai("config", "set", "attachment_max_mb", "20", "--db", srv.db)[0], 0)
     walk_to(srv, doc, "secrecy_review")
     secrecy = client(srv, "secrecy")
     eq(act(secrecy, doc, "pass").status, 409)

@@ -1,22 +1,53 @@
 #!/usr/bin/env python3
-"""codecheck.py — rejects unescaped interpolation in the HTML/JSON producers.
+"""codecheck.py — checks the escaping discipline of every printf-like call.
 
-In src/web, src/api and src/http every call that writes output (req_printf,
-buf_printf) must pass to a %s conversion only a string literal, a
-conditional between literals, or a name ending in `_html` (HTML the code
-built itself).  Strings made with req_fmt/arena_printf/mprintf are plain
-text: they reach the output only through these calls, so through %h & co.  Everything else goes
-through %h (HTML), %u (URL), %j (JSON) or %c (CSV).  An exception is marked
-on the call's line with the comment /*safe-for-%s*/ and a reason.
+gongkai escapes once, at output, by the formatter (lib/buf.c: %h HTML/XML,
+%u URL, %j JSON, %c CSV; %s copies verbatim).  As Fossil's codecheck1 does,
+this script knows every printf-like function and what each produces:
+
+  markup  the output itself (an HTML page, JSON, CSV, Atom or DOCX XML):
+          req_printf everywhere, buf_printf in src/web, src/api, src/http and
+          src/lib (elsewhere a Buf is whatever its owner writes: the
+          ledger's canonical JSON, a CSV file, a message).  A %s there may only be given a string literal, a
+          conditional between literals, or a name ending in `_html` (markup
+          the code built itself).
+  text    plain text kept in a variable and escaped later, when it is
+          written out: req_fmt, arena_printf, mprintf, store_fail, the
+          error setters of src/core.  A %h or %j there escapes text that will be escaped again
+          at output (`R&D` shown as `R&amp;amp;D`), so it is refused; %s is
+          right.
+  libc    printf/fprintf/snprintf/vsnprintf family: C conversions only.
+
+A function defined with a `const char *zFmt, ...` parameter that is not in
+PRODUCERS is an error: the table must name what it produces.  An exception
+is marked on the call's line with /*safe-for-%s*/ (markup), /*html*/
+(text that is deliberately markup) or /*escaped: reason*/ (an escaping
+conversion used as an encoding that is never output).  It also checks that every run-time setting has a reader.
 Exit status 1 with file:line messages when a call breaks the rule.
 """
 import os
 import re
 import sys
 
-FUNCS = ("req_printf", "buf_printf")
-DIRS = ("src/web", "src/api", "src/http")
+# name -> what it produces (None: markup in MARKUP_DIRS, else text).  The
+# position of the format argument is read from the definition.
+PRODUCERS = {
+    "req_printf": "markup",
+    "buf_printf": None,
+    "req_fmt": "text",
+    "arena_printf": "text",
+    "mprintf": "text",
+    "store_fail": "text",
+    "set_err": "text",      # core/ident.c, core/index_number.c
+    "ctx_err": "text",      # core/report_format.c
+    "cell_error": "text",   # core/catalogue.c
+    "add_err": "text",      # core/application.c
+    "fail": "text",         # web/page_reports.c
+}
+MARKUP_DIRS = ("src/web", "src/api", "src/http", "src/lib")
+DIRS = ("src",)
 CONV = re.compile(r"%(?:\.\d+f|ll?d|zu|[shujcd%])")
+LIBC = ("printf", "fprintf", "snprintf", "vsnprintf", "vfprintf")
 
 
 def split_args(s):
@@ -97,12 +128,33 @@ def safe_arg(arg):
     return False
 
 
-def check_file(path):
-    src = open(path, encoding="utf-8").read()
-    bad = []
-    for m in re.finditer(r"\b(%s)\s*\(" % "|".join(FUNCS), src):
-        if src[max(0, m.start() - 6):m.start()].rstrip().endswith(("void", "char *", "*")):
+DEF = re.compile(r"\b(\w+)\s*\(([^()]*?)\bconst char \*zFmt,\s*\.\.\.\)")
+
+
+def find_producers(files):
+    """{name: format-argument index} for every printf-like definition, and
+    the messages for those PRODUCERS does not know."""
+    idx, bad = {}, []
+    for path, src in files:
+        for m in DEF.finditer(src):
+            name = m.group(1)
+            idx[name] = len([x for x in split_args(m.group(2)) if x])
+            if name not in PRODUCERS:
+                line = src.count("\n", 0, m.start()) + 1
+                bad.append("%s:%d: printf-like %s is not in codecheck.py's PRODUCERS "
+                           "(say what it produces)" % (path, line, name))
+    return idx, bad
+
+
+def call_spans(src, names):
+    """(name, start, argument text) of each call of one of names."""
+    for m in re.finditer(r"\b(%s)\s*\(" % "|".join(names), src):
+        before = src[max(0, m.start() - 12):m.start()].rstrip()
+        if before.endswith(("void", "char *", "*", "int")):
             continue  # a declaration or definition
+        if src[src.rfind("\n", 0, m.start()) + 1:m.start()].lstrip().startswith("#") or \
+                src[m.start():src.find("\n", m.start())].rstrip().endswith("\\"):
+            continue  # inside a macro: checked where the macro is used
         i, depth = m.end(), 1
         while i < len(src) and depth:
             ch = src[i]
@@ -116,28 +168,39 @@ def check_file(path):
             elif ch == ")":
                 depth -= 1
             i += 1
-        call = src[m.end():i - 1]
-        line = src.count("\n", 0, m.start()) + 1
-        line_text = src[src.rfind("\n", 0, m.start()) + 1:src.find("\n", i)]
-        if "safe-for-%s" in line_text:
-            continue
+        yield m.group(1), m.start(), i, src[m.end():i - 1]
+
+
+def check_file(path, src, idx):
+    bad = []
+    markup_dir = path.replace(os.sep, "/").split("/src/")[-1].startswith(
+        tuple(d[4:] for d in MARKUP_DIRS))
+    for name, start, end, call in call_spans(src, sorted(idx)):
+        kind = PRODUCERS.get(name) or ("markup" if markup_dir else "buffer")
+        line = src.count("\n", 0, start) + 1
+        line_text = src[src.rfind("\n", 0, start) + 1:src.find("\n", end)]
         args = split_args(call)
-        fi = 0 if m.group(1) in ("mprintf",) else 1
+        fi = idx[name]
         if len(args) <= fi:
             continue
         fmt = literal_text(args[fi])
         if fmt is None:
-            if m.group(1) != "buf_printf" or "zFmt" not in args[fi]:
-                bad.append("%s:%d: %s with a non-literal format" % (path, line, m.group(1)))
+            if "zFmt" not in args[fi]:
+                bad.append("%s:%d: %s with a non-literal format" % (path, line, name))
             continue
         ai = fi + 1
         for conv in CONV.findall(fmt):
             if conv == "%%":
                 continue
-            if conv == "%s":
-                if ai >= len(args) or not safe_arg(args[ai]):
-                    bad.append("%s:%d: %%s given %r (use %%h, %%u, %%j or %%c)"
-                               % (path, line, args[ai] if ai < len(args) else None))
+            arg = args[ai] if ai < len(args) else None
+            if kind == "markup" and conv == "%s" and "safe-for-%s" not in line_text:
+                if arg is None or not safe_arg(arg):
+                    bad.append("%s:%d: %%s given %r in %s, which writes markup "
+                               "(use %%h, %%u, %%j or %%c)" % (path, line, arg, name))
+            if kind == "text" and conv in ("%h", "%j") and not re.search(
+                    r"/\*(html|escaped:[^*]+)\*/", line_text):
+                bad.append("%s:%d: %s given to %s, which makes plain text that is "
+                           "escaped again at output (use %%s)" % (path, line, conv, name))
             ai += 1
     return bad
 
@@ -160,16 +223,21 @@ def check_settings(root):
 
 def main():
     root = sys.argv[1] if len(sys.argv) > 1 else "."
-    bad = check_settings(root)
+    files = []
     for d in DIRS:
-        for dp, _, files in os.walk(os.path.join(root, d)):
-            for f in sorted(files):
+        for dp, _, names in os.walk(os.path.join(root, d)):
+            for f in sorted(names):
                 if f.endswith(".c"):
-                    bad += check_file(os.path.join(dp, f))
+                    path = os.path.join(dp, f)
+                    files.append((path, open(path, encoding="utf-8").read()))
+    idx, bad = find_producers(files)
+    for path, src in files:
+        bad += check_file(path, src, idx)
+    bad += check_settings(root)
     for b in bad:
         print(b, file=sys.stderr)
     if bad:
-        print("codecheck: %d unescaped interpolation(s)" % len(bad), file=sys.stderr)
+        print("codecheck: %d problem(s)" % len(bad), file=sys.stderr)
         return 1
     return 0
 

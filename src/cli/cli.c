@@ -2,6 +2,7 @@
 ** cli.c — the subcommand table and the shared option parser.
 */
 #include "cli/cli.h"
+#include "lib/utf8.h"
 
 #include <stdio.h>
 #include <stdlib.h>
@@ -47,6 +48,14 @@ int cli_main(int argc, char **argv) {
       !strcmp(argv[1], "-h")) {
     usage(argc < 2 ? stderr : stdout);
     return argc < 2 ? 2 : 0;
+  }
+  /* Command-line text is input like any other: the one check for it. */
+  for (int i = 1; i < argc; i++) {
+    const char *zWhy = utf8_text_problem(argv[i], strlen(argv[i]));
+    if (zWhy) {
+      fprintf(stderr, "gongkai: 第 %d 个参数无效：%s\n", i, zWhy);
+      return 2;
+    }
   }
   for (size_t i = 0; i < sizeof aCmd / sizeof aCmd[0]; i++) {
     if (!strcmp(aCmd[i].zName, argv[1])) return aCmd[i].xRun(argc - 1, argv + 1);

@@ -84,7 +84,7 @@ static int gen_orgs(Store *s, const BenchVocab *v, uint64_t seed, long n) {
     const char *zPlace = v->az[BV_PLACE][i % v->an[BV_PLACE]];
     o.zName = i == 0 ? arena_printf(&a, "基准测试%lld卫生健康委员会",
                                     (long long)seed)
-                     : arena_printf(&a, "%h第%ld%h", zPlace, i,
+                     : arena_printf(&a, "%s第%ld%s", zPlace, i,
                                     azKind[i % 5]);
     char zCode[10];
     snprintf(zCode, sizeof zCode, "%08ld", 30000000 + i);

@@ -35,6 +35,7 @@
 #include "lib/crypto.h"
 #include "lib/date.h"
 #include "lib/jsonl.h"
+#include "lib/utf8.h"
 #include "store/store_bench.h"
 #include "store/store_documents.h"
 #include "store/store_search.h"
@@ -77,6 +78,8 @@ static const char *doc_from_line(char *z, size_t n, Doc *d) {
   for (int k = 0; k < N_FIELD; k++) {
     az[k] = jstr(aF, nF, azField[k]);
     if (!az[k]) return "字段类型错误（应为字符串）";
+    const char *zWhy = utf8_text_problem(az[k], strlen(az[k]));
+    if (zWhy) return zWhy;
   }
   Date day;
   if (!az[0][0]) return "缺少标题 title";

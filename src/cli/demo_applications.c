@@ -228,7 +228,7 @@ static int one_app(Gen *g, int64_t orgId, Date dRec, const char *zOutcome,
     a.zIdKind = "uscc";
     make_uscc(aOrgApplicant[k].zAuthType, k, zId);
     snprintf(zName, sizeof zName, "%s", aOrgApplicant[k].zName);
-    a.zContactPerson = arena_printf(ar, "%h%h", aSurname[rnd(16)], "经办人");
+    a.zContactPerson = arena_printf(ar, "%s%s", aSurname[rnd(16)], "经办人");
   }
   a.zApplicantName = arena_strdup(ar, zName);
   char *zSealed = crypto_seal(g->zKey, zId);
@@ -410,7 +410,7 @@ static int one_app(Gen *g, int64_t orgId, Date dRec, const char *zOutcome,
     v.zDecidedOn =
         bPending ? "" : fmt(ar, date_add_days(dFiled, 60 + (int)rnd(90)));
     v.zBody = strcmp(v.zKind, "review") ? "中宁县人民法院" : "中宁县人民政府";
-    v.zCaseNo = arena_printf(ar, "（%d）宁%h第%d号", date_year(dFiled),
+    v.zCaseNo = arena_printf(ar, "（%d）宁%s第%d号", date_year(dFiled),
                              strcmp(v.zKind, "review") ? "0521行初" : "宁政复",
                              10 + g->nApp);
     if (store_app_review_add(c->s, &v) != STORE_OK) return -1;

@@ -920,6 +920,11 @@ int report_text_read(const RfSet *pSet, const char *zText,
   Line *aL;
   Reader R;
   memset(pOut, 0, sizeof *pOut);
+  const char *zBad = utf8_text_problem(zText, strlen(zText));
+  if (zBad) {
+    pOut->zErr = mprintf("%s", zBad);
+    return -1;
+  }
   aL = split_lines(zText, &nL);
   memset(&R, 0, sizeof R);
   if (zFormat) {

@@ -330,6 +330,7 @@ int workplan_parse(Arena *a, const char *z, size_t n, WpPlan *p,
   memset(p, 0, sizeof *p);
   if (n > WP_MAX_TEXT) { *pzErr = "工作要点文本过长（超过 1 MB）"; return -1; }
   if (!utf8_valid(z, n)) { *pzErr = "工作要点文本不是有效的 UTF-8 编码"; return -1; }
+  if ((*pzErr = utf8_text_problem(z, n)) != NULL) return -1;
   if (n >= 3 && !memcmp(z, "\xEF\xBB\xBF", 3)) { z += 3; n -= 3; }
   char zChapter[40] = "", zSection[40] = "";
   const char *zChapHead = "", *zSecHead = "";

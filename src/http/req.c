@@ -1,6 +1,8 @@
 /* req.c — reading parameters and writing responses (see req.h). */
 #include "http/req.h"
 
+#include "lib/utf8.h"
+
 #include <errno.h>
 #include <stdarg.h>
 #include <stdlib.h>
@@ -17,6 +19,25 @@ const char *req_param(Req *r, const char *zName) {
     }
   }
   return z;
+}
+
+const char *req_check_input(Req *r) {
+  const char *zWhy = utf8_text_problem(r->zPath, strlen(r->zPath));
+  if (zWhy) return zWhy;
+  for (int i = 0; i < r->nParam; i++) {
+    ReqParam *p = &r->aParam[i];
+    if ((zWhy = utf8_text_problem(p->zName, strlen(p->zName))) != NULL) return zWhy;
+    if (p->zFilename) {
+      /* The bytes of a file are its importer's business; its name is not. */
+      zWhy = utf8_text_problem(p->zFilename, strlen(p->zFilename));
+      if (zWhy) return zWhy;
+      continue;
+    }
+    if ((zWhy = utf8_text_problem(p->zValue, p->nValue)) != NULL) return zWhy;
+    if (memchr(p->zValue, '\r', p->nValue))
+      p->nValue = utf8_lf_newlines(p->zValue, p->nValue);
+  }
+  return NULL;
 }
 
 const char *req_param_or(Req *r, const char *zName, const char *zDflt) {

@@ -70,13 +70,17 @@ static ReqParam *param_add(Req *r, const char *zName, const char *zFilename,
   return p;
 }
 
+/* With the sizes, so that a %00 in the query is seen (req_check_input
+** refuses it) instead of silently cutting the value short. */
 static enum MHD_Result query_iter(void *cls, enum MHD_ValueKind kind,
-                                  const char *key, const char *value) {
+                                  const char *key, size_t nKey,
+                                  const char *value, size_t nValue) {
   Req *r = cls;
   if (r->nParam >= 200) return MHD_NO;
   ReqParam *p = param_add(r, key, NULL, NULL, 0);
-  p->zValue = arena_strdup(&r->arena, value ? value : "");
-  p->nValue = strlen(p->zValue);
+  if (strlen(key) != nKey) p->zName = "\x01";  /* refused as a control */
+  p->zValue = arena_strndup(&r->arena, value ? value : "", value ? nValue : 0);
+  p->nValue = value ? nValue : 0;
   return MHD_YES;
 }
 
@@ -162,6 +166,26 @@ static int is_compressible(const char *zType) {
                    strstr(zType, "xml") || strstr(zType, "javascript"));
 }
 
+/* The access log is one line per request: bytes of the (decoded) path that
+** could end the line or confuse a reader (controls, DEL, space, backslash,
+** quote) are written as \xHH, and the path is cut at 1,000 bytes. */
+static const char *log_safe(Req *r, const char *z) {
+  static const char hex[] = "0123456789abcdef";
+  Buf b = BUF_INIT;
+  for (size_t i = 0; z[i] && i < 1000; i++) {
+    unsigned char c = (unsigned char)z[i];
+    if (c <= 0x20 || c == 0x7F || c == '\\' || c == '"') {
+      char e[4] = {'\\', 'x', hex[c >> 4], hex[c & 15]};
+      buf_append(&b, e, 4);
+    } else {
+      buf_putc(&b, (char)c);
+    }
+  }
+  char *zOut = arena_strndup(&r->arena, buf_str(&b), b.n);
+  buf_free(&b);
+  return zOut;
+}
+
 /* Sends r's response on the connection. */
 static enum MHD_Result send_response(struct MHD_Connection *conn, Req *r) {
   struct MHD_Response *resp;
@@ -222,7 +246,7 @@ static enum MHD_Result send_response(struct MHD_Connection *conn, Req *r) {
   MHD_destroy_response(resp);
   int64_t dur = now_us() - r->tStartUs;
   fprintf(stderr, "%s %s %s %d %zu %lld.%03lldms\n", r->zRemoteAddr,
-          r->zMethod, r->zPath, status, body ? body->n : (size_t)0,
+          log_safe(r, r->zMethod), log_safe(r, r->zPath), status, body ? body->n : (size_t)0,
           (long long)(dur / 1000), (long long)(dur % 1000));
   buf_free(&gz);
   return ret;
@@ -267,6 +291,11 @@ void http_dispatch(Req *r, const char *zCookies) {
       return;
     }
   }
+  const char *zBad = req_check_input(r);
+  if (zBad) {
+    http_error(r, 400, zBad);
+    return;
+  }
   rt->xHandler(r);
 }
 
@@ -307,7 +336,7 @@ static enum MHD_Result on_request(void *cls, struct MHD_Connection *conn,
     r->zAcceptEncoding = hdr(conn, "Accept-Encoding");
     r->zContentType = hdr(conn, "Content-Type");
     r->zCsrfHeader = hdr(conn, "X-CSRF-Token");
-    MHD_get_connection_values(conn, MHD_GET_ARGUMENT_KIND, query_iter, r);
+    MHD_get_connection_values_n(conn, MHD_GET_ARGUMENT_KIND, query_iter, r);
     const char *zLen = hdr(conn, "Content-Length");
     if (zLen && strtoull(zLen, NULL, 10) > cfg->nMaxBody) r->bBodyTooLarge = 1;
     if (r->method == HTTP_POST && !r->bBodyTooLarge && r->zContentType &&

@@ -85,7 +85,9 @@ void buf_html(Buf *b, const char *z) {
   if (!z) return;
   for (s = z; *s; s++) {
     const char *r = NULL;
-    switch (*s) {
+    if ((unsigned char)*s < 0x20 && *s != '\t' && *s != '\n' && *s != '\r')
+      r = "";  /* not allowed in XML 1.0 (Atom, DOCX): dropped */
+    else switch (*s) {
       case '&': r = "&amp;"; break;
       case '<': r = "&lt;"; break;
       case '>': r = "&gt;"; break;
@@ -159,31 +161,27 @@ void buf_json(Buf *b, const char *z) {
   }
 }
 
+int csv_formula_start(const char *z) {
+  if (!z || !*z || !strchr("=+-@\t\r", *z)) return 0;
+  /* A leading sign on a plain number (or alone, as a placeholder) is data,
+  ** not a formula. */
+  if (*z == '-' || *z == '+') {
+    const char *t = z + 1;
+    while ((*t >= '0' && *t <= '9') || *t == '.') t++;
+    if (!*t) return 0;
+  }
+  return 1;
+}
+
 void buf_csv(Buf *b, const char *z) {
-  int quote = 0;
+  int quote = 0, formula;
   const char *s;
   if (!z) return;
   for (s = z; *s; s++)
     if (*s == ',' || *s == '"' || *s == '\n' || *s == '\r') quote = 1;
-  if (*z == '=' || *z == '+' || *z == '-' || *z == '@') {
-    /* A leading sign on a plain number is data, not a formula. */
-    const char *t = z + 1;
-    int numeric = (*z == '-' || *z == '+') && *t;
-    for (; *t && numeric; t++)
-      if (!((*t >= '0' && *t <= '9') || *t == '.')) numeric = 0;
-    if (!numeric) { quote = 1; }
-    if (!numeric) {
-      buf_puts(b, "\"'");
-      for (s = z; *s; s++) {
-        if (*s == '"') buf_putc(b, '"');
-        buf_putc(b, *s);
-      }
-      buf_putc(b, '"');
-      return;
-    }
-  }
-  if (!quote) { buf_puts(b, z); return; }
-  buf_putc(b, '"');
+  formula = csv_formula_start(z);
+  if (!quote && !formula) { buf_puts(b, z); return; }
+  buf_puts(b, formula ? "\"'" : "\"");
   for (s = z; *s; s++) {
     if (*s == '"') buf_putc(b, '"');
     buf_putc(b, *s);

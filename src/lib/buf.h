@@ -8,11 +8,14 @@
 **
 **   %s  literal text, copied verbatim.  tools/codecheck.sh rejects %s whose
 **       argument is not a string literal or a name ending in _html/_raw.
-**   %h  HTML text or attribute value: & < > " ' escaped.
+**   %h  HTML text or attribute value: & < > " ' escaped; C0 controls other
+**       than tab, LF and CR dropped (so the output is also valid XML 1.0
+**       text for Atom and DOCX).
 **   %u  URL component: everything but A-Z a-z 0-9 - _ . ~ percent-encoded.
 **   %j  JSON string contents (no surrounding quotes): " \ and controls escaped.
 **   %c  CSV field: quoted when it holds , " CR or LF; quotes doubled; a
-**       leading = + - @ gets a ' so spreadsheets never evaluate it.
+**       leading = + - @ tab or CR gets a ' so spreadsheets never evaluate
+**       it (csv_formula_start; a plain signed number stays as it is).
 **   %d %ld %lld %zu — int, long, long long, size_t as in printf;
 **   %.Nf  a double with N (0-9) decimals;  %% a percent sign.
 ** (No printf format attribute: the compiler does not know %h %u %j %c.)
@@ -55,6 +58,11 @@ void buf_html(Buf *b, const char *z);
 void buf_url(Buf *b, const char *z);
 void buf_json(Buf *b, const char *z);
 void buf_csv(Buf *b, const char *z);
+
+/* 1 when a spreadsheet would take cell text z as a formula: it starts with
+** = + - @ tab or CR and is not a plain signed number ("-5", "+1.5") or a
+** lone sign ("-"). */
+int csv_formula_start(const char *z);
 
 /* Formats into a new heap string the caller frees. */
 char *mprintf(const char *zFmt, ...);

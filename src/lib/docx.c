@@ -31,7 +31,7 @@ static void para_xml(Buf *b, const DocxPara *p) {
   buf_printf(b,
              "<w:p><w:pPr><w:spacing w:line=\"560\" w:lineRule=\"exact\"/>"
              "<w:jc w:val=\"%s\"/>",
-             aJc[e]);
+             aJc[e]); /*safe-for-%s: one of three literals*/
   if (e == 0 && !p->bNoIndent)
     buf_puts(b,
              "<w:ind w:firstLineChars=\"200\" "

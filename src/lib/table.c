@@ -182,11 +182,12 @@ void table_write_tsv(const Table *t, Buf *b) {
     for (int c = 0; c < row->nCell; c++) {
       const char *z = row->azCell[c];
       if (c) buf_putc(b, '\t');
-      if (!strpbrk(z, "\t\r\n") && z[0] != '"') {
+      int formula = csv_formula_start(z);
+      if (!strpbrk(z, "\t\r\n") && z[0] != '"' && !formula) {
         buf_puts(b, z);
         continue;
       }
-      buf_putc(b, '"');
+      buf_puts(b, formula ? "\"'" : "\"");
       for (; *z; z++) {
         if (*z == '"') buf_putc(b, '"');
         buf_putc(b, *z);
@@ -508,16 +509,44 @@ int table_read_xlsx(Arena *a, const void *pData, size_t nData, Table *t,
   return 0;
 }
 
+/* Every cell of an imported sheet must be clean text (utf8_text_problem);
+** a CSV cell must not be a formula a spreadsheet would run (a leading '
+** marks text that only looks like one).  XLSX cells are typed: a text
+** cell is never evaluated and a formula cell is read as its cached value,
+** so only the control check applies there. */
+static int table_check_cells(Arena *a, const Table *t, int bCsv,
+                             const char **pzErr) {
+  for (int r = 0; r < t->nRow; r++) {
+    const TableRow *row = &t->aRow[r];
+    for (int c = 0; c < row->nCell; c++) {
+      const char *z = row->azCell[c], *zWhy = utf8_text_problem(z, strlen(z));
+      while (*z == ' ') z++;
+      if (!zWhy && bCsv && csv_formula_start(z))
+        zWhy = "以 = + - @ 开头的内容会被电子表格当作公式执行，"
+               "请删除该符号，或在前面加英文单引号 '";
+      if (zWhy) {
+        *pzErr = arena_printf(a, "第%d行第%d列：%s", row->iLine, c + 1, zWhy);
+        return -1;
+      }
+    }
+  }
+  return 0;
+}
+
 int table_read(Arena *a, const void *p, size_t n, Table *t,
                const char **pzErr) {
-  if (n >= 4 && !memcmp(p, "PK\x03\x04", 4))
-    return table_read_xlsx(a, p, n, t, pzErr);
+  int rc;
+  if (n >= 4 && !memcmp(p, "PK\x03\x04", 4)) {
+    rc = table_read_xlsx(a, p, n, t, pzErr);
+    return rc ? rc : table_check_cells(a, t, 0, pzErr);
+  }
   if (n >= 8 && !memcmp(p, "\xD0\xCF\x11\xE0\xA1\xB1\x1A\xE1", 8)) {
     memset(t, 0, sizeof *t);
     *pzErr = "不支持旧版 Excel（.xls）文件：请另存为 .xlsx 或 CSV 后再导入";
     return -1;
   }
-  return table_read_csv(a, p, n, t, pzErr);
+  rc = table_read_csv(a, p, n, t, pzErr);
+  return rc ? rc : table_check_cells(a, t, 1, pzErr);
 }
 
 /* ---- XLSX writing ----------------------------------------------------- */

@@ -3,7 +3,8 @@
 ** file.  Used by the catalogue import and export; knows nothing about what
 ** the cells mean.
 **
-** Reading:
+** Reading (table_read also refuses cells with controls, and CSV cells a
+** spreadsheet would run as formulas):
 **  - CSV: RFC 4180 (quoted fields, doubled quotes, CR, LF or CRLF line
 **    ends, line breaks inside quotes), comma or tab separated (sniffed from
 **    the first line), UTF-8 with or without a BOM; input that is not valid
@@ -55,13 +56,14 @@ int table_read(Arena *a, const void *p, size_t n, Table *t,
                const char **pzErr);
 
 /* Appends t as RFC 4180 CSV (CRLF line ends, UTF-8 with a BOM so Excel
-** opens it correctly) to b.  Cells are quoted when needed; a leading
-** = + - @ is NOT neutralised here (the import must read back the same
-** text); cells that look like formulas are quoted.  */
+** opens it correctly) to b.  Cells are quoted when needed; a cell a
+** spreadsheet would evaluate (csv_formula_start) gets a leading ', which
+** the catalogue import drops again.  */
 void table_write_csv(const Table *t, Buf *b);
 
 /* Appends t as tab-separated text (UTF-8, no BOM, LF line ends); cells
-** holding a tab, a line break or a leading quote are quoted as in CSV. */
+** holding a tab, a line break or a leading quote are quoted as in CSV, and
+** formula-like cells get a leading ' as in table_write_csv. */
 void table_write_tsv(const Table *t, Buf *b);
 
 /* Writes t as an XLSX workbook with one sheet named zSheet (first row

@@ -138,3 +138,35 @@ size_t utf8_prefix(const char *z, size_t n, size_t nChar) {
   }
   return i;
 }
+
+const char *utf8_text_problem(const char *z, size_t n) {
+  if (!utf8_valid(z, n)) return "提交的内容不是有效的 UTF-8 文本";
+  for (size_t i = 0; i < n; i++) {
+    unsigned char c = (unsigned char)z[i];
+    if (c == 0) return "提交的内容含有空字符（NUL）";
+    if ((c < 0x20 && c != '\t' && c != '\n' && c != '\r') || c == 0x7F)
+      return "提交的内容含有不允许的控制字符";
+    /* U+202A..U+202E are E2 80 AA..AE; U+2066..U+2069 are E2 81 A6..A9. */
+    if (c == 0xE2 && i + 2 < n &&
+        ((z[i + 1] == '\x80' && (unsigned char)z[i + 2] >= 0xAA &&
+          (unsigned char)z[i + 2] <= 0xAE) ||
+         (z[i + 1] == '\x81' && (unsigned char)z[i + 2] >= 0xA6 &&
+          (unsigned char)z[i + 2] <= 0xA9)))
+      return "提交的内容含有不可见的文字方向控制符";
+  }
+  return NULL;
+}
+
+size_t utf8_lf_newlines(char *z, size_t n) {
+  size_t j = 0;
+  for (size_t i = 0; i < n; i++) {
+    if (z[i] == '\r') {
+      z[j++] = '\n';
+      if (i + 1 < n && z[i + 1] == '\n') i++;
+    } else {
+      z[j++] = z[i];
+    }
+  }
+  z[j] = 0;
+  return j;
+}

@@ -40,4 +40,16 @@ int utf8_is_space(uint32_t cp);
 ** points; never splits a character. */
 size_t utf8_prefix(const char *z, size_t n, size_t nChar);
 
+/* Checks text that comes from outside (form fields, imported files, command
+** arguments) before it is stored: NULL when acceptable, else a static
+** Chinese message.  Refused: bytes that are not UTF-8, NUL, the other C0
+** controls except tab, LF and CR, DEL, and the bidirectional embedding,
+** override and isolate controls U+202A..U+202E and U+2066..U+2069 (they
+** can make a file name or a title read differently from what it is). */
+const char *utf8_text_problem(const char *z, size_t n);
+
+/* Rewrites CRLF and lone CR as LF in z[0..n) in place (what browsers send
+** for a textarea); returns the new length and NUL-terminates. */
+size_t utf8_lf_newlines(char *z, size_t n);
+
 #endif

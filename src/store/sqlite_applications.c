@@ -117,7 +117,7 @@ int store_app_add(Store *s, Arena *ar, App *a, const char *zTrackingHash) {
   char zSerial[16];
   snprintf(zSerial, sizeof zSerial, "%04d", sqlite3_column_int(st, 1) + 1);
   char *zRegNo = arena_printf(
-      ar, "%h-%h-%h", (const char *)sqlite3_column_text(st, 0), zYear, zSerial);
+      ar, "%s-%s-%s", (const char *)sqlite3_column_text(st, 0), zYear, zSerial);
   stmt_done(st);
   st =
       stmt(s,

@@ -36,16 +36,16 @@ static const char *obtain_text(Req *r, const App *a) {
   if (!strcmp(a->zDelivery, "pickup"))
     return req_fmt(r,
                    "请您自收到本告知书之日起15个工作日内，于工作日办公时间"
-                   "携带身份证明到本机关政府信息公开工作机构领取（%h）。",
+                   "携带身份证明到本机关政府信息公开工作机构领取（%s）。",
                    zForm);
   if (!strcmp(a->zDelivery, "email"))
     return req_fmt(r,
-                   "本机关已将相关政府信息（%h）随本告知书发送至您的电子"
-                   "邮箱%h。",
+                   "本机关已将相关政府信息（%s）随本告知书发送至您的电子"
+                   "邮箱%s。",
                    zForm, a->zEmail);
   return req_fmt(r,
-                 "本机关已将相关政府信息（%h）随本告知书邮寄至您提供的地址"
-                 "：%h。",
+                 "本机关已将相关政府信息（%s）随本告知书邮寄至您提供的地址"
+                 "：%s。",
                  zForm, a->zAddress);
 }
 
@@ -61,8 +61,8 @@ static const char *letter_var(void *pCtx, const char *zName) {
   if (!strcmp(zName, "info")) {
     const char *z = a->zInfoTitle[0] ? a->zInfoTitle : a->zInfoDescription;
     if (a->zInfoDocNumber[0])
-      return req_fmt(r, "“%h”（%h）", z, a->zInfoDocNumber);
-    return req_fmt(r, "“%h”", z);
+      return req_fmt(r, "“%s”（%s）", z, a->zInfoDocNumber);
+    return req_fmt(r, "“%s”", z);
   }
   if (!strcmp(zName, "decision")) return o ? o->zDecision : "";
   if (!strcmp(zName, "reasons")) return a->zDecisionText;
@@ -98,7 +98,7 @@ static int letter_paras(Req *r, const App *a, DocxPara **paPara) {
   n++;
   ARENA_PUSH(&r->arena, aPara, n, nAlloc);
   memset(&aPara[n], 0, sizeof aPara[n]);
-  aPara[n].zText = req_fmt(r, "登记号：%h", a->zRegNo);
+  aPara[n].zText = req_fmt(r, "登记号：%s", a->zRegNo);
   aPara[n].eAlign = 2;
   n++;
   int nBody = n;

@@ -161,7 +161,7 @@ int page_apps(Req *r) {
     }
     q.zFilter = "due_soon";
     q.zSoon = zSoon;
-    zWhat = req_fmt(r, "%d个工作日内到期的在办申请（%h 至 %h）", nSoonDays,
+    zWhat = req_fmt(r, "%d个工作日内到期的在办申请（%s 至 %s）", nSoonDays,
                     zToday, zSoon);
   } else if (!strcmp(zFilter, "overdue")) {
     q.zFilter = "overdue";
@@ -675,7 +675,7 @@ int page_app_view(Req *r) {
                  aAppEventKind[i].zLabel);
     }
     req_puts(r, "</select></p>\n");
-    page_input(r, "on_day", "日期", req_fmt(r, "%h", date_format(dToday, zDue)),
+    page_input(r, "on_day", "日期", req_strdup(r, date_format(dToday, zDue)),
                "type=\"date\" required");
     page_input(r, "limit_day", "期限（补正期限或第三十五条的答复期限）", "",
                "type=\"date\"");
@@ -706,7 +706,7 @@ int page_app_view(Req *r) {
         "<option value=\"per_volume\">按量计收</option></select></p>\n");
     page_input(r, "count", "件数（本申请拆分后的件数）或页数", "",
                "inputmode=\"numeric\"");
-    page_input(r, "on_day", "日期", req_fmt(r, "%h", zDue), "type=\"date\"");
+    page_input(r, "on_day", "日期", req_strdup(r, zDue), "type=\"date\"");
     page_input(r, "limit_day", "缴费期限", "", "type=\"date\"");
     page_input(r, "note", "说明（减免理由、票据号）", "", "maxlength=\"300\"");
     action_end(r, "保存");
@@ -741,7 +741,7 @@ int page_app_view(Req *r) {
   if (bOpen && bApprove && !strcmp(a.zState, "awaiting_approval")) {
     action_form(r, &a, "approve", "领导审批");
     page_input(r, "answer_day", "答复日期",
-               req_fmt(r, "%h", date_format(dToday, zDue)),
+               req_strdup(r, date_format(dToday, zDue)),
                "type=\"date\" required");
     action_end(r, "批准并答复");
   }
@@ -926,7 +926,7 @@ int page_app_action(Req *r) {
       e.zOn = req_param(r, "on_day");
       e.nDays = (int)nDays;
       if (!strcmp(e.zKind, "extension"))
-        e.zText = req_fmt(r, "批准人：%h；已告知申请人%h%h", r->user->zName,
+        e.zText = req_fmt(r, "批准人：%s；已告知申请人%s%s", r->user->zName,
                           e.zText[0] ? "；" : "", e.zText);
       zErr = clock_accepts(r, &cal, &a, &e);
     }
@@ -972,7 +972,7 @@ int page_app_action(Req *r) {
         zErr = "按该方式计算不需收费，无需发出收费通知";
       if (!zErr) {
         e.zKind = "fee_notice";
-        e.zText = req_fmt(r, "%lld元：%h", fr.nYuan, fr.zText);
+        e.zText = req_fmt(r, "%lld元：%s", fr.nYuan, fr.zText);
         zErr = clock_accepts(r, &cal, &a, &e);
         if (!zErr &&
             (store_app_event_add(r->store, a.id, &e, uid) != STORE_OK ||
@@ -992,7 +992,7 @@ int page_app_action(Req *r) {
         zErr = "减免须说明理由";
       if (!zErr) {
         e.zKind = bLapse ? "fee_lapsed" : "fee_paid";
-        e.zText = bWaive ? req_fmt(r, "减免：%h", zNote) : zNote;
+        e.zText = bWaive ? req_fmt(r, "减免：%s", zNote) : zNote;
         e.zLimit = "";
         zErr = clock_accepts(r, &cal, &a, &e);
       }
@@ -1137,7 +1137,7 @@ int page_app_action(Req *r) {
     http_store_error(r, store_errcode(r->store));
     return 0;
   }
-  store_audit(r->store, uid, a.orgId, req_fmt(r, "application.%h", zAct),
+  store_audit(r->store, uid, a.orgId, req_fmt(r, "application.%s", zAct),
               a.zRegNo);
   req_redirect(
       r, req_fmt(r, "/staff/applications/%lld?done=%u", (long long)a.id, zAct));

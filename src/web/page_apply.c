@@ -32,7 +32,7 @@ Date app_today(void) {
 
 void app_id_hash(Req *r, const char *zIdNorm, char zOut[65]) {
   char *z =
-      mprintf("%j:%j", r->cfg->zSecretKey ? r->cfg->zSecretKey : "", zIdNorm);
+      mprintf("%j:%j", r->cfg->zSecretKey ? r->cfg->zSecretKey : "", zIdNorm); /*escaped: an unambiguous key:id encoding for the hash, never output*/
   crypto_sha256_hex(z, strlen(z), zOut);
   free(z);
 }

@@ -112,7 +112,7 @@ static int list_filters(Req *r, DocQuery *q, const char **pzQs) {
   if (item) buf_printf(&b, "&item=%lld", (long long)item);
   if (q->zChannel) buf_printf(&b, "&channel=%u", q->zChannel);
   if (q->zCategory) buf_printf(&b, "&category=%u", q->zCategory);
-  *pzQs = req_fmt(r, "%h", buf_str(&b));
+  *pzQs = req_fmt(r, "%h", buf_str(&b)); /*html*/
   buf_free(&b);
   return 0;
 }

@@ -48,7 +48,7 @@ int page_public_messages(Req *r) {
   if (r->method == HTTP_POST) {
     r->bNoCache = 1;
     int64_t now = (int64_t)time(NULL);
-    const char *zKey = req_fmt(r, "addr:%h", r->zRemoteAddr);
+    const char *zKey = req_fmt(r, "addr:%s", r->zRemoteAddr);
     int nRecent = store_message_recent(r->store, zKey, now - MSG_RATE_WINDOW);
     if (nRecent < 0) {
       http_store_error(r, store_errcode(r->store));
@@ -284,7 +284,7 @@ int page_message_view(Req *r) {
     }
     if (!zErr && rc != STORE_OK) zErr = store_errmsg(r->store);
     if (!zErr) {
-      store_audit(r->store, r->user->id, m.orgId, req_fmt(r, "message.%h", zAction),
+      store_audit(r->store, r->user->id, m.orgId, req_fmt(r, "message.%s", zAction),
                   req_fmt(r, "%lld", (long long)id));
       req_redirect(r, req_fmt(r, "/staff/messages/%lld?saved=1", (long long)id));
       return 0;

@@ -90,8 +90,8 @@ const char *reg_date_field(Req *r, const char *zName, const char *zLabel,
   const char *z = req_param(r, zName);
   Date d;
   *pz = NULL;
-  if (!z || !z[0]) return bRequired ? req_fmt(r, "请填写%h", zLabel) : NULL;
-  if (date_parse(z, &d)) return req_fmt(r, "%h格式应为 YYYY-MM-DD", zLabel);
+  if (!z || !z[0]) return bRequired ? req_fmt(r, "请填写%s", zLabel) : NULL;
+  if (date_parse(z, &d)) return req_fmt(r, "%s格式应为 YYYY-MM-DD", zLabel);
   *pz = z;
   return NULL;
 }

@@ -685,7 +685,7 @@ static int import_csv(Req *r, const char *zCsv, int *pn, const char **pzErr) {
                                        vCount / RF_SCALE, vAmount, "csv",
                                        r->user->id);
     if (rc) {
-      *pzErr = req_fmt(r, "第 %d 行：%h", nLine, store_errmsg(r->store));
+      *pzErr = req_fmt(r, "第 %d 行：%s", nLine, store_errmsg(r->store));
       return rc;
     }
     (*pn)++;
@@ -912,7 +912,7 @@ int page_report_cell(Req *r) {
 static void send_export(Req *r, Ctx *c, const char *zFmt, int bPublic) {
   ReportText txt = {c->rec.zSection1, c->rec.zSection5, NULL};
   char *z6 = report_section6(c->p, c->rec.zSection6);
-  const char *zName = req_fmt(r, "report-%h-%d%h", c->org.zSlug, c->year,
+  const char *zName = req_fmt(r, "report-%s-%d%s", c->org.zSlug, c->year,
                               c->bSubtree ? "-subtree" : "");
   txt.z6 = z6;
   (void)bPublic;
@@ -943,7 +943,7 @@ static void send_export(Req *r, Ctx *c, const char *zFmt, int bPublic) {
     return;
   }
   req_header(r, "Content-Disposition",
-             req_fmt(r, "attachment; filename=\"%h.%h\"", zName, zFmt));
+             req_fmt(r, "attachment; filename=\"%s.%s\"", zName, zFmt));
   free(z6);
 }
 
@@ -1006,7 +1006,7 @@ int page_report_public_list(Req *r) {
     http_store_error(r, store_errcode(r->store));
     return 0;
   }
-  page_begin(r, req_fmt(r, "%h 政府信息公开工作年度报告", o.zName));
+  page_begin(r, req_fmt(r, "%s 政府信息公开工作年度报告", o.zName));
   req_printf(r, "<h1>%h 政府信息公开工作年度报告</h1>", o.zName);
   if (!n) req_puts(r, "<p>暂无已发布的年度报告。</p>");
   else req_puts(r, "<ul class=\"reports\">");

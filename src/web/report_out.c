@@ -608,7 +608,7 @@ int report_publish_doc(Store *s, Arena *a, const Report *p,
   memset(&d, 0, sizeof d);
   report_out_markdown(p, &txt, &md);
   d.orgId = pRec->orgId;
-  d.zTitle = arena_printf(a, "%h%h %d 年政府信息公开工作年度报告",
+  d.zTitle = arena_printf(a, "%s%s %d 年政府信息公开工作年度报告",
                           pRec->zOrgName,
                           pRec->bSubtree ? "（全系统）" : "", pRec->year);
   d.zPublisher = pRec->zOrgName;

@@ -88,3 +88,26 @@ TEST(buf_json_equals_per_byte_reference) {
   buf_free(&got);
   buf_free(&want);
 }
+
+/* Issue 12: a spreadsheet runs a cell that starts with = + - @, a tab or a
+** CR; every CSV cell like that gets a leading apostrophe.  A plain signed
+** number and a lone "-" placeholder are data and stay as they are. */
+TEST(buf_csv_neutralises_formula_starts) {
+  Buf b = BUF_INIT;
+  buf_printf(&b, "%c|%c|%c|%c|%c|%c|%c", "@SUM(A1)", "\tx", "\rx", "+cmd|x",
+             "-", "+86", "-2+3");
+  CHECK_STR(buf_str(&b), "\"'@SUM(A1)\"|\"'\tx\"|\"'\rx\"|\"'+cmd|x\"|-|+86|\"'-2+3\"");
+  buf_free(&b);
+  CHECK_INT(csv_formula_start("=1"), 1);
+  CHECK_INT(csv_formula_start("1=1"), 0);
+  CHECK_INT(csv_formula_start("-0.5"), 0);
+}
+
+/* %h output is also XML 1.0 text: C0 controls other than tab, LF, CR are
+** dropped (U+0001 in a title made the Atom feed malformed). */
+TEST(buf_html_drops_xml_forbidden_controls) {
+  Buf b = BUF_INIT;
+  buf_printf(&b, "%h", "a\x01" "b\x1f" "c\td\ne\x0b" "f");
+  CHECK_STR(buf_str(&b), "abc\td\nef");
+  buf_free(&b);
+}

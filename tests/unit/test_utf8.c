@@ -61,3 +61,20 @@ TEST(utf8_valid_equals_decode_loop) {
                    strlen("纯ASCII and 中文 mixed, longer than eight bytes")));
   CHECK(!utf8_valid("abcdefgh\xed\xa0\x80", 11)); /* a surrogate */
 }
+
+/* Issue 12: what text from outside may hold. */
+TEST(utf8_text_problem_refuses_controls_bidi_nul_and_bad_bytes) {
+  CHECK(utf8_text_problem("政府信息\t公开\r\n", 21) == NULL);
+  CHECK(utf8_text_problem("a\0b", 3) != NULL);                /* NUL */
+  CHECK(utf8_text_problem("a\x01", 2) != NULL);               /* U+0001 */
+  CHECK(utf8_text_problem("a\x7f", 2) != NULL);               /* DEL */
+  CHECK(utf8_text_problem("\xe2\x80\xae" "abc", 6) != NULL);  /* U+202E RLO */
+  CHECK(utf8_text_problem("\xe2\x80\xaa", 3) != NULL);        /* U+202A LRE */
+  CHECK(utf8_text_problem("\xe2\x81\xa9", 3) != NULL);        /* U+2069 PDI */
+  CHECK(utf8_text_problem("\xe2\x80\xa9", 3) == NULL);        /* U+2029: allowed */
+  CHECK(utf8_text_problem("\xe2\x81\xaa", 3) == NULL);        /* U+206A: allowed */
+  CHECK(utf8_text_problem("\xc3\x28", 2) != NULL);            /* bad UTF-8 */
+  char z[] = "a\r\nb\rc\n";
+  CHECK_INT((int)utf8_lf_newlines(z, 7), 6);
+  CHECK_STR(z, "a\nb\nc\n");
+}

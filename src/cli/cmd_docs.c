@@ -82,10 +82,16 @@ static const char *doc_from_line(char *z, size_t n, Doc *d) {
     if (zWhy) return zWhy;
   }
   Date day;
-  if (!az[0][0]) return "缺少标题 title";
+  if (utf8_blank(az[0])) return "缺少标题 title";
   if (strlen(az[0]) > 1000) return "标题过长";
   if (date_parse(az[1], &day)) return "发布日期 published_date 无效";
   if (az[4][0] && date_parse(az[4], &day)) return "成文日期 signed_date 无效";
+  Doc dates;
+  memset(&dates, 0, sizeof dates);
+  dates.zPublishedDate = az[1];
+  dates.zSignedDate = az[4];
+  const char *zDates = doc_dates_check(&dates, date_today_cn(time(NULL)));
+  if (zDates) return zDates;
   if (az[10][0] && strcmp(az[10], "regulation") && strcmp(az[10], "normative") &&
       strcmp(az[10], "other"))
     return "report_kind 取值无效";

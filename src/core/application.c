@@ -216,17 +216,7 @@ static size_t nchar(const char *z) {
 }
 
 /* 1 when z is NULL or only white space. */
-static int blank(const char *z) {
-  if (!z) return 1;
-  size_t n = strlen(z);
-  for (size_t i = 0; i < n;) {
-    int len;
-    uint32_t cp = utf8_decode(z + i, n - i, &len);
-    if (!utf8_is_space(cp)) return 0;
-    i += (size_t)len;
-  }
-  return 1;
-}
+static int blank(const char *z) { return utf8_blank(z); }
 
 int app_validate(const AppInput *p, int iToday, char zIdNorm[64],
                  AppFieldErr *aErr) {

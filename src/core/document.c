@@ -3,11 +3,13 @@
 #include "core/document.h"
 
 #include <stdlib.h>
+#include <stddef.h>
 #include <string.h>
 
 #include "lib/buf.h"
 #include "lib/crypto.h"
 #include "lib/date.h"
+#include "lib/utf8.h"
 
 const DocCode aDocState[] = {
   {"draft", "草稿"},
@@ -134,7 +136,7 @@ static int date_ok(const char *z) {
 }
 
 const char *doc_draft_check(const Doc *d) {
-  if (empty(d->zTitle)) return "标题不能为空";
+  if (utf8_blank(d->zTitle)) return "标题不能为空";
   if (strlen(d->zTitle) > 600) return "标题过长";
   if (!date_ok(d->zSignedDate)) return "成文日期格式应为 YYYY-MM-DD";
   if (!date_ok(d->zFormedDate)) return "生成日期格式应为 YYYY-MM-DD";
@@ -145,6 +147,25 @@ const char *doc_draft_check(const Doc *d) {
   if (!empty(d->zReportKind) && !doc_code_valid(aDocReportKind, d->zReportKind))
     return "文件类别无效";
   if (d->interpretsId && d->interpretsId == d->id) return "解读不能关联自身";
+  return NULL;
+}
+
+const char *doc_dates_check(const Doc *d, Date today) {
+  static const struct { size_t off; const char *zBad; } aDate[] = {
+    {offsetof(Doc, zSignedDate), "成文日期超出合理范围（应在1949年10月1日之后，且不晚于一年之后）"},
+    {offsetof(Doc, zFormedDate), "生成日期超出合理范围（应在1949年10月1日之后，且不晚于一年之后）"},
+    {offsetof(Doc, zPublishedDate), "发布日期超出合理范围（应在1949年10月1日之后，且不晚于一年之后）"},
+  };
+  Date day[3];
+  for (int i = 0; i < 3; i++) {
+    const char *z = *(const char *const *)((const char *)d + aDate[i].off);
+    day[i] = -1000000;
+    if (empty(z)) continue;
+    if (date_parse(z, &day[i])) return "日期格式应为 YYYY-MM-DD";
+    if (!date_plausible(day[i], today)) return aDate[i].zBad;
+  }
+  if (day[0] != -1000000 && day[2] != -1000000 && day[0] > day[2])
+    return "成文日期不能晚于发布日期";
   return NULL;
 }
 

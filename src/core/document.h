@@ -187,6 +187,13 @@ const char *doc_submit_check(const Doc *d);
 ** mode may still be unset).  NULL or a static Chinese message. */
 const char *doc_draft_check(const Doc *d);
 
+/* The dates of d against today (issue 12): 成文日期, 生成日期 and 发布日期,
+** when set, must be plausible (date_plausible: 1949-10-01 to a year
+** ahead), and a document cannot be signed after it was published.  The
+** caller sets d->zPublishedDate to the publication day it is about to use
+** when publishing.  NULL or a static Chinese message. */
+const char *doc_dates_check(const Doc *d, Date today);
+
 /* 1 when a published document's content is visible to the public: state
 ** published (withdrawn documents show only the withdrawal notice). */
 int doc_is_public(const Doc *d);

@@ -70,7 +70,8 @@ static int check_chars(const char *z, size_t n, const char *zWhat, int bBrace,
     if (utf8_is_space(c)) {
       return set_err(pErr, INDEX_NUMBER_E_CHAR, "%s不能包含空白字符", zWhat);
     }
-    if (c == '<' || c == '>' || c == '"') {
+    if (c == '<' || c == '>' || c == '"' || c == '\\' || c == '?' || c == '#' ||
+        c == '%') {
       return set_err(pErr, INDEX_NUMBER_E_CHAR, "%s不能包含字符 %c", zWhat,
                      (char)c);
     }
@@ -78,6 +79,25 @@ static int check_chars(const char *z, size_t n, const char *zWhat, int bBrace,
       return set_err(pErr, INDEX_NUMBER_E_CHAR, "%s不能包含花括号", zWhat);
     }
     i += (size_t)len;
+  }
+  return INDEX_NUMBER_OK;
+}
+
+/* An index number names a path (/d/..., export-site files): between its
+** slashes there must be a real segment, never "", "." or "..". */
+static int check_segments(const char *z, size_t n, const char *zWhat,
+                          IndexNumberErr *pErr) {
+  size_t i = 0;
+  while (i <= n) {
+    size_t j = i;
+    while (j < n && z[j] != '/') j++;
+    size_t m = j - i;
+    if ((m == 0 && n > 0) || (m == 1 && z[i] == '.') ||
+        (m == 2 && z[i] == '.' && z[i + 1] == '.'))
+      return set_err(pErr, INDEX_NUMBER_E_CHAR,
+                     "%s不能以“/”开头或结尾，也不能含有“//”或“.”“..”这样的路径段",
+                     zWhat);
+    i = j + 1;
   }
   return INDEX_NUMBER_OK;
 }
@@ -200,6 +220,7 @@ static int parse_template(const char *zTpl, Expand *pX, unsigned *pmUses,
                    INDEX_NUMBER_TEMPLATE_MAX);
   }
   rc = check_chars(zTpl, n, "索引号模板", 1, pErr);
+  if (!rc) rc = check_segments(zTpl, n, "索引号模板", pErr);
   if (rc) return rc;
   while (i < n) {
     if (zTpl[i] == '{' && zTpl[i + 1] == '{') {
@@ -285,5 +306,6 @@ int index_number_check(const char *z, IndexNumberErr *pErr) {
                    "索引号不能超过%d字节（现为%zu字节）", INDEX_NUMBER_MAX, n);
   }
   rc = check_chars(z, n, "索引号", 1, pErr);
+  if (!rc) rc = check_segments(z, n, "索引号", pErr);
   return rc ? rc : set_ok(pErr);
 }

@@ -162,3 +162,10 @@ char *datetime_format_cn(time_t t, char zOut[DATETIME_STRLEN]) {
   zOut[19] = 0;
   return zOut;
 }
+
+int date_plausible(Date d, Date today) {
+  int y, m, dd;
+  date_ymd(today, &y, &m, &dd);
+  if (m == 2 && dd == 29) dd = 28;  /* next year may have no 29 February */
+  return d >= date_from_ymd(1949, 10, 1) && d <= date_from_ymd(y + 1, m, dd);
+}

@@ -60,6 +60,11 @@ Date date_add_days(Date d, int n);
 ** failure returns -1 and leaves *pd alone.  date_parse_n() reads the n
 ** bytes at z (no NUL needed). */
 int date_parse(const char *z, Date *pd);
+
+/* 1 when d is a date a record of this government can carry: from
+** 1949-10-01 (the founding of the PRC) to one year after today (the same
+** month and day next year, inclusive). */
+int date_plausible(Date d, Date today);
 int date_parse_n(const char *z, int n, Date *pd);
 
 /* Writes "YYYY-MM-DD" into zOut (DATE_STRLEN bytes) and returns zOut.

@@ -51,6 +51,38 @@ static int zip_read_name(zip_t *z, const char *zName, Buf *b) {
   return i < 0 ? -1 : zip_read_index(z, i, b);
 }
 
+/* A DOCX or XLSX that no office program writes: an entry that inflates
+** past DOCTEXT_MAX_ENTRY (a zip bomb: its text could not all be scanned)
+** or an XML part with a DTD (entity expansion; OPC forbids DTDs in
+** package parts).  Appends the reason to pNotes and returns -1; else 0. */
+static int zip_hostile(zip_t *z, Buf *pNotes) {
+  zip_int64_t nEntry = zip_get_num_entries(z, 0);
+  if (nEntry > 10000) {
+    buf_puts(pNotes, "文件中的条目过多（疑似恶意构造的文件），不予接收\n");
+    return -1;
+  }
+  for (zip_int64_t i = 0; i < nEntry; i++) {
+    zip_stat_t st;
+    zip_stat_init(&st);
+    if (zip_stat_index(z, (zip_uint64_t)i, 0, &st) || !(st.valid & ZIP_STAT_SIZE)) continue;
+    if (st.size > DOCTEXT_MAX_ENTRY) {
+      buf_puts(pNotes, "文件中的部件解压后超过 32 MB（疑似压缩炸弹），无法完整检查，不予接收\n");
+      return -1;
+    }
+    char aHead[1024];
+    zip_file_t *f = zip_fopen_index(z, (zip_uint64_t)i, 0);
+    if (!f) continue;
+    zip_int64_t k = zip_fread(f, aHead, sizeof aHead);
+    zip_fclose(f);
+    if (k > 0 && (memmem(aHead, (size_t)k, "<!DOCTYPE", 9) ||
+                  memmem(aHead, (size_t)k, "<!ENTITY", 8))) {
+      buf_puts(pNotes, "文件含有 DTD 声明（Office 文件不会包含，疑似 XML 炸弹），不予接收\n");
+      return -1;
+    }
+  }
+  return 0;
+}
+
 /* ---- Type detection ---------------------------------------------------- */
 
 char *doctext_mime(const void *p, size_t n, char *zOut, size_t nOut) {
@@ -368,8 +400,10 @@ int doctext_extract_timeout(const char *zMime, const void *p, size_t n,
       buf_puts(pNotes, "无法打开文件（ZIP结构损坏），请人工审查\n");
       return -1;
     }
-    int rc = !strcmp(zMime, DOCTEXT_MIME_DOCX) ? docx_text(z, pText, pNotes)
-                                               : xlsx_text(z, pText, pNotes);
+    int rc = zip_hostile(z, pNotes);
+    if (!rc)
+      rc = !strcmp(zMime, DOCTEXT_MIME_DOCX) ? docx_text(z, pText, pNotes)
+                                             : xlsx_text(z, pText, pNotes);
     zip_discard(z);
     return rc;
   }

@@ -13,8 +13,10 @@
 **    reader of the published file might not see: hidden or very hidden
 **    sheets, comments, and tracked insertions and deletions.
 **
-** Limits: each ZIP entry is read up to DOCTEXT_MAX_ENTRY bytes (zip bombs
-** stop there); the extracted text is capped at DOCTEXT_MAX_TEXT.  Images
+** Limits: a DOCX/XLSX with an entry that inflates past DOCTEXT_MAX_ENTRY
+** bytes (a zip bomb), more than 10,000 entries or a DTD in an XML part (an
+** XML bomb; OPC forbids DTDs) fails with a note; the extracted text is
+** capped at DOCTEXT_MAX_TEXT.  Images
 ** have no text (OCR is out of scope): the caller says so to the reviewer.
 ** Thread-safe (no globals; libmagic is opened per call).
 */

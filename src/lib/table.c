@@ -202,6 +202,28 @@ void table_write_tsv(const Table *t, Buf *b) {
 
 /* Reads the archive member zName into the arena (NUL-terminated); NULL when
 ** absent or too large. */
+/* 1 when an entry inflates past XLSX_PART_MAX (a zip bomb) or an XML
+** part starts with a DTD (entity expansion; OPC parts never have one). */
+static int xlsx_hostile(zip_t *z) {
+  zip_int64_t nEntry = zip_get_num_entries(z, 0);
+  if (nEntry > 10000) return 1;
+  for (zip_int64_t i = 0; i < nEntry; i++) {
+    zip_stat_t st;
+    zip_stat_init(&st);
+    if (zip_stat_index(z, (zip_uint64_t)i, 0, &st) || !(st.valid & ZIP_STAT_SIZE)) continue;
+    if (st.size > XLSX_PART_MAX) return 1;
+    char aHead[1024];
+    zip_file_t *f = zip_fopen_index(z, (zip_uint64_t)i, 0);
+    if (!f) continue;
+    zip_int64_t k = zip_fread(f, aHead, sizeof aHead);
+    zip_fclose(f);
+    if (k > 0 && (memmem(aHead, (size_t)k, "<!DOCTYPE", 9) ||
+                  memmem(aHead, (size_t)k, "<!ENTITY", 8)))
+      return 1;
+  }
+  return 0;
+}
+
 static char *zip_part(Arena *a, zip_t *z, const char *zName, size_t *pn) {
   zip_stat_t st;
   zip_stat_init(&st);
@@ -405,6 +427,11 @@ int table_read_xlsx(Arena *a, const void *pData, size_t nData, Table *t,
     return -1;
   }
   zip_error_fini(&ze);
+  if (xlsx_hostile(z)) {
+    zip_close(z);
+    *pzErr = "XLSX 文件含有超大部件或 DTD 声明（疑似压缩炸弹或 XML 炸弹），不予导入";
+    return -1;
+  }
   size_t nSheet = 0, nShared = 0;
   char *zSheet = zip_part(a, z, "xl/worksheets/sheet1.xml", &nSheet);
   if (!zSheet) {

@@ -170,3 +170,14 @@ size_t utf8_lf_newlines(char *z, size_t n) {
   z[j] = 0;
   return j;
 }
+
+int utf8_blank(const char *z) {
+  if (!z) return 1;
+  size_t n = strlen(z);
+  for (size_t i = 0; i < n;) {
+    int len;
+    if (!utf8_is_space(utf8_decode(z + i, n - i, &len))) return 0;
+    i += (size_t)len;
+  }
+  return 1;
+}

@@ -48,6 +48,10 @@ size_t utf8_prefix(const char *z, size_t n, size_t nChar);
 ** can make a file name or a title read differently from what it is). */
 const char *utf8_text_problem(const char *z, size_t n);
 
+/* 1 when z is NULL, empty or only white space (utf8_is_space, U+3000
+** included): a title like that is no title. */
+int utf8_blank(const char *z);
+
 /* Rewrites CRLF and lone CR as LF in z[0..n) in place (what browsers send
 ** for a textarea); returns the new length and NUL-terminates. */
 size_t utf8_lf_newlines(char *z, size_t n);

@@ -339,11 +339,12 @@ int page_app_new(Req *r) {
       aErr[nErr].zField = "channel";
       snprintf(aErr[nErr++].zMsg, sizeof aErr[0].zMsg, "请选择申请渠道");
     }
-    if ((date_parse(zEventDay, &dEvent) || dEvent > app_today()) &&
+    if ((date_parse(zEventDay, &dEvent) || dEvent > app_today() ||
+         !date_plausible(dEvent, app_today())) &&
         nErr < APP_MAX_ERRORS) {
       aErr[nErr].zField = "event_day";
       snprintf(aErr[nErr++].zMsg, sizeof aErr[0].zMsg,
-               "请填写有效的日期（YYYY-MM-DD，不晚于今天）");
+               "请填写有效的日期（YYYY-MM-DD，1949年10月1日之后，不晚于今天）");
     }
     const char *zFileErr = app_attachment_check(r);
     if (zFileErr && nErr < APP_MAX_ERRORS) {
@@ -908,7 +909,8 @@ int page_app_action(Req *r) {
     if (!app_event_kind(e.zKind) || !strncmp(e.zKind, "fee_", 4) ||
         !strcmp(e.zKind, "answered"))
       zErr = "事项类型无效";
-    else if (date_parse(req_param_or(r, "on_day", ""), &d) || d > dToday)
+    else if (date_parse(req_param_or(r, "on_day", ""), &d) || d > dToday ||
+             !date_plausible(d, dToday))
       zErr = "请填写有效的日期（不晚于今天）";
     else if (!opt_date(r, "limit_day", &e.zLimit))
       zErr = "期限日期无效";
@@ -946,7 +948,7 @@ int page_app_action(Req *r) {
     memset(&e, 0, sizeof e);
     e.zOn = req_param_or(r, "on_day", zToday);
     Date d;
-    if (date_parse(e.zOn, &d) || d > dToday)
+    if (date_parse(e.zOn, &d) || d > dToday || !date_plausible(d, dToday))
       zErr = "请填写有效的日期（不晚于今天）";
     else if (!opt_date(r, "limit_day", &e.zLimit))
       zErr = "缴费期限无效";
@@ -1043,7 +1045,7 @@ int page_app_action(Req *r) {
     e.zText = "";
     if (strcmp(a.zState, "awaiting_approval"))
       zErr = "该申请不在待审批状态";
-    else if (date_parse(e.zOn, &d) || d > dToday)
+    else if (date_parse(e.zOn, &d) || d > dToday || !date_plausible(d, dToday))
       zErr = "请填写有效的答复日期（不晚于今天）";
     else
       zErr = clock_accepts(r, &cal, &a, &e);

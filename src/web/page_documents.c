@@ -144,6 +144,10 @@ int page_docs_list(Req *r) {
     http_store_error(r, store_errcode(r->store));
     return 0;
   }
+  if (page > 1 && n == 0) {
+    http_error(r, 404, "没有这一页");
+    return 0;
+  }
   page_begin(r, "主动公开文件");
   req_puts(r, "<link rel=\"stylesheet\" href=\"/static/documents.css\">\n");
   req_puts(r, "<h1>主动公开文件</h1>\n<p>");
@@ -265,6 +269,7 @@ int page_doc_edit(Req *r) {
     d.interpretsId = interp > 0 ? interp : 0;
     d.orgId = org;
     if (!zErr) zErr = doc_draft_check(&d);
+    if (!zErr) zErr = doc_dates_check(&d, date_today_cn(time(NULL)));
     if (!zErr && d.deptId) {
       Dept *aDept;
       int nDept, bFound = 0;

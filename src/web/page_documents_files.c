@@ -105,7 +105,14 @@ int page_doc_attach(Req *r) {
     return 0;
   }
   Buf text = BUF_INIT, notes = BUF_INIT;
-  doctext_extract(zMime, f->zValue, f->nValue, &text, &notes);
+  if (doctext_extract(zMime, f->zValue, f->nValue, &text, &notes) < 0 &&
+      strcmp(zMime, DOCTEXT_MIME_PDF)) {
+    /* A DOCX/XLSX that cannot be read whole cannot be privacy-scanned. */
+    http_error(r, 422, req_strdup(r, buf_str(&notes)));
+    buf_free(&text);
+    buf_free(&notes);
+    return 0;
+  }
   const char *zNotes = req_strdup(r, buf_str(&notes));
   buf_free(&notes);
   const char *zName = clean_name(r, f->zFilename, zMime);

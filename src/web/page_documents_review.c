@@ -15,6 +15,7 @@
 */
 #include <stdlib.h>
 #include <string.h>
+#include <time.h>
 
 #include "core/privacy.h"
 #include "lib/date.h"
@@ -120,6 +121,15 @@ int page_doc_action(Req *r) {
   if (eAct == DOC_ACT_SUBMIT && (zWhy = doc_submit_check(&d))) {
     http_error(r, 422, zWhy);
     return 0;
+  }
+  if (!strcmp(zNext, "published") || !strcmp(zNext, "filed")) {
+    /* It is published today: not before it was signed. */
+    Doc dPub = d;
+    dPub.zPublishedDate = docs_today(r);
+    if ((zWhy = doc_dates_check(&dPub, date_today_cn(time(NULL)))) != NULL) {
+      http_error(r, 422, zWhy);
+      return 0;
+    }
   }
   if ((eAct == DOC_ACT_RETURN || eAct == DOC_ACT_WITHDRAW) && !zOpinion[0]) {
     http_error(r, 422, eAct == DOC_ACT_RETURN ? "退回必须填写意见"

@@ -59,7 +59,7 @@ static void doc_list_page(Req *r, const Org *o, SearchQuery *q, const char *zTit
   ** write it as a file); ?page=N is still understood. */
   if (r->nArg && strstr(r->zPath, "/page/")) {
     page = req_arg_id(r, r->nArg - 1);
-    if (page < 2) {
+    if (page < 2 || page > 100000) {
       http_error(r, 404, "页码无效");
       return;
     }
@@ -73,6 +73,10 @@ static void doc_list_page(Req *r, const Org *o, SearchQuery *q, const char *zTit
   int nId, total;
   if (store_search(r->store, &r->arena, q, &aId, &nId, &total) != STORE_OK) {
     http_store_error(r, store_errcode(r->store));
+    return;
+  }
+  if (page > 1 && q->offset >= total) {
+    http_error(r, 404, "没有这一页");
     return;
   }
   int n;

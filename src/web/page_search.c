@@ -172,6 +172,10 @@ int page_search(Req *r) {
     }
     bRan = rc == STORE_OK;
   }
+  if (bRan && page > 1 && n == 0) {
+    http_error(r, 404, "没有这一页");
+    return 0;
+  }
   if (zSearchErr) r->status = 400;
   page_begin(r, zQ[0] ? req_fmt(r, "“%s”的检索结果", zQ) : "站内检索");
   req_puts(r, "<link rel=\"stylesheet\" href=\"/static/portal.css\">\n");

@@ -184,3 +184,75 @@ def test_catalogue_import_refuses_formula_and_control_cells(srv):
         ok(400 <= r.status < 500, "%r: %d" % (bad, r.status))
         ok(re.search("公式|控制字符", r.text), r.text[-500:])
     eq(db_count(srv, "SELECT count(*) FROM catalogue_item"), n)
+
+
+# ---- item 7: validation ---------------------------------------------------
+
+def test_page_numbers_that_overflow_or_run_past_the_end_answer_404(srv):
+    c = srv.client()
+    for path in ["/o/znwsj/docs/page/461168601842738791", "/o/znwsj/docs/page/9223372036854775807",
+                 "/o/znwsj/docs/page/999", "/o/znwsj/docs?page=999",
+                 "/search?q=%E5%8C%BB%E9%99%A2&page=999"]:
+        r = c.get(path)
+        ok(r.status == 404, "%s: %d" % (path, r.status))
+        contains(r.text, "页")
+    eq(c.get("/o/znwsj/docs?page=-1").status, 400)
+    office = staff(srv, "office")
+    eq(office.get("/staff/docs?page=9999").status, 404)
+    eq(office.get("/staff/docs?page=1").status, 200)
+
+
+def test_document_dates_and_blank_titles_refused(srv):
+    c = staff(srv, "drafter")
+    n = db_count(srv, "SELECT count(*) FROM doc")
+    base = {"title": "日期检查", "body": "正文", "mode": "proactive", "formed_date": "2026-01-05",
+            "genre": "通知", "report_kind": "other"}
+    cases = [({"signed_date": "1900-01-01"}, "成文日期超出合理范围"),
+             ({"formed_date": "1949-09-30"}, "生成日期超出合理范围"),
+             ({"signed_date": "2999-01-01"}, "成文日期超出合理范围"),
+             ({"title": " \u3000\t "}, "标题不能为空")]
+    for extra, msg in cases:
+        r = c.post("/staff/docs/new", dict(base, **extra), csrf_from="/staff/docs/new")
+        eq(r.status, 422, repr(extra))
+        contains(r.text, msg)
+    eq(db_count(srv, "SELECT count(*) FROM doc"), n)
+    # The first day of the People's Republic is a valid date.
+    r = c.post("/staff/docs/new", dict(base, signed_date="1949-10-01"), csrf_from="/staff/docs/new")
+    eq(r.status, 303, r.text[-300:])
+
+
+def test_docs_import_refuses_bad_dates_index_numbers_and_titles(srv):
+    import json
+    n = db_count(srv, "SELECT count(*) FROM doc")
+    good = {"title": "批量文件", "published_date": "2024-03-01", "body": "正文"}
+    cases = [({"published_date": "1900-01-01"}, "发布日期超出合理范围"),
+             ({"signed_date": "2024-03-02"}, "成文日期不能晚于发布日期"),
+             ({"index_number": "6/05/../etc"}, "索引号无效"),
+             ({"index_number": "6\\05"}, "索引号无效"),
+             ({"title": "\u3000 "}, "缺少标题"),
+             ({"title": "标题\u202e"}, "方向控制符"),
+             ({"body": "正文\u0001"}, "控制字符")]
+    for extra, msg in cases:
+        path = os.path.join(srv.dir, "bad.jsonl")
+        with open(path, "w", encoding="utf-8") as f:
+            f.write(json.dumps(dict(good, **extra), ensure_ascii=False) + "\n")
+        rc, out, err = srv.gongkai("docs", "import", "--db", srv.db, "--org", "znwsj", path)
+        ok(rc != 0, repr(extra))
+        contains(err, msg)
+    eq(db_count(srv, "SELECT count(*) FROM doc"), n)
+
+
+def test_application_receipt_date_must_be_plausible(srv):
+    office = staff(srv, "office")
+    n = db_count(srv, "SELECT count(*) FROM application")
+    f = {"applicant_type": "natural_person", "name": "马建国", "id_kind": "passport",
+         "id_number": "E12345678", "phone": "13995551234", "email": "", "address": "宁安镇",
+         "postcode": "755100", "info_title": "采购目录", "info_doc_number": "",
+         "info_description": "目录全文", "purpose": "", "form": "paper", "delivery": "post",
+         "channel": "post_signed", "event_day": "1948-12-31"}
+    r = office.post("/staff/applications/new", f,
+                    files={"attachment": ("", b"", "application/octet-stream")},
+                    csrf_from="/staff/applications/new")
+    eq(r.status, 422, r.text[-500:])
+    contains(r.text, "1949年10月1日之后")
+    eq(db_count(srv, "SELECT count(*) FROM application"), n)

@@ -102,3 +102,16 @@ TEST(date_beijing_time) {
             "2024-02-05 01:01:01");
   CHECK_STR(datetime_format_cn((time_t)-1, z), "1970-01-01 07:59:59");
 }
+
+/* Issue 12: plausible record dates run from 1949-10-01 to the same day one
+** year ahead; from 2024-02-29 "a year ahead" is 2025-02-28. */
+TEST(date_plausible_range) {
+  Date today = date_from_ymd(2026, 12, 7);
+  CHECK_INT(date_plausible(date_from_ymd(1949, 10, 1), today), 1);
+  CHECK_INT(date_plausible(date_from_ymd(1949, 9, 30), today), 0);
+  CHECK_INT(date_plausible(date_from_ymd(2027, 12, 7), today), 1);
+  CHECK_INT(date_plausible(date_from_ymd(2027, 12, 8), today), 0);
+  Date leap = date_from_ymd(2024, 2, 29);
+  CHECK_INT(date_plausible(date_from_ymd(2025, 2, 28), leap), 1);
+  CHECK_INT(date_plausible(date_from_ymd(2025, 3, 1), leap), 0);
+}

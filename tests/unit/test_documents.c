@@ -521,3 +521,25 @@ TEST(doc_import_equals_add_then_publish) {
     drop_db(s2, zPath2);
   }
 }
+
+/* Issue 12: 成文日期 after 发布日期 is refused; dates outside 1949-10-01 ..
+** a year ahead are refused; unset dates are not checked. */
+TEST(doc_dates_check_range_and_order) {
+  Date today = date_from_ymd(2026, 12, 7);
+  Doc d;
+  memset(&d, 0, sizeof d);
+  CHECK(doc_dates_check(&d, today) == NULL);
+  d.zSignedDate = "2026-03-02";
+  d.zPublishedDate = "2026-03-01";
+  CHECK_STR(doc_dates_check(&d, today), "成文日期不能晚于发布日期");
+  d.zPublishedDate = "2026-03-02";                 /* same day: fine */
+  CHECK(doc_dates_check(&d, today) == NULL);
+  d.zFormedDate = "1949-09-30";
+  CHECK(doc_dates_check(&d, today) != NULL);
+  d.zFormedDate = "2027-12-08";
+  CHECK(doc_dates_check(&d, today) != NULL);
+  d.zFormedDate = "2027-12-07";
+  CHECK(doc_dates_check(&d, today) == NULL);
+  d.zTitle = "\xe3\x80\x80 ";                       /* U+3000 and a space */
+  CHECK_STR(doc_draft_check(&d), "标题不能为空");
+}

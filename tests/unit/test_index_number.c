@@ -154,3 +154,23 @@ TEST(index_number_import_check) {
   CHECK_INT(index_number_check(z, &err), INDEX_NUMBER_E_TOO_LONG);
   CHECK_INT(index_number_check(z, NULL), INDEX_NUMBER_E_TOO_LONG);
 }
+
+/* Issue 12: an index number is part of a path (/d/{index}, the static
+** export), so no empty, "." or ".." segment, no backslash and no URL
+** delimiters; ordinary numbers with dots inside a segment stay valid. */
+TEST(index_number_refuses_path_tricks) {
+  IndexNumberErr err;
+  CHECK_INT(index_number_check("6/05/21021/2018-76263", &err), INDEX_NUMBER_OK);
+  CHECK_INT(index_number_check("a.b/c..d", &err), INDEX_NUMBER_OK);
+  CHECK_INT(index_number_check("6/05/../x", &err), INDEX_NUMBER_E_CHAR);
+  CHECK_INT(index_number_check("6/05/..", &err), INDEX_NUMBER_E_CHAR);
+  CHECK_INT(index_number_check("../6", &err), INDEX_NUMBER_E_CHAR);
+  CHECK_INT(index_number_check("6/./x", &err), INDEX_NUMBER_E_CHAR);
+  CHECK_INT(index_number_check("/6/x", &err), INDEX_NUMBER_E_CHAR);
+  CHECK_INT(index_number_check("6/x/", &err), INDEX_NUMBER_E_CHAR);
+  CHECK_INT(index_number_check("6//x", &err), INDEX_NUMBER_E_CHAR);
+  CHECK_INT(index_number_check("6\\x", &err), INDEX_NUMBER_E_CHAR);
+  CHECK_INT(index_number_check("6/x?y", &err), INDEX_NUMBER_E_CHAR);
+  CHECK_INT(index_number_check("6/x%2e", &err), INDEX_NUMBER_E_CHAR);
+  CHECK_INT(index_number_template_check("/{serial}", NULL, &err), INDEX_NUMBER_E_CHAR);
+}

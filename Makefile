@@ -43,13 +43,14 @@ SCHEMA  := $(sort $(wildcard src/store/schema/*.sql))
 GEN_SRC := $(BUILD)/gen/assets.c
 GEN_DATA:= $(BUILD)/gen/data.c
 GEN_SCHEMA:= $(BUILD)/gen/schema.c
+GEN_INFO:= $(BUILD)/gen/buildinfo.c
 OBJ     := $(LIB_SRC:%.c=$(BUILD)/%.o) $(BUILD)/gen/assets.o \
-           $(BUILD)/gen/data.o $(BUILD)/gen/schema.o
+           $(BUILD)/gen/data.o $(BUILD)/gen/schema.o $(BUILD)/gen/buildinfo.o
 MAIN_OBJ:= $(BUILD)/src/main.o
 UNIT_SRC:= $(sort $(wildcard tests/unit/*.c))
 UNIT_OBJ:= $(UNIT_SRC:%.c=$(BUILD)/%.o)
 
-.PHONY: all run check asan unit clean deps deps-test bench
+.PHONY: all run check asan unit clean deps deps-test bench FORCE
 
 all: gongkai
 
@@ -87,6 +88,19 @@ $(BUILD)/gen/schema.o: $(GEN_SCHEMA)
 $(GEN_SCHEMA): tools/embed.sh $(SCHEMA)
 	@mkdir -p $(dir $@)
 	@sh tools/embed.sh aSchema $(SCHEMA) > $@
+
+# The commit and build date `gongkai version` prints.  Rewritten only when
+# they change, so an unchanged tree does not relink.  GK_COMMIT and
+# SOURCE_DATE_EPOCH (set by the Debian build) take precedence over git.
+$(GEN_INFO): FORCE
+	@mkdir -p $(dir $@)
+	@sh tools/buildinfo.sh > $@.tmp && \
+	  if cmp -s $@.tmp $@; then rm -f $@.tmp; else mv $@.tmp $@; fi
+
+$(BUILD)/gen/buildinfo.o: $(GEN_INFO)
+	@$(CC) $(CFLAGS) -c -o $@ $<
+
+FORCE:
 
 $(GEN_DATA): tools/embed.sh $(DATA)
 	@mkdir -p $(dir $@)

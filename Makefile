@@ -50,7 +50,7 @@ MAIN_OBJ:= $(BUILD)/src/main.o
 UNIT_SRC:= $(sort $(wildcard tests/unit/*.c))
 UNIT_OBJ:= $(UNIT_SRC:%.c=$(BUILD)/%.o)
 
-.PHONY: all run check asan unit clean deps deps-test bench FORCE
+.PHONY: all run check asan unit clean deps deps-test bench deb FORCE
 
 all: gongkai
 
@@ -121,6 +121,11 @@ run: deps
 	  ./gongkai demo --db var/gongkai.db; fi
 	@cat var/admin-login.txt 2>/dev/null || true
 	./gongkai serve --db var/gongkai.db --listen 127.0.0.1:8080
+
+# The Debian package, built from the tracked and new (not ignored) files in
+# a copy under build/deb; the .deb lands here as gongkai_VERSION_ARCH.deb.
+deb:
+	@sh scripts/deb.sh
 
 unit: $(BUILD)/unit
 	$(BUILD)/unit

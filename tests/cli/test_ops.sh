@@ -103,5 +103,26 @@ check "a damaged backup is refused" 1 "" "$BIN" restore --from "$dir/damaged.db"
 ok "a refused restore leaves no file" [ ! -e "$dir/r2.db" ] && [ ! -e "$dir/r2.db.restoring" ]
 check "restore needs --from and --db" 2 "required" "$BIN" restore --from "$newest"
 
+# --- moving in from an old site (tests/fixtures/oldsite/README.md) --------
+old=tests/fixtures/oldsite
+idb=$dir/import.db
+"$BIN" init --db "$idb" >/dev/null 2>&1
+check "import-html reports the pages it could not read" 1 "3 pages imported, 2 not imported" \
+  "$BIN" docs import-html --db "$idb" --org main "$old"/layout-table/20190312-1.html \
+  "$old"/layout-list/t20200415_2088.html "$old"/layout-inline/art_1229.html \
+  "$old"/broken/nobody.html "$old"/broken/missing-attachment.html
+ok "the report names the missing attachment" grep -q "missing-attachment.html：附件“qingdan.pdf”没有保存在页面旁边" "$dir/err"
+ok "the report names the page without title" grep -q "nobody.html：页面中没有找到标题" "$dir/err"
+q() { python3 -c 'import sqlite3,sys; print("\n".join("|".join(map(str,r)) for r in sqlite3.connect(sys.argv[1]).execute(sys.argv[2])))' "$idb" "$1"; }
+ok "table layout: index number, publisher, date, number kept" [ "$(q "select index_number||'|'||publisher||'|'||published_date||'|'||doc_number from doc where index_number like '11640521MB1594621N/%'")" = "11640521MB1594621N/2019-00012|中宁县卫生和计划生育局|2019-03-12|宁卫计发〔2019〕21号" ]
+ok "GBK page (declared gb2312) read" [ "$(q "select title||'|'||signed_date from doc where index_number='640323000/2021-00003'")" = "盐池县2020年政府信息公开工作年度报告|2021-01-20" ]
+ok "GBK page (undeclared) read" [ "$(q "select title||'|'||publisher from doc where index_number='002951712/2019-03812'")" = "鄞州区2018年政府信息公开工作年度报告|鄞州区人民政府办公室" ]
+ok "attachments imported beside their pages" [ "$(q "select count(*) from doc_attachment")" = 2 ]
+ok "a refused page leaves nothing" [ "$(q "select count(*) from doc where index_number='11640521MB1594621N/2019-00100'")" = 0 ]
+check "imported pages are published and searchable" 0 "total 1" "$BIN" search query --db "$idb" 盐池县
+check "imported pages enter the ledger" 0 "chain intact" "$BIN" ledger verify --db "$idb"
+check "a page imported twice is refused" 1 "索引号已被使用" \
+  "$BIN" docs import-html --db "$idb" --org main "$old"/layout-table/20190312-1.html
+
 echo "cli-ops: $pass passed, $fail failed"
 [ "$fail" -eq 0 ]

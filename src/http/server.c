@@ -26,6 +26,7 @@
 
 #include "api/api.h"
 #include "http/auth.h"
+#include "http/body.h"
 #include "http/cache.h"
 #include "http/render.h"
 #include "http/routes.h"
@@ -87,7 +88,28 @@ typedef struct Conn {
   size_t nBody;            /* body bytes seen so far */
   ReqParam *pLast;         /* param being appended to by the processor */
   Buf cur;                 /* value being accumulated */
+  MpScan mp;               /* multipart header scanner (body.c) */
+  int badStatus;           /* refuse the request with this status… */
+  const char *zBad;        /* …and this message, instead of dispatching */
 } Conn;
+
+static const char zBadForm[] = "提交的表单格式有误，请刷新页面后重新填写提交";
+static const char zBadFileName[] =
+    "表单分段头或上传文件的文件名含有不允许的字符（换行、控制字符），请改名后重新上传";
+
+/* Marks the request to be refused; the first reason wins. */
+static void conn_refuse(Conn *c, int status, const char *zWhy) {
+  if (c->zBad) return;
+  c->badStatus = status;
+  c->zBad = zWhy;
+}
+
+/* 1 when z holds a C0 control character or DEL. */
+static int has_ctl(const char *z) {
+  for (; *z; z++)
+    if ((unsigned char)*z < 0x20 || *z == 0x7f) return 1;
+  return 0;
+}
 
 static void flush_param(Conn *c) {
   if (!c->pLast) return;
@@ -104,9 +126,22 @@ static enum MHD_Result post_iter(void *cls, enum MHD_ValueKind kind,
                                  const char *transfer_encoding,
                                  const char *data, uint64_t off, size_t size) {
   Conn *c = cls;
+  /* A part without a usable name (no Content-Disposition, "attachment",
+  ** no headers, name=x unquoted) must never become a parameter. */
+  if (!key || !key[0] || has_ctl(key)) {
+    conn_refuse(c, 400, zBadForm);
+    return MHD_NO;
+  }
+  if (filename && has_ctl(filename)) {
+    conn_refuse(c, 400, zBadFileName);
+    return MHD_NO;
+  }
   if (off == 0 || !c->pLast || strcmp(c->pLast->zName, key)) {
     flush_param(c);
-    if (c->r.nParam >= 400) return MHD_NO;
+    if (c->r.nParam >= 400) {
+      conn_refuse(c, 400, "表单字段过多");
+      return MHD_NO;
+    }
     c->pLast = param_add(&c->r, key, filename, filename ? content_type : NULL, 1);
   }
   buf_append(&c->cur, data, size);
@@ -313,7 +348,9 @@ static enum MHD_Result on_request(void *cls, struct MHD_Connection *conn,
     if (r->method == HTTP_POST && !r->bBodyTooLarge && r->zContentType &&
         (!strncasecmp(r->zContentType, "application/x-www-form-urlencoded", 33) ||
          !strncasecmp(r->zContentType, "multipart/form-data", 19))) {
-      c->pp = MHD_create_post_processor(conn, 64 * 1024, post_iter, c);
+      if (mpscan_init(&c->mp, r->zContentType)) conn_refuse(c, 400, zBadForm);
+      else c->pp = MHD_create_post_processor(conn, 64 * 1024, post_iter, c);
+      if (!c->pp) conn_refuse(c, 400, zBadForm);
     }
     return MHD_YES;
   }
@@ -321,10 +358,12 @@ static enum MHD_Result on_request(void *cls, struct MHD_Connection *conn,
   if (*upload_data_size) {
     c->nBody += *upload_data_size;
     if (c->nBody > cfg->nMaxBody) r->bBodyTooLarge = 1;
-    if (!r->bBodyTooLarge) {
+    if (!r->bBodyTooLarge && !c->zBad) {
       if (c->pp) {
-        if (MHD_post_process(c->pp, upload_data, *upload_data_size) != MHD_YES)
-          r->bBodyTooLarge = r->bBodyTooLarge; /* malformed: keep what parsed */
+        if (mpscan_feed(&c->mp, upload_data, *upload_data_size))
+          conn_refuse(c, 400, zBadFileName);
+        else if (MHD_post_process(c->pp, upload_data, *upload_data_size) != MHD_YES)
+          conn_refuse(c, 400, zBadForm);
       } else {
         buf_append(&r->body, upload_data, *upload_data_size);
       }
@@ -333,10 +372,20 @@ static enum MHD_Result on_request(void *cls, struct MHD_Connection *conn,
     return MHD_YES;
   }
   flush_param(c);
+  if (c->pp && !c->zBad && !r->bBodyTooLarge) {
+    /* A body that ends inside a part (or before the closing delimiter) is
+    ** refused: nothing of a half-received form is acted on. */
+    int bDone = MHD_destroy_post_processor(c->pp) == MHD_YES;
+    if (!bDone || !mpscan_complete(&c->mp)) conn_refuse(c, 400, zBadForm);
+    c->pp = NULL;
+  }
   r->store = thread_store(cfg);
   r->status = 200;
   r->zType = "text/html; charset=utf-8";
-  if (!r->store) {
+  if (c->zBad && !r->bBodyTooLarge) {
+    r->bApi = !strncmp(r->zPath, "/api/", 5);
+    http_error(r, c->badStatus, c->zBad);
+  } else if (!r->store) {
     http_error(r, 500, "服务器无法打开数据库");
   } else if (!r->method) {
     req_header(r, "Allow", "GET, HEAD, POST");

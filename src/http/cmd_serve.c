@@ -66,22 +66,29 @@ static int load_key(const char *zDb, const char *zKeyFile, char zKey[65]) {
 
 int cmd_serve(int argc, char **argv) {
   const char *zDb = CLI_DEFAULT_DB, *zListen = "127.0.0.1:8080", *zThreads = "4",
-             *zMaxBody = "20", *zKeyFile = NULL, *zBaseUrl = NULL;
+             *zMaxBody = "20", *zKeyFile = NULL, *zBaseUrl = NULL,
+             *zBodyMem = "256";
   CliOpt aOpt[] = {{"--db", 0, &zDb},           {"--listen", 0, &zListen},
                    {"--threads", 0, &zThreads}, {"--max-body-mb", 0, &zMaxBody},
-                   {"--key-file", 0, &zKeyFile}, {"--base-url", 0, &zBaseUrl}};
+                   {"--key-file", 0, &zKeyFile}, {"--base-url", 0, &zBaseUrl},
+                   {"--body-memory-mb", 0, &zBodyMem}};
   char **aPos;
   int nPos, bHelp;
-  int rc = cli_parse("serve", argc, argv, 1, aOpt, 6, &aPos, &nPos, &bHelp);
+  int rc = cli_parse("serve", argc, argv, 1, aOpt, (int)(sizeof aOpt / sizeof aOpt[0]),
+                     &aPos, &nPos, &bHelp);
   if (rc) return rc;
   if (bHelp) {
     puts("usage: gongkai serve [--db PATH] [--listen HOST:PORT] [--threads N]\n"
-         "                     [--max-body-mb N] [--key-file FILE] [--base-url URL]\n\n"
+         "                     [--max-body-mb N] [--body-memory-mb N]\n"
+         "                     [--key-file FILE] [--base-url URL]\n\n"
          "Serves the portal, staff pages and API.  Stops gracefully on SIGTERM\n"
          "or SIGINT.  Port 0 picks a free port (printed on stderr).\n"
          "The key file holds 64 hex characters used to encrypt applicants'\n"
          "identity numbers; default: the environment variable GONGKAI_KEY, else\n"
-         "a file 'gongkai.key' next to the database (created on first use).");
+         "a file 'gongkai.key' next to the database (created on first use).\n"
+         "--max-body-mb caps staff uploads (default 20); --body-memory-mb caps\n"
+         "the request bodies all clients together may hold in memory (default\n"
+         "256; beyond it requests answer 503).  Every limit: docs/security.md.");
     return 0;
   }
   if (nPos) { fprintf(stderr, "gongkai serve: unexpected argument '%s'\n", aPos[0]); return 2; }
@@ -93,6 +100,11 @@ int cmd_serve(int argc, char **argv) {
   int nMb = atoi(zMaxBody);
   if (nMb < 1 || nMb > 1024) {
     fputs("gongkai serve: --max-body-mb must be 1..1024\n", stderr);
+    return 2;
+  }
+  int nBodyMem = atoi(zBodyMem);
+  if (nBodyMem < 1 || nBodyMem > 65536) {
+    fputs("gongkai serve: --body-memory-mb must be 1..65536\n", stderr);
     return 2;
   }
   if (crypto_init()) { fputs("gongkai serve: libsodium failed\n", stderr); return 1; }
@@ -107,6 +119,7 @@ int cmd_serve(int argc, char **argv) {
   cfg.zSecretKey = zKey;
   cfg.nThreads = nThreads;
   cfg.nMaxBody = (size_t)nMb << 20;
+  cfg.nBodyMemory = (size_t)nBodyMem << 20;
   cfg.sessionIdle = 2 * 3600;
   cfg.sessionAbsolute = 12 * 3600;
   /* Check the database once before starting threads, for a clear message. */

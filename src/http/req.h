@@ -45,7 +45,8 @@ typedef struct ServerConfig {
   const char *zBaseUrl;    /* "http://127.0.0.1:8080" for absolute links */
   const char *zSecretKey;  /* 64 hex chars: seals applicants' ID numbers */
   int nThreads;
-  size_t nMaxBody;         /* bytes */
+  size_t nMaxBody;         /* bytes: the largest upload */
+  size_t nBodyMemory;      /* bytes: body bytes all requests may hold in memory */
   int bCookieSecure;       /* add Secure to cookies (behind HTTPS) */
   int sessionIdle;         /* seconds */
   int sessionAbsolute;     /* seconds */
@@ -70,6 +71,7 @@ typedef struct Req {
   int nArg;
   Buf body;                  /* raw body for non-form POSTs (JSON) */
   int bBodyTooLarge;
+  int bAuthLoaded;           /* auth_load() has run (http_dispatch) */
   int bApi;                  /* route is under /api/: errors are JSON */
 
   /* Who is asking. */

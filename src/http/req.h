@@ -18,6 +18,7 @@
 #include "core/perm.h"
 #include "lib/arena.h"
 #include "lib/buf.h"
+#include "lib/ipaddr.h"
 #include "store/store.h"
 
 enum { HTTP_GET = 1, HTTP_HEAD = 2, HTTP_POST = 4 };
@@ -47,7 +48,11 @@ typedef struct ServerConfig {
   int nThreads;
   size_t nMaxBody;         /* bytes: the largest upload */
   size_t nBodyMemory;      /* bytes: body bytes all requests may hold in memory */
-  int bCookieSecure;       /* add Secure to cookies (behind HTTPS) */
+  int bCookieSecure;       /* add Secure to cookies and send HSTS (https base URL) */
+  int requestTimeout;      /* seconds for a whole request: headers and body */
+  int perAddrConnections;  /* open connections one address may hold */
+  const IpNet *aTrustedProxy; /* peers whose X-Forwarded-For is believed */
+  int nTrustedProxy;
   int sessionIdle;         /* seconds */
   int sessionAbsolute;     /* seconds */
 } ServerConfig;

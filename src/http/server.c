@@ -29,6 +29,7 @@
 #include "http/auth.h"
 #include "http/body.h"
 #include "http/cache.h"
+#include "http/conn_guard.h"
 #include "http/render.h"
 #include "http/routes.h"
 #include "web/applications.h"
@@ -109,6 +110,7 @@ typedef struct Conn {
   UpFile aFile[MAX_UPLOAD_FILES];
   int nFile;
   int bAnswered;           /* a response was queued before the body */
+  GuardConn *guard;        /* the connection's deadline (conn_guard.c) */
   int badStatus;           /* refuse the request with this status… */
   const char *zBad;        /* …and this message, instead of dispatching */
 } Conn;
@@ -615,6 +617,9 @@ static enum MHD_Result on_request(void *cls, struct MHD_Connection *conn,
     memset(c, 0, sizeof *c);
     *con_cls = c;
     conn_start(c, conn, cfg, url, method);
+    const union MHD_ConnectionInfo *gi =
+        MHD_get_connection_info(conn, MHD_CONNECTION_INFO_SOCKET_CONTEXT);
+    c->guard = gi ? gi->socket_context : NULL;
     c->nLimit = BODY_SMALL;   /* GET/HEAD bodies are read and dropped */
     return c->r.method == HTTP_POST ? post_start(c, conn) : MHD_YES;
   }
@@ -624,6 +629,7 @@ static enum MHD_Result on_request(void *cls, struct MHD_Connection *conn,
     *upload_data_size = 0;
     return MHD_YES;
   }
+  guard_request_received(c->guard);
   if (c->bAnswered) return MHD_YES;
   body_end(c);
   if (!r->store) r->store = thread_store(cfg);
@@ -648,6 +654,8 @@ static void on_completed(void *cls, struct MHD_Connection *conn,
                          void **con_cls, enum MHD_RequestTerminationCode toe) {
   Conn *c = *con_cls;
   if (!c) return;
+  /* The next request on a kept-alive connection gets a fresh deadline. */
+  guard_request_done(c->guard);
   if (c->pp) MHD_destroy_post_processor(c->pp);
   files_free(c);
   body_mem_give(c->nMem);
@@ -664,24 +672,75 @@ static void mhd_log(void *cls, const char *fmt, va_list ap) {
   vfprintf(stderr, fmt, ap);
 }
 
-int server_run(const ServerConfig *cfg) {
-  struct sockaddr_in sa;
+/* Parses --listen: "HOST:PORT" with an IPv4 host, "[IPv6]:PORT", or
+** "*:PORT" / ":PORT" / "[::]:PORT" for every address, IPv4 and IPv6 (dual
+** stack).  Fills *pSa; *pbDual for the dual-stack socket.  0 or -1. */
+static int listen_addr(const char *zListen, struct sockaddr_storage *pSa,
+                       int *pbDual, int *pPort) {
+  const char *zColon = strrchr(zListen, ':');
   char zHost[64];
-  const char *zColon = strrchr(cfg->zListen, ':');
-  memset(&sa, 0, sizeof sa);
-  sa.sin_family = AF_INET;
-  if (!zColon || (size_t)(zColon - cfg->zListen) >= sizeof zHost) {
-    fprintf(stderr, "gongkai serve: --listen wants HOST:PORT, got '%s'\n", cfg->zListen);
+  memset(pSa, 0, sizeof *pSa);
+  *pbDual = 0;
+  if (!zColon || (size_t)(zColon - zListen) >= sizeof zHost) return -1;
+  memcpy(zHost, zListen, (size_t)(zColon - zListen));
+  zHost[zColon - zListen] = 0;
+  char *zEnd;
+  long port = strtol(zColon + 1, &zEnd, 10);
+  if (!zColon[1] || *zEnd || port < 0 || port > 65535) return -1;
+  *pPort = (int)port;
+  struct sockaddr_in *s4 = (struct sockaddr_in *)pSa;
+  struct sockaddr_in6 *s6 = (struct sockaddr_in6 *)pSa;
+  size_t n = strlen(zHost);
+  if (!zHost[0] || !strcmp(zHost, "*") || !strcmp(zHost, "[::]")) {
+    s6->sin6_family = AF_INET6;
+    s6->sin6_addr = in6addr_any;
+    s6->sin6_port = htons((uint16_t)port);
+    *pbDual = 1;
+    return 0;
+  }
+  if (n > 2 && zHost[0] == '[' && zHost[n - 1] == ']') {
+    zHost[n - 1] = 0;
+    s6->sin6_family = AF_INET6;
+    s6->sin6_port = htons((uint16_t)port);
+    return inet_pton(AF_INET6, zHost + 1, &s6->sin6_addr) == 1 ? 0 : -1;
+  }
+  s4->sin_family = AF_INET;
+  s4->sin_port = htons((uint16_t)port);
+  return inet_pton(AF_INET, zHost, &s4->sin_addr) == 1 ? 0 : -1;
+}
+
+/* Connections opened and closed: the deadline and per-address guard. */
+static void on_connection(void *cls, struct MHD_Connection *conn,
+                          void **socket_context,
+                          enum MHD_ConnectionNotificationCode toe) {
+  (void)cls;
+  if (toe == MHD_CONNECTION_NOTIFY_STARTED) {
+    const union MHD_ConnectionInfo *fi =
+        MHD_get_connection_info(conn, MHD_CONNECTION_INFO_CONNECTION_FD);
+    const union MHD_ConnectionInfo *ai =
+        MHD_get_connection_info(conn, MHD_CONNECTION_INFO_CLIENT_ADDRESS);
+    *socket_context = fi ? guard_open(fi->connect_fd, ai ? ai->client_addr : NULL) : NULL;
+  } else if (toe == MHD_CONNECTION_NOTIFY_CLOSED) {
+    guard_close(*socket_context);
+    *socket_context = NULL;
+  }
+}
+
+static enum MHD_Result on_accept(void *cls, const struct sockaddr *addr,
+                                 socklen_t addrlen) {
+  (void)cls;
+  (void)addrlen;
+  return guard_accept(addr) ? MHD_YES : MHD_NO;
+}
+
+int server_run(const ServerConfig *cfg) {
+  struct sockaddr_storage sa;
+  int bDual, port;
+  if (listen_addr(cfg->zListen, &sa, &bDual, &port)) {
+    fprintf(stderr, "gongkai serve: bad listen address '%s' (HOST:PORT, [IPv6]:PORT "
+                    "or *:PORT)\n", cfg->zListen);
     return 1;
   }
-  memcpy(zHost, cfg->zListen, (size_t)(zColon - cfg->zListen));
-  zHost[zColon - cfg->zListen] = 0;
-  int port = atoi(zColon + 1);
-  if (port < 0 || port > 65535 || inet_pton(AF_INET, zHost, &sa.sin_addr) != 1) {
-    fprintf(stderr, "gongkai serve: bad listen address '%s'\n", cfg->zListen);
-    return 1;
-  }
-  sa.sin_port = htons((uint16_t)port);
 
   /* Signals are taken synchronously by this thread; workers block them. */
   sigset_t set;
@@ -692,36 +751,47 @@ int server_run(const ServerConfig *cfg) {
   signal(SIGPIPE, SIG_IGN);
   pthread_key_create(&storeKey, store_key_free);
   body_mem_set_cap(cfg->nBodyMemory);
+  if (guard_start(cfg->requestTimeout, cfg->perAddrConnections, cfg->aTrustedProxy,
+                  cfg->nTrustedProxy)) {
+    fputs("gongkai serve: cannot start the connection watchdog\n", stderr);
+    return 1;
+  }
 
   struct MHD_OptionItem aOpt[] = {
     {MHD_OPTION_EXTERNAL_LOGGER, (intptr_t)mhd_log, NULL},
     {MHD_OPTION_SOCK_ADDR, 0, &sa},
     {MHD_OPTION_THREAD_POOL_SIZE, (intptr_t)cfg->nThreads, NULL},
-    {MHD_OPTION_CONNECTION_TIMEOUT, 30, NULL},
+    {MHD_OPTION_CONNECTION_TIMEOUT, (intptr_t)cfg->requestTimeout, NULL},
     {MHD_OPTION_CONNECTION_LIMIT, 1000, NULL},
-    {MHD_OPTION_PER_IP_CONNECTION_LIMIT, 256, NULL},
     {MHD_OPTION_CONNECTION_MEMORY_LIMIT, 128 * 1024, NULL},
     {MHD_OPTION_LISTEN_BACKLOG_SIZE, 1024, NULL},
     {MHD_OPTION_NOTIFY_COMPLETED, (intptr_t)on_completed, NULL},
+    {MHD_OPTION_NOTIFY_CONNECTION, (intptr_t)on_connection, NULL},
     {MHD_OPTION_STRICT_FOR_CLIENT, 1, NULL},
     {MHD_OPTION_END, 0, NULL},
   };
+  unsigned flags = MHD_USE_INTERNAL_POLLING_THREAD | MHD_USE_EPOLL |
+                   MHD_USE_ERROR_LOG | MHD_USE_TURBO;
+  if (sa.ss_family == AF_INET6) flags |= bDual ? MHD_USE_DUAL_STACK : MHD_USE_IPv6;
   struct MHD_Daemon *d = MHD_start_daemon(
-      MHD_USE_INTERNAL_POLLING_THREAD | MHD_USE_EPOLL | MHD_USE_ERROR_LOG |
-          MHD_USE_TURBO,
-      (uint16_t)port, NULL, NULL, on_request, (void *)cfg, MHD_OPTION_ARRAY,
-      aOpt, MHD_OPTION_END);
+      flags, (uint16_t)port, on_accept, NULL, on_request, (void *)cfg,
+      MHD_OPTION_ARRAY, aOpt, MHD_OPTION_END);
   if (!d) {
     fprintf(stderr, "gongkai serve: cannot listen on %s (in use?)\n", cfg->zListen);
+    guard_stop();
     return 1;
   }
   const union MHD_DaemonInfo *di = MHD_get_daemon_info(d, MHD_DAEMON_INFO_BIND_PORT);
+  char zHost[64];
+  snprintf(zHost, sizeof zHost, "%.*s", (int)(strrchr(cfg->zListen, ':') - cfg->zListen),
+           cfg->zListen);
   fprintf(stderr, "gongkai: serving http://%s:%u/ with %d threads\n", zHost,
           di ? di->port : (unsigned)port, cfg->nThreads);
   int sig = 0;
   sigwait(&set, &sig);
   fprintf(stderr, "gongkai: signal %d, stopping\n", sig);
   MHD_stop_daemon(d);
+  guard_stop();
   fprintf(stderr, "gongkai: stopped\n");
   return 0;
 }

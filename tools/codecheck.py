@@ -79,9 +79,12 @@ def split_args(s):
 
 
 def literal_text(arg):
-    """The text of a (possibly concatenated) string literal, or None."""
+    """The text of a (possibly concatenated) string literal, or None.  An
+    upper-case name between the pieces is a string macro (BACKUP_PREFIX):
+    it counts as literal text without conversions."""
     parts = re.findall(r'"((?:[^"\\]|\\.)*)"', arg)
-    rest = re.sub(r'"((?:[^"\\]|\\.)*)"', "", arg).strip()
+    rest = re.sub(r'"((?:[^"\\]|\\.)*)"', "", arg)
+    rest = re.sub(r"\b[A-Z][A-Z0-9_]*\b", "", rest).strip()
     if not parts or rest:
         return None
     return "".join(parts)

@@ -32,6 +32,10 @@ const char *req_check_input(Req *r) {
       /* The bytes of a file are its importer's business; its name is not. */
       zWhy = utf8_text_problem(p->zFilename, strlen(p->zFilename));
       if (zWhy) return zWhy;
+      /* Browsers send a bare name; a path is a traversal attempt. */
+      if (strpbrk(p->zFilename, "/\\") || !strcmp(p->zFilename, ".") ||
+          !strcmp(p->zFilename, ".."))
+        return "上传文件的文件名不能包含路径（/、\\ 或 ..），请改名后重新上传";
       continue;
     }
     if ((zWhy = utf8_text_problem(p->zValue, p->nValue)) != NULL) return zWhy;

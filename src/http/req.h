@@ -118,8 +118,9 @@ const char *req_arg(Req *r, int i);
 
 /* The one check of text from the request (the dispatcher calls it before
 ** any handler): the path and every parameter name, value and file name must
-** pass utf8_text_problem() (UTF-8; no NUL, controls or bidi overrides);
-** CRLF and CR in values become LF.  NULL, or a Chinese message for a 400. */
+** pass utf8_text_problem() (UTF-8; no NUL, controls or bidi overrides), a
+** file name must not hold a path (/ \ . ..); CRLF and CR in values become
+** LF.  NULL, or a Chinese message for a 400. */
 const char *req_check_input(Req *r);
 
 /* ---- Identity and permission (http/auth.c: the one place) ---- */

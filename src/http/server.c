@@ -696,6 +696,32 @@ static void on_completed(void *cls, struct MHD_Connection *conn,
   *con_cls = NULL;
 }
 
+static int hexval(char c) {
+  return c >= '0' && c <= '9' ? c - '0'
+       : c >= 'a' && c <= 'f' ? c - 'a' + 10
+       : c >= 'A' && c <= 'F' ? c - 'A' + 10 : -1;
+}
+
+/* Percent-decoding of the path and query (MHD_OPTION_UNESCAPE_CALLBACK).
+** MHD's own would turn %00 into a NUL that silently cuts the path or a
+** key short; here it becomes U+0001, which req_check_input() refuses with
+** a 400 like every other control character. */
+static size_t unescape(void *cls, struct MHD_Connection *conn, char *s) {
+  char *w = s;
+  for (const char *r = s; *r;) {
+    int hi, lo;
+    if (r[0] == '%' && (hi = hexval(r[1])) >= 0 && (lo = hexval(r[2])) >= 0) {
+      int v = hi * 16 + lo;
+      *w++ = (char)(v ? v : 1);
+      r += 3;
+    } else {
+      *w++ = *r++;
+    }
+  }
+  *w = 0;
+  return (size_t)(w - s);
+}
+
 static void mhd_log(void *cls, const char *fmt, va_list ap) {
   fputs("gongkai: http: ", stderr);
   vfprintf(stderr, fmt, ap);
@@ -797,6 +823,7 @@ int server_run(const ServerConfig *cfg) {
     {MHD_OPTION_NOTIFY_COMPLETED, (intptr_t)on_completed, NULL},
     {MHD_OPTION_NOTIFY_CONNECTION, (intptr_t)on_connection, NULL},
     {MHD_OPTION_STRICT_FOR_CLIENT, 1, NULL},
+    {MHD_OPTION_UNESCAPE_CALLBACK, (intptr_t)unescape, NULL},
     {MHD_OPTION_END, 0, NULL},
   };
   unsigned flags = MHD_USE_INTERNAL_POLLING_THREAD | MHD_USE_EPOLL |

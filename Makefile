@@ -11,7 +11,7 @@
 #
 # Sources are found by wildcard: a new src/<layer>/*.c file needs no edit
 # here.  `make check` first runs tools/check_layers.sh (include direction)
-# and tools/codecheck.py (no unescaped %s in HTML/JSON producers).
+# and tools/codecheck.py (escaping once, at output; every setting read).
 
 CC      ?= cc
 PKGS    := libmicrohttpd sqlite3 libsodium jansson libcmark-gfm \

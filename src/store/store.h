@@ -45,6 +45,9 @@ enum {
 ** is not NULL, *pzErr receives a heap message the caller frees. */
 int store_open(const char *zPath, int flags, Store **pp, char **pzErr);
 void store_close(Store *s);
+/* Nanoseconds this connection has spent running SQL statements since it
+** was opened (for the /metrics database time). */
+int64_t store_db_ns(Store *s);
 const char *store_errmsg(Store *s);
 /* The STORE_* code of the last failure (the one store_errmsg describes). */
 int store_errcode(Store *s);

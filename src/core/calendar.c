@@ -14,6 +14,7 @@
 #include <string.h>
 
 #include "lib/buf.h"
+#include "lib/utf8.h"
 
 /* Replaces pCal->zErr with z (taking ownership). */
 static void set_err(Calendar *pCal, char *z) {
@@ -153,6 +154,12 @@ int cal_load_csv(Calendar *pCal, const char *z, size_t n, const char *zName) {
   size_t i = 0;
   char *zWhere = NULL;
   cal_init(&tmp);
+  const char *zText = utf8_text_problem(z, n);
+  if (zText) {
+    set_err(pCal, mprintf("%s%s%s", zName ? zName : "", zName ? "：" : "", zText));
+    cal_free(&tmp);
+    return CAL_EINVAL;
+  }
   if (n >= 3 && memcmp(z, "\xEF\xBB\xBF", 3) == 0) i = 3;   /* UTF-8 BOM */
   while (i < n && rc == CAL_OK) {
     size_t iEnd = i;

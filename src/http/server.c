@@ -110,6 +110,7 @@ typedef struct Conn {
   UpFile aFile[MAX_UPLOAD_FILES];
   int nFile;
   int bAnswered;           /* a response was queued before the body */
+  int bTooMany;            /* a forwarded client over its in-flight cap */
   GuardConn *guard;        /* the connection's deadline (conn_guard.c) */
   int badStatus;           /* refuse the request with this status… */
   const char *zBad;        /* …and this message, instead of dispatching */
@@ -335,6 +336,8 @@ static enum MHD_Result send_response(struct MHD_Connection *conn, Req *r) {
   if (!resp) { buf_free(&gz); return MHD_NO; }
   for (size_t i = 0; i < sizeof zSecurityHeaders / sizeof zSecurityHeaders[0]; i++)
     MHD_add_response_header(resp, zSecurityHeaders[i][0], zSecurityHeaders[i][1]);
+  if (r->cfg && r->cfg->bCookieSecure)
+    MHD_add_response_header(resp, "Strict-Transport-Security", "max-age=31536000");
   if (r->zType) MHD_add_response_header(resp, "Content-Type", r->zType);
   if (zEtag[0]) MHD_add_response_header(resp, "ETag", zEtag);
   if (r->zLastModified) MHD_add_response_header(resp, "Last-Modified", r->zLastModified);
@@ -472,6 +475,25 @@ static int post_precheck(Conn *c, const char *zCookies, size_t nLen, int bLen) {
   return 0;
 }
 
+/* The client's address: the TCP peer, or behind a trusted proxy the
+** address it forwarded (lib/ipaddr.c ip_client).  A forwarded client is
+** registered with the guard for its in-flight request cap. */
+static const char *client_addr(Conn *c, struct MHD_Connection *conn,
+                               const ServerConfig *cfg) {
+  const union MHD_ConnectionInfo *ci =
+      MHD_get_connection_info(conn, MHD_CONNECTION_INFO_CLIENT_ADDRESS);
+  IpAddr peer;
+  memset(&peer, 0, sizeof peer);
+  if (ci && ci->client_addr) guard_sockaddr_ip(ci->client_addr, &peer);
+  IpAddr cl = ip_client(&peer, hdr(conn, "X-Forwarded-For"), hdr(conn, "X-Real-IP"),
+                        cfg->aTrustedProxy, cfg->nTrustedProxy);
+  if (memcmp(&cl, &peer, sizeof cl) && !guard_client_admit(c->guard, &cl))
+    c->bTooMany = 1;
+  char z[INET6_ADDRSTRLEN];
+  ip_format(&cl, z, sizeof z);
+  return arena_strdup(&c->r.arena, z);
+}
+
 /* First call: the Req from the request line and headers. */
 static void conn_start(Conn *c, struct MHD_Connection *conn, const ServerConfig *cfg,
                        const char *url, const char *method) {
@@ -484,17 +506,7 @@ static void conn_start(Conn *c, struct MHD_Connection *conn, const ServerConfig 
   r->method = !strcmp(method, "GET") ? HTTP_GET
             : !strcmp(method, "HEAD") ? HTTP_HEAD
             : !strcmp(method, "POST") ? HTTP_POST : 0;
-  const union MHD_ConnectionInfo *ci =
-      MHD_get_connection_info(conn, MHD_CONNECTION_INFO_CLIENT_ADDRESS);
-  char zAddr[INET6_ADDRSTRLEN] = "?";
-  if (ci && ci->client_addr) {
-    const struct sockaddr *sa = ci->client_addr;
-    if (sa->sa_family == AF_INET)
-      inet_ntop(AF_INET, &((const struct sockaddr_in *)sa)->sin_addr, zAddr, sizeof zAddr);
-    else if (sa->sa_family == AF_INET6)
-      inet_ntop(AF_INET6, &((const struct sockaddr_in6 *)sa)->sin6_addr, zAddr, sizeof zAddr);
-  }
-  r->zRemoteAddr = arena_strdup(&r->arena, zAddr);
+  r->zRemoteAddr = client_addr(c, conn, cfg);
   r->zHost = hdr(conn, "Host");
   r->zOrigin = hdr(conn, "Origin");
   r->zReferer = hdr(conn, "Referer");
@@ -616,10 +628,19 @@ static enum MHD_Result on_request(void *cls, struct MHD_Connection *conn,
     c = xmalloc(sizeof *c);
     memset(c, 0, sizeof *c);
     *con_cls = c;
-    conn_start(c, conn, cfg, url, method);
     const union MHD_ConnectionInfo *gi =
         MHD_get_connection_info(conn, MHD_CONNECTION_INFO_SOCKET_CONTEXT);
     c->guard = gi ? gi->socket_context : NULL;
+    conn_start(c, conn, cfg, url, method);
+    if (c->bTooMany) {
+      c->bAnswered = 1;
+      c->r.status = 200;
+      c->r.zType = "text/html; charset=utf-8";
+      c->r.store = thread_store(cfg);
+      req_header(&c->r, "Retry-After", "10");
+      http_error(&c->r, 429, "来自同一地址的并发请求过多，请稍后再试");
+      return send_response(conn, &c->r);
+    }
     c->nLimit = BODY_SMALL;   /* GET/HEAD bodies are read and dropped */
     return c->r.method == HTTP_POST ? post_start(c, conn) : MHD_YES;
   }

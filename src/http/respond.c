@@ -9,6 +9,8 @@
 
 #include "http/auth.h"
 #include "http/cache.h"
+#include "http/metrics.h"
+#include "http/routes.h"
 
 static int64_t now_us(void) {
   struct timeval tv;
@@ -61,6 +63,25 @@ static int is_compressible(const char *zType) {
                    strstr(zType, "xml") || strstr(zType, "javascript"));
 }
 
+/* One access-log line per request on stderr (the journal), as key=value
+** pairs; text values are quoted with control characters escaped. */
+static void access_log(Req *r, int status, size_t nBody, int64_t durUs, int64_t dbNs) {
+  Buf b = BUF_INIT;
+  buf_printf(&b, "access id=%h client=", r->zRequestId);
+  buf_log(&b, r->zRemoteAddr);
+  buf_puts(&b, " method=");
+  buf_log(&b, r->zMethod);
+  buf_puts(&b, " path=");
+  buf_log(&b, r->zPath);
+  buf_puts(&b, " route=");
+  buf_log(&b, r->iRoute >= 0 ? aRoute[r->iRoute].zPattern : "-");
+  buf_printf(&b, " status=%d bytes=%zu ms=%.3f db_ms=%.3f cache=%h\n", status, nBody,
+             (double)durUs / 1e3, (double)dbNs / 1e6,
+             r->bCacheHit ? "hit" : r->bCacheable ? "miss" : "-");
+  fwrite(buf_str(&b), 1, b.n, stderr);
+  buf_free(&b);
+}
+
 /* Sends r's response on the connection. */
 enum MHD_Result http_send(struct MHD_Connection *conn, Req *r) {
   struct MHD_Response *resp;
@@ -110,6 +131,7 @@ enum MHD_Result http_send(struct MHD_Connection *conn, Req *r) {
   if (r->zLastModified) MHD_add_response_header(resp, "Last-Modified", r->zLastModified);
   if (bGzip) MHD_add_response_header(resp, "Content-Encoding", "gzip");
   if (r->bCacheHit) MHD_add_response_header(resp, "X-Cache", "hit");
+  MHD_add_response_header(resp, "X-Request-Id", r->zRequestId);
   if (is_compressible(r->zType)) MHD_add_response_header(resp, "Vary", "Accept-Encoding");
   int bPrivate = r->bNoCache || r->user || r->bSetCsrfCookie;
   int bHasCc = 0;
@@ -123,9 +145,9 @@ enum MHD_Result http_send(struct MHD_Connection *conn, Req *r) {
   enum MHD_Result ret = MHD_queue_response(conn, (unsigned)status, resp);
   MHD_destroy_response(resp);
   int64_t dur = now_us() - r->tStartUs;
-  fprintf(stderr, "%s %s %s %d %zu %lld.%03lldms\n", r->zRemoteAddr,
-          r->zMethod, r->zPath, status, body ? body->n : (size_t)0,
-          (long long)(dur / 1000), (long long)(dur % 1000));
+  int64_t dbNs = r->store ? store_db_ns(r->store) - r->dbNsStart : 0;
+  metrics_observe(r->iRoute, status, dur, r->bCacheHit, r->bCacheable, dbNs);
+  access_log(r, status, body ? body->n : 0, dur, dbNs);
   buf_free(&gz);
   return ret;
 }

@@ -1,8 +1,9 @@
 /*
 ** respond.h — sending a Req's response: the security headers (CSP without
 ** inline script, nosniff, frame-ancestors, referrer policy, HSTS behind
-** https), ETag and 304, gzip, the public cache, Cache-Control, and one
-** access-log line on stderr.  Used by http/server.c.
+** https, X-Request-Id), ETag and 304, gzip, the public cache,
+** Cache-Control, the metrics and one access-log line (key=value) on
+** stderr.  Used by http/server.c.
 */
 #ifndef GK_RESPOND_H
 #define GK_RESPOND_H

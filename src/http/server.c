@@ -24,6 +24,7 @@
 #include <netinet/in.h>
 #include <pthread.h>
 #include <signal.h>
+#include <stdatomic.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -38,10 +39,12 @@
 #include "http/conn_guard.h"
 #include "http/intake.h"
 #include "http/render.h"
+#include "http/metrics.h"
 #include "http/respond.h"
 #include "http/routes.h"
 #include "web/applications.h"
 #include "web/pages.h"
+#include "lib/crypto.h"
 
 static pthread_key_t storeKey;
 
@@ -72,6 +75,19 @@ static const char *hdr(struct MHD_Connection *conn, const char *zName) {
   return MHD_lookup_connection_value(conn, MHD_HEADER_KIND, zName);
 }
 
+/* A request id: a random prefix drawn once per process and a counter, as
+** 16 hex digits (unique within a process, unlikely to repeat across them). */
+static char zIdPrefix[9];
+static pthread_once_t idOnce = PTHREAD_ONCE_INIT;
+static void id_prefix_init(void) { crypto_random_hex(zIdPrefix, 4); }
+
+static void request_id(char z[20]) {
+  static atomic_uint_fast64_t n;
+  pthread_once(&idOnce, id_prefix_init);
+  uint64_t k = atomic_fetch_add_explicit(&n, 1, memory_order_relaxed);
+  snprintf(z, 20, "%.8s%08x", zIdPrefix, (unsigned)(k & 0xffffffffu));
+}
+
 /* The route table's checks that need no body: route (404/405), body
 ** size (413), sign-in (401 or the login page) and permission (403).
 ** Returns the route, or NULL with the error response set. */
@@ -79,6 +95,7 @@ static const Route *dispatch_checks(Req *r) {
   int bMismatch;
   r->bApi = !strncmp(r->zPath, "/api/", 5);
   const Route *rt = route_match(r, r->zPath, &bMismatch);
+  r->iRoute = rt ? (int)(rt - aRoute) : -1;
   if (!rt) {
     if (bMismatch) {
       req_header(r, "Allow", "GET, HEAD, POST");
@@ -155,6 +172,7 @@ static size_t route_body_memory(const Route *rt, size_t nLimit) {
 static int post_precheck(Conn *c, const char *zCookies, size_t nLen, int bLen) {
   Req *r = &c->r;
   r->store = thread_store(r->cfg);
+  r->dbNsStart = store_db_ns(r->store);
   if (!r->store) {
     http_error(r, 500, "服务器无法打开数据库");
     return 1;
@@ -210,6 +228,8 @@ static void conn_start(Conn *c, struct MHD_Connection *conn, const ServerConfig 
   c->iFile = -1;
   r->tStartUs = now_us();
   r->cfg = cfg;
+  r->iRoute = -1;
+  request_id(r->zRequestId);
   r->zMethod = arena_strdup(&r->arena, method);
   r->zPath = arena_strdup(&r->arena, url);
   r->method = !strcmp(method, "GET") ? HTTP_GET
@@ -312,6 +332,7 @@ static enum MHD_Result on_request(void *cls, struct MHD_Connection *conn,
       c->r.status = 200;
       c->r.zType = "text/html; charset=utf-8";
       c->r.store = thread_store(cfg);
+      c->r.dbNsStart = store_db_ns(c->r.store);
       req_header(&c->r, "Retry-After", "10");
       http_error(&c->r, 429, "来自同一地址的并发请求过多，请稍后再试");
       return http_send(conn, &c->r);
@@ -328,7 +349,10 @@ static enum MHD_Result on_request(void *cls, struct MHD_Connection *conn,
   guard_request_received(c->guard);
   if (c->bAnswered) return MHD_YES;
   intake_end(c);
-  if (!r->store) r->store = thread_store(cfg);
+  if (!r->store) {
+    r->store = thread_store(cfg);
+    r->dbNsStart = store_db_ns(r->store);
+  }
   r->status = 200;
   r->zType = "text/html; charset=utf-8";
   if (c->zBad && !r->bBodyTooLarge) {

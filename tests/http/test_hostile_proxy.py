@@ -104,3 +104,23 @@ def test_listens_on_ipv6_and_dual_stack(srv):
     finally:
         p.terminate()
         eq(p.wait(timeout=20), 0)
+
+
+def test_forwarded_client_in_flight_cap(srv):
+    """Behind the proxy the connection cap cannot see clients, so requests
+    in flight are capped per forwarded client: 32 unfinished POSTs from one
+    client are held, the 33rd is answered 429; another client is served."""
+    socks = []
+    for _ in range(33):
+        s = socket.create_connection(("127.0.0.1", srv.port), timeout=10)
+        s.sendall(("POST /login HTTP/1.1\r\nHost: x\r\nX-Forwarded-For: 203.0.113.99\r\n"
+                   "Content-Type: application/x-www-form-urlencoded\r\n"
+                   "Content-Length: 1000\r\n\r\nlogin=a").encode())
+        socks.append(s)
+    time.sleep(0.5)
+    last = socks[-1]
+    data = last.recv(200)
+    ok(data.startswith(b"HTTP/1.1 429"), repr(data[:40]))
+    eq(get_from(srv, "127.0.0.1", "/robots.txt", {"X-Forwarded-For": "203.0.113.98"}), 200)
+    for s in socks:
+        s.close()

@@ -391,10 +391,12 @@ int api_datasets(Req *r) {
   return 0;
 }
 
-/* 1 when z is "name.jsonl" or "name.csv" with name in [a-z0-9-]. */
+/* 1 when z is "name.jsonl" or "name.csv" with name in [a-z0-9-], or the
+** manifest (as a static export serves it). */
 static int file_name_ok(const char *z) {
   size_t n = strspn(z, "abcdefghijklmnopqrstuvwxyz0123456789-");
-  return n > 0 && (!strcmp(z + n, ".jsonl") || !strcmp(z + n, ".csv"));
+  return n > 0 && (!strcmp(z + n, ".jsonl") || !strcmp(z + n, ".csv") ||
+                   !strcmp(z, "manifest.json"));
 }
 
 int api_dataset_file(Req *r) {
@@ -411,6 +413,8 @@ int api_dataset_file(Req *r) {
     api_error(r, 404, NULL, "没有这个数据文件");
     return 0;
   }
-  r->zType = strstr(zFile, ".csv") ? "text/csv; charset=utf-8" : "application/x-ndjson; charset=utf-8";
+  r->zType = strstr(zFile, ".csv")    ? "text/csv; charset=utf-8"
+            : strstr(zFile, ".jsonl") ? "application/x-ndjson; charset=utf-8"
+                                      : "application/json; charset=utf-8";
   return 0;
 }

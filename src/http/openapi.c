@@ -35,9 +35,19 @@ static const struct { int m; const char *zUpper, *zLower; } aMethod[] = {
   {HTTP_GET, "GET", "get"}, {HTTP_POST, "POST", "post"}};
 #define N_METHOD (sizeof aMethod / sizeof aMethod[0])
 
+/* The OpenAPI form of a route pattern: a rest capture "{*ref}" (which may
+** hold slashes, as index numbers do) is written "{ref}". */
+static void openapi_path(const char *zPattern, char *zOut, size_t nOut) {
+  size_t n = 0;
+  for (const char *p = zPattern; *p && n + 1 < nOut; p++)
+    if (!(*p == '*' && p > zPattern && p[-1] == '{')) zOut[n++] = *p;
+  zOut[n] = 0;
+}
+
 static json_t *operation_contract(const char *zMethod, const char *zPattern) {
-  char zKey[256];
-  snprintf(zKey, sizeof zKey, "%s %s", zMethod, zPattern);
+  char zKey[256], zPath[200];
+  openapi_path(zPattern, zPath, sizeof zPath);
+  snprintf(zKey, sizeof zKey, "%s %s", zMethod, zPath);
   json_t *c = contract();
   return c ? json_object_get(json_object_get(c, "operations"), zKey) : NULL;
 }
@@ -60,6 +70,7 @@ static json_t *parameters(const char *zPat, json_t *opc) {
     size_t n = (size_t)(e - q - 1) < sizeof zName - 1 ? (size_t)(e - q - 1) : sizeof zName - 1;
     memcpy(zName, q + 1, n);
     zName[n] = 0;
+    if (zName[0] == '*') memmove(zName, zName + 1, n);
     int bDeclared = 0;
     json_array_foreach(decl, i, p) {
       const char *zN = json_string_value(json_object_get(p, "name"));
@@ -145,10 +156,12 @@ int api_openapi(Req *r) {
   for (int i = 0; i < nRoute; i++) {
     const Route *rt = &aRoute[i];
     if (!(rt->flags & ROUTE_API) || (rt->flags & ROUTE_HIDDEN)) continue;
-    json_t *item = json_object_get(paths, rt->zPattern);
+    char zPath[200];
+    openapi_path(rt->zPattern, zPath, sizeof zPath);
+    json_t *item = json_object_get(paths, zPath);
     if (!item) {
       item = json_object();
-      json_object_set_new(paths, rt->zPattern, item);
+      json_object_set_new(paths, zPath, item);
     }
     for (size_t k = 0; k < N_METHOD; k++)
       if (rt->methods & aMethod[k].m)
@@ -183,8 +196,10 @@ int openapi_check(char **pzErr) {
     for (int i = 0; i < nRoute && !bFound; i++)
       for (size_t k = 0; k < N_METHOD; k++) {
         size_t n = strlen(aMethod[k].zUpper);
+        char zPath[200];
+        openapi_path(aRoute[i].zPattern, zPath, sizeof zPath);
         bFound |= (aRoute[i].methods & aMethod[k].m) && !strncmp(zKey, aMethod[k].zUpper, n) &&
-                  zKey[n] == ' ' && !strcmp(zKey + n + 1, aRoute[i].zPattern) &&
+                  zKey[n] == ' ' && !strcmp(zKey + n + 1, zPath) &&
                   (aRoute[i].flags & ROUTE_API);
       }
     if (!bFound) {

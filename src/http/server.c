@@ -288,10 +288,13 @@ static const char *cache_key(Req *r) {
 static enum MHD_Result answer(Conn *c, struct MHD_Connection *conn) {
   Req *r = &c->r;
   const char *zCookies = hdr(conn, "Cookie");
-  if (store_take_changed(r->store)) cache_bump();
-  r->cacheGen = cache_generation();
+  /* Cached pages are valid for one public content generation, which the
+  ** database keeps for every process (store_content_generation). */
+  int64_t gen = 0;
+  if (store_content_generation(r->store, &gen) != STORE_OK) gen = -1;
+  r->cacheGen = (unsigned long long)gen;
   r->zCacheKey = cache_key(r);
-  r->bCacheable = (r->method & (HTTP_GET | HTTP_HEAD)) &&
+  r->bCacheable = gen >= 0 && (r->method & (HTTP_GET | HTTP_HEAD)) &&
                   !(zCookies && strstr(zCookies, AUTH_SESSION_COOKIE "="));
   CacheHit hit;
   int bGz = r->zAcceptEncoding && strstr(r->zAcceptEncoding, "gzip") != NULL;
@@ -309,9 +312,6 @@ static enum MHD_Result answer(Conn *c, struct MHD_Connection *conn) {
     return http_send(conn, r);
   }
   http_dispatch(r, zCookies);
-  /* Writes made by this request invalidate cached pages before the
-  ** response goes out. */
-  if (store_take_changed(r->store)) cache_bump();
   /* A handler that forgot to finish its transaction must not leak it
   ** into the next request on this thread. */
   store_rollback_all(r->store);

@@ -71,10 +71,11 @@ void store_rollback(Store *s);
 /* Rolls back whatever transaction is open, at any depth (request end). */
 void store_rollback_all(Store *s);
 
-/* 1 when the database may have changed since the last call on this
-** connection: a commit on this connection, or one by another connection or
-** process (PRAGMA data_version).  Used to invalidate cached pages. */
-int store_take_changed(Store *s);
+/* The public content generation (migration 0040): advanced, in the same
+** transaction, by every change to a table whose rows can appear on a public
+** page, by any connection or process.  Cached public pages are valid while
+** it stays the same.  STORE_OK or STORE_ERROR. */
+int store_content_generation(Store *s, int64_t *pGen);
 
 /* Online backup to a new file zTo (consistent while others write). */
 int store_backup(Store *s, const char *zTo);

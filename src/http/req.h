@@ -64,6 +64,7 @@ typedef struct Req {
   const char *zHost, *zOrigin, *zReferer, *zAccept;
   const char *zIfNoneMatch, *zAcceptEncoding, *zContentType;
   const char *zCsrfHeader;   /* X-CSRF-Token, for JSON clients */
+  const char *zCookies;      /* the Cookie header, or NULL */
   ReqParam *aParam;          /* query parameters, then body parameters */
   int nParam, nParamAlloc;
   const char *aArg[6];       /* {captures} of the route pattern */
@@ -122,6 +123,11 @@ int req_can_subtree(Req *r, Perm p, int64_t orgId);
 /* The CSRF token for forms on this page (creates the anonymous cookie
 ** token when needed). */
 const char *req_csrf(Req *r);
+/* Value of cookie zName sent with the request (in the arena), or NULL. */
+const char *req_cookie(Req *r, const char *zName);
+/* A fresh single-use submission token for one form (http/form_once.c):
+** the dispatcher accepts a POST carrying it once only. */
+const char *req_form_token(Req *r);
 /* Signs in: checks the password (argon2id), throttles per account and per
 ** address, creates a session and queues its cookie.  0 on success; -1 with
 ** *pzErr set (a static Chinese message) and no session on failure. */

@@ -117,10 +117,12 @@ const Route aRoute[] = {
 
   /* Applications for disclosure (依申请公开): web/applications.h. */
   {G | P, "/o/{org}/apply", page_app_apply, PERM_PUBLIC, 0, "政府信息公开申请"},
-  {G | P, "/track", page_app_track, PERM_PUBLIC, 0, "申请办理进度查询"},
-  {P, "/track/letter", page_app_track_letter, PERM_PUBLIC, ROUTE_HIDDEN, "下载答复告知书"},
+  {G, "/o/{org}/apply/done", page_app_apply_done, PERM_PUBLIC, 0, "申请已提交"},
+  {G | P, "/track", page_app_track, PERM_PUBLIC, ROUTE_LOOKUP, "申请办理进度查询"},
+  {P, "/track/letter", page_app_track_letter, PERM_PUBLIC, ROUTE_HIDDEN | ROUTE_LOOKUP, "下载答复告知书"},
   {G, "/staff/applications", page_apps, PERM_VIEW_STAFF, 0, "依申请公开"},
   {G | P, "/staff/applications/new", page_app_new, PERM_APP_HANDLE, 0, "登记申请"},
+  {G, "/staff/applications/registered", page_app_registered, PERM_APP_HANDLE, 0, "申请已登记"},
   {G, "/staff/applications/{id}", page_app_view, PERM_VIEW_STAFF, 0, "申请办理"},
   {G, "/staff/applications/{id}/letter", page_app_letter, PERM_VIEW_STAFF, 0, "答复告知书"},
   {G, "/staff/applications/{id}/letter.docx", page_app_letter_docx, PERM_VIEW_STAFF, 0, "答复告知书（Word）"},

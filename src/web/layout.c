@@ -84,7 +84,9 @@ void http_error(Req *r, int status, const char *zMsg) {
 }
 
 void page_csrf_field(Req *r) {
-  req_printf(r, "<input type=\"hidden\" name=\"_csrf\" value=\"%h\">", req_csrf(r));
+  req_printf(r, "<input type=\"hidden\" name=\"_csrf\" value=\"%h\">"
+                "<input type=\"hidden\" name=\"_once\" value=\"%h\">",
+             req_csrf(r), req_form_token(r));
 }
 
 void page_notice(Req *r, const char *zKind, const char *zMsg) {

@@ -380,7 +380,7 @@ static void findings_section(Req *r, const Doc *d, int bCanDecide) {
   int n;
   if (store_doc_findings(r->store, &r->arena, d->id, NULL, &aF, &n) != STORE_OK) return;
   req_printf(r, "<section id=\"privacy\"><h2>隐私扫描（去标识化）</h2>\n");
-  if (d->zScannedAt[0]) req_printf(r, "<p>最近扫描：%h</p>\n", d->zScannedAt);
+  if (d->zScannedAt[0]) req_printf(r, "<p>最近扫描：%h</p>\n", fmt_time(r, d->zScannedAt));
   else req_puts(r, "<p>尚未扫描。</p>\n");
   if (bCanDecide)
     req_printf(r, "<form method=\"post\" action=\"/staff/docs/%lld/scan\" class=\"inline\">",
@@ -399,7 +399,7 @@ static void findings_section(Req *r, const Doc *d, int bCanDecide) {
                   "<td>%h</td><td>%h</td><td>",
                (long long)f->id, f->zStatus,
                !strcmp(f->zSource, "title") ? "标题" : !strcmp(f->zSource, "body") ? "正文" : "附件",
-               f->zKind, f->zMatch, f->zContext);
+               fmt_label(f->zKind), f->zMatch, f->zContext);
     if (!strcmp(f->zStatus, "open") && bCanDecide) {
       req_printf(r, "<form method=\"post\" action=\"/staff/docs/%lld/findings/%lld\" class=\"inline\">",
                  (long long)d->id, (long long)f->id);
@@ -416,7 +416,7 @@ static void findings_section(Req *r, const Doc *d, int bCanDecide) {
       req_puts(r, "待处理");
     } else {
       req_printf(r, "%h（%h，%h）%h", !strcmp(f->zStatus, "masked") ? "已遮盖" : "已保留",
-                 f->zDecidedByName, f->zDecidedAt, f->zReason);
+                 f->zDecidedByName, fmt_time(r, f->zDecidedAt), f->zReason);
     }
     req_puts(r, "</td></tr>\n");
   }
@@ -576,7 +576,7 @@ int page_doc_view(Req *r) {
     req_puts(r, "<section><h2>公开台账</h2><ol>\n");
     for (int i = 0; i < nE; i++)
       req_printf(r, "<li>第%lld条 %h %h 内容哈希 <code>%h</code></li>\n", (long long)aE[i].seq,
-                 aE[i].zAt, aE[i].zEvent, aE[i].zContentHash);
+                 fmt_time(r, aE[i].zAt), fmt_label(aE[i].zEvent), aE[i].zContentHash);
     req_puts(r, "</ol></section>\n");
   }
   req_puts(r, "<section class=\"doc-body\"><h2>正文</h2>\n");

@@ -101,7 +101,7 @@ int page_doc_public(Req *r) {
   if (!strcmp(d.zState, "withdrawn")) {
     req_printf(r, "<p class=\"notice banner\" role=\"status\" data-banner=\"withdrawn\">"
                   "本信息已于%h撤回。撤回理由：%h</p>\n",
-               arena_strndup(&r->arena, d.zWithdrawnAt, 10), d.zWithdrawReason);
+               fmt_date(r, d.zWithdrawnAt), d.zWithdrawReason);
   } else if (strcmp(d.zValidity, "valid")) {
     req_printf(r, "<p class=\"notice banner\" role=\"status\" data-banner=\"%h\">"
                   "本文件已%h", d.zValidity, doc_label(aDocValidity, d.zValidity));
@@ -158,7 +158,7 @@ int page_doc_public(Req *r) {
                aE[nE - 1].zContentHash);
     for (int i = 0; i < nE; i++)
       req_printf(r, "<li>%h %h（公开台账第%lld条，内容哈希 <code>%h</code>）</li>\n",
-                 aE[i].zAt, event_label(aE[i].zEvent), (long long)aE[i].seq,
+                 fmt_time(r, aE[i].zAt), event_label(aE[i].zEvent), (long long)aE[i].seq,
                  aE[i].zContentHash);
     req_puts(r, "</ol></section>\n");
   }

@@ -5,6 +5,8 @@
 #ifndef GK_PAGES_H
 #define GK_PAGES_H
 
+#include <time.h>
+
 #include "http/req.h"
 
 /* ---- layout.c: chrome and errors ---- */
@@ -22,6 +24,21 @@ void page_notice(Req *r, const char *zKind, const char *zMsg);
 /* Form field helpers: a labelled text input with the current value. */
 void page_input(Req *r, const char *zName, const char *zLabel,
                 const char *zValue, const char *zAttrs_html);
+
+/* ---- fmt.c: how stored values read (issue 15) ---- */
+/* A stored UTC instant as Beijing time "2026年12月7日 07:20"; a date
+** "YYYY-MM-DD" as "2026年12月7日"; anything else unchanged; "" as "-". */
+const char *fmt_time(Req *r, const char *z);
+/* The same where space is short: "2026-12-07 07:20"; dates unchanged. */
+const char *fmt_time_short(Req *r, const char *z);
+/* An instant (Unix seconds) as Beijing time "2026年12月7日 07:20". */
+const char *fmt_instant(Req *r, time_t t);
+/* A date (or instant) in the long form, "2026年12月7日". */
+const char *fmt_date(Req *r, const char *z);
+/* The Chinese label of an internal identifier (a field, an action, an
+** outcome code such as "results.partial"); an unknown identifier gives
+** "其他" rather than itself, a value that is already text is returned. */
+const char *fmt_label(const char *zId);
 
 /* ---- page_public.c ---- */
 int page_home(Req *r);

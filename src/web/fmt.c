@@ -56,7 +56,7 @@ static const struct { const char *zId, *zLabel; } aLabel[] = {
   {"plate", "车牌号码"}, {"uscc", "统一社会信用代码"},
   {"credit_code", "统一社会信用代码"}, {"person_name", "姓名"},
   /* document workflow actions (document history) */
-  {"create", "新建"}, {"edit", "修改"}, {"update", "修改"}, {"submit", "提交审核"},
+  {"create", "新建"}, {"edit", "更正"}, {"pass", "通过"}, {"update", "修改"}, {"submit", "提交审核"},
   {"approve", "审核通过"}, {"reject", "退回修改"}, {"return", "退回修改"},
   {"publish", "发布"}, {"withdraw", "撤回"}, {"unpublish", "撤回"},
   {"correct", "更正"}, {"validity", "变更有效性"}, {"channel", "登记发布渠道"},
@@ -69,6 +69,9 @@ static const struct { const char *zId, *zLabel; } aLabel[] = {
   /* finding decisions */
   {"open", "待处理"}, {"redacted", "已遮盖"}, {"accepted", "确认无需处理"},
   {"false_positive", "误报"}, {"dismissed", "无需处理"},
+  /* annual report registers of table 二 */
+  {"licensing", "行政许可"}, {"penalty", "行政处罚"}, {"coercion", "行政强制"},
+  {"admin_fees", "行政事业性收费"},
   {NULL, NULL}};
 
 static const AppCode *const aAppTables[] = {
@@ -97,4 +100,26 @@ const char *fmt_label(const char *zId) {
 const char *fmt_instant(Req *r, time_t t) {
   char zOut[DATETIME_CN_STRLEN];
   return req_strdup(r, datetime_format_cn_long(t, zOut));
+}
+
+const char *fmt_words(Req *r, const char *z) {
+  if (!z) return "";
+  Buf b = BUF_INIT;
+  const char *p = z;
+  while (*p) {
+    size_t n = strcspn(p, " ");
+    if (n) {
+      char *zTok = arena_strndup(&r->arena, p, n);
+      int bId = 1;
+      for (const char *q = zTok; *q; q++)
+        if (!((*q >= 'a' && *q <= 'z') || *q == '_' || *q == '.')) bId = 0;
+      if (b.n) buf_putc(&b, ' ');
+      buf_puts(&b, bId ? fmt_label(zTok) : zTok);
+    }
+    p += n;
+    while (*p == ' ') p++;
+  }
+  char *zOut = arena_strndup(&r->arena, b.z ? b.z : "", b.n);
+  buf_free(&b);
+  return zOut;
 }

@@ -395,11 +395,11 @@ static void findings_section(Req *r, const Doc *d, int bCanDecide) {
               "<th scope=\"col\">上下文</th><th scope=\"col\">处理</th></tr></thead><tbody>\n");
   for (int i = 0; i < n; i++) {
     const DocFinding *f = &aF[i];
-    req_printf(r, "<tr data-finding=\"%lld\" data-status=\"%h\"><td>%h</td><td>%h</td>"
-                  "<td>%h</td><td>%h</td><td>",
+    req_printf(r, "<tr data-finding=\"%lld\" data-status=\"%h\"><td>%h</td>"
+                  "<td data-kind=\"%h\">%h</td><td>%h</td><td>%h</td><td>",
                (long long)f->id, f->zStatus,
                !strcmp(f->zSource, "title") ? "标题" : !strcmp(f->zSource, "body") ? "正文" : "附件",
-               fmt_label(f->zKind), f->zMatch, f->zContext);
+               f->zKind, fmt_label(f->zKind), f->zMatch, f->zContext);
     if (!strcmp(f->zStatus, "open") && bCanDecide) {
       req_printf(r, "<form method=\"post\" action=\"/staff/docs/%lld/findings/%lld\" class=\"inline\">",
                  (long long)d->id, (long long)f->id);

@@ -40,6 +40,10 @@ const char *fmt_date(Req *r, const char *z);
 ** "其他" rather than itself, a value that is already text is returned. */
 const char *fmt_label(const char *zId);
 
+/* Space-separated words, each identifier among them replaced by its label
+** ("2024-03-01 results.partial" -> "2024-03-01 部分公开"). */
+const char *fmt_words(Req *r, const char *z);
+
 /* ---- page_public.c ---- */
 int page_home(Req *r);
 int page_static(Req *r);

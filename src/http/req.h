@@ -80,6 +80,10 @@ typedef struct Req {
   int bSetCsrfCookie;        /* an anonymous CSRF cookie must be sent */
   int bUsedCsrf;             /* the page embeds a CSRF token (not cacheable) */
 
+  /* The organisation whose public pages these are: set by the handler
+  ** (page_set_org) so the page chrome shows its sections and contacts. */
+  const Org *pOrg;
+
   /* The response. */
   int status;                /* 200 unless set */
   Buf out;                   /* body */

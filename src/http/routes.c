@@ -33,6 +33,7 @@ const Route aRoute[] = {
   {G, "/", page_home, PERM_PUBLIC, 0, "首页"},
   {G, "/static/{name}", page_static, PERM_PUBLIC, ROUTE_HIDDEN, "静态文件"},
   {G, "/robots.txt", page_robots, PERM_PUBLIC, ROUTE_HIDDEN, "robots.txt"},
+  {G, "/textsize", page_textsize, PERM_PUBLIC, ROUTE_HIDDEN, "大字号/标准字号"},
   {G, "/sitemap.xml", page_sitemap, PERM_PUBLIC, 0, "站点地图"},
 
   /* An organisation's public pages. */
@@ -140,6 +141,10 @@ const Route aRoute[] = {
   {G, "/o/{org}/items/{id}", page_portal_item, PERM_PUBLIC, 0, "目录事项下的文件"},
   {G, "/o/{org}/items/{id}/page/{p}", page_portal_item, PERM_PUBLIC, 0, "目录事项下的文件（分页）"},
   {G, "/o/{org}/items/{id}/feed.atom", page_portal_item_feed, PERM_PUBLIC, 0, "目录事项订阅（Atom）"},
+  {G, "/o/{org}/art20", page_portal_art20_index, PERM_PUBLIC, 0, "法定主动公开内容"},
+  {G, "/o/{org}/rules", page_portal_rules, PERM_PUBLIC, 0, "政府信息公开制度"},
+  {G, "/o/{org}/interpretations", page_portal_interpretations, PERM_PUBLIC, 0, "政策解读"},
+  {G, "/o/{org}/interact", page_portal_interact, PERM_PUBLIC, 0, "互动交流"},
   {G, "/o/{org}/art20/{n}", page_portal_art20, PERM_PUBLIC, 0, "按条例第二十条事项浏览"},
   {G, "/o/{org}/art20/{n}/page/{p}", page_portal_art20, PERM_PUBLIC, 0, "按条例第二十条事项浏览（分页）"},
   {G, "/o/{org}/year/{y}", page_portal_year, PERM_PUBLIC, 0, "按年份浏览"},

@@ -305,6 +305,7 @@ int page_app_apply(Req *r) {
     http_error(r, 404, "单位不存在");
     return 0;
   }
+  page_set_org(r, &org);
   AppInput in;
   AppFieldErr aErr[APP_MAX_ERRORS];
   int nErr = 0;

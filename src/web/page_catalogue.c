@@ -22,6 +22,7 @@ int catalogue_org_arg(Req *r, int i, Org *o) {
                rc == STORE_NOTFOUND ? "单位不存在" : store_errmsg(r->store));
     return 0;
   }
+  page_set_org(r, o);
   return 1;
 }
 

@@ -150,7 +150,6 @@ int page_docs_list(Req *r) {
     return 0;
   }
   page_begin(r, "主动公开文件");
-  req_puts(r, "<link rel=\"stylesheet\" href=\"/static/documents.css\">\n");
   req_puts(r, "<h1>主动公开文件</h1>\n<p>");
   if (req_can(r, PERM_DOC_DRAFT, 0))
     req_puts(r, "<a class=\"button\" href=\"/staff/docs/new\">新建文件</a> ");
@@ -302,7 +301,6 @@ int page_doc_edit(Req *r) {
     }
   }
   page_begin(r, bNew ? "新建文件" : "修改文件");
-  req_puts(r, "<link rel=\"stylesheet\" href=\"/static/documents.css\">\n");
   req_printf(r, "<h1>%h</h1>\n", bNew ? "新建文件" : "修改文件");
   if (zErr) page_notice(r, "error", zErr);
   req_puts(r, "<form method=\"post\" class=\"form\">\n");
@@ -442,7 +440,6 @@ int page_doc_view(Req *r) {
 
   page_begin(r, d.zTitle);
 
-  req_puts(r, "<link rel=\"stylesheet\" href=\"/static/documents.css\">\n");
   req_printf(r, "<h1>%h</h1>\n<p>状态：", d.zTitle);
   state_badge(r, d.zState);
   req_printf(r, " · <a href=\"/staff/docs/%lld/sheet\">发布审核单</a>", (long long)d.id);

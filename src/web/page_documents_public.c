@@ -31,6 +31,7 @@ static int public_load(Req *r, const char *zOrg, const char *zRef, Doc *d) {
     http_error(r, 404, "文件不存在");
     return -1;
   }
+  page_set_org(r, &o);
   int rc = store_doc_by_index(r->store, &r->arena, o.id, zRef, d);
   if (rc == STORE_NOTFOUND) {
     int64_t id = req_arg_id(r, 1);
@@ -95,7 +96,6 @@ int page_doc_public(Req *r) {
   int nE = 0;
   store_ledger_list(r->store, &r->arena, d.id, 0, 0, &aE, &nE);
   page_begin(r, d.zTitle);
-  req_puts(r, "<link rel=\"stylesheet\" href=\"/static/documents.css\">\n");
   req_printf(r, "<article class=\"document\" data-index-number=\"%h\">\n<h1>%h</h1>\n",
              d.zIndexNumber, d.zTitle);
   if (!strcmp(d.zState, "withdrawn")) {

@@ -298,7 +298,6 @@ int page_doc_sheet(Req *r) {
     return 0;
   }
   page_begin(r, "发布审核单");
-  req_puts(r, "<link rel=\"stylesheet\" href=\"/static/documents.css\">\n");
   req_printf(r, "<article class=\"sheet\"><h1>政府信息公开发布审核单</h1>\n"
                 "<table class=\"meta\"><tbody>"
                 "<tr><th scope=\"row\">标题</th><td>%h</td></tr>"

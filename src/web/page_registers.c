@@ -775,6 +775,7 @@ int page_public_proposals(Req *r) {
     http_error(r, 404, "单位不存在");
     return 0;
   }
+  page_set_org(r, &o);
   Proposal *aP;
   int n;
   if (store_proposal_list(r->store, &r->arena, o.id, 0, 0, &aP, &n) != STORE_OK) {

@@ -12,6 +12,18 @@
 /* ---- layout.c: chrome and errors ---- */
 /* Starts an HTML page: doctype, head, site header, navigation, <main>. */
 void page_begin(Req *r, const char *zTitle);
+/* Names the organisation of a public page (before page_begin): the page
+** then carries its 政府信息公开专栏 navigation and, in the footer, its
+** contact details.  Only pages under /o/ show them. */
+void page_set_org(Req *r, const Org *o);
+/* The sections of an organisation's 政府信息公开专栏, in menu order; the
+** table behind the navigation, the home page tiles and the tests. */
+typedef struct OrgSection {
+  const char *zPath;   /* after /o/{org}: "" (home), "/guide" … */
+  const char *zLabel;  /* 政府信息公开指南 … */
+  const char *zHint;   /* one line shown on the home page tile */
+} OrgSection;
+extern const OrgSection aOrgSection[];
 /* Closes <main> and the page. */
 void page_end(Req *r);
 /* An error response: a Chinese HTML page, or the JSON error body when the
@@ -46,6 +58,7 @@ const char *fmt_words(Req *r, const char *z);
 
 /* ---- page_public.c ---- */
 int page_home(Req *r);
+int page_textsize(Req *r);  /* GET /textsize?size=large|normal&next=/path */
 int page_static(Req *r);
 int page_robots(Req *r);
 

@@ -405,9 +405,24 @@ int page_app_apply(Req *r) {
 
 /* Looks up the application from the tracking form; NULL with an error
 ** page written when the pair does not match. */
+/* A copy of z without spaces (also full-width ones), in lower case when
+** bLower: people copy codes with spaces and type them in upper case. */
+static const char *track_norm(Req *r, const char *z, int bLower) {
+  char *zOut = req_strdup(r, z);
+  char *q = zOut;
+  for (const char *p = z; *p;) {
+    if (!strncmp(p, "\xe3\x80\x80", 3)) { p += 3; continue; }  /* U+3000 */
+    if (*p == ' ' || *p == '\t' || *p == '\r' || *p == '\n') { p++; continue; }
+    *q++ = (bLower && *p >= 'A' && *p <= 'Z') ? (char)(*p - 'A' + 'a') : *p;
+    p++;
+  }
+  *q = 0;
+  return zOut;
+}
+
 static App *track_lookup(Req *r) {
-  const char *zNo = req_param_or(r, "reg_no", "");
-  const char *zCode = req_param_or(r, "code", "");
+  const char *zNo = track_norm(r, req_param_or(r, "reg_no", ""), 1);
+  const char *zCode = track_norm(r, req_param_or(r, "code", ""), 1);
   char zHash[65];
   App *a = arena_alloc(&r->arena, sizeof *a);
   crypto_sha256_hex(zCode, strlen(zCode), zHash);

@@ -37,13 +37,15 @@ static void doc_table(Req *r, const Doc *a, int n, const char *zCaption) {
     req_puts(r, "<p>暂无公开文件。</p>\n");
     return;
   }
-  req_printf(r, "<table class=\"doclist\"><caption>%h</caption><thead><tr>"
+  req_printf(r, "<table class=\"doclist cards\"><caption>%h</caption><thead><tr>"
                 "<th scope=\"col\">标题</th><th scope=\"col\">索引号</th>"
                 "<th scope=\"col\">文号</th><th scope=\"col\">发布日期</th>"
                 "<th scope=\"col\">有效性</th></tr></thead><tbody>\n", zCaption);
   for (int i = 0; i < n; i++)
-    req_printf(r, "<tr><td><a href=\"/o/%u/d/%lld\">%h</a></td><td>%h</td><td>%h</td>"
-                  "<td><time datetime=\"%h\">%h</time></td><td>%h</td></tr>\n",
+    req_printf(r, "<tr><td data-label=\"标题\"><a href=\"/o/%u/d/%lld\">%h</a></td>"
+                  "<td data-label=\"索引号\">%h</td><td data-label=\"文号\">%h</td>"
+                  "<td data-label=\"发布日期\"><time datetime=\"%h\">%h</time></td>"
+                  "<td data-label=\"有效性\">%h</td></tr>\n",
                a[i].zOrgSlug, (long long)a[i].id, a[i].zTitle, a[i].zIndexNumber,
                a[i].zDocNumber, a[i].zPublishedDate, a[i].zPublishedDate,
                doc_label(aDocValidity, a[i].zValidity));

@@ -98,6 +98,8 @@ typedef struct Req {
   ReqHeader aHdr[16];
   int nHdr;
   int bNoCache;              /* Cache-Control: no-store (private pages) */
+  int bFormUnused;           /* the POST changed nothing (a confirmation
+                             ** page): its form token stays usable */
   const char *zLastModified; /* optional HTTP date for Last-Modified */
   int bCacheHit;             /* body came from the public cache (gzip'ed
                              ** when bCacheGzip; ETag in zCacheEtag) */

@@ -198,3 +198,28 @@ void page_input(Req *r, const char *zName, const char *zLabel,
              zName, zLabel, zName, zName, zValue ? zValue : "",
              zAttrs_html ? zAttrs_html : "");
 }
+
+int page_confirmed(Req *r, const char *zQuestion, const char *zButton) {
+  if (!strcmp(req_param_or(r, "confirm", ""), "1")) return 1;
+  r->bNoCache = 1;
+  r->bFormUnused = 1;
+  page_begin(r, "请确认");
+  req_printf(r, "<h1>请确认</h1>\n<p class=\"notice warn\" role=\"alert\">%h</p>\n"
+                "<form method=\"post\" action=\"%h\" class=\"actions\">",
+             zQuestion, r->zPath);
+  page_csrf_field(r);
+  for (int i = 0; i < r->nParam; i++) {
+    const ReqParam *p = &r->aParam[i];
+    if (!p->bFromBody || p->zFilename || !strcmp(p->zName, "_csrf") ||
+        !strcmp(p->zName, "_once") || !strcmp(p->zName, "confirm"))
+      continue;
+    req_printf(r, "<input type=\"hidden\" name=\"%h\" value=\"%h\">", p->zName, p->zValue);
+  }
+  req_printf(r, "<input type=\"hidden\" name=\"confirm\" value=\"1\">"
+                "<button type=\"submit\" class=\"danger\">%h</button>", zButton);
+  if (r->zReferer)
+    req_printf(r, "<a class=\"button secondary\" href=\"%h\">取消，返回</a>", r->zReferer);
+  req_puts(r, "</form>\n");
+  page_end(r);
+  return 0;
+}

@@ -367,9 +367,12 @@ static void action_form(Req *r, const Doc *d, const char *zAction,
              (long long)d->id);
   page_csrf_field(r);
   req_printf(r, "<input type=\"hidden\" name=\"action\" value=\"%h\">", zAction);
+  /* After a refusal the opinion typed for this action is still there. */
+  const char *zKept = !strcmp(req_param_or(r, "action", ""), zAction)
+                          ? req_param_or(r, "opinion", "") : "";
   if (bOpinion)
-    req_printf(r, "<label>意见 <input name=\"opinion\" %s></label> ",
-               bRequired ? "required" : "");
+    req_printf(r, "<label>意见 <input name=\"opinion\" value=\"%h\" %s></label> ",
+               zKept, bRequired ? "required" : "");
   req_printf(r, "<button type=\"submit\">%h</button></form>\n", zButton);
 }
 
@@ -421,7 +424,17 @@ static void findings_section(Req *r, const Doc *d, int bCanDecide) {
   req_puts(r, "</tbody></table></section>\n");
 }
 
-int page_doc_view(Req *r) {
+static int doc_view(Req *r, const char *zRefusal);
+
+int page_doc_view(Req *r) { return doc_view(r, NULL); }
+
+void docs_refuse(Req *r, int status, const char *zMsg) {
+  buf_reset(&r->out);
+  doc_view(r, zMsg);
+  r->status = status;
+}
+
+static int doc_view(Req *r, const char *zRefusal) {
   Doc d;
   r->bNoCache = 1;
   if (docs_load(r, 0, &d)) return 0;
@@ -446,6 +459,10 @@ int page_doc_view(Req *r) {
   if (bPub || !strcmp(d.zState, "withdrawn"))
     req_printf(r, " · <a href=\"/o/%u/d/%lld\">公开页面</a>", d.zOrgSlug, (long long)d.id);
   req_puts(r, "</p>\n");
+  if (zRefusal)
+    req_printf(r, "<div class=\"notice error\" role=\"alert\" id=\"refusal\"><p><strong>"
+                  "操作未完成：</strong>%h</p><p>您填写的意见已保留在下方，处理后可再次提交。"
+                  "</p></div>\n", zRefusal);
   if (req_param(r, "saved")) page_notice(r, "ok", "已保存");
   if (req_param(r, "done")) page_notice(r, "ok", "操作已完成");
   if (strcmp(d.zValidity, "valid"))

@@ -910,7 +910,7 @@ int page_report_cell(Req *r) {
       if (zHref) req_printf(r, "<a href=\"%h\">%h</a>", zHref, aR[k].zRef);
       else req_printf(r, "%h", fmt_words(r, aR[k].zRef));
       req_printf(r, "</td><td>%h</td><td>%h</td><td>%h</td><td>%h</td></tr>",
-                 fmt_words(r, aR[k].zTitle), aR[k].zOrgName, aR[k].zDate,
+                 fmt_words(r, aR[k].zTitle), aR[k].zOrgName, fmt_time_short(r, aR[k].zDate),
                  fmt_words(r, aR[k].zDetail));
     }
     req_puts(r, "</tbody></table>");

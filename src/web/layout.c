@@ -67,7 +67,7 @@ static void org_band(Req *r) {
                 "<nav class=\"sections\" aria-label=\"政府信息公开专栏\"><ul>",
              o->zSlug, o->zName);
   for (int i = 0; aOrgSection[i].zPath; i++)
-    req_printf(r, "<li><a href=\"/o/%u%s\"%s>%h</a></li>", o->zSlug,
+    req_printf(r, "<li><a href=\"/o/%u%h\"%s>%h</a></li>", o->zSlug,
                aOrgSection[i].zPath,
                zCur && !strcmp(zCur, aOrgSection[i].zPath) ? " aria-current=\"page\"" : "",
                aOrgSection[i].zLabel);

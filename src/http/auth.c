@@ -31,7 +31,12 @@ static const char *cookie_value(Req *r, const char *zCookies, const char *zName)
   return NULL;
 }
 
+const char *req_cookie(Req *r, const char *zName) {
+  return cookie_value(r, r->zCookies, zName);
+}
+
 void auth_load(Req *r, const char *zCookies) {
+  r->zCookies = zCookies;
   const char *zTok = cookie_value(r, zCookies, AUTH_SESSION_COOKIE);
   r->zCsrf = cookie_value(r, zCookies, AUTH_CSRF_COOKIE);
   if (r->zCsrf && strlen(r->zCsrf) != 43) r->zCsrf = NULL;

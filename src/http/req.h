@@ -70,6 +70,7 @@ typedef struct Req {
   const char *zHost, *zOrigin, *zReferer, *zAccept;
   const char *zIfNoneMatch, *zAcceptEncoding, *zContentType;
   const char *zCsrfHeader;   /* X-CSRF-Token, for JSON clients */
+  const char *zCookies;      /* the Cookie header, or NULL */
   ReqParam *aParam;          /* query parameters, then body parameters */
   int nParam, nParamAlloc;
   const char *aArg[6];       /* {captures} of the route pattern */
@@ -86,6 +87,10 @@ typedef struct Req {
   int bSetCsrfCookie;        /* an anonymous CSRF cookie must be sent */
   int bUsedCsrf;             /* the page embeds a CSRF token (not cacheable) */
 
+  /* The organisation whose public pages these are: set by the handler
+  ** (page_set_org) so the page chrome shows its sections and contacts. */
+  const Org *pOrg;
+
   /* The response. */
   int status;                /* 200 unless set */
   Buf out;                   /* body */
@@ -93,6 +98,8 @@ typedef struct Req {
   ReqHeader aHdr[16];
   int nHdr;
   int bNoCache;              /* Cache-Control: no-store (private pages) */
+  int bFormUnused;           /* the POST changed nothing (a confirmation
+                             ** page): its form token stays usable */
   const char *zLastModified; /* optional HTTP date for Last-Modified */
   int bCacheHit;             /* body came from the public cache (gzip'ed
                              ** when bCacheGzip; ETag in zCacheEtag) */
@@ -145,6 +152,11 @@ int req_can_subtree(Req *r, Perm p, int64_t orgId);
 /* The CSRF token for forms on this page (creates the anonymous cookie
 ** token when needed). */
 const char *req_csrf(Req *r);
+/* Value of cookie zName sent with the request (in the arena), or NULL. */
+const char *req_cookie(Req *r, const char *zName);
+/* A fresh single-use submission token for one form (http/form_once.c):
+** the dispatcher accepts a POST carrying it once only. */
+const char *req_form_token(Req *r);
 /* Signs in: throttles per account+address pair, per account and per
 ** address (checked and recorded atomically), checks the password (argon2id,
 ** at most two at once: r->status 503 when none is free in 2 s), creates a

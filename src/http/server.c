@@ -138,16 +138,18 @@ void http_dispatch(Req *r, const char *zCookies) {
       http_error(r, 403, zWhy);
       return;
     }
-    if (!(rt->flags & (ROUTE_API | ROUTE_LOOKUP))) {
-      if (form_once_claim(r)) return;
-      rt->xHandler(r);
-      form_once_finish(r);
-      return;
-    }
   }
+  /* The one text check of the request (docs/security.md), before any
+  ** handler and before a form's single-use token is claimed. */
   const char *zBad = req_check_input(r);
   if (zBad) {
     http_error(r, 400, zBad);
+    return;
+  }
+  if (r->method == HTTP_POST && !(rt->flags & (ROUTE_API | ROUTE_LOOKUP))) {
+    if (form_once_claim(r)) return;
+    rt->xHandler(r);
+    form_once_finish(r);
     return;
   }
   rt->xHandler(r);

@@ -43,8 +43,9 @@ NOT_CONTENT = {"session", "login_failure", "apply_attempt", "message_throttle",
 
 def fingerprint(srv):
     con = sqlite3.connect(srv.db, timeout=30)
+    con.text_factory = bytes   # compare bytes, even ones that are not UTF-8
     try:
-        names = [r[0] for r in con.execute(
+        names = [r[0].decode() for r in con.execute(
             "SELECT name FROM sqlite_master WHERE type='table'"
             " AND sql NOT LIKE 'CREATE VIRTUAL%' ORDER BY name")]  # FTS: its shadow tables count
         fp = {}

@@ -196,7 +196,7 @@ int req_login(Req *r, const char *zLogin, const char *zPassword,
   int ok = password_check(&u, found, zPassword, r->cfg->nThreads);
   if (ok < 0) {
     /* Not checked: the attempt is not held against the account. */
-    store_login_succeeded(r->store, zPair, zAccount, zAddr);
+    store_login_attempt_undo(r->store, zPair, zAccount, zAddr);
     req_header(r, "Retry-After", "5");
     r->status = 503;
     *pzErr = "登录的人较多，系统繁忙，请稍后再试";

@@ -175,6 +175,13 @@ static int password_check(const User *u, int bFound, const char *zPassword,
   return ok;
 }
 
+int req_password_verify(Req *r, const char *zHash, const char *zPassword) {
+  if (hash_slot_take(r->cfg->nThreads)) return -1;
+  int ok = zHash && crypto_password_verify(zHash, zPassword);
+  sem_post(&hashSlots);
+  return ok;
+}
+
 int req_login(Req *r, const char *zLogin, const char *zPassword,
                const char **pzErr) {
   int64_t now = (int64_t)time(NULL);

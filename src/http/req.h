@@ -157,6 +157,10 @@ const char *req_form_token(Req *r);
 ** static Chinese message) and no session on failure. */
 int req_login(Req *r, const char *zLogin, const char *zPassword,
               const char **pzErr);
+/* Checks a password against an argon2id hash within the same bound on
+** concurrent hashing as req_login: 1 match, 0 no match, -1 busy (no slot
+** free; answer 503). */
+int req_password_verify(Req *r, const char *zHash, const char *zPassword);
 /* Ends the current session and clears its cookie. */
 void req_logout(Req *r);
 

@@ -144,24 +144,32 @@ static void classify(Tok *t, char *zFolded) {
   }
 }
 
-/* Splits a raw line into fields: on tabs when it has any, else on runs of
-** white space (ASCII, U+3000, U+00A0).  Returns folded, trimmed fields. */
+/* Splits a raw line into fields: on pipes (Markdown or pasted table
+** cells, "| a | b |") and tabs when it has any, else on runs of white
+** space (ASCII, U+3000, U+00A0).  The empty fields outside a pipe line's
+** first and last pipe are not cells.  Returns folded, trimmed fields. */
 static Tok *split_fields(const char *z, size_t n, int *pn) {
   Tok *a = NULL;
   int nA = 0;
-  int bTab = memchr(z, '\t', n) != NULL;
   size_t i = 0, s = 0;
-  char *zF = fold_trim(z, n);   /* spaces normalised, for the no-tab case */
-  if (!bTab) {
+  char *zF = fold_trim(z, n);   /* spaces normalised, full-width folded */
+  int bPipe = strchr(zF, '|') != NULL;
+  int bTab = bPipe || memchr(z, '\t', n) != NULL;
+  if (!bTab || bPipe) {
     z = zF;
     n = strlen(zF);
   }
   for (i = 0; i <= n; i++) {
-    int bEnd = i == n || (bTab ? z[i] == '\t' : z[i] == ' ');
+    int bEnd = i == n || (bTab ? z[i] == '\t' || (bPipe && z[i] == '|')
+                               : z[i] == ' ');
     if (!bEnd) continue;
     if (bTab || i > s) {
-      a = xrealloc(a, (size_t)(nA + 1) * sizeof *a);
-      classify(&a[nA++], fold_trim(z + s, i - s));
+      int bOuter = bPipe && ((s == 0 && i == 0 && z[0] == '|') ||
+                             (i == n && s == n && n > 0 && z[n - 1] == '|'));
+      if (!bOuter) {
+        a = xrealloc(a, (size_t)(nA + 1) * sizeof *a);
+        classify(&a[nA++], fold_trim(z + s, i - s));
+      }
     }
     s = i + 1;
   }
@@ -200,11 +208,15 @@ static void make_line(Line *L, const char *z, size_t n) {
     }
   }
   if (!L->aVal) L->aVal = xmalloc(sizeof(Tok) * (size_t)(nF + 2));
-  /* drop leading and trailing empty cells of the value area */
+  /* after a label the value area keeps its empty cells (blank cells of a
+  ** tab or pipe table; store_row() trims padding beyond the columns); a
+  ** line of numbers alone drops the empty cells at its ends (layout) */
   {
     int s = iLast, e = nF;
-    while (s < e && a[s].e == TK_EMPTY) s++;
-    while (e > s && a[e - 1].e == TK_EMPTY) e--;
+    if (iLast == 0) {
+      while (s < e && a[s].e == TK_EMPTY) s++;
+      while (e > s && a[e - 1].e == TK_EMPTY) e--;
+    }
     for (i = s; i < e; i++) {
       L->aVal[L->nVal++] = a[i];
       a[i].z = NULL;
@@ -652,6 +664,9 @@ static void store_row(Reader *R, int iTab, int iRow, const Tok *aTok,
   R->out->nRowRead++;
   if (!tb->aRow[iRow].bData)
     note(R->out, mprintf("%s：以单行给出（无分项），按合计读入", zRow));
+  /* empty cells at either end beyond the columns are padding */
+  while (nTok > k && aTok[nTok - 1].e == TK_EMPTY) nTok--;
+  while (nTok > k && aTok[0].e == TK_EMPTY) { aTok++; nTok--; }
   if (nTok > k) {
     note(R->out, mprintf("%s：有%d个数，多于%d列，只取最后%d个", zRow, nTok,
                          k, k));

@@ -208,12 +208,13 @@ static void make_line(Line *L, const char *z, size_t n) {
     }
   }
   if (!L->aVal) L->aVal = xmalloc(sizeof(Tok) * (size_t)(nF + 2));
-  /* after a label the value area keeps its empty cells (blank cells of a
-  ** tab or pipe table; store_row() trims padding beyond the columns); a
-  ** line of numbers alone drops the empty cells at its ends (layout) */
+  /* the value area keeps its empty cells (blank cells of a tab or pipe
+  ** table; store_row() trims padding beyond the columns), except around
+  ** a single number on a line of its own (the stat form's layout) */
   {
-    int s = iLast, e = nF;
-    if (iLast == 0) {
+    int s = iLast, e = nF, nFull = 0;
+    for (i = s; i < e; i++) nFull += a[i].e != TK_EMPTY;
+    if (iLast == 0 && nFull <= 1) {
       while (s < e && a[s].e == TK_EMPTY) s++;
       while (e > s && a[e - 1].e == TK_EMPTY) e--;
     }

@@ -156,6 +156,7 @@ const Route aRoute[] = {
   {G | P, "/staff/report-check", page_report_check, PERM_VIEW_STAFF, 0, "年度报告核对"},
   {G, "/o/{org}/reports", page_report_public_list, PERM_PUBLIC, 0, "年度报告"},
   {G, "/o/{org}/reports/{year}", page_report_public, PERM_PUBLIC, 0, "年度报告"},
+  {P, "/api/v1/reports/check", api_report_check, PERM_VIEW_STAFF, ROUTE_API, "Check an annual report file (PDF, HTML, DOCX, XLSX, JSON or text; body or multipart file/report): findings as JSON"},
   {G, "/api/v1/reports/{org}/{year}", api_report, PERM_PUBLIC, ROUTE_API, "One annual report (published, or as it stands for its staff)"},
 
   /* JSON API. */

@@ -964,15 +964,20 @@ int page_report_export(Req *r) {
 
 int page_report_check(Req *r) {
   const char *zIn = req_param(r, "report");
+  const ReqParam *pFile = req_file(r, "file");
+  int bFile = pFile && pFile->zFilename && pFile->nValue > 0;
   page_begin(r, "年度报告核对");
-  req_puts(r, "<h1>年度报告核对</h1><p>粘贴一份年度报告的文字（从网页或 PDF "
-              "复制，表格行以制表符或空格分隔）或 JSON，检查勾稽关系。</p>"
-              "<form method=\"post\" action=\"/staff/report-check\">");
+  req_puts(r, "<h1>年度报告核对</h1><p>上传一份已发布的年度报告（PDF、网页另存的 "
+              "HTML、Word DOCX、Excel XLSX、JSON 或文本，按文件内容识别类型），"
+              "或粘贴其文字，检查勾稽关系、格式是否与年度相符、正文数字是否与表格"
+              "一致。</p><form method=\"post\" action=\"/staff/report-check\" "
+              "enctype=\"multipart/form-data\">");
   page_csrf_field(r);
-  req_printf(r, "<label>报告内容<textarea name=\"report\" rows=\"16\">%h"
+  req_printf(r, "<label>报告文件<input type=\"file\" name=\"file\"></label>"
+                "<label>或粘贴报告内容<textarea name=\"report\" rows=\"16\">%h"
                 "</textarea></label><button>核对</button></form>",
-             zIn ? zIn : "");
-  if (zIn && r->method == HTTP_POST) {
+             zIn && !bFile ? zIn : "");
+  if ((zIn || bFile) && r->method == HTTP_POST) {
     RfSet set = {0};
     char *zErr = NULL;
     Buf out = BUF_INIT;
@@ -981,7 +986,9 @@ int page_report_check(Req *r) {
       http_error(r, 500, "报告格式无法载入");
       return 0;
     }
-    int rc = report_check_run(&set, zIn, &out);
+    RcInput in = {bFile ? pFile->zValue : zIn,
+                  bFile ? pFile->nValue : strlen(zIn), NULL, 0, NULL, 0};
+    int rc = report_check_bytes(&set, &in, &out, NULL);
     if (rc == 2) r->status = 422;
     req_printf(r, "<h2>核对结果</h2><p id=\"check-status\" data-exit=\"%d\">"
                   "%h</p><pre id=\"check-output\">%h</pre>",

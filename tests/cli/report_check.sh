@@ -29,8 +29,11 @@ expect() {
   pass=$((pass + 1))
 }
 
-expect seed001_text 0 "格式：2019" $GK report check $FX/seed001_yanchi_2020.txt
-expect seed001_org 0 "单位：盐池县卫生健康局  年度：2020" \
+# seed 001's text says 行政许可处理决定数量 203 件 while its table 二 says 0
+expect seed001_text 1 "格式：2019" $GK report check $FX/seed001_yanchi_2020.txt
+expect seed001_text_vs_table 1 "违反 文字与表格：正文“行政许可处理决定数量 203 件”写203件，表二 第二十条第（五）项 行政许可 处理决定数量为0" \
+  $GK report check $FX/seed001_yanchi_2020.txt
+expect seed001_org 1 "单位：盐池县卫生健康局  年度：2020" \
   $GK report check $FX/seed001_yanchi_2020.txt
 expect seed004_stat 0 "格式：stat2018" $GK report check $FX/seed004_yinzhou_2018.txt
 expect seed004_blank_warning 0 "空白 S3：三（三）申请答复数 为空，无法核对" \

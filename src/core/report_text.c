@@ -606,13 +606,14 @@ static const char *bare(const char *z) {
 /* Finds the row whose normalised label is the longest suffix of zNorm
 ** (with at most MAX_PREFIX bytes before it).  Failing that, a row whose
 ** label without enumerator equals the line's without enumerator (at least
-** three characters: "予以公开" for "（一）予以公开").  Ties (same label in
+** three characters: "予以公开" for "（一）予以公开"), or a row whose label
+** ends with the line's (five characters at least).  Ties (same label in
 ** several rows) go to the first one after the last matched row. */
 static int match_row(Reader *R, const char *zNorm, int *piTab, int *piRow) {
   size_t n = strlen(zNorm), bestLen = 0;
   int bestOrder = -1, bestT = -1, bestR = -1;
   if (!n) return 0;
-  for (int pass = 0; pass < 2 && bestT < 0; pass++)
+  for (int pass = 0; pass < 3 && bestT < 0; pass++)
   for (int t = 0; t < R->f->nTable; t++) {
     const RfTable *tb = &R->f->aTable[t];
     for (int r = 0; r < tb->nRow; r++) {
@@ -621,9 +622,13 @@ static int match_row(Reader *R, const char *zNorm, int *piTab, int *piRow) {
       if (!z || !(m = strlen(z))) continue;
       if (pass == 0) {
         if (m > n || n - m > MAX_PREFIX || strcmp(zNorm + n - m, z)) continue;
-      } else {
+      } else if (pass == 1) {
         const char *zb = bare(z);
         if (strlen(zb) < 9 || strcmp(zb, bare(zNorm))) continue;
+      } else {
+        /* a shortened label ("规范性文件" for 行政规范性文件): the line's
+        ** label is the end of the row's, five characters at least */
+        if (n < 15 || n >= m || strcmp(z + m - n, zNorm)) continue;
       }
       int ord = row_order(R->f, t, r);
       int better = m > bestLen;
@@ -827,6 +832,28 @@ static int vertical_value(Reader *R, Line *aL, int nL, int i, int iTab,
   return 0;
 }
 
+/* A row whose cells follow its label one per line (web text that puts
+** every cell on a line of its own, "|" separators and blank lines
+** between): collects the value-only lines up to the next label, at most
+** the row's columns, and stores them.  Returns 1 when any was found. */
+static int column_values(Reader *R, Line *aL, int nL, int i, int iTab,
+                         int iRow) {
+  const RfTable *tb = &R->f->aTable[iTab];
+  Tok aTok[64];
+  int nTok = 0, nMax = tb->nCol < 64 ? tb->nCol : 64;
+  for (int j = i + 1; j < nL && j <= i + 4 * nMax + 4 && nTok < nMax; j++) {
+    Line *L = &aL[j];
+    if (L->zLabel[0]) break;
+    if (L->bConsumed || L->nVal == 0) continue;
+    for (int k = 0; k < L->nVal && nTok < nMax; k++)
+      if (L->aVal[k].e != TK_EMPTY) aTok[nTok++] = L->aVal[k];
+    L->bConsumed = 1;
+  }
+  if (nTok == 0) return 0;
+  store_row(R, iTab, iRow, aTok, nTok, 0);
+  return 1;
+}
+
 /* Walks the lines, matching labels to rows and storing their numbers. */
 static void read_lines(Reader *R, Line *aL, int nL) {
   Pending P;
@@ -876,6 +903,9 @@ static void read_lines(Reader *R, Line *aL, int nL) {
     const RfTable *tb = &R->f->aTable[t];
     if (L->nVal) {
       store_row(R, t, r, L->aVal, L->nVal, L->bRun);
+    } else if (tb->nCol > 1 && tb->aRow[r].bData &&
+               column_values(R, aL, nL, i, t, r)) {
+      /* stored: one cell per line under the label */
     } else if (tb->nCol == 1 && tb->aRow[r].bData) {
       Tok tk;
       if (vertical_value(R, aL, nL, i, t, r, &tk)) {

@@ -471,16 +471,32 @@ static void xl_merge(const xmlNode *m, Grid *g) {
   free(zRef);
 }
 
+/* Rows of the sheet from its first used column: a table row (two or more
+** values, or one next to such a row) runs to the sheet's last used column
+** so that blank cells keep their place; a paragraph stops at its text. */
 static void xl_emit(const Grid *g, Buf *b) {
-  int c0 = DT_MAX_COLS;
+  int c0 = DT_MAX_COLS, cMax = -1;
   for (int r = 0; r < g->nRow; r++)
-    for (int c = 0; c < c0; c++)
-      if (g->az[(size_t)r * DT_MAX_COLS + (size_t)c]) { c0 = c; break; }
+    for (int c = 0; c < DT_MAX_COLS; c++)
+      if (g->az[(size_t)r * DT_MAX_COLS + (size_t)c]) {
+        if (c < c0) c0 = c;
+        if (c > cMax) cMax = c;
+      }
+  int *aFull = xmalloc((size_t)(g->nRow + 1) * sizeof(int));
+  for (int r = 0; r < g->nRow; r++) {
+    aFull[r] = 0;
+    for (int c = 0; c < DT_MAX_COLS; c++)
+      aFull[r] += g->az[(size_t)r * DT_MAX_COLS + (size_t)c] != NULL;
+  }
   for (int r = 0; r < g->nRow && b->n <= DOCTEXT_MAX_TEXT; r++) {
     int cEnd = -1, nCell = 0;
     for (int c = 0; c < DT_MAX_COLS; c++)
       if (g->az[(size_t)r * DT_MAX_COLS + (size_t)c]) cEnd = c;
     if (cEnd < 0) continue;
+    /* a table row: two values, or one between table rows */
+    if (aFull[r] >= 2 || (r > 0 && aFull[r - 1] >= 2) ||
+        (r + 1 < g->nRow && aFull[r + 1] >= 2))
+      cEnd = cMax;
     for (int c = c0; c <= cEnd; c++) {
       size_t i = (size_t)r * DT_MAX_COLS + (size_t)c;
       if (g->aCover[i]) continue;
@@ -489,6 +505,7 @@ static void xl_emit(const Grid *g, Buf *b) {
     }
     put_nl(b);
   }
+  free(aFull);
 }
 
 static int xl_sheet(zip_t *z, const char *zName, const Strs *s, Buf *pOut,

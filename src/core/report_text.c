@@ -195,7 +195,8 @@ static void make_line(Line *L, const char *z, size_t n) {
     char *zl = a[iLast - 1].z;
     size_t m = strlen(zl), d = m;
     while (d > 0 && isdigit((unsigned char)zl[d - 1])) d--;
-    if (d > 0 && d < m && ((unsigned char)zl[d - 1] >= 0x80)) {
+    if (d > 0 && d < m &&
+        ((unsigned char)zl[d - 1] >= 0x80 || zl[d - 1] == ')')) {
       Tok t;
       char *zDig = xstrdup(zl + d);
       classify(&t, zDig);
@@ -320,20 +321,48 @@ static long score_format(const RfSet *s, const RfFormat *f, const Line *aL,
 }
 
 /* The best-scoring format, or NULL when nothing matched. */
-static const RfFormat *detect(const RfSet *s, const Line *aL, int nL) {
+static int fits_year(const RfFormat *f, int year) {
+  return year && (!f->iFirstYear || year >= f->iFirstYear) &&
+         (!f->iLastYear || year <= f->iLastYear);
+}
+
+/* The best-scoring format.  When the text has as many labels of one
+** format only for another (often none: the tables share most labels),
+** the one in force for the report's year wins, if the text states it. */
+static const RfFormat *detect(const RfSet *s, const Line *aL, int nL,
+                              int year) {
   const RfFormat *best = NULL;
   long bestScore = 0;
   for (int i = 0; i < s->nFormat; i++) {
-    long sc = score_format(s, &s->aFormat[i], aL, nL);
-    if (sc > bestScore) { bestScore = sc; best = &s->aFormat[i]; }
+    const RfFormat *f = &s->aFormat[i];
+    long sc = score_format(s, f, aL, nL);
+    int bTie = best && sc > 0 && sc / 1000 == bestScore / 1000;
+    if (bTie ? fits_year(f, year) && !fits_year(best, year) : sc > bestScore) {
+      bestScore = sc;
+      best = f;
+    } else if (bTie && !fits_year(best, year) && sc > bestScore) {
+      bestScore = sc;
+      best = f;
+    }
   }
   return best;
+}
+
+static void find_org_year(const char *zText, Report *p);
+
+/* The report year the text states, or 0. */
+static int text_year(const char *zText) {
+  Report tmp;
+  memset(&tmp, 0, sizeof tmp);
+  find_org_year(zText, &tmp);
+  free(tmp.zOrg);
+  return tmp.iYear;
 }
 
 const RfFormat *report_text_detect(const RfSet *pSet, const char *zText) {
   int nL;
   Line *aL = split_lines(zText, &nL);
-  const RfFormat *f = detect(pSet, aL, nL);
+  const RfFormat *f = detect(pSet, aL, nL, text_year(zText));
   for (int i = 0; i < nL; i++) free_line(&aL[i]);
   free(aL);
   return f;
@@ -972,7 +1001,7 @@ int report_text_read(const RfSet *pSet, const char *zText,
     R.f = rf_format_find(pSet, zFormat);
     if (!R.f) pOut->zErr = mprintf("未知的报告格式：%s", zFormat);
   } else {
-    R.f = detect(pSet, aL, nL);
+    R.f = detect(pSet, aL, nL, text_year(zText));
     if (!R.f)
       pOut->zErr = xstrdup("无法识别报告格式：文本中没有找到任何统计表的行或列标签");
   }

@@ -78,6 +78,7 @@ static void put_collapsed(Buf *b, const char *z) {
                             b->z[b->n - 1] == '\t');
   for (; *z; z++) {
     int c = (unsigned char)*z;
+    if (c == 0xC2 && (unsigned char)z[1] == 0xA0) c = ' ', z++;  /* nbsp */
     if (c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '\f') {
       if (!bSpace) buf_putc(b, ' ');
       bSpace = 1;
@@ -212,8 +213,8 @@ static int zip_part(zip_t *z, const char *zName, Buf *b, Buf *pErr) {
   }
   if (st.size > DOCTEXT_MAX_ENTRY ||
       (st.size > (1u << 20) && st.size / 200 > st.comp_size)) {
-    buf_printf(pErr, "压缩包条目解压后过大（%llu 字节），拒绝读取：%s",
-               (unsigned long long)st.size, zName);
+    buf_printf(pErr, "压缩包条目解压后过大（%lld 字节），拒绝读取：%s",
+               (long long)st.size, zName);
     return -1;
   }
   zip_file_t *f = zip_fopen_index(z, (zip_uint64_t)i, 0);

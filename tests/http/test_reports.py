@@ -364,6 +364,56 @@ def test_paste_checker_matches_cli(srv):
     contains(r.text, 'data-exit="2"')
 
 
+def test_check_upload_and_api(srv):
+    """The staff check page takes an uploaded file of any kind (found from
+    the content: an HTML page named .pdf is read as HTML) and gives the
+    same lines as the CLI; POST /api/v1/reports/check gives the findings
+    as JSON for the file as the body."""
+    c = office(srv)
+    real = os.path.join(FIX, "real")
+    html = open(os.path.join(real, "sh_bgt_2019.html"), "rb").read()
+    r = c.post("/staff/report-check", {"report": ""},
+               files={"file": ("年报.pdf", html, "application/pdf")},
+               csrf_from="/staff/report-check")
+    eq(r.status, 200)
+    contains(r.text, 'enctype="multipart/form-data"')
+    contains(r.text, 'data-exit="0"')
+    contains(r.text, "文件：网页（HTML）")
+    contains(r.text, "格式：2019")
+    seed = open(os.path.join(FIX, "seed001_yanchi_2020.txt"), "rb").read()
+    token = c.csrf("/staff/report-check")
+    r = c.request("POST", "/api/v1/reports/check", body=seed,
+                  headers={"Content-Type": "text/plain; charset=utf-8",
+                           "X-CSRF-Token": token,
+                           "Origin": "http://127.0.0.1:%d" % srv.port})
+    eq(r.status, 200)
+    j = json.loads(r.text)
+    eq(j["exit"], 1)
+    eq(j["format"], "2019")
+    eq(j["year"], 2020)
+    f = [x for x in j["findings"] if x["key"] == "文字与表格"]
+    eq(len(f), 1)
+    contains(f[0]["message"], "行政许可处理决定数量 203 件")
+    eq(j["summary"]["violations"], 1)
+    xlsx = open(os.path.join(real, "sh_bgt_2019.xlsx"), "rb").read()
+    r = c.request("POST", "/api/v1/reports/check", body=xlsx,
+                  headers={"Content-Type": "application/octet-stream",
+                           "X-CSRF-Token": token,
+                           "Origin": "http://127.0.0.1:%d" % srv.port})
+    eq(r.status, 200)
+    eq(json.loads(r.text)["kind"], "xlsx")
+    r = c.request("POST", "/api/v1/reports/check", body=b"\xd0\xcf\x11\xe0\x00\x00",
+                  headers={"Content-Type": "application/octet-stream",
+                           "X-CSRF-Token": token,
+                           "Origin": "http://127.0.0.1:%d" % srv.port})
+    eq(r.status, 422)
+    contains(json.loads(r.text)["error"], "旧版 Word/Excel")
+    # anonymous: refused
+    r = srv.client().request("POST", "/api/v1/reports/check", body=seed,
+                             headers={"Content-Type": "text/plain"})
+    ok(r.status in (401, 403), "anonymous check: %d" % r.status)
+
+
 def test_public_pages(srv):
     c = srv.client()
     r = c.get("/o/znwsj/reports/2024")

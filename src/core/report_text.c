@@ -883,6 +883,27 @@ static int column_values(Reader *R, Line *aL, int nL, int i, int iTab,
   return 1;
 }
 
+/* A label wrapped around its numbers (PDF layout text): zHead (the label
+** text before, may be "") followed by the value-less label lines after
+** line i, up to three.  On a match, those lines are consumed. */
+static int wrapped_label(Reader *R, Line *aL, int nL, int i,
+                         const char *zHead, int *pt, int *pr) {
+  Buf b = BUF_INIT;
+  int bMatch = 0;
+  buf_puts(&b, zHead);
+  for (int j = i + 1; j < nL && j <= i + 3 && !bMatch; j++) {
+    Line *L = &aL[j];
+    if (L->bConsumed || !L->zLabel[0] || L->nVal) break;
+    buf_puts(&b, L->zNorm);
+    if (match_row(R, buf_str(&b), pt, pr)) {
+      bMatch = 1;
+      for (int k = i + 1; k <= j; k++) aL[k].bConsumed = 1;
+    }
+  }
+  buf_free(&b);
+  return bMatch;
+}
+
 /* Walks the lines, matching labels to rows and storing their numbers. */
 static void read_lines(Reader *R, Line *aL, int nL) {
   Pending P;
@@ -901,6 +922,13 @@ static void read_lines(Reader *R, Line *aL, int nL) {
           P.aTok[P.nTok++].z = xstrdup(L->aVal[k].z);
         }
         if (P.nTok >= R->f->aTable[P.iTab].nCol) pending_flush(R, &P);
+      } else if (L->nVal && prev.n &&
+                 (match_row(R, buf_str(&prev), &t, &r) ||
+                  wrapped_label(R, aL, nL, i, buf_str(&prev), &t, &r)) &&
+                 R->f->aTable[t].aRow[r].bData) {
+        /* a label wrapped over the lines around its numbers */
+        store_row(R, t, r, L->aVal, L->nVal, 0);
+        buf_reset(&prev);
       }
       continue;
     }
@@ -920,8 +948,10 @@ static void read_lines(Reader *R, Line *aL, int nL) {
       Buf both = BUF_INIT;
       buf_printf(&both, "%s%s", buf_str(&prev), L->zNorm);
       bMatch = match_row(R, buf_str(&both), &t, &r);
+      if (!bMatch) bMatch = wrapped_label(R, aL, nL, i, buf_str(&both), &t, &r);
       buf_free(&both);
     }
+    if (!bMatch && L->nVal) bMatch = wrapped_label(R, aL, nL, i, L->zNorm, &t, &r);
     if (!bMatch) {
       if (L->nVal) buf_reset(&prev);
       else buf_puts(&prev, L->zNorm);

@@ -271,22 +271,34 @@ static void html_text(Req *r, const char *z) {
 }
 
 /* The year-over-year chart: new applications and results per year, the
-** five years up to the report's, as inline SVG bars. */
+** five years up to the report's, as inline SVG bars.  The report's own
+** year is the report as shown (a published report: its snapshot, so the
+** chart and the tables agree and do not move when records change); each
+** earlier year is that year's report as it stands (report_build_current:
+** the published snapshot when there is one, else the records). */
 static void html_chart(Req *r, Ctx *c) {
   long long aNew[5] = {0}, aDone[5] = {0}, vMax = 1;
   int aHas[5] = {0};
   for (int k = 0; k < 5; k++) {
-    int y = c->year - 4 + k;
-    const RfFormat *f =
-        rf_format_find(&c->set, store_report_format_for_year(y));
-    if (!f || !rf_table_find(f, "t3")) continue;
-    Report *q = report_new(f, NULL, y);
-    if (store_report_compute(r->store, c->org.id, c->bSubtree, 0, q) ==
-        STORE_OK) {
-      long long v;
-      if (report_get(q, rf_cell(f, "t3", "new", "total"), &v))
+    int y = c->year - 4 + k, bStored = 0;
+    Report *q = NULL;
+    ReportRec rec;
+    const Report *pY = c->p;
+    if (k < 4) {
+      if (report_build_current(r->store, &r->arena, &c->set, &c->org, y,
+                               c->bSubtree, NULL, 0, &rec, &bStored,
+                               &q) != STORE_OK) {
+        report_free(q);
+        continue;
+      }
+      pY = q;
+    }
+    const RfFormat *f = pY->pFmt;
+    long long v;
+    if (rf_table_find(f, "t3")) {
+      if (report_get(pY, rf_cell(f, "t3", "new", "total"), &v))
         aNew[k] = v / RF_SCALE;
-      if (report_get(q, rf_cell(f, "t3", "results.total", "total"), &v))
+      if (report_get(pY, rf_cell(f, "t3", "results.total", "total"), &v))
         aDone[k] = v / RF_SCALE;
       aHas[k] = 1;
     }

@@ -364,6 +364,37 @@ def test_paste_checker_matches_cli(srv):
     contains(r.text, 'data-exit="2"')
 
 
+def test_published_chart_is_frozen(srv):
+    """A published report's chart shows its snapshot: after one more 2024
+    application is registered, the public 2024 page's chart still shows
+    the number of its table (both from the snapshot)."""
+    c = srv.client()
+    page = "/o/znwsj/reports/2024"
+
+    def chart_and_table():
+        t = c.get(page).text
+        m = re.search(r"<title>2024 年新收 (\d+) 件</title>", t)
+        ok(m, "no 2024 bar in the chart")
+        return int(m.group(1))
+
+    before = chart_and_table()
+    snap = cli_json(srv, "znwsj", 2024)["tables"]["t3"]["new"]["total"]
+    eq(before, snap, "chart and snapshot")
+    db = sqlite3.connect(srv.db)
+    row = db.execute(
+        "SELECT id, received_on FROM application WHERE org_id=(SELECT id FROM org WHERE slug='znwsj')"
+        " AND received_on BETWEEN '2023-01-01' AND '2023-12-31' ORDER BY id LIMIT 1").fetchone()
+    ok(row, "no 2023 application in the demo")
+    db.execute("UPDATE application SET received_on='2024-03-01' WHERE id=?", (row[0],))
+    db.commit()
+    try:
+        eq(chart_and_table(), before, "chart of a published report moved")
+    finally:
+        db.execute("UPDATE application SET received_on=? WHERE id=?", (row[1], row[0]))
+        db.commit()
+        db.close()
+
+
 def test_check_upload_and_api(srv):
     """The staff check page takes an uploaded file of any kind (found from
     the content: an HTML page named .pdf is read as HTML) and gives the

@@ -32,6 +32,18 @@ static void add(RvResult *o, const char *zKey, char *zMsg) {
   o->a[o->n++].zMsg = zMsg;
 }
 
+/* 1 when the report gives a number in the fee row （六）2. */
+static int has_fee_row(const Report *p) {
+  const RfTable *tb = rf_table_find(p->pFmt, "t3");
+  long long v;
+  if (!tb) return 0;
+  for (int c = 0; c < tb->nCol; c++) {
+    int i = rf_cell(p->pFmt, "t3", "results.other.fee_unpaid", tb->aCol[c].zId);
+    if (i >= 0 && report_get(p, i, &v)) return 1;
+  }
+  return 0;
+}
+
 void rv_format_year(const RfSet *pSet, const Report *p, RvResult *pOut) {
   const RfFormat *f = p->pFmt, *want = NULL;
   int year = p->iYear;
@@ -49,7 +61,7 @@ void rv_format_year(const RfSet *pSet, const Report *p, RvResult *pOut) {
   else buf_puts(&b, "，用于");
   if (f->iLastYear) buf_printf(&b, "—%d年度报告）", f->iLastYear);
   else buf_puts(&b, "年度起的报告）");
-  if (want && rf_cell(f, "t3", "results.other.fee_unpaid", "total") >= 0 &&
+  if (want && has_fee_row(p) &&
       rf_cell(want, "t3", "results.other.fee_unpaid", "total") < 0)
     buf_puts(&b, "；表三的（六）2“逾期未按收费通知要求缴纳费用”行自2021年度"
                  "报告起才有（收费自2021年起，国办函〔2020〕109号）");

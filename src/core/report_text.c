@@ -249,16 +249,70 @@ static void free_line(Line *L) {
 
 /* Splits zText into Lines; *pn gets the count.  Caller frees each with
 ** free_line() and the array with free(). */
+/* The line at p without its end ("\r" and trailing blanks kept out);
+** *pNext gets the start of the next line. */
+static size_t raw_line(const char *p, const char **pNext) {
+  const char *e = strchr(p, '\n');
+  size_t len = e ? (size_t)(e - p) : strlen(p);
+  *pNext = p + len + (e ? 1 : 0);
+  return len;
+}
+
+/* 1 when p[0..n) is only pipes and blanks; *pbAny gets whether there was
+** a pipe. */
+static int pipes_only(const char *p, size_t n, int *pbAny) {
+  *pbAny = 0;
+  for (size_t i = 0; i < n; i++) {
+    if (p[i] == '|') *pbAny = 1;
+    else if (p[i] != ' ' && p[i] != '\t' && p[i] != '\r') return 0;
+  }
+  return *pbAny;
+}
+
+/* 1 when the last non-blank byte of p[0..n) is a pipe. */
+static int ends_pipe(const char *p, size_t n) {
+  while (n && (p[n - 1] == ' ' || p[n - 1] == '\t' || p[n - 1] == '\r')) n--;
+  return n && p[n - 1] == '|';
+}
+
+/* Splits zText into Lines; *pn gets the count.  A pipe row broken after
+** its empty cells (web text: "一、… | 25 |", then lines of "|" alone, then
+** "| 25 |") is joined back into one line.  Caller frees each with
+** free_line() and the array with free(). */
 static Line *split_lines(const char *zText, int *pn) {
   Line *a = NULL;
   int n = 0;
-  const char *p = zText;
+  const char *p = zText, *q;
   while (*p) {
-    const char *e = strchr(p, '\n');
-    size_t len = e ? (size_t)(e - p) : strlen(p);
+    size_t len = raw_line(p, &q);
+    int bAny;
+    if (ends_pipe(p, len) && !pipes_only(p, len, &bAny)) {
+      Buf row = BUF_INIT;
+      const char *r = q, *qFirst = q;
+      size_t k;
+      int nPipe = 0;
+      buf_append(&row, p, len);
+      /* lines of "|" alone, then one line starting with a pipe */
+      while (*r && (k = raw_line(r, &q), pipes_only(r, k, &bAny))) {
+        buf_append(&row, r, k);
+        nPipe++;
+        r = q;
+      }
+      if (nPipe && *r) {
+        k = raw_line(r, &q);
+        const char *t = r;
+        while (t < r + k && (*t == ' ' || *t == '\t')) t++;
+        if (t < r + k && *t == '|') { buf_append(&row, r, k); r = q; }
+      }
+      a = xrealloc(a, (size_t)(n + 1) * sizeof *a);
+      make_line(&a[n++], buf_str(&row), row.n);
+      buf_free(&row);
+      p = nPipe ? r : qFirst;
+      continue;
+    }
     a = xrealloc(a, (size_t)(n + 1) * sizeof *a);
     make_line(&a[n++], p, len);
-    p += len + (e ? 1 : 0);
+    p = q;
   }
   *pn = n;
   return a;

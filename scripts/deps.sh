@@ -1,7 +1,7 @@
 #!/bin/sh
 # Installs the Debian packages gongkai needs to build, run and test.
 # Idempotent: asks dpkg first and calls apt-get only for what is missing.
-# Usage: scripts/deps.sh [build|test|bench]   (default: build)
+# Usage: scripts/deps.sh [build|test|bench|deb]   (default: build)
 set -eu
 want="build-essential pkg-config libmicrohttpd-dev libsqlite3-dev libsodium-dev
 libjansson-dev libcmark-gfm-dev libcmark-gfm-extensions-dev libxlsxwriter-dev
@@ -12,6 +12,7 @@ case "${1:-build}" in
          # apt for them when neither is on the PATH.
          command -v npm >/dev/null 2>&1 || want="$want nodejs npm" ;;
   bench) want="$want nginx wrk" ;;
+  deb)   want="$want debhelper scdoc dpkg-dev fakeroot" ;;
 esac
 missing=""
 for p in $want; do

@@ -349,7 +349,7 @@ TEST(doctable_gb18030_text) {
 TEST(doctable_garbage_is_safe) {
   static const char *az[] = {
     "<table><tr><td rowspan=\"999999999\" colspan=\"-5\">", "<<<<>>>>&&&;;",
-    "%PDF-1.4 not really", "{", "<w:document>", "\xff\xfe\xfd", ""};
+    "%PDF-1.4 not really", "{", "<w:document>", "\xff\xfe\xfd", "", NULL};
   for (int i = 0; az[i]; i++) {
     Buf out = BUF_INIT, err = BUF_INIT;
     const char *zKind = NULL;

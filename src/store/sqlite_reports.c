@@ -1056,6 +1056,70 @@ int store_report_records(Store *s, Arena *a, const char *zTable,
 
 /* ---- Facts for the narrative ---------------------------------------- */
 
+/* The facts 30号 asks section 一 and 六 to cover, from the catalogue,
+** the channels, the activity, inspection, work-plan and proposal
+** registers: one row of scalar subqueries.  ?1 org, ?2 subtree, ?3/?4 the
+** year's first and last day, ?5 the year. */
+static int facts_registers(Store *s, int64_t orgId, int bSubtree, int year,
+                           const char *zFrom, const char *zTo,
+                           ReportFacts *pOut) {
+  long long *aOut[] = {
+    &pOut->nCatalogue, &pOut->nNilStatements, &pOut->nChannelDocs,
+    &pOut->nPress, &pOut->nInterview, &pOut->nMeetings,
+    &pOut->nTrainSessions, &pOut->nTrainPeople, &pOut->nInspections,
+    &pOut->nInspectionsClosed, &pOut->nTasks, &pOut->nTasksDone,
+    &pOut->nNpc, &pOut->nCppcc, &pOut->nProposalsReplied,
+    &pOut->nProposalsPublished};
+  sqlite3_stmt *st = stmt(s, SCOPE_CTE
+      "SELECT (SELECT count(*) FROM catalogue_item WHERE org_id IN"
+      "  (SELECT id FROM sc)),"
+      " (SELECT count(*) FROM catalogue_nil n JOIN catalogue_item i"
+      "  ON i.id=n.item_id WHERE i.org_id IN (SELECT id FROM sc)"
+      "  AND n.stated_on BETWEEN ?3 AND ?4||'~'),"
+      " (SELECT count(*) FROM doc_channel c JOIN doc d ON d.id=c.doc_id"
+      "  WHERE d.org_id IN (SELECT id FROM sc) AND c.day BETWEEN ?3 AND ?4),"
+      " (SELECT count(*) FROM activity WHERE kind='press' AND org_id IN"
+      "  (SELECT id FROM sc) AND held_on BETWEEN ?3 AND ?4),"
+      " (SELECT count(*) FROM activity WHERE kind='interview' AND org_id IN"
+      "  (SELECT id FROM sc) AND held_on BETWEEN ?3 AND ?4),"
+      " (SELECT coalesce(sum(sessions),0) FROM activity WHERE kind='meeting'"
+      "  AND org_id IN (SELECT id FROM sc) AND held_on BETWEEN ?3 AND ?4),"
+      " (SELECT coalesce(sum(sessions),0) FROM activity WHERE kind='training'"
+      "  AND org_id IN (SELECT id FROM sc) AND held_on BETWEEN ?3 AND ?4),"
+      " (SELECT coalesce(sum(people),0) FROM activity WHERE kind='training'"
+      "  AND org_id IN (SELECT id FROM sc) AND held_on BETWEEN ?3 AND ?4),"
+      " (SELECT count(*) FROM inspection WHERE org_id IN (SELECT id FROM sc)"
+      "  AND inspected_on BETWEEN ?3 AND ?4),"
+      " (SELECT count(*) FROM inspection WHERE org_id IN (SELECT id FROM sc)"
+      "  AND inspected_on BETWEEN ?3 AND ?4 AND closed_on IS NOT NULL"
+      "  AND closed_on<=?4),"
+      " (SELECT count(*) FROM workplan_task t JOIN workplan w ON w.id=t.plan_id"
+      "  WHERE w.org_id IN (SELECT id FROM sc) AND w.year=?5),"
+      " (SELECT count(*) FROM workplan_task t JOIN workplan w ON w.id=t.plan_id"
+      "  WHERE w.org_id IN (SELECT id FROM sc) AND w.year=?5"
+      "  AND t.done_on IS NOT NULL AND t.done_on<=?4),"
+      " (SELECT count(*) FROM proposal WHERE kind='npc' AND year=?5 AND"
+      "  org_id IN (SELECT id FROM sc)),"
+      " (SELECT count(*) FROM proposal WHERE kind='cppcc' AND year=?5 AND"
+      "  org_id IN (SELECT id FROM sc)),"
+      " (SELECT count(*) FROM proposal WHERE year=?5 AND org_id IN"
+      "  (SELECT id FROM sc) AND replied_on IS NOT NULL),"
+      " (SELECT count(*) FROM proposal WHERE year=?5 AND org_id IN"
+      "  (SELECT id FROM sc) AND published=1)");
+  if (!st) return STORE_ERROR;
+  bind_int(st, 1, orgId);
+  bind_int(st, 2, bSubtree);
+  bind_text(st, 3, zFrom);
+  bind_text(st, 4, zTo);
+  bind_int(st, 5, year);
+  int rc = sqlite3_step(st);
+  if (rc == SQLITE_ROW)
+    for (size_t i = 0; i < sizeof aOut / sizeof aOut[0]; i++)
+      *aOut[i] = sqlite3_column_int64(st, (int)i);
+  stmt_done(st);
+  return rc == SQLITE_ROW ? STORE_OK : store_sqlite_err(s, rc, "统计登记簿");
+}
+
 int store_report_facts(Store *s, int64_t orgId, int bSubtree, int year,
                        ReportFacts *pOut) {
   char zFrom[16], zTo[16];
@@ -1119,5 +1183,6 @@ int store_report_facts(Store *s, int64_t orgId, int bSubtree, int year,
     pOut->nLitigations = sqlite3_column_int64(st, 1);
   }
   stmt_done(st);
-  return rc == SQLITE_ROW ? STORE_OK : store_sqlite_err(s, rc, "统计复议诉讼");
+  if (rc != SQLITE_ROW) return store_sqlite_err(s, rc, "统计复议诉讼");
+  return facts_registers(s, orgId, bSubtree, year, zFrom, zTo, pOut);
 }

@@ -171,6 +171,17 @@ typedef struct ReportFacts {
   long long nNew, nClosed, nOpen;  /* applications */
   long long nFeeYuan;       /* 信息处理费 collected (paid, closed in year) */
   long long nReviews, nLitigations; /* filed in the year */
+  /* 政府信息管理 and 平台建设 (30号 一（三）（四）) */
+  long long nCatalogue;     /* catalogue items (all lists) */
+  long long nNilStatements; /* "本期无新增" statements made in the year */
+  long long nChannelDocs;   /* releases on a further channel in the year */
+  /* 主动公开 activities and 监督保障 (30号 一（一）（五）) */
+  long long nPress, nInterview, nMeetings;
+  long long nTrainSessions, nTrainPeople;
+  long long nInspections, nInspectionsClosed; /* of the units, in the year */
+  /* 六: the year's 工作要点 and 建议提案 */
+  long long nTasks, nTasksDone;   /* tasks of the year's plans; done by 31 Dec */
+  long long nNpc, nCppcc, nProposalsReplied, nProposalsPublished;
 } ReportFacts;
 int store_report_facts(Store *s, int64_t orgId, int bSubtree, int year,
                        ReportFacts *pOut);

@@ -409,38 +409,94 @@ static long long num(const Report *p, const char *zT, const char *zR,
   return v / RF_SCALE;
 }
 
-void report_draft(const Report *p, const ReportFacts *pF, char **pz1,
-                  char **pz5, char **pz6) {
-  Buf b = BUF_INIT;
+/* 一、总体情况 as 国办公开办函〔2021〕30号 asks: （一）主动公开 （二）依申请公开
+** （三）政府信息管理 （四）平台建设 （五）监督保障.  Every number of a table
+** is taken from the table, so the text and the tables agree (the checker's
+** text-against-table rule, core/report_review.h, holds by construction). */
+static void draft_s1(const Report *p, const ReportFacts *pF, Buf *b) {
   char zFee[32];
   long long vFee = 0;
   int iFee = rf_cell(p->pFmt, "t2_art20_8", "admin_fees", "amount_wan_yuan");
-  if (iFee < 0 || !report_get(p, iFee, &vFee)) vFee = 0;
-  buf_printf(&b, "%d 年，本机关认真贯彻落实《中华人民共和国政府信息公开条例》，"
+  buf_printf(b, "%d 年，本机关认真贯彻落实《中华人民共和国政府信息公开条例》，"
              "现将政府信息公开工作情况报告如下。\n", p->iYear);
-  buf_printf(&b, "（一）主动公开。本年主动公开政府信息 %lld 条，其中规章 %lld 件、"
-             "行政规范性文件 %lld 件、政策解读 %lld 件。本年作出行政许可处理决定 "
-             "%lld 件、行政处罚处理决定 %lld 件、行政强制处理决定 %lld 件，"
-             "收取行政事业性收费 %h 万元。\n",
+  buf_printf(b, "（一）主动公开。本年主动公开政府信息 %lld 条，其中规章 %lld 件、"
+             "行政规范性文件 %lld 件，发布政策解读 %lld 件；举办新闻发布会 %lld 场、"
+             "在线访谈 %lld 场。本年作出行政许可处理决定 %lld 件、行政处罚处理决定 "
+             "%lld 件、行政强制处理决定 %lld 件",
              pF->nPublished, pF->nRegulations, pF->nNormative,
-             pF->nInterpretations, num(p, "t2_art20_5", "licensing", "decisions"),
+             pF->nInterpretations, pF->nPress, pF->nInterview,
+             num(p, "t2_art20_5", "licensing", "decisions"),
              num(p, "t2_art20_6", "penalty", "decisions"),
-             num(p, "t2_art20_6", "coercion", "decisions"),
-             rf_value_str(vFee, zFee));
-  buf_printf(&b, "（二）依申请公开。本年新收政府信息公开申请 %lld 件，"
-             "上年结转 %lld 件，本年办结 %lld 件，结转下年度继续办理 %lld 件。"
-             "本年收到政府信息公开行政复议申请 %lld 件、行政诉讼 %lld 件。\n",
+             num(p, "t2_art20_6", "coercion", "decisions"));
+  if (iFee >= 0) {
+    if (!report_get(p, iFee, &vFee)) vFee = 0;
+    buf_printf(b, "，收取行政事业性收费 %h 万元", rf_value_str(vFee, zFee));
+  }
+  buf_puts(b, "。\n");
+  buf_printf(b, "（二）依申请公开。本年新收政府信息公开申请 %lld 件，"
+             "上年结转 %lld 件，本年办结 %lld 件，结转下年度继续办理 %lld 件；"
+             "办结的申请中予以公开 %lld 件，部分公开 %lld 件。因政府信息公开工作被申请"
+             "行政复议 %lld 件，被提起行政诉讼 %lld 件。\n",
              num(p, "t3", "new", "total"), num(p, "t3", "carried_in", "total"),
              num(p, "t3", "results.total", "total"),
-             num(p, "t3", "carry_out", "total"), pF->nReviews,
-             pF->nLitigations);
+             num(p, "t3", "carry_out", "total"),
+             num(p, "t3", "results.granted", "total"),
+             num(p, "t3", "results.partial", "total"),
+             num(p, "t4", "cases", "review.total"),
+             num(p, "t4", "cases", "lit_direct.total") +
+                 num(p, "t4", "cases", "lit_after_review.total"));
+  buf_printf(b, "（三）政府信息管理。本机关政府信息公开目录共 %lld 项，按更新频率"
+             "维护，本年对无新增信息的目录事项作出“本期无新增”说明 %lld 次",
+             pF->nCatalogue, pF->nNilStatements);
+  if (rf_cell(p->pFmt, "t2_art20_1", "normative_docs", "made") >= 0)
+    buf_printf(b, "；本年制发行政规范性文件 %lld 件，废止 %lld 件，现行有效 %lld 件",
+               num(p, "t2_art20_1", "normative_docs", "made"),
+               num(p, "t2_art20_1", "normative_docs", "repealed"),
+               num(p, "t2_art20_1", "normative_docs", "valid"));
+  buf_puts(b, "。\n");
+  buf_printf(b, "（四）政府信息公开平台建设。主动公开的政府信息均在本机关政府网站"
+             "政府信息公开专栏发布，本年通过政府公报、政务新媒体等其他渠道同步发布 "
+             "%lld 次。\n", pF->nChannelDocs);
+  buf_printf(b, "（五）监督保障。本年召开政府信息公开工作会议 %lld 次，举办业务培训 "
+             "%lld 期、培训 %lld 人次；接受政务公开检查 %lld 次，年内整改完毕 %lld 次。\n",
+             pF->nMeetings, pF->nTrainSessions, pF->nTrainPeople,
+             pF->nInspections, pF->nInspectionsClosed);
+}
+
+/* 六、其他需要报告的事项: fees under 国办函〔2020〕109号 (from the 2021
+** report on), the year's 工作要点, 人大代表建议 and 政协委员提案, other work. */
+static void draft_s6(const Report *p, const ReportFacts *pF, Buf *b) {
+  if (p->iYear >= 2021)
+    buf_printf(b, "（一）信息处理费收取情况。依据《政府信息公开信息处理费管理办法》"
+               "（国办函〔2020〕109号），本年收取信息处理费 %lld 元。\n",
+               pF->nFeeYuan);
+  else
+    buf_puts(b, "（一）信息处理费收取情况。《政府信息公开信息处理费管理办法》"
+                "（国办函〔2020〕109号）自2021年1月1日起施行，本年度不涉及。\n");
+  if (pF->nTasks)
+    buf_printf(b, "（二）年度政务公开工作要点落实情况。本年工作要点共 %lld 项任务，"
+               "截至年底完成 %lld 项，其余 %lld 项持续推进。\n", pF->nTasks,
+               pF->nTasksDone, pF->nTasks - pF->nTasksDone);
+  else
+    buf_puts(b, "（二）年度政务公开工作要点落实情况。（本年尚未登记工作要点任务，"
+                "请补充。）\n");
+  buf_printf(b, "（三）人大代表建议和政协委员提案办理情况。本年承办人大代表建议 %lld 条、"
+             "政协委员提案 %lld 条，已答复 %lld 条，答复全文公开 %lld 条。\n",
+             pF->nNpc, pF->nCppcc, pF->nProposalsReplied,
+             pF->nProposalsPublished);
+  buf_puts(b, "（四）其他工作。（请补充其他需要报告的事项。）\n");
+}
+
+void report_draft(const Report *p, const ReportFacts *pF, char **pz1,
+                  char **pz5, char **pz6) {
+  Buf b = BUF_INIT;
+  draft_s1(p, pF, &b);
   *pz1 = buf_steal(&b);
   buf_printf(&b, "本年结转下年度继续办理的政府信息公开申请 %lld 件，将在法定期限内办结。"
              "（请补充存在的主要问题及改进情况。）\n",
              num(p, "t3", "carry_out", "total"));
   *pz5 = buf_steal(&b);
-  buf_printf(&b, "本年依据《政府信息公开信息处理费管理办法》收取信息处理费 %lld 元。\n",
-             pF->nFeeYuan);
+  draft_s6(p, pF, &b);
   *pz6 = buf_steal(&b);
 }
 

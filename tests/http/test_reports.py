@@ -395,6 +395,43 @@ def test_published_chart_is_frozen(srv):
         db.close()
 
 
+def test_published_page_passes_the_checker(srv):
+    """The public page of a published report, saved as a reviewer would
+    save it, passes the checker: the tables' rules, the format fits the
+    year, and every count its text states equals its table."""
+    c = office(srv)
+    token = c.csrf("/staff/report-check")
+    for year in (2024,):
+        html = srv.client().get("/o/znwsj/reports/%d" % year).body
+        r = c.request("POST", "/api/v1/reports/check", body=html,
+                      headers={"Content-Type": "text/html", "X-CSRF-Token": token,
+                               "Origin": "http://127.0.0.1:%d" % srv.port})
+        eq(r.status, 200, str(year))
+        j = json.loads(r.text)
+        eq(j["kind"], "html")
+        eq(j["year"], year)
+        eq([f for f in j["findings"] if f["severity"] == "violation"], [], str(year))
+        eq(j["exit"], 0, str(year))
+
+
+def test_draft_follows_30hao(srv):
+    """The draft of 一 has the five parts of 国办公开办函〔2021〕30号 and 六 the
+    fees (109号), the 工作要点, the 建议提案 and other work; its numbers are
+    the tables'."""
+    c = office(srv)
+    t = c.get("/staff/reports/znwsj/2023").text    # no stored report: the draft
+    for part in ("（一）主动公开。", "（二）依申请公开。", "（三）政府信息管理。",
+                 "（四）政府信息公开平台建设。", "（五）监督保障。",
+                 "（一）信息处理费收取情况。依据《政府信息公开信息处理费管理办法》（国办函〔2020〕109号）",
+                 "（二）年度政务公开工作要点落实情况。",
+                 "（三）人大代表建议和政协委员提案办理情况。", "（四）其他工作。"):
+        contains(t, part)
+    j = cli_json(srv, "znwsj", 2023)
+    t3 = j["tables"]["t3"]
+    contains(t, "办结的申请中予以公开 %d 件，部分公开 %d 件" %
+             (t3["results.granted"]["total"], t3["results.partial"]["total"]))
+
+
 def test_check_upload_and_api(srv):
     """The staff check page takes an uploaded file of any kind (found from
     the content: an HTML page named .pdf is read as HTML) and gives the

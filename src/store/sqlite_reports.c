@@ -250,9 +250,12 @@ static int compute_t2_register(Store *s, Report *p, int64_t orgId,
                                int bSubtree, int bRec) {
   static const struct { const char *zKind, *zTab, *zCol; int bAmount; } a[] = {
     {"licensing", "t2_art20_5", "decisions", 0},
+    {"other_services", "t2_art20_5", "decisions", 0},
     {"penalty", "t2_art20_6", "decisions", 0},
     {"coercion", "t2_art20_6", "decisions", 0},
     {"admin_fees", "t2_art20_8", "amount_wan_yuan", 1},
+    {"central_procurement", "t2_art20_9", "count", 0},
+    {"central_procurement", "t2_art20_9", "amount", 1},
   };
   const RfFormat *f = p->pFmt;
   int rc;
@@ -285,6 +288,50 @@ static int compute_t2_register(Store *s, Report *p, int64_t orgId,
   }
   stmt_done(st);
   return rc == SQLITE_DONE ? STORE_OK : store_sqlite_err(s, rc, "读取登记");
+}
+
+/* The 2019 format's 上一年项目数量 and 本年增/减 from the 事项 numbers of
+** the register: last year's number, and this year's less it; a year
+** without a number carries last year's over (增/减 0).  Cells stay blank
+** when last year has no number. */
+static int compute_t2_items(Store *s, Report *p, int64_t orgId,
+                            int bSubtree) {
+  static const struct { const char *zKind, *zTab; } a[] = {
+    {"licensing", "t2_art20_5"}, {"other_services", "t2_art20_5"},
+    {"penalty", "t2_art20_6"}, {"coercion", "t2_art20_6"},
+    {"admin_fees", "t2_art20_8"}};
+  long long aItems[5][2];
+  int aHas[5][2], rc;
+  memset(aHas, 0, sizeof aHas);
+  memset(aItems, 0, sizeof aItems);
+  sqlite3_stmt *st = stmt(s, SCOPE_CTE
+      "SELECT r.kind,r.year,sum(r.items) FROM report_register r"
+      " WHERE r.org_id IN (SELECT id FROM sc) AND r.year IN (?3-1,?3)"
+      " AND r.items IS NOT NULL GROUP BY r.kind,r.year");
+  if (!st) return STORE_ERROR;
+  bind_int(st, 1, orgId);
+  bind_int(st, 2, bSubtree);
+  bind_int(st, 3, p->iYear);
+  while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
+    const char *zKind = (const char *)sqlite3_column_text(st, 0);
+    int y = sqlite3_column_int(st, 1) == p->iYear;
+    for (int i = 0; i < 5; i++)
+      if (!strcmp(zKind, a[i].zKind)) {
+        aItems[i][y] = sqlite3_column_int64(st, 2);
+        aHas[i][y] = 1;
+      }
+  }
+  stmt_done(st);
+  if (rc != SQLITE_DONE) return store_sqlite_err(s, rc, "读取事项数");
+  for (int i = 0; i < 5; i++) {
+    int iPrev = rf_cell(p->pFmt, a[i].zTab, a[i].zKind, "prev_items");
+    int iDelta = rf_cell(p->pFmt, a[i].zTab, a[i].zKind, "delta");
+    if (iPrev < 0 || !aHas[i][0]) continue;
+    long long cur = aHas[i][1] ? aItems[i][1] : aItems[i][0];
+    report_set(p, iPrev, aItems[i][0] * RF_SCALE);
+    if (iDelta >= 0) report_set(p, iDelta, (cur - aItems[i][0]) * RF_SCALE);
+  }
+  return STORE_OK;
 }
 
 /* ---- The pre-2019 statistical form (stat2018) ----------------------- */
@@ -497,6 +544,7 @@ int store_report_compute(Store *s, int64_t orgId, int bSubtree, int bRecords,
   if (!rc) rc = compute_t4(s, p, orgId, bSubtree, bRecords, zFrom, zTo);
   if (!rc) rc = compute_t2_docs(s, p, orgId, bSubtree, bRecords, zFrom, zTo);
   if (!rc) rc = compute_t2_register(s, p, orgId, bSubtree, bRecords);
+  if (!rc) rc = compute_t2_items(s, p, orgId, bSubtree);
   return rc;
 }
 
@@ -908,15 +956,52 @@ int store_report_units(Store *s, Arena *a, int64_t rootId, int year,
 
 /* ---- Register ------------------------------------------------------- */
 
+/* 1 for a register kind (a row id of table 二). */
+static int register_kind_ok(const char *zKind) {
+  static const char *az[] = {"licensing", "other_services", "penalty",
+                             "coercion", "admin_fees", "central_procurement",
+                             NULL};
+  for (int i = 0; zKind && az[i]; i++)
+    if (!strcmp(zKind, az[i])) return 1;
+  return 0;
+}
+
+int store_report_register_items(Store *s, int64_t orgId, int year,
+                                const char *zKind, long long items,
+                                const char *zSource, int64_t userId) {
+  char zNow[21];
+  if (!register_kind_ok(zKind))
+    return store_fail(s, STORE_INVALID, "事项类别无效");
+  if (year < 1990 || year > 2999)
+    return store_fail(s, STORE_INVALID, "年度无效");
+  if (items >= RF_MAX_UNITS) return store_fail(s, STORE_INVALID, "事项数无效");
+  store_now_iso(zNow);
+  sqlite3_stmt *st = stmt(s,
+      "INSERT INTO report_register(org_id,year,kind,items,source,user_id,at)"
+      " VALUES(?1,?2,?3,?4,?5,?6,?7)"
+      " ON CONFLICT(org_id,year,kind) DO UPDATE SET items=excluded.items,"
+      " source=excluded.source,user_id=excluded.user_id,at=excluded.at");
+  if (!st) return STORE_ERROR;
+  bind_int(st, 1, orgId);
+  bind_int(st, 2, year);
+  bind_text(st, 3, zKind);
+  if (items < 0) sqlite3_bind_null(st, 4);
+  else bind_int(st, 4, items);
+  bind_text(st, 5, zSource ? zSource : "form");
+  bind_id(st, 6, userId);
+  bind_text(st, 7, zNow);
+  return stmt_exec(s, st, "保存事项数");
+}
+
 int store_report_register_put(Store *s, int64_t orgId, int year,
                               const char *zKind, long long count,
                               long long amount, const char *zSource,
                               int64_t userId) {
   char zNow[21];
-  if (!zKind || (strcmp(zKind, "licensing") && strcmp(zKind, "penalty") &&
-                 strcmp(zKind, "coercion") && strcmp(zKind, "admin_fees")))
-    return store_fail(s, STORE_INVALID, "事项类别无效（licensing、penalty、"
-                      "coercion、admin_fees）");
+  if (!register_kind_ok(zKind))
+    return store_fail(s, STORE_INVALID, "事项类别无效（licensing、"
+                      "other_services、penalty、coercion、admin_fees、"
+                      "central_procurement）");
   if (year < 1990 || year > 2999)
     return store_fail(s, STORE_INVALID, "年度无效");
   if (count < 0 || count >= RF_MAX_UNITS || amount < 0 ||
@@ -944,7 +1029,8 @@ int store_report_register_put(Store *s, int64_t orgId, int year,
 int store_report_register_list(Store *s, Arena *a, int64_t orgId, int year,
                                ReportRegister **pa, int *pn) {
   sqlite3_stmt *st = stmt(s,
-      "SELECT r.id,r.org_id,r.year,r.kind,r.count,r.amount,r.source,o.name"
+      "SELECT r.id,r.org_id,r.year,r.kind,r.count,r.amount,r.source,o.name,"
+      "coalesce(r.items,-1)"
       " FROM report_register r JOIN org o ON o.id=r.org_id"
       " WHERE r.org_id=?1 AND r.year=?2 ORDER BY r.kind");
   int rc, n = 0, nAlloc = 0;
@@ -963,6 +1049,7 @@ int store_report_register_list(Store *s, Arena *a, int64_t orgId, int year,
     r->amount = col_int(st, 5);
     r->zSource = col_text(a, st, 6);
     r->zOrgName = col_text(a, st, 7);
+    r->items = col_int(st, 8);
   }
   stmt_done(st);
   if (rc != SQLITE_DONE) return store_sqlite_err(s, rc, "读取登记");

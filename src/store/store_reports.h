@@ -47,9 +47,11 @@ typedef struct ReportOverride {
 typedef struct ReportRegister {
   int64_t id, orgId;
   int year;
-  const char *zKind;       /* licensing | penalty | coercion | admin_fees */
+  const char *zKind;       /* licensing | other_services | penalty |
+                           ** coercion | admin_fees | central_procurement */
   long long count;
   long long amount;        /* 万元 × RF_SCALE */
+  long long items;         /* 事项 in force on 31 December, -1 not stated */
   const char *zSource;     /* form | csv */
   const char *zOrgName;
 } ReportRegister;
@@ -151,6 +153,13 @@ int store_report_register_put(Store *s, int64_t orgId, int year,
                               const char *zKind, long long count,
                               long long amount, const char *zSource,
                               int64_t userId);
+/* Sets the number of 事项 in force on 31 December of year for a kind
+** (items < 0: not stated), keeping the kind's count and amount.  The 2019
+** format's 上一年项目数量 is last year's number, 本年增/减 this year's less
+** last year's; a year without a number carries last year's over. */
+int store_report_register_items(Store *s, int64_t orgId, int year,
+                                const char *zKind, long long items,
+                                const char *zSource, int64_t userId);
 int store_report_register_list(Store *s, Arena *a, int64_t orgId, int year,
                                ReportRegister **pa, int *pn);
 

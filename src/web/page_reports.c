@@ -476,6 +476,95 @@ int page_reports(Req *r) {
   return 0;
 }
 
+/* The register of table 二 (decisions, fees; in the 2019 format also
+** 其他对外管理服务事项, 政府集中采购 and the 事项 numbers at year end). */
+static const struct {
+  const char *zKind, *zLabel;
+  int bAmount, b2019;
+} aRegField[] = {
+  {"licensing", "行政许可处理决定（件）", 0, 0},
+  {"other_services", "其他对外管理服务事项处理决定（件）", 0, 1},
+  {"penalty", "行政处罚处理决定（件）", 0, 0},
+  {"coercion", "行政强制处理决定（件）", 0, 0},
+  {"admin_fees", "行政事业性收费（万元）", 1, 0},
+  {"central_procurement", "政府集中采购项目（个）", 0, 1},
+};
+#define N_REG_FIELD ((int)(sizeof aRegField / sizeof aRegField[0]))
+
+static void html_register(Req *r, Ctx *c, const char *zBase,
+                          const ReportRegister *aReg, int nReg) {
+  int b2019 = rf_table_find(c->p->pFmt, "t2_art20_9") != NULL;
+  char z[32];
+  req_printf(r, "<section id=\"register\"><h2>许可、处罚、强制和收费登记"
+                "</h2><form method=\"post\" action=\"%h/register\">", zBase);
+  page_csrf_field(r);
+  for (int k = 0; k < N_REG_FIELD; k++) {
+    const ReportRegister *g = NULL;
+    if (aRegField[k].b2019 && !b2019) continue;
+    for (int i = 0; i < nReg; i++)
+      if (!strcmp(aReg[i].zKind, aRegField[k].zKind)) g = &aReg[i];
+    long long v = !g ? 0 : aRegField[k].bAmount ? g->amount : g->count * RF_SCALE;
+    req_printf(r, "<label>%h<input name=\"%h\" value=\"%h\"></label>",
+               aRegField[k].zLabel, aRegField[k].zKind, rf_value_str(v, z));
+    if (!strcmp(aRegField[k].zKind, "central_procurement"))
+      req_printf(r, "<label>政府集中采购金额（万元）<input name=\"procurement_amount\""
+                    " value=\"%h\"></label>", rf_value_str(g ? g->amount : 0, z));
+    else if (b2019)
+      req_printf(r, "<label>年末事项数<input name=\"items_%h\" value=\"%h\""
+                    " placeholder=\"未填\"></label>", aRegField[k].zKind,
+                 g && g->items >= 0 ? rf_value_str(g->items * RF_SCALE, z) : "");
+  }
+  if (b2019)
+    req_puts(r, "<p class=\"hint\">上一年项目数量取上一年登记的年末事项数，本年增/减为"
+                "本年与上一年之差；本年未填时沿用上一年。</p>");
+  req_printf(r, "<button>保存登记</button></form><form method=\"post\" "
+                "action=\"%h/register-csv\" enctype=\"multipart/form-data\">",
+             zBase);
+  page_csrf_field(r);
+  req_puts(r, "<label>导入 CSV（org,year,kind,count,amount[,items]）<textarea "
+              "name=\"csv\" rows=\"4\"></textarea></label><label>或上传文件"
+              "<input type=\"file\" name=\"file\" accept=\".csv,text/csv\">"
+              "</label><button>导入</button></form></section>");
+}
+
+/* Saves the register form: every field present. */
+static int save_register(Req *r, Ctx *c, const char **pzErr) {
+  int rc = STORE_OK;
+  for (int k = 0; k < N_REG_FIELD && !rc; k++) {
+    const char *zKind = aRegField[k].zKind, *z = req_param(r, zKind);
+    long long v = 0, vAmt = 0, vItems = -1;
+    if (!z) continue;
+    if (parse_scaled(z[0] ? z : "0", &v) || v < 0 ||
+        (!aRegField[k].bAmount && v % RF_SCALE)) {
+      *pzErr = aRegField[k].bAmount ? "金额无效" : "件数应为非负整数";
+      return STORE_INVALID;
+    }
+    if (!strcmp(zKind, "central_procurement")) {
+      const char *zA = req_param_or(r, "procurement_amount", "0");
+      if (parse_scaled(zA[0] ? zA : "0", &vAmt) || vAmt < 0) {
+        *pzErr = "金额无效";
+        return STORE_INVALID;
+      }
+    }
+    rc = store_report_register_put(
+        r->store, c->org.id, c->year, zKind,
+        aRegField[k].bAmount ? 0 : v / RF_SCALE,
+        aRegField[k].bAmount ? v : vAmt, "form", r->user->id);
+    const char *zI = req_param(r, req_fmt(r, "items_%s", zKind));
+    if (!rc && zI) {
+      if (zI[0] && (parse_scaled(zI, &vItems) || vItems < 0 || vItems % RF_SCALE)) {
+        *pzErr = "事项数应为非负整数";
+        return STORE_INVALID;
+      }
+      rc = store_report_register_items(r->store, c->org.id, c->year, zKind,
+                                       zI[0] ? vItems / RF_SCALE : -1, "form",
+                                       r->user->id);
+    }
+    if (rc) *pzErr = store_errmsg(r->store);
+  }
+  return rc;
+}
+
 int page_report(Req *r) {
   Ctx c;
   if (ctx_load(r, &c, 0)) return 0;
@@ -586,40 +675,12 @@ int page_report(Req *r) {
                 " 恢复为计算值</label><button>保存</button></form></section>");
 
     /* Register of table 二. */
-    ReportRegister *aReg;
+    ReportRegister *aReg = NULL;
     int nReg = 0;
-    long long aV[4] = {0};
-    static const char *azKind[4] = {"licensing", "penalty", "coercion",
-                                    "admin_fees"};
-    static const char *azLabel[4] = {"行政许可处理决定（件）",
-                                     "行政处罚处理决定（件）",
-                                     "行政强制处理决定（件）",
-                                     "行政事业性收费（万元）"};
     if (!c.bSubtree &&
         store_report_register_list(r->store, &r->arena, c.org.id, c.year,
-                                   &aReg, &nReg) == STORE_OK) {
-      for (int i = 0; i < nReg; i++)
-        for (int k = 0; k < 4; k++)
-          if (!strcmp(aReg[i].zKind, azKind[k]))
-            aV[k] = k == 3 ? aReg[i].amount : aReg[i].count * RF_SCALE;
-      req_printf(r, "<section id=\"register\"><h2>许可、处罚、强制和收费登记"
-                    "</h2><form method=\"post\" action=\"%h/register\">",
-                 zBase);
-      page_csrf_field(r);
-      for (int k = 0; k < 4; k++) {
-        char z[32];
-        req_printf(r, "<label>%h<input name=\"%h\" value=\"%h\"></label>",
-                   azLabel[k], azKind[k], rf_value_str(aV[k], z));
-      }
-      req_printf(r, "<button>保存登记</button></form><form method=\"post\" "
-                    "action=\"%h/register-csv\" enctype=\"multipart/form-data\">",
-                 zBase);
-      page_csrf_field(r);
-      req_puts(r, "<label>导入 CSV（org,year,kind,count,amount）<textarea "
-                  "name=\"csv\" rows=\"4\"></textarea></label><label>或上传文件"
-                  "<input type=\"file\" name=\"file\" accept=\".csv,text/csv\">"
-                  "</label><button>导入</button></form></section>");
-    }
+                                   &aReg, &nReg) == STORE_OK)
+      html_register(r, &c, zBase, aReg, nReg);
   }
 
   /* Override log. */
@@ -684,8 +745,12 @@ static int import_csv(Req *r, const char *zCsv, int *pn, const char **pzErr) {
     }
     Org o;
     long long vCount, vAmount;
-    if (nF != 5)
-      return fail(r, pzErr, STORE_INVALID, "第 %d 行应有 5 列", nLine);
+    long long vItems = -1;
+    if (nF != 5 && nF != 6)
+      return fail(r, pzErr, STORE_INVALID, "第 %d 行应有 5 或 6 列", nLine);
+    if (nF == 6 && a[5][0] &&
+        (parse_scaled(a[5], &vItems) || vItems < 0 || vItems % RF_SCALE))
+      return fail(r, pzErr, STORE_INVALID, "第 %d 行：事项数无效", nLine);
     if (store_org_by_slug(r->store, &r->arena, a[0], &o) != STORE_OK)
       return fail(r, pzErr, STORE_INVALID, "第 %d 行：单位不存在", nLine);
     if (!req_can(r, PERM_REPORT_EDIT, o.id))
@@ -696,6 +761,9 @@ static int import_csv(Req *r, const char *zCsv, int *pn, const char **pzErr) {
     int rc = store_report_register_put(r->store, o.id, atoi(a[1]), a[2],
                                        vCount / RF_SCALE, vAmount, "csv",
                                        r->user->id);
+    if (!rc && nF == 6 && a[5][0])
+      rc = store_report_register_items(r->store, o.id, atoi(a[1]), a[2],
+                                       vItems / RF_SCALE, "csv", r->user->id);
     if (rc) {
       *pzErr = req_fmt(r, "第 %d 行：%h", nLine, store_errmsg(r->store));
       return rc;
@@ -808,22 +876,7 @@ int page_report_action(Req *r) {
       if (rc) zErr = store_errmsg(r->store);
     }
   } else if (!strcmp(zAct, "register")) {
-    static const char *azKind[4] = {"licensing", "penalty", "coercion",
-                                    "admin_fees"};
-    for (int k = 0; k < 4 && !rc; k++) {
-      long long v = 0;
-      const char *z = req_param_or(r, azKind[k], "0");
-      if (parse_scaled(z[0] ? z : "0", &v) || v < 0 ||
-          (k < 3 && v % RF_SCALE)) {
-        rc = STORE_INVALID;
-        zErr = k < 3 ? "件数应为非负整数" : "金额无效";
-      } else {
-        rc = store_report_register_put(r->store, c.org.id, c.year, azKind[k],
-                                       k < 3 ? v / RF_SCALE : 0,
-                                       k == 3 ? v : 0, "form", r->user->id);
-        if (rc) zErr = store_errmsg(r->store);
-      }
-    }
+    rc = save_register(r, &c, &zErr);
   } else if (!strcmp(zAct, "register-csv")) {
     const ReqParam *f = req_file(r, "file");
     const char *zCsv = f && f->nValue ? f->zValue : req_param_or(r, "csv", "");

@@ -314,6 +314,42 @@ def test_register_form_and_csv(srv):
     eq(s["t2_art20_5"]["licensing"]["decisions"], 12 + 7 + 8 + 9 + 9)
 
 
+def test_2019_table2_from_the_register(srv):
+    """The 2019 format's 上一年项目数量 and 本年增/减 come from the 事项 numbers
+    registered at year end, last year's carried over.  Demo (worked by hand
+    from demo_reports.c): 2019 licensing 12, other services 30, penalty 40,
+    coercion 3, fees 1; 2020 licensing 13 only.  So 2020: licensing 12 / +1,
+    the others their 2019 number / 0; procurement 3 projects, 19.5 万元."""
+    c = office(srv)
+    base = "/staff/reports/znwsj/2020"
+    t = c.get(base + "/export/json").json()["tables"]
+    eq(t["t2_art20_5"]["licensing"], {"prev_items": 12, "delta": 1, "decisions": 187})
+    eq(t["t2_art20_5"]["other_services"], {"prev_items": 30, "delta": 0, "decisions": 61})
+    eq(t["t2_art20_6"]["penalty"]["prev_items"], 40)
+    eq(t["t2_art20_6"]["penalty"]["delta"], 0)
+    eq(t["t2_art20_8"]["admin_fees"], {"prev_items": 1, "delta": 0})
+    eq(t["t2_art20_9"]["central_procurement"], {"count": 3, "amount": 19.5})
+    page = c.get(base).text
+    contains(page, 'name="items_penalty"')
+    contains(page, 'name="procurement_amount"')
+    # 38 penalty items at the end of 2020: 40 last year, so -2.
+    r = c.post(base + "/register", {"penalty": "26", "items_penalty": "38"}, csrf_from=base)
+    eq(r.status, 303)
+    t = c.get(base + "/export/json").json()["tables"]
+    eq(t["t2_art20_6"]["penalty"], {"prev_items": 40, "delta": -2, "decisions": 26})
+    # the CSV's sixth column is the 事项 number; 2021 has no such cells but
+    # the 2021 number would feed a 2022 report in the old format
+    csv = "org,year,kind,count,amount,items\nznwsj,2020,coercion,1,0,5\n"
+    r = c.post(base + "/register-csv", {"csv": csv}, csrf_from=base)
+    eq(r.status, 303)
+    t = c.get(base + "/export/json").json()["tables"]
+    eq(t["t2_art20_6"]["coercion"], {"prev_items": 3, "delta": 2, "decisions": 1})
+    r = c.post(base + "/register", {"penalty": "26", "items_penalty": "x"}, csrf_from=base)
+    eq(r.status, 400)
+    # the 2021 format has no such cells and no such fields
+    not_contains(c.get("/staff/reports/znwsj/2021").text, 'name="items_penalty"')
+
+
 def test_exports_open(srv):
     c = office(srv)
     r = c.get("/staff/reports/znwsj/2022/export/docx")

@@ -6,6 +6,7 @@
 ** (core/report_review.h) → lines for people and JSON for machines.
 */
 #include <jansson.h>
+#include <stdarg.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -73,6 +74,20 @@ static void add_finding(json_t *a, const char *zSev, const char *zKey,
   json_array_append_new(a, o);
 }
 
+/* Appends the strings up to NULL (plain text: the lines are escaped where
+** they are shown, as the page does with %h). */
+static void put_all(Buf *b, const char *z, ...) {
+  va_list ap;
+  va_start(ap, z);
+  for (; z; z = va_arg(ap, const char *)) buf_puts(b, z);
+  va_end(ap);
+}
+
+static const char *jstr(json_t *o, const char *zKey) {
+  const char *z = json_string_value(json_object_get(o, zKey));
+  return z ? z : "";
+}
+
 /* The human form of the JSON result (the lines of `gongkai report check`). */
 static void to_lines(json_t *j, Buf *b) {
   static const struct { const char *zSev, *zTag; } aTag[] = {
@@ -80,26 +95,24 @@ static void to_lines(json_t *j, Buf *b) {
     {"blank", "空白"}};
   json_t *v;
   size_t i;
-  buf_printf(b, "文件：%s\n", json_string_value(json_object_get(j, "kind_label")));
-  buf_printf(b, "格式：%s（%s）\n", json_string_value(json_object_get(j, "format")),
-             json_string_value(json_object_get(j, "format_title")));
+  put_all(b, "文件：", jstr(j, "kind_label"), "\n格式：", jstr(j, "format"), "（",
+          jstr(j, "format_title"), "）\n", (char *)NULL);
   json_t *jo = json_object_get(j, "org"), *jy = json_object_get(j, "year");
   if (json_is_string(jo) || json_integer_value(jy)) {
-    buf_printf(b, "单位：%s  年度：", json_is_string(jo) ? json_string_value(jo) : "（未知）");
+    put_all(b, "单位：", json_is_string(jo) ? json_string_value(jo) : "（未知）",
+            "  年度：", (char *)NULL);
     if (json_integer_value(jy)) buf_printf(b, "%d\n", (int)json_integer_value(jy));
     else buf_puts(b, "（未知）\n");
   }
   json_array_foreach(json_object_get(j, "notes"), i, v)
-    buf_printf(b, "说明：%s\n", json_string_value(v));
+    put_all(b, "说明：", json_string_value(v), "\n", (char *)NULL);
   for (size_t t = 0; t < sizeof aTag / sizeof aTag[0]; t++) {
     json_array_foreach(json_object_get(j, "findings"), i, v) {
-      if (strcmp(json_string_value(json_object_get(v, "severity")), aTag[t].zSev))
-        continue;
-      buf_printf(b, "%s %s：%s", aTag[t].zTag,
-                 json_string_value(json_object_get(v, "key")),
-                 json_string_value(json_object_get(v, "message")));
-      json_t *jr = json_object_get(v, "reason");
-      if (jr) buf_printf(b, "（理由：%s）", json_string_value(jr));
+      if (strcmp(jstr(v, "severity"), aTag[t].zSev)) continue;
+      put_all(b, aTag[t].zTag, " ", jstr(v, "key"), "：", jstr(v, "message"),
+              (char *)NULL);
+      if (json_object_get(v, "reason"))
+        put_all(b, "（理由：", jstr(v, "reason"), "）", (char *)NULL);
       buf_putc(b, '\n');
     }
   }
@@ -124,13 +137,13 @@ int report_check_bytes(const RfSet *pSet, const RcInput *in, Buf *pText,
               &zPrevText, &err);
     if (rc) {
       Buf e2 = BUF_INIT;
-      buf_printf(&e2, "上年报告：%s", buf_str(&err));
+      put_all(&e2, "上年报告：", buf_str(&err), (char *)NULL);
       buf_free(&err);
       err = e2;
     }
   }
   if (rc) {
-    if (pText) buf_printf(pText, "%s\n", buf_str(&err));
+    if (pText) put_all(pText, buf_str(&err), "\n", (char *)NULL);
     json_object_set_new(j, "exit", json_integer(2));
     json_object_set_new(j, "error", json_string(buf_str(&err)));
     goto out;

@@ -202,6 +202,32 @@ static int parse_scaled(const char *z, long long *pv) {
 
 /* ---- Rendering ------------------------------------------------------ */
 
+/* The official header of table 三 (国办公开办函〔2021〕30号): the 勾稽 note
+** in the corner over three rows, 申请人情况 over every column, then 自然人
+** and 总计 over two rows and 法人或其他组织 over its five columns. */
+static void html_official_head(Req *r, const RfTable *t) {
+  req_printf(r, "<tr><th rowspan=\"3\" class=\"note\">%h</th>"
+                "<th colspan=\"%d\">%h</th></tr><tr>",
+             t->zHeadNote ? t->zHeadNote : "", t->nCol, t->zHeadTop);
+  for (int i = 0; i < t->nCol;) {
+    int e = i + 1;
+    if (!t->aCol[i].zGroup) {
+      req_printf(r, "<th rowspan=\"2\" scope=\"col\">%h</th>", t->aCol[i].zLabel);
+    } else {
+      while (e < t->nCol && t->aCol[e].zGroup &&
+             !strcmp(t->aCol[i].zGroup, t->aCol[e].zGroup))
+        e++;
+      req_printf(r, "<th colspan=\"%d\">%h</th>", e - i, t->aCol[i].zGroup);
+    }
+    i = e;
+  }
+  req_puts(r, "</tr><tr>");
+  for (int i = 0; i < t->nCol; i++)
+    if (t->aCol[i].zGroup)
+      req_printf(r, "<th scope=\"col\">%h</th>", t->aCol[i].zLabel);
+  req_puts(r, "</tr>");
+}
+
 /* One table as HTML; zBase (or NULL) is the drill-down link prefix. */
 static void html_table(Req *r, const Ctx *c, const RfTable *t,
                        const char *zBase) {
@@ -212,6 +238,9 @@ static void html_table(Req *r, const Ctx *c, const RfTable *t,
   req_printf(r, "<table class=\"report\" id=\"tbl-%h\">", t->zId);
   if (t->zCaption) req_printf(r, "<caption>%h</caption>", t->zCaption);
   req_puts(r, "<thead>");
+  if (t->zHeadTop) {
+    html_official_head(r, t);
+  } else {
   if (bGroups) {
     req_puts(r, "<tr><th></th>");
     for (int i = 0; i < t->nCol;) {
@@ -228,7 +257,9 @@ static void html_table(Req *r, const Ctx *c, const RfTable *t,
   req_puts(r, "<tr><th scope=\"col\">信息内容</th>");
   for (int i = 0; i < t->nCol; i++)
     req_printf(r, "<th scope=\"col\">%h</th>", t->aCol[i].zLabel);
-  req_puts(r, "</tr></thead><tbody>");
+  req_puts(r, "</tr>");
+  }
+  req_puts(r, "</thead><tbody>");
   for (int w = 0; w < t->nRow; w++) {
     const RfRow *row = &t->aRow[w];
     req_printf(r, "<tr><th scope=\"row\" class=\"d%d\">%h</th>", row->iDepth,
@@ -243,8 +274,8 @@ static void html_table(Req *r, const Ctx *c, const RfTable *t,
       }
       const RpCell *cell = &p->aCell[i];
       char *zId = rf_cell_id(p->pFmt, i);
-      req_printf(r, "<td data-cell=\"%h\"%s>", zId,
-                 cell->zReason ? " class=\"ov\"" : "");
+      req_printf(r, "<td data-cell=\"%h\" class=\"num%s\">", zId,
+                 cell->zReason ? " ov" : "");
       if (!report_get(p, i, &v)) req_puts(r, "<span class=\"blank\">空白</span>");
       else if (zBase)
         req_printf(r, "<a href=\"%h/cell?c=%u%h\">%h</a>", zBase, zId,

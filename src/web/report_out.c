@@ -275,6 +275,56 @@ static void group_part(const char *zGroup, int L, char *z, size_t n) {
   z[len] = 0;
 }
 
+/* A number cell, right-aligned. */
+static void tc_num(Buf *b, const char *z) {
+  buf_printf(b, "<w:tc><w:tcPr><w:tcW w:w=\"0\" w:type=\"auto\"/></w:tcPr>"
+                "<w:p><w:pPr><w:jc w:val=\"right\"/></w:pPr><w:r><w:rPr>"
+                "<w:sz w:val=\"18\"/></w:rPr><w:t xml:space=\"preserve\">%h"
+                "</w:t></w:r></w:p></w:tc>",
+             z);
+}
+
+/* A header cell spanning n grid columns; eV 0 none, 1 starts a vertical
+** merge, 2 continues one (empty). */
+static void tc_head(Buf *b, const char *z, int n, int eV) {
+  buf_printf(b, "<w:tc><w:tcPr><w:gridSpan w:val=\"%d\"/>%s"
+                "<w:vAlign w:val=\"center\"/></w:tcPr><w:p><w:pPr><w:jc "
+                "w:val=\"center\"/></w:pPr><w:r><w:rPr><w:sz w:val=\"18\"/>"
+                "</w:rPr><w:t xml:space=\"preserve\">%h</w:t></w:r></w:p></w:tc>",
+             n, eV == 1   ? "<w:vMerge w:val=\"restart\"/>"
+                : eV == 2 ? "<w:vMerge/>"
+                          : "",
+             eV == 2 ? "" : z);
+}
+
+/* The official header of table 三: the 勾稽 note in the corner over three
+** rows, 申请人情况 over every column, 自然人 and 总计 over two rows,
+** 法人或其他组织 over its five columns. */
+static void docx_official_head(Buf *b, const RfTable *tb) {
+  buf_puts(b, "<w:tr>");
+  tc_head(b, tb->zHeadNote ? tb->zHeadNote : "", 1, 1);
+  tc_head(b, tb->zHeadTop, tb->nCol, 0);
+  buf_puts(b, "</w:tr><w:tr>");
+  tc_head(b, "", 1, 2);
+  for (int c = 0; c < tb->nCol;) {
+    int e = c + 1;
+    if (!tb->aCol[c].zGroup) {
+      tc_head(b, tb->aCol[c].zLabel, 1, 1);
+    } else {
+      while (e < tb->nCol && tb->aCol[e].zGroup &&
+             !strcmp(tb->aCol[c].zGroup, tb->aCol[e].zGroup))
+        e++;
+      tc_head(b, tb->aCol[c].zGroup, e - c, 0);
+    }
+    c = e;
+  }
+  buf_puts(b, "</w:tr><w:tr>");
+  tc_head(b, "", 1, 2);
+  for (int c = 0; c < tb->nCol; c++)
+    tc_head(b, tb->aCol[c].zLabel, 1, tb->aCol[c].zGroup ? 0 : 2);
+  buf_puts(b, "</w:tr>");
+}
+
 /* A bold header cell spanning n grid columns. */
 static void tc_span(Buf *b, const char *z, int n) {
   buf_printf(b, "<w:tc><w:tcPr><w:gridSpan w:val=\"%d\"/></w:tcPr><w:p>"
@@ -283,6 +333,8 @@ static void tc_span(Buf *b, const char *z, int n) {
                 "</w:tc>",
              n, z);
 }
+
+static void docx_group_head(Buf *b, const RfTable *tb);
 
 static void docx_table(Buf *b, const Report *p, const RfTable *tb) {
   char z[32];
@@ -297,8 +349,26 @@ static void docx_table(Buf *b, const Report *p, const RfTable *tb) {
   for (int c = 0; c < tb->nCol; c++)
     buf_printf(b, "<w:gridCol w:w=\"%d\"/>", wCol);
   buf_puts(b, "</w:tblGrid>");
-  /* One header row per group level; runs of columns sharing the group
-  ** path up to that level are merged (gridSpan). */
+  /* Table 三: the official header.  Others: one header row per group
+  ** level; runs of columns sharing the group path up to that level are
+  ** merged (gridSpan). */
+  if (tb->zHeadTop) docx_official_head(b, tb);
+  else docx_group_head(b, tb);
+  for (int r = 0; r < tb->nRow; r++) {
+    buf_puts(b, "<w:tr>");
+    tc(b, row_label(tb, r), 0);
+    for (int c = 0; c < tb->nCol; c++)
+      tc_num(b, tb->aRow[r].bData ? cell_str(p, tb->iCell0 + r * tb->nCol + c, z)
+                                  : "");
+    buf_puts(b, "</w:tr>");
+  }
+  buf_puts(b, "</w:tbl>");
+}
+
+/* The header of the other tables: one row per group level, runs of columns
+** sharing the group path up to that level merged (gridSpan), then the
+** column labels. */
+static void docx_group_head(Buf *b, const RfTable *tb) {
   int nLevel = 0;
   for (int c = 0; c < tb->nCol; c++) {
     int n = group_parts(tb->aCol[c].zGroup, -1, NULL, 0);
@@ -325,16 +395,6 @@ static void docx_table(Buf *b, const Report *p, const RfTable *tb) {
   tc(b, "信息内容", 1);
   for (int c = 0; c < tb->nCol; c++) tc(b, tb->aCol[c].zLabel, 1);
   buf_puts(b, "</w:tr>");
-  for (int r = 0; r < tb->nRow; r++) {
-    buf_puts(b, "<w:tr>");
-    tc(b, row_label(tb, r), 0);
-    for (int c = 0; c < tb->nCol; c++)
-      tc(b, tb->aRow[r].bData ? cell_str(p, tb->iCell0 + r * tb->nCol + c, z)
-                              : "",
-         0);
-    buf_puts(b, "</w:tr>");
-  }
-  buf_puts(b, "</w:tbl>");
 }
 
 int report_out_docx(const Report *p, const ReportText *pText, Buf *pOut) {

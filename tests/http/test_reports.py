@@ -173,7 +173,7 @@ def test_override_needs_a_reason_and_is_logged(srv):
        [("t3[new][natural_person]", 300000, "纸质登记簿补录两件")])
     db.close()
     r = c.get(BASE)
-    contains(r.text, 'data-cell="t3[new][natural_person]" class="ov"')
+    contains(r.text, 'data-cell="t3[new][natural_person]" class="num ov"')
     contains(r.text, 'title="纸质登记簿补录两件"')
     contains(r.text, "单元格修改记录")
     # The column and the row no longer add up: both rules name their cells.

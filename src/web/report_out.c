@@ -275,6 +275,9 @@ static void group_part(const char *zGroup, int L, char *z, size_t n) {
   z[len] = 0;
 }
 
+/* A header row, repeated at the top of every page the table runs onto. */
+#define HEAD_TR "<w:tr><w:trPr><w:tblHeader/></w:trPr>"
+
 /* A number cell, right-aligned. */
 static void tc_num(Buf *b, const char *z) {
   buf_printf(b, "<w:tc><w:tcPr><w:tcW w:w=\"0\" w:type=\"auto\"/></w:tcPr>"
@@ -301,10 +304,10 @@ static void tc_head(Buf *b, const char *z, int n, int eV) {
 ** rows, 申请人情况 over every column, 自然人 and 总计 over two rows,
 ** 法人或其他组织 over its five columns. */
 static void docx_official_head(Buf *b, const RfTable *tb) {
-  buf_puts(b, "<w:tr>");
+  buf_puts(b, HEAD_TR);
   tc_head(b, tb->zHeadNote ? tb->zHeadNote : "", 1, 1);
   tc_head(b, tb->zHeadTop, tb->nCol, 0);
-  buf_puts(b, "</w:tr><w:tr>");
+  buf_puts(b, "</w:tr>" HEAD_TR);
   tc_head(b, "", 1, 2);
   for (int c = 0; c < tb->nCol;) {
     int e = c + 1;
@@ -318,7 +321,7 @@ static void docx_official_head(Buf *b, const RfTable *tb) {
     }
     c = e;
   }
-  buf_puts(b, "</w:tr><w:tr>");
+  buf_puts(b, "</w:tr>" HEAD_TR);
   tc_head(b, "", 1, 2);
   for (int c = 0; c < tb->nCol; c++)
     tc_head(b, tb->aCol[c].zLabel, 1, tb->aCol[c].zGroup ? 0 : 2);
@@ -375,7 +378,7 @@ static void docx_group_head(Buf *b, const RfTable *tb) {
     if (n > nLevel) nLevel = n;
   }
   for (int L = 0; L < nLevel; L++) {
-    buf_puts(b, "<w:tr>");
+    buf_puts(b, HEAD_TR);
     tc(b, "", 1);
     for (int c = 0; c < tb->nCol;) {
       char zKey[256], zKey2[256], zText[128];
@@ -391,7 +394,7 @@ static void docx_group_head(Buf *b, const RfTable *tb) {
     }
     buf_puts(b, "</w:tr>");
   }
-  buf_puts(b, "<w:tr>");
+  buf_puts(b, HEAD_TR);
   tc(b, "信息内容", 1);
   for (int c = 0; c < tb->nCol; c++) tc(b, tb->aCol[c].zLabel, 1);
   buf_puts(b, "</w:tr>");

@@ -71,6 +71,7 @@ int demo_reports(DemoCtx *c) {
           "一是部分科室信息发布不够及时；二是政策解读形式较为单一。2025 年"
           "将完善发布审核机制，丰富图解、视频等解读形式。",
           "本年未收取信息处理费。") ||
+      store_report_approve(c->s, rec.id, c->uApprover) ||
       store_report_set_status(c->s, rec.id, "submitted", NULL, c->uOffice))
     return fail(c, "2024 年度报告");
   /* Published as the numbers stand (with a snapshot). */

@@ -553,7 +553,9 @@ int store_report_compute(Store *s, int64_t orgId, int bSubtree, int bRecords,
 #define REP_COLS                                                        \
   "r.id,r.org_id,r.year,r.format_id,r.scope='subtree',r.status,"       \
   "r.section1,r.section5,r.section6,r.updated_at,r.submitted_at,"      \
-  "r.published_at,o.name,o.slug,coalesce(r.doc_id,0)"
+  "r.published_at,o.name,o.slug,coalesce(r.doc_id,0),"                \
+  "coalesce(r.approved_by,0),coalesce(r.approved_at,''),"              \
+  "coalesce((SELECT name FROM user WHERE id=r.approved_by),'')"
 
 static void rep_row(Arena *a, sqlite3_stmt *st, ReportRec *p) {
   memset(p, 0, sizeof *p);
@@ -572,6 +574,9 @@ static void rep_row(Arena *a, sqlite3_stmt *st, ReportRec *p) {
   p->zOrgName = col_text(a, st, 12);
   p->zOrgSlug = col_text(a, st, 13);
   p->docId = col_int(st, 14);
+  p->approvedBy = col_int(st, 15);
+  p->zApprovedAt = col_text(a, st, 16);
+  p->zApproverName = col_text(a, st, 17);
 }
 
 /* Steps st expecting one row into *pOut; STORE_NOTFOUND when none. */
@@ -860,6 +865,22 @@ int store_report_set_text(Store *s, int64_t reportId, const char *z1,
   return stmt_exec(s, st, "保存报告正文");
 }
 
+int store_report_approve(Store *s, int64_t reportId, int64_t userId) {
+  char zNow[21];
+  store_now_iso(zNow);
+  sqlite3_stmt *st = stmt(s,
+      "UPDATE report SET approved_by=?2,"
+      " approved_at=CASE WHEN ?2 IS NULL THEN NULL ELSE ?3 END"
+      " WHERE id=?1 AND status='draft'");
+  if (!st) return STORE_ERROR;
+  bind_int(st, 1, reportId);
+  bind_id(st, 2, userId);
+  bind_text(st, 3, zNow);
+  int rc = stmt_exec(s, st, "领导审批");
+  if (!rc && userId) rc = store_audit(s, userId, 0, "report.approve", "");
+  return rc;
+}
+
 int store_report_set_status(Store *s, int64_t reportId, const char *zStatus,
                             const char *zSnapshot, int64_t userId) {
   char zNow[21];
@@ -878,7 +899,9 @@ int store_report_set_status(Store *s, int64_t reportId, const char *zStatus,
       "  THEN NULL ELSE submitted_by END,"
       " published_at=CASE WHEN ?2='published' THEN ?4 ELSE NULL END,"
       " published_by=CASE WHEN ?2='published' THEN ?3 ELSE NULL END,"
-      " snapshot=CASE WHEN ?2='published' THEN ?5 ELSE NULL END"
+      " snapshot=CASE WHEN ?2='published' THEN ?5 ELSE NULL END,"
+      " approved_by=CASE WHEN ?2='draft' THEN NULL ELSE approved_by END,"
+      " approved_at=CASE WHEN ?2='draft' THEN NULL ELSE approved_at END"
       " WHERE id=?1");
   if (!st) return STORE_ERROR;
   bind_int(st, 1, reportId);

@@ -29,6 +29,8 @@ typedef struct ReportRec {
   const char *zUpdatedAt, *zSubmittedAt, *zPublishedAt;  /* "" when unset */
   const char *zOrgName, *zOrgSlug;
   int64_t docId;           /* portal document of the published report, 0 */
+  int64_t approvedBy;      /* 领导审批: the approving user, 0 when not */
+  const char *zApprovedAt, *zApproverName;   /* "" when not approved */
 } ReportRec;
 
 /* One entry of the override log (newest first). */
@@ -126,6 +128,11 @@ int store_report_accept(Store *s, int64_t reportId, const char *zKey,
 /* Saves the narrative sections 一、五、六 (NULL keeps a section). */
 int store_report_set_text(Store *s, int64_t reportId, const char *z1,
                           const char *z5, const char *z6);
+
+/* 领导审批 of a draft: userId approves (0 clears the approval, as any
+** change to the draft must).  Going back to draft clears it too
+** (store_report_set_status).  No effect unless the report is a draft. */
+int store_report_approve(Store *s, int64_t reportId, int64_t userId);
 
 /* Moves the status to zStatus ('draft', 'submitted', 'published'); the
 ** caller has checked the rules.  Stamps who and when.  Publishing stores

@@ -596,6 +596,66 @@ static int save_register(Req *r, Ctx *c, const char **pzErr) {
   return rc;
 }
 
+/* 报送与发布: the leader's approval (领导审批) of a draft, submission to
+** the supervising organ (only once approved), publication (asked to be
+** confirmed first: ?confirm=publish shows what it does), return to draft. */
+static void html_status_actions(Req *r, Ctx *c, const char *zBase,
+                                int bEditor) {
+  static const struct { const char *zFrom, *zTo, *zLabel; } aT[] = {
+    {"draft", "submitted", "提交主管部门"},
+    {"submitted", "draft", "退回草稿"},
+    {"published", "draft", "撤回发布"},
+  };
+  const char *zStatus = c->bStored ? c->rec.zStatus : "";
+  int bDraft = !c->bStored || !strcmp(zStatus, "draft");
+  req_puts(r, "<section id=\"status-actions\"><h2>报送与发布</h2>");
+  if (bDraft) {
+    if (c->bStored && c->rec.approvedBy)
+      req_printf(r, "<p id=\"approval\">领导审批：已审批（%h，%h）。草稿再有修改须"
+                    "重新审批。</p>", c->rec.zApproverName, c->rec.zApprovedAt);
+    else
+      req_puts(r, "<p id=\"approval\">领导审批：未审批。提交主管部门前须经领导审批"
+                  "同意（草稿保存后可审批）。</p>");
+    if (c->bStored && !c->rec.approvedBy &&
+        req_can(r, PERM_DOC_APPROVE, c->org.id)) {
+      req_printf(r, "<form method=\"post\" action=\"%h/approve%h\" "
+                    "class=\"inline\">", zBase, scope_q(c));
+      page_csrf_field(r);
+      req_puts(r, "<button>审批同意提交</button></form> ");
+    }
+  }
+  for (size_t i = 0; bEditor && i < sizeof aT / sizeof aT[0]; i++) {
+    if (strcmp(bDraft ? "draft" : zStatus, aT[i].zFrom)) continue;
+    if (!strcmp(aT[i].zTo, "submitted") && !(c->bStored && c->rec.approvedBy))
+      continue;
+    req_printf(r, "<form method=\"post\" action=\"%h/status%h\" "
+                  "class=\"inline\">", zBase, scope_q(c));
+    page_csrf_field(r);
+    req_printf(r, "<input type=\"hidden\" name=\"to\" value=\"%h\">"
+                  "<button>%h</button></form> ", aT[i].zTo, aT[i].zLabel);
+  }
+  if (bEditor && !strcmp(zStatus, "submitted")) {
+    const char *zC = req_param(r, "confirm");
+    if (zC && !strcmp(zC, "publish")) {
+      req_printf(r, "<div class=\"confirm\" id=\"confirm-publish\"><p>发布后，"
+                    "报告将在门户网站公开，其页面、图表、表格和文件固定为发布时的"
+                    "数据，此后登记的记录不再改变已发布的报告。确认发布 %d 年度报告？"
+                    "</p><form method=\"post\" action=\"%h/status%h\" "
+                    "class=\"inline\">", c->year, zBase, scope_q(c));
+      page_csrf_field(r);
+      req_printf(r, "<input type=\"hidden\" name=\"to\" value=\"published\">"
+                    "<input type=\"hidden\" name=\"confirm\" value=\"1\">"
+                    "<button>确认发布</button></form> <a href=\"%h%h\">取消</a>"
+                    "</div>", zBase, scope_q(c));
+    } else {
+      req_printf(r, "<a class=\"button\" href=\"%h?confirm=publish%h"
+                    "#confirm-publish\">发布…</a>",
+                 zBase, c->bSubtree ? "&amp;scope=subtree" : "");
+    }
+  }
+  req_puts(r, "</section>");
+}
+
 int page_report(Req *r) {
   Ctx c;
   if (ctx_load(r, &c, 0)) return 0;
@@ -641,26 +701,9 @@ int page_report(Req *r) {
   html_issues(r, &c, zBase, bEdit);
   html_report(r, &c, zBase);
 
-  /* Status. */
-  if (bEditor) {
-    req_puts(r, "<section id=\"status-actions\"><h2>报送与发布</h2>");
-    static const struct { const char *zFrom, *zTo, *zLabel; } aT[] = {
-      {"draft", "submitted", "提交主管部门"},
-      {"", "submitted", "提交主管部门"},
-      {"submitted", "published", "发布"},
-      {"submitted", "draft", "退回草稿"},
-      {"published", "draft", "撤回发布"},
-    };
-    for (size_t i = 0; i < sizeof aT / sizeof aT[0]; i++) {
-      if (strcmp(c.bStored ? c.rec.zStatus : "", aT[i].zFrom)) continue;
-      req_printf(r, "<form method=\"post\" action=\"%h/status%h\" "
-                    "class=\"inline\">", zBase, scope_q(&c));
-      page_csrf_field(r);
-      req_printf(r, "<input type=\"hidden\" name=\"to\" value=\"%h\">"
-                    "<button>%h</button></form> ", aT[i].zTo, aT[i].zLabel);
-    }
-    req_puts(r, "</section>");
-  }
+  /* Status: the leader's approval, submission, publication. */
+  if (bEditor || req_can(r, PERM_DOC_APPROVE, c.org.id))
+    html_status_actions(r, &c, zBase, bEditor);
   if (bEdit) {
     /* Narrative, from the generated draft when empty. */
     ReportFacts facts;
@@ -871,6 +914,7 @@ int page_report_action(Req *r) {
   } else if (!strcmp(zAct, "status")) {
     const char *zTo = req_param_or(r, "to", "");
     const char *zFrom = c.bStored ? c.rec.zStatus : "draft";
+    const char *zConfirm = req_param_or(r, "confirm", "");
     int bOk = (!strcmp(zFrom, "draft") && !strcmp(zTo, "submitted")) ||
               (!strcmp(zFrom, "submitted") && !strcmp(zTo, "published")) ||
               (!strcmp(zFrom, "submitted") && !strcmp(zTo, "draft")) ||
@@ -878,6 +922,14 @@ int page_report_action(Req *r) {
     if (!bOk) {
       rc = STORE_CONFLICT;
       zErr = "不能从当前状态变更为该状态";
+      status = 409;
+    } else if (!strcmp(zTo, "submitted") && !rec.approvedBy) {
+      rc = STORE_CONFLICT;
+      zErr = "提交主管部门前须经领导审批同意";
+      status = 409;
+    } else if (!strcmp(zTo, "published") && strcmp(zConfirm, "1")) {
+      rc = STORE_CONFLICT;
+      zErr = "发布前须确认（发布后报告固定为发布时的数据并在门户网站公开）";
       status = 409;
     } else if (!strcmp(zTo, "published") && c.res.nBroken) {
       rc = STORE_CONFLICT;
@@ -917,6 +969,11 @@ int page_report_action(Req *r) {
     rc = STORE_NOTFOUND;
     zErr = "未知的操作";
     status = 404;
+  }
+  /* A changed draft needs the leader's approval again. */
+  if (!rc && strcmp(zAct, "status")) {
+    rc = store_report_approve(r->store, rec.id, 0);
+    if (rc) zErr = store_errmsg(r->store);
   }
   if (rc) {
     store_rollback(r->store);
@@ -1158,6 +1215,41 @@ int page_report_public(Req *r) {
                c.org.zSlug, d.zIndexNumber, d.zIndexNumber);
   html_report(r, &c, NULL);
   page_end(r);
+  ctx_free(&c);
+  return 0;
+}
+
+/* POST …/{year}/approve: the leader approves the draft for submission
+** (publication stays refused while a rule is broken and not accepted). */
+int page_report_approve(Req *r) {
+  Ctx c;
+  ReportRec rec;
+  if (ctx_load(r, &c, 0)) return 0;
+  if (!req_can(r, PERM_DOC_APPROVE, c.org.id)) {
+    ctx_free(&c);
+    http_error(r, 403, "无权审批该单位的年度报告");
+    return 0;
+  }
+  const char *zErr = !c.bStored || strcmp(c.rec.zStatus, "draft")
+                         ? "只能审批已保存的草稿"
+                         : NULL;
+  if (zErr) {
+    ctx_free(&c);
+    http_error(r, 409, zErr);
+    return 0;
+  }
+  rec = c.rec;
+  if (store_begin(r->store) != STORE_OK ||
+      store_report_approve(r->store, rec.id, r->user->id) != STORE_OK ||
+      store_commit(r->store) != STORE_OK) {
+    char *zMsg = req_strdup(r, store_errmsg(r->store));
+    store_rollback(r->store);
+    ctx_free(&c);
+    http_error(r, 500, zMsg);
+    return 0;
+  }
+  req_redirect(r, req_fmt(r, "/staff/reports/%u/%d?%sdone=approve", c.org.zSlug,
+                          c.year, c.bSubtree ? "scope=subtree&" : ""));
   ctx_free(&c);
   return 0;
 }

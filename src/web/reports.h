@@ -95,6 +95,7 @@ int report_build_current(Store *s, Arena *a, const RfSet *pSet,
 int page_reports(Req *r);           /* GET /staff/reports */
 int page_report(Req *r);            /* GET /staff/reports/{org}/{year} */
 int page_report_action(Req *r);     /* POST …/{year}/{action} */
+int page_report_approve(Req *r);    /* POST …/{year}/approve (领导审批) */
 int page_report_cell(Req *r);       /* GET …/{year}/cell?c= drill-down */
 int page_report_export(Req *r);     /* GET …/{year}/export/{fmt} */
 int page_report_check(Req *r);      /* GET|POST /staff/report-check */

@@ -187,8 +187,24 @@ def test_override_needs_a_reason_and_is_logged(srv):
     eq(j["reasons"]["t3[new][natural_person]"], "纸质登记簿补录两件")
 
 
+def approve(srv, base=BASE):
+    """The leader (领导) approves the draft for submission."""
+    leader = srv.client()
+    leader.login("leader")
+    r = leader.post(base + "/approve", {}, csrf_from=base)
+    eq(r.status, 303, "approve")
+
+
 def test_final_refused_until_accepted(srv):
     c = office(srv)
+    eq(c.post(BASE + "/text", {"s1": "草稿。"}, csrf_from=BASE).status, 303)
+    # Submission needs the leader's approval; the office cannot give it.
+    r = c.post(BASE + "/status", {"to": "submitted"}, csrf_from=BASE)
+    eq(r.status, 409)
+    contains(r.text, "须经领导审批")
+    eq(c.post(BASE + "/approve", {}, csrf_from=BASE).status, 403)
+    approve(srv)
+    contains(c.get(BASE).text, "领导审批：已审批（刘局长，")
     r = c.post(BASE + "/status", {"to": "submitted"}, csrf_from=BASE)
     eq(r.status, 303)
     r = c.get(BASE)
@@ -196,7 +212,14 @@ def test_final_refused_until_accepted(srv):
     # Editing is closed while submitted.
     r = c.post(BASE + "/text", {"s1": "x"}, csrf_from=BASE)
     eq(r.status, 409)
+    # Publishing asks for confirmation first.
+    r = c.get(BASE)
+    contains(r.text, 'href="/staff/reports/znwsj/2021?confirm=publish#confirm-publish"')
+    contains(c.get(BASE + "?confirm=publish").text, "确认发布 2021 年度报告？")
     r = c.post(BASE + "/status", {"to": "published"}, csrf_from=BASE)
+    eq(r.status, 409)
+    contains(r.text, "发布前须确认")
+    r = c.post(BASE + "/status", {"to": "published", "confirm": "1"}, csrf_from=BASE)
     eq(r.status, 409)
     contains(r.text, "不能发布")
     eq(c.get("/o/znwsj/reports/2021").status, 404)
@@ -218,8 +241,12 @@ def test_final_refused_until_accepted(srv):
     r = c.post(BASE + "/text", {"s1": "本年总体情况。", "s5": "问题与改进。", "s6": "无。"},
                csrf_from=BASE)
     eq(r.status, 303)
+    # The draft changed after the approval (accepts, text): approve again.
+    contains(c.get(BASE).text, "领导审批：未审批")
+    eq(c.post(BASE + "/status", {"to": "submitted"}, csrf_from=BASE).status, 409)
+    approve(srv)
     eq(c.post(BASE + "/status", {"to": "submitted"}, csrf_from=BASE).status, 303)
-    eq(c.post(BASE + "/status", {"to": "published"}, csrf_from=BASE).status, 303)
+    eq(c.post(BASE + "/status", {"to": "published", "confirm": "1"}, csrf_from=BASE).status, 303)
     r = c.get("/o/znwsj/reports/2021")
     eq(r.status, 200)
     contains(r.text, "本年总体情况。")
@@ -241,8 +268,9 @@ def test_final_refused_until_accepted(srv):
     eq(db.execute("SELECT state, withdraw_reason FROM doc WHERE title LIKE '%2021 年政府信息公开工作年度报告'").fetchall(),
        [("withdrawn", "年度报告撤回修改，修改后将重新发布")])
     db.close()
+    approve(srv)     # back to draft cleared the approval
     eq(c.post(BASE + "/status", {"to": "submitted"}, csrf_from=BASE).status, 303)
-    eq(c.post(BASE + "/status", {"to": "published"}, csrf_from=BASE).status, 303)
+    eq(c.post(BASE + "/status", {"to": "published", "confirm": "1"}, csrf_from=BASE).status, 303)
     # Publication, withdrawal and republication are all in the ledger.
     rc, out, err = srv.gongkai("ledger", "verify", "--db", srv.db)
     eq(rc, 0, out + err)

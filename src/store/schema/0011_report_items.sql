@@ -27,3 +27,9 @@ INSERT INTO report_register_new(id,org_id,year,kind,count,amount,source,
   FROM report_register;
 DROP TABLE report_register;
 ALTER TABLE report_register_new RENAME TO report_register;
+
+-- A report goes to the supervising organ only with the leader's approval
+-- (领导审批): who approved and when.  Any change to the draft and every
+-- return to draft clears it (store_report_approve).
+ALTER TABLE report ADD COLUMN approved_by INTEGER REFERENCES user(id);
+ALTER TABLE report ADD COLUMN approved_at TEXT;

@@ -64,7 +64,7 @@ int api_report(Req *r) {
 /* POST /api/v1/reports/check: the body is the report file itself (any
 ** shape, see web/reports.h), or a multipart form with it as "file" or
 ** pasted as "report"; ?strict=1, ?format=ID.  200 with the JSON result
-** (exit 0 or 1), 422 when the file cannot be read. */
+** (exit 0 or 1), 422 (error shape) when the file cannot be read. */
 int api_report_check(Req *r) {
   RfSet set = {0};
   char *zErr = NULL;
@@ -95,8 +95,15 @@ int api_report_check(Req *r) {
   int rc = report_check_bytes(&set, &in, NULL, &out);
   json_error_t jerr;
   json_t *j = json_loads(buf_str(&out), 0, &jerr);
-  if (!j) api_error(r, 500, "internal", "核对结果无法序列化");
-  else api_json(r, rc == 2 ? 422 : 200, j);
+  if (!j) {
+    api_error(r, 500, "internal", "核对结果无法序列化");
+  } else if (rc == 2) {   /* unreadable: the one error shape */
+    const char *zWhy = json_string_value(json_object_get(j, "error"));
+    api_error(r, 422, "invalid", zWhy ? zWhy : "无法读取报告");
+    json_decref(j);
+  } else {
+    api_json(r, 200, j);
+  }
   buf_free(&out);
   rf_set_free(&set);
   return 0;

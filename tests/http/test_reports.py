@@ -539,7 +539,8 @@ def test_check_upload_and_api(srv):
                            "X-CSRF-Token": token,
                            "Origin": "http://127.0.0.1:%d" % srv.port})
     eq(r.status, 422)
-    contains(json.loads(r.text)["error"], "旧版 Word/Excel")
+    eq(json.loads(r.text)["error"]["code"], "invalid")
+    contains(json.loads(r.text)["error"]["message"], "旧版 Word/Excel")
     # anonymous: refused
     r = srv.client().request("POST", "/api/v1/reports/check", body=seed,
                              headers={"Content-Type": "text/plain"})

@@ -7,6 +7,7 @@
 
 #include "api/api.h"
 #include "web/pages.h"
+#include "web/staff_menu.h"
 
 void page_begin(Req *r, const char *zTitle) {
   r->zType = "text/html; charset=utf-8";
@@ -17,19 +18,20 @@ void page_begin(Req *r, const char *zTitle) {
              "<title>%h - 政府信息公开</title>\n"
              "<link rel=\"stylesheet\" href=\"/static/site.css\">\n"
              "<link rel=\"icon\" href=\"/static/icon.svg\" type=\"image/svg+xml\">\n"
-             "<script src=\"/static/site.js\" defer></script>\n"
+             "<script src=\"/static/site.js\" defer></script>\n",
+             zTitle);
+  int bStaff = r->user && staff_menu_applies(r->zPath);
+  if (bStaff) req_puts(r, "<link rel=\"stylesheet\" href=\"/static/staff.css\">\n");
+  req_puts(r,
              "</head>\n<body>\n"
              "<a class=\"skip\" href=\"#main\">跳到正文</a>\n"
              "<header class=\"site\"><div class=\"wrap\">"
              "<a class=\"brand\" href=\"/\">政府信息公开</a>\n"
-             "<nav aria-label=\"主导航\"><ul>",
-             zTitle);
+             "<nav aria-label=\"主导航\"><ul>");
   req_puts(r, "<li><a href=\"/\">首页</a></li>");
   if (r->user) {
-    req_puts(r, "<li><a href=\"/staff\">工作台</a></li>");
-    if (req_can(r, PERM_ADMIN, 0))
-      req_puts(r, "<li><a href=\"/admin/orgs\">单位管理</a></li>"
-                  "<li><a href=\"/admin/users\">用户管理</a></li>");
+    /* On staff pages the staff menu below the header has these. */
+    if (!bStaff) req_puts(r, "<li><a href=\"/staff\">工作台</a></li>");
     req_printf(r,
                "<li><form method=\"post\" action=\"/logout\" class=\"inline\">"
                "<input type=\"hidden\" name=\"_csrf\" value=\"%h\">"
@@ -42,7 +44,9 @@ void page_begin(Req *r, const char *zTitle) {
   req_puts(r, "</ul></nav>"
               "<button type=\"button\" class=\"textsize\" data-textsize "
               "aria-pressed=\"false\">大字号</button>"
-              "</div></header>\n<main id=\"main\" class=\"wrap\" tabindex=\"-1\">\n");
+              "</div></header>\n");
+  if (bStaff) staff_menu(r);
+  req_puts(r, "<main id=\"main\" class=\"wrap\" tabindex=\"-1\">\n");
 }
 
 void page_end(Req *r) {

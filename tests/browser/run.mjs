@@ -10,6 +10,7 @@ import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { chromium } from 'playwright-core';
+import { registerStaffTests } from './staff.mjs';
 
 const BIN = process.env.GONGKAI_BIN || './gongkai';
 const CHROMIUM = process.env.CHROMIUM || '/usr/bin/chromium';
@@ -261,6 +262,9 @@ test('application form: errors are announced, form and case page pass axe', asyn
   await axeCheck(page, 'application case page');
 });
 
+// ---- Staff pages of issue 15: tests/browser/staff.mjs.
+registerStaffTests(test, { axeCheck, shot, PASSWORD });
+
 async function main() {
   const srv = await startServer();
   const browser = await chromium.launch({
@@ -269,7 +273,10 @@ async function main() {
       '--disable-background-networking', '--disable-component-update', '--disable-sync'],
   });
   let pass = 0, fail = 0;
+  // BROWSER_ONLY=word runs only the tests whose name contains it.
+  const only = process.env.BROWSER_ONLY;
   for (const t of tests) {
+    if (only && !t.name.includes(only)) continue;
     const ctx = await browser.newContext();
     const page = await ctx.newPage();
     const errors = [];

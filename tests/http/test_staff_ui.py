@@ -129,3 +129,53 @@ def test_application_count_follows_assignment(srv):
     eq(r.status, 303)
     eq(count(drafter, "申请"), before_d - 1)
     eq(count(office, "申请"), before_o + 1)
+
+
+CARD = re.compile(r'<li class="card( bad)?" id="card-([a-z-]+)"><a href="([^"]+)">'
+                  r'<span class="fig">([^<]+)</span><span class="label">([^<]+)</span>')
+
+
+def test_dashboard_leads_with_cards_that_link_to_their_records(srv):
+    """The cards come before the tables and charts and repeat the figures of
+    the tables below with the same links (the tables' links are checked
+    record by record in test_dashboard_links.py)."""
+    c = login(srv, "office")
+    for q in ("?org=1", "?org=1&subtree=1"):
+        r = c.get("/staff/dashboard%s&year=2026" % q)
+        eq(r.status, 200)
+        t = r.text
+        cards = {m[1]: (m[2].replace("&amp;", "&"), m[3], m[4], bool(m[0]))
+                 for m in CARD.findall(t)}
+        eq(sorted(cards), sorted(["open", "due-soon", "overdue", "on-time", "catalogue", "report"]))
+        ok(t.index('class="cards"') < t.index("<caption>登记簿汇总</caption>") <
+           t.index('<figure class="chart">'), "cards lead, charts follow")
+        # The tables' figures: label -> (link, figure).
+        app = {label: (href.replace("&amp;", "&"), v) for label, href, v in re.findall(
+            r'<tr><th scope="row">([^<]+)</th><td class="num[^"]*"><a href="([^"]+)">([^<]+)</a>',
+            t)}
+        for key, label in (("open", "在办申请"), ("overdue", "超期未答复"),
+                           ("on-time", "按时办结率"), ("catalogue", "目录事项逾期未更新")):
+            eq((cards[key][0], cards[key][1]), app[label], key)
+        soon = [l for l in app if l.endswith("个工作日内到期")][0]
+        eq((cards["due-soon"][0], cards["due-soon"][1]), app[soon])
+        eq(cards["due-soon"][2], soon)
+        # A figure of overdue work is marked as such only when it is not 0.
+        eq(cards["overdue"][3], cards["overdue"][1] != "0")
+        for key in ("open", "due-soon", "overdue", "on-time", "catalogue"):
+            eq(c.get(cards[key][0]).status, 200, cards[key][0])
+    # The bureau's own report: its status as the status table says it, and
+    # the link opens that report.
+    r = c.get("/staff/dashboard?org=1&year=2025")
+    card = {m[1]: m for m in CARD.findall(r.text)}["report"]
+    row = re.search(r'<tr data-org="znwsj">.*?<td class="status">([^<]+)</td>', r.text).group(1)
+    eq(card[3], row)
+    eq(card[4], "2025 年度报告")
+    eq(card[2], "/staff/reports/znwsj/2025")
+    eq(c.get(card[2]).status, 200)
+    # With the subtree: submitted units out of all, linking to the table.
+    r = c.get("/staff/dashboard?org=1&subtree=1&year=2025")
+    card = {m[1]: m for m in CARD.findall(r.text)}["report"]
+    rows = re.findall(r'<tr data-org="[^"]+">.*?<td class="status">([^<]+)</td>', r.text)
+    done = sum(1 for s in rows if s in ("已提交", "已发布"))
+    eq(card[3], "%d/%d 已提交" % (done, len(rows)))
+    eq(card[2], "#report-status")

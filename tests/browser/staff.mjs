@@ -1,0 +1,70 @@
+// staff.mjs — browser tests of the staff pages of issue 15 (staff menu,
+// dashboard cards, document actions, drafting, applications register):
+// each page at 1366 and 390 px wide must not scroll sideways and must pass
+// axe; a screenshot of each is kept in tests/out/browser/staff-*.png.
+// Registered from run.mjs: registerStaffTests(test, helpers).
+
+const WIDTHS = [[1366, 900], [390, 844]];
+
+async function signIn(page, base, login, password) {
+  await page.goto(base + '/login');
+  await page.fill('#f-login', login);
+  await page.fill('#f-password', password);
+  await page.keyboard.press('Enter');
+  await page.waitForURL(base + '/staff');
+}
+
+// Opens path at both widths as `login`; checks overflow and axe; returns
+// nothing, throws on the first failure.  check(page) may assert more.
+async function atBothWidths({ browser, base }, h, login, name, path, check) {
+  for (const [w, hgt] of WIDTHS) {
+    const ctx = await browser.newContext({ viewport: { width: w, height: hgt } });
+    const page = await ctx.newPage();
+    try {
+      await signIn(page, base, login, h.PASSWORD);
+      const r = await page.goto(base + (typeof path === 'function' ? await path(page) : path));
+      if (r.status() !== 200) throw new Error(`${name} at ${w}: status ${r.status()}`);
+      const over = await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
+      await h.shot(page, `staff-${name}-${w}`);
+      if (over > 1) throw new Error(`${name} at ${w} px is ${over} px wider than the window`);
+      await h.axeCheck(page, `${name} at ${w}`);
+      if (check) await check(page, w);
+    } finally {
+      await ctx.close();
+    }
+  }
+}
+
+export function registerStaffTests(test, h) {
+  test('staff menu: entries by role, counts, on every staff page (1366/390, axe)', async (env) => {
+    await atBothWidths(env, h, 'secrecy', 'home', '/staff', async (page) => {
+      const labels = await page.$$eval('nav.staff-menu li a', (as) => as.map((a) => a.firstChild.textContent.trim()));
+      if (labels.join(',') !== '工作台,文件,申请,登记簿,报告') throw new Error(`menu is ${labels}`);
+      const n = await page.textContent('nav.staff-menu a[href="/staff/docs"] .count');
+      if (!/^\d+件待您审核$/.test(n)) throw new Error(`count is ${n}`);
+      const cur = await page.getAttribute('nav.staff-menu a[aria-current="page"]', 'href');
+      if (cur !== '/staff') throw new Error(`current entry is ${cur}`);
+    });
+  });
+
+  test('dashboard: figure cards lead, charts follow (1366/390, axe)', async (env) => {
+    await atBothWidths(env, h, 'office', 'dashboard', '/staff/dashboard', async (page) => {
+      const n = await page.locator('ul.cards li').count();
+      if (n !== 6) throw new Error(`${n} cards`);
+      await page.click('#card-open a');
+      await page.waitForURL(/\/staff\/applications\?.*f=open/);
+    });
+  });
+
+  test('document list and pages of documents in each state (1366/390, axe)', async (env) => {
+    await atBothWidths(env, h, 'office', 'docs', '/staff/docs');
+    await atBothWidths(env, h, 'office', 'doc-published', async (page) => {
+      await page.goto(env.base + '/staff/docs?state=published');
+      return await page.getAttribute('#doc-list tbody a', 'href');
+    });
+  });
+
+  test('applications register (1366/390, axe)', async (env) => {
+    await atBothWidths(env, h, 'office', 'applications', '/staff/applications');
+  });
+}

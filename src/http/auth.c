@@ -13,7 +13,7 @@
 #include "lib/crypto.h"
 
 /* Value of cookie zName from the Cookie header, in the arena, or NULL. */
-static const char *cookie_value(Req *r, const char *zCookies, const char *zName) {
+const char *auth_cookie(Req *r, const char *zCookies, const char *zName) {
   size_t n = strlen(zName);
   const char *z = zCookies;
   while (z && *z) {
@@ -29,8 +29,8 @@ static const char *cookie_value(Req *r, const char *zCookies, const char *zName)
 }
 
 void auth_load(Req *r, const char *zCookies) {
-  const char *zTok = cookie_value(r, zCookies, AUTH_SESSION_COOKIE);
-  r->zCsrf = cookie_value(r, zCookies, AUTH_CSRF_COOKIE);
+  const char *zTok = auth_cookie(r, zCookies, AUTH_SESSION_COOKIE);
+  r->zCsrf = auth_cookie(r, zCookies, AUTH_CSRF_COOKIE);
   if (r->zCsrf && strlen(r->zCsrf) != 43) r->zCsrf = NULL;
   if (!zTok || strlen(zTok) != 43) return;
   char zHash[65];
@@ -51,6 +51,7 @@ void auth_load(Req *r, const char *zCookies) {
   r->user = u;
   memcpy(r->zSessionHash, zHash, sizeof zHash);
   r->zCsrf = sess.zCsrf; /* signed-in forms carry the session's token */
+  flash_load(r, zCookies);
 }
 
 const char *req_csrf(Req *r) {

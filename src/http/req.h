@@ -78,6 +78,8 @@ typedef struct Req {
   const char *zCsrf;         /* token that forms must echo (see req_csrf) */
   int bSetCsrfCookie;        /* an anonymous CSRF cookie must be sent */
   int bUsedCsrf;             /* the page embeds a CSRF token (not cacheable) */
+  const char *zFlash;        /* the message a POST left for this page, or
+                             ** NULL (req_flash; shown by page_begin) */
 
   /* The response. */
   int status;                /* 200 unless set */
@@ -127,6 +129,12 @@ const char *req_csrf(Req *r);
 ** *pzErr set (a static Chinese message) and no session on failure. */
 int req_login(Req *r, const char *zLogin, const char *zPassword,
               const char **pzErr);
+/* Feedback after a redirect: queues zMsg (what happened and what comes
+** next, text) for the next page this signed-in user sees (http/flash.c,
+** a short-lived cookie).  req_flash_take() returns it once (NULL when
+** none) and clears the cookie. */
+void req_flash(Req *r, const char *zMsg);
+const char *req_flash_take(Req *r);
 /* Ends the current session and clears its cookie. */
 void req_logout(Req *r);
 

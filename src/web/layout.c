@@ -21,7 +21,9 @@ void page_begin(Req *r, const char *zTitle) {
              "<script src=\"/static/site.js\" defer></script>\n",
              zTitle);
   int bStaff = r->user && staff_menu_applies(r->zPath);
-  if (bStaff) req_puts(r, "<link rel=\"stylesheet\" href=\"/static/staff.css\">\n");
+  if (bStaff)
+    req_puts(r, "<link rel=\"stylesheet\" href=\"/static/staff.css\">\n"
+                "<script src=\"/static/staff.js\" defer></script>\n");
   req_puts(r,
              "</head>\n<body>\n"
              "<a class=\"skip\" href=\"#main\">跳到正文</a>\n"
@@ -47,6 +49,9 @@ void page_begin(Req *r, const char *zTitle) {
               "</div></header>\n");
   if (bStaff) staff_menu(r);
   req_puts(r, "<main id=\"main\" class=\"wrap\" tabindex=\"-1\">\n");
+  /* What the previous POST did and what comes next (req_flash). */
+  const char *zFlash = req_flash_take(r);
+  if (zFlash) req_printf(r, "<p class=\"notice ok flash\" role=\"status\" id=\"flash\">%h</p>\n", zFlash);
 }
 
 void page_end(Req *r) {

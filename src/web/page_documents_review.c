@@ -126,6 +126,10 @@ int page_doc_action(Req *r) {
                                               : "撤回必须填写理由（理由将公开）");
     return 0;
   }
+  if (eAct == DOC_ACT_WITHDRAW && strcmp(req_param_or(r, "confirm", ""), "1")) {
+    http_error(r, 422, "撤回须勾选确认：撤回后公开页面将显示撤回理由");
+    return 0;
+  }
   int rc = store_begin(r->store);
   if (rc) { docs_fail(r, rc, store_errmsg(r->store)); return 0; }
   const char *zFail = NULL;
@@ -179,6 +183,7 @@ int page_doc_action(Req *r) {
     return 0;
   }
   if ((rc = store_commit(r->store))) { docs_fail(r, rc, store_errmsg(r->store)); return 0; }
+  req_flash(r, docs_step_flash(r, &d, zNext));
   req_redirect(r, req_fmt(r, "/staff/docs/%lld?done=1", (long long)d.id));
   return 0;
 }

@@ -64,6 +64,30 @@ export function registerStaffTests(test, h) {
     });
   });
 
+  test('review screen, drafting with preview and document search (1366/390, axe)', async (env) => {
+    await atBothWidths(env, h, 'depthead', 'doc-review', async (page) => {
+      await page.goto(env.base + '/staff/docs?state=dept_review');
+      return await page.getAttribute('#doc-list tbody a', 'href');
+    }, async (page) => {
+      if ((await page.locator('textarea[name=opinion]').count()) !== 1) throw new Error('not one comment box');
+    });
+    await atBothWidths(env, h, 'drafter', 'doc-edit', '/staff/docs/new', async (page, w) => {
+      await page.fill('#f-title', '预览测试');
+      await page.fill('#f-body', '## 一、对象\n\n- 老年人\n- 学生\n\n| 乡镇 | 点位 |\n|---|---|\n| 宁安镇 | 3 |\n');
+      await page.click('button[name=preview]');
+      await page.waitForSelector('#preview table');
+      const over = await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
+      if (over > 1) throw new Error(`preview at ${w} px overflows by ${over}`);
+      await h.shot(page, `staff-doc-preview-${w}`);
+      await h.axeCheck(page, `preview at ${w}`);
+      // Search-as-you-type (staff.js) offers the policy by its 文号.
+      await page.fill('#q-interprets_id', '15号');
+      await page.waitForSelector('#ref-interprets_id li:nth-child(2) input[type=radio]');
+      const label = await page.textContent('#ref-interprets_id li:nth-child(2) label');
+      if (!label.includes('流感疫苗')) throw new Error(`offered ${label}`);
+    });
+  });
+
   test('applications register (1366/390, axe)', async (env) => {
     await atBothWidths(env, h, 'office', 'applications', '/staff/applications');
   });

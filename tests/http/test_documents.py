@@ -43,7 +43,9 @@ def new_doc(c, title, body="正文", mode="proactive", formed="2026-11-20", **ex
 
 
 def act(c, doc, action, opinion=""):
-    return c.post("/staff/docs/%d/action" % doc, {"action": action, "opinion": opinion})
+    # confirm: the withdrawal form's required confirmation box.
+    return c.post("/staff/docs/%d/action" % doc, {"action": action, "opinion": opinion,
+                                                 "confirm": "1"})
 
 
 def state_of(srv, doc):
@@ -386,7 +388,7 @@ def test_validity_banner_and_replacement(srv):
     # Office changes the validity of a published seed document: banner + ledger.
     office = client(srv, "office")
     doc = doc_row_by_index(srv, "6/05/21021/2018-76258")
-    r = office.post("/staff/docs/%d/validity" % doc, {"validity": "expired", "validity_date": "2019-12-31"})
+    r = office.post("/staff/docs/%d/validity" % doc, {"confirm": "1", "validity": "expired", "validity_date": "2019-12-31"})
     eq(r.status, 303)
     r = anon.get("/o/znwsj/d/6/05/21021/2018-76258")
     contains(r.text, 'data-banner="expired"')
@@ -460,10 +462,10 @@ def test_staff_home_lists_art26_and_awaiting(srv):
 def test_channels_recorded(srv):
     office = client(srv, "office")
     doc = doc_row_by_index(srv, "6/05/21021/2018-76255")
-    r = office.post("/staff/docs/%d/channels" % doc, {"channel": "微博", "day": "2018-09-08"})
+    r = office.post("/staff/docs/%d/channels" % doc, {"confirm": "1", "channel": "微博", "day": "2018-09-08"})
     eq(r.status, 303)
     contains(office.get("/staff/docs/%d" % doc).text, "微博（2018-09-08）")
-    eq(office.post("/staff/docs/%d/channels" % doc, {"channel": "微博", "day": "2018-9-8"}).status, 422)
+    eq(office.post("/staff/docs/%d/channels" % doc, {"confirm": "1", "channel": "微博", "day": "2018-9-8"}).status, 422)
 
 
 def test_api_documents_and_ledger(srv):

@@ -4,6 +4,7 @@ figure cards, the published document's confirmed action forms and the
 flash message after a redirect, drafting (preview, Word import, choosing
 referenced documents by search) and the applications register's bar."""
 import re
+import urllib.parse
 
 from harness import contains, eq, not_contains, ok
 
@@ -179,3 +180,171 @@ def test_dashboard_leads_with_cards_that_link_to_their_records(srv):
     done = sum(1 for s in rows if s in ("已提交", "已发布"))
     eq(card[3], "%d/%d 已提交" % (done, len(rows)))
     eq(card[2], "#report-status")
+
+
+def new_draft(c, title, **kw):
+    f = {"title": title, "formed_date": "2026-11-02", "mode": "proactive"}
+    f.update(kw)
+    r = c.post("/staff/docs/new", f, csrf_from="/staff/docs/new")
+    eq(r.status, 303, r.text[:300])
+    return int(re.search(r"/staff/docs/(\d+)", r.headers["location"]).group(1))
+
+
+def step(c, doc, action, opinion="", follow=True):
+    page = "/staff/docs/%d" % doc
+    r = c.post(page + "/action", {"action": action, "opinion": opinion}, csrf_from=page)
+    eq(r.status, 303, r.text[:300])
+    return flash(c, r.headers["location"])
+
+
+def flash(c, location):
+    """The feedback the page after a redirect shows, once."""
+    r = c.get(location)
+    eq(r.status, 200)
+    m = re.search(r'<p class="notice ok flash" role="status" id="flash">([^<]+)</p>', r.text)
+    ok(m, "flash after redirect to " + location)
+    again = c.get(location)
+    not_contains(again.text, 'id="flash"', "shown once")
+    return m.group(1)
+
+
+def test_feedback_says_what_happened_and_who_acts_next(srv):
+    drafter = login(srv, "drafter")
+    r = drafter.post("/staff/docs/new", {"title": "反馈测试文件", "formed_date": "2026-11-02",
+                                         "mode": "proactive"}, csrf_from="/staff/docs/new")
+    eq(r.status, 303)
+    contains(flash(drafter, r.headers["location"]), "草稿已保存。下一步")
+    doc = int(re.search(r"/staff/docs/(\d+)", r.headers["location"]).group(1))
+    # The demo's bureau: 张科长 reviews, 赵保密 checks secrecy, 刘局长 approves.
+    eq(step(drafter, doc, "submit"), "已提交科室审核，待张科长办理。")
+    head = login(srv, "depthead")
+    eq(step(head, doc, "return", "请补充依据"), "已退回起草人李承办修改；修改后须重新提交科室审核。")
+    step(drafter, doc, "submit")
+    eq(step(head, doc, "pass"), "科室审核已通过，已提交保密审查，待赵保密办理。")
+    eq(step(login(srv, "secrecy"), doc, "pass"), "保密审查已通过，已提交领导审批，待刘局长办理。")
+    msg = step(login(srv, "leader"), doc, "pass")
+    ok(re.match(r"已审批通过并发布，索引号 \d{9}/2026-\d{5}；公开页面已可访问。$", msg), msg)
+    # Another user's page does not show it; the cookie is the user's browser's.
+    not_contains(login(srv, "leader").get("/staff/docs/%d" % doc).text, 'id="flash"')
+
+
+def published_doc(srv, c):
+    r = c.get("/staff/docs?state=published")
+    return int(re.search(r'<a href="/staff/docs/(\d+)">', r.text).group(1))
+
+
+def test_published_document_actions_are_separate_confirmed_forms(srv):
+    office = login(srv, "office")
+    doc = published_doc(srv, office)
+    page = "/staff/docs/%d" % doc
+    t = office.get(page).text
+    forms = re.findall(r'<form method="post" action="/staff/docs/%d/(\w+)" class="form manage" '
+                       r'id="(\w+)"><fieldset><legend>([^<]+)</legend>(.*?)</form>' % doc, t, re.S)
+    eq([(a, i, l) for a, i, l, _ in forms],
+       [("action", "withdraw", "撤回文件"), ("validity", "validity", "变更有效性"),
+        ("channels", "channels", "登记其他发布渠道"), ("correct", "correct", "更正公开信息")])
+    for _, fid, _, body in forms:
+        contains(body, '<input type="checkbox" id="c-%s" name="confirm" value="1" required>' % fid)
+        ok(re.search(r'<label for="c-%s">[^<]+</label>' % fid, body), "confirmation label")
+    # Without the confirmation the server refuses and changes nothing.
+    r = office.post(page + "/action", {"action": "withdraw", "opinion": "测试"}, csrf_from=page)
+    eq(r.status, 422)
+    contains(r.text, "撤回须勾选确认")
+    r = office.post(page + "/validity", {"validity": "repealed", "validity_date": "2026-11-01"},
+                    csrf_from=page)
+    eq(r.status, 422)
+    r = office.post(page + "/channels", {"channel": "微博", "day": "2026-11-01"}, csrf_from=page)
+    eq(r.status, 422)
+    t = office.get(page).text
+    contains(t, 'data-state="published"')
+    not_contains(t, "本文件已废止")
+    not_contains(t, "微博（2026-11-01）")
+    # With it: done, and the page says what happened.
+    r = office.post(page + "/channels", {"channel": "微博", "day": "2026-11-01", "confirm": "1"},
+                    csrf_from=page)
+    eq(r.status, 303)
+    eq(flash(office, r.headers["location"]), "已登记发布渠道：微博（2026-11-01）。")
+    r = office.post(page + "/validity", {"validity": "repealed", "validity_date": "2026-11-01",
+                                         "confirm": "1"}, csrf_from=page)
+    eq(r.status, 303)
+    eq(flash(office, r.headers["location"]), "有效性已变更为“废止”；公开页面和检索结果随之更新。")
+
+
+def test_review_screen_has_one_comment_box(srv):
+    drafter = login(srv, "drafter")
+    doc = new_draft(drafter, "一个意见框测试")
+    step(drafter, doc, "submit")
+    t = login(srv, "depthead").get("/staff/docs/%d" % doc).text
+    eq(len(re.findall(r'name="opinion"', t)), 1)
+    form = re.search(r'<form [^>]*id="review">.*?</form>', t, re.S).group(0)
+    contains(form, "<legend>科室审核</legend>")
+    contains(form, '<textarea id="f-opinion" name="opinion"')
+    eq(re.findall(r'<button type="submit" name="action" value="(\w+)"', form), ["pass", "return"])
+    # Returning needs the comment; passing does not.
+    r = login(srv, "depthead").post("/staff/docs/%d/action" % doc, {"action": "return", "opinion": ""},
+                                    csrf_from="/staff/docs/%d" % doc)
+    eq(r.status, 422)
+
+
+POLICY_NO = "宁卫发〔2026〕15号"
+
+
+def test_referenced_documents_are_found_by_title_or_number(srv):
+    office = login(srv, "office")
+    r = office.get("/staff/docs/lookup?q=" + urllib.parse.quote("流感疫苗接种"))
+    eq(r.status, 200)
+    docs = r.json()["documents"]
+    ok(docs, "found by title")
+    policy = [d for d in docs if d["doc_number"] == POLICY_NO]
+    eq(len(policy), 1)
+    pid = policy[0]["id"]
+    r = office.get("/staff/docs/lookup?q=" + urllib.parse.quote(POLICY_NO))
+    eq([d["id"] for d in r.json()["documents"]], [pid])
+    # A drafter of the hospital does not find the bureau's documents.
+    eq(login(srv, "hosp-drafter").get("/staff/docs/lookup?q=" + urllib.parse.quote(POLICY_NO)).json()["documents"], [])
+    # Without script: 查找 posts the form; the page comes back with the
+    # results as choices and the input kept, nothing saved.
+    drafter = login(srv, "drafter")
+    before = drafter.get("/staff/docs").text
+    n_before = int(re.search(r'id="n-docs">(\d+)<', before).group(1))
+    f = {"title": "关于流感疫苗接种工作的解读", "formed_date": "2026-11-03", "mode": "proactive",
+         "genre": "解读", "interprets_id": "", "interprets_id_q": "15号", "lookup": "interprets_id"}
+    r = drafter.post("/staff/docs/new", f, csrf_from="/staff/docs/new")
+    eq(r.status, 200)
+    contains(r.text, 'value="关于流感疫苗接种工作的解读"')
+    contains(r.text, '<input type="radio" id="r-interprets_id-%d" name="interprets_id" value="%d">'
+             % (pid, pid))
+    n_after = int(re.search(r'id="n-docs">(\d+)<', drafter.get("/staff/docs").text).group(1))
+    eq(n_after, n_before)
+    # Choosing it and saving links the interpretation to the policy.
+    f.pop("lookup")
+    f["interprets_id"] = str(pid)
+    r = drafter.post("/staff/docs/new", f, csrf_from="/staff/docs/new")
+    eq(r.status, 303)
+    page = drafter.get(r.headers["location"]).text
+    contains(page, 'href="/staff/docs/%d"' % pid)
+    # The replacing document of a validity change is chosen the same way.
+    office_page = "/staff/docs/%d" % pid
+    r = office.post(office_page + "/validity", {"validity": "amended", "validity_date": "2026-11-05",
+                                                "replaced_by_id_q": "解读", "lookup": "replaced_by_id"},
+                    csrf_from=office_page)
+    eq(r.status, 200)
+    contains(r.text, 'name="replaced_by_id" value="')
+    contains(r.text, '<option value="amended" selected>')
+    contains(office.get(office_page).text, 'data-state="published"')
+    not_contains(office.get(office_page).text, "本文件已修订")
+
+
+def test_preview_renders_the_body_beside_the_editor(srv):
+    drafter = login(srv, "drafter")
+    body = "## 一、接种对象\n\n- 老年人\n- 学生\n\n| 乡镇 | 点位 |\n|---|---|\n| 宁安镇 | 3 |\n"
+    f = {"title": "预览测试", "formed_date": "2026-11-03", "mode": "proactive", "body": body,
+         "preview": "1"}
+    r = drafter.post("/staff/docs/new", f, csrf_from="/staff/docs/new")
+    eq(r.status, 200)
+    pv = re.search(r'<section class="preview doc-body" id="preview".*?</section>', r.text, re.S).group(0)
+    contains(pv, "<h2>一、接种对象</h2>")
+    contains(pv, "<li>老年人</li>")
+    contains(pv, "<td>宁安镇</td>")
+    contains(r.text, "## 一、接种对象")           # the editor keeps the text
+    not_contains(r.text, 'class="notice error"')

@@ -13,7 +13,7 @@
 #include "lib/crypto.h"
 
 /* Value of cookie zName from the Cookie header, in the arena, or NULL. */
-const char *auth_cookie(Req *r, const char *zCookies, const char *zName) {
+static const char *cookie_value(Req *r, const char *zCookies, const char *zName) {
   size_t n = strlen(zName);
   const char *z = zCookies;
   while (z && *z) {
@@ -28,9 +28,14 @@ const char *auth_cookie(Req *r, const char *zCookies, const char *zName) {
   return NULL;
 }
 
+const char *req_cookie(Req *r, const char *zName) {
+  return cookie_value(r, r->zCookies, zName);
+}
+
 void auth_load(Req *r, const char *zCookies) {
-  const char *zTok = auth_cookie(r, zCookies, AUTH_SESSION_COOKIE);
-  r->zCsrf = auth_cookie(r, zCookies, AUTH_CSRF_COOKIE);
+  r->zCookies = zCookies;
+  const char *zTok = cookie_value(r, zCookies, AUTH_SESSION_COOKIE);
+  r->zCsrf = cookie_value(r, zCookies, AUTH_CSRF_COOKIE);
   if (r->zCsrf && strlen(r->zCsrf) != 43) r->zCsrf = NULL;
   if (!zTok || strlen(zTok) != 43) return;
   char zHash[65];
@@ -51,7 +56,7 @@ void auth_load(Req *r, const char *zCookies) {
   r->user = u;
   memcpy(r->zSessionHash, zHash, sizeof zHash);
   r->zCsrf = sess.zCsrf; /* signed-in forms carry the session's token */
-  flash_load(r, zCookies);
+  flash_load(r);
 }
 
 const char *req_csrf(Req *r) {

@@ -19,11 +19,8 @@ void auth_load(Req *r, const char *zCookies);
 const char *auth_check_post(Req *r);
 
 
-/* Value of cookie zName in the Cookie header zCookies (arena), or NULL. */
-const char *auth_cookie(Req *r, const char *zCookies, const char *zName);
-
 /* flash.c: reads the flash cookie of a signed-in user into r->zFlash. */
-void flash_load(Req *r, const char *zCookies);
+void flash_load(Req *r);
 
 void auth_session_cookie(Req *r, const char *zToken, int bClear);
 void auth_csrf_cookie(Req *r);

@@ -39,8 +39,8 @@ static int pct_decode(char *z) {
   return 0;
 }
 
-void flash_load(Req *r, const char *zCookies) {
-  const char *z = auth_cookie(r, zCookies, FLASH_COOKIE);
+void flash_load(Req *r) {
+  const char *z = req_cookie(r, FLASH_COOKIE);
   if (!z || !z[0] || !r->user) return;
   char *zMsg = arena_strdup(&r->arena, z);
   if (pct_decode(zMsg) || !zMsg[0] || strlen(zMsg) > FLASH_MAX) return;

@@ -64,6 +64,7 @@ typedef struct Req {
   const char *zHost, *zOrigin, *zReferer, *zAccept;
   const char *zIfNoneMatch, *zAcceptEncoding, *zContentType;
   const char *zCsrfHeader;   /* X-CSRF-Token, for JSON clients */
+  const char *zCookies;      /* the Cookie header, or NULL */
   ReqParam *aParam;          /* query parameters, then body parameters */
   int nParam, nParamAlloc;
   const char *aArg[6];       /* {captures} of the route pattern */
@@ -80,6 +81,10 @@ typedef struct Req {
   int bUsedCsrf;             /* the page embeds a CSRF token (not cacheable) */
   const char *zFlash;        /* the message a POST left for this page, or
                              ** NULL (req_flash; shown by page_begin) */
+
+  /* The organisation whose public pages these are: set by the handler
+  ** (page_set_org) so the page chrome shows its sections and contacts. */
+  const Org *pOrg;
 
   /* The response. */
   int status;                /* 200 unless set */
@@ -124,6 +129,11 @@ int req_can_subtree(Req *r, Perm p, int64_t orgId);
 /* The CSRF token for forms on this page (creates the anonymous cookie
 ** token when needed). */
 const char *req_csrf(Req *r);
+/* Value of cookie zName sent with the request (in the arena), or NULL. */
+const char *req_cookie(Req *r, const char *zName);
+/* A fresh single-use submission token for one form (http/form_once.c):
+** the dispatcher accepts a POST carrying it once only. */
+const char *req_form_token(Req *r);
 /* Signs in: checks the password (argon2id), throttles per account and per
 ** address, creates a session and queues its cookie.  0 on success; -1 with
 ** *pzErr set (a static Chinese message) and no session on failure. */

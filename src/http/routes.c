@@ -33,6 +33,7 @@ const Route aRoute[] = {
   {G, "/", page_home, PERM_PUBLIC, 0, "首页"},
   {G, "/static/{name}", page_static, PERM_PUBLIC, ROUTE_HIDDEN, "静态文件"},
   {G, "/robots.txt", page_robots, PERM_PUBLIC, ROUTE_HIDDEN, "robots.txt"},
+  {G, "/textsize", page_textsize, PERM_PUBLIC, ROUTE_HIDDEN, "大字号/标准字号"},
   {G, "/sitemap.xml", page_sitemap, PERM_PUBLIC, 0, "站点地图"},
 
   /* An organisation's public pages. */
@@ -118,10 +119,12 @@ const Route aRoute[] = {
 
   /* Applications for disclosure (依申请公开): web/applications.h. */
   {G | P, "/o/{org}/apply", page_app_apply, PERM_PUBLIC, 0, "政府信息公开申请"},
-  {G | P, "/track", page_app_track, PERM_PUBLIC, 0, "申请办理进度查询"},
-  {P, "/track/letter", page_app_track_letter, PERM_PUBLIC, ROUTE_HIDDEN, "下载答复告知书"},
+  {G, "/o/{org}/apply/done", page_app_apply_done, PERM_PUBLIC, 0, "申请已提交"},
+  {G | P, "/track", page_app_track, PERM_PUBLIC, ROUTE_LOOKUP, "申请办理进度查询"},
+  {P, "/track/letter", page_app_track_letter, PERM_PUBLIC, ROUTE_HIDDEN | ROUTE_LOOKUP, "下载答复告知书"},
   {G, "/staff/applications", page_apps, PERM_VIEW_STAFF, 0, "依申请公开"},
   {G | P, "/staff/applications/new", page_app_new, PERM_APP_HANDLE, 0, "登记申请"},
+  {G, "/staff/applications/registered", page_app_registered, PERM_APP_HANDLE, 0, "申请已登记"},
   {G, "/staff/applications/{id}", page_app_view, PERM_VIEW_STAFF, 0, "申请办理"},
   {G, "/staff/applications/{id}/letter", page_app_letter, PERM_VIEW_STAFF, 0, "答复告知书"},
   {G, "/staff/applications/{id}/letter.docx", page_app_letter_docx, PERM_VIEW_STAFF, 0, "答复告知书（Word）"},
@@ -139,6 +142,10 @@ const Route aRoute[] = {
   {G, "/o/{org}/items/{id}", page_portal_item, PERM_PUBLIC, 0, "目录事项下的文件"},
   {G, "/o/{org}/items/{id}/page/{p}", page_portal_item, PERM_PUBLIC, 0, "目录事项下的文件（分页）"},
   {G, "/o/{org}/items/{id}/feed.atom", page_portal_item_feed, PERM_PUBLIC, 0, "目录事项订阅（Atom）"},
+  {G, "/o/{org}/art20", page_portal_art20_index, PERM_PUBLIC, 0, "法定主动公开内容"},
+  {G, "/o/{org}/rules", page_portal_rules, PERM_PUBLIC, 0, "政府信息公开制度"},
+  {G, "/o/{org}/interpretations", page_portal_interpretations, PERM_PUBLIC, 0, "政策解读"},
+  {G, "/o/{org}/interact", page_portal_interact, PERM_PUBLIC, 0, "互动交流"},
   {G, "/o/{org}/art20/{n}", page_portal_art20, PERM_PUBLIC, 0, "按条例第二十条事项浏览"},
   {G, "/o/{org}/art20/{n}/page/{p}", page_portal_art20, PERM_PUBLIC, 0, "按条例第二十条事项浏览（分页）"},
   {G, "/o/{org}/year/{y}", page_portal_year, PERM_PUBLIC, 0, "按年份浏览"},

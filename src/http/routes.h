@@ -15,6 +15,8 @@ typedef int (*Handler)(Req *r);   /* returns 0; sets r->status/out */
 
 #define ROUTE_API 1       /* JSON error bodies */
 #define ROUTE_HIDDEN 2    /* not listed in the OpenAPI document */
+#define ROUTE_LOOKUP 4    /* a POST that only looks something up: its form
+                          ** token may be sent again (http/form_once.h) */
 
 typedef struct Route {
   int methods;            /* HTTP_GET | HTTP_POST … (GET implies HEAD) */

@@ -27,6 +27,7 @@
 #include "api/api.h"
 #include "http/auth.h"
 #include "http/cache.h"
+#include "http/form_once.h"
 #include "http/render.h"
 #include "http/routes.h"
 #include "web/pages.h"
@@ -266,6 +267,12 @@ void http_dispatch(Req *r, const char *zCookies) {
       http_error(r, 403, zWhy);
       return;
     }
+    if (!(rt->flags & (ROUTE_API | ROUTE_LOOKUP))) {
+      if (form_once_claim(r)) return;
+      rt->xHandler(r);
+      form_once_finish(r);
+      return;
+    }
   }
   rt->xHandler(r);
 }
@@ -357,7 +364,8 @@ static enum MHD_Result on_request(void *cls, struct MHD_Connection *conn,
     r->zCacheKey = arena_strndup(&r->arena, buf_str(&key), key.n);
     buf_free(&key);
     r->bCacheable = (r->method & (HTTP_GET | HTTP_HEAD)) &&
-                    !(zCookies && strstr(zCookies, AUTH_SESSION_COOKIE "="));
+                    !(zCookies && (strstr(zCookies, AUTH_SESSION_COOKIE "=") ||
+                                   strstr(zCookies, "gk_text=")));
     CacheHit hit;
     int bGz = r->zAcceptEncoding && strstr(r->zAcceptEncoding, "gzip") != NULL;
     /* Entries under the gzip key are always compressed bodies. */

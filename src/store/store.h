@@ -120,6 +120,17 @@ int store_login_failures(Store *s, const char *zKey, int64_t since);
 int store_login_failure_add(Store *s, const char *zKey, int64_t now);
 int store_login_failures_clear(Store *s, const char *zKey);
 
+/* Single-use form submission tokens (schema 0011).  claim: 1 when the token
+** was unused and is now taken, 0 when it was taken before (a replay), or
+** STORE_ERROR; also forgets tokens older than two days.  result: records
+** where the submission led.  release: frees a token whose submission was
+** refused.  get: *pzResult set to the recorded result ("" when none). */
+int store_form_claim(Store *s, const char *zTokenHash, int64_t now);
+int store_form_result(Store *s, const char *zTokenHash, const char *zUrl);
+int store_form_release(Store *s, const char *zTokenHash);
+int store_form_get(Store *s, Arena *a, const char *zTokenHash,
+                   const char **pzResult);
+
 /* ---- Working-day calendar ------------------------------------------- */
 typedef struct HolidayRow {
   const char *zDay;   /* 'YYYY-MM-DD' */

@@ -304,6 +304,29 @@ static void handle_org_options(Req *r, int64_t selected) {
   }
 }
 
+int page_app_registered(Req *r) {
+  App a;
+  const char *zCode;
+  if (!app_done_lookup(r, &a, &zCode) || !req_can(r, PERM_APP_HANDLE, a.orgId)) {
+    req_redirect(r, "/staff/applications");
+    return 0;
+  }
+  page_begin(r, "申请已登记");
+  req_printf(
+      r,
+      "<h1>申请已登记</h1>\n<dl class=\"meta\">"
+      "<dt>登记号</dt><dd id=\"reg-no\">%h</dd>"
+      "<dt>查询码</dt><dd id=\"tracking-code\"><strong>%h</strong></dd>"
+      "<dt>收到申请日期</dt><dd>%h</dd><dt>答复期限</dt><dd>%h</dd></dl>\n"
+      "<p><strong>请将登记号和查询码告知申请人（例如写入受理回执）。"
+      "本机关不保存查询码原文。</strong></p>\n"
+      "<p><a class=\"button\" href=\"/staff/applications/%lld\">进入办理页面</a></p>\n",
+      a.zRegNo, zCode, fmt_date(r, a.zReceivedOn),
+      a.zDueOn && a.zDueOn[0] ? fmt_date(r, a.zDueOn) : "-", (long long)a.id);
+  page_end(r);
+  return 0;
+}
+
 int page_app_new(Req *r) {
   AppInput in;
   AppFieldErr aErr[APP_MAX_ERRORS];
@@ -380,18 +403,7 @@ int page_app_new(Req *r) {
       }
       store_audit(r->store, r->user->id, orgId, "application.register",
                   a.zRegNo);
-      page_begin(r, "申请已登记");
-      req_printf(
-          r,
-          "<h1>申请已登记</h1>\n<dl class=\"meta\">"
-          "<dt>登记号</dt><dd id=\"reg-no\">%h</dd>"
-          "<dt>查询码</dt><dd id=\"tracking-code\"><strong>%h</strong></dd>"
-          "<dt>收到申请日期</dt><dd>%h</dd><dt>依据</dt><dd>%h</dd></dl>\n"
-          "<p><strong>请将登记号和查询码告知申请人（例如写入受理回执）。"
-          "查询码只显示这一次。</strong></p>\n"
-          "<p><a href=\"/staff/applications/%lld\">进入办理页面</a></p>\n",
-          a.zRegNo, zCode, a.zReceivedOn, a.zReceiptNote, (long long)a.id);
-      page_end(r);
+      app_done_redirect(r, "/staff/applications/registered", a.zRegNo, zCode);
       return 0;
     }
     r->status = 422;
@@ -602,7 +614,7 @@ int page_app_view(Req *r) {
         "<th scope=\"col\">新期限</th><th scope=\"col\">原因</th></tr></thead><tbody>");
     for (int i = 0; i < nChg; i++)
       req_printf(r, "<tr><td>%h</td><td>%h</td><td>%h</td><td>%h</td></tr>",
-                 aChg[i].zAt, aChg[i].zOld, aChg[i].zNew, aChg[i].zReason);
+                 fmt_time(r, aChg[i].zAt), aChg[i].zOld, aChg[i].zNew, aChg[i].zReason);
     req_puts(r, "</tbody></table>\n");
   }
 
@@ -807,7 +819,7 @@ int page_app_view(Req *r) {
       "<th scope=\"col\">操作</th><th scope=\"col\">说明</th></tr></thead><tbody>\n");
   for (int i = 0; i < nLog; i++)
     req_printf(r, "<tr><td>%h</td><td>%h</td><td>%h</td><td>%h</td></tr>\n",
-               aLog[i].zAt,
+               fmt_time(r, aLog[i].zAt),
                aLog[i].zUserName[0] ? aLog[i].zUserName : "申请人/系统",
                aLog[i].zAction, aLog[i].zDetail);
   req_puts(r, "</tbody></table>\n");

@@ -150,7 +150,6 @@ int page_docs_list(Req *r) {
     return 0;
   }
   page_begin(r, "主动公开文件");
-  req_puts(r, "<link rel=\"stylesheet\" href=\"/static/documents.css\">\n");
   req_puts(r, "<h1>主动公开文件</h1>\n<p>");
   if (req_can(r, PERM_DOC_DRAFT, 0))
     req_puts(r, "<a class=\"button\" href=\"/staff/docs/new\">新建文件</a> ");
@@ -323,7 +322,6 @@ int page_doc_edit(Req *r) {
     }
   }
   page_begin(r, bNew ? "新建文件" : "修改文件");
-  req_puts(r, "<link rel=\"stylesheet\" href=\"/static/documents.css\">\n");
   req_printf(r, "<h1>%h</h1>\n", bNew ? "新建文件" : "修改文件");
   if (zErr && zErr[0]) page_notice(r, "error", zErr);
   req_puts(r, "<form method=\"post\" class=\"form\">\n");
@@ -493,7 +491,7 @@ static void findings_section(Req *r, const Doc *d, int bCanDecide) {
   int n;
   if (store_doc_findings(r->store, &r->arena, d->id, NULL, &aF, &n) != STORE_OK) return;
   req_printf(r, "<section id=\"privacy\"><h2>隐私扫描（去标识化）</h2>\n");
-  if (d->zScannedAt[0]) req_printf(r, "<p>最近扫描：%h</p>\n", d->zScannedAt);
+  if (d->zScannedAt[0]) req_printf(r, "<p>最近扫描：%h</p>\n", fmt_time(r, d->zScannedAt));
   else req_puts(r, "<p>尚未扫描。</p>\n");
   if (bCanDecide)
     req_printf(r, "<form method=\"post\" action=\"/staff/docs/%lld/scan\" class=\"inline\">",
@@ -508,11 +506,11 @@ static void findings_section(Req *r, const Doc *d, int bCanDecide) {
               "<th scope=\"col\">上下文</th><th scope=\"col\">处理</th></tr></thead><tbody>\n");
   for (int i = 0; i < n; i++) {
     const DocFinding *f = &aF[i];
-    req_printf(r, "<tr data-finding=\"%lld\" data-status=\"%h\"><td>%h</td><td>%h</td>"
-                  "<td>%h</td><td>%h</td><td>",
+    req_printf(r, "<tr data-finding=\"%lld\" data-status=\"%h\"><td>%h</td>"
+                  "<td data-kind=\"%h\">%h</td><td>%h</td><td>%h</td><td>",
                (long long)f->id, f->zStatus,
                !strcmp(f->zSource, "title") ? "标题" : !strcmp(f->zSource, "body") ? "正文" : "附件",
-               f->zKind, f->zMatch, f->zContext);
+               f->zKind, fmt_label(f->zKind), f->zMatch, f->zContext);
     if (!strcmp(f->zStatus, "open") && bCanDecide) {
       req_printf(r, "<form method=\"post\" action=\"/staff/docs/%lld/findings/%lld\" class=\"inline\">",
                  (long long)d->id, (long long)f->id);
@@ -529,7 +527,7 @@ static void findings_section(Req *r, const Doc *d, int bCanDecide) {
       req_puts(r, "待处理");
     } else {
       req_printf(r, "%h（%h，%h）%h", !strcmp(f->zStatus, "masked") ? "已遮盖" : "已保留",
-                 f->zDecidedByName, f->zDecidedAt, f->zReason);
+                 f->zDecidedByName, fmt_time(r, f->zDecidedAt), f->zReason);
     }
     req_puts(r, "</td></tr>\n");
   }
@@ -555,7 +553,6 @@ int page_doc_view(Req *r) {
 
   page_begin(r, d.zTitle);
 
-  req_puts(r, "<link rel=\"stylesheet\" href=\"/static/documents.css\">\n");
   req_printf(r, "<h1>%h</h1>\n<p>状态：", d.zTitle);
   state_badge(r, d.zState);
   req_printf(r, " · <a href=\"/staff/docs/%lld/sheet\">发布审核单</a>", (long long)d.id);
@@ -665,7 +662,7 @@ int page_doc_view(Req *r) {
     req_puts(r, "<section><h2>公开台账</h2><ol>\n");
     for (int i = 0; i < nE; i++)
       req_printf(r, "<li>第%lld条 %h %h 内容哈希 <code>%h</code></li>\n", (long long)aE[i].seq,
-                 aE[i].zAt, aE[i].zEvent, aE[i].zContentHash);
+                 fmt_time(r, aE[i].zAt), fmt_label(aE[i].zEvent), aE[i].zContentHash);
     req_puts(r, "</ol></section>\n");
   }
   req_puts(r, "<section class=\"doc-body\"><h2>正文</h2>\n");

@@ -303,7 +303,6 @@ int page_doc_sheet(Req *r) {
     return 0;
   }
   page_begin(r, "发布审核单");
-  req_puts(r, "<link rel=\"stylesheet\" href=\"/static/documents.css\">\n");
   req_printf(r, "<article class=\"sheet\"><h1>政府信息公开发布审核单</h1>\n"
                 "<table class=\"meta\"><tbody>"
                 "<tr><th scope=\"row\">标题</th><td>%h</td></tr>"
@@ -326,7 +325,7 @@ int page_doc_sheet(Req *r) {
   for (int i = 0; i < nRev; i++)
     req_printf(r, "<tr><td>%h</td><td>%h → %h</td><td>%h</td><td>%h</td><td>%h</td></tr>\n",
                doc_label(aDocState, aRev[i].zFrom), decision_label(aRev[i].zDecision),
-               doc_label(aDocState, aRev[i].zTo), aRev[i].zUserName, aRev[i].zAt,
+               doc_label(aDocState, aRev[i].zTo), aRev[i].zUserName, fmt_time(r, aRev[i].zAt),
                aRev[i].zOpinion);
   req_puts(r, "</tbody></table>\n<h2>隐私扫描处理记录</h2>\n");
   if (!nF) req_puts(r, "<p>无。</p>\n");
@@ -337,10 +336,10 @@ int page_doc_sheet(Req *r) {
                 "<th scope=\"col\">理由</th></tr></thead><tbody>\n");
     for (int i = 0; i < nF; i++)
       req_printf(r, "<tr><td>%h</td><td>%h</td><td>%h</td><td>%h</td><td>%h</td><td>%h</td></tr>\n",
-                 aF[i].zKind, !strcmp(aF[i].zStatus, "masked") ? aF[i].zMask : aF[i].zMatch,
+                 fmt_label(aF[i].zKind), !strcmp(aF[i].zStatus, "masked") ? aF[i].zMask : aF[i].zMatch,
                  !strcmp(aF[i].zStatus, "open") ? "待处理"
                  : !strcmp(aF[i].zStatus, "masked") ? "已遮盖" : "已保留",
-                 aF[i].zDecidedByName, aF[i].zDecidedAt, aF[i].zReason);
+                 aF[i].zDecidedByName, fmt_time(r, aF[i].zDecidedAt), aF[i].zReason);
     req_puts(r, "</tbody></table>\n");
   }
   req_puts(r, "<p class=\"print-hint\">打印本页即为纸质审核单。</p></article>\n");

@@ -451,7 +451,7 @@ int page_reports(Req *r) {
                     "<td>%h</td><td>",
                  bDone ? "done" : "missing", aU[i].depth, aU[i].zOrgSlug,
                  year, aU[i].zOrgName, report_status_label(aU[i].zStatus),
-                 aU[i].zSubmittedAt, date_format(dU, zDue));
+                 aU[i].zSubmittedAt[0] ? fmt_time_short(r, aU[i].zSubmittedAt) : "", date_format(dU, zDue));
       if (bDone) req_puts(r, "—");
       else if (dU >= dToday) req_printf(r, "%lld", (long long)(dU - dToday));
       else req_printf(r, "逾期 %lld 天", (long long)(dToday - dU));
@@ -624,7 +624,7 @@ int page_report(Req *r) {
         char z[32];
         req_printf(r, "<tr><td>%h</td><td>%h</td><td>%h</td><td>%h</td>"
                       "<td>%h</td></tr>",
-                   aO[i].zAt, aO[i].zCell,
+                   fmt_time(r, aO[i].zAt), aO[i].zCell,
                    aO[i].bRemoved ? "恢复计算值"
                    : aO[i].bSet   ? rf_value_str(aO[i].v, z)
                                   : "空白",
@@ -895,9 +895,10 @@ int page_report_cell(Req *r) {
               : NULL;
       req_puts(r, "<tr><td>");
       if (zHref) req_printf(r, "<a href=\"%h\">%h</a>", zHref, aR[k].zRef);
-      else req_printf(r, "%h", aR[k].zRef);
+      else req_printf(r, "%h", fmt_words(r, aR[k].zRef));
       req_printf(r, "</td><td>%h</td><td>%h</td><td>%h</td><td>%h</td></tr>",
-                 aR[k].zTitle, aR[k].zOrgName, aR[k].zDate, aR[k].zDetail);
+                 fmt_words(r, aR[k].zTitle), aR[k].zOrgName, aR[k].zDate,
+                 fmt_words(r, aR[k].zDetail));
     }
     req_puts(r, "</tbody></table>");
   }
@@ -1015,7 +1016,7 @@ int page_report_public_list(Req *r) {
                   "工作年度报告</a>（发布于 %h）</li>",
                o.zSlug, aR[i].year, aR[i].bSubtree ? "?scope=subtree" : "",
                o.zName, aR[i].bSubtree ? "（全系统）" : "", aR[i].year,
-               aR[i].zPublishedAt);
+               fmt_date(r, aR[i].zPublishedAt));
   if (n) req_puts(r, "</ul>");
   page_end(r);
   return 0;
@@ -1041,7 +1042,7 @@ int page_report_public(Req *r) {
                 "<a href=\"?format=xlsx%h\">XLSX</a> · <a href=\"?format=csv"
                 "%h\">CSV</a> · <a href=\"?format=json%h\">JSON</a></p>",
              c.org.zName, c.bSubtree ? "（全系统）" : "", c.year,
-             c.rec.zPublishedAt, c.bSubtree ? "&scope=subtree" : "",
+             fmt_date(r, c.rec.zPublishedAt), c.bSubtree ? "&scope=subtree" : "",
              c.bSubtree ? "&scope=subtree" : "",
              c.bSubtree ? "&scope=subtree" : "",
              c.bSubtree ? "&scope=subtree" : "");

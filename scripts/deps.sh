@@ -5,7 +5,7 @@
 set -eu
 want="build-essential pkg-config libmicrohttpd-dev libsqlite3-dev libsodium-dev
 libjansson-dev libcmark-gfm-dev libcmark-gfm-extensions-dev libxlsxwriter-dev
-libmagic-dev libzip-dev zlib1g-dev poppler-utils sqlite3 curl"
+libmagic-dev libzip-dev libxml2-dev zlib1g-dev poppler-utils sqlite3 curl"
 case "${1:-build}" in
   test)  want="$want chromium fonts-wqy-zenhei libreoffice-writer-nogui tidy unzip python3"
          # node and npm may come from elsewhere (a nodesource build); only ask

@@ -4,11 +4,13 @@
 ** the signed-in user may take on it; plus the helpers the other
 ** page_documents_*.c files share (documents.h).
 */
+#include <stdlib.h>
 #include <string.h>
 #include <time.h>
 
 #include "lib/buf.h"
 #include "lib/date.h"
+#include "lib/docx_md.h"
 #include "web/catalogue.h"
 #include "web/documents.h"
 #include "web/markdown.h"
@@ -247,6 +249,39 @@ static void body_editor(Req *r, const char *zBody) {
   req_puts(r, "</section></div>\n");
 }
 
+/* 从 Word 导入: the body (and, when empty, the title) of d from the
+** uploaded .docx f; the form comes back with them, not saved.  NULL, or
+** the Chinese reason it was refused; *pzOk says what was imported. */
+static const char *import_docx(Req *r, Doc *d, const ReqParam *f, const char **pzOk) {
+  Buf md = BUF_INIT;
+  char *zTitle = NULL, zErr[200];
+  if (!f->nValue) return "请选择要导入的 Word 文件（.docx）";
+  if (docx_to_markdown(f->zValue, f->nValue, &md, &zTitle, zErr, sizeof zErr))
+    return req_strdup(r, zErr);
+  d->zBody = req_strdup(r, buf_str(&md));
+  if ((!d->zTitle || !d->zTitle[0]) && zTitle) d->zTitle = req_strdup(r, zTitle);
+  *pzOk = req_fmt(r, "已导入“%s”的正文（标题、段落、列表和表格），尚未保存：请在右侧预览中核对，"
+                     "修改后点“保存草稿”。", f->zFilename ? f->zFilename : "Word 文件");
+  free(zTitle);
+  buf_free(&md);
+  return NULL;
+}
+
+/* The import form (multipart, separate from the draft form). */
+static void import_form(Req *r) {
+  req_puts(r, "<form method=\"post\" enctype=\"multipart/form-data\" class=\"form import\" "
+              "id=\"import\"><fieldset><legend>从 Word 文件导入正文</legend>");
+  page_csrf_field(r);
+  req_puts(r, "<p class=\"hint\">支持 Word、WPS 保存的 .docx 文件：保留标题、段落、列表和表格；"
+              "图片和批注不导入。导入后先预览核对，再保存。</p>"
+              "<input type=\"hidden\" name=\"import\" value=\"1\">"
+              "<p class=\"field\"><label for=\"f-docx\">Word 文件（.docx）</label>"
+              "<input id=\"f-docx\" type=\"file\" name=\"docx\" accept=\".docx,application/"
+              "vnd.openxmlformats-officedocument.wordprocessingml.document\" required></p>"
+              "<p><button type=\"submit\" class=\"secondary\">导入</button></p>"
+              "</fieldset></form>\n");
+}
+
 int page_doc_edit(Req *r) {
   Doc d;
   const char *zErr = NULL;
@@ -274,7 +309,12 @@ int page_doc_edit(Req *r) {
     http_error(r, 500, store_errmsg(r->store));
     return 0;
   }
-  if (r->method == HTTP_POST) {
+  const char *zImported = NULL;
+  if (r->method == HTTP_POST && req_param(r, "import")) {
+    const ReqParam *f = req_file(r, "docx");
+    zErr = f ? import_docx(r, &d, f, &zImported) : "请选择要导入的 Word 文件（.docx）";
+    if (zErr) r->status = 422;
+  } else if (r->method == HTTP_POST) {
     doc_from_form(r, &d);
     int64_t dept = param_id(r, "dept_id"), item = param_id(r, "catalogue_item_id");
     int64_t interp = param_id(r, "interprets_id"), org = d.orgId;
@@ -324,7 +364,9 @@ int page_doc_edit(Req *r) {
   page_begin(r, bNew ? "新建文件" : "修改文件");
   req_printf(r, "<h1>%h</h1>\n", bNew ? "新建文件" : "修改文件");
   if (zErr && zErr[0]) page_notice(r, "error", zErr);
-  req_puts(r, "<form method=\"post\" class=\"form\">\n");
+  if (zImported) page_notice(r, "ok", zImported);
+  import_form(r);
+  req_puts(r, "<form method=\"post\" class=\"form\" id=\"draft\">\n");
   page_csrf_field(r);
   if (bNew && nOrg > 1) {
     req_puts(r, "<p class=\"field\"><label for=\"f-org\">发布机构（单位）</label>"

@@ -348,3 +348,45 @@ def test_preview_renders_the_body_beside_the_editor(srv):
     contains(pv, "<td>宁安镇</td>")
     contains(r.text, "## 一、接种对象")           # the editor keeps the text
     not_contains(r.text, 'class="notice error"')
+
+
+def fixture(name):
+    with open("tests/fixtures/docx/" + name, "rb") as f:
+        return f.read()
+
+
+DOCX = "application/vnd.openxmlformats-officedocument.wordprocessingml.document"
+
+
+def test_word_import_fills_the_draft_form_without_saving(srv):
+    drafter = login(srv, "drafter")
+    n_before = int(re.search(r'id="n-docs">(\d+)<', drafter.get("/staff/docs").text).group(1))
+    r = drafter.post("/staff/docs/new", {"import": "1"},
+                     files={"docx": ("供暖通知.docx", fixture("libreoffice.docx"), DOCX)},
+                     csrf_from="/staff/docs/new")
+    eq(r.status, 200, r.text[:300])
+    t = r.text
+    contains(t, 'value="关于做好2026年冬季供暖安全工作的通知"')        # title from the heading
+    contains(t, "## 一、工作要求\n\n- 落实属地责任\n- 加强隐患排查")   # the editor's text
+    pv = re.search(r'<section class="preview doc-body" id="preview".*?</section>', t, re.S).group(0)
+    for frag in ("<h2>一、工作要求</h2>", "<li>落实属地责任</li>", "<ol>", "<th>乡镇</th>",
+                 "<td>宁安镇</td>"):
+        contains(pv, frag)
+    contains(t, "已导入“供暖通知.docx”的正文")
+    n_after = int(re.search(r'id="n-docs">(\d+)<', drafter.get("/staff/docs").text).group(1))
+    eq(n_after, n_before)
+    # Into an existing draft: its title stays, the body is the file's.
+    doc = new_draft(drafter, "已有草稿的标题")
+    edit = "/staff/docs/%d/edit" % doc
+    r = drafter.post(edit, {"import": "1"}, files={"docx": ("wps.docx", fixture("wps.docx"), DOCX)},
+                     csrf_from=edit)
+    eq(r.status, 200)
+    contains(r.text, 'value="已有草稿的标题"')
+    contains(r.text, "    - 第二十条")
+    # Hostile or wrong files are refused with the reason; nothing changes.
+    for name, why in (("bomb.docx", "过大"), ("entity.docx", "无法读取"),
+                      ("libreoffice.html", "不是有效的 Word 文件")):
+        r = drafter.post(edit, {"import": "1"}, files={"docx": (name, fixture(name), DOCX)},
+                         csrf_from=edit)
+        eq(r.status, 422, name)
+        contains(r.text, why)

@@ -390,3 +390,72 @@ def test_word_import_fills_the_draft_form_without_saving(srv):
                          csrf_from=edit)
         eq(r.status, 422, name)
         contains(r.text, why)
+
+
+def register_rows(c, query):
+    """[(reg_no, applicant, due cell html)] of the register page for query."""
+    r = c.get("/staff/applications" + query)
+    eq(r.status, 200, query)
+    rows = re.findall(r'<tr><td><a href="/staff/applications/\d+">([^<]+)</a></td>'
+                      r'<td>[^<]*</td><td>([^<]*)</td><td>[^<]*</td><td>[^<]*</td>(<td.*?</td>)',
+                      r.text)
+    total = int(re.search(r'id="n-apps">(\d+)<', r.text).group(1))
+    eq(len(rows), min(total, 100), "rows of the first page")
+    return rows, r.text
+
+
+def test_register_filter_bar_search_and_due_marks(srv):
+    import datetime
+    import sqlite3
+    office = login(srv, "office")
+    rows, t = register_rows(office, "?org=1&subtree=0&f=open")
+    bar = re.search(r'<form method="get" class="filterbar".*?</form>', t, re.S).group(0)
+    for frag in ('name="q"', '<select id="fb-f" name="f">', '<select id="fb-year" name="year">',
+                 '<select id="fb-sub" name="subtree">', "<button type=\"submit\">筛选</button>"):
+        contains(bar, frag)
+    ok(len(rows) >= 4, "demo applications of the bureau")
+    # Search by a part of a name: exactly the applications whose applicant
+    # has it, as the database says.
+    con = sqlite3.connect(srv.db)
+    name = con.execute("SELECT applicant_name FROM application WHERE org_id=1"
+                       " ORDER BY id LIMIT 1").fetchone()[0]
+    part = name[1:] if len(name) > 2 else name
+    want = sorted(reg for (reg,) in con.execute(
+        "SELECT reg_no FROM application WHERE org_id=1 AND instr(applicant_name,?)>0", (part,)))
+    got, t = register_rows(office, "?org=1&subtree=0&f=all&q=" + urllib.parse.quote(part))
+    eq(sorted(r[0] for r in got), want)
+    contains(t, "申请人或登记号含“%s”" % part)
+    # By 登记号, in upper case too.
+    reg = want[0]
+    got, _ = register_rows(office, "?org=1&subtree=0&f=all&q=" + reg.upper())
+    eq([r[0] for r in got], [reg])
+    # The bar's 某年收到 is the same selection as f=YYYY.
+    a, t = register_rows(office, "?org=1&subtree=0&f=received&year=2025")
+    contains(t, "2025 年收到的申请")
+    b, _ = register_rows(office, "?org=1&subtree=0&f=2025")
+    eq(a, b)
+    eq(office.get("/staff/applications?q=" + "x" * 200).status, 400)
+    # Marks: an open application due today, one due three days ago.
+    today = (datetime.datetime.now(datetime.timezone.utc) + datetime.timedelta(hours=8)).date()
+    open_ = [i for (i,) in con.execute(
+        "SELECT id FROM application WHERE org_id=1 AND closed_on IS NULL ORDER BY id")]
+    con.execute("UPDATE application SET due_on=? WHERE id=?", (today.isoformat(), open_[0]))
+    past = (today - datetime.timedelta(days=3)).isoformat()
+    con.execute("UPDATE application SET due_on=? WHERE id=?", (past, open_[1]))
+    con.commit()
+    regs = dict(con.execute("SELECT id, reg_no FROM application WHERE id IN (?,?)",
+                            (open_[0], open_[1])))
+    con.close()
+    rows, _ = register_rows(office, "?org=1&subtree=0&f=open")
+    cells = {r[0]: r[2] for r in rows}
+    eq(cells[regs[open_[0]]],
+       '<td class="due-today"><span class="tag">今日到期</span> %s</td>' % today.isoformat())
+    eq(cells[regs[open_[1]]], '<td class="overdue"><span class="tag">超期 3 天</span> %s</td>' % past)
+    # Every marked cell is due today or past due, and every such cell is marked.
+    for c in cells.values():
+        due = re.search(r"(\d{4}-\d{2}-\d{2})</td>$", c)
+        if not due:
+            continue
+        d = datetime.date.fromisoformat(due.group(1))
+        eq("今日到期" in c, d == today, c)
+        eq("超期 %d 天" % (today - d).days in c, d < today, c)

@@ -61,7 +61,8 @@ static const char *current_section(Req *r) {
 static void org_band(Req *r) {
   const Org *o = r->pOrg;
   const char *zCur = current_section(r);
-  req_printf(r, "<div class=\"orgband\"><div class=\"wrap\">"
+  req_printf(r, "<div class=\"orgband\" role=\"region\" aria-label=\"本单位政府信息公开专栏\">"
+                "<div class=\"wrap\">"
                 "<p class=\"org-name\"><a href=\"/o/%u\">%h</a>"
                 "<span class=\"org-sub\">政府信息公开专栏</span></p>\n"
                 "<nav class=\"sections\" aria-label=\"政府信息公开专栏\"><ul>",

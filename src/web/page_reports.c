@@ -209,18 +209,21 @@ static void html_table(Req *r, const Ctx *c, const RfTable *t,
   int bGroups = 0;
   for (int i = 0; i < t->nCol; i++)
     if (t->aCol[i].zGroup) bGroups = 1;
-  req_printf(r, "<table class=\"report\" id=\"tbl-%h\">", t->zId);
+  req_printf(r, "<div class=\"table-scroll\"><table class=\"report\" id=\"tbl-%h\">", t->zId);
   if (t->zCaption) req_printf(r, "<caption>%h</caption>", t->zCaption);
   req_puts(r, "<thead>");
   if (bGroups) {
-    req_puts(r, "<tr><th></th>");
+    req_puts(r, "<tr><td class=\"corner\"></td>");
     for (int i = 0; i < t->nCol;) {
       int e = i + 1;
       while (e < t->nCol && t->aCol[i].zGroup && t->aCol[e].zGroup &&
              !strcmp(t->aCol[i].zGroup, t->aCol[e].zGroup))
         e++;
-      req_printf(r, "<th colspan=\"%d\">%h</th>", e - i,
-                 t->aCol[i].zGroup ? t->aCol[i].zGroup : "");
+      if (t->aCol[i].zGroup)
+        req_printf(r, "<th scope=\"colgroup\" colspan=\"%d\">%h</th>", e - i,
+                   t->aCol[i].zGroup);
+      else
+        req_printf(r, "<td colspan=\"%d\"></td>", e - i);
       i = e;
     }
     req_puts(r, "</tr>");
@@ -231,8 +234,11 @@ static void html_table(Req *r, const Ctx *c, const RfTable *t,
   req_puts(r, "</tr></thead><tbody>");
   for (int w = 0; w < t->nRow; w++) {
     const RfRow *row = &t->aRow[w];
-    req_printf(r, "<tr><th scope=\"row\" class=\"d%d\">%h</th>", row->iDepth,
-               row->zLabel ? row->zLabel : row->zShort);
+    const char *zRow = row->zLabel ? row->zLabel : row->zShort;
+    if (zRow && zRow[0])
+      req_printf(r, "<tr><th scope=\"row\" class=\"d%d\">%h</th>", row->iDepth, zRow);
+    else  /* a one-row table: no row heading to give (axe empty-table-header) */
+      req_printf(r, "<tr><td class=\"d%d\"></td>", row->iDepth);
     for (int k = 0; k < t->nCol; k++) {
       int i = t->iCell0 + w * t->nCol + k;
       long long v;
@@ -257,7 +263,7 @@ static void html_table(Req *r, const Ctx *c, const RfTable *t,
     }
     req_puts(r, "</tr>");
   }
-  req_puts(r, "</tbody></table>\n");
+  req_puts(r, "</tbody></table></div>\n");
 }
 
 /* Paragraphs of a narrative text. */

@@ -411,7 +411,8 @@ static void svg_bars(Req *r, const char *zTitle, const char *const *azLabel,
   req_printf(r, "<line x1=\"30\" y1=\"150\" x2=\"%d\" y2=\"150\" stroke=\"#767676\"/>", w - 5);
   for (int i = 0; i < n; i++) {
     int bh = aValue[i] * 120 / vMax, x = 35 + slot * i + (slot - 40) / 2;
-    /* The SVG is a group of links, not an image (axe: nested-interactive). */
+    /* The SVG is a group of links, not an image (axe: nested-interactive);
+    ** each link is named by its text, the figure. */
     req_printf(r, "<a href=\"%h\"><rect x=\"%d\" y=\"%d\" width=\"28\" height=\"%d\" fill=\"#0b4f9c\">"
                   "<title>%h：%d</title></rect>"
                   "<text x=\"%d\" y=\"%d\" font-size=\"11\" text-anchor=\"middle\" fill=\"#1a1a1a\">%d</text></a>"

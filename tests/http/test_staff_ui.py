@@ -459,3 +459,32 @@ def test_register_filter_bar_search_and_due_marks(srv):
         d = datetime.date.fromisoformat(due.group(1))
         eq("今日到期" in c, d == today, c)
         eq("超期 %d 天" % (today - d).days in c, d < today, c)
+
+
+def test_privacy_feedback_counts_what_is_left(srv):
+    drafter = login(srv, "drafter")
+    doc = new_draft(drafter, "隐私反馈测试", body="联系人电话 13995551234，身份证 11010519491231002X。")
+    step(drafter, doc, "submit")
+    step(login(srv, "depthead"), doc, "pass")
+    sec = login(srv, "secrecy")
+    page = "/staff/docs/%d" % doc
+    r = sec.post(page + "/scan", {}, csrf_from=page)
+    eq(r.status, 303)
+    msg = flash(sec, r.headers["location"].split("#")[0])
+    m = re.match(r"隐私扫描已完成；还有 (\d+) 项待处理，逐项遮盖或写明理由保留后才能通过保密审查。$", msg)
+    ok(m, msg)
+    n = int(m.group(1))
+    ok(n >= 2, "phone and identity number found")
+    t = sec.get(page).text
+    fids = re.findall(r'<tr data-finding="(\d+)" data-status="open"', t)
+    eq(len(fids), n)
+    for i, fid in enumerate(fids):
+        r = sec.post(page + "/findings/" + fid, {"decision": "mask"}, csrf_from=page)
+        eq(r.status, 303)
+        msg = flash(sec, r.headers["location"].split("#")[0])
+        ok(msg.startswith("已将“"), msg)
+        left = n - i - 1
+        if left:
+            contains(msg, "还有 %d 项待处理" % left)
+        else:
+            ok(msg.endswith("没有待处理的内容，可以通过保密审查。"), msg)

@@ -89,6 +89,17 @@ export function registerStaffTests(test, h) {
   });
 
   test('applications register (1366/390, axe)', async (env) => {
-    await atBothWidths(env, h, 'office', 'applications', '/staff/applications');
+    await atBothWidths(env, h, 'office', 'applications', '/staff/applications', async (page, w) => {
+      if (w !== 1366) return;
+      // The bar without script: search by 登记号, then by a name.
+      const reg = (await page.textContent('#apps tbody tr td a')).trim();
+      await page.fill('#fb-q', reg.toUpperCase());
+      await page.selectOption('#fb-f', 'all');
+      await Promise.all([page.waitForURL(/q=/), page.click('#filterbar button[type=submit]')]);
+      const regs = await page.$$eval('#apps tbody tr td:first-child a', (as) => as.map((a) => a.textContent.trim()));
+      if (regs.join() !== reg) throw new Error(`search ${reg} listed ${regs}`);
+      await h.shot(page, 'staff-applications-search-1366');
+      await h.axeCheck(page, 'register search');
+    });
   });
 }

@@ -46,8 +46,11 @@ int store_wait_docs(Store *s, Arena *a, int64_t userId, WaitCount **paW, int *pn
 
 int store_wait_apps(Store *s, Arena *a, int64_t userId, WaitCount **paW, int *pn) {
   sqlite3_stmt *st = stmt(s,
-      "SELECT org_id,state,coalesce(handler_id=?1,0),count(*) FROM application"
-      " WHERE " APP_WHERE_OPEN("") " GROUP BY 1,2,3");
+      /* Organisation first (CROSS JOIN keeps the order): one index seek
+      ** per organisation for its open applications, not a scan of all. */
+      "SELECT a.org_id,a.state,coalesce(a.handler_id=?1,0),count(*) FROM org o"
+      " CROSS JOIN application a ON a.org_id=o.id AND " APP_WHERE_OPEN("a.")
+      " GROUP BY 1,2,3");
   if (!st) return STORE_ERROR;
   bind_int(st, 1, userId);
   return collect(s, a, st, paW, pn);

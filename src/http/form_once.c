@@ -58,7 +58,7 @@ int form_once_claim(Req *r) {
 void form_once_finish(Req *r) {
   char zHash[65];
   if (!token_hash(r, zHash)) return;
-  if (r->status >= 400) {
+  if (r->status >= 400 || r->bFormUnused) {
     store_form_release(r->store, zHash);
     return;
   }

@@ -38,12 +38,14 @@ const char *fmt_time_short(Req *r, const char *z) {
 
 const char *fmt_date(Req *r, const char *z) {
   Date d;
+  time_t t;
+  char zOut[DATE_CN_STRLEN];
   if (!z || !z[0]) return "-";
-  if (strlen(z) == 10 && !date_parse(z, &d)) {
-    char zOut[DATE_CN_STRLEN];
+  if (strlen(z) == 10 && !date_parse(z, &d))
     return req_strdup(r, date_format_cn_long(d, zOut));
-  }
-  return fmt_time(r, z);
+  if (!datetime_parse_utc(z, &t))  /* an instant: its day in Beijing */
+    return req_strdup(r, date_format_cn_long(date_from_time_cn(t), zOut));
+  return z;
 }
 
 /* Identifiers that reach pages outside the tables of core/application.h:

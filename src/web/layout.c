@@ -68,7 +68,7 @@ static void org_band(Req *r) {
                 "<nav class=\"sections\" aria-label=\"政府信息公开专栏\"><ul>",
              o->zSlug, o->zName);
   for (int i = 0; aOrgSection[i].zPath; i++)
-    req_printf(r, "<li><a href=\"/o/%u%s\"%s>%h</a></li>", o->zSlug,
+    req_printf(r, "<li><a href=\"/o/%u%h\"%s>%h</a></li>", o->zSlug,
                aOrgSection[i].zPath,
                zCur && !strcmp(zCur, aOrgSection[i].zPath) ? " aria-current=\"page\"" : "",
                aOrgSection[i].zLabel);
@@ -170,9 +170,21 @@ static const char *status_title(int status) {
   }
 }
 
+const char *page_referer_path(Req *r) {
+  if (!r->zReferer || !r->zHost) return NULL;
+  const char *z = r->zReferer;
+  z += !strncmp(z, "http://", 7) ? 7 : !strncmp(z, "https://", 8) ? 8 : 0;
+  size_t n = strlen(r->zHost);
+  if (z == r->zReferer || strncmp(z, r->zHost, n) || z[n] != '/') return NULL;
+  z += n;
+  if (z[1] == '/' || z[1] == '\\' || strpbrk(z, "\r\n")) return NULL;
+  return z;
+}
+
 void http_error(Req *r, int status, const char *zMsg) {
   buf_reset(&r->out);
   r->bNoCache = 1;
+  if (status >= 500) req_log_error(r, zMsg);
   if (r->bApi) {
     api_error(r, status, NULL, zMsg);
     return;
@@ -181,8 +193,10 @@ void http_error(Req *r, int status, const char *zMsg) {
   page_begin(r, status_title(status));
   req_printf(r, "<h1>%h</h1>\n<p class=\"notice error\" role=\"alert\">%h</p>\n",
              status_title(status), zMsg);
-  if (r->method == HTTP_POST && r->zReferer && status != 403)
-    req_puts(r, "<p>请返回上一页修改后重试；浏览器的“后退”按钮会保留您已填写的内容。</p>\n");
+  const char *zBack = r->method == HTTP_POST ? page_referer_path(r) : NULL;
+  if (zBack && status != 403)
+    req_printf(r, "<p>您填写的内容没有保存。请<a href=\"%h\">返回上一页</a>修改后重试"
+                  "（用浏览器的“后退”按钮返回，已填写的内容仍在）。</p>\n", zBack);
   req_puts(r, "<p><a href=\"/\">返回首页</a></p>\n");
   page_end(r);
   r->status = status;
@@ -206,4 +220,29 @@ void page_input(Req *r, const char *zName, const char *zLabel,
              "<input id=\"f-%h\" name=\"%h\" value=\"%h\" %s></p>\n",
              zName, zLabel, zName, zName, zValue ? zValue : "",
              zAttrs_html ? zAttrs_html : "");
+}
+
+int page_confirmed(Req *r, const char *zQuestion, const char *zButton) {
+  if (!strcmp(req_param_or(r, "confirm", ""), "1")) return 1;
+  r->bNoCache = 1;
+  r->bFormUnused = 1;
+  page_begin(r, "请确认");
+  req_printf(r, "<h1>请确认</h1>\n<p class=\"notice warn\" role=\"alert\">%h</p>\n"
+                "<form method=\"post\" action=\"%h\" class=\"actions\">",
+             zQuestion, r->zPath);
+  page_csrf_field(r);
+  for (int i = 0; i < r->nParam; i++) {
+    const ReqParam *p = &r->aParam[i];
+    if (!p->bFromBody || p->zFilename || !strcmp(p->zName, "_csrf") ||
+        !strcmp(p->zName, "_once") || !strcmp(p->zName, "confirm"))
+      continue;
+    req_printf(r, "<input type=\"hidden\" name=\"%h\" value=\"%h\">", p->zName, p->zValue);
+  }
+  req_printf(r, "<input type=\"hidden\" name=\"confirm\" value=\"1\">"
+                "<button type=\"submit\" class=\"danger\">%h</button>", zButton);
+  const char *zBack = page_referer_path(r);
+  if (zBack) req_printf(r, "<a class=\"button secondary\" href=\"%h\">取消，返回</a>", zBack);
+  req_puts(r, "</form>\n");
+  page_end(r);
+  return 0;
 }

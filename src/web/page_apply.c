@@ -374,7 +374,9 @@ int page_app_apply(Req *r) {
     r->status = 422;
   }
   page_begin(r, "政府信息公开申请");
-  req_printf(r, "<h1>向%h申请公开政府信息</h1>\n", org.zName);
+  req_printf(r, "<h1>向%h申请公开政府信息</h1>\n"
+                "<p class=\"lead\">已经提交过申请？请到<a href=\"/track\">申请办理进度查询</a>"
+                "，凭登记号和查询码查看办理情况。</p>\n", org.zName);
   req_puts(r,
            "<p>依据《中华人民共和国政府信息公开条例》第二十九条，申请应包括"
            "申请人的姓名或者名称、身份证明、联系方式；申请公开的政府信息的"

@@ -435,6 +435,13 @@ static void submit_form(Req *r, const Doc *d) {
 
 /* A review step: one comment box, and pass or return (the comment is
 ** required to return; the server checks it). */
+/* The opinion typed for zAction when that action was refused and the page
+** answers it (docs_refuse), else "". */
+static const char *kept_opinion(Req *r, const char *zAction) {
+  const char *z = req_param_or(r, "action", "");
+  return strstr(zAction, z) && z[0] ? req_param_or(r, "opinion", "") : "";
+}
+
 static void review_form(Req *r, const Doc *d) {
   static const struct { const char *zState, *zStep, *zPass; } aStep[] = {
     {"dept_review", "科室审核", "审核通过，提交保密审查"},
@@ -451,10 +458,10 @@ static void review_form(Req *r, const Doc *d) {
   page_csrf_field(r);
   req_printf(r, "<p class=\"field\"><label for=\"f-opinion\">审核意见（退回时必填）</label>"
                 "<textarea id=\"f-opinion\" name=\"opinion\" rows=\"3\" maxlength=\"2000\">"
-                "</textarea></p><p class=\"buttons\">"
+                "%h</textarea></p><p class=\"buttons\">"
                 "<button type=\"submit\" name=\"action\" value=\"pass\">%h</button> "
                 "<button type=\"submit\" name=\"action\" value=\"return\" class=\"secondary\">"
-                "退回修改</button></p></fieldset></form>\n", zPass);
+                "退回修改</button></p></fieldset></form>\n", kept_opinion(r, "pass return"), zPass);
 }
 
 /* Opens one of a published document's management forms: a labelled
@@ -484,10 +491,10 @@ static void manage_forms(Req *r, const Doc *d) {
   req_puts(r, "<div class=\"manage-forms\">\n");
   manage_begin(r, d, "action", "withdraw", "撤回文件",
                "撤回后公开页面只保留标题、索引号、撤回日期和撤回理由，检索不再显示；撤回记入公开台账，不可恢复。");
-  req_puts(r, "<input type=\"hidden\" name=\"action\" value=\"withdraw\">"
-              "<p class=\"field\"><label for=\"f-withdraw-reason\">撤回理由（将公开）</label>"
-              "<textarea id=\"f-withdraw-reason\" name=\"opinion\" rows=\"2\" required "
-              "maxlength=\"500\"></textarea></p>");
+  req_printf(r, "<input type=\"hidden\" name=\"action\" value=\"withdraw\">"
+                "<p class=\"field\"><label for=\"f-withdraw-reason\">撤回理由（将公开）</label>"
+                "<textarea id=\"f-withdraw-reason\" name=\"opinion\" rows=\"2\" required "
+                "maxlength=\"500\">%h</textarea></p>", kept_opinion(r, "withdraw"));
   manage_end(r, "withdraw", "我确认撤回本文件，撤回理由将向社会公开", "撤回文件", 1);
 
   manage_begin(r, d, "validity", "validity", "变更有效性",
@@ -576,7 +583,17 @@ static void findings_section(Req *r, const Doc *d, int bCanDecide) {
   req_puts(r, "</tbody></table></section>\n");
 }
 
-int page_doc_view(Req *r) {
+static int doc_view(Req *r, const char *zRefusal);
+
+int page_doc_view(Req *r) { return doc_view(r, NULL); }
+
+void docs_refuse(Req *r, int status, const char *zMsg) {
+  buf_reset(&r->out);
+  doc_view(r, zMsg);
+  r->status = status;
+}
+
+static int doc_view(Req *r, const char *zRefusal) {
   Doc d;
   r->bNoCache = 1;
   if (docs_load(r, 0, &d)) return 0;
@@ -601,6 +618,10 @@ int page_doc_view(Req *r) {
   if (bPub || !strcmp(d.zState, "withdrawn"))
     req_printf(r, " · <a href=\"/o/%u/d/%lld\">公开页面</a>", d.zOrgSlug, (long long)d.id);
   req_puts(r, "</p>\n");
+  if (zRefusal)
+    req_printf(r, "<div class=\"notice error\" role=\"alert\" id=\"refusal\"><p><strong>"
+                  "操作未完成：</strong>%h</p><p>您填写的意见已保留在下方，处理后可再次提交。"
+                  "</p></div>\n", zRefusal);
   if (strcmp(d.zValidity, "valid"))
     req_printf(r, "<p class=\"notice banner\" role=\"status\">本文件已%h（%h）</p>\n",
                doc_label(aDocValidity, d.zValidity), d.zValidityDate);

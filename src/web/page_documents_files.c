@@ -153,6 +153,7 @@ int page_doc_attachment_delete(Req *r) {
     http_error(r, 404, "附件不存在");
     return 0;
   }
+  if (!page_confirmed(r, req_fmt(r, "删除附件“%s”？", t.zFilename), "确认删除")) return 0;
   int rc = store_begin(r->store);
   if (!rc) rc = store_doc_attachment_delete(r->store, aid);
   if (!rc) rc = store_audit(r->store, r->user->id, d.orgId, "doc.detach",
@@ -161,13 +162,11 @@ int page_doc_attachment_delete(Req *r) {
 }
 
 /* The office of the document's organisation on a published document. */
-static int manage_gate(Req *r, Doc *d) {
+/* zWhat names the change for the confirmation (page_confirmed): the
+** page's forms carry a required confirmation box (confirm=1); a request
+** without it is answered with the confirmation step instead. */
+static int manage_gate(Req *r, Doc *d, const char *zWhat) {
   if (docs_load(r, 0, d)) return -1;
-  /* The page's forms carry a required confirmation box (no script). */
-  if (strcmp(req_param_or(r, "confirm", ""), "1")) {
-    http_error(r, 422, "请勾选确认后再提交");
-    return -1;
-  }
   if (!req_can(r, PERM_DOC_MANAGE, d->orgId)) {
     http_error(r, 403, "只有公开办可以办理该事项");
     return -1;
@@ -176,12 +175,14 @@ static int manage_gate(Req *r, Doc *d) {
     http_error(r, 409, "只有已发布的文件可以办理该事项");
     return -1;
   }
+  if (!page_confirmed(r, req_fmt(r, "%s：“%s”？", zWhat, d->zTitle), "确认"))
+    return -1;
   return 0;
 }
 
 int page_doc_channel(Req *r) {
   Doc d;
-  if (manage_gate(r, &d)) return 0;
+  if (manage_gate(r, &d, "登记已发布文件的其他发布渠道")) return 0;
   const char *zCh = req_param_or(r, "channel", "");
   const char *zDay = req_param_or(r, "day", "");
   int rc = store_begin(r->store);
@@ -197,7 +198,7 @@ int page_doc_validity(Req *r) {
   int64_t replaced = 0;
   /* 查找 in the replacement field: the page again, with the results. */
   if (req_param(r, "lookup")) return page_doc_view(r);
-  if (manage_gate(r, &d)) return 0;
+  if (manage_gate(r, &d, "变更已发布文件的有效性")) return 0;
   if (req_param_int(r, "replaced_by_id", 1, INT64_MAX, &replaced) < 0) {
     http_error(r, 422, "替代文件编号无效");
     return 0;
@@ -225,7 +226,7 @@ int page_doc_validity(Req *r) {
 
 int page_doc_correct(Req *r) {
   Doc d;
-  if (manage_gate(r, &d)) return 0;
+  if (manage_gate(r, &d, "更正已发布文件的公开信息")) return 0;
   int rc = store_begin(r->store);
   if (!rc) rc = store_doc_correct(r->store, &r->arena, d.id,
                                   req_param_or(r, "keywords", ""),

@@ -108,7 +108,7 @@ int page_doc_action(Req *r) {
   const char *zOpinion = req_param_or(r, "opinion", "");
   if (!eAct) { http_error(r, 400, "未知的操作"); return 0; }
   const char *zWhy = doc_transition(d.zState, d.zMode, eAct, &zNext, &perm);
-  if (zWhy) { http_error(r, 409, zWhy); return 0; }
+  if (zWhy) { docs_refuse(r, 409, zWhy); return 0; }
   if (!req_can(r, perm, d.orgId)) {
     http_error(r, 403, "您没有办理该环节的权限（或该文件不属于您的单位）");
     return 0;
@@ -118,22 +118,23 @@ int page_doc_action(Req *r) {
     return 0;
   }
   if (eAct == DOC_ACT_SUBMIT && (zWhy = doc_submit_check(&d))) {
-    http_error(r, 422, zWhy);
+    docs_refuse(r, 422, zWhy);
     return 0;
   }
   if ((eAct == DOC_ACT_RETURN || eAct == DOC_ACT_WITHDRAW) && !zOpinion[0]) {
-    http_error(r, 422, eAct == DOC_ACT_RETURN ? "退回必须填写意见"
-                                              : "撤回必须填写理由（理由将公开）");
+    docs_refuse(r, 422, eAct == DOC_ACT_RETURN ? "退回必须填写意见"
+                                               : "撤回必须填写理由（理由将公开）");
     return 0;
   }
-  if (eAct == DOC_ACT_WITHDRAW && strcmp(req_param_or(r, "confirm", ""), "1")) {
-    http_error(r, 422, "撤回须勾选确认：撤回后公开页面将显示撤回理由");
+  /* Withdrawing and publishing are asked for twice (issue 15, bug 7). */
+  if (eAct == DOC_ACT_WITHDRAW &&
+      !page_confirmed(r, req_fmt(r, "撤回已发布的“%s”？撤回后公开页面只显示撤回说明，撤回理由将公开。",
+                                 d.zTitle), "确认撤回"))
     return 0;
-  }
+
   int rc = store_begin(r->store);
   if (rc) { docs_fail(r, rc, store_errmsg(r->store)); return 0; }
   const char *zFail = NULL;
-  int rcFail = STORE_CONFLICT;
   if (eAct == DOC_ACT_PASS && !strcmp(d.zState, "secrecy_review")) {
     rc = docs_scan(r, &d);
     if (!rc) {
@@ -141,7 +142,7 @@ int page_doc_action(Req *r) {
       if (nOpen > 0) {
         /* Keep the fresh findings for the reviewer, refuse the step. */
         store_commit(r->store);
-        http_error(r, 409, req_fmt(r, "隐私扫描发现%d项未处理的内容，须逐项遮盖或说明理由保留后才能通过保密审查", nOpen));
+        docs_refuse(r, 409, req_fmt(r, "隐私扫描发现%d项未处理的内容，须逐项遮盖或说明理由保留后才能通过保密审查（见下方“隐私扫描”）", nOpen));
         return 0;
       }
       if (nOpen < 0) rc = nOpen;
@@ -159,12 +160,23 @@ int page_doc_action(Req *r) {
       zFail = "该目录事项要求政策解读与政策文件同步审签：解读须至少到达领导审批环节后才能发布本文件";
     }
   }
+  /* Publishing asks first, once every check has passed (issue 15, bug 7). */
+  if (!rc && !zFail && eAct == DOC_ACT_PASS && !strcmp(d.zState, "approval") &&
+      !page_confirmed(r, req_fmt(r, "同意并%s“%s”？%s", strcmp(zNext, "filed") ? "发布" : "归档",
+                                 d.zTitle, strcmp(zNext, "filed") ? "发布后立即在门户网站公开，并记入公开台账。" : ""),
+                      strcmp(zNext, "filed") ? "确认发布" : "确认归档")) {
+    store_rollback_all(r->store);
+    return 0;
+  }
   if (!rc && !zFail) {
     rc = store_doc_step(r->store, d.id, d.zState, zNext,
                         eAct == DOC_ACT_SUBMIT ? "submit" : eAct == DOC_ACT_PASS ? "pass"
                         : eAct == DOC_ACT_RETURN ? "return" : "withdraw",
                         zOpinion, r->user->id);
   }
+  /* A draft reaching 保密审查 is scanned at once: the reviewer finds the
+  ** findings waiting instead of a refusal when passing it. */
+  if (!rc && !zFail && !strcmp(zNext, "secrecy_review")) rc = docs_scan(r, &d);
   if (!rc && !zFail && (!strcmp(zNext, "published") || !strcmp(zNext, "filed")))
     rc = store_doc_publish(r->store, &r->arena, d.id, zNext, docs_today(r));
   if (!rc && !zFail && eAct == DOC_ACT_WITHDRAW) {
@@ -179,7 +191,8 @@ int page_doc_action(Req *r) {
   if (zFail || rc) {
     const char *zMsg = zFail ? zFail : req_strdup(r, store_errmsg(r->store));
     store_rollback_all(r->store);
-    docs_fail(r, zFail ? rcFail : rc, zMsg);
+    if (zFail) docs_refuse(r, 409, zMsg);
+    else docs_fail(r, rc, zMsg);
     return 0;
   }
   if ((rc = store_commit(r->store))) { docs_fail(r, rc, store_errmsg(r->store)); return 0; }

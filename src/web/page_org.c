@@ -51,7 +51,7 @@ int page_org_home(Req *r) {
   page_begin(r, o.zName);
   req_printf(r, "<h1>%h</h1>\n<ul class=\"tiles\">", o.zName);
   for (int i = 1; aOrgSection[i].zPath; i++)
-    req_printf(r, "<li><a href=\"/o/%u%s\">%h<span>%h</span></a></li>", o.zSlug,
+    req_printf(r, "<li><a href=\"/o/%u%h\">%h<span>%h</span></a></li>", o.zSlug,
                aOrgSection[i].zPath, aOrgSection[i].zLabel, aOrgSection[i].zHint);
   req_puts(r, "</ul>\n");
   portal_org_home_sections(r, &o);  /* latest documents, catalogue tree */

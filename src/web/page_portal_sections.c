@@ -61,7 +61,8 @@ int page_portal_art20_index(Req *r) {
       if (aItem[i].art20 != n) continue;
       req_printf(r, "%s<a href=\"/o/%u/items/%lld\">%h</a>", bItems ? "、" : "<p class=\"items\">目录事项：",
                  o.zSlug, (long long)aItem[i].id,
-                 aItem[i].zLevel2[0] ? aItem[i].zLevel2 : aItem[i].zLevel1);
+                 aItem[i].zLevel2[0] ? aItem[i].zLevel2
+                 : aItem[i].zContent[0] ? aItem[i].zContent : aItem[i].zLevel1);
       bItems = 1;
     }
     if (bItems) req_puts(r, "</p>");

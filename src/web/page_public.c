@@ -38,14 +38,9 @@ int page_home(Req *r) {
 /* The larger-text setting: a cookie for a year, then back to the page. */
 int page_textsize(Req *r) {
   const char *zSize = req_param_or(r, "size", "");
+  /* Back to the page the link was on, when it is on this site. */
   const char *zNext = req_param(r, "next");
-  if (!zNext && r->zReferer && r->zHost) {
-    /* Back to the page the link was on, when it is on this site. */
-    const char *z = r->zReferer;
-    z += !strncmp(z, "http://", 7) ? 7 : !strncmp(z, "https://", 8) ? 8 : 0;
-    size_t n = strlen(r->zHost);
-    if (z != r->zReferer && !strncmp(z, r->zHost, n) && z[n] == '/') zNext = z + n;
-  }
+  if (!zNext) zNext = page_referer_path(r);
   if (!zNext) zNext = "/";
   if (strcmp(zSize, "large") && strcmp(zSize, "normal")) {
     http_error(r, 400, "字号设置无效");

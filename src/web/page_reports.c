@@ -779,6 +779,13 @@ int page_report_action(Req *r) {
       zErr = "报告存在未接受的不一致（违反勾稽关系），不能发布；"
              "请更正数据或说明理由后接受";
       status = 409;
+    } else if ((!strcmp(zTo, "submitted") || !strcmp(zTo, "published")) &&
+               !page_confirmed(r, !strcmp(zTo, "submitted")
+                                      ? "提交年度报告？提交后报告锁定，须退回草稿才能再修改。"
+                                      : "发布年度报告？发布后报告在门户网站公开，并作为公开文件登记。",
+                               !strcmp(zTo, "submitted") ? "确认提交" : "确认发布")) {
+      store_rollback_all(r->store);
+      return 0;
     } else {
       char *zSnap = !strcmp(zTo, "published") ? report_to_json(c.p) : NULL;
       rc = store_report_set_status(r->store, rec.id, zTo, zSnap, r->user->id);
@@ -903,7 +910,7 @@ int page_report_cell(Req *r) {
       if (zHref) req_printf(r, "<a href=\"%h\">%h</a>", zHref, aR[k].zRef);
       else req_printf(r, "%h", fmt_words(r, aR[k].zRef));
       req_printf(r, "</td><td>%h</td><td>%h</td><td>%h</td><td>%h</td></tr>",
-                 fmt_words(r, aR[k].zTitle), aR[k].zOrgName, aR[k].zDate,
+                 fmt_words(r, aR[k].zTitle), aR[k].zOrgName, fmt_time_short(r, aR[k].zDate),
                  fmt_words(r, aR[k].zDetail));
     }
     req_puts(r, "</tbody></table>");

@@ -31,6 +31,15 @@ void page_end(Req *r);
 void http_error(Req *r, int status, const char *zMsg);
 /* Writes a hidden CSRF field for a form. */
 void page_csrf_field(Req *r);
+/* Destructive actions (delete, withdraw, publish, submit a report) ask
+** first: returns 1 when the POST carries confirm=1; otherwise writes a page
+** with zQuestion and a form that sends the same fields again with
+** confirm=1 (button zButton) and a way back, and returns 0 (the handler
+** then returns without changing anything).  Works without JavaScript. */
+int page_confirmed(Req *r, const char *zQuestion, const char *zButton);
+/* The path of the page that sent this request (its Referer) when that page
+** is on this site, else NULL. */
+const char *page_referer_path(Req *r);
 /* A notice box: kind "error" or "ok"; zMsg is text (escaped). */
 void page_notice(Req *r, const char *zKind, const char *zMsg);
 /* Form field helpers: a labelled text input with the current value. */

@@ -231,9 +231,18 @@ def test_move_and_delete(srv):
     eq([i["seq"] for i in after], [1, 2])
     r = c.post("/staff/catalogue/%d/items/%d/move" % (bureau, before[1]["id"]), {"dir": "sideways"})
     eq(r.status, 400)
-    r = c.post("/staff/catalogue/%d/items/%d/delete" % (bureau, before[0]["id"]), {})
+    # Deleting asks first (issue 15, bug 7): without confirm=1 nothing happens.
+    path = "/staff/catalogue/%d/items/%d/delete" % (bureau, before[1]["id"])   # now 序号 1
+    r = c.post(path, {})
+    eq(r.status, 200)
+    contains(r.text, "删除后无法恢复")
+    contains(r.text, '<input type="hidden" name="confirm" value="1">')
+    eq(len(items(srv, "znwsj", "on_request")), 2)
+    r = c.post(path, {"confirm": "1"})
     eq(r.status, 303)
-    eq([i["id"] for i in items(srv, "znwsj", "on_request")], [before[1]["id"]])
+    left = items(srv, "znwsj", "on_request")
+    eq([i["id"] for i in left], [before[0]["id"]])
+    eq([i["seq"] for i in left], [1])          # the public 序号 has no gap
 
 
 BAD_CSV = ("序号,类别,公开内容,公开形式,页码\r\n"

@@ -42,10 +42,11 @@ def new_doc(c, title, body="正文", mode="proactive", formed="2026-11-20", **ex
     return int(m.group(1))
 
 
-def act(c, doc, action, opinion=""):
-    # confirm: the withdrawal form's required confirmation box.
-    return c.post("/staff/docs/%d/action" % doc, {"action": action, "opinion": opinion,
-                                                 "confirm": "1"})
+def act(c, doc, action, opinion="", confirm="1"):
+    """A workflow action; withdrawing and publishing ask first, the tests
+    answer yes unless confirm is "" (issue 15, bug 7)."""
+    return c.post("/staff/docs/%d/action" % doc,
+                  {"action": action, "opinion": opinion, "confirm": confirm})
 
 
 def state_of(srv, doc):
@@ -551,3 +552,42 @@ def test_ledger_verify_detects_tampering(srv):
     rc, out, err = srv.gongkai("ledger", "verify", "--db", srv.db)
     eq(rc, 1)
     contains(err, "未经台账的改动")
+
+
+def test_publish_and_withdraw_ask_first_and_refusals_keep_the_opinion(srv):
+    drafter = client(srv, "drafter")
+    doc = new_doc(drafter, "关于确认发布的测试通知")
+    walk_to(srv, doc, "approval")
+    leader = client(srv, "leader")
+    r = act(leader, doc, "pass", "同意", confirm="")
+    eq(r.status, 200)
+    contains(r.text, "确认发布")
+    contains(r.text, '<input type="hidden" name="opinion" value="同意">')
+    eq(state_of(srv, doc), "approval")
+    eq(act(leader, doc, "pass", "同意").status, 303)
+    eq(state_of(srv, doc), "published")
+    office = client(srv, "office")
+    r = act(office, doc, "withdraw", "内容有误", confirm="")
+    eq(r.status, 200)
+    contains(r.text, "确认撤回")
+    eq(state_of(srv, doc), "published")
+    # A refused action answers on the document page with the reason; the
+    # opinion typed is kept in its field.
+    r = act(office, doc, "return", "请补充附件")
+    eq(r.status, 409)
+    contains(r.text, 'id="refusal"')
+    contains(r.text, "<h1>关于确认发布的测试通知</h1>")
+
+
+def test_secrecy_review_is_scanned_on_arrival(srv):
+    drafter = client(srv, "drafter")
+    body = "联系人：马某某，电话 %s。" % MOBILE
+    doc = new_doc(drafter, "关于自动扫描的测试公示", body=body)
+    walk_to(srv, doc, "secrecy_review")
+    page = client(srv, "secrecy").get("/staff/docs/%d" % doc).text
+    contains(page, 'data-kind="mobile"')          # found before anyone pressed 扫描
+    r = act(client(srv, "secrecy"), doc, "pass", "经审查可以公开")
+    eq(r.status, 409)
+    contains(r.text, 'id="refusal"')
+    # The comment typed is not lost: it is back in the review form's box.
+    contains(r.text, 'name="opinion" rows="3" maxlength="2000">经审查可以公开</textarea>')

@@ -103,3 +103,22 @@ def test_lookup_form_may_be_sent_again(srv):
     fields = {"_csrf": csrf, "_once": once, "reg_no": "znwsj-2099-0001", "code": "x"}
     eq(c.post("/track", fields).status, 404)
     eq(c.post("/track", fields).status, 404)   # not "already submitted"
+
+
+def test_public_message_replayed_creates_one(srv):
+    import sqlite3
+    c = srv.client()
+    path = "/o/znwsj/messages"
+    csrf, once = tokens(c, path)
+
+    count = lambda: sqlite3.connect(srv.db).execute("SELECT count(*) FROM message").fetchone()[0]
+    before = count()
+    fields = {"_csrf": csrf, "_once": once, "box": "message",
+              "name": "赵留言", "contact": "13995551234", "subject": "疫苗接种时间",
+              "body": "请问流感疫苗什么时候开始接种？"}
+    r1 = c.post(path, fields)
+    eq(r1.status, 303, r1.text[-600:])
+    r2 = c.post(path, fields)
+    eq(r2.status, 409)
+    contains(r2.text, 'href="/o/znwsj/messages?sent=1"')
+    eq(count(), before + 1)

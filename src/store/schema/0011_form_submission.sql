@@ -12,5 +12,5 @@ CREATE TABLE form_submission (
   token_hash TEXT PRIMARY KEY,   -- SHA-256 hex of the token
   created_at INTEGER NOT NULL,   -- Unix seconds (UTC)
   result     TEXT                -- where the submission led ("/o/x/..."), or NULL
-) WITHOUT ROWID;
+);
 CREATE INDEX form_submission_created ON form_submission(created_at);

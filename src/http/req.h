@@ -169,6 +169,9 @@ void req_printf(Req *r, const char *zFmt, ...);   /* buf_printf rules */
 void req_puts(Req *r, const char *zHtml);         /* literal output */
 void req_header(Req *r, const char *zName, const char *zValue);
 void req_redirect(Req *r, const char *zUrl);      /* 303 See Other */
+/* Sets Last-Modified from an ISO 8601 UTC instant ("2026-09-03T08:00:00Z");
+** nothing when zIso is not one. */
+void req_last_modified(Req *r, const char *zIso);
 char *req_strdup(Req *r, const char *z);          /* in r->arena */
 char *req_fmt(Req *r, const char *zFmt, ...);     /* in r->arena */
 

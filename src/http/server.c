@@ -377,6 +377,11 @@ static enum MHD_Result send_response(struct MHD_Connection *conn, Req *r) {
   if (bGzip) MHD_add_response_header(resp, "Content-Encoding", "gzip");
   if (r->bCacheHit) MHD_add_response_header(resp, "X-Cache", "hit");
   MHD_add_response_header(resp, "X-Request-Id", r->zRequestId);
+  /* Public read endpoints of the API may be read from any web page (no
+  ** credentials: a browser sends no cookie to a '*' origin). */
+  if (r->iRoute >= 0 && (aRoute[r->iRoute].flags & ROUTE_API) &&
+      aRoute[r->iRoute].perm == PERM_PUBLIC && r->method != HTTP_POST)
+    MHD_add_response_header(resp, "Access-Control-Allow-Origin", "*");
   if (is_compressible(r->zType)) MHD_add_response_header(resp, "Vary", "Accept-Encoding");
   int bPrivate = r->bNoCache || r->user || r->bSetCsrfCookie;
   int bHasCc = 0;

@@ -209,10 +209,11 @@ static void select_codes(Req *r, const char *zName, const char *zLabel,
   req_puts(r, "</select></p>\n");
 }
 
-/* Reads an optional id parameter: 0 when empty; -1 when malformed. */
+/* Reads an optional id parameter: 0 when empty or 0 (the catalogue
+** select's （无） is value 0); -1 when malformed. */
 static int64_t param_id(Req *r, const char *zName) {
   int64_t v = 0;
-  int rc = req_param_int(r, zName, 1, INT64_MAX, &v);
+  int rc = req_param_int(r, zName, 0, INT64_MAX, &v);
   return rc < 0 ? -1 : v;
 }
 

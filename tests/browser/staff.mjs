@@ -76,6 +76,9 @@ export function registerStaffTests(test, h) {
       await page.fill('#f-body', '## 一、对象\n\n- 老年人\n- 学生\n\n| 乡镇 | 点位 |\n|---|---|\n| 宁安镇 | 3 |\n');
       await page.click('button[name=preview]');
       await page.waitForSelector('#preview table');
+      if (await page.locator('main .notice.error').count()) {
+        throw new Error(`preview refused: ${await page.textContent('main .notice.error')}`);
+      }
       const over = await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
       if (over > 1) throw new Error(`preview at ${w} px overflows by ${over}`);
       await h.shot(page, `staff-doc-preview-${w}`);

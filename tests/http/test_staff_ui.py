@@ -351,6 +351,18 @@ def test_preview_renders_the_body_beside_the_editor(srv):
     contains(pv, "<td>宁安镇</td>")
     contains(r.text, "## 一、接种对象")           # the editor keeps the text
     not_contains(r.text, 'class="notice error"')
+    # The form as a browser sends it: every field, the catalogue select's
+    # （无） as 0, the document field's （无） empty — previewed and saved.
+    f.update({"doc_number": "", "publisher": "", "dept_id": "", "signed_date": "",
+              "withheld_ground": "", "scope": "", "genre": "", "report_kind": "other",
+              "catalogue_item_id": "0", "interprets_id": "", "interprets_id_q": "",
+              "keywords": "", "summary": ""})
+    r = drafter.post("/staff/docs/new", f, csrf_from="/staff/docs/new")
+    eq(r.status, 200)
+    not_contains(r.text, 'class="notice error"')
+    f.pop("preview")
+    r = drafter.post("/staff/docs/new", f, csrf_from="/staff/docs/new")
+    eq(r.status, 303, r.text[:300])
 
 
 def fixture(name):

@@ -61,6 +61,21 @@ export function registerStaffTests(test, h) {
     await atBothWidths(env, h, 'office', 'doc-published', async (page) => {
       await page.goto(env.base + '/staff/docs?state=published');
       return await page.getAttribute('#doc-list tbody a', 'href');
+    }, async (page, w) => {
+      if (w !== 1366) return;
+      // A channel is registered only once its box is ticked; the page then
+      // says what was done.
+      await page.fill('#f-channel', '微博');
+      await page.fill('#channels input[name=day]', '2026-11-01');
+      await page.click('#channels button[type=submit]');
+      if (!(await page.evaluate(() => document.querySelector('#c-channels').matches(':invalid'))))
+        throw new Error('the confirmation box is not required');
+      await page.check('#c-channels');
+      await Promise.all([page.waitForNavigation(), page.click('#channels button[type=submit]')]);
+      const msg = await page.textContent('#flash');
+      if (msg !== '已登记发布渠道：微博（2026-11-01）。') throw new Error(`flash is ${msg}`);
+      await h.shot(page, 'staff-doc-flash-1366');
+      await h.axeCheck(page, 'document page with feedback');
     });
   });
 

@@ -785,6 +785,7 @@ int page_report_action(Req *r) {
                                       : "发布年度报告？发布后报告在门户网站公开，并作为公开文件登记。",
                                !strcmp(zTo, "submitted") ? "确认提交" : "确认发布")) {
       store_rollback_all(r->store);
+      ctx_free(&c);
       return 0;
     } else {
       char *zSnap = !strcmp(zTo, "published") ? report_to_json(c.p) : NULL;

@@ -47,6 +47,15 @@ export function registerStaffTests(test, h) {
     });
   });
 
+  test('staff menu with all eight entries fits a phone (admin and office roles)', async (env) => {
+    await atBothWidths(env, h, 'hosp-admin', 'admin-orgs', '/admin/orgs', async (page) => {
+      const n = await page.locator('nav.staff-menu li').count();
+      if (n !== 8) throw new Error(`${n} entries`);
+      const cur = await page.getAttribute('nav.staff-menu a[aria-current="page"]', 'href');
+      if (cur !== '/admin/orgs') throw new Error(`current entry is ${cur}`);
+    });
+  });
+
   test('dashboard: figure cards lead, charts follow (1366/390, axe)', async (env) => {
     await atBothWidths(env, h, 'office', 'dashboard', '/staff/dashboard', async (page) => {
       const n = await page.locator('ul.cards li').count();

@@ -22,6 +22,16 @@ const char *req_param(Req *r, const char *zName) {
   return z;
 }
 
+const char *req_param_body(Req *r, const char *zName) {
+  if (!zName) return NULL;
+  for (int i = 0; i < r->nParam; i++) {
+    const ReqParam *p = &r->aParam[i];
+    if (p->bFromBody && !p->zFilename && p->zName && !strcmp(p->zName, zName))
+      return p->zValue;
+  }
+  return NULL;
+}
+
 const char *req_param_or(Req *r, const char *zName, const char *zDflt) {
   const char *z = req_param(r, zName);
   return z && z[0] ? z : zDflt;

@@ -123,6 +123,8 @@ void req_log_error(Req *r, const char *zMsg);
 /* ---- Reading the request ---- */
 const char *req_param(Req *r, const char *zName);       /* NULL if absent */
 const char *req_param_or(Req *r, const char *zName, const char *zDflt);
+/* A parameter from the POST body only (never the query string). */
+const char *req_param_body(Req *r, const char *zName);
 /* Integer parameter: *pv set and 1 returned when present and a valid
 ** integer in [lo, hi]; 0 when absent; -1 when present but invalid. */
 int req_param_int(Req *r, const char *zName, int64_t lo, int64_t hi,
@@ -150,9 +152,11 @@ const char *req_cookie(Req *r, const char *zName);
 /* A fresh single-use submission token for one form (http/form_once.c):
 ** the dispatcher accepts a POST carrying it once only. */
 const char *req_form_token(Req *r);
-/* Signs in: checks the password (argon2id), throttles per account and per
-** address, creates a session and queues its cookie.  0 on success; -1 with
-** *pzErr set (a static Chinese message) and no session on failure. */
+/* Signs in: throttles per account+address pair, per account and per
+** address (checked and recorded atomically), checks the password (argon2id,
+** at most two at once: r->status 503 when none is free in 2 s), creates a
+** session and queues its cookie.  0 on success; -1 with *pzErr set (a
+** static Chinese message) and no session on failure. */
 int req_login(Req *r, const char *zLogin, const char *zPassword,
               const char **pzErr);
 /* Feedback after a redirect: queues zMsg (what happened and what comes

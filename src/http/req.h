@@ -165,6 +165,10 @@ int req_login(Req *r, const char *zLogin, const char *zPassword,
 ** none) and clears the cookie. */
 void req_flash(Req *r, const char *zMsg);
 const char *req_flash_take(Req *r);
+/* Checks a password against an argon2id hash within the same bound on
+** concurrent hashing as req_login: 1 match, 0 no match, -1 busy (no slot
+** free; answer 503). */
+int req_password_verify(Req *r, const char *zHash, const char *zPassword);
 /* Ends the current session and clears its cookie. */
 void req_logout(Req *r);
 

@@ -104,6 +104,7 @@ const Route aRoute[] = {
   ** Literal segments come before captures at the same place. */
   {G, "/staff/docs", page_docs_list, PERM_VIEW_STAFF, 0, "主动公开文件"},
   {G | P, "/staff/docs/new", page_doc_edit, PERM_DOC_DRAFT, 0, "新建文件"},
+  {G, "/staff/docs/lookup", page_doc_lookup, PERM_VIEW_STAFF, 0, "按标题或文号查找文件（JSON）"},
   {G, "/staff/docs/{id}", page_doc_view, PERM_VIEW_STAFF, 0, "文件"},
   {G | P, "/staff/docs/{id}/edit", page_doc_edit, PERM_DOC_DRAFT, 0, "修改文件"},
   {P, "/staff/docs/{id}/action", page_doc_action, PERM_VIEW_STAFF, 0, "提交、审核、退回、撤回"},

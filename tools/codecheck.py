@@ -7,8 +7,9 @@ this script knows every printf-like function and what each produces:
 
   markup  the output itself (an HTML page, JSON, CSV, Atom or DOCX XML):
           req_printf everywhere, buf_printf in src/web, src/api, src/http and
-          src/lib (elsewhere a Buf is whatever its owner writes: the
-          ledger's canonical JSON, a CSV file, a message).  A %s there may only be given a string literal, a
+          the DOCX writer src/lib/docx.c (elsewhere a Buf is whatever its
+          owner writes: the ledger's canonical JSON, a CSV file, Markdown,
+          a message).  A %s there may only be given a string literal, a
           conditional between literals, or a name ending in `_html` (markup
           the code built itself).
   text    plain text kept in a variable and escaped later, when it is
@@ -44,7 +45,7 @@ PRODUCERS = {
     "add_err": "text",      # core/application.c
     "fail": "text",         # web/page_reports.c
 }
-MARKUP_DIRS = ("src/web", "src/api", "src/http", "src/lib")
+MARKUP_DIRS = ("src/web", "src/api", "src/http", "src/lib/docx.c")
 DIRS = ("src",)
 CONV = re.compile(r"%(?:\.\d+f|ll?d|zu|[shujcd%])")
 LIBC = ("printf", "fprintf", "snprintf", "vsnprintf", "vfprintf")

@@ -319,6 +319,10 @@ static enum MHD_Result answer(Conn *c, struct MHD_Connection *conn) {
     memcpy(r->zCacheEtag, hit.zEtag, sizeof r->zCacheEtag);
     r->bCacheHit = 1;
     r->bCacheGzip = bGz;
+    /* The route still decides per-route headers (CORS) and metrics. */
+    int bMismatch;
+    const Route *rt = route_match(r, r->zPath, &bMismatch);
+    r->iRoute = rt ? (int)(rt - aRoute) : -1;
     return http_send(conn, r);
   }
   http_dispatch(r, zCookies);

@@ -249,6 +249,15 @@ int store_login_attempt(Store *s, const char *zPair, const char *zAccount,
   return rcCommit ? rcCommit : rc;
 }
 
+/* Removes the newest failure row under zKey (one attempt's record). */
+static int login_failure_drop_one(Store *s, const char *zKey) {
+  sqlite3_stmt *st = stmt(s, "DELETE FROM login_failure WHERE rowid="
+                             "(SELECT max(rowid) FROM login_failure WHERE key=?1)");
+  if (!st) return STORE_ERROR;
+  bind_text(st, 1, zKey);
+  return stmt_exec(s, st, "清理登录记录");
+}
+
 int store_login_succeeded(Store *s, const char *zPair, const char *zAccount,
                           const char *zAddr) {
   sqlite3_stmt *st = stmt(s, "DELETE FROM login_failure WHERE key IN (?1,?2)");
@@ -256,12 +265,20 @@ int store_login_succeeded(Store *s, const char *zPair, const char *zAccount,
   bind_text(st, 1, zPair);
   bind_text(st, 2, zAccount);
   int rc = stmt_exec(s, st, "清理登录记录");
-  if (rc) return rc;
-  st = stmt(s, "DELETE FROM login_failure WHERE rowid="
-               "(SELECT max(rowid) FROM login_failure WHERE key=?1)");
-  if (!st) return STORE_ERROR;
-  bind_text(st, 1, zAddr);
-  return stmt_exec(s, st, "清理登录记录");
+  return rc ? rc : login_failure_drop_one(s, zAddr);
+}
+
+int store_login_attempt_undo(Store *s, const char *zPair, const char *zAccount,
+                             const char *zAddr) {
+  const char *azKey[3] = {zPair, zAccount, zAddr};
+  if (store_begin(s) != STORE_OK) return STORE_BUSY;
+  int rc = STORE_OK;
+  for (int i = 0; i < 3 && rc == STORE_OK; i++) rc = login_failure_drop_one(s, azKey[i]);
+  if (rc != STORE_OK) {
+    store_rollback(s);
+    return rc;
+  }
+  return store_commit(s);
 }
 
 int store_user_change_password(Store *s, int64_t id, const char *zHash,

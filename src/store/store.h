@@ -138,6 +138,10 @@ int store_login_attempt(Store *s, const char *zPair, const char *zAccount,
 ** and the address's record of this attempt. */
 int store_login_succeeded(Store *s, const char *zPair, const char *zAccount,
                           const char *zAddr);
+/* The attempt was not checked (no password slot free): takes back its
+** record, one row under each key, and nothing else. */
+int store_login_attempt_undo(Store *s, const char *zPair, const char *zAccount,
+                             const char *zAddr);
 /* Changes the password and ends every other session of the user (the one
 ** with zKeepTokenHash stays), in one transaction. */
 int store_user_change_password(Store *s, int64_t id, const char *zHash,

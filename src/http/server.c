@@ -104,6 +104,11 @@ static enum MHD_Result post_iter(void *cls, enum MHD_ValueKind kind,
                                  const char *transfer_encoding,
                                  const char *data, uint64_t off, size_t size) {
   Conn *c = cls;
+  /* A multipart part without a name (no Content-Disposition, "attachment",
+  ** an unquoted name) is passed with key NULL: it is no parameter, and a
+  ** NULL name would crash every later req_param() (found by
+  ** tests/fuzz/fuzz_http_form.c). */
+  if (!key) return MHD_YES;
   if (off == 0 || !c->pLast || strcmp(c->pLast->zName, key)) {
     flush_param(c);
     if (c->r.nParam >= 400) return MHD_NO;

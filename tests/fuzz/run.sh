@@ -9,21 +9,23 @@
 # The seed corpus is only read: new inputs go to tests/out/fuzz/<target>/
 # (kept between runs, so longer runs build on earlier ones) and a crashing
 # input to tests/out/fuzz/<target>-crash-<sha1>; copy it into the seed
-# corpus as a regression input once the bug is fixed.  FUZZ_JOBS=2 runs
-# two targets at a time.
+# corpus as a regression input once the bug is fixed.  FUZZ_OUT and
+# FUZZ_BIN_DIR change the output and binary directories (a long campaign
+# runs from a copy of the binaries so that rebuilding does not disturb it).
 set -u
 cd "$(dirname "$0")/../.."
 secs=${1:-4}
 [ $# -gt 0 ] && shift
-targets=${*:-$(ls build/fuzz/ | grep '^fuzz_' | sed 's/^fuzz_//')}
-out=tests/out/fuzz
+bindir=${FUZZ_BIN_DIR:-build/fuzz}
+targets=${*:-$(ls "$bindir" | grep '^fuzz_' | sed 's/^fuzz_//')}
+out=${FUZZ_OUT:-tests/out/fuzz}
 mkdir -p "$out"
 pass=0
 fail=0
 export ASAN_OPTIONS="detect_leaks=1:abort_on_error=0:halt_on_error=1:allocator_may_return_null=1"
 export UBSAN_OPTIONS="print_stacktrace=1:halt_on_error=1"
 for t in $targets; do
-  bin=build/fuzz/fuzz_$t
+  bin=$bindir/fuzz_$t
   seeds=tests/fuzz/corpus/$t
   if [ ! -x "$bin" ]; then
     echo "FAIL $t: $bin not built (make fuzz-build)"

@@ -57,28 +57,39 @@ const Route aRoute[] = {
   {G | P, "/admin/users/{id}", page_admin_user_edit, PERM_ADMIN, 0, "编辑用户"},
 
   /* Registers (issue 7): opinion, messages, proposals, activities, work
-  ** plans, the supervisor's view, inspections and the dashboard. */
+  ** plans, the supervisor's view, inspections and the dashboard.  Every
+  ** staff member reads the registers (GET); writing them (POST) needs
+  ** register_edit, stated on a line of its own. */
   {G | P, "/o/{org}/messages", page_public_messages, PERM_PUBLIC, 0, "网民留言与答复公开"},
   {G, "/o/{org}/proposals", page_public_proposals, PERM_PUBLIC, 0, "建议提案办理结果公开"},
   {G, "/staff/registers", page_reg_home, PERM_VIEW_STAFF, 0, "公开工作登记"},
-  {G | P, "/staff/opinion", page_opinion_list, PERM_VIEW_STAFF, 0, "回应关切登记"},
-  {G | P, "/staff/opinion/{id}", page_opinion_view, PERM_VIEW_STAFF, 0, "舆情事件"},
+  {G, "/staff/opinion", page_opinion_list, PERM_VIEW_STAFF, 0, "回应关切登记"},
+  {P, "/staff/opinion", page_opinion_list, PERM_REGISTER_EDIT, 0, "登记舆情事件"},
+  {G, "/staff/opinion/{id}", page_opinion_view, PERM_VIEW_STAFF, 0, "舆情事件"},
+  {P, "/staff/opinion/{id}", page_opinion_view, PERM_REGISTER_EDIT, 0, "舆情事件回应"},
   {P, "/staff/messages/settings", page_message_settings, PERM_ADMIN, 0, "留言答复时限设置"},
   {G, "/staff/messages", page_message_list, PERM_VIEW_STAFF, 0, "网民留言登记"},
-  {G | P, "/staff/messages/{id}", page_message_view, PERM_VIEW_STAFF, 0, "留言办理"},
-  {G | P, "/staff/proposals", page_proposal_list, PERM_VIEW_STAFF, 0, "建议提案登记"},
-  {G | P, "/staff/proposals/{id}", page_proposal_view, PERM_VIEW_STAFF, 0, "建议提案办理"},
-  {G | P, "/staff/activities", page_activity_list, PERM_VIEW_STAFF, 0, "公开活动登记"},
+  {G, "/staff/messages/{id}", page_message_view, PERM_VIEW_STAFF, 0, "留言办理"},
+  {P, "/staff/messages/{id}", page_message_view, PERM_REGISTER_EDIT, 0, "留言转办与答复"},
+  {G, "/staff/proposals", page_proposal_list, PERM_VIEW_STAFF, 0, "建议提案登记"},
+  {P, "/staff/proposals", page_proposal_list, PERM_REGISTER_EDIT, 0, "登记建议提案"},
+  {G, "/staff/proposals/{id}", page_proposal_view, PERM_VIEW_STAFF, 0, "建议提案办理"},
+  {P, "/staff/proposals/{id}", page_proposal_view, PERM_REGISTER_EDIT, 0, "建议提案答复"},
+  {G, "/staff/activities", page_activity_list, PERM_VIEW_STAFF, 0, "公开活动登记"},
+  {P, "/staff/activities", page_activity_list, PERM_REGISTER_EDIT, 0, "登记公开活动"},
   {G, "/staff/activity-files/{id}", page_activity_file, PERM_VIEW_STAFF, 0, "活动附件"},
-  {G | P, "/staff/workplans", page_workplan_list, PERM_VIEW_STAFF, 0, "工作要点"},
+  {G, "/staff/workplans", page_workplan_list, PERM_VIEW_STAFF, 0, "工作要点"},
+  {P, "/staff/workplans", page_workplan_list, PERM_REGISTER_EDIT, 0, "登记工作要点"},
   {G, "/staff/workplans/{id}", page_workplan_view, PERM_VIEW_STAFF, 0, "工作要点任务"},
-  {G | P, "/staff/tasks/{id}", page_task_view, PERM_VIEW_STAFF, 0, "工作任务进展"},
+  {G, "/staff/tasks/{id}", page_task_view, PERM_VIEW_STAFF, 0, "工作任务进展"},
+  {P, "/staff/tasks/{id}", page_task_view, PERM_REGISTER_EDIT, 0, "登记任务进展"},
   {G, "/staff/supervise", page_supervise, PERM_SUPERVISE, 0, "督查一览"},
   {G | P, "/staff/inspections", page_inspection_list, PERM_SUPERVISE, 0, "督查记录"},
   {G | P, "/staff/inspections/{id}", page_inspection_view, PERM_SUPERVISE, 0, "督查整改"},
   {G, "/staff/dashboard", page_dashboard, PERM_VIEW_STAFF, 0, "统计看板"},
   {G, "/staff/dashboard.xlsx", page_dashboard_xlsx, PERM_VIEW_STAFF, 0, "统计看板 Excel"},
-  {G | P, "/staff/freshness", page_freshness, PERM_VIEW_STAFF, 0, "公开目录更新检查"},
+  {G, "/staff/freshness", page_freshness, PERM_VIEW_STAFF, 0, "公开目录更新检查"},
+  {P, "/staff/freshness", page_freshness, PERM_DOC_MANAGE, 0, "登记目录事项已更新或无新增"},
   {G, "/api/v1/messages", api_messages, PERM_PUBLIC, ROUTE_API, "Published netizen messages and answers (?org=id|slug)"},
   /* Disclosure catalogue (issue 3): public pages, staff pages, API. */
   {G, "/o/{org}/catalogue", page_catalogue_public, PERM_PUBLIC, 0, "政府信息公开目录"},
@@ -147,11 +158,11 @@ const Route aRoute[] = {
   {G, "/api/v1/search", api_search, PERM_PUBLIC, ROUTE_API, "Full-text search over published documents (q, org, sub, year, item, art20, kind, validity, sort, page, per_page)"},
 
   /* Annual reports (年度报告, issue 6): web/reports.h.  Staff pages check
-  ** the organisation scope (edit or supervise) in the handler. */
+  ** the organisation scope in the handler. */
   {G, "/staff/reports", page_reports, PERM_VIEW_STAFF, 0, "年度报告"},
-  {G, "/staff/reports/{org}/{year}", page_report, PERM_VIEW_STAFF, 0, "年度报告"},
-  {G, "/staff/reports/{org}/{year}/cell", page_report_cell, PERM_VIEW_STAFF, 0, "报告数据来源"},
-  {G, "/staff/reports/{org}/{year}/export/{fmt}", page_report_export, PERM_VIEW_STAFF, 0, "导出年度报告"},
+  {G, "/staff/reports/{org}/{year}", page_report, PERM_REPORT_VIEW, 0, "年度报告"},
+  {G, "/staff/reports/{org}/{year}/cell", page_report_cell, PERM_REPORT_VIEW, 0, "报告数据来源"},
+  {G, "/staff/reports/{org}/{year}/export/{fmt}", page_report_export, PERM_REPORT_VIEW, 0, "导出年度报告"},
   {P, "/staff/reports/{org}/{year}/{action}", page_report_action, PERM_REPORT_EDIT, 0, "修改、接受、正文、状态、登记"},
   {G | P, "/staff/report-check", page_report_check, PERM_VIEW_STAFF, 0, "年度报告核对"},
   {G, "/o/{org}/reports", page_report_public_list, PERM_PUBLIC, 0, "年度报告"},

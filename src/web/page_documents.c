@@ -362,11 +362,20 @@ static void meta_row(Req *r, const char *zLabel, const char *zValue) {
              zValue && zValue[0] ? zValue : "—");
 }
 
-/* An action form: POST to /staff/docs/{id}/{zPath} with hidden fields. */
+/* The route of each step (src/http/routes.c), by the state it acts on. */
+static const char *step_path(const char *zState) {
+  if (!strcmp(zState, "draft")) return "submit";
+  if (!strcmp(zState, "dept_review")) return "dept-review";
+  if (!strcmp(zState, "secrecy_review")) return "secrecy-review";
+  if (!strcmp(zState, "approval")) return "approval";
+  return "withdraw";
+}
+
+/* An action form: POST to the step's route /staff/docs/{id}/{step}. */
 static void action_form(Req *r, const Doc *d, const char *zAction,
                         const char *zButton, int bOpinion, int bRequired) {
-  req_printf(r, "<form method=\"post\" action=\"/staff/docs/%lld/action\" class=\"form inline\">",
-             (long long)d->id);
+  req_printf(r, "<form method=\"post\" action=\"/staff/docs/%lld/%s\" class=\"form inline\">",
+             (long long)d->id, step_path(d->zState));
   page_csrf_field(r);
   req_printf(r, "<input type=\"hidden\" name=\"action\" value=\"%h\">", zAction);
   if (bOpinion)

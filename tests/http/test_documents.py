@@ -42,8 +42,20 @@ def new_doc(c, title, body="正文", mode="proactive", formed="2026-11-20", **ex
     return int(m.group(1))
 
 
+# The review steps have a route each (/staff/docs/{id}/{step}); a reviewer
+# posts to the step of their role, anyone else to the document's current one.
+STEP_OF_LOGIN = {"depthead": "dept-review", "secrecy": "secrecy-review", "leader": "approval"}
+STEP_OF_STATE = {"dept_review": "dept-review", "secrecy_review": "secrecy-review",
+                 "approval": "approval"}
+
+
 def act(c, doc, action, opinion=""):
-    return c.post("/staff/docs/%d/action" % doc, {"action": action, "opinion": opinion})
+    if action in ("submit", "withdraw"):
+        step = action
+    else:
+        step = STEP_OF_LOGIN.get(getattr(c, "login_name", None)) or \
+            STEP_OF_STATE.get(state_of(c.srv, doc), "dept-review")
+    return c.post("/staff/docs/%d/%s" % (doc, step), {"action": action, "opinion": opinion})
 
 
 def state_of(srv, doc):

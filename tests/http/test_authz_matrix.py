@@ -306,9 +306,13 @@ def run_principal(srv_routes, login):
             STATS["checked"] += 1
             if why:
                 fails.append("%s (%s, %s): %s" % (tag, rt["perm"], kind, why))
-        ok(own.alive(), "server died")
+        ok(own.alive(), "server died:\n" + own.log_text()[-3000:])
     finally:
-        own.stop()
+        rc = own.stop()
+    log = own.log_text()
+    for bad in ("ERROR: AddressSanitizer", "runtime error:", "LeakSanitizer"):
+        ok(bad not in log, "sanitizer report in the server log:\n" + log[-4000:])
+    eq(rc, 0, "server exit status after SIGTERM")
     return fails
 
 

@@ -4,13 +4,15 @@
 #include <errno.h>
 #include <stdarg.h>
 #include <stdlib.h>
+#include <stdio.h>
 #include <string.h>
 
 const char *req_param(Req *r, const char *zName) {
   /* Body parameters win over query parameters of the same name. */
   const char *z = NULL;
+  if (!zName) return NULL;
   for (int i = 0; i < r->nParam; i++) {
-    if (r->aParam[i].zFilename) continue;
+    if (r->aParam[i].zFilename || !r->aParam[i].zName) continue;
     if (!strcmp(r->aParam[i].zName, zName)) {
       z = r->aParam[i].zValue;
       if (r->aParam[i].bFromBody) return z;
@@ -37,8 +39,10 @@ int req_param_int(Req *r, const char *zName, int64_t lo, int64_t hi,
 }
 
 const ReqParam *req_file(Req *r, const char *zName) {
+  if (!zName) return NULL;
   for (int i = 0; i < r->nParam; i++)
-    if (r->aParam[i].zFilename && !strcmp(r->aParam[i].zName, zName) &&
+    if (r->aParam[i].zFilename && r->aParam[i].zName &&
+        !strcmp(r->aParam[i].zName, zName) &&
         r->aParam[i].nValue > 0)
       return &r->aParam[i];
   return NULL;
@@ -91,4 +95,15 @@ char *req_fmt(Req *r, const char *zFmt, ...) {
   char *z = arena_strndup(&r->arena, buf_str(&b), b.n);
   buf_free(&b);
   return z;
+}
+
+void req_log_error(Req *r, const char *zMsg) {
+  Buf b = BUF_INIT;
+  buf_printf(&b, "error id=%h path=", r->zRequestId);
+  buf_log(&b, r->zPath);
+  buf_puts(&b, " msg=");
+  buf_log(&b, zMsg);
+  buf_putc(&b, '\n');
+  fwrite(buf_str(&b), 1, b.n, stderr);
+  buf_free(&b);
 }

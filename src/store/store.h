@@ -44,6 +44,9 @@ enum {
 ** is not NULL, *pzErr receives a heap message the caller frees. */
 int store_open(const char *zPath, int flags, Store **pp, char **pzErr);
 void store_close(Store *s);
+/* Nanoseconds this connection has spent running SQL statements since it
+** was opened (for the /metrics database time). */
+int64_t store_db_ns(Store *s);
 const char *store_errmsg(Store *s);
 
 /* Schema migrations (src/store/schema/NNNN_*.sql, embedded). */
@@ -72,6 +75,9 @@ int store_take_changed(Store *s);
 
 /* Online backup to a new file zTo (consistent while others write). */
 int store_backup(Store *s, const char *zTo);
+/* PRAGMA integrity_check: STORE_OK when the file is sound, else
+** STORE_ERROR with the first problem in store_errmsg(). */
+int store_integrity_check(Store *s);
 
 /* Run-time settings (table `setting`); NULL when unset. */
 const char *store_setting_get(Store *s, Arena *a, const char *zName);

@@ -140,6 +140,15 @@ int store_take_changed(Store *s) {
   return changed;
 }
 
+/* SQLITE_TRACE_PROFILE: x points to the statement's run time in ns. */
+static int on_profile(unsigned type, void *ctx, void *p, void *x) {
+  (void)type, (void)p;
+  ((Store *)ctx)->dbNs += *(const sqlite3_int64 *)x;
+  return 0;
+}
+
+int64_t store_db_ns(Store *s) { return s ? s->dbNs : 0; }
+
 int store_open(const char *zPath, int flags, Store **pp, char **pzErr) {
   struct stat sb;
   int exists = stat(zPath, &sb) == 0;
@@ -165,6 +174,7 @@ int store_open(const char *zPath, int flags, Store **pp, char **pzErr) {
     return STORE_ERROR;
   }
   sqlite3_busy_timeout(s->db, 5000);
+  sqlite3_trace_v2(s->db, SQLITE_TRACE_PROFILE, on_profile, s);
   sqlite3_commit_hook(s->db, on_commit, s);
   sqlite3_extended_result_codes(s->db, 1);
   if (exec_sql(s, "PRAGMA journal_mode=WAL; PRAGMA foreign_keys=ON;"
@@ -370,6 +380,18 @@ int store_backup(Store *s, const char *zTo) {
   }
   sqlite3_close(dst);
   return STORE_OK;
+}
+
+int store_integrity_check(Store *s) {
+  sqlite3_stmt *st = NULL;
+  if (sqlite3_prepare_v2(s->db, "PRAGMA integrity_check(1)", -1, &st, NULL) != SQLITE_OK)
+    return store_fail(s, STORE_ERROR, "完整性检查失败：%s", sqlite3_errmsg(s->db));
+  int rc = sqlite3_step(st);
+  const char *z = rc == SQLITE_ROW ? (const char *)sqlite3_column_text(st, 0) : NULL;
+  int ok = z && !strcmp(z, "ok");
+  if (!ok) store_fail(s, STORE_ERROR, "数据库文件已损坏：%s", z ? z : sqlite3_errmsg(s->db));
+  sqlite3_finalize(st);
+  return ok ? STORE_OK : STORE_ERROR;
 }
 
 const char *store_setting_get(Store *s, Arena *a, const char *zName) {

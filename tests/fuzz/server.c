@@ -91,6 +91,9 @@ void fuzz_server_start(void) {
   cfg.zSecretKey = "00112233445566778899aabbccddeeff00112233445566778899aabbccddeeff";
   cfg.nThreads = 2;
   cfg.nMaxBody = 1 << 20;
+  cfg.nBodyMemory = 64 << 20;
+  cfg.requestTimeout = 30;
+  cfg.perAddrConnections = 32;
   cfg.sessionIdle = 7200;
   cfg.sessionAbsolute = 43200;
   pthread_t t;

@@ -3,8 +3,9 @@
 ** libmicrohttpd's post processor, our parameter collection (http/server.c
 ** post_iter, http/req.c req_param/req_file), the same-origin and CSRF
 ** check, and the handlers of the public forms (sign-in, application,
-** tracking, messages) and of the staff upload forms (catalogue import,
-** report check, new document) for a signed-in disclosure-office user.
+** tracking, messages) and of the staff forms and uploads (catalogue
+** import, report check, new document, attachments, activities) for a
+** signed-in disclosure-office user.
 **
 ** Input: byte 0 picks the path, byte 1 the Content-Type and whether a
 ** valid _csrf field is put first; the rest is the body.  The server must
@@ -30,6 +31,8 @@ static const struct {
     {"/staff/report-check", 1},
     {"/staff/docs/new", 1},
     {"/staff/opinion", 1},
+    {"/staff/docs/16/attachments", 1}, /* a demo draft: uploads go to disk */
+    {"/staff/activities", 1},
 };
 #define N_PATH (int)(sizeof aPath / sizeof aPath[0])
 

@@ -374,7 +374,7 @@ static const char *step_path(const char *zState) {
 /* An action form: POST to the step's route /staff/docs/{id}/{step}. */
 static void action_form(Req *r, const Doc *d, const char *zAction,
                         const char *zButton, int bOpinion, int bRequired) {
-  req_printf(r, "<form method=\"post\" action=\"/staff/docs/%lld/%s\" class=\"form inline\">",
+  req_printf(r, "<form method=\"post\" action=\"/staff/docs/%lld/%u\" class=\"form inline\">",
              (long long)d->id, step_path(d->zState));
   page_csrf_field(r);
   req_printf(r, "<input type=\"hidden\" name=\"action\" value=\"%h\">", zAction);

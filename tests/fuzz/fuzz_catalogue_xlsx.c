@@ -32,11 +32,17 @@ static int pack(const uint8_t *p, size_t n, Buf *b) {
   }
   const uint8_t *sep = n ? memchr(p, 0, n) : NULL;
   size_t nSheet = sep ? (size_t)(sep - p) : n;
+  /* Stored, not deflated: packing is then cheap and the reader still
+  ** goes through libzip as for any workbook. */
   zip_source_t *s1 = zip_source_buffer(z, p, nSheet, 0);
-  if (s1 && zip_file_add(z, "xl/worksheets/sheet1.xml", s1, 0) < 0) zip_source_free(s1);
+  zip_int64_t i1 = s1 ? zip_file_add(z, "xl/worksheets/sheet1.xml", s1, 0) : -1;
+  if (s1 && i1 < 0) zip_source_free(s1);
+  if (i1 >= 0) zip_set_file_compression(z, (zip_uint64_t)i1, ZIP_CM_STORE, 0);
   if (sep) {
     zip_source_t *s2 = zip_source_buffer(z, sep + 1, n - nSheet - 1, 0);
-    if (s2 && zip_file_add(z, "xl/sharedStrings.xml", s2, 0) < 0) zip_source_free(s2);
+    zip_int64_t i2 = s2 ? zip_file_add(z, "xl/sharedStrings.xml", s2, 0) : -1;
+    if (s2 && i2 < 0) zip_source_free(s2);
+    if (i2 >= 0) zip_set_file_compression(z, (zip_uint64_t)i2, ZIP_CM_STORE, 0);
   }
   int rc = -1;
   if (zip_close(z)) {

@@ -167,7 +167,8 @@ class Fill:
             (r"^/o/\{org\}/year/", lambda: ({"org": s, "y": 2018, "p": 1}, o)),
             (r"^/o/\{org\}/reports/", lambda: ({"org": s, "year": v["report_year"]}, o)),
             (r"^/o/\{org\}", lambda: ({"org": s, "p": 1}, o)),
-            (r"^/api/v1/documents/", lambda: ({"id": v["doc_pub"]}, o)),
+            (r"^/api/v1/documents/", lambda: ({"id": v["doc_pub"], "*ref": v["doc_pub"]}, o)),
+            (r"^/api/v1/datasets/", lambda: ({"file": v.get("dataset")}, None)),
             (r"^/staff/applications/\{id\}/files/", lambda: ({"id": v["app"],
                                                              "file": v["app_file"]}, o)),
             (r"^/staff/applications/\{id\}/\{action\}$",
@@ -282,6 +283,10 @@ def run_principal(srv_routes, login):
     fails = []
     try:
         fill = Fill(own.db)
+        # The open-data file names come from the public listing.
+        m = re.search(r'/api/v1/datasets/([a-z0-9-]+\.(?:jsonl|csv))"',
+                      own.client().get("/api/v1/datasets").text)
+        fill.v["dataset"] = m.group(1) if m else None
         users = principals(own.db)
         who = users[login] if login else None
         c = own.client()

@@ -31,7 +31,12 @@ static const char *cookie_value(Req *r, const char *zCookies, const char *zName)
   return NULL;
 }
 
+const char *req_cookie(Req *r, const char *zName) {
+  return cookie_value(r, r->zCookies, zName);
+}
+
 void auth_load(Req *r, const char *zCookies) {
+  r->zCookies = zCookies;
   const char *zTok = cookie_value(r, zCookies, AUTH_SESSION_COOKIE);
   r->zCsrf = cookie_value(r, zCookies, AUTH_CSRF_COOKIE);
   if (r->zCsrf && strlen(r->zCsrf) != 43) r->zCsrf = NULL;
@@ -54,6 +59,7 @@ void auth_load(Req *r, const char *zCookies) {
   r->user = u;
   memcpy(r->zSessionHash, zHash, sizeof zHash);
   r->zCsrf = sess.zCsrf; /* signed-in forms carry the session's token */
+  flash_load(r);
 }
 
 const char *req_csrf(Req *r) {
@@ -187,6 +193,13 @@ static int password_check(const User *u, int bFound, const char *zPassword,
   return ok;
 }
 
+int req_password_verify(Req *r, const char *zHash, const char *zPassword) {
+  if (hash_slot_take(r->cfg->nThreads)) return -1;
+  int ok = zHash && crypto_password_verify(zHash, zPassword);
+  sem_post(&hashSlots);
+  return ok;
+}
+
 int req_login(Req *r, const char *zLogin, const char *zPassword,
                const char **pzErr) {
   int64_t now = (int64_t)time(NULL);
@@ -208,7 +221,7 @@ int req_login(Req *r, const char *zLogin, const char *zPassword,
   int ok = password_check(&u, found, zPassword, r->cfg->nThreads);
   if (ok < 0) {
     /* Not checked: the attempt is not held against the account. */
-    store_login_succeeded(r->store, zPair, zAccount, zAddr);
+    store_login_attempt_undo(r->store, zPair, zAccount, zAddr);
     req_header(r, "Retry-After", "5");
     r->status = 503;
     *pzErr = "登录的人较多，系统繁忙，请稍后再试";

@@ -70,6 +70,7 @@ typedef struct Req {
   const char *zHost, *zOrigin, *zReferer, *zAccept;
   const char *zIfNoneMatch, *zAcceptEncoding, *zContentType;
   const char *zCsrfHeader;   /* X-CSRF-Token, for JSON clients */
+  const char *zCookies;      /* the Cookie header, or NULL */
   ReqParam *aParam;          /* query parameters, then body parameters */
   int nParam, nParamAlloc;
   const char *aArg[6];       /* {captures} of the route pattern */
@@ -85,6 +86,12 @@ typedef struct Req {
   const char *zCsrf;         /* token that forms must echo (see req_csrf) */
   int bSetCsrfCookie;        /* an anonymous CSRF cookie must be sent */
   int bUsedCsrf;             /* the page embeds a CSRF token (not cacheable) */
+  const char *zFlash;        /* the message a POST left for this page, or
+                             ** NULL (req_flash; shown by page_begin) */
+
+  /* The organisation whose public pages these are: set by the handler
+  ** (page_set_org) so the page chrome shows its sections and contacts. */
+  const Org *pOrg;
 
   /* The response. */
   int status;                /* 200 unless set */
@@ -93,6 +100,8 @@ typedef struct Req {
   ReqHeader aHdr[16];
   int nHdr;
   int bNoCache;              /* Cache-Control: no-store (private pages) */
+  int bFormUnused;           /* the POST changed nothing (a confirmation
+                             ** page): its form token stays usable */
   const char *zLastModified; /* optional HTTP date for Last-Modified */
   int bCacheHit;             /* body came from the public cache (gzip'ed
                              ** when bCacheGzip; ETag in zCacheEtag) */
@@ -138,6 +147,11 @@ int req_can_subtree(Req *r, Perm p, int64_t orgId);
 /* The CSRF token for forms on this page (creates the anonymous cookie
 ** token when needed). */
 const char *req_csrf(Req *r);
+/* Value of cookie zName sent with the request (in the arena), or NULL. */
+const char *req_cookie(Req *r, const char *zName);
+/* A fresh single-use submission token for one form (http/form_once.c):
+** the dispatcher accepts a POST carrying it once only. */
+const char *req_form_token(Req *r);
 /* Signs in: throttles per account+address pair, per account and per
 ** address (checked and recorded atomically), checks the password (argon2id,
 ** at most two at once: r->status 503 when none is free in 2 s), creates a
@@ -145,6 +159,16 @@ const char *req_csrf(Req *r);
 ** static Chinese message) and no session on failure. */
 int req_login(Req *r, const char *zLogin, const char *zPassword,
               const char **pzErr);
+/* Feedback after a redirect: queues zMsg (what happened and what comes
+** next, text) for the next page this signed-in user sees (http/flash.c,
+** a short-lived cookie).  req_flash_take() returns it once (NULL when
+** none) and clears the cookie. */
+void req_flash(Req *r, const char *zMsg);
+const char *req_flash_take(Req *r);
+/* Checks a password against an argon2id hash within the same bound on
+** concurrent hashing as req_login: 1 match, 0 no match, -1 busy (no slot
+** free; answer 503). */
+int req_password_verify(Req *r, const char *zHash, const char *zPassword);
 /* Ends the current session and clears its cookie. */
 void req_logout(Req *r);
 

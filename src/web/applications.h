@@ -18,12 +18,14 @@
 
 /* ---- page_apply.c (public) ---- */
 int page_app_apply(Req *r);        /* GET|POST /o/{org}/apply */
+int page_app_apply_done(Req *r);   /* GET /o/{org}/apply/done */
 int page_app_track(Req *r);        /* GET|POST /track */
 int page_app_track_letter(Req *r); /* POST /track/letter */
 
 /* ---- page_applications.c (staff) ---- */
 int page_apps(Req *r);           /* GET /staff/applications */
 int page_app_new(Req *r);        /* GET|POST /staff/applications/new */
+int page_app_registered(Req *r); /* GET /staff/applications/registered */
 int page_app_view(Req *r);       /* GET /staff/applications/{id} */
 int page_app_action(Req *r);     /* POST /staff/applications/{id}/{act} */
 int page_app_templates(Req *r);  /* GET|POST /staff/answer-templates */
@@ -38,6 +40,13 @@ int page_app_letter_docx(Req *r); /* GET …/{id}/letter.docx */
 void app_letter_send(Req *r, const App *a, int bDocx);
 
 /* ---- shared by the pages (page_apply.c) ---- */
+/* After a registration: queues the short-lived cookie that carries the
+** registration number and tracking code to zPath and redirects there. */
+void app_done_redirect(Req *r, const char *zPath, const char *zRegNo,
+                       const char *zCode);
+/* On the page after a registration: loads the application named by that
+** cookie into *a (its code into *pzCode); 0 when there is none. */
+int app_done_lookup(Req *r, App *a, const char **pzCode);
 /* The calendar from the database (falls back to the embedded data); the
 ** caller frees it with cal_free().  Returns STORE_OK or an error. */
 int app_load_calendar(Req *r, Calendar *pCal);
@@ -50,6 +59,13 @@ Date app_today(void);
 ** window from here.  Returns N, or -1 when the calendar cannot be read
 ** (zSoon is then dToday). */
 int app_due_soon_window(Req *r, Date dToday, char zSoon[DATE_STRLEN]);
+/* page_app_register_bar.c: the register's filter bar (search by name or
+** 登记号, what to show, year, scope, quick views) for the list of org. */
+void app_register_bar(Req *r, int64_t org, int bSubtree, const char *zFilter, int year,
+                      const char *zSearch, int nSoonDays);
+/* The 答复期限 cell of a register row: open cases due today or overdue
+** are marked (今日到期 / 超期 N 天, counted in calendar days). */
+void app_due_cell(Req *r, const App *a, const char *zToday);
 /* Keyed hash of a normalised identity number (groups one applicant). */
 void app_id_hash(Req *r, const char *zIdNorm, char zOut[65]);
 /* Reads the applicant and information fields of the form into p. */

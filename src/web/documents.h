@@ -39,6 +39,7 @@ int page_doc_attachment_delete(Req *r);
 int page_doc_channel(Req *r);
 int page_doc_validity(Req *r);
 int page_doc_correct(Req *r);
+int page_doc_lookup(Req *r);      /* JSON: documents by title or 文号 */
 int page_doc_public(Req *r);
 int page_doc_public_attachment(Req *r);
 
@@ -69,6 +70,10 @@ const char *docs_today(Req *r);
 /* Ends a failed POST: 4xx page with the message, nothing stored (the
 ** caller has rolled back).  Maps STORE_* codes to HTTP statuses. */
 void docs_fail(Req *r, int rcStore, const char *zMsg);
+/* A refused workflow action answered on the document's own page: the
+** page again with zMsg at the top (status 409/422) and what the user typed
+** (the opinion) still in its field.  Replaces anything already written. */
+void docs_refuse(Req *r, int status, const char *zMsg);
 
 /* Runs the privacy scan of the document (title, body, attachments) inside
 ** the caller's transaction: open findings are replaced, accepted ones are
@@ -81,5 +86,20 @@ void docs_send_attachment(Req *r, const DocAttachment *t, const void *p);
 
 /* Writes the Markdown body as HTML. */
 void docs_body_html(Req *r, const char *zMd);
+
+/* page_documents_refs.c: a field naming another document, chosen from
+** the results of a search by title or 文号 (radio buttons named zName;
+** the search box is zName_q).  Its 查找 button posts the form with
+** lookup=zName; the handler answers by rendering the form again (with the
+** results and the input kept) without saving. */
+void docs_ref_field(Req *r, const Doc *d, const char *zName, const char *zLabel,
+                    int64_t curId);
+
+/* page_documents_feedback.c: the names of the users of d's organisation
+** who hold p (not d's drafter), "张科长、王某", or NULL when none. */
+const char *docs_holders(Req *r, const Doc *d, Perm p);
+/* The flash after the review step of d (as before it) to state zTo: what
+** happened and who acts next. */
+const char *docs_step_flash(Req *r, const Doc *d, const char *zTo);
 
 #endif

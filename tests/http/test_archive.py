@@ -41,7 +41,8 @@ def publish_one(srv, title, body, attachment):
                         ("leader", "approval")):
         c = srv.client()
         c.login(login)
-        r = c.post(page + "/" + step, {"action": "pass", "opinion": "同意"}, csrf_from=page)
+        r = c.post(page + "/" + step, {"action": "pass", "opinion": "同意", "confirm": "1"},
+                   csrf_from=page)
         eq(r.status, 303, "%s: %s" % (login, r.text[:400]))
     return did, today[:4]
 

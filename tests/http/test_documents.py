@@ -49,13 +49,16 @@ STEP_OF_STATE = {"dept_review": "dept-review", "secrecy_review": "secrecy-review
                  "approval": "approval"}
 
 
-def act(c, doc, action, opinion=""):
+def act(c, doc, action, opinion="", confirm="1"):
+    """A workflow action; withdrawing and publishing ask first, the tests
+    answer yes unless confirm is "" (issue 15, bug 7)."""
     if action in ("submit", "withdraw"):
         step = action
     else:
         step = STEP_OF_LOGIN.get(getattr(c, "login_name", None)) or \
             STEP_OF_STATE.get(state_of(c.srv, doc), "dept-review")
-    return c.post("/staff/docs/%d/%s" % (doc, step), {"action": action, "opinion": opinion})
+    return c.post("/staff/docs/%d/%s" % (doc, step), {"action": action, "opinion": opinion,
+                                                      "confirm": confirm})
 
 
 def state_of(srv, doc):
@@ -215,7 +218,7 @@ def test_privacy_gate_masks_and_accepts(srv):
     contains(r.text, "未处理")
     eq(state_of(srv, doc), "secrecy_review")
     page = secrecy.get("/staff/docs/%d" % doc).text
-    findings = re.findall(r'data-finding="(\d+)" data-status="open"><td>正文</td><td>(\w+)</td>', page)
+    findings = re.findall(r'data-finding="(\d+)" data-status="open"><td>正文</td><td data-kind="(\w+)">', page)
     kinds = sorted(k for _, k in findings)
     ok("id_number" in kinds and "mobile" in kinds, "findings %r" % kinds)
     fid = {k: int(f) for f, k in findings}
@@ -332,7 +335,7 @@ def test_attachments_checked_by_content_and_scanned(srv):
     secrecy = client(srv, "secrecy")
     eq(act(secrecy, doc, "pass").status, 409)
     page = secrecy.get("/staff/docs/%d" % doc).text
-    att = re.findall(r'data-status="open"><td>附件</td><td>(\w+)</td><td>([^<]+)</td>', page)
+    att = re.findall(r'data-status="open"><td>附件</td><td data-kind="(\w+)">[^<]*</td><td>([^<]+)</td>', page)
     contains(repr(att), ID_NUMBER)     # from the hidden sheet
     contains(repr(att), MOBILE)        # from the PDF, via pdftotext
     # Attachment findings cannot be masked online.
@@ -383,7 +386,7 @@ def test_docx_tracked_changes_comments_and_size_limit(srv):
     secrecy = client(srv, "secrecy")
     eq(act(secrecy, doc, "pass").status, 409)
     page = secrecy.get("/staff/docs/%d" % doc).text
-    att = re.findall(r'data-status="open"><td>附件</td><td>(\w+)</td><td>([^<]+)</td>', page)
+    att = re.findall(r'data-status="open"><td>附件</td><td data-kind="(\w+)">[^<]*</td><td>([^<]+)</td>', page)
     eq(sorted(k for k, _ in att if k != "person_name"), ["email", "id_number", "mobile"])
 
 
@@ -398,7 +401,7 @@ def test_validity_banner_and_replacement(srv):
     # Office changes the validity of a published seed document: banner + ledger.
     office = client(srv, "office")
     doc = doc_row_by_index(srv, "6/05/21021/2018-76258")
-    r = office.post("/staff/docs/%d/validity" % doc, {"validity": "expired", "validity_date": "2019-12-31"})
+    r = office.post("/staff/docs/%d/validity" % doc, {"confirm": "1", "validity": "expired", "validity_date": "2019-12-31"})
     eq(r.status, 303)
     r = anon.get("/o/znwsj/d/6/05/21021/2018-76258")
     contains(r.text, 'data-banner="expired"')
@@ -472,10 +475,10 @@ def test_staff_home_lists_art26_and_awaiting(srv):
 def test_channels_recorded(srv):
     office = client(srv, "office")
     doc = doc_row_by_index(srv, "6/05/21021/2018-76255")
-    r = office.post("/staff/docs/%d/channels" % doc, {"channel": "微博", "day": "2018-09-08"})
+    r = office.post("/staff/docs/%d/channels" % doc, {"confirm": "1", "channel": "微博", "day": "2018-09-08"})
     eq(r.status, 303)
     contains(office.get("/staff/docs/%d" % doc).text, "微博（2018-09-08）")
-    eq(office.post("/staff/docs/%d/channels" % doc, {"channel": "微博", "day": "2018-9-8"}).status, 422)
+    eq(office.post("/staff/docs/%d/channels" % doc, {"confirm": "1", "channel": "微博", "day": "2018-9-8"}).status, 422)
 
 
 def test_api_documents_and_ledger(srv):
@@ -561,3 +564,43 @@ def test_ledger_verify_detects_tampering(srv):
     rc, out, err = srv.gongkai("ledger", "verify", "--db", srv.db)
     eq(rc, 1)
     contains(err, "未经台账的改动")
+
+
+def test_publish_and_withdraw_ask_first_and_refusals_keep_the_opinion(srv):
+    drafter = client(srv, "drafter")
+    doc = new_doc(drafter, "关于确认发布的测试通知")
+    walk_to(srv, doc, "approval")
+    leader = client(srv, "leader")
+    r = act(leader, doc, "pass", "同意", confirm="")
+    eq(r.status, 200)
+    contains(r.text, "确认发布")
+    contains(r.text, '<input type="hidden" name="opinion" value="同意">')
+    eq(state_of(srv, doc), "approval")
+    eq(act(leader, doc, "pass", "同意").status, 303)
+    eq(state_of(srv, doc), "published")
+    office = client(srv, "office")
+    r = act(office, doc, "withdraw", "内容有误", confirm="")
+    eq(r.status, 200)
+    contains(r.text, "确认撤回")
+    eq(state_of(srv, doc), "published")
+    # A refused action answers on the document page with the reason; the
+    # opinion typed is kept in its field.  (The leader may post to the
+    # approval step; the document is no longer at it.)
+    r = act(leader, doc, "return", "请补充附件")
+    eq(r.status, 409)
+    contains(r.text, 'id="refusal"')
+    contains(r.text, "<h1>关于确认发布的测试通知</h1>")
+
+
+def test_secrecy_review_is_scanned_on_arrival(srv):
+    drafter = client(srv, "drafter")
+    body = "联系人：马某某，电话 %s。" % MOBILE
+    doc = new_doc(drafter, "关于自动扫描的测试公示", body=body)
+    walk_to(srv, doc, "secrecy_review")
+    page = client(srv, "secrecy").get("/staff/docs/%d" % doc).text
+    contains(page, 'data-kind="mobile"')          # found before anyone pressed 扫描
+    r = act(client(srv, "secrecy"), doc, "pass", "经审查可以公开")
+    eq(r.status, 409)
+    contains(r.text, 'id="refusal"')
+    # The comment typed is not lost: it is back in the review form's box.
+    contains(r.text, 'name="opinion" rows="3" maxlength="2000">经审查可以公开</textarea>')

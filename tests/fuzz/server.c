@@ -78,11 +78,25 @@ static void run_cmd(int (*xCmd)(int, char **), const char *zName, char *zDb) {
   }
 }
 
+static char zDir[] = "/tmp/gk-fuzz-XXXXXX";
+
+/* Removes the temporary database when the fuzzer exits. */
+static void remove_dir(void) {
+  static const char *const azFile[] = {"gongkai.db", "gongkai.db-wal", "gongkai.db-shm",
+                                       "gongkai.key"};
+  char z[96];
+  for (size_t i = 0; i < sizeof azFile / sizeof azFile[0]; i++) {
+    snprintf(z, sizeof z, "%s/%s", zDir, azFile[i]);
+    unlink(z);
+  }
+  rmdir(zDir);
+}
+
 void fuzz_server_start(void) {
-  static char zDir[] = "/tmp/gk-fuzz-XXXXXX";
   static char zDb[64], zBase[64];
   if (port) return;
   if (!mkdtemp(zDir) || crypto_init()) abort();
+  atexit(remove_dir);
   snprintf(zDb, sizeof zDb, "%s/gongkai.db", zDir);
   run_cmd(cmd_init, "init", zDb);
   run_cmd(cmd_demo, "demo", zDb);

@@ -6,6 +6,8 @@
 #   make check      install what tests need, build, run every suite, then
 #                   run unit + HTTP suites again under ASan+UBSan
 #   make asan       build build/asan/gongkai only
+#   make fuzz       build the libFuzzer targets (clang-14) and run each for
+#                   FUZZ_SECONDS (default 60); see tests/fuzz/README.md
 #   make bench      benchmarks (see bench/README.md)
 #   make clean
 #
@@ -28,6 +30,13 @@ MODE    ?= release
 ifeq ($(MODE),asan)
   OPT := -O1 -g -fsanitize=address,undefined -fno-omit-frame-pointer \
          -fno-sanitize-recover=undefined
+else ifeq ($(MODE),fuzz)
+  # libFuzzer instrumentation; the targets link with -fsanitize=fuzzer.
+  # -Werror stays for gcc; clang-only warnings are shown, not fatal.
+  CC  := clang-14
+  OPT := -O1 -g -fsanitize=fuzzer-no-link,address,undefined \
+         -fno-omit-frame-pointer -fno-sanitize-recover=undefined -Wno-error \
+         -Wno-string-concatenation
 else
   OPT := -O2 -g
 endif
@@ -49,8 +58,13 @@ OBJ     := $(LIB_SRC:%.c=$(BUILD)/%.o) $(BUILD)/gen/assets.o \
 MAIN_OBJ:= $(BUILD)/src/main.o
 UNIT_SRC:= $(sort $(wildcard tests/unit/*.c))
 UNIT_OBJ:= $(UNIT_SRC:%.c=$(BUILD)/%.o)
+FUZZ_SRC:= $(sort $(wildcard tests/fuzz/fuzz_*.c))
+FUZZ_BIN:= $(FUZZ_SRC:tests/fuzz/%.c=build/fuzz/%)
+FUZZ_HELP:= $(patsubst %.c,build/fuzz/%.o,$(filter-out $(FUZZ_SRC),\
+             $(wildcard tests/fuzz/*.c)))
+FUZZ_SECONDS ?= 60
 
-.PHONY: all run check asan unit clean deps deps-test bench deb FORCE
+.PHONY: all run check asan unit clean deps deps-test bench deb fuzz fuzz-build FORCE
 
 all: gongkai
 
@@ -66,6 +80,12 @@ $(BUILD)/gongkai: $(OBJ) $(MAIN_OBJ)
 $(BUILD)/unit: $(OBJ) $(UNIT_OBJ)
 	@echo "  LD  $@"
 	@$(CC) $(LDFLAGS) -o $@ $^ $(PKG_LIBS)
+
+.PRECIOUS: build/fuzz/tests/fuzz/%.o
+
+build/fuzz/fuzz_%: build/fuzz/tests/fuzz/fuzz_%.o $(FUZZ_HELP) $(OBJ)
+	@echo "  LD  $@"
+	@$(CC) $(LDFLAGS) -fsanitize=fuzzer -o $@ $^ $(PKG_LIBS)
 
 $(BUILD)/%.o: %.c
 	@mkdir -p $(dir $@)
@@ -133,11 +153,19 @@ unit: $(BUILD)/unit
 asan:
 	@$(MAKE) --no-print-directory MODE=asan build/asan/gongkai build/asan/unit
 
+fuzz-build:
+	@$(MAKE) --no-print-directory MODE=fuzz $(FUZZ_BIN)
+
+fuzz: deps-test
+	@$(MAKE) --no-print-directory fuzz-build
+	@sh tests/fuzz/run.sh $(FUZZ_SECONDS)
+
 check: deps-test
 	@sh tools/check_layers.sh
 	@python3 tools/codecheck.py
 	@$(MAKE) --no-print-directory gongkai $(BUILD)/unit
 	@$(MAKE) --no-print-directory MODE=asan build/asan/gongkai build/asan/unit
+	@$(MAKE) --no-print-directory fuzz-build
 	@sh tests/run_all.sh
 
 bench: deps
@@ -148,4 +176,5 @@ bench: deps
 clean:
 	rm -rf build gongkai
 
--include $(OBJ:.o=.d) $(MAIN_OBJ:.o=.d) $(UNIT_OBJ:.o=.d)
+-include $(OBJ:.o=.d) $(MAIN_OBJ:.o=.d) $(UNIT_OBJ:.o=.d) \
+  $(wildcard build/fuzz/tests/fuzz/*.d)

@@ -8,7 +8,8 @@ libjansson-dev libcmark-gfm-dev libcmark-gfm-extensions-dev libxlsxwriter-dev
 libmagic-dev libzip-dev zlib1g-dev libxml2-dev poppler-utils sqlite3 curl"
 case "${1:-build}" in
   test)  want="$want chromium fonts-wqy-zenhei libreoffice-writer-nogui tidy unzip python3
-               debhelper scdoc dpkg-dev fakeroot lintian nginx openssl"
+               debhelper scdoc dpkg-dev fakeroot lintian nginx openssl
+               clang-14 libclang-rt-14-dev"
          # node and npm may come from elsewhere (a nodesource build); only ask
          # apt for them when neither is on the PATH.
          command -v npm >/dev/null 2>&1 || want="$want nodejs npm" ;;

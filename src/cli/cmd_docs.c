@@ -77,7 +77,7 @@ static const char *const azField[] = {
 /* Parses line z[0..n) in place and fills *d with pointers into it; returns
 ** NULL, or a static message naming what is wrong (the caller adds the line
 ** number). */
-static const char *doc_from_line(char *z, size_t n, Doc *d) {
+const char *docs_import_line(char *z, size_t n, Doc *d) {
   const char *az[N_FIELD];
   JsonlField aF[MAX_FIELD];
   int nF;
@@ -163,7 +163,7 @@ static long check_file(Store *s, FILE *f) {
     nLine++;
     if (line.n == 0) continue;
     Doc d;
-    const char *zWhy = doc_from_line(line.z, line.n, &d);
+    const char *zWhy = docs_import_line(line.z, line.n, &d);
     if (!zWhy && d.zIndexNumber) {
       int bTaken = 0;
       if (store_bench_index_taken(s, d.zIndexNumber, &bTaken) != STORE_OK) {
@@ -223,7 +223,7 @@ static int import_file(Store *s, FILE *f, int64_t orgId, int64_t userId,
     if (bLine && line.n) {
       if (nInBatch == 0 && (rc = store_begin(s)) != STORE_OK) break;
       Doc d;
-      if (doc_from_line(line.z, line.n, &d)) {
+      if (docs_import_line(line.z, line.n, &d)) {
         store_rollback(s);
         fprintf(stderr, "gongkai docs: 第 %ld 行在检查后被改动（已导入 %ld 个文件）\n",
                 nLine, nDone);

@@ -5,6 +5,10 @@
 #ifndef GK_COMMANDS_H
 #define GK_COMMANDS_H
 
+#include <stddef.h>
+
+#include "core/document.h"
+
 int cmd_applications(int argc, char **argv);
 int cmd_archive(int argc, char **argv);
 int cmd_backup(int argc, char **argv);        /* cmd_backup.c */
@@ -14,6 +18,9 @@ int cmd_catalogue(int argc, char **argv);
 int cmd_config(int argc, char **argv);
 int cmd_demo(int argc, char **argv);
 int cmd_docs(int argc, char **argv);         /* cmd_docs.c */
+/* One `docs import` line z[0..n), parsed in place into *d (pointers into z).
+** Returns NULL, or a static Chinese message (tests/fuzz/fuzz_docs_jsonl.c). */
+const char *docs_import_line(char *z, size_t n, Doc *d);
 int cmd_export_site(int argc, char **argv); /* in src/http/ */
 int cmd_init(int argc, char **argv);
 int cmd_ledger(int argc, char **argv);

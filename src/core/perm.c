@@ -34,6 +34,7 @@ static const unsigned aGrant[PERM__COUNT] = {
   [PERM_REPORT_EDIT] = ROLE_OFFICE,
   [PERM_REGISTER_EDIT] = ROLE_OFFICE | ROLE_DRAFTER,
   [PERM_SUPERVISE] = ROLE_SUPERVISOR | ROLE_OFFICE,
+  [PERM_REPORT_VIEW] = ROLE_OFFICE | ROLE_SUPERVISOR,
 };
 
 /* Roles whose grants extend to the subtree below their organisation. */
@@ -101,6 +102,6 @@ const char *perm_name(Perm p) {
     [PERM_DOC_APPROVE] = "doc_approve", [PERM_DOC_MANAGE] = "doc_manage",
     [PERM_APP_HANDLE] = "app_handle", [PERM_APP_APPROVE] = "app_approve",
     [PERM_REPORT_EDIT] = "report_edit", [PERM_REGISTER_EDIT] = "register_edit",
-    [PERM_SUPERVISE] = "supervise"};
+    [PERM_SUPERVISE] = "supervise", [PERM_REPORT_VIEW] = "report_view"};
   return (p >= 0 && p < PERM__COUNT && az[p]) ? az[p] : "?";
 }

@@ -42,6 +42,8 @@ typedef enum Perm {
   PERM_REPORT_EDIT,       /* annual report */
   PERM_REGISTER_EDIT,     /* opinion, messages, proposals, activities */
   PERM_SUPERVISE,         /* supervisor's view and inspections */
+  PERM_REPORT_VIEW,       /* read annual reports in preparation: their
+                          ** editors and the supervisor */
   PERM__COUNT
 } Perm;
 

@@ -24,7 +24,12 @@
 int page_docs_list(Req *r);
 int page_doc_edit(Req *r);        /* /staff/docs/new and /{id}/edit */
 int page_doc_view(Req *r);
-int page_doc_action(Req *r);      /* submit, pass, return, withdraw */
+/* The review steps (action=pass|return for the three reviews). */
+int page_doc_submit(Req *r);
+int page_doc_dept_review(Req *r);
+int page_doc_secrecy_review(Req *r);
+int page_doc_approval(Req *r);
+int page_doc_withdraw(Req *r);
 int page_doc_scan(Req *r);
 int page_doc_finding(Req *r);     /* mask or accept one finding */
 int page_doc_sheet(Req *r);       /* 发布审核单 */

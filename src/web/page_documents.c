@@ -422,10 +422,19 @@ static void meta_row(Req *r, const char *zLabel, const char *zValue) {
              zValue && zValue[0] ? zValue : "—");
 }
 
+/* The route of each step (src/http/routes.c), by the state it acts on. */
+static const char *step_path(const char *zState) {
+  if (!strcmp(zState, "draft")) return "submit";
+  if (!strcmp(zState, "dept_review")) return "dept-review";
+  if (!strcmp(zState, "secrecy_review")) return "secrecy-review";
+  if (!strcmp(zState, "approval")) return "approval";
+  return "withdraw";
+}
+
 /* The drafter's submission: one button, saying who reviews next. */
 static void submit_form(Req *r, const Doc *d) {
   const char *zWho = docs_holders(r, d, PERM_DOC_DEPT_REVIEW);
-  req_printf(r, "<form method=\"post\" action=\"/staff/docs/%lld/action\" class=\"form\">",
+  req_printf(r, "<form method=\"post\" action=\"/staff/docs/%lld/submit\" class=\"form\">",
              (long long)d->id);
   page_csrf_field(r);
   req_printf(r, "<input type=\"hidden\" name=\"action\" value=\"submit\">"
@@ -454,8 +463,9 @@ static void review_form(Req *r, const Doc *d) {
     if (!strcmp(d->zState, aStep[i].zState)) zStep = aStep[i].zStep, zPass = aStep[i].zPass;
   if (!strcmp(d->zState, "approval") && strcmp(d->zMode, "proactive"))
     zPass = "审批通过并备案（不主动公开）";
-  req_printf(r, "<form method=\"post\" action=\"/staff/docs/%lld/action\" class=\"form review\" "
-                "id=\"review\"><fieldset><legend>%h</legend>", (long long)d->id, zStep);
+  req_printf(r, "<form method=\"post\" action=\"/staff/docs/%lld/%u\" class=\"form review\" "
+                "id=\"review\"><fieldset><legend>%h</legend>", (long long)d->id,
+             step_path(d->zState), zStep);
   page_csrf_field(r);
   req_printf(r, "<p class=\"field\"><label for=\"f-opinion\">审核意见（退回时必填）</label>"
                 "<textarea id=\"f-opinion\" name=\"opinion\" rows=\"3\" maxlength=\"2000\">"
@@ -490,7 +500,7 @@ static void manage_end(Req *r, const char *zId, const char *zConfirm, const char
 ** document: four separate forms, each confirmed. */
 static void manage_forms(Req *r, const Doc *d) {
   req_puts(r, "<div class=\"manage-forms\">\n");
-  manage_begin(r, d, "action", "withdraw", "撤回文件",
+  manage_begin(r, d, "withdraw", "withdraw", "撤回文件",
                "撤回后公开页面只保留标题、索引号、撤回日期和撤回理由，检索不再显示；撤回记入公开台账，不可恢复。");
   req_printf(r, "<input type=\"hidden\" name=\"action\" value=\"withdraw\">"
                 "<p class=\"field\"><label for=\"f-withdraw-reason\">撤回理由（将公开）</label>"

@@ -100,18 +100,42 @@ static int interp_ready(Req *r, const Doc *d) {
   return 0;
 }
 
-int page_doc_action(Req *r) {
+/* The steps of the review, one route each so that the route table states
+** the permission of each (src/http/routes.c): the step a route names must
+** be the one the document is at, and its permission is then the one
+** doc_transition() requires. */
+typedef struct DocStep {
+  const char *zName;   /* action for the audit log; NULL: from "action" */
+  DocAction eAct;      /* 0: pass or return, from the "action" field */
+  Perm perm;
+} DocStep;
+
+static const DocStep stepSubmit = {"submit", DOC_ACT_SUBMIT, PERM_DOC_DRAFT};
+static const DocStep stepDeptReview = {NULL, 0, PERM_DOC_DEPT_REVIEW};
+static const DocStep stepSecrecy = {NULL, 0, PERM_DOC_SECRECY};
+static const DocStep stepApproval = {NULL, 0, PERM_DOC_APPROVE};
+static const DocStep stepWithdraw = {"withdraw", DOC_ACT_WITHDRAW, PERM_DOC_MANAGE};
+
+static int doc_step(Req *r, const DocStep *pStep) {
   Doc d;
   const char *zNext = NULL;
   Perm perm;
   if (docs_load(r, 0, &d)) return 0;
-  DocAction eAct = doc_action_parse(req_param(r, "action"));
+  const char *zAction = pStep->zName ? pStep->zName : req_param(r, "action");
+  DocAction eAct = pStep->eAct ? pStep->eAct : doc_action_parse(zAction);
   const char *zOpinion = req_param_or(r, "opinion", "");
-  if (!eAct) { http_error(r, 400, "未知的操作"); return 0; }
+  if (eAct != pStep->eAct && eAct != DOC_ACT_PASS && eAct != DOC_ACT_RETURN) {
+    http_error(r, 400, "未知的操作");
+    return 0;
+  }
   const char *zWhy = doc_transition(d.zState, d.zMode, eAct, &zNext, &perm);
   if (zWhy) { docs_refuse(r, 409, zWhy); return 0; }
   if (!req_can(r, perm, d.orgId)) {
     http_error(r, 403, "您没有办理该环节的权限（或该文件不属于您的单位）");
+    return 0;
+  }
+  if (perm != pStep->perm) {
+    http_error(r, 409, "该文件当前不在这一审核环节，请刷新页面");
     return 0;
   }
   if (eAct == DOC_ACT_PASS && d.createdBy == r->user->id) {
@@ -196,7 +220,7 @@ int page_doc_action(Req *r) {
   }
   if (!rc && !zFail)
     rc = store_audit(r->store, r->user->id, d.orgId,
-                     req_fmt(r, "doc.%s", req_param(r, "action")),
+                     req_fmt(r, "doc.%s", zAction),
                      req_fmt(r, "%lld %s→%s", (long long)d.id, d.zState, zNext));
   if (zFail || rc) {
     const char *zMsg = zFail ? zFail : req_strdup(r, store_errmsg(r->store));
@@ -383,3 +407,9 @@ int page_doc_sheet(Req *r) {
   page_end(r);
   return 0;
 }
+
+int page_doc_submit(Req *r) { return doc_step(r, &stepSubmit); }
+int page_doc_dept_review(Req *r) { return doc_step(r, &stepDeptReview); }
+int page_doc_secrecy_review(Req *r) { return doc_step(r, &stepSecrecy); }
+int page_doc_approval(Req *r) { return doc_step(r, &stepApproval); }
+int page_doc_withdraw(Req *r) { return doc_step(r, &stepWithdraw); }

@@ -156,8 +156,7 @@ static const char *scope_q(const Ctx *c) {
 }
 
 static int can_view(Req *r, int64_t orgId) {
-  return req_can(r, PERM_REPORT_EDIT, orgId) ||
-         req_can(r, PERM_SUPERVISE, orgId);
+  return req_can(r, PERM_REPORT_VIEW, orgId);
 }
 
 /* Cell index of a cell id or -1. */
@@ -435,9 +434,7 @@ static void html_issues(Req *r, Ctx *c, const char *zBase, int bEdit) {
 /* Staff home panel: a link to the reports when the user may edit them. */
 void panel_reports(Req *r) {
   if (!r->user) return;
-  if (!req_can(r, PERM_REPORT_EDIT, r->user->orgId) &&
-      !req_can(r, PERM_SUPERVISE, r->user->orgId))
-    return;
+  if (!req_can(r, PERM_REPORT_VIEW, r->user->orgId)) return;
   req_puts(r, "<section class=\"panel\" id=\"panel-reports\"><h2>年度报告"
               "</h2><p><a href=\"/staff/reports\">政府信息公开工作年度报告"
               "</a> · <a href=\"/staff/report-check\">报告核对</a></p>"

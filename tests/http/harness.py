@@ -175,6 +175,7 @@ class Client:
     def login(self, login, password=DEMO_PASSWORD):
         r = self.post("/login", {"login": login, "password": password})
         eq(r.status, 303, "login %s" % login)
+        self.login_name = login
         ok(self.has_session(), "no session cookie after login")
         return r
 

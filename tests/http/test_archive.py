@@ -36,11 +36,12 @@ def publish_one(srv, title, body, attachment):
     page = "/staff/docs/%d" % did
     r = d.post(page + "/attachments", {}, files={"file": attachment}, csrf_from=page)
     ok(r.status in (200, 303), "attach: %d %s" % (r.status, r.text[:300]))
-    eq(d.post(page + "/action", {"action": "submit"}, csrf_from=page).status, 303)
-    for login in ("depthead", "secrecy", "leader"):
+    eq(d.post(page + "/submit", {}, csrf_from=page).status, 303)
+    for login, step in (("depthead", "dept-review"), ("secrecy", "secrecy-review"),
+                        ("leader", "approval")):
         c = srv.client()
         c.login(login)
-        r = c.post(page + "/action", {"action": "pass", "opinion": "同意", "confirm": "1"},
+        r = c.post(page + "/" + step, {"action": "pass", "opinion": "同意", "confirm": "1"},
                    csrf_from=page)
         eq(r.status, 303, "%s: %s" % (login, r.text[:400]))
     return did, today[:4]

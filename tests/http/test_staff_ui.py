@@ -4,6 +4,7 @@ figure cards, the published document's confirmed action forms and the
 flash message after a redirect, drafting (preview, Word import, choosing
 referenced documents by search) and the applications register's bar."""
 import re
+import sqlite3
 import urllib.parse
 
 from harness import contains, eq, not_contains, ok
@@ -101,7 +102,7 @@ def test_document_count_is_the_review_steps_of_the_user(srv):
                                          "mode": "proactive"}, csrf_from="/staff/docs/new")
     eq(r.status, 303)
     doc = re.search(r"/staff/docs/(\d+)", r.headers["location"]).group(1)
-    r = drafter.post("/staff/docs/%s/action" % doc, {"action": "submit"},
+    r = drafter.post("/staff/docs/%s/submit" % doc, {"action": "submit"},
                      csrf_from="/staff/docs/" + doc)
     eq(r.status, 303)
     eq(count(head, "文件"), before_head + 1)
@@ -190,10 +191,24 @@ def new_draft(c, title, **kw):
     return int(re.search(r"/staff/docs/(\d+)", r.headers["location"]).group(1))
 
 
+# Each review step has its own route (/staff/docs/{id}/{step}).
+STEP_PATH = {"draft": "submit", "dept_review": "dept-review",
+             "secrecy_review": "secrecy-review", "approval": "approval",
+             "published": "withdraw"}
+
+
+def step_path(c, doc):
+    db = sqlite3.connect(c.srv.db)
+    try:
+        return STEP_PATH[db.execute("SELECT state FROM doc WHERE id=?", (doc,)).fetchone()[0]]
+    finally:
+        db.close()
+
+
 def step(c, doc, action, opinion="", follow=True):
     page = "/staff/docs/%d" % doc
     # confirm: publishing and withdrawing ask first (page_confirmed).
-    r = c.post(page + "/action", {"action": action, "opinion": opinion, "confirm": "1"},
+    r = c.post(page + "/" + step_path(c, doc), {"action": action, "opinion": opinion, "confirm": "1"},
                csrf_from=page)
     eq(r.status, 303, r.text[:300])
     return flash(c, r.headers["location"])
@@ -243,14 +258,14 @@ def test_published_document_actions_are_separate_confirmed_forms(srv):
     forms = re.findall(r'<form method="post" action="/staff/docs/%d/(\w+)" class="form manage" '
                        r'id="(\w+)"><fieldset><legend>([^<]+)</legend>(.*?)</form>' % doc, t, re.S)
     eq([(a, i, l) for a, i, l, _ in forms],
-       [("action", "withdraw", "撤回文件"), ("validity", "validity", "变更有效性"),
+       [("withdraw", "withdraw", "撤回文件"), ("validity", "validity", "变更有效性"),
         ("channels", "channels", "登记其他发布渠道"), ("correct", "correct", "更正公开信息")])
     for _, fid, _, body in forms:
         contains(body, '<input type="checkbox" id="c-%s" name="confirm" value="1" required>' % fid)
         ok(re.search(r'<label for="c-%s">[^<]+</label>' % fid, body), "confirmation label")
     # Without the box ticked (a client that skips the browser's check) the
     # server asks on a confirmation page (page_confirmed) and changes nothing.
-    for path, f in (("/action", {"action": "withdraw", "opinion": "测试"}),
+    for path, f in (("/withdraw", {"action": "withdraw", "opinion": "测试"}),
                     ("/validity", {"validity": "repealed", "validity_date": "2026-11-01"}),
                     ("/channels", {"channel": "微博", "day": "2026-11-01"}),
                     ("/correct", {"keywords": "改", "summary": "", "scope": ""})):
@@ -284,7 +299,7 @@ def test_review_screen_has_one_comment_box(srv):
     contains(form, '<textarea id="f-opinion" name="opinion"')
     eq(re.findall(r'<button type="submit" name="action" value="(\w+)"', form), ["pass", "return"])
     # Returning needs the comment; passing does not.
-    r = login(srv, "depthead").post("/staff/docs/%d/action" % doc, {"action": "return", "opinion": ""},
+    r = login(srv, "depthead").post("/staff/docs/%d/dept-review" % doc, {"action": "return", "opinion": ""},
                                     csrf_from="/staff/docs/%d" % doc)
     eq(r.status, 422)
 

@@ -123,7 +123,7 @@ int cmd_user(int argc, char **argv) {
         printf("%-16s %-10s %s%s%s  [", aUser[i].zLogin, aUser[i].zName,
                aUser[i].zOrgName, aUser[i].zDeptName[0] ? "/" : "", aUser[i].zDeptName);
         int first = 1;
-        for (unsigned b = 1; b <= ROLE_SUPERVISOR; b <<= 1)
+        for (unsigned b = 1; b <= ROLE_OFFICE_HEAD; b <<= 1)
           if (aUser[i].roles & b) {
             printf("%s%s", first ? "" : ",", perm_role_name(b));
             first = 0;

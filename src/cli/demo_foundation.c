@@ -119,6 +119,7 @@ int demo_foundation(DemoCtx *c) {
       add_user(c, c->bureau, c->deptPolicy, "depthead", "张科长", ROLE_DEPT_HEAD, zHash, &c->uDeptHead) ||
       add_user(c, c->bureau, c->deptOffice, "secrecy", "赵保密", ROLE_SECRECY, zHash, &c->uSecrecy) ||
       add_user(c, c->bureau, 0, "leader", "刘局长", ROLE_APPROVER, zHash, &c->uApprover) ||
+      add_user(c, c->bureau, c->deptOffice, "officehead", "郑主任", ROLE_OFFICE_HEAD, zHash, &c->uOfficeHead) ||
       add_user(c, c->bureau, 0, "inspector", "陈督查", ROLE_SUPERVISOR, zHash, &c->uSupervisor) ||
       add_user(c, c->bureau, c->deptOffice, "sysadmin", "周管理", ROLE_ADMIN, zHash, &c->uAdmin) ||
       add_user(c, c->hospital, hospOffice, "hosp-admin", "孙院办", ROLE_ADMIN | ROLE_OFFICE, zHash, &c->uHospitalAdmin) ||

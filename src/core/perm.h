@@ -23,7 +23,8 @@ enum {
   ROLE_SECRECY = 1 << 4,     /* 保密审查员 */
   ROLE_APPROVER = 1 << 5,    /* 领导 */
   ROLE_SUPERVISOR = 1 << 6,  /* 督查 (read-only over a subtree) */
-  ROLE_ALL = (1 << 7) - 1
+  ROLE_OFFICE_HEAD = 1 << 7, /* 政府信息公开工作机构负责人 (Art. 33) */
+  ROLE_ALL = (1 << 8) - 1
 };
 
 /* Permissions: what a route or an action requires. */
@@ -38,7 +39,10 @@ typedef enum Perm {
   PERM_DOC_APPROVE,       /* 领导审批 */
   PERM_DOC_MANAGE,        /* catalogue, validity, withdrawal, channels */
   PERM_APP_HANDLE,        /* handle applications; see identity numbers */
-  PERM_APP_APPROVE,       /* approve answers and extensions */
+  PERM_APP_APPROVE,       /* approve answers (领导审批) */
+  PERM_APP_REVIEW,        /* review drafted answers (科室审核), return them */
+  PERM_APP_EXTEND,        /* approve an extension (Art. 33 ¶2: the head of
+                          ** the disclosure office only) */
   PERM_REPORT_EDIT,       /* annual report */
   PERM_REGISTER_EDIT,     /* opinion, messages, proposals, activities */
   PERM_SUPERVISE,         /* supervisor's view and inspections */

@@ -180,7 +180,7 @@ int page_admin_dept_add(Req *r) {
 
 static void role_list(Req *r, unsigned roles) {
   int first = 1;
-  for (unsigned b = 1; b <= ROLE_SUPERVISOR; b <<= 1) {
+  for (unsigned b = 1; b <= ROLE_OFFICE_HEAD; b <<= 1) {
     if (!(roles & b)) continue;
     req_printf(r, "%s%h", first ? "" : "、", perm_role_label(b));
     first = 0;
@@ -348,7 +348,7 @@ int page_admin_user_edit(Req *r) {
     req_puts(r, "</select></p>\n");
   }
   req_puts(r, "<fieldset><legend>角色</legend>\n");
-  for (unsigned b = 1; b <= ROLE_SUPERVISOR; b <<= 1) {
+  for (unsigned b = 1; b <= ROLE_OFFICE_HEAD; b <<= 1) {
     req_printf(r, "<label class=\"check\"><input type=\"checkbox\" name=\"role\" value=\"%h\"%s> %h</label>\n",
                perm_role_name(b), (u.roles & b) ? " checked" : "", perm_role_label(b));
   }

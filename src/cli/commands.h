@@ -6,6 +6,7 @@
 #define GK_COMMANDS_H
 
 int cmd_applications(int argc, char **argv);
+int cmd_app_clock(int argc, char **argv); /* `applications clock` */
 int cmd_archive(int argc, char **argv);
 int cmd_backup(int argc, char **argv);
 int cmd_bench_gen(int argc, char **argv);    /* cmd_bench_gen.c */

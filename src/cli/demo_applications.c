@@ -26,6 +26,7 @@
 #include "cli/demo.h"
 #include "core/fees.h"
 #include "core/ident.h"
+#include "core/regime.h"
 #include "lib/buf.h"
 #include "lib/crypto.h"
 #include "store/store_applications.h"
@@ -206,27 +207,31 @@ static void ev(Gen *g, AppEventRec *a, int *pn, const char *zKind, Date d,
 /* The seed-000 report (aInfo[4]): the bureau's own 2018 annual report. */
 #define INFO_OWN_REPORT 4
 
-/* The answer of a drafted case: row （四）1 splits into Art. 36(四) (does
-** not exist) and 36(五) (not this organ's, with the responsible organ); a
-** request for the bureau's own annual report, proactively disclosed, is
-** answered under Art. 36(一) by the bureau and referred to it (36(五)) by
-** the other units.  Sets *pzOutcome, the basis, the organ and the text. */
+/* The answer of a drafted case.  A request for the bureau's own annual
+** report (seed 000, proactively disclosed in February 2019) is answered
+** under Art. 36(一) by the bureau and referred to it under Art. 36(五) by
+** the other units, whatever the outcome cycle says; row （四）1 otherwise
+** alternates Art. 36(四) (does not exist) and 36(五) (not this organ's,
+** with the responsible organ).  Sets *pzOutcome, the basis, the organ,
+** its contact and the text. */
 static void demo_answer(DemoCtx *c, int64_t orgId, int iInfo, int iCase,
                         const char **pzOutcome, const char **pzBasis,
                         const char **pzOrgan, const char **pzContact,
                         const char **pzText) {
+  int bOwnReport = iInfo == INFO_OWN_REPORT;
   *pzBasis = *pzOrgan = *pzContact = "";
+  if (bOwnReport)
+    *pzOutcome = orgId == c->bureau ? "results.granted"
+                                    : "results.cannot_provide.not_held";
   *pzText = strncmp(*pzOutcome, "results.granted", 15)
                 ? "经审查，具体理由见上述法律依据。"
                 : "";
-  if (strcmp(*pzOutcome, "results.cannot_provide.not_held")) return;
-  int bOwnReport = iInfo == INFO_OWN_REPORT;
   if (bOwnReport && orgId == c->bureau) {
-    *pzOutcome = "results.granted";
     *pzText = "该信息已于2019年2月主动公开（《条例》第三十六条第（一）项），"
               "可在本机关门户网站政府信息公开专栏“政府信息公开年报”栏目查阅、下载。";
     return;
   }
+  if (strcmp(*pzOutcome, "results.cannot_provide.not_held")) return;
   if (bOwnReport || iCase % 2) {
     *pzBasis = "art36_5";
     *pzOrgan = bOwnReport ? "中宁县卫生健康局" : "中宁县医疗保障局";
@@ -240,7 +245,7 @@ static void demo_answer(DemoCtx *c, int64_t orgId, int iInfo, int iCase,
 
 /* Writes one application received on dRec with outcome zOutcome (NULL:
 ** left open).  iCase varies the channel, applicant and events.  bLate: the
-** answer goes out after the due date.  Returns 0 or -1. */
+** answer goes out after the due date (2: the first working day after it).  Returns 0 or -1. */
 static int one_app(Gen *g, int64_t orgId, Date dRec, const char *zOutcome,
                    int iCase, int bLate, Date dToday) {
   DemoCtx *c = g->c;
@@ -346,15 +351,20 @@ static int one_app(Gen *g, int64_t orgId, Date dRec, const char *zOutcome,
          "书面征求相关企业意见");
       ev(g, aEv, &nEv, "third_party_end", wd(g, s, 6 + (int)rnd(9)), DATE_NONE,
          0, "第三方不同意公开");
-    } else if (iCase % 9 == 4) {
+    } else if (iCase % 9 == 4 && regime_for(dRec)->zArtOrgan) {
+      /* (The 2007 Regulation did not pause the clock for other organs.) */
       Date s = wd(g, dStart, 5);
       ev(g, aEv, &nEv, "organ_start", s, DATE_NONE, 0, "征求县医疗保障局意见");
       ev(g, aEv, &nEv, "organ_end", wd(g, s, 5 + (int)rnd(10)), DATE_NONE, 0,
          "同意公开");
     }
     if (iCase % 8 == 3) {
-      ev(g, aEv, &nEv, "extension", wd(g, dStart, 18), DATE_NONE,
-         10 + (int)rnd(11), "批准人：郑主任；已告知申请人；需调取历史档案");
+      /* Before the statutory period ends; at most 15 WD before 2019-05-15
+      ** (old Art. 24), 20 after (Art. 33). */
+      const Regime *pR = regime_for(dStart);
+      ev(g, aEv, &nEv, "extension", wd(g, dStart, pR->nAnswerDays - 2),
+         DATE_NONE, 10 + (int)rnd((unsigned)pR->nExtensionMax - 9),
+         "批准人：郑主任；已告知申请人；需调取历史档案");
     }
     if (bFee && iCase % 11 == 5 && zOutcome &&
         (!strcmp(zOutcome, "results.granted") ||
@@ -401,7 +411,8 @@ static int one_app(Gen *g, int64_t orgId, Date dRec, const char *zOutcome,
   } else if (zOutcome && dDue != DATE_NONE) {
     /* Answer some working days before the due date (or after, when late). */
     int nLeft = cal_workdays_between(&g->cal, dStart, dDue);
-    Date dAns = bLate ? wd(g, dDue, 1 + (int)rnd(3))
+    Date dAns = bLate == 2 ? wd(g, dDue, 1)
+                : bLate ? wd(g, dDue, 1 + (int)rnd(3))
                       : wd(g, dStart,
                            3 + (int)rnd((unsigned)(nLeft > 6 ? nLeft - 4 : 2)));
     Date dLastEv = dStart;
@@ -496,7 +507,9 @@ int demo_applications(DemoCtx *c) {
         if (y < 2021 && !strcmp(zOutcome, "results.other.fee_unpaid"))
           zOutcome = "results.granted";
         if (o > 0 && (iOut % 3)) zOutcome = "results.granted";
-        int bLate = iCase % 17 == 16;
+        /* The first case (received 2019-01-07, due 2019-01-28 under the
+        ** 2007 Regulation's 15 working days) was answered on 01-29: late. */
+        int bLate = iCase == 0 ? 2 : iCase % 17 == 16;
         rc = one_app(&g, aOrg[o], dRec, zOutcome, iCase, bLate, dToday);
         iCase++;
       }

@@ -157,6 +157,8 @@ const AppCode aAppEventKind[] = {
     {"fee_paid", "申请人缴费"},
     {"fee_lapsed", "逾期未缴费，不再处理"},
     {"answered", "作出答复"},
+    {"correction_extended", "延长补正期限（第三十条）"},
+    {"disclose_notice", "决定公开告知第三方（第三十二条）"},
     {NULL, NULL},
 };
 
@@ -338,30 +340,8 @@ char *app_mask_id(const char *zIdKind, const char *zIdNorm) {
 
 /* ---- the clock ---------------------------------------------------------- */
 
-static const struct {
-  const char *zKind;
-  DlEventKind e;
-} aEvMap[] = {
-    {"correction_sent", DL_EV_CORRECTION_SENT},
-    {"correction_received", DL_EV_CORRECTION_RECEIVED},
-    {"correction_lapsed", DL_EV_CORRECTION_LAPSED},
-    {"third_party_start", DL_EV_THIRD_PARTY_START},
-    {"third_party_end", DL_EV_THIRD_PARTY_END},
-    {"organ_start", DL_EV_ORGAN_START},
-    {"organ_end", DL_EV_ORGAN_END},
-    {"extension", DL_EV_EXTENSION},
-    {"art35", DL_EV_ART35},
-    {"fee_notice", DL_EV_FEE_NOTICE},
-    {"fee_paid", DL_EV_FEE_PAID},
-    {"fee_lapsed", DL_EV_FEE_LAPSED},
-    {"answered", DL_EV_ANSWERED},
-};
-
 DlEventKind app_event_kind(const char *zKind) {
-  if (!zKind) return 0;
-  for (size_t i = 0; i < sizeof aEvMap / sizeof aEvMap[0]; i++)
-    if (!strcmp(aEvMap[i].zKind, zKind)) return aEvMap[i].e;
-  return 0;
+  return deadline_event_kind(zKind);
 }
 
 int app_clock(const Calendar *pCal, const char *zReceived, const AppEventRec *a,

@@ -14,15 +14,16 @@
 **       /staff/reports/{org}/{year}/export/{json|csv|xlsx|docx}
 **       /staff/report-check
 **       /o/{org}/reports, /o/{org}/reports/{year}
-** The deadline (Art. 49): departments publish by 31 January, governments
-** by 31 March; organisations here are departments and their units, so the
-** list counts to 31 January.
+** The deadline (core/regime.h): for reports up to 2018 every organ by 31
+** March (old Art. 31); from 2019, departments by 31 January, governments
+** by 31 March (Art. 49); the list counts to the departments' date.
 */
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 #include <time.h>
 
+#include "core/regime.h"
 #include "lib/date.h"
 #include "store/store_documents.h"
 #include "web/org_pages.h"
@@ -425,16 +426,22 @@ int page_reports(Req *r) {
   int n;
   if (store_report_units(r->store, &r->arena, me.id, year, &aU, &n) ==
       STORE_OK) {
-    Date dDue = date_from_ymd(year + 1, 1, 31);
+    const char *zArt;
+    Date dDue = regime_report_due(year, 0, &zArt);
     long long nLeft = (long long)(dDue - dToday);
-    int nMissing = 0;
-    req_printf(r, "<h2>下属单位报送情况</h2><p>政府部门应于 %d 年 1 月 31 日前"
-                  "报送并公开上一年度报告，县级以上人民政府的报告于 3 月 31 日前"
-                  "公开（条例第四十九条）；", year + 1);
-    if (nLeft >= 0) req_printf(r, "距 1 月 31 日还有 <strong id=\"days-left\">"
-                               "%lld</strong> 天。</p>", nLeft);
-    else req_printf(r, "已超过 1 月 31 日 <strong id=\"days-left\">%lld"
-                    "</strong> 天。</p>", -nLeft);
+    int nMissing = 0, dM, dD, dY;
+    date_ymd(dDue, &dY, &dM, &dD);
+    if (year < 2019)
+      req_printf(r, "<h2>下属单位报送情况</h2><p>各级行政机关应于 %d 年 3 月 31 日"
+                    "前公布上一年度报告（%h）；", year + 1, zArt);
+    else
+      req_printf(r, "<h2>下属单位报送情况</h2><p>政府部门应于 %d 年 1 月 31 日前"
+                    "报送并公开上一年度报告，县级以上人民政府的报告于 3 月 31 日"
+                    "前公开（%h）；", year + 1, zArt);
+    if (nLeft >= 0) req_printf(r, "距 %d 月 %d 日还有 <strong id=\"days-left\">"
+                               "%lld</strong> 天。</p>", dM, dD, nLeft);
+    else req_printf(r, "已超过 %d 月 %d 日 <strong id=\"days-left\">%lld"
+                    "</strong> 天。</p>", dM, dD, -nLeft);
     req_puts(r, "<table class=\"units\"><thead><tr><th>单位</th><th>状态</th>"
                 "<th>提交时间</th><th>截止日期</th><th>剩余天数</th></tr></thead>"
                 "<tbody>");
@@ -443,7 +450,7 @@ int page_reports(Req *r) {
                   !strcmp(aU[i].zStatus, "published");
       /* A people's government (人民政府) publishes by 31 March. */
       int bGov = strstr(aU[i].zOrgName, "人民政府") != NULL;
-      Date dU = date_from_ymd(year + 1, bGov ? 3 : 1, 31);
+      Date dU = regime_report_due(year, bGov, NULL);
       char zDue[DATE_STRLEN];
       if (!bDone && aU[i].orgId != me.id) nMissing++;
       req_printf(r, "<tr class=\"%s\"><td class=\"d%d\"><a href=\"/staff/"

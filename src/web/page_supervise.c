@@ -22,6 +22,7 @@
 #include <xlsxwriter.h>
 
 #include "core/freshness.h"
+#include "core/regime.h"
 #include "core/response_clock.h"
 #include "lib/utf8.h"
 #include "web/applications.h"
@@ -442,7 +443,7 @@ static void report_status_panel(Req *r, const RegScope *sc, int year) {
     if (!req_can(r, PERM_VIEW_STAFF, aU[i].orgId)) continue;
     int bDone = !strcmp(aU[i].zStatus, "submitted") || !strcmp(aU[i].zStatus, "published");
     int bGov = strstr(aU[i].zOrgName, "人民政府") != NULL;
-    Date dDue = date_from_ymd(year + 1, bGov ? 3 : 1, 31);
+    Date dDue = regime_report_due(year, bGov, NULL);
     char zDue[DATE_STRLEN];
     req_printf(r, "<tr data-org=\"%h\"><th scope=\"row\"><a href=\"/staff/reports/%u/%d\">"
                   "%h</a></th><td class=\"status\">%h</td><td>%h</td><td class=\"left\">",

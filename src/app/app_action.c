@@ -9,6 +9,7 @@
 #include <string.h>
 
 #include "app/app_steps.h"
+#include "core/org_kind.h"
 #include "lib/buf.h"
 #include "lib/crypto.h"
 
@@ -220,6 +221,12 @@ static void register_check(AppAct *x, AppInput *pIn, char zIdNorm[64],
             zOrg[0] || org ? "您无权为该单位登记申请" : "请选择受理单位");
     org = 0;
   }
+  Org o;
+  if (org && store_org_get(x->store, x->arena, org, &o) == STORE_OK &&
+      !org_kind(o.zKind)->bApplications)
+    add_err(aErr, pnErr, "org_id",
+            app_fmt(x, "该单位为%s（%s），不受理政府信息公开申请",
+                    org_kind(o.zKind)->zLabel, org_kind(o.zKind)->zBasis));
   *pOrg = org;
   *pCh = app_channel(app_p(x, "channel", ""));
   if (!*pCh) add_err(aErr, pnErr, "channel", "请选择申请渠道");

@@ -492,11 +492,12 @@ int demo_applications(DemoCtx *c) {
   }
   Date dToday = date_today_cn(time(NULL));
   int rc = 0, iCase = 0, iOut = 0;
-  int64_t aOrg[3] = {c->bureau, c->hospital,
-                     c->nUnit > 3 ? c->aUnit[3] : c->bureau};
-  int aPerYear[3] = {26, 8, 5};
+  /* The bureau and the 疾控中心 (Art. 54) take applications; the hospitals
+  ** (Art. 55) and the 卫生监督所 (acting in the bureau's name) do not. */
+  int64_t aOrg[2] = {c->bureau, c->nUnit > 3 ? c->aUnit[3] : c->bureau};
+  int aPerYear[2] = {26, 8};
   for (int y = 2019; rc == 0 && y <= 2025; y++) {
-    for (int o = 0; rc == 0 && o < 3; o++) {
+    for (int o = 0; rc == 0 && o < 2; o++) {
       int n = aPerYear[o] + (int)rnd(5);
       for (int i = 0; rc == 0 && i < n; i++) {
         /* Spread over the year; the last two arrive in late December and

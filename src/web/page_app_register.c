@@ -13,6 +13,7 @@
 
 #include "app/app_action.h"
 #include "core/fees.h"
+#include "core/org_kind.h"
 #include "lib/crypto.h"
 #include "web/applications.h"
 #include "web/pages.h"
@@ -282,7 +283,9 @@ static void handle_org_options(Req *r, int64_t selected) {
       STORE_OK)
     return;
   for (int i = 0; i < n; i++) {
-    if (!req_can(r, PERM_APP_HANDLE, aOrg[i].id)) continue;
+    if (!req_can(r, PERM_APP_HANDLE, aOrg[i].id) ||
+        !org_kind(aOrg[i].zKind)->bApplications)
+      continue;
     req_printf(r, "<option value=\"%lld\"%s>%h</option>", (long long)aOrg[i].id,
                aOrg[i].id == selected ? " selected" : "", aOrg[i].zName);
   }

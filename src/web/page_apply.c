@@ -14,6 +14,7 @@
 
 #include "core/ident.h"
 #include "lib/crypto.h"
+#include "core/org_kind.h"
 #include "web/applications.h"
 #include "web/pages.h"
 
@@ -200,6 +201,21 @@ int page_app_apply(Req *r) {
   Org org;
   if (store_org_by_slug(r->store, &r->arena, req_arg(r, 0), &org) != STORE_OK) {
     http_error(r, 404, "单位不存在");
+    return 0;
+  }
+  const char *zNo = org_kind_no_applications(org_kind(org.zKind));
+  if (zNo) { /* Art. 55 units and units acting in another organ's name */
+    r->status = r->method == HTTP_POST ? 409 : 200;
+    page_begin(r, "政府信息公开申请");
+    req_printf(r, "<h1>%h</h1>\n", org.zName);
+    page_notice(r, "warn", zNo);
+    Org up;
+    if (org.parentId &&
+        store_org_get(r->store, &r->arena, org.parentId, &up) == STORE_OK &&
+        org_kind(up.zKind)->bApplications)
+      req_printf(r, "<p><a href=\"/o/%u/apply\">向%h提出申请</a></p>\n",
+                 up.zSlug, up.zName);
+    page_end(r);
     return 0;
   }
   AppInput in;

@@ -189,3 +189,41 @@ def test_each_action_route_has_its_permission(srv):
         eq(r.status, 403, act)
     r = office.post("/staff/applications/%d/nonsense" % aid, {}, csrf_from="/staff")
     eq(r.status, 404)
+
+
+def test_org_kind_decides_who_takes_applications(srv):
+    # A public hospital (Art. 55) takes no Art. 33 applications: the form
+    # explains why and points to the bureau; a posted form stores nothing.
+    c = srv.client()
+    r = c.get("/o/zn-hospital/apply")
+    eq(r.status, 200)
+    contains(r.text, "第五十五条")
+    contains(r.text, 'href="/o/znwsj/apply"')
+    not_contains(r.text, 'name="id_number"')
+    r = c.post("/o/zn-hospital/apply", form(), csrf_from="/o/znwsj/apply")
+    eq(r.status, 409)
+    # The 卫生监督所 acts in the bureau's name: applications go to the bureau.
+    r = c.get("/o/zn-supervision/apply")
+    contains(r.text, "以其他行政机关的名义履行职能")
+    # Staff registration for the hospital is refused by the action itself.
+    office = srv.client()
+    office.login("office")
+    con = __import__("sqlite3").connect(srv.db)
+    hosp = con.execute("SELECT id FROM org WHERE slug='zn-hospital'").fetchone()[0]
+    n0 = con.execute("SELECT count(*) FROM application").fetchone()[0]
+    con.close()
+    f = form(name="吴医院", id_number=id_number("64052119800105001"))
+    f.update({"channel": "in_person", "event_day": "2026-03-02", "org_id": str(hosp)})
+    r = office.post("/staff/applications/new", f, csrf_from="/staff/applications/new")
+    eq(r.status, 422)
+    contains(r.text, "不受理政府信息公开申请")
+    not_contains(office.get("/staff/applications/new").text, "中宁县人民医院</option>")
+    con = __import__("sqlite3").connect(srv.db)
+    eq(con.execute("SELECT count(*) FROM application").fetchone()[0], n0)
+    con.close()
+    # The administrator sets the kind; the 疾控中心 (Art. 54) takes them.
+    admin = srv.client()
+    admin.login("sysadmin")
+    page = admin.get("/admin/orgs/%d" % hosp)
+    contains(page.text, '<option value="public_enterprise" selected>公共企事业单位')
+    contains(c.get("/o/zn-cdc/apply").text, 'name="id_number"')

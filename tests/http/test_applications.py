@@ -72,7 +72,7 @@ def test_public_form_renders_without_script(srv):
     eq(r.status, 200)
     contains(r.text, '<label for="f-id_number">')
     contains(r.text, 'enctype="multipart/form-data"')
-    contains(r.text, "中宁县卫生和计划生育局")
+    contains(r.text, "中宁县卫生健康局")
 
 
 def test_bad_id_check_digit_refused_nothing_stored(srv):
@@ -203,7 +203,7 @@ def test_complete_application_intake_to_answer_letter(srv):
               "您申请获取的政府信息属于公开范围，本机关予以公开。", "相关目录共3页。",
               "依据：《条例》第三十六条第（一）项、第（二）项。",
               "六十日内依法申请行政复议", "六个月内依法向人民法院提起行政诉讼",
-              "中宁县卫生和计划生育局"]:
+              "中宁县卫生健康局"]:
         contains(r.text, s)
     # Letter, DOCX.
     r = office.get("/staff/applications/%d/letter.docx" % aid)

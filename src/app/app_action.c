@@ -262,8 +262,11 @@ int app_action_register(AppAct *x, const char *zFileName, const char *zFileType,
   free(zWhy);
   if (rc == STORE_OK) rc = store_begin(x->store);
   if (rc != STORE_OK) return fail(x, 500, store_errmsg(x->store));
+  const char *zAction = x->who->userId
+                            ? "登记"
+                            : app_fmt(x, "登记（%s）%s", x->who->zName, "");
   rc = app_store_new(x->store, x->arena, x->zSecretKey, &x->a, &in, zIdNorm,
-                     x->who->userId, "登记", zFileName, zFileType, pFile,
+                     x->who->userId, zAction, zFileName, zFileType, pFile,
                      nFile, x->dToday, zCode);
   if (rc == STORE_OK) rc = store_commit(x->store);
   if (rc != STORE_OK) {

@@ -13,6 +13,12 @@
 #include "app/app_steps.h"
 #include "core/fees.h"
 
+int app_log(AppAct *x, const char *zAction, const char *zDetail) {
+  if (!x->who->userId && x->who->zName && x->who->zName[0])
+    zAction = app_fmt(x, "%s（%s）", zAction, x->who->zName);
+  return store_app_log(x->store, x->a.id, x->who->userId, zAction, zDetail);
+}
+
 /* A parameter, or zDflt when absent. */
 const char *app_p(AppAct *x, const char *zName, const char *zDflt) {
   const char *z = x->in->xGet(x->in->pCtx, zName);
@@ -82,8 +88,7 @@ static const char *add_event(AppAct *x, const AppEventRec *e,
   const char *zErr = app_clock_accepts(x, e);
   if (zErr) return zErr;
   if (store_app_event_add(x->store, x->a.id, e, x->who->userId) != STORE_OK ||
-      store_app_log(x->store, x->a.id, x->who->userId, zAction, e->zText) !=
-          STORE_OK)
+      app_log(x, zAction, e->zText) != STORE_OK)
     return store_errmsg(x->store);
   return NULL;
 }
@@ -91,8 +96,7 @@ static const char *add_event(AppAct *x, const AppEventRec *e,
 /* A history line; NULL or the store's message. */
 static const char *log_line(AppAct *x, const char *zAction,
                             const char *zDetail) {
-  return store_app_log(x->store, x->a.id, x->who->userId, zAction, zDetail) ==
-                 STORE_OK
+  return app_log(x, zAction, zDetail) == STORE_OK
              ? NULL
              : store_errmsg(x->store);
 }

@@ -16,6 +16,9 @@ int app_p_int(AppAct *x, const char *zName, int64_t lo, int64_t hi,
 /* zFmt (two %s) with z1 and z2, in the action's arena. */
 const char *app_fmt(AppAct *x, const char *zFmt, const char *z1,
                     const char *z2);
+/* A line of the case's history by the actor (an actor without a user
+** id, an API token, is named in the line).  Returns STORE_OK or an error. */
+int app_log(AppAct *x, const char *zAction, const char *zDetail);
 /* NULL when the clock accepts the stored events plus pNew, else its
 ** message. */
 const char *app_clock_accepts(AppAct *x, const AppEventRec *pNew);

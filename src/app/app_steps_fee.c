@@ -40,7 +40,7 @@ static const char *fee_notice(AppAct *x, AppEventRec *e, const char *zNote) {
       (store_app_event_add(x->store, x->a.id, e, x->who->userId) != STORE_OK ||
        store_app_set_fee(x->store, x->a.id, zMethod, (int)nCount, fr.nYuan,
                          "notified", zNote) != STORE_OK ||
-       store_app_log(x->store, x->a.id, x->who->userId, "收费通知", e->zText) !=
+       app_log(x, "收费通知", e->zText) !=
            STORE_OK))
     zErr = store_errmsg(x->store);
   fee_result_free(&fr);
@@ -63,7 +63,7 @@ static const char *fee_settle(AppAct *x, AppEventRec *e, const char *zOp,
   if (store_app_event_add(x->store, x->a.id, e, x->who->userId) != STORE_OK ||
       store_app_set_fee(x->store, x->a.id, x->a.zFeeMethod, x->a.feeCount,
                         x->a.feeYuan, zStatus, zNote) != STORE_OK ||
-      store_app_log(x->store, x->a.id, x->who->userId, zLog, zNote) !=
+      app_log(x, zLog, zNote) !=
           STORE_OK)
     return store_errmsg(x->store);
   if (bLapse && store_app_close(x->store, x->a.id, "results.other.fee_unpaid",
@@ -121,8 +121,7 @@ const char *step_review(AppAct *x) {
   v.zNote = app_p(x, "note", "");
   if ((zErr = review_check(&v))) return zErr;
   if (store_app_review_add(x->store, &v) != STORE_OK ||
-      store_app_log(x->store, x->a.id, x->who->userId,
-                    app_label(aAppReviewKind, v.zKind),
+      app_log(x, app_label(aAppReviewKind, v.zKind),
                     app_label(aAppReviewResult, v.zResult)) != STORE_OK)
     return store_errmsg(x->store);
   return NULL;
@@ -148,8 +147,7 @@ const char *step_review_decide(AppAct *x) {
     return "决定或判决日期无效或早于申请、起诉日期";
   if (store_app_review_decide(x->store, x->a.id, rid, zResult, zDay) !=
           STORE_OK ||
-      store_app_log(x->store, x->a.id, x->who->userId,
-                    app_label(aAppReviewKind, pRev->zKind),
+      app_log(x, app_label(aAppReviewKind, pRev->zKind),
                     app_label(aAppReviewResult, zResult)) != STORE_OK)
     return store_errmsg(x->store);
   return NULL;

@@ -109,3 +109,31 @@ const char *perm_name(Perm p) {
     [PERM_SUPERVISE] = "supervise"};
   return (p >= 0 && p < PERM__COUNT && az[p]) ? az[p] : "?";
 }
+
+int perm_by_name(const char *zName) {
+  for (int p = 0; zName && p < PERM__COUNT; p++)
+    if (!strcmp(perm_name((Perm)p), zName)) return p;
+  return -1;
+}
+
+int perm_token_grantable(Perm p) {
+  return p == PERM_VIEW_STAFF || p == PERM_APP_HANDLE;
+}
+
+long long perm_token_parse(const char *zList) {
+  long long mask = 0;
+  const char *z = zList;
+  while (z && *z) {
+    size_t n = strcspn(z, ",");
+    char zName[32];
+    if (n >= sizeof zName) return -1;
+    memcpy(zName, z, n);
+    zName[n] = 0;
+    int p = perm_by_name(zName);
+    if (n && (p < 0 || !perm_token_grantable((Perm)p))) return -1;
+    if (n) mask |= 1LL << p;
+    z += n;
+    if (*z == ',') z++;
+  }
+  return mask;
+}

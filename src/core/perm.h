@@ -70,6 +70,17 @@ int perm_allows(unsigned roles, int64_t userOrg, Perm p, int64_t targetOrg,
 /* Code name of a permission ("PERM_ADMIN" -> "admin"). */
 const char *perm_name(Perm p);
 
+/* The permission with code name zName ("app_handle"), or -1. */
+int perm_by_name(const char *zName);
+/* 1 when an API token may be granted p: reading staff records and
+** handling applications (registration, events, drafts); never the
+** decisions that need a person (review, approval, extension) nor
+** administration. */
+int perm_token_grantable(Perm p);
+/* Parses "view_staff,app_handle" into a bit mask (bit p for Perm p) of
+** grantable permissions; -1 when a name is unknown or not grantable. */
+long long perm_token_parse(const char *zList);
+
 /* Chinese name of a role bit ("公开办"), or NULL for an unknown bit. */
 const char *perm_role_label(unsigned role);
 /* Code name ("office") of a role bit, or NULL. */

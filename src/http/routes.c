@@ -55,6 +55,8 @@ const Route aRoute[] = {
   {G, "/admin/users", page_admin_users, PERM_ADMIN, 0, "用户管理"},
   {G | P, "/admin/users/new", page_admin_user_edit, PERM_ADMIN, 0, "新增用户"},
   {G | P, "/admin/users/{id}", page_admin_user_edit, PERM_ADMIN, 0, "编辑用户"},
+  {G | P, "/admin/tokens", page_admin_tokens, PERM_ADMIN, 0, "接口令牌"},
+  {P, "/admin/tokens/{id}/revoke", page_admin_token_revoke, PERM_ADMIN, 0, "吊销接口令牌"},
 
   /* Registers (issue 7): opinion, messages, proposals, activities, work
   ** plans, the supervisor's view, inspections and the dashboard. */
@@ -143,6 +145,22 @@ const Route aRoute[] = {
   {G | P, "/staff/answer-templates", page_app_templates, PERM_APP_APPROVE, 0, "答复模板"},
   {G, "/api/v1/applications", api_applications, PERM_VIEW_STAFF, ROUTE_API, "Applications visible to the user (register)"},
   {G, "/api/v1/applications/{id}", api_application, PERM_VIEW_STAFF, ROUTE_API, "One application with its clock steps"},
+  /* The write API (issue 13 §7): the same actions, the same permissions. */
+  {P, "/api/v1/applications", api_app_register, PERM_APP_HANDLE, ROUTE_API, "Register an application handed over (JSON: org_id, channel, event_day and the applicant and information fields); 201 with reg_no and the tracking code"},
+  {P, "/api/v1/applications/{id}/assign", api_app_do_assign, PERM_APP_HANDLE, ROUTE_API, "Assign a department and handler (dept_id, handler_id)"},
+  {P, "/api/v1/applications/{id}/event", api_app_do_event, PERM_APP_HANDLE, ROUTE_API, "Record a clock event (kind, on_day, limit_day, text)"},
+  {P, "/api/v1/applications/{id}/extend", api_app_do_extend, PERM_APP_EXTEND, ROUTE_API, "Approve the extension, head of the disclosure office only (on_day, n_days, text, notified=1)"},
+  {P, "/api/v1/applications/{id}/fee", api_app_do_fee, PERM_APP_HANDLE, ROUTE_API, "Fee notice, payment, waiver or lapse (op, method, count, on_day, limit_day, note)"},
+  {P, "/api/v1/applications/{id}/draft", api_app_do_draft, PERM_APP_HANDLE, ROUTE_API, "Draft the answer (outcome, decision_text, other_organ, other_organ_contact)"},
+  {P, "/api/v1/applications/{id}/dept_review", api_app_do_dept_review, PERM_APP_REVIEW, ROUTE_API, "Review the draft, not by its drafter (note)"},
+  {P, "/api/v1/applications/{id}/return", api_app_do_return, PERM_APP_REVIEW, ROUTE_API, "Return the draft (note)"},
+  {P, "/api/v1/applications/{id}/approve", api_app_do_approve, PERM_APP_APPROVE, ROUTE_API, "Approve and answer, not by the drafter (answer_day)"},
+  {P, "/api/v1/applications/{id}/withdraw", api_app_do_withdraw, PERM_APP_HANDLE, ROUTE_API, "The applicant withdraws (on_day, text)"},
+  {P, "/api/v1/applications/{id}/correction_request", api_app_do_correction_request, PERM_APP_HANDLE, ROUTE_API, "Art. 41 correction request (on_day, result, text)"},
+  {P, "/api/v1/applications/{id}/assistance", api_app_do_assistance, PERM_APP_HANDLE, ROUTE_API, "Art. 43 assistance (on_day, text)"},
+  {P, "/api/v1/applications/{id}/review", api_app_do_review, PERM_APP_HANDLE, ROUTE_API, "Record reconsideration or litigation (kind, result, filed_on, decided_on, body, case_no, note)"},
+  {P, "/api/v1/applications/{id}/review_decide", api_app_do_review_decide, PERM_APP_HANDLE, ROUTE_API, "Record its result (review_id, result, decided_on)"},
+  {P, "/api/v1/applications/{id}/recalc", api_app_do_recalc, PERM_APP_HANDLE, ROUTE_API, "Recompute the due date"},
 
   /* Public portal (issue 4): search, document lists by organisation,
   ** catalogue item, Art. 20 item and year, Atom feeds, CSV, search API. */

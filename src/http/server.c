@@ -232,6 +232,7 @@ static enum MHD_Result send_response(struct MHD_Connection *conn, Req *r) {
 void http_dispatch(Req *r, const char *zCookies) {
   int bMismatch;
   r->bApi = !strncmp(r->zPath, "/api/", 5);
+  r->zCookies = zCookies;
   auth_load(r, zCookies);
   const Route *rt = route_match(r, r->zPath, &bMismatch);
   if (!rt) {
@@ -244,6 +245,10 @@ void http_dispatch(Req *r, const char *zCookies) {
     return;
   }
   r->bApi = (rt->flags & ROUTE_API) != 0;
+  if (r->tokenId && !r->bApi) {
+    http_error(r, 401, "接口令牌只能用于 /api/ 接口");
+    return;
+  }
   if (r->bBodyTooLarge) {
     http_error(r, 413, "提交的内容超过大小限制");
     return;
@@ -260,7 +265,7 @@ void http_dispatch(Req *r, const char *zCookies) {
     http_error(r, 403, "您没有权限访问此页面");
     return;
   }
-  if (r->method == HTTP_POST) {
+  if (r->method == HTTP_POST && !r->tokenId) { /* a token is no cookie */
     const char *zWhy = auth_check_post(r);
     if (zWhy) {
       http_error(r, 403, zWhy);
@@ -307,6 +312,7 @@ static enum MHD_Result on_request(void *cls, struct MHD_Connection *conn,
     r->zAcceptEncoding = hdr(conn, "Accept-Encoding");
     r->zContentType = hdr(conn, "Content-Type");
     r->zCsrfHeader = hdr(conn, "X-CSRF-Token");
+    r->zAuthorization = hdr(conn, "Authorization");
     MHD_get_connection_values(conn, MHD_GET_ARGUMENT_KIND, query_iter, r);
     const char *zLen = hdr(conn, "Content-Length");
     if (zLen && strtoull(zLen, NULL, 10) > cfg->nMaxBody) r->bBodyTooLarge = 1;

@@ -39,6 +39,9 @@ int page_admin_orgs(Req *r);
 int page_admin_org_edit(Req *r);
 int page_admin_dept_add(Req *r);
 int page_admin_users(Req *r);
+/* page_tokens.c: API tokens (GET|POST /admin/tokens, POST …/{id}/revoke). */
+int page_admin_tokens(Req *r);
+int page_admin_token_revoke(Req *r);
 int page_admin_user_edit(Req *r);
 
 #endif

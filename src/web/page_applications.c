@@ -961,20 +961,29 @@ int page_app_action(Req *r) {
         zErr = "已发出过收费通知";
       else if (req_param_int(r, "count", 1, FEE_MAX_COUNT, &nCount) != 1)
         zErr = "请填写件数或页数（正整数）";
-      else if (!strcmp(zMethod, "per_item")) {
-        int nPrior =
-            store_app_month_count(r->store, a.zIdHash, a.zReceivedOn, a.id);
-        fee_per_item(nPrior < 0 ? 0 : nPrior, (int)nCount, &fr);
-      } else if (!strcmp(zMethod, "per_volume")) {
-        fee_per_volume((int)nCount, &fr);
-      } else {
-        zErr = "请选择计收方式";
+      else {
+        FeeRequest q = {DATE_NONE, zMethod, a.zForm, 0, (int)nCount};
+        date_parse(a.zReceivedOn, &q.dReceived);
+        if (!strcmp(zMethod, "per_item")) {
+          q.nPrior =
+              store_app_month_count(r->store, a.zIdHash, a.zReceivedOn, a.id);
+          if (q.nPrior < 0) q.nPrior = 0;
+        }
+        if (fee_compute(&q, &fr) != FEE_OK)
+          zErr = req_strdup(r, fr.zText ? fr.zText : "收费参数无效");
       }
       if (!zErr && fr.nYuan <= 0)
         zErr = "按该方式计算不需收费，无需发出收费通知";
       if (!zErr) {
+        /* The payment deadline: 20 working days (国办函〔2020〕109号). */
+        Date dN, dLim;
+        date_parse(e.zOn, &dN);
+        dLim = cal_add_workdays(&cal, dN, DL_FEE_PAY_DAYS);
+        if (e.zLimit[0]) date_parse(e.zLimit, &dLim);
+        char *zNotice = fee_notice_text(zMethod, fr.nYuan, fr.zText, dLim);
         e.zKind = "fee_notice";
-        e.zText = req_fmt(r, "%lld元：%h", fr.nYuan, fr.zText);
+        e.zText = req_fmt(r, "%lld元。%h", fr.nYuan, zNotice);
+        free(zNotice);
         zErr = clock_accepts(r, &cal, &a, &e);
         if (!zErr &&
             (store_app_event_add(r->store, a.id, &e, uid) != STORE_OK ||

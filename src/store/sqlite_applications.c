@@ -873,6 +873,8 @@ int store_app_year_counts(Store *s, int64_t orgId, int iYear,
 void store_app_clock_params(Store *s, DlParams *p) {
   DlParams d = DL_PARAMS_DEFAULT;
   d.bFeeWaitCounted = store_setting_int(s, "application_fee_wait_counted") == 1;
+  long long n = store_setting_int(s, "application_correction_workdays");
+  if (n >= 1 && n <= 60) d.nCorrectionDays = (int)n;
   *p = d;
 }
 

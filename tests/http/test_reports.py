@@ -179,8 +179,10 @@ def test_override_needs_a_reason_and_is_logged(srv):
     # The column and the row no longer add up: both rules name their cells.
     keys = re.findall(r'<li class="broken" data-key="([^"]+)"', r.text)
     eq(sorted(keys), ["R1[natural_person]", "R2[new]"])
-    contains(r.text, "自然人列：一(30) + 二(0) = 30，但 三（七）总计(15) + 四(1) = 16"
-                     "（左边 30，右边 16）")
+    # (Demo figures since the 2019 cases run on the 2007 Regulation's clock,
+    # issue 13: one natural person's case carried in from 2020, none out.)
+    contains(r.text, "自然人列：一(30) + 二(1) = 31，但 三（七）总计(15) + 四(0) = 15"
+                     "（左边 31，右边 15）")
     contains(r.text, "涉及单元格：一·自然人、二·自然人、三（七）总计·自然人、四·自然人")
     j = c.get(BASE + "/export/json").json()
     eq(j["tables"]["t3"]["new"]["natural_person"], 30)

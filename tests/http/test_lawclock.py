@@ -158,3 +158,30 @@ def test_remedies_by_date_and_reconsideration_organ(srv):
     r = adm.post("/admin/orgs/1/review-organ", {"review_organ": "中宁县人民政府"}, csrf_from="/admin/orgs/1")
     eq(r.status, 303)
     ok(True, "")
+
+
+def test_secrecy_marks_block_until_a_decision(srv):
+    from test_documents import act, client, new_doc, state_of, walk_to
+    drafter = client(srv, "drafter")
+    body = "秘密★10年\n\n关于某项目的内部研究意见\n\n（此件不公开）\n\n内部审计工作要点照常公开。"
+    doc = new_doc(drafter, "关于某项目的研究意见", body=body)
+    walk_to(srv, doc, "secrecy_review")
+    secrecy = client(srv, "secrecy")
+    r = act(secrecy, doc, "pass")
+    eq(r.status, 409)
+    contains(r.text, "密级、发布标记")
+    eq(state_of(srv, doc), "secrecy_review")
+    page = secrecy.get("/staff/docs/%d" % doc).text
+    marks = re.findall(r'data-finding="(\d+)" data-status="open"><td>正文</td><td>密级或发布标记</td>'
+                       r'<td>([^<]*)</td>', page)
+    eq(sorted(m for _, m in marks), ["秘密★10年", "（此件不公开）"])
+    not_contains(page, "<td>内部审计")                       # a word in running text is no mark
+    # A mark cannot be masked away; a decision needs its basis.
+    fid = int(marks[0][0])
+    eq(secrecy.post("/staff/docs/%d/findings/%d" % (doc, fid), {"decision": "mask"}).status, 422)
+    eq(secrecy.post("/staff/docs/%d/findings/%d" % (doc, fid), {"decision": "accept"}).status, 422)
+    for f, _ in marks:
+        eq(secrecy.post("/staff/docs/%d/findings/%s" % (doc, f),
+                        {"decision": "accept", "reason": "已于2026年解密，经定密机关同意公开"}).status, 303)
+    eq(act(secrecy, doc, "pass").status, 303)
+    eq(state_of(srv, doc), "approval")

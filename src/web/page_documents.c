@@ -478,6 +478,8 @@ int page_doc_view(Req *r) {
   meta_row(r, "责任部门", d.zDeptName);
   meta_row(r, "成文日期", d.zSignedDate);
   meta_row(r, "生成日期", d.zFormedDate);
+  if (d.zChangedOn[0])
+    meta_row(r, "变更日期（第二十六条期限自变更之日重新起算）", d.zChangedOn);
   meta_row(r, "发布日期", d.zPublishedDate);
   meta_row(r, "公开方式", doc_label(aDocMode, d.zMode));
   if (!strcmp(d.zMode, "withheld"))

@@ -185,3 +185,25 @@ def test_secrecy_marks_block_until_a_decision(srv):
                         {"decision": "accept", "reason": "已于2026年解密，经定密机关同意公开"}).status, 303)
     eq(act(secrecy, doc, "pass").status, 303)
     eq(state_of(srv, doc), "approval")
+
+
+def test_art26_restarts_when_the_document_changes(srv):
+    import sqlite3
+    from test_documents import client, new_doc
+    drafter = client(srv, "drafter")
+    doc = new_doc(drafter, "关于调整门诊时间的通知", body="原内容", formed="2026-11-20")
+    db = sqlite3.connect(srv.db)
+    eq(db.execute("SELECT changed_on FROM doc WHERE id=?", (doc,)).fetchone()[0], None)
+    fields = {"title": "关于调整门诊时间的通知", "body": "原内容", "mode": "proactive",
+              "formed_date": "2026-11-20", "genre": "通知", "report_kind": "other"}
+    r = drafter.post("/staff/docs/%d/edit" % doc, fields)
+    eq(r.status, 303)
+    eq(db.execute("SELECT changed_on FROM doc WHERE id=?", (doc,)).fetchone()[0], None)   # unchanged
+    r = drafter.post("/staff/docs/%d/edit" % doc, dict(fields, body="新内容：门诊时间改为8:00"))
+    eq(r.status, 303)
+    day = db.execute("SELECT changed_on FROM doc WHERE id=?", (doc,)).fetchone()[0]
+    db.close()
+    ok(day and re.match(r"\d{4}-\d{2}-\d{2}$", day), "changed_on %r" % day)
+    page = drafter.get("/staff/docs/%d" % doc).text
+    contains(page, "变更日期（第二十六条期限自变更之日重新起算）")
+    contains(page, day)

@@ -29,3 +29,9 @@ CREATE INDEX application_event_app ON application_event(application_id);
 -- '' = the default: the nearest people's government above the organisation
 -- (store_remedy.h).
 ALTER TABLE org ADD COLUMN review_organ TEXT NOT NULL DEFAULT '';
+
+-- Art. 26 runs from when the information is formed or changed: the Beijing
+-- date of the last change of a document's title or body after creation
+-- (store_doc_update); the clock starts from the later of formed_date and
+-- changed_on (core/document.h doc_art26_start()).
+ALTER TABLE doc ADD COLUMN changed_on TEXT;

@@ -373,7 +373,7 @@ def test_docx_tracked_changes_comments_and_size_limit(srv):
     eq(act(secrecy, doc, "pass").status, 409)
     page = secrecy.get("/staff/docs/%d" % doc).text
     att = re.findall(r'data-status="open"><td>附件</td><td>(\w+)</td><td>([^<]+)</td>', page)
-    eq(sorted(k for k, _ in att if k != "person_name"), ["email", "id_number", "mobile"])
+    eq(sorted(k for k, _ in att if k != "姓名"), ["手机号码", "电子邮箱", "身份证号"])   # labels
 
 
 def test_validity_banner_and_replacement(srv):

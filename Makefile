@@ -15,7 +15,7 @@
 
 CC      ?= cc
 PKGS    := libmicrohttpd sqlite3 libsodium jansson libcmark-gfm \
-           xlsxwriter libzip zlib libmagic
+           xlsxwriter libzip zlib libmagic libxml-2.0
 # Debian's libcmark-gfm-extensions-dev ships no .pc file.
 EXTRA_LIBS := -lcmark-gfm-extensions
 WARN    := -Wall -Wextra -Werror -Wshadow -Wstrict-prototypes \
@@ -43,13 +43,14 @@ SCHEMA  := $(sort $(wildcard src/store/schema/*.sql))
 GEN_SRC := $(BUILD)/gen/assets.c
 GEN_DATA:= $(BUILD)/gen/data.c
 GEN_SCHEMA:= $(BUILD)/gen/schema.c
+GEN_INFO:= $(BUILD)/gen/buildinfo.c
 OBJ     := $(LIB_SRC:%.c=$(BUILD)/%.o) $(BUILD)/gen/assets.o \
-           $(BUILD)/gen/data.o $(BUILD)/gen/schema.o
+           $(BUILD)/gen/data.o $(BUILD)/gen/schema.o $(BUILD)/gen/buildinfo.o
 MAIN_OBJ:= $(BUILD)/src/main.o
 UNIT_SRC:= $(sort $(wildcard tests/unit/*.c))
 UNIT_OBJ:= $(UNIT_SRC:%.c=$(BUILD)/%.o)
 
-.PHONY: all run check asan unit clean deps deps-test bench
+.PHONY: all run check asan unit clean deps deps-test bench deb FORCE
 
 all: gongkai
 
@@ -88,6 +89,19 @@ $(GEN_SCHEMA): tools/embed.sh $(SCHEMA)
 	@mkdir -p $(dir $@)
 	@sh tools/embed.sh aSchema $(SCHEMA) > $@
 
+# The commit and build date `gongkai version` prints.  Rewritten only when
+# they change, so an unchanged tree does not relink.  GK_COMMIT and
+# SOURCE_DATE_EPOCH (set by the Debian build) take precedence over git.
+$(GEN_INFO): FORCE
+	@mkdir -p $(dir $@)
+	@sh tools/buildinfo.sh > $@.tmp && \
+	  if cmp -s $@.tmp $@; then rm -f $@.tmp; else mv $@.tmp $@; fi
+
+$(BUILD)/gen/buildinfo.o: $(GEN_INFO)
+	@$(CC) $(CFLAGS) -c -o $@ $<
+
+FORCE:
+
 $(GEN_DATA): tools/embed.sh $(DATA)
 	@mkdir -p $(dir $@)
 	@sh tools/embed.sh aData $(DATA) > $@
@@ -107,6 +121,11 @@ run: deps
 	  ./gongkai demo --db var/gongkai.db; fi
 	@cat var/admin-login.txt 2>/dev/null || true
 	./gongkai serve --db var/gongkai.db --listen 127.0.0.1:8080
+
+# The Debian package, built from the tracked and new (not ignored) files in
+# a copy under build/deb; the .deb lands here as gongkai_VERSION_ARCH.deb.
+deb:
+	@sh scripts/deb.sh
 
 unit: $(BUILD)/unit
 	$(BUILD)/unit

@@ -1,17 +1,18 @@
 #!/bin/sh
 # Installs the Debian packages gongkai needs to build, run and test.
 # Idempotent: asks dpkg first and calls apt-get only for what is missing.
-# Usage: scripts/deps.sh [build|test|bench]   (default: build)
+# Usage: scripts/deps.sh [build|test|bench|deb]   (default: build)
 set -eu
 want="build-essential pkg-config libmicrohttpd-dev libsqlite3-dev libsodium-dev
 libjansson-dev libcmark-gfm-dev libcmark-gfm-extensions-dev libxlsxwriter-dev
-libmagic-dev libzip-dev zlib1g-dev poppler-utils sqlite3 curl"
+libmagic-dev libzip-dev zlib1g-dev libxml2-dev poppler-utils sqlite3 curl"
 case "${1:-build}" in
   test)  want="$want chromium fonts-wqy-zenhei libreoffice-writer-nogui tidy unzip python3"
          # node and npm may come from elsewhere (a nodesource build); only ask
          # apt for them when neither is on the PATH.
          command -v npm >/dev/null 2>&1 || want="$want nodejs npm" ;;
   bench) want="$want nginx wrk" ;;
+  deb)   want="$want debhelper scdoc dpkg-dev fakeroot" ;;
 esac
 missing=""
 for p in $want; do

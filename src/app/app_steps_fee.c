@@ -4,6 +4,7 @@
 ** of the application workflow; see app_steps.h.
 */
 #include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
 
 #include "app/app_steps.h"
@@ -19,21 +20,31 @@ static const char *fee_notice(AppAct *x, AppEventRec *e, const char *zNote) {
   if (strcmp(x->a.zFeeStatus, "none")) return "已发出过收费通知";
   if (app_p_int(x, "count", 1, FEE_MAX_COUNT, &nCount) != 1)
     return "请填写件数或页数（正整数）";
+  FeeRequest q = {DATE_NONE, zMethod, x->a.zForm, 0, (int)nCount};
+  date_parse(x->a.zReceivedOn, &q.dReceived);
   if (!strcmp(zMethod, "per_item")) {
-    int nPrior = store_app_month_count(x->store, x->a.zIdHash,
-                                       x->a.zReceivedOn, x->a.id);
-    fee_per_item(nPrior < 0 ? 0 : nPrior, (int)nCount, &fr);
-  } else if (!strcmp(zMethod, "per_volume")) {
-    fee_per_volume((int)nCount, &fr);
-  } else {
-    return "请选择计收方式";
+    q.nPrior = store_app_month_count(x->store, x->a.zIdHash, x->a.zReceivedOn,
+                                     x->a.id);
+    if (q.nPrior < 0) q.nPrior = 0;
+  }
+  if (fee_compute(&q, &fr) != FEE_OK) {
+    zErr = arena_strdup(x->arena, fr.zText ? fr.zText : "收费参数无效");
+    fee_result_free(&fr);
+    return zErr;
   }
   if (fr.nYuan <= 0) zErr = "按该方式计算不需收费，无需发出收费通知";
   if (!zErr) {
+    /* The payment deadline: 20 working days (国办函〔2020〕109号). */
+    Date dN, dLim;
     char zYuan[32];
-    snprintf(zYuan, sizeof zYuan, "%lld元：", (long long)fr.nYuan);
+    date_parse(e->zOn, &dN);
+    dLim = cal_add_workdays(&x->cal, dN, DL_FEE_PAY_DAYS);
+    if (e->zLimit[0]) date_parse(e->zLimit, &dLim);
+    char *zNotice = fee_notice_text(zMethod, fr.nYuan, fr.zText, dLim);
+    snprintf(zYuan, sizeof zYuan, "%lld元。", (long long)fr.nYuan);
     e->zKind = "fee_notice";
-    e->zText = app_fmt(x, "%s%s", zYuan, fr.zText);
+    e->zText = app_fmt(x, "%s%s", zYuan, zNotice ? zNotice : "");
+    free(zNotice);
     zErr = app_clock_accepts(x, e);
   }
   if (!zErr &&

@@ -8,6 +8,7 @@
 #include <string.h>
 
 #include "cli/commands.h"
+#include "cli/conffile.h"
 
 /* Sorted by name; `gongkai help` prints it in this order. */
 static const CliCmd aCmd[] = {
@@ -26,6 +27,7 @@ static const CliCmd aCmd[] = {
   {"migrate", cmd_migrate, "apply pending schema migrations"},
   {"org", cmd_org, "add and list organisations and departments"},
   {"report", cmd_report, "annual reports: check, show, export"},
+  {"restore", cmd_restore, "restore a backup into a new database file, verified"},
   {"routes", cmd_routes, "print the route table (URLs, permissions) as Markdown"},
   {"search", cmd_search, "rebuild the full-text index; query it"},
   {"serve", cmd_serve, "run the web server"},
@@ -40,10 +42,14 @@ static void usage(FILE *out) {
   fputs("usage: gongkai COMMAND [OPTIONS]\n\ncommands:\n", out);
   for (size_t i = 0; i < sizeof aCmd / sizeof aCmd[0]; i++)
     fprintf(out, "  %-12s %s\n", aCmd[i].zName, aCmd[i].zSummary);
-  fputs("\n`gongkai COMMAND --help` describes each command.\n", out);
+  fputs("\n`gongkai COMMAND --help` describes each command.\n"
+        "--config FILE (anywhere; default " CONF_DEFAULT_PATH " when it exists,\n"
+        "or GONGKAI_CONFIG) gives defaults for the options of every command.\n", out);
 }
 
 int cli_main(int argc, char **argv) {
+  int rc = conf_from_args(&argc, argv);
+  if (rc) return rc;
   if (argc < 2 || !strcmp(argv[1], "help") || !strcmp(argv[1], "--help") ||
       !strcmp(argv[1], "-h")) {
     usage(argc < 2 ? stderr : stdout);
@@ -61,6 +67,7 @@ int cli_parse(const char *zCmd, int argc, char **argv, int iFirst,
               CliOpt *aOpt, int nOpt, char ***paPos, int *pnPos,
               int *pbHelp) {
   int nPos = 0;
+  unsigned char aSet[64] = {0}; /* options given on the command line */
   *pbHelp = 0;
   for (int i = iFirst; i < argc; i++) {
     const char *z = argv[i];
@@ -75,6 +82,7 @@ int cli_parse(const char *zCmd, int argc, char **argv, int iFirst,
         fprintf(stderr, "gongkai %s: unknown option %.*s\n", zCmd, (int)n, z);
         return 2;
       }
+      if (j < (int)sizeof aSet) aSet[j] = 1;
       if (aOpt[j].bFlag) {
         if (zEq) {
           fprintf(stderr, "gongkai %s: %s takes no value\n", zCmd, aOpt[j].zName);
@@ -98,6 +106,11 @@ int cli_parse(const char *zCmd, int argc, char **argv, int iFirst,
     /* Positional arguments are moved to the front of argv[iFirst..], so
     ** *paPos points into argv and nothing is allocated. */
     argv[iFirst + nPos++] = argv[i];
+  }
+  /* Options not on the command line: the environment, then the file. */
+  for (int j = 0; j < nOpt && j < (int)sizeof aSet; j++) {
+    const char *zConf = aSet[j] || aOpt[j].bFlag ? NULL : conf_value(aOpt[j].zName);
+    if (zConf) *aOpt[j].pzVal = zConf;
   }
   *paPos = argv + iFirst;
   *pnPos = nPos;

@@ -25,7 +25,9 @@ int cli_main(int argc, char **argv);
 ** positional arguments into *paPos / *pnPos: they are moved, in order, to
 ** the front of argv[iFirst..] and *paPos points there (no allocation).
 ** Returns 0, or 2 after printing "gongkai CMD: unknown option --x" or
-** "missing value" to stderr.  --help sets *pbHelp.
+** "missing value" to stderr.  --help sets *pbHelp.  An option that is not
+** on the command line takes its value from GONGKAI_<NAME> or the
+** configuration file when conffile.c knows it (see conffile.h).
 */
 typedef struct CliOpt {
   const char *zName;   /* "--db" */

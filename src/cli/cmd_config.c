@@ -6,13 +6,32 @@
 #include "cli/cli.h"
 #include "cli/cli_util.h"
 #include "cli/commands.h"
+#include "cli/conffile.h"
 #include "core/settings.h"
 
 static const char zHelp[] =
     "usage: gongkai config list [--db PATH]\n"
     "       gongkai config get NAME [--db PATH]\n"
-    "       gongkai config set NAME VALUE [--db PATH]\n\n"
-    "Run-time settings stored in the database (defaults apply when unset).";
+    "       gongkai config set NAME VALUE [--db PATH]\n"
+    "       gongkai config check [FILE]\n\n"
+    "Run-time settings stored in the database (defaults apply when unset).\n"
+    "`check` validates a configuration file (default " CONF_DEFAULT_PATH ")\n"
+    "without starting anything: unknown keys and bad values are errors with\n"
+    "their line number.";
+
+/* `gongkai config check [FILE]`: 0 when FILE is valid, 1 with the line. */
+static int config_check(int argc, char **argv) {
+  if (argc > 3) { fprintf(stderr, "gongkai config: bad arguments\n%s\n", zHelp); return 2; }
+  const char *zPath = argc == 3 ? argv[2] : conf_path() ? conf_path() : CONF_DEFAULT_PATH;
+  char *zErr = NULL;
+  if (conf_check(zPath, &zErr)) {
+    fprintf(stderr, "gongkai config: %s\n", zErr);
+    free(zErr);
+    return 1;
+  }
+  printf("%s: ok\n", zPath);
+  return 0;
+}
 
 int cmd_config(int argc, char **argv) {
   const char *zDb = CLI_DEFAULT_DB;
@@ -23,6 +42,7 @@ int cmd_config(int argc, char **argv) {
     puts(zHelp);
     return argc < 2 ? 2 : 0;
   }
+  if (!strcmp(argv[1], "check")) return config_check(argc, argv);
   const char *zSub = argv[1];
   int rc = cli_parse("config", argc, argv, 2, aOpt, 1, &aPos, &nPos, &bHelp);
   if (rc) return rc;

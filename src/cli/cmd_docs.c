@@ -30,6 +30,7 @@
 #include "cli/cli.h"
 #include "cli/cli_util.h"
 #include "cli/commands.h"
+#include "cli/docs_html.h"
 #include "core/index_number.h"
 #include "lib/buf.h"
 #include "lib/crypto.h"
@@ -48,7 +49,14 @@ static const char zUsage[] =
     "line is checked before anything is stored.  Documents without an\n"
     "index_number get the organisation's next one.  --user names the\n"
     "drafter recorded (default: the first user).  Prints the documents per\n"
-    "second, search index included.\n";
+    "second, search index included.\n\n"
+    "       gongkai docs import-html --org ID|SLUG [--db PATH] [--user LOGIN]\n"
+    "                                PAGE.html...\n\n"
+    "Imports pages saved from an old disclosure site: the metadata block\n"
+    "(索引号, 发布机构, 生成日期/发文日期, 文号, 主题分类, 有效性), the title, the\n"
+    "body and the attachment files saved beside each page (UTF-8 or GBK).\n"
+    "Original index numbers and dates are kept; one transaction per page;\n"
+    "pages that cannot be imported are listed with the reason (exit 1).\n";
 
 #define MAX_FIELD 64 /* members per line */
 
@@ -251,6 +259,49 @@ static int import_file(Store *s, FILE *f, int64_t orgId, int64_t userId,
   return 0;
 }
 
+/* Finds the recording user: zUser, else the first user.  0 after printing
+** why. */
+static int64_t import_user(Store *s, Arena *a, const char *zUser) {
+  int64_t userId = 0;
+  if (zUser) {
+    User u;
+    if (store_user_by_login(s, a, zUser, &u) != STORE_OK) {
+      fprintf(stderr, "gongkai docs: 用户“%s”不存在\n", zUser);
+      return 0;
+    }
+    return u.id;
+  }
+  if (store_bench_first_user(s, &userId) != STORE_OK)
+    fprintf(stderr, "gongkai docs: %s\n", store_errmsg(s));
+  return userId;
+}
+
+/* Puts documents imported out of date order back in order (store_search.h).
+** Returns 0, or 1 after printing why. */
+static int reorder_search(Store *s) {
+  int64_t nDisplaced = 0;
+  if (store_search_displaced(s, &nDisplaced) != STORE_OK || nDisplaced == 0) return 0;
+  printf("search index: %lld documents out of date order, rebuilding\n",
+         (long long)nDisplaced);
+  if (store_search_rebuild(s) == STORE_OK) return 0;
+  fprintf(stderr, "gongkai docs: %s\n", store_errmsg(s));
+  return 1;
+}
+
+static int import_html(const char *zDb, const char *zOrg, const char *zUser,
+                       char **azPage, int nPage) {
+  Store *s = cli_open("docs", zDb, STORE_MIGRATE);
+  if (!s) return 1;
+  Arena a = ARENA_INIT;
+  int64_t orgId = cli_org("docs", s, &a, zOrg);
+  int64_t userId = orgId ? import_user(s, &a, zUser) : 0;
+  int rc = orgId && userId ? docs_import_html(s, orgId, userId, azPage, nPage) : 1;
+  if (orgId && userId && reorder_search(s)) rc = 1;
+  arena_free(&a);
+  store_close(s);
+  return rc;
+}
+
 int cmd_docs(int argc, char **argv) {
   const char *zDb = CLI_DEFAULT_DB, *zOrg = NULL, *zUser = NULL;
   const char *zBatch = "5000";
@@ -266,7 +317,8 @@ int cmd_docs(int argc, char **argv) {
     fputs(zUsage, stdout);
     return 0;
   }
-  if (nPos != 2 || strcmp(aPos[0], "import") || !zOrg) {
+  int bHtml = nPos >= 2 && !strcmp(aPos[0], "import-html");
+  if ((!bHtml && (nPos != 2 || strcmp(aPos[0], "import"))) || !zOrg) {
     fputs(zUsage, stderr);
     return 2;
   }
@@ -286,6 +338,7 @@ int cmd_docs(int argc, char **argv) {
   mallopt(M_TRIM_THRESHOLD, 256 << 20);
   mallopt(M_TOP_PAD, 64 << 20);
 #endif
+  if (bHtml) return import_html(zDb, zOrg, zUser, aPos + 1, nPos - 1);
   FILE *f = fopen(aPos[1], "rb");
   if (!f) {
     fprintf(stderr, "gongkai docs: 无法打开 %s\n", aPos[1]);
@@ -307,17 +360,7 @@ int cmd_docs(int argc, char **argv) {
   int64_t orgId = cli_org("docs", s, &a, zOrg), userId = 0;
   rc = 1;
   if (!orgId) goto done;
-  if (zUser) {
-    User u;
-    if (store_user_by_login(s, &a, zUser, &u) != STORE_OK) {
-      fprintf(stderr, "gongkai docs: 用户“%s”不存在\n", zUser);
-      goto done;
-    }
-    userId = u.id;
-  } else if (store_bench_first_user(s, &userId) != STORE_OK) {
-    fprintf(stderr, "gongkai docs: %s\n", store_errmsg(s));
-    goto done;
-  }
+  if (!(userId = import_user(s, &a, zUser))) goto done;
   if (store_bulk_mode(s, 256) != STORE_OK ||
       store_search_defer(s, 1) != STORE_OK) {
     fprintf(stderr, "gongkai docs: %s\n", store_errmsg(s));
@@ -330,16 +373,7 @@ int cmd_docs(int argc, char **argv) {
   /* Documents dated before ones already indexed, where no key was free,
   ** went to the top of the search order: one rebuild puts them back
   ** (store_search.h). */
-  int64_t nDisplaced = 0;
-  if (rc == 0 && store_search_displaced(s, &nDisplaced) == STORE_OK &&
-      nDisplaced > 0) {
-    printf("search index: %lld documents out of date order, rebuilding\n",
-           (long long)nDisplaced);
-    if (store_search_rebuild(s) != STORE_OK) {
-      fprintf(stderr, "gongkai docs: %s\n", store_errmsg(s));
-      rc = 1;
-    }
-  }
+  if (rc == 0) rc = reorder_search(s);
 done:
   arena_free(&a);
   store_close(s);

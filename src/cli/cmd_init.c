@@ -97,29 +97,3 @@ int cmd_migrate(int argc, char **argv) {
   store_close(s);
   return 0;
 }
-
-int cmd_backup(int argc, char **argv) {
-  const char *zDb = CLI_DEFAULT_DB, *zTo = NULL;
-  CliOpt aOpt[] = {{"--db", 0, &zDb}, {"--to", 0, &zTo}};
-  char **aPos;
-  int nPos, bHelp;
-  int rc = cli_parse("backup", argc, argv, 1, aOpt, 2, &aPos, &nPos, &bHelp);
-  if (rc) return rc;
-  if (bHelp) {
-    puts("usage: gongkai backup [--db PATH] --to FILE\n\n"
-         "Copies the database with SQLite's online backup: consistent even\n"
-         "while the server is writing.  FILE must not exist.");
-    return 0;
-  }
-  if (!zTo || nPos) { fputs("gongkai backup: --to FILE is required\n", stderr); return 2; }
-  Store *s = cli_open("backup", zDb, 0);
-  if (!s) return 1;
-  if (store_backup(s, zTo) != STORE_OK) {
-    fprintf(stderr, "gongkai backup: %s\n", store_errmsg(s));
-    store_close(s);
-    return 1;
-  }
-  printf("backup written to %s\n", zTo);
-  store_close(s);
-  return 0;
-}

@@ -10,7 +10,7 @@ int cmd_app_clock(int argc, char **argv); /* `applications clock` */
 int cmd_app_act(int argc, char **argv);   /* `applications act|register` */
 int cmd_token(int argc, char **argv);     /* `token add|list|revoke` */
 int cmd_archive(int argc, char **argv);
-int cmd_backup(int argc, char **argv);
+int cmd_backup(int argc, char **argv);        /* cmd_backup.c */
 int cmd_bench_gen(int argc, char **argv);    /* cmd_bench_gen.c */
 int cmd_bench_search(int argc, char **argv); /* cmd_bench_search.c */
 int cmd_catalogue(int argc, char **argv);
@@ -23,6 +23,7 @@ int cmd_ledger(int argc, char **argv);
 int cmd_migrate(int argc, char **argv);
 int cmd_org(int argc, char **argv);
 int cmd_report(int argc, char **argv);
+int cmd_restore(int argc, char **argv);       /* cmd_backup.c */
 int cmd_search(int argc, char **argv);
 int cmd_routes(int argc, char **argv);  /* in src/http/ */
 int cmd_serve(int argc, char **argv);   /* in src/http/cmd_serve.c */

@@ -30,6 +30,7 @@
 #include "lib/buf.h"
 #include "lib/crypto.h"
 #include "store/store_applications.h"
+#include "store/store_remedy.h"
 
 /* Deterministic xorshift generator. */
 static unsigned long long gSeed = 0x9e3779b97f4a7c15ULL;
@@ -492,6 +493,10 @@ int demo_applications(DemoCtx *c) {
   }
   Date dToday = date_today_cn(time(NULL));
   int rc = 0, iCase = 0, iOut = 0;
+  /* The bureau's reconsideration organ (行政复议法 Art. 24). */
+  if (store_org_set_review_organ(c->s, c->bureau, "中宁县人民政府") !=
+      STORE_OK)
+    rc = -1;
   /* The bureau and the 疾控中心 (Art. 54) take applications; the hospitals
   ** (Art. 55) and the 卫生监督所 (acting in the bureau's name) do not. */
   int64_t aOrg[2] = {c->bureau, c->nUnit > 3 ? c->aUnit[3] : c->bureau};

@@ -53,6 +53,7 @@ static void auth_token(Req *r) {
 }
 
 void auth_load(Req *r, const char *zCookies) {
+  r->zCookies = zCookies;
   if (r->zAuthorization && !strncmp(r->zAuthorization, "Bearer ", 7)) {
     auth_token(r);
     return;

@@ -12,6 +12,7 @@
 #include "http/server.h"
 #include "lib/buf.h"
 #include "lib/crypto.h"
+#include "lib/ipaddr.h"
 
 #include <fcntl.h>
 #include <sys/stat.h>
@@ -64,24 +65,61 @@ static int load_key(const char *zDb, const char *zKeyFile, char zKey[65]) {
   return 0;
 }
 
+/* Every --trusted-proxy CIDR (the option may be repeated; cli_parse keeps
+** only the last).  Returns the count, or -1 after printing which is bad. */
+static int trusted_proxies(int argc, char **argv, IpNet *aNet, int nMax) {
+  int n = 0;
+  for (int i = 1; i < argc; i++) {
+    const char *z = NULL;
+    if (!strcmp(argv[i], "--trusted-proxy") && i + 1 < argc) z = argv[++i];
+    else if (!strncmp(argv[i], "--trusted-proxy=", 16)) z = argv[i] + 16;
+    if (!z) continue;
+    if (n >= nMax || ip_net_parse(z, &aNet[n])) {
+      fprintf(stderr, "gongkai serve: bad --trusted-proxy '%s' (an address or "
+                      "CIDR, at most %d)\n", z, nMax);
+      return -1;
+    }
+    n++;
+  }
+  return n;
+}
+
 int cmd_serve(int argc, char **argv) {
   const char *zDb = CLI_DEFAULT_DB, *zListen = "127.0.0.1:8080", *zThreads = "4",
-             *zMaxBody = "20", *zKeyFile = NULL, *zBaseUrl = NULL;
+             *zMaxBody = "20", *zKeyFile = NULL, *zBaseUrl = NULL,
+             *zBodyMem = "256", *zTimeout = "30", *zPerAddr = "32", *zProxy = NULL;
   CliOpt aOpt[] = {{"--db", 0, &zDb},           {"--listen", 0, &zListen},
                    {"--threads", 0, &zThreads}, {"--max-body-mb", 0, &zMaxBody},
-                   {"--key-file", 0, &zKeyFile}, {"--base-url", 0, &zBaseUrl}};
+                   {"--key-file", 0, &zKeyFile}, {"--base-url", 0, &zBaseUrl},
+                   {"--body-memory-mb", 0, &zBodyMem},
+                   {"--request-timeout", 0, &zTimeout},
+                   {"--max-conn-per-addr", 0, &zPerAddr},
+                   {"--trusted-proxy", 0, &zProxy}};
   char **aPos;
   int nPos, bHelp;
-  int rc = cli_parse("serve", argc, argv, 1, aOpt, 6, &aPos, &nPos, &bHelp);
+  int rc = cli_parse("serve", argc, argv, 1, aOpt, (int)(sizeof aOpt / sizeof aOpt[0]),
+                     &aPos, &nPos, &bHelp);
   if (rc) return rc;
   if (bHelp) {
     puts("usage: gongkai serve [--db PATH] [--listen HOST:PORT] [--threads N]\n"
-         "                     [--max-body-mb N] [--key-file FILE] [--base-url URL]\n\n"
+         "                     [--max-body-mb N] [--body-memory-mb N]\n"
+         "                     [--request-timeout SEC] [--max-conn-per-addr N]\n"
+         "                     [--trusted-proxy CIDR]... [--key-file FILE] [--base-url URL]\n\n"
          "Serves the portal, staff pages and API.  Stops gracefully on SIGTERM\n"
          "or SIGINT.  Port 0 picks a free port (printed on stderr).\n"
          "The key file holds 64 hex characters used to encrypt applicants'\n"
          "identity numbers; default: the environment variable GONGKAI_KEY, else\n"
-         "a file 'gongkai.key' next to the database (created on first use).");
+         "a file 'gongkai.key' next to the database (created on first use).\n"
+         "--max-body-mb caps staff uploads (default 20); --body-memory-mb caps\n"
+         "the request bodies all clients together may hold in memory (default\n"
+         "256; beyond it requests answer 503).  --request-timeout bounds a whole\n"
+         "request, headers and body (default 30 s); --max-conn-per-addr the\n"
+         "connections one address may hold open (default 32).  --trusted-proxy\n"
+         "(repeatable): the client address comes from X-Forwarded-For/X-Real-IP\n"
+         "only when the peer is in one of these networks.  LISTEN may be\n"
+         "[::1]:8080 (IPv6) or *:8080 (every address, IPv4 and IPv6).  A base URL\n"
+         "starting with https:// marks cookies Secure and sends HSTS.\n"
+         "Every limit: docs/security.md.");
     return 0;
   }
   if (nPos) { fprintf(stderr, "gongkai serve: unexpected argument '%s'\n", aPos[0]); return 2; }
@@ -95,6 +133,21 @@ int cmd_serve(int argc, char **argv) {
     fputs("gongkai serve: --max-body-mb must be 1..1024\n", stderr);
     return 2;
   }
+  int nBodyMem = atoi(zBodyMem);
+  if (nBodyMem < 1 || nBodyMem > 65536) {
+    fputs("gongkai serve: --body-memory-mb must be 1..65536\n", stderr);
+    return 2;
+  }
+  int timeout = atoi(zTimeout), perAddr = atoi(zPerAddr);
+  if (timeout < 1 || timeout > 3600 || perAddr < 1 || perAddr > 1000) {
+    fputs("gongkai serve: --request-timeout must be 1..3600, --max-conn-per-addr 1..1000\n",
+          stderr);
+    return 2;
+  }
+  (void)zProxy;
+  static IpNet aProxy[16];
+  int nProxy = trusted_proxies(argc, argv, aProxy, 16);
+  if (nProxy < 0) return 2;
   if (crypto_init()) { fputs("gongkai serve: libsodium failed\n", stderr); return 1; }
   char zKey[65];
   if (load_key(zDb, zKeyFile, zKey)) return 1;
@@ -107,6 +160,12 @@ int cmd_serve(int argc, char **argv) {
   cfg.zSecretKey = zKey;
   cfg.nThreads = nThreads;
   cfg.nMaxBody = (size_t)nMb << 20;
+  cfg.nBodyMemory = (size_t)nBodyMem << 20;
+  cfg.requestTimeout = timeout;
+  cfg.perAddrConnections = perAddr;
+  cfg.aTrustedProxy = aProxy;
+  cfg.nTrustedProxy = nProxy;
+  cfg.bCookieSecure = !strncmp(zBase, "https://", 8);
   cfg.sessionIdle = 2 * 3600;
   cfg.sessionAbsolute = 12 * 3600;
   /* Check the database once before starting threads, for a clear message. */

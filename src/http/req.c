@@ -9,8 +9,9 @@
 const char *req_param(Req *r, const char *zName) {
   /* Body parameters win over query parameters of the same name. */
   const char *z = NULL;
+  if (!zName) return NULL;
   for (int i = 0; i < r->nParam; i++) {
-    if (r->aParam[i].zFilename) continue;
+    if (r->aParam[i].zFilename || !r->aParam[i].zName) continue;
     if (!strcmp(r->aParam[i].zName, zName)) {
       z = r->aParam[i].zValue;
       if (r->aParam[i].bFromBody) return z;
@@ -37,8 +38,10 @@ int req_param_int(Req *r, const char *zName, int64_t lo, int64_t hi,
 }
 
 const ReqParam *req_file(Req *r, const char *zName) {
+  if (!zName) return NULL;
   for (int i = 0; i < r->nParam; i++)
-    if (r->aParam[i].zFilename && !strcmp(r->aParam[i].zName, zName) &&
+    if (r->aParam[i].zFilename && r->aParam[i].zName &&
+        !strcmp(r->aParam[i].zName, zName) &&
         r->aParam[i].nValue > 0)
       return &r->aParam[i];
   return NULL;

@@ -18,6 +18,7 @@
 #include "core/perm.h"
 #include "lib/arena.h"
 #include "lib/buf.h"
+#include "lib/ipaddr.h"
 #include "store/store.h"
 
 enum { HTTP_GET = 1, HTTP_HEAD = 2, HTTP_POST = 4 };
@@ -45,8 +46,13 @@ typedef struct ServerConfig {
   const char *zBaseUrl;    /* "http://127.0.0.1:8080" for absolute links */
   const char *zSecretKey;  /* 64 hex chars: seals applicants' ID numbers */
   int nThreads;
-  size_t nMaxBody;         /* bytes */
-  int bCookieSecure;       /* add Secure to cookies (behind HTTPS) */
+  size_t nMaxBody;         /* bytes: the largest upload */
+  size_t nBodyMemory;      /* bytes: body bytes all requests may hold in memory */
+  int bCookieSecure;       /* add Secure to cookies and send HSTS (https base URL) */
+  int requestTimeout;      /* seconds for a whole request: headers and body */
+  int perAddrConnections;  /* open connections one address may hold */
+  const IpNet *aTrustedProxy; /* peers whose X-Forwarded-For is believed */
+  int nTrustedProxy;
   int sessionIdle;         /* seconds */
   int sessionAbsolute;     /* seconds */
 } ServerConfig;
@@ -72,6 +78,7 @@ typedef struct Req {
   int nArg;
   Buf body;                  /* raw body for non-form POSTs (JSON) */
   int bBodyTooLarge;
+  int bAuthLoaded;           /* auth_load() has run (http_dispatch) */
   int bApi;                  /* route is under /api/: errors are JSON */
 
   /* Who is asking. */

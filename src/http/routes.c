@@ -9,6 +9,7 @@
 #include <string.h>
 
 #include "api/api.h"
+#include "http/ops.h"
 #include "api/api_applications.h"
 #include "api/api_catalogue.h"
 #include "api/api_documents.h"
@@ -34,14 +35,16 @@ const Route aRoute[] = {
   {G, "/static/{name}", page_static, PERM_PUBLIC, ROUTE_HIDDEN, "静态文件"},
   {G, "/robots.txt", page_robots, PERM_PUBLIC, ROUTE_HIDDEN, "robots.txt"},
   {G, "/sitemap.xml", page_sitemap, PERM_PUBLIC, 0, "站点地图"},
+  {G, "/healthz", page_healthz, PERM_PUBLIC, ROUTE_HIDDEN, "进程存活检查"},
+  {G, "/readyz", page_readyz, PERM_PUBLIC, ROUTE_HIDDEN, "就绪检查（数据库与结构版本）"},
 
   /* An organisation's public pages. */
   {G, "/o/{org}", page_org_home, PERM_PUBLIC, 0, "单位首页"},
   {G, "/o/{org}/guide", page_org_guide, PERM_PUBLIC, 0, "政府信息公开指南"},
 
   /* Sign-in. */
-  {G | P, "/login", page_login, PERM_PUBLIC, 0, "登录"},
-  {P, "/logout", page_logout, PERM_LOGIN, 0, "退出"},
+  {G | P, "/login", page_login, PERM_PUBLIC, ROUTE_SMALL_BODY, "登录"},
+  {P, "/logout", page_logout, PERM_LOGIN, ROUTE_SMALL_BODY, "退出"},
 
   /* Staff. */
   {G, "/staff", page_staff_home, PERM_LOGIN, 0, "工作台"},
@@ -52,6 +55,7 @@ const Route aRoute[] = {
   {G | P, "/admin/orgs/new", page_admin_org_edit, PERM_ADMIN, 0, "新增单位"},
   {G | P, "/admin/orgs/{id}", page_admin_org_edit, PERM_ADMIN, 0, "编辑单位"},
   {P, "/admin/orgs/{id}/depts", page_admin_dept_add, PERM_ADMIN, 0, "新增科室"},
+  {P, "/admin/orgs/{id}/review-organ", page_admin_review_organ, PERM_ADMIN, 0, "设置行政复议机关"},
   {G, "/admin/users", page_admin_users, PERM_ADMIN, 0, "用户管理"},
   {G | P, "/admin/users/new", page_admin_user_edit, PERM_ADMIN, 0, "新增用户"},
   {G | P, "/admin/users/{id}", page_admin_user_edit, PERM_ADMIN, 0, "编辑用户"},
@@ -70,9 +74,9 @@ const Route aRoute[] = {
   {G | P, "/staff/messages/{id}", page_message_view, PERM_VIEW_STAFF, 0, "留言办理"},
   {G | P, "/staff/proposals", page_proposal_list, PERM_VIEW_STAFF, 0, "建议提案登记"},
   {G | P, "/staff/proposals/{id}", page_proposal_view, PERM_VIEW_STAFF, 0, "建议提案办理"},
-  {G | P, "/staff/activities", page_activity_list, PERM_VIEW_STAFF, 0, "公开活动登记"},
+  {G | P, "/staff/activities", page_activity_list, PERM_VIEW_STAFF, ROUTE_UPLOAD, "公开活动登记"},
   {G, "/staff/activity-files/{id}", page_activity_file, PERM_VIEW_STAFF, 0, "活动附件"},
-  {G | P, "/staff/workplans", page_workplan_list, PERM_VIEW_STAFF, 0, "工作要点"},
+  {G | P, "/staff/workplans", page_workplan_list, PERM_VIEW_STAFF, ROUTE_UPLOAD, "工作要点"},
   {G, "/staff/workplans/{id}", page_workplan_view, PERM_VIEW_STAFF, 0, "工作要点任务"},
   {G | P, "/staff/tasks/{id}", page_task_view, PERM_VIEW_STAFF, 0, "工作任务进展"},
   {G, "/staff/supervise", page_supervise, PERM_SUPERVISE, 0, "督查一览"},
@@ -88,7 +92,7 @@ const Route aRoute[] = {
   {G, "/staff/catalogue", page_catalogue_orgs, PERM_DOC_MANAGE, 0, "公开目录管理"},
   {G, "/staff/catalogue/{org}", page_catalogue_list, PERM_DOC_MANAGE, 0, "单位公开目录"},
   {G | P, "/staff/catalogue/{org}/new", page_catalogue_edit, PERM_DOC_MANAGE, 0, "新增目录事项"},
-  {G | P, "/staff/catalogue/{org}/import", page_catalogue_import, PERM_DOC_MANAGE, 0, "导入公开目录"},
+  {G | P, "/staff/catalogue/{org}/import", page_catalogue_import, PERM_DOC_MANAGE, ROUTE_UPLOAD, "导入公开目录"},
   {G | P, "/staff/catalogue/{org}/items/{id}", page_catalogue_edit, PERM_DOC_MANAGE, 0, "编辑目录事项"},
   {P, "/staff/catalogue/{org}/items/{id}/move", page_catalogue_move, PERM_DOC_MANAGE, 0, "调整目录顺序"},
   {P, "/staff/catalogue/{org}/items/{id}/delete", page_catalogue_delete, PERM_DOC_MANAGE, 0, "删除目录事项"},
@@ -105,7 +109,7 @@ const Route aRoute[] = {
   {P, "/staff/docs/{id}/scan", page_doc_scan, PERM_DOC_SECRECY, 0, "隐私扫描"},
   {P, "/staff/docs/{id}/findings/{fid}", page_doc_finding, PERM_DOC_SECRECY, 0, "处理扫描结果"},
   {G, "/staff/docs/{id}/sheet", page_doc_sheet, PERM_VIEW_STAFF, 0, "发布审核单"},
-  {P, "/staff/docs/{id}/attachments", page_doc_attach, PERM_DOC_DRAFT, 0, "上传附件"},
+  {P, "/staff/docs/{id}/attachments", page_doc_attach, PERM_DOC_DRAFT, ROUTE_UPLOAD, "上传附件"},
   {G, "/staff/docs/{id}/attachments/{aid}", page_doc_attachment, PERM_VIEW_STAFF, 0, "下载附件"},
   {P, "/staff/docs/{id}/attachments/{aid}/delete", page_doc_attachment_delete, PERM_DOC_DRAFT, 0, "删除附件"},
   {P, "/staff/docs/{id}/channels", page_doc_channel, PERM_DOC_MANAGE, 0, "登记发布渠道"},
@@ -118,11 +122,11 @@ const Route aRoute[] = {
   {G, "/api/v1/ledger", api_ledger, PERM_PUBLIC, ROUTE_API, "Publication ledger export (hash chain)"},
 
   /* Applications for disclosure (依申请公开): web/applications.h. */
-  {G | P, "/o/{org}/apply", page_app_apply, PERM_PUBLIC, 0, "政府信息公开申请"},
-  {G | P, "/track", page_app_track, PERM_PUBLIC, 0, "申请办理进度查询"},
-  {P, "/track/letter", page_app_track_letter, PERM_PUBLIC, ROUTE_HIDDEN, "下载答复告知书"},
+  {G | P, "/o/{org}/apply", page_app_apply, PERM_PUBLIC, ROUTE_PUBLIC_FILE, "政府信息公开申请"},
+  {G | P, "/track", page_app_track, PERM_PUBLIC, ROUTE_SMALL_BODY, "申请办理进度查询"},
+  {P, "/track/letter", page_app_track_letter, PERM_PUBLIC, ROUTE_HIDDEN | ROUTE_SMALL_BODY, "下载答复告知书"},
   {G, "/staff/applications", page_apps, PERM_VIEW_STAFF, 0, "依申请公开"},
-  {G | P, "/staff/applications/new", page_app_new, PERM_APP_HANDLE, 0, "登记申请"},
+  {G | P, "/staff/applications/new", page_app_new, PERM_APP_HANDLE, ROUTE_UPLOAD, "登记申请"},
   {G, "/staff/applications/{id}", page_app_view, PERM_VIEW_STAFF, 0, "申请办理"},
   {G, "/staff/applications/{id}/letter", page_app_letter, PERM_VIEW_STAFF, 0, "答复告知书"},
   {G, "/staff/applications/{id}/letter.docx", page_app_letter_docx, PERM_VIEW_STAFF, 0, "答复告知书（Word）"},
@@ -184,7 +188,7 @@ const Route aRoute[] = {
   {G, "/staff/reports/{org}/{year}", page_report, PERM_VIEW_STAFF, 0, "年度报告"},
   {G, "/staff/reports/{org}/{year}/cell", page_report_cell, PERM_VIEW_STAFF, 0, "报告数据来源"},
   {G, "/staff/reports/{org}/{year}/export/{fmt}", page_report_export, PERM_VIEW_STAFF, 0, "导出年度报告"},
-  {P, "/staff/reports/{org}/{year}/{action}", page_report_action, PERM_REPORT_EDIT, 0, "修改、接受、正文、状态、登记"},
+  {P, "/staff/reports/{org}/{year}/{action}", page_report_action, PERM_REPORT_EDIT, ROUTE_UPLOAD, "修改、接受、正文、状态、登记"},
   {G | P, "/staff/report-check", page_report_check, PERM_VIEW_STAFF, 0, "年度报告核对"},
   {G, "/o/{org}/reports", page_report_public_list, PERM_PUBLIC, 0, "年度报告"},
   {G, "/o/{org}/reports/{year}", page_report_public, PERM_PUBLIC, 0, "年度报告"},

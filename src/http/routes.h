@@ -15,6 +15,10 @@ typedef int (*Handler)(Req *r);   /* returns 0; sets r->status/out */
 
 #define ROUTE_API 1       /* JSON error bodies */
 #define ROUTE_HIDDEN 2    /* not listed in the OpenAPI document */
+/* Body limits (http/server.c route_body_limit, docs/security.md): */
+#define ROUTE_UPLOAD 4       /* staff file uploads, up to --max-body-mb */
+#define ROUTE_PUBLIC_FILE 8  /* a public form with one attachment */
+#define ROUTE_SMALL_BODY 16  /* a tiny form (sign-in, tracking): 64 KiB */
 
 typedef struct Route {
   int methods;            /* HTTP_GET | HTTP_POST … (GET implies HEAD) */

@@ -429,8 +429,15 @@ int store_app_month_count(Store *s, const char *zIdHash, const char *zDay,
                           int64_t id) {
   sqlite3_stmt *st =
       stmt(s,
-           "SELECT count(*) FROM application WHERE id_hash=?1 AND id_hash<>''"
-           " AND substr(received_on,1,7)=substr(?2,1,7) AND id<?3");
+           /* Items, not records: an application charged per item counts
+           ** its items (fee_count, after 一事一申请), any other one 1; only
+           ** the same organ's (core/fees.h fee_compute). */
+           "SELECT coalesce(sum(CASE WHEN fee_method='per_item' AND"
+           " fee_count>0 THEN fee_count ELSE 1 END),0) FROM application"
+           " WHERE id_hash=?1 AND id_hash<>''"
+           " AND org_id=(SELECT org_id FROM application WHERE id=?3)"
+           " AND substr(received_on,1,7)=substr(?2,1,7)"
+           " AND (received_on<?2 OR (received_on=?2 AND id<?3))");
   if (!st) return STORE_ERROR;
   bind_text(st, 1, zIdHash);
   bind_text(st, 2, zDay);
@@ -886,6 +893,8 @@ int store_app_year_counts(Store *s, int64_t orgId, int iYear,
 void store_app_clock_params(Store *s, DlParams *p) {
   DlParams d = DL_PARAMS_DEFAULT;
   d.bFeeWaitCounted = store_setting_int(s, "application_fee_wait_counted") == 1;
+  long long n = store_setting_int(s, "application_correction_workdays");
+  if (n >= 1 && n <= 60) d.nCorrectionDays = (int)n;
   *p = d;
 }
 

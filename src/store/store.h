@@ -72,6 +72,9 @@ int store_take_changed(Store *s);
 
 /* Online backup to a new file zTo (consistent while others write). */
 int store_backup(Store *s, const char *zTo);
+/* PRAGMA integrity_check: STORE_OK when the file is sound, else
+** STORE_ERROR with the first problem in store_errmsg(). */
+int store_integrity_check(Store *s);
 
 /* Run-time settings (table `setting`); NULL when unset. */
 const char *store_setting_get(Store *s, Arena *a, const char *zName);

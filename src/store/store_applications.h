@@ -173,8 +173,10 @@ int store_app_set_due(Store *s, int64_t id, const char *zDue);
 int store_app_set_fee(Store *s, int64_t id, const char *zMethod, int nCount,
                       int64_t nYuan, const char *zStatus, const char *zNote);
 
-/* Items (applications) of the applicant with hash zIdHash received in the
-** natural month of zDay before application id (for 按件计收). */
+/* Items of the applicant with hash zIdHash received by the organisation of
+** application id in the natural month of zDay before it (earlier receipt
+** date, or the same day and a smaller id), for 按件计收: an application
+** charged per item counts its items (fee_count), any other one 1. */
 int store_app_month_count(Store *s, const char *zIdHash, const char *zDay,
                           int64_t id);
 

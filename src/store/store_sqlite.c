@@ -372,6 +372,18 @@ int store_backup(Store *s, const char *zTo) {
   return STORE_OK;
 }
 
+int store_integrity_check(Store *s) {
+  sqlite3_stmt *st = NULL;
+  if (sqlite3_prepare_v2(s->db, "PRAGMA integrity_check(1)", -1, &st, NULL) != SQLITE_OK)
+    return store_fail(s, STORE_ERROR, "完整性检查失败：%s", sqlite3_errmsg(s->db));
+  int rc = sqlite3_step(st);
+  const char *z = rc == SQLITE_ROW ? (const char *)sqlite3_column_text(st, 0) : NULL;
+  int ok = z && !strcmp(z, "ok");
+  if (!ok) store_fail(s, STORE_ERROR, "数据库文件已损坏：%s", z ? z : sqlite3_errmsg(s->db));
+  sqlite3_finalize(st);
+  return ok ? STORE_OK : STORE_ERROR;
+}
+
 const char *store_setting_get(Store *s, Arena *a, const char *zName) {
   sqlite3_stmt *st = stmt(s, "SELECT value FROM setting WHERE name=?1");
   if (!st) return NULL;

@@ -7,7 +7,9 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "core/remedy.h"
 #include "lib/docx.h"
+#include "store/store_remedy.h"
 #include "web/applications.h"
 #include "web/pages.h"
 
@@ -62,6 +64,19 @@ static const char *decision_text(Req *r, const App *a, const AppOutcome *o) {
                  a->zOtherOrganContact);
 }
 
+/* The remedies for the answer's date and outcome (core/remedy.h): from
+** 2024-01-01 a refusal names the reconsideration organ to go to first. */
+static const char *remedy_of(Req *r, const App *a) {
+  Date d = app_today();
+  if (a->zClosedOn[0]) date_parse(a->zClosedOn, &d);
+  const char *zOrgan = "";
+  store_org_review_organ(r->store, &r->arena, a->orgId, &zOrgan, NULL);
+  char *z = remedy_text(d, a->zOutcome[0] ? a->zOutcome : NULL, zOrgan);
+  const char *zOut = req_strdup(r, z);
+  free(z);
+  return zOut;
+}
+
 /* Placeholder lookup for app_template_fill(). */
 static const char *letter_var(void *pCtx, const char *zName) {
   LetterVars *v = pCtx;
@@ -82,7 +97,7 @@ static const char *letter_var(void *pCtx, const char *zName) {
   if (!strcmp(zName, "ground"))
     return o ? o->zGround : "《中华人民共和国政府信息公开条例》";
   if (!strcmp(zName, "obtain")) return obtain_text(r, a);
-  if (!strcmp(zName, "remedy")) return app_remedy_text();
+  if (!strcmp(zName, "remedy")) return remedy_of(r, a);
   if (!strcmp(zName, "org")) return a->zOrgName;
   if (!strcmp(zName, "date")) return v->zDate;
   return NULL;

@@ -187,7 +187,8 @@ def free_port():
 class Server:
     """A gongkai server over a fresh demo database, for one test module."""
 
-    def __init__(self, demo=True):
+    def __init__(self, demo=True, extra_args=()):
+        self.extra_args = list(extra_args)
         self.dir = tempfile.mkdtemp(prefix="gk-http-")
         self.db = os.path.join(self.dir, "gk.db")
         self.log = os.path.join(self.dir, "serve.log")
@@ -210,7 +211,7 @@ class Server:
         env["GONGKAI_KEY"] = "0f" * 32
         self.proc = subprocess.Popen(
             [BIN, "serve", "--db", self.db, "--listen", "127.0.0.1:%d" % self.port,
-             "--threads", "2", "--max-body-mb", "2"],
+             "--threads", "2", "--max-body-mb", "2"] + self.extra_args,
             stdout=self.logf, stderr=self.logf, env=env)
         deadline = time.time() + 20
         while time.time() < deadline:

@@ -33,7 +33,8 @@ def main():
         if not tests:
             continue
         try:
-            srv = harness.Server(demo=getattr(mod, "DEMO", True))
+            srv = harness.Server(demo=getattr(mod, "DEMO", True),
+                                 extra_args=getattr(mod, "SERVE_ARGS", ()))
         except Exception as e:  # noqa: BLE001
             print("FAIL %s: server setup: %s" % (m, e))
             nfail += 1

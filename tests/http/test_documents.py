@@ -205,15 +205,16 @@ def test_privacy_gate_masks_and_accepts(srv):
     page = secrecy.get("/staff/docs/%d" % doc).text
     findings = re.findall(r'data-finding="(\d+)" data-status="open"><td>正文</td><td>(\w+)</td>', page)
     kinds = sorted(k for _, k in findings)
-    ok("id_number" in kinds and "mobile" in kinds, "findings %r" % kinds)
+    ok("身份证号" in kinds and "手机号码" in kinds, "findings %r" % kinds)   # labels, not ids
+    not_contains(page, "<td>id_number</td>")
     fid = {k: int(f) for f, k in findings}
     # Another organisation's secrecy decision, and the drafter, are refused.
-    eq(client(srv, "hosp-admin").post("/staff/docs/%d/findings/%d" % (doc, fid["id_number"]),
+    eq(client(srv, "hosp-admin").post("/staff/docs/%d/findings/%d" % (doc, fid["身份证号"]),
                                        {"decision": "mask"}).status, 403)
     # Accepting needs a written reason.
-    r = secrecy.post("/staff/docs/%d/findings/%d" % (doc, fid["mobile"]), {"decision": "accept"})
+    r = secrecy.post("/staff/docs/%d/findings/%d" % (doc, fid["手机号码"]), {"decision": "accept"})
     eq(r.status, 422)
-    eq(secrecy.post("/staff/docs/%d/findings/%d" % (doc, fid["id_number"]),
+    eq(secrecy.post("/staff/docs/%d/findings/%d" % (doc, fid["身份证号"]),
                     {"decision": "mask"}).status, 303)
     body_now = doc_row(srv, doc, "body")[0]
     contains(body_now, ID_MASKED)
@@ -372,7 +373,7 @@ def test_docx_tracked_changes_comments_and_size_limit(srv):
     eq(act(secrecy, doc, "pass").status, 409)
     page = secrecy.get("/staff/docs/%d" % doc).text
     att = re.findall(r'data-status="open"><td>附件</td><td>(\w+)</td><td>([^<]+)</td>', page)
-    eq(sorted(k for k, _ in att if k != "person_name"), ["email", "id_number", "mobile"])
+    eq(sorted(k for k, _ in att if k != "姓名"), ["手机号码", "电子邮箱", "身份证号"])   # labels
 
 
 def test_validity_banner_and_replacement(srv):

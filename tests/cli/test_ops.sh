@@ -1,0 +1,128 @@
+#!/bin/sh
+# test_ops.sh — what an operator relies on: the configuration file (keys,
+# line numbers, precedence command line > environment > file), `config
+# check`, `version`, `backup --keep` rotation and `restore` (into a new file
+# only, verified first; a damaged backup is refused and leaves nothing).
+# Ends with "cli-ops: N passed, N failed".
+set -u
+BIN=${GONGKAI_BIN:-./gongkai}
+dir=$(mktemp -d /tmp/gk-ops-XXXXXX)
+pass=0
+fail=0
+trap 'rm -rf "$dir"' EXIT
+export GONGKAI_CONFIG=none
+
+check() {  # check NAME EXPECTED_STATUS NEEDLE COMMAND...
+  name=$1 want=$2 needle=$3
+  shift 3
+  "$@" >"$dir/out" 2>"$dir/err"
+  got=$?
+  if [ "$got" -eq "$want" ] && grep -q -- "$needle" "$dir/out" "$dir/err"; then
+    pass=$((pass + 1)); echo "PASS $name"
+  else
+    fail=$((fail + 1)); echo "FAIL $name: exit $got (want $want), output:"
+    cat "$dir/out" "$dir/err" | head -5
+  fi
+}
+ok() {  # ok NAME CONDITION...
+  name=$1; shift
+  if "$@"; then pass=$((pass + 1)); echo "PASS $name"
+  else fail=$((fail + 1)); echo "FAIL $name"; fi
+}
+
+db=$dir/a.db
+"$BIN" init --db "$db" >/dev/null 2>&1 && "$BIN" demo --db "$db" >/dev/null 2>&1 ||
+  { echo "FAIL setup: init/demo"; echo "cli-ops: 0 passed, 1 failed"; exit 1; }
+
+# --- configuration file -------------------------------------------------
+cat > "$dir/good.conf" <<CONF
+# comment
+db = $db
+
+listen = [::1]:8080
+threads=8
+trusted-proxy = 127.0.0.1, 10.0.0.0/8 ::1
+base-url = https://gongkai.example.gov.cn
+CONF
+check "config check accepts a good file" 0 "ok" "$BIN" config check "$dir/good.conf"
+printf 'db = x\nlisten = 127.0.0.1:8080\ncolour = blue\n' > "$dir/unknown.conf"
+check "unknown key names file and line 3" 1 "unknown.conf:3: unknown key 'colour'" \
+  "$BIN" config check "$dir/unknown.conf"
+printf 'threads = 0\n' > "$dir/bad.conf"
+check "bad value named with its line" 1 "bad.conf:1: threads must be 1..256" \
+  "$BIN" config check "$dir/bad.conf"
+printf 'listen = 8080\n' > "$dir/bad2.conf"
+check "listen without host refused" 1 "bad2.conf:1: listen" "$BIN" config check "$dir/bad2.conf"
+printf 'trusted-proxy = 10.0.0.0/33\n' > "$dir/bad3.conf"
+check "bad network refused" 1 "bad3.conf:1: trusted-proxy" "$BIN" config check "$dir/bad3.conf"
+printf 'db = a\ndb = b\n' > "$dir/twice.conf"
+check "key set twice refused" 1 "twice.conf:2: 'db' is set twice" "$BIN" config check "$dir/twice.conf"
+printf 'no equals sign\n' > "$dir/syntax.conf"
+check "line without = refused" 1 "syntax.conf:1: expected key = value" \
+  "$BIN" config check "$dir/syntax.conf"
+check "a bad file stops every command" 2 "bad.conf:1" "$BIN" --config "$dir/bad.conf" version
+check "missing file is an error" 2 "cannot read" "$BIN" --config "$dir/none.conf" version
+
+# Precedence: the file's db is used; the environment beats the file; the
+# command line beats both.
+check "db from the file" 0 "backup written" "$BIN" backup --config "$dir/good.conf" --to "$dir/b1.db"
+check "environment beats the file" 1 "$dir/nowhere.db" \
+  env GONGKAI_DB="$dir/nowhere.db" "$BIN" backup --config "$dir/good.conf" --to "$dir/b2.db"
+check "command line beats the environment" 0 "backup written" \
+  env GONGKAI_DB="$dir/nowhere.db" "$BIN" backup --config="$dir/good.conf" --db "$db" --to "$dir/b3.db"
+check "GONGKAI_CONFIG names the file" 0 "backup written" \
+  env GONGKAI_CONFIG="$dir/good.conf" "$BIN" backup --to "$dir/b4.db"
+
+check "version prints commit and build date" 0 "commit .*built [0-9]\{4\}-[0-9][0-9]-[0-9][0-9]" \
+  "$BIN" version
+
+# --- backup rotation ------------------------------------------------------
+for i in 1 2 3; do
+  "$BIN" backup --db "$db" --to "$dir/rot" --keep 2 >/dev/null 2>&1
+  sleep 1.1
+done
+n=$(ls "$dir/rot" | grep -c '^gongkai-[0-9]\{8\}T[0-9]\{6\}Z\.db$')
+ok "backup --keep 2 keeps the newest two of three" [ "$n" -eq 2 ]
+ok "backups are readable by the owner only" [ "$(stat -c %a "$(ls -d "$dir"/rot/* | head -1)")" = 600 ]
+check "--keep 0 refused" 2 "--keep must be" "$BIN" backup --db "$db" --to "$dir/rot" --keep 0
+check "backup to an existing file refused" 1 "" "$BIN" backup --db "$db" --to "$dir/b1.db"
+
+# --- restore --------------------------------------------------------------
+newest=$(ls -d "$dir"/rot/* | tail -1)
+check "restore into a new file verifies it" 0 "ledger: [0-9]* entries verified" \
+  "$BIN" restore --from "$newest" --db "$dir/restored.db"
+check "restored database verifies" 0 "chain intact" "$BIN" ledger verify --db "$dir/restored.db"
+check "restore never overwrites" 1 "never overwrites" \
+  "$BIN" restore --from "$newest" --db "$dir/restored.db"
+check "restore onto the live database refused" 1 "never overwrites" \
+  "$BIN" restore --from "$newest" --db "$db"
+cp "$newest" "$dir/damaged.db"
+# Overwrite pages in the middle of the file with garbage.
+dd if=/dev/urandom of="$dir/damaged.db" bs=4096 seek=20 count=40 conv=notrunc 2>/dev/null
+check "a damaged backup is refused" 1 "" "$BIN" restore --from "$dir/damaged.db" --db "$dir/r2.db"
+ok "a refused restore leaves no file" [ ! -e "$dir/r2.db" ] && [ ! -e "$dir/r2.db.restoring" ]
+check "restore needs --from and --db" 2 "required" "$BIN" restore --from "$newest"
+
+# --- moving in from an old site (tests/fixtures/oldsite/README.md) --------
+old=tests/fixtures/oldsite
+idb=$dir/import.db
+"$BIN" init --db "$idb" >/dev/null 2>&1
+check "import-html reports the pages it could not read" 1 "3 pages imported, 2 not imported" \
+  "$BIN" docs import-html --db "$idb" --org main "$old"/layout-table/20190312-1.html \
+  "$old"/layout-list/t20200415_2088.html "$old"/layout-inline/art_1229.html \
+  "$old"/broken/nobody.html "$old"/broken/missing-attachment.html
+ok "the report names the missing attachment" grep -q "missing-attachment.html：附件“qingdan.pdf”没有保存在页面旁边" "$dir/err"
+ok "the report names the page without title" grep -q "nobody.html：页面中没有找到标题" "$dir/err"
+q() { python3 -c 'import sqlite3,sys; print("\n".join("|".join(map(str,r)) for r in sqlite3.connect(sys.argv[1]).execute(sys.argv[2])))' "$idb" "$1"; }
+ok "table layout: index number, publisher, date, number kept" [ "$(q "select index_number||'|'||publisher||'|'||published_date||'|'||doc_number from doc where index_number like '11640521MB1594621N/%'")" = "11640521MB1594621N/2019-00012|中宁县卫生和计划生育局|2019-03-12|宁卫计发〔2019〕21号" ]
+ok "GBK page (declared gb2312) read" [ "$(q "select title||'|'||signed_date from doc where index_number='640323000/2021-00003'")" = "盐池县2020年政府信息公开工作年度报告|2021-01-20" ]
+ok "GBK page (undeclared) read" [ "$(q "select title||'|'||publisher from doc where index_number='002951712/2019-03812'")" = "鄞州区2018年政府信息公开工作年度报告|鄞州区人民政府办公室" ]
+ok "attachments imported beside their pages" [ "$(q "select count(*) from doc_attachment")" = 2 ]
+ok "a refused page leaves nothing" [ "$(q "select count(*) from doc where index_number='11640521MB1594621N/2019-00100'")" = 0 ]
+check "imported pages are published and searchable" 0 "total 1" "$BIN" search query --db "$idb" 盐池县
+check "imported pages enter the ledger" 0 "chain intact" "$BIN" ledger verify --db "$idb"
+check "a page imported twice is refused" 1 "索引号已被使用" \
+  "$BIN" docs import-html --db "$idb" --org main "$old"/layout-table/20190312-1.html
+
+echo "cli-ops: $pass passed, $fail failed"
+[ "$fail" -eq 0 ]

@@ -52,6 +52,10 @@ if [ -f tests/browser/run.mjs ]; then
   GONGKAI_BIN=./gongkai run_suite browser node tests/browser/run.mjs
 fi
 
+# The Debian package, once (it builds its own release binary): lintian,
+# systemd-analyze, the packaged binary behind nginx with TLS.
+run_suite package python3 tests/pkg/test_package.py
+
 run_suite unit-asan build/asan/unit
 GONGKAI_BIN=build/asan/gongkai run_suite http-asan python3 tests/http/run.py
 for t in tests/cli/*.sh; do

@@ -4,6 +4,7 @@
 #include <errno.h>
 #include <stdarg.h>
 #include <stdlib.h>
+#include <stdio.h>
 #include <string.h>
 
 const char *req_param(Req *r, const char *zName) {
@@ -94,4 +95,15 @@ char *req_fmt(Req *r, const char *zFmt, ...) {
   char *z = arena_strndup(&r->arena, buf_str(&b), b.n);
   buf_free(&b);
   return z;
+}
+
+void req_log_error(Req *r, const char *zMsg) {
+  Buf b = BUF_INIT;
+  buf_printf(&b, "error id=%h path=", r->zRequestId);
+  buf_log(&b, r->zPath);
+  buf_puts(&b, " msg=");
+  buf_log(&b, zMsg);
+  buf_putc(&b, '\n');
+  fwrite(buf_str(&b), 1, b.n, stderr);
+  buf_free(&b);
 }

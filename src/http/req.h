@@ -107,7 +107,14 @@ typedef struct Req {
   const char *zCacheKey;     /* path + query parameters */
   unsigned long long cacheGen; /* cache generation when the request began */
   int64_t tStartUs;
+  int64_t dbNsStart;         /* store_db_ns() when the store was attached */
+  int iRoute;                /* index in aRoute[], -1 before/without a match */
+  char zRequestId[20];       /* sent as X-Request-Id, in every log line */
 } Req;
+
+/* Writes "error id=… msg=…" to the log (stderr) for this request: the
+** request id ties it to the access line.  zMsg is escaped for the log. */
+void req_log_error(Req *r, const char *zMsg);
 
 /* ---- Reading the request ---- */
 const char *req_param(Req *r, const char *zName);       /* NULL if absent */

@@ -9,6 +9,7 @@
 #include <string.h>
 
 #include "api/api.h"
+#include "http/metrics.h"
 #include "http/ops.h"
 #include "api/api_applications.h"
 #include "api/api_catalogue.h"
@@ -37,6 +38,7 @@ const Route aRoute[] = {
   {G, "/sitemap.xml", page_sitemap, PERM_PUBLIC, 0, "站点地图"},
   {G, "/healthz", page_healthz, PERM_PUBLIC, ROUTE_HIDDEN, "进程存活检查"},
   {G, "/readyz", page_readyz, PERM_PUBLIC, ROUTE_HIDDEN, "就绪检查（数据库与结构版本）"},
+  {G, "/metrics", page_metrics, PERM_PUBLIC, ROUTE_HIDDEN, "运行指标（Prometheus，仅限配置的地址）"},
 
   /* An organisation's public pages. */
   {G, "/o/{org}", page_org_home, PERM_PUBLIC, 0, "单位首页"},

@@ -17,6 +17,7 @@
 #include <netinet/in.h>
 #include <pthread.h>
 #include <signal.h>
+#include <stdatomic.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -31,9 +32,11 @@
 #include "http/cache.h"
 #include "http/conn_guard.h"
 #include "http/render.h"
+#include "http/metrics.h"
 #include "http/routes.h"
 #include "web/applications.h"
 #include "web/pages.h"
+#include "lib/crypto.h"
 
 static pthread_key_t storeKey;
 
@@ -293,6 +296,38 @@ static int is_compressible(const char *zType) {
                    strstr(zType, "xml") || strstr(zType, "javascript"));
 }
 
+/* A request id: a random prefix drawn once per process and a counter, as
+** 16 hex digits (unique within a process, unlikely to repeat across them). */
+static char zIdPrefix[9];
+static pthread_once_t idOnce = PTHREAD_ONCE_INIT;
+static void id_prefix_init(void) { crypto_random_hex(zIdPrefix, 4); }
+
+static void request_id(char z[20]) {
+  static atomic_uint_fast64_t n;
+  pthread_once(&idOnce, id_prefix_init);
+  uint64_t k = atomic_fetch_add_explicit(&n, 1, memory_order_relaxed);
+  snprintf(z, 20, "%.8s%08x", zIdPrefix, (unsigned)(k & 0xffffffffu));
+}
+
+/* One access-log line per request on stderr (the journal), as key=value
+** pairs; text values are quoted with control characters escaped. */
+static void access_log(Req *r, int status, size_t nBody, int64_t durUs, int64_t dbNs) {
+  Buf b = BUF_INIT;
+  buf_printf(&b, "access id=%h client=", r->zRequestId);
+  buf_log(&b, r->zRemoteAddr);
+  buf_puts(&b, " method=");
+  buf_log(&b, r->zMethod);
+  buf_puts(&b, " path=");
+  buf_log(&b, r->zPath);
+  buf_puts(&b, " route=");
+  buf_log(&b, r->iRoute >= 0 ? aRoute[r->iRoute].zPattern : "-");
+  buf_printf(&b, " status=%d bytes=%zu ms=%.3f db_ms=%.3f cache=%h\n", status, nBody,
+             (double)durUs / 1e3, (double)dbNs / 1e6,
+             r->bCacheHit ? "hit" : r->bCacheable ? "miss" : "-");
+  fwrite(buf_str(&b), 1, b.n, stderr);
+  buf_free(&b);
+}
+
 /* Sends r's response on the connection. */
 static enum MHD_Result send_response(struct MHD_Connection *conn, Req *r) {
   struct MHD_Response *resp;
@@ -340,6 +375,7 @@ static enum MHD_Result send_response(struct MHD_Connection *conn, Req *r) {
   if (r->zLastModified) MHD_add_response_header(resp, "Last-Modified", r->zLastModified);
   if (bGzip) MHD_add_response_header(resp, "Content-Encoding", "gzip");
   if (r->bCacheHit) MHD_add_response_header(resp, "X-Cache", "hit");
+  MHD_add_response_header(resp, "X-Request-Id", r->zRequestId);
   if (is_compressible(r->zType)) MHD_add_response_header(resp, "Vary", "Accept-Encoding");
   int bPrivate = r->bNoCache || r->user || r->bSetCsrfCookie;
   int bHasCc = 0;
@@ -353,9 +389,9 @@ static enum MHD_Result send_response(struct MHD_Connection *conn, Req *r) {
   enum MHD_Result ret = MHD_queue_response(conn, (unsigned)status, resp);
   MHD_destroy_response(resp);
   int64_t dur = now_us() - r->tStartUs;
-  fprintf(stderr, "%s %s %s %d %zu %lld.%03lldms\n", r->zRemoteAddr,
-          r->zMethod, r->zPath, status, body ? body->n : (size_t)0,
-          (long long)(dur / 1000), (long long)(dur % 1000));
+  int64_t dbNs = r->store ? store_db_ns(r->store) - r->dbNsStart : 0;
+  metrics_observe(r->iRoute, status, dur, r->bCacheHit, r->bCacheable, dbNs);
+  access_log(r, status, body ? body->n : 0, dur, dbNs);
   buf_free(&gz);
   return ret;
 }
@@ -367,6 +403,7 @@ static const Route *dispatch_checks(Req *r) {
   int bMismatch;
   r->bApi = !strncmp(r->zPath, "/api/", 5);
   const Route *rt = route_match(r, r->zPath, &bMismatch);
+  r->iRoute = rt ? (int)(rt - aRoute) : -1;
   if (!rt) {
     if (bMismatch) {
       req_header(r, "Allow", "GET, HEAD, POST");
@@ -447,6 +484,7 @@ static size_t route_body_memory(const Route *rt, size_t nLimit) {
 static int post_precheck(Conn *c, const char *zCookies, size_t nLen, int bLen) {
   Req *r = &c->r;
   r->store = thread_store(r->cfg);
+  r->dbNsStart = store_db_ns(r->store);
   if (!r->store) {
     http_error(r, 500, "服务器无法打开数据库");
     return 1;
@@ -483,6 +521,8 @@ static void conn_start(Conn *c, struct MHD_Connection *conn, const ServerConfig 
   c->iFile = -1;
   r->tStartUs = now_us();
   r->cfg = cfg;
+  r->iRoute = -1;
+  request_id(r->zRequestId);
   r->zMethod = arena_strdup(&r->arena, method);
   r->zPath = arena_strdup(&r->arena, url);
   r->method = !strcmp(method, "GET") ? HTTP_GET
@@ -637,7 +677,10 @@ static enum MHD_Result on_request(void *cls, struct MHD_Connection *conn,
   guard_request_received(c->guard);
   if (c->bAnswered) return MHD_YES;
   body_end(c);
-  if (!r->store) r->store = thread_store(cfg);
+  if (!r->store) {
+    r->store = thread_store(cfg);
+    r->dbNsStart = store_db_ns(r->store);
+  }
   r->status = 200;
   r->zType = "text/html; charset=utf-8";
   if (c->zBad && !r->bBodyTooLarge) {

@@ -44,6 +44,9 @@ enum {
 ** is not NULL, *pzErr receives a heap message the caller frees. */
 int store_open(const char *zPath, int flags, Store **pp, char **pzErr);
 void store_close(Store *s);
+/* Nanoseconds this connection has spent running SQL statements since it
+** was opened (for the /metrics database time). */
+int64_t store_db_ns(Store *s);
 const char *store_errmsg(Store *s);
 
 /* Schema migrations (src/store/schema/NNNN_*.sql, embedded). */

@@ -140,6 +140,15 @@ int store_take_changed(Store *s) {
   return changed;
 }
 
+/* SQLITE_TRACE_PROFILE: x points to the statement's run time in ns. */
+static int on_profile(unsigned type, void *ctx, void *p, void *x) {
+  (void)type, (void)p;
+  ((Store *)ctx)->dbNs += *(const sqlite3_int64 *)x;
+  return 0;
+}
+
+int64_t store_db_ns(Store *s) { return s ? s->dbNs : 0; }
+
 int store_open(const char *zPath, int flags, Store **pp, char **pzErr) {
   struct stat sb;
   int exists = stat(zPath, &sb) == 0;
@@ -165,6 +174,7 @@ int store_open(const char *zPath, int flags, Store **pp, char **pzErr) {
     return STORE_ERROR;
   }
   sqlite3_busy_timeout(s->db, 5000);
+  sqlite3_trace_v2(s->db, SQLITE_TRACE_PROFILE, on_profile, s);
   sqlite3_commit_hook(s->db, on_commit, s);
   sqlite3_extended_result_codes(s->db, 1);
   if (exec_sql(s, "PRAGMA journal_mode=WAL; PRAGMA foreign_keys=ON;"

@@ -13,6 +13,7 @@
 #include "http/ops.h"
 #include "api/api_applications.h"
 #include "api/api_catalogue.h"
+#include "api/api_datasets.h"
 #include "api/api_documents.h"
 #include "api/api_registers.h"
 #include "api/api_search.h"
@@ -121,7 +122,7 @@ const Route aRoute[] = {
   {G, "/o/{org}/a/{aid}", page_doc_public_attachment, PERM_PUBLIC, 0, "公开附件"},
   {G, "/o/{org}/d/{*ref}", page_doc_public, PERM_PUBLIC, 0, "公开文件"},
   {G, "/api/v1/documents", api_documents, PERM_PUBLIC, ROUTE_API, "Published documents (filters, paging)"},
-  {G, "/api/v1/documents/{id}", api_document, PERM_PUBLIC, ROUTE_API, "One published document with attachments and versions"},
+  {G, "/api/v1/documents/{*ref}", api_document, PERM_PUBLIC, ROUTE_API, "One published document (by id or index number) with attachments and versions"},
   {G, "/api/v1/ledger", api_ledger, PERM_PUBLIC, ROUTE_API, "Publication ledger export (hash chain)"},
 
   /* Applications for disclosure (依申请公开): web/applications.h. */
@@ -204,6 +205,8 @@ const Route aRoute[] = {
   {G, "/api/v1/health", api_health, PERM_PUBLIC, ROUTE_API, "Service health and schema version"},
   {G, "/api/v1/openapi.json", api_openapi, PERM_PUBLIC, ROUTE_API, "This OpenAPI document"},
   {G, "/api/v1/orgs", api_orgs, PERM_PUBLIC, ROUTE_API, "Organisation tree"},
+  {G, "/api/v1/datasets", api_datasets, PERM_PUBLIC, ROUTE_API, "Bulk open data: every dataset with its files, sizes and SHA-256 (DCAT-style)"},
+  {G, "/api/v1/datasets/{file}", api_dataset_file, PERM_PUBLIC, ROUTE_API, "One dataset file (JSON Lines or CSV with BOM)"},
 };
 const int nRoute = sizeof aRoute / sizeof aRoute[0];
 

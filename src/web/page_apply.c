@@ -238,19 +238,19 @@ int page_app_apply(Req *r) {
     int nMax =
         (int)store_setting_int(r->store, "application_rate_limit_per_hour");
     if (nMax <= 0) nMax = APPLY_MAX_PER_HOUR;
-    int nUsed = store_apply_attempts(r->store, r->zRemoteAddr, now - 3600);
-    if (nUsed < 0) {
+    int bTaken = store_apply_attempt_take(r->store, r->zRemoteAddr, now,
+                                          now - 3600, nMax);
+    if (bTaken < 0) {
       http_error(r, 500, store_errmsg(r->store));
       return 0;
     }
-    if (nUsed >= nMax) {
+    if (!bTaken) {
       req_header(r, "Retry-After", "3600");
       http_error(
           r, 429,
           "您提交申请过于频繁，请一小时后再试，或通过信函、当面等方式提交");
       return 0;
     }
-    store_apply_attempt_add(r->store, r->zRemoteAddr, now);
     char zIdNorm[64];
     nErr = app_validate(&in, today_ymd(), zIdNorm, aErr);
     const char *zFileErr = app_attachment_check(r);

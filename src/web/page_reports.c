@@ -496,6 +496,13 @@ int page_report(Req *r) {
   page_begin(r, req_fmt(r, "%d 年度报告", c.year));
   req_printf(r, "<h1>%h%h %d 年政府信息公开工作年度报告</h1>", c.org.zName,
              c.bSubtree ? "（全系统）" : "", c.year);
+  /* Art. 55 units and units acting in another organ's name publish no
+  ** report of their own (core/org_kind.h). */
+  if (!c.bSubtree && !org_kind(c.org.zKind)->bOwnReport)
+    page_notice(r, "warn",
+                req_fmt(r, "本单位为%s（%s），不单独编制政府信息公开工作年度报告。",
+                        org_kind(c.org.zKind)->zLabel,
+                        org_kind(c.org.zKind)->zBasis));
   const char *zDone = req_param(r, "done");
   if (zDone) page_notice(r, "ok", "已保存");
   req_printf(r, "<p>格式：%h（%h） · 状态：<strong id=\"status\">%h</strong>"

@@ -127,7 +127,10 @@ def test_hospital_cannot_see_the_bureau_report(srv):
     c.login("hosp-admin")
     eq(c.get(BASE).status, 403)
     eq(c.get(BASE + "/export/json").status, 403)
-    eq(c.get("/staff/reports/zn-hospital/2021").status, 200)
+    r = c.get("/staff/reports/zn-hospital/2021")
+    eq(r.status, 200)
+    # A public hospital (Art. 55) publishes no report of its own.
+    contains(r.text, "本单位为公共企事业单位（《条例》第五十五条），不单独编制政府信息公开工作年度报告")
     r = c.post(BASE + "/text", {"s1": "x"}, csrf_from="/staff/reports")
     eq(r.status, 403)
 

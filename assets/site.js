@@ -1,24 +1,20 @@
 // site.js — progressive enhancement only; every page works without it.
-// The larger-text toggle (适老化) remembers the choice in localStorage.
+// (The larger-text setting is a link that sets a cookie: no script needed.)
 (function () {
   'use strict';
-  var KEY = 'gk-textsize';
-  function apply(on) {
-    document.documentElement.classList.toggle('large-text', on);
-    var b = document.querySelector('[data-textsize]');
-    if (b) b.setAttribute('aria-pressed', on ? 'true' : 'false');
-  }
-  var saved = false;
-  try { saved = localStorage.getItem(KEY) === '1'; } catch (e) {}
-  apply(saved);
-  document.addEventListener('DOMContentLoaded', function () {
-    apply(saved);
-    var b = document.querySelector('[data-textsize]');
-    if (!b) return;
-    b.addEventListener('click', function () {
-      saved = !saved;
-      try { localStorage.setItem(KEY, saved ? '1' : '0'); } catch (e) {}
-      apply(saved);
-    });
+  // A form's submit button is disabled once pressed, so a double click
+  // sends one request; the server's single-use form token is the guarantee.
+  document.addEventListener('submit', function (e) {
+    var f = e.target;
+    if (!f || f.method.toLowerCase() !== 'post') return;
+    setTimeout(function () {
+      var bs = f.querySelectorAll('button[type=submit]');
+      for (var i = 0; i < bs.length; i++) bs[i].disabled = true;
+    }, 0);
+  });
+  // Back to a page from the cache: its buttons work again.
+  window.addEventListener('pageshow', function () {
+    var bs = document.querySelectorAll('form button[type=submit][disabled]');
+    for (var i = 0; i < bs.length; i++) bs[i].disabled = false;
   });
 })();

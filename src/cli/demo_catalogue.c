@@ -95,6 +95,13 @@ int demo_catalogue(DemoCtx *c) {
       p->zCode = "ZCJD";
     }
     if (p->seq == 2) p->bNeedsInterp = 1;
+    /* The seed lists the same row four times and one name four times:
+    ** give each row the content such a catalogue actually holds. */
+    static const char *const azContent[] = {
+        "本局政策文件的解读：文字解读、图表解读和新闻发布会解读",
+        "本局制定的行政规范性文件", "规范性文件的制定、修改和废止情况",
+        "规范性文件清理结果", "以本局名义转发的上级规范性文件"};
+    if (p->seq >= 1 && p->seq <= 5) p->zContent = azContent[p->seq - 1];
     /* Seed 000: 申请、审核、保密审查、领导审批、信息发布. */
     p->zReview = "科室审核、保密审查、领导审批";
   }

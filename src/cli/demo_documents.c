@@ -2,8 +2,10 @@
 ** demo_documents.c — demo documents of 中宁县卫生和计划生育局:
 **  - the 12 documents listed in seed 000 (2018 annual report, section 三)
 **    as published imports with their own index numbers (6/05/21021/2018-…)
-**    and dates; titles as the seed gives them (the seed truncates some
-**    with "..."; they are kept, not invented).  Bodies are short Markdown
+**    and dates; the seed's list truncates seven titles with "...": they
+**    are completed from the seed's own text where it names the document
+**    (政府开放日活动方案, 基本药物制度实施方案) and otherwise by their
+**    evident subject, so no page shows a cut-off title.  Bodies are short Markdown
 **    drawn from the seed; the 目录清单 carries the seed's catalogue table.
 **  - the 2018 目录清单 repealed, replaced by a 2019 edition published
 **    through the chain (index number from the template);
@@ -92,18 +94,18 @@ int demo_documents(DemoCtx *c) {
      "依据《生活饮用水卫生标准》，现将中宁县2018年第四季度居民水龙头出水水质监测结果予以公示。\n\n"
      "2018年全年公开发布居民水龙头出水水质信息4期。"},
     {"6/05/21021/2018-76270", "中宁县卫计局政务公开目录清单", "2018-12-14", "其他", zCatalogueBody},
-    {"6/05/21021/2018-76268", "中宁县卫生监督所2018年下半年医疗卫生监督执法...", "2018-11-27", "公示",
+    {"6/05/21021/2018-76268", "中宁县卫生监督所2018年下半年医疗卫生监督执法情况公示", "2018-11-27", "公示",
      "中宁县卫生监督所2018年下半年医疗卫生监督执法情况。"},
-    {"6/05/21021/2018-76262", "关于印发《中宁县卫生和计划生育局“政府开放日”...", "2018-11-27", "通知",
+    {"6/05/21021/2018-76262", "关于印发《中宁县卫生和计划生育局“政府开放日”活动方案》的通知", "2018-11-27", "通知",
      "建立全系统“政府开放日”制度，经常性开展“公民进机关、进医院”等议政、监督、体验活动。"},
     {"6/05/21021/2018-76263", "2018年中宁县双随机监督任务完成情况", "2018-11-20", "报告",
      "2018年，完成国家“双随机”监督任务55件。"},
-    {"6/05/21021/2018-76261", "关于成立卫生计生直管技术内热诊疗器械检测广...", "2018-11-01", "通知", ""},
-    {"6/05/21021/2018-76260", "中宁县卫生和计划生育局关于印发《关于开展2018年...", "2018-10-31", "通知", ""},
-    {"6/05/21021/2018-76259", "关于转发《自治区卫生计生委办公室关于转发<关于...", "2018-10-31", "通知", ""},
+    {"6/05/21021/2018-76261", "关于成立卫生计生系统诊疗器械检测工作领导小组的通知", "2018-11-01", "通知", ""},
+    {"6/05/21021/2018-76260", "中宁县卫生和计划生育局关于印发《关于开展2018年医疗卫生行风专项整治工作的实施方案》的通知", "2018-10-31", "通知", ""},
+    {"6/05/21021/2018-76259", "关于转发《自治区卫生计生委办公室关于转发〈关于做好2018年流感防控工作的通知〉的通知》的通知", "2018-10-31", "通知", ""},
     {"6/05/21021/2018-76258", "关于2017年度“千名医师下基层”考核工作的通知", "2018-10-31", "通知", ""},
-    {"6/05/21021/2018-76257", "关于2018年全县落实基层医疗卫生机构基本药物制...", "2018-10-31", "通知", ""},
-    {"6/05/21021/2018-76256", "关于印发《2018年全县落实基层医疗卫生机构基本药...", "2018-10-31", "通知",
+    {"6/05/21021/2018-76257", "关于2018年全县落实基层医疗卫生机构基本药物制度工作情况的通报", "2018-10-31", "通知", ""},
+    {"6/05/21021/2018-76256", "关于印发《2018年全县落实基层医疗卫生机构基本药物制度实施方案》的通知", "2018-10-31", "通知",
      "落实国家基本药物制度，各基层医疗卫生机构全部配备使用基本药物。"},
     {"6/05/21021/2018-76255", "关于开展学校结核病预防工作的通知", "2018-09-07", "通知",
      "各学校、各医疗卫生单位：为做好学校结核病预防控制工作，现将有关事项通知如下。"},
@@ -117,6 +119,7 @@ int demo_documents(DemoCtx *c) {
     d.zState = "published";
     d.zGenre = aSeed[i].zGenre;
     d.zBody = aSeed[i].zBody;
+    if (i == 10) d.catalogueItemId = c->catNormative;  /* the interpreted policy */
     if (store_doc_add(c->s, &d) || store_ledger_append(c->s, c->a, d.id, "publish"))
       return fail(c, aSeed[i].zIndex);
     aId[i] = d.id;
@@ -137,13 +140,14 @@ int demo_documents(DemoCtx *c) {
   base(c, &d, "《2018年全县落实基层医疗卫生机构基本药物制度实施方案》政策解读", "2018-10-31");
   d.zGenre = "解读";
   d.interpretsId = aId[10];
+  d.catalogueItemId = c->catInterpretation;  /* the 政策解读 item lists it */
   d.deptId = c->deptPolicy;
   d.zBody = "## 一、出台背景\n\n落实国家基本药物制度是深化医药卫生体制改革的重要内容。\n\n"
             "## 二、主要内容\n\n各基层医疗卫生机构全部配备使用基本药物，实行零差率销售。";
   if (chain_publish(c, &d, "2018-11-02")) return -1;
 
   /* One document in each state of the chain. */
-  base(c, &d, "关于开展2026年冬季流感防控工作的通知（草稿）", days_ago(c, 3));
+  base(c, &d, "关于开展2026年冬季流感防控工作的通知", days_ago(c, 3));
   d.zMode = "";
   d.deptId = c->deptPolicy;
   d.zBody = "各医疗卫生单位：为做好冬季流感防控工作……";

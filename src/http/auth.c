@@ -55,6 +55,10 @@ static void auth_token(Req *r) {
   store_token_touch(r->store, t.id);
 }
 
+const char *req_cookie(Req *r, const char *zName) {
+  return cookie_value(r, r->zCookies, zName);
+}
+
 void auth_load(Req *r, const char *zCookies) {
   r->zCookies = zCookies;
   if (r->zAuthorization && !strncmp(r->zAuthorization, "Bearer ", 7)) {
@@ -160,10 +164,6 @@ int req_can_subtree(Req *r, Perm p, int64_t orgId) {
          perm_reaches_subtree(r->user->roles, p);
 }
 
-const char *req_cookie(Req *r, const char *zName) {
-  return r->zCookies ? cookie_value(r, r->zCookies, zName) : NULL;
-}
-
 void req_set_cookie(Req *r, const char *zName, const char *zValue,
                     const char *zPath, int nMaxAge) {
   req_header(r, "Set-Cookie",
@@ -233,6 +233,13 @@ static int password_check(const User *u, int bFound, const char *zPassword,
   return ok;
 }
 
+int req_password_verify(Req *r, const char *zHash, const char *zPassword) {
+  if (hash_slot_take(r->cfg->nThreads)) return -1;
+  int ok = zHash && crypto_password_verify(zHash, zPassword);
+  sem_post(&hashSlots);
+  return ok;
+}
+
 int req_login(Req *r, const char *zLogin, const char *zPassword,
                const char **pzErr) {
   int64_t now = (int64_t)time(NULL);
@@ -254,7 +261,7 @@ int req_login(Req *r, const char *zLogin, const char *zPassword,
   int ok = password_check(&u, found, zPassword, r->cfg->nThreads);
   if (ok < 0) {
     /* Not checked: the attempt is not held against the account. */
-    store_login_succeeded(r->store, zPair, zAccount, zAddr);
+    store_login_attempt_undo(r->store, zPair, zAccount, zAddr);
     req_header(r, "Retry-After", "5");
     r->status = 503;
     *pzErr = "登录的人较多，系统繁忙，请稍后再试";

@@ -37,12 +37,12 @@ static int mpscan_line(MpScan *m, int bDashes) {
   if (m->bHeaders) {
     if (m->col == 0) m->bHeaders = 0;     /* blank line: the part's data */
     else if (!m->bColon) return -1;       /* a broken or folded header */
-  } else if (!m->bFinal && m->nDelim && m->nMatch == m->nDelim) {
+  } else if (!m->bFinal && m->nDelim && m->nMatch == m->nDelim && !m->bNotDelim) {
     if (bDashes) m->bFinal = 1;
     else m->bHeaders = 1;
   }
   m->col = m->nMatch = 0;
-  m->bColon = m->bCr = 0;
+  m->bColon = m->bCr = m->bNotDelim = 0;
   return 0;
 }
 
@@ -63,16 +63,20 @@ int mpscan_feed(MpScan *m, const char *p, size_t n) {
     if (!m->bHeaders && m->nMatch == m->col && m->col < m->nDelim &&
         c == (unsigned char)m->zDelim[m->col])
       m->nMatch++;
-    if (!m->bHeaders && !m->bFinal && m->col == m->nDelim &&
-        m->nMatch == m->nDelim && c == '-')
-      m->bDash = 1;   /* "--boundary--": the closing delimiter */
+    if (!m->bHeaders && m->nMatch == m->nDelim && m->col >= m->nDelim) {
+      /* After the delimiter only "--" (closing) and blanks may follow. */
+      size_t k = m->col - m->nDelim;
+      if (k < 2 && c == '-' && (k == 0 || m->bDash)) m->bDash = 1;
+      else if (c != ' ' && c != '\t') m->bNotDelim = 1;
+    }
     m->col++;
   }
   return 0;
 }
 
 int mpscan_complete(const MpScan *m) {
-  return !m->nDelim || m->bFinal || (m->bDash && m->nMatch == m->nDelim);
+  return !m->nDelim || m->bFinal ||
+         (m->bDash && !m->bNotDelim && m->nMatch == m->nDelim);
 }
 
 static atomic_size_t memInUse;

@@ -21,6 +21,7 @@ typedef struct MpScan {
   int bColon;        /* current header line has a ':' */
   int bCr;           /* previous byte was CR */
   int bDash;         /* the current line is "--boundary-" so far */
+  int bNotDelim;     /* something other than "--" or blanks after it */
   int bFinal;        /* the closing delimiter has been seen */
 } MpScan;
 

@@ -46,6 +46,14 @@ void guard_sockaddr_ip(const struct sockaddr *sa, IpAddr *p) {
   }
 }
 
+/* Same client for the caps: the same IPv4 address, or the same IPv6 /64
+** (one subscriber's network; a single host can use any address in it). */
+static int same_client(const IpAddr *a, const IpAddr *b) {
+  static const unsigned char v4[12] = {0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0xff, 0xff};
+  if (!memcmp(a->a, v4, 12)) return !memcmp(a, b, sizeof *a);
+  return !memcmp(a->a, b->a, 8);
+}
+
 /* Shuts down every connection whose request is past its deadline. */
 static void expire(int64_t now) {
   for (GuardConn *g = pList; g; g = g->pNext) {
@@ -101,7 +109,7 @@ int guard_accept(const struct sockaddr *sa) {
   int n = 0;
   pthread_mutex_lock(&mu);
   for (GuardConn *g = pList; g && n < perAddr; g = g->pNext)
-    if (!memcmp(&g->addr, &a, sizeof a)) n++;
+    if (same_client(&g->addr, &a)) n++;
   pthread_mutex_unlock(&mu);
   return n < perAddr;
 }
@@ -142,7 +150,7 @@ int guard_client_admit(GuardConn *g, const IpAddr *pClient) {
   int n = 0;
   pthread_mutex_lock(&mu);
   for (GuardConn *o = pList; o; o = o->pNext)
-    if (o != g && o->bForwarded && !memcmp(&o->client, pClient, sizeof *pClient)) n++;
+    if (o != g && o->bForwarded && same_client(&o->client, pClient)) n++;
   int ok = n < perAddr;
   if (ok) {
     g->client = *pClient;

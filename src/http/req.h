@@ -71,7 +71,7 @@ typedef struct Req {
   const char *zIfNoneMatch, *zAcceptEncoding, *zContentType;
   const char *zCsrfHeader;   /* X-CSRF-Token, for JSON clients */
   const char *zAuthorization; /* Authorization header (API tokens) */
-  const char *zCookies;      /* Cookie header (see req_cookie) */
+  const char *zCookies;      /* the Cookie header, or NULL */
   ReqParam *aParam;          /* query parameters, then body parameters */
   int nParam, nParamAlloc;
   const char *aArg[6];       /* {captures} of the route pattern */
@@ -91,6 +91,10 @@ typedef struct Req {
   int bSetCsrfCookie;        /* an anonymous CSRF cookie must be sent */
   int bUsedCsrf;             /* the page embeds a CSRF token (not cacheable) */
 
+  /* The organisation whose public pages these are: set by the handler
+  ** (page_set_org) so the page chrome shows its sections and contacts. */
+  const Org *pOrg;
+
   /* The response. */
   int status;                /* 200 unless set */
   Buf out;                   /* body */
@@ -98,6 +102,8 @@ typedef struct Req {
   ReqHeader aHdr[16];
   int nHdr;
   int bNoCache;              /* Cache-Control: no-store (private pages) */
+  int bFormUnused;           /* the POST changed nothing (a confirmation
+                             ** page): its form token stays usable */
   const char *zLastModified; /* optional HTTP date for Last-Modified */
   int bCacheHit;             /* body came from the public cache (gzip'ed
                              ** when bCacheGzip; ETag in zCacheEtag) */
@@ -140,8 +146,6 @@ int req_can(Req *r, Perm p, int64_t orgId);
 ** office, admin, supervisor; perm_reaches_subtree()).  For views that sum
 ** or list a subtree ("含下级单位"). */
 int req_can_subtree(Req *r, Perm p, int64_t orgId);
-/* The value of cookie zName, or NULL (in the arena). */
-const char *req_cookie(Req *r, const char *zName);
 /* Queues a cookie zName=zValue for zPath, HttpOnly, SameSite=Strict
 ** (Secure behind HTTPS); nMaxAge seconds, 0 clears it. */
 void req_set_cookie(Req *r, const char *zName, const char *zValue,
@@ -149,6 +153,11 @@ void req_set_cookie(Req *r, const char *zName, const char *zValue,
 /* The CSRF token for forms on this page (creates the anonymous cookie
 ** token when needed). */
 const char *req_csrf(Req *r);
+/* Value of cookie zName sent with the request (in the arena), or NULL. */
+const char *req_cookie(Req *r, const char *zName);
+/* A fresh single-use submission token for one form (http/form_once.c):
+** the dispatcher accepts a POST carrying it once only. */
+const char *req_form_token(Req *r);
 /* Signs in: throttles per account+address pair, per account and per
 ** address (checked and recorded atomically), checks the password (argon2id,
 ** at most two at once: r->status 503 when none is free in 2 s), creates a
@@ -156,6 +165,10 @@ const char *req_csrf(Req *r);
 ** static Chinese message) and no session on failure. */
 int req_login(Req *r, const char *zLogin, const char *zPassword,
               const char **pzErr);
+/* Checks a password against an argon2id hash within the same bound on
+** concurrent hashing as req_login: 1 match, 0 no match, -1 busy (no slot
+** free; answer 503). */
+int req_password_verify(Req *r, const char *zHash, const char *zPassword);
 /* Ends the current session and clears its cookie. */
 void req_logout(Req *r);
 

@@ -134,8 +134,11 @@ enum MHD_Result http_send(struct MHD_Connection *conn, Req *r) {
   MHD_add_response_header(resp, "X-Request-Id", r->zRequestId);
   /* Public read endpoints of the API may be read from any web page (no
   ** credentials: a browser sends no cookie to a '*' origin). */
-  if (r->iRoute >= 0 && (aRoute[r->iRoute].flags & ROUTE_API) &&
-      aRoute[r->iRoute].perm == PERM_PUBLIC && r->method != HTTP_POST)
+  /* A cache hit matched no route: only public GETs are cached. */
+  int bPublicApi = r->iRoute >= 0 ? (aRoute[r->iRoute].flags & ROUTE_API) &&
+                                        aRoute[r->iRoute].perm == PERM_PUBLIC
+                                  : r->bCacheHit && !strncmp(r->zPath, "/api/", 5);
+  if (bPublicApi && r->method != HTTP_POST)
     MHD_add_response_header(resp, "Access-Control-Allow-Origin", "*");
   if (is_compressible(r->zType)) MHD_add_response_header(resp, "Vary", "Accept-Encoding");
   int bPrivate = r->bNoCache || r->user || r->bSetCsrfCookie;

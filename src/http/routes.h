@@ -19,6 +19,8 @@ typedef int (*Handler)(Req *r);   /* returns 0; sets r->status/out */
 #define ROUTE_UPLOAD 4       /* staff file uploads, up to --max-body-mb */
 #define ROUTE_PUBLIC_FILE 8  /* a public form with one attachment */
 #define ROUTE_SMALL_BODY 16  /* a tiny form (sign-in, tracking): 64 KiB */
+#define ROUTE_LOOKUP 32      /* a POST that only looks something up: its form
+                             ** token may be sent again (http/form_once.h) */
 
 typedef struct Route {
   int methods;            /* HTTP_GET | HTTP_POST … (GET implies HEAD) */

@@ -37,6 +37,7 @@
 #include "http/body.h"
 #include "http/cache.h"
 #include "http/conn_guard.h"
+#include "http/form_once.h"
 #include "http/intake.h"
 #include "http/render.h"
 #include "http/metrics.h"
@@ -139,6 +140,12 @@ void http_dispatch(Req *r, const char *zCookies) {
     const char *zWhy = auth_check_post(r);
     if (zWhy) {
       http_error(r, 403, zWhy);
+      return;
+    }
+    if (!(rt->flags & (ROUTE_API | ROUTE_LOOKUP))) {
+      if (form_once_claim(r)) return;
+      rt->xHandler(r);
+      form_once_finish(r);
       return;
     }
   }
@@ -295,7 +302,8 @@ static enum MHD_Result answer(Conn *c, struct MHD_Connection *conn) {
   r->cacheGen = (unsigned long long)gen;
   r->zCacheKey = cache_key(r);
   r->bCacheable = gen >= 0 && (r->method & (HTTP_GET | HTTP_HEAD)) &&
-                  !(zCookies && strstr(zCookies, AUTH_SESSION_COOKIE "="));
+                  !(zCookies && (strstr(zCookies, AUTH_SESSION_COOKIE "=") ||
+                                 strstr(zCookies, "gk_text=")));
   CacheHit hit;
   int bGz = r->zAcceptEncoding && strstr(r->zAcceptEncoding, "gzip") != NULL;
   /* Entries under the gzip key are always compressed bodies. */
@@ -309,6 +317,10 @@ static enum MHD_Result answer(Conn *c, struct MHD_Connection *conn) {
     memcpy(r->zCacheEtag, hit.zEtag, sizeof r->zCacheEtag);
     r->bCacheHit = 1;
     r->bCacheGzip = bGz;
+    /* The route still decides per-route headers (CORS) and metrics. */
+    int bMismatch;
+    const Route *rt = route_match(r, r->zPath, &bMismatch);
+    r->iRoute = rt ? (int)(rt - aRoute) : -1;
     return http_send(conn, r);
   }
   http_dispatch(r, zCookies);

@@ -162,3 +162,65 @@ char *datetime_format_cn(time_t t, char zOut[DATETIME_STRLEN]) {
   zOut[19] = 0;
   return zOut;
 }
+
+int datetime_parse_utc(const char *z, time_t *pt) {
+  time_t t;
+  if (!z) return -1;
+  size_t n = strlen(z);
+  /* "…Z" (store_now_iso) or SQLite's datetime('now') without the Z. */
+  if (n == 20 && z[19] == 'Z') {
+    char zCopy[20];
+    memcpy(zCopy, z, 19);
+    zCopy[19] = 0;
+    if (datetime_parse_cn(zCopy, &t)) return -1;
+  } else if (n == 19 || n == 16) {
+    if (datetime_parse_cn(z, &t)) return -1;
+  } else {
+    return -1;
+  }
+  *pt = t + DATE_CN_OFFSET; /* the digits were UTC, not Beijing time */
+  return 0;
+}
+
+/* Appends the decimal v to z at *pi (no padding). */
+static void put_int(char *z, int *pi, int v) {
+  char a[12];
+  int n = 0;
+  do { a[n++] = (char)('0' + v % 10); v /= 10; } while (v && n < 11);
+  while (n) z[(*pi)++] = a[--n];
+}
+
+static void put_cjk(char *z, int *pi, const char *zUtf8) {
+  size_t n = strlen(zUtf8);
+  memcpy(z + *pi, zUtf8, n);
+  *pi += (int)n;
+}
+
+char *date_format_cn_long(Date d, char zOut[DATE_CN_STRLEN]) {
+  int y, m, dd, i = 0;
+  if (d == DATE_NONE) return strcpy(zOut, "-");
+  date_ymd(d, &y, &m, &dd);
+  if (y < 0 || y > 9999) y = 0;
+  put_int(zOut, &i, y);
+  put_cjk(zOut, &i, "年");
+  put_int(zOut, &i, m);
+  put_cjk(zOut, &i, "月");
+  put_int(zOut, &i, dd);
+  put_cjk(zOut, &i, "日");
+  zOut[i] = 0;
+  return zOut;
+}
+
+char *datetime_format_cn_long(time_t t, char zOut[DATETIME_CN_STRLEN]) {
+  long long secs = (long long)t + DATE_CN_OFFSET;
+  long long day = floor_div(secs, 86400);
+  int sod = (int)(secs - day * 86400);
+  date_format_cn_long((Date)day, zOut);
+  size_t i = strlen(zOut);
+  zOut[i] = ' ';
+  put_digits(zOut + i + 1, 2, sod / 3600);
+  zOut[i + 3] = ':';
+  put_digits(zOut + i + 4, 2, sod / 60 % 60);
+  zOut[i + 6] = 0;
+  return zOut;
+}

@@ -86,4 +86,19 @@ int datetime_parse_cn(const char *z, time_t *pt);
 ** (DATETIME_STRLEN bytes) and returns zOut. */
 char *datetime_format_cn(time_t t, char zOut[DATETIME_STRLEN]);
 
+/* ---- How people read dates and times (issue 15) ---- */
+#define DATE_CN_STRLEN 24          /* "2026年12月7日" plus NUL, with room */
+#define DATETIME_CN_STRLEN 32      /* "2026年12月7日 07:20" plus NUL */
+
+/* Parses a stored UTC instant: "YYYY-MM-DDTHH:MM:SSZ" (store_now_iso),
+** "YYYY-MM-DD HH:MM:SS" or "YYYY-MM-DD HH:MM" (SQLite datetime(), UTC).
+** 0 and *pt set, or -1 on anything else. */
+int datetime_parse_utc(const char *z, time_t *pt);
+
+/* "2026年12月7日" (no leading zeros); DATE_NONE gives "-". */
+char *date_format_cn_long(Date d, char zOut[DATE_CN_STRLEN]);
+
+/* Beijing time of t as "2026年12月7日 07:20". */
+char *datetime_format_cn_long(time_t t, char zOut[DATETIME_CN_STRLEN]);
+
 #endif

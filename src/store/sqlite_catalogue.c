@@ -227,7 +227,15 @@ int store_cat_delete(Store *s, int64_t id) {
     return store_fail(s, STORE_CONFLICT,
                       "该目录事项下有%d份公开文件，不能删除；请先调整这些文件的"
                       "目录事项", nRef);
-  sqlite3_stmt *st = stmt(s, "DELETE FROM catalogue_item WHERE id=?1");
+  /* The items after it move up one place, so the public 序号 has no gap. */
+  sqlite3_stmt *st = stmt(s,
+      "UPDATE catalogue_item SET seq=seq-1 WHERE seq>(SELECT seq FROM catalogue_item"
+      " WHERE id=?1) AND (org_id,list_kind)=(SELECT org_id,list_kind FROM"
+      " catalogue_item WHERE id=?1)");
+  if (!st) return STORE_ERROR;
+  bind_int(st, 1, id);
+  if (stmt_exec(s, st, "调整目录序号")) return STORE_ERROR;
+  st = stmt(s, "DELETE FROM catalogue_item WHERE id=?1");
   if (!st) return STORE_ERROR;
   bind_int(st, 1, id);
   int rc = sqlite3_step(st);

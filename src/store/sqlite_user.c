@@ -249,6 +249,15 @@ int store_login_attempt(Store *s, const char *zPair, const char *zAccount,
   return rcCommit ? rcCommit : rc;
 }
 
+/* Removes the newest failure row under zKey (one attempt's record). */
+static int login_failure_drop_one(Store *s, const char *zKey) {
+  sqlite3_stmt *st = stmt(s, "DELETE FROM login_failure WHERE rowid="
+                             "(SELECT max(rowid) FROM login_failure WHERE key=?1)");
+  if (!st) return STORE_ERROR;
+  bind_text(st, 1, zKey);
+  return stmt_exec(s, st, "清理登录记录");
+}
+
 int store_login_succeeded(Store *s, const char *zPair, const char *zAccount,
                           const char *zAddr) {
   sqlite3_stmt *st = stmt(s, "DELETE FROM login_failure WHERE key IN (?1,?2)");
@@ -256,12 +265,20 @@ int store_login_succeeded(Store *s, const char *zPair, const char *zAccount,
   bind_text(st, 1, zPair);
   bind_text(st, 2, zAccount);
   int rc = stmt_exec(s, st, "清理登录记录");
-  if (rc) return rc;
-  st = stmt(s, "DELETE FROM login_failure WHERE rowid="
-               "(SELECT max(rowid) FROM login_failure WHERE key=?1)");
-  if (!st) return STORE_ERROR;
-  bind_text(st, 1, zAddr);
-  return stmt_exec(s, st, "清理登录记录");
+  return rc ? rc : login_failure_drop_one(s, zAddr);
+}
+
+int store_login_attempt_undo(Store *s, const char *zPair, const char *zAccount,
+                             const char *zAddr) {
+  const char *azKey[3] = {zPair, zAccount, zAddr};
+  if (store_begin(s) != STORE_OK) return STORE_BUSY;
+  int rc = STORE_OK;
+  for (int i = 0; i < 3 && rc == STORE_OK; i++) rc = login_failure_drop_one(s, azKey[i]);
+  if (rc != STORE_OK) {
+    store_rollback(s);
+    return rc;
+  }
+  return store_commit(s);
 }
 
 int store_user_change_password(Store *s, int64_t id, const char *zHash,
@@ -282,4 +299,48 @@ int store_user_change_password(Store *s, int64_t id, const char *zHash,
     return rc;
   }
   return store_commit(s);
+}
+
+/* ---- Single-use form submission tokens (schema 0011) ---- */
+
+int store_form_claim(Store *s, const char *zTokenHash, int64_t now) {
+  sqlite3_stmt *st = stmt(s, "DELETE FROM form_submission WHERE created_at<?1");
+  if (!st) return STORE_ERROR;
+  bind_int(st, 1, now - 2 * 86400);
+  if (stmt_exec(s, st, "清理表单记录")) return STORE_ERROR;
+  st = stmt(s, "INSERT OR IGNORE INTO form_submission(token_hash,created_at)"
+               " VALUES(?1,?2)");
+  if (!st) return STORE_ERROR;
+  bind_text(st, 1, zTokenHash);
+  bind_int(st, 2, now);
+  if (stmt_exec(s, st, "登记表单提交")) return STORE_ERROR;
+  return sqlite3_changes(s->db) == 1;
+}
+
+int store_form_result(Store *s, const char *zTokenHash, const char *zUrl) {
+  sqlite3_stmt *st = stmt(s, "UPDATE form_submission SET result=?2 WHERE token_hash=?1");
+  if (!st) return STORE_ERROR;
+  bind_text(st, 1, zTokenHash);
+  bind_text(st, 2, zUrl);
+  return stmt_exec(s, st, "登记表单结果");
+}
+
+int store_form_release(Store *s, const char *zTokenHash) {
+  sqlite3_stmt *st = stmt(s, "DELETE FROM form_submission WHERE token_hash=?1");
+  if (!st) return STORE_ERROR;
+  bind_text(st, 1, zTokenHash);
+  return stmt_exec(s, st, "释放表单令牌");
+}
+
+int store_form_get(Store *s, Arena *a, const char *zTokenHash,
+                   const char **pzResult) {
+  sqlite3_stmt *st = stmt(s, "SELECT result FROM form_submission WHERE token_hash=?1");
+  if (!st) return STORE_ERROR;
+  bind_text(st, 1, zTokenHash);
+  int rc = sqlite3_step(st), out = STORE_OK;
+  if (rc == SQLITE_ROW) *pzResult = col_text(a, st, 0);
+  else if (rc == SQLITE_DONE) out = STORE_NOTFOUND;
+  else out = store_sqlite_err(s, rc, "读取表单记录");
+  stmt_done(st);
+  return out;
 }

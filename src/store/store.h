@@ -141,10 +141,25 @@ int store_login_attempt(Store *s, const char *zPair, const char *zAccount,
 ** and the address's record of this attempt. */
 int store_login_succeeded(Store *s, const char *zPair, const char *zAccount,
                           const char *zAddr);
+/* The attempt was not checked (no password slot free): takes back its
+** record, one row under each key, and nothing else. */
+int store_login_attempt_undo(Store *s, const char *zPair, const char *zAccount,
+                             const char *zAddr);
 /* Changes the password and ends every other session of the user (the one
 ** with zKeepTokenHash stays), in one transaction. */
 int store_user_change_password(Store *s, int64_t id, const char *zHash,
                                const char *zKeepTokenHash);
+
+/* Single-use form submission tokens (schema 0011).  claim: 1 when the token
+** was unused and is now taken, 0 when it was taken before (a replay), or
+** STORE_ERROR; also forgets tokens older than two days.  result: records
+** where the submission led.  release: frees a token whose submission was
+** refused.  get: *pzResult set to the recorded result ("" when none). */
+int store_form_claim(Store *s, const char *zTokenHash, int64_t now);
+int store_form_result(Store *s, const char *zTokenHash, const char *zUrl);
+int store_form_release(Store *s, const char *zTokenHash);
+int store_form_get(Store *s, Arena *a, const char *zTokenHash,
+                   const char **pzResult);
 
 /* ---- Working-day calendar ------------------------------------------- */
 typedef struct HolidayRow {

@@ -19,12 +19,14 @@
 
 /* ---- page_apply.c (public) ---- */
 int page_app_apply(Req *r);        /* GET|POST /o/{org}/apply */
+int page_app_apply_done(Req *r);   /* GET /o/{org}/apply/done */
 int page_app_track(Req *r);        /* GET|POST /track */
 int page_app_track_letter(Req *r); /* POST /track/letter */
 
 /* ---- page_app_register.c (staff: the register) ---- */
 int page_apps(Req *r);           /* GET /staff/applications */
 int page_app_new(Req *r);        /* GET|POST /staff/applications/new */
+int page_app_registered(Req *r); /* GET /staff/applications/registered */
 void panel_applications(Req *r); /* staff-home panel */
 
 /* ---- page_app_case.c (staff: the case page) ---- */
@@ -70,6 +72,13 @@ int page_app_notice_docx(Req *r); /* GET …/{id}/notices/{nid}/docx */
 int page_app_track_notice(Req *r); /* POST /track/notice */
 
 /* ---- shared by the pages (page_apply.c) ---- */
+/* After a registration: queues the short-lived cookie that carries the
+** registration number and tracking code to zPath and redirects there. */
+void app_done_redirect(Req *r, const char *zPath, const char *zRegNo,
+                       const char *zCode);
+/* On the page after a registration: loads the application named by that
+** cookie into *a (its code into *pzCode); 0 when there is none. */
+int app_done_lookup(Req *r, App *a, const char **pzCode);
 /* The calendar from the database (falls back to the embedded data); the
 ** caller frees it with cal_free().  Returns STORE_OK or an error. */
 int app_load_calendar(Req *r, Calendar *pCal);

@@ -64,6 +64,10 @@ const char *docs_today(Req *r);
 /* Ends a failed POST: 4xx page with the message, nothing stored (the
 ** caller has rolled back).  Maps STORE_* codes to HTTP statuses. */
 void docs_fail(Req *r, int rcStore, const char *zMsg);
+/* A refused workflow action answered on the document's own page: the
+** page again with zMsg at the top (status 409/422) and what the user typed
+** (the opinion) still in its field.  Replaces anything already written. */
+void docs_refuse(Req *r, int status, const char *zMsg);
 
 /* Runs the privacy scan of the document (title, body, attachments) inside
 ** the caller's transaction: open findings are replaced, accepted ones are

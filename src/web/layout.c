@@ -1,30 +1,104 @@
 /*
-** layout.c — the page chrome every HTML page shares (head, header with the
-** site name and navigation, footer), error pages and small form helpers.
-** No inline script or style: the CSP allows only /static/ files.
+** layout.c — the page chrome every HTML page shares (head with the one set
+** of stylesheets, the site header, an organisation's 政府信息公开专栏
+** navigation on its public pages, the footer with its contact details),
+** error pages and small form helpers.  No inline script or style: the CSP
+** allows only /static/ files.  The larger-text setting (适老化) is a cookie
+** set by a plain link (/textsize), so it works without JavaScript.
 */
 #include <string.h>
 
 #include "api/api.h"
 #include "web/pages.h"
 
+#define TEXTSIZE_COOKIE "gk_text"
+
+const OrgSection aOrgSection[] = {
+  {"", "首页", "本单位最新公开的政府信息"},
+  {"/guide", "政府信息公开指南", "公开范围、方式、申请程序和监督救济"},
+  {"/rules", "政府信息公开制度", "公开工作所依据的法规和本单位制度"},
+  {"/art20", "法定主动公开内容", "《条例》第二十条所列事项及其文件"},
+  {"/interpretations", "政策解读", "政策文件的解读和所解读的文件"},
+  {"/catalogue", "政府信息公开目录", "主动公开基本目录的全部事项"},
+  {"/reports", "政府信息公开年报", "历年政府信息公开工作年度报告"},
+  {"/apply", "依申请公开", "在线提交申请、查询办理进度"},
+  {"/interact", "互动交流", "网民留言和建议提案办理结果"},
+  {NULL, NULL, NULL}};
+
+/* Pages that belong to a section without sharing its path prefix. */
+static const struct { const char *zPrefix, *zSection; } aSectionAlias[] = {
+  {"/items", "/catalogue"}, {"/d/", "/art20"}, {"/docs", "/art20"},
+  {"/year", "/art20"}, {"/messages", "/interact"}, {"/proposals", "/interact"},
+  {NULL, NULL}};
+
+void page_set_org(Req *r, const Org *o) {
+  Org *p = arena_alloc(&r->arena, sizeof *p);
+  *p = *o;
+  r->pOrg = p;
+}
+
+/* 1 when the page shows the organisation's section navigation. */
+static int org_page(Req *r) {
+  return r->pOrg && r->zPath && !strncmp(r->zPath, "/o/", 3);
+}
+
+/* The section (aOrgSection path) the current page belongs to. */
+static const char *current_section(Req *r) {
+  const char *z = r->zPath + 3 + strlen(r->pOrg->zSlug);
+  if (!*z || !strcmp(z, "/")) return "";
+  for (int i = 0; aSectionAlias[i].zPrefix; i++)
+    if (!strncmp(z, aSectionAlias[i].zPrefix, strlen(aSectionAlias[i].zPrefix)))
+      return aSectionAlias[i].zSection;
+  for (int i = 1; aOrgSection[i].zPath; i++) {
+    size_t n = strlen(aOrgSection[i].zPath);
+    if (!strncmp(z, aOrgSection[i].zPath, n) && (z[n] == 0 || z[n] == '/'))
+      return aOrgSection[i].zPath;
+  }
+  return NULL;
+}
+
+static void org_band(Req *r) {
+  const Org *o = r->pOrg;
+  const char *zCur = current_section(r);
+  req_printf(r, "<div class=\"orgband\" role=\"region\" aria-label=\"本单位政府信息公开专栏\">"
+                "<div class=\"wrap\">"
+                "<p class=\"org-name\"><a href=\"/o/%u\">%h</a>"
+                "<span class=\"org-sub\">政府信息公开专栏</span></p>\n"
+                "<nav class=\"sections\" aria-label=\"政府信息公开专栏\"><ul>",
+             o->zSlug, o->zName);
+  for (int i = 0; aOrgSection[i].zPath; i++)
+    req_printf(r, "<li><a href=\"/o/%u%h\"%s>%h</a></li>", o->zSlug,
+               aOrgSection[i].zPath,
+               zCur && !strcmp(zCur, aOrgSection[i].zPath) ? " aria-current=\"page\"" : "",
+               aOrgSection[i].zLabel);
+  req_puts(r, "</ul></nav></div></div>\n");
+}
+
 void page_begin(Req *r, const char *zTitle) {
+  const char *zSize = req_cookie(r, TEXTSIZE_COOKIE);
+  int bLarge = zSize && !strcmp(zSize, "large");
   r->zType = "text/html; charset=utf-8";
   req_printf(r,
-             "<!DOCTYPE html>\n<html lang=\"zh-CN\">\n<head>\n"
+             "<!DOCTYPE html>\n<html lang=\"zh-CN\"%s>\n<head>\n"
              "<meta charset=\"utf-8\">\n"
              "<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n"
-             "<title>%h - 政府信息公开</title>\n"
+             "<title>%h%s%h - 政府信息公开</title>\n"
              "<link rel=\"stylesheet\" href=\"/static/site.css\">\n"
+             "<link rel=\"stylesheet\" href=\"/static/portal.css\">\n"
+             "<link rel=\"stylesheet\" href=\"/static/documents.css\">\n"
              "<link rel=\"icon\" href=\"/static/icon.svg\" type=\"image/svg+xml\">\n"
              "<script src=\"/static/site.js\" defer></script>\n"
              "</head>\n<body>\n"
              "<a class=\"skip\" href=\"#main\">跳到正文</a>\n"
              "<header class=\"site\"><div class=\"wrap\">"
-             "<a class=\"brand\" href=\"/\">政府信息公开</a>\n"
-             "<nav aria-label=\"主导航\"><ul>",
-             zTitle);
-  req_puts(r, "<li><a href=\"/\">首页</a></li>");
+             "<a class=\"brand\" href=\"/\"><img src=\"/static/icon.svg\" alt=\"\" "
+             "width=\"28\" height=\"28\">政府信息公开</a>\n"
+             "<nav class=\"top\" aria-label=\"主导航\"><ul>",
+             bLarge ? " class=\"large-text\"" : "", zTitle,
+             org_page(r) && strcmp(zTitle, r->pOrg->zName) ? " - " : "",
+             org_page(r) && strcmp(zTitle, r->pOrg->zName) ? r->pOrg->zName : "");
+  req_puts(r, "<li><a href=\"/\">首页</a></li>"
+              "<li><a href=\"/search\">检索</a></li>");
   if (r->user) {
     req_puts(r, "<li><a href=\"/staff\">工作台</a></li>");
     if (req_can(r, PERM_ADMIN, 0))
@@ -39,15 +113,35 @@ void page_begin(Req *r, const char *zTitle) {
   } else {
     req_puts(r, "<li><a href=\"/login\">工作人员登录</a></li>");
   }
-  req_puts(r, "</ul></nav>"
-              "<button type=\"button\" class=\"textsize\" data-textsize "
-              "aria-pressed=\"false\">大字号</button>"
-              "</div></header>\n<main id=\"main\" class=\"wrap\" tabindex=\"-1\">\n");
+  /* The same link on every page (pages stay identical and cacheable):
+  ** /textsize returns to the page named by the Referer. */
+  req_printf(r, "<li><a class=\"textsize\" data-textsize href=\"/textsize?size=%s\">"
+                "%s</a></li></ul></nav></div></header>\n",
+             bLarge ? "normal" : "large", bLarge ? "标准字号" : "大字号");
+  if (org_page(r)) org_band(r);
+  req_puts(r, "<main id=\"main\" class=\"wrap\" tabindex=\"-1\">\n");
+}
+
+/* The organisation's contact details in the footer of its pages. */
+static void org_footer(Req *r) {
+  const Org *o = r->pOrg;
+  req_printf(r, "<div class=\"footer-org\"><p class=\"footer-name\">%h</p><ul>", o->zName);
+  if (o->zAddress[0]) req_printf(r, "<li>地址：%h", o->zAddress);
+  if (o->zAddress[0] && o->zPostcode[0]) req_printf(r, "（邮编 %h）", o->zPostcode);
+  if (o->zAddress[0]) req_puts(r, "</li>");
+  if (o->zPhone[0]) req_printf(r, "<li>电话：%h</li>", o->zPhone);
+  if (o->zFax[0]) req_printf(r, "<li>传真：%h</li>", o->zFax);
+  if (o->zEmail[0]) req_printf(r, "<li>电子邮箱：%h</li>", o->zEmail);
+  if (o->zOfficeHours[0]) req_printf(r, "<li>办公时间：%h</li>", o->zOfficeHours);
+  req_printf(r, "</ul><p><a href=\"/o/%u/guide\">政府信息公开指南</a> · "
+                "<a href=\"/o/%u/apply\">依申请公开</a> · <a href=\"/track\">办理进度查询</a>"
+                "</p></div>", o->zSlug, o->zSlug);
 }
 
 void page_end(Req *r) {
-  req_puts(r, "\n</main>\n<footer class=\"site\"><div class=\"wrap\">"
-              "<p>本站依据《中华人民共和国政府信息公开条例》公开政府信息。"
+  req_puts(r, "\n</main>\n<footer class=\"site\"><div class=\"wrap\">");
+  if (org_page(r)) org_footer(r);
+  req_puts(r, "<p class=\"footer-law\">本站依据《中华人民共和国政府信息公开条例》公开政府信息。"
               "</p></div></footer>\n</body>\n</html>\n");
 }
 
@@ -58,13 +152,24 @@ static const char *status_title(int status) {
     case 403: return "禁止访问";
     case 404: return "页面不存在";
     case 405: return "请求方法不允许";
-    case 409: return "操作冲突";
+    case 409: return "操作未能完成";
     case 410: return "信息已撤回";
     case 413: return "内容过大";
     case 422: return "输入有误";
     case 429: return "请求过于频繁";
     default: return "服务器错误";
   }
+}
+
+const char *page_referer_path(Req *r) {
+  if (!r->zReferer || !r->zHost) return NULL;
+  const char *z = r->zReferer;
+  z += !strncmp(z, "http://", 7) ? 7 : !strncmp(z, "https://", 8) ? 8 : 0;
+  size_t n = strlen(r->zHost);
+  if (z == r->zReferer || strncmp(z, r->zHost, n) || z[n] != '/') return NULL;
+  z += n;
+  if (z[1] == '/' || z[1] == '\\' || strpbrk(z, "\r\n")) return NULL;
+  return z;
 }
 
 void http_error(Req *r, int status, const char *zMsg) {
@@ -77,15 +182,21 @@ void http_error(Req *r, int status, const char *zMsg) {
   }
   r->status = status;
   page_begin(r, status_title(status));
-  req_printf(r, "<h1>%d %h</h1>\n<p class=\"notice error\">%h</p>\n"
-                "<p><a href=\"/\">返回首页</a></p>\n",
-             status, status_title(status), zMsg);
+  req_printf(r, "<h1>%h</h1>\n<p class=\"notice error\" role=\"alert\">%h</p>\n",
+             status_title(status), zMsg);
+  const char *zBack = r->method == HTTP_POST ? page_referer_path(r) : NULL;
+  if (zBack && status != 403)
+    req_printf(r, "<p>您填写的内容没有保存。请<a href=\"%h\">返回上一页</a>修改后重试"
+                  "（用浏览器的“后退”按钮返回，已填写的内容仍在）。</p>\n", zBack);
+  req_puts(r, "<p><a href=\"/\">返回首页</a></p>\n");
   page_end(r);
   r->status = status;
 }
 
 void page_csrf_field(Req *r) {
-  req_printf(r, "<input type=\"hidden\" name=\"_csrf\" value=\"%h\">", req_csrf(r));
+  req_printf(r, "<input type=\"hidden\" name=\"_csrf\" value=\"%h\">"
+                "<input type=\"hidden\" name=\"_once\" value=\"%h\">",
+             req_csrf(r), req_form_token(r));
 }
 
 void page_notice(Req *r, const char *zKind, const char *zMsg) {
@@ -100,4 +211,29 @@ void page_input(Req *r, const char *zName, const char *zLabel,
              "<input id=\"f-%h\" name=\"%h\" value=\"%h\" %s></p>\n",
              zName, zLabel, zName, zName, zValue ? zValue : "",
              zAttrs_html ? zAttrs_html : "");
+}
+
+int page_confirmed(Req *r, const char *zQuestion, const char *zButton) {
+  if (!strcmp(req_param_or(r, "confirm", ""), "1")) return 1;
+  r->bNoCache = 1;
+  r->bFormUnused = 1;
+  page_begin(r, "请确认");
+  req_printf(r, "<h1>请确认</h1>\n<p class=\"notice warn\" role=\"alert\">%h</p>\n"
+                "<form method=\"post\" action=\"%h\" class=\"actions\">",
+             zQuestion, r->zPath);
+  page_csrf_field(r);
+  for (int i = 0; i < r->nParam; i++) {
+    const ReqParam *p = &r->aParam[i];
+    if (!p->bFromBody || p->zFilename || !strcmp(p->zName, "_csrf") ||
+        !strcmp(p->zName, "_once") || !strcmp(p->zName, "confirm"))
+      continue;
+    req_printf(r, "<input type=\"hidden\" name=\"%h\" value=\"%h\">", p->zName, p->zValue);
+  }
+  req_printf(r, "<input type=\"hidden\" name=\"confirm\" value=\"1\">"
+                "<button type=\"submit\" class=\"danger\">%h</button>", zButton);
+  const char *zBack = page_referer_path(r);
+  if (zBack) req_printf(r, "<a class=\"button secondary\" href=\"%h\">取消，返回</a>", zBack);
+  req_puts(r, "</form>\n");
+  page_end(r);
+  return 0;
 }

@@ -208,7 +208,8 @@ static void view_clock(Req *r, const DlResult *res, const AppDueChange *aChg,
         "<th scope=\"col\">新期限</th><th scope=\"col\">原因</th></tr></thead><tbody>");
     for (int i = 0; i < nChg; i++)
       req_printf(r, "<tr><td>%h</td><td>%h</td><td>%h</td><td>%h</td></tr>",
-                 aChg[i].zAt, aChg[i].zOld, aChg[i].zNew, aChg[i].zReason);
+                 fmt_time(r, aChg[i].zAt), aChg[i].zOld, aChg[i].zNew,
+                 aChg[i].zReason);
     req_puts(r, "</tbody></table>\n");
   }
   req_puts(
@@ -457,7 +458,7 @@ static void view_history(Req *r, const AppLog *aLog, int nLog) {
       "<th scope=\"col\">操作</th><th scope=\"col\">说明</th></tr></thead><tbody>\n");
   for (int i = 0; i < nLog; i++)
     req_printf(r, "<tr><td>%h</td><td>%h</td><td>%h</td><td>%h</td></tr>\n",
-               aLog[i].zAt,
+               fmt_time(r, aLog[i].zAt),
                aLog[i].zUserName[0] ? aLog[i].zUserName : "申请人/系统",
                aLog[i].zAction, aLog[i].zDetail);
   req_puts(r, "</tbody></table>\n");

@@ -291,6 +291,29 @@ static void handle_org_options(Req *r, int64_t selected) {
   }
 }
 
+int page_app_registered(Req *r) {
+  App a;
+  const char *zCode;
+  if (!app_done_lookup(r, &a, &zCode) || !req_can(r, PERM_APP_HANDLE, a.orgId)) {
+    req_redirect(r, "/staff/applications");
+    return 0;
+  }
+  page_begin(r, "申请已登记");
+  req_printf(
+      r,
+      "<h1>申请已登记</h1>\n<dl class=\"meta\">"
+      "<dt>登记号</dt><dd id=\"reg-no\">%h</dd>"
+      "<dt>查询码</dt><dd id=\"tracking-code\"><strong>%h</strong></dd>"
+      "<dt>收到申请日期</dt><dd>%h</dd><dt>答复期限</dt><dd>%h</dd></dl>\n"
+      "<p><strong>请将登记号和查询码告知申请人（例如写入受理回执）。"
+      "本机关不保存查询码原文。</strong></p>\n"
+      "<p><a class=\"button\" href=\"/staff/applications/%lld\">进入办理页面</a></p>\n",
+      a.zRegNo, zCode, fmt_date(r, a.zReceivedOn),
+      a.zDueOn && a.zDueOn[0] ? fmt_date(r, a.zDueOn) : "-", (long long)a.id);
+  page_end(r);
+  return 0;
+}
+
 int page_app_new(Req *r) {
   AppInput in;
   AppFieldErr aErr[APP_MAX_ERRORS];
@@ -326,19 +349,7 @@ int page_app_new(Req *r) {
                                    f ? f->zType : NULL, f ? f->zValue : NULL,
                                    f ? f->nValue : 0, aErr, &nErr,
                                    zCode) == 0) {
-      const App a = x.a;
-      page_begin(r, "申请已登记");
-      req_printf(
-          r,
-          "<h1>申请已登记</h1>\n<dl class=\"meta\">"
-          "<dt>登记号</dt><dd id=\"reg-no\">%h</dd>"
-          "<dt>查询码</dt><dd id=\"tracking-code\"><strong>%h</strong></dd>"
-          "<dt>收到申请日期</dt><dd>%h</dd><dt>依据</dt><dd>%h</dd></dl>\n"
-          "<p><strong>请将登记号和查询码告知申请人（例如写入受理回执）。"
-          "查询码只显示这一次。</strong></p>\n"
-          "<p><a href=\"/staff/applications/%lld\">进入办理页面</a></p>\n",
-          a.zRegNo, zCode, a.zReceivedOn, a.zReceiptNote, (long long)a.id);
-      page_end(r);
+      app_done_redirect(r, "/staff/applications/registered", x.a.zRegNo, zCode);
       return 0;
     }
     if (x.status == 500 || x.status == 403) {

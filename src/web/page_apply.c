@@ -201,12 +201,72 @@ static int today_ymd(void) {
   return y * 10000 + m * 100 + d;
 }
 
+/* ---- the page after a registration (POST, redirect, GET) -------------- */
+
+#define APP_DONE_COOKIE "gk_done"
+
+void app_done_redirect(Req *r, const char *zPath, const char *zRegNo,
+                       const char *zCode) {
+  /* The tracking code is shown once and never stored in clear: it travels
+  ** to the result page in a short-lived cookie limited to that page. */
+  req_header(r, "Set-Cookie",
+             req_fmt(r, "%s=%s.%s; Path=%s; Max-Age=1800; HttpOnly; "
+                        "SameSite=Strict%s",
+                     APP_DONE_COOKIE, zRegNo, zCode, zPath,
+                     r->cfg && r->cfg->bCookieSecure ? "; Secure" : ""));
+  req_redirect(r, zPath);
+}
+
+int app_done_lookup(Req *r, App *a, const char **pzCode) {
+  const char *z = req_cookie(r, APP_DONE_COOKIE);
+  const char *zDot = z ? strrchr(z, '.') : NULL;
+  r->bNoCache = 1;
+  if (!zDot || zDot == z || !zDot[1]) return 0;
+  char *zNo = req_strdup(r, z);
+  zNo[zDot - z] = 0;
+  *pzCode = zDot + 1;
+  char zHash[65];
+  crypto_sha256_hex(*pzCode, strlen(*pzCode), zHash);
+  return store_app_by_tracking(r->store, &r->arena, zNo, zHash, a) == STORE_OK;
+}
+
+int page_app_apply_done(Req *r) {
+  App a;
+  const char *zCode;
+  if (!app_done_lookup(r, &a, &zCode)) {
+    page_begin(r, "申请已提交");
+    req_puts(r, "<h1>申请已提交</h1>\n<p>登记号和查询码只在提交后显示一次。"
+                "如已记下，可在<a href=\"/track\">申请办理进度查询</a>页面"
+                "查看办理情况。</p>\n");
+    page_end(r);
+    return 0;
+  }
+  page_begin(r, "申请已提交");
+  req_printf(
+      r,
+      "<h1>申请已提交</h1>\n"
+      "<p class=\"notice ok\" role=\"status\">%h已收到您的政府信息"
+      "公开申请。</p>\n<dl class=\"meta\">"
+      "<dt>登记号</dt><dd id=\"reg-no\">%h</dd>"
+      "<dt>查询码</dt><dd id=\"tracking-code\"><strong>%h</strong></dd>"
+      "<dt>收到申请日期</dt><dd>%h</dd>"
+      "<dt>答复期限</dt><dd>%h</dd></dl>\n"
+      "<p><strong>请妥善保存登记号和查询码。本机关不保存查询码原文，"
+      "遗失后无法找回。</strong></p>\n"
+      "<p><a href=\"/track\">查询办理进度</a></p>\n",
+      a.zOrgName, a.zRegNo, zCode, fmt_date(r, a.zReceivedOn),
+      a.zDueOn && a.zDueOn[0] ? fmt_date(r, a.zDueOn) : "-");
+  page_end(r);
+  return 0;
+}
+
 int page_app_apply(Req *r) {
   Org org;
   if (store_org_by_slug(r->store, &r->arena, req_arg(r, 0), &org) != STORE_OK) {
     http_error(r, 404, "单位不存在");
     return 0;
   }
+  page_set_org(r, &org);
   const char *zNo = org_kind_no_applications(org_kind(org.zKind));
   if (zNo) { /* Art. 55 units and units acting in another organ's name */
     r->status = r->method == HTTP_POST ? 409 : 200;
@@ -283,30 +343,16 @@ int page_app_apply(Req *r) {
                                              : "保存申请失败");
         return 0;
       }
-      App saved;
-      store_app_get(r->store, &r->arena, a.id, &saved);
-      page_begin(r, "申请已提交");
-      req_printf(
-          r,
-          "<h1>申请已提交</h1>\n"
-          "<p class=\"notice ok\" role=\"status\">%h已收到您的政府信息"
-          "公开申请。</p>\n<dl class=\"meta\">"
-          "<dt>登记号</dt><dd id=\"reg-no\">%h</dd>"
-          "<dt>查询码</dt><dd id=\"tracking-code\"><strong>%h</strong></dd>"
-          "<dt>收到申请日期</dt><dd>%h</dd>"
-          "<dt>答复期限</dt><dd>%h</dd></dl>\n"
-          "<p><strong>请妥善保存登记号和查询码。查询码只显示这一次，"
-          "本机关不保存其原文，遗失后无法找回。</strong></p>\n"
-          "<p><a href=\"/track\">查询办理进度</a></p>\n",
-          org.zName, a.zRegNo, zCode, a.zReceivedOn,
-          saved.zDueOn && saved.zDueOn[0] ? saved.zDueOn : "-");
-      page_end(r);
+      app_done_redirect(r, req_fmt(r, "/o/%s/apply/done", org.zSlug),
+                        a.zRegNo, zCode);
       return 0;
     }
     r->status = 422;
   }
   page_begin(r, "政府信息公开申请");
-  req_printf(r, "<h1>向%h申请公开政府信息</h1>\n", org.zName);
+  req_printf(r, "<h1>向%h申请公开政府信息</h1>\n"
+                "<p class=\"lead\">已经提交过申请？请到<a href=\"/track\">申请办理进度查询</a>"
+                "，凭登记号和查询码查看办理情况。</p>\n", org.zName);
   req_puts(r,
            "<p>依据《中华人民共和国政府信息公开条例》第二十九条，申请应包括"
            "申请人的姓名或者名称、身份证明、联系方式；申请公开的政府信息的"
@@ -337,9 +383,24 @@ int page_app_apply(Req *r) {
 
 /* Looks up the application from the tracking form; NULL with an error
 ** page written when the pair does not match. */
+/* A copy of z without spaces (also full-width ones), in lower case when
+** bLower: people copy codes with spaces and type them in upper case. */
+static const char *track_norm(Req *r, const char *z, int bLower) {
+  char *zOut = req_strdup(r, z);
+  char *q = zOut;
+  for (const char *p = z; *p;) {
+    if (!strncmp(p, "\xe3\x80\x80", 3)) { p += 3; continue; }  /* U+3000 */
+    if (*p == ' ' || *p == '\t' || *p == '\r' || *p == '\n') { p++; continue; }
+    *q++ = (bLower && *p >= 'A' && *p <= 'Z') ? (char)(*p - 'A' + 'a') : *p;
+    p++;
+  }
+  *q = 0;
+  return zOut;
+}
+
 static App *track_lookup(Req *r) {
-  const char *zNo = req_param_or(r, "reg_no", "");
-  const char *zCode = req_param_or(r, "code", "");
+  const char *zNo = track_norm(r, req_param_or(r, "reg_no", ""), 1);
+  const char *zCode = track_norm(r, req_param_or(r, "code", ""), 1);
   char zHash[65];
   App *a = arena_alloc(&r->arena, sizeof *a);
   crypto_sha256_hex(zCode, strlen(zCode), zHash);

@@ -100,8 +100,13 @@ int page_password(Req *r) {
     const char *zNew = req_param_or(r, "new", "");
     const char *zNew2 = req_param_or(r, "new2", "");
     User u;
-    if (store_user_get(r->store, &r->arena, r->user->id, &u) != STORE_OK ||
-        !crypto_password_verify(u.zPwHash, zOld)) {
+    int ok = store_user_get(r->store, &r->arena, r->user->id, &u) == STORE_OK
+                 ? req_password_verify(r, u.zPwHash, zOld) : 0;
+    if (ok < 0) {
+      req_header(r, "Retry-After", "5");
+      http_error(r, 503, "系统繁忙，请稍后再试");
+      return 0;
+    } else if (!ok) {
       zErr = "原密码不正确";
     } else if (strcmp(zNew, zNew2)) {
       zErr = "两次输入的新密码不一致";

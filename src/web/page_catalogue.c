@@ -22,6 +22,7 @@ int catalogue_org_arg(Req *r, int i, Org *o) {
                rc == STORE_NOTFOUND ? "单位不存在" : store_errmsg(r->store));
     return 0;
   }
+  page_set_org(r, o);
   return 1;
 }
 
@@ -35,7 +36,7 @@ static void channels_cell(Req *r, const CatItem *p) {
 /* The item rows of one group (same 一级 and 二级 事项). */
 static void item_table(Req *r, const CatItem *aItem, int n, const char *zL1,
                        const char *zL2) {
-  req_puts(r, "<table class=\"grid\"><thead><tr>"
+  req_puts(r, "<table class=\"grid cards\"><thead><tr>"
               "<th scope=\"col\">序号</th><th scope=\"col\">公开内容（要素）</th>"
               "<th scope=\"col\">公开依据</th><th scope=\"col\">公开时限</th>"
               "<th scope=\"col\">公开主体/负责科室</th>"
@@ -46,16 +47,21 @@ static void item_table(Req *r, const CatItem *aItem, int n, const char *zL1,
   for (int i = 0; i < n; i++) {
     const CatItem *p = &aItem[i];
     if (strcmp(p->zLevel1, zL1) || strcmp(p->zLevel2, zL2)) continue;
-    req_printf(r, "<tr id=\"item-%lld\"><td>%d</td><td>%h", (long long)p->id,
-               p->seq, p->zContent);
+    req_printf(r, "<tr id=\"item-%lld\"><td data-label=\"序号\">%d</td>"
+                  "<td data-label=\"公开内容\">%h", (long long)p->id, p->seq, p->zContent);
     if (p->bNeedsInterp) req_puts(r, " <small>（须同步政策解读）</small>");
-    req_printf(r, "</td><td>%h</td><td>%h</td><td>%h</td><td>%h</td>"
-                  "<td>%h</td><td>",
+    if (!strcmp(p->zList, "proactive"))
+      req_printf(r, " <a class=\"item-docs\" href=\"/o/%u/items/%lld\">查看文件</a>",
+                 r->pOrg ? r->pOrg->zSlug : "", (long long)p->id);
+    req_printf(r, "</td><td data-label=\"公开依据\">%h</td><td data-label=\"公开时限\">%h</td>"
+                  "<td data-label=\"公开主体\">%h</td><td data-label=\"责任人\">%h</td>"
+                  "<td data-label=\"联系电话\">%h</td><td data-label=\"公开渠道\">",
                p->zBasis, p->zTimeLimit, p->zDept, p->zResponsible,
                p->zPhone);
     channels_cell(r, p);
-    req_printf(r, "</td><td>%h</td><td>%h</td><td>%h</td>"
-                  "<td title=\"%h\">%h</td></tr>\n",
+    req_printf(r, "</td><td data-label=\"公开对象\">%h</td><td data-label=\"公开方式\">%h</td>"
+                  "<td data-label=\"更新频率\">%h</td>"
+                  "<td data-label=\"条例第二十条\" title=\"%h\">%h</td></tr>\n",
                cat_audience_label(p->zAudience), cat_mode_label(p->zMode),
                p->zFrequency, p->art20 ? cat_art20_title(p->art20) : "",
                cat_art20_numeral(p->art20));
@@ -96,13 +102,15 @@ static void list_tree(Req *r, const CatItem *a, int n) {
 
 /* The 负面清单 as one table, with the ground of each item. */
 static void negative_table(Req *r, const CatItem *a, int n) {
-  req_puts(r, "<table class=\"grid\"><thead><tr><th scope=\"col\">序号</th>"
+  req_puts(r, "<table class=\"grid cards\"><thead><tr><th scope=\"col\">序号</th>"
               "<th scope=\"col\">事项</th><th scope=\"col\">不予公开的内容</th>"
               "<th scope=\"col\">不予公开依据</th><th scope=\"col\">具体依据</th>"
               "<th scope=\"col\">负责科室</th></tr></thead><tbody>\n");
   for (int i = 0; i < n; i++)
-    req_printf(r, "<tr id=\"item-%lld\"><td>%d</td><td>%h%s%h</td><td>%h</td>"
-                  "<td>%h</td><td>%h</td><td>%h</td></tr>\n",
+    req_printf(r, "<tr id=\"item-%lld\"><td data-label=\"序号\">%d</td>"
+                  "<td data-label=\"事项\">%h%s%h</td><td data-label=\"不予公开的内容\">%h</td>"
+                  "<td data-label=\"不予公开依据\">%h</td><td data-label=\"具体依据\">%h</td>"
+                  "<td data-label=\"负责科室\">%h</td></tr>\n",
                (long long)a[i].id, a[i].seq, a[i].zLevel1,
                a[i].zLevel2[0] ? " / " : "", a[i].zLevel2, a[i].zContent,
                cat_ground_label(a[i].zGround), a[i].zBasis, a[i].zDept);

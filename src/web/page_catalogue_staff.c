@@ -363,6 +363,9 @@ int page_catalogue_delete(Req *r) {
   Org o;
   CatItem it;
   if (!scope_org(r, &o) || !load_item(r, &o, &it)) return 0;
+  if (!page_confirmed(r, req_fmt(r, "删除目录事项“%d %s”？删除后无法恢复，其后事项的序号依次前移。",
+                                 it.seq, it.zContent), "确认删除"))
+    return 0;
   int rc = store_begin(r->store);
   if (rc == STORE_OK) rc = store_cat_delete(r->store, it.id);
   if (rc == STORE_OK)

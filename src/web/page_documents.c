@@ -151,7 +151,6 @@ int page_docs_list(Req *r) {
     return 0;
   }
   page_begin(r, "主动公开文件");
-  req_puts(r, "<link rel=\"stylesheet\" href=\"/static/documents.css\">\n");
   req_puts(r, "<h1>主动公开文件</h1>\n<p>");
   if (req_can(r, PERM_DOC_DRAFT, 0))
     req_puts(r, "<a class=\"button\" href=\"/staff/docs/new\">新建文件</a> ");
@@ -303,7 +302,6 @@ int page_doc_edit(Req *r) {
     }
   }
   page_begin(r, bNew ? "新建文件" : "修改文件");
-  req_puts(r, "<link rel=\"stylesheet\" href=\"/static/documents.css\">\n");
   req_printf(r, "<h1>%h</h1>\n", bNew ? "新建文件" : "修改文件");
   if (zErr) page_notice(r, "error", zErr);
   req_puts(r, "<form method=\"post\" class=\"form\">\n");
@@ -370,9 +368,12 @@ static void action_form(Req *r, const Doc *d, const char *zAction,
              (long long)d->id);
   page_csrf_field(r);
   req_printf(r, "<input type=\"hidden\" name=\"action\" value=\"%h\">", zAction);
+  /* After a refusal the opinion typed for this action is still there. */
+  const char *zKept = !strcmp(req_param_or(r, "action", ""), zAction)
+                          ? req_param_or(r, "opinion", "") : "";
   if (bOpinion)
-    req_printf(r, "<label>意见 <input name=\"opinion\" %s></label> ",
-               bRequired ? "required" : "");
+    req_printf(r, "<label>意见 <input name=\"opinion\" value=\"%h\" %s></label> ",
+               zKept, bRequired ? "required" : "");
   req_printf(r, "<button type=\"submit\">%h</button></form>\n", zButton);
 }
 
@@ -381,7 +382,7 @@ static void findings_section(Req *r, const Doc *d, int bCanDecide) {
   int n;
   if (store_doc_findings(r->store, &r->arena, d->id, NULL, &aF, &n) != STORE_OK) return;
   req_printf(r, "<section id=\"privacy\"><h2>保密审查扫描（密级标记、个人信息）</h2>\n");
-  if (d->zScannedAt[0]) req_printf(r, "<p>最近扫描：%h</p>\n", d->zScannedAt);
+  if (d->zScannedAt[0]) req_printf(r, "<p>最近扫描：%h</p>\n", fmt_time(r, d->zScannedAt));
   else req_puts(r, "<p>尚未扫描。</p>\n");
   if (bCanDecide)
     req_printf(r, "<form method=\"post\" action=\"/staff/docs/%lld/scan\" class=\"inline\">",
@@ -396,10 +397,11 @@ static void findings_section(Req *r, const Doc *d, int bCanDecide) {
               "<th scope=\"col\">上下文</th><th scope=\"col\">处理</th></tr></thead><tbody>\n");
   for (int i = 0; i < n; i++) {
     const DocFinding *f = &aF[i];
-    req_printf(r, "<tr data-finding=\"%lld\" data-status=\"%h\"><td>%h</td><td>%h</td>"
-                  "<td>%h</td><td>%h</td><td>",
+    req_printf(r, "<tr data-finding=\"%lld\" data-status=\"%h\"><td>%h</td>"
+                  "<td data-kind=\"%h\">%h</td><td>%h</td><td>%h</td><td>",
                (long long)f->id, f->zStatus,
                !strcmp(f->zSource, "title") ? "标题" : !strcmp(f->zSource, "body") ? "正文" : "附件",
+               f->zKind,
                privacy_kind_from_name(f->zKind) ? privacy_kind_label(privacy_kind_from_name(f->zKind))
                                                 : "需人工审查",
                f->zMatch, f->zContext);
@@ -430,14 +432,24 @@ static void findings_section(Req *r, const Doc *d, int bCanDecide) {
       req_puts(r, "待处理");
     } else {
       req_printf(r, "%h（%h，%h）%h", !strcmp(f->zStatus, "masked") ? "已遮盖" : "已保留",
-                 f->zDecidedByName, f->zDecidedAt, f->zReason);
+                 f->zDecidedByName, fmt_time(r, f->zDecidedAt), f->zReason);
     }
     req_puts(r, "</td></tr>\n");
   }
   req_puts(r, "</tbody></table></section>\n");
 }
 
-int page_doc_view(Req *r) {
+static int doc_view(Req *r, const char *zRefusal);
+
+int page_doc_view(Req *r) { return doc_view(r, NULL); }
+
+void docs_refuse(Req *r, int status, const char *zMsg) {
+  buf_reset(&r->out);
+  doc_view(r, zMsg);
+  r->status = status;
+}
+
+static int doc_view(Req *r, const char *zRefusal) {
   Doc d;
   r->bNoCache = 1;
   if (docs_load(r, 0, &d)) return 0;
@@ -456,13 +468,16 @@ int page_doc_view(Req *r) {
 
   page_begin(r, d.zTitle);
 
-  req_puts(r, "<link rel=\"stylesheet\" href=\"/static/documents.css\">\n");
   req_printf(r, "<h1>%h</h1>\n<p>状态：", d.zTitle);
   state_badge(r, d.zState);
   req_printf(r, " · <a href=\"/staff/docs/%lld/sheet\">发布审核单</a>", (long long)d.id);
   if (bPub || !strcmp(d.zState, "withdrawn"))
     req_printf(r, " · <a href=\"/o/%u/d/%lld\">公开页面</a>", d.zOrgSlug, (long long)d.id);
   req_puts(r, "</p>\n");
+  if (zRefusal)
+    req_printf(r, "<div class=\"notice error\" role=\"alert\" id=\"refusal\"><p><strong>"
+                  "操作未完成：</strong>%h</p><p>您填写的意见已保留在下方，处理后可再次提交。"
+                  "</p></div>\n", zRefusal);
   if (req_param(r, "saved")) page_notice(r, "ok", "已保存");
   if (req_param(r, "done")) page_notice(r, "ok", "操作已完成");
   if (strcmp(d.zValidity, "valid"))
@@ -592,7 +607,7 @@ int page_doc_view(Req *r) {
     req_puts(r, "<section><h2>公开台账</h2><ol>\n");
     for (int i = 0; i < nE; i++)
       req_printf(r, "<li>第%lld条 %h %h 内容哈希 <code>%h</code></li>\n", (long long)aE[i].seq,
-                 aE[i].zAt, aE[i].zEvent, aE[i].zContentHash);
+                 fmt_time(r, aE[i].zAt), fmt_label(aE[i].zEvent), aE[i].zContentHash);
     req_puts(r, "</ol></section>\n");
   }
   req_puts(r, "<section class=\"doc-body\"><h2>正文</h2>\n");

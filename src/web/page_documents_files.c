@@ -150,6 +150,7 @@ int page_doc_attachment_delete(Req *r) {
     http_error(r, 404, "附件不存在");
     return 0;
   }
+  if (!page_confirmed(r, req_fmt(r, "删除附件“%s”？", t.zFilename), "确认删除")) return 0;
   int rc = store_begin(r->store);
   if (!rc) rc = store_doc_attachment_delete(r->store, aid);
   if (!rc) rc = store_audit(r->store, r->user->id, d.orgId, "doc.detach",

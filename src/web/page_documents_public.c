@@ -19,6 +19,7 @@
 #include "core/catalogue.h"
 #include "lib/doctext.h"
 #include "store/store_catalogue.h"
+#include "store/store_search.h"
 #include "web/documents.h"
 #include "web/pages.h"
 #include "web/sitemap.h"
@@ -31,6 +32,7 @@ static int public_load(Req *r, const char *zOrg, const char *zRef, Doc *d) {
     http_error(r, 404, "文件不存在");
     return -1;
   }
+  page_set_org(r, &o);
   int rc = store_doc_by_index(r->store, &r->arena, o.id, zRef, d);
   if (rc == STORE_NOTFOUND) {
     int64_t id = req_arg_id(r, 1);
@@ -62,6 +64,42 @@ static const char *event_label(const char *z) {
 }
 
 
+/* Where the document sits: organisation → section → catalogue item. */
+static void crumbs(Req *r, const Doc *d, const CatItem *it) {
+  int bInterp = !strcmp(d->zGenre, "解读") || d->interpretsId;
+  req_printf(r, "<nav class=\"crumbs\" aria-label=\"位置\"><ol>"
+                "<li><a href=\"/o/%u\">%h</a></li>"
+                "<li><a href=\"/o/%u/%s\">%s</a></li>",
+             d->zOrgSlug, d->zOrgName, d->zOrgSlug,
+             bInterp ? "interpretations" : "art20", bInterp ? "政策解读" : "法定主动公开内容");
+  if (it)
+    req_printf(r, "<li><a href=\"/o/%u/items/%lld\">%h</a></li>", d->zOrgSlug,
+               (long long)it->id, it->zLevel2[0] ? it->zLevel2 : it->zLevel1);
+  req_puts(r, "</ol></nav>\n");
+}
+
+/* Other published documents of the same catalogue item (newest first). */
+static void related_docs(Req *r, const Doc *d) {
+  if (!d->catalogueItemId) return;
+  SearchQuery q;
+  memset(&q, 0, sizeof q);
+  q.orgId = d->orgId;
+  q.catalogueItemId = d->catalogueItemId;
+  q.bByDate = 1;
+  q.limit = 6;
+  int64_t *aId;
+  int nId = 0, total = 0, nShown = 0;
+  if (store_search(r->store, &r->arena, &q, &aId, &nId, &total) != STORE_OK) return;
+  for (int i = 0; i < nId && nShown < 5; i++) {
+    Doc x;
+    if (aId[i] == d->id || store_doc_get(r->store, &r->arena, aId[i], &x) != STORE_OK) continue;
+    if (!nShown++) req_puts(r, "<section class=\"related\"><h2>相关文件</h2><ul>");
+    req_printf(r, "<li><a href=\"/o/%u/d/%lld\">%h</a> <span class=\"date\">%h</span></li>",
+               x.zOrgSlug, (long long)x.id, x.zTitle, x.zPublishedDate);
+  }
+  if (nShown) req_puts(r, "</ul></section>\n");
+}
+
 int page_doc_public(Req *r) {
   Doc d;
   if (public_load(r, req_arg(r, 0), req_arg(r, 1), &d)) return 0;
@@ -71,17 +109,19 @@ int page_doc_public(Req *r) {
   if (d.catalogueItemId &&
       store_cat_get(r->store, &r->arena, d.catalogueItemId, &it) == STORE_OK)
     zTopic = it.zLevel2[0] ? req_fmt(r, "%s / %s", it.zLevel1, it.zLevel2) : it.zLevel1;
+  else
+    d.catalogueItemId = 0;
   LedgerEntry *aE;
   int nE = 0;
   store_ledger_list(r->store, &r->arena, d.id, 0, 0, &aE, &nE);
   page_begin(r, d.zTitle);
-  req_puts(r, "<link rel=\"stylesheet\" href=\"/static/documents.css\">\n");
+  crumbs(r, &d, d.catalogueItemId ? &it : NULL);
   req_printf(r, "<article class=\"document\" data-index-number=\"%h\">\n<h1>%h</h1>\n",
              d.zIndexNumber, d.zTitle);
   if (!strcmp(d.zState, "withdrawn")) {
     req_printf(r, "<p class=\"notice banner\" role=\"status\" data-banner=\"withdrawn\">"
                   "本信息已于%h撤回。撤回理由：%h</p>\n",
-               arena_strndup(&r->arena, d.zWithdrawnAt, 10), d.zWithdrawReason);
+               fmt_date(r, d.zWithdrawnAt), d.zWithdrawReason);
   } else if (strcmp(d.zValidity, "valid")) {
     req_printf(r, "<p class=\"notice banner\" role=\"status\" data-banner=\"%h\">"
                   "本文件已%h", d.zValidity, doc_label(aDocValidity, d.zValidity));
@@ -106,7 +146,8 @@ int page_doc_public(Req *r) {
              d.zIndexNumber, d.zPublisher[0] ? d.zPublisher : d.zOrgName, d.zDocNumber,
              d.zSignedDate, d.zFormedDate, d.zPublishedDate, doc_label(aDocMode, d.zMode),
              d.zScope, zTopic, d.zGenre, d.zKeywords,
-             doc_label(aDocValidity, d.zValidity));
+             !strcmp(d.zState, "withdrawn") ? "已撤回（不再有效）"
+                                            : doc_label(aDocValidity, d.zValidity));
   if (!strcmp(d.zState, "published")) {
     doc_link(r, d.interpretsId, "所解读的政策：");
     Doc *aI;
@@ -132,13 +173,14 @@ int page_doc_public(Req *r) {
       req_puts(r, "</ul>\n");
     }
   }
+  if (!strcmp(d.zState, "published")) related_docs(r, &d);
   if (nE) {
     req_printf(r, "<section class=\"versions\"><h2>版本记录</h2>\n"
                   "<p>当前内容哈希（SHA-256）：<code data-content-hash>%h</code></p><ol>\n",
                aE[nE - 1].zContentHash);
     for (int i = 0; i < nE; i++)
       req_printf(r, "<li>%h %h（公开台账第%lld条，内容哈希 <code>%h</code>）</li>\n",
-                 aE[i].zAt, event_label(aE[i].zEvent), (long long)aE[i].seq,
+                 fmt_time(r, aE[i].zAt), event_label(aE[i].zEvent), (long long)aE[i].seq,
                  aE[i].zContentHash);
     req_puts(r, "</ol></section>\n");
   }

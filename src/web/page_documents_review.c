@@ -123,7 +123,7 @@ int page_doc_action(Req *r) {
   const char *zOpinion = req_param_or(r, "opinion", "");
   if (!eAct) { http_error(r, 400, "未知的操作"); return 0; }
   const char *zWhy = doc_transition(d.zState, d.zMode, eAct, &zNext, &perm);
-  if (zWhy) { http_error(r, 409, zWhy); return 0; }
+  if (zWhy) { docs_refuse(r, 409, zWhy); return 0; }
   if (!req_can(r, perm, d.orgId)) {
     http_error(r, 403, "您没有办理该环节的权限（或该文件不属于您的单位）");
     return 0;
@@ -133,18 +133,23 @@ int page_doc_action(Req *r) {
     return 0;
   }
   if (eAct == DOC_ACT_SUBMIT && (zWhy = doc_submit_check(&d))) {
-    http_error(r, 422, zWhy);
+    docs_refuse(r, 422, zWhy);
     return 0;
   }
   if ((eAct == DOC_ACT_RETURN || eAct == DOC_ACT_WITHDRAW) && !zOpinion[0]) {
-    http_error(r, 422, eAct == DOC_ACT_RETURN ? "退回必须填写意见"
-                                              : "撤回必须填写理由（理由将公开）");
+    docs_refuse(r, 422, eAct == DOC_ACT_RETURN ? "退回必须填写意见"
+                                               : "撤回必须填写理由（理由将公开）");
     return 0;
   }
+  /* Withdrawing and publishing are asked for twice (issue 15, bug 7). */
+  if (eAct == DOC_ACT_WITHDRAW &&
+      !page_confirmed(r, req_fmt(r, "撤回已发布的“%s”？撤回后公开页面只显示撤回说明，撤回理由将公开。",
+                                 d.zTitle), "确认撤回"))
+    return 0;
+
   int rc = store_begin(r->store);
   if (rc) { docs_fail(r, rc, store_errmsg(r->store)); return 0; }
   const char *zFail = NULL;
-  int rcFail = STORE_CONFLICT;
   if (eAct == DOC_ACT_PASS && !strcmp(d.zState, "secrecy_review")) {
     rc = docs_scan(r, &d);
     if (!rc) {
@@ -152,7 +157,7 @@ int page_doc_action(Req *r) {
       if (nOpen > 0) {
         /* Keep the fresh findings for the reviewer, refuse the step. */
         store_commit(r->store);
-        http_error(r, 409, req_fmt(r, "保密审查扫描发现%d项未处理的内容（个人信息或密级、发布标记），须逐项遮盖或说明理由保留后才能通过保密审查", nOpen));
+        docs_refuse(r, 409, req_fmt(r, "保密审查扫描发现%d项未处理的内容（个人信息或密级、发布标记），须逐项遮盖或说明理由保留后才能通过保密审查（见下方“保密审查扫描”）", nOpen));
         return 0;
       }
       if (nOpen < 0) rc = nOpen;
@@ -170,12 +175,23 @@ int page_doc_action(Req *r) {
       zFail = "该目录事项要求政策解读与政策文件同步审签：解读须至少到达领导审批环节后才能发布本文件";
     }
   }
+  /* Publishing asks first, once every check has passed (issue 15, bug 7). */
+  if (!rc && !zFail && eAct == DOC_ACT_PASS && !strcmp(d.zState, "approval") &&
+      !page_confirmed(r, req_fmt(r, "同意并%s“%s”？%s", strcmp(zNext, "filed") ? "发布" : "归档",
+                                 d.zTitle, strcmp(zNext, "filed") ? "发布后立即在门户网站公开，并记入公开台账。" : ""),
+                      strcmp(zNext, "filed") ? "确认发布" : "确认归档")) {
+    store_rollback_all(r->store);
+    return 0;
+  }
   if (!rc && !zFail) {
     rc = store_doc_step(r->store, d.id, d.zState, zNext,
                         eAct == DOC_ACT_SUBMIT ? "submit" : eAct == DOC_ACT_PASS ? "pass"
                         : eAct == DOC_ACT_RETURN ? "return" : "withdraw",
                         zOpinion, r->user->id);
   }
+  /* A draft reaching 保密审查 is scanned at once: the reviewer finds the
+  ** findings waiting instead of a refusal when passing it. */
+  if (!rc && !zFail && !strcmp(zNext, "secrecy_review")) rc = docs_scan(r, &d);
   if (!rc && !zFail && (!strcmp(zNext, "published") || !strcmp(zNext, "filed")))
     rc = store_doc_publish(r->store, &r->arena, d.id, zNext, docs_today(r));
   if (!rc && !zFail && eAct == DOC_ACT_WITHDRAW) {
@@ -190,7 +206,8 @@ int page_doc_action(Req *r) {
   if (zFail || rc) {
     const char *zMsg = zFail ? zFail : req_strdup(r, store_errmsg(r->store));
     store_rollback_all(r->store);
-    docs_fail(r, zFail ? rcFail : rc, zMsg);
+    if (zFail) docs_refuse(r, 409, zMsg);
+    else docs_fail(r, rc, zMsg);
     return 0;
   }
   if ((rc = store_commit(r->store))) { docs_fail(r, rc, store_errmsg(r->store)); return 0; }
@@ -318,7 +335,6 @@ int page_doc_sheet(Req *r) {
     return 0;
   }
   page_begin(r, "发布审核单");
-  req_puts(r, "<link rel=\"stylesheet\" href=\"/static/documents.css\">\n");
   req_printf(r, "<article class=\"sheet\"><h1>政府信息公开发布审核单</h1>\n"
                 "<table class=\"meta\"><tbody>"
                 "<tr><th scope=\"row\">标题</th><td>%h</td></tr>"
@@ -341,7 +357,7 @@ int page_doc_sheet(Req *r) {
   for (int i = 0; i < nRev; i++)
     req_printf(r, "<tr><td>%h</td><td>%h → %h</td><td>%h</td><td>%h</td><td>%h</td></tr>\n",
                doc_label(aDocState, aRev[i].zFrom), decision_label(aRev[i].zDecision),
-               doc_label(aDocState, aRev[i].zTo), aRev[i].zUserName, aRev[i].zAt,
+               doc_label(aDocState, aRev[i].zTo), aRev[i].zUserName, fmt_time(r, aRev[i].zAt),
                aRev[i].zOpinion);
   req_puts(r, "</tbody></table>\n<h2>隐私扫描处理记录</h2>\n");
   if (!nF) req_puts(r, "<p>无。</p>\n");
@@ -352,10 +368,10 @@ int page_doc_sheet(Req *r) {
                 "<th scope=\"col\">理由</th></tr></thead><tbody>\n");
     for (int i = 0; i < nF; i++)
       req_printf(r, "<tr><td>%h</td><td>%h</td><td>%h</td><td>%h</td><td>%h</td><td>%h</td></tr>\n",
-                 aF[i].zKind, !strcmp(aF[i].zStatus, "masked") ? aF[i].zMask : aF[i].zMatch,
+                 fmt_label(aF[i].zKind), !strcmp(aF[i].zStatus, "masked") ? aF[i].zMask : aF[i].zMatch,
                  !strcmp(aF[i].zStatus, "open") ? "待处理"
                  : !strcmp(aF[i].zStatus, "masked") ? "已遮盖" : "已保留",
-                 aF[i].zDecidedByName, aF[i].zDecidedAt, aF[i].zReason);
+                 aF[i].zDecidedByName, fmt_time(r, aF[i].zDecidedAt), aF[i].zReason);
     req_puts(r, "</tbody></table>\n");
   }
   req_puts(r, "<p class=\"print-hint\">打印本页即为纸质审核单。</p></article>\n");

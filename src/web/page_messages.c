@@ -45,6 +45,7 @@ int page_public_messages(Req *r) {
     http_error(r, 404, "单位不存在");
     return 0;
   }
+  page_set_org(r, &o);
   if (r->method == HTTP_POST) {
     r->bNoCache = 1;
     int64_t now = (int64_t)time(NULL);

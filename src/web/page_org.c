@@ -26,6 +26,7 @@ int page_load_org(Req *r, int i, Org *o) {
                rc == STORE_NOTFOUND ? "该单位不存在" : store_errmsg(r->store));
     return -1;
   }
+  page_set_org(r, o);
   return 0;
 }
 
@@ -52,13 +53,11 @@ int page_org_home(Req *r) {
     return 0;
   }
   page_begin(r, o.zName);
-  req_printf(r, "<h1>%h</h1>\n<nav aria-label=\"本单位栏目\"><ul class=\"tiles\">"
-                "<li><a href=\"/o/%u/guide\">政府信息公开指南</a></li>"
-                "<li><a href=\"/o/%u/catalogue\">政府信息公开目录</a></li>"
-                "<li><a href=\"/o/%u/apply\">依申请公开</a></li>"
-                "<li><a href=\"/o/%u/reports\">政府信息公开年度报告</a></li>"
-                "</ul></nav>\n",
-             o.zName, o.zSlug, o.zSlug, o.zSlug, o.zSlug);
+  req_printf(r, "<h1>%h</h1>\n<ul class=\"tiles\">", o.zName);
+  for (int i = 1; aOrgSection[i].zPath; i++)
+    req_printf(r, "<li><a href=\"/o/%u%h\">%h<span>%h</span></a></li>", o.zSlug,
+               aOrgSection[i].zPath, aOrgSection[i].zLabel, aOrgSection[i].zHint);
+  req_puts(r, "</ul>\n");
   portal_org_home_sections(r, &o);  /* latest documents, catalogue tree */
   if (nSub > 1) {
     req_puts(r, "<h2>下属单位</h2>\n<ul class=\"orgtree\">");

@@ -37,13 +37,15 @@ static void doc_table(Req *r, const Doc *a, int n, const char *zCaption) {
     req_puts(r, "<p>暂无公开文件。</p>\n");
     return;
   }
-  req_printf(r, "<table class=\"doclist\"><caption>%h</caption><thead><tr>"
+  req_printf(r, "<table class=\"doclist cards\"><caption>%h</caption><thead><tr>"
                 "<th scope=\"col\">标题</th><th scope=\"col\">索引号</th>"
                 "<th scope=\"col\">文号</th><th scope=\"col\">发布日期</th>"
                 "<th scope=\"col\">有效性</th></tr></thead><tbody>\n", zCaption);
   for (int i = 0; i < n; i++)
-    req_printf(r, "<tr><td><a href=\"/o/%u/d/%lld\">%h</a></td><td>%h</td><td>%h</td>"
-                  "<td><time datetime=\"%h\">%h</time></td><td>%h</td></tr>\n",
+    req_printf(r, "<tr><td data-label=\"标题\"><a href=\"/o/%u/d/%lld\">%h</a></td>"
+                  "<td data-label=\"索引号\">%h</td><td data-label=\"文号\">%h</td>"
+                  "<td data-label=\"发布日期\"><time datetime=\"%h\">%h</time></td>"
+                  "<td data-label=\"有效性\">%h</td></tr>\n",
                a[i].zOrgSlug, (long long)a[i].id, a[i].zTitle, a[i].zIndexNumber,
                a[i].zDocNumber, a[i].zPublishedDate, a[i].zPublishedDate,
                doc_label(aDocValidity, a[i].zValidity));
@@ -75,10 +77,13 @@ static void doc_list_page(Req *r, const Org *o, SearchQuery *q, const char *zTit
     http_error(r, 500, store_errmsg(r->store));
     return;
   }
+  if (page > 1 && q->offset >= total) {
+    http_error(r, 404, "没有这一页");
+    return;
+  }
   int n;
   Doc *a = load_docs(r, aId, nId, &n);
-  page_begin(r, req_fmt(r, "%s - %s", zTitle, o->zName));
-  req_puts(r, "<link rel=\"stylesheet\" href=\"/static/portal.css\">\n");
+  page_begin(r, zTitle);
   if (zFeed)
     req_printf(r, "<link rel=\"alternate\" type=\"application/atom+xml\" href=\"%h\" title=\"%h\">\n",
                zFeed, zTitle);
@@ -191,8 +196,7 @@ void portal_site_home_sections(Req *r) {
   req_printf(r, "<form method=\"get\" action=\"%h\" role=\"search\" class=\"search-form\">"
                 "<label for=\"site-q\">检索政府信息</label> "
                 "<input type=\"search\" id=\"site-q\" name=\"q\" maxlength=\"200\"> "
-                "<button type=\"submit\">检索</button></form>\n"
-                "<link rel=\"stylesheet\" href=\"/static/portal.css\">\n",
+                "<button type=\"submit\">检索</button></form>\n",
              portal_search_action(r));
   if (store_search(r->store, &r->arena, &q, &aId, &nId, &total) != STORE_OK || !nId) return;
   Doc *a = load_docs(r, aId, nId, &n);
@@ -216,8 +220,7 @@ void portal_org_home_sections(Req *r, const Org *o) {
                 "<input type=\"hidden\" name=\"sub\" value=\"1\">"
                 "<label for=\"home-q\">检索本单位及下属单位的政府信息</label> "
                 "<input type=\"search\" id=\"home-q\" name=\"q\" maxlength=\"200\"> "
-                "<button type=\"submit\">检索</button></form>\n"
-                "<link rel=\"stylesheet\" href=\"/static/portal.css\">\n",
+                "<button type=\"submit\">检索</button></form>\n",
              portal_search_action(r), o->zSlug);
   req_printf(r, "<section class=\"latest\"><h2>最新公开</h2>\n");
   doc_table(r, a, n, "最新公开的政府信息");
@@ -400,6 +403,10 @@ int site_paths_portal(Store *s, Arena *a, SitePaths *p) {
     q.bSubtree = 1;
     if ((rc = add_list(s, a, p, arena_printf(a, "/o/%u/docs", zSlug), &q))) return rc;
     site_path_add(p, a, arena_printf(a, "/o/%u/feed.atom", zSlug));
+    static const char *const azSection[] = {"/art20", "/rules", "/interpretations",
+                                            "/interact"};
+    for (size_t k = 0; k < sizeof azSection / sizeof azSection[0]; k++)
+      site_path_add(p, a, arena_printf(a, "/o/%u%s", zSlug, azSection[k]));
     site_path_add(p, a, arena_printf(a, "/o/%u/documents.csv", zSlug));
     int *aYear, *aCount, nYear;
     if ((rc = store_search_years(s, a, aOrg[i].id, 1, &aYear, &aCount, &nYear))) return rc;

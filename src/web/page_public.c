@@ -35,6 +35,29 @@ int page_home(Req *r) {
   return 0;
 }
 
+/* The larger-text setting: a cookie for a year, then back to the page. */
+int page_textsize(Req *r) {
+  const char *zSize = req_param_or(r, "size", "");
+  /* Back to the page the link was on, when it is on this site. */
+  const char *zNext = req_param(r, "next");
+  if (!zNext) zNext = page_referer_path(r);
+  if (!zNext) zNext = "/";
+  if (strcmp(zSize, "large") && strcmp(zSize, "normal")) {
+    http_error(r, 400, "字号设置无效");
+    return 0;
+  }
+  /* Only a path on this site: never an absolute or protocol-relative URL. */
+  if (zNext[0] != '/' || zNext[1] == '/' || zNext[1] == '\\' || strpbrk(zNext, "\r\n"))
+    zNext = "/";
+  r->bNoCache = 1;
+  req_header(r, "Set-Cookie",
+             req_fmt(r, "gk_text=%s; Path=/; Max-Age=%d; SameSite=Lax%s", zSize,
+                     !strcmp(zSize, "large") ? 31536000 : 0,
+                     r->cfg && r->cfg->bCookieSecure ? "; Secure" : ""));
+  req_redirect(r, req_strdup(r, zNext));
+  return 0;
+}
+
 int page_static(Req *r) {
   const Embedded *e = embed_find(aAsset, req_arg(r, 0));
   if (!e) {

@@ -256,11 +256,10 @@ static void clocks_html(Req *r, const OpinionEvent *e) {
   RcClock a[RC_MAX_CLOCKS];
   int n = opinion_clocks(e, time(NULL), a);
   for (int i = 0; i < n; i++) {
-    char z[DATETIME_STRLEN];
     const char *zState = rc_state_label(a[i].eState);
     req_printf(r, "<span class=\"clock %h\">%h（%d小时，%h前）：%h</span> ",
                state_class(a[i].eState), a[i].zName, a[i].nHours,
-               datetime_format_cn(a[i].tDue, z), zState);
+               fmt_instant(r, a[i].tDue), zState);
   }
 }
 
@@ -341,13 +340,12 @@ int page_opinion_list(Req *r) {
               "<th scope=\"col\">单位</th><th scope=\"col\">时限</th></tr></thead><tbody>\n");
   int nShown = 0;
   for (int i = 0; i < n; i++) {
-    char z[DATETIME_STRLEN];
     if (month && date_month(date_from_time_cn((time_t)aE[i].tFound)) != (int)month) continue;
     if (bMissedOnly && !reg_event_missed(&aE[i], tNow)) continue;
     nShown++;
     req_printf(r, "<tr><td>%h</td><td><a href=\"/staff/opinion/%lld\">%h</a></td>"
                   "<td>%h</td><td>%h</td><td>",
-               datetime_format_cn((time_t)aE[i].tFound, z), (long long)aE[i].id,
+               fmt_instant(r, (time_t)aE[i].tFound), (long long)aE[i].id,
                aE[i].zTitle, reg_level_label(aE[i].zLevel), aE[i].zOrgName);
     clocks_html(r, &aE[i]);
     req_puts(r, "</td></tr>\n");
@@ -414,7 +412,6 @@ int page_opinion_view(Req *r) {
     http_error(r, 500, store_errmsg(r->store));
     return 0;
   }
-  char z[DATETIME_STRLEN];
   page_begin(r, e.zTitle);
   req_printf(r, "<p><a href=\"/staff/opinion?org=%lld\">返回舆情登记</a></p>\n<h1>%h</h1>\n",
              (long long)e.orgId, e.zTitle);
@@ -424,14 +421,14 @@ int page_opinion_view(Req *r) {
                 "<dt>来源</dt><dd>%h</dd><dt>发现时间</dt><dd>%h</dd><dt>概要</dt><dd>%h</dd>"
                 "<dt>时限</dt><dd>",
              e.zOrgName, reg_level_label(e.zLevel), e.zSource,
-             datetime_format_cn((time_t)e.tFound, z), e.zSummary);
+             fmt_instant(r, (time_t)e.tFound), e.zSummary);
   clocks_html(r, &e);
   req_puts(r, "</dd></dl>\n<table class=\"grid\"><caption>回应</caption><thead><tr>"
               "<th scope=\"col\">时间</th><th scope=\"col\">方式</th><th scope=\"col\">说明</th>"
               "</tr></thead><tbody>\n");
   for (int i = 0; i < n; i++)
     req_printf(r, "<tr><td>%h</td><td>%h</td><td>%h</td></tr>\n",
-               datetime_format_cn((time_t)aR[i].tAt, z),
+               fmt_instant(r, (time_t)aR[i].tAt),
                reg_response_label(aR[i].zKind), aR[i].zNote);
   if (!n) req_puts(r, "<tr><td colspan=\"3\">尚未回应</td></tr>\n");
   req_puts(r, "</tbody></table>\n");
@@ -778,6 +775,7 @@ int page_public_proposals(Req *r) {
     http_error(r, 404, "单位不存在");
     return 0;
   }
+  page_set_org(r, &o);
   Proposal *aP;
   int n;
   if (store_proposal_list(r->store, &r->arena, o.id, 0, 0, &aP, &n) != STORE_OK) {

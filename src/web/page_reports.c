@@ -216,18 +216,21 @@ static void html_table(Req *r, const Ctx *c, const RfTable *t,
   int bGroups = 0;
   for (int i = 0; i < t->nCol; i++)
     if (t->aCol[i].zGroup) bGroups = 1;
-  req_printf(r, "<table class=\"report\" id=\"tbl-%h\">", t->zId);
+  req_printf(r, "<div class=\"table-scroll\"><table class=\"report\" id=\"tbl-%h\">", t->zId);
   if (t->zCaption) req_printf(r, "<caption>%h</caption>", t->zCaption);
   req_puts(r, "<thead>");
   if (bGroups) {
-    req_puts(r, "<tr><th></th>");
+    req_puts(r, "<tr><td class=\"corner\"></td>");
     for (int i = 0; i < t->nCol;) {
       int e = i + 1;
       while (e < t->nCol && t->aCol[i].zGroup && t->aCol[e].zGroup &&
              !strcmp(t->aCol[i].zGroup, t->aCol[e].zGroup))
         e++;
-      req_printf(r, "<th colspan=\"%d\">%h</th>", e - i,
-                 t->aCol[i].zGroup ? t->aCol[i].zGroup : "");
+      if (t->aCol[i].zGroup)
+        req_printf(r, "<th scope=\"colgroup\" colspan=\"%d\">%h</th>", e - i,
+                   t->aCol[i].zGroup);
+      else
+        req_printf(r, "<td colspan=\"%d\"></td>", e - i);
       i = e;
     }
     req_puts(r, "</tr>");
@@ -238,8 +241,11 @@ static void html_table(Req *r, const Ctx *c, const RfTable *t,
   req_puts(r, "</tr></thead><tbody>");
   for (int w = 0; w < t->nRow; w++) {
     const RfRow *row = &t->aRow[w];
-    req_printf(r, "<tr><th scope=\"row\" class=\"d%d\">%h</th>", row->iDepth,
-               row->zLabel ? row->zLabel : row->zShort);
+    const char *zRow = row->zLabel ? row->zLabel : row->zShort;
+    if (zRow && zRow[0])
+      req_printf(r, "<tr><th scope=\"row\" class=\"d%d\">%h</th>", row->iDepth, zRow);
+    else  /* a one-row table: no row heading to give (axe empty-table-header) */
+      req_printf(r, "<tr><td class=\"d%d\"></td>", row->iDepth);
     for (int k = 0; k < t->nCol; k++) {
       int i = t->iCell0 + w * t->nCol + k;
       long long v;
@@ -264,7 +270,7 @@ static void html_table(Req *r, const Ctx *c, const RfTable *t,
     }
     req_puts(r, "</tr>");
   }
-  req_puts(r, "</tbody></table>\n");
+  req_puts(r, "</tbody></table></div>\n");
 }
 
 /* Paragraphs of a narrative text. */
@@ -468,7 +474,7 @@ int page_reports(Req *r) {
                     "<td>%h</td><td>",
                  bDone ? "done" : "missing", aU[i].depth, aU[i].zOrgSlug,
                  year, aU[i].zOrgName, report_status_label(aU[i].zStatus),
-                 aU[i].zSubmittedAt, date_format(dU, zDue));
+                 aU[i].zSubmittedAt[0] ? fmt_time_short(r, aU[i].zSubmittedAt) : "", date_format(dU, zDue));
       if (bDone) req_puts(r, "—");
       else if (dU >= dToday) req_printf(r, "%lld", (long long)(dU - dToday));
       else req_printf(r, "逾期 %lld 天", (long long)(dToday - dU));
@@ -648,7 +654,7 @@ int page_report(Req *r) {
         char z[32];
         req_printf(r, "<tr><td>%h</td><td>%h</td><td>%h</td><td>%h</td>"
                       "<td>%h</td></tr>",
-                   aO[i].zAt, aO[i].zCell,
+                   fmt_time(r, aO[i].zAt), aO[i].zCell,
                    aO[i].bRemoved ? "恢复计算值"
                    : aO[i].bSet   ? rf_value_str(aO[i].v, z)
                                   : "空白",
@@ -797,6 +803,14 @@ int page_report_action(Req *r) {
       zErr = "报告存在未接受的不一致（违反勾稽关系），不能发布；"
              "请更正数据或说明理由后接受";
       status = 409;
+    } else if ((!strcmp(zTo, "submitted") || !strcmp(zTo, "published")) &&
+               !page_confirmed(r, !strcmp(zTo, "submitted")
+                                      ? "提交年度报告？提交后报告锁定，须退回草稿才能再修改。"
+                                      : "发布年度报告？发布后报告在门户网站公开，并作为公开文件登记。",
+                               !strcmp(zTo, "submitted") ? "确认提交" : "确认发布")) {
+      store_rollback_all(r->store);
+      ctx_free(&c);
+      return 0;
     } else {
       char *zSnap = !strcmp(zTo, "published") ? report_to_json(c.p) : NULL;
       rc = store_report_set_status(r->store, rec.id, zTo, zSnap, r->user->id);
@@ -919,9 +933,10 @@ int page_report_cell(Req *r) {
               : NULL;
       req_puts(r, "<tr><td>");
       if (zHref) req_printf(r, "<a href=\"%h\">%h</a>", zHref, aR[k].zRef);
-      else req_printf(r, "%h", aR[k].zRef);
+      else req_printf(r, "%h", fmt_words(r, aR[k].zRef));
       req_printf(r, "</td><td>%h</td><td>%h</td><td>%h</td><td>%h</td></tr>",
-                 aR[k].zTitle, aR[k].zOrgName, aR[k].zDate, aR[k].zDetail);
+                 fmt_words(r, aR[k].zTitle), aR[k].zOrgName, fmt_time_short(r, aR[k].zDate),
+                 fmt_words(r, aR[k].zDetail));
     }
     req_puts(r, "</tbody></table>");
   }
@@ -1039,7 +1054,7 @@ int page_report_public_list(Req *r) {
                   "工作年度报告</a>（发布于 %h）</li>",
                o.zSlug, aR[i].year, aR[i].bSubtree ? "?scope=subtree" : "",
                o.zName, aR[i].bSubtree ? "（全系统）" : "", aR[i].year,
-               aR[i].zPublishedAt);
+               fmt_date(r, aR[i].zPublishedAt));
   if (n) req_puts(r, "</ul>");
   page_end(r);
   return 0;
@@ -1065,7 +1080,7 @@ int page_report_public(Req *r) {
                 "<a href=\"?format=xlsx%h\">XLSX</a> · <a href=\"?format=csv"
                 "%h\">CSV</a> · <a href=\"?format=json%h\">JSON</a></p>",
              c.org.zName, c.bSubtree ? "（全系统）" : "", c.year,
-             c.rec.zPublishedAt, c.bSubtree ? "&scope=subtree" : "",
+             fmt_date(r, c.rec.zPublishedAt), c.bSubtree ? "&scope=subtree" : "",
              c.bSubtree ? "&scope=subtree" : "",
              c.bSubtree ? "&scope=subtree" : "",
              c.bSubtree ? "&scope=subtree" : "");

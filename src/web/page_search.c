@@ -174,7 +174,6 @@ int page_search(Req *r) {
   }
   if (zSearchErr) r->status = 400;
   page_begin(r, zQ[0] ? req_fmt(r, "“%s”的检索结果", zQ) : "站内检索");
-  req_puts(r, "<link rel=\"stylesheet\" href=\"/static/portal.css\">\n");
   req_puts(r, "<h1>政府信息检索</h1>\n");
   req_printf(r, "<form method=\"get\" action=\"%h\" class=\"search-form\" role=\"search\">\n"
                 "<p><label for=\"q\">检索词</label> "

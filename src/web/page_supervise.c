@@ -408,16 +408,16 @@ static void svg_bars(Req *r, const char *zTitle, const char *const *azLabel,
   int w = slot * n + 40, h = 180;
   req_printf(r, "<figure class=\"chart\"><figcaption>%h</figcaption>"
                 "<svg xmlns=\"http://www.w3.org/2000/svg\" viewBox=\"0 0 %d %d\" width=\"%d\" height=\"%d\" "
-                "role=\"img\" aria-label=\"%h\">",
+                "role=\"group\" aria-label=\"%h\">",
              zTitle, w, h, w, h, zTitle);
   req_printf(r, "<line x1=\"30\" y1=\"150\" x2=\"%d\" y2=\"150\" stroke=\"#767676\"/>", w - 5);
   for (int i = 0; i < n; i++) {
     int bh = aValue[i] * 120 / vMax, x = 35 + slot * i + (slot - 40) / 2;
-    req_printf(r, "<a href=\"%h\"><rect x=\"%d\" y=\"%d\" width=\"28\" height=\"%d\" fill=\"#0b4f9c\">"
+    req_printf(r, "<a href=\"%h\" aria-label=\"%h：%d\"><rect x=\"%d\" y=\"%d\" width=\"28\" height=\"%d\" fill=\"#0b4f9c\">"
                   "<title>%h：%d</title></rect>"
                   "<text x=\"%d\" y=\"%d\" font-size=\"11\" text-anchor=\"middle\" fill=\"#1a1a1a\">%d</text></a>"
                   "<text x=\"%d\" y=\"166\" font-size=\"11\" text-anchor=\"middle\" fill=\"#1a1a1a\">%h</text>",
-               azHref[i], x, 150 - bh, bh, azLabel[i], aValue[i], x + 14, 146 - bh,
+               azHref[i], azLabel[i], aValue[i], x, 150 - bh, bh, azLabel[i], aValue[i], x + 14, 146 - bh,
                aValue[i], x + 14, azLabel[i]);
   }
   req_puts(r, "</svg></figure>\n");

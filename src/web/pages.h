@@ -5,11 +5,25 @@
 #ifndef GK_PAGES_H
 #define GK_PAGES_H
 
+#include <time.h>
+
 #include "http/req.h"
 
 /* ---- layout.c: chrome and errors ---- */
 /* Starts an HTML page: doctype, head, site header, navigation, <main>. */
 void page_begin(Req *r, const char *zTitle);
+/* Names the organisation of a public page (before page_begin): the page
+** then carries its 政府信息公开专栏 navigation and, in the footer, its
+** contact details.  Only pages under /o/ show them. */
+void page_set_org(Req *r, const Org *o);
+/* The sections of an organisation's 政府信息公开专栏, in menu order; the
+** table behind the navigation, the home page tiles and the tests. */
+typedef struct OrgSection {
+  const char *zPath;   /* after /o/{org}: "" (home), "/guide" … */
+  const char *zLabel;  /* 政府信息公开指南 … */
+  const char *zHint;   /* one line shown on the home page tile */
+} OrgSection;
+extern const OrgSection aOrgSection[];
 /* Closes <main> and the page. */
 void page_end(Req *r);
 /* An error response: a Chinese HTML page, or the JSON error body when the
@@ -17,14 +31,43 @@ void page_end(Req *r);
 void http_error(Req *r, int status, const char *zMsg);
 /* Writes a hidden CSRF field for a form. */
 void page_csrf_field(Req *r);
+/* Destructive actions (delete, withdraw, publish, submit a report) ask
+** first: returns 1 when the POST carries confirm=1; otherwise writes a page
+** with zQuestion and a form that sends the same fields again with
+** confirm=1 (button zButton) and a way back, and returns 0 (the handler
+** then returns without changing anything).  Works without JavaScript. */
+int page_confirmed(Req *r, const char *zQuestion, const char *zButton);
+/* The path of the page that sent this request (its Referer) when that page
+** is on this site, else NULL. */
+const char *page_referer_path(Req *r);
 /* A notice box: kind "error" or "ok"; zMsg is text (escaped). */
 void page_notice(Req *r, const char *zKind, const char *zMsg);
 /* Form field helpers: a labelled text input with the current value. */
 void page_input(Req *r, const char *zName, const char *zLabel,
                 const char *zValue, const char *zAttrs_html);
 
+/* ---- fmt.c: how stored values read (issue 15) ---- */
+/* A stored UTC instant as Beijing time "2026年12月7日 07:20"; a date
+** "YYYY-MM-DD" as "2026年12月7日"; anything else unchanged; "" as "-". */
+const char *fmt_time(Req *r, const char *z);
+/* The same where space is short: "2026-12-07 07:20"; dates unchanged. */
+const char *fmt_time_short(Req *r, const char *z);
+/* An instant (Unix seconds) as Beijing time "2026年12月7日 07:20". */
+const char *fmt_instant(Req *r, time_t t);
+/* A date (or instant) in the long form, "2026年12月7日". */
+const char *fmt_date(Req *r, const char *z);
+/* The Chinese label of an internal identifier (a field, an action, an
+** outcome code such as "results.partial"); an unknown identifier gives
+** "其他" rather than itself, a value that is already text is returned. */
+const char *fmt_label(const char *zId);
+
+/* Space-separated words, each identifier among them replaced by its label
+** ("2024-03-01 results.partial" -> "2024-03-01 部分公开"). */
+const char *fmt_words(Req *r, const char *z);
+
 /* ---- page_public.c ---- */
 int page_home(Req *r);
+int page_textsize(Req *r);  /* GET /textsize?size=large|normal&next=/path */
 int page_static(Req *r);
 int page_robots(Req *r);
 

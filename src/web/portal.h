@@ -27,6 +27,11 @@ int page_portal_year(Req *r);       /* GET /o/{org}/year/{y} */
 int page_portal_feed(Req *r);       /* GET /o/{org}/feed.atom */
 int page_portal_item_feed(Req *r);  /* GET /o/{org}/items/{id}/feed.atom */
 int page_portal_csv(Req *r);        /* GET /o/{org}/documents.csv?item=… */
+/* page_portal_sections.c: the 专栏 sections that are not plain lists. */
+int page_portal_art20_index(Req *r);      /* GET /o/{org}/art20 */
+int page_portal_rules(Req *r);            /* GET /o/{org}/rules */
+int page_portal_interpretations(Req *r);  /* GET /o/{org}/interpretations */
+int page_portal_interact(Req *r);         /* GET /o/{org}/interact */
 
 /* The portal sections of an organisation's home page (latest documents,
 ** browsing links, the catalogue tree); called by page_org_home(). */

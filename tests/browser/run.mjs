@@ -74,15 +74,21 @@ test('home page renders, passes axe, has no console errors', async ({ page, base
   if (errors.length) throw new Error('console errors: ' + errors.join('; '));
 });
 
-test('larger-text toggle works and is remembered', async ({ page, base }) => {
-  await page.goto(base + '/');
-  await page.click('[data-textsize]');
+test('larger-text link works without JavaScript and is remembered', async ({ browser, base }) => {
+  const ctx = await browser.newContext({ javaScriptEnabled: false });
+  const page = await ctx.newPage();
+  await page.goto(base + '/o/znwsj/guide');
+  await Promise.all([page.waitForURL(base + '/o/znwsj/guide'), page.click('[data-textsize]')]);
   const large = await page.evaluate(() => document.documentElement.classList.contains('large-text'));
   if (!large) throw new Error('large-text class not set');
   await page.reload();
   const still = await page.evaluate(() => document.documentElement.classList.contains('large-text'));
   if (!still) throw new Error('choice not remembered');
-  await shot(page, 'home-large-text');
+  await shot(page, 'guide-large-text');
+  await Promise.all([page.waitForURL(base + '/o/znwsj/guide'), page.click('[data-textsize]')]);
+  if (await page.evaluate(() => document.documentElement.classList.contains('large-text')))
+    throw new Error('standard size not restored');
+  await ctx.close();
 });
 
 test('keyboard: skip link reaches main content', async ({ page, base }) => {
@@ -259,6 +265,207 @@ test('application form: errors are announced, form and case page pass axe', asyn
   await page.waitForSelector('#clock-steps');
   await shot(page, 'application-case');
   await axeCheck(page, 'application case page');
+});
+
+// ---- Issue 15: every public page and the main staff pages, at both widths.
+const WIDTHS = [{ w: 1366, h: 900 }, { w: 390, h: 844 }];
+// A stored timestamp shown raw: 2026-12-06T23:21:15Z, or with seconds.
+const RAW_TIME = /\d{4}-\d{2}-\d{2}[T ]\d{2}:\d{2}:\d{2}|\d{4}-\d{2}-\d{2}T\d{2}:\d{2}/;
+// Internal identifiers: snake_case words, dotted outcome codes, and the
+// workflow words that reached pages before (issue 15, bug 3).
+const IDENT = /\b(?:[a-z]+_[a-z_]+|(?:results|reasons|stat|apply)\.[a-z_.]+|landline|mobile|publish|withdraw|approve|secrecy|proactive|draft)\b/;
+
+// Text problems of the page shown: raw timestamps and identifiers.
+async function textProblems(page) {
+  const text = await page.evaluate(() => document.body.innerText);
+  const clean = text.replace(/\{[a-z_]+\}/g, '');  // answer-template placeholders
+  const out = [];
+  const t = clean.match(RAW_TIME);
+  if (t) out.push(`raw time "${t[0]}"`);
+  const id = clean.match(IDENT);
+  if (id) out.push(`identifier "${id[0]}"`);
+  return out;
+}
+
+async function axeAll(page) {
+  await page.evaluate(AXE);
+  return page.evaluate(async () => {
+    // eslint-disable-next-line no-undef
+    const r = await axe.run(document, { resultTypes: ['violations'] });
+    return r.violations.map((v) => `${v.id} (${v.nodes.slice(0, 2).map((n) => n.target.join(' ')).join(', ')})`);
+  });
+}
+
+// Visits url at both widths: status, overflow, text, axe, screenshots.
+async function auditPage(browser, base, url, name, storage) {
+  const problems = [];
+  for (const { w, h } of WIDTHS) {
+    const ctx = await browser.newContext({ viewport: { width: w, height: h }, storageState: storage });
+    const page = await ctx.newPage();
+    const r = await page.goto(base + url);
+    if (!r || r.status() >= 400) problems.push(`${url}: status ${r && r.status()}`);
+    const over = await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
+    if (over > 1) problems.push(`${url} @${w}: ${over}px wider than the screen`);
+    for (const p of await textProblems(page)) problems.push(`${url}: ${p}`);
+    if (w === 1366) for (const v of await axeAll(page)) problems.push(`${url}: axe ${v}`);
+    await shot(page, `${name}-${w}`);
+    await ctx.close();
+  }
+  return problems;
+}
+
+async function staffStorage(browser, base, login) {
+  const ctx = await browser.newContext();
+  const page = await ctx.newPage();
+  await page.goto(base + '/login');
+  await page.fill('#f-login', login);
+  await page.fill('#f-password', PASSWORD);
+  await Promise.all([page.waitForURL(base + '/staff'), page.keyboard.press('Enter')]);
+  const st = await ctx.storageState();
+  await ctx.close();
+  return st;
+}
+
+// The first link on url whose href matches re (a path), or null.
+async function firstLink(browser, base, url, re, storage) {
+  const ctx = await browser.newContext({ storageState: storage });
+  const page = await ctx.newPage();
+  await page.goto(base + url);
+  const hrefs = await page.$$eval('main a[href]', (as) => as.map((a) => a.getAttribute('href')));
+  await ctx.close();
+  return hrefs.find((h) => re.test(h)) || null;
+}
+
+test('public pages: no overflow at 1366 and 390, no raw time or identifier, axe clean', async ({ browser, base }) => {
+  const doc = await firstLink(browser, base, '/o/znwsj/docs', /^\/o\/znwsj\/d\//);
+  const item = await firstLink(browser, base, '/o/znwsj/catalogue', /^\/o\/znwsj\/items\/\d+$/);
+  const art = await firstLink(browser, base, '/o/znwsj', /^\/o\/znwsj\/art20\/\d+$/);
+  const interp = await firstLink(browser, base, '/o/znwsj/interpretations', /^\/o\/znwsj\/d\//);
+  const year = await firstLink(browser, base, '/o/znwsj', /^\/o\/znwsj\/year\/\d+$/);
+  const report = await firstLink(browser, base, '/o/znwsj/reports', /^\/o\/znwsj\/reports\/\d+/);
+  const pages = [
+    ['/', 'site-home'], ['/o/znwsj', 'org-home'], ['/o/znwsj/guide', 'guide'],
+    ['/o/znwsj/rules', 'rules'], ['/o/znwsj/art20', 'art20'], ['/o/znwsj/interpretations', 'interpretations'],
+    ['/o/znwsj/catalogue', 'catalogue'], ['/o/znwsj/reports', 'reports'], ['/o/znwsj/apply', 'apply'],
+    ['/o/znwsj/interact', 'interact'], ['/o/znwsj/messages', 'messages'], ['/o/znwsj/proposals', 'proposals'],
+    ['/o/znwsj/docs', 'docs'], ['/track', 'track'], ['/search?q=' + encodeURIComponent('疫苗'), 'search'],
+    [doc, 'document'], [item, 'catalogue-item'], [art, 'art20-item'], [interp, 'interpretation'],
+    [year, 'year'], [report, 'report'], ['/o/zn-hospital', 'org-home-hospital'], ['/login', 'login'],
+  ];
+  const problems = [];
+  for (const [url, name] of pages) {
+    if (!url) { problems.push(`no link found for ${name}`); continue; }
+    problems.push(...await auditPage(browser, base, url, name));
+  }
+  if (problems.length) throw new Error('\n  ' + problems.join('\n  '));
+});
+
+test('main staff pages: no overflow at 1366 and 390, no raw time or identifier, axe clean', async ({ browser, base }) => {
+  const st = await staffStorage(browser, base, 'office');
+  const doc = await firstLink(browser, base, '/staff/docs', /^\/staff\/docs\/\d+$/, st);
+  const app = await firstLink(browser, base, '/staff/applications', /^\/staff\/applications\/\d+$/, st);
+  const cat = await firstLink(browser, base, '/staff/catalogue', /^\/staff\/catalogue\/[^/]+$/, st);
+  const pages = [
+    ['/staff', 'staff-home'], ['/staff/docs', 'staff-docs'], [doc, 'staff-doc'],
+    [doc && doc + '/sheet', 'staff-doc-sheet'], ['/staff/applications', 'staff-applications'],
+    [app, 'staff-application'], ['/staff/applications/new', 'staff-application-new'],
+    ['/staff/catalogue', 'staff-catalogue'], [cat, 'staff-catalogue-list'],
+    ['/staff/reports', 'staff-reports'], ['/staff/reports/znwsj/2025', 'staff-report'],
+    ['/staff/registers', 'staff-registers'], ['/staff/dashboard', 'staff-dashboard'],
+  ];
+  const problems = [];
+  for (const [url, name] of pages) {
+    if (!url) { problems.push(`no link found for ${name}`); continue; }
+    problems.push(...await auditPage(browser, base, url, name, st));
+  }
+  if (problems.length) throw new Error('\n  ' + problems.join('\n  '));
+});
+
+test('every public section is reachable from the organisation home in at most two clicks', async ({ page, base }) => {
+  const want = ['/o/znwsj/guide', '/o/znwsj/rules', '/o/znwsj/art20', '/o/znwsj/interpretations',
+    '/o/znwsj/catalogue', '/o/znwsj/reports', '/o/znwsj/apply', '/track', '/o/znwsj/interact',
+    '/o/znwsj/messages', '/o/znwsj/proposals', '/o/znwsj/docs'];
+  const links = async (url) => {
+    await page.goto(base + url);
+    return page.$$eval('a[href^="/"]', (as) => as.map((a) => a.getAttribute('href').split('#')[0]));
+  };
+  const one = new Set(await links('/o/znwsj'));
+  const two = new Set(one);
+  for (const u of one) {
+    if (!u.startsWith('/o/znwsj') || /\.(atom|csv|xlsx)$/.test(u) || u.includes('/d/')) continue;
+    for (const v of await links(u)) two.add(v);
+  }
+  const missing = want.filter((u) => !two.has(u));
+  if (missing.length) throw new Error('not reachable in two clicks: ' + missing.join(', '));
+  // Every Art. 20 item of the index lists its documents or says it has none.
+  await page.goto(base + '/o/znwsj/art20');
+  const n = await page.locator('ol.art20 > li').count();
+  if (n !== 15) throw new Error(`the Art. 20 index has ${n} items`);
+});
+
+// Counts the applications the office sees (API).
+async function countApps(browser, base, st) {
+  const ctx = await browser.newContext({ storageState: st });
+  const r = await ctx.request.get(base + '/api/v1/applications');
+  const n = (await r.json()).applications.length;
+  await ctx.close();
+  return n;
+}
+
+// The fields of the form holding selector sel, as the browser would send
+// them (hidden tokens included), for replaying the same submission.
+async function formFields(page, sel) {
+  return page.$eval(sel, (f) => {
+    const o = {};
+    for (const [k, v] of new FormData(f).entries()) if (typeof v === 'string') o[k] = v;
+    return o;
+  });
+}
+
+// Submits the form, refreshes the result page, then sends the very same
+// submission again (what a browser refresh of the POST, a double click or
+// a replay does); returns the replay's response.
+async function submitTwice(page, base, formSel, action, doneUrl) {
+  const fields = await formFields(page, formSel);
+  await Promise.all([page.waitForURL(doneUrl), page.click(formSel + ' button[type=submit]')]);
+  const first = await page.textContent('#reg-no');
+  await page.reload();
+  if ((await page.textContent('#reg-no')) !== first) throw new Error('refresh changed the result');
+  const replay = await page.context().request.post(base + action,
+    { multipart: fields, headers: { Origin: base }, maxRedirects: 0 });
+  if (replay.status() !== 409) throw new Error(`replay answered ${replay.status()}`);
+  const body = await replay.text();
+  if (!body.includes('此表单已经提交过')) throw new Error('replay page does not say why');
+  return body;
+}
+
+test('a refresh or a replay after submitting an application creates nothing', async ({ browser, base }) => {
+  const st = await staffStorage(browser, base, 'office');
+  const before = await countApps(browser, base, st);
+  const ctx = await browser.newContext();
+  const page = await ctx.newPage();
+  await page.goto(base + '/o/znwsj/apply');
+  await page.fill('#f-name', '周刷新');
+  await page.fill('#f-id_number', '11010519491231002X');
+  await page.fill('#f-phone', '13995551234');
+  await page.fill('#f-address', '中宁县宁安镇');
+  await page.fill('#f-info_title', '年度部门决算');
+  const body = await submitTwice(page, base, 'form.form', '/o/znwsj/apply', /\/apply\/done$/);
+  await page.setContent(body);
+  await shot(page, 'form-already-submitted');
+  await ctx.close();
+  const sctx = await browser.newContext({ storageState: st });
+  const sp = await sctx.newPage();
+  await sp.goto(base + '/staff/applications/new');
+  await sp.fill('#f-name', '吴登记');
+  await sp.fill('#f-id_number', '11010519491231002X');
+  await sp.fill('#f-phone', '13995551234');
+  await sp.fill('#f-address', '中宁县宁安镇');
+  await sp.fill('#f-info_title', '卫生院名单');
+  await submitTwice(sp, base, 'form.form', '/staff/applications/new', /\/registered$/);
+  await sctx.close();
+  const after = await countApps(browser, base, st);
+  if (after !== before + 2) throw new Error(`${after - before} applications created, want 2`);
 });
 
 async function main() {

@@ -4,26 +4,8 @@
 # entry and a document changed behind the ledger's back each make verify
 # exit 1 and name the entry.  Tampering uses python3's sqlite3 module.
 # Ends with "cli-ledger: N passed, N failed".
-set -u
-BIN=${GONGKAI_BIN:-./gongkai}
-dir=$(mktemp -d /tmp/gk-ledger-XXXXXX)
+suite=ledger; . tests/cli/common.inc
 db=$dir/t.db
-pass=0
-fail=0
-trap 'rm -rf "$dir"' EXIT
-
-check() {  # check NAME EXPECTED_STATUS NEEDLE COMMAND...
-  name=$1 want=$2 needle=$3
-  shift 3
-  "$@" >"$dir/out" 2>"$dir/err"
-  got=$?
-  if [ "$got" -eq "$want" ] && grep -q -- "$needle" "$dir/out" "$dir/err"; then
-    pass=$((pass + 1)); echo "PASS $name"
-  else
-    fail=$((fail + 1)); echo "FAIL $name: exit $got (want $want), output:"
-    cat "$dir/out" "$dir/err" | head -5
-  fi
-}
 
 sql() {
   python3 - "$db" "$1" <<'PY'

@@ -4,31 +4,8 @@
 # check`, `version`, `backup --keep` rotation and `restore` (into a new file
 # only, verified first; a damaged backup is refused and leaves nothing).
 # Ends with "cli-ops: N passed, N failed".
-set -u
-BIN=${GONGKAI_BIN:-./gongkai}
-dir=$(mktemp -d /tmp/gk-ops-XXXXXX)
-pass=0
-fail=0
-trap 'rm -rf "$dir"' EXIT
+suite=ops; . tests/cli/common.inc
 export GONGKAI_CONFIG=none
-
-check() {  # check NAME EXPECTED_STATUS NEEDLE COMMAND...
-  name=$1 want=$2 needle=$3
-  shift 3
-  "$@" >"$dir/out" 2>"$dir/err"
-  got=$?
-  if [ "$got" -eq "$want" ] && grep -q -- "$needle" "$dir/out" "$dir/err"; then
-    pass=$((pass + 1)); echo "PASS $name"
-  else
-    fail=$((fail + 1)); echo "FAIL $name: exit $got (want $want), output:"
-    cat "$dir/out" "$dir/err" | head -5
-  fi
-}
-ok() {  # ok NAME CONDITION...
-  name=$1; shift
-  if "$@"; then pass=$((pass + 1)); echo "PASS $name"
-  else fail=$((fail + 1)); echo "FAIL $name"; fi
-}
 
 db=$dir/a.db
 "$BIN" init --db "$db" >/dev/null 2>&1 && "$BIN" demo --db "$db" >/dev/null 2>&1 ||

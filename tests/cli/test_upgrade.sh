@@ -5,20 +5,9 @@
 # every row of every table that holds records is still there with the same
 # content, the ledger verifies, the file is sound, and the records answer
 # through the current commands.  Ends with "cli-upgrade: N passed, N failed".
-set -u
-BIN=${GONGKAI_BIN:-./gongkai}
-dir=$(mktemp -d /tmp/gk-upgrade-XXXXXX)
+suite=upgrade; . tests/cli/common.inc
 db=$dir/old.db
-pass=0
-fail=0
-trap 'rm -rf "$dir"' EXIT
 export GONGKAI_CONFIG=none
-
-ok() {  # ok NAME CONDITION...
-  name=$1; shift
-  if "$@"; then pass=$((pass + 1)); echo "PASS $name"
-  else fail=$((fail + 1)); echo "FAIL $name"; fi
-}
 
 gunzip -c tests/fixtures/upgrade/schema7-demo.db.gz > "$db"
 

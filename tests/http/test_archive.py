@@ -40,7 +40,8 @@ def publish_one(srv, title, body, attachment):
     for login in ("depthead", "secrecy", "leader"):
         c = srv.client()
         c.login(login)
-        r = c.post(page + "/action", {"action": "pass", "opinion": "同意"}, csrf_from=page)
+        r = c.post(page + "/action", {"action": "pass", "opinion": "同意", "confirm": "1"},
+                   csrf_from=page)
         eq(r.status, 303, "%s: %s" % (login, r.text[:400]))
     return did, today[:4]
 

@@ -45,7 +45,7 @@ def figures(text):
     out = [(m.group(1), int(m.group(2))) for m in re.finditer(
         r'<td class="num[^"]*"><a href="(/staff/docs[^"]*)">(\d+)</a>', text)]
     out += [(m.group(1), int(m.group(2))) for m in re.finditer(
-        r'<a href="(/staff/docs[^"]*)"><rect [^>]*><title>[^<]*：(\d+)</title>',
+        r'<a href="(/staff/docs[^"]*)"[^>]*><rect [^>]*><title>[^<]*：(\d+)</title>',
         text)]
     return out
 
@@ -225,7 +225,7 @@ def listed(c, label, href):
 def register_figures(text):
     """[(label, href, number)] of the month bars linking to register lists."""
     return [(m.group(2), m.group(1), int(m.group(3))) for m in re.finditer(
-        r'<a href="(/staff/(?:messages|opinion|proposals|activities)[^"]*)">'
+        r'<a href="(/staff/(?:messages|opinion|proposals|activities)[^"]*)"[^>]*>'
         r"<rect [^>]*><title>([^<：]*)：(\d+)</title>", text)]
 
 

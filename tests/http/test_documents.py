@@ -42,8 +42,11 @@ def new_doc(c, title, body="正文", mode="proactive", formed="2026-11-20", **ex
     return int(m.group(1))
 
 
-def act(c, doc, action, opinion=""):
-    return c.post("/staff/docs/%d/action" % doc, {"action": action, "opinion": opinion})
+def act(c, doc, action, opinion="", confirm="1"):
+    """A workflow action; withdrawing and publishing ask first, the tests
+    answer yes unless confirm is "" (issue 15, bug 7)."""
+    return c.post("/staff/docs/%d/action" % doc,
+                  {"action": action, "opinion": opinion, "confirm": confirm})
 
 
 def state_of(srv, doc):
@@ -203,7 +206,7 @@ def test_privacy_gate_masks_and_accepts(srv):
     contains(r.text, "未处理")
     eq(state_of(srv, doc), "secrecy_review")
     page = secrecy.get("/staff/docs/%d" % doc).text
-    findings = re.findall(r'data-finding="(\d+)" data-status="open"><td>正文</td><td>(\w+)</td>', page)
+    findings = re.findall(r'data-finding="(\d+)" data-status="open"><td>正文</td><td data-kind="\w+">([^<]+)</td>', page)
     kinds = sorted(k for _, k in findings)
     ok("身份证号" in kinds and "手机号码" in kinds, "findings %r" % kinds)   # labels, not ids
     not_contains(page, "<td>id_number</td>")
@@ -321,7 +324,7 @@ def test_attachments_checked_by_content_and_scanned(srv):
     secrecy = client(srv, "secrecy")
     eq(act(secrecy, doc, "pass").status, 409)
     page = secrecy.get("/staff/docs/%d" % doc).text
-    att = re.findall(r'data-status="open"><td>附件</td><td>(\w+)</td><td>([^<]+)</td>', page)
+    att = re.findall(r'data-status="open"><td>附件</td><td data-kind="(\w+)">[^<]*</td><td>([^<]+)</td>', page)
     contains(repr(att), ID_NUMBER)     # from the hidden sheet
     contains(repr(att), MOBILE)        # from the PDF, via pdftotext
     # Attachment findings cannot be masked online.
@@ -372,8 +375,8 @@ def test_docx_tracked_changes_comments_and_size_limit(srv):
     secrecy = client(srv, "secrecy")
     eq(act(secrecy, doc, "pass").status, 409)
     page = secrecy.get("/staff/docs/%d" % doc).text
-    att = re.findall(r'data-status="open"><td>附件</td><td>(\w+)</td><td>([^<]+)</td>', page)
-    eq(sorted(k for k, _ in att if k != "姓名"), ["手机号码", "电子邮箱", "身份证号"])   # labels
+    att = re.findall(r'data-status="open"><td>附件</td><td data-kind="(\w+)">[^<]*</td><td>([^<]+)</td>', page)
+    eq(sorted(k for k, _ in att if k != "person_name"), ["email", "id_number", "mobile"])
 
 
 def test_validity_banner_and_replacement(srv):
@@ -550,3 +553,41 @@ def test_ledger_verify_detects_tampering(srv):
     rc, out, err = srv.gongkai("ledger", "verify", "--db", srv.db)
     eq(rc, 1)
     contains(err, "未经台账的改动")
+
+
+def test_publish_and_withdraw_ask_first_and_refusals_keep_the_opinion(srv):
+    drafter = client(srv, "drafter")
+    doc = new_doc(drafter, "关于确认发布的测试通知")
+    walk_to(srv, doc, "approval")
+    leader = client(srv, "leader")
+    r = act(leader, doc, "pass", "同意", confirm="")
+    eq(r.status, 200)
+    contains(r.text, "确认发布")
+    contains(r.text, '<input type="hidden" name="opinion" value="同意">')
+    eq(state_of(srv, doc), "approval")
+    eq(act(leader, doc, "pass", "同意").status, 303)
+    eq(state_of(srv, doc), "published")
+    office = client(srv, "office")
+    r = act(office, doc, "withdraw", "内容有误", confirm="")
+    eq(r.status, 200)
+    contains(r.text, "确认撤回")
+    eq(state_of(srv, doc), "published")
+    # A refused action answers on the document page with the reason; the
+    # opinion typed is kept in its field.
+    r = act(office, doc, "return", "请补充附件")
+    eq(r.status, 409)
+    contains(r.text, 'id="refusal"')
+    contains(r.text, "<h1>关于确认发布的测试通知</h1>")
+
+
+def test_secrecy_review_is_scanned_on_arrival(srv):
+    drafter = client(srv, "drafter")
+    body = "联系人：马某某，电话 %s。" % MOBILE
+    doc = new_doc(drafter, "关于自动扫描的测试公示", body=body)
+    walk_to(srv, doc, "secrecy_review")
+    page = client(srv, "secrecy").get("/staff/docs/%d" % doc).text
+    contains(page, 'data-kind="mobile"')          # found before anyone pressed 扫描
+    r = act(client(srv, "secrecy"), doc, "pass", "经审查可以公开")
+    eq(r.status, 409)
+    contains(r.text, 'id="refusal"')
+    contains(r.text, 'value="经审查可以公开"')     # the comment typed is not lost

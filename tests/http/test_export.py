@@ -105,7 +105,7 @@ def test_paged_lists_are_exported_as_files(srv):
     eq(p2.status, 200)
     contains(p2.text, 'href="/o/zn-cdc/docs"')        # previous page is the list itself
     contains(p2.text, 'href="/o/zn-cdc/docs/page/3"')
-    eq(c.get("/o/zn-cdc/docs/page/4").status, 200)   # empty page past the end still answers
+    eq(c.get("/o/zn-cdc/docs/page/4").status, 404)   # no page past the end (issue 15)
     eq(c.get("/o/zn-cdc/docs/page/1").status, 404)   # page 1 has one URL only
     out = os.path.join(srv.dir, "site-paged")
     rc, _, err = srv.gongkai("export-site", "--db", srv.db, "--out", out)

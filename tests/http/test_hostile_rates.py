@@ -56,7 +56,7 @@ def test_parallel_applications_stop_at_the_limit(srv):
     eq(srv.client().post(
         "/o/znwsj/apply", app_form(99),
         files={"attachment": ("", b"", "application/octet-stream")},
-        csrf_from="/o/znwsj/apply", headers={"X-Forwarded-For": "198.51.100.78"}).status, 200)
+        csrf_from="/o/znwsj/apply", headers={"X-Forwarded-For": "198.51.100.78"}).status, 303)
 
 
 def test_parallel_messages_stop_at_the_limit(srv):

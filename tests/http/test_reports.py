@@ -201,14 +201,19 @@ def test_override_needs_a_reason_and_is_logged(srv):
 
 def test_final_refused_until_accepted(srv):
     c = office(srv)
+    # Submitting asks first (issue 15, bug 7): without confirm=1 nothing changes.
     r = c.post(BASE + "/status", {"to": "submitted"}, csrf_from=BASE)
+    eq(r.status, 200)
+    contains(r.text, "确认提交")
+    contains(c.get(BASE).text, 'id="status">草稿<')
+    r = c.post(BASE + "/status", {"to": "submitted", "confirm": "1"}, csrf_from=BASE)
     eq(r.status, 303)
     r = c.get(BASE)
     contains(r.text, 'id="status">已提交<')
     # Editing is closed while submitted.
     r = c.post(BASE + "/text", {"s1": "x"}, csrf_from=BASE)
     eq(r.status, 409)
-    r = c.post(BASE + "/status", {"to": "published"}, csrf_from=BASE)
+    r = c.post(BASE + "/status", {"to": "published", "confirm": "1"}, csrf_from=BASE)
     eq(r.status, 409)
     contains(r.text, "不能发布")
     eq(c.get("/o/znwsj/reports/2021").status, 404)
@@ -230,8 +235,8 @@ def test_final_refused_until_accepted(srv):
     r = c.post(BASE + "/text", {"s1": "本年总体情况。", "s5": "问题与改进。", "s6": "无。"},
                csrf_from=BASE)
     eq(r.status, 303)
-    eq(c.post(BASE + "/status", {"to": "submitted"}, csrf_from=BASE).status, 303)
-    eq(c.post(BASE + "/status", {"to": "published"}, csrf_from=BASE).status, 303)
+    eq(c.post(BASE + "/status", {"to": "submitted", "confirm": "1"}, csrf_from=BASE).status, 303)
+    eq(c.post(BASE + "/status", {"to": "published", "confirm": "1"}, csrf_from=BASE).status, 303)
     r = c.get("/o/znwsj/reports/2021")
     eq(r.status, 200)
     contains(r.text, "本年总体情况。")
@@ -253,8 +258,8 @@ def test_final_refused_until_accepted(srv):
     eq(db.execute("SELECT state, withdraw_reason FROM doc WHERE title LIKE '%2021 年政府信息公开工作年度报告'").fetchall(),
        [("withdrawn", "年度报告撤回修改，修改后将重新发布")])
     db.close()
-    eq(c.post(BASE + "/status", {"to": "submitted"}, csrf_from=BASE).status, 303)
-    eq(c.post(BASE + "/status", {"to": "published"}, csrf_from=BASE).status, 303)
+    eq(c.post(BASE + "/status", {"to": "submitted", "confirm": "1"}, csrf_from=BASE).status, 303)
+    eq(c.post(BASE + "/status", {"to": "published", "confirm": "1"}, csrf_from=BASE).status, 303)
     # Publication, withdrawal and republication are all in the ledger.
     rc, out, err = srv.gongkai("ledger", "verify", "--db", srv.db)
     eq(rc, 0, out + err)

@@ -102,3 +102,25 @@ TEST(date_beijing_time) {
             "2024-02-05 01:01:01");
   CHECK_STR(datetime_format_cn((time_t)-1, z), "1970-01-01 07:59:59");
 }
+
+TEST(date_beijing_for_people) {
+  /* Issue 15: work done at 07:20 Beijing time on 12-07 is stored as
+  ** 2026-12-06T23:20:00Z and must read 2026年12月7日 07:20. */
+  time_t t = 0;
+  char z[DATETIME_CN_STRLEN], zd[DATE_CN_STRLEN];
+  CHECK(datetime_parse_utc("2026-12-06T23:20:00Z", &t) == 0);
+  CHECK_STR(datetime_format_cn_long(t, z), "2026年12月7日 07:20");
+  CHECK(datetime_parse_utc("2026-12-06 23:21:15", &t) == 0);
+  CHECK_STR(datetime_format_cn_long(t, z), "2026年12月7日 07:21");
+  CHECK_STR(datetime_format_cn(t, z), "2026-12-07 07:21:15");
+  /* 15:59:59Z is still the same Beijing day (23:59:59), 16:00Z the next. */
+  CHECK(datetime_parse_utc("2024-02-29T15:59:59Z", &t) == 0);
+  CHECK_STR(datetime_format_cn_long(t, z), "2024年2月29日 23:59");
+  CHECK(datetime_parse_utc("2024-02-29T16:00:00Z", &t) == 0);
+  CHECK_STR(datetime_format_cn_long(t, z), "2024年3月1日 00:00");
+  CHECK(datetime_parse_utc("2024-02-29", &t) < 0);
+  CHECK(datetime_parse_utc("2024-02-30T01:00:00Z", &t) < 0);
+  CHECK(datetime_parse_utc("2024-02-29T01:00:00+08:00", &t) < 0);
+  CHECK_STR(date_format_cn_long(D("2026-01-05"), zd), "2026年1月5日");
+  CHECK_STR(date_format_cn_long(DATE_NONE, zd), "-");
+}

@@ -12,4 +12,8 @@
 ** as it stands.  404 otherwise. */
 int api_report(Req *r);
 
+/* POST /api/v1/reports/check: checks a report file (body, multipart
+** "file" or pasted "report"); the JSON result of report_check_bytes(). */
+int api_report_check(Req *r);
+
 #endif

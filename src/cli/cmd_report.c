@@ -25,114 +25,50 @@
 #include "store/store_reports.h"
 #include "web/reports.h"
 
-/* Reads a whole file ("-" = stdin).  Returns a new string or NULL with
-** *pzErr (static text or errno message). */
-static char *read_all(const char *zPath, const char **pzErr) {
+/* Reads a whole file ("-" = stdin), any bytes.  Returns 0, or -1 with
+** *pzErr (static text). */
+static int read_all(const char *zPath, Buf *b, const char **pzErr) {
   FILE *in = strcmp(zPath, "-") ? fopen(zPath, "rb") : stdin;
-  Buf b = BUF_INIT;
   char a[8192];
   size_t n;
-  if (!in) { *pzErr = "无法打开文件"; return NULL; }
-  while ((n = fread(a, 1, sizeof a, in)) > 0) buf_append(&b, a, n);
-  if (ferror(in)) {
-    if (in != stdin) fclose(in);
-    buf_free(&b);
-    *pzErr = "读取失败";
-    return NULL;
-  }
+  if (!in) { *pzErr = "无法打开文件"; return -1; }
+  while ((n = fread(a, 1, sizeof a, in)) > 0) buf_append(b, a, n);
+  int bErr = ferror(in);
   if (in != stdin) fclose(in);
-  if (memchr(buf_str(&b), 0, b.n)) {
-    buf_free(&b);
-    *pzErr = "文件含有 NUL 字节，不是文本或 JSON";
-    return NULL;
-  }
-  return buf_steal(&b);
-}
-
-static int is_json(const char *z) {
-  while (*z == ' ' || *z == '\t' || *z == '\r' || *z == '\n') z++;
-  if (!strncmp(z, "\xEF\xBB\xBF", 3)) z += 3;
-  return *z == '{';
-}
-
-/* Loads FILE as a report; the reading notes (text input) are appended to
-** pNotes, one "说明：…" line each, when pNotes is not NULL.  Returns 0, or 2
-** after printing why. */
-static int load_report(const RfSet *pSet, const char *zPath,
-                       const char *zFormat, Buf *pNotes, Report **pp) {
-  const char *zErr = NULL;
-  char *z = read_all(zPath, &zErr), *zMsg = NULL;
-  *pp = NULL;
-  if (!z) {
-    fprintf(stderr, "gongkai report check: %s: %s\n", zPath, zErr);
-    return 2;
-  }
-  if (is_json(z)) {
-    if (report_from_json(pSet, z, zFormat, pp, &zMsg)) {
-      fprintf(stderr, "gongkai report check: %s: %s\n", zPath, zMsg);
-      free(zMsg);
-      free(z);
-      return 2;
-    }
-  } else {
-    RtResult r;
-    if (report_text_read(pSet, z, zFormat, &r)) {
-      fprintf(stderr, "gongkai report check: %s: %s\n", zPath, r.zErr);
-      rt_result_free(&r);
-      free(z);
-      return 2;
-    }
-    for (int i = 0; pNotes && i < r.nNote; i++) {
-      buf_puts(pNotes, "说明：");
-      buf_puts(pNotes, r.azNote[i]);
-      buf_putc(pNotes, '\n');
-    }
-    if (pNotes && !zFormat) buf_puts(pNotes, "说明：格式按文本中的表格标签识别\n");
-    *pp = r.pReport;
-    r.pReport = NULL;
-    rt_result_free(&r);
-  }
-  free(z);
+  if (bErr) { *pzErr = "读取失败"; return -1; }
   return 0;
 }
 
-static void print_issue(const RpIssue *x) {
-  const char *zTag = x->eStatus == RP_BLANK      ? "空白"
-                     : x->eStatus == RP_ACCEPTED ? "已接受"
-                     : x->eSeverity == RF_WARNING ? "警告"
-                                                  : "违反";
-  printf("%s %s：%s", zTag, x->zKey, x->zMsg);
-  if (x->eStatus == RP_ACCEPTED) printf("（理由：%s）", x->zReason);
-  putchar('\n');
-}
-
 static int report_check_cmd(int argc, char **argv) {
-  const char *zStrict = NULL, *zFormat = NULL, *zPrev = NULL;
+  const char *zStrict = NULL, *zFormat = NULL, *zPrev = NULL, *zJson = NULL;
   CliOpt aOpt[] = {
     {"--strict", 1, &zStrict},
     {"--format", 0, &zFormat},
     {"--prev", 0, &zPrev},
+    {"--json", 1, &zJson},
   };
   char **aPos;
   int nPos, bHelp, rc;
   RfSet set = {0};
   char *zErr = NULL;
-  Report *p = NULL, *pPrev = NULL;
-  RpResult res;
-  Buf notes = BUF_INIT;
-  rc = cli_parse("report check", argc, argv, 1, aOpt, 3, &aPos, &nPos,
+  const char *zRead = NULL;
+  Buf file = BUF_INIT, prev = BUF_INIT, out = BUF_INIT;
+  rc = cli_parse("report check", argc, argv, 1, aOpt, 4, &aPos, &nPos,
                  &bHelp);
   if (rc) return rc;
   if (bHelp) {
-    puts("usage: gongkai report check FILE [--strict] [--format ID] "
+    puts("usage: gongkai report check FILE [--strict] [--json] [--format ID] "
          "[--prev FILE]\n\n"
-         "Checks an annual report against its format's consistency rules.\n"
-         "FILE is JSON ({\"format\":\"2021\",\"tables\":{...}}) or the text "
-         "of a\npublished report; - reads standard input.\n\n"
+         "Checks an annual report against its format's consistency rules,\n"
+         "the format against the report's year, and the numbers in its text\n"
+         "against its tables.  FILE is the report as published: PDF, a saved\n"
+         "web page (HTML), DOCX, XLSX, JSON ({\"format\":\"2021\",...}) or "
+         "text;\nthe kind is found from the content; - reads standard input.\n\n"
          "  --format ID  the format (2021, 2019, stat2018); default: from "
          "the file\n"
          "  --prev FILE  last year's report, for the cross-year rules\n"
-         "  --strict     blank cells and warnings also fail\n\n"
+         "  --strict     blank cells and warnings also fail\n"
+         "  --json       print the findings as JSON\n\n"
          "Exit status: 0 consistent, 1 a rule is broken, 2 unreadable "
          "input.");
     return 0;
@@ -149,41 +85,25 @@ static int report_check_cmd(int argc, char **argv) {
   if (zFormat && !rf_format_find(&set, zFormat)) {
     fprintf(stderr, "gongkai report check: 未知的报告格式：%s\n", zFormat);
     rf_set_free(&set);
-    buf_free(&notes);
     return 2;
   }
-  rc = load_report(&set, aPos[0], zFormat, &notes, &p);
-  if (!rc && zPrev) rc = load_report(&set, zPrev, NULL, NULL, &pPrev);
-  if (rc) {
-    report_free(p);
-    buf_free(&notes);
-    rf_set_free(&set);
-    return rc;
+  if (read_all(aPos[0], &file, &zRead) ||
+      (zPrev && read_all(zPrev, &prev, &zRead))) {
+    fprintf(stderr, "gongkai report check: %s: %s\n",
+            zRead && file.n ? zPrev : aPos[0], zRead);
+    rc = 2;
+  } else {
+    RcInput in = {buf_str(&file), file.n, zFormat, zStrict != NULL,
+                  zPrev ? buf_str(&prev) : NULL, prev.n};
+    rc = report_check_bytes(&set, &in, zJson ? NULL : &out, zJson ? &out : NULL);
+    if (rc == 2 && !zJson)
+      fprintf(stderr, "gongkai report check: %s: %s", aPos[0], buf_str(&out));
+    else
+      fputs(buf_str(&out), stdout);
   }
-  printf("格式：%s（%s）\n", p->pFmt->zId, p->pFmt->zTitle);
-  if (p->zOrg || p->iYear) {
-    printf("单位：%s  年度：", p->zOrg ? p->zOrg : "（未知）");
-    if (p->iYear) printf("%d\n", p->iYear);
-    else puts("（未知）");
-  }
-  if (pPrev) {
-    printf("上年报告：格式 %s，年度 %d\n", pPrev->pFmt->zId, pPrev->iYear);
-    if (p->iYear && pPrev->iYear && pPrev->iYear != p->iYear - 1)
-      printf("注意：上年报告的年度应为 %d\n", p->iYear - 1);
-  }
-  fputs(buf_str(&notes), stdout);
-  buf_free(&notes);
-  report_check(p, pPrev, &res);
-  for (int i = 0; i < res.n; i++)
-    if (res.a[i].eStatus != RP_BLANK) print_issue(&res.a[i]);
-  for (int i = 0; i < res.n; i++)
-    if (res.a[i].eStatus == RP_BLANK) print_issue(&res.a[i]);
-  printf("结果：违反 %d 处，警告 %d 处，空白无法核对 %d 处，已接受 %d 处\n",
-         res.nBroken, res.nWarning, res.nBlank, res.nAccepted);
-  rc = res.nBroken ? 1 : (zStrict && (res.nBlank || res.nWarning)) ? 1 : 0;
-  rp_result_free(&res);
-  report_free(p);
-  report_free(pPrev);
+  buf_free(&file);
+  buf_free(&prev);
+  buf_free(&out);
   rf_set_free(&set);
   return rc;
 }

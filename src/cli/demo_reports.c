@@ -48,6 +48,25 @@ int demo_reports(DemoCtx *c) {
         return fail(c, "登记");
     }
   }
+  /* 2019-format registers: the 事项 in force at the end of 2019 (every
+  ** kind) and 2020 (licensing only: the others carry over), 其他对外管理
+  ** 服务事项 decisions and 政府集中采购 for 2019 and 2020. */
+  static const struct { const char *zKind; int y; long long items; } aItems[] = {
+    {"licensing", 2019, 12}, {"other_services", 2019, 30},
+    {"penalty", 2019, 40}, {"coercion", 2019, 3}, {"admin_fees", 2019, 1},
+    {"licensing", 2020, 13}};
+  for (size_t i = 0; i < sizeof aItems / sizeof aItems[0]; i++)
+    if (store_report_register_items(c->s, c->bureau, aItems[i].y,
+                                    aItems[i].zKind, aItems[i].items, "form",
+                                    c->uOffice))
+      return fail(c, "事项数");
+  for (int y = 2019; y <= 2020; y++)
+    if (store_report_register_put(c->s, c->bureau, y, "other_services",
+                                  60 + y - 2019, 0, "form", c->uOffice) ||
+        store_report_register_put(c->s, c->bureau, y, "central_procurement",
+                                  2 + y - 2019, 185000 + 10000 * (y - 2019),
+                                  "form", c->uOffice))
+      return fail(c, "登记");
   /* The bureau's 2024 report, published. */
   Arena *a = c->a;
   ReportRec rec;
@@ -61,6 +80,7 @@ int demo_reports(DemoCtx *c) {
           "一是部分科室信息发布不够及时；二是政策解读形式较为单一。2025 年"
           "将完善发布审核机制，丰富图解、视频等解读形式。",
           "本年未收取信息处理费。") ||
+      store_report_approve(c->s, rec.id, c->uApprover) ||
       store_report_set_status(c->s, rec.id, "submitted", NULL, c->uOffice))
     return fail(c, "2024 年度报告");
   /* Published as the numbers stand (with a snapshot). */

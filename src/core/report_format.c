@@ -286,6 +286,11 @@ static void parse_table(Ctx *c, RfTable *t, json_t *o) {
   t->zId = jstr(o, "id");
   t->zCaption = jstr(o, "caption");
   t->zSection = jstr(o, "section");
+  {
+    json_t *h = json_object_get(o, "header");
+    t->zHeadTop = json_is_object(h) ? jstr(h, "top") : NULL;
+    t->zHeadNote = json_is_object(h) ? jstr(h, "note_cell") : NULL;
+  }
   if (!t->zId) { ctx_err(c, "a table has no id"); return; }
   if (!json_is_array(aCols) || !json_is_array(aRows)) {
     ctx_err(c, "table %s: columns and rows must be arrays", t->zId);
@@ -786,6 +791,7 @@ static void format_free(RfFormat *f) {
   for (int i = 0; i < f->nTable; i++) {
     RfTable *t = &f->aTable[i];
     free(t->zId); free(t->zCaption); free(t->zSection);
+    free(t->zHeadTop); free(t->zHeadNote);
     for (int k = 0; k < t->nCol; k++) {
       free(t->aCol[k].zId); free(t->aCol[k].zLabel); free(t->aCol[k].zGroup);
       free(t->aCol[k].zNorm); free(t->aCol[k].zShow);

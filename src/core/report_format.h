@@ -78,6 +78,8 @@ typedef struct RfRow {
 typedef struct RfTable {
   char *zId;       /* "t3" */
   char *zCaption;  /* "第二十条第（一）项" or NULL */
+  char *zHeadTop;  /* header over all columns ("申请人情况") or NULL */
+  char *zHeadNote; /* the corner cell ("（本列数据的勾稽关系为：…）") or NULL */
   char *zSection;  /* section id */
   RfColumn *aCol;  int nCol;
   RfRow *aRow;     int nRow;   /* pre-order: a parent precedes children */

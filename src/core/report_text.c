@@ -144,24 +144,32 @@ static void classify(Tok *t, char *zFolded) {
   }
 }
 
-/* Splits a raw line into fields: on tabs when it has any, else on runs of
-** white space (ASCII, U+3000, U+00A0).  Returns folded, trimmed fields. */
+/* Splits a raw line into fields: on pipes (Markdown or pasted table
+** cells, "| a | b |") and tabs when it has any, else on runs of white
+** space (ASCII, U+3000, U+00A0).  The empty fields outside a pipe line's
+** first and last pipe are not cells.  Returns folded, trimmed fields. */
 static Tok *split_fields(const char *z, size_t n, int *pn) {
   Tok *a = NULL;
   int nA = 0;
-  int bTab = memchr(z, '\t', n) != NULL;
   size_t i = 0, s = 0;
-  char *zF = fold_trim(z, n);   /* spaces normalised, for the no-tab case */
-  if (!bTab) {
+  char *zF = fold_trim(z, n);   /* spaces normalised, full-width folded */
+  int bPipe = strchr(zF, '|') != NULL;
+  int bTab = bPipe || memchr(z, '\t', n) != NULL;
+  if (!bTab || bPipe) {
     z = zF;
     n = strlen(zF);
   }
   for (i = 0; i <= n; i++) {
-    int bEnd = i == n || (bTab ? z[i] == '\t' : z[i] == ' ');
+    int bEnd = i == n || (bTab ? z[i] == '\t' || (bPipe && z[i] == '|')
+                               : z[i] == ' ');
     if (!bEnd) continue;
     if (bTab || i > s) {
-      a = xrealloc(a, (size_t)(nA + 1) * sizeof *a);
-      classify(&a[nA++], fold_trim(z + s, i - s));
+      int bOuter = bPipe && ((s == 0 && i == 0 && z[0] == '|') ||
+                             (i == n && s == n && n > 0 && z[n - 1] == '|'));
+      if (!bOuter) {
+        a = xrealloc(a, (size_t)(nA + 1) * sizeof *a);
+        classify(&a[nA++], fold_trim(z + s, i - s));
+      }
     }
     s = i + 1;
   }
@@ -187,7 +195,8 @@ static void make_line(Line *L, const char *z, size_t n) {
     char *zl = a[iLast - 1].z;
     size_t m = strlen(zl), d = m;
     while (d > 0 && isdigit((unsigned char)zl[d - 1])) d--;
-    if (d > 0 && d < m && ((unsigned char)zl[d - 1] >= 0x80)) {
+    if (d > 0 && d < m &&
+        ((unsigned char)zl[d - 1] >= 0x80 || zl[d - 1] == ')')) {
       Tok t;
       char *zDig = xstrdup(zl + d);
       classify(&t, zDig);
@@ -200,11 +209,16 @@ static void make_line(Line *L, const char *z, size_t n) {
     }
   }
   if (!L->aVal) L->aVal = xmalloc(sizeof(Tok) * (size_t)(nF + 2));
-  /* drop leading and trailing empty cells of the value area */
+  /* the value area keeps its empty cells (blank cells of a tab or pipe
+  ** table; store_row() trims padding beyond the columns), except around
+  ** a single number on a line of its own (the stat form's layout) */
   {
-    int s = iLast, e = nF;
-    while (s < e && a[s].e == TK_EMPTY) s++;
-    while (e > s && a[e - 1].e == TK_EMPTY) e--;
+    int s = iLast, e = nF, nFull = 0;
+    for (i = s; i < e; i++) nFull += a[i].e != TK_EMPTY;
+    if (iLast == 0 && nFull <= 1) {
+      while (s < e && a[s].e == TK_EMPTY) s++;
+      while (e > s && a[e - 1].e == TK_EMPTY) e--;
+    }
     for (i = s; i < e; i++) {
       L->aVal[L->nVal++] = a[i];
       a[i].z = NULL;
@@ -235,16 +249,70 @@ static void free_line(Line *L) {
 
 /* Splits zText into Lines; *pn gets the count.  Caller frees each with
 ** free_line() and the array with free(). */
+/* The line at p without its end ("\r" and trailing blanks kept out);
+** *pNext gets the start of the next line. */
+static size_t raw_line(const char *p, const char **pNext) {
+  const char *e = strchr(p, '\n');
+  size_t len = e ? (size_t)(e - p) : strlen(p);
+  *pNext = p + len + (e ? 1 : 0);
+  return len;
+}
+
+/* 1 when p[0..n) is only pipes and blanks; *pbAny gets whether there was
+** a pipe. */
+static int pipes_only(const char *p, size_t n, int *pbAny) {
+  *pbAny = 0;
+  for (size_t i = 0; i < n; i++) {
+    if (p[i] == '|') *pbAny = 1;
+    else if (p[i] != ' ' && p[i] != '\t' && p[i] != '\r') return 0;
+  }
+  return *pbAny;
+}
+
+/* 1 when the last non-blank byte of p[0..n) is a pipe. */
+static int ends_pipe(const char *p, size_t n) {
+  while (n && (p[n - 1] == ' ' || p[n - 1] == '\t' || p[n - 1] == '\r')) n--;
+  return n && p[n - 1] == '|';
+}
+
+/* Splits zText into Lines; *pn gets the count.  A pipe row broken after
+** its empty cells (web text: "一、… | 25 |", then lines of "|" alone, then
+** "| 25 |") is joined back into one line.  Caller frees each with
+** free_line() and the array with free(). */
 static Line *split_lines(const char *zText, int *pn) {
   Line *a = NULL;
   int n = 0;
-  const char *p = zText;
+  const char *p = zText, *q;
   while (*p) {
-    const char *e = strchr(p, '\n');
-    size_t len = e ? (size_t)(e - p) : strlen(p);
+    size_t len = raw_line(p, &q);
+    int bAny;
+    if (ends_pipe(p, len) && !pipes_only(p, len, &bAny)) {
+      Buf row = BUF_INIT;
+      const char *r = q, *qFirst = q;
+      size_t k;
+      int nPipe = 0;
+      buf_append(&row, p, len);
+      /* lines of "|" alone, then one line starting with a pipe */
+      while (*r && (k = raw_line(r, &q), pipes_only(r, k, &bAny))) {
+        buf_append(&row, r, k);
+        nPipe++;
+        r = q;
+      }
+      if (nPipe && *r) {
+        k = raw_line(r, &q);
+        const char *t = r;
+        while (t < r + k && (*t == ' ' || *t == '\t')) t++;
+        if (t < r + k && *t == '|') { buf_append(&row, r, k); r = q; }
+      }
+      a = xrealloc(a, (size_t)(n + 1) * sizeof *a);
+      make_line(&a[n++], buf_str(&row), row.n);
+      buf_free(&row);
+      p = nPipe ? r : qFirst;
+      continue;
+    }
     a = xrealloc(a, (size_t)(n + 1) * sizeof *a);
     make_line(&a[n++], p, len);
-    p += len + (e ? 1 : 0);
+    p = q;
   }
   *pn = n;
   return a;
@@ -307,20 +375,48 @@ static long score_format(const RfSet *s, const RfFormat *f, const Line *aL,
 }
 
 /* The best-scoring format, or NULL when nothing matched. */
-static const RfFormat *detect(const RfSet *s, const Line *aL, int nL) {
+static int fits_year(const RfFormat *f, int year) {
+  return year && (!f->iFirstYear || year >= f->iFirstYear) &&
+         (!f->iLastYear || year <= f->iLastYear);
+}
+
+/* The best-scoring format.  When the text has as many labels of one
+** format only for another (often none: the tables share most labels),
+** the one in force for the report's year wins, if the text states it. */
+static const RfFormat *detect(const RfSet *s, const Line *aL, int nL,
+                              int year) {
   const RfFormat *best = NULL;
   long bestScore = 0;
   for (int i = 0; i < s->nFormat; i++) {
-    long sc = score_format(s, &s->aFormat[i], aL, nL);
-    if (sc > bestScore) { bestScore = sc; best = &s->aFormat[i]; }
+    const RfFormat *f = &s->aFormat[i];
+    long sc = score_format(s, f, aL, nL);
+    int bTie = best && sc > 0 && sc / 1000 == bestScore / 1000;
+    if (bTie ? fits_year(f, year) && !fits_year(best, year) : sc > bestScore) {
+      bestScore = sc;
+      best = f;
+    } else if (bTie && !fits_year(best, year) && sc > bestScore) {
+      bestScore = sc;
+      best = f;
+    }
   }
   return best;
+}
+
+static void find_org_year(const char *zText, Report *p);
+
+/* The report year the text states, or 0. */
+static int text_year(const char *zText) {
+  Report tmp;
+  memset(&tmp, 0, sizeof tmp);
+  find_org_year(zText, &tmp);
+  free(tmp.zOrg);
+  return tmp.iYear;
 }
 
 const RfFormat *report_text_detect(const RfSet *pSet, const char *zText) {
   int nL;
   Line *aL = split_lines(zText, &nL);
-  const RfFormat *f = detect(pSet, aL, nL);
+  const RfFormat *f = detect(pSet, aL, nL, text_year(zText));
   for (int i = 0; i < nL; i++) free_line(&aL[i]);
   free(aL);
   return f;
@@ -593,13 +689,14 @@ static const char *bare(const char *z) {
 /* Finds the row whose normalised label is the longest suffix of zNorm
 ** (with at most MAX_PREFIX bytes before it).  Failing that, a row whose
 ** label without enumerator equals the line's without enumerator (at least
-** three characters: "予以公开" for "（一）予以公开").  Ties (same label in
+** three characters: "予以公开" for "（一）予以公开"), or a row whose label
+** ends with the line's (five characters at least).  Ties (same label in
 ** several rows) go to the first one after the last matched row. */
 static int match_row(Reader *R, const char *zNorm, int *piTab, int *piRow) {
   size_t n = strlen(zNorm), bestLen = 0;
   int bestOrder = -1, bestT = -1, bestR = -1;
   if (!n) return 0;
-  for (int pass = 0; pass < 2 && bestT < 0; pass++)
+  for (int pass = 0; pass < 3 && bestT < 0; pass++)
   for (int t = 0; t < R->f->nTable; t++) {
     const RfTable *tb = &R->f->aTable[t];
     for (int r = 0; r < tb->nRow; r++) {
@@ -608,9 +705,13 @@ static int match_row(Reader *R, const char *zNorm, int *piTab, int *piRow) {
       if (!z || !(m = strlen(z))) continue;
       if (pass == 0) {
         if (m > n || n - m > MAX_PREFIX || strcmp(zNorm + n - m, z)) continue;
-      } else {
+      } else if (pass == 1) {
         const char *zb = bare(z);
         if (strlen(zb) < 9 || strcmp(zb, bare(zNorm))) continue;
+      } else {
+        /* a shortened label ("规范性文件" for 行政规范性文件): the line's
+        ** label is the end of the row's, five characters at least */
+        if (n < 15 || n >= m || strcmp(z + m - n, zNorm)) continue;
       }
       int ord = row_order(R->f, t, r);
       int better = m > bestLen;
@@ -652,6 +753,9 @@ static void store_row(Reader *R, int iTab, int iRow, const Tok *aTok,
   R->out->nRowRead++;
   if (!tb->aRow[iRow].bData)
     note(R->out, mprintf("%s：以单行给出（无分项），按合计读入", zRow));
+  /* empty cells at either end beyond the columns are padding */
+  while (nTok > k && aTok[nTok - 1].e == TK_EMPTY) nTok--;
+  while (nTok > k && aTok[0].e == TK_EMPTY) { aTok++; nTok--; }
   if (nTok > k) {
     note(R->out, mprintf("%s：有%d个数，多于%d列，只取最后%d个", zRow, nTok,
                          k, k));
@@ -811,6 +915,49 @@ static int vertical_value(Reader *R, Line *aL, int nL, int i, int iTab,
   return 0;
 }
 
+/* A row whose cells follow its label one per line (web text that puts
+** every cell on a line of its own, "|" separators and blank lines
+** between): collects the value-only lines up to the next label, at most
+** the row's columns, and stores them.  Returns 1 when any was found. */
+static int column_values(Reader *R, Line *aL, int nL, int i, int iTab,
+                         int iRow) {
+  const RfTable *tb = &R->f->aTable[iTab];
+  Tok aTok[64];
+  int nTok = 0, nMax = tb->nCol < 64 ? tb->nCol : 64;
+  for (int j = i + 1; j < nL && j <= i + 4 * nMax + 4 && nTok < nMax; j++) {
+    Line *L = &aL[j];
+    if (L->zLabel[0]) break;
+    if (L->bConsumed || L->nVal == 0) continue;
+    for (int k = 0; k < L->nVal && nTok < nMax; k++)
+      if (L->aVal[k].e != TK_EMPTY) aTok[nTok++] = L->aVal[k];
+    L->bConsumed = 1;
+  }
+  if (nTok == 0) return 0;
+  store_row(R, iTab, iRow, aTok, nTok, 0);
+  return 1;
+}
+
+/* A label wrapped around its numbers (PDF layout text): zHead (the label
+** text before, may be "") followed by the value-less label lines after
+** line i, up to three.  On a match, those lines are consumed. */
+static int wrapped_label(Reader *R, Line *aL, int nL, int i,
+                         const char *zHead, int *pt, int *pr) {
+  Buf b = BUF_INIT;
+  int bMatch = 0;
+  buf_puts(&b, zHead);
+  for (int j = i + 1; j < nL && j <= i + 3 && !bMatch; j++) {
+    Line *L = &aL[j];
+    if (L->bConsumed || !L->zLabel[0] || L->nVal) break;
+    buf_puts(&b, L->zNorm);
+    if (match_row(R, buf_str(&b), pt, pr)) {
+      bMatch = 1;
+      for (int k = i + 1; k <= j; k++) aL[k].bConsumed = 1;
+    }
+  }
+  buf_free(&b);
+  return bMatch;
+}
+
 /* Walks the lines, matching labels to rows and storing their numbers. */
 static void read_lines(Reader *R, Line *aL, int nL) {
   Pending P;
@@ -829,6 +976,13 @@ static void read_lines(Reader *R, Line *aL, int nL) {
           P.aTok[P.nTok++].z = xstrdup(L->aVal[k].z);
         }
         if (P.nTok >= R->f->aTable[P.iTab].nCol) pending_flush(R, &P);
+      } else if (L->nVal && prev.n &&
+                 (match_row(R, buf_str(&prev), &t, &r) ||
+                  wrapped_label(R, aL, nL, i, buf_str(&prev), &t, &r)) &&
+                 R->f->aTable[t].aRow[r].bData) {
+        /* a label wrapped over the lines around its numbers */
+        store_row(R, t, r, L->aVal, L->nVal, 0);
+        buf_reset(&prev);
       }
       continue;
     }
@@ -848,8 +1002,10 @@ static void read_lines(Reader *R, Line *aL, int nL) {
       Buf both = BUF_INIT;
       buf_printf(&both, "%s%s", buf_str(&prev), L->zNorm);
       bMatch = match_row(R, buf_str(&both), &t, &r);
+      if (!bMatch) bMatch = wrapped_label(R, aL, nL, i, buf_str(&both), &t, &r);
       buf_free(&both);
     }
+    if (!bMatch && L->nVal) bMatch = wrapped_label(R, aL, nL, i, L->zNorm, &t, &r);
     if (!bMatch) {
       if (L->nVal) buf_reset(&prev);
       else buf_puts(&prev, L->zNorm);
@@ -860,6 +1016,9 @@ static void read_lines(Reader *R, Line *aL, int nL) {
     const RfTable *tb = &R->f->aTable[t];
     if (L->nVal) {
       store_row(R, t, r, L->aVal, L->nVal, L->bRun);
+    } else if (tb->nCol > 1 && tb->aRow[r].bData &&
+               column_values(R, aL, nL, i, t, r)) {
+      /* stored: one cell per line under the label */
     } else if (tb->nCol == 1 && tb->aRow[r].bData) {
       Tok tk;
       if (vertical_value(R, aL, nL, i, t, r, &tk)) {
@@ -926,7 +1085,7 @@ int report_text_read(const RfSet *pSet, const char *zText,
     R.f = rf_format_find(pSet, zFormat);
     if (!R.f) pOut->zErr = mprintf("未知的报告格式：%s", zFormat);
   } else {
-    R.f = detect(pSet, aL, nL);
+    R.f = detect(pSet, aL, nL, text_year(zText));
     if (!R.f)
       pOut->zErr = xstrdup("无法识别报告格式：文本中没有找到任何统计表的行或列标签");
   }

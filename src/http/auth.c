@@ -87,6 +87,7 @@ void auth_load(Req *r, const char *zCookies) {
   r->user = u;
   memcpy(r->zSessionHash, zHash, sizeof zHash);
   r->zCsrf = sess.zCsrf; /* signed-in forms carry the session's token */
+  flash_load(r);
 }
 
 const char *req_csrf(Req *r) {

@@ -19,6 +19,9 @@ void auth_load(Req *r, const char *zCookies);
 const char *auth_check_post(Req *r);
 
 
+/* flash.c: reads the flash cookie of a signed-in user into r->zFlash. */
+void flash_load(Req *r);
+
 void auth_session_cookie(Req *r, const char *zToken, int bClear);
 void auth_csrf_cookie(Req *r);
 

@@ -90,6 +90,8 @@ typedef struct Req {
   const char *zCsrf;         /* token that forms must echo (see req_csrf) */
   int bSetCsrfCookie;        /* an anonymous CSRF cookie must be sent */
   int bUsedCsrf;             /* the page embeds a CSRF token (not cacheable) */
+  const char *zFlash;        /* the message a POST left for this page, or
+                             ** NULL (req_flash; shown by page_begin) */
 
   /* The organisation whose public pages these are: set by the handler
   ** (page_set_org) so the page chrome shows its sections and contacts. */
@@ -165,6 +167,12 @@ const char *req_form_token(Req *r);
 ** static Chinese message) and no session on failure. */
 int req_login(Req *r, const char *zLogin, const char *zPassword,
               const char **pzErr);
+/* Feedback after a redirect: queues zMsg (what happened and what comes
+** next, text) for the next page this signed-in user sees (http/flash.c,
+** a short-lived cookie).  req_flash_take() returns it once (NULL when
+** none) and clears the cookie. */
+void req_flash(Req *r, const char *zMsg);
+const char *req_flash_take(Req *r);
 /* Checks a password against an argon2id hash within the same bound on
 ** concurrent hashing as req_login: 1 match, 0 no match, -1 busy (no slot
 ** free; answer 503). */

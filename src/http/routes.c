@@ -108,6 +108,7 @@ const Route aRoute[] = {
   ** Literal segments come before captures at the same place. */
   {G, "/staff/docs", page_docs_list, PERM_VIEW_STAFF, 0, "主动公开文件"},
   {G | P, "/staff/docs/new", page_doc_edit, PERM_DOC_DRAFT, 0, "新建文件"},
+  {G, "/staff/docs/lookup", page_doc_lookup, PERM_VIEW_STAFF, 0, "按标题或文号查找文件（JSON）"},
   {G, "/staff/docs/{id}", page_doc_view, PERM_VIEW_STAFF, 0, "文件"},
   {G | P, "/staff/docs/{id}/edit", page_doc_edit, PERM_DOC_DRAFT, 0, "修改文件"},
   {P, "/staff/docs/{id}/action", page_doc_action, PERM_VIEW_STAFF, 0, "提交、审核、退回、撤回"},
@@ -202,10 +203,12 @@ const Route aRoute[] = {
   {G, "/staff/reports/{org}/{year}", page_report, PERM_VIEW_STAFF, 0, "年度报告"},
   {G, "/staff/reports/{org}/{year}/cell", page_report_cell, PERM_VIEW_STAFF, 0, "报告数据来源"},
   {G, "/staff/reports/{org}/{year}/export/{fmt}", page_report_export, PERM_VIEW_STAFF, 0, "导出年度报告"},
+  {P, "/staff/reports/{org}/{year}/approve", page_report_approve, PERM_DOC_APPROVE, 0, "领导审批年度报告"},
   {P, "/staff/reports/{org}/{year}/{action}", page_report_action, PERM_REPORT_EDIT, ROUTE_UPLOAD, "修改、接受、正文、状态、登记"},
-  {G | P, "/staff/report-check", page_report_check, PERM_VIEW_STAFF, 0, "年度报告核对"},
+  {G | P, "/staff/report-check", page_report_check, PERM_VIEW_STAFF, ROUTE_UPLOAD, "年度报告核对"},
   {G, "/o/{org}/reports", page_report_public_list, PERM_PUBLIC, 0, "年度报告"},
   {G, "/o/{org}/reports/{year}", page_report_public, PERM_PUBLIC, 0, "年度报告"},
+  {P, "/api/v1/reports/check", api_report_check, PERM_VIEW_STAFF, ROUTE_API | ROUTE_UPLOAD, "Check an annual report file (PDF, HTML, DOCX, XLSX, JSON or text; body or multipart file/report): findings as JSON"},
   {G, "/api/v1/reports/{org}/{year}", api_report, PERM_PUBLIC, ROUTE_API, "One annual report (published, or as it stands for its staff)"},
 
   /* JSON API. */

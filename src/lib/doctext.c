@@ -277,7 +277,7 @@ static long long mono_ms(void) {
 ** appends its output to pText, at most DOCTEXT_MAX_TEXT bytes; kills it
 ** after msTimeout ms.  Returns 0, or -1 with the reason in pNotes. */
 static int pdf_text(const void *p, size_t n, Buf *pText, Buf *pNotes,
-                    int msTimeout) {
+                    int msTimeout, int bLayout) {
   char zTmp[] = "/tmp/gk-pdf-XXXXXX";
   int fd = mkstemp(zTmp);
   if (fd < 0) {
@@ -302,7 +302,11 @@ static int pdf_text(const void *p, size_t n, Buf *pText, Buf *pNotes,
   posix_spawn_file_actions_adddup2(&fa, aPipe[1], 1);
   posix_spawn_file_actions_addclose(&fa, aPipe[0]);
   posix_spawn_file_actions_addopen(&fa, 2, "/dev/null", O_WRONLY, 0);
-  char *azArg[] = {"pdftotext", "-q", "-enc", "UTF-8", zTmp, "-", NULL};
+  char *azArg[] = {"pdftotext", "-q", "-enc", "UTF-8", zTmp, "-", NULL, NULL};
+  if (bLayout) {  /* pdftotext -q -layout -enc UTF-8 FILE - */
+    azArg[2] = "-layout"; azArg[3] = "-enc"; azArg[4] = "UTF-8";
+    azArg[5] = zTmp; azArg[6] = "-";
+  }
   pid_t pid;
   int rc = posix_spawnp(&pid, "pdftotext", &fa, NULL, azArg, environ);
   posix_spawn_file_actions_destroy(&fa);
@@ -361,7 +365,7 @@ int doctext_extract(const char *zMime, const void *p, size_t n, Buf *pText,
 int doctext_extract_timeout(const char *zMime, const void *p, size_t n,
                             Buf *pText, Buf *pNotes, int msTimeout) {
   if (!strcmp(zMime, DOCTEXT_MIME_PDF))
-    return pdf_text(p, n, pText, pNotes, msTimeout);
+    return pdf_text(p, n, pText, pNotes, msTimeout, 0);
   if (!strcmp(zMime, DOCTEXT_MIME_DOCX) || !strcmp(zMime, DOCTEXT_MIME_XLSX)) {
     zip_t *z = zip_mem(p, n);
     if (!z) {
@@ -378,4 +382,9 @@ int doctext_extract_timeout(const char *zMime, const void *p, size_t n,
     return 1;
   }
   return 1;
+}
+
+int doctext_pdf_layout(const void *p, size_t n, Buf *pText, Buf *pNotes,
+                       int msTimeout) {
+  return pdf_text(p, n, pText, pNotes, msTimeout, 1);
 }

@@ -61,4 +61,10 @@ int doctext_extract(const char *zMime, const void *p, size_t n, Buf *pText,
 int doctext_extract_timeout(const char *zMime, const void *p, size_t n,
                             Buf *pText, Buf *pNotes, int msTimeout);
 
+/* The text of a PDF in its physical layout (`pdftotext -layout`: table
+** cells stay on their row, separated by runs of spaces).  Returns 0, or
+** -1 with the reason appended to pNotes. */
+int doctext_pdf_layout(const void *p, size_t n, Buf *pText, Buf *pNotes,
+                       int msTimeout);
+
 #endif

@@ -211,10 +211,13 @@ int store_app_by_tracking(Store *s, Arena *ar, const char *zRegNo,
   " OR (?3='received' AND substr(a.received_on,1,4)=printf('%04d',?4))" \
   " OR (?3='due_soon' AND " APP_WHERE_DUE_SOON("a.", "?5", "?6") ")" \
   " OR (?3='overdue' AND " APP_WHERE_OVERDUE("a.", "?5") ")"        \
-  " OR (?3='closed' AND " APP_WHERE_CLOSED("a.", "?4") "))"
+  " OR (?3='closed' AND " APP_WHERE_CLOSED("a.", "?4") "))"                 \
+  " AND (?9='' OR instr(a.applicant_name,?9)>0"                           \
+  " OR instr(lower(a.reg_no),lower(?9))>0)"
 
-/* Binds ?1..?6 of APP_QUERY_WHERE. */
+/* Binds ?1..?6 and ?9 (the search) of APP_QUERY_WHERE. */
 static void bind_query(sqlite3_stmt *st, const AppQuery *q) {
+  bind_text(st, 9, q->zSearch ? q->zSearch : "");
   bind_int(st, 1, q->orgId);
   bind_int(st, 2, q->bSubtree != 0);
   bind_text(st, 3, q->zFilter ? q->zFilter : "");

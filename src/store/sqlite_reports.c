@@ -250,9 +250,12 @@ static int compute_t2_register(Store *s, Report *p, int64_t orgId,
                                int bSubtree, int bRec) {
   static const struct { const char *zKind, *zTab, *zCol; int bAmount; } a[] = {
     {"licensing", "t2_art20_5", "decisions", 0},
+    {"other_services", "t2_art20_5", "decisions", 0},
     {"penalty", "t2_art20_6", "decisions", 0},
     {"coercion", "t2_art20_6", "decisions", 0},
     {"admin_fees", "t2_art20_8", "amount_wan_yuan", 1},
+    {"central_procurement", "t2_art20_9", "count", 0},
+    {"central_procurement", "t2_art20_9", "amount", 1},
   };
   const RfFormat *f = p->pFmt;
   int rc;
@@ -285,6 +288,50 @@ static int compute_t2_register(Store *s, Report *p, int64_t orgId,
   }
   stmt_done(st);
   return rc == SQLITE_DONE ? STORE_OK : store_sqlite_err(s, rc, "读取登记");
+}
+
+/* The 2019 format's 上一年项目数量 and 本年增/减 from the 事项 numbers of
+** the register: last year's number, and this year's less it; a year
+** without a number carries last year's over (增/减 0).  Cells stay blank
+** when last year has no number. */
+static int compute_t2_items(Store *s, Report *p, int64_t orgId,
+                            int bSubtree) {
+  static const struct { const char *zKind, *zTab; } a[] = {
+    {"licensing", "t2_art20_5"}, {"other_services", "t2_art20_5"},
+    {"penalty", "t2_art20_6"}, {"coercion", "t2_art20_6"},
+    {"admin_fees", "t2_art20_8"}};
+  long long aItems[5][2];
+  int aHas[5][2], rc;
+  memset(aHas, 0, sizeof aHas);
+  memset(aItems, 0, sizeof aItems);
+  sqlite3_stmt *st = stmt(s, SCOPE_CTE
+      "SELECT r.kind,r.year,sum(r.items) FROM report_register r"
+      " WHERE r.org_id IN (SELECT id FROM sc) AND r.year IN (?3-1,?3)"
+      " AND r.items IS NOT NULL GROUP BY r.kind,r.year");
+  if (!st) return STORE_ERROR;
+  bind_int(st, 1, orgId);
+  bind_int(st, 2, bSubtree);
+  bind_int(st, 3, p->iYear);
+  while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
+    const char *zKind = (const char *)sqlite3_column_text(st, 0);
+    int y = sqlite3_column_int(st, 1) == p->iYear;
+    for (int i = 0; i < 5; i++)
+      if (!strcmp(zKind, a[i].zKind)) {
+        aItems[i][y] = sqlite3_column_int64(st, 2);
+        aHas[i][y] = 1;
+      }
+  }
+  stmt_done(st);
+  if (rc != SQLITE_DONE) return store_sqlite_err(s, rc, "读取事项数");
+  for (int i = 0; i < 5; i++) {
+    int iPrev = rf_cell(p->pFmt, a[i].zTab, a[i].zKind, "prev_items");
+    int iDelta = rf_cell(p->pFmt, a[i].zTab, a[i].zKind, "delta");
+    if (iPrev < 0 || !aHas[i][0]) continue;
+    long long cur = aHas[i][1] ? aItems[i][1] : aItems[i][0];
+    report_set(p, iPrev, aItems[i][0] * RF_SCALE);
+    if (iDelta >= 0) report_set(p, iDelta, (cur - aItems[i][0]) * RF_SCALE);
+  }
+  return STORE_OK;
 }
 
 /* ---- The pre-2019 statistical form (stat2018) ----------------------- */
@@ -497,6 +544,7 @@ int store_report_compute(Store *s, int64_t orgId, int bSubtree, int bRecords,
   if (!rc) rc = compute_t4(s, p, orgId, bSubtree, bRecords, zFrom, zTo);
   if (!rc) rc = compute_t2_docs(s, p, orgId, bSubtree, bRecords, zFrom, zTo);
   if (!rc) rc = compute_t2_register(s, p, orgId, bSubtree, bRecords);
+  if (!rc) rc = compute_t2_items(s, p, orgId, bSubtree);
   return rc;
 }
 
@@ -505,7 +553,9 @@ int store_report_compute(Store *s, int64_t orgId, int bSubtree, int bRecords,
 #define REP_COLS                                                        \
   "r.id,r.org_id,r.year,r.format_id,r.scope='subtree',r.status,"       \
   "r.section1,r.section5,r.section6,r.updated_at,r.submitted_at,"      \
-  "r.published_at,o.name,o.slug,coalesce(r.doc_id,0)"
+  "r.published_at,o.name,o.slug,coalesce(r.doc_id,0),"                \
+  "coalesce(r.approved_by,0),coalesce(r.approved_at,''),"              \
+  "coalesce((SELECT name FROM user WHERE id=r.approved_by),'')"
 
 static void rep_row(Arena *a, sqlite3_stmt *st, ReportRec *p) {
   memset(p, 0, sizeof *p);
@@ -524,6 +574,9 @@ static void rep_row(Arena *a, sqlite3_stmt *st, ReportRec *p) {
   p->zOrgName = col_text(a, st, 12);
   p->zOrgSlug = col_text(a, st, 13);
   p->docId = col_int(st, 14);
+  p->approvedBy = col_int(st, 15);
+  p->zApprovedAt = col_text(a, st, 16);
+  p->zApproverName = col_text(a, st, 17);
 }
 
 /* Steps st expecting one row into *pOut; STORE_NOTFOUND when none. */
@@ -812,6 +865,22 @@ int store_report_set_text(Store *s, int64_t reportId, const char *z1,
   return stmt_exec(s, st, "保存报告正文");
 }
 
+int store_report_approve(Store *s, int64_t reportId, int64_t userId) {
+  char zNow[21];
+  store_now_iso(zNow);
+  sqlite3_stmt *st = stmt(s,
+      "UPDATE report SET approved_by=?2,"
+      " approved_at=CASE WHEN ?2 IS NULL THEN NULL ELSE ?3 END"
+      " WHERE id=?1 AND status='draft'");
+  if (!st) return STORE_ERROR;
+  bind_int(st, 1, reportId);
+  bind_id(st, 2, userId);
+  bind_text(st, 3, zNow);
+  int rc = stmt_exec(s, st, "领导审批");
+  if (!rc && userId) rc = store_audit(s, userId, 0, "report.approve", "");
+  return rc;
+}
+
 int store_report_set_status(Store *s, int64_t reportId, const char *zStatus,
                             const char *zSnapshot, int64_t userId) {
   char zNow[21];
@@ -830,7 +899,9 @@ int store_report_set_status(Store *s, int64_t reportId, const char *zStatus,
       "  THEN NULL ELSE submitted_by END,"
       " published_at=CASE WHEN ?2='published' THEN ?4 ELSE NULL END,"
       " published_by=CASE WHEN ?2='published' THEN ?3 ELSE NULL END,"
-      " snapshot=CASE WHEN ?2='published' THEN ?5 ELSE NULL END"
+      " snapshot=CASE WHEN ?2='published' THEN ?5 ELSE NULL END,"
+      " approved_by=CASE WHEN ?2='draft' THEN NULL ELSE approved_by END,"
+      " approved_at=CASE WHEN ?2='draft' THEN NULL ELSE approved_at END"
       " WHERE id=?1");
   if (!st) return STORE_ERROR;
   bind_int(st, 1, reportId);
@@ -909,15 +980,52 @@ int store_report_units(Store *s, Arena *a, int64_t rootId, int year,
 
 /* ---- Register ------------------------------------------------------- */
 
+/* 1 for a register kind (a row id of table 二). */
+static int register_kind_ok(const char *zKind) {
+  static const char *az[] = {"licensing", "other_services", "penalty",
+                             "coercion", "admin_fees", "central_procurement",
+                             NULL};
+  for (int i = 0; zKind && az[i]; i++)
+    if (!strcmp(zKind, az[i])) return 1;
+  return 0;
+}
+
+int store_report_register_items(Store *s, int64_t orgId, int year,
+                                const char *zKind, long long items,
+                                const char *zSource, int64_t userId) {
+  char zNow[21];
+  if (!register_kind_ok(zKind))
+    return store_fail(s, STORE_INVALID, "事项类别无效");
+  if (year < 1990 || year > 2999)
+    return store_fail(s, STORE_INVALID, "年度无效");
+  if (items >= RF_MAX_UNITS) return store_fail(s, STORE_INVALID, "事项数无效");
+  store_now_iso(zNow);
+  sqlite3_stmt *st = stmt(s,
+      "INSERT INTO report_register(org_id,year,kind,items,source,user_id,at)"
+      " VALUES(?1,?2,?3,?4,?5,?6,?7)"
+      " ON CONFLICT(org_id,year,kind) DO UPDATE SET items=excluded.items,"
+      " source=excluded.source,user_id=excluded.user_id,at=excluded.at");
+  if (!st) return STORE_ERROR;
+  bind_int(st, 1, orgId);
+  bind_int(st, 2, year);
+  bind_text(st, 3, zKind);
+  if (items < 0) sqlite3_bind_null(st, 4);
+  else bind_int(st, 4, items);
+  bind_text(st, 5, zSource ? zSource : "form");
+  bind_id(st, 6, userId);
+  bind_text(st, 7, zNow);
+  return stmt_exec(s, st, "保存事项数");
+}
+
 int store_report_register_put(Store *s, int64_t orgId, int year,
                               const char *zKind, long long count,
                               long long amount, const char *zSource,
                               int64_t userId) {
   char zNow[21];
-  if (!zKind || (strcmp(zKind, "licensing") && strcmp(zKind, "penalty") &&
-                 strcmp(zKind, "coercion") && strcmp(zKind, "admin_fees")))
-    return store_fail(s, STORE_INVALID, "事项类别无效（licensing、penalty、"
-                      "coercion、admin_fees）");
+  if (!register_kind_ok(zKind))
+    return store_fail(s, STORE_INVALID, "事项类别无效（licensing、"
+                      "other_services、penalty、coercion、admin_fees、"
+                      "central_procurement）");
   if (year < 1990 || year > 2999)
     return store_fail(s, STORE_INVALID, "年度无效");
   if (count < 0 || count >= RF_MAX_UNITS || amount < 0 ||
@@ -945,7 +1053,8 @@ int store_report_register_put(Store *s, int64_t orgId, int year,
 int store_report_register_list(Store *s, Arena *a, int64_t orgId, int year,
                                ReportRegister **pa, int *pn) {
   sqlite3_stmt *st = stmt(s,
-      "SELECT r.id,r.org_id,r.year,r.kind,r.count,r.amount,r.source,o.name"
+      "SELECT r.id,r.org_id,r.year,r.kind,r.count,r.amount,r.source,o.name,"
+      "coalesce(r.items,-1)"
       " FROM report_register r JOIN org o ON o.id=r.org_id"
       " WHERE r.org_id=?1 AND r.year=?2 ORDER BY r.kind");
   int rc, n = 0, nAlloc = 0;
@@ -964,6 +1073,7 @@ int store_report_register_list(Store *s, Arena *a, int64_t orgId, int year,
     r->amount = col_int(st, 5);
     r->zSource = col_text(a, st, 6);
     r->zOrgName = col_text(a, st, 7);
+    r->items = col_int(st, 8);
   }
   stmt_done(st);
   if (rc != SQLITE_DONE) return store_sqlite_err(s, rc, "读取登记");
@@ -1057,6 +1167,70 @@ int store_report_records(Store *s, Arena *a, const char *zTable,
 
 /* ---- Facts for the narrative ---------------------------------------- */
 
+/* The facts 30号 asks section 一 and 六 to cover, from the catalogue,
+** the channels, the activity, inspection, work-plan and proposal
+** registers: one row of scalar subqueries.  ?1 org, ?2 subtree, ?3/?4 the
+** year's first and last day, ?5 the year. */
+static int facts_registers(Store *s, int64_t orgId, int bSubtree, int year,
+                           const char *zFrom, const char *zTo,
+                           ReportFacts *pOut) {
+  long long *aOut[] = {
+    &pOut->nCatalogue, &pOut->nNilStatements, &pOut->nChannelDocs,
+    &pOut->nPress, &pOut->nInterview, &pOut->nMeetings,
+    &pOut->nTrainSessions, &pOut->nTrainPeople, &pOut->nInspections,
+    &pOut->nInspectionsClosed, &pOut->nTasks, &pOut->nTasksDone,
+    &pOut->nNpc, &pOut->nCppcc, &pOut->nProposalsReplied,
+    &pOut->nProposalsPublished};
+  sqlite3_stmt *st = stmt(s, SCOPE_CTE
+      "SELECT (SELECT count(*) FROM catalogue_item WHERE org_id IN"
+      "  (SELECT id FROM sc)),"
+      " (SELECT count(*) FROM catalogue_nil n JOIN catalogue_item i"
+      "  ON i.id=n.item_id WHERE i.org_id IN (SELECT id FROM sc)"
+      "  AND n.stated_on BETWEEN ?3 AND ?4||'~'),"
+      " (SELECT count(*) FROM doc_channel c JOIN doc d ON d.id=c.doc_id"
+      "  WHERE d.org_id IN (SELECT id FROM sc) AND c.day BETWEEN ?3 AND ?4),"
+      " (SELECT count(*) FROM activity WHERE kind='press' AND org_id IN"
+      "  (SELECT id FROM sc) AND held_on BETWEEN ?3 AND ?4),"
+      " (SELECT count(*) FROM activity WHERE kind='interview' AND org_id IN"
+      "  (SELECT id FROM sc) AND held_on BETWEEN ?3 AND ?4),"
+      " (SELECT coalesce(sum(sessions),0) FROM activity WHERE kind='meeting'"
+      "  AND org_id IN (SELECT id FROM sc) AND held_on BETWEEN ?3 AND ?4),"
+      " (SELECT coalesce(sum(sessions),0) FROM activity WHERE kind='training'"
+      "  AND org_id IN (SELECT id FROM sc) AND held_on BETWEEN ?3 AND ?4),"
+      " (SELECT coalesce(sum(people),0) FROM activity WHERE kind='training'"
+      "  AND org_id IN (SELECT id FROM sc) AND held_on BETWEEN ?3 AND ?4),"
+      " (SELECT count(*) FROM inspection WHERE org_id IN (SELECT id FROM sc)"
+      "  AND inspected_on BETWEEN ?3 AND ?4),"
+      " (SELECT count(*) FROM inspection WHERE org_id IN (SELECT id FROM sc)"
+      "  AND inspected_on BETWEEN ?3 AND ?4 AND closed_on IS NOT NULL"
+      "  AND closed_on<=?4),"
+      " (SELECT count(*) FROM workplan_task t JOIN workplan w ON w.id=t.plan_id"
+      "  WHERE w.org_id IN (SELECT id FROM sc) AND w.year=?5),"
+      " (SELECT count(*) FROM workplan_task t JOIN workplan w ON w.id=t.plan_id"
+      "  WHERE w.org_id IN (SELECT id FROM sc) AND w.year=?5"
+      "  AND t.done_on IS NOT NULL AND t.done_on<=?4),"
+      " (SELECT count(*) FROM proposal WHERE kind='npc' AND year=?5 AND"
+      "  org_id IN (SELECT id FROM sc)),"
+      " (SELECT count(*) FROM proposal WHERE kind='cppcc' AND year=?5 AND"
+      "  org_id IN (SELECT id FROM sc)),"
+      " (SELECT count(*) FROM proposal WHERE year=?5 AND org_id IN"
+      "  (SELECT id FROM sc) AND replied_on IS NOT NULL),"
+      " (SELECT count(*) FROM proposal WHERE year=?5 AND org_id IN"
+      "  (SELECT id FROM sc) AND published=1)");
+  if (!st) return STORE_ERROR;
+  bind_int(st, 1, orgId);
+  bind_int(st, 2, bSubtree);
+  bind_text(st, 3, zFrom);
+  bind_text(st, 4, zTo);
+  bind_int(st, 5, year);
+  int rc = sqlite3_step(st);
+  if (rc == SQLITE_ROW)
+    for (size_t i = 0; i < sizeof aOut / sizeof aOut[0]; i++)
+      *aOut[i] = sqlite3_column_int64(st, (int)i);
+  stmt_done(st);
+  return rc == SQLITE_ROW ? STORE_OK : store_sqlite_err(s, rc, "统计登记簿");
+}
+
 int store_report_facts(Store *s, int64_t orgId, int bSubtree, int year,
                        ReportFacts *pOut) {
   char zFrom[16], zTo[16];
@@ -1120,5 +1294,6 @@ int store_report_facts(Store *s, int64_t orgId, int bSubtree, int year,
     pOut->nLitigations = sqlite3_column_int64(st, 1);
   }
   stmt_done(st);
-  return rc == SQLITE_ROW ? STORE_OK : store_sqlite_err(s, rc, "统计复议诉讼");
+  if (rc != SQLITE_ROW) return store_sqlite_err(s, rc, "统计复议诉讼");
+  return facts_registers(s, orgId, bSubtree, year, zFrom, zTo, pOut);
 }

@@ -124,6 +124,8 @@ typedef struct AppQuery {
   int year;
   const char *zToday, *zSoon;
   int nOffset, nLimit;
+  const char *zSearch;  /* part of the applicant's name or of the 登记号
+                           (any case); NULL or "": no search */
 } AppQuery;
 
 /* Runs q: the rows into *paApp and *pn (arena ar) and, when pnTotal is not

@@ -212,4 +212,22 @@ int store_ledger_list(Store *s, Arena *a, int64_t docId, int64_t afterSeq,
 ** goes to *pBadSeq.  *pnChecked receives the entries checked. */
 int store_ledger_verify(Store *s, int64_t *pBadSeq, int64_t *pnChecked);
 
+/* ---- Choosing a referenced document (sqlite_doc_lookup.c) ----------- */
+
+/* A document as offered when one document refers to another (the policy
+** an interpretation explains, the document that replaces another). */
+typedef struct DocRef {
+  int64_t id, orgId;
+  const char *zTitle, *zDocNumber, *zState, *zOrgName, *zPublishedDate;
+} DocRef;
+
+/* Documents of orgId (with bSubtree, and the units below) whose title or
+** 文号 contains zQ (plain text, no wildcards), not excludeId, newest
+** first, at most limit (1..50). */
+int store_doc_lookup(Store *s, Arena *a, const char *zQ, int64_t orgId,
+                     int bSubtree, int64_t excludeId, int limit,
+                     DocRef **paRef, int *pn);
+/* One document as a DocRef (STORE_NOTFOUND when absent). */
+int store_doc_ref(Store *s, Arena *a, int64_t id, DocRef *pRef);
+
 #endif

@@ -29,6 +29,8 @@ typedef struct ReportRec {
   const char *zUpdatedAt, *zSubmittedAt, *zPublishedAt;  /* "" when unset */
   const char *zOrgName, *zOrgSlug;
   int64_t docId;           /* portal document of the published report, 0 */
+  int64_t approvedBy;      /* 领导审批: the approving user, 0 when not */
+  const char *zApprovedAt, *zApproverName;   /* "" when not approved */
 } ReportRec;
 
 /* One entry of the override log (newest first). */
@@ -47,9 +49,11 @@ typedef struct ReportOverride {
 typedef struct ReportRegister {
   int64_t id, orgId;
   int year;
-  const char *zKind;       /* licensing | penalty | coercion | admin_fees */
+  const char *zKind;       /* licensing | other_services | penalty |
+                           ** coercion | admin_fees | central_procurement */
   long long count;
   long long amount;        /* 万元 × RF_SCALE */
+  long long items;         /* 事项 in force on 31 December, -1 not stated */
   const char *zSource;     /* form | csv */
   const char *zOrgName;
 } ReportRegister;
@@ -126,6 +130,11 @@ int store_report_accept(Store *s, int64_t reportId, const char *zKey,
 int store_report_set_text(Store *s, int64_t reportId, const char *z1,
                           const char *z5, const char *z6);
 
+/* 领导审批 of a draft: userId approves (0 clears the approval, as any
+** change to the draft must).  Going back to draft clears it too
+** (store_report_set_status).  No effect unless the report is a draft. */
+int store_report_approve(Store *s, int64_t reportId, int64_t userId);
+
 /* Moves the status to zStatus ('draft', 'submitted', 'published'); the
 ** caller has checked the rules.  Stamps who and when.  Publishing stores
 ** zSnapshot (the JSON form of the report as published; required then),
@@ -152,6 +161,13 @@ int store_report_register_put(Store *s, int64_t orgId, int year,
                               const char *zKind, long long count,
                               long long amount, const char *zSource,
                               int64_t userId);
+/* Sets the number of 事项 in force on 31 December of year for a kind
+** (items < 0: not stated), keeping the kind's count and amount.  The 2019
+** format's 上一年项目数量 is last year's number, 本年增/减 this year's less
+** last year's; a year without a number carries last year's over. */
+int store_report_register_items(Store *s, int64_t orgId, int year,
+                                const char *zKind, long long items,
+                                const char *zSource, int64_t userId);
 int store_report_register_list(Store *s, Arena *a, int64_t orgId, int year,
                                ReportRegister **pa, int *pn);
 
@@ -172,6 +188,17 @@ typedef struct ReportFacts {
   long long nNew, nClosed, nOpen;  /* applications */
   long long nFeeYuan;       /* 信息处理费 collected (paid, closed in year) */
   long long nReviews, nLitigations; /* filed in the year */
+  /* 政府信息管理 and 平台建设 (30号 一（三）（四）) */
+  long long nCatalogue;     /* catalogue items (all lists) */
+  long long nNilStatements; /* "本期无新增" statements made in the year */
+  long long nChannelDocs;   /* releases on a further channel in the year */
+  /* 主动公开 activities and 监督保障 (30号 一（一）（五）) */
+  long long nPress, nInterview, nMeetings;
+  long long nTrainSessions, nTrainPeople;
+  long long nInspections, nInspectionsClosed; /* of the units, in the year */
+  /* 六: the year's 工作要点 and 建议提案 */
+  long long nTasks, nTasksDone;   /* tasks of the year's plans; done by 31 Dec */
+  long long nNpc, nCppcc, nProposalsReplied, nProposalsPublished;
 } ReportFacts;
 int store_report_facts(Store *s, int64_t orgId, int bSubtree, int year,
                        ReportFacts *pOut);

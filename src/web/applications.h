@@ -91,6 +91,13 @@ Date app_today(void);
 ** window from here.  Returns N, or -1 when the calendar cannot be read
 ** (zSoon is then dToday). */
 int app_due_soon_window(Req *r, Date dToday, char zSoon[DATE_STRLEN]);
+/* page_app_register_bar.c: the register's filter bar (search by name or
+** 登记号, what to show, year, scope, quick views) for the list of org. */
+void app_register_bar(Req *r, int64_t org, int bSubtree, const char *zFilter, int year,
+                      const char *zSearch, int nSoonDays);
+/* The 答复期限 cell of a register row: open cases due today or overdue
+** are marked (今日到期 / 超期 N 天, counted in calendar days). */
+void app_due_cell(Req *r, const App *a, const char *zToday);
 /* Reads the applicant and information fields of the form into p. */
 void app_input_from_req(Req *r, AppInput *p);
 /* Writes the applicant and information fieldsets with the values of p and

@@ -34,6 +34,7 @@ int page_doc_attachment_delete(Req *r);
 int page_doc_channel(Req *r);
 int page_doc_validity(Req *r);
 int page_doc_correct(Req *r);
+int page_doc_lookup(Req *r);      /* JSON: documents by title or 文号 */
 int page_doc_public(Req *r);
 int page_doc_public_attachment(Req *r);
 
@@ -80,5 +81,20 @@ void docs_send_attachment(Req *r, const DocAttachment *t, const void *p);
 
 /* Writes the Markdown body as HTML. */
 void docs_body_html(Req *r, const char *zMd);
+
+/* page_documents_refs.c: a field naming another document, chosen from
+** the results of a search by title or 文号 (radio buttons named zName;
+** the search box is zName_q).  Its 查找 button posts the form with
+** lookup=zName; the handler answers by rendering the form again (with the
+** results and the input kept) without saving. */
+void docs_ref_field(Req *r, const Doc *d, const char *zName, const char *zLabel,
+                    int64_t curId);
+
+/* page_documents_feedback.c: the names of the users of d's organisation
+** who hold p (not d's drafter), "张科长、王某", or NULL when none. */
+const char *docs_holders(Req *r, const Doc *d, Perm p);
+/* The flash after the review step of d (as before it) to state zTo: what
+** happened and who acts next. */
+const char *docs_step_flash(Req *r, const Doc *d, const char *zTo);
 
 #endif

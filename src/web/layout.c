@@ -10,6 +10,7 @@
 
 #include "api/api.h"
 #include "web/pages.h"
+#include "web/staff_menu.h"
 
 #define TEXTSIZE_COOKIE "gk_text"
 
@@ -77,6 +78,7 @@ static void org_band(Req *r) {
 void page_begin(Req *r, const char *zTitle) {
   const char *zSize = req_cookie(r, TEXTSIZE_COOKIE);
   int bLarge = zSize && !strcmp(zSize, "large");
+  int bStaff = r->user && staff_menu_applies(r->zPath);
   r->zType = "text/html; charset=utf-8";
   req_printf(r,
              "<!DOCTYPE html>\n<html lang=\"zh-CN\"%s>\n<head>\n"
@@ -87,23 +89,25 @@ void page_begin(Req *r, const char *zTitle) {
              "<link rel=\"stylesheet\" href=\"/static/portal.css\">\n"
              "<link rel=\"stylesheet\" href=\"/static/documents.css\">\n"
              "<link rel=\"icon\" href=\"/static/icon.svg\" type=\"image/svg+xml\">\n"
-             "<script src=\"/static/site.js\" defer></script>\n"
-             "</head>\n<body>\n"
-             "<a class=\"skip\" href=\"#main\">跳到正文</a>\n"
-             "<header class=\"site\"><div class=\"wrap\">"
-             "<a class=\"brand\" href=\"/\"><img src=\"/static/icon.svg\" alt=\"\" "
-             "width=\"28\" height=\"28\">政府信息公开</a>\n"
-             "<nav class=\"top\" aria-label=\"主导航\"><ul>",
+             "<script src=\"/static/site.js\" defer></script>\n",
              bLarge ? " class=\"large-text\"" : "", zTitle,
              org_page(r) && strcmp(zTitle, r->pOrg->zName) ? " - " : "",
              org_page(r) && strcmp(zTitle, r->pOrg->zName) ? r->pOrg->zName : "");
-  req_puts(r, "<li><a href=\"/\">首页</a></li>"
+  /* Staff pages: the staff menu's and forms' styles, search-as-you-type. */
+  if (bStaff)
+    req_puts(r, "<link rel=\"stylesheet\" href=\"/static/staff.css\">\n"
+                "<script src=\"/static/staff.js\" defer></script>\n");
+  req_puts(r, "</head>\n<body>\n"
+              "<a class=\"skip\" href=\"#main\">跳到正文</a>\n"
+              "<header class=\"site\"><div class=\"wrap\">"
+              "<a class=\"brand\" href=\"/\"><img src=\"/static/icon.svg\" alt=\"\" "
+              "width=\"28\" height=\"28\">政府信息公开</a>\n"
+              "<nav class=\"top\" aria-label=\"主导航\"><ul>"
+              "<li><a href=\"/\">首页</a></li>"
               "<li><a href=\"/search\">检索</a></li>");
   if (r->user) {
-    req_puts(r, "<li><a href=\"/staff\">工作台</a></li>");
-    if (req_can(r, PERM_ADMIN, 0))
-      req_puts(r, "<li><a href=\"/admin/orgs\">单位管理</a></li>"
-                  "<li><a href=\"/admin/users\">用户管理</a></li>");
+    /* On staff pages the staff menu below the header has 工作台 and 管理. */
+    if (!bStaff) req_puts(r, "<li><a href=\"/staff\">工作台</a></li>");
     req_printf(r,
                "<li><form method=\"post\" action=\"/logout\" class=\"inline\">"
                "<input type=\"hidden\" name=\"_csrf\" value=\"%h\">"
@@ -118,8 +122,13 @@ void page_begin(Req *r, const char *zTitle) {
   req_printf(r, "<li><a class=\"textsize\" data-textsize href=\"/textsize?size=%s\">"
                 "%s</a></li></ul></nav></div></header>\n",
              bLarge ? "normal" : "large", bLarge ? "标准字号" : "大字号");
+  if (bStaff) staff_menu(r);
   if (org_page(r)) org_band(r);
   req_puts(r, "<main id=\"main\" class=\"wrap\" tabindex=\"-1\">\n");
+  /* What the previous POST did and what comes next (req_flash). */
+  const char *zFlash = req_flash_take(r);
+  if (zFlash)
+    req_printf(r, "<p class=\"notice ok flash\" role=\"status\" id=\"flash\">%h</p>\n", zFlash);
 }
 
 /* The organisation's contact details in the footer of its pages. */

@@ -106,6 +106,8 @@ int page_apps(Req *r) {
   const char *zSub = req_param(r, "subtree");
   /* f absent: open; present and empty, or "all": all. */
   const char *zFilter = req_param(r, "f") ? req_param(r, "f") : "open";
+  /* q: part of the applicant's name or of the 登记号 (the filter bar). */
+  const char *zSearch = req_param_or(r, "q", "");
   Date dToday = app_today();
   char zToday[DATE_STRLEN], zSoon[DATE_STRLEN];
   AppQuery q;
@@ -126,7 +128,12 @@ int page_apps(Req *r) {
     http_error(r, 400, "下级单位参数无效");
     return 0;
   }
+  if (strlen(zSearch) > 180) {
+    http_error(r, 400, "查询内容过长");
+    return 0;
+  }
   memset(&q, 0, sizeof q);
+  q.zSearch = zSearch;
   q.orgId = org;
   q.bSubtree = bExplicit ? zSub && !strcmp(zSub, "1") : sees_subtree(r);
   q.zToday = date_format(dToday, zToday);
@@ -154,6 +161,9 @@ int page_apps(Req *r) {
   } else if (!strcmp(zFilter, "closed")) {
     q.zFilter = "closed";
     zWhat = req_fmt(r, "%d 年办结的申请", q.year);
+  } else if (!strcmp(zFilter, "received")) {  /* the bar's 某年收到 */
+    q.zFilter = "received";
+    zWhat = req_fmt(r, "%d 年收到的申请", q.year);
   } else if (!zFilter[0] || !strcmp(zFilter, "all")) {
     q.zFilter = "";
   } else if (strlen(zFilter) == 4 && zFilter[0] >= '1' && zFilter[0] <= '2' &&
@@ -206,21 +216,11 @@ int page_apps(Req *r) {
     req_puts(r, "<a href=\"/staff/answer-templates\">答复模板</a> ");
   int nSoonLabel =
       (int)store_setting_int(r->store, "application_due_soon_workdays");
-  req_printf(r,
-             "</p>\n<nav aria-label=\"筛选\"><p>显示：<a href=\"%h&amp;f=open\">"
-             "未办结</a> | <a href=\"%h&amp;f=due_soon\">%d个工作日内到期</a>"
-             " | <a href=\"%h&amp;f=overdue\">超期未答复</a>"
-             " | <a href=\"%h&amp;f=all\">全部</a>",
-             zQs, zQs, nSoonLabel, zQs, zQs);
-  for (int y = date_year(dToday); y >= 2019; y--)
-    req_printf(r, " | <a href=\"%h&amp;f=%d\">%d年收到</a>", zQs, y, y);
-  for (int y = date_year(dToday); y >= 2019; y--)
-    req_printf(r, " | <a href=\"%h&amp;f=closed&amp;year=%d\">%d年办结</a>", zQs,
-               y, y);
-  req_printf(r, "</p><p><a href=\"?org=%lld&amp;subtree=0&amp;f=%u%h\">本单位</a> · "
-                "<a href=\"?org=%lld&amp;subtree=1&amp;f=%u%h\">含下级单位</a></p>"
-                "</nav>\n",
-             (long long)org, zFilter, zYearQs, (long long)org, zFilter, zYearQs);
+  req_puts(r, "</p>\n");
+  app_register_bar(r, org, q.bSubtree, zFilter, q.year, zSearch, nSoonLabel);
+  if (zSearch[0])
+    zWhat = req_fmt(r, "%s%s申请人或登记号含“%s”", zWhat ? zWhat : "", zWhat ? "，" : "",
+                    zSearch);
   if (zWhat)
     req_printf(r,
                "<p id=\"filter\">筛选：%h · <a href=\"%h&amp;f=all\">清除筛选</a>"
@@ -240,21 +240,21 @@ int page_apps(Req *r) {
   for (int i = 0; i < n; i++) {
     App *a = &aApp[i];
     const AppOutcome *oc = app_outcome(a->zOutcome);
-    int bOver = !a->zClosedOn[0] && a->zDueOn[0] && strcmp(a->zDueOn, zToday) < 0;
     req_printf(r,
                "<tr><td><a href=\"/staff/applications/%lld\">%h</a></td>"
-               "<td>%h</td><td>%h</td><td>%h</td><td>%h</td><td%s>%h</td>"
-               "<td>%h</td><td>%h</td></tr>\n",
+               "<td>%h</td><td>%h</td><td>%h</td><td>%h</td>",
                (long long)a->id, a->zRegNo, a->zOrgName, a->zApplicantName,
                a->zInfoTitle[0] ? a->zInfoTitle : a->zInfoDescription,
-               a->zReceivedOn, bOver ? " class=\"overdue\"" : "",
-               a->zDueOn[0] ? a->zDueOn : "-", app_label(aAppState, a->zState),
+               a->zReceivedOn);
+    app_due_cell(r, a, zToday);  /* 今日到期 / 超期 marked */
+    req_printf(r, "<td>%h</td><td>%h</td></tr>\n", app_label(aAppState, a->zState),
                oc ? oc->zLabel : "");
   }
   req_puts(r, "</tbody></table>\n");
   if (n == 0) req_puts(r, "<p>没有符合条件的申请。</p>\n");
   if (nPages > 1) {
-    const char *zBase = req_fmt(r, "%s&f=%u%s", zQs, zFilter, zYearQs);
+    const char *zBase = req_fmt(r, "%s&f=%u%s%s", zQs, zFilter, zYearQs,
+                                zSearch[0] ? req_fmt(r, "&q=%u", zSearch) : "");
     req_puts(r, "<nav aria-label=\"分页\" class=\"pages\"><p>");
     if (page > 1)
       req_printf(r, "<a href=\"%h&amp;p=%lld\" rel=\"prev\">上一页</a> ", zBase,

@@ -4,12 +4,14 @@
 ** the signed-in user may take on it; plus the helpers the other
 ** page_documents_*.c files share (documents.h).
 */
+#include <stdlib.h>
 #include <string.h>
 #include <time.h>
 
 #include "core/privacy.h"
 #include "lib/buf.h"
 #include "lib/date.h"
+#include "lib/docx_md.h"
 #include "web/catalogue.h"
 #include "web/documents.h"
 #include "web/markdown.h"
@@ -208,10 +210,11 @@ static void select_codes(Req *r, const char *zName, const char *zLabel,
   req_puts(r, "</select></p>\n");
 }
 
-/* Reads an optional id parameter: 0 when empty; -1 when malformed. */
+/* Reads an optional id parameter: 0 when empty or 0 (the catalogue
+** select's （无） is value 0); -1 when malformed. */
 static int64_t param_id(Req *r, const char *zName) {
   int64_t v = 0;
-  int rc = req_param_int(r, zName, 1, INT64_MAX, &v);
+  int rc = req_param_int(r, zName, 0, INT64_MAX, &v);
   return rc < 0 ? -1 : v;
 }
 
@@ -229,6 +232,56 @@ static void doc_from_form(Req *r, Doc *d) {
   d->zKeywords = req_param_or(r, "keywords", "");
   d->zSummary = req_param_or(r, "summary", "");
   d->zBody = req_param_or(r, "body", "");
+}
+
+/* The body's editor with, beside it, the body as the public page will
+** show it (rendered by the server: 预览 posts the form and the page comes
+** back with the preview and the input kept, nothing saved). */
+static void body_editor(Req *r, const char *zBody) {
+  if (!zBody) zBody = "";
+  req_printf(r, "<div class=\"editor\" id=\"editor\"><p class=\"field\">"
+                "<label for=\"f-body\">正文（Markdown：# 标题，- 列表，| 表格 |）</label>"
+                "<textarea id=\"f-body\" name=\"body\" rows=\"22\">%h</textarea>"
+                "<button type=\"submit\" name=\"preview\" value=\"1\" class=\"secondary\" "
+                "formnovalidate>预览正文</button></p>\n"
+                "<section class=\"preview doc-body\" id=\"preview\" aria-labelledby=\"preview-h\">"
+                "<h2 id=\"preview-h\">正文预览</h2>\n", zBody);
+  if (zBody[0]) docs_body_html(r, zBody);
+  else req_puts(r, "<p class=\"hint\">正文为空。</p>");
+  req_puts(r, "</section></div>\n");
+}
+
+/* 从 Word 导入: the body (and, when empty, the title) of d from the
+** uploaded .docx f; the form comes back with them, not saved.  NULL, or
+** the Chinese reason it was refused; *pzOk says what was imported. */
+static const char *import_docx(Req *r, Doc *d, const ReqParam *f, const char **pzOk) {
+  Buf md = BUF_INIT;
+  char *zTitle = NULL, zErr[200];
+  if (!f->nValue) return "请选择要导入的 Word 文件（.docx）";
+  if (docx_to_markdown(f->zValue, f->nValue, &md, &zTitle, zErr, sizeof zErr))
+    return req_strdup(r, zErr);
+  d->zBody = req_strdup(r, buf_str(&md));
+  if ((!d->zTitle || !d->zTitle[0]) && zTitle) d->zTitle = req_strdup(r, zTitle);
+  *pzOk = req_fmt(r, "已导入“%s”的正文（标题、段落、列表和表格），尚未保存：请在右侧预览中核对，"
+                     "修改后点“保存草稿”。", f->zFilename ? f->zFilename : "Word 文件");
+  free(zTitle);
+  buf_free(&md);
+  return NULL;
+}
+
+/* The import form (multipart, separate from the draft form). */
+static void import_form(Req *r) {
+  req_puts(r, "<form method=\"post\" enctype=\"multipart/form-data\" class=\"form import\" "
+              "id=\"import\"><fieldset><legend>从 Word 文件导入正文</legend>");
+  page_csrf_field(r);
+  req_puts(r, "<p class=\"hint\">支持 Word、WPS 保存的 .docx 文件：保留标题、段落、列表和表格；"
+              "图片和批注不导入。导入后先预览核对，再保存。</p>"
+              "<input type=\"hidden\" name=\"import\" value=\"1\">"
+              "<p class=\"field\"><label for=\"f-docx\">Word 文件（.docx）</label>"
+              "<input id=\"f-docx\" type=\"file\" name=\"docx\" accept=\".docx,application/"
+              "vnd.openxmlformats-officedocument.wordprocessingml.document\" required></p>"
+              "<p><button type=\"submit\" class=\"secondary\">导入</button></p>"
+              "</fieldset></form>\n");
 }
 
 int page_doc_edit(Req *r) {
@@ -258,7 +311,12 @@ int page_doc_edit(Req *r) {
     http_error(r, 500, store_errmsg(r->store));
     return 0;
   }
-  if (r->method == HTTP_POST) {
+  const char *zImported = NULL;
+  if (r->method == HTTP_POST && req_param(r, "import")) {
+    const ReqParam *f = req_file(r, "docx");
+    zErr = f ? import_docx(r, &d, f, &zImported) : "请选择要导入的 Word 文件（.docx）";
+    if (zErr) r->status = 422;
+  } else if (r->method == HTTP_POST) {
     doc_from_form(r, &d);
     int64_t dept = param_id(r, "dept_id"), item = param_id(r, "catalogue_item_id");
     int64_t interp = param_id(r, "interprets_id"), org = d.orgId;
@@ -269,6 +327,9 @@ int page_doc_edit(Req *r) {
     d.catalogueItemId = item > 0 ? item : 0;
     d.interpretsId = interp > 0 ? interp : 0;
     d.orgId = org;
+    /* 查找 (a referenced document) and 预览: the form again, not saved. */
+    int bRedisplay = req_param(r, "lookup") || req_param(r, "preview");
+    if (!zErr && bRedisplay) zErr = "";
     if (!zErr) zErr = doc_draft_check(&d);
     if (!zErr && d.deptId) {
       Dept *aDept;
@@ -291,20 +352,23 @@ int page_doc_edit(Req *r) {
                                 bNew ? "doc.add" : "doc.update", d.zTitle);
       if (!rc) rc = store_commit(r->store);
       if (!rc) {
+        req_flash(r, "草稿已保存。下一步：确认公开方式，上传附件，然后提交科室审核。");
         req_redirect(r, req_fmt(r, "/staff/docs/%lld?saved=1", (long long)d.id));
         return 0;
       }
       zErr = req_strdup(r, store_errmsg(r->store));
       store_rollback_all(r->store);
       r->status = rc == STORE_CONFLICT ? 409 : 422;
-    } else {
+    } else if (zErr[0]) {
       r->status = 422;
     }
   }
   page_begin(r, bNew ? "新建文件" : "修改文件");
   req_printf(r, "<h1>%h</h1>\n", bNew ? "新建文件" : "修改文件");
-  if (zErr) page_notice(r, "error", zErr);
-  req_puts(r, "<form method=\"post\" class=\"form\">\n");
+  if (zErr && zErr[0]) page_notice(r, "error", zErr);
+  if (zImported) page_notice(r, "ok", zImported);
+  import_form(r);
+  req_puts(r, "<form method=\"post\" class=\"form\" id=\"draft\">\n");
   page_csrf_field(r);
   if (bNew && nOrg > 1) {
     req_puts(r, "<p class=\"field\"><label for=\"f-org\">发布机构（单位）</label>"
@@ -341,15 +405,13 @@ int page_doc_edit(Req *r) {
   req_puts(r, "</datalist></p>\n");
   select_codes(r, "report_kind", "文件类别（年度报告）", aDocReportKind, d.zReportKind, 0);
   catalogue_item_select(r, d.orgId, "catalogue_item_id", d.catalogueItemId);
-  page_input(r, "interprets_id", "所解读的政策文件编号（仅解读）", d.interpretsId
-             ? req_fmt(r, "%lld", (long long)d.interpretsId) : "", "inputmode=\"numeric\"");
+  docs_ref_field(r, &d, "interprets_id", "所解读的政策文件（仅解读）", d.interpretsId);
   page_input(r, "keywords", "关键词", d.zKeywords, "");
   req_printf(r, "<p class=\"field\"><label for=\"f-summary\">内容概述</label>"
-                "<textarea id=\"f-summary\" name=\"summary\" rows=\"3\">%h</textarea></p>\n"
-                "<p class=\"field\"><label for=\"f-body\">正文（Markdown，支持表格）</label>"
-                "<textarea id=\"f-body\" name=\"body\" rows=\"18\">%h</textarea></p>\n",
-             d.zSummary, d.zBody);
-  req_puts(r, "<p><button type=\"submit\">保存草稿</button></p>\n</form>\n");
+                "<textarea id=\"f-summary\" name=\"summary\" rows=\"3\">%h</textarea></p>\n",
+             d.zSummary);
+  body_editor(r, d.zBody);
+  req_puts(r, "<p class=\"buttons\"><button type=\"submit\">保存草稿</button></p>\n</form>\n");
   page_end(r);
   return 0;
 }
@@ -361,20 +423,118 @@ static void meta_row(Req *r, const char *zLabel, const char *zValue) {
              zValue && zValue[0] ? zValue : "—");
 }
 
-/* An action form: POST to /staff/docs/{id}/{zPath} with hidden fields. */
-static void action_form(Req *r, const Doc *d, const char *zAction,
-                        const char *zButton, int bOpinion, int bRequired) {
-  req_printf(r, "<form method=\"post\" action=\"/staff/docs/%lld/action\" class=\"form inline\">",
+/* The drafter's submission: one button, saying who reviews next. */
+static void submit_form(Req *r, const Doc *d) {
+  const char *zWho = docs_holders(r, d, PERM_DOC_DEPT_REVIEW);
+  req_printf(r, "<form method=\"post\" action=\"/staff/docs/%lld/action\" class=\"form\">",
              (long long)d->id);
   page_csrf_field(r);
-  req_printf(r, "<input type=\"hidden\" name=\"action\" value=\"%h\">", zAction);
-  /* After a refusal the opinion typed for this action is still there. */
-  const char *zKept = !strcmp(req_param_or(r, "action", ""), zAction)
-                          ? req_param_or(r, "opinion", "") : "";
-  if (bOpinion)
-    req_printf(r, "<label>意见 <input name=\"opinion\" value=\"%h\" %s></label> ",
-               zKept, bRequired ? "required" : "");
-  req_printf(r, "<button type=\"submit\">%h</button></form>\n", zButton);
+  req_printf(r, "<input type=\"hidden\" name=\"action\" value=\"submit\">"
+                "<p class=\"hint\">提交后由科室负责人%h审核；审核中的文件不能修改。</p>"
+                "<p><button type=\"submit\">提交科室审核</button></p></form>\n",
+             zWho ? req_fmt(r, "（%s）", zWho) : "");
+}
+
+/* A review step: one comment box, and pass or return (the comment is
+** required to return; the server checks it). */
+/* The opinion typed for zAction when that action was refused and the page
+** answers it (docs_refuse), else "". */
+static const char *kept_opinion(Req *r, const char *zAction) {
+  const char *z = req_param_or(r, "action", "");
+  return strstr(zAction, z) && z[0] ? req_param_or(r, "opinion", "") : "";
+}
+
+static void review_form(Req *r, const Doc *d) {
+  static const struct { const char *zState, *zStep, *zPass; } aStep[] = {
+    {"dept_review", "科室审核", "审核通过，提交保密审查"},
+    {"secrecy_review", "保密审查", "审查通过，提交领导审批"},
+    {"approval", "领导审批", "审批通过并发布"},
+  };
+  const char *zStep = "审核", *zPass = "审核通过";
+  for (size_t i = 0; i < sizeof aStep / sizeof aStep[0]; i++)
+    if (!strcmp(d->zState, aStep[i].zState)) zStep = aStep[i].zStep, zPass = aStep[i].zPass;
+  if (!strcmp(d->zState, "approval") && strcmp(d->zMode, "proactive"))
+    zPass = "审批通过并备案（不主动公开）";
+  req_printf(r, "<form method=\"post\" action=\"/staff/docs/%lld/action\" class=\"form review\" "
+                "id=\"review\"><fieldset><legend>%h</legend>", (long long)d->id, zStep);
+  page_csrf_field(r);
+  req_printf(r, "<p class=\"field\"><label for=\"f-opinion\">审核意见（退回时必填）</label>"
+                "<textarea id=\"f-opinion\" name=\"opinion\" rows=\"3\" maxlength=\"2000\">"
+                "%h</textarea></p><p class=\"buttons\">"
+                "<button type=\"submit\" name=\"action\" value=\"pass\">%h</button> "
+                "<button type=\"submit\" name=\"action\" value=\"return\" class=\"secondary\">"
+                "退回修改</button></p></fieldset></form>\n", kept_opinion(r, "pass return"), zPass);
+}
+
+/* Opens one of a published document's management forms: a labelled
+** fieldset posting to /staff/docs/{id}/{zPath}. */
+static void manage_begin(Req *r, const Doc *d, const char *zPath, const char *zId,
+                         const char *zLegend, const char *zHint) {
+  req_printf(r, "<form method=\"post\" action=\"/staff/docs/%lld/%h\" class=\"form manage\" "
+                "id=\"%h\"><fieldset><legend>%h</legend><p class=\"hint\">%h</p>",
+             (long long)d->id, zPath, zId, zLegend, zHint);
+  page_csrf_field(r);
+}
+
+/* Closes it with the required confirmation box (works without script:
+** the browser will not submit without it, and the server refuses a
+** request without confirm=1) and the labelled button. */
+static void manage_end(Req *r, const char *zId, const char *zConfirm, const char *zButton,
+                       int bDanger) {
+  req_printf(r, "<p class=\"confirm\"><input type=\"checkbox\" id=\"c-%h\" name=\"confirm\" "
+                "value=\"1\" required> <label for=\"c-%h\">%h</label></p>"
+                "<p><button type=\"submit\"%s>%h</button></p></fieldset></form>\n",
+             zId, zId, zConfirm, bDanger ? " class=\"danger\"" : "", zButton);
+}
+
+/* Withdrawal, validity, further channels and correction of a published
+** document: four separate forms, each confirmed. */
+static void manage_forms(Req *r, const Doc *d) {
+  req_puts(r, "<div class=\"manage-forms\">\n");
+  manage_begin(r, d, "action", "withdraw", "撤回文件",
+               "撤回后公开页面只保留标题、索引号、撤回日期和撤回理由，检索不再显示；撤回记入公开台账，不可恢复。");
+  req_printf(r, "<input type=\"hidden\" name=\"action\" value=\"withdraw\">"
+                "<p class=\"field\"><label for=\"f-withdraw-reason\">撤回理由（将公开）</label>"
+                "<textarea id=\"f-withdraw-reason\" name=\"opinion\" rows=\"2\" required "
+                "maxlength=\"500\">%h</textarea></p>", kept_opinion(r, "withdraw"));
+  manage_end(r, "withdraw", "我确认撤回本文件，撤回理由将向社会公开", "撤回文件", 1);
+
+  manage_begin(r, d, "validity", "validity", "变更有效性",
+               "修订、废止或失效后，公开页面和检索结果标注新的有效性；可指明替代文件。");
+  /* After 查找 (page_doc_validity) the choices made are kept. */
+  const char *zVal = req_param_or(r, "validity", d->zValidity);
+  req_puts(r, "<p class=\"field\"><label for=\"f-validity\">有效性</label>"
+              "<select id=\"f-validity\" name=\"validity\">");
+  for (int i = 0; aDocValidity[i].zCode; i++)
+    req_printf(r, "<option value=\"%h\"%s>%h</option>", aDocValidity[i].zCode,
+               !strcmp(aDocValidity[i].zCode, zVal) ? " selected" : "",
+               aDocValidity[i].zLabel);
+  req_puts(r, "</select></p>");
+  page_input(r, "validity_date", "变更日期", req_param_or(r, "validity_date", d->zValidityDate),
+             "type=\"date\"");
+  int64_t rep = d->replacedById;
+  if (req_param(r, "replaced_by_id")) req_param_int(r, "replaced_by_id", 0, INT64_MAX, &rep);
+  docs_ref_field(r, d, "replaced_by_id", "替代文件", rep);
+  manage_end(r, "validity", "我确认变更本文件的有效性", "变更有效性", 0);
+
+  manage_begin(r, d, "channels", "channels", "登记其他发布渠道",
+               "政府网站之外的发布渠道（政务新媒体、公告栏等），计入年度报告。");
+  req_puts(r, "<p class=\"field\"><label for=\"f-channel\">渠道</label>"
+              "<input id=\"f-channel\" name=\"channel\" list=\"channels\" required>"
+              "<datalist id=\"channels\">");
+  for (int i = 0; azDocChannel[i]; i++) req_printf(r, "<option value=\"%h\">", azDocChannel[i]);
+  req_puts(r, "</datalist></p>");
+  page_input(r, "day", "发布日期", "", "type=\"date\" required");
+  page_input(r, "note", "说明", "", "maxlength=\"300\"");
+  manage_end(r, "channels", "我确认已在该渠道发布本文件", "登记渠道", 0);
+
+  manage_begin(r, d, "correct", "correct", "更正公开信息",
+               "更正关键词、内容概述或公开范围；正文不能更正（须撤回后重新发布）。");
+  page_input(r, "keywords", "关键词", d->zKeywords, "");
+  page_input(r, "summary", "内容概述", d->zSummary, "");
+  page_input(r, "scope", "公开范围", d->zScope, "");
+  manage_end(r, "correct", "我确认更正，更正将记入公开台账", "保存更正", 0);
+  req_puts(r, "</div>\n");
 }
 
 static void findings_section(Req *r, const Doc *d, int bCanDecide) {
@@ -478,8 +638,6 @@ static int doc_view(Req *r, const char *zRefusal) {
     req_printf(r, "<div class=\"notice error\" role=\"alert\" id=\"refusal\"><p><strong>"
                   "操作未完成：</strong>%h</p><p>您填写的意见已保留在下方，处理后可再次提交。"
                   "</p></div>\n", zRefusal);
-  if (req_param(r, "saved")) page_notice(r, "ok", "已保存");
-  if (req_param(r, "done")) page_notice(r, "ok", "操作已完成");
   if (strcmp(d.zValidity, "valid"))
     req_printf(r, "<p class=\"notice banner\" role=\"status\">本文件已%h（%h）</p>\n",
                doc_label(aDocValidity, d.zValidity), d.zValidityDate);
@@ -520,51 +678,29 @@ static int doc_view(Req *r, const char *zRefusal) {
                (long long)d.replacedById, (long long)d.replacedById);
 
   /* Actions for this user in this state. */
-  req_puts(r, "<section class=\"actions\"><h2>办理</h2>\n");
+  req_puts(r, "<section class=\"actions\" id=\"actions\"><h2>办理</h2>\n");
   const char *zNext;
   Perm p;
+  int bAny = 0;
   if (bDraft && req_can(r, PERM_DOC_DRAFT, d.orgId)) {
     req_printf(r, "<p><a class=\"button\" href=\"/staff/docs/%lld/edit\">修改草稿</a></p>\n",
                (long long)d.id);
-    action_form(r, &d, "submit", "提交科室审核", 0, 0);
+    submit_form(r, &d);
+    bAny = 1;
   }
   if (!doc_transition(d.zState, d.zMode, DOC_ACT_PASS, &zNext, &p) &&
       req_can(r, p, d.orgId)) {
-    if (bMine) {
+    if (bMine)
       req_puts(r, "<p class=\"notice error\">您是本文件的起草人，不能审核自己起草的文件。</p>\n");
-    } else {
-      action_form(r, &d, "pass", !strcmp(d.zState, "approval") ? "审批通过并发布" : "审核通过", 1, 0);
-      action_form(r, &d, "return", "退回修改", 1, 1);
-    }
+    else
+      review_form(r, &d);
+    bAny = 1;
   }
   if (bPub && req_can(r, PERM_DOC_MANAGE, d.orgId)) {
-    action_form(r, &d, "withdraw", "撤回（理由将公开）", 1, 1);
-    req_printf(r, "<form method=\"post\" action=\"/staff/docs/%lld/validity\" class=\"form inline\">",
-               (long long)d.id);
-    page_csrf_field(r);
-    req_puts(r, "<label>有效性 <select name=\"validity\">");
-    for (int i = 0; aDocValidity[i].zCode; i++)
-      req_printf(r, "<option value=\"%h\"%s>%h</option>", aDocValidity[i].zCode,
-                 !strcmp(aDocValidity[i].zCode, d.zValidity) ? " selected" : "",
-                 aDocValidity[i].zLabel);
-    req_printf(r, "</select></label> <label>日期 <input type=\"date\" name=\"validity_date\" value=\"%h\"></label>"
-                  " <label>替代文件编号 <input name=\"replaced_by_id\" inputmode=\"numeric\"></label>"
-                  " <button type=\"submit\">变更有效性</button></form>\n", d.zValidityDate);
-    req_printf(r, "<form method=\"post\" action=\"/staff/docs/%lld/channels\" class=\"form inline\">",
-               (long long)d.id);
-    page_csrf_field(r);
-    req_puts(r, "<label>其他发布渠道 <input name=\"channel\" list=\"channels\" required></label><datalist id=\"channels\">");
-    for (int i = 0; azDocChannel[i]; i++) req_printf(r, "<option value=\"%h\">", azDocChannel[i]);
-    req_puts(r, "</datalist> <label>日期 <input type=\"date\" name=\"day\" required></label>"
-                " <label>说明 <input name=\"note\"></label> <button type=\"submit\">登记渠道</button></form>\n");
-    req_printf(r, "<form method=\"post\" action=\"/staff/docs/%lld/correct\" class=\"form\">",
-               (long long)d.id);
-    page_csrf_field(r);
-    page_input(r, "keywords", "关键词（更正）", d.zKeywords, "");
-    page_input(r, "summary", "内容概述（更正）", d.zSummary, "");
-    page_input(r, "scope", "公开范围（更正）", d.zScope, "");
-    req_puts(r, "<p><button type=\"submit\">更正（记入公开台账）</button></p></form>\n");
+    manage_forms(r, &d);
+    bAny = 1;
   }
+  if (!bAny) req_puts(r, "<p>当前环节没有需要您办理的事项。</p>\n");
   req_puts(r, "</section>\n");
 
   findings_section(r, &d, !strcmp(d.zState, "secrecy_review") &&

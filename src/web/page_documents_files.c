@@ -77,7 +77,9 @@ static int draft_gate(Req *r, Doc *d) {
   return 0;
 }
 
-static int finish(Req *r, int rc, const Doc *d, const char *zAnchor) {
+/* Commits (or answers the error) and redirects to the document page,
+** where zFlash (text) says what was done. */
+static int finish(Req *r, int rc, const Doc *d, const char *zAnchor, const char *zFlash) {
   if (!rc) rc = store_commit(r->store);
   if (rc) {
     const char *z = req_strdup(r, store_errmsg(r->store));
@@ -85,6 +87,7 @@ static int finish(Req *r, int rc, const Doc *d, const char *zAnchor) {
     docs_fail(r, rc, z);
     return 0;
   }
+  req_flash(r, zFlash);
   req_redirect(r, req_fmt(r, "/staff/docs/%lld?done=1%s", (long long)d->id, zAnchor));
   return 0;
 }
@@ -121,7 +124,7 @@ int page_doc_attach(Req *r) {
   buf_free(&text);
   if (!rc) rc = store_audit(r->store, r->user->id, d.orgId, "doc.attach",
                             req_fmt(r, "%lld %s", (long long)d.id, zName));
-  return finish(r, rc, &d, "");
+  return finish(r, rc, &d, "", "附件已上传。");
 }
 
 int page_doc_attachment(Req *r) {
@@ -155,11 +158,14 @@ int page_doc_attachment_delete(Req *r) {
   if (!rc) rc = store_doc_attachment_delete(r->store, aid);
   if (!rc) rc = store_audit(r->store, r->user->id, d.orgId, "doc.detach",
                             req_fmt(r, "%lld %s", (long long)d.id, t.zFilename));
-  return finish(r, rc, &d, "");
+  return finish(r, rc, &d, "", "附件已删除。");
 }
 
 /* The office of the document's organisation on a published document. */
-static int manage_gate(Req *r, Doc *d) {
+/* zWhat names the change for the confirmation (page_confirmed): the
+** page's forms carry a required confirmation box (confirm=1); a request
+** without it is answered with the confirmation step instead. */
+static int manage_gate(Req *r, Doc *d, const char *zWhat) {
   if (docs_load(r, 0, d)) return -1;
   if (!req_can(r, PERM_DOC_MANAGE, d->orgId)) {
     http_error(r, 403, "只有公开办可以办理该事项");
@@ -169,12 +175,14 @@ static int manage_gate(Req *r, Doc *d) {
     http_error(r, 409, "只有已发布的文件可以办理该事项");
     return -1;
   }
+  if (!page_confirmed(r, req_fmt(r, "%s：“%s”？", zWhat, d->zTitle), "确认"))
+    return -1;
   return 0;
 }
 
 int page_doc_channel(Req *r) {
   Doc d;
-  if (manage_gate(r, &d)) return 0;
+  if (manage_gate(r, &d, "登记已发布文件的其他发布渠道")) return 0;
   const char *zCh = req_param_or(r, "channel", "");
   const char *zDay = req_param_or(r, "day", "");
   int rc = store_begin(r->store);
@@ -182,13 +190,15 @@ int page_doc_channel(Req *r) {
                                       req_param_or(r, "note", ""), r->user->id);
   if (!rc) rc = store_audit(r->store, r->user->id, d.orgId, "doc.channel",
                             req_fmt(r, "%lld %s %s", (long long)d.id, zCh, zDay));
-  return finish(r, rc, &d, "");
+  return finish(r, rc, &d, "", req_fmt(r, "已登记发布渠道：%s（%s）。", zCh, zDay));
 }
 
 int page_doc_validity(Req *r) {
   Doc d;
   int64_t replaced = 0;
-  if (manage_gate(r, &d)) return 0;
+  /* 查找 in the replacement field: the page again, with the results. */
+  if (req_param(r, "lookup")) return page_doc_view(r);
+  if (manage_gate(r, &d, "变更已发布文件的有效性")) return 0;
   if (req_param_int(r, "replaced_by_id", 1, INT64_MAX, &replaced) < 0) {
     http_error(r, 422, "替代文件编号无效");
     return 0;
@@ -211,12 +221,12 @@ int page_doc_validity(Req *r) {
   if (!rc) rc = store_doc_set_validity(r->store, &r->arena, d.id, zVal, zDate, replaced);
   if (!rc) rc = store_audit(r->store, r->user->id, d.orgId, "doc.validity",
                             req_fmt(r, "%lld %s %s", (long long)d.id, zVal, zDate));
-  return finish(r, rc, &d, "");
+  return finish(r, rc, &d, "", req_fmt(r, "有效性已变更为“%s”；公开页面和检索结果随之更新。", doc_label(aDocValidity, zVal)));
 }
 
 int page_doc_correct(Req *r) {
   Doc d;
-  if (manage_gate(r, &d)) return 0;
+  if (manage_gate(r, &d, "更正已发布文件的公开信息")) return 0;
   int rc = store_begin(r->store);
   if (!rc) rc = store_doc_correct(r->store, &r->arena, d.id,
                                   req_param_or(r, "keywords", ""),
@@ -224,5 +234,5 @@ int page_doc_correct(Req *r) {
                                   req_param_or(r, "scope", ""), d.catalogueItemId);
   if (!rc) rc = store_audit(r->store, r->user->id, d.orgId, "doc.correct",
                             req_fmt(r, "%lld", (long long)d.id));
-  return finish(r, rc, &d, "");
+  return finish(r, rc, &d, "", "更正已保存，公开页面已更新，并记入公开台账。");
 }

@@ -211,6 +211,7 @@ int page_doc_action(Req *r) {
     return 0;
   }
   if ((rc = store_commit(r->store))) { docs_fail(r, rc, store_errmsg(r->store)); return 0; }
+  req_flash(r, docs_step_flash(r, &d, zNext));
   req_redirect(r, req_fmt(r, "/staff/docs/%lld?done=1", (long long)d.id));
   return 0;
 }
@@ -233,6 +234,17 @@ static int secrecy_gate(Req *r, const Doc *d) {
   return 0;
 }
 
+/* The flash after a scan or a decision on a finding: zDone, then how many
+** findings remain open and what that means for the secrecy review. */
+static const char *privacy_flash(Req *r, const Doc *d, const char *zDone) {
+  int nOpen = store_doc_findings_open(r->store, d->id);
+  if (nOpen > 0)
+    return req_fmt(r, "%s；还有 %d 项待处理，逐项遮盖或写明理由保留后才能通过保密审查。",
+                   zDone, nOpen);
+  if (nOpen == 0) return req_fmt(r, "%s；没有待处理的内容，可以通过保密审查。", zDone);
+  return req_fmt(r, "%s。", zDone);
+}
+
 int page_doc_scan(Req *r) {
   Doc d;
   if (docs_load(r, 0, &d) || secrecy_gate(r, &d)) return 0;
@@ -247,6 +259,7 @@ int page_doc_scan(Req *r) {
     docs_fail(r, rc, z);
     return 0;
   }
+  req_flash(r, privacy_flash(r, &d, "隐私扫描已完成"));
   req_redirect(r, req_fmt(r, "/staff/docs/%lld#privacy", (long long)d.id));
   return 0;
 }
@@ -310,6 +323,8 @@ int page_doc_finding(Req *r) {
     docs_fail(r, rc, z);
     return 0;
   }
+  req_flash(r, privacy_flash(r, &d, bMask ? req_fmt(r, "已将“%s”遮盖为“%s”", f.zMatch, f.zMask)
+                                          : req_fmt(r, "已保留“%s”并记录理由", f.zMatch)));
   req_redirect(r, req_fmt(r, "/staff/docs/%lld#privacy", (long long)d.id));
   return 0;
 }

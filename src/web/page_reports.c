@@ -209,6 +209,32 @@ static int parse_scaled(const char *z, long long *pv) {
 
 /* ---- Rendering ------------------------------------------------------ */
 
+/* The official header of table 三 (国办公开办函〔2021〕30号): the 勾稽 note
+** in the corner over three rows, 申请人情况 over every column, then 自然人
+** and 总计 over two rows and 法人或其他组织 over its five columns. */
+static void html_official_head(Req *r, const RfTable *t) {
+  req_printf(r, "<tr><th rowspan=\"3\" class=\"note\">%h</th>"
+                "<th colspan=\"%d\">%h</th></tr><tr>",
+             t->zHeadNote ? t->zHeadNote : "", t->nCol, t->zHeadTop);
+  for (int i = 0; i < t->nCol;) {
+    int e = i + 1;
+    if (!t->aCol[i].zGroup) {
+      req_printf(r, "<th rowspan=\"2\" scope=\"col\">%h</th>", t->aCol[i].zLabel);
+    } else {
+      while (e < t->nCol && t->aCol[e].zGroup &&
+             !strcmp(t->aCol[i].zGroup, t->aCol[e].zGroup))
+        e++;
+      req_printf(r, "<th colspan=\"%d\">%h</th>", e - i, t->aCol[i].zGroup);
+    }
+    i = e;
+  }
+  req_puts(r, "</tr><tr>");
+  for (int i = 0; i < t->nCol; i++)
+    if (t->aCol[i].zGroup)
+      req_printf(r, "<th scope=\"col\">%h</th>", t->aCol[i].zLabel);
+  req_puts(r, "</tr>");
+}
+
 /* One table as HTML; zBase (or NULL) is the drill-down link prefix. */
 static void html_table(Req *r, const Ctx *c, const RfTable *t,
                        const char *zBase) {
@@ -219,6 +245,9 @@ static void html_table(Req *r, const Ctx *c, const RfTable *t,
   req_printf(r, "<div class=\"table-scroll\"><table class=\"report\" id=\"tbl-%h\">", t->zId);
   if (t->zCaption) req_printf(r, "<caption>%h</caption>", t->zCaption);
   req_puts(r, "<thead>");
+  if (t->zHeadTop) {
+    html_official_head(r, t);
+  } else {
   if (bGroups) {
     req_puts(r, "<tr><td class=\"corner\"></td>");
     for (int i = 0; i < t->nCol;) {
@@ -238,7 +267,9 @@ static void html_table(Req *r, const Ctx *c, const RfTable *t,
   req_puts(r, "<tr><th scope=\"col\">信息内容</th>");
   for (int i = 0; i < t->nCol; i++)
     req_printf(r, "<th scope=\"col\">%h</th>", t->aCol[i].zLabel);
-  req_puts(r, "</tr></thead><tbody>");
+  req_puts(r, "</tr>");
+  }
+  req_puts(r, "</thead><tbody>");
   for (int w = 0; w < t->nRow; w++) {
     const RfRow *row = &t->aRow[w];
     const char *zRow = row->zLabel ? row->zLabel : row->zShort;
@@ -256,8 +287,8 @@ static void html_table(Req *r, const Ctx *c, const RfTable *t,
       }
       const RpCell *cell = &p->aCell[i];
       char *zId = rf_cell_id(p->pFmt, i);
-      req_printf(r, "<td data-cell=\"%h\"%s>", zId,
-                 cell->zReason ? " class=\"ov\"" : "");
+      req_printf(r, "<td data-cell=\"%h\" class=\"num%s\">", zId,
+                 cell->zReason ? " ov" : "");
       if (!report_get(p, i, &v)) req_puts(r, "<span class=\"blank\">空白</span>");
       else if (zBase)
         req_printf(r, "<a href=\"%h/cell?c=%u%h\">%h</a>", zBase, zId,
@@ -284,22 +315,34 @@ static void html_text(Req *r, const char *z) {
 }
 
 /* The year-over-year chart: new applications and results per year, the
-** five years up to the report's, as inline SVG bars. */
+** five years up to the report's, as inline SVG bars.  The report's own
+** year is the report as shown (a published report: its snapshot, so the
+** chart and the tables agree and do not move when records change); each
+** earlier year is that year's report as it stands (report_build_current:
+** the published snapshot when there is one, else the records). */
 static void html_chart(Req *r, Ctx *c) {
   long long aNew[5] = {0}, aDone[5] = {0}, vMax = 1;
   int aHas[5] = {0};
   for (int k = 0; k < 5; k++) {
-    int y = c->year - 4 + k;
-    const RfFormat *f =
-        rf_format_find(&c->set, store_report_format_for_year(y));
-    if (!f || !rf_table_find(f, "t3")) continue;
-    Report *q = report_new(f, NULL, y);
-    if (store_report_compute(r->store, c->org.id, c->bSubtree, 0, q) ==
-        STORE_OK) {
-      long long v;
-      if (report_get(q, rf_cell(f, "t3", "new", "total"), &v))
+    int y = c->year - 4 + k, bStored = 0;
+    Report *q = NULL;
+    ReportRec rec;
+    const Report *pY = c->p;
+    if (k < 4) {
+      if (report_build_current(r->store, &r->arena, &c->set, &c->org, y,
+                               c->bSubtree, NULL, 0, &rec, &bStored,
+                               &q) != STORE_OK) {
+        report_free(q);
+        continue;
+      }
+      pY = q;
+    }
+    const RfFormat *f = pY->pFmt;
+    long long v;
+    if (rf_table_find(f, "t3")) {
+      if (report_get(pY, rf_cell(f, "t3", "new", "total"), &v))
         aNew[k] = v / RF_SCALE;
-      if (report_get(q, rf_cell(f, "t3", "results.total", "total"), &v))
+      if (report_get(pY, rf_cell(f, "t3", "results.total", "total"), &v))
         aDone[k] = v / RF_SCALE;
       aHas[k] = 1;
     }
@@ -487,6 +530,155 @@ int page_reports(Req *r) {
   return 0;
 }
 
+/* The register of table 二 (decisions, fees; in the 2019 format also
+** 其他对外管理服务事项, 政府集中采购 and the 事项 numbers at year end). */
+static const struct {
+  const char *zKind, *zLabel;
+  int bAmount, b2019;
+} aRegField[] = {
+  {"licensing", "行政许可处理决定（件）", 0, 0},
+  {"other_services", "其他对外管理服务事项处理决定（件）", 0, 1},
+  {"penalty", "行政处罚处理决定（件）", 0, 0},
+  {"coercion", "行政强制处理决定（件）", 0, 0},
+  {"admin_fees", "行政事业性收费（万元）", 1, 0},
+  {"central_procurement", "政府集中采购项目（个）", 0, 1},
+};
+#define N_REG_FIELD ((int)(sizeof aRegField / sizeof aRegField[0]))
+
+static void html_register(Req *r, Ctx *c, const char *zBase,
+                          const ReportRegister *aReg, int nReg) {
+  int b2019 = rf_table_find(c->p->pFmt, "t2_art20_9") != NULL;
+  char z[32];
+  req_printf(r, "<section id=\"register\"><h2>许可、处罚、强制和收费登记"
+                "</h2><form method=\"post\" action=\"%h/register\">", zBase);
+  page_csrf_field(r);
+  for (int k = 0; k < N_REG_FIELD; k++) {
+    const ReportRegister *g = NULL;
+    if (aRegField[k].b2019 && !b2019) continue;
+    for (int i = 0; i < nReg; i++)
+      if (!strcmp(aReg[i].zKind, aRegField[k].zKind)) g = &aReg[i];
+    long long v = !g ? 0 : aRegField[k].bAmount ? g->amount : g->count * RF_SCALE;
+    req_printf(r, "<label>%h<input name=\"%h\" value=\"%h\"></label>",
+               aRegField[k].zLabel, aRegField[k].zKind, rf_value_str(v, z));
+    if (!strcmp(aRegField[k].zKind, "central_procurement"))
+      req_printf(r, "<label>政府集中采购金额（万元）<input name=\"procurement_amount\""
+                    " value=\"%h\"></label>", rf_value_str(g ? g->amount : 0, z));
+    else if (b2019)
+      req_printf(r, "<label>年末事项数<input name=\"items_%h\" value=\"%h\""
+                    " placeholder=\"未填\"></label>", aRegField[k].zKind,
+                 g && g->items >= 0 ? rf_value_str(g->items * RF_SCALE, z) : "");
+  }
+  if (b2019)
+    req_puts(r, "<p class=\"hint\">上一年项目数量取上一年登记的年末事项数，本年增/减为"
+                "本年与上一年之差；本年未填时沿用上一年。</p>");
+  req_printf(r, "<button>保存登记</button></form><form method=\"post\" "
+                "action=\"%h/register-csv\" enctype=\"multipart/form-data\">",
+             zBase);
+  page_csrf_field(r);
+  req_puts(r, "<label>导入 CSV（org,year,kind,count,amount[,items]）<textarea "
+              "name=\"csv\" rows=\"4\"></textarea></label><label>或上传文件"
+              "<input type=\"file\" name=\"file\" accept=\".csv,text/csv\">"
+              "</label><button>导入</button></form></section>");
+}
+
+/* Saves the register form: every field present. */
+static int save_register(Req *r, Ctx *c, const char **pzErr) {
+  int rc = STORE_OK;
+  for (int k = 0; k < N_REG_FIELD && !rc; k++) {
+    const char *zKind = aRegField[k].zKind, *z = req_param(r, zKind);
+    long long v = 0, vAmt = 0, vItems = -1;
+    if (!z) continue;
+    if (parse_scaled(z[0] ? z : "0", &v) || v < 0 ||
+        (!aRegField[k].bAmount && v % RF_SCALE)) {
+      *pzErr = aRegField[k].bAmount ? "金额无效" : "件数应为非负整数";
+      return STORE_INVALID;
+    }
+    if (!strcmp(zKind, "central_procurement")) {
+      const char *zA = req_param_or(r, "procurement_amount", "0");
+      if (parse_scaled(zA[0] ? zA : "0", &vAmt) || vAmt < 0) {
+        *pzErr = "金额无效";
+        return STORE_INVALID;
+      }
+    }
+    rc = store_report_register_put(
+        r->store, c->org.id, c->year, zKind,
+        aRegField[k].bAmount ? 0 : v / RF_SCALE,
+        aRegField[k].bAmount ? v : vAmt, "form", r->user->id);
+    const char *zI = req_param(r, req_fmt(r, "items_%s", zKind));
+    if (!rc && zI) {
+      if (zI[0] && (parse_scaled(zI, &vItems) || vItems < 0 || vItems % RF_SCALE)) {
+        *pzErr = "事项数应为非负整数";
+        return STORE_INVALID;
+      }
+      rc = store_report_register_items(r->store, c->org.id, c->year, zKind,
+                                       zI[0] ? vItems / RF_SCALE : -1, "form",
+                                       r->user->id);
+    }
+    if (rc) *pzErr = store_errmsg(r->store);
+  }
+  return rc;
+}
+
+/* 报送与发布: the leader's approval (领导审批) of a draft, submission to
+** the supervising organ (only once approved), publication (asked to be
+** confirmed first: ?confirm=publish shows what it does), return to draft. */
+static void html_status_actions(Req *r, Ctx *c, const char *zBase,
+                                int bEditor) {
+  static const struct { const char *zFrom, *zTo, *zLabel; } aT[] = {
+    {"draft", "submitted", "提交主管部门"},
+    {"submitted", "draft", "退回草稿"},
+    {"published", "draft", "撤回发布"},
+  };
+  const char *zStatus = c->bStored ? c->rec.zStatus : "";
+  int bDraft = !c->bStored || !strcmp(zStatus, "draft");
+  req_puts(r, "<section id=\"status-actions\"><h2>报送与发布</h2>");
+  if (bDraft) {
+    if (c->bStored && c->rec.approvedBy)
+      req_printf(r, "<p id=\"approval\">领导审批：已审批（%h，%h）。草稿再有修改须"
+                    "重新审批。</p>", c->rec.zApproverName, c->rec.zApprovedAt);
+    else
+      req_puts(r, "<p id=\"approval\">领导审批：未审批。提交主管部门前须经领导审批"
+                  "同意（草稿保存后可审批）。</p>");
+    if (c->bStored && !c->rec.approvedBy &&
+        req_can(r, PERM_DOC_APPROVE, c->org.id)) {
+      req_printf(r, "<form method=\"post\" action=\"%h/approve%h\" "
+                    "class=\"inline\">", zBase, scope_q(c));
+      page_csrf_field(r);
+      req_puts(r, "<button>审批同意提交</button></form> ");
+    }
+  }
+  for (size_t i = 0; bEditor && i < sizeof aT / sizeof aT[0]; i++) {
+    if (strcmp(bDraft ? "draft" : zStatus, aT[i].zFrom)) continue;
+    if (!strcmp(aT[i].zTo, "submitted") && !(c->bStored && c->rec.approvedBy))
+      continue;
+    req_printf(r, "<form method=\"post\" action=\"%h/status%h\" "
+                  "class=\"inline\">", zBase, scope_q(c));
+    page_csrf_field(r);
+    req_printf(r, "<input type=\"hidden\" name=\"to\" value=\"%h\">"
+                  "<button>%h</button></form> ", aT[i].zTo, aT[i].zLabel);
+  }
+  if (bEditor && !strcmp(zStatus, "submitted")) {
+    const char *zC = req_param(r, "confirm");
+    if (zC && !strcmp(zC, "publish")) {
+      req_printf(r, "<div class=\"confirm\" id=\"confirm-publish\"><p>发布后，"
+                    "报告将在门户网站公开，其页面、图表、表格和文件固定为发布时的"
+                    "数据，此后登记的记录不再改变已发布的报告。确认发布 %d 年度报告？"
+                    "</p><form method=\"post\" action=\"%h/status%h\" "
+                    "class=\"inline\">", c->year, zBase, scope_q(c));
+      page_csrf_field(r);
+      req_printf(r, "<input type=\"hidden\" name=\"to\" value=\"published\">"
+                    "<input type=\"hidden\" name=\"confirm\" value=\"1\">"
+                    "<button>确认发布</button></form> <a href=\"%h%h\">取消</a>"
+                    "</div>", zBase, scope_q(c));
+    } else {
+      req_printf(r, "<a class=\"button\" href=\"%h?confirm=publish%h"
+                    "#confirm-publish\">发布…</a>",
+                 zBase, c->bSubtree ? "&amp;scope=subtree" : "");
+    }
+  }
+  req_puts(r, "</section>");
+}
+
 int page_report(Req *r) {
   Ctx c;
   if (ctx_load(r, &c, 0)) return 0;
@@ -539,26 +731,9 @@ int page_report(Req *r) {
   html_issues(r, &c, zBase, bEdit);
   html_report(r, &c, zBase);
 
-  /* Status. */
-  if (bEditor) {
-    req_puts(r, "<section id=\"status-actions\"><h2>报送与发布</h2>");
-    static const struct { const char *zFrom, *zTo, *zLabel; } aT[] = {
-      {"draft", "submitted", "提交主管部门"},
-      {"", "submitted", "提交主管部门"},
-      {"submitted", "published", "发布"},
-      {"submitted", "draft", "退回草稿"},
-      {"published", "draft", "撤回发布"},
-    };
-    for (size_t i = 0; i < sizeof aT / sizeof aT[0]; i++) {
-      if (strcmp(c.bStored ? c.rec.zStatus : "", aT[i].zFrom)) continue;
-      req_printf(r, "<form method=\"post\" action=\"%h/status%h\" "
-                    "class=\"inline\">", zBase, scope_q(&c));
-      page_csrf_field(r);
-      req_printf(r, "<input type=\"hidden\" name=\"to\" value=\"%h\">"
-                    "<button>%h</button></form> ", aT[i].zTo, aT[i].zLabel);
-    }
-    req_puts(r, "</section>");
-  }
+  /* Status: the leader's approval, submission, publication. */
+  if (bEditor || req_can(r, PERM_DOC_APPROVE, c.org.id))
+    html_status_actions(r, &c, zBase, bEditor);
   if (bEdit) {
     /* Narrative, from the generated draft when empty. */
     ReportFacts facts;
@@ -604,40 +779,12 @@ int page_report(Req *r) {
                 " 恢复为计算值</label><button>保存</button></form></section>");
 
     /* Register of table 二. */
-    ReportRegister *aReg;
+    ReportRegister *aReg = NULL;
     int nReg = 0;
-    long long aV[4] = {0};
-    static const char *azKind[4] = {"licensing", "penalty", "coercion",
-                                    "admin_fees"};
-    static const char *azLabel[4] = {"行政许可处理决定（件）",
-                                     "行政处罚处理决定（件）",
-                                     "行政强制处理决定（件）",
-                                     "行政事业性收费（万元）"};
     if (!c.bSubtree &&
         store_report_register_list(r->store, &r->arena, c.org.id, c.year,
-                                   &aReg, &nReg) == STORE_OK) {
-      for (int i = 0; i < nReg; i++)
-        for (int k = 0; k < 4; k++)
-          if (!strcmp(aReg[i].zKind, azKind[k]))
-            aV[k] = k == 3 ? aReg[i].amount : aReg[i].count * RF_SCALE;
-      req_printf(r, "<section id=\"register\"><h2>许可、处罚、强制和收费登记"
-                    "</h2><form method=\"post\" action=\"%h/register\">",
-                 zBase);
-      page_csrf_field(r);
-      for (int k = 0; k < 4; k++) {
-        char z[32];
-        req_printf(r, "<label>%h<input name=\"%h\" value=\"%h\"></label>",
-                   azLabel[k], azKind[k], rf_value_str(aV[k], z));
-      }
-      req_printf(r, "<button>保存登记</button></form><form method=\"post\" "
-                    "action=\"%h/register-csv\" enctype=\"multipart/form-data\">",
-                 zBase);
-      page_csrf_field(r);
-      req_puts(r, "<label>导入 CSV（org,year,kind,count,amount）<textarea "
-                  "name=\"csv\" rows=\"4\"></textarea></label><label>或上传文件"
-                  "<input type=\"file\" name=\"file\" accept=\".csv,text/csv\">"
-                  "</label><button>导入</button></form></section>");
-    }
+                                   &aReg, &nReg) == STORE_OK)
+      html_register(r, &c, zBase, aReg, nReg);
   }
 
   /* Override log. */
@@ -702,8 +849,12 @@ static int import_csv(Req *r, const char *zCsv, int *pn, const char **pzErr) {
     }
     Org o;
     long long vCount, vAmount;
-    if (nF != 5)
-      return fail(r, pzErr, STORE_INVALID, "第 %d 行应有 5 列", nLine);
+    long long vItems = -1;
+    if (nF != 5 && nF != 6)
+      return fail(r, pzErr, STORE_INVALID, "第 %d 行应有 5 或 6 列", nLine);
+    if (nF == 6 && a[5][0] &&
+        (parse_scaled(a[5], &vItems) || vItems < 0 || vItems % RF_SCALE))
+      return fail(r, pzErr, STORE_INVALID, "第 %d 行：事项数无效", nLine);
     if (store_org_by_slug(r->store, &r->arena, a[0], &o) != STORE_OK)
       return fail(r, pzErr, STORE_INVALID, "第 %d 行：单位不存在", nLine);
     if (!req_can(r, PERM_REPORT_EDIT, o.id))
@@ -714,6 +865,9 @@ static int import_csv(Req *r, const char *zCsv, int *pn, const char **pzErr) {
     int rc = store_report_register_put(r->store, o.id, atoi(a[1]), a[2],
                                        vCount / RF_SCALE, vAmount, "csv",
                                        r->user->id);
+    if (!rc && nF == 6 && a[5][0])
+      rc = store_report_register_items(r->store, o.id, atoi(a[1]), a[2],
+                                       vItems / RF_SCALE, "csv", r->user->id);
     if (rc) {
       *pzErr = req_fmt(r, "第 %d 行：%h", nLine, store_errmsg(r->store));
       return rc;
@@ -798,6 +952,10 @@ int page_report_action(Req *r) {
       rc = STORE_CONFLICT;
       zErr = "不能从当前状态变更为该状态";
       status = 409;
+    } else if (!strcmp(zTo, "submitted") && !rec.approvedBy) {
+      rc = STORE_CONFLICT;
+      zErr = "提交主管部门前须经领导审批同意";
+      status = 409;
     } else if (!strcmp(zTo, "published") && c.res.nBroken) {
       rc = STORE_CONFLICT;
       zErr = "报告存在未接受的不一致（违反勾稽关系），不能发布；"
@@ -831,25 +989,9 @@ int page_report_action(Req *r) {
         if (!rc) rc = store_report_set_doc(r->store, rec.id, 0);
       }
       if (rc) zErr = store_errmsg(r->store);
-      if (rc) zErr = store_errmsg(r->store);
     }
   } else if (!strcmp(zAct, "register")) {
-    static const char *azKind[4] = {"licensing", "penalty", "coercion",
-                                    "admin_fees"};
-    for (int k = 0; k < 4 && !rc; k++) {
-      long long v = 0;
-      const char *z = req_param_or(r, azKind[k], "0");
-      if (parse_scaled(z[0] ? z : "0", &v) || v < 0 ||
-          (k < 3 && v % RF_SCALE)) {
-        rc = STORE_INVALID;
-        zErr = k < 3 ? "件数应为非负整数" : "金额无效";
-      } else {
-        rc = store_report_register_put(r->store, c.org.id, c.year, azKind[k],
-                                       k < 3 ? v / RF_SCALE : 0,
-                                       k == 3 ? v : 0, "form", r->user->id);
-        if (rc) zErr = store_errmsg(r->store);
-      }
-    }
+    rc = save_register(r, &c, &zErr);
   } else if (!strcmp(zAct, "register-csv")) {
     const ReqParam *f = req_file(r, "file");
     const char *zCsv = f && f->nValue ? f->zValue : req_param_or(r, "csv", "");
@@ -859,6 +1001,11 @@ int page_report_action(Req *r) {
     rc = STORE_NOTFOUND;
     zErr = "未知的操作";
     status = 404;
+  }
+  /* A changed draft needs the leader's approval again. */
+  if (!rc && strcmp(zAct, "status")) {
+    rc = store_report_approve(r->store, rec.id, 0);
+    if (rc) zErr = store_errmsg(r->store);
   }
   if (rc) {
     store_rollback(r->store);
@@ -1003,15 +1150,20 @@ int page_report_export(Req *r) {
 
 int page_report_check(Req *r) {
   const char *zIn = req_param(r, "report");
+  const ReqParam *pFile = req_file(r, "file");
+  int bFile = pFile && pFile->zFilename && pFile->nValue > 0;
   page_begin(r, "年度报告核对");
-  req_puts(r, "<h1>年度报告核对</h1><p>粘贴一份年度报告的文字（从网页或 PDF "
-              "复制，表格行以制表符或空格分隔）或 JSON，检查勾稽关系。</p>"
-              "<form method=\"post\" action=\"/staff/report-check\">");
+  req_puts(r, "<h1>年度报告核对</h1><p>上传一份已发布的年度报告（PDF、网页另存的 "
+              "HTML、Word DOCX、Excel XLSX、JSON 或文本，按文件内容识别类型），"
+              "或粘贴其文字，检查勾稽关系、格式是否与年度相符、正文数字是否与表格"
+              "一致。</p><form method=\"post\" action=\"/staff/report-check\" "
+              "enctype=\"multipart/form-data\">");
   page_csrf_field(r);
-  req_printf(r, "<label>报告内容<textarea name=\"report\" rows=\"16\">%h"
+  req_printf(r, "<label>报告文件<input type=\"file\" name=\"file\"></label>"
+                "<label>或粘贴报告内容<textarea name=\"report\" rows=\"16\">%h"
                 "</textarea></label><button>核对</button></form>",
-             zIn ? zIn : "");
-  if (zIn && r->method == HTTP_POST) {
+             zIn && !bFile ? zIn : "");
+  if ((zIn || bFile) && r->method == HTTP_POST) {
     RfSet set = {0};
     char *zErr = NULL;
     Buf out = BUF_INIT;
@@ -1020,7 +1172,9 @@ int page_report_check(Req *r) {
       http_error(r, 500, "报告格式无法载入");
       return 0;
     }
-    int rc = report_check_run(&set, zIn, &out);
+    RcInput in = {bFile ? pFile->zValue : zIn,
+                  bFile ? pFile->nValue : strlen(zIn), NULL, 0, NULL, 0};
+    int rc = report_check_bytes(&set, &in, &out, NULL);
     if (rc == 2) r->status = 422;
     req_printf(r, "<h2>核对结果</h2><p id=\"check-status\" data-exit=\"%d\">"
                   "%h</p><pre id=\"check-output\">%h</pre>",
@@ -1094,6 +1248,41 @@ int page_report_public(Req *r) {
                c.org.zSlug, d.zIndexNumber, d.zIndexNumber);
   html_report(r, &c, NULL);
   page_end(r);
+  ctx_free(&c);
+  return 0;
+}
+
+/* POST …/{year}/approve: the leader approves the draft for submission
+** (publication stays refused while a rule is broken and not accepted). */
+int page_report_approve(Req *r) {
+  Ctx c;
+  ReportRec rec;
+  if (ctx_load(r, &c, 0)) return 0;
+  if (!req_can(r, PERM_DOC_APPROVE, c.org.id)) {
+    ctx_free(&c);
+    http_error(r, 403, "无权审批该单位的年度报告");
+    return 0;
+  }
+  const char *zErr = !c.bStored || strcmp(c.rec.zStatus, "draft")
+                         ? "只能审批已保存的草稿"
+                         : NULL;
+  if (zErr) {
+    ctx_free(&c);
+    http_error(r, 409, zErr);
+    return 0;
+  }
+  rec = c.rec;
+  if (store_begin(r->store) != STORE_OK ||
+      store_report_approve(r->store, rec.id, r->user->id) != STORE_OK ||
+      store_commit(r->store) != STORE_OK) {
+    char *zMsg = req_strdup(r, store_errmsg(r->store));
+    store_rollback(r->store);
+    ctx_free(&c);
+    http_error(r, 500, zMsg);
+    return 0;
+  }
+  req_redirect(r, req_fmt(r, "/staff/reports/%u/%d?%sdone=approve", c.org.zSlug,
+                          c.year, c.bSubtree ? "scope=subtree&" : ""));
   ctx_free(&c);
   return 0;
 }

@@ -413,11 +413,13 @@ static void svg_bars(Req *r, const char *zTitle, const char *const *azLabel,
   req_printf(r, "<line x1=\"30\" y1=\"150\" x2=\"%d\" y2=\"150\" stroke=\"#767676\"/>", w - 5);
   for (int i = 0; i < n; i++) {
     int bh = aValue[i] * 120 / vMax, x = 35 + slot * i + (slot - 40) / 2;
-    req_printf(r, "<a href=\"%h\" aria-label=\"%h：%d\"><rect x=\"%d\" y=\"%d\" width=\"28\" height=\"%d\" fill=\"#0b4f9c\">"
+    /* The SVG is a group of links, not an image (axe: nested-interactive);
+    ** each link is named by its text, the figure. */
+    req_printf(r, "<a href=\"%h\"><rect x=\"%d\" y=\"%d\" width=\"28\" height=\"%d\" fill=\"#0b4f9c\">"
                   "<title>%h：%d</title></rect>"
                   "<text x=\"%d\" y=\"%d\" font-size=\"11\" text-anchor=\"middle\" fill=\"#1a1a1a\">%d</text></a>"
-                  "<text x=\"%d\" y=\"166\" font-size=\"11\" text-anchor=\"middle\" fill=\"#1a1a1a\">%h</text>",
-               azHref[i], azLabel[i], aValue[i], x, 150 - bh, bh, azLabel[i], aValue[i], x + 14, 146 - bh,
+                  "<text x=\"%d\" y=\"166\" font-size=\"11\" text-anchor=\"middle\" fill=\"#1a1a1a\" aria-hidden=\"true\">%h</text>",
+               azHref[i], x, 150 - bh, bh, azLabel[i], aValue[i], x + 14, 146 - bh,
                aValue[i], x + 14, azLabel[i]);
   }
   req_puts(r, "</svg></figure>\n");
@@ -461,6 +463,67 @@ static void report_status_panel(Req *r, const RegScope *sc, int year) {
   req_puts(r, "</tbody></table>\n");
 }
 
+/* One figure card: the number (or text) large, its label, a link to the
+** records it counts; bBad marks a figure that is work overdue. */
+static void card(Req *r, const char *zId, const char *zValue, const char *zLabel,
+                 const char *zHref, int bBad) {
+  req_printf(r, "<li class=\"card%s\" id=\"card-%h\"><a href=\"%h\">"
+                "<span class=\"fig\">%h</span><span class=\"label\">%h</span></a></li>\n",
+             bBad ? " bad" : "", zId, zHref, zValue, zLabel);
+}
+
+/* The 年报状态 card: the organisation's report of year (its status, linking
+** to it) or, for a subtree, how many of its units have submitted (linking
+** to the status table below). */
+static void report_card(Req *r, const RegScope *sc, int year) {
+  ReportUnit *aU;
+  int n, nUnit = 0, nDone = 0;
+  if (store_report_units(r->store, &r->arena, sc->orgId, year, &aU, &n) != STORE_OK) return;
+  const char *zOwn = "未开始", *zSlug = "";
+  for (int i = 0; i < n; i++) {
+    if (!sc->bSubtree && aU[i].orgId != sc->orgId) continue;
+    if (!req_can(r, PERM_VIEW_STAFF, aU[i].orgId)) continue;
+    nUnit++;
+    nDone += !strcmp(aU[i].zStatus, "submitted") || !strcmp(aU[i].zStatus, "published");
+    if (aU[i].orgId == sc->orgId) {
+      zSlug = aU[i].zOrgSlug;
+      if (aU[i].zStatus[0]) zOwn = report_status_label(aU[i].zStatus);
+    }
+  }
+  const char *zLabel = req_fmt(r, "%d 年度报告", year);
+  if (sc->bSubtree)
+    card(r, "report", req_fmt(r, "%d/%d 已提交", nDone, nUnit), zLabel, "#report-status",
+         nDone < nUnit);
+  else
+    card(r, "report", zOwn, zLabel, req_fmt(r, "/staff/reports/%u/%d", zSlug, year), 0);
+}
+
+/* The figures that matter first (docs/dashboard.md): applications open,
+** due soon, overdue and the on-time rate, catalogue items overdue for
+** update and the annual report; each links to exactly its records, as the
+** tables below do. */
+static void lead_cards(Req *r, const RegScope *sc, const RegStats *p, const char *zQs_raw,
+                       int year) {
+  req_puts(r, "<ul class=\"cards\" aria-label=\"主要指标\">\n");
+  if (p->bApps) {
+    const char *zBase = req_fmt(r, "/staff/applications%s", zQs_raw);
+    card(r, "open", req_fmt(r, "%d", p->app.nOpen), "在办申请",
+         req_fmt(r, "%s&f=open", zBase), 0);
+    card(r, "due-soon", req_fmt(r, "%d", p->app.nDueSoon),
+         req_fmt(r, "%d个工作日内到期", p->nAppSoonDays), req_fmt(r, "%s&f=due_soon", zBase),
+         p->app.nDueSoon > 0);
+    card(r, "overdue", req_fmt(r, "%d", p->app.nOverdue), "超期未答复",
+         req_fmt(r, "%s&f=overdue", zBase), p->app.nOverdue > 0);
+    card(r, "on-time",
+         p->app.nClosed ? req_fmt(r, "%.1f%%", 100.0 * p->app.nOnTime / p->app.nClosed) : "—",
+         req_fmt(r, "%d年按时答复率", year), req_fmt(r, "%s&f=closed&year=%d", zBase, year), 0);
+  }
+  card(r, "catalogue", req_fmt(r, "%d", p->nCatOverdue), "目录逾期未更新",
+       req_fmt(r, "/staff/freshness%s&filter=overdue", zQs_raw), p->nCatOverdue > 0);
+  report_card(r, sc, year);
+  req_puts(r, "</ul>\n");
+}
+
 static const char *const azMonth[12] = {"1月", "2月", "3月", "4月", "5月", "6月",
                                         "7月", "8月", "9月", "10月", "11月", "12月"};
 
@@ -492,6 +555,7 @@ int page_dashboard(Req *r) {
   req_printf(r, "<a href=\"/staff/dashboard%h&amp;year=%d\">上一年</a> · "
                 "<a class=\"button\" href=\"/staff/dashboard.xlsx%h&amp;year=%d\">导出 Excel</a></p>\n",
              zQs_raw, year - 1, zQs_raw, year);
+  lead_cards(r, &sc, &st, zQs_raw, year);
   req_puts(r, "<table class=\"grid\"><caption>登记簿汇总</caption><thead><tr><th scope=\"col\">项目</th>"
               "<th scope=\"col\">数量</th></tr></thead><tbody>\n");
   /* Each figure links to the list of exactly the records it counts: the

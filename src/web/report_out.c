@@ -275,6 +275,59 @@ static void group_part(const char *zGroup, int L, char *z, size_t n) {
   z[len] = 0;
 }
 
+/* A header row, repeated at the top of every page the table runs onto. */
+#define HEAD_TR "<w:tr><w:trPr><w:tblHeader/></w:trPr>"
+
+/* A number cell, right-aligned. */
+static void tc_num(Buf *b, const char *z) {
+  buf_printf(b, "<w:tc><w:tcPr><w:tcW w:w=\"0\" w:type=\"auto\"/></w:tcPr>"
+                "<w:p><w:pPr><w:jc w:val=\"right\"/></w:pPr><w:r><w:rPr>"
+                "<w:sz w:val=\"18\"/></w:rPr><w:t xml:space=\"preserve\">%h"
+                "</w:t></w:r></w:p></w:tc>",
+             z);
+}
+
+/* A header cell spanning n grid columns; eV 0 none, 1 starts a vertical
+** merge, 2 continues one (empty). */
+static void tc_head(Buf *b, const char *z, int n, int eV) {
+  buf_printf(b, "<w:tc><w:tcPr><w:gridSpan w:val=\"%d\"/>%s"
+                "<w:vAlign w:val=\"center\"/></w:tcPr><w:p><w:pPr><w:jc "
+                "w:val=\"center\"/></w:pPr><w:r><w:rPr><w:sz w:val=\"18\"/>"
+                "</w:rPr><w:t xml:space=\"preserve\">%h</w:t></w:r></w:p></w:tc>",
+             n, eV == 1   ? "<w:vMerge w:val=\"restart\"/>"
+                : eV == 2 ? "<w:vMerge/>"
+                          : "",
+             eV == 2 ? "" : z);
+}
+
+/* The official header of table 三: the 勾稽 note in the corner over three
+** rows, 申请人情况 over every column, 自然人 and 总计 over two rows,
+** 法人或其他组织 over its five columns. */
+static void docx_official_head(Buf *b, const RfTable *tb) {
+  buf_puts(b, HEAD_TR);
+  tc_head(b, tb->zHeadNote ? tb->zHeadNote : "", 1, 1);
+  tc_head(b, tb->zHeadTop, tb->nCol, 0);
+  buf_puts(b, "</w:tr>" HEAD_TR);
+  tc_head(b, "", 1, 2);
+  for (int c = 0; c < tb->nCol;) {
+    int e = c + 1;
+    if (!tb->aCol[c].zGroup) {
+      tc_head(b, tb->aCol[c].zLabel, 1, 1);
+    } else {
+      while (e < tb->nCol && tb->aCol[e].zGroup &&
+             !strcmp(tb->aCol[c].zGroup, tb->aCol[e].zGroup))
+        e++;
+      tc_head(b, tb->aCol[c].zGroup, e - c, 0);
+    }
+    c = e;
+  }
+  buf_puts(b, "</w:tr>" HEAD_TR);
+  tc_head(b, "", 1, 2);
+  for (int c = 0; c < tb->nCol; c++)
+    tc_head(b, tb->aCol[c].zLabel, 1, tb->aCol[c].zGroup ? 0 : 2);
+  buf_puts(b, "</w:tr>");
+}
+
 /* A bold header cell spanning n grid columns. */
 static void tc_span(Buf *b, const char *z, int n) {
   buf_printf(b, "<w:tc><w:tcPr><w:gridSpan w:val=\"%d\"/></w:tcPr><w:p>"
@@ -283,6 +336,8 @@ static void tc_span(Buf *b, const char *z, int n) {
                 "</w:tc>",
              n, z);
 }
+
+static void docx_group_head(Buf *b, const RfTable *tb);
 
 static void docx_table(Buf *b, const Report *p, const RfTable *tb) {
   char z[32];
@@ -297,15 +352,33 @@ static void docx_table(Buf *b, const Report *p, const RfTable *tb) {
   for (int c = 0; c < tb->nCol; c++)
     buf_printf(b, "<w:gridCol w:w=\"%d\"/>", wCol);
   buf_puts(b, "</w:tblGrid>");
-  /* One header row per group level; runs of columns sharing the group
-  ** path up to that level are merged (gridSpan). */
+  /* Table 三: the official header.  Others: one header row per group
+  ** level; runs of columns sharing the group path up to that level are
+  ** merged (gridSpan). */
+  if (tb->zHeadTop) docx_official_head(b, tb);
+  else docx_group_head(b, tb);
+  for (int r = 0; r < tb->nRow; r++) {
+    buf_puts(b, "<w:tr>");
+    tc(b, row_label(tb, r), 0);
+    for (int c = 0; c < tb->nCol; c++)
+      tc_num(b, tb->aRow[r].bData ? cell_str(p, tb->iCell0 + r * tb->nCol + c, z)
+                                  : "");
+    buf_puts(b, "</w:tr>");
+  }
+  buf_puts(b, "</w:tbl>");
+}
+
+/* The header of the other tables: one row per group level, runs of columns
+** sharing the group path up to that level merged (gridSpan), then the
+** column labels. */
+static void docx_group_head(Buf *b, const RfTable *tb) {
   int nLevel = 0;
   for (int c = 0; c < tb->nCol; c++) {
     int n = group_parts(tb->aCol[c].zGroup, -1, NULL, 0);
     if (n > nLevel) nLevel = n;
   }
   for (int L = 0; L < nLevel; L++) {
-    buf_puts(b, "<w:tr>");
+    buf_puts(b, HEAD_TR);
     tc(b, "", 1);
     for (int c = 0; c < tb->nCol;) {
       char zKey[256], zKey2[256], zText[128];
@@ -321,20 +394,10 @@ static void docx_table(Buf *b, const Report *p, const RfTable *tb) {
     }
     buf_puts(b, "</w:tr>");
   }
-  buf_puts(b, "<w:tr>");
+  buf_puts(b, HEAD_TR);
   tc(b, "信息内容", 1);
   for (int c = 0; c < tb->nCol; c++) tc(b, tb->aCol[c].zLabel, 1);
   buf_puts(b, "</w:tr>");
-  for (int r = 0; r < tb->nRow; r++) {
-    buf_puts(b, "<w:tr>");
-    tc(b, row_label(tb, r), 0);
-    for (int c = 0; c < tb->nCol; c++)
-      tc(b, tb->aRow[r].bData ? cell_str(p, tb->iCell0 + r * tb->nCol + c, z)
-                              : "",
-         0);
-    buf_puts(b, "</w:tr>");
-  }
-  buf_puts(b, "</w:tbl>");
 }
 
 int report_out_docx(const Report *p, const ReportText *pText, Buf *pOut) {
@@ -409,38 +472,94 @@ static long long num(const Report *p, const char *zT, const char *zR,
   return v / RF_SCALE;
 }
 
-void report_draft(const Report *p, const ReportFacts *pF, char **pz1,
-                  char **pz5, char **pz6) {
-  Buf b = BUF_INIT;
+/* 一、总体情况 as 国办公开办函〔2021〕30号 asks: （一）主动公开 （二）依申请公开
+** （三）政府信息管理 （四）平台建设 （五）监督保障.  Every number of a table
+** is taken from the table, so the text and the tables agree (the checker's
+** text-against-table rule, core/report_review.h, holds by construction). */
+static void draft_s1(const Report *p, const ReportFacts *pF, Buf *b) {
   char zFee[32];
   long long vFee = 0;
   int iFee = rf_cell(p->pFmt, "t2_art20_8", "admin_fees", "amount_wan_yuan");
-  if (iFee < 0 || !report_get(p, iFee, &vFee)) vFee = 0;
-  buf_printf(&b, "%d 年，本机关认真贯彻落实《中华人民共和国政府信息公开条例》，"
+  buf_printf(b, "%d 年，本机关认真贯彻落实《中华人民共和国政府信息公开条例》，"
              "现将政府信息公开工作情况报告如下。\n", p->iYear);
-  buf_printf(&b, "（一）主动公开。本年主动公开政府信息 %lld 条，其中规章 %lld 件、"
-             "行政规范性文件 %lld 件、政策解读 %lld 件。本年作出行政许可处理决定 "
-             "%lld 件、行政处罚处理决定 %lld 件、行政强制处理决定 %lld 件，"
-             "收取行政事业性收费 %h 万元。\n",
+  buf_printf(b, "（一）主动公开。本年主动公开政府信息 %lld 条，其中规章 %lld 件、"
+             "行政规范性文件 %lld 件，发布政策解读 %lld 件；举办新闻发布会 %lld 场、"
+             "在线访谈 %lld 场。本年作出行政许可处理决定 %lld 件、行政处罚处理决定 "
+             "%lld 件、行政强制处理决定 %lld 件",
              pF->nPublished, pF->nRegulations, pF->nNormative,
-             pF->nInterpretations, num(p, "t2_art20_5", "licensing", "decisions"),
+             pF->nInterpretations, pF->nPress, pF->nInterview,
+             num(p, "t2_art20_5", "licensing", "decisions"),
              num(p, "t2_art20_6", "penalty", "decisions"),
-             num(p, "t2_art20_6", "coercion", "decisions"),
-             rf_value_str(vFee, zFee));
-  buf_printf(&b, "（二）依申请公开。本年新收政府信息公开申请 %lld 件，"
-             "上年结转 %lld 件，本年办结 %lld 件，结转下年度继续办理 %lld 件。"
-             "本年收到政府信息公开行政复议申请 %lld 件、行政诉讼 %lld 件。\n",
+             num(p, "t2_art20_6", "coercion", "decisions"));
+  if (iFee >= 0) {
+    if (!report_get(p, iFee, &vFee)) vFee = 0;
+    buf_printf(b, "，收取行政事业性收费 %h 万元", rf_value_str(vFee, zFee));
+  }
+  buf_puts(b, "。\n");
+  buf_printf(b, "（二）依申请公开。本年新收政府信息公开申请 %lld 件，"
+             "上年结转 %lld 件，本年办结 %lld 件，结转下年度继续办理 %lld 件；"
+             "办结的申请中予以公开 %lld 件，部分公开 %lld 件。因政府信息公开工作被申请"
+             "行政复议 %lld 件，被提起行政诉讼 %lld 件。\n",
              num(p, "t3", "new", "total"), num(p, "t3", "carried_in", "total"),
              num(p, "t3", "results.total", "total"),
-             num(p, "t3", "carry_out", "total"), pF->nReviews,
-             pF->nLitigations);
+             num(p, "t3", "carry_out", "total"),
+             num(p, "t3", "results.granted", "total"),
+             num(p, "t3", "results.partial", "total"),
+             num(p, "t4", "cases", "review.total"),
+             num(p, "t4", "cases", "lit_direct.total") +
+                 num(p, "t4", "cases", "lit_after_review.total"));
+  buf_printf(b, "（三）政府信息管理。本机关政府信息公开目录共 %lld 项，按更新频率"
+             "维护，本年对无新增信息的目录事项作出“本期无新增”说明 %lld 次",
+             pF->nCatalogue, pF->nNilStatements);
+  if (rf_cell(p->pFmt, "t2_art20_1", "normative_docs", "made") >= 0)
+    buf_printf(b, "；本年制发行政规范性文件 %lld 件，废止 %lld 件，现行有效 %lld 件",
+               num(p, "t2_art20_1", "normative_docs", "made"),
+               num(p, "t2_art20_1", "normative_docs", "repealed"),
+               num(p, "t2_art20_1", "normative_docs", "valid"));
+  buf_puts(b, "。\n");
+  buf_printf(b, "（四）政府信息公开平台建设。主动公开的政府信息均在本机关政府网站"
+             "政府信息公开专栏发布，本年通过政府公报、政务新媒体等其他渠道同步发布 "
+             "%lld 次。\n", pF->nChannelDocs);
+  buf_printf(b, "（五）监督保障。本年召开政府信息公开工作会议 %lld 次，举办业务培训 "
+             "%lld 期、培训 %lld 人次；接受政务公开检查 %lld 次，年内整改完毕 %lld 次。\n",
+             pF->nMeetings, pF->nTrainSessions, pF->nTrainPeople,
+             pF->nInspections, pF->nInspectionsClosed);
+}
+
+/* 六、其他需要报告的事项: fees under 国办函〔2020〕109号 (from the 2021
+** report on), the year's 工作要点, 人大代表建议 and 政协委员提案, other work. */
+static void draft_s6(const Report *p, const ReportFacts *pF, Buf *b) {
+  if (p->iYear >= 2021)
+    buf_printf(b, "（一）信息处理费收取情况。依据《政府信息公开信息处理费管理办法》"
+               "（国办函〔2020〕109号），本年收取信息处理费 %lld 元。\n",
+               pF->nFeeYuan);
+  else
+    buf_puts(b, "（一）信息处理费收取情况。《政府信息公开信息处理费管理办法》"
+                "（国办函〔2020〕109号）自2021年1月1日起施行，本年度不涉及。\n");
+  if (pF->nTasks)
+    buf_printf(b, "（二）年度政务公开工作要点落实情况。本年工作要点共 %lld 项任务，"
+               "截至年底完成 %lld 项，其余 %lld 项持续推进。\n", pF->nTasks,
+               pF->nTasksDone, pF->nTasks - pF->nTasksDone);
+  else
+    buf_puts(b, "（二）年度政务公开工作要点落实情况。（本年尚未登记工作要点任务，"
+                "请补充。）\n");
+  buf_printf(b, "（三）人大代表建议和政协委员提案办理情况。本年承办人大代表建议 %lld 条、"
+             "政协委员提案 %lld 条，已答复 %lld 条，答复全文公开 %lld 条。\n",
+             pF->nNpc, pF->nCppcc, pF->nProposalsReplied,
+             pF->nProposalsPublished);
+  buf_puts(b, "（四）其他工作。（请补充其他需要报告的事项。）\n");
+}
+
+void report_draft(const Report *p, const ReportFacts *pF, char **pz1,
+                  char **pz5, char **pz6) {
+  Buf b = BUF_INIT;
+  draft_s1(p, pF, &b);
   *pz1 = buf_steal(&b);
   buf_printf(&b, "本年结转下年度继续办理的政府信息公开申请 %lld 件，将在法定期限内办结。"
              "（请补充存在的主要问题及改进情况。）\n",
              num(p, "t3", "carry_out", "total"));
   *pz5 = buf_steal(&b);
-  buf_printf(&b, "本年依据《政府信息公开信息处理费管理办法》收取信息处理费 %lld 元。\n",
-             pF->nFeeYuan);
+  draft_s6(p, pF, &b);
   *pz6 = buf_steal(&b);
 }
 
@@ -455,90 +574,6 @@ char *report_section6(const Report *p, const char *zText) {
     buf_append(&b, p->aAcc[i].zReason, strlen(p->aAcc[i].zReason));
   }
   return buf_steal(&b);
-}
-
-/* ---- Checker on pasted input ---------------------------------------- */
-
-static int looks_json(const char *z) {
-  while (*z == ' ' || *z == '\t' || *z == '\r' || *z == '\n') z++;
-  if (!strncmp(z, "\xEF\xBB\xBF", 3)) z += 3;
-  return *z == '{';
-}
-
-static void issue_line(Buf *b, const RpIssue *x) {
-  const char *zTag = x->eStatus == RP_BLANK      ? "空白"
-                     : x->eStatus == RP_ACCEPTED ? "已接受"
-                     : x->eSeverity == RF_WARNING ? "警告"
-                                                  : "违反";
-  buf_puts(b, zTag);
-  buf_putc(b, ' ');
-  buf_puts(b, x->zKey);
-  buf_puts(b, "：");
-  buf_puts(b, x->zMsg);
-  if (x->eStatus == RP_ACCEPTED) {
-    buf_puts(b, "（理由：");
-    buf_puts(b, x->zReason);
-    buf_puts(b, "）");
-  }
-  buf_putc(b, '\n');
-}
-
-int report_check_run(const RfSet *pSet, const char *zInput, Buf *pOut) {
-  Report *p = NULL;
-  Buf notes = BUF_INIT;
-  RpResult res;
-  int rc;
-  if (looks_json(zInput)) {
-    char *zMsg = NULL;
-    if (report_from_json(pSet, zInput, NULL, &p, &zMsg)) {
-      buf_puts(pOut, zMsg ? zMsg : "无法读取");
-      buf_putc(pOut, '\n');
-      free(zMsg);
-      return 2;
-    }
-  } else {
-    RtResult r;
-    if (report_text_read(pSet, zInput, NULL, &r)) {
-      buf_puts(pOut, r.zErr ? r.zErr : "无法读取");
-      buf_putc(pOut, '\n');
-      rt_result_free(&r);
-      return 2;
-    }
-    for (int i = 0; i < r.nNote; i++) {
-      buf_puts(&notes, "说明：");
-      buf_puts(&notes, r.azNote[i]);
-      buf_putc(&notes, '\n');
-    }
-    buf_puts(&notes, "说明：格式按文本中的表格标签识别\n");
-    p = r.pReport;
-    r.pReport = NULL;
-    rt_result_free(&r);
-  }
-  buf_puts(pOut, "格式：");
-  buf_puts(pOut, p->pFmt->zId);
-  buf_puts(pOut, "（");
-  buf_puts(pOut, p->pFmt->zTitle);
-  buf_puts(pOut, "）\n");
-  if (p->zOrg || p->iYear) {
-    buf_puts(pOut, "单位：");
-    buf_puts(pOut, p->zOrg ? p->zOrg : "（未知）");
-    buf_puts(pOut, "  年度：");
-    if (p->iYear) buf_printf(pOut, "%d\n", p->iYear);
-    else buf_puts(pOut, "（未知）\n");
-  }
-  buf_append(pOut, notes.z ? notes.z : "", notes.n);
-  buf_free(&notes);
-  report_check(p, NULL, &res);
-  for (int i = 0; i < res.n; i++)
-    if (res.a[i].eStatus != RP_BLANK) issue_line(pOut, &res.a[i]);
-  for (int i = 0; i < res.n; i++)
-    if (res.a[i].eStatus == RP_BLANK) issue_line(pOut, &res.a[i]);
-  buf_printf(pOut, "结果：违反 %d 处，警告 %d 处，空白无法核对 %d 处，已接受 %d 处\n",
-             res.nBroken, res.nWarning, res.nBlank, res.nAccepted);
-  rc = res.nBroken ? 1 : 0;
-  rp_result_free(&res);
-  report_free(p);
-  return rc;
 }
 
 /* ---- Portal document ------------------------------------------------ */

@@ -43,10 +43,28 @@ void report_draft(const Report *p, const ReportFacts *pF, char **pz1,
 ** with its reason.  New string; caller frees. */
 char *report_section6(const Report *p, const char *zText);
 
-/* The checker on pasted input (JSON form or the text of a published
-** report): writes the same lines as `gongkai report check` (format, notes,
-** every issue, the result line) to pOut.  Returns 0 (no rule broken), 1
-** (broken) or 2 (unreadable: the reason is in pOut). */
+/* The checker's input: a file in any published shape (lib/doctable.h),
+** optionally the format to read it in, --strict, and last year's report
+** (any shape) for the cross-year rules. */
+typedef struct RcInput {
+  const void *p; size_t n;
+  const char *zFormat;     /* NULL: from the file */
+  int bStrict;             /* blank cells and warnings also fail */
+  const void *pPrev; size_t nPrev;   /* NULL: none */
+} RcInput;
+
+/* Checks a report file: the format's rules, the format against the year
+** and the numbers in the text against the tables (core/report_review.h).
+** Appends the lines of `gongkai report check` to pText and/or the JSON
+** result {exit, kind, format, org, year, notes[], findings[{severity,
+** key, message[, reason]}], summary{violations, warnings, blanks,
+** accepted}} (or {exit: 2, error}) to pJson; either may be NULL.
+** Returns 0 (no rule broken), 1 (broken, or --strict and blanks) or 2
+** (unreadable: the reason is the only line of pText). */
+int report_check_bytes(const RfSet *pSet, const RcInput *in, Buf *pText,
+                       Buf *pJson);
+
+/* report_check_bytes() on pasted text, lines only. */
 int report_check_run(const RfSet *pSet, const char *zInput, Buf *pOut);
 
 /* The report as Markdown (sections, narrative, GFM tables) for the portal
@@ -77,6 +95,7 @@ int report_build_current(Store *s, Arena *a, const RfSet *pSet,
 int page_reports(Req *r);           /* GET /staff/reports */
 int page_report(Req *r);            /* GET /staff/reports/{org}/{year} */
 int page_report_action(Req *r);     /* POST …/{year}/{action} */
+int page_report_approve(Req *r);    /* POST …/{year}/approve (领导审批) */
 int page_report_cell(Req *r);       /* GET …/{year}/cell?c= drill-down */
 int page_report_export(Req *r);     /* GET …/{year}/export/{fmt} */
 int page_report_check(Req *r);      /* GET|POST /staff/report-check */

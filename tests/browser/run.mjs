@@ -10,6 +10,7 @@ import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { chromium } from 'playwright-core';
+import { registerStaffTests } from './staff.mjs';
 
 const BIN = process.env.GONGKAI_BIN || './gongkai';
 const CHROMIUM = process.env.CHROMIUM || '/usr/bin/chromium';
@@ -468,6 +469,9 @@ test('a refresh or a replay after submitting an application creates nothing', as
   if (after !== before + 2) throw new Error(`${after - before} applications created, want 2`);
 });
 
+// ---- Staff pages of issue 15: tests/browser/staff.mjs.
+registerStaffTests(test, { axeCheck, shot, PASSWORD });
+
 async function main() {
   const srv = await startServer();
   const browser = await chromium.launch({
@@ -476,7 +480,10 @@ async function main() {
       '--disable-background-networking', '--disable-component-update', '--disable-sync'],
   });
   let pass = 0, fail = 0;
+  // BROWSER_ONLY=word runs only the tests whose name contains it.
+  const only = process.env.BROWSER_ONLY;
   for (const t of tests) {
+    if (only && !t.name.includes(only)) continue;
     const ctx = await browser.newContext();
     const page = await ctx.newPage();
     const errors = [];

@@ -29,8 +29,11 @@ expect() {
   pass=$((pass + 1))
 }
 
-expect seed001_text 0 "格式：2019" $GK report check $FX/seed001_yanchi_2020.txt
-expect seed001_org 0 "单位：盐池县卫生健康局  年度：2020" \
+# seed 001's text says 行政许可处理决定数量 203 件 while its table 二 says 0
+expect seed001_text 1 "格式：2019" $GK report check $FX/seed001_yanchi_2020.txt
+expect seed001_text_vs_table 1 "违反 文字与表格：正文“行政许可处理决定数量 203 件”写203件，表二 第二十条第（五）项 行政许可 处理决定数量为0" \
+  $GK report check $FX/seed001_yanchi_2020.txt
+expect seed001_org 1 "单位：盐池县卫生健康局  年度：2020" \
   $GK report check $FX/seed001_yanchi_2020.txt
 expect seed004_stat 0 "格式：stat2018" $GK report check $FX/seed004_yinzhou_2018.txt
 expect seed004_blank_warning 0 "空白 S3：三（三）申请答复数 为空，无法核对" \
@@ -79,6 +82,24 @@ expect no_file 2 "expected one FILE" $GK report check
 expect bad_option 2 "unknown option --frob" $GK report check --frob x
 expect no_subcommand 2 "subcommands:" $GK report
 expect unknown_subcommand 2 "unknown subcommand 'frob'" $GK report frob
+# the format must fit the year: a 2019-format table (本年新制作数量 and
+# 其他对外管理服务事项 exist only there) presented as a 2022 report
+printf '2022年某局政府信息公开工作年度报告\n信息内容\t本年新制作数量\t本年新公开数量\t对外公开总数量\n规章\t0\t0\t0\n其他对外管理服务事项\t0\t0\t0\n' >"$TMP/t2019as2022.txt"
+expect format_2019_as_2022 1 "违反 年度格式：2022年度的报告应使用中华人民共和国政府信息公开工作年度报告格式（国办公开办函〔2021〕30号）" \
+  $GK report check "$TMP/t2019as2022.txt"
+# the 2021 table with its fee row （六）2 in a 2020 report
+printf '2020年某局政府信息公开工作年度报告\n2.申请人逾期未按收费通知要求缴纳费用、行政机关不再处理其政府信息公开申请\t0\t0\t0\t0\t0\t0\t0\n' >"$TMP/fee2020.txt"
+expect fee_row_in_2020 1 "（六）2“逾期未按收费通知要求缴纳费用”行自2021年度报告起才有" \
+  $GK report check "$TMP/fee2020.txt"
+# file kinds from the content, not the name
+cp tests/fixtures/report/real/sh_bgt_2019.html "$TMP/report.pdf"
+expect kind_from_content 0 "文件：网页（HTML）" $GK report check "$TMP/report.pdf"
+printf '\320\317\021\340\000\000' >"$TMP/old.doc"
+expect old_doc_refused 2 "旧版 Word/Excel 文件" $GK report check "$TMP/old.doc"
+expect json_output 1 '"severity": "violation"' \
+  $GK report check --json $FX/seed001_yanchi_2020.txt
+expect json_output_key 1 '"key": "文字与表格"' \
+  $GK report check --json $FX/seed001_yanchi_2020.txt
 expect help 0 "Exit status" $GK report check --help
 expect listed 0 "report" $GK help
 

@@ -94,6 +94,13 @@ if command -v libreoffice >/dev/null 2>&1 && command -v pdftotext >/dev/null 2>&
     done || missing=1
     if [ $missing -eq 0 ]; then ok; else bad "docx labels in pdf text"; fi
     if grep -qF "2024年，本局认真贯彻落实" "$TMP/r.flat"; then ok; else bad "narrative in pdf"; fi
+    # The PDF reads back whole: table 三 runs onto the next page under its
+    # repeated header, every cell is read, and the published report's rules,
+    # year and text-against-table checks hold.
+    "$GK" report check "$TMP/pdf/r.pdf" >"$TMP/chk" 2>&1
+    if [ $? -eq 0 ] && grep -qF "文件：PDF" "$TMP/chk" &&
+       grep -qF "结果：违反 0 处，警告 0 处，空白无法核对 0 处" "$TMP/chk"; then ok
+    else bad "the report's PDF does not read back whole"; sed 's/^/  | /' "$TMP/chk" | head; fi
   else
     bad "libreoffice could not convert the DOCX"
   fi

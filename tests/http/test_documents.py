@@ -390,7 +390,7 @@ def test_validity_banner_and_replacement(srv):
     # Office changes the validity of a published seed document: banner + ledger.
     office = client(srv, "office")
     doc = doc_row_by_index(srv, "6/05/21021/2018-76258")
-    r = office.post("/staff/docs/%d/validity" % doc, {"validity": "expired", "validity_date": "2019-12-31"})
+    r = office.post("/staff/docs/%d/validity" % doc, {"confirm": "1", "validity": "expired", "validity_date": "2019-12-31"})
     eq(r.status, 303)
     r = anon.get("/o/znwsj/d/6/05/21021/2018-76258")
     contains(r.text, 'data-banner="expired"')
@@ -464,10 +464,10 @@ def test_staff_home_lists_art26_and_awaiting(srv):
 def test_channels_recorded(srv):
     office = client(srv, "office")
     doc = doc_row_by_index(srv, "6/05/21021/2018-76255")
-    r = office.post("/staff/docs/%d/channels" % doc, {"channel": "微博", "day": "2018-09-08"})
+    r = office.post("/staff/docs/%d/channels" % doc, {"confirm": "1", "channel": "微博", "day": "2018-09-08"})
     eq(r.status, 303)
     contains(office.get("/staff/docs/%d" % doc).text, "微博（2018-09-08）")
-    eq(office.post("/staff/docs/%d/channels" % doc, {"channel": "微博", "day": "2018-9-8"}).status, 422)
+    eq(office.post("/staff/docs/%d/channels" % doc, {"confirm": "1", "channel": "微博", "day": "2018-9-8"}).status, 422)
 
 
 def test_api_documents_and_ledger(srv):
@@ -590,4 +590,5 @@ def test_secrecy_review_is_scanned_on_arrival(srv):
     r = act(client(srv, "secrecy"), doc, "pass", "经审查可以公开")
     eq(r.status, 409)
     contains(r.text, 'id="refusal"')
-    contains(r.text, 'value="经审查可以公开"')     # the comment typed is not lost
+    # The comment typed is not lost: it is back in the review form's box.
+    contains(r.text, 'name="opinion" rows="3" maxlength="2000">经审查可以公开</textarea>')

@@ -363,10 +363,10 @@ def test_index_follows_publication_correction_and_validity(srv):
     eq(api_ids(c, "碘缺乏病"), {doc})
     office = td.client(srv, "office")
     r = office.post("/staff/docs/%d/correct" % doc,
-                    {"keywords": "地方病 碘盐", "summary": "", "scope": "全社会"})
+                    {"keywords": "地方病 碘盐", "summary": "", "scope": "全社会", "confirm": "1"})
     eq(r.status, 303, r.text[:300])
     eq(api_ids(c, "碘盐"), {doc})
-    r = office.post("/staff/docs/%d/validity" % doc, {"validity": "expired", "validity_date": "2026-11-01"})
+    r = office.post("/staff/docs/%d/validity" % doc, {"confirm": "1", "validity": "expired", "validity_date": "2026-11-01"})
     eq(r.status, 303, r.text[:300])
     eq({x["id"] for x in results(c, "q=碘缺乏病&validity=expired")["results"]}, {doc})
     eq(results(c, "q=碘缺乏病&validity=valid")["total"], 0)

@@ -185,7 +185,7 @@ def test_override_needs_a_reason_and_is_logged(srv):
        [("t3[new][natural_person]", 300000, "纸质登记簿补录两件")])
     db.close()
     r = c.get(BASE)
-    contains(r.text, 'data-cell="t3[new][natural_person]" class="ov"')
+    contains(r.text, 'data-cell="t3[new][natural_person]" class="num ov"')
     contains(r.text, 'title="纸质登记簿补录两件"')
     contains(r.text, "单元格修改记录")
     # The column and the row no longer add up: both rules name their cells.
@@ -199,8 +199,24 @@ def test_override_needs_a_reason_and_is_logged(srv):
     eq(j["reasons"]["t3[new][natural_person]"], "纸质登记簿补录两件")
 
 
+def approve(srv, base=BASE):
+    """The leader (领导) approves the draft for submission."""
+    leader = srv.client()
+    leader.login("leader")
+    r = leader.post(base + "/approve", {}, csrf_from=base)
+    eq(r.status, 303, "approve")
+
+
 def test_final_refused_until_accepted(srv):
     c = office(srv)
+    eq(c.post(BASE + "/text", {"s1": "草稿。"}, csrf_from=BASE).status, 303)
+    # Submission needs the leader's approval; the office cannot give it.
+    r = c.post(BASE + "/status", {"to": "submitted"}, csrf_from=BASE)
+    eq(r.status, 409)
+    contains(r.text, "须经领导审批")
+    eq(c.post(BASE + "/approve", {}, csrf_from=BASE).status, 403)
+    approve(srv)
+    contains(c.get(BASE).text, "领导审批：已审批（刘局长，")
     # Submitting asks first (issue 15, bug 7): without confirm=1 nothing changes.
     r = c.post(BASE + "/status", {"to": "submitted"}, csrf_from=BASE)
     eq(r.status, 200)
@@ -213,6 +229,14 @@ def test_final_refused_until_accepted(srv):
     # Editing is closed while submitted.
     r = c.post(BASE + "/text", {"s1": "x"}, csrf_from=BASE)
     eq(r.status, 409)
+    # Publishing asks for confirmation first.
+    r = c.get(BASE)
+    contains(r.text, 'href="/staff/reports/znwsj/2021?confirm=publish#confirm-publish"')
+    contains(c.get(BASE + "?confirm=publish").text, "确认发布 2021 年度报告？")
+    # A report that breaks a rule cannot be published, confirmed or not.
+    r = c.post(BASE + "/status", {"to": "published"}, csrf_from=BASE)
+    eq(r.status, 409)
+    contains(r.text, "不能发布")
     r = c.post(BASE + "/status", {"to": "published", "confirm": "1"}, csrf_from=BASE)
     eq(r.status, 409)
     contains(r.text, "不能发布")
@@ -235,6 +259,10 @@ def test_final_refused_until_accepted(srv):
     r = c.post(BASE + "/text", {"s1": "本年总体情况。", "s5": "问题与改进。", "s6": "无。"},
                csrf_from=BASE)
     eq(r.status, 303)
+    # The draft changed after the approval (accepts, text): approve again.
+    contains(c.get(BASE).text, "领导审批：未审批")
+    eq(c.post(BASE + "/status", {"to": "submitted"}, csrf_from=BASE).status, 409)
+    approve(srv)
     eq(c.post(BASE + "/status", {"to": "submitted", "confirm": "1"}, csrf_from=BASE).status, 303)
     eq(c.post(BASE + "/status", {"to": "published", "confirm": "1"}, csrf_from=BASE).status, 303)
     r = c.get("/o/znwsj/reports/2021")
@@ -258,6 +286,7 @@ def test_final_refused_until_accepted(srv):
     eq(db.execute("SELECT state, withdraw_reason FROM doc WHERE title LIKE '%2021 年政府信息公开工作年度报告'").fetchall(),
        [("withdrawn", "年度报告撤回修改，修改后将重新发布")])
     db.close()
+    approve(srv)     # back to draft cleared the approval
     eq(c.post(BASE + "/status", {"to": "submitted", "confirm": "1"}, csrf_from=BASE).status, 303)
     eq(c.post(BASE + "/status", {"to": "published", "confirm": "1"}, csrf_from=BASE).status, 303)
     # Publication, withdrawal and republication are all in the ledger.
@@ -334,6 +363,42 @@ def test_register_form_and_csv(srv):
     eq(s["t2_art20_5"]["licensing"]["decisions"], 12 + 9)
 
 
+def test_2019_table2_from_the_register(srv):
+    """The 2019 format's 上一年项目数量 and 本年增/减 come from the 事项 numbers
+    registered at year end, last year's carried over.  Demo (worked by hand
+    from demo_reports.c): 2019 licensing 12, other services 30, penalty 40,
+    coercion 3, fees 1; 2020 licensing 13 only.  So 2020: licensing 12 / +1,
+    the others their 2019 number / 0; procurement 3 projects, 19.5 万元."""
+    c = office(srv)
+    base = "/staff/reports/znwsj/2020"
+    t = c.get(base + "/export/json").json()["tables"]
+    eq(t["t2_art20_5"]["licensing"], {"prev_items": 12, "delta": 1, "decisions": 187})
+    eq(t["t2_art20_5"]["other_services"], {"prev_items": 30, "delta": 0, "decisions": 61})
+    eq(t["t2_art20_6"]["penalty"]["prev_items"], 40)
+    eq(t["t2_art20_6"]["penalty"]["delta"], 0)
+    eq(t["t2_art20_8"]["admin_fees"], {"prev_items": 1, "delta": 0})
+    eq(t["t2_art20_9"]["central_procurement"], {"count": 3, "amount": 19.5})
+    page = c.get(base).text
+    contains(page, 'name="items_penalty"')
+    contains(page, 'name="procurement_amount"')
+    # 38 penalty items at the end of 2020: 40 last year, so -2.
+    r = c.post(base + "/register", {"penalty": "26", "items_penalty": "38"}, csrf_from=base)
+    eq(r.status, 303)
+    t = c.get(base + "/export/json").json()["tables"]
+    eq(t["t2_art20_6"]["penalty"], {"prev_items": 40, "delta": -2, "decisions": 26})
+    # the CSV's sixth column is the 事项 number; 2021 has no such cells but
+    # the 2021 number would feed a 2022 report in the old format
+    csv = "org,year,kind,count,amount,items\nznwsj,2020,coercion,1,0,5\n"
+    r = c.post(base + "/register-csv", {"csv": csv}, csrf_from=base)
+    eq(r.status, 303)
+    t = c.get(base + "/export/json").json()["tables"]
+    eq(t["t2_art20_6"]["coercion"], {"prev_items": 3, "delta": 2, "decisions": 1})
+    r = c.post(base + "/register", {"penalty": "26", "items_penalty": "x"}, csrf_from=base)
+    eq(r.status, 400)
+    # the 2021 format has no such cells and no such fields
+    not_contains(c.get("/staff/reports/znwsj/2021").text, 'name="items_penalty"')
+
+
 def test_exports_open(srv):
     c = office(srv)
     r = c.get("/staff/reports/znwsj/2022/export/docx")
@@ -382,6 +447,125 @@ def test_paste_checker_matches_cli(srv):
     r = c.post("/staff/report-check", {"report": "随便一段文字"}, csrf_from="/staff/report-check")
     eq(r.status, 422)
     contains(r.text, 'data-exit="2"')
+
+
+def test_published_chart_is_frozen(srv):
+    """A published report's chart shows its snapshot: after one more 2024
+    application is registered, the public 2024 page's chart still shows
+    the number of its table (both from the snapshot)."""
+    c = srv.client()
+    page = "/o/znwsj/reports/2024"
+
+    def chart_and_table():
+        t = c.get(page).text
+        m = re.search(r"<title>2024 年新收 (\d+) 件</title>", t)
+        ok(m, "no 2024 bar in the chart")
+        return int(m.group(1))
+
+    before = chart_and_table()
+    snap = cli_json(srv, "znwsj", 2024)["tables"]["t3"]["new"]["total"]
+    eq(before, snap, "chart and snapshot")
+    db = sqlite3.connect(srv.db)
+    row = db.execute(
+        "SELECT id, received_on FROM application WHERE org_id=(SELECT id FROM org WHERE slug='znwsj')"
+        " AND received_on BETWEEN '2023-01-01' AND '2023-12-31' ORDER BY id LIMIT 1").fetchone()
+    ok(row, "no 2023 application in the demo")
+    db.execute("UPDATE application SET received_on='2024-03-01' WHERE id=?", (row[0],))
+    db.commit()
+    try:
+        eq(chart_and_table(), before, "chart of a published report moved")
+    finally:
+        db.execute("UPDATE application SET received_on=? WHERE id=?", (row[1], row[0]))
+        db.commit()
+        db.close()
+
+
+def test_published_page_passes_the_checker(srv):
+    """The public page of a published report, saved as a reviewer would
+    save it, passes the checker: the tables' rules, the format fits the
+    year, and every count its text states equals its table."""
+    c = office(srv)
+    token = c.csrf("/staff/report-check")
+    for year in (2024,):
+        html = srv.client().get("/o/znwsj/reports/%d" % year).body
+        r = c.request("POST", "/api/v1/reports/check", body=html,
+                      headers={"Content-Type": "text/html", "X-CSRF-Token": token,
+                               "Origin": "http://127.0.0.1:%d" % srv.port})
+        eq(r.status, 200, str(year))
+        j = json.loads(r.text)
+        eq(j["kind"], "html")
+        eq(j["year"], year)
+        eq([f for f in j["findings"] if f["severity"] == "violation"], [], str(year))
+        eq(j["exit"], 0, str(year))
+
+
+def test_draft_follows_30hao(srv):
+    """The draft of 一 has the five parts of 国办公开办函〔2021〕30号 and 六 the
+    fees (109号), the 工作要点, the 建议提案 and other work; its numbers are
+    the tables'."""
+    c = office(srv)
+    t = c.get("/staff/reports/znwsj/2023").text    # no stored report: the draft
+    for part in ("（一）主动公开。", "（二）依申请公开。", "（三）政府信息管理。",
+                 "（四）政府信息公开平台建设。", "（五）监督保障。",
+                 "（一）信息处理费收取情况。依据《政府信息公开信息处理费管理办法》（国办函〔2020〕109号）",
+                 "（二）年度政务公开工作要点落实情况。",
+                 "（三）人大代表建议和政协委员提案办理情况。", "（四）其他工作。"):
+        contains(t, part)
+    j = cli_json(srv, "znwsj", 2023)
+    t3 = j["tables"]["t3"]
+    contains(t, "办结的申请中予以公开 %d 件，部分公开 %d 件" %
+             (t3["results.granted"]["total"], t3["results.partial"]["total"]))
+
+
+def test_check_upload_and_api(srv):
+    """The staff check page takes an uploaded file of any kind (found from
+    the content: an HTML page named .pdf is read as HTML) and gives the
+    same lines as the CLI; POST /api/v1/reports/check gives the findings
+    as JSON for the file as the body."""
+    c = office(srv)
+    real = os.path.join(FIX, "real")
+    html = open(os.path.join(real, "sh_bgt_2019.html"), "rb").read()
+    r = c.post("/staff/report-check", {"report": ""},
+               files={"file": ("年报.pdf", html, "application/pdf")},
+               csrf_from="/staff/report-check")
+    eq(r.status, 200)
+    contains(r.text, 'enctype="multipart/form-data"')
+    contains(r.text, 'data-exit="0"')
+    contains(r.text, "文件：网页（HTML）")
+    contains(r.text, "格式：2019")
+    seed = open(os.path.join(FIX, "seed001_yanchi_2020.txt"), "rb").read()
+    token = c.csrf("/staff/report-check")
+    r = c.request("POST", "/api/v1/reports/check", body=seed,
+                  headers={"Content-Type": "text/plain; charset=utf-8",
+                           "X-CSRF-Token": token,
+                           "Origin": "http://127.0.0.1:%d" % srv.port})
+    eq(r.status, 200)
+    j = json.loads(r.text)
+    eq(j["exit"], 1)
+    eq(j["format"], "2019")
+    eq(j["year"], 2020)
+    f = [x for x in j["findings"] if x["key"] == "文字与表格"]
+    eq(len(f), 1)
+    contains(f[0]["message"], "行政许可处理决定数量 203 件")
+    eq(j["summary"]["violations"], 1)
+    xlsx = open(os.path.join(real, "sh_bgt_2019.xlsx"), "rb").read()
+    r = c.request("POST", "/api/v1/reports/check", body=xlsx,
+                  headers={"Content-Type": "application/octet-stream",
+                           "X-CSRF-Token": token,
+                           "Origin": "http://127.0.0.1:%d" % srv.port})
+    eq(r.status, 200)
+    eq(json.loads(r.text)["kind"], "xlsx")
+    r = c.request("POST", "/api/v1/reports/check", body=b"\xd0\xcf\x11\xe0\x00\x00",
+                  headers={"Content-Type": "application/octet-stream",
+                           "X-CSRF-Token": token,
+                           "Origin": "http://127.0.0.1:%d" % srv.port})
+    eq(r.status, 422)
+    eq(json.loads(r.text)["error"]["code"], "invalid")
+    contains(json.loads(r.text)["error"]["message"], "旧版 Word/Excel")
+    # anonymous: refused
+    r = srv.client().request("POST", "/api/v1/reports/check", body=seed,
+                             headers={"Content-Type": "text/plain"})
+    ok(r.status in (401, 403), "anonymous check: %d" % r.status)
 
 
 def test_public_pages(srv):

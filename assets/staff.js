@@ -1,0 +1,70 @@
+// staff.js — progressive enhancement of the staff pages; every page works
+// without it.  A field naming another document (fieldset[data-ref-picker])
+// offers the documents whose title or 文号 contains what is typed, from
+// /staff/docs/lookup?q= (JSON), as the same radio buttons the server writes
+// after 查找.
+(function () {
+  'use strict';
+  function option(name, d) {
+    var li = document.createElement('li');
+    var id = 'r-' + name + '-' + d.id;
+    var input = document.createElement('input');
+    input.type = 'radio'; input.id = id; input.name = name; input.value = String(d.id);
+    var label = document.createElement('label');
+    label.htmlFor = id;
+    label.appendChild(document.createTextNode(d.title));
+    var meta = document.createElement('span');
+    meta.className = 'ref-meta';
+    meta.textContent = [d.doc_number, d.org, d.state, d.published].filter(Boolean).join(' · ');
+    label.appendChild(meta);
+    li.appendChild(input); li.appendChild(document.createTextNode(' ')); li.appendChild(label);
+    return li;
+  }
+  function enhance(fs) {
+    var name = fs.getAttribute('data-ref-picker');
+    var exclude = fs.getAttribute('data-exclude') || '0';
+    var box = fs.querySelector('input[type=search]');
+    var list = fs.querySelector('ul.ref-options');
+    if (!box || !list) return;
+    var status = document.createElement('p');
+    status.className = 'hint';
+    status.setAttribute('role', 'status');
+    fs.appendChild(status);
+    var timer = null, seq = 0;
+    function refresh() {
+      var q = box.value.trim();
+      var mine = ++seq;
+      if (!q) { status.textContent = ''; return; }
+      fetch('/staff/docs/lookup?q=' + encodeURIComponent(q) + '&exclude=' + exclude,
+            { credentials: 'same-origin', headers: { Accept: 'application/json' } })
+        .then(function (r) { return r.ok ? r.json() : { documents: [] }; })
+        .then(function (j) {
+          if (mine !== seq) return;
+          // Keep "none" and the checked choice; replace the other results.
+          Array.prototype.slice.call(list.children).forEach(function (li) {
+            var i = li.querySelector('input');
+            if (i && i.value !== '' && !i.checked) li.remove();
+          });
+          var have = {};
+          list.querySelectorAll('input').forEach(function (i) { have[i.value] = 1; });
+          j.documents.forEach(function (d) {
+            if (!have[String(d.id)]) list.appendChild(option(name, d));
+          });
+          status.textContent = j.documents.length ? '找到 ' + j.documents.length + ' 件'
+                                                   : '没有标题或文号包含“' + q + '”的文件';
+        })
+        .catch(function () { /* the 查找 button still works */ });
+    }
+    box.addEventListener('input', function () {
+      clearTimeout(timer);
+      timer = setTimeout(refresh, 250);
+    });
+    // Enter in the search box searches instead of submitting the form.
+    box.addEventListener('keydown', function (e) {
+      if (e.key === 'Enter') { e.preventDefault(); clearTimeout(timer); refresh(); }
+    });
+  }
+  document.addEventListener('DOMContentLoaded', function () {
+    document.querySelectorAll('fieldset[data-ref-picker]').forEach(enhance);
+  });
+})();

@@ -1,0 +1,50 @@
+/*
+** doctable.h — a published file (PDF, saved web page, DOCX, XLSX, JSON or
+** text) as plain text whose table rows are lines of tab-separated cells,
+** for the annual-report reader (core/report_text.h).
+**
+** The kind is found from the content, never from a name:
+**   "%PDF-"            PDF   → `pdftotext -layout` (lib/doctext.h), page
+**                              breaks become line breaks;
+**   "PK\3\4" ZIP       DOCX  (word/document.xml) or XLSX (xl/...);
+**   OLE "\xD0\xCF\x11\xE0" → refused (old .doc/.xls, say so);
+**   '{' first          JSON  (passed through);
+**   '<' first, or "<table"/"<html" near the start: HTML, read with
+**                              libxml2's HTML parser;
+**   anything else without NUL bytes: text (GB18030 converted to UTF-8
+**   when it is not valid UTF-8).
+**
+** Tables: every row is one line, its cells joined by tabs.  A spanned cell
+** (HTML rowspan/colspan, DOCX gridSpan/vMerge, XLSX mergeCells) is given
+** once, in the row and column where it starts; the cells it covers are
+** not repeated, so a row under a merged group label starts with its own
+** label.  Text outside tables: one line per paragraph or block.
+**
+** Limits: ZIP entries over DOCTEXT_MAX_ENTRY bytes or with an
+** implausible compression ratio are refused (zip bombs), XML with a
+** DOCTYPE or entity declaration is refused (entity bombs; OOXML has
+** none), no network access, element nesting read to DT_MAX_DEPTH,
+** spreadsheets to DT_MAX_COLS columns and DT_MAX_ROWS rows, output capped
+** at DOCTEXT_MAX_TEXT bytes.  Never crashes on any input.
+*/
+#ifndef GK_DOCTABLE_H
+#define GK_DOCTABLE_H
+
+#include <stddef.h>
+
+#include "lib/buf.h"
+
+#define DT_MAX_DEPTH 200
+#define DT_MAX_COLS 64
+#define DT_MAX_ROWS 20000
+
+/* The kind of p[0..n): "pdf", "docx", "xlsx", "html", "json", "text", or
+** NULL when it is none of them (binary). */
+const char *doctable_kind(const void *p, size_t n);
+
+/* Appends the text of p[0..n) to pOut (see above); *pzKind gets the kind
+** (static).  Returns 0, or -1 with a Chinese reason appended to pErr. */
+int doctable_text(const void *p, size_t n, Buf *pOut, Buf *pErr,
+                  const char **pzKind);
+
+#endif

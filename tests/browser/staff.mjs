@@ -1,0 +1,132 @@
+// staff.mjs — browser tests of the staff pages of issue 15 (staff menu,
+// dashboard cards, document actions, drafting, applications register):
+// each page at 1366 and 390 px wide must not scroll sideways and must pass
+// axe; a screenshot of each is kept in tests/out/browser/staff-*.png.
+// Registered from run.mjs: registerStaffTests(test, helpers).
+
+const WIDTHS = [[1366, 900], [390, 844]];
+
+async function signIn(page, base, login, password) {
+  await page.goto(base + '/login');
+  await page.fill('#f-login', login);
+  await page.fill('#f-password', password);
+  await page.keyboard.press('Enter');
+  await page.waitForURL(base + '/staff');
+}
+
+// Opens path at both widths as `login`; checks overflow and axe; returns
+// nothing, throws on the first failure.  check(page) may assert more.
+async function atBothWidths({ browser, base }, h, login, name, path, check) {
+  for (const [w, hgt] of WIDTHS) {
+    const ctx = await browser.newContext({ viewport: { width: w, height: hgt } });
+    const page = await ctx.newPage();
+    try {
+      await signIn(page, base, login, h.PASSWORD);
+      const r = await page.goto(base + (typeof path === 'function' ? await path(page) : path));
+      if (r.status() !== 200) throw new Error(`${name} at ${w}: status ${r.status()}`);
+      const over = await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
+      await h.shot(page, `staff-${name}-${w}`);
+      if (over > 1) throw new Error(`${name} at ${w} px is ${over} px wider than the window`);
+      await h.axeCheck(page, `${name} at ${w}`);
+      if (check) await check(page, w);
+    } finally {
+      await ctx.close();
+    }
+  }
+}
+
+export function registerStaffTests(test, h) {
+  test('staff menu: entries by role, counts, on every staff page (1366/390, axe)', async (env) => {
+    await atBothWidths(env, h, 'secrecy', 'home', '/staff', async (page) => {
+      const labels = await page.$$eval('nav.staff-menu li a', (as) => as.map((a) => a.firstChild.textContent.trim()));
+      if (labels.join(',') !== '工作台,文件,申请,登记簿,报告') throw new Error(`menu is ${labels}`);
+      const n = await page.textContent('nav.staff-menu a[href="/staff/docs"] .count');
+      if (!/^\d+件待您审核$/.test(n)) throw new Error(`count is ${n}`);
+      const cur = await page.getAttribute('nav.staff-menu a[aria-current="page"]', 'href');
+      if (cur !== '/staff') throw new Error(`current entry is ${cur}`);
+    });
+  });
+
+  test('staff menu with all eight entries fits a phone (admin and office roles)', async (env) => {
+    await atBothWidths(env, h, 'hosp-admin', 'admin-orgs', '/admin/orgs', async (page) => {
+      const n = await page.locator('nav.staff-menu li').count();
+      if (n !== 8) throw new Error(`${n} entries`);
+      const cur = await page.getAttribute('nav.staff-menu a[aria-current="page"]', 'href');
+      if (cur !== '/admin/orgs') throw new Error(`current entry is ${cur}`);
+    });
+  });
+
+  test('dashboard: figure cards lead, charts follow (1366/390, axe)', async (env) => {
+    await atBothWidths(env, h, 'office', 'dashboard', '/staff/dashboard', async (page) => {
+      const n = await page.locator('ul.cards li').count();
+      if (n !== 6) throw new Error(`${n} cards`);
+      await page.click('#card-open a');
+      await page.waitForURL(/\/staff\/applications\?.*f=open/);
+    });
+  });
+
+  test('document list and pages of documents in each state (1366/390, axe)', async (env) => {
+    await atBothWidths(env, h, 'office', 'docs', '/staff/docs');
+    await atBothWidths(env, h, 'office', 'doc-published', async (page) => {
+      await page.goto(env.base + '/staff/docs?state=published');
+      return await page.getAttribute('#doc-list tbody a', 'href');
+    }, async (page, w) => {
+      if (w !== 1366) return;
+      // A channel is registered only once its box is ticked; the page then
+      // says what was done.
+      await page.fill('#f-channel', '微博');
+      await page.fill('#channels input[name=day]', '2026-11-01');
+      await page.click('#channels button[type=submit]');
+      if (!(await page.evaluate(() => document.querySelector('#c-channels').matches(':invalid'))))
+        throw new Error('the confirmation box is not required');
+      await page.check('#c-channels');
+      await Promise.all([page.waitForNavigation(), page.click('#channels button[type=submit]')]);
+      const msg = await page.textContent('#flash');
+      if (msg !== '已登记发布渠道：微博（2026-11-01）。') throw new Error(`flash is ${msg}`);
+      await h.shot(page, 'staff-doc-flash-1366');
+      await h.axeCheck(page, 'document page with feedback');
+    });
+  });
+
+  test('review screen, drafting with preview and document search (1366/390, axe)', async (env) => {
+    await atBothWidths(env, h, 'depthead', 'doc-review', async (page) => {
+      await page.goto(env.base + '/staff/docs?state=dept_review');
+      return await page.getAttribute('#doc-list tbody a', 'href');
+    }, async (page) => {
+      if ((await page.locator('textarea[name=opinion]').count()) !== 1) throw new Error('not one comment box');
+    });
+    await atBothWidths(env, h, 'drafter', 'doc-edit', '/staff/docs/new', async (page, w) => {
+      await page.fill('#f-title', '预览测试');
+      await page.fill('#f-body', '## 一、对象\n\n- 老年人\n- 学生\n\n| 乡镇 | 点位 |\n|---|---|\n| 宁安镇 | 3 |\n');
+      await page.click('button[name=preview]');
+      await page.waitForSelector('#preview table');
+      if (await page.locator('main .notice.error').count()) {
+        throw new Error(`preview refused: ${await page.textContent('main .notice.error')}`);
+      }
+      const over = await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
+      if (over > 1) throw new Error(`preview at ${w} px overflows by ${over}`);
+      await h.shot(page, `staff-doc-preview-${w}`);
+      await h.axeCheck(page, `preview at ${w}`);
+      // Search-as-you-type (staff.js) offers the policy by its 文号.
+      await page.fill('#q-interprets_id', '15号');
+      await page.waitForSelector('#ref-interprets_id li:nth-child(2) input[type=radio]');
+      const label = await page.textContent('#ref-interprets_id li:nth-child(2) label');
+      if (!label.includes('流感疫苗')) throw new Error(`offered ${label}`);
+    });
+  });
+
+  test('applications register (1366/390, axe)', async (env) => {
+    await atBothWidths(env, h, 'office', 'applications', '/staff/applications', async (page, w) => {
+      if (w !== 1366) return;
+      // The bar without script: search by 登记号, then by a name.
+      const reg = (await page.textContent('#apps tbody tr td a')).trim();
+      await page.fill('#fb-q', reg.toUpperCase());
+      await page.selectOption('#fb-f', 'all');
+      await Promise.all([page.waitForURL(/q=/), page.click('#filterbar button[type=submit]')]);
+      const regs = await page.$$eval('#apps tbody tr td:first-child a', (as) => as.map((a) => a.textContent.trim()));
+      if (regs.join() !== reg) throw new Error(`search ${reg} listed ${regs}`);
+      await h.shot(page, 'staff-applications-search-1366');
+      await h.axeCheck(page, 'register search');
+    });
+  });
+}

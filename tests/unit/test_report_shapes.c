@@ -1,0 +1,434 @@
+/* test_report_shapes.c — the text shapes real published reports take
+** (pipes, Markdown one-row tables with generic headers, section titles
+** before row labels, blank cells, one cell per line, run-together cells),
+** the file kinds (lib/doctable: HTML spans, DOCX vMerge, XLSX merges,
+** bombs) and the reviewer's checks (core/report_review: format against
+** year, numbers in the text against the tables).  Every expected number
+** was written down by hand from the input text of the test. */
+#include <stdlib.h>
+#include <string.h>
+#include <zip.h>
+
+#include "core/report_review.h"
+#include "core/report_text.h"
+#include "harness.h"
+#include "lib/doctable.h"
+#include "report_fixture.h"
+
+/* Value of a cell in whole units, -1 blank, -999 no such cell. */
+static long long cellv(const Report *p, const char *zT, const char *zR,
+                       const char *zC) {
+  long long v;
+  int i = rf_cell(p->pFmt, zT, zR, zC);
+  if (i < 0) return -999;
+  return report_get(p, i, &v) ? v / RF_SCALE : -1;
+}
+
+/* Reads z (NULL format: detected); NULL report when unreadable. */
+static Report *read_text(RfSet *s, const char *z, RtResult *r) {
+  fixture_formats(s);
+  if (report_text_read(s, z, NULL, r)) return NULL;
+  return r->pReport;
+}
+
+static int notes_have(const RtResult *r, const char *zPart) {
+  for (int i = 0; i < r->nNote; i++)
+    if (strstr(r->azNote[i], zPart)) return 1;
+  for (int i = 0; i < r->nNote; i++) fprintf(stderr, "  note: %s\n", r->azNote[i]);
+  return 0;
+}
+
+/* Pipes, a blank cell (" |  | "), a section title before the row label
+** and a wrapped group header. */
+TEST(report_shape_pipes_blank_and_section_title) {
+  RfSet s = {0};
+  RtResult r;
+  const char *z =
+    "2022年某局政府信息公开工作年度报告\n"
+    "(本列数据的勾稽关系为:第一项加第二项之和,等于第三项加第四项之和) | 申请人情况 | ||||||||\n"
+    "自然人 | 法人或其他组织 (商业企业 | 科研机构 | 社会公益组织 | 法律服务机构 | 其他) | 总计 |\n"
+    "一、本年新收政府信息公开申请数量 | 3 | 1 |  | 0 | 0 | 0 | 4 |\n"
+    "三、本年度办理结果 | （一）予以公开 | 2 | 1 | 0 | 0 | 0 | 0 | 3 |\n";
+  Report *p = read_text(&s, z, &r);
+  CHECK(p != NULL);
+  if (p) {
+    CHECK_STR(p->pFmt->zId, "2021");
+    CHECK_INT(p->iYear, 2022);
+    CHECK_INT(cellv(p, "t3", "new", "natural_person"), 3);
+    CHECK_INT(cellv(p, "t3", "new", "commercial"), 1);
+    CHECK_INT(cellv(p, "t3", "new", "research"), -1);        /* blank */
+    CHECK_INT(cellv(p, "t3", "new", "total"), 4);
+    CHECK_INT(cellv(p, "t3", "results.granted", "natural_person"), 2);
+    CHECK_INT(cellv(p, "t3", "results.granted", "total"), 3);
+  }
+  rt_result_free(&r);
+  rf_set_free(&s);
+}
+
+/* Markdown where every row is its own table with generic headers. */
+TEST(report_shape_markdown_one_row_tables) {
+  RfSet s = {0};
+  RtResult r;
+  const char *z =
+    "# 2021年度某县政府信息公开工作年度报告\n\n"
+    "| 数据1 | 数据2 | 数据3 | 数据4 | 数据5 | 数据6 | 总计 |\n"
+    "|---|---|---|---|---|---|---|\n"
+    "| 一、本年新收政府信息公开申请数量 | 5 | 0 | 0 | 1 | 0 | 0 | 6 |\n\n"
+    "| 数据1 | 数据2 | 数据3 | 数据4 | 数据5 | 数据6 | 总计 |\n"
+    "|---|---|---|---|---|---|---|\n"
+    "| 二、上年结转政府信息公开申请数量 | 1 | 0 | 0 | 0 | 0 | 0 | 1 |\n\n"
+    "| 数据1 | 数据2 | 数据3 | 数据4 | 数据5 | 数据6 | 总计 |\n"
+    "|:--|--:|--:|--:|--:|--:|--:|\n"
+    "| 三、本年度办理结果 （二）部分公开（区分处理的，只计这一情形，不计其他情形） | 2 | 0 | 0 | 1 | 0 | 0 | 3 |\n";
+  Report *p = read_text(&s, z, &r);
+  CHECK(p != NULL);
+  if (p) {
+    CHECK_INT(r.nRowRead, 3);
+    CHECK_INT(cellv(p, "t3", "new", "public_welfare"), 1);
+    CHECK_INT(cellv(p, "t3", "new", "total"), 6);
+    CHECK_INT(cellv(p, "t3", "carried_in", "natural_person"), 1);
+    CHECK_INT(cellv(p, "t3", "results.partial", "total"), 3);
+  }
+  rt_result_free(&r);
+  rf_set_free(&s);
+}
+
+/* Every cell on a line of its own, "|" lines and blank lines between. */
+TEST(report_shape_one_cell_per_line) {
+  RfSet s = {0};
+  RtResult r;
+  const char *z =
+    "某镇2023年政府信息公开工作年度报告\n"
+    "第二十条第(一)项\n|\n信息内容\n|\n本年制发件数\n|\n本年废止件数\n|\n现行有效件数\n|\n"
+    "规范性文件\n|\n2\n|\n1\n|\n9\n|\n"
+    "第二十条第(六)项\n\n行政处罚\n\n30\n\n行政强制\n\n0\n\n"
+    "一、本年新收政府信息公开申请数量\n\n 4\n\n 0\n\n 0\n\n 0\n\n 0\n\n 1\n\n 5\n";
+  Report *p = read_text(&s, z, &r);
+  CHECK(p != NULL);
+  if (p) {
+    CHECK_INT(cellv(p, "t2_art20_1", "normative_docs", "made"), 2);
+    CHECK_INT(cellv(p, "t2_art20_1", "normative_docs", "repealed"), 1);
+    CHECK_INT(cellv(p, "t2_art20_1", "normative_docs", "valid"), 9);
+    CHECK_INT(cellv(p, "t2_art20_6", "penalty", "decisions"), 30);
+    CHECK_INT(cellv(p, "t2_art20_6", "coercion", "decisions"), 0);
+    CHECK_INT(cellv(p, "t3", "new", "other_org"), 1);
+    CHECK_INT(cellv(p, "t3", "new", "total"), 5);
+  }
+  rt_result_free(&r);
+  rf_set_free(&s);
+}
+
+/* A pipe row broken after its empty cells ("… | 25 |", "|" lines, "| 25
+** |"): one row 25, five blanks, 25. */
+TEST(report_shape_pipe_row_broken_over_lines) {
+  RfSet s = {0};
+  RtResult r;
+  const char *z =
+    "2020年某局政府信息公开工作年度报告\n"
+    "一、本年新收政府信息公开申请数量 | 25 |\n|\n|\n|\n|\n| 25 |\n"
+    "二、上年结转政府信息公开申请数量 |\n|\n|\n|\n|\n|\n| 0 |\n";
+  Report *p = read_text(&s, z, &r);
+  CHECK(p != NULL);
+  if (p) {
+    CHECK_STR(p->pFmt->zId, "2019");          /* the 2020 report's format */
+    CHECK_INT(cellv(p, "t3", "new", "natural_person"), 25);
+    CHECK_INT(cellv(p, "t3", "new", "commercial"), -1);
+    CHECK_INT(cellv(p, "t3", "new", "other_org"), -1);
+    CHECK_INT(cellv(p, "t3", "new", "total"), 25);
+    CHECK_INT(cellv(p, "t3", "carried_in", "natural_person"), -1);
+    CHECK_INT(cellv(p, "t3", "carried_in", "total"), 0);
+  }
+  rt_result_free(&r);
+  rf_set_free(&s);
+}
+
+/* Web text whose cells ran together, split by the row's rule (总计 = the
+** sum of the six applicant columns), worked out by hand:
+**   "91000010"  eight digits, seven cells: one cell has two digits.  Only
+**               9,1,0,0,0,0,10 has 9+1+0+0+0+0 = 10; e.g. 91,0,0,0,0,1,0
+**               (92 ≠ 0) and 9,1,0,0,0,0,1,0 (too many) do not fit;
+**   "200020022" 2,0,0,0,20,0,22 and 20,0,0,2,0,0,22 both fit (sum 22):
+**               the checker says so and leaves the row blank;
+**   "10100011"  no reading fits (10,1,0,0,0,1,1: 12 ≠ 1; 1,0,1,0,0,0,11:
+**               2 ≠ 11; "01" is not a number): blank, with the reason. */
+TEST(report_shape_run_together_unique_and_ambiguous) {
+  RfSet s = {0};
+  RtResult r;
+  const char *z =
+    "2021年某局政府信息公开工作年度报告\n"
+    "一、本年新收政府信息公开申请数量91000010\n"
+    "（一）予以公开200020022\n"
+    "（二）部分公开（区分处理的，只计这一情形，不计其他情形）10100011\n";
+  Report *p = read_text(&s, z, &r);
+  CHECK(p != NULL);
+  if (p) {
+    CHECK_INT(cellv(p, "t3", "new", "natural_person"), 9);
+    CHECK_INT(cellv(p, "t3", "new", "commercial"), 1);
+    CHECK_INT(cellv(p, "t3", "new", "total"), 10);
+    CHECK_INT(cellv(p, "t3", "results.granted", "total"), -1);
+    CHECK_INT(cellv(p, "t3", "results.partial", "total"), -1);
+    CHECK(notes_have(&r, "有2种读法，无法确定，该行留空"));
+    CHECK(notes_have(&r, "无法按7列读出"));
+    CHECK_INT(r.nAmbiguous, 2);
+  }
+  rt_result_free(&r);
+  rf_set_free(&s);
+}
+
+/* ---- file kinds --------------------------------------------------------- */
+
+static char *to_text(const char *z, size_t n, const char **pzKind) {
+  Buf out = BUF_INIT, err = BUF_INIT;
+  int rc = doctable_text(z, n, &out, &err, pzKind);
+  if (rc) fprintf(stderr, "  doctable: %s\n", buf_str(&err));
+  buf_free(&err);
+  if (rc) { buf_free(&out); return NULL; }
+  return buf_steal(&out);
+}
+
+TEST(doctable_kind_from_content) {
+  CHECK_STR(doctable_kind("%PDF-1.7\n", 9), "pdf");
+  CHECK_STR(doctable_kind("  {\"format\":\"2021\"}", 19), "json");
+  CHECK_STR(doctable_kind("<!DOCTYPE html><p>x</p>", 23), "html");
+  CHECK_STR(doctable_kind("一、总体情况\n<table><tr><td>1</td></tr></table>", 47), "html");
+  CHECK_STR(doctable_kind("一、总体情况\t1\n", 20), "text");
+  CHECK(doctable_kind("\xD0\xCF\x11\xE0\0\0", 6) == NULL);   /* old .doc */
+  CHECK(doctable_kind("PK\3\4garbage", 11) == NULL);         /* not a zip */
+}
+
+/* rowspan/colspan: the covered cells are not repeated; blank cells keep
+** their place; nbsp is blank. */
+TEST(doctable_html_spans) {
+  const char *zKind = NULL;
+  const char *z =
+    "<html><body><p>三、收到和处理</p><table><tbody>"
+    "<tr><td rowspan=\"2\">三、本年度办理结果</td><td colspan=\"2\">（一）予以公开</td>"
+    "<td>2</td><td>&nbsp;</td><td>1</td></tr>"
+    "<tr><td colspan=\"2\">（二）部分公开</td><td>0</td><td></td><td>0</td></tr>"
+    "</tbody></table><p>六、其他</p></body></html>";
+  char *zT = to_text(z, strlen(z), &zKind);
+  CHECK(zT != NULL);
+  if (zT) {
+    CHECK_STR(zKind, "html");
+    CHECK_STR(zT, "三、收到和处理\n"
+                  "三、本年度办理结果\t（一）予以公开\t2\t\t1\n"
+                  "（二）部分公开\t0\t\t0\n"
+                  "六、其他\n");
+  }
+  free(zT);
+}
+
+/* Builds a ZIP in memory from (name, content) pairs. */
+static char *zip_of(const char **az, int n, size_t *pn) {
+  zip_error_t e;
+  zip_error_init(&e);
+  zip_source_t *src = zip_source_buffer_create(NULL, 0, 0, &e);
+  zip_t *z;
+  zip_source_keep(src);
+  z = zip_open_from_source(src, ZIP_TRUNCATE, &e);
+  for (int i = 0; i < n; i++) {
+    zip_source_t *f = zip_source_buffer(z, az[2 * i + 1], strlen(az[2 * i + 1]), 0);
+    zip_file_add(z, az[2 * i], f, ZIP_FL_OVERWRITE);
+  }
+  zip_close(z);
+  zip_source_open(src);
+  zip_source_seek(src, 0, SEEK_END);
+  zip_int64_t k = zip_source_tell(src);
+  zip_source_seek(src, 0, SEEK_SET);
+  char *p = malloc((size_t)k + 1);
+  zip_source_read(src, p, (zip_uint64_t)k);
+  zip_source_close(src);
+  zip_source_free(src);
+  zip_error_fini(&e);
+  *pn = (size_t)k;
+  return p;
+}
+
+#define W "xmlns:w=\"http://schemas.openxmlformats.org/wordprocessingml/2006/main\""
+
+/* A vMerge continuation cell is covered: not given; gridSpan: once. */
+TEST(doctable_docx_table) {
+  const char *az[] = {
+    "word/document.xml",
+    "<w:document " W "><w:body><w:p><w:r><w:t>2021年某局报告</w:t></w:r></w:p>"
+    "<w:tbl><w:tr><w:tc><w:tcPr><w:vMerge w:val=\"restart\"/></w:tcPr><w:p><w:r><w:t>三、本年度办理结果</w:t></w:r></w:p></w:tc>"
+    "<w:tc><w:tcPr><w:gridSpan w:val=\"2\"/></w:tcPr><w:p><w:r><w:t>（一）予以</w:t></w:r><w:r><w:t>公开</w:t></w:r></w:p></w:tc>"
+    "<w:tc><w:p><w:r><w:t>4</w:t></w:r></w:p></w:tc><w:tc><w:p/></w:tc></w:tr>"
+    "<w:tr><w:tc><w:tcPr><w:vMerge/></w:tcPr><w:p/></w:tc><w:tc><w:p><w:r><w:t>（二）部分公开</w:t></w:r></w:p></w:tc>"
+    "<w:tc><w:p><w:r><w:t>0</w:t></w:r></w:p></w:tc><w:tc><w:p><w:r><w:t>0</w:t></w:r></w:p></w:tc></w:tr></w:tbl>"
+    "</w:body></w:document>"};
+  size_t n;
+  char *zip = zip_of(az, 1, &n);
+  const char *zKind = NULL;
+  char *zT = to_text(zip, n, &zKind);
+  CHECK(zT != NULL);
+  if (zT) {
+    CHECK_STR(zKind, "docx");
+    CHECK_STR(zT, "2021年某局报告\n"
+                  "三、本年度办理结果\t（一）予以公开\t4\t\n"
+                  "（二）部分公开\t0\t0\n");
+  }
+  free(zT);
+  free(zip);
+}
+
+#define S "xmlns=\"http://schemas.openxmlformats.org/spreadsheetml/2006/main\""
+
+/* Shared strings, a merged range whose covered cells are skipped, a blank
+** cell inside a table row. */
+TEST(doctable_xlsx_merge) {
+  const char *az[] = {
+    "xl/workbook.xml", "<workbook " S "><sheets><sheet name=\"a\" sheetId=\"1\"/></sheets></workbook>",
+    "xl/sharedStrings.xml", "<sst " S "><si><t>一、本年新收</t></si><si><r><t>二、上年</t></r><r><t>结转</t></r></si></sst>",
+    "xl/worksheets/sheet1.xml",
+    "<worksheet " S "><sheetData>"
+    "<row r=\"2\"><c r=\"B2\" t=\"s\"><v>0</v></c><c r=\"D2\"><v>5</v></c><c r=\"F2\"><v>5</v></c></row>"
+    "<row r=\"3\"><c r=\"B3\" t=\"s\"><v>1</v></c><c r=\"D3\" t=\"inlineStr\"><is><t>1</t></is></c><c r=\"E3\"><v>0</v></c><c r=\"F3\"><v>1</v></c></row>"
+    "</sheetData><mergeCells count=\"2\"><mergeCell ref=\"B2:C2\"/><mergeCell ref=\"B3:C3\"/></mergeCells></worksheet>"};
+  size_t n;
+  char *zip = zip_of(az, 3, &n);
+  const char *zKind = NULL;
+  char *zT = to_text(zip, n, &zKind);
+  CHECK(zT != NULL);
+  if (zT) {
+    CHECK_STR(zKind, "xlsx");
+    CHECK_STR(zT, "一、本年新收\t5\t\t5\n"
+                  "二、上年结转\t1\t0\t1\n");
+  }
+  free(zT);
+  free(zip);
+}
+
+/* An entity declaration in an OOXML part is refused (billion laughs). */
+TEST(doctable_refuses_entity_bomb) {
+  const char *az[] = {
+    "word/document.xml",
+    "<?xml version=\"1.0\"?><!DOCTYPE d [<!ENTITY a \"aaaaaaaaaa\"><!ENTITY b \"&a;&a;&a;&a;&a;&a;&a;&a;&a;&a;\">]>"
+    "<w:document " W "><w:body><w:p><w:r><w:t>&b;</w:t></w:r></w:p></w:body></w:document>"};
+  size_t n;
+  char *zip = zip_of(az, 1, &n);
+  Buf out = BUF_INIT, err = BUF_INIT;
+  const char *zKind = NULL;
+  CHECK_INT(doctable_text(zip, n, &out, &err, &zKind), -1);
+  CHECK(strstr(buf_str(&err), "实体声明") != NULL);
+  buf_free(&out);
+  buf_free(&err);
+  free(zip);
+}
+
+/* A part that inflates far beyond its compressed size is refused. */
+TEST(doctable_refuses_zip_bomb) {
+  size_t nBig = 40u * 1024u * 1024u;   /* > DOCTEXT_MAX_ENTRY */
+  char *zBig = malloc(nBig + 1);
+  memset(zBig, ' ', nBig);
+  zBig[nBig] = 0;
+  const char *az[] = {"word/document.xml", zBig};
+  size_t n;
+  char *zip = zip_of(az, 1, &n);
+  Buf out = BUF_INIT, err = BUF_INIT;
+  const char *zKind = NULL;
+  CHECK(n < 1024u * 1024u);            /* it really is a bomb */
+  CHECK_INT(doctable_text(zip, n, &out, &err, &zKind), -1);
+  CHECK(strstr(buf_str(&err), "过大") != NULL);
+  buf_free(&out);
+  buf_free(&err);
+  free(zip);
+  free(zBig);
+}
+
+/* GB18030 text is converted. "报告" in GB18030 is B1 A8 B8 E6. */
+TEST(doctable_gb18030_text) {
+  const char *zKind = NULL;
+  char *zT = to_text("\xB1\xA8\xB8\xE6\n", 5, &zKind);
+  CHECK(zT != NULL);
+  if (zT) CHECK_STR(zT, "报告\n");
+  free(zT);
+}
+
+/* Garbage never crashes any reader. */
+TEST(doctable_garbage_is_safe) {
+  static const char *az[] = {
+    "<table><tr><td rowspan=\"999999999\" colspan=\"-5\">", "<<<<>>>>&&&;;",
+    "%PDF-1.4 not really", "{", "<w:document>", "\xff\xfe\xfd", "", NULL};
+  for (int i = 0; az[i]; i++) {
+    Buf out = BUF_INIT, err = BUF_INIT;
+    const char *zKind = NULL;
+    doctable_text(az[i], strlen(az[i]), &out, &err, &zKind);
+    buf_free(&out);
+    buf_free(&err);
+  }
+  CHECK(1);
+}
+
+/* ---- the reviewer's checks ---------------------------------------------- */
+
+/* A 2019-format table presented as a 2022 report; the 2021 table with its
+** fee row in a 2020 report. */
+TEST(review_format_must_fit_year) {
+  RfSet s = {0};
+  RvResult rv = {0};
+  fixture_formats(&s);
+  Report *p = report_new(rf_format_find(&s, "2019"), "某局", 2022);
+  rv_format_year(&s, p, &rv);
+  CHECK_INT(rv.n, 1);
+  if (rv.n) {
+    CHECK_STR(rv.a[0].zKey, "年度格式");
+    CHECK(strstr(rv.a[0].zMsg, "2022年度的报告应使用") != NULL);
+    CHECK(strstr(rv.a[0].zMsg, "国办公开办函〔2021〕30号") != NULL);
+  }
+  report_free(p);
+  rv_result_free(&rv);
+  /* the 2021 table in a 2020 report: a finding; naming the fee row only
+  ** when the report gives a number in it */
+  p = report_new(rf_format_find(&s, "2021"), "某局", 2020);
+  rv_format_year(&s, p, &rv);
+  CHECK_INT(rv.n, 1);
+  if (rv.n) CHECK(strstr(rv.a[0].zMsg, "（六）2") == NULL);
+  rv_result_free(&rv);
+  report_set(p, rf_cell(p->pFmt, "t3", "results.other.fee_unpaid", "total"), 0);
+  rv_format_year(&s, p, &rv);
+  CHECK_INT(rv.n, 1);
+  if (rv.n) CHECK(strstr(rv.a[0].zMsg, "（六）2") != NULL);
+  report_free(p);
+  rv_result_free(&rv);
+  /* fits: 2019 format for 2020, 2021 for 2021, the stat form for 2018 */
+  static const struct { const char *zF; int y; } aOk[] = {
+    {"2019", 2019}, {"2019", 2020}, {"2021", 2021}, {"2021", 2024}, {"stat2018", 2018}};
+  for (size_t i = 0; i < sizeof aOk / sizeof aOk[0]; i++) {
+    p = report_new(rf_format_find(&s, aOk[i].zF), NULL, aOk[i].y);
+    rv_format_year(&s, p, &rv);
+    CHECK_INT(rv.n, 0);
+    report_free(p);
+    rv_result_free(&rv);
+  }
+  rf_set_free(&s);
+}
+
+/* Numbers in the prose against the table: a plain count that differs is a
+** finding quoting the clause; comparisons and mixed phrases are not read. */
+TEST(review_text_numbers_against_tables) {
+  RfSet s = {0};
+  RvResult rv = {0};
+  fixture_formats(&s);
+  Report *p = report_new(rf_format_find(&s, "2021"), "某局", 2022);
+  report_set(p, rf_cell(p->pFmt, "t2_art20_5", "licensing", "decisions"), 0);
+  report_set(p, rf_cell(p->pFmt, "t3", "new", "total"), 12 * RF_SCALE);
+  report_set(p, rf_cell(p->pFmt, "t4", "cases", "lit_direct.total"), 1 * RF_SCALE);
+  report_set(p, rf_cell(p->pFmt, "t4", "cases", "lit_after_review.total"), 2 * RF_SCALE);
+  rv_text_numbers(p,
+      "行政许可处理决定数量 203 件，同比上一年项目数量无增减。\n"
+      "全年共收到政府信息公开申请12件，较上年增加3件。\n"
+      "被提起行政诉讼3件。\n"
+      "予以公开及部分公开258件。\n"
+      "一、本年新收政府信息公开申请数量\t13\t0\t0\t0\t0\t0\t13\n", &rv);
+  CHECK_INT(rv.n, 1);
+  if (rv.n)
+    CHECK_STR(rv.a[0].zMsg, "正文“行政许可处理决定数量 203 件”写203件，表二 第二十条第"
+                            "（五）项 行政许可 处理决定数量为0");
+  rv_result_free(&rv);
+  rv_text_numbers(p, "共受理政府信息公开申请11件。", &rv);
+  CHECK_INT(rv.n, 1);
+  rv_result_free(&rv);
+  report_free(p);
+  rf_set_free(&s);
+}

@@ -483,6 +483,9 @@ static void report_card(Req *r, const RegScope *sc, int year) {
   for (int i = 0; i < n; i++) {
     if (!sc->bSubtree && aU[i].orgId != sc->orgId) continue;
     if (!req_can(r, PERM_VIEW_STAFF, aU[i].orgId)) continue;
+    /* Only units that publish a report of their own (core/org_kind.h). */
+    if (aU[i].orgId != sc->orgId && !org_kind(aU[i].zOrgKind)->bOwnReport)
+      continue;
     nUnit++;
     nDone += !strcmp(aU[i].zStatus, "submitted") || !strcmp(aU[i].zStatus, "published");
     if (aU[i].orgId == sc->orgId) {

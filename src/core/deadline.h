@@ -23,9 +23,31 @@
 **    application; no correction by the deadline = application abandoned.
 **  - Art. 35: for excessive applications the organ may fix a reasonable
 **    later deadline, which replaces the Art. 33 deadline.
-**  - Fee (国办函〔2020〕109号): whether the time between the fee notice and
-**    payment counts is NOT verified (regulation.md §3, fees.json);
-**    DlParams.bFeeWaitCounted chooses, default 0 = not counted.
+**  - Fee (国办函〔2020〕109号): only for applications received from
+**    2021-01-01; the applicant pays within 20 working days of receiving
+**    the notice (the limit defaults to 20 WD after the day the notice is
+**    sent and may not be shorter); "逾期未缴费" only after it.  Whether the
+**    wait counts is a setting: DlParams.bFeeWaitCounted, default 0 = not.
+**  - The regime is chosen by the receipt date (core/regime.h): before
+**    2019-05-15 the 2007 Regulation (15 + 15 WD, old Art. 24; third-party
+**    time not counted, old Art. 24 ¶3, without a limit for the third party;
+**    no Art. 34/35 equivalents: consulting another organ is counted).
+**  - Consultation (Arts. 32, 34): the consulted party has 15 working days
+**    (counted from the day the request is sent [I]: the day it is received
+**    is not recorded); after them the pause ends whether or not a reply
+**    came (the organ decides; another organ's silence = consent).
+**  - 补正 (Art. 30): the notice states a period (DlParams.nCorrectionDays
+**    working days when none is given, default 15 [I: "合理的补正期限"]),
+**    which may be extended on request (DL_EV_CORRECTION_EXTENDED);
+**    "逾期未补正" only after it.
+**  - Disclosure over a third party's objection (Art. 32, last sentence):
+**    DL_EV_DISCLOSE_NOTICE, after a consultation, records the written notice
+**    of the content and reasons to the third party.
+**
+** Shape: deadline_compute() replays the events in date order over one
+** state (struct Clock); each event kind is one entry of a table (aRule in
+** deadline.c) whose function checks the event, updates the state and adds
+** the step with its article.
 **
 ** Where the task statement and the Regulation differ, this module follows
 ** the Regulation (Art. numbers per regulation.md §1.3):
@@ -56,8 +78,8 @@ enum {
   DL_EINVAL = -1      /* events inconsistent or refused; message in zErr */
 };
 
-#define DL_ANSWER_DAYS 20      /* Art. 33 ¶1 */
-#define DL_EXTENSION_MAX 20    /* Art. 33 ¶1 */
+#define DL_ANSWER_DAYS 20      /* Art. 33 ¶1 (2007: 15, core/regime.h) */
+#define DL_EXTENSION_MAX 20    /* Art. 33 ¶1 (2007: 15) */
 #define DL_CORRECTION_DAYS 7   /* Art. 30 */
 #define DL_CONSULT_DAYS 15     /* Arts. 32 and 34 */
 
@@ -88,7 +110,10 @@ typedef enum DlEventKind {
                              ** (may be DATE_NONE) */
   DL_EV_FEE_PAID,            /* fee paid */
   DL_EV_FEE_LAPSED,          /* not paid in time: no longer processed */
-  DL_EV_ANSWERED             /* answer sent: the clock stops */
+  DL_EV_ANSWERED,            /* answer sent: the clock stops */
+  DL_EV_CORRECTION_EXTENDED, /* correction period extended; dLimit = new */
+  DL_EV_DISCLOSE_NOTICE      /* disclosed over the third party's objection:
+                             ** written notice to it (Art. 32) */
 } DlEventKind;
 
 typedef struct DlEvent {
@@ -102,9 +127,11 @@ typedef struct DlEvent {
 typedef struct DlParams {
   int bFeeWaitCounted; /* 1: fee notice..payment counts; 0 (default): not */
   int nDueSoon;        /* "due soon" within this many working days (3) */
+  int nCorrectionDays; /* correction period when the notice names none (15) */
 } DlParams;
 
-#define DL_PARAMS_DEFAULT {0, 3}
+#define DL_PARAMS_DEFAULT {0, 3, 15}
+#define DL_FEE_PAY_DAYS 20     /* 国办函〔2020〕109号: 20 WD from receipt */
 
 typedef enum DlStatus {
   DL_ST_OPEN = 1,         /* running, more than nDueSoon WD left */
@@ -137,6 +164,9 @@ typedef struct DlResult {
   DlStep *aStep;       /* the calculation, in order; owned */
   int nStep;           /* entries in aStep */
   char *zErr;          /* message on DL_EINVAL; owned */
+  const struct Regime *pRegime; /* the Regulation applied (core/regime.h) */
+  Date dCorrLimit;     /* correction period end while waiting, else NONE */
+  Date dFeeLimit;      /* payment deadline while waiting, else DATE_NONE */
 } DlResult;
 
 /* Art. 31: the receipt date for an application that came through eChannel,
@@ -165,6 +195,11 @@ int deadline_compute(const Calendar *pCal, Date dReceipt, const DlEvent *aEv,
 
 /* Releases what pRes owns. */
 void deadline_result_free(DlResult *pRes);
+
+/* The event kind for its stored name (application_event.kind:
+** "correction_sent" …), or 0; and the name of a kind (NULL if unknown). */
+DlEventKind deadline_event_kind(const char *zName);
+const char *deadline_event_name(DlEventKind e);
 
 /* A short Chinese label for e ("办理中", "已超期" …); static storage. */
 const char *deadline_status_label(DlStatus e);

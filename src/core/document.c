@@ -271,6 +271,12 @@ const char *doc_ledger_check(const LedgerEntry *e, const char *zPrev) {
   return NULL;
 }
 
+Date doc_art26_start(Date dFormed, Date dChanged) {
+  if (dChanged == DATE_NONE) return dFormed;
+  if (dFormed == DATE_NONE) return dChanged;
+  return dChanged > dFormed ? dChanged : dFormed;
+}
+
 int doc_art26_left(const Calendar *pCal, Date dFormed, Date dToday,
                    Date *pDue) {
   Date due = cal_add_workdays(pCal, dFormed, DOC_ART26_DAYS);

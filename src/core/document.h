@@ -63,6 +63,7 @@ typedef struct Doc {
   int64_t createdBy;          /* drafter (承办人) */
   const char *zCreatedAt;     /* ISO timestamp */
   const char *zUpdatedAt;     /* ISO timestamp */
+  const char *zChangedOn;     /* last change of title/body (Art. 26) or "" */
   /* Filled by the store's reads, not stored on the row. */
   const char *zOrgName;       /* organisation name */
   const char *zOrgSlug;       /* organisation URL name */
@@ -223,6 +224,12 @@ const char *doc_ledger_check(const LedgerEntry *e, const char *zPrev);
 
 /* Art. 26: a document is published within 20 working days of its 生成日期. */
 #define DOC_ART26_DAYS 20
+
+/* Art. 26 ("自该政府信息形成或者变更之日起20个工作日内"): the day the period
+** runs from — the later of the 生成日期 dFormed and the day the content
+** last changed, dChanged (DATE_NONE when never changed): a change restarts
+** the 20 working days. */
+Date doc_art26_start(Date dFormed, Date dChanged);
 
 /* Art. 26 status of an unpublished document formed on dFormed, seen on
 ** dToday: *pDue receives the last permitted day, and the return value is

@@ -6,6 +6,9 @@
 #include <limits.h>
 #include <stdlib.h>
 
+#include <string.h>
+
+#include "core/regime.h"
 #include "lib/buf.h"
 
 /* Art. 5 per-page tiers (data/fees.json "per_volume"). */
@@ -85,6 +88,50 @@ int fee_per_volume(int nPages, FeeResult *pRes) {
   buf_printf(&b, "合计%lld元（国办函〔2020〕109号第五条）", pRes->nYuan);
   pRes->zText = buf_steal(&b);
   return FEE_OK;
+}
+
+int fee_compute(const FeeRequest *p, FeeResult *pRes) {
+  char z[DATE_STRLEN];
+  pRes->nYuan = 0;
+  pRes->zText = NULL;
+  if (!regime_fees_apply(p->dReceived)) {
+    pRes->zText = mprintf("该申请于 %s 收到；信息处理费自2021年1月1日起收取"
+                          "（国办函〔2020〕109号），此前收到的申请不收费",
+                          date_format(p->dReceived, z));
+    return FEE_EINVAL;
+  }
+  const char *zM = p->zMethod ? p->zMethod : "";
+  if (!strcmp(zM, "per_item")) return fee_per_item(p->nPrior, p->nCount, pRes);
+  if (strcmp(zM, "per_volume")) {
+    pRes->zText = mprintf("请选择计收方式（按件计收或按量计收）");
+    return FEE_EINVAL;
+  }
+  if (p->zForm && !strcmp(p->zForm, "inspection")) {
+    pRes->zText = mprintf("按量计收适用于以提供纸质件、发送电子邮件、复制电子"
+                          "数据等方式提供政府信息的情形；申请人当场查阅的不按"
+                          "量计收（国办函〔2020〕109号第五条）");
+    return FEE_EINVAL;
+  }
+  return fee_per_volume(p->nCount, pRes);
+}
+
+char *fee_notice_text(const char *zMethod, long long nYuan,
+                      const char *zExplain, Date dLimit) {
+  char z[DATE_STRLEN];
+  int bItem = zMethod && !strcmp(zMethod, "per_item");
+  return mprintf(
+      "收费依据：《中华人民共和国政府信息公开条例》第四十二条，《政府信息公开"
+      "信息处理费管理办法》（国办函〔2020〕109号）第%s条。"
+      "收费标准：%s。计算：%s。收费金额：%lld元。"
+      "缴费期限：请自收到本通知之日起20个工作日内缴纳（自发出之日起算至 %s）；"
+      "逾期未缴纳的，本机关不再处理您的政府信息公开申请。",
+      bItem ? "四" : "五",
+      bItem ? "按件计收，同一申请人一个自然月内累计申请10件以下（含10件）的"
+              "不收费，11—30件的部分100元/件，31件以上的部分以10件为一档、"
+              "每增加一档收费标准提高100元/件"
+            : "按量计收，30页以下（含30页）的不收费，31—100页的部分10元/页，"
+              "101—200页的部分20元/页，201页以上的部分40元/页",
+      zExplain ? zExplain : "", nYuan, date_format(dLimit, z));
 }
 
 void fee_result_free(FeeResult *pRes) {

@@ -16,11 +16,17 @@
 ** tests check them against the embedded data/fees.json.  Waivers, notice
 ** and payment periods are unverified (fees.json) and left to callers.
 **
+** fee_compute() adds the conditions (in force from 2021-01-01; 按量 not
+** for on-site inspection; counting per organ) and fee_notice_text() the
+** notice's content.
+**
 ** Amounts are whole yuan (every tier price is a whole number of yuan).
 ** Pure functions; thread-safe; no I/O.
 */
 #ifndef GK_FEES_H
 #define GK_FEES_H
+
+#include "lib/date.h"
 
 enum {
   FEE_OK = 0,        /* success */
@@ -49,6 +55,39 @@ int fee_per_item(int nPrior, int nItems, FeeResult *pRes);
 /* 按量计收 for an application of nPages pages (nPages >= 0).  Same
 ** contract as fee_per_item(). */
 int fee_per_volume(int nPages, FeeResult *pRes);
+
+/* ---- one decision: may this application be charged, and how much -------- */
+
+/* What the organ proposes to charge for one application. */
+typedef struct FeeRequest {
+  Date dReceived;        /* the application's receipt date (Art. 31) */
+  const char *zMethod;   /* "per_item" (第四条) or "per_volume" (第五条) */
+  const char *zForm;     /* form wanted: paper, email, electronic,
+                         ** inspection (当场查阅), other */
+  int nPrior;            /* items already counted this natural month for
+                         ** the same applicant at the same organ */
+  int nCount;            /* items (after 一事一申请) or pages */
+} FeeRequest;
+
+/* Decides the fee of one application under 国办函〔2020〕109号:
+**  - none before 2021-01-01 (the measures' effective date);
+**  - 按件计收 applies to every kind of decision (第四条), counting the
+**    applicant's items at this organ in the natural month [I: the measures
+**    say "同一申请人一个自然月内累计申请"; each organ charges for what it
+**    receives (第三条 "行政机关对每件申请…")];
+**  - 按量计收 only when the information is provided as paper copies, by
+**    e-mail or as copied electronic data (第五条): not for 当场查阅.
+** Returns FEE_OK with pRes->nYuan (may be 0) and the explanation, or
+** FEE_EINVAL with the reason in pRes->zText.  Free with fee_result_free(). */
+int fee_compute(const FeeRequest *p, FeeResult *pRes);
+
+/* The text of the fee notice (收费通知): the basis, the standard, the
+** amount and the payment deadline (20 working days from receipt; dLimit
+** = the deadline counted from the day the notice is sent), and what
+** happens when it is not paid.  zExplain is fee_compute()'s explanation.
+** New heap string; caller frees. */
+char *fee_notice_text(const char *zMethod, long long nYuan,
+                      const char *zExplain, Date dLimit);
 
 /* Frees pRes->zText. */
 void fee_result_free(FeeResult *pRes);

@@ -633,6 +633,8 @@ static char *make_mask(const Scan *p, const Cand *c) {
       free(zName);
       return zMask;
     }
+    case PRIVACY_SECRECY_MARK:   /* privacy_marks_scan(): never masked */
+      break;
   }
   return ident_mask(zM, nM, 0, 0);
 }
@@ -779,6 +781,7 @@ const char *privacy_kind_name(PrivacyKind e) {
     case PRIVACY_EMAIL: return "email";
     case PRIVACY_CREDIT_CODE: return "credit_code";
     case PRIVACY_PERSON_NAME: return "person_name";
+    case PRIVACY_SECRECY_MARK: return "secrecy_mark";
   }
   return "unknown";
 }
@@ -793,6 +796,7 @@ const char *privacy_kind_label(PrivacyKind e) {
     case PRIVACY_EMAIL: return "电子邮箱";
     case PRIVACY_CREDIT_CODE: return "统一社会信用代码";
     case PRIVACY_PERSON_NAME: return "姓名";
+    case PRIVACY_SECRECY_MARK: return "密级或发布标记";
   }
   return "未知";
 }

@@ -56,10 +56,12 @@ typedef enum PrivacyKind {
   PRIVACY_BANK_CARD,      /* 16-19 digits passing Luhn */
   PRIVACY_EMAIL,          /* e-mail address */
   PRIVACY_CREDIT_CODE,    /* unified social credit code */
-  PRIVACY_PERSON_NAME     /* a Chinese person name (heuristic) */
+  PRIVACY_PERSON_NAME,    /* a Chinese person name (heuristic) */
+  PRIVACY_SECRECY_MARK    /* a classification or release mark (密级标志,
+                          ** 内部, 此件不公开 …): privacy_marks_scan() */
 } PrivacyKind;
 
-#define PRIVACY_KIND_MAX PRIVACY_PERSON_NAME  /* highest PrivacyKind value */
+#define PRIVACY_KIND_MAX PRIVACY_SECRECY_MARK  /* highest PrivacyKind value */
 
 /* How sure the scanner is. */
 typedef enum PrivacyConf {
@@ -123,12 +125,27 @@ char *privacy_apply_masks(const char *z, size_t n,
                           const PrivacyFinding *aFinding, size_t nFinding,
                           size_t *pnOut);
 
+/* Classification and release marks (保密审查 is more than Art. 17's personal
+** data: Art. 17 and the State Secrets Law).  Reports, as findings of kind
+** PRIVACY_SECRECY_MARK (confidence high, no mask — a mark is not masked
+** away, the reviewer records a decision):
+**  - a level next to a star, anywhere: ★秘密, ★机密, ★绝密, and the
+**    GB/T 9704 form 秘密★, 机密★10年, 绝密★长期 (the period included);
+**  - a line that consists only of marks (after brackets （）()〔〕【】[],
+**    stars, spaces and punctuation are set aside): 内部, 内部资料, 内部文件,
+**    注意保密, 此件不公开, 不予公开, 秘密, 机密, 绝密 — so the words inside
+**    running text ("内部审计", "（三）不予公开" in a report table) are not.
+** Same contract as privacy_scan() (PRIVACY_E_TOO_BIG over the limit);
+** findings in order of offset. */
+int privacy_marks_scan(const char *z, size_t n, PrivacyResult *pRes);
+
 /* "id_number", "id_number_15", "mobile", "landline", "bank_card", "email",
-** "credit_code", "person_name"; "unknown" for other values.  Static. */
+** "credit_code", "person_name", "secrecy_mark"; "unknown" for other
+** values.  Static. */
 const char *privacy_kind_name(PrivacyKind e);
 
 /* 身份证号, 身份证号（15位）, 手机号码, 固定电话, 银行卡号, 电子邮箱,
-** 统一社会信用代码, 姓名.  Static strings. */
+** 统一社会信用代码, 姓名, 密级或发布标记.  Static strings. */
 const char *privacy_kind_label(PrivacyKind e);
 
 /* The kind whose privacy_kind_name() is zName, or 0 when none. */

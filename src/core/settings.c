@@ -10,6 +10,9 @@ const SettingDef aSettingDef[SET__COUNT + 1] = {
    "附件大小上限（MB）"},
   [SET_APPLICATION_DUE_SOON_WORKDAYS] = {"application_due_soon_workdays", SETTING_INT, "5", 1, 20,
    "依申请公开：临近答复期限的提醒天数（工作日）"},
+  [SET_APPLICATION_CORRECTION_WORKDAYS] = {"application_correction_workdays", SETTING_INT, "15", 1, 60,
+   "依申请公开：补正通知未载明期限时给予申请人的补正期限（工作日，第三十条；"
+   "可应申请人申请延长）"},
   [SET_APPLICATION_FEE_WAIT_COUNTED] = {"application_fee_wait_counted", SETTING_BOOL, "0", 0, 1,
    "依申请公开：等待缴费的时间是否计入答复期限（1 计入，0 不计入）"},
   [SET_APPLICATION_RATE_LIMIT_PER_HOUR] = {"application_rate_limit_per_hour", SETTING_INT, "10", 1, 1000,

@@ -4,6 +4,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <time.h>
 
 #include "core/index_number.h"
 #include "lib/buf.h"
@@ -25,7 +26,7 @@
   "coalesce(d.validity_date,''),coalesce(d.replaced_by_id,0),"              \
   "d.withdraw_reason,coalesce(d.withdrawn_at,''),coalesce(d.scanned_at,''),"\
   "d.created_by,d.created_at,d.updated_at,o.name,o.slug,"                   \
-  "coalesce(dp.name,''),coalesce(u.name,'')"                                \
+  "coalesce(dp.name,''),coalesce(u.name,''),coalesce(d.changed_on,'')"     \
   " FROM doc d JOIN org o ON o.id=d.org_id"                                 \
   " LEFT JOIN dept dp ON dp.id=d.dept_id"                                   \
   " LEFT JOIN user u ON u.id=d.created_by"
@@ -70,6 +71,7 @@ static void doc_row(Arena *a, sqlite3_stmt *st, Doc *d) {
   d->zOrgSlug = col_text(a, st, i++);
   d->zDeptName = col_text(a, st, i++);
   d->zCreatedByName = col_text(a, st, i++);
+  d->zChangedOn = col_text(a, st, i++);
 }
 
 
@@ -235,7 +237,10 @@ int store_doc_update(Store *s, const Doc *d) {
       "UPDATE doc SET dept_id=?2,title=?3,doc_number=?4,publisher=?5,"
       "signed_date=?6,formed_date=?7,mode=?8,withheld_ground=?9,scope=?10,"
       "catalogue_item_id=?11,genre=?12,report_kind=?13,keywords=?14,"
-      "summary=?15,body=?16,interprets_id=?17,updated_at=?18"
+      "summary=?15,body=?16,interprets_id=?17,updated_at=?18,"
+      /* Art. 26: a changed title or body restarts the period. */
+      "changed_on=CASE WHEN title<>?3 OR body<>?16 THEN ?19"
+      " ELSE changed_on END"
       " WHERE id=?1 AND state='draft'");
   if (!st) return STORE_ERROR;
   bind_int(st, 1, d->id);
@@ -256,6 +261,8 @@ int store_doc_update(Store *s, const Doc *d) {
   bind_text(st, 16, nz(d->zBody));
   bind_id(st, 17, d->interpretsId);
   bind_text(st, 18, zNow);
+  char zToday[DATE_STRLEN];
+  bind_text(st, 19, date_format(date_today_cn(time(NULL)), zToday));
   rc = sqlite3_step(st);
   stmt_done(st);
   if (rc != SQLITE_DONE) {

@@ -14,8 +14,13 @@
 
 #include "core/ident.h"
 #include "lib/crypto.h"
+#include "core/notice.h"
+#include "core/org_kind.h"
+#include "store/store_notice.h"
 #include "web/applications.h"
 #include "web/pages.h"
+
+static void track_notices(Req *r, const App *a);
 
 /* Public form submissions allowed per address per hour when the setting
 ** application_rate_limit_per_hour (core/settings.c) cannot be read. */
@@ -28,13 +33,6 @@ int app_load_calendar(Req *r, Calendar *pCal) {
 
 Date app_today(void) {
   return date_today_cn(time(NULL));
-}
-
-void app_id_hash(Req *r, const char *zIdNorm, char zOut[65]) {
-  char *z =
-      mprintf("%j:%j", r->cfg->zSecretKey ? r->cfg->zSecretKey : "", zIdNorm); /*escaped: an unambiguous key:id encoding for the hash, never output*/
-  crypto_sha256_hex(z, strlen(z), zOut);
-  free(z);
 }
 
 void app_input_from_req(Req *r, AppInput *p) {
@@ -188,49 +186,12 @@ const char *app_attachment_check(Req *r) {
 
 int app_register(Req *r, App *a, const AppInput *p, const char *zIdNorm,
                  char zCode[32], const char *zAction) {
-  char zHash[65], zIdHash[65];
-  a->zApplicantType = p->zApplicantType;
-  a->zApplicantName = p->zName;
-  a->zIdKind = p->zIdKind;
-  char *zSealed = crypto_seal(r->cfg->zSecretKey, zIdNorm);
-  char *zMasked = app_mask_id(p->zIdKind, zIdNorm);
-  a->zIdSealed = req_strdup(r, zSealed ? zSealed : "");
-  a->zIdMasked = req_strdup(r, zMasked ? zMasked : "");
-  free(zSealed);
-  free(zMasked);
-  if (!a->zIdSealed[0]) return STORE_ERROR; /* no usable server key */
-  app_id_hash(r, zIdNorm, zIdHash);
-  a->zIdHash = zIdHash;
-  a->zContactPerson = p->zContactPerson;
-  a->zPhone = p->zPhone;
-  a->zEmail = p->zEmail;
-  a->zAddress = p->zAddress;
-  a->zPostcode = p->zPostcode;
-  a->zInfoTitle = p->zInfoTitle;
-  a->zInfoDocNumber = p->zInfoDocNumber;
-  a->zInfoDescription = p->zInfoDescription;
-  a->zPurpose = p->zPurpose;
-  a->zForm = p->zForm;
-  a->zDelivery = p->zDelivery;
-  crypto_random_hex(zCode, 10);
-  crypto_sha256_hex(zCode, strlen(zCode), zHash);
-  int rc = store_app_add(r->store, &r->arena, a, zHash);
-  if (rc != STORE_OK) return rc;
-  rc = store_app_log(r->store, a->id, r->user ? r->user->id : 0, zAction,
-                     a->zReceiptNote);
   const ReqParam *f = req_file(r, "attachment");
-  if (rc == STORE_OK && f && f->nValue)
-    rc = store_app_file_add(r->store, a->id, f->zFilename,
-                            f->zType ? f->zType : "application/octet-stream",
-                            f->zValue, f->nValue);
-  if (rc != STORE_OK) return rc;
-  Calendar cal;
-  rc = app_load_calendar(r, &cal);
-  if (rc == STORE_OK)
-    rc = store_app_refresh_due(r->store, &r->arena, &cal, a->id, app_today(),
-                               NULL, NULL);
-  cal_free(&cal);
-  return rc;
+  return app_store_new(r->store, &r->arena, r->cfg->zSecretKey, a, p, zIdNorm,
+                       r->user ? r->user->id : 0, zAction,
+                       f ? f->zFilename : NULL, f ? f->zType : NULL,
+                       f ? f->zValue : NULL, f ? f->nValue : 0, app_today(),
+                       zCode);
 }
 
 /* Today as YYYYMMDD for identity-number birth-date checks. */
@@ -306,6 +267,21 @@ int page_app_apply(Req *r) {
     return 0;
   }
   page_set_org(r, &org);
+  const char *zNo = org_kind_no_applications(org_kind(org.zKind));
+  if (zNo) { /* Art. 55 units and units acting in another organ's name */
+    r->status = r->method == HTTP_POST ? 409 : 200;
+    page_begin(r, "政府信息公开申请");
+    req_printf(r, "<h1>%h</h1>\n", org.zName);
+    page_notice(r, "warn", zNo);
+    Org up;
+    if (org.parentId &&
+        store_org_get(r->store, &r->arena, org.parentId, &up) == STORE_OK &&
+        org_kind(up.zKind)->bApplications)
+      req_printf(r, "<p><a href=\"/o/%u/apply\">向%h提出申请</a></p>\n",
+                 up.zSlug, up.zName);
+    page_end(r);
+    return 0;
+  }
   AppInput in;
   AppFieldErr aErr[APP_MAX_ERRORS];
   int nErr = 0;
@@ -484,22 +460,55 @@ int page_app_track(Req *r) {
                : !strcmp(a->zFeeStatus, "waived") ? "已减免"
                                                   : "逾期未缴");
   req_puts(r, "</dl>\n");
-  if (a->zClosedOn[0] && a->zOutcome[0]) {
-    for (int i = 0; i < 2; i++) {
-      req_puts(
-          r,
-          "<form method=\"post\" action=\"/track/letter\" class=\"inline\">");
+  track_notices(r, a);
+  page_end(r);
+  return 0;
+}
+
+/* The notices addressed to the applicant (core/notice.h bToApplicant),
+** each as a POST carrying the registration number and the code. */
+static void track_notices(Req *r, const App *a) {
+  AppNotice *aN;
+  int n;
+  if (store_notices(r->store, &r->arena, a->id, &aN, &n) != STORE_OK) return;
+  req_puts(r, "<ul id=\"track-notices\">");
+  for (int i = 0; i < n; i++) {
+    const NoticeKind *k = notice_kind(aN[i].zKind);
+    if (!k || !k->bToApplicant) continue;
+    for (int j = 0; j < 2; j++) {
+      req_puts(r, j ? " " : "<li>");
+      req_puts(r, "<form method=\"post\" action=\"/track/notice\" class=\"inline\">");
       page_csrf_field(r);
       req_printf(r,
                  "<input type=\"hidden\" name=\"reg_no\" value=\"%h\">"
                  "<input type=\"hidden\" name=\"code\" value=\"%h\">"
+                 "<input type=\"hidden\" name=\"nid\" value=\"%lld\">"
                  "<input type=\"hidden\" name=\"format\" value=\"%s\">"
-                 "<button type=\"submit\">%s</button></form> ",
-                 a->zRegNo, req_param_or(r, "code", ""), i ? "docx" : "html",
-                 i ? "下载答复告知书（Word）" : "查看答复告知书（可打印）");
+                 "<button type=\"submit\">%h%h</button></form>",
+                 a->zRegNo, req_param_or(r, "code", ""), (long long)aN[i].id,
+                 j ? "docx" : "html", j ? "" : k->zTitle,
+                 j ? "（Word）" : req_fmt(r, "（%s，%s）", aN[i].zDocNo,
+                                          aN[i].zIssuedOn));
     }
+    req_puts(r, "</li>");
   }
-  page_end(r);
+  req_puts(r, "</ul>\n");
+}
+
+/* POST /track/notice: one of the applicant's notices. */
+int page_app_track_notice(Req *r) {
+  AppNotice nt;
+  int64_t nid = 0;
+  r->bNoCache = 1;
+  App *a = track_lookup(r);
+  req_param_int(r, "nid", 1, INT64_MAX, &nid);
+  if (!a || store_notice_get(r->store, &r->arena, a->id, nid, &nt) !=
+                STORE_OK ||
+      !notice_kind(nt.zKind) || !notice_kind(nt.zKind)->bToApplicant) {
+    http_error(r, 404, "登记号、查询码或告知书不正确");
+    return 0;
+  }
+  app_notice_send(r, a, &nt, !strcmp(req_param_or(r, "format", ""), "docx"));
   return 0;
 }
 

@@ -8,6 +8,7 @@
 #include <string.h>
 #include <time.h>
 
+#include "core/privacy.h"
 #include "lib/buf.h"
 #include "lib/date.h"
 #include "lib/docx_md.h"
@@ -550,7 +551,7 @@ static void findings_section(Req *r, const Doc *d, int bCanDecide) {
   DocFinding *aF;
   int n;
   if (store_doc_findings(r->store, &r->arena, d->id, NULL, &aF, &n) != STORE_OK) return;
-  req_printf(r, "<section id=\"privacy\"><h2>隐私扫描（去标识化）</h2>\n");
+  req_printf(r, "<section id=\"privacy\"><h2>保密审查扫描（密级标记、个人信息）</h2>\n");
   if (d->zScannedAt[0]) req_printf(r, "<p>最近扫描：%h</p>\n", fmt_time(r, d->zScannedAt));
   else req_puts(r, "<p>尚未扫描。</p>\n");
   if (bCanDecide)
@@ -570,8 +571,12 @@ static void findings_section(Req *r, const Doc *d, int bCanDecide) {
                   "<td data-kind=\"%h\">%h</td><td>%h</td><td>%h</td><td>",
                (long long)f->id, f->zStatus,
                !strcmp(f->zSource, "title") ? "标题" : !strcmp(f->zSource, "body") ? "正文" : "附件",
-               f->zKind, fmt_label(f->zKind), f->zMatch, f->zContext);
-    if (!strcmp(f->zStatus, "open") && bCanDecide) {
+               f->zKind,
+               privacy_kind_from_name(f->zKind) ? privacy_kind_label(privacy_kind_from_name(f->zKind))
+                                                : "需人工审查",
+               f->zMatch, f->zContext);
+    int bMark = privacy_kind_from_name(f->zKind) == PRIVACY_SECRECY_MARK;
+    if (!strcmp(f->zStatus, "open") && bCanDecide && !bMark) {
       req_printf(r, "<form method=\"post\" action=\"/staff/docs/%lld/findings/%lld\" class=\"inline\">",
                  (long long)d->id, (long long)f->id);
       page_csrf_field(r);
@@ -583,6 +588,16 @@ static void findings_section(Req *r, const Doc *d, int bCanDecide) {
       req_puts(r, "<input type=\"hidden\" name=\"decision\" value=\"accept\">"
                   "<label>保留理由 <input name=\"reason\" required></label>"
                   "<button type=\"submit\">保留</button></form>");
+    } else if (!strcmp(f->zStatus, "open") && bCanDecide) {
+      /* A classification or release mark: a decision with its basis. */
+      req_printf(r, "<form method=\"post\" action=\"/staff/docs/%lld/findings/%lld\" class=\"inline\">",
+                 (long long)d->id, (long long)f->id);
+      page_csrf_field(r);
+      req_puts(r, "<input type=\"hidden\" name=\"decision\" value=\"accept\">"
+                  "<label>审查决定及依据（如：已解密、经定密机关同意公开） "
+                  "<input name=\"reason\" required></label>"
+                  "<button type=\"submit\">记录决定，可以公开</button></form>"
+                  " 不能公开的，请退回起草人。");
     } else if (!strcmp(f->zStatus, "open")) {
       req_puts(r, "待处理");
     } else {
@@ -646,6 +661,8 @@ static int doc_view(Req *r, const char *zRefusal) {
   meta_row(r, "责任部门", d.zDeptName);
   meta_row(r, "成文日期", d.zSignedDate);
   meta_row(r, "生成日期", d.zFormedDate);
+  if (d.zChangedOn[0])
+    meta_row(r, "变更日期（第二十六条期限自变更之日重新起算）", d.zChangedOn);
   meta_row(r, "发布日期", d.zPublishedDate);
   meta_row(r, "公开方式", doc_label(aDocMode, d.zMode));
   if (!strcmp(d.zMode, "withheld"))

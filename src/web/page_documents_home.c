@@ -46,7 +46,7 @@ void panel_documents(Req *r) {
     nMine++;
   }
   if (!nMine) req_puts(r, "<li>暂无</li>\n");
-  req_puts(r, "</ul>\n<h3>公开时限（第二十六条：生成之日起20个工作日内）</h3>"
+  req_puts(r, "</ul>\n<h3>公开时限（第二十六条：形成或者变更之日起20个工作日内）</h3>"
               "<ul class=\"art26\">\n");
   int nFlag = 0;
   int nWarn = (int)store_setting_int(r->store, SET_PUBLISH_DUE_SOON_WORKDAYS);
@@ -58,7 +58,9 @@ void panel_documents(Req *r) {
     ** decided, so still flagged). */
     if (!strcmp(aDoc[i].zMode, "on_request") || !strcmp(aDoc[i].zMode, "withheld"))
       continue;
-    int left = doc_art26_left(&cal, formed, today, &due);
+    Date changed = DATE_NONE;
+    if (aDoc[i].zChangedOn[0]) date_parse(aDoc[i].zChangedOn, &changed);
+    int left = doc_art26_left(&cal, doc_art26_start(formed, changed), today, &due);
     if (left > nWarn) continue;
     date_format(due, zDue);
     req_printf(r, "<li class=\"%s\" data-left=\"%d\"><a href=\"/staff/docs/%lld\">%h</a>"

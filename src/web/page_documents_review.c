@@ -8,7 +8,10 @@
 **  - the drafter never passes their own document, at any step;
 **  - 公开方式 confirmed before submission, 不予公开 with its legal ground;
 **  - the secrecy review passes only after a fresh scan with no open
-**    finding; publication is refused while any finding is open;
+**    finding — personal data and classification / release marks (★秘密,
+**    秘密★N年, 内部, 此件不公开 …, core/privacy.h privacy_marks_scan()); a
+**    mark is never masked away, the reviewer records a decision with its
+**    reason; publication is refused while any finding is open;
 **  - a policy whose catalogue item requires an interpretation is published
 **    only when a 解读 of it has reached 领导审批 (or is published);
 **  - a send-back and a withdrawal need an opinion / a public reason.
@@ -23,29 +26,13 @@
 #include "web/documents.h"
 #include "web/pages.h"
 
-/* Adds the findings of one text, skipping matches already accepted. */
-static int scan_text(Req *r, const Doc *d, const char *zSource, const char *z,
-                     size_t n, const DocFinding *aAcc, int nAcc) {
-  PrivacyResult res;
-  PrivacyOptions opt;
-  memset(&opt, 0, sizeof opt);
-  Date today;
-  date_parse(docs_today(r), &today);
-  opt.iToday = date_year(today) * 10000 + date_month(today) * 100 + date_day(today);
-  if (privacy_scan(z, n, &opt, &res) != PRIVACY_OK) {
-    DocFinding f;
-    memset(&f, 0, sizeof f);
-    f.docId = d->id;
-    f.zSource = zSource;
-    f.zKind = "too_big";
-    f.zMatch = "（文字过长，无法自动扫描）";
-    f.zContext = "请人工审查";
-    f.zMask = "";
-    return store_doc_finding_add(r->store, &f);
-  }
+/* Adds the findings in res of one text, skipping matches already
+** accepted; frees res. */
+static int add_findings(Req *r, const Doc *d, const char *zSource,
+                        PrivacyResult *res, const DocFinding *aAcc, int nAcc) {
   int rc = STORE_OK;
-  for (size_t i = 0; i < res.nFinding && rc == STORE_OK; i++) {
-    const PrivacyFinding *pf = &res.aFinding[i];
+  for (size_t i = 0; i < res->nFinding && rc == STORE_OK; i++) {
+    const PrivacyFinding *pf = &res->aFinding[i];
     int bAccepted = 0;
     for (int k = 0; k < nAcc; k++)
       if (!strcmp(aAcc[k].zSource, zSource) && !strcmp(aAcc[k].zMatch, pf->zMatch))
@@ -61,8 +48,36 @@ static int scan_text(Req *r, const Doc *d, const char *zSource, const char *z,
     f.zMask = pf->zMask ? pf->zMask : "";
     rc = store_doc_finding_add(r->store, &f);
   }
-  privacy_result_free(&res);
+  privacy_result_free(res);
   return rc;
+}
+
+/* Adds the findings of one text: personal data (Art. 17 review) and the
+** classification and release marks, skipping matches already accepted. */
+static int scan_text(Req *r, const Doc *d, const char *zSource, const char *z,
+                     size_t n, const DocFinding *aAcc, int nAcc) {
+  PrivacyResult res;
+  PrivacyOptions opt;
+  memset(&opt, 0, sizeof opt);
+  Date today;
+  date_parse(docs_today(r), &today);
+  opt.iToday = date_year(today) * 10000 + date_month(today) * 100 + date_day(today);
+  if (privacy_marks_scan(z, n, &res) == PRIVACY_OK) {
+    int rc = add_findings(r, d, zSource, &res, aAcc, nAcc);
+    if (rc != STORE_OK) return rc;
+  }
+  if (privacy_scan(z, n, &opt, &res) != PRIVACY_OK) {
+    DocFinding f;
+    memset(&f, 0, sizeof f);
+    f.docId = d->id;
+    f.zSource = zSource;
+    f.zKind = "too_big";
+    f.zMatch = "（文字过长，无法自动扫描）";
+    f.zContext = "请人工审查";
+    f.zMask = "";
+    return store_doc_finding_add(r->store, &f);
+  }
+  return add_findings(r, d, zSource, &res, aAcc, nAcc);
 }
 
 int docs_scan(Req *r, const Doc *d) {
@@ -176,7 +191,7 @@ static int doc_step(Req *r, const DocStep *pStep) {
       if (nOpen > 0) {
         /* Keep the fresh findings for the reviewer, refuse the step. */
         store_commit(r->store);
-        docs_refuse(r, 409, req_fmt(r, "隐私扫描发现%d项未处理的内容，须逐项遮盖或说明理由保留后才能通过保密审查（见下方“隐私扫描”）", nOpen));
+        docs_refuse(r, 409, req_fmt(r, "保密审查扫描发现%d项未处理的内容（个人信息或密级、发布标记），须逐项遮盖或说明理由保留后才能通过保密审查（见下方“保密审查扫描”）", nOpen));
         return 0;
       }
       if (nOpen < 0) rc = nOpen;
@@ -299,6 +314,11 @@ int page_doc_finding(Req *r) {
   int bMask = !strcmp(zDecision, "mask");
   if (!bMask && strcmp(zDecision, "accept")) { http_error(r, 400, "请选择遮盖或保留"); return 0; }
   if (!bMask && !zReason[0]) { http_error(r, 422, "保留必须写明理由"); return 0; }
+  if (bMask && !strcmp(f.zKind, privacy_kind_name(PRIVACY_SECRECY_MARK))) {
+    http_error(r, 422, "密级或发布标记不能以遮盖处理：确属可以公开的（已解密或经批准公开），"
+                       "请写明依据后保留；否则请退回起草人");
+    return 0;
+  }
   const char *zTitle = d.zTitle, *zBody = d.zBody;
   if (bMask) {
     int bTitle = !strcmp(f.zSource, "title");

@@ -14,15 +14,17 @@
 **       /staff/reports/{org}/{year}/export/{json|csv|xlsx|docx}
 **       /staff/report-check
 **       /o/{org}/reports, /o/{org}/reports/{year}
-** The deadline (Art. 49): departments publish by 31 January, governments
-** by 31 March; organisations here are departments and their units, so the
-** list counts to 31 January.
+** The deadline (core/regime.h): for reports up to 2018 every organ by 31
+** March (old Art. 31); from 2019, departments by 31 January, governments
+** by 31 March (Art. 49); the list counts to the departments' date.
 */
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 #include <time.h>
 
+#include "core/org_kind.h"
+#include "core/regime.h"
 #include "lib/date.h"
 #include "store/store_documents.h"
 #include "web/org_pages.h"
@@ -106,6 +108,11 @@ static int ctx_load(Req *r, Ctx *c, int bRecords) {
     http_error(r, 404, "年度无效");
     return -1;
   }
+  /* The report bears the name the organ had when it was due (a 2018
+  ** report, published in early 2019, before a renaming in 2019). */
+  const char *zThen = store_org_name_on(
+      r->store, &r->arena, c->org.id, req_fmt(r, "%d-01-31", c->year + 1));
+  if (zThen) c->org.zName = zThen;
   c->bSubtree = !strcmp(req_param_or(r, "scope", "org"), "subtree");
   if (rf_set_load_builtin(&c->set, &zErr)) {
     http_error(r, 500, zErr);
@@ -471,25 +478,35 @@ int page_reports(Req *r) {
   int n;
   if (store_report_units(r->store, &r->arena, me.id, year, &aU, &n) ==
       STORE_OK) {
-    Date dDue = date_from_ymd(year + 1, 1, 31);
+    const char *zArt;
+    Date dDue = regime_report_due(year, 0, &zArt);
     long long nLeft = (long long)(dDue - dToday);
-    int nMissing = 0;
-    req_printf(r, "<h2>下属单位报送情况</h2><p>政府部门应于 %d 年 1 月 31 日前"
-                  "报送并公开上一年度报告，县级以上人民政府的报告于 3 月 31 日前"
-                  "公开（条例第四十九条）；", year + 1);
-    if (nLeft >= 0) req_printf(r, "距 1 月 31 日还有 <strong id=\"days-left\">"
-                               "%lld</strong> 天。</p>", nLeft);
-    else req_printf(r, "已超过 1 月 31 日 <strong id=\"days-left\">%lld"
-                    "</strong> 天。</p>", -nLeft);
+    int nMissing = 0, dM, dD, dY;
+    date_ymd(dDue, &dY, &dM, &dD);
+    if (year < 2019)
+      req_printf(r, "<h2>下属单位报送情况</h2><p>各级行政机关应于 %d 年 3 月 31 日"
+                    "前公布上一年度报告（%h）；", year + 1, zArt);
+    else
+      req_printf(r, "<h2>下属单位报送情况</h2><p>政府部门应于 %d 年 1 月 31 日前"
+                    "报送并公开上一年度报告，县级以上人民政府的报告于 3 月 31 日"
+                    "前公开（%h）；", year + 1, zArt);
+    if (nLeft >= 0) req_printf(r, "距 %d 月 %d 日还有 <strong id=\"days-left\">"
+                               "%lld</strong> 天。</p>", dM, dD, nLeft);
+    else req_printf(r, "已超过 %d 月 %d 日 <strong id=\"days-left\">%lld"
+                    "</strong> 天。</p>", dM, dD, -nLeft);
     req_puts(r, "<table class=\"units\"><thead><tr><th>单位</th><th>状态</th>"
                 "<th>提交时间</th><th>截止日期</th><th>剩余天数</th></tr></thead>"
                 "<tbody>");
     for (int i = 0; i < n; i++) {
       int bDone = !strcmp(aU[i].zStatus, "submitted") ||
                   !strcmp(aU[i].zStatus, "published");
-      /* A people's government (人民政府) publishes by 31 March. */
-      int bGov = strstr(aU[i].zOrgName, "人民政府") != NULL;
-      Date dU = date_from_ymd(year + 1, bGov ? 3 : 1, 31);
+      /* By kind (core/org_kind.h): a government publishes by 31 March, a
+      ** department by 31 January; units without a report of their own
+      ** (Art. 55, acting units) are not listed. */
+      const OrgKind *pK = org_kind(aU[i].zOrgKind);
+      if (!pK->bOwnReport) continue;
+      int bGov = pK->bGovernment;
+      Date dU = regime_report_due(year, bGov, NULL);
       char zDue[DATE_STRLEN];
       if (!bDone && aU[i].orgId != me.id) nMissing++;
       req_printf(r, "<tr class=\"%s\"><td class=\"d%d\"><a href=\"/staff/"
@@ -674,6 +691,13 @@ int page_report(Req *r) {
   page_begin(r, req_fmt(r, "%d 年度报告", c.year));
   req_printf(r, "<h1>%h%h %d 年政府信息公开工作年度报告</h1>", c.org.zName,
              c.bSubtree ? "（全系统）" : "", c.year);
+  /* Art. 55 units and units acting in another organ's name publish no
+  ** report of their own (core/org_kind.h). */
+  if (!c.bSubtree && !org_kind(c.org.zKind)->bOwnReport)
+    page_notice(r, "warn",
+                req_fmt(r, "本单位为%s（%s），不单独编制政府信息公开工作年度报告。",
+                        org_kind(c.org.zKind)->zLabel,
+                        org_kind(c.org.zKind)->zBasis));
   const char *zDone = req_param(r, "done");
   if (zDone) page_notice(r, "ok", "已保存");
   req_printf(r, "<p>格式：%h（%h） · 状态：<strong id=\"status\">%h</strong>"

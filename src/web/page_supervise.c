@@ -22,6 +22,8 @@
 #include <xlsxwriter.h>
 
 #include "core/freshness.h"
+#include "core/org_kind.h"
+#include "core/regime.h"
 #include "core/response_clock.h"
 #include "lib/utf8.h"
 #include "web/applications.h"
@@ -443,8 +445,10 @@ static void report_status_panel(Req *r, const RegScope *sc, int year) {
     if (!sc->bSubtree && aU[i].orgId != sc->orgId) continue;
     if (!req_can(r, PERM_VIEW_STAFF, aU[i].orgId)) continue;
     int bDone = !strcmp(aU[i].zStatus, "submitted") || !strcmp(aU[i].zStatus, "published");
-    int bGov = strstr(aU[i].zOrgName, "人民政府") != NULL;
-    Date dDue = date_from_ymd(year + 1, bGov ? 3 : 1, 31);
+    const OrgKind *pK = org_kind(aU[i].zOrgKind); /* the deadline by kind */
+    if (!pK->bOwnReport) continue;
+    int bGov = pK->bGovernment;
+    Date dDue = regime_report_due(year, bGov, NULL);
     char zDue[DATE_STRLEN];
     req_printf(r, "<tr data-org=\"%h\"><th scope=\"row\"><a href=\"/staff/reports/%u/%d\">"
                   "%h</a></th><td class=\"status\">%h</td><td>%h</td><td class=\"left\">",
@@ -479,6 +483,9 @@ static void report_card(Req *r, const RegScope *sc, int year) {
   for (int i = 0; i < n; i++) {
     if (!sc->bSubtree && aU[i].orgId != sc->orgId) continue;
     if (!req_can(r, PERM_VIEW_STAFF, aU[i].orgId)) continue;
+    /* Only units that publish a report of their own (core/org_kind.h). */
+    if (aU[i].orgId != sc->orgId && !org_kind(aU[i].zOrgKind)->bOwnReport)
+      continue;
     nUnit++;
     nDone += !strcmp(aU[i].zStatus, "submitted") || !strcmp(aU[i].zStatus, "published");
     if (aU[i].orgId == sc->orgId) {

@@ -218,17 +218,18 @@ def test_privacy_gate_masks_and_accepts(srv):
     contains(r.text, "未处理")
     eq(state_of(srv, doc), "secrecy_review")
     page = secrecy.get("/staff/docs/%d" % doc).text
-    findings = re.findall(r'data-finding="(\d+)" data-status="open"><td>正文</td><td data-kind="(\w+)">', page)
+    findings = re.findall(r'data-finding="(\d+)" data-status="open"><td>正文</td><td data-kind="\w+">([^<]+)</td>', page)
     kinds = sorted(k for _, k in findings)
-    ok("id_number" in kinds and "mobile" in kinds, "findings %r" % kinds)
+    ok("身份证号" in kinds and "手机号码" in kinds, "findings %r" % kinds)   # labels, not ids
+    not_contains(page, "<td>id_number</td>")
     fid = {k: int(f) for f, k in findings}
     # Another organisation's secrecy decision, and the drafter, are refused.
-    eq(client(srv, "hosp-admin").post("/staff/docs/%d/findings/%d" % (doc, fid["id_number"]),
+    eq(client(srv, "hosp-admin").post("/staff/docs/%d/findings/%d" % (doc, fid["身份证号"]),
                                        {"decision": "mask"}).status, 403)
     # Accepting needs a written reason.
-    r = secrecy.post("/staff/docs/%d/findings/%d" % (doc, fid["mobile"]), {"decision": "accept"})
+    r = secrecy.post("/staff/docs/%d/findings/%d" % (doc, fid["手机号码"]), {"decision": "accept"})
     eq(r.status, 422)
-    eq(secrecy.post("/staff/docs/%d/findings/%d" % (doc, fid["id_number"]),
+    eq(secrecy.post("/staff/docs/%d/findings/%d" % (doc, fid["身份证号"]),
                     {"decision": "mask"}).status, 303)
     body_now = doc_row(srv, doc, "body")[0]
     contains(body_now, ID_MASKED)

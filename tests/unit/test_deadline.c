@@ -396,12 +396,35 @@ TEST(deadline_fee_wait) {
                              D("2024-03-01"), &r), DL_OK);
   CHECK_STR(F(r.dDue), "2024-03-08");
   deadline_result_free(&r);
-  /* Not paid by the payment deadline: closed. */
+  /* The payment period is 20 working days (国办函〔2020〕109号): from the
+  ** notice on Tue 02-20: 21 22 23 (3) 26..03-01 (8) 03-04..08 (13)
+  ** 11..15 (18) 18 (19) 19 (20) -> 2024-03-19.  A shorter limit
+  ** (03-05) is refused; "not paid" on 03-06 or on 03-19 is refused. */
   DlEvent b[2] = {EV(DL_EV_FEE_NOTICE, "2024-02-20"),
                   EV(DL_EV_FEE_LAPSED, "2024-03-06")};
   b[0].dLimit = D("2024-03-05");
-  CHECK_INT(deadline_compute(&cal, D("2024-02-05"), b, 2, NULL,
+  CHECK_INT(deadline_compute(&cal, D("2024-02-05"), b, 1, NULL,
+                             D("2024-03-07"), &r), DL_EINVAL);
+  CHECK(r.zErr && strstr(r.zErr, "不早于 2024-03-19"));
+  deadline_result_free(&r);
+  b[0].dLimit = DATE_NONE;
+  CHECK_INT(deadline_compute(&cal, D("2024-02-05"), b, 1, NULL,
                              D("2024-03-07"), &r), DL_OK);
+  CHECK_STR(F(r.dFeeLimit), "2024-03-19");
+  CHECK(has_step(&r, "载明收费依据、标准、金额和缴费期限"));
+  deadline_result_free(&r);
+  CHECK_INT(deadline_compute(&cal, D("2024-02-05"), b, 2, NULL,
+                             D("2024-03-07"), &r), DL_EINVAL);
+  CHECK(r.zErr && strstr(r.zErr, "缴费期限至 2024-03-19"));
+  deadline_result_free(&r);
+  b[1].date = D("2024-03-19");
+  CHECK_INT(deadline_compute(&cal, D("2024-02-05"), b, 2, NULL,
+                             D("2024-03-20"), &r), DL_EINVAL);
+  deadline_result_free(&r);
+  /* Not paid by the payment deadline: closed the day after. */
+  b[1].date = D("2024-03-20");
+  CHECK_INT(deadline_compute(&cal, D("2024-02-05"), b, 2, NULL,
+                             D("2024-03-20"), &r), DL_OK);
   CHECK_INT(r.eStatus, DL_ST_FEE_UNPAID);
   CHECK(has_step(&r, "逾期未按收费通知要求缴纳费用"));
   deadline_result_free(&r);

@@ -212,6 +212,26 @@ TEST(doc_art26_spring_festival_2024) {
   cal_free(&cal);
 }
 
+TEST(doc_art26_restarts_when_changed) {
+  /* Art. 26: from when the information is formed OR changed.  Formed
+  ** 2024-02-01, changed 2024-03-04: the 20 working days run again from
+  ** 03-04 (Monday to Friday; no 2024 holiday falls in the span: 03-05..08
+  ** (4) 11..15 (9) 18..22 (14) 25..29 (19) 04-01 (20) -> 2024-04-01). */
+  Calendar cal;
+  Date f, c, due;
+  char z[DATE_STRLEN];
+  cal_init(&cal);
+  date_parse("2024-02-01", &f);
+  date_parse("2024-03-04", &c);
+  CHECK_INT(doc_art26_start(f, DATE_NONE), f);
+  CHECK_INT(doc_art26_start(f, c), c);
+  CHECK_INT(doc_art26_start(c, f), c);          /* an earlier edit: formed */
+  CHECK_INT(doc_art26_start(DATE_NONE, c), c);
+  doc_art26_left(&cal, doc_art26_start(f, c), c, &due);
+  CHECK_STR(date_format(due, z), "2024-04-01");
+  cal_free(&cal);
+}
+
 TEST(doc_index_number_serials) {
   char zPath[128];
   int64_t org, user;

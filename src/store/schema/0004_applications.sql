@@ -36,7 +36,10 @@ CREATE TABLE application (
   id_sealed        TEXT NOT NULL DEFAULT '', -- crypto_seal(server key, number)
   id_masked        TEXT NOT NULL DEFAULT '', -- masked form for display
   id_hash          TEXT NOT NULL DEFAULT '', -- keyed SHA-256: same applicant
-                                           -- (per-item fees per month, Art. 44)
+                                           -- (per-item fees per month at the
+                                           -- same organ, 国办函〔2020〕109号
+                                           -- Art. 4; comment corrected, no
+                                           -- schema change)
   contact_person   TEXT NOT NULL DEFAULT '', -- organisations: who to contact
   phone            TEXT NOT NULL DEFAULT '',
   email            TEXT NOT NULL DEFAULT '',

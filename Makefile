@@ -36,7 +36,7 @@ CFLAGS  += $(CSTD) $(WARN) $(OPT) $(PKG_CFLAGS) -Isrc -MMD -MP
 LDFLAGS += $(OPT)
 
 LIB_SRC := $(sort $(wildcard src/lib/*.c src/core/*.c src/store/*.c \
-             src/web/*.c src/api/*.c src/cli/*.c src/http/*.c))
+             src/app/*.c src/web/*.c src/api/*.c src/cli/*.c src/http/*.c))
 ASSETS  := $(sort $(wildcard assets/*))
 DATA    := $(sort $(wildcard data/*))
 SCHEMA  := $(sort $(wildcard src/store/schema/*.sql))

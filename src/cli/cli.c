@@ -31,6 +31,7 @@ static const CliCmd aCmd[] = {
   {"routes", cmd_routes, "print the route table (URLs, permissions) as Markdown"},
   {"search", cmd_search, "rebuild the full-text index; query it"},
   {"serve", cmd_serve, "run the web server"},
+  {"token", cmd_token, "API tokens for the write API: add, list, revoke"},
   {"user", cmd_user, "add, list, disable users; set passwords"},
   {"version", cmd_version, "print the version"},
   {"workdays", cmd_workdays, "working-day arithmetic on the holiday calendar"},

@@ -20,6 +20,8 @@ static const char zUsage[] =
     "usage: gongkai applications year YEAR [--org ID|SLUG] [--db PATH]\n"
     "       gongkai applications recalc [--all] [--db PATH]\n"
     "       gongkai applications holidays FILE [--db PATH]\n"
+    "       gongkai applications act ID ACTION --user LOGIN [NAME=VALUE ...]\n"
+    "       gongkai applications register --user LOGIN NAME=VALUE ...\n"
     "       gongkai applications clock --received DATE --channel C\n"
     "           [--event KIND:DATE[:ARG[:TEXT]]]... [--today DATE] [--json]\n\n"
     "year      prints 新收 / 上年结转 / 办结 / 结转下年度 for YEAR and the\n"
@@ -30,6 +32,9 @@ static const char zUsage[] =
     "          (after an upgrade that changed the clock's rules).\n"
     "holidays  adds the overrides of FILE (format of data/holidays_cn.csv:\n"
     "          date,kind,name) to the holiday table, then runs recalc.\n"
+    "act       one workflow action as user LOGIN (the pages' and the API's\n"
+    "          function; `gongkai applications act --help`).\n"
+    "register  registers an application as user LOGIN.\n"
     "clock     the answer clock: due date and every step with its article\n"
     "          (`gongkai applications clock --help`).\n";
 
@@ -115,6 +120,8 @@ static int print_t3(Store *s, Arena *a, long long org, int y) {
 int cmd_applications(int argc, char **argv) {
   const char *zDb = CLI_DEFAULT_DB, *zOrg = NULL, *zAll = NULL;
   if (argc > 1 && !strcmp(argv[1], "clock")) return cmd_app_clock(argc, argv);
+  if (argc > 1 && (!strcmp(argv[1], "act") || !strcmp(argv[1], "register")))
+    return cmd_app_act(argc, argv);
   CliOpt aOpt[] = {{"--db", 0, &zDb}, {"--org", 0, &zOrg}, {"--all", 1, &zAll}};
   char **aPos;
   int nPos, bHelp;

@@ -6,6 +6,7 @@
 #include <string.h>
 
 #include "cli/cli.h"
+#include "core/org_kind.h"
 #include "cli/cli_util.h"
 #include "cli/commands.h"
 #include "core/perm.h"
@@ -123,7 +124,7 @@ int cmd_user(int argc, char **argv) {
         printf("%-16s %-10s %s%s%s  [", aUser[i].zLogin, aUser[i].zName,
                aUser[i].zOrgName, aUser[i].zDeptName[0] ? "/" : "", aUser[i].zDeptName);
         int first = 1;
-        for (unsigned b = 1; b <= ROLE_SUPERVISOR; b <<= 1)
+        for (unsigned b = 1; b <= ROLE_OFFICE_HEAD; b <<= 1)
           if (aUser[i].roles & b) {
             printf("%s%s", first ? "" : ",", perm_role_name(b));
             first = 0;
@@ -169,7 +170,9 @@ int cmd_user(int argc, char **argv) {
 static const char zOrgHelp[] =
     "usage: gongkai org add --name NAME --slug SLUG [--parent ORG] [--short-name S]\n"
     "                       [--uscc CODE] [--org-code CODE] [--address A] [--postcode P]\n"
-    "                       [--phone P] [--fax F] [--email E] [--hours H] [--db PATH]\n"
+    "                       [--phone P] [--fax F] [--email E] [--hours H]\n"
+    "                       [--kind government|department|authorised|\n"
+    "                               public_enterprise|acting] [--db PATH]\n"
     "       gongkai org list [--db PATH]\n"
     "       gongkai org dept ORG NAME [--db PATH]   (add a department)\n";
 
@@ -190,7 +193,8 @@ int cmd_org(int argc, char **argv) {
                    {"--phone", 0, &o.zPhone},
                    {"--fax", 0, &o.zFax},
                    {"--email", 0, &o.zEmail},
-                   {"--hours", 0, &o.zOfficeHours}};
+                   {"--hours", 0, &o.zOfficeHours},
+                   {"--kind", 0, &o.zKind}};
   char **aPos;
   int nPos, bHelp;
   if (argc < 2 || !strcmp(argv[1], "--help") || !strcmp(argv[1], "-h")) {
@@ -198,9 +202,13 @@ int cmd_org(int argc, char **argv) {
     return argc < 2 ? 2 : 0;
   }
   const char *zSub = argv[1];
-  int rc = cli_parse("org", argc, argv, 2, aOpt, 13, &aPos, &nPos, &bHelp);
+  int rc = cli_parse("org", argc, argv, 2, aOpt, 14, &aPos, &nPos, &bHelp);
   if (rc) return rc;
   if (bHelp) { puts(zOrgHelp); return 0; }
+  if (o.zKind && !org_kind_valid(o.zKind)) {
+    fprintf(stderr, "gongkai org: 单位性质无效：%s\n", o.zKind);
+    return 2;
+  }
   if (strcmp(zSub, "add") && strcmp(zSub, "list") && strcmp(zSub, "dept")) {
     fprintf(stderr, "gongkai org: unknown subcommand '%s'\n%s", zSub, zOrgHelp);
     return 2;

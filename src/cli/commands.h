@@ -7,6 +7,8 @@
 
 int cmd_applications(int argc, char **argv);
 int cmd_app_clock(int argc, char **argv); /* `applications clock` */
+int cmd_app_act(int argc, char **argv);   /* `applications act|register` */
+int cmd_token(int argc, char **argv);     /* `token add|list|revoke` */
 int cmd_archive(int argc, char **argv);
 int cmd_backup(int argc, char **argv);        /* cmd_backup.c */
 int cmd_bench_gen(int argc, char **argv);    /* cmd_bench_gen.c */

@@ -19,7 +19,7 @@ typedef struct DemoCtx {
   int64_t hospital;        /* 中宁县人民医院 (== aUnit[0]) */
   /* Bureau users by role. */
   int64_t uAdmin, uOffice, uDrafter, uDeptHead, uSecrecy, uApprover,
-      uSupervisor;
+      uSupervisor, uOfficeHead;
   int64_t uHospitalAdmin, uHospitalDrafter;
   int64_t deptOffice, deptPolicy; /* 办公室, 政策法规科 of the bureau */
   /* Bureau catalogue items (demo_catalogue): 政策解读 (seed row 1) and the

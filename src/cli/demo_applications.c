@@ -205,6 +205,45 @@ static void ev(Gen *g, AppEventRec *a, int *pn, const char *zKind, Date d,
   (*pn)++;
 }
 
+/* The seed-000 report (aInfo[4]): the bureau's own 2018 annual report. */
+#define INFO_OWN_REPORT 4
+
+/* The answer of a drafted case.  A request for the bureau's own annual
+** report (seed 000, proactively disclosed in February 2019) is answered
+** under Art. 36(一) by the bureau and referred to it under Art. 36(五) by
+** the other units, whatever the outcome cycle says; row （四）1 otherwise
+** alternates Art. 36(四) (does not exist) and 36(五) (not this organ's,
+** with the responsible organ).  Sets *pzOutcome, the basis, the organ,
+** its contact and the text. */
+static void demo_answer(DemoCtx *c, int64_t orgId, int iInfo, int iCase,
+                        const char **pzOutcome, const char **pzBasis,
+                        const char **pzOrgan, const char **pzContact,
+                        const char **pzText) {
+  int bOwnReport = iInfo == INFO_OWN_REPORT;
+  *pzBasis = *pzOrgan = *pzContact = "";
+  if (bOwnReport)
+    *pzOutcome = orgId == c->bureau ? "results.granted"
+                                    : "results.cannot_provide.not_held";
+  *pzText = strncmp(*pzOutcome, "results.granted", 15)
+                ? "经审查，具体理由见上述法律依据。"
+                : "";
+  if (bOwnReport && orgId == c->bureau) {
+    *pzText = "该信息已于2019年2月主动公开（《条例》第三十六条第（一）项），"
+              "可在本机关门户网站政府信息公开专栏“政府信息公开年报”栏目查阅、下载。";
+    return;
+  }
+  if (strcmp(*pzOutcome, "results.cannot_provide.not_held")) return;
+  if (bOwnReport || iCase % 2) {
+    *pzBasis = "art36_5";
+    *pzOrgan = bOwnReport ? "中宁县卫生健康局" : "中宁县医疗保障局";
+    *pzContact = bOwnReport ? "0955-5012345" : "0955-5023456";
+    *pzText = "所申请的信息由该机关制作并负责公开。";
+    return;
+  }
+  *pzBasis = "art36_4";
+  *pzText = "经在本机关文件档案及业务系统中检索，未找到所申请的信息。";
+}
+
 /* Writes one application received on dRec with outcome zOutcome (NULL:
 ** left open).  iCase varies the channel, applicant and events.  bLate: the
 ** answer goes out after the due date (2: the first working day after it).  Returns 0 or -1. */
@@ -272,13 +311,14 @@ static int one_app(Gen *g, int64_t orgId, Date dRec, const char *zOutcome,
   ** hospital's, and for the other units the bureau's disclosure office. */
   int bBureau = orgId == c->bureau, bHosp = orgId == c->hospital;
   int64_t uHandler = bBureau ? c->uDrafter : bHosp ? c->uHospitalDrafter : 0;
+  /* Who drafts never reviews or approves the same answer. */
   int64_t uDrafter = uHandler ? uHandler : c->uOffice;
   int64_t uReviewer = bBureau ? c->uDeptHead
                       : bHosp ? c->uHospitalAdmin
-                              : c->uOffice;
+                              : c->uOfficeHead;
   int64_t uApprover = bBureau ? c->uApprover
                       : bHosp ? c->uHospitalAdmin
-                              : c->uOffice;
+                              : c->uApprover;
   store_app_assign(c->s, a.id, bBureau ? c->deptPolicy : 0, uHandler);
 
   /* Events before the answer. */
@@ -325,7 +365,7 @@ static int one_app(Gen *g, int64_t orgId, Date dRec, const char *zOutcome,
       const Regime *pR = regime_for(dStart);
       ev(g, aEv, &nEv, "extension", wd(g, dStart, pR->nAnswerDays - 2),
          DATE_NONE, 10 + (int)rnd((unsigned)pR->nExtensionMax - 9),
-         "批准人：王公开；需调取历史档案，已书面告知申请人");
+         "批准人：郑主任；已告知申请人；需调取历史档案");
     }
     if (bFee && iCase % 11 == 5 && zOutcome &&
         (!strcmp(zOutcome, "results.granted") ||
@@ -346,7 +386,10 @@ static int one_app(Gen *g, int64_t orgId, Date dRec, const char *zOutcome,
     }
   }
   for (int i = 0; i < nEv; i++)
-    if (store_app_event_add(c->s, a.id, &aEv[i], c->uOffice) != STORE_OK)
+    if (store_app_event_add(c->s, a.id, &aEv[i],
+                            !strcmp(aEv[i].zKind, "extension") ? c->uOfficeHead
+                                                               : c->uOffice) !=
+        STORE_OK)
       return -1;
 
   DlResult res;
@@ -381,16 +424,18 @@ static int one_app(Gen *g, int64_t orgId, Date dRec, const char *zOutcome,
     if (dAns <= dLastEv) dAns = wd(g, dLastEv, 1 + (int)rnd(3));
     if (dAns > dDue && !bLate) dAns = dDue;
     AppEventRec e = {"answered", fmt(ar, dAns), "", 0, ""};
-    const char *zText = strncmp(zOutcome, "results.granted", 15)
-                            ? "经审查，具体理由见上述法律依据。"
-                            : "";
+    const char *zText, *zBasis, *zOrgan, *zContact;
+    demo_answer(c, orgId, iInfo, iCase, &zOutcome, &zBasis, &zOrgan, &zContact,
+                &zText);
     if (store_app_draft(c->s, a.id, zOutcome, zText, uDrafter) != STORE_OK ||
+        store_app_set_basis(c->s, a.id, zBasis, zOrgan, zContact) !=
+            STORE_OK ||
         store_app_dept_review(c->s, a.id, uReviewer) != STORE_OK ||
         store_app_event_add(c->s, a.id, &e, c->uOffice) != STORE_OK ||
         store_app_approve(c->s, a.id, uApprover, e.zOn) != STORE_OK)
       return -1;
     store_app_log(c->s, a.id, uDrafter, "拟定答复",
-                  app_outcome(zOutcome)->zLabel);
+                  app_answer_of(zOutcome, zBasis)->zLabel);
     store_app_log(c->s, a.id, uReviewer, "科室审核通过", "");
     store_app_log(c->s, a.id, uApprover, "批准答复", e.zOn);
   }
@@ -452,11 +497,12 @@ int demo_applications(DemoCtx *c) {
   if (store_org_set_review_organ(c->s, c->bureau, "中宁县人民政府") !=
       STORE_OK)
     rc = -1;
-  int64_t aOrg[3] = {c->bureau, c->hospital,
-                     c->nUnit > 3 ? c->aUnit[3] : c->bureau};
-  int aPerYear[3] = {26, 8, 5};
+  /* The bureau and the 疾控中心 (Art. 54) take applications; the hospitals
+  ** (Art. 55) and the 卫生监督所 (acting in the bureau's name) do not. */
+  int64_t aOrg[2] = {c->bureau, c->nUnit > 3 ? c->aUnit[3] : c->bureau};
+  int aPerYear[2] = {26, 8};
   for (int y = 2019; rc == 0 && y <= 2025; y++) {
-    for (int o = 0; rc == 0 && o < 3; o++) {
+    for (int o = 0; rc == 0 && o < 2; o++) {
       int n = aPerYear[o] + (int)rnd(5);
       for (int i = 0; rc == 0 && i < n; i++) {
         /* Spread over the year; the last two arrive in late December and

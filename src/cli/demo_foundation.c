@@ -13,10 +13,12 @@
 
 static int add_org(DemoCtx *c, int64_t parent, const char *zSlug,
                    const char *zName, const char *zShort, const char *zOrgCode,
-                   const char *zUscc, const char *zPhone, int64_t *pId) {
+                   const char *zUscc, const char *zPhone, const char *zKind,
+                   int64_t *pId) {
   Org o;
   memset(&o, 0, sizeof o);
   o.parentId = parent;
+  o.zKind = zKind;
   o.zSlug = zSlug;
   o.zName = zName;
   o.zShortName = zShort;
@@ -65,8 +67,9 @@ int demo_foundation(DemoCtx *c) {
   if (nRoot > 0 && aRoot[0].depth == 0 && !strcmp(aRoot[0].zSlug, "main")) {
     root = aRoot[0];
     root.zSlug = "znwsj";
-    root.zName = "中宁县卫生和计划生育局";
-    root.zShortName = "县卫计局";
+    root.zName = "中宁县卫生健康局";
+    root.zShortName = "县卫健局";
+    root.zKind = "department";
     root.zOrgCode = "453629012";
     root.zUscc = "12640521453629012A";
     root.zAddress = "宁夏回族自治区中卫市中宁县正大北路卫生应急指挥中心";
@@ -80,20 +83,24 @@ int demo_foundation(DemoCtx *c) {
       return -1;
     }
     c->bureau = root.id;
-  } else if (add_org(c, 0, "znwsj", "中宁县卫生和计划生育局", "县卫计局",
+  } else if (add_org(c, 0, "znwsj", "中宁县卫生健康局", "县卫健局",
                      "453629012", "12640521453629012A", "0955-5021796",
-                     &c->bureau)) {
+                     "department", &c->bureau)) {
     return -1;
   }
-  static const struct { const char *zSlug, *zName, *zShort, *zOc, *zUscc, *zPhone; } aUnit[] = {
-    {"zn-hospital", "中宁县人民医院", "县医院", "453629020", "126405214536290205", "0955-5012345"},
-    {"zn-tcm", "中宁县中医医院", "中医院", "453629039", "126405214536290392", "0955-5012346"},
-    {"zn-supervision", "中宁县卫生监督所", "卫生监督所", "453629047", "12640521453629047W", "0955-5012347"},
-    {"zn-cdc", "中宁县疾病预防控制中心", "疾控中心", "453629055", "12640521453629055P", "0955-5012348"},
+  /* Kinds (core/org_kind.h): the hospitals are 公共企事业单位 (Art. 55), the
+  ** 卫生监督所 enforces in the bureau's name, the 疾控中心 holds functions
+  ** granted by the 传染病防治法 (Art. 54). */
+  static const struct { const char *zSlug, *zName, *zShort, *zOc, *zUscc, *zPhone, *zKind; } aUnit[] = {
+    {"zn-hospital", "中宁县人民医院", "县医院", "453629020", "126405214536290205", "0955-5012345", "public_enterprise"},
+    {"zn-tcm", "中宁县中医医院", "中医院", "453629039", "126405214536290392", "0955-5012346", "public_enterprise"},
+    {"zn-supervision", "中宁县卫生监督所", "卫生监督所", "453629047", "12640521453629047W", "0955-5012347", "acting"},
+    {"zn-cdc", "中宁县疾病预防控制中心", "疾控中心", "453629055", "12640521453629055P", "0955-5012348", "authorised"},
   };
   for (size_t i = 0; i < sizeof aUnit / sizeof aUnit[0]; i++) {
     if (add_org(c, c->bureau, aUnit[i].zSlug, aUnit[i].zName, aUnit[i].zShort,
-                aUnit[i].zOc, aUnit[i].zUscc, aUnit[i].zPhone, &c->aUnit[c->nUnit]))
+                aUnit[i].zOc, aUnit[i].zUscc, aUnit[i].zPhone, aUnit[i].zKind,
+                &c->aUnit[c->nUnit]))
       return -1;
     c->nUnit++;
   }
@@ -109,6 +116,12 @@ int demo_foundation(DemoCtx *c) {
     if (i == 0) c->deptOffice = id;
     if (i == 1) c->deptPolicy = id;
   }
+  /* Renamed in the 2019 institutional reform (the last day of the old name
+  ** is the demo's assumption: seeds 000 and 004, February 2019, still bear
+  ** it; the 2019 catalogue of June 2019 the new one). */
+  if (store_org_former_name_add(c->s, c->bureau, "中宁县卫生和计划生育局",
+                                "2019-03-31") != STORE_OK)
+    return -1;
   int64_t hospOffice;
   if (store_dept_add(c->s, c->hospital, "院办公室", &hospOffice) != STORE_OK) return -1;
 
@@ -119,6 +132,7 @@ int demo_foundation(DemoCtx *c) {
       add_user(c, c->bureau, c->deptPolicy, "depthead", "张科长", ROLE_DEPT_HEAD, zHash, &c->uDeptHead) ||
       add_user(c, c->bureau, c->deptOffice, "secrecy", "赵保密", ROLE_SECRECY, zHash, &c->uSecrecy) ||
       add_user(c, c->bureau, 0, "leader", "刘局长", ROLE_APPROVER, zHash, &c->uApprover) ||
+      add_user(c, c->bureau, c->deptOffice, "officehead", "郑主任", ROLE_OFFICE_HEAD, zHash, &c->uOfficeHead) ||
       add_user(c, c->bureau, 0, "inspector", "陈督查", ROLE_SUPERVISOR, zHash, &c->uSupervisor) ||
       add_user(c, c->bureau, c->deptOffice, "sysadmin", "周管理", ROLE_ADMIN, zHash, &c->uAdmin) ||
       add_user(c, c->hospital, hospOffice, "hosp-admin", "孙院办", ROLE_ADMIN | ROLE_OFFICE, zHash, &c->uHospitalAdmin) ||

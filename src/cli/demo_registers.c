@@ -117,7 +117,7 @@ static int message(DemoCtx *c, int64_t org, const char *zBox,
   return 0;
 }
 
-static int workplan(DemoCtx *c, const char *zFile, int year) {
+static int workplan(DemoCtx *c, int64_t orgId, const char *zFile, int year) {
   const Embedded *e = embed_find(aData, zFile);
   WpPlan plan;
   const char *zErr = NULL;
@@ -130,8 +130,21 @@ static int workplan(DemoCtx *c, const char *zFile, int year) {
     return -1;
   }
   int64_t id;
-  if (store_workplan_import(c->s, c->bureau, year, &plan, (const char *)e->pData, &id) != STORE_OK)
+  if (store_workplan_import(c->s, orgId, year, &plan, (const char *)e->pData, &id) != STORE_OK)
     return fail(c, zFile);
+  return 0;
+}
+
+/* A root organisation (a department) that wrote a seed document. */
+static int author_org(DemoCtx *c, const char *zSlug, const char *zName,
+                      int64_t *pId) {
+  Org o;
+  memset(&o, 0, sizeof o);
+  o.zSlug = zSlug;
+  o.zName = zName;
+  o.zKind = "department";
+  if (store_org_add(c->s, &o) != STORE_OK) return fail(c, zName);
+  *pId = o.id;
   return 0;
 }
 
@@ -193,8 +206,19 @@ int demo_registers(DemoCtx *c) {
               "周一上午挂号排队要一个多小时。", 10, 2,
               "已增开挂号窗口并推行自助挂号。", 0, 1))
     return -1;
-  /* Seeds 002 and 003 as the bureau's work plans. */
-  if (workplan(c, "workplan_seed002.txt", 2017) || workplan(c, "workplan_seed003.txt", 2018))
+  /* Seeds 002 and 003 are work plans of other organs, kept under their
+  ** authors: 002 a city-level 卫生计生 body (its own 市卫生监督所 carries out
+  ** items; the text names no city), 003 平罗县卫生和计划生育局 (its issuing
+  ** line, 2018-07-04). */
+  int64_t city, pingluo;
+  if (author_org(c, "city-wjw", "某市卫生和计划生育委员会", &city) ||
+      author_org(c, "plx-wjj", "平罗县卫生和计划生育局", &pingluo) ||
+      workplan(c, city, "workplan_seed002.txt", 2017) ||
+      workplan(c, pingluo, "workplan_seed003.txt", 2018))
+    return -1;
+  /* The bureau's own plans for the same years, written for the demo. */
+  if (workplan(c, c->bureau, "workplan_demo_znwsj_2017.txt", 2017) ||
+      workplan(c, c->bureau, "workplan_demo_znwsj_2018.txt", 2018))
     return -1;
   /* Seed 000 一（五）: an inspection of a unit with follow-up. */
   Inspection in;

@@ -2,14 +2,15 @@
 ** demo_reports.c — demo data for the annual report: the register of
 ** table 二 (licensing, penalty and coercion decisions, fees) for the bureau
 ** and its units, 2019–2025; the bureau's 2024 report published with its
-** narrative, which also makes it a document on the portal; the county
-** hospital's 2025 report submitted to the bureau
-** (the other units have not submitted: the supervisor's list shows them).
+** narrative, which also makes it a document on the portal.  Only units
+** that report (core/org_kind.h) have figures; the 疾控中心 has not
+** submitted its 2025 report (the supervisor's list shows it).
 */
 #include <stdio.h>
 #include <stdlib.h>
 
 #include "cli/demo.h"
+#include "core/org_kind.h"
 #include "core/report.h"
 #include "store/store_reports.h"
 #include "web/reports.h"
@@ -34,10 +35,18 @@ int demo_reports(DemoCtx *c) {
                                   (long long)(12500 + 500 * k), "form",
                                   c->uOffice))
       return fail(c, "登记");
-    for (int u = 0; u < c->nUnit; u++)
-      if (store_report_register_put(c->s, c->aUnit[u], y, "licensing",
+    /* Units whose kind makes such decisions (core/org_kind.h): not the
+    ** hospitals (Art. 55) nor the 卫生监督所, whose decisions are the
+    ** bureau's (it acts in the bureau's name). */
+    for (int u = 0; u < c->nUnit; u++) {
+      Org o;
+      if (store_org_get(c->s, c->a, c->aUnit[u], &o) != STORE_OK)
+        return fail(c, "单位");
+      if (org_kind(o.zKind)->bAdminFigures &&
+          store_report_register_put(c->s, c->aUnit[u], y, "licensing",
                                     3 + u + k, 0, "csv", c->uOffice))
         return fail(c, "登记");
+    }
   }
   /* The bureau's 2024 report, published. */
   Arena *a = c->a;
@@ -75,11 +84,7 @@ int demo_reports(DemoCtx *c) {
   report_free(p);
   rf_set_free(&set);
   if (rc) return fail(c, "发布 2024 年度报告");
-  /* The hospital's 2025 report, submitted. */
-  if (store_report_ensure(c->s, a, c->hospital, 2025, 0, "2021",
-                          c->uHospitalAdmin, &rec) ||
-      store_report_set_status(c->s, rec.id, "submitted", NULL,
-                              c->uHospitalAdmin))
-    return fail(c, "县医院 2025 年度报告");
+  /* No hospital report: public hospitals disclose under their sector's
+  ** rules (Art. 55) and publish no Art. 50 annual report. */
   return 0;
 }

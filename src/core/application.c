@@ -93,8 +93,8 @@ const AppOutcome aAppOutcome[] = {
      "《条例》第三十六条第（七）项（按本系统理解）",
      "您申请获取的信息属于行政查询事项，请按照有关法律、行政法规的规定办理。"},
     {"results.cannot_provide.not_held", "（四）1.本机关不掌握相关政府信息",
-     "《条例》第三十六条第（四）项、第（五）项",
-     "经检索，本机关未制作、获取您申请的政府信息，该政府信息不存在。"},
+     "《条例》第三十六条第（四）项",
+     "经检索查找，本机关未制作、获取您申请的政府信息，该政府信息不存在。"},
     {"results.cannot_provide.needs_creation",
      "（四）2.没有现成信息需要另行制作", "《条例》第三十八条",
      "您申请的信息需要本机关对现有政府信息进行加工、分析后方能形成，"
@@ -376,6 +376,46 @@ int app_clock_ex(const Calendar *pCal, const char *zReceived,
   int rc = deadline_compute(pCal, dRec, aEv, n, pParams, dToday, pRes);
   free(aEv);
   return rc;
+}
+
+/* ---- answers ------------------------------------------------------------ */
+
+/* Art. 36(五): counted in row （四）1 with (四) but a different answer. */
+static const AppOutcome oOtherOrgan = {
+    APP_ANSWER_OTHER_ORGAN, "（四）1.本机关不掌握相关政府信息（不属于本机关负责公开）",
+    "《条例》第三十六条第（五）项",
+    "经查，您申请公开的政府信息不属于本机关负责公开。"};
+
+const AppOutcome *app_answer_at(int i) {
+  int k = 0;
+  for (int j = 0; aAppOutcome[j].zId; j++) {
+    if (k++ == i) return &aAppOutcome[j];
+    if (!strcmp(aAppOutcome[j].zId, "results.cannot_provide.not_held") &&
+        k++ == i)
+      return &oOtherOrgan;
+  }
+  return NULL;
+}
+
+const AppOutcome *app_answer(const char *zChoice, const char **pzOutcome,
+                             const char **pzBasis) {
+  const AppOutcome *o = NULL;
+  if (zChoice && !strcmp(zChoice, APP_ANSWER_OTHER_ORGAN)) {
+    *pzOutcome = "results.cannot_provide.not_held";
+    *pzBasis = "art36_5";
+    return &oOtherOrgan;
+  }
+  o = app_outcome(zChoice);
+  if (!o) return NULL;
+  *pzOutcome = o->zId;
+  *pzBasis =
+      !strcmp(o->zId, "results.cannot_provide.not_held") ? "art36_4" : "";
+  return o;
+}
+
+const AppOutcome *app_answer_of(const char *zOutcome, const char *zBasis) {
+  if (zBasis && !strcmp(zBasis, "art36_5")) return &oOtherOrgan;
+  return app_outcome(zOutcome);
 }
 
 /* ---- letters ------------------------------------------------------------ */

@@ -60,6 +60,24 @@ const char *app_label(const AppCode *a, const char *zId);
 const AppChannel *app_channel(const char *zId);
 const AppOutcome *app_outcome(const char *zId);
 
+/* ---- answers (a drafter's choice) --------------------------------------- */
+
+/* The answers a drafter chooses from are the outcomes, except that row
+** （四）1 covers two answers of Art. 36 with different letters: (四) the
+** information does not exist (the row's own id, basis "art36_4") and (五)
+** it is not this organ's to disclose (APP_ANSWER_OTHER_ORGAN, basis
+** "art36_5"; the letter names the responsible organ and its contact). */
+#define APP_ANSWER_OTHER_ORGAN "results.cannot_provide.not_held.other_organ"
+
+/* The i-th answer in report order (0-based), NULL past the end. */
+const AppOutcome *app_answer_at(int i);
+/* The answer with id zChoice, or NULL; sets *pzOutcome to its table-三 row
+** and *pzBasis to "art36_4", "art36_5" or "". */
+const AppOutcome *app_answer(const char *zChoice, const char **pzOutcome,
+                             const char **pzBasis);
+/* The answer of a stored outcome and basis (the letter's key is its zId). */
+const AppOutcome *app_answer_of(const char *zOutcome, const char *zBasis);
+
 /* ---- the public form ---------------------------------------------------- */
 
 /* What an applicant submits.  Strings are borrowed (NULL = empty). */

@@ -23,6 +23,7 @@ typedef struct Org {
   const char *zEmail;
   const char *zOfficeHours;
   const char *zIndexTemplate; /* index-number template */
+  const char *zKind;       /* core/org_kind.h id; NULL/"" = keep/department */
   int depth;               /* 0 for a root (filled by tree listings) */
 } Org;
 

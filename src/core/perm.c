@@ -15,6 +15,7 @@ static const struct {
   {ROLE_SECRECY, "secrecy", "保密审查员"},
   {ROLE_APPROVER, "approver", "领导"},
   {ROLE_SUPERVISOR, "supervisor", "督查"},
+  {ROLE_OFFICE_HEAD, "office_head", "公开工作机构负责人"},
 };
 
 #define STAFF (ROLE_ALL)
@@ -30,7 +31,10 @@ static const unsigned aGrant[PERM__COUNT] = {
   [PERM_DOC_APPROVE] = ROLE_APPROVER,
   [PERM_DOC_MANAGE] = ROLE_OFFICE,
   [PERM_APP_HANDLE] = ROLE_OFFICE | ROLE_DRAFTER,
-  [PERM_APP_APPROVE] = ROLE_APPROVER | ROLE_OFFICE,
+  [PERM_APP_APPROVE] = ROLE_APPROVER | ROLE_OFFICE | ROLE_OFFICE_HEAD,
+  [PERM_APP_REVIEW] = ROLE_DEPT_HEAD | ROLE_APPROVER | ROLE_OFFICE |
+                      ROLE_OFFICE_HEAD,
+  [PERM_APP_EXTEND] = ROLE_OFFICE_HEAD,
   [PERM_REPORT_EDIT] = ROLE_OFFICE,
   [PERM_REGISTER_EDIT] = ROLE_OFFICE | ROLE_DRAFTER,
   [PERM_SUPERVISE] = ROLE_SUPERVISOR | ROLE_OFFICE,
@@ -100,7 +104,36 @@ const char *perm_name(Perm p) {
     [PERM_DOC_DEPT_REVIEW] = "doc_dept_review", [PERM_DOC_SECRECY] = "doc_secrecy",
     [PERM_DOC_APPROVE] = "doc_approve", [PERM_DOC_MANAGE] = "doc_manage",
     [PERM_APP_HANDLE] = "app_handle", [PERM_APP_APPROVE] = "app_approve",
+    [PERM_APP_REVIEW] = "app_review", [PERM_APP_EXTEND] = "app_extend",
     [PERM_REPORT_EDIT] = "report_edit", [PERM_REGISTER_EDIT] = "register_edit",
     [PERM_SUPERVISE] = "supervise"};
   return (p >= 0 && p < PERM__COUNT && az[p]) ? az[p] : "?";
+}
+
+int perm_by_name(const char *zName) {
+  for (int p = 0; zName && p < PERM__COUNT; p++)
+    if (!strcmp(perm_name((Perm)p), zName)) return p;
+  return -1;
+}
+
+int perm_token_grantable(Perm p) {
+  return p == PERM_VIEW_STAFF || p == PERM_APP_HANDLE;
+}
+
+long long perm_token_parse(const char *zList) {
+  long long mask = 0;
+  const char *z = zList;
+  while (z && *z) {
+    size_t n = strcspn(z, ",");
+    char zName[32];
+    if (n >= sizeof zName) return -1;
+    memcpy(zName, z, n);
+    zName[n] = 0;
+    int p = perm_by_name(zName);
+    if (n && (p < 0 || !perm_token_grantable((Perm)p))) return -1;
+    if (n) mask |= 1LL << p;
+    z += n;
+    if (*z == ',') z++;
+  }
+  return mask;
 }

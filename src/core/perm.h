@@ -23,7 +23,8 @@ enum {
   ROLE_SECRECY = 1 << 4,     /* 保密审查员 */
   ROLE_APPROVER = 1 << 5,    /* 领导 */
   ROLE_SUPERVISOR = 1 << 6,  /* 督查 (read-only over a subtree) */
-  ROLE_ALL = (1 << 7) - 1
+  ROLE_OFFICE_HEAD = 1 << 7, /* 政府信息公开工作机构负责人 (Art. 33) */
+  ROLE_ALL = (1 << 8) - 1
 };
 
 /* Permissions: what a route or an action requires. */
@@ -38,7 +39,10 @@ typedef enum Perm {
   PERM_DOC_APPROVE,       /* 领导审批 */
   PERM_DOC_MANAGE,        /* catalogue, validity, withdrawal, channels */
   PERM_APP_HANDLE,        /* handle applications; see identity numbers */
-  PERM_APP_APPROVE,       /* approve answers and extensions */
+  PERM_APP_APPROVE,       /* approve answers (领导审批) */
+  PERM_APP_REVIEW,        /* review drafted answers (科室审核), return them */
+  PERM_APP_EXTEND,        /* approve an extension (Art. 33 ¶2: the head of
+                          ** the disclosure office only) */
   PERM_REPORT_EDIT,       /* annual report */
   PERM_REGISTER_EDIT,     /* opinion, messages, proposals, activities */
   PERM_SUPERVISE,         /* supervisor's view and inspections */
@@ -65,6 +69,17 @@ int perm_allows(unsigned roles, int64_t userOrg, Perm p, int64_t targetOrg,
 
 /* Code name of a permission ("PERM_ADMIN" -> "admin"). */
 const char *perm_name(Perm p);
+
+/* The permission with code name zName ("app_handle"), or -1. */
+int perm_by_name(const char *zName);
+/* 1 when an API token may be granted p: reading staff records and
+** handling applications (registration, events, drafts); never the
+** decisions that need a person (review, approval, extension) nor
+** administration. */
+int perm_token_grantable(Perm p);
+/* Parses "view_staff,app_handle" into a bit mask (bit p for Perm p) of
+** grantable permissions; -1 when a name is unknown or not grantable. */
+long long perm_token_parse(const char *zList);
 
 /* Chinese name of a role bit ("公开办"), or NULL for an unknown bit. */
 const char *perm_role_label(unsigned role);

@@ -11,6 +11,7 @@
 
 #include "core/session.h"
 #include "lib/crypto.h"
+#include "store/store_token.h"
 
 /* Value of cookie zName from the Cookie header, in the arena, or NULL. */
 static const char *cookie_value(Req *r, const char *zCookies, const char *zName) {
@@ -28,7 +29,35 @@ static const char *cookie_value(Req *r, const char *zCookies, const char *zName)
   return NULL;
 }
 
+/* Authorization: Bearer gk_… — an API token (store_token.h) stands in for
+** a user: id 0, the token's organisation, no roles; req_can() consults its
+** permissions.  Cookies are then ignored. */
+static void auth_token(Req *r) {
+  const char *zTok = r->zAuthorization + 7;
+  char zHash[65];
+  ApiToken t;
+  while (*zTok == ' ') zTok++;
+  crypto_sha256_hex(zTok, strlen(zTok), zHash);
+  if (strncmp(zTok, "gk_", 3) ||
+      store_token_by_hash(r->store, &r->arena, zHash, &t) != STORE_OK)
+    return;
+  User *u = arena_alloc(&r->arena, sizeof *u);
+  memset(u, 0, sizeof *u);
+  u->orgId = t.orgId;
+  u->zLogin = "";
+  u->zName = arena_printf(&r->arena, "接口：%s", t.zName);
+  r->user = u;
+  r->tokenId = t.id;
+  r->tokenPerms = t.permMask;
+  store_token_touch(r->store, t.id);
+}
+
 void auth_load(Req *r, const char *zCookies) {
+  r->zCookies = zCookies;
+  if (r->zAuthorization && !strncmp(r->zAuthorization, "Bearer ", 7)) {
+    auth_token(r);
+    return;
+  }
   const char *zTok = cookie_value(r, zCookies, AUTH_SESSION_COOKIE);
   r->zCsrf = cookie_value(r, zCookies, AUTH_CSRF_COOKIE);
   if (r->zCsrf && strlen(r->zCsrf) != 43) r->zCsrf = NULL;
@@ -97,6 +126,9 @@ const char *auth_check_post(Req *r) {
 int req_can(Req *r, Perm p, int64_t orgId) {
   if (p == PERM_PUBLIC) return 1;
   if (!r->user) return 0;
+  if (r->tokenId) /* a token: its permissions, its organisation only */
+    return p == PERM_LOGIN ||
+           ((r->tokenPerms >> p & 1) && (orgId == 0 || orgId == r->user->orgId));
   int64_t aAnc[64];
   int nAnc = 0;
   if (orgId && orgId != r->user->orgId) {
@@ -109,6 +141,20 @@ int req_can(Req *r, Perm p, int64_t orgId) {
 int req_can_subtree(Req *r, Perm p, int64_t orgId) {
   return req_can(r, p, orgId) && r->user &&
          perm_reaches_subtree(r->user->roles, p);
+}
+
+const char *req_cookie(Req *r, const char *zName) {
+  return r->zCookies ? cookie_value(r, r->zCookies, zName) : NULL;
+}
+
+void req_set_cookie(Req *r, const char *zName, const char *zValue,
+                    const char *zPath, int nMaxAge) {
+  req_header(r, "Set-Cookie",
+             arena_printf(&r->arena,
+                          "%s=%s; Path=%s; Max-Age=%d; HttpOnly; "
+                          "SameSite=Strict%s",
+                          zName, nMaxAge ? zValue : "", zPath, nMaxAge,
+                          r->cfg->bCookieSecure ? "; Secure" : ""));
 }
 
 void auth_session_cookie(Req *r, const char *zToken, int bClear) {

@@ -49,7 +49,13 @@ int api_openapi(Req *r) {
           "Error: {\"error\":{\"code\":…,\"message\":…}}", "content",
           "application/json", "schema", "$ref", "#/components/schemas/Error");
       if (rt->perm != PERM_PUBLIC)
-        json_object_set_new(op, "security", json_pack("[{s:[]}]", "session"));
+        json_object_set_new(op, "security",
+                            json_pack("[{s:[]},{s:[]}]", "session", "token"));
+      if (aM[k].m == HTTP_POST) /* the write API: a JSON object */
+        json_object_set_new(
+            op, "requestBody",
+            json_pack("{s:b,s:{s:{s:{s:s}}}}", "required", 0, "content",
+                      "application/json", "schema", "type", "object"));
       json_object_set_new(item, aM[k].z, op);
     }
   }
@@ -62,6 +68,10 @@ int api_openapi(Req *r) {
       "object", "required", "code", "message", "properties", "code", "type",
       "string", "message", "type", "string", "securitySchemes", "session",
       "type", "apiKey", "in", "cookie", "name", "gk_session");
+  /* API tokens (created by an administrator): Authorization: Bearer gk_… */
+  json_object_set_new(
+      json_object_get(json_object_get(doc, "components"), "securitySchemes"),
+      "token", json_pack("{s:s,s:s}", "type", "http", "scheme", "bearer"));
   api_json(r, 200, doc);
   return 0;
 }

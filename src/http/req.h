@@ -70,6 +70,8 @@ typedef struct Req {
   const char *zHost, *zOrigin, *zReferer, *zAccept;
   const char *zIfNoneMatch, *zAcceptEncoding, *zContentType;
   const char *zCsrfHeader;   /* X-CSRF-Token, for JSON clients */
+  const char *zAuthorization; /* Authorization header (API tokens) */
+  const char *zCookies;      /* Cookie header (see req_cookie) */
   ReqParam *aParam;          /* query parameters, then body parameters */
   int nParam, nParamAlloc;
   const char *aArg[6];       /* {captures} of the route pattern */
@@ -81,6 +83,9 @@ typedef struct Req {
 
   /* Who is asking. */
   User *user;                /* NULL when not signed in */
+  int64_t tokenId;           /* API token in use (then user is the token's
+                             ** stand-in: id 0, its organisation, no roles) */
+  long long tokenPerms;      /* the token's permissions: bit p for Perm p */
   char zSessionHash[65];     /* SHA-256 of the session cookie, or "" */
   const char *zCsrf;         /* token that forms must echo (see req_csrf) */
   int bSetCsrfCookie;        /* an anonymous CSRF cookie must be sent */
@@ -126,6 +131,12 @@ int req_can(Req *r, Perm p, int64_t orgId);
 ** office, admin, supervisor; perm_reaches_subtree()).  For views that sum
 ** or list a subtree ("含下级单位"). */
 int req_can_subtree(Req *r, Perm p, int64_t orgId);
+/* The value of cookie zName, or NULL (in the arena). */
+const char *req_cookie(Req *r, const char *zName);
+/* Queues a cookie zName=zValue for zPath, HttpOnly, SameSite=Strict
+** (Secure behind HTTPS); nMaxAge seconds, 0 clears it. */
+void req_set_cookie(Req *r, const char *zName, const char *zValue,
+                    const char *zPath, int nMaxAge);
 /* The CSRF token for forms on this page (creates the anonymous cookie
 ** token when needed). */
 const char *req_csrf(Req *r);

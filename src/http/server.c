@@ -377,6 +377,10 @@ static const Route *dispatch_checks(Req *r) {
     return NULL;
   }
   r->bApi = (rt->flags & ROUTE_API) != 0;
+  if (r->tokenId && !r->bApi) {
+    http_error(r, 401, "接口令牌只能用于 /api/ 接口");
+    return NULL;
+  }
   if (r->bBodyTooLarge) {
     http_error(r, 413, "提交的内容超过大小限制");
     return NULL;
@@ -402,7 +406,7 @@ void http_dispatch(Req *r, const char *zCookies) {
   r->bAuthLoaded = 1;
   const Route *rt = dispatch_checks(r);
   if (!rt) return;
-  if (r->method == HTTP_POST) {
+  if (r->method == HTTP_POST && !r->tokenId) { /* a token is no cookie */
     const char *zWhy = auth_check_post(r);
     if (zWhy) {
       http_error(r, 403, zWhy);
@@ -503,6 +507,7 @@ static void conn_start(Conn *c, struct MHD_Connection *conn, const ServerConfig 
   r->zAcceptEncoding = hdr(conn, "Accept-Encoding");
   r->zContentType = hdr(conn, "Content-Type");
   r->zCsrfHeader = hdr(conn, "X-CSRF-Token");
+  r->zAuthorization = hdr(conn, "Authorization");
   MHD_get_connection_values(conn, MHD_GET_ARGUMENT_KIND, query_iter, r);
 }
 

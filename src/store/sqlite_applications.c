@@ -27,7 +27,9 @@
   "a.due_on,a.outcome,a.decision_text,coalesce(a.drafted_by,0),"           \
   "coalesce(a.approved_by,0),a.approved_at,a.closed_on,a.fee_method,"      \
   "a.fee_count,a.fee_yuan,a.fee_status,a.fee_note,a.created_at,o.name,"    \
-  "o.slug,coalesce(d.name,''),coalesce(u.name,'')"
+  "o.slug,coalesce(d.name,''),coalesce(u.name,''),"                     \
+  "coalesce(a.reviewed_by,0),a.answer_basis,a.other_organ,"               \
+  "a.other_organ_contact"
 #define APP_FROM                                    \
   " FROM application a JOIN org o ON o.id=a.org_id" \
   " LEFT JOIN dept d ON d.id=a.dept_id LEFT JOIN user u ON u.id=a.handler_id"
@@ -78,6 +80,10 @@ static void app_row(Arena *ar, sqlite3_stmt *st, App *a) {
   a->zOrgSlug = col_text(ar, st, i++);
   a->zDeptName = col_text(ar, st, i++);
   a->zHandlerName = col_text(ar, st, i++);
+  a->reviewedBy = col_int(st, i++);
+  a->zAnswerBasis = col_text(ar, st, i++);
+  a->zOtherOrgan = col_text(ar, st, i++);
+  a->zOtherOrganContact = col_text(ar, st, i++);
 }
 
 
@@ -328,6 +334,20 @@ int store_app_draft(Store *s, int64_t id, const char *zOutcome,
   bind_text(st, 3, nz(zDecisionText));
   bind_id(st, 4, userId);
   return update_one(s, st, "保存答复草稿", "该申请已办结，不能再修改答复");
+}
+
+int store_app_set_basis(Store *s, int64_t id, const char *zBasis,
+                        const char *zOrgan, const char *zContact) {
+  sqlite3_stmt *st =
+      stmt(s,
+           "UPDATE application SET answer_basis=?2,other_organ=?3,"
+           "other_organ_contact=?4 WHERE id=?1 AND closed_on IS NULL");
+  if (!st) return STORE_ERROR;
+  bind_int(st, 1, id);
+  bind_text(st, 2, nz(zBasis));
+  bind_text(st, 3, nz(zOrgan));
+  bind_text(st, 4, nz(zContact));
+  return update_one(s, st, "保存答复依据", "该申请已办结，不能再修改答复");
 }
 
 int store_app_return(Store *s, int64_t id) {

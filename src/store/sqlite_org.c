@@ -5,7 +5,7 @@
 
 #define ORG_COLS                                                          \
   "id,coalesce(parent_id,0),slug,name,short_name,uscc,org_code,address," \
-  "postcode,phone,fax,email,office_hours,index_template"
+  "postcode,phone,fax,email,office_hours,index_template,kind"
 
 static void org_row(Arena *a, sqlite3_stmt *st, Org *o) {
   memset(o, 0, sizeof *o);
@@ -23,11 +23,12 @@ static void org_row(Arena *a, sqlite3_stmt *st, Org *o) {
   o->zEmail = col_text(a, st, 11);
   o->zOfficeHours = col_text(a, st, 12);
   o->zIndexTemplate = col_text(a, st, 13);
+  o->zKind = col_text(a, st, 14);
 }
 
 
-/* Binds the editable fields of o to parameters ?2..?13 (the same order in
-** the INSERT and the UPDATE below). */
+/* Binds the editable fields of o to parameters ?2..?13 and ?15 (the kind;
+** the same order in the INSERT and the UPDATE below). */
 static void bind_org_fields(sqlite3_stmt *st, const Org *o) {
   const char *az[] = {o->zSlug, o->zName, nz(o->zShortName), nz(o->zUscc),
                       nz(o->zOrgCode), nz(o->zAddress), nz(o->zPostcode),
@@ -35,6 +36,7 @@ static void bind_org_fields(sqlite3_stmt *st, const Org *o) {
                       nz(o->zOfficeHours)};
   for (int i = 0; i < (int)(sizeof az / sizeof az[0]); i++) bind_text(st, i + 2, az[i]);
   bind_text(st, 13, o->zIndexTemplate && o->zIndexTemplate[0] ? o->zIndexTemplate : NULL);
+  bind_text(st, 15, o->zKind && o->zKind[0] ? o->zKind : NULL);
 }
 
 int store_org_add(Store *s, Org *o) {
@@ -42,9 +44,10 @@ int store_org_add(Store *s, Org *o) {
   store_now_iso(zNow);
   sqlite3_stmt *st = stmt(s,
       "INSERT INTO org(parent_id,slug,name,short_name,uscc,org_code,address,"
-      "postcode,phone,fax,email,office_hours,index_template,created_at)"
+      "postcode,phone,fax,email,office_hours,index_template,created_at,kind)"
       " VALUES(?1,?2,?3,?4,?5,?6,?7,?8,?9,?10,?11,?12,"
-      "coalesce(?13,'{org_code}/{yyyy}-{serial:05}'),?14)");
+      "coalesce(?13,'{org_code}/{yyyy}-{serial:05}'),?14,"
+      "coalesce(?15,'department'))");
   if (!st) return STORE_ERROR;
   bind_id(st, 1, o->parentId);
   bind_org_fields(st, o);
@@ -66,7 +69,8 @@ int store_org_update(Store *s, const Org *o) {
   sqlite3_stmt *st = stmt(s,
       "UPDATE org SET slug=?2,name=?3,short_name=?4,uscc=?5,org_code=?6,"
       "address=?7,postcode=?8,phone=?9,fax=?10,email=?11,office_hours=?12,"
-      "index_template=coalesce(?13,index_template) WHERE id=?1");
+      "index_template=coalesce(?13,index_template),kind=coalesce(?15,kind)"
+      " WHERE id=?1");
   if (!st) return STORE_ERROR;
   bind_int(st, 1, o->id);
   bind_org_fields(st, o);
@@ -124,7 +128,7 @@ int store_org_tree(Store *s, Arena *a, int64_t rootId, Org **paOrg, int *pn) {
   while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
     ARENA_PUSH(a, aOrg, n, nAlloc);
     org_row(a, st, &aOrg[n]);
-    aOrg[n].depth = sqlite3_column_int(st, 14);
+    aOrg[n].depth = sqlite3_column_int(st, 15);
     n++;
   }
   stmt_done(st);
@@ -195,4 +199,32 @@ int store_dept_list(Store *s, Arena *a, int64_t orgId, Dept **paDept, int *pn) {
   *paDept = aDept;
   *pn = n;
   return STORE_OK;
+}
+
+int store_org_former_name_add(Store *s, int64_t orgId, const char *zName,
+                              const char *zUntil) {
+  sqlite3_stmt *st = stmt(s,
+      "INSERT INTO org_former_name(org_id,name,until_day) VALUES(?1,?2,?3)");
+  if (!st) return STORE_ERROR;
+  bind_int(st, 1, orgId);
+  bind_text(st, 2, zName);
+  bind_text(st, 3, zUntil);
+  int rc = sqlite3_step(st);
+  stmt_done(st);
+  return rc == SQLITE_DONE ? STORE_OK : store_sqlite_err(s, rc, "保存单位曾用名");
+}
+
+const char *store_org_name_on(Store *s, Arena *a, int64_t orgId,
+                              const char *zDay) {
+  sqlite3_stmt *st = stmt(s,
+      "SELECT coalesce((SELECT f.name FROM org_former_name f WHERE"
+      " f.org_id=o.id AND f.until_day>=?2 ORDER BY f.until_day LIMIT 1),"
+      " o.name) FROM org o WHERE o.id=?1");
+  const char *z = NULL;
+  if (!st) return NULL;
+  bind_int(st, 1, orgId);
+  bind_text(st, 2, zDay);
+  if (sqlite3_step(st) == SQLITE_ROW) z = col_text(a, st, 0);
+  stmt_done(st);
+  return z;
 }

@@ -881,7 +881,7 @@ int store_report_units(Store *s, Arena *a, int64_t rootId, int year,
       "  UNION ALL SELECT o.id,t.depth+1,t.path||'/'||printf('%010d',o.id)"
       "  FROM org o JOIN t ON o.parent_id=t.id)"
       " SELECT t.id,o.name,o.slug,t.depth,coalesce(r.status,''),"
-      " coalesce(r.submitted_at,'') FROM t JOIN org o ON o.id=t.id"
+      " coalesce(r.submitted_at,''),o.kind FROM t JOIN org o ON o.id=t.id"
       " LEFT JOIN report r ON r.org_id=t.id AND r.year=?2 AND r.scope='org'"
       " ORDER BY t.path");
   int rc, n = 0, nAlloc = 0;
@@ -898,6 +898,7 @@ int store_report_units(Store *s, Arena *a, int64_t rootId, int year,
     u->depth = (int)col_int(st, 3);
     u->zStatus = col_text(a, st, 4);
     u->zSubmittedAt = col_text(a, st, 5);
+    u->zOrgKind = col_text(a, st, 6);
   }
   stmt_done(st);
   if (rc != SQLITE_DONE) return store_sqlite_err(s, rc, "读取下属单位");

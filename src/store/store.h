@@ -96,6 +96,13 @@ int store_org_tree(Store *s, Arena *a, int64_t rootId, Org **paOrg, int *pn);
 ** or a negative STORE_* code. */
 int store_org_ancestors(Store *s, int64_t id, int64_t *a, int nMax);
 int store_org_count(Store *s);
+/* Records that orgId was called zName up to and including zUntil. */
+int store_org_former_name_add(Store *s, int64_t orgId, const char *zName,
+                              const char *zUntil);
+/* The name orgId bore on zDay ('YYYY-MM-DD'): the former name whose period
+** covers it, else the current name; NULL when orgId does not exist. */
+const char *store_org_name_on(Store *s, Arena *a, int64_t orgId,
+                              const char *zDay);
 int store_dept_add(Store *s, int64_t orgId, const char *zName, int64_t *pId);
 int store_dept_list(Store *s, Arena *a, int64_t orgId, Dept **paDept, int *pn);
 

@@ -52,6 +52,10 @@ typedef struct App {
   const char *zCreatedAt;
   /* Filled by get and list. */
   const char *zOrgName, *zOrgSlug, *zDeptName, *zHandlerName;
+  int64_t reviewedBy;             /* 科室审核 by; 0 when not reviewed */
+  const char *zAnswerBasis;       /* "", art36_4, art36_5 (see 0021) */
+  const char *zOtherOrgan;        /* Art. 36(五): the responsible organ */
+  const char *zOtherOrganContact; /* and how to reach it */
 } App;
 
 /* One clock event with who recorded it. */
@@ -139,6 +143,12 @@ int store_app_assign(Store *s, int64_t id, int64_t deptId, int64_t handlerId);
 ** becomes awaiting_review.  STORE_CONFLICT when the case is closed. */
 int store_app_draft(Store *s, int64_t id, const char *zOutcome,
                     const char *zDecisionText, int64_t userId);
+
+/* Sets what a row-（四）1 answer rests on (0021_app_workflow.sql):
+** zBasis "", art36_4 or art36_5, with the responsible organ and its
+** contact for art36_5.  STORE_CONFLICT when the case is closed. */
+int store_app_set_basis(Store *s, int64_t id, const char *zBasis,
+                        const char *zOrgan, const char *zContact);
 
 /* Sends the draft back (from review or approval): state in_progress. */
 int store_app_return(Store *s, int64_t id);

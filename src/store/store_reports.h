@@ -61,6 +61,7 @@ typedef struct ReportUnit {
   int depth;
   const char *zStatus;     /* "" when no report exists */
   const char *zSubmittedAt;
+  const char *zOrgKind;    /* core/org_kind.h: decides deadline and duty */
 } ReportUnit;
 
 /* One record behind a number (drill-down). */

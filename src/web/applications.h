@@ -10,6 +10,7 @@
 #ifndef GK_WEB_APPLICATIONS_H
 #define GK_WEB_APPLICATIONS_H
 
+#include "app/app_action.h"
 #include "http/req.h"
 #include "store/store_applications.h"
 
@@ -21,14 +22,35 @@ int page_app_apply(Req *r);        /* GET|POST /o/{org}/apply */
 int page_app_track(Req *r);        /* GET|POST /track */
 int page_app_track_letter(Req *r); /* POST /track/letter */
 
-/* ---- page_applications.c (staff) ---- */
+/* ---- page_app_register.c (staff: the register) ---- */
 int page_apps(Req *r);           /* GET /staff/applications */
 int page_app_new(Req *r);        /* GET|POST /staff/applications/new */
-int page_app_view(Req *r);       /* GET /staff/applications/{id} */
-int page_app_action(Req *r);     /* POST /staff/applications/{id}/{act} */
-int page_app_templates(Req *r);  /* GET|POST /staff/answer-templates */
-int page_app_file(Req *r);       /* GET …/{id}/files/{file} */
 void panel_applications(Req *r); /* staff-home panel */
+
+/* ---- page_app_case.c (staff: the case page) ---- */
+int page_app_view(Req *r);       /* GET /staff/applications/{id} */
+int page_app_file(Req *r);       /* GET …/{id}/files/{file} */
+
+/* ---- page_app_actions.c (staff: the actions, one route each) ---- */
+/* POST /staff/applications/{id}/<action>: app_action_run(<action>). */
+int page_app_do_assign(Req *r);
+int page_app_do_event(Req *r);
+int page_app_do_extend(Req *r);
+int page_app_do_fee(Req *r);
+int page_app_do_draft(Req *r);
+int page_app_do_dept_review(Req *r);
+int page_app_do_return(Req *r);
+int page_app_do_approve(Req *r);
+int page_app_do_withdraw(Req *r);
+int page_app_do_correction_request(Req *r);
+int page_app_do_assistance(Req *r);
+int page_app_do_review(Req *r);
+int page_app_do_review_decide(Req *r);
+int page_app_do_recalc(Req *r);
+int page_app_templates(Req *r);  /* GET|POST /staff/answer-templates */
+/* Prepares an app-layer call for this request: the signed-in user with
+** req_can() as the permission check, the request's parameters, today. */
+void app_web_act(Req *r, AppAct *x, AppActor *who, AppParams *par);
 
 /* ---- page_app_letter.c ---- */
 int page_app_letter(Req *r);      /* GET /staff/applications/{id}/letter */
@@ -36,6 +58,8 @@ int page_app_letter_docx(Req *r); /* GET …/{id}/letter.docx */
 /* Writes the answer letter of a (its outcome must be set) as a printable
 ** HTML page (bDocx 0) or a DOCX attachment (bDocx 1) into the response. */
 void app_letter_send(Req *r, const App *a, int bDocx);
+/* The links to the case's letters and notices (case page). */
+void app_letter_links(Req *r, const App *a);
 
 /* ---- shared by the pages (page_apply.c) ---- */
 /* The calendar from the database (falls back to the embedded data); the
@@ -50,8 +74,6 @@ Date app_today(void);
 ** window from here.  Returns N, or -1 when the calendar cannot be read
 ** (zSoon is then dToday). */
 int app_due_soon_window(Req *r, Date dToday, char zSoon[DATE_STRLEN]);
-/* Keyed hash of a normalised identity number (groups one applicant). */
-void app_id_hash(Req *r, const char *zIdNorm, char zOut[65]);
 /* Reads the applicant and information fields of the form into p. */
 void app_input_from_req(Req *r, AppInput *p);
 /* Writes the applicant and information fieldsets with the values of p and

@@ -7,6 +7,7 @@
 
 #include "core/perm.h"
 #include "lib/crypto.h"
+#include "core/org_kind.h"
 #include "web/pages.h"
 
 /* The organisations an administrator may manage (own org and below). */
@@ -63,6 +64,20 @@ static void org_from_form(Req *r, Org *o) {
   o->zEmail = req_param_or(r, "email", "");
   o->zOfficeHours = req_param_or(r, "office_hours", "");
   o->zIndexTemplate = req_param_or(r, "index_template", "");
+  o->zKind = req_param_or(r, "kind", "");
+}
+
+/* The kind select (core/org_kind.h): what the unit is decides whether it
+** takes applications, has its own annual report and its deadline. */
+static void kind_select(Req *r, const char *zSel) {
+  const OrgKind *cur = org_kind(zSel);
+  req_puts(r, "<p class=\"field\"><label for=\"f-kind\">单位性质</label>"
+              "<select id=\"f-kind\" name=\"kind\">");
+  for (int i = 0; aOrgKind[i].zId; i++)
+    req_printf(r, "<option value=\"%h\"%s>%h（%h）</option>", aOrgKind[i].zId,
+               &aOrgKind[i] == cur ? " selected" : "", aOrgKind[i].zLabel,
+               aOrgKind[i].zBasis);
+  req_puts(r, "</select></p>\n");
 }
 
 int page_admin_org_edit(Req *r) {
@@ -101,6 +116,7 @@ int page_admin_org_edit(Req *r) {
       }
       o.parentId = parent;
     }
+    if (!zErr && o.zKind[0] && !org_kind_valid(o.zKind)) zErr = "请选择单位性质";
     if (!zErr) zErr = org_validate(&o);
     if (!zErr) {
       int rc = id ? store_org_update(r->store, &o) : store_org_add(r->store, &o);
@@ -137,6 +153,7 @@ int page_admin_org_edit(Req *r) {
   page_input(r, "email", "电子邮箱", o.zEmail, "type=\"email\"");
   page_input(r, "office_hours", "办公时间", o.zOfficeHours, "");
   page_input(r, "index_template", "索引号模板", o.zIndexTemplate, "");
+  kind_select(r, o.zKind);
   req_puts(r, "<p><button type=\"submit\">保存</button></p>\n</form>\n");
   if (id) {
     Dept *aDept;
@@ -181,7 +198,7 @@ int page_admin_dept_add(Req *r) {
 
 static void role_list(Req *r, unsigned roles) {
   int first = 1;
-  for (unsigned b = 1; b <= ROLE_SUPERVISOR; b <<= 1) {
+  for (unsigned b = 1; b <= ROLE_OFFICE_HEAD; b <<= 1) {
     if (!(roles & b)) continue;
     req_printf(r, "%s%h", first ? "" : "、", perm_role_label(b));
     first = 0;
@@ -349,7 +366,7 @@ int page_admin_user_edit(Req *r) {
     req_puts(r, "</select></p>\n");
   }
   req_puts(r, "<fieldset><legend>角色</legend>\n");
-  for (unsigned b = 1; b <= ROLE_SUPERVISOR; b <<= 1) {
+  for (unsigned b = 1; b <= ROLE_OFFICE_HEAD; b <<= 1) {
     req_printf(r, "<label class=\"check\"><input type=\"checkbox\" name=\"role\" value=\"%h\"%s> %h</label>\n",
                perm_role_name(b), (u.roles & b) ? " checked" : "", perm_role_label(b));
   }

@@ -51,6 +51,19 @@ static const char *obtain_text(Req *r, const App *a) {
                  zForm, a->zAddress);
 }
 
+/* The decision sentence; for Art. 36(五) with the responsible organ and its
+** contact, or the statement that it cannot be determined. */
+static const char *decision_text(Req *r, const App *a, const AppOutcome *o) {
+  if (!o) return "";
+  if (strcmp(a->zAnswerBasis, "art36_5")) return o->zDecision;
+  if (!a->zOtherOrgan[0])
+    return req_fmt(r, "%s经查，本机关无法确定负责公开该政府信息的机关。",
+                   o->zDecision);
+  return req_fmt(r, "%s负责公开该政府信息的机关为%s%s%s。", o->zDecision,
+                 a->zOtherOrgan, a->zOtherOrganContact[0] ? "，联系方式：" : "",
+                 a->zOtherOrganContact);
+}
+
 /* The remedies for the answer's date and outcome (core/remedy.h): from
 ** 2024-01-01 a refusal names the reconsideration organ to go to first. */
 static const char *remedy_of(Req *r, const App *a) {
@@ -69,17 +82,17 @@ static const char *letter_var(void *pCtx, const char *zName) {
   LetterVars *v = pCtx;
   Req *r = v->r;
   const App *a = v->a;
-  const AppOutcome *o = app_outcome(a->zOutcome);
+  const AppOutcome *o = app_answer_of(a->zOutcome, a->zAnswerBasis);
   if (!strcmp(zName, "applicant")) return a->zApplicantName;
   if (!strcmp(zName, "reg_no")) return a->zRegNo;
   if (!strcmp(zName, "received_on")) return cn_date(r, a->zReceivedOn);
   if (!strcmp(zName, "info")) {
     const char *z = a->zInfoTitle[0] ? a->zInfoTitle : a->zInfoDescription;
     if (a->zInfoDocNumber[0])
-      return req_fmt(r, "“%h”（%h）", z, a->zInfoDocNumber);
-    return req_fmt(r, "“%h”", z);
+      return req_fmt(r, "“%s”（%s）", z, a->zInfoDocNumber);
+    return req_fmt(r, "“%s”", z);
   }
-  if (!strcmp(zName, "decision")) return o ? o->zDecision : "";
+  if (!strcmp(zName, "decision")) return decision_text(r, a, o);
   if (!strcmp(zName, "reasons")) return a->zDecisionText;
   if (!strcmp(zName, "ground"))
     return o ? o->zGround : "《中华人民共和国政府信息公开条例》";
@@ -97,9 +110,10 @@ static int letter_paras(Req *r, const App *a, DocxPara **paPara) {
   char zToday[DATE_STRLEN];
   v.zDate = cn_date(
       r, a->zClosedOn[0] ? a->zClosedOn : date_format(app_today(), zToday));
-  const char *zTpl =
-      store_app_template(r->store, &r->arena, a->orgId, a->zOutcome);
-  if (!zTpl) zTpl = app_default_template(a->zOutcome);
+  const AppOutcome *o = app_answer_of(a->zOutcome, a->zAnswerBasis);
+  const char *zKey = o ? o->zId : a->zOutcome;
+  const char *zTpl = store_app_template(r->store, &r->arena, a->orgId, zKey);
+  if (!zTpl) zTpl = app_default_template(zKey);
   char *zText = app_template_fill(zTpl, letter_var, &v);
   char *zAll = req_strdup(r, zText);
   free(zText);
@@ -202,4 +216,13 @@ int page_app_letter_docx(Req *r) {
   App *a = letter_app(r);
   if (a) app_letter_send(r, a, 1);
   return 0;
+}
+
+void app_letter_links(Req *r, const App *a) {
+  if (!a->zOutcome[0]) return;
+  req_printf(
+      r,
+      "<p><a href=\"/staff/applications/%lld/letter\">答复告知书（可打印）</a>"
+      " | <a href=\"/staff/applications/%lld/letter.docx\">下载 Word</a></p>\n",
+      (long long)a->id, (long long)a->id);
 }

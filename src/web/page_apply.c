@@ -14,6 +14,7 @@
 
 #include "core/ident.h"
 #include "lib/crypto.h"
+#include "core/org_kind.h"
 #include "web/applications.h"
 #include "web/pages.h"
 
@@ -28,13 +29,6 @@ int app_load_calendar(Req *r, Calendar *pCal) {
 
 Date app_today(void) {
   return date_today_cn(time(NULL));
-}
-
-void app_id_hash(Req *r, const char *zIdNorm, char zOut[65]) {
-  char *z =
-      mprintf("%j:%j", r->cfg->zSecretKey ? r->cfg->zSecretKey : "", zIdNorm);
-  crypto_sha256_hex(z, strlen(z), zOut);
-  free(z);
 }
 
 void app_input_from_req(Req *r, AppInput *p) {
@@ -188,49 +182,12 @@ const char *app_attachment_check(Req *r) {
 
 int app_register(Req *r, App *a, const AppInput *p, const char *zIdNorm,
                  char zCode[32], const char *zAction) {
-  char zHash[65], zIdHash[65];
-  a->zApplicantType = p->zApplicantType;
-  a->zApplicantName = p->zName;
-  a->zIdKind = p->zIdKind;
-  char *zSealed = crypto_seal(r->cfg->zSecretKey, zIdNorm);
-  char *zMasked = app_mask_id(p->zIdKind, zIdNorm);
-  a->zIdSealed = req_strdup(r, zSealed ? zSealed : "");
-  a->zIdMasked = req_strdup(r, zMasked ? zMasked : "");
-  free(zSealed);
-  free(zMasked);
-  if (!a->zIdSealed[0]) return STORE_ERROR; /* no usable server key */
-  app_id_hash(r, zIdNorm, zIdHash);
-  a->zIdHash = zIdHash;
-  a->zContactPerson = p->zContactPerson;
-  a->zPhone = p->zPhone;
-  a->zEmail = p->zEmail;
-  a->zAddress = p->zAddress;
-  a->zPostcode = p->zPostcode;
-  a->zInfoTitle = p->zInfoTitle;
-  a->zInfoDocNumber = p->zInfoDocNumber;
-  a->zInfoDescription = p->zInfoDescription;
-  a->zPurpose = p->zPurpose;
-  a->zForm = p->zForm;
-  a->zDelivery = p->zDelivery;
-  crypto_random_hex(zCode, 10);
-  crypto_sha256_hex(zCode, strlen(zCode), zHash);
-  int rc = store_app_add(r->store, &r->arena, a, zHash);
-  if (rc != STORE_OK) return rc;
-  rc = store_app_log(r->store, a->id, r->user ? r->user->id : 0, zAction,
-                     a->zReceiptNote);
   const ReqParam *f = req_file(r, "attachment");
-  if (rc == STORE_OK && f && f->nValue)
-    rc = store_app_file_add(r->store, a->id, f->zFilename,
-                            f->zType ? f->zType : "application/octet-stream",
-                            f->zValue, f->nValue);
-  if (rc != STORE_OK) return rc;
-  Calendar cal;
-  rc = app_load_calendar(r, &cal);
-  if (rc == STORE_OK)
-    rc = store_app_refresh_due(r->store, &r->arena, &cal, a->id, app_today(),
-                               NULL, NULL);
-  cal_free(&cal);
-  return rc;
+  return app_store_new(r->store, &r->arena, r->cfg->zSecretKey, a, p, zIdNorm,
+                       r->user ? r->user->id : 0, zAction,
+                       f ? f->zFilename : NULL, f ? f->zType : NULL,
+                       f ? f->zValue : NULL, f ? f->nValue : 0, app_today(),
+                       zCode);
 }
 
 /* Today as YYYYMMDD for identity-number birth-date checks. */
@@ -244,6 +201,21 @@ int page_app_apply(Req *r) {
   Org org;
   if (store_org_by_slug(r->store, &r->arena, req_arg(r, 0), &org) != STORE_OK) {
     http_error(r, 404, "单位不存在");
+    return 0;
+  }
+  const char *zNo = org_kind_no_applications(org_kind(org.zKind));
+  if (zNo) { /* Art. 55 units and units acting in another organ's name */
+    r->status = r->method == HTTP_POST ? 409 : 200;
+    page_begin(r, "政府信息公开申请");
+    req_printf(r, "<h1>%h</h1>\n", org.zName);
+    page_notice(r, "warn", zNo);
+    Org up;
+    if (org.parentId &&
+        store_org_get(r->store, &r->arena, org.parentId, &up) == STORE_OK &&
+        org_kind(up.zKind)->bApplications)
+      req_printf(r, "<p><a href=\"/o/%u/apply\">向%h提出申请</a></p>\n",
+                 up.zSlug, up.zName);
+    page_end(r);
     return 0;
   }
   AppInput in;

@@ -79,7 +79,7 @@ int page_staff_home(Req *r) {
     req_printf(r, "（%h）", r->user->zDeptName);
   req_puts(r, "。角色：");
   int first = 1;
-  for (unsigned b = 1; b <= ROLE_SUPERVISOR; b <<= 1) {
+  for (unsigned b = 1; b <= ROLE_OFFICE_HEAD; b <<= 1) {
     if (!(r->user->roles & b)) continue;
     req_printf(r, "%s%h", first ? "" : "、", perm_role_label(b));
     first = 0;

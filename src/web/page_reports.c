@@ -23,6 +23,7 @@
 #include <string.h>
 #include <time.h>
 
+#include "core/org_kind.h"
 #include "core/regime.h"
 #include "lib/date.h"
 #include "store/store_documents.h"
@@ -107,6 +108,11 @@ static int ctx_load(Req *r, Ctx *c, int bRecords) {
     http_error(r, 404, "年度无效");
     return -1;
   }
+  /* The report bears the name the organ had when it was due (a 2018
+  ** report, published in early 2019, before a renaming in 2019). */
+  const char *zThen = store_org_name_on(
+      r->store, &r->arena, c->org.id, req_fmt(r, "%d-01-31", c->year + 1));
+  if (zThen) c->org.zName = zThen;
   c->bSubtree = !strcmp(req_param_or(r, "scope", "org"), "subtree");
   if (rf_set_load_builtin(&c->set, &zErr)) {
     http_error(r, 500, zErr);
@@ -448,8 +454,12 @@ int page_reports(Req *r) {
     for (int i = 0; i < n; i++) {
       int bDone = !strcmp(aU[i].zStatus, "submitted") ||
                   !strcmp(aU[i].zStatus, "published");
-      /* A people's government (人民政府) publishes by 31 March. */
-      int bGov = strstr(aU[i].zOrgName, "人民政府") != NULL;
+      /* By kind (core/org_kind.h): a government publishes by 31 March, a
+      ** department by 31 January; units without a report of their own
+      ** (Art. 55, acting units) are not listed. */
+      const OrgKind *pK = org_kind(aU[i].zOrgKind);
+      if (!pK->bOwnReport) continue;
+      int bGov = pK->bGovernment;
       Date dU = regime_report_due(year, bGov, NULL);
       char zDue[DATE_STRLEN];
       if (!bDone && aU[i].orgId != me.id) nMissing++;

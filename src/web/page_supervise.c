@@ -22,6 +22,7 @@
 #include <xlsxwriter.h>
 
 #include "core/freshness.h"
+#include "core/org_kind.h"
 #include "core/regime.h"
 #include "core/response_clock.h"
 #include "lib/utf8.h"
@@ -442,7 +443,9 @@ static void report_status_panel(Req *r, const RegScope *sc, int year) {
     if (!sc->bSubtree && aU[i].orgId != sc->orgId) continue;
     if (!req_can(r, PERM_VIEW_STAFF, aU[i].orgId)) continue;
     int bDone = !strcmp(aU[i].zStatus, "submitted") || !strcmp(aU[i].zStatus, "published");
-    int bGov = strstr(aU[i].zOrgName, "人民政府") != NULL;
+    const OrgKind *pK = org_kind(aU[i].zOrgKind); /* the deadline by kind */
+    if (!pK->bOwnReport) continue;
+    int bGov = pK->bGovernment;
     Date dDue = regime_report_due(year, bGov, NULL);
     char zDue[DATE_STRLEN];
     req_printf(r, "<tr data-org=\"%h\"><th scope=\"row\"><a href=\"/staff/reports/%u/%d\">"

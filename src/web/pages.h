@@ -42,6 +42,9 @@ int page_admin_dept_add(Req *r);
 void admin_review_organ_form(Req *r, int64_t orgId);
 int page_admin_review_organ(Req *r);
 int page_admin_users(Req *r);
+/* page_tokens.c: API tokens (GET|POST /admin/tokens, POST …/{id}/revoke). */
+int page_admin_tokens(Req *r);
+int page_admin_token_revoke(Req *r);
 int page_admin_user_edit(Req *r);
 
 #endif

@@ -72,7 +72,7 @@ def test_public_form_renders_without_script(srv):
     eq(r.status, 200)
     contains(r.text, '<label for="f-id_number">')
     contains(r.text, 'enctype="multipart/form-data"')
-    contains(r.text, "中宁县卫生和计划生育局")
+    contains(r.text, "中宁县卫生健康局")
 
 
 def test_bad_id_check_digit_refused_nothing_stored(srv):
@@ -203,7 +203,7 @@ def test_complete_application_intake_to_answer_letter(srv):
               "您申请获取的政府信息属于公开范围，本机关予以公开。", "相关目录共3页。",
               "依据：《条例》第三十六条第（一）项、第（二）项。",
               "六十日内依法申请行政复议", "六个月内依法向人民法院提起行政诉讼",
-              "中宁县卫生和计划生育局"]:
+              "中宁县卫生健康局"]:
         contains(r.text, s)
     # Letter, DOCX.
     r = office.get("/staff/applications/%d/letter.docx" % aid)
@@ -327,30 +327,38 @@ def test_registration_by_letter_and_extension(srv):
     due = out.strip()
     eq(due, "2024-03-08")                         # counted by hand in test_deadline.c
     contains(page.text, '<dd id="due">%s</dd>' % due)
-    # The drafter may not record an extension (needs the office head's approval).
+    # Only the head of the disclosure office approves an extension (Art. 33
+    # ¶2): not the drafter, not the office staff; nor as a plain event.
     drafter = srv.client()
     drafter.login("drafter")
-    ext = {"kind": "extension", "on_day": "2024-03-01", "n_days": "20", "text": "需调取档案",
-           "notified": "1"}
-    r = drafter.post("/staff/applications/%d/event" % aid, ext, csrf_from="/staff/applications/%d" % aid)
+    head = srv.client()
+    head.login("officehead")
+    ext = {"on_day": "2024-03-01", "n_days": "20", "text": "需调取档案", "notified": "1"}
+    at = "/staff/applications/%d" % aid
+    for who in (drafter, office):
+        r = who.post(at + "/extend", ext, csrf_from=at)
+        eq(r.status, 403)
+    r = office.post(at + "/event", dict(ext, kind="extension"), csrf_from=at)
     eq(r.status, 422)
-    contains(r.text, "延期须经政府信息公开工作机构负责人同意")
-    # A second extension or one over 20 days is refused; one valid one moves the date.
-    r = office.post("/staff/applications/%d/event" % aid, dict(ext, notified=""),
-                    csrf_from="/staff/applications/%d" % aid)
+    contains(r.text, "延期须经政府信息公开工作机构负责人批准")
+    ok("批准延期" not in office.get(at).text, "extension form offered to office staff")
+    contains(head.get(at).text, "批准延期（第三十三条第二款）")
+    # Without notice, without reasons or over 20 days: refused; one valid
+    # extension moves the date; a second one is refused.
+    r = head.post(at + "/extend", dict(ext, notified=""), csrf_from=at)
     eq(r.status, 422)
     contains(r.text, "延期须告知申请人")
-    bad = dict(ext, n_days="21")
-    r = office.post("/staff/applications/%d/event" % aid, bad, csrf_from="/staff/applications/%d" % aid)
+    r = head.post(at + "/extend", dict(ext, text=""), csrf_from=at)
     eq(r.status, 422)
-    r = office.post("/staff/applications/%d/event" % aid, ext, csrf_from="/staff/applications/%d" % aid)
+    r = head.post(at + "/extend", dict(ext, n_days="21"), csrf_from=at)
+    eq(r.status, 422)
+    r = head.post(at + "/extend", ext, csrf_from=at)
     eq(r.status, 303)
     rc, out, err = srv.gongkai("workdays", "add", "2024-02-05", "40")
-    page = office.get("/staff/applications/%d" % aid)
+    page = office.get(at)
     contains(page.text, '<dd id="due">%s</dd>' % out.strip())
-    contains(page.text, "批准人：王公开；已告知申请人；需调取档案")
-    r = office.post("/staff/applications/%d/event" % aid, dict(ext, n_days="5"),
-                    csrf_from="/staff/applications/%d" % aid)
+    contains(page.text, "批准人：郑主任；已告知申请人；需调取档案")
+    r = head.post(at + "/extend", dict(ext, n_days="5"), csrf_from=at)
     eq(r.status, 422)
 
 
@@ -370,8 +378,10 @@ def test_new_year_holidays_move_open_deadlines_and_are_logged(srv):
     eq(r.status, 200)
     aid = app_id(office, re.search(r'id="reg-no">([^<]+)<', r.text).group(1))
     at = "/staff/applications/%d" % aid
-    r = office.post(at + "/event", {"kind": "extension", "on_day": "2026-11-23", "n_days": "20",
-                                    "text": "", "notified": "1"}, csrf_from=at)
+    head = srv.client()
+    head.login("officehead")
+    r = head.post(at + "/extend", {"on_day": "2026-11-23", "n_days": "20",
+                                   "text": "需协调", "notified": "1"}, csrf_from=at)
     eq(r.status, 303)
     contains(office.get(at).text, '<dd id="due">2027-01-18</dd>')
     path = srv.dir + "/holidays_2027.csv"
@@ -451,7 +461,7 @@ def test_staff_home_panel_and_demo_case_page(srv):
         if any(e["kind"] == "extension" for e in j["events"]):
             page = c.get("/staff/applications/%d" % a["id"])
             eq(page.status, 200)
-            contains(page.text, "批准人：王公开")
+            contains(page.text, "批准人：郑主任")
             contains(page.text, "延长")
             break
     else:

@@ -66,7 +66,7 @@ def test_public_catalogue_page_is_a_tree(srv):
     r = srv.client().get("/o/znwsj/catalogue")
     eq(r.status, 200)
     t = r.text
-    contains(t, "<h1>中宁县卫生和计划生育局 政府信息公开目录</h1>")
+    contains(t, "<h1>中宁县卫生健康局 政府信息公开目录</h1>")
     contains(t, "<h3>政策解读</h3>")
     contains(t, "<h3>规范性文件</h3>")
     contains(t, "<h3>机构信息</h3>\n<h4>机构职能</h4>")

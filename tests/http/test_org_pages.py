@@ -5,7 +5,7 @@ from harness import contains, eq
 def test_org_home_by_slug_lists_units_and_contacts(srv):
     r = srv.client().get("/o/znwsj")
     eq(r.status, 200)
-    contains(r.text, "<h1>中宁县卫生和计划生育局</h1>")
+    contains(r.text, "<h1>中宁县卫生健康局</h1>")
     contains(r.text, "中宁县人民医院")
     contains(r.text, "0955-5021796")
     contains(r.text, 'href="/o/znwsj/guide"')
@@ -20,7 +20,7 @@ def test_guide_is_generated_from_the_org_record(srv):
     # The guide follows the record: edit the phone, the guide changes.
     c = srv.client()
     c.login("sysadmin")
-    form = {"name": "中宁县卫生和计划生育局", "slug": "znwsj", "phone": "0955-1234567",
+    form = {"name": "中宁县卫生健康局", "slug": "znwsj", "phone": "0955-1234567",
             "address": "中宁县正大北路", "postcode": "755100", "email": "znwsj@163.com"}
     eq(c.post("/admin/orgs/1", form, csrf_from="/admin/orgs/1").status, 303)
     contains(srv.client().get("/o/znwsj/guide").text, "0955-1234567")

@@ -332,7 +332,7 @@ def test_supervisor_sees_subtree_and_nothing_outside(srv):
     c.login("inspector")
     r = c.get("/staff/supervise")
     eq(r.status, 200)
-    for name in ("中宁县卫生和计划生育局", "中宁县人民医院", "中宁县中医医院",
+    for name in ("中宁县卫生健康局", "中宁县人民医院", "中宁县中医医院",
                  "中宁县卫生监督所", "中宁县疾病预防控制中心"):
         contains(r.text, name)
     not_contains(r.text, "外县卫生健康局")
@@ -376,7 +376,7 @@ def test_supervisor_sees_subtree_and_nothing_outside(srv):
     r = h.get("/staff/supervise")
     eq(r.status, 200)
     contains(r.text, "中宁县人民医院")
-    not_contains(r.text, "中宁县卫生和计划生育局</a>")
+    not_contains(r.text, "中宁县卫生健康局</a>")
     eq(h.get("/staff/supervise?org=%d" % org_id(srv, "znwsj")).status, 403)
     d = srv.client()
     d.login("drafter")

@@ -50,7 +50,7 @@ def test_demo_report_passes_every_rule(srv):
         eq(re.findall(r"<script(?![^>]*\bsrc=)", r.text), [], "inline script")
     # The narrative starts from a draft of the facts.
     r = c.get(BASE)
-    contains(r.text, "本年新收政府信息公开申请 28 件，上年结转 2 件，本年办结 29 件，"
+    contains(r.text, "本年新收政府信息公开申请 30 件，上年结转 2 件，本年办结 31 件，"
                      "结转下年度继续办理 1 件")
     contains(r.text, "本年作出行政许可处理决定 194 件、行政处罚处理决定 27 件、"
                      "行政强制处理决定 2 件，收取行政事业性收费 1.35 万元")
@@ -61,9 +61,9 @@ def test_demo_report_passes_every_rule(srv):
         eq(page, cli_json(srv, "znwsj", 2021, sub))
     j = cli_json(srv, "znwsj", 2021)
     t3 = j["tables"]["t3"]
-    eq(t3["new"]["total"], 28)
+    eq(t3["new"]["total"], 30)
     eq(t3["carried_in"]["total"], 2)
-    eq(t3["results.total"]["total"], 29)
+    eq(t3["results.total"]["total"], 31)
     eq(t3["carry_out"]["total"], 1)
     # Register numbers of the demo (bureau, 2021: 180 + 7*2, 25 + 2, 2 % 3).
     eq(j["tables"]["t2_art20_5"]["licensing"]["decisions"], 194)
@@ -71,9 +71,11 @@ def test_demo_report_passes_every_rule(srv):
     eq(j["tables"]["t2_art20_6"]["coercion"]["decisions"], 2)
     eq(j["tables"]["t2_art20_8"]["admin_fees"]["amount_wan_yuan"], 1.35)
     s = cli_json(srv, "znwsj", 2021, True)
-    eq(s["tables"]["t3"]["new"]["total"], 44)
-    # Subtree licensing = bureau + 4 units (3+u+2 for u = 0..3).
-    eq(s["tables"]["t2_art20_5"]["licensing"]["decisions"], 194 + 5 + 6 + 7 + 8)
+    eq(s["tables"]["t3"]["new"]["total"], 38)
+    # Subtree licensing = bureau + the 疾控中心 (3+u+2 for u = 3); the
+    # hospitals (Art. 55) and the 卫生监督所 (acting in the bureau's name)
+    # record no decisions of their own.
+    eq(s["tables"]["t2_art20_5"]["licensing"]["decisions"], 194 + 8)
 
 
 def test_every_year_passes_with_the_previous_year(srv):
@@ -99,11 +101,18 @@ def test_drilldown_lists_the_records(srv):
     contains(r.text, 'href="/staff/reports/znwsj/2021/cell?c=t3%5Bnew%5D%5Btotal%5D"')
     r = c.get(BASE + "/cell?c=t3%5Bnew%5D%5Btotal%5D")
     eq(r.status, 200)
-    eq(re.search(r'id="n-records">(\d+)<', r.text).group(1), "28")
-    eq(len(re.findall(r'href="/staff/applications/\d+"', r.text)), 28)
-    r = c.get(BASE + "/cell?c=t4%5Bcases%5D%5Breview.total%5D")
-    eq(re.search(r'id="n-records">(\d+)<', r.text).group(1), "1")
-    contains(r.text, "（2021）宁宁政复第106号")
+    eq(re.search(r'id="n-records">(\d+)<', r.text).group(1), "30")
+    eq(len(re.findall(r'href="/staff/applications/\d+"', r.text)), 30)
+    # Table 四: every non-zero cell lists as many cases as it counts, each
+    # with its case number (the demo's 2021 cases are litigation).
+    t4 = c.get(BASE + "/export/json").json()["tables"]["t4"]
+    cells = [(row, col, v) for row, cols in t4.items() for col, v in cols.items()
+             if isinstance(v, int) and v > 0]
+    ok(cells, "no reconsideration or litigation in the demo's 2021")
+    for row, col, v in cells:
+        r = c.get(BASE + "/cell?c=t4%%5B%s%%5D%%5B%s%%5D" % (row, col))
+        eq(int(re.search(r'id="n-records">(\d+)<', r.text).group(1)), v, (row, col))
+    contains(r.text, "行初第")
     eq(c.get(BASE + "/cell?c=t9%5Bx%5D%5By%5D").status, 404)
     # The per-record computation behind the drill-down gives the same
     # numbers as the grouped one, for every row of table 三 (总计 column).
@@ -179,10 +188,8 @@ def test_override_needs_a_reason_and_is_logged(srv):
     # The column and the row no longer add up: both rules name their cells.
     keys = re.findall(r'<li class="broken" data-key="([^"]+)"', r.text)
     eq(sorted(keys), ["R1[natural_person]", "R2[new]"])
-    # (Demo figures since the 2019 cases run on the 2007 Regulation's clock,
-    # issue 13: one natural person's case carried in from 2020, none out.)
-    contains(r.text, "自然人列：一(30) + 二(1) = 31，但 三（七）总计(15) + 四(0) = 15"
-                     "（左边 31，右边 15）")
+    contains(r.text, "自然人列：一(30) + 二(1) = 31，但 三（七）总计(22) + 四(0) = 22"
+                     "（左边 31，右边 22）")
     contains(r.text, "涉及单元格：一·自然人、二·自然人、三（七）总计·自然人、四·自然人")
     j = c.get(BASE + "/export/json").json()
     eq(j["tables"]["t3"]["new"]["natural_person"], 30)
@@ -232,7 +239,7 @@ def test_final_refused_until_accepted(srv):
     ok(m, "no portal document link")
     d = c.get(m.group(1))
     eq(d.status, 200)
-    contains(d.text, "中宁县卫生和计划生育局 2021 年政府信息公开工作年度报告")
+    contains(d.text, "中宁县卫生健康局 2021 年政府信息公开工作年度报告")
     contains(d.text, "关于统计表数据不一致的说明")
     contains(d.text, "<table")
     # Back to draft: the report leaves the public pages, its document is
@@ -275,16 +282,19 @@ def test_supervisor_sees_units_not_submitted(srv):
     r = c.get("/staff/reports?year=2025&asof=2026-01-20")
     eq(r.status, 200)
     eq(re.search(r'id="days-left">(\d+)<', r.text).group(1), "11")
-    eq(re.search(r'id="n-missing">(\d+)<', r.text).group(1), "3")
-    contains(r.text, "中宁县人民医院")
-    ok(re.search(r'<tr class="done"><td class="d1"><a href="/staff/reports/zn-hospital/2025">', r.text))
+    # Of the bureau's units only the 疾控中心 (Art. 54) publishes a report:
+    # the hospitals (Art. 55) and the 卫生监督所 (acting in the bureau's
+    # name) have none and are not listed.
+    eq(re.search(r'id="n-missing">(\d+)<', r.text).group(1), "1")
+    contains(r.text, "中宁县疾病预防控制中心")
+    not_contains(r.text, "中宁县人民医院")
     r = c.get("/staff/reports?year=2025&asof=2026-02-03")
     contains(r.text, '已超过 1 月 31 日 <strong id="days-left">3</strong> 天')
-    contains(r.text, "中宁县中医医院</a></td><td>未编制</td><td></td><td>2026-01-31</td>"
-                     "<td>逾期 3 天</td>")
+    contains(r.text, "中宁县疾病预防控制中心</a></td><td>未编制</td><td></td>"
+                     "<td>2026-01-31</td><td>逾期 3 天</td>")
     # The inspector reads reports but cannot change them.
-    eq(c.get("/staff/reports/zn-hospital/2025").status, 200)
-    r = c.post("/staff/reports/zn-hospital/2025/text", {"s1": "x"}, csrf_from="/staff/reports")
+    eq(c.get("/staff/reports/zn-cdc/2025").status, 200)
+    r = c.post("/staff/reports/zn-cdc/2025/text", {"s1": "x"}, csrf_from="/staff/reports")
     eq(r.status, 403)
 
 
@@ -311,9 +321,9 @@ def test_register_form_and_csv(srv):
     eq(r.status, 303)
     eq(c.get(base + "/export/json").json()["tables"]["t2_art20_6"]["penalty"]["decisions"], 40)
     s = c.get(base + "/export/json?scope=subtree").json()["tables"]
-    # Units of the demo have 3+u+4 licensing decisions in 2023; the CDC (u=3)
-    # is now 9.
-    eq(s["t2_art20_5"]["licensing"]["decisions"], 12 + 7 + 8 + 9 + 9)
+    # Of the units only the CDC (u=3) records decisions (3+u+4 in 2023, the
+    # hospitals and the 卫生监督所 none); the CSV makes it 9.
+    eq(s["t2_art20_5"]["licensing"]["decisions"], 12 + 9)
 
 
 def test_exports_open(srv):

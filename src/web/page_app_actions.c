@@ -1,0 +1,141 @@
+/*
+** page_app_actions.c — the staff actions on an application, one route each
+** (src/http/routes.c, with the action's own permission): each handler
+** hands its form to app_action_run() (src/app/app_action.h), the same
+** function the write API and the CLI call, then redirects to the case page
+** (303) or answers 4xx with the Chinese message and stores nothing.  Also
+** the answer-template editor.
+*/
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "app/app_action.h"
+#include "core/fees.h"
+#include "lib/crypto.h"
+#include "web/applications.h"
+#include "web/pages.h"
+
+/* ---- the actions -------------------------------------------------------- */
+
+static int web_can(void *p, Perm perm, int64_t orgId) {
+  return req_can((Req *)p, perm, orgId);
+}
+
+static const char *web_param(void *p, const char *zName) {
+  return req_param((Req *)p, zName);
+}
+
+void app_web_act(Req *r, AppAct *x, AppActor *who, AppParams *par) {
+  memset(x, 0, sizeof *x);
+  memset(who, 0, sizeof *who);
+  who->userId = r->user ? r->user->id : 0;
+  who->zName = r->user ? r->user->zName : "";
+  who->xCan = web_can;
+  who->pCtx = r;
+  par->xGet = web_param;
+  par->pCtx = r;
+  x->store = r->store;
+  x->arena = &r->arena;
+  x->who = who;
+  x->in = par;
+  x->dToday = app_today();
+  x->zSecretKey = r->cfg->zSecretKey;
+  x->orgDefault = r->user ? r->user->orgId : 0;
+}
+
+/* Runs action zName on the route's application, then back to the case. */
+static int web_action(Req *r, const char *zName) {
+  AppAct x;
+  AppActor who;
+  AppParams par;
+  app_web_act(r, &x, &who, &par);
+  if (app_action_run(&x, zName, req_arg_id(r, 0))) {
+    http_error(r, x.status, x.zErr);
+    return 0;
+  }
+  req_redirect(r, req_fmt(r, "/staff/applications/%lld?done=%u",
+                          (long long)x.a.id, zName));
+  return 0;
+}
+
+#define ACTION_PAGE(name) \
+  int page_app_do_##name(Req *r) { return web_action(r, #name); }
+ACTION_PAGE(assign)
+ACTION_PAGE(event)
+ACTION_PAGE(extend)
+ACTION_PAGE(fee)
+ACTION_PAGE(draft)
+ACTION_PAGE(dept_review)
+ACTION_PAGE(return)
+ACTION_PAGE(approve)
+ACTION_PAGE(withdraw)
+ACTION_PAGE(correction_request)
+ACTION_PAGE(assistance)
+ACTION_PAGE(review)
+ACTION_PAGE(review_decide)
+ACTION_PAGE(recalc)
+
+/* ---- templates ----------------------------------------------------------- */
+
+int page_app_templates(Req *r) {
+  const char *zOutcome = req_param_or(r, "outcome", "results.granted");
+  int64_t orgId = r->user->orgId;
+  r->bNoCache = 1;
+  if (!app_outcome(zOutcome)) {
+    http_error(r, 422, "办理结果无效");
+    return 0;
+  }
+  if (r->method == HTTP_POST) {
+    const char *zBody = req_param_or(r, "body", "");
+    if (strlen(zBody) > 20000) {
+      http_error(r, 422, "模板过长");
+      return 0;
+    }
+    if (store_begin(r->store) != STORE_OK ||
+        store_app_template_set(r->store, orgId, zOutcome, zBody) != STORE_OK) {
+      store_rollback(r->store);
+      http_error(r, 500, store_errmsg(r->store));
+      return 0;
+    }
+    store_commit(r->store);
+    store_audit(r->store, r->user->id, orgId, "answer_template.set", zOutcome);
+    req_redirect(
+        r, req_fmt(r, "/staff/answer-templates?outcome=%u&saved=1", zOutcome));
+    return 0;
+  }
+  const char *zBody = store_app_template(r->store, &r->arena, orgId, zOutcome);
+  page_begin(r, "答复模板");
+  req_puts(r, "<h1>答复告知书模板</h1>\n");
+  if (req_param(r, "saved")) page_notice(r, "ok", "已保存");
+  req_puts(
+      r,
+      "<form method=\"get\" class=\"form\"><p class=\"field\"><label for=\"f-o\">"
+      "办理结果</label><select id=\"f-o\" name=\"outcome\">");
+  for (int i = 0; aAppOutcome[i].zId; i++)
+    req_printf(r, "<option value=\"%h\"%s>%h</option>", aAppOutcome[i].zId,
+               !strcmp(zOutcome, aAppOutcome[i].zId) ? " selected" : "",
+               aAppOutcome[i].zLabel);
+  req_puts(
+      r, "</select></p><p><button type=\"submit\">选择</button></p></form>\n");
+  req_puts(
+      r,
+      "<p>可用的占位符：{applicant} 申请人，{reg_no} 登记号，{received_on} 收到日期，"
+      "{info} 所需信息，{decision} 答复结论，{reasons} 理由及说明，{ground} 法律依据，"
+      "{obtain} 获取方式和时间，{remedy} 救济途径，{org} 单位，{date} 答复日期。"
+      "留空保存即恢复默认模板。</p>\n");
+  req_printf(
+      r,
+      "<form method=\"post\" class=\"form\" action=\"/staff/answer-templates?outcome=%u\">",
+      zOutcome);
+  page_csrf_field(r);
+  req_printf(
+      r,
+      "<p class=\"field\"><label for=\"f-body\">模板正文</label>"
+      "<textarea id=\"f-body\" name=\"body\" rows=\"16\">%h</textarea></p>"
+      "<p><button type=\"submit\">保存</button></p></form>\n",
+      zBody ? zBody : app_default_template(zOutcome));
+  page_end(r);
+  return 0;
+}
+

@@ -134,12 +134,20 @@ def test_periods_correction_and_consultation(srv):
 def test_remedies_by_date_and_reconsideration_organ(srv):
     c = srv.client()
     c.login("office")
-    denied = app_id(c, "znwsj-2023-0028", "2023")     # 不予公开, answered 2024-01-18
+    import sqlite3
+    db = sqlite3.connect(srv.db)
+    bureau = db.execute("SELECT id FROM org WHERE slug='znwsj'").fetchone()[0]
+    denied = db.execute("SELECT id FROM application WHERE org_id=? AND outcome LIKE"
+                        " 'results.denied.%' AND closed_on>='2024-01-01' ORDER BY id",
+                        (bureau,)).fetchone()[0]      # 不予公开, answered in 2024 or later
+    early = db.execute("SELECT id FROM application WHERE org_id=? AND outcome="
+                       "'results.partial' AND closed_on<'2024-01-01' ORDER BY id",
+                       (bureau,)).fetchone()[0]       # 部分公开, answered before 2024
+    db.close()
     letter = c.get("/staff/applications/%d/letter" % denied).text
     contains(letter, "应当自收到本告知书之日起六十日内先向中宁县人民政府申请行政复议")
     contains(letter, "第二十三条第一款第（四）项")
     not_contains(letter, "或者自收到本告知书之日起六个月内")
-    early = app_id(c, "znwsj-2019-0002", "2019")      # 部分公开, answered 2019
     letter = c.get("/staff/applications/%d/letter" % early).text
     contains(letter, "六十日内依法申请行政复议，或者自收到本告知书之日起六个月内")
     not_contains(letter, "先向")

@@ -111,7 +111,7 @@ deps:
 
 deps-test:
 	@sh scripts/deps.sh test
-	@test -d node_modules/playwright-core -a -d node_modules/axe-core || \
+	@test -d node_modules/playwright-core -a -d node_modules/axe-core -a -d node_modules/ajv -a -d node_modules/@apidevtools/swagger-parser || \
 	  npm ci --no-audit --no-fund --ignore-scripts --loglevel=error
 
 run: deps

@@ -48,12 +48,18 @@ for t in tests/cli/*.sh; do
   GONGKAI_BIN=./gongkai run_suite "cli-$n" sh "$t"
 done
 GONGKAI_BIN=./gongkai run_suite http python3 tests/http/run.py
+GONGKAI_BIN=./gongkai run_suite api-contract node tests/api/contract.mjs
 if [ -f tests/browser/run.mjs ]; then
   GONGKAI_BIN=./gongkai run_suite browser node tests/browser/run.mjs
 fi
 
+# The Debian package, once (it builds its own release binary): lintian,
+# systemd-analyze, the packaged binary behind nginx with TLS.
+run_suite package python3 tests/pkg/test_package.py
+
 run_suite unit-asan build/asan/unit
 GONGKAI_BIN=build/asan/gongkai run_suite http-asan python3 tests/http/run.py
+GONGKAI_BIN=build/asan/gongkai run_suite api-contract-asan node tests/api/contract.mjs
 for t in tests/cli/*.sh; do
   [ -f "$t" ] || continue
   n=$(basename "$t" .sh)

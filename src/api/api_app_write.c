@@ -52,7 +52,7 @@ static int api_act(Req *r, AppAct *x, AppActor *who, AppParams *par,
     ap->body = json_loadb(r->body.z, r->body.n, 0, &e);
     if (!json_is_object(ap->body)) {
       json_decref(ap->body);
-      api_error(r, 400, "bad_json", "请求正文应为 JSON 对象");
+      api_error(r, 400, NULL, "请求正文应为 JSON 对象");
       return -1;
     }
   }
@@ -88,9 +88,14 @@ int api_app_register(Req *r) {
     json_t *jErr = json_object();
     for (int i = 0; i < nErr; i++)
       json_object_set_new(jErr, aErr[i].zField, json_string(aErr[i].zMsg));
-    json_t *j = json_pack("{s:{s:s,s:s,s:o}}", "error", "code",
-                          nErr ? "invalid" : "failed", "message",
-                          x.zErr ? x.zErr : "登记失败", "fields", jErr);
+    if (!nErr) {
+      json_decref(jErr);
+      api_error(r, x.status, NULL, x.zErr ? x.zErr : "登记失败");
+      return 0;
+    }
+    json_t *j = json_pack("{s:{s:s,s:s,s:o}}", "error", "code", "invalid",
+                          "message", x.zErr ? x.zErr : "登记失败", "fields",
+                          jErr);
     api_json(r, x.status, j);
     return 0;
   }
@@ -116,7 +121,7 @@ static int api_action(Req *r, const char *zName) {
   int rc = app_action_run(&x, zName, req_arg_id(r, 0));
   json_decref(ap.body);
   if (rc) {
-    api_error(r, x.status, "refused", x.zErr);
+    api_error(r, x.status, NULL, x.zErr);
     return 0;
   }
   App a;

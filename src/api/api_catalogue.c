@@ -9,8 +9,7 @@
 #include "api/api_catalogue.h"
 #include "store/store_catalogue.h"
 
-/* One item as a JSON object (new reference). */
-static json_t *item_json(Arena *a, const CatItem *p) {
+json_t *api_cat_item_json(Arena *a, const CatItem *p) {
   json_t *o = json_object();
   json_t *aCh = json_array(), *aLab = json_array();
   for (int i = 0; i < CAT_NCHANNEL; i++) {
@@ -88,7 +87,7 @@ int api_catalogue(Req *r) {
   }
   json_t *items = json_array();
   for (int i = 0; i < n; i++)
-    json_array_append_new(items, item_json(&r->arena, &aItem[i]));
+    json_array_append_new(items, api_cat_item_json(&r->arena, &aItem[i]));
   json_t *org = json_pack("{s:I,s:s,s:s}", "id", (json_int_t)o.id, "slug",
                           o.zSlug, "name", o.zName);
   api_json(r, 200, json_pack("{s:o,s:o}", "org", org, "items", items));

@@ -4,6 +4,7 @@
 ** table in http/openapi.c.)
 */
 #include <string.h>
+#include <time.h>
 
 #include "api/api.h"
 #include "lib/version.h"
@@ -40,6 +41,18 @@ void api_error(Req *r, int status, const char *zCode, const char *zMessage) {
                         zMessage ? zMessage : "");
   api_json(r, status, j);
   r->bNoCache = 1;
+}
+
+json_t *api_time_cn(const char *zUtc) {
+  struct tm tm;
+  memset(&tm, 0, sizeof tm);
+  const char *zEnd = zUtc ? strptime(zUtc, "%Y-%m-%dT%H:%M:%S", &tm) : NULL;
+  if (!zEnd || strcmp(zEnd, "Z")) return json_string(zUtc ? zUtc : "");
+  time_t t = timegm(&tm) + 8 * 3600;
+  char z[32];
+  gmtime_r(&t, &tm);
+  strftime(z, sizeof z, "%Y-%m-%dT%H:%M:%S+08:00", &tm);
+  return json_string(z);
 }
 
 int api_health(Req *r) {

@@ -9,8 +9,7 @@
 
 static json_t *id_or_null(int64_t v) { return v ? json_integer(v) : json_null(); }
 
-/* The public fields of a document (no body). */
-static json_t *doc_json(const Doc *d) {
+json_t *api_doc_json(const Doc *d) {
   json_t *j = json_pack(
       "{s:I,s:s,s:s,s:s,s:s,s:s,s:s,s:s,s:s,s:s,s:s,s:s,s:s,s:s,s:s,s:s,s:s}",
       "id", (json_int_t)d->id, "org", d->zOrgSlug, "org_name", d->zOrgName,
@@ -67,7 +66,7 @@ int api_documents(Req *r) {
     return 0;
   }
   json_t *a = json_array();
-  for (int i = 0; i < n; i++) json_array_append_new(a, doc_json(&aDoc[i]));
+  for (int i = 0; i < n; i++) json_array_append_new(a, api_doc_json(&aDoc[i]));
   api_json(r, 200, json_pack("{s:o,s:i,s:I,s:I}", "documents", a, "total", nTotal,
                              "page", (json_int_t)page, "per_page", (json_int_t)per));
   return 0;
@@ -78,14 +77,20 @@ static json_t *ledger_json(const LedgerEntry *e, int bContent) {
                         "at", e->zAt, "doc_id", (json_int_t)e->docId, "event",
                         e->zEvent, "content_hash", e->zContentHash, "prev_hash",
                         e->zPrevHash, "entry_hash", e->zEntryHash);
+  /* "at" is the instant as hashed; "time" the same in Beijing time. */
+  json_object_set_new(j, "time", api_time_cn(e->zAt));
   if (bContent) json_object_set_new(j, "content", json_string(e->zContent));
   return j;
 }
 
 int api_document(Req *r) {
   Doc d;
-  int64_t id = req_arg_id(r, 0);
-  if (!id || store_doc_get(r->store, &r->arena, id, &d) != STORE_OK ||
+  /* The id, or the index number (索引号, its slashes included). */
+  const char *zRef = req_arg(r, 0);
+  int64_t id = zRef && zRef[0] && !zRef[strspn(zRef, "0123456789")] ? req_arg_id(r, 0) : 0;
+  int rc = id ? store_doc_get(r->store, &r->arena, id, &d)
+              : store_doc_public_by_index(r->store, &r->arena, zRef ? zRef : "", &d);
+  if (rc != STORE_OK ||
       (strcmp(d.zState, "published") && strcmp(d.zState, "withdrawn"))) {
     api_error(r, 404, NULL, "文件不存在");
     return 0;
@@ -97,7 +102,7 @@ int api_document(Req *r) {
                       arena_strndup(&r->arena, d.zWithdrawnAt, 10), d.zWithdrawReason));
     return 0;
   }
-  json_t *j = doc_json(&d);
+  json_t *j = api_doc_json(&d);
   int bPub = 1;
   json_object_set_new(j, "body", json_string(bPub ? d.zBody : ""));
   json_t *aA = json_array();
@@ -111,6 +116,7 @@ int api_document(Req *r) {
                                           "size", (json_int_t)aAtt[i].size, "sha256",
                                           aAtt[i].zSha256));
   json_object_set_new(j, "attachments", aA);
+  req_last_modified(r, d.zUpdatedAt);
   LedgerEntry *aE;
   int nE;
   json_t *aV = json_array();

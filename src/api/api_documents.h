@@ -6,7 +6,14 @@
 #ifndef GK_API_DOCUMENTS_H
 #define GK_API_DOCUMENTS_H
 
+#include <jansson.h>
+
+#include "core/document.h"
 #include "http/req.h"
+
+/* The public fields of a document, without its body (new reference); the
+** API's and the datasets' one shape of a document. */
+json_t *api_doc_json(const Doc *d);
 
 /* GET /api/v1/documents?org=SLUG&subtree=1&year=&genre=&report_kind=
 **   &validity=&catalogue_item=&page=&per_page= — published and withdrawn

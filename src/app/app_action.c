@@ -10,6 +10,7 @@
 
 #include "app/app_steps.h"
 #include "core/org_kind.h"
+#include "store/store_notice.h"
 #include "lib/buf.h"
 #include "lib/crypto.h"
 
@@ -182,6 +183,10 @@ int app_store_new(Store *s, Arena *ar, const char *zSecretKey, App *a,
   rc = store_app_add(s, ar, a, zHash);
   if (rc == STORE_OK)
     rc = store_app_log(s, a->id, userId, zAction, a->zReceiptNote);
+  /* The Art. 31 receipt (登记回执), numbered in the organisation's series. */
+  if (rc == STORE_OK)
+    rc = store_notice_issue(s, ar, a->id, a->orgId, "receipt", a->zReceivedOn,
+                            "", "", 0, NULL);
   if (rc == STORE_OK && pFile && nFile)
     rc = store_app_file_add(s, a->id, zFileName ? zFileName : "附件",
                             zFileType ? zFileType : "application/octet-stream",

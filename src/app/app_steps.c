@@ -12,11 +12,20 @@
 
 #include "app/app_steps.h"
 #include "core/fees.h"
+#include "core/notice.h"
+#include "store/store_notice.h"
 
 int app_log(AppAct *x, const char *zAction, const char *zDetail) {
   if (!x->who->userId && x->who->zName && x->who->zName[0])
     zAction = app_fmt(x, "%s（%s）", zAction, x->who->zName);
   return store_app_log(x->store, x->a.id, x->who->userId, zAction, zDetail);
+}
+
+int app_notice_for(AppAct *x, const AppEventRec *e) {
+  const NoticeKind *k = notice_kind_for_event(e->zKind);
+  if (!k) return STORE_OK;
+  return store_notice_issue(x->store, x->arena, x->a.id, x->a.orgId, k->zId,
+                            e->zOn, e->zText, e->zLimit, e->nDays, NULL);
 }
 
 /* A parameter, or zDflt when absent. */
@@ -88,7 +97,8 @@ static const char *add_event(AppAct *x, const AppEventRec *e,
   const char *zErr = app_clock_accepts(x, e);
   if (zErr) return zErr;
   if (store_app_event_add(x->store, x->a.id, e, x->who->userId) != STORE_OK ||
-      app_log(x, zAction, e->zText) != STORE_OK)
+      app_log(x, zAction, e->zText) != STORE_OK ||
+      app_notice_for(x, e) != STORE_OK)
     return store_errmsg(x->store);
   return NULL;
 }
@@ -232,7 +242,9 @@ const char *step_approve(AppAct *x) {
     return "请填写有效的答复日期（不晚于今天）";
   if ((zErr = app_clock_accepts(x, &e))) return zErr;
   if (store_app_event_add(x->store, x->a.id, &e, x->who->userId) != STORE_OK ||
-      store_app_approve(x->store, x->a.id, x->who->userId, e.zOn) != STORE_OK)
+      store_app_approve(x->store, x->a.id, x->who->userId, e.zOn) != STORE_OK ||
+      store_notice_issue(x->store, x->arena, x->a.id, x->a.orgId, "answer",
+                         e.zOn, "", "", 0, NULL) != STORE_OK)
     return store_errmsg(x->store);
   return log_line(x, "批准答复", e.zOn);
 }

@@ -19,6 +19,9 @@ const char *app_fmt(AppAct *x, const char *zFmt, const char *z1,
 /* A line of the case's history by the actor (an actor without a user
 ** id, an API token, is named in the line).  Returns STORE_OK or an error. */
 int app_log(AppAct *x, const char *zAction, const char *zDetail);
+/* Issues the notice an event of e's kind calls for (core/notice.h), if
+** any, numbered in the organisation's series.  STORE_OK or an error. */
+int app_notice_for(AppAct *x, const AppEventRec *e);
 /* NULL when the clock accepts the stored events plus pNew, else its
 ** message. */
 const char *app_clock_accepts(AppAct *x, const AppEventRec *pNew);

@@ -51,6 +51,7 @@ static const char *fee_notice(AppAct *x, AppEventRec *e, const char *zNote) {
       (store_app_event_add(x->store, x->a.id, e, x->who->userId) != STORE_OK ||
        store_app_set_fee(x->store, x->a.id, zMethod, (int)nCount, fr.nYuan,
                          "notified", zNote) != STORE_OK ||
+       app_notice_for(x, e) != STORE_OK ||
        app_log(x, "收费通知", e->zText) !=
            STORE_OK))
     zErr = store_errmsg(x->store);

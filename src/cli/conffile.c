@@ -32,6 +32,8 @@ static const char *check_int(const char *z, long lo, long hi) {
 }
 static const char *check_threads(const char *z) { return check_int(z, 1, 256) ? "must be 1..256" : NULL; }
 static const char *check_body(const char *z) { return check_int(z, 1, 1024) ? "must be 1..1024" : NULL; }
+static const char *check_body_mem(const char *z) { return check_int(z, 1, 65536) ? "must be 1..65536" : NULL; }
+static const char *check_per_addr(const char *z) { return check_int(z, 1, 1000) ? "must be 1..1000" : NULL; }
 static const char *check_secs(const char *z) { return check_int(z, 1, 3600) ? "must be 1..3600 seconds" : NULL; }
 
 /* HOST:PORT or [IPV6]:PORT, port 0..65535. */
@@ -102,6 +104,8 @@ static const ConfKey aKey[] = {
   {"trusted-proxy", check_cidrs},
   {"metrics-allow", check_cidrs},
   {"request-timeout", check_secs},
+  {"body-memory-mb", check_body_mem},
+  {"max-conn-per-addr", check_per_addr},
 };
 #define N_KEY (int)(sizeof aKey / sizeof aKey[0])
 

@@ -24,6 +24,8 @@
 #include <unistd.h>
 
 #include "cli/demo.h"
+#include "core/notice.h"
+#include "store/store_notice.h"
 #include "core/fees.h"
 #include "core/ident.h"
 #include "core/regime.h"
@@ -306,6 +308,9 @@ static int one_app(Gen *g, int64_t orgId, Date dRec, const char *zOutcome,
   crypto_random_hex(zCode, 10);
   crypto_sha256_hex(zCode, strlen(zCode), zTrack);
   if (store_app_add(c->s, ar, &a, zTrack) != STORE_OK) return -1;
+  if (store_notice_issue(c->s, ar, a.id, orgId, "receipt", a.zReceivedOn, "",
+                         "", 0, NULL) != STORE_OK)
+    return -1;
   store_app_log(c->s, a.id, c->uOffice, "登记", a.zReceiptNote);
   /* Who handles, reviews and approves: the bureau's own staff, the
   ** hospital's, and for the other units the bureau's disclosure office. */
@@ -391,6 +396,13 @@ static int one_app(Gen *g, int64_t orgId, Date dRec, const char *zOutcome,
                                                                : c->uOffice) !=
         STORE_OK)
       return -1;
+  for (int i = 0; i < nEv; i++) { /* the notices the events call for */
+    const NoticeKind *k = notice_kind_for_event(aEv[i].zKind);
+    if (k && store_notice_issue(c->s, ar, a.id, orgId, k->zId, aEv[i].zOn,
+                                aEv[i].zText, aEv[i].zLimit, aEv[i].nDays,
+                                NULL) != STORE_OK)
+      return -1;
+  }
 
   DlResult res;
   if (app_clock(&g->cal, a.zReceivedOn, aEv, nEv, dToday, &res) != DL_OK) {
@@ -432,7 +444,9 @@ static int one_app(Gen *g, int64_t orgId, Date dRec, const char *zOutcome,
             STORE_OK ||
         store_app_dept_review(c->s, a.id, uReviewer) != STORE_OK ||
         store_app_event_add(c->s, a.id, &e, c->uOffice) != STORE_OK ||
-        store_app_approve(c->s, a.id, uApprover, e.zOn) != STORE_OK)
+        store_app_approve(c->s, a.id, uApprover, e.zOn) != STORE_OK ||
+        store_notice_issue(c->s, ar, a.id, orgId, "answer", e.zOn, "", "", 0,
+                           NULL) != STORE_OK)
       return -1;
     store_app_log(c->s, a.id, uDrafter, "拟定答复",
                   app_answer_of(zOutcome, zBasis)->zLabel);

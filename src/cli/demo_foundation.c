@@ -8,6 +8,7 @@
 #include <string.h>
 
 #include "cli/demo.h"
+#include "store/store_notice.h"
 #include "core/perm.h"
 #include "lib/crypto.h"
 
@@ -121,6 +122,10 @@ int demo_foundation(DemoCtx *c) {
   ** it; the 2019 catalogue of June 2019 the new one). */
   if (store_org_former_name_add(c->s, c->bureau, "中宁县卫生和计划生育局",
                                 "2019-03-31") != STORE_OK)
+    return -1;
+  /* The bureau's notices: contact person and 文号 series. */
+  if (store_org_set_notice_settings(c->s, c->bureau, "王公开", "宁卫健依申") !=
+      STORE_OK)
     return -1;
   int64_t hospOffice;
   if (store_dept_add(c->s, c->hospital, "院办公室", &hospOffice) != STORE_OK) return -1;

@@ -5,6 +5,9 @@
 */
 #include "http/auth.h"
 
+#include <errno.h>
+#include <pthread.h>
+#include <semaphore.h>
 #include <stdio.h>
 #include <string.h>
 #include <time.h>
@@ -113,7 +116,9 @@ const char *auth_check_post(Req *r) {
   } else {
     return "请求缺少来源信息（Origin），已被拒绝";
   }
-  const char *zSent = req_param(r, "_csrf");
+  /* The token only ever comes from the body (or the header): a token in
+  ** the query string would leak through logs and Referer. */
+  const char *zSent = req_param_body(r, "_csrf");
   if (!zSent) {
     /* JSON clients send the token in a header instead (see server.c). */
     zSent = r->zCsrfHeader;
@@ -172,34 +177,82 @@ void auth_csrf_cookie(Req *r) {
   req_header(r, "Set-Cookie", z);
 }
 
+/* At most AUTH_HASH_SLOTS argon2id verifications run at once (each takes
+** 64 MiB and a good part of a core for a while), and never on every worker
+** thread: with N threads, at most N-1, so public pages always keep one.  A
+** sign-in that finds no free slot is answered "busy" (503) at once, without
+** checking the password. */
+#define AUTH_HASH_SLOTS 2
+static sem_t hashSlots;
+static pthread_once_t hashOnce = PTHREAD_ONCE_INIT;
+static int nHashThreads = 4;
+
+static void hash_slots_init(void) {
+  int n = nHashThreads - 1 < AUTH_HASH_SLOTS ? nHashThreads - 1 : AUTH_HASH_SLOTS;
+  sem_init(&hashSlots, 0, (unsigned)(n < 1 ? 1 : n));
+}
+
+static int hash_slot_take(int nThreads) {
+  nHashThreads = nThreads;
+  pthread_once(&hashOnce, hash_slots_init);
+  /* No waiting: a worker blocked here would be one fewer for everyone. */
+  while (sem_trywait(&hashSlots) != 0)
+    if (errno != EINTR) return -1;
+  return 0;
+}
+
+static const char *const azThrottleMsg[] = {
+  [LOGIN_STOP_PAIR] = "该账号在本机登录失败次数过多，请15分钟后再试",
+  [LOGIN_STOP_ACCOUNT] = "该账号近期登录失败次数过多，已暂停登录，请15分钟后再试或联系系统管理员",
+  [LOGIN_STOP_ADDR] = "本机登录失败次数过多，请15分钟后再试",
+};
+
+/* Verifies the password (against a dummy hash when the account does not
+** exist, so the timing does not tell which logins exist).  1 when it
+** matches an existing account; -1 when no hashing slot was free. */
+static int password_check(const User *u, int bFound, const char *zPassword,
+                          int nThreads) {
+  static const char zDummy[] =
+      "$argon2id$v=19$m=65536,t=2,p=1$c29tZXNhbHRzb21lc2FsdA$"
+      "0Xr4GSRzV0mKoOqVdRf7lNC5yD0mdR1dGuPhD3ok0yY";
+  if (hash_slot_take(nThreads)) return -1;
+  int ok = crypto_password_verify(bFound ? u->zPwHash : zDummy, zPassword) && bFound;
+  sem_post(&hashSlots);
+  return ok;
+}
+
 int req_login(Req *r, const char *zLogin, const char *zPassword,
                const char **pzErr) {
   int64_t now = (int64_t)time(NULL);
-  char zUserKey[80], zAddrKey[80];
-  snprintf(zUserKey, sizeof zUserKey, "user:%.64s", zLogin);
-  snprintf(zAddrKey, sizeof zAddrKey, "addr:%.64s", r->zRemoteAddr);
-  int nUser = store_login_failures(r->store, zUserKey, now - LOGIN_WINDOW);
-  int nAddr = store_login_failures(r->store, zAddrKey, now - LOGIN_WINDOW);
-  if (nUser < 0 || nAddr < 0) { *pzErr = "系统错误，请稍后重试"; return -1; }
-  if (login_throttled(nUser, nAddr)) {
-    *pzErr = "登录失败次数过多，请15分钟后再试";
+  char zPair[200], zAccount[80], zAddr[80];
+  snprintf(zAccount, sizeof zAccount, "user:%.64s", zLogin);
+  snprintf(zAddr, sizeof zAddr, "addr:%.64s", r->zRemoteAddr);
+  snprintf(zPair, sizeof zPair, "pair:%.64s|%.64s", zLogin, r->zRemoteAddr);
+  /* Check and record in one transaction: parallel attempts cannot all
+  ** slip under the limit. */
+  int v = store_login_attempt(r->store, zPair, zAccount, zAddr, now);
+  if (v < 0) { *pzErr = "系统繁忙，请稍后重试"; return -1; }
+  if (v != LOGIN_GO) {
+    req_header(r, "Retry-After", "900");
+    *pzErr = azThrottleMsg[v];
     return -1;
   }
   User u;
   int found = store_user_by_login(r->store, &r->arena, zLogin, &u) == STORE_OK;
-  /* Verify against a dummy hash when the account does not exist so the
-  ** timing does not tell which logins exist. */
-  static const char zDummy[] =
-      "$argon2id$v=19$m=65536,t=2,p=1$c29tZXNhbHRzb21lc2FsdA$"
-      "0Xr4GSRzV0mKoOqVdRf7lNC5yD0mdR1dGuPhD3ok0yY";
-  int ok = crypto_password_verify(found ? u.zPwHash : zDummy, zPassword) && found;
+  int ok = password_check(&u, found, zPassword, r->cfg->nThreads);
+  if (ok < 0) {
+    /* Not checked: the attempt is not held against the account. */
+    store_login_succeeded(r->store, zPair, zAccount, zAddr);
+    req_header(r, "Retry-After", "5");
+    r->status = 503;
+    *pzErr = "登录的人较多，系统繁忙，请稍后再试";
+    return -1;
+  }
   if (!ok || u.bDisabled) {
-    store_login_failure_add(r->store, zUserKey, now);
-    store_login_failure_add(r->store, zAddrKey, now);
     *pzErr = (ok && u.bDisabled) ? "该账号已停用，请联系系统管理员" : "登录名或密码错误";
     return -1;
   }
-  store_login_failures_clear(r->store, zUserKey);
+  store_login_succeeded(r->store, zPair, zAccount, zAddr);
   char zTok[64], zHash[65], zCsrf[64];
   crypto_random_token(zTok, 32);
   crypto_random_token(zCsrf, 32);

@@ -28,10 +28,6 @@ typedef struct Slot {
 
 static Slot aSlot[CACHE_SLOTS];
 static pthread_mutex_t mu = PTHREAD_MUTEX_INITIALIZER;
-static _Atomic uint64_t gGen = 1;
-
-uint64_t cache_generation(void) { return atomic_load(&gGen); }
-void cache_bump(void) { atomic_fetch_add(&gGen, 1); }
 
 static unsigned slot_of(const char *zPath, int bGzip) {
   uint64_t h = 1469598103934665603ULL ^ (uint64_t)bGzip;

@@ -1,10 +1,12 @@
 /*
 ** cache.h — a shared in-memory cache of public responses (anonymous GETs
 ** whose handler used no CSRF token, set no header of its own, answered
-** 200).  Entries are tagged with a generation number; any change to the
-** database bumps the generation (server.c asks store_take_changed() before
-** and after each request), so a cached page is never served after the data
-** behind it changed.  Thread-safe.
+** 200).  Entries are tagged with the public content generation the
+** database keeps (store_content_generation(), read by server.c at the start
+** of each request): a change to anything a public page can show advances
+** it in the same transaction, in any process, so a cached page is never
+** served after the data behind it changed; sessions, sign-in failures and
+** applications leave it alone.  Thread-safe.
 */
 #ifndef GK_CACHE_H
 #define GK_CACHE_H
@@ -20,8 +22,6 @@ typedef struct CacheHit {
   char zEtag[24];
 } CacheHit;
 
-uint64_t cache_generation(void);
-void cache_bump(void);
 /* Looks up (path, gzip variant) valid for generation gen; 1 on a hit. */
 int cache_get(const char *zPath, int bGzip, uint64_t gen, CacheHit *pHit);
 /* Stores a response rendered while the generation was gen. */

@@ -18,6 +18,7 @@
 
 #include "cli/cli.h"
 #include "cli/commands.h"
+#include "api/api_datasets.h"
 #include "http/render.h"
 #include "lib/embed.h"
 #include "web/sitemap.h"
@@ -187,6 +188,19 @@ int cmd_export_site(int argc, char **argv) {
     buf_free(&m);
     printf("export-site: %d files, %d written, %d unchanged, %d removed\n", nNew,
            nWritten, nSame, nRemoved);
+  }
+  /* The bulk downloads, at the addresses the API serves them from, so a
+  ** CDN in front of the export answers /api/v1/datasets/… as well. */
+  if (!rc) {
+    char *zDs = arena_printf(&a, "%s/api/v1/datasets", zOut);
+    char *zErrDs = NULL;
+    if (make_dirs(arena_printf(&a, "%s/x", zDs)) || datasets_build(s, zDs, zBase, &zErrDs)) {
+      fprintf(stderr, "gongkai export-site: %s\n", zErrDs ? zErrDs : "cannot create datasets");
+      rc = 1;
+    } else {
+      printf("export-site: open data written to %s\n", zDs);
+    }
+    free(zErrDs);
   }
   store_close(s);
   arena_free(&a);

@@ -9,6 +9,8 @@
 
 #include "cli/cli.h"
 #include "cli/commands.h"
+#include "http/metrics.h"
+#include "http/routes.h"
 #include "http/server.h"
 #include "lib/buf.h"
 #include "lib/crypto.h"
@@ -67,34 +69,62 @@ static int load_key(const char *zDb, const char *zKeyFile, char zKey[65]) {
 
 /* Every --trusted-proxy CIDR (the option may be repeated; cli_parse keeps
 ** only the last).  Returns the count, or -1 after printing which is bad. */
-static int trusted_proxies(int argc, char **argv, IpNet *aNet, int nMax) {
-  int n = 0;
+/* Adds the networks of a list ("10.0.0.0/8, ::1") to aNet[*pn..nMax).
+** Returns 0, or -1 after printing which entry is bad. */
+static int add_nets(const char *zOpt, const char *z, IpNet *aNet, int *pn, int nMax) {
+  while (*z) {
+    size_t k = strcspn(z, ", \t");
+    char zNet[64];
+    if (k && (k >= sizeof zNet || *pn >= nMax)) {
+      fprintf(stderr, "gongkai serve: bad %s '%s' (at most %d networks)\n", zOpt, z, nMax);
+      return -1;
+    }
+    if (k) {
+      memcpy(zNet, z, k);
+      zNet[k] = 0;
+      if (ip_net_parse(zNet, &aNet[*pn])) {
+        fprintf(stderr, "gongkai serve: bad %s '%s' (an address or CIDR)\n", zOpt, zNet);
+        return -1;
+      }
+      (*pn)++;
+    }
+    z += k;
+    z += strspn(z, ", \t");
+  }
+  return 0;
+}
+
+/* Every --trusted-proxy network: the option may be repeated and each value
+** may be a list (cli_parse keeps only the last, so argv is read again);
+** without any on the command line, zConf (the environment or the
+** configuration file, through cli_parse).  The count, or -1. */
+static int trusted_proxies(int argc, char **argv, const char *zConf, IpNet *aNet, int nMax) {
+  int n = 0, bCmdLine = 0;
   for (int i = 1; i < argc; i++) {
     const char *z = NULL;
     if (!strcmp(argv[i], "--trusted-proxy") && i + 1 < argc) z = argv[++i];
     else if (!strncmp(argv[i], "--trusted-proxy=", 16)) z = argv[i] + 16;
     if (!z) continue;
-    if (n >= nMax || ip_net_parse(z, &aNet[n])) {
-      fprintf(stderr, "gongkai serve: bad --trusted-proxy '%s' (an address or "
-                      "CIDR, at most %d)\n", z, nMax);
-      return -1;
-    }
-    n++;
+    bCmdLine = 1;
+    if (add_nets("--trusted-proxy", z, aNet, &n, nMax)) return -1;
   }
+  if (!bCmdLine && zConf && add_nets("trusted-proxy", zConf, aNet, &n, nMax)) return -1;
   return n;
 }
 
 int cmd_serve(int argc, char **argv) {
   const char *zDb = CLI_DEFAULT_DB, *zListen = "127.0.0.1:8080", *zThreads = "4",
              *zMaxBody = "20", *zKeyFile = NULL, *zBaseUrl = NULL,
-             *zBodyMem = "256", *zTimeout = "30", *zPerAddr = "32", *zProxy = NULL;
+             *zBodyMem = "256", *zTimeout = "30", *zPerAddr = "32", *zProxy = NULL,
+             *zMetrics = "127.0.0.1, ::1";
   CliOpt aOpt[] = {{"--db", 0, &zDb},           {"--listen", 0, &zListen},
                    {"--threads", 0, &zThreads}, {"--max-body-mb", 0, &zMaxBody},
                    {"--key-file", 0, &zKeyFile}, {"--base-url", 0, &zBaseUrl},
                    {"--body-memory-mb", 0, &zBodyMem},
                    {"--request-timeout", 0, &zTimeout},
                    {"--max-conn-per-addr", 0, &zPerAddr},
-                   {"--trusted-proxy", 0, &zProxy}};
+                   {"--trusted-proxy", 0, &zProxy},
+                   {"--metrics-allow", 0, &zMetrics}};
   char **aPos;
   int nPos, bHelp;
   int rc = cli_parse("serve", argc, argv, 1, aOpt, (int)(sizeof aOpt / sizeof aOpt[0]),
@@ -104,7 +134,8 @@ int cmd_serve(int argc, char **argv) {
     puts("usage: gongkai serve [--db PATH] [--listen HOST:PORT] [--threads N]\n"
          "                     [--max-body-mb N] [--body-memory-mb N]\n"
          "                     [--request-timeout SEC] [--max-conn-per-addr N]\n"
-         "                     [--trusted-proxy CIDR]... [--key-file FILE] [--base-url URL]\n\n"
+         "                     [--trusted-proxy CIDR]... [--key-file FILE] [--base-url URL]\n"
+         "                     [--metrics-allow CIDR,...]\n\n"
          "Serves the portal, staff pages and API.  Stops gracefully on SIGTERM\n"
          "or SIGINT.  Port 0 picks a free port (printed on stderr).\n"
          "The key file holds 64 hex characters used to encrypt applicants'\n"
@@ -119,6 +150,9 @@ int cmd_serve(int argc, char **argv) {
          "only when the peer is in one of these networks.  LISTEN may be\n"
          "[::1]:8080 (IPv6) or *:8080 (every address, IPv4 and IPv6).  A base URL\n"
          "starting with https:// marks cookies Secure and sends HSTS.\n"
+         "--metrics-allow: the client addresses that may read /metrics\n"
+         "(default 127.0.0.1, ::1).  Options may also come from GONGKAI_<NAME>\n"
+         "or the configuration file (gongkai.conf(5)).\n"
          "Every limit: docs/security.md.");
     return 0;
   }
@@ -144,10 +178,14 @@ int cmd_serve(int argc, char **argv) {
           stderr);
     return 2;
   }
-  (void)zProxy;
   static IpNet aProxy[16];
-  int nProxy = trusted_proxies(argc, argv, aProxy, 16);
+  int nProxy = trusted_proxies(argc, argv, zProxy, aProxy, 16);
   if (nProxy < 0) return 2;
+  if (metrics_init(nRoute, zMetrics)) {
+    fprintf(stderr, "gongkai serve: bad --metrics-allow '%s' (addresses or CIDR networks)\n",
+            zMetrics);
+    return 2;
+  }
   if (crypto_init()) { fputs("gongkai serve: libsodium failed\n", stderr); return 1; }
   char zKey[65];
   if (load_key(zDb, zKeyFile, zKey)) return 1;

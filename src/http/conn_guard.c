@@ -14,6 +14,8 @@ struct GuardConn {
   int fd;
   IpAddr addr;
   int64_t deadlineMs;     /* 0: no request being received */
+  IpAddr client;          /* forwarded client of the current request… */
+  int bForwarded;         /* …when it came through a trusted proxy */
   GuardConn *pPrev, *pNext;
 };
 
@@ -34,7 +36,7 @@ static int64_t mono_ms(void) {
   return (int64_t)ts.tv_sec * 1000 + ts.tv_nsec / 1000000;
 }
 
-static void sockaddr_ip(const struct sockaddr *sa, IpAddr *p) {
+void guard_sockaddr_ip(const struct sockaddr *sa, IpAddr *p) {
   memset(p, 0, sizeof *p);
   if (sa && sa->sa_family == AF_INET) {
     p->a[10] = p->a[11] = 0xff;
@@ -94,7 +96,7 @@ void guard_stop(void) {
 
 int guard_accept(const struct sockaddr *sa) {
   IpAddr a;
-  sockaddr_ip(sa, &a);
+  guard_sockaddr_ip(sa, &a);
   if (ip_in_nets(&a, aExemptNet, nExemptNet)) return 1;
   int n = 0;
   pthread_mutex_lock(&mu);
@@ -108,7 +110,7 @@ GuardConn *guard_open(int fd, const struct sockaddr *sa) {
   GuardConn *g = calloc(1, sizeof *g);
   if (!g) return NULL;
   g->fd = fd;
-  sockaddr_ip(sa, &g->addr);
+  guard_sockaddr_ip(sa, &g->addr);
   pthread_mutex_lock(&mu);
   g->deadlineMs = mono_ms() + timeoutMs;
   g->pNext = pList;
@@ -135,9 +137,25 @@ void guard_request_received(GuardConn *g) {
   pthread_mutex_unlock(&mu);
 }
 
+int guard_client_admit(GuardConn *g, const IpAddr *pClient) {
+  if (!g) return 1;
+  int n = 0;
+  pthread_mutex_lock(&mu);
+  for (GuardConn *o = pList; o; o = o->pNext)
+    if (o != g && o->bForwarded && !memcmp(&o->client, pClient, sizeof *pClient)) n++;
+  int ok = n < perAddr;
+  if (ok) {
+    g->client = *pClient;
+    g->bForwarded = 1;
+  }
+  pthread_mutex_unlock(&mu);
+  return ok;
+}
+
 void guard_request_done(GuardConn *g) {
   if (!g) return;
   pthread_mutex_lock(&mu);
+  g->bForwarded = 0;
   g->deadlineMs = mono_ms() + timeoutMs;
   pthread_mutex_unlock(&mu);
 }

@@ -36,6 +36,14 @@ void guard_request_received(GuardConn *g);
 ** alive) gets a fresh deadline. */
 void guard_request_done(GuardConn *g);
 
+/* Behind a trusted proxy: registers the forwarded client of g's current
+** request; 0 when that client already has the per-address maximum of
+** requests in flight (on other connections). */
+int guard_client_admit(GuardConn *g, const IpAddr *pClient);
+
+/* The address of a socket address as 16 bytes. */
+void guard_sockaddr_ip(const struct sockaddr *sa, IpAddr *p);
+
 /* Connections closed by the deadline so far (for tests and logs). */
 unsigned long guard_expired_count(void);
 

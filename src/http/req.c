@@ -4,7 +4,9 @@
 #include <errno.h>
 #include <stdarg.h>
 #include <stdlib.h>
+#include <stdio.h>
 #include <string.h>
+#include <time.h>
 
 const char *req_param(Req *r, const char *zName) {
   /* Body parameters win over query parameters of the same name. */
@@ -18,6 +20,16 @@ const char *req_param(Req *r, const char *zName) {
     }
   }
   return z;
+}
+
+const char *req_param_body(Req *r, const char *zName) {
+  if (!zName) return NULL;
+  for (int i = 0; i < r->nParam; i++) {
+    const ReqParam *p = &r->aParam[i];
+    if (p->bFromBody && !p->zFilename && p->zName && !strcmp(p->zName, zName))
+      return p->zValue;
+  }
+  return NULL;
 }
 
 const char *req_param_or(Req *r, const char *zName, const char *zDflt) {
@@ -94,4 +106,36 @@ char *req_fmt(Req *r, const char *zFmt, ...) {
   char *z = arena_strndup(&r->arena, buf_str(&b), b.n);
   buf_free(&b);
   return z;
+}
+
+void req_log_error(Req *r, const char *zMsg) {
+  Buf b = BUF_INIT;
+  buf_printf(&b, "error id=%h path=", r->zRequestId);
+  buf_log(&b, r->zPath);
+  buf_puts(&b, " msg=");
+  buf_log(&b, zMsg);
+  buf_putc(&b, '\n');
+  fwrite(buf_str(&b), 1, b.n, stderr);
+  buf_free(&b);
+}
+
+/* Sets Last-Modified from an ISO 8601 UTC timestamp ("2026-09-03T08:00:00Z"). */
+void req_last_modified(Req *r, const char *zIso) {
+  struct tm tm;
+  memset(&tm, 0, sizeof tm);
+  if (!zIso || sscanf(zIso, "%4d-%2d-%2dT%2d:%2d:%2d", &tm.tm_year, &tm.tm_mon, &tm.tm_mday,
+                      &tm.tm_hour, &tm.tm_min, &tm.tm_sec) != 6)
+    return;
+  static const char *azDay[] = {"Sun", "Mon", "Tue", "Wed", "Thu", "Fri", "Sat"};
+  static const char *azMon[] = {"Jan", "Feb", "Mar", "Apr", "May", "Jun",
+                                "Jul", "Aug", "Sep", "Oct", "Nov", "Dec"};
+  tm.tm_year -= 1900;
+  tm.tm_mon -= 1;
+  time_t t = timegm(&tm);
+  struct tm g;
+  if (t == (time_t)-1 || !gmtime_r(&t, &g)) return;
+  char z[40];
+  snprintf(z, sizeof z, "%s, %02d %s %04d %02d:%02d:%02d GMT", azDay[g.tm_wday], g.tm_mday,
+           azMon[g.tm_mon], g.tm_year + 1900, g.tm_hour, g.tm_min, g.tm_sec);
+  r->zLastModified = req_strdup(r, z);  /* kept with cached copies too */
 }

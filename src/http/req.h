@@ -107,11 +107,20 @@ typedef struct Req {
   const char *zCacheKey;     /* path + query parameters */
   unsigned long long cacheGen; /* cache generation when the request began */
   int64_t tStartUs;
+  int64_t dbNsStart;         /* store_db_ns() when the store was attached */
+  int iRoute;                /* index in aRoute[], -1 before/without a match */
+  char zRequestId[20];       /* sent as X-Request-Id, in every log line */
 } Req;
+
+/* Writes "error id=… msg=…" to the log (stderr) for this request: the
+** request id ties it to the access line.  zMsg is escaped for the log. */
+void req_log_error(Req *r, const char *zMsg);
 
 /* ---- Reading the request ---- */
 const char *req_param(Req *r, const char *zName);       /* NULL if absent */
 const char *req_param_or(Req *r, const char *zName, const char *zDflt);
+/* A parameter from the POST body only (never the query string). */
+const char *req_param_body(Req *r, const char *zName);
 /* Integer parameter: *pv set and 1 returned when present and a valid
 ** integer in [lo, hi]; 0 when absent; -1 when present but invalid. */
 int req_param_int(Req *r, const char *zName, int64_t lo, int64_t hi,
@@ -140,9 +149,11 @@ void req_set_cookie(Req *r, const char *zName, const char *zValue,
 /* The CSRF token for forms on this page (creates the anonymous cookie
 ** token when needed). */
 const char *req_csrf(Req *r);
-/* Signs in: checks the password (argon2id), throttles per account and per
-** address, creates a session and queues its cookie.  0 on success; -1 with
-** *pzErr set (a static Chinese message) and no session on failure. */
+/* Signs in: throttles per account+address pair, per account and per
+** address (checked and recorded atomically), checks the password (argon2id,
+** at most two at once: r->status 503 when none is free in 2 s), creates a
+** session and queues its cookie.  0 on success; -1 with *pzErr set (a
+** static Chinese message) and no session on failure. */
 int req_login(Req *r, const char *zLogin, const char *zPassword,
               const char **pzErr);
 /* Ends the current session and clears its cookie. */
@@ -153,6 +164,9 @@ void req_printf(Req *r, const char *zFmt, ...);   /* buf_printf rules */
 void req_puts(Req *r, const char *zHtml);         /* literal output */
 void req_header(Req *r, const char *zName, const char *zValue);
 void req_redirect(Req *r, const char *zUrl);      /* 303 See Other */
+/* Sets Last-Modified from an ISO 8601 UTC instant ("2026-09-03T08:00:00Z");
+** nothing when zIso is not one. */
+void req_last_modified(Req *r, const char *zIso);
 char *req_strdup(Req *r, const char *z);          /* in r->arena */
 char *req_fmt(Req *r, const char *zFmt, ...);     /* in r->arena */
 

@@ -9,9 +9,11 @@
 #include <string.h>
 
 #include "api/api.h"
+#include "http/metrics.h"
 #include "http/ops.h"
 #include "api/api_applications.h"
 #include "api/api_catalogue.h"
+#include "api/api_datasets.h"
 #include "api/api_documents.h"
 #include "api/api_registers.h"
 #include "api/api_search.h"
@@ -37,6 +39,7 @@ const Route aRoute[] = {
   {G, "/sitemap.xml", page_sitemap, PERM_PUBLIC, 0, "站点地图"},
   {G, "/healthz", page_healthz, PERM_PUBLIC, ROUTE_HIDDEN, "进程存活检查"},
   {G, "/readyz", page_readyz, PERM_PUBLIC, ROUTE_HIDDEN, "就绪检查（数据库与结构版本）"},
+  {G, "/metrics", page_metrics, PERM_PUBLIC, ROUTE_HIDDEN, "运行指标（Prometheus，仅限配置的地址）"},
 
   /* An organisation's public pages. */
   {G, "/o/{org}", page_org_home, PERM_PUBLIC, 0, "单位首页"},
@@ -56,6 +59,7 @@ const Route aRoute[] = {
   {G | P, "/admin/orgs/{id}", page_admin_org_edit, PERM_ADMIN, 0, "编辑单位"},
   {P, "/admin/orgs/{id}/depts", page_admin_dept_add, PERM_ADMIN, 0, "新增科室"},
   {P, "/admin/orgs/{id}/review-organ", page_admin_review_organ, PERM_ADMIN, 0, "设置行政复议机关"},
+  {P, "/admin/orgs/{id}/notices", page_admin_notice_settings, PERM_ADMIN, 0, "设置告知书联系人和文号"},
   {G, "/admin/users", page_admin_users, PERM_ADMIN, 0, "用户管理"},
   {G | P, "/admin/users/new", page_admin_user_edit, PERM_ADMIN, 0, "新增用户"},
   {G | P, "/admin/users/{id}", page_admin_user_edit, PERM_ADMIN, 0, "编辑用户"},
@@ -118,18 +122,21 @@ const Route aRoute[] = {
   {G, "/o/{org}/a/{aid}", page_doc_public_attachment, PERM_PUBLIC, 0, "公开附件"},
   {G, "/o/{org}/d/{*ref}", page_doc_public, PERM_PUBLIC, 0, "公开文件"},
   {G, "/api/v1/documents", api_documents, PERM_PUBLIC, ROUTE_API, "Published documents (filters, paging)"},
-  {G, "/api/v1/documents/{id}", api_document, PERM_PUBLIC, ROUTE_API, "One published document with attachments and versions"},
+  {G, "/api/v1/documents/{*ref}", api_document, PERM_PUBLIC, ROUTE_API, "One published document (by id or index number) with attachments and versions"},
   {G, "/api/v1/ledger", api_ledger, PERM_PUBLIC, ROUTE_API, "Publication ledger export (hash chain)"},
 
   /* Applications for disclosure (依申请公开): web/applications.h. */
   {G | P, "/o/{org}/apply", page_app_apply, PERM_PUBLIC, ROUTE_PUBLIC_FILE, "政府信息公开申请"},
   {G | P, "/track", page_app_track, PERM_PUBLIC, ROUTE_SMALL_BODY, "申请办理进度查询"},
   {P, "/track/letter", page_app_track_letter, PERM_PUBLIC, ROUTE_HIDDEN | ROUTE_SMALL_BODY, "下载答复告知书"},
+  {P, "/track/notice", page_app_track_notice, PERM_PUBLIC, ROUTE_HIDDEN | ROUTE_SMALL_BODY, "下载告知书"},
   {G, "/staff/applications", page_apps, PERM_VIEW_STAFF, 0, "依申请公开"},
   {G | P, "/staff/applications/new", page_app_new, PERM_APP_HANDLE, ROUTE_UPLOAD, "登记申请"},
   {G, "/staff/applications/{id}", page_app_view, PERM_VIEW_STAFF, 0, "申请办理"},
   {G, "/staff/applications/{id}/letter", page_app_letter, PERM_VIEW_STAFF, 0, "答复告知书"},
   {G, "/staff/applications/{id}/letter.docx", page_app_letter_docx, PERM_VIEW_STAFF, 0, "答复告知书（Word）"},
+  {G, "/staff/applications/{id}/notices/{nid}", page_app_notice, PERM_VIEW_STAFF, 0, "告知书"},
+  {G, "/staff/applications/{id}/notices/{nid}/docx", page_app_notice_docx, PERM_VIEW_STAFF, 0, "告知书（Word）"},
   {G, "/staff/applications/{id}/files/{file}", page_app_file, PERM_APP_HANDLE, 0, "申请附件"},
   /* The actions (src/app/app_action.h aAppAction[]: same permissions). */
   {P, "/staff/applications/{id}/assign", page_app_do_assign, PERM_APP_HANDLE, 0, "分办"},
@@ -198,6 +205,8 @@ const Route aRoute[] = {
   {G, "/api/v1/health", api_health, PERM_PUBLIC, ROUTE_API, "Service health and schema version"},
   {G, "/api/v1/openapi.json", api_openapi, PERM_PUBLIC, ROUTE_API, "This OpenAPI document"},
   {G, "/api/v1/orgs", api_orgs, PERM_PUBLIC, ROUTE_API, "Organisation tree"},
+  {G, "/api/v1/datasets", api_datasets, PERM_PUBLIC, ROUTE_API, "Bulk open data: every dataset with its files, sizes and SHA-256 (DCAT-style)"},
+  {G, "/api/v1/datasets/{file}", api_dataset_file, PERM_PUBLIC, ROUTE_API, "One dataset file (JSON Lines or CSV with BOM)"},
 };
 const int nRoute = sizeof aRoute / sizeof aRoute[0];
 

@@ -259,3 +259,21 @@ char *mprintf(const char *zFmt, ...) {
   va_end(ap);
   return buf_steal(&b);
 }
+
+void buf_log(Buf *b, const char *z) {
+  static const char hex[] = "0123456789abcdef";
+  if (!z) { buf_putc(b, '-'); return; }
+  buf_putc(b, '"');
+  for (const unsigned char *p = (const unsigned char *)z; *p; p++) {
+    if (*p == '"' || *p == '\\') {
+      buf_putc(b, '\\');
+      buf_putc(b, (char)*p);
+    } else if (*p < 0x20 || *p == 0x7f) {
+      char e[4] = {'\\', 'x', hex[*p >> 4], hex[*p & 15]};
+      buf_append(b, e, 4);
+    } else {
+      buf_putc(b, (char)*p);
+    }
+  }
+  buf_putc(b, '"');
+}

@@ -58,5 +58,9 @@ void buf_csv(Buf *b, const char *z);
 
 /* Formats into a new heap string the caller frees. */
 char *mprintf(const char *zFmt, ...);
+/* Appends z for a log line: in double quotes, with '"' and '\\' escaped
+** and every byte below 0x20 or 0x7f written as \xNN, so a value can never
+** end the line or forge another ("-" for NULL). */
+void buf_log(Buf *b, const char *z);
 
 #endif

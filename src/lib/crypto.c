@@ -3,6 +3,7 @@
 
 #include <sodium.h>
 #include <stdlib.h>
+#include <stdio.h>
 #include <string.h>
 
 #include "lib/buf.h"
@@ -28,6 +29,28 @@ void crypto_sha256_hex(const void *p, size_t n, char zOut[65]) {
   unsigned char h[crypto_hash_sha256_BYTES];
   crypto_hash_sha256(h, p, n);
   sodium_bin2hex(zOut, 65, h, sizeof h);
+}
+
+int crypto_sha256_file(const char *zPath, char zOut[65], long long *pnBytes) {
+  FILE *f = fopen(zPath, "rb");
+  if (!f) return -1;
+  crypto_hash_sha256_state st;
+  crypto_hash_sha256_init(&st);
+  unsigned char aBuf[65536];
+  size_t n;
+  long long nAll = 0;
+  while ((n = fread(aBuf, 1, sizeof aBuf, f)) > 0) {
+    crypto_hash_sha256_update(&st, aBuf, n);
+    nAll += (long long)n;
+  }
+  int bErr = ferror(f);
+  fclose(f);
+  if (bErr) return -1;
+  unsigned char h[crypto_hash_sha256_BYTES];
+  crypto_hash_sha256_final(&st, h);
+  sodium_bin2hex(zOut, 65, h, sizeof h);
+  if (pnBytes) *pnBytes = nAll;
+  return 0;
 }
 
 int crypto_password_hash(const char *zPassword, char *zOut) {

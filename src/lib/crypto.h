@@ -21,6 +21,10 @@ void crypto_random_token(char *zOut, size_t nBytes);
 /* SHA-256 of p[0..n) as 64 hex chars + NUL into zOut[65]. */
 void crypto_sha256_hex(const void *p, size_t n, char zOut[65]);
 
+/* SHA-256 of the file at zPath, read in pieces, as 64 hex chars into zOut;
+** *pnBytes (may be NULL) receives its size.  0, or -1 when unreadable. */
+int crypto_sha256_file(const char *zPath, char zOut[65], long long *pnBytes);
+
 /* argon2id hash string (libsodium's $argon2id$... form) into zOut, which
 ** must hold CRYPTO_PWHASH_LEN bytes.  Returns 0, or -1 when out of memory. */
 #define CRYPTO_PWHASH_LEN 128

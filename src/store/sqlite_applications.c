@@ -674,32 +674,26 @@ int store_app_template_set(Store *s, int64_t orgId, const char *zOutcome,
   return stmt_exec(s, st, "保存答复模板");
 }
 
-int store_apply_attempts(Store *s, const char *zAddr, int64_t since) {
-  sqlite3_stmt *st =
-      stmt(s, "SELECT count(*) FROM apply_attempt WHERE addr=?1 AND at>=?2");
-  if (!st) return STORE_ERROR;
-  bind_text(st, 1, zAddr);
-  bind_int(st, 2, since);
-  int rc = sqlite3_step(st);
-  int n = rc == SQLITE_ROW ? sqlite3_column_int(st, 0) : -1;
-  stmt_done(st);
-  if (n < 0) return store_sqlite_err(s, rc, "读取提交次数");
-  return n;
-}
-
-int store_apply_attempt_add(Store *s, const char *zAddr, int64_t now) {
-  sqlite3_stmt *st =
-      stmt(s, "INSERT INTO apply_attempt(addr,at) VALUES(?1,?2)");
+int store_apply_attempt_take(Store *s, const char *zAddr, int64_t now,
+                             int64_t since, int nMax) {
+  /* One INSERT…SELECT: SQLite takes the write lock before it counts. */
+  sqlite3_stmt *st = stmt(s,
+      "INSERT INTO apply_attempt(addr,at) SELECT ?1,?2 WHERE "
+      "(SELECT count(*) FROM apply_attempt WHERE addr=?1 AND at>=?3)<?4");
   if (!st) return STORE_ERROR;
   bind_text(st, 1, zAddr);
   bind_int(st, 2, now);
+  bind_int(st, 3, since);
+  bind_int(st, 4, nMax);
   int rc = stmt_exec(s, st, "记录提交次数");
   if (rc != STORE_OK) return rc;
+  int bTaken = sqlite3_changes(s->db) == 1;
   /* Old entries are useless after a day. */
   st = stmt(s, "DELETE FROM apply_attempt WHERE at<?1");
   if (!st) return STORE_ERROR;
   bind_int(st, 1, now - 86400);
-  return stmt_exec(s, st, "清理提交次数");
+  rc = stmt_exec(s, st, "清理提交次数");
+  return rc != STORE_OK ? rc : bTaken;
 }
 
 int store_app_calendar(Store *s, Calendar *pCal) {

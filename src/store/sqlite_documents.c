@@ -300,6 +300,16 @@ int store_doc_by_index(Store *s, Arena *a, int64_t orgId, const char *zIndex,
   return doc_one(s, a, st, d);
 }
 
+int store_doc_public_by_index(Store *s, Arena *a, const char *zIndex, Doc *d) {
+  /* Index numbers are unique per organisation; across organisations the
+  ** oldest public one is taken, as the portal would link it. */
+  sqlite3_stmt *st = stmt(s, DOC_SELECT " WHERE d.index_number=?1"
+                             " AND d.state IN ('published','withdrawn') ORDER BY d.id LIMIT 1");
+  if (!st) return STORE_ERROR;
+  bind_text(st, 1, zIndex);
+  return doc_one(s, a, st, d);
+}
+
 #define DOC_WHERE                                                            \
   " WHERE (?1 IS NULL OR (?2=0 AND d.org_id=?1) OR (?2=1 AND d.org_id IN ("  \
   "  WITH RECURSIVE t(id) AS (SELECT ?1 UNION ALL"                           \

@@ -236,9 +236,21 @@ int store_message_recent(Store *s, const char *zKey, int64_t since) {
 }
 
 int store_message_add(Store *s, Message *m, const char *zKey, int64_t now) {
+  return store_message_add_limited(s, m, zKey, now, 0, -1);
+}
+
+int store_message_add_limited(Store *s, Message *m, const char *zKey,
+                              int64_t now, int64_t since, int nMax) {
   char zNow[21];
   store_now_iso(zNow);
   if (store_begin(s) != STORE_OK) return STORE_ERROR;
+  if (zKey && nMax >= 0) {
+    int n = store_message_recent(s, zKey, since);
+    if (n < 0 || n >= nMax) {
+      store_rollback(s);
+      return n < 0 ? n : store_fail(s, STORE_CONFLICT, "提交过于频繁");
+    }
+  }
   sqlite3_stmt *st = stmt(s,
       "INSERT INTO message(org_id,box,name,contact,subject,body,received_on,"
       "received_at) VALUES(?1,?2,?3,?4,?5,?6,?7,?8)");

@@ -1,6 +1,7 @@
 /* sqlite_user.c — users, sessions and login throttling on SQLite. */
 #include <string.h>
 
+#include "core/session.h"
 #include "store/store_int.h"
 
 #define USER_COLS                                                      \
@@ -194,7 +195,7 @@ int store_session_delete_user(Store *s, int64_t userId) {
   return stmt_exec(s, st, "删除会话");
 }
 
-int store_login_failures(Store *s, const char *zKey, int64_t since) {
+static int login_failures(Store *s, const char *zKey, int64_t since) {
   sqlite3_stmt *st = stmt(s,
       "SELECT count(*) FROM login_failure WHERE key=?1 AND at>=?2");
   if (!st) return STORE_ERROR;
@@ -206,23 +207,79 @@ int store_login_failures(Store *s, const char *zKey, int64_t since) {
   return n;
 }
 
-int store_login_failure_add(Store *s, const char *zKey, int64_t now) {
+static int login_failure_add(Store *s, const char *zKey, int64_t now) {
   sqlite3_stmt *st = stmt(s, "INSERT INTO login_failure(key,at) VALUES(?1,?2)");
   if (!st) return STORE_ERROR;
   bind_text(st, 1, zKey);
   bind_int(st, 2, now);
-  int rc = stmt_exec(s, st, "记录登录失败");
-  if (rc) return rc;
+  return stmt_exec(s, st, "记录登录失败");
+}
+
+/* Counts, decides and records; inside the caller's transaction. */
+static int login_attempt_tx(Store *s, const char *azKey[3], int64_t now) {
+  int an[3];
+  for (int i = 0; i < 3; i++) {
+    an[i] = login_failures(s, azKey[i], now - LOGIN_WINDOW);
+    if (an[i] < 0) return an[i];
+  }
+  LoginVerdict v = login_throttle(an[0], an[1], an[2]);
+  if (v != LOGIN_GO) return (int)v;
+  for (int i = 0; i < 3; i++) {
+    int rc = login_failure_add(s, azKey[i], now);
+    if (rc) return rc;
+  }
   /* Keep the table small: forget failures older than a day. */
-  st = stmt(s, "DELETE FROM login_failure WHERE at<?1");
+  sqlite3_stmt *st = stmt(s, "DELETE FROM login_failure WHERE at<?1");
   if (!st) return STORE_ERROR;
   bind_int(st, 1, now - 86400);
+  int rc = stmt_exec(s, st, "清理登录记录");
+  return rc ? rc : LOGIN_GO;
+}
+
+int store_login_attempt(Store *s, const char *zPair, const char *zAccount,
+                        const char *zAddr, int64_t now) {
+  const char *azKey[3] = {zPair, zAccount, zAddr};
+  if (store_begin(s) != STORE_OK) return STORE_BUSY;
+  int rc = login_attempt_tx(s, azKey, now);
+  if (rc < 0) {
+    store_rollback(s);
+    return rc;
+  }
+  int rcCommit = store_commit(s);
+  return rcCommit ? rcCommit : rc;
+}
+
+int store_login_succeeded(Store *s, const char *zPair, const char *zAccount,
+                          const char *zAddr) {
+  sqlite3_stmt *st = stmt(s, "DELETE FROM login_failure WHERE key IN (?1,?2)");
+  if (!st) return STORE_ERROR;
+  bind_text(st, 1, zPair);
+  bind_text(st, 2, zAccount);
+  int rc = stmt_exec(s, st, "清理登录记录");
+  if (rc) return rc;
+  st = stmt(s, "DELETE FROM login_failure WHERE rowid="
+               "(SELECT max(rowid) FROM login_failure WHERE key=?1)");
+  if (!st) return STORE_ERROR;
+  bind_text(st, 1, zAddr);
   return stmt_exec(s, st, "清理登录记录");
 }
 
-int store_login_failures_clear(Store *s, const char *zKey) {
-  sqlite3_stmt *st = stmt(s, "DELETE FROM login_failure WHERE key=?1");
-  if (!st) return STORE_ERROR;
-  bind_text(st, 1, zKey);
-  return stmt_exec(s, st, "清理登录记录");
+int store_user_change_password(Store *s, int64_t id, const char *zHash,
+                               const char *zKeepTokenHash) {
+  if (store_begin(s) != STORE_OK) return STORE_BUSY;
+  int rc = store_user_set_password(s, id, zHash);
+  if (rc == STORE_OK) {
+    sqlite3_stmt *st = stmt(s, "DELETE FROM session WHERE user_id=?1 AND token_hash<>?2");
+    if (!st) rc = STORE_ERROR;
+    else {
+      bind_int(st, 1, id);
+      bind_text(st, 2, zKeepTokenHash);
+      rc = stmt_exec(s, st, "结束其他会话");
+    }
+  }
+  if (rc != STORE_OK) {
+    store_rollback(s);
+    return rc;
+  }
+  return store_commit(s);
 }

@@ -44,6 +44,9 @@ enum {
 ** is not NULL, *pzErr receives a heap message the caller frees. */
 int store_open(const char *zPath, int flags, Store **pp, char **pzErr);
 void store_close(Store *s);
+/* Nanoseconds this connection has spent running SQL statements since it
+** was opened (for the /metrics database time). */
+int64_t store_db_ns(Store *s);
 const char *store_errmsg(Store *s);
 
 /* Schema migrations (src/store/schema/NNNN_*.sql, embedded). */
@@ -65,10 +68,11 @@ void store_rollback(Store *s);
 /* Rolls back whatever transaction is open, at any depth (request end). */
 void store_rollback_all(Store *s);
 
-/* 1 when the database may have changed since the last call on this
-** connection: a commit on this connection, or one by another connection or
-** process (PRAGMA data_version).  Used to invalidate cached pages. */
-int store_take_changed(Store *s);
+/* The public content generation (migration 0040): advanced, in the same
+** transaction, by every change to a table whose rows can appear on a public
+** page, by any connection or process.  Cached public pages are valid while
+** it stays the same.  STORE_OK or STORE_ERROR. */
+int store_content_generation(Store *s, int64_t *pGen);
 
 /* Online backup to a new file zTo (consistent while others write). */
 int store_backup(Store *s, const char *zTo);
@@ -125,10 +129,22 @@ int store_session_get(Store *s, Arena *a, const char *zTokenHash,
 int store_session_touch(Store *s, const char *zTokenHash, int64_t now);
 int store_session_delete(Store *s, const char *zTokenHash);
 int store_session_delete_user(Store *s, int64_t userId);
-/* Failed logins recorded under key since `since`; negative on error. */
-int store_login_failures(Store *s, const char *zKey, int64_t since);
-int store_login_failure_add(Store *s, const char *zKey, int64_t now);
-int store_login_failures_clear(Store *s, const char *zKey);
+/* A sign-in attempt, check and record in one IMMEDIATE transaction (no
+** race between parallel attempts): counts the failures under the three
+** keys (account+address, account, address) within LOGIN_WINDOW, asks
+** core's login_throttle(), and when it says LOGIN_GO records the attempt
+** as a failure under all three before the password is checked.  Returns
+** the LoginVerdict (core/session.h), or a negative STORE_* code. */
+int store_login_attempt(Store *s, const char *zPair, const char *zAccount,
+                        const char *zAddr, int64_t now);
+/* The attempt succeeded: forgets the failures of the pair and the account
+** and the address's record of this attempt. */
+int store_login_succeeded(Store *s, const char *zPair, const char *zAccount,
+                          const char *zAddr);
+/* Changes the password and ends every other session of the user (the one
+** with zKeepTokenHash stays), in one transaction. */
+int store_user_change_password(Store *s, int64_t id, const char *zHash,
+                               const char *zKeepTokenHash);
 
 /* ---- Working-day calendar ------------------------------------------- */
 typedef struct HolidayRow {

@@ -217,10 +217,12 @@ const char *store_app_template(Store *s, Arena *ar, int64_t orgId,
 int store_app_template_set(Store *s, int64_t orgId, const char *zOutcome,
                            const char *zBody);
 
-/* Rate limit of the public form: attempts from zAddr since `since`
-** (negative on error), and recording one. */
-int store_apply_attempts(Store *s, const char *zAddr, int64_t since);
-int store_apply_attempt_add(Store *s, const char *zAddr, int64_t now);
+/* The online-submission rate limit, check and record in one statement (no
+** race between parallel submissions): records an attempt from zAddr at
+** `now` only while fewer than nMax were recorded since `since`.  1 when
+** recorded, 0 when the limit is reached, or a negative STORE_* code. */
+int store_apply_attempt_take(Store *s, const char *zAddr, int64_t now,
+                             int64_t since, int nMax);
 
 /* store_calendar() (initialises pCal; the caller cal_free()s it), except
 ** that an empty holiday table falls back to the embedded

@@ -40,6 +40,9 @@ int store_doc_update(Store *s, const Doc *d);
 /* Reads one document (with organisation, department and drafter names). */
 int store_doc_get(Store *s, Arena *a, int64_t id, Doc *d);
 
+/* The published or withdrawn document with index number zIndex in any
+** organisation (the first one stored when several share it). */
+int store_doc_public_by_index(Store *s, Arena *a, const char *zIndex, Doc *d);
 /* The document of organisation orgId with index number zIndex. */
 int store_doc_by_index(Store *s, Arena *a, int64_t orgId, const char *zIndex,
                        Doc *d);

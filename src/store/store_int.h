@@ -18,9 +18,8 @@ struct Store {
   char *zErr;         /* last error message (heap) or NULL */
   int nTx;            /* transaction nesting depth */
   int bTxFailed;      /* a nested level rolled back */
-  int bCommitted;     /* a commit happened (commit hook) since last check */
-  int64_t dataVersion;/* PRAGMA data_version at the last check */
   int bSearchDefer;   /* search index rows wait for store_search_flush() */
+  int64_t dbNs;       /* time in SQL statements, summed (store_db_ns) */
   struct {
     const char *zSql; /* cache key: the SQL text's address (a literal) */
     sqlite3_stmt *st;

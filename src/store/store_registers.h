@@ -38,6 +38,12 @@ int store_message_recent(Store *s, const char *zKey, int64_t since);
 /* Stores m (sets m->id) and records zKey for the rate limit (when not
 ** NULL), pruning throttle rows older than a day. */
 int store_message_add(Store *s, Message *m, const char *zKey, int64_t now);
+/* store_message_add() under the rate limit, checked inside the same
+** IMMEDIATE transaction as the insert (no race between parallel
+** submissions): STORE_CONFLICT, nothing stored, when nMax messages were
+** already accepted from zKey since `since`. */
+int store_message_add_limited(Store *s, Message *m, const char *zKey,
+                              int64_t now, int64_t since, int nMax);
 int store_message_get(Store *s, Arena *a, int64_t id, Message *m);
 /* bPublished: 1 only published ones (newest reply first), 0 all. */
 int store_message_list(Store *s, Arena *a, int64_t orgId, int bSubtree,

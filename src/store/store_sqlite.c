@@ -124,21 +124,71 @@ static int exec_sql(Store *s, const char *zSql) {
 
 extern int fts_register_all(sqlite3 *db);
 
-/* Commit hook: remembers that this connection wrote something. */
-static int on_commit(void *p) {
-  ((Store *)p)->bCommitted = 1;
+/* Tables whose rows never appear on a public page: writing them leaves the
+** public content generation alone (migration 0040).  Every other table,
+** including ones added later, advances it. */
+static int private_table(const char *zName) {
+  static const char *const az[] = {
+    "session", "login_failure", "login_throttle", "audit_log", "apply_attempt",
+    "message_throttle", "form_submission", "api_token", "schema_migration",
+    "content_generation", "holiday", NULL};
+  for (int i = 0; az[i]; i++)
+    if (!strcmp(az[i], zName)) return 1;
+  /* Applications and their case files are seen by their handlers and, at
+  ** /track, by the applicant (never cached). */
+  return !strncmp(zName, "application", 11) || !strncmp(zName, "app_", 4);
+}
+
+/* Creates, on this connection, the TEMP triggers that advance the content
+** generation on every change to a public table.  Nothing before migration
+** 0040 (the counter's table does not exist yet).  STORE_OK or an error. */
+static int content_triggers(Store *s) {
+  sqlite3_stmt *st = NULL;
+  int rc = sqlite3_prepare_v2(s->db,
+      "SELECT t.name FROM sqlite_master t WHERE t.type='table'"
+      " AND t.name NOT LIKE 'sqlite\\_%' ESCAPE '\\' AND t.sql NOT LIKE 'CREATE VIRTUAL%'"
+      " AND EXISTS (SELECT 1 FROM sqlite_master c WHERE c.name='content_generation')"
+      " AND NOT EXISTS (SELECT 1 FROM sqlite_master v WHERE v.type='table'"
+      "  AND v.sql LIKE 'CREATE VIRTUAL%' AND t.name LIKE v.name || '\\_%' ESCAPE '\\')",
+      -1, &st, NULL);
+  if (rc != SQLITE_OK) return store_fail(s, STORE_ERROR, "读取表结构失败：%s", sqlite3_errmsg(s->db));
+  Buf b = BUF_INIT;
+  while (sqlite3_step(st) == SQLITE_ROW) {
+    const char *zName = (const char *)sqlite3_column_text(st, 0);
+    if (!zName || private_table(zName)) continue;
+    static const char *const azOp[] = {"INSERT", "UPDATE", "DELETE"};
+    for (int i = 0; i < 3; i++) {
+      char *z = sqlite3_mprintf(
+          "CREATE TEMP TRIGGER IF NOT EXISTS \"gk_gen_%w_%d\" AFTER %s ON main.\"%w\""
+          " BEGIN UPDATE content_generation SET gen=gen+1 WHERE id=1; END;\n",
+          zName, i, azOp[i], zName);
+      buf_puts(&b, z);
+      sqlite3_free(z);
+    }
+  }
+  sqlite3_finalize(st);
+  rc = b.n ? exec_sql(s, buf_str(&b)) : STORE_OK;
+  buf_free(&b);
+  return rc;
+}
+
+int store_content_generation(Store *s, int64_t *pGen) {
+  sqlite3_stmt *st = stmt(s, "SELECT gen FROM content_generation WHERE id=1");
+  if (!st) return STORE_ERROR;
+  int rc = sqlite3_step(st);
+  *pGen = rc == SQLITE_ROW ? sqlite3_column_int64(st, 0) : 0;
+  stmt_done(st);
+  return rc == SQLITE_ROW ? STORE_OK : store_fail(s, STORE_ERROR, "读取内容版本失败");
+}
+
+/* SQLITE_TRACE_PROFILE: x points to the statement's run time in ns. */
+static int on_profile(unsigned type, void *ctx, void *p, void *x) {
+  (void)type, (void)p;
+  ((Store *)ctx)->dbNs += *(const sqlite3_int64 *)x;
   return 0;
 }
 
-int store_take_changed(Store *s) {
-  sqlite3_stmt *st = stmt(s, "PRAGMA data_version");
-  int64_t v = (st && sqlite3_step(st) == SQLITE_ROW) ? sqlite3_column_int64(st, 0) : -1;
-  stmt_done(st);
-  int changed = s->bCommitted || v != s->dataVersion;
-  s->bCommitted = 0;
-  s->dataVersion = v;
-  return changed;
-}
+int64_t store_db_ns(Store *s) { return s ? s->dbNs : 0; }
 
 int store_open(const char *zPath, int flags, Store **pp, char **pzErr) {
   struct stat sb;
@@ -165,7 +215,7 @@ int store_open(const char *zPath, int flags, Store **pp, char **pzErr) {
     return STORE_ERROR;
   }
   sqlite3_busy_timeout(s->db, 5000);
-  sqlite3_commit_hook(s->db, on_commit, s);
+  sqlite3_trace_v2(s->db, SQLITE_TRACE_PROFILE, on_profile, s);
   sqlite3_extended_result_codes(s->db, 1);
   if (exec_sql(s, "PRAGMA journal_mode=WAL; PRAGMA foreign_keys=ON;"
                   "PRAGMA synchronous=NORMAL;") != STORE_OK) {
@@ -198,6 +248,11 @@ int store_open(const char *zPath, int flags, Store **pp, char **pzErr) {
       store_close(s);
       return STORE_ERROR;
     }
+  }
+  if (content_triggers(s) != STORE_OK) {
+    if (pzErr) *pzErr = mprintf("数据库设置失败：%s", store_errmsg(s));
+    store_close(s);
+    return STORE_ERROR;
   }
   *pp = s;
   return STORE_OK;

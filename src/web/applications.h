@@ -60,6 +60,14 @@ int page_app_letter_docx(Req *r); /* GET …/{id}/letter.docx */
 void app_letter_send(Req *r, const App *a, int bDocx);
 /* The links to the case's letters and notices (case page). */
 void app_letter_links(Req *r, const App *a);
+/* Writes notice pN of a (NULL: the answer letter as drafted, unnumbered)
+** as printable HTML or DOCX. */
+struct AppNotice;
+void app_notice_send(Req *r, const App *a, const struct AppNotice *pN,
+                     int bDocx);
+int page_app_notice(Req *r);      /* GET …/{id}/notices/{nid} */
+int page_app_notice_docx(Req *r); /* GET …/{id}/notices/{nid}/docx */
+int page_app_track_notice(Req *r); /* POST /track/notice */
 
 /* ---- shared by the pages (page_apply.c) ---- */
 /* The calendar from the database (falls back to the embedded data); the

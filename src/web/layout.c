@@ -70,6 +70,7 @@ static const char *status_title(int status) {
 void http_error(Req *r, int status, const char *zMsg) {
   buf_reset(&r->out);
   r->bNoCache = 1;
+  if (status >= 500) req_log_error(r, zMsg);
   if (r->bApi) {
     api_error(r, status, NULL, zMsg);
     return;

@@ -169,6 +169,7 @@ int page_admin_org_edit(Req *r) {
       req_puts(r, "<p><button type=\"submit\">添加</button></p></form>\n");
     }
     admin_review_organ_form(r, id);
+    admin_notice_form(r, id);
   }
   page_end(r);
   if (zErr) r->status = 422;

@@ -12,6 +12,7 @@
 
 #include "app/app_action.h"
 #include "core/fees.h"
+#include "core/notice.h"
 #include "lib/crypto.h"
 #include "web/applications.h"
 #include "web/pages.h"
@@ -82,8 +83,10 @@ int page_app_templates(Req *r) {
   const char *zOutcome = req_param_or(r, "outcome", "results.granted");
   int64_t orgId = r->user->orgId;
   r->bNoCache = 1;
-  if (!app_outcome(zOutcome)) {
-    http_error(r, 422, "办理结果无效");
+  const char *zRow, *zBasis;
+  const NoticeKind *pK = notice_kind_of_key(zOutcome);
+  if (!pK && !app_answer(zOutcome, &zRow, &zBasis)) {
+    http_error(r, 422, "文书类型无效");
     return 0;
   }
   if (r->method == HTTP_POST) {
@@ -106,23 +109,34 @@ int page_app_templates(Req *r) {
   }
   const char *zBody = store_app_template(r->store, &r->arena, orgId, zOutcome);
   page_begin(r, "答复模板");
-  req_puts(r, "<h1>答复告知书模板</h1>\n");
+  req_puts(r, "<h1>告知书模板</h1>\n");
   if (req_param(r, "saved")) page_notice(r, "ok", "已保存");
   req_puts(
       r,
       "<form method=\"get\" class=\"form\"><p class=\"field\"><label for=\"f-o\">"
-      "办理结果</label><select id=\"f-o\" name=\"outcome\">");
-  for (int i = 0; aAppOutcome[i].zId; i++)
-    req_printf(r, "<option value=\"%h\"%s>%h</option>", aAppOutcome[i].zId,
-               !strcmp(zOutcome, aAppOutcome[i].zId) ? " selected" : "",
-               aAppOutcome[i].zLabel);
+      "文书</label><select id=\"f-o\" name=\"outcome\">");
+  for (int i = 0; aNoticeKind[i].zId; i++) {
+    const char *zKey = notice_template_key(&aNoticeKind[i]);
+    if (!aNoticeKind[i].zDefault) continue; /* answers: one per answer */
+    req_printf(r, "<option value=\"%h\"%s>%h</option>", zKey,
+               !strcmp(zOutcome, zKey) ? " selected" : "",
+               aNoticeKind[i].zTitle);
+  }
+  for (int i = 0; app_answer_at(i); i++)
+    req_printf(r, "<option value=\"%h\"%s>答复告知书：%h</option>",
+               app_answer_at(i)->zId,
+               !strcmp(zOutcome, app_answer_at(i)->zId) ? " selected" : "",
+               app_answer_at(i)->zLabel);
   req_puts(
       r, "</select></p><p><button type=\"submit\">选择</button></p></form>\n");
   req_puts(
       r,
       "<p>可用的占位符：{applicant} 申请人，{reg_no} 登记号，{received_on} 收到日期，"
       "{info} 所需信息，{decision} 答复结论，{reasons} 理由及说明，{ground} 法律依据，"
-      "{obtain} 获取方式和时间，{remedy} 救济途径，{org} 单位，{date} 答复日期。"
+      "{obtain} 获取方式和时间，{remedy} 救济途径，{org} 单位，{date} 日期，"
+      "{doc_no} 文号，{contact} 联系人，{phone} 联系电话，{event_text} 办理事项的说明"
+      "（补正内容、延期理由、第三方、收费），{limit} 补正或缴费期限，{days} 延长的"
+      "工作日数，{due} 答复期限。"
       "留空保存即恢复默认模板。</p>\n");
   req_printf(
       r,
@@ -134,7 +148,7 @@ int page_app_templates(Req *r) {
       "<p class=\"field\"><label for=\"f-body\">模板正文</label>"
       "<textarea id=\"f-body\" name=\"body\" rows=\"16\">%h</textarea></p>"
       "<p><button type=\"submit\">保存</button></p></form>\n",
-      zBody ? zBody : app_default_template(zOutcome));
+      zBody ? zBody : pK ? pK->zDefault : app_default_template(zOutcome));
   page_end(r);
   return 0;
 }

@@ -121,6 +121,41 @@ static void view_summary(Req *r, const App *a, const DlResult *res) {
   req_puts(r, "</dl>\n");
 }
 
+/* The procedure as steps (登记 → 分办 → 办理 → 审核 → 答复, Art. 45) with
+** the clock beside it: steps before the current one are done. */
+static void view_stepper(Req *r, const App *a, const DlResult *res) {
+  static const char *azStep[] = {"登记", "分办", "办理", "审核", "答复"};
+  const char *st = a->zState;
+  int iCur = !strcmp(st, "received")                 ? 1
+             : !strcmp(st, "in_progress")            ? 2
+             : !strncmp(st, "awaiting_", 9)          ? 3
+                                                     : 5; /* answered, closed */
+  if (iCur == 1 && (a->deptId || a->handlerId)) iCur = 2;
+  char zDue[DATE_STRLEN];
+  req_puts(r, "<div class=\"case-head\"><ol class=\"stepper\" id=\"stepper\""
+              " aria-label=\"办理流程\">");
+  for (int i = 0; i < 5; i++) {
+    int bClosedHere = i == 4 && !strcmp(st, "closed");
+    req_printf(r, "<li class=\"%s\"%s>%h%h</li>",
+               i < iCur ? "done" : i == iCur ? "current" : "todo",
+               i == iCur ? " aria-current=\"step\"" : "", azStep[i],
+               bClosedHere ? "（终止办理）" : "");
+  }
+  req_printf(r, "</ol><p class=\"clock\">期限：<strong>%h</strong>，答复期限 %h</p>"
+                "</div>\n",
+             res->zErr ? res->zErr : deadline_status_label(res->eStatus),
+             res->dDue != DATE_NONE ? date_format(res->dDue, zDue) : "-");
+}
+
+/* The tabs of the case page (no script: links). */
+static void view_tabs(Req *r, const App *a, int bHistory) {
+  req_printf(r, "<nav class=\"tabs\" aria-label=\"申请页面\"><a href=\"/staff/"
+                "applications/%lld\"%s>办理</a> <a href=\"/staff/applications/"
+                "%lld?tab=history\"%s>办理过程</a></nav>\n",
+             (long long)a->id, bHistory ? "" : " aria-current=\"page\"",
+             (long long)a->id, bHistory ? " aria-current=\"page\"" : "");
+}
+
 /* The applicant, the information sought and the attachments. */
 static void view_applicant(Req *r, const App *a, const AppFile *aFile,
                            int nFile, int bHandle) {
@@ -477,17 +512,22 @@ static int load_case(Req *r, const App *a, CaseData *d) {
                                &d->nChg) == STORE_OK;
 }
 
-/* The forms of the actions this user may take on the open case now. */
+/* The forms of the actions the procedure allows next and this user may
+** take: before a draft is submitted, assignment, events, the extension,
+** fees and the draft; while it is under review or approval, only the
+** decisions (a change goes back through 退回); once closed, Art. 41
+** requests and reconsideration or litigation. */
 static void view_actions(Req *r, const App *a, const char *zToday) {
   int bHandle = req_can(r, PERM_APP_HANDLE, a->orgId);
   int bOpen = !a->zClosedOn[0];
-  if (bOpen && bHandle) {
+  int bDrafting = bOpen && strncmp(a->zState, "awaiting_", 9);
+  if (bDrafting && bHandle) {
     form_assign(r, a);
     form_event(r, a, zToday);
   }
-  if (bOpen && req_can(r, PERM_APP_EXTEND, a->orgId))
+  if (bDrafting && req_can(r, PERM_APP_EXTEND, a->orgId))
     form_extend(r, a, zToday);
-  if (bOpen && bHandle) {
+  if (bDrafting && bHandle) {
     form_fee(r, a, zToday);
     form_draft(r, a);
   }
@@ -514,9 +554,18 @@ int page_app_view(Req *r) {
   date_format(dToday, zToday);
   status_of(r, &cal, &a, d.aEv, d.nEv, dToday, &res);
   cal_free(&cal);
+  int bHistory = !strcmp(req_param_or(r, "tab", ""), "history");
   page_begin(r, a.zRegNo);
   req_printf(r, "<h1>申请 %h</h1>\n", a.zRegNo);
   if (req_param(r, "done")) page_notice(r, "ok", "已保存");
+  view_stepper(r, &a, &res);
+  view_tabs(r, &a, bHistory);
+  if (bHistory) {
+    deadline_result_free(&res);
+    view_history(r, d.aLog, d.nLog);
+    page_end(r);
+    return 0;
+  }
   view_summary(r, &a, &res);
   view_applicant(r, &a, d.aFile, d.nFile, bHandle);
   view_clock(r, &res, d.aChg, d.nChg, d.aEv, d.nEv);
@@ -524,7 +573,6 @@ int page_app_view(Req *r) {
   app_letter_links(r, &a);
   view_actions(r, &a, zToday);
   view_reviews(r, &a, d.aRev, d.nRev, bHandle);
-  view_history(r, d.aLog, d.nLog);
   page_end(r);
   return 0;
 }

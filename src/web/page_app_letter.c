@@ -1,14 +1,19 @@
 /*
-** page_app_letter.c — the answer letter (政府信息公开申请答复告知书) of an
-** application, from the organisation's editable template for its outcome
-** (or the compiled-in one): printable HTML and DOCX.  Staff reach it from
-** the case page; applicants through the tracking page (page_apply.c).
+** page_app_letter.c — the notices of an application (core/notice.h: 登记
+** 回执, 补正告知书, 延期答复告知书, 征求第三方意见书, 决定公开告知第三方书,
+** 收费通知书 and the answer letter, one per answer of Arts. 35-39), each
+** from the organisation's editable template (or the default written from
+** the law) with its 文号, date, legal basis, contact person and phone and
+** the remedies: printable HTML and DOCX.  Staff reach them from the case
+** page; applicants those addressed to them through /track (page_apply.c).
 */
 #include <stdlib.h>
 #include <string.h>
 
+#include "core/notice.h"
 #include "core/remedy.h"
 #include "lib/docx.h"
+#include "store/store_notice.h"
 #include "store/store_remedy.h"
 #include "web/applications.h"
 #include "web/pages.h"
@@ -18,6 +23,10 @@ typedef struct LetterVars {
   Req *r;
   const App *a;
   const char *zDate; /* answer date, Chinese form */
+  const AppNotice *n;     /* the issued notice, or NULL (a draft answer) */
+  const NoticeKind *k;    /* its kind */
+  const char *zOrgName;   /* the organisation's name on that date */
+  const char *zContact, *zPhone;
 } LetterVars;
 
 /* "2024年3月8日" for 'YYYY-MM-DD' (the input itself when malformed). */
@@ -66,8 +75,17 @@ static const char *decision_text(Req *r, const App *a, const AppOutcome *o) {
 
 /* The remedies for the answer's date and outcome (core/remedy.h): from
 ** 2024-01-01 a refusal names the reconsideration organ to go to first. */
-static const char *remedy_of(Req *r, const App *a) {
+static const char *remedy_of(Req *r, const App *a, const AppNotice *n) {
   Date d = app_today();
+  if (n && strcmp(n->zKind, "answer")) { /* a procedural notice */
+    const char *zOrgan = "";
+    date_parse(n->zIssuedOn, &d);
+    store_org_review_organ(r->store, &r->arena, a->orgId, &zOrgan, NULL);
+    char *z = remedy_text(d, NULL, zOrgan);
+    const char *zOut = req_strdup(r, z);
+    free(z);
+    return zOut;
+  }
   if (a->zClosedOn[0]) date_parse(a->zClosedOn, &d);
   const char *zOrgan = "";
   store_org_review_organ(r->store, &r->arena, a->orgId, &zOrgan, NULL);
@@ -75,6 +93,23 @@ static const char *remedy_of(Req *r, const App *a) {
   const char *zOut = req_strdup(r, z);
   free(z);
   return zOut;
+}
+
+/* The notices' own placeholders (core/notice.h). */
+static const char *notice_var(LetterVars *v, const char *zName) {
+  Req *r = v->r;
+  const AppNotice *n = v->n;
+  if (!strcmp(zName, "doc_no")) return n ? n->zDocNo : "";
+  if (!strcmp(zName, "contact")) return v->zContact;
+  if (!strcmp(zName, "phone")) return v->zPhone;
+  if (!strcmp(zName, "event_text")) return n ? n->zEventText : "";
+  if (!strcmp(zName, "limit"))
+    return n && n->zLimit[0] ? cn_date(r, n->zLimit) : "本机关指定的期限";
+  if (!strcmp(zName, "days"))
+    return req_fmt(r, "%d", n ? n->nDays : 0);
+  if (!strcmp(zName, "due"))
+    return v->a->zDueOn[0] ? cn_date(r, v->a->zDueOn) : "（见办理进度）";
+  return NULL;
 }
 
 /* Placeholder lookup for app_template_fill(). */
@@ -97,23 +132,48 @@ static const char *letter_var(void *pCtx, const char *zName) {
   if (!strcmp(zName, "ground"))
     return o ? o->zGround : "《中华人民共和国政府信息公开条例》";
   if (!strcmp(zName, "obtain")) return obtain_text(r, a);
-  if (!strcmp(zName, "remedy")) return remedy_of(r, a);
-  if (!strcmp(zName, "org")) return a->zOrgName;
+  if (!strcmp(zName, "remedy")) return remedy_of(r, a, v->n);
+  if (!strcmp(zName, "org")) return v->zOrgName;
   if (!strcmp(zName, "date")) return v->zDate;
-  return NULL;
+  return notice_var(v, zName);
 }
 
 /* Splits the filled letter into paragraphs (empty lines dropped); the last
 ** two are the signature block (right-aligned). */
-static int letter_paras(Req *r, const App *a, DocxPara **paPara) {
-  LetterVars v = {r, a, NULL};
+static int letter_paras(Req *r, const App *a, const AppNotice *pN,
+                        DocxPara **paPara) {
+  LetterVars v;
   char zToday[DATE_STRLEN];
-  v.zDate = cn_date(
-      r, a->zClosedOn[0] ? a->zClosedOn : date_format(app_today(), zToday));
-  const AppOutcome *o = app_answer_of(a->zOutcome, a->zAnswerBasis);
-  const char *zKey = o ? o->zId : a->zOutcome;
-  const char *zTpl = store_app_template(r->store, &r->arena, a->orgId, zKey);
-  if (!zTpl) zTpl = app_default_template(zKey);
+  memset(&v, 0, sizeof v);
+  v.r = r;
+  v.a = a;
+  v.n = pN;
+  v.k = notice_kind(pN ? pN->zKind : "answer");
+  const char *zIso = pN ? pN->zIssuedOn
+                        : a->zClosedOn[0] ? a->zClosedOn
+                                          : date_format(app_today(), zToday);
+  v.zDate = cn_date(r, zIso);
+  v.zOrgName = store_org_name_on(r->store, &r->arena, a->orgId, zIso);
+  if (!v.zOrgName) v.zOrgName = a->zOrgName;
+  const char *zPrefix = "";
+  v.zContact = "";
+  store_org_notice_settings(r->store, &r->arena, a->orgId, &v.zContact,
+                            &zPrefix);
+  Org o;
+  v.zPhone = store_org_get(r->store, &r->arena, a->orgId, &o) == STORE_OK
+                 ? o.zPhone
+                 : "";
+  const char *zTpl;
+  if (!strcmp(v.k->zId, "answer")) {
+    const AppOutcome *ao = app_answer_of(a->zOutcome, a->zAnswerBasis);
+    const char *zKey = ao ? ao->zId : a->zOutcome;
+    zTpl = store_app_template(r->store, &r->arena, a->orgId, zKey);
+    if (!zTpl) zTpl = app_default_template(zKey);
+  } else {
+    zTpl = store_app_template(r->store, &r->arena, a->orgId,
+                              notice_template_key(v.k));
+    if (!zTpl) zTpl = v.k->zDefault;
+  }
   char *zText = app_template_fill(zTpl, letter_var, &v);
   char *zAll = req_strdup(r, zText);
   free(zText);
@@ -121,13 +181,14 @@ static int letter_paras(Req *r, const App *a, DocxPara **paPara) {
   int n = 0, nAlloc = 0;
   ARENA_PUSH(&r->arena, aPara, n, nAlloc);
   memset(&aPara[n], 0, sizeof aPara[n]);
-  aPara[n].zText = "政府信息公开申请答复告知书";
+  aPara[n].zText = v.k->zTitle;
   aPara[n].eAlign = 1;
   aPara[n].bBold = 1;
   n++;
   ARENA_PUSH(&r->arena, aPara, n, nAlloc);
   memset(&aPara[n], 0, sizeof aPara[n]);
-  aPara[n].zText = req_fmt(r, "登记号：%h", a->zRegNo);
+  aPara[n].zText = pN ? req_fmt(r, "%s（登记号：%s）", pN->zDocNo, a->zRegNo)
+                      : req_fmt(r, "登记号：%s", a->zRegNo);
   aPara[n].eAlign = 2;
   n++;
   int nBody = n;
@@ -148,9 +209,9 @@ static int letter_paras(Req *r, const App *a, DocxPara **paPara) {
   return n;
 }
 
-void app_letter_send(Req *r, const App *a, int bDocx) {
+void app_notice_send(Req *r, const App *a, const AppNotice *pN, int bDocx) {
   DocxPara *aPara;
-  int n = letter_paras(r, a, &aPara);
+  int n = letter_paras(r, a, pN, &aPara);
   r->bNoCache = 1;
   if (bDocx) {
     Buf b = BUF_INIT;
@@ -165,12 +226,12 @@ void app_letter_send(Req *r, const App *a, int bDocx) {
     r->zType =
         "application/vnd.openxmlformats-officedocument."
         "wordprocessingml.document";
-    req_header(
-        r, "Content-Disposition",
-        req_fmt(r, "attachment; filename=\"answer-%u.docx\"", a->zRegNo));
+    req_header(r, "Content-Disposition",
+               req_fmt(r, "attachment; filename=\"%u-%u.docx\"",
+                       pN ? pN->zKind : "answer", a->zRegNo));
     return;
   }
-  page_begin(r, "政府信息公开申请答复告知书");
+  page_begin(r, aPara[0].zText);
   req_puts(r, "<article class=\"letter\">\n");
   for (int i = 0; i < n; i++) {
     if (i == 0) {
@@ -185,6 +246,21 @@ void app_letter_send(Req *r, const App *a, int bDocx) {
   }
   req_puts(r, "</article>\n");
   page_end(r);
+}
+
+/* The issued answer letter of a (the last one), or NULL. */
+static const AppNotice *answer_notice(Req *r, const App *a) {
+  AppNotice *aN;
+  int n;
+  const AppNotice *p = NULL;
+  if (store_notices(r->store, &r->arena, a->id, &aN, &n) == STORE_OK)
+    for (int i = 0; i < n; i++)
+      if (!strcmp(aN[i].zKind, "answer")) p = &aN[i];
+  return p;
+}
+
+void app_letter_send(Req *r, const App *a, int bDocx) {
+  app_notice_send(r, a, a->zClosedOn[0] ? answer_notice(r, a) : NULL, bDocx);
 }
 
 /* The application of the route's {id} when the user may see it; NULL with
@@ -219,10 +295,49 @@ int page_app_letter_docx(Req *r) {
 }
 
 void app_letter_links(Req *r, const App *a) {
-  if (!a->zOutcome[0]) return;
-  req_printf(
-      r,
-      "<p><a href=\"/staff/applications/%lld/letter\">答复告知书（可打印）</a>"
-      " | <a href=\"/staff/applications/%lld/letter.docx\">下载 Word</a></p>\n",
-      (long long)a->id, (long long)a->id);
+  AppNotice *aN;
+  int n = 0;
+  if (a->zOutcome[0] && !a->zClosedOn[0])
+    req_printf(r,
+               "<p><a href=\"/staff/applications/%lld/letter\">答复告知书"
+               "（草稿预览）</a></p>\n",
+               (long long)a->id);
+  if (store_notices(r->store, &r->arena, a->id, &aN, &n) != STORE_OK || !n)
+    return;
+  req_puts(r, "<table class=\"grid\" id=\"notices\"><caption>告知书</caption>"
+              "<thead><tr><th scope=\"col\">文号</th><th scope=\"col\">文书</th>"
+              "<th scope=\"col\">日期</th><th scope=\"col\">下载</th></tr></thead>"
+              "<tbody>\n");
+  for (int i = 0; i < n; i++) {
+    const NoticeKind *k = notice_kind(aN[i].zKind);
+    req_printf(r,
+               "<tr><td>%h</td><td>%h</td><td>%h</td><td><a href=\"/staff/"
+               "applications/%lld/notices/%lld\">打印</a> | <a href=\"/staff/"
+               "applications/%lld/notices/%lld/docx\">Word</a></td></tr>\n",
+               aN[i].zDocNo, k ? k->zTitle : aN[i].zKind, aN[i].zIssuedOn,
+               (long long)a->id, (long long)aN[i].id, (long long)a->id,
+               (long long)aN[i].id);
+  }
+  req_puts(r, "</tbody></table>\n");
 }
+
+/* GET /staff/applications/{id}/notices/{nid}[/docx] */
+static int notice_page(Req *r, int bDocx) {
+  App a;
+  AppNotice n;
+  if (store_app_get(r->store, &r->arena, req_arg_id(r, 0), &a) != STORE_OK ||
+      store_notice_get(r->store, &r->arena, a.id, req_arg_id(r, 1), &n) !=
+          STORE_OK) {
+    http_error(r, 404, "告知书不存在");
+    return 0;
+  }
+  if (!req_can(r, PERM_VIEW_STAFF, a.orgId)) {
+    http_error(r, 403, "您无权查看其他单位的申请");
+    return 0;
+  }
+  app_notice_send(r, &a, &n, bDocx);
+  return 0;
+}
+
+int page_app_notice(Req *r) { return notice_page(r, 0); }
+int page_app_notice_docx(Req *r) { return notice_page(r, 1); }

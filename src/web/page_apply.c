@@ -14,9 +14,13 @@
 
 #include "core/ident.h"
 #include "lib/crypto.h"
+#include "core/notice.h"
 #include "core/org_kind.h"
+#include "store/store_notice.h"
 #include "web/applications.h"
 #include "web/pages.h"
+
+static void track_notices(Req *r, const App *a);
 
 /* Public form submissions allowed per address per hour when the setting
 ** application_rate_limit_per_hour (core/settings.c) cannot be read. */
@@ -234,19 +238,19 @@ int page_app_apply(Req *r) {
     int nMax =
         (int)store_setting_int(r->store, "application_rate_limit_per_hour");
     if (nMax <= 0) nMax = APPLY_MAX_PER_HOUR;
-    int nUsed = store_apply_attempts(r->store, r->zRemoteAddr, now - 3600);
-    if (nUsed < 0) {
+    int bTaken = store_apply_attempt_take(r->store, r->zRemoteAddr, now,
+                                          now - 3600, nMax);
+    if (bTaken < 0) {
       http_error(r, 500, store_errmsg(r->store));
       return 0;
     }
-    if (nUsed >= nMax) {
+    if (!bTaken) {
       req_header(r, "Retry-After", "3600");
       http_error(
           r, 429,
           "您提交申请过于频繁，请一小时后再试，或通过信函、当面等方式提交");
       return 0;
     }
-    store_apply_attempt_add(r->store, r->zRemoteAddr, now);
     char zIdNorm[64];
     nErr = app_validate(&in, today_ymd(), zIdNorm, aErr);
     const char *zFileErr = app_attachment_check(r);
@@ -397,22 +401,55 @@ int page_app_track(Req *r) {
                : !strcmp(a->zFeeStatus, "waived") ? "已减免"
                                                   : "逾期未缴");
   req_puts(r, "</dl>\n");
-  if (a->zClosedOn[0] && a->zOutcome[0]) {
-    for (int i = 0; i < 2; i++) {
-      req_puts(
-          r,
-          "<form method=\"post\" action=\"/track/letter\" class=\"inline\">");
+  track_notices(r, a);
+  page_end(r);
+  return 0;
+}
+
+/* The notices addressed to the applicant (core/notice.h bToApplicant),
+** each as a POST carrying the registration number and the code. */
+static void track_notices(Req *r, const App *a) {
+  AppNotice *aN;
+  int n;
+  if (store_notices(r->store, &r->arena, a->id, &aN, &n) != STORE_OK) return;
+  req_puts(r, "<ul id=\"track-notices\">");
+  for (int i = 0; i < n; i++) {
+    const NoticeKind *k = notice_kind(aN[i].zKind);
+    if (!k || !k->bToApplicant) continue;
+    for (int j = 0; j < 2; j++) {
+      req_puts(r, j ? " " : "<li>");
+      req_puts(r, "<form method=\"post\" action=\"/track/notice\" class=\"inline\">");
       page_csrf_field(r);
       req_printf(r,
                  "<input type=\"hidden\" name=\"reg_no\" value=\"%h\">"
                  "<input type=\"hidden\" name=\"code\" value=\"%h\">"
+                 "<input type=\"hidden\" name=\"nid\" value=\"%lld\">"
                  "<input type=\"hidden\" name=\"format\" value=\"%s\">"
-                 "<button type=\"submit\">%s</button></form> ",
-                 a->zRegNo, req_param_or(r, "code", ""), i ? "docx" : "html",
-                 i ? "下载答复告知书（Word）" : "查看答复告知书（可打印）");
+                 "<button type=\"submit\">%h%h</button></form>",
+                 a->zRegNo, req_param_or(r, "code", ""), (long long)aN[i].id,
+                 j ? "docx" : "html", j ? "" : k->zTitle,
+                 j ? "（Word）" : req_fmt(r, "（%s，%s）", aN[i].zDocNo,
+                                          aN[i].zIssuedOn));
     }
+    req_puts(r, "</li>");
   }
-  page_end(r);
+  req_puts(r, "</ul>\n");
+}
+
+/* POST /track/notice: one of the applicant's notices. */
+int page_app_track_notice(Req *r) {
+  AppNotice nt;
+  int64_t nid = 0;
+  r->bNoCache = 1;
+  App *a = track_lookup(r);
+  req_param_int(r, "nid", 1, INT64_MAX, &nid);
+  if (!a || store_notice_get(r->store, &r->arena, a->id, nid, &nt) !=
+                STORE_OK ||
+      !notice_kind(nt.zKind) || !notice_kind(nt.zKind)->bToApplicant) {
+    http_error(r, 404, "登记号、查询码或告知书不正确");
+    return 0;
+  }
+  app_notice_send(r, a, &nt, !strcmp(req_param_or(r, "format", ""), "docx"));
   return 0;
 }
 

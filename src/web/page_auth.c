@@ -4,15 +4,14 @@
 #include <string.h>
 
 #include "core/perm.h"
+#include "core/session.h"
 #include "lib/crypto.h"
 #include "web/pages.h"
 #include "web/staff_home.h"
 
-/* Only same-site relative paths are followed after login. */
+/* Only same-site paths are followed after login (core/session.c). */
 static const char *safe_next(const char *z) {
-  if (!z || z[0] != '/' || z[1] == '/' || z[1] == '\\' || strpbrk(z, "\r\n"))
-    return "/staff";
-  return z;
+  return login_next_ok(z) ? z : "/staff";
 }
 
 static void login_form(Req *r, const char *zLogin, const char *zErr) {
@@ -52,8 +51,9 @@ int page_login(Req *r) {
     return 0;
   }
   if (req_login(r, zLogin, zPw, &zErr) != 0) {
+    int status = r->status == 503 ? 503 : 401;
     login_form(r, zLogin, zErr);
-    r->status = 401;
+    r->status = status;
     return 0;
   }
   req_redirect(r, safe_next(req_param(r, "next")));
@@ -108,11 +108,11 @@ int page_password(Req *r) {
     } else if ((zErr = user_password_check(zNew)) == NULL) {
       char zHash[CRYPTO_PWHASH_LEN];
       if (crypto_password_hash(zNew, zHash) ||
-          store_user_set_password(r->store, u.id, zHash) != STORE_OK) {
+          store_user_change_password(r->store, u.id, zHash, r->zSessionHash) != STORE_OK) {
         zErr = "保存失败，请稍后重试";
       } else {
         store_audit(r->store, u.id, u.orgId, "user.passwd", u.zLogin);
-        zOk = "密码已修改";
+        zOk = "密码已修改，其他设备上的登录已退出";
       }
     }
     if (zErr) r->status = 422;

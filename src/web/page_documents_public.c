@@ -61,31 +61,11 @@ static const char *event_label(const char *z) {
   return z;
 }
 
-/* Sets Last-Modified from an ISO 8601 UTC timestamp ("2026-09-03T08:00:00Z"). */
-static void last_modified(Req *r, const char *zIso) {
-  struct tm tm;
-  memset(&tm, 0, sizeof tm);
-  if (!zIso || sscanf(zIso, "%4d-%2d-%2dT%2d:%2d:%2d", &tm.tm_year, &tm.tm_mon, &tm.tm_mday,
-                      &tm.tm_hour, &tm.tm_min, &tm.tm_sec) != 6)
-    return;
-  static const char *azDay[] = {"Sun", "Mon", "Tue", "Wed", "Thu", "Fri", "Sat"};
-  static const char *azMon[] = {"Jan", "Feb", "Mar", "Apr", "May", "Jun",
-                                "Jul", "Aug", "Sep", "Oct", "Nov", "Dec"};
-  tm.tm_year -= 1900;
-  tm.tm_mon -= 1;
-  time_t t = timegm(&tm);
-  struct tm g;
-  if (t == (time_t)-1 || !gmtime_r(&t, &g)) return;
-  char z[40];
-  snprintf(z, sizeof z, "%s, %02d %s %04d %02d:%02d:%02d GMT", azDay[g.tm_wday], g.tm_mday,
-           azMon[g.tm_mon], g.tm_year + 1900, g.tm_hour, g.tm_min, g.tm_sec);
-  r->zLastModified = req_strdup(r, z);  /* kept with cached copies too */
-}
 
 int page_doc_public(Req *r) {
   Doc d;
   if (public_load(r, req_arg(r, 0), req_arg(r, 1), &d)) return 0;
-  last_modified(r, d.zUpdatedAt);
+  req_last_modified(r, d.zUpdatedAt);
   const char *zTopic = "";
   CatItem it;
   if (d.catalogueItemId &&

@@ -71,8 +71,16 @@ int page_public_messages(Req *r) {
     m.zBody = req_param_or(r, "body", "");
     m.zReceivedOn = reg_today(r);
     zErr = reg_message_check(m.zBox, m.zName, m.zContact, m.zSubject, m.zBody);
-    if (!zErr && store_message_add(r->store, &m, zKey, now) != STORE_OK)
-      zErr = store_errmsg(r->store);
+    int rc = zErr ? STORE_OK
+                  : store_message_add_limited(r->store, &m, zKey, now,
+                                              now - MSG_RATE_WINDOW, (int)nMax);
+    if (rc == STORE_CONFLICT) {   /* a parallel submission took the last slot */
+      req_header(r, "Retry-After", "3600");
+      http_error(r, 429, req_fmt(r, "提交过于频繁：同一地址每小时最多提交%lld条留言，请稍后再试",
+                                 (long long)nMax));
+      return 0;
+    }
+    if (rc != STORE_OK) zErr = store_errmsg(r->store);
     if (!zErr) {
       store_audit(r->store, 0, o.id, "message.receive", req_fmt(r, "%lld", (long long)m.id));
       req_redirect(r, req_fmt(r, "/o/%u/messages?sent=1", o.zSlug));

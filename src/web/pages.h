@@ -41,6 +41,9 @@ int page_admin_dept_add(Req *r);
 /* page_admin_remedy.c: the reconsideration organ (field and POST). */
 void admin_review_organ_form(Req *r, int64_t orgId);
 int page_admin_review_organ(Req *r);
+/* page_admin_notice.c: the notices' contact person and 文号 prefix. */
+void admin_notice_form(Req *r, int64_t orgId);
+int page_admin_notice_settings(Req *r); /* POST /admin/orgs/{id}/notices */
 int page_admin_users(Req *r);
 /* page_tokens.c: API tokens (GET|POST /admin/tokens, POST …/{id}/revoke). */
 int page_admin_tokens(Req *r);

@@ -18,6 +18,9 @@ the cookie/page automatically (it GETs `csrf_from` or the path first when
 it has none).  r.status, r.headers (dict, lower-case names), r.body (bytes),
 r.text (str), r.json().  c.login(login, password=DEMO_PASSWORD).
 
+A module may set SERVE_ARGS (a list) for extra `gongkai serve` options, e.g.
+a shortened --request-timeout or --trusted-proxy.
+
 srv.gongkai(*args) runs the CLI against the server's database and returns
 (exit status, stdout, stderr).  The binary is $GONGKAI_BIN (default
 ./gongkai); the build under test for ASan is build/asan/gongkai.

@@ -102,8 +102,8 @@ def test_token_registers_and_handles_through_the_actions(srv):
     office = srv.client()
     office.login("office")
     page = office.get("/staff/applications/%d" % aid)
-    contains(page.text, "接口：12345 热线")
     contains(page.text, "补正")
+    contains(office.get("/staff/applications/%d?tab=history" % aid).text, "接口：12345 热线")
 
 
 def test_token_scope_permissions_and_revocation(srv):

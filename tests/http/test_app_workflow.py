@@ -160,12 +160,13 @@ def test_withdrawal_correction_request_and_assistance(srv):
     r = office.post(at + "/withdraw", {"on_day": "2026-03-04", "text": "申请人书面撤回"},
                     csrf_from=at)
     eq(r.status, 303)
-    page = office.get(at)
+    page = office.get(at + "?tab=history")
     contains(page.text, "提供必要帮助（第四十三条）")
     contains(page.text, "代为填写并朗读")
     contains(page.text, "更正请求（第四十一条）")
     contains(page.text, "审核属实，已予更正并告知申请人")
     contains(page.text, "申请人撤回申请")
+    page = office.get(at)
     contains(page.text, "<dt>办结日期</dt><dd>2026-03-04</dd>")
     contains(page.text, "<dd id=\"outcome\">（六）3.其他</dd>")
     # A closed case takes no further draft.
@@ -227,3 +228,46 @@ def test_org_kind_decides_who_takes_applications(srv):
     page = admin.get("/admin/orgs/%d" % hosp)
     contains(page.text, '<option value="public_enterprise" selected>公共企事业单位')
     contains(c.get("/o/zn-cdc/apply").text, 'name="id_number"')
+
+
+def test_case_page_is_the_procedure(srv):
+    # A stepper 登记 → 分办 → 办理 → 审核 → 答复 with the clock beside it, only
+    # the next actions the procedure allows, the history in its own tab.
+    office = srv.client()
+    office.login("office")
+    aid = register(office, "冯步骤", "64052119800109001")
+    at = "/staff/applications/%d" % aid
+    steps = lambda t: re.findall(r'<li class="(done|current|todo)"[^>]*>([^<]+)</li>',
+                                 re.search(r'<ol class="stepper".*?</ol>', t, re.S).group(0))
+    page = office.get(at).text
+    eq(steps(page), [("done", "登记"), ("current", "分办"), ("todo", "办理"),
+                     ("todo", "审核"), ("todo", "答复")])
+    contains(page, '<p class="clock">期限：')
+    contains(page, 'action="%s/draft"' % at)
+    con = __import__("sqlite3").connect(srv.db)
+    dept = con.execute("SELECT id FROM dept WHERE name='政策法规科'").fetchone()[0]
+    con.close()
+    eq(office.post(at + "/assign", {"dept_id": str(dept), "handler_id": "0"},
+                   csrf_from=at).status, 303)
+    eq([c for c, _ in steps(office.get(at).text)], ["done", "done", "current", "todo", "todo"])
+    eq(office.post(at + "/draft", {"outcome": "results.granted"}, csrf_from=at).status, 303)
+    head = srv.client()
+    head.login("depthead")
+    page = head.get(at).text
+    eq([c for c, _ in steps(page)], ["done", "done", "done", "current", "todo"])
+    # Under review: the decision is offered, no longer the draft or events.
+    contains(page, 'action="%s/dept_review"' % at)
+    not_contains(office.get(at).text, 'action="%s/draft"' % at)
+    not_contains(office.get(at).text, 'action="%s/event"' % at)
+    eq(head.post(at + "/dept_review", {}, csrf_from=at).status, 303)
+    leader = srv.client()
+    leader.login("leader")
+    eq(leader.post(at + "/approve", {"answer_day": "2026-03-06"}, csrf_from=at).status, 303)
+    page = office.get(at).text
+    eq([c for c, _ in steps(page)], ["done"] * 5)
+    # The history tab holds the history, the main tab does not.
+    not_contains(page, 'id="history"')
+    hist = office.get(at + "?tab=history").text
+    contains(hist, 'id="history"')
+    for s in ("拟定答复", "科室审核通过", "批准答复"):
+        contains(hist, s)

@@ -11,6 +11,7 @@ reconsideration first, naming the organ set on the organisation's page,
 and the guide says so.  Dates counted by hand in tests/unit/test_regime.c.
 """
 import re
+import sqlite3
 
 from harness import contains, eq, not_contains, ok
 
@@ -134,16 +135,18 @@ def test_periods_correction_and_consultation(srv):
 def test_remedies_by_date_and_reconsideration_organ(srv):
     c = srv.client()
     c.login("office")
-    import sqlite3
-    db = sqlite3.connect(srv.db)
-    bureau = db.execute("SELECT id FROM org WHERE slug='znwsj'").fetchone()[0]
-    denied = db.execute("SELECT id FROM application WHERE org_id=? AND outcome LIKE"
-                        " 'results.denied.%' AND closed_on>='2024-01-01' ORDER BY id",
-                        (bureau,)).fetchone()[0]      # 不予公开, answered in 2024 or later
-    early = db.execute("SELECT id FROM application WHERE org_id=? AND outcome="
-                       "'results.partial' AND closed_on<'2024-01-01' ORDER BY id",
-                       (bureau,)).fetchone()[0]       # 部分公开, answered before 2024
-    db.close()
+    # A 不予公开 answered in 2024 or later, a 部分公开 answered in 2019 (found
+    # in the demo data, whose case numbers follow its organisations).
+    con = sqlite3.connect(srv.db)
+    denied = con.execute(
+        "SELECT a.id FROM application a JOIN org o ON o.id=a.org_id WHERE o.slug='znwsj'"
+        " AND a.outcome LIKE 'results.denied.%' AND a.closed_on>='2024-01-01'"
+        " AND a.state='answered' ORDER BY a.id LIMIT 1").fetchone()[0]
+    early = con.execute(
+        "SELECT a.id FROM application a JOIN org o ON o.id=a.org_id WHERE o.slug='znwsj'"
+        " AND a.outcome='results.partial' AND a.closed_on LIKE '2019-%'"
+        " AND a.state='answered' ORDER BY a.id LIMIT 1").fetchone()[0]
+    con.close()
     letter = c.get("/staff/applications/%d/letter" % denied).text
     contains(letter, "应当自收到本告知书之日起六十日内先向中宁县人民政府申请行政复议")
     contains(letter, "第二十三条第一款第（四）项")

@@ -6,6 +6,7 @@
 #include <string.h>
 
 #include "core/application.h"
+#include "core/notice.h"
 #include "core/org_kind.h"
 #include "core/perm.h"
 #include "harness.h"
@@ -79,4 +80,38 @@ TEST(duties_org_kind_decides) {
   CHECK_STR(org_kind("人民政府")->zId, "department");
   CHECK(!org_kind_valid("人民政府"));
   CHECK(org_kind_valid("acting"));
+}
+
+TEST(duties_notices_by_step) {
+  /* Each procedural step issues its notice (issue 13 §6). */
+  CHECK_STR(notice_kind_for_event("correction_sent")->zId, "correction");
+  CHECK_STR(notice_kind_for_event("extension")->zId, "extension");
+  CHECK_STR(notice_kind_for_event("third_party_start")->zId, "third_party");
+  CHECK_STR(notice_kind_for_event("disclose_notice")->zId,
+            "disclose_third_party");
+  CHECK_STR(notice_kind_for_event("fee_notice")->zId, "fee");
+  CHECK(notice_kind_for_event("correction_received") == NULL);
+  CHECK(notice_kind_for_event("answered") == NULL); /* the approval issues */
+  /* Bases: Art. 31 receipt, Art. 30 correction, Art. 33 ¶2 extension. */
+  CHECK_STR(notice_kind("receipt")->zBasis, "《条例》第三十一条");
+  CHECK_STR(notice_kind("correction")->zBasis, "《条例》第三十条");
+  CHECK_STR(notice_kind("extension")->zBasis, "《条例》第三十三条第二款");
+  /* Letters to third parties are not the applicant's. */
+  CHECK(!notice_kind("third_party")->bToApplicant);
+  CHECK(!notice_kind("disclose_third_party")->bToApplicant);
+  CHECK(notice_kind("fee")->bToApplicant);
+  /* Template keys round-trip; the answer has per-answer keys instead. */
+  CHECK_STR(notice_template_key(notice_kind("fee")), "notice.fee");
+  CHECK(notice_kind_of_key("notice.fee") == notice_kind("fee"));
+  CHECK(notice_kind_of_key("notice.answer") == NULL);
+  CHECK(notice_kind_of_key("results.granted") == NULL);
+  /* Every default carries the contact and the date. */
+  for (int i = 0; aNoticeKind[i].zId; i++)
+    if (aNoticeKind[i].zDefault) {
+      CHECK(strstr(aNoticeKind[i].zDefault, "{contact}") != NULL);
+      CHECK(strstr(aNoticeKind[i].zDefault, "{date}") != NULL);
+    }
+  char z[64];
+  notice_doc_no(z, sizeof z, "宁卫健依申", 2026, 12);
+  CHECK_STR(z, "宁卫健依申〔2026〕12号");
 }

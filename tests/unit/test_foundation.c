@@ -53,9 +53,9 @@ TEST(foundation_session_expiry) {
   s.lastSeen = 1000 + 43000;
   CHECK(!session_expired(&s, 1000 + 43200, 7200, 43200));
   CHECK(session_expired(&s, 1000 + 43201, 7200, 43200));   /* absolute */
-  CHECK(!login_throttled(4, 19));
-  CHECK(login_throttled(5, 0));
-  CHECK(login_throttled(0, 20));
+  CHECK_INT(login_throttle(4, 4, 19), LOGIN_GO);
+  CHECK_INT(login_throttle(5, 5, 5), LOGIN_STOP_PAIR);
+  CHECK_INT(login_throttle(0, 0, 20), LOGIN_STOP_ADDR);
 }
 
 TEST(foundation_permission_scope) {

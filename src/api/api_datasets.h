@@ -1,0 +1,34 @@
+/*
+** api_datasets.h — bulk open data: every public document's metadata and
+** text, the catalogue and the published annual reports' tables, per
+** organisation and for the whole site, as JSON Lines and as CSV (UTF-8 with
+** BOM, for Excel), each with its SHA-256, listed with a DCAT-style
+** description in manifest.json.
+**
+** The files are built into a directory (datasets_build(): by `gongkai
+** datasets build`, by `gongkai export-site`, and by the server when the
+** manifest is missing or older than a day) and served as they are:
+**   GET /api/v1/datasets          the manifest
+**   GET /api/v1/datasets/{file}   one file named in the manifest
+*/
+#ifndef GK_API_DATASETS_H
+#define GK_API_DATASETS_H
+
+#include "http/req.h"
+#include "store/store.h"
+
+/* Builds every dataset into zDir (created when absent): each file is
+** written beside its final name and renamed into place, the manifest last,
+** so readers never see half a file.  zBaseUrl prefixes the documents'
+** addresses ("" for site-relative).  Returns 0, or 1 with *pzErr
+** (malloc'd). */
+int datasets_build(Store *s, const char *zDir, const char *zBaseUrl, char **pzErr);
+
+/* The directory the server keeps them in: "datasets" beside the database
+** (in r's arena). */
+const char *datasets_dir(Req *r);
+
+int api_datasets(Req *r);       /* GET /api/v1/datasets */
+int api_dataset_file(Req *r);   /* GET /api/v1/datasets/{file} */
+
+#endif

@@ -1,0 +1,57 @@
+/*
+** page_admin_notice.c — what an organisation's notices carry (issue 13 §6,
+** core/notice.h): the contact person printed on every notice (the phone
+** is the organisation's) and the prefix of its 文号 series ("宁卫健依申"
+** gives 宁卫健依申〔2026〕12号; empty = the short name + 依申).  A form on
+** /admin/orgs/{id} and its POST /admin/orgs/{id}/notices.
+*/
+#include <string.h>
+
+#include "store/store_notice.h"
+#include "web/pages.h"
+
+void admin_notice_form(Req *r, int64_t orgId) {
+  const char *zContact = "", *zPrefix = "";
+  if (store_org_notice_settings(r->store, &r->arena, orgId, &zContact,
+                                &zPrefix) != STORE_OK)
+    return;
+  req_printf(r, "<h2>告知书</h2>\n<p>登记回执、补正告知书、延期答复告知书、收费"
+                "通知书、答复告知书等写明文号、联系人和联系电话（本单位电话）。"
+                "文书模板在“依申请公开 · 答复模板”中修改。</p>\n"
+                "<form method=\"post\" action=\"/admin/orgs/%lld/notices\""
+                " class=\"form inline-form\">",
+             (long long)orgId);
+  page_csrf_field(r);
+  page_input(r, "notice_contact", "联系人", zContact, "maxlength=\"50\"");
+  page_input(r, "notice_prefix", "文号前缀（如 宁卫健依申）", zPrefix,
+             "maxlength=\"30\"");
+  req_puts(r, "<p><button type=\"submit\">保存告知书设置</button></p></form>\n");
+}
+
+int page_admin_notice_settings(Req *r) {
+  int64_t id = req_arg_id(r, 0);
+  Org o;
+  if (!id || store_org_get(r->store, &r->arena, id, &o) != STORE_OK) {
+    http_error(r, 404, "单位不存在");
+    return 0;
+  }
+  if (!req_can(r, PERM_ADMIN, id)) {
+    http_error(r, 403, "您只能管理本单位及下级单位");
+    return 0;
+  }
+  const char *zContact = req_param_or(r, "notice_contact", "");
+  const char *zPrefix = req_param_or(r, "notice_prefix", "");
+  if (strlen(zContact) > 150 || strlen(zPrefix) > 90 ||
+      strstr(zPrefix, "〔") || strstr(zPrefix, "〕")) {
+    http_error(r, 422, "联系人或文号前缀过长，或前缀含有“〔〕”");
+    return 0;
+  }
+  if (store_org_set_notice_settings(r->store, id, zContact, zPrefix) !=
+      STORE_OK) {
+    http_error(r, 500, store_errmsg(r->store));
+    return 0;
+  }
+  store_audit(r->store, r->user->id, id, "org.notice_settings", zPrefix);
+  req_redirect(r, req_fmt(r, "/admin/orgs/%lld?saved=1", (long long)id));
+  return 0;
+}

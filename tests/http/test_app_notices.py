@@ -1,0 +1,181 @@
+"""test_app_notices.py — the documents an office sends (issue 13 §6).
+
+Each step of the procedure issues its notice with the next 文号 of the
+organisation's series (登记回执 at registration, 补正告知书, 延期答复告知书,
+征求第三方意见书, 收费通知书, the answer letter at approval), dated, with
+its legal basis, the contact person and phone and the remedies; printable
+HTML and DOCX; the templates are the organisation's to edit; the applicant
+finds those addressed to him at /track, not the letters to third parties.
+"""
+import io
+import re
+import zipfile
+
+from harness import contains, eq, not_contains, ok
+from test_applications import form, id_number
+
+
+def notices(c, aid):
+    """[(doc_no, title, nid)] from the case page's table of notices."""
+    page = c.get("/staff/applications/%d" % aid).text
+    return [(no, title, int(nid)) for no, title, nid in re.findall(
+        r'<tr><td>([^<]+)</td><td>([^<]+)</td><td>[^<]+</td><td><a href="/staff/'
+        r'applications/\d+/notices/(\d+)"', page)]
+
+
+def test_each_step_issues_its_numbered_notice(srv):
+    office = srv.client()
+    office.login("office")
+    f = form(name="邹告知", id_number=id_number("64052119800106001"), delivery="pickup")
+    f.update({"channel": "in_person", "event_day": "2026-03-02"})
+    r = office.post("/staff/applications/new", f, csrf_from="/staff/applications/new")
+    eq(r.status, 200, r.text[-600:])
+    reg = re.search(r'id="reg-no">([^<]+)<', r.text).group(1)
+    code = re.search(r'id="tracking-code"><strong>([^<]+)<', r.text).group(1)
+    from test_applications import app_id
+    aid = app_id(office, reg)
+    at = "/staff/applications/%d" % aid
+    # Registration: the Art. 31 receipt, numbered in the bureau's series.
+    n = notices(office, aid)
+    eq([t for _, t, _ in n], ["政府信息公开申请登记回执"])
+    m = re.fullmatch(r"宁卫健依申〔2026〕(\d+)号", n[0][0])
+    ok(m, n[0][0])
+    first = int(m.group(1))
+    page = office.get("%s/notices/%d" % (at, n[0][2])).text
+    for s in ("政府信息公开申请登记回执", n[0][0], "第三十一条", "2026年3月2日",
+              "联系人：王公开", "0955-5021796", "行政复议", "中宁县卫生健康局"):
+        contains(page, s)
+    # A correction notice, the extension, a consultation: each the next number.
+    eq(office.post(at + "/event", {"kind": "correction_sent", "on_day": "2026-03-04",
+                                   "limit_day": "2026-03-25",
+                                   "text": "请写明所需采购目录的年度"}, csrf_from=at).status, 303)
+    eq(office.post(at + "/event", {"kind": "correction_received", "on_day": "2026-03-09",
+                                   "text": ""}, csrf_from=at).status, 303)
+    head = srv.client()
+    head.login("officehead")
+    eq(head.post(at + "/extend", {"on_day": "2026-04-01", "n_days": "15",
+                                  "text": "需调取多个科室的档案", "notified": "1"},
+                 csrf_from=at).status, 303)
+    eq(office.post(at + "/event", {"kind": "third_party_start", "on_day": "2026-04-02",
+                                   "text": "宁夏某某医药有限公司"}, csrf_from=at).status, 303)
+    n = notices(office, aid)
+    eq([t for _, t, _ in n], ["政府信息公开申请登记回执", "政府信息公开申请补正告知书",
+                              "政府信息公开申请延期答复告知书", "政府信息公开征求第三方意见书"])
+    eq([no for no, _, _ in n],
+       ["宁卫健依申〔2026〕%d号" % (first + k) for k in range(4)])
+    corr = office.get("%s/notices/%d" % (at, n[1][2])).text
+    for s in ("第三十条", "请写明所需采购目录的年度", "2026年3月25日", "视为您放弃申请"):
+        contains(corr, s)
+    ext = office.get("%s/notices/%d" % (at, n[2][2])).text
+    for s in ("第三十三条第二款", "政府信息公开工作机构负责人同意", "延长15个工作日",
+              "需调取多个科室的档案"):
+        contains(ext, s)
+    tp = office.get("%s/notices/%d" % (at, n[3][2])).text
+    for s in ("宁夏某某医药有限公司：", "第三十二条", "15个工作日内提出意见"):
+        contains(tp, s)
+    # DOCX of the same notice.
+    d = office.get("%s/notices/%d/docx" % (at, n[1][2]))
+    eq(d.status, 200)
+    xml = zipfile.ZipFile(io.BytesIO(d.body)).read("word/document.xml").decode()
+    contains(xml, "补正告知书")
+    contains(xml, n[1][0])
+    # The answer: drafted, reviewed, approved: the answer letter's number.
+    eq(office.post(at + "/event", {"kind": "third_party_end", "on_day": "2026-04-10",
+                                   "text": "同意公开"}, csrf_from=at).status, 303)
+    eq(office.post(at + "/draft", {"outcome": "results.granted"}, csrf_from=at).status, 303)
+    dh = srv.client()
+    dh.login("depthead")
+    eq(dh.post(at + "/dept_review", {}, csrf_from=at).status, 303)
+    leader = srv.client()
+    leader.login("leader")
+    eq(leader.post(at + "/approve", {"answer_day": "2026-04-14"}, csrf_from=at).status, 303)
+    n = notices(office, aid)
+    eq(n[-1][1], "政府信息公开申请答复告知书")
+    eq(n[-1][0], "宁卫健依申〔2026〕%d号" % (first + 4))
+    letter = office.get(at + "/letter").text
+    contains(letter, n[-1][0])
+    contains(letter, "2026年4月14日")
+    # The applicant sees his notices at /track, not the third party's.
+    t = srv.client().post("/track", {"reg_no": reg, "code": code}, csrf_from="/track")
+    eq(t.status, 200)
+    for title in ("政府信息公开申请登记回执", "政府信息公开申请补正告知书",
+                  "政府信息公开申请延期答复告知书", "政府信息公开申请答复告知书"):
+        contains(t.text, title)
+    not_contains(t.text, "征求第三方意见书")
+    r = srv.client().post("/track/notice", {"reg_no": reg, "code": code, "nid": str(n[1][2]),
+                                            "format": "html"}, csrf_from="/track")
+    eq(r.status, 200)
+    contains(r.text, "请写明所需采购目录的年度")
+    r = srv.client().post("/track/notice", {"reg_no": reg, "code": code, "nid": str(n[3][2]),
+                                            "format": "html"}, csrf_from="/track")
+    eq(r.status, 404)
+    r = srv.client().post("/track/notice", {"reg_no": reg, "code": "0" * 20,
+                                            "nid": str(n[1][2])}, csrf_from="/track")
+    eq(r.status, 404)
+
+
+def test_templates_are_the_organisations_and_series_are_per_organisation(srv):
+    office = srv.client()
+    office.login("office")
+    page = office.get("/staff/answer-templates?outcome=notice.receipt")
+    eq(page.status, 200)
+    contains(page.text, "{received_on}为本机关收到申请之日")      # the default
+    r = office.post("/staff/answer-templates?outcome=notice.receipt",
+                    {"body": "{applicant}：\n您的申请已于{received_on}登记（{reg_no}）。\n"
+                             "联系人：{contact}，电话：{phone}。\n{org}\n{date}"},
+                    csrf_from="/staff/answer-templates?outcome=notice.receipt")
+    eq(r.status, 303)
+    f = form(name="童模板", id_number=id_number("64052119800107001"))
+    f.update({"channel": "in_person", "event_day": "2026-03-03"})
+    r = office.post("/staff/applications/new", f, csrf_from="/staff/applications/new")
+    reg = re.search(r'id="reg-no">([^<]+)<', r.text).group(1)
+    from test_applications import app_id
+    aid = app_id(office, reg)
+    n = notices(office, aid)
+    page = office.get("/staff/applications/%d/notices/%d" % (aid, n[0][2])).text
+    contains(page, "您的申请已于2026年3月3日登记（%s）" % reg)
+    contains(page, "联系人：王公开，电话：0955-5021796")
+    # The 疾控中心 has its own series (no prefix set: short name + 依申).
+    f.update({"org_id": str(org_id(srv, "zn-cdc")), "name": "童疾控",
+              "id_number": id_number("64052119800107002")})
+    r = office.post("/staff/applications/new", f, csrf_from="/staff/applications/new")
+    eq(r.status, 200, r.text[-500:])
+    reg2 = re.search(r'id="reg-no">([^<]+)<', r.text).group(1)
+    aid2 = app_id(office, reg2)
+    no = notices(office, aid2)[0][0]
+    ok(re.fullmatch(r"疾控中心依申〔2026〕\d+号", no), no)
+    # Unknown template keys are refused.
+    eq(office.get("/staff/answer-templates?outcome=notice.nope").status, 422)
+
+
+def org_id(srv, slug):
+    import sqlite3
+    con = sqlite3.connect(srv.db)
+    v = con.execute("SELECT id FROM org WHERE slug=?", (slug,)).fetchone()[0]
+    con.close()
+    return v
+
+
+def test_admin_sets_contact_and_prefix(srv):
+    admin = srv.client()
+    admin.login("sysadmin")
+    page = admin.get("/admin/orgs/1")
+    contains(page.text, "文号前缀")
+    r = admin.post("/admin/orgs/1/notices", {"notice_contact": "李联系",
+                                             "notice_prefix": "宁卫〔"},
+                   csrf_from="/admin/orgs/1")
+    eq(r.status, 422)
+    r = admin.post("/admin/orgs/1/notices", {"notice_contact": "李联系",
+                                             "notice_prefix": "宁卫健申"},
+                   csrf_from="/admin/orgs/1")
+    eq(r.status, 303)
+    office = srv.client()
+    office.login("office")
+    f = form(name="卜前缀", id_number=id_number("64052119800108001"))
+    f.update({"channel": "in_person", "event_day": "2026-03-04"})
+    r = office.post("/staff/applications/new", f, csrf_from="/staff/applications/new")
+    from test_applications import app_id
+    aid = app_id(office, re.search(r'id="reg-no">([^<]+)<', r.text).group(1))
+    no, _, nid = notices(office, aid)[0]
+    ok(no.startswith("宁卫健申〔2026〕"), no)
+    contains(office.get("/staff/applications/%d/notices/%d" % (aid, nid)).text, "联系人：李联系")

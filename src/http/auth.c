@@ -97,7 +97,19 @@ const char *req_csrf(Req *r) {
 }
 
 /* scheme://host of this server as the browser sees it, from Host. */
+/* 1 when zUrl is on the configured base URL's origin (scheme, host and
+** port), so a proxy that rewrites Host does not break forms. */
+static int base_origin(Req *r, const char *zUrl) {
+  const char *zBase = r->cfg ? r->cfg->zBaseUrl : NULL;
+  if (!zBase) return 0;
+  const char *zHost = strstr(zBase, "://");
+  if (!zHost) return 0;
+  size_t n = (size_t)(zHost + 3 - zBase) + strcspn(zHost + 3, "/");
+  return !strncmp(zUrl, zBase, n) && (zUrl[n] == 0 || zUrl[n] == '/');
+}
+
 static int same_origin(Req *r, const char *zUrl) {
+  if (base_origin(r, zUrl)) return 1;
   if (!r->zHost) return 0;
   const char *z = zUrl;
   if (!strncmp(z, "http://", 7)) z += 7;

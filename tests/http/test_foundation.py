@@ -213,7 +213,7 @@ def test_openapi_lists_every_api_route(srv):
     for line in src.splitlines():
         m = re.search(r'"(/api/v1/[^"]*)"', line)
         if m and "ROUTE_API" in line and "ROUTE_HIDDEN" not in line:
-            api.add(m.group(1).replace("{*", "{"))  # OpenAPI has no rest captures
+            api.add(m.group(1).replace("{*", "{"))  # OpenAPI writes a rest capture {name}
     ok(api, "no API routes found in routes.c")
     eq(set(doc["paths"].keys()), api)
     for path in api:

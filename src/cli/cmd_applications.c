@@ -18,7 +18,7 @@
 
 static const char zUsage[] =
     "usage: gongkai applications year YEAR [--org ID|SLUG] [--db PATH]\n"
-    "       gongkai applications recalc [--db PATH]\n"
+    "       gongkai applications recalc [--all] [--db PATH]\n"
     "       gongkai applications holidays FILE [--db PATH]\n"
     "       gongkai applications act ID ACTION --user LOGIN [NAME=VALUE ...]\n"
     "       gongkai applications register --user LOGIN NAME=VALUE ...\n"
@@ -28,7 +28,8 @@ static const char zUsage[] =
     "          cells of table 三 (t3 ROW COLUMN N), and checks 新收 + 上年结转 =\n"
     "          办结 + 结转下年度 overall and per column (exit 1 when it fails).\n"
     "recalc    recomputes the due date of every open application from the\n"
-    "          holiday table and logs each change.\n"
+    "          holiday table and logs each change; --all also answered ones\n"
+    "          (after an upgrade that changed the clock's rules).\n"
     "holidays  adds the overrides of FILE (format of data/holidays_cn.csv:\n"
     "          date,kind,name) to the holiday table, then runs recalc.\n"
     "act       one workflow action as user LOGIN (the pages' and the API's\n"
@@ -55,13 +56,14 @@ static int slurp(const char *zPath, char **pz, size_t *pn) {
   return 0;
 }
 
-/* Recalculates every open application; returns the exit status. */
-static int recalc(Store *s, const char *zReason) {
+/* Recalculates every open application (bAll: every one, answered ones
+** too); returns the exit status. */
+static int recalc(Store *s, const char *zReason, int bAll) {
   Calendar cal;
   int n = 0;
   if (store_app_calendar(s, &cal) != STORE_OK ||
-      store_app_recalc_all(s, &cal, date_today_cn(time(NULL)), zReason, &n) !=
-          STORE_OK) {
+      store_app_recalc(s, &cal, date_today_cn(time(NULL)), zReason, bAll,
+                       &n) != STORE_OK) {
     fprintf(stderr, "gongkai applications: %s\n", store_errmsg(s));
     cal_free(&cal);
     return 1;
@@ -69,7 +71,7 @@ static int recalc(Store *s, const char *zReason) {
   cal_free(&cal);
   /* Record the calendar just used, so the pages do not redo the work. */
   store_app_recalc_if_calendar_changed(s, date_today_cn(time(NULL)), NULL);
-  printf("%d open application(s) got a new due date\n", n);
+  printf("%d %sapplication(s) got a new due date\n", n, bAll ? "" : "open ");
   return 0;
 }
 
@@ -116,15 +118,15 @@ static int print_t3(Store *s, Arena *a, long long org, int y) {
 }
 
 int cmd_applications(int argc, char **argv) {
-  const char *zDb = CLI_DEFAULT_DB, *zOrg = NULL;
+  const char *zDb = CLI_DEFAULT_DB, *zOrg = NULL, *zAll = NULL;
   if (argc > 1 && !strcmp(argv[1], "clock")) return cmd_app_clock(argc, argv);
   if (argc > 1 && (!strcmp(argv[1], "act") || !strcmp(argv[1], "register")))
     return cmd_app_act(argc, argv);
-  CliOpt aOpt[] = {{"--db", 0, &zDb}, {"--org", 0, &zOrg}};
+  CliOpt aOpt[] = {{"--db", 0, &zDb}, {"--org", 0, &zOrg}, {"--all", 1, &zAll}};
   char **aPos;
   int nPos, bHelp;
   int rc =
-      cli_parse("applications", argc, argv, 1, aOpt, 2, &aPos, &nPos, &bHelp);
+      cli_parse("applications", argc, argv, 1, aOpt, 3, &aPos, &nPos, &bHelp);
   if (rc) return rc;
   if (bHelp || nPos == 0) {
     fputs(zUsage, bHelp ? stdout : stderr);
@@ -167,7 +169,8 @@ int cmd_applications(int argc, char **argv) {
       rc |= print_t3(s, &a, org, y);
     }
   } else if (!strcmp(zSub, "recalc")) {
-    rc = recalc(s, "手动重新计算");
+    rc = recalc(s, zAll ? "按现行期限规则重新计算（含已办结）" : "手动重新计算",
+                zAll != NULL);
   } else {
     char *z;
     size_t n;
@@ -199,7 +202,7 @@ int cmd_applications(int argc, char **argv) {
     }
     if (!rc) {
       printf("%d calendar override(s) loaded from %s\n", add.nOv, aPos[1]);
-      rc = recalc(s, "节假日安排更新后重新计算");
+      rc = recalc(s, "节假日安排更新后重新计算", 0);
     }
     cal_free(&add);
   }

@@ -80,7 +80,7 @@ static int fail(Clock *c, char *z) {
   return DL_EINVAL;
 }
 
-/* "（第三十三条第一款）" or "（原条例第二十四条第二款）" for article zArt of
+/* "（第三十三条第二款）" or "（原条例第二十四条第二款）" for article zArt of
 ** the regime (static buffer per call site is not needed: the result goes
 ** straight into mprintf). */
 static const char *art(const Clock *c, const char *zArt, char z[96]) {

@@ -9,11 +9,12 @@
 ** globals; thread-safe as long as the Calendar is not being modified.
 **
 ** Rules (regulation.md §1.3, §1.5; our interpretations marked [I]):
-**  - Art. 33 ¶1: answer within 20 working days of receipt; day 1 is the
+**  - Art. 33 ¶2: answer within 20 working days of receipt (¶1: on the
+**    spot when possible); day 1 is the
 **    first working day after receipt [I, 民法典 Art. 201].  One extension
 **    of at most 20 working days, approved by the head of the OGI office and
 **    notified to the applicant.
-**  - Art. 33 ¶2: time spent consulting third parties (Art. 32) and other
+**  - Art. 33 ¶3: time spent consulting third parties (Art. 32) and other
 **    organs (Art. 34) is not counted.  A consultation from day s to day e
 **    pauses the working days in (s, e]: the day the request is sent still
 **    counts, the day the reply arrives does not [I].
@@ -56,7 +57,7 @@
 **    confirms receipt.  Art. 31(二): registered post counts from the day
 **    the organ signs for it; ordinary post from the day the OGI office
 **    confirms with the applicant (it must do so on the day it gets it).
-**  - Art. 33: the not-counted rule for consultation time is Art. 33 ¶2
+**  - Art. 33: the not-counted rule for consultation time is Art. 33 ¶3
 **    ("不计算在前款规定的期限内"); Arts. 32/34 only give the consulted
 **    party its 15 working days.  Steps cite both.
 **  - Art. 30: abandonment needs the absence of correction "无正当理由"
@@ -78,8 +79,8 @@ enum {
   DL_EINVAL = -1      /* events inconsistent or refused; message in zErr */
 };
 
-#define DL_ANSWER_DAYS 20      /* Art. 33 ¶1 (2007: 15, core/regime.h) */
-#define DL_EXTENSION_MAX 20    /* Art. 33 ¶1 (2007: 15) */
+#define DL_ANSWER_DAYS 20      /* Art. 33 ¶2 (2007: 15, core/regime.h) */
+#define DL_EXTENSION_MAX 20    /* Art. 33 ¶2 (2007: 15) */
 #define DL_CORRECTION_DAYS 7   /* Art. 30 */
 #define DL_CONSULT_DAYS 15     /* Arts. 32 and 34 */
 

@@ -30,8 +30,8 @@ typedef struct Regime {
   int nAnswerDays;         /* 15 / 20 */
   int nExtensionMax;       /* 15 / 20 */
   const char *zArtReceipt; /* 第三十一条 / NULL (no receipt-date rule) */
-  const char *zArtAnswer;  /* 第二十四条第二款 / 第三十三条第一款 */
-  const char *zArtPause;   /* 第二十四条第三款 / 第三十三条第二款 */
+  const char *zArtAnswer;  /* 第二十四条第二款 / 第三十三条第二款 */
+  const char *zArtPause;   /* 第二十四条第三款 / 第三十三条第三款 */
   const char *zArtThird;   /* 第二十三条 / 第三十二条 */
   const char *zArtOrgan;   /* NULL / 第三十四条 */
   const char *zArtCorr;    /* 第二十一条第（四）项 / 第三十条 */

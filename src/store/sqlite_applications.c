@@ -280,10 +280,13 @@ int store_app_list(Store *s, Arena *ar, int64_t orgId, int bSubtree,
   return store_app_query(s, ar, &q, paApp, pn, NULL);
 }
 
-int store_app_open_ids(Store *s, Arena *ar, int64_t **paId, int *pn) {
+/* The ids of the open applications, or of all with bAll. */
+static int app_ids(Store *s, Arena *ar, int bAll, int64_t **paId, int *pn) {
   sqlite3_stmt *st =
-      stmt(s, "SELECT id FROM application WHERE closed_on IS NULL ORDER BY id");
+      stmt(s, "SELECT id FROM application WHERE closed_on IS NULL OR ?1"
+              " ORDER BY id");
   if (!st) return STORE_ERROR;
+  bind_int(st, 1, bAll);
   int64_t *a = NULL;
   int n = 0, nAlloc = 0, rc;
   while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
@@ -752,12 +755,21 @@ int store_app_refresh_due(Store *s, Arena *ar, const Calendar *pCal, int64_t id,
   return rc;
 }
 
+int store_app_open_ids(Store *s, Arena *ar, int64_t **paId, int *pn) {
+  return app_ids(s, ar, 0, paId, pn);
+}
+
 int store_app_recalc_all(Store *s, const Calendar *pCal, Date dToday,
                          const char *zReason, int *pnChanged) {
+  return store_app_recalc(s, pCal, dToday, zReason, 0, pnChanged);
+}
+
+int store_app_recalc(Store *s, const Calendar *pCal, Date dToday,
+                     const char *zReason, int bClosedToo, int *pnChanged) {
   Arena a = ARENA_INIT;
   int64_t *aId;
   int n, nChanged = 0, rc = store_begin(s);
-  if (rc == STORE_OK) rc = store_app_open_ids(s, &a, &aId, &n);
+  if (rc == STORE_OK) rc = app_ids(s, &a, bClosedToo, &aId, &n);
   for (int i = 0; rc == STORE_OK && i < n; i++) {
     int b;
     rc = store_app_refresh_due(s, &a, pCal, aId[i], dToday, zReason, &b);

@@ -16,14 +16,14 @@ int store_org_review_organ(Store *s, Arena *a, int64_t orgId,
       "   JOIN up ON o.id=up.parent)"
       " SELECT (SELECT review_organ FROM org WHERE id=?1),"
       "  (SELECT o.name FROM up JOIN org o USING(id) WHERE up.depth>0"
-      "   AND instr(o.name,'人民政府')>0 ORDER BY up.depth LIMIT 1)");
+      "   AND o.kind='government' ORDER BY up.depth LIMIT 1)");
   if (!st) return STORE_ERROR;
   bind_int(st, 1, orgId);
   int rc = sqlite3_step(st);
-  if (rc != SQLITE_ROW) {
-    stmt_done(st);
-    return rc == SQLITE_DONE ? store_fail(s, STORE_NOTFOUND, "单位不存在")
-                             : store_sqlite_err(s, rc, "读取复议机关");
+  if (rc != SQLITE_ROW || sqlite3_column_type(st, 0) == SQLITE_NULL) {
+    stmt_done(st);   /* (no organisation: the setting reads NULL) */
+    return rc == SQLITE_ROW ? store_fail(s, STORE_NOTFOUND, "单位不存在")
+                            : store_sqlite_err(s, rc, "读取复议机关");
   }
   const char *zSet = col_text(a, st, 0);
   const char *zUp = col_text(a, st, 1);

@@ -247,6 +247,13 @@ void store_app_clock_params(Store *s, DlParams *p);
 int store_app_recalc_all(Store *s, const Calendar *pCal, Date dToday,
                          const char *zReason, int *pnChanged);
 
+/* store_app_recalc_all() over the open applications, or, with bClosedToo,
+** every application: after the clock's rules changed (issue 13: the 2007
+** Regulation's 15 days for cases received before 2019-05-15) the due
+** dates of answered cases, which decide "on time", are recomputed too. */
+int store_app_recalc(Store *s, const Calendar *pCal, Date dToday,
+                     const char *zReason, int bClosedToo, int *pnChanged);
+
 /* The year's figures for table 三 (all applicant types together) over
 ** orgId (0: every organisation): new (received in the year), carried in
 ** (received earlier, still open on 1 January), closed in the year, carried

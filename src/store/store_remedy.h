@@ -10,9 +10,9 @@
 
 /* The reconsideration organ of organisation orgId into *pzOrgan (in the
 ** arena): the stored setting, or, when none is stored, the default — the
-** nearest organisation above it whose name is a people's government
-** (人民政府: for a department the government at the same level, for a
-** government the one above; 行政复议法 Art. 24) — or "" when none is
+** nearest organisation above it of kind 'government' (org.kind,
+** core/org_kind.h; for a department the government at the same level, for
+** a government the one above; 行政复议法 Art. 24) — or "" when none is
 ** known.  *pbDefault (may be NULL) is 1 when the default was used. */
 int store_org_review_organ(Store *s, Arena *a, int64_t orgId,
                            const char **pzOrgan, int *pbDefault);

@@ -4,7 +4,7 @@
 ** reconsideration first, 行政复议法 2023 Arts. 23–24; core/remedy.h): a
 ** field on the organisation's edit page (/admin/orgs/{id}) and its POST
 ** /admin/orgs/{id}/review-organ.  Empty = the default, the nearest
-** people's government above the organisation (store_remedy.h).
+** organisation of kind 人民政府 above it (store_remedy.h).
 */
 #include <string.h>
 

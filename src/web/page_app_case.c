@@ -12,6 +12,7 @@
 
 #include "app/app_action.h"
 #include "core/fees.h"
+#include "core/regime.h"
 #include "lib/crypto.h"
 #include "web/applications.h"
 #include "web/pages.h"
@@ -278,8 +279,9 @@ static void form_event(Req *r, const App *a, const char *zToday) {
   }
   req_puts(r, "</select></p>\n");
   page_input(r, "on_day", "日期", zToday, "type=\"date\" required");
-  page_input(r, "limit_day", "期限（补正期限或第三十五条的答复期限）", "",
-             "type=\"date\"");
+  page_input(r, "limit_day",
+             "期限（补正期限、延长后的补正期限或第三十五条的答复期限；补正期限"
+             "不填的，按本机关设置的工作日数计算）", "", "type=\"date\"");
   page_input(r, "text", "说明（补正内容、征求对象、理由）", "",
              "maxlength=\"500\"");
   action_end(r, "记录");
@@ -287,17 +289,35 @@ static void form_event(Req *r, const App *a, const char *zToday) {
 
 /* Art. 33 ¶2: the extension, for the head of the disclosure office. */
 static void form_extend(Req *r, const App *a, const char *zToday) {
-  action_form(r, a, "extend", "批准延期（第三十三条第二款）");
-  req_puts(r, "<p>延期须经政府信息公开工作机构负责人同意并告知申请人，"
-              "延长期限最长不超过20个工作日，只能延长一次。</p>\n");
+  /* The limit and the article of the Regulation in force on receipt. */
+  Date dRec = DATE_NONE;
+  date_parse(a->zReceivedOn, &dRec);
+  const Regime *pR = regime_for(dRec);
+  action_form(r, a, "extend",
+              req_fmt(r, "批准延期（%s%s）", pR->zCite, pR->zArtAnswer));
+  req_printf(r, "<p>延期须经政府信息公开工作机构负责人同意并告知申请人，"
+                "延长期限最长不超过%d个工作日，只能延长一次。</p>\n",
+             pR->nExtensionMax);
   page_input(r, "on_day", "日期", zToday, "type=\"date\" required");
-  page_input(r, "n_days", "延长的工作日数（1至20）", "20",
+  page_input(r, "n_days", req_fmt(r, "延长的工作日数（1至%d）", pR->nExtensionMax),
+             req_fmt(r, "%d", pR->nExtensionMax),
              "inputmode=\"numeric\" required");
   page_input(r, "text", "延期理由", "", "maxlength=\"500\" required");
   req_puts(r,
            "<p class=\"field\"><label><input type=\"checkbox\" name=\"notified\""
            " value=\"1\"> 已将延期告知申请人</label></p>\n");
   action_end(r, "批准延期");
+}
+
+/* The Chinese label of application.fee_status (no internal id on screen). */
+static const char *fee_status_label(const char *z) {
+  static const AppCode a[] = {{"notified", "已发出收费通知，待缴费"},
+                              {"paid", "已缴费"},
+                              {"waived", "已减免"},
+                              {"unpaid", "逾期未缴费"},
+                              {"none", "未收费"},
+                              {NULL, NULL}};
+  return app_label(a, z);
 }
 
 /* Fees (国办函〔2020〕109号). */
@@ -317,12 +337,14 @@ static void form_fee(Req *r, const App *a, const char *zToday) {
   page_input(r, "count", "件数（本申请拆分后的件数）或页数", "",
              "inputmode=\"numeric\"");
   page_input(r, "on_day", "日期", zToday, "type=\"date\"");
-  page_input(r, "limit_day", "缴费期限", "", "type=\"date\"");
+  page_input(r, "limit_day",
+             "缴费期限（不填：自发出之日起20个工作日；不得更短）", "",
+             "type=\"date\"");
   page_input(r, "note", "说明（减免理由、票据号）", "", "maxlength=\"300\"");
   action_end(r, "保存");
   if (strcmp(a->zFeeStatus, "none"))
     req_printf(r, "<p>当前收费：%lld元，%h，%h</p>\n", (long long)a->feeYuan,
-               a->zFeeStatus, a->zFeeNote);
+               fee_status_label(a->zFeeStatus), a->zFeeNote);
 }
 
 /* The draft answer: no outcome is preselected for a new draft. */

@@ -58,5 +58,25 @@ expect bad-kind 2 "事件无效" $C --received 2025-03-03 --channel online \
 expect bad-channel 2 "--channel" $C --received 2025-03-03 --channel pigeon
 expect help 0 "KIND:DATE" $GK applications clock --help
 
+# An upgraded database: a 2019 case answered under the old cached 20-day
+# date is corrected only by `recalc --all` (answered cases are not open).
+DB="$TMP/g.db"
+export GONGKAI_KEY=0f0f0f0f0f0f0f0f0f0f0f0f0f0f0f0f0f0f0f0f0f0f0f0f0f0f0f0f0f0f0f0f
+$GK init --db "$DB" >/dev/null 2>&1 && $GK demo --db "$DB" >/dev/null 2>&1
+sqlite3 "$DB" "UPDATE application SET due_on='2019-02-02' WHERE reg_no='znwsj-2019-0001'"
+expect recalc-open 0 "open application(s)" $GK applications recalc --db "$DB"
+due=$(sqlite3 "$DB" "SELECT due_on FROM application WHERE reg_no='znwsj-2019-0001'")
+if [ "$due" = "2019-02-02" ]; then pass=$((pass + 1)); else
+  echo "FAIL recalc-open changed an answered case: $due"; fail=$((fail + 1)); fi
+expect recalc-all 0 "application(s) got a new due date" $GK applications recalc --all --db "$DB"
+due=$(sqlite3 "$DB" "SELECT due_on FROM application WHERE reg_no='znwsj-2019-0001'")
+if [ "$due" = "2019-01-28" ]; then pass=$((pass + 1)); else
+  echo "FAIL recalc --all: due $due, expected 2019-01-28"; fail=$((fail + 1)); fi
+# With a database the clock uses its settings: a 10-day correction period.
+$GK config set application_correction_workdays 10 --db "$DB" >/dev/null 2>&1
+expect corr-setting 0 "补正期限至 2025-03-19" $GK applications clock --db "$DB" \
+  --received 2025-03-03 --channel online --event correction_sent:2025-03-05 \
+  --today 2025-03-06
+
 echo "$pass passed, $fail failed"
 [ "$fail" -eq 0 ]

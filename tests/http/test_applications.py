@@ -157,7 +157,7 @@ def test_complete_application_intake_to_answer_letter(srv):
     page = office.get("/staff/applications/%d" % aid)
     eq(page.status, 200)
     contains(page.text, '<dd id="id-number">%s</dd>' % GOOD_ID)   # handler sees it
-    contains(page.text, "（第三十三条第一款）")                      # explained clock
+    contains(page.text, "（第三十三条第二款）")                      # explained clock
     contains(page.text, "id.txt")
     link = re.search(r'href="(/staff/applications/\d+/files/\d+)">id.txt<', page.text).group(1)
     STATE["file"] = link

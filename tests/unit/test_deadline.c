@@ -63,7 +63,7 @@ TEST(deadline_basic_across_spring_festival_2024) {
   CHECK_STR(r.aStep[0].zText, "2024-02-05 收到申请（第三十一条）");
   CHECK_STR(r.aStep[1].zText,
             "答复期限：收到申请之日起20个工作日内，即2024-03-08"
-            "（第三十三条第一款）");
+            "（第三十三条第二款）");
   CHECK_INT(r.eStatus, DL_ST_OPEN);
   CHECK_INT(r.nLeft, 5);                        /* 03-04..08 */
   CHECK(!r.bUncovered);
@@ -246,7 +246,7 @@ TEST(deadline_third_party_pause) {
   CHECK_STR(F(r.dDue), "2024-03-18");
   CHECK_INT(r.eStatus, DL_ST_OPEN);
   CHECK(has_step(&r, "2024-02-20 至 2024-02-28 征求第三方意见，其间6个工作日"
-                     "不计入答复期限（第三十二条、第三十三条第二款）"));
+                     "不计入答复期限（第三十二条、第三十三条第三款）"));
   CHECK(has_step(&r, "扣除不计入期限的时间后，答复期限届满日为 2024-03-18"
                      "（第三十三条）"));
   deadline_result_free(&r);
@@ -266,7 +266,7 @@ TEST(deadline_third_party_pause) {
                              D("2024-03-01"), &r), DL_OK);
   CHECK_STR(F(r.dDue), "2024-03-20");
   CHECK(has_step(&r, "征求其他机关意见，其间6个工作日不计入答复期限"
-                     "（第三十四条、第三十三条第二款）"));
+                     "（第三十四条、第三十三条第三款）"));
   deadline_result_free(&r);
 
   /* An end without a start is refused. */
@@ -295,14 +295,14 @@ TEST(deadline_extension) {
   CHECK_INT(n_warn(&r), 0);
   CHECK(has_step(&r, "2024-03-04 经政府信息公开工作机构负责人（张主任）同意"
                      "并告知申请人，答复期限延长20个工作日"
-                     "（第三十三条第一款）"));
+                     "（第三十三条第二款）"));
   CHECK(has_step(&r, "加上延长的期限后，答复期限届满日为 2024-04-08"));
   deadline_result_free(&r);
 
   /* A second extension is refused. */
   CHECK_INT(deadline_compute(&cal, D("2024-02-05"), a, 2, NULL,
                              D("2024-03-21"), &r), DL_EINVAL);
-  CHECK(r.zErr && strstr(r.zErr, "不能再次延长（第三十三条第一款）"));
+  CHECK(r.zErr && strstr(r.zErr, "不能再次延长（第三十三条第二款）"));
   deadline_result_free(&r);
 
   /* More than 20 days, or no approver, is refused. */

@@ -16,6 +16,7 @@
 
 #include "../../src/core/fees.h"
 #include "../../src/store/store_applications.h"
+#include "../../src/store/store_remedy.h"
 #include "harness.h"
 
 static Date D(const char *z) {
@@ -133,6 +134,71 @@ TEST(fee_month_count_same_applicant_same_organ_items) {
   CHECK_INT(store_app_month_count(s, "H2", "2025-04-20", c), 1);
   int64_t m = add(s, &a, bureau.id, "2025-05-02", "H1");
   CHECK_INT(store_app_month_count(s, "H1", "2025-05-02", m), 0);
+  arena_free(&a);
+  store_close(s);
+  unlink(zPath);
+}
+
+/* The reconsideration organ (行政复议法 Art. 24): the setting, else the
+** nearest organisation of kind 'government' above (a department's cases
+** go to the government at its level, a government's to the one above). */
+TEST(review_organ_setting_and_default_by_kind) {
+  char zPath[] = "/tmp/gk-unit-remedy-XXXXXX";
+  int fd = mkstemp(zPath);
+  CHECK(fd >= 0);
+  if (fd < 0) return;
+  close(fd);
+  unlink(zPath);
+  Store *s = NULL;
+  char *zErr = NULL;
+  CHECK_INT(store_open(zPath, STORE_CREATE, &s, &zErr), STORE_OK);
+  free(zErr);
+  if (!s) return;
+  Arena a = ARENA_INIT;
+  Org city, county, bureau, unit;
+  memset(&city, 0, sizeof city);
+  city.zSlug = "city";
+  city.zName = "中卫市人民政府";
+  city.zKind = "government";
+  CHECK_INT(store_org_add(s, &city), STORE_OK);
+  county = city;
+  county.zSlug = "county";
+  county.zName = "中宁县人民政府";
+  county.parentId = city.id;
+  CHECK_INT(store_org_add(s, &county), STORE_OK);
+  bureau = county;
+  bureau.zSlug = "ju";
+  bureau.zName = "中宁县卫生健康局";
+  bureau.zKind = "department";
+  bureau.parentId = county.id;
+  CHECK_INT(store_org_add(s, &bureau), STORE_OK);
+  unit = bureau;
+  unit.zSlug = "jd";
+  unit.zName = "中宁县卫生监督所";
+  unit.zKind = "acting";
+  unit.parentId = bureau.id;
+  CHECK_INT(store_org_add(s, &unit), STORE_OK);
+  const char *z = NULL;
+  int bDef = 0;
+  CHECK_INT(store_org_review_organ(s, &a, bureau.id, &z, &bDef), STORE_OK);
+  CHECK_STR(z, "中宁县人民政府");
+  CHECK_INT(bDef, 1);
+  CHECK_INT(store_org_review_organ(s, &a, unit.id, &z, NULL), STORE_OK);
+  CHECK_STR(z, "中宁县人民政府");
+  CHECK_INT(store_org_review_organ(s, &a, county.id, &z, NULL), STORE_OK);
+  CHECK_STR(z, "中卫市人民政府");           /* a government: the one above */
+  CHECK_INT(store_org_review_organ(s, &a, city.id, &z, NULL), STORE_OK);
+  CHECK_STR(z, "");                          /* none known */
+  CHECK_INT(store_org_set_review_organ(s, bureau.id, "宁夏回族自治区卫生健康委员会"),
+            STORE_OK);
+  CHECK_INT(store_org_review_organ(s, &a, bureau.id, &z, &bDef), STORE_OK);
+  CHECK_STR(z, "宁夏回族自治区卫生健康委员会");
+  CHECK_INT(bDef, 0);
+  char zLong[400];
+  zLong[0] = 0;
+  for (int i = 0; i < 101; i++) strcat(zLong, "县");
+  CHECK_INT(store_org_set_review_organ(s, bureau.id, zLong), STORE_INVALID);
+  CHECK_INT(store_org_review_organ(s, &a, 999, &z, NULL), STORE_NOTFOUND);
   arena_free(&a);
   store_close(s);
   unlink(zPath);

@@ -134,7 +134,7 @@ TEST(clock_2007_regulation_before_2019_05_15) {
   deadline_compute(&cal, D("2019-05-15"), NULL, 0, NULL, D("2019-05-15"), &r);
   CHECK_STR(F(r.dDue), "2019-06-13");
   CHECK(has_step(&r, "收到申请之日起20个工作日内，即2019-06-13"
-                     "（第三十三条第一款）"));
+                     "（第三十三条第二款）"));
   CHECK(!has_step(&r, "原条例"));
   deadline_result_free(&r);
   cal_free(&cal);
@@ -167,7 +167,7 @@ TEST(clock_consultation_stops_after_15_working_days) {
                              D("2025-07-01"), &r), DL_OK);
   CHECK_STR(F(r.dDue), "2025-04-22");
   CHECK(has_step(&r, "2025-03-04 至 2025-03-25 征求第三方意见，其间15个工作日"
-                     "不计入答复期限（第三十二条、第三十三条第二款）"));
+                     "不计入答复期限（第三十二条、第三十三条第三款）"));
   CHECK(has_step(&r, "期限只暂停至 2025-03-25"));
   deadline_result_free(&r);
   /* Another organ that stays silent consents (Art. 34): same dates. */

@@ -26,7 +26,7 @@ CREATE INDEX application_event_app ON application_event(application_id);
 
 -- The administrative reconsideration organ an answer letter names when a
 -- refusal must go to reconsideration first (行政复议法 2023 Art. 23, 24).
--- '' = the default: the nearest people's government above the organisation
+-- '' = the default: the nearest organisation of kind 'government' above
 -- (store_remedy.h).
 ALTER TABLE org ADD COLUMN review_organ TEXT NOT NULL DEFAULT '';
 

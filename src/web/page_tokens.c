@@ -83,8 +83,11 @@ static int token_create(Req *r) {
   int64_t org = 0, id = 0;
   char zTok[APP_TOKEN_LEN];
   const char *zErr = NULL;
-  if (req_param_int(r, "org_id", 1, INT64_MAX, &org) != 1 ||
-      !req_can(r, PERM_ADMIN, org)) {
+  if (req_param_int(r, "org_id", 1, INT64_MAX, &org) != 1) {
+    http_error(r, 400, "请选择令牌所属的单位");
+    return 0;
+  }
+  if (!req_can(r, PERM_ADMIN, org)) {
     http_error(r, 403, "您只能为本单位及下级单位创建令牌");
     return 0;
   }

@@ -5,7 +5,8 @@
 // documented operation — with its path filled from the demo data, with each
 // declared query parameter, anonymously and as a signed-in member of staff,
 // and in the ways that should fail (unknown ids, bad parameters, no
-// sign-in) — and validates every answer against the schema the document
+// sign-in); then every write operation with an API token and without one —
+// and validates every answer against the schema the document
 // declares for its status (ajv).  A status the operation does not declare
 // is a failure unless it is an error in the shape of the default Error
 // response.  Ends with "api-contract: N passed, N failed".
@@ -47,7 +48,7 @@ async function startServer() {
     try { const r = await fetch(base + '/api/v1/health'); if (r.ok) break; } catch { /* not yet */ }
     await new Promise((r) => setTimeout(r, 50));
   }
-  return { base, dir, proc };
+  return { base, dir, db, proc };
 }
 
 // Signs in through the form; returns the Cookie header of the session.
@@ -72,6 +73,13 @@ function example(p, demo) {
   return '1';
 }
 
+// A resident identity number: 17 digits and their GB 11643 check character.
+function residentId(d17) {
+  const w = [7, 9, 10, 5, 8, 4, 2, 1, 6, 3, 7, 9, 10, 5, 8, 4, 2];
+  const sum = [...d17].reduce((a, c, i) => a + Number(c) * w[i], 0);
+  return d17 + '10X98765432'[sum % 11];
+}
+
 function fillPath(path, params, demo) {
   return path.replace(/\{([^}]+)\}/g, (_, n) => {
     const p = params.find((q) => q.name === n && q.in === 'path') || { name: n, schema: {} };
@@ -82,7 +90,7 @@ function fillPath(path, params, demo) {
 async function main() {
   const srv = await startServer();
   try {
-    await run(srv.base);
+    await run(srv.base, srv.db);
   } finally {
     srv.proc.kill();
     rmSync(srv.dir, { recursive: true, force: true });
@@ -107,7 +115,7 @@ function validate(ajv, op, label, status, type, body) {
   check(`${label}: ${status} fits its schema`, v(data), JSON.stringify(v.errors).slice(0, 400));
 }
 
-async function run(base) {
+async function run(base, db) {
   const raw = await (await fetch(base + '/api/v1/openapi.json')).json();
   let doc;
   try {
@@ -182,6 +190,54 @@ async function run(base) {
     }
   }
   check(`every documented GET operation was called (${nOps})`, nOps >= 12, String(nOps));
+  await runPosts(base, db, doc, ajv);
 }
+
+// The write operations, called with an API token (and once without).
+async function runPosts(base, db, doc, ajv) {
+  const out = execFileSync(BIN, ['token', 'add', '--org', 'znwsj', '--name', '合约测试',
+    '--perms', 'view_staff,app_handle', '--db', db], { env: { ...process.env, GONGKAI_CONFIG: 'none' } }).toString();
+  const m = out.match(/gk_[A-Za-z0-9_-]+/);
+  check('an API token is issued', !!m, out);
+  if (!m) return;
+  const auth = { Authorization: `Bearer ${m[0]}`, 'Content-Type': 'application/json' };
+  const post = async (op, label, url, headers, body) => {
+    const r = await fetch(base + url, { method: 'POST', headers, body, redirect: 'manual' });
+    validate(ajv, op, `POST ${label}`, r.status, r.headers.get('content-type') || '', await r.text());
+    return r;
+  };
+  const reg = doc.paths['/api/v1/applications'] && doc.paths['/api/v1/applications'].post;
+  let appId = 0;
+  if (reg) {
+    const good = {
+      channel: 'online', event_day: '2026-03-02', applicant_type: 'natural_person',
+      name: '合约测试申请人', id_kind: 'resident_id', id_number: residentId('64052119790202003'),
+      phone: '13995550001', address: '宁夏中宁县宁安镇', postcode: '755100',
+      info_title: '2025年度卫生监督抽检结果', form: 'electronic', delivery: 'email',
+      email: 'applicant@example.com',
+    };
+    const r401 = await post(reg, '/api/v1/applications (anonymous)', '/api/v1/applications',
+      { 'Content-Type': 'application/json' }, JSON.stringify(good));
+    check('POST /api/v1/applications refuses anonymous callers', r401.status === 401, `status ${r401.status}`);
+    const bad = await post(reg, '/api/v1/applications (missing fields)', '/api/v1/applications', auth, '{}');
+    check('POST /api/v1/applications refuses an empty registration', bad.status >= 400 && bad.status < 500,
+      `status ${bad.status}`);
+    const r = await fetch(base + '/api/v1/applications', { method: 'POST', headers: auth, body: JSON.stringify(good) });
+    const text = await r.text();
+    validate(ajv, reg, 'POST /api/v1/applications (token)', r.status, r.headers.get('content-type') || '', text);
+    check('POST /api/v1/applications registers with a token (201)', r.status === 201, `${r.status} ${text.slice(0, 300)}`);
+    try { appId = JSON.parse(text).id; } catch { appId = 0; }
+  }
+  for (const [path, item] of Object.entries(doc.paths)) {
+    const op = item.post;
+    if (!op || path === '/api/v1/applications') continue;
+    const url = path.replace('{id}', String(appId || 999999999));
+    const body = path.endsWith('/check')
+      ? JSON.stringify({ format: '2021', year: 2024, tables: {} }) : '{}';
+    await post(op, `${path} (anonymous)`, url, { 'Content-Type': 'application/json' }, body);
+    await post(op, `${path} (token)`, url, auth, body);
+  }
+}
+
 
 main().catch((e) => { console.log(`FAIL contract test crashed: ${e.stack}`); console.log(`api-contract: ${passed} passed, ${failed + 1} failed`); process.exit(1); });

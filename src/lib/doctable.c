@@ -2,6 +2,7 @@
 ** doctable.c — published files as tab-separated table text (see
 ** doctable.h for the kinds, the layout of the output and the limits).
 */
+#include "lib/zipmem.h"
 #include "lib/doctable.h"
 
 #include <iconv.h>
@@ -32,16 +33,6 @@ static zip_int64_t zip_has(zip_t *z, const char *zName) {
   return zip_name_locate(z, zName, 0);
 }
 
-static zip_t *zip_mem(const void *p, size_t n) {
-  zip_error_t err;
-  zip_error_init(&err);
-  zip_source_t *src = zip_source_buffer_create(p, n, 0, &err);
-  if (!src) { zip_error_fini(&err); return NULL; }
-  zip_t *z = zip_open_from_source(src, ZIP_RDONLY, &err);
-  if (!z) zip_source_free(src);
-  zip_error_fini(&err);
-  return z;
-}
 
 const char *doctable_kind(const void *p, size_t n) {
   const char *s = p;
@@ -49,7 +40,7 @@ const char *doctable_kind(const void *p, size_t n) {
   if (n >= 5 && (!memcmp(s, "%PDF-", 5) || has_ci(s, n, "%PDF-", 1024)))
     return "pdf";
   if (n >= 4 && !memcmp(s, "PK\3\4", 4)) {
-    zip_t *z = zip_mem(p, n);
+    zip_t *z = zip_open_memory(p, n);
     const char *zKind = NULL;
     if (z) {
       if (zip_has(z, "word/document.xml") >= 0) zKind = "docx";
@@ -611,7 +602,7 @@ int doctable_text(const void *p, size_t n, Buf *pOut, Buf *pErr,
     buf_free(&t);
     while (pErr->n && pErr->z[pErr->n - 1] == '\n') pErr->z[--pErr->n] = 0;
   } else if (!strcmp(zKind, "docx") || !strcmp(zKind, "xlsx")) {
-    zip_t *z = zip_mem(p, n);
+    zip_t *z = zip_open_memory(p, n);
     if (!z) { buf_puts(pErr, "无法打开文件（ZIP 结构损坏）"); return -1; }
     rc = !strcmp(zKind, "docx") ? docx_text(z, pOut, pErr)
                                 : xlsx_text(z, pOut, pErr);

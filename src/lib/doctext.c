@@ -1,5 +1,6 @@
 /* doctext.c — attachment type detection and text extraction (see
 ** doctext.h). */
+#include "lib/zipmem.h"
 #include "lib/doctext.h"
 
 #include <errno.h>
@@ -20,17 +21,6 @@ extern char **environ;
 
 /* ---- ZIP containers ---------------------------------------------------- */
 
-/* Opens an in-memory ZIP; NULL when it is not one. */
-static zip_t *zip_mem(const void *p, size_t n) {
-  zip_error_t err;
-  zip_error_init(&err);
-  zip_source_t *src = zip_source_buffer_create(p, n, 0, &err);
-  if (!src) { zip_error_fini(&err); return NULL; }
-  zip_t *z = zip_open_from_source(src, ZIP_RDONLY, &err);
-  if (!z) zip_source_free(src);
-  zip_error_fini(&err);
-  return z;
-}
 
 /* Reads entry i (at most DOCTEXT_MAX_ENTRY bytes) into b; 0 ok, -1 error. */
 static int zip_read_index(zip_t *z, zip_int64_t i, Buf *b) {
@@ -94,7 +84,7 @@ char *doctext_mime(const void *p, size_t n, char *zOut, size_t nOut) {
   if (m) magic_close(m);
   /* A ZIP container: look inside for the Office Open XML parts. */
   if (n > 4 && !memcmp(p, "PK\x03\x04", 4)) {
-    zip_t *z = zip_mem(p, n);
+    zip_t *z = zip_open_memory(p, n);
     if (z) {
       if (zip_name_locate(z, "word/document.xml", 0) >= 0)
         snprintf(zOut, nOut, "%s", DOCTEXT_MIME_DOCX);
@@ -399,7 +389,7 @@ int doctext_extract_timeout(const char *zMime, const void *p, size_t n,
   if (!strcmp(zMime, DOCTEXT_MIME_PDF))
     return pdf_text(p, n, pText, pNotes, msTimeout, 0);
   if (!strcmp(zMime, DOCTEXT_MIME_DOCX) || !strcmp(zMime, DOCTEXT_MIME_XLSX)) {
-    zip_t *z = zip_mem(p, n);
+    zip_t *z = zip_open_memory(p, n);
     if (!z) {
       buf_puts(pNotes, "无法打开文件（ZIP结构损坏），请人工审查\n");
       return -1;

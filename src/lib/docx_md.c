@@ -6,6 +6,7 @@
 ** numeric ids with these names) or its outline level; numbering maps
 ** (numId, ilvl) to bullet or ordered.
 */
+#include "lib/zipmem.h"
 #include "lib/docx_md.h"
 
 #include <libxml/parser.h>
@@ -339,19 +340,14 @@ int docx_to_markdown(const void *p, size_t n, Buf *pOut, char **pzTitle,
   *pzTitle = NULL;
   xmlDocPtr dDoc = NULL, dSty = NULL, dNum = NULL;
   const char *zWhy = NULL;
-  zip_error_t err;
-  zip_error_init(&err);
-  zip_source_t *src = zip_source_buffer_create(p, n, 0, &err);
-  zip_t *z = src ? zip_open_from_source(src, ZIP_RDONLY, &err) : NULL;
+  zip_t *z = zip_open_memory(p, n);
   if (!z) {
-    if (src) zip_source_free(src);
     zWhy = "不是有效的 Word 文件（.docx）";
   } else if (load(z, "word/document.xml", &dDoc) || !dDoc) {
     zWhy = "Word 文件的正文无法读取（文件损坏、过大或不是 .docx 格式）";
   } else if (load(z, "word/styles.xml", &dSty) || load(z, "word/numbering.xml", &dNum)) {
     zWhy = "Word 文件的样式或编号无法读取（文件损坏或过大）";
   }
-  zip_error_fini(&err);
   if (z) zip_discard(z);
   xmlNodePtr body = zWhy ? NULL : child(xmlDocGetRootElement(dDoc), "body");
   if (!zWhy && !body) zWhy = "Word 文件没有正文";

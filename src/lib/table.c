@@ -4,6 +4,7 @@
 ** library: only <row>, <c>, <v>, <is>, <t>, <si> and <rPh> matter) and
 ** writes with libxlsxwriter.
 */
+#include "lib/zipmem.h"
 #include "lib/table.h"
 
 #include <errno.h>
@@ -416,17 +417,11 @@ int table_read_xlsx(Arena *a, const void *pData, size_t nData, Table *t,
                     const char **pzErr) {
   memset(t, 0, sizeof *t);
   t->zFormat = "xlsx";
-  zip_error_t ze;
-  zip_error_init(&ze);
-  zip_source_t *src = zip_source_buffer_create(pData, nData, 0, &ze);
-  zip_t *z = src ? zip_open_from_source(src, ZIP_RDONLY, &ze) : NULL;
+  zip_t *z = zip_open_memory(pData, nData);
   if (!z) {
-    if (src) zip_source_free(src);
-    zip_error_fini(&ze);
     *pzErr = "无法打开 XLSX 文件：文件已损坏或不是 Excel 工作簿";
     return -1;
   }
-  zip_error_fini(&ze);
   if (xlsx_hostile(z)) {
     zip_close(z);
     *pzErr = "XLSX 文件含有超大部件或 DTD 声明（疑似压缩炸弹或 XML 炸弹），不予导入";

@@ -176,17 +176,23 @@ int page_admin_org_edit(Req *r) {
   return 0;
 }
 
-int page_admin_dept_add(Req *r) {
+int admin_org_arg(Req *r, Org *o) {
   int64_t id = req_arg_id(r, 0);
-  Org o;
-  if (!id || store_org_get(r->store, &r->arena, id, &o) != STORE_OK) {
+  if (!id || store_org_get(r->store, &r->arena, id, o) != STORE_OK) {
     http_error(r, 404, "单位不存在");
-    return 0;
+    return -1;
   }
   if (!req_can(r, PERM_ADMIN, id)) {
     http_error(r, 403, "您只能管理本单位及下级单位");
-    return 0;
+    return -1;
   }
+  return 0;
+}
+
+int page_admin_dept_add(Req *r) {
+  Org o;
+  if (admin_org_arg(r, &o)) return 0;
+  int64_t id = o.id;
   const char *zName = req_param_or(r, "dept_name", "");
   if (store_dept_add(r->store, id, zName, NULL) != STORE_OK) {
     http_error(r, 422, store_errmsg(r->store));

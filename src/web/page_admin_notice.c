@@ -29,16 +29,9 @@ void admin_notice_form(Req *r, int64_t orgId) {
 }
 
 int page_admin_notice_settings(Req *r) {
-  int64_t id = req_arg_id(r, 0);
   Org o;
-  if (!id || store_org_get(r->store, &r->arena, id, &o) != STORE_OK) {
-    http_error(r, 404, "单位不存在");
-    return 0;
-  }
-  if (!req_can(r, PERM_ADMIN, id)) {
-    http_error(r, 403, "您只能管理本单位及下级单位");
-    return 0;
-  }
+  if (admin_org_arg(r, &o)) return 0;
+  int64_t id = o.id;
   const char *zContact = req_param_or(r, "notice_contact", "");
   const char *zPrefix = req_param_or(r, "notice_prefix", "");
   if (strlen(zContact) > 150 || strlen(zPrefix) > 90 ||

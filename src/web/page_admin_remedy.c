@@ -33,16 +33,9 @@ void admin_review_organ_form(Req *r, int64_t orgId) {
 }
 
 int page_admin_review_organ(Req *r) {
-  int64_t id = req_arg_id(r, 0);
   Org o;
-  if (!id || store_org_get(r->store, &r->arena, id, &o) != STORE_OK) {
-    http_error(r, 404, "单位不存在");
-    return 0;
-  }
-  if (!req_can(r, PERM_ADMIN, id)) {
-    http_error(r, 403, "您只能管理本单位及下级单位");
-    return 0;
-  }
+  if (admin_org_arg(r, &o)) return 0;
+  int64_t id = o.id;
   const char *zOrgan = req_param_or(r, "review_organ", "");
   if (store_org_set_review_organ(r->store, id, zOrgan) != STORE_OK) {
     http_error(r, 422, store_errmsg(r->store));

@@ -88,6 +88,9 @@ int page_password(Req *r);
 int page_admin_orgs(Req *r);
 int page_admin_org_edit(Req *r);
 int page_admin_dept_add(Req *r);
+/* The organisation of the {id} capture, for an administrator who manages
+** it: 0 with *o filled, or -1 with the 404/403 answer set. */
+int admin_org_arg(Req *r, Org *o);
 /* page_admin_remedy.c: the reconsideration organ (field and POST). */
 void admin_review_organ_form(Req *r, int64_t orgId);
 int page_admin_review_organ(Req *r);

@@ -58,6 +58,9 @@ fi
 # The Debian package, once (it builds its own release binary): lintian,
 # systemd-analyze, the packaged binary behind nginx with TLS.
 run_suite package python3 tests/pkg/test_package.py
+# The maintainer scripts, installed for real: only where
+# GONGKAI_TEST_INSTALL=1 (.ci/run), never over an existing installation.
+run_suite package-install sh tests/pkg/test_install.sh
 
 run_suite unit-asan build/asan/unit
 GONGKAI_BIN=build/asan/gongkai run_suite http-asan python3 tests/http/run.py

@@ -1,0 +1,68 @@
+#!/bin/sh
+# test_install.sh — the package's maintainer scripts, for real: installs
+# gongkai_*.deb (built by test_package.py) on this machine, then reinstalls
+# it (dpkg runs postinst as an upgrade), purges it (the data stays), and
+# purges again with GONGKAI_PURGE_DATA=yes.  It changes the system (a user,
+# /etc/gongkai, /var/lib/gongkai), so it runs only where GONGKAI_TEST_INSTALL=1
+# (.ci/run sets it: CI is a throwaway machine) and never over an existing
+# installation.  Ends with "package-install: N passed, N failed".
+set -u
+pass=0
+fail=0
+ok() {  # ok NAME CONDITION...
+  name=$1; shift
+  if "$@"; then pass=$((pass + 1)); echo "PASS $name"
+  else fail=$((fail + 1)); echo "FAIL $name"; fi
+}
+finish() { echo "package-install: $pass passed, $fail failed"; [ "$fail" -eq 0 ]; exit $?; }
+
+deb=$(ls gongkai_*.deb 2>/dev/null | tail -1)
+if [ "${GONGKAI_TEST_INSTALL:-0}" != 1 ]; then
+  echo "SKIP: set GONGKAI_TEST_INSTALL=1 to install the package on this machine (.ci/run does)"
+  finish
+fi
+ok "a package was built" [ -n "$deb" ]
+[ -n "$deb" ] || finish
+if [ "$(id -u)" -ne 0 ] || dpkg-query -W gongkai >/dev/null 2>&1 || [ -e /etc/gongkai ] ||
+   [ -e /var/lib/gongkai ]; then
+  echo "FAIL: not root, or gongkai is already installed here: refusing to touch it"
+  fail=$((fail + 1)); finish
+fi
+export DEBIAN_FRONTEND=noninteractive
+log=$(mktemp)
+# Whatever happens, leave no installation behind for the suites that follow.
+cleanup() {
+  GONGKAI_PURGE_DATA=yes dpkg --purge gongkai >/dev/null 2>&1
+  rm -rf /etc/gongkai /var/lib/gongkai /var/backups/gongkai "$log"
+  deluser --system gongkai >/dev/null 2>&1 || true
+}
+trap cleanup EXIT
+
+apt-get install -y -q "./$deb" >"$log" 2>&1
+ok "apt installs the package" sh -c "dpkg-query -W gongkai >/dev/null 2>&1"
+ok "the install says where the login is" grep -q "/etc/gongkai/admin-login.txt" "$log"
+ok "system user gongkai" sh -c "id gongkai >/dev/null 2>&1"
+ok "admin login readable by root only" [ "$(stat -c '%a %U' /etc/gongkai/admin-login.txt)" = "600 root" ]
+ok "admin login holds a password" grep -q "password" /etc/gongkai/admin-login.txt
+ok "secret key root:gongkai 0640" [ "$(stat -c '%a %U %G' /etc/gongkai/gongkai.key)" = "640 root gongkai" ]
+ok "database owned by the service user" [ "$(stat -c '%U' /var/lib/gongkai/gongkai.db)" = gongkai ]
+ok "the service user reads it with the packaged configuration" \
+  sh -c "runuser -u gongkai -- gongkai ledger verify >/dev/null"
+ok "unit enabled" [ -e /etc/systemd/system/multi-user.target.wants/gongkai.service ]
+
+# Reinstalling runs postinst as an upgrade from the installed version.
+dpkg -i "$deb" >"$log" 2>&1
+ok "reinstall (upgrade path) succeeds" [ $? -eq 0 ]
+ok "upgrade took a backup first" sh -c 'ls /var/backups/gongkai/before-upgrade-from-*.db >/dev/null 2>&1'
+ok "upgrade ran the migrations" grep -q "schema version" "$log"
+
+dpkg --purge gongkai >"$log" 2>&1
+ok "purge keeps the database" [ -f /var/lib/gongkai/gongkai.db ]
+ok "purge keeps the key" [ -f /etc/gongkai/gongkai.key ]
+ok "purge removes the one-time login" [ ! -e /etc/gongkai/admin-login.txt ]
+ok "purge says how to remove the data" grep -q "GONGKAI_PURGE_DATA=yes" "$log"
+
+dpkg -i "$deb" >"$log" 2>&1
+GONGKAI_PURGE_DATA=yes dpkg --purge gongkai >"$log" 2>&1
+ok "GONGKAI_PURGE_DATA=yes removes the data" [ ! -e /var/lib/gongkai ] && [ ! -e /etc/gongkai/gongkai.key ]
+finish

@@ -34,3 +34,13 @@ const char *org_kind_no_applications(const OrgKind *k) {
            "如需申请政府信息公开，请向其主管行政机关提出。";
   return "本单位以其他行政机关的名义履行职能，政府信息公开申请请向该行政机关提出。";
 }
+
+const char *org_kind_register_refusal(const OrgKind *k, const char *zRegKind) {
+  static const char *const azAdmin[] = {"licensing", "penalty", "coercion", "admin_fees", NULL};
+  if (k->bAdminFigures || !zRegKind) return NULL;
+  for (int i = 0; azAdmin[i]; i++)
+    if (!strcmp(azAdmin[i], zRegKind))
+      return "该单位不是行政机关，不作出行政许可、行政处罚、行政强制决定，也不收取"
+             "行政事业性收费，不登记这些数字（《条例》第五十条、第五十五条）";
+  return NULL;
+}

@@ -41,5 +41,9 @@ int org_kind_valid(const char *zId);
 /* Why a unit of kind k takes no applications (a Chinese sentence), or NULL
 ** when it does. */
 const char *org_kind_no_applications(const OrgKind *k);
+/* Why a unit of kind k records no zRegKind figure (register kinds of the
+** report's table 二: licensing, penalty, coercion, admin_fees are figures
+** of administrative organs), or NULL when it may. */
+const char *org_kind_register_refusal(const OrgKind *k, const char *zRegKind);
 
 #endif

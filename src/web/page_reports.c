@@ -590,6 +590,11 @@ static int save_register(Req *r, Ctx *c, const char **pzErr) {
       *pzErr = aRegField[k].bAmount ? "金额无效" : "件数应为非负整数";
       return STORE_INVALID;
     }
+    const char *zNo = v ? org_kind_register_refusal(org_kind(c->org.zKind), zKind) : NULL;
+    if (zNo) {
+      *pzErr = zNo;
+      return STORE_INVALID;
+    }
     if (!strcmp(zKind, "central_procurement")) {
       const char *zA = req_param_or(r, "procurement_amount", "0");
       if (parse_scaled(zA[0] ? zA : "0", &vAmt) || vAmt < 0) {
@@ -859,6 +864,12 @@ static int import_csv(Req *r, const char *zCsv, int *pn, const char **pzErr) {
     if (parse_scaled(a[3], &vCount) || vCount % RF_SCALE || vCount < 0 ||
         parse_scaled(a[4], &vAmount) || vAmount < 0)
       return fail(r, pzErr, STORE_INVALID, "第 %d 行：数量或金额无效", nLine);
+    const char *zNo = vCount || vAmount ? org_kind_register_refusal(org_kind(o.zKind), a[2])
+                                        : NULL;
+    if (zNo) {
+      *pzErr = req_fmt(r, "第 %d 行：%s", nLine, zNo);
+      return STORE_INVALID;
+    }
     int rc = store_report_register_put(r->store, o.id, atoi(a[1]), a[2],
                                        vCount / RF_SCALE, vAmount, "csv",
                                        r->user->id);

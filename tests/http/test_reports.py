@@ -357,6 +357,14 @@ def test_register_form_and_csv(srv):
                csrf_from=base)
     eq(r.status, 303)
     eq(c.get(base + "/export/json").json()["tables"]["t2_art20_6"]["penalty"]["decisions"], 40)
+    # A public hospital (Art. 55) issues no licences and imposes no penalties:
+    # its register refuses those figures, by form and by CSV; zeros pass.
+    csv = "org,year,kind,count,amount\nzn-hospital,2023,licensing,5,0\n"
+    r = c.post(base + "/register-csv", {"csv": csv}, csrf_from=base)
+    eq(r.status, 400)
+    contains(r.text, "不是行政机关")
+    csv = "org,year,kind,count,amount\nzn-hospital,2023,licensing,0,0\n"
+    eq(c.post(base + "/register-csv", {"csv": csv}, csrf_from=base).status, 303)
     s = c.get(base + "/export/json?scope=subtree").json()["tables"]
     # Of the units only the CDC (u=3) records decisions (3+u+4 in 2023, the
     # hospitals and the 卫生监督所 none); the CSV makes it 9.

@@ -746,6 +746,17 @@ int store_doc_attach(Store *s, int64_t docId, const char *zFilename,
                                userId, pId);
 }
 
+/* Art. 26: a draft whose attachments change has changed; its 20 working
+** days restart today (as an edit of its title or body does). */
+static int draft_changed_today(Store *s, int64_t docId) {
+  char zToday[DATE_STRLEN];
+  sqlite3_stmt *st = stmt(s, "UPDATE doc SET changed_on=?2 WHERE id=?1 AND state='draft'");
+  if (!st) return STORE_ERROR;
+  bind_int(st, 1, docId);
+  bind_text(st, 2, date_format(date_today_cn(time(NULL)), zToday));
+  return stmt_exec(s, st, "记录文件变更日期");
+}
+
 int store_doc_attach_text(Store *s, int64_t docId, const char *zFilename,
                           const char *zMime, const void *p, size_t n,
                           const char *zText, const char *zNotes,
@@ -789,6 +800,7 @@ int store_doc_attach_text(Store *s, int64_t docId, const char *zFilename,
       if (!rc && pId) *pId = sqlite3_last_insert_rowid(s->db);
     }
   }
+  if (rc == STORE_OK) rc = draft_changed_today(s, docId);
   if (rc == STORE_OK) rc = store_search_sync(s, docId);  /* portal index */
   if (rc) { store_rollback(s); return rc; }
   return store_commit(s);
@@ -903,6 +915,7 @@ int store_doc_attachment_delete(Store *s, int64_t attId) {
   if (!st) { store_rollback(s); return STORE_ERROR; }
   bind_int(st, 1, attId);
   rc = stmt_exec(s, st, "删除附件");
+  if (rc == STORE_OK && docId) rc = draft_changed_today(s, docId);
   if (rc == STORE_OK && docId) rc = store_search_sync(s, docId);  /* portal index */
   if (rc) { store_rollback(s); return rc; }
   return store_commit(s);

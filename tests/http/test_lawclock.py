@@ -220,3 +220,18 @@ def test_art26_restarts_when_the_document_changes(srv):
     page = drafter.get("/staff/docs/%d" % doc).text
     contains(page, "变更日期（第二十六条期限自变更之日重新起算）")
     contains(page, day)
+
+
+def test_art26_restarts_when_an_attachment_changes(srv):
+    import sqlite3
+    from test_documents import client, new_doc, make_pdf
+    drafter = client(srv, "drafter")
+    doc = new_doc(drafter, "关于公布接种点的通知", body="接种点见附件", formed="2026-11-20")
+    db = sqlite3.connect(srv.db)
+    eq(db.execute("SELECT changed_on FROM doc WHERE id=?", (doc,)).fetchone()[0], None)
+    r = drafter.post("/staff/docs/%d/attachments" % doc, {},
+                     files={"file": ("接种点.pdf", make_pdf("list"), "application/pdf")})
+    eq(r.status, 303, r.text[:300])
+    day = db.execute("SELECT changed_on FROM doc WHERE id=?", (doc,)).fetchone()[0]
+    db.close()
+    ok(day and re.match(r"\d{4}-\d{2}-\d{2}$", day), "an added attachment is a change: %r" % day)

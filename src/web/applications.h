@@ -31,6 +31,9 @@ void panel_applications(Req *r); /* staff-home panel */
 
 /* ---- page_app_case.c (staff: the case page) ---- */
 int page_app_view(Req *r);       /* GET /staff/applications/{id} */
+/* Answers a refused action (status, Chinese reason) with the case page
+** itself: the reason at the top, the values typed kept in the forms. */
+void app_case_refuse(Req *r, int status, const char *zMsg);
 int page_app_file(Req *r);       /* GET …/{id}/files/{file} */
 
 /* ---- page_app_actions.c (staff: the actions, one route each) ---- */

@@ -234,6 +234,11 @@ void page_notice(Req *r, const char *zKind, const char *zMsg) {
 
 void page_input(Req *r, const char *zName, const char *zLabel,
                 const char *zValue, const char *zAttrs_html) {
+  /* A page shown again after a refused POST keeps what was typed. */
+  if (r->method == HTTP_POST && !(zAttrs_html && strstr(zAttrs_html, "password"))) {
+    const char *zSent = req_param_body(r, zName);
+    if (zSent) zValue = zSent;
+  }
   req_printf(r,
              "<p class=\"field\"><label for=\"f-%h\">%h</label>"
              "<input id=\"f-%h\" name=\"%h\" value=\"%h\" %s></p>\n",

@@ -52,7 +52,10 @@ static int web_action(Req *r, const char *zName) {
   AppParams par;
   app_web_act(r, &x, &who, &par);
   if (app_action_run(&x, zName, req_arg_id(r, 0))) {
-    http_error(r, x.status, x.zErr);
+    /* A case that cannot be shown (unknown, another unit's) gets the
+    ** plain error; otherwise the case page says why, input kept. */
+    if (x.status == 404 || x.status == 403 || !x.a.id) http_error(r, x.status, x.zErr);
+    else app_case_refuse(r, x.status, x.zErr);
     return 0;
   }
   req_redirect(r, req_fmt(r, "/staff/applications/%lld?done=%u",

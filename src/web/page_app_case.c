@@ -366,7 +366,8 @@ static void form_draft(Req *r, const App *a) {
       "</select></p><p class=\"field\"><label for=\"f-decision\">理由及"
       "说明（予以公开以外的答复必填）</label><textarea id=\"f-decision\" "
       "name=\"decision_text\" maxlength=\"4000\">%h</textarea></p>\n",
-      a->zDecisionText);
+      r->method == HTTP_POST ? req_param_or(r, "decision_text", a->zDecisionText)
+                             : a->zDecisionText);
   page_input(r, "other_organ",
              "负责公开的机关（第三十六条第（五）项，能够确定时填写）",
              a->zOtherOrgan, "maxlength=\"100\"");
@@ -536,7 +537,18 @@ static void view_actions(Req *r, const App *a, const char *zToday) {
   if (bHandle) form_steps(r, a, zToday, bOpen);
 }
 
-int page_app_view(Req *r) {
+static int case_view(Req *r, const char *zRefusal);
+
+int page_app_view(Req *r) { return case_view(r, NULL); }
+
+void app_case_refuse(Req *r, int status, const char *zMsg) {
+  buf_reset(&r->out);
+  if (case_view(r, zMsg) == 0 && r->out.n) r->status = status;
+}
+
+/* The case page; zRefusal, when not NULL, says why the action just posted
+** was refused (the page is shown again with what was typed). */
+static int case_view(Req *r, const char *zRefusal) {
   App a;
   CaseData d;
   Calendar cal;
@@ -558,7 +570,11 @@ int page_app_view(Req *r) {
   int bHistory = !strcmp(req_param_or(r, "tab", ""), "history");
   page_begin(r, a.zRegNo);
   req_printf(r, "<h1>申请 %h</h1>\n", a.zRegNo);
-  if (req_param(r, "done")) page_notice(r, "ok", "已保存");
+  if (zRefusal) {
+    req_printf(r, "<p class=\"notice error\" role=\"alert\">未能保存：%h</p>\n", zRefusal);
+  } else if (req_param(r, "done")) {
+    page_notice(r, "ok", "已保存");
+  }
   view_stepper(r, &a, &res);
   view_tabs(r, &a, bHistory);
   if (bHistory) {

@@ -35,6 +35,14 @@ def test_one_office_user_cannot_answer_alone(srv):
     r = office.post(at + "/draft", {"outcome": "", "decision_text": ""}, csrf_from=at)
     eq(r.status, 422)
     contains(r.text, "请选择办理结果")
+    # A refusal answers with the case page itself, what was typed kept.
+    r = office.post(at + "/draft", {"outcome": "", "decision_text": "拟答复：信息不存在",
+                                    "other_organ": "县卫生健康局"}, csrf_from=at)
+    eq(r.status, 422)
+    contains(r.text, "未能保存：")
+    contains(r.text, "申请 ")
+    contains(r.text, ">拟答复：信息不存在</textarea>")
+    contains(r.text, 'value="县卫生健康局"')
     # Reasons are required for anything but 予以公开.
     r = office.post(at + "/draft", {"outcome": "results.denied.process_info",
                                     "decision_text": ""}, csrf_from=at)

@@ -539,6 +539,29 @@ static void view_actions(Req *r, const App *a, const char *zToday) {
 
 static int case_view(Req *r, const char *zRefusal);
 
+/* What an action did and what comes next, after its redirect (?done=). */
+static const char *done_message(const char *zAct) {
+  static const struct { const char *zAct, *zMsg; } a[] = {
+    {"assign", "已分办。下一步：承办人拟定答复。"},
+    {"draft", "答复已拟定。下一步：科室负责人审核（拟定人不能审核自己的答复）。"},
+    {"dept_review", "审核已通过。下一步：领导审批。"},
+    {"return", "已退回。下一步：承办人修改答复后重新提交。"},
+    {"approve", "已批准并答复，告知书已生成。办理结束。"},
+    {"extend", "已延期并记录告知申请人。新的答复期限见办理时限。"},
+    {"event", "已记录。办理时限已按该事项重新计算。"},
+    {"fee", "收费事项已记录。办理时限已重新计算。"},
+    {"withdraw", "申请人撤回申请，已记录，办理结束。"},
+    {"correction_request", "更正申请（第四十一条）已记录。"},
+    {"assistance", "协助申请（第四十三条）已记录。"},
+    {"review", "行政复议或行政诉讼已登记。下一步：结果出来后登记结果。"},
+    {"review_decide", "复议或诉讼结果已登记。"},
+    {"recalc", "答复期限已重新计算。"},
+  };
+  for (size_t i = 0; zAct && i < sizeof a / sizeof a[0]; i++)
+    if (!strcmp(a[i].zAct, zAct)) return a[i].zMsg;
+  return "已保存。";
+}
+
 int page_app_view(Req *r) { return case_view(r, NULL); }
 
 void app_case_refuse(Req *r, int status, const char *zMsg) {
@@ -573,7 +596,7 @@ static int case_view(Req *r, const char *zRefusal) {
   if (zRefusal) {
     req_printf(r, "<p class=\"notice error\" role=\"alert\">未能保存：%h</p>\n", zRefusal);
   } else if (req_param(r, "done")) {
-    page_notice(r, "ok", "已保存");
+    page_notice(r, "ok", done_message(req_param(r, "done")));
   }
   view_stepper(r, &a, &res);
   view_tabs(r, &a, bHistory);

@@ -64,6 +64,8 @@ def test_one_office_user_cannot_answer_alone(srv):
     head.login("depthead")
     r = head.post(at + "/dept_review", {"note": "同意"}, csrf_from=at)
     eq(r.status, 303)
+    # The page says what happened and what comes next.
+    contains(head.get(r.headers["location"]).text, "审核已通过。下一步：领导审批。")
     r = office.post(at + "/approve", {"answer_day": "2026-03-10"}, csrf_from=at)
     eq(r.status, 422)
     contains(r.text, "拟定答复的人员不能审批自己拟定的答复")

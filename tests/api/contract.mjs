@@ -127,6 +127,7 @@ async function run(base, db) {
   doc = await SwaggerParser.dereference(structuredClone(raw));
   const ajv = new Ajv({ strict: false, allErrors: true });
   const staff = await signIn(base, 'office');
+  const token = issueToken(db);
   check('staff sign-in for the contract test', staff.includes('gk_session'), staff);
 
   // Demo values for path and required parameters.
@@ -182,6 +183,8 @@ async function run(base, db) {
         else if (required.length) await call('(missing parameter)', url, headers);
       }
       if (needsStaff) {
+        const rt = await call('(API token)', url + query(), { Authorization: `Bearer ${token}` });
+        check(`GET ${path}: answers a token holder`, rt.status === 200, `status ${rt.status}`);
         const r401 = await call('(anonymous)', url + query(), {});
         check(`GET ${path}: refuses anonymous callers`, r401.status === 401, `status ${r401.status}`);
       }
@@ -194,13 +197,17 @@ async function run(base, db) {
 }
 
 // The write operations, called with an API token (and once without).
-async function runPosts(base, db, doc, ajv) {
+// An API token of the bureau for the staff operations (view_staff, app_handle).
+function issueToken(db) {
   const out = execFileSync(BIN, ['token', 'add', '--org', 'znwsj', '--name', '合约测试',
     '--perms', 'view_staff,app_handle', '--db', db], { env: { ...process.env, GONGKAI_CONFIG: 'none' } }).toString();
   const m = out.match(/gk_[A-Za-z0-9_-]+/);
   check('an API token is issued', !!m, out);
-  if (!m) return;
-  const auth = { Authorization: `Bearer ${m[0]}`, 'Content-Type': 'application/json' };
+  return m ? m[0] : '';
+}
+
+async function runPosts(base, db, doc, ajv) {
+  const auth = { Authorization: `Bearer ${issueToken(db)}`, 'Content-Type': 'application/json' };
   const post = async (op, label, url, headers, body) => {
     const r = await fetch(base + url, { method: 'POST', headers, body, redirect: 'manual' });
     validate(ajv, op, `POST ${label}`, r.status, r.headers.get('content-type') || '', await r.text());

@@ -15,6 +15,7 @@
 #include <time.h>
 
 #include "api/api.h"
+#include "web/pages.h"
 #include "api/api_applications.h"
 #include "app/app_action.h"
 
@@ -126,7 +127,7 @@ static int api_action(Req *r, const char *zName) {
   }
   App a;
   if (store_app_get(r->store, &r->arena, x.a.id, &a) != STORE_OK) {
-    api_error(r, 500, NULL, store_errmsg(r->store));
+    http_store_error(r, store_errcode(r->store));
     return 0;
   }
   api_json(r, 200,

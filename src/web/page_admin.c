@@ -195,7 +195,7 @@ int page_admin_dept_add(Req *r) {
   int64_t id = o.id;
   const char *zName = req_param_or(r, "dept_name", "");
   if (store_dept_add(r->store, id, zName, NULL) != STORE_OK) {
-    http_error(r, 422, store_errmsg(r->store));
+    http_store_error(r, store_errcode(r->store));
     return 0;
   }
   store_audit(r->store, r->user->id, id, "dept.add", zName);

@@ -41,7 +41,7 @@ int page_admin_notice_settings(Req *r) {
   }
   if (store_org_set_notice_settings(r->store, id, zContact, zPrefix) !=
       STORE_OK) {
-    http_error(r, 500, store_errmsg(r->store));
+    http_store_error(r, store_errcode(r->store));
     return 0;
   }
   store_audit(r->store, r->user->id, id, "org.notice_settings", zPrefix);

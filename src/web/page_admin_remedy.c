@@ -38,7 +38,7 @@ int page_admin_review_organ(Req *r) {
   int64_t id = o.id;
   const char *zOrgan = req_param_or(r, "review_organ", "");
   if (store_org_set_review_organ(r->store, id, zOrgan) != STORE_OK) {
-    http_error(r, 422, store_errmsg(r->store));
+    http_store_error(r, store_errcode(r->store));
     return 0;
   }
   store_audit(r->store, r->user->id, id, "org.review_organ", zOrgan);

@@ -77,7 +77,7 @@ int page_doc_lookup(Req *r) {
   lookup_scope(r, &org, &bSub);
   if (zQ[0] &&
       store_doc_lookup(r->store, &r->arena, zQ, org, bSub, exclude, REF_MAX, &aRef, &n) != STORE_OK) {
-    http_error(r, 500, store_errmsg(r->store));
+    http_store_error(r, store_errcode(r->store));
     return 0;
   }
   r->zType = "application/json";

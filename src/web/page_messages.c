@@ -223,7 +223,7 @@ int page_message_settings(Req *r) {
   }
   int rc = store_setting_set(r->store, aSettingDef[SET_MESSAGE_REPLY_WORKDAYS].zName, req_fmt(r, "%lld", (long long)v));
   if (rc != STORE_OK) {
-    http_error(r, rc == STORE_INVALID ? 422 : 500, store_errmsg(r->store));
+    http_store_error(r, rc);
     return 0;
   }
   store_audit(r->store, r->user->id, o.id, "config.set", "message_reply_workdays");

@@ -132,7 +132,7 @@ int page_portal_interpretations(Req *r) {
   int64_t *aId;
   int nId = 0, total = 0;
   if (store_search(r->store, &r->arena, &q, &aId, &nId, &total) != STORE_OK) {
-    http_error(r, 500, store_errmsg(r->store));
+    http_store_error(r, store_errcode(r->store));
     return 0;
   }
   page_begin(r, "政策解读");

@@ -134,7 +134,7 @@ int page_admin_token_revoke(Req *r) {
     return 0;
   }
   if (store_token_revoke(r->store, id) != STORE_OK) {
-    http_error(r, 409, store_errmsg(r->store));
+    http_store_error(r, store_errcode(r->store));
     return 0;
   }
   store_audit(r->store, r->user->id, r->user->orgId, "api_token.revoke", "");

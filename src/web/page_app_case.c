@@ -396,29 +396,34 @@ static void form_steps(Req *r, const App *a, const char *zToday, int bOpen) {
   action_end(r, "记录");
 }
 
-/* Review, approval and return, to those who may (not the drafter). */
+/* Review or approval and return, to those who may (not the drafter): one
+** form, one comment box, two buttons (the return button posts the same
+** form to the return action; no JavaScript needed). */
 static void forms_decide(Req *r, const App *a, const char *zToday) {
   int bDrafter = r->user && a->draftedBy == r->user->id;
   int bReview = req_can(r, PERM_APP_REVIEW, a->orgId);
-  if (bReview && !bDrafter && !strcmp(a->zState, "awaiting_review")) {
-    action_form(r, a, "dept_review", "科室审核");
-    page_input(r, "note", "审核意见", "", "maxlength=\"300\"");
-    action_end(r, "审核通过，提交领导审批");
+  int bAtReview = !strcmp(a->zState, "awaiting_review");
+  int bAtApproval = !strcmp(a->zState, "awaiting_approval");
+  int bPass = !bDrafter && ((bReview && bAtReview) ||
+                            (bAtApproval && req_can(r, PERM_APP_APPROVE, a->orgId)));
+  int bReturn = bReview && (bAtReview || bAtApproval);
+  if (bPass || bReturn) {
+    action_form(r, a, !bPass ? "return" : bAtReview ? "dept_review" : "approve",
+                bAtReview ? "科室审核" : "领导审批");
+    page_input(r, "note", bPass ? "意见（退回时必填）" : "退回理由", "", "maxlength=\"300\"");
+    if (bPass && bAtApproval)
+      page_input(r, "answer_day", "答复日期", zToday, "type=\"date\" required");
+    req_puts(r, "<p class=\"actions\">");
+    if (bPass)
+      req_printf(r, "<button type=\"submit\">%h</button> ",
+                 bAtReview ? "审核通过，提交领导审批" : "批准并答复");
+    if (bReturn)
+      req_printf(r, "<button type=\"submit\" class=\"secondary\" formnovalidate "
+                    "formaction=\"/staff/applications/%lld/return\">退回修改</button>",
+                 (long long)a->id);
+    req_puts(r, "</p></fieldset></form>\n");
   }
-  if (req_can(r, PERM_APP_APPROVE, a->orgId) && !bDrafter &&
-      !strcmp(a->zState, "awaiting_approval")) {
-    action_form(r, a, "approve", "领导审批");
-    page_input(r, "answer_day", "答复日期", zToday, "type=\"date\" required");
-    action_end(r, "批准并答复");
-  }
-  if (bReview && (!strcmp(a->zState, "awaiting_review") ||
-                  !strcmp(a->zState, "awaiting_approval"))) {
-    action_form(r, a, "return", "退回修改");
-    page_input(r, "note", "退回理由", "", "maxlength=\"300\"");
-    action_end(r, "退回");
-  }
-  if (bDrafter && (!strcmp(a->zState, "awaiting_review") ||
-                   !strcmp(a->zState, "awaiting_approval")))
+  if (bDrafter && (bAtReview || bAtApproval))
     req_puts(r, "<p id=\"sod-note\">您拟定了该答复，须由其他人员审核、审批。</p>\n");
 }
 

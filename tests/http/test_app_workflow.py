@@ -62,6 +62,11 @@ def test_one_office_user_cannot_answer_alone(srv):
     # The department head reviews; the drafter still cannot approve.
     head = srv.client()
     head.login("depthead")
+    # The review step is one form with one comment box and two buttons.
+    page = head.get(at).text
+    contains(page, 'action="/staff/applications/%d/dept_review"' % aid)
+    contains(page, 'formaction="/staff/applications/%d/return"' % aid)
+    eq(page.count('name="note"'), 1)
     r = head.post(at + "/dept_review", {"note": "同意"}, csrf_from=at)
     eq(r.status, 303)
     # The page says what happened and what comes next.

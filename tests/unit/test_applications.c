@@ -43,18 +43,9 @@
 #include "../../src/lib/embed.h"
 #include "../../src/store/store_applications.h"
 #include "harness.h"
+#include "datefix.h"
 
-static void load_official(Calendar *pCal) {
-  const Embedded *p = embed_find(aData, "holidays_cn.csv");
-  cal_init(pCal);
-  CHECK(p && cal_load_csv(pCal, (const char *)p->pData, p->nData, NULL) == 0);
-}
 
-static Date D(const char *z) {
-  Date d = DATE_NONE;
-  CHECK(date_parse(z, &d) == 0);
-  return d;
-}
 
 /* The due date of an application as 'YYYY-MM-DD' (static buffer). */
 static const char *due(const Calendar *pCal, const char *zRec,

@@ -10,31 +10,10 @@
 #include "../../src/core/calendar.h"
 #include "../../src/lib/embed.h"
 #include "harness.h"
+#include "datefix.h"
 
-static Date D(const char *z) {
-  Date d = DATE_NONE;
-  CHECK(date_parse(z, &d) == 0);
-  return d;
-}
 
-static const char *F(Date d) {
-  static char z[4][DATE_STRLEN];
-  static int i;
-  i = (i + 1) % 4;
-  return date_format(d, z[i]);
-}
 
-/* Loads the embedded official calendar into pCal. */
-static void load_official(Calendar *pCal) {
-  const Embedded *p = embed_find(aData, "holidays_cn.csv");
-  cal_init(pCal);
-  CHECK(p != NULL);
-  if (!p) return;
-  int rc = cal_load_csv(pCal, (const char *)p->pData, p->nData,
-                        "holidays_cn.csv");
-  if (rc) fprintf(stderr, "  %s\n", pCal->zErr);
-  CHECK_INT(rc, 0);
-}
 
 #define ADD(from, n) F(cal_add_workdays(&cal, D(from), (n)))
 #define BETWEEN(a, b) cal_workdays_between(&cal, D(a), D(b))

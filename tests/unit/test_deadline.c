@@ -13,32 +13,11 @@
 #include "../../src/core/deadline.h"
 #include "../../src/lib/embed.h"
 #include "harness.h"
+#include "datefix.h"
 
-static Date D(const char *z) {
-  Date d = DATE_NONE;
-  CHECK(date_parse(z, &d) == 0);
-  return d;
-}
 
-static const char *F(Date d) {
-  static char z[4][DATE_STRLEN];
-  static int i;
-  i = (i + 1) % 4;
-  return date_format(d, z[i]);
-}
 
-static void load_official(Calendar *pCal) {
-  const Embedded *p = embed_find(aData, "holidays_cn.csv");
-  cal_init(pCal);
-  CHECK(p && cal_load_csv(pCal, (const char *)p->pData, p->nData, NULL) == 0);
-}
 
-/* 1 if some step's text contains z. */
-static int has_step(const DlResult *r, const char *z) {
-  for (int i = 0; i < r->nStep; i++)
-    if (strstr(r->aStep[i].zText, z)) return 1;
-  return 0;
-}
 
 /* Number of warning steps. */
 static int n_warn(const DlResult *r) {

@@ -18,12 +18,8 @@
 #include "../../src/store/store_applications.h"
 #include "../../src/store/store_remedy.h"
 #include "harness.h"
+#include "datefix.h"
 
-static Date D(const char *z) {
-  Date d = DATE_NONE;
-  CHECK(date_parse(z, &d) == 0);
-  return d;
-}
 
 static long long fee(const char *zRec, const char *zMethod, const char *zForm,
                      int nPrior, int nCount, int wantRc) {

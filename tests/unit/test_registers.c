@@ -9,13 +9,9 @@
 #include "core/registers.h"
 #include "core/response_clock.h"
 #include "harness.h"
+#include "datefix.h"
 #include "lib/embed.h"
 
-static Date D(const char *z) {
-  Date d = DATE_NONE;
-  CHECK(date_parse(z, &d) == 0);
-  return d;
-}
 
 static const char *FD(Date d) {
   static char z[4][DATE_STRLEN];

@@ -9,12 +9,8 @@
 
 #include "../../src/core/remedy.h"
 #include "harness.h"
+#include "datefix.h"
 
-static Date D(const char *z) {
-  Date d = DATE_NONE;
-  CHECK(date_parse(z, &d) == 0);
-  return d;
-}
 
 static const char zEither[] =
     "如对本答复不服，可以自收到本告知书之日起六十日内依法申请行政复议，"

@@ -4,6 +4,7 @@
 #include "../../src/core/response_clock.h"
 #include "../../src/lib/embed.h"
 #include "harness.h"
+#include "datefix.h"
 
 static time_t T(const char *z) {
   time_t t = 0;
@@ -11,11 +12,6 @@ static time_t T(const char *z) {
   return t;
 }
 
-static Date D(const char *z) {
-  Date d = DATE_NONE;
-  CHECK(date_parse(z, &d) == 0);
-  return d;
-}
 
 static const char *FT(time_t t) {
   static char z[2][DATETIME_STRLEN];

@@ -11,6 +11,7 @@
 #include "../../src/app/app_action.h"
 #include "../../src/store/store_notice.h"
 #include "harness.h"
+#include "storefix.h"
 
 /* Parameters as "name=value" strings. */
 typedef struct KV {
@@ -91,15 +92,7 @@ static int64_t add_user(Store *s, int64_t org, const char *zLogin,
 
 TEST(app_layer_duties_and_notice_series) {
   char zPath[] = "/tmp/gk-unit-applayer-XXXXXX";
-  int fd = mkstemp(zPath);
-  CHECK(fd >= 0);
-  if (fd < 0) return;
-  close(fd);
-  unlink(zPath);
-  Store *s = NULL;
-  char *zErr = NULL;
-  CHECK_INT(store_open(zPath, STORE_CREATE, &s, &zErr), STORE_OK);
-  free(zErr);
+  Store *s = temp_store(zPath);
   if (!s) return;
   Arena a = ARENA_INIT;
   Org o, o2;

@@ -43,6 +43,7 @@
 #include "../../src/lib/embed.h"
 #include "../../src/store/store_applications.h"
 #include "harness.h"
+#include "storefix.h"
 #include "datefix.h"
 
 
@@ -305,15 +306,7 @@ TEST(docx_package_has_three_parts) {
 
 TEST(store_recalc_logs_due_change_when_holidays_arrive) {
   char zPath[] = "/tmp/gk-unit-apps-XXXXXX";
-  int fd = mkstemp(zPath);
-  CHECK(fd >= 0);
-  if (fd < 0) return;
-  close(fd);
-  unlink(zPath);
-  Store *s = NULL;
-  char *zErr = NULL;
-  CHECK_INT(store_open(zPath, STORE_CREATE, &s, &zErr), STORE_OK);
-  free(zErr);
+  Store *s = temp_store(zPath);
   if (!s) return;
   Arena a = ARENA_INIT;
   Org o;

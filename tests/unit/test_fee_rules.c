@@ -18,6 +18,7 @@
 #include "../../src/store/store_applications.h"
 #include "../../src/store/store_remedy.h"
 #include "harness.h"
+#include "storefix.h"
 #include "datefix.h"
 
 
@@ -94,15 +95,7 @@ static int64_t add(Store *s, Arena *a, int64_t org, const char *zDay,
 
 TEST(fee_month_count_same_applicant_same_organ_items) {
   char zPath[] = "/tmp/gk-unit-fees-XXXXXX";
-  int fd = mkstemp(zPath);
-  CHECK(fd >= 0);
-  if (fd < 0) return;
-  close(fd);
-  unlink(zPath);
-  Store *s = NULL;
-  char *zErr = NULL;
-  CHECK_INT(store_open(zPath, STORE_CREATE, &s, &zErr), STORE_OK);
-  free(zErr);
+  Store *s = temp_store(zPath);
   if (!s) return;
   Arena a = ARENA_INIT;
   Org bureau, cdc;
@@ -140,15 +133,7 @@ TEST(fee_month_count_same_applicant_same_organ_items) {
 ** go to the government at its level, a government's to the one above). */
 TEST(review_organ_setting_and_default_by_kind) {
   char zPath[] = "/tmp/gk-unit-remedy-XXXXXX";
-  int fd = mkstemp(zPath);
-  CHECK(fd >= 0);
-  if (fd < 0) return;
-  close(fd);
-  unlink(zPath);
-  Store *s = NULL;
-  char *zErr = NULL;
-  CHECK_INT(store_open(zPath, STORE_CREATE, &s, &zErr), STORE_OK);
-  free(zErr);
+  Store *s = temp_store(zPath);
   if (!s) return;
   Arena a = ARENA_INIT;
   Org city, county, bureau, unit;

@@ -60,8 +60,9 @@ while [ $i -lt "$RUNS" ]; do
   "$WORK/connload" 127.0.0.1 "$NGPORT_" "$PAGE" "$CONNS" "$CONN_RATE" "$DUR" >> "$WORK/cl_ng.txt"
   "$WORK/connload" 127.0.0.1 "$TPORT" "$PAGE" "$CONNS" "$CONN_RATE" "$DUR" >> "$WORK/cl_gk.txt"
   WRK_CONNS=$CONNS wrk_run "$NGURL" >> "$WORK/cw_ng.txt"
+  grep -h 'Socket errors\|Non-2xx' "$WORK/wrk.txt" | sed 's/^ */nginx: /' >> "$WORK/cw_err.txt" || true
   WRK_CONNS=$CONNS wrk_run "$TURL" >> "$WORK/cw_gk.txt"
-  grep -h 'Socket errors\|Non-2xx' "$WORK/wrk.txt" >> "$WORK/cw_err.txt" || true
+  grep -h 'Socket errors\|Non-2xx' "$WORK/wrk.txt" | sed 's/^ */gongkai: /' >> "$WORK/cw_err.txt" || true
   i=$((i + 1))
 done
 trss=$(awk '/VmHWM/ {print int($2/1024)}' "/proc/$(cat "$WORK/gkt.pid")/status")
@@ -104,6 +105,6 @@ clsum() { awk -v c="$2" '{s += $c} END {print s + 0}' "$WORK/cl_$1.txt"; }
   echo "| nginx 2 workers | $(cl ng 3) | $(cl ng 4) | $(cl ng 5) | $(clsum ng 6) | $(clsum ng 7) | $(clsum ng 9) | $(cut -d' ' -f1 "$WORK/cw_ng.txt" | stats) | $(cut -d' ' -f2 "$WORK/cw_ng.txt" | stats) |"
   echo "| gongkai 2 threads | $(cl gk 3) | $(cl gk 4) | $(cl gk 5) | $(clsum gk 6) | $(clsum gk 7) | $(clsum gk 9) | $(cut -d' ' -f1 "$WORK/cw_gk.txt" | stats) | $(cut -d' ' -f2 "$WORK/cw_gk.txt" | stats) |"
   echo
-  echo "wrk errors: $(sort -u "$WORK/cw_err.txt" 2>/dev/null | tr '\n' ' ')none other. gongkai peak RSS $trss MiB."
+  echo "wrk errors: $(sort -u "$WORK/cw_err.txt" 2>/dev/null | tr '\n' ';')none other. gongkai peak RSS $trss MiB."
   echo "Target: p99 ≤ 50 ms, no error."
 } > "$WORK/traffic.md"

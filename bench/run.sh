@@ -297,9 +297,9 @@ done
   echo
   echo "## 8. Search while importing"
   echo
-  echo "\\`gongkai bench-search --latency --queries 20 --runs 2\\` (the 4 query classes of section 2"
+  echo "\`gongkai bench-search --latency --queries 20 --runs 2\` (the 4 query classes of section 2"
   echo "together, 80 queries, one warm-up and 2 timed runs each; wall ms p50 / p99): once idle, then"
-  echo "in rounds while \\`gongkai docs import --batch 5000\\` adds M = max(N/10, 5000) documents to"
+  echo "in rounds while \`gongkai docs import --batch 5000\` adds M = max(N/10, 5000) documents to"
   echo "the same database (another process; WAL, each batch one transaction). Under import: the"
   echo "median of the rounds' p50 and the largest of their p99; only rounds that ended while the"
   echo "import still ran count."

@@ -7,7 +7,9 @@
 #      private writes (failed sign-ins, sign-in/out, applications through
 #      the public form) to gongkai at ~$WRITES POSTs/s for the whole
 #      section — during the nginx runs too, so both servers share the
-#      machine with the same extra load.  The public cache's hit rate on
+#      machine with the same extra load; then the same with applications
+#      only (writer.py apps), a control without the argon2id hashes of
+#      sign-ins.  The public cache's hit rate on
 #      the page comes from /metrics: hits / requests of the document route.
 #   7. $CONNS keep-alive connections on the page: bench/connload.c (open
 #      loop, $CONN_RATE requests/s, latency from when each request was
@@ -29,28 +31,33 @@ metric() {  # metric NAME_REGEX -> value summed over matching lines
 DOCRE='^gongkai_http_requests_total[{]route="/o/[{]org[}]/d/'
 curl -s -o /dev/null "$TURL"   # rendered once, then cached
 WSECS=$((RUNS * 2 * (DUR + 2) + 4))
-python3 bench/writer.py "$TPORT" "$WRITES" "$WSECS" "$WORK/writer.txt" &
-WPID=$!
-sleep 2
-: > "$WORK/gkw.txt"; : > "$WORK/ngw.txt"; : > "$WORK/hit.txt"
-i=0
-while [ $i -lt "$RUNS" ]; do
-  wrk_run "$NGURL" >> "$WORK/ngw.txt"
-  h0=$(metric '^gongkai_cache_hits_total$'); d0=$(metric "$DOCRE")
-  wrk_run "$TURL" >> "$WORK/gkw.txt"
-  h1=$(metric '^gongkai_cache_hits_total$'); d1=$(metric "$DOCRE")
-  echo "$h0 $h1 $d0 $d1" | awk '{printf "%.4f\n", ($2-$1)/($4-$3)}' >> "$WORK/hit.txt"
-  i=$((i + 1))
+W_ROWS=""
+# Two phases: the full mix, then a control with the applications only (the
+# same kind of writes without the argon2id hashes of the sign-ins).
+for MIX in all apps; do
+  python3 bench/writer.py "$TPORT" "$WRITES" "$WSECS" "$WORK/writer.txt" "$MIX" &
+  WPID=$!
+  sleep 2
+  : > "$WORK/gkw.txt"; : > "$WORK/ngw.txt"; : > "$WORK/hit.txt"
+  i=0
+  while [ $i -lt "$RUNS" ]; do
+    wrk_run "$NGURL" >> "$WORK/ngw.txt"
+    h0=$(metric '^gongkai_cache_hits_total$'); d0=$(metric "$DOCRE")
+    wrk_run "$TURL" >> "$WORK/gkw.txt"
+    h1=$(metric '^gongkai_cache_hits_total$'); d1=$(metric "$DOCRE")
+    echo "$h0 $h1 $d0 $d1" | awk '{printf "%.4f\n", ($2-$1)/($4-$3)}' >> "$WORK/hit.txt"
+    i=$((i + 1))
+  done
+  wait $WPID || true
+  read -r wn ws wrate wok wbad wgets wst < "$WORK/writer.txt"
+  case $MIX in
+    all) what="sign-in, sign-out, failed sign-in, 7 applications per cycle" ;;
+    *) what="applications only (control)" ;;
+  esac
+  W_ROWS="$W_ROWS| $what | $(cut -d' ' -f1 "$WORK/ngw.txt" | stats) | $(cut -d' ' -f2 "$WORK/ngw.txt" | stats) | $(cut -d' ' -f1 "$WORK/gkw.txt" | stats) | $(cut -d' ' -f2 "$WORK/gkw.txt" | stats) | **$(paste -d' ' "$WORK/gkw.txt" "$WORK/ngw.txt" | awk '{print $1/$3}' | stats)** | $(stats < "$WORK/hit.txt") | $wn in $ws s = **$wrate/s**; $wok as expected, $wbad not ($wst) |
+"
 done
-wait $WPID || true
-read -r wn ws wrate wok wbad wgets wst < "$WORK/writer.txt"
 napps=$(sqlite3 "$DB" "SELECT count(*) FROM application")
-w_ng=$(cut -d' ' -f1 "$WORK/ngw.txt" | stats)
-w_gk=$(cut -d' ' -f1 "$WORK/gkw.txt" | stats)
-w_ng99=$(cut -d' ' -f2 "$WORK/ngw.txt" | stats)
-w_gk99=$(cut -d' ' -f2 "$WORK/gkw.txt" | stats)
-w_ratio=$(paste -d' ' "$WORK/gkw.txt" "$WORK/ngw.txt" | awk '{print $1/$3}' | stats)
-w_hit=$(stats < "$WORK/hit.txt")
 
 # ---- 7. many connections ----
 : > "$WORK/cl_gk.txt"; : > "$WORK/cl_ng.txt"; : > "$WORK/cw_gk.txt"; : > "$WORK/cw_ng.txt"
@@ -78,19 +85,17 @@ clsum() { awk -v c="$2" '{s += $c} END {print s + 0}' "$WORK/cl_$1.txt"; }
   echo "\`bench/writer.py\` sends gongkai ~$WRITES POSTs/s for the whole section, nginx runs"
   echo "included: per cycle (a fresh client address each, via X-Forwarded-For from a trusted"
   echo "proxy) one failed sign-in, a sign-in and sign-out of \`office\`, seven applications"
-  echo "through the public form with its CSRF and submission tokens. gongkai runs with"
+  echo "through the public form with its CSRF and submission tokens; then again with a writer"
+  echo "that sends only the applications (a control: writes without argon2id). gongkai runs with"
   echo "\`--trusted-proxy 127.0.0.1/32 --max-conn-per-addr 1000 --max-connections $MAXC\`."
   echo "Cache hit rate = hits / requests of the document route (\`/metrics\`) during each gongkai run."
   echo
-  echo "| server | requests/s | p99 latency (ms) |"
-  echo "|---|---|---|"
-  echo "| nginx 2 workers | $w_ng | $w_ng99 |"
-  echo "| gongkai 2 threads | $w_gk | $w_gk99 |"
-  echo "| **ratio gongkai/nginx** | **$w_ratio** | |"
-  echo "| gongkai cache hit rate on the page | $w_hit | |"
+  echo "| writes | nginx requests/s | nginx p99 ms | gongkai requests/s | gongkai p99 ms | ratio gongkai/nginx | cache hit rate | writer POSTs |"
+  echo "|---|---|---|---|---|---|---|---|"
+  printf "%s" "$W_ROWS"
   echo
-  echo "Writer: $wn POSTs in $ws s (**$wrate/s**), $wok answered as expected (401 for the failed"
-  echo "sign-in, 303 otherwise), $wbad not; statuses $wst; $napps applications in the database after."
+  echo "Expected answers: 401 for the failed sign-in, 303 otherwise. $napps applications in the"
+  echo "database after the section."
   echo "Target: ratio ≥ 0.9 with the writes going on; the writes must not empty the cache."
   echo
   echo "## 7. $CONNS concurrent keep-alive connections on the document page"

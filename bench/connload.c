@@ -2,8 +2,8 @@
 ** connload.c — an open-loop HTTP/1.1 load generator for `make bench`
 ** (run.sh, section 7): holds CONNS keep-alive connections to one address
 ** and sends GET PATH at a fixed total RATE (requests per second) for
-** SECONDS, each request on a connection that is idle at the time it is
-** due.  Latency is measured from the moment the request was DUE, not when
+** SECONDS, each request on the connection that has been idle longest
+** when it is due (so every connection carries requests).  Latency is measured from the moment the request was DUE, not when
 ** it was sent, so a server that falls behind is charged for the queue
 ** (no coordinated omission, unlike a closed loop such as wrk, whose
 ** latency at N connections is mostly N / throughput).
@@ -100,7 +100,10 @@ int main(int argc, char **argv) {
                       "Accept-Encoding: identity\r\n\r\n", argv[3], argv[1], argv[2]);
   int ep = epoll_create1(0);
   C *a = calloc((size_t)nConn, sizeof *a);
-  int *idle = malloc(sizeof(int) * (size_t)nConn), nIdle = 0;
+  /* Idle connections in a ring, oldest first: every connection takes its
+  ** turn, so all of them carry requests (a stack would reuse a few). */
+  int *idle = malloc(sizeof(int) * (size_t)nConn), nIdle = 0, iHead = 0;
+#define IDLE_PUSH(x) (idle[(iHead + nIdle++) % nConn] = (x))
   long nMax = (long)(rate * secs) + 16;
   double *lat = malloc(sizeof(double) * (size_t)nMax);
   long sent = 0, done = 0, errors = 0, connErr = 0, late = 0, closed = 0;
@@ -109,7 +112,7 @@ int main(int argc, char **argv) {
     a[i].cap = 65536;
     a[i].buf = malloc(a[i].cap);
     if (a[i].fd < 0) connErr++;
-    else idle[nIdle++] = i;
+    else IDLE_PUSH(i);
   }
   double t0 = now_ms(), tEnd = t0 + secs * 1e3, interval = 1e3 / rate;
   double nextDue = t0;
@@ -123,11 +126,13 @@ int main(int argc, char **argv) {
       nextDue += interval;
     }
     while (qHead < qTail && nIdle > 0) {
-      int i = idle[--nIdle];
+      int i = idle[iHead];
+      iHead = (iHead + 1) % nConn;
+      nIdle--;
       C *c = &a[i];
       if (c->fd < 0 && (c->fd = open_conn(&sa, ep, i)) < 0) {
         connErr++;
-        idle[nIdle++] = i;
+        IDLE_PUSH(i);
         break;
       }
       c->busy = 1;
@@ -163,7 +168,7 @@ int main(int argc, char **argv) {
         if (r > 0) { c->n += (size_t)r; continue; }
         if (r < 0 && (errno == EAGAIN || errno == EWOULDBLOCK)) break;
         /* closed or reset: an error if a request was out */
-        if (c->busy) { errors++; idle[nIdle++] = i; }
+        if (c->busy) { errors++; IDLE_PUSH(i); }
         closed++;
         c->busy = 0;
         epoll_ctl(ep, EPOLL_CTL_DEL, c->fd, NULL);
@@ -180,7 +185,7 @@ int main(int argc, char **argv) {
       if (len < 0 || status != 200) errors++;
       else if (done < nMax) lat[done++] = d;
       c->n = 0;
-      idle[nIdle++] = i;
+      IDLE_PUSH(i);
     }
   }
   qsort(lat, (size_t)done, sizeof *lat, cmp);

@@ -277,17 +277,20 @@ LUA
   done
   wait $IPID
   imp2_s=$(echo "$(date +%s.%N) $t0" | awk '{printf "%.1f", $1 - $2}')
+  # busy.txt: one line of nine numbers per round (bench-search --latency:
+  # wall p50, wall p99, CPU p99 for newest, relevance, portal page); the
+  # median of the rounds' p50 and the largest of their p99s.
+  fmt9='{printf "%.3f / %.3f (%.3f) | %.3f / %.3f (%.3f) | %.3f / %.3f (%.3f)", $1, $2, $3, $4, $5, $6, $7, $8, $9}'
   if [ -s "$WORK/busy.txt" ]; then
-    # columns: n50 / n99 | r50 / r99 | p50 / p99 -> median p50, max p99
-    busy=$(awk -F'[|/]' '{for (i = 1; i <= 6; i++) v[i, NR] = $i + 0} END {
-      for (i = 1; i <= 6; i++) { n = NR; for (k = 1; k <= n; k++) a[k] = v[i, k]
+    busy=$(awk '{for (i = 1; i <= 9; i++) v[i, NR] = $i} END {
+      for (i = 1; i <= 9; i++) { n = NR; for (k = 1; k <= n; k++) a[k] = v[i, k]
         for (x = 1; x <= n; x++) for (y = x + 1; y <= n; y++) if (a[y] < a[x]) { t = a[x]; a[x] = a[y]; a[y] = t }
-        r[i] = (i % 2) ? a[int((n + 1) / 2)] : a[n] }
-      printf "%.3f / %.3f | %.3f / %.3f | %.3f / %.3f", r[1], r[2], r[3], r[4], r[5], r[6] }' "$WORK/busy.txt")
+        r[i] = (i % 3 == 1) ? a[int((n + 1) / 2)] : a[n] }
+      print r[1], r[2], r[3], r[4], r[5], r[6], r[7], r[8], r[9] }' "$WORK/busy.txt" | awk "$fmt9")
   else
     busy="— (the import ended before one round of queries did) | | "
   fi
-  DURING_ROWS="$DURING_ROWS| $N | idle | $idle | |
+  DURING_ROWS="$DURING_ROWS| $N | idle | $(echo "$idle" | awk "$fmt9") | |
 | $N | importing $M documents | $busy | $rounds rounds, import $imp2_s s: $(sed -n 's/.*(\([0-9]*\) documents\/s).*/\1/p' "$WORK/more.out") documents/s |
 "
   rm -f "$WORK/more.jsonl"
@@ -298,13 +301,14 @@ done
   echo "## 8. Search while importing"
   echo
   echo "\`gongkai bench-search --latency --queries 20 --runs 2\` (the 4 query classes of section 2"
-  echo "together, 80 queries, one warm-up and 2 timed runs each; wall ms p50 / p99): once idle, then"
+  echo "together, 80 queries, one warm-up and 2 timed runs each; wall ms p50 / p99 and, in"
+  echo "parentheses, the p99 of the query thread's CPU time): once idle, then"
   echo "in rounds while \`gongkai docs import --batch 5000\` adds M = max(N/10, 5000) documents to"
   echo "the same database (another process; WAL, each batch one transaction). Under import: the"
-  echo "median of the rounds' p50 and the largest of their p99; only rounds that ended while the"
+  echo "median of the rounds' p50 and the largest of their p99s; only rounds that ended while the"
   echo "import still ran count."
   echo
-  echo "| documents | while | newest 20 p50 / p99 | relevance p50 / p99 | portal page p50 / p99 | |"
+  echo "| documents | while | newest 20 p50 / p99 (CPU p99) | relevance p50 / p99 (CPU p99) | portal page p50 / p99 (CPU p99) | |"
   echo "|---|---|---|---|---|---|"
   printf "%s" "$DURING_ROWS"
   echo

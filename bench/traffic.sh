@@ -101,7 +101,7 @@ clsum() { awk -v c="$2" '{s += $c} END {print s + 0}' "$WORK/cl_$1.txt"; }
   echo "## 7. $CONNS concurrent keep-alive connections on the document page"
   echo
   echo "Open loop: \`bench/connload.c\` holds $CONNS connections from one address and sends"
-  echo "$CONN_RATE requests/s for ${DUR} s, each on an idle connection; latency from the moment the"
+  echo "$CONN_RATE requests/s for ${DUR} s, each on the connection idle longest (all of them take turns); latency from the moment the"
   echo "request was due (queueing included). Closed loop: \`wrk -t2 -c$CONNS -d${DUR}s\`."
   echo "min / median / max of $RUNS runs; the same server options as section 6, no writer."
   echo

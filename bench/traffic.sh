@@ -24,9 +24,11 @@ MAXC=$((CONNS + 100))
 TPORT=$(serve "$DB" gkt --trusted-proxy 127.0.0.1/32 --max-conn-per-addr 1000 \
   --max-connections "$MAXC")
 TURL="http://127.0.0.1:$TPORT$PAGE"
-metric() {  # metric NAME_REGEX -> value summed over matching lines
-  curl -s "http://127.0.0.1:$TPORT/metrics" |
-    awk -v re="$1" '$0 !~ /^#/ && $1 ~ re {s += $2} END {print s + 0}'
+# snap FILE: one /metrics scrape, so that both counters are of one moment
+# (requests still finishing after wrk stops would land between two scrapes).
+snap() { curl -s "http://127.0.0.1:$TPORT/metrics" > "$1"; }
+metric() {  # metric FILE NAME_REGEX -> value summed over matching lines
+  awk -v re="$2" '$0 !~ /^#/ && $1 ~ re {s += $2} END {print s + 0}' "$1"
 }
 DOCRE='^gongkai_http_requests_total[{]route="/o/[{]org[}]/d/'
 curl -s -o /dev/null "$TURL"   # rendered once, then cached
@@ -42,9 +44,12 @@ for MIX in all apps; do
   i=0
   while [ $i -lt "$RUNS" ]; do
     wrk_run "$NGURL" >> "$WORK/ngw.txt"
-    h0=$(metric '^gongkai_cache_hits_total$'); d0=$(metric "$DOCRE")
+    snap "$WORK/m0.txt"
     wrk_run "$TURL" >> "$WORK/gkw.txt"
-    h1=$(metric '^gongkai_cache_hits_total$'); d1=$(metric "$DOCRE")
+    sleep 1   # let the requests wrk left in flight finish
+    snap "$WORK/m1.txt"
+    h0=$(metric "$WORK/m0.txt" '^gongkai_cache_hits_total$'); d0=$(metric "$WORK/m0.txt" "$DOCRE")
+    h1=$(metric "$WORK/m1.txt" '^gongkai_cache_hits_total$'); d1=$(metric "$WORK/m1.txt" "$DOCRE")
     echo "$h0 $h1 $d0 $d1" | awk '{printf "%.4f\n", ($2-$1)/($4-$3)}' >> "$WORK/hit.txt"
     i=$((i + 1))
   done

@@ -1,5 +1,5 @@
 /*
-** sqlite_applications.c — applications for disclosure on SQLite (see
+** store_applications.c — applications for disclosure (see
 ** store_applications.h).  The only file that knows the SQL of tables
 ** application*, answer_template and apply_attempt.
 */
@@ -9,7 +9,7 @@
 
 #include "lib/buf.h"
 #include "lib/embed.h"
-#include "store/sqlite_app_where.h"
+#include "store/app_where.h"
 #include "store/store_applications.h"
 #include "store/store_int.h"
 

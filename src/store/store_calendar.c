@@ -1,5 +1,5 @@
 /*
-** sqlite_calendar.c — the working-day calendar in the `holiday` table:
+** store_calendar.c — the working-day calendar in the `holiday` table:
 ** list and put overrides, build a core Calendar from them, and seed the
 ** table from the embedded official calendar.
 */

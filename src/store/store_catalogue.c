@@ -1,4 +1,4 @@
-/* sqlite_catalogue.c — catalogue items on SQLite (see store_catalogue.h). */
+/* store_catalogue.c — catalogue items (see store_catalogue.h). */
 #include <stdlib.h>
 #include <string.h>
 

@@ -1,5 +1,5 @@
 /*
-** sqlite_doc_lookup.c — finding a document to refer to by a part of its
+** store_doc_lookup.c — finding a document to refer to by a part of its
 ** title or 文号 (store_documents.h: store_doc_lookup, store_doc_ref), for
 ** the fields that point at another document.  instr() rather than LIKE, so
 ** the user's text has no wildcards; the organisation scope narrows the

@@ -1,5 +1,5 @@
-/* sqlite_documents.c — documents, review chain, attachments, findings,
-** channels, index-number serials and the ledger on SQLite (see
+/* store_documents.c — documents, review chain, attachments, findings,
+** channels, index-number serials and the ledger (see
 ** store_documents.h). */
 #include <stdio.h>
 #include <stdlib.h>

@@ -1,4 +1,4 @@
-/* sqlite_notice.c — issued notices on SQLite (see store_notice.h). */
+/* store_notice.c — issued notices (see store_notice.h). */
 #include <stdlib.h>
 #include <string.h>
 

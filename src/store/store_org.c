@@ -1,4 +1,4 @@
-/* sqlite_org.c — organisations and departments on SQLite (see store.h). */
+/* store_org.c — organisations and departments (see store.h). */
 #include <string.h>
 
 #include "store/store_int.h"

@@ -1,5 +1,5 @@
 /*
-** sqlite_registers.c — the registers of issue 7 on SQLite (see
+** store_registers.c — the registers of issue 7 (see
 ** store_registers.h): opinion events and responses, messages and their
 ** rate limit, proposals, activities and attachments, work plans with tasks
 ** and progress, inspections.
@@ -7,7 +7,7 @@
 #include <string.h>
 
 #include "lib/embed.h"
-#include "store/sqlite_app_where.h"
+#include "store/app_where.h"
 #include "store/store_int.h"
 #include "store/store_registers.h"
 

@@ -1,5 +1,5 @@
 /*
-** sqlite_reports.c — annual reports on SQLite (see store_reports.h).  The
+** store_reports.c — annual reports (see store_reports.h).  The
 ** only file that knows the SQL of tables report, report_override,
 ** report_acceptance and report_register, and of the report's reading of
 ** doc, application and application_review.

@@ -1,12 +1,12 @@
 /*
-** sqlite_staff.c — the staff menu's counts (store_staff.h): grouped counts
+** store_staff.c — the staff menu's counts (store_staff.h): grouped counts
 ** of documents in review and of open applications.  Both read only rows
 ** still in a workflow (documents through the (state, …) index; open
 ** applications), so they stay cheap however large the archive grows.
 */
 #include <string.h>
 
-#include "store/sqlite_app_where.h"
+#include "store/app_where.h"
 #include "store/store_int.h"
 #include "store/store_staff.h"
 

@@ -1,4 +1,4 @@
-/* sqlite_token.c — API tokens on SQLite (see store_token.h). */
+/* store_token.c — API tokens (see store_token.h). */
 #include <string.h>
 
 #include "core/perm.h"

@@ -1,4 +1,4 @@
-/* sqlite_user.c — users, sessions and login throttling on SQLite. */
+/* store_user.c — users, sessions and login throttling. */
 #include <string.h>
 
 #include "core/session.h"

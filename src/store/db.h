@@ -21,6 +21,13 @@
 **    (WITH … and WITH RECURSIVE …), window functions, LIMIT/OFFSET,
 **    INSERT … ON CONFLICT(cols) DO NOTHING | DO UPDATE SET x=excluded.x,
 **    INSERT/UPDATE/DELETE … RETURNING.
+**  - Every parameter from ?1 to the highest one a text uses appears in it,
+**    and each one's type follows from where it stands (a comparison with
+**    a column, an arithmetic with a number): PostgreSQL infers parameter
+**    types when it prepares.  Where nothing tells (SELECT ?1, ?1 IS NULL
+**    alone, both sides parameters), write CAST(?1 AS INTEGER) / AS TEXT.
+**    Truth values are compared explicitly (?2<>0, not a bare ?2), and
+**    counted with SQL_COUNT_IF (no sum() over a comparison).
 **  - New rows' ids: INSERT … RETURNING id, read as a row (stmt_insert_id);
 **    there is no last-insert-rowid call.
 **  - Not allowed in shared texts: INSERT OR IGNORE/REPLACE, REPLACE INTO,
@@ -175,6 +182,10 @@ int db_exec_sql(Store *s, const char *zSql);
   " UNION ALL SELECT o.id FROM org o JOIN " NAME " ON o.parent_id=" NAME  \
   ".id WHERE " DEEP ")"
 #define ORG_SUBTREE_CTE(NAME, ORG) ORG_SCOPE_CTE(NAME, ORG, "1=1")
+
+/* The number of rows for which the SQL condition COND holds (0 when
+** none); sum(COND) works on SQLite only. */
+#define SQL_COUNT_IF(COND) "coalesce(sum(CASE WHEN " COND " THEN 1 ELSE 0 END),0)"
 
 /* A text key of an integer column that sorts as the number (ten digits,
 ** zero-padded; both dialects): for pre-order paths "a/b/c" of ids. */

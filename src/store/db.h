@@ -30,6 +30,7 @@
 **    counted with SQL_COUNT_IF (no sum() over a comparison).
 **  - New rows' ids: INSERT … RETURNING id, read as a row (stmt_insert_id);
 **    there is no last-insert-rowid call.
+**  - The table user is written "user" (a reserved word in PostgreSQL).
 **  - Not allowed in shared texts: INSERT OR IGNORE/REPLACE, REPLACE INTO,
 **    ifnull, printf/format, group_concat/string_agg, strftime/date()/
 **    julianday/now, rowid, the sqlite_master table, PRAGMA, GLOB,

@@ -28,7 +28,7 @@
 #define APP_WHERE_OVERDUE(P, TODAY) \
   "(" P "closed_on IS NULL AND " P "due_on<" TODAY ")"
 #define APP_WHERE_CLOSED(P, YEAR) \
-  "(substr(" P "closed_on,1,4)=printf('%04d'," YEAR "))"
+  "(substr(" P "closed_on,1,4)=CAST(" YEAR " AS TEXT))"
 #define APP_WHERE_ON_TIME(P, YEAR)                             \
   "(" APP_WHERE_CLOSED(P, YEAR) " AND " P "due_on IS NOT NULL" \
   " AND " P "closed_on<=" P "due_on)"

@@ -184,6 +184,15 @@ int db_exec_sql(Store *s, const char *zSql);
   ".id WHERE " DEEP ")"
 #define ORG_SUBTREE_CTE(NAME, ORG) ORG_SCOPE_CTE(NAME, ORG, "1=1")
 
+/* "H contains N as a substring" (no wildcards), per dialect: write the
+** statement as a macro of CONTAINS and pass each to SQL_DIALECT. */
+#define SQLITE_CONTAINS(H, N) "instr(" H "," N ")>0"
+#define PG_CONTAINS(H, N) "strpos(" H "," N ")>0"
+
+/* A truth value as the integer 1 or 0 (a comparison is an integer on
+** SQLite, a boolean on PostgreSQL; col_int wants the integer). */
+#define SQL_BOOL(COND) "CASE WHEN " COND " THEN 1 ELSE 0 END"
+
 /* The number of rows for which the SQL condition COND holds (0 when
 ** none); sum(COND) works on SQLite only. */
 #define SQL_COUNT_IF(COND) "coalesce(sum(CASE WHEN " COND " THEN 1 ELSE 0 END),0)"

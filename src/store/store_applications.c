@@ -209,7 +209,7 @@ int store_app_by_tracking(Store *s, Arena *ar, const char *zRegNo,
 #define APP_QUERY_WHERE                                             \
   " WHERE a.org_id IN (SELECT id FROM sc) AND (?3=''"               \
   " OR (?3='open' AND " APP_WHERE_OPEN("a.") ")"                    \
-  " OR (?3='received' AND substr(a.received_on,1,4)=printf('%04d',?4))" \
+  " OR (?3='received' AND substr(a.received_on,1,4)=CAST(?4 AS TEXT))" \
   " OR (?3='due_soon' AND " APP_WHERE_DUE_SOON("a.", "?5", "?6") ")" \
   " OR (?3='overdue' AND " APP_WHERE_OVERDUE("a.", "?5") ")"        \
   " OR (?3='closed' AND " APP_WHERE_CLOSED("a.", "?4") "))"                 \

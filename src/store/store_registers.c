@@ -130,7 +130,7 @@ int store_opinion_list(Store *s, Arena *a, int64_t orgId, int bSubtree,
                        int year, OpinionEvent **paE, int *pn) {
   Stmt *st = stmt(s,
       "SELECT " EVENT_COLS EVENT_FROM " WHERE e.org_id IN " SCOPE
-      " AND (?3=0 OR strftime('%Y',e.found_at+28800,'unixepoch')=printf('%04d',?3))"
+      " AND (?3=0 OR strftime('%Y',e.found_at+28800,'unixepoch')=CAST(?3 AS TEXT))"
       " ORDER BY e.found_at DESC, e.id DESC");
   if (!st) return STORE_ERROR;
   bind_int(st, 1, orgId);
@@ -530,7 +530,7 @@ int store_activity_list(Store *s, Arena *a, int64_t orgId, int bSubtree,
                         int year, Activity **paA, int *pn) {
   Stmt *st = stmt(s,
       "SELECT " ACT_COLS ACT_FROM " WHERE a.org_id IN " SCOPE
-      " AND (?3=0 OR substr(a.held_on,1,4)=printf('%04d',?3))"
+      " AND (?3=0 OR substr(a.held_on,1,4)=CAST(?3 AS TEXT))"
       " ORDER BY a.held_on DESC, a.id DESC");
   if (!st) return STORE_ERROR;
   bind_int(st, 1, orgId);
@@ -1058,7 +1058,7 @@ int store_reg_pub_month(Store *s, int64_t orgId, int bSubtree, int year,
   Stmt *st = stmt(s,
       "SELECT CAST(substr(d.published_date,6,2) AS INTEGER),count(*) FROM doc d"
       " WHERE d.org_id IN " SCOPE " AND d.state='published'"
-      " AND substr(d.published_date,1,4)=printf('%04d',?3) GROUP BY 1");
+      " AND substr(d.published_date,1,4)=CAST(?3 AS TEXT) GROUP BY 1");
   if (!st) return STORE_ERROR;
   bind_int(st, 1, orgId);
   bind_int(st, 2, bSubtree);
@@ -1078,17 +1078,17 @@ int store_reg_pub_group(Store *s, Arena *a, int64_t orgId, int bSubtree,
   Stmt *st = bChannel
       ? stmt(s,
           "SELECT '政府网站',count(*) FROM doc d WHERE d.org_id IN " SCOPE
-          " AND d.state='published' AND substr(d.published_date,1,4)=printf('%04d',?3)"
+          " AND d.state='published' AND substr(d.published_date,1,4)=CAST(?3 AS TEXT)"
           " UNION ALL"
           " SELECT k.channel,count(DISTINCT k.doc_id) FROM doc_channel k"
           " JOIN doc d ON d.id=k.doc_id WHERE d.org_id IN " SCOPE
-          " AND d.state='published' AND substr(d.published_date,1,4)=printf('%04d',?3)"
+          " AND d.state='published' AND substr(d.published_date,1,4)=CAST(?3 AS TEXT)"
           " AND k.channel<>'政府网站' GROUP BY k.channel")
       : stmt(s,
           "SELECT coalesce(nullif(c.level1,''),'未归类'),count(*) FROM doc d"
           " LEFT JOIN catalogue_item c ON c.id=d.catalogue_item_id"
           " WHERE d.org_id IN " SCOPE " AND d.state='published'"
-          " AND substr(d.published_date,1,4)=printf('%04d',?3)"
+          " AND substr(d.published_date,1,4)=CAST(?3 AS TEXT)"
           " GROUP BY 1 ORDER BY 2 DESC, 1");
   if (!st) return STORE_ERROR;
   bind_int(st, 1, orgId);

@@ -579,6 +579,8 @@ static void rep_row(Arena *a, Stmt *st, ReportRec *p) {
   p->zApproverName = col_text(a, st, 17);
 }
 
+static void rep_row_fill(Stmt *st, Arena *a, void *pRow) { rep_row(a, st, pRow); }
+
 /* Steps st expecting one row into *pOut; STORE_NOTFOUND when none. */
 static int rep_one(Store *s, Arena *a, Stmt *st, ReportRec *pOut) {
   int rc = stmt_step(st);
@@ -785,6 +787,18 @@ done:
   return rc;
 }
 
+static void report_overrides_row(Stmt *st, Arena *a, void *pRow) {
+  ReportOverride *o = pRow;
+  o->id = col_int(st, 0);
+  o->zCell = col_text(a, st, 1);
+  o->bSet = (int)col_int(st, 2);
+  o->v = col_int(st, 3);
+  o->zReason = col_text(a, st, 4);
+  o->bRemoved = (int)col_int(st, 5);
+  o->zUser = col_text(a, st, 6);
+  o->zAt = col_text(a, st, 7);
+}
+
 int store_report_overrides(Store *s, Arena *a, int64_t reportId,
                            ReportOverride **pa, int *pn) {
   Stmt *st = stmt(s,
@@ -792,27 +806,9 @@ int store_report_overrides(Store *s, Arena *a, int64_t reportId,
       "o.removed,coalesce(u.name,''),o.at FROM report_override o"
       " LEFT JOIN \"user\" u ON u.id=o.user_id WHERE o.report_id=?1"
       " ORDER BY o.id DESC");
-  int rc, n = 0, nAlloc = 0;
-  ReportOverride *aO = NULL;
   if (!st) return STORE_ERROR;
   bind_int(st, 1, reportId);
-  while ((rc = stmt_step(st)) == STMT_ROW) {
-    ARENA_PUSH(a, aO, n, nAlloc);
-    ReportOverride *o = &aO[n++];
-    o->id = col_int(st, 0);
-    o->zCell = col_text(a, st, 1);
-    o->bSet = (int)col_int(st, 2);
-    o->v = col_int(st, 3);
-    o->zReason = col_text(a, st, 4);
-    o->bRemoved = (int)col_int(st, 5);
-    o->zUser = col_text(a, st, 6);
-    o->zAt = col_text(a, st, 7);
-  }
-  stmt_done(st);
-  if (rc != STMT_DONE) return store_db_err(s, "读取覆盖记录");
-  *pa = aO;
-  *pn = n;
-  return STORE_OK;
+  return stmt_rows(s, st, a, sizeof **pa, report_overrides_row, pa, pn, "读取覆盖记录");
 }
 
 int store_report_accept(Store *s, int64_t reportId, const char *zKey,
@@ -928,20 +924,21 @@ int store_report_list(Store *s, Arena *a, int64_t orgId, int bPublished,
                           " ON o.id=r.org_id WHERE r.org_id=?1 AND"
                           " (?2=0 OR r.status='published')"
                           " ORDER BY r.year DESC, r.scope");
-  int rc, n = 0, nAlloc = 0;
-  ReportRec *aR = NULL;
   if (!st) return STORE_ERROR;
   bind_int(st, 1, orgId);
   bind_int(st, 2, bPublished);
-  while ((rc = stmt_step(st)) == STMT_ROW) {
-    ARENA_PUSH(a, aR, n, nAlloc);
-    rep_row(a, st, &aR[n++]);
-  }
-  stmt_done(st);
-  if (rc != STMT_DONE) return store_db_err(s, "读取报告列表");
-  *pa = aR;
-  *pn = n;
-  return STORE_OK;
+  return stmt_rows(s, st, a, sizeof **pa, rep_row_fill, pa, pn, "读取报告列表");
+}
+
+static void report_units_row(Stmt *st, Arena *a, void *pRow) {
+  ReportUnit *u = pRow;
+  u->orgId = col_int(st, 0);
+  u->zOrgName = col_text(a, st, 1);
+  u->zOrgSlug = col_text(a, st, 2);
+  u->depth = (int)col_int(st, 3);
+  u->zStatus = col_text(a, st, 4);
+  u->zSubmittedAt = col_text(a, st, 5);
+  u->zOrgKind = col_text(a, st, 6);
 }
 
 int store_report_units(Store *s, Arena *a, int64_t rootId, int year,
@@ -955,27 +952,10 @@ int store_report_units(Store *s, Arena *a, int64_t rootId, int year,
       " coalesce(r.submitted_at,''),o.kind FROM t JOIN org o ON o.id=t.id"
       " LEFT JOIN report r ON r.org_id=t.id AND r.year=?2 AND r.scope='org'"
       " ORDER BY t.path");
-  int rc, n = 0, nAlloc = 0;
-  ReportUnit *aU = NULL;
   if (!st) return STORE_ERROR;
   bind_int(st, 1, rootId);
   bind_int(st, 2, year);
-  while ((rc = stmt_step(st)) == STMT_ROW) {
-    ARENA_PUSH(a, aU, n, nAlloc);
-    ReportUnit *u = &aU[n++];
-    u->orgId = col_int(st, 0);
-    u->zOrgName = col_text(a, st, 1);
-    u->zOrgSlug = col_text(a, st, 2);
-    u->depth = (int)col_int(st, 3);
-    u->zStatus = col_text(a, st, 4);
-    u->zSubmittedAt = col_text(a, st, 5);
-    u->zOrgKind = col_text(a, st, 6);
-  }
-  stmt_done(st);
-  if (rc != STMT_DONE) return store_db_err(s, "读取下属单位");
-  *pa = aU;
-  *pn = n;
-  return STORE_OK;
+  return stmt_rows(s, st, a, sizeof **pa, report_units_row, pa, pn, "读取下属单位");
 }
 
 /* ---- Register ------------------------------------------------------- */
@@ -1050,6 +1030,19 @@ int store_report_register_put(Store *s, int64_t orgId, int year,
   return stmt_exec(s, st, "保存登记");
 }
 
+static void report_register_list_row(Stmt *st, Arena *a, void *pRow) {
+  ReportRegister *r = pRow;
+  r->id = col_int(st, 0);
+  r->orgId = col_int(st, 1);
+  r->year = (int)col_int(st, 2);
+  r->zKind = col_text(a, st, 3);
+  r->count = col_int(st, 4);
+  r->amount = col_int(st, 5);
+  r->zSource = col_text(a, st, 6);
+  r->zOrgName = col_text(a, st, 7);
+  r->items = col_int(st, 8);
+}
+
 int store_report_register_list(Store *s, Arena *a, int64_t orgId, int year,
                                ReportRegister **pa, int *pn) {
   Stmt *st = stmt(s,
@@ -1057,29 +1050,10 @@ int store_report_register_list(Store *s, Arena *a, int64_t orgId, int year,
       "coalesce(r.items,-1)"
       " FROM report_register r JOIN org o ON o.id=r.org_id"
       " WHERE r.org_id=?1 AND r.year=?2 ORDER BY r.kind");
-  int rc, n = 0, nAlloc = 0;
-  ReportRegister *aR = NULL;
   if (!st) return STORE_ERROR;
   bind_int(st, 1, orgId);
   bind_int(st, 2, year);
-  while ((rc = stmt_step(st)) == STMT_ROW) {
-    ARENA_PUSH(a, aR, n, nAlloc);
-    ReportRegister *r = &aR[n++];
-    r->id = col_int(st, 0);
-    r->orgId = col_int(st, 1);
-    r->year = (int)col_int(st, 2);
-    r->zKind = col_text(a, st, 3);
-    r->count = col_int(st, 4);
-    r->amount = col_int(st, 5);
-    r->zSource = col_text(a, st, 6);
-    r->zOrgName = col_text(a, st, 7);
-    r->items = col_int(st, 8);
-  }
-  stmt_done(st);
-  if (rc != STMT_DONE) return store_db_err(s, "读取登记");
-  *pa = aR;
-  *pn = n;
-  return STORE_OK;
+  return stmt_rows(s, st, a, sizeof **pa, report_register_list_row, pa, pn, "读取登记");
 }
 
 /* ---- Drill-down ----------------------------------------------------- */

@@ -160,6 +160,16 @@ int stmt_int(Store *s, Stmt *st, int64_t *pv, const char *zWhat);
 ** is no row or on failure (then the error is set).  Always stmt_done()s. */
 const char *stmt_text(Store *s, Stmt *st, Arena *a);
 
+/* 1 when the table zTable exists, 0 when not, or a negative STORE_* code
+** (for code that runs against databases migrated only partly). */
+int db_has_table(Store *s, const char *zTable);
+/* 1 when table zTable has a column zColumn, 0 when not, or negative. */
+int db_has_column(Store *s, const char *zTable, const char *zColumn);
+
+/* Binds a LIMIT: n, or "no limit" for n < 0 (SQLite's LIMIT -1 is an
+** error on PostgreSQL). */
+void bind_limit(Stmt *st, int i, int64_t n);
+
 /* Maps the last failure (db_err) to its STORE_* code, sets the message
 ** "<zWhat>失败：记录已存在 / 数据不符合约束 / 数据库忙，请稍后重试 /
 ** 数据库错误" and returns the code. */

@@ -100,12 +100,7 @@ static int doc_ref_ok(Store *s, int64_t id, int64_t orgId, const char *zWhat) {
 
 /* 1 when the catalogue table of migration 0002 is installed. */
 static int catalogue_installed(Store *s) {
-  Stmt *st = stmt(s,
-      "SELECT 1 FROM sqlite_master WHERE type='table' AND name='catalogue_item'");
-  if (!st) return 0;
-  int b = stmt_step(st) == STMT_ROW;
-  stmt_done(st);
-  return b;
+  return db_has_table(s, "catalogue_item") > 0;
 }
 
 /* The catalogue item must exist and belong to orgId. */
@@ -315,8 +310,7 @@ int store_doc_public_by_index(Store *s, Arena *a, const char *zIndex, Doc *d) {
 
 #define DOC_WHERE                                                            \
   " WHERE (?1 IS NULL OR (?2=0 AND d.org_id=?1) OR (?2=1 AND d.org_id IN ("  \
-  "  WITH RECURSIVE t(id) AS (SELECT ?1 UNION ALL"                           \
-  "   SELECT x.id FROM org x JOIN t ON x.parent_id=t.id) SELECT id FROM t)))"\
+  "  WITH RECURSIVE " ORG_SUBTREE_CTE("t", "1") " SELECT id FROM t)))"      \
   " AND (?3 IS NULL OR d.state=?3 OR (?3='pending' AND d.state IN"           \
   "  ('draft','dept_review','secrecy_review','approval')))"                  \
   " AND (?4=0 OR d.state IN ('published','withdrawn'))"                      \
@@ -1147,12 +1141,12 @@ int store_ledger_list(Store *s, Arena *a, int64_t docId, int64_t afterSeq,
              " ORDER BY seq LIMIT ?3")
       : stmt(s,
              "SELECT seq,at,doc_id,event,content,content_hash,prev_hash,"
-             "entry_hash FROM doc_ledger WHERE ?1 IS NULL AND seq>?2"
+             "entry_hash FROM doc_ledger WHERE CAST(?1 AS INTEGER) IS NULL AND seq>?2"
              " ORDER BY seq LIMIT ?3");
   if (!st) return STORE_ERROR;
   bind_id(st, 1, docId);
   bind_int(st, 2, afterSeq);
-  bind_int(st, 3, limit > 0 ? limit : -1);
+  bind_limit(st, 3, limit > 0 ? limit : -1);
   return stmt_rows(s, st, a, sizeof **paE, ledger_row_fill, paE, pn, "读取公开台账");
 }
 

@@ -5,6 +5,7 @@
 ** and progress, inspections.
 */
 #include <string.h>
+#include <time.h>
 
 #include "lib/embed.h"
 #include "store/app_where.h"
@@ -13,9 +14,8 @@
 
 /* The organisations a listing covers: ?1 alone, or with ?2 = 1 its
 ** subtree.  Used as "WHERE x.org_id IN " SCOPE. */
-#define SCOPE                                                              \
-  "(WITH RECURSIVE sub(id) AS (SELECT ?1 UNION ALL SELECT o.id FROM org o" \
-  " JOIN sub ON o.parent_id=sub.id WHERE ?2) SELECT id FROM sub)"
+#define SCOPE \
+  "(WITH RECURSIVE " ORG_SCOPE_CTE("sub", "1", "?2<>0") " SELECT id FROM sub)"
 
 
 /* Runs an INSERT … RETURNING id; sets *pId (may be NULL) to the new id. */
@@ -128,12 +128,18 @@ int store_opinion_list(Store *s, Arena *a, int64_t orgId, int bSubtree,
                        int year, OpinionEvent **paE, int *pn) {
   Stmt *st = stmt(s,
       "SELECT " EVENT_COLS EVENT_FROM " WHERE e.org_id IN " SCOPE
-      " AND (?3=0 OR strftime('%Y',e.found_at+28800,'unixepoch')=CAST(?3 AS TEXT))"
+      " AND (?3=0 OR (e.found_at>=?4 AND e.found_at<?5))"
       " ORDER BY e.found_at DESC, e.id DESC");
   if (!st) return STORE_ERROR;
   bind_int(st, 1, orgId);
   bind_int(st, 2, bSubtree);
   bind_int(st, 3, year);
+  /* The year in Beijing time (UTC+8) as a range of Unix seconds. */
+  struct tm tm = {.tm_year = (year ? year : 1970) - 1900, .tm_mday = 1};
+  int64_t tFrom = (int64_t)timegm(&tm) - 8 * 3600;
+  tm = (struct tm){.tm_year = (year ? year : 1970) + 1 - 1900, .tm_mday = 1};
+  bind_int(st, 4, tFrom);
+  bind_int(st, 5, (int64_t)timegm(&tm) - 8 * 3600);
   return stmt_rows(s, st, a, sizeof **paE, event_row_fill, paE, pn, "读取舆情事件");
 }
 
@@ -288,7 +294,7 @@ int store_message_list(Store *s, Arena *a, int64_t orgId, int bSubtree,
   Stmt *st = stmt(s,
       "SELECT " MSG_COLS MSG_FROM " WHERE m.org_id IN " SCOPE
       " AND (?3=0 OR m.published=1)"
-      " ORDER BY CASE WHEN ?3 THEN m.replied_on END DESC,"
+      " ORDER BY CASE WHEN ?3<>0 THEN m.replied_on END DESC,"
       " m.received_on DESC, m.id DESC");
   if (!st) return STORE_ERROR;
   bind_int(st, 1, orgId);
@@ -334,7 +340,7 @@ int store_message_publish(Store *s, int64_t id, int bPublish,
                           const char *zOn) {
   Stmt *st = stmt(s,
       "UPDATE message SET published=?2,"
-      " published_on=CASE WHEN ?2 THEN coalesce(published_on,?3) END"
+      " published_on=CASE WHEN ?2<>0 THEN coalesce(published_on,?3) END"
       " WHERE id=?1 AND (?2=0 OR replied_on IS NOT NULL)");
   if (!st) return STORE_ERROR;
   bind_int(st, 1, id);
@@ -426,7 +432,7 @@ int store_proposal_reply(Store *s, int64_t id, const char *zReply,
                          const char *zOn, int bPublish) {
   Stmt *st = stmt(s,
       "UPDATE proposal SET reply=?2, replied_on=?3, published=?4,"
-      " published_on=CASE WHEN ?4 THEN coalesce(published_on,?3) END"
+      " published_on=CASE WHEN ?4<>0 THEN coalesce(published_on,?3) END"
       " WHERE id=?1");
   if (!st) return STORE_ERROR;
   bind_int(st, 1, id);
@@ -1014,19 +1020,16 @@ int store_reg_pub_group(Store *s, Arena *a, int64_t orgId, int bSubtree,
 int store_reg_app_stats(Store *s, int64_t orgId, int bSubtree, int year,
                         const char *zToday, const char *zSoon, AppStats *p) {
   memset(p, 0, sizeof *p);
-  Stmt *st = stmt(s,
-      "SELECT count(*) FROM sqlite_master WHERE type='table' AND name='application'");
-  if (!st) return STORE_ERROR;
-  int bHave = stmt_step(st) == STMT_ROW && (int)col_int(st, 0) > 0;
-  stmt_done(st);
+  int bHave = db_has_table(s, "application");
+  if (bHave < 0) return bHave;
   if (!bHave) return store_fail(s, STORE_NOTFOUND, "依申请公开模块尚未安装");
-  st = stmt(s,
+  Stmt *st = stmt(s,
       "SELECT"
-      " coalesce(sum(" APP_WHERE_OPEN("") "),0),"
-      " coalesce(sum(" APP_WHERE_DUE_SOON("", "?4", "?5") "),0),"
-      " coalesce(sum(" APP_WHERE_OVERDUE("", "?4") "),0),"
-      " coalesce(sum(" APP_WHERE_CLOSED("", "?3") "),0),"
-      " coalesce(sum(" APP_WHERE_ON_TIME("", "?3") "),0)"
+      " " SQL_COUNT_IF(APP_WHERE_OPEN("")) ","
+      " " SQL_COUNT_IF(APP_WHERE_DUE_SOON("", "?4", "?5")) ","
+      " " SQL_COUNT_IF(APP_WHERE_OVERDUE("", "?4")) ","
+      " " SQL_COUNT_IF(APP_WHERE_CLOSED("", "?3")) ","
+      " " SQL_COUNT_IF(APP_WHERE_ON_TIME("", "?3"))
       " FROM application WHERE org_id IN " SCOPE);
   if (!st) return STORE_ERROR;
   bind_int(st, 1, orgId);

@@ -26,9 +26,7 @@
 #include "store/store_reports.h"
 
 /* Organisations in scope: ?1 and, when ?2 is true, its subtree. */
-#define SCOPE_CTE                                                      \
-  "WITH RECURSIVE sc(id) AS (SELECT ?1 UNION ALL SELECT o.id FROM org o" \
-  " JOIN sc ON o.parent_id=sc.id WHERE ?2) "
+#define SCOPE_CTE "WITH RECURSIVE " ORG_SCOPE_CTE("sc", "1", "?2<>0") " "
 
 const char *store_report_format_for_year(int year) {
   if (year >= 2021) return "2021";
@@ -111,10 +109,12 @@ static int compute_t3(Store *s, Report *p, int64_t orgId, int bSubtree,
                       int bRec, const char *zFrom, const char *zTo) {
   int rc;
   zero_table(p, "t3");
-/* INDEXED BY: without it SQLite takes application_org (org_id,
-** received_on), which does not cover applicant_type, and reads every row. */
-#define T3_NEW_W \
-  " FROM application a INDEXED BY application_report_received" \
+/* INDEXED BY (SQLite only, a dialect alternative): without it SQLite
+** takes application_org (org_id, received_on), which does not cover
+** applicant_type, and reads every row. */
+#define T3_NEW_HINT " INDEXED BY application_report_received"
+#define T3_NEW_W(HINT) \
+  " FROM application a" HINT \
   " WHERE a.org_id IN (SELECT id FROM sc)" \
   " AND a.received_on BETWEEN ?3 AND ?4"
 #define T3_IN_W \
@@ -127,8 +127,9 @@ static int compute_t3(Store *s, Report *p, int64_t orgId, int bSubtree,
   " FROM application a WHERE a.org_id IN (SELECT id FROM sc)" \
   " AND a.received_on <= ?4 AND (a.closed_on IS NULL OR a.closed_on > ?4)"
   if (bRec) {
-    rc = t3_query(s, p, SCOPE_CTE "SELECT a.id,a.applicant_type,NULL,1"
-                  T3_NEW_W, orgId, bSubtree, zFrom, zTo, "new", 1);
+#define T3_NEW_ROWS(HINT) SCOPE_CTE "SELECT a.id,a.applicant_type,NULL,1" T3_NEW_W(HINT)
+    rc = t3_query(s, p, SQL_DIALECT(s, T3_NEW_ROWS(T3_NEW_HINT), T3_NEW_ROWS("")),
+                  orgId, bSubtree, zFrom, zTo, "new", 1);
     if (!rc) rc = t3_query(s, p, SCOPE_CTE "SELECT a.id,a.applicant_type,"
                            "NULL,1" T3_IN_W, orgId, bSubtree, zFrom, zTo,
                            "carried_in", 1);
@@ -139,9 +140,10 @@ static int compute_t3(Store *s, Report *p, int64_t orgId, int bSubtree,
                            "NULL,1" T3_OUT_W, orgId, bSubtree, zFrom, zTo,
                            "carry_out", 1);
   } else {
-    rc = t3_query(s, p, SCOPE_CTE "SELECT 0,a.applicant_type,NULL,count(*)"
-                  T3_NEW_W " GROUP BY 2", orgId, bSubtree, zFrom, zTo, "new",
-                  0);
+#define T3_NEW_COUNT(HINT) \
+  SCOPE_CTE "SELECT 0,a.applicant_type,NULL,count(*)" T3_NEW_W(HINT) " GROUP BY 2"
+    rc = t3_query(s, p, SQL_DIALECT(s, T3_NEW_COUNT(T3_NEW_HINT), T3_NEW_COUNT("")),
+                  orgId, bSubtree, zFrom, zTo, "new", 0);
     if (!rc) rc = t3_query(s, p, SCOPE_CTE "SELECT 0,a.applicant_type,NULL,"
                            "count(*)" T3_IN_W " GROUP BY 2", orgId, bSubtree,
                            zFrom, zTo, "carried_in", 0);
@@ -358,7 +360,7 @@ static int compute_t2_items(Store *s, Report *p, int64_t orgId,
   " FROM application_review v JOIN application a ON a.id=v.application_id" \
   " WHERE a.org_id IN (SELECT id FROM sc) AND v.filed_on BETWEEN ?3 AND ?4"
 static const char zStatSql[] = SCOPE_CTE
-  "SELECT CASE WHEN ?5 THEN x.id ELSE 0 END,x.r,sum(x.n) FROM ("
+  "SELECT CASE WHEN ?5<>0 THEN x.id ELSE 0 END,x.r,sum(x.n) FROM ("
   /* 一 published: documents published in Y (all are on the website). */
   " SELECT d.id AS id,'active.published' AS r,1 AS n" STAT_DOC_Y
   "  AND d.published_date BETWEEN ?3 AND ?4"
@@ -945,8 +947,8 @@ int store_report_units(Store *s, Arena *a, int64_t rootId, int year,
                        ReportUnit **pa, int *pn) {
   Stmt *st = stmt(s,
       "WITH RECURSIVE t(id,depth,path) AS ("
-      "  SELECT id,0,printf('%010d',id) FROM org WHERE id=?1"
-      "  UNION ALL SELECT o.id,t.depth+1,t.path||'/'||printf('%010d',o.id)"
+      "  SELECT id,0," SQL_ID_KEY("id") " FROM org WHERE id=?1"
+      "  UNION ALL SELECT o.id,t.depth+1,t.path||'/'||" SQL_ID_KEY("o.id")
       "  FROM org o JOIN t ON o.parent_id=t.id)"
       " SELECT t.id,o.name,o.slug,t.depth,coalesce(r.status,''),"
       " coalesce(r.submitted_at,''),o.kind FROM t JOIN org o ON o.id=t.id"
@@ -1086,9 +1088,13 @@ int store_report_records(Store *s, Arena *a, const char *zTable,
            " ON o.id=t.org_id WHERE t.id=?1";
   } else if (!strcmp(zTable, "opinion")) {
     zKind = "opinion";
-    zSql = "SELECT e.id,e.level,e.title,o.name,"
-           "date(e.found_at+28800,'unixepoch'),e.source FROM opinion_event e"
-           " JOIN org o ON o.id=e.org_id WHERE e.id=?1";
+    /* The day in Beijing time of a Unix time (dialect). */
+#define OPINION_SQL(DAY)                                                \
+  "SELECT e.id,e.level,e.title,o.name," DAY ",e.source FROM opinion_event e" \
+  " JOIN org o ON o.id=e.org_id WHERE e.id=?1"
+    zSql = SQL_DIALECT(s, OPINION_SQL("date(e.found_at+28800,'unixepoch')"),
+                       OPINION_SQL("to_char(to_timestamp(e.found_at+28800)"
+                                   " AT TIME ZONE 'UTC','YYYY-MM-DD')"));
   } else if (!strcmp(zTable, "t3")) {
     zKind = "application";
     zSql = "SELECT a.id,a.reg_no,a.info_title,o.name,a.received_on,"
@@ -1213,9 +1219,9 @@ int store_report_facts(Store *s, int64_t orgId, int bSubtree, int year,
   snprintf(zFrom, sizeof zFrom, "%04d-01-01", year);
   snprintf(zTo, sizeof zTo, "%04d-12-31", year);
   Stmt *st = stmt(s, SCOPE_CTE
-      "SELECT count(*),coalesce(sum(report_kind='regulation'),0),"
-      "coalesce(sum(report_kind='normative'),0),"
-      "coalesce(sum(genre LIKE '%解读%'),0) FROM doc"
+      "SELECT count(*)," SQL_COUNT_IF("report_kind='regulation'") ","
+      SQL_COUNT_IF("report_kind='normative'") ","
+      SQL_COUNT_IF("genre LIKE '%解读%'") " FROM doc"
       " WHERE org_id IN (SELECT id FROM sc) AND state IN"
       " ('published','withdrawn') AND published_date BETWEEN ?3 AND ?4");
   if (!st) return STORE_ERROR;
@@ -1233,9 +1239,9 @@ int store_report_facts(Store *s, int64_t orgId, int bSubtree, int year,
   stmt_done(st);
   if (rc != STMT_ROW) return store_db_err(s, "统计文件");
   st = stmt(s, SCOPE_CTE
-      "SELECT coalesce(sum(received_on BETWEEN ?3 AND ?4),0),"
-      "coalesce(sum(closed_on BETWEEN ?3 AND ?4),0),"
-      "coalesce(sum(received_on<=?4 AND (closed_on IS NULL OR closed_on>?4)),0),"
+      "SELECT " SQL_COUNT_IF("received_on BETWEEN ?3 AND ?4") ","
+      SQL_COUNT_IF("closed_on BETWEEN ?3 AND ?4") ","
+      SQL_COUNT_IF("received_on<=?4 AND (closed_on IS NULL OR closed_on>?4)") ","
       "coalesce(sum(CASE WHEN fee_status='paid' AND closed_on BETWEEN ?3 AND ?4"
       " THEN fee_yuan ELSE 0 END),0)"
       " FROM application WHERE org_id IN (SELECT id FROM sc)");
@@ -1254,7 +1260,7 @@ int store_report_facts(Store *s, int64_t orgId, int bSubtree, int year,
   stmt_done(st);
   if (rc != STMT_ROW) return store_db_err(s, "统计申请");
   st = stmt(s, SCOPE_CTE
-      "SELECT coalesce(sum(v.kind='review'),0),coalesce(sum(v.kind<>'review'),0)"
+      "SELECT " SQL_COUNT_IF("v.kind='review'") "," SQL_COUNT_IF("v.kind<>'review'")
       " FROM application_review v JOIN application a ON a.id=v.application_id"
       " WHERE a.org_id IN (SELECT id FROM sc) AND v.filed_on BETWEEN ?3 AND ?4");
   if (!st) return STORE_ERROR;

@@ -207,6 +207,16 @@ int db_exec_sql(Store *s, const char *zSql);
 ** none); sum(COND) works on SQLite only. */
 #define SQL_COUNT_IF(COND) "coalesce(sum(CASE WHEN " COND " THEN 1 ELSE 0 END),0)"
 
+/* The same walk in pre-order: NAME(id,depth,path) holds the organisations
+** satisfying the SQL condition ROOTS (on table org) at depth 0 and every
+** organisation below them; ORDER BY NAME.path lists children under their
+** parent in id order. */
+#define ORG_TREE_CTE(NAME, ROOTS)                                          \
+  NAME "(id,depth,path) AS (SELECT id,0," SQL_ID_KEY("id") " FROM org"     \
+  " WHERE " ROOTS " UNION ALL SELECT o.id," NAME ".depth+1," NAME ".path"  \
+  "||'/'||" SQL_ID_KEY("o.id") " FROM org o JOIN " NAME                    \
+  " ON o.parent_id=" NAME ".id)"
+
 /* A text key of an integer column that sorts as the number (ten digits,
 ** zero-padded; both dialects): for pre-order paths "a/b/c" of ids. */
 #define SQL_ID_KEY(COL)                                                   \

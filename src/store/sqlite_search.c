@@ -284,8 +284,7 @@ int store_search_attachment_text(Store *s, Arena *a, int64_t docId,
   " AND (?4 IS NULL OR (sd.id BETWEEN ?4 AND ?5"                             \
   "  AND sd.published_date BETWEEN ?16 AND ?17))"                            \
   " AND (?2 IS NULL OR (?3=0 AND sd.org_id=?2) OR (?3=1 AND sd.org_id IN ("  \
-  "  WITH RECURSIVE t(id) AS (SELECT ?2 UNION ALL"                           \
-  "   SELECT x.id FROM org x JOIN t ON x.parent_id=t.id) SELECT id FROM t)))"\
+  "  WITH RECURSIVE " ORG_SUBTREE_CTE("t", "2") " SELECT id FROM t)))"      \
   " AND (?6 IS NULL OR sd.catalogue_item_id=?6)"                             \
   " AND (?7 IS NULL OR sd.genre=?7)"                                         \
   " AND (?8 IS NULL OR sd.validity=?8)"                                      \
@@ -468,8 +467,7 @@ int store_search_years(Store *s, Arena *a, int64_t orgId, int bSubtree,
         "SELECT CAST(substr(sd.published_date,1,4) AS INTEGER) AS y, count(*)"
         " FROM search_doc sd WHERE sd.published_date>'0'"
         " AND (?1 IS NULL OR (?2=0 AND sd.org_id=?1) OR (?2=1 AND sd.org_id IN ("
-        "  WITH RECURSIVE t(id) AS (SELECT ?1 UNION ALL"
-        "   SELECT x.id FROM org x JOIN t ON x.parent_id=t.id) SELECT id FROM t)))"
+        "  WITH RECURSIVE " ORG_SUBTREE_CTE("t", "1") " SELECT id FROM t)))"
         " GROUP BY y ORDER BY y DESC");
     if (!st) return STORE_ERROR;
     lite_bind_id(st, 1, orgId);

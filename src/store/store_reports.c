@@ -946,10 +946,7 @@ static void report_units_row(Stmt *st, Arena *a, void *pRow) {
 int store_report_units(Store *s, Arena *a, int64_t rootId, int year,
                        ReportUnit **pa, int *pn) {
   Stmt *st = stmt(s,
-      "WITH RECURSIVE t(id,depth,path) AS ("
-      "  SELECT id,0," SQL_ID_KEY("id") " FROM org WHERE id=?1"
-      "  UNION ALL SELECT o.id,t.depth+1,t.path||'/'||" SQL_ID_KEY("o.id")
-      "  FROM org o JOIN t ON o.parent_id=t.id)"
+      "WITH RECURSIVE " ORG_TREE_CTE("t", "id=?1")
       " SELECT t.id,o.name,o.slug,t.depth,coalesce(r.status,''),"
       " coalesce(r.submitted_at,''),o.kind FROM t JOIN org o ON o.id=t.id"
       " LEFT JOIN report r ON r.org_id=t.id AND r.year=?2 AND r.scope='org'"

@@ -1,5 +1,8 @@
-/* sqlite_search.c — the search index on SQLite FTS5 with the gk tokenizer
-** (see store_search.h, docs/search.md and migration 0007_search.sql). */
+/* sqlite_search.c — THE SQLITE SEARCH IMPLEMENTATION behind
+** store_search.h: the index on SQLite FTS5 with the gk tokenizer (see
+** docs/search.md and migration 0007_search.sql).  It stays on the SQLite
+** API (store_sqlite.h: lite_stmt and friends over the same statement
+** cache) and is not part of the backend-neutral store (docs/store.md). */
 #include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -193,6 +196,9 @@ int store_search_sync(Store *s, int64_t docId) {
     key = oldKey;
   } else {
     int bDisplaced;
+    /* A free key is looked for, then taken: one writer at a time
+    ** (store.h, the concurrency contract). */
+    if ((rc = store_lock(s, STORE_LOCK_SEARCH_KEY))) goto fail;
     if ((rc = new_key(s, zDate, &key, &bDisplaced))) goto fail;
     if (bDisplaced &&
         (rc = exec_sql0(s, "UPDATE search_meta SET value=value+1"
@@ -233,6 +239,10 @@ int store_search_rebuild(Store *s) {
   if (rc) return rc;
   rc = store_begin(s);
   if (rc) return rc;
+  if ((rc = store_lock(s, STORE_LOCK_SEARCH_KEY))) {
+    store_rollback(s);
+    return rc;
+  }
   /* Empty both indexes and the rows, refill the rows with keys by the rule
   ** of migration 0010 in (date, document id) order: key(n) = max over
   ** m <= n of (day(m) * 16 + n - m), then index them in one statement per

@@ -1078,6 +1078,9 @@ static int ledger_append_doc(Store *s, Arena *a, const Doc *d,
   if (rc) return rc;
   if ((rc = canonical_of(s, a, d, &zContent))) goto done;
   crypto_sha256_hex(zContent, strlen(zContent), zContentHash);
+  /* The head is read, extended and written back: one writer at a time
+  ** (store.h, the concurrency contract). */
+  if ((rc = store_lock(s, STORE_LOCK_LEDGER))) goto done;
   Stmt *st = stmt(s,
       "SELECT seq,entry_hash FROM doc_ledger ORDER BY seq DESC LIMIT 1");
   if (!st) { rc = STORE_ERROR; goto done; }

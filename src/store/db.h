@@ -31,6 +31,11 @@
 **  - New rows' ids: INSERT … RETURNING id, read as a row (stmt_insert_id);
 **    there is no last-insert-rowid call.
 **  - The table user is written "user" (a reserved word in PostgreSQL).
+**  - In ON CONFLICT … DO UPDATE SET the existing row's columns are
+**    qualified with the table's name (x=t.x+1), the new one's excluded.x.
+**  - Flags are INTEGER columns holding 0/1 (compared as =1, not as truth
+**    values); LIKE patterns only where letter case cannot matter (SQLite's
+**    LIKE ignores ASCII case, PostgreSQL's does not).
 **  - Not allowed in shared texts: INSERT OR IGNORE/REPLACE, REPLACE INTO,
 **    ifnull, printf/format, group_concat/string_agg, strftime/date()/
 **    julianday/now, rowid, the sqlite_master table, PRAGMA, GLOB,

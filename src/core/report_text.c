@@ -554,6 +554,7 @@ typedef struct Search {
   long long aCand[MAX_CANDIDATES][64];
   int aCandBlank[MAX_CANDIDATES][64];
   int nCand;
+  int nTried;                 /* complete readings tested against the checks */
   long nNode;
   int bOverflow;
   long long cur[64];
@@ -576,6 +577,7 @@ static void add_candidate(Search *s, const long long *aV, const int *aBlank) {
 static void emit_split(Search *s) {
   int aKnown[64];
   for (int c = 0; c < s->k; c++) aKnown[c] = !s->curBlank[c];
+  s->nTried++;
   if (checks_hold(s->aChk, s->nChk, s->cur, aKnown))
     add_candidate(s, s->cur, s->curBlank);
 }
@@ -635,6 +637,7 @@ static void gen_missing(Search *s) {
       }
       if (!bOk) continue;
       if (!solve(s->aChk, s->nChk, aV, aKnown, s->k)) continue;
+      s->nTried++;
       for (int c = 0; c < s->k; c++)
         if (aV[c] < 0 && !s->aSigned[c]) bOk = 0;
       if (bOk && checks_hold(s->aChk, s->nChk, aV, aKnown))
@@ -810,7 +813,12 @@ static void store_row(Reader *R, int iTab, int iRow, const Tok *aTok,
   } else {
     for (int c = 0; c < k; c++) report_clear(R->p, base + c);
     R->out->nAmbiguous++;
-    if (s->nCand == 0) {
+    if (s->nCand == 0 && s->nTried == 0 && !s->bOverflow) {
+      /* too few numbers and nothing to place them by (the empty cells
+      ** left no trace and the row's rules cannot fill them) */
+      buf_printf(&b, "%s：文本只有%d个数“%s”（应为%d个），空格没有留下位置，"
+                 "无法确定各数所在的列，该行留空", zRow, nTok, buf_str(&raw), k);
+    } else if (s->nCand == 0) {
       buf_printf(&b, "%s：“%s”无法按%d列读出（与本行勾稽关系不符），该行留空",
                  zRow, buf_str(&raw), k);
     } else {

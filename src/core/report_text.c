@@ -275,9 +275,29 @@ static int ends_pipe(const char *p, size_t n) {
   return n && p[n - 1] == '|';
 }
 
+/* 1 when p[0..n) is one cell of one-cell-per-line web text: a number or
+** a blank mark followed by a pipe ("0 |", "/ |"). */
+static int value_then_pipe(const char *p, size_t n) {
+  char z[32];
+  size_t a = 0, i, m = 0;
+  while (n && (p[n - 1] == ' ' || p[n - 1] == '\t' || p[n - 1] == '\r')) n--;
+  if (!n || p[n - 1] != '|') return 0;
+  n--;
+  while (a < n && (p[a] == ' ' || p[a] == '\t')) a++;
+  while (n > a && (p[n - 1] == ' ' || p[n - 1] == '\t')) n--;
+  if (n == a || n - a >= sizeof z) return 0;
+  for (i = a; i < n; i++) z[m++] = p[i];
+  z[m] = 0;
+  if (is_blank_mark(z)) return 1;
+  for (i = 0; i < m; i++)
+    if (!isdigit((unsigned char)z[i]) && !strchr(".,+-", z[i])) return 0;
+  return 1;
+}
+
 /* Splits zText into Lines; *pn gets the count.  A pipe row broken after
 ** its empty cells (web text: "一、… | 25 |", then lines of "|" alone, then
-** "| 25 |") is joined back into one line.  Caller frees each with
+** "| 25 |", or with every cell on its own line: "一、… |", lines of "|"
+** alone, "0 |") is joined back into one line.  Caller frees each with
 ** free_line() and the array with free(). */
 static Line *split_lines(const char *zText, int *pn) {
   Line *a = NULL;
@@ -302,7 +322,10 @@ static Line *split_lines(const char *zText, int *pn) {
         k = raw_line(r, &q);
         const char *t = r;
         while (t < r + k && (*t == ' ' || *t == '\t')) t++;
-        if (t < r + k && *t == '|') { buf_append(&row, r, k); r = q; }
+        if ((t < r + k && *t == '|') || value_then_pipe(r, k)) {
+          buf_append(&row, r, k);
+          r = q;
+        }
       }
       a = xrealloc(a, (size_t)(n + 1) * sizeof *a);
       make_line(&a[n++], buf_str(&row), row.n);

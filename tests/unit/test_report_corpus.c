@@ -186,3 +186,18 @@ TEST(corpus_table2_2019_format) {
   };
   check_real(REAL "leiyang_msz_2019.txt", "2019", 2019, aL, N(aL));
 }
+
+/* Empty cells as lines of "|" alone, "/" cells (区统计局 2023). */
+TEST(corpus_ip_qtjj_2023) {
+  static const Want a[] = {
+    {"t2_art20_1", "regulations", "made", -1},
+    {"t2_art20_1", "normative_docs", "valid", 0},
+    {"t2_art20_8", "admin_fees", "amount_wan_yuan", 0},
+    {"t3", "new", "natural_person", -1},
+    {"t3", "new", "total", 0},
+    {"t3", "carried_in", "other_org", -1},
+    {"t3", "carried_in", "total", 0},
+    {"t3", "results.granted", "total", -1},
+  };
+  check_real(REAL "ip_qtjj_2023.txt", "2021", 2023, a, N(a));
+}

@@ -235,6 +235,34 @@ TEST(report_shape_too_few_numbers_to_place) {
   rf_set_free(&s);
 }
 
+/* Every cell on its own line ending " |", an empty cell as a line "|"
+** alone (区统计局 2023): "一、… |", six "|" lines, "0 |" is one row of six
+** blank applicant cells and 总计 0; a cell "/" is blank. */
+TEST(report_shape_cell_lines_with_empty_pipe_lines) {
+  RfSet s = {0};
+  RtResult r;
+  const char *z =
+    "某区统计局2023年政府信息公开工作年度报告\n"
+    "规章 |\n/ |\n/ |\n/ |\n行政规范性文件 |\n0 |\n2 |\n7 |\n"
+    "一、本年新收政府信息公开申请数量 |\n|\n|\n|\n|\n|\n|\n0 |\n||\n"
+    "二、上年结转政府信息公开申请数量 |\n|\n|\n|\n|\n|\n|\n4 |\n||\n";
+  Report *p = read_text(&s, z, &r);
+  CHECK(p != NULL);
+  if (p) {
+    CHECK_STR(p->pFmt->zId, "2021");
+    CHECK_INT(cellv(p, "t2_art20_1", "regulations", "made"), -1);
+    CHECK_INT(cellv(p, "t2_art20_1", "normative_docs", "repealed"), 2);
+    CHECK_INT(cellv(p, "t2_art20_1", "normative_docs", "valid"), 7);
+    CHECK_INT(cellv(p, "t3", "new", "natural_person"), -1);
+    CHECK_INT(cellv(p, "t3", "new", "other_org"), -1);
+    CHECK_INT(cellv(p, "t3", "new", "total"), 0);
+    CHECK_INT(cellv(p, "t3", "carried_in", "commercial"), -1);
+    CHECK_INT(cellv(p, "t3", "carried_in", "total"), 4);
+  }
+  rt_result_free(&r);
+  rf_set_free(&s);
+}
+
 /* Web text whose cells ran together, split by the row's rule (总计 = the
 ** sum of the six applicant columns), worked out by hand:
 **   "91000010"  eight digits, seven cells: one cell has two digits.  Only

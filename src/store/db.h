@@ -22,11 +22,15 @@
 **    (WITH … and WITH RECURSIVE …), window functions, LIMIT/OFFSET,
 **    INSERT … ON CONFLICT(cols) DO NOTHING | DO UPDATE SET x=excluded.x,
 **    INSERT/UPDATE/DELETE … RETURNING.
-**  - Every parameter from ?1 to the highest one a text uses appears in it,
-**    and each one's type follows from where it stands (a comparison with
-**    a column, an arithmetic with a number): PostgreSQL infers parameter
-**    types when it prepares.  Where nothing tells (SELECT ?1, ?1 IS NULL
-**    alone, both sides parameters), write CAST(?1 AS INTEGER) / AS TEXT.
+**  - Each parameter's type follows from where it stands (a comparison
+**    with a column, an arithmetic with a number): PostgreSQL infers
+**    parameter types when it prepares.  Where nothing tells (SELECT ?1,
+**    ?1 IS NULL alone, both sides parameters), write CAST(?1 AS INTEGER)
+**    / AS TEXT.  Number the parameters without gaps where the text is
+**    written for one statement; where shared fragments leave one out (a
+**    statement family binding the same numbers), the driver declares a
+**    number the text does not use as text, and ignores a binding past the
+**    highest number the text uses (as SQLite does).
 **    Truth values are compared explicitly (?2<>0, not a bare ?2), and
 **    counted with SQL_COUNT_IF (no sum() over a comparison).
 **  - New rows' ids: INSERT … RETURNING id, read as a row (stmt_insert_id);

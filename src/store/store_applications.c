@@ -205,7 +205,7 @@ int store_app_by_tracking(Store *s, Arena *ar, const char *zRegNo,
 }
 
 /* The selection of store_app_query: ?1 org, ?2 subtree, ?3 filter, ?4
-** year, ?5 today, ?6 end of the due-soon window, ?9 the search (a
+** year, ?5 today, ?6 end of the due-soon window, ?7 the search (a
 ** substring test per dialect: CONTAINS). */
 #define APP_QUERY_WHERE(CONTAINS)                                   \
   " WHERE a.org_id IN (SELECT id FROM sc) AND (?3=''"               \
@@ -214,12 +214,12 @@ int store_app_by_tracking(Store *s, Arena *ar, const char *zRegNo,
   " OR (?3='due_soon' AND " APP_WHERE_DUE_SOON("a.", "?5", "?6") ")" \
   " OR (?3='overdue' AND " APP_WHERE_OVERDUE("a.", "?5") ")"        \
   " OR (?3='closed' AND " APP_WHERE_CLOSED("a.", "?4") "))"                 \
-  " AND (?9='' OR " CONTAINS("a.applicant_name", "?9")                      \
-  " OR " CONTAINS("lower(a.reg_no)", "lower(?9)") ")"
+  " AND (?7='' OR " CONTAINS("a.applicant_name", "?7")                      \
+  " OR " CONTAINS("lower(a.reg_no)", "lower(?7)") ")"
 
-/* Binds ?1..?6 and ?9 (the search) of APP_QUERY_WHERE. */
+/* Binds ?1..?7 (?7 the search) of APP_QUERY_WHERE. */
 static void bind_query(Stmt *st, const AppQuery *q) {
-  bind_text(st, 9, q->zSearch ? q->zSearch : "");
+  bind_text(st, 7, q->zSearch ? q->zSearch : "");
   bind_int(st, 1, q->orgId);
   bind_int(st, 2, q->bSubtree != 0);
   bind_text(st, 3, q->zFilter ? q->zFilter : "");
@@ -252,13 +252,13 @@ int store_app_query(Store *s, Arena *ar, const AppQuery *q, App **paApp,
   }
 #define APP_QUERY_PAGE(CONTAINS)                                         \
   SCOPE_CTE "SELECT " APP_COLS APP_FROM APP_QUERY_WHERE(CONTAINS)          \
-  " ORDER BY a.received_on DESC, a.id DESC LIMIT ?7 OFFSET ?8"
+  " ORDER BY a.received_on DESC, a.id DESC LIMIT ?8 OFFSET ?9"
   st = stmt(s, SQL_DIALECT(s, APP_QUERY_PAGE(SQLITE_CONTAINS),
                            APP_QUERY_PAGE(PG_CONTAINS)));
   if (!st) return STORE_ERROR;
   bind_query(st, q);
-  bind_limit(st, 7, q->nLimit);
-  bind_int(st, 8, q->nOffset > 0 ? q->nOffset : 0);
+  bind_limit(st, 8, q->nLimit);
+  bind_int(st, 9, q->nOffset > 0 ? q->nOffset : 0);
   return stmt_rows(s, st, ar, sizeof **paApp, app_row_fill, paApp, pn, "读取申请列表");
 }
 

@@ -319,11 +319,11 @@ int store_doc_public_by_index(Store *s, Arena *a, const char *zIndex, Doc *d) {
   " AND (?7 IS NULL OR d.genre=?7)"                                          \
   " AND (?8 IS NULL OR d.report_kind=?8)"                                    \
   " AND (?9 IS NULL OR d.validity=?9)"                                       \
-  " AND (?12 IS NULL OR substr(d.published_date,6,2)=?12)"                   \
-  " AND (?13 IS NULL OR ?13='政府网站' OR EXISTS (SELECT 1 FROM doc_channel" \
-  "  k WHERE k.doc_id=d.id AND k.channel=?13))"                              \
-  " AND (?14 IS NULL OR coalesce(nullif((SELECT c.level1 FROM"               \
-  "  catalogue_item c WHERE c.id=d.catalogue_item_id),''),'未归类')=?14)"
+  " AND (?10 IS NULL OR substr(d.published_date,6,2)=?10)"                   \
+  " AND (?11 IS NULL OR ?11='政府网站' OR EXISTS (SELECT 1 FROM doc_channel" \
+  "  k WHERE k.doc_id=d.id AND k.channel=?11))"                              \
+  " AND (?12 IS NULL OR coalesce(nullif((SELECT c.level1 FROM"               \
+  "  catalogue_item c WHERE c.id=d.catalogue_item_id),''),'未归类')=?12)"
 
 static void bind_query(Stmt *st, const DocQuery *q) {
   char zYear[8];
@@ -339,9 +339,9 @@ static void bind_query(Stmt *st, const DocQuery *q) {
   bind_opt(st, 9, q->zValidity);
   char zMonth[8];
   snprintf(zMonth, sizeof zMonth, "%02d", q->month);
-  bind_text(st, 12, q->month >= 1 && q->month <= 12 ? zMonth : NULL);
-  bind_opt(st, 13, q->zChannel);
-  bind_opt(st, 14, q->zCategory);
+  bind_text(st, 10, q->month >= 1 && q->month <= 12 ? zMonth : NULL);
+  bind_opt(st, 11, q->zChannel);
+  bind_opt(st, 12, q->zCategory);
 }
 
 int store_doc_list(Store *s, Arena *a, const DocQuery *q, Doc **paDoc,
@@ -349,11 +349,11 @@ int store_doc_list(Store *s, Arena *a, const DocQuery *q, Doc **paDoc,
   int limit = q->limit <= 0 ? 50 : q->limit > 500 ? 500 : q->limit;
   Stmt *st = stmt(s, DOC_SELECT_NOBODY DOC_WHERE
       " ORDER BY coalesce(d.published_date,substr(d.created_at,1,10)) DESC,"
-      " d.id DESC LIMIT ?10 OFFSET ?11");
+      " d.id DESC LIMIT ?13 OFFSET ?14");
   if (!st) return STORE_ERROR;
   bind_query(st, q);
-  bind_int(st, 10, limit);
-  bind_int(st, 11, q->offset > 0 ? q->offset : 0);
+  bind_int(st, 13, limit);
+  bind_int(st, 14, q->offset > 0 ? q->offset : 0);
   int nAlloc = 0, n = 0, rc;
   Doc *aDoc = NULL;
   while ((rc = stmt_step(st)) == STMT_ROW) {

@@ -625,18 +625,19 @@ int store_workplan_import(Store *s, int64_t orgId, int year,
 }
 
 /* The definitions of a done task and of an overdue one (open, due before
-** the day bound to ?9): the plans' counts and store_task_list's filters
-** use these same clauses, so a figure equals the tasks its link lists. */
+** the day bound to the parameter TODAY, e.g. "?4"): the plans' counts and
+** store_task_list's filters use these same clauses, so a figure equals the
+** tasks its link lists. */
 #define TASK_IS_DONE "t.done_on IS NOT NULL"
-#define TASK_IS_OVERDUE "(t.done_on IS NULL AND t.due_on<?9)"
+#define TASK_IS_OVERDUE(TODAY) "(t.done_on IS NULL AND t.due_on<" TODAY ")"
 
-#define PLAN_COLS                                                           \
+#define PLAN_COLS(TODAY)                                                    \
   "w.id,w.org_id,w.year,w.title,"                                           \
   "(SELECT count(*) FROM workplan_task t WHERE t.plan_id=w.id),"            \
   "(SELECT count(*) FROM workplan_task t WHERE t.plan_id=w.id"              \
   " AND " TASK_IS_DONE "),"                                                 \
   "(SELECT count(*) FROM workplan_task t WHERE t.plan_id=w.id"              \
-  " AND " TASK_IS_OVERDUE "),o.name"
+  " AND " TASK_IS_OVERDUE(TODAY) "),o.name"
 #define PLAN_FROM " FROM workplan w JOIN org o ON o.id=w.org_id"
 
 static void plan_row(Arena *a, Stmt *st, WorkplanRec *w) {
@@ -657,22 +658,22 @@ int store_workplan_list(Store *s, Arena *a, int64_t orgId, int bSubtree,
                         int year, const char *zToday, WorkplanRec **paW,
                         int *pn) {
   Stmt *st = stmt(s,
-      "SELECT " PLAN_COLS PLAN_FROM " WHERE w.org_id IN " SCOPE
+      "SELECT " PLAN_COLS("?4") PLAN_FROM " WHERE w.org_id IN " SCOPE
       " AND (?3=0 OR w.year=?3) ORDER BY w.year DESC, w.id");
   if (!st) return STORE_ERROR;
   bind_int(st, 1, orgId);
   bind_int(st, 2, bSubtree);
   bind_int(st, 3, year);
-  bind_text(st, 9, zToday);
+  bind_text(st, 4, zToday);
   return stmt_rows(s, st, a, sizeof **paW, plan_row_fill, paW, pn, "读取工作要点");
 }
 
 int store_workplan_get(Store *s, Arena *a, int64_t id, const char *zToday,
                        WorkplanRec *w) {
-  Stmt *st = stmt(s, "SELECT " PLAN_COLS PLAN_FROM " WHERE w.id=?1");
+  Stmt *st = stmt(s, "SELECT " PLAN_COLS("?2") PLAN_FROM " WHERE w.id=?1");
   if (!st) return STORE_ERROR;
   bind_int(st, 1, id);
-  bind_text(st, 9, zToday);
+  bind_text(st, 2, zToday);
   int rc = stmt_step(st), out = STORE_OK;
   if (rc == STMT_ROW) plan_row(a, st, w);
   else if (rc == STMT_DONE) out = store_fail(s, STORE_NOTFOUND, "工作要点不存在");
@@ -733,14 +734,14 @@ int store_task_list(Store *s, Arena *a, int64_t orgId, int bSubtree,
       "SELECT " TASK_COLS ",w.title,o.name FROM workplan_task t"
       " JOIN workplan w ON w.id=t.plan_id JOIN org o ON o.id=w.org_id"
       " WHERE w.org_id IN " SCOPE " AND (?3=0 OR w.year=?3)"
-      " AND (?4=0 OR (?4=1 AND " TASK_IS_DONE ") OR (?4=2 AND " TASK_IS_OVERDUE "))"
+      " AND (?4=0 OR (?4=1 AND " TASK_IS_DONE ") OR (?4=2 AND " TASK_IS_OVERDUE("?5") "))"
       " ORDER BY w.year DESC, w.id, t.seq");
   if (!st) return STORE_ERROR;
   bind_int(st, 1, orgId);
   bind_int(st, 2, bSubtree);
   bind_int(st, 3, year);
   bind_int(st, 4, eFilter == TASK_DONE ? 1 : eFilter == TASK_OVERDUE ? 2 : 0);
-  bind_text(st, 9, zToday);
+  bind_text(st, 5, zToday);
   return stmt_rows(s, st, a, sizeof **paT, task_list_row, paT, pn, "读取工作任务");
 }
 

@@ -32,7 +32,8 @@
   " FROM application a JOIN org o ON o.id=a.org_id" \
   " LEFT JOIN dept d ON d.id=a.dept_id LEFT JOIN \"user\" u ON u.id=a.handler_id"
 
-static void app_row(Arena *ar, Stmt *st, App *a) {
+static void app_row(Stmt *st, Arena *ar, void *pRow) {
+  App *a = pRow;
   int i = 0;
   memset(a, 0, sizeof *a);
   a->id = col_int(st, i++);
@@ -84,7 +85,6 @@ static void app_row(Arena *ar, Stmt *st, App *a) {
   a->zOtherOrganContact = col_text(ar, st, i++);
 }
 
-static void app_row_fill(Stmt *st, Arena *a, void *pRow) { app_row(a, st, pRow); }
 
 
 /* Sets the store's message to the text z (not a format); returns rc. */
@@ -178,7 +178,7 @@ int store_app_add(Store *s, Arena *ar, App *a, const char *zTrackingHash) {
 static int app_one(Store *s, Arena *ar, Stmt *st, App *a) {
   int rc = stmt_step(st), out = STORE_OK;
   if (rc == STMT_ROW)
-    app_row(ar, st, a);
+    app_row(st, ar, a);
   else if (rc == STMT_DONE)
     out = store_fail(s, STORE_NOTFOUND, "申请不存在");
   else
@@ -259,7 +259,7 @@ int store_app_query(Store *s, Arena *ar, const AppQuery *q, App **paApp,
   bind_query(st, q);
   bind_limit(st, 8, q->nLimit);
   bind_int(st, 9, q->nOffset > 0 ? q->nOffset : 0);
-  return stmt_rows(s, st, ar, sizeof **paApp, app_row_fill, paApp, pn, "读取申请列表");
+  return stmt_rows(s, st, ar, sizeof **paApp, app_row, paApp, pn, "读取申请列表");
 }
 
 int store_app_list(Store *s, Arena *ar, int64_t orgId, int bSubtree,

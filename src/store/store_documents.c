@@ -33,7 +33,8 @@
 #define DOC_SELECT "SELECT " DOC_COLS_HEAD "d.body" DOC_COLS_TAIL
 #define DOC_SELECT_NOBODY "SELECT " DOC_COLS_HEAD "''" DOC_COLS_TAIL
 
-static void doc_row(Arena *a, Stmt *st, Doc *d) {
+static void doc_row(Stmt *st, Arena *a, void *pRow) {
+  Doc *d = pRow;
   int i = 0;
   memset(d, 0, sizeof *d);
   d->id = col_int(st, i++);
@@ -74,7 +75,6 @@ static void doc_row(Arena *a, Stmt *st, Doc *d) {
   d->zChangedOn = col_text(a, st, i++);
 }
 
-static void doc_row_fill(Stmt *st, Arena *a, void *pRow) { doc_row(a, st, pRow); }
 
 
 /* Binds text, or NULL when empty (optional dates). */
@@ -275,7 +275,7 @@ int store_doc_update(Store *s, const Doc *d) {
 
 static int doc_one(Store *s, Arena *a, Stmt *st, Doc *d) {
   int rc = stmt_step(st), out = STORE_OK;
-  if (rc == STMT_ROW) doc_row(a, st, d);
+  if (rc == STMT_ROW) doc_row(st, a, d);
   else if (rc == STMT_DONE) out = store_fail(s, STORE_NOTFOUND, "文件不存在");
   else out = store_db_err(s, "读取文件");
   stmt_done(st);
@@ -358,7 +358,7 @@ int store_doc_list(Store *s, Arena *a, const DocQuery *q, Doc **paDoc,
   Doc *aDoc = NULL;
   while ((rc = stmt_step(st)) == STMT_ROW) {
     ARENA_PUSH(a, aDoc, n, nAlloc);
-    doc_row(a, st, &aDoc[n++]);
+    doc_row(st, a, &aDoc[n++]);
   }
   stmt_done(st);
   if (rc != STMT_DONE) return store_db_err(s, "读取文件列表");
@@ -379,7 +379,7 @@ int store_doc_interpretations(Store *s, Arena *a, int64_t policyId,
   Stmt *st = stmt(s, DOC_SELECT_NOBODY " WHERE d.interprets_id=?1 ORDER BY d.id");
   if (!st) return STORE_ERROR;
   bind_int(st, 1, policyId);
-  return stmt_rows(s, st, a, sizeof **paDoc, doc_row_fill, paDoc, pn, "读取解读");
+  return stmt_rows(s, st, a, sizeof **paDoc, doc_row, paDoc, pn, "读取解读");
 }
 
 int store_doc_step(Store *s, int64_t docId, const char *zFrom,
@@ -825,7 +825,8 @@ int store_attachment_text_backfill(Store *s, int *pn) {
   return store_commit(s);
 }
 
-static void att_row(Arena *a, Stmt *st, DocAttachment *t) {
+static void att_row(Stmt *st, Arena *a, void *pRow) {
+  DocAttachment *t = pRow;
   t->id = col_int(st, 0);
   t->docId = col_int(st, 1);
   t->zSha256 = col_text(a, st, 2);
@@ -836,7 +837,6 @@ static void att_row(Arena *a, Stmt *st, DocAttachment *t) {
   t->zAddedAt = col_text(a, st, 7);
 }
 
-static void att_row_fill(Stmt *st, Arena *a, void *pRow) { att_row(a, st, pRow); }
 
 #define ATT_COLS \
   "t.id,t.doc_id,t.sha256,t.filename,b.mime,b.size,t.notes,t.added_at"
@@ -848,7 +848,7 @@ int store_doc_attachments(Store *s, Arena *a, int64_t docId,
       " USING(sha256) WHERE t.doc_id=?1 ORDER BY t.id");
   if (!st) return STORE_ERROR;
   bind_int(st, 1, docId);
-  return stmt_rows(s, st, a, sizeof **paAtt, att_row_fill, paAtt, pn, "读取附件");
+  return stmt_rows(s, st, a, sizeof **paAtt, att_row, paAtt, pn, "读取附件");
 }
 
 int store_doc_attachment_get(Store *s, Arena *a, int64_t attId,
@@ -860,7 +860,7 @@ int store_doc_attachment_get(Store *s, Arena *a, int64_t attId,
   bind_int(st, 1, attId);
   int rc = stmt_step(st), out = STORE_OK;
   if (rc == STMT_ROW) {
-    att_row(a, st, pAtt);
+    att_row(st, a, pAtt);
     if (ppData) {
       int n = col_bytes(st, 8);
       void *p = arena_alloc(a, (size_t)n + 1);
@@ -920,7 +920,8 @@ int store_doc_finding_add(Store *s, const DocFinding *f) {
   "coalesce(u.name,''),coalesce(f.decided_at,'')"                      \
   " FROM doc_finding f LEFT JOIN \"user\" u ON u.id=f.decided_by"
 
-static void finding_row(Arena *a, Stmt *st, DocFinding *f) {
+static void finding_row(Stmt *st, Arena *a, void *pRow) {
+  DocFinding *f = pRow;
   f->id = col_int(st, 0);
   f->docId = col_int(st, 1);
   f->zSource = col_text(a, st, 2);
@@ -936,7 +937,6 @@ static void finding_row(Arena *a, Stmt *st, DocFinding *f) {
   f->zDecidedAt = col_text(a, st, 12);
 }
 
-static void finding_row_fill(Stmt *st, Arena *a, void *pRow) { finding_row(a, st, pRow); }
 
 int store_doc_findings(Store *s, Arena *a, int64_t docId, const char *zStatus,
                        DocFinding **paF, int *pn) {
@@ -946,7 +946,7 @@ int store_doc_findings(Store *s, Arena *a, int64_t docId, const char *zStatus,
   if (!st) return STORE_ERROR;
   bind_int(st, 1, docId);
   bind_text(st, 2, zStatus);
-  return stmt_rows(s, st, a, sizeof **paF, finding_row_fill, paF, pn, "读取扫描结果");
+  return stmt_rows(s, st, a, sizeof **paF, finding_row, paF, pn, "读取扫描结果");
 }
 
 int store_doc_finding_get(Store *s, Arena *a, int64_t id, DocFinding *f) {
@@ -954,7 +954,7 @@ int store_doc_finding_get(Store *s, Arena *a, int64_t id, DocFinding *f) {
   if (!st) return STORE_ERROR;
   bind_int(st, 1, id);
   int rc = stmt_step(st), out = STORE_OK;
-  if (rc == STMT_ROW) finding_row(a, st, f);
+  if (rc == STMT_ROW) finding_row(st, a, f);
   else if (rc == STMT_DONE) out = store_fail(s, STORE_NOTFOUND, "扫描结果不存在");
   else out = store_db_err(s, "读取扫描结果");
   stmt_done(st);
@@ -1119,7 +1119,8 @@ int store_ledger_append(Store *s, Arena *a, int64_t docId,
   return ledger_append_doc(s, a, &d, zEvent);
 }
 
-static void ledger_row(Arena *a, Stmt *st, LedgerEntry *e) {
+static void ledger_row(Stmt *st, Arena *a, void *pRow) {
+  LedgerEntry *e = pRow;
   e->seq = col_int(st, 0);
   e->zAt = col_text(a, st, 1);
   e->docId = col_int(st, 2);
@@ -1130,7 +1131,6 @@ static void ledger_row(Arena *a, Stmt *st, LedgerEntry *e) {
   e->zEntryHash = col_text(a, st, 7);
 }
 
-static void ledger_row_fill(Stmt *st, Arena *a, void *pRow) { ledger_row(a, st, pRow); }
 
 int store_ledger_list(Store *s, Arena *a, int64_t docId, int64_t afterSeq,
                       int limit, LedgerEntry **paE, int *pn) {
@@ -1150,7 +1150,7 @@ int store_ledger_list(Store *s, Arena *a, int64_t docId, int64_t afterSeq,
   bind_id(st, 1, docId);
   bind_int(st, 2, afterSeq);
   bind_limit(st, 3, limit > 0 ? limit : -1);
-  return stmt_rows(s, st, a, sizeof **paE, ledger_row_fill, paE, pn, "读取公开台账");
+  return stmt_rows(s, st, a, sizeof **paE, ledger_row, paE, pn, "读取公开台账");
 }
 
 int store_ledger_verify(Store *s, int64_t *pBadSeq, int64_t *pnChecked) {
@@ -1167,7 +1167,7 @@ int store_ledger_verify(Store *s, int64_t *pBadSeq, int64_t *pnChecked) {
   int src;
   while ((src = stmt_step(st)) == STMT_ROW) {
     LedgerEntry e;
-    ledger_row(&a, st, &e);
+    ledger_row(st, &a, &e);
     const char *zWhy = e.seq != expect ? "序号不连续（条目被删除或插入）"
                                        : doc_ledger_check(&e, zPrev);
     if (zWhy) {

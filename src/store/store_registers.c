@@ -77,7 +77,8 @@ int store_reg_reply_days(Store *s, Arena *a) {
   "(SELECT count(*) FROM opinion_response r WHERE r.event_id=e.id),o.name"
 #define EVENT_FROM " FROM opinion_event e JOIN org o ON o.id=e.org_id"
 
-static void event_row(Arena *a, Stmt *st, OpinionEvent *e) {
+static void event_row(Stmt *st, Arena *a, void *pRow) {
+  OpinionEvent *e = pRow;
   memset(e, 0, sizeof *e);
   e->id = col_int(st, 0);
   e->orgId = col_int(st, 1);
@@ -92,7 +93,6 @@ static void event_row(Arena *a, Stmt *st, OpinionEvent *e) {
   e->zOrgName = col_text(a, st, 10);
 }
 
-static void event_row_fill(Stmt *st, Arena *a, void *pRow) { event_row(a, st, pRow); }
 
 int store_opinion_add(Store *s, OpinionEvent *e, int64_t userId) {
   char zNow[21];
@@ -117,7 +117,7 @@ int store_opinion_get(Store *s, Arena *a, int64_t id, OpinionEvent *e) {
   if (!st) return STORE_ERROR;
   bind_int(st, 1, id);
   int rc = stmt_step(st), out = STORE_OK;
-  if (rc == STMT_ROW) event_row(a, st, e);
+  if (rc == STMT_ROW) event_row(st, a, e);
   else if (rc == STMT_DONE) out = store_fail(s, STORE_NOTFOUND, "舆情事件不存在");
   else out = store_db_err(s, "读取舆情事件");
   stmt_done(st);
@@ -140,7 +140,7 @@ int store_opinion_list(Store *s, Arena *a, int64_t orgId, int bSubtree,
   tm = (struct tm){.tm_year = (year ? year : 1970) + 1 - 1900, .tm_mday = 1};
   bind_int(st, 4, tFrom);
   bind_int(st, 5, (int64_t)timegm(&tm) - 8 * 3600);
-  return stmt_rows(s, st, a, sizeof **paE, event_row_fill, paE, pn, "读取舆情事件");
+  return stmt_rows(s, st, a, sizeof **paE, event_row, paE, pn, "读取舆情事件");
 }
 
 int store_opinion_response_add(Store *s, const OpinionResponse *p) {
@@ -185,7 +185,8 @@ int store_opinion_responses(Store *s, Arena *a, int64_t eventId,
   " LEFT JOIN dept d ON d.id=m.dept_id"                          \
   " LEFT JOIN dept rd ON rd.id=m.reply_dept_id"
 
-static void msg_row(Arena *a, Stmt *st, Message *m) {
+static void msg_row(Stmt *st, Arena *a, void *pRow) {
+  Message *m = pRow;
   memset(m, 0, sizeof *m);
   m->id = col_int(st, 0);
   m->orgId = col_int(st, 1);
@@ -207,7 +208,6 @@ static void msg_row(Arena *a, Stmt *st, Message *m) {
   m->zOrgName = col_text(a, st, 17);
 }
 
-static void msg_row_fill(Stmt *st, Arena *a, void *pRow) { msg_row(a, st, pRow); }
 
 int store_message_recent(Store *s, const char *zKey, int64_t since) {
   Stmt *st = stmt(s,
@@ -282,7 +282,7 @@ int store_message_get(Store *s, Arena *a, int64_t id, Message *m) {
   if (!st) return STORE_ERROR;
   bind_int(st, 1, id);
   int rc = stmt_step(st), out = STORE_OK;
-  if (rc == STMT_ROW) msg_row(a, st, m);
+  if (rc == STMT_ROW) msg_row(st, a, m);
   else if (rc == STMT_DONE) out = store_fail(s, STORE_NOTFOUND, "留言不存在");
   else out = store_db_err(s, "读取留言");
   stmt_done(st);
@@ -300,7 +300,7 @@ int store_message_list(Store *s, Arena *a, int64_t orgId, int bSubtree,
   bind_int(st, 1, orgId);
   bind_int(st, 2, bSubtree);
   bind_int(st, 3, bPublished);
-  return stmt_rows(s, st, a, sizeof **paM, msg_row_fill, paM, pn, "读取留言");
+  return stmt_rows(s, st, a, sizeof **paM, msg_row, paM, pn, "读取留言");
 }
 
 int store_message_count(Store *s, int64_t orgId) {
@@ -360,7 +360,8 @@ int store_message_publish(Store *s, int64_t id, int bPublish,
   "coalesce(p.replied_on,''),p.published,coalesce(p.published_on,''),o.name"
 #define PROP_FROM " FROM proposal p JOIN org o ON o.id=p.org_id"
 
-static void prop_row(Arena *a, Stmt *st, Proposal *p) {
+static void prop_row(Stmt *st, Arena *a, void *pRow) {
+  Proposal *p = pRow;
   memset(p, 0, sizeof *p);
   p->id = col_int(st, 0);
   p->orgId = col_int(st, 1);
@@ -380,7 +381,6 @@ static void prop_row(Arena *a, Stmt *st, Proposal *p) {
   p->zOrgName = col_text(a, st, 15);
 }
 
-static void prop_row_fill(Stmt *st, Arena *a, void *pRow) { prop_row(a, st, pRow); }
 
 int store_proposal_add(Store *s, Proposal *p) {
   Stmt *st = stmt(s,
@@ -409,7 +409,7 @@ int store_proposal_get(Store *s, Arena *a, int64_t id, Proposal *p) {
   if (!st) return STORE_ERROR;
   bind_int(st, 1, id);
   int rc = stmt_step(st), out = STORE_OK;
-  if (rc == STMT_ROW) prop_row(a, st, p);
+  if (rc == STMT_ROW) prop_row(st, a, p);
   else if (rc == STMT_DONE) out = store_fail(s, STORE_NOTFOUND, "建议提案不存在");
   else out = store_db_err(s, "读取建议提案");
   stmt_done(st);
@@ -425,7 +425,7 @@ int store_proposal_list(Store *s, Arena *a, int64_t orgId, int bSubtree,
   bind_int(st, 1, orgId);
   bind_int(st, 2, bSubtree);
   bind_int(st, 3, year);
-  return stmt_rows(s, st, a, sizeof **paP, prop_row_fill, paP, pn, "读取建议提案");
+  return stmt_rows(s, st, a, sizeof **paP, prop_row, paP, pn, "读取建议提案");
 }
 
 int store_proposal_reply(Store *s, int64_t id, const char *zReply,
@@ -450,7 +450,8 @@ int store_proposal_reply(Store *s, int64_t id, const char *zReply,
   "(SELECT count(*) FROM activity_file f WHERE f.activity_id=a.id),o.name"
 #define ACT_FROM " FROM activity a JOIN org o ON o.id=a.org_id"
 
-static void act_row(Arena *ar, Stmt *st, Activity *p) {
+static void act_row(Stmt *st, Arena *ar, void *pRow) {
+  Activity *p = pRow;
   memset(p, 0, sizeof *p);
   p->id = col_int(st, 0);
   p->orgId = col_int(st, 1);
@@ -465,7 +466,6 @@ static void act_row(Arena *ar, Stmt *st, Activity *p) {
   p->zOrgName = col_text(ar, st, 10);
 }
 
-static void act_row_fill(Stmt *st, Arena *a, void *pRow) { act_row(a, st, pRow); }
 
 int store_activity_add(Store *s, Activity *p) {
   char zNow[21];
@@ -493,7 +493,7 @@ int store_activity_get(Store *s, Arena *a, int64_t id, Activity *p) {
   if (!st) return STORE_ERROR;
   bind_int(st, 1, id);
   int rc = stmt_step(st), out = STORE_OK;
-  if (rc == STMT_ROW) act_row(a, st, p);
+  if (rc == STMT_ROW) act_row(st, a, p);
   else if (rc == STMT_DONE) out = store_fail(s, STORE_NOTFOUND, "活动不存在");
   else out = store_db_err(s, "读取活动");
   stmt_done(st);
@@ -510,7 +510,7 @@ int store_activity_list(Store *s, Arena *a, int64_t orgId, int bSubtree,
   bind_int(st, 1, orgId);
   bind_int(st, 2, bSubtree);
   bind_int(st, 3, year);
-  return stmt_rows(s, st, a, sizeof **paA, act_row_fill, paA, pn, "读取活动");
+  return stmt_rows(s, st, a, sizeof **paA, act_row, paA, pn, "读取活动");
 }
 
 int store_activity_file_add(Store *s, int64_t activityId, const char *zName,
@@ -640,7 +640,8 @@ int store_workplan_import(Store *s, int64_t orgId, int year,
   " AND " TASK_IS_OVERDUE(TODAY) "),o.name"
 #define PLAN_FROM " FROM workplan w JOIN org o ON o.id=w.org_id"
 
-static void plan_row(Arena *a, Stmt *st, WorkplanRec *w) {
+static void plan_row(Stmt *st, Arena *a, void *pRow) {
+  WorkplanRec *w = pRow;
   memset(w, 0, sizeof *w);
   w->id = col_int(st, 0);
   w->orgId = col_int(st, 1);
@@ -652,7 +653,6 @@ static void plan_row(Arena *a, Stmt *st, WorkplanRec *w) {
   w->zOrgName = col_text(a, st, 7);
 }
 
-static void plan_row_fill(Stmt *st, Arena *a, void *pRow) { plan_row(a, st, pRow); }
 
 int store_workplan_list(Store *s, Arena *a, int64_t orgId, int bSubtree,
                         int year, const char *zToday, WorkplanRec **paW,
@@ -665,7 +665,7 @@ int store_workplan_list(Store *s, Arena *a, int64_t orgId, int bSubtree,
   bind_int(st, 2, bSubtree);
   bind_int(st, 3, year);
   bind_text(st, 4, zToday);
-  return stmt_rows(s, st, a, sizeof **paW, plan_row_fill, paW, pn, "读取工作要点");
+  return stmt_rows(s, st, a, sizeof **paW, plan_row, paW, pn, "读取工作要点");
 }
 
 int store_workplan_get(Store *s, Arena *a, int64_t id, const char *zToday,
@@ -675,7 +675,7 @@ int store_workplan_get(Store *s, Arena *a, int64_t id, const char *zToday,
   bind_int(st, 1, id);
   bind_text(st, 2, zToday);
   int rc = stmt_step(st), out = STORE_OK;
-  if (rc == STMT_ROW) plan_row(a, st, w);
+  if (rc == STMT_ROW) plan_row(st, a, w);
   else if (rc == STMT_DONE) out = store_fail(s, STORE_NOTFOUND, "工作要点不存在");
   else out = store_db_err(s, "读取工作要点");
   stmt_done(st);
@@ -689,7 +689,8 @@ int store_workplan_get(Store *s, Arena *a, int64_t id, const char *zToday,
   "coalesce((SELECT note FROM workplan_progress p WHERE p.task_id=t.id"    \
   " ORDER BY p.reported_on DESC, p.id DESC LIMIT 1),'')"
 
-static void task_row(Arena *a, Stmt *st, TaskRec *t) {
+static void task_row(Stmt *st, Arena *a, void *pRow) {
+  TaskRec *t = pRow;
   memset(t, 0, sizeof *t);
   t->id = col_int(st, 0);
   t->planId = col_int(st, 1);
@@ -708,7 +709,6 @@ static void task_row(Arena *a, Stmt *st, TaskRec *t) {
   t->zOrgName = "";
 }
 
-static void task_row_fill(Stmt *st, Arena *a, void *pRow) { task_row(a, st, pRow); }
 
 int store_workplan_tasks(Store *s, Arena *a, int64_t planId, TaskRec **paT,
                          int *pn) {
@@ -717,12 +717,12 @@ int store_workplan_tasks(Store *s, Arena *a, int64_t planId, TaskRec **paT,
       " ORDER BY t.seq");
   if (!st) return STORE_ERROR;
   bind_int(st, 1, planId);
-  return stmt_rows(s, st, a, sizeof **paT, task_row_fill, paT, pn, "读取工作任务");
+  return stmt_rows(s, st, a, sizeof **paT, task_row, paT, pn, "读取工作任务");
 }
 
 static void task_list_row(Stmt *st, Arena *a, void *pRow) {
   TaskRec *r = pRow;
-  task_row(a, st, r);
+  task_row(st, a, r);
   r->zPlanTitle = col_text(a, st, 13);
   r->zOrgName = col_text(a, st, 14);
 }
@@ -754,7 +754,7 @@ int store_task_get(Store *s, Arena *a, int64_t id, TaskRec *t,
   bind_int(st, 1, id);
   int rc = stmt_step(st), out = STORE_OK;
   if (rc == STMT_ROW) {
-    task_row(a, st, t);
+    task_row(st, a, t);
     if (pOrgId) *pOrgId = col_int(st, 13);
   } else if (rc == STMT_DONE) {
     out = store_fail(s, STORE_NOTFOUND, "工作任务不存在");
@@ -828,7 +828,8 @@ int store_task_progress(Store *s, Arena *a, int64_t taskId,
   " FROM inspection i JOIN org o ON o.id=i.org_id"                         \
   " LEFT JOIN \"user\" u ON u.id=i.user_id"
 
-static void insp_row(Arena *a, Stmt *st, Inspection *p) {
+static void insp_row(Stmt *st, Arena *a, void *pRow) {
+  Inspection *p = pRow;
   memset(p, 0, sizeof *p);
   p->id = col_int(st, 0);
   p->orgId = col_int(st, 1);
@@ -844,7 +845,6 @@ static void insp_row(Arena *a, Stmt *st, Inspection *p) {
   p->zUserName = col_text(a, st, 11);
 }
 
-static void insp_row_fill(Stmt *st, Arena *a, void *pRow) { insp_row(a, st, pRow); }
 
 int store_inspection_add(Store *s, Inspection *p) {
   Stmt *st = stmt(s,
@@ -875,7 +875,7 @@ int store_inspection_list(Store *s, Arena *a, int64_t orgId, int bSubtree,
   bind_int(st, 2, bSubtree);
   bind_int(st, 3, year);
   bind_int(st, 4, bOpen);
-  return stmt_rows(s, st, a, sizeof **paI, insp_row_fill, paI, pn, "读取督查记录");
+  return stmt_rows(s, st, a, sizeof **paI, insp_row, paI, pn, "读取督查记录");
 }
 
 int store_inspection_get(Store *s, Arena *a, int64_t id, Inspection *p) {
@@ -883,7 +883,7 @@ int store_inspection_get(Store *s, Arena *a, int64_t id, Inspection *p) {
   if (!st) return STORE_ERROR;
   bind_int(st, 1, id);
   int rc = stmt_step(st), out = STORE_OK;
-  if (rc == STMT_ROW) insp_row(a, st, p);
+  if (rc == STMT_ROW) insp_row(st, a, p);
   else if (rc == STMT_DONE) out = store_fail(s, STORE_NOTFOUND, "督查记录不存在");
   else out = store_db_err(s, "读取督查记录");
   stmt_done(st);
@@ -909,7 +909,8 @@ int store_inspection_close(Store *s, int64_t id, const char *zOn) {
   " WHERE n.item_id=c.id),'')"
 #define FRESH_FROM " FROM catalogue_item c JOIN org o ON o.id=c.org_id"
 
-static void fresh_row(Arena *a, Stmt *st, FreshRow *p) {
+static void fresh_row(Stmt *st, Arena *a, void *pRow) {
+  FreshRow *p = pRow;
   memset(p, 0, sizeof *p);
   p->itemId = col_int(st, 0);
   p->orgId = col_int(st, 1);
@@ -923,7 +924,6 @@ static void fresh_row(Arena *a, Stmt *st, FreshRow *p) {
   p->zLatestNil = col_text(a, st, 9);
 }
 
-static void fresh_row_fill(Stmt *st, Arena *a, void *pRow) { fresh_row(a, st, pRow); }
 
 int store_fresh_list(Store *s, Arena *a, int64_t orgId, int bSubtree,
                      FreshRow **paF, int *pn) {
@@ -934,7 +934,7 @@ int store_fresh_list(Store *s, Arena *a, int64_t orgId, int bSubtree,
   if (!st) return STORE_ERROR;
   bind_int(st, 1, orgId);
   bind_int(st, 2, bSubtree);
-  return stmt_rows(s, st, a, sizeof **paF, fresh_row_fill, paF, pn, "读取公开目录");
+  return stmt_rows(s, st, a, sizeof **paF, fresh_row, paF, pn, "读取公开目录");
 }
 
 int store_fresh_get(Store *s, Arena *a, int64_t itemId, FreshRow *pF) {
@@ -942,7 +942,7 @@ int store_fresh_get(Store *s, Arena *a, int64_t itemId, FreshRow *pF) {
   if (!st) return STORE_ERROR;
   bind_int(st, 1, itemId);
   int rc = stmt_step(st), out = STORE_OK;
-  if (rc == STMT_ROW) fresh_row(a, st, pF);
+  if (rc == STMT_ROW) fresh_row(st, a, pF);
   else if (rc == STMT_DONE) out = store_fail(s, STORE_NOTFOUND, "目录事项不存在");
   else out = store_db_err(s, "读取目录事项");
   stmt_done(st);

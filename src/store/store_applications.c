@@ -176,15 +176,8 @@ int store_app_add(Store *s, Arena *ar, App *a, const char *zTrackingHash) {
 
 /* Steps a statement that yields at most one application. */
 static int app_one(Store *s, Arena *ar, Stmt *st, App *a) {
-  int rc = stmt_step(st), out = STORE_OK;
-  if (rc == STMT_ROW)
-    app_row(st, ar, a);
-  else if (rc == STMT_DONE)
-    out = store_fail(s, STORE_NOTFOUND, "申请不存在");
-  else
-    out = store_db_err(s, "读取申请");
-  stmt_done(st);
-  return out;
+  int rc = stmt_row(s, st, ar, sizeof *a, app_row, a, "读取申请");
+  return rc == STORE_NOTFOUND ? store_fail(s, rc, "申请不存在") : rc;
 }
 
 int store_app_get(Store *s, Arena *ar, int64_t id, App *a) {

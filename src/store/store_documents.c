@@ -274,12 +274,8 @@ int store_doc_update(Store *s, const Doc *d) {
 }
 
 static int doc_one(Store *s, Arena *a, Stmt *st, Doc *d) {
-  int rc = stmt_step(st), out = STORE_OK;
-  if (rc == STMT_ROW) doc_row(st, a, d);
-  else if (rc == STMT_DONE) out = store_fail(s, STORE_NOTFOUND, "文件不存在");
-  else out = store_db_err(s, "读取文件");
-  stmt_done(st);
-  return out;
+  int rc = stmt_row(s, st, a, sizeof *d, doc_row, d, "读取文件");
+  return rc == STORE_NOTFOUND ? store_fail(s, rc, "文件不存在") : rc;
 }
 
 int store_doc_get(Store *s, Arena *a, int64_t id, Doc *d) {
@@ -953,12 +949,8 @@ int store_doc_finding_get(Store *s, Arena *a, int64_t id, DocFinding *f) {
   Stmt *st = stmt(s, "SELECT " FINDING_COLS " WHERE f.id=?1");
   if (!st) return STORE_ERROR;
   bind_int(st, 1, id);
-  int rc = stmt_step(st), out = STORE_OK;
-  if (rc == STMT_ROW) finding_row(st, a, f);
-  else if (rc == STMT_DONE) out = store_fail(s, STORE_NOTFOUND, "扫描结果不存在");
-  else out = store_db_err(s, "读取扫描结果");
-  stmt_done(st);
-  return out;
+  int rc = stmt_row(s, st, a, sizeof *f, finding_row, f, "读取扫描结果");
+  return rc == STORE_NOTFOUND ? store_fail(s, rc, "扫描结果不存在") : rc;
 }
 
 int store_doc_finding_decide(Store *s, int64_t id, const char *zStatus,

@@ -116,12 +116,8 @@ int store_opinion_get(Store *s, Arena *a, int64_t id, OpinionEvent *e) {
   Stmt *st = stmt(s, "SELECT " EVENT_COLS EVENT_FROM " WHERE e.id=?1");
   if (!st) return STORE_ERROR;
   bind_int(st, 1, id);
-  int rc = stmt_step(st), out = STORE_OK;
-  if (rc == STMT_ROW) event_row(st, a, e);
-  else if (rc == STMT_DONE) out = store_fail(s, STORE_NOTFOUND, "舆情事件不存在");
-  else out = store_db_err(s, "读取舆情事件");
-  stmt_done(st);
-  return out;
+  int rc = stmt_row(s, st, a, sizeof *e, event_row, e, "读取舆情事件");
+  return rc == STORE_NOTFOUND ? store_fail(s, rc, "舆情事件不存在") : rc;
 }
 
 int store_opinion_list(Store *s, Arena *a, int64_t orgId, int bSubtree,
@@ -281,12 +277,8 @@ int store_message_get(Store *s, Arena *a, int64_t id, Message *m) {
   Stmt *st = stmt(s, "SELECT " MSG_COLS MSG_FROM " WHERE m.id=?1");
   if (!st) return STORE_ERROR;
   bind_int(st, 1, id);
-  int rc = stmt_step(st), out = STORE_OK;
-  if (rc == STMT_ROW) msg_row(st, a, m);
-  else if (rc == STMT_DONE) out = store_fail(s, STORE_NOTFOUND, "留言不存在");
-  else out = store_db_err(s, "读取留言");
-  stmt_done(st);
-  return out;
+  int rc = stmt_row(s, st, a, sizeof *m, msg_row, m, "读取留言");
+  return rc == STORE_NOTFOUND ? store_fail(s, rc, "留言不存在") : rc;
 }
 
 int store_message_list(Store *s, Arena *a, int64_t orgId, int bSubtree,
@@ -408,12 +400,8 @@ int store_proposal_get(Store *s, Arena *a, int64_t id, Proposal *p) {
   Stmt *st = stmt(s, "SELECT " PROP_COLS PROP_FROM " WHERE p.id=?1");
   if (!st) return STORE_ERROR;
   bind_int(st, 1, id);
-  int rc = stmt_step(st), out = STORE_OK;
-  if (rc == STMT_ROW) prop_row(st, a, p);
-  else if (rc == STMT_DONE) out = store_fail(s, STORE_NOTFOUND, "建议提案不存在");
-  else out = store_db_err(s, "读取建议提案");
-  stmt_done(st);
-  return out;
+  int rc = stmt_row(s, st, a, sizeof *p, prop_row, p, "读取建议提案");
+  return rc == STORE_NOTFOUND ? store_fail(s, rc, "建议提案不存在") : rc;
 }
 
 int store_proposal_list(Store *s, Arena *a, int64_t orgId, int bSubtree,
@@ -492,12 +480,8 @@ int store_activity_get(Store *s, Arena *a, int64_t id, Activity *p) {
   Stmt *st = stmt(s, "SELECT " ACT_COLS ACT_FROM " WHERE a.id=?1");
   if (!st) return STORE_ERROR;
   bind_int(st, 1, id);
-  int rc = stmt_step(st), out = STORE_OK;
-  if (rc == STMT_ROW) act_row(st, a, p);
-  else if (rc == STMT_DONE) out = store_fail(s, STORE_NOTFOUND, "活动不存在");
-  else out = store_db_err(s, "读取活动");
-  stmt_done(st);
-  return out;
+  int rc = stmt_row(s, st, a, sizeof *p, act_row, p, "读取活动");
+  return rc == STORE_NOTFOUND ? store_fail(s, rc, "活动不存在") : rc;
 }
 
 int store_activity_list(Store *s, Arena *a, int64_t orgId, int bSubtree,
@@ -674,12 +658,8 @@ int store_workplan_get(Store *s, Arena *a, int64_t id, const char *zToday,
   if (!st) return STORE_ERROR;
   bind_int(st, 1, id);
   bind_text(st, 2, zToday);
-  int rc = stmt_step(st), out = STORE_OK;
-  if (rc == STMT_ROW) plan_row(st, a, w);
-  else if (rc == STMT_DONE) out = store_fail(s, STORE_NOTFOUND, "工作要点不存在");
-  else out = store_db_err(s, "读取工作要点");
-  stmt_done(st);
-  return out;
+  int rc = stmt_row(s, st, a, sizeof *w, plan_row, w, "读取工作要点");
+  return rc == STORE_NOTFOUND ? store_fail(s, rc, "工作要点不存在") : rc;
 }
 
 #define TASK_COLS                                                          \
@@ -882,12 +862,8 @@ int store_inspection_get(Store *s, Arena *a, int64_t id, Inspection *p) {
   Stmt *st = stmt(s, "SELECT " INSP_COLS INSP_FROM " WHERE i.id=?1");
   if (!st) return STORE_ERROR;
   bind_int(st, 1, id);
-  int rc = stmt_step(st), out = STORE_OK;
-  if (rc == STMT_ROW) insp_row(st, a, p);
-  else if (rc == STMT_DONE) out = store_fail(s, STORE_NOTFOUND, "督查记录不存在");
-  else out = store_db_err(s, "读取督查记录");
-  stmt_done(st);
-  return out;
+  int rc = stmt_row(s, st, a, sizeof *p, insp_row, p, "读取督查记录");
+  return rc == STORE_NOTFOUND ? store_fail(s, rc, "督查记录不存在") : rc;
 }
 
 int store_inspection_close(Store *s, int64_t id, const char *zOn) {
@@ -941,12 +917,8 @@ int store_fresh_get(Store *s, Arena *a, int64_t itemId, FreshRow *pF) {
   Stmt *st = stmt(s, "SELECT " FRESH_COLS FRESH_FROM " WHERE c.id=?1");
   if (!st) return STORE_ERROR;
   bind_int(st, 1, itemId);
-  int rc = stmt_step(st), out = STORE_OK;
-  if (rc == STMT_ROW) fresh_row(st, a, pF);
-  else if (rc == STMT_DONE) out = store_fail(s, STORE_NOTFOUND, "目录事项不存在");
-  else out = store_db_err(s, "读取目录事项");
-  stmt_done(st);
-  return out;
+  int rc = stmt_row(s, st, a, sizeof *pF, fresh_row, pF, "读取目录事项");
+  return rc == STORE_NOTFOUND ? store_fail(s, rc, "目录事项不存在") : rc;
 }
 
 int store_fresh_nil_add(Store *s, int64_t itemId, const char *zStart,

@@ -225,8 +225,8 @@ int db_exec_sql(Store *s, const char *zSql);
 
 /* "H contains N as a substring" (no wildcards), per dialect: write the
 ** statement as a macro of CONTAINS and pass each to SQL_DIALECT. */
-#define SQLITE_CONTAINS(H, N) "instr(" H "," N ")>0"
-#define PG_CONTAINS(H, N) "strpos(" H "," N ")>0"
+#define SQL_CONTAINS_SQLITE(H, N) "instr(" H "," N ")>0"
+#define SQL_CONTAINS_PG(H, N) "strpos(" H "," N ")>0"
 
 /* A truth value as the integer 1 or 0 (a comparison is an integer on
 ** SQLite, a boolean on PostgreSQL; col_int wants the integer). */

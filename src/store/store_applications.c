@@ -234,8 +234,8 @@ int store_app_query(Store *s, Arena *ar, const AppQuery *q, App **paApp,
   int rc;
   if (pnTotal) {
     st = stmt(s, SQL_DIALECT(s,
-        SCOPE_CTE "SELECT count(*) FROM application a" APP_QUERY_WHERE(SQLITE_CONTAINS),
-        SCOPE_CTE "SELECT count(*) FROM application a" APP_QUERY_WHERE(PG_CONTAINS)));
+        SCOPE_CTE "SELECT count(*) FROM application a" APP_QUERY_WHERE(SQL_CONTAINS_SQLITE),
+        SCOPE_CTE "SELECT count(*) FROM application a" APP_QUERY_WHERE(SQL_CONTAINS_PG)));
     if (!st) return STORE_ERROR;
     bind_query(st, q);
     rc = stmt_step(st);
@@ -246,8 +246,8 @@ int store_app_query(Store *s, Arena *ar, const AppQuery *q, App **paApp,
 #define APP_QUERY_PAGE(CONTAINS)                                         \
   SCOPE_CTE "SELECT " APP_COLS APP_FROM APP_QUERY_WHERE(CONTAINS)          \
   " ORDER BY a.received_on DESC, a.id DESC LIMIT ?8 OFFSET ?9"
-  st = stmt(s, SQL_DIALECT(s, APP_QUERY_PAGE(SQLITE_CONTAINS),
-                           APP_QUERY_PAGE(PG_CONTAINS)));
+  st = stmt(s, SQL_DIALECT(s, APP_QUERY_PAGE(SQL_CONTAINS_SQLITE),
+                           APP_QUERY_PAGE(SQL_CONTAINS_PG)));
   if (!st) return STORE_ERROR;
   bind_query(st, q);
   bind_limit(st, 8, q->nLimit);

@@ -25,6 +25,19 @@ Perm app_doc_relation_perm(const char *zState) {
   return PERM_PUBLIC;
 }
 
+int app_doc_relation_allowed(const AppActor *who, const Doc *d, const char **pzErr) {
+  Perm p = app_doc_relation_perm(d->zState);
+  if (p == PERM_PUBLIC) {
+    *pzErr = "只有草稿和已发布的文件可以修改相关文件";
+    return 409;
+  }
+  if (!who->xCan(who->pCtx, p, d->orgId)) {
+    *pzErr = "您无权修改该文件的相关文件";
+    return 403;
+  }
+  return 0;
+}
+
 /* The HTTP-like status of a store refusal. */
 static int status_of(int rc) {
   return rc == STORE_NOTFOUND ? 404 : rc == STORE_CONFLICT ? 409
@@ -40,16 +53,8 @@ static int check(Store *s, Arena *a, const AppActor *who, int bAdd, int64_t docI
     *pzErr = "文件不存在";
     return 404;
   }
-  Perm p = app_doc_relation_perm(d->zState);
-  if (p == PERM_PUBLIC) {
-    *pzErr = "只有草稿和已发布的文件可以修改相关文件";
-    return 409;
-  }
-  if (!who->xCan(who->pCtx, p, d->orgId)) {
-    *pzErr = "您无权修改该文件的相关文件";
-    return 403;
-  }
-  if (!bAdd) return 0;
+  int status = app_doc_relation_allowed(who, d, pzErr);
+  if (status || !bAdd) return status;
   if (store_doc_ref(s, a, relatedId, &t) != STORE_OK ||
       (strcmp(t.zState, "published") && !who->xCan(who->pCtx, PERM_VIEW_STAFF, t.orgId))) {
     *pzErr = "所选文件不存在";

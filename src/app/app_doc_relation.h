@@ -33,6 +33,11 @@ const DocRelKind *doc_rel_kind(const char *zKind);
 ** PERM_PUBLIC when they cannot be changed in that state. */
 Perm app_doc_relation_perm(const char *zState);
 
+/* 0 when who may change the relations of d (state and permission, as
+** above), else 409 or 403 with a Chinese message in *pzErr.  For pages
+** that ask before acting; app_doc_relation() checks it again. */
+int app_doc_relation_allowed(const AppActor *who, const Doc *d, const char **pzErr);
+
 /* Document docId names relatedId (bAdd) with kind zKind, or stops naming
 ** it (!bAdd; zKind unused).  Returns 0, or an HTTP-like status (400, 403,
 ** 404, 409) with a Chinese message in *pzErr (arena or static); nothing is

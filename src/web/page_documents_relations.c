@@ -118,19 +118,25 @@ int page_doc_relation(Req *r) {
   int64_t other = 0;
   int bAdd = !strcmp(zAction, "add");
   if ((!bAdd && strcmp(zAction, "remove")) ||
-      req_param_int(r, "related_id", 1, INT64_MAX, &other) != 0) {
+      req_param_int(r, "related_id", 1, INT64_MAX, &other) != 1) {
     http_error(r, 400, "请在查找结果中选择文件");
     return 0;
   }
   DocRef t;
   const char *zTitle = store_doc_ref(r->store, &r->arena, other, &t) == STORE_OK ? t.zTitle : "";
+  AppActor who = {r->user->id, r->user->zName, web_can, r};
+  const char *zErr;
+  /* Refusals before the confirmation question (the action checks again). */
+  int status = bAdd ? 0 : app_doc_relation_allowed(&who, &d, &zErr);
+  if (status) {
+    docs_refuse(r, status, zErr);
+    return 0;
+  }
   if (!bAdd && !page_confirmed(r, req_fmt(r, "不再将“%s”列为本文件的相关文件？", zTitle),
                                "确认移除"))
     return 0;
-  AppActor who = {r->user->id, r->user->zName, web_can, r};
-  const char *zErr;
-  int status = app_doc_relation(r->store, &r->arena, &who, bAdd, d.id, other,
-                                req_param_or(r, "kind", "related"), &zErr);
+  status = app_doc_relation(r->store, &r->arena, &who, bAdd, d.id, other,
+                            req_param_or(r, "kind", "related"), &zErr);
   if (status) {
     docs_refuse(r, status, zErr);
     return 0;

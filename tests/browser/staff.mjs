@@ -115,6 +115,28 @@ export function registerStaffTests(test, h) {
     });
   });
 
+  test('related documents: the picker on a draft, without script (1366/390, axe)', async (env) => {
+    await atBothWidths(env, h, 'drafter', 'doc-relations', async (page) => {
+      await page.goto(env.base + '/staff/docs?state=draft');
+      return (await page.getAttribute('#doc-list tbody a', 'href')) + '?rel_q=' +
+        encodeURIComponent('疫苗') + '#relations';
+    }, async (page, w) => {
+      const n = await page.locator('#relations ul.rel-candidates li').count();
+      if (!n) throw new Error('the search offered nothing');
+      if (w !== 390) return;
+      // 添加 beside the first result: back on the page, listed, no overflow.
+      const title = (await page.textContent('#relations ul.rel-candidates li .rel-title')).trim();
+      await Promise.all([page.waitForNavigation(),
+        page.click('#relations ul.rel-candidates li button[type=submit]')]);
+      const listed = await page.textContent('#relations ul.rel-list');
+      if (!listed.includes(title)) throw new Error(`${title} not listed after 添加`);
+      const over = await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
+      if (over > 1) throw new Error(`after 添加 the page is ${over} px wider than the window`);
+      await h.shot(page, 'staff-doc-relations-added-390');
+      await h.axeCheck(page, 'related documents after 添加');
+    });
+  });
+
   test('applications register (1366/390, axe)', async (env) => {
     await atBothWidths(env, h, 'office', 'applications', '/staff/applications', async (page, w) => {
       if (w !== 1366) return;

@@ -85,6 +85,13 @@ void docs_relations_section(Req *r, const Doc *d) {
   store_doc_relations(r->store, &r->arena, d->id, &aRel, &nRel);
   Perm p = app_doc_relation_perm(d->zState);
   int bEdit = p != PERM_PUBLIC && req_can(r, p, d->orgId);
+  /* Another organisation's unpublished document that names this one stays
+  ** unseen by who may not read it (its title is not yet public). */
+  int nShown = 0;
+  for (int i = 0; i < nRel; i++)
+    if (!strcmp(aRel[i].other.zState, "published") || req_can(r, PERM_VIEW_STAFF, aRel[i].other.orgId))
+      aRel[nShown++] = aRel[i];
+  nRel = nShown;
   req_puts(r, "<section id=\"relations\" class=\"relations\"><h2>相关文件</h2>\n");
   if (!nRel) req_puts(r, "<p>尚未关联其他文件。</p>\n");
   else req_puts(r, "<ul class=\"rel-list\">\n");

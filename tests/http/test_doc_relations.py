@@ -119,6 +119,14 @@ def test_picker_by_title_and_number_then_public_pages_and_removal(srv):
     contains(m.group(0), "被以下文件废止")
     contains(m.group(0), "关于相关文件测试的流感防控实施方案")
 
+    # The public API says the same.
+    rel = anon.get("/api/v1/documents/%d" % doc).json()["related"]
+    eq([(x["title"], x["kind"], x["direction"]) for x in rel],
+       [(VACCINE, "related", "names"), (PLAN, "repeals", "names")])
+    eq(rel[1]["doc_number"], "宁卫发〔2018〕12号")
+    rel = anon.get("/api/v1/documents/%d" % doc_id(srv, PLAN)).json()["related"]
+    eq([(x["id"], x["kind"], x["direction"]) for x in rel], [(doc, "repeals", "named_by")])
+
     # A published document's relations are the office's (PERM_DOC_MANAGE).
     remove = dict(fields, action="remove")
     eq(drafter.post("/staff/docs/%d/relations" % doc, remove).status, 403)

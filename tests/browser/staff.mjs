@@ -135,6 +135,26 @@ export function registerStaffTests(test, h) {
       await h.shot(page, 'staff-doc-relations-added-390');
       await h.axeCheck(page, 'related documents after 添加');
     });
+    // On a published document (the office): the public page lists it, on a phone too.
+    await atBothWidths(env, h, 'office', 'doc-relations-published', async (page) => {
+      await page.goto(env.base + '/staff/docs?state=published');
+      return (await page.getAttribute('#doc-list tbody a', 'href')) + '?rel_q=' +
+        encodeURIComponent('通知') + '#relations';
+    }, async (page, w) => {
+      if (w !== 390) return;
+      // A published candidate (only those reach the public page).
+      const li = page.locator('#relations ul.rel-candidates li', { hasText: '已发布' }).first();
+      const title = (await li.locator('.rel-title').textContent()).trim();
+      await Promise.all([page.waitForNavigation(), li.locator('button[type=submit]').click()]);
+      const pub = await page.getAttribute('a[href^="/o/"][href*="/d/"]', 'href');
+      await page.goto(env.base + pub);
+      const listed = await page.textContent('section[data-relations]');
+      if (!listed.includes(title)) throw new Error(`${title} not on the public page`);
+      const over = await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
+      if (over > 1) throw new Error(`public page with related documents: ${over} px too wide`);
+      await h.shot(page, 'public-doc-relations-390');
+      await h.axeCheck(page, 'public page with related documents');
+    });
   });
 
   test('applications register (1366/390, axe)', async (env) => {

@@ -39,23 +39,9 @@ static void rel_form(Req *r, const Doc *d, const char *zAction, int64_t other,
              zAction, (long long)other, zKind, zButton);
 }
 
-/* The search form and, after a search, its candidates. */
-static void rel_picker(Req *r, const Doc *d, const DocRelation *aRel, int nRel) {
-  const char *zQ = req_param_or(r, "rel_q", "");
-  const char *zKind = req_param_or(r, "rel_kind", "related");
-  if (!doc_rel_kind(zKind)) zKind = "related";
-  req_printf(r, "<form method=\"get\" action=\"/staff/docs/%lld#relations\" class=\"rel-search\">"
-                "<p class=\"field\"><label for=\"f-rel-q\">按标题或文号查找文件</label>"
-                "<input type=\"search\" id=\"f-rel-q\" name=\"rel_q\" value=\"%h\" maxlength=\"100\" "
-                "required></p><p class=\"field\"><label for=\"f-rel-kind\">关联类型</label>"
-                "<select id=\"f-rel-kind\" name=\"rel_kind\">",
-             (long long)d->id, zQ);
-  for (int i = 0; aDocRelKind[i].zKind; i++)
-    req_printf(r, "<option value=\"%h\"%s>%h</option>", aDocRelKind[i].zKind,
-               !strcmp(zKind, aDocRelKind[i].zKind) ? " selected" : "",
-               aDocRelKind[i].zChoice);
-  req_puts(r, "</select></p><p><button type=\"submit\" class=\"secondary\">查找</button></p></form>\n");
-  if (!zQ[0]) return;
+/* The documents matching zQ that d may name, each with its 添加 button. */
+static void rel_candidates(Req *r, const Doc *d, const DocRelation *aRel, int nRel,
+                           const char *zQ, const char *zKind) {
   DocRef *aRef = NULL;
   int n = 0, bSub = perm_reaches_subtree(r->user->roles, PERM_VIEW_STAFF);
   if (store_doc_lookup(r->store, &r->arena, zQ, r->user->orgId, bSub, d->id, REL_MAX, &aRef,
@@ -77,6 +63,34 @@ static void rel_picker(Req *r, const Doc *d, const DocRelation *aRel, int nRel) 
   }
   if (nShown) req_puts(r, "</ul>\n");
   else req_printf(r, "<p class=\"hint\" role=\"status\">没有标题或文号包含“%h”、可以关联的文件。</p>\n", zQ);
+}
+
+/* The search form and, after a search, its candidates. */
+static void rel_picker(Req *r, const Doc *d, const DocRelation *aRel, int nRel) {
+  const char *zQ = req_param_or(r, "rel_q", "");
+  const char *zKind = req_param_or(r, "rel_kind", "related");
+  if (!doc_rel_kind(zKind)) zKind = "related";
+  /* data-*: for staff.js (results as one types): the document, the CSRF
+  ** token of the 添加 forms it writes, the documents already related. */
+  Buf have = BUF_INIT;
+  for (int i = 0; i < nRel; i++) buf_printf(&have, "%s%lld", i ? " " : "", (long long)aRel[i].other.id);
+  req_printf(r, "<form method=\"get\" action=\"/staff/docs/%lld#relations\" class=\"rel-search\" "
+                "data-rel-picker=\"%lld\" data-csrf=\"%h\" data-have=\"%h\">",
+             (long long)d->id, (long long)d->id, req_csrf(r), buf_str(&have));
+  buf_free(&have);
+  req_printf(r, "<p class=\"field\"><label for=\"f-rel-q\">按标题或文号查找文件</label>"
+                "<input type=\"search\" id=\"f-rel-q\" name=\"rel_q\" value=\"%h\" maxlength=\"100\" "
+                "required></p><p class=\"field\"><label for=\"f-rel-kind\">关联类型</label>"
+                "<select id=\"f-rel-kind\" name=\"rel_kind\">",
+             zQ);
+  for (int i = 0; aDocRelKind[i].zKind; i++)
+    req_printf(r, "<option value=\"%h\"%s>%h</option>", aDocRelKind[i].zKind,
+               !strcmp(zKind, aDocRelKind[i].zKind) ? " selected" : "",
+               aDocRelKind[i].zChoice);
+  req_puts(r, "</select></p><p><button type=\"submit\" class=\"secondary\">查找</button></p></form>\n"
+              "<div id=\"rel-results\">");
+  if (zQ[0]) rel_candidates(r, d, aRel, nRel, zQ, zKind);
+  req_puts(r, "</div>\n");
 }
 
 void docs_relations_section(Req *r, const Doc *d) {

@@ -78,12 +78,16 @@ static int collect(Store *s, Arena *a, sqlite3_stmt *st, char **azTerm, int nTer
   "WITH RECURSIVE sub(id) AS (SELECT ?1 UNION ALL SELECT o.id FROM org o" \
   " JOIN sub ON o.parent_id=sub.id WHERE ?2) "
 
+/* The index key of document ?3 (the one being edited) is not a candidate. */
+#define NOT_EXCLUDED                                                     \
+  " AND rowid<>coalesce((SELECT id FROM search_doc WHERE doc_id=?3),0)"
+
 /* Published documents of every organisation, from the index: ?4 the
 ** bigram expression (NULL: none), ?6 the one-character one (NULL: none). */
 static const char zPublishedSql[] =
     "SELECT " REF_COLS " FROM search_doc sd JOIN doc d ON d.id=sd.doc_id"
     " JOIN org o ON o.id=d.org_id WHERE sd.id IN ("
-    "  SELECT rowid FROM search_fts WHERE search_fts MATCH ?4"
+    "  SELECT rowid FROM search_fts WHERE search_fts MATCH ?4" NOT_EXCLUDED
     "   AND (?6 IS NULL OR rowid IN (SELECT rowid FROM search_chr WHERE search_chr MATCH ?6))"
     "  ORDER BY rowid DESC LIMIT ?5)"
     " AND d.id<>?3 ORDER BY sd.id DESC";
@@ -91,7 +95,8 @@ static const char zPublishedSql[] =
 static const char zPublishedChrSql[] =
     "SELECT " REF_COLS " FROM search_doc sd JOIN doc d ON d.id=sd.doc_id"
     " JOIN org o ON o.id=d.org_id WHERE sd.id IN ("
-    "  SELECT rowid FROM search_chr WHERE search_chr MATCH ?6 ORDER BY rowid DESC LIMIT ?5)"
+    "  SELECT rowid FROM search_chr WHERE search_chr MATCH ?6" NOT_EXCLUDED
+    "  ORDER BY rowid DESC LIMIT ?5)"
     " AND d.id<>?3 ORDER BY sd.id DESC";
 /* The unpublished documents of the organisations in scope. */
 static const char zUnpublishedSql[] =

@@ -233,6 +233,10 @@ TEST(doc_lookup_published_from_index_title_and_number_only) {
   /* The document being edited is never offered. */
   CHECK_INT(store_doc_lookup(f.s, &a, "供暖", f.county, 1, heat, 10, &aR, &n), STORE_OK);
   CHECK_INT(n, 2);
+  /* ... and does not take a place of the limit: from the bureau (no
+  ** drafts in scope), one result besides the notice is the province's. */
+  CHECK_INT(store_doc_lookup(f.s, &a, "供暖", f.bureau, 0, heat, 1, &aR, &n), STORE_OK);
+  CHECK(n == 1 && aR[0].id == prov);
   /* Limit. */
   CHECK_INT(store_doc_lookup(f.s, &a, "供暖", f.county, 1, 0, 2, &aR, &n), STORE_OK);
   CHECK(n == 2 && aR[0].id == draft && aR[1].id == heat);

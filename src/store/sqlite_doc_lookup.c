@@ -61,7 +61,7 @@ static int ref_matches(const DocRef *p, char **azTerm, int nTerm) {
 /* Steps st, keeping the rows that match, into a[*pn..max). */
 static int collect(Store *s, Arena *a, sqlite3_stmt *st, char **azTerm, int nTerm,
                    Cand *aC, int *pn, int max) {
-  int rc;
+  int rc = SQLITE_DONE;
   while (*pn < max && (rc = sqlite3_step(st)) == SQLITE_ROW) {
     Cand *c = &aC[*pn];
     ref_row(a, st, &c->ref);

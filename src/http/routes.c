@@ -136,6 +136,7 @@ const Route aRoute[] = {
   {P, "/staff/docs/{id}/channels", page_doc_channel, PERM_DOC_MANAGE, 0, "登记发布渠道"},
   {P, "/staff/docs/{id}/validity", page_doc_validity, PERM_DOC_MANAGE, 0, "变更有效性"},
   {P, "/staff/docs/{id}/correct", page_doc_correct, PERM_DOC_MANAGE, 0, "更正已发布文件"},
+  {P, "/staff/docs/{id}/relations", page_doc_relation, PERM_DOC_DRAFT, 0, "添加或移除相关文件（草稿：承办人；已发布：公开办）"},
   {G, "/o/{org}/a/{aid}", page_doc_public_attachment, PERM_PUBLIC, 0, "公开附件"},
   {G, "/o/{org}/d/{*ref}", page_doc_public, PERM_PUBLIC, 0, "公开文件"},
   {G, "/api/v1/documents", api_documents, PERM_PUBLIC, ROUTE_API, "Published documents (filters, paging)"},

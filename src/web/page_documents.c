@@ -676,16 +676,17 @@ static int doc_view(Req *r, const char *zRefusal) {
   meta_row(r, "有效性", doc_label(aDocValidity, d.zValidity));
   meta_row(r, "起草人", d.zCreatedByName);
   req_puts(r, "</tbody></table>\n");
-  if (d.interpretsId)
-    req_printf(r, "<p>本文是对<a href=\"/staff/docs/%lld\">政策文件%lld</a>的解读。</p>\n",
-               (long long)d.interpretsId, (long long)d.interpretsId);
+  DocRef ref;
+  if (d.interpretsId && store_doc_ref(r->store, &r->arena, d.interpretsId, &ref) == STORE_OK)
+    req_printf(r, "<p>本文是对<a href=\"/staff/docs/%lld\">%h</a>的解读。</p>\n",
+               (long long)ref.id, ref.zTitle);
   for (int i = 0; i < nInterp; i++)
     req_printf(r, "<p>政策解读：<a href=\"/staff/docs/%lld\">%h</a>（%h）</p>\n",
                (long long)aInterp[i].id, aInterp[i].zTitle,
                doc_label(aDocState, aInterp[i].zState));
-  if (d.replacedById)
-    req_printf(r, "<p>替代文件：<a href=\"/staff/docs/%lld\">文件%lld</a></p>\n",
-               (long long)d.replacedById, (long long)d.replacedById);
+  if (d.replacedById && store_doc_ref(r->store, &r->arena, d.replacedById, &ref) == STORE_OK)
+    req_printf(r, "<p>替代文件：<a href=\"/staff/docs/%lld\">%h</a></p>\n",
+               (long long)ref.id, ref.zTitle);
 
   /* Actions for this user in this state. */
   req_puts(r, "<section class=\"actions\" id=\"actions\"><h2>办理</h2>\n");
@@ -712,6 +713,8 @@ static int doc_view(Req *r, const char *zRefusal) {
   }
   if (!bAny) req_puts(r, "<p>当前环节没有需要您办理的事项。</p>\n");
   req_puts(r, "</section>\n");
+
+  docs_relations_section(r, &d);
 
   findings_section(r, &d, !strcmp(d.zState, "secrecy_review") &&
                               req_can(r, PERM_DOC_SECRECY, d.orgId) && !bMine);

@@ -115,6 +115,60 @@ export function registerStaffTests(test, h) {
     });
   });
 
+  test('related documents: the picker on a draft, with script (1366) and without (390), axe', async (env) => {
+    await atBothWidths(env, h, 'drafter', 'doc-relations', async (page) => {
+      await page.goto(env.base + '/staff/docs?state=draft');
+      return (await page.getAttribute('#doc-list tbody a', 'href')) + '?rel_q=' +
+        encodeURIComponent('疫苗') + '#relations';
+    }, async (page, w) => {
+      const n = await page.locator('#relations ul.rel-candidates li').count();
+      if (!n) throw new Error('the search offered nothing');
+      if (w !== 390) {
+        // With staff.js the results follow the typing (a 文号 here).
+        await page.fill('#f-rel-q', '〔2018〕12号');
+        await page.waitForSelector('#rel-results li:has-text("免疫规划工作要点")');
+        const k = await page.locator('#rel-results li').count();
+        if (k !== 1) throw new Error(`typing 〔2018〕12号 offered ${k} documents`);
+        await page.selectOption('#f-rel-kind', 'repeals');
+        await Promise.all([page.waitForNavigation(), page.click('#rel-results li button')]);
+        const listed = await page.textContent('#relations ul.rel-list');
+        if (!listed.includes('免疫规划工作要点') || !listed.includes('废止'))
+          throw new Error(`not listed as repealed after 添加: ${listed}`);
+        return;
+      }
+      // 添加 beside the first result: back on the page, listed, no overflow.
+      const title = (await page.textContent('#relations ul.rel-candidates li .rel-title')).trim();
+      await Promise.all([page.waitForNavigation(),
+        page.click('#relations ul.rel-candidates li button[type=submit]')]);
+      const listed = await page.textContent('#relations ul.rel-list');
+      if (!listed.includes(title)) throw new Error(`${title} not listed after 添加`);
+      const over = await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
+      if (over > 1) throw new Error(`after 添加 the page is ${over} px wider than the window`);
+      await h.shot(page, 'staff-doc-relations-added-390');
+      await h.axeCheck(page, 'related documents after 添加');
+    });
+    // On a published document (the office): the public page lists it, on a phone too.
+    await atBothWidths(env, h, 'office', 'doc-relations-published', async (page) => {
+      await page.goto(env.base + '/staff/docs?state=published');
+      return (await page.getAttribute('#doc-list tbody a', 'href')) + '?rel_q=' +
+        encodeURIComponent('通知') + '#relations';
+    }, async (page, w) => {
+      if (w !== 390) return;
+      // A published candidate (only those reach the public page).
+      const li = page.locator('#relations ul.rel-candidates li', { hasText: '已发布' }).first();
+      const title = (await li.locator('.rel-title').textContent()).trim();
+      await Promise.all([page.waitForNavigation(), li.locator('button[type=submit]').click()]);
+      const pub = await page.getAttribute('a[href^="/o/"][href*="/d/"]', 'href');
+      await page.goto(env.base + pub);
+      const listed = await page.textContent('section[data-relations]');
+      if (!listed.includes(title)) throw new Error(`${title} not on the public page`);
+      const over = await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
+      if (over > 1) throw new Error(`public page with related documents: ${over} px too wide`);
+      await h.shot(page, 'public-doc-relations-390');
+      await h.axeCheck(page, 'public page with related documents');
+    });
+  });
+
   test('applications register (1366/390, axe)', async (env) => {
     await atBothWidths(env, h, 'office', 'applications', '/staff/applications', async (page, w) => {
       if (w !== 1366) return;

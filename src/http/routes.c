@@ -227,6 +227,7 @@ const Route aRoute[] = {
   {G, "/o/{org}/reports/{year}", page_report_public, PERM_PUBLIC, 0, "年度报告"},
   {P, "/api/v1/reports/check", api_report_check, PERM_VIEW_STAFF, ROUTE_API | ROUTE_UPLOAD, "Check an annual report file (PDF, HTML, DOCX, XLSX, JSON or text; body or multipart file/report): findings as JSON"},
   {G, "/api/v1/reports/{org}/{year}", api_report, PERM_PUBLIC, ROUTE_API, "One annual report (published, or as it stands for its staff)"},
+  {P, "/api/v1/reports/{org}/{year}/override", api_report_override, PERM_REPORT_EDIT, ROUTE_API, "Adjust one cell of a draft annual report by hand (人工调整) with a reason, or restore its computed value"},
 
   /* JSON API. */
   {G, "/api/v1/health", api_health, PERM_PUBLIC, ROUTE_API, "Service health and schema version"},

@@ -697,3 +697,32 @@ def test_adjust_cell_by_clicking_it(srv):
     h = srv.client()
     h.login("hosp-admin")
     eq(h.get(base + "/override?c=" + enc).status, 403)
+
+
+def test_adjust_cell_through_the_api(srv):
+    """The API calls the same action: adjust, read back, restore; a
+    published report refuses it (409), bad input is 400."""
+    c = office(srv)
+    token = c.csrf("/staff/reports/znwsj/2022")
+    hdr = {"Content-Type": "application/json", "X-CSRF-Token": token,
+           "Origin": "http://127.0.0.1:%d" % srv.port}
+
+    def post(year, body):
+        return c.request("POST", "/api/v1/reports/znwsj/%d/override" % year,
+                         body=json.dumps(body).encode(), headers=hdr)
+
+    r = post(2022, {"cell": "t4[cases][review.upheld]", "value": 3, "reason": "复议台账补录"})
+    eq(r.status, 200, r.text)
+    j = json.loads(r.text)
+    contains(j["message"], "人工调整为3")
+    eq(j["report"]["tables"]["t4"]["cases"]["review.upheld"], 3)
+    eq(j["report"]["reasons"]["t4[cases][review.upheld]"], "复议台账补录")
+    eq(j["report"]["status"], "draft")
+    r = post(2022, {"cell": "t4[cases][review.upheld]", "remove": True})
+    eq(r.status, 200, r.text)
+    ok("t4[cases][review.upheld]" not in json.loads(r.text)["report"].get("reasons", {}))
+    eq(post(2022, {"cell": "t4[cases][review.upheld]", "value": "x", "reason": "y"}).status, 400)
+    eq(post(2022, {"cell": "t4[cases][review.upheld]", "value": 1}).status, 400)
+    r = post(2024, {"cell": "t4[cases][review.upheld]", "value": 1, "reason": "更正"})
+    eq(r.status, 409)
+    contains(r.text, "报告已发布")

@@ -111,14 +111,17 @@ int api_report_override(Req *r) {
   int bSubtree = !strcmp(req_param_or(r, "scope", "org"), "subtree");
   json_error_t e;
   r->bNoCache = 1;
+  if (load(r, &o, &year, &set)) return 0;
+  if (!req_can(r, PERM_REPORT_EDIT, o.id)) {   /* before reading the body */
+    rf_set_free(&set);
+    api_error(r, 403, "forbidden", "无权编辑该单位的年度报告");
+    return 0;
+  }
   json_t *body = r->body.n ? json_loadb(r->body.z, r->body.n, 0, &e) : NULL;
   if (!json_is_object(body)) {
     json_decref(body);
+    rf_set_free(&set);
     api_error(r, 400, "bad_request", "请求正文应为 JSON 对象");
-    return 0;
-  }
-  if (load(r, &o, &year, &set)) {
-    json_decref(body);
     return 0;
   }
   const char *zRemove = body_text(r, body, "remove");

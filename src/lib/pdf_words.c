@@ -151,7 +151,13 @@ static void page_lines(Page *pg) {
     for (int k = i; k < e; k++) {
       const Word *v = &pg->aW[k];
       Grp *g = L->nG ? &pg->aG[pg->nG - 1] : NULL;
-      if (!g || v->x0 - g->x1 > L->h / 2) {
+      /* a number is a cell of its own already after a quarter line's
+      ** gap (a full label cell leaves little room before it); prose has
+      ** a plain space, about a sixth */
+      double gap = k > i && (is_cellnum(wtext(pg, k)) ||
+                             is_cellnum(wtext(pg, k - 1)))
+                       ? L->h / 4 : L->h / 2;
+      if (!g || v->x0 - g->x1 > gap) {
         GROW(pg->aG, pg->nG, pg->nGAlloc);
         g = &pg->aG[pg->nG++];
         memset(g, 0, sizeof *g);
@@ -249,6 +255,7 @@ static int num_columns(const Page *pg, Tab *t) {
 }
 
 static double centre(const double *c) { return (c[0] + c[1]) / 2; }
+static int aligned(const Tab *t, const double (*aC)[2], int nC);
 
 /* When the header lines just above the table name more columns than the
 ** numbers fill, and every column of numbers falls under its own header
@@ -262,11 +269,14 @@ static void header_columns(const Page *pg, Tab *t) {
          pg->aL[iTop].y0 - pg->aL[iTop - 1].y1 < 1.5 * pg->aL[iTop].h &&
          !pg->aL[iTop - 1].bNum)
     iTop--;
+  /* header cells sit close together: their words, not the line's cells */
   for (int i = iTop; i < t->i0; i++) {
+    const Ln *L = &pg->aL[i];
     int m = 0;
-    for (int k = 0; k < pg->aL[i].nG; k++) {
-      const Grp *g = &pg->aG[pg->aL[i].iG + k];
-      m += (g->x0 + g->x1) / 2 > t->xLab;
+    for (int k = 0; k < L->nG; k++) {
+      const Grp *g = &pg->aG[L->iG + k];
+      for (int w = g->iW; w < g->iW + g->nW; w++)
+        m += (pg->aW[w].x0 + pg->aW[w].x1) / 2 > t->xLab;
     }
     if (m > nBest) { nBest = m; iBest = i; }
   }
@@ -279,15 +289,18 @@ static void header_columns(const Page *pg, Tab *t) {
       const Ln *L = &pg->aL[i];
       for (int k = 0; k < L->nG; k++) {
         const Grp *g = &pg->aG[L->iG + k];
-        int bOver = 0;
-        if ((g->x0 + g->x1) / 2 <= t->xLab) continue;
-        for (int j = 0; j < nH; j++)
-          if (g->x0 <= aH[j][1] && g->x1 >= aH[j][0]) bOver = 1;
-        if (bOver) continue;
-        if (nH == DT_MAX_COLS) return;
-        aH[nH][0] = g->x0;
-        aH[nH][1] = g->x1;
-        nH++;
+        for (int w = g->iW; w < g->iW + g->nW; w++) {
+          const Word *v = &pg->aW[w];
+          int bOver = 0;
+          if ((v->x0 + v->x1) / 2 <= t->xLab) continue;
+          for (int j = 0; j < nH; j++)
+            if (v->x0 <= aH[j][1] && v->x1 >= aH[j][0]) bOver = 1;
+          if (bOver) continue;
+          if (nH == DT_MAX_COLS) return;
+          aH[nH][0] = v->x0;
+          aH[nH][1] = v->x1;
+          nH++;
+        }
       }
     }
   for (int i = 1; i < nH; i++)
@@ -299,22 +312,35 @@ static void header_columns(const Page *pg, Tab *t) {
   if (nH <= t->nC) return;
   /* every column of numbers under its own header word, in order, nearer
   ** to it than half the way to the next one */
-  int jPrev = -1;
-  for (int k = 0; k < t->nC; k++) {
-    double c = centre(t->aC[k]), dBest = 1e30;
-    int j = -1;
-    for (int q = 0; q < nH; q++)
-      if (fabs(c - centre(aH[q])) < dBest) { dBest = fabs(c - centre(aH[q])); j = q; }
-    double gap = 1e30;
-    if (j > 0) gap = centre(aH[j]) - centre(aH[j - 1]);
-    if (j + 1 < nH && centre(aH[j + 1]) - centre(aH[j]) < gap)
-      gap = centre(aH[j + 1]) - centre(aH[j]);
-    if (j <= jPrev || dBest > gap / 2) return;
-    jPrev = j;
-  }
+  if (!aligned(t, (const double (*)[2])aH, nH)) return;
   memcpy(t->aC, aH, sizeof aH[0] * (size_t)nH);
   t->nC = nH;
   t->bCentre = 1;
+}
+
+/* The columns of the table read last (this page or an earlier one). */
+typedef struct Prev {
+  double aC[DT_MAX_COLS + 1][2];
+  int nC;
+} Prev;
+
+/* 1 when every column of t falls, in order, on its own column of p: each
+** centre nearer to the one it falls on than half the way to that one's
+** neighbours. */
+static int aligned(const Tab *t, const double (*aC)[2], int nC) {
+  int jPrev = -1;
+  for (int k = 0; k < t->nC; k++) {
+    double c = centre(t->aC[k]), dBest = 1e30, gap = 1e30;
+    int j = -1;
+    for (int q = 0; q < nC; q++)
+      if (fabs(c - centre(aC[q])) < dBest) { dBest = fabs(c - centre(aC[q])); j = q; }
+    if (j > 0) gap = centre(aC[j]) - centre(aC[j - 1]);
+    if (j >= 0 && j + 1 < nC && centre(aC[j + 1]) - centre(aC[j]) < gap)
+      gap = centre(aC[j + 1]) - centre(aC[j]);
+    if (j <= jPrev || dBest > gap / 2) return 0;
+    jPrev = j;
+  }
+  return 1;
 }
 
 /* 1 when no two cells of one row fall into one column. */
@@ -342,17 +368,47 @@ static void put_line(Buf *b, const Page *pg, const Ln *L) {
   buf_putc(b, '\n');
 }
 
-/* Writes the table: rows as label cells, then one cell per column. */
-static void put_table(Buf *b, const Page *pg, Tab *t) {
+/* Writes the table: rows as label cells, then one cell per column.  A
+** table with fewer columns than the one before, all of them falling on
+** that one's columns, is its continuation (the next page, after a
+** heading): it takes those columns.  pPrev gets the columns used. */
+static void put_table(Buf *b, const Page *pg, Tab *t, Prev *pPrev) {
   int bCols = num_columns(pg, t) > 0;
   if (bCols) header_columns(pg, t);
   if (bCols && !columns_hold(pg, t)) {
     num_columns(pg, t);
     bCols = columns_hold(pg, t);
   }
+  if (bCols && pPrev->nC > t->nC &&
+      aligned(t, (const double (*)[2])pPrev->aC, pPrev->nC)) {
+    Tab *u = xmalloc(sizeof *u);
+    memcpy(u, t, sizeof *u);
+    memcpy(u->aC, pPrev->aC, sizeof u->aC[0] * (size_t)pPrev->nC);
+    u->nC = pPrev->nC;
+    u->bCentre = 1;
+    if (columns_hold(pg, u)) memcpy(t, u, sizeof *t);
+    free(u);
+  }
+  if (bCols) {
+    memcpy(pPrev->aC, t->aC, sizeof t->aC[0] * (size_t)t->nC);
+    pPrev->nC = t->nC;
+  }
+  int bJoined = 0;   /* a label half written before the row's cells */
   for (int i = t->i0; i < t->i1; i++) {
     const Ln *L = &pg->aL[i];
     if (!L->bNum || !bCols) {
+      /* the first half of a label whose numbers sit between its halves
+      ** goes on the numbers' line (a row is never without its label) */
+      if (bCols && !L->bNum && i + 1 < t->i1 && pg->aL[i + 1].bNum &&
+          is_cell(t, &pg->aG[pg->aL[i + 1].iG])) {
+        for (int k = 0; k < L->nG; k++) {
+          const Grp *g = &pg->aG[L->iG + k];
+          if (k) buf_putc(b, ' ');
+          put_words(b, pg, g->iW, g->nW);
+        }
+        bJoined = 1;
+        continue;
+      }
       put_line(b, pg, L);
       continue;
     }
@@ -367,11 +423,14 @@ static void put_table(Buf *b, const Page *pg, Tab *t) {
         put_words(b, pg, g->iW, g->nW);
       }
     }
+    /* a row without a label (table 四) starts with its first cell: an
+    ** empty label cell would read as one more column */
     for (int c = 0; c < t->nC; c++) {
-      buf_putc(b, '\t');
+      if (c || nLab || bJoined) buf_putc(b, '\t');
       if (aCell[c]) put_words(b, pg, aCell[c]->iW, aCell[c]->nW);
     }
     buf_putc(b, '\n');
+    bJoined = 0;
   }
 }
 
@@ -408,7 +467,7 @@ static void tab_extend(const Page *pg, Tab *t, int i) {
   }
 }
 
-static void page_emit(Buf *b, const Page *pg) {
+static void page_emit(Buf *b, const Page *pg, Prev *pPrev) {
   Tab *t = xmalloc(sizeof *t);
   int bOpen = 0;
   for (int i = 0; i < pg->nL; i++) {
@@ -418,7 +477,7 @@ static void page_emit(Buf *b, const Page *pg) {
       continue;
     }
     if (bOpen) {
-      put_table(b, pg, t);
+      put_table(b, pg, t, pPrev);
       bOpen = 0;
     }
     if (starts(pg, L)) {
@@ -432,7 +491,7 @@ static void page_emit(Buf *b, const Page *pg) {
       put_line(b, pg, L);
     }
   }
-  if (bOpen) put_table(b, pg, t);
+  if (bOpen) put_table(b, pg, t, pPrev);
   free(t);
 }
 
@@ -447,6 +506,8 @@ int pdf_words_text(const char *z, size_t n, Buf *pOut) {
   Buf pool = BUF_INIT;
   const char *p = z, *e = z + n;
   int nWords = 0, bPage = 0;
+  Prev *pPrev = xmalloc(sizeof *pPrev);
+  pPrev->nC = 0;
   memset(&pg, 0, sizeof pg);
   while (p < e) {
     const char *q = memchr(p, '<', (size_t)(e - p));
@@ -456,7 +517,7 @@ int pdf_words_text(const char *z, size_t n, Buf *pOut) {
       if (bPage) {
         pg.zPool = buf_str(&pool);
         page_lines(&pg);
-        page_emit(pOut, &pg);
+        page_emit(pOut, &pg, pPrev);
         page_reset(&pg);
         pool.n = 0;
       }
@@ -493,8 +554,9 @@ int pdf_words_text(const char *z, size_t n, Buf *pOut) {
   if (bPage && pg.nW) {
     pg.zPool = buf_str(&pool);
     page_lines(&pg);
-    page_emit(pOut, &pg);
+    page_emit(pOut, &pg, pPrev);
   }
+  free(pPrev);
   free(pg.aW);
   free(pg.aG);
   free(pg.aL);

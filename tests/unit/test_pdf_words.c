@@ -2,7 +2,9 @@
 ** test_pdf_words.c — a PDF's positioned words as table text
 ** (src/lib/pdf_words.c): each number lands in the column it stands under,
 ** so a blank cell stays blank (also a column blank in every row, found
-** from the header); wrapped labels and prose stay lines of their own;
+** from the header, or from the table before on the last page); a number
+** close to a full label cell is still a cell; wrapped labels and prose
+** stay lines of their own;
 ** anything that is not pdftotext's bbox XHTML gives nothing.  The inputs
 ** are hand-made bbox pages (12 pt high words); the expected texts are
 ** worked out from the positions.
@@ -50,7 +52,8 @@ TEST(pdf_words_blank_cells_keep_their_columns) {
   word(&x, 50, 120, 116, "二、上年结转");
   word(&x, 197, 203, 116, "2");
   word(&x, 377, 383, 116, "2");
-  /* a label wrapped around its one number (only 自然人 filled) */
+  /* a label wrapped around its one number (only 自然人 filled): its
+  ** first half goes on the number's line, a row keeps its label */
   word(&x, 50, 150, 132, "（二）部分公开（区分");
   word(&x, 197, 203, 144, "3");
   word(&x, 50, 100, 156, "处理的）");
@@ -65,8 +68,7 @@ TEST(pdf_words_blank_cells_keep_their_columns) {
                "自然人 商业企业 科研机构 总计\n"
                "一、本年新收\t5\t\t1\t6\n"
                "二、上年结转\t2\t\t\t2\n"
-               "（二）部分公开（区分\n"
-               "\t3\t\t\t\n"
+               "（二）部分公开（区分\t3\t\t\t\n"
                "处理的）\n"
                "全年新收申请 20 件。\n");
   free(z);
@@ -74,7 +76,7 @@ TEST(pdf_words_blank_cells_keep_their_columns) {
 }
 
 /* Right-aligned numbers of any width share a column (their ranges
-** overlap); a row without a label (table 四) keeps its empty label cell;
+** overlap); a row without a label (table 四) starts with its first cell;
 ** each page is read on its own, in order. */
 TEST(pdf_words_right_aligned_numbers_and_pages) {
   Buf x = BUF_INIT;
@@ -96,7 +98,7 @@ TEST(pdf_words_right_aligned_numbers_and_pages) {
   CHECK_INT(n, 10);
   CHECK_STR(z, "规章\t1234\t0\t1,5\n"
                "规范性文件\t5\t\t—\n"
-               "\t1\t0\t1\n");
+               "1\t0\t1\n");
   free(z);
   buf_free(&x);
 }

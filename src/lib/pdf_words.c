@@ -19,12 +19,14 @@ typedef struct Grp {
   double x0, x1;
   int iW, nW;            /* words aW[iW .. iW+nW) of the page, in x order */
   int bNum;              /* a number or a blank mark */
+  int bSoft;             /* split from the cell before only because one
+                         ** side is a number (a space, not a cell gap) */
 } Grp;
 
 typedef struct Ln {
   double y0, y1, h;
   int iG, nG;            /* groups aG[iG .. iG+nG) */
-  int bNum;              /* some group is a number */
+  int bNum;              /* holds numbers as a table row (row_like) */
 } Ln;
 
 /* One page being read. */
@@ -122,6 +124,21 @@ static void put_words(Buf *b, const Page *pg, int iW, int nW) {
   }
 }
 
+/* 1 when line L holds numbers as a table row does: it ends with a
+** number, or has two, or a wide gap follows one (prose has a number with
+** words close on both sides: "全年新收申请 20 件"). */
+static int row_like(const Page *pg, const Ln *L) {
+  int nNum = 0, bWide = 0;
+  for (int k = 0; k < L->nG; k++) {
+    const Grp *g = &pg->aG[L->iG + k];
+    if (!g->bNum) continue;
+    nNum++;
+    if (k + 1 < L->nG && pg->aG[L->iG + k + 1].x0 - g->x1 > L->h / 2)
+      bWide = 1;
+  }
+  return nNum > 0 && (pg->aG[L->iG + L->nG - 1].bNum || nNum >= 2 || bWide);
+}
+
 /* Groups the page's words into lines and cells. */
 static void page_lines(Page *pg) {
   qsort(pg->aW, (size_t)pg->nW, sizeof *pg->aW, cmp_y);
@@ -151,18 +168,19 @@ static void page_lines(Page *pg) {
     for (int k = i; k < e; k++) {
       const Word *v = &pg->aW[k];
       Grp *g = L->nG ? &pg->aG[pg->nG - 1] : NULL;
-      /* a number is a cell of its own already after a quarter line's
-      ** gap (a full label cell leaves little room before it); prose has
-      ** a plain space, about a sixth */
-      double gap = k > i && (is_cellnum(wtext(pg, k)) ||
-                             is_cellnum(wtext(pg, k - 1)))
-                       ? L->h / 4 : L->h / 2;
-      if (!g || v->x0 - g->x1 > gap) {
+      /* a gap of half the line's height separates cells; a number is
+      ** also split from what precedes it by a space ("soft": a full
+      ** label cell leaves no more room before its number than prose
+      ** between 申请 and 20); a unit after a number stays with it */
+      int bNumSide = k > i && is_cellnum(wtext(pg, k));
+      double dx = g ? v->x0 - g->x1 : 0;
+      if (!g || dx > L->h / 2 || (bNumSide && dx > L->h * 0.1)) {
         GROW(pg->aG, pg->nG, pg->nGAlloc);
         g = &pg->aG[pg->nG++];
         memset(g, 0, sizeof *g);
         g->x0 = v->x0;
         g->iW = k;
+        g->bSoft = L->nG > 0 && dx <= L->h / 2;
         L->nG++;
       }
       g->x1 = v->x1 > g->x1 ? v->x1 : g->x1;
@@ -173,9 +191,9 @@ static void page_lines(Page *pg) {
       Buf t = BUF_INIT;
       put_words(&t, pg, g->iW, g->nW);
       g->bNum = is_cellnum(buf_str(&t));
-      L->bNum |= g->bNum;
       buf_free(&t);
     }
+    L->bNum = row_like(pg, L);
     i = e;
   }
 }
@@ -192,8 +210,21 @@ typedef struct Tab {
   int bCentre;           /* columns from the header: nearest centre */
 } Tab;
 
-static int is_cell(const Tab *t, const Grp *g) {
-  return g->bNum || g->x0 >= t->xNum - 1;
+/* The index (within line L) of its first cell: the cells are the run
+** at the end of the line of numbers and of whatever stands where the
+** table's numbers stand; the groups before are the row's label. */
+static int first_cell(const Page *pg, const Tab *t, const Ln *L) {
+  int k = L->nG;
+  while (k > 0) {
+    const Grp *g = &pg->aG[L->iG + k - 1];
+    if (!g->bNum && g->x0 < t->xNum - 1) break;
+    k--;
+  }
+  return k;
+}
+
+static int is_cell(const Page *pg, const Tab *t, const Ln *L, int k) {
+  return L->bNum && k >= first_cell(pg, t, L);
 }
 
 /* The column of group g: the cluster it overlaps, or the nearest header
@@ -222,7 +253,7 @@ static int num_columns(const Page *pg, Tab *t) {
     const Ln *L = &pg->aL[i];
     for (int k = 0; L->bNum && k < L->nG; k++) {
       const Grp *g = &pg->aG[L->iG + k];
-      if (!is_cell(t, g)) continue;
+      if (!is_cell(pg, t, L, k)) continue;
       GROW(a, n, nAlloc);
       a[n].x0 = g->x0; a[n].x1 = g->x1; a[n].iLine = i;
       n++;
@@ -350,7 +381,7 @@ static int columns_hold(const Page *pg, const Tab *t) {
     int aUsed[DT_MAX_COLS + 1] = {0};
     for (int k = 0; L->bNum && k < L->nG; k++) {
       const Grp *g = &pg->aG[L->iG + k];
-      if (!is_cell(t, g)) continue;
+      if (!is_cell(pg, t, L, k)) continue;
       int c = col_of(t, g);
       if (c < 0 || aUsed[c]++) return 0;
     }
@@ -400,7 +431,7 @@ static void put_table(Buf *b, const Page *pg, Tab *t, Prev *pPrev) {
       /* the first half of a label whose numbers sit between its halves
       ** goes on the numbers' line (a row is never without its label) */
       if (bCols && !L->bNum && i + 1 < t->i1 && pg->aL[i + 1].bNum &&
-          is_cell(t, &pg->aG[pg->aL[i + 1].iG])) {
+          is_cell(pg, t, &pg->aL[i + 1], 0)) {
         for (int k = 0; k < L->nG; k++) {
           const Grp *g = &pg->aG[L->iG + k];
           if (k) buf_putc(b, ' ');
@@ -416,10 +447,10 @@ static void put_table(Buf *b, const Page *pg, Tab *t, Prev *pPrev) {
     int nLab = 0;
     for (int k = 0; k < L->nG; k++) {
       const Grp *g = &pg->aG[L->iG + k];
-      if (is_cell(t, g)) {
+      if (is_cell(pg, t, L, k)) {
         aCell[col_of(t, g)] = g;
       } else {
-        if (nLab++) buf_putc(b, '\t');
+        if (nLab++) buf_putc(b, g->bSoft ? ' ' : '\t');
         put_words(b, pg, g->iW, g->nW);
       }
     }
@@ -447,37 +478,86 @@ static int continues(const Page *pg, const Tab *t, const Ln *L) {
 /* 1 when line L starts a table: a number after a wide gap. */
 static int starts(const Page *pg, const Ln *L) {
   if (!L->bNum) return 0;
-  if (L->nG >= 2) return 1;
-  (void)pg;
+  for (int k = 1; k < L->nG; k++) {
+    const Grp *g = &pg->aG[L->iG + k];
+    if (g->bNum && !g->bSoft) return 1;
+  }
   return 0;
 }
 
-static void tab_extend(const Page *pg, Tab *t, int i) {
+/* Notes row i's numbers and label in t (xNum, xLab). */
+static void tab_note(const Page *pg, Tab *t, int i) {
   const Ln *L = &pg->aL[i];
-  t->i1 = i + 1;
   if (!L->bNum) return;
-  for (int k = 0; k < L->nG; k++) {
+  if (t->xNum > 1e29)   /* the first row: its first number after a gap */
+    for (int k = 1; k < L->nG; k++) {
+      const Grp *g = &pg->aG[L->iG + k];
+      if (g->bNum && !g->bSoft) { t->xNum = g->x0; break; }
+    }
+  int kc = first_cell(pg, t, L);
+  for (int k = kc; k < L->nG; k++) {
     const Grp *g = &pg->aG[L->iG + k];
     if (g->bNum && g->x0 < t->xNum) t->xNum = g->x0;
   }
-  /* the row's label: the cells left of its first number */
-  for (int k = 0; k < L->nG && !pg->aG[L->iG + k].bNum; k++) {
+  /* the row's label: the groups before its cells */
+  for (int k = 0; k < kc; k++) {
     const Grp *g = &pg->aG[L->iG + k];
     if (g->x1 < t->xNum && g->x1 > t->xLab) t->xLab = g->x1;
   }
 }
 
+static void tab_extend(const Page *pg, Tab *t, int i) {
+  t->i1 = i + 1;
+  tab_note(pg, t, i);
+}
+
+/* 1 when line i is a row whose cells all stand where t's numbers stand
+** (a row whose number is set off by a mere space, before the first row
+** with a wide gap: the top of a page that continues a table). */
+static int aligned_row(const Page *pg, const Tab *t, int i) {
+  const Ln *L = &pg->aL[i];
+  int kc = first_cell(pg, t, L);
+  if (!L->bNum || kc == L->nG) return 0;
+  for (int k = kc; k < L->nG; k++)
+    if (pg->aG[L->iG + k].x0 < t->xNum - 1) return 0;
+  return 1;
+}
+
+/* Takes into table t (just started at its first row) the rows right
+** above it whose numbers stand in its columns, with the label lines
+** between; their text already written from aOff[] on is taken back.
+** iFree: the first line not in an earlier table. */
+static void tab_absorb(Buf *b, const Page *pg, Tab *t, const size_t *aOff,
+                       int iFree) {
+  int j = t->i0;
+  for (int k = t->i0 - 1; k >= iFree; k--) {
+    const Ln *L = &pg->aL[k], *N = &pg->aL[k + 1];
+    if (N->y0 - L->y1 > 2.5 * (L->h > N->h ? L->h : N->h)) break;
+    if (aligned_row(pg, t, k)) j = k;
+    else if (L->bNum || pg->aG[L->iG + L->nG - 1].x1 > t->xNum + 1) break;
+  }
+  if (j == t->i0) return;
+  b->n = aOff[j];
+  if (b->z) b->z[b->n] = 0;
+  for (int k = j; k < t->i0; k++) tab_note(pg, t, k);
+  t->i0 = j;
+}
+
 static void page_emit(Buf *b, const Page *pg, Prev *pPrev) {
   Tab *t = xmalloc(sizeof *t);
-  int bOpen = 0;
+  size_t *aOff = xmalloc(sizeof *aOff * (size_t)(pg->nL + 1));
+  int bOpen = 0, iFree = 0;
   for (int i = 0; i < pg->nL; i++) {
     const Ln *L = &pg->aL[i];
+    aOff[i] = b->n;
     if (bOpen && continues(pg, t, L)) {
       tab_extend(pg, t, i);
       continue;
     }
     if (bOpen) {
       put_table(b, pg, t, pPrev);
+      iFree = t->i1;
+      aOff[i] = b->n;
       bOpen = 0;
     }
     if (starts(pg, L)) {
@@ -486,12 +566,14 @@ static void page_emit(Buf *b, const Page *pg, Prev *pPrev) {
       t->xNum = 1e30;
       t->xLab = -1e30;
       tab_extend(pg, t, i);
+      tab_absorb(b, pg, t, aOff, iFree);
       bOpen = 1;
     } else {
       put_line(b, pg, L);
     }
   }
   if (bOpen) put_table(b, pg, t, pPrev);
+  free(aOff);
   free(t);
 }
 

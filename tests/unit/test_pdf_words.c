@@ -103,6 +103,44 @@ TEST(pdf_words_right_aligned_numbers_and_pages) {
   buf_free(&x);
 }
 
+/* A table that runs onto the next page keeps its columns there (no
+** header repeated, two columns blank in every row of that page); the
+** page's first row has its number a mere space after a full label cell
+** (0.33 of the line's height), yet stands in the table's column; prose
+** with a number and its unit a space apart stays one line. */
+TEST(pdf_words_table_continued_on_the_next_page) {
+  Buf x = BUF_INIT;
+  int n = 0;
+  buf_puts(&x, "<doc><page width=\"595\" height=\"842\">\n");
+  word(&x, 185, 215, 80, "自然人");
+  word(&x, 236, 284, 80, "商业企业");
+  word(&x, 296, 344, 80, "科研机构");
+  word(&x, 368, 392, 80, "总计");
+  word(&x, 50, 60, 100, "一");
+  word(&x, 197, 203, 100, "5");
+  word(&x, 317, 323, 100, "1");
+  word(&x, 377, 383, 100, "6");
+  buf_puts(&x, "</page>\n<page width=\"595\" height=\"842\">\n");
+  word(&x, 50, 193, 60, "5.属于三类内部事务");
+  word(&x, 197, 203, 60, "5");
+  word(&x, 50, 120, 76, "6.属于四类");
+  word(&x, 197, 203, 76, "3");
+  word(&x, 377, 383, 76, "3");
+  word(&x, 50, 98, 300, "全年收费");
+  word(&x, 101, 113, 300, "1.5");
+  word(&x, 116, 140, 300, "万元。");
+  buf_puts(&x, "</page></doc>\n");
+  char *z = text_of(&x, &n);
+  CHECK_INT(n, 16);
+  CHECK_STR(z, "自然人 商业企业 科研机构 总计\n"
+               "一\t5\t\t1\t6\n"
+               "5.属于三类内部事务\t5\t\t\t\n"
+               "6.属于四类\t3\t\t\t3\n"
+               "全年收费 1.5 万元。\n");
+  free(z);
+  buf_free(&x);
+}
+
 /* Not bbox XHTML, broken attributes, a word cut off: nothing, no crash. */
 TEST(pdf_words_refuses_what_is_not_bbox_xhtml) {
   static const char *az[] = {

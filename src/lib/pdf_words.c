@@ -141,6 +141,7 @@ static int row_like(const Page *pg, const Ln *L) {
 
 /* Groups the page's words into lines and cells. */
 static void page_lines(Page *pg) {
+  if (pg->nW == 0) return;   /* a page without words (aW may be NULL) */
   qsort(pg->aW, (size_t)pg->nW, sizeof *pg->aW, cmp_y);
   for (int i = 0; i < pg->nW;) {
     const Word *w = &pg->aW[i];
@@ -243,27 +244,29 @@ static int col_of(const Tab *t, const Grp *g) {
   return best;
 }
 
+typedef struct Iv { double x0, x1; int iLine; } Iv;
+
+static int cmp_iv(const void *a, const void *b) {
+  const Iv *p = a, *q = b;
+  return p->x0 < q->x0 ? -1 : p->x0 > q->x0 ? 1 : p->iLine - q->iLine;
+}
+
 /* Columns from the numbers: overlapping x ranges, never two cells of one
 ** line in one column.  Returns the count, -1 when over DT_MAX_COLS. */
 static int num_columns(const Page *pg, Tab *t) {
-  typedef struct { double x0, x1; int iLine; } Iv;
   Iv *a = NULL;
   int n = 0, nAlloc = 0;
   for (int i = t->i0; i < t->i1; i++) {
     const Ln *L = &pg->aL[i];
-    for (int k = 0; L->bNum && k < L->nG; k++) {
+    int kc = L->bNum ? first_cell(pg, t, L) : L->nG;
+    for (int k = kc; k < L->nG; k++) {
       const Grp *g = &pg->aG[L->iG + k];
-      if (!is_cell(pg, t, L, k)) continue;
       GROW(a, n, nAlloc);
       a[n].x0 = g->x0; a[n].x1 = g->x1; a[n].iLine = i;
       n++;
     }
   }
-  /* insertion sort by x0 (a table has few cells per page) */
-  for (int i = 1; i < n; i++)
-    for (int j = i; j > 0 && a[j].x0 < a[j - 1].x0; j--) {
-      Iv x = a[j]; a[j] = a[j - 1]; a[j - 1] = x;
-    }
+  if (n > 1) qsort(a, (size_t)n, sizeof *a, cmp_iv);
   int nC = 0, iStart = 0;
   for (int i = 0; i < n; i++) {
     int bJoin = nC > 0 && a[i].x0 <= t->aC[nC - 1][1];
@@ -379,9 +382,9 @@ static int columns_hold(const Page *pg, const Tab *t) {
   for (int i = t->i0; i < t->i1; i++) {
     const Ln *L = &pg->aL[i];
     int aUsed[DT_MAX_COLS + 1] = {0};
-    for (int k = 0; L->bNum && k < L->nG; k++) {
+    int kc = L->bNum ? first_cell(pg, t, L) : L->nG;
+    for (int k = kc; k < L->nG; k++) {
       const Grp *g = &pg->aG[L->iG + k];
-      if (!is_cell(pg, t, L, k)) continue;
       int c = col_of(t, g);
       if (c < 0 || aUsed[c]++) return 0;
     }
@@ -444,10 +447,10 @@ static void put_table(Buf *b, const Page *pg, Tab *t, Prev *pPrev) {
       continue;
     }
     const Grp *aCell[DT_MAX_COLS + 1] = {0};
-    int nLab = 0;
+    int nLab = 0, kc = first_cell(pg, t, L);
     for (int k = 0; k < L->nG; k++) {
       const Grp *g = &pg->aG[L->iG + k];
-      if (is_cell(pg, t, L, k)) {
+      if (k >= kc) {
         aCell[col_of(t, g)] = g;
       } else {
         if (nLab++) buf_putc(b, g->bSoft ? ' ' : '\t');

@@ -188,7 +188,7 @@ static void adj_form(Req *r, AdjCtx *c, int i, const char *zErr) {
              cell->zReason ? req_fmt(r, "%s）", cell->zReason) : "");
   const char *zNo = app_report_frozen(c->bStored ? c->rec.zStatus : "draft");
   if (zNo) {
-    page_notice(r, "warn", zNo);
+    if (!zErr || strcmp(zErr, zNo)) page_notice(r, "warn", zNo);
   } else {
     const char *zV = req_param(r, "value");
     req_printf(r, "<form method=\"post\" action=\"%h/override%h\" "

@@ -170,6 +170,12 @@ void report_html_adjusted(Req *r, const Report *p, const Report *pCalc,
   if (n) req_puts(r, "</ol></section>\n");
 }
 
+/* The value for the form's input: the number, or "" for a blank cell. */
+static const char *value_or_empty(Req *r, const Report *p, int i) {
+  long long v;
+  return report_get(p, i, &v) ? shown(r, p, i) : "";
+}
+
 /* The form, with zErr (or NULL) above it and the typed input kept. */
 static void adj_form(Req *r, AdjCtx *c, int i, const char *zErr) {
   Report *pCalc = report_computed(r->store, c->p, c->org.id, c->bSubtree);
@@ -200,7 +206,8 @@ static void adj_form(Req *r, AdjCtx *c, int i, const char *zErr) {
                   "<label>原因（必填）<textarea name=\"reason\" rows=\"3\" "
                   "required>%h</textarea></label><button>保存调整</button>"
                   "</form>",
-               zId, zV ? zV : shown(r, c->p, i) , req_param_or(r, "reason", ""));
+               zId, zV ? zV : value_or_empty(r, c->p, i),
+               req_param_or(r, "reason", ""));
     if (cell->zReason) {
       req_printf(r, "<form method=\"post\" action=\"%h/override%h\" "
                     "class=\"inline\">", c->zBase, c->zQ);

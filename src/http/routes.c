@@ -220,12 +220,15 @@ const Route aRoute[] = {
   {G, "/staff/reports/{org}/{year}/cell", page_report_cell, PERM_REPORT_VIEW, 0, "报告数据来源"},
   {G, "/staff/reports/{org}/{year}/export/{fmt}", page_report_export, PERM_REPORT_VIEW, 0, "导出年度报告"},
   {P, "/staff/reports/{org}/{year}/approve", page_report_approve, PERM_DOC_APPROVE, 0, "领导审批年度报告"},
-  {P, "/staff/reports/{org}/{year}/{action}", page_report_action, PERM_REPORT_EDIT, ROUTE_UPLOAD, "修改、接受、正文、状态、登记"},
+  {G, "/staff/reports/{org}/{year}/override", page_report_adjust_form, PERM_REPORT_EDIT, 0, "人工调整单元格"},
+  {P, "/staff/reports/{org}/{year}/override", page_report_adjust, PERM_REPORT_EDIT, 0, "人工调整单元格、恢复计算值"},
+  {P, "/staff/reports/{org}/{year}/{action}", page_report_action, PERM_REPORT_EDIT, ROUTE_UPLOAD, "接受、正文、状态、登记"},
   {G | P, "/staff/report-check", page_report_check, PERM_VIEW_STAFF, ROUTE_UPLOAD, "年度报告核对"},
   {G, "/o/{org}/reports", page_report_public_list, PERM_PUBLIC, 0, "年度报告"},
   {G, "/o/{org}/reports/{year}", page_report_public, PERM_PUBLIC, 0, "年度报告"},
   {P, "/api/v1/reports/check", api_report_check, PERM_VIEW_STAFF, ROUTE_API | ROUTE_UPLOAD, "Check an annual report file (PDF, HTML, DOCX, XLSX, JSON or text; body or multipart file/report): findings as JSON"},
   {G, "/api/v1/reports/{org}/{year}", api_report, PERM_PUBLIC, ROUTE_API, "One annual report (published, or as it stands for its staff)"},
+  {P, "/api/v1/reports/{org}/{year}/override", api_report_override, PERM_REPORT_EDIT, ROUTE_API, "Adjust one cell of a draft annual report by hand (人工调整) with a reason, or restore its computed value"},
 
   /* JSON API. */
   {G, "/api/v1/health", api_health, PERM_PUBLIC, ROUTE_API, "Service health and schema version"},

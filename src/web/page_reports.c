@@ -46,6 +46,7 @@ typedef struct Ctx {
   Report *pPrev;          /* last year's, or NULL (owned) */
   RpResult res;           /* p checked against pPrev */
   int bRes;
+  int bEdit;              /* cells link to the 人工调整 form */
 } Ctx;
 
 static void ctx_free(Ctx *c) {
@@ -166,46 +167,6 @@ static int can_view(Req *r, int64_t orgId) {
   return req_can(r, PERM_REPORT_VIEW, orgId);
 }
 
-/* Cell index of a cell id or -1. */
-static int cell_index(const RfFormat *f, const char *zId) {
-  if (!zId) return -1;
-  for (int i = 0; i < f->nCell; i++) {
-    char *z = rf_cell_id(f, i);
-    int eq = z && !strcmp(z, zId);
-    free(z);
-    if (eq) return i;
-  }
-  return -1;
-}
-
-/* Parses "12", "-3", "0.25" into RF_SCALE units.  0 or -1. */
-static int parse_scaled(const char *z, long long *pv) {
-  long long n = 0, frac = 0, scale = RF_SCALE;
-  int neg = 0, nDig = 0;
-  while (*z == ' ') z++;
-  if (*z == '-') {
-    neg = 1;
-    z++;
-  }
-  for (; *z >= '0' && *z <= '9'; z++, nDig++) {
-    if (n > RF_MAX_UNITS) return -1;
-    n = n * 10 + (*z - '0');
-  }
-  if (*z == '.') {
-    z++;
-    for (; *z >= '0' && *z <= '9'; z++) {
-      if (scale == 1) return -1;
-      scale /= 10;
-      frac += (*z - '0') * scale;
-      nDig++;
-    }
-  }
-  while (*z == ' ') z++;
-  if (*z || !nDig || n >= RF_MAX_UNITS) return -1;
-  *pv = (n * RF_SCALE + frac) * (neg ? -1 : 1);
-  return 0;
-}
-
 /* ---- Rendering ------------------------------------------------------ */
 
 /* The official header of table 三 (国办公开办函〔2021〕30号): the 勾稽 note
@@ -286,15 +247,29 @@ static void html_table(Req *r, const Ctx *c, const RfTable *t,
       }
       const RpCell *cell = &p->aCell[i];
       char *zId = rf_cell_id(p->pFmt, i);
-      req_printf(r, "<td data-cell=\"%h\" class=\"num%s\">", zId,
+      req_printf(r, "<td data-cell=\"%h\" class=\"num%s\"", zId,
                  cell->zReason ? " ov" : "");
+      if (cell->zReason)
+        req_printf(r, " title=\"人工调整，原因：%h\"", cell->zReason);
+      req_puts(r, ">");
       if (!report_get(p, i, &v)) req_puts(r, "<span class=\"blank\">空白</span>");
       else if (zBase)
         req_printf(r, "<a href=\"%h/cell?c=%u%h\">%h</a>", zBase, zId,
                    c->zQAmp, rf_value_str(v, z));
       else req_printf(r, "%h", rf_value_str(v, z));
-      if (cell->zReason)
+      if (cell->zReason && zBase)
+        req_printf(r, "<sup class=\"ov-mark\"><a href=\"#ov-%d\">调%d</a>"
+                      "</sup>", report_adjust_number(p, i),
+                   report_adjust_number(p, i));
+      else if (cell->zReason)
         req_printf(r, "<sup title=\"%h\">*</sup>", cell->zReason);
+      if (c->bEdit && zBase) {
+        char *zL = report_cell_label(p->pFmt, i);
+        req_printf(r, " <a class=\"ov-edit\" href=\"%h/override?c=%u%h\" "
+                      "title=\"人工调整\" aria-label=\"人工调整 %h\">✎</a>",
+                   zBase, zId, c->zQAmp, zL);
+        free(zL);
+      }
       req_puts(r, "</td>");
       free(zId);
     }
@@ -394,6 +369,21 @@ static void html_report(Req *r, Ctx *c, const char *zBase) {
   }
 }
 
+/* The footnotes of the adjusted cells (report_html_adjusted) with the
+** computed values and who adjusted each cell when. */
+static void html_adjusted(Req *r, Ctx *c, const char *zBase, int bEdit) {
+  ReportOverride *aO = NULL;
+  int nO = 0, bAny = 0;
+  for (int i = 0; i < c->p->pFmt->nCell && !bAny; i++)
+    bAny = c->p->aCell[i].zReason != NULL;
+  if (!bAny) return;
+  if (c->bStored)
+    store_report_overrides(r->store, &r->arena, c->rec.id, &aO, &nO);
+  Report *pCalc = report_computed(r->store, c->p, c->org.id, c->bSubtree);
+  report_html_adjusted(r, c->p, pCalc, aO, nO, zBase, scope_q(c), bEdit);
+  report_free(pCalc);
+}
+
 /* The violations with their cells and both sides. */
 static void html_issues(Req *r, Ctx *c, const char *zBase, int bEdit) {
   int n = 0;
@@ -414,7 +404,10 @@ static void html_issues(Req *r, Ctx *c, const char *zBase, int bEdit) {
     req_puts(r, "<br>涉及单元格：");
     for (int k = 0; k < x->nCell; k++) {
       char *zN = rf_cell_name(c->p->pFmt, x->aCell[k]);
+      int nAdj = report_adjust_number(c->p, x->aCell[k]);
       req_printf(r, "%s%h", k ? "、" : "", zN);
+      if (nAdj)
+        req_printf(r, "（<a href=\"#ov-%d\">人工调整</a>）", nAdj);
       free(zN);
     }
     if (x->eStatus == RP_ACCEPTED)
@@ -585,7 +578,7 @@ static int save_register(Req *r, Ctx *c, const char **pzErr) {
     const char *zKind = aRegField[k].zKind, *z = req_param(r, zKind);
     long long v = 0, vAmt = 0, vItems = -1;
     if (!z) continue;
-    if (parse_scaled(z[0] ? z : "0", &v) || v < 0 ||
+    if (rf_value_parse(z[0] ? z : "0", &v) || v < 0 ||
         (!aRegField[k].bAmount && v % RF_SCALE)) {
       *pzErr = aRegField[k].bAmount ? "金额无效" : "件数应为非负整数";
       return STORE_INVALID;
@@ -597,7 +590,7 @@ static int save_register(Req *r, Ctx *c, const char **pzErr) {
     }
     if (!strcmp(zKind, "central_procurement")) {
       const char *zA = req_param_or(r, "procurement_amount", "0");
-      if (parse_scaled(zA[0] ? zA : "0", &vAmt) || vAmt < 0) {
+      if (rf_value_parse(zA[0] ? zA : "0", &vAmt) || vAmt < 0) {
         *pzErr = "金额无效";
         return STORE_INVALID;
       }
@@ -608,7 +601,7 @@ static int save_register(Req *r, Ctx *c, const char **pzErr) {
         aRegField[k].bAmount ? v : vAmt, "form", r->user->id);
     const char *zI = req_param(r, req_fmt(r, "items_%s", zKind));
     if (!rc && zI) {
-      if (zI[0] && (parse_scaled(zI, &vItems) || vItems < 0 || vItems % RF_SCALE)) {
+      if (zI[0] && (rf_value_parse(zI, &vItems) || vItems < 0 || vItems % RF_SCALE)) {
         *pzErr = "事项数应为非负整数";
         return STORE_INVALID;
       }
@@ -730,8 +723,10 @@ int page_report(Req *r) {
     }
     req_puts(r, "</select></label> <button>切换格式</button></form>");
   }
+  c.bEdit = bEdit;
   html_issues(r, &c, zBase, bEdit);
   html_report(r, &c, zBase);
+  html_adjusted(r, &c, zBase, bEdit);
 
   /* Status: the leader's approval, submission, publication. */
   if (bEditor || req_can(r, PERM_DOC_APPROVE, c.org.id))
@@ -760,26 +755,6 @@ int page_report(Req *r) {
     free(z5);
     free(z6);
 
-    /* Override a cell. */
-    req_printf(r, "<section id=\"override\"><h2>修改单元格</h2><form "
-                  "method=\"post\" action=\"%h/override%h\">", zBase,
-               scope_q(&c));
-    page_csrf_field(r);
-    req_puts(r, "<label>单元格<select name=\"cell\">");
-    for (int i = 0; i < c.p->pFmt->nCell; i++) {
-      int t, w;
-      rf_cell_locate(c.p->pFmt, i, &t, &w, NULL);
-      if (!c.p->pFmt->aTable[t].aRow[w].bData) continue;
-      char *zId = rf_cell_id(c.p->pFmt, i), *zN = rf_cell_name(c.p->pFmt, i);
-      req_printf(r, "<option value=\"%h\">%h</option>", zId, zN);
-      free(zId);
-      free(zN);
-    }
-    req_puts(r, "</select></label><label>数值（留空为空白）<input name=\"value\">"
-                "</label><label>理由<input name=\"reason\" required></label>"
-                "<label><input type=\"checkbox\" name=\"remove\" value=\"1\">"
-                " 恢复为计算值</label><button>保存</button></form></section>");
-
     /* Register of table 二. */
     ReportRegister *aReg = NULL;
     int nReg = 0;
@@ -796,20 +771,24 @@ int page_report(Req *r) {
     if (store_report_overrides(r->store, &r->arena, c.rec.id, &aO, &nO) ==
             STORE_OK &&
         nO) {
-      req_puts(r, "<section id=\"overrides\"><h2>单元格修改记录</h2><table>"
+      req_puts(r, "<section id=\"overrides\"><h2>单元格修改记录</h2>"
+                  "<div class=\"table-scroll\"><table>"
                   "<thead><tr><th>时间</th><th>单元格</th><th>数值</th>"
-                  "<th>理由</th><th>操作人</th></tr></thead><tbody>");
+                  "<th>原因</th><th>操作人</th></tr></thead><tbody>");
       for (int i = 0; i < nO; i++) {
         char z[32];
+        int iCell = rf_cell_by_id(c.p->pFmt, aO[i].zCell);
+        char *zL = iCell >= 0 ? report_cell_label(c.p->pFmt, iCell) : NULL;
         req_printf(r, "<tr><td>%h</td><td>%h</td><td>%h</td><td>%h</td>"
                       "<td>%h</td></tr>",
-                   fmt_time(r, aO[i].zAt), aO[i].zCell,
+                   fmt_time(r, aO[i].zAt), zL ? zL : "（格式中已无此单元格）",
                    aO[i].bRemoved ? "恢复计算值"
                    : aO[i].bSet   ? rf_value_str(aO[i].v, z)
                                   : "空白",
                    aO[i].zReason, aO[i].zUser);
+        free(zL);
       }
-      req_puts(r, "</tbody></table></section>");
+      req_puts(r, "</tbody></table></div></section>");
     }
   }
   page_end(r);
@@ -855,14 +834,14 @@ static int import_csv(Req *r, const char *zCsv, int *pn, const char **pzErr) {
     if (nF != 5 && nF != 6)
       return fail(r, pzErr, STORE_INVALID, "第 %d 行应有 5 或 6 列", nLine);
     if (nF == 6 && a[5][0] &&
-        (parse_scaled(a[5], &vItems) || vItems < 0 || vItems % RF_SCALE))
+        (rf_value_parse(a[5], &vItems) || vItems < 0 || vItems % RF_SCALE))
       return fail(r, pzErr, STORE_INVALID, "第 %d 行：事项数无效", nLine);
     if (store_org_by_slug(r->store, &r->arena, a[0], &o) != STORE_OK)
       return fail(r, pzErr, STORE_INVALID, "第 %d 行：单位不存在", nLine);
     if (!req_can(r, PERM_REPORT_EDIT, o.id))
       return fail(r, pzErr, STORE_INVALID, "第 %d 行：无权登记该单位", nLine);
-    if (parse_scaled(a[3], &vCount) || vCount % RF_SCALE || vCount < 0 ||
-        parse_scaled(a[4], &vAmount) || vAmount < 0)
+    if (rf_value_parse(a[3], &vCount) || vCount % RF_SCALE || vCount < 0 ||
+        rf_value_parse(a[4], &vAmount) || vAmount < 0)
       return fail(r, pzErr, STORE_INVALID, "第 %d 行：数量或金额无效", nLine);
     const char *zNo = vCount || vAmount ? org_kind_register_refusal(org_kind(o.zKind), a[2])
                                         : NULL;
@@ -914,21 +893,6 @@ int page_report_action(Req *r) {
   if (rc) {
     zErr = store_errmsg(r->store);
     status = 500;
-  } else if (!strcmp(zAct, "override")) {
-    const char *zCell = req_param(r, "cell");
-    const char *zVal = req_param_or(r, "value", "");
-    int bRemove = req_param(r, "remove") != NULL;
-    long long v = 0;
-    int bSet = zVal[0] != 0;
-    if (bSet && parse_scaled(zVal, &v)) {
-      rc = STORE_INVALID;
-      zErr = "数值无效";
-    } else {
-      rc = store_report_override(r->store, &c.set, rec.id, zCell, bSet, v,
-                                 bRemove, req_param(r, "reason"),
-                                 r->user->id);
-      if (rc) zErr = store_errmsg(r->store);
-    }
   } else if (!strcmp(zAct, "accept")) {
     const char *zKey = req_param(r, "key");
     int bKnown = 0;
@@ -1044,7 +1008,7 @@ int page_report_cell(Req *r) {
     http_error(r, 403, "无权查看该单位的年度报告");
     return 0;
   }
-  int i = cell_index(c.p->pFmt, req_param(r, "c"));
+  int i = rf_cell_by_id(c.p->pFmt, req_param(r, "c"));
   if (i < 0) {
     ctx_free(&c);
     http_error(r, 404, "报告格式中没有这个单元格");

@@ -183,4 +183,34 @@ export function registerStaffTests(test, h) {
       await h.axeCheck(page, 'register search');
     });
   });
+
+  test('report cell adjusted by hand: form, footnote, finding, restore (1366/390, axe)', async (env) => {
+    const base = '/staff/reports/znwsj/2022';
+    const cell = 't3[new][natural_person]';
+    await atBothWidths(env, h, 'office', 'report-adjust-form',
+      `${base}/override?c=${encodeURIComponent(cell)}`);
+    // Adjust at one width (the report is shared), then look at both.
+    const ctx = await env.browser.newContext({ viewport: { width: 1366, height: 900 } });
+    const page = await ctx.newPage();
+    try {
+      await signIn(page, env.base, 'office', h.PASSWORD);
+      await page.goto(env.base + base);
+      await Promise.all([page.waitForURL(/\/override\?c=/),
+        page.click(`td[data-cell="${cell}"] a.ov-edit`)]);
+      const computed = Number((await page.textContent('#computed')).trim());
+      await page.fill('input[name=value]', String(computed + 3));
+      await page.fill('textarea[name=reason]', '纸质登记簿补录三件');
+      await Promise.all([page.waitForURL(/#adjusted$/), page.click('form.adjust button')]);
+      const note = await page.textContent('#adjusted li');
+      if (!note.includes(`计算值 ${computed}，调整为 ${computed + 3}。原因：纸质登记簿补录三件`))
+        throw new Error(`footnote is ${note}`);
+      if (await page.locator('li.broken[data-key="R2[new]"]').count() !== 1)
+        throw new Error('no R2[new] finding for the adjusted cell');
+      await atBothWidths(env, h, 'office', 'report-adjusted', base);
+      await Promise.all([page.waitForURL(/#adjusted$/), page.click('#adjusted button')]);
+      if (await page.locator('#adjusted').count() !== 0) throw new Error('footnote after restore');
+    } finally {
+      await ctx.close();
+    }
+  });
 }

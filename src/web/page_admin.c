@@ -8,6 +8,7 @@
 #include "core/perm.h"
 #include "lib/crypto.h"
 #include "core/org_kind.h"
+#include "web/feedback.h"
 #include "web/pages.h"
 
 /* The organisations an administrator may manage (own org and below). */
@@ -122,7 +123,8 @@ int page_admin_org_edit(Req *r) {
       int rc = id ? store_org_update(r->store, &o) : store_org_add(r->store, &o);
       if (rc == STORE_OK) {
         store_audit(r->store, r->user->id, o.id, id ? "org.update" : "org.add", o.zName);
-        req_redirect(r, req_fmt(r, "/admin/orgs/%lld?saved=1", (long long)o.id));
+        page_feedback(r, id ? FB_ORG_UPDATE : FB_ORG_ADD, o.zName, NULL, NULL);
+        req_redirect(r, req_fmt(r, "/admin/orgs/%lld", (long long)o.id));
         return 0;
       }
       zErr = store_errmsg(r->store);
@@ -131,7 +133,6 @@ int page_admin_org_edit(Req *r) {
   page_begin(r, id ? "编辑单位" : "新增单位");
   req_printf(r, "<h1>%h</h1>\n", id ? o.zName : "新增单位");
   if (zErr) page_notice(r, "error", zErr);
-  if (req_param(r, "saved")) page_notice(r, "ok", "已保存");
   req_puts(r, "<form method=\"post\" class=\"form\">\n");
   page_csrf_field(r);
   if (!id) {
@@ -199,7 +200,8 @@ int page_admin_dept_add(Req *r) {
     return 0;
   }
   store_audit(r->store, r->user->id, id, "dept.add", zName);
-  req_redirect(r, req_fmt(r, "/admin/orgs/%lld?saved=1", (long long)id));
+  page_feedback(r, FB_DEPT_ADD, zName, req_fmt(r, "所属单位：%s", o.zName), NULL);
+  req_redirect(r, req_fmt(r, "/admin/orgs/%lld", (long long)id));
   return 0;
 }
 
@@ -252,7 +254,7 @@ static unsigned roles_from_form(Req *r) {
 int page_admin_user_edit(Req *r) {
   int64_t id = req_arg_id(r, 0);
   User u;
-  const char *zErr = NULL, *zOk = NULL, *zNewPw = NULL;
+  const char *zErr = NULL, *zNewPw = NULL;
   memset(&u, 0, sizeof u);
   r->bNoCache = 1;
   if (r->nArg && !id) {
@@ -298,8 +300,10 @@ int page_admin_user_edit(Req *r) {
         zErr = store_errmsg(r->store);
       else {
         store_audit(r->store, r->user->id, u.orgId, u.bDisabled ? "user.enable" : "user.disable", u.zLogin);
-        u.bDisabled = !u.bDisabled;
-        zOk = u.bDisabled ? "账号已停用" : "账号已启用";
+        page_feedback(r, u.bDisabled ? FB_USER_ENABLE : FB_USER_DISABLE, u.zName,
+                      req_fmt(r, "登录名 %s", u.zLogin), NULL);
+        req_redirect(r, req_fmt(r, "/admin/users/%lld", (long long)id));
+        return 0;
       }
     } else if (!zErr && !strcmp(zAction, "reset")) {
       char zPw[32], zHash[CRYPTO_PWHASH_LEN];
@@ -336,7 +340,9 @@ int page_admin_user_edit(Req *r) {
       }
       if (!zErr) {
         store_audit(r->store, r->user->id, u.orgId, id ? "user.update" : "user.add", u.zLogin);
-        req_redirect(r, req_fmt(r, "/admin/users/%lld?saved=1", (long long)u.id));
+        page_feedback(r, id ? FB_USER_UPDATE : FB_USER_ADD, u.zName,
+                      req_fmt(r, "登录名 %s", u.zLogin), NULL);
+        req_redirect(r, req_fmt(r, "/admin/users/%lld", (long long)u.id));
         return 0;
       }
     }
@@ -344,8 +350,6 @@ int page_admin_user_edit(Req *r) {
   page_begin(r, id ? "编辑用户" : "新增用户");
   req_printf(r, "<h1>%h</h1>\n", id ? u.zLogin : "新增用户");
   if (zErr) page_notice(r, "error", zErr);
-  if (zOk) page_notice(r, "ok", zOk);
-  if (req_param(r, "saved")) page_notice(r, "ok", "已保存");
   if (zNewPw)
     req_printf(r, "<p class=\"notice ok\" role=\"status\">新密码（只显示一次）：<code>%h</code></p>\n", zNewPw);
   req_puts(r, "<form method=\"post\" class=\"form\">\n");

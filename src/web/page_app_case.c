@@ -544,8 +544,7 @@ static void view_actions(Req *r, const App *a, const char *zToday) {
 
 static int case_view(Req *r, const char *zRefusal);
 
-/* What an action did and what comes next, after its redirect (?done=). */
-static const char *done_message(const char *zAct) {
+const char *app_done_message(const char *zAct) {
   static const struct { const char *zAct, *zMsg; } a[] = {
     {"assign", "已分办。下一步：承办人拟定答复。"},
     {"draft", "答复已拟定。下一步：科室负责人审核（拟定人不能审核自己的答复）。"},
@@ -564,7 +563,7 @@ static const char *done_message(const char *zAct) {
   };
   for (size_t i = 0; zAct && i < sizeof a / sizeof a[0]; i++)
     if (!strcmp(a[i].zAct, zAct)) return a[i].zMsg;
-  return "已保存。";
+  return "操作已完成，办理记录已更新。";
 }
 
 int page_app_view(Req *r) { return case_view(r, NULL); }
@@ -600,8 +599,6 @@ static int case_view(Req *r, const char *zRefusal) {
   req_printf(r, "<h1>申请 %h</h1>\n", a.zRegNo);
   if (zRefusal) {
     req_printf(r, "<p class=\"notice error\" role=\"alert\">未能保存：%h</p>\n", zRefusal);
-  } else if (req_param(r, "done")) {
-    page_notice(r, "ok", done_message(req_param(r, "done")));
   }
   view_stepper(r, &a, &res);
   view_tabs(r, &a, bHistory);

@@ -10,6 +10,7 @@
 #include "lib/table.h"
 #include "store/store_catalogue.h"
 #include "web/catalogue.h"
+#include "web/feedback.h"
 #include "web/pages.h"
 
 /* Loads the organisation of path capture 0 and checks the scope; sends
@@ -32,6 +33,18 @@ static int load_item(Req *r, const Org *o, CatItem *p) {
     return 0;
   }
   return 1;
+}
+
+/* What an item is called in feedback: its content, else its headings. */
+static const char *item_name(const CatItem *p) {
+  return p->zContent[0] ? p->zContent : p->zLevel2[0] ? p->zLevel2 : p->zLevel1;
+}
+
+/* The feedback after item p (as it is now) was added, changed or moved. */
+static void item_feedback(Req *r, Feedback e, const CatItem *p) {
+  page_feedback(r, e, item_name(p), NULL,
+                req_fmt(r, "公开页面的%s第 %d 项已同步更新。", cat_list_label(p->zList),
+                        p->seq));
 }
 
 /* The list named by ?list= (default proactive); NULL when invalid. */
@@ -94,8 +107,6 @@ int page_catalogue_list(Req *r) {
                strcmp(azCatList[k], zList) ? "" : " aria-current=\"page\"",
                cat_list_label(azCatList[k]));
   req_puts(r, "</p>\n");
-  if (req_param(r, "saved")) page_notice(r, "ok", "已保存");
-  if (req_param(r, "deleted")) page_notice(r, "ok", "已删除");
   req_printf(r, "<p><a class=\"button\" href=\"/staff/catalogue/%lld/new?list=%u\">"
                 "新增事项</a> <a class=\"button\" href=\"/staff/catalogue/%lld/"
                 "import?list=%u\">导入</a> 导出：<a href=\"/o/%u/catalogue/export"
@@ -317,8 +328,8 @@ int page_catalogue_edit(Req *r) {
                                  it.zContent[0] ? it.zContent : it.zLevel1));
       if (rc == STORE_OK) rc = store_commit(r->store);
       if (rc == STORE_OK) {
-        req_redirect(r, req_fmt(r, "/staff/catalogue/%lld?list=%u&saved=1"
-                                   "#item-%lld",
+        item_feedback(r, bNew ? FB_CAT_ADD : FB_CAT_UPDATE, &it);
+        req_redirect(r, req_fmt(r, "/staff/catalogue/%lld?list=%u#item-%lld",
                                 (long long)o.id, it.zList, (long long)it.id));
         return 0;
       }
@@ -354,6 +365,9 @@ int page_catalogue_move(Req *r) {
   }
   store_audit(r->store, r->user->id, o.id, "catalogue.move",
               req_fmt(r, "%lld %u", (long long)it.id, zDir));
+  CatItem now;
+  if (store_cat_get(r->store, &r->arena, it.id, &now) == STORE_OK)
+    item_feedback(r, !strcmp(zDir, "up") ? FB_CAT_UP : FB_CAT_DOWN, &now);
   req_redirect(r, req_fmt(r, "/staff/catalogue/%lld?list=%u#item-%lld",
                           (long long)o.id, it.zList, (long long)it.id));
   return 0;
@@ -378,7 +392,10 @@ int page_catalogue_delete(Req *r) {
     http_error(r, rc == STORE_CONFLICT ? 409 : 500, zMsg);
     return 0;
   }
-  req_redirect(r, req_fmt(r, "/staff/catalogue/%lld?list=%u&deleted=1",
+  page_feedback(r, FB_CAT_DELETE, item_name(&it), req_fmt(r, "原为%s第 %d 项",
+                                                     cat_list_label(it.zList), it.seq),
+                NULL);
+  req_redirect(r, req_fmt(r, "/staff/catalogue/%lld?list=%u",
                           (long long)o.id, it.zList));
   return 0;
 }

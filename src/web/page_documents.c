@@ -353,7 +353,7 @@ int page_doc_edit(Req *r) {
       if (!rc) rc = store_commit(r->store);
       if (!rc) {
         req_flash(r, "草稿已保存。下一步：确认公开方式，上传附件，然后提交科室审核。");
-        req_redirect(r, req_fmt(r, "/staff/docs/%lld?saved=1", (long long)d.id));
+        req_redirect(r, req_fmt(r, "/staff/docs/%lld", (long long)d.id));
         return 0;
       }
       zErr = req_strdup(r, store_errmsg(r->store));

@@ -28,6 +28,7 @@
 #include "lib/date.h"
 #include "store/store_documents.h"
 #include "web/org_pages.h"
+#include "web/feedback.h"
 #include "web/pages.h"
 #include "web/reports.h"
 
@@ -703,8 +704,6 @@ int page_report(Req *r) {
                 req_fmt(r, "本单位为%s（%s），不单独编制政府信息公开工作年度报告。",
                         org_kind(c.org.zKind)->zLabel,
                         org_kind(c.org.zKind)->zBasis));
-  const char *zDone = req_param(r, "done");
-  if (zDone) page_notice(r, "ok", "已保存");
   req_printf(r, "<p>格式：%h（%h） · 状态：<strong id=\"status\">%h</strong>"
                 " · <a href=\"%h%s\">%h</a></p>",
              c.p->pFmt->zId, c.p->pFmt->zTitle,
@@ -886,12 +885,50 @@ static int import_csv(Req *r, const char *zCsv, int *pn, const char **pzErr) {
   return STORE_OK;
 }
 
+/* "宁县卫生健康局2025年政府信息公开工作年度报告" of c, for feedback. */
+static const char *report_title(Req *r, const Ctx *c) {
+  return req_fmt(r, "%s%s%d年政府信息公开工作年度报告", c->org.zName,
+                 c->bSubtree ? "（全系统）" : "", c->year);
+}
+
+/* The feedback after action zAct (the report was in state zFrom before);
+** nCsv: the rows a CSV import read.  An edit names who approves next. */
+static void report_feedback(Req *r, const Ctx *c, const char *zAct,
+                            const char *zFrom, int nCsv) {
+  static const struct { const char *zAct; Feedback e; } aEdit[] = {
+    {"override", FB_REPORT_OVERRIDE}, {"accept", FB_REPORT_ACCEPT},
+    {"text", FB_REPORT_TEXT}, {"register", FB_REPORT_REGISTER},
+    {"register-csv", FB_REPORT_CSV},
+  };
+  const char *zTitle = report_title(r, c);
+  if (!strcmp(zAct, "status")) {
+    const char *zTo = req_param_or(r, "to", "");
+    Feedback e = !strcmp(zTo, "submitted") ? FB_REPORT_SUBMITTED
+                 : !strcmp(zTo, "published") ? FB_REPORT_PUBLISHED
+                 : !strcmp(zFrom, "published") ? FB_REPORT_UNPUBLISHED
+                 : FB_REPORT_RETURNED;
+    page_feedback(r, e, zTitle, NULL, NULL);
+    return;
+  }
+  Feedback e = FB_REPORT_OVERRIDE;
+  for (size_t i = 0; i < sizeof aEdit / sizeof aEdit[0]; i++)
+    if (!strcmp(aEdit[i].zAct, zAct)) e = aEdit[i].e;
+  if (e == FB_REPORT_ACCEPT && req_param(r, "withdraw")) e = FB_REPORT_UNACCEPT;
+  const char *zWho = page_holders(r, c->org.id, PERM_DOC_APPROVE, 0);
+  page_feedback(r, e, zTitle, e == FB_REPORT_CSV ? req_fmt(r, "共 %d 行", nCsv) : NULL,
+                zWho && e != FB_REPORT_UNACCEPT
+                    ? req_fmt(r, "下一步：待%s审批同意（草稿修改后须重新审批），再提交主管部门。",
+                              zWho)
+                    : NULL);
+}
+
 int page_report_action(Req *r) {
   Ctx c;
   const char *zAct = req_arg(r, 2);
-  int rc = STORE_OK, status = 400;
+  int rc = STORE_OK, status = 400, nCsv = 0;
   const char *zErr = NULL;
   if (ctx_load(r, &c, 0)) return 0;
+  const char *zFrom = c.bStored ? c.rec.zStatus : "draft";
   if (!req_can(r, PERM_REPORT_EDIT, c.org.id)) {
     ctx_free(&c);
     http_error(r, 403, "无权编辑该单位的年度报告");
@@ -951,7 +988,6 @@ int page_report_action(Req *r) {
     if (rc) zErr = store_errmsg(r->store);
   } else if (!strcmp(zAct, "status")) {
     const char *zTo = req_param_or(r, "to", "");
-    const char *zFrom = c.bStored ? c.rec.zStatus : "draft";
     int bOk = (!strcmp(zFrom, "draft") && !strcmp(zTo, "submitted")) ||
               (!strcmp(zFrom, "submitted") && !strcmp(zTo, "published")) ||
               (!strcmp(zFrom, "submitted") && !strcmp(zTo, "draft")) ||
@@ -1003,8 +1039,7 @@ int page_report_action(Req *r) {
   } else if (!strcmp(zAct, "register-csv")) {
     const ReqParam *f = req_file(r, "file");
     const char *zCsv = f && f->nValue ? f->zValue : req_param_or(r, "csv", "");
-    int n;
-    rc = import_csv(r, zCsv, &n, &zErr);
+    rc = import_csv(r, zCsv, &nCsv, &zErr);
   } else {
     rc = STORE_NOTFOUND;
     zErr = "未知的操作";
@@ -1028,8 +1063,9 @@ int page_report_action(Req *r) {
     http_store_error(r, store_errcode(r->store));
     return 0;
   }
-  req_redirect(r, req_fmt(r, "/staff/reports/%u/%d?%sdone=%u", c.org.zSlug,
-                          c.year, c.bSubtree ? "scope=subtree&" : "", zAct));
+  report_feedback(r, &c, zAct, zFrom, nCsv);
+  req_redirect(r, req_fmt(r, "/staff/reports/%u/%d%s", c.org.zSlug,
+                          c.year, c.bSubtree ? "?scope=subtree" : ""));
   ctx_free(&c);
   return 0;
 }
@@ -1289,8 +1325,9 @@ int page_report_approve(Req *r) {
     http_error(r, 500, zMsg);
     return 0;
   }
-  req_redirect(r, req_fmt(r, "/staff/reports/%u/%d?%sdone=approve", c.org.zSlug,
-                          c.year, c.bSubtree ? "scope=subtree&" : ""));
+  page_feedback(r, FB_REPORT_APPROVE, report_title(r, &c), NULL, NULL);
+  req_redirect(r, req_fmt(r, "/staff/reports/%u/%d%s", c.org.zSlug,
+                          c.year, c.bSubtree ? "?scope=subtree" : ""));
   ctx_free(&c);
   return 0;
 }

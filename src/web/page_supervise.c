@@ -27,6 +27,7 @@
 #include "core/response_clock.h"
 #include "lib/utf8.h"
 #include "web/applications.h"
+#include "web/feedback.h"
 #include "web/pages.h"
 #include "web/registers.h"
 #include "web/reports.h"
@@ -257,6 +258,24 @@ int page_supervise(Req *r) {
 
 /* ---- Inspections ---------------------------------------------------------- */
 
+/* The feedback after inspection in was registered: who must put what
+** right by when. */
+static void inspection_feedback(Req *r, const Inspection *in) {
+  Org o;
+  const char *zOrg = store_org_get(r->store, &r->arena, in->orgId, &o) == STORE_OK
+                         ? o.zName : "";
+  if (!in->zFollowUp[0]) {
+    page_feedback(r, FB_INSPECTION_ADD_NONE, in->zSubject,
+                  req_fmt(r, "被督查单位：%s", zOrg), NULL);
+    return;
+  }
+  int bDue = in->zFollowUpDue && in->zFollowUpDue[0];
+  page_feedback(r, FB_INSPECTION_ADD, in->zSubject,
+                req_fmt(r, "被督查单位：%s%s%s", zOrg, bDue ? "，整改期限" : "",
+                        bDue ? fmt_date(r, in->zFollowUpDue) : ""),
+                req_fmt(r, "下一步：%s按整改要求整改，整改完成后在本页确认整改办结。", zOrg));
+}
+
 int page_inspection_list(Req *r) {
   RegScope sc;
   const char *zErr = NULL;
@@ -283,7 +302,8 @@ int page_inspection_list(Req *r) {
       if (store_inspection_add(r->store, &in) != STORE_OK) zErr = store_errmsg(r->store);
       else {
         store_audit(r->store, r->user->id, target, "inspection.add", in.zSubject);
-        req_redirect(r, req_fmt(r, "/staff/inspections/%lld?saved=1", (long long)in.id));
+        inspection_feedback(r, &in);
+        req_redirect(r, req_fmt(r, "/staff/inspections/%lld", (long long)in.id));
         return 0;
       }
     }
@@ -366,7 +386,9 @@ int page_inspection_view(Req *r) {
       zErr = store_errmsg(r->store);
     if (!zErr) {
       store_audit(r->store, r->user->id, in.orgId, "inspection.close", in.zSubject);
-      req_redirect(r, req_fmt(r, "/staff/inspections/%lld?saved=1", (long long)id));
+      page_feedback(r, FB_INSPECTION_CLOSE, in.zSubject,
+                    req_fmt(r, "办结日期%s", fmt_date(r, zOn)), NULL);
+      req_redirect(r, req_fmt(r, "/staff/inspections/%lld", (long long)id));
       return 0;
     }
   }
@@ -374,7 +396,6 @@ int page_inspection_view(Req *r) {
   req_printf(r, "<p><a href=\"/staff/inspections?org=%lld&amp;subtree=1\">返回督查记录</a></p>\n<h1>%h</h1>\n",
              (long long)in.byOrgId, in.zSubject);
   if (zErr) page_notice(r, "error", zErr);
-  if (req_param(r, "saved")) page_notice(r, "ok", "已保存");
   req_printf(r, "<dl class=\"meta\"><dt>被督查单位</dt><dd>%h</dd><dt>日期</dt><dd>%h</dd>"
                 "<dt>督查人</dt><dd>%h</dd><dt>发现的问题</dt><dd>%h</dd><dt>整改要求</dt><dd>%h</dd>"
                 "<dt>整改期限</dt><dd>%h</dd><dt>办结</dt><dd>%h</dd></dl>\n",

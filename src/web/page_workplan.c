@@ -9,6 +9,7 @@
 #include "core/document.h"
 #include "core/workplan.h"
 #include "store/store_documents.h"
+#include "web/feedback.h"
 #include "web/pages.h"
 #include "web/registers.h"
 
@@ -98,7 +99,9 @@ int page_workplan_list(Req *r) {
         zErr = store_errmsg(r->store);
       else {
         store_audit(r->store, r->user->id, sc.orgId, "workplan.import", plan.zTitle);
-        req_redirect(r, req_fmt(r, "/staff/workplans/%lld?saved=1", (long long)id));
+        page_feedback(r, FB_WORKPLAN_IMPORT, plan.zTitle,
+                      req_fmt(r, "%d年，共 %d 项任务", (int)year, plan.nTask), NULL);
+        req_redirect(r, req_fmt(r, "/staff/workplans/%lld", (long long)id));
         return 0;
       }
     }
@@ -176,7 +179,6 @@ int page_workplan_view(Req *r) {
   req_printf(r, "<p><a href=\"/staff/workplans?org=%lld\">返回工作要点</a></p>\n"
                 "<h1>%d年 %h</h1>\n<p>%h · 任务 %d 项，已完成 %d 项，逾期未完成 %d 项。</p>\n",
              (long long)w.orgId, w.year, w.zTitle, w.zOrgName, w.nTask, w.nDone, w.nOverdue);
-  if (req_param(r, "saved")) page_notice(r, "ok", req_fmt(r, "已导入 %d 项任务", w.nTask));
   req_puts(r, "<table class=\"grid\"><caption>任务</caption><thead><tr>"
               "<th scope=\"col\">序号</th><th scope=\"col\">任务</th><th scope=\"col\">牵头</th>"
               "<th scope=\"col\">配合</th><th scope=\"col\">期限</th><th scope=\"col\">进展</th>"
@@ -219,7 +221,10 @@ int page_task_view(Req *r) {
       zErr = store_errmsg(r->store);
     if (!zErr) {
       store_audit(r->store, r->user->id, orgId, "workplan.progress", t.zNumber);
-      req_redirect(r, req_fmt(r, "/staff/tasks/%lld?saved=1", (long long)id));
+      page_feedback(r, req_param(r, "done") ? FB_TASK_DONE : FB_TASK_PROGRESS,
+                    t.zHeading[0] ? t.zHeading : t.zNumber,
+                    req_fmt(r, "报告日期%s", fmt_date(r, zOn)), NULL);
+      req_redirect(r, req_fmt(r, "/staff/tasks/%lld", (long long)id));
       return 0;
     }
   }
@@ -233,7 +238,6 @@ int page_task_view(Req *r) {
   req_printf(r, "<p><a href=\"/staff/workplans/%lld\">返回工作要点</a></p>\n<h1>任务 %h</h1>\n",
              (long long)t.planId, t.zNumber);
   if (zErr) page_notice(r, "error", zErr);
-  if (req_param(r, "saved")) page_notice(r, "ok", "已保存");
   req_printf(r, "<dl class=\"meta\"><dt>所属</dt><dd>%h</dd><dt>任务</dt><dd>%h</dd>"
                 "<dt>牵头部门</dt><dd>%h</dd><dt>配合部门</dt><dd>%h</dd>"
                 "<dt>原文分工</dt><dd>%h</dd><dt>期限</dt><dd>%h</dd><dt>完成</dt><dd>%h</dd></dl>\n",

@@ -37,7 +37,7 @@ def new_doc(c, title, body="正文", mode="proactive", formed="2026-11-20", **ex
     fields.update(extra)
     r = c.post("/staff/docs/new", fields)
     eq(r.status, 303, "create %s: %s" % (title, r.text[:300]))
-    m = re.match(r"/staff/docs/(\d+)\?saved=1", r.headers["location"])
+    m = re.match(r"/staff/docs/(\d+)$", r.headers["location"])
     ok(m, "redirect %r" % r.headers["location"])
     return int(m.group(1))
 

@@ -40,8 +40,10 @@ static const char *item_name(const CatItem *p) {
   return p->zContent[0] ? p->zContent : p->zLevel2[0] ? p->zLevel2 : p->zLevel1;
 }
 
-/* The feedback after item p (as it is now) was added, changed or moved. */
-static void item_feedback(Req *r, Feedback e, const CatItem *p) {
+/* The feedback after item id was added, changed or moved. */
+static void item_feedback(Req *r, Feedback e, int64_t id) {
+  CatItem now, *p = &now;
+  if (store_cat_get(r->store, &r->arena, id, p) != STORE_OK) return;
   page_feedback(r, e, item_name(p), NULL,
                 req_fmt(r, "公开页面的%s第 %d 项已同步更新。", cat_list_label(p->zList),
                         p->seq));
@@ -328,7 +330,7 @@ int page_catalogue_edit(Req *r) {
                                  it.zContent[0] ? it.zContent : it.zLevel1));
       if (rc == STORE_OK) rc = store_commit(r->store);
       if (rc == STORE_OK) {
-        item_feedback(r, bNew ? FB_CAT_ADD : FB_CAT_UPDATE, &it);
+        item_feedback(r, bNew ? FB_CAT_ADD : FB_CAT_UPDATE, it.id);
         req_redirect(r, req_fmt(r, "/staff/catalogue/%lld?list=%u#item-%lld",
                                 (long long)o.id, it.zList, (long long)it.id));
         return 0;
@@ -365,9 +367,7 @@ int page_catalogue_move(Req *r) {
   }
   store_audit(r->store, r->user->id, o.id, "catalogue.move",
               req_fmt(r, "%lld %u", (long long)it.id, zDir));
-  CatItem now;
-  if (store_cat_get(r->store, &r->arena, it.id, &now) == STORE_OK)
-    item_feedback(r, !strcmp(zDir, "up") ? FB_CAT_UP : FB_CAT_DOWN, &now);
+  item_feedback(r, !strcmp(zDir, "up") ? FB_CAT_UP : FB_CAT_DOWN, it.id);
   req_redirect(r, req_fmt(r, "/staff/catalogue/%lld?list=%u#item-%lld",
                           (long long)o.id, it.zList, (long long)it.id));
   return 0;

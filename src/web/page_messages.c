@@ -273,7 +273,7 @@ static void message_feedback(Req *r, const char *zAction, int64_t id) {
                         reg_today_date(), &c);
     cal_free(&cal);
     page_feedback(r, FB_MESSAGE_TRANSFER, m.zSubject,
-                  req_fmt(r, "转办至%s%s%s", m.zDeptName, bCal ? "，答复期限" : "",
+                  req_fmt(r, "承办科室：%s%s%s", m.zDeptName, bCal ? "，答复期限" : "",
                           bCal ? fmt_date(r, date_format(c.dDue, zDue)) : ""),
                   req_fmt(r, "下一步：%s拟写答复后，在本页登记答复。", m.zDeptName));
   } else if (!strcmp(zAction, "reply")) {

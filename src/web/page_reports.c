@@ -1326,8 +1326,12 @@ int page_report_approve(Req *r) {
     return 0;
   }
   page_feedback(r, FB_REPORT_APPROVE, report_title(r, &c), NULL, NULL);
-  req_redirect(r, req_fmt(r, "/staff/reports/%u/%d%s", c.org.zSlug,
-                          c.year, c.bSubtree ? "?scope=subtree" : ""));
+  /* A leader who may approve but not open the report reads it at home. */
+  if (!req_can(r, PERM_REPORT_VIEW, c.org.id))
+    req_redirect(r, "/staff");
+  else
+    req_redirect(r, req_fmt(r, "/staff/reports/%u/%d%s", c.org.zSlug,
+                            c.year, c.bSubtree ? "?scope=subtree" : ""));
   ctx_free(&c);
   return 0;
 }

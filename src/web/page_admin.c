@@ -35,7 +35,7 @@ int page_admin_orgs(Req *r) {
   }
   page_begin(r, "单位管理");
   req_puts(r, "<h1>单位管理</h1>\n<p><a class=\"button\" href=\"/admin/orgs/new\">新增下级单位</a></p>\n"
-              "<table class=\"grid\"><caption>本单位及下级单位</caption><thead><tr>"
+              "<table class=\"grid cards\"><caption>本单位及下级单位</caption><thead><tr>"
               "<th scope=\"col\">单位名称</th><th scope=\"col\">简称</th>"
               "<th scope=\"col\">统一社会信用代码</th><th scope=\"col\">网址标识</th>"
               "<th scope=\"col\">联系电话</th></tr></thead><tbody>\n");
@@ -224,7 +224,7 @@ int page_admin_users(Req *r) {
   }
   page_begin(r, "用户管理");
   req_puts(r, "<h1>用户管理</h1>\n<p><a class=\"button\" href=\"/admin/users/new\">新增用户</a></p>\n"
-              "<table class=\"grid\"><caption>本单位及下级单位的用户</caption><thead><tr>"
+              "<table class=\"grid cards\"><caption>本单位及下级单位的用户</caption><thead><tr>"
               "<th scope=\"col\">登录名</th><th scope=\"col\">姓名</th><th scope=\"col\">单位</th>"
               "<th scope=\"col\">科室</th><th scope=\"col\">角色</th><th scope=\"col\">状态</th>"
               "</tr></thead><tbody>\n");

@@ -65,7 +65,7 @@ int page_catalogue_orgs(Req *r) {
     return 0;
   }
   page_begin(r, "公开目录管理");
-  req_puts(r, "<h1>公开目录管理</h1>\n<table class=\"grid\"><caption>"
+  req_puts(r, "<h1>公开目录管理</h1>\n<table class=\"grid cards\"><caption>"
               "您可以管理的单位</caption><thead><tr><th scope=\"col\">单位</th>"
               "<th scope=\"col\">主动公开基本目录</th>"
               "<th scope=\"col\">依申请公开目录</th>"
@@ -117,7 +117,7 @@ int page_catalogue_list(Req *r) {
                 "catalogue\">公开页面</a></p>\n",
              (long long)o.id, zList, (long long)o.id, zList, o.zSlug, zList,
              o.zSlug, zList, o.zSlug);
-  req_puts(r, "<table class=\"grid\"><thead><tr><th scope=\"col\">序号</th>"
+  req_puts(r, "<table class=\"grid cards\"><thead><tr><th scope=\"col\">序号</th>"
               "<th scope=\"col\">一级事项</th><th scope=\"col\">二级事项</th>"
               "<th scope=\"col\">公开内容（要素）</th><th scope=\"col\">公开方式</th>"
               "<th scope=\"col\">更新频率</th><th scope=\"col\">第二十条</th>"
@@ -403,7 +403,7 @@ int page_catalogue_delete(Req *r) {
 /* The import report: one row per message. */
 static void import_report(Req *r, const CatImport *ci) {
   if (ci->nMsg == 0) return;
-  req_puts(r, "<table class=\"grid\" id=\"report\"><caption>检查报告</caption>"
+  req_puts(r, "<table class=\"grid cards\" id=\"report\"><caption>检查报告</caption>"
               "<thead><tr><th scope=\"col\">行</th><th scope=\"col\">列</th>"
               "<th scope=\"col\">类别</th><th scope=\"col\">说明</th></tr>"
               "</thead><tbody>\n");
@@ -420,7 +420,7 @@ static void import_report(Req *r, const CatImport *ci) {
 /* The rows that are (or would be) imported. */
 static void import_preview(Req *r, const CatImport *ci) {
   if (ci->nItem == 0) return;
-  req_puts(r, "<table class=\"grid\" id=\"preview\"><caption>可导入的事项"
+  req_puts(r, "<table class=\"grid cards\" id=\"preview\"><caption>可导入的事项"
               "</caption><thead><tr><th scope=\"col\">序号</th>"
               "<th scope=\"col\">一级事项</th><th scope=\"col\">二级事项</th>"
               "<th scope=\"col\">公开内容（要素）</th><th scope=\"col\">公开方式</th>"

@@ -108,7 +108,7 @@ int page_freshness(Req *r) {
   if (iFilter >= 0)
     req_printf(r, "<p class=\"filter\" id=\"filter\">筛选：%h <a href=\"/staff/freshness%h\">清除筛选</a></p>\n",
                aFilter[iFilter].zLabel, zQs);
-  req_puts(r, "<table class=\"grid\" id=\"fresh-list\"><caption>目录事项</caption><thead><tr>"
+  req_puts(r, "<table class=\"grid cards\" id=\"fresh-list\"><caption>目录事项</caption><thead><tr>"
               "<th scope=\"col\">单位</th><th scope=\"col\">事项</th><th scope=\"col\">负责科室</th>"
               "<th scope=\"col\">更新频率</th><th scope=\"col\">最近发布</th><th scope=\"col\">最近“无新增”</th>"
               "<th scope=\"col\">状态</th><th scope=\"col\">期限</th><th scope=\"col\">登记</th>"

@@ -173,7 +173,7 @@ int page_message_list(Req *r) {
                 "<a href=\"/staff/messages%h&amp;filter=open\">未答复</a> · "
                 "<a href=\"/staff/messages%h&amp;filter=overdue\">超期</a></p>\n",
              nDays, reg_qs(r, &sc), reg_qs(r, &sc), reg_qs(r, &sc));
-  req_puts(r, "<table class=\"grid\" id=\"message-list\"><caption>留言</caption><thead><tr>"
+  req_puts(r, "<table class=\"grid cards\" id=\"message-list\"><caption>留言</caption><thead><tr>"
               "<th scope=\"col\">收到日期</th><th scope=\"col\">类型</th><th scope=\"col\">标题</th>"
               "<th scope=\"col\">单位</th><th scope=\"col\">转办部门</th><th scope=\"col\">答复期限</th>"
               "<th scope=\"col\">状态</th><th scope=\"col\">公开</th></tr></thead><tbody>\n");

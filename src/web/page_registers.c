@@ -348,7 +348,7 @@ int page_opinion_list(Req *r) {
   if (zErr) page_notice(r, "error", zErr);
   req_puts(r, "<p>时限依据：特别重大、重大突发事件最迟5小时内发布权威信息、24小时内举行新闻发布会"
               "（国办发〔2016〕80号、61号）；其他政务舆情48小时内回应（国办发〔2016〕61号）。</p>\n"
-              "<table class=\"grid\" id=\"opinion-list\"><caption>舆情事件</caption><thead><tr>"
+              "<table class=\"grid cards\" id=\"opinion-list\"><caption>舆情事件</caption><thead><tr>"
               "<th scope=\"col\">发现时间</th><th scope=\"col\">事件</th><th scope=\"col\">级别</th>"
               "<th scope=\"col\">单位</th><th scope=\"col\">时限</th></tr></thead><tbody>\n");
   int nShown = 0;
@@ -438,7 +438,7 @@ int page_opinion_view(Req *r) {
              e.zOrgName, reg_level_label(e.zLevel), e.zSource,
              fmt_instant(r, (time_t)e.tFound), e.zSummary);
   clocks_html(r, &e);
-  req_puts(r, "</dd></dl>\n<table class=\"grid\"><caption>回应</caption><thead><tr>"
+  req_puts(r, "</dd></dl>\n<table class=\"grid cards\"><caption>回应</caption><thead><tr>"
               "<th scope=\"col\">时间</th><th scope=\"col\">方式</th><th scope=\"col\">说明</th>"
               "</tr></thead><tbody>\n");
   for (int i = 0; i < n; i++)
@@ -531,7 +531,7 @@ int page_proposal_list(Req *r) {
   req_puts(r, "<h1>人大代表建议 / 政协委员提案</h1>\n");
   reg_nav(r, &sc, "proposals");
   if (zErr) page_notice(r, "error", zErr);
-  req_puts(r, "<table class=\"grid\" id=\"proposal-list\"><caption>建议提案办理</caption><thead><tr>"
+  req_puts(r, "<table class=\"grid cards\" id=\"proposal-list\"><caption>建议提案办理</caption><thead><tr>"
               "<th scope=\"col\">年度</th><th scope=\"col\">类别</th><th scope=\"col\">编号</th>"
               "<th scope=\"col\">标题</th><th scope=\"col\">代表/委员</th><th scope=\"col\">主办</th>"
               "<th scope=\"col\">协办</th><th scope=\"col\">期限</th><th scope=\"col\">状态</th>"
@@ -713,7 +713,7 @@ int page_activity_list(Req *r) {
   req_puts(r, "<h1>新闻发布、政府开放日、培训与宣传</h1>\n");
   reg_nav(r, &sc, "activities");
   if (zErr) page_notice(r, "error", zErr);
-  req_puts(r, "<table class=\"grid\" id=\"activity-list\"><caption>活动</caption><thead><tr>"
+  req_puts(r, "<table class=\"grid cards\" id=\"activity-list\"><caption>活动</caption><thead><tr>"
               "<th scope=\"col\">日期</th><th scope=\"col\">类别</th><th scope=\"col\">名称</th>"
               "<th scope=\"col\">单位</th><th scope=\"col\">主要负责人出席</th>"
               "<th scope=\"col\">场次</th><th scope=\"col\">人次</th><th scope=\"col\">附件</th>"

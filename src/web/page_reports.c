@@ -235,14 +235,19 @@ static void html_official_head(Req *r, const RfTable *t) {
   req_puts(r, "</tr>");
 }
 
-/* One table as HTML; zBase (or NULL) is the drill-down link prefix. */
+/* One table as HTML; zBase (or NULL) is the drill-down link prefix,
+** zSection the title of its section.  On a narrow screen the table scrolls
+** sideways inside its labelled box with the row headings kept in view
+** (site.css, table.report), so the page itself never gets wider. */
 static void html_table(Req *r, const Ctx *c, const RfTable *t,
-                       const char *zBase) {
+                       const char *zBase, const char *zSection) {
   const Report *p = c->p;
   int bGroups = 0;
   for (int i = 0; i < t->nCol; i++)
     if (t->aCol[i].zGroup) bGroups = 1;
-  req_printf(r, "<div class=\"table-scroll\"><table class=\"report\" id=\"tbl-%h\">", t->zId);
+  req_printf(r, "<div class=\"table-scroll report-scroll\" role=\"region\" tabindex=\"0\" "
+                "aria-label=\"%h%s%h（表格可左右滚动）\"><table class=\"report\" id=\"tbl-%h\">",
+             zSection, t->zCaption ? "：" : "", t->zCaption ? t->zCaption : "", t->zId);
   if (t->zCaption) req_printf(r, "<caption>%h</caption>", t->zCaption);
   req_puts(r, "<thead>");
   if (t->zHeadTop) {
@@ -389,7 +394,7 @@ static void html_report(Req *r, Ctx *c, const char *zBase) {
     }
     for (int t = 0; t < f->nTable; t++)
       if (f->aTable[t].zSection && !strcmp(f->aTable[t].zSection, sec->zId))
-        html_table(r, c, &f->aTable[t], zBase);
+        html_table(r, c, &f->aTable[t], zBase, sec->zTitle);
     if (!strcmp(sec->zId, "s3")) html_chart(r, c);
     req_puts(r, "</section>\n");
   }
@@ -495,8 +500,9 @@ int page_reports(Req *r) {
                                "%lld</strong> 天。</p>", dM, dD, nLeft);
     else req_printf(r, "已超过 %d 月 %d 日 <strong id=\"days-left\">%lld"
                     "</strong> 天。</p>", dM, dD, -nLeft);
-    req_puts(r, "<table class=\"units\"><thead><tr><th>单位</th><th>状态</th>"
-                "<th>提交时间</th><th>截止日期</th><th>剩余天数</th></tr></thead>"
+    req_puts(r, "<table class=\"grid cards units\"><thead><tr><th scope=\"col\">单位</th>"
+                "<th scope=\"col\">状态</th><th scope=\"col\">提交时间</th>"
+                "<th scope=\"col\">截止日期</th><th scope=\"col\">剩余天数</th></tr></thead>"
                 "<tbody>");
     for (int i = 0; i < n; i++) {
       int bDone = !strcmp(aU[i].zStatus, "submitted") ||
@@ -795,18 +801,23 @@ int page_report(Req *r) {
     if (store_report_overrides(r->store, &r->arena, c.rec.id, &aO, &nO) ==
             STORE_OK &&
         nO) {
-      req_puts(r, "<section id=\"overrides\"><h2>单元格修改记录</h2><table>"
-                  "<thead><tr><th>时间</th><th>单元格</th><th>数值</th>"
-                  "<th>理由</th><th>操作人</th></tr></thead><tbody>");
+      req_puts(r, "<section id=\"overrides\"><h2>单元格修改记录</h2><table class=\"grid cards\">"
+                  "<thead><tr><th scope=\"col\">时间</th><th scope=\"col\">单元格</th>"
+                  "<th scope=\"col\">数值</th><th scope=\"col\">理由</th>"
+                  "<th scope=\"col\">操作人</th></tr></thead><tbody>");
       for (int i = 0; i < nO; i++) {
         char z[32];
+        /* The cell by its Chinese name ("一·自然人"), never its key. */
+        int iCell = cell_index(c.p->pFmt, aO[i].zCell);
+        char *zName = iCell >= 0 ? rf_cell_name(c.p->pFmt, iCell) : NULL;
         req_printf(r, "<tr><td>%h</td><td>%h</td><td>%h</td><td>%h</td>"
                       "<td>%h</td></tr>",
-                   fmt_time(r, aO[i].zAt), aO[i].zCell,
+                   fmt_time(r, aO[i].zAt), zName ? req_strdup(r, zName) : "其他",
                    aO[i].bRemoved ? "恢复计算值"
                    : aO[i].bSet   ? rf_value_str(aO[i].v, z)
                                   : "空白",
                    aO[i].zReason, aO[i].zUser);
+        free(zName);
       }
       req_puts(r, "</tbody></table></section>");
     }
@@ -1110,8 +1121,9 @@ int page_report_cell(Req *r) {
   if (store_report_records(r->store, &r->arena, zKey,
                            cell->aRec, cell->nRec, &aR, &n) == STORE_OK) {
     req_printf(r, "<p>共 <span id=\"n-records\">%d</span> 条记录。</p>"
-                  "<table class=\"records\"><thead><tr><th>编号</th><th>名称"
-                  "</th><th>单位</th><th>日期</th><th>情况</th></tr></thead>"
+                  "<table class=\"grid cards records\"><thead><tr><th scope=\"col\">编号</th>"
+                  "<th scope=\"col\">名称</th><th scope=\"col\">单位</th>"
+                  "<th scope=\"col\">日期</th><th scope=\"col\">情况</th></tr></thead>"
                   "<tbody>", n);
     for (int k = 0; k < n; k++) {
       const char *zHref =

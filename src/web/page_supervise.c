@@ -217,7 +217,7 @@ int page_supervise(Req *r) {
                 "每个数字链接到对应记录。<a href=\"/staff/inspections?org=%lld&amp;subtree=1\">督查记录</a> · "
                 "<a href=\"/staff/dashboard?org=%lld&amp;subtree=1&amp;year=%d\">全系统统计看板</a></p>\n",
              sc.org.zName, year, (long long)sc.orgId, (long long)sc.orgId, year);
-  req_puts(r, "<table class=\"grid supervise\"><caption>各单位情况</caption><thead><tr>"
+  req_puts(r, "<table class=\"grid supervise cards\"><caption>各单位情况</caption><thead><tr>"
               "<th scope=\"col\">单位</th><th scope=\"col\">留言</th><th scope=\"col\">未答复</th>"
               "<th scope=\"col\">超期留言</th><th scope=\"col\">舆情事件</th><th scope=\"col\">回应超时</th>"
               "<th scope=\"col\">建议提案</th><th scope=\"col\">超期未答复</th><th scope=\"col\">活动</th>"
@@ -337,7 +337,7 @@ int page_inspection_list(Req *r) {
     req_printf(r, "<p class=\"filter\" id=\"filter\">筛选：%h <a href=\"/staff/inspections%h\">清除筛选</a></p>\n",
                bOpen ? "整改中（不限年度）" : req_fmt(r, "%d 年督查", sc.year), reg_qs(r, &sc));
   if (zErr) page_notice(r, "error", zErr);
-  req_puts(r, "<table class=\"grid\" id=\"inspection-list\"><caption>督查</caption><thead><tr><th scope=\"col\">日期</th>"
+  req_puts(r, "<table class=\"grid cards\" id=\"inspection-list\"><caption>督查</caption><thead><tr><th scope=\"col\">日期</th>"
               "<th scope=\"col\">被督查单位</th><th scope=\"col\">事项</th><th scope=\"col\">整改期限</th>"
               "<th scope=\"col\">整改</th></tr></thead><tbody>\n");
   for (int i = 0; i < n; i++)
@@ -458,7 +458,7 @@ static void report_status_panel(Req *r, const RegScope *sc, int year) {
     return;
   }
   Date dToday = reg_today_date();
-  req_printf(r, "<table class=\"grid\" id=\"report-status\"><caption>%d 年度报告</caption>"
+  req_printf(r, "<table class=\"grid cards\" id=\"report-status\"><caption>%d 年度报告</caption>"
                 "<thead><tr><th scope=\"col\">单位</th><th scope=\"col\">状态</th>"
                 "<th scope=\"col\">截止日期</th><th scope=\"col\">剩余天数</th></tr>"
                 "</thead><tbody>\n", year);

@@ -22,7 +22,7 @@ static void token_table(Req *r) {
   if (store_token_list(r->store, &r->arena, r->user->orgId, &aT, &n) !=
       STORE_OK)
     return;
-  req_puts(r, "<table class=\"grid\" id=\"tokens\"><caption>接口令牌</caption>"
+  req_puts(r, "<table class=\"grid cards\" id=\"tokens\"><caption>接口令牌</caption>"
               "<thead><tr><th scope=\"col\">用途</th><th scope=\"col\">单位</th>"
               "<th scope=\"col\">权限</th><th scope=\"col\">创建时间</th>"
               "<th scope=\"col\">最近使用</th><th scope=\"col\">状态</th>"

@@ -59,7 +59,7 @@ static int task_table(Req *r, const RegScope *sc, int k, const char *zToday) {
                 "清除筛选</a></p>\n",
              sc->year ? req_fmt(r, "%d 年", sc->year) : "", aTaskFilter[k].zLabel,
              reg_qs(r, sc));
-  req_printf(r, "<table class=\"grid\" id=\"task-list\"><caption>%h（%d 项）</caption><thead><tr>"
+  req_printf(r, "<table class=\"grid cards\" id=\"task-list\"><caption>%h（%d 项）</caption><thead><tr>"
                 "<th scope=\"col\">工作要点</th><th scope=\"col\">单位</th><th scope=\"col\">序号</th>"
                 "<th scope=\"col\">任务</th><th scope=\"col\">牵头</th><th scope=\"col\">期限</th>"
                 "<th scope=\"col\">完成</th></tr></thead><tbody>\n",
@@ -131,7 +131,7 @@ int page_workplan_list(Req *r) {
     page_end(r);
     return 0;
   }
-  req_puts(r, "<table class=\"grid\" id=\"plan-list\"><caption>年度工作要点</caption><thead><tr>"
+  req_puts(r, "<table class=\"grid cards\" id=\"plan-list\"><caption>年度工作要点</caption><thead><tr>"
               "<th scope=\"col\">年度</th><th scope=\"col\">名称</th><th scope=\"col\">单位</th>"
               "<th scope=\"col\">任务</th><th scope=\"col\">已完成</th><th scope=\"col\">逾期未完成</th>"
               "</tr></thead><tbody>\n");
@@ -179,7 +179,7 @@ int page_workplan_view(Req *r) {
   req_printf(r, "<p><a href=\"/staff/workplans?org=%lld\">返回工作要点</a></p>\n"
                 "<h1>%d年 %h</h1>\n<p>%h · 任务 %d 项，已完成 %d 项，逾期未完成 %d 项。</p>\n",
              (long long)w.orgId, w.year, w.zTitle, w.zOrgName, w.nTask, w.nDone, w.nOverdue);
-  req_puts(r, "<table class=\"grid\"><caption>任务</caption><thead><tr>"
+  req_puts(r, "<table class=\"grid cards\"><caption>任务</caption><thead><tr>"
               "<th scope=\"col\">序号</th><th scope=\"col\">任务</th><th scope=\"col\">牵头</th>"
               "<th scope=\"col\">配合</th><th scope=\"col\">期限</th><th scope=\"col\">进展</th>"
               "</tr></thead><tbody>\n");
@@ -243,7 +243,7 @@ int page_task_view(Req *r) {
                 "<dt>原文分工</dt><dd>%h</dd><dt>期限</dt><dd>%h</dd><dt>完成</dt><dd>%h</dd></dl>\n",
              t.zHeading, t.zText, t.zLead, t.zCo, t.zDeptsRaw, t.zDueOn,
              t.zDoneOn[0] ? t.zDoneOn : "未完成");
-  req_puts(r, "<table class=\"grid\"><caption>进展</caption><thead><tr><th scope=\"col\">日期</th>"
+  req_puts(r, "<table class=\"grid cards\"><caption>进展</caption><thead><tr><th scope=\"col\">日期</th>"
               "<th scope=\"col\">情况</th><th scope=\"col\">佐证</th><th scope=\"col\">填报人</th>"
               "</tr></thead><tbody>\n");
   for (int i = 0; i < n; i++) {

@@ -373,11 +373,28 @@ test('main staff pages: no overflow at 1366 and 390, no raw time or identifier, 
     ['/staff/catalogue', 'staff-catalogue'], [cat, 'staff-catalogue-list'],
     ['/staff/reports', 'staff-reports'], ['/staff/reports/znwsj/2025', 'staff-report'],
     ['/staff/registers', 'staff-registers'], ['/staff/dashboard', 'staff-dashboard'],
+    ['/staff/opinion', 'staff-opinion'], ['/staff/messages?subtree=1', 'staff-messages'],
+    ['/staff/proposals?year=2018', 'staff-proposals'], ['/staff/activities', 'staff-activities'],
+    ['/staff/workplans', 'staff-workplans'], ['/staff/workplans?filter=tasks', 'staff-tasks'],
+    ['/staff/freshness', 'staff-freshness'], ['/staff/answer-templates', 'staff-templates'],
   ];
   const problems = [];
   for (const [url, name] of pages) {
     if (!url) { problems.push(`no link found for ${name}`); continue; }
     problems.push(...await auditPage(browser, base, url, name, st));
+  }
+  // The administrator's and the supervisor's pages.
+  const adm = await staffStorage(browser, base, 'sysadmin');
+  const user = await firstLink(browser, base, '/admin/users', /^\/admin\/users\/\d+$/, adm);
+  for (const [url, name] of [['/admin/orgs', 'admin-orgs'], ['/admin/users', 'admin-users'],
+    [user, 'admin-user'], ['/admin/tokens', 'admin-tokens']]) {
+    if (!url) { problems.push(`no link found for ${name}`); continue; }
+    problems.push(...await auditPage(browser, base, url, name, adm));
+  }
+  const sup = await staffStorage(browser, base, 'inspector');
+  for (const [url, name] of [['/staff/supervise', 'staff-supervise'],
+    ['/staff/inspections?org=1&subtree=1', 'staff-inspections']]) {
+    problems.push(...await auditPage(browser, base, url, name, sup));
   }
   if (problems.length) throw new Error('\n  ' + problems.join('\n  '));
 });

@@ -225,12 +225,14 @@ int page_admin_users(Req *r) {
   page_begin(r, "用户管理");
   req_puts(r, "<h1>用户管理</h1>\n<p><a class=\"button\" href=\"/admin/users/new\">新增用户</a></p>\n"
               "<table class=\"grid cards\"><caption>本单位及下级单位的用户</caption><thead><tr>"
-              "<th scope=\"col\">登录名</th><th scope=\"col\">姓名</th><th scope=\"col\">单位</th>"
+              "<th scope=\"col\">姓名</th><th scope=\"col\">登录名</th><th scope=\"col\">单位</th>"
               "<th scope=\"col\">科室</th><th scope=\"col\">角色</th><th scope=\"col\">状态</th>"
               "</tr></thead><tbody>\n");
   for (int i = 0; i < n; i++) {
-    req_printf(r, "<tr><td><a href=\"/admin/users/%lld\">%h</a></td><td>%h</td><td>%h</td><td>%h</td><td>",
-               (long long)aUser[i].id, aUser[i].zLogin, aUser[i].zName,
+    /* A login name is what its owner types: shown as such (code.login). */
+    req_printf(r, "<tr><td><a href=\"/admin/users/%lld\">%h</a></td><td><code class=\"login\">%h</code>"
+                  "</td><td>%h</td><td>%h</td><td>",
+               (long long)aUser[i].id, aUser[i].zName, aUser[i].zLogin,
                aUser[i].zOrgName, aUser[i].zDeptName);
     role_list(r, aUser[i].roles);
     req_printf(r, "</td><td>%s</td></tr>\n", aUser[i].bDisabled ? "已停用" : "正常");
@@ -348,7 +350,11 @@ int page_admin_user_edit(Req *r) {
     }
   }
   page_begin(r, id ? "编辑用户" : "新增用户");
-  req_printf(r, "<h1>%h</h1>\n", id ? u.zLogin : "新增用户");
+  if (id)
+    req_printf(r, "<h1>%h <small>登录名 <code class=\"login\">%h</code></small></h1>\n", u.zName,
+               u.zLogin);
+  else
+    req_puts(r, "<h1>新增用户</h1>\n");
   if (zErr) page_notice(r, "error", zErr);
   if (zNewPw)
     req_printf(r, "<p class=\"notice ok\" role=\"status\">新密码（只显示一次）：<code>%h</code></p>\n", zNewPw);

@@ -355,7 +355,7 @@ static void html_chart(Req *r, Ctx *c) {
     if (aNew[k] > vMax) vMax = aNew[k];
     if (aDone[k] > vMax) vMax = aDone[k];
   }
-  req_puts(r, "<figure class=\"chart\"><svg xmlns=\"http://www.w3.org/2000/svg\""
+  req_puts(r, "<figure class=\"chart fit\"><svg xmlns=\"http://www.w3.org/2000/svg\""
               " viewBox=\"0 0 420 180\" width=\"420\" height=\"180\" role=\"img\""
               " aria-labelledby=\"chart-title\"><title id=\"chart-title\">"
               "近五年政府信息公开申请：新收与办结</title>");
@@ -644,7 +644,7 @@ static void html_status_actions(Req *r, Ctx *c, const char *zBase,
   if (bDraft) {
     if (c->bStored && c->rec.approvedBy)
       req_printf(r, "<p id=\"approval\">领导审批：已审批（%h，%h）。草稿再有修改须"
-                    "重新审批。</p>", c->rec.zApproverName, c->rec.zApprovedAt);
+                    "重新审批。</p>", c->rec.zApproverName, fmt_time(r, c->rec.zApprovedAt));
     else
       req_puts(r, "<p id=\"approval\">领导审批：未审批。提交主管部门前须经领导审批"
                   "同意（草稿保存后可审批）。</p>");

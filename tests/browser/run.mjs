@@ -278,7 +278,16 @@ const IDENT = /\b(?:[a-z]+_[a-z_]+|(?:results|reasons|stat|apply)\.[a-z_.]+|land
 
 // Text problems of the page shown: raw timestamps and identifiers.
 async function textProblems(page) {
-  const text = await page.evaluate(() => document.body.innerText);
+  // A login name (code.login on the administrator's pages) is what a person
+  // types, not an internal identifier.
+  const text = await page.evaluate(() => {
+    const logins = [...document.querySelectorAll('code.login')];
+    const kept = logins.map((e) => e.textContent);
+    logins.forEach((e) => { e.textContent = ''; });
+    const t = document.body.innerText;
+    logins.forEach((e, i) => { e.textContent = kept[i]; });
+    return t;
+  });
   const clean = text.replace(/\{[a-z_]+\}/g, '');  // answer-template placeholders
   const out = [];
   const t = clean.match(RAW_TIME);

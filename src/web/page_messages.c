@@ -273,12 +273,12 @@ static void message_feedback(Req *r, const char *zAction, int64_t id) {
                         reg_today_date(), &c);
     cal_free(&cal);
     page_feedback(r, FB_MESSAGE_TRANSFER, m.zSubject,
-                  req_fmt(r, "承办科室：%s%s%s", m.zDeptName, bCal ? "，答复期限" : "",
+                  req_fmt(r, "承办科室：%s%s%s", m.zDeptName, bCal ? "，答复期限为" : "",
                           bCal ? fmt_date(r, date_format(c.dDue, zDue)) : ""),
                   req_fmt(r, "下一步：%s拟写答复后，在本页登记答复。", m.zDeptName));
   } else if (!strcmp(zAction, "reply")) {
     page_feedback(r, FB_MESSAGE_REPLY, m.zSubject,
-                  req_fmt(r, "答复日期%s", fmt_date(r, m.zRepliedOn)),
+                  req_fmt(r, "答复日期为%s", fmt_date(r, m.zRepliedOn)),
                   m.bPublished ? "已公开的答复随之更新。" : NULL);
   } else {
     page_feedback(r, strcmp(zAction, "publish") ? FB_MESSAGE_UNPUBLISH : FB_MESSAGE_PUBLISH,

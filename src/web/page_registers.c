@@ -504,7 +504,7 @@ int page_proposal_list(Req *r) {
         store_audit(r->store, r->user->id, sc.orgId, "proposal.add", p.zTitle);
         page_feedback(r, FB_PROPOSAL_ADD, p.zTitle,
                       req_fmt(r, "%s第 %s 号%s%s", reg_proposal_label(p.zKind), p.zNumber,
-                              p.zDueOn && p.zDueOn[0] ? "，办理期限" : "",
+                              p.zDueOn && p.zDueOn[0] ? "，办理期限为" : "",
                               p.zDueOn && p.zDueOn[0] ? fmt_date(r, p.zDueOn) : ""),
                       req_fmt(r, "下一步：%s办理答复后，在该件页面登记答复并决定是否公开全文。",
                               p.zLeadDept));
@@ -597,7 +597,7 @@ int page_proposal_view(Req *r) {
     if (!zErr) {
       store_audit(r->store, r->user->id, p.orgId, "proposal.reply", p.zNumber);
       page_feedback(r, bPublish ? FB_PROPOSAL_REPLY_PUBLIC : FB_PROPOSAL_REPLY, p.zTitle,
-                    req_fmt(r, "答复日期%s", fmt_date(r, zOn)), NULL);
+                    req_fmt(r, "答复日期为%s", fmt_date(r, zOn)), NULL);
       req_redirect(r, req_fmt(r, "/staff/proposals/%lld", (long long)id));
       return 0;
     }

@@ -271,7 +271,7 @@ static void inspection_feedback(Req *r, const Inspection *in) {
   }
   int bDue = in->zFollowUpDue && in->zFollowUpDue[0];
   page_feedback(r, FB_INSPECTION_ADD, in->zSubject,
-                req_fmt(r, "被督查单位：%s%s%s", zOrg, bDue ? "，整改期限" : "",
+                req_fmt(r, "被督查单位：%s%s%s", zOrg, bDue ? "，整改期限为" : "",
                         bDue ? fmt_date(r, in->zFollowUpDue) : ""),
                 req_fmt(r, "下一步：%s按整改要求整改，整改完成后在本页确认整改办结。", zOrg));
 }
@@ -387,7 +387,7 @@ int page_inspection_view(Req *r) {
     if (!zErr) {
       store_audit(r->store, r->user->id, in.orgId, "inspection.close", in.zSubject);
       page_feedback(r, FB_INSPECTION_CLOSE, in.zSubject,
-                    req_fmt(r, "办结日期%s", fmt_date(r, zOn)), NULL);
+                    req_fmt(r, "办结日期为%s", fmt_date(r, zOn)), NULL);
       req_redirect(r, req_fmt(r, "/staff/inspections/%lld", (long long)id));
       return 0;
     }

@@ -100,7 +100,7 @@ int page_workplan_list(Req *r) {
       else {
         store_audit(r->store, r->user->id, sc.orgId, "workplan.import", plan.zTitle);
         page_feedback(r, FB_WORKPLAN_IMPORT, plan.zTitle,
-                      req_fmt(r, "%d年，共 %d 项任务", (int)year, plan.nTask), NULL);
+                      req_fmt(r, "年度为%d年，共 %d 项任务", (int)year, plan.nTask), NULL);
         req_redirect(r, req_fmt(r, "/staff/workplans/%lld", (long long)id));
         return 0;
       }
@@ -223,7 +223,7 @@ int page_task_view(Req *r) {
       store_audit(r->store, r->user->id, orgId, "workplan.progress", t.zNumber);
       page_feedback(r, req_param(r, "done") ? FB_TASK_DONE : FB_TASK_PROGRESS,
                     t.zHeading[0] ? t.zHeading : t.zNumber,
-                    req_fmt(r, "报告日期%s", fmt_date(r, zOn)), NULL);
+                    req_fmt(r, "报告日期为%s", fmt_date(r, zOn)), NULL);
       req_redirect(r, req_fmt(r, "/staff/tasks/%lld", (long long)id));
       return 0;
     }

@@ -69,7 +69,7 @@ def test_message_transfer_names_the_department_and_the_deadline(srv):
     page = "/staff/messages/%d" % mid
     r = c.post(page, {"action": "transfer", "dept_id": str(dept)}, csrf_from=page)
     msg = flash_after(c, r)
-    ok(re.fullmatch(r"留言“乡镇卫生院夜间值班问题”已转办，承办科室：政策法规科，答复期限\d{4}年\d+月\d+日。"
+    ok(re.fullmatch(r"留言“乡镇卫生院夜间值班问题”已转办，承办科室：政策法规科，答复期限为\d{4}年\d+月\d+日。"
                     r"下一步：政策法规科拟写答复后，在本页登记答复。", msg), msg)
 
 

@@ -173,7 +173,7 @@ int page_docs_list(Req *r) {
     if (q.zChannel) req_printf(r, "发布渠道 %h；", q.zChannel);
     req_puts(r, "</p>\n");
   }
-  req_printf(r, "<table class=\"grid\" id=\"doc-list\"><caption>共 <span id=\"n-docs\">%d"
+  req_printf(r, "<table class=\"grid cards\" id=\"doc-list\"><caption>共 <span id=\"n-docs\">%d"
                 "</span> 件</caption><thead><tr>"
                 "<th scope=\"col\">索引号</th><th scope=\"col\">标题</th>"
                 "<th scope=\"col\">单位</th><th scope=\"col\">生成日期</th>"
@@ -353,7 +353,7 @@ int page_doc_edit(Req *r) {
       if (!rc) rc = store_commit(r->store);
       if (!rc) {
         req_flash(r, "草稿已保存。下一步：确认公开方式，上传附件，然后提交科室审核。");
-        req_redirect(r, req_fmt(r, "/staff/docs/%lld?saved=1", (long long)d.id));
+        req_redirect(r, req_fmt(r, "/staff/docs/%lld", (long long)d.id));
         return 0;
       }
       zErr = req_strdup(r, store_errmsg(r->store));
@@ -562,7 +562,7 @@ static void findings_section(Req *r, const Doc *d, int bCanDecide) {
     req_puts(r, "<button type=\"submit\">重新扫描</button></form>\n");
   }
   if (!n) { req_puts(r, "<p>没有扫描结果。</p></section>\n"); return; }
-  req_puts(r, "<table class=\"grid\"><thead><tr><th scope=\"col\">来源</th>"
+  req_puts(r, "<table class=\"grid cards\"><thead><tr><th scope=\"col\">来源</th>"
               "<th scope=\"col\">类型</th><th scope=\"col\">内容</th>"
               "<th scope=\"col\">上下文</th><th scope=\"col\">处理</th></tr></thead><tbody>\n");
   for (int i = 0; i < n; i++) {

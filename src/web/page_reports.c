@@ -28,6 +28,7 @@
 #include "lib/date.h"
 #include "store/store_documents.h"
 #include "web/org_pages.h"
+#include "web/feedback.h"
 #include "web/pages.h"
 #include "web/reports.h"
 
@@ -195,14 +196,19 @@ static void html_official_head(Req *r, const RfTable *t) {
   req_puts(r, "</tr>");
 }
 
-/* One table as HTML; zBase (or NULL) is the drill-down link prefix. */
+/* One table as HTML; zBase (or NULL) is the drill-down link prefix,
+** zSection the title of its section.  On a narrow screen the table scrolls
+** sideways inside its labelled box with the row headings kept in view
+** (site.css, table.report), so the page itself never gets wider. */
 static void html_table(Req *r, const Ctx *c, const RfTable *t,
-                       const char *zBase) {
+                       const char *zBase, const char *zSection) {
   const Report *p = c->p;
   int bGroups = 0;
   for (int i = 0; i < t->nCol; i++)
     if (t->aCol[i].zGroup) bGroups = 1;
-  req_printf(r, "<div class=\"table-scroll\"><table class=\"report\" id=\"tbl-%h\">", t->zId);
+  req_printf(r, "<div class=\"table-scroll report-scroll\" role=\"region\" tabindex=\"0\" "
+                "aria-label=\"%h%s%h（表格可左右滚动）\"><table class=\"report\" id=\"tbl-%h\">",
+             zSection, t->zCaption ? "：" : "", t->zCaption ? t->zCaption : "", t->zId);
   if (t->zCaption) req_printf(r, "<caption>%h</caption>", t->zCaption);
   req_puts(r, "<thead>");
   if (t->zHeadTop) {
@@ -324,7 +330,7 @@ static void html_chart(Req *r, Ctx *c) {
     if (aNew[k] > vMax) vMax = aNew[k];
     if (aDone[k] > vMax) vMax = aDone[k];
   }
-  req_puts(r, "<figure class=\"chart\"><svg xmlns=\"http://www.w3.org/2000/svg\""
+  req_puts(r, "<figure class=\"chart fit\"><svg xmlns=\"http://www.w3.org/2000/svg\""
               " viewBox=\"0 0 420 180\" width=\"420\" height=\"180\" role=\"img\""
               " aria-labelledby=\"chart-title\"><title id=\"chart-title\">"
               "近五年政府信息公开申请：新收与办结</title>");
@@ -363,7 +369,7 @@ static void html_report(Req *r, Ctx *c, const char *zBase) {
     }
     for (int t = 0; t < f->nTable; t++)
       if (f->aTable[t].zSection && !strcmp(f->aTable[t].zSection, sec->zId))
-        html_table(r, c, &f->aTable[t], zBase);
+        html_table(r, c, &f->aTable[t], zBase, sec->zTitle);
     if (!strcmp(sec->zId, "s3")) html_chart(r, c);
     req_puts(r, "</section>\n");
   }
@@ -487,8 +493,9 @@ int page_reports(Req *r) {
                                "%lld</strong> 天。</p>", dM, dD, nLeft);
     else req_printf(r, "已超过 %d 月 %d 日 <strong id=\"days-left\">%lld"
                     "</strong> 天。</p>", dM, dD, -nLeft);
-    req_puts(r, "<table class=\"units\"><thead><tr><th>单位</th><th>状态</th>"
-                "<th>提交时间</th><th>截止日期</th><th>剩余天数</th></tr></thead>"
+    req_puts(r, "<table class=\"grid cards units\"><thead><tr><th scope=\"col\">单位</th>"
+                "<th scope=\"col\">状态</th><th scope=\"col\">提交时间</th>"
+                "<th scope=\"col\">截止日期</th><th scope=\"col\">剩余天数</th></tr></thead>"
                 "<tbody>");
     for (int i = 0; i < n; i++) {
       int bDone = !strcmp(aU[i].zStatus, "submitted") ||
@@ -630,7 +637,7 @@ static void html_status_actions(Req *r, Ctx *c, const char *zBase,
   if (bDraft) {
     if (c->bStored && c->rec.approvedBy)
       req_printf(r, "<p id=\"approval\">领导审批：已审批（%h，%h）。草稿再有修改须"
-                    "重新审批。</p>", c->rec.zApproverName, c->rec.zApprovedAt);
+                    "重新审批。</p>", c->rec.zApproverName, fmt_time(r, c->rec.zApprovedAt));
     else
       req_puts(r, "<p id=\"approval\">领导审批：未审批。提交主管部门前须经领导审批"
                   "同意（草稿保存后可审批）。</p>");
@@ -696,8 +703,6 @@ int page_report(Req *r) {
                 req_fmt(r, "本单位为%s（%s），不单独编制政府信息公开工作年度报告。",
                         org_kind(c.org.zKind)->zLabel,
                         org_kind(c.org.zKind)->zBasis));
-  const char *zDone = req_param(r, "done");
-  if (zDone) page_notice(r, "ok", "已保存");
   req_printf(r, "<p>格式：%h（%h） · 状态：<strong id=\"status\">%h</strong>"
                 " · <a href=\"%h%s\">%h</a></p>",
              c.p->pFmt->zId, c.p->pFmt->zTitle,
@@ -771,12 +776,13 @@ int page_report(Req *r) {
     if (store_report_overrides(r->store, &r->arena, c.rec.id, &aO, &nO) ==
             STORE_OK &&
         nO) {
-      req_puts(r, "<section id=\"overrides\"><h2>单元格修改记录</h2>"
-                  "<div class=\"table-scroll\"><table>"
-                  "<thead><tr><th>时间</th><th>单元格</th><th>数值</th>"
-                  "<th>原因</th><th>操作人</th></tr></thead><tbody>");
+      req_puts(r, "<section id=\"overrides\"><h2>单元格修改记录</h2><table class=\"grid cards\">"
+                  "<thead><tr><th scope=\"col\">时间</th><th scope=\"col\">单元格</th>"
+                  "<th scope=\"col\">数值</th><th scope=\"col\">原因</th>"
+                  "<th scope=\"col\">操作人</th></tr></thead><tbody>");
       for (int i = 0; i < nO; i++) {
         char z[32];
+        /* The cell by its Chinese name, never its key. */
         int iCell = rf_cell_by_id(c.p->pFmt, aO[i].zCell);
         char *zL = iCell >= 0 ? report_cell_label(c.p->pFmt, iCell) : NULL;
         req_printf(r, "<tr><td>%h</td><td>%h</td><td>%h</td><td>%h</td>"
@@ -788,7 +794,7 @@ int page_report(Req *r) {
                    aO[i].zReason, aO[i].zUser);
         free(zL);
       }
-      req_puts(r, "</tbody></table></div></section>");
+      req_puts(r, "</tbody></table></section>");
     }
   }
   page_end(r);
@@ -865,12 +871,50 @@ static int import_csv(Req *r, const char *zCsv, int *pn, const char **pzErr) {
   return STORE_OK;
 }
 
+/* "宁县卫生健康局2025年政府信息公开工作年度报告" of c, for feedback. */
+static const char *report_title(Req *r, const Ctx *c) {
+  return req_fmt(r, "%s%s%d年政府信息公开工作年度报告", c->org.zName,
+                 c->bSubtree ? "（全系统）" : "", c->year);
+}
+
+/* The feedback after action zAct (the report was in state zFrom before);
+** nCsv: the rows a CSV import read.  An edit names who approves next. */
+static void report_feedback(Req *r, const Ctx *c, const char *zAct,
+                            const char *zFrom, int nCsv) {
+  static const struct { const char *zAct; Feedback e; } aEdit[] = {
+    {"override", FB_REPORT_OVERRIDE}, {"accept", FB_REPORT_ACCEPT},
+    {"text", FB_REPORT_TEXT}, {"register", FB_REPORT_REGISTER},
+    {"register-csv", FB_REPORT_CSV},
+  };
+  const char *zTitle = report_title(r, c);
+  if (!strcmp(zAct, "status")) {
+    const char *zTo = req_param_or(r, "to", "");
+    Feedback e = !strcmp(zTo, "submitted") ? FB_REPORT_SUBMITTED
+                 : !strcmp(zTo, "published") ? FB_REPORT_PUBLISHED
+                 : !strcmp(zFrom, "published") ? FB_REPORT_UNPUBLISHED
+                 : FB_REPORT_RETURNED;
+    page_feedback(r, e, zTitle, NULL, NULL);
+    return;
+  }
+  Feedback e = FB_REPORT_OVERRIDE;
+  for (size_t i = 0; i < sizeof aEdit / sizeof aEdit[0]; i++)
+    if (!strcmp(aEdit[i].zAct, zAct)) e = aEdit[i].e;
+  if (e == FB_REPORT_ACCEPT && req_param(r, "withdraw")) e = FB_REPORT_UNACCEPT;
+  const char *zWho = page_holders(r, c->org.id, PERM_DOC_APPROVE, 0);
+  page_feedback(r, e, zTitle, e == FB_REPORT_CSV ? req_fmt(r, "共 %d 行", nCsv) : NULL,
+                zWho && e != FB_REPORT_UNACCEPT
+                    ? req_fmt(r, "下一步：待%s审批同意（草稿修改后须重新审批），再提交主管部门。",
+                              zWho)
+                    : NULL);
+}
+
 int page_report_action(Req *r) {
   Ctx c;
   const char *zAct = req_arg(r, 2);
-  int rc = STORE_OK, status = 400;
+  int rc = STORE_OK, status = 400, nCsv = 0;
   const char *zErr = NULL;
   if (ctx_load(r, &c, 0)) return 0;
+  const char *zFrom = c.bStored ? c.rec.zStatus : "draft";
   if (!req_can(r, PERM_REPORT_EDIT, c.org.id)) {
     ctx_free(&c);
     http_error(r, 403, "无权编辑该单位的年度报告");
@@ -915,7 +959,6 @@ int page_report_action(Req *r) {
     if (rc) zErr = store_errmsg(r->store);
   } else if (!strcmp(zAct, "status")) {
     const char *zTo = req_param_or(r, "to", "");
-    const char *zFrom = c.bStored ? c.rec.zStatus : "draft";
     int bOk = (!strcmp(zFrom, "draft") && !strcmp(zTo, "submitted")) ||
               (!strcmp(zFrom, "submitted") && !strcmp(zTo, "published")) ||
               (!strcmp(zFrom, "submitted") && !strcmp(zTo, "draft")) ||
@@ -967,8 +1010,7 @@ int page_report_action(Req *r) {
   } else if (!strcmp(zAct, "register-csv")) {
     const ReqParam *f = req_file(r, "file");
     const char *zCsv = f && f->nValue ? f->zValue : req_param_or(r, "csv", "");
-    int n;
-    rc = import_csv(r, zCsv, &n, &zErr);
+    rc = import_csv(r, zCsv, &nCsv, &zErr);
   } else {
     rc = STORE_NOTFOUND;
     zErr = "未知的操作";
@@ -992,8 +1034,9 @@ int page_report_action(Req *r) {
     http_store_error(r, store_errcode(r->store));
     return 0;
   }
-  req_redirect(r, req_fmt(r, "/staff/reports/%u/%d?%sdone=%u", c.org.zSlug,
-                          c.year, c.bSubtree ? "scope=subtree&" : "", zAct));
+  report_feedback(r, &c, zAct, zFrom, nCsv);
+  req_redirect(r, req_fmt(r, "/staff/reports/%u/%d%s", c.org.zSlug,
+                          c.year, c.bSubtree ? "?scope=subtree" : ""));
   ctx_free(&c);
   return 0;
 }
@@ -1038,8 +1081,9 @@ int page_report_cell(Req *r) {
   if (store_report_records(r->store, &r->arena, zKey,
                            cell->aRec, cell->nRec, &aR, &n) == STORE_OK) {
     req_printf(r, "<p>共 <span id=\"n-records\">%d</span> 条记录。</p>"
-                  "<table class=\"records\"><thead><tr><th>编号</th><th>名称"
-                  "</th><th>单位</th><th>日期</th><th>情况</th></tr></thead>"
+                  "<table class=\"grid cards records\"><thead><tr><th scope=\"col\">编号</th>"
+                  "<th scope=\"col\">名称</th><th scope=\"col\">单位</th>"
+                  "<th scope=\"col\">日期</th><th scope=\"col\">情况</th></tr></thead>"
                   "<tbody>", n);
     for (int k = 0; k < n; k++) {
       const char *zHref =
@@ -1253,8 +1297,13 @@ int page_report_approve(Req *r) {
     http_error(r, 500, zMsg);
     return 0;
   }
-  req_redirect(r, req_fmt(r, "/staff/reports/%u/%d?%sdone=approve", c.org.zSlug,
-                          c.year, c.bSubtree ? "scope=subtree&" : ""));
+  page_feedback(r, FB_REPORT_APPROVE, report_title(r, &c), NULL, NULL);
+  /* A leader who may approve but not open the report reads it at home. */
+  if (!req_can(r, PERM_REPORT_VIEW, c.org.id))
+    req_redirect(r, "/staff");
+  else
+    req_redirect(r, req_fmt(r, "/staff/reports/%u/%d%s", c.org.zSlug,
+                            c.year, c.bSubtree ? "?scope=subtree" : ""));
   ctx_free(&c);
   return 0;
 }

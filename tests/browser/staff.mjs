@@ -169,6 +169,50 @@ export function registerStaffTests(test, h) {
     });
   });
 
+  test('staff tables are cards on a phone, report tables scroll in their own box (390, axe)', async (env) => {
+    // Each row a card: its cells stacked, each labelled with its column.
+    const cards = async (page, w) => {
+      if (w !== 390) return;
+      const t = await page.evaluate(() => [...document.querySelectorAll('main table.cards')].map((tb) => {
+        const td = tb.querySelector('tbody td[data-label]');
+        const r = tb.getBoundingClientRect();
+        return { id: tb.id || tb.caption?.textContent || '', right: r.right,
+          label: td && td.dataset.label, before: td && getComputedStyle(td, '::before').content,
+          display: td && getComputedStyle(td).display };
+      }));
+      if (!t.length) throw new Error('no card table');
+      for (const x of t) {
+        if (x.right > 391) throw new Error(`table ${x.id} ends at ${x.right}px`);
+        if (!x.label) throw new Error(`table ${x.id}: no labelled cell`);
+        if (x.display !== 'block' || !x.before.includes(x.label)) throw new Error(`table ${x.id} is not cards: ${JSON.stringify(x)}`);
+      }
+    };
+    await atBothWidths(env, h, 'office', 'cards-applications', '/staff/applications', cards);
+    await atBothWidths(env, h, 'office', 'cards-messages', '/staff/messages?subtree=1', cards);
+    await atBothWidths(env, h, 'office', 'cards-catalogue', '/staff/catalogue/1', cards);
+    await atBothWidths(env, h, 'sysadmin', 'cards-users', '/admin/users', cards);
+    await atBothWidths(env, h, 'inspector', 'cards-supervise', '/staff/supervise', cards);
+    // The annual report: each table in a labelled region that scrolls; the
+    // row headings stay where they are while the figures move.
+    await atBothWidths(env, h, 'office', 'report-phone', '/staff/reports/znwsj/2025', async (page, w) => {
+      if (w !== 390) return;
+      const box = page.locator('#tbl-t3').locator('xpath=..');
+      if ((await box.getAttribute('role')) !== 'region') throw new Error('table 3 is not in a region');
+      const label = await box.getAttribute('aria-label');
+      if (!label.startsWith('三、')) throw new Error(`region label ${label}`);
+      const wide = await box.evaluate((el) => el.scrollWidth > el.clientWidth);
+      if (!wide) throw new Error('table 3 does not scroll inside its box at 390 px');
+      const head = page.locator('#tbl-t3 tbody th').first();
+      const before = (await head.boundingBox()).x;
+      await box.evaluate((el) => { el.scrollLeft = 300; });
+      const after = (await head.boundingBox()).x;
+      const cell = await page.locator('#tbl-t3 tbody td').first().boundingBox();
+      if (Math.abs(after - before) > 1) throw new Error(`row heading moved from ${before} to ${after}`);
+      if (cell.x > 200) throw new Error('the figures did not scroll');
+      await box.screenshot({ path: 'tests/out/browser/staff-report-t3-scrolled-390.png' });
+    });
+  });
+
   test('applications register (1366/390, axe)', async (env) => {
     await atBothWidths(env, h, 'office', 'applications', '/staff/applications', async (page, w) => {
       if (w !== 1366) return;

@@ -17,6 +17,7 @@ static const struct { const char *zName; DemoStep xStep; } aStep[] = {
   {"applications for disclosure", demo_applications},
   {"registers", demo_registers},
   {"annual reports", demo_reports},
+  {"second agency (seeds 001 and 004)", demo_seed_reports},
 };
 
 int cmd_demo(int argc, char **argv) {

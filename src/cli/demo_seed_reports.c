@@ -50,6 +50,7 @@
 #include "core/ident.h"
 #include "core/perm.h"
 #include "core/report.h"
+#include "lib/buf.h"
 #include "lib/crypto.h"
 #include "lib/date.h"
 #include "store/store_applications.h"
@@ -138,8 +139,9 @@ static int agency(Seed *g) {
 
 /* ---- Documents ------------------------------------------------------- */
 
-/* A kind of document of one year: n titles from zPattern with A[i % nA]
-** and B[(i / nA) % nB]; the body is zBody with the same A and B. */
+/* A kind of document of one year: n titles from zPattern, {a} replaced by
+** A[i % nA] and {b} by B[(i / nA) % nB]; the body is zBody filled the same
+** way. */
 typedef struct DocKind {
   int year, n;
   const char *zGenre, *zReportKind, *zPattern, *zKeywords, *zBody;
@@ -218,16 +220,16 @@ static const char *const aQuarter[] = {"一", "二", "三"};
 static const char *const aOne[] = {""};
 
 static const DocKind aDocKind[] = {
-  {2018, 520, "工作动态", "other", "%s%s", "工作动态", "近日，%s%s。", aActor18, N(aActor18), aAction18, N(aAction18)},
-  {2018, 200, "公示", "other", "%s公示（第%s批）", "公示", "现将%s（第%s批）予以公示，公示期5个工作日。", aPublicity, N(aPublicity), aBatch, N(aBatch)},
-  {2018, 150, "通知", "other", "关于%s%s的通知", "通知", "各乡镇卫生院、县直各医疗卫生单位：为%s%s，现将有关事项通知如下。", aVerb, N(aVerb), aTask, N(aTask)},
-  {2018, 30, "公告", "other", "%s2018年公开招聘%s公告", "人事信息 招聘", "%s2018年公开招聘%s。报名条件、程序和时间安排见正文。", aHireUnit, N(aHireUnit), aHireKind, N(aHireKind)},
-  {2018, 45, "指南", "other", "%s%s", "办事指南", "%s%s：办理依据、申请条件、申请材料、办理流程、办理时限和收费标准。", aService, N(aService), aGuideKind, N(aGuideKind)},
-  {2018, 33, "通知", "normative", "安泉县卫生和计划生育局关于印发《安泉县%s%s》的通知", "规范性文件", "各乡镇卫生院、县直各医疗卫生单位：现将《安泉县%s%s》印发给你们，请认真贯彻执行。本文件自印发之日起施行，有效期2年。", aNormSubject, N(aNormSubject), aNormKind, N(aNormKind)},
-  {2020, 1, "公告", "other", "县卫生健康局2020年公开招聘乡镇卫生院专业技术人员公告", "人事信息 招聘", "公开招聘乡镇卫生院专业技术人员%s%s。报名条件、程序和时间安排见正文。", aOne, 1, aOne, 1},
-  {2020, 14, "工作动态", "other", "%s%s", "工作动态", "近日，%s%s。", aActor20, N(aActor20), aAction20, N(aAction20)},
-  {2020, 8, "指南", "other", "%s办事指南（2020年版）", "办事指南", "%s办事指南%s：办理依据、申请条件、申请材料、办理流程、办理时限和收费标准。", aService, 8, aOne, 1},
-  {2020, 3, "公示", "other", "县人民医院2020年第%s季度医疗服务价格公示", "医疗服务信息", "现将县人民医院2020年第%s季度医疗服务价格公示如下%s。", aQuarter, N(aQuarter), aOne, 1},
+  {2018, 520, "工作动态", "other", "{a}{b}", "工作动态", "近日，{a}{b}。", aActor18, N(aActor18), aAction18, N(aAction18)},
+  {2018, 200, "公示", "other", "{a}公示（第{b}批）", "公示", "现将{a}（第{b}批）予以公示，公示期5个工作日。", aPublicity, N(aPublicity), aBatch, N(aBatch)},
+  {2018, 150, "通知", "other", "关于{a}{b}的通知", "通知", "各乡镇卫生院、县直各医疗卫生单位：为{a}{b}，现将有关事项通知如下。", aVerb, N(aVerb), aTask, N(aTask)},
+  {2018, 30, "公告", "other", "{a}2018年公开招聘{b}公告", "人事信息 招聘", "{a}2018年公开招聘{b}。报名条件、程序和时间安排见正文。", aHireUnit, N(aHireUnit), aHireKind, N(aHireKind)},
+  {2018, 45, "指南", "other", "{a}{b}", "办事指南", "{a}{b}：办理依据、申请条件、申请材料、办理流程、办理时限和收费标准。", aService, N(aService), aGuideKind, N(aGuideKind)},
+  {2018, 33, "通知", "normative", "安泉县卫生和计划生育局关于印发《安泉县{a}{b}》的通知", "规范性文件", "各乡镇卫生院、县直各医疗卫生单位：现将《安泉县{a}{b}》印发给你们，请认真贯彻执行。本文件自印发之日起施行，有效期2年。", aNormSubject, N(aNormSubject), aNormKind, N(aNormKind)},
+  {2020, 1, "公告", "other", "县卫生健康局2020年公开招聘乡镇卫生院专业技术人员公告", "人事信息 招聘", "公开招聘乡镇卫生院专业技术人员{a}{b}。报名条件、程序和时间安排见正文。", aOne, 1, aOne, 1},
+  {2020, 14, "工作动态", "other", "{a}{b}", "工作动态", "近日，{a}{b}。", aActor20, N(aActor20), aAction20, N(aAction20)},
+  {2020, 8, "指南", "other", "{a}办事指南（2020年版）", "办事指南", "{a}办事指南{b}：办理依据、申请条件、申请材料、办理流程、办理时限和收费标准。", aService, 8, aOne, 1},
+  {2020, 3, "公示", "other", "县人民医院2020年第{a}季度医疗服务价格公示", "医疗服务信息", "现将县人民医院2020年第{a}季度医疗服务价格公示如下{b}。", aQuarter, N(aQuarter), aOne, 1},
 };
 
 /* One generated document before it is stored. */
@@ -238,10 +240,28 @@ typedef struct GenDoc {
   int64_t id;
 } GenDoc;
 
+/* zPat with {a} and {b} replaced by zA and zB, in the arena. */
+static const char *fill(Arena *ar, const char *zPat, const char *zA,
+                        const char *zB) {
+  Buf b = BUF_INIT;
+  for (const char *z = zPat; *z;) {
+    if (!strncmp(z, "{a}", 3) || !strncmp(z, "{b}", 3)) {
+      buf_puts(&b, z[1] == 'a' ? zA : zB);
+      z += 3;
+    } else {
+      buf_append(&b, z, 1);
+      z++;
+    }
+  }
+  const char *zOut = arena_strdup(ar, buf_str(&b));
+  buf_free(&b);
+  return zOut;
+}
+
 static int gendoc_cmp(const void *x, const void *y) {
   const GenDoc *a = x, *b = y;
   if (a->dPub != b->dPub) return a->dPub < b->dPub ? -1 : 1;
-  if (a->k != b->k) return a->k < b->k ? -1 : 1;
+  if (a->k != b->k) return !a->k ? 1 : !b->k ? -1 : a->k < b->k ? -1 : 1;
   return a->i - b->i;
 }
 
@@ -269,7 +289,7 @@ static int store_gendoc(Seed *g, GenDoc *p) {
   memset(&d, 0, sizeof d);
   d.orgId = g->org;
   d.deptId = g->dept;
-  d.zTitle = arena_printf(c->a, k->zPattern, zA, zB);
+  d.zTitle = fill(c->a, k->zPattern, zA, zB);
   d.zPublisher = k->year < 2019 ? "安泉县卫生和计划生育局" : "安泉县卫生健康局";
   int bNorm = !strcmp(k->zReportKind, "normative");
   Date dSigned = bNorm ? date_add_days(p->dPub, -5) : p->dPub;
@@ -280,7 +300,7 @@ static int store_gendoc(Seed *g, GenDoc *p) {
   d.zGenre = k->zGenre;
   d.zReportKind = k->zReportKind;
   d.zKeywords = k->zKeywords;
-  d.zBody = arena_printf(c->a, k->zBody, zA, zB);
+  d.zBody = fill(c->a, k->zBody, zA, zB);
   if (bNorm)
     d.zDocNumber = arena_printf(c->a, "安卫计发〔%d〕%d号", k->year, 3 + 2 * p->i);
   d.createdBy = g->uDrafter;
@@ -314,8 +334,9 @@ static int channels_2018(Seed *g, const GenDoc *p, int j, int n) {
   return 0;
 }
 
-/* The 解读 of the first normative document, two working days after it. */
-static int interpretation(Seed *g, const GenDoc *pPolicy) {
+/* The 解读 of the policy stored as policyId (the first normative
+** document), published on dPub. */
+static int interpretation(Seed *g, Date dPub, int64_t policyId) {
   DemoCtx *c = g->c;
   Doc d;
   memset(&d, 0, sizeof d);
@@ -323,7 +344,6 @@ static int interpretation(Seed *g, const GenDoc *pPolicy) {
   d.deptId = g->dept;
   d.zTitle = "《安泉县家庭医生签约服务管理办法》政策解读";
   d.zPublisher = "安泉县卫生和计划生育局";
-  Date dPub = cal_add_workdays(&g->cal, pPolicy->dPub, 2);
   d.zSignedDate = d.zFormedDate = d.zPublishedDate = fmt_date(c->a, dPub);
   d.zMode = "proactive";
   d.zScope = "全社会";
@@ -332,14 +352,16 @@ static int interpretation(Seed *g, const GenDoc *pPolicy) {
   d.zKeywords = "政策解读 家庭医生";
   d.zBody = "## 一、制定背景\n\n推进家庭医生签约服务是深化医改的重要任务。\n\n"
             "## 二、主要内容\n\n明确签约对象、服务内容、团队组成和考核办法。";
-  d.interpretsId = pPolicy->id;
+  d.interpretsId = policyId;
   d.createdBy = g->uDrafter;
   if (store_doc_import(c->s, c->a, &d) != STORE_OK) return fail(g, d.zTitle);
   return 0;
 }
 
+/* Every document of aDocKind, plus the 解读 (k NULL) two working days after
+** the first normative one, stored in date order (index numbers follow). */
 static int documents(Seed *g) {
-  int n = 0, iNorm = -1;
+  int n = 1, iNorm = 0;
   for (int k = 0; k < N(aDocKind); k++) n += aDocKind[k].n;
   GenDoc *a = calloc((size_t)n, sizeof *a);
   if (!a) return -1;
@@ -347,23 +369,27 @@ static int documents(Seed *g) {
   for (int k = 0; k < N(aDocKind); k++) {
     const DocKind *p = &aDocKind[k];
     int bNorm = !strcmp(p->zReportKind, "normative");
+    if (bNorm) iNorm = n;
     for (int i = 0; i < p->n; i++, n++) {
       a[n].k = p;
       a[n].i = i;
       a[n].dPub = spread(g, p->year, i, p->n, bNorm ? 10 : 0);
     }
   }
+  a[n++].dPub = cal_add_workdays(&g->cal, a[iNorm].dPub, 2);
   qsort(a, (size_t)n, sizeof *a, gendoc_cmp);
   int rc = 0, j2018 = 0, n2018 = 0;
-  for (int i = 0; i < n; i++) n2018 += a[i].k->year == 2018;
+  int64_t policyId = 0;
+  for (int i = 0; i < n; i++) n2018 += a[i].k && a[i].k->year == 2018;
   for (int i = 0; rc == 0 && i < n; i++) {
+    if (!a[i].k) {
+      rc = interpretation(g, a[i].dPub, policyId);
+      continue;
+    }
     rc = store_gendoc(g, &a[i]);
     if (!rc && a[i].k->year == 2018) rc = channels_2018(g, &a[i], j2018++, n2018);
-    if (!rc && iNorm < 0 && !strcmp(a[i].k->zReportKind, "normative") && a[i].i == 0)
-      iNorm = i;
+    if (!strcmp(a[i].k->zReportKind, "normative") && a[i].i == 0) policyId = a[i].id;
   }
-  /* 979 with the 解读: one less generated above. */
-  if (!rc) rc = iNorm < 0 ? -1 : interpretation(g, &a[iNorm]);
   free(a);
   return rc;
 }

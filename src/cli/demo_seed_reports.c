@@ -17,7 +17,7 @@
 **   2018  979 documents published on working days (33 行政规范性文件 signed
 **         in 2018, with a two-year validity that ends in 2020, and one
 **         解读), 639 of them also on WeChat and 180 on Weibo; 96 public-
-**         opinion events answered (one online, see aOpinion); a press
+**         opinion events answered (one online, see opinions()); a press
 **         briefing, a meeting, a training of 30; two online applications
 **         granted in time; the cells with no record source (六, 八) and the
 **         seed's blanks set on the stored report with their reasons.

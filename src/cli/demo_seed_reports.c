@@ -31,7 +31,9 @@
 **
 ** Seed inconsistencies (the TABLES are regenerated; docs/reports.md):
 **   001  the text says 行政许可处理决定 203 件 and, for 行政处罚, 同比上一年
-**        项目数量无增减, while table 二 says 0 decisions and +5 items.
+**        项目数量无增减, while table 二 says 0 decisions and +5 items; it
+**        says 依申请公开 51 份文件，不公开 60 份文件 in （一） and 受理依申请公开
+**        材料 0 份 in （二）, as table 三 (all 0).
 **   004  （三）申请答复数 is left blank although its items give 2; 96
 **        hotspots answered but only 1 through 微博微信 and none 其他方式:
 **        of the response kinds the register knows (发布权威信息 → row 5,

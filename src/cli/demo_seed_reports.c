@@ -80,6 +80,31 @@ static int fail(Seed *g, const char *zWhat) {
 
 /* ---- The agency ------------------------------------------------------ */
 
+/* The agency's staff: its disclosure office, a drafter, the leader. */
+static int staff(Seed *g) {
+  static const struct { const char *zLogin, *zName; unsigned roles; } aUser[] = {
+    {"aq-office", "高公开", ROLE_OFFICE},
+    {"aq-drafter", "韩承办", ROLE_DRAFTER},
+    {"aq-leader", "罗局长", ROLE_APPROVER},
+  };
+  int64_t *apId[] = {&g->uOffice, &g->uDrafter, &g->uLeader};
+  char zHash[CRYPTO_PWHASH_LEN];
+  if (crypto_password_hash(g->c->zPassword, zHash)) return -1;
+  for (int i = 0; i < N(aUser); i++) {
+    User u;
+    memset(&u, 0, sizeof u);
+    u.orgId = g->org;
+    u.deptId = aUser[i].roles == ROLE_APPROVER ? 0 : g->dept;
+    u.zLogin = aUser[i].zLogin;
+    u.zName = aUser[i].zName;
+    u.zPwHash = zHash;
+    u.roles = aUser[i].roles;
+    if (store_user_add(g->c->s, &u) != STORE_OK) return fail(g, aUser[i].zLogin);
+    *apId[i] = u.id;
+  }
+  return 0;
+}
+
 static int agency(Seed *g) {
   DemoCtx *c = g->c;
   Org o;
@@ -116,27 +141,7 @@ static int agency(Seed *g) {
       store_dept_add(c->s, g->org, "办公室", &g->dept) != STORE_OK ||
       store_org_set_review_organ(c->s, g->org, "安泉县人民政府") != STORE_OK)
     return fail(g, "机构");
-  char zHash[CRYPTO_PWHASH_LEN];
-  if (crypto_password_hash(c->zPassword, zHash)) return -1;
-  static const struct { const char *zLogin, *zName; unsigned roles; int i; } aUser[] = {
-    {"aq-office", "高公开", ROLE_OFFICE, 0},
-    {"aq-drafter", "韩承办", ROLE_DRAFTER, 1},
-    {"aq-leader", "罗局长", ROLE_APPROVER, 2},
-  };
-  int64_t *apId[] = {&g->uOffice, &g->uDrafter, &g->uLeader};
-  for (int i = 0; i < N(aUser); i++) {
-    User u;
-    memset(&u, 0, sizeof u);
-    u.orgId = g->org;
-    u.deptId = aUser[i].roles == ROLE_APPROVER ? 0 : g->dept;
-    u.zLogin = aUser[i].zLogin;
-    u.zName = aUser[i].zName;
-    u.zPwHash = zHash;
-    u.roles = aUser[i].roles;
-    if (store_user_add(c->s, &u) != STORE_OK) return fail(g, aUser[i].zLogin);
-    *apId[aUser[i].i] = u.id;
-  }
-  return 0;
+  return staff(g);
 }
 
 /* ---- Documents ------------------------------------------------------- */

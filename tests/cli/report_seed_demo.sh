@@ -153,6 +153,28 @@ print(c.execute("SELECT r.status FROM report r JOIN org o ON o.id=r.org_id"
   ok "$y report is published" [ "$st" = published ]
 done
 
+# The checker finds in the published reports what it finds in the seeds'
+# own tables (tests/fixtures/report/seed00*.txt): seed 004's three blanks
+# (S3, S10 gazette and other), nothing in seed 001's tables (its one
+# violation is its text's 203 against table 二's 0, key 文字与表格).
+findings() {  # findings FILE: "severity key" lines, sorted
+  "$BIN" report check --json "$1" | python3 -c '
+import json, sys
+for f in json.load(sys.stdin)["findings"]:
+    if f["key"] != "文字与表格":
+        print(f["severity"], f["key"])' | sort
+}
+for y in 2020 2018; do
+  "$BIN" report export --db "$db" --org aqwsj --year $y --format docx --out "$dir/r$y.docx"
+  findings "$dir/r$y.docx" >"$dir/f$y"
+done
+findings tests/fixtures/report/seed001_yanchi_2020.txt >"$dir/s2020"
+findings tests/fixtures/report/seed004_yinzhou_2018.txt >"$dir/s2018"
+ok "checker: 2020 report as the seed 001 tables" cmp -s "$dir/f2020" "$dir/s2020"
+n=$(wc -l <"$dir/s2018")
+ok "checker: 2018 report as the seed 004 table (3 blanks)" \
+  [ "$(cat "$dir/f2018")" = "$(cat "$dir/s2018")" -a "$n" -eq 3 ]
+
 # From the records: the reports back to 已提交, so `report show` computes
 # the numbers (with the hand-set cells) instead of reading the snapshot.
 sql "$db" "UPDATE report SET status='submitted', snapshot=NULL WHERE org_id=(SELECT id FROM org WHERE slug='aqwsj')"

@@ -8,7 +8,8 @@
 # values in the format's column order, "-" for a cell the seed leaves blank
 # or fills with "——".  Each report is compared twice: as published (its
 # snapshot) and recomputed from the records (the report set back to
-# 已提交); then one record of each kind is removed from a copy of the
+# 已提交); `report check` must find in its DOCX what it finds in the seed's
+# own tables; then one record of each kind is removed from a copy of the
 # database and the recomputed table must no longer match.
 # Run from the repository root; GONGKAI_BIN names the binary.
 suite=seeddemo

@@ -286,8 +286,17 @@ static const char *fmt_date(Arena *a, Date d) {
   return arena_strdup(a, date_format(d, z));
 }
 
-/* Stores one generated document (normative ones signed 5 days before
-** publication, expiring two years after signature). */
+/* The n-th working day before d. */
+static Date workdays_before(Seed *g, Date d, int n) {
+  while (n > 0) {
+    d = date_add_days(d, -1);
+    n -= cal_is_workday(&g->cal, d);
+  }
+  return d;
+}
+
+/* Stores one generated document (normative ones signed 3 working days
+** before publication, expiring two years after signature). */
 static int store_gendoc(Seed *g, GenDoc *p) {
   DemoCtx *c = g->c;
   const DocKind *k = p->k;
@@ -299,7 +308,7 @@ static int store_gendoc(Seed *g, GenDoc *p) {
   d.zTitle = fill(c->a, k->zPattern, zA, zB);
   d.zPublisher = k->year < 2019 ? "安泉县卫生和计划生育局" : "安泉县卫生健康局";
   int bNorm = !strcmp(k->zReportKind, "normative");
-  Date dSigned = bNorm ? date_add_days(p->dPub, -5) : p->dPub;
+  Date dSigned = bNorm ? workdays_before(g, p->dPub, 3) : p->dPub;
   d.zSignedDate = d.zFormedDate = fmt_date(c->a, dSigned);
   d.zPublishedDate = fmt_date(c->a, p->dPub);
   d.zMode = "proactive";
@@ -457,7 +466,7 @@ static int opinions(Seed *g) {
     memset(&r, 0, sizeof r);
     r.eventId = e.id;
     r.zKind = i == 0 ? "online" : "press";
-    r.tAt = e.tFound + 20 * 3600;
+    r.tAt = e.tFound + 23 * 3600; /* next day 8:00-15:00, within 48 h */
     r.zNote = i == 0 ? "通过“健康安泉”政务微博回应，说明有关安排。"
                      : "在县政府例行新闻通气会上作出回应。";
     if (store_opinion_response_add(c->s, &r) != STORE_OK) return fail(g, e.zTitle);

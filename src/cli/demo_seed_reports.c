@@ -11,7 +11,7 @@
 ** names truthfully: the demo's is a fictional county health bureau of the
 ** same kind, 安泉县卫生健康局 (a root organisation beside the demo bureau,
 ** like the seed authors of demo_registers.c), with its own staff.  Its
-** records are what the report generator (store/sqlite_reports.c,
+** records are what the report generator (store/store_reports.c,
 ** docs/reports.md) counts, written by table-driven generators:
 **
 **   2018  979 documents published on working days (33 行政规范性文件 signed

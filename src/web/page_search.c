@@ -232,11 +232,12 @@ int page_search(Req *r) {
   option(r, "relevance", "按相关度", q.bByDate ? "date" : "relevance");
   option(r, "date", "按发布日期（新的在前）", q.bByDate ? "date" : "relevance");
   /* What relevance means, stated where it is chosen (store_search.h). */
+  int bRecency = store_setting_int(r->store, SET_SEARCH_RECENCY_PERCENT) > 0;
   req_printf(r, "</select></p>\n<p class=\"hint\" id=\"sort-hint\">按相关度：检索词在标题、文号中"
-                "出现的文件靠前，其次看关键词和正文中出现的次数，近期发布的文件适当靠前。"
+                "出现的文件靠前，其次看关键词和正文中出现的次数%s。"
                 "匹配结果超过 %d 条时，只对最新发布的 %d 条按相关度排列，更早的结果随后按发布日期排列。"
                 "只含单个字的检索按发布日期排列。</p>\n</fieldset>\n</form>\n",
-             SEARCH_CANDIDATES, SEARCH_CANDIDATES);
+             bRecency ? "，近期发布的文件适当靠前" : "", SEARCH_CANDIDATES, SEARCH_CANDIDATES);
 
   if (zSearchErr) page_notice(r, "error", zSearchErr);
   if (bRan) {

@@ -361,6 +361,7 @@ def test_search_page_states_its_order(srv):
     r = c.get("/search?q=%E7%96%AB%E8%8B%97")
     contains(r.text, 'aria-describedby="sort-hint"')
     contains(r.text, "只对最新发布的 1000 条按相关度排列")
+    contains(r.text, "近期发布的文件适当靠前")
     not_contains(r.text, "单字检索的结果按发布日期排列")
     r = c.get("/search?q=%E5%B9%B4")   # one character: filtered, by date
     contains(r.text, "单字检索的结果按发布日期排列")
@@ -398,6 +399,8 @@ def test_recency_share_of_relevance_is_a_setting(srv):
     code, _, err = srv.gongkai("config", "set", "search_recency_percent", "0", "--db", srv.db)
     eq(code, 0, err)
     eq(titles(), ["鹬蚌旧文", "鹬蚌新文"])
+    # The page no longer says recent documents come first.
+    not_contains(c.get("/search?q=" + urllib.parse.quote("鹬蚌相争")).text, "近期发布的文件适当靠前")
     code, _, err = srv.gongkai("config", "set", "search_recency_percent", "50", "--db", srv.db)
     eq(code, 0, err)
 

@@ -49,12 +49,15 @@ LIB_SRC := $(sort $(wildcard src/lib/*.c src/core/*.c src/store/*.c \
 ASSETS  := $(sort $(wildcard assets/*))
 DATA    := $(sort $(wildcard data/*))
 SCHEMA  := $(sort $(wildcard src/store/schema/*.sql))
+PG_SCHEMA := $(sort $(wildcard src/store/schema/pg/*.sql))
 GEN_SRC := $(BUILD)/gen/assets.c
 GEN_DATA:= $(BUILD)/gen/data.c
 GEN_SCHEMA:= $(BUILD)/gen/schema.c
+GEN_PG_SCHEMA:= $(BUILD)/gen/schema_pg.c
 GEN_INFO:= $(BUILD)/gen/buildinfo.c
 OBJ     := $(LIB_SRC:%.c=$(BUILD)/%.o) $(BUILD)/gen/assets.o \
-           $(BUILD)/gen/data.o $(BUILD)/gen/schema.o $(BUILD)/gen/buildinfo.o
+           $(BUILD)/gen/data.o $(BUILD)/gen/schema.o $(BUILD)/gen/schema_pg.o \
+           $(BUILD)/gen/buildinfo.o
 MAIN_OBJ:= $(BUILD)/src/main.o
 UNIT_SRC:= $(sort $(wildcard tests/unit/*.c))
 UNIT_OBJ:= $(UNIT_SRC:%.c=$(BUILD)/%.o)
@@ -108,6 +111,13 @@ $(BUILD)/gen/schema.o: $(GEN_SCHEMA)
 $(GEN_SCHEMA): tools/embed.sh $(SCHEMA)
 	@mkdir -p $(dir $@)
 	@sh tools/embed.sh aSchema $(SCHEMA) > $@
+
+$(BUILD)/gen/schema_pg.o: $(GEN_PG_SCHEMA)
+	@$(CC) $(CFLAGS) -c -o $@ $<
+
+$(GEN_PG_SCHEMA): tools/embed.sh $(PG_SCHEMA)
+	@mkdir -p $(dir $@)
+	@sh tools/embed.sh aSchemaPg $(PG_SCHEMA) > $@
 
 # The commit and build date `gongkai version` prints.  Rewritten only when
 # they change, so an unchanged tree does not relink.  GK_COMMIT and

@@ -5,6 +5,9 @@
 #                   var/gongkai.db with demo data if absent, serve :8080
 #   make check      install what tests need, build, run every suite, then
 #                   run unit + HTTP suites again under ASan+UBSan
+#   make check-pg   the PostgreSQL suites on a throw-away server
+#                   (tests/pg/run.sh: schema comparison, unit tests with
+#                   GK_TEST_PG); see docs/deploy.md
 #   make asan       build build/asan/gongkai only
 #   make fuzz       build the libFuzzer targets (clang-14) and run each for
 #                   FUZZ_SECONDS (default 60); see tests/fuzz/README.md
@@ -67,7 +70,7 @@ FUZZ_HELP:= $(patsubst %.c,build/fuzz/%.o,$(filter-out $(FUZZ_SRC),\
              $(wildcard tests/fuzz/*.c)))
 FUZZ_SECONDS ?= 60
 
-.PHONY: all run check asan unit clean deps deps-test bench deb fuzz fuzz-build FORCE
+.PHONY: all run check check-pg asan unit clean deps deps-test bench deb fuzz fuzz-build FORCE
 
 all: gongkai
 
@@ -177,6 +180,10 @@ check: deps-test
 	@$(MAKE) --no-print-directory MODE=asan build/asan/gongkai build/asan/unit
 	@$(MAKE) --no-print-directory fuzz-build
 	@sh tests/run_all.sh
+
+check-pg: deps-test
+	@$(MAKE) --no-print-directory gongkai $(BUILD)/unit
+	@sh tests/pg/run.sh
 
 bench: deps
 	@sh scripts/deps.sh bench

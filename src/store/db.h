@@ -89,7 +89,9 @@ Stmt *stmt(Store *s, const char *zSql);
 /* Resets the statement and clears its bindings (NULL: nothing). */
 void stmt_done(Stmt *st);
 
-/* Bindings, 1-based as ?N.  bind_text(NULL) and bind_id(0) bind NULL. */
+/* Bindings, 1-based as ?N.  bind_text(NULL) and bind_id(0) bind NULL.
+** Text is copied; a blob is not: p must stay valid until the statement
+** has been stepped for the last time (stmt_done). */
 void bind_text(Stmt *st, int i, const char *z);
 void bind_int(Stmt *st, int i, int64_t v);
 void bind_id(Stmt *st, int i, int64_t v);
@@ -105,6 +107,9 @@ int stmt_step(Stmt *st);
 ** (NULL for NULL or empty), col_bytes is its length. */
 const char *col_text(Arena *a, Stmt *st, int i);
 int64_t col_int(Stmt *st, int i);
+/* The column's text inside the statement, valid until the next step or
+** stmt_done; NULL for NULL.  For text used at once (compared, parsed). */
+const char *col_str(Stmt *st, int i);
 const void *col_blob(Stmt *st, int i);
 int col_bytes(Stmt *st, int i);
 int col_is_null(Stmt *st, int i);
@@ -226,30 +231,11 @@ struct DbDriver {
   int (*xMigrate)(Store *s, int *pnApplied);
 };
 
-/* The Store struct (store_int.h) as the layer has it; a driver reads and
-** writes these fields:
-** struct sqlite3;  /* the SQLite driver's connection */
-** struct pg_conn;  /* libpq's PGconn */
-**
-** struct Store {
-**   const DbDriver *drv;     /* the driver behind this connection */
-**   struct sqlite3 *db;      /* SQLite: the connection (else NULL) */
-**   struct pg_conn *pg;      /* PostgreSQL: the connection (else NULL) */
-**   void *pDrv;              /* anything else a driver keeps */
-**   char *zErr;              /* last error message (heap) or NULL */
-**   int rcErr;               /* the STORE_* code that went with zErr */
-**   DbErr dbErr;             /* how the last failed statement failed */
-**   int nTx;                 /* transaction nesting depth */
-**   int bTxFailed;           /* a nested level rolled back */
-**   int bSearchDefer;        /* search index rows wait for store_search_flush() */
-**   int64_t dbNs;            /* time in SQL statements, summed (store_db_ns) */
-**   struct {
-**     const char *zSql;      /* cache key: the SQL text's address (a literal) */
-**     Stmt *st;
-**   } aStmt[STMT_CACHE];
-**   int nStmt;
-** };
-*/
+/* The Store struct is in store_int.h: a driver keeps its connection in
+** s->db (SQLite) or s->pg (PostgreSQL) and anything else in s->pDrv, sets
+** s->dbErr when a statement fails, adds statement time to s->dbNs; the
+** statement cache, the transaction depth and the error text belong to
+** db.c. */
 
 /* The drivers compiled in. */
 extern const DbDriver dbSqlite;

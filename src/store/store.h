@@ -67,12 +67,6 @@ int store_schema_version(Store *s);   /* applied version, 0 when none */
 int store_schema_latest(void);        /* newest migration compiled in */
 int store_migrate(Store *s, int *pnApplied);
 
-/* Bulk mode for a command that writes many rows per transaction (bulk
-** import): a page cache of nMiB MiB on this connection, so a batch's
-** pages are written once at commit instead of spilling to the WAL and
-** being read back.  Returns STORE_OK or STORE_ERROR. */
-int store_bulk_mode(Store *s, int nMiB);
-
 /* Transactions; BEGIN IMMEDIATE.  Nested begin/commit pairs count, only the
 ** outermost commits; a rollback at any depth rolls everything back. */
 int store_begin(Store *s);
@@ -104,12 +98,6 @@ int store_lock(Store *s, StoreLock lock);
 ** page, by any connection or process.  Cached public pages are valid while
 ** it stays the same.  STORE_OK or STORE_ERROR. */
 int store_content_generation(Store *s, int64_t *pGen);
-
-/* Online backup to a new file zTo (consistent while others write). */
-int store_backup(Store *s, const char *zTo);
-/* PRAGMA integrity_check: STORE_OK when the file is sound, else
-** STORE_ERROR with the first problem in store_errmsg(). */
-int store_integrity_check(Store *s);
 
 /* Run-time settings (table `setting`); NULL when unset. */
 const char *store_setting_get(Store *s, Arena *a, const char *zName);

@@ -17,7 +17,7 @@
   "CASE list_kind WHEN 'proactive' THEN 0 WHEN 'on_request' THEN 1 ELSE 2 END"
 
 /* Fills *p from a row selected with CAT_COLS (strings in a). */
-static void cat_row(Arena *a, sqlite3_stmt *st, CatItem *p) {
+static void cat_row(Arena *a, Stmt *st, CatItem *p) {
   cat_item_init(p);
   p->id = col_int(st, 0);
   p->orgId = col_int(st, 1);
@@ -32,7 +32,7 @@ static void cat_row(Arena *a, sqlite3_stmt *st, CatItem *p) {
   p->zResponsible = col_text(a, st, 10);
   p->zPhone = col_text(a, st, 11);
   p->channels =
-      cat_channels_from_codes((const char *)sqlite3_column_text(st, 12));
+      cat_channels_from_codes(col_str(st, 12));
   p->zChannelText = col_text(a, st, 13);
   p->zAudience = col_text(a, st, 14);
   p->zMode = col_text(a, st, 15);
@@ -48,7 +48,7 @@ static void cat_row(Arena *a, sqlite3_stmt *st, CatItem *p) {
 
 int store_cat_list(Store *s, Arena *a, int64_t orgId, const char *zList,
                    CatItem **paItem, int *pn) {
-  sqlite3_stmt *st = stmt(s,
+  Stmt *st = stmt(s,
       "SELECT " CAT_COLS " FROM catalogue_item"
       " WHERE org_id=?1 AND (?2 IS NULL OR list_kind=?2)"
       " ORDER BY " CAT_LIST_ORDER ", seq IS NULL, seq, id");
@@ -57,49 +57,49 @@ int store_cat_list(Store *s, Arena *a, int64_t orgId, const char *zList,
   bind_text(st, 2, zList);
   int nAlloc = 0, n = 0, rc;
   CatItem *aItem = NULL;
-  while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
+  while ((rc = stmt_step(st)) == STMT_ROW) {
     ARENA_PUSH(a, aItem, n, nAlloc);
     cat_row(a, st, &aItem[n++]);
   }
   stmt_done(st);
-  if (rc != SQLITE_DONE) return store_sqlite_err(s, rc, "读取公开目录");
+  if (rc != STMT_DONE) return store_db_err(s, "读取公开目录");
   *paItem = aItem;
   *pn = n;
   return STORE_OK;
 }
 
 int store_cat_count(Store *s, int64_t orgId, const char *zList) {
-  sqlite3_stmt *st = stmt(s,
+  Stmt *st = stmt(s,
       "SELECT count(*) FROM catalogue_item"
       " WHERE org_id=?1 AND (?2 IS NULL OR list_kind=?2)");
   if (!st) return STORE_ERROR;
   bind_int(st, 1, orgId);
   bind_text(st, 2, zList);
-  int rc = sqlite3_step(st);
-  int n = rc == SQLITE_ROW ? sqlite3_column_int(st, 0) : -1;
+  int rc = stmt_step(st);
+  int n = rc == STMT_ROW ? (int)col_int(st, 0) : -1;
   stmt_done(st);
-  if (n < 0) return store_sqlite_err(s, rc, "统计公开目录");
+  if (n < 0) return store_db_err(s, "统计公开目录");
   return n;
 }
 
 int store_cat_get(Store *s, Arena *a, int64_t id, CatItem *p) {
-  sqlite3_stmt *st =
+  Stmt *st =
       stmt(s, "SELECT " CAT_COLS " FROM catalogue_item WHERE id=?1");
   if (!st) return STORE_ERROR;
   bind_int(st, 1, id);
-  int rc = sqlite3_step(st), out = STORE_OK;
-  if (rc == SQLITE_ROW) cat_row(a, st, p);
-  else if (rc == SQLITE_DONE)
+  int rc = stmt_step(st), out = STORE_OK;
+  if (rc == STMT_ROW) cat_row(a, st, p);
+  else if (rc == STMT_DONE)
     out = store_fail(s, STORE_NOTFOUND, "目录事项不存在");
   else
-    out = store_sqlite_err(s, rc, "读取目录事项");
+    out = store_db_err(s, "读取目录事项");
   stmt_done(st);
   return out;
 }
 
 /* Binds the editable fields at ?3..?21 and ?24 (shared by insert and
 ** update). */
-static void bind_fields(Arena *a, sqlite3_stmt *st, const CatItem *p) {
+static void bind_fields(Arena *a, Stmt *st, const CatItem *p) {
   bind_text(st, 3, p->zLevel1);
   bind_text(st, 4, p->zLevel2);
   bind_text(st, 5, p->zContent);
@@ -132,7 +132,7 @@ int store_cat_add(Store *s, CatItem *p) {
   }
   char zNow[21];
   store_now_iso(zNow);
-  sqlite3_stmt *st = stmt(s,
+  Stmt *st = stmt(s,
       "INSERT INTO catalogue_item(org_id,list_kind,level1,level2,content,"
       "basis,time_limit,dept,responsible,phone,channels,channel_text,"
       "audience,mode,frequency,tier,art20_item,requires_interpretation,code,"
@@ -151,17 +151,17 @@ int store_cat_add(Store *s, CatItem *p) {
   bind_fields(&a, st, p);
   bind_id(st, 22, p->seq);
   bind_text(st, 23, zNow);
-  int rc = sqlite3_step(st), out = STORE_OK;
-  if (rc == SQLITE_ROW) {
+  int rc = stmt_step(st), out = STORE_OK;
+  if (rc == STMT_ROW) {
     p->id = col_int(st, 0);
     p->seq = (int)col_int(st, 1);
-    rc = sqlite3_step(st);
+    rc = stmt_step(st);
   }
-  if (rc != SQLITE_DONE) {
-    if (sqlite3_extended_errcode(s->db) == SQLITE_CONSTRAINT_FOREIGNKEY)
+  if (rc != STMT_DONE) {
+    if (db_err(s) == DB_ERR_FOREIGN_KEY)
       out = store_fail(s, STORE_INVALID, "单位不存在");
     else
-      out = store_sqlite_err(s, rc, "保存目录事项");
+      out = store_db_err(s, "保存目录事项");
   }
   stmt_done(st);
   arena_free(&a);
@@ -178,7 +178,7 @@ int store_cat_update(Store *s, const CatItem *p) {
   }
   char zNow[21];
   store_now_iso(zNow);
-  sqlite3_stmt *st = stmt(s,
+  Stmt *st = stmt(s,
       "UPDATE catalogue_item SET level1=?3,level2=?4,content=?5,basis=?6,"
       "time_limit=?7,dept=?8,responsible=?9,phone=?10,channels=?11,"
       "channel_text=?12,audience=?13,mode=?14,frequency=?15,tier=?16,"
@@ -194,7 +194,7 @@ int store_cat_update(Store *s, const CatItem *p) {
   bind_id(st, 22, p->seq);
   int rc = stmt_exec(s, st, "保存目录事项");
   arena_free(&a);
-  if (rc == STORE_OK && sqlite3_changes(s->db) == 0)
+  if (rc == STORE_OK && stmt_changes(s) == 0)
     return store_fail(s, STORE_NOTFOUND, "目录事项不存在");
   return rc;
 }
@@ -203,20 +203,20 @@ int store_cat_update(Store *s, const CatItem *p) {
 ** to catalogue_item by id without a declared foreign key); 0 when that
 ** table is not there; negative on error. */
 static int cat_doc_refs(Store *s, int64_t id) {
-  sqlite3_stmt *st = stmt(s,
+  Stmt *st = stmt(s,
       "SELECT count(*) FROM pragma_table_info('doc')"
       " WHERE name='catalogue_item_id'");
   if (!st) return STORE_ERROR;
-  int bHave = sqlite3_step(st) == SQLITE_ROW && sqlite3_column_int(st, 0) > 0;
+  int bHave = stmt_step(st) == STMT_ROW && (int)col_int(st, 0) > 0;
   stmt_done(st);
   if (!bHave) return 0;
   st = stmt(s, "SELECT count(*) FROM doc WHERE catalogue_item_id=?1");
   if (!st) return STORE_ERROR;
   bind_int(st, 1, id);
-  int rc = sqlite3_step(st);
-  int n = rc == SQLITE_ROW ? sqlite3_column_int(st, 0) : -1;
+  int rc = stmt_step(st);
+  int n = rc == STMT_ROW ? (int)col_int(st, 0) : -1;
   stmt_done(st);
-  if (n < 0) return store_sqlite_err(s, rc, "检查引用");
+  if (n < 0) return store_db_err(s, "检查引用");
   return n;
 }
 
@@ -228,7 +228,7 @@ int store_cat_delete(Store *s, int64_t id) {
                       "该目录事项下有%d份公开文件，不能删除；请先调整这些文件的"
                       "目录事项", nRef);
   /* The items after it move up one place, so the public 序号 has no gap. */
-  sqlite3_stmt *st = stmt(s,
+  Stmt *st = stmt(s,
       "UPDATE catalogue_item SET seq=seq-1 WHERE seq>(SELECT seq FROM catalogue_item"
       " WHERE id=?1) AND (org_id,list_kind)=(SELECT org_id,list_kind FROM"
       " catalogue_item WHERE id=?1)");
@@ -238,15 +238,15 @@ int store_cat_delete(Store *s, int64_t id) {
   st = stmt(s, "DELETE FROM catalogue_item WHERE id=?1");
   if (!st) return STORE_ERROR;
   bind_int(st, 1, id);
-  int rc = sqlite3_step(st);
+  int rc = stmt_step(st);
   stmt_done(st);
-  if (rc != SQLITE_DONE) {
-    if (sqlite3_extended_errcode(s->db) == SQLITE_CONSTRAINT_FOREIGNKEY)
+  if (rc != STMT_DONE) {
+    if (db_err(s) == DB_ERR_FOREIGN_KEY)
       return store_fail(s, STORE_CONFLICT,
                         "该目录事项已被公开文件引用，不能删除");
-    return store_sqlite_err(s, rc, "删除目录事项");
+    return store_db_err(s, "删除目录事项");
   }
-  if (sqlite3_changes(s->db) == 0)
+  if (stmt_changes(s) == 0)
     return store_fail(s, STORE_NOTFOUND, "目录事项不存在");
   return STORE_OK;
 }
@@ -272,7 +272,7 @@ int store_cat_move(Store *s, int64_t id, int dir) {
   }
   for (int i = 0; rc == STORE_OK && i < n; i++) {
     if (aItem[i].seq == i + 1) continue;
-    sqlite3_stmt *st =
+    Stmt *st =
         stmt(s, "UPDATE catalogue_item SET seq=?2 WHERE id=?1");
     if (!st) { rc = STORE_ERROR; break; }
     bind_int(st, 1, aItem[i].id);
@@ -291,15 +291,15 @@ int store_cat_import(Store *s, int64_t orgId, CatItem *aItem, int n) {
   /* 序号 from the file continue after the items already in each list. */
   int aMax[3] = {0, 0, 0};
   for (int k = 0; rc == STORE_OK && azCatList[k]; k++) {
-    sqlite3_stmt *st = stmt(s,
+    Stmt *st = stmt(s,
         "SELECT coalesce(max(seq),0) FROM catalogue_item"
         " WHERE org_id=?1 AND list_kind=?2");
     if (!st) { rc = STORE_ERROR; break; }
     bind_int(st, 1, orgId);
     bind_text(st, 2, azCatList[k]);
-    int step = sqlite3_step(st);
-    if (step == SQLITE_ROW) aMax[k] = (int)col_int(st, 0);
-    else rc = store_sqlite_err(s, step, "读取公开目录");
+    int step = stmt_step(st);
+    if (step == STMT_ROW) aMax[k] = (int)col_int(st, 0);
+    else rc = store_db_err(s, "读取公开目录");
     stmt_done(st);
   }
   for (int i = 0; rc == STORE_OK && i < n; i++) {

@@ -10,7 +10,7 @@
 #define USER_FROM \
   " FROM user u JOIN org o ON o.id=u.org_id LEFT JOIN dept d ON d.id=u.dept_id"
 
-static void user_row(Arena *a, sqlite3_stmt *st, User *u) {
+static void user_row(Arena *a, Stmt *st, User *u) {
   memset(u, 0, sizeof *u);
   u->id = col_int(st, 0);
   u->orgId = col_int(st, 1);
@@ -27,9 +27,9 @@ static void user_row(Arena *a, sqlite3_stmt *st, User *u) {
 int store_user_add(Store *s, User *u) {
   char zNow[21];
   store_now_iso(zNow);
-  sqlite3_stmt *st = stmt(s,
+  Stmt *st = stmt(s,
       "INSERT INTO user(org_id,dept_id,login,name,pw_hash,roles,disabled,"
-      "created_at) VALUES(?1,?2,?3,?4,?5,?6,?7,?8)");
+      "created_at) VALUES(?1,?2,?3,?4,?5,?6,?7,?8) RETURNING id");
   if (!st) return STORE_ERROR;
   bind_int(st, 1, u->orgId);
   bind_id(st, 2, u->deptId);
@@ -39,38 +39,39 @@ int store_user_add(Store *s, User *u) {
   bind_int(st, 6, u->roles);
   bind_int(st, 7, u->bDisabled);
   bind_text(st, 8, zNow);
-  int rc = sqlite3_step(st);
+  int rc = stmt_step(st);
+  int64_t newId = rc == STMT_ROW ? col_int(st, 0) : 0;
   stmt_done(st);
-  if (rc != SQLITE_DONE) {
-    int ext = sqlite3_extended_errcode(s->db);
-    if (ext == SQLITE_CONSTRAINT_UNIQUE)
+  if (rc != STMT_ROW) {
+    DbErr ext = db_err(s);
+    if (ext == DB_ERR_UNIQUE)
       return store_fail(s, STORE_CONFLICT, "登录名“%s”已被使用", u->zLogin);
-    if (ext == SQLITE_CONSTRAINT_FOREIGNKEY)
+    if (ext == DB_ERR_FOREIGN_KEY)
       return store_fail(s, STORE_INVALID, "所属单位或科室不存在");
-    return store_sqlite_err(s, rc, "保存用户");
+    return store_db_err(s, "保存用户");
   }
-  u->id = sqlite3_last_insert_rowid(s->db);
+  u->id = newId;
   return STORE_OK;
 }
 
-static int user_one(Store *s, Arena *a, sqlite3_stmt *st, User *u) {
-  int rc = sqlite3_step(st), out = STORE_OK;
-  if (rc == SQLITE_ROW) user_row(a, st, u);
-  else if (rc == SQLITE_DONE) out = store_fail(s, STORE_NOTFOUND, "用户不存在");
-  else out = store_sqlite_err(s, rc, "读取用户");
+static int user_one(Store *s, Arena *a, Stmt *st, User *u) {
+  int rc = stmt_step(st), out = STORE_OK;
+  if (rc == STMT_ROW) user_row(a, st, u);
+  else if (rc == STMT_DONE) out = store_fail(s, STORE_NOTFOUND, "用户不存在");
+  else out = store_db_err(s, "读取用户");
   stmt_done(st);
   return out;
 }
 
 int store_user_get(Store *s, Arena *a, int64_t id, User *u) {
-  sqlite3_stmt *st = stmt(s, "SELECT " USER_COLS USER_FROM " WHERE u.id=?1");
+  Stmt *st = stmt(s, "SELECT " USER_COLS USER_FROM " WHERE u.id=?1");
   if (!st) return STORE_ERROR;
   bind_int(st, 1, id);
   return user_one(s, a, st, u);
 }
 
 int store_user_by_login(Store *s, Arena *a, const char *zLogin, User *u) {
-  sqlite3_stmt *st = stmt(s, "SELECT " USER_COLS USER_FROM " WHERE u.login=?1");
+  Stmt *st = stmt(s, "SELECT " USER_COLS USER_FROM " WHERE u.login=?1");
   if (!st) return STORE_ERROR;
   bind_text(st, 1, zLogin);
   return user_one(s, a, st, u);
@@ -78,7 +79,7 @@ int store_user_by_login(Store *s, Arena *a, const char *zLogin, User *u) {
 
 int store_user_list(Store *s, Arena *a, int64_t orgId, int bSubtree,
                     User **paUser, int *pn) {
-  sqlite3_stmt *st = stmt(s,
+  Stmt *st = stmt(s,
       "WITH RECURSIVE t(id) AS ("
       "  SELECT id FROM org WHERE ?1 IS NULL OR id=?1"
       "  UNION SELECT o.id FROM org o JOIN t ON o.parent_id=t.id WHERE ?2)"
@@ -89,29 +90,29 @@ int store_user_list(Store *s, Arena *a, int64_t orgId, int bSubtree,
   bind_int(st, 2, bSubtree || !orgId);
   int nAlloc = 0, n = 0, rc;
   User *aUser = NULL;
-  while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
+  while ((rc = stmt_step(st)) == STMT_ROW) {
     ARENA_PUSH(a, aUser, n, nAlloc);
     user_row(a, st, &aUser[n]);
     aUser[n].zPwHash = NULL; /* listings never carry password hashes */
     n++;
   }
   stmt_done(st);
-  if (rc != SQLITE_DONE) return store_sqlite_err(s, rc, "读取用户列表");
+  if (rc != STMT_DONE) return store_db_err(s, "读取用户列表");
   *paUser = aUser;
   *pn = n;
   return STORE_OK;
 }
 
 /* Runs an UPDATE that must touch exactly one user. */
-static int user_update_one(Store *s, sqlite3_stmt *st, const char *zWhat) {
+static int user_update_one(Store *s, Stmt *st, const char *zWhat) {
   int rc = stmt_exec(s, st, zWhat);
-  if (rc == STORE_OK && sqlite3_changes(s->db) == 0)
+  if (rc == STORE_OK && stmt_changes(s) == 0)
     return store_fail(s, STORE_NOTFOUND, "用户不存在");
   return rc;
 }
 
 int store_user_update(Store *s, const User *u) {
-  sqlite3_stmt *st = stmt(s,
+  Stmt *st = stmt(s,
       "UPDATE user SET name=?2,dept_id=?3,roles=?4 WHERE id=?1");
   if (!st) return STORE_ERROR;
   bind_int(st, 1, u->id);
@@ -122,7 +123,7 @@ int store_user_update(Store *s, const User *u) {
 }
 
 int store_user_set_password(Store *s, int64_t id, const char *zHash) {
-  sqlite3_stmt *st = stmt(s, "UPDATE user SET pw_hash=?2 WHERE id=?1");
+  Stmt *st = stmt(s, "UPDATE user SET pw_hash=?2 WHERE id=?1");
   if (!st) return STORE_ERROR;
   bind_int(st, 1, id);
   bind_text(st, 2, zHash);
@@ -130,7 +131,7 @@ int store_user_set_password(Store *s, int64_t id, const char *zHash) {
 }
 
 int store_user_set_disabled(Store *s, int64_t id, int bDisabled) {
-  sqlite3_stmt *st = stmt(s, "UPDATE user SET disabled=?2 WHERE id=?1");
+  Stmt *st = stmt(s, "UPDATE user SET disabled=?2 WHERE id=?1");
   if (!st) return STORE_ERROR;
   bind_int(st, 1, id);
   bind_int(st, 2, bDisabled ? 1 : 0);
@@ -139,7 +140,7 @@ int store_user_set_disabled(Store *s, int64_t id, int bDisabled) {
 
 int store_session_create(Store *s, int64_t userId, const char *zTokenHash,
                          const char *zCsrf, int64_t now, const char *zAddr) {
-  sqlite3_stmt *st = stmt(s,
+  Stmt *st = stmt(s,
       "INSERT INTO session(token_hash,user_id,csrf,created_at,last_seen,addr)"
       " VALUES(?1,?2,?3,?4,?4,?5)");
   if (!st) return STORE_ERROR;
@@ -153,28 +154,28 @@ int store_session_create(Store *s, int64_t userId, const char *zTokenHash,
 
 int store_session_get(Store *s, Arena *a, const char *zTokenHash,
                       Session *pOut) {
-  sqlite3_stmt *st = stmt(s,
+  Stmt *st = stmt(s,
       "SELECT user_id,csrf,created_at,last_seen FROM session"
       " WHERE token_hash=?1");
   if (!st) return STORE_ERROR;
   bind_text(st, 1, zTokenHash);
-  int rc = sqlite3_step(st), out = STORE_OK;
-  if (rc == SQLITE_ROW) {
+  int rc = stmt_step(st), out = STORE_OK;
+  if (rc == STMT_ROW) {
     pOut->userId = col_int(st, 0);
     pOut->zCsrf = col_text(a, st, 1);
     pOut->createdAt = col_int(st, 2);
     pOut->lastSeen = col_int(st, 3);
-  } else if (rc == SQLITE_DONE) {
+  } else if (rc == STMT_DONE) {
     out = store_fail(s, STORE_NOTFOUND, "会话不存在");
   } else {
-    out = store_sqlite_err(s, rc, "读取会话");
+    out = store_db_err(s, "读取会话");
   }
   stmt_done(st);
   return out;
 }
 
 int store_session_touch(Store *s, const char *zTokenHash, int64_t now) {
-  sqlite3_stmt *st = stmt(s, "UPDATE session SET last_seen=?2 WHERE token_hash=?1");
+  Stmt *st = stmt(s, "UPDATE session SET last_seen=?2 WHERE token_hash=?1");
   if (!st) return STORE_ERROR;
   bind_text(st, 1, zTokenHash);
   bind_int(st, 2, now);
@@ -182,33 +183,33 @@ int store_session_touch(Store *s, const char *zTokenHash, int64_t now) {
 }
 
 int store_session_delete(Store *s, const char *zTokenHash) {
-  sqlite3_stmt *st = stmt(s, "DELETE FROM session WHERE token_hash=?1");
+  Stmt *st = stmt(s, "DELETE FROM session WHERE token_hash=?1");
   if (!st) return STORE_ERROR;
   bind_text(st, 1, zTokenHash);
   return stmt_exec(s, st, "删除会话");
 }
 
 int store_session_delete_user(Store *s, int64_t userId) {
-  sqlite3_stmt *st = stmt(s, "DELETE FROM session WHERE user_id=?1");
+  Stmt *st = stmt(s, "DELETE FROM session WHERE user_id=?1");
   if (!st) return STORE_ERROR;
   bind_int(st, 1, userId);
   return stmt_exec(s, st, "删除会话");
 }
 
 static int login_failures(Store *s, const char *zKey, int64_t since) {
-  sqlite3_stmt *st = stmt(s,
+  Stmt *st = stmt(s,
       "SELECT count(*) FROM login_failure WHERE key=?1 AND at>=?2");
   if (!st) return STORE_ERROR;
   bind_text(st, 1, zKey);
   bind_int(st, 2, since);
-  int rc = sqlite3_step(st);
-  int n = rc == SQLITE_ROW ? sqlite3_column_int(st, 0) : store_sqlite_err(s, rc, "读取登录记录");
+  int rc = stmt_step(st);
+  int n = rc == STMT_ROW ? (int)col_int(st, 0) : store_db_err(s, "读取登录记录");
   stmt_done(st);
   return n;
 }
 
 static int login_failure_add(Store *s, const char *zKey, int64_t now) {
-  sqlite3_stmt *st = stmt(s, "INSERT INTO login_failure(key,at) VALUES(?1,?2)");
+  Stmt *st = stmt(s, "INSERT INTO login_failure(key,at) VALUES(?1,?2)");
   if (!st) return STORE_ERROR;
   bind_text(st, 1, zKey);
   bind_int(st, 2, now);
@@ -229,7 +230,7 @@ static int login_attempt_tx(Store *s, const char *azKey[3], int64_t now) {
     if (rc) return rc;
   }
   /* Keep the table small: forget failures older than a day. */
-  sqlite3_stmt *st = stmt(s, "DELETE FROM login_failure WHERE at<?1");
+  Stmt *st = stmt(s, "DELETE FROM login_failure WHERE at<?1");
   if (!st) return STORE_ERROR;
   bind_int(st, 1, now - 86400);
   int rc = stmt_exec(s, st, "清理登录记录");
@@ -251,7 +252,7 @@ int store_login_attempt(Store *s, const char *zPair, const char *zAccount,
 
 /* Removes the newest failure row under zKey (one attempt's record). */
 static int login_failure_drop_one(Store *s, const char *zKey) {
-  sqlite3_stmt *st = stmt(s, "DELETE FROM login_failure WHERE rowid="
+  Stmt *st = stmt(s, "DELETE FROM login_failure WHERE rowid="
                              "(SELECT max(rowid) FROM login_failure WHERE key=?1)");
   if (!st) return STORE_ERROR;
   bind_text(st, 1, zKey);
@@ -260,7 +261,7 @@ static int login_failure_drop_one(Store *s, const char *zKey) {
 
 int store_login_succeeded(Store *s, const char *zPair, const char *zAccount,
                           const char *zAddr) {
-  sqlite3_stmt *st = stmt(s, "DELETE FROM login_failure WHERE key IN (?1,?2)");
+  Stmt *st = stmt(s, "DELETE FROM login_failure WHERE key IN (?1,?2)");
   if (!st) return STORE_ERROR;
   bind_text(st, 1, zPair);
   bind_text(st, 2, zAccount);
@@ -286,7 +287,7 @@ int store_user_change_password(Store *s, int64_t id, const char *zHash,
   if (store_begin(s) != STORE_OK) return STORE_BUSY;
   int rc = store_user_set_password(s, id, zHash);
   if (rc == STORE_OK) {
-    sqlite3_stmt *st = stmt(s, "DELETE FROM session WHERE user_id=?1 AND token_hash<>?2");
+    Stmt *st = stmt(s, "DELETE FROM session WHERE user_id=?1 AND token_hash<>?2");
     if (!st) rc = STORE_ERROR;
     else {
       bind_int(st, 1, id);
@@ -304,7 +305,7 @@ int store_user_change_password(Store *s, int64_t id, const char *zHash,
 /* ---- Single-use form submission tokens (schema 0011) ---- */
 
 int store_form_claim(Store *s, const char *zTokenHash, int64_t now) {
-  sqlite3_stmt *st = stmt(s, "DELETE FROM form_submission WHERE created_at<?1");
+  Stmt *st = stmt(s, "DELETE FROM form_submission WHERE created_at<?1");
   if (!st) return STORE_ERROR;
   bind_int(st, 1, now - 2 * 86400);
   if (stmt_exec(s, st, "清理表单记录")) return STORE_ERROR;
@@ -314,11 +315,11 @@ int store_form_claim(Store *s, const char *zTokenHash, int64_t now) {
   bind_text(st, 1, zTokenHash);
   bind_int(st, 2, now);
   if (stmt_exec(s, st, "登记表单提交")) return STORE_ERROR;
-  return sqlite3_changes(s->db) == 1;
+  return stmt_changes(s) == 1;
 }
 
 int store_form_result(Store *s, const char *zTokenHash, const char *zUrl) {
-  sqlite3_stmt *st = stmt(s, "UPDATE form_submission SET result=?2 WHERE token_hash=?1");
+  Stmt *st = stmt(s, "UPDATE form_submission SET result=?2 WHERE token_hash=?1");
   if (!st) return STORE_ERROR;
   bind_text(st, 1, zTokenHash);
   bind_text(st, 2, zUrl);
@@ -326,7 +327,7 @@ int store_form_result(Store *s, const char *zTokenHash, const char *zUrl) {
 }
 
 int store_form_release(Store *s, const char *zTokenHash) {
-  sqlite3_stmt *st = stmt(s, "DELETE FROM form_submission WHERE token_hash=?1");
+  Stmt *st = stmt(s, "DELETE FROM form_submission WHERE token_hash=?1");
   if (!st) return STORE_ERROR;
   bind_text(st, 1, zTokenHash);
   return stmt_exec(s, st, "释放表单令牌");
@@ -334,13 +335,13 @@ int store_form_release(Store *s, const char *zTokenHash) {
 
 int store_form_get(Store *s, Arena *a, const char *zTokenHash,
                    const char **pzResult) {
-  sqlite3_stmt *st = stmt(s, "SELECT result FROM form_submission WHERE token_hash=?1");
+  Stmt *st = stmt(s, "SELECT result FROM form_submission WHERE token_hash=?1");
   if (!st) return STORE_ERROR;
   bind_text(st, 1, zTokenHash);
-  int rc = sqlite3_step(st), out = STORE_OK;
-  if (rc == SQLITE_ROW) *pzResult = col_text(a, st, 0);
-  else if (rc == SQLITE_DONE) out = STORE_NOTFOUND;
-  else out = store_sqlite_err(s, rc, "读取表单记录");
+  int rc = stmt_step(st), out = STORE_OK;
+  if (rc == STMT_ROW) *pzResult = col_text(a, st, 0);
+  else if (rc == STMT_DONE) out = STORE_NOTFOUND;
+  else out = store_db_err(s, "读取表单记录");
   stmt_done(st);
   return out;
 }

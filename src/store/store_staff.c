@@ -11,10 +11,10 @@
 #include "store/store_staff.h"
 
 /* Runs st (bound) and collects (org, state, mine, n) rows into *paW. */
-static int collect(Store *s, Arena *a, sqlite3_stmt *st, WaitCount **paW, int *pn) {
+static int collect(Store *s, Arena *a, Stmt *st, WaitCount **paW, int *pn) {
   int nAlloc = 8, n = 0, rc;
   WaitCount *aW = arena_alloc(a, sizeof *aW * nAlloc);
-  while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
+  while ((rc = stmt_step(st)) == STMT_ROW) {
     if (n == nAlloc) {
       WaitCount *aNew = arena_alloc(a, sizeof *aW * nAlloc * 2);
       memcpy(aNew, aW, sizeof *aW * n);
@@ -28,14 +28,14 @@ static int collect(Store *s, Arena *a, sqlite3_stmt *st, WaitCount **paW, int *p
     n++;
   }
   stmt_done(st);
-  if (rc != SQLITE_DONE) return store_sqlite_err(s, rc, "统计待办事项");
+  if (rc != STMT_DONE) return store_db_err(s, "统计待办事项");
   *paW = aW;
   *pn = n;
   return STORE_OK;
 }
 
 int store_wait_docs(Store *s, Arena *a, int64_t userId, WaitCount **paW, int *pn) {
-  sqlite3_stmt *st = stmt(s,
+  Stmt *st = stmt(s,
       "SELECT org_id,state,created_by=?1,count(*) FROM doc"
       " WHERE state IN ('dept_review','secrecy_review','approval')"
       " GROUP BY 1,2,3");
@@ -45,7 +45,7 @@ int store_wait_docs(Store *s, Arena *a, int64_t userId, WaitCount **paW, int *pn
 }
 
 int store_wait_apps(Store *s, Arena *a, int64_t userId, WaitCount **paW, int *pn) {
-  sqlite3_stmt *st = stmt(s,
+  Stmt *st = stmt(s,
       /* Organisation first (CROSS JOIN keeps the order): one index seek
       ** per organisation for its open applications, not a scan of all. */
       "SELECT a.org_id,a.state,coalesce(a.handler_id=?1,0),count(*) FROM org o"

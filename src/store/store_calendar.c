@@ -11,11 +11,11 @@
 #include "store/store_int.h"
 
 int store_holiday_list(Store *s, Arena *a, HolidayRow **paRow, int *pn) {
-  sqlite3_stmt *st = stmt(s, "SELECT day,kind,name FROM holiday ORDER BY day");
+  Stmt *st = stmt(s, "SELECT day,kind,name FROM holiday ORDER BY day");
   if (!st) return STORE_ERROR;
   int nAlloc = 0, n = 0, rc;
   HolidayRow *aRow = NULL;
-  while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
+  while ((rc = stmt_step(st)) == STMT_ROW) {
     ARENA_PUSH(a, aRow, n, nAlloc);
     aRow[n].zDay = col_text(a, st, 0);
     aRow[n].zKind = col_text(a, st, 1);
@@ -23,7 +23,7 @@ int store_holiday_list(Store *s, Arena *a, HolidayRow **paRow, int *pn) {
     n++;
   }
   stmt_done(st);
-  if (rc != SQLITE_DONE) return store_sqlite_err(s, rc, "读取节假日");
+  if (rc != STMT_DONE) return store_db_err(s, "读取节假日");
   *paRow = aRow;
   *pn = n;
   return STORE_OK;
@@ -31,7 +31,7 @@ int store_holiday_list(Store *s, Arena *a, HolidayRow **paRow, int *pn) {
 
 int store_holiday_put(Store *s, const char *zDay, const char *zKind,
                       const char *zName) {
-  sqlite3_stmt *st = stmt(s,
+  Stmt *st = stmt(s,
       "INSERT INTO holiday(day,kind,name) VALUES(?1,?2,?3)"
       " ON CONFLICT(day) DO UPDATE SET kind=excluded.kind,name=excluded.name");
   if (!st) return STORE_ERROR;

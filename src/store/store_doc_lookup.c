@@ -14,7 +14,7 @@
   "d.id,d.org_id,d.title,d.doc_number,d.state,o.name,"                 \
   "coalesce(d.published_date,'')"
 
-static void ref_row(Arena *a, sqlite3_stmt *st, DocRef *p) {
+static void ref_row(Arena *a, Stmt *st, DocRef *p) {
   p->id = col_int(st, 0);
   p->orgId = col_int(st, 1);
   p->zTitle = col_text(a, st, 2);
@@ -31,7 +31,7 @@ int store_doc_lookup(Store *s, Arena *a, const char *zQ, int64_t orgId,
   if (limit > 50) limit = 50;
   *paRef = arena_alloc(a, sizeof **paRef * (size_t)limit);
   *pn = 0;
-  sqlite3_stmt *st = stmt(s,
+  Stmt *st = stmt(s,
       "WITH RECURSIVE sub(id) AS (SELECT ?1 UNION ALL SELECT o.id FROM org o"
       " JOIN sub ON o.parent_id=sub.id WHERE ?2)"
       " SELECT " REF_COLS " FROM doc d JOIN org o ON o.id=d.org_id"
@@ -45,20 +45,20 @@ int store_doc_lookup(Store *s, Arena *a, const char *zQ, int64_t orgId,
   bind_text(st, 4, zQ);
   bind_int(st, 5, limit);
   int rc;
-  while ((rc = sqlite3_step(st)) == SQLITE_ROW && *pn < limit) ref_row(a, st, &(*paRef)[(*pn)++]);
+  while ((rc = stmt_step(st)) == STMT_ROW && *pn < limit) ref_row(a, st, &(*paRef)[(*pn)++]);
   stmt_done(st);
-  return rc == SQLITE_DONE || rc == SQLITE_ROW ? STORE_OK : store_sqlite_err(s, rc, "查找文件");
+  return rc == STMT_DONE || rc == STMT_ROW ? STORE_OK : store_db_err(s, "查找文件");
 }
 
 int store_doc_ref(Store *s, Arena *a, int64_t id, DocRef *pRef) {
-  sqlite3_stmt *st = stmt(s, "SELECT " REF_COLS " FROM doc d JOIN org o ON o.id=d.org_id"
+  Stmt *st = stmt(s, "SELECT " REF_COLS " FROM doc d JOIN org o ON o.id=d.org_id"
                              " WHERE d.id=?1");
   if (!st) return STORE_ERROR;
   bind_int(st, 1, id);
-  int rc = sqlite3_step(st);
-  if (rc == SQLITE_ROW) ref_row(a, st, pRef);
+  int rc = stmt_step(st);
+  if (rc == STMT_ROW) ref_row(a, st, pRef);
   stmt_done(st);
-  if (rc == SQLITE_ROW) return STORE_OK;
-  return rc == SQLITE_DONE ? store_fail(s, STORE_NOTFOUND, "文件不存在")
-                           : store_sqlite_err(s, rc, "读取文件");
+  if (rc == STMT_ROW) return STORE_OK;
+  return rc == STMT_DONE ? store_fail(s, STORE_NOTFOUND, "文件不存在")
+                           : store_db_err(s, "读取文件");
 }

@@ -11,6 +11,7 @@
 
 #include "lib/buf.h"
 #include "store/store_int.h"
+#include "store/store_pg.h"
 
 #define HEAD(st) ((StmtHead *)(void *)(st))
 
@@ -213,12 +214,11 @@ const char *stmt_text(Store *s, Stmt *st, Arena *a) {
 
 /* ---- Connection and transactions ------------------------------------------ */
 
-/* The driver for a target: a postgres:// or postgresql:// URI names a
+/* The driver for a target: a PostgreSQL connection string (store_kind:
+** a postgres:// or postgresql:// URI, or libpq keyword=value) names a
 ** PostgreSQL server, anything else is a SQLite file path. */
 static const DbDriver *driver_for(const char *zTarget) {
-  if (!strncmp(zTarget, "postgres://", 11) || !strncmp(zTarget, "postgresql://", 13))
-    return NULL;  /* no PostgreSQL driver compiled in yet */
-  return &dbSqlite;
+  return store_kind(zTarget) == STORE_KIND_POSTGRES ? &dbPostgres : &dbSqlite;
 }
 
 int store_open(const char *zTarget, int flags, Store **pp, char **pzErr) {

@@ -9,7 +9,7 @@
 
 #include "lib/buf.h"
 #include "lib/embed.h"
-#include "store/sqlite_app_where.h"
+#include "store/app_where.h"
 #include "store/store_applications.h"
 #include "store/store_int.h"
 

@@ -7,7 +7,7 @@
 #include <string.h>
 
 #include "lib/embed.h"
-#include "store/sqlite_app_where.h"
+#include "store/app_where.h"
 #include "store/store_int.h"
 #include "store/store_registers.h"
 

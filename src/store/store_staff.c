@@ -6,7 +6,7 @@
 */
 #include <string.h>
 
-#include "store/sqlite_app_where.h"
+#include "store/app_where.h"
 #include "store/store_int.h"
 #include "store/store_staff.h"
 

@@ -11,6 +11,7 @@
 #include <string.h>
 
 #include "harness.h"
+#include "lib/embed.h"
 #include "storefix.h"
 #include "store/store_int.h"
 #include "store/store_pg.h"
@@ -131,7 +132,7 @@ TEST(store_pg_statements_and_errors) {
   bind_text(st, 2, "甲局");
   bind_text(st, 3, "2026-12-07T00:00:00Z");
   int64_t id = 0;
-  CHECK_INT(stmt_insert_id(s, st, &id), STORE_OK);
+  CHECK_INT(stmt_insert_id(s, st, &id, "保存单位"), STORE_OK);
   CHECK(id > 0);
   st = stmt(s, "SELECT name, parent_id, parent_id IS NULL, ?2 FROM org WHERE id=?1");
   bind_int(st, 1, id);

@@ -32,7 +32,7 @@
   "a.other_organ_contact"
 #define APP_FROM                                    \
   " FROM application a JOIN org o ON o.id=a.org_id" \
-  " LEFT JOIN dept d ON d.id=a.dept_id LEFT JOIN user u ON u.id=a.handler_id"
+  " LEFT JOIN dept d ON d.id=a.dept_id LEFT JOIN \"user\" u ON u.id=a.handler_id"
 
 static void app_row(Arena *ar, Stmt *st, App *a) {
   int i = 0;
@@ -484,7 +484,7 @@ int store_app_events(Store *s, Arena *ar, int64_t appId, AppEvent **pa,
       s,
       "SELECT e.id,e.kind,e.on_day,coalesce(e.limit_day,''),e.n_days,e.text,"
       "coalesce(u.name,''),e.created_at FROM application_event e"
-      " LEFT JOIN user u ON u.id=e.user_id WHERE e.application_id=?1"
+      " LEFT JOIN \"user\" u ON u.id=e.user_id WHERE e.application_id=?1"
       " ORDER BY e.on_day, e.id");
   if (!st) return STORE_ERROR;
   bind_int(st, 1, appId);
@@ -530,7 +530,7 @@ int store_app_logs(Store *s, Arena *ar, int64_t appId, AppLog **pa, int *pn) {
   Stmt *st = stmt(
       s,
       "SELECT l.at,coalesce(u.name,''),l.action,l.detail FROM application_log l"
-      " LEFT JOIN user u ON u.id=l.user_id WHERE l.application_id=?1"
+      " LEFT JOIN \"user\" u ON u.id=l.user_id WHERE l.application_id=?1"
       " ORDER BY l.id");
   if (!st) return STORE_ERROR;
   bind_int(st, 1, appId);

@@ -29,7 +29,7 @@
   "coalesce(dp.name,''),coalesce(u.name,''),coalesce(d.changed_on,'')"     \
   " FROM doc d JOIN org o ON o.id=d.org_id"                                 \
   " LEFT JOIN dept dp ON dp.id=d.dept_id"                                   \
-  " LEFT JOIN user u ON u.id=d.created_by"
+  " LEFT JOIN \"user\" u ON u.id=d.created_by"
 #define DOC_SELECT "SELECT " DOC_COLS_HEAD "d.body" DOC_COLS_TAIL
 #define DOC_SELECT_NOBODY "SELECT " DOC_COLS_HEAD "''" DOC_COLS_TAIL
 
@@ -438,7 +438,7 @@ int store_doc_reviews(Store *s, Arena *a, int64_t docId, DocReview **paRev,
                       int *pn) {
   Stmt *st = stmt(s,
       "SELECT r.id,r.from_state,r.to_state,r.decision,r.opinion,r.user_id,"
-      "coalesce(u.name,''),r.at FROM doc_review r LEFT JOIN user u"
+      "coalesce(u.name,''),r.at FROM doc_review r LEFT JOIN \"user\" u"
       " ON u.id=r.user_id WHERE r.doc_id=?1 ORDER BY r.id");
   if (!st) return STORE_ERROR;
   bind_int(st, 1, docId);
@@ -946,7 +946,7 @@ int store_doc_finding_add(Store *s, const DocFinding *f) {
   "f.id,f.doc_id,f.source,f.kind,f.match_text,f.context,f.mask,"       \
   "f.status,f.reason,f.found_at,coalesce(f.decided_by,0),"             \
   "coalesce(u.name,''),coalesce(f.decided_at,'')"                      \
-  " FROM doc_finding f LEFT JOIN user u ON u.id=f.decided_by"
+  " FROM doc_finding f LEFT JOIN \"user\" u ON u.id=f.decided_by"
 
 static void finding_row(Arena *a, Stmt *st, DocFinding *f) {
   f->id = col_int(st, 0);

@@ -864,7 +864,7 @@ int store_task_progress(Store *s, Arena *a, int64_t taskId,
                         ProgressRec **paP, int *pn) {
   Stmt *st = stmt(s,
       "SELECT p.id,p.task_id,p.reported_on,p.note,p.evidence,coalesce(u.name,'')"
-      " FROM workplan_progress p LEFT JOIN user u ON u.id=p.user_id"
+      " FROM workplan_progress p LEFT JOIN \"user\" u ON u.id=p.user_id"
       " WHERE p.task_id=?1 ORDER BY p.reported_on, p.id");
   if (!st) return STORE_ERROR;
   bind_int(st, 1, taskId);
@@ -895,7 +895,7 @@ int store_task_progress(Store *s, Arena *a, int64_t taskId,
   "coalesce(i.closed_on,''),o.name,coalesce(u.name,'')"
 #define INSP_FROM                                                          \
   " FROM inspection i JOIN org o ON o.id=i.org_id"                         \
-  " LEFT JOIN user u ON u.id=i.user_id"
+  " LEFT JOIN \"user\" u ON u.id=i.user_id"
 
 static void insp_row(Arena *a, Stmt *st, Inspection *p) {
   memset(p, 0, sizeof *p);

@@ -555,7 +555,7 @@ int store_report_compute(Store *s, int64_t orgId, int bSubtree, int bRecords,
   "r.section1,r.section5,r.section6,r.updated_at,r.submitted_at,"      \
   "r.published_at,o.name,o.slug,coalesce(r.doc_id,0),"                \
   "coalesce(r.approved_by,0),coalesce(r.approved_at,''),"              \
-  "coalesce((SELECT name FROM user WHERE id=r.approved_by),'')"
+  "coalesce((SELECT name FROM \"user\" WHERE id=r.approved_by),'')"
 
 static void rep_row(Arena *a, Stmt *st, ReportRec *p) {
   memset(p, 0, sizeof *p);
@@ -790,7 +790,7 @@ int store_report_overrides(Store *s, Arena *a, int64_t reportId,
   Stmt *st = stmt(s,
       "SELECT o.id,o.cell,o.value IS NOT NULL,coalesce(o.value,0),o.reason,"
       "o.removed,coalesce(u.name,''),o.at FROM report_override o"
-      " LEFT JOIN user u ON u.id=o.user_id WHERE o.report_id=?1"
+      " LEFT JOIN \"user\" u ON u.id=o.user_id WHERE o.report_id=?1"
       " ORDER BY o.id DESC");
   int rc, n = 0, nAlloc = 0;
   ReportOverride *aO = NULL;

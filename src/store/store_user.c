@@ -8,7 +8,7 @@
   "u.id,u.org_id,coalesce(u.dept_id,0),u.login,u.name,u.pw_hash,u.roles," \
   "u.disabled,o.name,coalesce(d.name,'')"
 #define USER_FROM \
-  " FROM user u JOIN org o ON o.id=u.org_id LEFT JOIN dept d ON d.id=u.dept_id"
+  " FROM \"user\" u JOIN org o ON o.id=u.org_id LEFT JOIN dept d ON d.id=u.dept_id"
 
 static void user_row(Arena *a, Stmt *st, User *u) {
   memset(u, 0, sizeof *u);
@@ -28,7 +28,7 @@ int store_user_add(Store *s, User *u) {
   char zNow[21];
   store_now_iso(zNow);
   Stmt *st = stmt(s,
-      "INSERT INTO user(org_id,dept_id,login,name,pw_hash,roles,disabled,"
+      "INSERT INTO \"user\"(org_id,dept_id,login,name,pw_hash,roles,disabled,"
       "created_at) VALUES(?1,?2,?3,?4,?5,?6,?7,?8) RETURNING id");
   if (!st) return STORE_ERROR;
   bind_int(st, 1, u->orgId);
@@ -113,7 +113,7 @@ static int user_update_one(Store *s, Stmt *st, const char *zWhat) {
 
 int store_user_update(Store *s, const User *u) {
   Stmt *st = stmt(s,
-      "UPDATE user SET name=?2,dept_id=?3,roles=?4 WHERE id=?1");
+      "UPDATE \"user\" SET name=?2,dept_id=?3,roles=?4 WHERE id=?1");
   if (!st) return STORE_ERROR;
   bind_int(st, 1, u->id);
   bind_text(st, 2, u->zName);
@@ -123,7 +123,7 @@ int store_user_update(Store *s, const User *u) {
 }
 
 int store_user_set_password(Store *s, int64_t id, const char *zHash) {
-  Stmt *st = stmt(s, "UPDATE user SET pw_hash=?2 WHERE id=?1");
+  Stmt *st = stmt(s, "UPDATE \"user\" SET pw_hash=?2 WHERE id=?1");
   if (!st) return STORE_ERROR;
   bind_int(st, 1, id);
   bind_text(st, 2, zHash);
@@ -131,7 +131,7 @@ int store_user_set_password(Store *s, int64_t id, const char *zHash) {
 }
 
 int store_user_set_disabled(Store *s, int64_t id, int bDisabled) {
-  Stmt *st = stmt(s, "UPDATE user SET disabled=?2 WHERE id=?1");
+  Stmt *st = stmt(s, "UPDATE \"user\" SET disabled=?2 WHERE id=?1");
   if (!st) return STORE_ERROR;
   bind_int(st, 1, id);
   bind_int(st, 2, bDisabled ? 1 : 0);

@@ -483,7 +483,7 @@ int store_doc_alloc_index(Store *s, Arena *a, int64_t orgId,
   for (int attempt = 0; attempt < 10000; attempt++) {
     Stmt *st = stmt(s,
         "INSERT INTO doc_serial(org_id,year,last) VALUES(?1,?2,1)"
-        " ON CONFLICT(org_id,year) DO UPDATE SET last=last+1 RETURNING last");
+        " ON CONFLICT(org_id,year) DO UPDATE SET last=doc_serial.last+1 RETURNING last");
     if (!st) { store_rollback(s); return STORE_ERROR; }
     bind_int(st, 1, orgId);
     bind_int(st, 2, year);
@@ -776,7 +776,7 @@ int store_doc_attach_text(Store *s, int64_t docId, const char *zFilename,
   Stmt *st = stmt(s,
       "INSERT INTO attachment_blob(sha256,size,mime,data,text)"
       " VALUES(?1,?2,?3,?4,?5)"
-      " ON CONFLICT(sha256) DO UPDATE SET text=coalesce(text,excluded.text)");
+      " ON CONFLICT(sha256) DO UPDATE SET text=coalesce(attachment_blob.text,excluded.text)");
   if (!st) { buf_free(&text); store_rollback(s); return STORE_ERROR; }
   bind_text(st, 1, zSha);
   bind_int(st, 2, (int64_t)n);

@@ -35,6 +35,7 @@
 
 #define PG_BOOLOID 16
 #define PG_BYTEAOID 17
+#define PG_TEXTOID 25
 /* pg_advisory_lock's first key: "GKAI", as SQLite's application_id. */
 #define PG_LOCK_NS 0x474b4149
 #define PG_LOCK_MIGRATE 100  /* the migration run (session lock) */
@@ -181,15 +182,43 @@ static int pg_exec(Store *s, const char *zSql) {
 
 /* ---- Statements ---------------------------------------------------------- */
 
-/* Prepares p on the server in the current connection generation. */
+/* The N of "… parameter $N" in a 42P18 message, or 0. */
+static int undetermined_param(PGresult *res) {
+  const char *z = PQresultErrorField(res, PG_DIAG_MESSAGE_PRIMARY);
+  const char *d = z ? strstr(z, "parameter $") : NULL;
+  return d ? atoi(d + 11) : 0;
+}
+
+/*
+** Prepares p on the server in the current connection generation.  The
+** server infers each parameter's type from where it stands; one that only
+** appears where nothing decides it (`?1 IS NULL`: 42P18 or 42P08, "could
+** not determine data type of parameter $1") is declared text and the
+** prepare repeated, as SQLite, which has no parameter types, would take it.
+*/
 static int pg_server_prepare(Store *s, PgStmt *p) {
   if (p->gen == CONN(s)->gen) return STORE_OK;
-  PGresult *res = PQprepare(s->pg, p->zName, p->zSql, 0, NULL);
-  int rc = PQresultStatus(res) == PGRES_COMMAND_OK ? STORE_OK
-                                                   : pg_fail(s, res, "SQL 预编译");
-  PQclear(res);
-  if (rc == STORE_OK) p->gen = CONN(s)->gen;
-  return rc;
+  Oid aType[100];
+  int nType = p->nParam < 100 ? p->nParam : 100;
+  memset(aType, 0, sizeof aType);
+  for (;;) {
+    PGresult *res = PQprepare(s->pg, p->zName, p->zSql, nType, aType);
+    if (PQresultStatus(res) == PGRES_COMMAND_OK) {
+      PQclear(res);
+      p->gen = CONN(s)->gen;
+      return STORE_OK;
+    }
+    const char *zState = PQresultErrorField(res, PG_DIAG_SQLSTATE);
+    int i = zState && (!strcmp(zState, "42P18") || !strcmp(zState, "42P08"))
+                ? undetermined_param(res) : 0;
+    if (i < 1 || i > nType || aType[i - 1]) {
+      int rc = pg_fail(s, res, "SQL 预编译");
+      PQclear(res);
+      return rc;
+    }
+    aType[i - 1] = PG_TEXTOID;
+    PQclear(res);
+  }
 }
 
 static void pg_free(PgStmt *p) {

@@ -34,7 +34,11 @@ struct Stmt {
   sqlite3_stmt *p;
 };
 
-sqlite3_stmt *stmt_lite(Stmt *st) { return st ? st->p : NULL; }
+/* NULL for a statement of another driver: the SQLite-only parts then fail
+** cleanly on a PostgreSQL store instead of reading a foreign struct. */
+sqlite3_stmt *stmt_lite(Stmt *st) {
+  return st && st->h.drv == &dbSqlite ? st->p : NULL;
+}
 
 /* Classifies the connection's last failure into s->dbErr, logs SQLite's
 ** own (English) message and returns the STORE_* code. */

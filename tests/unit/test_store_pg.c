@@ -170,6 +170,15 @@ TEST(store_pg_statements_and_errors) {
   /* A text the server refuses fails at stmt(). */
   CHECK(stmt(s, "SELEC 1") == NULL);
   CHECK_INT(store_errcode(s), STORE_ERROR);
+  /* A parameter only tested for NULL has no type the server can infer; the
+  ** driver declares it text. */
+  st = stmt(s, "SELECT count(*) FROM org WHERE (?1 IS NULL OR slug=?2)");
+  CHECK(st != NULL);
+  bind_null(st, 1);
+  bind_text(st, 2, "zz");
+  int64_t v = -1;
+  CHECK_INT(stmt_int(s, st, &v, "读取"), STORE_OK);
+  CHECK_INT(v, 1);
   /* UPDATE counts its rows. */
   st = stmt(s, "UPDATE org SET short_name='甲' WHERE id=?1 OR id=?2");
   bind_int(st, 1, id);

@@ -4,8 +4,9 @@
 ** transactions, advisory locks and the migrations of src/store/schema/pg/.
 **
 ** Statements.  stmt() prepares each SQL literal once per connection as a
-** named server-side statement ("gk<n>"), with ?N rewritten to $N outside
-** quotes and comments (pg_rewrite_params).  Parameters travel as text
+** named server-side statement ("gk<n>", at its first run, typed by the
+** values bound: pg_server_prepare), with ?N rewritten to $N outside quotes
+** and comments (pg_rewrite_params).  Parameters travel as text
 ** (integers formatted in decimal) and blobs as binary; the first
 ** stmt_step() runs PQexecPrepared and keeps the whole result, the
 ** following steps walk its rows.  Results come back as text: col_int
@@ -35,6 +36,7 @@
 
 #define PG_BOOLOID 16
 #define PG_BYTEAOID 17
+#define PG_INT8OID 20
 #define PG_TEXTOID 25
 /* pg_advisory_lock's first key: "GKAI", as SQLite's application_id. */
 #define PG_LOCK_NS 0x474b4149
@@ -57,6 +59,8 @@ typedef struct PgStmt {
   char **azVal;     /* parameter values (heap), NULL for NULL */
   int *anLen;
   int *anFmt;       /* 0 text, 1 binary (blobs) */
+  Oid *aType;       /* the bound value's type: int8, bytea, or 0 (text or
+                    ** NULL: the server infers it from where it stands) */
   PGresult *res;    /* the result once run */
   int iRow;         /* current row; -1 before the first */
   unsigned char *pBlob;  /* unescaped bytea of the current row (PQfreemem) */
@@ -190,17 +194,20 @@ static int undetermined_param(PGresult *res) {
 }
 
 /*
-** Prepares p on the server in the current connection generation.  The
-** server infers each parameter's type from where it stands; one that only
-** appears where nothing decides it (`?1 IS NULL`: 42P18 or 42P08, "could
-** not determine data type of parameter $1") is declared text and the
-** prepare repeated, as SQLite, which has no parameter types, would take it.
+** Prepares p on the server in the current connection generation, at its
+** first run, with the types of the values bound then: an integer is int8
+** (so `?1<>0`, `LIMIT ?1` and 64-bit ids work wherever they stand), a blob
+** bytea, text and NULL are left for the server to infer from where they
+** stand (as an untyped literal).  A parameter nothing decides (`?1 IS
+** NULL` alone: 42P18 or 42P08, "could not determine data type of parameter
+** $1") is declared text and the prepare repeated, as SQLite, which has no
+** parameter types, would take it.  The types stay with the prepared
+** statement: a later run binding another kind is converted by the server.
 */
 static int pg_server_prepare(Store *s, PgStmt *p) {
   if (p->gen == CONN(s)->gen) return STORE_OK;
-  Oid aType[100];
-  int nType = p->nParam < 100 ? p->nParam : 100;
-  memset(aType, 0, sizeof aType);
+  Oid *aType = p->aType;
+  int nType = p->nParam;
   for (;;) {
     PGresult *res = PQprepare(s->pg, p->zName, p->zSql, nType, aType);
     if (PQresultStatus(res) == PGRES_COMMAND_OK) {
@@ -225,6 +232,7 @@ static void pg_free(PgStmt *p) {
   free(p->azVal);
   free(p->anLen);
   free(p->anFmt);
+  free(p->aType);
   free(p->zSql);
   free(p);
 }
@@ -245,12 +253,10 @@ static Stmt *pg_prepare(Store *s, const char *zSql) {
   memset(p->azVal, 0, sizeof(char *) * (size_t)n);
   memset(p->anLen, 0, sizeof(int) * (size_t)n);
   memset(p->anFmt, 0, sizeof(int) * (size_t)n);
-  /* Prepared at once, so that a bad text fails at stmt() as on SQLite. */
-  if (!pg_usable(s) || pg_server_prepare(s, p) != STORE_OK) {
-    if (PQstatus(s->pg) != CONNECTION_OK) pg_fail(s, NULL, "SQL 预编译");
-    pg_free(p);
-    return NULL;
-  }
+  p->aType = xmalloc(sizeof(Oid) * (size_t)n);
+  memset(p->aType, 0, sizeof(Oid) * (size_t)n);
+  /* The server prepares it at the first step (pg_server_prepare), when the
+  ** bound values tell the parameters' types; a bad text fails there. */
   return (Stmt *)(void *)p;
 }
 
@@ -271,6 +277,7 @@ static void pg_reset(Stmt *st) {
     p->azVal[i] = NULL;
     p->anLen[i] = 0;
     p->anFmt[i] = 0;
+    if (p->gen != CONN(p->h.s)->gen) p->aType[i] = 0;
   }
 }
 
@@ -287,8 +294,9 @@ static void pg_finalize(Stmt *st) {
   pg_free(p);
 }
 
-/* Stores parameter i (1-based) as n bytes of z in format fmt. */
-static void pg_bind(PgStmt *p, int i, const void *z, size_t n, int fmt) {
+/* Stores parameter i (1-based) as n bytes of z in format fmt, of type
+** ty (0: for the server to infer) for a statement not yet prepared. */
+static void pg_bind(PgStmt *p, int i, const void *z, size_t n, int fmt, Oid ty) {
   if (i < 1 || i > p->nParam) return;
   free(p->azVal[i - 1]);
   p->azVal[i - 1] = NULL;
@@ -300,23 +308,24 @@ static void pg_bind(PgStmt *p, int i, const void *z, size_t n, int fmt) {
   }
   p->anLen[i - 1] = (int)n;
   p->anFmt[i - 1] = fmt;
+  if (p->gen != CONN(p->h.s)->gen) p->aType[i - 1] = ty;
 }
 
 static void pg_bind_text(Stmt *st, int i, const char *z) {
-  pg_bind(PGS(st), i, z, strlen(z), 0);
+  pg_bind(PGS(st), i, z, strlen(z), 0, 0);
 }
 
 static void pg_bind_int(Stmt *st, int i, int64_t v) {
   char z[24];
   int n = snprintf(z, sizeof z, "%lld", (long long)v);
-  pg_bind(PGS(st), i, z, (size_t)n, 0);
+  pg_bind(PGS(st), i, z, (size_t)n, 0, PG_INT8OID);
 }
 
 static void pg_bind_blob(Stmt *st, int i, const void *pv, size_t n) {
-  pg_bind(PGS(st), i, pv ? pv : "", n, 1);
+  pg_bind(PGS(st), i, pv ? pv : "", n, 1, PG_BYTEAOID);
 }
 
-static void pg_bind_null(Stmt *st, int i) { pg_bind(PGS(st), i, NULL, 0, 0); }
+static void pg_bind_null(Stmt *st, int i) { pg_bind(PGS(st), i, NULL, 0, 0, 0); }
 
 /* Runs p (first step).  STORE_OK with p->res holding the rows, or the
 ** failure.  Retries a serialisation failure or deadlock outside a

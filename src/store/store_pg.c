@@ -193,21 +193,32 @@ static int undetermined_param(PGresult *res) {
   return d ? atoi(d + 11) : 0;
 }
 
+/* Type errors that a wrong guess of a parameter's type causes:
+** undefined_function (no operator bigint = text), datatype_mismatch (CASE
+** branches text and bigint), indeterminate and ambiguous parameter. */
+static int type_error(const char *zState) {
+  return zState && (!strcmp(zState, "42883") || !strcmp(zState, "42804") ||
+                    !strcmp(zState, "42P18") || !strcmp(zState, "42P08"));
+}
+
 /*
 ** Prepares p on the server in the current connection generation, at its
 ** first run, with the types of the values bound then: an integer is int8
 ** (so `?1<>0`, `LIMIT ?1` and 64-bit ids work wherever they stand), a blob
 ** bytea, text and NULL are left for the server to infer from where they
-** stand (as an untyped literal).  A parameter nothing decides (`?1 IS
-** NULL` alone: 42P18 or 42P08, "could not determine data type of parameter
-** $1") is declared text and the prepare repeated, as SQLite, which has no
-** parameter types, would take it.  The types stay with the prepared
-** statement: a later run binding another kind is converted by the server.
+** stand (as an untyped literal).  The server must know a parameter's type
+** where it first meets it, and `?1 IS NULL OR col=?1` tells it too late
+** (42P18 or 42P08, "could not determine data type of parameter $1"): such
+** a parameter is then declared by a guess — text when text was bound, else
+** int8 — and, when that guess makes a type error, the other one.  (The
+** portable spelling that needs no guess is CAST(?1 AS INTEGER) IS NULL.)
+** The types stay with the prepared statement: a later run binding another
+** kind of value is converted by the server.
 */
 static int pg_server_prepare(Store *s, PgStmt *p) {
   if (p->gen == CONN(s)->gen) return STORE_OK;
   Oid *aType = p->aType;
-  int nType = p->nParam;
+  int nType = p->nParam, iGuess = 0, bFlipped = 0;
   for (;;) {
     PGresult *res = PQprepare(s->pg, p->zName, p->zSql, nType, aType);
     if (PQresultStatus(res) == PGRES_COMMAND_OK) {
@@ -218,12 +229,18 @@ static int pg_server_prepare(Store *s, PgStmt *p) {
     const char *zState = PQresultErrorField(res, PG_DIAG_SQLSTATE);
     int i = zState && (!strcmp(zState, "42P18") || !strcmp(zState, "42P08"))
                 ? undetermined_param(res) : 0;
-    if (i < 1 || i > nType || aType[i - 1]) {
+    if (i >= 1 && i <= nType && !aType[i - 1]) {
+      aType[i - 1] = p->azVal[i - 1] ? PG_TEXTOID : PG_INT8OID;
+      iGuess = i;
+      bFlipped = 0;
+    } else if (iGuess && !bFlipped && type_error(zState)) {
+      aType[iGuess - 1] = aType[iGuess - 1] == PG_TEXTOID ? PG_INT8OID : PG_TEXTOID;
+      bFlipped = 1;
+    } else {
       int rc = pg_fail(s, res, "SQL 预编译");
       PQclear(res);
       return rc;
     }
-    aType[i - 1] = PG_TEXTOID;
     PQclear(res);
   }
 }

@@ -170,6 +170,20 @@ TEST(store_pg_statements_and_errors) {
   /* A text the server refuses fails at its first step. */
   CHECK_INT(stmt_exec(s, stmt(s, "SELEC 1"), "读取"), STORE_ERROR);
   CHECK_INT(store_errcode(s), STORE_ERROR);
+  /* Tested for NULL before the column that decides its type: guessed. */
+  int64_t v = -1;
+  st = stmt(s, "SELECT count(*) FROM org WHERE (?1 IS NULL OR id=?1)");
+  bind_null(st, 1);
+  CHECK_INT(stmt_int(s, st, &v, "读取"), STORE_OK);
+  CHECK_INT(v, 1);
+  st = stmt(s, "SELECT count(*) FROM org WHERE (?1 IS NULL OR slug=?1)");
+  bind_null(st, 1);
+  CHECK_INT(stmt_int(s, st, &v, "读取"), STORE_OK);
+  CHECK_INT(v, 1);
+  st = stmt(s, "SELECT count(*) FROM org WHERE (?1 IS NULL OR slug=?1)");
+  bind_text(st, 1, "b");
+  CHECK_INT(stmt_int(s, st, &v, "读取"), STORE_OK);
+  CHECK_INT(v, 0);
   /* An integer parameter is int8 wherever it stands. */
   st = stmt(s, "SELECT ?1 + 1, ?2 <> 0");
   bind_int(st, 1, INT64_C(5000000000));
@@ -184,7 +198,6 @@ TEST(store_pg_statements_and_errors) {
   CHECK(st != NULL);
   bind_null(st, 1);
   bind_text(st, 2, "zz");
-  int64_t v = -1;
   CHECK_INT(stmt_int(s, st, &v, "读取"), STORE_OK);
   CHECK_INT(v, 1);
   /* UPDATE counts its rows. */

@@ -195,9 +195,11 @@ static int undetermined_param(PGresult *res) {
 
 /* Type errors that a wrong guess of a parameter's type causes:
 ** undefined_function (no operator bigint = text), datatype_mismatch (CASE
-** branches text and bigint), indeterminate and ambiguous parameter. */
+** branches text and bigint), invalid_text_representation (a text literal
+** compared with an int8 guess), indeterminate and ambiguous parameter. */
 static int type_error(const char *zState) {
   return zState && (!strcmp(zState, "42883") || !strcmp(zState, "42804") ||
+                    !strcmp(zState, "22P02") ||
                     !strcmp(zState, "42P18") || !strcmp(zState, "42P08"));
 }
 

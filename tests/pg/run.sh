@@ -26,7 +26,7 @@ exec sh tests/pg/pg.sh run sh -c '
   grep -E "^(not ok|pg-schema)" tests/out/pg-schema.log
   add tests/out/pg-schema.log
   echo "== pg-unit ('"$UNIT"')"
-  '"$UNIT"' ${PG_ONLY:-} > tests/out/pg-unit.log 2>&1
+  GK_UNIT_FORK=1 '"$UNIT"' ${PG_ONLY:-} > tests/out/pg-unit.log 2>&1
   grep -E "^(FAIL|unit:)" tests/out/pg-unit.log
   add tests/out/pg-unit.log
   echo "$pass passed, $fail failed"

@@ -21,8 +21,16 @@
 **    (WITH … and WITH RECURSIVE …), window functions, LIMIT/OFFSET,
 **    INSERT … ON CONFLICT(cols) DO NOTHING | DO UPDATE SET x=excluded.x,
 **    INSERT/UPDATE/DELETE … RETURNING.
+**  - Every parameter from ?1 to the highest one a text uses appears in it,
+**    and each one's type follows from where it stands (a comparison with
+**    a column, an arithmetic with a number): PostgreSQL infers parameter
+**    types when it prepares.  Where nothing tells (SELECT ?1, ?1 IS NULL
+**    alone, both sides parameters), write CAST(?1 AS INTEGER) / AS TEXT.
+**    Truth values are compared explicitly (?2<>0, not a bare ?2), and
+**    counted with SQL_COUNT_IF (no sum() over a comparison).
 **  - New rows' ids: INSERT … RETURNING id, read as a row (stmt_insert_id);
 **    there is no last-insert-rowid call.
+**  - The table user is written "user" (a reserved word in PostgreSQL).
 **  - Not allowed in shared texts: INSERT OR IGNORE/REPLACE, REPLACE INTO,
 **    ifnull, printf/format, group_concat/string_agg, strftime/date()/
 **    julianday/now, rowid, the sqlite_master table, PRAGMA, GLOB,
@@ -152,6 +160,16 @@ int stmt_int(Store *s, Stmt *st, int64_t *pv, const char *zWhat);
 ** is no row or on failure (then the error is set).  Always stmt_done()s. */
 const char *stmt_text(Store *s, Stmt *st, Arena *a);
 
+/* 1 when the table zTable exists, 0 when not, or a negative STORE_* code
+** (for code that runs against databases migrated only partly). */
+int db_has_table(Store *s, const char *zTable);
+/* 1 when table zTable has a column zColumn, 0 when not, or negative. */
+int db_has_column(Store *s, const char *zTable, const char *zColumn);
+
+/* Binds a LIMIT: n, or "no limit" for n < 0 (SQLite's LIMIT -1 is an
+** error on PostgreSQL). */
+void bind_limit(Stmt *st, int i, int64_t n);
+
 /* Maps the last failure (db_err) to its STORE_* code, sets the message
 ** "<zWhat>失败：记录已存在 / 数据不符合约束 / 数据库忙，请稍后重试 /
 ** 数据库错误" and returns the code. */
@@ -175,6 +193,29 @@ int db_exec_sql(Store *s, const char *zSql);
   " UNION ALL SELECT o.id FROM org o JOIN " NAME " ON o.parent_id=" NAME  \
   ".id WHERE " DEEP ")"
 #define ORG_SUBTREE_CTE(NAME, ORG) ORG_SCOPE_CTE(NAME, ORG, "1=1")
+
+/* "H contains N as a substring" (no wildcards), per dialect: write the
+** statement as a macro of CONTAINS and pass each to SQL_DIALECT. */
+#define SQLITE_CONTAINS(H, N) "instr(" H "," N ")>0"
+#define PG_CONTAINS(H, N) "strpos(" H "," N ")>0"
+
+/* A truth value as the integer 1 or 0 (a comparison is an integer on
+** SQLite, a boolean on PostgreSQL; col_int wants the integer). */
+#define SQL_BOOL(COND) "CASE WHEN " COND " THEN 1 ELSE 0 END"
+
+/* The number of rows for which the SQL condition COND holds (0 when
+** none); sum(COND) works on SQLite only. */
+#define SQL_COUNT_IF(COND) "coalesce(sum(CASE WHEN " COND " THEN 1 ELSE 0 END),0)"
+
+/* The same walk in pre-order: NAME(id,depth,path) holds the organisations
+** satisfying the SQL condition ROOTS (on table org) at depth 0 and every
+** organisation below them; ORDER BY NAME.path lists children under their
+** parent in id order. */
+#define ORG_TREE_CTE(NAME, ROOTS)                                          \
+  NAME "(id,depth,path) AS (SELECT id,0," SQL_ID_KEY("id") " FROM org"     \
+  " WHERE " ROOTS " UNION ALL SELECT o.id," NAME ".depth+1," NAME ".path"  \
+  "||'/'||" SQL_ID_KEY("o.id") " FROM org o JOIN " NAME                    \
+  " ON o.parent_id=" NAME ".id)"
 
 /* A text key of an integer column that sorts as the number (ten digits,
 ** zero-padded; both dialects): for pre-order paths "a/b/c" of ids. */

@@ -1,5 +1,5 @@
 /*
-** sqlite_applications.c — applications for disclosure on SQLite (see
+** store_applications.c — applications for disclosure (see
 ** store_applications.h).  The only file that knows the SQL of tables
 ** application*, answer_template and apply_attempt.
 */
@@ -14,9 +14,7 @@
 #include "store/store_int.h"
 
 /* Organisations in scope: ?1 and, when ?2 is true, its subtree. */
-#define SCOPE_CTE                                                        \
-  "WITH RECURSIVE sc(id) AS (SELECT ?1 UNION ALL SELECT o.id FROM org o" \
-  " JOIN sc ON o.parent_id=sc.id WHERE ?2) "
+#define SCOPE_CTE "WITH RECURSIVE " ORG_SCOPE_CTE("sc", "1", "?2<>0") " "
 
 #define APP_COLS                                                           \
   "a.id,a.org_id,a.reg_no,a.channel,a.applicant_type,a.applicant_name,"    \
@@ -85,6 +83,8 @@ static void app_row(Arena *ar, Stmt *st, App *a) {
   a->zOtherOrgan = col_text(ar, st, i++);
   a->zOtherOrganContact = col_text(ar, st, i++);
 }
+
+static void app_row_fill(Stmt *st, Arena *a, void *pRow) { app_row(a, st, pRow); }
 
 
 /* Sets the store's message to the text z (not a format); returns rc. */
@@ -205,16 +205,17 @@ int store_app_by_tracking(Store *s, Arena *ar, const char *zRegNo,
 }
 
 /* The selection of store_app_query: ?1 org, ?2 subtree, ?3 filter, ?4
-** year, ?5 today, ?6 end of the due-soon window. */
-#define APP_QUERY_WHERE                                             \
+** year, ?5 today, ?6 end of the due-soon window, ?9 the search (a
+** substring test per dialect: CONTAINS). */
+#define APP_QUERY_WHERE(CONTAINS)                                   \
   " WHERE a.org_id IN (SELECT id FROM sc) AND (?3=''"               \
   " OR (?3='open' AND " APP_WHERE_OPEN("a.") ")"                    \
-  " OR (?3='received' AND substr(a.received_on,1,4)=printf('%04d',?4))" \
+  " OR (?3='received' AND substr(a.received_on,1,4)=CAST(?4 AS TEXT))" \
   " OR (?3='due_soon' AND " APP_WHERE_DUE_SOON("a.", "?5", "?6") ")" \
   " OR (?3='overdue' AND " APP_WHERE_OVERDUE("a.", "?5") ")"        \
   " OR (?3='closed' AND " APP_WHERE_CLOSED("a.", "?4") "))"                 \
-  " AND (?9='' OR instr(a.applicant_name,?9)>0"                           \
-  " OR instr(lower(a.reg_no),lower(?9))>0)"
+  " AND (?9='' OR " CONTAINS("a.applicant_name", "?9")                      \
+  " OR " CONTAINS("lower(a.reg_no)", "lower(?9)") ")"
 
 /* Binds ?1..?6 and ?9 (the search) of APP_QUERY_WHERE. */
 static void bind_query(Stmt *st, const AppQuery *q) {
@@ -239,7 +240,9 @@ int store_app_query(Store *s, Arena *ar, const AppQuery *q, App **paApp,
   Stmt *st;
   int rc;
   if (pnTotal) {
-    st = stmt(s, SCOPE_CTE "SELECT count(*) FROM application a" APP_QUERY_WHERE);
+    st = stmt(s, SQL_DIALECT(s,
+        SCOPE_CTE "SELECT count(*) FROM application a" APP_QUERY_WHERE(SQLITE_CONTAINS),
+        SCOPE_CTE "SELECT count(*) FROM application a" APP_QUERY_WHERE(PG_CONTAINS)));
     if (!st) return STORE_ERROR;
     bind_query(st, q);
     rc = stmt_step(st);
@@ -247,23 +250,16 @@ int store_app_query(Store *s, Arena *ar, const AppQuery *q, App **paApp,
     stmt_done(st);
     if (rc != STMT_ROW) return store_db_err(s, "统计申请数量");
   }
-  st = stmt(s, SCOPE_CTE "SELECT " APP_COLS APP_FROM APP_QUERY_WHERE
-               " ORDER BY a.received_on DESC, a.id DESC LIMIT ?7 OFFSET ?8");
+#define APP_QUERY_PAGE(CONTAINS)                                         \
+  SCOPE_CTE "SELECT " APP_COLS APP_FROM APP_QUERY_WHERE(CONTAINS)          \
+  " ORDER BY a.received_on DESC, a.id DESC LIMIT ?7 OFFSET ?8"
+  st = stmt(s, SQL_DIALECT(s, APP_QUERY_PAGE(SQLITE_CONTAINS),
+                           APP_QUERY_PAGE(PG_CONTAINS)));
   if (!st) return STORE_ERROR;
   bind_query(st, q);
-  bind_int(st, 7, q->nLimit);
+  bind_limit(st, 7, q->nLimit);
   bind_int(st, 8, q->nOffset > 0 ? q->nOffset : 0);
-  App *aApp = NULL;
-  int n = 0, nAlloc = 0;
-  while ((rc = stmt_step(st)) == STMT_ROW) {
-    ARENA_PUSH(ar, aApp, n, nAlloc);
-    app_row(ar, st, &aApp[n++]);
-  }
-  stmt_done(st);
-  if (rc != STMT_DONE) return store_db_err(s, "读取申请列表");
-  *paApp = aApp;
-  *pn = n;
-  return STORE_OK;
+  return stmt_rows(s, st, ar, sizeof **paApp, app_row_fill, paApp, pn, "读取申请列表");
 }
 
 int store_app_list(Store *s, Arena *ar, int64_t orgId, int bSubtree,
@@ -281,24 +277,19 @@ int store_app_list(Store *s, Arena *ar, int64_t orgId, int bSubtree,
   return store_app_query(s, ar, &q, paApp, pn, NULL);
 }
 
+static void app_ids_row(Stmt *st, Arena *a, void *pRow) {
+  (void)a;
+  *(int64_t *)pRow = col_int(st, 0);
+}
+
 /* The ids of the open applications, or of all with bAll. */
 static int app_ids(Store *s, Arena *ar, int bAll, int64_t **paId, int *pn) {
   Stmt *st =
-      stmt(s, "SELECT id FROM application WHERE closed_on IS NULL OR ?1"
+      stmt(s, "SELECT id FROM application WHERE closed_on IS NULL OR ?1<>0"
               " ORDER BY id");
   if (!st) return STORE_ERROR;
   bind_int(st, 1, bAll);
-  int64_t *a = NULL;
-  int n = 0, nAlloc = 0, rc;
-  while ((rc = stmt_step(st)) == STMT_ROW) {
-    ARENA_PUSH(ar, a, n, nAlloc);
-    a[n++] = col_int(st, 0);
-  }
-  stmt_done(st);
-  if (rc != STMT_DONE) return store_db_err(s, "读取申请列表");
-  *paId = a;
-  *pn = n;
-  return STORE_OK;
+  return stmt_rows(s, st, ar, sizeof **paId, app_ids_row, paId, pn, "读取申请列表");
 }
 
 /* Runs a one-row UPDATE; STORE_CONFLICT when no row matched. */
@@ -478,6 +469,18 @@ int store_app_event_add(Store *s, int64_t appId, const AppEventRec *e,
   return rc;
 }
 
+static void app_events_row(Stmt *st, Arena *a, void *pRow) {
+  AppEvent *e = pRow;
+  e->id = col_int(st, 0);
+  e->rec.zKind = col_text(a, st, 1);
+  e->rec.zOn = col_text(a, st, 2);
+  e->rec.zLimit = col_text(a, st, 3);
+  e->rec.nDays = (int)col_int(st, 4);
+  e->rec.zText = col_text(a, st, 5);
+  e->zUserName = col_text(a, st, 6);
+  e->zCreatedAt = col_text(a, st, 7);
+}
+
 int store_app_events(Store *s, Arena *ar, int64_t appId, AppEvent **pa,
                      int *pn) {
   Stmt *st = stmt(
@@ -488,25 +491,7 @@ int store_app_events(Store *s, Arena *ar, int64_t appId, AppEvent **pa,
       " ORDER BY e.on_day, e.id");
   if (!st) return STORE_ERROR;
   bind_int(st, 1, appId);
-  AppEvent *a = NULL;
-  int n = 0, nAlloc = 0, rc;
-  while ((rc = stmt_step(st)) == STMT_ROW) {
-    ARENA_PUSH(ar, a, n, nAlloc);
-    AppEvent *e = &a[n++];
-    e->id = col_int(st, 0);
-    e->rec.zKind = col_text(ar, st, 1);
-    e->rec.zOn = col_text(ar, st, 2);
-    e->rec.zLimit = col_text(ar, st, 3);
-    e->rec.nDays = (int)col_int(st, 4);
-    e->rec.zText = col_text(ar, st, 5);
-    e->zUserName = col_text(ar, st, 6);
-    e->zCreatedAt = col_text(ar, st, 7);
-  }
-  stmt_done(st);
-  if (rc != STMT_DONE) return store_db_err(s, "读取办理记录");
-  *pa = a;
-  *pn = n;
-  return STORE_OK;
+  return stmt_rows(s, st, ar, sizeof **pa, app_events_row, pa, pn, "读取办理记录");
 }
 
 int store_app_log(Store *s, int64_t appId, int64_t userId, const char *zAction,
@@ -526,6 +511,14 @@ int store_app_log(Store *s, int64_t appId, int64_t userId, const char *zAction,
   return stmt_exec(s, st, "记录办理过程");
 }
 
+static void app_logs_row(Stmt *st, Arena *a, void *pRow) {
+  AppLog *r = pRow;
+  r->zAt = col_text(a, st, 0);
+  r->zUserName = col_text(a, st, 1);
+  r->zAction = col_text(a, st, 2);
+  r->zDetail = col_text(a, st, 3);
+}
+
 int store_app_logs(Store *s, Arena *ar, int64_t appId, AppLog **pa, int *pn) {
   Stmt *st = stmt(
       s,
@@ -534,21 +527,7 @@ int store_app_logs(Store *s, Arena *ar, int64_t appId, AppLog **pa, int *pn) {
       " ORDER BY l.id");
   if (!st) return STORE_ERROR;
   bind_int(st, 1, appId);
-  AppLog *a = NULL;
-  int n = 0, nAlloc = 0, rc;
-  while ((rc = stmt_step(st)) == STMT_ROW) {
-    ARENA_PUSH(ar, a, n, nAlloc);
-    a[n].zAt = col_text(ar, st, 0);
-    a[n].zUserName = col_text(ar, st, 1);
-    a[n].zAction = col_text(ar, st, 2);
-    a[n].zDetail = col_text(ar, st, 3);
-    n++;
-  }
-  stmt_done(st);
-  if (rc != STMT_DONE) return store_db_err(s, "读取办理过程");
-  *pa = a;
-  *pn = n;
-  return STORE_OK;
+  return stmt_rows(s, st, ar, sizeof **pa, app_logs_row, pa, pn, "读取办理过程");
 }
 
 int store_app_file_add(Store *s, int64_t appId, const char *zName,
@@ -565,6 +544,14 @@ int store_app_file_add(Store *s, int64_t appId, const char *zName,
   return stmt_exec(s, st, "保存附件");
 }
 
+static void app_files_row(Stmt *st, Arena *a, void *pRow) {
+  AppFile *r = pRow;
+  r->id = col_int(st, 0);
+  r->zName = col_text(a, st, 1);
+  r->zMime = col_text(a, st, 2);
+  r->nBytes = col_int(st, 3);
+}
+
 int store_app_files(Store *s, Arena *ar, int64_t appId, AppFile **pa, int *pn) {
   Stmt *st =
       stmt(s,
@@ -572,21 +559,7 @@ int store_app_files(Store *s, Arena *ar, int64_t appId, AppFile **pa, int *pn) {
            " WHERE application_id=?1 ORDER BY id");
   if (!st) return STORE_ERROR;
   bind_int(st, 1, appId);
-  AppFile *a = NULL;
-  int n = 0, nAlloc = 0, rc;
-  while ((rc = stmt_step(st)) == STMT_ROW) {
-    ARENA_PUSH(ar, a, n, nAlloc);
-    a[n].id = col_int(st, 0);
-    a[n].zName = col_text(ar, st, 1);
-    a[n].zMime = col_text(ar, st, 2);
-    a[n].nBytes = col_int(st, 3);
-    n++;
-  }
-  stmt_done(st);
-  if (rc != STMT_DONE) return store_db_err(s, "读取附件");
-  *pa = a;
-  *pn = n;
-  return STORE_OK;
+  return stmt_rows(s, st, ar, sizeof **pa, app_files_row, pa, pn, "读取附件");
 }
 
 int store_app_review_add(Store *s, AppReview *r) {
@@ -612,6 +585,19 @@ int store_app_review_add(Store *s, AppReview *r) {
   return rc;
 }
 
+static void app_reviews_row(Stmt *st, Arena *a, void *pRow) {
+  AppReview *r = pRow;
+  r->id = col_int(st, 0);
+  r->appId = col_int(st, 1);
+  r->zKind = col_text(a, st, 2);
+  r->zResult = col_text(a, st, 3);
+  r->zFiledOn = col_text(a, st, 4);
+  r->zDecidedOn = col_text(a, st, 5);
+  r->zBody = col_text(a, st, 6);
+  r->zCaseNo = col_text(a, st, 7);
+  r->zNote = col_text(a, st, 8);
+}
+
 int store_app_reviews(Store *s, Arena *ar, int64_t appId, AppReview **pa,
                       int *pn) {
   Stmt *st = stmt(
@@ -621,26 +607,7 @@ int store_app_reviews(Store *s, Arena *ar, int64_t appId, AppReview **pa,
       " ORDER BY filed_on,id");
   if (!st) return STORE_ERROR;
   bind_int(st, 1, appId);
-  AppReview *a = NULL;
-  int n = 0, nAlloc = 0, rc;
-  while ((rc = stmt_step(st)) == STMT_ROW) {
-    ARENA_PUSH(ar, a, n, nAlloc);
-    AppReview *r = &a[n++];
-    r->id = col_int(st, 0);
-    r->appId = col_int(st, 1);
-    r->zKind = col_text(ar, st, 2);
-    r->zResult = col_text(ar, st, 3);
-    r->zFiledOn = col_text(ar, st, 4);
-    r->zDecidedOn = col_text(ar, st, 5);
-    r->zBody = col_text(ar, st, 6);
-    r->zCaseNo = col_text(ar, st, 7);
-    r->zNote = col_text(ar, st, 8);
-  }
-  stmt_done(st);
-  if (rc != STMT_DONE) return store_db_err(s, "读取复议诉讼记录");
-  *pa = a;
-  *pn = n;
-  return STORE_OK;
+  return stmt_rows(s, st, ar, sizeof **pa, app_reviews_row, pa, pn, "读取复议诉讼记录");
 }
 
 const char *store_app_template(Store *s, Arena *ar, int64_t orgId,
@@ -662,7 +629,8 @@ int store_app_template_set(Store *s, int64_t orgId, const char *zOutcome,
   char zNow[21];
   store_now_iso(zNow);
   Stmt *st =
-      stmt(s, "DELETE FROM answer_template WHERE outcome=?2 AND org_id IS ?1");
+      stmt(s, "DELETE FROM answer_template WHERE outcome=?2"
+              " AND (org_id=?1 OR (org_id IS NULL AND ?1 IS NULL))");
   if (!st) return STORE_ERROR;
   bind_id(st, 1, orgId);
   bind_text(st, 2, zOutcome);
@@ -787,6 +755,14 @@ int store_app_recalc(Store *s, const Calendar *pCal, Date dToday,
   return rc;
 }
 
+static void app_due_changes_row(Stmt *st, Arena *a, void *pRow) {
+  AppDueChange *r = pRow;
+  r->zAt = col_text(a, st, 0);
+  r->zOld = col_text(a, st, 1);
+  r->zNew = col_text(a, st, 2);
+  r->zReason = col_text(a, st, 3);
+}
+
 int store_app_due_changes(Store *s, Arena *ar, int64_t appId, AppDueChange **pa,
                           int *pn) {
   Stmt *st = stmt(
@@ -795,28 +771,14 @@ int store_app_due_changes(Store *s, Arena *ar, int64_t appId, AppDueChange **pa,
       " FROM application_due_change WHERE application_id=?1 ORDER BY id DESC");
   if (!st) return STORE_ERROR;
   bind_int(st, 1, appId);
-  AppDueChange *a = NULL;
-  int n = 0, nAlloc = 0, rc;
-  while ((rc = stmt_step(st)) == STMT_ROW) {
-    ARENA_PUSH(ar, a, n, nAlloc);
-    a[n].zAt = col_text(ar, st, 0);
-    a[n].zOld = col_text(ar, st, 1);
-    a[n].zNew = col_text(ar, st, 2);
-    a[n].zReason = col_text(ar, st, 3);
-    n++;
-  }
-  stmt_done(st);
-  if (rc != STMT_DONE) return store_db_err(s, "读取期限变更");
-  *pa = a;
-  *pn = n;
-  return STORE_OK;
+  return stmt_rows(s, st, ar, sizeof **pa, app_due_changes_row, pa, pn, "读取期限变更");
 }
 
 int store_app_on_time(Store *s, int64_t orgId, int bSubtree, int iYear,
                       int *pnAnswered, int *pnOnTime) {
   Stmt *st =
       stmt(s, SCOPE_CTE
-           "SELECT count(*),coalesce(sum(closed_on<=due_on),0) FROM application"
+           "SELECT count(*)," SQL_COUNT_IF("closed_on<=due_on") " FROM application"
            " WHERE org_id IN (SELECT id FROM sc) AND state='answered'"
            " AND substr(closed_on,1,4)=?3 AND due_on IS NOT NULL");
   if (!st) return STORE_ERROR;
@@ -833,6 +795,13 @@ int store_app_on_time(Store *s, int64_t orgId, int bSubtree, int iYear,
   stmt_done(st);
   return rc == STMT_ROW ? STORE_OK
                           : store_db_err(s, "统计按时答复率");
+}
+
+static void app_similar_row(Stmt *st, Arena *a, void *pRow) {
+  AppSimilar *r = pRow;
+  r->zTitle = col_text(a, st, 0);
+  r->nApplicants = (int)col_int(st, 1);
+  r->nApplications = (int)col_int(st, 2);
 }
 
 int store_app_similar(Store *s, Arena *ar, int64_t orgId, int bSubtree,
@@ -853,30 +822,17 @@ int store_app_similar(Store *s, Arena *ar, int64_t orgId, int bSubtree,
   bind_int(st, 1, orgId);
   bind_int(st, 2, bSubtree != 0);
   bind_text(st, 3, zSince);
-  AppSimilar *a = NULL;
-  int n = 0, nAlloc = 0, rc;
-  while ((rc = stmt_step(st)) == STMT_ROW) {
-    ARENA_PUSH(ar, a, n, nAlloc);
-    a[n].zTitle = col_text(ar, st, 0);
-    a[n].nApplicants = (int)col_int(st, 1);
-    a[n].nApplications = (int)col_int(st, 2);
-    n++;
-  }
-  stmt_done(st);
-  if (rc != STMT_DONE) return store_db_err(s, "统计相同申请");
-  *pa = a;
-  *pn = n;
-  return STORE_OK;
+  return stmt_rows(s, st, ar, sizeof **pa, app_similar_row, pa, pn, "统计相同申请");
 }
 
 int store_app_year_counts(Store *s, int64_t orgId, int iYear,
                           AppYearCounts *p) {
   Stmt *st = stmt(
       s,
-      "SELECT coalesce(sum(received_on BETWEEN ?2 AND ?3),0),"
-      " coalesce(sum(received_on<?2 AND (closed_on IS NULL OR closed_on>=?2)),0),"
-      " coalesce(sum(closed_on BETWEEN ?2 AND ?3),0),"
-      " coalesce(sum(received_on<=?3 AND (closed_on IS NULL OR closed_on>?3)),0)"
+      "SELECT " SQL_COUNT_IF("received_on BETWEEN ?2 AND ?3") ","
+      " " SQL_COUNT_IF("received_on<?2 AND (closed_on IS NULL OR closed_on>=?2)") ","
+      " " SQL_COUNT_IF("closed_on BETWEEN ?2 AND ?3") ","
+      " " SQL_COUNT_IF("received_on<=?3 AND (closed_on IS NULL OR closed_on>?3)")
       " FROM application WHERE (?1 IS NULL OR org_id=?1)");
   if (!st) return STORE_ERROR;
   char zFirst[16], zLast[16];
@@ -902,6 +858,13 @@ void store_app_clock_params(Store *s, DlParams *p) {
   long long n = store_setting_int(s, SET_APPLICATION_CORRECTION_WORKDAYS);
   if (n >= 1 && n <= 60) d.nCorrectionDays = (int)n;
   *p = d;
+}
+
+static void app_t3_row(Stmt *st, Arena *a, void *pRow) {
+  AppT3Cell *r = pRow;
+  r->zRow = col_text(a, st, 0);
+  r->zCol = col_text(a, st, 1);
+  r->n = (int)col_int(st, 2);
 }
 
 int store_app_t3(Store *s, Arena *ar, int64_t orgId, int bSubtree, int iYear,
@@ -941,20 +904,7 @@ int store_app_t3(Store *s, Arena *ar, int64_t orgId, int bSubtree, int iYear,
   bind_int(st, 2, bSubtree != 0);
   bind_text(st, 3, zFirst);
   bind_text(st, 4, zLast);
-  AppT3Cell *a = NULL;
-  int n = 0, nAlloc = 0, rc;
-  while ((rc = stmt_step(st)) == STMT_ROW) {
-    ARENA_PUSH(ar, a, n, nAlloc);
-    a[n].zRow = col_text(ar, st, 0);
-    a[n].zCol = col_text(ar, st, 1);
-    a[n].n = (int)col_int(st, 2);
-    n++;
-  }
-  stmt_done(st);
-  if (rc != STMT_DONE) return store_db_err(s, "统计年度申请");
-  *pa = a;
-  *pn = n;
-  return STORE_OK;
+  return stmt_rows(s, st, ar, sizeof **pa, app_t3_row, pa, pn, "统计年度申请");
 }
 
 int store_app_file_get(Store *s, Arena *ar, int64_t appId, int64_t fileId,
@@ -1002,10 +952,11 @@ int store_app_review_decide(Store *s, int64_t appId, int64_t reviewId,
 int store_app_recalc_if_calendar_changed(Store *s, Date dToday,
                                          int *pnChanged) {
   if (pnChanged) *pnChanged = 0;
-  Stmt *st = stmt(s,
-                          "SELECT count(*)||':'||coalesce(max(day),'')||':'||"
-                          "coalesce(sum(unicode(kind)*length(day||name)),0)"
-                          " FROM holiday");
+  /* The first character's code point: unicode() / ascii() (dialect). */
+#define CAL_SIG_SQL(FIRST)                                                \
+  "SELECT count(*)||':'||coalesce(max(day),'')||':'||"                     \
+  "coalesce(sum(" FIRST "(kind)*length(day||name)),0) FROM holiday"
+  Stmt *st = stmt(s, SQL_DIALECT(s, CAL_SIG_SQL("unicode"), CAL_SIG_SQL("ascii")));
   if (!st) return STORE_ERROR;
   Arena a = ARENA_INIT;
   int rc = stmt_step(st);

@@ -1,4 +1,4 @@
-/* sqlite_notice.c — issued notices on SQLite (see store_notice.h). */
+/* store_notice.c — issued notices (see store_notice.h). */
 #include <stdlib.h>
 #include <string.h>
 
@@ -10,8 +10,8 @@
   "id,application_id,org_id,kind,year,serial,doc_no,issued_on,event_text," \
   "limit_day,n_days FROM app_notice"
 
-static void notice_row(Arena *a, Stmt *st, AppNotice *n) {
-  memset(n, 0, sizeof *n);
+static void notice_row(Stmt *st, Arena *a, void *pRow) {
+  AppNotice *n = pRow;
   n->id = col_int(st, 0);
   n->appId = col_int(st, 1);
   n->orgId = col_int(st, 2);
@@ -74,10 +74,9 @@ int store_notice_issue(Store *s, Arena *a, int64_t appId, int64_t orgId,
   bind_text(st, 9, zLimit ? zLimit : "");
   bind_int(st, 10, nDays);
   bind_text(st, 11, zNow);
-  rc = stmt_step(st);
-  int64_t newId = rc == STMT_ROW ? col_int(st, 0) : 0;
-  stmt_done(st);
-  if (rc != STMT_ROW) return store_db_err(s, "出具告知书");
+  int64_t newId = 0;
+  rc = stmt_insert_id(s, st, &newId, "出具告知书");
+  if (rc != STORE_OK) return rc;
   if (pOut) {
     memset(pOut, 0, sizeof *pOut);
     pOut->id = newId;
@@ -89,33 +88,18 @@ int store_notice_issue(Store *s, Arena *a, int64_t appId, int64_t orgId,
 int store_notices(Store *s, Arena *a, int64_t appId, AppNotice **pa, int *pn) {
   Stmt *st = stmt(s, "SELECT " NOTICE_COLS
                              " WHERE application_id=?1 ORDER BY id");
-  int rc, n = 0, nAlloc = 0;
-  AppNotice *aN = NULL;
-  if (!st) return STORE_ERROR;
   bind_int(st, 1, appId);
-  while ((rc = stmt_step(st)) == STMT_ROW) {
-    ARENA_PUSH(a, aN, n, nAlloc);
-    notice_row(a, st, &aN[n++]);
-  }
-  stmt_done(st);
-  if (rc != STMT_DONE) return store_db_err(s, "读取告知书");
-  *pa = aN;
-  *pn = n;
-  return STORE_OK;
+  return stmt_rows(s, st, a, sizeof **pa, notice_row, pa, pn, "读取告知书");
 }
 
 int store_notice_get(Store *s, Arena *a, int64_t appId, int64_t nid,
                      AppNotice *p) {
   Stmt *st = stmt(s, "SELECT " NOTICE_COLS
                              " WHERE id=?1 AND application_id=?2");
-  if (!st) return STORE_ERROR;
   bind_int(st, 1, nid);
   bind_int(st, 2, appId);
-  int rc = stmt_step(st), out = STORE_OK;
-  if (rc == STMT_ROW) notice_row(a, st, p);
-  else out = store_fail(s, STORE_NOTFOUND, "告知书不存在");
-  stmt_done(st);
-  return out;
+  int rc = stmt_row(s, st, a, sizeof *p, notice_row, p, "读取告知书");
+  return rc == STORE_NOTFOUND ? store_fail(s, rc, "告知书不存在") : rc;
 }
 
 int store_org_notice_settings(Store *s, Arena *a, int64_t orgId,
@@ -143,7 +127,5 @@ int store_org_set_notice_settings(Store *s, int64_t orgId,
   bind_int(st, 1, orgId);
   bind_text(st, 2, zContact ? zContact : "");
   bind_text(st, 3, zPrefix ? zPrefix : "");
-  int rc = stmt_step(st);
-  stmt_done(st);
-  return rc == STMT_DONE ? STORE_OK : store_db_err(s, "保存告知书设置");
+  return stmt_exec(s, st, "保存告知书设置");
 }

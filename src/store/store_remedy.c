@@ -1,4 +1,4 @@
-/* sqlite_remedy.c — the reconsideration organ of an organisation on SQLite
+/* store_remedy.c — the reconsideration organ of an organisation
 ** (see store_remedy.h). */
 #include <string.h>
 

@@ -1,4 +1,4 @@
-/* sqlite_user.c — users, sessions and login throttling on SQLite. */
+/* store_user.c — users, sessions and login throttling. */
 #include <string.h>
 
 #include "core/session.h"
@@ -39,28 +39,21 @@ int store_user_add(Store *s, User *u) {
   bind_int(st, 6, u->roles);
   bind_int(st, 7, u->bDisabled);
   bind_text(st, 8, zNow);
-  int rc = stmt_step(st);
-  int64_t newId = rc == STMT_ROW ? col_int(st, 0) : 0;
-  stmt_done(st);
-  if (rc != STMT_ROW) {
-    DbErr ext = db_err(s);
-    if (ext == DB_ERR_UNIQUE)
-      return store_fail(s, STORE_CONFLICT, "登录名“%s”已被使用", u->zLogin);
-    if (ext == DB_ERR_FOREIGN_KEY)
-      return store_fail(s, STORE_INVALID, "所属单位或科室不存在");
-    return store_db_err(s, "保存用户");
-  }
-  u->id = newId;
-  return STORE_OK;
+  int rc = stmt_insert_id(s, st, &u->id, "保存用户");
+  if (rc != STORE_OK && db_err(s) == DB_ERR_UNIQUE)
+    return store_fail(s, STORE_CONFLICT, "登录名“%s”已被使用", u->zLogin);
+  if (rc != STORE_OK && db_err(s) == DB_ERR_FOREIGN_KEY)
+    return store_fail(s, STORE_INVALID, "所属单位或科室不存在");
+  return rc;
+}
+
+static void user_get_row(Stmt *st, Arena *a, void *pRow) {
+  user_row(a, st, pRow);
 }
 
 static int user_one(Store *s, Arena *a, Stmt *st, User *u) {
-  int rc = stmt_step(st), out = STORE_OK;
-  if (rc == STMT_ROW) user_row(a, st, u);
-  else if (rc == STMT_DONE) out = store_fail(s, STORE_NOTFOUND, "用户不存在");
-  else out = store_db_err(s, "读取用户");
-  stmt_done(st);
-  return out;
+  int rc = stmt_row(s, st, a, sizeof *u, user_get_row, u, "读取用户");
+  return rc == STORE_NOTFOUND ? store_fail(s, rc, "用户不存在") : rc;
 }
 
 int store_user_get(Store *s, Arena *a, int64_t id, User *u) {
@@ -77,30 +70,24 @@ int store_user_by_login(Store *s, Arena *a, const char *zLogin, User *u) {
   return user_one(s, a, st, u);
 }
 
+/* RowFill for a listing: no password hash. */
+static void user_list_row(Stmt *st, Arena *a, void *pRow) {
+  User *u = pRow;
+  user_row(a, st, u);
+  u->zPwHash = NULL; /* listings never carry password hashes */
+}
+
 int store_user_list(Store *s, Arena *a, int64_t orgId, int bSubtree,
                     User **paUser, int *pn) {
   Stmt *st = stmt(s,
-      "WITH RECURSIVE t(id) AS ("
-      "  SELECT id FROM org WHERE ?1 IS NULL OR id=?1"
-      "  UNION SELECT o.id FROM org o JOIN t ON o.parent_id=t.id WHERE ?2)"
-      " SELECT " USER_COLS USER_FROM " WHERE u.org_id IN (SELECT id FROM t)"
+      "WITH RECURSIVE " ORG_SCOPE_CTE("t", "1", "?2<>0")
+      " SELECT " USER_COLS USER_FROM
+      " WHERE ?1 IS NULL OR u.org_id IN (SELECT id FROM t)"
       " ORDER BY u.org_id,u.login");
-  if (!st) return STORE_ERROR;
   bind_id(st, 1, orgId);
-  bind_int(st, 2, bSubtree || !orgId);
-  int nAlloc = 0, n = 0, rc;
-  User *aUser = NULL;
-  while ((rc = stmt_step(st)) == STMT_ROW) {
-    ARENA_PUSH(a, aUser, n, nAlloc);
-    user_row(a, st, &aUser[n]);
-    aUser[n].zPwHash = NULL; /* listings never carry password hashes */
-    n++;
-  }
-  stmt_done(st);
-  if (rc != STMT_DONE) return store_db_err(s, "读取用户列表");
-  *paUser = aUser;
-  *pn = n;
-  return STORE_OK;
+  bind_int(st, 2, bSubtree ? 1 : 0);
+  return stmt_rows(s, st, a, sizeof **paUser, user_list_row, paUser, pn,
+                   "读取用户列表");
 }
 
 /* Runs an UPDATE that must touch exactly one user. */
@@ -202,10 +189,9 @@ static int login_failures(Store *s, const char *zKey, int64_t since) {
   if (!st) return STORE_ERROR;
   bind_text(st, 1, zKey);
   bind_int(st, 2, since);
-  int rc = stmt_step(st);
-  int n = rc == STMT_ROW ? (int)col_int(st, 0) : store_db_err(s, "读取登录记录");
-  stmt_done(st);
-  return n;
+  int64_t n = 0;
+  int rc = stmt_int(s, st, &n, "读取登录记录");
+  return rc == STORE_OK ? (int)n : rc;
 }
 
 static int login_failure_add(Store *s, const char *zKey, int64_t now) {
@@ -252,8 +238,12 @@ int store_login_attempt(Store *s, const char *zPair, const char *zAccount,
 
 /* Removes the newest failure row under zKey (one attempt's record). */
 static int login_failure_drop_one(Store *s, const char *zKey) {
-  Stmt *st = stmt(s, "DELETE FROM login_failure WHERE rowid="
-                             "(SELECT max(rowid) FROM login_failure WHERE key=?1)");
+  /* The table has no key of its own: the row's physical id (dialect). */
+  Stmt *st = stmt(s, SQL_DIALECT(s,
+      "DELETE FROM login_failure WHERE rowid="
+      "(SELECT max(rowid) FROM login_failure WHERE key=?1)",
+      "DELETE FROM login_failure WHERE ctid="
+      "(SELECT ctid FROM login_failure WHERE key=?1 ORDER BY at DESC LIMIT 1)"));
   if (!st) return STORE_ERROR;
   bind_text(st, 1, zKey);
   return stmt_exec(s, st, "清理登录记录");
@@ -309,8 +299,8 @@ int store_form_claim(Store *s, const char *zTokenHash, int64_t now) {
   if (!st) return STORE_ERROR;
   bind_int(st, 1, now - 2 * 86400);
   if (stmt_exec(s, st, "清理表单记录")) return STORE_ERROR;
-  st = stmt(s, "INSERT OR IGNORE INTO form_submission(token_hash,created_at)"
-               " VALUES(?1,?2)");
+  st = stmt(s, "INSERT INTO form_submission(token_hash,created_at)"
+               " VALUES(?1,?2) ON CONFLICT(token_hash) DO NOTHING");
   if (!st) return STORE_ERROR;
   bind_text(st, 1, zTokenHash);
   bind_int(st, 2, now);

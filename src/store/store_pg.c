@@ -221,13 +221,18 @@ static int pg_server_prepare(Store *s, PgStmt *p) {
   if (p->gen == CONN(s)->gen) return STORE_OK;
   Oid *aType = p->aType;
   int nType = p->nParam, iGuess = 0, bFlipped = 0;
+  /* In a transaction a failed PREPARE would abort it (SQLite's failed
+  ** prepare leaves it alone): the attempts run under a savepoint. */
+  int bSave = s->nTx > 0;
+  if (bSave && pg_exec(s, "SAVEPOINT gk_prepare") != STORE_OK) return STORE_ERROR;
   for (;;) {
     PGresult *res = PQprepare(s->pg, p->zName, p->zSql, nType, aType);
     if (PQresultStatus(res) == PGRES_COMMAND_OK) {
       PQclear(res);
       p->gen = CONN(s)->gen;
-      return STORE_OK;
+      return bSave ? pg_exec(s, "RELEASE SAVEPOINT gk_prepare") : STORE_OK;
     }
+    if (bSave) PQclear(PQexec(s->pg, "ROLLBACK TO SAVEPOINT gk_prepare"));
     const char *zState = PQresultErrorField(res, PG_DIAG_SQLSTATE);
     int i = zState && (!strcmp(zState, "42P18") || !strcmp(zState, "42P08"))
                 ? undetermined_param(res) : 0;
@@ -241,6 +246,7 @@ static int pg_server_prepare(Store *s, PgStmt *p) {
     } else {
       int rc = pg_fail(s, res, "SQL 预编译");
       PQclear(res);
+      if (bSave) PQclear(PQexec(s->pg, "RELEASE SAVEPOINT gk_prepare"));
       return rc;
     }
     PQclear(res);

@@ -232,6 +232,16 @@ TEST(store_pg_transactions_and_generation) {
                       "保存"), STORE_OK);
   CHECK_INT(store_content_generation(s, &g0), STORE_OK);
   CHECK_INT(g0, g1);
+  /* A statement whose parameter type is guessed, first met inside a
+  ** transaction, leaves the transaction usable. */
+  CHECK_INT(store_begin(s), STORE_OK);
+  Stmt *st = stmt(s, "SELECT count(*) FROM org WHERE (?1 IS NULL OR name=?1)");
+  bind_text(st, 1, "一");
+  int64_t v = -1;
+  CHECK_INT(stmt_int(s, st, &v, "读取"), STORE_OK);
+  CHECK_INT(v, 1);
+  CHECK_INT(one_int(s, "SELECT count(*) FROM org"), 1);
+  CHECK_INT(store_commit(s), STORE_OK);
   /* A rollback at an inner level rolls everything back. */
   CHECK_INT(store_begin(s), STORE_OK);
   CHECK_INT(stmt_exec(s, stmt(s, "INSERT INTO org(slug,name,created_at)"

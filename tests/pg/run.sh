@@ -5,7 +5,10 @@
 # the unit tests with GK_TEST_PG set, so every store test that opens its
 # database through tests/unit/storefix.h runs on PostgreSQL, each in a
 # schema of its own.  The cluster is removed at the end whatever happened.
-# Ends with "N passed, N failed" (both suites added up).
+# With PG_HTTP=1 the HTTP suite (tests/http/run.py) runs too, each
+# module's server on a schema of its own (PG_HTTP_ONLY=NAME: the modules
+# whose file name contains NAME).  Ends with "N passed, N failed" (the
+# suites added up).
 #   UNIT=build/asan/unit  another unit binary;  PG_ONLY=NAME  only the unit
 #   tests whose name contains NAME.
 set -u
@@ -29,6 +32,13 @@ exec sh tests/pg/pg.sh run sh -c '
   GK_UNIT_FORK=1 '"$UNIT"' ${PG_ONLY:-} > tests/out/pg-unit.log 2>&1
   grep -E "^(FAIL|unit:)" tests/out/pg-unit.log
   add tests/out/pg-unit.log
+  if [ -n "${PG_HTTP:-}" ]; then
+    echo "== pg-http"
+    GONGKAI_BIN=${GONGKAI_BIN:-./gongkai} python3 tests/http/run.py ${PG_HTTP_ONLY:-} \
+      > tests/out/pg-http.log 2>&1
+    grep -E "^(FAIL|http:)" tests/out/pg-http.log | cut -c1-160
+    add tests/out/pg-http.log
+  fi
   echo "$pass passed, $fail failed"
   [ "$fail" -eq 0 ]
 '

@@ -52,6 +52,7 @@ static const struct {
   [DB_ERR_FOREIGN_KEY] = {STORE_INVALID, "数据不符合约束"},
   [DB_ERR_CHECK] = {STORE_INVALID, "数据不符合约束"},
   [DB_ERR_BUSY] = {STORE_BUSY, "数据库忙，请稍后重试"},
+  [DB_ERR_LOST] = {STORE_ERROR, "数据库连接已断开，请稍后重试"},
   [DB_ERR_OTHER] = {STORE_ERROR, "数据库错误"},
 };
 

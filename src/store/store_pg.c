@@ -27,6 +27,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <strings.h>
 #include <time.h>
 
 #include "lib/buf.h"
@@ -110,7 +111,7 @@ char *pg_rewrite_params(const char *zSql, int *pnParam) {
 
 /* ---- Errors -------------------------------------------------------------- */
 
-/* SQLSTATE (or its class, two characters) → DbErr. */
+/* SQLSTATE, or its first characters (a class), → DbErr; first match wins. */
 static const struct { const char *zState; DbErr e; } aState[] = {
   {"23505", DB_ERR_UNIQUE},       /* unique_violation */
   {"23503", DB_ERR_FOREIGN_KEY},  /* foreign_key_violation */
@@ -121,6 +122,8 @@ static const struct { const char *zState; DbErr e; } aState[] = {
   {"40P01", DB_ERR_BUSY},         /* deadlock_detected */
   {"55P03", DB_ERR_BUSY},         /* lock_not_available */
   {"57014", DB_ERR_BUSY},         /* query_canceled (statement timeout) */
+  {"57P0", DB_ERR_LOST},          /* admin/crash shutdown, cannot connect now */
+  {"08", DB_ERR_LOST},            /* connection exceptions */
 };
 
 DbErr pg_classify_sqlstate(const char *zState) {
@@ -131,27 +134,19 @@ DbErr pg_classify_sqlstate(const char *zState) {
   return DB_ERR_OTHER;
 }
 
-static const int aRc[] = {
-  [DB_ERR_NONE] = STORE_ERROR, [DB_ERR_UNIQUE] = STORE_CONFLICT,
-  [DB_ERR_FOREIGN_KEY] = STORE_INVALID, [DB_ERR_CHECK] = STORE_INVALID,
-  [DB_ERR_BUSY] = STORE_BUSY, [DB_ERR_OTHER] = STORE_ERROR,
-};
-
-/* Records a failed command (res may be NULL: the connection failed) and
-** returns its STORE_* code.  The server's message goes to stderr only. */
+/* Records a failed command (res may be NULL: the connection failed):
+** classifies it (db_err), sets the message "<zWhat>失败：…" and returns
+** its STORE_* code.  The server's message goes to stderr only. */
 static int pg_fail(Store *s, PGresult *res, const char *zWhat) {
   const char *zState = res ? PQresultErrorField(res, PG_DIAG_SQLSTATE) : NULL;
   if (PQstatus(s->pg) == CONNECTION_BAD) {
     store_log_raw(zWhat, "PostgreSQL connection lost");
-    s->dbErr = DB_ERR_OTHER;
-    return store_fail(s, STORE_ERROR, "数据库连接已断开，请稍后重试");
+    s->dbErr = DB_ERR_LOST;
+  } else {
+    store_log_raw(zWhat, res ? PQresultErrorMessage(res) : PQerrorMessage(s->pg));
+    s->dbErr = pg_classify_sqlstate(zState);
   }
-  store_log_raw(zWhat, res ? PQresultErrorMessage(res) : PQerrorMessage(s->pg));
-  s->dbErr = pg_classify_sqlstate(zState);
-  /* 57P01 admin_shutdown and the 08 class also mean the server went away. */
-  if (zState && (!strncmp(zState, "57P0", 4) || !strncmp(zState, "08", 2)))
-    return store_fail(s, STORE_ERROR, "数据库连接已断开，请稍后重试");
-  return store_fail(s, aRc[s->dbErr], "%s失败：数据库错误", zWhat);
+  return store_db_err(s, zWhat);
 }
 
 /* A bad connection outside a transaction is reset (its prepared
@@ -352,9 +347,16 @@ static void pg_bind_blob(Stmt *st, int i, const void *pv, size_t n) {
 
 static void pg_bind_null(Stmt *st, int i) { pg_bind(PGS(st), i, NULL, 0, 0, 0); }
 
+/* 1 when zSql is a plain SELECT (safe to run again). */
+static int is_read(const char *zSql) {
+  while (*zSql == ' ' || *zSql == '\n' || *zSql == '\t') zSql++;
+  return !strncasecmp(zSql, "SELECT", 6);
+}
+
 /* Runs p (first step).  STORE_OK with p->res holding the rows, or the
-** failure.  Retries a serialisation failure or deadlock outside a
-** transaction, and a statement whose connection was reset. */
+** failure.  Outside a transaction, retries a serialisation failure or
+** deadlock, a read whose connection was lost (after the reset), and a
+** statement the server no longer knows. */
 static int pg_run(Store *s, PgStmt *p) {
   for (int attempt = 0;; attempt++) {
     if (!pg_usable(s)) return pg_fail(s, NULL, "数据库操作");
@@ -367,19 +369,25 @@ static int pg_run(Store *s, PgStmt *p) {
     s->dbNs += now_ns() - t0;
     ExecStatusType es = PQresultStatus(res);
     if (es == PGRES_TUPLES_OK || es == PGRES_COMMAND_OK) {
-      const char *zN = PQcmdTuples(res);
-      CONN(s)->nChanges = zN && *zN ? atoi(zN) : 0;
+      /* As sqlite3_changes(): only a write counts (a SELECT leaves it). */
+      const char *zCmd = PQcmdStatus(res);
+      if (!strncmp(zCmd, "INSERT", 6) || !strncmp(zCmd, "UPDATE", 6) ||
+          !strncmp(zCmd, "DELETE", 6))
+        CONN(s)->nChanges = atoi(PQcmdTuples(res));
       p->res = res;
       s->dbErr = DB_ERR_NONE;
       return STORE_OK;
     }
     const char *zState = PQresultErrorField(res, PG_DIAG_SQLSTATE);
-    int bRetry = attempt < PG_RETRIES &&
-                 ((s->nTx == 0 && pg_classify_sqlstate(zState) == DB_ERR_BUSY &&
-                   zState && zState[0] == '4') ||
-                  (s->nTx == 0 && PQstatus(s->pg) == CONNECTION_BAD) ||
+    int bRetry = attempt < PG_RETRIES && s->nTx == 0 &&
+                 (/* serialisation failure, deadlock: rolled back whole */
+                  (pg_classify_sqlstate(zState) == DB_ERR_BUSY && zState &&
+                   zState[0] == '4') ||
+                  /* a lost connection: again only a read, since a write
+                  ** may have committed before the connection went */
+                  (PQstatus(s->pg) == CONNECTION_BAD && is_read(p->zSql)) ||
                   /* 26000: the statement vanished (DISCARD ALL, a pooler) */
-                  (zState && !strcmp(zState, "26000") && s->nTx == 0));
+                  (zState && !strcmp(zState, "26000")));
     if (!bRetry) {
       rc = pg_fail(s, res, "数据库操作");
       PQclear(res);

@@ -62,7 +62,8 @@ TEST(store_pg_sqlstate_classes) {
   CHECK_INT(pg_classify_sqlstate("40P01"), DB_ERR_BUSY);
   CHECK_INT(pg_classify_sqlstate("55P03"), DB_ERR_BUSY);
   CHECK_INT(pg_classify_sqlstate("42601"), DB_ERR_OTHER);  /* syntax error */
-  CHECK_INT(pg_classify_sqlstate("57P01"), DB_ERR_OTHER);  /* admin shutdown */
+  CHECK_INT(pg_classify_sqlstate("57P01"), DB_ERR_LOST);   /* admin shutdown */
+  CHECK_INT(pg_classify_sqlstate("08006"), DB_ERR_LOST);   /* connection failure */
   CHECK_INT(pg_classify_sqlstate(NULL), DB_ERR_OTHER);
 }
 
@@ -206,6 +207,9 @@ TEST(store_pg_statements_and_errors) {
   bind_int(st, 2, -1);
   CHECK_INT(stmt_exec(s, st, "保存"), STORE_OK);
   CHECK_INT(stmt_changes(s), 1);
+  /* A SELECT in between leaves the count of the last write. */
+  CHECK_INT(one_int(s, "SELECT count(*) FROM org WHERE id>0"), 1);
+  CHECK_INT(stmt_changes(s), 1);
   arena_free(&a);
   store_close(s);
 }
@@ -279,9 +283,18 @@ TEST(store_pg_lost_connection) {
   int64_t v = -1;
   CHECK(stmt_int(s, stmt(s, "SELECT count(*) FROM org"), &v, "读取") < 0);
   store_rollback(s);
-  /* Outside one, the next statement reconnects and prepares again. */
+  /* Outside one, the next statement reconnects and prepares again; a read
+  ** is run again at once, a write is not (it may have committed). */
   CHECK_INT(one_int(s, "SELECT count(*) FROM org"), 0);
   kill_backend(s);
   CHECK_INT(one_int(s, "SELECT count(*) FROM org"), 0);
+  kill_backend(s);
+  Stmt *w = stmt(s, "INSERT INTO org(slug,name,created_at) VALUES('k','丙','x')");
+  CHECK_INT(stmt_exec(s, w, "保存"), STORE_ERROR);
+  CHECK_INT(db_err(s), DB_ERR_LOST);
+  CHECK_STR(store_errmsg(s), "保存失败：数据库连接已断开，请稍后重试");
+  CHECK_INT(stmt_exec(s, stmt(s, "INSERT INTO org(slug,name,created_at)"
+                                 " VALUES('k','丙','x')"), "保存"), STORE_OK);
+  CHECK_INT(one_int(s, "SELECT count(*) FROM org"), 1);
   store_close(s);
 }

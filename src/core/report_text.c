@@ -275,9 +275,29 @@ static int ends_pipe(const char *p, size_t n) {
   return n && p[n - 1] == '|';
 }
 
+/* 1 when p[0..n) is one cell of one-cell-per-line web text: a number or
+** a blank mark followed by a pipe ("0 |", "/ |"). */
+static int value_then_pipe(const char *p, size_t n) {
+  char z[32];
+  size_t a = 0, i, m = 0;
+  while (n && (p[n - 1] == ' ' || p[n - 1] == '\t' || p[n - 1] == '\r')) n--;
+  if (!n || p[n - 1] != '|') return 0;
+  n--;
+  while (a < n && (p[a] == ' ' || p[a] == '\t')) a++;
+  while (n > a && (p[n - 1] == ' ' || p[n - 1] == '\t')) n--;
+  if (n == a || n - a >= sizeof z) return 0;
+  for (i = a; i < n; i++) z[m++] = p[i];
+  z[m] = 0;
+  if (is_blank_mark(z)) return 1;
+  for (i = 0; i < m; i++)
+    if (!isdigit((unsigned char)z[i]) && !strchr(".,+-", z[i])) return 0;
+  return 1;
+}
+
 /* Splits zText into Lines; *pn gets the count.  A pipe row broken after
 ** its empty cells (web text: "一、… | 25 |", then lines of "|" alone, then
-** "| 25 |") is joined back into one line.  Caller frees each with
+** "| 25 |", or with every cell on its own line: "一、… |", lines of "|"
+** alone, "0 |") is joined back into one line.  Caller frees each with
 ** free_line() and the array with free(). */
 static Line *split_lines(const char *zText, int *pn) {
   Line *a = NULL;
@@ -302,7 +322,10 @@ static Line *split_lines(const char *zText, int *pn) {
         k = raw_line(r, &q);
         const char *t = r;
         while (t < r + k && (*t == ' ' || *t == '\t')) t++;
-        if (t < r + k && *t == '|') { buf_append(&row, r, k); r = q; }
+        if ((t < r + k && *t == '|') || value_then_pipe(r, k)) {
+          buf_append(&row, r, k);
+          r = q;
+        }
       }
       a = xrealloc(a, (size_t)(n + 1) * sizeof *a);
       make_line(&a[n++], buf_str(&row), row.n);
@@ -554,6 +577,7 @@ typedef struct Search {
   long long aCand[MAX_CANDIDATES][64];
   int aCandBlank[MAX_CANDIDATES][64];
   int nCand;
+  int nTried;                 /* complete readings tested against the checks */
   long nNode;
   int bOverflow;
   long long cur[64];
@@ -576,6 +600,7 @@ static void add_candidate(Search *s, const long long *aV, const int *aBlank) {
 static void emit_split(Search *s) {
   int aKnown[64];
   for (int c = 0; c < s->k; c++) aKnown[c] = !s->curBlank[c];
+  s->nTried++;
   if (checks_hold(s->aChk, s->nChk, s->cur, aKnown))
     add_candidate(s, s->cur, s->curBlank);
 }
@@ -635,6 +660,7 @@ static void gen_missing(Search *s) {
       }
       if (!bOk) continue;
       if (!solve(s->aChk, s->nChk, aV, aKnown, s->k)) continue;
+      s->nTried++;
       for (int c = 0; c < s->k; c++)
         if (aV[c] < 0 && !s->aSigned[c]) bOk = 0;
       if (bOk && checks_hold(s->aChk, s->nChk, aV, aKnown))
@@ -646,12 +672,17 @@ static void gen_missing(Search *s) {
 
 /* ------------------------------------------------------------ reading */
 
+/* Label-only data rows that make an empty table (rather than a few
+** labels quoted in the prose). */
+#define LABEL_ONLY_MIN 8
+
 typedef struct Reader {
   const RfFormat *f;
   Report *p;
   RtResult *out;
   int *aDone;          /* per (table,row) global index: row already read */
   int iLastOrder;      /* document order of the last matched row */
+  int nLabelOnly;      /* data rows whose label stood without any value */
 } Reader;
 
 /* Appends a note (takes ownership of z). */
@@ -805,7 +836,12 @@ static void store_row(Reader *R, int iTab, int iRow, const Tok *aTok,
   } else {
     for (int c = 0; c < k; c++) report_clear(R->p, base + c);
     R->out->nAmbiguous++;
-    if (s->nCand == 0) {
+    if (s->nCand == 0 && s->nTried == 0 && !s->bOverflow) {
+      /* too few numbers and nothing to place them by (the empty cells
+      ** left no trace and the row's rules cannot fill them) */
+      buf_printf(&b, "%s：文本只有%d个数“%s”（应为%d个），空格没有留下位置，"
+                 "无法确定各数所在的列，该行留空", zRow, nTok, buf_str(&raw), k);
+    } else if (s->nCand == 0) {
       buf_printf(&b, "%s：“%s”无法按%d列读出（与本行勾稽关系不符），该行留空",
                  zRow, buf_str(&raw), k);
     } else {
@@ -958,6 +994,14 @@ static int wrapped_label(Reader *R, Line *aL, int nL, int i,
   return bMatch;
 }
 
+/* 1 when the line has a value that is not an empty cell (a header row
+** padded with empty cells, "对外公开总数量 |||", has none). */
+static int has_values(const Line *L) {
+  for (int k = 0; k < L->nVal; k++)
+    if (L->aVal[k].e != TK_EMPTY) return 1;
+  return 0;
+}
+
 /* Walks the lines, matching labels to rows and storing their numbers. */
 static void read_lines(Reader *R, Line *aL, int nL) {
   Pending P;
@@ -998,14 +1042,17 @@ static void read_lines(Reader *R, Line *aL, int nL) {
     }
     bMatch = match_row(R, L->zNorm, &t, &r);
     if (!bMatch && L->zNorm2) bMatch = match_row(R, L->zNorm2, &t, &r);
-    if (!bMatch && L->nVal && prev.n) {
+    /* a label wrapped around its numbers: only real numbers count (the
+    ** empty cells padding a header line are not a row's values) */
+    if (!bMatch && has_values(L) && prev.n) {
       Buf both = BUF_INIT;
       buf_printf(&both, "%s%s", buf_str(&prev), L->zNorm);
       bMatch = match_row(R, buf_str(&both), &t, &r);
       if (!bMatch) bMatch = wrapped_label(R, aL, nL, i, buf_str(&both), &t, &r);
       buf_free(&both);
     }
-    if (!bMatch && L->nVal) bMatch = wrapped_label(R, aL, nL, i, L->zNorm, &t, &r);
+    if (!bMatch && has_values(L))
+      bMatch = wrapped_label(R, aL, nL, i, L->zNorm, &t, &r);
     if (!bMatch) {
       if (L->nVal) buf_reset(&prev);
       else buf_puts(&prev, L->zNorm);
@@ -1014,23 +1061,66 @@ static void read_lines(Reader *R, Line *aL, int nL) {
     }
     buf_reset(&prev);
     const RfTable *tb = &R->f->aTable[t];
+    Tok tk;
     if (L->nVal) {
       store_row(R, t, r, L->aVal, L->nVal, L->bRun);
     } else if (tb->nCol > 1 && tb->aRow[r].bData &&
                column_values(R, aL, nL, i, t, r)) {
       /* stored: one cell per line under the label */
-    } else if (tb->nCol == 1 && tb->aRow[r].bData) {
-      Tok tk;
-      if (vertical_value(R, aL, nL, i, t, r, &tk)) {
-        store_row(R, t, r, &tk, 1, 0);
-        free(tk.z);
-      }
+    } else if (tb->nCol == 1 && tb->aRow[r].bData &&
+               vertical_value(R, aL, nL, i, t, r, &tk)) {
+      store_row(R, t, r, &tk, 1, 0);
+      free(tk.z);
     } else {
       R->iLastOrder = row_order(R->f, t, r);
+      if (tb->aRow[r].bData) R->nLabelOnly++;
     }
   }
   if (P.nTok) pending_flush(R, &P);
   buf_free(&prev);
+}
+
+/* 1 when z ends like the name of an organ (县卫生健康局, 龙口镇, 市人民政府
+** 办公室) and is not a pronoun (我局, 本机关): a sentence cut before a year
+** ("本报告所列数据的统计期限为") is none. */
+static int looks_like_org(const char *z) {
+  static const char *azEnd[] = {"局", "镇", "乡", "街道", "办事处", "政府",
+                                "办公室", "委员会", "委", "办", "厅", "中心",
+                                "所", "站", "院", "馆", "处", "部", "署",
+                                "县", "区", "市", "省", "州", "旗", "管委会"};
+  size_t n = strlen(z);
+  if (!strncmp(z, "我", 3) || !strncmp(z, "本", 3) || !strncmp(z, "该", 3))
+    return 0;
+  for (size_t i = 0; i < sizeof azEnd / sizeof *azEnd; i++) {
+    size_t m = strlen(azEnd[i]);
+    if (n > m && !strcmp(z + n - m, azEnd[i])) return 1;
+  }
+  return 0;
+}
+
+/* The organisation in the text before a year: the whole text when it is
+** a title ("仪陇县新政镇"), else what follows the sentence's last
+** punctuation without the verb that announces it ("根据《条例》,现向社会
+** 公布龙口镇" gives 龙口镇, "(一)主动公开情况。" nothing).  Caller frees. */
+static char *org_of_sentence(const char *z, size_t n) {
+  static const char *azPunct[] = {"。", "，", ",", "：", ":", "；", ";",
+                                  "》", "、", ")", "）"};
+  static const char *azVerb[] = {"现向社会公布", "现公布", "现发布",
+                                 "特向社会公布", "向社会公布", "公布",
+                                 "现将"};
+  char *zAll = fold_trim(z, n), *zFrom = zAll;
+  for (size_t i = 0; i < sizeof azPunct / sizeof *azPunct; i++) {
+    for (char *f = strstr(zFrom, azPunct[i]); f; f = strstr(zFrom, azPunct[i]))
+      zFrom = f + strlen(azPunct[i]);
+  }
+  for (size_t i = 0; i < sizeof azVerb / sizeof *azVerb; i++) {
+    size_t m = strlen(azVerb[i]);
+    if (!strncmp(zFrom, azVerb[i], m)) { zFrom += m; break; }
+  }
+  char *zOrg = fold_trim(zFrom, strlen(zFrom));
+  free(zAll);
+  if (!looks_like_org(zOrg)) zOrg[0] = 0;
+  return zOrg;
 }
 
 /* Organisation and year from the first lines ("X 2020 年 …", "填报单位：X"). */
@@ -1059,7 +1149,7 @@ static void find_org_year(const char *zText, Report *p) {
         if (!strncmp(a, "年", 3)) {
           if (!p->iYear) p->iYear = atoi(q);
           if (!p->zOrg && q > zl) {
-            char *zOrg = fold_trim(zl, (size_t)(q - zl));
+            char *zOrg = org_of_sentence(zl, (size_t)(q - zl));
             if (zOrg[0] && strlen(zOrg) <= 90) p->zOrg = zOrg;
             else free(zOrg);
           }
@@ -1103,7 +1193,13 @@ int report_text_read(const RfSet *pSet, const char *zText,
   R.p = pOut->pReport = report_new(R.f, NULL, 0);
   find_org_year(zText, R.p);
   read_lines(&R, aL, nL);
-  if (pOut->nRowRead == 0) {
+  if (pOut->nRowRead == 0 && R.nLabelOnly >= LABEL_ONLY_MIN) {
+    /* a published table with its labels and not one number (every cell
+    ** left empty): read as all blank, so the format and the year can
+    ** still be judged */
+    note(pOut, mprintf("表格有%d行只有行标签、没有任何数字，全部按空白处理",
+                       R.nLabelOnly));
+  } else if (pOut->nRowRead == 0) {
     pOut->zErr = xstrdup("文本中没有读到任何表格数据行");
     report_free(pOut->pReport);
     pOut->pReport = NULL;

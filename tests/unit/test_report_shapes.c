@@ -142,6 +142,127 @@ TEST(report_shape_pipe_row_broken_over_lines) {
   rf_set_free(&s);
 }
 
+/* Web text from a real 2019 report (黄家镇): every cell on its own line
+** ending " |", the header's spanned cells as a line "||" after it.  The
+** header "对外公开总数量 |" joined with "||" has two empty cells; they are
+** not the numbers of a label wrapped onto the next line ("规章"): 规章
+** reads 0/0/0 from the lines under it, 规范性文件 1/1/25. */
+TEST(report_shape_header_padding_is_not_values) {
+  RfSet s = {0};
+  RtResult r;
+  const char *z =
+    "2019年黄家镇政府信息公开工作年度报告\n二、主动公开政府信息情况\n"
+    "第二十条第(一)项 |\n|||||\n信息内容 |\n本年新 |\n本年新 |\n"
+    "对外公开总数量 |\n||\n规章 |\n0 |\n0 |\n0 |\n||\n"
+    "规范性文件 |\n1 |\n1 |\n25 |\n||\n"
+    "其他 |\n|||||||||||||\n"
+    "一、本年新收政府信息公开申请数量 |\n0 |\n0 |\n0 |\n0 |\n0 |\n0 |\n0 |\n"
+    "||||||||||\n";
+  Report *p = read_text(&s, z, &r);
+  CHECK(p != NULL);
+  if (p) {
+    CHECK_STR(p->pFmt->zId, "2019");
+    CHECK_INT(cellv(p, "t2_art20_1", "regulations", "new_made"), 0);
+    CHECK_INT(cellv(p, "t2_art20_1", "regulations", "total_public"), 0);
+    CHECK_INT(cellv(p, "t2_art20_1", "normative_docs", "new_made"), 1);
+    CHECK_INT(cellv(p, "t2_art20_1", "normative_docs", "new_published"), 1);
+    CHECK_INT(cellv(p, "t2_art20_1", "normative_docs", "total_public"), 25);
+    /* "其他" + padding is not row 一 with blank cells (龙口镇 2022) */
+    CHECK_INT(cellv(p, "t3", "new", "natural_person"), 0);
+    CHECK_INT(cellv(p, "t3", "new", "total"), 0);
+    for (int i = 0; i < r.nNote; i++) CHECK(strstr(r.azNote[i], "无法") == NULL);
+  }
+  rt_result_free(&r);
+  rf_set_free(&s);
+}
+
+/* A published table whose every cell was left empty (螅镇 2022): labels
+** only.  It reads as all blank with a note, so the format (2019 labels)
+** can still be judged against the year. */
+TEST(report_shape_labels_without_numbers) {
+  RfSet s = {0};
+  RtResult r;
+  const char *z =
+    "2022年度某镇政府信息公开工作年度报告\n\n"
+    "第二十条第(一)项\n\n信息内容\n\n本年新制作数量\n\n本年新公开数量\n\n"
+    "对外公开总数量\n\n规章\n\n规范性文件\n\n第二十条第(五)项\n\n"
+    "上一年项目数量\n\n本年增/减\n\n处理决定数量\n\n行政许可\n\n"
+    "其他对外管理服务事项\n\n行政处罚\n\n行政强制\n\n行政事业性收费\n\n"
+    "政府集中采购\n\n一、本年新收政府信息公开申请数量\n\n"
+    "二、上年结转政府信息公开申请数量\n\n（一）予以公开\n\n";
+  Report *p = read_text(&s, z, &r);
+  CHECK(p != NULL);
+  if (p) {
+    CHECK_STR(p->pFmt->zId, "2019");
+    CHECK_INT(p->iYear, 2022);
+    CHECK_INT(r.nRowRead, 0);
+    CHECK(notes_have(&r, "只有行标签、没有任何数字"));
+    CHECK_INT(cellv(p, "t2_art20_5", "licensing", "decisions"), -1);
+    CHECK_INT(cellv(p, "t3", "new", "total"), -1);
+  }
+  rt_result_free(&r);
+  rf_set_free(&s);
+  /* two labels in prose are not a table: still unreadable */
+  const char *z2 = "2022年某镇报告\n行政许可\n行政处罚\n";
+  p = read_text(&s, z2, &r);
+  CHECK(p == NULL);
+  rt_result_free(&r);
+  rf_set_free(&s);
+}
+
+/* Too few numbers and nothing to place them by (岳阳南湖某局 2019: "3 |",
+** "3 |" for seven cells, the five empty cells gone): 3 can stand under
+** any of the six applicant columns with 总计 3, so the row is left blank
+** and the note says the columns cannot be told, not that the rule fails. */
+TEST(report_shape_too_few_numbers_to_place) {
+  RfSet s = {0};
+  RtResult r;
+  const char *z =
+    "2019年某局政府信息公开工作年度报告\n"
+    "一、本年新收政府信息公开申请数量 |\n3 |\n3 |\n|||||||\n"
+    "二、上年结转政府信息公开申请数量 | 0 | 0 | 0 | 0 | 0 | 0 | 0 |\n";
+  Report *p = read_text(&s, z, &r);
+  CHECK(p != NULL);
+  if (p) {
+    CHECK_INT(cellv(p, "t3", "new", "natural_person"), -1);
+    CHECK_INT(cellv(p, "t3", "new", "total"), -1);
+    CHECK_INT(cellv(p, "t3", "carried_in", "total"), 0);
+    CHECK(notes_have(&r, "一：文本只有2个数“3 3”（应为7个），空格没有留下位置，"
+                         "无法确定各数所在的列"));
+    CHECK(r.nAmbiguous == 1);
+  }
+  rt_result_free(&r);
+  rf_set_free(&s);
+}
+
+/* Every cell on its own line ending " |", an empty cell as a line "|"
+** alone (区统计局 2023): "一、… |", six "|" lines, "0 |" is one row of six
+** blank applicant cells and 总计 0; a cell "/" is blank. */
+TEST(report_shape_cell_lines_with_empty_pipe_lines) {
+  RfSet s = {0};
+  RtResult r;
+  const char *z =
+    "某区统计局2023年政府信息公开工作年度报告\n"
+    "规章 |\n/ |\n/ |\n/ |\n行政规范性文件 |\n0 |\n2 |\n7 |\n"
+    "一、本年新收政府信息公开申请数量 |\n|\n|\n|\n|\n|\n|\n0 |\n||\n"
+    "二、上年结转政府信息公开申请数量 |\n|\n|\n|\n|\n|\n|\n4 |\n||\n";
+  Report *p = read_text(&s, z, &r);
+  CHECK(p != NULL);
+  if (p) {
+    CHECK_STR(p->pFmt->zId, "2021");
+    CHECK_INT(cellv(p, "t2_art20_1", "regulations", "made"), -1);
+    CHECK_INT(cellv(p, "t2_art20_1", "normative_docs", "repealed"), 2);
+    CHECK_INT(cellv(p, "t2_art20_1", "normative_docs", "valid"), 7);
+    CHECK_INT(cellv(p, "t3", "new", "natural_person"), -1);
+    CHECK_INT(cellv(p, "t3", "new", "other_org"), -1);
+    CHECK_INT(cellv(p, "t3", "new", "total"), 0);
+    CHECK_INT(cellv(p, "t3", "carried_in", "commercial"), -1);
+    CHECK_INT(cellv(p, "t3", "carried_in", "total"), 4);
+  }
+  rt_result_free(&r);
+  rf_set_free(&s);
+}
+
 /* Web text whose cells ran together, split by the row's rule (总计 = the
 ** sum of the six applicant columns), worked out by hand:
 **   "91000010"  eight digits, seven cells: one cell has two digits.  Only

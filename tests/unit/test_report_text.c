@@ -498,3 +498,32 @@ TEST(report_text_table4_numbers_over_lines) {
   rt_result_free(&r);
   rf_set_free(&s);
 }
+
+/* The organisation before the year: a title names it; a sentence gives
+** what follows its last punctuation without the announcing verb; a
+** sentence cut before a year, or a pronoun, names none. */
+TEST(report_text_org_from_first_lines) {
+  static const struct { const char *zText, *zOrg; } a[] = {
+    {"仪陇县新政镇2023年政府信息公开工作年度报告\n", "仪陇县新政镇"},
+    {"根据《中华人民共和国政府信息公开条例》,现向社会公布龙口镇2022年度"
+     "政府信息公开工作年度报告。\n", "龙口镇"},
+    {"(一)主动公开情况。2024年,我局共主动公开政府信息376条。\n", NULL},
+    {"本报告所列数据的统计期限为2024年1月1日至2024年12月31日。\n", NULL},
+    {"我局2021年政府信息公开工作年度报告\n", NULL},
+  };
+  for (size_t i = 0; i < sizeof a / sizeof a[0]; i++) {
+    RfSet s = {0};
+    RtResult r;
+    Buf b = BUF_INIT;
+    buf_printf(&b, "%s第二十条第（五）项\n行政许可\t3\n", a[i].zText);
+    fixture_formats(&s);
+    CHECK_INT(report_text_read(&s, buf_str(&b), NULL, &r), 0);
+    if (r.pReport) {
+      if (a[i].zOrg) CHECK_STR(r.pReport->zOrg ? r.pReport->zOrg : "", a[i].zOrg);
+      else CHECK(r.pReport->zOrg == NULL);
+    }
+    rt_result_free(&r);
+    rf_set_free(&s);
+    buf_free(&b);
+  }
+}

@@ -257,6 +257,26 @@ static void pg_free(PgStmt *p) {
   free(p);
 }
 
+/* Checks that the server can prepare p's text at all (syntax, tables,
+** columns), as the unnamed statement, without parameter types: a failure
+** that only a parameter's type causes is left to pg_server_prepare.  In a
+** transaction under a savepoint, so that a failure does not abort it. */
+static int pg_probe(Store *s, PgStmt *p) {
+  if (!pg_usable(s)) return pg_fail(s, NULL, "SQL 预编译");
+  int bSave = s->nTx > 0;
+  if (bSave && pg_exec(s, "SAVEPOINT gk_probe") != STORE_OK) return STORE_ERROR;
+  PGresult *res = PQprepare(s->pg, "", p->zSql, 0, NULL);
+  int rc = STORE_OK;
+  if (PQresultStatus(res) != PGRES_COMMAND_OK) {
+    if (bSave) PQclear(PQexec(s->pg, "ROLLBACK TO SAVEPOINT gk_probe"));
+    if (!type_error(PQresultErrorField(res, PG_DIAG_SQLSTATE)))
+      rc = pg_fail(s, res, "SQL 预编译");
+  }
+  PQclear(res);
+  if (bSave) PQclear(PQexec(s->pg, "RELEASE SAVEPOINT gk_probe"));
+  return rc;
+}
+
 static Stmt *pg_prepare(Store *s, const char *zSql) {
   PgStmt *p = xmalloc(sizeof *p);
   memset(p, 0, sizeof *p);
@@ -275,8 +295,13 @@ static Stmt *pg_prepare(Store *s, const char *zSql) {
   memset(p->anFmt, 0, sizeof(int) * (size_t)n);
   p->aType = xmalloc(sizeof(Oid) * (size_t)n);
   memset(p->aType, 0, sizeof(Oid) * (size_t)n);
-  /* The server prepares it at the first step (pg_server_prepare), when the
-  ** bound values tell the parameters' types; a bad text fails there. */
+  /* The server prepares it for good at the first step (pg_server_prepare),
+  ** when the bound values tell the parameters' types; a text it cannot
+  ** prepare at all fails here, as on SQLite (pg_probe). */
+  if (pg_probe(s, p) != STORE_OK) {
+    pg_free(p);
+    return NULL;
+  }
   return (Stmt *)(void *)p;
 }
 

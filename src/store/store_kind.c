@@ -8,7 +8,7 @@
 
 #include "store/store.h"
 
-/* libpq connection keywords a keyword=value string may start with. */
+/* PostgreSQL connection keywords a keyword=value string may start with. */
 static const char *const azKeyword[] = {
   "host", "hostaddr", "port", "dbname", "user", "password", "passfile",
   "service", "options", "application_name", "connect_timeout", "sslmode",
@@ -19,7 +19,7 @@ StoreKind store_kind(const char *zTarget) {
   if (!zTarget) return STORE_KIND_SQLITE;
   if (!strncmp(zTarget, "postgresql://", 13) || !strncmp(zTarget, "postgres://", 11))
     return STORE_KIND_POSTGRES;
-  /* keyword=value: the first word is a libpq keyword followed by '='
+  /* keyword=value: the first word is a connection keyword followed by '='
   ** (spaces allowed around it), e.g. "host=/run/postgresql dbname=gk". */
   const char *z = zTarget;
   while (*z == ' ') z++;

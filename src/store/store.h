@@ -49,6 +49,10 @@ enum {
 ** whose name looks like a keyword). */
 typedef enum StoreKind { STORE_KIND_SQLITE = 1, STORE_KIND_POSTGRES = 2 } StoreKind;
 StoreKind store_kind(const char *zTarget);
+/* zTarget as it may be printed, logged or audited: a PostgreSQL password
+** (password=…, or user:password@ in a URI) written "***".  Heap string,
+** the caller frees it. */
+char *store_target_redacted(const char *zTarget);
 
 /* Opens the database at zPath (WAL, foreign keys, busy timeout).  Without
 ** STORE_CREATE the file must exist.  On failure *pp is NULL and, when pzErr

@@ -34,6 +34,26 @@ TEST(store_kind_by_target) {
   CHECK_INT(store_kind(""), STORE_KIND_SQLITE);
 }
 
+static void check_redacted(const char *zIn, const char *zWant) {
+  char *z = store_target_redacted(zIn);
+  CHECK_STR(z, zWant);
+  free(z);
+}
+
+TEST(store_target_redacted_hides_passwords) {
+  check_redacted("host=db dbname=gk user=gk password=s3cret sslmode=require",
+                 "host=db dbname=gk user=gk password=*** sslmode=require");
+  check_redacted("dbname=gk password = 'a b\\' c'", "dbname=gk password=***");
+  check_redacted("postgresql://gk:s3cret@db.example:5432/gk?sslmode=require",
+                 "postgresql://gk:***@db.example:5432/gk?sslmode=require");
+  check_redacted("postgres://gk@db/gk?password=s3cret&application_name=x",
+                 "postgres://gk@db/gk?password=***&application_name=x");
+  check_redacted("postgres:///gk?host=/run/postgresql", "postgres:///gk?host=/run/postgresql");
+  check_redacted("host=/run/postgresql dbname=gk", "host=/run/postgresql dbname=gk");
+  /* A SQLite path is shown as it is. */
+  check_redacted("/var/lib/gongkai/password=x.db", "/var/lib/gongkai/password=x.db");
+}
+
 TEST(store_pg_rewrite_params) {
   int n = -1;
   char *z = pg_rewrite_params("SELECT a FROM t WHERE b=?1 AND c=?12 OR d=?2", &n);

@@ -3,10 +3,11 @@
 ** libpq: the connection, prepared statements, errors by SQLSTATE,
 ** transactions, advisory locks and the migrations of src/store/schema/pg/.
 **
-** Statements.  stmt() prepares each SQL literal once per connection as a
-** named server-side statement ("gk<n>", at its first run, typed by the
-** values bound: pg_server_prepare), with ?N rewritten to $N outside quotes
-** and comments (pg_rewrite_params).  Parameters travel as text
+** Statements.  stmt() checks that the server can prepare the text
+** (pg_probe: a bad text fails there, as on SQLite) and the first run
+** prepares it for good, once per connection, as a named server-side
+** statement ("gk<n>", typed by the values bound: pg_server_prepare), with
+** ?N rewritten to $N outside quotes and comments (pg_rewrite_params).  Parameters travel as text
 ** (integers formatted in decimal) and blobs as binary; the first
 ** stmt_step() runs PQexecPrepared and keeps the whole result, the
 ** following steps walk its rows.  Results come back as text: col_int

@@ -518,7 +518,10 @@ TEST(doc_import_equals_add_then_publish) {
     CHECK_INT(store_doc_import(s2, &a, &d4), STORE_OK);
     CHECK_STR(index_of(s2, &a, d4.id),
               k ? "453629012/2018-00001" : "453629012/2018-00002");
-    CHECK(d4.id == d2.id + 1);
+    /* SQLite gives the refused import's id to the next row; a PostgreSQL
+    ** identity does not take back a number a rolled-back insert drew. */
+    if (!fix_on_pg()) CHECK(d4.id == d2.id + 1);
+    else CHECK(d4.id > d2.id);
     /* store_doc_add()'s checks come before the allocation, as on that
     ** path: an unknown catalogue item and a malformed imported number are
     ** refused with their own messages, nothing stored. */

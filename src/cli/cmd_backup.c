@@ -25,6 +25,7 @@
 #include "cli/commands.h"
 #include "lib/buf.h"
 #include "lib/crypto.h"
+#include "store/store_admin.h"
 #include "store/store_documents.h"
 
 #define BACKUP_PREFIX "gongkai-"

@@ -39,6 +39,7 @@
 #include "lib/utf8.h"
 #include "store/store_bench.h"
 #include "store/store_documents.h"
+#include "store/store_admin.h"
 #include "store/store_search.h"
 
 static const char zUsage[] =

@@ -12,6 +12,7 @@
 #include "cli/cli.h"
 #include "cli/cli_util.h"
 #include "cli/commands.h"
+#include "store/store_admin.h"
 #include "store/store_search.h"
 
 static const char zUsage[] =

@@ -13,15 +13,15 @@
 
 #include "lib/crypto.h"
 #include "store/store_bench.h"
-#include "store/store_int.h"
+#include "store/store_sqlite.h"
 #include "store/store_search.h"
 
 int store_bench_first_user(Store *s, int64_t *pId) {
-  sqlite3_stmt *st = stmt(s, "SELECT min(id) FROM user");
+  sqlite3_stmt *st = lite_stmt(s, "SELECT min(id) FROM user");
   if (!st) return STORE_ERROR;
   int rc = sqlite3_step(st);
-  int64_t id = rc == SQLITE_ROW ? col_int(st, 0) : 0;
-  stmt_done(st);
+  int64_t id = rc == SQLITE_ROW ? lite_col_int(st, 0) : 0;
+  lite_done(st);
   if (rc != SQLITE_ROW) return store_sqlite_err(s, rc, "查找用户");
   if (!id) return store_fail(s, STORE_NOTFOUND, "数据库中没有用户");
   *pId = id;
@@ -29,11 +29,11 @@ int store_bench_first_user(Store *s, int64_t *pId) {
 }
 
 int store_bench_index_taken(Store *s, const char *zIndex, int *pbTaken) {
-  sqlite3_stmt *st = stmt(s, "SELECT 1 FROM doc WHERE index_number=?1");
+  sqlite3_stmt *st = lite_stmt(s, "SELECT 1 FROM doc WHERE index_number=?1");
   if (!st) return STORE_ERROR;
-  bind_text(st, 1, zIndex);
+  lite_bind_text(st, 1, zIndex);
   int rc = sqlite3_step(st);
-  stmt_done(st);
+  lite_done(st);
   if (rc != SQLITE_ROW && rc != SQLITE_DONE)
     return store_sqlite_err(s, rc, "检查索引号");
   *pbTaken = rc == SQLITE_ROW;
@@ -79,13 +79,13 @@ static int fts_tables(Store *s, Arena *a, FtsTab **pa, int *pn,
                       int bDocOnly) {
   FtsTab *aT = NULL;
   int n = 0, nAlloc = 0, rc;
-  sqlite3_stmt *st = stmt(s,
+  sqlite3_stmt *st = lite_stmt(s,
       "SELECT name,sql FROM sqlite_master WHERE type='table'"
       " AND sql LIKE 'CREATE VIRTUAL TABLE%' AND sql LIKE '%fts5%'"
       " ORDER BY name");
   if (!st) return STORE_ERROR;
   while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
-    const char *zSql = col_text(a, st, 1);
+    const char *zSql = lite_col_text(a, st, 1);
     const char *zContent = fts_option(a, zSql, "content");
     if (!zContent || (strcmp(zContent, "doc") &&
                       (bDocOnly || strcmp(zContent, "search_doc"))))
@@ -93,12 +93,12 @@ static int fts_tables(Store *s, Arena *a, FtsTab **pa, int *pn,
     ARENA_PUSH(a, aT, n, nAlloc);
     memset(&aT[n], 0, sizeof aT[n]);
     aT[n].zContent = zContent;
-    aT[n].zName = col_text(a, st, 0);
+    aT[n].zName = lite_col_text(a, st, 0);
     const char *zRowid = fts_option(a, zSql, "content_rowid");
     aT[n].zRowid = zRowid ? zRowid : "rowid";
     n++;
   }
-  stmt_done(st);
+  lite_done(st);
   if (rc != SQLITE_DONE) return store_sqlite_err(s, rc, "读取检索表");
   for (int i = 0; i < n; i++) {
     char *zSql = sqlite3_mprintf("PRAGMA table_info(\"%w\")", aT[i].zName);
@@ -107,15 +107,15 @@ static int fts_tables(Store *s, Arena *a, FtsTab **pa, int *pn,
     sqlite3_free(zSql);
     if (rc != SQLITE_OK) return store_sqlite_err(s, rc, "读取检索表");
     while (sqlite3_step(pi) == SQLITE_ROW && aT[i].nCol < FTS_MAX_COL)
-      aT[i].azCol[aT[i].nCol++] = col_text(a, pi, 1);
+      aT[i].azCol[aT[i].nCol++] = lite_col_text(a, pi, 1);
     sqlite3_finalize(pi);
-    sqlite3_stmt *tr = stmt(s,
+    sqlite3_stmt *tr = lite_stmt(s,
         "SELECT 1 FROM sqlite_master WHERE type='trigger' AND tbl_name='doc'"
         " AND instr(sql,?1)>0");
     if (!tr) return STORE_ERROR;
-    bind_text(tr, 1, aT[i].zName);
+    lite_bind_text(tr, 1, aT[i].zName);
     aT[i].bTriggered = sqlite3_step(tr) == SQLITE_ROW;
-    stmt_done(tr);
+    lite_done(tr);
   }
   *pa = aT;
   *pn = n;
@@ -154,8 +154,8 @@ int store_search_index_docs(Store *s, int64_t firstId, int64_t lastId,
       rc = store_sqlite_err(s, rc, "更新全文索引");
       goto done;
     }
-    bind_int(st, 1, firstId);
-    bind_int(st, 2, lastId);
+    lite_bind_int(st, 1, firstId);
+    lite_bind_int(st, 2, lastId);
     rc = sqlite3_step(st);
     sqlite3_finalize(st);
     if (rc != SQLITE_DONE) {
@@ -350,7 +350,7 @@ int store_bench_run(Store *s, BenchStmt *p, const char *const *azArg,
       sqlite3_bind_text(p->st, k + 1, z, (int)(o - z), free);
     }
   } else {
-    bind_text(p->st, 1, azArg[0]);
+    lite_bind_text(p->st, 1, azArg[0]);
   }
   int64_t nRow = 0, first = 0;
   int rc;
@@ -389,14 +389,14 @@ int store_bench_sizes(Store *s, const char *zTable, int64_t *pnIndex,
     rc = store_fail(s, STORE_NOTFOUND, "没有检索表“%s”", zTable);
     goto done;
   }
-  sqlite3_stmt *st = stmt(s,
+  sqlite3_stmt *st = lite_stmt(s,
       "SELECT coalesce(sum(pgsize),0) FROM dbstat"
       " WHERE name=?1 OR substr(name,1,length(?1)+1)=?1||'_'");
   if (!st) { rc = STORE_ERROR; goto done; }
-  bind_text(st, 1, zTable);
+  lite_bind_text(st, 1, zTable);
   rc = sqlite3_step(st);
-  *pnIndex = rc == SQLITE_ROW ? col_int(st, 0) : 0;
-  stmt_done(st);
+  *pnIndex = rc == SQLITE_ROW ? lite_col_int(st, 0) : 0;
+  lite_done(st);
   if (rc != SQLITE_ROW) { rc = store_sqlite_err(s, rc, "统计索引大小"); goto done; }
   char *zSql = sqlite3_mprintf("SELECT 0");
   for (int c = 0; c < t->nCol; c++)
@@ -418,15 +418,15 @@ done:
 }
 
 int store_bench_doc_range(Store *s, int64_t *pnDoc, int64_t *pMaxId) {
-  sqlite3_stmt *st = stmt(s,
+  sqlite3_stmt *st = lite_stmt(s,
       "SELECT count(*),coalesce(max(id),0) FROM doc WHERE state='published'");
   if (!st) return STORE_ERROR;
   int rc = sqlite3_step(st);
   if (rc == SQLITE_ROW) {
-    *pnDoc = col_int(st, 0);
-    *pMaxId = col_int(st, 1);
+    *pnDoc = lite_col_int(st, 0);
+    *pMaxId = lite_col_int(st, 1);
   }
-  stmt_done(st);
+  lite_done(st);
   return rc == SQLITE_ROW ? STORE_OK : store_sqlite_err(s, rc, "统计文件");
 }
 
@@ -441,23 +441,23 @@ int store_bench_app_add(Store *s, int64_t orgId, const char *zRegNo,
   int bClosed = zClosed && zClosed[0];
   crypto_sha256_hex(zRegNo, strlen(zRegNo), zHash);
   store_now_iso(zNow);
-  sqlite3_stmt *st = stmt(s,
+  sqlite3_stmt *st = lite_stmt(s,
       "INSERT INTO application(org_id,reg_no,tracking_hash,channel,"
       "applicant_type,applicant_name,id_kind,info_title,received_on,state,"
       "outcome,closed_on,created_at) VALUES(?1,?2,?3,?4,?5,?6,'other',?7,?8,"
       "?9,?10,?11,?12)");
   if (!st) return STORE_ERROR;
-  bind_int(st, 1, orgId);
-  bind_text(st, 2, zRegNo);
-  bind_text(st, 3, zHash);
-  bind_text(st, 4, zChannel);
-  bind_text(st, 5, zApplicantType);
-  bind_text(st, 6, zName);
-  bind_text(st, 7, zTitle);
-  bind_text(st, 8, zReceived);
-  bind_text(st, 9, bClosed ? "answered" : "in_progress");
-  bind_text(st, 10, bClosed ? zOutcome : NULL);
-  bind_text(st, 11, bClosed ? zClosed : NULL);
-  bind_text(st, 12, zNow);
-  return stmt_exec(s, st, "保存申请");
+  lite_bind_int(st, 1, orgId);
+  lite_bind_text(st, 2, zRegNo);
+  lite_bind_text(st, 3, zHash);
+  lite_bind_text(st, 4, zChannel);
+  lite_bind_text(st, 5, zApplicantType);
+  lite_bind_text(st, 6, zName);
+  lite_bind_text(st, 7, zTitle);
+  lite_bind_text(st, 8, zReceived);
+  lite_bind_text(st, 9, bClosed ? "answered" : "in_progress");
+  lite_bind_text(st, 10, bClosed ? zOutcome : NULL);
+  lite_bind_text(st, 11, bClosed ? zClosed : NULL);
+  lite_bind_text(st, 12, zNow);
+  return lite_exec(s, st, "保存申请");
 }

@@ -9,7 +9,8 @@
 #include "lib/date.h"
 #include "store/fts_cjk.h"
 #include "store/store_documents.h"
-#include "store/store_int.h"
+#include "store/store_admin.h"
+#include "store/store_sqlite.h"
 #include "store/store_search.h"
 
 /* The columns of a document's index row after its key, computed from doc,
@@ -48,8 +49,8 @@ static int64_t day_of(const char *zDate) {
 static int opt_int(Store *s, sqlite3_stmt *st, int64_t *pv, int *pb) {
   int rc = sqlite3_step(st);
   *pb = rc == SQLITE_ROW && sqlite3_column_type(st, 0) != SQLITE_NULL;
-  *pv = *pb ? col_int(st, 0) : 0;
-  stmt_done(st);
+  *pv = *pb ? lite_col_int(st, 0) : 0;
+  lite_done(st);
   if (rc != SQLITE_ROW && rc != SQLITE_DONE)
     return store_sqlite_err(s, rc, "读写检索索引");
   return STORE_OK;
@@ -60,13 +61,13 @@ static int opt_int(Store *s, sqlite3_stmt *st, int64_t *pv, int *pb) {
 ** after zDate.  *pb = 0 when there is none. */
 static int edge_key(Store *s, const char *zDate, int bAfter, int64_t *pKey,
                     int *pb) {
-  sqlite3_stmt *st = stmt(s, bAfter
+  sqlite3_stmt *st = lite_stmt(s, bAfter
       ? "SELECT id FROM search_doc WHERE published_date>?1"
         " ORDER BY published_date, id LIMIT 1"
       : "SELECT id FROM search_doc WHERE published_date<=?1"
         " ORDER BY published_date DESC, id DESC LIMIT 1");
   if (!st) return STORE_ERROR;
-  bind_text(st, 1, zDate);
+  lite_bind_text(st, 1, zDate);
   return opt_int(s, st, pKey, pb);
 }
 
@@ -82,13 +83,13 @@ static int new_key(Store *s, const char *zDate, int64_t *pKey,
   sqlite3_stmt *st;
   int64_t key = day_of(zDate) * SEARCH_DAY_KEYS;
   if (b1 && k1 + 1 > key) key = k1 + 1;
-  st = stmt(s, "SELECT 1 FROM search_doc WHERE id=?1");
+  st = lite_stmt(s, "SELECT 1 FROM search_doc WHERE id=?1");
   if (!st) return STORE_ERROR;
-  bind_int(st, 1, key);
+  lite_bind_int(st, 1, key);
   if ((rc = opt_int(s, st, &taken, &bTaken))) return rc;
   *pbDisplaced = 0;
   if ((b2 && key >= k2) || bTaken) {
-    st = stmt(s, "SELECT max(id) FROM search_doc");
+    st = lite_stmt(s, "SELECT max(id) FROM search_doc");
     if (!st) return STORE_ERROR;
     if ((rc = opt_int(s, st, &kMax, &bMax))) return rc;
     if (key <= kMax) key = kMax + 1;
@@ -117,10 +118,10 @@ static int new_key(Store *s, const char *zDate, int64_t *pKey,
 /* Runs the statement zSql (a literal) with ?1 = key; a statement without
 ** parameters ignores the key (exec_sql0). */
 static int exec_key(Store *s, const char *zSql, int64_t key) {
-  sqlite3_stmt *st = stmt(s, zSql);
+  sqlite3_stmt *st = lite_stmt(s, zSql);
   if (!st) return STORE_ERROR;
-  if (sqlite3_bind_parameter_count(st) > 0) bind_int(st, 1, key);
-  return stmt_exec(s, st, "更新检索索引");
+  if (sqlite3_bind_parameter_count(st) > 0) lite_bind_int(st, 1, key);
+  return lite_exec(s, st, "更新检索索引");
 }
 #define exec_sql0(s, zSql) exec_key(s, zSql, 0)
 
@@ -171,22 +172,22 @@ int store_search_sync(Store *s, int64_t docId) {
   if (rc) return rc;
   int64_t oldKey = 0, key = 0;
   const char *zOldDate = NULL, *zDate = NULL;
-  sqlite3_stmt *st = stmt(s,
+  sqlite3_stmt *st = lite_stmt(s,
       "SELECT id,published_date FROM search_doc WHERE doc_id=?1");
   if (!st) { rc = STORE_ERROR; goto fail; }
-  bind_int(st, 1, docId);
+  lite_bind_int(st, 1, docId);
   if (sqlite3_step(st) == SQLITE_ROW) {
-    oldKey = col_int(st, 0);
-    zOldDate = col_text(&a, st, 1);
+    oldKey = lite_col_int(st, 0);
+    zOldDate = lite_col_text(&a, st, 1);
   }
-  stmt_done(st);
+  lite_done(st);
   if (zOldDate && (rc = remove_row(s, oldKey))) goto fail;
-  st = stmt(s, "SELECT coalesce(published_date,'') FROM doc"
+  st = lite_stmt(s, "SELECT coalesce(published_date,'') FROM doc"
                " WHERE id=?1 AND state='published'");
   if (!st) { rc = STORE_ERROR; goto fail; }
-  bind_int(st, 1, docId);
-  if (sqlite3_step(st) == SQLITE_ROW) zDate = col_text(&a, st, 0);
-  stmt_done(st);
+  lite_bind_int(st, 1, docId);
+  if (sqlite3_step(st) == SQLITE_ROW) zDate = lite_col_text(&a, st, 0);
+  lite_done(st);
   if (!zDate) goto done; /* not public: no row */
   if (zOldDate && !strcmp(zOldDate, zDate)) {
     key = oldKey;
@@ -198,12 +199,12 @@ int store_search_sync(Store *s, int64_t docId) {
                           " WHERE name='displaced'")))
       goto fail;
   }
-  st = stmt(s, SEARCH_INSERT " SELECT ?2," SEARCH_ROW_COLUMNS
+  st = lite_stmt(s, SEARCH_INSERT " SELECT ?2," SEARCH_ROW_COLUMNS
                " FROM doc d WHERE d.id=?1");
   if (!st) { rc = STORE_ERROR; goto fail; }
-  bind_int(st, 1, docId);
-  bind_int(st, 2, key);
-  if ((rc = stmt_exec(s, st, "更新检索索引"))) goto fail;
+  lite_bind_int(st, 1, docId);
+  lite_bind_int(st, 2, key);
+  if ((rc = lite_exec(s, st, "更新检索索引"))) goto fail;
   if (s->bSearchDefer)
     rc = exec_key(s, "INSERT INTO temp.search_pending(id) VALUES(?1)", key);
   else if (!(rc = exec_key(s, FTS_ADD_ONE("search_fts"), key)))
@@ -219,7 +220,7 @@ fail:
 }
 
 int store_search_displaced(Store *s, int64_t *pn) {
-  sqlite3_stmt *st = stmt(s,
+  sqlite3_stmt *st = lite_stmt(s,
       "SELECT value FROM search_meta WHERE name='displaced'");
   if (!st) return STORE_ERROR;
   int b;
@@ -263,13 +264,13 @@ int store_search_rebuild(Store *s) {
 int store_search_attachment_text(Store *s, Arena *a, int64_t docId,
                                  const char **pz) {
   *pz = "";
-  sqlite3_stmt *st = stmt(s,
+  sqlite3_stmt *st = lite_stmt(s,
       "SELECT attachment_text FROM search_doc WHERE doc_id=?1");
   if (!st) return STORE_ERROR;
-  bind_int(st, 1, docId);
+  lite_bind_int(st, 1, docId);
   int rc = sqlite3_step(st);
-  if (rc == SQLITE_ROW) *pz = col_text(a, st, 0);
-  stmt_done(st);
+  if (rc == SQLITE_ROW) *pz = lite_col_text(a, st, 0);
+  lite_done(st);
   if (rc != SQLITE_ROW && rc != SQLITE_DONE)
     return store_sqlite_err(s, rc, "读取附件文本");
   return STORE_OK;
@@ -382,23 +383,23 @@ static int year_range(Store *s, int y, YearRange *p) {
 static void bind_search(sqlite3_stmt *st, const char *zMatch,
                         const char *zChars, const SearchQuery *q,
                         const YearRange *pY) {
-  bind_text(st, 1, zMatch);
-  bind_text(st, 13, zChars);
-  bind_id(st, 2, q->orgId);
-  bind_int(st, 3, q->bSubtree ? 1 : 0);
+  lite_bind_text(st, 1, zMatch);
+  lite_bind_text(st, 13, zChars);
+  lite_bind_id(st, 2, q->orgId);
+  lite_bind_int(st, 3, q->bSubtree ? 1 : 0);
   if (pY->y > 0) {
-    bind_int(st, 4, pY->lo);
-    bind_int(st, 5, pY->hi);
-    bind_text(st, 16, pY->zFrom);
-    bind_text(st, 17, pY->zTo);
+    lite_bind_int(st, 4, pY->lo);
+    lite_bind_int(st, 5, pY->hi);
+    lite_bind_text(st, 16, pY->zFrom);
+    lite_bind_text(st, 17, pY->zTo);
   } else {
-    bind_id(st, 4, 0);
-    bind_id(st, 5, 0);
+    lite_bind_id(st, 4, 0);
+    lite_bind_id(st, 5, 0);
   }
-  bind_id(st, 6, q->catalogueItemId);
-  bind_text(st, 7, q->zGenre && q->zGenre[0] ? q->zGenre : NULL);
-  bind_text(st, 8, q->zValidity && q->zValidity[0] ? q->zValidity : NULL);
-  bind_id(st, 12, q->art20);
+  lite_bind_id(st, 6, q->catalogueItemId);
+  lite_bind_text(st, 7, q->zGenre && q->zGenre[0] ? q->zGenre : NULL);
+  lite_bind_text(st, 8, q->zValidity && q->zValidity[0] ? q->zValidity : NULL);
+  lite_bind_id(st, 12, q->art20);
 }
 
 /* Appends the doc ids of statement st (column 0) to the result array. */
@@ -409,7 +410,7 @@ static int collect(Store *s, Arena *a, sqlite3_stmt *st, int64_t **pa, int *pn,
     ARENA_PUSH(a, *pa, *pn, *pnAlloc);
     (*pa)[(*pn)++] = sqlite3_column_int64(st, 0);
   }
-  stmt_done(st);
+  lite_done(st);
   return rc == SQLITE_DONE ? STORE_OK : store_sqlite_err(s, rc, "检索");
 }
 
@@ -421,7 +422,7 @@ static int browse(Store *s, Arena *a, const SearchQuery *q,
   int nAlloc = 0, rc;
   sqlite3_stmt *st;
   if (pnTotal) {
-    st = stmt(s, "SELECT count(*)" BROWSE_FROM);
+    st = lite_stmt(s, "SELECT count(*)" BROWSE_FROM);
     if (!st) return STORE_ERROR;
     bind_search(st, NULL, NULL, q, pY);
     int64_t n;
@@ -429,11 +430,11 @@ static int browse(Store *s, Arena *a, const SearchQuery *q,
     if ((rc = opt_int(s, st, &n, &b))) return rc;
     *pnTotal = (int)n;
   }
-  st = stmt(s, "SELECT sd.doc_id" BROWSE_FROM " ORDER BY sd.id DESC LIMIT ?9 OFFSET ?10");
+  st = lite_stmt(s, "SELECT sd.doc_id" BROWSE_FROM " ORDER BY sd.id DESC LIMIT ?9 OFFSET ?10");
   if (!st) return STORE_ERROR;
   bind_search(st, NULL, NULL, q, pY);
-  bind_int(st, 9, limit);
-  bind_int(st, 10, q->offset > 0 ? q->offset : 0);
+  lite_bind_int(st, 9, limit);
+  lite_bind_int(st, 10, q->offset > 0 ? q->offset : 0);
   return collect(s, a, st, paDocId, pn, &nAlloc);
 }
 
@@ -446,13 +447,13 @@ int store_search_years(Store *s, Arena *a, int64_t orgId, int bSubtree,
     /* Years only, over all organisations: one index seek per year. */
     char zBefore[16] = "9999-99-99";
     for (;;) {
-      st = stmt(s, "SELECT CAST(substr(max(published_date),1,4) AS INTEGER)"
+      st = lite_stmt(s, "SELECT CAST(substr(max(published_date),1,4) AS INTEGER)"
                    " FROM search_doc WHERE published_date<?1");
       if (!st) return STORE_ERROR;
-      bind_text(st, 1, zBefore);
+      lite_bind_text(st, 1, zBefore);
       rc = sqlite3_step(st);
       int y = rc == SQLITE_ROW ? sqlite3_column_int(st, 0) : 0;
-      stmt_done(st);
+      lite_done(st);
       if (rc != SQLITE_ROW) return store_sqlite_err(s, rc, "读取年份");
       if (y <= 0) break; /* none left, or only undated documents */
       ARENA_PUSH(a, aY, n, nAlloc);
@@ -463,7 +464,7 @@ int store_search_years(Store *s, Arena *a, int64_t orgId, int bSubtree,
     /* Counts from the covering indexes on (org_id, published_date) and
     ** (published_date); undated documents (published_date '') have no
     ** year. */
-    st = stmt(s,
+    st = lite_stmt(s,
         "SELECT CAST(substr(sd.published_date,1,4) AS INTEGER) AS y, count(*)"
         " FROM search_doc sd WHERE sd.published_date>'0'"
         " AND (?1 IS NULL OR (?2=0 AND sd.org_id=?1) OR (?2=1 AND sd.org_id IN ("
@@ -471,15 +472,15 @@ int store_search_years(Store *s, Arena *a, int64_t orgId, int bSubtree,
         "   SELECT x.id FROM org x JOIN t ON x.parent_id=t.id) SELECT id FROM t)))"
         " GROUP BY y ORDER BY y DESC");
     if (!st) return STORE_ERROR;
-    bind_id(st, 1, orgId);
-    bind_int(st, 2, bSubtree ? 1 : 0);
+    lite_bind_id(st, 1, orgId);
+    lite_bind_int(st, 2, bSubtree ? 1 : 0);
     while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
       ARENA_PUSH(a, aY, n, nAlloc);
       ARENA_PUSH(a, aC, n2, nAlloc2);
       aY[n++] = sqlite3_column_int(st, 0);
       aC[n2++] = sqlite3_column_int(st, 1);
     }
-    stmt_done(st);
+    lite_done(st);
     if (rc != SQLITE_DONE) return store_sqlite_err(s, rc, "读取年份");
   }
   *paYear = aY;
@@ -523,10 +524,10 @@ int store_search(Store *s, Arena *a, const SearchQuery *q, int64_t **paDocId,
   int bFilt = q->orgId || q->catalogueItemId || (q->zGenre && q->zGenre[0]) ||
               (q->zValidity && q->zValidity[0]) || q->art20 || yr.nDisplaced > 0;
   /* The count stops at cap + 1 (LIMIT -1: no limit). */
-  sqlite3_stmt *st = stmt(s, azCountSql[bChr][bFilt]);
+  sqlite3_stmt *st = lite_stmt(s, azCountSql[bChr][bFilt]);
   if (!st) return STORE_ERROR;
   bind_search(st, zMatch, zChars, q, &yr);
-  bind_int(st, 14, cap < 0 ? -1 : (int64_t)cap + 1);
+  lite_bind_int(st, 14, cap < 0 ? -1 : (int64_t)cap + 1);
   int64_t nTotal;
   int bTotal;
   if ((rc = opt_int(s, st, &nTotal, &bTotal))) return rc;
@@ -537,12 +538,12 @@ int store_search(Store *s, Arena *a, const SearchQuery *q, int64_t **paDocId,
   if (!bChr && !q->bByDate && offset < nCand) {
     /* One-character terms only filter (the character table has no
     ** positions to score), so a query of those alone is by date. */
-    st = stmt(s, azRelevanceSql[bFilt]);
+    st = lite_stmt(s, azRelevanceSql[bFilt]);
     if (!st) return STORE_ERROR;
     bind_search(st, zMatch, zChars, q, &yr);
-    bind_int(st, 9, nCand);
-    bind_int(st, 10, limit);
-    bind_int(st, 11, offset);
+    lite_bind_int(st, 9, nCand);
+    lite_bind_int(st, 10, limit);
+    lite_bind_int(st, 11, offset);
     if ((rc = collect(s, a, st, paDocId, pn, &nAlloc))) return rc;
     if (*pn == limit) return STORE_OK;
     /* The page runs past the candidates: continue newest first with the
@@ -550,10 +551,10 @@ int store_search(Store *s, Arena *a, const SearchQuery *q, int64_t **paDocId,
     limit -= *pn;
     offset = nCand;
   }
-  st = stmt(s, azNewestSql[bChr][bFilt]);
+  st = lite_stmt(s, azNewestSql[bChr][bFilt]);
   if (!st) return STORE_ERROR;
   bind_search(st, zMatch, zChars, q, &yr);
-  bind_int(st, 9, limit);
-  bind_int(st, 10, offset);
+  lite_bind_int(st, 9, limit);
+  lite_bind_int(st, 10, offset);
   return collect(s, a, st, paDocId, pn, &nAlloc);
 }

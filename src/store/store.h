@@ -1,8 +1,10 @@
 /*
 ** store.h — the persistence interface.  It speaks the domain (organisation,
-** user, session …); only src/store/ knows SQL.  store_sqlite.c and the
-** sqlite_*.c files implement it on SQLite; a PostgreSQL implementation can
-** stand behind the same functions.
+** user, session …); only src/store/ knows SQL.  The store_<area>.c files
+** implement it once over the statement layer (db.h); a driver per database
+** stands behind that layer (store_sqlite.c; PostgreSQL).  SQLite-only
+** administration (backup, integrity check, bulk mode, benchmark tables)
+** is in store_admin.h.
 **
 ** Conventions for every function here:
 **  - Return STORE_OK (0) or a negative STORE_* code; on failure the message
@@ -57,12 +59,6 @@ int store_schema_version(Store *s);   /* applied version, 0 when none */
 int store_schema_latest(void);        /* newest migration compiled in */
 int store_migrate(Store *s, int *pnApplied);
 
-/* Bulk mode for a command that writes many rows per transaction (bulk
-** import): a page cache of nMiB MiB on this connection, so a batch's
-** pages are written once at commit instead of spilling to the WAL and
-** being read back.  Returns STORE_OK or STORE_ERROR. */
-int store_bulk_mode(Store *s, int nMiB);
-
 /* Transactions; BEGIN IMMEDIATE.  Nested begin/commit pairs count, only the
 ** outermost commits; a rollback at any depth rolls everything back. */
 int store_begin(Store *s);
@@ -71,17 +67,29 @@ void store_rollback(Store *s);
 /* Rolls back whatever transaction is open, at any depth (request end). */
 void store_rollback_all(Store *s);
 
+/* Concurrency contract.  Every change runs in one transaction.  Values that
+** are read, advanced and written back by concurrent writers are written
+** under an explicit serialisation taken inside that transaction with
+** store_lock(), before the value is read:
+**   STORE_LOCK_LEDGER      the head of the publication ledger (the chain
+**                          of hashes over published documents);
+**   STORE_LOCK_SEARCH_KEY  the search index key sequence (search_doc ids).
+** On SQLite every writing transaction is BEGIN IMMEDIATE, which already
+** serialises all writers, so store_lock() only checks that a transaction
+** is open; on PostgreSQL it is pg_advisory_xact_lock(lock), held until the
+** transaction ends.  STORE_OK, STORE_ERROR outside a transaction, or the
+** failure (STORE_BUSY). */
+typedef enum StoreLock {
+  STORE_LOCK_LEDGER = 1,
+  STORE_LOCK_SEARCH_KEY = 2
+} StoreLock;
+int store_lock(Store *s, StoreLock lock);
+
 /* The public content generation (migration 0040): advanced, in the same
 ** transaction, by every change to a table whose rows can appear on a public
 ** page, by any connection or process.  Cached public pages are valid while
 ** it stays the same.  STORE_OK or STORE_ERROR. */
 int store_content_generation(Store *s, int64_t *pGen);
-
-/* Online backup to a new file zTo (consistent while others write). */
-int store_backup(Store *s, const char *zTo);
-/* PRAGMA integrity_check: STORE_OK when the file is sound, else
-** STORE_ERROR with the first problem in store_errmsg(). */
-int store_integrity_check(Store *s);
 
 /* Run-time settings (table `setting`); NULL when unset. */
 const char *store_setting_get(Store *s, Arena *a, const char *zName);

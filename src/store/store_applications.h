@@ -115,7 +115,7 @@ int store_app_list(Store *s, Arena *ar, int64_t orgId, int bSubtree,
 **   "overdue"   open and due before zToday;
 **   "closed"    closed in year.
 ** The conditions are those the dashboard counts with
-** (store_reg_app_stats; sqlite_app_where.h).  Rows nOffset.. of the
+** (store_reg_app_stats; app_where.h).  Rows nOffset.. of the
 ** selection, at most nLimit, newest received first. */
 typedef struct AppQuery {
   int64_t orgId;

@@ -212,7 +212,7 @@ int store_ledger_list(Store *s, Arena *a, int64_t docId, int64_t afterSeq,
 ** goes to *pBadSeq.  *pnChecked receives the entries checked. */
 int store_ledger_verify(Store *s, int64_t *pBadSeq, int64_t *pnChecked);
 
-/* ---- Choosing a referenced document (sqlite_doc_lookup.c) ----------- */
+/* ---- Choosing a referenced document (store_doc_lookup.c) ----------- */
 
 /* A document as offered when one document refers to another (the policy
 ** an interpretation explains, the document that replaces another). */

@@ -24,25 +24,6 @@
 ** STORE_* code (message in store_errmsg()). */
 int store_search_sync(Store *s, int64_t docId);
 
-/* Deferred indexing for bulk writers: while on, store_search_sync() writes
-** search_doc rows only and remembers their keys; store_search_flush()
-** (inside the same transaction, before commit) adds them to both FTS5
-** tables in one statement each, which FTS5 does several times faster than
-** row by row.  Turning it off flushes.  Until flushed, the pending rows are
-** not found by store_search(). */
-int store_search_defer(Store *s, int bOn);
-int store_search_flush(Store *s);
-
-/* *pn receives the number of documents whose index key is out of date
-** order (published with an earlier date where no key was free, migration
-** 0010) since the last store_search_rebuild(), which puts them back. */
-int store_search_displaced(Store *s, int64_t *pn);
-
-/* Rebuilds the whole index from the doc table (one transaction), after
-** extracting the text of attachments stored before migration 0008 (its
-** own transaction, store_attachment_text_backfill()). */
-int store_search_rebuild(Store *s);
-
 /* *pz (arena) receives the indexed attachment text of published document
 ** docId (file name and extracted text per attachment), "" when it has none
 ** or is not in the index.  For the search snippets. */

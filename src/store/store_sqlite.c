@@ -1,11 +1,14 @@
 /*
-** store_sqlite.c — the SQLite connection: open, pragmas, the statement
-** cache, errors, migrations, transactions, backup and settings.  The
-** domain tables live in sqlite_<area>.c files.
+** store_sqlite.c — the SQLite driver of the statement layer (db.h): open
+** and pragmas, statements, the error classification, transactions, the
+** migrations runner, the TEMP triggers of the content generation, and the
+** SQLite-only administration of store_admin.h (backup, integrity check,
+** bulk mode).  The domain tables live in store_<area>.c files.
 */
 #include <assert.h>
 #include <errno.h>
 #include <fcntl.h>
+#include <sqlite3.h>
 #include <stdarg.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -17,115 +20,110 @@
 #include "core/settings.h"
 #include "lib/buf.h"
 #include "lib/embed.h"
+#include "store/store_admin.h"
+#include "store/store_applications.h"
 #include "store/store_int.h"
+#include "store/store_sqlite.h"
 
 /* PRAGMA application_id: "GKAI". */
 #define GK_APPLICATION_ID 0x474b4149
 
-int store_fail(Store *s, int rc, const char *zFmt, ...) {
-  Buf b = BUF_INIT;
-  va_list ap;
-  va_start(ap, zFmt);
-  buf_vprintf(&b, zFmt, ap);
-  va_end(ap);
-  free(s->zErr);
-  s->zErr = buf_steal(&b);
-  s->rcErr = rc;
-  return rc;
-}
+/* A statement: the layer's head, then SQLite's. */
+struct Stmt {
+  StmtHead h;
+  sqlite3_stmt *p;
+};
 
-/* SQLite's own message is English and may name tables or columns: it goes
-** to the operator's log (stderr), never into a message users see. */
-static void log_raw(const char *zWhat, const char *zRaw) {
-  char zSafe[200];
-  size_t i = 0;
-  for (; zRaw && zRaw[i] && i + 1 < sizeof zSafe; i++)
-    zSafe[i] = (unsigned char)zRaw[i] < 0x20 ? '?' : zRaw[i];
-  zSafe[i] = 0;
-  fprintf(stderr, "gongkai: store: %s: %s\n", zWhat, zSafe);
+sqlite3_stmt *stmt_lite(Stmt *st) { return st ? st->p : NULL; }
+
+/* Classifies the connection's last failure into s->dbErr, logs SQLite's
+** own (English) message and returns the STORE_* code. */
+static int lite_fail(Store *s, int rc, const char *zWhat) {
+  int ext = sqlite3_extended_errcode(s->db);
+  store_log_raw(zWhat, sqlite3_errmsg(s->db));
+  if (ext == SQLITE_CONSTRAINT_UNIQUE || ext == SQLITE_CONSTRAINT_PRIMARYKEY)
+    s->dbErr = DB_ERR_UNIQUE;
+  else if (ext == SQLITE_CONSTRAINT_FOREIGNKEY)
+    s->dbErr = DB_ERR_FOREIGN_KEY;
+  else if ((rc & 0xff) == SQLITE_CONSTRAINT)
+    s->dbErr = DB_ERR_CHECK;
+  else if ((rc & 0xff) == SQLITE_BUSY || (rc & 0xff) == SQLITE_LOCKED)
+    s->dbErr = DB_ERR_BUSY;
+  else
+    s->dbErr = DB_ERR_OTHER;
+  return store_db_err(s, zWhat);
 }
 
 int store_sqlite_err(Store *s, int rc, const char *zWhat) {
-  int ext = sqlite3_extended_errcode(s->db);
-  log_raw(zWhat, sqlite3_errmsg(s->db));
-  if (ext == SQLITE_CONSTRAINT_UNIQUE || ext == SQLITE_CONSTRAINT_PRIMARYKEY)
-    return store_fail(s, STORE_CONFLICT, "%s失败：记录已存在", zWhat);
-  if ((rc & 0xff) == SQLITE_CONSTRAINT)
-    return store_fail(s, STORE_INVALID, "%s失败：数据不符合约束", zWhat);
-  if ((rc & 0xff) == SQLITE_BUSY || (rc & 0xff) == SQLITE_LOCKED)
-    return store_fail(s, STORE_BUSY, "%s失败：数据库忙，请稍后重试", zWhat);
-  return store_fail(s, STORE_ERROR, "%s失败：数据库错误", zWhat);
+  return lite_fail(s, rc, zWhat);
 }
 
-int store_errcode(Store *s) { return s ? s->rcErr : STORE_ERROR; }
-
-const char *store_errmsg(Store *s) {
-  return s && s->zErr ? s->zErr : "";
-}
-
-sqlite3_stmt *stmt(Store *s, const char *zSql) {
-  for (int i = 0; i < s->nStmt; i++)
-    if (s->aStmt[i].zSql == zSql) return s->aStmt[i].st;
-  sqlite3_stmt *st = NULL;
-  int rc = sqlite3_prepare_v3(s->db, zSql, -1,
-                              s->nStmt < STMT_CACHE ? SQLITE_PREPARE_PERSISTENT : 0,
-                              &st, NULL);
-  if (rc != SQLITE_OK) {
-    store_sqlite_err(s, rc, "SQL 预编译");
-    return NULL;
-  }
-  /* Every statement is a literal, so the cache never needs to evict; a
-  ** full cache means STMT_CACHE is too small, which tests must catch. */
-  assert(s->nStmt < STMT_CACHE);
-  if (s->nStmt < STMT_CACHE) {
-    s->aStmt[s->nStmt].zSql = zSql;
-    s->aStmt[s->nStmt].st = st;
-    s->nStmt++;
-  }
-  return st;
-}
-
-void stmt_done(sqlite3_stmt *st) {
-  if (!st) return;
-  sqlite3_reset(st);
-  sqlite3_clear_bindings(st);
-}
-
-void bind_text(sqlite3_stmt *st, int i, const char *z) {
-  if (z) sqlite3_bind_text(st, i, z, -1, SQLITE_TRANSIENT);
-  else sqlite3_bind_null(st, i);
-}
-
-void bind_int(sqlite3_stmt *st, int i, int64_t v) { sqlite3_bind_int64(st, i, v); }
-
-void bind_id(sqlite3_stmt *st, int i, int64_t v) {
-  if (v) sqlite3_bind_int64(st, i, v);
-  else sqlite3_bind_null(st, i);
-}
-
-const char *col_text(Arena *a, sqlite3_stmt *st, int i) {
-  const unsigned char *z = sqlite3_column_text(st, i);
-  int n = sqlite3_column_bytes(st, i);
-  return z ? arena_strndup(a, (const char *)z, (size_t)n) : "";
-}
-
-int64_t col_int(sqlite3_stmt *st, int i) { return sqlite3_column_int64(st, i); }
-
-int stmt_exec(Store *s, sqlite3_stmt *st, const char *zWhat) {
+int lite_exec(Store *s, sqlite3_stmt *st, const char *zWhat) {
   if (!st) return STORE_ERROR;
+  s->dbErr = DB_ERR_NONE;
   int rc = sqlite3_step(st);
-  int out = (rc == SQLITE_DONE || rc == SQLITE_ROW) ? STORE_OK
-                                                    : store_sqlite_err(s, rc, zWhat);
-  stmt_done(st);
+  int out = (rc == SQLITE_DONE || rc == SQLITE_ROW) ? STORE_OK : lite_fail(s, rc, zWhat);
+  lite_done(st);
   return out;
 }
 
-void store_now_iso(char z[21]) {
-  time_t t = time(NULL);
-  struct tm tm;
-  gmtime_r(&t, &tm);
-  strftime(z, 21, "%Y-%m-%dT%H:%M:%SZ", &tm);
+static Stmt *drv_prepare(Store *s, const char *zSql) {
+  sqlite3_stmt *p = NULL;
+  int rc = sqlite3_prepare_v3(s->db, zSql, -1, SQLITE_PREPARE_PERSISTENT, &p, NULL);
+  if (rc != SQLITE_OK) {
+    lite_fail(s, rc, "SQL 预编译");
+    return NULL;
+  }
+  Stmt *st = xmalloc(sizeof *st);
+  st->h.drv = &dbSqlite;
+  st->h.s = s;
+  st->p = p;
+  return st;
 }
+
+static void drv_finalize(Stmt *st) {
+  if (!st) return;
+  sqlite3_finalize(st->p);
+  free(st);
+}
+
+static void drv_reset(Stmt *st) {
+  sqlite3_reset(st->p);
+  sqlite3_clear_bindings(st->p);
+}
+
+static void drv_bind_text(Stmt *st, int i, const char *z) {
+  sqlite3_bind_text(st->p, i, z, -1, SQLITE_TRANSIENT);
+}
+static void drv_bind_int(Stmt *st, int i, int64_t v) { sqlite3_bind_int64(st->p, i, v); }
+static void drv_bind_blob(Stmt *st, int i, const void *p, size_t n) {
+  sqlite3_bind_blob64(st->p, i, p ? p : "", (sqlite3_uint64)n, SQLITE_STATIC);
+}
+static void drv_bind_null(Stmt *st, int i) { sqlite3_bind_null(st->p, i); }
+
+static int drv_step(Stmt *st) {
+  int rc = sqlite3_step(st->p);
+  if (rc == SQLITE_ROW) return STMT_ROW;
+  if (rc == SQLITE_DONE) return STMT_DONE;
+  return lite_fail(st->h.s, rc, "数据库操作");
+}
+
+static const char *drv_col_text(Stmt *st, int i, int *pn) {
+  const char *z = (const char *)sqlite3_column_text(st->p, i);
+  *pn = sqlite3_column_bytes(st->p, i);
+  return z;
+}
+static int64_t drv_col_int(Stmt *st, int i) { return sqlite3_column_int64(st->p, i); }
+static const void *drv_col_blob(Stmt *st, int i, int *pn) {
+  const void *p = sqlite3_column_blob(st->p, i);
+  *pn = sqlite3_column_bytes(st->p, i);
+  return p;
+}
+static int drv_col_is_null(Stmt *st, int i) {
+  return sqlite3_column_type(st->p, i) == SQLITE_NULL;
+}
+static int drv_col_count(Stmt *st) { return sqlite3_column_count(st->p); }
+static int drv_changes(Store *s) { return sqlite3_changes(s->db); }
 
 /* Creates zPath empty with mode 0600 (owner only) unless it exists.  SQLite
 ** gives the -wal and -shm files the mode of the database file, so the
@@ -137,15 +135,12 @@ static int create_private(const char *zPath) {
   return 0;
 }
 
+/* Runs one or more statements without parameters; STORE_OK or the
+** failure, classified. */
 static int exec_sql(Store *s, const char *zSql) {
-  char *zErr = NULL;
-  if (sqlite3_exec(s->db, zSql, NULL, NULL, &zErr) != SQLITE_OK) {
-    int rc = sqlite3_extended_errcode(s->db);
-    sqlite3_free(zErr);
-    store_sqlite_err(s, rc, "数据库操作");
-    return STORE_ERROR;
-  }
-  return STORE_OK;
+  s->dbErr = DB_ERR_NONE;
+  int rc = sqlite3_exec(s->db, zSql, NULL, NULL, NULL);
+  return rc == SQLITE_OK ? STORE_OK : lite_fail(s, rc, "数据库操作");
 }
 
 extern int fts_register_all(sqlite3 *db);
@@ -198,15 +193,6 @@ static int content_triggers(Store *s) {
   return rc;
 }
 
-int store_content_generation(Store *s, int64_t *pGen) {
-  sqlite3_stmt *st = stmt(s, "SELECT gen FROM content_generation WHERE id=1");
-  if (!st) return STORE_ERROR;
-  int rc = sqlite3_step(st);
-  *pGen = rc == SQLITE_ROW ? sqlite3_column_int64(st, 0) : 0;
-  stmt_done(st);
-  return rc == SQLITE_ROW ? STORE_OK : store_fail(s, STORE_ERROR, "读取内容版本失败");
-}
-
 /* SQLITE_TRACE_PROFILE: x points to the statement's run time in ns. */
 static int on_profile(unsigned type, void *ctx, void *p, void *x) {
   (void)type, (void)p;
@@ -214,12 +200,22 @@ static int on_profile(unsigned type, void *ctx, void *p, void *x) {
   return 0;
 }
 
-int64_t store_db_ns(Store *s) { return s ? s->dbNs : 0; }
+/* The integer a PRAGMA returns, or dflt. */
+static int lite_pragma_int(Store *s, const char *zPragma, int dflt) {
+  sqlite3_stmt *st = NULL;
+  int v = dflt;
+  if (sqlite3_prepare_v2(s->db, zPragma, -1, &st, NULL) == SQLITE_OK &&
+      sqlite3_step(st) == SQLITE_ROW)
+    v = sqlite3_column_int(st, 0);
+  sqlite3_finalize(st);
+  return v;
+}
 
-int store_open(const char *zPath, int flags, Store **pp, char **pzErr) {
+/* Opens the file zPath into s (see DbDriver.xOpen); the caller closes s
+** on failure. */
+static int drv_open(Store *s, const char *zPath, int flags, char **pzErr) {
   struct stat sb;
   int exists = stat(zPath, &sb) == 0;
-  *pp = NULL;
   if ((flags & STORE_CREATE) && exists) {
     if (pzErr) *pzErr = mprintf("数据库文件已存在：%s（不会覆盖）", zPath);
     return STORE_CONFLICT;
@@ -234,14 +230,11 @@ int store_open(const char *zPath, int flags, Store **pp, char **pzErr) {
     if (pzErr) *pzErr = mprintf("无法创建数据库文件 %s", zPath);
     return STORE_ERROR;
   }
-  Store *s = xmalloc(sizeof *s);
-  memset(s, 0, sizeof *s);
   int oflags = SQLITE_OPEN_READWRITE | SQLITE_OPEN_NOMUTEX |
                ((flags & STORE_CREATE) ? SQLITE_OPEN_CREATE : 0);
   if (sqlite3_open_v2(zPath, &s->db, oflags, NULL) != SQLITE_OK) {
     if (pzErr) *pzErr = mprintf("无法打开数据库 %s：%s", zPath,
                                 s->db ? sqlite3_errmsg(s->db) : "内存不足");
-    store_close(s);
     return STORE_ERROR;
   }
   sqlite3_busy_timeout(s->db, 5000);
@@ -250,7 +243,6 @@ int store_open(const char *zPath, int flags, Store **pp, char **pzErr) {
   if (exec_sql(s, "PRAGMA journal_mode=WAL; PRAGMA foreign_keys=ON;"
                   "PRAGMA synchronous=NORMAL;") != STORE_OK) {
     if (pzErr) *pzErr = mprintf("数据库设置失败：%s", store_errmsg(s));
-    store_close(s);
     return STORE_ERROR;
   }
   if (flags & STORE_CREATE) {
@@ -258,49 +250,36 @@ int store_open(const char *zPath, int flags, Store **pp, char **pzErr) {
     snprintf(z, sizeof z, "PRAGMA application_id=%d;", GK_APPLICATION_ID);
     exec_sql(s, z);
   } else {
-    sqlite3_stmt *st = stmt(s, "PRAGMA application_id");
-    int id = (st && sqlite3_step(st) == SQLITE_ROW) ? sqlite3_column_int(st, 0) : -1;
-    stmt_done(st);
+    int id = lite_pragma_int(s, "PRAGMA application_id", -1);
     if (id != GK_APPLICATION_ID) {
       if (pzErr) *pzErr = mprintf("%s 不是 gongkai 数据库", zPath);
-      store_close(s);
-      return STORE_INVALID;
+        return STORE_INVALID;
     }
   }
   if (fts_register_all(s->db) != SQLITE_OK) {
     if (pzErr) *pzErr = mprintf("全文检索分词器注册失败");
-    store_close(s);
     return STORE_ERROR;
   }
   if (flags & (STORE_CREATE | STORE_MIGRATE)) {
     if (store_migrate(s, NULL) != STORE_OK) {
       if (pzErr) *pzErr = mprintf("数据库迁移失败：%s", store_errmsg(s));
-      store_close(s);
-      return STORE_ERROR;
+        return STORE_ERROR;
     }
   }
   if (content_triggers(s) != STORE_OK) {
     if (pzErr) *pzErr = mprintf("数据库设置失败：%s", store_errmsg(s));
-    store_close(s);
     return STORE_ERROR;
   }
-  *pp = s;
   return STORE_OK;
 }
 
-void store_close(Store *s) {
-  if (!s) return;
-  for (int i = 0; i < s->nStmt; i++) sqlite3_finalize(s->aStmt[i].st);
+static void drv_close(Store *s) {
   if (s->db) sqlite3_close(s->db);
-  free(s->zErr);
-  free(s);
+  s->db = NULL;
 }
 
-int store_schema_version(Store *s) {
-  sqlite3_stmt *st = stmt(s, "PRAGMA user_version");
-  int v = (st && sqlite3_step(st) == SQLITE_ROW) ? sqlite3_column_int(st, 0) : 0;
-  stmt_done(st);
-  return v;
+static int drv_schema_version(Store *s) {
+  return lite_pragma_int(s, "PRAGMA user_version", 0);
 }
 
 int store_bulk_mode(Store *s, int nMiB) {
@@ -325,10 +304,9 @@ int store_schema_latest(void) {
 
 /* 1 when migration v is recorded as applied. */
 static int migration_applied(Store *s, int v) {
-  sqlite3_stmt *st = stmt(s, "SELECT 1 FROM schema_migration WHERE version=?1");
-  if (!st) return 0;
+  Stmt *st = stmt(s, "SELECT 1 FROM schema_migration WHERE version=?1");
   bind_int(st, 1, v);
-  int r = sqlite3_step(st) == SQLITE_ROW;
+  int r = stmt_step(st) == STMT_ROW;
   stmt_done(st);
   return r;
 }
@@ -339,12 +317,12 @@ static int migration_applied(Store *s, int v) {
 ** record.  A migration numbered below the newest applied one (a branch
 ** that landed late) is still applied.  user_version mirrors the newest.
 */
-int store_migrate(Store *s, int *pnApplied) {
+static int drv_migrate(Store *s, int *pnApplied) {
   int n = 0;
-  if (store_schema_version(s) > store_schema_latest())
+  if (drv_schema_version(s) > store_schema_latest())
     return store_fail(s, STORE_INVALID,
                       "数据库版本 %d 比程序支持的 %d 新，请升级 gongkai",
-                      store_schema_version(s), store_schema_latest());
+                      drv_schema_version(s), store_schema_latest());
   if (exec_sql(s, "CREATE TABLE IF NOT EXISTS schema_migration ("
                   " version INTEGER PRIMARY KEY, name TEXT NOT NULL,"
                   " applied_at TEXT NOT NULL)") != STORE_OK)
@@ -361,7 +339,7 @@ int store_migrate(Store *s, int *pnApplied) {
     for (const char *z = e->zName; *z; z++)  /* file names are [0-9a-z_.] */
       if (*z != '\'') buf_putc(&b, *z);
     buf_printf(&b, "','%s');\n", zNow);
-    int latest = v > store_schema_version(s) ? v : store_schema_version(s);
+    int latest = v > drv_schema_version(s) ? v : drv_schema_version(s);
     buf_printf(&b, "PRAGMA user_version=%d;\n", latest);
     int rc = exec_sql(s, buf_str(&b));
     buf_free(&b);
@@ -377,48 +355,6 @@ int store_migrate(Store *s, int *pnApplied) {
   }
   if (pnApplied) *pnApplied = n;
   return STORE_OK;
-}
-
-int store_begin(Store *s) {
-  if (s->nTx++ > 0) return STORE_OK;
-  s->bTxFailed = 0;
-  int rc = sqlite3_exec(s->db, "BEGIN IMMEDIATE", NULL, NULL, NULL);
-  if (rc != SQLITE_OK) {
-    s->nTx = 0;
-    return store_sqlite_err(s, rc, "开始事务");
-  }
-  return STORE_OK;
-}
-
-int store_commit(Store *s) {
-  if (s->nTx <= 0) return store_fail(s, STORE_ERROR, "没有进行中的事务");
-  if (--s->nTx > 0) return STORE_OK;
-  if (s->bTxFailed) {
-    sqlite3_exec(s->db, "ROLLBACK", NULL, NULL, NULL);
-    return store_fail(s, STORE_ERROR, "事务已回滚");
-  }
-  int rc = sqlite3_exec(s->db, "COMMIT", NULL, NULL, NULL);
-  if (rc != SQLITE_OK) {
-    int out = store_sqlite_err(s, rc, "提交事务");
-    sqlite3_exec(s->db, "ROLLBACK", NULL, NULL, NULL);
-    return out;
-  }
-  return STORE_OK;
-}
-
-void store_rollback(Store *s) {
-  if (s->nTx <= 0) return;
-  if (--s->nTx > 0) {
-    s->bTxFailed = 1;
-    return;
-  }
-  sqlite3_exec(s->db, "ROLLBACK", NULL, NULL, NULL);
-}
-
-void store_rollback_all(Store *s) {
-  if (s->nTx <= 0) return;
-  s->nTx = 0;
-  sqlite3_exec(s->db, "ROLLBACK", NULL, NULL, NULL);
 }
 
 int store_backup(Store *s, const char *zTo) {
@@ -470,59 +406,67 @@ int store_integrity_check(Store *s) {
   return ok ? STORE_OK : STORE_ERROR;
 }
 
-const char *store_setting_get(Store *s, Arena *a, const char *zName) {
-  sqlite3_stmt *st = stmt(s, "SELECT value FROM setting WHERE name=?1");
-  if (!st) return NULL;
-  bind_text(st, 1, zName);
-  const char *z = sqlite3_step(st) == SQLITE_ROW ? col_text(a, st, 0) : NULL;
-  stmt_done(st);
-  return z;
+
+
+/* store_applications.h: the database file ("" when none: in memory, or
+** not a SQLite connection). */
+const char *store_app_db_path(Store *s) {
+  const char *z = s->db ? sqlite3_db_filename(s->db, "main") : NULL;
+  return z ? z : "";
 }
 
-int64_t store_setting_int(Store *s, SettingId id) {
-  const SettingDef *d = &aSettingDef[id];
-  Arena a = ARENA_INIT;
-  const char *z = store_setting_get(s, &a, d->zName);
-  int64_t v;
-  if (z && !settings_validate(d, z)) v = strtoll(z, NULL, 10);
-  else v = strtoll(d->zDefault, NULL, 10);
-  arena_free(&a);
-  return v;
+/* ---- Transactions ----------------------------------------------------------- */
+
+
+/* Every writing transaction takes the write lock at once (no upgrade
+** deadlocks between readers that become writers). */
+static int drv_begin(Store *s) {
+  s->dbErr = DB_ERR_NONE;
+  int rc = sqlite3_exec(s->db, "BEGIN IMMEDIATE", NULL, NULL, NULL);
+  return rc == SQLITE_OK ? STORE_OK : lite_fail(s, rc, "开始事务");
 }
 
-const char *store_setting_text(Store *s, Arena *a, SettingId id) {
-  const SettingDef *d = &aSettingDef[id];
-  const char *z = store_setting_get(s, a, d->zName);
-  return z && !settings_validate(d, z) ? z : d->zDefault;
+static int drv_commit(Store *s) {
+  s->dbErr = DB_ERR_NONE;
+  int rc = sqlite3_exec(s->db, "COMMIT", NULL, NULL, NULL);
+  return rc == SQLITE_OK ? STORE_OK : lite_fail(s, rc, "提交事务");
 }
 
-int store_setting_set(Store *s, const char *zName, const char *zValue) {
-  const SettingDef *d = settings_find(zName);
-  const char *zWhy;
-  if (!d) return store_fail(s, STORE_INVALID, "没有名为“%s”的设置", zName);
-  if ((zWhy = settings_validate(d, zValue)) != NULL)
-    return store_fail(s, STORE_INVALID, "设置“%s”的取值无效：%s", zName, zWhy);
-  sqlite3_stmt *st = stmt(s,
-      "INSERT INTO setting(name,value) VALUES(?1,?2)"
-      " ON CONFLICT(name) DO UPDATE SET value=excluded.value");
-  if (!st) return STORE_ERROR;
-  bind_text(st, 1, zName);
-  bind_text(st, 2, zValue);
-  return stmt_exec(s, st, "保存设置");
+static void drv_rollback(Store *s) {
+  sqlite3_exec(s->db, "ROLLBACK", NULL, NULL, NULL);
 }
 
-int store_audit(Store *s, int64_t userId, int64_t orgId, const char *zAction,
-                const char *zDetail) {
-  char zNow[21];
-  store_now_iso(zNow);
-  sqlite3_stmt *st = stmt(s,
-      "INSERT INTO audit_log(at,user_id,org_id,action,detail)"
-      " VALUES(?1,?2,?3,?4,?5)");
-  if (!st) return STORE_ERROR;
-  bind_text(st, 1, zNow);
-  bind_id(st, 2, userId);
-  bind_id(st, 3, orgId);
-  bind_text(st, 4, zAction);
-  bind_text(st, 5, zDetail ? zDetail : "");
-  return stmt_exec(s, st, "记录审计日志");
+/* BEGIN IMMEDIATE already holds the database's one write lock for the
+** whole transaction: every named lock is covered by it. */
+static int drv_lock(Store *s, StoreLock lock) {
+  (void)s, (void)lock;
+  return STORE_OK;
 }
+
+const DbDriver dbSqlite = {
+  .zName = "sqlite",
+  .dialect = DB_SQLITE,
+  .xOpen = drv_open,
+  .xClose = drv_close,
+  .xPrepare = drv_prepare,
+  .xFinalize = drv_finalize,
+  .xReset = drv_reset,
+  .xBindText = drv_bind_text,
+  .xBindInt = drv_bind_int,
+  .xBindBlob = drv_bind_blob,
+  .xBindNull = drv_bind_null,
+  .xStep = drv_step,
+  .xColText = drv_col_text,
+  .xColInt = drv_col_int,
+  .xColBlob = drv_col_blob,
+  .xColIsNull = drv_col_is_null,
+  .xColCount = drv_col_count,
+  .xChanges = drv_changes,
+  .xExec = exec_sql,
+  .xBegin = drv_begin,
+  .xCommit = drv_commit,
+  .xRollback = drv_rollback,
+  .xLock = drv_lock,
+  .xSchemaVersion = drv_schema_version,
+  .xMigrate = drv_migrate,
+};

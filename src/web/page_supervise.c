@@ -11,7 +11,7 @@
 ** applications figures need the applications module (without it the
 ** dashboard says so); they link to /staff/applications with the same
 ** org/subtree and f=open, due_soon, overdue or closed&year=Y, which the
-** list selects with the conditions counted with (sqlite_app_where.h) and
+** list selects with the conditions counted with (app_where.h) and
 ** the due-soon window of app_due_soon_window.
 */
 #include <stdio.h>
@@ -652,7 +652,7 @@ int page_dashboard(Req *r) {
     /* Same organisation and scope; open, due soon and overdue as of
     ** today whatever the year, closed (and the on-time rate, whose
     ** denominator is the closed) in the year; the list selects with the
-    ** conditions counted with here (store_app_query, sqlite_app_where.h). */
+    ** conditions counted with here (store_app_query, app_where.h). */
     const char *zBase = req_fmt(r, "/staff/applications%s", zQs_raw);
     const char *zYear = req_fmt(r, "%s&f=closed&year=%d", zBase, year);
     req_puts(r, "<table class=\"grid\" id=\"app-figures\"><caption>依申请公开</caption><tbody>\n");

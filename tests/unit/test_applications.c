@@ -1,6 +1,6 @@
 /* test_applications.c — application-level rules (src/core/application.c),
 ** the DOCX writer (src/lib/docx.c) and the store's recalculation log
-** (src/store/sqlite_applications.c).
+** (src/store/store_applications.c).
 **
 ** Clock dates were counted BY HAND from data/holidays_cn.csv (day 1 = the
 ** first working day after the start; the day a consultation or fee notice

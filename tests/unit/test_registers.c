@@ -430,7 +430,7 @@ TEST(registers_store_application_figures) {
   CHECK_INT(st.nClosed, 2);
   CHECK_INT(st.nOnTime, 1);
   /* The list the figures link to selects the same rows (store_app_query
-  ** shares the conditions, sqlite_app_where.h), and pages. */
+  ** shares the conditions, app_where.h), and pages. */
   if (bHave) {
     Arena a = ARENA_INIT;
     static const struct { const char *zFilter; int n; const char *zFirst; } aQ[] = {

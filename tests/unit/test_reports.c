@@ -1,4 +1,4 @@
-/* test_reports.c — stored annual reports (src/store/sqlite_reports.c) and
+/* test_reports.c — stored annual reports (src/store/store_reports.c) and
 ** their file forms (src/web/report_out.c): the numbers of seed 001 (盐池县
 ** 卫生健康局 2020, 2019 format) and of seed 004 (鄞州区卫生健康局 2018,
 ** the statistical form) entered as overrides reproduce the seeds' tables

@@ -15,6 +15,7 @@
 #include "lib/crypto.h"
 #include "store/fts_cjk.h"
 #include "store/store_documents.h"
+#include "store/store_admin.h"
 #include "store/store_search.h"
 
 static Store *open_db(char zPath[128], int64_t *pOrg, int64_t *pUser) {

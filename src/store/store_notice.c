@@ -1,4 +1,4 @@
-/* sqlite_notice.c — issued notices on SQLite (see store_notice.h). */
+/* store_notice.c — issued notices (see store_notice.h). */
 #include <stdlib.h>
 #include <string.h>
 
@@ -10,8 +10,8 @@
   "id,application_id,org_id,kind,year,serial,doc_no,issued_on,event_text," \
   "limit_day,n_days FROM app_notice"
 
-static void notice_row(Arena *a, sqlite3_stmt *st, AppNotice *n) {
-  memset(n, 0, sizeof *n);
+static void notice_row(Stmt *st, Arena *a, void *pRow) {
+  AppNotice *n = pRow;
   n->id = col_int(st, 0);
   n->appId = col_int(st, 1);
   n->orgId = col_int(st, 2);
@@ -28,7 +28,7 @@ static void notice_row(Arena *a, sqlite3_stmt *st, AppNotice *n) {
 /* The next serial of orgId's series for iYear and its prefix. */
 static int next_serial(Store *s, Arena *a, int64_t orgId, int iYear,
                        int *pSerial, const char **pzPrefix) {
-  sqlite3_stmt *st = stmt(s,
+  Stmt *st = stmt(s,
       "SELECT coalesce((SELECT max(serial) FROM app_notice WHERE org_id=?1"
       " AND year=?2),0)+1,CASE WHEN o.notice_prefix<>'' THEN o.notice_prefix"
       " WHEN o.short_name<>'' THEN o.short_name||'依申'"
@@ -36,8 +36,8 @@ static int next_serial(Store *s, Arena *a, int64_t orgId, int iYear,
   if (!st) return STORE_ERROR;
   bind_int(st, 1, orgId);
   bind_int(st, 2, iYear);
-  int rc = sqlite3_step(st), out = STORE_OK;
-  if (rc == SQLITE_ROW) {
+  int rc = stmt_step(st), out = STORE_OK;
+  if (rc == STMT_ROW) {
     *pSerial = (int)col_int(st, 0);
     *pzPrefix = col_text(a, st, 1);
   } else {
@@ -58,10 +58,10 @@ int store_notice_issue(Store *s, Arena *a, int64_t appId, int64_t orgId,
   if (rc != STORE_OK) return rc;
   notice_doc_no(zNo, sizeof zNo, zPrefix, iYear, serial);
   store_now_iso(zNow);
-  sqlite3_stmt *st = stmt(s,
+  Stmt *st = stmt(s,
       "INSERT INTO app_notice(application_id,org_id,kind,year,serial,doc_no,"
       "issued_on,event_text,limit_day,n_days,created_at)"
-      " VALUES(?1,?2,?3,?4,?5,?6,?7,?8,?9,?10,?11)");
+      " VALUES(?1,?2,?3,?4,?5,?6,?7,?8,?9,?10,?11) RETURNING id");
   if (!st) return STORE_ERROR;
   bind_int(st, 1, appId);
   bind_int(st, 2, orgId);
@@ -74,57 +74,42 @@ int store_notice_issue(Store *s, Arena *a, int64_t appId, int64_t orgId,
   bind_text(st, 9, zLimit ? zLimit : "");
   bind_int(st, 10, nDays);
   bind_text(st, 11, zNow);
-  rc = sqlite3_step(st);
-  stmt_done(st);
-  if (rc != SQLITE_DONE) return store_sqlite_err(s, rc, "出具告知书");
+  int64_t newId = 0;
+  rc = stmt_insert_id(s, st, &newId, "出具告知书");
+  if (rc != STORE_OK) return rc;
   if (pOut) {
     memset(pOut, 0, sizeof *pOut);
-    pOut->id = sqlite3_last_insert_rowid(s->db);
+    pOut->id = newId;
     pOut->zDocNo = arena_strdup(a, zNo);
   }
   return STORE_OK;
 }
 
 int store_notices(Store *s, Arena *a, int64_t appId, AppNotice **pa, int *pn) {
-  sqlite3_stmt *st = stmt(s, "SELECT " NOTICE_COLS
+  Stmt *st = stmt(s, "SELECT " NOTICE_COLS
                              " WHERE application_id=?1 ORDER BY id");
-  int rc, n = 0, nAlloc = 0;
-  AppNotice *aN = NULL;
-  if (!st) return STORE_ERROR;
   bind_int(st, 1, appId);
-  while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
-    ARENA_PUSH(a, aN, n, nAlloc);
-    notice_row(a, st, &aN[n++]);
-  }
-  stmt_done(st);
-  if (rc != SQLITE_DONE) return store_sqlite_err(s, rc, "读取告知书");
-  *pa = aN;
-  *pn = n;
-  return STORE_OK;
+  return stmt_rows(s, st, a, sizeof **pa, notice_row, pa, pn, "读取告知书");
 }
 
 int store_notice_get(Store *s, Arena *a, int64_t appId, int64_t nid,
                      AppNotice *p) {
-  sqlite3_stmt *st = stmt(s, "SELECT " NOTICE_COLS
+  Stmt *st = stmt(s, "SELECT " NOTICE_COLS
                              " WHERE id=?1 AND application_id=?2");
-  if (!st) return STORE_ERROR;
   bind_int(st, 1, nid);
   bind_int(st, 2, appId);
-  int rc = sqlite3_step(st), out = STORE_OK;
-  if (rc == SQLITE_ROW) notice_row(a, st, p);
-  else out = store_fail(s, STORE_NOTFOUND, "告知书不存在");
-  stmt_done(st);
-  return out;
+  int rc = stmt_row(s, st, a, sizeof *p, notice_row, p, "读取告知书");
+  return rc == STORE_NOTFOUND ? store_fail(s, rc, "告知书不存在") : rc;
 }
 
 int store_org_notice_settings(Store *s, Arena *a, int64_t orgId,
                               const char **pzContact, const char **pzPrefix) {
-  sqlite3_stmt *st = stmt(s, "SELECT notice_contact,notice_prefix FROM org"
+  Stmt *st = stmt(s, "SELECT notice_contact,notice_prefix FROM org"
                              " WHERE id=?1");
   if (!st) return STORE_ERROR;
   bind_int(st, 1, orgId);
-  int rc = sqlite3_step(st), out = STORE_OK;
-  if (rc == SQLITE_ROW) {
+  int rc = stmt_step(st), out = STORE_OK;
+  if (rc == STMT_ROW) {
     *pzContact = col_text(a, st, 0);
     *pzPrefix = col_text(a, st, 1);
   } else {
@@ -136,13 +121,11 @@ int store_org_notice_settings(Store *s, Arena *a, int64_t orgId,
 
 int store_org_set_notice_settings(Store *s, int64_t orgId,
                                   const char *zContact, const char *zPrefix) {
-  sqlite3_stmt *st = stmt(s, "UPDATE org SET notice_contact=?2,"
+  Stmt *st = stmt(s, "UPDATE org SET notice_contact=?2,"
                              "notice_prefix=?3 WHERE id=?1");
   if (!st) return STORE_ERROR;
   bind_int(st, 1, orgId);
   bind_text(st, 2, zContact ? zContact : "");
   bind_text(st, 3, zPrefix ? zPrefix : "");
-  int rc = sqlite3_step(st);
-  stmt_done(st);
-  return rc == SQLITE_DONE ? STORE_OK : store_sqlite_err(s, rc, "保存告知书设置");
+  return stmt_exec(s, st, "保存告知书设置");
 }

@@ -1,4 +1,4 @@
-/* sqlite_user.c — users, sessions and login throttling on SQLite. */
+/* store_user.c — users, sessions and login throttling. */
 #include <string.h>
 
 #include "core/session.h"
@@ -8,9 +8,9 @@
   "u.id,u.org_id,coalesce(u.dept_id,0),u.login,u.name,u.pw_hash,u.roles," \
   "u.disabled,o.name,coalesce(d.name,'')"
 #define USER_FROM \
-  " FROM user u JOIN org o ON o.id=u.org_id LEFT JOIN dept d ON d.id=u.dept_id"
+  " FROM \"user\" u JOIN org o ON o.id=u.org_id LEFT JOIN dept d ON d.id=u.dept_id"
 
-static void user_row(Arena *a, sqlite3_stmt *st, User *u) {
+static void user_row(Arena *a, Stmt *st, User *u) {
   memset(u, 0, sizeof *u);
   u->id = col_int(st, 0);
   u->orgId = col_int(st, 1);
@@ -27,9 +27,9 @@ static void user_row(Arena *a, sqlite3_stmt *st, User *u) {
 int store_user_add(Store *s, User *u) {
   char zNow[21];
   store_now_iso(zNow);
-  sqlite3_stmt *st = stmt(s,
-      "INSERT INTO user(org_id,dept_id,login,name,pw_hash,roles,disabled,"
-      "created_at) VALUES(?1,?2,?3,?4,?5,?6,?7,?8)");
+  Stmt *st = stmt(s,
+      "INSERT INTO \"user\"(org_id,dept_id,login,name,pw_hash,roles,disabled,"
+      "created_at) VALUES(?1,?2,?3,?4,?5,?6,?7,?8) RETURNING id");
   if (!st) return STORE_ERROR;
   bind_int(st, 1, u->orgId);
   bind_id(st, 2, u->deptId);
@@ -39,80 +39,68 @@ int store_user_add(Store *s, User *u) {
   bind_int(st, 6, u->roles);
   bind_int(st, 7, u->bDisabled);
   bind_text(st, 8, zNow);
-  int rc = sqlite3_step(st);
-  stmt_done(st);
-  if (rc != SQLITE_DONE) {
-    int ext = sqlite3_extended_errcode(s->db);
-    if (ext == SQLITE_CONSTRAINT_UNIQUE)
-      return store_fail(s, STORE_CONFLICT, "登录名“%s”已被使用", u->zLogin);
-    if (ext == SQLITE_CONSTRAINT_FOREIGNKEY)
-      return store_fail(s, STORE_INVALID, "所属单位或科室不存在");
-    return store_sqlite_err(s, rc, "保存用户");
-  }
-  u->id = sqlite3_last_insert_rowid(s->db);
-  return STORE_OK;
+  int rc = stmt_insert_id(s, st, &u->id, "保存用户");
+  if (rc != STORE_OK && db_err(s) == DB_ERR_UNIQUE)
+    return store_fail(s, STORE_CONFLICT, "登录名“%s”已被使用", u->zLogin);
+  if (rc != STORE_OK && db_err(s) == DB_ERR_FOREIGN_KEY)
+    return store_fail(s, STORE_INVALID, "所属单位或科室不存在");
+  return rc;
 }
 
-static int user_one(Store *s, Arena *a, sqlite3_stmt *st, User *u) {
-  int rc = sqlite3_step(st), out = STORE_OK;
-  if (rc == SQLITE_ROW) user_row(a, st, u);
-  else if (rc == SQLITE_DONE) out = store_fail(s, STORE_NOTFOUND, "用户不存在");
-  else out = store_sqlite_err(s, rc, "读取用户");
-  stmt_done(st);
-  return out;
+static void user_get_row(Stmt *st, Arena *a, void *pRow) {
+  user_row(a, st, pRow);
+}
+
+static int user_one(Store *s, Arena *a, Stmt *st, User *u) {
+  int rc = stmt_row(s, st, a, sizeof *u, user_get_row, u, "读取用户");
+  return rc == STORE_NOTFOUND ? store_fail(s, rc, "用户不存在") : rc;
 }
 
 int store_user_get(Store *s, Arena *a, int64_t id, User *u) {
-  sqlite3_stmt *st = stmt(s, "SELECT " USER_COLS USER_FROM " WHERE u.id=?1");
+  Stmt *st = stmt(s, "SELECT " USER_COLS USER_FROM " WHERE u.id=?1");
   if (!st) return STORE_ERROR;
   bind_int(st, 1, id);
   return user_one(s, a, st, u);
 }
 
 int store_user_by_login(Store *s, Arena *a, const char *zLogin, User *u) {
-  sqlite3_stmt *st = stmt(s, "SELECT " USER_COLS USER_FROM " WHERE u.login=?1");
+  Stmt *st = stmt(s, "SELECT " USER_COLS USER_FROM " WHERE u.login=?1");
   if (!st) return STORE_ERROR;
   bind_text(st, 1, zLogin);
   return user_one(s, a, st, u);
 }
 
+/* RowFill for a listing: no password hash. */
+static void user_list_row(Stmt *st, Arena *a, void *pRow) {
+  User *u = pRow;
+  user_row(a, st, u);
+  u->zPwHash = NULL; /* listings never carry password hashes */
+}
+
 int store_user_list(Store *s, Arena *a, int64_t orgId, int bSubtree,
                     User **paUser, int *pn) {
-  sqlite3_stmt *st = stmt(s,
-      "WITH RECURSIVE t(id) AS ("
-      "  SELECT id FROM org WHERE ?1 IS NULL OR id=?1"
-      "  UNION SELECT o.id FROM org o JOIN t ON o.parent_id=t.id WHERE ?2)"
-      " SELECT " USER_COLS USER_FROM " WHERE u.org_id IN (SELECT id FROM t)"
+  Stmt *st = stmt(s,
+      "WITH RECURSIVE " ORG_SCOPE_CTE("t", "1", "?2<>0")
+      " SELECT " USER_COLS USER_FROM
+      " WHERE ?1 IS NULL OR u.org_id IN (SELECT id FROM t)"
       " ORDER BY u.org_id,u.login");
-  if (!st) return STORE_ERROR;
   bind_id(st, 1, orgId);
-  bind_int(st, 2, bSubtree || !orgId);
-  int nAlloc = 0, n = 0, rc;
-  User *aUser = NULL;
-  while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
-    ARENA_PUSH(a, aUser, n, nAlloc);
-    user_row(a, st, &aUser[n]);
-    aUser[n].zPwHash = NULL; /* listings never carry password hashes */
-    n++;
-  }
-  stmt_done(st);
-  if (rc != SQLITE_DONE) return store_sqlite_err(s, rc, "读取用户列表");
-  *paUser = aUser;
-  *pn = n;
-  return STORE_OK;
+  bind_int(st, 2, bSubtree ? 1 : 0);
+  return stmt_rows(s, st, a, sizeof **paUser, user_list_row, paUser, pn,
+                   "读取用户列表");
 }
 
 /* Runs an UPDATE that must touch exactly one user. */
-static int user_update_one(Store *s, sqlite3_stmt *st, const char *zWhat) {
+static int user_update_one(Store *s, Stmt *st, const char *zWhat) {
   int rc = stmt_exec(s, st, zWhat);
-  if (rc == STORE_OK && sqlite3_changes(s->db) == 0)
+  if (rc == STORE_OK && stmt_changes(s) == 0)
     return store_fail(s, STORE_NOTFOUND, "用户不存在");
   return rc;
 }
 
 int store_user_update(Store *s, const User *u) {
-  sqlite3_stmt *st = stmt(s,
-      "UPDATE user SET name=?2,dept_id=?3,roles=?4 WHERE id=?1");
+  Stmt *st = stmt(s,
+      "UPDATE \"user\" SET name=?2,dept_id=?3,roles=?4 WHERE id=?1");
   if (!st) return STORE_ERROR;
   bind_int(st, 1, u->id);
   bind_text(st, 2, u->zName);
@@ -122,7 +110,7 @@ int store_user_update(Store *s, const User *u) {
 }
 
 int store_user_set_password(Store *s, int64_t id, const char *zHash) {
-  sqlite3_stmt *st = stmt(s, "UPDATE user SET pw_hash=?2 WHERE id=?1");
+  Stmt *st = stmt(s, "UPDATE \"user\" SET pw_hash=?2 WHERE id=?1");
   if (!st) return STORE_ERROR;
   bind_int(st, 1, id);
   bind_text(st, 2, zHash);
@@ -130,7 +118,7 @@ int store_user_set_password(Store *s, int64_t id, const char *zHash) {
 }
 
 int store_user_set_disabled(Store *s, int64_t id, int bDisabled) {
-  sqlite3_stmt *st = stmt(s, "UPDATE user SET disabled=?2 WHERE id=?1");
+  Stmt *st = stmt(s, "UPDATE \"user\" SET disabled=?2 WHERE id=?1");
   if (!st) return STORE_ERROR;
   bind_int(st, 1, id);
   bind_int(st, 2, bDisabled ? 1 : 0);
@@ -139,7 +127,7 @@ int store_user_set_disabled(Store *s, int64_t id, int bDisabled) {
 
 int store_session_create(Store *s, int64_t userId, const char *zTokenHash,
                          const char *zCsrf, int64_t now, const char *zAddr) {
-  sqlite3_stmt *st = stmt(s,
+  Stmt *st = stmt(s,
       "INSERT INTO session(token_hash,user_id,csrf,created_at,last_seen,addr)"
       " VALUES(?1,?2,?3,?4,?4,?5)");
   if (!st) return STORE_ERROR;
@@ -153,28 +141,28 @@ int store_session_create(Store *s, int64_t userId, const char *zTokenHash,
 
 int store_session_get(Store *s, Arena *a, const char *zTokenHash,
                       Session *pOut) {
-  sqlite3_stmt *st = stmt(s,
+  Stmt *st = stmt(s,
       "SELECT user_id,csrf,created_at,last_seen FROM session"
       " WHERE token_hash=?1");
   if (!st) return STORE_ERROR;
   bind_text(st, 1, zTokenHash);
-  int rc = sqlite3_step(st), out = STORE_OK;
-  if (rc == SQLITE_ROW) {
+  int rc = stmt_step(st), out = STORE_OK;
+  if (rc == STMT_ROW) {
     pOut->userId = col_int(st, 0);
     pOut->zCsrf = col_text(a, st, 1);
     pOut->createdAt = col_int(st, 2);
     pOut->lastSeen = col_int(st, 3);
-  } else if (rc == SQLITE_DONE) {
+  } else if (rc == STMT_DONE) {
     out = store_fail(s, STORE_NOTFOUND, "会话不存在");
   } else {
-    out = store_sqlite_err(s, rc, "读取会话");
+    out = store_db_err(s, "读取会话");
   }
   stmt_done(st);
   return out;
 }
 
 int store_session_touch(Store *s, const char *zTokenHash, int64_t now) {
-  sqlite3_stmt *st = stmt(s, "UPDATE session SET last_seen=?2 WHERE token_hash=?1");
+  Stmt *st = stmt(s, "UPDATE session SET last_seen=?2 WHERE token_hash=?1");
   if (!st) return STORE_ERROR;
   bind_text(st, 1, zTokenHash);
   bind_int(st, 2, now);
@@ -182,33 +170,32 @@ int store_session_touch(Store *s, const char *zTokenHash, int64_t now) {
 }
 
 int store_session_delete(Store *s, const char *zTokenHash) {
-  sqlite3_stmt *st = stmt(s, "DELETE FROM session WHERE token_hash=?1");
+  Stmt *st = stmt(s, "DELETE FROM session WHERE token_hash=?1");
   if (!st) return STORE_ERROR;
   bind_text(st, 1, zTokenHash);
   return stmt_exec(s, st, "删除会话");
 }
 
 int store_session_delete_user(Store *s, int64_t userId) {
-  sqlite3_stmt *st = stmt(s, "DELETE FROM session WHERE user_id=?1");
+  Stmt *st = stmt(s, "DELETE FROM session WHERE user_id=?1");
   if (!st) return STORE_ERROR;
   bind_int(st, 1, userId);
   return stmt_exec(s, st, "删除会话");
 }
 
 static int login_failures(Store *s, const char *zKey, int64_t since) {
-  sqlite3_stmt *st = stmt(s,
+  Stmt *st = stmt(s,
       "SELECT count(*) FROM login_failure WHERE key=?1 AND at>=?2");
   if (!st) return STORE_ERROR;
   bind_text(st, 1, zKey);
   bind_int(st, 2, since);
-  int rc = sqlite3_step(st);
-  int n = rc == SQLITE_ROW ? sqlite3_column_int(st, 0) : store_sqlite_err(s, rc, "读取登录记录");
-  stmt_done(st);
-  return n;
+  int64_t n = 0;
+  int rc = stmt_int(s, st, &n, "读取登录记录");
+  return rc == STORE_OK ? (int)n : rc;
 }
 
 static int login_failure_add(Store *s, const char *zKey, int64_t now) {
-  sqlite3_stmt *st = stmt(s, "INSERT INTO login_failure(key,at) VALUES(?1,?2)");
+  Stmt *st = stmt(s, "INSERT INTO login_failure(key,at) VALUES(?1,?2)");
   if (!st) return STORE_ERROR;
   bind_text(st, 1, zKey);
   bind_int(st, 2, now);
@@ -229,7 +216,7 @@ static int login_attempt_tx(Store *s, const char *azKey[3], int64_t now) {
     if (rc) return rc;
   }
   /* Keep the table small: forget failures older than a day. */
-  sqlite3_stmt *st = stmt(s, "DELETE FROM login_failure WHERE at<?1");
+  Stmt *st = stmt(s, "DELETE FROM login_failure WHERE at<?1");
   if (!st) return STORE_ERROR;
   bind_int(st, 1, now - 86400);
   int rc = stmt_exec(s, st, "清理登录记录");
@@ -251,8 +238,12 @@ int store_login_attempt(Store *s, const char *zPair, const char *zAccount,
 
 /* Removes the newest failure row under zKey (one attempt's record). */
 static int login_failure_drop_one(Store *s, const char *zKey) {
-  sqlite3_stmt *st = stmt(s, "DELETE FROM login_failure WHERE rowid="
-                             "(SELECT max(rowid) FROM login_failure WHERE key=?1)");
+  /* The table has no key of its own: the row's physical id (dialect). */
+  Stmt *st = stmt(s, SQL_DIALECT(s,
+      "DELETE FROM login_failure WHERE rowid="
+      "(SELECT max(rowid) FROM login_failure WHERE key=?1)",
+      "DELETE FROM login_failure WHERE ctid="
+      "(SELECT ctid FROM login_failure WHERE key=?1 ORDER BY at DESC LIMIT 1)"));
   if (!st) return STORE_ERROR;
   bind_text(st, 1, zKey);
   return stmt_exec(s, st, "清理登录记录");
@@ -260,7 +251,7 @@ static int login_failure_drop_one(Store *s, const char *zKey) {
 
 int store_login_succeeded(Store *s, const char *zPair, const char *zAccount,
                           const char *zAddr) {
-  sqlite3_stmt *st = stmt(s, "DELETE FROM login_failure WHERE key IN (?1,?2)");
+  Stmt *st = stmt(s, "DELETE FROM login_failure WHERE key IN (?1,?2)");
   if (!st) return STORE_ERROR;
   bind_text(st, 1, zPair);
   bind_text(st, 2, zAccount);
@@ -286,7 +277,7 @@ int store_user_change_password(Store *s, int64_t id, const char *zHash,
   if (store_begin(s) != STORE_OK) return STORE_BUSY;
   int rc = store_user_set_password(s, id, zHash);
   if (rc == STORE_OK) {
-    sqlite3_stmt *st = stmt(s, "DELETE FROM session WHERE user_id=?1 AND token_hash<>?2");
+    Stmt *st = stmt(s, "DELETE FROM session WHERE user_id=?1 AND token_hash<>?2");
     if (!st) rc = STORE_ERROR;
     else {
       bind_int(st, 1, id);
@@ -304,21 +295,21 @@ int store_user_change_password(Store *s, int64_t id, const char *zHash,
 /* ---- Single-use form submission tokens (schema 0011) ---- */
 
 int store_form_claim(Store *s, const char *zTokenHash, int64_t now) {
-  sqlite3_stmt *st = stmt(s, "DELETE FROM form_submission WHERE created_at<?1");
+  Stmt *st = stmt(s, "DELETE FROM form_submission WHERE created_at<?1");
   if (!st) return STORE_ERROR;
   bind_int(st, 1, now - 2 * 86400);
   if (stmt_exec(s, st, "清理表单记录")) return STORE_ERROR;
-  st = stmt(s, "INSERT OR IGNORE INTO form_submission(token_hash,created_at)"
-               " VALUES(?1,?2)");
+  st = stmt(s, "INSERT INTO form_submission(token_hash,created_at)"
+               " VALUES(?1,?2) ON CONFLICT(token_hash) DO NOTHING");
   if (!st) return STORE_ERROR;
   bind_text(st, 1, zTokenHash);
   bind_int(st, 2, now);
   if (stmt_exec(s, st, "登记表单提交")) return STORE_ERROR;
-  return sqlite3_changes(s->db) == 1;
+  return stmt_changes(s) == 1;
 }
 
 int store_form_result(Store *s, const char *zTokenHash, const char *zUrl) {
-  sqlite3_stmt *st = stmt(s, "UPDATE form_submission SET result=?2 WHERE token_hash=?1");
+  Stmt *st = stmt(s, "UPDATE form_submission SET result=?2 WHERE token_hash=?1");
   if (!st) return STORE_ERROR;
   bind_text(st, 1, zTokenHash);
   bind_text(st, 2, zUrl);
@@ -326,7 +317,7 @@ int store_form_result(Store *s, const char *zTokenHash, const char *zUrl) {
 }
 
 int store_form_release(Store *s, const char *zTokenHash) {
-  sqlite3_stmt *st = stmt(s, "DELETE FROM form_submission WHERE token_hash=?1");
+  Stmt *st = stmt(s, "DELETE FROM form_submission WHERE token_hash=?1");
   if (!st) return STORE_ERROR;
   bind_text(st, 1, zTokenHash);
   return stmt_exec(s, st, "释放表单令牌");
@@ -334,13 +325,13 @@ int store_form_release(Store *s, const char *zTokenHash) {
 
 int store_form_get(Store *s, Arena *a, const char *zTokenHash,
                    const char **pzResult) {
-  sqlite3_stmt *st = stmt(s, "SELECT result FROM form_submission WHERE token_hash=?1");
+  Stmt *st = stmt(s, "SELECT result FROM form_submission WHERE token_hash=?1");
   if (!st) return STORE_ERROR;
   bind_text(st, 1, zTokenHash);
-  int rc = sqlite3_step(st), out = STORE_OK;
-  if (rc == SQLITE_ROW) *pzResult = col_text(a, st, 0);
-  else if (rc == SQLITE_DONE) out = STORE_NOTFOUND;
-  else out = store_sqlite_err(s, rc, "读取表单记录");
+  int rc = stmt_step(st), out = STORE_OK;
+  if (rc == STMT_ROW) *pzResult = col_text(a, st, 0);
+  else if (rc == STMT_DONE) out = STORE_NOTFOUND;
+  else out = store_db_err(s, "读取表单记录");
   stmt_done(st);
   return out;
 }

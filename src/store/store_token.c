@@ -1,4 +1,4 @@
-/* sqlite_token.c — API tokens on SQLite (see store_token.h). */
+/* store_token.c — API tokens (see store_token.h). */
 #include <string.h>
 
 #include "core/perm.h"
@@ -10,8 +10,8 @@
   "coalesce(t.revoked_at,''),o.name,o.slug FROM api_token t"             \
   " JOIN org o ON o.id=t.org_id"
 
-static void token_row(Arena *a, sqlite3_stmt *st, ApiToken *t) {
-  memset(t, 0, sizeof *t);
+static void token_row(Stmt *st, Arena *a, void *pRow) {
+  ApiToken *t = pRow;
   t->id = col_int(st, 0);
   t->orgId = col_int(st, 1);
   t->zName = col_text(a, st, 2);
@@ -29,9 +29,9 @@ int store_token_add(Store *s, ApiToken *t, const char *zHash,
                     int64_t createdBy) {
   char zNow[21];
   store_now_iso(zNow);
-  sqlite3_stmt *st = stmt(s,
+  Stmt *st = stmt(s,
       "INSERT INTO api_token(org_id,name,perms,token_hash,created_by,"
-      "created_at) VALUES(?1,?2,?3,?4,?5,?6)");
+      "created_at) VALUES(?1,?2,?3,?4,?5,?6) RETURNING id");
   if (!st) return STORE_ERROR;
   bind_int(st, 1, t->orgId);
   bind_text(st, 2, t->zName);
@@ -39,60 +39,39 @@ int store_token_add(Store *s, ApiToken *t, const char *zHash,
   bind_text(st, 4, zHash);
   bind_id(st, 5, createdBy);
   bind_text(st, 6, zNow);
-  int rc = sqlite3_step(st);
-  stmt_done(st);
-  if (rc != SQLITE_DONE) return store_sqlite_err(s, rc, "保存接口令牌");
-  t->id = sqlite3_last_insert_rowid(s->db);
-  return STORE_OK;
+  return stmt_insert_id(s, st, &t->id, "保存接口令牌");
 }
 
 int store_token_by_hash(Store *s, Arena *a, const char *zHash, ApiToken *t) {
-  sqlite3_stmt *st = stmt(s, "SELECT " TOKEN_COLS
+  Stmt *st = stmt(s, "SELECT " TOKEN_COLS
                              " WHERE t.token_hash=?1 AND t.revoked_at IS NULL");
   if (!st) return STORE_ERROR;
   bind_text(st, 1, zHash);
-  int rc = sqlite3_step(st), out = STORE_OK;
-  if (rc == SQLITE_ROW) token_row(a, st, t);
-  else if (rc == SQLITE_DONE) out = store_fail(s, STORE_NOTFOUND, "接口令牌无效");
-  else out = store_sqlite_err(s, rc, "读取接口令牌");
-  stmt_done(st);
-  return out;
+  int rc = stmt_row(s, st, a, sizeof *t, token_row, t, "读取接口令牌");
+  return rc == STORE_NOTFOUND ? store_fail(s, rc, "接口令牌无效") : rc;
 }
 
 int store_token_list(Store *s, Arena *a, int64_t orgId, ApiToken **pa,
                      int *pn) {
-  sqlite3_stmt *st = stmt(s,
-      "WITH RECURSIVE sc(id) AS (SELECT id FROM org WHERE ?1 IS NULL OR id=?1"
-      " UNION ALL SELECT o.id FROM org o JOIN sc ON o.parent_id=sc.id)"
-      " SELECT " TOKEN_COLS " WHERE t.org_id IN (SELECT id FROM sc)"
+  Stmt *st = stmt(s,
+      "WITH RECURSIVE " ORG_SUBTREE_CTE("sc", "1")
+      " SELECT " TOKEN_COLS " WHERE ?1 IS NULL OR t.org_id IN (SELECT id FROM sc)"
       " ORDER BY t.id DESC");
-  int rc, n = 0, nAlloc = 0;
-  ApiToken *aT = NULL;
-  if (!st) return STORE_ERROR;
   bind_id(st, 1, orgId);
-  while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
-    ARENA_PUSH(a, aT, n, nAlloc);
-    token_row(a, st, &aT[n++]);
-  }
-  stmt_done(st);
-  if (rc != SQLITE_DONE) return store_sqlite_err(s, rc, "读取接口令牌");
-  *pa = aT;
-  *pn = n;
-  return STORE_OK;
+  return stmt_rows(s, st, a, sizeof **pa, token_row, pa, pn, "读取接口令牌");
 }
 
 int store_token_revoke(Store *s, int64_t id) {
   char zNow[21];
   store_now_iso(zNow);
-  sqlite3_stmt *st = stmt(s, "UPDATE api_token SET revoked_at=?2"
+  Stmt *st = stmt(s, "UPDATE api_token SET revoked_at=?2"
                              " WHERE id=?1 AND revoked_at IS NULL");
   if (!st) return STORE_ERROR;
   bind_int(st, 1, id);
   bind_text(st, 2, zNow);
-  int rc = sqlite3_step(st);
-  stmt_done(st);
-  if (rc != SQLITE_DONE) return store_sqlite_err(s, rc, "吊销接口令牌");
-  if (sqlite3_changes(s->db) == 0)
+  int rc = stmt_exec(s, st, "吊销接口令牌");
+  if (rc != STORE_OK) return rc;
+  if (stmt_changes(s) == 0)
     return store_fail(s, STORE_NOTFOUND, "接口令牌不存在或已吊销");
   return STORE_OK;
 }
@@ -100,12 +79,10 @@ int store_token_revoke(Store *s, int64_t id) {
 int store_token_touch(Store *s, int64_t id) {
   char zNow[21];
   store_now_iso(zNow);
-  sqlite3_stmt *st = stmt(s, "UPDATE api_token SET last_used_at=?2"
+  Stmt *st = stmt(s, "UPDATE api_token SET last_used_at=?2"
                              " WHERE id=?1");
   if (!st) return STORE_ERROR;
   bind_int(st, 1, id);
   bind_text(st, 2, zNow);
-  int rc = sqlite3_step(st);
-  stmt_done(st);
-  return rc == SQLITE_DONE ? STORE_OK : store_sqlite_err(s, rc, "记录令牌使用");
+  return stmt_exec(s, st, "记录令牌使用");
 }

@@ -1,5 +1,5 @@
 /*
-** sqlite_registers.c — the registers of issue 7 on SQLite (see
+** store_registers.c — the registers of issue 7 (see
 ** store_registers.h): opinion events and responses, messages and their
 ** rate limit, proposals, activities and attachments, work plans with tasks
 ** and progress, inspections.
@@ -7,7 +7,7 @@
 #include <string.h>
 
 #include "lib/embed.h"
-#include "store/sqlite_app_where.h"
+#include "store/app_where.h"
 #include "store/store_int.h"
 #include "store/store_registers.h"
 
@@ -19,34 +19,31 @@
 
 /* Common error return for a failed step. */
 static int step_err(Store *s, int rc, const char *zWhat) {
-  return store_sqlite_err(s, rc, zWhat);
+  return store_db_err(s, zWhat);
 }
 
-/* Runs an INSERT; sets *pId to the new row id. */
-static int insert(Store *s, sqlite3_stmt *st, const char *zWhat, int64_t *pId) {
-  int rc = sqlite3_step(st);
-  stmt_done(st);
-  if (rc != SQLITE_DONE) {
-    if (sqlite3_extended_errcode(s->db) == SQLITE_CONSTRAINT_FOREIGNKEY)
-      return store_fail(s, STORE_INVALID, "%s失败：关联的单位、科室或记录不存在", zWhat);
-    return step_err(s, rc, zWhat);
-  }
-  if (pId) *pId = sqlite3_last_insert_rowid(s->db);
-  return STORE_OK;
+/* Runs an INSERT … RETURNING id; sets *pId (may be NULL) to the new id. */
+static int insert(Store *s, Stmt *st, const char *zWhat, int64_t *pId) {
+  int64_t id = 0;
+  int rc = stmt_insert_id(s, st, &id, zWhat);
+  if (rc != STORE_OK && db_err(s) == DB_ERR_FOREIGN_KEY)
+    return store_fail(s, STORE_INVALID, "%s失败：关联的单位、科室或记录不存在", zWhat);
+  if (rc == STORE_OK && pId) *pId = id;
+  return rc;
 }
 
 /* Runs an UPDATE that must touch a row. */
-static int update_one(Store *s, sqlite3_stmt *st, const char *zWhat) {
-  int rc = sqlite3_step(st);
+static int update_one(Store *s, Stmt *st, const char *zWhat) {
+  int rc = stmt_step(st);
   stmt_done(st);
-  if (rc != SQLITE_DONE) return step_err(s, rc, zWhat);
-  if (sqlite3_changes(s->db) == 0)
+  if (rc != STMT_DONE) return step_err(s, rc, zWhat);
+  if (stmt_changes(s) == 0)
     return store_fail(s, STORE_NOTFOUND, "%s失败：记录不存在", zWhat);
   return STORE_OK;
 }
 
 /* Binds NULL for NULL or "". */
-static void bind_opt(sqlite3_stmt *st, int i, const char *z) {
+static void bind_opt(Stmt *st, int i, const char *z) {
   bind_text(st, i, z && z[0] ? z : NULL);
 }
 
@@ -84,7 +81,7 @@ int store_reg_reply_days(Store *s, Arena *a) {
   "(SELECT count(*) FROM opinion_response r WHERE r.event_id=e.id),o.name"
 #define EVENT_FROM " FROM opinion_event e JOIN org o ON o.id=e.org_id"
 
-static void event_row(Arena *a, sqlite3_stmt *st, OpinionEvent *e) {
+static void event_row(Arena *a, Stmt *st, OpinionEvent *e) {
   memset(e, 0, sizeof *e);
   e->id = col_int(st, 0);
   e->orgId = col_int(st, 1);
@@ -102,9 +99,9 @@ static void event_row(Arena *a, sqlite3_stmt *st, OpinionEvent *e) {
 int store_opinion_add(Store *s, OpinionEvent *e, int64_t userId) {
   char zNow[21];
   store_now_iso(zNow);
-  sqlite3_stmt *st = stmt(s,
+  Stmt *st = stmt(s,
       "INSERT INTO opinion_event(org_id,title,source,level,found_at,summary,"
-      "created_at,created_by) VALUES(?1,?2,?3,?4,?5,?6,?7,?8)");
+      "created_at,created_by) VALUES(?1,?2,?3,?4,?5,?6,?7,?8) RETURNING id");
   if (!st) return STORE_ERROR;
   bind_int(st, 1, e->orgId);
   bind_text(st, 2, e->zTitle);
@@ -118,12 +115,12 @@ int store_opinion_add(Store *s, OpinionEvent *e, int64_t userId) {
 }
 
 int store_opinion_get(Store *s, Arena *a, int64_t id, OpinionEvent *e) {
-  sqlite3_stmt *st = stmt(s, "SELECT " EVENT_COLS EVENT_FROM " WHERE e.id=?1");
+  Stmt *st = stmt(s, "SELECT " EVENT_COLS EVENT_FROM " WHERE e.id=?1");
   if (!st) return STORE_ERROR;
   bind_int(st, 1, id);
-  int rc = sqlite3_step(st), out = STORE_OK;
-  if (rc == SQLITE_ROW) event_row(a, st, e);
-  else if (rc == SQLITE_DONE) out = store_fail(s, STORE_NOTFOUND, "舆情事件不存在");
+  int rc = stmt_step(st), out = STORE_OK;
+  if (rc == STMT_ROW) event_row(a, st, e);
+  else if (rc == STMT_DONE) out = store_fail(s, STORE_NOTFOUND, "舆情事件不存在");
   else out = step_err(s, rc, "读取舆情事件");
   stmt_done(st);
   return out;
@@ -131,9 +128,9 @@ int store_opinion_get(Store *s, Arena *a, int64_t id, OpinionEvent *e) {
 
 int store_opinion_list(Store *s, Arena *a, int64_t orgId, int bSubtree,
                        int year, OpinionEvent **paE, int *pn) {
-  sqlite3_stmt *st = stmt(s,
+  Stmt *st = stmt(s,
       "SELECT " EVENT_COLS EVENT_FROM " WHERE e.org_id IN " SCOPE
-      " AND (?3=0 OR strftime('%Y',e.found_at+28800,'unixepoch')=printf('%04d',?3))"
+      " AND (?3=0 OR strftime('%Y',e.found_at+28800,'unixepoch')=CAST(?3 AS TEXT))"
       " ORDER BY e.found_at DESC, e.id DESC");
   if (!st) return STORE_ERROR;
   bind_int(st, 1, orgId);
@@ -141,20 +138,20 @@ int store_opinion_list(Store *s, Arena *a, int64_t orgId, int bSubtree,
   bind_int(st, 3, year);
   int rc, n = 0, nAlloc = 0;
   OpinionEvent *aE = NULL;
-  while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
+  while ((rc = stmt_step(st)) == STMT_ROW) {
     ARENA_PUSH(a, aE, n, nAlloc);
     event_row(a, st, &aE[n++]);
   }
   stmt_done(st);
-  if (rc != SQLITE_DONE) return step_err(s, rc, "读取舆情事件");
+  if (rc != STMT_DONE) return step_err(s, rc, "读取舆情事件");
   *paE = aE;
   *pn = n;
   return STORE_OK;
 }
 
 int store_opinion_response_add(Store *s, const OpinionResponse *p) {
-  sqlite3_stmt *st = stmt(s,
-      "INSERT INTO opinion_response(event_id,kind,at,note) VALUES(?1,?2,?3,?4)");
+  Stmt *st = stmt(s,
+      "INSERT INTO opinion_response(event_id,kind,at,note) VALUES(?1,?2,?3,?4) RETURNING id");
   if (!st) return STORE_ERROR;
   bind_int(st, 1, p->eventId);
   bind_text(st, 2, p->zKind);
@@ -165,14 +162,14 @@ int store_opinion_response_add(Store *s, const OpinionResponse *p) {
 
 int store_opinion_responses(Store *s, Arena *a, int64_t eventId,
                             OpinionResponse **paR, int *pn) {
-  sqlite3_stmt *st = stmt(s,
+  Stmt *st = stmt(s,
       "SELECT id,event_id,kind,at,note FROM opinion_response WHERE event_id=?1"
       " ORDER BY at, id");
   if (!st) return STORE_ERROR;
   bind_int(st, 1, eventId);
   int rc, n = 0, nAlloc = 0;
   OpinionResponse *aR = NULL;
-  while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
+  while ((rc = stmt_step(st)) == STMT_ROW) {
     ARENA_PUSH(a, aR, n, nAlloc);
     aR[n].id = col_int(st, 0);
     aR[n].eventId = col_int(st, 1);
@@ -182,7 +179,7 @@ int store_opinion_responses(Store *s, Arena *a, int64_t eventId,
     n++;
   }
   stmt_done(st);
-  if (rc != SQLITE_DONE) return step_err(s, rc, "读取回应");
+  if (rc != STMT_DONE) return step_err(s, rc, "读取回应");
   *paR = aR;
   *pn = n;
   return STORE_OK;
@@ -200,7 +197,7 @@ int store_opinion_responses(Store *s, Arena *a, int64_t eventId,
   " LEFT JOIN dept d ON d.id=m.dept_id"                          \
   " LEFT JOIN dept rd ON rd.id=m.reply_dept_id"
 
-static void msg_row(Arena *a, sqlite3_stmt *st, Message *m) {
+static void msg_row(Arena *a, Stmt *st, Message *m) {
   memset(m, 0, sizeof *m);
   m->id = col_int(st, 0);
   m->orgId = col_int(st, 1);
@@ -223,13 +220,13 @@ static void msg_row(Arena *a, sqlite3_stmt *st, Message *m) {
 }
 
 int store_message_recent(Store *s, const char *zKey, int64_t since) {
-  sqlite3_stmt *st = stmt(s,
+  Stmt *st = stmt(s,
       "SELECT count(*) FROM message_throttle WHERE key=?1 AND at>=?2");
   if (!st) return STORE_ERROR;
   bind_text(st, 1, zKey);
   bind_int(st, 2, since);
-  int rc = sqlite3_step(st);
-  int n = rc == SQLITE_ROW ? sqlite3_column_int(st, 0) : -1;
+  int rc = stmt_step(st);
+  int n = rc == STMT_ROW ? (int)col_int(st, 0) : -1;
   stmt_done(st);
   if (n < 0) return step_err(s, rc, "读取留言频率");
   return n;
@@ -251,9 +248,9 @@ int store_message_add_limited(Store *s, Message *m, const char *zKey,
       return n < 0 ? n : store_fail(s, STORE_CONFLICT, "提交过于频繁");
     }
   }
-  sqlite3_stmt *st = stmt(s,
+  Stmt *st = stmt(s,
       "INSERT INTO message(org_id,box,name,contact,subject,body,received_on,"
-      "received_at) VALUES(?1,?2,?3,?4,?5,?6,?7,?8)");
+      "received_at) VALUES(?1,?2,?3,?4,?5,?6,?7,?8) RETURNING id");
   int rc = STORE_ERROR;
   if (st) {
     bind_int(st, 1, m->orgId);
@@ -291,12 +288,12 @@ int store_message_add_limited(Store *s, Message *m, const char *zKey,
 }
 
 int store_message_get(Store *s, Arena *a, int64_t id, Message *m) {
-  sqlite3_stmt *st = stmt(s, "SELECT " MSG_COLS MSG_FROM " WHERE m.id=?1");
+  Stmt *st = stmt(s, "SELECT " MSG_COLS MSG_FROM " WHERE m.id=?1");
   if (!st) return STORE_ERROR;
   bind_int(st, 1, id);
-  int rc = sqlite3_step(st), out = STORE_OK;
-  if (rc == SQLITE_ROW) msg_row(a, st, m);
-  else if (rc == SQLITE_DONE) out = store_fail(s, STORE_NOTFOUND, "留言不存在");
+  int rc = stmt_step(st), out = STORE_OK;
+  if (rc == STMT_ROW) msg_row(a, st, m);
+  else if (rc == STMT_DONE) out = store_fail(s, STORE_NOTFOUND, "留言不存在");
   else out = step_err(s, rc, "读取留言");
   stmt_done(st);
   return out;
@@ -304,7 +301,7 @@ int store_message_get(Store *s, Arena *a, int64_t id, Message *m) {
 
 int store_message_list(Store *s, Arena *a, int64_t orgId, int bSubtree,
                        int bPublished, Message **paM, int *pn) {
-  sqlite3_stmt *st = stmt(s,
+  Stmt *st = stmt(s,
       "SELECT " MSG_COLS MSG_FROM " WHERE m.org_id IN " SCOPE
       " AND (?3=0 OR m.published=1)"
       " ORDER BY CASE WHEN ?3 THEN m.replied_on END DESC,"
@@ -315,29 +312,29 @@ int store_message_list(Store *s, Arena *a, int64_t orgId, int bSubtree,
   bind_int(st, 3, bPublished);
   int rc, n = 0, nAlloc = 0;
   Message *aM = NULL;
-  while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
+  while ((rc = stmt_step(st)) == STMT_ROW) {
     ARENA_PUSH(a, aM, n, nAlloc);
     msg_row(a, st, &aM[n++]);
   }
   stmt_done(st);
-  if (rc != SQLITE_DONE) return step_err(s, rc, "读取留言");
+  if (rc != STMT_DONE) return step_err(s, rc, "读取留言");
   *paM = aM;
   *pn = n;
   return STORE_OK;
 }
 
 int store_message_count(Store *s, int64_t orgId) {
-  sqlite3_stmt *st = stmt(s, "SELECT count(*) FROM message WHERE org_id=?1");
+  Stmt *st = stmt(s, "SELECT count(*) FROM message WHERE org_id=?1");
   if (!st) return STORE_ERROR;
   bind_int(st, 1, orgId);
-  int n = sqlite3_step(st) == SQLITE_ROW ? sqlite3_column_int(st, 0) : STORE_ERROR;
+  int n = stmt_step(st) == STMT_ROW ? (int)col_int(st, 0) : STORE_ERROR;
   stmt_done(st);
   return n;
 }
 
 int store_message_transfer(Store *s, int64_t id, int64_t deptId,
                            const char *zOn) {
-  sqlite3_stmt *st = stmt(s,
+  Stmt *st = stmt(s,
       "UPDATE message SET dept_id=?2, transferred_on=?3 WHERE id=?1");
   if (!st) return STORE_ERROR;
   bind_int(st, 1, id);
@@ -348,7 +345,7 @@ int store_message_transfer(Store *s, int64_t id, int64_t deptId,
 
 int store_message_reply(Store *s, int64_t id, const char *zReply,
                         const char *zOn, int64_t replyDeptId) {
-  sqlite3_stmt *st = stmt(s,
+  Stmt *st = stmt(s,
       "UPDATE message SET reply=?2, replied_on=?3, reply_dept_id=?4"
       " WHERE id=?1");
   if (!st) return STORE_ERROR;
@@ -361,7 +358,7 @@ int store_message_reply(Store *s, int64_t id, const char *zReply,
 
 int store_message_publish(Store *s, int64_t id, int bPublish,
                           const char *zOn) {
-  sqlite3_stmt *st = stmt(s,
+  Stmt *st = stmt(s,
       "UPDATE message SET published=?2,"
       " published_on=CASE WHEN ?2 THEN coalesce(published_on,?3) END"
       " WHERE id=?1 AND (?2=0 OR replied_on IS NOT NULL)");
@@ -383,7 +380,7 @@ int store_message_publish(Store *s, int64_t id, int bPublish,
   "coalesce(p.replied_on,''),p.published,coalesce(p.published_on,''),o.name"
 #define PROP_FROM " FROM proposal p JOIN org o ON o.id=p.org_id"
 
-static void prop_row(Arena *a, sqlite3_stmt *st, Proposal *p) {
+static void prop_row(Arena *a, Stmt *st, Proposal *p) {
   memset(p, 0, sizeof *p);
   p->id = col_int(st, 0);
   p->orgId = col_int(st, 1);
@@ -404,9 +401,9 @@ static void prop_row(Arena *a, sqlite3_stmt *st, Proposal *p) {
 }
 
 int store_proposal_add(Store *s, Proposal *p) {
-  sqlite3_stmt *st = stmt(s,
+  Stmt *st = stmt(s,
       "INSERT INTO proposal(org_id,kind,year,number,title,delegate,lead_dept,"
-      "co_depts,received_on,due_on) VALUES(?1,?2,?3,?4,?5,?6,?7,?8,?9,?10)");
+      "co_depts,received_on,due_on) VALUES(?1,?2,?3,?4,?5,?6,?7,?8,?9,?10) RETURNING id");
   if (!st) return STORE_ERROR;
   bind_int(st, 1, p->orgId);
   bind_text(st, 2, p->zKind);
@@ -426,12 +423,12 @@ int store_proposal_add(Store *s, Proposal *p) {
 }
 
 int store_proposal_get(Store *s, Arena *a, int64_t id, Proposal *p) {
-  sqlite3_stmt *st = stmt(s, "SELECT " PROP_COLS PROP_FROM " WHERE p.id=?1");
+  Stmt *st = stmt(s, "SELECT " PROP_COLS PROP_FROM " WHERE p.id=?1");
   if (!st) return STORE_ERROR;
   bind_int(st, 1, id);
-  int rc = sqlite3_step(st), out = STORE_OK;
-  if (rc == SQLITE_ROW) prop_row(a, st, p);
-  else if (rc == SQLITE_DONE) out = store_fail(s, STORE_NOTFOUND, "建议提案不存在");
+  int rc = stmt_step(st), out = STORE_OK;
+  if (rc == STMT_ROW) prop_row(a, st, p);
+  else if (rc == STMT_DONE) out = store_fail(s, STORE_NOTFOUND, "建议提案不存在");
   else out = step_err(s, rc, "读取建议提案");
   stmt_done(st);
   return out;
@@ -439,7 +436,7 @@ int store_proposal_get(Store *s, Arena *a, int64_t id, Proposal *p) {
 
 int store_proposal_list(Store *s, Arena *a, int64_t orgId, int bSubtree,
                         int year, Proposal **paP, int *pn) {
-  sqlite3_stmt *st = stmt(s,
+  Stmt *st = stmt(s,
       "SELECT " PROP_COLS PROP_FROM " WHERE p.org_id IN " SCOPE
       " AND (?3=0 OR p.year=?3) ORDER BY p.year DESC, p.kind, p.number");
   if (!st) return STORE_ERROR;
@@ -448,12 +445,12 @@ int store_proposal_list(Store *s, Arena *a, int64_t orgId, int bSubtree,
   bind_int(st, 3, year);
   int rc, n = 0, nAlloc = 0;
   Proposal *aP = NULL;
-  while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
+  while ((rc = stmt_step(st)) == STMT_ROW) {
     ARENA_PUSH(a, aP, n, nAlloc);
     prop_row(a, st, &aP[n++]);
   }
   stmt_done(st);
-  if (rc != SQLITE_DONE) return step_err(s, rc, "读取建议提案");
+  if (rc != STMT_DONE) return step_err(s, rc, "读取建议提案");
   *paP = aP;
   *pn = n;
   return STORE_OK;
@@ -461,7 +458,7 @@ int store_proposal_list(Store *s, Arena *a, int64_t orgId, int bSubtree,
 
 int store_proposal_reply(Store *s, int64_t id, const char *zReply,
                          const char *zOn, int bPublish) {
-  sqlite3_stmt *st = stmt(s,
+  Stmt *st = stmt(s,
       "UPDATE proposal SET reply=?2, replied_on=?3, published=?4,"
       " published_on=CASE WHEN ?4 THEN coalesce(published_on,?3) END"
       " WHERE id=?1");
@@ -481,7 +478,7 @@ int store_proposal_reply(Store *s, int64_t id, const char *zReply,
   "(SELECT count(*) FROM activity_file f WHERE f.activity_id=a.id),o.name"
 #define ACT_FROM " FROM activity a JOIN org o ON o.id=a.org_id"
 
-static void act_row(Arena *ar, sqlite3_stmt *st, Activity *p) {
+static void act_row(Arena *ar, Stmt *st, Activity *p) {
   memset(p, 0, sizeof *p);
   p->id = col_int(st, 0);
   p->orgId = col_int(st, 1);
@@ -499,17 +496,17 @@ static void act_row(Arena *ar, sqlite3_stmt *st, Activity *p) {
 int store_activity_add(Store *s, Activity *p) {
   char zNow[21];
   store_now_iso(zNow);
-  sqlite3_stmt *st = stmt(s,
+  Stmt *st = stmt(s,
       "INSERT INTO activity(org_id,kind,held_on,title,description,"
       "leader_attended,sessions,people,created_at)"
-      " VALUES(?1,?2,?3,?4,?5,?6,?7,?8,?9)");
+      " VALUES(?1,?2,?3,?4,?5,?6,?7,?8,?9) RETURNING id");
   if (!st) return STORE_ERROR;
   bind_int(st, 1, p->orgId);
   bind_text(st, 2, p->zKind);
   bind_text(st, 3, p->zHeldOn);
   bind_text(st, 4, p->zTitle);
   bind_text(st, 5, nz(p->zDescription));
-  if (p->leaderAttended < 0) sqlite3_bind_null(st, 6);
+  if (p->leaderAttended < 0) bind_null(st, 6);
   else bind_int(st, 6, p->leaderAttended ? 1 : 0);
   bind_int(st, 7, p->sessions);
   bind_int(st, 8, p->people);
@@ -518,12 +515,12 @@ int store_activity_add(Store *s, Activity *p) {
 }
 
 int store_activity_get(Store *s, Arena *a, int64_t id, Activity *p) {
-  sqlite3_stmt *st = stmt(s, "SELECT " ACT_COLS ACT_FROM " WHERE a.id=?1");
+  Stmt *st = stmt(s, "SELECT " ACT_COLS ACT_FROM " WHERE a.id=?1");
   if (!st) return STORE_ERROR;
   bind_int(st, 1, id);
-  int rc = sqlite3_step(st), out = STORE_OK;
-  if (rc == SQLITE_ROW) act_row(a, st, p);
-  else if (rc == SQLITE_DONE) out = store_fail(s, STORE_NOTFOUND, "活动不存在");
+  int rc = stmt_step(st), out = STORE_OK;
+  if (rc == STMT_ROW) act_row(a, st, p);
+  else if (rc == STMT_DONE) out = store_fail(s, STORE_NOTFOUND, "活动不存在");
   else out = step_err(s, rc, "读取活动");
   stmt_done(st);
   return out;
@@ -531,9 +528,9 @@ int store_activity_get(Store *s, Arena *a, int64_t id, Activity *p) {
 
 int store_activity_list(Store *s, Arena *a, int64_t orgId, int bSubtree,
                         int year, Activity **paA, int *pn) {
-  sqlite3_stmt *st = stmt(s,
+  Stmt *st = stmt(s,
       "SELECT " ACT_COLS ACT_FROM " WHERE a.org_id IN " SCOPE
-      " AND (?3=0 OR substr(a.held_on,1,4)=printf('%04d',?3))"
+      " AND (?3=0 OR substr(a.held_on,1,4)=CAST(?3 AS TEXT))"
       " ORDER BY a.held_on DESC, a.id DESC");
   if (!st) return STORE_ERROR;
   bind_int(st, 1, orgId);
@@ -541,12 +538,12 @@ int store_activity_list(Store *s, Arena *a, int64_t orgId, int bSubtree,
   bind_int(st, 3, year);
   int rc, n = 0, nAlloc = 0;
   Activity *aA = NULL;
-  while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
+  while ((rc = stmt_step(st)) == STMT_ROW) {
     ARENA_PUSH(a, aA, n, nAlloc);
     act_row(a, st, &aA[n++]);
   }
   stmt_done(st);
-  if (rc != SQLITE_DONE) return step_err(s, rc, "读取活动");
+  if (rc != STMT_DONE) return step_err(s, rc, "读取活动");
   *paA = aA;
   *pn = n;
   return STORE_OK;
@@ -555,15 +552,15 @@ int store_activity_list(Store *s, Arena *a, int64_t orgId, int bSubtree,
 int store_activity_file_add(Store *s, int64_t activityId, const char *zName,
                             const char *zType, const void *pData,
                             size_t nData, const char *zSha256) {
-  sqlite3_stmt *st = stmt(s,
+  Stmt *st = stmt(s,
       "INSERT INTO activity_file(activity_id,name,type,sha256,data)"
-      " VALUES(?1,?2,?3,?4,?5)");
+      " VALUES(?1,?2,?3,?4,?5) RETURNING id");
   if (!st) return STORE_ERROR;
   bind_int(st, 1, activityId);
   bind_text(st, 2, zName);
   bind_text(st, 3, zType);
   bind_text(st, 4, zSha256);
-  sqlite3_bind_blob(st, 5, pData, (int)nData, SQLITE_TRANSIENT);
+  bind_blob(st, 5, pData, nData);
   return insert(s, st, "保存附件", NULL);
 }
 
@@ -571,21 +568,21 @@ int store_activity_file_get(Store *s, Arena *a, int64_t fileId,
                             int64_t *pActivityId, const char **pzName,
                             const char **pzType, const void **ppData,
                             size_t *pnData) {
-  sqlite3_stmt *st = stmt(s,
+  Stmt *st = stmt(s,
       "SELECT activity_id,name,type,data FROM activity_file WHERE id=?1");
   if (!st) return STORE_ERROR;
   bind_int(st, 1, fileId);
-  int rc = sqlite3_step(st), out = STORE_OK;
-  if (rc == SQLITE_ROW) {
+  int rc = stmt_step(st), out = STORE_OK;
+  if (rc == STMT_ROW) {
     *pActivityId = col_int(st, 0);
     *pzName = col_text(a, st, 1);
     *pzType = col_text(a, st, 2);
-    size_t n = (size_t)sqlite3_column_bytes(st, 3);
+    size_t n = (size_t)col_bytes(st, 3);
     void *p = arena_alloc(a, n + 1);
-    if (n) memcpy(p, sqlite3_column_blob(st, 3), n);
+    if (n) memcpy(p, col_blob(st, 3), n);
     *ppData = p;
     *pnData = n;
-  } else if (rc == SQLITE_DONE) {
+  } else if (rc == STMT_DONE) {
     out = store_fail(s, STORE_NOTFOUND, "附件不存在");
   } else {
     out = step_err(s, rc, "读取附件");
@@ -596,14 +593,14 @@ int store_activity_file_get(Store *s, Arena *a, int64_t fileId,
 
 int store_activity_files(Store *s, Arena *a, int64_t activityId,
                          ActivityFile **paF, int *pn) {
-  sqlite3_stmt *st = stmt(s,
+  Stmt *st = stmt(s,
       "SELECT id,name,type,sha256,length(data) FROM activity_file"
       " WHERE activity_id=?1 ORDER BY id");
   if (!st) return STORE_ERROR;
   bind_int(st, 1, activityId);
   int rc, n = 0, nAlloc = 0;
   ActivityFile *aF = NULL;
-  while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
+  while ((rc = stmt_step(st)) == STMT_ROW) {
     ARENA_PUSH(a, aF, n, nAlloc);
     aF[n].id = col_int(st, 0);
     aF[n].zName = col_text(a, st, 1);
@@ -613,7 +610,7 @@ int store_activity_files(Store *s, Arena *a, int64_t activityId,
     n++;
   }
   stmt_done(st);
-  if (rc != SQLITE_DONE) return step_err(s, rc, "读取附件");
+  if (rc != STMT_DONE) return step_err(s, rc, "读取附件");
   *paF = aF;
   *pn = n;
   return STORE_OK;
@@ -627,9 +624,9 @@ int store_workplan_import(Store *s, int64_t orgId, int year,
   char zNow[21];
   store_now_iso(zNow);
   if (store_begin(s) != STORE_OK) return STORE_ERROR;
-  sqlite3_stmt *st = stmt(s,
+  Stmt *st = stmt(s,
       "INSERT INTO workplan(org_id,year,title,source,created_at)"
-      " VALUES(?1,?2,?3,?4,?5)");
+      " VALUES(?1,?2,?3,?4,?5) RETURNING id");
   int rc = STORE_ERROR;
   int64_t planId = 0;
   if (st) {
@@ -648,7 +645,7 @@ int store_workplan_import(Store *s, int64_t orgId, int year,
     char zDue[DATE_STRLEN];
     st = stmt(s,
         "INSERT INTO workplan_task(plan_id,seq,number,heading,text,depts_raw,"
-        "lead_depts,co_depts,due_on) VALUES(?1,?2,?3,?4,?5,?6,?7,?8,?9)");
+        "lead_depts,co_depts,due_on) VALUES(?1,?2,?3,?4,?5,?6,?7,?8,?9) RETURNING id");
     if (!st) { rc = STORE_ERROR; break; }
     bind_int(st, 1, planId);
     bind_int(st, 2, t->seq);
@@ -684,7 +681,7 @@ int store_workplan_import(Store *s, int64_t orgId, int year,
   " AND " TASK_IS_OVERDUE "),o.name"
 #define PLAN_FROM " FROM workplan w JOIN org o ON o.id=w.org_id"
 
-static void plan_row(Arena *a, sqlite3_stmt *st, WorkplanRec *w) {
+static void plan_row(Arena *a, Stmt *st, WorkplanRec *w) {
   memset(w, 0, sizeof *w);
   w->id = col_int(st, 0);
   w->orgId = col_int(st, 1);
@@ -699,7 +696,7 @@ static void plan_row(Arena *a, sqlite3_stmt *st, WorkplanRec *w) {
 int store_workplan_list(Store *s, Arena *a, int64_t orgId, int bSubtree,
                         int year, const char *zToday, WorkplanRec **paW,
                         int *pn) {
-  sqlite3_stmt *st = stmt(s,
+  Stmt *st = stmt(s,
       "SELECT " PLAN_COLS PLAN_FROM " WHERE w.org_id IN " SCOPE
       " AND (?3=0 OR w.year=?3) ORDER BY w.year DESC, w.id");
   if (!st) return STORE_ERROR;
@@ -709,12 +706,12 @@ int store_workplan_list(Store *s, Arena *a, int64_t orgId, int bSubtree,
   bind_text(st, 9, zToday);
   int rc, n = 0, nAlloc = 0;
   WorkplanRec *aW = NULL;
-  while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
+  while ((rc = stmt_step(st)) == STMT_ROW) {
     ARENA_PUSH(a, aW, n, nAlloc);
     plan_row(a, st, &aW[n++]);
   }
   stmt_done(st);
-  if (rc != SQLITE_DONE) return step_err(s, rc, "读取工作要点");
+  if (rc != STMT_DONE) return step_err(s, rc, "读取工作要点");
   *paW = aW;
   *pn = n;
   return STORE_OK;
@@ -722,13 +719,13 @@ int store_workplan_list(Store *s, Arena *a, int64_t orgId, int bSubtree,
 
 int store_workplan_get(Store *s, Arena *a, int64_t id, const char *zToday,
                        WorkplanRec *w) {
-  sqlite3_stmt *st = stmt(s, "SELECT " PLAN_COLS PLAN_FROM " WHERE w.id=?1");
+  Stmt *st = stmt(s, "SELECT " PLAN_COLS PLAN_FROM " WHERE w.id=?1");
   if (!st) return STORE_ERROR;
   bind_int(st, 1, id);
   bind_text(st, 9, zToday);
-  int rc = sqlite3_step(st), out = STORE_OK;
-  if (rc == SQLITE_ROW) plan_row(a, st, w);
-  else if (rc == SQLITE_DONE) out = store_fail(s, STORE_NOTFOUND, "工作要点不存在");
+  int rc = stmt_step(st), out = STORE_OK;
+  if (rc == STMT_ROW) plan_row(a, st, w);
+  else if (rc == STMT_DONE) out = store_fail(s, STORE_NOTFOUND, "工作要点不存在");
   else out = step_err(s, rc, "读取工作要点");
   stmt_done(st);
   return out;
@@ -741,7 +738,7 @@ int store_workplan_get(Store *s, Arena *a, int64_t id, const char *zToday,
   "coalesce((SELECT note FROM workplan_progress p WHERE p.task_id=t.id"    \
   " ORDER BY p.reported_on DESC, p.id DESC LIMIT 1),'')"
 
-static void task_row(Arena *a, sqlite3_stmt *st, TaskRec *t) {
+static void task_row(Arena *a, Stmt *st, TaskRec *t) {
   memset(t, 0, sizeof *t);
   t->id = col_int(st, 0);
   t->planId = col_int(st, 1);
@@ -762,19 +759,19 @@ static void task_row(Arena *a, sqlite3_stmt *st, TaskRec *t) {
 
 int store_workplan_tasks(Store *s, Arena *a, int64_t planId, TaskRec **paT,
                          int *pn) {
-  sqlite3_stmt *st = stmt(s,
+  Stmt *st = stmt(s,
       "SELECT " TASK_COLS " FROM workplan_task t WHERE t.plan_id=?1"
       " ORDER BY t.seq");
   if (!st) return STORE_ERROR;
   bind_int(st, 1, planId);
   int rc, n = 0, nAlloc = 0;
   TaskRec *aT = NULL;
-  while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
+  while ((rc = stmt_step(st)) == STMT_ROW) {
     ARENA_PUSH(a, aT, n, nAlloc);
     task_row(a, st, &aT[n++]);
   }
   stmt_done(st);
-  if (rc != SQLITE_DONE) return step_err(s, rc, "读取工作任务");
+  if (rc != STMT_DONE) return step_err(s, rc, "读取工作任务");
   *paT = aT;
   *pn = n;
   return STORE_OK;
@@ -783,7 +780,7 @@ int store_workplan_tasks(Store *s, Arena *a, int64_t planId, TaskRec **paT,
 int store_task_list(Store *s, Arena *a, int64_t orgId, int bSubtree,
                     int year, const char *zToday, TaskFilter eFilter,
                     TaskRec **paT, int *pn) {
-  sqlite3_stmt *st = stmt(s,
+  Stmt *st = stmt(s,
       "SELECT " TASK_COLS ",w.title,o.name FROM workplan_task t"
       " JOIN workplan w ON w.id=t.plan_id JOIN org o ON o.id=w.org_id"
       " WHERE w.org_id IN " SCOPE " AND (?3=0 OR w.year=?3)"
@@ -797,7 +794,7 @@ int store_task_list(Store *s, Arena *a, int64_t orgId, int bSubtree,
   bind_text(st, 9, zToday);
   int rc, n = 0, nAlloc = 0;
   TaskRec *aT = NULL;
-  while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
+  while ((rc = stmt_step(st)) == STMT_ROW) {
     ARENA_PUSH(a, aT, n, nAlloc);
     task_row(a, st, &aT[n]);
     aT[n].zPlanTitle = col_text(a, st, 13);
@@ -805,7 +802,7 @@ int store_task_list(Store *s, Arena *a, int64_t orgId, int bSubtree,
     n++;
   }
   stmt_done(st);
-  if (rc != SQLITE_DONE) return step_err(s, rc, "读取工作任务");
+  if (rc != STMT_DONE) return step_err(s, rc, "读取工作任务");
   *paT = aT;
   *pn = n;
   return STORE_OK;
@@ -813,16 +810,16 @@ int store_task_list(Store *s, Arena *a, int64_t orgId, int bSubtree,
 
 int store_task_get(Store *s, Arena *a, int64_t id, TaskRec *t,
                    int64_t *pOrgId) {
-  sqlite3_stmt *st = stmt(s,
+  Stmt *st = stmt(s,
       "SELECT " TASK_COLS ",w.org_id FROM workplan_task t"
       " JOIN workplan w ON w.id=t.plan_id WHERE t.id=?1");
   if (!st) return STORE_ERROR;
   bind_int(st, 1, id);
-  int rc = sqlite3_step(st), out = STORE_OK;
-  if (rc == SQLITE_ROW) {
+  int rc = stmt_step(st), out = STORE_OK;
+  if (rc == STMT_ROW) {
     task_row(a, st, t);
     if (pOrgId) *pOrgId = col_int(st, 13);
-  } else if (rc == SQLITE_DONE) {
+  } else if (rc == STMT_DONE) {
     out = store_fail(s, STORE_NOTFOUND, "工作任务不存在");
   } else {
     out = step_err(s, rc, "读取工作任务");
@@ -835,9 +832,9 @@ int store_task_progress_add(Store *s, int64_t taskId, const char *zOn,
                             const char *zNote, const char *zEvidence,
                             int64_t userId, int bDone) {
   if (store_begin(s) != STORE_OK) return STORE_ERROR;
-  sqlite3_stmt *st = stmt(s,
+  Stmt *st = stmt(s,
       "INSERT INTO workplan_progress(task_id,reported_on,note,evidence,user_id)"
-      " VALUES(?1,?2,?3,?4,?5)");
+      " VALUES(?1,?2,?3,?4,?5) RETURNING id");
   int rc = STORE_ERROR;
   if (st) {
     bind_int(st, 1, taskId);
@@ -865,15 +862,15 @@ int store_task_progress_add(Store *s, int64_t taskId, const char *zOn,
 
 int store_task_progress(Store *s, Arena *a, int64_t taskId,
                         ProgressRec **paP, int *pn) {
-  sqlite3_stmt *st = stmt(s,
+  Stmt *st = stmt(s,
       "SELECT p.id,p.task_id,p.reported_on,p.note,p.evidence,coalesce(u.name,'')"
-      " FROM workplan_progress p LEFT JOIN user u ON u.id=p.user_id"
+      " FROM workplan_progress p LEFT JOIN \"user\" u ON u.id=p.user_id"
       " WHERE p.task_id=?1 ORDER BY p.reported_on, p.id");
   if (!st) return STORE_ERROR;
   bind_int(st, 1, taskId);
   int rc, n = 0, nAlloc = 0;
   ProgressRec *aP = NULL;
-  while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
+  while ((rc = stmt_step(st)) == STMT_ROW) {
     ARENA_PUSH(a, aP, n, nAlloc);
     aP[n].id = col_int(st, 0);
     aP[n].taskId = col_int(st, 1);
@@ -884,7 +881,7 @@ int store_task_progress(Store *s, Arena *a, int64_t taskId,
     n++;
   }
   stmt_done(st);
-  if (rc != SQLITE_DONE) return step_err(s, rc, "读取进展");
+  if (rc != STMT_DONE) return step_err(s, rc, "读取进展");
   *paP = aP;
   *pn = n;
   return STORE_OK;
@@ -898,9 +895,9 @@ int store_task_progress(Store *s, Arena *a, int64_t taskId,
   "coalesce(i.closed_on,''),o.name,coalesce(u.name,'')"
 #define INSP_FROM                                                          \
   " FROM inspection i JOIN org o ON o.id=i.org_id"                         \
-  " LEFT JOIN user u ON u.id=i.user_id"
+  " LEFT JOIN \"user\" u ON u.id=i.user_id"
 
-static void insp_row(Arena *a, sqlite3_stmt *st, Inspection *p) {
+static void insp_row(Arena *a, Stmt *st, Inspection *p) {
   memset(p, 0, sizeof *p);
   p->id = col_int(st, 0);
   p->orgId = col_int(st, 1);
@@ -917,9 +914,9 @@ static void insp_row(Arena *a, sqlite3_stmt *st, Inspection *p) {
 }
 
 int store_inspection_add(Store *s, Inspection *p) {
-  sqlite3_stmt *st = stmt(s,
+  Stmt *st = stmt(s,
       "INSERT INTO inspection(org_id,by_org_id,user_id,inspected_on,subject,"
-      "findings,follow_up,follow_up_due) VALUES(?1,?2,?3,?4,?5,?6,?7,?8)");
+      "findings,follow_up,follow_up_due) VALUES(?1,?2,?3,?4,?5,?6,?7,?8) RETURNING id");
   if (!st) return STORE_ERROR;
   bind_int(st, 1, p->orgId);
   bind_int(st, 2, p->byOrgId);
@@ -935,7 +932,7 @@ int store_inspection_add(Store *s, Inspection *p) {
 int store_inspection_list(Store *s, Arena *a, int64_t orgId, int bSubtree,
                           int year, int bOpen, Inspection **paI, int *pn) {
   /* 整改中: a follow-up was required and is not closed yet. */
-  sqlite3_stmt *st = stmt(s,
+  Stmt *st = stmt(s,
       "SELECT " INSP_COLS INSP_FROM " WHERE i.org_id IN " SCOPE
       " AND (?3=0 OR CAST(substr(i.inspected_on,1,4) AS INTEGER)=?3)"
       " AND (?4=0 OR (i.follow_up<>'' AND i.closed_on IS NULL))"
@@ -947,31 +944,31 @@ int store_inspection_list(Store *s, Arena *a, int64_t orgId, int bSubtree,
   bind_int(st, 4, bOpen);
   int rc, n = 0, nAlloc = 0;
   Inspection *aI = NULL;
-  while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
+  while ((rc = stmt_step(st)) == STMT_ROW) {
     ARENA_PUSH(a, aI, n, nAlloc);
     insp_row(a, st, &aI[n++]);
   }
   stmt_done(st);
-  if (rc != SQLITE_DONE) return step_err(s, rc, "读取督查记录");
+  if (rc != STMT_DONE) return step_err(s, rc, "读取督查记录");
   *paI = aI;
   *pn = n;
   return STORE_OK;
 }
 
 int store_inspection_get(Store *s, Arena *a, int64_t id, Inspection *p) {
-  sqlite3_stmt *st = stmt(s, "SELECT " INSP_COLS INSP_FROM " WHERE i.id=?1");
+  Stmt *st = stmt(s, "SELECT " INSP_COLS INSP_FROM " WHERE i.id=?1");
   if (!st) return STORE_ERROR;
   bind_int(st, 1, id);
-  int rc = sqlite3_step(st), out = STORE_OK;
-  if (rc == SQLITE_ROW) insp_row(a, st, p);
-  else if (rc == SQLITE_DONE) out = store_fail(s, STORE_NOTFOUND, "督查记录不存在");
+  int rc = stmt_step(st), out = STORE_OK;
+  if (rc == STMT_ROW) insp_row(a, st, p);
+  else if (rc == STMT_DONE) out = store_fail(s, STORE_NOTFOUND, "督查记录不存在");
   else out = step_err(s, rc, "读取督查记录");
   stmt_done(st);
   return out;
 }
 
 int store_inspection_close(Store *s, int64_t id, const char *zOn) {
-  sqlite3_stmt *st = stmt(s,
+  Stmt *st = stmt(s,
       "UPDATE inspection SET closed_on=?2 WHERE id=?1 AND closed_on IS NULL");
   if (!st) return STORE_ERROR;
   bind_int(st, 1, id);
@@ -989,7 +986,7 @@ int store_inspection_close(Store *s, int64_t id, const char *zOn) {
   " WHERE n.item_id=c.id),'')"
 #define FRESH_FROM " FROM catalogue_item c JOIN org o ON o.id=c.org_id"
 
-static void fresh_row(Arena *a, sqlite3_stmt *st, FreshRow *p) {
+static void fresh_row(Arena *a, Stmt *st, FreshRow *p) {
   memset(p, 0, sizeof *p);
   p->itemId = col_int(st, 0);
   p->orgId = col_int(st, 1);
@@ -1005,7 +1002,7 @@ static void fresh_row(Arena *a, sqlite3_stmt *st, FreshRow *p) {
 
 int store_fresh_list(Store *s, Arena *a, int64_t orgId, int bSubtree,
                      FreshRow **paF, int *pn) {
-  sqlite3_stmt *st = stmt(s,
+  Stmt *st = stmt(s,
       "SELECT " FRESH_COLS FRESH_FROM " WHERE c.org_id IN " SCOPE
       " AND c.list_kind='proactive' AND c.frequency<>''"
       " ORDER BY c.org_id, c.seq, c.id");
@@ -1014,24 +1011,24 @@ int store_fresh_list(Store *s, Arena *a, int64_t orgId, int bSubtree,
   bind_int(st, 2, bSubtree);
   int rc, n = 0, nAlloc = 0;
   FreshRow *aF = NULL;
-  while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
+  while ((rc = stmt_step(st)) == STMT_ROW) {
     ARENA_PUSH(a, aF, n, nAlloc);
     fresh_row(a, st, &aF[n++]);
   }
   stmt_done(st);
-  if (rc != SQLITE_DONE) return step_err(s, rc, "读取公开目录");
+  if (rc != STMT_DONE) return step_err(s, rc, "读取公开目录");
   *paF = aF;
   *pn = n;
   return STORE_OK;
 }
 
 int store_fresh_get(Store *s, Arena *a, int64_t itemId, FreshRow *pF) {
-  sqlite3_stmt *st = stmt(s, "SELECT " FRESH_COLS FRESH_FROM " WHERE c.id=?1");
+  Stmt *st = stmt(s, "SELECT " FRESH_COLS FRESH_FROM " WHERE c.id=?1");
   if (!st) return STORE_ERROR;
   bind_int(st, 1, itemId);
-  int rc = sqlite3_step(st), out = STORE_OK;
-  if (rc == SQLITE_ROW) fresh_row(a, st, pF);
-  else if (rc == SQLITE_DONE) out = store_fail(s, STORE_NOTFOUND, "目录事项不存在");
+  int rc = stmt_step(st), out = STORE_OK;
+  if (rc == STMT_ROW) fresh_row(a, st, pF);
+  else if (rc == STMT_DONE) out = store_fail(s, STORE_NOTFOUND, "目录事项不存在");
   else out = step_err(s, rc, "读取目录事项");
   stmt_done(st);
   return out;
@@ -1040,9 +1037,9 @@ int store_fresh_get(Store *s, Arena *a, int64_t itemId, FreshRow *pF) {
 int store_fresh_nil_add(Store *s, int64_t itemId, const char *zStart,
                         const char *zEnd, const char *zNote, const char *zOn,
                         int64_t userId) {
-  sqlite3_stmt *st = stmt(s,
+  Stmt *st = stmt(s,
       "INSERT INTO catalogue_nil(item_id,period_start,period_end,note,"
-      "stated_on,user_id) VALUES(?1,?2,?3,?4,?5,?6)");
+      "stated_on,user_id) VALUES(?1,?2,?3,?4,?5,?6) RETURNING id");
   if (!st) return STORE_ERROR;
   bind_int(st, 1, itemId);
   bind_text(st, 2, zStart);
@@ -1058,40 +1055,40 @@ int store_fresh_nil_add(Store *s, int64_t itemId, const char *zStart,
 
 int store_reg_pub_month(Store *s, int64_t orgId, int bSubtree, int year,
                         int a[12]) {
-  sqlite3_stmt *st = stmt(s,
+  Stmt *st = stmt(s,
       "SELECT CAST(substr(d.published_date,6,2) AS INTEGER),count(*) FROM doc d"
       " WHERE d.org_id IN " SCOPE " AND d.state='published'"
-      " AND substr(d.published_date,1,4)=printf('%04d',?3) GROUP BY 1");
+      " AND substr(d.published_date,1,4)=CAST(?3 AS TEXT) GROUP BY 1");
   if (!st) return STORE_ERROR;
   bind_int(st, 1, orgId);
   bind_int(st, 2, bSubtree);
   bind_int(st, 3, year);
   memset(a, 0, 12 * sizeof a[0]);
   int rc;
-  while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
-    int m = sqlite3_column_int(st, 0);
-    if (m >= 1 && m <= 12) a[m - 1] = sqlite3_column_int(st, 1);
+  while ((rc = stmt_step(st)) == STMT_ROW) {
+    int m = (int)col_int(st, 0);
+    if (m >= 1 && m <= 12) a[m - 1] = (int)col_int(st, 1);
   }
   stmt_done(st);
-  return rc == SQLITE_DONE ? STORE_OK : step_err(s, rc, "统计发布数量");
+  return rc == STMT_DONE ? STORE_OK : step_err(s, rc, "统计发布数量");
 }
 
 int store_reg_pub_group(Store *s, Arena *a, int64_t orgId, int bSubtree,
                         int year, int bChannel, PubCount **paP, int *pn) {
-  sqlite3_stmt *st = bChannel
+  Stmt *st = bChannel
       ? stmt(s,
           "SELECT '政府网站',count(*) FROM doc d WHERE d.org_id IN " SCOPE
-          " AND d.state='published' AND substr(d.published_date,1,4)=printf('%04d',?3)"
+          " AND d.state='published' AND substr(d.published_date,1,4)=CAST(?3 AS TEXT)"
           " UNION ALL"
           " SELECT k.channel,count(DISTINCT k.doc_id) FROM doc_channel k"
           " JOIN doc d ON d.id=k.doc_id WHERE d.org_id IN " SCOPE
-          " AND d.state='published' AND substr(d.published_date,1,4)=printf('%04d',?3)"
+          " AND d.state='published' AND substr(d.published_date,1,4)=CAST(?3 AS TEXT)"
           " AND k.channel<>'政府网站' GROUP BY k.channel")
       : stmt(s,
           "SELECT coalesce(nullif(c.level1,''),'未归类'),count(*) FROM doc d"
           " LEFT JOIN catalogue_item c ON c.id=d.catalogue_item_id"
           " WHERE d.org_id IN " SCOPE " AND d.state='published'"
-          " AND substr(d.published_date,1,4)=printf('%04d',?3)"
+          " AND substr(d.published_date,1,4)=CAST(?3 AS TEXT)"
           " GROUP BY 1 ORDER BY 2 DESC, 1");
   if (!st) return STORE_ERROR;
   bind_int(st, 1, orgId);
@@ -1099,14 +1096,14 @@ int store_reg_pub_group(Store *s, Arena *a, int64_t orgId, int bSubtree,
   bind_int(st, 3, year);
   int rc, n = 0, nAlloc = 0;
   PubCount *aP = NULL;
-  while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
+  while ((rc = stmt_step(st)) == STMT_ROW) {
     ARENA_PUSH(a, aP, n, nAlloc);
     aP[n].zKey = col_text(a, st, 0);
-    aP[n].n = sqlite3_column_int(st, 1);
+    aP[n].n = (int)col_int(st, 1);
     n++;
   }
   stmt_done(st);
-  if (rc != SQLITE_DONE) return step_err(s, rc, "统计发布数量");
+  if (rc != STMT_DONE) return step_err(s, rc, "统计发布数量");
   *paP = aP;
   *pn = n;
   return STORE_OK;
@@ -1115,10 +1112,10 @@ int store_reg_pub_group(Store *s, Arena *a, int64_t orgId, int bSubtree,
 int store_reg_app_stats(Store *s, int64_t orgId, int bSubtree, int year,
                         const char *zToday, const char *zSoon, AppStats *p) {
   memset(p, 0, sizeof *p);
-  sqlite3_stmt *st = stmt(s,
+  Stmt *st = stmt(s,
       "SELECT count(*) FROM sqlite_master WHERE type='table' AND name='application'");
   if (!st) return STORE_ERROR;
-  int bHave = sqlite3_step(st) == SQLITE_ROW && sqlite3_column_int(st, 0) > 0;
+  int bHave = stmt_step(st) == STMT_ROW && (int)col_int(st, 0) > 0;
   stmt_done(st);
   if (!bHave) return store_fail(s, STORE_NOTFOUND, "依申请公开模块尚未安装");
   st = stmt(s,
@@ -1135,14 +1132,14 @@ int store_reg_app_stats(Store *s, int64_t orgId, int bSubtree, int year,
   bind_int(st, 3, year);
   bind_text(st, 4, zToday);
   bind_text(st, 5, zSoon);
-  int rc = sqlite3_step(st);
-  if (rc == SQLITE_ROW) {
-    p->nOpen = sqlite3_column_int(st, 0);
-    p->nDueSoon = sqlite3_column_int(st, 1);
-    p->nOverdue = sqlite3_column_int(st, 2);
-    p->nClosed = sqlite3_column_int(st, 3);
-    p->nOnTime = sqlite3_column_int(st, 4);
+  int rc = stmt_step(st);
+  if (rc == STMT_ROW) {
+    p->nOpen = (int)col_int(st, 0);
+    p->nDueSoon = (int)col_int(st, 1);
+    p->nOverdue = (int)col_int(st, 2);
+    p->nClosed = (int)col_int(st, 3);
+    p->nOnTime = (int)col_int(st, 4);
   }
   stmt_done(st);
-  return rc == SQLITE_ROW ? STORE_OK : step_err(s, rc, "统计依申请公开");
+  return rc == STMT_ROW ? STORE_OK : step_err(s, rc, "统计依申请公开");
 }

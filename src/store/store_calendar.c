@@ -1,5 +1,5 @@
 /*
-** sqlite_calendar.c — the working-day calendar in the `holiday` table:
+** store_calendar.c — the working-day calendar in the `holiday` table:
 ** list and put overrides, build a core Calendar from them, and seed the
 ** table from the embedded official calendar.
 */
@@ -10,28 +10,21 @@
 #include "lib/embed.h"
 #include "store/store_int.h"
 
+static void holiday_row(Stmt *st, Arena *a, void *pRow) {
+  HolidayRow *r = pRow;
+  r->zDay = col_text(a, st, 0);
+  r->zKind = col_text(a, st, 1);
+  r->zName = col_text(a, st, 2);
+}
+
 int store_holiday_list(Store *s, Arena *a, HolidayRow **paRow, int *pn) {
-  sqlite3_stmt *st = stmt(s, "SELECT day,kind,name FROM holiday ORDER BY day");
-  if (!st) return STORE_ERROR;
-  int nAlloc = 0, n = 0, rc;
-  HolidayRow *aRow = NULL;
-  while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
-    ARENA_PUSH(a, aRow, n, nAlloc);
-    aRow[n].zDay = col_text(a, st, 0);
-    aRow[n].zKind = col_text(a, st, 1);
-    aRow[n].zName = col_text(a, st, 2);
-    n++;
-  }
-  stmt_done(st);
-  if (rc != SQLITE_DONE) return store_sqlite_err(s, rc, "读取节假日");
-  *paRow = aRow;
-  *pn = n;
-  return STORE_OK;
+  Stmt *st = stmt(s, "SELECT day,kind,name FROM holiday ORDER BY day");
+  return stmt_rows(s, st, a, sizeof **paRow, holiday_row, paRow, pn, "读取节假日");
 }
 
 int store_holiday_put(Store *s, const char *zDay, const char *zKind,
                       const char *zName) {
-  sqlite3_stmt *st = stmt(s,
+  Stmt *st = stmt(s,
       "INSERT INTO holiday(day,kind,name) VALUES(?1,?2,?3)"
       " ON CONFLICT(day) DO UPDATE SET kind=excluded.kind,name=excluded.name");
   if (!st) return STORE_ERROR;

@@ -1,4 +1,4 @@
-/* sqlite_catalogue.c — catalogue items on SQLite (see store_catalogue.h). */
+/* store_catalogue.c — catalogue items (see store_catalogue.h). */
 #include <stdlib.h>
 #include <string.h>
 
@@ -17,7 +17,8 @@
   "CASE list_kind WHEN 'proactive' THEN 0 WHEN 'on_request' THEN 1 ELSE 2 END"
 
 /* Fills *p from a row selected with CAT_COLS (strings in a). */
-static void cat_row(Arena *a, sqlite3_stmt *st, CatItem *p) {
+static void cat_row(Stmt *st, Arena *a, void *pRow) {
+  CatItem *p = pRow;
   cat_item_init(p);
   p->id = col_int(st, 0);
   p->orgId = col_int(st, 1);
@@ -32,7 +33,7 @@ static void cat_row(Arena *a, sqlite3_stmt *st, CatItem *p) {
   p->zResponsible = col_text(a, st, 10);
   p->zPhone = col_text(a, st, 11);
   p->channels =
-      cat_channels_from_codes((const char *)sqlite3_column_text(st, 12));
+      cat_channels_from_codes(col_str(st, 12));
   p->zChannelText = col_text(a, st, 13);
   p->zAudience = col_text(a, st, 14);
   p->zMode = col_text(a, st, 15);
@@ -48,58 +49,36 @@ static void cat_row(Arena *a, sqlite3_stmt *st, CatItem *p) {
 
 int store_cat_list(Store *s, Arena *a, int64_t orgId, const char *zList,
                    CatItem **paItem, int *pn) {
-  sqlite3_stmt *st = stmt(s,
+  Stmt *st = stmt(s,
       "SELECT " CAT_COLS " FROM catalogue_item"
       " WHERE org_id=?1 AND (?2 IS NULL OR list_kind=?2)"
       " ORDER BY " CAT_LIST_ORDER ", seq IS NULL, seq, id");
-  if (!st) return STORE_ERROR;
   bind_int(st, 1, orgId);
   bind_text(st, 2, zList);
-  int nAlloc = 0, n = 0, rc;
-  CatItem *aItem = NULL;
-  while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
-    ARENA_PUSH(a, aItem, n, nAlloc);
-    cat_row(a, st, &aItem[n++]);
-  }
-  stmt_done(st);
-  if (rc != SQLITE_DONE) return store_sqlite_err(s, rc, "读取公开目录");
-  *paItem = aItem;
-  *pn = n;
-  return STORE_OK;
+  return stmt_rows(s, st, a, sizeof **paItem, cat_row, paItem, pn, "读取公开目录");
 }
 
 int store_cat_count(Store *s, int64_t orgId, const char *zList) {
-  sqlite3_stmt *st = stmt(s,
+  Stmt *st = stmt(s,
       "SELECT count(*) FROM catalogue_item"
       " WHERE org_id=?1 AND (?2 IS NULL OR list_kind=?2)");
-  if (!st) return STORE_ERROR;
   bind_int(st, 1, orgId);
   bind_text(st, 2, zList);
-  int rc = sqlite3_step(st);
-  int n = rc == SQLITE_ROW ? sqlite3_column_int(st, 0) : -1;
-  stmt_done(st);
-  if (n < 0) return store_sqlite_err(s, rc, "统计公开目录");
-  return n;
+  int64_t n = 0;
+  int rc = stmt_int(s, st, &n, "统计公开目录");
+  return rc == STORE_OK ? (int)n : rc;
 }
 
 int store_cat_get(Store *s, Arena *a, int64_t id, CatItem *p) {
-  sqlite3_stmt *st =
+  Stmt *st =
       stmt(s, "SELECT " CAT_COLS " FROM catalogue_item WHERE id=?1");
-  if (!st) return STORE_ERROR;
   bind_int(st, 1, id);
-  int rc = sqlite3_step(st), out = STORE_OK;
-  if (rc == SQLITE_ROW) cat_row(a, st, p);
-  else if (rc == SQLITE_DONE)
-    out = store_fail(s, STORE_NOTFOUND, "目录事项不存在");
-  else
-    out = store_sqlite_err(s, rc, "读取目录事项");
-  stmt_done(st);
-  return out;
+  int rc = stmt_row(s, st, a, sizeof *p, cat_row, p, "读取目录事项");
+  return rc == STORE_NOTFOUND ? store_fail(s, rc, "目录事项不存在") : rc;
 }
 
-/* Binds the editable fields at ?3..?21 and ?24 (shared by insert and
-** update). */
-static void bind_fields(Arena *a, sqlite3_stmt *st, const CatItem *p) {
+/* Binds the editable fields at ?3..?22 (shared by insert and update). */
+static void bind_fields(Arena *a, Stmt *st, const CatItem *p) {
   bind_text(st, 3, p->zLevel1);
   bind_text(st, 4, p->zLevel2);
   bind_text(st, 5, p->zContent);
@@ -119,7 +98,7 @@ static void bind_fields(Arena *a, sqlite3_stmt *st, const CatItem *p) {
   bind_text(st, 19, p->zCode);
   bind_text(st, 20, p->zGround);
   bind_text(st, 21, p->zNote);
-  bind_text(st, 24, p->zReview);
+  bind_text(st, 22, p->zReview);
 }
 
 int store_cat_add(Store *s, CatItem *p) {
@@ -132,15 +111,15 @@ int store_cat_add(Store *s, CatItem *p) {
   }
   char zNow[21];
   store_now_iso(zNow);
-  sqlite3_stmt *st = stmt(s,
+  Stmt *st = stmt(s,
       "INSERT INTO catalogue_item(org_id,list_kind,level1,level2,content,"
       "basis,time_limit,dept,responsible,phone,channels,channel_text,"
       "audience,mode,frequency,tier,art20_item,requires_interpretation,code,"
       "legal_ground,note,review,seq,created_at,updated_at)"
       " VALUES(?1,?2,?3,?4,?5,?6,?7,?8,?9,?10,?11,?12,?13,?14,?15,?16,?17,"
-      "?18,?19,?20,?21,?24,"
-      " coalesce(?22,(SELECT coalesce(max(seq),0)+1 FROM catalogue_item"
-      "   WHERE org_id=?1 AND list_kind=?2)),?23,?23)"
+      "?18,?19,?20,?21,?22,"
+      " coalesce(?23,(SELECT coalesce(max(seq),0)+1 FROM catalogue_item"
+      "   WHERE org_id=?1 AND list_kind=?2)),?24,?24)"
       " RETURNING id,seq");
   if (!st) {
     arena_free(&a);
@@ -149,19 +128,19 @@ int store_cat_add(Store *s, CatItem *p) {
   bind_int(st, 1, p->orgId);
   bind_text(st, 2, p->zList);
   bind_fields(&a, st, p);
-  bind_id(st, 22, p->seq);
-  bind_text(st, 23, zNow);
-  int rc = sqlite3_step(st), out = STORE_OK;
-  if (rc == SQLITE_ROW) {
+  bind_id(st, 23, p->seq);
+  bind_text(st, 24, zNow);
+  int rc = stmt_step(st), out = STORE_OK;
+  if (rc == STMT_ROW) {
     p->id = col_int(st, 0);
     p->seq = (int)col_int(st, 1);
-    rc = sqlite3_step(st);
+    rc = stmt_step(st);
   }
-  if (rc != SQLITE_DONE) {
-    if (sqlite3_extended_errcode(s->db) == SQLITE_CONSTRAINT_FOREIGNKEY)
+  if (rc != STMT_DONE) {
+    if (db_err(s) == DB_ERR_FOREIGN_KEY)
       out = store_fail(s, STORE_INVALID, "单位不存在");
     else
-      out = store_sqlite_err(s, rc, "保存目录事项");
+      out = store_db_err(s, "保存目录事项");
   }
   stmt_done(st);
   arena_free(&a);
@@ -178,12 +157,12 @@ int store_cat_update(Store *s, const CatItem *p) {
   }
   char zNow[21];
   store_now_iso(zNow);
-  sqlite3_stmt *st = stmt(s,
+  Stmt *st = stmt(s,
       "UPDATE catalogue_item SET level1=?3,level2=?4,content=?5,basis=?6,"
       "time_limit=?7,dept=?8,responsible=?9,phone=?10,channels=?11,"
       "channel_text=?12,audience=?13,mode=?14,frequency=?15,tier=?16,"
       "art20_item=?17,requires_interpretation=?18,code=?19,legal_ground=?20,"
-      "note=?21,review=?24,seq=coalesce(?22,seq),updated_at=?2 WHERE id=?1");
+      "note=?21,review=?22,seq=coalesce(?23,seq),updated_at=?2 WHERE id=?1");
   if (!st) {
     arena_free(&a);
     return STORE_ERROR;
@@ -191,10 +170,10 @@ int store_cat_update(Store *s, const CatItem *p) {
   bind_int(st, 1, p->id);
   bind_text(st, 2, zNow);
   bind_fields(&a, st, p);
-  bind_id(st, 22, p->seq);
+  bind_id(st, 23, p->seq);
   int rc = stmt_exec(s, st, "保存目录事项");
   arena_free(&a);
-  if (rc == STORE_OK && sqlite3_changes(s->db) == 0)
+  if (rc == STORE_OK && stmt_changes(s) == 0)
     return store_fail(s, STORE_NOTFOUND, "目录事项不存在");
   return rc;
 }
@@ -203,21 +182,18 @@ int store_cat_update(Store *s, const CatItem *p) {
 ** to catalogue_item by id without a declared foreign key); 0 when that
 ** table is not there; negative on error. */
 static int cat_doc_refs(Store *s, int64_t id) {
-  sqlite3_stmt *st = stmt(s,
+  int64_t nHave = 0, n = 0;
+  Stmt *st = stmt(s, SQL_DIALECT(s,
       "SELECT count(*) FROM pragma_table_info('doc')"
-      " WHERE name='catalogue_item_id'");
-  if (!st) return STORE_ERROR;
-  int bHave = sqlite3_step(st) == SQLITE_ROW && sqlite3_column_int(st, 0) > 0;
-  stmt_done(st);
-  if (!bHave) return 0;
+      " WHERE name='catalogue_item_id'",
+      "SELECT count(*) FROM information_schema.columns"
+      " WHERE table_name='doc' AND column_name='catalogue_item_id'"));
+  int rc = stmt_int(s, st, &nHave, "检查引用");
+  if (rc != STORE_OK || !nHave) return rc;
   st = stmt(s, "SELECT count(*) FROM doc WHERE catalogue_item_id=?1");
-  if (!st) return STORE_ERROR;
   bind_int(st, 1, id);
-  int rc = sqlite3_step(st);
-  int n = rc == SQLITE_ROW ? sqlite3_column_int(st, 0) : -1;
-  stmt_done(st);
-  if (n < 0) return store_sqlite_err(s, rc, "检查引用");
-  return n;
+  rc = stmt_int(s, st, &n, "检查引用");
+  return rc == STORE_OK ? (int)n : rc;
 }
 
 int store_cat_delete(Store *s, int64_t id) {
@@ -228,7 +204,7 @@ int store_cat_delete(Store *s, int64_t id) {
                       "该目录事项下有%d份公开文件，不能删除；请先调整这些文件的"
                       "目录事项", nRef);
   /* The items after it move up one place, so the public 序号 has no gap. */
-  sqlite3_stmt *st = stmt(s,
+  Stmt *st = stmt(s,
       "UPDATE catalogue_item SET seq=seq-1 WHERE seq>(SELECT seq FROM catalogue_item"
       " WHERE id=?1) AND (org_id,list_kind)=(SELECT org_id,list_kind FROM"
       " catalogue_item WHERE id=?1)");
@@ -238,15 +214,11 @@ int store_cat_delete(Store *s, int64_t id) {
   st = stmt(s, "DELETE FROM catalogue_item WHERE id=?1");
   if (!st) return STORE_ERROR;
   bind_int(st, 1, id);
-  int rc = sqlite3_step(st);
-  stmt_done(st);
-  if (rc != SQLITE_DONE) {
-    if (sqlite3_extended_errcode(s->db) == SQLITE_CONSTRAINT_FOREIGNKEY)
-      return store_fail(s, STORE_CONFLICT,
-                        "该目录事项已被公开文件引用，不能删除");
-    return store_sqlite_err(s, rc, "删除目录事项");
-  }
-  if (sqlite3_changes(s->db) == 0)
+  int rc = stmt_exec(s, st, "删除目录事项");
+  if (rc != STORE_OK && db_err(s) == DB_ERR_FOREIGN_KEY)
+    return store_fail(s, STORE_CONFLICT, "该目录事项已被公开文件引用，不能删除");
+  if (rc != STORE_OK) return rc;
+  if (stmt_changes(s) == 0)
     return store_fail(s, STORE_NOTFOUND, "目录事项不存在");
   return STORE_OK;
 }
@@ -272,7 +244,7 @@ int store_cat_move(Store *s, int64_t id, int dir) {
   }
   for (int i = 0; rc == STORE_OK && i < n; i++) {
     if (aItem[i].seq == i + 1) continue;
-    sqlite3_stmt *st =
+    Stmt *st =
         stmt(s, "UPDATE catalogue_item SET seq=?2 WHERE id=?1");
     if (!st) { rc = STORE_ERROR; break; }
     bind_int(st, 1, aItem[i].id);
@@ -291,16 +263,14 @@ int store_cat_import(Store *s, int64_t orgId, CatItem *aItem, int n) {
   /* 序号 from the file continue after the items already in each list. */
   int aMax[3] = {0, 0, 0};
   for (int k = 0; rc == STORE_OK && azCatList[k]; k++) {
-    sqlite3_stmt *st = stmt(s,
+    Stmt *st = stmt(s,
         "SELECT coalesce(max(seq),0) FROM catalogue_item"
         " WHERE org_id=?1 AND list_kind=?2");
-    if (!st) { rc = STORE_ERROR; break; }
     bind_int(st, 1, orgId);
     bind_text(st, 2, azCatList[k]);
-    int step = sqlite3_step(st);
-    if (step == SQLITE_ROW) aMax[k] = (int)col_int(st, 0);
-    else rc = store_sqlite_err(s, step, "读取公开目录");
-    stmt_done(st);
+    int64_t nMax = 0;
+    rc = stmt_int(s, st, &nMax, "读取公开目录");
+    aMax[k] = (int)nMax;
   }
   for (int i = 0; rc == STORE_OK && i < n; i++) {
     aItem[i].orgId = orgId;

@@ -1,5 +1,5 @@
 /*
-** sqlite_applications.c — applications for disclosure on SQLite (see
+** store_applications.c — applications for disclosure (see
 ** store_applications.h).  The only file that knows the SQL of tables
 ** application*, answer_template and apply_attempt.
 */
@@ -9,14 +9,12 @@
 
 #include "lib/buf.h"
 #include "lib/embed.h"
-#include "store/sqlite_app_where.h"
+#include "store/app_where.h"
 #include "store/store_applications.h"
 #include "store/store_int.h"
 
 /* Organisations in scope: ?1 and, when ?2 is true, its subtree. */
-#define SCOPE_CTE                                                        \
-  "WITH RECURSIVE sc(id) AS (SELECT ?1 UNION ALL SELECT o.id FROM org o" \
-  " JOIN sc ON o.parent_id=sc.id WHERE ?2) "
+#define SCOPE_CTE "WITH RECURSIVE " ORG_SCOPE_CTE("sc", "1", "?2<>0") " "
 
 #define APP_COLS                                                           \
   "a.id,a.org_id,a.reg_no,a.channel,a.applicant_type,a.applicant_name,"    \
@@ -32,9 +30,9 @@
   "a.other_organ_contact"
 #define APP_FROM                                    \
   " FROM application a JOIN org o ON o.id=a.org_id" \
-  " LEFT JOIN dept d ON d.id=a.dept_id LEFT JOIN user u ON u.id=a.handler_id"
+  " LEFT JOIN dept d ON d.id=a.dept_id LEFT JOIN \"user\" u ON u.id=a.handler_id"
 
-static void app_row(Arena *ar, sqlite3_stmt *st, App *a) {
+static void app_row(Arena *ar, Stmt *st, App *a) {
   int i = 0;
   memset(a, 0, sizeof *a);
   a->id = col_int(st, i++);
@@ -86,6 +84,8 @@ static void app_row(Arena *ar, sqlite3_stmt *st, App *a) {
   a->zOtherOrganContact = col_text(ar, st, i++);
 }
 
+static void app_row_fill(Stmt *st, Arena *a, void *pRow) { app_row(a, st, pRow); }
+
 
 /* Sets the store's message to the text z (not a format); returns rc. */
 static int fail_text(Store *s, int rc, const char *z) {
@@ -104,7 +104,7 @@ int store_app_add(Store *s, Arena *ar, App *a, const char *zTrackingHash) {
   store_now_iso(zNow);
   if (!a->zReceivedOn || strlen(a->zReceivedOn) != 10)
     return store_fail(s, STORE_INVALID, "收到申请日期无效");
-  sqlite3_stmt *st = stmt(
+  Stmt *st = stmt(
       s,
       "SELECT o.slug,(SELECT count(*) FROM application x WHERE x.org_id=o.id"
       " AND substr(x.received_on,1,4)=?2) FROM org o WHERE o.id=?1");
@@ -114,16 +114,16 @@ int store_app_add(Store *s, Arena *ar, App *a, const char *zTrackingHash) {
   zYear[4] = 0;
   bind_int(st, 1, a->orgId);
   bind_text(st, 2, zYear);
-  int rc = sqlite3_step(st);
-  if (rc != SQLITE_ROW) {
+  int rc = stmt_step(st);
+  if (rc != STMT_ROW) {
     stmt_done(st);
-    return rc == SQLITE_DONE ? store_fail(s, STORE_NOTFOUND, "单位不存在")
-                             : store_sqlite_err(s, rc, "登记申请");
+    return rc == STMT_DONE ? store_fail(s, STORE_NOTFOUND, "单位不存在")
+                             : store_db_err(s, "登记申请");
   }
   char zSerial[16];
-  snprintf(zSerial, sizeof zSerial, "%04d", sqlite3_column_int(st, 1) + 1);
+  snprintf(zSerial, sizeof zSerial, "%04d", (int)col_int(st, 1) + 1);
   char *zRegNo = arena_printf(
-      ar, "%s-%s-%s", (const char *)sqlite3_column_text(st, 0), zYear, zSerial);
+      ar, "%s-%s-%s", col_str(st, 0), zYear, zSerial);
   stmt_done(st);
   st =
       stmt(s,
@@ -133,7 +133,7 @@ int store_app_add(Store *s, Arena *ar, App *a, const char *zTrackingHash) {
            "info_doc_number,info_description,purpose,form_wanted,delivery,"
            "received_on,receipt_note,dept_id,handler_id,created_at)"
            " VALUES(?1,?2,?3,?4,?5,?6,?7,?8,?9,?10,?11,?12,?13,?14,?15,?16,?17,"
-           "?18,?19,?20,?21,?22,?23,?24,?25,?26)");
+           "?18,?19,?20,?21,?22,?23,?24,?25,?26) RETURNING id");
   if (!st) return STORE_ERROR;
   bind_int(st, 1, a->orgId);
   bind_text(st, 2, zRegNo);
@@ -161,33 +161,34 @@ int store_app_add(Store *s, Arena *ar, App *a, const char *zTrackingHash) {
   bind_id(st, 24, a->deptId);
   bind_id(st, 25, a->handlerId);
   bind_text(st, 26, zNow);
-  rc = sqlite3_step(st);
+  rc = stmt_step(st);
+  int64_t newId = rc == STMT_ROW ? col_int(st, 0) : 0;
   stmt_done(st);
-  if (rc != SQLITE_DONE) {
-    if (sqlite3_extended_errcode(s->db) == SQLITE_CONSTRAINT_CHECK)
+  if (rc != STMT_ROW) {
+    if (db_err(s) == DB_ERR_CHECK)
       return store_fail(s, STORE_INVALID, "申请的渠道或申请人类型无效");
-    return store_sqlite_err(s, rc, "登记申请");
+    return store_db_err(s, "登记申请");
   }
-  a->id = sqlite3_last_insert_rowid(s->db);
+  a->id = newId;
   a->zRegNo = zRegNo;
   return STORE_OK;
 }
 
 /* Steps a statement that yields at most one application. */
-static int app_one(Store *s, Arena *ar, sqlite3_stmt *st, App *a) {
-  int rc = sqlite3_step(st), out = STORE_OK;
-  if (rc == SQLITE_ROW)
+static int app_one(Store *s, Arena *ar, Stmt *st, App *a) {
+  int rc = stmt_step(st), out = STORE_OK;
+  if (rc == STMT_ROW)
     app_row(ar, st, a);
-  else if (rc == SQLITE_DONE)
+  else if (rc == STMT_DONE)
     out = store_fail(s, STORE_NOTFOUND, "申请不存在");
   else
-    out = store_sqlite_err(s, rc, "读取申请");
+    out = store_db_err(s, "读取申请");
   stmt_done(st);
   return out;
 }
 
 int store_app_get(Store *s, Arena *ar, int64_t id, App *a) {
-  sqlite3_stmt *st = stmt(s, "SELECT " APP_COLS APP_FROM " WHERE a.id=?1");
+  Stmt *st = stmt(s, "SELECT " APP_COLS APP_FROM " WHERE a.id=?1");
   if (!st) return STORE_ERROR;
   bind_int(st, 1, id);
   return app_one(s, ar, st, a);
@@ -195,7 +196,7 @@ int store_app_get(Store *s, Arena *ar, int64_t id, App *a) {
 
 int store_app_by_tracking(Store *s, Arena *ar, const char *zRegNo,
                           const char *zHash, App *a) {
-  sqlite3_stmt *st = stmt(s, "SELECT " APP_COLS APP_FROM
+  Stmt *st = stmt(s, "SELECT " APP_COLS APP_FROM
                              " WHERE a.reg_no=?1 AND a.tracking_hash=?2");
   if (!st) return STORE_ERROR;
   bind_text(st, 1, zRegNo);
@@ -204,19 +205,20 @@ int store_app_by_tracking(Store *s, Arena *ar, const char *zRegNo,
 }
 
 /* The selection of store_app_query: ?1 org, ?2 subtree, ?3 filter, ?4
-** year, ?5 today, ?6 end of the due-soon window. */
-#define APP_QUERY_WHERE                                             \
+** year, ?5 today, ?6 end of the due-soon window, ?9 the search (a
+** substring test per dialect: CONTAINS). */
+#define APP_QUERY_WHERE(CONTAINS)                                   \
   " WHERE a.org_id IN (SELECT id FROM sc) AND (?3=''"               \
   " OR (?3='open' AND " APP_WHERE_OPEN("a.") ")"                    \
-  " OR (?3='received' AND substr(a.received_on,1,4)=printf('%04d',?4))" \
+  " OR (?3='received' AND substr(a.received_on,1,4)=CAST(?4 AS TEXT))" \
   " OR (?3='due_soon' AND " APP_WHERE_DUE_SOON("a.", "?5", "?6") ")" \
   " OR (?3='overdue' AND " APP_WHERE_OVERDUE("a.", "?5") ")"        \
   " OR (?3='closed' AND " APP_WHERE_CLOSED("a.", "?4") "))"                 \
-  " AND (?9='' OR instr(a.applicant_name,?9)>0"                           \
-  " OR instr(lower(a.reg_no),lower(?9))>0)"
+  " AND (?9='' OR " CONTAINS("a.applicant_name", "?9")                      \
+  " OR " CONTAINS("lower(a.reg_no)", "lower(?9)") ")"
 
 /* Binds ?1..?6 and ?9 (the search) of APP_QUERY_WHERE. */
-static void bind_query(sqlite3_stmt *st, const AppQuery *q) {
+static void bind_query(Stmt *st, const AppQuery *q) {
   bind_text(st, 9, q->zSearch ? q->zSearch : "");
   bind_int(st, 1, q->orgId);
   bind_int(st, 2, q->bSubtree != 0);
@@ -235,34 +237,29 @@ int store_app_query(Store *s, Arena *ar, const AppQuery *q, App **paApp,
   for (size_t k = 0; k < sizeof azFilter / sizeof azFilter[0]; k++)
     if (!strcmp(zF, azFilter[k])) bKnown = 1;
   if (!bKnown) return fail_text(s, STORE_INVALID, "筛选参数无效");
-  sqlite3_stmt *st;
+  Stmt *st;
   int rc;
   if (pnTotal) {
-    st = stmt(s, SCOPE_CTE "SELECT count(*) FROM application a" APP_QUERY_WHERE);
+    st = stmt(s, SQL_DIALECT(s,
+        SCOPE_CTE "SELECT count(*) FROM application a" APP_QUERY_WHERE(SQLITE_CONTAINS),
+        SCOPE_CTE "SELECT count(*) FROM application a" APP_QUERY_WHERE(PG_CONTAINS)));
     if (!st) return STORE_ERROR;
     bind_query(st, q);
-    rc = sqlite3_step(st);
-    *pnTotal = rc == SQLITE_ROW ? sqlite3_column_int(st, 0) : 0;
+    rc = stmt_step(st);
+    *pnTotal = rc == STMT_ROW ? (int)col_int(st, 0) : 0;
     stmt_done(st);
-    if (rc != SQLITE_ROW) return store_sqlite_err(s, rc, "统计申请数量");
+    if (rc != STMT_ROW) return store_db_err(s, "统计申请数量");
   }
-  st = stmt(s, SCOPE_CTE "SELECT " APP_COLS APP_FROM APP_QUERY_WHERE
-               " ORDER BY a.received_on DESC, a.id DESC LIMIT ?7 OFFSET ?8");
+#define APP_QUERY_PAGE(CONTAINS)                                         \
+  SCOPE_CTE "SELECT " APP_COLS APP_FROM APP_QUERY_WHERE(CONTAINS)          \
+  " ORDER BY a.received_on DESC, a.id DESC LIMIT ?7 OFFSET ?8"
+  st = stmt(s, SQL_DIALECT(s, APP_QUERY_PAGE(SQLITE_CONTAINS),
+                           APP_QUERY_PAGE(PG_CONTAINS)));
   if (!st) return STORE_ERROR;
   bind_query(st, q);
   bind_int(st, 7, q->nLimit);
   bind_int(st, 8, q->nOffset > 0 ? q->nOffset : 0);
-  App *aApp = NULL;
-  int n = 0, nAlloc = 0;
-  while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
-    ARENA_PUSH(ar, aApp, n, nAlloc);
-    app_row(ar, st, &aApp[n++]);
-  }
-  stmt_done(st);
-  if (rc != SQLITE_DONE) return store_sqlite_err(s, rc, "读取申请列表");
-  *paApp = aApp;
-  *pn = n;
-  return STORE_OK;
+  return stmt_rows(s, st, ar, sizeof **paApp, app_row_fill, paApp, pn, "读取申请列表");
 }
 
 int store_app_list(Store *s, Arena *ar, int64_t orgId, int bSubtree,
@@ -280,38 +277,33 @@ int store_app_list(Store *s, Arena *ar, int64_t orgId, int bSubtree,
   return store_app_query(s, ar, &q, paApp, pn, NULL);
 }
 
+static void app_ids_row(Stmt *st, Arena *a, void *pRow) {
+  (void)a;
+  *(int64_t *)pRow = col_int(st, 0);
+}
+
 /* The ids of the open applications, or of all with bAll. */
 static int app_ids(Store *s, Arena *ar, int bAll, int64_t **paId, int *pn) {
-  sqlite3_stmt *st =
-      stmt(s, "SELECT id FROM application WHERE closed_on IS NULL OR ?1"
+  Stmt *st =
+      stmt(s, "SELECT id FROM application WHERE closed_on IS NULL OR ?1<>0"
               " ORDER BY id");
   if (!st) return STORE_ERROR;
   bind_int(st, 1, bAll);
-  int64_t *a = NULL;
-  int n = 0, nAlloc = 0, rc;
-  while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
-    ARENA_PUSH(ar, a, n, nAlloc);
-    a[n++] = col_int(st, 0);
-  }
-  stmt_done(st);
-  if (rc != SQLITE_DONE) return store_sqlite_err(s, rc, "读取申请列表");
-  *paId = a;
-  *pn = n;
-  return STORE_OK;
+  return stmt_rows(s, st, ar, sizeof **paId, app_ids_row, paId, pn, "读取申请列表");
 }
 
 /* Runs a one-row UPDATE; STORE_CONFLICT when no row matched. */
-static int update_one(Store *s, sqlite3_stmt *st, const char *zWhat,
+static int update_one(Store *s, Stmt *st, const char *zWhat,
                       const char *zConflict) {
   int rc = stmt_exec(s, st, zWhat);
   if (rc != STORE_OK) return rc;
-  if (sqlite3_changes(s->db) == 0)
+  if (stmt_changes(s) == 0)
     return fail_text(s, STORE_CONFLICT, zConflict);
   return STORE_OK;
 }
 
 int store_app_assign(Store *s, int64_t id, int64_t deptId, int64_t handlerId) {
-  sqlite3_stmt *st =
+  Stmt *st =
       stmt(s,
            "UPDATE application SET dept_id=?2,handler_id=?3,"
            "state=CASE state WHEN 'received' THEN 'in_progress' ELSE state END"
@@ -325,7 +317,7 @@ int store_app_assign(Store *s, int64_t id, int64_t deptId, int64_t handlerId) {
 
 int store_app_draft(Store *s, int64_t id, const char *zOutcome,
                     const char *zDecisionText, int64_t userId) {
-  sqlite3_stmt *st =
+  Stmt *st =
       stmt(s,
            "UPDATE application SET outcome=?2,decision_text=?3,drafted_by=?4,"
            "state='awaiting_review',reviewed_by=NULL,approved_by=NULL,"
@@ -341,7 +333,7 @@ int store_app_draft(Store *s, int64_t id, const char *zOutcome,
 
 int store_app_set_basis(Store *s, int64_t id, const char *zBasis,
                         const char *zOrgan, const char *zContact) {
-  sqlite3_stmt *st =
+  Stmt *st =
       stmt(s,
            "UPDATE application SET answer_basis=?2,other_organ=?3,"
            "other_organ_contact=?4 WHERE id=?1 AND closed_on IS NULL");
@@ -354,7 +346,7 @@ int store_app_set_basis(Store *s, int64_t id, const char *zBasis,
 }
 
 int store_app_return(Store *s, int64_t id) {
-  sqlite3_stmt *st = stmt(s,
+  Stmt *st = stmt(s,
                           "UPDATE application SET state='in_progress'"
                           " WHERE id=?1 AND state IN ('awaiting_review',"
                           "'awaiting_approval')");
@@ -364,7 +356,7 @@ int store_app_return(Store *s, int64_t id) {
 }
 
 int store_app_dept_review(Store *s, int64_t id, int64_t userId) {
-  sqlite3_stmt *st =
+  Stmt *st =
       stmt(s,
            "UPDATE application SET state='awaiting_approval',"
            "reviewed_by=?2 WHERE id=?1 AND state='awaiting_review'");
@@ -377,7 +369,7 @@ int store_app_dept_review(Store *s, int64_t id, int64_t userId) {
 int store_app_approve(Store *s, int64_t id, int64_t userId, const char *zDay) {
   char zNow[21];
   store_now_iso(zNow);
-  sqlite3_stmt *st = stmt(
+  Stmt *st = stmt(
       s,
       "UPDATE application SET state='answered',approved_by=?2,approved_at=?3,"
       "closed_on=?4 WHERE id=?1 AND state='awaiting_approval'");
@@ -391,7 +383,7 @@ int store_app_approve(Store *s, int64_t id, int64_t userId, const char *zDay) {
 
 int store_app_close(Store *s, int64_t id, const char *zOutcome,
                     const char *zDay, const char *zText) {
-  sqlite3_stmt *st =
+  Stmt *st =
       stmt(s,
            "UPDATE application SET state='closed',outcome=?2,closed_on=?3,"
            "decision_text=?4,due_on=NULL WHERE id=?1 AND closed_on IS NULL");
@@ -404,7 +396,7 @@ int store_app_close(Store *s, int64_t id, const char *zOutcome,
 }
 
 int store_app_set_due(Store *s, int64_t id, const char *zDue) {
-  sqlite3_stmt *st = stmt(s, "UPDATE application SET due_on=?2 WHERE id=?1");
+  Stmt *st = stmt(s, "UPDATE application SET due_on=?2 WHERE id=?1");
   if (!st) return STORE_ERROR;
   bind_int(st, 1, id);
   bind_text(st, 2, nn(zDue));
@@ -413,7 +405,7 @@ int store_app_set_due(Store *s, int64_t id, const char *zDue) {
 
 int store_app_set_fee(Store *s, int64_t id, const char *zMethod, int nCount,
                       int64_t nYuan, const char *zStatus, const char *zNote) {
-  sqlite3_stmt *st =
+  Stmt *st =
       stmt(s,
            "UPDATE application SET fee_method=?2,fee_count=?3,fee_yuan=?4,"
            "fee_status=?5,fee_note=?6 WHERE id=?1");
@@ -426,14 +418,14 @@ int store_app_set_fee(Store *s, int64_t id, const char *zMethod, int nCount,
   bind_text(st, 6, nz(zNote));
   int rc = stmt_exec(s, st, "保存收费信息");
   if (rc == STORE_ERROR &&
-      sqlite3_extended_errcode(s->db) == SQLITE_CONSTRAINT_CHECK)
+      db_err(s) == DB_ERR_CHECK)
     return store_fail(s, STORE_INVALID, "收费方式或状态无效");
   return rc;
 }
 
 int store_app_month_count(Store *s, const char *zIdHash, const char *zDay,
                           int64_t id) {
-  sqlite3_stmt *st =
+  Stmt *st =
       stmt(s,
            /* Items, not records: an application charged per item counts
            ** its items (fee_count, after 一事一申请), any other one 1; only
@@ -448,7 +440,7 @@ int store_app_month_count(Store *s, const char *zIdHash, const char *zDay,
   bind_text(st, 1, zIdHash);
   bind_text(st, 2, zDay);
   bind_int(st, 3, id);
-  int n = sqlite3_step(st) == SQLITE_ROW ? sqlite3_column_int(st, 0) : 0;
+  int n = stmt_step(st) == STMT_ROW ? (int)col_int(st, 0) : 0;
   stmt_done(st);
   return n;
 }
@@ -457,7 +449,7 @@ int store_app_event_add(Store *s, int64_t appId, const AppEventRec *e,
                         int64_t userId) {
   char zNow[21];
   store_now_iso(zNow);
-  sqlite3_stmt *st =
+  Stmt *st =
       stmt(s,
            "INSERT INTO application_event(application_id,kind,on_day,limit_day,"
            "n_days,text,user_id,created_at) VALUES(?1,?2,?3,?4,?5,?6,?7,?8)");
@@ -472,47 +464,41 @@ int store_app_event_add(Store *s, int64_t appId, const AppEventRec *e,
   bind_text(st, 8, zNow);
   int rc = stmt_exec(s, st, "保存办理记录");
   if (rc == STORE_ERROR &&
-      sqlite3_extended_errcode(s->db) == SQLITE_CONSTRAINT_CHECK)
+      db_err(s) == DB_ERR_CHECK)
     return store_fail(s, STORE_INVALID, "办理记录类型无效");
   return rc;
 }
 
+static void app_events_row(Stmt *st, Arena *a, void *pRow) {
+  AppEvent *e = pRow;
+  e->id = col_int(st, 0);
+  e->rec.zKind = col_text(a, st, 1);
+  e->rec.zOn = col_text(a, st, 2);
+  e->rec.zLimit = col_text(a, st, 3);
+  e->rec.nDays = (int)col_int(st, 4);
+  e->rec.zText = col_text(a, st, 5);
+  e->zUserName = col_text(a, st, 6);
+  e->zCreatedAt = col_text(a, st, 7);
+}
+
 int store_app_events(Store *s, Arena *ar, int64_t appId, AppEvent **pa,
                      int *pn) {
-  sqlite3_stmt *st = stmt(
+  Stmt *st = stmt(
       s,
       "SELECT e.id,e.kind,e.on_day,coalesce(e.limit_day,''),e.n_days,e.text,"
       "coalesce(u.name,''),e.created_at FROM application_event e"
-      " LEFT JOIN user u ON u.id=e.user_id WHERE e.application_id=?1"
+      " LEFT JOIN \"user\" u ON u.id=e.user_id WHERE e.application_id=?1"
       " ORDER BY e.on_day, e.id");
   if (!st) return STORE_ERROR;
   bind_int(st, 1, appId);
-  AppEvent *a = NULL;
-  int n = 0, nAlloc = 0, rc;
-  while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
-    ARENA_PUSH(ar, a, n, nAlloc);
-    AppEvent *e = &a[n++];
-    e->id = col_int(st, 0);
-    e->rec.zKind = col_text(ar, st, 1);
-    e->rec.zOn = col_text(ar, st, 2);
-    e->rec.zLimit = col_text(ar, st, 3);
-    e->rec.nDays = (int)col_int(st, 4);
-    e->rec.zText = col_text(ar, st, 5);
-    e->zUserName = col_text(ar, st, 6);
-    e->zCreatedAt = col_text(ar, st, 7);
-  }
-  stmt_done(st);
-  if (rc != SQLITE_DONE) return store_sqlite_err(s, rc, "读取办理记录");
-  *pa = a;
-  *pn = n;
-  return STORE_OK;
+  return stmt_rows(s, st, ar, sizeof **pa, app_events_row, pa, pn, "读取办理记录");
 }
 
 int store_app_log(Store *s, int64_t appId, int64_t userId, const char *zAction,
                   const char *zDetail) {
   char zNow[21];
   store_now_iso(zNow);
-  sqlite3_stmt *st = stmt(
+  Stmt *st = stmt(
       s,
       "INSERT INTO application_log(application_id,at,user_id,action,detail)"
       " VALUES(?1,?2,?3,?4,?5)");
@@ -525,34 +511,28 @@ int store_app_log(Store *s, int64_t appId, int64_t userId, const char *zAction,
   return stmt_exec(s, st, "记录办理过程");
 }
 
+static void app_logs_row(Stmt *st, Arena *a, void *pRow) {
+  AppLog *r = pRow;
+  r->zAt = col_text(a, st, 0);
+  r->zUserName = col_text(a, st, 1);
+  r->zAction = col_text(a, st, 2);
+  r->zDetail = col_text(a, st, 3);
+}
+
 int store_app_logs(Store *s, Arena *ar, int64_t appId, AppLog **pa, int *pn) {
-  sqlite3_stmt *st = stmt(
+  Stmt *st = stmt(
       s,
       "SELECT l.at,coalesce(u.name,''),l.action,l.detail FROM application_log l"
-      " LEFT JOIN user u ON u.id=l.user_id WHERE l.application_id=?1"
+      " LEFT JOIN \"user\" u ON u.id=l.user_id WHERE l.application_id=?1"
       " ORDER BY l.id");
   if (!st) return STORE_ERROR;
   bind_int(st, 1, appId);
-  AppLog *a = NULL;
-  int n = 0, nAlloc = 0, rc;
-  while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
-    ARENA_PUSH(ar, a, n, nAlloc);
-    a[n].zAt = col_text(ar, st, 0);
-    a[n].zUserName = col_text(ar, st, 1);
-    a[n].zAction = col_text(ar, st, 2);
-    a[n].zDetail = col_text(ar, st, 3);
-    n++;
-  }
-  stmt_done(st);
-  if (rc != SQLITE_DONE) return store_sqlite_err(s, rc, "读取办理过程");
-  *pa = a;
-  *pn = n;
-  return STORE_OK;
+  return stmt_rows(s, st, ar, sizeof **pa, app_logs_row, pa, pn, "读取办理过程");
 }
 
 int store_app_file_add(Store *s, int64_t appId, const char *zName,
                        const char *zMime, const void *p, size_t n) {
-  sqlite3_stmt *st =
+  Stmt *st =
       stmt(s,
            "INSERT INTO application_file(application_id,name,mime,data)"
            " VALUES(?1,?2,?3,?4)");
@@ -560,39 +540,33 @@ int store_app_file_add(Store *s, int64_t appId, const char *zName,
   bind_int(st, 1, appId);
   bind_text(st, 2, zName);
   bind_text(st, 3, zMime ? zMime : "application/octet-stream");
-  sqlite3_bind_blob64(st, 4, p, (sqlite3_uint64)n, SQLITE_TRANSIENT);
+  bind_blob(st, 4, p, n);
   return stmt_exec(s, st, "保存附件");
 }
 
+static void app_files_row(Stmt *st, Arena *a, void *pRow) {
+  AppFile *r = pRow;
+  r->id = col_int(st, 0);
+  r->zName = col_text(a, st, 1);
+  r->zMime = col_text(a, st, 2);
+  r->nBytes = col_int(st, 3);
+}
+
 int store_app_files(Store *s, Arena *ar, int64_t appId, AppFile **pa, int *pn) {
-  sqlite3_stmt *st =
+  Stmt *st =
       stmt(s,
            "SELECT id,name,mime,length(data) FROM application_file"
            " WHERE application_id=?1 ORDER BY id");
   if (!st) return STORE_ERROR;
   bind_int(st, 1, appId);
-  AppFile *a = NULL;
-  int n = 0, nAlloc = 0, rc;
-  while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
-    ARENA_PUSH(ar, a, n, nAlloc);
-    a[n].id = col_int(st, 0);
-    a[n].zName = col_text(ar, st, 1);
-    a[n].zMime = col_text(ar, st, 2);
-    a[n].nBytes = col_int(st, 3);
-    n++;
-  }
-  stmt_done(st);
-  if (rc != SQLITE_DONE) return store_sqlite_err(s, rc, "读取附件");
-  *pa = a;
-  *pn = n;
-  return STORE_OK;
+  return stmt_rows(s, st, ar, sizeof **pa, app_files_row, pa, pn, "读取附件");
 }
 
 int store_app_review_add(Store *s, AppReview *r) {
-  sqlite3_stmt *st =
+  Stmt *st =
       stmt(s,
            "INSERT INTO application_review(application_id,kind,result,filed_on,"
-           "decided_on,body,case_no,note) VALUES(?1,?2,?3,?4,?5,?6,?7,?8)");
+           "decided_on,body,case_no,note) VALUES(?1,?2,?3,?4,?5,?6,?7,?8) RETURNING id");
   if (!st) return STORE_ERROR;
   bind_int(st, 1, r->appId);
   bind_text(st, 2, r->zKind);
@@ -602,55 +576,50 @@ int store_app_review_add(Store *s, AppReview *r) {
   bind_text(st, 6, nz(r->zBody));
   bind_text(st, 7, nz(r->zCaseNo));
   bind_text(st, 8, nz(r->zNote));
-  int rc = stmt_exec(s, st, "保存复议诉讼记录");
+  int64_t newId = 0;
+  int rc = stmt_insert_id(s, st, &newId, "保存复议诉讼记录");
   if (rc == STORE_ERROR &&
-      sqlite3_extended_errcode(s->db) == SQLITE_CONSTRAINT_CHECK)
+      db_err(s) == DB_ERR_CHECK)
     return store_fail(s, STORE_INVALID, "复议诉讼的类型或结果无效");
-  if (rc == STORE_OK) r->id = sqlite3_last_insert_rowid(s->db);
+  if (rc == STORE_OK) r->id = newId;
   return rc;
+}
+
+static void app_reviews_row(Stmt *st, Arena *a, void *pRow) {
+  AppReview *r = pRow;
+  r->id = col_int(st, 0);
+  r->appId = col_int(st, 1);
+  r->zKind = col_text(a, st, 2);
+  r->zResult = col_text(a, st, 3);
+  r->zFiledOn = col_text(a, st, 4);
+  r->zDecidedOn = col_text(a, st, 5);
+  r->zBody = col_text(a, st, 6);
+  r->zCaseNo = col_text(a, st, 7);
+  r->zNote = col_text(a, st, 8);
 }
 
 int store_app_reviews(Store *s, Arena *ar, int64_t appId, AppReview **pa,
                       int *pn) {
-  sqlite3_stmt *st = stmt(
+  Stmt *st = stmt(
       s,
       "SELECT id,application_id,kind,result,filed_on,coalesce(decided_on,''),"
       "body,case_no,note FROM application_review WHERE application_id=?1"
       " ORDER BY filed_on,id");
   if (!st) return STORE_ERROR;
   bind_int(st, 1, appId);
-  AppReview *a = NULL;
-  int n = 0, nAlloc = 0, rc;
-  while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
-    ARENA_PUSH(ar, a, n, nAlloc);
-    AppReview *r = &a[n++];
-    r->id = col_int(st, 0);
-    r->appId = col_int(st, 1);
-    r->zKind = col_text(ar, st, 2);
-    r->zResult = col_text(ar, st, 3);
-    r->zFiledOn = col_text(ar, st, 4);
-    r->zDecidedOn = col_text(ar, st, 5);
-    r->zBody = col_text(ar, st, 6);
-    r->zCaseNo = col_text(ar, st, 7);
-    r->zNote = col_text(ar, st, 8);
-  }
-  stmt_done(st);
-  if (rc != SQLITE_DONE) return store_sqlite_err(s, rc, "读取复议诉讼记录");
-  *pa = a;
-  *pn = n;
-  return STORE_OK;
+  return stmt_rows(s, st, ar, sizeof **pa, app_reviews_row, pa, pn, "读取复议诉讼记录");
 }
 
 const char *store_app_template(Store *s, Arena *ar, int64_t orgId,
                                const char *zOutcome) {
-  sqlite3_stmt *st = stmt(
+  Stmt *st = stmt(
       s,
       "SELECT body FROM answer_template WHERE outcome=?2"
       " AND (org_id=?1 OR org_id IS NULL) ORDER BY org_id IS NULL LIMIT 1");
   if (!st) return NULL;
   bind_int(st, 1, orgId);
   bind_text(st, 2, zOutcome);
-  const char *z = sqlite3_step(st) == SQLITE_ROW ? col_text(ar, st, 0) : NULL;
+  const char *z = stmt_step(st) == STMT_ROW ? col_text(ar, st, 0) : NULL;
   stmt_done(st);
   return z;
 }
@@ -659,8 +628,9 @@ int store_app_template_set(Store *s, int64_t orgId, const char *zOutcome,
                            const char *zBody) {
   char zNow[21];
   store_now_iso(zNow);
-  sqlite3_stmt *st =
-      stmt(s, "DELETE FROM answer_template WHERE outcome=?2 AND org_id IS ?1");
+  Stmt *st =
+      stmt(s, "DELETE FROM answer_template WHERE outcome=?2"
+              " AND (org_id=?1 OR (org_id IS NULL AND ?1 IS NULL))");
   if (!st) return STORE_ERROR;
   bind_id(st, 1, orgId);
   bind_text(st, 2, zOutcome);
@@ -680,7 +650,7 @@ int store_app_template_set(Store *s, int64_t orgId, const char *zOutcome,
 int store_apply_attempt_take(Store *s, const char *zAddr, int64_t now,
                              int64_t since, int nMax) {
   /* One INSERT…SELECT: SQLite takes the write lock before it counts. */
-  sqlite3_stmt *st = stmt(s,
+  Stmt *st = stmt(s,
       "INSERT INTO apply_attempt(addr,at) SELECT ?1,?2 WHERE "
       "(SELECT count(*) FROM apply_attempt WHERE addr=?1 AND at>=?3)<?4");
   if (!st) return STORE_ERROR;
@@ -690,7 +660,7 @@ int store_apply_attempt_take(Store *s, const char *zAddr, int64_t now,
   bind_int(st, 4, nMax);
   int rc = stmt_exec(s, st, "记录提交次数");
   if (rc != STORE_OK) return rc;
-  int bTaken = sqlite3_changes(s->db) == 1;
+  int bTaken = stmt_changes(s) == 1;
   /* Old entries are useless after a day. */
   st = stmt(s, "DELETE FROM apply_attempt WHERE at<?1");
   if (!st) return STORE_ERROR;
@@ -740,7 +710,7 @@ int store_app_refresh_due(Store *s, Arena *ar, const Calendar *pCal, int64_t id,
   if (zReason) {
     char zNow[21];
     store_now_iso(zNow);
-    sqlite3_stmt *st =
+    Stmt *st =
         stmt(s,
              "INSERT INTO application_due_change(application_id,at,old_due,"
              "new_due,reason) VALUES(?1,?2,?3,?4,?5)");
@@ -785,36 +755,30 @@ int store_app_recalc(Store *s, const Calendar *pCal, Date dToday,
   return rc;
 }
 
+static void app_due_changes_row(Stmt *st, Arena *a, void *pRow) {
+  AppDueChange *r = pRow;
+  r->zAt = col_text(a, st, 0);
+  r->zOld = col_text(a, st, 1);
+  r->zNew = col_text(a, st, 2);
+  r->zReason = col_text(a, st, 3);
+}
+
 int store_app_due_changes(Store *s, Arena *ar, int64_t appId, AppDueChange **pa,
                           int *pn) {
-  sqlite3_stmt *st = stmt(
+  Stmt *st = stmt(
       s,
       "SELECT at,coalesce(old_due,''),coalesce(new_due,''),reason"
       " FROM application_due_change WHERE application_id=?1 ORDER BY id DESC");
   if (!st) return STORE_ERROR;
   bind_int(st, 1, appId);
-  AppDueChange *a = NULL;
-  int n = 0, nAlloc = 0, rc;
-  while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
-    ARENA_PUSH(ar, a, n, nAlloc);
-    a[n].zAt = col_text(ar, st, 0);
-    a[n].zOld = col_text(ar, st, 1);
-    a[n].zNew = col_text(ar, st, 2);
-    a[n].zReason = col_text(ar, st, 3);
-    n++;
-  }
-  stmt_done(st);
-  if (rc != SQLITE_DONE) return store_sqlite_err(s, rc, "读取期限变更");
-  *pa = a;
-  *pn = n;
-  return STORE_OK;
+  return stmt_rows(s, st, ar, sizeof **pa, app_due_changes_row, pa, pn, "读取期限变更");
 }
 
 int store_app_on_time(Store *s, int64_t orgId, int bSubtree, int iYear,
                       int *pnAnswered, int *pnOnTime) {
-  sqlite3_stmt *st =
+  Stmt *st =
       stmt(s, SCOPE_CTE
-           "SELECT count(*),coalesce(sum(closed_on<=due_on),0) FROM application"
+           "SELECT count(*)," SQL_COUNT_IF("closed_on<=due_on") " FROM application"
            " WHERE org_id IN (SELECT id FROM sc) AND state='answered'"
            " AND substr(closed_on,1,4)=?3 AND due_on IS NOT NULL");
   if (!st) return STORE_ERROR;
@@ -823,19 +787,26 @@ int store_app_on_time(Store *s, int64_t orgId, int bSubtree, int iYear,
   bind_int(st, 1, orgId);
   bind_int(st, 2, bSubtree != 0);
   bind_text(st, 3, zYear);
-  int rc = sqlite3_step(st);
-  if (rc == SQLITE_ROW) {
-    *pnAnswered = sqlite3_column_int(st, 0);
-    *pnOnTime = sqlite3_column_int(st, 1);
+  int rc = stmt_step(st);
+  if (rc == STMT_ROW) {
+    *pnAnswered = (int)col_int(st, 0);
+    *pnOnTime = (int)col_int(st, 1);
   }
   stmt_done(st);
-  return rc == SQLITE_ROW ? STORE_OK
-                          : store_sqlite_err(s, rc, "统计按时答复率");
+  return rc == STMT_ROW ? STORE_OK
+                          : store_db_err(s, "统计按时答复率");
+}
+
+static void app_similar_row(Stmt *st, Arena *a, void *pRow) {
+  AppSimilar *r = pRow;
+  r->zTitle = col_text(a, st, 0);
+  r->nApplicants = (int)col_int(st, 1);
+  r->nApplications = (int)col_int(st, 2);
 }
 
 int store_app_similar(Store *s, Arena *ar, int64_t orgId, int bSubtree,
                       const char *zSince, AppSimilar **pa, int *pn) {
-  sqlite3_stmt *st =
+  Stmt *st =
       stmt(s, SCOPE_CTE
            "SELECT min(t),count(DISTINCT id_hash),count(*) FROM ("
            " SELECT CASE WHEN info_doc_number<>'' THEN info_doc_number"
@@ -851,35 +822,17 @@ int store_app_similar(Store *s, Arena *ar, int64_t orgId, int bSubtree,
   bind_int(st, 1, orgId);
   bind_int(st, 2, bSubtree != 0);
   bind_text(st, 3, zSince);
-  AppSimilar *a = NULL;
-  int n = 0, nAlloc = 0, rc;
-  while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
-    ARENA_PUSH(ar, a, n, nAlloc);
-    a[n].zTitle = col_text(ar, st, 0);
-    a[n].nApplicants = sqlite3_column_int(st, 1);
-    a[n].nApplications = sqlite3_column_int(st, 2);
-    n++;
-  }
-  stmt_done(st);
-  if (rc != SQLITE_DONE) return store_sqlite_err(s, rc, "统计相同申请");
-  *pa = a;
-  *pn = n;
-  return STORE_OK;
-}
-
-const char *store_app_db_path(Store *s) {
-  const char *z = sqlite3_db_filename(s->db, "main");
-  return z ? z : "";
+  return stmt_rows(s, st, ar, sizeof **pa, app_similar_row, pa, pn, "统计相同申请");
 }
 
 int store_app_year_counts(Store *s, int64_t orgId, int iYear,
                           AppYearCounts *p) {
-  sqlite3_stmt *st = stmt(
+  Stmt *st = stmt(
       s,
-      "SELECT coalesce(sum(received_on BETWEEN ?2 AND ?3),0),"
-      " coalesce(sum(received_on<?2 AND (closed_on IS NULL OR closed_on>=?2)),0),"
-      " coalesce(sum(closed_on BETWEEN ?2 AND ?3),0),"
-      " coalesce(sum(received_on<=?3 AND (closed_on IS NULL OR closed_on>?3)),0)"
+      "SELECT " SQL_COUNT_IF("received_on BETWEEN ?2 AND ?3") ","
+      " " SQL_COUNT_IF("received_on<?2 AND (closed_on IS NULL OR closed_on>=?2)") ","
+      " " SQL_COUNT_IF("closed_on BETWEEN ?2 AND ?3") ","
+      " " SQL_COUNT_IF("received_on<=?3 AND (closed_on IS NULL OR closed_on>?3)")
       " FROM application WHERE (?1 IS NULL OR org_id=?1)");
   if (!st) return STORE_ERROR;
   char zFirst[16], zLast[16];
@@ -888,15 +841,15 @@ int store_app_year_counts(Store *s, int64_t orgId, int iYear,
   bind_id(st, 1, orgId);
   bind_text(st, 2, zFirst);
   bind_text(st, 3, zLast);
-  int rc = sqlite3_step(st);
-  if (rc == SQLITE_ROW) {
-    p->nNew = sqlite3_column_int(st, 0);
-    p->nCarriedIn = sqlite3_column_int(st, 1);
-    p->nClosed = sqlite3_column_int(st, 2);
-    p->nCarriedOut = sqlite3_column_int(st, 3);
+  int rc = stmt_step(st);
+  if (rc == STMT_ROW) {
+    p->nNew = (int)col_int(st, 0);
+    p->nCarriedIn = (int)col_int(st, 1);
+    p->nClosed = (int)col_int(st, 2);
+    p->nCarriedOut = (int)col_int(st, 3);
   }
   stmt_done(st);
-  return rc == SQLITE_ROW ? STORE_OK : store_sqlite_err(s, rc, "统计年度申请");
+  return rc == STMT_ROW ? STORE_OK : store_db_err(s, "统计年度申请");
 }
 
 void store_app_clock_params(Store *s, DlParams *p) {
@@ -907,6 +860,13 @@ void store_app_clock_params(Store *s, DlParams *p) {
   *p = d;
 }
 
+static void app_t3_row(Stmt *st, Arena *a, void *pRow) {
+  AppT3Cell *r = pRow;
+  r->zRow = col_text(a, st, 0);
+  r->zCol = col_text(a, st, 1);
+  r->n = (int)col_int(st, 2);
+}
+
 int store_app_t3(Store *s, Arena *ar, int64_t orgId, int bSubtree, int iYear,
                  AppT3Cell **pa, int *pn) {
   /* Every branch is a range of one of the covering indexes of migration
@@ -915,7 +875,7 @@ int store_app_t3(Store *s, Arena *ar, int64_t orgId, int bSubtree, int iYear,
   ** history: an open-or-later-closed case is "closed after the date" or
   ** "not closed", two ranges instead of one OR that scans every earlier
   ** application (bench/analysis.md, section 4). */
-  sqlite3_stmt *st = stmt(s, SCOPE_CTE
+  Stmt *st = stmt(s, SCOPE_CTE
       " SELECT 'new',applicant_type,count(*) FROM application"
       "  WHERE org_id IN (SELECT id FROM sc)"
       "  AND received_on BETWEEN ?3 AND ?4 GROUP BY 2"
@@ -944,45 +904,32 @@ int store_app_t3(Store *s, Arena *ar, int64_t orgId, int bSubtree, int iYear,
   bind_int(st, 2, bSubtree != 0);
   bind_text(st, 3, zFirst);
   bind_text(st, 4, zLast);
-  AppT3Cell *a = NULL;
-  int n = 0, nAlloc = 0, rc;
-  while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
-    ARENA_PUSH(ar, a, n, nAlloc);
-    a[n].zRow = col_text(ar, st, 0);
-    a[n].zCol = col_text(ar, st, 1);
-    a[n].n = sqlite3_column_int(st, 2);
-    n++;
-  }
-  stmt_done(st);
-  if (rc != SQLITE_DONE) return store_sqlite_err(s, rc, "统计年度申请");
-  *pa = a;
-  *pn = n;
-  return STORE_OK;
+  return stmt_rows(s, st, ar, sizeof **pa, app_t3_row, pa, pn, "统计年度申请");
 }
 
 int store_app_file_get(Store *s, Arena *ar, int64_t appId, int64_t fileId,
                        AppFile *pFile, const void **ppData, size_t *pnData) {
-  sqlite3_stmt *st = stmt(s,
+  Stmt *st = stmt(s,
                           "SELECT id,name,mime,data FROM application_file"
                           " WHERE id=?2 AND application_id=?1");
   if (!st) return STORE_ERROR;
   bind_int(st, 1, appId);
   bind_int(st, 2, fileId);
-  int rc = sqlite3_step(st), out = STORE_OK;
-  if (rc == SQLITE_ROW) {
+  int rc = stmt_step(st), out = STORE_OK;
+  if (rc == STMT_ROW) {
     pFile->id = col_int(st, 0);
     pFile->zName = col_text(ar, st, 1);
     pFile->zMime = col_text(ar, st, 2);
-    size_t n = (size_t)sqlite3_column_bytes(st, 3);
+    size_t n = (size_t)col_bytes(st, 3);
     void *p = arena_alloc(ar, n + 1);
-    if (n) memcpy(p, sqlite3_column_blob(st, 3), n);
+    if (n) memcpy(p, col_blob(st, 3), n);
     pFile->nBytes = (int64_t)n;
     *ppData = p;
     *pnData = n;
-  } else if (rc == SQLITE_DONE) {
+  } else if (rc == STMT_DONE) {
     out = store_fail(s, STORE_NOTFOUND, "附件不存在");
   } else {
-    out = store_sqlite_err(s, rc, "读取附件");
+    out = store_db_err(s, "读取附件");
   }
   stmt_done(st);
   return out;
@@ -990,7 +937,7 @@ int store_app_file_get(Store *s, Arena *ar, int64_t appId, int64_t fileId,
 
 int store_app_review_decide(Store *s, int64_t appId, int64_t reviewId,
                             const char *zResult, const char *zDecidedOn) {
-  sqlite3_stmt *st =
+  Stmt *st =
       stmt(s,
            "UPDATE application_review SET result=?3,decided_on=?4"
            " WHERE id=?2 AND application_id=?1 AND result='pending'");
@@ -1005,18 +952,19 @@ int store_app_review_decide(Store *s, int64_t appId, int64_t reviewId,
 int store_app_recalc_if_calendar_changed(Store *s, Date dToday,
                                          int *pnChanged) {
   if (pnChanged) *pnChanged = 0;
-  sqlite3_stmt *st = stmt(s,
-                          "SELECT count(*)||':'||coalesce(max(day),'')||':'||"
-                          "coalesce(sum(unicode(kind)*length(day||name)),0)"
-                          " FROM holiday");
+  /* The first character's code point: unicode() / ascii() (dialect). */
+#define CAL_SIG_SQL(FIRST)                                                \
+  "SELECT count(*)||':'||coalesce(max(day),'')||':'||"                     \
+  "coalesce(sum(" FIRST "(kind)*length(day||name)),0) FROM holiday"
+  Stmt *st = stmt(s, SQL_DIALECT(s, CAL_SIG_SQL("unicode"), CAL_SIG_SQL("ascii")));
   if (!st) return STORE_ERROR;
   Arena a = ARENA_INIT;
-  int rc = sqlite3_step(st);
-  const char *zSig = rc == SQLITE_ROW ? col_text(&a, st, 0) : NULL;
+  int rc = stmt_step(st);
+  const char *zSig = rc == STMT_ROW ? col_text(&a, st, 0) : NULL;
   stmt_done(st);
   if (!zSig) {
     arena_free(&a);
-    return store_sqlite_err(s, rc, "读取节假日安排");
+    return store_db_err(s, "读取节假日安排");
   }
   const char *zOld = NULL;
   st = stmt(s, "SELECT signature FROM application_calendar WHERE id=1");
@@ -1024,7 +972,7 @@ int store_app_recalc_if_calendar_changed(Store *s, Date dToday,
     arena_free(&a);
     return STORE_ERROR;
   }
-  if (sqlite3_step(st) == SQLITE_ROW) zOld = col_text(&a, st, 0);
+  if (stmt_step(st) == STMT_ROW) zOld = col_text(&a, st, 0);
   stmt_done(st);
   if (zOld && !strcmp(zOld, zSig)) {
     arena_free(&a);

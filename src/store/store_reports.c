@@ -1,5 +1,5 @@
 /*
-** sqlite_reports.c — annual reports on SQLite (see store_reports.h).  The
+** store_reports.c — annual reports (see store_reports.h).  The
 ** only file that knows the SQL of tables report, report_override,
 ** report_acceptance and report_register, and of the report's reading of
 ** doc, application and application_review.
@@ -87,22 +87,22 @@ static void t3_add(Report *p, const char *zRow, const char *zType,
 static int t3_query(Store *s, Report *p, const char *zSql, int64_t orgId,
                     int bSubtree, const char *zFrom, const char *zTo,
                     const char *zRow, int bRecords) {
-  sqlite3_stmt *st = stmt(s, zSql);
+  Stmt *st = stmt(s, zSql);
   int rc;
   if (!st) return STORE_ERROR;
   bind_int(st, 1, orgId);
   bind_int(st, 2, bSubtree);
   bind_text(st, 3, zFrom);
   bind_text(st, 4, zTo);
-  while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
-    const char *zType = (const char *)sqlite3_column_text(st, 1);
-    const char *zR = zRow ? zRow : (const char *)sqlite3_column_text(st, 2);
+  while ((rc = stmt_step(st)) == STMT_ROW) {
+    const char *zType = col_str(st, 1);
+    const char *zR = zRow ? zRow : col_str(st, 2);
     if (!zType || !zR) continue;
-    t3_add(p, zR, zType, bRecords, sqlite3_column_int64(st, 0),
-           sqlite3_column_int64(st, 3));
+    t3_add(p, zR, zType, bRecords, col_int(st, 0),
+           col_int(st, 3));
   }
   stmt_done(st);
-  return rc == SQLITE_DONE ? STORE_OK : store_sqlite_err(s, rc, "统计申请");
+  return rc == STMT_DONE ? STORE_OK : store_db_err(s, "统计申请");
 }
 
 /* Table 三 from the applications.  Each SQL text comes in a grouped and a
@@ -163,7 +163,7 @@ static int compute_t4(Store *s, Report *p, int64_t orgId, int bSubtree,
   int rc;
   if (!rf_table_find(f, "t4")) return STORE_OK;
   zero_table(p, "t4");
-  sqlite3_stmt *st = stmt(s, SCOPE_CTE
+  Stmt *st = stmt(s, SCOPE_CTE
       "SELECT v.id,v.kind,CASE WHEN v.decided_on IS NULL OR v.decided_on > ?4"
       " THEN 'pending' ELSE v.result END"
       " FROM application_review v JOIN application a ON a.id=v.application_id"
@@ -173,18 +173,18 @@ static int compute_t4(Store *s, Report *p, int64_t orgId, int bSubtree,
   bind_int(st, 2, bSubtree);
   bind_text(st, 3, zFrom);
   bind_text(st, 4, zTo);
-  while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
+  while ((rc = stmt_step(st)) == STMT_ROW) {
     char zCol[64];
-    const char *zKind = (const char *)sqlite3_column_text(st, 1);
-    const char *zRes = (const char *)sqlite3_column_text(st, 2);
-    long long id = sqlite3_column_int64(st, 0);
+    const char *zKind = col_str(st, 1);
+    const char *zRes = col_str(st, 2);
+    long long id = col_int(st, 0);
     snprintf(zCol, sizeof zCol, "%s.%s", zKind, zRes);
     add(p, rf_cell(f, "t4", "cases", zCol), bRec, id, 1);
     snprintf(zCol, sizeof zCol, "%s.total", zKind);
     add(p, rf_cell(f, "t4", "cases", zCol), bRec, id, 1);
   }
   stmt_done(st);
-  return rc == SQLITE_DONE ? STORE_OK : store_sqlite_err(s, rc, "统计复议诉讼");
+  return rc == STMT_DONE ? STORE_OK : store_db_err(s, "统计复议诉讼");
 }
 
 /* Table 二 (第二十条第（一）项) from the documents.  Column ids of the 2021
@@ -205,7 +205,7 @@ static int compute_t2_docs(Store *s, Report *p, int64_t orgId, int bSubtree,
         report_set_int(p, t->iCell0 + r * t->nCol + c, 0);
     }
   /* One row per document and column it counts in. */
-  sqlite3_stmt *st = stmt(s, SCOPE_CTE
+  Stmt *st = stmt(s, SCOPE_CTE
       "SELECT d.id, CASE d.report_kind WHEN 'regulation' THEN 'regulations'"
       " ELSE 'normative_docs' END,"
       " (d.state IN ('published','withdrawn') AND"
@@ -225,24 +225,24 @@ static int compute_t2_docs(Store *s, Report *p, int64_t orgId, int bSubtree,
   bind_int(st, 2, bSubtree);
   bind_text(st, 3, zFrom);
   bind_text(st, 4, zTo);
-  while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
-    long long id = sqlite3_column_int64(st, 0);
-    const char *zRow = (const char *)sqlite3_column_text(st, 1);
+  while ((rc = stmt_step(st)) == STMT_ROW) {
+    long long id = col_int(st, 0);
+    const char *zRow = col_str(st, 1);
     static const char *aMade[] = {"made", "new_made"};
-    if (sqlite3_column_int(st, 2))
+    if ((int)col_int(st, 2))
       for (int i = 0; i < 2; i++)
         add(p, rf_cell(f, "t2_art20_1", zRow, aMade[i]), bRec, id, 1);
-    if (sqlite3_column_int(st, 3))
+    if ((int)col_int(st, 3))
       add(p, rf_cell(f, "t2_art20_1", zRow, "repealed"), bRec, id, 1);
-    if (sqlite3_column_int(st, 4)) {
+    if ((int)col_int(st, 4)) {
       add(p, rf_cell(f, "t2_art20_1", zRow, "valid"), bRec, id, 1);
       add(p, rf_cell(f, "t2_art20_1", zRow, "total_public"), bRec, id, 1);
     }
-    if (sqlite3_column_int(st, 5))
+    if ((int)col_int(st, 5))
       add(p, rf_cell(f, "t2_art20_1", zRow, "new_published"), bRec, id, 1);
   }
   stmt_done(st);
-  return rc == SQLITE_DONE ? STORE_OK : store_sqlite_err(s, rc, "统计文件");
+  return rc == STMT_DONE ? STORE_OK : store_db_err(s, "统计文件");
 }
 
 /* Table 二's decisions and fees from the register. */
@@ -263,22 +263,22 @@ static int compute_t2_register(Store *s, Report *p, int64_t orgId,
     int iCell = rf_cell(f, a[i].zTab, a[i].zKind, a[i].zCol);
     if (iCell >= 0) report_set(p, iCell, 0);
   }
-  sqlite3_stmt *st = stmt(s, SCOPE_CTE
+  Stmt *st = stmt(s, SCOPE_CTE
       "SELECT r.id,r.kind,r.count,r.amount FROM report_register r"
       " WHERE r.org_id IN (SELECT id FROM sc) AND r.year=?3");
   if (!st) return STORE_ERROR;
   bind_int(st, 1, orgId);
   bind_int(st, 2, bSubtree);
   bind_int(st, 3, p->iYear);
-  while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
-    const char *zKind = (const char *)sqlite3_column_text(st, 1);
+  while ((rc = stmt_step(st)) == STMT_ROW) {
+    const char *zKind = col_str(st, 1);
     for (size_t i = 0; i < sizeof a / sizeof a[0]; i++) {
       if (strcmp(zKind, a[i].zKind)) continue;
       int iCell = rf_cell(f, a[i].zTab, a[i].zKind, a[i].zCol);
       if (iCell < 0) continue;
-      long long d = a[i].bAmount ? sqlite3_column_int64(st, 3)
-                                 : sqlite3_column_int64(st, 2) * RF_SCALE;
-      if (bRec) report_add_record(p, iCell, sqlite3_column_int64(st, 0), d);
+      long long d = a[i].bAmount ? col_int(st, 3)
+                                 : col_int(st, 2) * RF_SCALE;
+      if (bRec) report_add_record(p, iCell, col_int(st, 0), d);
       else {
         long long v = 0;
         report_get(p, iCell, &v);
@@ -287,7 +287,7 @@ static int compute_t2_register(Store *s, Report *p, int64_t orgId,
     }
   }
   stmt_done(st);
-  return rc == SQLITE_DONE ? STORE_OK : store_sqlite_err(s, rc, "读取登记");
+  return rc == STMT_DONE ? STORE_OK : store_db_err(s, "读取登记");
 }
 
 /* The 2019 format's 上一年项目数量 and 本年增/减 from the 事项 numbers of
@@ -304,7 +304,7 @@ static int compute_t2_items(Store *s, Report *p, int64_t orgId,
   int aHas[5][2], rc;
   memset(aHas, 0, sizeof aHas);
   memset(aItems, 0, sizeof aItems);
-  sqlite3_stmt *st = stmt(s, SCOPE_CTE
+  Stmt *st = stmt(s, SCOPE_CTE
       "SELECT r.kind,r.year,sum(r.items) FROM report_register r"
       " WHERE r.org_id IN (SELECT id FROM sc) AND r.year IN (?3-1,?3)"
       " AND r.items IS NOT NULL GROUP BY r.kind,r.year");
@@ -312,17 +312,17 @@ static int compute_t2_items(Store *s, Report *p, int64_t orgId,
   bind_int(st, 1, orgId);
   bind_int(st, 2, bSubtree);
   bind_int(st, 3, p->iYear);
-  while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
-    const char *zKind = (const char *)sqlite3_column_text(st, 0);
-    int y = sqlite3_column_int(st, 1) == p->iYear;
+  while ((rc = stmt_step(st)) == STMT_ROW) {
+    const char *zKind = col_str(st, 0);
+    int y = (int)col_int(st, 1) == p->iYear;
     for (int i = 0; i < 5; i++)
       if (!strcmp(zKind, a[i].zKind)) {
-        aItems[i][y] = sqlite3_column_int64(st, 2);
+        aItems[i][y] = col_int(st, 2);
         aHas[i][y] = 1;
       }
   }
   stmt_done(st);
-  if (rc != SQLITE_DONE) return store_sqlite_err(s, rc, "读取事项数");
+  if (rc != STMT_DONE) return store_db_err(s, "读取事项数");
   for (int i = 0; i < 5; i++) {
     int iPrev = rf_cell(p->pFmt, a[i].zTab, a[i].zKind, "prev_items");
     int iDelta = rf_cell(p->pFmt, a[i].zTab, a[i].zKind, "delta");
@@ -502,7 +502,7 @@ static int compute_stat(Store *s, Report *p, int64_t orgId, int bSubtree,
     int iCell = rf_cell(f, "stat", aStatRows[i], "value");
     if (iCell >= 0) report_set(p, iCell, 0);
   }
-  sqlite3_stmt *st = stmt(s, zStatSql);
+  Stmt *st = stmt(s, zStatSql);
   if (!st) return STORE_ERROR;
   bind_int(st, 1, orgId);
   bind_int(st, 2, bSubtree);
@@ -511,14 +511,14 @@ static int compute_stat(Store *s, Report *p, int64_t orgId, int bSubtree,
   bind_int(st, 5, bRec);
   bind_int(st, 6, beijing_year_start(p->iYear));
   bind_int(st, 7, beijing_year_start(p->iYear + 1) - 1);
-  while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
-    const char *zRow = (const char *)sqlite3_column_text(st, 1);
-    long long n = sqlite3_column_int64(st, 2);
+  while ((rc = stmt_step(st)) == STMT_ROW) {
+    const char *zRow = col_str(st, 1);
+    long long n = col_int(st, 2);
     int iCell = zRow ? rf_cell(f, "stat", zRow, "value") : -1;
     if (iCell < 0) continue;
     /* fees are yuan: 万元 in 1/10000 units is the yuan amount itself. */
     long long d = !strcmp(zRow, "fees") ? n : n * RF_SCALE;
-    if (bRec) report_add_record(p, iCell, sqlite3_column_int64(st, 0), d);
+    if (bRec) report_add_record(p, iCell, col_int(st, 0), d);
     else {
       long long v = 0;
       report_get(p, iCell, &v);
@@ -526,7 +526,7 @@ static int compute_stat(Store *s, Report *p, int64_t orgId, int bSubtree,
     }
   }
   stmt_done(st);
-  return rc == SQLITE_DONE ? STORE_OK : store_sqlite_err(s, rc, "统计表");
+  return rc == STMT_DONE ? STORE_OK : store_db_err(s, "统计表");
 }
 
 int store_report_compute(Store *s, int64_t orgId, int bSubtree, int bRecords,
@@ -555,9 +555,9 @@ int store_report_compute(Store *s, int64_t orgId, int bSubtree, int bRecords,
   "r.section1,r.section5,r.section6,r.updated_at,r.submitted_at,"      \
   "r.published_at,o.name,o.slug,coalesce(r.doc_id,0),"                \
   "coalesce(r.approved_by,0),coalesce(r.approved_at,''),"              \
-  "coalesce((SELECT name FROM user WHERE id=r.approved_by),'')"
+  "coalesce((SELECT name FROM \"user\" WHERE id=r.approved_by),'')"
 
-static void rep_row(Arena *a, sqlite3_stmt *st, ReportRec *p) {
+static void rep_row(Arena *a, Stmt *st, ReportRec *p) {
   memset(p, 0, sizeof *p);
   p->id = col_int(st, 0);
   p->orgId = col_int(st, 1);
@@ -580,21 +580,21 @@ static void rep_row(Arena *a, sqlite3_stmt *st, ReportRec *p) {
 }
 
 /* Steps st expecting one row into *pOut; STORE_NOTFOUND when none. */
-static int rep_one(Store *s, Arena *a, sqlite3_stmt *st, ReportRec *pOut) {
-  int rc = sqlite3_step(st);
-  if (rc == SQLITE_ROW) {
+static int rep_one(Store *s, Arena *a, Stmt *st, ReportRec *pOut) {
+  int rc = stmt_step(st);
+  if (rc == STMT_ROW) {
     rep_row(a, st, pOut);
     stmt_done(st);
     return STORE_OK;
   }
   stmt_done(st);
-  if (rc == SQLITE_DONE) return store_fail(s, STORE_NOTFOUND, "没有这份报告");
-  return store_sqlite_err(s, rc, "读取报告");
+  if (rc == STMT_DONE) return store_fail(s, STORE_NOTFOUND, "没有这份报告");
+  return store_db_err(s, "读取报告");
 }
 
 int store_report_get(Store *s, Arena *a, int64_t orgId, int year,
                      int bSubtree, ReportRec *pOut) {
-  sqlite3_stmt *st = stmt(s, "SELECT " REP_COLS " FROM report r JOIN org o"
+  Stmt *st = stmt(s, "SELECT " REP_COLS " FROM report r JOIN org o"
                           " ON o.id=r.org_id WHERE r.org_id=?1 AND r.year=?2"
                           " AND r.scope=?3");
   if (!st) return STORE_ERROR;
@@ -605,7 +605,7 @@ int store_report_get(Store *s, Arena *a, int64_t orgId, int year,
 }
 
 int store_report_by_id(Store *s, Arena *a, int64_t id, ReportRec *pOut) {
-  sqlite3_stmt *st = stmt(s, "SELECT " REP_COLS " FROM report r JOIN org o"
+  Stmt *st = stmt(s, "SELECT " REP_COLS " FROM report r JOIN org o"
                           " ON o.id=r.org_id WHERE r.id=?1");
   if (!st) return STORE_ERROR;
   bind_int(st, 1, id);
@@ -619,7 +619,7 @@ int store_report_ensure(Store *s, Arena *a, int64_t orgId, int year,
   char zNow[21];
   if (rc != STORE_NOTFOUND) return rc;
   store_now_iso(zNow);
-  sqlite3_stmt *st = stmt(s, "INSERT INTO report(org_id,year,format_id,scope,"
+  Stmt *st = stmt(s, "INSERT INTO report(org_id,year,format_id,scope,"
                           "created_by,created_at,updated_at)"
                           " VALUES(?1,?2,?3,?4,?5,?6,?6)");
   if (!st) return STORE_ERROR;
@@ -653,12 +653,12 @@ int store_report_build(Store *s, const RfSet *pSet, const ReportRec *pRec,
   *pp = NULL;
   if (!f) return store_fail(s, STORE_INVALID, "未知的报告格式");
   if (!bRecords && !strcmp(pRec->zStatus, "published")) {
-    sqlite3_stmt *q = stmt(s, "SELECT snapshot FROM report WHERE id=?1");
+    Stmt *q = stmt(s, "SELECT snapshot FROM report WHERE id=?1");
     char *zSnap = NULL, *zErr = NULL;
     if (!q) return STORE_ERROR;
     bind_int(q, 1, pRec->id);
-    if (sqlite3_step(q) == SQLITE_ROW && sqlite3_column_text(q, 0))
-      zSnap = xstrdup((const char *)sqlite3_column_text(q, 0));
+    if (stmt_step(q) == STMT_ROW && col_str(q, 0))
+      zSnap = xstrdup(col_str(q, 0));
     stmt_done(q);
     if (zSnap) {
       rc = report_from_json(pSet, zSnap, NULL, pp, &zErr);
@@ -678,7 +678,7 @@ int store_report_build(Store *s, const RfSet *pSet, const ReportRec *pRec,
     return rc;
   }
   /* Latest override per cell. */
-  sqlite3_stmt *st = stmt(s,
+  Stmt *st = stmt(s,
       "SELECT o.cell,o.value,o.reason,o.removed FROM report_override o"
       " WHERE o.report_id=?1 AND o.id=(SELECT max(id) FROM report_override"
       " WHERE report_id=o.report_id AND cell=o.cell)");
@@ -687,17 +687,17 @@ int store_report_build(Store *s, const RfSet *pSet, const ReportRec *pRec,
     return STORE_ERROR;
   }
   bind_int(st, 1, pRec->id);
-  while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
-    int i = cell_by_id(f, (const char *)sqlite3_column_text(st, 0));
-    if (i < 0 || sqlite3_column_int(st, 3)) continue;
-    if (sqlite3_column_type(st, 1) == SQLITE_NULL) report_clear(p, i);
-    else report_set(p, i, sqlite3_column_int64(st, 1));
-    report_set_reason(p, i, (const char *)sqlite3_column_text(st, 2));
+  while ((rc = stmt_step(st)) == STMT_ROW) {
+    int i = cell_by_id(f, col_str(st, 0));
+    if (i < 0 || (int)col_int(st, 3)) continue;
+    if (col_is_null(st, 1)) report_clear(p, i);
+    else report_set(p, i, col_int(st, 1));
+    report_set_reason(p, i, col_str(st, 2));
   }
   stmt_done(st);
-  if (rc != SQLITE_DONE) {
+  if (rc != STMT_DONE) {
     report_free(p);
-    return store_sqlite_err(s, rc, "读取覆盖值");
+    return store_db_err(s, "读取覆盖值");
   }
   st = stmt(s, "SELECT check_key,reason FROM report_acceptance"
                " WHERE report_id=?1 ORDER BY id");
@@ -706,13 +706,13 @@ int store_report_build(Store *s, const RfSet *pSet, const ReportRec *pRec,
     return STORE_ERROR;
   }
   bind_int(st, 1, pRec->id);
-  while ((rc = sqlite3_step(st)) == SQLITE_ROW)
-    report_accept(p, (const char *)sqlite3_column_text(st, 0),
-                  (const char *)sqlite3_column_text(st, 1));
+  while ((rc = stmt_step(st)) == STMT_ROW)
+    report_accept(p, col_str(st, 0),
+                  col_str(st, 1));
   stmt_done(st);
-  if (rc != SQLITE_DONE) {
+  if (rc != STMT_DONE) {
     report_free(p);
-    return store_sqlite_err(s, rc, "读取接受的不一致");
+    return store_db_err(s, "读取接受的不一致");
   }
   *pp = p;
   return STORE_OK;
@@ -722,7 +722,7 @@ int store_report_build(Store *s, const RfSet *pSet, const ReportRec *pRec,
 static int touch(Store *s, int64_t reportId) {
   char zNow[21];
   store_now_iso(zNow);
-  sqlite3_stmt *st = stmt(s, "UPDATE report SET updated_at=?2 WHERE id=?1");
+  Stmt *st = stmt(s, "UPDATE report SET updated_at=?2 WHERE id=?1");
   if (!st) return STORE_ERROR;
   bind_int(st, 1, reportId);
   bind_text(st, 2, zNow);
@@ -759,7 +759,7 @@ int store_report_override(Store *s, const RfSet *pSet, int64_t reportId,
     goto done;
   }
   store_now_iso(zNow);
-  sqlite3_stmt *st = stmt(s, "INSERT INTO report_override(report_id,cell,"
+  Stmt *st = stmt(s, "INSERT INTO report_override(report_id,cell,"
                           "value,reason,removed,user_id,at)"
                           " VALUES(?1,?2,?3,?4,?5,?6,?7)");
   if (!st) {
@@ -769,7 +769,7 @@ int store_report_override(Store *s, const RfSet *pSet, int64_t reportId,
   bind_int(st, 1, reportId);
   bind_text(st, 2, zCell);
   if (bSet && !bRemove) bind_int(st, 3, v);
-  else sqlite3_bind_null(st, 3);
+  else bind_null(st, 3);
   bind_text(st, 4, zReason);
   bind_int(st, 5, bRemove ? 1 : 0);
   bind_id(st, 6, userId);
@@ -787,16 +787,16 @@ done:
 
 int store_report_overrides(Store *s, Arena *a, int64_t reportId,
                            ReportOverride **pa, int *pn) {
-  sqlite3_stmt *st = stmt(s,
+  Stmt *st = stmt(s,
       "SELECT o.id,o.cell,o.value IS NOT NULL,coalesce(o.value,0),o.reason,"
       "o.removed,coalesce(u.name,''),o.at FROM report_override o"
-      " LEFT JOIN user u ON u.id=o.user_id WHERE o.report_id=?1"
+      " LEFT JOIN \"user\" u ON u.id=o.user_id WHERE o.report_id=?1"
       " ORDER BY o.id DESC");
   int rc, n = 0, nAlloc = 0;
   ReportOverride *aO = NULL;
   if (!st) return STORE_ERROR;
   bind_int(st, 1, reportId);
-  while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
+  while ((rc = stmt_step(st)) == STMT_ROW) {
     ARENA_PUSH(a, aO, n, nAlloc);
     ReportOverride *o = &aO[n++];
     o->id = col_int(st, 0);
@@ -809,7 +809,7 @@ int store_report_overrides(Store *s, Arena *a, int64_t reportId,
     o->zAt = col_text(a, st, 7);
   }
   stmt_done(st);
-  if (rc != SQLITE_DONE) return store_sqlite_err(s, rc, "读取覆盖记录");
+  if (rc != STMT_DONE) return store_db_err(s, "读取覆盖记录");
   *pa = aO;
   *pn = n;
   return STORE_OK;
@@ -818,7 +818,7 @@ int store_report_overrides(Store *s, Arena *a, int64_t reportId,
 int store_report_accept(Store *s, int64_t reportId, const char *zKey,
                         const char *zReason, int64_t userId) {
   char zNow[21];
-  sqlite3_stmt *st;
+  Stmt *st;
   int rc;
   if (blank(zKey)) return store_fail(s, STORE_INVALID, "缺少规则编号");
   if (!zReason) {
@@ -852,7 +852,7 @@ int store_report_set_text(Store *s, int64_t reportId, const char *z1,
                           const char *z5, const char *z6) {
   char zNow[21];
   store_now_iso(zNow);
-  sqlite3_stmt *st = stmt(s, "UPDATE report SET section1=coalesce(?2,section1),"
+  Stmt *st = stmt(s, "UPDATE report SET section1=coalesce(?2,section1),"
                           "section5=coalesce(?3,section5),"
                           "section6=coalesce(?4,section6),updated_at=?5"
                           " WHERE id=?1");
@@ -868,7 +868,7 @@ int store_report_set_text(Store *s, int64_t reportId, const char *z1,
 int store_report_approve(Store *s, int64_t reportId, int64_t userId) {
   char zNow[21];
   store_now_iso(zNow);
-  sqlite3_stmt *st = stmt(s,
+  Stmt *st = stmt(s,
       "UPDATE report SET approved_by=?2,"
       " approved_at=CASE WHEN ?2 IS NULL THEN NULL ELSE ?3 END"
       " WHERE id=?1 AND status='draft'");
@@ -891,7 +891,7 @@ int store_report_set_status(Store *s, int64_t reportId, const char *zStatus,
   if (!strcmp(zStatus, "published") && !zSnapshot)
     return store_fail(s, STORE_INVALID, "发布时须保存报告数据");
   store_now_iso(zNow);
-  sqlite3_stmt *st = stmt(s,
+  Stmt *st = stmt(s,
       "UPDATE report SET status=?2,updated_at=?4,"
       " submitted_at=CASE WHEN ?2='submitted' THEN ?4 WHEN ?2='draft'"
       "  THEN NULL ELSE submitted_at END,"
@@ -915,7 +915,7 @@ int store_report_set_status(Store *s, int64_t reportId, const char *zStatus,
 }
 
 int store_report_set_doc(Store *s, int64_t reportId, int64_t docId) {
-  sqlite3_stmt *st = stmt(s, "UPDATE report SET doc_id=?2 WHERE id=?1");
+  Stmt *st = stmt(s, "UPDATE report SET doc_id=?2 WHERE id=?1");
   if (!st) return STORE_ERROR;
   bind_int(st, 1, reportId);
   bind_id(st, 2, docId);
@@ -924,7 +924,7 @@ int store_report_set_doc(Store *s, int64_t reportId, int64_t docId) {
 
 int store_report_list(Store *s, Arena *a, int64_t orgId, int bPublished,
                       ReportRec **pa, int *pn) {
-  sqlite3_stmt *st = stmt(s, "SELECT " REP_COLS " FROM report r JOIN org o"
+  Stmt *st = stmt(s, "SELECT " REP_COLS " FROM report r JOIN org o"
                           " ON o.id=r.org_id WHERE r.org_id=?1 AND"
                           " (?2=0 OR r.status='published')"
                           " ORDER BY r.year DESC, r.scope");
@@ -933,12 +933,12 @@ int store_report_list(Store *s, Arena *a, int64_t orgId, int bPublished,
   if (!st) return STORE_ERROR;
   bind_int(st, 1, orgId);
   bind_int(st, 2, bPublished);
-  while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
+  while ((rc = stmt_step(st)) == STMT_ROW) {
     ARENA_PUSH(a, aR, n, nAlloc);
     rep_row(a, st, &aR[n++]);
   }
   stmt_done(st);
-  if (rc != SQLITE_DONE) return store_sqlite_err(s, rc, "读取报告列表");
+  if (rc != STMT_DONE) return store_db_err(s, "读取报告列表");
   *pa = aR;
   *pn = n;
   return STORE_OK;
@@ -946,7 +946,7 @@ int store_report_list(Store *s, Arena *a, int64_t orgId, int bPublished,
 
 int store_report_units(Store *s, Arena *a, int64_t rootId, int year,
                        ReportUnit **pa, int *pn) {
-  sqlite3_stmt *st = stmt(s,
+  Stmt *st = stmt(s,
       "WITH RECURSIVE t(id,depth,path) AS ("
       "  SELECT id,0,printf('%010d',id) FROM org WHERE id=?1"
       "  UNION ALL SELECT o.id,t.depth+1,t.path||'/'||printf('%010d',o.id)"
@@ -960,7 +960,7 @@ int store_report_units(Store *s, Arena *a, int64_t rootId, int year,
   if (!st) return STORE_ERROR;
   bind_int(st, 1, rootId);
   bind_int(st, 2, year);
-  while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
+  while ((rc = stmt_step(st)) == STMT_ROW) {
     ARENA_PUSH(a, aU, n, nAlloc);
     ReportUnit *u = &aU[n++];
     u->orgId = col_int(st, 0);
@@ -972,7 +972,7 @@ int store_report_units(Store *s, Arena *a, int64_t rootId, int year,
     u->zOrgKind = col_text(a, st, 6);
   }
   stmt_done(st);
-  if (rc != SQLITE_DONE) return store_sqlite_err(s, rc, "读取下属单位");
+  if (rc != STMT_DONE) return store_db_err(s, "读取下属单位");
   *pa = aU;
   *pn = n;
   return STORE_OK;
@@ -1000,7 +1000,7 @@ int store_report_register_items(Store *s, int64_t orgId, int year,
     return store_fail(s, STORE_INVALID, "年度无效");
   if (items >= RF_MAX_UNITS) return store_fail(s, STORE_INVALID, "事项数无效");
   store_now_iso(zNow);
-  sqlite3_stmt *st = stmt(s,
+  Stmt *st = stmt(s,
       "INSERT INTO report_register(org_id,year,kind,items,source,user_id,at)"
       " VALUES(?1,?2,?3,?4,?5,?6,?7)"
       " ON CONFLICT(org_id,year,kind) DO UPDATE SET items=excluded.items,"
@@ -1009,7 +1009,7 @@ int store_report_register_items(Store *s, int64_t orgId, int year,
   bind_int(st, 1, orgId);
   bind_int(st, 2, year);
   bind_text(st, 3, zKind);
-  if (items < 0) sqlite3_bind_null(st, 4);
+  if (items < 0) bind_null(st, 4);
   else bind_int(st, 4, items);
   bind_text(st, 5, zSource ? zSource : "form");
   bind_id(st, 6, userId);
@@ -1032,7 +1032,7 @@ int store_report_register_put(Store *s, int64_t orgId, int year,
       amount >= RF_MAX_UNITS * RF_SCALE)
     return store_fail(s, STORE_INVALID, "数量或金额无效");
   store_now_iso(zNow);
-  sqlite3_stmt *st = stmt(s,
+  Stmt *st = stmt(s,
       "INSERT INTO report_register(org_id,year,kind,count,amount,source,"
       "user_id,at) VALUES(?1,?2,?3,?4,?5,?6,?7,?8)"
       " ON CONFLICT(org_id,year,kind) DO UPDATE SET count=excluded.count,"
@@ -1052,7 +1052,7 @@ int store_report_register_put(Store *s, int64_t orgId, int year,
 
 int store_report_register_list(Store *s, Arena *a, int64_t orgId, int year,
                                ReportRegister **pa, int *pn) {
-  sqlite3_stmt *st = stmt(s,
+  Stmt *st = stmt(s,
       "SELECT r.id,r.org_id,r.year,r.kind,r.count,r.amount,r.source,o.name,"
       "coalesce(r.items,-1)"
       " FROM report_register r JOIN org o ON o.id=r.org_id"
@@ -1062,7 +1062,7 @@ int store_report_register_list(Store *s, Arena *a, int64_t orgId, int year,
   if (!st) return STORE_ERROR;
   bind_int(st, 1, orgId);
   bind_int(st, 2, year);
-  while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
+  while ((rc = stmt_step(st)) == STMT_ROW) {
     ARENA_PUSH(a, aR, n, nAlloc);
     ReportRegister *r = &aR[n++];
     r->id = col_int(st, 0);
@@ -1076,7 +1076,7 @@ int store_report_register_list(Store *s, Arena *a, int64_t orgId, int year,
     r->items = col_int(st, 8);
   }
   stmt_done(st);
-  if (rc != SQLITE_DONE) return store_sqlite_err(s, rc, "读取登记");
+  if (rc != STMT_DONE) return store_db_err(s, "读取登记");
   *pa = aR;
   *pn = n;
   return STORE_OK;
@@ -1141,12 +1141,12 @@ int store_report_records(Store *s, Arena *a, const char *zTable,
   ReportRecord *aR = n ? arena_alloc(a, sizeof *aR * (size_t)n) : NULL;
   int m = 0;
   for (int i = 0; i < n; i++) {
-    sqlite3_stmt *st = stmt(s, zSql);
+    Stmt *st = stmt(s, zSql);
     int rc;
     if (!st) return STORE_ERROR;
     bind_int(st, 1, aId[i]);
-    rc = sqlite3_step(st);
-    if (rc == SQLITE_ROW) {
+    rc = stmt_step(st);
+    if (rc == STMT_ROW) {
       ReportRecord *r = &aR[m++];
       r->id = col_int(st, 0);
       r->zKind = zKind;
@@ -1157,8 +1157,8 @@ int store_report_records(Store *s, Arena *a, const char *zTable,
       r->zDetail = col_text(a, st, 5);
     }
     stmt_done(st);
-    if (rc != SQLITE_ROW && rc != SQLITE_DONE)
-      return store_sqlite_err(s, rc, "读取记录");
+    if (rc != STMT_ROW && rc != STMT_DONE)
+      return store_db_err(s, "读取记录");
   }
   *pa = aR;
   *pn = m;
@@ -1181,7 +1181,7 @@ static int facts_registers(Store *s, int64_t orgId, int bSubtree, int year,
     &pOut->nInspectionsClosed, &pOut->nTasks, &pOut->nTasksDone,
     &pOut->nNpc, &pOut->nCppcc, &pOut->nProposalsReplied,
     &pOut->nProposalsPublished};
-  sqlite3_stmt *st = stmt(s, SCOPE_CTE
+  Stmt *st = stmt(s, SCOPE_CTE
       "SELECT (SELECT count(*) FROM catalogue_item WHERE org_id IN"
       "  (SELECT id FROM sc)),"
       " (SELECT count(*) FROM catalogue_nil n JOIN catalogue_item i"
@@ -1223,12 +1223,12 @@ static int facts_registers(Store *s, int64_t orgId, int bSubtree, int year,
   bind_text(st, 3, zFrom);
   bind_text(st, 4, zTo);
   bind_int(st, 5, year);
-  int rc = sqlite3_step(st);
-  if (rc == SQLITE_ROW)
+  int rc = stmt_step(st);
+  if (rc == STMT_ROW)
     for (size_t i = 0; i < sizeof aOut / sizeof aOut[0]; i++)
-      *aOut[i] = sqlite3_column_int64(st, (int)i);
+      *aOut[i] = col_int(st, (int)i);
   stmt_done(st);
-  return rc == SQLITE_ROW ? STORE_OK : store_sqlite_err(s, rc, "统计登记簿");
+  return rc == STMT_ROW ? STORE_OK : store_db_err(s, "统计登记簿");
 }
 
 int store_report_facts(Store *s, int64_t orgId, int bSubtree, int year,
@@ -1238,7 +1238,7 @@ int store_report_facts(Store *s, int64_t orgId, int bSubtree, int year,
   memset(pOut, 0, sizeof *pOut);
   snprintf(zFrom, sizeof zFrom, "%04d-01-01", year);
   snprintf(zTo, sizeof zTo, "%04d-12-31", year);
-  sqlite3_stmt *st = stmt(s, SCOPE_CTE
+  Stmt *st = stmt(s, SCOPE_CTE
       "SELECT count(*),coalesce(sum(report_kind='regulation'),0),"
       "coalesce(sum(report_kind='normative'),0),"
       "coalesce(sum(genre LIKE '%解读%'),0) FROM doc"
@@ -1249,15 +1249,15 @@ int store_report_facts(Store *s, int64_t orgId, int bSubtree, int year,
   bind_int(st, 2, bSubtree);
   bind_text(st, 3, zFrom);
   bind_text(st, 4, zTo);
-  rc = sqlite3_step(st);
-  if (rc == SQLITE_ROW) {
-    pOut->nPublished = sqlite3_column_int64(st, 0);
-    pOut->nRegulations = sqlite3_column_int64(st, 1);
-    pOut->nNormative = sqlite3_column_int64(st, 2);
-    pOut->nInterpretations = sqlite3_column_int64(st, 3);
+  rc = stmt_step(st);
+  if (rc == STMT_ROW) {
+    pOut->nPublished = col_int(st, 0);
+    pOut->nRegulations = col_int(st, 1);
+    pOut->nNormative = col_int(st, 2);
+    pOut->nInterpretations = col_int(st, 3);
   }
   stmt_done(st);
-  if (rc != SQLITE_ROW) return store_sqlite_err(s, rc, "统计文件");
+  if (rc != STMT_ROW) return store_db_err(s, "统计文件");
   st = stmt(s, SCOPE_CTE
       "SELECT coalesce(sum(received_on BETWEEN ?3 AND ?4),0),"
       "coalesce(sum(closed_on BETWEEN ?3 AND ?4),0),"
@@ -1270,15 +1270,15 @@ int store_report_facts(Store *s, int64_t orgId, int bSubtree, int year,
   bind_int(st, 2, bSubtree);
   bind_text(st, 3, zFrom);
   bind_text(st, 4, zTo);
-  rc = sqlite3_step(st);
-  if (rc == SQLITE_ROW) {
-    pOut->nNew = sqlite3_column_int64(st, 0);
-    pOut->nClosed = sqlite3_column_int64(st, 1);
-    pOut->nOpen = sqlite3_column_int64(st, 2);
-    pOut->nFeeYuan = sqlite3_column_int64(st, 3);
+  rc = stmt_step(st);
+  if (rc == STMT_ROW) {
+    pOut->nNew = col_int(st, 0);
+    pOut->nClosed = col_int(st, 1);
+    pOut->nOpen = col_int(st, 2);
+    pOut->nFeeYuan = col_int(st, 3);
   }
   stmt_done(st);
-  if (rc != SQLITE_ROW) return store_sqlite_err(s, rc, "统计申请");
+  if (rc != STMT_ROW) return store_db_err(s, "统计申请");
   st = stmt(s, SCOPE_CTE
       "SELECT coalesce(sum(v.kind='review'),0),coalesce(sum(v.kind<>'review'),0)"
       " FROM application_review v JOIN application a ON a.id=v.application_id"
@@ -1288,12 +1288,12 @@ int store_report_facts(Store *s, int64_t orgId, int bSubtree, int year,
   bind_int(st, 2, bSubtree);
   bind_text(st, 3, zFrom);
   bind_text(st, 4, zTo);
-  rc = sqlite3_step(st);
-  if (rc == SQLITE_ROW) {
-    pOut->nReviews = sqlite3_column_int64(st, 0);
-    pOut->nLitigations = sqlite3_column_int64(st, 1);
+  rc = stmt_step(st);
+  if (rc == STMT_ROW) {
+    pOut->nReviews = col_int(st, 0);
+    pOut->nLitigations = col_int(st, 1);
   }
   stmt_done(st);
-  if (rc != SQLITE_ROW) return store_sqlite_err(s, rc, "统计复议诉讼");
+  if (rc != STMT_ROW) return store_db_err(s, "统计复议诉讼");
   return facts_registers(s, orgId, bSubtree, year, zFrom, zTo, pOut);
 }

@@ -1,5 +1,5 @@
-/* sqlite_documents.c — documents, review chain, attachments, findings,
-** channels, index-number serials and the ledger on SQLite (see
+/* store_documents.c — documents, review chain, attachments, findings,
+** channels, index-number serials and the ledger (see
 ** store_documents.h). */
 #include <stdio.h>
 #include <stdlib.h>
@@ -29,11 +29,11 @@
   "coalesce(dp.name,''),coalesce(u.name,''),coalesce(d.changed_on,'')"     \
   " FROM doc d JOIN org o ON o.id=d.org_id"                                 \
   " LEFT JOIN dept dp ON dp.id=d.dept_id"                                   \
-  " LEFT JOIN user u ON u.id=d.created_by"
+  " LEFT JOIN \"user\" u ON u.id=d.created_by"
 #define DOC_SELECT "SELECT " DOC_COLS_HEAD "d.body" DOC_COLS_TAIL
 #define DOC_SELECT_NOBODY "SELECT " DOC_COLS_HEAD "''" DOC_COLS_TAIL
 
-static void doc_row(Arena *a, sqlite3_stmt *st, Doc *d) {
+static void doc_row(Arena *a, Stmt *st, Doc *d) {
   int i = 0;
   memset(d, 0, sizeof *d);
   d->id = col_int(st, i++);
@@ -76,7 +76,7 @@ static void doc_row(Arena *a, sqlite3_stmt *st, Doc *d) {
 
 
 /* Binds text, or NULL when empty (optional dates). */
-static void bind_opt(sqlite3_stmt *st, int i, const char *z) {
+static void bind_opt(Stmt *st, int i, const char *z) {
   bind_text(st, i, z && z[0] ? z : NULL);
 }
 
@@ -84,11 +84,11 @@ static void bind_opt(sqlite3_stmt *st, int i, const char *z) {
 ** orgId is not 0). */
 static int doc_ref_ok(Store *s, int64_t id, int64_t orgId, const char *zWhat) {
   if (!id) return STORE_OK;
-  sqlite3_stmt *st = stmt(s, "SELECT org_id FROM doc WHERE id=?1");
+  Stmt *st = stmt(s, "SELECT org_id FROM doc WHERE id=?1");
   if (!st) return STORE_ERROR;
   bind_int(st, 1, id);
-  int rc = sqlite3_step(st);
-  int64_t org = rc == SQLITE_ROW ? col_int(st, 0) : -1;
+  int rc = stmt_step(st);
+  int64_t org = rc == STMT_ROW ? col_int(st, 0) : -1;
   stmt_done(st);
   if (org < 0) return store_fail(s, STORE_INVALID, "%s不存在", zWhat);
   if (orgId && org != orgId)
@@ -98,10 +98,10 @@ static int doc_ref_ok(Store *s, int64_t id, int64_t orgId, const char *zWhat) {
 
 /* 1 when the catalogue table of migration 0002 is installed. */
 static int catalogue_installed(Store *s) {
-  sqlite3_stmt *st = stmt(s,
+  Stmt *st = stmt(s,
       "SELECT 1 FROM sqlite_master WHERE type='table' AND name='catalogue_item'");
   if (!st) return 0;
-  int b = sqlite3_step(st) == SQLITE_ROW;
+  int b = stmt_step(st) == STMT_ROW;
   stmt_done(st);
   return b;
 }
@@ -112,11 +112,11 @@ static int item_ok(Store *s, int64_t itemId, int64_t orgId) {
   if (!catalogue_installed(s))
     return store_fail(s, STORE_INVALID, "公开目录尚未建立，不能关联目录事项");
   /* The table name is fixed; the SQL is prepared once per connection. */
-  sqlite3_stmt *st = stmt(s, "SELECT org_id FROM catalogue_item WHERE id=?1");
+  Stmt *st = stmt(s, "SELECT org_id FROM catalogue_item WHERE id=?1");
   if (!st) return STORE_ERROR;
   bind_int(st, 1, itemId);
-  int rc = sqlite3_step(st);
-  int64_t org = rc == SQLITE_ROW ? col_int(st, 0) : -1;
+  int rc = stmt_step(st);
+  int64_t org = rc == STMT_ROW ? col_int(st, 0) : -1;
   stmt_done(st);
   if (org < 0) return store_fail(s, STORE_INVALID, "目录事项不存在");
   if (org != orgId) return store_fail(s, STORE_INVALID, "目录事项不属于本单位");
@@ -126,11 +126,11 @@ static int item_ok(Store *s, int64_t itemId, int64_t orgId) {
 int store_doc_item_requires_interp(Store *s, int64_t itemId, int *pbRequired) {
   *pbRequired = 0;
   if (!itemId || !catalogue_installed(s)) return STORE_OK;
-  sqlite3_stmt *st = stmt(s,
+  Stmt *st = stmt(s,
       "SELECT coalesce(requires_interpretation,0) FROM catalogue_item WHERE id=?1");
   if (!st) return STORE_ERROR;
   bind_int(st, 1, itemId);
-  if (sqlite3_step(st) == SQLITE_ROW) *pbRequired = col_int(st, 0) != 0;
+  if (stmt_step(st) == STMT_ROW) *pbRequired = col_int(st, 0) != 0;
   stmt_done(st);
   return STORE_OK;
 }
@@ -168,13 +168,13 @@ static int doc_insert(Store *s, Doc *d, const char *zAllocated) {
   char zNow[21];
   int rc;
   store_now_iso(zNow);
-  sqlite3_stmt *st = stmt(s,
+  Stmt *st = stmt(s,
       "INSERT INTO doc(org_id,dept_id,index_number,index_imported,title,"
       "doc_number,publisher,signed_date,formed_date,published_date,mode,"
       "withheld_ground,scope,catalogue_item_id,genre,report_kind,keywords,"
       "summary,body,interprets_id,state,validity,validity_date,replaced_by_id,"
       "created_by,created_at,updated_at) VALUES(?1,?2,?3,?4,?5,?6,?7,?8,?9,"
-      "?10,?11,?12,?13,?14,?15,?16,?17,?18,?19,?20,?21,?22,?23,?24,?25,?26,?26)");
+      "?10,?11,?12,?13,?14,?15,?16,?17,?18,?19,?20,?21,?22,?23,?24,?25,?26,?26) RETURNING id");
   if (!st) return STORE_ERROR;
   bind_int(st, 1, d->orgId);
   bind_id(st, 2, d->deptId);
@@ -202,17 +202,18 @@ static int doc_insert(Store *s, Doc *d, const char *zAllocated) {
   bind_id(st, 24, d->replacedById);
   bind_int(st, 25, d->createdBy);
   bind_text(st, 26, zNow);
-  rc = sqlite3_step(st);
+  rc = stmt_step(st);
+  int64_t newId = rc == STMT_ROW ? col_int(st, 0) : 0;
   stmt_done(st);
-  if (rc != SQLITE_DONE) {
-    if (sqlite3_extended_errcode(s->db) == SQLITE_CONSTRAINT_UNIQUE)
+  if (rc != STMT_ROW) {
+    if (db_err(s) == DB_ERR_UNIQUE)
       return store_fail(s, STORE_CONFLICT, "索引号“%s”已被使用",
                         nz(zAllocated ? zAllocated : d->zIndexNumber));
-    if (sqlite3_extended_errcode(s->db) == SQLITE_CONSTRAINT_CHECK)
+    if (db_err(s) == DB_ERR_CHECK)
       return store_fail(s, STORE_INVALID, "文件的状态、公开方式、类别或有效性取值无效");
-    return store_sqlite_err(s, rc, "保存文件");
+    return store_db_err(s, "保存文件");
   }
-  d->id = sqlite3_last_insert_rowid(s->db);
+  d->id = newId;
   return STORE_OK;
 }
 
@@ -233,7 +234,7 @@ int store_doc_update(Store *s, const Doc *d) {
   if ((rc = item_ok(s, d->catalogueItemId, d->orgId)) != STORE_OK) return rc;
   if ((rc = doc_ref_ok(s, d->interpretsId, d->orgId, "所解读的政策文件")) != STORE_OK)
     return rc;
-  sqlite3_stmt *st = stmt(s,
+  Stmt *st = stmt(s,
       "UPDATE doc SET dept_id=?2,title=?3,doc_number=?4,publisher=?5,"
       "signed_date=?6,formed_date=?7,mode=?8,withheld_ground=?9,scope=?10,"
       "catalogue_item_id=?11,genre=?12,report_kind=?13,keywords=?14,"
@@ -263,29 +264,29 @@ int store_doc_update(Store *s, const Doc *d) {
   bind_text(st, 18, zNow);
   char zToday[DATE_STRLEN];
   bind_text(st, 19, date_format(date_today_cn(time(NULL)), zToday));
-  rc = sqlite3_step(st);
+  rc = stmt_step(st);
   stmt_done(st);
-  if (rc != SQLITE_DONE) {
-    if (sqlite3_extended_errcode(s->db) == SQLITE_CONSTRAINT_CHECK)
+  if (rc != STMT_DONE) {
+    if (db_err(s) == DB_ERR_CHECK)
       return store_fail(s, STORE_INVALID, "公开方式或类别取值无效");
-    return store_sqlite_err(s, rc, "保存文件");
+    return store_db_err(s, "保存文件");
   }
-  if (sqlite3_changes(s->db) == 0)
+  if (stmt_changes(s) == 0)
     return store_fail(s, STORE_CONFLICT, "只有草稿可以修改；请先退回修改");
   return STORE_OK;
 }
 
-static int doc_one(Store *s, Arena *a, sqlite3_stmt *st, Doc *d) {
-  int rc = sqlite3_step(st), out = STORE_OK;
-  if (rc == SQLITE_ROW) doc_row(a, st, d);
-  else if (rc == SQLITE_DONE) out = store_fail(s, STORE_NOTFOUND, "文件不存在");
-  else out = store_sqlite_err(s, rc, "读取文件");
+static int doc_one(Store *s, Arena *a, Stmt *st, Doc *d) {
+  int rc = stmt_step(st), out = STORE_OK;
+  if (rc == STMT_ROW) doc_row(a, st, d);
+  else if (rc == STMT_DONE) out = store_fail(s, STORE_NOTFOUND, "文件不存在");
+  else out = store_db_err(s, "读取文件");
   stmt_done(st);
   return out;
 }
 
 int store_doc_get(Store *s, Arena *a, int64_t id, Doc *d) {
-  sqlite3_stmt *st = stmt(s, DOC_SELECT " WHERE d.id=?1");
+  Stmt *st = stmt(s, DOC_SELECT " WHERE d.id=?1");
   if (!st) return STORE_ERROR;
   bind_int(st, 1, id);
   return doc_one(s, a, st, d);
@@ -293,7 +294,7 @@ int store_doc_get(Store *s, Arena *a, int64_t id, Doc *d) {
 
 int store_doc_by_index(Store *s, Arena *a, int64_t orgId, const char *zIndex,
                        Doc *d) {
-  sqlite3_stmt *st = stmt(s, DOC_SELECT " WHERE d.org_id=?1 AND d.index_number=?2");
+  Stmt *st = stmt(s, DOC_SELECT " WHERE d.org_id=?1 AND d.index_number=?2");
   if (!st) return STORE_ERROR;
   bind_int(st, 1, orgId);
   bind_text(st, 2, zIndex);
@@ -303,7 +304,7 @@ int store_doc_by_index(Store *s, Arena *a, int64_t orgId, const char *zIndex,
 int store_doc_public_by_index(Store *s, Arena *a, const char *zIndex, Doc *d) {
   /* Index numbers are unique per organisation; across organisations the
   ** oldest public one is taken, as the portal would link it. */
-  sqlite3_stmt *st = stmt(s, DOC_SELECT " WHERE d.index_number=?1"
+  Stmt *st = stmt(s, DOC_SELECT " WHERE d.index_number=?1"
                              " AND d.state IN ('published','withdrawn') ORDER BY d.id LIMIT 1");
   if (!st) return STORE_ERROR;
   bind_text(st, 1, zIndex);
@@ -328,7 +329,7 @@ int store_doc_public_by_index(Store *s, Arena *a, const char *zIndex, Doc *d) {
   " AND (?14 IS NULL OR coalesce(nullif((SELECT c.level1 FROM"               \
   "  catalogue_item c WHERE c.id=d.catalogue_item_id),''),'未归类')=?14)"
 
-static void bind_query(sqlite3_stmt *st, const DocQuery *q) {
+static void bind_query(Stmt *st, const DocQuery *q) {
   char zYear[8];
   bind_id(st, 1, q->orgId);
   bind_int(st, 2, q->bSubtree ? 1 : 0);
@@ -350,7 +351,7 @@ static void bind_query(sqlite3_stmt *st, const DocQuery *q) {
 int store_doc_list(Store *s, Arena *a, const DocQuery *q, Doc **paDoc,
                    int *pn, int *pnTotal) {
   int limit = q->limit <= 0 ? 50 : q->limit > 500 ? 500 : q->limit;
-  sqlite3_stmt *st = stmt(s, DOC_SELECT_NOBODY DOC_WHERE
+  Stmt *st = stmt(s, DOC_SELECT_NOBODY DOC_WHERE
       " ORDER BY coalesce(d.published_date,substr(d.created_at,1,10)) DESC,"
       " d.id DESC LIMIT ?10 OFFSET ?11");
   if (!st) return STORE_ERROR;
@@ -359,19 +360,19 @@ int store_doc_list(Store *s, Arena *a, const DocQuery *q, Doc **paDoc,
   bind_int(st, 11, q->offset > 0 ? q->offset : 0);
   int nAlloc = 0, n = 0, rc;
   Doc *aDoc = NULL;
-  while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
+  while ((rc = stmt_step(st)) == STMT_ROW) {
     ARENA_PUSH(a, aDoc, n, nAlloc);
     doc_row(a, st, &aDoc[n++]);
   }
   stmt_done(st);
-  if (rc != SQLITE_DONE) return store_sqlite_err(s, rc, "读取文件列表");
+  if (rc != STMT_DONE) return store_db_err(s, "读取文件列表");
   *paDoc = aDoc;
   *pn = n;
   if (pnTotal) {
     st = stmt(s, "SELECT count(*) FROM doc d" DOC_WHERE);
     if (!st) return STORE_ERROR;
     bind_query(st, q);
-    *pnTotal = sqlite3_step(st) == SQLITE_ROW ? sqlite3_column_int(st, 0) : 0;
+    *pnTotal = stmt_step(st) == STMT_ROW ? (int)col_int(st, 0) : 0;
     stmt_done(st);
   }
   return STORE_OK;
@@ -379,17 +380,17 @@ int store_doc_list(Store *s, Arena *a, const DocQuery *q, Doc **paDoc,
 
 int store_doc_interpretations(Store *s, Arena *a, int64_t policyId,
                               Doc **paDoc, int *pn) {
-  sqlite3_stmt *st = stmt(s, DOC_SELECT_NOBODY " WHERE d.interprets_id=?1 ORDER BY d.id");
+  Stmt *st = stmt(s, DOC_SELECT_NOBODY " WHERE d.interprets_id=?1 ORDER BY d.id");
   if (!st) return STORE_ERROR;
   bind_int(st, 1, policyId);
   int nAlloc = 0, n = 0, rc;
   Doc *aDoc = NULL;
-  while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
+  while ((rc = stmt_step(st)) == STMT_ROW) {
     ARENA_PUSH(a, aDoc, n, nAlloc);
     doc_row(a, st, &aDoc[n++]);
   }
   stmt_done(st);
-  if (rc != SQLITE_DONE) return store_sqlite_err(s, rc, "读取解读");
+  if (rc != STMT_DONE) return store_db_err(s, "读取解读");
   *paDoc = aDoc;
   *pn = n;
   return STORE_OK;
@@ -402,7 +403,7 @@ int store_doc_step(Store *s, int64_t docId, const char *zFrom,
   store_now_iso(zNow);
   int rc = store_begin(s);
   if (rc) return rc;
-  sqlite3_stmt *st = stmt(s,
+  Stmt *st = stmt(s,
       "UPDATE doc SET state=?3,updated_at=?4 WHERE id=?1 AND state=?2");
   if (!st) { store_rollback(s); return STORE_ERROR; }
   bind_int(st, 1, docId);
@@ -410,7 +411,7 @@ int store_doc_step(Store *s, int64_t docId, const char *zFrom,
   bind_text(st, 3, zTo);
   bind_text(st, 4, zNow);
   rc = stmt_exec(s, st, "更新文件状态");
-  if (rc == STORE_OK && sqlite3_changes(s->db) == 0)
+  if (rc == STORE_OK && stmt_changes(s) == 0)
     rc = store_fail(s, STORE_CONFLICT, "文件状态已被他人改变，请刷新后重试");
   if (rc == STORE_OK) {
     st = stmt(s,
@@ -435,15 +436,15 @@ int store_doc_step(Store *s, int64_t docId, const char *zFrom,
 
 int store_doc_reviews(Store *s, Arena *a, int64_t docId, DocReview **paRev,
                       int *pn) {
-  sqlite3_stmt *st = stmt(s,
+  Stmt *st = stmt(s,
       "SELECT r.id,r.from_state,r.to_state,r.decision,r.opinion,r.user_id,"
-      "coalesce(u.name,''),r.at FROM doc_review r LEFT JOIN user u"
+      "coalesce(u.name,''),r.at FROM doc_review r LEFT JOIN \"user\" u"
       " ON u.id=r.user_id WHERE r.doc_id=?1 ORDER BY r.id");
   if (!st) return STORE_ERROR;
   bind_int(st, 1, docId);
   int nAlloc = 0, n = 0, rc;
   DocReview *aR = NULL;
-  while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
+  while ((rc = stmt_step(st)) == STMT_ROW) {
     ARENA_PUSH(a, aR, n, nAlloc);
     aR[n].id = col_int(st, 0);
     aR[n].zFrom = col_text(a, st, 1);
@@ -456,7 +457,7 @@ int store_doc_reviews(Store *s, Arena *a, int64_t docId, DocReview **paRev,
     n++;
   }
   stmt_done(st);
-  if (rc != SQLITE_DONE) return store_sqlite_err(s, rc, "读取审核记录");
+  if (rc != STMT_DONE) return store_db_err(s, "读取审核记录");
   *paRev = aR;
   *pn = n;
   return STORE_OK;
@@ -480,17 +481,17 @@ int store_doc_alloc_index(Store *s, Arena *a, int64_t orgId,
   int year = (mUses & INDEX_NUMBER_USES_YEAR) ? date_year(day) : 0;
   if ((rc = store_begin(s))) return rc;
   for (int attempt = 0; attempt < 10000; attempt++) {
-    sqlite3_stmt *st = stmt(s,
+    Stmt *st = stmt(s,
         "INSERT INTO doc_serial(org_id,year,last) VALUES(?1,?2,1)"
         " ON CONFLICT(org_id,year) DO UPDATE SET last=last+1 RETURNING last");
     if (!st) { store_rollback(s); return STORE_ERROR; }
     bind_int(st, 1, orgId);
     bind_int(st, 2, year);
-    int src = sqlite3_step(st);
-    int64_t serial = src == SQLITE_ROW ? col_int(st, 0) : 0;
+    int src = stmt_step(st);
+    int64_t serial = src == STMT_ROW ? col_int(st, 0) : 0;
     stmt_done(st);
-    if (src != SQLITE_ROW) {
-      rc = store_sqlite_err(s, src, "分配索引号");
+    if (src != STMT_ROW) {
+      rc = store_db_err(s, "分配索引号");
       store_rollback(s);
       return rc;
     }
@@ -509,7 +510,7 @@ int store_doc_alloc_index(Store *s, Arena *a, int64_t orgId,
     st = stmt(s, "SELECT 1 FROM doc WHERE index_number=?1");
     if (!st) { free(zNum); store_rollback(s); return STORE_ERROR; }
     bind_text(st, 1, zNum);
-    int bTaken = sqlite3_step(st) == SQLITE_ROW;
+    int bTaken = stmt_step(st) == STMT_ROW;
     stmt_done(st);
     if (!bTaken) {
       *pzOut = arena_strdup(a, zNum);
@@ -530,10 +531,10 @@ static int alloc_for_doc(Store *s, Arena *a, const Doc *d, const char *zDate,
   /* {category} in a template is the catalogue item's code. */
   const char *zCat = "";
   if (d->catalogueItemId && catalogue_installed(s)) {
-    sqlite3_stmt *sc = stmt(s, "SELECT code FROM catalogue_item WHERE id=?1");
+    Stmt *sc = stmt(s, "SELECT code FROM catalogue_item WHERE id=?1");
     if (!sc) return STORE_ERROR;
     bind_int(sc, 1, d->catalogueItemId);
-    if (sqlite3_step(sc) == SQLITE_ROW) zCat = col_text(a, sc, 0);
+    if (stmt_step(sc) == STMT_ROW) zCat = col_text(a, sc, 0);
     stmt_done(sc);
   }
   return store_doc_alloc_index(s, a, d->orgId, zDate, zCat, pzNum);
@@ -554,7 +555,7 @@ int store_doc_publish(Store *s, Arena *a, int64_t docId, const char *zState,
   zNum = d.zIndexNumber;
   if (!zNum[0] && (rc = alloc_for_doc(s, a, &d, zDate, &zNum))) goto fail;
   int bPub = !strcmp(zState, "published");
-  sqlite3_stmt *st = stmt(s,
+  Stmt *st = stmt(s,
       "UPDATE doc SET index_number=?2,state=?3,"
       "published_date=CASE WHEN ?4 IS NULL THEN published_date ELSE ?4 END,"
       "updated_at=?5 WHERE id=?1");
@@ -608,10 +609,10 @@ fail:
 
 /* Runs one UPDATE on a document in state zNeed and appends a ledger entry
 ** for zEvent, in one transaction.  The statement's ?1 is the doc id. */
-static int update_and_log(Store *s, Arena *a, sqlite3_stmt *st, int64_t docId,
+static int update_and_log(Store *s, Arena *a, Stmt *st, int64_t docId,
                           const char *zEvent, const char *zWhat) {
   int rc = stmt_exec(s, st, zWhat);
-  if (rc == STORE_OK && sqlite3_changes(s->db) == 0)
+  if (rc == STORE_OK && stmt_changes(s) == 0)
     rc = store_fail(s, STORE_CONFLICT, "只有已发布的文件可以%s", zWhat);
   if (rc == STORE_OK) rc = store_ledger_append(s, a, docId, zEvent);
   if (rc == STORE_OK) rc = store_search_sync(s, docId);  /* portal index */
@@ -626,7 +627,7 @@ int store_doc_withdraw(Store *s, Arena *a, int64_t docId, const char *zReason) {
     return store_fail(s, STORE_INVALID, "撤回必须填写理由（理由将公开）");
   int rc = store_begin(s);
   if (rc) return rc;
-  sqlite3_stmt *st = stmt(s,
+  Stmt *st = stmt(s,
       "UPDATE doc SET state='withdrawn',withdraw_reason=?2,withdrawn_at=?3,"
       "updated_at=?3 WHERE id=?1 AND state IN ('published','withdrawn')"
       " AND withdraw_reason=''");
@@ -652,7 +653,7 @@ int store_doc_set_validity(Store *s, Arena *a, int64_t docId,
   int rc = doc_ref_ok(s, replacedBy, 0, "替代文件");
   if (rc) return rc;
   if ((rc = store_begin(s))) return rc;
-  sqlite3_stmt *st = stmt(s,
+  Stmt *st = stmt(s,
       "UPDATE doc SET validity=?2,validity_date=?3,replaced_by_id=?4,"
       "updated_at=?5 WHERE id=?1 AND state='published'");
   if (!st) { store_rollback(s); return STORE_ERROR; }
@@ -674,7 +675,7 @@ int store_doc_correct(Store *s, Arena *a, int64_t docId,
   if (rc) return rc;
   if ((rc = item_ok(s, catalogueItemId, d.orgId))) return rc;
   if ((rc = store_begin(s))) return rc;
-  sqlite3_stmt *st = stmt(s,
+  Stmt *st = stmt(s,
       "UPDATE doc SET keywords=?2,summary=?3,scope=?4,catalogue_item_id=?5,"
       "updated_at=?6 WHERE id=?1 AND state='published'");
   if (!st) { store_rollback(s); return STORE_ERROR; }
@@ -693,7 +694,7 @@ int store_doc_set_text(Store *s, int64_t docId, const char *zTitle,
   store_now_iso(zNow);
   int rc = store_begin(s);
   if (rc) return rc;
-  sqlite3_stmt *st = stmt(s,
+  Stmt *st = stmt(s,
       "UPDATE doc SET title=?2,body=?3,updated_at=?4 WHERE id=?1");
   if (!st) { store_rollback(s); return STORE_ERROR; }
   bind_int(st, 1, docId);
@@ -709,7 +710,7 @@ int store_doc_set_text(Store *s, int64_t docId, const char *zTitle,
 int store_doc_set_scanned(Store *s, int64_t docId) {
   char zNow[21];
   store_now_iso(zNow);
-  sqlite3_stmt *st = stmt(s, "UPDATE doc SET scanned_at=?2 WHERE id=?1");
+  Stmt *st = stmt(s, "UPDATE doc SET scanned_at=?2 WHERE id=?1");
   if (!st) return STORE_ERROR;
   bind_int(st, 1, docId);
   bind_text(st, 2, zNow);
@@ -720,11 +721,11 @@ int store_doc_set_scanned(Store *s, int64_t docId) {
 
 /* 1 when content zSha is stored with its text (NULL text: not yet). */
 static int blob_has_text(Store *s, const char *zSha) {
-  sqlite3_stmt *st = stmt(s,
+  Stmt *st = stmt(s,
       "SELECT 1 FROM attachment_blob WHERE sha256=?1 AND text IS NOT NULL");
   if (!st) return 0;
   bind_text(st, 1, zSha);
-  int bHas = sqlite3_step(st) == SQLITE_ROW;
+  int bHas = stmt_step(st) == STMT_ROW;
   stmt_done(st);
   return bHas;
 }
@@ -750,7 +751,7 @@ int store_doc_attach(Store *s, int64_t docId, const char *zFilename,
 ** days restart today (as an edit of its title or body does). */
 static int draft_changed_today(Store *s, int64_t docId) {
   char zToday[DATE_STRLEN];
-  sqlite3_stmt *st = stmt(s, "UPDATE doc SET changed_on=?2 WHERE id=?1 AND state='draft'");
+  Stmt *st = stmt(s, "UPDATE doc SET changed_on=?2 WHERE id=?1 AND state='draft'");
   if (!st) return STORE_ERROR;
   bind_int(st, 1, docId);
   bind_text(st, 2, date_format(date_today_cn(time(NULL)), zToday));
@@ -772,7 +773,7 @@ int store_doc_attach_text(Store *s, int64_t docId, const char *zFilename,
   int rc = store_begin(s);
   if (rc) { buf_free(&text); return rc; }
   /* A content stored before migration 0008 receives its text now. */
-  sqlite3_stmt *st = stmt(s,
+  Stmt *st = stmt(s,
       "INSERT INTO attachment_blob(sha256,size,mime,data,text)"
       " VALUES(?1,?2,?3,?4,?5)"
       " ON CONFLICT(sha256) DO UPDATE SET text=coalesce(text,excluded.text)");
@@ -780,14 +781,14 @@ int store_doc_attach_text(Store *s, int64_t docId, const char *zFilename,
   bind_text(st, 1, zSha);
   bind_int(st, 2, (int64_t)n);
   bind_text(st, 3, zMime);
-  sqlite3_bind_blob(st, 4, p, (int)n, SQLITE_STATIC);
+  bind_blob(st, 4, p, n);
   bind_text(st, 5, zText);
   rc = stmt_exec(s, st, "保存附件");
   buf_free(&text);
   if (!rc) {
     st = stmt(s,
         "INSERT INTO doc_attachment(doc_id,sha256,filename,notes,added_by,"
-        "added_at) VALUES(?1,?2,?3,?4,?5,?6)");
+        "added_at) VALUES(?1,?2,?3,?4,?5,?6) RETURNING id");
     if (!st) rc = STORE_ERROR;
     else {
       bind_int(st, 1, docId);
@@ -796,8 +797,9 @@ int store_doc_attach_text(Store *s, int64_t docId, const char *zFilename,
       bind_text(st, 4, nz(zNotes));
       bind_int(st, 5, userId);
       bind_text(st, 6, zNow);
-      rc = stmt_exec(s, st, "保存附件");
-      if (!rc && pId) *pId = sqlite3_last_insert_rowid(s->db);
+      int64_t newId = 0;
+      rc = stmt_insert_id(s, st, &newId, "保存附件");
+      if (!rc && pId) *pId = newId;
     }
   }
   if (rc == STORE_OK) rc = draft_changed_today(s, docId);
@@ -810,23 +812,23 @@ int store_attachment_text_backfill(Store *s, int *pn) {
   int rc = store_begin(s), nDone = 0;
   if (rc) return rc;
   for (;;) {
-    sqlite3_stmt *st = stmt(s,
+    Stmt *st = stmt(s,
         "SELECT sha256,mime,data FROM attachment_blob WHERE text IS NULL"
         " LIMIT 1");
     if (!st) { rc = STORE_ERROR; break; }
-    int r = sqlite3_step(st);
-    if (r != SQLITE_ROW) {
+    int r = stmt_step(st);
+    if (r != STMT_ROW) {
       stmt_done(st);
-      if (r != SQLITE_DONE) rc = store_sqlite_err(s, r, "读取附件");
+      if (r != STMT_DONE) rc = store_db_err(s, "读取附件");
       break;
     }
     char zSha[65];
-    snprintf(zSha, sizeof zSha, "%s", (const char *)sqlite3_column_text(st, 0));
+    snprintf(zSha, sizeof zSha, "%s", col_str(st, 0));
     char zMime[128];
-    snprintf(zMime, sizeof zMime, "%s", (const char *)sqlite3_column_text(st, 1));
+    snprintf(zMime, sizeof zMime, "%s", col_str(st, 1));
     Buf text = BUF_INIT;
-    const void *pData = sqlite3_column_blob(st, 2);
-    size_t nData = (size_t)sqlite3_column_bytes(st, 2);
+    const void *pData = col_blob(st, 2);
+    size_t nData = (size_t)col_bytes(st, 2);
     extract_text(zMime, pData, nData, &text);
     stmt_done(st);
     st = stmt(s, "UPDATE attachment_blob SET text=?2 WHERE sha256=?1");
@@ -843,7 +845,7 @@ int store_attachment_text_backfill(Store *s, int *pn) {
   return store_commit(s);
 }
 
-static void att_row(Arena *a, sqlite3_stmt *st, DocAttachment *t) {
+static void att_row(Arena *a, Stmt *st, DocAttachment *t) {
   t->id = col_int(st, 0);
   t->docId = col_int(st, 1);
   t->zSha256 = col_text(a, st, 2);
@@ -859,19 +861,19 @@ static void att_row(Arena *a, sqlite3_stmt *st, DocAttachment *t) {
 
 int store_doc_attachments(Store *s, Arena *a, int64_t docId,
                           DocAttachment **paAtt, int *pn) {
-  sqlite3_stmt *st = stmt(s,
+  Stmt *st = stmt(s,
       "SELECT " ATT_COLS " FROM doc_attachment t JOIN attachment_blob b"
       " USING(sha256) WHERE t.doc_id=?1 ORDER BY t.id");
   if (!st) return STORE_ERROR;
   bind_int(st, 1, docId);
   int nAlloc = 0, n = 0, rc;
   DocAttachment *aA = NULL;
-  while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
+  while ((rc = stmt_step(st)) == STMT_ROW) {
     ARENA_PUSH(a, aA, n, nAlloc);
     att_row(a, st, &aA[n++]);
   }
   stmt_done(st);
-  if (rc != SQLITE_DONE) return store_sqlite_err(s, rc, "读取附件");
+  if (rc != STMT_DONE) return store_db_err(s, "读取附件");
   *paAtt = aA;
   *pn = n;
   return STORE_OK;
@@ -879,24 +881,24 @@ int store_doc_attachments(Store *s, Arena *a, int64_t docId,
 
 int store_doc_attachment_get(Store *s, Arena *a, int64_t attId,
                              DocAttachment *pAtt, const void **ppData) {
-  sqlite3_stmt *st = stmt(s,
+  Stmt *st = stmt(s,
       "SELECT " ATT_COLS ",b.data FROM doc_attachment t JOIN attachment_blob b"
       " USING(sha256) WHERE t.id=?1");
   if (!st) return STORE_ERROR;
   bind_int(st, 1, attId);
-  int rc = sqlite3_step(st), out = STORE_OK;
-  if (rc == SQLITE_ROW) {
+  int rc = stmt_step(st), out = STORE_OK;
+  if (rc == STMT_ROW) {
     att_row(a, st, pAtt);
     if (ppData) {
-      int n = sqlite3_column_bytes(st, 8);
+      int n = col_bytes(st, 8);
       void *p = arena_alloc(a, (size_t)n + 1);
-      if (n) memcpy(p, sqlite3_column_blob(st, 8), (size_t)n);
+      if (n) memcpy(p, col_blob(st, 8), (size_t)n);
       *ppData = p;
     }
-  } else if (rc == SQLITE_DONE) {
+  } else if (rc == STMT_DONE) {
     out = store_fail(s, STORE_NOTFOUND, "附件不存在");
   } else {
-    out = store_sqlite_err(s, rc, "读取附件");
+    out = store_db_err(s, "读取附件");
   }
   stmt_done(st);
   return out;
@@ -906,10 +908,10 @@ int store_doc_attachment_delete(Store *s, int64_t attId) {
   int rc = store_begin(s);
   if (rc) return rc;
   int64_t docId = 0;
-  sqlite3_stmt *st = stmt(s, "SELECT doc_id FROM doc_attachment WHERE id=?1");
+  Stmt *st = stmt(s, "SELECT doc_id FROM doc_attachment WHERE id=?1");
   if (!st) { store_rollback(s); return STORE_ERROR; }
   bind_int(st, 1, attId);
-  if (sqlite3_step(st) == SQLITE_ROW) docId = sqlite3_column_int64(st, 0);
+  if (stmt_step(st) == STMT_ROW) docId = col_int(st, 0);
   stmt_done(st);
   st = stmt(s, "DELETE FROM doc_attachment WHERE id=?1");
   if (!st) { store_rollback(s); return STORE_ERROR; }
@@ -926,7 +928,7 @@ int store_doc_attachment_delete(Store *s, int64_t attId) {
 int store_doc_finding_add(Store *s, const DocFinding *f) {
   char zNow[21];
   store_now_iso(zNow);
-  sqlite3_stmt *st = stmt(s,
+  Stmt *st = stmt(s,
       "INSERT INTO doc_finding(doc_id,source,kind,match_text,context,mask,"
       "found_at) VALUES(?1,?2,?3,?4,?5,?6,?7)");
   if (!st) return STORE_ERROR;
@@ -944,9 +946,9 @@ int store_doc_finding_add(Store *s, const DocFinding *f) {
   "f.id,f.doc_id,f.source,f.kind,f.match_text,f.context,f.mask,"       \
   "f.status,f.reason,f.found_at,coalesce(f.decided_by,0),"             \
   "coalesce(u.name,''),coalesce(f.decided_at,'')"                      \
-  " FROM doc_finding f LEFT JOIN user u ON u.id=f.decided_by"
+  " FROM doc_finding f LEFT JOIN \"user\" u ON u.id=f.decided_by"
 
-static void finding_row(Arena *a, sqlite3_stmt *st, DocFinding *f) {
+static void finding_row(Arena *a, Stmt *st, DocFinding *f) {
   f->id = col_int(st, 0);
   f->docId = col_int(st, 1);
   f->zSource = col_text(a, st, 2);
@@ -964,7 +966,7 @@ static void finding_row(Arena *a, sqlite3_stmt *st, DocFinding *f) {
 
 int store_doc_findings(Store *s, Arena *a, int64_t docId, const char *zStatus,
                        DocFinding **paF, int *pn) {
-  sqlite3_stmt *st = stmt(s,
+  Stmt *st = stmt(s,
       "SELECT " FINDING_COLS " WHERE f.doc_id=?1 AND (?2 IS NULL OR f.status=?2)"
       " ORDER BY f.id");
   if (!st) return STORE_ERROR;
@@ -972,25 +974,25 @@ int store_doc_findings(Store *s, Arena *a, int64_t docId, const char *zStatus,
   bind_text(st, 2, zStatus);
   int nAlloc = 0, n = 0, rc;
   DocFinding *aF = NULL;
-  while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
+  while ((rc = stmt_step(st)) == STMT_ROW) {
     ARENA_PUSH(a, aF, n, nAlloc);
     finding_row(a, st, &aF[n++]);
   }
   stmt_done(st);
-  if (rc != SQLITE_DONE) return store_sqlite_err(s, rc, "读取扫描结果");
+  if (rc != STMT_DONE) return store_db_err(s, "读取扫描结果");
   *paF = aF;
   *pn = n;
   return STORE_OK;
 }
 
 int store_doc_finding_get(Store *s, Arena *a, int64_t id, DocFinding *f) {
-  sqlite3_stmt *st = stmt(s, "SELECT " FINDING_COLS " WHERE f.id=?1");
+  Stmt *st = stmt(s, "SELECT " FINDING_COLS " WHERE f.id=?1");
   if (!st) return STORE_ERROR;
   bind_int(st, 1, id);
-  int rc = sqlite3_step(st), out = STORE_OK;
-  if (rc == SQLITE_ROW) finding_row(a, st, f);
-  else if (rc == SQLITE_DONE) out = store_fail(s, STORE_NOTFOUND, "扫描结果不存在");
-  else out = store_sqlite_err(s, rc, "读取扫描结果");
+  int rc = stmt_step(st), out = STORE_OK;
+  if (rc == STMT_ROW) finding_row(a, st, f);
+  else if (rc == STMT_DONE) out = store_fail(s, STORE_NOTFOUND, "扫描结果不存在");
+  else out = store_db_err(s, "读取扫描结果");
   stmt_done(st);
   return out;
 }
@@ -999,7 +1001,7 @@ int store_doc_finding_decide(Store *s, int64_t id, const char *zStatus,
                              const char *zReason, int64_t userId) {
   char zNow[21];
   store_now_iso(zNow);
-  sqlite3_stmt *st = stmt(s,
+  Stmt *st = stmt(s,
       "UPDATE doc_finding SET status=?2,reason=?3,decided_by=?4,decided_at=?5"
       " WHERE id=?1 AND status='open'");
   if (!st) return STORE_ERROR;
@@ -1009,27 +1011,27 @@ int store_doc_finding_decide(Store *s, int64_t id, const char *zStatus,
   bind_int(st, 4, userId);
   bind_text(st, 5, zNow);
   int rc = stmt_exec(s, st, "处理扫描结果");
-  if (rc == STORE_OK && sqlite3_changes(s->db) == 0)
+  if (rc == STORE_OK && stmt_changes(s) == 0)
     return store_fail(s, STORE_CONFLICT, "该项已处理");
   return rc;
 }
 
 int store_doc_findings_clear_open(Store *s, int64_t docId) {
-  sqlite3_stmt *st = stmt(s, "DELETE FROM doc_finding WHERE doc_id=?1 AND status='open'");
+  Stmt *st = stmt(s, "DELETE FROM doc_finding WHERE doc_id=?1 AND status='open'");
   if (!st) return STORE_ERROR;
   bind_int(st, 1, docId);
   return stmt_exec(s, st, "清除扫描结果");
 }
 
 int store_doc_findings_open(Store *s, int64_t docId) {
-  sqlite3_stmt *st = stmt(s,
+  Stmt *st = stmt(s,
       "SELECT count(*) FROM doc_finding WHERE doc_id=?1 AND status='open'");
   if (!st) return STORE_ERROR;
   bind_int(st, 1, docId);
-  int rc = sqlite3_step(st);
-  int n = rc == SQLITE_ROW ? sqlite3_column_int(st, 0) : -1;
+  int rc = stmt_step(st);
+  int n = rc == STMT_ROW ? (int)col_int(st, 0) : -1;
   stmt_done(st);
-  if (n < 0) return store_sqlite_err(s, rc, "读取扫描结果");
+  if (n < 0) return store_db_err(s, "读取扫描结果");
   return n;
 }
 
@@ -1044,7 +1046,7 @@ int store_doc_channel_add(Store *s, int64_t docId, const char *zChannel,
   if (!zChannel || !zChannel[0]) return store_fail(s, STORE_INVALID, "请填写渠道");
   if (!zDay || date_parse(zDay, &day))
     return store_fail(s, STORE_INVALID, "发布日期格式应为 YYYY-MM-DD");
-  sqlite3_stmt *st = stmt(s,
+  Stmt *st = stmt(s,
       "INSERT INTO doc_channel(doc_id,channel,day,note,added_by,added_at)"
       " VALUES(?1,?2,?3,?4,?5,?6)");
   if (!st) return STORE_ERROR;
@@ -1059,14 +1061,14 @@ int store_doc_channel_add(Store *s, int64_t docId, const char *zChannel,
 
 int store_doc_channels(Store *s, Arena *a, int64_t docId, DocChannel **paCh,
                        int *pn) {
-  sqlite3_stmt *st = stmt(s,
+  Stmt *st = stmt(s,
       "SELECT id,doc_id,channel,day,note,added_at FROM doc_channel"
       " WHERE doc_id=?1 ORDER BY day,id");
   if (!st) return STORE_ERROR;
   bind_int(st, 1, docId);
   int nAlloc = 0, n = 0, rc;
   DocChannel *aC = NULL;
-  while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
+  while ((rc = stmt_step(st)) == STMT_ROW) {
     ARENA_PUSH(a, aC, n, nAlloc);
     aC[n].id = col_int(st, 0);
     aC[n].docId = col_int(st, 1);
@@ -1077,7 +1079,7 @@ int store_doc_channels(Store *s, Arena *a, int64_t docId, DocChannel **paCh,
     n++;
   }
   stmt_done(st);
-  if (rc != SQLITE_DONE) return store_sqlite_err(s, rc, "读取渠道");
+  if (rc != STMT_DONE) return store_db_err(s, "读取渠道");
   *paCh = aC;
   *pn = n;
   return STORE_OK;
@@ -1118,12 +1120,12 @@ static int ledger_append_doc(Store *s, Arena *a, const Doc *d,
   if (rc) return rc;
   if ((rc = canonical_of(s, a, d, &zContent))) goto done;
   crypto_sha256_hex(zContent, strlen(zContent), zContentHash);
-  sqlite3_stmt *st = stmt(s,
+  Stmt *st = stmt(s,
       "SELECT seq,entry_hash FROM doc_ledger ORDER BY seq DESC LIMIT 1");
   if (!st) { rc = STORE_ERROR; goto done; }
   int64_t seq = 1;
   const char *zPrev = DOC_LEDGER_ZERO_HASH;
-  if (sqlite3_step(st) == SQLITE_ROW) {
+  if (stmt_step(st) == STMT_ROW) {
     seq = col_int(st, 0) + 1;
     zPrev = col_text(a, st, 1);
   }
@@ -1156,7 +1158,7 @@ int store_ledger_append(Store *s, Arena *a, int64_t docId,
   return ledger_append_doc(s, a, &d, zEvent);
 }
 
-static void ledger_row(Arena *a, sqlite3_stmt *st, LedgerEntry *e) {
+static void ledger_row(Arena *a, Stmt *st, LedgerEntry *e) {
   e->seq = col_int(st, 0);
   e->zAt = col_text(a, st, 1);
   e->docId = col_int(st, 2);
@@ -1172,7 +1174,7 @@ int store_ledger_list(Store *s, Arena *a, int64_t docId, int64_t afterSeq,
   /* Two statements: with "(?1 IS NULL OR doc_id=?1)" SQLite cannot use
   ** doc_ledger_doc and walked the whole ledger for every document page
   ** (0.3-0.5 s at 100k documents; bench/analysis.md, section 5). */
-  sqlite3_stmt *st = docId > 0
+  Stmt *st = docId > 0
       ? stmt(s,
              "SELECT seq,at,doc_id,event,content,content_hash,prev_hash,"
              "entry_hash FROM doc_ledger WHERE doc_id=?1 AND seq>?2"
@@ -1187,12 +1189,12 @@ int store_ledger_list(Store *s, Arena *a, int64_t docId, int64_t afterSeq,
   bind_int(st, 3, limit > 0 ? limit : -1);
   int nAlloc = 0, n = 0, rc;
   LedgerEntry *aE = NULL;
-  while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
+  while ((rc = stmt_step(st)) == STMT_ROW) {
     ARENA_PUSH(a, aE, n, nAlloc);
     ledger_row(a, st, &aE[n++]);
   }
   stmt_done(st);
-  if (rc != SQLITE_DONE) return store_sqlite_err(s, rc, "读取公开台账");
+  if (rc != STMT_DONE) return store_db_err(s, "读取公开台账");
   *paE = aE;
   *pn = n;
   return STORE_OK;
@@ -1205,12 +1207,12 @@ int store_ledger_verify(Store *s, int64_t *pBadSeq, int64_t *pnChecked) {
   int rc = STORE_OK;
   *pBadSeq = 0;
   memcpy(zPrev, DOC_LEDGER_ZERO_HASH, 65);
-  sqlite3_stmt *st = stmt(s,
+  Stmt *st = stmt(s,
       "SELECT seq,at,doc_id,event,content,content_hash,prev_hash,entry_hash"
       " FROM doc_ledger ORDER BY seq");
   if (!st) return STORE_ERROR;
   int src;
-  while ((src = sqlite3_step(st)) == SQLITE_ROW) {
+  while ((src = stmt_step(st)) == STMT_ROW) {
     LedgerEntry e;
     ledger_row(&a, st, &e);
     const char *zWhy = e.seq != expect ? "序号不连续（条目被删除或插入）"
@@ -1227,8 +1229,8 @@ int store_ledger_verify(Store *s, int64_t *pBadSeq, int64_t *pnChecked) {
     arena_free(&a);
   }
   stmt_done(st);
-  if (rc == STORE_OK && src != SQLITE_DONE)
-    rc = store_sqlite_err(s, src, "读取公开台账");
+  if (rc == STORE_OK && src != STMT_DONE)
+    rc = store_db_err(s, "读取公开台账");
   /* Each document's current content must equal its latest entry: a change
   ** that bypassed the ledger shows here. */
   if (rc == STORE_OK) {
@@ -1246,10 +1248,10 @@ int store_ledger_verify(Store *s, int64_t *pBadSeq, int64_t *pnChecked) {
           " WHERE m.doc_id=l.doc_id) ORDER BY l.doc_id LIMIT 64");
       if (!st) { rc = STORE_ERROR; break; }
       bind_int(st, 1, lastDoc);
-      while (nRow < 64 && (src = sqlite3_step(st)) == SQLITE_ROW) {
+      while (nRow < 64 && (src = stmt_step(st)) == STMT_ROW) {
         aSeq[nRow] = col_int(st, 0);
         aDoc[nRow] = col_int(st, 1);
-        azContent[nRow] = xstrdup((const char *)sqlite3_column_text(st, 2));
+        azContent[nRow] = xstrdup(col_str(st, 2));
         nRow++;
       }
       stmt_done(st);

@@ -1,0 +1,49 @@
+/*
+** store_admin.h — SQLite-only administration of the store, for the few
+** commands that need it (backup, bulk import, search maintenance): what
+** has no meaning, or another shape, on a database server.  The domain
+** operations are in store.h and the store_<area>.h headers; these are
+** implemented by the SQLite driver (store_sqlite.c) and the SQLite search
+** index (sqlite_search.c).  Conventions of store.h.
+*/
+#ifndef GK_STORE_ADMIN_H
+#define GK_STORE_ADMIN_H
+
+#include <stdint.h>
+
+#include "store/store.h"
+
+/* Bulk mode for a command that writes many rows per transaction (bulk
+** import): a page cache of nMiB MiB on this connection, so a batch's
+** pages are written once at commit instead of spilling to the WAL and
+** being read back.  Returns STORE_OK or STORE_ERROR. */
+int store_bulk_mode(Store *s, int nMiB);
+
+/* Online backup to a new file zTo (consistent while others write). */
+int store_backup(Store *s, const char *zTo);
+/* PRAGMA integrity_check: STORE_OK when the file is sound, else
+** STORE_ERROR with the first problem in store_errmsg(). */
+int store_integrity_check(Store *s);
+
+/* ---- The search index (FTS5) ------------------------------------------- */
+
+/* Deferred indexing for bulk writers: while on, store_search_sync() writes
+** search_doc rows only and remembers their keys; store_search_flush()
+** (inside the same transaction, before commit) adds them to both FTS5
+** tables in one statement each, which FTS5 does several times faster than
+** row by row.  Turning it off flushes.  Until flushed, the pending rows are
+** not found by store_search(). */
+int store_search_defer(Store *s, int bOn);
+int store_search_flush(Store *s);
+
+/* *pn receives the number of documents whose index key is out of date
+** order (published with an earlier date where no key was free, migration
+** 0010) since the last store_search_rebuild(), which puts them back. */
+int store_search_displaced(Store *s, int64_t *pn);
+
+/* Rebuilds the whole index from the doc table (one transaction), after
+** extracting the text of attachments stored before migration 0008 (its
+** own transaction, store_attachment_text_backfill()). */
+int store_search_rebuild(Store *s);
+
+#endif

@@ -7,7 +7,7 @@
 **
 ** Build and run (from the repository root):
 **   cc -std=c11 -D_GNU_SOURCE -O2 -Isrc -o build/fts_probe tools/fts_probe.c \
-**      src/store/fts_cjk.c src/lib/buf.c src/lib/utf8.c \
+**      src/store/fts_cjk.c src/lib/textmatch.c src/lib/buf.c src/lib/utf8.c \
 **      tests/unit/gen_corpus.c -lsqlite3
 **   build/fts_probe /tmp/probe.db 100000 gk   # or gk-np, gk-cs, gk-t0,
 **                                             # gk-col, trigram
@@ -287,11 +287,11 @@ int main(int argc, char **argv) {
       /* trigram: each term quoted, ANDed (what a naive caller would do) */
       char **az;
       int n;
-      fts_cjk_terms(azQ[i], &az, &n, 0);
+      textmatch_terms(azQ[i], &az, &n, 0);
       for (int k = 0; k < n; k++) {
         buf_printf(&expr, "%s\"%s\"", k ? " AND " : "", az[k]);
       }
-      fts_cjk_terms_free(az, n);
+      textmatch_terms_free(az, n);
     }
     printf("[%s]  MATCH %s\n", azQ[i], buf_str(&expr));
     time_query(db, "newest20",

@@ -211,6 +211,34 @@ const char *stmt_text(Store *s, Stmt *st, Arena *a) {
   return z;
 }
 
+int db_has_table(Store *s, const char *zTable) {
+  Stmt *st = stmt(s, SQL_DIALECT(s,
+      "SELECT count(*) FROM sqlite_master WHERE type='table' AND name=?1",
+      "SELECT count(*) FROM information_schema.tables"
+      " WHERE table_schema=current_schema() AND table_name=?1"));
+  bind_text(st, 1, zTable);
+  int64_t n = 0;
+  int rc = stmt_int(s, st, &n, "读取表结构");
+  return rc == STORE_OK ? n > 0 : rc;
+}
+
+int db_has_column(Store *s, const char *zTable, const char *zColumn) {
+  Stmt *st = stmt(s, SQL_DIALECT(s,
+      "SELECT count(*) FROM pragma_table_info(?1) WHERE name=?2",
+      "SELECT count(*) FROM information_schema.columns"
+      " WHERE table_schema=current_schema() AND table_name=?1"
+      " AND column_name=?2"));
+  bind_text(st, 1, zTable);
+  bind_text(st, 2, zColumn);
+  int64_t n = 0;
+  int rc = stmt_int(s, st, &n, "读取表结构");
+  return rc == STORE_OK ? n > 0 : rc;
+}
+
+void bind_limit(Stmt *st, int i, int64_t n) {
+  bind_int(st, i, n < 0 ? INT64_MAX : n);
+}
+
 /* ---- Connection and transactions ------------------------------------------ */
 
 /* The driver for a target: a postgres:// or postgresql:// URI names a

@@ -2,9 +2,10 @@
 ** db.h — the backend-neutral statement layer, private to src/store/.
 **
 ** The domain store files (store_<area>.c) are written once against this
-** layer; each database has a driver behind it (store_sqlite.c for SQLite, a
-** libpq driver for PostgreSQL); db.c holds the driver-independent part.  A domain file includes store_int.h (which
-** includes this header) and never a database library header.
+** layer; each database has a driver behind it (store_sqlite.c for SQLite,
+** a libpq driver for PostgreSQL); db.c holds the driver-independent part.
+** A domain file includes store_int.h (which includes this header) and
+** never a database library header (tools/check_layers.sh).
 **
 ** THE CONTRACT FOR SQL TEXTS IN DOMAIN FILES (docs/store.md has the detail)
 **
@@ -31,13 +32,20 @@
 **  - New rows' ids: INSERT … RETURNING id, read as a row (stmt_insert_id);
 **    there is no last-insert-rowid call.
 **  - The table user is written "user" (a reserved word in PostgreSQL).
+**  - In ON CONFLICT … DO UPDATE SET the existing row's columns are
+**    qualified with the table's name (x=t.x+1), the new one's excluded.x.
+**  - Flags are INTEGER columns holding 0/1 (compared as =1, not as truth
+**    values); LIKE patterns only where letter case cannot matter (SQLite's
+**    LIKE ignores ASCII case, PostgreSQL's does not).
 **  - Not allowed in shared texts: INSERT OR IGNORE/REPLACE, REPLACE INTO,
-**    ifnull, printf/format, group_concat/string_agg, strftime/date()/
-**    julianday/now, rowid, the sqlite_master table, PRAGMA, GLOB,
-**    "x IS ?N" comparisons with non-NULL values (use IS NOT DISTINCT FROM
-**    only through SQL_DIALECT), boolean columns compared as integers other
-**    than 0/1, double-quoted string literals.  Dates and times are text
-**    ('YYYY-MM-DD', 'YYYY-MM-DDTHH:MM:SSZ') computed in C and bound.
+**    ifnull, iif, printf/format, instr/strpos, unicode, group_concat/
+**    string_agg, strftime/date()/julianday/unixepoch/now, two-argument
+**    min()/max() (greatest/least), rowid/ctid, sqlite_master and
+**    pragma_table_info (db_has_table/db_has_column), PRAGMA, GLOB,
+**    INDEXED BY, CROSS JOIN … ON, LIMIT -1 (bind_limit), "x IS ?N" for a
+**    value (write x=?N OR (x IS NULL AND ?N IS NULL)), double-quoted
+**    string literals.  Dates and times are text ('YYYY-MM-DD',
+**    'YYYY-MM-DDTHH:MM:SSZ') computed in C and bound.
 **  - Where a construct has no common spelling, the text is written twice
 **    with SQL_DIALECT(s, "sqlite text", "postgres text"), and the list of
 **    such places is kept in docs/store.md.
@@ -47,9 +55,10 @@
 ** classified the failure (db_err(s): DB_ERR_UNIQUE …).  A domain function
 ** that wants its own message checks db_err(s) and calls store_fail(), or
 ** calls store_db_err(s, "保存单位") for the standard message with its
-** operation's name.  A NULL from stmt() has the error set; every other
-** call accepts a NULL Stmt and does nothing (steps return STORE_ERROR), so
-** `Stmt *st = stmt(…); bind…; rc = stmt_step(st);` needs one check.
+** operation's name.  A NULL from stmt() has the error set; the bind_*,
+** stmt_step, stmt_done and helper calls accept a NULL Stmt (steps return
+** STORE_ERROR), so `Stmt *st = stmt(…); bind…; return stmt_exec(…);`
+** needs no check of its own (col_* are called only after STMT_ROW).
 */
 #ifndef GK_STORE_DB_H
 #define GK_STORE_DB_H
@@ -160,6 +169,16 @@ int stmt_int(Store *s, Stmt *st, int64_t *pv, const char *zWhat);
 ** is no row or on failure (then the error is set).  Always stmt_done()s. */
 const char *stmt_text(Store *s, Stmt *st, Arena *a);
 
+/* 1 when the table zTable exists, 0 when not, or a negative STORE_* code
+** (for code that runs against databases migrated only partly). */
+int db_has_table(Store *s, const char *zTable);
+/* 1 when table zTable has a column zColumn, 0 when not, or negative. */
+int db_has_column(Store *s, const char *zTable, const char *zColumn);
+
+/* Binds a LIMIT: n, or "no limit" for n < 0 (SQLite's LIMIT -1 is an
+** error on PostgreSQL). */
+void bind_limit(Stmt *st, int i, int64_t n);
+
 /* Maps the last failure (db_err) to its STORE_* code, sets the message
 ** "<zWhat>失败：记录已存在 / 数据不符合约束 / 数据库忙，请稍后重试 /
 ** 数据库错误" and returns the code. */
@@ -196,6 +215,16 @@ int db_exec_sql(Store *s, const char *zSql);
 /* The number of rows for which the SQL condition COND holds (0 when
 ** none); sum(COND) works on SQLite only. */
 #define SQL_COUNT_IF(COND) "coalesce(sum(CASE WHEN " COND " THEN 1 ELSE 0 END),0)"
+
+/* The same walk in pre-order: NAME(id,depth,path) holds the organisations
+** satisfying the SQL condition ROOTS (on table org) at depth 0 and every
+** organisation below them; ORDER BY NAME.path lists children under their
+** parent in id order. */
+#define ORG_TREE_CTE(NAME, ROOTS)                                          \
+  NAME "(id,depth,path) AS (SELECT id,0," SQL_ID_KEY("id") " FROM org"     \
+  " WHERE " ROOTS " UNION ALL SELECT o.id," NAME ".depth+1," NAME ".path"  \
+  "||'/'||" SQL_ID_KEY("o.id") " FROM org o JOIN " NAME                    \
+  " ON o.parent_id=" NAME ".id)"
 
 /* A text key of an integer column that sorts as the number (ten digits,
 ** zero-padded; both dialects): for pre-order paths "a/b/c" of ids. */

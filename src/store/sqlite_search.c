@@ -1,5 +1,8 @@
-/* sqlite_search.c — the search index on SQLite FTS5 with the gk tokenizer
-** (see store_search.h, docs/search.md and migration 0007_search.sql). */
+/* sqlite_search.c — THE SQLITE SEARCH IMPLEMENTATION behind
+** store_search.h: the index on SQLite FTS5 with the gk tokenizer (see
+** docs/search.md and migration 0007_search.sql).  It stays on the SQLite
+** API (store_sqlite.h: lite_stmt and friends over the same statement
+** cache) and is not part of the backend-neutral store (docs/store.md). */
 #include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -205,6 +208,9 @@ int store_search_sync(Store *s, int64_t docId) {
     key = oldKey;
   } else {
     int bDisplaced;
+    /* A free key is looked for, then taken: one writer at a time
+    ** (store.h, the concurrency contract). */
+    if ((rc = store_lock(s, STORE_LOCK_SEARCH_KEY))) goto fail;
     if ((rc = new_key(s, zDate, &key, &bDisplaced))) goto fail;
     if (bDisplaced &&
         (rc = exec_sql0(s, "UPDATE search_meta SET value=value+1"
@@ -245,6 +251,10 @@ int store_search_rebuild(Store *s) {
   if (rc) return rc;
   rc = store_begin(s);
   if (rc) return rc;
+  if ((rc = store_lock(s, STORE_LOCK_SEARCH_KEY))) {
+    store_rollback(s);
+    return rc;
+  }
   /* Empty both indexes and the rows, refill the rows with keys by the rule
   ** of migration 0010 in (date, document id) order: key(n) = max over
   ** m <= n of (day(m) * 16 + n - m), then index them in one statement per
@@ -292,8 +302,7 @@ int store_search_attachment_text(Store *s, Arena *a, int64_t docId,
   " AND (?4 IS NULL OR (sd.id BETWEEN ?4 AND ?5"                             \
   "  AND sd.published_date BETWEEN ?16 AND ?17))"                            \
   " AND (?2 IS NULL OR (?3=0 AND sd.org_id=?2) OR (?3=1 AND sd.org_id IN ("  \
-  "  WITH RECURSIVE t(id) AS (SELECT ?2 UNION ALL"                           \
-  "   SELECT x.id FROM org x JOIN t ON x.parent_id=t.id) SELECT id FROM t)))"\
+  "  WITH RECURSIVE " ORG_SUBTREE_CTE("t", "2") " SELECT id FROM t)))"      \
   " AND (?6 IS NULL OR sd.catalogue_item_id=?6)"                             \
   " AND (?7 IS NULL OR sd.genre=?7)"                                         \
   " AND (?8 IS NULL OR sd.validity=?8)"                                      \
@@ -476,8 +485,7 @@ int store_search_years(Store *s, Arena *a, int64_t orgId, int bSubtree,
         "SELECT CAST(substr(sd.published_date,1,4) AS INTEGER) AS y, count(*)"
         " FROM search_doc sd WHERE sd.published_date>'0'"
         " AND (?1 IS NULL OR (?2=0 AND sd.org_id=?1) OR (?2=1 AND sd.org_id IN ("
-        "  WITH RECURSIVE t(id) AS (SELECT ?1 UNION ALL"
-        "   SELECT x.id FROM org x JOIN t ON x.parent_id=t.id) SELECT id FROM t)))"
+        "  WITH RECURSIVE " ORG_SUBTREE_CTE("t", "1") " SELECT id FROM t)))"
         " GROUP BY y ORDER BY y DESC");
     if (!st) return STORE_ERROR;
     lite_bind_id(st, 1, orgId);

@@ -4,7 +4,9 @@
 ** has no meaning, or another shape, on a database server.  The domain
 ** operations are in store.h and the store_<area>.h headers; these are
 ** implemented by the SQLite driver (store_sqlite.c) and the SQLite search
-** index (sqlite_search.c).  Conventions of store.h.
+** index (sqlite_search.c).  Conventions of store.h.  The benchmark and
+** bulk-import helpers over FTS5 and dbstat are in store_bench.h, SQLite-only
+** in the same way.
 */
 #ifndef GK_STORE_ADMIN_H
 #define GK_STORE_ADMIN_H

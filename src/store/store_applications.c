@@ -257,7 +257,7 @@ int store_app_query(Store *s, Arena *ar, const AppQuery *q, App **paApp,
                            APP_QUERY_PAGE(PG_CONTAINS)));
   if (!st) return STORE_ERROR;
   bind_query(st, q);
-  bind_int(st, 7, q->nLimit);
+  bind_limit(st, 7, q->nLimit);
   bind_int(st, 8, q->nOffset > 0 ? q->nOffset : 0);
   return stmt_rows(s, st, ar, sizeof **paApp, app_row_fill, paApp, pn, "读取申请列表");
 }

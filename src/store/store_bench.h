@@ -5,6 +5,10 @@
 ** trigram, as docs/search.md specifies), timing search statements, sizes
 ** on disk, and inserting generated applications.  The conventions of
 ** store.h apply (STORE_* codes, message in store_errmsg()).
+**
+** SQLite-only administration like store_admin.h (FTS5 tables, dbstat,
+** the SQLite API in sqlite_bench.c): only the import and benchmark
+** commands include it.
 */
 #ifndef GK_STORE_BENCH_H
 #define GK_STORE_BENCH_H

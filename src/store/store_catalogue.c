@@ -182,15 +182,10 @@ int store_cat_update(Store *s, const CatItem *p) {
 ** to catalogue_item by id without a declared foreign key); 0 when that
 ** table is not there; negative on error. */
 static int cat_doc_refs(Store *s, int64_t id) {
-  int64_t nHave = 0, n = 0;
-  Stmt *st = stmt(s, SQL_DIALECT(s,
-      "SELECT count(*) FROM pragma_table_info('doc')"
-      " WHERE name='catalogue_item_id'",
-      "SELECT count(*) FROM information_schema.columns"
-      " WHERE table_name='doc' AND column_name='catalogue_item_id'"));
-  int rc = stmt_int(s, st, &nHave, "检查引用");
-  if (rc != STORE_OK || !nHave) return rc;
-  st = stmt(s, "SELECT count(*) FROM doc WHERE catalogue_item_id=?1");
+  int64_t n = 0;
+  int rc = db_has_column(s, "doc", "catalogue_item_id");
+  if (rc <= 0) return rc;
+  Stmt *st = stmt(s, "SELECT count(*) FROM doc WHERE catalogue_item_id=?1");
   bind_int(st, 1, id);
   rc = stmt_int(s, st, &n, "检查引用");
   return rc == STORE_OK ? (int)n : rc;

@@ -74,6 +74,8 @@ static void doc_row(Arena *a, Stmt *st, Doc *d) {
   d->zChangedOn = col_text(a, st, i++);
 }
 
+static void doc_row_fill(Stmt *st, Arena *a, void *pRow) { doc_row(a, st, pRow); }
+
 
 /* Binds text, or NULL when empty (optional dates). */
 static void bind_opt(Stmt *st, int i, const char *z) {
@@ -98,12 +100,7 @@ static int doc_ref_ok(Store *s, int64_t id, int64_t orgId, const char *zWhat) {
 
 /* 1 when the catalogue table of migration 0002 is installed. */
 static int catalogue_installed(Store *s) {
-  Stmt *st = stmt(s,
-      "SELECT 1 FROM sqlite_master WHERE type='table' AND name='catalogue_item'");
-  if (!st) return 0;
-  int b = stmt_step(st) == STMT_ROW;
-  stmt_done(st);
-  return b;
+  return db_has_table(s, "catalogue_item") > 0;
 }
 
 /* The catalogue item must exist and belong to orgId. */
@@ -313,8 +310,7 @@ int store_doc_public_by_index(Store *s, Arena *a, const char *zIndex, Doc *d) {
 
 #define DOC_WHERE                                                            \
   " WHERE (?1 IS NULL OR (?2=0 AND d.org_id=?1) OR (?2=1 AND d.org_id IN ("  \
-  "  WITH RECURSIVE t(id) AS (SELECT ?1 UNION ALL"                           \
-  "   SELECT x.id FROM org x JOIN t ON x.parent_id=t.id) SELECT id FROM t)))"\
+  "  WITH RECURSIVE " ORG_SUBTREE_CTE("t", "1") " SELECT id FROM t)))"      \
   " AND (?3 IS NULL OR d.state=?3 OR (?3='pending' AND d.state IN"           \
   "  ('draft','dept_review','secrecy_review','approval')))"                  \
   " AND (?4=0 OR d.state IN ('published','withdrawn'))"                      \
@@ -383,17 +379,7 @@ int store_doc_interpretations(Store *s, Arena *a, int64_t policyId,
   Stmt *st = stmt(s, DOC_SELECT_NOBODY " WHERE d.interprets_id=?1 ORDER BY d.id");
   if (!st) return STORE_ERROR;
   bind_int(st, 1, policyId);
-  int nAlloc = 0, n = 0, rc;
-  Doc *aDoc = NULL;
-  while ((rc = stmt_step(st)) == STMT_ROW) {
-    ARENA_PUSH(a, aDoc, n, nAlloc);
-    doc_row(a, st, &aDoc[n++]);
-  }
-  stmt_done(st);
-  if (rc != STMT_DONE) return store_db_err(s, "读取解读");
-  *paDoc = aDoc;
-  *pn = n;
-  return STORE_OK;
+  return stmt_rows(s, st, a, sizeof **paDoc, doc_row_fill, paDoc, pn, "读取解读");
 }
 
 int store_doc_step(Store *s, int64_t docId, const char *zFrom,
@@ -434,6 +420,18 @@ int store_doc_step(Store *s, int64_t docId, const char *zFrom,
   return store_commit(s);
 }
 
+static void doc_reviews_row(Stmt *st, Arena *a, void *pRow) {
+  DocReview *r = pRow;
+  r->id = col_int(st, 0);
+  r->zFrom = col_text(a, st, 1);
+  r->zTo = col_text(a, st, 2);
+  r->zDecision = col_text(a, st, 3);
+  r->zOpinion = col_text(a, st, 4);
+  r->userId = col_int(st, 5);
+  r->zUserName = col_text(a, st, 6);
+  r->zAt = col_text(a, st, 7);
+}
+
 int store_doc_reviews(Store *s, Arena *a, int64_t docId, DocReview **paRev,
                       int *pn) {
   Stmt *st = stmt(s,
@@ -442,25 +440,7 @@ int store_doc_reviews(Store *s, Arena *a, int64_t docId, DocReview **paRev,
       " ON u.id=r.user_id WHERE r.doc_id=?1 ORDER BY r.id");
   if (!st) return STORE_ERROR;
   bind_int(st, 1, docId);
-  int nAlloc = 0, n = 0, rc;
-  DocReview *aR = NULL;
-  while ((rc = stmt_step(st)) == STMT_ROW) {
-    ARENA_PUSH(a, aR, n, nAlloc);
-    aR[n].id = col_int(st, 0);
-    aR[n].zFrom = col_text(a, st, 1);
-    aR[n].zTo = col_text(a, st, 2);
-    aR[n].zDecision = col_text(a, st, 3);
-    aR[n].zOpinion = col_text(a, st, 4);
-    aR[n].userId = col_int(st, 5);
-    aR[n].zUserName = col_text(a, st, 6);
-    aR[n].zAt = col_text(a, st, 7);
-    n++;
-  }
-  stmt_done(st);
-  if (rc != STMT_DONE) return store_db_err(s, "读取审核记录");
-  *paRev = aR;
-  *pn = n;
-  return STORE_OK;
+  return stmt_rows(s, st, a, sizeof **paRev, doc_reviews_row, paRev, pn, "读取审核记录");
 }
 
 int store_doc_alloc_index(Store *s, Arena *a, int64_t orgId,
@@ -483,7 +463,7 @@ int store_doc_alloc_index(Store *s, Arena *a, int64_t orgId,
   for (int attempt = 0; attempt < 10000; attempt++) {
     Stmt *st = stmt(s,
         "INSERT INTO doc_serial(org_id,year,last) VALUES(?1,?2,1)"
-        " ON CONFLICT(org_id,year) DO UPDATE SET last=last+1 RETURNING last");
+        " ON CONFLICT(org_id,year) DO UPDATE SET last=doc_serial.last+1 RETURNING last");
     if (!st) { store_rollback(s); return STORE_ERROR; }
     bind_int(st, 1, orgId);
     bind_int(st, 2, year);
@@ -776,7 +756,7 @@ int store_doc_attach_text(Store *s, int64_t docId, const char *zFilename,
   Stmt *st = stmt(s,
       "INSERT INTO attachment_blob(sha256,size,mime,data,text)"
       " VALUES(?1,?2,?3,?4,?5)"
-      " ON CONFLICT(sha256) DO UPDATE SET text=coalesce(text,excluded.text)");
+      " ON CONFLICT(sha256) DO UPDATE SET text=coalesce(attachment_blob.text,excluded.text)");
   if (!st) { buf_free(&text); store_rollback(s); return STORE_ERROR; }
   bind_text(st, 1, zSha);
   bind_int(st, 2, (int64_t)n);
@@ -856,6 +836,8 @@ static void att_row(Arena *a, Stmt *st, DocAttachment *t) {
   t->zAddedAt = col_text(a, st, 7);
 }
 
+static void att_row_fill(Stmt *st, Arena *a, void *pRow) { att_row(a, st, pRow); }
+
 #define ATT_COLS \
   "t.id,t.doc_id,t.sha256,t.filename,b.mime,b.size,t.notes,t.added_at"
 
@@ -866,17 +848,7 @@ int store_doc_attachments(Store *s, Arena *a, int64_t docId,
       " USING(sha256) WHERE t.doc_id=?1 ORDER BY t.id");
   if (!st) return STORE_ERROR;
   bind_int(st, 1, docId);
-  int nAlloc = 0, n = 0, rc;
-  DocAttachment *aA = NULL;
-  while ((rc = stmt_step(st)) == STMT_ROW) {
-    ARENA_PUSH(a, aA, n, nAlloc);
-    att_row(a, st, &aA[n++]);
-  }
-  stmt_done(st);
-  if (rc != STMT_DONE) return store_db_err(s, "读取附件");
-  *paAtt = aA;
-  *pn = n;
-  return STORE_OK;
+  return stmt_rows(s, st, a, sizeof **paAtt, att_row_fill, paAtt, pn, "读取附件");
 }
 
 int store_doc_attachment_get(Store *s, Arena *a, int64_t attId,
@@ -964,6 +936,8 @@ static void finding_row(Arena *a, Stmt *st, DocFinding *f) {
   f->zDecidedAt = col_text(a, st, 12);
 }
 
+static void finding_row_fill(Stmt *st, Arena *a, void *pRow) { finding_row(a, st, pRow); }
+
 int store_doc_findings(Store *s, Arena *a, int64_t docId, const char *zStatus,
                        DocFinding **paF, int *pn) {
   Stmt *st = stmt(s,
@@ -972,17 +946,7 @@ int store_doc_findings(Store *s, Arena *a, int64_t docId, const char *zStatus,
   if (!st) return STORE_ERROR;
   bind_int(st, 1, docId);
   bind_text(st, 2, zStatus);
-  int nAlloc = 0, n = 0, rc;
-  DocFinding *aF = NULL;
-  while ((rc = stmt_step(st)) == STMT_ROW) {
-    ARENA_PUSH(a, aF, n, nAlloc);
-    finding_row(a, st, &aF[n++]);
-  }
-  stmt_done(st);
-  if (rc != STMT_DONE) return store_db_err(s, "读取扫描结果");
-  *paF = aF;
-  *pn = n;
-  return STORE_OK;
+  return stmt_rows(s, st, a, sizeof **paF, finding_row_fill, paF, pn, "读取扫描结果");
 }
 
 int store_doc_finding_get(Store *s, Arena *a, int64_t id, DocFinding *f) {
@@ -1059,6 +1023,16 @@ int store_doc_channel_add(Store *s, int64_t docId, const char *zChannel,
   return stmt_exec(s, st, "保存渠道");
 }
 
+static void doc_channels_row(Stmt *st, Arena *a, void *pRow) {
+  DocChannel *r = pRow;
+  r->id = col_int(st, 0);
+  r->docId = col_int(st, 1);
+  r->zChannel = col_text(a, st, 2);
+  r->zDay = col_text(a, st, 3);
+  r->zNote = col_text(a, st, 4);
+  r->zAddedAt = col_text(a, st, 5);
+}
+
 int store_doc_channels(Store *s, Arena *a, int64_t docId, DocChannel **paCh,
                        int *pn) {
   Stmt *st = stmt(s,
@@ -1066,23 +1040,7 @@ int store_doc_channels(Store *s, Arena *a, int64_t docId, DocChannel **paCh,
       " WHERE doc_id=?1 ORDER BY day,id");
   if (!st) return STORE_ERROR;
   bind_int(st, 1, docId);
-  int nAlloc = 0, n = 0, rc;
-  DocChannel *aC = NULL;
-  while ((rc = stmt_step(st)) == STMT_ROW) {
-    ARENA_PUSH(a, aC, n, nAlloc);
-    aC[n].id = col_int(st, 0);
-    aC[n].docId = col_int(st, 1);
-    aC[n].zChannel = col_text(a, st, 2);
-    aC[n].zDay = col_text(a, st, 3);
-    aC[n].zNote = col_text(a, st, 4);
-    aC[n].zAddedAt = col_text(a, st, 5);
-    n++;
-  }
-  stmt_done(st);
-  if (rc != STMT_DONE) return store_db_err(s, "读取渠道");
-  *paCh = aC;
-  *pn = n;
-  return STORE_OK;
+  return stmt_rows(s, st, a, sizeof **paCh, doc_channels_row, paCh, pn, "读取渠道");
 }
 
 /* ---- Ledger ---- */
@@ -1120,6 +1078,9 @@ static int ledger_append_doc(Store *s, Arena *a, const Doc *d,
   if (rc) return rc;
   if ((rc = canonical_of(s, a, d, &zContent))) goto done;
   crypto_sha256_hex(zContent, strlen(zContent), zContentHash);
+  /* The head is read, extended and written back: one writer at a time
+  ** (store.h, the concurrency contract). */
+  if ((rc = store_lock(s, STORE_LOCK_LEDGER))) goto done;
   Stmt *st = stmt(s,
       "SELECT seq,entry_hash FROM doc_ledger ORDER BY seq DESC LIMIT 1");
   if (!st) { rc = STORE_ERROR; goto done; }
@@ -1169,6 +1130,8 @@ static void ledger_row(Arena *a, Stmt *st, LedgerEntry *e) {
   e->zEntryHash = col_text(a, st, 7);
 }
 
+static void ledger_row_fill(Stmt *st, Arena *a, void *pRow) { ledger_row(a, st, pRow); }
+
 int store_ledger_list(Store *s, Arena *a, int64_t docId, int64_t afterSeq,
                       int limit, LedgerEntry **paE, int *pn) {
   /* Two statements: with "(?1 IS NULL OR doc_id=?1)" SQLite cannot use
@@ -1181,23 +1144,13 @@ int store_ledger_list(Store *s, Arena *a, int64_t docId, int64_t afterSeq,
              " ORDER BY seq LIMIT ?3")
       : stmt(s,
              "SELECT seq,at,doc_id,event,content,content_hash,prev_hash,"
-             "entry_hash FROM doc_ledger WHERE ?1 IS NULL AND seq>?2"
+             "entry_hash FROM doc_ledger WHERE CAST(?1 AS INTEGER) IS NULL AND seq>?2"
              " ORDER BY seq LIMIT ?3");
   if (!st) return STORE_ERROR;
   bind_id(st, 1, docId);
   bind_int(st, 2, afterSeq);
-  bind_int(st, 3, limit > 0 ? limit : -1);
-  int nAlloc = 0, n = 0, rc;
-  LedgerEntry *aE = NULL;
-  while ((rc = stmt_step(st)) == STMT_ROW) {
-    ARENA_PUSH(a, aE, n, nAlloc);
-    ledger_row(a, st, &aE[n++]);
-  }
-  stmt_done(st);
-  if (rc != STMT_DONE) return store_db_err(s, "读取公开台账");
-  *paE = aE;
-  *pn = n;
-  return STORE_OK;
+  bind_limit(st, 3, limit > 0 ? limit : -1);
+  return stmt_rows(s, st, a, sizeof **paE, ledger_row_fill, paE, pn, "读取公开台账");
 }
 
 int store_ledger_verify(Store *s, int64_t *pBadSeq, int64_t *pnChecked) {

@@ -105,12 +105,8 @@ int store_org_tree(Store *s, Arena *a, int64_t rootId, Org **paOrg, int *pn) {
   /* Pre-order walk: the path of ids, zero-padded, sorts children under their
   ** parent in id order. */
   Stmt *st = stmt(s,
-      "WITH RECURSIVE t(id,depth,path) AS ("
-      "  SELECT id,0," SQL_ID_KEY("id") " FROM org"
-      "   WHERE (?1 IS NULL AND parent_id IS NULL) OR id=?1"
-      "  UNION ALL"
-      "  SELECT o.id,t.depth+1,t.path||'/'||" SQL_ID_KEY("o.id")
-      "   FROM org o JOIN t ON o.parent_id=t.id)"
+      "WITH RECURSIVE "
+      ORG_TREE_CTE("t", "(?1 IS NULL AND parent_id IS NULL) OR id=?1")
       " SELECT " ORG_COLS ",t.depth FROM t JOIN org USING(id) ORDER BY t.path");
   bind_id(st, 1, rootId);
   return stmt_rows(s, st, a, sizeof **paOrg, org_row, paOrg, pn, "读取单位树");

@@ -5,6 +5,7 @@
 ** and progress, inspections.
 */
 #include <string.h>
+#include <time.h>
 
 #include "lib/embed.h"
 #include "store/app_where.h"
@@ -13,14 +14,9 @@
 
 /* The organisations a listing covers: ?1 alone, or with ?2 = 1 its
 ** subtree.  Used as "WHERE x.org_id IN " SCOPE. */
-#define SCOPE                                                              \
-  "(WITH RECURSIVE sub(id) AS (SELECT ?1 UNION ALL SELECT o.id FROM org o" \
-  " JOIN sub ON o.parent_id=sub.id WHERE ?2) SELECT id FROM sub)"
+#define SCOPE \
+  "(WITH RECURSIVE " ORG_SCOPE_CTE("sub", "1", "?2<>0") " SELECT id FROM sub)"
 
-/* Common error return for a failed step. */
-static int step_err(Store *s, int rc, const char *zWhat) {
-  return store_db_err(s, zWhat);
-}
 
 /* Runs an INSERT … RETURNING id; sets *pId (may be NULL) to the new id. */
 static int insert(Store *s, Stmt *st, const char *zWhat, int64_t *pId) {
@@ -36,7 +32,7 @@ static int insert(Store *s, Stmt *st, const char *zWhat, int64_t *pId) {
 static int update_one(Store *s, Stmt *st, const char *zWhat) {
   int rc = stmt_step(st);
   stmt_done(st);
-  if (rc != STMT_DONE) return step_err(s, rc, zWhat);
+  if (rc != STMT_DONE) return store_db_err(s, zWhat);
   if (stmt_changes(s) == 0)
     return store_fail(s, STORE_NOTFOUND, "%s失败：记录不存在", zWhat);
   return STORE_OK;
@@ -96,6 +92,8 @@ static void event_row(Arena *a, Stmt *st, OpinionEvent *e) {
   e->zOrgName = col_text(a, st, 10);
 }
 
+static void event_row_fill(Stmt *st, Arena *a, void *pRow) { event_row(a, st, pRow); }
+
 int store_opinion_add(Store *s, OpinionEvent *e, int64_t userId) {
   char zNow[21];
   store_now_iso(zNow);
@@ -121,7 +119,7 @@ int store_opinion_get(Store *s, Arena *a, int64_t id, OpinionEvent *e) {
   int rc = stmt_step(st), out = STORE_OK;
   if (rc == STMT_ROW) event_row(a, st, e);
   else if (rc == STMT_DONE) out = store_fail(s, STORE_NOTFOUND, "舆情事件不存在");
-  else out = step_err(s, rc, "读取舆情事件");
+  else out = store_db_err(s, "读取舆情事件");
   stmt_done(st);
   return out;
 }
@@ -130,23 +128,19 @@ int store_opinion_list(Store *s, Arena *a, int64_t orgId, int bSubtree,
                        int year, OpinionEvent **paE, int *pn) {
   Stmt *st = stmt(s,
       "SELECT " EVENT_COLS EVENT_FROM " WHERE e.org_id IN " SCOPE
-      " AND (?3=0 OR strftime('%Y',e.found_at+28800,'unixepoch')=CAST(?3 AS TEXT))"
+      " AND (?3=0 OR (e.found_at>=?4 AND e.found_at<?5))"
       " ORDER BY e.found_at DESC, e.id DESC");
   if (!st) return STORE_ERROR;
   bind_int(st, 1, orgId);
   bind_int(st, 2, bSubtree);
   bind_int(st, 3, year);
-  int rc, n = 0, nAlloc = 0;
-  OpinionEvent *aE = NULL;
-  while ((rc = stmt_step(st)) == STMT_ROW) {
-    ARENA_PUSH(a, aE, n, nAlloc);
-    event_row(a, st, &aE[n++]);
-  }
-  stmt_done(st);
-  if (rc != STMT_DONE) return step_err(s, rc, "读取舆情事件");
-  *paE = aE;
-  *pn = n;
-  return STORE_OK;
+  /* The year in Beijing time (UTC+8) as a range of Unix seconds. */
+  struct tm tm = {.tm_year = (year ? year : 1970) - 1900, .tm_mday = 1};
+  int64_t tFrom = (int64_t)timegm(&tm) - 8 * 3600;
+  tm = (struct tm){.tm_year = (year ? year : 1970) + 1 - 1900, .tm_mday = 1};
+  bind_int(st, 4, tFrom);
+  bind_int(st, 5, (int64_t)timegm(&tm) - 8 * 3600);
+  return stmt_rows(s, st, a, sizeof **paE, event_row_fill, paE, pn, "读取舆情事件");
 }
 
 int store_opinion_response_add(Store *s, const OpinionResponse *p) {
@@ -160,6 +154,15 @@ int store_opinion_response_add(Store *s, const OpinionResponse *p) {
   return insert(s, st, "保存回应", NULL);
 }
 
+static void opinion_responses_row(Stmt *st, Arena *a, void *pRow) {
+  OpinionResponse *r = pRow;
+  r->id = col_int(st, 0);
+  r->eventId = col_int(st, 1);
+  r->zKind = col_text(a, st, 2);
+  r->tAt = col_int(st, 3);
+  r->zNote = col_text(a, st, 4);
+}
+
 int store_opinion_responses(Store *s, Arena *a, int64_t eventId,
                             OpinionResponse **paR, int *pn) {
   Stmt *st = stmt(s,
@@ -167,22 +170,7 @@ int store_opinion_responses(Store *s, Arena *a, int64_t eventId,
       " ORDER BY at, id");
   if (!st) return STORE_ERROR;
   bind_int(st, 1, eventId);
-  int rc, n = 0, nAlloc = 0;
-  OpinionResponse *aR = NULL;
-  while ((rc = stmt_step(st)) == STMT_ROW) {
-    ARENA_PUSH(a, aR, n, nAlloc);
-    aR[n].id = col_int(st, 0);
-    aR[n].eventId = col_int(st, 1);
-    aR[n].zKind = col_text(a, st, 2);
-    aR[n].tAt = col_int(st, 3);
-    aR[n].zNote = col_text(a, st, 4);
-    n++;
-  }
-  stmt_done(st);
-  if (rc != STMT_DONE) return step_err(s, rc, "读取回应");
-  *paR = aR;
-  *pn = n;
-  return STORE_OK;
+  return stmt_rows(s, st, a, sizeof **paR, opinion_responses_row, paR, pn, "读取回应");
 }
 
 /* ---- Messages ---------------------------------------------------------- */
@@ -219,6 +207,8 @@ static void msg_row(Arena *a, Stmt *st, Message *m) {
   m->zOrgName = col_text(a, st, 17);
 }
 
+static void msg_row_fill(Stmt *st, Arena *a, void *pRow) { msg_row(a, st, pRow); }
+
 int store_message_recent(Store *s, const char *zKey, int64_t since) {
   Stmt *st = stmt(s,
       "SELECT count(*) FROM message_throttle WHERE key=?1 AND at>=?2");
@@ -228,7 +218,7 @@ int store_message_recent(Store *s, const char *zKey, int64_t since) {
   int rc = stmt_step(st);
   int n = rc == STMT_ROW ? (int)col_int(st, 0) : -1;
   stmt_done(st);
-  if (n < 0) return step_err(s, rc, "读取留言频率");
+  if (n < 0) return store_db_err(s, "读取留言频率");
   return n;
 }
 
@@ -294,7 +284,7 @@ int store_message_get(Store *s, Arena *a, int64_t id, Message *m) {
   int rc = stmt_step(st), out = STORE_OK;
   if (rc == STMT_ROW) msg_row(a, st, m);
   else if (rc == STMT_DONE) out = store_fail(s, STORE_NOTFOUND, "留言不存在");
-  else out = step_err(s, rc, "读取留言");
+  else out = store_db_err(s, "读取留言");
   stmt_done(st);
   return out;
 }
@@ -304,23 +294,13 @@ int store_message_list(Store *s, Arena *a, int64_t orgId, int bSubtree,
   Stmt *st = stmt(s,
       "SELECT " MSG_COLS MSG_FROM " WHERE m.org_id IN " SCOPE
       " AND (?3=0 OR m.published=1)"
-      " ORDER BY CASE WHEN ?3 THEN m.replied_on END DESC,"
+      " ORDER BY CASE WHEN ?3<>0 THEN m.replied_on END DESC,"
       " m.received_on DESC, m.id DESC");
   if (!st) return STORE_ERROR;
   bind_int(st, 1, orgId);
   bind_int(st, 2, bSubtree);
   bind_int(st, 3, bPublished);
-  int rc, n = 0, nAlloc = 0;
-  Message *aM = NULL;
-  while ((rc = stmt_step(st)) == STMT_ROW) {
-    ARENA_PUSH(a, aM, n, nAlloc);
-    msg_row(a, st, &aM[n++]);
-  }
-  stmt_done(st);
-  if (rc != STMT_DONE) return step_err(s, rc, "读取留言");
-  *paM = aM;
-  *pn = n;
-  return STORE_OK;
+  return stmt_rows(s, st, a, sizeof **paM, msg_row_fill, paM, pn, "读取留言");
 }
 
 int store_message_count(Store *s, int64_t orgId) {
@@ -360,7 +340,7 @@ int store_message_publish(Store *s, int64_t id, int bPublish,
                           const char *zOn) {
   Stmt *st = stmt(s,
       "UPDATE message SET published=?2,"
-      " published_on=CASE WHEN ?2 THEN coalesce(published_on,?3) END"
+      " published_on=CASE WHEN ?2<>0 THEN coalesce(published_on,?3) END"
       " WHERE id=?1 AND (?2=0 OR replied_on IS NOT NULL)");
   if (!st) return STORE_ERROR;
   bind_int(st, 1, id);
@@ -400,6 +380,8 @@ static void prop_row(Arena *a, Stmt *st, Proposal *p) {
   p->zOrgName = col_text(a, st, 15);
 }
 
+static void prop_row_fill(Stmt *st, Arena *a, void *pRow) { prop_row(a, st, pRow); }
+
 int store_proposal_add(Store *s, Proposal *p) {
   Stmt *st = stmt(s,
       "INSERT INTO proposal(org_id,kind,year,number,title,delegate,lead_dept,"
@@ -429,7 +411,7 @@ int store_proposal_get(Store *s, Arena *a, int64_t id, Proposal *p) {
   int rc = stmt_step(st), out = STORE_OK;
   if (rc == STMT_ROW) prop_row(a, st, p);
   else if (rc == STMT_DONE) out = store_fail(s, STORE_NOTFOUND, "建议提案不存在");
-  else out = step_err(s, rc, "读取建议提案");
+  else out = store_db_err(s, "读取建议提案");
   stmt_done(st);
   return out;
 }
@@ -443,24 +425,14 @@ int store_proposal_list(Store *s, Arena *a, int64_t orgId, int bSubtree,
   bind_int(st, 1, orgId);
   bind_int(st, 2, bSubtree);
   bind_int(st, 3, year);
-  int rc, n = 0, nAlloc = 0;
-  Proposal *aP = NULL;
-  while ((rc = stmt_step(st)) == STMT_ROW) {
-    ARENA_PUSH(a, aP, n, nAlloc);
-    prop_row(a, st, &aP[n++]);
-  }
-  stmt_done(st);
-  if (rc != STMT_DONE) return step_err(s, rc, "读取建议提案");
-  *paP = aP;
-  *pn = n;
-  return STORE_OK;
+  return stmt_rows(s, st, a, sizeof **paP, prop_row_fill, paP, pn, "读取建议提案");
 }
 
 int store_proposal_reply(Store *s, int64_t id, const char *zReply,
                          const char *zOn, int bPublish) {
   Stmt *st = stmt(s,
       "UPDATE proposal SET reply=?2, replied_on=?3, published=?4,"
-      " published_on=CASE WHEN ?4 THEN coalesce(published_on,?3) END"
+      " published_on=CASE WHEN ?4<>0 THEN coalesce(published_on,?3) END"
       " WHERE id=?1");
   if (!st) return STORE_ERROR;
   bind_int(st, 1, id);
@@ -493,6 +465,8 @@ static void act_row(Arena *ar, Stmt *st, Activity *p) {
   p->zOrgName = col_text(ar, st, 10);
 }
 
+static void act_row_fill(Stmt *st, Arena *a, void *pRow) { act_row(a, st, pRow); }
+
 int store_activity_add(Store *s, Activity *p) {
   char zNow[21];
   store_now_iso(zNow);
@@ -521,7 +495,7 @@ int store_activity_get(Store *s, Arena *a, int64_t id, Activity *p) {
   int rc = stmt_step(st), out = STORE_OK;
   if (rc == STMT_ROW) act_row(a, st, p);
   else if (rc == STMT_DONE) out = store_fail(s, STORE_NOTFOUND, "活动不存在");
-  else out = step_err(s, rc, "读取活动");
+  else out = store_db_err(s, "读取活动");
   stmt_done(st);
   return out;
 }
@@ -536,17 +510,7 @@ int store_activity_list(Store *s, Arena *a, int64_t orgId, int bSubtree,
   bind_int(st, 1, orgId);
   bind_int(st, 2, bSubtree);
   bind_int(st, 3, year);
-  int rc, n = 0, nAlloc = 0;
-  Activity *aA = NULL;
-  while ((rc = stmt_step(st)) == STMT_ROW) {
-    ARENA_PUSH(a, aA, n, nAlloc);
-    act_row(a, st, &aA[n++]);
-  }
-  stmt_done(st);
-  if (rc != STMT_DONE) return step_err(s, rc, "读取活动");
-  *paA = aA;
-  *pn = n;
-  return STORE_OK;
+  return stmt_rows(s, st, a, sizeof **paA, act_row_fill, paA, pn, "读取活动");
 }
 
 int store_activity_file_add(Store *s, int64_t activityId, const char *zName,
@@ -585,10 +549,19 @@ int store_activity_file_get(Store *s, Arena *a, int64_t fileId,
   } else if (rc == STMT_DONE) {
     out = store_fail(s, STORE_NOTFOUND, "附件不存在");
   } else {
-    out = step_err(s, rc, "读取附件");
+    out = store_db_err(s, "读取附件");
   }
   stmt_done(st);
   return out;
+}
+
+static void activity_files_row(Stmt *st, Arena *a, void *pRow) {
+  ActivityFile *r = pRow;
+  r->id = col_int(st, 0);
+  r->zName = col_text(a, st, 1);
+  r->zType = col_text(a, st, 2);
+  r->zSha256 = col_text(a, st, 3);
+  r->nBytes = col_int(st, 4);
 }
 
 int store_activity_files(Store *s, Arena *a, int64_t activityId,
@@ -598,22 +571,7 @@ int store_activity_files(Store *s, Arena *a, int64_t activityId,
       " WHERE activity_id=?1 ORDER BY id");
   if (!st) return STORE_ERROR;
   bind_int(st, 1, activityId);
-  int rc, n = 0, nAlloc = 0;
-  ActivityFile *aF = NULL;
-  while ((rc = stmt_step(st)) == STMT_ROW) {
-    ARENA_PUSH(a, aF, n, nAlloc);
-    aF[n].id = col_int(st, 0);
-    aF[n].zName = col_text(a, st, 1);
-    aF[n].zType = col_text(a, st, 2);
-    aF[n].zSha256 = col_text(a, st, 3);
-    aF[n].nBytes = col_int(st, 4);
-    n++;
-  }
-  stmt_done(st);
-  if (rc != STMT_DONE) return step_err(s, rc, "读取附件");
-  *paF = aF;
-  *pn = n;
-  return STORE_OK;
+  return stmt_rows(s, st, a, sizeof **paF, activity_files_row, paF, pn, "读取附件");
 }
 
 /* ---- Work plans ---------------------------------------------------------- */
@@ -693,6 +651,8 @@ static void plan_row(Arena *a, Stmt *st, WorkplanRec *w) {
   w->zOrgName = col_text(a, st, 7);
 }
 
+static void plan_row_fill(Stmt *st, Arena *a, void *pRow) { plan_row(a, st, pRow); }
+
 int store_workplan_list(Store *s, Arena *a, int64_t orgId, int bSubtree,
                         int year, const char *zToday, WorkplanRec **paW,
                         int *pn) {
@@ -704,17 +664,7 @@ int store_workplan_list(Store *s, Arena *a, int64_t orgId, int bSubtree,
   bind_int(st, 2, bSubtree);
   bind_int(st, 3, year);
   bind_text(st, 9, zToday);
-  int rc, n = 0, nAlloc = 0;
-  WorkplanRec *aW = NULL;
-  while ((rc = stmt_step(st)) == STMT_ROW) {
-    ARENA_PUSH(a, aW, n, nAlloc);
-    plan_row(a, st, &aW[n++]);
-  }
-  stmt_done(st);
-  if (rc != STMT_DONE) return step_err(s, rc, "读取工作要点");
-  *paW = aW;
-  *pn = n;
-  return STORE_OK;
+  return stmt_rows(s, st, a, sizeof **paW, plan_row_fill, paW, pn, "读取工作要点");
 }
 
 int store_workplan_get(Store *s, Arena *a, int64_t id, const char *zToday,
@@ -726,7 +676,7 @@ int store_workplan_get(Store *s, Arena *a, int64_t id, const char *zToday,
   int rc = stmt_step(st), out = STORE_OK;
   if (rc == STMT_ROW) plan_row(a, st, w);
   else if (rc == STMT_DONE) out = store_fail(s, STORE_NOTFOUND, "工作要点不存在");
-  else out = step_err(s, rc, "读取工作要点");
+  else out = store_db_err(s, "读取工作要点");
   stmt_done(st);
   return out;
 }
@@ -757,6 +707,8 @@ static void task_row(Arena *a, Stmt *st, TaskRec *t) {
   t->zOrgName = "";
 }
 
+static void task_row_fill(Stmt *st, Arena *a, void *pRow) { task_row(a, st, pRow); }
+
 int store_workplan_tasks(Store *s, Arena *a, int64_t planId, TaskRec **paT,
                          int *pn) {
   Stmt *st = stmt(s,
@@ -764,17 +716,14 @@ int store_workplan_tasks(Store *s, Arena *a, int64_t planId, TaskRec **paT,
       " ORDER BY t.seq");
   if (!st) return STORE_ERROR;
   bind_int(st, 1, planId);
-  int rc, n = 0, nAlloc = 0;
-  TaskRec *aT = NULL;
-  while ((rc = stmt_step(st)) == STMT_ROW) {
-    ARENA_PUSH(a, aT, n, nAlloc);
-    task_row(a, st, &aT[n++]);
-  }
-  stmt_done(st);
-  if (rc != STMT_DONE) return step_err(s, rc, "读取工作任务");
-  *paT = aT;
-  *pn = n;
-  return STORE_OK;
+  return stmt_rows(s, st, a, sizeof **paT, task_row_fill, paT, pn, "读取工作任务");
+}
+
+static void task_list_row(Stmt *st, Arena *a, void *pRow) {
+  TaskRec *r = pRow;
+  task_row(a, st, r);
+  r->zPlanTitle = col_text(a, st, 13);
+  r->zOrgName = col_text(a, st, 14);
 }
 
 int store_task_list(Store *s, Arena *a, int64_t orgId, int bSubtree,
@@ -792,20 +741,7 @@ int store_task_list(Store *s, Arena *a, int64_t orgId, int bSubtree,
   bind_int(st, 3, year);
   bind_int(st, 4, eFilter == TASK_DONE ? 1 : eFilter == TASK_OVERDUE ? 2 : 0);
   bind_text(st, 9, zToday);
-  int rc, n = 0, nAlloc = 0;
-  TaskRec *aT = NULL;
-  while ((rc = stmt_step(st)) == STMT_ROW) {
-    ARENA_PUSH(a, aT, n, nAlloc);
-    task_row(a, st, &aT[n]);
-    aT[n].zPlanTitle = col_text(a, st, 13);
-    aT[n].zOrgName = col_text(a, st, 14);
-    n++;
-  }
-  stmt_done(st);
-  if (rc != STMT_DONE) return step_err(s, rc, "读取工作任务");
-  *paT = aT;
-  *pn = n;
-  return STORE_OK;
+  return stmt_rows(s, st, a, sizeof **paT, task_list_row, paT, pn, "读取工作任务");
 }
 
 int store_task_get(Store *s, Arena *a, int64_t id, TaskRec *t,
@@ -822,7 +758,7 @@ int store_task_get(Store *s, Arena *a, int64_t id, TaskRec *t,
   } else if (rc == STMT_DONE) {
     out = store_fail(s, STORE_NOTFOUND, "工作任务不存在");
   } else {
-    out = step_err(s, rc, "读取工作任务");
+    out = store_db_err(s, "读取工作任务");
   }
   stmt_done(st);
   return out;
@@ -860,6 +796,16 @@ int store_task_progress_add(Store *s, int64_t taskId, const char *zOn,
   return store_commit(s);
 }
 
+static void task_progress_row(Stmt *st, Arena *a, void *pRow) {
+  ProgressRec *r = pRow;
+  r->id = col_int(st, 0);
+  r->taskId = col_int(st, 1);
+  r->zReportedOn = col_text(a, st, 2);
+  r->zNote = col_text(a, st, 3);
+  r->zEvidence = col_text(a, st, 4);
+  r->zUserName = col_text(a, st, 5);
+}
+
 int store_task_progress(Store *s, Arena *a, int64_t taskId,
                         ProgressRec **paP, int *pn) {
   Stmt *st = stmt(s,
@@ -868,23 +814,7 @@ int store_task_progress(Store *s, Arena *a, int64_t taskId,
       " WHERE p.task_id=?1 ORDER BY p.reported_on, p.id");
   if (!st) return STORE_ERROR;
   bind_int(st, 1, taskId);
-  int rc, n = 0, nAlloc = 0;
-  ProgressRec *aP = NULL;
-  while ((rc = stmt_step(st)) == STMT_ROW) {
-    ARENA_PUSH(a, aP, n, nAlloc);
-    aP[n].id = col_int(st, 0);
-    aP[n].taskId = col_int(st, 1);
-    aP[n].zReportedOn = col_text(a, st, 2);
-    aP[n].zNote = col_text(a, st, 3);
-    aP[n].zEvidence = col_text(a, st, 4);
-    aP[n].zUserName = col_text(a, st, 5);
-    n++;
-  }
-  stmt_done(st);
-  if (rc != STMT_DONE) return step_err(s, rc, "读取进展");
-  *paP = aP;
-  *pn = n;
-  return STORE_OK;
+  return stmt_rows(s, st, a, sizeof **paP, task_progress_row, paP, pn, "读取进展");
 }
 
 /* ---- Inspections ---------------------------------------------------------- */
@@ -912,6 +842,8 @@ static void insp_row(Arena *a, Stmt *st, Inspection *p) {
   p->zOrgName = col_text(a, st, 10);
   p->zUserName = col_text(a, st, 11);
 }
+
+static void insp_row_fill(Stmt *st, Arena *a, void *pRow) { insp_row(a, st, pRow); }
 
 int store_inspection_add(Store *s, Inspection *p) {
   Stmt *st = stmt(s,
@@ -942,17 +874,7 @@ int store_inspection_list(Store *s, Arena *a, int64_t orgId, int bSubtree,
   bind_int(st, 2, bSubtree);
   bind_int(st, 3, year);
   bind_int(st, 4, bOpen);
-  int rc, n = 0, nAlloc = 0;
-  Inspection *aI = NULL;
-  while ((rc = stmt_step(st)) == STMT_ROW) {
-    ARENA_PUSH(a, aI, n, nAlloc);
-    insp_row(a, st, &aI[n++]);
-  }
-  stmt_done(st);
-  if (rc != STMT_DONE) return step_err(s, rc, "读取督查记录");
-  *paI = aI;
-  *pn = n;
-  return STORE_OK;
+  return stmt_rows(s, st, a, sizeof **paI, insp_row_fill, paI, pn, "读取督查记录");
 }
 
 int store_inspection_get(Store *s, Arena *a, int64_t id, Inspection *p) {
@@ -962,7 +884,7 @@ int store_inspection_get(Store *s, Arena *a, int64_t id, Inspection *p) {
   int rc = stmt_step(st), out = STORE_OK;
   if (rc == STMT_ROW) insp_row(a, st, p);
   else if (rc == STMT_DONE) out = store_fail(s, STORE_NOTFOUND, "督查记录不存在");
-  else out = step_err(s, rc, "读取督查记录");
+  else out = store_db_err(s, "读取督查记录");
   stmt_done(st);
   return out;
 }
@@ -1000,6 +922,8 @@ static void fresh_row(Arena *a, Stmt *st, FreshRow *p) {
   p->zLatestNil = col_text(a, st, 9);
 }
 
+static void fresh_row_fill(Stmt *st, Arena *a, void *pRow) { fresh_row(a, st, pRow); }
+
 int store_fresh_list(Store *s, Arena *a, int64_t orgId, int bSubtree,
                      FreshRow **paF, int *pn) {
   Stmt *st = stmt(s,
@@ -1009,17 +933,7 @@ int store_fresh_list(Store *s, Arena *a, int64_t orgId, int bSubtree,
   if (!st) return STORE_ERROR;
   bind_int(st, 1, orgId);
   bind_int(st, 2, bSubtree);
-  int rc, n = 0, nAlloc = 0;
-  FreshRow *aF = NULL;
-  while ((rc = stmt_step(st)) == STMT_ROW) {
-    ARENA_PUSH(a, aF, n, nAlloc);
-    fresh_row(a, st, &aF[n++]);
-  }
-  stmt_done(st);
-  if (rc != STMT_DONE) return step_err(s, rc, "读取公开目录");
-  *paF = aF;
-  *pn = n;
-  return STORE_OK;
+  return stmt_rows(s, st, a, sizeof **paF, fresh_row_fill, paF, pn, "读取公开目录");
 }
 
 int store_fresh_get(Store *s, Arena *a, int64_t itemId, FreshRow *pF) {
@@ -1029,7 +943,7 @@ int store_fresh_get(Store *s, Arena *a, int64_t itemId, FreshRow *pF) {
   int rc = stmt_step(st), out = STORE_OK;
   if (rc == STMT_ROW) fresh_row(a, st, pF);
   else if (rc == STMT_DONE) out = store_fail(s, STORE_NOTFOUND, "目录事项不存在");
-  else out = step_err(s, rc, "读取目录事项");
+  else out = store_db_err(s, "读取目录事项");
   stmt_done(st);
   return out;
 }
@@ -1070,7 +984,13 @@ int store_reg_pub_month(Store *s, int64_t orgId, int bSubtree, int year,
     if (m >= 1 && m <= 12) a[m - 1] = (int)col_int(st, 1);
   }
   stmt_done(st);
-  return rc == STMT_DONE ? STORE_OK : step_err(s, rc, "统计发布数量");
+  return rc == STMT_DONE ? STORE_OK : store_db_err(s, "统计发布数量");
+}
+
+static void reg_pub_group_row(Stmt *st, Arena *a, void *pRow) {
+  PubCount *r = pRow;
+  r->zKey = col_text(a, st, 0);
+  r->n = (int)col_int(st, 1);
 }
 
 int store_reg_pub_group(Store *s, Arena *a, int64_t orgId, int bSubtree,
@@ -1094,37 +1014,22 @@ int store_reg_pub_group(Store *s, Arena *a, int64_t orgId, int bSubtree,
   bind_int(st, 1, orgId);
   bind_int(st, 2, bSubtree);
   bind_int(st, 3, year);
-  int rc, n = 0, nAlloc = 0;
-  PubCount *aP = NULL;
-  while ((rc = stmt_step(st)) == STMT_ROW) {
-    ARENA_PUSH(a, aP, n, nAlloc);
-    aP[n].zKey = col_text(a, st, 0);
-    aP[n].n = (int)col_int(st, 1);
-    n++;
-  }
-  stmt_done(st);
-  if (rc != STMT_DONE) return step_err(s, rc, "统计发布数量");
-  *paP = aP;
-  *pn = n;
-  return STORE_OK;
+  return stmt_rows(s, st, a, sizeof **paP, reg_pub_group_row, paP, pn, "统计发布数量");
 }
 
 int store_reg_app_stats(Store *s, int64_t orgId, int bSubtree, int year,
                         const char *zToday, const char *zSoon, AppStats *p) {
   memset(p, 0, sizeof *p);
-  Stmt *st = stmt(s,
-      "SELECT count(*) FROM sqlite_master WHERE type='table' AND name='application'");
-  if (!st) return STORE_ERROR;
-  int bHave = stmt_step(st) == STMT_ROW && (int)col_int(st, 0) > 0;
-  stmt_done(st);
+  int bHave = db_has_table(s, "application");
+  if (bHave < 0) return bHave;
   if (!bHave) return store_fail(s, STORE_NOTFOUND, "依申请公开模块尚未安装");
-  st = stmt(s,
+  Stmt *st = stmt(s,
       "SELECT"
-      " coalesce(sum(" APP_WHERE_OPEN("") "),0),"
-      " coalesce(sum(" APP_WHERE_DUE_SOON("", "?4", "?5") "),0),"
-      " coalesce(sum(" APP_WHERE_OVERDUE("", "?4") "),0),"
-      " coalesce(sum(" APP_WHERE_CLOSED("", "?3") "),0),"
-      " coalesce(sum(" APP_WHERE_ON_TIME("", "?3") "),0)"
+      " " SQL_COUNT_IF(APP_WHERE_OPEN("")) ","
+      " " SQL_COUNT_IF(APP_WHERE_DUE_SOON("", "?4", "?5")) ","
+      " " SQL_COUNT_IF(APP_WHERE_OVERDUE("", "?4")) ","
+      " " SQL_COUNT_IF(APP_WHERE_CLOSED("", "?3")) ","
+      " " SQL_COUNT_IF(APP_WHERE_ON_TIME("", "?3"))
       " FROM application WHERE org_id IN " SCOPE);
   if (!st) return STORE_ERROR;
   bind_int(st, 1, orgId);
@@ -1141,5 +1046,5 @@ int store_reg_app_stats(Store *s, int64_t orgId, int bSubtree, int year,
     p->nOnTime = (int)col_int(st, 4);
   }
   stmt_done(st);
-  return rc == STMT_ROW ? STORE_OK : step_err(s, rc, "统计依申请公开");
+  return rc == STMT_ROW ? STORE_OK : store_db_err(s, "统计依申请公开");
 }

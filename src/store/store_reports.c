@@ -26,9 +26,7 @@
 #include "store/store_reports.h"
 
 /* Organisations in scope: ?1 and, when ?2 is true, its subtree. */
-#define SCOPE_CTE                                                      \
-  "WITH RECURSIVE sc(id) AS (SELECT ?1 UNION ALL SELECT o.id FROM org o" \
-  " JOIN sc ON o.parent_id=sc.id WHERE ?2) "
+#define SCOPE_CTE "WITH RECURSIVE " ORG_SCOPE_CTE("sc", "1", "?2<>0") " "
 
 const char *store_report_format_for_year(int year) {
   if (year >= 2021) return "2021";
@@ -111,10 +109,12 @@ static int compute_t3(Store *s, Report *p, int64_t orgId, int bSubtree,
                       int bRec, const char *zFrom, const char *zTo) {
   int rc;
   zero_table(p, "t3");
-/* INDEXED BY: without it SQLite takes application_org (org_id,
-** received_on), which does not cover applicant_type, and reads every row. */
-#define T3_NEW_W \
-  " FROM application a INDEXED BY application_report_received" \
+/* INDEXED BY (SQLite only, a dialect alternative): without it SQLite
+** takes application_org (org_id, received_on), which does not cover
+** applicant_type, and reads every row. */
+#define T3_NEW_HINT " INDEXED BY application_report_received"
+#define T3_NEW_W(HINT) \
+  " FROM application a" HINT \
   " WHERE a.org_id IN (SELECT id FROM sc)" \
   " AND a.received_on BETWEEN ?3 AND ?4"
 #define T3_IN_W \
@@ -127,8 +127,9 @@ static int compute_t3(Store *s, Report *p, int64_t orgId, int bSubtree,
   " FROM application a WHERE a.org_id IN (SELECT id FROM sc)" \
   " AND a.received_on <= ?4 AND (a.closed_on IS NULL OR a.closed_on > ?4)"
   if (bRec) {
-    rc = t3_query(s, p, SCOPE_CTE "SELECT a.id,a.applicant_type,NULL,1"
-                  T3_NEW_W, orgId, bSubtree, zFrom, zTo, "new", 1);
+#define T3_NEW_ROWS(HINT) SCOPE_CTE "SELECT a.id,a.applicant_type,NULL,1" T3_NEW_W(HINT)
+    rc = t3_query(s, p, SQL_DIALECT(s, T3_NEW_ROWS(T3_NEW_HINT), T3_NEW_ROWS("")),
+                  orgId, bSubtree, zFrom, zTo, "new", 1);
     if (!rc) rc = t3_query(s, p, SCOPE_CTE "SELECT a.id,a.applicant_type,"
                            "NULL,1" T3_IN_W, orgId, bSubtree, zFrom, zTo,
                            "carried_in", 1);
@@ -139,9 +140,10 @@ static int compute_t3(Store *s, Report *p, int64_t orgId, int bSubtree,
                            "NULL,1" T3_OUT_W, orgId, bSubtree, zFrom, zTo,
                            "carry_out", 1);
   } else {
-    rc = t3_query(s, p, SCOPE_CTE "SELECT 0,a.applicant_type,NULL,count(*)"
-                  T3_NEW_W " GROUP BY 2", orgId, bSubtree, zFrom, zTo, "new",
-                  0);
+#define T3_NEW_COUNT(HINT) \
+  SCOPE_CTE "SELECT 0,a.applicant_type,NULL,count(*)" T3_NEW_W(HINT) " GROUP BY 2"
+    rc = t3_query(s, p, SQL_DIALECT(s, T3_NEW_COUNT(T3_NEW_HINT), T3_NEW_COUNT("")),
+                  orgId, bSubtree, zFrom, zTo, "new", 0);
     if (!rc) rc = t3_query(s, p, SCOPE_CTE "SELECT 0,a.applicant_type,NULL,"
                            "count(*)" T3_IN_W " GROUP BY 2", orgId, bSubtree,
                            zFrom, zTo, "carried_in", 0);
@@ -358,7 +360,7 @@ static int compute_t2_items(Store *s, Report *p, int64_t orgId,
   " FROM application_review v JOIN application a ON a.id=v.application_id" \
   " WHERE a.org_id IN (SELECT id FROM sc) AND v.filed_on BETWEEN ?3 AND ?4"
 static const char zStatSql[] = SCOPE_CTE
-  "SELECT CASE WHEN ?5 THEN x.id ELSE 0 END,x.r,sum(x.n) FROM ("
+  "SELECT CASE WHEN ?5<>0 THEN x.id ELSE 0 END,x.r,sum(x.n) FROM ("
   /* 一 published: documents published in Y (all are on the website). */
   " SELECT d.id AS id,'active.published' AS r,1 AS n" STAT_DOC_Y
   "  AND d.published_date BETWEEN ?3 AND ?4"
@@ -579,6 +581,8 @@ static void rep_row(Arena *a, Stmt *st, ReportRec *p) {
   p->zApproverName = col_text(a, st, 17);
 }
 
+static void rep_row_fill(Stmt *st, Arena *a, void *pRow) { rep_row(a, st, pRow); }
+
 /* Steps st expecting one row into *pOut; STORE_NOTFOUND when none. */
 static int rep_one(Store *s, Arena *a, Stmt *st, ReportRec *pOut) {
   int rc = stmt_step(st);
@@ -785,6 +789,18 @@ done:
   return rc;
 }
 
+static void report_overrides_row(Stmt *st, Arena *a, void *pRow) {
+  ReportOverride *o = pRow;
+  o->id = col_int(st, 0);
+  o->zCell = col_text(a, st, 1);
+  o->bSet = (int)col_int(st, 2);
+  o->v = col_int(st, 3);
+  o->zReason = col_text(a, st, 4);
+  o->bRemoved = (int)col_int(st, 5);
+  o->zUser = col_text(a, st, 6);
+  o->zAt = col_text(a, st, 7);
+}
+
 int store_report_overrides(Store *s, Arena *a, int64_t reportId,
                            ReportOverride **pa, int *pn) {
   Stmt *st = stmt(s,
@@ -792,27 +808,9 @@ int store_report_overrides(Store *s, Arena *a, int64_t reportId,
       "o.removed,coalesce(u.name,''),o.at FROM report_override o"
       " LEFT JOIN \"user\" u ON u.id=o.user_id WHERE o.report_id=?1"
       " ORDER BY o.id DESC");
-  int rc, n = 0, nAlloc = 0;
-  ReportOverride *aO = NULL;
   if (!st) return STORE_ERROR;
   bind_int(st, 1, reportId);
-  while ((rc = stmt_step(st)) == STMT_ROW) {
-    ARENA_PUSH(a, aO, n, nAlloc);
-    ReportOverride *o = &aO[n++];
-    o->id = col_int(st, 0);
-    o->zCell = col_text(a, st, 1);
-    o->bSet = (int)col_int(st, 2);
-    o->v = col_int(st, 3);
-    o->zReason = col_text(a, st, 4);
-    o->bRemoved = (int)col_int(st, 5);
-    o->zUser = col_text(a, st, 6);
-    o->zAt = col_text(a, st, 7);
-  }
-  stmt_done(st);
-  if (rc != STMT_DONE) return store_db_err(s, "读取覆盖记录");
-  *pa = aO;
-  *pn = n;
-  return STORE_OK;
+  return stmt_rows(s, st, a, sizeof **pa, report_overrides_row, pa, pn, "读取覆盖记录");
 }
 
 int store_report_accept(Store *s, int64_t reportId, const char *zKey,
@@ -928,54 +926,35 @@ int store_report_list(Store *s, Arena *a, int64_t orgId, int bPublished,
                           " ON o.id=r.org_id WHERE r.org_id=?1 AND"
                           " (?2=0 OR r.status='published')"
                           " ORDER BY r.year DESC, r.scope");
-  int rc, n = 0, nAlloc = 0;
-  ReportRec *aR = NULL;
   if (!st) return STORE_ERROR;
   bind_int(st, 1, orgId);
   bind_int(st, 2, bPublished);
-  while ((rc = stmt_step(st)) == STMT_ROW) {
-    ARENA_PUSH(a, aR, n, nAlloc);
-    rep_row(a, st, &aR[n++]);
-  }
-  stmt_done(st);
-  if (rc != STMT_DONE) return store_db_err(s, "读取报告列表");
-  *pa = aR;
-  *pn = n;
-  return STORE_OK;
+  return stmt_rows(s, st, a, sizeof **pa, rep_row_fill, pa, pn, "读取报告列表");
+}
+
+static void report_units_row(Stmt *st, Arena *a, void *pRow) {
+  ReportUnit *u = pRow;
+  u->orgId = col_int(st, 0);
+  u->zOrgName = col_text(a, st, 1);
+  u->zOrgSlug = col_text(a, st, 2);
+  u->depth = (int)col_int(st, 3);
+  u->zStatus = col_text(a, st, 4);
+  u->zSubmittedAt = col_text(a, st, 5);
+  u->zOrgKind = col_text(a, st, 6);
 }
 
 int store_report_units(Store *s, Arena *a, int64_t rootId, int year,
                        ReportUnit **pa, int *pn) {
   Stmt *st = stmt(s,
-      "WITH RECURSIVE t(id,depth,path) AS ("
-      "  SELECT id,0,printf('%010d',id) FROM org WHERE id=?1"
-      "  UNION ALL SELECT o.id,t.depth+1,t.path||'/'||printf('%010d',o.id)"
-      "  FROM org o JOIN t ON o.parent_id=t.id)"
+      "WITH RECURSIVE " ORG_TREE_CTE("t", "id=?1")
       " SELECT t.id,o.name,o.slug,t.depth,coalesce(r.status,''),"
       " coalesce(r.submitted_at,''),o.kind FROM t JOIN org o ON o.id=t.id"
       " LEFT JOIN report r ON r.org_id=t.id AND r.year=?2 AND r.scope='org'"
       " ORDER BY t.path");
-  int rc, n = 0, nAlloc = 0;
-  ReportUnit *aU = NULL;
   if (!st) return STORE_ERROR;
   bind_int(st, 1, rootId);
   bind_int(st, 2, year);
-  while ((rc = stmt_step(st)) == STMT_ROW) {
-    ARENA_PUSH(a, aU, n, nAlloc);
-    ReportUnit *u = &aU[n++];
-    u->orgId = col_int(st, 0);
-    u->zOrgName = col_text(a, st, 1);
-    u->zOrgSlug = col_text(a, st, 2);
-    u->depth = (int)col_int(st, 3);
-    u->zStatus = col_text(a, st, 4);
-    u->zSubmittedAt = col_text(a, st, 5);
-    u->zOrgKind = col_text(a, st, 6);
-  }
-  stmt_done(st);
-  if (rc != STMT_DONE) return store_db_err(s, "读取下属单位");
-  *pa = aU;
-  *pn = n;
-  return STORE_OK;
+  return stmt_rows(s, st, a, sizeof **pa, report_units_row, pa, pn, "读取下属单位");
 }
 
 /* ---- Register ------------------------------------------------------- */
@@ -1050,6 +1029,19 @@ int store_report_register_put(Store *s, int64_t orgId, int year,
   return stmt_exec(s, st, "保存登记");
 }
 
+static void report_register_list_row(Stmt *st, Arena *a, void *pRow) {
+  ReportRegister *r = pRow;
+  r->id = col_int(st, 0);
+  r->orgId = col_int(st, 1);
+  r->year = (int)col_int(st, 2);
+  r->zKind = col_text(a, st, 3);
+  r->count = col_int(st, 4);
+  r->amount = col_int(st, 5);
+  r->zSource = col_text(a, st, 6);
+  r->zOrgName = col_text(a, st, 7);
+  r->items = col_int(st, 8);
+}
+
 int store_report_register_list(Store *s, Arena *a, int64_t orgId, int year,
                                ReportRegister **pa, int *pn) {
   Stmt *st = stmt(s,
@@ -1057,29 +1049,10 @@ int store_report_register_list(Store *s, Arena *a, int64_t orgId, int year,
       "coalesce(r.items,-1)"
       " FROM report_register r JOIN org o ON o.id=r.org_id"
       " WHERE r.org_id=?1 AND r.year=?2 ORDER BY r.kind");
-  int rc, n = 0, nAlloc = 0;
-  ReportRegister *aR = NULL;
   if (!st) return STORE_ERROR;
   bind_int(st, 1, orgId);
   bind_int(st, 2, year);
-  while ((rc = stmt_step(st)) == STMT_ROW) {
-    ARENA_PUSH(a, aR, n, nAlloc);
-    ReportRegister *r = &aR[n++];
-    r->id = col_int(st, 0);
-    r->orgId = col_int(st, 1);
-    r->year = (int)col_int(st, 2);
-    r->zKind = col_text(a, st, 3);
-    r->count = col_int(st, 4);
-    r->amount = col_int(st, 5);
-    r->zSource = col_text(a, st, 6);
-    r->zOrgName = col_text(a, st, 7);
-    r->items = col_int(st, 8);
-  }
-  stmt_done(st);
-  if (rc != STMT_DONE) return store_db_err(s, "读取登记");
-  *pa = aR;
-  *pn = n;
-  return STORE_OK;
+  return stmt_rows(s, st, a, sizeof **pa, report_register_list_row, pa, pn, "读取登记");
 }
 
 /* ---- Drill-down ----------------------------------------------------- */
@@ -1112,9 +1085,13 @@ int store_report_records(Store *s, Arena *a, const char *zTable,
            " ON o.id=t.org_id WHERE t.id=?1";
   } else if (!strcmp(zTable, "opinion")) {
     zKind = "opinion";
-    zSql = "SELECT e.id,e.level,e.title,o.name,"
-           "date(e.found_at+28800,'unixepoch'),e.source FROM opinion_event e"
-           " JOIN org o ON o.id=e.org_id WHERE e.id=?1";
+    /* The day in Beijing time of a Unix time (dialect). */
+#define OPINION_SQL(DAY)                                                \
+  "SELECT e.id,e.level,e.title,o.name," DAY ",e.source FROM opinion_event e" \
+  " JOIN org o ON o.id=e.org_id WHERE e.id=?1"
+    zSql = SQL_DIALECT(s, OPINION_SQL("date(e.found_at+28800,'unixepoch')"),
+                       OPINION_SQL("to_char(to_timestamp(e.found_at+28800)"
+                                   " AT TIME ZONE 'UTC','YYYY-MM-DD')"));
   } else if (!strcmp(zTable, "t3")) {
     zKind = "application";
     zSql = "SELECT a.id,a.reg_no,a.info_title,o.name,a.received_on,"
@@ -1239,9 +1216,9 @@ int store_report_facts(Store *s, int64_t orgId, int bSubtree, int year,
   snprintf(zFrom, sizeof zFrom, "%04d-01-01", year);
   snprintf(zTo, sizeof zTo, "%04d-12-31", year);
   Stmt *st = stmt(s, SCOPE_CTE
-      "SELECT count(*),coalesce(sum(report_kind='regulation'),0),"
-      "coalesce(sum(report_kind='normative'),0),"
-      "coalesce(sum(genre LIKE '%解读%'),0) FROM doc"
+      "SELECT count(*)," SQL_COUNT_IF("report_kind='regulation'") ","
+      SQL_COUNT_IF("report_kind='normative'") ","
+      SQL_COUNT_IF("genre LIKE '%解读%'") " FROM doc"
       " WHERE org_id IN (SELECT id FROM sc) AND state IN"
       " ('published','withdrawn') AND published_date BETWEEN ?3 AND ?4");
   if (!st) return STORE_ERROR;
@@ -1259,9 +1236,9 @@ int store_report_facts(Store *s, int64_t orgId, int bSubtree, int year,
   stmt_done(st);
   if (rc != STMT_ROW) return store_db_err(s, "统计文件");
   st = stmt(s, SCOPE_CTE
-      "SELECT coalesce(sum(received_on BETWEEN ?3 AND ?4),0),"
-      "coalesce(sum(closed_on BETWEEN ?3 AND ?4),0),"
-      "coalesce(sum(received_on<=?4 AND (closed_on IS NULL OR closed_on>?4)),0),"
+      "SELECT " SQL_COUNT_IF("received_on BETWEEN ?3 AND ?4") ","
+      SQL_COUNT_IF("closed_on BETWEEN ?3 AND ?4") ","
+      SQL_COUNT_IF("received_on<=?4 AND (closed_on IS NULL OR closed_on>?4)") ","
       "coalesce(sum(CASE WHEN fee_status='paid' AND closed_on BETWEEN ?3 AND ?4"
       " THEN fee_yuan ELSE 0 END),0)"
       " FROM application WHERE org_id IN (SELECT id FROM sc)");
@@ -1280,7 +1257,7 @@ int store_report_facts(Store *s, int64_t orgId, int bSubtree, int year,
   stmt_done(st);
   if (rc != STMT_ROW) return store_db_err(s, "统计申请");
   st = stmt(s, SCOPE_CTE
-      "SELECT coalesce(sum(v.kind='review'),0),coalesce(sum(v.kind<>'review'),0)"
+      "SELECT " SQL_COUNT_IF("v.kind='review'") "," SQL_COUNT_IF("v.kind<>'review'")
       " FROM application_review v JOIN application a ON a.id=v.application_id"
       " WHERE a.org_id IN (SELECT id FROM sc) AND v.filed_on BETWEEN ?3 AND ?4");
   if (!st) return STORE_ERROR;

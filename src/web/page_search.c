@@ -8,7 +8,7 @@
 #include <string.h>
 
 #include "core/catalogue.h"
-#include "store/fts_cjk.h"
+#include "lib/textmatch.h"
 #include "store/store_catalogue.h"
 #include "store/store_documents.h"
 #include "store/store_search.h"
@@ -56,7 +56,7 @@ void portal_hit_snippet(Buf *pOut, const Doc *d, const char *zAttText,
                         const char *zQuery) {
   Buf body = BUF_INIT, sn = BUF_INIT;
   markdown_plain(d->zBody ? d->zBody : "", &body);
-  int bHit = fts_cjk_snippet(buf_str(&body), zQuery, &sn, 80);
+  int bHit = textmatch_snippet(buf_str(&body), zQuery, &sn, 80);
   if (bHit) buf_append(pOut, buf_str(&sn), sn.n);
   buf_free(&body);
   buf_free(&sn);
@@ -64,7 +64,7 @@ void portal_hit_snippet(Buf *pOut, const Doc *d, const char *zAttText,
   const char *az[] = {d->zBody, d->zTitle, d->zDocNumber, d->zKeywords};
   for (size_t i = 0; i < sizeof az / sizeof az[0]; i++) {
     Buf b = BUF_INIT;
-    if (fts_cjk_snippet(az[i], zQuery, &b, 80)) {
+    if (textmatch_snippet(az[i], zQuery, &b, 80)) {
       buf_append(pOut, buf_str(&b), b.n);
       buf_free(&b);
       return;
@@ -73,7 +73,7 @@ void portal_hit_snippet(Buf *pOut, const Doc *d, const char *zAttText,
   }
   /* Only the attachments match: their text, labelled as such. */
   Buf b = BUF_INIT;
-  if (zAttText && fts_cjk_snippet(zAttText, zQuery, &b, 80)) {
+  if (zAttText && textmatch_snippet(zAttText, zQuery, &b, 80)) {
     buf_puts(pOut, "<span class=\"snippet-source\">附件</span> ");
     buf_append(pOut, buf_str(&b), b.n);
     buf_free(&b);
@@ -82,7 +82,7 @@ void portal_hit_snippet(Buf *pOut, const Doc *d, const char *zAttText,
   buf_free(&b);
   Buf plain = BUF_INIT;
   markdown_plain(d->zBody ? d->zBody : "", &plain);
-  fts_cjk_snippet(buf_str(&plain), zQuery, pOut, 80);
+  textmatch_snippet(buf_str(&plain), zQuery, pOut, 80);
   buf_free(&plain);
 }
 
@@ -249,14 +249,14 @@ int page_search(Req *r) {
       Buf sn = BUF_INIT;
       portal_hit_snippet(&sn, &d, zAtt, zQ);
       Buf tt = BUF_INIT;
-      fts_cjk_snippet(d.zTitle, zQ, &tt, 200);
+      textmatch_snippet(d.zTitle, zQ, &tt, 200);
       req_printf(r, "<li class=\"result\" data-doc-id=\"%lld\"><h2><a href=\"/o/%u/d/%lld\">",
                  (long long)d.id, d.zOrgSlug, (long long)d.id);
-      req_puts(r, buf_str(&tt));  /* escaped by fts_cjk_snippet */
+      req_puts(r, buf_str(&tt));  /* escaped by textmatch_snippet */
       req_printf(r, "</a></h2>\n<p class=\"hit-meta\">%h · 索引号 %h%s%h · 发布日期 %h</p>\n<p class=\"snippet\">",
                  d.zPublisher[0] ? d.zPublisher : d.zOrgName, d.zIndexNumber,
                  d.zDocNumber[0] ? " · 文号 " : "", d.zDocNumber, d.zPublishedDate);
-      req_puts(r, buf_str(&sn));  /* escaped by fts_cjk_snippet */
+      req_puts(r, buf_str(&sn));  /* escaped by textmatch_snippet */
       req_puts(r, "</p></li>\n");
       buf_free(&sn);
       buf_free(&tt);

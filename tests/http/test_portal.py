@@ -40,7 +40,7 @@ GEN_TERMS = [
 
 
 def fold(s):
-    """The rule of fts_cjk_fold(): full-width ASCII to ASCII, U+3000 to a
+    """The rule of textmatch_fold(): full-width ASCII to ASCII, U+3000 to a
     space, ASCII lower-cased, white-space runs to one space, trimmed."""
     out = []
     for ch in s:

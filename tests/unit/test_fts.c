@@ -80,7 +80,7 @@ static void add_doc(sqlite3 *db, Ref *pRef, const char *const *azCol) {
   Buf all = BUF_INIT;
   for (int i = 0; i < CORPUS_NCOL; i++) {
     Buf b = BUF_INIT;
-    fts_cjk_fold(azCol[i], &b);
+    textmatch_fold(azCol[i], &b);
     buf_puts(&all, buf_str(&b));
     buf_putc(&all, '\n');
     pRef->azFold[pRef->nDoc * CORPUS_NCOL + i] = buf_steal(&b);
@@ -165,7 +165,7 @@ static int fts_ids(sqlite3 *db, const char *zQuery, int *aId, int nMax) {
 static int ref_ids(const Ref *pRef, const char *zQuery, int *aId, int nMax) {
   char **azTerm;
   int nTerm, n = 0;
-  if (fts_cjk_terms(zQuery, &azTerm, &nTerm, 0) != FTS_CJK_OK) return -1;
+  if (textmatch_terms(zQuery, &azTerm, &nTerm, 0) != FTS_CJK_OK) return -1;
   for (int d = 0; d < pRef->nDoc; d++) {
     int bAll = 1;
     for (int k = 0; k < nTerm && bAll; k++) {
@@ -177,7 +177,7 @@ static int ref_ids(const Ref *pRef, const char *zQuery, int *aId, int nMax) {
       n++;
     }
   }
-  fts_cjk_terms_free(azTerm, nTerm);
+  textmatch_terms_free(azTerm, nTerm);
   return n;
 }
 
@@ -391,7 +391,7 @@ TEST(fts_query_parse_and_errors) {
   free(zErr);
   zErr = 0;
   Buf big = BUF_INIT;
-  for (int i = 0; i < FTS_CJK_MAX_CHARS + 1; i++) buf_puts(&big, "疫");
+  for (int i = 0; i < TEXTMATCH_MAX_CHARS + 1; i++) buf_puts(&big, "疫");
   CHECK_INT(fts_cjk_query(buf_str(&big), &b, &zErr), FTS_CJK_ETOOLONG);
   free(zErr);
   CHECK_INT((int)b.n, 0); /* unchanged on error */
@@ -418,7 +418,7 @@ TEST(fts_query_parse_and_errors) {
   buf_free(&c);
 
   Buf f = BUF_INIT;
-  fts_cjk_fold("  ＰＤＦ\xE3\x80\x80 文件\n\tA１ ", &f);
+  textmatch_fold("  ＰＤＦ\xE3\x80\x80 文件\n\tA１ ", &f);
   CHECK_STR(buf_str(&f), "pdf 文件 a1");
   buf_free(&f);
   buf_free(&b);
@@ -426,35 +426,35 @@ TEST(fts_query_parse_and_errors) {
 
 TEST(fts_snippet_marks_matches) {
   Buf b = BUF_INIT;
-  CHECK_INT(fts_cjk_snippet("2023年第3季度全区饮用水水质检测合格率为98.5%。",
+  CHECK_INT(textmatch_snippet("2023年第3季度全区饮用水水质检测合格率为98.5%。",
                             "水质", &b, 40),
             1);
   CHECK_STR(buf_str(&b),
             "2023年第3季度全区饮用水<mark>水质</mark>检测合格率为98.5%。");
   buf_reset(&b);
-  fts_cjk_snippet("请下载附件PDF文件", "df", &b, 40);
+  textmatch_snippet("请下载附件PDF文件", "df", &b, 40);
   CHECK_STR(buf_str(&b), "请下载附件P<mark>DF</mark>文件");
   buf_reset(&b);
-  fts_cjk_snippet("<b>疫苗</b>&'\"", "疫苗", &b, 40);
+  textmatch_snippet("<b>疫苗</b>&'\"", "疫苗", &b, 40);
   CHECK_STR(buf_str(&b),
             "&lt;b&gt;<mark>疫苗</mark>&lt;/b&gt;&amp;&#39;&quot;");
   buf_reset(&b);
-  fts_cjk_snippet("疫苗苗", "苗", &b, 40);
+  textmatch_snippet("疫苗苗", "苗", &b, 40);
   CHECK_STR(buf_str(&b), "疫<mark>苗</mark><mark>苗</mark>");
   buf_reset(&b);
-  fts_cjk_snippet("疫苗苗", "苗苗 疫苗", &b, 40);
+  textmatch_snippet("疫苗苗", "苗苗 疫苗", &b, 40);
   CHECK_STR(buf_str(&b), "<mark>疫苗苗</mark>");
   buf_reset(&b);
-  fts_cjk_snippet("水\xE3\x80\x80\n质 水质", "\"水 质\" 质", &b, 40);
+  textmatch_snippet("水\xE3\x80\x80\n质 水质", "\"水 质\" 质", &b, 40);
   CHECK_STR(buf_str(&b), "<mark>水 质</mark> 水<mark>质</mark>");
   buf_reset(&b);
-  fts_cjk_snippet("卫健发〔２０１９〕7号", "〔2019〕", &b, 40);
+  textmatch_snippet("卫健发〔２０１９〕7号", "〔2019〕", &b, 40);
   CHECK_STR(buf_str(&b), "卫健发<mark>〔２０１９〕</mark>7号");
   buf_reset(&b);
-  fts_cjk_snippet("坏\xff字", "字", &b, 40);
+  textmatch_snippet("坏\xff字", "字", &b, 40);
   CHECK_STR(buf_str(&b), "坏\xEF\xBF\xBD<mark>字</mark>");
   buf_reset(&b);
-  CHECK_INT(fts_cjk_snippet("没有匹配的文本", "疫苗", &b, 40), 0);
+  CHECK_INT(textmatch_snippet("没有匹配的文本", "疫苗", &b, 40), 0);
   CHECK_STR(buf_str(&b), "没有匹配的文本");
   buf_reset(&b);
   /* A long text: the excerpt is cut around the first match. */
@@ -462,13 +462,13 @@ TEST(fts_snippet_marks_matches) {
   for (int i = 0; i < 50; i++) buf_puts(&t, "一二三四五六七八九十");
   buf_puts(&t, "疫苗");
   for (int i = 0; i < 50; i++) buf_puts(&t, "一二三四五六七八九十");
-  CHECK_INT(fts_cjk_snippet(buf_str(&t), "疫苗", &b, 20), 1);
+  CHECK_INT(textmatch_snippet(buf_str(&t), "疫苗", &b, 20), 1);
   CHECK_STR(buf_str(&b), "…六七八九十<mark>疫苗</mark>一二三四五六七八九十一二三…");
   buf_reset(&b);
-  fts_cjk_snippet(buf_str(&t), "九", &b, 12);
+  textmatch_snippet(buf_str(&t), "九", &b, 12);
   CHECK_STR(buf_str(&b), "…六七八<mark>九</mark>十一二三四五六七…");
   buf_reset(&b);
-  CHECK_INT(fts_cjk_snippet(0, "x", &b, 0), 0);
+  CHECK_INT(textmatch_snippet(0, "x", &b, 0), 0);
   CHECK_STR(buf_str(&b), "");
   buf_free(&t);
   buf_free(&b);
@@ -479,7 +479,7 @@ TEST(fts_builtin_highlight_with_bigrams) {
   ** two or more characters (phrases of overlapping bigrams merge into one
   ** range, also across white space), but a one-character query matches the
   ** bigram token starting with it and so marks one character too many.
-  ** This records that; fts_cjk_snippet() is the supported way. */
+  ** This records that; textmatch_snippet() is the supported way. */
   Ref ref;
   sqlite3 *db = hand_db(&ref, ", prefix='1', detail=full");
   sqlite3_stmt *pStmt = 0;

@@ -76,6 +76,9 @@ CREATE TABLE search_stale (
   keywords        TEXT NOT NULL,
   attachment_text TEXT NOT NULL
 );
+-- The documents that use an attachment content (the trigger on
+-- attachment_blob below), without scanning every attachment.
+CREATE INDEX doc_attachment_sha ON doc_attachment(sha256);
 CREATE TRIGGER search_doc_text_bu BEFORE UPDATE OF body, title, doc_number,
   keywords ON doc
   WHEN OLD.body IS NOT NEW.body OR OLD.title IS NOT NEW.title

@@ -22,11 +22,15 @@
 **    (WITH … and WITH RECURSIVE …), window functions, LIMIT/OFFSET,
 **    INSERT … ON CONFLICT(cols) DO NOTHING | DO UPDATE SET x=excluded.x,
 **    INSERT/UPDATE/DELETE … RETURNING.
-**  - Every parameter from ?1 to the highest one a text uses appears in it,
-**    and each one's type follows from where it stands (a comparison with
-**    a column, an arithmetic with a number): PostgreSQL infers parameter
-**    types when it prepares.  Where nothing tells (SELECT ?1, ?1 IS NULL
-**    alone, both sides parameters), write CAST(?1 AS INTEGER) / AS TEXT.
+**  - Each parameter's type follows from where it stands (a comparison
+**    with a column, an arithmetic with a number): PostgreSQL infers
+**    parameter types when it prepares.  Where nothing tells (SELECT ?1,
+**    ?1 IS NULL alone, both sides parameters), write CAST(?1 AS INTEGER)
+**    / AS TEXT.  Number the parameters without gaps where the text is
+**    written for one statement; where shared fragments leave one out (a
+**    statement family binding the same numbers), the driver declares a
+**    number the text does not use as text, and ignores a binding past the
+**    highest number the text uses (as SQLite does).
 **    Truth values are compared explicitly (?2<>0, not a bare ?2), and
 **    counted with SQL_COUNT_IF (no sum() over a comparison).
 **  - New rows' ids: INSERT … RETURNING id, read as a row (stmt_insert_id);
@@ -203,19 +207,6 @@ int db_exec_sql(Store *s, const char *zSql);
   ".id WHERE " DEEP ")"
 #define ORG_SUBTREE_CTE(NAME, ORG) ORG_SCOPE_CTE(NAME, ORG, "1=1")
 
-/* "H contains N as a substring" (no wildcards), per dialect: write the
-** statement as a macro of CONTAINS and pass each to SQL_DIALECT. */
-#define SQLITE_CONTAINS(H, N) "instr(" H "," N ")>0"
-#define PG_CONTAINS(H, N) "strpos(" H "," N ")>0"
-
-/* A truth value as the integer 1 or 0 (a comparison is an integer on
-** SQLite, a boolean on PostgreSQL; col_int wants the integer). */
-#define SQL_BOOL(COND) "CASE WHEN " COND " THEN 1 ELSE 0 END"
-
-/* The number of rows for which the SQL condition COND holds (0 when
-** none); sum(COND) works on SQLite only. */
-#define SQL_COUNT_IF(COND) "coalesce(sum(CASE WHEN " COND " THEN 1 ELSE 0 END),0)"
-
 /* The same walk in pre-order: NAME(id,depth,path) holds the organisations
 ** satisfying the SQL condition ROOTS (on table org) at depth 0 and every
 ** organisation below them; ORDER BY NAME.path lists children under their
@@ -231,6 +222,19 @@ int db_exec_sql(Store *s, const char *zSql);
 #define SQL_ID_KEY(COL)                                                   \
   "substr('0000000000'||CAST(" COL " AS TEXT),"                           \
   "length(CAST(" COL " AS TEXT))+1,10)"
+
+/* "H contains N as a substring" (no wildcards), per dialect: write the
+** statement as a macro of CONTAINS and pass each to SQL_DIALECT. */
+#define SQL_CONTAINS_SQLITE(H, N) "instr(" H "," N ")>0"
+#define SQL_CONTAINS_PG(H, N) "strpos(" H "," N ")>0"
+
+/* A truth value as the integer 1 or 0 (a comparison is an integer on
+** SQLite, a boolean on PostgreSQL; col_int wants the integer). */
+#define SQL_BOOL(COND) "CASE WHEN " COND " THEN 1 ELSE 0 END"
+
+/* The number of rows for which the SQL condition COND holds (0 when
+** none); sum(COND) works on SQLite only. */
+#define SQL_COUNT_IF(COND) "coalesce(sum(CASE WHEN " COND " THEN 1 ELSE 0 END),0)"
 
 /* ---- The driver interface (what a driver implements) -------------------- */
 
@@ -287,7 +291,9 @@ struct DbDriver {
 ** statement cache, the transaction depth and the error text belong to
 ** db.c. */
 
-/* The drivers compiled in. */
+/* The drivers compiled in; store_open() chooses one by its target
+** (driver_for() in db.c: postgres:// and postgresql:// URIs, else a
+** SQLite file). */
 extern const DbDriver dbSqlite;
 
 #endif

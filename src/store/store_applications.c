@@ -32,7 +32,8 @@
   " FROM application a JOIN org o ON o.id=a.org_id" \
   " LEFT JOIN dept d ON d.id=a.dept_id LEFT JOIN \"user\" u ON u.id=a.handler_id"
 
-static void app_row(Arena *ar, Stmt *st, App *a) {
+static void app_row(Stmt *st, Arena *ar, void *pRow) {
+  App *a = pRow;
   int i = 0;
   memset(a, 0, sizeof *a);
   a->id = col_int(st, i++);
@@ -84,7 +85,6 @@ static void app_row(Arena *ar, Stmt *st, App *a) {
   a->zOtherOrganContact = col_text(ar, st, i++);
 }
 
-static void app_row_fill(Stmt *st, Arena *a, void *pRow) { app_row(a, st, pRow); }
 
 
 /* Sets the store's message to the text z (not a format); returns rc. */
@@ -176,15 +176,8 @@ int store_app_add(Store *s, Arena *ar, App *a, const char *zTrackingHash) {
 
 /* Steps a statement that yields at most one application. */
 static int app_one(Store *s, Arena *ar, Stmt *st, App *a) {
-  int rc = stmt_step(st), out = STORE_OK;
-  if (rc == STMT_ROW)
-    app_row(ar, st, a);
-  else if (rc == STMT_DONE)
-    out = store_fail(s, STORE_NOTFOUND, "申请不存在");
-  else
-    out = store_db_err(s, "读取申请");
-  stmt_done(st);
-  return out;
+  int rc = stmt_row(s, st, ar, sizeof *a, app_row, a, "读取申请");
+  return rc == STORE_NOTFOUND ? store_fail(s, rc, "申请不存在") : rc;
 }
 
 int store_app_get(Store *s, Arena *ar, int64_t id, App *a) {
@@ -205,7 +198,7 @@ int store_app_by_tracking(Store *s, Arena *ar, const char *zRegNo,
 }
 
 /* The selection of store_app_query: ?1 org, ?2 subtree, ?3 filter, ?4
-** year, ?5 today, ?6 end of the due-soon window, ?9 the search (a
+** year, ?5 today, ?6 end of the due-soon window, ?7 the search (a
 ** substring test per dialect: CONTAINS). */
 #define APP_QUERY_WHERE(CONTAINS)                                   \
   " WHERE a.org_id IN (SELECT id FROM sc) AND (?3=''"               \
@@ -214,12 +207,12 @@ int store_app_by_tracking(Store *s, Arena *ar, const char *zRegNo,
   " OR (?3='due_soon' AND " APP_WHERE_DUE_SOON("a.", "?5", "?6") ")" \
   " OR (?3='overdue' AND " APP_WHERE_OVERDUE("a.", "?5") ")"        \
   " OR (?3='closed' AND " APP_WHERE_CLOSED("a.", "?4") "))"                 \
-  " AND (?9='' OR " CONTAINS("a.applicant_name", "?9")                      \
-  " OR " CONTAINS("lower(a.reg_no)", "lower(?9)") ")"
+  " AND (?7='' OR " CONTAINS("a.applicant_name", "?7")                      \
+  " OR " CONTAINS("lower(a.reg_no)", "lower(?7)") ")"
 
-/* Binds ?1..?6 and ?9 (the search) of APP_QUERY_WHERE. */
+/* Binds ?1..?7 (?7 the search) of APP_QUERY_WHERE. */
 static void bind_query(Stmt *st, const AppQuery *q) {
-  bind_text(st, 9, q->zSearch ? q->zSearch : "");
+  bind_text(st, 7, q->zSearch ? q->zSearch : "");
   bind_int(st, 1, q->orgId);
   bind_int(st, 2, q->bSubtree != 0);
   bind_text(st, 3, q->zFilter ? q->zFilter : "");
@@ -241,8 +234,8 @@ int store_app_query(Store *s, Arena *ar, const AppQuery *q, App **paApp,
   int rc;
   if (pnTotal) {
     st = stmt(s, SQL_DIALECT(s,
-        SCOPE_CTE "SELECT count(*) FROM application a" APP_QUERY_WHERE(SQLITE_CONTAINS),
-        SCOPE_CTE "SELECT count(*) FROM application a" APP_QUERY_WHERE(PG_CONTAINS)));
+        SCOPE_CTE "SELECT count(*) FROM application a" APP_QUERY_WHERE(SQL_CONTAINS_SQLITE),
+        SCOPE_CTE "SELECT count(*) FROM application a" APP_QUERY_WHERE(SQL_CONTAINS_PG)));
     if (!st) return STORE_ERROR;
     bind_query(st, q);
     rc = stmt_step(st);
@@ -252,14 +245,14 @@ int store_app_query(Store *s, Arena *ar, const AppQuery *q, App **paApp,
   }
 #define APP_QUERY_PAGE(CONTAINS)                                         \
   SCOPE_CTE "SELECT " APP_COLS APP_FROM APP_QUERY_WHERE(CONTAINS)          \
-  " ORDER BY a.received_on DESC, a.id DESC LIMIT ?7 OFFSET ?8"
-  st = stmt(s, SQL_DIALECT(s, APP_QUERY_PAGE(SQLITE_CONTAINS),
-                           APP_QUERY_PAGE(PG_CONTAINS)));
+  " ORDER BY a.received_on DESC, a.id DESC LIMIT ?8 OFFSET ?9"
+  st = stmt(s, SQL_DIALECT(s, APP_QUERY_PAGE(SQL_CONTAINS_SQLITE),
+                           APP_QUERY_PAGE(SQL_CONTAINS_PG)));
   if (!st) return STORE_ERROR;
   bind_query(st, q);
-  bind_limit(st, 7, q->nLimit);
-  bind_int(st, 8, q->nOffset > 0 ? q->nOffset : 0);
-  return stmt_rows(s, st, ar, sizeof **paApp, app_row_fill, paApp, pn, "读取申请列表");
+  bind_limit(st, 8, q->nLimit);
+  bind_int(st, 9, q->nOffset > 0 ? q->nOffset : 0);
+  return stmt_rows(s, st, ar, sizeof **paApp, app_row, paApp, pn, "读取申请列表");
 }
 
 int store_app_list(Store *s, Arena *ar, int64_t orgId, int bSubtree,

@@ -37,8 +37,8 @@ int store_doc_lookup(Store *s, Arena *a, const char *zQ, int64_t orgId,
   " WHERE d.org_id IN (SELECT id FROM sub) AND d.id<>?3"                 \
   " AND (" CONTAINS("d.title", "?4") " OR " CONTAINS("d.doc_number", "?4") ")" \
   " ORDER BY coalesce(d.published_date,d.created_at) DESC, d.id DESC LIMIT ?5"
-  Stmt *st = stmt(s, SQL_DIALECT(s, LOOKUP_SQL(SQLITE_CONTAINS),
-                                 LOOKUP_SQL(PG_CONTAINS)));
+  Stmt *st = stmt(s, SQL_DIALECT(s, LOOKUP_SQL(SQL_CONTAINS_SQLITE),
+                                 LOOKUP_SQL(SQL_CONTAINS_PG)));
   bind_int(st, 1, orgId);
   bind_int(st, 2, bSubtree);
   bind_int(st, 3, excludeId);

@@ -33,7 +33,8 @@
 #define DOC_SELECT "SELECT " DOC_COLS_HEAD "d.body" DOC_COLS_TAIL
 #define DOC_SELECT_NOBODY "SELECT " DOC_COLS_HEAD "''" DOC_COLS_TAIL
 
-static void doc_row(Arena *a, Stmt *st, Doc *d) {
+static void doc_row(Stmt *st, Arena *a, void *pRow) {
+  Doc *d = pRow;
   int i = 0;
   memset(d, 0, sizeof *d);
   d->id = col_int(st, i++);
@@ -74,7 +75,6 @@ static void doc_row(Arena *a, Stmt *st, Doc *d) {
   d->zChangedOn = col_text(a, st, i++);
 }
 
-static void doc_row_fill(Stmt *st, Arena *a, void *pRow) { doc_row(a, st, pRow); }
 
 
 /* Binds text, or NULL when empty (optional dates). */
@@ -274,12 +274,8 @@ int store_doc_update(Store *s, const Doc *d) {
 }
 
 static int doc_one(Store *s, Arena *a, Stmt *st, Doc *d) {
-  int rc = stmt_step(st), out = STORE_OK;
-  if (rc == STMT_ROW) doc_row(a, st, d);
-  else if (rc == STMT_DONE) out = store_fail(s, STORE_NOTFOUND, "文件不存在");
-  else out = store_db_err(s, "读取文件");
-  stmt_done(st);
-  return out;
+  int rc = stmt_row(s, st, a, sizeof *d, doc_row, d, "读取文件");
+  return rc == STORE_NOTFOUND ? store_fail(s, rc, "文件不存在") : rc;
 }
 
 int store_doc_get(Store *s, Arena *a, int64_t id, Doc *d) {
@@ -319,11 +315,11 @@ int store_doc_public_by_index(Store *s, Arena *a, const char *zIndex, Doc *d) {
   " AND (?7 IS NULL OR d.genre=?7)"                                          \
   " AND (?8 IS NULL OR d.report_kind=?8)"                                    \
   " AND (?9 IS NULL OR d.validity=?9)"                                       \
-  " AND (?12 IS NULL OR substr(d.published_date,6,2)=?12)"                   \
-  " AND (?13 IS NULL OR ?13='政府网站' OR EXISTS (SELECT 1 FROM doc_channel" \
-  "  k WHERE k.doc_id=d.id AND k.channel=?13))"                              \
-  " AND (?14 IS NULL OR coalesce(nullif((SELECT c.level1 FROM"               \
-  "  catalogue_item c WHERE c.id=d.catalogue_item_id),''),'未归类')=?14)"
+  " AND (?10 IS NULL OR substr(d.published_date,6,2)=?10)"                   \
+  " AND (?11 IS NULL OR ?11='政府网站' OR EXISTS (SELECT 1 FROM doc_channel" \
+  "  k WHERE k.doc_id=d.id AND k.channel=?11))"                              \
+  " AND (?12 IS NULL OR coalesce(nullif((SELECT c.level1 FROM"               \
+  "  catalogue_item c WHERE c.id=d.catalogue_item_id),''),'未归类')=?12)"
 
 static void bind_query(Stmt *st, const DocQuery *q) {
   char zYear[8];
@@ -339,9 +335,9 @@ static void bind_query(Stmt *st, const DocQuery *q) {
   bind_opt(st, 9, q->zValidity);
   char zMonth[8];
   snprintf(zMonth, sizeof zMonth, "%02d", q->month);
-  bind_text(st, 12, q->month >= 1 && q->month <= 12 ? zMonth : NULL);
-  bind_opt(st, 13, q->zChannel);
-  bind_opt(st, 14, q->zCategory);
+  bind_text(st, 10, q->month >= 1 && q->month <= 12 ? zMonth : NULL);
+  bind_opt(st, 11, q->zChannel);
+  bind_opt(st, 12, q->zCategory);
 }
 
 int store_doc_list(Store *s, Arena *a, const DocQuery *q, Doc **paDoc,
@@ -349,16 +345,16 @@ int store_doc_list(Store *s, Arena *a, const DocQuery *q, Doc **paDoc,
   int limit = q->limit <= 0 ? 50 : q->limit > 500 ? 500 : q->limit;
   Stmt *st = stmt(s, DOC_SELECT_NOBODY DOC_WHERE
       " ORDER BY coalesce(d.published_date,substr(d.created_at,1,10)) DESC,"
-      " d.id DESC LIMIT ?10 OFFSET ?11");
+      " d.id DESC LIMIT ?13 OFFSET ?14");
   if (!st) return STORE_ERROR;
   bind_query(st, q);
-  bind_int(st, 10, limit);
-  bind_int(st, 11, q->offset > 0 ? q->offset : 0);
+  bind_int(st, 13, limit);
+  bind_int(st, 14, q->offset > 0 ? q->offset : 0);
   int nAlloc = 0, n = 0, rc;
   Doc *aDoc = NULL;
   while ((rc = stmt_step(st)) == STMT_ROW) {
     ARENA_PUSH(a, aDoc, n, nAlloc);
-    doc_row(a, st, &aDoc[n++]);
+    doc_row(st, a, &aDoc[n++]);
   }
   stmt_done(st);
   if (rc != STMT_DONE) return store_db_err(s, "读取文件列表");
@@ -379,7 +375,7 @@ int store_doc_interpretations(Store *s, Arena *a, int64_t policyId,
   Stmt *st = stmt(s, DOC_SELECT_NOBODY " WHERE d.interprets_id=?1 ORDER BY d.id");
   if (!st) return STORE_ERROR;
   bind_int(st, 1, policyId);
-  return stmt_rows(s, st, a, sizeof **paDoc, doc_row_fill, paDoc, pn, "读取解读");
+  return stmt_rows(s, st, a, sizeof **paDoc, doc_row, paDoc, pn, "读取解读");
 }
 
 int store_doc_step(Store *s, int64_t docId, const char *zFrom,
@@ -825,7 +821,8 @@ int store_attachment_text_backfill(Store *s, int *pn) {
   return store_commit(s);
 }
 
-static void att_row(Arena *a, Stmt *st, DocAttachment *t) {
+static void att_row(Stmt *st, Arena *a, void *pRow) {
+  DocAttachment *t = pRow;
   t->id = col_int(st, 0);
   t->docId = col_int(st, 1);
   t->zSha256 = col_text(a, st, 2);
@@ -836,7 +833,6 @@ static void att_row(Arena *a, Stmt *st, DocAttachment *t) {
   t->zAddedAt = col_text(a, st, 7);
 }
 
-static void att_row_fill(Stmt *st, Arena *a, void *pRow) { att_row(a, st, pRow); }
 
 #define ATT_COLS \
   "t.id,t.doc_id,t.sha256,t.filename,b.mime,b.size,t.notes,t.added_at"
@@ -848,7 +844,7 @@ int store_doc_attachments(Store *s, Arena *a, int64_t docId,
       " USING(sha256) WHERE t.doc_id=?1 ORDER BY t.id");
   if (!st) return STORE_ERROR;
   bind_int(st, 1, docId);
-  return stmt_rows(s, st, a, sizeof **paAtt, att_row_fill, paAtt, pn, "读取附件");
+  return stmt_rows(s, st, a, sizeof **paAtt, att_row, paAtt, pn, "读取附件");
 }
 
 int store_doc_attachment_get(Store *s, Arena *a, int64_t attId,
@@ -860,7 +856,7 @@ int store_doc_attachment_get(Store *s, Arena *a, int64_t attId,
   bind_int(st, 1, attId);
   int rc = stmt_step(st), out = STORE_OK;
   if (rc == STMT_ROW) {
-    att_row(a, st, pAtt);
+    att_row(st, a, pAtt);
     if (ppData) {
       int n = col_bytes(st, 8);
       void *p = arena_alloc(a, (size_t)n + 1);
@@ -920,7 +916,8 @@ int store_doc_finding_add(Store *s, const DocFinding *f) {
   "coalesce(u.name,''),coalesce(f.decided_at,'')"                      \
   " FROM doc_finding f LEFT JOIN \"user\" u ON u.id=f.decided_by"
 
-static void finding_row(Arena *a, Stmt *st, DocFinding *f) {
+static void finding_row(Stmt *st, Arena *a, void *pRow) {
+  DocFinding *f = pRow;
   f->id = col_int(st, 0);
   f->docId = col_int(st, 1);
   f->zSource = col_text(a, st, 2);
@@ -936,7 +933,6 @@ static void finding_row(Arena *a, Stmt *st, DocFinding *f) {
   f->zDecidedAt = col_text(a, st, 12);
 }
 
-static void finding_row_fill(Stmt *st, Arena *a, void *pRow) { finding_row(a, st, pRow); }
 
 int store_doc_findings(Store *s, Arena *a, int64_t docId, const char *zStatus,
                        DocFinding **paF, int *pn) {
@@ -946,19 +942,15 @@ int store_doc_findings(Store *s, Arena *a, int64_t docId, const char *zStatus,
   if (!st) return STORE_ERROR;
   bind_int(st, 1, docId);
   bind_text(st, 2, zStatus);
-  return stmt_rows(s, st, a, sizeof **paF, finding_row_fill, paF, pn, "读取扫描结果");
+  return stmt_rows(s, st, a, sizeof **paF, finding_row, paF, pn, "读取扫描结果");
 }
 
 int store_doc_finding_get(Store *s, Arena *a, int64_t id, DocFinding *f) {
   Stmt *st = stmt(s, "SELECT " FINDING_COLS " WHERE f.id=?1");
   if (!st) return STORE_ERROR;
   bind_int(st, 1, id);
-  int rc = stmt_step(st), out = STORE_OK;
-  if (rc == STMT_ROW) finding_row(a, st, f);
-  else if (rc == STMT_DONE) out = store_fail(s, STORE_NOTFOUND, "扫描结果不存在");
-  else out = store_db_err(s, "读取扫描结果");
-  stmt_done(st);
-  return out;
+  int rc = stmt_row(s, st, a, sizeof *f, finding_row, f, "读取扫描结果");
+  return rc == STORE_NOTFOUND ? store_fail(s, rc, "扫描结果不存在") : rc;
 }
 
 int store_doc_finding_decide(Store *s, int64_t id, const char *zStatus,
@@ -1119,7 +1111,8 @@ int store_ledger_append(Store *s, Arena *a, int64_t docId,
   return ledger_append_doc(s, a, &d, zEvent);
 }
 
-static void ledger_row(Arena *a, Stmt *st, LedgerEntry *e) {
+static void ledger_row(Stmt *st, Arena *a, void *pRow) {
+  LedgerEntry *e = pRow;
   e->seq = col_int(st, 0);
   e->zAt = col_text(a, st, 1);
   e->docId = col_int(st, 2);
@@ -1130,7 +1123,6 @@ static void ledger_row(Arena *a, Stmt *st, LedgerEntry *e) {
   e->zEntryHash = col_text(a, st, 7);
 }
 
-static void ledger_row_fill(Stmt *st, Arena *a, void *pRow) { ledger_row(a, st, pRow); }
 
 int store_ledger_list(Store *s, Arena *a, int64_t docId, int64_t afterSeq,
                       int limit, LedgerEntry **paE, int *pn) {
@@ -1150,7 +1142,7 @@ int store_ledger_list(Store *s, Arena *a, int64_t docId, int64_t afterSeq,
   bind_id(st, 1, docId);
   bind_int(st, 2, afterSeq);
   bind_limit(st, 3, limit > 0 ? limit : -1);
-  return stmt_rows(s, st, a, sizeof **paE, ledger_row_fill, paE, pn, "读取公开台账");
+  return stmt_rows(s, st, a, sizeof **paE, ledger_row, paE, pn, "读取公开台账");
 }
 
 int store_ledger_verify(Store *s, int64_t *pBadSeq, int64_t *pnChecked) {
@@ -1167,7 +1159,7 @@ int store_ledger_verify(Store *s, int64_t *pBadSeq, int64_t *pnChecked) {
   int src;
   while ((src = stmt_step(st)) == STMT_ROW) {
     LedgerEntry e;
-    ledger_row(&a, st, &e);
+    ledger_row(st, &a, &e);
     const char *zWhy = e.seq != expect ? "序号不连续（条目被删除或插入）"
                                        : doc_ledger_check(&e, zPrev);
     if (zWhy) {

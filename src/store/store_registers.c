@@ -77,7 +77,8 @@ int store_reg_reply_days(Store *s, Arena *a) {
   "(SELECT count(*) FROM opinion_response r WHERE r.event_id=e.id),o.name"
 #define EVENT_FROM " FROM opinion_event e JOIN org o ON o.id=e.org_id"
 
-static void event_row(Arena *a, Stmt *st, OpinionEvent *e) {
+static void event_row(Stmt *st, Arena *a, void *pRow) {
+  OpinionEvent *e = pRow;
   memset(e, 0, sizeof *e);
   e->id = col_int(st, 0);
   e->orgId = col_int(st, 1);
@@ -92,7 +93,6 @@ static void event_row(Arena *a, Stmt *st, OpinionEvent *e) {
   e->zOrgName = col_text(a, st, 10);
 }
 
-static void event_row_fill(Stmt *st, Arena *a, void *pRow) { event_row(a, st, pRow); }
 
 int store_opinion_add(Store *s, OpinionEvent *e, int64_t userId) {
   char zNow[21];
@@ -116,12 +116,8 @@ int store_opinion_get(Store *s, Arena *a, int64_t id, OpinionEvent *e) {
   Stmt *st = stmt(s, "SELECT " EVENT_COLS EVENT_FROM " WHERE e.id=?1");
   if (!st) return STORE_ERROR;
   bind_int(st, 1, id);
-  int rc = stmt_step(st), out = STORE_OK;
-  if (rc == STMT_ROW) event_row(a, st, e);
-  else if (rc == STMT_DONE) out = store_fail(s, STORE_NOTFOUND, "舆情事件不存在");
-  else out = store_db_err(s, "读取舆情事件");
-  stmt_done(st);
-  return out;
+  int rc = stmt_row(s, st, a, sizeof *e, event_row, e, "读取舆情事件");
+  return rc == STORE_NOTFOUND ? store_fail(s, rc, "舆情事件不存在") : rc;
 }
 
 int store_opinion_list(Store *s, Arena *a, int64_t orgId, int bSubtree,
@@ -140,7 +136,7 @@ int store_opinion_list(Store *s, Arena *a, int64_t orgId, int bSubtree,
   tm = (struct tm){.tm_year = (year ? year : 1970) + 1 - 1900, .tm_mday = 1};
   bind_int(st, 4, tFrom);
   bind_int(st, 5, (int64_t)timegm(&tm) - 8 * 3600);
-  return stmt_rows(s, st, a, sizeof **paE, event_row_fill, paE, pn, "读取舆情事件");
+  return stmt_rows(s, st, a, sizeof **paE, event_row, paE, pn, "读取舆情事件");
 }
 
 int store_opinion_response_add(Store *s, const OpinionResponse *p) {
@@ -185,7 +181,8 @@ int store_opinion_responses(Store *s, Arena *a, int64_t eventId,
   " LEFT JOIN dept d ON d.id=m.dept_id"                          \
   " LEFT JOIN dept rd ON rd.id=m.reply_dept_id"
 
-static void msg_row(Arena *a, Stmt *st, Message *m) {
+static void msg_row(Stmt *st, Arena *a, void *pRow) {
+  Message *m = pRow;
   memset(m, 0, sizeof *m);
   m->id = col_int(st, 0);
   m->orgId = col_int(st, 1);
@@ -207,7 +204,6 @@ static void msg_row(Arena *a, Stmt *st, Message *m) {
   m->zOrgName = col_text(a, st, 17);
 }
 
-static void msg_row_fill(Stmt *st, Arena *a, void *pRow) { msg_row(a, st, pRow); }
 
 int store_message_recent(Store *s, const char *zKey, int64_t since) {
   Stmt *st = stmt(s,
@@ -281,12 +277,8 @@ int store_message_get(Store *s, Arena *a, int64_t id, Message *m) {
   Stmt *st = stmt(s, "SELECT " MSG_COLS MSG_FROM " WHERE m.id=?1");
   if (!st) return STORE_ERROR;
   bind_int(st, 1, id);
-  int rc = stmt_step(st), out = STORE_OK;
-  if (rc == STMT_ROW) msg_row(a, st, m);
-  else if (rc == STMT_DONE) out = store_fail(s, STORE_NOTFOUND, "留言不存在");
-  else out = store_db_err(s, "读取留言");
-  stmt_done(st);
-  return out;
+  int rc = stmt_row(s, st, a, sizeof *m, msg_row, m, "读取留言");
+  return rc == STORE_NOTFOUND ? store_fail(s, rc, "留言不存在") : rc;
 }
 
 int store_message_list(Store *s, Arena *a, int64_t orgId, int bSubtree,
@@ -300,7 +292,7 @@ int store_message_list(Store *s, Arena *a, int64_t orgId, int bSubtree,
   bind_int(st, 1, orgId);
   bind_int(st, 2, bSubtree);
   bind_int(st, 3, bPublished);
-  return stmt_rows(s, st, a, sizeof **paM, msg_row_fill, paM, pn, "读取留言");
+  return stmt_rows(s, st, a, sizeof **paM, msg_row, paM, pn, "读取留言");
 }
 
 int store_message_count(Store *s, int64_t orgId) {
@@ -360,7 +352,8 @@ int store_message_publish(Store *s, int64_t id, int bPublish,
   "coalesce(p.replied_on,''),p.published,coalesce(p.published_on,''),o.name"
 #define PROP_FROM " FROM proposal p JOIN org o ON o.id=p.org_id"
 
-static void prop_row(Arena *a, Stmt *st, Proposal *p) {
+static void prop_row(Stmt *st, Arena *a, void *pRow) {
+  Proposal *p = pRow;
   memset(p, 0, sizeof *p);
   p->id = col_int(st, 0);
   p->orgId = col_int(st, 1);
@@ -380,7 +373,6 @@ static void prop_row(Arena *a, Stmt *st, Proposal *p) {
   p->zOrgName = col_text(a, st, 15);
 }
 
-static void prop_row_fill(Stmt *st, Arena *a, void *pRow) { prop_row(a, st, pRow); }
 
 int store_proposal_add(Store *s, Proposal *p) {
   Stmt *st = stmt(s,
@@ -408,12 +400,8 @@ int store_proposal_get(Store *s, Arena *a, int64_t id, Proposal *p) {
   Stmt *st = stmt(s, "SELECT " PROP_COLS PROP_FROM " WHERE p.id=?1");
   if (!st) return STORE_ERROR;
   bind_int(st, 1, id);
-  int rc = stmt_step(st), out = STORE_OK;
-  if (rc == STMT_ROW) prop_row(a, st, p);
-  else if (rc == STMT_DONE) out = store_fail(s, STORE_NOTFOUND, "建议提案不存在");
-  else out = store_db_err(s, "读取建议提案");
-  stmt_done(st);
-  return out;
+  int rc = stmt_row(s, st, a, sizeof *p, prop_row, p, "读取建议提案");
+  return rc == STORE_NOTFOUND ? store_fail(s, rc, "建议提案不存在") : rc;
 }
 
 int store_proposal_list(Store *s, Arena *a, int64_t orgId, int bSubtree,
@@ -425,7 +413,7 @@ int store_proposal_list(Store *s, Arena *a, int64_t orgId, int bSubtree,
   bind_int(st, 1, orgId);
   bind_int(st, 2, bSubtree);
   bind_int(st, 3, year);
-  return stmt_rows(s, st, a, sizeof **paP, prop_row_fill, paP, pn, "读取建议提案");
+  return stmt_rows(s, st, a, sizeof **paP, prop_row, paP, pn, "读取建议提案");
 }
 
 int store_proposal_reply(Store *s, int64_t id, const char *zReply,
@@ -450,7 +438,8 @@ int store_proposal_reply(Store *s, int64_t id, const char *zReply,
   "(SELECT count(*) FROM activity_file f WHERE f.activity_id=a.id),o.name"
 #define ACT_FROM " FROM activity a JOIN org o ON o.id=a.org_id"
 
-static void act_row(Arena *ar, Stmt *st, Activity *p) {
+static void act_row(Stmt *st, Arena *ar, void *pRow) {
+  Activity *p = pRow;
   memset(p, 0, sizeof *p);
   p->id = col_int(st, 0);
   p->orgId = col_int(st, 1);
@@ -465,7 +454,6 @@ static void act_row(Arena *ar, Stmt *st, Activity *p) {
   p->zOrgName = col_text(ar, st, 10);
 }
 
-static void act_row_fill(Stmt *st, Arena *a, void *pRow) { act_row(a, st, pRow); }
 
 int store_activity_add(Store *s, Activity *p) {
   char zNow[21];
@@ -492,12 +480,8 @@ int store_activity_get(Store *s, Arena *a, int64_t id, Activity *p) {
   Stmt *st = stmt(s, "SELECT " ACT_COLS ACT_FROM " WHERE a.id=?1");
   if (!st) return STORE_ERROR;
   bind_int(st, 1, id);
-  int rc = stmt_step(st), out = STORE_OK;
-  if (rc == STMT_ROW) act_row(a, st, p);
-  else if (rc == STMT_DONE) out = store_fail(s, STORE_NOTFOUND, "活动不存在");
-  else out = store_db_err(s, "读取活动");
-  stmt_done(st);
-  return out;
+  int rc = stmt_row(s, st, a, sizeof *p, act_row, p, "读取活动");
+  return rc == STORE_NOTFOUND ? store_fail(s, rc, "活动不存在") : rc;
 }
 
 int store_activity_list(Store *s, Arena *a, int64_t orgId, int bSubtree,
@@ -510,7 +494,7 @@ int store_activity_list(Store *s, Arena *a, int64_t orgId, int bSubtree,
   bind_int(st, 1, orgId);
   bind_int(st, 2, bSubtree);
   bind_int(st, 3, year);
-  return stmt_rows(s, st, a, sizeof **paA, act_row_fill, paA, pn, "读取活动");
+  return stmt_rows(s, st, a, sizeof **paA, act_row, paA, pn, "读取活动");
 }
 
 int store_activity_file_add(Store *s, int64_t activityId, const char *zName,
@@ -625,21 +609,23 @@ int store_workplan_import(Store *s, int64_t orgId, int year,
 }
 
 /* The definitions of a done task and of an overdue one (open, due before
-** the day bound to ?9): the plans' counts and store_task_list's filters
-** use these same clauses, so a figure equals the tasks its link lists. */
+** the day bound to the parameter TODAY, e.g. "?4"): the plans' counts and
+** store_task_list's filters use these same clauses, so a figure equals the
+** tasks its link lists. */
 #define TASK_IS_DONE "t.done_on IS NOT NULL"
-#define TASK_IS_OVERDUE "(t.done_on IS NULL AND t.due_on<?9)"
+#define TASK_IS_OVERDUE(TODAY) "(t.done_on IS NULL AND t.due_on<" TODAY ")"
 
-#define PLAN_COLS                                                           \
+#define PLAN_COLS(TODAY)                                                    \
   "w.id,w.org_id,w.year,w.title,"                                           \
   "(SELECT count(*) FROM workplan_task t WHERE t.plan_id=w.id),"            \
   "(SELECT count(*) FROM workplan_task t WHERE t.plan_id=w.id"              \
   " AND " TASK_IS_DONE "),"                                                 \
   "(SELECT count(*) FROM workplan_task t WHERE t.plan_id=w.id"              \
-  " AND " TASK_IS_OVERDUE "),o.name"
+  " AND " TASK_IS_OVERDUE(TODAY) "),o.name"
 #define PLAN_FROM " FROM workplan w JOIN org o ON o.id=w.org_id"
 
-static void plan_row(Arena *a, Stmt *st, WorkplanRec *w) {
+static void plan_row(Stmt *st, Arena *a, void *pRow) {
+  WorkplanRec *w = pRow;
   memset(w, 0, sizeof *w);
   w->id = col_int(st, 0);
   w->orgId = col_int(st, 1);
@@ -651,34 +637,29 @@ static void plan_row(Arena *a, Stmt *st, WorkplanRec *w) {
   w->zOrgName = col_text(a, st, 7);
 }
 
-static void plan_row_fill(Stmt *st, Arena *a, void *pRow) { plan_row(a, st, pRow); }
 
 int store_workplan_list(Store *s, Arena *a, int64_t orgId, int bSubtree,
                         int year, const char *zToday, WorkplanRec **paW,
                         int *pn) {
   Stmt *st = stmt(s,
-      "SELECT " PLAN_COLS PLAN_FROM " WHERE w.org_id IN " SCOPE
+      "SELECT " PLAN_COLS("?4") PLAN_FROM " WHERE w.org_id IN " SCOPE
       " AND (?3=0 OR w.year=?3) ORDER BY w.year DESC, w.id");
   if (!st) return STORE_ERROR;
   bind_int(st, 1, orgId);
   bind_int(st, 2, bSubtree);
   bind_int(st, 3, year);
-  bind_text(st, 9, zToday);
-  return stmt_rows(s, st, a, sizeof **paW, plan_row_fill, paW, pn, "读取工作要点");
+  bind_text(st, 4, zToday);
+  return stmt_rows(s, st, a, sizeof **paW, plan_row, paW, pn, "读取工作要点");
 }
 
 int store_workplan_get(Store *s, Arena *a, int64_t id, const char *zToday,
                        WorkplanRec *w) {
-  Stmt *st = stmt(s, "SELECT " PLAN_COLS PLAN_FROM " WHERE w.id=?1");
+  Stmt *st = stmt(s, "SELECT " PLAN_COLS("?2") PLAN_FROM " WHERE w.id=?1");
   if (!st) return STORE_ERROR;
   bind_int(st, 1, id);
-  bind_text(st, 9, zToday);
-  int rc = stmt_step(st), out = STORE_OK;
-  if (rc == STMT_ROW) plan_row(a, st, w);
-  else if (rc == STMT_DONE) out = store_fail(s, STORE_NOTFOUND, "工作要点不存在");
-  else out = store_db_err(s, "读取工作要点");
-  stmt_done(st);
-  return out;
+  bind_text(st, 2, zToday);
+  int rc = stmt_row(s, st, a, sizeof *w, plan_row, w, "读取工作要点");
+  return rc == STORE_NOTFOUND ? store_fail(s, rc, "工作要点不存在") : rc;
 }
 
 #define TASK_COLS                                                          \
@@ -688,7 +669,8 @@ int store_workplan_get(Store *s, Arena *a, int64_t id, const char *zToday,
   "coalesce((SELECT note FROM workplan_progress p WHERE p.task_id=t.id"    \
   " ORDER BY p.reported_on DESC, p.id DESC LIMIT 1),'')"
 
-static void task_row(Arena *a, Stmt *st, TaskRec *t) {
+static void task_row(Stmt *st, Arena *a, void *pRow) {
+  TaskRec *t = pRow;
   memset(t, 0, sizeof *t);
   t->id = col_int(st, 0);
   t->planId = col_int(st, 1);
@@ -707,7 +689,6 @@ static void task_row(Arena *a, Stmt *st, TaskRec *t) {
   t->zOrgName = "";
 }
 
-static void task_row_fill(Stmt *st, Arena *a, void *pRow) { task_row(a, st, pRow); }
 
 int store_workplan_tasks(Store *s, Arena *a, int64_t planId, TaskRec **paT,
                          int *pn) {
@@ -716,12 +697,12 @@ int store_workplan_tasks(Store *s, Arena *a, int64_t planId, TaskRec **paT,
       " ORDER BY t.seq");
   if (!st) return STORE_ERROR;
   bind_int(st, 1, planId);
-  return stmt_rows(s, st, a, sizeof **paT, task_row_fill, paT, pn, "读取工作任务");
+  return stmt_rows(s, st, a, sizeof **paT, task_row, paT, pn, "读取工作任务");
 }
 
 static void task_list_row(Stmt *st, Arena *a, void *pRow) {
   TaskRec *r = pRow;
-  task_row(a, st, r);
+  task_row(st, a, r);
   r->zPlanTitle = col_text(a, st, 13);
   r->zOrgName = col_text(a, st, 14);
 }
@@ -733,14 +714,14 @@ int store_task_list(Store *s, Arena *a, int64_t orgId, int bSubtree,
       "SELECT " TASK_COLS ",w.title,o.name FROM workplan_task t"
       " JOIN workplan w ON w.id=t.plan_id JOIN org o ON o.id=w.org_id"
       " WHERE w.org_id IN " SCOPE " AND (?3=0 OR w.year=?3)"
-      " AND (?4=0 OR (?4=1 AND " TASK_IS_DONE ") OR (?4=2 AND " TASK_IS_OVERDUE "))"
+      " AND (?4=0 OR (?4=1 AND " TASK_IS_DONE ") OR (?4=2 AND " TASK_IS_OVERDUE("?5") "))"
       " ORDER BY w.year DESC, w.id, t.seq");
   if (!st) return STORE_ERROR;
   bind_int(st, 1, orgId);
   bind_int(st, 2, bSubtree);
   bind_int(st, 3, year);
   bind_int(st, 4, eFilter == TASK_DONE ? 1 : eFilter == TASK_OVERDUE ? 2 : 0);
-  bind_text(st, 9, zToday);
+  bind_text(st, 5, zToday);
   return stmt_rows(s, st, a, sizeof **paT, task_list_row, paT, pn, "读取工作任务");
 }
 
@@ -753,7 +734,7 @@ int store_task_get(Store *s, Arena *a, int64_t id, TaskRec *t,
   bind_int(st, 1, id);
   int rc = stmt_step(st), out = STORE_OK;
   if (rc == STMT_ROW) {
-    task_row(a, st, t);
+    task_row(st, a, t);
     if (pOrgId) *pOrgId = col_int(st, 13);
   } else if (rc == STMT_DONE) {
     out = store_fail(s, STORE_NOTFOUND, "工作任务不存在");
@@ -827,7 +808,8 @@ int store_task_progress(Store *s, Arena *a, int64_t taskId,
   " FROM inspection i JOIN org o ON o.id=i.org_id"                         \
   " LEFT JOIN \"user\" u ON u.id=i.user_id"
 
-static void insp_row(Arena *a, Stmt *st, Inspection *p) {
+static void insp_row(Stmt *st, Arena *a, void *pRow) {
+  Inspection *p = pRow;
   memset(p, 0, sizeof *p);
   p->id = col_int(st, 0);
   p->orgId = col_int(st, 1);
@@ -843,7 +825,6 @@ static void insp_row(Arena *a, Stmt *st, Inspection *p) {
   p->zUserName = col_text(a, st, 11);
 }
 
-static void insp_row_fill(Stmt *st, Arena *a, void *pRow) { insp_row(a, st, pRow); }
 
 int store_inspection_add(Store *s, Inspection *p) {
   Stmt *st = stmt(s,
@@ -874,19 +855,15 @@ int store_inspection_list(Store *s, Arena *a, int64_t orgId, int bSubtree,
   bind_int(st, 2, bSubtree);
   bind_int(st, 3, year);
   bind_int(st, 4, bOpen);
-  return stmt_rows(s, st, a, sizeof **paI, insp_row_fill, paI, pn, "读取督查记录");
+  return stmt_rows(s, st, a, sizeof **paI, insp_row, paI, pn, "读取督查记录");
 }
 
 int store_inspection_get(Store *s, Arena *a, int64_t id, Inspection *p) {
   Stmt *st = stmt(s, "SELECT " INSP_COLS INSP_FROM " WHERE i.id=?1");
   if (!st) return STORE_ERROR;
   bind_int(st, 1, id);
-  int rc = stmt_step(st), out = STORE_OK;
-  if (rc == STMT_ROW) insp_row(a, st, p);
-  else if (rc == STMT_DONE) out = store_fail(s, STORE_NOTFOUND, "督查记录不存在");
-  else out = store_db_err(s, "读取督查记录");
-  stmt_done(st);
-  return out;
+  int rc = stmt_row(s, st, a, sizeof *p, insp_row, p, "读取督查记录");
+  return rc == STORE_NOTFOUND ? store_fail(s, rc, "督查记录不存在") : rc;
 }
 
 int store_inspection_close(Store *s, int64_t id, const char *zOn) {
@@ -908,7 +885,8 @@ int store_inspection_close(Store *s, int64_t id, const char *zOn) {
   " WHERE n.item_id=c.id),'')"
 #define FRESH_FROM " FROM catalogue_item c JOIN org o ON o.id=c.org_id"
 
-static void fresh_row(Arena *a, Stmt *st, FreshRow *p) {
+static void fresh_row(Stmt *st, Arena *a, void *pRow) {
+  FreshRow *p = pRow;
   memset(p, 0, sizeof *p);
   p->itemId = col_int(st, 0);
   p->orgId = col_int(st, 1);
@@ -922,7 +900,6 @@ static void fresh_row(Arena *a, Stmt *st, FreshRow *p) {
   p->zLatestNil = col_text(a, st, 9);
 }
 
-static void fresh_row_fill(Stmt *st, Arena *a, void *pRow) { fresh_row(a, st, pRow); }
 
 int store_fresh_list(Store *s, Arena *a, int64_t orgId, int bSubtree,
                      FreshRow **paF, int *pn) {
@@ -933,19 +910,15 @@ int store_fresh_list(Store *s, Arena *a, int64_t orgId, int bSubtree,
   if (!st) return STORE_ERROR;
   bind_int(st, 1, orgId);
   bind_int(st, 2, bSubtree);
-  return stmt_rows(s, st, a, sizeof **paF, fresh_row_fill, paF, pn, "读取公开目录");
+  return stmt_rows(s, st, a, sizeof **paF, fresh_row, paF, pn, "读取公开目录");
 }
 
 int store_fresh_get(Store *s, Arena *a, int64_t itemId, FreshRow *pF) {
   Stmt *st = stmt(s, "SELECT " FRESH_COLS FRESH_FROM " WHERE c.id=?1");
   if (!st) return STORE_ERROR;
   bind_int(st, 1, itemId);
-  int rc = stmt_step(st), out = STORE_OK;
-  if (rc == STMT_ROW) fresh_row(a, st, pF);
-  else if (rc == STMT_DONE) out = store_fail(s, STORE_NOTFOUND, "目录事项不存在");
-  else out = store_db_err(s, "读取目录事项");
-  stmt_done(st);
-  return out;
+  int rc = stmt_row(s, st, a, sizeof *pF, fresh_row, pF, "读取目录事项");
+  return rc == STORE_NOTFOUND ? store_fail(s, rc, "目录事项不存在") : rc;
 }
 
 int store_fresh_nil_add(Store *s, int64_t itemId, const char *zStart,

@@ -559,7 +559,8 @@ int store_report_compute(Store *s, int64_t orgId, int bSubtree, int bRecords,
   "coalesce(r.approved_by,0),coalesce(r.approved_at,''),"              \
   "coalesce((SELECT name FROM \"user\" WHERE id=r.approved_by),'')"
 
-static void rep_row(Arena *a, Stmt *st, ReportRec *p) {
+static void rep_row(Stmt *st, Arena *a, void *pRow) {
+  ReportRec *p = pRow;
   memset(p, 0, sizeof *p);
   p->id = col_int(st, 0);
   p->orgId = col_int(st, 1);
@@ -581,13 +582,12 @@ static void rep_row(Arena *a, Stmt *st, ReportRec *p) {
   p->zApproverName = col_text(a, st, 17);
 }
 
-static void rep_row_fill(Stmt *st, Arena *a, void *pRow) { rep_row(a, st, pRow); }
 
 /* Steps st expecting one row into *pOut; STORE_NOTFOUND when none. */
 static int rep_one(Store *s, Arena *a, Stmt *st, ReportRec *pOut) {
   int rc = stmt_step(st);
   if (rc == STMT_ROW) {
-    rep_row(a, st, pOut);
+    rep_row(st, a, pOut);
     stmt_done(st);
     return STORE_OK;
   }
@@ -929,7 +929,7 @@ int store_report_list(Store *s, Arena *a, int64_t orgId, int bPublished,
   if (!st) return STORE_ERROR;
   bind_int(st, 1, orgId);
   bind_int(st, 2, bPublished);
-  return stmt_rows(s, st, a, sizeof **pa, rep_row_fill, pa, pn, "读取报告列表");
+  return stmt_rows(s, st, a, sizeof **pa, rep_row, pa, pn, "读取报告列表");
 }
 
 static void report_units_row(Stmt *st, Arena *a, void *pRow) {

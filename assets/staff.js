@@ -2,6 +2,8 @@
 // without it.  A field naming another document (fieldset[data-ref-picker])
 // offers the documents whose title or 文号 contains what is typed, from
 // /staff/docs/lookup?q= (JSON), as the same radio buttons the server writes
+// after 查找.  The related-documents picker (form[data-rel-picker]) lists
+// the same results as one types, each with the 添加 form the server writes
 // after 查找.
 (function () {
   'use strict';
@@ -64,7 +66,76 @@
       if (e.key === 'Enter') { e.preventDefault(); clearTimeout(timer); refresh(); }
     });
   }
+  function hidden(form, name, value) {
+    var i = document.createElement('input');
+    i.type = 'hidden'; i.name = name; i.value = value;
+    form.appendChild(i);
+    return i;
+  }
+  // One result of the related-documents picker: title, details, 添加.
+  function candidate(picker, d, kindSelect) {
+    var li = document.createElement('li');
+    var t = document.createElement('span');
+    t.className = 'rel-title'; t.textContent = d.title;
+    var meta = document.createElement('span');
+    meta.className = 'ref-meta';
+    meta.textContent = [d.doc_number, d.org, d.state, d.published].filter(Boolean).join(' · ');
+    var f = document.createElement('form');
+    f.method = 'post'; f.className = 'inline';
+    f.action = '/staff/docs/' + picker.getAttribute('data-rel-picker') + '/relations';
+    hidden(f, '_csrf', picker.getAttribute('data-csrf'));
+    hidden(f, 'action', 'add');
+    hidden(f, 'related_id', String(d.id));
+    var kind = hidden(f, 'kind', kindSelect.value);
+    f.addEventListener('submit', function () { kind.value = kindSelect.value; });
+    var b = document.createElement('button');
+    b.type = 'submit'; b.className = 'secondary'; b.textContent = '添加';
+    f.appendChild(b);
+    li.appendChild(t); li.appendChild(meta); li.appendChild(f);
+    return li;
+  }
+  function enhanceRelations(picker) {
+    var box = picker.querySelector('input[type=search]');
+    var kindSelect = picker.querySelector('select');
+    var out = document.getElementById('rel-results');
+    if (!box || !kindSelect || !out) return;
+    var have = {};
+    (picker.getAttribute('data-have') || '').split(' ').forEach(function (id) { have[id] = 1; });
+    var timer = null, seq = 0;
+    function refresh() {
+      var q = box.value.trim();
+      var mine = ++seq;
+      if (!q) return;
+      fetch('/staff/docs/lookup?q=' + encodeURIComponent(q) + '&exclude=' +
+            picker.getAttribute('data-rel-picker'),
+            { credentials: 'same-origin', headers: { Accept: 'application/json' } })
+        .then(function (r) { return r.ok ? r.json() : { documents: [] }; })
+        .then(function (j) {
+          if (mine !== seq) return;
+          var docs = j.documents.filter(function (d) { return !have[String(d.id)]; });
+          while (out.firstChild) out.removeChild(out.firstChild);
+          if (docs.length) {
+            var ul = document.createElement('ul');
+            ul.className = 'rel-list rel-candidates';
+            ul.setAttribute('aria-label', '查找结果');
+            docs.forEach(function (d) { ul.appendChild(candidate(picker, d, kindSelect)); });
+            out.appendChild(ul);
+          } else {
+            var p = document.createElement('p');
+            p.className = 'hint'; p.setAttribute('role', 'status');
+            p.textContent = '没有标题或文号包含“' + q + '”、可以关联的文件。';
+            out.appendChild(p);
+          }
+        })
+        .catch(function () { /* the 查找 button still works */ });
+    }
+    box.addEventListener('input', function () {
+      clearTimeout(timer);
+      timer = setTimeout(refresh, 250);
+    });
+  }
   document.addEventListener('DOMContentLoaded', function () {
     document.querySelectorAll('fieldset[data-ref-picker]').forEach(enhance);
+    document.querySelectorAll('form[data-rel-picker]').forEach(enhanceRelations);
   });
 })();

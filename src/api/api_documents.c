@@ -6,6 +6,7 @@
 
 #include "api/api.h"
 #include "web/pages.h"
+#include "store/store_doc_relations.h"
 #include "store/store_documents.h"
 
 static json_t *id_or_null(int64_t v) { return v ? json_integer(v) : json_null(); }
@@ -84,6 +85,26 @@ static json_t *ledger_json(const LedgerEntry *e, int bContent) {
   return j;
 }
 
+/* The published related documents of docId (as on the public page). */
+static json_t *related_json(Req *r, int64_t docId) {
+  json_t *a = json_array();
+  DocRelation *aRel;
+  int n;
+  if (store_doc_relations(r->store, &r->arena, docId, &aRel, &n) != STORE_OK) return a;
+  for (int i = 0; i < n; i++) {
+    Doc x;
+    if (strcmp(aRel[i].other.zState, "published") ||
+        store_doc_get(r->store, &r->arena, aRel[i].other.id, &x) != STORE_OK || !doc_is_public(&x))
+      continue;
+    json_array_append_new(a, json_pack("{s:I,s:s,s:s,s:s,s:s,s:s,s:s}", "id", (json_int_t)x.id,
+                                       "org", x.zOrgSlug, "title", x.zTitle, "doc_number",
+                                       x.zDocNumber, "published_date", x.zPublishedDate,
+                                       "kind", aRel[i].zKind, "direction",
+                                       aRel[i].bIncoming ? "named_by" : "names"));
+  }
+  return a;
+}
+
 int api_document(Req *r) {
   Doc d;
   /* The id, or the index number (索引号, its slashes included). */
@@ -124,6 +145,7 @@ int api_document(Req *r) {
   if (store_ledger_list(r->store, &r->arena, d.id, 0, 0, &aE, &nE) == STORE_OK)
     for (int i = 0; i < nE; i++) json_array_append_new(aV, ledger_json(&aE[i], 0));
   json_object_set_new(j, "versions", aV);
+  json_object_set_new(j, "related", related_json(r, d.id));
   api_json(r, 200, j);
   return 0;
 }

@@ -109,6 +109,33 @@ char *rf_value_str(long long v, char *z) {
   return z;
 }
 
+int rf_value_parse(const char *z, long long *pv) {
+  long long n = 0, frac = 0, scale = RF_SCALE;
+  int neg = 0, nDig = 0;
+  while (*z == ' ') z++;
+  if (*z == '-') {
+    neg = 1;
+    z++;
+  }
+  for (; *z >= '0' && *z <= '9'; z++, nDig++) {
+    if (n > RF_MAX_UNITS) return -1;
+    n = n * 10 + (*z - '0');
+  }
+  if (*z == '.') {
+    z++;
+    for (; *z >= '0' && *z <= '9'; z++) {
+      if (scale == 1) return -1;
+      scale /= 10;
+      frac += (*z - '0') * scale;
+      nDig++;
+    }
+  }
+  while (*z == ' ') z++;
+  if (*z || !nDig || n >= RF_MAX_UNITS) return -1;
+  *pv = (n * RF_SCALE + frac) * (neg ? -1 : 1);
+  return 0;
+}
+
 /* ------------------------------------------------------- small helpers */
 
 /* The string member zKey of o, copied (caller frees), or NULL. */
@@ -1028,6 +1055,16 @@ char *rf_cell_id(const RfFormat *pFmt, int iCell) {
   if (rf_cell_locate(pFmt, iCell, &t, &r, &c)) return xstrdup("?");
   const RfTable *p = &pFmt->aTable[t];
   return mprintf("%s[%s][%s]", p->zId, p->aRow[r].zId, p->aCol[c].zId);
+}
+
+int rf_cell_by_id(const RfFormat *pFmt, const char *zId) {
+  for (int i = 0; zId && i < pFmt->nCell; i++) {
+    char *z = rf_cell_id(pFmt, i);
+    int eq = !strcmp(z, zId);
+    free(z);
+    if (eq) return i;
+  }
+  return -1;
 }
 
 char *rf_cell_name(const RfFormat *pFmt, int iCell) {

@@ -173,6 +173,9 @@ char *rf_cell_id(const RfFormat *pFmt, int iCell);
 /* A short Chinese name for a cell: "一·自然人"; caller frees. */
 char *rf_cell_name(const RfFormat *pFmt, int iCell);
 
+/* The index of the cell whose rf_cell_id() is zId, or -1 (also for NULL). */
+int rf_cell_by_id(const RfFormat *pFmt, const char *zId);
+
 /* Normalises a label for matching: full-width to ASCII, white space and
 ** punctuation ((), 、 . ， “” ： etc.) dropped, a trailing parenthesised
 ** note (even an unclosed one) dropped when text precedes it.  Returns a new
@@ -182,5 +185,10 @@ char *rf_label_norm(const char *zLabel);
 /* Formats a scaled value: integers without decimals, decimals trimmed
 ** ("12.5").  Writes into z (at least 32 bytes); returns z. */
 char *rf_value_str(long long v, char *z);
+
+/* Parses a value typed by a person ("12", "-3", "0.25", spaces around
+** allowed; at most four decimals) into *pv in RF_SCALE units.  Returns 0,
+** or -1 when z is not such a number or |value| >= RF_MAX_UNITS. */
+int rf_value_parse(const char *z, long long *pv);
 
 #endif

@@ -15,6 +15,7 @@
 #include <zip.h>
 
 #include "lib/doctext.h"
+#include "lib/pdf_words.h"
 #include "lib/utf8.h"
 
 /* ---- kind ---------------------------------------------------------------- */
@@ -58,6 +59,39 @@ const char *doctable_kind(const void *p, size_t n) {
       has_ci(s, n, "<html", 4096))
     return "html";
   return "text";
+}
+
+/* ---- PDF ------------------------------------------------------------------ */
+
+/* The PDF's words placed by their positions (lib/pdf_words.h), so that a
+** blank cell keeps its column; the layout text when the words cannot be
+** had (a PDF without text, bbox output over its limit).  0 or -1. */
+static int pdf_table_text(const void *p, size_t n, Buf *pOut, Buf *pErr) {
+  Buf x = BUF_INIT;
+  int rc = doctext_pdf_bbox(p, n, &x, pErr, DOCTEXT_PDF_TIMEOUT_MS);
+  if (rc < 0) {
+    buf_free(&x);
+    return -1;
+  }
+  size_t n0 = pOut->n;
+  if (rc == 0 && pdf_words_text(buf_str(&x), x.n, pOut) > 0) {
+    buf_free(&x);
+    if (pOut->n - n0 > DOCTEXT_MAX_TEXT) {   /* the text's own cap */
+      pOut->n = n0 + DOCTEXT_MAX_TEXT;
+      pOut->z[pOut->n] = 0;
+    }
+    return 0;
+  }
+  buf_free(&x);
+  pOut->n = n0;
+  if (pOut->z) pOut->z[n0] = 0;
+  Buf t = BUF_INIT;
+  rc = doctext_pdf_layout(p, n, &t, pErr, DOCTEXT_PDF_TIMEOUT_MS);
+  for (size_t i = 0; i < t.n; i++)
+    if (t.z[i] == '\f') t.z[i] = '\n';
+  buf_append(pOut, buf_str(&t), t.n);
+  buf_free(&t);
+  return rc;
 }
 
 /* ---- output helpers ----------------------------------------------------- */
@@ -594,12 +628,7 @@ int doctable_text(const void *p, size_t n, Buf *pOut, Buf *pErr,
     return -1;
   }
   if (!strcmp(zKind, "pdf")) {
-    Buf t = BUF_INIT;
-    rc = doctext_pdf_layout(p, n, &t, pErr, DOCTEXT_PDF_TIMEOUT_MS);
-    for (size_t i = 0; i < t.n; i++)
-      if (t.z[i] == '\f') t.z[i] = '\n';
-    buf_append(pOut, buf_str(&t), t.n);
-    buf_free(&t);
+    rc = pdf_table_text(p, n, pOut, pErr);
     while (pErr->n && pErr->z[pErr->n - 1] == '\n') pErr->z[--pErr->n] = 0;
   } else if (!strcmp(zKind, "docx") || !strcmp(zKind, "xlsx")) {
     zip_t *z = zip_open_memory(p, n);

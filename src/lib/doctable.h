@@ -4,8 +4,13 @@
 ** for the annual-report reader (core/report_text.h).
 **
 ** The kind is found from the content, never from a name:
-**   "%PDF-"            PDF   → `pdftotext -layout` (lib/doctext.h), page
-**                              breaks become line breaks;
+**   "%PDF-"            PDF   → the words with their positions
+**                              (`pdftotext -bbox`, lib/doctext.h) placed
+**                              in lines and table columns by
+**                              lib/pdf_words.h, so a blank cell stays in
+**                              its column; `pdftotext -layout` text (page
+**                              breaks as line breaks) when the words cannot
+**                              be had;
 **   "PK\3\4" ZIP       DOCX  (word/document.xml) or XLSX (xl/...);
 **   OLE "\xD0\xCF\x11\xE0" → refused (old .doc/.xls, say so);
 **   '{' first          JSON  (passed through);

@@ -288,6 +288,8 @@ static int xlsx_text(zip_t *z, Buf *pText, Buf *pNotes) {
 
 /* ---- PDF through pdftotext ---------------------------------------------- */
 
+enum { PDF_PLAIN = 0, PDF_LAYOUT = 1, PDF_BBOX = 2 };  /* pdftotext's modes */
+
 /* Milliseconds of the monotonic clock. */
 static long long mono_ms(void) {
   struct timespec t;
@@ -299,7 +301,7 @@ static long long mono_ms(void) {
 ** appends its output to pText, at most DOCTEXT_MAX_TEXT bytes; kills it
 ** after msTimeout ms.  Returns 0, or -1 with the reason in pNotes. */
 static int pdf_text(const void *p, size_t n, Buf *pText, Buf *pNotes,
-                    int msTimeout, int bLayout) {
+                    int msTimeout, int eMode) {
   char zTmp[] = "/tmp/gk-pdf-XXXXXX";
   int fd = mkstemp(zTmp);
   if (fd < 0) {
@@ -325,9 +327,12 @@ static int pdf_text(const void *p, size_t n, Buf *pText, Buf *pNotes,
   posix_spawn_file_actions_addclose(&fa, aPipe[0]);
   posix_spawn_file_actions_addopen(&fa, 2, "/dev/null", O_WRONLY, 0);
   char *azArg[] = {"pdftotext", "-q", "-enc", "UTF-8", zTmp, "-", NULL, NULL};
-  if (bLayout) {  /* pdftotext -q -layout -enc UTF-8 FILE - */
-    azArg[2] = "-layout"; azArg[3] = "-enc"; azArg[4] = "UTF-8";
+  size_t nMax = DOCTEXT_MAX_TEXT;
+  if (eMode) {  /* pdftotext -q -layout|-bbox -enc UTF-8 FILE - */
+    azArg[2] = eMode == PDF_BBOX ? "-bbox" : "-layout";
+    azArg[3] = "-enc"; azArg[4] = "UTF-8";
     azArg[5] = zTmp; azArg[6] = "-";
+    if (eMode == PDF_BBOX) nMax = DOCTEXT_MAX_BBOX;
   }
   pid_t pid;
   int rc = posix_spawnp(&pid, "pdftotext", &fa, NULL, azArg, environ);
@@ -341,7 +346,7 @@ static int pdf_text(const void *p, size_t n, Buf *pText, Buf *pNotes,
   }
   char aBuf[16384];
   long long deadline = mono_ms() + msTimeout;
-  int bTimeout = 0;
+  int bTimeout = 0, bCut = 0;
   for (;;) {
     long long left = deadline - mono_ms();
     if (left <= 0) {
@@ -359,7 +364,8 @@ static int pdf_text(const void *p, size_t n, Buf *pText, Buf *pNotes,
     ssize_t k = read(aPipe[0], aBuf, sizeof aBuf);
     if (k < 0 && errno == EINTR) continue;
     if (k <= 0) break;
-    if (pText->n + (size_t)k <= DOCTEXT_MAX_TEXT) buf_append(pText, aBuf, (size_t)k);
+    if (pText->n + (size_t)k <= nMax) buf_append(pText, aBuf, (size_t)k);
+    else bCut = 1;
   }
   if (bTimeout) kill(pid, SIGKILL);
   close(aPipe[0]);
@@ -375,7 +381,7 @@ static int pdf_text(const void *p, size_t n, Buf *pText, Buf *pNotes,
     buf_puts(pNotes, "PDF文字提取失败（文件可能已损坏或加密），请人工审查\n");
     return -1;
   }
-  return 0;
+  return bCut && eMode == PDF_BBOX ? 1 : 0;
 }
 
 int doctext_extract(const char *zMime, const void *p, size_t n, Buf *pText,
@@ -410,5 +416,10 @@ int doctext_extract_timeout(const char *zMime, const void *p, size_t n,
 
 int doctext_pdf_layout(const void *p, size_t n, Buf *pText, Buf *pNotes,
                        int msTimeout) {
-  return pdf_text(p, n, pText, pNotes, msTimeout, 1);
+  return pdf_text(p, n, pText, pNotes, msTimeout, PDF_LAYOUT);
+}
+
+int doctext_pdf_bbox(const void *p, size_t n, Buf *pXhtml, Buf *pNotes,
+                     int msTimeout) {
+  return pdf_text(p, n, pXhtml, pNotes, msTimeout, PDF_BBOX);
 }

@@ -29,6 +29,8 @@
 
 #define DOCTEXT_MAX_ENTRY (32u * 1024u * 1024u) /* bytes per ZIP entry */
 #define DOCTEXT_MAX_TEXT (8u * 1024u * 1024u)   /* bytes of text */
+/* Bytes of `pdftotext -bbox` XHTML (about ten times the text). */
+#define DOCTEXT_MAX_BBOX (32u * 1024u * 1024u)
 
 #define DOCTEXT_MIME_PDF "application/pdf"
 #define DOCTEXT_MIME_DOCX \
@@ -68,5 +70,12 @@ int doctext_extract_timeout(const char *zMime, const void *p, size_t n,
 ** -1 with the reason appended to pNotes. */
 int doctext_pdf_layout(const void *p, size_t n, Buf *pText, Buf *pNotes,
                        int msTimeout);
+
+/* The words of a PDF with their boxes (`pdftotext -bbox`: XHTML, see
+** lib/pdf_words.h), appended to pXhtml.  Returns 0; 1 when the XHTML was
+** cut at DOCTEXT_MAX_BBOX bytes (incomplete: use the layout text); -1
+** with the reason in pNotes as doctext_pdf_layout(). */
+int doctext_pdf_bbox(const void *p, size_t n, Buf *pXhtml, Buf *pNotes,
+                     int msTimeout);
 
 #endif

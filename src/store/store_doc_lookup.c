@@ -1,10 +1,7 @@
 /*
-** store_doc_lookup.c — finding a document to refer to by a part of its
-** title or 文号 (store_documents.h: store_doc_lookup, store_doc_ref), for
-** the fields that point at another document.  A substring test rather
-** than LIKE, so the user's text has no wildcards (instr on SQLite, strpos
-** on PostgreSQL: a dialect alternative); the organisation scope narrows the
-** rows through the doc(org_id, state) index.
+** store_doc_lookup.c — reading the document another one refers to
+** (store_documents.h: store_doc_ref).  Finding one by a part of its title
+** or 文号 (store_doc_lookup) reads the search index: sqlite_doc_lookup.c.
 */
 #include <string.h>
 
@@ -24,27 +21,6 @@ static void ref_row(Stmt *st, Arena *a, void *pRow) {
   p->zState = col_text(a, st, 4);
   p->zOrgName = col_text(a, st, 5);
   p->zPublishedDate = col_text(a, st, 6);
-}
-
-int store_doc_lookup(Store *s, Arena *a, const char *zQ, int64_t orgId,
-                     int bSubtree, int64_t excludeId, int limit,
-                     DocRef **paRef, int *pn) {
-  if (limit < 1) limit = 1;
-  if (limit > 50) limit = 50;
-#define LOOKUP_SQL(CONTAINS)                                              \
-  "WITH RECURSIVE " ORG_SCOPE_CTE("sub", "1", "?2<>0")                    \
-  " SELECT " REF_COLS " FROM doc d JOIN org o ON o.id=d.org_id"          \
-  " WHERE d.org_id IN (SELECT id FROM sub) AND d.id<>?3"                 \
-  " AND (" CONTAINS("d.title", "?4") " OR " CONTAINS("d.doc_number", "?4") ")" \
-  " ORDER BY coalesce(d.published_date,d.created_at) DESC, d.id DESC LIMIT ?5"
-  Stmt *st = stmt(s, SQL_DIALECT(s, LOOKUP_SQL(SQL_CONTAINS_SQLITE),
-                                 LOOKUP_SQL(SQL_CONTAINS_PG)));
-  bind_int(st, 1, orgId);
-  bind_int(st, 2, bSubtree);
-  bind_int(st, 3, excludeId);
-  bind_text(st, 4, zQ);
-  bind_int(st, 5, limit);
-  return stmt_rows(s, st, a, sizeof **paRef, ref_row, paRef, pn, "查找文件");
 }
 
 int store_doc_ref(Store *s, Arena *a, int64_t id, DocRef *pRef) {

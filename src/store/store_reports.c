@@ -780,10 +780,17 @@ int store_report_override(Store *s, const RfSet *pSet, int64_t reportId,
   bind_text(st, 7, zNow);
   rc = stmt_exec(s, st, "保存覆盖值");
   if (!rc) rc = touch(s, reportId);
-  if (!rc)
+  if (!rc) {
+    /* The audit line: the report, the cell, the new value and why. */
+    char zV[32];
+    char *zDetail = mprintf(
+        "%lld %d %s %s：%s", (long long)reportId, rec.year, zCell,
+        bRemove ? "恢复计算值" : bSet ? rf_value_str(v, zV) : "空白", zReason);
     rc = store_audit(s, userId, rec.orgId,
                      bRemove ? "report.override.remove" : "report.override",
-                     zCell);
+                     zDetail);
+    free(zDetail);
+  }
 done:
   arena_free(&a);
   return rc;

@@ -34,6 +34,9 @@ int page_app_view(Req *r);       /* GET /staff/applications/{id} */
 /* Answers a refused action (status, Chinese reason) with the case page
 ** itself: the reason at the top, the values typed kept in the forms. */
 void app_case_refuse(Req *r, int status, const char *zMsg);
+/* What action zAct did on a case and what comes next: the flash after its
+** redirect back to the case page. */
+const char *app_done_message(const char *zAct);
 int page_app_file(Req *r);       /* GET …/{id}/files/{file} */
 
 /* ---- page_app_actions.c (staff: the actions, one route each) ---- */

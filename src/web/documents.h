@@ -9,6 +9,8 @@
 **   page_documents_files.c   attachments, channels, validity, correction
 **   page_documents_public.c  public page and public attachment download
 **   page_documents_home.c    the staff-home panel (awaiting me, Art. 26)
+**   page_documents_relations.c  related documents: staff section with its
+**                            picker, add/remove, the public list
 **
 ** Every handler checks the organisation scope of the document it touches
 ** with req_can(); the route's permission only says the role may exist.
@@ -40,6 +42,7 @@ int page_doc_channel(Req *r);
 int page_doc_validity(Req *r);
 int page_doc_correct(Req *r);
 int page_doc_lookup(Req *r);      /* JSON: documents by title or 文号 */
+int page_doc_relation(Req *r);    /* add or remove a related document */
 int page_doc_public(Req *r);
 int page_doc_public_attachment(Req *r);
 
@@ -94,6 +97,12 @@ void docs_body_html(Req *r, const char *zMd);
 ** results and the input kept) without saving. */
 void docs_ref_field(Req *r, const Doc *d, const char *zName, const char *zLabel,
                     int64_t curId);
+
+/* page_documents_relations.c: the 相关文件 section of the staff page
+** (list; for who may change them, the picker and the remove buttons), and
+** the list of the public page (published related documents only). */
+void docs_relations_section(Req *r, const Doc *d);
+void docs_relations_public(Req *r, const Doc *d);
 
 /* page_documents_feedback.c: the names of the users of d's organisation
 ** who hold p (not d's drafter), "张科长、王某", or NULL when none. */

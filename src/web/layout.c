@@ -154,6 +154,7 @@ void page_end(Req *r) {
   if (org_page(r)) org_footer(r);
   req_puts(r, "<p class=\"footer-law\">本站依据《中华人民共和国政府信息公开条例》公开政府信息。"
               "</p></div></footer>\n</body>\n</html>\n");
+  page_label_cards(&r->out);
 }
 
 static const char *status_title(int status) {

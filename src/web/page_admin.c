@@ -8,6 +8,7 @@
 #include "core/perm.h"
 #include "lib/crypto.h"
 #include "core/org_kind.h"
+#include "web/feedback.h"
 #include "web/pages.h"
 
 /* The organisations an administrator may manage (own org and below). */
@@ -34,7 +35,7 @@ int page_admin_orgs(Req *r) {
   }
   page_begin(r, "单位管理");
   req_puts(r, "<h1>单位管理</h1>\n<p><a class=\"button\" href=\"/admin/orgs/new\">新增下级单位</a></p>\n"
-              "<table class=\"grid\"><caption>本单位及下级单位</caption><thead><tr>"
+              "<table class=\"grid cards\"><caption>本单位及下级单位</caption><thead><tr>"
               "<th scope=\"col\">单位名称</th><th scope=\"col\">简称</th>"
               "<th scope=\"col\">统一社会信用代码</th><th scope=\"col\">网址标识</th>"
               "<th scope=\"col\">联系电话</th></tr></thead><tbody>\n");
@@ -122,7 +123,8 @@ int page_admin_org_edit(Req *r) {
       int rc = id ? store_org_update(r->store, &o) : store_org_add(r->store, &o);
       if (rc == STORE_OK) {
         store_audit(r->store, r->user->id, o.id, id ? "org.update" : "org.add", o.zName);
-        req_redirect(r, req_fmt(r, "/admin/orgs/%lld?saved=1", (long long)o.id));
+        page_feedback(r, id ? FB_ORG_UPDATE : FB_ORG_ADD, o.zName, NULL, NULL);
+        req_redirect(r, req_fmt(r, "/admin/orgs/%lld", (long long)o.id));
         return 0;
       }
       zErr = store_errmsg(r->store);
@@ -131,7 +133,6 @@ int page_admin_org_edit(Req *r) {
   page_begin(r, id ? "编辑单位" : "新增单位");
   req_printf(r, "<h1>%h</h1>\n", id ? o.zName : "新增单位");
   if (zErr) page_notice(r, "error", zErr);
-  if (req_param(r, "saved")) page_notice(r, "ok", "已保存");
   req_puts(r, "<form method=\"post\" class=\"form\">\n");
   page_csrf_field(r);
   if (!id) {
@@ -199,7 +200,8 @@ int page_admin_dept_add(Req *r) {
     return 0;
   }
   store_audit(r->store, r->user->id, id, "dept.add", zName);
-  req_redirect(r, req_fmt(r, "/admin/orgs/%lld?saved=1", (long long)id));
+  page_feedback(r, FB_DEPT_ADD, zName, req_fmt(r, "所属单位：%s", o.zName), NULL);
+  req_redirect(r, req_fmt(r, "/admin/orgs/%lld", (long long)id));
   return 0;
 }
 
@@ -222,13 +224,15 @@ int page_admin_users(Req *r) {
   }
   page_begin(r, "用户管理");
   req_puts(r, "<h1>用户管理</h1>\n<p><a class=\"button\" href=\"/admin/users/new\">新增用户</a></p>\n"
-              "<table class=\"grid\"><caption>本单位及下级单位的用户</caption><thead><tr>"
-              "<th scope=\"col\">登录名</th><th scope=\"col\">姓名</th><th scope=\"col\">单位</th>"
+              "<table class=\"grid cards\"><caption>本单位及下级单位的用户</caption><thead><tr>"
+              "<th scope=\"col\">姓名</th><th scope=\"col\">登录名</th><th scope=\"col\">单位</th>"
               "<th scope=\"col\">科室</th><th scope=\"col\">角色</th><th scope=\"col\">状态</th>"
               "</tr></thead><tbody>\n");
   for (int i = 0; i < n; i++) {
-    req_printf(r, "<tr><td><a href=\"/admin/users/%lld\">%h</a></td><td>%h</td><td>%h</td><td>%h</td><td>",
-               (long long)aUser[i].id, aUser[i].zLogin, aUser[i].zName,
+    /* A login name is what its owner types: shown as such (code.login). */
+    req_printf(r, "<tr><td><a href=\"/admin/users/%lld\">%h</a></td><td><code class=\"login\">%h</code>"
+                  "</td><td>%h</td><td>%h</td><td>",
+               (long long)aUser[i].id, aUser[i].zName, aUser[i].zLogin,
                aUser[i].zOrgName, aUser[i].zDeptName);
     role_list(r, aUser[i].roles);
     req_printf(r, "</td><td>%s</td></tr>\n", aUser[i].bDisabled ? "已停用" : "正常");
@@ -252,7 +256,7 @@ static unsigned roles_from_form(Req *r) {
 int page_admin_user_edit(Req *r) {
   int64_t id = req_arg_id(r, 0);
   User u;
-  const char *zErr = NULL, *zOk = NULL, *zNewPw = NULL;
+  const char *zErr = NULL, *zNewPw = NULL;
   memset(&u, 0, sizeof u);
   r->bNoCache = 1;
   if (r->nArg && !id) {
@@ -298,8 +302,10 @@ int page_admin_user_edit(Req *r) {
         zErr = store_errmsg(r->store);
       else {
         store_audit(r->store, r->user->id, u.orgId, u.bDisabled ? "user.enable" : "user.disable", u.zLogin);
-        u.bDisabled = !u.bDisabled;
-        zOk = u.bDisabled ? "账号已停用" : "账号已启用";
+        page_feedback(r, u.bDisabled ? FB_USER_ENABLE : FB_USER_DISABLE, u.zName,
+                      req_fmt(r, "登录名 %s", u.zLogin), NULL);
+        req_redirect(r, req_fmt(r, "/admin/users/%lld", (long long)id));
+        return 0;
       }
     } else if (!zErr && !strcmp(zAction, "reset")) {
       char zPw[32], zHash[CRYPTO_PWHASH_LEN];
@@ -336,16 +342,20 @@ int page_admin_user_edit(Req *r) {
       }
       if (!zErr) {
         store_audit(r->store, r->user->id, u.orgId, id ? "user.update" : "user.add", u.zLogin);
-        req_redirect(r, req_fmt(r, "/admin/users/%lld?saved=1", (long long)u.id));
+        page_feedback(r, id ? FB_USER_UPDATE : FB_USER_ADD, u.zName,
+                      req_fmt(r, "登录名 %s", u.zLogin), NULL);
+        req_redirect(r, req_fmt(r, "/admin/users/%lld", (long long)u.id));
         return 0;
       }
     }
   }
   page_begin(r, id ? "编辑用户" : "新增用户");
-  req_printf(r, "<h1>%h</h1>\n", id ? u.zLogin : "新增用户");
+  if (id)
+    req_printf(r, "<h1>%h <small>登录名 <code class=\"login\">%h</code></small></h1>\n", u.zName,
+               u.zLogin);
+  else
+    req_puts(r, "<h1>新增用户</h1>\n");
   if (zErr) page_notice(r, "error", zErr);
-  if (zOk) page_notice(r, "ok", zOk);
-  if (req_param(r, "saved")) page_notice(r, "ok", "已保存");
   if (zNewPw)
     req_printf(r, "<p class=\"notice ok\" role=\"status\">新密码（只显示一次）：<code>%h</code></p>\n", zNewPw);
   req_puts(r, "<form method=\"post\" class=\"form\">\n");

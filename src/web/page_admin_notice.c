@@ -8,6 +8,7 @@
 #include <string.h>
 
 #include "store/store_notice.h"
+#include "web/feedback.h"
 #include "web/pages.h"
 
 void admin_notice_form(Req *r, int64_t orgId) {
@@ -45,6 +46,9 @@ int page_admin_notice_settings(Req *r) {
     return 0;
   }
   store_audit(r->store, r->user->id, id, "org.notice_settings", zPrefix);
-  req_redirect(r, req_fmt(r, "/admin/orgs/%lld?saved=1", (long long)id));
+  page_feedback(r, FB_NOTICE_SETTINGS, NULL,
+                req_fmt(r, "单位：%s，联系人：%s，文号前缀：%s", o.zName, zContact[0] ? zContact : "（未填）", zPrefix[0] ? zPrefix : "（未填）"),
+                NULL);
+  req_redirect(r, req_fmt(r, "/admin/orgs/%lld", (long long)id));
   return 0;
 }

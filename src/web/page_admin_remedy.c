@@ -9,6 +9,7 @@
 #include <string.h>
 
 #include "store/store_remedy.h"
+#include "web/feedback.h"
 #include "web/pages.h"
 
 void admin_review_organ_form(Req *r, int64_t orgId) {
@@ -42,6 +43,9 @@ int page_admin_review_organ(Req *r) {
     return 0;
   }
   store_audit(r->store, r->user->id, id, "org.review_organ", zOrgan);
-  req_redirect(r, req_fmt(r, "/admin/orgs/%lld?saved=1", (long long)id));
+  page_feedback(r, FB_REVIEW_ORGAN, NULL,
+                req_fmt(r, "单位：%s，复议机关：%s", o.zName, zOrgan[0] ? zOrgan : "本机关的同级人民政府（默认）"),
+                NULL);
+  req_redirect(r, req_fmt(r, "/admin/orgs/%lld", (long long)id));
   return 0;
 }

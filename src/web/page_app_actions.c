@@ -15,6 +15,7 @@
 #include "core/notice.h"
 #include "lib/crypto.h"
 #include "web/applications.h"
+#include "web/feedback.h"
 #include "web/pages.h"
 
 /* ---- the actions -------------------------------------------------------- */
@@ -58,8 +59,8 @@ static int web_action(Req *r, const char *zName) {
     else app_case_refuse(r, x.status, x.zErr);
     return 0;
   }
-  req_redirect(r, req_fmt(r, "/staff/applications/%lld?done=%u",
-                          (long long)x.a.id, zName));
+  req_flash(r, app_done_message(zName));
+  req_redirect(r, req_fmt(r, "/staff/applications/%lld", (long long)x.a.id));
   return 0;
 }
 
@@ -81,6 +82,15 @@ ACTION_PAGE(review_decide)
 ACTION_PAGE(recalc)
 
 /* ---- templates ----------------------------------------------------------- */
+
+/* The title of the notice or answer whose template key is zKey. */
+static const char *template_title(Req *r, const NoticeKind *pK, const char *zKey) {
+  if (pK) return pK->zTitle;
+  for (int i = 0; app_answer_at(i); i++)
+    if (!strcmp(app_answer_at(i)->zId, zKey))
+      return req_fmt(r, "答复告知书：%s", app_answer_at(i)->zLabel);
+  return "答复告知书";
+}
 
 int page_app_templates(Req *r) {
   const char *zOutcome = req_param_or(r, "outcome", "results.granted");
@@ -106,14 +116,14 @@ int page_app_templates(Req *r) {
     }
     store_commit(r->store);
     store_audit(r->store, r->user->id, orgId, "answer_template.set", zOutcome);
-    req_redirect(
-        r, req_fmt(r, "/staff/answer-templates?outcome=%u&saved=1", zOutcome));
+    page_feedback(r, FB_TEMPLATE_SET, template_title(r, pK, zOutcome),
+                  zBody[0] ? NULL : "已恢复为默认模板", NULL);
+    req_redirect(r, req_fmt(r, "/staff/answer-templates?outcome=%u", zOutcome));
     return 0;
   }
   const char *zBody = store_app_template(r->store, &r->arena, orgId, zOutcome);
   page_begin(r, "答复模板");
   req_puts(r, "<h1>告知书模板</h1>\n");
-  if (req_param(r, "saved")) page_notice(r, "ok", "已保存");
   req_puts(
       r,
       "<form method=\"get\" class=\"form\"><p class=\"field\"><label for=\"f-o\">"

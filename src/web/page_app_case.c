@@ -204,7 +204,7 @@ static void view_clock(Req *r, const DlResult *res, const AppDueChange *aChg,
   if (nChg) {
     req_puts(
         r,
-        "<table class=\"grid\"><caption>期限变更记录</caption><thead><tr>"
+        "<table class=\"grid cards\"><caption>期限变更记录</caption><thead><tr>"
         "<th scope=\"col\">时间</th><th scope=\"col\">原期限</th>"
         "<th scope=\"col\">新期限</th><th scope=\"col\">原因</th></tr></thead><tbody>");
     for (int i = 0; i < nChg; i++)
@@ -215,7 +215,7 @@ static void view_clock(Req *r, const DlResult *res, const AppDueChange *aChg,
   }
   req_puts(
       r,
-      "<table class=\"grid\"><caption>办理记录（计入期限计算）</caption><thead><tr>"
+      "<table class=\"grid cards\"><caption>办理记录（计入期限计算）</caption><thead><tr>"
       "<th scope=\"col\">日期</th><th scope=\"col\">事项</th>"
       "<th scope=\"col\">期限</th><th scope=\"col\">说明</th>"
       "<th scope=\"col\">记录人</th></tr></thead><tbody>\n");
@@ -443,7 +443,7 @@ static void view_reviews(Req *r, const App *a, const AppReview *aRev, int nRev,
   if (!nRev) return;
   req_puts(
       r,
-      "<table class=\"grid\" id=\"reviews\"><caption>行政复议、行政诉讼</caption>"
+      "<table class=\"grid cards\" id=\"reviews\"><caption>行政复议、行政诉讼</caption>"
       "<thead><tr><th scope=\"col\">类型</th><th scope=\"col\">结果</th>"
       "<th scope=\"col\">申请/起诉</th><th scope=\"col\">决定/判决</th>"
       "<th scope=\"col\">机关或法院</th><th scope=\"col\">案号</th>"
@@ -481,7 +481,7 @@ static void view_reviews(Req *r, const App *a, const AppReview *aRev, int nRev,
 static void view_history(Req *r, const AppLog *aLog, int nLog) {
   req_puts(
       r,
-      "<table class=\"grid\" id=\"history\"><caption>办理过程</caption><thead><tr>"
+      "<table class=\"grid cards\" id=\"history\"><caption>办理过程</caption><thead><tr>"
       "<th scope=\"col\">时间</th><th scope=\"col\">人员</th>"
       "<th scope=\"col\">操作</th><th scope=\"col\">说明</th></tr></thead><tbody>\n");
   for (int i = 0; i < nLog; i++)
@@ -544,8 +544,7 @@ static void view_actions(Req *r, const App *a, const char *zToday) {
 
 static int case_view(Req *r, const char *zRefusal);
 
-/* What an action did and what comes next, after its redirect (?done=). */
-static const char *done_message(const char *zAct) {
+const char *app_done_message(const char *zAct) {
   static const struct { const char *zAct, *zMsg; } a[] = {
     {"assign", "已分办。下一步：承办人拟定答复。"},
     {"draft", "答复已拟定。下一步：科室负责人审核（拟定人不能审核自己的答复）。"},
@@ -564,7 +563,7 @@ static const char *done_message(const char *zAct) {
   };
   for (size_t i = 0; zAct && i < sizeof a / sizeof a[0]; i++)
     if (!strcmp(a[i].zAct, zAct)) return a[i].zMsg;
-  return "已保存。";
+  return "操作已完成，办理记录已更新。";
 }
 
 int page_app_view(Req *r) { return case_view(r, NULL); }
@@ -600,8 +599,6 @@ static int case_view(Req *r, const char *zRefusal) {
   req_printf(r, "<h1>申请 %h</h1>\n", a.zRegNo);
   if (zRefusal) {
     req_printf(r, "<p class=\"notice error\" role=\"alert\">未能保存：%h</p>\n", zRefusal);
-  } else if (req_param(r, "done")) {
-    page_notice(r, "ok", done_message(req_param(r, "done")));
   }
   view_stepper(r, &a, &res);
   view_tabs(r, &a, bHistory);

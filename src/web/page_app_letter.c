@@ -304,7 +304,7 @@ void app_letter_links(Req *r, const App *a) {
                (long long)a->id);
   if (store_notices(r->store, &r->arena, a->id, &aN, &n) != STORE_OK || !n)
     return;
-  req_puts(r, "<table class=\"grid\" id=\"notices\"><caption>告知书</caption>"
+  req_puts(r, "<table class=\"grid cards\" id=\"notices\"><caption>告知书</caption>"
               "<thead><tr><th scope=\"col\">文号</th><th scope=\"col\">文书</th>"
               "<th scope=\"col\">日期</th><th scope=\"col\">下载</th></tr></thead>"
               "<tbody>\n");

@@ -232,7 +232,7 @@ int page_apps(Req *r) {
   req_puts(r, "</p>\n");
   req_puts(
       r,
-      "<table class=\"grid\" id=\"apps\"><caption>申请登记</caption><thead><tr>"
+      "<table class=\"grid cards\" id=\"apps\"><caption>申请登记</caption><thead><tr>"
       "<th scope=\"col\">登记号</th><th scope=\"col\">单位</th>"
       "<th scope=\"col\">申请人</th><th scope=\"col\">所需信息</th>"
       "<th scope=\"col\">收到日期</th><th scope=\"col\">答复期限</th>"

@@ -10,6 +10,7 @@
 #include "lib/table.h"
 #include "store/store_catalogue.h"
 #include "web/catalogue.h"
+#include "web/feedback.h"
 #include "web/pages.h"
 
 /* Loads the organisation of path capture 0 and checks the scope; sends
@@ -34,6 +35,20 @@ static int load_item(Req *r, const Org *o, CatItem *p) {
   return 1;
 }
 
+/* What an item is called in feedback: its content, else its headings. */
+static const char *item_name(const CatItem *p) {
+  return p->zContent[0] ? p->zContent : p->zLevel2[0] ? p->zLevel2 : p->zLevel1;
+}
+
+/* The feedback after item id was added, changed or moved. */
+static void item_feedback(Req *r, Feedback e, int64_t id) {
+  CatItem now, *p = &now;
+  if (store_cat_get(r->store, &r->arena, id, p) != STORE_OK) return;
+  page_feedback(r, e, item_name(p), NULL,
+                req_fmt(r, "公开页面的%s第 %d 项已同步更新。", cat_list_label(p->zList),
+                        p->seq));
+}
+
 /* The list named by ?list= (default proactive); NULL when invalid. */
 static const char *list_param(Req *r) {
   const char *z = req_param_or(r, "list", "proactive");
@@ -50,7 +65,7 @@ int page_catalogue_orgs(Req *r) {
     return 0;
   }
   page_begin(r, "公开目录管理");
-  req_puts(r, "<h1>公开目录管理</h1>\n<table class=\"grid\"><caption>"
+  req_puts(r, "<h1>公开目录管理</h1>\n<table class=\"grid cards\"><caption>"
               "您可以管理的单位</caption><thead><tr><th scope=\"col\">单位</th>"
               "<th scope=\"col\">主动公开基本目录</th>"
               "<th scope=\"col\">依申请公开目录</th>"
@@ -94,8 +109,6 @@ int page_catalogue_list(Req *r) {
                strcmp(azCatList[k], zList) ? "" : " aria-current=\"page\"",
                cat_list_label(azCatList[k]));
   req_puts(r, "</p>\n");
-  if (req_param(r, "saved")) page_notice(r, "ok", "已保存");
-  if (req_param(r, "deleted")) page_notice(r, "ok", "已删除");
   req_printf(r, "<p><a class=\"button\" href=\"/staff/catalogue/%lld/new?list=%u\">"
                 "新增事项</a> <a class=\"button\" href=\"/staff/catalogue/%lld/"
                 "import?list=%u\">导入</a> 导出：<a href=\"/o/%u/catalogue/export"
@@ -104,7 +117,7 @@ int page_catalogue_list(Req *r) {
                 "catalogue\">公开页面</a></p>\n",
              (long long)o.id, zList, (long long)o.id, zList, o.zSlug, zList,
              o.zSlug, zList, o.zSlug);
-  req_puts(r, "<table class=\"grid\"><thead><tr><th scope=\"col\">序号</th>"
+  req_puts(r, "<table class=\"grid cards\"><thead><tr><th scope=\"col\">序号</th>"
               "<th scope=\"col\">一级事项</th><th scope=\"col\">二级事项</th>"
               "<th scope=\"col\">公开内容（要素）</th><th scope=\"col\">公开方式</th>"
               "<th scope=\"col\">更新频率</th><th scope=\"col\">第二十条</th>"
@@ -317,8 +330,8 @@ int page_catalogue_edit(Req *r) {
                                  it.zContent[0] ? it.zContent : it.zLevel1));
       if (rc == STORE_OK) rc = store_commit(r->store);
       if (rc == STORE_OK) {
-        req_redirect(r, req_fmt(r, "/staff/catalogue/%lld?list=%u&saved=1"
-                                   "#item-%lld",
+        item_feedback(r, bNew ? FB_CAT_ADD : FB_CAT_UPDATE, it.id);
+        req_redirect(r, req_fmt(r, "/staff/catalogue/%lld?list=%u#item-%lld",
                                 (long long)o.id, it.zList, (long long)it.id));
         return 0;
       }
@@ -354,6 +367,7 @@ int page_catalogue_move(Req *r) {
   }
   store_audit(r->store, r->user->id, o.id, "catalogue.move",
               req_fmt(r, "%lld %u", (long long)it.id, zDir));
+  item_feedback(r, !strcmp(zDir, "up") ? FB_CAT_UP : FB_CAT_DOWN, it.id);
   req_redirect(r, req_fmt(r, "/staff/catalogue/%lld?list=%u#item-%lld",
                           (long long)o.id, it.zList, (long long)it.id));
   return 0;
@@ -378,7 +392,10 @@ int page_catalogue_delete(Req *r) {
     http_error(r, rc == STORE_CONFLICT ? 409 : 500, zMsg);
     return 0;
   }
-  req_redirect(r, req_fmt(r, "/staff/catalogue/%lld?list=%u&deleted=1",
+  page_feedback(r, FB_CAT_DELETE, item_name(&it), req_fmt(r, "原为%s第 %d 项",
+                                                     cat_list_label(it.zList), it.seq),
+                NULL);
+  req_redirect(r, req_fmt(r, "/staff/catalogue/%lld?list=%u",
                           (long long)o.id, it.zList));
   return 0;
 }
@@ -386,7 +403,7 @@ int page_catalogue_delete(Req *r) {
 /* The import report: one row per message. */
 static void import_report(Req *r, const CatImport *ci) {
   if (ci->nMsg == 0) return;
-  req_puts(r, "<table class=\"grid\" id=\"report\"><caption>检查报告</caption>"
+  req_puts(r, "<table class=\"grid cards\" id=\"report\"><caption>检查报告</caption>"
               "<thead><tr><th scope=\"col\">行</th><th scope=\"col\">列</th>"
               "<th scope=\"col\">类别</th><th scope=\"col\">说明</th></tr>"
               "</thead><tbody>\n");
@@ -403,7 +420,7 @@ static void import_report(Req *r, const CatImport *ci) {
 /* The rows that are (or would be) imported. */
 static void import_preview(Req *r, const CatImport *ci) {
   if (ci->nItem == 0) return;
-  req_puts(r, "<table class=\"grid\" id=\"preview\"><caption>可导入的事项"
+  req_puts(r, "<table class=\"grid cards\" id=\"preview\"><caption>可导入的事项"
               "</caption><thead><tr><th scope=\"col\">序号</th>"
               "<th scope=\"col\">一级事项</th><th scope=\"col\">二级事项</th>"
               "<th scope=\"col\">公开内容（要素）</th><th scope=\"col\">公开方式</th>"

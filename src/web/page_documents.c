@@ -173,7 +173,7 @@ int page_docs_list(Req *r) {
     if (q.zChannel) req_printf(r, "发布渠道 %h；", q.zChannel);
     req_puts(r, "</p>\n");
   }
-  req_printf(r, "<table class=\"grid\" id=\"doc-list\"><caption>共 <span id=\"n-docs\">%d"
+  req_printf(r, "<table class=\"grid cards\" id=\"doc-list\"><caption>共 <span id=\"n-docs\">%d"
                 "</span> 件</caption><thead><tr>"
                 "<th scope=\"col\">索引号</th><th scope=\"col\">标题</th>"
                 "<th scope=\"col\">单位</th><th scope=\"col\">生成日期</th>"
@@ -353,7 +353,7 @@ int page_doc_edit(Req *r) {
       if (!rc) rc = store_commit(r->store);
       if (!rc) {
         req_flash(r, "草稿已保存。下一步：确认公开方式，上传附件，然后提交科室审核。");
-        req_redirect(r, req_fmt(r, "/staff/docs/%lld?saved=1", (long long)d.id));
+        req_redirect(r, req_fmt(r, "/staff/docs/%lld", (long long)d.id));
         return 0;
       }
       zErr = req_strdup(r, store_errmsg(r->store));
@@ -562,7 +562,7 @@ static void findings_section(Req *r, const Doc *d, int bCanDecide) {
     req_puts(r, "<button type=\"submit\">重新扫描</button></form>\n");
   }
   if (!n) { req_puts(r, "<p>没有扫描结果。</p></section>\n"); return; }
-  req_puts(r, "<table class=\"grid\"><thead><tr><th scope=\"col\">来源</th>"
+  req_puts(r, "<table class=\"grid cards\"><thead><tr><th scope=\"col\">来源</th>"
               "<th scope=\"col\">类型</th><th scope=\"col\">内容</th>"
               "<th scope=\"col\">上下文</th><th scope=\"col\">处理</th></tr></thead><tbody>\n");
   for (int i = 0; i < n; i++) {
@@ -676,16 +676,17 @@ static int doc_view(Req *r, const char *zRefusal) {
   meta_row(r, "有效性", doc_label(aDocValidity, d.zValidity));
   meta_row(r, "起草人", d.zCreatedByName);
   req_puts(r, "</tbody></table>\n");
-  if (d.interpretsId)
-    req_printf(r, "<p>本文是对<a href=\"/staff/docs/%lld\">政策文件%lld</a>的解读。</p>\n",
-               (long long)d.interpretsId, (long long)d.interpretsId);
+  DocRef ref;
+  if (d.interpretsId && store_doc_ref(r->store, &r->arena, d.interpretsId, &ref) == STORE_OK)
+    req_printf(r, "<p>本文是对<a href=\"/staff/docs/%lld\">%h</a>的解读。</p>\n",
+               (long long)ref.id, ref.zTitle);
   for (int i = 0; i < nInterp; i++)
     req_printf(r, "<p>政策解读：<a href=\"/staff/docs/%lld\">%h</a>（%h）</p>\n",
                (long long)aInterp[i].id, aInterp[i].zTitle,
                doc_label(aDocState, aInterp[i].zState));
-  if (d.replacedById)
-    req_printf(r, "<p>替代文件：<a href=\"/staff/docs/%lld\">文件%lld</a></p>\n",
-               (long long)d.replacedById, (long long)d.replacedById);
+  if (d.replacedById && store_doc_ref(r->store, &r->arena, d.replacedById, &ref) == STORE_OK)
+    req_printf(r, "<p>替代文件：<a href=\"/staff/docs/%lld\">%h</a></p>\n",
+               (long long)ref.id, ref.zTitle);
 
   /* Actions for this user in this state. */
   req_puts(r, "<section class=\"actions\" id=\"actions\"><h2>办理</h2>\n");
@@ -712,6 +713,8 @@ static int doc_view(Req *r, const char *zRefusal) {
   }
   if (!bAny) req_puts(r, "<p>当前环节没有需要您办理的事项。</p>\n");
   req_puts(r, "</section>\n");
+
+  docs_relations_section(r, &d);
 
   findings_section(r, &d, !strcmp(d.zState, "secrecy_review") &&
                               req_can(r, PERM_DOC_SECRECY, d.orgId) && !bMine);

@@ -8,22 +8,12 @@
 
 #include "lib/buf.h"
 #include "web/documents.h"
+#include "web/feedback.h"
 #include "web/pages.h"
 
 const char *docs_holders(Req *r, const Doc *d, Perm p) {
-  User *aU;
-  int n;
-  if (store_user_list(r->store, &r->arena, d->orgId, 0, &aU, &n) != STORE_OK) return NULL;
-  Buf b = BUF_INIT;
-  int k = 0;
-  for (int i = 0; i < n; i++) {
-    /* The drafter may not review their own document. */
-    if (aU[i].bDisabled || aU[i].id == d->createdBy || !perm_role_has(aU[i].roles, p)) continue;
-    buf_printf(&b, "%s%s", k++ ? "、" : "", aU[i].zName); /*safe-for-%s: plain text, escaped at output*/
-  }
-  const char *z = k ? req_strdup(r, buf_str(&b)) : NULL;
-  buf_free(&b);
-  return z;
+  /* The drafter may not review their own document. */
+  return page_holders(r, d->orgId, p, d->createdBy);
 }
 
 /* The message after the review step of d (as it was) to state zTo. */

@@ -78,7 +78,8 @@ static void crumbs(Req *r, const Doc *d, const CatItem *it) {
   req_puts(r, "</ol></nav>\n");
 }
 
-/* Other published documents of the same catalogue item (newest first). */
+/* Other published documents of the same catalogue item (newest first),
+** after the related documents staff named (docs_relations_public). */
 static void related_docs(Req *r, const Doc *d) {
   if (!d->catalogueItemId) return;
   SearchQuery q;
@@ -93,7 +94,7 @@ static void related_docs(Req *r, const Doc *d) {
   for (int i = 0; i < nId && nShown < 5; i++) {
     Doc x;
     if (aId[i] == d->id || store_doc_get(r->store, &r->arena, aId[i], &x) != STORE_OK) continue;
-    if (!nShown++) req_puts(r, "<section class=\"related\"><h2>相关文件</h2><ul>");
+    if (!nShown++) req_puts(r, "<section class=\"related\"><h2>同类文件</h2><ul>");
     req_printf(r, "<li><a href=\"/o/%u/d/%lld\">%h</a> <span class=\"date\">%h</span></li>",
                x.zOrgSlug, (long long)x.id, x.zTitle, x.zPublishedDate);
   }
@@ -173,7 +174,10 @@ int page_doc_public(Req *r) {
       req_puts(r, "</ul>\n");
     }
   }
-  if (!strcmp(d.zState, "published")) related_docs(r, &d);
+  if (!strcmp(d.zState, "published")) {
+    docs_relations_public(r, &d);
+    related_docs(r, &d);
+  }
   if (nE) {
     req_printf(r, "<section class=\"versions\"><h2>版本记录</h2>\n"
                   "<p>当前内容哈希（SHA-256）：<code data-content-hash>%h</code></p><ol>\n",

@@ -18,8 +18,9 @@
 
 #define REF_MAX 10
 
-/* The organisations the user may search: their own, with the units below
-** when their reading right reaches them. */
+/* The organisations whose unpublished documents the user may search:
+** their own, with the units below when their reading right reaches them
+** (published documents of every organisation are offered too). */
 static void lookup_scope(Req *r, int64_t *pOrg, int *pbSub) {
   *pOrg = r->user->orgId;
   *pbSub = perm_reaches_subtree(r->user->roles, PERM_VIEW_STAFF);
@@ -40,12 +41,14 @@ void docs_ref_field(Req *r, const Doc *d, const char *zName, const char *zLabel,
   const char *zQName = req_fmt(r, "%s_q", zName);
   const char *zQ = req_param_or(r, zQName, "");
   DocRef cur, *aRef = NULL;
+  const char *zLookupErr = NULL;
   int n = 0, bCur = curId && store_doc_ref(r->store, &r->arena, curId, &cur) == STORE_OK;
   if (zQ[0]) {
     int64_t org;
     int bSub;
     lookup_scope(r, &org, &bSub);
-    store_doc_lookup(r->store, &r->arena, zQ, org, bSub, d->id, REF_MAX, &aRef, &n);
+    if (store_doc_lookup(r->store, &r->arena, zQ, org, bSub, d->id, REF_MAX, &aRef, &n))
+      zLookupErr = req_strdup(r, store_errmsg(r->store));
   }
   req_printf(r, "<fieldset class=\"ref-picker\" data-ref-picker=\"%h\" data-exclude=\"%lld\">"
                 "<legend>%h</legend><ul class=\"ref-options\" id=\"ref-%h\">"
@@ -56,7 +59,8 @@ void docs_ref_field(Req *r, const Doc *d, const char *zName, const char *zLabel,
   for (int i = 0; i < n; i++)
     if (!bCur || aRef[i].id != cur.id) ref_option(r, zName, &aRef[i], 0);
   req_puts(r, "</ul>");
-  if (zQ[0] && !n) req_printf(r, "<p class=\"hint\" role=\"status\">没有标题或文号包含“%h”的文件。</p>", zQ);
+  if (zLookupErr) req_printf(r, "<p class=\"hint\" role=\"status\">%h</p>", zLookupErr);
+  else if (zQ[0] && !n) req_printf(r, "<p class=\"hint\" role=\"status\">没有标题或文号包含“%h”的文件。</p>", zQ);
   req_printf(r, "<p class=\"ref-search\"><label for=\"q-%h\">按标题或文号查找</label> "
                 "<input type=\"search\" id=\"q-%h\" name=\"%h\" value=\"%h\" maxlength=\"100\" "
                 "autocomplete=\"off\"> <button type=\"submit\" name=\"lookup\" value=\"%h\" "
@@ -77,13 +81,15 @@ int page_doc_lookup(Req *r) {
   lookup_scope(r, &org, &bSub);
   if (zQ[0] &&
       store_doc_lookup(r->store, &r->arena, zQ, org, bSub, exclude, REF_MAX, &aRef, &n) != STORE_OK) {
-    http_store_error(r, store_errcode(r->store));
+    if (store_errcode(r->store) == STORE_INVALID) http_error(r, 400, store_errmsg(r->store));
+    else http_store_error(r, store_errcode(r->store));
     return 0;
   }
   r->zType = "application/json";
   req_puts(r, "{\"documents\":[");
   for (int i = 0; i < n; i++) {
-    if (!req_can(r, PERM_VIEW_STAFF, aRef[i].orgId)) continue;
+    if (strcmp(aRef[i].zState, "published") && !req_can(r, PERM_VIEW_STAFF, aRef[i].orgId))
+      continue;
     req_printf(r, "%s{\"id\":%lld,\"title\":\"%j\",\"doc_number\":\"%j\",\"org\":\"%j\","
                   "\"state\":\"%j\",\"published\":\"%j\"}",
                i ? "," : "", (long long)aRef[i].id, aRef[i].zTitle, aRef[i].zDocNumber,

@@ -400,7 +400,7 @@ int page_doc_sheet(Req *r) {
              d.zCreatedByName, d.zFormedDate, doc_label(aDocMode, d.zMode),
              !strcmp(d.zMode, "withheld") ? doc_label(aDocGround, d.zWithheldGround) : "",
              doc_label(aDocState, d.zState));
-  req_puts(r, "<h2>审核记录</h2><table class=\"grid\"><thead><tr><th scope=\"col\">环节</th>"
+  req_puts(r, "<h2>审核记录</h2><table class=\"grid cards\"><thead><tr><th scope=\"col\">环节</th>"
               "<th scope=\"col\">结果</th><th scope=\"col\">办理人</th>"
               "<th scope=\"col\">时间</th><th scope=\"col\">意见</th></tr></thead><tbody>\n");
   for (int i = 0; i < nRev; i++)
@@ -411,7 +411,7 @@ int page_doc_sheet(Req *r) {
   req_puts(r, "</tbody></table>\n<h2>隐私扫描处理记录</h2>\n");
   if (!nF) req_puts(r, "<p>无。</p>\n");
   else {
-    req_puts(r, "<table class=\"grid\"><thead><tr><th scope=\"col\">类型</th>"
+    req_puts(r, "<table class=\"grid cards\"><thead><tr><th scope=\"col\">类型</th>"
                 "<th scope=\"col\">内容</th><th scope=\"col\">处理</th>"
                 "<th scope=\"col\">处理人</th><th scope=\"col\">时间</th>"
                 "<th scope=\"col\">理由</th></tr></thead><tbody>\n");

@@ -9,6 +9,7 @@
 #include <string.h>
 
 #include "core/freshness.h"
+#include "web/feedback.h"
 #include "web/pages.h"
 #include "web/registers.h"
 
@@ -73,8 +74,10 @@ int page_freshness(Req *r) {
         zErr = store_errmsg(r->store);
       else {
         store_audit(r->store, r->user->id, f.orgId, "catalogue.nil", zS);
+        page_feedback(r, FB_FRESH_NIL, f.zContent[0] ? f.zContent : f.zLevel2[0] ? f.zLevel2 : f.zLevel1,
+                      req_fmt(r, "期间为%s至%s", fmt_date(r, zS), fmt_date(r, zT)), NULL);
         const char *zQs_raw = reg_qs(r, &sc);
-        req_redirect(r, req_fmt(r, "/staff/freshness%s&saved=1", zQs_raw));
+        req_redirect(r, req_fmt(r, "/staff/freshness%s", zQs_raw));
         return 0;
       }
     }
@@ -99,14 +102,13 @@ int page_freshness(Req *r) {
   req_puts(r, "<h1>公开目录更新检查</h1>\n");
   reg_nav(r, &sc, "freshness");
   if (zErr) page_notice(r, "error", zErr);
-  if (req_param(r, "saved")) page_notice(r, "ok", "已登记“本期无新增”");
   req_printf(r, "<p>按更新频率（每月、每季度、每半年、每年）检查每个目录事项是否在每一期内发布了文件，"
                 "或登记了“本期无新增”。<a href=\"/staff/freshness%h&amp;filter=late\">只看逾期和即将到期</a></p>\n",
              zQs);
   if (iFilter >= 0)
     req_printf(r, "<p class=\"filter\" id=\"filter\">筛选：%h <a href=\"/staff/freshness%h\">清除筛选</a></p>\n",
                aFilter[iFilter].zLabel, zQs);
-  req_puts(r, "<table class=\"grid\" id=\"fresh-list\"><caption>目录事项</caption><thead><tr>"
+  req_puts(r, "<table class=\"grid cards\" id=\"fresh-list\"><caption>目录事项</caption><thead><tr>"
               "<th scope=\"col\">单位</th><th scope=\"col\">事项</th><th scope=\"col\">负责科室</th>"
               "<th scope=\"col\">更新频率</th><th scope=\"col\">最近发布</th><th scope=\"col\">最近“无新增”</th>"
               "<th scope=\"col\">状态</th><th scope=\"col\">期限</th><th scope=\"col\">登记</th>"

@@ -12,6 +12,7 @@
 #include <time.h>
 
 #include "core/response_clock.h"
+#include "web/feedback.h"
 #include "web/pages.h"
 #include "web/registers.h"
 
@@ -167,13 +168,12 @@ int page_message_list(Req *r) {
   page_begin(r, "网民留言");
   req_puts(r, "<h1>网民留言 / 领导信箱</h1>\n");
   reg_nav(r, &sc, "messages");
-  if (req_param(r, "saved")) page_notice(r, "ok", "已保存");
   req_printf(r, "<p>答复时限：收到后 %d 个工作日（系统设置）。"
                 "<a href=\"/staff/messages%h&amp;filter=all\">全部</a> · "
                 "<a href=\"/staff/messages%h&amp;filter=open\">未答复</a> · "
                 "<a href=\"/staff/messages%h&amp;filter=overdue\">超期</a></p>\n",
              nDays, reg_qs(r, &sc), reg_qs(r, &sc), reg_qs(r, &sc));
-  req_puts(r, "<table class=\"grid\" id=\"message-list\"><caption>留言</caption><thead><tr>"
+  req_puts(r, "<table class=\"grid cards\" id=\"message-list\"><caption>留言</caption><thead><tr>"
               "<th scope=\"col\">收到日期</th><th scope=\"col\">类型</th><th scope=\"col\">标题</th>"
               "<th scope=\"col\">单位</th><th scope=\"col\">转办部门</th><th scope=\"col\">答复期限</th>"
               "<th scope=\"col\">状态</th><th scope=\"col\">公开</th></tr></thead><tbody>\n");
@@ -227,7 +227,9 @@ int page_message_settings(Req *r) {
     return 0;
   }
   store_audit(r->store, r->user->id, o.id, "config.set", "message_reply_workdays");
-  req_redirect(r, req_fmt(r, "/staff/messages?org=%lld&saved=1", (long long)o.id));
+  page_feedback(r, FB_MESSAGE_DAYS, NULL,
+                req_fmt(r, "现为收到后 %lld 个工作日", (long long)v), NULL);
+  req_redirect(r, req_fmt(r, "/staff/messages?org=%lld", (long long)o.id));
   return 0;
 }
 
@@ -254,6 +256,34 @@ static void dept_select(Req *r, const char *zName, const char *zLabel,
     req_printf(r, "<option value=\"%lld\"%s>%h</option>", (long long)aDept[i].id,
                aDept[i].id == selected ? " selected" : "", aDept[i].zName);
   req_puts(r, "</select></p>\n");
+}
+
+/* The feedback after action zAction on message id (as it is now). */
+static void message_feedback(Req *r, const char *zAction, int64_t id) {
+  Message m;
+  if (store_message_get(r->store, &r->arena, id, &m) != STORE_OK) return;
+  if (!strcmp(zAction, "transfer")) {
+    Calendar cal;
+    RcMessage c;
+    char zDue[DATE_STRLEN];
+    cal_init(&cal);
+    int bCal = store_reg_calendar(r->store, &r->arena, &cal) == STORE_OK;
+    if (bCal)
+      reg_message_clock(&cal, store_reg_reply_days(r->store, &r->arena), &m,
+                        reg_today_date(), &c);
+    cal_free(&cal);
+    page_feedback(r, FB_MESSAGE_TRANSFER, m.zSubject,
+                  req_fmt(r, "承办科室：%s%s%s", m.zDeptName, bCal ? "，答复期限为" : "",
+                          bCal ? fmt_date(r, date_format(c.dDue, zDue)) : ""),
+                  req_fmt(r, "下一步：%s拟写答复后，在本页登记答复。", m.zDeptName));
+  } else if (!strcmp(zAction, "reply")) {
+    page_feedback(r, FB_MESSAGE_REPLY, m.zSubject,
+                  req_fmt(r, "答复日期为%s", fmt_date(r, m.zRepliedOn)),
+                  m.bPublished ? "已公开的答复随之更新。" : NULL);
+  } else {
+    page_feedback(r, strcmp(zAction, "publish") ? FB_MESSAGE_UNPUBLISH : FB_MESSAGE_PUBLISH,
+                  m.zSubject, NULL, NULL);
+  }
 }
 
 int page_message_view(Req *r) {
@@ -295,7 +325,8 @@ int page_message_view(Req *r) {
     if (!zErr) {
       store_audit(r->store, r->user->id, m.orgId, req_fmt(r, "message.%s", zAction),
                   req_fmt(r, "%lld", (long long)id));
-      req_redirect(r, req_fmt(r, "/staff/messages/%lld?saved=1", (long long)id));
+      message_feedback(r, zAction, id);
+      req_redirect(r, req_fmt(r, "/staff/messages/%lld", (long long)id));
       return 0;
     }
   }
@@ -312,7 +343,6 @@ int page_message_view(Req *r) {
   req_printf(r, "<p><a href=\"/staff/messages?org=%lld\">返回留言登记</a></p>\n<h1>%h</h1>\n",
              (long long)m.orgId, m.zSubject);
   if (zErr) page_notice(r, "error", zErr);
-  if (req_param(r, "saved")) page_notice(r, "ok", "已保存");
   req_printf(r, "<dl class=\"meta\"><dt>类型</dt><dd>%h</dd><dt>单位</dt><dd>%h</dd>"
                 "<dt>收到日期</dt><dd>%h</dd><dt>答复期限</dt><dd>%h</dd>"
                 "<dt>状态</dt><dd class=\"%h\">%h</dd>"

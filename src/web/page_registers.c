@@ -11,6 +11,7 @@
 
 #include "core/response_clock.h"
 #include "lib/crypto.h"
+#include "web/feedback.h"
 #include "web/pages.h"
 #include "web/registers.h"
 
@@ -131,10 +132,11 @@ void reg_message_clock(const Calendar *pCal, int nDays, const Message *m,
   rc_message(pCal, dRecv, nDays, dRep, dToday, pOut);
 }
 
-/* Redirect after a successful change, back to zPath with the scope. */
+/* Redirect after a successful change (its feedback already queued), back
+** to zPath with the scope. */
 static void done(Req *r, const char *zPath_raw, const RegScope *sc) {
   const char *zQs_raw = reg_qs(r, sc);
-  req_redirect(r, req_fmt(r, "%s%s&saved=1", zPath_raw, zQs_raw));
+  req_redirect(r, req_fmt(r, "%s%s", zPath_raw, zQs_raw));
 }
 
 /* Hidden scope fields for a form posting to a list page. */
@@ -247,6 +249,17 @@ static int opinion_clocks(const OpinionEvent *e, time_t tNow,
                     e->tPress ? &tPress : NULL, tNow, aOut);
 }
 
+/* "发布权威信息须在 2026年12月7日 12:00 前" for each clock of the new
+** event e, for the feedback after it is registered. */
+static const char *opinion_due_text(Req *r, const OpinionEvent *e) {
+  RcClock a[RC_MAX_CLOCKS];
+  int n = opinion_clocks(e, time(NULL), a);
+  const char *z = "";
+  for (int i = 0; i < n; i++)
+    z = req_fmt(r, "%s%s%s须在 %s 前", z, i ? "、" : "", a[i].zName, fmt_instant(r, a[i].tDue));
+  return z;
+}
+
 static const char *state_class(RcState e) {
   return e == RC_MET ? "met" : e == RC_MISSED ? "missed" : "due";
 }
@@ -302,7 +315,8 @@ int page_opinion_list(Req *r) {
         zErr = store_errmsg(r->store);
       else {
         store_audit(r->store, r->user->id, sc.orgId, "opinion.add", e.zTitle);
-        req_redirect(r, req_fmt(r, "/staff/opinion/%lld?saved=1", (long long)e.id));
+        page_feedback(r, FB_OPINION_ADD, e.zTitle, opinion_due_text(r, &e), NULL);
+        req_redirect(r, req_fmt(r, "/staff/opinion/%lld", (long long)e.id));
         return 0;
       }
     }
@@ -332,10 +346,9 @@ int page_opinion_list(Req *r) {
   req_puts(r, "<h1>回应关切 / 政务舆情</h1>\n");
   reg_nav(r, &sc, "opinion");
   if (zErr) page_notice(r, "error", zErr);
-  if (req_param(r, "saved")) page_notice(r, "ok", "已保存");
   req_puts(r, "<p>时限依据：特别重大、重大突发事件最迟5小时内发布权威信息、24小时内举行新闻发布会"
               "（国办发〔2016〕80号、61号）；其他政务舆情48小时内回应（国办发〔2016〕61号）。</p>\n"
-              "<table class=\"grid\" id=\"opinion-list\"><caption>舆情事件</caption><thead><tr>"
+              "<table class=\"grid cards\" id=\"opinion-list\"><caption>舆情事件</caption><thead><tr>"
               "<th scope=\"col\">发现时间</th><th scope=\"col\">事件</th><th scope=\"col\">级别</th>"
               "<th scope=\"col\">单位</th><th scope=\"col\">时限</th></tr></thead><tbody>\n");
   int nShown = 0;
@@ -401,7 +414,10 @@ int page_opinion_view(Req *r) {
         zErr = store_errmsg(r->store);
       else {
         store_audit(r->store, r->user->id, e.orgId, "opinion.respond", p.zKind);
-        req_redirect(r, req_fmt(r, "/staff/opinion/%lld?saved=1", (long long)id));
+        page_feedback(r, FB_OPINION_RESPOND, e.zTitle,
+                      req_fmt(r, "%s（%s）", reg_response_label(p.zKind), fmt_instant(r, t)),
+                      NULL);
+        req_redirect(r, req_fmt(r, "/staff/opinion/%lld", (long long)id));
         return 0;
       }
     }
@@ -416,14 +432,13 @@ int page_opinion_view(Req *r) {
   req_printf(r, "<p><a href=\"/staff/opinion?org=%lld\">返回舆情登记</a></p>\n<h1>%h</h1>\n",
              (long long)e.orgId, e.zTitle);
   if (zErr) page_notice(r, "error", zErr);
-  if (req_param(r, "saved")) page_notice(r, "ok", "已保存");
   req_printf(r, "<dl class=\"meta\"><dt>单位</dt><dd>%h</dd><dt>级别</dt><dd>%h</dd>"
                 "<dt>来源</dt><dd>%h</dd><dt>发现时间</dt><dd>%h</dd><dt>概要</dt><dd>%h</dd>"
                 "<dt>时限</dt><dd>",
              e.zOrgName, reg_level_label(e.zLevel), e.zSource,
              fmt_instant(r, (time_t)e.tFound), e.zSummary);
   clocks_html(r, &e);
-  req_puts(r, "</dd></dl>\n<table class=\"grid\"><caption>回应</caption><thead><tr>"
+  req_puts(r, "</dd></dl>\n<table class=\"grid cards\"><caption>回应</caption><thead><tr>"
               "<th scope=\"col\">时间</th><th scope=\"col\">方式</th><th scope=\"col\">说明</th>"
               "</tr></thead><tbody>\n");
   for (int i = 0; i < n; i++)
@@ -487,6 +502,12 @@ int page_proposal_list(Req *r) {
       if (store_proposal_add(r->store, &p) != STORE_OK) zErr = store_errmsg(r->store);
       else {
         store_audit(r->store, r->user->id, sc.orgId, "proposal.add", p.zTitle);
+        page_feedback(r, FB_PROPOSAL_ADD, p.zTitle,
+                      req_fmt(r, "%s第 %s 号%s%s", reg_proposal_label(p.zKind), p.zNumber,
+                              p.zDueOn && p.zDueOn[0] ? "，办理期限为" : "",
+                              p.zDueOn && p.zDueOn[0] ? fmt_date(r, p.zDueOn) : ""),
+                      req_fmt(r, "下一步：%s办理答复后，在该件页面登记答复并决定是否公开全文。",
+                              p.zLeadDept));
         done(r, "/staff/proposals", &sc);
         return 0;
       }
@@ -510,8 +531,7 @@ int page_proposal_list(Req *r) {
   req_puts(r, "<h1>人大代表建议 / 政协委员提案</h1>\n");
   reg_nav(r, &sc, "proposals");
   if (zErr) page_notice(r, "error", zErr);
-  if (req_param(r, "saved")) page_notice(r, "ok", "已保存");
-  req_puts(r, "<table class=\"grid\" id=\"proposal-list\"><caption>建议提案办理</caption><thead><tr>"
+  req_puts(r, "<table class=\"grid cards\" id=\"proposal-list\"><caption>建议提案办理</caption><thead><tr>"
               "<th scope=\"col\">年度</th><th scope=\"col\">类别</th><th scope=\"col\">编号</th>"
               "<th scope=\"col\">标题</th><th scope=\"col\">代表/委员</th><th scope=\"col\">主办</th>"
               "<th scope=\"col\">协办</th><th scope=\"col\">期限</th><th scope=\"col\">状态</th>"
@@ -576,7 +596,9 @@ int page_proposal_view(Req *r) {
       zErr = store_errmsg(r->store);
     if (!zErr) {
       store_audit(r->store, r->user->id, p.orgId, "proposal.reply", p.zNumber);
-      req_redirect(r, req_fmt(r, "/staff/proposals/%lld?saved=1", (long long)id));
+      page_feedback(r, bPublish ? FB_PROPOSAL_REPLY_PUBLIC : FB_PROPOSAL_REPLY, p.zTitle,
+                    req_fmt(r, "答复日期为%s", fmt_date(r, zOn)), NULL);
+      req_redirect(r, req_fmt(r, "/staff/proposals/%lld", (long long)id));
       return 0;
     }
   }
@@ -584,7 +606,6 @@ int page_proposal_view(Req *r) {
   req_printf(r, "<p><a href=\"/staff/proposals?org=%lld\">返回建议提案</a></p>\n<h1>%h</h1>\n",
              (long long)p.orgId, p.zTitle);
   if (zErr) page_notice(r, "error", zErr);
-  if (req_param(r, "saved")) page_notice(r, "ok", "已保存");
   req_printf(r, "<dl class=\"meta\"><dt>类别</dt><dd>%h</dd><dt>年度、编号</dt><dd>%d年 %h</dd>"
                 "<dt>代表/委员</dt><dd>%h</dd><dt>主办部门</dt><dd>%h</dd><dt>协办部门</dt><dd>%h</dd>"
                 "<dt>交办日期</dt><dd>%h</dd><dt>办理期限</dt><dd>%h</dd><dt>答复日期</dt><dd>%h</dd>"
@@ -659,6 +680,10 @@ int page_activity_list(Req *r) {
       if (rc != STORE_OK) zErr = store_errmsg(r->store);
       else {
         store_audit(r->store, r->user->id, sc.orgId, "activity.add", a.zTitle);
+        page_feedback(r, FB_ACTIVITY_ADD, a.zTitle,
+                      req_fmt(r, "%s，%s%s", reg_activity_label(a.zKind), fmt_date(r, a.zHeldOn),
+                              f ? "，附件已上传" : ""),
+                      NULL);
         done(r, "/staff/activities", &sc);
         return 0;
       }
@@ -688,8 +713,7 @@ int page_activity_list(Req *r) {
   req_puts(r, "<h1>新闻发布、政府开放日、培训与宣传</h1>\n");
   reg_nav(r, &sc, "activities");
   if (zErr) page_notice(r, "error", zErr);
-  if (req_param(r, "saved")) page_notice(r, "ok", "已保存");
-  req_puts(r, "<table class=\"grid\" id=\"activity-list\"><caption>活动</caption><thead><tr>"
+  req_puts(r, "<table class=\"grid cards\" id=\"activity-list\"><caption>活动</caption><thead><tr>"
               "<th scope=\"col\">日期</th><th scope=\"col\">类别</th><th scope=\"col\">名称</th>"
               "<th scope=\"col\">单位</th><th scope=\"col\">主要负责人出席</th>"
               "<th scope=\"col\">场次</th><th scope=\"col\">人次</th><th scope=\"col\">附件</th>"

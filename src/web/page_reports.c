@@ -28,6 +28,7 @@
 #include "lib/date.h"
 #include "store/store_documents.h"
 #include "web/org_pages.h"
+#include "web/feedback.h"
 #include "web/pages.h"
 #include "web/reports.h"
 
@@ -46,6 +47,7 @@ typedef struct Ctx {
   Report *pPrev;          /* last year's, or NULL (owned) */
   RpResult res;           /* p checked against pPrev */
   int bRes;
+  int bEdit;              /* cells link to the 人工调整 form */
 } Ctx;
 
 static void ctx_free(Ctx *c) {
@@ -166,46 +168,6 @@ static int can_view(Req *r, int64_t orgId) {
   return req_can(r, PERM_REPORT_VIEW, orgId);
 }
 
-/* Cell index of a cell id or -1. */
-static int cell_index(const RfFormat *f, const char *zId) {
-  if (!zId) return -1;
-  for (int i = 0; i < f->nCell; i++) {
-    char *z = rf_cell_id(f, i);
-    int eq = z && !strcmp(z, zId);
-    free(z);
-    if (eq) return i;
-  }
-  return -1;
-}
-
-/* Parses "12", "-3", "0.25" into RF_SCALE units.  0 or -1. */
-static int parse_scaled(const char *z, long long *pv) {
-  long long n = 0, frac = 0, scale = RF_SCALE;
-  int neg = 0, nDig = 0;
-  while (*z == ' ') z++;
-  if (*z == '-') {
-    neg = 1;
-    z++;
-  }
-  for (; *z >= '0' && *z <= '9'; z++, nDig++) {
-    if (n > RF_MAX_UNITS) return -1;
-    n = n * 10 + (*z - '0');
-  }
-  if (*z == '.') {
-    z++;
-    for (; *z >= '0' && *z <= '9'; z++) {
-      if (scale == 1) return -1;
-      scale /= 10;
-      frac += (*z - '0') * scale;
-      nDig++;
-    }
-  }
-  while (*z == ' ') z++;
-  if (*z || !nDig || n >= RF_MAX_UNITS) return -1;
-  *pv = (n * RF_SCALE + frac) * (neg ? -1 : 1);
-  return 0;
-}
-
 /* ---- Rendering ------------------------------------------------------ */
 
 /* The official header of table 三 (国办公开办函〔2021〕30号): the 勾稽 note
@@ -234,14 +196,19 @@ static void html_official_head(Req *r, const RfTable *t) {
   req_puts(r, "</tr>");
 }
 
-/* One table as HTML; zBase (or NULL) is the drill-down link prefix. */
+/* One table as HTML; zBase (or NULL) is the drill-down link prefix,
+** zSection the title of its section.  On a narrow screen the table scrolls
+** sideways inside its labelled box with the row headings kept in view
+** (site.css, table.report), so the page itself never gets wider. */
 static void html_table(Req *r, const Ctx *c, const RfTable *t,
-                       const char *zBase) {
+                       const char *zBase, const char *zSection) {
   const Report *p = c->p;
   int bGroups = 0;
   for (int i = 0; i < t->nCol; i++)
     if (t->aCol[i].zGroup) bGroups = 1;
-  req_printf(r, "<div class=\"table-scroll\"><table class=\"report\" id=\"tbl-%h\">", t->zId);
+  req_printf(r, "<div class=\"table-scroll report-scroll\" role=\"region\" tabindex=\"0\" "
+                "aria-label=\"%h%s%h（表格可左右滚动）\"><table class=\"report\" id=\"tbl-%h\">",
+             zSection, t->zCaption ? "：" : "", t->zCaption ? t->zCaption : "", t->zId);
   if (t->zCaption) req_printf(r, "<caption>%h</caption>", t->zCaption);
   req_puts(r, "<thead>");
   if (t->zHeadTop) {
@@ -286,15 +253,29 @@ static void html_table(Req *r, const Ctx *c, const RfTable *t,
       }
       const RpCell *cell = &p->aCell[i];
       char *zId = rf_cell_id(p->pFmt, i);
-      req_printf(r, "<td data-cell=\"%h\" class=\"num%s\">", zId,
+      req_printf(r, "<td data-cell=\"%h\" class=\"num%s\"", zId,
                  cell->zReason ? " ov" : "");
+      if (cell->zReason)
+        req_printf(r, " title=\"人工调整，原因：%h\"", cell->zReason);
+      req_puts(r, ">");
       if (!report_get(p, i, &v)) req_puts(r, "<span class=\"blank\">空白</span>");
       else if (zBase)
         req_printf(r, "<a href=\"%h/cell?c=%u%h\">%h</a>", zBase, zId,
                    c->zQAmp, rf_value_str(v, z));
       else req_printf(r, "%h", rf_value_str(v, z));
-      if (cell->zReason)
+      if (cell->zReason && zBase)
+        req_printf(r, "<sup class=\"ov-mark\"><a href=\"#ov-%d\">调%d</a>"
+                      "</sup>", report_adjust_number(p, i),
+                   report_adjust_number(p, i));
+      else if (cell->zReason)
         req_printf(r, "<sup title=\"%h\">*</sup>", cell->zReason);
+      if (c->bEdit && zBase) {
+        char *zL = report_cell_label(p->pFmt, i);
+        req_printf(r, " <a class=\"ov-edit\" href=\"%h/override?c=%u%h\" "
+                      "title=\"人工调整\" aria-label=\"人工调整 %h\">✎</a>",
+                   zBase, zId, c->zQAmp, zL);
+        free(zL);
+      }
       req_puts(r, "</td>");
       free(zId);
     }
@@ -349,7 +330,7 @@ static void html_chart(Req *r, Ctx *c) {
     if (aNew[k] > vMax) vMax = aNew[k];
     if (aDone[k] > vMax) vMax = aDone[k];
   }
-  req_puts(r, "<figure class=\"chart\"><svg xmlns=\"http://www.w3.org/2000/svg\""
+  req_puts(r, "<figure class=\"chart fit\"><svg xmlns=\"http://www.w3.org/2000/svg\""
               " viewBox=\"0 0 420 180\" width=\"420\" height=\"180\" role=\"img\""
               " aria-labelledby=\"chart-title\"><title id=\"chart-title\">"
               "近五年政府信息公开申请：新收与办结</title>");
@@ -388,10 +369,25 @@ static void html_report(Req *r, Ctx *c, const char *zBase) {
     }
     for (int t = 0; t < f->nTable; t++)
       if (f->aTable[t].zSection && !strcmp(f->aTable[t].zSection, sec->zId))
-        html_table(r, c, &f->aTable[t], zBase);
+        html_table(r, c, &f->aTable[t], zBase, sec->zTitle);
     if (!strcmp(sec->zId, "s3")) html_chart(r, c);
     req_puts(r, "</section>\n");
   }
+}
+
+/* The footnotes of the adjusted cells (report_html_adjusted) with the
+** computed values and who adjusted each cell when. */
+static void html_adjusted(Req *r, Ctx *c, const char *zBase, int bEdit) {
+  ReportOverride *aO = NULL;
+  int nO = 0, bAny = 0;
+  for (int i = 0; i < c->p->pFmt->nCell && !bAny; i++)
+    bAny = c->p->aCell[i].zReason != NULL;
+  if (!bAny) return;
+  if (c->bStored)
+    store_report_overrides(r->store, &r->arena, c->rec.id, &aO, &nO);
+  Report *pCalc = report_computed(r->store, c->p, c->org.id, c->bSubtree);
+  report_html_adjusted(r, c->p, pCalc, aO, nO, zBase, scope_q(c), bEdit);
+  report_free(pCalc);
 }
 
 /* The violations with their cells and both sides. */
@@ -414,7 +410,10 @@ static void html_issues(Req *r, Ctx *c, const char *zBase, int bEdit) {
     req_puts(r, "<br>涉及单元格：");
     for (int k = 0; k < x->nCell; k++) {
       char *zN = rf_cell_name(c->p->pFmt, x->aCell[k]);
+      int nAdj = report_adjust_number(c->p, x->aCell[k]);
       req_printf(r, "%s%h", k ? "、" : "", zN);
+      if (nAdj)
+        req_printf(r, "（<a href=\"#ov-%d\">人工调整</a>）", nAdj);
       free(zN);
     }
     if (x->eStatus == RP_ACCEPTED)
@@ -494,8 +493,9 @@ int page_reports(Req *r) {
                                "%lld</strong> 天。</p>", dM, dD, nLeft);
     else req_printf(r, "已超过 %d 月 %d 日 <strong id=\"days-left\">%lld"
                     "</strong> 天。</p>", dM, dD, -nLeft);
-    req_puts(r, "<table class=\"units\"><thead><tr><th>单位</th><th>状态</th>"
-                "<th>提交时间</th><th>截止日期</th><th>剩余天数</th></tr></thead>"
+    req_puts(r, "<table class=\"grid cards units\"><thead><tr><th scope=\"col\">单位</th>"
+                "<th scope=\"col\">状态</th><th scope=\"col\">提交时间</th>"
+                "<th scope=\"col\">截止日期</th><th scope=\"col\">剩余天数</th></tr></thead>"
                 "<tbody>");
     for (int i = 0; i < n; i++) {
       int bDone = !strcmp(aU[i].zStatus, "submitted") ||
@@ -585,7 +585,7 @@ static int save_register(Req *r, Ctx *c, const char **pzErr) {
     const char *zKind = aRegField[k].zKind, *z = req_param(r, zKind);
     long long v = 0, vAmt = 0, vItems = -1;
     if (!z) continue;
-    if (parse_scaled(z[0] ? z : "0", &v) || v < 0 ||
+    if (rf_value_parse(z[0] ? z : "0", &v) || v < 0 ||
         (!aRegField[k].bAmount && v % RF_SCALE)) {
       *pzErr = aRegField[k].bAmount ? "金额无效" : "件数应为非负整数";
       return STORE_INVALID;
@@ -597,7 +597,7 @@ static int save_register(Req *r, Ctx *c, const char **pzErr) {
     }
     if (!strcmp(zKind, "central_procurement")) {
       const char *zA = req_param_or(r, "procurement_amount", "0");
-      if (parse_scaled(zA[0] ? zA : "0", &vAmt) || vAmt < 0) {
+      if (rf_value_parse(zA[0] ? zA : "0", &vAmt) || vAmt < 0) {
         *pzErr = "金额无效";
         return STORE_INVALID;
       }
@@ -608,7 +608,7 @@ static int save_register(Req *r, Ctx *c, const char **pzErr) {
         aRegField[k].bAmount ? v : vAmt, "form", r->user->id);
     const char *zI = req_param(r, req_fmt(r, "items_%s", zKind));
     if (!rc && zI) {
-      if (zI[0] && (parse_scaled(zI, &vItems) || vItems < 0 || vItems % RF_SCALE)) {
+      if (zI[0] && (rf_value_parse(zI, &vItems) || vItems < 0 || vItems % RF_SCALE)) {
         *pzErr = "事项数应为非负整数";
         return STORE_INVALID;
       }
@@ -637,7 +637,7 @@ static void html_status_actions(Req *r, Ctx *c, const char *zBase,
   if (bDraft) {
     if (c->bStored && c->rec.approvedBy)
       req_printf(r, "<p id=\"approval\">领导审批：已审批（%h，%h）。草稿再有修改须"
-                    "重新审批。</p>", c->rec.zApproverName, c->rec.zApprovedAt);
+                    "重新审批。</p>", c->rec.zApproverName, fmt_time(r, c->rec.zApprovedAt));
     else
       req_puts(r, "<p id=\"approval\">领导审批：未审批。提交主管部门前须经领导审批"
                   "同意（草稿保存后可审批）。</p>");
@@ -703,8 +703,6 @@ int page_report(Req *r) {
                 req_fmt(r, "本单位为%s（%s），不单独编制政府信息公开工作年度报告。",
                         org_kind(c.org.zKind)->zLabel,
                         org_kind(c.org.zKind)->zBasis));
-  const char *zDone = req_param(r, "done");
-  if (zDone) page_notice(r, "ok", "已保存");
   req_printf(r, "<p>格式：%h（%h） · 状态：<strong id=\"status\">%h</strong>"
                 " · <a href=\"%h%s\">%h</a></p>",
              c.p->pFmt->zId, c.p->pFmt->zTitle,
@@ -730,8 +728,10 @@ int page_report(Req *r) {
     }
     req_puts(r, "</select></label> <button>切换格式</button></form>");
   }
+  c.bEdit = bEdit;
   html_issues(r, &c, zBase, bEdit);
   html_report(r, &c, zBase);
+  html_adjusted(r, &c, zBase, bEdit);
 
   /* Status: the leader's approval, submission, publication. */
   if (bEditor || req_can(r, PERM_DOC_APPROVE, c.org.id))
@@ -760,26 +760,6 @@ int page_report(Req *r) {
     free(z5);
     free(z6);
 
-    /* Override a cell. */
-    req_printf(r, "<section id=\"override\"><h2>修改单元格</h2><form "
-                  "method=\"post\" action=\"%h/override%h\">", zBase,
-               scope_q(&c));
-    page_csrf_field(r);
-    req_puts(r, "<label>单元格<select name=\"cell\">");
-    for (int i = 0; i < c.p->pFmt->nCell; i++) {
-      int t, w;
-      rf_cell_locate(c.p->pFmt, i, &t, &w, NULL);
-      if (!c.p->pFmt->aTable[t].aRow[w].bData) continue;
-      char *zId = rf_cell_id(c.p->pFmt, i), *zN = rf_cell_name(c.p->pFmt, i);
-      req_printf(r, "<option value=\"%h\">%h</option>", zId, zN);
-      free(zId);
-      free(zN);
-    }
-    req_puts(r, "</select></label><label>数值（留空为空白）<input name=\"value\">"
-                "</label><label>理由<input name=\"reason\" required></label>"
-                "<label><input type=\"checkbox\" name=\"remove\" value=\"1\">"
-                " 恢复为计算值</label><button>保存</button></form></section>");
-
     /* Register of table 二. */
     ReportRegister *aReg = NULL;
     int nReg = 0;
@@ -796,18 +776,23 @@ int page_report(Req *r) {
     if (store_report_overrides(r->store, &r->arena, c.rec.id, &aO, &nO) ==
             STORE_OK &&
         nO) {
-      req_puts(r, "<section id=\"overrides\"><h2>单元格修改记录</h2><table>"
-                  "<thead><tr><th>时间</th><th>单元格</th><th>数值</th>"
-                  "<th>理由</th><th>操作人</th></tr></thead><tbody>");
+      req_puts(r, "<section id=\"overrides\"><h2>单元格修改记录</h2><table class=\"grid cards\">"
+                  "<thead><tr><th scope=\"col\">时间</th><th scope=\"col\">单元格</th>"
+                  "<th scope=\"col\">数值</th><th scope=\"col\">原因</th>"
+                  "<th scope=\"col\">操作人</th></tr></thead><tbody>");
       for (int i = 0; i < nO; i++) {
         char z[32];
+        /* The cell by its Chinese name, never its key. */
+        int iCell = rf_cell_by_id(c.p->pFmt, aO[i].zCell);
+        char *zL = iCell >= 0 ? report_cell_label(c.p->pFmt, iCell) : NULL;
         req_printf(r, "<tr><td>%h</td><td>%h</td><td>%h</td><td>%h</td>"
                       "<td>%h</td></tr>",
-                   fmt_time(r, aO[i].zAt), aO[i].zCell,
+                   fmt_time(r, aO[i].zAt), zL ? zL : "（格式中已无此单元格）",
                    aO[i].bRemoved ? "恢复计算值"
                    : aO[i].bSet   ? rf_value_str(aO[i].v, z)
                                   : "空白",
                    aO[i].zReason, aO[i].zUser);
+        free(zL);
       }
       req_puts(r, "</tbody></table></section>");
     }
@@ -855,14 +840,14 @@ static int import_csv(Req *r, const char *zCsv, int *pn, const char **pzErr) {
     if (nF != 5 && nF != 6)
       return fail(r, pzErr, STORE_INVALID, "第 %d 行应有 5 或 6 列", nLine);
     if (nF == 6 && a[5][0] &&
-        (parse_scaled(a[5], &vItems) || vItems < 0 || vItems % RF_SCALE))
+        (rf_value_parse(a[5], &vItems) || vItems < 0 || vItems % RF_SCALE))
       return fail(r, pzErr, STORE_INVALID, "第 %d 行：事项数无效", nLine);
     if (store_org_by_slug(r->store, &r->arena, a[0], &o) != STORE_OK)
       return fail(r, pzErr, STORE_INVALID, "第 %d 行：单位不存在", nLine);
     if (!req_can(r, PERM_REPORT_EDIT, o.id))
       return fail(r, pzErr, STORE_INVALID, "第 %d 行：无权登记该单位", nLine);
-    if (parse_scaled(a[3], &vCount) || vCount % RF_SCALE || vCount < 0 ||
-        parse_scaled(a[4], &vAmount) || vAmount < 0)
+    if (rf_value_parse(a[3], &vCount) || vCount % RF_SCALE || vCount < 0 ||
+        rf_value_parse(a[4], &vAmount) || vAmount < 0)
       return fail(r, pzErr, STORE_INVALID, "第 %d 行：数量或金额无效", nLine);
     const char *zNo = vCount || vAmount ? org_kind_register_refusal(org_kind(o.zKind), a[2])
                                         : NULL;
@@ -886,12 +871,50 @@ static int import_csv(Req *r, const char *zCsv, int *pn, const char **pzErr) {
   return STORE_OK;
 }
 
+/* "宁县卫生健康局2025年政府信息公开工作年度报告" of c, for feedback. */
+static const char *report_title(Req *r, const Ctx *c) {
+  return req_fmt(r, "%s%s%d年政府信息公开工作年度报告", c->org.zName,
+                 c->bSubtree ? "（全系统）" : "", c->year);
+}
+
+/* The feedback after action zAct (the report was in state zFrom before);
+** nCsv: the rows a CSV import read.  An edit names who approves next. */
+static void report_feedback(Req *r, const Ctx *c, const char *zAct,
+                            const char *zFrom, int nCsv) {
+  static const struct { const char *zAct; Feedback e; } aEdit[] = {
+    {"override", FB_REPORT_OVERRIDE}, {"accept", FB_REPORT_ACCEPT},
+    {"text", FB_REPORT_TEXT}, {"register", FB_REPORT_REGISTER},
+    {"register-csv", FB_REPORT_CSV},
+  };
+  const char *zTitle = report_title(r, c);
+  if (!strcmp(zAct, "status")) {
+    const char *zTo = req_param_or(r, "to", "");
+    Feedback e = !strcmp(zTo, "submitted") ? FB_REPORT_SUBMITTED
+                 : !strcmp(zTo, "published") ? FB_REPORT_PUBLISHED
+                 : !strcmp(zFrom, "published") ? FB_REPORT_UNPUBLISHED
+                 : FB_REPORT_RETURNED;
+    page_feedback(r, e, zTitle, NULL, NULL);
+    return;
+  }
+  Feedback e = FB_REPORT_OVERRIDE;
+  for (size_t i = 0; i < sizeof aEdit / sizeof aEdit[0]; i++)
+    if (!strcmp(aEdit[i].zAct, zAct)) e = aEdit[i].e;
+  if (e == FB_REPORT_ACCEPT && req_param(r, "withdraw")) e = FB_REPORT_UNACCEPT;
+  const char *zWho = page_holders(r, c->org.id, PERM_DOC_APPROVE, 0);
+  page_feedback(r, e, zTitle, e == FB_REPORT_CSV ? req_fmt(r, "共 %d 行", nCsv) : NULL,
+                zWho && e != FB_REPORT_UNACCEPT
+                    ? req_fmt(r, "下一步：待%s审批同意（草稿修改后须重新审批），再提交主管部门。",
+                              zWho)
+                    : NULL);
+}
+
 int page_report_action(Req *r) {
   Ctx c;
   const char *zAct = req_arg(r, 2);
-  int rc = STORE_OK, status = 400;
+  int rc = STORE_OK, status = 400, nCsv = 0;
   const char *zErr = NULL;
   if (ctx_load(r, &c, 0)) return 0;
+  const char *zFrom = c.bStored ? c.rec.zStatus : "draft";
   if (!req_can(r, PERM_REPORT_EDIT, c.org.id)) {
     ctx_free(&c);
     http_error(r, 403, "无权编辑该单位的年度报告");
@@ -914,21 +937,6 @@ int page_report_action(Req *r) {
   if (rc) {
     zErr = store_errmsg(r->store);
     status = 500;
-  } else if (!strcmp(zAct, "override")) {
-    const char *zCell = req_param(r, "cell");
-    const char *zVal = req_param_or(r, "value", "");
-    int bRemove = req_param(r, "remove") != NULL;
-    long long v = 0;
-    int bSet = zVal[0] != 0;
-    if (bSet && parse_scaled(zVal, &v)) {
-      rc = STORE_INVALID;
-      zErr = "数值无效";
-    } else {
-      rc = store_report_override(r->store, &c.set, rec.id, zCell, bSet, v,
-                                 bRemove, req_param(r, "reason"),
-                                 r->user->id);
-      if (rc) zErr = store_errmsg(r->store);
-    }
   } else if (!strcmp(zAct, "accept")) {
     const char *zKey = req_param(r, "key");
     int bKnown = 0;
@@ -951,7 +959,6 @@ int page_report_action(Req *r) {
     if (rc) zErr = store_errmsg(r->store);
   } else if (!strcmp(zAct, "status")) {
     const char *zTo = req_param_or(r, "to", "");
-    const char *zFrom = c.bStored ? c.rec.zStatus : "draft";
     int bOk = (!strcmp(zFrom, "draft") && !strcmp(zTo, "submitted")) ||
               (!strcmp(zFrom, "submitted") && !strcmp(zTo, "published")) ||
               (!strcmp(zFrom, "submitted") && !strcmp(zTo, "draft")) ||
@@ -1003,8 +1010,7 @@ int page_report_action(Req *r) {
   } else if (!strcmp(zAct, "register-csv")) {
     const ReqParam *f = req_file(r, "file");
     const char *zCsv = f && f->nValue ? f->zValue : req_param_or(r, "csv", "");
-    int n;
-    rc = import_csv(r, zCsv, &n, &zErr);
+    rc = import_csv(r, zCsv, &nCsv, &zErr);
   } else {
     rc = STORE_NOTFOUND;
     zErr = "未知的操作";
@@ -1028,8 +1034,9 @@ int page_report_action(Req *r) {
     http_store_error(r, store_errcode(r->store));
     return 0;
   }
-  req_redirect(r, req_fmt(r, "/staff/reports/%u/%d?%sdone=%u", c.org.zSlug,
-                          c.year, c.bSubtree ? "scope=subtree&" : "", zAct));
+  report_feedback(r, &c, zAct, zFrom, nCsv);
+  req_redirect(r, req_fmt(r, "/staff/reports/%u/%d%s", c.org.zSlug,
+                          c.year, c.bSubtree ? "?scope=subtree" : ""));
   ctx_free(&c);
   return 0;
 }
@@ -1044,7 +1051,7 @@ int page_report_cell(Req *r) {
     http_error(r, 403, "无权查看该单位的年度报告");
     return 0;
   }
-  int i = cell_index(c.p->pFmt, req_param(r, "c"));
+  int i = rf_cell_by_id(c.p->pFmt, req_param(r, "c"));
   if (i < 0) {
     ctx_free(&c);
     http_error(r, 404, "报告格式中没有这个单元格");
@@ -1074,8 +1081,9 @@ int page_report_cell(Req *r) {
   if (store_report_records(r->store, &r->arena, zKey,
                            cell->aRec, cell->nRec, &aR, &n) == STORE_OK) {
     req_printf(r, "<p>共 <span id=\"n-records\">%d</span> 条记录。</p>"
-                  "<table class=\"records\"><thead><tr><th>编号</th><th>名称"
-                  "</th><th>单位</th><th>日期</th><th>情况</th></tr></thead>"
+                  "<table class=\"grid cards records\"><thead><tr><th scope=\"col\">编号</th>"
+                  "<th scope=\"col\">名称</th><th scope=\"col\">单位</th>"
+                  "<th scope=\"col\">日期</th><th scope=\"col\">情况</th></tr></thead>"
                   "<tbody>", n);
     for (int k = 0; k < n; k++) {
       const char *zHref =
@@ -1289,8 +1297,13 @@ int page_report_approve(Req *r) {
     http_error(r, 500, zMsg);
     return 0;
   }
-  req_redirect(r, req_fmt(r, "/staff/reports/%u/%d?%sdone=approve", c.org.zSlug,
-                          c.year, c.bSubtree ? "scope=subtree&" : ""));
+  page_feedback(r, FB_REPORT_APPROVE, report_title(r, &c), NULL, NULL);
+  /* A leader who may approve but not open the report reads it at home. */
+  if (!req_can(r, PERM_REPORT_VIEW, c.org.id))
+    req_redirect(r, "/staff");
+  else
+    req_redirect(r, req_fmt(r, "/staff/reports/%u/%d%s", c.org.zSlug,
+                            c.year, c.bSubtree ? "?scope=subtree" : ""));
   ctx_free(&c);
   return 0;
 }

@@ -27,6 +27,7 @@
 #include "core/response_clock.h"
 #include "lib/utf8.h"
 #include "web/applications.h"
+#include "web/feedback.h"
 #include "web/pages.h"
 #include "web/registers.h"
 #include "web/reports.h"
@@ -216,7 +217,7 @@ int page_supervise(Req *r) {
                 "每个数字链接到对应记录。<a href=\"/staff/inspections?org=%lld&amp;subtree=1\">督查记录</a> · "
                 "<a href=\"/staff/dashboard?org=%lld&amp;subtree=1&amp;year=%d\">全系统统计看板</a></p>\n",
              sc.org.zName, year, (long long)sc.orgId, (long long)sc.orgId, year);
-  req_puts(r, "<table class=\"grid supervise\"><caption>各单位情况</caption><thead><tr>"
+  req_puts(r, "<table class=\"grid supervise cards\"><caption>各单位情况</caption><thead><tr>"
               "<th scope=\"col\">单位</th><th scope=\"col\">留言</th><th scope=\"col\">未答复</th>"
               "<th scope=\"col\">超期留言</th><th scope=\"col\">舆情事件</th><th scope=\"col\">回应超时</th>"
               "<th scope=\"col\">建议提案</th><th scope=\"col\">超期未答复</th><th scope=\"col\">活动</th>"
@@ -257,6 +258,24 @@ int page_supervise(Req *r) {
 
 /* ---- Inspections ---------------------------------------------------------- */
 
+/* The feedback after inspection in was registered: who must put what
+** right by when. */
+static void inspection_feedback(Req *r, const Inspection *in) {
+  Org o;
+  const char *zOrg = store_org_get(r->store, &r->arena, in->orgId, &o) == STORE_OK
+                         ? o.zName : "";
+  if (!in->zFollowUp[0]) {
+    page_feedback(r, FB_INSPECTION_ADD_NONE, in->zSubject,
+                  req_fmt(r, "被督查单位：%s", zOrg), NULL);
+    return;
+  }
+  int bDue = in->zFollowUpDue && in->zFollowUpDue[0];
+  page_feedback(r, FB_INSPECTION_ADD, in->zSubject,
+                req_fmt(r, "被督查单位：%s%s%s", zOrg, bDue ? "，整改期限为" : "",
+                        bDue ? fmt_date(r, in->zFollowUpDue) : ""),
+                req_fmt(r, "下一步：%s按整改要求整改，整改完成后在本页确认整改办结。", zOrg));
+}
+
 int page_inspection_list(Req *r) {
   RegScope sc;
   const char *zErr = NULL;
@@ -283,7 +302,8 @@ int page_inspection_list(Req *r) {
       if (store_inspection_add(r->store, &in) != STORE_OK) zErr = store_errmsg(r->store);
       else {
         store_audit(r->store, r->user->id, target, "inspection.add", in.zSubject);
-        req_redirect(r, req_fmt(r, "/staff/inspections/%lld?saved=1", (long long)in.id));
+        inspection_feedback(r, &in);
+        req_redirect(r, req_fmt(r, "/staff/inspections/%lld", (long long)in.id));
         return 0;
       }
     }
@@ -317,7 +337,7 @@ int page_inspection_list(Req *r) {
     req_printf(r, "<p class=\"filter\" id=\"filter\">筛选：%h <a href=\"/staff/inspections%h\">清除筛选</a></p>\n",
                bOpen ? "整改中（不限年度）" : req_fmt(r, "%d 年督查", sc.year), reg_qs(r, &sc));
   if (zErr) page_notice(r, "error", zErr);
-  req_puts(r, "<table class=\"grid\" id=\"inspection-list\"><caption>督查</caption><thead><tr><th scope=\"col\">日期</th>"
+  req_puts(r, "<table class=\"grid cards\" id=\"inspection-list\"><caption>督查</caption><thead><tr><th scope=\"col\">日期</th>"
               "<th scope=\"col\">被督查单位</th><th scope=\"col\">事项</th><th scope=\"col\">整改期限</th>"
               "<th scope=\"col\">整改</th></tr></thead><tbody>\n");
   for (int i = 0; i < n; i++)
@@ -366,7 +386,9 @@ int page_inspection_view(Req *r) {
       zErr = store_errmsg(r->store);
     if (!zErr) {
       store_audit(r->store, r->user->id, in.orgId, "inspection.close", in.zSubject);
-      req_redirect(r, req_fmt(r, "/staff/inspections/%lld?saved=1", (long long)id));
+      page_feedback(r, FB_INSPECTION_CLOSE, in.zSubject,
+                    req_fmt(r, "办结日期为%s", fmt_date(r, zOn)), NULL);
+      req_redirect(r, req_fmt(r, "/staff/inspections/%lld", (long long)id));
       return 0;
     }
   }
@@ -374,7 +396,6 @@ int page_inspection_view(Req *r) {
   req_printf(r, "<p><a href=\"/staff/inspections?org=%lld&amp;subtree=1\">返回督查记录</a></p>\n<h1>%h</h1>\n",
              (long long)in.byOrgId, in.zSubject);
   if (zErr) page_notice(r, "error", zErr);
-  if (req_param(r, "saved")) page_notice(r, "ok", "已保存");
   req_printf(r, "<dl class=\"meta\"><dt>被督查单位</dt><dd>%h</dd><dt>日期</dt><dd>%h</dd>"
                 "<dt>督查人</dt><dd>%h</dd><dt>发现的问题</dt><dd>%h</dd><dt>整改要求</dt><dd>%h</dd>"
                 "<dt>整改期限</dt><dd>%h</dd><dt>办结</dt><dd>%h</dd></dl>\n",
@@ -437,7 +458,7 @@ static void report_status_panel(Req *r, const RegScope *sc, int year) {
     return;
   }
   Date dToday = reg_today_date();
-  req_printf(r, "<table class=\"grid\" id=\"report-status\"><caption>%d 年度报告</caption>"
+  req_printf(r, "<table class=\"grid cards\" id=\"report-status\"><caption>%d 年度报告</caption>"
                 "<thead><tr><th scope=\"col\">单位</th><th scope=\"col\">状态</th>"
                 "<th scope=\"col\">截止日期</th><th scope=\"col\">剩余天数</th></tr>"
                 "</thead><tbody>\n", year);

@@ -10,6 +10,7 @@
 #include <string.h>
 
 #include "app/app_token.h"
+#include "web/feedback.h"
 #include "web/pages.h"
 
 #define NEW_COOKIE "gk_newtoken"
@@ -21,7 +22,7 @@ static void token_table(Req *r) {
   if (store_token_list(r->store, &r->arena, r->user->orgId, &aT, &n) !=
       STORE_OK)
     return;
-  req_puts(r, "<table class=\"grid\" id=\"tokens\"><caption>接口令牌</caption>"
+  req_puts(r, "<table class=\"grid cards\" id=\"tokens\"><caption>接口令牌</caption>"
               "<thead><tr><th scope=\"col\">用途</th><th scope=\"col\">单位</th>"
               "<th scope=\"col\">权限</th><th scope=\"col\">创建时间</th>"
               "<th scope=\"col\">最近使用</th><th scope=\"col\">状态</th>"
@@ -126,9 +127,14 @@ int page_admin_tokens(Req *r) {
 int page_admin_token_revoke(Req *r) {
   ApiToken *aT;
   int n, bMine = 0;
+  const char *zName = "";
   int64_t id = req_arg_id(r, 0);
   if (store_token_list(r->store, &r->arena, r->user->orgId, &aT, &n) == STORE_OK)
-    for (int i = 0; i < n; i++) bMine |= aT[i].id == id;
+    for (int i = 0; i < n; i++)
+      if (aT[i].id == id) {
+        bMine = 1;
+        zName = aT[i].zName;
+      }
   if (!bMine) {
     http_error(r, 404, "令牌不存在");
     return 0;
@@ -138,6 +144,7 @@ int page_admin_token_revoke(Req *r) {
     return 0;
   }
   store_audit(r->store, r->user->id, r->user->orgId, "api_token.revoke", "");
-  req_redirect(r, "/admin/tokens?revoked=1");
+  page_feedback(r, FB_TOKEN_REVOKE, zName, NULL, NULL);
+  req_redirect(r, "/admin/tokens");
   return 0;
 }

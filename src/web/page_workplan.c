@@ -9,6 +9,7 @@
 #include "core/document.h"
 #include "core/workplan.h"
 #include "store/store_documents.h"
+#include "web/feedback.h"
 #include "web/pages.h"
 #include "web/registers.h"
 
@@ -58,7 +59,7 @@ static int task_table(Req *r, const RegScope *sc, int k, const char *zToday) {
                 "清除筛选</a></p>\n",
              sc->year ? req_fmt(r, "%d 年", sc->year) : "", aTaskFilter[k].zLabel,
              reg_qs(r, sc));
-  req_printf(r, "<table class=\"grid\" id=\"task-list\"><caption>%h（%d 项）</caption><thead><tr>"
+  req_printf(r, "<table class=\"grid cards\" id=\"task-list\"><caption>%h（%d 项）</caption><thead><tr>"
                 "<th scope=\"col\">工作要点</th><th scope=\"col\">单位</th><th scope=\"col\">序号</th>"
                 "<th scope=\"col\">任务</th><th scope=\"col\">牵头</th><th scope=\"col\">期限</th>"
                 "<th scope=\"col\">完成</th></tr></thead><tbody>\n",
@@ -98,7 +99,9 @@ int page_workplan_list(Req *r) {
         zErr = store_errmsg(r->store);
       else {
         store_audit(r->store, r->user->id, sc.orgId, "workplan.import", plan.zTitle);
-        req_redirect(r, req_fmt(r, "/staff/workplans/%lld?saved=1", (long long)id));
+        page_feedback(r, FB_WORKPLAN_IMPORT, plan.zTitle,
+                      req_fmt(r, "年度为%d年，共 %d 项任务", (int)year, plan.nTask), NULL);
+        req_redirect(r, req_fmt(r, "/staff/workplans/%lld", (long long)id));
         return 0;
       }
     }
@@ -128,7 +131,7 @@ int page_workplan_list(Req *r) {
     page_end(r);
     return 0;
   }
-  req_puts(r, "<table class=\"grid\" id=\"plan-list\"><caption>年度工作要点</caption><thead><tr>"
+  req_puts(r, "<table class=\"grid cards\" id=\"plan-list\"><caption>年度工作要点</caption><thead><tr>"
               "<th scope=\"col\">年度</th><th scope=\"col\">名称</th><th scope=\"col\">单位</th>"
               "<th scope=\"col\">任务</th><th scope=\"col\">已完成</th><th scope=\"col\">逾期未完成</th>"
               "</tr></thead><tbody>\n");
@@ -176,8 +179,7 @@ int page_workplan_view(Req *r) {
   req_printf(r, "<p><a href=\"/staff/workplans?org=%lld\">返回工作要点</a></p>\n"
                 "<h1>%d年 %h</h1>\n<p>%h · 任务 %d 项，已完成 %d 项，逾期未完成 %d 项。</p>\n",
              (long long)w.orgId, w.year, w.zTitle, w.zOrgName, w.nTask, w.nDone, w.nOverdue);
-  if (req_param(r, "saved")) page_notice(r, "ok", req_fmt(r, "已导入 %d 项任务", w.nTask));
-  req_puts(r, "<table class=\"grid\"><caption>任务</caption><thead><tr>"
+  req_puts(r, "<table class=\"grid cards\"><caption>任务</caption><thead><tr>"
               "<th scope=\"col\">序号</th><th scope=\"col\">任务</th><th scope=\"col\">牵头</th>"
               "<th scope=\"col\">配合</th><th scope=\"col\">期限</th><th scope=\"col\">进展</th>"
               "</tr></thead><tbody>\n");
@@ -219,7 +221,10 @@ int page_task_view(Req *r) {
       zErr = store_errmsg(r->store);
     if (!zErr) {
       store_audit(r->store, r->user->id, orgId, "workplan.progress", t.zNumber);
-      req_redirect(r, req_fmt(r, "/staff/tasks/%lld?saved=1", (long long)id));
+      page_feedback(r, req_param(r, "done") ? FB_TASK_DONE : FB_TASK_PROGRESS,
+                    t.zHeading[0] ? t.zHeading : t.zNumber,
+                    req_fmt(r, "报告日期为%s", fmt_date(r, zOn)), NULL);
+      req_redirect(r, req_fmt(r, "/staff/tasks/%lld", (long long)id));
       return 0;
     }
   }
@@ -233,13 +238,12 @@ int page_task_view(Req *r) {
   req_printf(r, "<p><a href=\"/staff/workplans/%lld\">返回工作要点</a></p>\n<h1>任务 %h</h1>\n",
              (long long)t.planId, t.zNumber);
   if (zErr) page_notice(r, "error", zErr);
-  if (req_param(r, "saved")) page_notice(r, "ok", "已保存");
   req_printf(r, "<dl class=\"meta\"><dt>所属</dt><dd>%h</dd><dt>任务</dt><dd>%h</dd>"
                 "<dt>牵头部门</dt><dd>%h</dd><dt>配合部门</dt><dd>%h</dd>"
                 "<dt>原文分工</dt><dd>%h</dd><dt>期限</dt><dd>%h</dd><dt>完成</dt><dd>%h</dd></dl>\n",
              t.zHeading, t.zText, t.zLead, t.zCo, t.zDeptsRaw, t.zDueOn,
              t.zDoneOn[0] ? t.zDoneOn : "未完成");
-  req_puts(r, "<table class=\"grid\"><caption>进展</caption><thead><tr><th scope=\"col\">日期</th>"
+  req_puts(r, "<table class=\"grid cards\"><caption>进展</caption><thead><tr><th scope=\"col\">日期</th>"
               "<th scope=\"col\">情况</th><th scope=\"col\">佐证</th><th scope=\"col\">填报人</th>"
               "</tr></thead><tbody>\n");
   for (int i = 0; i < n; i++) {

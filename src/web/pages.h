@@ -24,8 +24,13 @@ typedef struct OrgSection {
   const char *zHint;   /* one line shown on the home page tile */
 } OrgSection;
 extern const OrgSection aOrgSection[];
-/* Closes <main> and the page. */
+/* Closes <main> and the page, and labels the cells of its card tables
+** (page_label_cards). */
 void page_end(Req *r);
+/* table_cards.c: in the finished page pPage, each body and footer cell of
+** a <table class="… cards"> gets data-label="<its column's heading>" (the
+** phone layout in site.css shows it before the cell). */
+void page_label_cards(Buf *pPage);
 /* An error response: a Chinese HTML page, or the JSON error body when the
 ** request is for the API.  Replaces anything already written. */
 void http_error(Req *r, int status, const char *zMsg);

@@ -103,4 +103,30 @@ int page_report_public_list(Req *r);/* GET /o/{org}/reports */
 int page_report_public(Req *r);     /* GET /o/{org}/reports/{year} */
 void panel_reports(Req *r);         /* staff home */
 
+/* The hand adjustment of a cell (人工调整, page_report_adjust.c). */
+int page_report_adjust_form(Req *r);/* GET …/{year}/override?c=CELL */
+int page_report_adjust(Req *r);     /* POST …/{year}/override */
+
+/* A new report of p's format, organisation and year with the numbers the
+** records give, without any hand adjustment; NULL on a store error. */
+Report *report_computed(Store *s, const Report *p, int64_t orgId,
+                        int bSubtree);
+
+/* "表三 一·自然人", "表二 第二十条第（五）项 行政许可·处理决定数量": a
+** cell as a person finds it in the tables.  New string; caller frees. */
+char *report_cell_label(const RfFormat *f, int iCell);
+
+/* The footnote number (1, 2, …) of an adjusted cell of p, 0 when the cell
+** is not adjusted (no override reason). */
+int report_adjust_number(const Report *p, int iCell);
+
+/* The footnotes of the adjusted cells of p (section id "adjusted"): label,
+** computed value (from pCalc, or "—" when NULL), new value, reason, who
+** and when (from the override log aO, newest first), and with bEdit a 修改
+** link and a 恢复计算值 button.  zBase: /staff/reports/{org}/{year};
+** zQ: "" or "?scope=…".  Nothing when no cell is adjusted. */
+void report_html_adjusted(Req *r, const Report *p, const Report *pCalc,
+                          const ReportOverride *aO, int nO,
+                          const char *zBase, const char *zQ, int bEdit);
+
 #endif

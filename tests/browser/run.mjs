@@ -278,7 +278,16 @@ const IDENT = /\b(?:[a-z]+_[a-z_]+|(?:results|reasons|stat|apply)\.[a-z_.]+|land
 
 // Text problems of the page shown: raw timestamps and identifiers.
 async function textProblems(page) {
-  const text = await page.evaluate(() => document.body.innerText);
+  // A login name (code.login on the administrator's pages) is what a person
+  // types, not an internal identifier.
+  const text = await page.evaluate(() => {
+    const logins = [...document.querySelectorAll('code.login')];
+    const kept = logins.map((e) => e.textContent);
+    logins.forEach((e) => { e.textContent = ''; });
+    const t = document.body.innerText;
+    logins.forEach((e, i) => { e.textContent = kept[i]; });
+    return t;
+  });
   const clean = text.replace(/\{[a-z_]+\}/g, '');  // answer-template placeholders
   const out = [];
   const t = clean.match(RAW_TIME);
@@ -373,11 +382,28 @@ test('main staff pages: no overflow at 1366 and 390, no raw time or identifier, 
     ['/staff/catalogue', 'staff-catalogue'], [cat, 'staff-catalogue-list'],
     ['/staff/reports', 'staff-reports'], ['/staff/reports/znwsj/2025', 'staff-report'],
     ['/staff/registers', 'staff-registers'], ['/staff/dashboard', 'staff-dashboard'],
+    ['/staff/opinion', 'staff-opinion'], ['/staff/messages?subtree=1', 'staff-messages'],
+    ['/staff/proposals?year=2018', 'staff-proposals'], ['/staff/activities', 'staff-activities'],
+    ['/staff/workplans', 'staff-workplans'], ['/staff/workplans?filter=tasks', 'staff-tasks'],
+    ['/staff/freshness', 'staff-freshness'], ['/staff/answer-templates', 'staff-templates'],
   ];
   const problems = [];
   for (const [url, name] of pages) {
     if (!url) { problems.push(`no link found for ${name}`); continue; }
     problems.push(...await auditPage(browser, base, url, name, st));
+  }
+  // The administrator's and the supervisor's pages.
+  const adm = await staffStorage(browser, base, 'sysadmin');
+  const user = await firstLink(browser, base, '/admin/users', /^\/admin\/users\/\d+$/, adm);
+  for (const [url, name] of [['/admin/orgs', 'admin-orgs'], ['/admin/users', 'admin-users'],
+    [user, 'admin-user'], ['/admin/tokens', 'admin-tokens']]) {
+    if (!url) { problems.push(`no link found for ${name}`); continue; }
+    problems.push(...await auditPage(browser, base, url, name, adm));
+  }
+  const sup = await staffStorage(browser, base, 'inspector');
+  for (const [url, name] of [['/staff/supervise', 'staff-supervise'],
+    ['/staff/inspections?org=1&subtree=1', 'staff-inspections']]) {
+    problems.push(...await auditPage(browser, base, url, name, sup));
   }
   if (problems.length) throw new Error('\n  ' + problems.join('\n  '));
 });

@@ -115,6 +115,104 @@ export function registerStaffTests(test, h) {
     });
   });
 
+  test('related documents: the picker on a draft, with script (1366) and without (390), axe', async (env) => {
+    await atBothWidths(env, h, 'drafter', 'doc-relations', async (page) => {
+      await page.goto(env.base + '/staff/docs?state=draft');
+      return (await page.getAttribute('#doc-list tbody a', 'href')) + '?rel_q=' +
+        encodeURIComponent('疫苗') + '#relations';
+    }, async (page, w) => {
+      const n = await page.locator('#relations ul.rel-candidates li').count();
+      if (!n) throw new Error('the search offered nothing');
+      if (w !== 390) {
+        // With staff.js the results follow the typing (a 文号 here).
+        await page.fill('#f-rel-q', '〔2018〕12号');
+        await page.waitForSelector('#rel-results li:has-text("免疫规划工作要点")');
+        const k = await page.locator('#rel-results li').count();
+        if (k !== 1) throw new Error(`typing 〔2018〕12号 offered ${k} documents`);
+        await page.selectOption('#f-rel-kind', 'repeals');
+        await Promise.all([page.waitForNavigation(), page.click('#rel-results li button')]);
+        const listed = await page.textContent('#relations ul.rel-list');
+        if (!listed.includes('免疫规划工作要点') || !listed.includes('废止'))
+          throw new Error(`not listed as repealed after 添加: ${listed}`);
+        return;
+      }
+      // 添加 beside the first result: back on the page, listed, no overflow.
+      const title = (await page.textContent('#relations ul.rel-candidates li .rel-title')).trim();
+      await Promise.all([page.waitForNavigation(),
+        page.click('#relations ul.rel-candidates li button[type=submit]')]);
+      const listed = await page.textContent('#relations ul.rel-list');
+      if (!listed.includes(title)) throw new Error(`${title} not listed after 添加`);
+      const over = await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
+      if (over > 1) throw new Error(`after 添加 the page is ${over} px wider than the window`);
+      await h.shot(page, 'staff-doc-relations-added-390');
+      await h.axeCheck(page, 'related documents after 添加');
+    });
+    // On a published document (the office): the public page lists it, on a phone too.
+    await atBothWidths(env, h, 'office', 'doc-relations-published', async (page) => {
+      await page.goto(env.base + '/staff/docs?state=published');
+      return (await page.getAttribute('#doc-list tbody a', 'href')) + '?rel_q=' +
+        encodeURIComponent('通知') + '#relations';
+    }, async (page, w) => {
+      if (w !== 390) return;
+      // A published candidate (only those reach the public page).
+      const li = page.locator('#relations ul.rel-candidates li', { hasText: '已发布' }).first();
+      const title = (await li.locator('.rel-title').textContent()).trim();
+      await Promise.all([page.waitForNavigation(), li.locator('button[type=submit]').click()]);
+      const pub = await page.getAttribute('a[href^="/o/"][href*="/d/"]', 'href');
+      await page.goto(env.base + pub);
+      const listed = await page.textContent('section[data-relations]');
+      if (!listed.includes(title)) throw new Error(`${title} not on the public page`);
+      const over = await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
+      if (over > 1) throw new Error(`public page with related documents: ${over} px too wide`);
+      await h.shot(page, 'public-doc-relations-390');
+      await h.axeCheck(page, 'public page with related documents');
+    });
+  });
+
+  test('staff tables are cards on a phone, report tables scroll in their own box (390, axe)', async (env) => {
+    // Each row a card: its cells stacked, each labelled with its column.
+    const cards = async (page, w) => {
+      if (w !== 390) return;
+      const t = await page.evaluate(() => [...document.querySelectorAll('main table.cards')].map((tb) => {
+        const td = tb.querySelector('tbody td[data-label]');
+        const r = tb.getBoundingClientRect();
+        return { id: tb.id || tb.caption?.textContent || '', right: r.right,
+          label: td && td.dataset.label, before: td && getComputedStyle(td, '::before').content,
+          display: td && getComputedStyle(td).display };
+      }));
+      if (!t.length) throw new Error('no card table');
+      for (const x of t) {
+        if (x.right > 391) throw new Error(`table ${x.id} ends at ${x.right}px`);
+        if (!x.label) throw new Error(`table ${x.id}: no labelled cell`);
+        if (x.display !== 'block' || !x.before.includes(x.label)) throw new Error(`table ${x.id} is not cards: ${JSON.stringify(x)}`);
+      }
+    };
+    await atBothWidths(env, h, 'office', 'cards-applications', '/staff/applications', cards);
+    await atBothWidths(env, h, 'office', 'cards-messages', '/staff/messages?subtree=1', cards);
+    await atBothWidths(env, h, 'office', 'cards-catalogue', '/staff/catalogue/1', cards);
+    await atBothWidths(env, h, 'sysadmin', 'cards-users', '/admin/users', cards);
+    await atBothWidths(env, h, 'inspector', 'cards-supervise', '/staff/supervise', cards);
+    // The annual report: each table in a labelled region that scrolls; the
+    // row headings stay where they are while the figures move.
+    await atBothWidths(env, h, 'office', 'report-phone', '/staff/reports/znwsj/2025', async (page, w) => {
+      if (w !== 390) return;
+      const box = page.locator('#tbl-t3').locator('xpath=..');
+      if ((await box.getAttribute('role')) !== 'region') throw new Error('table 3 is not in a region');
+      const label = await box.getAttribute('aria-label');
+      if (!label.startsWith('三、')) throw new Error(`region label ${label}`);
+      const wide = await box.evaluate((el) => el.scrollWidth > el.clientWidth);
+      if (!wide) throw new Error('table 3 does not scroll inside its box at 390 px');
+      const head = page.locator('#tbl-t3 tbody th').first();
+      const before = (await head.boundingBox()).x;
+      await box.evaluate((el) => { el.scrollLeft = 300; });
+      const after = (await head.boundingBox()).x;
+      const cell = await page.locator('#tbl-t3 tbody td').first().boundingBox();
+      if (Math.abs(after - before) > 1) throw new Error(`row heading moved from ${before} to ${after}`);
+      if (cell.x > 200) throw new Error('the figures did not scroll');
+      await box.screenshot({ path: 'tests/out/browser/staff-report-t3-scrolled-390.png' });
+    });
+  });
+
   test('applications register (1366/390, axe)', async (env) => {
     await atBothWidths(env, h, 'office', 'applications', '/staff/applications', async (page, w) => {
       if (w !== 1366) return;
@@ -128,5 +226,35 @@ export function registerStaffTests(test, h) {
       await h.shot(page, 'staff-applications-search-1366');
       await h.axeCheck(page, 'register search');
     });
+  });
+
+  test('report cell adjusted by hand: form, footnote, finding, restore (1366/390, axe)', async (env) => {
+    const base = '/staff/reports/znwsj/2022';
+    const cell = 't3[new][natural_person]';
+    await atBothWidths(env, h, 'office', 'report-adjust-form',
+      `${base}/override?c=${encodeURIComponent(cell)}`);
+    // Adjust at one width (the report is shared), then look at both.
+    const ctx = await env.browser.newContext({ viewport: { width: 1366, height: 900 } });
+    const page = await ctx.newPage();
+    try {
+      await signIn(page, env.base, 'office', h.PASSWORD);
+      await page.goto(env.base + base);
+      await Promise.all([page.waitForURL(/\/override\?c=/),
+        page.click(`td[data-cell="${cell}"] a.ov-edit`)]);
+      const computed = Number((await page.textContent('#computed')).trim());
+      await page.fill('input[name=value]', String(computed + 3));
+      await page.fill('textarea[name=reason]', '纸质登记簿补录三件');
+      await Promise.all([page.waitForURL(/#adjusted$/), page.click('form.adjust button')]);
+      const note = await page.textContent('#adjusted li');
+      if (!note.includes(`计算值 ${computed}，调整为 ${computed + 3}。原因：纸质登记簿补录三件`))
+        throw new Error(`footnote is ${note}`);
+      if (await page.locator('li.broken[data-key="R2[new]"]').count() !== 1)
+        throw new Error('no R2[new] finding for the adjusted cell');
+      await atBothWidths(env, h, 'office', 'report-adjusted', base);
+      await Promise.all([page.waitForURL(/#adjusted$/), page.click('#adjusted button')]);
+      if (await page.locator('#adjusted').count() !== 0) throw new Error('footnote after restore');
+    } finally {
+      await ctx.close();
+    }
   });
 }

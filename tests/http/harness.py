@@ -70,6 +70,9 @@ def not_contains(text, needle, msg=""):
         raise TestFailure("%sdid not expect %r" % (msg + ": " if msg else "", needle))
 
 
+LABEL = re.compile(r' data-label="[^"]*"')
+
+
 class Response:
     def __init__(self, status, headers, body):
         self.status = status
@@ -79,6 +82,13 @@ class Response:
     @property
     def text(self):
         return self.body.decode("utf-8", "replace")
+
+    @property
+    def plain(self):
+        """The text without the phone labels of table cells (data-label,
+        added to every cell of a card table by web/table_cards.c): for
+        tests that read a table's cells."""
+        return LABEL.sub("", self.text)
 
     def json(self):
         return json.loads(self.body.decode("utf-8"))

@@ -17,7 +17,7 @@ from test_applications import form, id_number
 
 def notices(c, aid):
     """[(doc_no, title, nid)] from the case page's table of notices."""
-    page = c.get("/staff/applications/%d" % aid).text
+    page = c.get("/staff/applications/%d" % aid).plain
     return [(no, title, int(nid)) for no, title, nid in re.findall(
         r'<tr><td>([^<]+)</td><td>([^<]+)</td><td>[^<]+</td><td><a href="/staff/'
         r'applications/\d+/notices/(\d+)"', page)]
@@ -31,9 +31,9 @@ def test_each_step_issues_its_numbered_notice(srv):
     r = office.post("/staff/applications/new", f, csrf_from="/staff/applications/new")
     if r.status == 303:  # registration redirects to its result page
         r = office.get(r.headers["location"])
-    eq(r.status, 200, r.text[-600:])
-    reg = re.search(r'id="reg-no">([^<]+)<', r.text).group(1)
-    code = re.search(r'id="tracking-code"><strong>([^<]+)<', r.text).group(1)
+    eq(r.status, 200, r.plain[-600:])
+    reg = re.search(r'id="reg-no">([^<]+)<', r.plain).group(1)
+    code = re.search(r'id="tracking-code"><strong>([^<]+)<', r.plain).group(1)
     from test_applications import app_id
     aid = app_id(office, reg)
     at = "/staff/applications/%d" % aid
@@ -43,7 +43,7 @@ def test_each_step_issues_its_numbered_notice(srv):
     m = re.fullmatch(r"宁卫健依申〔2026〕(\d+)号", n[0][0])
     ok(m, n[0][0])
     first = int(m.group(1))
-    page = office.get("%s/notices/%d" % (at, n[0][2])).text
+    page = office.get("%s/notices/%d" % (at, n[0][2])).plain
     for s in ("政府信息公开申请登记回执", n[0][0], "第三十一条", "2026年3月2日",
               "联系人：王公开", "0955-5021796", "行政复议", "中宁县卫生健康局"):
         contains(page, s)
@@ -65,14 +65,14 @@ def test_each_step_issues_its_numbered_notice(srv):
                               "政府信息公开申请延期答复告知书", "政府信息公开征求第三方意见书"])
     eq([no for no, _, _ in n],
        ["宁卫健依申〔2026〕%d号" % (first + k) for k in range(4)])
-    corr = office.get("%s/notices/%d" % (at, n[1][2])).text
+    corr = office.get("%s/notices/%d" % (at, n[1][2])).plain
     for s in ("第三十条", "请写明所需采购目录的年度", "2026年3月25日", "视为您放弃申请"):
         contains(corr, s)
-    ext = office.get("%s/notices/%d" % (at, n[2][2])).text
+    ext = office.get("%s/notices/%d" % (at, n[2][2])).plain
     for s in ("第三十三条第二款", "政府信息公开工作机构负责人同意", "延长15个工作日",
               "需调取多个科室的档案"):
         contains(ext, s)
-    tp = office.get("%s/notices/%d" % (at, n[3][2])).text
+    tp = office.get("%s/notices/%d" % (at, n[3][2])).plain
     for s in ("宁夏某某医药有限公司：", "第三十二条", "15个工作日内提出意见"):
         contains(tp, s)
     # DOCX of the same notice.
@@ -94,7 +94,7 @@ def test_each_step_issues_its_numbered_notice(srv):
     n = notices(office, aid)
     eq(n[-1][1], "政府信息公开申请答复告知书")
     eq(n[-1][0], "宁卫健依申〔2026〕%d号" % (first + 4))
-    letter = office.get(at + "/letter").text
+    letter = office.get(at + "/letter").plain
     contains(letter, n[-1][0])
     contains(letter, "2026年4月14日")
     # The applicant sees his notices at /track, not the third party's.
@@ -102,12 +102,12 @@ def test_each_step_issues_its_numbered_notice(srv):
     eq(t.status, 200)
     for title in ("政府信息公开申请登记回执", "政府信息公开申请补正告知书",
                   "政府信息公开申请延期答复告知书", "政府信息公开申请答复告知书"):
-        contains(t.text, title)
-    not_contains(t.text, "征求第三方意见书")
+        contains(t.plain, title)
+    not_contains(t.plain, "征求第三方意见书")
     r = srv.client().post("/track/notice", {"reg_no": reg, "code": code, "nid": str(n[1][2]),
                                             "format": "html"}, csrf_from="/track")
     eq(r.status, 200)
-    contains(r.text, "请写明所需采购目录的年度")
+    contains(r.plain, "请写明所需采购目录的年度")
     r = srv.client().post("/track/notice", {"reg_no": reg, "code": code, "nid": str(n[3][2]),
                                             "format": "html"}, csrf_from="/track")
     eq(r.status, 404)
@@ -121,7 +121,7 @@ def test_templates_are_the_organisations_and_series_are_per_organisation(srv):
     office.login("office")
     page = office.get("/staff/answer-templates?outcome=notice.receipt")
     eq(page.status, 200)
-    contains(page.text, "{received_on}为本机关收到申请之日")      # the default
+    contains(page.plain, "{received_on}为本机关收到申请之日")      # the default
     r = office.post("/staff/answer-templates?outcome=notice.receipt",
                     {"body": "{applicant}：\n您的申请已于{received_on}登记（{reg_no}）。\n"
                              "联系人：{contact}，电话：{phone}。\n{org}\n{date}"},
@@ -132,11 +132,11 @@ def test_templates_are_the_organisations_and_series_are_per_organisation(srv):
     r = office.post("/staff/applications/new", f, csrf_from="/staff/applications/new")
     if r.status == 303:  # registration redirects to its result page
         r = office.get(r.headers["location"])
-    reg = re.search(r'id="reg-no">([^<]+)<', r.text).group(1)
+    reg = re.search(r'id="reg-no">([^<]+)<', r.plain).group(1)
     from test_applications import app_id
     aid = app_id(office, reg)
     n = notices(office, aid)
-    page = office.get("/staff/applications/%d/notices/%d" % (aid, n[0][2])).text
+    page = office.get("/staff/applications/%d/notices/%d" % (aid, n[0][2])).plain
     contains(page, "您的申请已于2026年3月3日登记（%s）" % reg)
     contains(page, "联系人：王公开，电话：0955-5021796")
     # The 疾控中心 has its own series (no prefix set: short name + 依申).
@@ -145,8 +145,8 @@ def test_templates_are_the_organisations_and_series_are_per_organisation(srv):
     r = office.post("/staff/applications/new", f, csrf_from="/staff/applications/new")
     if r.status == 303:  # registration redirects to its result page
         r = office.get(r.headers["location"])
-    eq(r.status, 200, r.text[-500:])
-    reg2 = re.search(r'id="reg-no">([^<]+)<', r.text).group(1)
+    eq(r.status, 200, r.plain[-500:])
+    reg2 = re.search(r'id="reg-no">([^<]+)<', r.plain).group(1)
     aid2 = app_id(office, reg2)
     no = notices(office, aid2)[0][0]
     ok(re.fullmatch(r"疾控中心依申〔2026〕\d+号", no), no)
@@ -166,7 +166,7 @@ def test_admin_sets_contact_and_prefix(srv):
     admin = srv.client()
     admin.login("sysadmin")
     page = admin.get("/admin/orgs/1")
-    contains(page.text, "文号前缀")
+    contains(page.plain, "文号前缀")
     r = admin.post("/admin/orgs/1/notices", {"notice_contact": "李联系",
                                              "notice_prefix": "宁卫〔"},
                    csrf_from="/admin/orgs/1")
@@ -183,7 +183,7 @@ def test_admin_sets_contact_and_prefix(srv):
     if r.status == 303:  # registration redirects to its result page
         r = office.get(r.headers["location"])
     from test_applications import app_id
-    aid = app_id(office, re.search(r'id="reg-no">([^<]+)<', r.text).group(1))
+    aid = app_id(office, re.search(r'id="reg-no">([^<]+)<', r.plain).group(1))
     no, _, nid = notices(office, aid)[0]
     ok(no.startswith("宁卫健申〔2026〕"), no)
-    contains(office.get("/staff/applications/%d/notices/%d" % (aid, nid)).text, "联系人：李联系")
+    contains(office.get("/staff/applications/%d/notices/%d" % (aid, nid)).plain, "联系人：李联系")

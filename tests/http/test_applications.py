@@ -79,9 +79,9 @@ def submit(c, fields, files=None):
 def test_public_form_renders_without_script(srv):
     r = srv.client().get(APPLY)
     eq(r.status, 200)
-    contains(r.text, '<label for="f-id_number">')
-    contains(r.text, 'enctype="multipart/form-data"')
-    contains(r.text, "中宁县卫生健康局")
+    contains(r.plain, '<label for="f-id_number">')
+    contains(r.plain, 'enctype="multipart/form-data"')
+    contains(r.plain, "中宁县卫生健康局")
 
 
 def test_bad_id_check_digit_refused_nothing_stored(srv):
@@ -89,10 +89,10 @@ def test_bad_id_check_digit_refused_nothing_stored(srv):
     c = srv.client()
     r = submit(c, form(id_number=BAD_ID, name="刘错号"))
     eq(r.status, 422)
-    contains(r.text, "居民身份证号码有误")
-    contains(r.text, "校验码")
-    contains(r.text, 'value="刘错号"')        # input kept
-    contains(r.text, 'value="%s"' % BAD_ID)
+    contains(r.plain, "居民身份证号码有误")
+    contains(r.plain, "校验码")
+    contains(r.plain, 'value="刘错号"')        # input kept
+    contains(r.plain, 'value="%s"' % BAD_ID)
     eq(count_apps(srv), before)
 
 
@@ -100,8 +100,8 @@ def test_empty_description_refused_nothing_stored(srv):
     before = count_apps(srv)
     r = submit(srv.client(), form(info_title="", info_doc_number="", info_description=""))
     eq(r.status, 422)
-    contains(r.text, "请填写所需政府信息的名称、文号或者便于查询的其他特征性描述")
-    contains(r.text, 'value="马建国"')
+    contains(r.plain, "请填写所需政府信息的名称、文号或者便于查询的其他特征性描述")
+    contains(r.plain, 'value="马建国"')
     eq(count_apps(srv), before)
 
 
@@ -111,12 +111,12 @@ def test_oversize_attachment_refused_nothing_stored(srv):
     big = b"%PDF-1.4\n" + b"x" * (1536 * 1024)     # 1.5 MB: above 1 MB limit
     r = submit(c, form(), files={"attachment": ("身份证.pdf", big, "application/pdf")})
     eq(r.status, 422)
-    contains(r.text, "附件过大：附件不能超过1MB")
-    contains(r.text, 'value="马建国"')
+    contains(r.plain, "附件过大：附件不能超过1MB")
+    contains(r.plain, 'value="马建国"')
     huge = b"y" * (3 * 1024 * 1024)                # above the 2 MB body limit
     r = submit(c, form(), files={"attachment": ("big.bin", huge, "application/octet-stream")})
     eq(r.status, 413)
-    contains(r.text, "提交的内容超过大小限制")
+    contains(r.plain, "提交的内容超过大小限制")
     eq(count_apps(srv), before)
 
 
@@ -136,19 +136,19 @@ def test_complete_application_intake_to_answer_letter(srv):
     pub = srv.client()
     r = submit(pub, form(), files={"attachment": ("id.txt", b"copy of id", "text/plain")})
     eq(r.status, 200)
-    reg = re.search(r'id="reg-no">([^<]+)<', r.text).group(1)
-    code = re.search(r'id="tracking-code"><strong>([0-9a-f]+)<', r.text).group(1)
+    reg = re.search(r'id="reg-no">([^<]+)<', r.plain).group(1)
+    code = re.search(r'id="tracking-code"><strong>([0-9a-f]+)<', r.plain).group(1)
     ok(re.match(r"znwsj-\d{4}-\d{4}$", reg), reg)
     eq(len(code), 20)
     STATE.update(reg=reg, code=code)
     # Status page: received, due date shown; wrong code refused.
     r = pub.post("/track", {"reg_no": reg, "code": code}, csrf_from="/track")
     eq(r.status, 200)
-    contains(r.text, '<dd id="status">已收到</dd>')
-    ok(re.search(r'<dd id="due">\d{4}-\d{2}-\d{2}</dd>', r.text), "due date on status page")
+    contains(r.plain, '<dd id="status">已收到</dd>')
+    ok(re.search(r'<dd id="due">\d{4}-\d{2}-\d{2}</dd>', r.plain), "due date on status page")
     r = pub.post("/track", {"reg_no": reg, "code": "0" * 20}, csrf_from="/track")
     eq(r.status, 404)
-    contains(r.text, "登记号或查询码不正确")
+    contains(r.plain, "登记号或查询码不正确")
 
     office = srv.client()
     office.login("office")
@@ -156,17 +156,17 @@ def test_complete_application_intake_to_answer_letter(srv):
     STATE["id"] = aid
     page = office.get("/staff/applications/%d" % aid)
     eq(page.status, 200)
-    contains(page.text, '<dd id="id-number">%s</dd>' % GOOD_ID)   # handler sees it
-    contains(page.text, "（第三十三条第二款）")                      # explained clock
-    contains(page.text, "id.txt")
-    link = re.search(r'href="(/staff/applications/\d+/files/\d+)">id.txt<', page.text).group(1)
+    contains(page.plain, '<dd id="id-number">%s</dd>' % GOOD_ID)   # handler sees it
+    contains(page.plain, "（第三十三条第二款）")                      # explained clock
+    contains(page.plain, "id.txt")
+    link = re.search(r'href="(/staff/applications/\d+/files/\d+)">id.txt<', page.plain).group(1)
     STATE["file"] = link
     r = office.get(link)
     eq(r.status, 200)
     eq(r.body, b"copy of id")
     contains(r.headers["content-disposition"], "attachment")
     # Assign to the drafter; the drafter drafts; the leader approves.
-    users = re.findall(r'<option value="(\d+)"[^>]*>李承办</option>', page.text)
+    users = re.findall(r'<option value="(\d+)"[^>]*>李承办</option>', page.plain)
     ok(users, "drafter offered as handler")
     r = office.post("/staff/applications/%d/assign" % aid, {"dept_id": "0", "handler_id": users[0]},
                     csrf_from="/staff/applications/%d" % aid)
@@ -183,11 +183,11 @@ def test_complete_application_intake_to_answer_letter(srv):
     leader = srv.client()
     leader.login("leader")
     page = leader.get("/staff/applications/%d" % aid)
-    contains(page.text, '<dd id="state">待科室审核</dd>')
+    contains(page.plain, '<dd id="state">待科室审核</dd>')
     r = leader.post("/staff/applications/%d/approve" % aid, {"answer_day": "2026-01-05"},
                     csrf_from="/staff/applications/%d" % aid)
     eq(r.status, 422)                                              # not reviewed yet
-    contains(r.text, "该申请不在待审批状态")
+    contains(r.plain, "该申请不在待审批状态")
     head = srv.client()
     head.login("depthead")
     r = head.post("/staff/applications/%d/approve" % aid, {"answer_day": "2026-01-05"},
@@ -197,14 +197,14 @@ def test_complete_application_intake_to_answer_letter(srv):
                   csrf_from="/staff/applications/%d" % aid)
     eq(r.status, 303)
     page = leader.get("/staff/applications/%d" % aid)
-    contains(page.text, '<dd id="state">待领导审批</dd>')
-    day = re.search(r'name="answer_day" value="([0-9-]+)"', page.text).group(1)
+    contains(page.plain, '<dd id="state">待领导审批</dd>')
+    day = re.search(r'name="answer_day" value="([0-9-]+)"', page.plain).group(1)
     r = leader.post("/staff/applications/%d/approve" % aid, {"answer_day": day},
                     csrf_from="/staff/applications/%d" % aid)
     eq(r.status, 303)
     page = office.get("/staff/applications/%d" % aid)
-    contains(page.text, '<dd id="state">已答复</dd>')
-    contains(page.text, '<dd id="outcome">（一）予以公开</dd>')
+    contains(page.plain, '<dd id="state">已答复</dd>')
+    contains(page.plain, '<dd id="outcome">（一）予以公开</dd>')
     # Letter, HTML.
     r = office.get("/staff/applications/%d/letter" % aid)
     eq(r.status, 200)
@@ -213,7 +213,7 @@ def test_complete_application_intake_to_answer_letter(srv):
               "依据：《条例》第三十六条第（一）项、第（二）项。",
               "六十日内依法申请行政复议", "六个月内依法向人民法院提起行政诉讼",
               "中宁县卫生健康局"]:
-        contains(r.text, s)
+        contains(r.plain, s)
     # Letter, DOCX.
     r = office.get("/staff/applications/%d/letter.docx" % aid)
     eq(r.status, 200)
@@ -226,12 +226,12 @@ def test_complete_application_intake_to_answer_letter(srv):
     contains(doc, "登记号：" + reg)
     # The applicant sees "answered" and downloads the letter.
     r = pub.post("/track", {"reg_no": reg, "code": code}, csrf_from="/track")
-    contains(r.text, '<dd id="status">已答复</dd>')
+    contains(r.plain, '<dd id="status">已答复</dd>')
     r = pub.post("/track/letter", {"reg_no": reg, "code": code, "format": "docx"}, csrf_from="/track")
     eq(r.status, 200)
     eq(r.body[:2], b"PK")
     r = pub.post("/track/letter", {"reg_no": reg, "code": code, "format": "html"}, csrf_from="/track")
-    contains(r.text, "您申请获取的政府信息属于公开范围")
+    contains(r.plain, "您申请获取的政府信息属于公开范围")
 
 
 def test_answer_template_is_editable_per_outcome(srv):
@@ -241,17 +241,17 @@ def test_answer_template_is_editable_per_outcome(srv):
     at = "/staff/answer-templates?outcome=results.granted"
     page = c.get(at)
     eq(page.status, 200)
-    contains(page.text, "{applicant}：")                  # the default shown for editing
+    contains(page.plain, "{applicant}：")                  # the default shown for editing
     r = c.post(at, {"body": "{applicant}先生/女士：\n经审查，{decision}\n特此告知。\n{org}\n{date}"},
                csrf_from=at)
     eq(r.status, 303)
-    letter = c.get("/staff/applications/%d/letter" % aid).text
+    letter = c.get("/staff/applications/%d/letter" % aid).plain
     contains(letter, "马建国先生/女士：")
     contains(letter, "特此告知。")
     not_contains(letter, "{decision}")
     r = c.post(at, {"body": ""}, csrf_from=at)           # empty: back to the default
     eq(r.status, 303)
-    contains(c.get("/staff/applications/%d/letter" % aid).text, "六十日内依法申请行政复议")
+    contains(c.get("/staff/applications/%d/letter" % aid).plain, "六十日内依法申请行政复议")
     drafter = srv.client()
     drafter.login("drafter")
     eq(drafter.get(at).status, 403)                     # approvers edit templates
@@ -269,8 +269,8 @@ def test_hospital_user_cannot_see_bureau_application(srv):
     eq(r.status, 403)
     r = c.get("/staff/applications?f=")
     eq(r.status, 200)
-    not_contains(r.text, STATE["reg"])
-    not_contains(r.text, "znwsj-")
+    not_contains(r.plain, STATE["reg"])
+    not_contains(r.plain, "znwsj-")
 
 
 def test_reconsideration_and_litigation_recorded(srv):
@@ -281,21 +281,21 @@ def test_reconsideration_and_litigation_recorded(srv):
     r = c.post(at + "/review", {"kind": "review", "result": "upheld", "filed_on": "2026-01-05"},
                csrf_from=at)
     eq(r.status, 422)                                 # decided without a date
-    contains(r.text, "已审结的案件须填写决定或判决日期")
+    contains(r.plain, "已审结的案件须填写决定或判决日期")
     r = c.post(at + "/review", {"kind": "lit_after_review", "result": "pending",
                                 "filed_on": "2026-01-05", "body": "中宁县人民法院",
                                 "case_no": "（2026）宁0521行初1号"}, csrf_from=at)
     eq(r.status, 303)
     page = c.get(at)
-    contains(page.text, "<td>复议后起诉</td><td>尚未审结</td><td>2026-01-05</td>")
-    rid = re.search(r'name="review_id" value="(\d+)"', page.text).group(1)
+    contains(page.plain, "<td>复议后起诉</td><td>尚未审结</td><td>2026-01-05</td>")
+    rid = re.search(r'name="review_id" value="(\d+)"', page.plain).group(1)
     r = c.post(at + "/review_decide", {"review_id": rid, "result": "corrected",
                                        "decided_on": "2026-01-04"}, csrf_from=at)
     eq(r.status, 422)                                 # before filing
     r = c.post(at + "/review_decide", {"review_id": rid, "result": "corrected",
                                        "decided_on": "2026-03-02"}, csrf_from=at)
     eq(r.status, 303)
-    contains(c.get(at).text, "<td>复议后起诉</td><td>结果纠正</td><td>2026-01-05</td><td>2026-03-02</td>")
+    contains(c.get(at).plain, "<td>复议后起诉</td><td>结果纠正</td><td>2026-01-05</td><td>2026-03-02</td>")
 
 
 def test_masked_identity_without_handling_permission(srv):
@@ -305,8 +305,8 @@ def test_masked_identity_without_handling_permission(srv):
     c.login("secrecy")
     r = c.get("/staff/applications/%d" % aid)
     eq(r.status, 200)
-    contains(r.text, '<dd id="id-number">%s</dd>' % masked)
-    not_contains(r.text, GOOD_ID)
+    contains(r.plain, '<dd id="id-number">%s</dd>' % masked)
+    not_contains(r.plain, GOOD_ID)
     r = c.post("/staff/applications/%d/review" % aid,
                {"kind": "review", "result": "pending", "filed_on": "2025-01-02"},
                csrf_from="/staff/applications/%d" % aid)
@@ -314,8 +314,8 @@ def test_masked_identity_without_handling_permission(srv):
     r = c.get(STATE["file"])                        # identity proof: handlers only
     eq(r.status, 403)
     r = c.get("/api/v1/applications/%d" % aid)
-    not_contains(r.text, GOOD_ID)
-    contains(r.text, masked)
+    not_contains(r.plain, GOOD_ID)
+    contains(r.plain, masked)
 
 
 def test_registration_by_letter_and_extension(srv):
@@ -327,8 +327,8 @@ def test_registration_by_letter_and_extension(srv):
     r = follow(office, office.post("/staff/applications/new", f,
                                    files={"attachment": ("", b"", "application/octet-stream")},
                                    csrf_from="/staff/applications/new"))
-    eq(r.status, 200, r.text[-1500:])
-    reg = re.search(r'id="reg-no">([^<]+)<', r.text).group(1)
+    eq(r.status, 200, r.plain[-1500:])
+    reg = re.search(r'id="reg-no">([^<]+)<', r.plain).group(1)
     ok(reg.startswith("znwsj-2024-"), reg)
     aid = app_id(office, reg)
     page = office.get("/staff/applications/%d" % aid)
@@ -336,7 +336,7 @@ def test_registration_by_letter_and_extension(srv):
     eq(rc, 0, err)
     due = out.strip()
     eq(due, "2024-03-08")                         # counted by hand in test_deadline.c
-    contains(page.text, '<dd id="due">%s</dd>' % due)
+    contains(page.plain, '<dd id="due">%s</dd>' % due)
     # Only the head of the disclosure office approves an extension (Art. 33
     # ¶2): not the drafter, not the office staff; nor as a plain event.
     drafter = srv.client()
@@ -350,14 +350,14 @@ def test_registration_by_letter_and_extension(srv):
         eq(r.status, 403)
     r = office.post(at + "/event", dict(ext, kind="extension"), csrf_from=at)
     eq(r.status, 422)
-    contains(r.text, "延期须经政府信息公开工作机构负责人批准")
-    ok("批准延期" not in office.get(at).text, "extension form offered to office staff")
-    contains(head.get(at).text, "批准延期（第三十三条第二款）")
+    contains(r.plain, "延期须经政府信息公开工作机构负责人批准")
+    ok("批准延期" not in office.get(at).plain, "extension form offered to office staff")
+    contains(head.get(at).plain, "批准延期（第三十三条第二款）")
     # Without notice, without reasons or over 20 days: refused; one valid
     # extension moves the date; a second one is refused.
     r = head.post(at + "/extend", dict(ext, notified=""), csrf_from=at)
     eq(r.status, 422)
-    contains(r.text, "延期须告知申请人")
+    contains(r.plain, "延期须告知申请人")
     r = head.post(at + "/extend", dict(ext, text=""), csrf_from=at)
     eq(r.status, 422)
     r = head.post(at + "/extend", dict(ext, n_days="21"), csrf_from=at)
@@ -366,8 +366,8 @@ def test_registration_by_letter_and_extension(srv):
     eq(r.status, 303)
     rc, out, err = srv.gongkai("workdays", "add", "2024-02-05", "40")
     page = office.get(at)
-    contains(page.text, '<dd id="due">%s</dd>' % out.strip())
-    contains(page.text, "批准人：郑主任；已告知申请人；需调取档案")
+    contains(page.plain, '<dd id="due">%s</dd>' % out.strip())
+    contains(page.plain, "批准人：郑主任；已告知申请人；需调取档案")
     r = head.post(at + "/extend", dict(ext, n_days="5"), csrf_from=at)
     eq(r.status, 422)
 
@@ -386,14 +386,14 @@ def test_new_year_holidays_move_open_deadlines_and_are_logged(srv):
                                    files={"attachment": ("", b"", "application/octet-stream")},
                                    csrf_from="/staff/applications/new"))
     eq(r.status, 200)
-    aid = app_id(office, re.search(r'id="reg-no">([^<]+)<', r.text).group(1))
+    aid = app_id(office, re.search(r'id="reg-no">([^<]+)<', r.plain).group(1))
     at = "/staff/applications/%d" % aid
     head = srv.client()
     head.login("officehead")
     r = head.post(at + "/extend", {"on_day": "2026-11-23", "n_days": "20",
                                    "text": "需协调", "notified": "1"}, csrf_from=at)
     eq(r.status, 303)
-    contains(office.get(at).text, '<dd id="due">2027-01-18</dd>')
+    contains(office.get(at).plain, '<dd id="due">2027-01-18</dd>')
     path = srv.dir + "/holidays_2027.csv"
     with open(path, "w", encoding="utf-8") as fh:
         fh.write("date,kind,name\n2027-01-01,holiday,元旦\n")
@@ -401,8 +401,8 @@ def test_new_year_holidays_move_open_deadlines_and_are_logged(srv):
     eq(rc, 0, err)
     contains(out, "1 calendar override(s) loaded")
     page = office.get(at)
-    contains(page.text, '<dd id="due">2027-01-19</dd>')
-    contains(page.text, "<td>2027-01-18</td><td>2027-01-19</td><td>节假日安排更新后重新计算</td>")
+    contains(page.plain, '<dd id="due">2027-01-19</dd>')
+    contains(page.plain, "<td>2027-01-18</td><td>2027-01-19</td><td>节假日安排更新后重新计算</td>")
 
 
 def test_rate_limit_per_address(srv):
@@ -415,7 +415,7 @@ def test_rate_limit_per_address(srv):
             break
         eq(r.status, 422)
     ok(seen is not None, "no 429 after 30 submissions")
-    contains(seen.text, "您提交申请过于频繁")
+    contains(seen.plain, "您提交申请过于频繁")
 
 
 def test_demo_covers_every_outcome_channel_and_applicant_type(srv):
@@ -447,9 +447,9 @@ def test_demo_covers_every_outcome_channel_and_applicant_type(srv):
         eq(new + cin, closed + cout, "R1 %d" % y)
         eq(cin, prev_out, "carried in %d" % y)
         page = c.get("/staff/applications?f=%d" % y)
-        contains(page.text, '一、本年新收</th><td>%d</td>' % new)
-        contains(page.text, '四、结转下年度继续办理</th><td>%d</td>' % cout)
-        contains(page.text, "勾稽关系（一＋二＝三（七）＋四）：成立")
+        contains(page.plain, '一、本年新收</th><td>%d</td>' % new)
+        contains(page.plain, '四、结转下年度继续办理</th><td>%d</td>' % cout)
+        contains(page.plain, "勾稽关系（一＋二＝三（七）＋四）：成立")
         ok(cout > 0, "something carried over across 31 December %d" % y)
         prev_out = cout
 
@@ -459,20 +459,20 @@ def test_staff_home_panel_and_demo_case_page(srv):
     c.login("office")
     r = c.get("/staff")
     eq(r.status, 200)
-    contains(r.text, 'id="panel-applications"')
-    contains(r.text, "5个工作日内到期（")
-    m = re.search(r"已超期（(\d+)）", r.text)
+    contains(r.plain, 'id="panel-applications"')
+    contains(r.plain, "5个工作日内到期（")
+    m = re.search(r"已超期（(\d+)）", r.plain)
     ok(m and int(m.group(1)) >= 1, "an overdue demo case")
-    contains(r.text, "按期答复率")
-    contains(r.text, "建议转为主动公开（《条例》第四十四条）")
+    contains(r.plain, "按期答复率")
+    contains(r.plain, "建议转为主动公开（《条例》第四十四条）")
     apps = c.get("/api/v1/applications").json()["applications"]
     for a in apps:
         j = c.get("/api/v1/applications/%d" % a["id"]).json()
         if any(e["kind"] == "extension" for e in j["events"]):
             page = c.get("/staff/applications/%d" % a["id"])
             eq(page.status, 200)
-            contains(page.text, "批准人：郑主任")
-            contains(page.text, "延长")
+            contains(page.plain, "批准人：郑主任")
+            contains(page.plain, "延长")
             break
     else:
         raise AssertionError("no demo case with an extension")

@@ -34,9 +34,9 @@ def doc_rows(c, href):
     """(count in the caption, rows listed) of a document list link."""
     r = c.get(html.unescape(href))
     eq(r.status, 200, href)
-    n = int(re.search(r'id="n-docs">(\d+)<', r.text).group(1))
+    n = int(re.search(r'id="n-docs">(\d+)<', r.plain).group(1))
     rows = len(re.findall(r'<tr><td>[^<]*</td><td><a href="/staff/docs/\d+">',
-                          r.text))
+                          r.plain))
     return n, rows
 
 
@@ -53,7 +53,7 @@ def figures(text):
 def check_dashboard(srv, c, query, year, want_total):
     r = c.get("/staff/dashboard" + query)
     eq(r.status, 200)
-    figs = figures(r.text)
+    figs = figures(r.plain)
     # Total + 12 months + at least one category and the website channel.
     eq(len(figs) >= 15, True, "document figures found: %d" % len(figs))
     total = [f for f in figs if "month=" not in f[0]
@@ -146,8 +146,8 @@ def test_report_status_per_organisation(srv):
     labels = {"draft": "草稿", "submitted": "已提交", "published": "已发布"}
     r = c.get("/staff/dashboard?org=%d&subtree=1&year=2024" % bureau)
     eq(r.status, 200)
-    table = re.search(r'<table class="grid" id="report-status">(.*?)</table>',
-                      r.text, re.S).group(1)
+    table = re.search(r'<table class="grid cards" id="report-status">(.*?)</table>',
+                      r.plain, re.S).group(1)
     got = dict(re.findall(
         r'<tr data-org="([^"]+)">.*?<td class="status">([^<]*)</td>', table))
     eq(sorted(got), sorted(slugs))
@@ -159,7 +159,7 @@ def test_report_status_per_organisation(srv):
              + datetime.timedelta(hours=8)).date()
     year = today.year
     r = c.get("/staff/dashboard?org=%d&year=%d" % (bureau, year))
-    table = re.search(r'id="report-status">(.*?)</table>', r.text, re.S).group(1)
+    table = re.search(r'id="report-status">(.*?)</table>', r.plain, re.S).group(1)
     eq(len(re.findall(r"<tr data-org=", table)), 1, "own organisation only")
     left = re.search(r'<td class="left">([^<]*)</td>', table).group(1)
     eq(left, str((datetime.date(year + 1, 1, 31) - today).days))
@@ -210,9 +210,9 @@ def listed(c, label, href):
     p = c.get(html.unescape(href))
     eq(p.status, 200, href)
     if path in FILTERED and "filter=" in href:
-        contains(p.text, 'id="filter">筛选：', href)
-        contains(p.text, "清除筛选", href)
-    body = re.search(r'id="%s">(.*?)</table>' % table_id, p.text,
+        contains(p.plain, 'id="filter">筛选：', href)
+        contains(p.plain, "清除筛选", href)
+    body = re.search(r'id="%s">(.*?)</table>' % table_id, p.plain,
                      re.S).group(1)
     if label == "培训场次":
         return int(re.search(r'id="act-sessions">(\d+)<', body).group(1))
@@ -272,7 +272,7 @@ def test_every_summary_figure_links_to_exactly_its_records(srv):
     # is in its period's warning window (core/freshness.c), else pending.
     # Only then do 逾期未更新 and filter=late (逾期和即将到期) differ.
     p = c.get("/staff/freshness?org=%d&filter=overdue" % bureau)
-    overdue = re.findall(r'name="item" value="(\d+)"', p.text)
+    overdue = re.findall(r'name="item" value="(\d+)"', p.plain)
     ok(overdue, "no overdue catalogue item")
     item, soon = overdue[0], None
     con = sqlite3.connect(srv.db)
@@ -293,9 +293,9 @@ def test_every_summary_figure_links_to_exactly_its_records(srv):
         for q in ("?org=%d&year=%d", "?org=%d&subtree=1&year=%d"):
             r = c.get("/staff/dashboard" + q % (bureau, year))
             eq(r.status, 200)
-            rows = summary_rows(r.text)
+            rows = summary_rows(r.plain)
             eq([label for label, _, _ in rows], SUMMARY_ROWS, q % (bureau, year))
-            bars = register_figures(r.text)
+            bars = register_figures(r.plain)
             eq(len(bars), 12 + 12 + 6, "bars: %d" % len(bars))
             for label, href, v in rows + bars:
                 # Same organisation and scope as the dashboard.
@@ -339,15 +339,15 @@ def test_task_figures_count_the_tasks_of_the_year(srv):
     for year, (n_all, n_done, n_late) in want.items():
         ok(n_all > 0, "demo tasks of %d" % year)
         r = c.get("/staff/dashboard?org=%d&year=%d" % (bureau, year))
-        got = {label: (href, v) for label, href, v in summary_rows(r.text)}
+        got = {label: (href, v) for label, href, v in summary_rows(r.plain)}
         eq(got["工作要点任务"][1], n_all)
         eq(got["已完成任务"][1], n_done)
         eq(got["逾期未完成任务"][1], n_late)
         eq(html.unescape(got["逾期未完成任务"][0]),
            "/staff/workplans?org=%d&year=%d&filter=overdue" % (bureau, year))
         p = c.get("/staff/workplans?org=%d&year=%d&filter=done" % (bureau, year))
-        contains(p.text, "筛选：%d 年已完成的任务" % year)
-        contains(p.text, 'href="/staff/workplans?org=%d">清除筛选</a>' % bureau)
+        contains(p.plain, "筛选：%d 年已完成的任务" % year)
+        contains(p.plain, 'href="/staff/workplans?org=%d">清除筛选</a>' % bureau)
 
 
 def test_inspection_and_freshness_links(srv):
@@ -364,7 +364,7 @@ def test_inspection_and_freshness_links(srv):
     con.close()
     ok(n2018 > 0, "demo inspection of 2018")
     r = c.get("/staff/dashboard?org=%d&subtree=1&year=2018" % bureau)
-    got = {label: (href, v) for label, href, v in summary_rows(r.text)}
+    got = {label: (href, v) for label, href, v in summary_rows(r.plain)}
     eq(got["接受督查"][1], n2018)
     eq(html.unescape(got["接受督查"][0]),
        "/staff/inspections?org=%d&subtree=1&year=2018" % bureau)
@@ -374,14 +374,14 @@ def test_inspection_and_freshness_links(srv):
     p = c.get("/staff/inspections?org=%d&subtree=1&year=2017" % bureau)
     eq(listed(c, "接受督查", "/staff/inspections?org=%d&subtree=1&year=2017"
               % bureau), 0)
-    contains(p.text, "筛选：2017 年督查")
+    contains(p.plain, "筛选：2017 年督查")
     # A drafter reads the dashboard but not the inspections.
     d = srv.client()
     d.login("drafter")
     r = d.get("/staff/dashboard?org=%d&year=2018" % bureau)
     eq(r.status, 200)
-    contains(r.text, '<tr><th scope="row">接受督查</th><td class="num">')
-    not_contains(r.text, 'href="/staff/inspections')
+    contains(r.plain, '<tr><th scope="row">接受督查</th><td class="num">')
+    not_contains(r.plain, 'href="/staff/inspections')
     # Bad filter values are refused with a message, not ignored.
     for path, msg in (
             ("/staff/workplans?org=%d&filter=nonesuch", "筛选参数无效"),
@@ -392,7 +392,7 @@ def test_inspection_and_freshness_links(srv):
             ("/staff/proposals?org=%d&filter=missed", "筛选参数无效")):
         p = c.get(path % bureau)
         eq(p.status, 400, path)
-        contains(p.text, msg, path)
+        contains(p.plain, msg, path)
 
 
 def test_supervise_figures_link_to_exactly_their_records(srv):
@@ -408,9 +408,9 @@ def test_supervise_figures_link_to_exactly_their_records(srv):
     for year in (2018, 2017):
         r = c.get("/staff/supervise?org=%d&year=%d" % (bureau, year))
         eq(r.status, 200)
-        got = re.findall(r'<th scope="col">([^<]+)</th>', r.text)
+        got = re.findall(r'<th scope="col">([^<]+)</th>', r.plain)
         eq(got, ["单位"] + heads)
-        rows = re.findall(r"<tr><th scope=\"row\"[^>]*>.*?</tr>", r.text, re.S)
+        rows = re.findall(r"<tr><th scope=\"row\"[^>]*>.*?</tr>", r.plain, re.S)
         eq(len(rows) >= 2, True)
         for row in rows:
             cells = re.findall(r'<td class="num[^"]*"><a href="([^"]+)">(\d+)</a>',
@@ -453,14 +453,14 @@ def listed_apps(c, href):
     while url:
         p = c.get(url)
         eq(p.status, 200, url)
-        n = int(re.search(r'id="n-apps">(\d+)<', p.text).group(1))
+        n = int(re.search(r'id="n-apps">(\d+)<', p.plain).group(1))
         eq(total is None or total == n, True, url)
         total = n
-        body = re.search(r'<table class="grid" id="apps">.*?<tbody>(.*?)</tbody>',
-                         p.text, re.S).group(1)
+        body = re.search(r'<table class="grid cards" id="apps">.*?<tbody>(.*?)</tbody>',
+                         p.plain, re.S).group(1)
         ids += [int(i) for i in re.findall(
             r'<tr><td><a href="/staff/applications/(\d+)">', body)]
-        m = re.search(r'<a href="([^"]+)" rel="next">', p.text)
+        m = re.search(r'<a href="([^"]+)" rel="next">', p.plain)
         url = "/staff/applications" + html.unescape(m.group(1)) if m else None
     eq(len(ids), total, href)
     eq(len(set(ids)), len(ids), "an application listed twice: " + href)
@@ -516,7 +516,7 @@ def test_application_figures_link_to_exactly_their_applications(srv):
                         ("?org=%d&subtree=1" % bureau, subtree)):
             r = c.get("/staff/dashboard%s&year=%d" % (q, year))
             eq(r.status, 200)
-            rows = app_figures(r.text)
+            rows = app_figures(r.plain)
             soon = int(re.search(r"(\d+)个工作日内到期", rows[1][0]).group(1))
             eq([label for label, _, _ in rows],
                [l % soon if "%d" in l else l for l in APP_ROWS])
@@ -528,7 +528,7 @@ def test_application_figures_link_to_exactly_their_applications(srv):
             # The window's last day, as the list says it.
             p = c.get(base + "&f=due_soon")
             until = re.search(r"个工作日内到期的在办申请（(\S+) 至 (\S+)）",
-                              p.text).group(2)
+                              p.plain).group(2)
             want = {
                 "open": app_ids(srv, orgs, "closed_on IS NULL"),
                 "due_soon": app_ids(srv, orgs, "closed_on IS NULL AND"
@@ -573,7 +573,7 @@ def test_application_list_scope_paging_and_bad_filters(srv):
     ids = listed_apps(c, "/staff/applications?org=%d&subtree=1&f=all" % bureau)
     eq(len(ids), n_all)
     p = c.get("/staff/applications?org=%d&subtree=1&f=all&p=2" % bureau)
-    contains(p.text, "第 2 / %d 页" % ((n_all + 99) // 100))
+    contains(p.plain, "第 2 / %d 页" % ((n_all + 99) // 100))
     # The hospital alone, from the bureau's office.
     eq(len(listed_apps(c, "/staff/applications?org=%d&f=" % hospital)), n_hosp)
     # A hospital user may not list the bureau's applications.
@@ -587,9 +587,9 @@ def test_application_list_scope_paging_and_bad_filters(srv):
         p = c.get("/staff/applications?org=%d&%s" % (bureau, q)
                   if not q.startswith("org=") else "/staff/applications?" + q)
         eq(p.status, 400, q)
-        ok(re.search(r"参数无效", p.text), q)
+        ok(re.search(r"参数无效", p.plain), q)
     p = c.get("/staff/applications?org=%d&f=nonesuch" % bureau)
-    contains(p.text, "筛选参数无效")
+    contains(p.plain, "筛选参数无效")
 
 
 def test_subtree_views_need_a_role_that_reaches_the_units_below(srv):
@@ -605,9 +605,9 @@ def test_subtree_views_need_a_role_that_reaches_the_units_below(srv):
         eq(c.get("%s?org=%d" % (path, bureau)).status, 200, path)
         r = c.get("%s?org=%d&subtree=1" % (path, bureau))
         eq(r.status, 403, path + " with subtree=1")
-        contains(r.text, "无权")
-    not_contains(c.get("/staff/dashboard?org=%d" % bureau).text, "subtree=1")
+        contains(r.plain, "无权")
+    not_contains(c.get("/staff/dashboard?org=%d" % bureau).plain, "subtree=1")
     o = office(srv)
     for path in ("/staff/dashboard", "/staff/messages", "/staff/applications"):
         eq(o.get("%s?org=%d&subtree=1" % (path, bureau)).status, 200, path)
-    contains(o.get("/staff/dashboard?org=%d" % bureau).text, "subtree=1")
+    contains(o.get("/staff/dashboard?org=%d" % bureau).plain, "subtree=1")

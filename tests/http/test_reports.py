@@ -186,14 +186,15 @@ def test_override_needs_a_reason_and_is_logged(srv):
     db.close()
     r = c.get(BASE)
     contains(r.text, 'data-cell="t3[new][natural_person]" class="num ov"')
-    contains(r.text, 'title="纸质登记簿补录两件"')
+    contains(r.text, 'title="人工调整，原因：纸质登记簿补录两件"')
     contains(r.text, "单元格修改记录")
     # The column and the row no longer add up: both rules name their cells.
     keys = re.findall(r'<li class="broken" data-key="([^"]+)"', r.text)
     eq(sorted(keys), ["R1[natural_person]", "R2[new]"])
     contains(r.text, "自然人列：一(30) + 二(1) = 31，但 三（七）总计(22) + 四(0) = 22"
                      "（左边 31，右边 22）")
-    contains(r.text, "涉及单元格：一·自然人、二·自然人、三（七）总计·自然人、四·自然人")
+    contains(r.text, '涉及单元格：一·自然人（<a href="#ov-1">人工调整</a>）、二·自然人、'
+                     "三（七）总计·自然人、四·自然人")
     j = c.get(BASE + "/export/json").json()
     eq(j["tables"]["t3"]["new"]["natural_person"], 30)
     eq(j["reasons"]["t3[new][natural_person]"], "纸质登记簿补录两件")
@@ -327,8 +328,8 @@ def test_supervisor_sees_units_not_submitted(srv):
     not_contains(r.text, "中宁县人民医院")
     r = c.get("/staff/reports?year=2025&asof=2026-02-03")
     contains(r.text, '已超过 1 月 31 日 <strong id="days-left">3</strong> 天')
-    contains(r.text, "中宁县疾病预防控制中心</a></td><td>未编制</td><td></td>"
-                     "<td>2026-01-31</td><td>逾期 3 天</td>")
+    ok(re.search(r"中宁县疾病预防控制中心</a></td><td[^>]*>未编制</td><td[^>]*></td>"
+                 r"<td[^>]*>2026-01-31</td><td[^>]*>逾期 3 天</td>", r.text), "CDC row")
     # The inspector reads reports but cannot change them.
     eq(c.get("/staff/reports/zn-cdc/2025").status, 200)
     r = c.post("/staff/reports/zn-cdc/2025/text", {"s1": "x"}, csrf_from="/staff/reports")
@@ -594,3 +595,134 @@ def test_public_pages(srv):
     eq(r.status, 200)
     eq(zipfile.ZipFile(io.BytesIO(r.body)).testzip(), None)
     eq(c.get(BASE).status in (302, 303, 401), True)
+
+
+def test_adjust_cell_by_clicking_it(srv):
+    """人工调整 (issue 14): every computed cell of a draft links to a small
+    form (computed value, new value, mandatory reason); the adjustment is
+    shown with its reason, who and when, survives a recomputation, is
+    checked by the 勾稽关系 rules, is audited, can be removed; a published
+    report is frozen and refuses it with a message."""
+    c = office(srv)
+    base = "/staff/reports/znwsj/2022"
+    cell = "t3[new][natural_person]"
+    enc = "t3%5Bnew%5D%5Bnatural_person%5D"
+    computed = c.get(base + "/export/json").json()["tables"]["t3"]["new"]["natural_person"]
+    r = c.get(base)
+    contains(r.text, 'class="ov-edit" href="%s/override?c=%s"' % (base, enc))
+    contains(r.text, 'aria-label="人工调整 表三 一·自然人"')
+    contains(r.text, "全部勾稽关系成立")
+    # The form: the computed value, a new value, the reason (原因).
+    r = c.get(base + "/override?c=" + enc)
+    eq(r.status, 200)
+    contains(r.text, '<dd id="computed">%d</dd>' % computed)
+    contains(r.text, "原因（必填）")
+    eq(c.get(base + "/override?c=t3%5Bnope%5D%5Btotal%5D").status, 404)
+    # Without a reason: the form again with the message, nothing stored.
+    r = c.post(base + "/override", {"cell": cell, "value": str(computed + 5),
+                                    "reason": ""}, csrf_from=base + "/override?c=" + enc)
+    eq(r.status, 400)
+    contains(r.text, "请填写修改理由")
+    contains(r.text, 'value="%d"' % (computed + 5))
+    db = sqlite3.connect(srv.db)
+    eq(db.execute("SELECT count(*) FROM report WHERE year=2022").fetchone()[0], 0)
+    # With a reason: stored, back to the report with what happened and what next.
+    r = c.post(base + "/override", {"cell": cell, "value": str(computed + 5),
+                                    "reason": "纸质登记簿补录五件"},
+               csrf_from=base + "/override?c=" + enc)
+    eq(r.status, 303)
+    eq(r.headers["location"], base + "#adjusted")
+    r = c.get(base)
+    contains(r.text, "已将“一·自然人”人工调整为%d，原因已记录。请查看勾稽关系检查" % (computed + 5))
+    contains(r.text, 'data-cell="%s" class="num ov" title="人工调整，原因：纸质登记簿补录五件"' % cell)
+    contains(r.text, '<sup class="ov-mark"><a href="#ov-1">调1</a></sup>')
+    m = re.search(r'<li id="ov-1" data-cell="t3\[new\]\[natural_person\]">(.*?)</li>', r.text)
+    ok(m, "no footnote of the adjusted cell")
+    contains(m.group(1), "<strong>表三 一·自然人</strong>：计算值 %d，调整为 <strong>%d</strong>。"
+                         "原因：纸质登记簿补录五件（" % (computed, computed + 5))
+    ok(re.search(r"（[^，]+，20\d\d年\d+月\d+日 \d\d:\d\d）", m.group(1)),
+       "who and when (Beijing time) in the footnote")
+    contains(m.group(1), "<button>恢复计算值</button>")
+    # The 勾稽关系 check reads the adjusted value: column and row break.
+    keys = sorted(re.findall(r'<li class="broken" data-key="([^"]+)"', r.text))
+    eq(keys, ["R1[natural_person]", "R2[new]"])
+    contains(r.text, '一·自然人（<a href="#ov-1">人工调整</a>）')
+    eq(db.execute("SELECT action, detail LIKE '%' || ? || ' ' || ? || '：纸质登记簿补录五件'"
+                  " FROM audit_log WHERE action LIKE 'report.override%' ORDER BY id DESC LIMIT 1",
+                  (cell, str(computed + 5))).fetchone(), ("report.override", 1))
+    # Recomputed from changed records, the draft keeps the adjustment
+    # while the cells it does not cover move.
+    total = c.get(base + "/export/json").json()["tables"]["t3"]["new"]["total"]
+    row = db.execute(
+        "SELECT id, received_on FROM application WHERE org_id=(SELECT id FROM org WHERE slug='znwsj')"
+        " AND applicant_type='natural_person' AND received_on BETWEEN '2023-01-01' AND '2023-12-31'"
+        " ORDER BY id LIMIT 1").fetchone()
+    ok(row, "no 2023 application of a natural person in the demo")
+    db.execute("UPDATE application SET received_on='2022-06-01' WHERE id=?", (row[0],))
+    db.commit()
+    try:
+        j = c.get(base + "/export/json").json()
+        eq(j["tables"]["t3"]["new"]["natural_person"], computed + 5)
+        eq(j["tables"]["t3"]["new"]["total"], total + 1)
+        contains(c.get(base + "/override?c=" + enc).text, '<dd id="computed">%d</dd>' % (computed + 1))
+    finally:
+        db.execute("UPDATE application SET received_on=? WHERE id=?", (row[1], row[0]))
+        db.commit()
+    # 恢复计算值: the footnote and the findings go, the log keeps both.
+    r = c.post(base + "/override", {"cell": cell, "remove": "1"}, csrf_from=base)
+    eq(r.status, 303)
+    r = c.get(base)
+    contains(r.text, "已恢复“一·自然人”的计算值")
+    not_contains(r.text, 'id="adjusted"')
+    not_contains(r.text, 'class="num ov"')
+    contains(r.text, "全部勾稽关系成立")
+    eq(c.get(base + "/export/json").json()["tables"]["t3"]["new"]["natural_person"], computed)
+    eq(db.execute("SELECT count(*) FROM audit_log WHERE action='report.override.remove'").fetchone()[0], 1)
+    r = c.post(base + "/override", {"cell": cell, "remove": "1"}, csrf_from=base)
+    eq(r.status, 409)
+    contains(r.text, "该单元格没有人工调整")
+    # A published report is frozen: no links, the form says why, the POST is refused.
+    pub = "/staff/reports/znwsj/2024"
+    not_contains(c.get(pub).text, 'class="ov-edit"')
+    r = c.get(pub + "/override?c=" + enc)
+    contains(r.text, "报告已发布，发布时的数据已固定，不能人工调整单元格")
+    not_contains(r.text, "保存调整")
+    n = db.execute("SELECT count(*) FROM report_override").fetchone()[0]
+    r = c.post(pub + "/override", {"cell": cell, "value": "1", "reason": "更正"}, csrf_from=base)
+    eq(r.status, 409)
+    contains(r.text, "报告已发布，发布时的数据已固定，不能人工调整单元格。如需更正，请先将报告退回草稿")
+    eq(db.execute("SELECT count(*) FROM report_override").fetchone()[0], n)
+    db.close()
+    # Someone without the report permission cannot open the form.
+    h = srv.client()
+    h.login("hosp-admin")
+    eq(h.get(base + "/override?c=" + enc).status, 403)
+
+
+def test_adjust_cell_through_the_api(srv):
+    """The API calls the same action: adjust, read back, restore; a
+    published report refuses it (409), bad input is 400."""
+    c = office(srv)
+    token = c.csrf("/staff/reports/znwsj/2022")
+    hdr = {"Content-Type": "application/json", "X-CSRF-Token": token,
+           "Origin": "http://127.0.0.1:%d" % srv.port}
+
+    def post(year, body):
+        return c.request("POST", "/api/v1/reports/znwsj/%d/override" % year,
+                         body=json.dumps(body).encode(), headers=hdr)
+
+    r = post(2022, {"cell": "t4[cases][review.upheld]", "value": 3, "reason": "复议台账补录"})
+    eq(r.status, 200, r.text)
+    j = json.loads(r.text)
+    contains(j["message"], "人工调整为3")
+    eq(j["report"]["tables"]["t4"]["cases"]["review.upheld"], 3)
+    eq(j["report"]["reasons"]["t4[cases][review.upheld]"], "复议台账补录")
+    eq(j["report"]["status"], "draft")
+    r = post(2022, {"cell": "t4[cases][review.upheld]", "remove": True})
+    eq(r.status, 200, r.text)
+    ok("t4[cases][review.upheld]" not in json.loads(r.text)["report"].get("reasons", {}))
+    eq(post(2022, {"cell": "t4[cases][review.upheld]", "value": "x", "reason": "y"}).status, 400)
+    eq(post(2022, {"cell": "t4[cases][review.upheld]", "value": 1}).status, 400)
+    r = post(2024, {"cell": "t4[cases][review.upheld]", "value": 1, "reason": "更正"})
+    eq(r.status, 409)
+    contains(r.text, "报告已发布")

@@ -15,7 +15,7 @@ MENU = re.compile(r'<nav class="staff-menu".*?</nav>', re.S)
 def menu(c, path="/staff"):
     r = c.get(path)
     eq(r.status, 200, path)
-    m = MENU.search(r.text)
+    m = MENU.search(r.plain)
     ok(m, "staff menu on " + path)
     return m.group(0)
 
@@ -58,7 +58,7 @@ def test_menu_entries_follow_roles_and_every_entry_opens(srv):
             r = c.get(href.replace("&amp;", "&"))
             eq(r.status, 200, "%s opens %s" % (who, href))
             # The entry of the page shown is marked current.
-            cur = re.search(r'<a href="([^"]+)" aria-current="page"', MENU.search(r.text).group(0))
+            cur = re.search(r'<a href="([^"]+)" aria-current="page"', MENU.search(r.plain).group(0))
             ok(cur and cur.group(1) == href, "%s current on %s" % (label, href))
 
 
@@ -66,10 +66,10 @@ def test_menu_only_on_staff_pages(srv):
     c = login(srv, "office")
     r = c.get("/o/znwsj")
     eq(r.status, 200)
-    not_contains(r.text, 'class="staff-menu"')
-    contains(r.text, 'href="/staff"')          # the way back to the staff pages
+    not_contains(r.plain, 'class="staff-menu"')
+    contains(r.plain, 'href="/staff"')          # the way back to the staff pages
     r = srv.client().get("/")
-    not_contains(r.text, 'class="staff-menu"')
+    not_contains(r.plain, 'class="staff-menu"')
 
 
 def count(c, label):
@@ -82,7 +82,7 @@ def count(c, label):
 def listed(c, state):
     r = c.get("/staff/docs?state=" + state)
     eq(r.status, 200)
-    return int(re.search(r'id="n-docs">(\d+)<', r.text).group(1))
+    return int(re.search(r'id="n-docs">(\d+)<', r.plain).group(1))
 
 
 def test_document_count_is_the_review_steps_of_the_user(srv):
@@ -119,12 +119,12 @@ def test_application_count_follows_assignment(srv):
     apps = [a for a in r.json()["applications"] if a["state"] in ("received", "in_progress")]
     for a in apps:
         page = office.get("/staff/applications/%d" % a["id"])
-        if re.search(r'<option value="\d+" selected>李承办</option>', page.text):
+        if re.search(r'<option value="\d+" selected>李承办</option>', page.plain):
             aid = a["id"]
             break
     else:
         raise AssertionError("no open application of the drafter in the demo")
-    uid = re.search(r'<option value="(\d+)"[^>]*>王公开</option>', page.text).group(1)
+    uid = re.search(r'<option value="(\d+)"[^>]*>王公开</option>', page.plain).group(1)
     before_d, before_o = count(drafter, "申请"), count(office, "申请")
     r = office.post("/staff/applications/%d/assign" % aid, {"dept_id": "0", "handler_id": uid},
                     csrf_from="/staff/applications/%d" % aid)
@@ -145,7 +145,7 @@ def test_dashboard_leads_with_cards_that_link_to_their_records(srv):
     for q in ("?org=1", "?org=1&subtree=1"):
         r = c.get("/staff/dashboard%s&year=2026" % q)
         eq(r.status, 200)
-        t = r.text
+        t = r.plain
         cards = {m[1]: (m[2].replace("&amp;", "&"), m[3], m[4], bool(m[0]))
                  for m in CARD.findall(t)}
         eq(sorted(cards), sorted(["open", "due-soon", "overdue", "on-time", "catalogue", "report"]))
@@ -168,16 +168,16 @@ def test_dashboard_leads_with_cards_that_link_to_their_records(srv):
     # The bureau's own report: its status as the status table says it, and
     # the link opens that report.
     r = c.get("/staff/dashboard?org=1&year=2025")
-    card = {m[1]: m for m in CARD.findall(r.text)}["report"]
-    row = re.search(r'<tr data-org="znwsj">.*?<td class="status">([^<]+)</td>', r.text).group(1)
+    card = {m[1]: m for m in CARD.findall(r.plain)}["report"]
+    row = re.search(r'<tr data-org="znwsj">.*?<td class="status">([^<]+)</td>', r.plain).group(1)
     eq(card[3], row)
     eq(card[4], "2025 年度报告")
     eq(card[2], "/staff/reports/znwsj/2025")
     eq(c.get(card[2]).status, 200)
     # With the subtree: submitted units out of all, linking to the table.
     r = c.get("/staff/dashboard?org=1&subtree=1&year=2025")
-    card = {m[1]: m for m in CARD.findall(r.text)}["report"]
-    rows = re.findall(r'<tr data-org="[^"]+">.*?<td class="status">([^<]+)</td>', r.text)
+    card = {m[1]: m for m in CARD.findall(r.plain)}["report"]
+    rows = re.findall(r'<tr data-org="[^"]+">.*?<td class="status">([^<]+)</td>', r.plain)
     done = sum(1 for s in rows if s in ("已提交", "已发布"))
     eq(card[3], "%d/%d 已提交" % (done, len(rows)))
     eq(card[2], "#report-status")
@@ -187,7 +187,7 @@ def new_draft(c, title, **kw):
     f = {"title": title, "formed_date": "2026-11-02", "mode": "proactive"}
     f.update(kw)
     r = c.post("/staff/docs/new", f, csrf_from="/staff/docs/new")
-    eq(r.status, 303, r.text[:300])
+    eq(r.status, 303, r.plain[:300])
     return int(re.search(r"/staff/docs/(\d+)", r.headers["location"]).group(1))
 
 
@@ -210,7 +210,7 @@ def step(c, doc, action, opinion="", follow=True):
     # confirm: publishing and withdrawing ask first (page_confirmed).
     r = c.post(page + "/" + step_path(c, doc), {"action": action, "opinion": opinion, "confirm": "1"},
                csrf_from=page)
-    eq(r.status, 303, r.text[:300])
+    eq(r.status, 303, r.plain[:300])
     return flash(c, r.headers["location"])
 
 
@@ -218,10 +218,10 @@ def flash(c, location):
     """The feedback the page after a redirect shows, once."""
     r = c.get(location)
     eq(r.status, 200)
-    m = re.search(r'<p class="notice ok flash" role="status" id="flash">([^<]+)</p>', r.text)
+    m = re.search(r'<p class="notice ok flash" role="status" id="flash">([^<]+)</p>', r.plain)
     ok(m, "flash after redirect to " + location)
     again = c.get(location)
-    not_contains(again.text, 'id="flash"', "shown once")
+    not_contains(again.plain, 'id="flash"', "shown once")
     return m.group(1)
 
 
@@ -242,19 +242,19 @@ def test_feedback_says_what_happened_and_who_acts_next(srv):
     msg = step(login(srv, "leader"), doc, "pass")
     ok(re.match(r"已审批通过并发布，索引号 \d{9}/2026-\d{5}；公开页面已可访问。$", msg), msg)
     # Another user's page does not show it; the cookie is the user's browser's.
-    not_contains(login(srv, "leader").get("/staff/docs/%d" % doc).text, 'id="flash"')
+    not_contains(login(srv, "leader").get("/staff/docs/%d" % doc).plain, 'id="flash"')
 
 
 def published_doc(srv, c):
     r = c.get("/staff/docs?state=published")
-    return int(re.search(r'<a href="/staff/docs/(\d+)">', r.text).group(1))
+    return int(re.search(r'<a href="/staff/docs/(\d+)">', r.plain).group(1))
 
 
 def test_published_document_actions_are_separate_confirmed_forms(srv):
     office = login(srv, "office")
     doc = published_doc(srv, office)
     page = "/staff/docs/%d" % doc
-    t = office.get(page).text
+    t = office.get(page).plain
     forms = re.findall(r'<form method="post" action="/staff/docs/%d/(\w+)" class="form manage" '
                        r'id="(\w+)"><fieldset><legend>([^<]+)</legend>(.*?)</form>' % doc, t, re.S)
     eq([(a, i, l) for a, i, l, _ in forms],
@@ -271,9 +271,9 @@ def test_published_document_actions_are_separate_confirmed_forms(srv):
                     ("/correct", {"keywords": "改", "summary": "", "scope": ""})):
         r = office.post(page + path, f, csrf_from=page)
         eq(r.status, 200, path)
-        contains(r.text, "<h1>请确认</h1>")
-        contains(r.text, '<input type="hidden" name="confirm" value="1">')
-    t = office.get(page).text
+        contains(r.plain, "<h1>请确认</h1>")
+        contains(r.plain, '<input type="hidden" name="confirm" value="1">')
+    t = office.get(page).plain
     contains(t, 'data-state="published"')
     not_contains(t, "本文件已废止")
     not_contains(t, "微博（2026-11-01）")
@@ -292,7 +292,7 @@ def test_review_screen_has_one_comment_box(srv):
     drafter = login(srv, "drafter")
     doc = new_draft(drafter, "一个意见框测试")
     step(drafter, doc, "submit")
-    t = login(srv, "depthead").get("/staff/docs/%d" % doc).text
+    t = login(srv, "depthead").get("/staff/docs/%d" % doc).plain
     eq(len(re.findall(r'name="opinion"', t)), 1)
     form = re.search(r'<form [^>]*id="review">.*?</form>', t, re.S).group(0)
     contains(form, "<legend>科室审核</legend>")
@@ -318,28 +318,33 @@ def test_referenced_documents_are_found_by_title_or_number(srv):
     pid = policy[0]["id"]
     r = office.get("/staff/docs/lookup?q=" + urllib.parse.quote(POLICY_NO))
     eq([d["id"] for d in r.json()["documents"]], [pid])
-    # A drafter of the hospital does not find the bureau's documents.
-    eq(login(srv, "hosp-drafter").get("/staff/docs/lookup?q=" + urllib.parse.quote(POLICY_NO)).json()["documents"], [])
+    # A drafter of the hospital finds the bureau's published documents (public
+    # anyway; a unit may interpret or cite them), never its drafts.
+    hosp = login(srv, "hosp-drafter")
+    eq([d["id"] for d in hosp.get("/staff/docs/lookup?q=" + urllib.parse.quote(POLICY_NO)).json()["documents"]],
+       [pid])
+    eq(hosp.get("/staff/docs/lookup?q=" + urllib.parse.quote("冬季流感防控")).json()["documents"], [])
+    eq(len(office.get("/staff/docs/lookup?q=" + urllib.parse.quote("冬季流感防控")).json()["documents"]), 1)
     # Without script: 查找 posts the form; the page comes back with the
     # results as choices and the input kept, nothing saved.
     drafter = login(srv, "drafter")
-    before = drafter.get("/staff/docs").text
+    before = drafter.get("/staff/docs").plain
     n_before = int(re.search(r'id="n-docs">(\d+)<', before).group(1))
     f = {"title": "关于流感疫苗接种工作的解读", "formed_date": "2026-11-03", "mode": "proactive",
          "genre": "解读", "interprets_id": "", "interprets_id_q": "15号", "lookup": "interprets_id"}
     r = drafter.post("/staff/docs/new", f, csrf_from="/staff/docs/new")
     eq(r.status, 200)
-    contains(r.text, 'value="关于流感疫苗接种工作的解读"')
-    contains(r.text, '<input type="radio" id="r-interprets_id-%d" name="interprets_id" value="%d">'
+    contains(r.plain, 'value="关于流感疫苗接种工作的解读"')
+    contains(r.plain, '<input type="radio" id="r-interprets_id-%d" name="interprets_id" value="%d">'
              % (pid, pid))
-    n_after = int(re.search(r'id="n-docs">(\d+)<', drafter.get("/staff/docs").text).group(1))
+    n_after = int(re.search(r'id="n-docs">(\d+)<', drafter.get("/staff/docs").plain).group(1))
     eq(n_after, n_before)
     # Choosing it and saving links the interpretation to the policy.
     f.pop("lookup")
     f["interprets_id"] = str(pid)
     r = drafter.post("/staff/docs/new", f, csrf_from="/staff/docs/new")
     eq(r.status, 303)
-    page = drafter.get(r.headers["location"]).text
+    page = drafter.get(r.headers["location"]).plain
     contains(page, 'href="/staff/docs/%d"' % pid)
     # The replacing document of a validity change is chosen the same way.
     office_page = "/staff/docs/%d" % pid
@@ -347,10 +352,10 @@ def test_referenced_documents_are_found_by_title_or_number(srv):
                                                 "replaced_by_id_q": "解读", "lookup": "replaced_by_id"},
                     csrf_from=office_page)
     eq(r.status, 200)
-    contains(r.text, 'name="replaced_by_id" value="')
-    contains(r.text, '<option value="amended" selected>')
-    contains(office.get(office_page).text, 'data-state="published"')
-    not_contains(office.get(office_page).text, "本文件已修订")
+    contains(r.plain, 'name="replaced_by_id" value="')
+    contains(r.plain, '<option value="amended" selected>')
+    contains(office.get(office_page).plain, 'data-state="published"')
+    not_contains(office.get(office_page).plain, "本文件已修订")
 
 
 def test_preview_renders_the_body_beside_the_editor(srv):
@@ -360,12 +365,12 @@ def test_preview_renders_the_body_beside_the_editor(srv):
          "preview": "1"}
     r = drafter.post("/staff/docs/new", f, csrf_from="/staff/docs/new")
     eq(r.status, 200)
-    pv = re.search(r'<section class="preview doc-body" id="preview".*?</section>', r.text, re.S).group(0)
+    pv = re.search(r'<section class="preview doc-body" id="preview".*?</section>', r.plain, re.S).group(0)
     contains(pv, "<h2>一、接种对象</h2>")
     contains(pv, "<li>老年人</li>")
     contains(pv, "<td>宁安镇</td>")
-    contains(r.text, "## 一、接种对象")           # the editor keeps the text
-    not_contains(r.text, 'class="notice error"')
+    contains(r.plain, "## 一、接种对象")           # the editor keeps the text
+    not_contains(r.plain, 'class="notice error"')
     # The form as a browser sends it: every field, the catalogue select's
     # （无） as 0, the document field's （无） empty — previewed and saved.
     f.update({"doc_number": "", "publisher": "", "dept_id": "", "signed_date": "",
@@ -374,10 +379,10 @@ def test_preview_renders_the_body_beside_the_editor(srv):
               "keywords": "", "summary": ""})
     r = drafter.post("/staff/docs/new", f, csrf_from="/staff/docs/new")
     eq(r.status, 200)
-    not_contains(r.text, 'class="notice error"')
+    not_contains(r.plain, 'class="notice error"')
     f.pop("preview")
     r = drafter.post("/staff/docs/new", f, csrf_from="/staff/docs/new")
-    eq(r.status, 303, r.text[:300])
+    eq(r.status, 303, r.plain[:300])
 
 
 def fixture(name):
@@ -390,12 +395,12 @@ DOCX = "application/vnd.openxmlformats-officedocument.wordprocessingml.document"
 
 def test_word_import_fills_the_draft_form_without_saving(srv):
     drafter = login(srv, "drafter")
-    n_before = int(re.search(r'id="n-docs">(\d+)<', drafter.get("/staff/docs").text).group(1))
+    n_before = int(re.search(r'id="n-docs">(\d+)<', drafter.get("/staff/docs").plain).group(1))
     r = drafter.post("/staff/docs/new", {"import": "1"},
                      files={"docx": ("供暖通知.docx", fixture("libreoffice.docx"), DOCX)},
                      csrf_from="/staff/docs/new")
-    eq(r.status, 200, r.text[:300])
-    t = r.text
+    eq(r.status, 200, r.plain[:300])
+    t = r.plain
     contains(t, 'value="关于做好2026年冬季供暖安全工作的通知"')        # title from the heading
     contains(t, "## 一、工作要求\n\n- 落实属地责任\n- 加强隐患排查")   # the editor's text
     pv = re.search(r'<section class="preview doc-body" id="preview".*?</section>', t, re.S).group(0)
@@ -403,7 +408,7 @@ def test_word_import_fills_the_draft_form_without_saving(srv):
                  "<td>宁安镇</td>"):
         contains(pv, frag)
     contains(t, "已导入“供暖通知.docx”的正文")
-    n_after = int(re.search(r'id="n-docs">(\d+)<', drafter.get("/staff/docs").text).group(1))
+    n_after = int(re.search(r'id="n-docs">(\d+)<', drafter.get("/staff/docs").plain).group(1))
     eq(n_after, n_before)
     # Into an existing draft: its title stays, the body is the file's.
     doc = new_draft(drafter, "已有草稿的标题")
@@ -411,15 +416,15 @@ def test_word_import_fills_the_draft_form_without_saving(srv):
     r = drafter.post(edit, {"import": "1"}, files={"docx": ("wps.docx", fixture("wps.docx"), DOCX)},
                      csrf_from=edit)
     eq(r.status, 200)
-    contains(r.text, 'value="已有草稿的标题"')
-    contains(r.text, "    - 第二十条")
+    contains(r.plain, 'value="已有草稿的标题"')
+    contains(r.plain, "    - 第二十条")
     # Hostile or wrong files are refused with the reason; nothing changes.
     for name, why in (("bomb.docx", "过大"), ("entity.docx", "无法读取"),
                       ("libreoffice.html", "不是有效的 Word 文件")):
         r = drafter.post(edit, {"import": "1"}, files={"docx": (name, fixture(name), DOCX)},
                          csrf_from=edit)
         eq(r.status, 422, name)
-        contains(r.text, why)
+        contains(r.plain, why)
 
 
 def register_rows(c, query):
@@ -428,10 +433,10 @@ def register_rows(c, query):
     eq(r.status, 200, query)
     rows = re.findall(r'<tr><td><a href="/staff/applications/\d+">([^<]+)</a></td>'
                       r'<td>[^<]*</td><td>([^<]*)</td><td>[^<]*</td><td>[^<]*</td>(<td.*?</td>)',
-                      r.text)
-    total = int(re.search(r'id="n-apps">(\d+)<', r.text).group(1))
+                      r.plain)
+    total = int(re.search(r'id="n-apps">(\d+)<', r.plain).group(1))
     eq(len(rows), min(total, 100), "rows of the first page")
-    return rows, r.text
+    return rows, r.plain
 
 
 def test_register_filter_bar_search_and_due_marks(srv):
@@ -505,7 +510,7 @@ def test_privacy_feedback_counts_what_is_left(srv):
     ok(m, msg)
     n = int(m.group(1))
     ok(n >= 2, "phone and identity number found")
-    t = sec.get(page).text
+    t = sec.get(page).plain
     fids = re.findall(r'<tr data-finding="(\d+)" data-status="open"', t)
     eq(len(fids), n)
     for i, fid in enumerate(fids):
@@ -518,3 +523,40 @@ def test_privacy_feedback_counts_what_is_left(srv):
             contains(msg, "还有 %d 项待处理" % left)
         else:
             ok(msg.endswith("没有待处理的内容，可以通过保密审查。"), msg)
+
+
+def test_card_tables_label_each_cell_from_its_column(srv):
+    """On a phone a staff list is one card per row: every cell of a table
+    marked "cards" carries its column's heading (web/table_cards.c), a
+    cell spanning the columns or heading its row does not, and a cell the
+    page labelled itself keeps its one label."""
+    office = login(srv, "office")
+    bureau = org_id(srv, "znwsj")
+    t = office.get("/staff/messages?org=%d&subtree=1" % bureau).text
+    table = re.search(r'<table class="grid cards" id="message-list">.*?</table>', t, re.S).group(0)
+    heads = re.findall(r'<th scope="col">([^<]+)</th>', table)
+    eq(heads, ["收到日期", "类型", "标题", "单位", "转办部门", "答复期限", "状态", "公开"])
+    rows = re.findall(r"<tr>(<td.*?)</tr>", table)
+    ok(len(rows) >= 3, "message rows")
+    for row in rows:
+        eq(re.findall(r'<td data-label="([^"]+)"', row), heads, row)
+    # "暂无记录" spans the columns: no label.
+    t = office.get("/staff/opinion?org=%d&year=1999" % bureau).text
+    contains(t, '<tr><td colspan="5">暂无记录</td></tr>')
+    # The supervisor's table: the row heading is the card's title.
+    sup = login(srv, "inspector")
+    t = sup.get("/staff/supervise").text
+    contains(t, '<tr><th scope="row" class="depth-0">')
+    contains(t, '<td data-label="留言" class="num">')
+    # The public catalogue labels its own cells: one label each.
+    t = srv.client().get("/o/znwsj/catalogue").text
+    contains(t, '<td data-label="序号">')
+    not_contains(t, 'data-label="序号" data-label=')
+
+
+def org_id(srv, slug):
+    con = sqlite3.connect(srv.db, timeout=10)
+    try:
+        return con.execute("SELECT id FROM org WHERE slug=?", (slug,)).fetchone()[0]
+    finally:
+        con.close()

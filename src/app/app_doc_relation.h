@@ -1,0 +1,49 @@
+/*
+** app_doc_relation.h — the one action that changes a document's related
+** documents (相关文件, 废止, 修改): add or remove, called by the staff page
+** (and any future API or CLI).  Knows nothing of HTTP.
+**
+** Who may: a draft's relations are part of the draft (PERM_DOC_DRAFT over
+** its organisation); a published document's are public content, changed
+** like its other published metadata (PERM_DOC_MANAGE).  A document in
+** review, filed or withdrawn is not changed (409).  The named document must
+** be visible to the actor: published (public anyway) or of an organisation
+** the actor may read (PERM_VIEW_STAFF).  The store adds its own rules
+** (store_doc_relations.h: no self-relation, no duplicate, no unpublished
+** document of another organisation tree).  One transaction, audited.
+*/
+#ifndef GK_APP_DOC_RELATION_H
+#define GK_APP_DOC_RELATION_H
+
+#include "app/app_action.h"
+#include "store/store_doc_relations.h"
+
+/* The kinds of relation, with their labels (as seen from the naming
+** document, from the named one, and as a choice in the picker), terminated
+** by zKind == NULL. */
+typedef struct DocRelKind {
+  const char *zKind, *zLabel, *zIncoming, *zChoice;
+} DocRelKind;
+extern const DocRelKind aDocRelKind[];
+
+/* The DocRelKind of zKind, or NULL. */
+const DocRelKind *doc_rel_kind(const char *zKind);
+
+/* The permission that changes the relations of a document in state zState;
+** PERM_PUBLIC when they cannot be changed in that state. */
+Perm app_doc_relation_perm(const char *zState);
+
+/* 0 when who may change the relations of d (state and permission, as
+** above), else 409 or 403 with a Chinese message in *pzErr.  For pages
+** that ask before acting; app_doc_relation() checks it again. */
+int app_doc_relation_allowed(const AppActor *who, const Doc *d, const char **pzErr);
+
+/* Document docId names relatedId (bAdd) with kind zKind, or stops naming
+** it (!bAdd; zKind unused).  Returns 0, or an HTTP-like status (400, 403,
+** 404, 409) with a Chinese message in *pzErr (arena or static); nothing is
+** stored then. */
+int app_doc_relation(Store *s, Arena *a, const AppActor *who, int bAdd,
+                     int64_t docId, int64_t relatedId, const char *zKind,
+                     const char **pzErr);
+
+#endif

@@ -73,8 +73,8 @@ static const char *fts_option(Arena *a, const char *zSql, const char *zKey) {
 }
 
 /* Every FTS5 table whose content table is doc (bIndexOnly: only those) or
-** search_doc (the portal's index, kept by store_search_sync()), into *pa /
-** *pn. */
+** search_text (the portal's index, kept by store_search_sync(); a view
+** with the key column id, migration 0071), into *pa / *pn. */
 static int fts_tables(Store *s, Arena *a, FtsTab **pa, int *pn,
                       int bDocOnly) {
   FtsTab *aT = NULL;
@@ -88,7 +88,7 @@ static int fts_tables(Store *s, Arena *a, FtsTab **pa, int *pn,
     const char *zSql = lite_col_text(a, st, 1);
     const char *zContent = fts_option(a, zSql, "content");
     if (!zContent || (strcmp(zContent, "doc") &&
-                      (bDocOnly || strcmp(zContent, "search_doc"))))
+                      (bDocOnly || strcmp(zContent, "search_text"))))
       continue;
     ARENA_PUSH(a, aT, n, nAlloc);
     memset(&aT[n], 0, sizeof aT[n]);
@@ -302,9 +302,10 @@ int store_bench_prepare(Store *s, const char *zTable, int eKind, int nTerm,
         goto done;
       }
       /* The content table the FTS table indexes: doc (published rows)
-      ** or the portal's search_doc (only published rows). */
+      ** or the portal's search_text (only published rows). */
       zSql = sqlite3_mprintf("SELECT %s FROM \"%w\" WHERE %s",
-                             eKind == BENCH_Q_LIKE_COUNT ? "count(*)" : "rowid",
+                             eKind == BENCH_Q_LIKE_COUNT ? "count(*)"
+                                                         : t->zRowid,
                              t->zContent, bDoc ? "state='published'" : "1");
       for (int k = 0; k < nTerm; k++) {
         zSql = sqlite3_mprintf("%z AND (", zSql);
@@ -314,7 +315,8 @@ int store_bench_prepare(Store *s, const char *zTable, int eKind, int nTerm,
         zSql = sqlite3_mprintf("%z)", zSql);
       }
       if (eKind == BENCH_Q_LIKE_NEWEST)
-        zSql = sqlite3_mprintf("%z ORDER BY rowid DESC LIMIT 20", zSql);
+        zSql = sqlite3_mprintf("%z ORDER BY \"%w\" DESC LIMIT 20", zSql,
+                               t->zRowid);
       break;
     }
     default:

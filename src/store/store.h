@@ -42,6 +42,18 @@ enum {
 #define STORE_CREATE  1  /* the file must not exist; create it and migrate */
 #define STORE_MIGRATE 2  /* apply pending migrations after opening */
 
+/* Which database a --db value names.  A postgresql:// or postgres:// URI,
+** or a libpq keyword=value string whose first keyword is a libpq one
+** ("host=/run/postgresql dbname=gongkai"), names a PostgreSQL database;
+** anything else is the path of a SQLite file (write "./host=x" for a file
+** whose name looks like a keyword). */
+typedef enum StoreKind { STORE_KIND_SQLITE = 1, STORE_KIND_POSTGRES = 2 } StoreKind;
+StoreKind store_kind(const char *zTarget);
+/* zTarget as it may be printed, logged or audited: a PostgreSQL password
+** (password=…, or user:password@ in a URI) written "***".  Heap string,
+** the caller frees it. */
+char *store_target_redacted(const char *zTarget);
+
 /* Opens the database at zPath (WAL, foreign keys, busy timeout).  Without
 ** STORE_CREATE the file must exist.  On failure *pp is NULL and, when pzErr
 ** is not NULL, *pzErr receives a heap message the caller frees. */

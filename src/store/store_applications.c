@@ -808,7 +808,7 @@ int store_app_similar(Store *s, Arena *ar, int64_t orgId, int bSubtree,
            "  THEN info_doc_number ELSE info_title END,' ',''),'　','')) AS k,"
            " id_hash FROM application"
            " WHERE org_id IN (SELECT id FROM sc) AND received_on>=?3"
-           "  AND id_hash<>'') WHERE k<>''"
+           "  AND id_hash<>'') x WHERE k<>''"
            " GROUP BY k HAVING count(DISTINCT id_hash)>=2"
            " ORDER BY count(DISTINCT id_hash) DESC, k LIMIT 20");
   if (!st) return STORE_ERROR;
@@ -878,7 +878,7 @@ int store_app_t3(Store *s, Arena *ar, int64_t orgId, int bSubtree, int iYear,
       "   AND received_on<?3"
       "  UNION ALL SELECT applicant_type FROM application"
       "   WHERE org_id IN (SELECT id FROM sc) AND closed_on IS NULL"
-      "   AND received_on<?3) GROUP BY 2"
+      "   AND received_on<?3) ci GROUP BY 2"
       " UNION ALL SELECT outcome,applicant_type,count(*) FROM application"
       "  WHERE org_id IN (SELECT id FROM sc)"
       "  AND closed_on BETWEEN ?3 AND ?4 GROUP BY 1,2"
@@ -888,7 +888,7 @@ int store_app_t3(Store *s, Arena *ar, int64_t orgId, int bSubtree, int iYear,
       "   AND received_on<=?4"
       "  UNION ALL SELECT applicant_type FROM application"
       "   WHERE org_id IN (SELECT id FROM sc) AND closed_on IS NULL"
-      "   AND received_on<=?4) GROUP BY 2");
+      "   AND received_on<=?4) co GROUP BY 2");
   if (!st) return STORE_ERROR;
   char zFirst[16], zLast[16];
   snprintf(zFirst, sizeof zFirst, "%04d-01-01", iYear);

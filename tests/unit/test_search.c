@@ -12,6 +12,7 @@
 #include <sqlite3.h>
 
 #include "harness.h"
+#include "storefix.h"
 #include "lib/crypto.h"
 #include "store/fts_cjk.h"
 #include "store/store_documents.h"
@@ -25,7 +26,7 @@ static Store *open_db(char zPath[128], int64_t *pOrg, int64_t *pUser) {
   crypto_init();
   if (!mkdtemp(zDir)) return NULL;
   snprintf(zPath, 128, "%s/t.db", zDir);
-  if (store_open(zPath, STORE_CREATE, &s, &zErr) != STORE_OK) {
+  if (fix_store_open(zPath, STORE_CREATE, &s, &zErr) != STORE_OK) {
     free(zErr);
     return NULL;
   }
@@ -137,14 +138,7 @@ TEST(search_index_follows_the_document_store) {
   CHECK_INT(count(s, "sites"), 1);
   /* A content stored before migration 0008 (text NULL) is not searchable
   ** until `search reindex` extracts it. */
-  {
-    sqlite3 *db;
-    CHECK_INT(sqlite3_open(zPath, &db), SQLITE_OK);
-    sqlite3_busy_timeout(db, 2000);
-    CHECK_INT(sqlite3_exec(db, "UPDATE attachment_blob SET text=NULL", NULL, NULL, NULL),
-              SQLITE_OK);
-    sqlite3_close(db);
-  }
+  CHECK_INT(fix_exec_sql(zPath, "UPDATE attachment_blob SET text=NULL"), 0);
   CHECK_INT(store_search_sync(s, id), STORE_OK);
   CHECK_INT(count(s, "vaccination"), 0);
   CHECK_INT(count(s, "a.pdf"), 1);

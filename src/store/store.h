@@ -97,6 +97,25 @@ typedef enum StoreLock {
 } StoreLock;
 int store_lock(Store *s, StoreLock lock);
 
+/* Jobs that one server process at a time should run (migration 0081): N
+** processes on one database each notice the same lazy or periodic work,
+** and the lease makes all but one of them leave it alone.  The numbers are
+** stored: never renumber. */
+typedef enum StoreJob {
+  JOB_CALENDAR_RECALC = 1  /* due dates after a holiday-calendar change */
+} StoreJob;
+/* Takes the lease on job for ttl seconds from now, in one writing
+** transaction of its own (call it outside any): 1 when this connection now
+** holds it, 0 when another connection holds it and its lease has not
+** lapsed (expires_at > now), or a negative STORE_* code.  Not re-entrant:
+** a holder asking again is refused too. */
+int store_try_job(Store *s, StoreJob job, int64_t now, int ttl);
+/* Gives the lease back: the job may be taken again from nextAt on (now:
+** at once; a later time: the next run of a periodic job).  Only the
+** holder's lease changes (none when it lapsed and another took it).
+** STORE_OK or the failure. */
+int store_job_done(Store *s, StoreJob job, int64_t nextAt);
+
 /* The public content generation (migration 0040): advanced, in the same
 ** transaction, by every change to a table whose rows can appear on a public
 ** page, by any connection or process.  Cached public pages are valid while

@@ -174,6 +174,44 @@ static int copy_order(Store *s, Arena *a, Schema *sc, Tab ***paOrder) {
   return STORE_OK;
 }
 
+static int count_rows(Store *s, const char *zTable, int64_t *pn);
+
+/* Fails when the source has a table with rows that the target's schema
+** lacks (a migration missing on one side): those rows would be lost.  The
+** SQLite full-text index (virtual tables and their shadow tables) is
+** rebuilt, not copied. */
+static int check_source_tables(Store *pFrom, Store *pTo, Schema *sc) {
+  Stmt *st = stmt(pFrom, SQL_DIALECT(pFrom,
+      "SELECT t.name FROM sqlite_master t WHERE t.type='table'"
+      " AND t.name NOT LIKE 'sqlite\\_%' ESCAPE '\\' AND t.sql NOT LIKE 'CREATE VIRTUAL%'"
+      " AND NOT EXISTS (SELECT 1 FROM sqlite_master v WHERE v.type='table'"
+      "  AND v.sql LIKE 'CREATE VIRTUAL%' AND t.name LIKE v.name || '\\_%' ESCAPE '\\')",
+      "SELECT table_name FROM information_schema.tables"
+      " WHERE table_schema=current_schema() AND table_type='BASE TABLE'"));
+  if (!st) return store_fail(pTo, STORE_ERROR, "读取源数据库的表结构失败");
+  Arena a = ARENA_INIT;
+  int rc, nMissing = 0;
+  const char *azMissing[64];
+  while ((rc = stmt_step(st)) == STMT_ROW)
+    if (!skipped(col_str(st, 0)) && !tab_find(sc, col_str(st, 0)) && nMissing < 64)
+      azMissing[nMissing++] = col_text(&a, st, 0);
+  stmt_done(st);
+  if (rc < 0) {
+    arena_free(&a);
+    return store_fail(pTo, rc, "读取源数据库的表结构失败：%s", store_errmsg(pFrom));
+  }
+  rc = STORE_OK;
+  for (int i = 0; i < nMissing && rc == STORE_OK; i++) {
+    int64_t n = 0;
+    if (count_rows(pFrom, azMissing[i], &n) == STORE_OK && n == 0) continue;
+    rc = store_fail(pTo, STORE_INVALID,
+                    "源数据库的表 %s 有 %lld 行，目标数据库没有这张表（两边的迁移不一致）",
+                    azMissing[i], (long long)n);
+  }
+  arena_free(&a);
+  return rc;
+}
+
 /* Runs a statement built at run time, no parameters, rows ignored. */
 static int exec_built(Store *s, const char *zSql, const char *zWhat) {
   Stmt *st = s->drv->xPrepare(s, zSql);
@@ -334,6 +372,7 @@ int store_copy_all(Store *pFrom, Store *pTo, Arena *a, StoreCopyTable **paT, int
   if (rc == STORE_OK) rc = read_fks(pTo, a, &sc);
   if (rc == STORE_OK) rc = read_self_refs(pTo, &sc);
   if (rc == STORE_OK) rc = copy_order(pTo, a, &sc, &aOrder);
+  if (rc == STORE_OK) rc = check_source_tables(pFrom, pTo, &sc);
   if (rc != STORE_OK) return rc;
   if (store_begin(pTo) != STORE_OK) return STORE_BUSY;
   rc = copy_tx(pFrom, pTo, aOrder, sc.nTab);

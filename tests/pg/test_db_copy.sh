@@ -84,6 +84,20 @@ else
     { bad "second copy"; cat "$tmp/copy2.err"; }
 fi
 
-command psql "$GK_TEST_PG" -X -q -c "DROP SCHEMA $schema CASCADE" >/dev/null 2>&1
+# 7. A source table with rows that the target's schema lacks (migrations
+#    that differ) stops the copy: exit 1, a message, no rows copied.
+python3 -c "import sqlite3,sys; c=sqlite3.connect(sys.argv[1]); c.execute('CREATE TABLE gk_extra(a INTEGER)'); c.execute('INSERT INTO gk_extra VALUES(1)'); c.commit()" "$tmp/gk.db"
+command psql "$GK_TEST_PG" -X -q -v ON_ERROR_STOP=1 -c "CREATE SCHEMA ${schema}_b"
+to2="$GK_TEST_PG options=-csearch_path=${schema}_b"
+if "$BIN" db copy --from "$tmp/gk.db" --to "$to2" >"$tmp/copy3.out" 2>"$tmp/copy3.err"; then
+  bad "a source table missing on the target stops the copy"
+else
+  n=$(command psql "$to2" -X -At -c "SELECT count(*) FROM doc")
+  grep -q "gk_extra 有 1 行" "$tmp/copy3.err" && [ "$n" = 0 ] &&
+    ok "a source table missing on the target stops the copy, nothing copied" ||
+    { bad "missing table"; cat "$tmp/copy3.err"; }
+fi
+
+command psql "$GK_TEST_PG" -X -q -c "DROP SCHEMA $schema CASCADE; DROP SCHEMA ${schema}_b CASCADE" >/dev/null 2>&1
 echo "db-copy: $pass passed, $fail failed"
 [ "$fail" -eq 0 ]

@@ -18,6 +18,7 @@ static const struct { const char *zName; DemoStep xStep; } aStep[] = {
   {"applications for disclosure", demo_applications},
   {"registers", demo_registers},
   {"annual reports", demo_reports},
+  {"second agency (seeds 001 and 004)", demo_seed_reports},
 };
 
 int cmd_demo(int argc, char **argv) {
@@ -32,7 +33,9 @@ int cmd_demo(int argc, char **argv) {
          "Loads the demo data set drawn from the seed documents: 中宁县卫生和\n"
          "计划生育局, its departments and the units under it, users for every\n"
          "role (all with password P, default gongkai-demo-2026), and the records\n"
-         "of each feature.  Runs once per database, in one transaction.");
+         "of each feature; and 安泉县卫生健康局, whose 2020 and 2018 reports\n"
+         "regenerate the tables of seeds 001 and 004.  Runs once per database,\n"
+         "in one transaction.");
     return 0;
   }
   if (nPos) { fprintf(stderr, "gongkai demo: unexpected argument '%s'\n", aPos[0]); return 2; }
@@ -72,7 +75,9 @@ int cmd_demo(int argc, char **argv) {
     printf("demo data loaded into %s\n"
            "demo users (password %s): office 公开办, drafter 承办人, depthead 科室负责人,\n"
            "  secrecy 保密审查员, leader 领导, inspector 督查, sysadmin 系统管理员,\n"
-           "  hosp-admin 县医院管理员, hosp-drafter 县医院承办人\n", zShown, zPw);
+           "  hosp-admin 县医院管理员, hosp-drafter 县医院承办人;\n"
+           "  安泉县卫生健康局: aq-office 公开办, aq-drafter 承办人, aq-leader 领导\n",
+           zShown, zPw);
   }
   store_close(s);
   arena_free(&a);

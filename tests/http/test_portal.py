@@ -375,7 +375,12 @@ def test_index_follows_publication_correction_and_validity(srv):
 def test_portal_lists_feeds_and_csv(srv):
     c = srv.client()
     db = sqlite3.connect(srv.db)
-    n_pub = db.execute("SELECT count(*) FROM doc WHERE state='published'").fetchone()[0]
+    # The bureau's tree (the demo's second agency, aqwsj, is another root).
+    n_pub = db.execute(
+        "WITH RECURSIVE t(id) AS (SELECT id FROM org WHERE slug='znwsj' UNION ALL"
+        " SELECT o.id FROM org o JOIN t ON o.parent_id=t.id)"
+        " SELECT count(*) FROM doc WHERE state='published'"
+        " AND org_id IN (SELECT id FROM t)").fetchone()[0]
     item, n_item = db.execute(
         "SELECT catalogue_item_id, count(*) FROM doc WHERE state='published'"
         " AND catalogue_item_id IS NOT NULL GROUP BY 1 ORDER BY 1 LIMIT 1").fetchone()

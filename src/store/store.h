@@ -85,7 +85,10 @@ void store_rollback_all(Store *s);
 ** store_lock(), before the value is read:
 **   STORE_LOCK_LEDGER      the head of the publication ledger (the chain
 **                          of hashes over published documents);
-**   STORE_LOCK_SEARCH_KEY  the search index key sequence (search_doc ids).
+**   STORE_LOCK_SEARCH_KEY  the search index key sequence (search_doc ids);
+**   STORE_LOCK_THROTTLE    the counts behind the sign-in throttle and the
+**                          public forms' rate limits (counted, then a row
+**                          added: two servers must not both pass the limit).
 ** On SQLite every writing transaction is BEGIN IMMEDIATE, which already
 ** serialises all writers, so store_lock() only checks that a transaction
 ** is open; on PostgreSQL it is pg_advisory_xact_lock(lock), held until the
@@ -93,7 +96,8 @@ void store_rollback_all(Store *s);
 ** failure (STORE_BUSY). */
 typedef enum StoreLock {
   STORE_LOCK_LEDGER = 1,
-  STORE_LOCK_SEARCH_KEY = 2
+  STORE_LOCK_SEARCH_KEY = 2,
+  STORE_LOCK_THROTTLE = 3
 } StoreLock;
 int store_lock(Store *s, StoreLock lock);
 

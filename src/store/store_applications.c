@@ -641,9 +641,10 @@ int store_app_template_set(Store *s, int64_t orgId, const char *zOutcome,
   return stmt_exec(s, st, "保存答复模板");
 }
 
-int store_apply_attempt_take(Store *s, const char *zAddr, int64_t now,
-                             int64_t since, int nMax) {
-  /* One INSERT…SELECT: SQLite takes the write lock before it counts. */
+/* The count and the new row, under the throttle lock (store.h). */
+static int apply_attempt_take_tx(Store *s, const char *zAddr, int64_t now,
+                                 int64_t since, int nMax) {
+  if (store_lock(s, STORE_LOCK_THROTTLE) != STORE_OK) return STORE_BUSY;
   Stmt *st = stmt(s,
       "INSERT INTO apply_attempt(addr,at) SELECT ?1,?2 WHERE "
       "(SELECT count(*) FROM apply_attempt WHERE addr=?1 AND at>=?3)<?4");
@@ -661,6 +662,20 @@ int store_apply_attempt_take(Store *s, const char *zAddr, int64_t now,
   bind_int(st, 1, now - 86400);
   rc = stmt_exec(s, st, "清理提交次数");
   return rc != STORE_OK ? rc : bTaken;
+}
+
+int store_apply_attempt_take(Store *s, const char *zAddr, int64_t now,
+                             int64_t since, int nMax) {
+  /* One transaction: SQLite's write lock, PostgreSQL's throttle lock, so
+  ** that two servers never both count below the limit. */
+  if (store_begin(s) != STORE_OK) return STORE_BUSY;
+  int rc = apply_attempt_take_tx(s, zAddr, now, since, nMax);
+  if (rc < 0) {
+    store_rollback(s);
+    return rc;
+  }
+  int rcCommit = store_commit(s);
+  return rcCommit ? rcCommit : rc;
 }
 
 int store_app_calendar(Store *s, Calendar *pCal) {

@@ -3,13 +3,17 @@
 the same --db, the shared SQLite file under `make check`, a PostgreSQL
 schema under `make check-pg` (GK_TEST_PG, harness.pg_fresh_schema).
 
-- A document published through A is served by B at once, although B had
-  the public page cached (the content generation lives in the database).
-- A session made by signing in on A works on B (sessions, CSRF tokens and
-  the key live in the database / are the same for both).
+- A document published through A is served by B at once; B's cached copy
+  of its page is not served once A changed it (the content generation
+  lives in the database); on SQLite also B's cached document list, before
+  A publishes another (the lists go through the search index, which
+  PostgreSQL does not have yet: docs/deploy.md).
+- A session made by signing in on A works on B (sessions and their CSRF
+  tokens live in the database), and signing out on B ends it on A.
 - While clients submit applications through the public form on both, B is
   killed with SIGKILL: every submission that got its 303 exists afterwards,
-  found through A (the staff register's search by applicant name)."""
+  found through A (the staff register's search by applicant name), and the
+  ledger verifies."""
 import os
 import random
 import re

@@ -68,6 +68,9 @@ class Second:
             self.proc.terminate()
             self.proc.wait(timeout=20)
         self.logf.close()
+        log = open(self.log, "rb").read().decode("utf-8", "replace")
+        if "ERROR: AddressSanitizer" in log or "runtime error:" in log or "LeakSanitizer" in log:
+            raise harness.TestFailure("sanitizer report in server B's log:\n" + log[-4000:])
         return self.proc.returncode
 
     def client(self):

@@ -70,7 +70,9 @@ static int db_copy(const char *zFrom, const char *zTo) {
     fprintf(stderr, "gongkai db copy: the source is at schema version %d, the copy at %d:"
             " run `gongkai migrate --db %s` first\n", vFrom, vTo, zFrom);
   } else if (store_copy_all(pFrom, pTo, &a, &aT, &n) != STORE_OK) {
-    fprintf(stderr, "gongkai db copy: %s (nothing was copied)\n", store_errmsg(pTo));
+    fprintf(stderr, "gongkai db copy: %s\n(no rows were copied; the target holds gongkai's"
+            " empty tables now: drop them, e.g. DROP SCHEMA … CASCADE or a new database,"
+            " before trying again)\n", store_errmsg(pTo));
   } else {
     printf("%-28s %10s %10s\n", "table", "source", "copy");
     int nBad = check_counts(aT, n);

@@ -360,11 +360,8 @@ static int count_rows(Store *s, const char *zTable, int64_t *pn) {
   return rc == STMT_ROW ? STORE_OK : STORE_ERROR;
 }
 
-int store_copy_all(Store *pFrom, Store *pTo, Arena *a, StoreCopyTable **paT, int *pn) {
-  *paT = NULL;
-  *pn = 0;
-  if (db_dialect(pTo) != DB_POSTGRES)
-    return store_fail(pTo, STORE_INVALID, "目标必须是 PostgreSQL 数据库");
+/* The copy and the counts, with the source's transaction open. */
+static int copy_all_tx(Store *pFrom, Store *pTo, Arena *a, StoreCopyTable **paT, int *pn) {
   Schema sc;
   memset(&sc, 0, sizeof sc);
   Tab **aOrder = NULL;
@@ -393,4 +390,19 @@ int store_copy_all(Store *pFrom, Store *pTo, Arena *a, StoreCopyTable **paT, int
   *paT = aT;
   *pn = sc.nTab;
   return STORE_OK;
+}
+
+int store_copy_all(Store *pFrom, Store *pTo, Arena *a, StoreCopyTable **paT, int *pn) {
+  *paT = NULL;
+  *pn = 0;
+  if (db_dialect(pTo) != DB_POSTGRES)
+    return store_fail(pTo, STORE_INVALID, "目标必须是 PostgreSQL 数据库");
+  /* One transaction on the source too: every table and the counts are
+  ** read from one state of it (on SQLite the write lock: a server still
+  ** writing waits, or fails busy, until the copy is done). */
+  if (store_begin(pFrom) != STORE_OK)
+    return store_fail(pTo, STORE_BUSY, "源数据库忙：%s", store_errmsg(pFrom));
+  int rc = copy_all_tx(pFrom, pTo, a, paT, pn);
+  store_rollback(pFrom);
+  return rc;
 }

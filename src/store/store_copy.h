@@ -24,7 +24,8 @@ typedef struct StoreCopyTable {
 ** in one transaction on pTo: the rows the migrations seeded are replaced by
 ** the source's, the identity sequences are set past the highest id, the
 ** bookkeeping tables (migrations, content generation, job leases) are left
-** alone.  Then reads both sides' row counts into *paT / *pn (in the arena).
+** alone.  The source is read in one transaction of its own (the copy and
+** the counts see one state of it).  Then reads both sides' row counts into *paT / *pn (in the arena).
 ** STORE_OK, or the failure with its message on pTo (or pFrom when reading
 ** failed); nothing of the copy is left on failure. */
 int store_copy_all(Store *pFrom, Store *pTo, Arena *a, StoreCopyTable **paT, int *pn);

@@ -2,10 +2,10 @@
 # test_db_copy.sh — `gongkai db copy` (issue 16): the demo database (SQLite)
 # is copied into a new, empty PostgreSQL schema; the command's own checks
 # (row counts per table, ledger verify on the copy) pass, `gongkai ledger
-# verify` on the copy passes, a server on the copy serves a published
-# document and an applicant's tracking page with the demo's key, and a
+# verify` on the copy passes, new rows get new ids, a server on the copy
+# serves a published document (and refuses to start without a key), a
 # second copy into the now non-empty schema is refused (exit 1, nothing
-# changed).
+# changed), and a source table the target lacks stops the copy.
 #
 # Needs GK_TEST_PG (tests/pg/pg.sh run) and GONGKAI_BIN.  Prints
 # "db-copy: N passed, N failed".  Port: 9101 (PORT= to change).
@@ -73,7 +73,16 @@ if curl -s "http://127.0.0.1:$PORT/o/znwsj/d/$id" >"$tmp/page.html" && grep -qF 
 else bad "the copy serves document $id"; tail -5 "$tmp/serve.log"; fi
 kill "$srv"; wait "$srv" 2>/dev/null; srv=
 
-# 6. A second copy into the same schema is refused and changes nothing.
+# 6. Without GONGKAI_KEY or --key-file a server on PostgreSQL refuses to
+#    start (no directory shared by the servers to keep a generated key).
+if env -u GONGKAI_KEY "$BIN" serve --db "$to" --listen 127.0.0.1:$PORT >"$tmp/nokey.out" 2>&1; then
+  bad "serve on PostgreSQL without a key refuses"
+else
+  grep -q "secret key must be given" "$tmp/nokey.out" && ok "serve on PostgreSQL without a key refuses" ||
+    { bad "serve without a key"; cat "$tmp/nokey.out"; }
+fi
+
+# 7. A second copy into the same schema is refused and changes nothing.
 n1=$(command psql "$to" -X -At -c "SELECT count(*) FROM doc")
 if "$BIN" db copy --from "$tmp/gk.db" --to "$to" >"$tmp/copy2.out" 2>"$tmp/copy2.err"; then
   bad "a copy into a database with gongkai data is refused"
@@ -84,7 +93,7 @@ else
     { bad "second copy"; cat "$tmp/copy2.err"; }
 fi
 
-# 7. A source table with rows that the target's schema lacks (migrations
+# 8. A source table with rows that the target's schema lacks (migrations
 #    that differ) stops the copy: exit 1, a message, no rows copied.
 python3 -c "import sqlite3,sys; c=sqlite3.connect(sys.argv[1]); c.execute('CREATE TABLE gk_extra(a INTEGER)'); c.execute('INSERT INTO gk_extra VALUES(1)'); c.commit()" "$tmp/gk.db"
 command psql "$GK_TEST_PG" -X -q -v ON_ERROR_STOP=1 -c "CREATE SCHEMA ${schema}_b"

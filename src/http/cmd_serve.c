@@ -138,6 +138,7 @@ int cmd_serve(int argc, char **argv) {
   const char *zDb = CLI_DEFAULT_DB, *zListen = "127.0.0.1:8080", *zThreads = "4",
              *zMaxBody = "20", *zKeyFile = NULL, *zBaseUrl = NULL,
              *zBodyMem = "256", *zTimeout = "30", *zPerAddr = "32", *zProxy = NULL,
+             *zMaxConn = "1000",
              *zMetrics = "127.0.0.1, ::1";
   CliOpt aOpt[] = {{"--db", 0, &zDb},           {"--listen", 0, &zListen},
                    {"--threads", 0, &zThreads}, {"--max-body-mb", 0, &zMaxBody},
@@ -145,6 +146,7 @@ int cmd_serve(int argc, char **argv) {
                    {"--body-memory-mb", 0, &zBodyMem},
                    {"--request-timeout", 0, &zTimeout},
                    {"--max-conn-per-addr", 0, &zPerAddr},
+                   {"--max-connections", 0, &zMaxConn},
                    {"--trusted-proxy", 0, &zProxy},
                    {"--metrics-allow", 0, &zMetrics}};
   char **aPos;
@@ -156,6 +158,7 @@ int cmd_serve(int argc, char **argv) {
     puts("usage: gongkai serve [--db PATH] [--listen HOST:PORT] [--threads N]\n"
          "                     [--max-body-mb N] [--body-memory-mb N]\n"
          "                     [--request-timeout SEC] [--max-conn-per-addr N]\n"
+         "                     [--max-connections N]\n"
          "                     [--trusted-proxy CIDR]... [--key-file FILE] [--base-url URL]\n"
          "                     [--metrics-allow CIDR,...]\n\n"
          "Serves the portal, staff pages and API.  Stops gracefully on SIGTERM\n"
@@ -169,7 +172,9 @@ int cmd_serve(int argc, char **argv) {
          "the request bodies all clients together may hold in memory (default\n"
          "256; beyond it requests answer 503).  --request-timeout bounds a whole\n"
          "request, headers and body (default 30 s); --max-conn-per-addr the\n"
-         "connections one address may hold open (default 32).  --trusted-proxy\n"
+         "connections one address may hold open (default 32), --max-connections\n"
+         "those of all clients together (default 1000; each is a file\n"
+         "descriptor: raise `ulimit -n` with it).  --trusted-proxy\n"
          "(repeatable): the client address comes from X-Forwarded-For/X-Real-IP\n"
          "only when the peer is in one of these networks.  LISTEN may be\n"
          "[::1]:8080 (IPv6) or *:8080 (every address, IPv4 and IPv6).  A base URL\n"
@@ -196,10 +201,14 @@ int cmd_serve(int argc, char **argv) {
     fputs("gongkai serve: --body-memory-mb must be 1..65536\n", stderr);
     return 2;
   }
-  int timeout = atoi(zTimeout), perAddr = atoi(zPerAddr);
+  int timeout = atoi(zTimeout), perAddr = atoi(zPerAddr), maxConn = atoi(zMaxConn);
   if (timeout < 1 || timeout > 3600 || perAddr < 1 || perAddr > 1000) {
     fputs("gongkai serve: --request-timeout must be 1..3600, --max-conn-per-addr 1..1000\n",
           stderr);
+    return 2;
+  }
+  if (maxConn < 1 || maxConn > 100000) {
+    fputs("gongkai serve: --max-connections must be 1..100000\n", stderr);
     return 2;
   }
   static IpNet aProxy[16];
@@ -225,6 +234,7 @@ int cmd_serve(int argc, char **argv) {
   cfg.nBodyMemory = (size_t)nBodyMem << 20;
   cfg.requestTimeout = timeout;
   cfg.perAddrConnections = perAddr;
+  cfg.maxConnections = maxConn;
   cfg.aTrustedProxy = aProxy;
   cfg.nTrustedProxy = nProxy;
   cfg.bCookieSecure = !strncmp(zBase, "https://", 8);

@@ -348,15 +348,16 @@ static const char *const azNewestSql[2][2] = {
 /* Relevance over the newest ?9 matches: gk_rank, BM25 per column without
 ** the IDF, whose computation counts every match of the query (fts_cjk.c),
 ** (negative, lower is better)
-** scaled up by up to 1.5 for documents published this year, fading with
-** age (the age in days from the key: day * 16 plus the day's rank, so at
-** most a few days off where days are crowded); ties newest first; rows ?11
-** to ?11 + ?10. */
+** scaled up by up to 1 + ?18/100 (the setting search_recency_percent,
+** default 50) for documents published this year, the boost halving after
+** a year and fading with age (the age in days from the key: day * 16 plus
+** the day's rank, so at most a few days off where days are crowded); ties
+** newest first; rows ?11 to ?11 + ?10. */
 #define RELEVANCE_SQL(from)                                                  \
   "SELECT (SELECT doc_id FROM search_doc WHERE id=k) FROM"                   \
   " (SELECT f.rowid AS k, gk_rank(search_fts,1.0,5.0,5.0,2.0,1.0) AS score"    \
   from " ORDER BY f.rowid DESC LIMIT ?9)"                                    \
-  " ORDER BY score * (1.0 + 0.5 / (1.0 + max(julianday('now') - 2415020.5"   \
+  " ORDER BY score * (1.0 + ?18 / 100.0 / (1.0 + max(julianday('now') - 2415020.5"   \
   "  - k / 16, 0) / 365.0)), k DESC LIMIT ?10 OFFSET ?11"
 static const char *const azRelevanceSql[2] = {RELEVANCE_SQL(FTS_BARE),
                                               RELEVANCE_SQL(FTS_FILT)};
@@ -507,6 +508,14 @@ int store_search_years(Store *s, Arena *a, int64_t orgId, int bSubtree,
   return STORE_OK;
 }
 
+int store_search_ranks(const char *zQuery) {
+  Buf m = BUF_INIT, c = BUF_INIT;
+  int b = zQuery && fts_cjk_query_split(zQuery, &m, &c, NULL) == FTS_CJK_OK && m.n > 0;
+  buf_free(&m);
+  buf_free(&c);
+  return b;
+}
+
 int store_search(Store *s, Arena *a, const SearchQuery *q, int64_t **paDocId,
                  int *pn, int *pnTotal) {
   Buf m = BUF_INIT, c = BUF_INIT;
@@ -562,6 +571,7 @@ int store_search(Store *s, Arena *a, const SearchQuery *q, int64_t **paDocId,
     lite_bind_int(st, 9, nCand);
     lite_bind_int(st, 10, limit);
     lite_bind_int(st, 11, offset);
+    lite_bind_int(st, 18, store_setting_int(s, SET_SEARCH_RECENCY_PERCENT));
     if ((rc = collect(s, a, st, paDocId, pn, &nAlloc))) return rc;
     if (*pn == limit) return STORE_OK;
     /* The page runs past the candidates: continue newest first with the

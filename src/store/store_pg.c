@@ -209,7 +209,8 @@ static int type_error(const char *zState) {
 ** (42P18 or 42P08, "could not determine data type of parameter $1"): such
 ** a parameter is then declared by a guess — text when text was bound, else
 ** int8 — and, when that guess makes a type error, the other one.  (The
-** portable spelling that needs no guess is CAST(?1 AS INTEGER) IS NULL.)
+** portable spelling that needs no guess is CAST(?1 AS BIGINT) IS NULL:
+** INTEGER is 32 bits on PostgreSQL.)
 ** The types stay with the prepared statement: a later run binding another
 ** kind of value is converted by the server.
 */

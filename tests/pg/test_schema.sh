@@ -37,6 +37,9 @@ for f in src/store/schema/pg/[0-9]*.sql; do
   fi
 done
 [ $applied -eq 1 ] && ok "every PostgreSQL migration applies"
+# As the driver after every migration run: triggers for tables added since
+# 0040.
+psql -q -c "SELECT gk_content_triggers()" >/dev/null
 
 # 2. The same numbers on both sides.
 ls src/store/schema/[0-9]*.sql | xargs -n1 basename > "$tmp/lite.n"

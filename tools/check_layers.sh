@@ -39,7 +39,8 @@ for f in src/store/store_*.c; do
   fi
 done
 # The layer's and the drivers' headers are private to src/store/; the
-# SQLite-only administration (store_admin.h, store_bench.h) is for commands.
+# SQLite-only administration (store_admin.h, store_bench.h) and the copy to
+# another database (store_copy.h) are for commands.
 for f in src/*/*.c src/*/*.h; do
   case "$f" in src/store/*) continue ;; esac
   if grep -n '#include "store/\(store_int\|db\|store_sqlite\|store_pg\)\.h"' "$f" >&2; then
@@ -47,7 +48,7 @@ for f in src/*/*.c src/*/*.h; do
     bad=1
   fi
   case "$f" in src/cli/*) continue ;; esac
-  if grep -n '#include "store/\(store_admin\|store_bench\)\.h"' "$f" >&2; then
+  if grep -n '#include "store/\(store_admin\|store_bench\|store_copy\)\.h"' "$f" >&2; then
     echo "layering: $f includes SQLite-only administration (commands only)" >&2
     bad=1
   fi

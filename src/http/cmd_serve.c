@@ -15,13 +15,35 @@
 #include "lib/buf.h"
 #include "lib/crypto.h"
 #include "lib/ipaddr.h"
+#include "store/store.h"
 
 #include <fcntl.h>
 #include <sys/stat.h>
 #include <unistd.h>
 
+/* Creates the key file zPath with a new random key, atomically: written
+** to a temporary name, then linked into place, so that of two servers
+** starting together on one database one creates it and both read the
+** same whole key (never a half-written file).  An existing file is kept. */
+static void create_key_file(const char *zPath) {
+  char *zTmp = mprintf("%s.%ld.tmp", zPath, (long)getpid());
+  int fd = open(zTmp, O_WRONLY | O_CREAT | O_EXCL, 0600);
+  if (fd < 0) { free(zTmp); return; }
+  char zNew[65];
+  crypto_random_hex(zNew, 32);
+  int bOk = write(fd, zNew, 64) == 64 && fsync(fd) == 0;
+  close(fd);
+  if (bOk && link(zTmp, zPath) == 0)
+    fprintf(stderr, "gongkai: created key file %s (keep it with your backups)\n", zPath);
+  unlink(zTmp);
+  free(zTmp);
+}
+
 /* Reads the 64-hex-char secret key: GONGKAI_KEY, --key-file, or
-** gongkai.key beside the database (created with a random key when absent).
+** gongkai.key beside a SQLite database (created with a random key when
+** absent).  Every server of one installation must use the same key (it
+** encrypts identity numbers in the shared database): on PostgreSQL there
+** is no directory shared by the servers, so the key must be given.
 ** Returns 0, or 1 after printing why. */
 static int load_key(const char *zDb, const char *zKeyFile, char zKey[65]) {
   const char *zEnv = getenv("GONGKAI_KEY");
@@ -32,6 +54,13 @@ static int load_key(const char *zDb, const char *zKeyFile, char zKey[65]) {
     }
     memcpy(zKey, zEnv, 65);
     return 0;
+  }
+  if (!zKeyFile && store_kind(zDb) != STORE_KIND_SQLITE) {
+    fputs("gongkai serve: with a PostgreSQL database the secret key must be given:\n"
+          "  --key-file FILE or GONGKAI_KEY (64 hex characters), the same for every\n"
+          "  server of this installation (e.g. `openssl rand -hex 32 > gongkai.key`;\n"
+          "  docs/deploy.md)\n", stderr);
+    return 1;
   }
   char *zPath;
   if (zKeyFile) {
@@ -45,14 +74,7 @@ static int load_key(const char *zDb, const char *zKeyFile, char zKey[65]) {
   }
   FILE *f = fopen(zPath, "r");
   if (!f && !zKeyFile) {
-    int fd = open(zPath, O_WRONLY | O_CREAT | O_EXCL, 0600);
-    if (fd >= 0) {
-      char zNew[65];
-      crypto_random_hex(zNew, 32);
-      if (write(fd, zNew, 64) != 64) { close(fd); free(zPath); return 1; }
-      close(fd);
-      fprintf(stderr, "gongkai: created key file %s (keep it with your backups)\n", zPath);
-    }
+    create_key_file(zPath);
     f = fopen(zPath, "r");
   }
   size_t n = f ? fread(zKey, 1, 64, f) : 0;
@@ -143,7 +165,9 @@ int cmd_serve(int argc, char **argv) {
          "or SIGINT.  Port 0 picks a free port (printed on stderr).\n"
          "The key file holds 64 hex characters used to encrypt applicants'\n"
          "identity numbers; default: the environment variable GONGKAI_KEY, else\n"
-         "a file 'gongkai.key' next to the database (created on first use).\n"
+         "a file 'gongkai.key' next to a SQLite database (created on first use;\n"
+         "with PostgreSQL the key must be given).  Every server on one database\n"
+         "needs the same key.\n"
          "--max-body-mb caps staff uploads (default 20); --body-memory-mb caps\n"
          "the request bodies all clients together may hold in memory (default\n"
          "256; beyond it requests answer 503).  --request-timeout bounds a whole\n"

@@ -5,8 +5,10 @@
 # the unit tests with GK_TEST_PG set, so every store test that opens its
 # database through tests/unit/storefix.h runs on PostgreSQL, each in a
 # schema of its own (except those listed in tests/pg/unit_skip.txt: the
-# SQLite search index, not yet on PostgreSQL).  The cluster is removed at
-# the end whatever happened.
+# SQLite search index, not yet on PostgreSQL); then the two-server test
+# (tests/http/test_two_servers.py) and `gongkai db copy`
+# (tests/pg/test_db_copy.sh) on it.  The cluster is removed at the end
+# whatever happened.
 # With PG_HTTP=1 the HTTP suite (tests/http/run.py) runs too, each
 # module's server on a schema of its own (PG_HTTP_ONLY=NAME: the modules
 # whose file name contains NAME).  Ends with "N passed, N failed" (the
@@ -34,6 +36,14 @@ exec sh tests/pg/pg.sh run sh -c '
   GK_UNIT_FORK=1 GK_UNIT_SKIP=tests/pg/unit_skip.txt '"$UNIT"' ${PG_ONLY:-} > tests/out/pg-unit.log 2>&1
   grep -E "^(FAIL|SKIP|unit:)" tests/out/pg-unit.log
   add tests/out/pg-unit.log
+  echo "== pg-two-servers (tests/http/test_two_servers.py, tests/pg/test_db_copy.sh)"
+  GONGKAI_BIN=${GONGKAI_BIN:-./gongkai} python3 tests/http/run.py two_servers \
+    > tests/out/pg-two-servers.log 2>&1
+  grep -E "^(FAIL|http:)" tests/out/pg-two-servers.log | cut -c1-160
+  add tests/out/pg-two-servers.log
+  GONGKAI_BIN=${GONGKAI_BIN:-./gongkai} sh tests/pg/test_db_copy.sh > tests/out/pg-db-copy.log 2>&1
+  grep -E "^(not ok|db-copy)" tests/out/pg-db-copy.log
+  add tests/out/pg-db-copy.log
   if [ -n "${PG_HTTP:-}" ]; then
     echo "== pg-http"
     GONGKAI_BIN=${GONGKAI_BIN:-./gongkai} python3 tests/http/run.py ${PG_HTTP_ONLY:-} \

@@ -12,6 +12,7 @@
 #include <string.h>
 #include <time.h>
 
+#include "app/app_key.h"
 #include "app/app_action.h"
 #include "cli/cli.h"
 #include "cli/cli_util.h"
@@ -61,24 +62,12 @@ static int cli_can(void *p, Perm perm, int64_t orgId) {
   return perm_allows(w->u.roles, w->u.orgId, perm, orgId, aAnc, nAnc);
 }
 
-/* The secret key (GONGKAI_KEY, else gongkai.key beside zDb) into zKey;
-** "" when there is none. */
+/* The secret key (app_key.h: GONGKAI_KEY, else gongkai.key beside zDb,
+** never created here) into zKey; "" when there is none. */
 static void read_key(const char *zDb, char zKey[65]) {
-  const char *zEnv = getenv("GONGKAI_KEY");
-  zKey[0] = 0;
-  if (zEnv && strlen(zEnv) == 64) {
-    memcpy(zKey, zEnv, 65);
-    return;
-  }
-  const char *zSlash = strrchr(zDb, '/');
-  Buf b = BUF_INIT;
-  if (zSlash) buf_append(&b, zDb, (size_t)(zSlash - zDb) + 1);
-  buf_puts(&b, "gongkai.key");
-  FILE *f = fopen(buf_str(&b), "r");
-  buf_free(&b);
-  size_t n = f ? fread(zKey, 1, 64, f) : 0;
-  if (f) fclose(f);
-  zKey[n == 64 ? 64 : 0] = 0;
+  char *zErr = NULL;
+  app_key_load(zDb, NULL, 0, zKey, &zErr);
+  free(zErr);
 }
 
 /* Runs the registration; returns the exit status. */

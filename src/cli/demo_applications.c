@@ -23,6 +23,7 @@
 #include <time.h>
 #include <unistd.h>
 
+#include "app/app_key.h"
 #include "cli/demo.h"
 #include "core/notice.h"
 #include "store/store_notice.h"
@@ -43,40 +44,17 @@ static unsigned rnd(unsigned n) {
   return n ? (unsigned)(gSeed % n) : 0;
 }
 
-/* Reads or creates the server key (see file comment; declared in demo.h). */
+/* Reads or creates the server key (see file comment; declared in demo.h):
+** the one reader of app_key.h, creating gongkai.key beside a SQLite
+** database when GONGKAI_KEY is not set. */
 int demo_key(Store *s, char zKey[65]) {
-  const char *zEnv = getenv("GONGKAI_KEY");
-  if (zEnv && strlen(zEnv) == 64) {
-    memcpy(zKey, zEnv, 65);
-    return 0;
+  char *zErr = NULL;
+  if (app_key_load(store_app_db_path(s), NULL, 1, zKey, &zErr)) {
+    fprintf(stderr, "demo: %s\n", zErr);
+    free(zErr);
+    return -1;
   }
-  const char *zDb = store_app_db_path(s);
-  const char *zSlash = zDb ? strrchr(zDb, '/') : NULL;
-  Buf b = BUF_INIT;
-  if (zSlash) buf_append(&b, zDb, (size_t)(zSlash - zDb) + 1);
-  buf_puts(&b, "gongkai.key");
-  FILE *f = fopen(buf_str(&b), "r");
-  if (!f) {
-    int fd = open(buf_str(&b), O_WRONLY | O_CREAT | O_EXCL, 0600);
-    if (fd >= 0) {
-      char zNew[65];
-      crypto_random_hex(zNew, 32);
-      if (write(fd, zNew, 64) != 64) {
-        close(fd);
-        buf_free(&b);
-        return -1;
-      }
-      close(fd);
-      fprintf(stderr, "demo: created key file %s (keep it with your backups)\n",
-              buf_str(&b));
-    }
-    f = fopen(buf_str(&b), "r");
-  }
-  size_t n = f ? fread(zKey, 1, 64, f) : 0;
-  if (f) fclose(f);
-  zKey[n] = 0;
-  buf_free(&b);
-  return n == 64 ? 0 : -1;
+  return 0;
 }
 
 static const char *aSurname[] = {"马", "王", "李", "张", "刘", "杨",

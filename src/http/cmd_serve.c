@@ -7,6 +7,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "app/app_key.h"
 #include "cli/cli.h"
 #include "cli/commands.h"
 #include "http/metrics.h"
@@ -20,74 +21,6 @@
 #include <fcntl.h>
 #include <sys/stat.h>
 #include <unistd.h>
-
-/* Creates the key file zPath with a new random key, atomically: written
-** to a temporary name, then linked into place, so that of two servers
-** starting together on one database one creates it and both read the
-** same whole key (never a half-written file).  An existing file is kept. */
-static void create_key_file(const char *zPath) {
-  char *zTmp = mprintf("%s.%ld.tmp", zPath, (long)getpid());
-  int fd = open(zTmp, O_WRONLY | O_CREAT | O_EXCL, 0600);
-  if (fd < 0) { free(zTmp); return; }
-  char zNew[65];
-  crypto_random_hex(zNew, 32);
-  int bOk = write(fd, zNew, 64) == 64 && fsync(fd) == 0;
-  close(fd);
-  if (bOk && link(zTmp, zPath) == 0)
-    fprintf(stderr, "gongkai: created key file %s (keep it with your backups)\n", zPath);
-  unlink(zTmp);
-  free(zTmp);
-}
-
-/* Reads the 64-hex-char secret key: GONGKAI_KEY, --key-file, or
-** gongkai.key beside a SQLite database (created with a random key when
-** absent).  Every server of one installation must use the same key (it
-** encrypts identity numbers in the shared database): on PostgreSQL there
-** is no directory shared by the servers, so the key must be given.
-** Returns 0, or 1 after printing why. */
-static int load_key(const char *zDb, const char *zKeyFile, char zKey[65]) {
-  const char *zEnv = getenv("GONGKAI_KEY");
-  if (zEnv && !zKeyFile) {
-    if (strlen(zEnv) != 64 || strspn(zEnv, "0123456789abcdefABCDEF") != 64) {
-      fputs("gongkai serve: GONGKAI_KEY must be 64 hex characters\n", stderr);
-      return 1;
-    }
-    memcpy(zKey, zEnv, 65);
-    return 0;
-  }
-  if (!zKeyFile && store_kind(zDb) != STORE_KIND_SQLITE) {
-    fputs("gongkai serve: with a PostgreSQL database the secret key must be given:\n"
-          "  --key-file FILE or GONGKAI_KEY (64 hex characters), the same for every\n"
-          "  server of this installation (e.g. `openssl rand -hex 32 > gongkai.key`;\n"
-          "  docs/deploy.md)\n", stderr);
-    return 1;
-  }
-  char *zPath;
-  if (zKeyFile) {
-    zPath = xstrdup(zKeyFile);
-  } else {
-    const char *zSlash = strrchr(zDb, '/');
-    Buf b = BUF_INIT;
-    if (zSlash) buf_append(&b, zDb, (size_t)(zSlash - zDb) + 1);
-    buf_puts(&b, "gongkai.key");
-    zPath = buf_steal(&b);
-  }
-  FILE *f = fopen(zPath, "r");
-  if (!f && !zKeyFile) {
-    create_key_file(zPath);
-    f = fopen(zPath, "r");
-  }
-  size_t n = f ? fread(zKey, 1, 64, f) : 0;
-  if (f) fclose(f);
-  zKey[n] = 0;
-  if (n != 64 || strspn(zKey, "0123456789abcdefABCDEF") != 64) {
-    fprintf(stderr, "gongkai serve: key file %s must hold 64 hex characters\n", zPath);
-    free(zPath);
-    return 1;
-  }
-  free(zPath);
-  return 0;
-}
 
 /* Every --trusted-proxy CIDR (the option may be repeated; cli_parse keeps
 ** only the last).  Returns the count, or -1 after printing which is bad. */
@@ -221,7 +154,12 @@ int cmd_serve(int argc, char **argv) {
   }
   if (crypto_init()) { fputs("gongkai serve: libsodium failed\n", stderr); return 1; }
   char zKey[65];
-  if (load_key(zDb, zKeyFile, zKey)) return 1;
+  char *zKeyErr = NULL;
+  if (app_key_load(zDb, zKeyFile, 1, zKey, &zKeyErr)) {
+    fprintf(stderr, "gongkai serve: %s\n", zKeyErr);
+    free(zKeyErr);
+    return 1;
+  }
   ServerConfig cfg;
   memset(&cfg, 0, sizeof cfg);
   cfg.zDbPath = zDb;

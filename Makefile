@@ -5,6 +5,9 @@
 #                   var/gongkai.db with demo data if absent, serve :8080
 #   make check      install what tests need, build, run every suite, then
 #                   run unit + HTTP suites again under ASan+UBSan
+#   make check-pg   the PostgreSQL suites on a throw-away server
+#                   (tests/pg/run.sh: schema comparison, unit tests with
+#                   GK_TEST_PG); see docs/deploy.md
 #   make asan       build build/asan/gongkai only
 #   make fuzz       build the libFuzzer targets (clang-14) and run each for
 #                   FUZZ_SECONDS (default 60); see tests/fuzz/README.md
@@ -17,7 +20,7 @@
 
 CC      ?= cc
 PKGS    := libmicrohttpd sqlite3 libsodium jansson libcmark-gfm \
-           xlsxwriter libzip zlib libmagic libxml-2.0
+           xlsxwriter libzip zlib libmagic libxml-2.0 libpq
 # Debian's libcmark-gfm-extensions-dev ships no .pc file.
 EXTRA_LIBS := -lcmark-gfm-extensions
 WARN    := -Wall -Wextra -Werror -Wshadow -Wstrict-prototypes \
@@ -49,12 +52,15 @@ LIB_SRC := $(sort $(wildcard src/lib/*.c src/core/*.c src/store/*.c \
 ASSETS  := $(sort $(wildcard assets/*))
 DATA    := $(sort $(wildcard data/*))
 SCHEMA  := $(sort $(wildcard src/store/schema/*.sql))
+PG_SCHEMA := $(sort $(wildcard src/store/schema/pg/*.sql))
 GEN_SRC := $(BUILD)/gen/assets.c
 GEN_DATA:= $(BUILD)/gen/data.c
 GEN_SCHEMA:= $(BUILD)/gen/schema.c
+GEN_PG_SCHEMA:= $(BUILD)/gen/schema_pg.c
 GEN_INFO:= $(BUILD)/gen/buildinfo.c
 OBJ     := $(LIB_SRC:%.c=$(BUILD)/%.o) $(BUILD)/gen/assets.o \
-           $(BUILD)/gen/data.o $(BUILD)/gen/schema.o $(BUILD)/gen/buildinfo.o
+           $(BUILD)/gen/data.o $(BUILD)/gen/schema.o $(BUILD)/gen/schema_pg.o \
+           $(BUILD)/gen/buildinfo.o
 MAIN_OBJ:= $(BUILD)/src/main.o
 UNIT_SRC:= $(sort $(wildcard tests/unit/*.c))
 UNIT_OBJ:= $(UNIT_SRC:%.c=$(BUILD)/%.o)
@@ -64,7 +70,7 @@ FUZZ_HELP:= $(patsubst %.c,build/fuzz/%.o,$(filter-out $(FUZZ_SRC),\
              $(wildcard tests/fuzz/*.c)))
 FUZZ_SECONDS ?= 60
 
-.PHONY: all run check asan unit clean deps deps-test bench deb fuzz fuzz-build FORCE
+.PHONY: all run check check-pg asan unit clean deps deps-test bench deb fuzz fuzz-build FORCE
 
 all: gongkai
 
@@ -108,6 +114,13 @@ $(BUILD)/gen/schema.o: $(GEN_SCHEMA)
 $(GEN_SCHEMA): tools/embed.sh $(SCHEMA)
 	@mkdir -p $(dir $@)
 	@sh tools/embed.sh aSchema $(SCHEMA) > $@
+
+$(BUILD)/gen/schema_pg.o: $(GEN_PG_SCHEMA)
+	@$(CC) $(CFLAGS) -c -o $@ $<
+
+$(GEN_PG_SCHEMA): tools/embed.sh $(PG_SCHEMA)
+	@mkdir -p $(dir $@)
+	@sh tools/embed.sh aSchemaPg $(PG_SCHEMA) > $@
 
 # The commit and build date `gongkai version` prints.  Rewritten only when
 # they change, so an unchanged tree does not relink.  GK_COMMIT and
@@ -167,6 +180,10 @@ check: deps-test
 	@$(MAKE) --no-print-directory MODE=asan build/asan/gongkai build/asan/unit
 	@$(MAKE) --no-print-directory fuzz-build
 	@sh tests/run_all.sh
+
+check-pg: deps-test
+	@$(MAKE) --no-print-directory gongkai $(BUILD)/unit
+	@sh tests/pg/run.sh
 
 bench: deps
 	@sh scripts/deps.sh bench

@@ -10,7 +10,17 @@
 #      the search index, documents per second;
 #   2. search (bench-search): gk vs a LIKE scan vs FTS5 trigram, index size;
 #   4. the annual report (`gongkai applications year`) over the tree;
-#   5. resident memory of `gongkai serve` under load on that database.
+#   5. resident memory of `gongkai serve` under load on that database;
+#   2b. relevance: the portal's order against BM25 with IDF over every
+#      match (bench-search --overlap);
+#   8. search latency while `gongkai docs import` adds N more documents,
+#      against the same queries idle just before;
+#   and after section 1, on its database:
+#   6. the document page vs nginx while bench/writer.py signs in and out,
+#      fails sign-ins and registers applications (~20 POSTs/s), with the
+#      public cache's hit rate from /metrics;
+#   7. 1,000 keep-alive connections (bench/connload.c, open loop at a
+#      fixed rate; and wrk -c1000), gongkai vs nginx.
 #
 # Environment: BENCH_DURATION (seconds per wrk run, default 10), BENCH_RUNS
 # (repetitions for min/median/max, default 3), BENCH_SIZES (default
@@ -19,7 +29,11 @@
 # 1000000), BENCH_LIKE (LIKE scans per query class, default 3),
 # BENCH_TIMEOUT (seconds any one step may take, default 3600),
 # BENCH_KEEP (1: keep the work directory), BENCH_SKIP_PAGE (1: skip
-# section 1, e.g. for a run of one large size).  Every step runs under
+# sections 1, 6 and 7, e.g. for a run of one large size), BENCH_WRITES
+# (POSTs per second of the writer in section 6, default 20), BENCH_CONNS
+# (connections of section 7, default 1000) and BENCH_CONN_RATE (its
+# requests per second, default 2000), BENCH_OVERLAP (queries per class of
+# section 2b, default 20; 0 skips it).  Every step runs under
 # `timeout`, so the run stops by itself.
 set -eu
 cd "$(dirname "$0")/.."
@@ -29,6 +43,10 @@ SIZES=${BENCH_SIZES:-"10000 100000 1000000"}
 TRIGRAM=${BENCH_TRIGRAM:-1}
 TRIGRAM_MAX=${BENCH_TRIGRAM_MAX:-1000000}
 LIKE=${BENCH_LIKE:-3}
+WRITES=${BENCH_WRITES:-20}
+CONNS=${BENCH_CONNS:-1000}
+CONN_RATE=${BENCH_CONN_RATE:-2000}
+OVERLAP=${BENCH_OVERLAP:-20}
 TMO=${BENCH_TIMEOUT:-3600}
 WORK=$(mktemp -d "${BENCH_TMP:-/tmp}/gk-bench.XXXXXX")
 chmod 755 "$WORK"   # nginx workers run as another user
@@ -48,21 +66,23 @@ stats() { sort -g | awk '{a[NR]=$1} END {printf "%s / %s / %s", a[1], a[int((NR+
 # wrk_run URL [lua script] -> "rps p99ms"
 wrk_run() {
   if [ -n "${2:-}" ]; then set -- "$1" -s "$2"; fi
-  wrk -t2 -c64 -d"${DUR}s" --latency -H 'Accept-Encoding: identity' "$@" > "$WORK/wrk.txt" 2>&1
+  wrk -t2 -c"${WRK_CONNS:-64}" -d"${DUR}s" --latency -H 'Accept-Encoding: identity' "$@" > "$WORK/wrk.txt" 2>&1
   rps=$(awk '/Requests\/sec/ {print $2}' "$WORK/wrk.txt")
   p99=$(awk '$1=="99%" {v=$2; if (v ~ /us$/) {sub(/us/,"",v); v=v/1000} else if (v ~ /ms$/) {sub(/ms/,"",v)} else if (v ~ /s$/) {sub(/s/,"",v); v=v*1000}; print v}' "$WORK/wrk.txt")
   echo "$rps $p99"
 }
 
-# serve DB NAME -> starts gongkai serve on a free port, echoes the port
+# serve DB NAME [options] -> starts gongkai serve on a free port, echoes the port
 serve() {
   port=$(free_port)
-  GONGKAI_KEY=$(printf '0f%.0s' $(seq 32)) ./gongkai serve --db "$1" \
-    --listen "127.0.0.1:$port" --threads 2 > "$WORK/$2.out" 2> "$WORK/$2.log" &
-  echo $! > "$WORK/$2.pid"
+  db=$1 name=$2
+  shift 2
+  GONGKAI_KEY=$(printf '0f%.0s' $(seq 32)) ./gongkai serve --db "$db" \
+    --listen "127.0.0.1:$port" --threads 2 "$@" > "$WORK/$name.out" 2> "$WORK/$name.log" &
+  echo $! > "$WORK/$name.pid"
   i=0
   while ! curl -s -o /dev/null "http://127.0.0.1:$port/"; do
-    i=$((i + 1)); [ $i -lt 100 ] || { echo "server $2 did not start" >&2; exit 1; }
+    i=$((i + 1)); [ $i -lt 100 ] || { echo "server $name did not start" >&2; exit 1; }
     sleep 0.1
   done
   echo "$port"
@@ -104,9 +124,10 @@ cat > "$WORK/nginx.conf" <<NGX
 worker_processes 2;
 pid $WORK/nginx.pid;
 error_log $WORK/nginx-error.log;
-events { worker_connections 1024; }
+events { worker_connections 4096; }
 http {
   access_log off;
+  keepalive_requests 1000000;
   include /etc/nginx/mime.types;
   server {
     listen 127.0.0.1:$NGPORT;
@@ -140,6 +161,8 @@ gk_p99=$(cut -d' ' -f2 "$WORK/gk.txt" | stats)
 ratio=$(paste -d' ' "$WORK/gk.txt" "$WORK/ng.txt" | awk '{print $1/$3}' | stats)
 rss=$(awk '/VmHWM/ {print int($2/1024)}' "/proc/$(cat "$WORK/gk.pid")/status")
 stop gk
+# Sections 6 and 7 (writes $WORK/traffic.md, appended after section 5).
+. bench/traffic.sh
 nginx -c "$WORK/nginx.conf" -p "$WORK" -s stop 2>/dev/null || true
 {
   echo
@@ -164,6 +187,7 @@ fi
 IMPORT_ROWS=""
 ANNUAL_ROWS=""
 MEM_ROWS=""
+DURING_ROWS=""
 for N in $SIZES; do
   echo "== size $N"
   DB="$WORK/n$N.db"
@@ -199,7 +223,7 @@ for N in $SIZES; do
     TRI="--trigram bench_tri"
   fi
   # shellcheck disable=SC2086
-  $GK bench-search --db "$DB" $TRI --like "$LIKE" > "$WORK/search.md"
+  $GK bench-search --db "$DB" $TRI --like "$LIKE" --overlap "$OVERLAP" > "$WORK/search.md"
   cat "$WORK/search.md" >> "$WORK/search.all"
   { echo; [ -z "$TRI" ] || echo "Trigram table built after the import in $tri_s s."; echo "Targets at 1M: newest-first p99 < 10 ms, relevance p99 < 50 ms, count < 50 ms, exact recall, index ≤ 1.2 × text."; } >> "$WORK/search.all"
   [ -z "$TRI" ] || $GK bench-search --db "$DB" --drop bench_tri > /dev/null
@@ -235,8 +259,61 @@ LUA
   stop big
   MEM_ROWS="$MEM_ROWS| $N | $rss0 | $rss1 | **$hwm** | $(echo "$res" | cut -d' ' -f1) | $(echo "$res" | cut -d' ' -f2) |
 "
+  echo "   search while importing"
+  # 8. The same queries idle, then in rounds while `docs import` adds M
+  # more documents (the tail of a corpus of N + M: new index numbers).
+  M=$(( N / 10 )); [ $M -ge 5000 ] || M=5000
+  $GK bench-gen docs --n $((N + M)) --seed 1 | tail -n "$M" > "$WORK/more.jsonl"
+  idle=$($GK bench-search --db "$DB" --latency --queries 20 --runs 2)
+  t0=$(date +%s.%N)
+  $GK docs import --db "$DB" --org "$ROOT" --batch 5000 "$WORK/more.jsonl" > "$WORK/more.out" &
+  IPID=$!
+  : > "$WORK/busy.txt"
+  rounds=0
+  while kill -0 $IPID 2>/dev/null; do
+    $GK bench-search --db "$DB" --latency --queries 20 --runs 2 > "$WORK/busy1.txt"
+    # a round counts when the import was still running at its end
+    if kill -0 $IPID 2>/dev/null; then cat "$WORK/busy1.txt" >> "$WORK/busy.txt"; rounds=$((rounds + 1)); fi
+  done
+  wait $IPID
+  imp2_s=$(echo "$(date +%s.%N) $t0" | awk '{printf "%.1f", $1 - $2}')
+  # busy.txt: one line of nine numbers per round (bench-search --latency:
+  # wall p50, wall p99, CPU p99 for newest, relevance, portal page); the
+  # median of the rounds' p50 and the largest of their p99s.
+  fmt9='{printf "%.3f / %.3f (%.3f) | %.3f / %.3f (%.3f) | %.3f / %.3f (%.3f)", $1, $2, $3, $4, $5, $6, $7, $8, $9}'
+  if [ -s "$WORK/busy.txt" ]; then
+    busy=$(awk '{for (i = 1; i <= 9; i++) v[i, NR] = $i} END {
+      for (i = 1; i <= 9; i++) { n = NR; for (k = 1; k <= n; k++) a[k] = v[i, k]
+        for (x = 1; x <= n; x++) for (y = x + 1; y <= n; y++) if (a[y] < a[x]) { t = a[x]; a[x] = a[y]; a[y] = t }
+        r[i] = (i % 3 == 1) ? a[int((n + 1) / 2)] : a[n] }
+      print r[1], r[2], r[3], r[4], r[5], r[6], r[7], r[8], r[9] }' "$WORK/busy.txt" | awk "$fmt9")
+  else
+    busy="— (the import ended before one round of queries did) | | "
+  fi
+  DURING_ROWS="$DURING_ROWS| $N | idle | $(echo "$idle" | awk "$fmt9") | |
+| $N | importing $M documents | $busy | $rounds rounds, import $imp2_s s: $(sed -n 's/.*(\([0-9]*\) documents\/s).*/\1/p' "$WORK/more.out") documents/s |
+"
+  rm -f "$WORK/more.jsonl"
   [ "${BENCH_KEEP:-0}" = 1 ] || rm -f "$DB" "$DB-wal" "$DB-shm"
 done
+{
+  echo
+  echo "## 8. Search while importing"
+  echo
+  echo "\`gongkai bench-search --latency --queries 20 --runs 2\` (the 4 query classes of section 2"
+  echo "together, 80 queries, one warm-up and 2 timed runs each; wall ms p50 / p99 and, in"
+  echo "parentheses, the p99 of the query thread's CPU time): once idle, then"
+  echo "in rounds while \`gongkai docs import --batch 5000\` adds M = max(N/10, 5000) documents to"
+  echo "the same database (another process; WAL, each batch one transaction). Under import: the"
+  echo "median of the rounds' p50 and the largest of their p99s; only rounds that ended while the"
+  echo "import still ran count."
+  echo
+  echo "| documents | while | newest 20 p50 / p99 (CPU p99) | relevance p50 / p99 (CPU p99) | portal page p50 / p99 (CPU p99) | |"
+  echo "|---|---|---|---|---|---|"
+  printf "%s" "$DURING_ROWS"
+  echo
+  echo "Target: newest-first p99 < 10 ms and relevance p99 < 50 ms also while importing."
+} > "$WORK/during.md"
 
 {
   cat "$WORK/search.all"
@@ -276,6 +353,8 @@ done
   printf "%s" "$MEM_ROWS"
   echo
   echo "Target: < 64 MB at 1M documents."
+  [ ! -f "$WORK/traffic.md" ] || cat "$WORK/traffic.md"
+  [ ! -f "$WORK/during.md" ] || cat "$WORK/during.md"
 } >> "$OUT.new"
 # What limits each missed target, with profiles: written by hand after a
 # run, kept in bench/analysis.md and appended to every report.

@@ -42,6 +42,8 @@ export ASAN_OPTIONS="detect_leaks=1:abort_on_error=0:halt_on_error=1"
 export UBSAN_OPTIONS="print_stacktrace=1:halt_on_error=1"
 
 run_suite unit build/release/unit
+# The store tests again on a throw-away PostgreSQL (tests/pg/run.sh).
+run_suite pg sh tests/pg/run.sh
 # Each libFuzzer target (make fuzz-build) briefly on its seed corpus.
 run_suite fuzz sh tests/fuzz/run.sh "${FUZZ_CHECK_SECONDS:-4}"
 for t in tests/cli/*.sh; do

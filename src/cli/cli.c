@@ -20,6 +20,7 @@ static const CliCmd aCmd[] = {
   {"bench-search", cmd_bench_search, "time search on a database (bench/run.sh)"},
   {"catalogue", cmd_catalogue, "import, export and list an organisation's disclosure catalogue"},
   {"config", cmd_config, "list, read and change run-time settings"},
+  {"db", cmd_db, "copy a SQLite installation into an empty PostgreSQL database"},
   {"demo", cmd_demo, "load the demo organisations, users and records"},
   {"docs", cmd_docs, "bulk import of published documents (JSON lines)"},
   {"export-site", cmd_export_site, "write the public portal as static files"},

@@ -203,6 +203,11 @@ int cmd_restore(int argc, char **argv) {
     fputs("gongkai restore: --from BACKUP and --db PATH are required\n", stderr);
     return 2;
   }
+  if (store_kind(zDb) != STORE_KIND_SQLITE) {
+    fputs("gongkai restore: --db must be a SQLite file; a PostgreSQL database is"
+          " restored with pg_restore (docs/deploy.md)\n", stderr);
+    return 2;
+  }
   struct stat sb;
   if (stat(zDb, &sb) == 0) {
     fprintf(stderr, "gongkai restore: %s exists; a restore never overwrites a database\n", zDb);

@@ -17,6 +17,7 @@
 #include <time.h>
 
 #include "cli/bench_gen.h"
+#include "cli/bench_overlap.h"
 #include "cli/cli.h"
 #include "cli/cli_util.h"
 #include "cli/commands.h"
@@ -27,12 +28,16 @@
 static const char zUsage[] =
     "usage: gongkai bench-search [--db PATH] [--table NAME] [--trigram NAME]\n"
     "                            [--queries N] [--runs R] [--like L]\n"
-    "                            [--seed S]\n\n"
+    "                            [--seed S] [--overlap N] [--latency]\n\n"
     "Times search on the documents of PATH and prints a Markdown report.\n"
     "--table    the search table (default: the first FTS5 table over doc)\n"
     "--trigram  a trigram table to compare (see bench-search --create)\n"
     "--queries  queries per class (default 40), --runs timed runs each (3)\n"
     "--like     queries per class also run as LIKE scans (default 3)\n"
+    "--overlap  also the relevance section: the portal's order against BM25\n"
+    "           with IDF over every match, N queries per class (default 0)\n"
+    "--latency  only newest 20 / relevance / portal page over all classes\n"
+    "           together, one line: for each wall p50, p99 and CPU p99 (ms)\n"
     "--create NAME --tokenizer gk|trigram  creates and fills a search table\n"
     "           instead (prints the seconds it took); --drop NAME drops it.\n";
 
@@ -176,6 +181,28 @@ static int time_portal(Store *s, Query *aQ, int nQ, int nRun, Lat *pLat) {
   return rc;
 }
 
+/* Fills aQ[0..nQ) with the queries of class c (seed): terms and MATCH. */
+static void make_queries(const BenchVocab *v, uint64_t seed, int c, Query *aQ,
+                         int nQ) {
+  memset(aQ, 0, sizeof(Query) * (size_t)nQ);
+  for (int i = 0; i < nQ; i++) {
+    Buf m = BUF_INIT;
+    aQ[i].nTerm = aClass[c].nTerm;
+    for (int k = 0; k < aClass[c].nTerm; k++) {
+      Buf t = BUF_INIT;
+      bench_query_term(v, seed + (uint64_t)c * 1000003u, i * 2 + k,
+                       aClass[c].nChar, &t);
+      aQ[i].azTerm[k] = buf_steal(&t);
+      if (k) buf_putc(&m, ' ');
+      buf_puts(&m, aQ[i].azTerm[k]);
+    }
+    Buf x = BUF_INIT;
+    if (fts_cjk_query(buf_str(&m), &x, NULL) != FTS_CJK_OK) buf_puts(&x, "\"\"");
+    aQ[i].zMatch = buf_steal(&x);
+    buf_free(&m);
+  }
+}
+
 /* Frees the strings of aQ[0..nQ) (NULL members are fine). */
 static void free_queries(Query *aQ, int nQ) {
   for (int i = 0; i < nQ; i++) {
@@ -212,18 +239,43 @@ static int create_or_drop(Store *s, const char *zCreate, const char *zTok,
   return 0;
 }
 
+/* --latency: newest 20, relevance (gk_rank of the newest 1000) and the
+** portal page over the queries of every class together; prints one line
+** of nine numbers (ms): for each of the three, wall-clock p50 and p99 and
+** the p99 of the thread's CPU time.  Returns the exit status. */
+static int latency_only(Store *s, const char *zTable, const BenchVocab *v,
+                        uint64_t seed, int nQ, int nRun) {
+  int nAll = nQ * N_CLASS;
+  Query *aQ = xmalloc(sizeof(Query) * (size_t)nAll);
+  for (int c = 0; c < N_CLASS; c++) make_queries(v, seed, c, aQ + c * nQ, nQ);
+  Lat ln, lr, lp;
+  memset(&lp, 0, sizeof lp);
+  int rc = time_kind(s, zTable, BENCH_Q_NEWEST, aQ, nAll, 1, nRun, &ln, NULL) ||
+           time_kind(s, zTable, BENCH_Q_RELEVANCE, aQ, nAll, 1, nRun, &lr, NULL) ||
+           (!strcmp(zTable, "search_fts") && time_portal(s, aQ, nAll, nRun, &lp));
+  if (!rc)
+    printf("%.3f %.3f %.3f %.3f %.3f %.3f %.3f %.3f %.3f\n", ln.w50, ln.w99, ln.c99,
+           lr.w50, lr.w99, lr.c99, lp.w50, lp.w99, lp.c99);
+  free_queries(aQ, nAll);
+  free(aQ);
+  return rc;
+}
+
 int cmd_bench_search(int argc, char **argv) {
   const char *zDb = CLI_DEFAULT_DB, *zTable = NULL, *zTri = NULL;
   const char *zQ = "40", *zRuns = "3", *zLike = "3", *zSeed = "7";
-  const char *zCreate = NULL, *zTok = NULL, *zDrop = NULL;
+  const char *zCreate = NULL, *zTok = NULL, *zDrop = NULL, *zOverlap = "0",
+             *zLatency = NULL;
   CliOpt aOpt[] = {{"--db", 0, &zDb},         {"--table", 0, &zTable},
                    {"--trigram", 0, &zTri},   {"--queries", 0, &zQ},
                    {"--runs", 0, &zRuns},     {"--like", 0, &zLike},
                    {"--seed", 0, &zSeed},     {"--create", 0, &zCreate},
-                   {"--tokenizer", 0, &zTok}, {"--drop", 0, &zDrop}};
+                   {"--tokenizer", 0, &zTok}, {"--drop", 0, &zDrop},
+                   {"--overlap", 0, &zOverlap}, {"--latency", 1, &zLatency}};
   char **aPos;
   int nPos, bHelp;
-  int rc = cli_parse("bench-search", argc, argv, 1, aOpt, 10, &aPos, &nPos,
+  int rc = cli_parse("bench-search", argc, argv, 1, aOpt,
+                     (int)(sizeof aOpt / sizeof aOpt[0]), &aPos, &nPos,
                      &bHelp);
   if (rc) return rc;
   if (bHelp) {
@@ -231,7 +283,9 @@ int cmd_bench_search(int argc, char **argv) {
     return 0;
   }
   int nQ = atoi(zQ), nRun = atoi(zRuns), nLike = atoi(zLike);
-  if (nPos || nQ < 1 || nQ > 10000 || nRun < 1 || nRun > 100 || nLike < 0) {
+  int nOverlap = atoi(zOverlap);
+  if (nPos || nQ < 1 || nQ > 10000 || nRun < 1 || nRun > 100 || nLike < 0 ||
+      nOverlap < 0 || nOverlap > 10000) {
     fputs(zUsage, stderr);
     return 2;
   }
@@ -254,6 +308,10 @@ int cmd_bench_search(int argc, char **argv) {
   int bPortal = !strcmp(zTable, "search_fts");
   if (bench_vocab_load(&v)) {
     fprintf(stderr, "gongkai bench-search: 词表缺失\n");
+    goto done0;
+  }
+  if (zLatency) {
+    rc = latency_only(s, zTable, &v, strtoull(zSeed, NULL, 10), nQ, nRun);
     goto done0;
   }
   int64_t nDoc = 0, maxId = 0, nIndex = 0, nText = 0, nTri = 0, nTriText = 0;
@@ -290,23 +348,7 @@ int cmd_bench_search(int argc, char **argv) {
   int bFail = 0;
   char zLikeRows[N_CLASS][400], zTriRows[N_CLASS][400];
   for (int c = 0; c < N_CLASS && !bFail; c++) {
-    memset(aQ, 0, sizeof(Query) * (size_t)nQ);
-    for (int i = 0; i < nQ; i++) {
-      Buf m = BUF_INIT;
-      aQ[i].nTerm = aClass[c].nTerm;
-      for (int k = 0; k < aClass[c].nTerm; k++) {
-        Buf t = BUF_INIT;
-        bench_query_term(&v, seed + (uint64_t)c * 1000003u, i * 2 + k,
-                         aClass[c].nChar, &t);
-        aQ[i].azTerm[k] = buf_steal(&t);
-        if (k) buf_putc(&m, ' ');
-        buf_puts(&m, aQ[i].azTerm[k]);
-      }
-      Buf x = BUF_INIT;
-      if (fts_cjk_query(buf_str(&m), &x, NULL) != FTS_CJK_OK) buf_puts(&x, "\"\"");
-      aQ[i].zMatch = buf_steal(&x);
-      buf_free(&m);
-    }
+    make_queries(&v, seed, c, aQ, nQ);
     Lat ln, lr, lc, lk, lp;
     memset(&lp, 0, sizeof lp);
     if (time_kind(s, zTable, BENCH_Q_NEWEST, aQ, nQ, 1, nRun, &ln, NULL) ||
@@ -405,6 +447,8 @@ int cmd_bench_search(int argc, char **argv) {
       printf("| trigram (`%s`) | %.1f | %.2f |\n", zTri, (double)nTri / 1e6,
              nTriText ? (double)nTri / (double)nTriText : 0.0);
     rc = 0;
+    if (bPortal && nOverlap > 0)
+      rc = bench_overlap(s, &v, seed, nOverlap, nRun, nDoc);
   }
   free(aQ);
   free(anCount);

@@ -1,5 +1,6 @@
 /* cmd_demo.c — `gongkai demo`: load the demo data set (see demo.h). */
 #include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
 
 #include "cli/cli.h"
@@ -17,6 +18,7 @@ static const struct { const char *zName; DemoStep xStep; } aStep[] = {
   {"applications for disclosure", demo_applications},
   {"registers", demo_registers},
   {"annual reports", demo_reports},
+  {"second agency (seeds 001 and 004)", demo_seed_reports},
 };
 
 int cmd_demo(int argc, char **argv) {
@@ -31,7 +33,9 @@ int cmd_demo(int argc, char **argv) {
          "Loads the demo data set drawn from the seed documents: 中宁县卫生和\n"
          "计划生育局, its departments and the units under it, users for every\n"
          "role (all with password P, default gongkai-demo-2026), and the records\n"
-         "of each feature.  Runs once per database, in one transaction.");
+         "of each feature; and 安泉县卫生健康局, whose 2020 and 2018 reports\n"
+         "regenerate the tables of seeds 001 and 004.  Runs once per database,\n"
+         "in one transaction.");
     return 0;
   }
   if (nPos) { fprintf(stderr, "gongkai demo: unexpected argument '%s'\n", aPos[0]); return 2; }
@@ -39,9 +43,12 @@ int cmd_demo(int argc, char **argv) {
   Store *s = cli_open("demo", zDb, STORE_MIGRATE);
   if (!s) return 1;
   Arena a = ARENA_INIT;
+  char *zRedacted = store_target_redacted(zDb);  /* no password shown */
+  const char *zShown = arena_strdup(&a, zRedacted);
+  free(zRedacted);
   Org o;
   if (store_org_by_slug(s, &a, "znwsj", &o) == STORE_OK) {
-    fprintf(stderr, "gongkai demo: the demo data is already loaded in %s\n", zDb);
+    fprintf(stderr, "gongkai demo: the demo data is already loaded in %s\n", zShown);
     store_close(s);
     arena_free(&a);
     return 1;
@@ -64,11 +71,13 @@ int cmd_demo(int argc, char **argv) {
     rc = 1;
   }
   if (!rc) {
-    store_audit(s, 0, ctx.bureau, "demo", zDb);
+    store_audit(s, 0, ctx.bureau, "demo", zShown);
     printf("demo data loaded into %s\n"
            "demo users (password %s): office 公开办, drafter 承办人, depthead 科室负责人,\n"
            "  secrecy 保密审查员, leader 领导, inspector 督查, sysadmin 系统管理员,\n"
-           "  hosp-admin 县医院管理员, hosp-drafter 县医院承办人\n", zDb, zPw);
+           "  hosp-admin 县医院管理员, hosp-drafter 县医院承办人;\n"
+           "  安泉县卫生健康局: aq-office 公开办, aq-drafter 承办人, aq-leader 领导\n",
+           zShown, zPw);
   }
   store_close(s);
   arena_free(&a);

@@ -3,6 +3,7 @@
 ** its first organisation and administrator, or bring one up to date.
 */
 #include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
 
 #include "cli/cli.h"
@@ -32,6 +33,9 @@ int cmd_init(int argc, char **argv) {
   Store *s = cli_open("init", zDb, STORE_CREATE);
   if (!s) return 1;
   Arena a = ARENA_INIT;
+  char *zRedacted = store_target_redacted(zDb);  /* no password shown */
+  const char *zShown = arena_strdup(&a, zRedacted);
+  free(zRedacted);
   Org o;
   memset(&o, 0, sizeof o);
   o.zName = zOrg;
@@ -53,18 +57,18 @@ int cmd_init(int argc, char **argv) {
     u.roles = ROLE_ADMIN | ROLE_OFFICE;
     if (!zErr && store_user_add(s, &u) != STORE_OK) zErr = store_errmsg(s);
     if (!zErr && store_calendar_seed(s, NULL) != STORE_OK) zErr = store_errmsg(s);
-    if (!zErr) store_audit(s, 0, o.id, "init", zDb);
+    if (!zErr) store_audit(s, 0, o.id, "init", zShown);
     if (zErr) store_rollback(s);
     else if (store_commit(s) != STORE_OK) zErr = store_errmsg(s);
   }
   if (zErr) {
     fprintf(stderr, "gongkai init: %s\n", zErr);
     store_close(s);
-    remove(zDb);
+    if (store_kind(zDb) == STORE_KIND_SQLITE) remove(zDb);
     arena_free(&a);
     return 1;
   }
-  printf("created %s (schema version %d)\n", zDb, store_schema_version(s));
+  printf("created %s (schema version %d)\n", zShown, store_schema_version(s));
   printf("administrator login: %s\npassword: %s\n(shown once; change it after signing in)\n",
          zLogin, zPw);
   store_close(s);

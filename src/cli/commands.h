@@ -24,6 +24,7 @@ int cmd_docs(int argc, char **argv);         /* cmd_docs.c */
 /* One `docs import` line z[0..n), parsed in place into *d (pointers into z).
 ** Returns NULL, or a static Chinese message (tests/fuzz/fuzz_docs_jsonl.c). */
 const char *docs_import_line(char *z, size_t n, Doc *d);
+int cmd_db(int argc, char **argv);
 int cmd_export_site(int argc, char **argv); /* in src/http/ */
 int cmd_init(int argc, char **argv);
 int cmd_ledger(int argc, char **argv);

@@ -34,6 +34,7 @@ static const char *check_threads(const char *z) { return check_int(z, 1, 256) ? 
 static const char *check_body(const char *z) { return check_int(z, 1, 1024) ? "must be 1..1024" : NULL; }
 static const char *check_body_mem(const char *z) { return check_int(z, 1, 65536) ? "must be 1..65536" : NULL; }
 static const char *check_per_addr(const char *z) { return check_int(z, 1, 1000) ? "must be 1..1000" : NULL; }
+static const char *check_max_conn(const char *z) { return check_int(z, 1, 100000) ? "must be 1..100000" : NULL; }
 static const char *check_secs(const char *z) { return check_int(z, 1, 3600) ? "must be 1..3600 seconds" : NULL; }
 
 /* HOST:PORT or [IPV6]:PORT, port 0..65535. */
@@ -106,6 +107,7 @@ static const ConfKey aKey[] = {
   {"request-timeout", check_secs},
   {"body-memory-mb", check_body_mem},
   {"max-conn-per-addr", check_per_addr},
+  {"max-connections", check_max_conn},
 };
 #define N_KEY (int)(sizeof aKey / sizeof aKey[0])
 

@@ -38,5 +38,11 @@ int demo_applications(DemoCtx *ctx); /* demo_applications.c */
 int demo_registers(DemoCtx *ctx);   /* demo_registers.c */
 int demo_portal(DemoCtx *ctx);      /* demo_portal.c */
 int demo_reports(DemoCtx *ctx);       /* demo_reports.c */
+int demo_seed_reports(DemoCtx *ctx);  /* demo_seed_reports.c */
+
+/* The server key that seals applicants' identity numbers: GONGKAI_KEY, else
+** gongkai.key beside the database (created when missing), into zKey[65].
+** 0 or -1 (demo_applications.c). */
+int demo_key(Store *s, char zKey[65]);
 
 #endif

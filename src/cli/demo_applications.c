@@ -43,8 +43,8 @@ static unsigned rnd(unsigned n) {
   return n ? (unsigned)(gSeed % n) : 0;
 }
 
-/* Reads or creates the server key (see file comment); 0 or -1. */
-static int demo_key(Store *s, char zKey[65]) {
+/* Reads or creates the server key (see file comment; declared in demo.h). */
+int demo_key(Store *s, char zKey[65]) {
   const char *zEnv = getenv("GONGKAI_KEY");
   if (zEnv && strlen(zEnv) == 64) {
     memcpy(zKey, zEnv, 65);

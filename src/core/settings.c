@@ -25,6 +25,9 @@ const SettingDef aSettingDef[SET__COUNT + 1] = {
    "主动公开：距第二十六条20个工作日期限不足多少工作日时提醒"},
   [SET_SITE_NAME] = {"site_name", SETTING_TEXT, "政府信息公开", 0, 0,
    "网站名称"},
+  [SET_SEARCH_RECENCY_PERCENT] = {"search_recency_percent", SETTING_INT, "50", 0, 200,
+   "全文检索：按相关度排序时新近文件的加分（%）：当年发布的文件得分最多提高该比例，"
+   "随发布时间逐年递减；0 表示只看相关度"},
   [SET__COUNT] = {NULL, SETTING_TEXT, NULL, 0, 0, NULL},
 };
 

@@ -15,13 +15,35 @@
 #include "lib/buf.h"
 #include "lib/crypto.h"
 #include "lib/ipaddr.h"
+#include "store/store.h"
 
 #include <fcntl.h>
 #include <sys/stat.h>
 #include <unistd.h>
 
+/* Creates the key file zPath with a new random key, atomically: written
+** to a temporary name, then linked into place, so that of two servers
+** starting together on one database one creates it and both read the
+** same whole key (never a half-written file).  An existing file is kept. */
+static void create_key_file(const char *zPath) {
+  char *zTmp = mprintf("%s.%ld.tmp", zPath, (long)getpid());
+  int fd = open(zTmp, O_WRONLY | O_CREAT | O_EXCL, 0600);
+  if (fd < 0) { free(zTmp); return; }
+  char zNew[65];
+  crypto_random_hex(zNew, 32);
+  int bOk = write(fd, zNew, 64) == 64 && fsync(fd) == 0;
+  close(fd);
+  if (bOk && link(zTmp, zPath) == 0)
+    fprintf(stderr, "gongkai: created key file %s (keep it with your backups)\n", zPath);
+  unlink(zTmp);
+  free(zTmp);
+}
+
 /* Reads the 64-hex-char secret key: GONGKAI_KEY, --key-file, or
-** gongkai.key beside the database (created with a random key when absent).
+** gongkai.key beside a SQLite database (created with a random key when
+** absent).  Every server of one installation must use the same key (it
+** encrypts identity numbers in the shared database): on PostgreSQL there
+** is no directory shared by the servers, so the key must be given.
 ** Returns 0, or 1 after printing why. */
 static int load_key(const char *zDb, const char *zKeyFile, char zKey[65]) {
   const char *zEnv = getenv("GONGKAI_KEY");
@@ -32,6 +54,13 @@ static int load_key(const char *zDb, const char *zKeyFile, char zKey[65]) {
     }
     memcpy(zKey, zEnv, 65);
     return 0;
+  }
+  if (!zKeyFile && store_kind(zDb) != STORE_KIND_SQLITE) {
+    fputs("gongkai serve: with a PostgreSQL database the secret key must be given:\n"
+          "  --key-file FILE or GONGKAI_KEY (64 hex characters), the same for every\n"
+          "  server of this installation (e.g. `openssl rand -hex 32 > gongkai.key`;\n"
+          "  docs/deploy.md)\n", stderr);
+    return 1;
   }
   char *zPath;
   if (zKeyFile) {
@@ -45,14 +74,7 @@ static int load_key(const char *zDb, const char *zKeyFile, char zKey[65]) {
   }
   FILE *f = fopen(zPath, "r");
   if (!f && !zKeyFile) {
-    int fd = open(zPath, O_WRONLY | O_CREAT | O_EXCL, 0600);
-    if (fd >= 0) {
-      char zNew[65];
-      crypto_random_hex(zNew, 32);
-      if (write(fd, zNew, 64) != 64) { close(fd); free(zPath); return 1; }
-      close(fd);
-      fprintf(stderr, "gongkai: created key file %s (keep it with your backups)\n", zPath);
-    }
+    create_key_file(zPath);
     f = fopen(zPath, "r");
   }
   size_t n = f ? fread(zKey, 1, 64, f) : 0;
@@ -116,6 +138,7 @@ int cmd_serve(int argc, char **argv) {
   const char *zDb = CLI_DEFAULT_DB, *zListen = "127.0.0.1:8080", *zThreads = "4",
              *zMaxBody = "20", *zKeyFile = NULL, *zBaseUrl = NULL,
              *zBodyMem = "256", *zTimeout = "30", *zPerAddr = "32", *zProxy = NULL,
+             *zMaxConn = "1000",
              *zMetrics = "127.0.0.1, ::1";
   CliOpt aOpt[] = {{"--db", 0, &zDb},           {"--listen", 0, &zListen},
                    {"--threads", 0, &zThreads}, {"--max-body-mb", 0, &zMaxBody},
@@ -123,6 +146,7 @@ int cmd_serve(int argc, char **argv) {
                    {"--body-memory-mb", 0, &zBodyMem},
                    {"--request-timeout", 0, &zTimeout},
                    {"--max-conn-per-addr", 0, &zPerAddr},
+                   {"--max-connections", 0, &zMaxConn},
                    {"--trusted-proxy", 0, &zProxy},
                    {"--metrics-allow", 0, &zMetrics}};
   char **aPos;
@@ -134,18 +158,23 @@ int cmd_serve(int argc, char **argv) {
     puts("usage: gongkai serve [--db PATH] [--listen HOST:PORT] [--threads N]\n"
          "                     [--max-body-mb N] [--body-memory-mb N]\n"
          "                     [--request-timeout SEC] [--max-conn-per-addr N]\n"
+         "                     [--max-connections N]\n"
          "                     [--trusted-proxy CIDR]... [--key-file FILE] [--base-url URL]\n"
          "                     [--metrics-allow CIDR,...]\n\n"
          "Serves the portal, staff pages and API.  Stops gracefully on SIGTERM\n"
          "or SIGINT.  Port 0 picks a free port (printed on stderr).\n"
          "The key file holds 64 hex characters used to encrypt applicants'\n"
          "identity numbers; default: the environment variable GONGKAI_KEY, else\n"
-         "a file 'gongkai.key' next to the database (created on first use).\n"
+         "a file 'gongkai.key' next to a SQLite database (created on first use;\n"
+         "with PostgreSQL the key must be given).  Every server on one database\n"
+         "needs the same key.\n"
          "--max-body-mb caps staff uploads (default 20); --body-memory-mb caps\n"
          "the request bodies all clients together may hold in memory (default\n"
          "256; beyond it requests answer 503).  --request-timeout bounds a whole\n"
          "request, headers and body (default 30 s); --max-conn-per-addr the\n"
-         "connections one address may hold open (default 32).  --trusted-proxy\n"
+         "connections one address may hold open (default 32), --max-connections\n"
+         "those of all clients together (default 1000; each is a file\n"
+         "descriptor: raise `ulimit -n` with it).  --trusted-proxy\n"
          "(repeatable): the client address comes from X-Forwarded-For/X-Real-IP\n"
          "only when the peer is in one of these networks.  LISTEN may be\n"
          "[::1]:8080 (IPv6) or *:8080 (every address, IPv4 and IPv6).  A base URL\n"
@@ -172,10 +201,14 @@ int cmd_serve(int argc, char **argv) {
     fputs("gongkai serve: --body-memory-mb must be 1..65536\n", stderr);
     return 2;
   }
-  int timeout = atoi(zTimeout), perAddr = atoi(zPerAddr);
+  int timeout = atoi(zTimeout), perAddr = atoi(zPerAddr), maxConn = atoi(zMaxConn);
   if (timeout < 1 || timeout > 3600 || perAddr < 1 || perAddr > 1000) {
     fputs("gongkai serve: --request-timeout must be 1..3600, --max-conn-per-addr 1..1000\n",
           stderr);
+    return 2;
+  }
+  if (maxConn < 1 || maxConn > 100000) {
+    fputs("gongkai serve: --max-connections must be 1..100000\n", stderr);
     return 2;
   }
   static IpNet aProxy[16];
@@ -201,6 +234,7 @@ int cmd_serve(int argc, char **argv) {
   cfg.nBodyMemory = (size_t)nBodyMem << 20;
   cfg.requestTimeout = timeout;
   cfg.perAddrConnections = perAddr;
+  cfg.maxConnections = maxConn;
   cfg.aTrustedProxy = aProxy;
   cfg.nTrustedProxy = nProxy;
   cfg.bCookieSecure = !strncmp(zBase, "https://", 8);

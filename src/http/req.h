@@ -51,6 +51,7 @@ typedef struct ServerConfig {
   int bCookieSecure;       /* add Secure to cookies and send HSTS (https base URL) */
   int requestTimeout;      /* seconds for a whole request: headers and body */
   int perAddrConnections;  /* open connections one address may hold */
+  int maxConnections;      /* open connections in all (MHD's limit) */
   const IpNet *aTrustedProxy; /* peers whose X-Forwarded-For is believed */
   int nTrustedProxy;
   int sessionIdle;         /* seconds */

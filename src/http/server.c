@@ -526,8 +526,11 @@ int server_run(const ServerConfig *cfg) {
     {MHD_OPTION_SOCK_ADDR, 0, &sa},
     {MHD_OPTION_THREAD_POOL_SIZE, (intptr_t)cfg->nThreads, NULL},
     {MHD_OPTION_CONNECTION_TIMEOUT, (intptr_t)cfg->requestTimeout, NULL},
-    {MHD_OPTION_CONNECTION_LIMIT, 1000, NULL},
-    {MHD_OPTION_CONNECTION_MEMORY_LIMIT, 128 * 1024, NULL},
+    {MHD_OPTION_CONNECTION_LIMIT, (intptr_t)cfg->maxConnections, NULL},
+    /* Headers must fit; MHD zeroes the whole pool after each request, so
+    ** a larger pool costs every request (128 KiB: a third of the CPU of a
+    ** cached page, bench/analysis.md). */
+    {MHD_OPTION_CONNECTION_MEMORY_LIMIT, 32 * 1024, NULL},
     {MHD_OPTION_LISTEN_BACKLOG_SIZE, 1024, NULL},
     {MHD_OPTION_NOTIFY_COMPLETED, (intptr_t)on_completed, NULL},
     {MHD_OPTION_NOTIFY_CONNECTION, (intptr_t)on_connection, NULL},

@@ -4,6 +4,8 @@
 **   aData:  reference data from data/ (holiday calendar, report formats,
 **           the national fee rules).
 **   aSchema: the numbered SQL migrations from src/store/schema/, in order.
+**   aSchemaPg: the PostgreSQL versions from src/store/schema/pg/ (same
+**           numbers and names).
 ** Each table ends with an entry whose zName is NULL.
 */
 #ifndef GK_EMBED_H
@@ -18,6 +20,7 @@ typedef struct Embedded {
 extern const Embedded aAsset[];
 extern const Embedded aData[];
 extern const Embedded aSchema[];
+extern const Embedded aSchemaPg[];
 
 /* The entry named zName in table a, or NULL. */
 const Embedded *embed_find(const Embedded *a, const char *zName);

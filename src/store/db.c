@@ -11,6 +11,7 @@
 
 #include "lib/buf.h"
 #include "store/store_int.h"
+#include "store/store_pg.h"
 
 #define HEAD(st) ((StmtHead *)(void *)(st))
 
@@ -51,6 +52,7 @@ static const struct {
   [DB_ERR_FOREIGN_KEY] = {STORE_INVALID, "数据不符合约束"},
   [DB_ERR_CHECK] = {STORE_INVALID, "数据不符合约束"},
   [DB_ERR_BUSY] = {STORE_BUSY, "数据库忙，请稍后重试"},
+  [DB_ERR_LOST] = {STORE_ERROR, "数据库连接已断开，请稍后重试"},
   [DB_ERR_OTHER] = {STORE_ERROR, "数据库错误"},
 };
 
@@ -241,12 +243,11 @@ void bind_limit(Stmt *st, int i, int64_t n) {
 
 /* ---- Connection and transactions ------------------------------------------ */
 
-/* The driver for a target: a postgres:// or postgresql:// URI names a
+/* The driver for a target: a PostgreSQL connection string (store_kind:
+** a postgres:// or postgresql:// URI, or libpq keyword=value) names a
 ** PostgreSQL server, anything else is a SQLite file path. */
 static const DbDriver *driver_for(const char *zTarget) {
-  if (!strncmp(zTarget, "postgres://", 11) || !strncmp(zTarget, "postgresql://", 13))
-    return NULL;  /* no PostgreSQL driver compiled in yet */
-  return &dbSqlite;
+  return store_kind(zTarget) == STORE_KIND_POSTGRES ? &dbPostgres : &dbSqlite;
 }
 
 int store_open(const char *zTarget, int flags, Store **pp, char **pzErr) {

@@ -95,6 +95,7 @@ typedef enum DbErr {
   DB_ERR_FOREIGN_KEY,  /* foreign key violated              -> STORE_INVALID */
   DB_ERR_CHECK,        /* CHECK or NOT NULL constraint      -> STORE_INVALID */
   DB_ERR_BUSY,         /* lock not obtained / serialisation -> STORE_BUSY */
+  DB_ERR_LOST,         /* the connection to the server went -> STORE_ERROR */
   DB_ERR_OTHER         /* anything else                     -> STORE_ERROR */
 } DbErr;
 

@@ -103,13 +103,36 @@ static void gk_delete(Fts5Tokenizer *pTok) {
   free(p);
 }
 
-/* One folded character remembered between loop iterations. */
+/* One folded character remembered between loop iterations.  Its UTF-8
+** bytes are kept in one 32-bit word (bytes in memory order, unused bytes
+** zero) that is always written whole: writing the bytes one by one and
+** reading them back as a word stalled the CPU on every token (store
+** forwarding), a tenth of the tokenizer's time (bench/analysis.md, second
+** round). */
 typedef struct GkChar {
-  char a[4];  /* folded UTF-8 bytes */
-  int n;      /* byte count of a; 0 = no character held */
+  uint32_t v; /* folded UTF-8 bytes; (const char *)&v is the string */
+  int n;      /* byte count; 0 = no character held */
   int iStart; /* byte offset of the original character in the input */
   int iEnd;   /* byte offset just past it */
 } GkChar;
+
+#if defined(__BYTE_ORDER__) && __BYTE_ORDER__ == __ORDER_BIG_ENDIAN__
+#define GK_BYTE(b, k) ((uint32_t)(b) << (24 - 8 * (k)))
+#else
+#define GK_BYTE(b, k) ((uint32_t)(b) << (8 * (k)))
+#endif
+
+/* Writes the bigram of a and b (a->n + b->n bytes) to aTok[8] with whole
+** words. */
+static inline void gk_pair(char aTok[8], const GkChar *a, const GkChar *b) {
+#if defined(__BYTE_ORDER__) && __BYTE_ORDER__ == __ORDER_BIG_ENDIAN__
+  memcpy(aTok, &a->v, 4);
+  memcpy(aTok + a->n, &b->v, 4);
+#else
+  uint64_t t = (uint64_t)a->v | ((uint64_t)b->v << (8 * a->n));
+  memcpy(aTok, &t, 8);
+#endif
+}
 
 /* Reads the character at z[i..n) into *pc (folded) and returns the offset
 ** just past it, or -1 when it is white space.  The common cases are done
@@ -121,16 +144,14 @@ static inline int gk_next(const unsigned char *z, int i, int n, GkChar *pc) {
   unsigned char b = z[i];
   pc->iStart = i;
   if (b > 0x20 && b < 0x7F) {
-    pc->a[0] = (char)(b >= 'A' && b <= 'Z' ? b + 32 : b);
+    pc->v = GK_BYTE(b >= 'A' && b <= 'Z' ? b + 32 : b, 0);
     pc->n = 1;
     pc->iEnd = i + 1;
     return i + 1;
   }
   if (b >= 0xE4 && b <= 0xE9 && i + 2 < n && (z[i + 1] & 0xC0) == 0x80 &&
       (z[i + 2] & 0xC0) == 0x80) {
-    pc->a[0] = (char)b;
-    pc->a[1] = (char)z[i + 1];
-    pc->a[2] = (char)z[i + 2];
+    pc->v = GK_BYTE(b, 0) | GK_BYTE(z[i + 1], 1) | GK_BYTE(z[i + 2], 2);
     pc->n = 3;
     pc->iEnd = i + 3;
     return i + 3;
@@ -139,7 +160,9 @@ static inline int gk_next(const unsigned char *z, int i, int n, GkChar *pc) {
   uint32_t c = utf8_decode((const char *)z + i, (size_t)(n - i), &len);
   pc->iEnd = i + len;
   if (utf8_is_space(c)) return -(i + len) - 1;
-  pc->n = utf8_encode(utf8_fold(c), pc->a);
+  char a[4] = {0};
+  pc->n = utf8_encode(utf8_fold(c), a);
+  memcpy(&pc->v, a, 4);
   return i + len;
 }
 
@@ -166,8 +189,7 @@ static int gk_tokenize_chars(GkTokenizer *p, void *pCtx, int bQuery,
     }
     i = iNext;
     if (!bQuery && nSeen < GK_SEEN_MAX) {
-      uint32_t k = 0;
-      memcpy(&k, cur.a, (size_t)cur.n); /* n <= 4: unique per character */
+      uint32_t k = cur.v; /* n <= 4 bytes: unique per character */
       uint32_t h = (k * 2654435761u) >> 21; /* 11 bits: GK_SEEN_SLOTS */
       while (p->aGen[h] == p->iGen && p->aKey[h] != k)
         h = (h + 1) & (GK_SEEN_SLOTS - 1);
@@ -176,7 +198,7 @@ static int gk_tokenize_chars(GkTokenizer *p, void *pCtx, int bQuery,
       p->aKey[h] = k;
       nSeen++;
     }
-    rc = xToken(pCtx, 0, cur.a, cur.n, cur.iStart, cur.iEnd);
+    rc = xToken(pCtx, 0, (const char *)&cur.v, cur.n, cur.iStart, cur.iEnd);
   }
   return rc;
 }
@@ -189,8 +211,8 @@ static int gk_tokenize(Fts5Tokenizer *pTok, void *pCtx, int flags,
                        int (*xToken)(void *, int, const char *, int, int,
                                      int)) {
   int bQuery = (flags & FTS5_TOKENIZE_QUERY) != 0;
-  GkChar prev = {{0}, 0, 0, 0};    /* last character of the current run */
-  GkChar pending = {{0}, 0, 0, 0}; /* query mode: unigram of a finished run */
+  GkChar prev = {0, 0, 0, 0};    /* last character of the current run */
+  GkChar pending = {0, 0, 0, 0}; /* query mode: unigram of a finished run */
   int nRun = 0;                    /* characters in the current run */
   int nLastRun = 0;                /* characters in the last finished run */
   int i = 0;
@@ -210,7 +232,7 @@ static int gk_tokenize(Fts5Tokenizer *pTok, void *pCtx, int flags,
         if (bQuery) {
           pending = prev;
         } else {
-          rc = xToken(pCtx, 0, prev.a, prev.n, prev.iStart, prev.iEnd);
+          rc = xToken(pCtx, 0, (const char *)&prev.v, prev.n, prev.iStart, prev.iEnd);
         }
         prev.n = 0;
         nLastRun = nRun;
@@ -221,15 +243,14 @@ static int gk_tokenize(Fts5Tokenizer *pTok, void *pCtx, int flags,
     i = iNext;
     if (pending.n) {
       /* A run follows, so the previous run must end where it ended. */
-      rc = xToken(pCtx, 0, pending.a, pending.n, pending.iStart,
+      rc = xToken(pCtx, 0, (const char *)&pending.v, pending.n, pending.iStart,
                   pending.iEnd);
       pending.n = 0;
       if (rc != SQLITE_OK) break;
     }
     if (prev.n) {
       char aTok[8];
-      memcpy(aTok, prev.a, 4);
-      memcpy(aTok + prev.n, cur.a, 4);
+      gk_pair(aTok, &prev, &cur);
       rc = xToken(pCtx, 0, aTok, prev.n + cur.n, prev.iStart, cur.iEnd);
     }
     prev = cur;
@@ -240,11 +261,11 @@ static int gk_tokenize(Fts5Tokenizer *pTok, void *pCtx, int flags,
   if (prev.n) {
     /* The input ends inside a run. */
     if (!bQuery || nRun == 1) {
-      rc = xToken(pCtx, 0, prev.a, prev.n, prev.iStart, prev.iEnd);
+      rc = xToken(pCtx, 0, (const char *)&prev.v, prev.n, prev.iStart, prev.iEnd);
     }
   } else if (pending.n && nLastRun == 1) {
     /* Query ends with white space after a one-character run. */
-    rc = xToken(pCtx, 0, pending.a, pending.n, pending.iStart, pending.iEnd);
+    rc = xToken(pCtx, 0, (const char *)&pending.v, pending.n, pending.iStart, pending.iEnd);
   }
   return rc;
 }

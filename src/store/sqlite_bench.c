@@ -73,8 +73,8 @@ static const char *fts_option(Arena *a, const char *zSql, const char *zKey) {
 }
 
 /* Every FTS5 table whose content table is doc (bIndexOnly: only those) or
-** search_doc (the portal's index, kept by store_search_sync()), into *pa /
-** *pn. */
+** search_text (the portal's index, kept by store_search_sync(); a view
+** with the key column id, migration 0071), into *pa / *pn. */
 static int fts_tables(Store *s, Arena *a, FtsTab **pa, int *pn,
                       int bDocOnly) {
   FtsTab *aT = NULL;
@@ -88,7 +88,7 @@ static int fts_tables(Store *s, Arena *a, FtsTab **pa, int *pn,
     const char *zSql = lite_col_text(a, st, 1);
     const char *zContent = fts_option(a, zSql, "content");
     if (!zContent || (strcmp(zContent, "doc") &&
-                      (bDocOnly || strcmp(zContent, "search_doc"))))
+                      (bDocOnly || strcmp(zContent, "search_text"))))
       continue;
     ARENA_PUSH(a, aT, n, nAlloc);
     memset(&aT[n], 0, sizeof aT[n]);
@@ -274,6 +274,18 @@ int store_bench_prepare(Store *s, const char *zTable, int eKind, int nTerm,
           " WHERE \"%w\" MATCH ?1 ORDER BY rowid DESC LIMIT 1000)"
           " ORDER BY sc LIMIT 20", zTable, zTable, zTable);
       break;
+    case BENCH_Q_BM25_ALL:
+    case BENCH_Q_RANK_ALL:
+      /* bm25() reads every row of each phrase for its IDF and scores
+      ** every match: the exact reference the fast order is measured
+      ** against.  The portal's keys map to document ids via search_doc. */
+      zSql = sqlite3_mprintf(
+          "SELECT %s FROM (SELECT rowid AS r FROM \"%w\" WHERE \"%w\" MATCH ?1"
+          " ORDER BY %s(\"%w\",1.0,5.0,5.0,2.0,1.0), rowid DESC LIMIT 20)",
+          !strcmp(t->zContent, "search_doc")
+              ? "(SELECT doc_id FROM search_doc WHERE id=r)" : "r",
+          zTable, zTable, eKind == BENCH_Q_BM25_ALL ? "bm25" : "gk_rank", zTable);
+      break;
     case BENCH_Q_COUNT:
       zSql = sqlite3_mprintf("SELECT count(*) FROM \"%w\" WHERE \"%w\" MATCH ?1",
                              zTable, zTable);
@@ -290,9 +302,10 @@ int store_bench_prepare(Store *s, const char *zTable, int eKind, int nTerm,
         goto done;
       }
       /* The content table the FTS table indexes: doc (published rows)
-      ** or the portal's search_doc (only published rows). */
+      ** or the portal's search_text (only published rows). */
       zSql = sqlite3_mprintf("SELECT %s FROM \"%w\" WHERE %s",
-                             eKind == BENCH_Q_LIKE_COUNT ? "count(*)" : "rowid",
+                             eKind == BENCH_Q_LIKE_COUNT ? "count(*)"
+                                                         : t->zRowid,
                              t->zContent, bDoc ? "state='published'" : "1");
       for (int k = 0; k < nTerm; k++) {
         zSql = sqlite3_mprintf("%z AND (", zSql);
@@ -302,7 +315,8 @@ int store_bench_prepare(Store *s, const char *zTable, int eKind, int nTerm,
         zSql = sqlite3_mprintf("%z)", zSql);
       }
       if (eKind == BENCH_Q_LIKE_NEWEST)
-        zSql = sqlite3_mprintf("%z ORDER BY rowid DESC LIMIT 20", zSql);
+        zSql = sqlite3_mprintf("%z ORDER BY \"%w\" DESC LIMIT 20", zSql,
+                               t->zRowid);
       break;
     }
     default:
@@ -330,8 +344,10 @@ done:
   return rc;
 }
 
-int store_bench_run(Store *s, BenchStmt *p, const char *const *azArg,
-                    int64_t *pnRow, int64_t *pFirst) {
+/* Binds azArg, steps p to the end: *pnRow rows (or the count), the first
+** nMax values of column 0 into aOut (may be NULL). */
+static int bench_step(Store *s, BenchStmt *p, const char *const *azArg,
+                      int64_t *pnRow, int64_t *aOut, int nMax) {
   sqlite3_reset(p->st);
   sqlite3_clear_bindings(p->st);
   if (p->eKind == BENCH_Q_LIKE_NEWEST || p->eKind == BENCH_Q_LIKE_COUNT) {
@@ -352,7 +368,7 @@ int store_bench_run(Store *s, BenchStmt *p, const char *const *azArg,
   } else {
     lite_bind_text(p->st, 1, azArg[0]);
   }
-  int64_t nRow = 0, first = 0;
+  int64_t nRow = 0;
   int rc;
   int bCount = p->eKind == BENCH_Q_COUNT || p->eKind == BENCH_Q_LIKE_COUNT ||
                p->eKind == BENCH_Q_COUNT_CAPPED;
@@ -360,16 +376,33 @@ int store_bench_run(Store *s, BenchStmt *p, const char *const *azArg,
     if (bCount) {
       nRow = sqlite3_column_int64(p->st, 0);
     } else {
-      if (!nRow) first = sqlite3_column_int64(p->st, 0);
+      if (aOut && nRow < nMax) aOut[nRow] = sqlite3_column_int64(p->st, 0);
       nRow++;
     }
   }
   sqlite3_reset(p->st);
   if (rc != SQLITE_DONE) return store_sqlite_err(s, rc, "检索");
   *pnRow = nRow;
-  if (pFirst) *pFirst = first;
   return STORE_OK;
 }
+
+int store_bench_run(Store *s, BenchStmt *p, const char *const *azArg,
+                    int64_t *pnRow, int64_t *pFirst) {
+  int64_t first = 0;
+  int rc = bench_step(s, p, azArg, pnRow, &first, 1);
+  if (pFirst) *pFirst = rc == STORE_OK && *pnRow ? first : 0;
+  return rc;
+}
+
+int store_bench_rows(Store *s, BenchStmt *p, const char *const *azArg,
+                     int64_t *aOut, int nMax, int *pn) {
+  int64_t nRow = 0;
+  int rc = bench_step(s, p, azArg, &nRow, aOut, nMax);
+  *pn = rc == STORE_OK ? (int)(nRow < nMax ? nRow : nMax) : 0;
+  return rc;
+}
+
+
 
 void store_bench_finalize(BenchStmt *p) {
   if (!p) return;

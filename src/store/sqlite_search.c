@@ -16,25 +16,18 @@
 #include "store/store_sqlite.h"
 #include "store/store_search.h"
 
-/* The columns of a document's index row after its key, computed from doc,
-** doc_attachment and attachment_blob (the attachment column: per
-** attachment in upload order its file name, a line break and its
-** extracted text (migration 0008), attachments separated by a line
-** break).  Keep equal to the INSERT of migration 0010. */
+/* The columns of a document's index row after its key, from doc (the
+** text is not copied: the FTS5 tables read it through the view
+** search_text, migration 0071).  Keep equal to the INSERT of migration
+** 0010. */
 #define SEARCH_ROW_COLUMNS                                                    \
   " d.id AS doc_id,d.org_id AS org_id,"                                      \
   " coalesce(d.published_date,'') AS published_date,"                        \
   " d.catalogue_item_id AS catalogue_item_id,d.genre AS genre,"              \
-  " d.validity AS validity,d.body AS body,d.title AS title,"                 \
-  " d.doc_number AS doc_number,d.keywords AS keywords,"                      \
-  " coalesce((SELECT group_concat(x.t,char(10)) FROM"                       \
-  "  (SELECT t.filename||char(10)||coalesce(b.text,'') AS t"                 \
-  "   FROM doc_attachment t JOIN attachment_blob b USING(sha256)"            \
-  "   WHERE t.doc_id=d.id ORDER BY t.id) x),"                                \
-  "  '') AS attachment_text"
+  " d.validity AS validity"
 #define SEARCH_INSERT                                                        \
   "INSERT INTO search_doc(id,doc_id,org_id,published_date,catalogue_item_id," \
-  " genre,validity,body,title,doc_number,keywords,attachment_text)"
+  " genre,validity)"
 
 /* Keys per day of published date (migration 0010: the key rule). */
 #define SEARCH_DAY_KEYS 16
@@ -102,21 +95,24 @@ static int new_key(Store *s, const char *zDate, int64_t *pKey,
   return STORE_OK;
 }
 
-/* The statements that add the index rows of search_doc rows to both FTS5
-** tables: one key (?1), or every pending key of a deferred batch. */
+/* The statements that add the index rows of the unindexed search_doc
+** rows (search_doc.indexed = 0: new rows, deferred rows of a bulk import,
+** rows whose text changed, migration 0071) to both FTS5 tables, reading
+** the text through search_text, and then mark them indexed. */
 #define FTS_COLS "body,title,doc_number,keywords,attachment_text"
-#define FTS_ADD_ONE(t)                                                        \
-  "INSERT INTO " t "(rowid," FTS_COLS ") SELECT id," FTS_COLS                \
-  " FROM search_doc WHERE id=?1"
 #define FTS_ADD_PENDING(t)                                                    \
   "INSERT INTO " t "(rowid," FTS_COLS ") SELECT id," FTS_COLS                \
-  " FROM search_doc WHERE id IN (SELECT id FROM temp.search_pending)"        \
-  " ORDER BY id"
-/* Removes the index rows of search_doc row ?1 (FTS5 needs the old text to
-** find the terms of an external-content row). */
+  " FROM search_text WHERE id IN"                                            \
+  " (SELECT id FROM search_doc WHERE indexed=0) ORDER BY id"
+#define FTS_MARK_INDEXED "UPDATE search_doc SET indexed=1 WHERE indexed=0"
+/* Removes the index rows of indexed search_doc row ?1 (FTS5 needs the
+** text it indexed: the row's current text while it is indexed; the
+** triggers of migration 0071 save the old text in search_stale and mark
+** the row unindexed before it changes). */
 #define FTS_DEL_ONE(t)                                                        \
   "INSERT INTO " t "(" t ",rowid," FTS_COLS ") SELECT 'delete',id," FTS_COLS \
-  " FROM search_doc WHERE id=?1"
+  " FROM search_text WHERE id=?1"                                            \
+  " AND (SELECT indexed FROM search_doc WHERE id=?1)=1"
 
 /* Runs the statement zSql (a literal) with ?1 = key; a statement without
 ** parameters ignores the key (exec_sql0). */
@@ -128,40 +124,64 @@ static int exec_key(Store *s, const char *zSql, int64_t key) {
 }
 #define exec_sql0(s, zSql) exec_key(s, zSql, 0)
 
+/* Removes the terms of the saved old texts (search_stale) from both FTS5
+** tables. */
+#define FTS_DEL_STALE(t)                                                      \
+  "INSERT INTO " t "(" t ",rowid," FTS_COLS ") SELECT 'delete',id," FTS_COLS \
+  " FROM search_stale"
+static int purge_stale(Store *s) {
+  int rc;
+  if ((rc = exec_sql0(s, FTS_DEL_STALE("search_fts"))) ||
+      (rc = exec_sql0(s, FTS_DEL_STALE("search_chr"))))
+    return rc;
+  return exec_sql0(s, "DELETE FROM search_stale");
+}
+
+/* Indexes every unindexed search_doc row, after removing the old terms of
+** the rows whose text changed (inside the caller's transaction). */
+static int index_unindexed(Store *s) {
+  int rc;
+  if ((rc = purge_stale(s)) ||
+      (rc = exec_sql0(s, FTS_ADD_PENDING("search_fts"))) ||
+      (rc = exec_sql0(s, FTS_ADD_PENDING("search_chr"))))
+    return rc;
+  return exec_sql0(s, FTS_MARK_INDEXED);
+}
+
+/* PostgreSQL has no full-text index yet (issue 16; its migrations create
+** search_doc without FTS5): the index upkeep is nothing there, so that
+** publishing works, and the searches fail (stmt_lite gives NULL). */
+#define NO_INDEX_ON_PG(s) \
+  do { if (db_dialect(s) != DB_SQLITE) return STORE_OK; } while (0)
+
 int store_search_defer(Store *s, int bOn) {
+  NO_INDEX_ON_PG(s);
   int rc = STORE_OK;
-  if (bOn && !s->bSearchDefer)
-    rc = exec_sql0(s, "CREATE TEMP TABLE IF NOT EXISTS search_pending("
-                     "id INTEGER PRIMARY KEY)");
-  if (rc == STORE_OK && !bOn && s->bSearchDefer) rc = store_search_flush(s);
+  if (!bOn && s->bSearchDefer) rc = store_search_flush(s);
   if (rc == STORE_OK) s->bSearchDefer = bOn;
   return rc;
 }
 
 int store_search_flush(Store *s) {
+  NO_INDEX_ON_PG(s);
   if (!s->bSearchDefer) return STORE_OK;
   int rc = store_begin(s);
   if (rc) return rc;
-  if ((rc = exec_sql0(s, FTS_ADD_PENDING("search_fts"))) ||
-      (rc = exec_sql0(s, FTS_ADD_PENDING("search_chr"))) ||
-      (rc = exec_sql0(s, "DELETE FROM temp.search_pending"))) {
+  if ((rc = index_unindexed(s))) {
     store_rollback(s);
     return rc;
   }
   return store_commit(s);
 }
 
-/* Removes the index row with key `key`: from FTS5 unless it is still
-** pending (deferred, never indexed), then from search_doc. */
+/* Removes the index row with key `key`: its terms from FTS5 (the old ones
+** of a changed text, or the current ones when it is indexed), then the
+** row. */
 static int remove_row(Store *s, int64_t key) {
-  int rc, bPending = 0;
-  if (s->bSearchDefer) {
-    if ((rc = exec_key(s, "DELETE FROM temp.search_pending WHERE id=?1", key)))
-      return rc;
-    bPending = sqlite3_changes(s->db) > 0;
-  }
-  if (!bPending && ((rc = exec_key(s, FTS_DEL_ONE("search_fts"), key)) ||
-                    (rc = exec_key(s, FTS_DEL_ONE("search_chr"), key))))
+  int rc;
+  if ((rc = purge_stale(s)) ||
+      (rc = exec_key(s, FTS_DEL_ONE("search_fts"), key)) ||
+      (rc = exec_key(s, FTS_DEL_ONE("search_chr"), key)))
     return rc;
   return exec_key(s, "DELETE FROM search_doc WHERE id=?1", key);
 }
@@ -170,6 +190,7 @@ static int remove_row(Store *s, int64_t key) {
 ** attachment_blob.text as stored at upload (never extracted here).  The
 ** key is kept while the published date stays; otherwise new_key(). */
 int store_search_sync(Store *s, int64_t docId) {
+  NO_INDEX_ON_PG(s);
   Arena a = ARENA_INIT;
   int rc = store_begin(s);
   if (rc) return rc;
@@ -211,11 +232,11 @@ int store_search_sync(Store *s, int64_t docId) {
   lite_bind_int(st, 1, docId);
   lite_bind_int(st, 2, key);
   if ((rc = lite_exec(s, st, "更新检索索引"))) goto fail;
-  if (s->bSearchDefer)
-    rc = exec_key(s, "INSERT INTO temp.search_pending(id) VALUES(?1)", key);
-  else if (!(rc = exec_key(s, FTS_ADD_ONE("search_fts"), key)))
-    rc = exec_key(s, FTS_ADD_ONE("search_chr"), key);
-  if (rc) goto fail;
+  /* Deferred: the row waits for store_search_flush().  Otherwise it is
+  ** indexed now, with any other row left unindexed by a text change that
+  ** was not followed by a sync (e.g. an attachment's text shared by
+  ** several documents, migration 0071). */
+  if (!s->bSearchDefer && (rc = index_unindexed(s))) goto fail;
 done:
   arena_free(&a);
   return store_commit(s);
@@ -235,6 +256,7 @@ int store_search_displaced(Store *s, int64_t *pn) {
 }
 
 int store_search_rebuild(Store *s) {
+  NO_INDEX_ON_PG(s);
   int rc = store_attachment_text_backfill(s, NULL);
   if (rc) return rc;
   rc = store_begin(s);
@@ -249,21 +271,16 @@ int store_search_rebuild(Store *s) {
   ** table. */
   if ((rc = exec_sql0(s, "INSERT INTO search_fts(search_fts) VALUES('delete-all')")) ||
       (rc = exec_sql0(s, "INSERT INTO search_chr(search_chr) VALUES('delete-all')")) ||
+      (rc = exec_sql0(s, "DELETE FROM search_stale")) ||
       (rc = exec_sql0(s, "DELETE FROM search_doc")) ||
-      (s->bSearchDefer &&
-       (rc = exec_sql0(s, "DELETE FROM temp.search_pending"))) ||
       (rc = exec_key(s, SEARCH_INSERT
           " SELECT rn+max(day*16-rn) OVER (ORDER BY rn ROWS UNBOUNDED PRECEDING),"
-          "  doc_id,org_id,published_date,catalogue_item_id,genre,validity,body,"
-          "  title,doc_number,keywords,attachment_text FROM"
+          "  doc_id,org_id,published_date,catalogue_item_id,genre,validity FROM"
           " (SELECT coalesce(CAST(julianday(d.published_date)-2415020.5 AS INTEGER),0)"
           "   AS day, row_number() OVER (ORDER BY coalesce(d.published_date,''),d.id)"
           "   AS rn," SEARCH_ROW_COLUMNS
           "  FROM doc d WHERE d.state='published') ORDER BY rn", 0)) ||
-      (rc = exec_sql0(s, "INSERT INTO search_fts(rowid," FTS_COLS ") SELECT id,"
-                        FTS_COLS " FROM search_doc ORDER BY id")) ||
-      (rc = exec_sql0(s, "INSERT INTO search_chr(rowid," FTS_COLS ") SELECT id,"
-                        FTS_COLS " FROM search_doc ORDER BY id")) ||
+      (rc = index_unindexed(s)) ||
       (rc = exec_sql0(s, "UPDATE search_meta SET value=0 WHERE name='displaced'"))) {
     store_rollback(s);
     return rc;
@@ -275,7 +292,8 @@ int store_search_attachment_text(Store *s, Arena *a, int64_t docId,
                                  const char **pz) {
   *pz = "";
   sqlite3_stmt *st = lite_stmt(s,
-      "SELECT attachment_text FROM search_doc WHERE doc_id=?1");
+      "SELECT t.attachment_text FROM search_doc sd"
+      " JOIN search_text t ON t.id=sd.id WHERE sd.doc_id=?1");
   if (!st) return STORE_ERROR;
   lite_bind_int(st, 1, docId);
   int rc = sqlite3_step(st);
@@ -338,15 +356,16 @@ static const char *const azNewestSql[2][2] = {
 /* Relevance over the newest ?9 matches: gk_rank, BM25 per column without
 ** the IDF, whose computation counts every match of the query (fts_cjk.c),
 ** (negative, lower is better)
-** scaled up by up to 1.5 for documents published this year, fading with
-** age (the age in days from the key: day * 16 plus the day's rank, so at
-** most a few days off where days are crowded); ties newest first; rows ?11
-** to ?11 + ?10. */
+** scaled up by up to 1 + ?18/100 (the setting search_recency_percent,
+** default 50) for documents published this year, the boost halving after
+** a year and fading with age (the age in days from the key: day * 16 plus
+** the day's rank, so at most a few days off where days are crowded); ties
+** newest first; rows ?11 to ?11 + ?10. */
 #define RELEVANCE_SQL(from)                                                  \
   "SELECT (SELECT doc_id FROM search_doc WHERE id=k) FROM"                   \
   " (SELECT f.rowid AS k, gk_rank(search_fts,1.0,5.0,5.0,2.0,1.0) AS score"    \
   from " ORDER BY f.rowid DESC LIMIT ?9)"                                    \
-  " ORDER BY score * (1.0 + 0.5 / (1.0 + max(julianday('now') - 2415020.5"   \
+  " ORDER BY score * (1.0 + ?18 / 100.0 / (1.0 + max(julianday('now') - 2415020.5"   \
   "  - k / 16, 0) / 365.0)), k DESC LIMIT ?10 OFFSET ?11"
 static const char *const azRelevanceSql[2] = {RELEVANCE_SQL(FTS_BARE),
                                               RELEVANCE_SQL(FTS_FILT)};
@@ -497,6 +516,14 @@ int store_search_years(Store *s, Arena *a, int64_t orgId, int bSubtree,
   return STORE_OK;
 }
 
+int store_search_ranks(const char *zQuery) {
+  Buf m = BUF_INIT, c = BUF_INIT;
+  int b = zQuery && fts_cjk_query_split(zQuery, &m, &c, NULL) == FTS_CJK_OK && m.n > 0;
+  buf_free(&m);
+  buf_free(&c);
+  return b;
+}
+
 int store_search(Store *s, Arena *a, const SearchQuery *q, int64_t **paDocId,
                  int *pn, int *pnTotal) {
   Buf m = BUF_INIT, c = BUF_INIT;
@@ -552,6 +579,7 @@ int store_search(Store *s, Arena *a, const SearchQuery *q, int64_t **paDocId,
     lite_bind_int(st, 9, nCand);
     lite_bind_int(st, 10, limit);
     lite_bind_int(st, 11, offset);
+    lite_bind_int(st, 18, store_setting_int(s, SET_SEARCH_RECENCY_PERCENT));
     if ((rc = collect(s, a, st, paDocId, pn, &nAlloc))) return rc;
     if (*pn == limit) return STORE_OK;
     /* The page runs past the candidates: continue newest first with the

@@ -42,6 +42,18 @@ enum {
 #define STORE_CREATE  1  /* the file must not exist; create it and migrate */
 #define STORE_MIGRATE 2  /* apply pending migrations after opening */
 
+/* Which database a --db value names.  A postgresql:// or postgres:// URI,
+** or a libpq keyword=value string whose first keyword is a libpq one
+** ("host=/run/postgresql dbname=gongkai"), names a PostgreSQL database;
+** anything else is the path of a SQLite file (write "./host=x" for a file
+** whose name looks like a keyword). */
+typedef enum StoreKind { STORE_KIND_SQLITE = 1, STORE_KIND_POSTGRES = 2 } StoreKind;
+StoreKind store_kind(const char *zTarget);
+/* zTarget as it may be printed, logged or audited: a PostgreSQL password
+** (password=…, or user:password@ in a URI) written "***".  Heap string,
+** the caller frees it. */
+char *store_target_redacted(const char *zTarget);
+
 /* Opens the database at zPath (WAL, foreign keys, busy timeout).  Without
 ** STORE_CREATE the file must exist.  On failure *pp is NULL and, when pzErr
 ** is not NULL, *pzErr receives a heap message the caller frees. */
@@ -73,7 +85,10 @@ void store_rollback_all(Store *s);
 ** store_lock(), before the value is read:
 **   STORE_LOCK_LEDGER      the head of the publication ledger (the chain
 **                          of hashes over published documents);
-**   STORE_LOCK_SEARCH_KEY  the search index key sequence (search_doc ids).
+**   STORE_LOCK_SEARCH_KEY  the search index key sequence (search_doc ids);
+**   STORE_LOCK_THROTTLE    the counts behind the sign-in throttle and the
+**                          public forms' rate limits (counted, then a row
+**                          added: two servers must not both pass the limit).
 ** On SQLite every writing transaction is BEGIN IMMEDIATE, which already
 ** serialises all writers, so store_lock() only checks that a transaction
 ** is open; on PostgreSQL it is pg_advisory_xact_lock(lock), held until the
@@ -81,9 +96,29 @@ void store_rollback_all(Store *s);
 ** failure (STORE_BUSY). */
 typedef enum StoreLock {
   STORE_LOCK_LEDGER = 1,
-  STORE_LOCK_SEARCH_KEY = 2
+  STORE_LOCK_SEARCH_KEY = 2,
+  STORE_LOCK_THROTTLE = 3
 } StoreLock;
 int store_lock(Store *s, StoreLock lock);
+
+/* Jobs that one server process at a time should run (migration 0081): N
+** processes on one database each notice the same lazy or periodic work,
+** and the lease makes all but one of them leave it alone.  The numbers are
+** stored: never renumber. */
+typedef enum StoreJob {
+  JOB_CALENDAR_RECALC = 1  /* due dates after a holiday-calendar change */
+} StoreJob;
+/* Takes the lease on job for ttl seconds from now, in one writing
+** transaction of its own (call it outside any): 1 when this connection now
+** holds it, 0 when another connection holds it and its lease has not
+** lapsed (expires_at > now), or a negative STORE_* code.  Not re-entrant:
+** a holder asking again is refused too. */
+int store_try_job(Store *s, StoreJob job, int64_t now, int ttl);
+/* Gives the lease back: the job may be taken again from nextAt on (now:
+** at once; a later time: the next run of a periodic job).  Only the
+** holder's lease changes (none when it lapsed and another took it).
+** STORE_OK or the failure. */
+int store_job_done(Store *s, StoreJob job, int64_t nextAt);
 
 /* The public content generation (migration 0040): advanced, in the same
 ** transaction, by every change to a table whose rows can appear on a public

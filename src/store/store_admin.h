@@ -30,7 +30,8 @@ int store_integrity_check(Store *s);
 /* ---- The search index (FTS5) ------------------------------------------- */
 
 /* Deferred indexing for bulk writers: while on, store_search_sync() writes
-** search_doc rows only and remembers their keys; store_search_flush()
+** search_doc rows only, left unindexed (search_doc.indexed = 0);
+** store_search_flush()
 ** (inside the same transaction, before commit) adds them to both FTS5
 ** tables in one statement each, which FTS5 does several times faster than
 ** row by row.  Turning it off flushes.  Until flushed, the pending rows are

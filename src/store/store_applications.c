@@ -6,6 +6,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <time.h>
 
 #include "lib/buf.h"
 #include "lib/embed.h"
@@ -640,9 +641,10 @@ int store_app_template_set(Store *s, int64_t orgId, const char *zOutcome,
   return stmt_exec(s, st, "保存答复模板");
 }
 
-int store_apply_attempt_take(Store *s, const char *zAddr, int64_t now,
-                             int64_t since, int nMax) {
-  /* One INSERT…SELECT: SQLite takes the write lock before it counts. */
+/* The count and the new row, under the throttle lock (store.h). */
+static int apply_attempt_take_tx(Store *s, const char *zAddr, int64_t now,
+                                 int64_t since, int nMax) {
+  if (store_lock(s, STORE_LOCK_THROTTLE) != STORE_OK) return STORE_BUSY;
   Stmt *st = stmt(s,
       "INSERT INTO apply_attempt(addr,at) SELECT ?1,?2 WHERE "
       "(SELECT count(*) FROM apply_attempt WHERE addr=?1 AND at>=?3)<?4");
@@ -660,6 +662,20 @@ int store_apply_attempt_take(Store *s, const char *zAddr, int64_t now,
   bind_int(st, 1, now - 86400);
   rc = stmt_exec(s, st, "清理提交次数");
   return rc != STORE_OK ? rc : bTaken;
+}
+
+int store_apply_attempt_take(Store *s, const char *zAddr, int64_t now,
+                             int64_t since, int nMax) {
+  /* One transaction: SQLite's write lock, PostgreSQL's throttle lock, so
+  ** that two servers never both count below the limit. */
+  if (store_begin(s) != STORE_OK) return STORE_BUSY;
+  int rc = apply_attempt_take_tx(s, zAddr, now, since, nMax);
+  if (rc < 0) {
+    store_rollback(s);
+    return rc;
+  }
+  int rcCommit = store_commit(s);
+  return rcCommit ? rcCommit : rc;
 }
 
 int store_app_calendar(Store *s, Calendar *pCal) {
@@ -808,7 +824,7 @@ int store_app_similar(Store *s, Arena *ar, int64_t orgId, int bSubtree,
            "  THEN info_doc_number ELSE info_title END,' ',''),'　','')) AS k,"
            " id_hash FROM application"
            " WHERE org_id IN (SELECT id FROM sc) AND received_on>=?3"
-           "  AND id_hash<>'') WHERE k<>''"
+           "  AND id_hash<>'') x WHERE k<>''"
            " GROUP BY k HAVING count(DISTINCT id_hash)>=2"
            " ORDER BY count(DISTINCT id_hash) DESC, k LIMIT 20");
   if (!st) return STORE_ERROR;
@@ -878,7 +894,7 @@ int store_app_t3(Store *s, Arena *ar, int64_t orgId, int bSubtree, int iYear,
       "   AND received_on<?3"
       "  UNION ALL SELECT applicant_type FROM application"
       "   WHERE org_id IN (SELECT id FROM sc) AND closed_on IS NULL"
-      "   AND received_on<?3) GROUP BY 2"
+      "   AND received_on<?3) ci GROUP BY 2"
       " UNION ALL SELECT outcome,applicant_type,count(*) FROM application"
       "  WHERE org_id IN (SELECT id FROM sc)"
       "  AND closed_on BETWEEN ?3 AND ?4 GROUP BY 1,2"
@@ -888,7 +904,7 @@ int store_app_t3(Store *s, Arena *ar, int64_t orgId, int bSubtree, int iYear,
       "   AND received_on<=?4"
       "  UNION ALL SELECT applicant_type FROM application"
       "   WHERE org_id IN (SELECT id FROM sc) AND closed_on IS NULL"
-      "   AND received_on<=?4) GROUP BY 2");
+      "   AND received_on<=?4) co GROUP BY 2");
   if (!st) return STORE_ERROR;
   char zFirst[16], zLast[16];
   snprintf(zFirst, sizeof zFirst, "%04d-01-01", iYear);
@@ -942,35 +958,85 @@ int store_app_review_decide(Store *s, int64_t appId, int64_t reviewId,
   return update_one(s, st, "保存复议诉讼结果", "该案件不存在或已审结");
 }
 
-int store_app_recalc_if_calendar_changed(Store *s, Date dToday,
-                                         int *pnChanged) {
-  if (pnChanged) *pnChanged = 0;
+/* The holiday calendar's signature into the arena; NULL on failure. */
+static const char *calendar_signature(Store *s, Arena *a) {
   /* The first character's code point: unicode() / ascii() (dialect). */
 #define CAL_SIG_SQL(FIRST)                                                \
   "SELECT count(*)||':'||coalesce(max(day),'')||':'||"                     \
   "coalesce(sum(" FIRST "(kind)*length(day||name)),0) FROM holiday"
   Stmt *st = stmt(s, SQL_DIALECT(s, CAL_SIG_SQL("unicode"), CAL_SIG_SQL("ascii")));
-  if (!st) return STORE_ERROR;
-  Arena a = ARENA_INIT;
+  if (!st) return NULL;
   int rc = stmt_step(st);
-  const char *zSig = rc == STMT_ROW ? col_text(&a, st, 0) : NULL;
+  const char *zSig = rc == STMT_ROW ? col_text(a, st, 0) : NULL;
   stmt_done(st);
-  if (!zSig) {
-    arena_free(&a);
-    return store_db_err(s, "读取节假日安排");
-  }
-  const char *zOld = NULL;
-  st = stmt(s, "SELECT signature FROM application_calendar WHERE id=1");
-  if (!st) {
-    arena_free(&a);
-    return STORE_ERROR;
-  }
-  if (stmt_step(st) == STMT_ROW) zOld = col_text(&a, st, 0);
+  if (!zSig) store_db_err(s, "读取节假日安排");
+  return zSig;
+}
+
+/* 1 when the signature recorded after the last recalculation differs from
+** zSig (or none is recorded), 0 when equal, negative on failure; *pzOld
+** gets the recorded one (NULL when none). */
+static int calendar_changed(Store *s, Arena *a, const char *zSig, const char **pzOld) {
+  *pzOld = NULL;
+  Stmt *st = stmt(s, "SELECT signature FROM application_calendar WHERE id=1");
+  if (!st) return STORE_ERROR;
+  int rc = stmt_step(st);
+  if (rc == STMT_ROW) *pzOld = col_text(a, st, 0);
   stmt_done(st);
-  if (zOld && !strcmp(zOld, zSig)) {
+  if (rc < 0) return rc;
+  return !*pzOld || strcmp(*pzOld, zSig) != 0;
+}
+
+static int calendar_recalc(Store *s, Date dToday, const char *zSig,
+                           const char *zOld, int *pnChanged);
+
+/* How long one process may hold the recalculation before another may take
+** it over (a process that died mid-way). */
+#define CAL_RECALC_LEASE 600
+
+int store_app_recalc_if_calendar_changed(Store *s, Date dToday,
+                                         int *pnChanged) {
+  if (pnChanged) *pnChanged = 0;
+  Arena a = ARENA_INIT;
+  const char *zSig = calendar_signature(s, &a), *zOld = NULL;
+  int rc = zSig ? calendar_changed(s, &a, zSig, &zOld) : STORE_ERROR;
+  if (rc <= 0) {
     arena_free(&a);
-    return STORE_OK;
+    return rc;
   }
+  /* Changed: one process recalculates (job lease, migration 0081); the
+  ** others go on with the due dates as they are until it has committed.
+  ** Outside a transaction only (the lease commits on its own); inside one
+  ** the caller's transaction already serialises the writers. */
+  int bLease = s->nTx == 0;
+  if (bLease) {
+    rc = store_try_job(s, JOB_CALENDAR_RECALC, (int64_t)time(NULL), CAL_RECALC_LEASE);
+    if (rc <= 0) {
+      arena_free(&a);
+      return rc;
+    }
+    /* Another process may have finished just before the lease was taken. */
+    zSig = calendar_signature(s, &a);
+    rc = zSig ? calendar_changed(s, &a, zSig, &zOld) : STORE_ERROR;
+    if (rc <= 0) {
+      store_job_done(s, JOB_CALENDAR_RECALC, (int64_t)time(NULL));
+      arena_free(&a);
+      return rc;
+    }
+  }
+  rc = calendar_recalc(s, dToday, zSig, zOld, pnChanged);
+  if (bLease) store_job_done(s, JOB_CALENDAR_RECALC, (int64_t)time(NULL));
+  arena_free(&a);
+  return rc;
+}
+
+/* Recalculates every open application's due date and records zSig, in one
+** transaction. */
+static int calendar_recalc(Store *s, Date dToday, const char *zSig,
+                           const char *zOld, int *pnChanged) {
+  if (store_begin(s) != STORE_OK) return STORE_BUSY;
+  Stmt *st;
+  int rc;
   Calendar cal;
   rc = store_app_calendar(s, &cal);
   if (rc == STORE_OK)
@@ -987,6 +1053,9 @@ int store_app_recalc_if_calendar_changed(Store *s, Date dToday,
   } else if (rc == STORE_OK) {
     rc = STORE_ERROR;
   }
-  arena_free(&a);
-  return rc;
+  if (rc != STORE_OK) {
+    store_rollback(s);
+    return rc;
+  }
+  return store_commit(s);
 }

@@ -219,8 +219,9 @@ const char *store_app_template(Store *s, Arena *ar, int64_t orgId,
 int store_app_template_set(Store *s, int64_t orgId, const char *zOutcome,
                            const char *zBody);
 
-/* The online-submission rate limit, check and record in one statement (no
-** race between parallel submissions): records an attempt from zAddr at
+/* The online-submission rate limit, check and record in one transaction
+** under STORE_LOCK_THROTTLE (no race between parallel submissions, on any
+** server): records an attempt from zAddr at
 ** `now` only while fewer than nMax were recorded since `since`.  1 when
 ** recorded, 0 when the limit is reached, or a negative STORE_* code. */
 int store_apply_attempt_take(Store *s, const char *zAddr, int64_t now,

@@ -59,7 +59,12 @@ enum {
   BENCH_Q_COUNT = 3,     /* MATCH, count(*) of all matches */
   BENCH_Q_LIKE_NEWEST = 4,/* LIKE '%t%' on every column, newest 20 */
   BENCH_Q_LIKE_COUNT = 5,/* LIKE '%t%' on every column, count(*) */
-  BENCH_Q_COUNT_CAPPED = 6 /* MATCH, count(*) up to SEARCH_COUNT_CAP + 1 */
+  BENCH_Q_COUNT_CAPPED = 6, /* MATCH, count(*) up to SEARCH_COUNT_CAP + 1 */
+  BENCH_Q_BM25_ALL = 7,  /* MATCH, top 20 of EVERY match by FTS5's bm25()
+                         ** (BM25 with IDF, column weights of the portal:
+                         ** body 1, title 5, 文号 5, keywords 2, rest 1),
+                         ** ties newest first; returns document ids */
+  BENCH_Q_RANK_ALL = 8   /* the same with gk_rank (no IDF) instead */
 };
 
 typedef struct BenchStmt BenchStmt;
@@ -77,6 +82,12 @@ int store_bench_prepare(Store *s, const char *zTable, int eKind, int nTerm,
 ** when none). */
 int store_bench_run(Store *s, BenchStmt *p, const char *const *azArg,
                     int64_t *pnRow, int64_t *pFirst);
+
+/* As store_bench_run() for the row kinds, but also copies up to nMax
+** returned values (rowids; document ids for BENCH_Q_BM25_ALL) in order to
+** aOut, their number to *pn. */
+int store_bench_rows(Store *s, BenchStmt *p, const char *const *azArg,
+                     int64_t *aOut, int nMax, int *pn);
 
 void store_bench_finalize(BenchStmt *p);
 

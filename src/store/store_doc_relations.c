@@ -104,7 +104,7 @@ int store_doc_relations(Store *s, Arena *a, int64_t docId, DocRelation **paRel,
       " coalesce(d.published_date,'')"
       " FROM (SELECT doc_id,kind,0 AS incoming,related_id AS other,seq AS k1,0 AS k2"
       "        FROM doc_relation WHERE doc_id=?1"
-      "       UNION ALL SELECT doc_id,kind,1,doc_id,CAST(1000000000000 AS INTEGER),-id"
+      "       UNION ALL SELECT doc_id,kind,1,doc_id,CAST(1000000000000 AS BIGINT),-id"
       "        FROM doc_relation WHERE related_id=?1) x"
       " JOIN doc d ON d.id=x.other JOIN org o ON o.id=d.org_id ORDER BY x.k1,x.k2");
   bind_int(st, 1, docId);

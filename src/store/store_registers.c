@@ -228,7 +228,9 @@ int store_message_add_limited(Store *s, Message *m, const char *zKey,
   store_now_iso(zNow);
   if (store_begin(s) != STORE_OK) return STORE_ERROR;
   if (zKey && nMax >= 0) {
-    int n = store_message_recent(s, zKey, since);
+    /* Counted under the throttle lock (two servers, one limit). */
+    int n = store_lock(s, STORE_LOCK_THROTTLE) ? STORE_BUSY
+                                               : store_message_recent(s, zKey, since);
     if (n < 0 || n >= nMax) {
       store_rollback(s);
       return n < 0 ? n : store_fail(s, STORE_CONFLICT, "提交过于频繁");

@@ -50,10 +50,19 @@ typedef struct SearchQuery {
 
 /* Relevance is gk_rank, BM25 per column without IDF (title and 文号
 ** weighted 5, keywords 2, body and attachments 1; fts_cjk.c), times a
-** recency boost, over the newest SEARCH_CANDIDATES matches (docs/search.md:
-** ranking every match of a common term is too slow); matches beyond those
-** follow newest first. */
+** recency boost (up to 1 + search_recency_percent / 100 for this year's
+** documents, fading with age; core/settings.c), over the newest
+** SEARCH_CANDIDATES matches (docs/search.md: ranking every match of a
+** common term is too slow; bench/RESULTS.md section 2b measures what it
+** costs against BM25 over every match); matches beyond those follow newest
+** first, and so does a query of one-character terms only.  The search
+** page says so (page_search.c). */
 #define SEARCH_CANDIDATES 1000
+
+/* 1 when store_search() orders query zQuery by relevance when asked to: it
+** has a term of two or more characters (one-character terms only filter);
+** 0 otherwise, also for a query it would refuse. */
+int store_search_ranks(const char *zQuery);
 
 /* Queries count their matches up to SEARCH_COUNT_CAP: a total of
 ** SEARCH_COUNT_CAP + 1 means "more than SEARCH_COUNT_CAP" (the count of a

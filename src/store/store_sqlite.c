@@ -34,7 +34,11 @@ struct Stmt {
   sqlite3_stmt *p;
 };
 
-sqlite3_stmt *stmt_lite(Stmt *st) { return st ? st->p : NULL; }
+/* NULL for a statement of another driver: the SQLite-only parts then fail
+** cleanly on a PostgreSQL store instead of reading a foreign struct. */
+sqlite3_stmt *stmt_lite(Stmt *st) {
+  return st && st->h.drv == &dbSqlite ? st->p : NULL;
+}
 
 /* Classifies the connection's last failure into s->dbErr, logs SQLite's
 ** own (English) message and returns the STORE_* code. */
@@ -152,7 +156,7 @@ static int private_table(const char *zName) {
   static const char *const az[] = {
     "session", "login_failure", "login_throttle", "audit_log", "apply_attempt",
     "message_throttle", "form_submission", "api_token", "schema_migration",
-    "content_generation", "holiday", NULL};
+    "content_generation", "holiday", "job_lease", NULL};
   for (int i = 0; az[i]; i++)
     if (!strcmp(az[i], zName)) return 1;
   /* Applications and their case files are seen by their handlers and, at
@@ -282,7 +286,15 @@ static int drv_schema_version(Store *s) {
   return lite_pragma_int(s, "PRAGMA user_version", 0);
 }
 
+/* The administration below is SQLite's; on another database it is refused
+** with a message (or, for the cache hint of bulk mode, nothing happens). */
+static int lite_only(Store *s, const char *zWhat) {
+  return store_fail(s, STORE_INVALID, "%s仅适用于 SQLite 数据库文件；"
+                    "PostgreSQL 请用 pg_dump 与 pg_amcheck", zWhat);
+}
+
 int store_bulk_mode(Store *s, int nMiB) {
+  if (!s->db) return STORE_OK;
   char z[64];
   snprintf(z, sizeof z, "PRAGMA cache_size=-%d;", nMiB > 0 ? nMiB * 1024 : 2048);
   return exec_sql(s, z);
@@ -358,6 +370,7 @@ static int drv_migrate(Store *s, int *pnApplied) {
 }
 
 int store_backup(Store *s, const char *zTo) {
+  if (!s->db) return lite_only(s, "备份");
   struct stat sb;
   if (stat(zTo, &sb) == 0)
     return store_fail(s, STORE_CONFLICT, "备份目标已存在：%s", zTo);
@@ -395,6 +408,7 @@ int store_backup(Store *s, const char *zTo) {
 }
 
 int store_integrity_check(Store *s) {
+  if (!s->db) return lite_only(s, "完整性检查");
   sqlite3_stmt *st = NULL;
   if (sqlite3_prepare_v2(s->db, "PRAGMA integrity_check(1)", -1, &st, NULL) != SQLITE_OK)
     return store_fail(s, STORE_ERROR, "完整性检查失败：%s", sqlite3_errmsg(s->db));

@@ -205,6 +205,8 @@ static int login_failure_add(Store *s, const char *zKey, int64_t now) {
 /* Counts, decides and records; inside the caller's transaction. */
 static int login_attempt_tx(Store *s, const char *azKey[3], int64_t now) {
   int an[3];
+  /* Two servers must not both count below the limit (store.h). */
+  if (store_lock(s, STORE_LOCK_THROTTLE) != STORE_OK) return STORE_BUSY;
   for (int i = 0; i < 3; i++) {
     an[i] = login_failures(s, azKey[i], now - LOGIN_WINDOW);
     if (an[i] < 0) return an[i];

@@ -43,30 +43,10 @@ static void adj_free(AdjCtx *c) {
 /* Loads organisation, year, scope, format and the report.  0, or -1 after
 ** writing the error page. */
 static int adj_load(Req *r, AdjCtx *c) {
-  char *zErr = NULL;
   memset(c, 0, sizeof *c);
-  if (page_load_org(r, 0, &c->org)) return -1;
-  const char *zY = req_arg(r, 1);
-  c->year = zY ? atoi(zY) : 0;
-  if (c->year < 1990 || c->year > 2999) {
-    http_error(r, 404, "年度无效");
+  if (report_page_args(r, &c->org, &c->year, &c->bSubtree, &c->set,
+                       &c->zFormat))
     return -1;
-  }
-  c->bSubtree = !strcmp(req_param_or(r, "scope", "org"), "subtree");
-  if (rf_set_load_builtin(&c->set, &zErr)) {
-    http_error(r, 500, "报告格式无法载入");
-    free(zErr);
-    return -1;
-  }
-  const char *zF = req_param(r, "form");
-  if (zF && *zF) {
-    if (!rf_format_find(&c->set, zF)) {
-      rf_set_free(&c->set);
-      http_error(r, 400, "报告格式无效");
-      return -1;
-    }
-    c->zFormat = zF;
-  }
   c->zQ = req_fmt(r, "%s%s%s%u", c->bSubtree || c->zFormat ? "?" : "",
                   c->bSubtree ? "scope=subtree" : "",
                   c->zFormat ? (c->bSubtree ? "&form=" : "form=") : "",

@@ -100,24 +100,20 @@ static int build(Req *r, Ctx *c, int year, int bRecords, ReportRec *pRec,
 
 /* Loads the context from the path ({org}/{year}) and ?scope.  Returns 0,
 ** or -1 after writing the error page. */
-static int ctx_load(Req *r, Ctx *c, int bRecords) {
+int report_page_args(Req *r, Org *pOrg, int *pYear, int *pbSubtree,
+                     RfSet *pSet, const char **pzFormat) {
   char *zErr = NULL;
-  memset(c, 0, sizeof *c);
-  if (page_load_org(r, 0, &c->org)) return -1;
+  *pzFormat = NULL;
+  if (page_load_org(r, 0, pOrg)) return -1;
   const char *zY = req_arg(r, 1);
-  c->year = zY ? atoi(zY) : 0;
-  if (c->year < 1990 || c->year > 2999) {
+  *pYear = zY ? atoi(zY) : 0;
+  if (*pYear < 1990 || *pYear > 2999) {
     http_error(r, 404, "年度无效");
     return -1;
   }
-  /* The report bears the name the organ had when it was due (a 2018
-  ** report, published in early 2019, before a renaming in 2019). */
-  const char *zThen = store_org_name_on(
-      r->store, &r->arena, c->org.id, req_fmt(r, "%d-01-31", c->year + 1));
-  if (zThen) c->org.zName = zThen;
-  c->bSubtree = !strcmp(req_param_or(r, "scope", "org"), "subtree");
-  if (rf_set_load_builtin(&c->set, &zErr)) {
-    http_error(r, 500, zErr);
+  *pbSubtree = !strcmp(req_param_or(r, "scope", "org"), "subtree");
+  if (rf_set_load_builtin(pSet, &zErr)) {
+    http_error(r, 500, "报告格式无法载入");
     free(zErr);
     return -1;
   }
@@ -125,13 +121,26 @@ static int ctx_load(Req *r, Ctx *c, int bRecords) {
   ** keeps its own): e.g. the stat form for a year after 2018. */
   const char *zF = req_param(r, "form");
   if (zF && *zF) {
-    if (!rf_format_find(&c->set, zF)) {
-      rf_set_free(&c->set);
+    if (!rf_format_find(pSet, zF)) {
+      rf_set_free(pSet);
       http_error(r, 400, "报告格式无效");
       return -1;
     }
-    c->zFormat = zF;
+    *pzFormat = zF;
   }
+  return 0;
+}
+
+static int ctx_load(Req *r, Ctx *c, int bRecords) {
+  memset(c, 0, sizeof *c);
+  if (report_page_args(r, &c->org, &c->year, &c->bSubtree, &c->set,
+                       &c->zFormat))
+    return -1;
+  /* The report bears the name the organ had when it was due (a 2018
+  ** report, published in early 2019, before a renaming in 2019). */
+  const char *zThen = store_org_name_on(
+      r->store, &r->arena, c->org.id, req_fmt(r, "%d-01-31", c->year + 1));
+  if (zThen) c->org.zName = zThen;
   c->zQAmp = req_fmt(r, "%s%s%u", c->bSubtree ? "&scope=subtree" : "",
                      c->zFormat ? "&form=" : "",
                      c->zFormat ? c->zFormat : "");

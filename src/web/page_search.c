@@ -227,10 +227,17 @@ int page_search(Req *r) {
   for (const DocCode *c = aDocValidity; c->zCode; c++)
     option(r, c->zCode, c->zLabel, req_param(r, "validity"));
   req_puts(r, "</select></p>\n");
-  req_puts(r, "<p><label for=\"f-sort\">排序</label> <select id=\"f-sort\" name=\"sort\">");
+  req_puts(r, "<p><label for=\"f-sort\">排序</label> <select id=\"f-sort\" name=\"sort\""
+              " aria-describedby=\"sort-hint\">");
   option(r, "relevance", "按相关度", q.bByDate ? "date" : "relevance");
-  option(r, "date", "按发布日期", q.bByDate ? "date" : "relevance");
-  req_puts(r, "</select></p>\n</fieldset>\n</form>\n");
+  option(r, "date", "按发布日期（新的在前）", q.bByDate ? "date" : "relevance");
+  /* What relevance means, stated where it is chosen (store_search.h). */
+  int bRecency = store_setting_int(r->store, SET_SEARCH_RECENCY_PERCENT) > 0;
+  req_printf(r, "</select></p>\n<p class=\"hint\" id=\"sort-hint\">按相关度：检索词在标题、文号中"
+                "出现的文件靠前，其次看关键词和正文中出现的次数%s。"
+                "匹配结果超过 %d 条时，只对最新发布的 %d 条按相关度排列，更早的结果随后按发布日期排列。"
+                "只含单个字的检索按发布日期排列。</p>\n</fieldset>\n</form>\n",
+             bRecency ? "，近期发布的文件适当靠前" : "", SEARCH_CANDIDATES, SEARCH_CANDIDATES);
 
   if (zSearchErr) page_notice(r, "error", zSearchErr);
   if (bRan) {
@@ -240,6 +247,12 @@ int page_search(Req *r) {
     else
       req_printf(r, "<p class=\"result-count\" role=\"status\">共找到 <strong data-total=\"%d\">%d</strong> 条结果</p>\n",
                  total, total);
+    if (!q.bByDate && !store_search_ranks(zQ))
+      req_puts(r, "<p class=\"hint result-order\">单字检索的结果按发布日期排列（新的在前）。</p>\n");
+    else if (!q.bByDate && total > SEARCH_CANDIDATES)
+      req_printf(r, "<p class=\"hint result-order\">结果较多：以下按相关度排列的是最新发布的 %d 条"
+                    "匹配结果，更早的结果排在其后、按发布日期排列。查找较早的文件，可选择发布年份。</p>\n",
+                 SEARCH_CANDIDATES);
     req_puts(r, "<ol class=\"results\">\n");
     for (int i = 0; i < n; i++) {
       Doc d;

@@ -103,6 +103,14 @@ int page_report_public_list(Req *r);/* GET /o/{org}/reports */
 int page_report_public(Req *r);     /* GET /o/{org}/reports/{year} */
 void panel_reports(Req *r);         /* staff home */
 
+/* What every staff report page reads from its request: the organisation
+** ({org}, which the user may see), the year ({year}, 1990–2999, else 404),
+** ?scope=subtree, the built-in formats into *pSet (caller rf_set_free()s)
+** and ?form= (a known format, else 400; NULL when absent).  0, or -1 after
+** writing the error page (then *pSet needs no freeing). */
+int report_page_args(Req *r, Org *pOrg, int *pYear, int *pbSubtree,
+                     RfSet *pSet, const char **pzFormat);
+
 /* The hand adjustment of a cell (人工调整, page_report_adjust.c). */
 int page_report_adjust_form(Req *r);/* GET …/{year}/override?c=CELL */
 int page_report_adjust(Req *r);     /* POST …/{year}/override */

@@ -1,17 +1,108 @@
 /*
-** storefix.h — a new, empty database in a temporary file for the store
-** tests: zPath is a mkstemp() template ("/tmp/gk-unit-x-XXXXXX") that
-** receives the file's name (the caller unlinks it when done).  Returns the
-** store, or NULL after a failed CHECK.
+** storefix.h — a new, empty database for the store tests, on SQLite (a
+** temporary file) or, when GK_TEST_PG holds a PostgreSQL connection string
+** in keyword form ("host=… dbname=…", tests/pg/pg.sh prints one), on that
+** server in a schema of its own.
+**
+**   temp_store(zPath)   zPath is a mkstemp() template ("/tmp/gk-unit-x-
+**                       XXXXXX") that receives the file's name (the caller
+**                       unlinks it when done).  Returns the store, or NULL
+**                       after a failed CHECK.
+**   fix_store_open(zPath, flags, &s, &zErr)
+**                       store_open() for tests: on SQLite exactly that; on
+**                       PostgreSQL zPath names a schema (gkt_<hash of the
+**                       path>) that STORE_CREATE makes anew (dropping one
+**                       left by an earlier file of the same name), so a
+**                       test opens "the same database" again, from another
+**                       thread too, by passing the same path.
+**   fix_exec_sql(zPath, zSql)
+**                       runs SQL on the database of zPath through a
+**                       connection of its own, behind the store's back
+**                       (tampering, old rows); 0 on success.
+**   fix_on_pg()         1 when the tests run on PostgreSQL.
 */
 #ifndef GK_TEST_STOREFIX_H
 #define GK_TEST_STOREFIX_H
 
+#include <libpq-fe.h>
+#include <sqlite3.h>
+#include <stdint.h>
+#include <stdio.h>
 #include <stdlib.h>
 #include <unistd.h>
 
 #include "harness.h"
 #include "store/store.h"
+
+static inline int fix_on_pg(void) {
+  const char *z = getenv("GK_TEST_PG");
+  return z && *z;
+}
+
+/* The schema of the PostgreSQL database for zPath: FNV-1a of the path. */
+static inline void fix_pg_schema(const char *zPath, char z[32]) {
+  uint64_t h = 1469598103934665603ull;
+  for (const char *p = zPath; *p; p++) h = (h ^ (unsigned char)*p) * 1099511628211ull;
+  snprintf(z, 32, "gkt_%016llx", (unsigned long long)h);
+}
+
+/* (Re)creates the schema; 0 on success. */
+static inline int fix_pg_new_schema(const char *zSchema) {
+  PGconn *c = PQconnectdb(getenv("GK_TEST_PG"));
+  int ok = PQstatus(c) == CONNECTION_OK;
+  if (ok) {
+    char zSql[160];
+    snprintf(zSql, sizeof zSql,
+             "SET client_min_messages=warning; DROP SCHEMA IF EXISTS %s CASCADE;"
+             " CREATE SCHEMA %s", zSchema, zSchema);
+    PGresult *r = PQexec(c, zSql);
+    ok = PQresultStatus(r) == PGRES_COMMAND_OK;
+    if (!ok) fprintf(stderr, "  storefix: %s", PQresultErrorMessage(r));
+    PQclear(r);
+  } else {
+    fprintf(stderr, "  storefix: %s", PQerrorMessage(c));
+  }
+  PQfinish(c);
+  return ok ? 0 : -1;
+}
+
+static inline int fix_store_open(const char *zPath, int flags, Store **pp,
+                                 char **pzErr) {
+  if (!fix_on_pg()) return store_open(zPath, flags, pp, pzErr);
+  char zSchema[32], zTarget[1024];
+  fix_pg_schema(zPath, zSchema);
+  if ((flags & STORE_CREATE) && fix_pg_new_schema(zSchema)) {
+    *pp = NULL;
+    return STORE_ERROR;
+  }
+  snprintf(zTarget, sizeof zTarget, "%s options=-csearch_path=%s",
+           getenv("GK_TEST_PG"), zSchema);
+  return store_open(zTarget, flags, pp, pzErr);
+}
+
+static inline int fix_exec_sql(const char *zPath, const char *zSql) {
+  if (!fix_on_pg()) {
+    sqlite3 *db = NULL;
+    int rc = sqlite3_open_v2(zPath, &db, SQLITE_OPEN_READWRITE, NULL);
+    if (rc == SQLITE_OK) {
+      sqlite3_busy_timeout(db, 2000);
+      rc = sqlite3_exec(db, zSql, NULL, NULL, NULL);
+    }
+    sqlite3_close(db);
+    return rc == SQLITE_OK ? 0 : -1;
+  }
+  char zSchema[32], zTarget[1024];
+  fix_pg_schema(zPath, zSchema);
+  snprintf(zTarget, sizeof zTarget, "%s options=-csearch_path=%s",
+           getenv("GK_TEST_PG"), zSchema);
+  PGconn *c = PQconnectdb(zTarget);
+  PGresult *r = PQexec(c, zSql);
+  int ok = PQresultStatus(r) == PGRES_COMMAND_OK || PQresultStatus(r) == PGRES_TUPLES_OK;
+  if (!ok) fprintf(stderr, "  storefix: %s", PQresultErrorMessage(r));
+  PQclear(r);
+  PQfinish(c);
+  return ok ? 0 : -1;
+}
 
 static inline Store *temp_store(char *zPath) {
   int fd = mkstemp(zPath);
@@ -21,7 +112,9 @@ static inline Store *temp_store(char *zPath) {
   unlink(zPath);
   Store *s = NULL;
   char *zErr = NULL;
-  CHECK_INT(store_open(zPath, STORE_CREATE, &s, &zErr), STORE_OK);
+  int rc = fix_store_open(zPath, STORE_CREATE, &s, &zErr);
+  if (rc != STORE_OK) fprintf(stderr, "  store_open: %s\n", zErr ? zErr : "?");
+  CHECK_INT(rc, STORE_OK);
   free(zErr);
   return s;
 }

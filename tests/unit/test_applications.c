@@ -35,6 +35,7 @@
 */
 #include <stdlib.h>
 #include <string.h>
+#include <time.h>
 #include <unistd.h>
 #include <zip.h>
 
@@ -374,6 +375,26 @@ TEST(store_recalc_logs_due_change_when_holidays_arrive) {
   CHECK_INT(store_app_due_changes(s, &a, app.id, &aChg, &nChg), STORE_OK);
   CHECK_INT(nChg, 3);
   if (nChg == 3) CHECK_STR(aChg[0].zReason, "节假日安排变更后重新计算");
+  /* Another server holds the recalculation (job lease, issue 16): this one
+  ** leaves the due dates alone until the lease is given back. */
+  Store *s2 = NULL;
+  char *zErr2 = NULL;
+  CHECK_INT(fix_store_open(zPath, 0, &s2, &zErr2), STORE_OK);
+  free(zErr2);
+  if (s2) {
+    CHECK_INT(store_try_job(s2, JOB_CALENDAR_RECALC, (int64_t)time(NULL), 600), 1);
+    CHECK_INT(store_holiday_put(s, "2027-01-19", "holiday", "测试"), STORE_OK);
+    CHECK_INT(store_app_recalc_if_calendar_changed(s, D("2027-01-05"), &n), STORE_OK);
+    CHECK_INT(n, 0);
+    CHECK_INT(store_app_get(s, &a, app.id, &got), STORE_OK);
+    CHECK_STR(got.zDueOn, "2027-02-03");
+    CHECK_INT(store_job_done(s2, JOB_CALENDAR_RECALC, (int64_t)time(NULL)), STORE_OK);
+    CHECK_INT(store_app_recalc_if_calendar_changed(s, D("2027-01-05"), &n), STORE_OK);
+    CHECK_INT(n, 1);
+    CHECK_INT(store_app_get(s, &a, app.id, &got), STORE_OK);
+    CHECK_STR(got.zDueOn, "2027-02-04");
+    store_close(s2);
+  }
   AppYearCounts c;
   CHECK_INT(store_app_year_counts(s, 0, 2027, &c), STORE_OK);
   CHECK_INT(c.nNew, 1);

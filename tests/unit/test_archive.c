@@ -13,6 +13,7 @@
 #include "cli/archive.h"
 #include "core/document.h"
 #include "harness.h"
+#include "storefix.h"
 #include "lib/crypto.h"
 #include "store/store_documents.h"
 
@@ -24,7 +25,7 @@ static Store *arch_db(char zDir[64], int64_t *pOrg, int64_t *pUser) {
   snprintf(zDir, 64, "/tmp/gk-arch-test-XXXXXX");
   if (!mkdtemp(zDir)) return NULL;
   snprintf(zPath, sizeof zPath, "%s/t.db", zDir);
-  if (store_open(zPath, STORE_CREATE, &s, &zErr) != STORE_OK) {
+  if (fix_store_open(zPath, STORE_CREATE, &s, &zErr) != STORE_OK) {
     fprintf(stderr, "  store_open: %s\n", zErr ? zErr : "?");
     free(zErr);
     return NULL;

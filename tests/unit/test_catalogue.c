@@ -11,6 +11,7 @@
 #include "../../src/lib/table.h"
 #include "../../src/store/store_catalogue.h"
 #include "harness.h"
+#include "storefix.h"
 
 static int parse(Arena *a, const char *z, Table *t) {
   const char *zErr = NULL;
@@ -309,14 +310,14 @@ TEST(catalogue_import_reports_per_row_and_column) {
 }
 
 /* A fresh database with one organisation; NULL on failure. */
-static Store *temp_store(char *zDir, int64_t *pOrg, const char *zSlug) {
+static Store *cat_temp_store(char *zDir, int64_t *pOrg, const char *zSlug) {
   strcpy(zDir, "/tmp/gk-unit-XXXXXX");
   if (!mkdtemp(zDir)) return NULL;
   char zPath[64];
   snprintf(zPath, sizeof zPath, "%s/t.db", zDir);
   Store *s = NULL;
   char *zErr = NULL;
-  if (store_open(zPath, STORE_CREATE, &s, &zErr) != STORE_OK) {
+  if (fix_store_open(zPath, STORE_CREATE, &s, &zErr) != STORE_OK) {
     fprintf(stderr, "  store_open: %s\n", zErr ? zErr : "?");
     free(zErr);
     return NULL;
@@ -348,7 +349,7 @@ TEST(catalogue_seed_000_round_trip_csv_and_xlsx) {
   Arena a = ARENA_INIT;
   char zDir[32];
   int64_t org, org2;
-  Store *s = temp_store(zDir, &org, "t1");
+  Store *s = cat_temp_store(zDir, &org, "t1");
   CHECK(s != NULL);
   if (!s) return;
   Table src, t, back;
@@ -448,7 +449,7 @@ TEST(catalogue_store_move_delete_and_validation) {
   Arena a = ARENA_INIT;
   char zDir[32];
   int64_t org;
-  Store *s = temp_store(zDir, &org, "t3");
+  Store *s = cat_temp_store(zDir, &org, "t3");
   CHECK(s != NULL);
   if (!s) return;
   CatItem it;
@@ -480,7 +481,7 @@ TEST(catalogue_store_move_delete_and_validation) {
   char zPath[64];
   snprintf(zPath, sizeof zPath, "%s/t.db", zDir);
   sqlite3 *db = NULL;
-  if (sqlite3_open(zPath, &db) == SQLITE_OK &&
+  if (!fix_on_pg() && sqlite3_open(zPath, &db) == SQLITE_OK &&
       sqlite3_exec(db, "CREATE TABLE doc(id INTEGER PRIMARY KEY,"
                        " catalogue_item_id INTEGER)", NULL, NULL, NULL) ==
           SQLITE_OK) {

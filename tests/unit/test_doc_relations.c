@@ -6,7 +6,6 @@
 ** from the rules stated in store_doc_relations.h, counted by hand from what
 ** each test builds.
 */
-#include <sqlite3.h>
 #include <stdlib.h>
 #include <string.h>
 #include <unistd.h>
@@ -178,14 +177,10 @@ TEST(doc_relation_cascades_and_advances_content_generation) {
   CHECK(g2 > g1);
   /* The application deletes no document; should an administrator, the
   ** document's relations go with it. */
-  sqlite3 *db;
-  CHECK_INT(sqlite3_open(f.zPath, &db), SQLITE_OK);
-  sqlite3_busy_timeout(db, 2000);
-  char *zSql = sqlite3_mprintf("PRAGMA foreign_keys=ON; DELETE FROM audit_log;"
-                               " DELETE FROM doc WHERE id=%lld", (long long)gone);
-  CHECK_INT(sqlite3_exec(db, zSql, NULL, NULL, NULL), SQLITE_OK);
-  sqlite3_free(zSql);
-  sqlite3_close(db);
+  char zSql[160];
+  snprintf(zSql, sizeof zSql, "%sDELETE FROM audit_log; DELETE FROM doc WHERE id=%lld",
+           fix_on_pg() ? "" : "PRAGMA foreign_keys=ON; ", (long long)gone);
+  CHECK_INT(fix_exec_sql(f.zPath, zSql), 0);
   DocRelation *aR;
   int n;
   CHECK_INT(store_doc_relations(f.s, &a, d, &aR, &n), STORE_OK);

@@ -13,6 +13,7 @@
 
 #include "core/document.h"
 #include "harness.h"
+#include "storefix.h"
 #include "lib/crypto.h"
 #include "store/store_documents.h"
 
@@ -24,7 +25,7 @@ static Store *fresh_db(char zPath[128], int64_t *pOrg, int64_t *pUser) {
   crypto_init();
   if (!mkdtemp(zDir)) return NULL;
   snprintf(zPath, 128, "%s/t.db", zDir);
-  if (store_open(zPath, STORE_CREATE, &s, &zErr) != STORE_OK) {
+  if (fix_store_open(zPath, STORE_CREATE, &s, &zErr) != STORE_OK) {
     fprintf(stderr, "  store_open: %s\n", zErr ? zErr : "?");
     free(zErr);
     return NULL;
@@ -278,7 +279,7 @@ static void *publish_many(void *p) {
   Worker *w = p;
   Store *s = NULL;
   char *zErr = NULL;
-  if (store_open(w->zPath, 0, &s, &zErr) != STORE_OK) {
+  if (fix_store_open(w->zPath, 0, &s, &zErr) != STORE_OK) {
     free(zErr);
     w->nFail = 99;
     return NULL;
@@ -336,12 +337,7 @@ TEST(doc_index_number_concurrent) {
 
 /* Runs one SQL statement on the file behind the store's back. */
 static void tamper(const char *zPath, const char *zSql) {
-  sqlite3 *db;
-  if (sqlite3_open(zPath, &db) == SQLITE_OK) {
-    sqlite3_busy_timeout(db, 2000);
-    sqlite3_exec(db, zSql, NULL, NULL, NULL);
-  }
-  sqlite3_close(db);
+  fix_exec_sql(zPath, zSql);
 }
 
 TEST(doc_ledger_verify_detects_tampering) {
@@ -522,7 +518,10 @@ TEST(doc_import_equals_add_then_publish) {
     CHECK_INT(store_doc_import(s2, &a, &d4), STORE_OK);
     CHECK_STR(index_of(s2, &a, d4.id),
               k ? "453629012/2018-00001" : "453629012/2018-00002");
-    CHECK(d4.id == d2.id + 1);
+    /* SQLite gives the refused import's id to the next row; a PostgreSQL
+    ** identity does not take back a number a rolled-back insert drew. */
+    if (!fix_on_pg()) CHECK(d4.id == d2.id + 1);
+    else CHECK(d4.id > d2.id);
     /* store_doc_add()'s checks come before the allocation, as on that
     ** path: an unknown catalogue item and a malformed imported number are
     ** refused with their own messages, nothing stored. */

@@ -14,6 +14,7 @@
 #include "../../src/store/store_reports.h"
 #include "../../src/web/reports.h"
 #include "harness.h"
+#include "storefix.h"
 #include "report_fixture.h"
 
 #define FX "tests/fixtures/report/"
@@ -27,7 +28,7 @@ static Store *fresh(char zPath[64], const char *zName, int64_t *pOrg) {
   if (fd < 0) return NULL;
   close(fd);
   unlink(zPath);
-  if (store_open(zPath, STORE_CREATE, &s, &zErr) != STORE_OK) {
+  if (fix_store_open(zPath, STORE_CREATE, &s, &zErr) != STORE_OK) {
     fprintf(stderr, "  store_open: %s\n", zErr ? zErr : "?");
     free(zErr);
     return NULL;

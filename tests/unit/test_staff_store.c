@@ -11,6 +11,7 @@
 #include <unistd.h>
 
 #include "harness.h"
+#include "storefix.h"
 #include "lib/crypto.h"
 #include "store/store_documents.h"
 #include "store/store_staff.h"
@@ -48,7 +49,7 @@ static int fix_open(Fix *f) {
   crypto_init();
   if (!mkdtemp(zDir)) return -1;
   snprintf(f->zPath, sizeof f->zPath, "%s/t.db", zDir);
-  if (store_open(f->zPath, STORE_CREATE, &f->s, &zErr) != STORE_OK) { free(zErr); return -1; }
+  if (fix_store_open(f->zPath, STORE_CREATE, &f->s, &zErr) != STORE_OK) { free(zErr); return -1; }
   f->org = add_org(f->s, 0, "bureau", "453629012");
   f->child = add_org(f->s, f->org, "clinic", "453629013");
   f->u1 = add_user(f->s, f->org, "u1");

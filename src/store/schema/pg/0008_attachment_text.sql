@@ -1,0 +1,14 @@
+-- PostgreSQL version of ../0008_attachment_text.sql: INTEGER is bigint, an id key an identity
+-- column, BLOB is bytea, "user" is quoted (a reserved word).
+--
+-- 0008_attachment_text.sql — the text of each attachment, for the public
+-- full-text search (issue 4: "title, 文号, body, keywords, attachment text").
+--
+-- The text is extracted once, when the content is first stored
+-- (store_doc_attach, src/lib/doctext.c: PDF via pdftotext, DOCX and XLSX
+-- from their XML), and kept beside the bytes: it is a function of the
+-- content, so it lives on the de-duplicated attachment_blob row.
+--   NULL  not extracted yet (contents stored before this migration;
+--         `gongkai search reindex` extracts them and rebuilds the index)
+--   ''    no text (images, or the extraction failed)
+ALTER TABLE attachment_blob ADD COLUMN text TEXT;

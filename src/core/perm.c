@@ -38,7 +38,8 @@ static const unsigned aGrant[PERM__COUNT] = {
   [PERM_REPORT_EDIT] = ROLE_OFFICE,
   [PERM_REGISTER_EDIT] = ROLE_OFFICE | ROLE_DRAFTER,
   [PERM_SUPERVISE] = ROLE_SUPERVISOR | ROLE_OFFICE,
-  [PERM_REPORT_VIEW] = ROLE_OFFICE | ROLE_SUPERVISOR,
+  /* The leader reads the report he approves (POST …/approve). */
+  [PERM_REPORT_VIEW] = ROLE_OFFICE | ROLE_SUPERVISOR | ROLE_APPROVER,
 };
 
 /* Roles whose grants extend to the subtree below their organisation. */

@@ -47,7 +47,8 @@ typedef enum Perm {
   PERM_REGISTER_EDIT,     /* opinion, messages, proposals, activities */
   PERM_SUPERVISE,         /* supervisor's view and inspections */
   PERM_REPORT_VIEW,       /* read annual reports in preparation: their
-                          ** editors and the supervisor */
+                          ** editors, the supervisor and the approving
+                          ** leader */
   PERM__COUNT
 } Perm;
 

@@ -478,10 +478,16 @@ int page_reports(Req *r) {
   req_printf(r, "<h1>政府信息公开工作年度报告</h1><form method=\"get\">"
                 "<label>年度 <input name=\"year\" value=\"%d\" size=\"6\">"
                 "</label> <button>查看</button></form>", year);
-  req_printf(r, "<p><a href=\"/staff/reports/%u/%d\">%h %d 年度报告</a> · "
-                "<a href=\"/staff/reports/%u/%d?scope=subtree\">全系统报告</a>"
-                " · <a href=\"/staff/report-check\">报告核对</a></p>",
-             me.zSlug, year, me.zName, year, me.zSlug, year);
+  /* Links only to the reports this user may open (report_view); every
+  ** staff user may check a report file. */
+  if (req_can(r, PERM_REPORT_VIEW, me.id))
+    req_printf(r, "<p><a href=\"/staff/reports/%u/%d\">%h %d 年度报告</a> · "
+                  "<a href=\"/staff/reports/%u/%d?scope=subtree\">全系统报告</a>"
+                  " · <a href=\"/staff/report-check\">报告核对</a></p>",
+               me.zSlug, year, me.zName, year, me.zSlug, year);
+  else
+    req_puts(r, "<p><a href=\"/staff/report-check\">报告核对</a>（检查一份年度报告"
+                "文件的勾稽关系）</p>");
   ReportUnit *aU;
   int n;
   if (store_report_units(r->store, &r->arena, me.id, year, &aU, &n) ==
@@ -518,11 +524,15 @@ int page_reports(Req *r) {
       Date dU = regime_report_due(year, bGov, NULL);
       char zDue[DATE_STRLEN];
       if (!bDone && aU[i].orgId != me.id) nMissing++;
-      req_printf(r, "<tr class=\"%s\"><td class=\"d%d\"><a href=\"/staff/"
-                    "reports/%u/%d\">%h</a></td><td>%h</td><td>%h</td>"
-                    "<td>%h</td><td>",
-                 bDone ? "done" : "missing", aU[i].depth, aU[i].zOrgSlug,
-                 year, aU[i].zOrgName, report_status_label(aU[i].zStatus),
+      req_printf(r, "<tr class=\"%s\"><td class=\"d%d\">", bDone ? "done" : "missing",
+                 aU[i].depth);
+      if (req_can(r, PERM_REPORT_VIEW, aU[i].orgId))
+        req_printf(r, "<a href=\"/staff/reports/%u/%d\">%h</a>", aU[i].zOrgSlug, year,
+                   aU[i].zOrgName);
+      else
+        req_printf(r, "%h", aU[i].zOrgName);
+      req_printf(r, "</td><td>%h</td><td>%h</td><td>%h</td><td>",
+                 report_status_label(aU[i].zStatus),
                  aU[i].zSubmittedAt[0] ? fmt_time_short(r, aU[i].zSubmittedAt) : "", date_format(dU, zDue));
       if (bDone) req_puts(r, "—");
       else if (dU >= dToday) req_printf(r, "%lld", (long long)(dU - dToday));

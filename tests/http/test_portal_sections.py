@@ -48,7 +48,27 @@ def test_interpretations_link_the_policy_and_the_item_lists_them(srv):
     cat = c.get("/o/znwsj/catalogue").text
     item = re.search(r'<a class="item-docs" href="(/o/znwsj/items/\d+)">', cat).group(1)
     eq(item, re.search(r'href="(/o/znwsj/items/\d+)"', cat).group(1))
-    contains(c.get(item).text, "政策解读")   # the 政策解读 item lists its interpretation
+    # The 政策解读 item lists its interpretation.
+    contains(c.get(item).text, "《2018年全县落实基层医疗卫生机构基本药物制度实施方案》政策解读</a>")
+
+
+def test_body_tables_scroll_in_a_focusable_region(srv):
+    # A wide table in a document's body scrolls inside its own box on a
+    # phone; the box is named and reachable with the keyboard (axe
+    # scrollable-region-focusable), one name per table.
+    con = __import__("sqlite3").connect(srv.db)
+    did = con.execute("SELECT d.id FROM doc d JOIN org o ON o.id=d.org_id WHERE o.slug='znwsj'"
+                      " AND d.state='published' AND d.body LIKE '%|---%'"
+                      " ORDER BY length(d.body) DESC").fetchone()[0]
+    con.close()
+    t = srv.client().get("/o/znwsj/d/%d" % did).text
+    body = t[t.index('<div class="doc-body">'):]
+    n = body.count("<table>")
+    ok(n >= 2, "the document has %d tables" % n)
+    for i in range(1, n + 1):
+        contains(body, '<div class="table-scroll" role="region" tabindex="0" '
+                       'aria-label="正文表格%d"><table>' % i)
+    eq(body.count("</table></div>"), n)
 
 
 def test_document_page_breadcrumb_related_and_times(srv):

@@ -560,3 +560,23 @@ def org_id(srv, slug):
         return con.execute("SELECT id FROM org WHERE slug=?", (slug,)).fetchone()[0]
     finally:
         con.close()
+
+
+def test_report_list_links_only_reports_the_user_may_open(srv):
+    # Every staff user has 报告 (the report check); a secrecy reviewer may
+    # not read reports in preparation, so the list names the units without
+    # links to pages that would answer 403.
+    sec = login(srv, "secrecy")
+    t = sec.get("/staff/reports?year=2025").text
+    not_contains(t, 'href="/staff/reports/znwsj/')
+    contains(t, 'href="/staff/report-check"')
+    contains(t, "中宁县疾病预防控制中心")
+    eq(sec.get("/staff/reports/znwsj/2025").status, 403)
+    # The leader approves his organisation's report, so he reads it (not
+    # the units below: approval is not a subtree grant).
+    lead = login(srv, "leader")
+    t = lead.get("/staff/reports?year=2025").text
+    contains(t, 'href="/staff/reports/znwsj/2025"')
+    not_contains(t, 'href="/staff/reports/zn-cdc/2025"')
+    eq(lead.get("/staff/reports/znwsj/2025").status, 200)
+    eq(lead.get("/staff/reports/zn-cdc/2025").status, 403)

@@ -62,6 +62,29 @@ TEST(docx_md_libreoffice_headings_paragraphs_lists_table) {
   free(zTitle);
 }
 
+/* libreoffice-writer.docx: LibreOffice Writer's own document
+** (libreoffice-writer.fodt: Title paragraph, outline headings, a nested
+** list, a table) saved as .docx with soffice --convert-to docx. */
+TEST(docx_md_libreoffice_writer_title_outline_nested_list_table) {
+  char *zTitle = NULL, zErr[200];
+  char *z = convert("libreoffice-writer.docx", &zTitle, zErr, sizeof zErr);
+  CHECK_STR(z,
+            "# 关于开展2027年春季爱国卫生运动的通知\n\n"
+            "# 一、总体要求\n\n"
+            "各乡镇卫生院：现将有关事项通知如下。\n\n"
+            "## （一）工作重点\n\n"
+            "- 清理卫生死角\n"
+            "- 病媒生物防制\n"
+            "    - 灭鼠\n\n"
+            "| 乡镇 | 责任人 |\n"
+            "| --- | --- |\n"
+            "| 宁安镇 | 王明 |\n\n"
+            "特此通知。\n");
+  CHECK_STR(zTitle, "关于开展2027年春季爱国卫生运动的通知");
+  free(z);
+  free(zTitle);
+}
+
 TEST(docx_md_wps_style_ids_nested_lists_short_rows_escapes) {
   char *zTitle = NULL, zErr[200];
   char *z = convert("wps.docx", &zTitle, zErr, sizeof zErr);

@@ -78,11 +78,13 @@ TEST(foundation_permission_scope) {
   CHECK(perm_allows(ROLE_SUPERVISOR, 1, PERM_SUPERVISE, 7, anc7, 2));
   CHECK(perm_allows(ROLE_SUPERVISOR, 1, PERM_VIEW_STAFF, 2, anc2, 1));
   /* Annual reports in preparation: read by their editors (the office) and
-  ** the supervisor, over the subtree; not by a drafter or a leader. */
+  ** the supervisor, over the subtree, and by the leader who approves his
+  ** own organisation's report (领导审批); not by a drafter. */
   CHECK(perm_allows(ROLE_OFFICE, 1, PERM_REPORT_VIEW, 2, anc2, 1));
   CHECK(perm_allows(ROLE_SUPERVISOR, 1, PERM_REPORT_VIEW, 7, anc7, 2));
   CHECK(!perm_allows(ROLE_DRAFTER, 1, PERM_REPORT_VIEW, 1, anc1, 0));
-  CHECK(!perm_allows(ROLE_APPROVER, 1, PERM_REPORT_VIEW, 1, anc1, 0));
+  CHECK(perm_allows(ROLE_APPROVER, 1, PERM_REPORT_VIEW, 1, anc1, 0));  /* approves it */
+  CHECK(!perm_allows(ROLE_APPROVER, 1, PERM_REPORT_VIEW, 2, anc2, 1));  /* not below */
   CHECK(!perm_allows(ROLE_OFFICE, 2, PERM_REPORT_VIEW, 1, anc1, 0));
   /* Public needs nothing; login needs some role. */
   CHECK(perm_allows(0, 0, PERM_PUBLIC, 5, anc1, 0));

@@ -24,6 +24,7 @@
 #include "store/fts_cjk.h"
 #include "store/store_documents.h"
 #include "lib/textmatch.h"
+#include "store/pg_search.h"
 #include "store/store_sqlite.h"
 
 #define REF_COLS                                                       \
@@ -138,6 +139,8 @@ static int lookup_terms(Store *s, Arena *a, const char *zQ, const char **pzBig,
 int store_doc_lookup(Store *s, Arena *a, const char *zQ, int64_t orgId,
                      int bSubtree, int64_t excludeId, int limit,
                      DocRef **paRef, int *pn) {
+  if (db_dialect(s) != DB_SQLITE) /* pg_search.c (issue 16) */
+    return pg_doc_lookup(s, a, zQ, orgId, bSubtree, excludeId, limit, paRef, pn);
   if (limit < 1) limit = 1;
   if (limit > 50) limit = 50;
   *paRef = arena_alloc(a, sizeof **paRef * (size_t)limit);

@@ -13,6 +13,7 @@
 #include "store/fts_cjk.h"
 #include "store/store_documents.h"
 #include "store/store_admin.h"
+#include "store/pg_search.h"
 #include "store/store_sqlite.h"
 #include "store/store_search.h"
 
@@ -148,14 +149,13 @@ static int index_unindexed(Store *s) {
   return exec_sql0(s, FTS_MARK_INDEXED);
 }
 
-/* PostgreSQL has no full-text index yet (issue 16; its migrations create
-** search_doc without FTS5): the index upkeep is nothing there, so that
-** publishing works, and the searches fail (stmt_lite gives NULL). */
-#define NO_INDEX_ON_PG(s) \
-  do { if (db_dialect(s) != DB_SQLITE) return STORE_OK; } while (0)
+/* On PostgreSQL every entry point hands over to pg_search.c (issue 16:
+** no FTS5 there; docs/search.md, "PostgreSQL"). */
+#define ON_PG(s, call) \
+  do { if (db_dialect(s) != DB_SQLITE) return call; } while (0)
 
 int store_search_defer(Store *s, int bOn) {
-  NO_INDEX_ON_PG(s);
+  ON_PG(s, pg_search_defer(s, bOn));
   int rc = STORE_OK;
   if (!bOn && s->bSearchDefer) rc = store_search_flush(s);
   if (rc == STORE_OK) s->bSearchDefer = bOn;
@@ -163,7 +163,7 @@ int store_search_defer(Store *s, int bOn) {
 }
 
 int store_search_flush(Store *s) {
-  NO_INDEX_ON_PG(s);
+  ON_PG(s, pg_search_flush(s));
   if (!s->bSearchDefer) return STORE_OK;
   int rc = store_begin(s);
   if (rc) return rc;
@@ -190,7 +190,7 @@ static int remove_row(Store *s, int64_t key) {
 ** attachment_blob.text as stored at upload (never extracted here).  The
 ** key is kept while the published date stays; otherwise new_key(). */
 int store_search_sync(Store *s, int64_t docId) {
-  NO_INDEX_ON_PG(s);
+  ON_PG(s, pg_search_sync(s, docId));
   Arena a = ARENA_INIT;
   int rc = store_begin(s);
   if (rc) return rc;
@@ -247,6 +247,7 @@ fail:
 }
 
 int store_search_displaced(Store *s, int64_t *pn) {
+  ON_PG(s, pg_search_displaced(s, pn));
   sqlite3_stmt *st = lite_stmt(s,
       "SELECT value FROM search_meta WHERE name='displaced'");
   if (!st) return STORE_ERROR;
@@ -256,9 +257,9 @@ int store_search_displaced(Store *s, int64_t *pn) {
 }
 
 int store_search_rebuild(Store *s) {
-  NO_INDEX_ON_PG(s);
   int rc = store_attachment_text_backfill(s, NULL);
   if (rc) return rc;
+  ON_PG(s, pg_search_rebuild(s));
   rc = store_begin(s);
   if (rc) return rc;
   if ((rc = store_lock(s, STORE_LOCK_SEARCH_KEY))) {
@@ -290,6 +291,7 @@ int store_search_rebuild(Store *s) {
 
 int store_search_attachment_text(Store *s, Arena *a, int64_t docId,
                                  const char **pz) {
+  ON_PG(s, pg_search_attachment_text(s, a, docId, pz));
   *pz = "";
   sqlite3_stmt *st = lite_stmt(s,
       "SELECT t.attachment_text FROM search_doc sd"
@@ -468,6 +470,7 @@ static int browse(Store *s, Arena *a, const SearchQuery *q,
 
 int store_search_years(Store *s, Arena *a, int64_t orgId, int bSubtree,
                        int **paYear, int **paCount, int *pn) {
+  ON_PG(s, pg_search_years(s, a, orgId, bSubtree, paYear, paCount, pn));
   int n = 0, nAlloc = 0, nAlloc2 = 0, n2 = 0, rc;
   int *aY = NULL, *aC = NULL;
   sqlite3_stmt *st;
@@ -526,6 +529,7 @@ int store_search_ranks(const char *zQuery) {
 
 int store_search(Store *s, Arena *a, const SearchQuery *q, int64_t **paDocId,
                  int *pn, int *pnTotal) {
+  ON_PG(s, pg_search(s, a, q, paDocId, pn, pnTotal));
   Buf m = BUF_INIT, c = BUF_INIT;
   char *zErr = NULL;
   *paDocId = NULL;

@@ -19,6 +19,10 @@
 **                       runs SQL on the database of zPath through a
 **                       connection of its own, behind the store's back
 **                       (tampering, old rows); 0 on success.
+**   fix_query_int(zPath, zSql)
+**                       the first column of the first row of zSql on the
+**                       database of zPath (own connection); -1 when there
+**                       is no row, -2 on failure.
 **   fix_on_pg()         1 when the tests run on PostgreSQL.
 */
 #ifndef GK_TEST_STOREFIX_H
@@ -102,6 +106,33 @@ static inline int fix_exec_sql(const char *zPath, const char *zSql) {
   PQclear(r);
   PQfinish(c);
   return ok ? 0 : -1;
+}
+
+static inline int64_t fix_query_int(const char *zPath, const char *zSql) {
+  int64_t v = -2;
+  if (!fix_on_pg()) {
+    sqlite3 *db = NULL;
+    sqlite3_stmt *st = NULL;
+    if (sqlite3_open_v2(zPath, &db, SQLITE_OPEN_READONLY, NULL) == SQLITE_OK &&
+        sqlite3_prepare_v2(db, zSql, -1, &st, NULL) == SQLITE_OK) {
+      int rc = sqlite3_step(st);
+      v = rc == SQLITE_ROW ? sqlite3_column_int64(st, 0) : rc == SQLITE_DONE ? -1 : -2;
+    }
+    sqlite3_finalize(st);
+    sqlite3_close(db);
+    return v;
+  }
+  char zSchema[32], zTarget[1024];
+  fix_pg_schema(zPath, zSchema);
+  snprintf(zTarget, sizeof zTarget, "%s options=-csearch_path=%s",
+           getenv("GK_TEST_PG"), zSchema);
+  PGconn *c = PQconnectdb(zTarget);
+  PGresult *r = PQexec(c, zSql);
+  if (PQresultStatus(r) == PGRES_TUPLES_OK)
+    v = PQntuples(r) > 0 ? strtoll(PQgetvalue(r, 0, 0), NULL, 10) : -1;
+  PQclear(r);
+  PQfinish(c);
+  return v;
 }
 
 static inline Store *temp_store(char *zPath) {

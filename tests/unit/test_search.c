@@ -3,7 +3,8 @@
 ** only published documents are indexed, and the index follows publication,
 ** correction, validity change, withdrawal and attachments in the same
 ** transaction (a rolled-back publication leaves no trace); filters, date
-** order, paging past the relevance candidates, and query errors.
+** order, paging past the relevance candidates, and query errors.  On
+** PostgreSQL too (storefix.h: GK_TEST_PG), against pg_search.c.
 */
 #include <stdlib.h>
 #include <string.h>
@@ -94,6 +95,14 @@ static int count(Store *s, const char *zQuery) {
 ** documents' current text, read through the view search_text): FTS5's
 ** integrity-check tokenizes the content again and compares. */
 static int index_consistent(const char *zPath) {
+  /* PostgreSQL (pg_search.c): a search_pg row for exactly the indexed
+  ** search_doc rows. */
+  if (fix_on_pg())
+    return fix_exec_sql(zPath,
+        "DO $$ BEGIN IF EXISTS (SELECT 1 FROM search_doc sd FULL JOIN"
+        " search_pg p ON p.id=sd.id WHERE sd.id IS NULL OR p.id IS NULL"
+        " OR sd.indexed<>1) THEN RAISE EXCEPTION 'index differs'; END IF;"
+        " END $$") == 0;
   sqlite3 *db;
   int ok = sqlite3_open(zPath, &db) == SQLITE_OK &&
            fts_cjk_register(db) == FTS_CJK_OK &&
@@ -166,16 +175,9 @@ TEST(search_index_follows_the_document_store) {
   /* The text changed outside the store (a connection without the gk
   ** tokenizer, twice): the index keeps the old terms until the next sync,
   ** which removes them and indexes the text as it is then. */
-  {
-    sqlite3 *db;
-    CHECK_INT(sqlite3_open(zPath, &db), SQLITE_OK);
-    sqlite3_busy_timeout(db, 2000);
-    CHECK_INT(sqlite3_exec(db,
-                  "UPDATE doc SET keywords='饮用水' WHERE state='published';"
-                  "UPDATE doc SET keywords='地表水' WHERE state='published'",
-                  NULL, NULL, NULL), SQLITE_OK);
-    sqlite3_close(db);
-  }
+  CHECK_INT(fix_exec_sql(zPath,
+                "UPDATE doc SET keywords='饮用水' WHERE state='published';"
+                "UPDATE doc SET keywords='地表水' WHERE state='published'"), 0);
   CHECK_INT(store_search_sync(s, id), STORE_OK);
   CHECK_INT(count(s, "免疫规划"), 0);
   CHECK_INT(count(s, "饮用水"), 0);
@@ -298,6 +300,12 @@ TEST(search_date_order_year_filter_and_paging_past_candidates) {
 /* The key of document docId in search_doc (read with a second connection),
 ** or -1 when it has no row. */
 static int64_t key_of(const char *zPath, int64_t docId) {
+  if (fix_on_pg()) {
+    char zSql[96];
+    snprintf(zSql, sizeof zSql, "SELECT id FROM search_doc WHERE doc_id=%lld",
+             (long long)docId);
+    return fix_query_int(zPath, zSql);
+  }
   sqlite3 *db;
   sqlite3_stmt *st;
   int64_t k = -1;
@@ -417,9 +425,6 @@ TEST(search_keys_days_years_caps_and_single_characters) {
   CHECK_INT(store_doc_publish(s, &a, next, "published", "2030-01-02"), STORE_OK);
   CHECK(key_of(zPath, next) == 47483LL * 16);
   {
-    sqlite3 *db;
-    CHECK_INT(sqlite3_open(zPath, &db), SQLITE_OK);
-    CHECK_INT(fts_cjk_register(db), FTS_CJK_OK);
     char *zSql = sqlite3_mprintf(
         "UPDATE doc SET state='published',published_date='2030-01-01'"
         " WHERE id=%lld;"
@@ -427,9 +432,16 @@ TEST(search_keys_days_years_caps_and_single_characters) {
         " VALUES(%lld,%lld,%lld,'2030-01-01')",
         (long long)filler, (long long)(47483LL * 16 - 1), (long long)filler,
         (long long)org);
-    CHECK_INT(sqlite3_exec(db, zSql, NULL, NULL, NULL), SQLITE_OK);
+    if (fix_on_pg()) {
+      CHECK_INT(fix_exec_sql(zPath, zSql), 0);
+    } else {
+      sqlite3 *db;
+      CHECK_INT(sqlite3_open(zPath, &db), SQLITE_OK);
+      CHECK_INT(fts_cjk_register(db), FTS_CJK_OK);
+      CHECK_INT(sqlite3_exec(db, zSql, NULL, NULL, NULL), SQLITE_OK);
+      sqlite3_close(db);
+    }
     sqlite3_free(zSql);
-    sqlite3_close(db);
   }
   int64_t nDisplaced = -1;
   CHECK_INT(store_search_displaced(s, &nDisplaced), STORE_OK);

@@ -1,0 +1,585 @@
+/* pg_search.c — THE POSTGRESQL SEARCH IMPLEMENTATION behind store_search.h
+** and store_doc_lookup (issue 16; docs/search.md, "PostgreSQL").  The
+** entry points in sqlite_search.c and sqlite_doc_lookup.c hand over to the
+** functions here when db_dialect(s) is DB_POSTGRES (pg_search.h).  Written
+** against the statement layer (db.h) with PostgreSQL-only SQL (arrays,
+** strpos, string_agg): it runs on PostgreSQL only.
+**
+** The index (migration pg/0091_search_pg.sql): search_doc as on SQLite
+** (same keys, same filters, newest first = key descending), and per
+** indexed row a search_pg row holding the FOLDED columns (textmatch_fold,
+** folded here in C) and `grams`, the distinct single characters and
+** bigrams (two consecutive code points) of every folded column, under a
+** GIN index.  A query term of one or two characters matches iff its gram
+** is in `grams` (the gram occurs in one column: exactly the substring
+** rule); a longer term's bigrams select candidates (a superset: every
+** bigram of a substring is a bigram of its column), which are verified by
+** strpos() against each folded column.  So recall equals a substring scan
+** by construction.  There is no relevance: results are newest first. */
+#include <stdint.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "lib/buf.h"
+#include "lib/date.h"
+#include "lib/textmatch.h"
+#include "store/pg_search.h"
+#include "store/store_int.h"
+
+/* Bytes of the UTF-8 sequence starting with byte c (folded text is valid
+** UTF-8: textmatch_fold turns invalid bytes into U+FFFD). */
+static int u8len(unsigned char c) {
+  return c < 0x80 ? 1 : c < 0xE0 ? 2 : c < 0xF0 ? 3 : 4;
+}
+
+/* Appends one element of a PostgreSQL array literal: "z[0..n)" quoted. */
+static void arr_elem(Buf *b, const char *z, size_t n) {
+  buf_append(b, b->n > 1 ? ",\"" : "\"", b->n > 1 ? 2 : 1);
+  for (size_t i = 0; i < n; i++) {
+    if (z[i] == '"' || z[i] == '\\') buf_append(b, "\\", 1);
+    buf_append(b, &z[i], 1);
+  }
+  buf_append(b, "\"", 1);
+}
+
+/* Appends to the array literal b (opened with "{") the grams of folded
+** text z: bOne, its single characters; bTwo, its bigrams. */
+static void add_grams(Buf *b, const char *z, int bOne, int bTwo) {
+  size_t n = strlen(z);
+  for (size_t i = 0; i < n;) {
+    int l1 = u8len((unsigned char)z[i]);
+    if (i + (size_t)l1 > n) break;
+    if (bOne) arr_elem(b, z + i, (size_t)l1);
+    if (bTwo && i + (size_t)l1 < n) {
+      int l2 = u8len((unsigned char)z[i + l1]);
+      if (i + (size_t)l1 + (size_t)l2 <= n) arr_elem(b, z + i, (size_t)(l1 + l2));
+    }
+    i += (size_t)l1;
+  }
+}
+
+/* Code points in z. */
+static int nchars(const char *z) {
+  int n = 0;
+  for (; *z; z++) n += ((unsigned char)*z & 0xC0) != 0x80;
+  return n;
+}
+
+/* ---- Index upkeep --------------------------------------------------------- */
+
+/* The day of zDate ("YYYY-MM-DD") counted from 1900-01-01; 0 when zDate is
+** not a date (migration 0010's key rule). */
+static int64_t day_of(const char *zDate) {
+  Date d;
+  if (!zDate || date_parse(zDate, &d)) return 0;
+  return (int64_t)(d - date_from_ymd(1900, 1, 1));
+}
+#define SEARCH_DAY_KEYS 16
+
+/* Runs st (one integer column, at most one row): *pv, *pb = 1 when it gave
+** a non-NULL value. */
+static int opt_int(Store *s, Stmt *st, int64_t *pv, int *pb) {
+  int rc = stmt_step(st);
+  *pb = rc == STMT_ROW && !col_is_null(st, 0);
+  *pv = *pb ? col_int(st, 0) : 0;
+  stmt_done(st);
+  return rc < 0 ? store_db_err(s, "读写检索索引") : STORE_OK;
+}
+
+/* The key at an edge of date zDate (as sqlite_search.c edge_key). */
+static int edge_key(Store *s, const char *zDate, int bAfter, int64_t *pKey,
+                    int *pb) {
+  Stmt *st = stmt(s, bAfter
+      ? "SELECT id FROM search_doc WHERE published_date>?1"
+        " ORDER BY published_date, id LIMIT 1"
+      : "SELECT id FROM search_doc WHERE published_date<=?1"
+        " ORDER BY published_date DESC, id DESC LIMIT 1");
+  bind_text(st, 1, zDate);
+  return opt_int(s, st, pKey, pb);
+}
+
+/* The key for a new row dated zDate, by the rule of migration 0010 (the
+** same as sqlite_search.c new_key). */
+static int new_key(Store *s, const char *zDate, int64_t *pKey,
+                   int *pbDisplaced) {
+  int64_t k1, k2, kMax, taken;
+  int b1, b2, bMax, bTaken, rc;
+  if ((rc = edge_key(s, zDate, 0, &k1, &b1)) ||
+      (rc = edge_key(s, zDate, 1, &k2, &b2)))
+    return rc;
+  int64_t key = day_of(zDate) * SEARCH_DAY_KEYS;
+  if (b1 && k1 + 1 > key) key = k1 + 1;
+  Stmt *st = stmt(s, "SELECT 1 FROM search_doc WHERE id=?1");
+  bind_int(st, 1, key);
+  if ((rc = opt_int(s, st, &taken, &bTaken))) return rc;
+  *pbDisplaced = 0;
+  if ((b2 && key >= k2) || bTaken) {
+    st = stmt(s, "SELECT max(id) FROM search_doc");
+    if ((rc = opt_int(s, st, &kMax, &bMax))) return rc;
+    if (key <= kMax) key = kMax + 1;
+    *pbDisplaced = b2;
+  }
+  *pKey = key;
+  return STORE_OK;
+}
+
+/* Indexes search_doc row `key` (indexed = 0): reads the document's text,
+** folds each column, writes its search_pg row, marks the row indexed. */
+static int index_row(Store *s, int64_t key) {
+  Arena a = ARENA_INIT;
+  Stmt *st = stmt(s,
+      "SELECT coalesce(d.body,''),coalesce(d.title,''),"
+      " coalesce(d.doc_number,''),coalesce(d.keywords,''),"
+      " coalesce((SELECT string_agg(t.filename||chr(10)||coalesce(b.text,''),"
+      "   chr(10) ORDER BY t.id) FROM doc_attachment t"
+      "   JOIN attachment_blob b USING(sha256) WHERE t.doc_id=d.id),'')"
+      " FROM search_doc sd JOIN doc d ON d.id=sd.doc_id WHERE sd.id=?1");
+  bind_int(st, 1, key);
+  int rc = stmt_step(st);
+  if (rc != STMT_ROW) {
+    stmt_done(st);
+    return rc < 0 ? store_db_err(s, "更新检索索引") : STORE_OK;
+  }
+  Buf f[5], g = BUF_INIT;
+  buf_append(&g, "{", 1);
+  for (int i = 0; i < 5; i++) {
+    f[i] = (Buf)BUF_INIT;
+    textmatch_fold(col_str(st, i) ? col_str(st, i) : "", &f[i]);
+    add_grams(&g, buf_str(&f[i]), 1, 1);
+  }
+  stmt_done(st);
+  buf_append(&g, "}", 1);
+  st = stmt(s,
+      "INSERT INTO search_pg(id,body,title,doc_number,keywords,"
+      " attachment_text,grams) VALUES(?1,?2,?3,?4,?5,?6,"
+      " ARRAY(SELECT DISTINCT unnest(CAST(?7 AS text[]))))");
+  bind_int(st, 1, key);
+  for (int i = 0; i < 5; i++) bind_text(st, 2 + i, buf_str(&f[i]));
+  bind_text(st, 7, buf_str(&g));
+  rc = stmt_exec(s, st, "更新检索索引");
+  for (int i = 0; i < 5; i++) buf_free(&f[i]);
+  buf_free(&g);
+  arena_free(&a);
+  if (rc) return rc;
+  st = stmt(s, "UPDATE search_doc SET indexed=1 WHERE id=?1");
+  bind_int(st, 1, key);
+  return stmt_exec(s, st, "更新检索索引");
+}
+
+/* Indexes every unindexed search_doc row (caller's transaction). */
+static int index_unindexed(Store *s) {
+  Arena a = ARENA_INIT;
+  int64_t *aKey = NULL;
+  int n = 0, nAlloc = 0, rc;
+  Stmt *st = stmt(s, "SELECT id FROM search_doc WHERE indexed=0 ORDER BY id");
+  while ((rc = stmt_step(st)) == STMT_ROW) {
+    ARENA_PUSH(&a, aKey, n, nAlloc);
+    aKey[n++] = col_int(st, 0);
+  }
+  stmt_done(st);
+  rc = rc < 0 ? store_db_err(s, "更新检索索引") : STORE_OK;
+  for (int i = 0; i < n && !rc; i++) rc = index_row(s, aKey[i]);
+  arena_free(&a);
+  return rc;
+}
+
+int pg_search_flush(Store *s) {
+  if (!s->bSearchDefer) return STORE_OK;
+  int rc = store_begin(s);
+  if (rc) return rc;
+  if ((rc = index_unindexed(s))) {
+    store_rollback(s);
+    return rc;
+  }
+  return store_commit(s);
+}
+
+int pg_search_defer(Store *s, int bOn) {
+  int rc = STORE_OK;
+  if (!bOn && s->bSearchDefer) rc = pg_search_flush(s);
+  if (rc == STORE_OK) s->bSearchDefer = bOn;
+  return rc;
+}
+
+/* Runs a literal statement with ?1 = key (or none). */
+static int exec_key(Store *s, const char *zSql, int64_t key) {
+  Stmt *st = stmt(s, zSql);
+  if (strstr(zSql, "?1")) bind_int(st, 1, key);
+  return stmt_exec(s, st, "更新检索索引");
+}
+
+int pg_search_sync(Store *s, int64_t docId) {
+  Arena a = ARENA_INIT;
+  int rc = store_begin(s);
+  if (rc) return rc;
+  int64_t oldKey = 0, key = 0;
+  const char *zOldDate = NULL, *zDate = NULL;
+  Stmt *st = stmt(s, "SELECT id,published_date FROM search_doc WHERE doc_id=?1");
+  bind_int(st, 1, docId);
+  if ((rc = stmt_step(st)) == STMT_ROW) {
+    oldKey = col_int(st, 0);
+    zOldDate = col_text(&a, st, 1);
+  }
+  stmt_done(st);
+  if (rc < 0) { rc = store_db_err(s, "更新检索索引"); goto fail; }
+  if (zOldDate &&
+      ((rc = exec_key(s, "DELETE FROM search_pg WHERE id=?1", oldKey)) ||
+       (rc = exec_key(s, "DELETE FROM search_doc WHERE id=?1", oldKey))))
+    goto fail;
+  st = stmt(s, "SELECT coalesce(published_date,'') FROM doc"
+               " WHERE id=?1 AND state='published'");
+  bind_int(st, 1, docId);
+  if ((rc = stmt_step(st)) == STMT_ROW) zDate = col_text(&a, st, 0);
+  stmt_done(st);
+  if (rc < 0) { rc = store_db_err(s, "更新检索索引"); goto fail; }
+  rc = STORE_OK;
+  if (!zDate) goto done;
+  if (zOldDate && !strcmp(zOldDate, zDate)) {
+    key = oldKey;
+  } else {
+    int bDisplaced;
+    if ((rc = store_lock(s, STORE_LOCK_SEARCH_KEY)) ||
+        (rc = new_key(s, zDate, &key, &bDisplaced)))
+      goto fail;
+    if (bDisplaced &&
+        (rc = exec_key(s, "UPDATE search_meta SET value=value+1"
+                          " WHERE name='displaced'", 0)))
+      goto fail;
+  }
+  st = stmt(s,
+      "INSERT INTO search_doc(id,doc_id,org_id,published_date,"
+      " catalogue_item_id,genre,validity,indexed)"
+      " SELECT ?2,d.id,d.org_id,coalesce(d.published_date,''),"
+      " d.catalogue_item_id,d.genre,d.validity,0 FROM doc d WHERE d.id=?1");
+  bind_int(st, 1, docId);
+  bind_int(st, 2, key);
+  if ((rc = stmt_exec(s, st, "更新检索索引"))) goto fail;
+  if (!s->bSearchDefer && (rc = index_unindexed(s))) goto fail;
+done:
+  arena_free(&a);
+  return store_commit(s);
+fail:
+  arena_free(&a);
+  store_rollback(s);
+  return rc;
+}
+
+int pg_search_rebuild(Store *s) {
+  int rc = store_begin(s);
+  if (rc) return rc;
+  if ((rc = store_lock(s, STORE_LOCK_SEARCH_KEY)) ||
+      (rc = exec_key(s, "DELETE FROM search_pg", 0)) ||
+      (rc = exec_key(s, "DELETE FROM search_doc", 0)) ||
+      (rc = exec_key(s,
+          "INSERT INTO search_doc(id,doc_id,org_id,published_date,"
+          " catalogue_item_id,genre,validity,indexed)"
+          " SELECT rn+max(day*16-rn) OVER (ORDER BY rn ROWS UNBOUNDED PRECEDING),"
+          "  doc_id,org_id,published_date,catalogue_item_id,genre,validity,0"
+          " FROM (SELECT CASE WHEN coalesce(d.published_date,'')"
+          "   ~ '^[0-9]{4}-[0-9]{2}-[0-9]{2}$'"
+          "   THEN CAST(d.published_date AS date) - DATE '1900-01-01' ELSE 0 END"
+          "   AS day, row_number() OVER (ORDER BY coalesce(d.published_date,''),d.id)"
+          "   AS rn, d.id AS doc_id,d.org_id AS org_id,"
+          "   coalesce(d.published_date,'') AS published_date,"
+          "   d.catalogue_item_id AS catalogue_item_id,d.genre AS genre,"
+          "   d.validity AS validity"
+          "  FROM doc d WHERE d.state='published') x", 0)) ||
+      (rc = index_unindexed(s)) ||
+      (rc = exec_key(s, "UPDATE search_meta SET value=0 WHERE name='displaced'", 0))) {
+    store_rollback(s);
+    return rc;
+  }
+  return store_commit(s);
+}
+
+int pg_search_attachment_text(Store *s, Arena *a, int64_t docId,
+                              const char **pz) {
+  *pz = "";
+  Stmt *st = stmt(s,
+      "SELECT coalesce((SELECT string_agg(t.filename||chr(10)||coalesce(b.text,''),"
+      "  chr(10) ORDER BY t.id) FROM doc_attachment t"
+      "  JOIN attachment_blob b USING(sha256) WHERE t.doc_id=sd.doc_id),'')"
+      " FROM search_doc sd WHERE sd.doc_id=?1 AND sd.indexed=1");
+  bind_int(st, 1, docId);
+  int rc = stmt_step(st);
+  if (rc == STMT_ROW) *pz = col_text(a, st, 0);
+  stmt_done(st);
+  return rc < 0 ? store_db_err(s, "读取附件文本") : STORE_OK;
+}
+
+/* ---- Queries -------------------------------------------------------------- */
+
+/* The grams of the query's terms (array literal; NULL when the query has
+** no term) and the terms that need verification (longer than two
+** characters), from textmatch_terms().  On error the STORE_INVALID of
+** store_search. */
+typedef struct PgQuery {
+  char *zGrams;   /* array literal of grams every match holds */
+  char *zVerify;  /* array literal of terms checked with strpos */
+  char *zTerms;   /* array literal of all terms */
+} PgQuery;
+
+static int pg_query(Arena *a, const char *zQ, PgQuery *p) {
+  char **az = NULL;
+  int n = 0;
+  int qrc = textmatch_terms(zQ, &az, &n, NULL);
+  if (qrc != TEXTMATCH_OK) return qrc;
+  Buf g = BUF_INIT, v = BUF_INIT, t = BUF_INIT;
+  buf_append(&g, "{", 1);
+  buf_append(&v, "{", 1);
+  buf_append(&t, "{", 1);
+  for (int i = 0; i < n; i++) {
+    int nc = nchars(az[i]);
+    add_grams(&g, az[i], nc == 1, nc >= 2);
+    if (nc > 2) arr_elem(&v, az[i], strlen(az[i]));
+    arr_elem(&t, az[i], strlen(az[i]));
+  }
+  buf_append(&g, "}", 1);
+  buf_append(&v, "}", 1);
+  buf_append(&t, "}", 1);
+  p->zGrams = arena_strdup(a, buf_str(&g));
+  p->zVerify = arena_strdup(a, buf_str(&v));
+  p->zTerms = arena_strdup(a, buf_str(&t));
+  buf_free(&g);
+  buf_free(&v);
+  buf_free(&t);
+  textmatch_terms_free(az, n);
+  return TEXTMATCH_OK;
+}
+
+/* 1 when the folded column COL of p holds term t.x. */
+#define HAS(COL) "strpos(p." COL ",t.x)>0"
+/* Filters: ?3 org, ?4 subtree flag, ?5/?6 first and last day of the year,
+** ?7 catalogue item, ?8 genre, ?9 validity, ?10 Art. 20 item. */
+#define PG_FILTERS                                                           \
+  " AND (CAST(?5 AS text) IS NULL OR sd.published_date BETWEEN ?5 AND ?6)"   \
+  " AND (CAST(?3 AS bigint) IS NULL OR (?4=0 AND sd.org_id=?3)"              \
+  "  OR (?4=1 AND sd.org_id IN (WITH RECURSIVE " ORG_SUBTREE_CTE("t", "3")  \
+  "  SELECT id FROM t)))"                                                    \
+  " AND (CAST(?7 AS bigint) IS NULL OR sd.catalogue_item_id=?7)"             \
+  " AND (CAST(?8 AS text) IS NULL OR sd.genre=?8)"                           \
+  " AND (CAST(?9 AS text) IS NULL OR sd.validity=?9)"                        \
+  " AND (CAST(?10 AS bigint) IS NULL OR sd.catalogue_item_id IN"             \
+  "  (SELECT id FROM catalogue_item WHERE art20_item=?10))"
+/* Matches: ?1 the grams (GIN), ?2 the terms to verify. */
+#define PG_MATCH                                                             \
+  " FROM search_doc sd JOIN search_pg p ON p.id=sd.id"                       \
+  " WHERE p.grams @> CAST(?1 AS text[])"                                     \
+  " AND NOT EXISTS (SELECT 1 FROM unnest(CAST(?2 AS text[])) t(x) WHERE NOT" \
+  "  (" HAS("body") " OR " HAS("title") " OR " HAS("doc_number") " OR "     \
+  HAS("keywords") " OR " HAS("attachment_text") "))" PG_FILTERS
+#define PG_BROWSE " FROM search_doc sd WHERE 1=1" PG_FILTERS
+
+static void bind_filters(Stmt *st, const PgQuery *p, const SearchQuery *q) {
+  char zFrom[16], zTo[16];
+  bind_text(st, 1, p ? p->zGrams : NULL);
+  bind_text(st, 2, p ? p->zVerify : NULL);
+  bind_id(st, 3, q->orgId);
+  bind_int(st, 4, q->bSubtree ? 1 : 0);
+  if (q->year > 0) {
+    snprintf(zFrom, sizeof zFrom, "%04d-01-01", q->year % 10000);
+    snprintf(zTo, sizeof zTo, "%04d-12-31", q->year % 10000);
+    bind_text(st, 5, zFrom);
+    bind_text(st, 6, zTo);
+  } else {
+    bind_text(st, 5, NULL);
+    bind_text(st, 6, NULL);
+  }
+  bind_id(st, 7, q->catalogueItemId);
+  bind_text(st, 8, q->zGenre && q->zGenre[0] ? q->zGenre : NULL);
+  bind_text(st, 9, q->zValidity && q->zValidity[0] ? q->zValidity : NULL);
+  bind_id(st, 10, q->art20);
+}
+
+/* Appends the doc ids of st (column 0). */
+static int collect(Store *s, Arena *a, Stmt *st, int64_t **pa, int *pn) {
+  int rc, nAlloc = 0;
+  while ((rc = stmt_step(st)) == STMT_ROW) {
+    ARENA_PUSH(a, *pa, *pn, nAlloc);
+    (*pa)[(*pn)++] = col_int(st, 0);
+  }
+  stmt_done(st);
+  return rc < 0 ? store_db_err(s, "检索") : STORE_OK;
+}
+
+int pg_search(Store *s, Arena *a, const SearchQuery *q, int64_t **paDocId,
+              int *pn, int *pnTotal) {
+  PgQuery pq, *p = NULL;
+  int rc;
+  *paDocId = NULL;
+  *pn = 0;
+  if (pnTotal) *pnTotal = 0;
+  if (q->zQuery) {
+    int qrc = pg_query(a, q->zQuery, &pq);
+    if (qrc != TEXTMATCH_OK)
+      return store_fail(s, STORE_INVALID, "%s",
+          qrc == TEXTMATCH_ETOOMANY ? "检索词过多（最多16个）"
+          : qrc == TEXTMATCH_ETOOLONG ? "检索词过长（每个最多100个字）"
+          : "请输入检索词");
+    p = &pq;
+  }
+  int limit = q->limit <= 0 ? 20 : q->limit > (p ? 200 : 500) ? (p ? 200 : 500) : q->limit;
+  int cap = !p ? -1 : q->countCap == 0 ? SEARCH_COUNT_CAP : q->countCap;
+  if (pnTotal) {
+    /* The count stops at cap + 1 (browsing counts every row). */
+    Stmt *st = stmt(s, p
+        ? "SELECT count(*) FROM (SELECT 1" PG_MATCH " LIMIT ?11) x"
+        : "SELECT count(*) FROM (SELECT 1" PG_BROWSE " LIMIT ?11) x");
+    bind_filters(st, p, q);
+    bind_limit(st, 11, cap < 0 ? -1 : (int64_t)cap + 1);
+    int64_t n;
+    if ((rc = stmt_int(s, st, &n, "检索"))) return rc;
+    *pnTotal = (int)n;
+  }
+  Stmt *st = stmt(s, p
+      ? "SELECT sd.doc_id" PG_MATCH " ORDER BY sd.id DESC LIMIT ?11 OFFSET ?12"
+      : "SELECT sd.doc_id" PG_BROWSE " ORDER BY sd.id DESC LIMIT ?11 OFFSET ?12");
+  bind_filters(st, p, q);
+  bind_int(st, 11, limit);
+  bind_int(st, 12, q->offset > 0 ? q->offset : 0);
+  return collect(s, a, st, paDocId, pn);
+}
+
+int pg_search_years(Store *s, Arena *a, int64_t orgId, int bSubtree,
+                    int **paYear, int **paCount, int *pn) {
+  int n = 0, nAlloc = 0, nAlloc2 = 0, n2 = 0, rc;
+  int *aY = NULL, *aC = NULL;
+  Stmt *st = stmt(s,
+      "SELECT CAST(substr(sd.published_date,1,4) AS INTEGER) AS y, count(*)"
+      " FROM search_doc sd WHERE sd.published_date>'0'"
+      " AND (CAST(?1 AS bigint) IS NULL OR (?2=0 AND sd.org_id=?1) OR"
+      "  (?2=1 AND sd.org_id IN (WITH RECURSIVE " ORG_SUBTREE_CTE("t", "1")
+      "  SELECT id FROM t)))"
+      " GROUP BY y ORDER BY y DESC");
+  bind_id(st, 1, orgId);
+  bind_int(st, 2, bSubtree ? 1 : 0);
+  while ((rc = stmt_step(st)) == STMT_ROW) {
+    ARENA_PUSH(a, aY, n, nAlloc);
+    ARENA_PUSH(a, aC, n2, nAlloc2);
+    aY[n++] = (int)col_int(st, 0);
+    aC[n2++] = (int)col_int(st, 1);
+  }
+  stmt_done(st);
+  if (rc < 0) return store_db_err(s, "读取年份");
+  *paYear = aY;
+  if (paCount) *paCount = aC;
+  *pn = n;
+  return STORE_OK;
+}
+
+/* ---- store_doc_lookup ----------------------------------------------------- */
+
+#define REF_COLS                                                       \
+  "d.id,d.org_id,d.title,d.doc_number,d.state,o.name,"                 \
+  "coalesce(d.published_date,''),"                                     \
+  "coalesce(d.published_date,substr(d.created_at,1,10))"
+
+/* Published documents whose folded title or 文号 holds every term (?2),
+** through the grams (?1), newest first, not document ?3, at most ?4. */
+static const char zPublishedSql[] =
+    "SELECT " REF_COLS " FROM search_doc sd JOIN search_pg p ON p.id=sd.id"
+    " JOIN doc d ON d.id=sd.doc_id JOIN org o ON o.id=d.org_id"
+    " WHERE p.grams @> CAST(?1 AS text[]) AND d.id<>?3"
+    " AND NOT EXISTS (SELECT 1 FROM unnest(CAST(?2 AS text[])) t(x) WHERE NOT"
+    "  (" HAS("title") " OR " HAS("doc_number") "))"
+    " ORDER BY sd.id DESC LIMIT ?4";
+/* The unpublished documents of the organisations in scope (as
+** sqlite_doc_lookup.c). */
+static const char zUnpublishedSql[] =
+    "WITH RECURSIVE " ORG_SCOPE_CTE("sub", "1", "?2<>0")
+    " SELECT " REF_COLS " FROM doc d JOIN org o ON o.id=d.org_id"
+    " WHERE d.org_id IN (SELECT id FROM sub) AND d.id<>?3"
+    " AND d.state IN ('draft','dept_review','secrecy_review','approval','filed','withdrawn')"
+    " ORDER BY 8 DESC, d.id DESC";
+
+typedef struct Cand {
+  DocRef ref;
+  const char *zKey;
+} Cand;
+
+/* 1 when every folded term is in the folded title or 文号 of p. */
+static int ref_matches(const DocRef *p, char **azTerm, int nTerm) {
+  Buf t = BUF_INIT, n = BUF_INIT;
+  textmatch_fold(p->zTitle, &t);
+  textmatch_fold(p->zDocNumber, &n);
+  const char *zT = buf_str(&t), *zN = buf_str(&n);
+  int bAll = 1;
+  for (int i = 0; i < nTerm && bAll; i++)
+    bAll = strstr(zT, azTerm[i]) || strstr(zN, azTerm[i]);
+  buf_free(&t);
+  buf_free(&n);
+  return bAll;
+}
+
+/* Steps st, keeping the matching rows, into aC[*pn..max). */
+static int ref_collect(Store *s, Arena *a, Stmt *st, char **azTerm, int nTerm,
+                       Cand *aC, int *pn, int max) {
+  int rc = STMT_DONE;
+  while (*pn < max && (rc = stmt_step(st)) == STMT_ROW) {
+    Cand *c = &aC[*pn];
+    c->ref.id = col_int(st, 0);
+    c->ref.orgId = col_int(st, 1);
+    c->ref.zTitle = col_text(a, st, 2);
+    c->ref.zDocNumber = col_text(a, st, 3);
+    c->ref.zState = col_text(a, st, 4);
+    c->ref.zOrgName = col_text(a, st, 5);
+    c->ref.zPublishedDate = col_text(a, st, 6);
+    c->zKey = col_text(a, st, 7);
+    if (ref_matches(&c->ref, azTerm, nTerm)) (*pn)++;
+  }
+  stmt_done(st);
+  return rc < 0 ? store_db_err(s, "查找文件") : STORE_OK;
+}
+
+static int cand_cmp(const void *x, const void *y) {
+  const Cand *a = x, *b = y;
+  int c = strcmp(b->zKey, a->zKey);
+  return c ? c : (b->ref.id > a->ref.id) - (b->ref.id < a->ref.id);
+}
+
+int pg_doc_lookup(Store *s, Arena *a, const char *zQ, int64_t orgId,
+                  int bSubtree, int64_t excludeId, int limit, DocRef **paRef,
+                  int *pn) {
+  if (limit < 1) limit = 1;
+  if (limit > 50) limit = 50;
+  *paRef = arena_alloc(a, sizeof **paRef * (size_t)limit);
+  *pn = 0;
+  PgQuery pq;
+  char **azTerm = NULL;
+  int nTerm = 0;
+  int qrc = pg_query(a, zQ, &pq);
+  if (qrc == TEXTMATCH_OK) qrc = textmatch_terms(zQ, &azTerm, &nTerm, NULL);
+  if (qrc != TEXTMATCH_OK)
+    return store_fail(s, STORE_INVALID, "%s",
+                      qrc == TEXTMATCH_ETOOMANY ? "查找词过多（最多16个）"
+                      : qrc == TEXTMATCH_ETOOLONG ? "查找词过长（每个最多100个字）"
+                                                  : "请输入标题或文号中的文字");
+  int n = 0;
+  Cand *aC = arena_alloc(a, sizeof *aC * (size_t)(2 * limit));
+  Stmt *st = stmt(s, zPublishedSql);
+  bind_text(st, 1, pq.zGrams);
+  bind_text(st, 2, pq.zTerms);
+  bind_int(st, 3, excludeId);
+  bind_int(st, 4, limit);
+  int rc = ref_collect(s, a, st, azTerm, nTerm, aC, &n, limit);
+  int nPub = n;
+  if (!rc) {
+    st = stmt(s, zUnpublishedSql);
+    bind_int(st, 1, orgId);
+    bind_int(st, 2, bSubtree);
+    bind_int(st, 3, excludeId);
+    rc = ref_collect(s, a, st, azTerm, nTerm, aC, &n, nPub + limit);
+  }
+  textmatch_terms_free(azTerm, nTerm);
+  if (rc) return rc;
+  qsort(aC, (size_t)n, sizeof *aC, cand_cmp);
+  for (int i = 0; i < n && i < limit; i++) (*paRef)[(*pn)++] = aC[i].ref;
+  return STORE_OK;
+}
+
+int pg_search_displaced(Store *s, int64_t *pn) {
+  int b;
+  Stmt *st = stmt(s, "SELECT value FROM search_meta WHERE name='displaced'");
+  return opt_int(s, st, pn, &b);
+}

@@ -167,6 +167,14 @@ static int index_row(Store *s, int64_t key) {
   return stmt_exec(s, st, "更新检索索引");
 }
 
+/* Runs a literal statement with ?1 = key (or none). */
+static int exec_key(Store *s, const char *zSql, int64_t key) {
+  Stmt *st = stmt(s, zSql);
+  if (strstr(zSql, "?1")) bind_int(st, 1, key);
+  return stmt_exec(s, st, "更新检索索引");
+}
+#define exec_key0(s, zSql) exec_key(s, zSql, 0)
+
 /* Indexes every unindexed search_doc row (caller's transaction). */
 static int index_unindexed(Store *s) {
   Arena a = ARENA_INIT;
@@ -182,6 +190,14 @@ static int index_unindexed(Store *s) {
   for (int i = 0; i < n && !rc; i++) rc = index_row(s, aKey[i]);
   arena_free(&a);
   return rc;
+}
+
+int pg_search_index_all(Store *s) {
+  int rc;
+  if ((rc = exec_key0(s, "DELETE FROM search_pg")) ||
+      (rc = exec_key0(s, "UPDATE search_doc SET indexed=0")))
+    return rc;
+  return index_unindexed(s);
 }
 
 int pg_search_flush(Store *s) {
@@ -202,12 +218,6 @@ int pg_search_defer(Store *s, int bOn) {
   return rc;
 }
 
-/* Runs a literal statement with ?1 = key (or none). */
-static int exec_key(Store *s, const char *zSql, int64_t key) {
-  Stmt *st = stmt(s, zSql);
-  if (strstr(zSql, "?1")) bind_int(st, 1, key);
-  return stmt_exec(s, st, "更新检索索引");
-}
 
 int pg_search_sync(Store *s, int64_t docId) {
   Arena a = ARENA_INIT;

@@ -17,6 +17,9 @@ int pg_search_defer(Store *s, int bOn);
 int pg_search_flush(Store *s);
 int pg_search_sync(Store *s, int64_t docId);
 int pg_search_rebuild(Store *s);
+/* Indexes every search_doc row again (search_pg), keys unchanged, in the
+** caller's transaction: after `gongkai db copy` filled search_doc. */
+int pg_search_index_all(Store *s);
 int pg_search_attachment_text(Store *s, Arena *a, int64_t docId,
                               const char **pz);
 int pg_search(Store *s, Arena *a, const SearchQuery *q, int64_t **paDocId,

@@ -7,7 +7,8 @@
 ** schema/pg/ made it, and tests/pg/test_schema.sh keeps it equal to the
 ** SQLite schema), so no table list is kept here.  The SQLite-only search
 ** index (FTS5) has no table there and is not copied; the portal index rows
-** (search_doc) are.  The statements are built at run time from those names
+** (search_doc) are, and the target's own index (search_pg) is built from
+** them in the same transaction.  The statements are built at run time from those names
 ** (quoted), so they are prepared through the driver directly instead of
 ** the statement cache (stmt() caches literals).
 */
@@ -16,6 +17,7 @@
 #include <string.h>
 
 #include "lib/buf.h"
+#include "store/pg_search.h"
 #include "store/store_copy.h"
 #include "store/store_int.h"
 
@@ -46,7 +48,8 @@ typedef struct Schema {
 /* Bookkeeping the target keeps for itself. */
 static int skipped(const char *zTable) {
   return !strcmp(zTable, "schema_migration") || !strcmp(zTable, "content_generation") ||
-         !strcmp(zTable, "job_lease");
+         !strcmp(zTable, "job_lease") ||
+         !strcmp(zTable, "search_pg"); /* the target's own index, built below */
 }
 
 static Tab *tab_find(Schema *sc, const char *zName) {
@@ -373,6 +376,9 @@ static int copy_all_tx(Store *pFrom, Store *pTo, Arena *a, StoreCopyTable **paT,
   if (rc != STORE_OK) return rc;
   if (store_begin(pTo) != STORE_OK) return STORE_BUSY;
   rc = copy_tx(pFrom, pTo, aOrder, sc.nTab);
+  /* The PostgreSQL full-text index of the copied search_doc rows, in the
+  ** same transaction (pg_search.c). */
+  if (rc == STORE_OK) rc = pg_search_index_all(pTo);
   if (rc != STORE_OK) {
     store_rollback(pTo);
     return rc;

@@ -526,7 +526,9 @@ int server_run(const ServerConfig *cfg) {
     {MHD_OPTION_SOCK_ADDR, 0, &sa},
     {MHD_OPTION_THREAD_POOL_SIZE, (intptr_t)cfg->nThreads, NULL},
     {MHD_OPTION_CONNECTION_TIMEOUT, (intptr_t)cfg->requestTimeout, NULL},
-    {MHD_OPTION_CONNECTION_LIMIT, (intptr_t)cfg->maxConnections, NULL},
+    {MHD_OPTION_CONNECTION_LIMIT,
+     (intptr_t)(cfg->maxConnections > 0 ? cfg->maxConnections : SERVER_MAX_CONNECTIONS),
+     NULL},
     /* Headers must fit; MHD zeroes the whole pool after each request, so
     ** a larger pool costs every request (128 KiB: a third of the CPU of a
     ** cached page, bench/analysis.md). */

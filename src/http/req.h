@@ -85,6 +85,8 @@ typedef struct Req {
   int bBodyTooLarge;
   int bAuthLoaded;           /* auth_load() has run (http_dispatch) */
   int bApi;                  /* route is under /api/: errors are JSON */
+  int bNoHash;               /* may not hash a password here (no offload
+                             ** thread was free): answered busy (503) */
 
   /* Who is asking. */
   User *user;                /* NULL when not signed in */

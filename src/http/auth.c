@@ -194,8 +194,8 @@ void auth_csrf_cookie(Req *r) {
 ** 64 MiB and a good part of a core for a while), and never on every worker
 ** thread: with N threads, at most N-1, so public pages always keep one.  A
 ** sign-in that finds no free slot is answered "busy" (503) at once, without
-** checking the password. */
-#define AUTH_HASH_SLOTS 2
+** checking the password.  The requests that hash run on the offload
+** threads (http/offload.h), not on the MHD workers. */
 static sem_t hashSlots;
 static pthread_once_t hashOnce = PTHREAD_ONCE_INIT;
 static int nHashThreads = 4;
@@ -223,19 +223,19 @@ static const char *const azThrottleMsg[] = {
 /* Verifies the password (against a dummy hash when the account does not
 ** exist, so the timing does not tell which logins exist).  1 when it
 ** matches an existing account; -1 when no hashing slot was free. */
-static int password_check(const User *u, int bFound, const char *zPassword,
-                          int nThreads) {
+static int password_check(Req *r, const User *u, int bFound,
+                          const char *zPassword) {
   static const char zDummy[] =
       "$argon2id$v=19$m=65536,t=2,p=1$c29tZXNhbHRzb21lc2FsdA$"
       "0Xr4GSRzV0mKoOqVdRf7lNC5yD0mdR1dGuPhD3ok0yY";
-  if (hash_slot_take(nThreads)) return -1;
+  if (r->bNoHash || hash_slot_take(r->cfg->nThreads)) return -1;
   int ok = crypto_password_verify(bFound ? u->zPwHash : zDummy, zPassword) && bFound;
   sem_post(&hashSlots);
   return ok;
 }
 
 int req_password_verify(Req *r, const char *zHash, const char *zPassword) {
-  if (hash_slot_take(r->cfg->nThreads)) return -1;
+  if (r->bNoHash || hash_slot_take(r->cfg->nThreads)) return -1;
   int ok = zHash && crypto_password_verify(zHash, zPassword);
   sem_post(&hashSlots);
   return ok;
@@ -259,7 +259,7 @@ int req_login(Req *r, const char *zLogin, const char *zPassword,
   }
   User u;
   int found = store_user_by_login(r->store, &r->arena, zLogin, &u) == STORE_OK;
-  int ok = password_check(&u, found, zPassword, r->cfg->nThreads);
+  int ok = password_check(r, &u, found, zPassword);
   if (ok < 0) {
     /* Not checked: the attempt is not held against the account. */
     store_login_attempt_undo(r->store, zPair, zAccount, zAddr);

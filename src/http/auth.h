@@ -8,6 +8,9 @@
 #include "http/req.h"
 
 #define AUTH_SESSION_COOKIE "gk_session"
+/* At most this many argon2id password checks run at once (auth.c), on as
+** many offload threads (http/offload.h). */
+#define AUTH_HASH_SLOTS 2
 #define AUTH_CSRF_COOKIE "gk_csrf"
 
 /* Reads the session and CSRF cookies from the Cookie header and sets

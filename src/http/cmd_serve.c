@@ -71,7 +71,7 @@ int cmd_serve(int argc, char **argv) {
   const char *zDb = CLI_DEFAULT_DB, *zListen = "127.0.0.1:8080", *zThreads = "4",
              *zMaxBody = "20", *zKeyFile = NULL, *zBaseUrl = NULL,
              *zBodyMem = "256", *zTimeout = "30", *zPerAddr = "32", *zProxy = NULL,
-             *zMaxConn = "1000",
+             *zMaxConn = NULL,
              *zMetrics = "127.0.0.1, ::1";
   CliOpt aOpt[] = {{"--db", 0, &zDb},           {"--listen", 0, &zListen},
                    {"--threads", 0, &zThreads}, {"--max-body-mb", 0, &zMaxBody},
@@ -134,7 +134,8 @@ int cmd_serve(int argc, char **argv) {
     fputs("gongkai serve: --body-memory-mb must be 1..65536\n", stderr);
     return 2;
   }
-  int timeout = atoi(zTimeout), perAddr = atoi(zPerAddr), maxConn = atoi(zMaxConn);
+  int timeout = atoi(zTimeout), perAddr = atoi(zPerAddr);
+  int maxConn = zMaxConn ? atoi(zMaxConn) : SERVER_MAX_CONNECTIONS;
   if (timeout < 1 || timeout > 3600 || perAddr < 1 || perAddr > 1000) {
     fputs("gongkai serve: --request-timeout must be 1..3600, --max-conn-per-addr 1..1000\n",
           stderr);

@@ -9,6 +9,7 @@
 #ifndef GK_INTAKE_H
 #define GK_INTAKE_H
 
+#include <semaphore.h>
 #include <microhttpd.h>
 
 #include "http/body.h"
@@ -45,6 +46,12 @@ typedef struct Conn {
   GuardConn *guard;        /* the connection's deadline (conn_guard.c) */
   int badStatus;           /* refuse the request with this status… */
   const char *zBad;        /* …and this message, instead of dispatching */
+  /* A request handed to an offload thread (server.c answer_offload). */
+  struct MHD_Connection *conn;
+  const char *zCookies;
+  sem_t suspended;         /* posted once the worker has suspended conn */
+  int offload;             /* 1 handed over, 2 its answer is ready */
+  int64_t offloadDbNs;     /* database time spent on the offload thread */
 } Conn;
 
 /* Refuses the request with status and a Chinese message instead of

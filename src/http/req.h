@@ -39,6 +39,9 @@ typedef struct ReqHeader {
   const char *zValue;
 } ReqHeader;
 
+/* The default of --max-connections (gongkai serve). */
+#define SERVER_MAX_CONNECTIONS 1000
+
 /* Server-wide configuration the handlers may read (never write). */
 typedef struct ServerConfig {
   const char *zDbPath;
@@ -51,7 +54,8 @@ typedef struct ServerConfig {
   int bCookieSecure;       /* add Secure to cookies and send HSTS (https base URL) */
   int requestTimeout;      /* seconds for a whole request: headers and body */
   int perAddrConnections;  /* open connections one address may hold */
-  int maxConnections;      /* open connections in all (MHD's limit) */
+  int maxConnections;      /* open connections in all (MHD's limit); 0:
+                           ** SERVER_MAX_CONNECTIONS */
   const IpNet *aTrustedProxy; /* peers whose X-Forwarded-For is believed */
   int nTrustedProxy;
   int sessionIdle;         /* seconds */
@@ -81,6 +85,8 @@ typedef struct Req {
   int bBodyTooLarge;
   int bAuthLoaded;           /* auth_load() has run (http_dispatch) */
   int bApi;                  /* route is under /api/: errors are JSON */
+  int bNoHash;               /* may not hash a password here (no offload
+                             ** thread was free): answered busy (503) */
 
   /* Who is asking. */
   User *user;                /* NULL when not signed in */

@@ -47,12 +47,12 @@ const Route aRoute[] = {
   {G, "/o/{org}/guide", page_org_guide, PERM_PUBLIC, 0, "政府信息公开指南"},
 
   /* Sign-in. */
-  {G | P, "/login", page_login, PERM_PUBLIC, ROUTE_SMALL_BODY, "登录"},
+  {G | P, "/login", page_login, PERM_PUBLIC, ROUTE_SMALL_BODY | ROUTE_HASHES, "登录"},
   {P, "/logout", page_logout, PERM_LOGIN, ROUTE_SMALL_BODY, "退出"},
 
   /* Staff. */
   {G, "/staff", page_staff_home, PERM_LOGIN, 0, "工作台"},
-  {G | P, "/staff/password", page_password, PERM_LOGIN, 0, "修改密码"},
+  {G | P, "/staff/password", page_password, PERM_LOGIN, ROUTE_HASHES, "修改密码"},
 
   /* Administration. */
   {G, "/admin/orgs", page_admin_orgs, PERM_ADMIN, 0, "单位管理"},

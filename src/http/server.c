@@ -12,6 +12,9 @@
 **                  files) or the raw body
 **   last call      dispatch(): route, method, permission, CSRF, handler;
 **                  then respond.c: headers, ETag/304, gzip, log
+**                  — a POST that checks a password (ROUTE_HASHES) runs on
+**                  an offload thread while its connection is suspended,
+**                  and is sent when resumed (offload.h)
 **   completed      free the Req (MHD_OPTION_NOTIFY_COMPLETED)
 **
 ** Each worker thread opens its own Store on first use (thread-local key)
@@ -41,6 +44,7 @@
 #include "http/intake.h"
 #include "http/render.h"
 #include "http/metrics.h"
+#include "http/offload.h"
 #include "http/respond.h"
 #include "http/routes.h"
 #include "web/applications.h"
@@ -298,6 +302,72 @@ static const char *cache_key(Req *r) {
   return z;
 }
 
+/* The route (handler) for a complete request, on r->store; the response
+** stays in r for http_send. */
+static void answer_route(Req *r, const char *zCookies) {
+  http_dispatch(r, zCookies);
+  /* A handler that forgot to finish its transaction must not leak it
+  ** into the next request on this thread. */
+  store_rollback_all(r->store);
+}
+
+/* Offload thread: the request runs on this thread's own Store (never the
+** worker's), then the worker is told to send the answer.  The connection
+** may only be resumed once the worker has suspended it. */
+static void offload_job(void *p) {
+  Conn *c = p;
+  Req *r = &c->r;
+  r->store = thread_store(r->cfg);
+  int64_t ns0 = r->store ? store_db_ns(r->store) : 0;
+  if (r->store) answer_route(r, c->zCookies);
+  else http_error(r, 500, "服务器无法打开数据库");
+  c->offloadDbNs = r->store ? store_db_ns(r->store) - ns0 : 0;
+  r->store = NULL;
+  c->offload = 2;
+  while (sem_wait(&c->suspended) != 0) {}
+  sem_destroy(&c->suspended);
+  MHD_resume_connection(c->conn);
+}
+
+/* A POST that checks a password: handed to an idle offload thread while
+** the connection is suspended, so this worker keeps serving its other
+** connections.  MHD_YES when handed over; -1 when no thread is idle (the
+** request then runs here but may not hash: busy, 503). */
+static int answer_offload(Conn *c, struct MHD_Connection *conn,
+                          const char *zCookies) {
+  c->conn = conn;
+  c->zCookies = zCookies;
+  c->offload = 1;
+  sem_init(&c->suspended, 0, 0);
+  if (offload_submit(offload_job, c)) {
+    sem_destroy(&c->suspended);
+    c->offload = 0;
+    c->r.bNoHash = 1;
+    return -1;
+  }
+  MHD_suspend_connection(conn);
+  sem_post(&c->suspended);
+  return MHD_YES;
+}
+
+/* The offloaded request's answer, sent from its worker once resumed. */
+static enum MHD_Result answer_offloaded(Conn *c, struct MHD_Connection *conn,
+                                        const ServerConfig *cfg) {
+  Req *r = &c->r;
+  c->offload = 0;
+  r->store = thread_store(cfg);
+  if (r->store) r->dbNsStart = store_db_ns(r->store) - c->offloadDbNs;
+  return http_send(conn, r);
+}
+
+/* 1 when the request is a POST to a route that checks a password. */
+static int hashes_password(Req *r) {
+  int bMismatch;
+  if (r->method != HTTP_POST) return 0;
+  const Route *rt = route_match(r, r->zPath, &bMismatch);
+  return rt && (rt->flags & ROUTE_HASHES);
+}
+
 /* A complete, well-formed request: the public cache, else the route. */
 static enum MHD_Result answer(Conn *c, struct MHD_Connection *conn) {
   Req *r = &c->r;
@@ -330,10 +400,10 @@ static enum MHD_Result answer(Conn *c, struct MHD_Connection *conn) {
     r->iRoute = rt ? (int)(rt - aRoute) : -1;
     return http_send(conn, r);
   }
-  http_dispatch(r, zCookies);
-  /* A handler that forgot to finish its transaction must not leak it
-  ** into the next request on this thread. */
-  store_rollback_all(r->store);
+  if (hashes_password(r)) {
+    if (answer_offload(c, conn, zCookies) == MHD_YES) return MHD_YES;
+  }
+  answer_route(r, zCookies);
   return http_send(conn, r);
 }
 
@@ -365,6 +435,7 @@ static enum MHD_Result on_request(void *cls, struct MHD_Connection *conn,
     return c->r.method == HTTP_POST ? post_start(c, conn) : MHD_YES;
   }
   Req *r = &c->r;
+  if (c->offload == 2) return answer_offloaded(c, conn, cfg);
   if (*upload_data_size) {
     if (!c->bAnswered) intake_piece(c, upload_data, *upload_data_size);
     *upload_data_size = 0;
@@ -526,7 +597,9 @@ int server_run(const ServerConfig *cfg) {
     {MHD_OPTION_SOCK_ADDR, 0, &sa},
     {MHD_OPTION_THREAD_POOL_SIZE, (intptr_t)cfg->nThreads, NULL},
     {MHD_OPTION_CONNECTION_TIMEOUT, (intptr_t)cfg->requestTimeout, NULL},
-    {MHD_OPTION_CONNECTION_LIMIT, (intptr_t)cfg->maxConnections, NULL},
+    {MHD_OPTION_CONNECTION_LIMIT,
+     (intptr_t)(cfg->maxConnections > 0 ? cfg->maxConnections : SERVER_MAX_CONNECTIONS),
+     NULL},
     /* Headers must fit; MHD zeroes the whole pool after each request, so
     ** a larger pool costs every request (128 KiB: a third of the CPU of a
     ** cached page, bench/analysis.md). */
@@ -539,13 +612,18 @@ int server_run(const ServerConfig *cfg) {
     {MHD_OPTION_END, 0, NULL},
   };
   unsigned flags = MHD_USE_INTERNAL_POLLING_THREAD | MHD_USE_EPOLL |
-                   MHD_USE_ERROR_LOG | MHD_USE_TURBO;
+                   MHD_USE_ERROR_LOG | MHD_USE_TURBO | MHD_ALLOW_SUSPEND_RESUME;
   if (sa.ss_family == AF_INET6) flags |= bDual ? MHD_USE_DUAL_STACK : MHD_USE_IPv6;
+  /* Password checks run on their own threads (http/offload.h), as many
+  ** as sign-ins may hash at once (auth.c); none: they run on the workers. */
+  if (offload_start(AUTH_HASH_SLOTS))
+    fputs("gongkai serve: no offload thread; sign-ins hash on the workers\n", stderr);
   struct MHD_Daemon *d = MHD_start_daemon(
       flags, (uint16_t)port, on_accept, NULL, on_request, (void *)cfg,
       MHD_OPTION_ARRAY, aOpt, MHD_OPTION_END);
   if (!d) {
     fprintf(stderr, "gongkai serve: cannot listen on %s (in use?)\n", cfg->zListen);
+    offload_stop();
     guard_stop();
     return 1;
   }
@@ -558,6 +636,7 @@ int server_run(const ServerConfig *cfg) {
   int sig = 0;
   sigwait(&set, &sig);
   fprintf(stderr, "gongkai: signal %d, stopping\n", sig);
+  offload_stop();   /* running checks finish and resume their connections */
   MHD_stop_daemon(d);
   guard_stop();
   fprintf(stderr, "gongkai: stopped\n");

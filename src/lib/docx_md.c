@@ -22,7 +22,7 @@
 #define MAX_STYLES 512
 #define MAX_NUMS 256
 
-typedef struct Style { char *zId; int level; } Style;   /* level 0: none */
+typedef struct Style { char *zId; int level, bTitle; } Style;  /* level 0: none */
 typedef struct Num { int numId, absId; } Num;
 typedef struct Abs { int absId; unsigned ordered; } Abs;  /* bit per ilvl */
 
@@ -117,6 +117,7 @@ static void load_styles(Ctx *c, xmlDocPtr d) {
       int o = wval_int(child(pPr, "outlineLvl"), 9);
       if (o >= 0 && o < 6) level = o + 1;
     }
+    c->aStyle[c->nStyle].bTitle = zName && !strcasecmp(zName, "title");
     if (zName) xmlFree(zName);
     c->aStyle[c->nStyle].zId = xstrdup(zId);
     c->aStyle[c->nStyle++].level = level;
@@ -131,6 +132,14 @@ static int style_level(const Ctx *c, const char *zId) {
   if (!strncasecmp(zId, "heading", 7) && zId[7] >= '1' && zId[7] <= '6' && !zId[8])
     return zId[7] - '0';
   return !strcasecmp(zId, "title") ? 1 : 0;
+}
+
+/* 1 when style zId is the document title ("Title"): its paragraph becomes
+** the title field, not a heading of the body. */
+static int style_is_title(const Ctx *c, const char *zId) {
+  for (int i = 0; i < c->nStyle; i++)
+    if (!strcmp(c->aStyle[i].zId, zId)) return c->aStyle[i].bTitle;
+  return !strcasecmp(zId, "title");
 }
 
 static void load_numbering(Ctx *c, xmlDocPtr d) {
@@ -234,6 +243,7 @@ static void paragraph(Ctx *c, xmlNodePtr p, Buf *out) {
   xmlNodePtr pPr = child(p, "pPr");
   char *zStyle = wval(child(pPr, "pStyle"));
   int level = zStyle ? style_level(c, zStyle) : 0;
+  int bTitle = zStyle && style_is_title(c, zStyle);
   if (zStyle) xmlFree(zStyle);
   if (!level && child(pPr, "outlineLvl")) {
     int o = wval_int(child(pPr, "outlineLvl"), 9);
@@ -243,6 +253,12 @@ static void paragraph(Ctx *c, xmlNodePtr p, Buf *out) {
   int numId = numPr ? wval_int(child(numPr, "numId"), 0) : 0;
   char *z = para_text(p, 0);
   if (!z[0]) { free(z); return; }
+  if (bTitle && !c->zTitle) {
+    /* The document's own title: the page shows it as the title, so it is
+    ** not repeated as the body's first heading. */
+    c->zTitle = z;
+    return;
+  }
   if (level) {
     if (c->bInList) buf_putc(out, '\n');
     c->bInList = 0;

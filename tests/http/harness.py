@@ -24,6 +24,11 @@ PostgreSQL server instead of a file (srv.db is then a connection string).
 A module may set SERVE_ARGS (a list) for extra `gongkai serve` options, e.g.
 a shortened --request-timeout or --trusted-proxy.
 
+srv.sql(query, params=()) reads or changes the server's database on either
+backend (SQLite file or PostgreSQL schema) and returns a list of row tuples;
+`?` marks a parameter.  Prefer the CLI and the API: srv.sql is for the
+state no public interface shows (a stored column, a backdated deadline).
+
 srv.gongkai(*args) runs the CLI against the server's database and returns
 (exit status, stdout, stderr).  The binary is $GONGKAI_BIN (default
 ./gongkai); the build under test for ASan is build/asan/gongkai.
@@ -201,6 +206,71 @@ def free_port():
     return port
 
 
+def _pg_literal(v):
+    """A Python value as a PostgreSQL literal (tests only: the values are
+    the tests' own)."""
+    if v is None:
+        return "NULL"
+    if isinstance(v, bool):
+        return "TRUE" if v else "FALSE"
+    if isinstance(v, int):
+        return "%d::bigint" % v  # the type of every id and count column
+    if isinstance(v, float):
+        return repr(v)
+    if isinstance(v, bytes):
+        return "'\\x%s'::bytea" % v.hex()
+    return "'" + str(v).replace("'", "''") + "'"
+
+
+def _pg_inline(query, params):
+    """Replaces each `?` outside quotes with the next parameter's literal."""
+    out, it, quote = [], iter(params), None
+    for ch in query:
+        if quote:
+            quote = None if ch == quote else quote
+            out.append(ch)
+        elif ch in "'\"":
+            quote = ch
+            out.append(ch)
+        elif ch == "?":
+            out.append(_pg_literal(next(it)))
+        else:
+            out.append(ch)
+    return "".join(out)
+
+
+def sql(db, query, params=()):
+    """Runs one statement on the database `db` (a SQLite path, or a
+    PostgreSQL connection string under GK_TEST_PG); returns the rows as a
+    list of tuples (empty for a statement without result).  Changes are
+    committed at once."""
+    if not os.environ.get("GK_TEST_PG"):
+        import sqlite3
+        con = sqlite3.connect(db, timeout=30)
+        try:
+            rows = con.execute(query, tuple(params)).fetchall()
+            con.commit()
+            return rows
+        finally:
+            con.close()
+    q = _pg_inline(query.strip().rstrip(";"), params)
+    head = q.lstrip().split(None, 1)[0].upper()
+    reads = head in ("SELECT", "WITH", "VALUES") or " RETURNING " in q.upper()
+    if reads:
+        # json (not jsonb) keeps the columns in order, duplicates included.
+        q = "WITH gk_q AS (%s) SELECT coalesce(json_agg(gk_q), '[]') FROM gk_q" % q
+    p = subprocess.run(["psql", db, "-X", "-q", "-A", "-t", "-v", "ON_ERROR_STOP=1",
+                        "-c", q], capture_output=True)
+    if p.returncode != 0:
+        raise RuntimeError("psql: %s\n%s" % (p.stderr.decode(errors="replace"), q))
+    if not reads:
+        return []
+    # Booleans as SQLite gives them (0/1), so a test reads both alike.
+    cell = lambda v: int(v) if isinstance(v, bool) else v
+    return json.loads(p.stdout.decode() or "[]",
+                      object_pairs_hook=lambda kv: tuple(cell(v) for _, v in kv))
+
+
 def pg_fresh_schema():
     """With GK_TEST_PG (a PostgreSQL connection string in keyword form,
     tests/pg/pg.sh run): a new empty schema there, as the --db value that
@@ -277,6 +347,11 @@ class Server:
         env["GONGKAI_KEY"] = "0f" * 32
         p = subprocess.run([BIN] + list(args), capture_output=True, input=input, env=env)
         return p.returncode, p.stdout.decode("utf-8", "replace"), p.stderr.decode("utf-8", "replace")
+
+    def sql(self, query, params=()):
+        """Rows of `query` on this server's database, either backend (see
+        sql() above)."""
+        return sql(self.db, query, params)
 
     def log_text(self):
         with open(self.log, "rb") as f:

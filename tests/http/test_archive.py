@@ -7,7 +7,6 @@ import datetime
 import json
 import os
 import re
-import sqlite3
 import struct
 import zlib
 
@@ -56,11 +55,9 @@ def test_archive_export_verify_and_tamper(srv):
                              "--out", out, "--db", srv.db)
     eq(rc, 0, se)
     # Every document of the bureau published this year (the demo has some).
-    con = sqlite3.connect(srv.db)
-    n = con.execute("SELECT count(*) FROM doc d JOIN org o ON o.id=d.org_id"
+    n = srv.sql("SELECT count(*) FROM doc d JOIN org o ON o.id=d.org_id"
                     " WHERE o.slug='znwsj' AND d.state='published'"
-                    " AND substr(d.published_date,1,4)=?", (year,)).fetchone()[0]
-    con.close()
+                    " AND substr(d.published_date,1,4)=?", (year,))[0][0]
     contains(so, "%d documents" % n)
     man = json.load(open(os.path.join(out, "manifest.json"), encoding="utf-8"))
     eq(man["year"], int(year))
@@ -92,13 +89,11 @@ def test_archive_export_verify_and_tamper(srv):
 
 
 def test_workplan_progress_evidence_links_a_published_document(srv):
-    con = sqlite3.connect(srv.db)
-    idx, did = con.execute("SELECT index_number, id FROM doc WHERE state='published'"
-                           " AND title='关于做好2026年政务公开工作的通知'").fetchone()
-    tid = con.execute("SELECT t.id FROM workplan_task t JOIN workplan w ON w.id=t.plan_id"
-                      " JOIN org o ON o.id=w.org_id WHERE o.slug='znwsj' ORDER BY t.id").fetchone()[0]
-    nprog = con.execute("SELECT count(*) FROM workplan_progress").fetchone()[0]
-    con.close()
+    idx, did = srv.sql("SELECT index_number, id FROM doc WHERE state='published'"
+                           " AND title='关于做好2026年政务公开工作的通知'")[0]
+    tid = srv.sql("SELECT t.id FROM workplan_task t JOIN workplan w ON w.id=t.plan_id"
+                      " JOIN org o ON o.id=w.org_id WHERE o.slug='znwsj' ORDER BY t.id")[0][0]
+    nprog = srv.sql("SELECT count(*) FROM workplan_progress")[0][0]
     c = srv.client()
     c.login("office")
     page = "/staff/tasks/%d" % tid
@@ -113,6 +108,4 @@ def test_workplan_progress_evidence_links_a_published_document(srv):
     contains(r.text, 'href="/o/znwsj/d/%d"' % did)
     contains(r.text, "关于做好2026年政务公开工作的通知")
     contains(r.text, "2026-01-05")
-    con = sqlite3.connect(srv.db)
-    eq(con.execute("SELECT count(*) FROM workplan_progress").fetchone()[0], nprog + 1)
-    con.close()
+    eq(srv.sql("SELECT count(*) FROM workplan_progress")[0][0], nprog + 1)

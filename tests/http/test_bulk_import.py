@@ -9,7 +9,6 @@ finds exactly what a LIKE scan finds), and the publication ledger verifies.
 import json
 import os
 import re
-import sqlite3
 import urllib.parse
 
 from harness import contains, eq, ok
@@ -100,13 +99,11 @@ def test_import_200_generated_documents(srv):
     eq(total(srv), before + 200)
 
     # Odd lines had no number: they got the bureau's template numbers.
-    db = sqlite3.connect(srv.db)
-    nums = db.execute("SELECT index_number FROM doc WHERE title=? AND doc_number=?",
-                      (json.loads(lines[1])["title"], json.loads(lines[1])["doc_number"])).fetchall()
+    nums = srv.sql("SELECT index_number FROM doc WHERE title=? AND doc_number=?",
+                      (json.loads(lines[1])["title"], json.loads(lines[1])["doc_number"]))
     eq(len(nums), 1)
     ok(re.fullmatch(r"\d{8}[0-9X]/2010-\d{5}", nums[0][0]), nums[0][0])
-    eq(db.execute("SELECT count(*) FROM doc WHERE index_number LIKE 'BENCH-%'").fetchone()[0], 100)
-    db.close()
+    eq(srv.sql("SELECT count(*) FROM doc WHERE index_number LIKE 'BENCH-%'")[0][0], 100)
 
     # Search: 5 sampled queries per class, each count equal to a LIKE scan.
     rc, out, err = srv.gongkai("bench-search", "--db", srv.db, "--table", "bench_fts",
@@ -121,11 +118,9 @@ def test_import_200_generated_documents(srv):
     q = urllib.parse.quote(first["doc_number"])
     r = srv.client().get("/api/v1/search?q=%s&org=znwsj" % q)
     eq(r.status, 200)
-    db = sqlite3.connect(srv.db)
-    want = db.execute("SELECT count(*) FROM doc WHERE state='published' AND "
+    want = srv.sql("SELECT count(*) FROM doc WHERE state='published' AND "
                       "(doc_number LIKE ?1 OR title LIKE ?1 OR body LIKE ?1 OR keywords LIKE ?1)",
-                      ("%" + first["doc_number"] + "%",)).fetchone()[0]
-    db.close()
+                      ("%" + first["doc_number"] + "%",))[0][0]
     ok(want >= 1)
     eq(r.json()["total"], want)
     rc, out, err = srv.gongkai("bench-search", "--db", srv.db, "--table", "search_fts",
@@ -158,14 +153,12 @@ def test_import_ledger_content_is_the_stored_document(srv):
     rc, out, err = srv.gongkai("docs", "import", "--db", srv.db, "--org", "znwsj", path)
     eq(rc, 0, err)
     contains(out, "imported 3 documents")
-    db = sqlite3.connect(srv.db)
-    rows = db.execute(
+    rows = srv.sql(
         "SELECT d.id, d.title, d.body, d.report_kind, d.state, d.index_number,"
         " d.index_imported, coalesce(d.signed_date,''), d.published_date, l.content"
         " FROM doc d JOIN doc_ledger l ON l.doc_id=d.id"
         " WHERE d.title IN (?,?,?) ORDER BY d.id",
-        tuple(o["title"] for o in odd)).fetchall()
-    db.close()
+        tuple(o["title"] for o in odd))
     eq(len(rows), 3)
     for o, r in zip(odd, rows):
         c = json.loads(r[9])

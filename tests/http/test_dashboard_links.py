@@ -12,7 +12,6 @@ January.
 import datetime
 import html
 import re
-import sqlite3
 
 from harness import contains, eq, not_contains, ok
 
@@ -24,9 +23,7 @@ def office(srv):
 
 
 def org_id(srv, slug):
-    con = sqlite3.connect(srv.db)
-    v = con.execute("SELECT id FROM org WHERE slug=?", (slug,)).fetchone()[0]
-    con.close()
+    v = srv.sql("SELECT id FROM org WHERE slug=?", (slug,))[0][0]
     return v
 
 
@@ -73,15 +70,13 @@ def check_dashboard(srv, c, query, year, want_total):
 def test_publication_figures_link_to_exactly_their_documents(srv):
     c = office(srv)
     bureau = org_id(srv, "znwsj")
-    con = sqlite3.connect(srv.db)
-    own = con.execute(
+    own = srv.sql(
         "SELECT count(*) FROM doc WHERE org_id=? AND state='published'"
-        " AND published_date LIKE '2018-%'", (bureau,)).fetchone()[0]
-    tree = con.execute(
+        " AND published_date LIKE '2018-%'", (bureau,))[0][0]
+    tree = srv.sql(
         "SELECT count(*) FROM doc d JOIN org o ON o.id=d.org_id WHERE"
         " (o.id=? OR o.parent_id=?) AND d.state='published'"
-        " AND d.published_date LIKE '2018-%'", (bureau, bureau)).fetchone()[0]
-    con.close()
+        " AND d.published_date LIKE '2018-%'", (bureau, bureau))[0][0]
     eq(own > 0, True, "demo documents published in 2018")
     figs = check_dashboard(srv, c, "?org=%d&year=2018" % bureau, 2018, own)
     # The figures carry the organisation and year, so they cannot count
@@ -95,22 +90,20 @@ def test_publication_figures_link_to_exactly_their_documents(srv):
 def test_document_list_filters(srv):
     c = office(srv)
     bureau = org_id(srv, "znwsj")
-    con = sqlite3.connect(srv.db)
-    june = con.execute(
+    june = srv.sql(
         "SELECT count(*) FROM doc WHERE org_id=? AND published_date LIKE"
-        " '2019-06-%'", (bureau,)).fetchone()[0]
+        " '2019-06-%'", (bureau,))[0][0]
     # In the office's reach: the bureau's tree (not the demo's second agency).
-    wechat = con.execute(
+    wechat = srv.sql(
         "WITH RECURSIVE t(id) AS (SELECT ? UNION ALL SELECT o.id FROM org o"
         " JOIN t ON o.parent_id=t.id) SELECT count(DISTINCT c.doc_id)"
         " FROM doc_channel c JOIN doc d ON d.id=c.doc_id WHERE c.channel=?"
         " AND d.org_id IN (SELECT id FROM t)",
-        (bureau, "微信公众号")).fetchone()[0]
-    item = con.execute(
+        (bureau, "微信公众号"))[0][0]
+    item = srv.sql(
         "SELECT catalogue_item_id,count(*) FROM doc WHERE org_id=? AND"
         " catalogue_item_id IS NOT NULL GROUP BY 1 ORDER BY 2 DESC LIMIT 1",
-        (bureau,)).fetchone()
-    con.close()
+        (bureau,))[0]
     eq(doc_rows(c, "/staff/docs?org=%d&year=2019&month=6" % bureau),
        (june, june))
     eq(doc_rows(c, "/staff/docs?channel=%E5%BE%AE%E4%BF%A1%E5%85%AC%E4%BC%97"
@@ -136,16 +129,14 @@ def test_document_list_org_is_scope_checked(srv):
 def test_report_status_per_organisation(srv):
     c = office(srv)
     bureau = org_id(srv, "znwsj")
-    con = sqlite3.connect(srv.db)
-    stored = dict(con.execute(
+    stored = dict(srv.sql(
         "SELECT o.slug,r.status FROM report r JOIN org o ON o.id=r.org_id"
-        " WHERE r.year=2024 AND r.scope='org'").fetchall())
+        " WHERE r.year=2024 AND r.scope='org'"))
     # The units of the bureau's tree that publish a report of their own
     # (core/org_kind.h: not Art. 55 units nor units acting in its name).
-    slugs = [s for (s,) in con.execute(
+    slugs = [s for (s,) in srv.sql(
         "SELECT slug FROM org WHERE (id=? OR parent_id=?)"
         " AND kind IN ('government','department','authorised')", (bureau, bureau))]
-    con.close()
     eq(stored.get("znwsj") is not None, True, "demo report of 2024")
     labels = {"draft": "草稿", "submitted": "已提交", "published": "已发布"}
     r = c.get("/staff/dashboard?org=%d&subtree=1&year=2024" % bureau)
@@ -261,11 +252,9 @@ def test_every_summary_figure_links_to_exactly_its_records(srv):
              + datetime.timedelta(hours=8)).date()
     # Two tasks of the 2018 plan are reported done (the demo has none), so
     # done, overdue and all tasks are three different sets.
-    con = sqlite3.connect(srv.db)
-    tasks = [t for (t,) in con.execute(
+    tasks = [t for (t,) in srv.sql(
         "SELECT t.id FROM workplan_task t JOIN workplan w ON w.id=t.plan_id"
         " WHERE w.org_id=? AND w.year=2018 ORDER BY t.seq LIMIT 2", (bureau,))]
-    con.close()
     eq(len(tasks), 2)
     for t in tasks:
         p = c.post("/staff/tasks/%d" % t, {"note": "已完成", "reported_on": "2018-06-30",
@@ -279,10 +268,8 @@ def test_every_summary_figure_links_to_exactly_its_records(srv):
     overdue = re.findall(r'name="item" value="(\d+)"', p.plain)
     ok(overdue, "no overdue catalogue item")
     item, soon = overdue[0], None
-    con = sqlite3.connect(srv.db)
-    freq = dict(con.execute("SELECT id,frequency FROM catalogue_item"
-                            " WHERE org_id=?", (bureau,)).fetchall())
-    con.close()
+    freq = dict(srv.sql("SELECT id,frequency FROM catalogue_item"
+                            " WHERE org_id=?", (bureau,)))
     for i in overdue:
         left = days_to_period_end(freq.get(int(i), ""), today)
         if left is not None and left[0] < left[1]:
@@ -328,18 +315,16 @@ def test_task_figures_count_the_tasks_of_the_year(srv):
     bureau = org_id(srv, "znwsj")
     today = (datetime.datetime.now(datetime.timezone.utc)
              + datetime.timedelta(hours=8)).date().isoformat()
-    con = sqlite3.connect(srv.db)
     want = {}
     for year in (2017, 2018):
         q = ("SELECT count(*) FROM workplan_task t JOIN workplan w"
              " ON w.id=t.plan_id WHERE w.org_id=? AND w.year=?")
         want[year] = (
-            con.execute(q, (bureau, year)).fetchone()[0],
-            con.execute(q + " AND t.done_on IS NOT NULL",
-                        (bureau, year)).fetchone()[0],
-            con.execute(q + " AND t.done_on IS NULL AND t.due_on<?",
-                        (bureau, year, today)).fetchone()[0])
-    con.close()
+            srv.sql(q, (bureau, year))[0][0],
+            srv.sql(q + " AND t.done_on IS NOT NULL",
+                        (bureau, year))[0][0],
+            srv.sql(q + " AND t.done_on IS NULL AND t.due_on<?",
+                        (bureau, year, today))[0][0])
     for year, (n_all, n_done, n_late) in want.items():
         ok(n_all > 0, "demo tasks of %d" % year)
         r = c.get("/staff/dashboard?org=%d&year=%d" % (bureau, year))
@@ -360,12 +345,10 @@ def test_inspection_and_freshness_links(srv):
     catalogue figures link to their own filters."""
     c = office(srv)
     bureau = org_id(srv, "znwsj")
-    con = sqlite3.connect(srv.db)
-    n2018 = con.execute(
+    n2018 = srv.sql(
         "SELECT count(*) FROM inspection i JOIN org o ON o.id=i.org_id WHERE"
         " (o.id=? OR o.parent_id=?) AND i.inspected_on LIKE '2018-%'",
-        (bureau, bureau)).fetchone()[0]
-    con.close()
+        (bureau, bureau))[0][0]
     ok(n2018 > 0, "demo inspection of 2018")
     r = c.get("/staff/dashboard?org=%d&subtree=1&year=2018" % bureau)
     got = {label: (href, v) for label, href, v in summary_rows(r.plain)}
@@ -473,11 +456,9 @@ def listed_apps(c, href):
 
 def app_ids(srv, orgs, where, args=()):
     """The ids of the applications of orgs matching the SQL condition."""
-    con = sqlite3.connect(srv.db)
     q = ("SELECT id FROM application WHERE org_id IN (%s) AND %s"
          % (",".join("?" * len(orgs)), where))
-    v = sorted(i for (i,) in con.execute(q, tuple(orgs) + tuple(args)))
-    con.close()
+    v = sorted(i for (i,) in srv.sql(q, tuple(orgs) + tuple(args)))
     return v
 
 
@@ -489,30 +470,25 @@ def test_application_figures_link_to_exactly_their_applications(srv):
     alone and with its subtree, in this year and past years."""
     c = office(srv)
     bureau = org_id(srv, "znwsj")
-    con = sqlite3.connect(srv.db)
-    subtree = [bureau] + [i for (i,) in con.execute(
+    subtree = [bureau] + [i for (i,) in srv.sql(
         "SELECT id FROM org WHERE parent_id=?", (bureau,))]
-    con.close()
     ok(len(subtree) > 1, "the bureau has units below it")
     today = (datetime.datetime.now(datetime.timezone.utc)
              + datetime.timedelta(hours=8)).date().isoformat()
     # One open application of the bureau becomes due within the window and
     # one more becomes overdue, so open, due soon and overdue all differ
     # (the demo's due dates move with today's date).
-    con = sqlite3.connect(srv.db)
-    open_ids = [i for (i,) in con.execute(
+    open_ids = [i for (i,) in srv.sql(
         "SELECT id FROM application WHERE org_id=? AND closed_on IS NULL"
         " ORDER BY id", (bureau,))]
     ok(len(open_ids) >= 4, "open demo applications: %r" % open_ids)
-    con.execute("UPDATE application SET due_on=? WHERE id=?", (today, open_ids[0]))
-    con.execute("UPDATE application SET due_on='2000-01-03' WHERE id=?", (open_ids[1],))
+    srv.sql("UPDATE application SET due_on=? WHERE id=?", (today, open_ids[0]))
+    srv.sql("UPDATE application SET due_on='2000-01-03' WHERE id=?", (open_ids[1],))
     # A closed application of a unit below closes this year, late.
     hosp = [o for o in subtree if o != bureau]
-    con.execute("UPDATE application SET closed_on=?, due_on='2000-01-03'"
+    srv.sql("UPDATE application SET closed_on=?, due_on='2000-01-03'"
                 " WHERE id=(SELECT min(id) FROM application WHERE org_id=?"
                 " AND closed_on IS NOT NULL)", (today, hosp[0]))
-    con.commit()
-    con.close()
     this_year = int(today[:4])
     seen = {}
     for year in (this_year, 2024, 2019):
@@ -566,13 +542,11 @@ def test_application_list_scope_paging_and_bad_filters(srv):
     c = office(srv)
     bureau = org_id(srv, "znwsj")
     hospital = org_id(srv, "zn-hospital")
-    con = sqlite3.connect(srv.db)
-    n_all = con.execute(
+    n_all = srv.sql(
         "SELECT count(*) FROM application a JOIN org o ON o.id=a.org_id"
-        " WHERE o.id=? OR o.parent_id=?", (bureau, bureau)).fetchone()[0]
-    n_hosp = con.execute("SELECT count(*) FROM application WHERE org_id=?",
-                         (hospital,)).fetchone()[0]
-    con.close()
+        " WHERE o.id=? OR o.parent_id=?", (bureau, bureau))[0][0]
+    n_hosp = srv.sql("SELECT count(*) FROM application WHERE org_id=?",
+                         (hospital,))[0][0]
     ok(n_all > 200, "enough demo applications to page: %d" % n_all)
     ids = listed_apps(c, "/staff/applications?org=%d&subtree=1&f=all" % bureau)
     eq(len(ids), n_all)

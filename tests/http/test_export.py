@@ -2,7 +2,6 @@
 sends, rewrites only what changed, and removes pages no longer public."""
 import html
 import os
-import sqlite3
 
 from harness import contains, eq, ok
 
@@ -44,14 +43,10 @@ def test_export_writes_attachments_of_published_documents_as_files(srv):
     out = os.path.join(srv.dir, "site-att")
     rc, stdout, err = srv.gongkai("export-site", "--db", srv.db, "--out", out)
     eq(rc, 0, err)
-    db = sqlite3.connect(srv.db)
-    try:
-        rows = db.execute(
-            "SELECT o.slug, t.id, d.state, b.mime, t.filename, d.id FROM doc_attachment t"
-            " JOIN doc d ON d.id=t.doc_id JOIN org o ON o.id=d.org_id"
-            " JOIN attachment_blob b ON b.sha256=t.sha256 ORDER BY t.id").fetchall()
-    finally:
-        db.close()
+    rows = srv.sql(
+        "SELECT o.slug, t.id, d.state, b.mime, t.filename, d.id FROM doc_attachment t"
+        " JOIN doc d ON d.id=t.doc_id JOIN org o ON o.id=d.org_id"
+        " JOIN attachment_blob b ON b.sha256=t.sha256 ORDER BY t.id")
     published = [(slug, aid, EXT[mime], name, doc)
                  for slug, aid, state, mime, name, doc in rows if state == "published"]
     ok(published, "demo has published attachments")

@@ -13,7 +13,6 @@ import io
 import json
 import os
 import re
-import sqlite3
 import zipfile
 
 from harness import contains, eq, not_contains, ok
@@ -138,14 +137,15 @@ def test_hospital_cannot_see_the_bureau_report(srv):
 def test_changing_one_result_moves_the_cells(srv):
     c = office(srv)
     before = c.get(BASE + "/export/json").json()["tables"]["t3"]
-    db = sqlite3.connect(srv.db)
-    row = db.execute(
+    # The outcome column itself (a closed application's result has no
+    # interface that changes it).
+    rows = srv.sql(
         "SELECT id FROM application WHERE org_id=(SELECT id FROM org WHERE slug='znwsj')"
         " AND applicant_type='natural_person' AND outcome='results.granted'"
-        " AND closed_on BETWEEN '2021-01-01' AND '2021-12-31' ORDER BY id LIMIT 1").fetchone()
-    ok(row, "no granted 2021 application in the demo")
-    db.execute("UPDATE application SET outcome='results.denied.state_secret' WHERE id=?", row)
-    db.commit()
+        " AND closed_on BETWEEN '2021-01-01' AND '2021-12-31' ORDER BY id LIMIT 1")
+    ok(rows, "no granted 2021 application in the demo")
+    row = rows[0]
+    srv.sql("UPDATE application SET outcome='results.denied.state_secret' WHERE id=?", row)
     after = c.get(BASE + "/export/json").json()["tables"]["t3"]
     for col in ("natural_person", "total"):
         eq(after["results.granted"][col], before["results.granted"][col] - 1)
@@ -156,9 +156,7 @@ def test_changing_one_result_moves_the_cells(srv):
                  ("results.denied.state_secret", "total"),
                  ("results.granted", "natural_person"),
                  ("results.granted", "total")])
-    db.execute("UPDATE application SET outcome='results.granted' WHERE id=?", row)
-    db.commit()
-    db.close()
+    srv.sql("UPDATE application SET outcome='results.granted' WHERE id=?", row)
     eq(c.get(BASE + "/export/json").json()["tables"]["t3"], before)
 
 
@@ -174,22 +172,20 @@ def test_override_needs_a_reason_and_is_logged(srv):
                                     "reason": " "}, csrf_from=BASE)
     eq(r.status, 400)
     contains(r.text, "请填写修改理由")
-    db = sqlite3.connect(srv.db)
-    eq(db.execute("SELECT count(*) FROM report_override" + OWN).fetchone()[0], 0)
-    eq(db.execute("SELECT count(*) FROM report WHERE year=2021").fetchone()[0], 0)
+    eq(srv.sql("SELECT count(*) FROM report_override" + OWN)[0][0], 0)
+    eq(srv.sql("SELECT count(*) FROM report WHERE year=2021")[0][0], 0)
     r = c.post(BASE + "/override", {"cell": "t3[nope][total]", "value": "1",
                                     "reason": "x"}, csrf_from=BASE)
     eq(r.status, 400)
     r = c.post(BASE + "/override", {"cell": "t3[new][natural_person]", "value": "abc",
                                     "reason": "x"}, csrf_from=BASE)
     eq(r.status, 400)
-    eq(db.execute("SELECT count(*) FROM report_override" + OWN).fetchone()[0], 0)
+    eq(srv.sql("SELECT count(*) FROM report_override" + OWN)[0][0], 0)
     r = c.post(BASE + "/override", {"cell": "t3[new][natural_person]", "value": "30",
                                     "reason": "纸质登记簿补录两件"}, csrf_from=BASE)
     eq(r.status, 303)
-    eq(db.execute("SELECT cell, value, reason FROM report_override" + OWN).fetchall(),
+    eq(srv.sql("SELECT cell, value, reason FROM report_override" + OWN),
        [("t3[new][natural_person]", 300000, "纸质登记簿补录两件")])
-    db.close()
     r = c.get(BASE)
     contains(r.text, 'data-cell="t3[new][natural_person]" class="num ov"')
     contains(r.text, 'title="人工调整，原因：纸质登记簿补录两件"')
@@ -289,10 +285,8 @@ def test_final_refused_until_accepted(srv):
     # withdrawn with a public reason.
     eq(c.post(BASE + "/status", {"to": "draft"}, csrf_from=BASE).status, 303)
     eq(c.get("/o/znwsj/reports/2021").status, 404)
-    db = sqlite3.connect(srv.db)
-    eq(db.execute("SELECT state, withdraw_reason FROM doc WHERE title LIKE '%2021 年政府信息公开工作年度报告'").fetchall(),
+    eq(srv.sql("SELECT state, withdraw_reason FROM doc WHERE title LIKE '%2021 年政府信息公开工作年度报告'"),
        [("withdrawn", "年度报告撤回修改，修改后将重新发布")])
-    db.close()
     approve(srv)     # back to draft cleared the approval
     eq(c.post(BASE + "/status", {"to": "submitted", "confirm": "1"}, csrf_from=BASE).status, 303)
     eq(c.post(BASE + "/status", {"to": "published", "confirm": "1"}, csrf_from=BASE).status, 303)
@@ -480,19 +474,16 @@ def test_published_chart_is_frozen(srv):
     before = chart_and_table()
     snap = cli_json(srv, "znwsj", 2024)["tables"]["t3"]["new"]["total"]
     eq(before, snap, "chart and snapshot")
-    db = sqlite3.connect(srv.db)
-    row = db.execute(
+    rows = srv.sql(
         "SELECT id, received_on FROM application WHERE org_id=(SELECT id FROM org WHERE slug='znwsj')"
-        " AND received_on BETWEEN '2023-01-01' AND '2023-12-31' ORDER BY id LIMIT 1").fetchone()
-    ok(row, "no 2023 application in the demo")
-    db.execute("UPDATE application SET received_on='2024-03-01' WHERE id=?", (row[0],))
-    db.commit()
+        " AND received_on BETWEEN '2023-01-01' AND '2023-12-31' ORDER BY id LIMIT 1")
+    ok(rows, "no 2023 application in the demo")
+    row = rows[0]
+    srv.sql("UPDATE application SET received_on='2024-03-01' WHERE id=?", (row[0],))
     try:
         eq(chart_and_table(), before, "chart of a published report moved")
     finally:
-        db.execute("UPDATE application SET received_on=? WHERE id=?", (row[1], row[0]))
-        db.commit()
-        db.close()
+        srv.sql("UPDATE application SET received_on=? WHERE id=?", (row[1], row[0]))
 
 
 def test_published_page_passes_the_checker(srv):
@@ -630,8 +621,7 @@ def test_adjust_cell_by_clicking_it(srv):
     eq(r.status, 400)
     contains(r.text, "请填写修改理由")
     contains(r.text, 'value="%d"' % (computed + 5))
-    db = sqlite3.connect(srv.db)
-    eq(db.execute("SELECT count(*) FROM report WHERE year=2022").fetchone()[0], 0)
+    eq(srv.sql("SELECT count(*) FROM report WHERE year=2022")[0][0], 0)
     # With a reason: stored, back to the report with what happened and what next.
     r = c.post(base + "/override", {"cell": cell, "value": str(computed + 5),
                                     "reason": "纸质登记簿补录五件"},
@@ -653,27 +643,26 @@ def test_adjust_cell_by_clicking_it(srv):
     keys = sorted(re.findall(r'<li class="broken" data-key="([^"]+)"', r.text))
     eq(keys, ["R1[natural_person]", "R2[new]"])
     contains(r.text, '一·自然人（<a href="#ov-1">人工调整</a>）')
-    eq(db.execute("SELECT action, detail LIKE '%' || ? || ' ' || ? || '：纸质登记簿补录五件'"
+    eq(srv.sql("SELECT action, detail LIKE '%' || ? || ' ' || ? || '：纸质登记簿补录五件'"
                   " FROM audit_log WHERE action LIKE 'report.override%' ORDER BY id DESC LIMIT 1",
-                  (cell, str(computed + 5))).fetchone(), ("report.override", 1))
+                  (cell, str(computed + 5)))[0], ("report.override", 1))
     # Recomputed from changed records, the draft keeps the adjustment
     # while the cells it does not cover move.
     total = c.get(base + "/export/json").json()["tables"]["t3"]["new"]["total"]
-    row = db.execute(
+    rows = srv.sql(
         "SELECT id, received_on FROM application WHERE org_id=(SELECT id FROM org WHERE slug='znwsj')"
         " AND applicant_type='natural_person' AND received_on BETWEEN '2023-01-01' AND '2023-12-31'"
-        " ORDER BY id LIMIT 1").fetchone()
-    ok(row, "no 2023 application of a natural person in the demo")
-    db.execute("UPDATE application SET received_on='2022-06-01' WHERE id=?", (row[0],))
-    db.commit()
+        " ORDER BY id LIMIT 1")
+    ok(rows, "no 2023 application of a natural person in the demo")
+    row = rows[0]
+    srv.sql("UPDATE application SET received_on='2022-06-01' WHERE id=?", (row[0],))
     try:
         j = c.get(base + "/export/json").json()
         eq(j["tables"]["t3"]["new"]["natural_person"], computed + 5)
         eq(j["tables"]["t3"]["new"]["total"], total + 1)
         contains(c.get(base + "/override?c=" + enc).text, '<dd id="computed">%d</dd>' % (computed + 1))
     finally:
-        db.execute("UPDATE application SET received_on=? WHERE id=?", (row[1], row[0]))
-        db.commit()
+        srv.sql("UPDATE application SET received_on=? WHERE id=?", (row[1], row[0]))
     # 恢复计算值: the footnote and the findings go, the log keeps both.
     r = c.post(base + "/override", {"cell": cell, "remove": "1"}, csrf_from=base)
     eq(r.status, 303)
@@ -683,7 +672,7 @@ def test_adjust_cell_by_clicking_it(srv):
     not_contains(r.text, 'class="num ov"')
     contains(r.text, "全部勾稽关系成立")
     eq(c.get(base + "/export/json").json()["tables"]["t3"]["new"]["natural_person"], computed)
-    eq(db.execute("SELECT count(*) FROM audit_log WHERE action='report.override.remove'").fetchone()[0], 1)
+    eq(srv.sql("SELECT count(*) FROM audit_log WHERE action='report.override.remove'")[0][0], 1)
     r = c.post(base + "/override", {"cell": cell, "remove": "1"}, csrf_from=base)
     eq(r.status, 409)
     contains(r.text, "该单元格没有人工调整")
@@ -693,12 +682,11 @@ def test_adjust_cell_by_clicking_it(srv):
     r = c.get(pub + "/override?c=" + enc)
     contains(r.text, "报告已发布，发布时的数据已固定，不能人工调整单元格")
     not_contains(r.text, "保存调整")
-    n = db.execute("SELECT count(*) FROM report_override").fetchone()[0]
+    n = srv.sql("SELECT count(*) FROM report_override")[0][0]
     r = c.post(pub + "/override", {"cell": cell, "value": "1", "reason": "更正"}, csrf_from=base)
     eq(r.status, 409)
     contains(r.text, "报告已发布，发布时的数据已固定，不能人工调整单元格。如需更正，请先将报告退回草稿")
-    eq(db.execute("SELECT count(*) FROM report_override").fetchone()[0], n)
-    db.close()
+    eq(srv.sql("SELECT count(*) FROM report_override")[0][0], n)
     # Someone without the report permission cannot open the form.
     h = srv.client()
     h.login("hosp-admin")

@@ -6,8 +6,8 @@
 #   make check      install what tests need, build, run every suite, then
 #                   run unit + HTTP suites again under ASan+UBSan
 #   make check-pg   the PostgreSQL suites on a throw-away server
-#                   (tests/pg/run.sh: schema comparison, unit tests with
-#                   GK_TEST_PG); see docs/deploy.md
+#                   (tests/pg/run.sh: schema comparison, unit tests and
+#                   the HTTP suite with GK_TEST_PG); see docs/deploy.md
 #   make asan       build build/asan/gongkai only
 #   make fuzz       build the libFuzzer targets (clang-14) and run each for
 #                   FUZZ_SECONDS (default 60); see tests/fuzz/README.md

@@ -5,6 +5,12 @@ usage: tests/http/run.py [MODULE_SUBSTRING [TEST_SUBSTRING]]
 One server per module; prints `PASS name` / `FAIL name: why` and closes
 with `http: N passed, N failed`.  Exit status 1 when anything failed,
 including a server that died or leaked sanitizer reports into its log.
+
+GK_HTTP_SKIP=FILE names modules not to run, one a line with its reason
+("test_x  why"; "#" starts a comment; tests/pg/http_skip.txt for the
+PostgreSQL run): each is printed as `SKIP test_x: why` and counted on the
+closing line (`…, N skipped`), never as passed.  A missing file, or a
+line without a reason, is an error.
 """
 import importlib.util
 import os
@@ -15,14 +21,38 @@ sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
 import harness  # noqa: E402
 
 
+def load_skip():
+    """{module stem: reason} from the file GK_HTTP_SKIP names ({} unset)."""
+    path = os.environ.get("GK_HTTP_SKIP")
+    if not path:
+        return {}
+    skip = {}
+    with open(path, encoding="utf-8") as f:  # missing: an error, not "run all"
+        for n, line in enumerate(f, 1):
+            line = line.split("#", 1)[0].strip()
+            if not line:
+                continue
+            name, _, why = line.partition(" ")
+            if not why.strip():
+                raise SystemExit("%s:%d: a module to skip needs its reason" % (path, n))
+            skip[name[:-3] if name.endswith(".py") else name] = why.strip()
+    return skip
+
+
 def main():
     here = os.path.dirname(os.path.abspath(__file__))
     mods = sorted(f for f in os.listdir(here) if f.startswith("test_") and f.endswith(".py"))
     if len(sys.argv) > 1:
         mods = [m for m in mods if sys.argv[1] in m]
     only = sys.argv[2] if len(sys.argv) > 2 else None
+    skip = load_skip()
     npass = nfail = 0
+    skipped = []
     for m in mods:
+        if m[:-3] in skip:
+            print("SKIP %s: %s" % (m[:-3], skip[m[:-3]]))
+            skipped.append(m[:-3])
+            continue
         spec = importlib.util.spec_from_file_location(m[:-3], os.path.join(here, m))
         mod = importlib.util.module_from_spec(spec)
         spec.loader.exec_module(mod)
@@ -60,7 +90,8 @@ def main():
             print("FAIL %s: server exit status %s after SIGTERM\n%s" % (m, rc, log[-2000:]))
             nfail += 1
         sys.stdout.flush()
-    print("http: %d passed, %d failed" % (npass, nfail))
+    print("http: %d passed, %d failed%s" % (
+        npass, nfail, ", %d skipped (%s)" % (len(skipped), " ".join(skipped)) if skipped else ""))
     return 1 if nfail else 0
 
 

@@ -14,6 +14,9 @@ import urllib.parse
 from harness import contains, eq, ok
 
 DEMO = True
+# The benchmark's FTS5 tables (bench-search) exist on SQLite only; on
+# PostgreSQL the import feeds the portal's index alone (docs/search.md).
+PG = bool(os.environ.get("GK_TEST_PG"))
 
 
 def total(srv):
@@ -74,15 +77,16 @@ def test_import_200_generated_documents(srv):
     before = total(srv)
     # The search table of docs/search.md, as `make bench` creates it when the
     # schema has none; the import must fill it.
-    rc, out, err = srv.gongkai("bench-search", "--db", srv.db, "--create", "bench_fts",
-                               "--tokenizer", "gk")
-    eq(rc, 0, err)
+    if not PG:
+        rc, out, err = srv.gongkai("bench-search", "--db", srv.db, "--create", "bench_fts",
+                                   "--tokenizer", "gk")
+        eq(rc, 0, err)
     path, lines = gen(srv, 200, 13)
     rc, out, err = srv.gongkai("docs", "import", "--db", srv.db, "--org", "znwsj",
                                "--batch", "64", path)
     eq(rc, 0, err)
     contains(out, "imported 200 documents")
-    contains(out, "search tables updated: 1")
+    contains(out, "search tables updated: %d" % (0 if PG else 1))
     eq(total(srv), before + 200)
 
     # An imported index number names its document's public page.
@@ -100,33 +104,38 @@ def test_import_200_generated_documents(srv):
 
     # Odd lines had no number: they got the bureau's template numbers.
     nums = srv.sql("SELECT index_number FROM doc WHERE title=? AND doc_number=?",
-                      (json.loads(lines[1])["title"], json.loads(lines[1])["doc_number"]))
+                   (json.loads(lines[1])["title"], json.loads(lines[1])["doc_number"]))
     eq(len(nums), 1)
     ok(re.fullmatch(r"\d{8}[0-9X]/2010-\d{5}", nums[0][0]), nums[0][0])
     eq(srv.sql("SELECT count(*) FROM doc WHERE index_number LIKE 'BENCH-%'")[0][0], 100)
 
     # Search: 5 sampled queries per class, each count equal to a LIKE scan.
-    rc, out, err = srv.gongkai("bench-search", "--db", srv.db, "--table", "bench_fts",
-                               "--queries", "5", "--runs", "1", "--like", "5")
-    eq(rc, 0, err)
-    eq(out.count("| 5 / 5 exact |"), 4, out)
-    eq(err, "")
+    if not PG:
+        rc, out, err = srv.gongkai("bench-search", "--db", srv.db, "--table", "bench_fts",
+                                   "--queries", "5", "--runs", "1", "--like", "5")
+        eq(rc, 0, err)
+        eq(out.count("| 5 / 5 exact |"), 4, out)
+        eq(err, "")
 
     # The portal's index (search_doc/search_fts, kept by the store on
     # publication) has them too: the 文号 of the first line finds exactly it,
     # and bench-search on the portal table agrees with LIKE on search_doc.
-    q = urllib.parse.quote(first["doc_number"])
-    r = srv.client().get("/api/v1/search?q=%s&org=znwsj" % q)
-    eq(r.status, 200)
-    want = srv.sql("SELECT count(*) FROM doc WHERE state='published' AND "
-                      "(doc_number LIKE ?1 OR title LIKE ?1 OR body LIKE ?1 OR keywords LIKE ?1)",
-                      ("%" + first["doc_number"] + "%",))[0][0]
-    ok(want >= 1)
-    eq(r.json()["total"], want)
-    rc, out, err = srv.gongkai("bench-search", "--db", srv.db, "--table", "search_fts",
-                               "--queries", "5", "--runs", "1", "--like", "5")
-    eq(rc, 0, err)
-    eq(out.count("| 5 / 5 exact |"), 4, out)
+    # On PostgreSQL the same for the 文号 of five imported lines.
+    for line in [lines[0]] + (lines[2:10:2] if PG else []):
+        number = json.loads(line)["doc_number"]
+        r = srv.client().get("/api/v1/search?q=%s&org=znwsj" % urllib.parse.quote(number))
+        eq(r.status, 200)
+        like = "%" + number + "%"
+        want = srv.sql("SELECT count(*) FROM doc WHERE state='published' AND (doc_number"
+                       " LIKE ? OR title LIKE ? OR body LIKE ? OR keywords LIKE ?)",
+                       (like,) * 4)[0][0]
+        ok(want >= 1)
+        eq(r.json()["total"], want, number)
+    if not PG:
+        rc, out, err = srv.gongkai("bench-search", "--db", srv.db, "--table", "search_fts",
+                                   "--queries", "5", "--runs", "1", "--like", "5")
+        eq(rc, 0, err)
+        eq(out.count("| 5 / 5 exact |"), 4, out)
 
     rc, out, err = srv.gongkai("ledger", "verify", "--db", srv.db)
     eq(rc, 0, err)

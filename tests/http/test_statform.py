@@ -64,7 +64,7 @@ def expected(srv, year, slug="znwsj"):
           " e.found_at >= ? AND e.found_at < ?")
     span = tuple(calendar.timegm((yy, 1, 1, 0, 0, 0)) - 8 * 3600
                  for yy in (year, year + 1))
-    resp = "AND e.id IN (SELECT event_id FROM opinion_response{})"
+    resp = " AND e.id IN (SELECT event_id FROM opinion_response{})"
     e["response.hotspots"] = q("SELECT count(*) " + ev + resp.format(""),
                                org, *span)
     e["response.channels.weibo_wechat"] = q(

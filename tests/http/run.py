@@ -6,11 +6,12 @@ One server per module; prints `PASS name` / `FAIL name: why` and closes
 with `http: N passed, N failed`.  Exit status 1 when anything failed,
 including a server that died or leaked sanitizer reports into its log.
 
-GK_HTTP_SKIP=FILE names modules not to run, one a line with its reason
-("test_x  why"; "#" starts a comment; tests/pg/http_skip.txt for the
-PostgreSQL run): each is printed as `SKIP test_x: why` and counted on the
-closing line (`…, N skipped`), never as passed.  A missing file, or a
-line without a reason, is an error.
+GK_HTTP_SKIP=FILE names modules or single tests not to run, one a line
+with its reason ("test_x  why" or "test_x.test_y  why"; "#" starts a
+comment; tests/pg/http_skip.txt for the PostgreSQL run): each is printed
+as `SKIP name: why` and counted on the closing line (`…, N skipped`),
+never as passed.  A missing file, or a line without a reason, is an
+error.
 """
 import importlib.util
 import os
@@ -22,7 +23,8 @@ import harness  # noqa: E402
 
 
 def load_skip():
-    """{module stem: reason} from the file GK_HTTP_SKIP names ({} unset)."""
+    """{module stem or module.test: reason} from the file GK_HTTP_SKIP
+    names ({} when unset)."""
     path = os.environ.get("GK_HTTP_SKIP")
     if not path:
         return {}
@@ -35,7 +37,7 @@ def load_skip():
             name, _, why = line.partition(" ")
             if not why.strip():
                 raise SystemExit("%s:%d: a module to skip needs its reason" % (path, n))
-            skip[name[:-3] if name.endswith(".py") else name] = why.strip()
+            skip[name.replace(".py", "")] = why.strip()
     return skip
 
 
@@ -60,6 +62,11 @@ def main():
         tests.sort(key=lambda nf: nf[1].__code__.co_firstlineno)
         if only:
             tests = [(n, f) for n, f in tests if only in n]
+        for n, _ in tests:
+            if "%s.%s" % (m[:-3], n) in skip:
+                print("SKIP %s.%s: %s" % (m[:-3], n, skip["%s.%s" % (m[:-3], n)]))
+                skipped.append("%s.%s" % (m[:-3], n))
+        tests = [(n, f) for n, f in tests if "%s.%s" % (m[:-3], n) not in skip]
         if not tests:
             continue
         try:

@@ -17,7 +17,7 @@ def test_init_refuses_existing_database(srv):
         before = os.path.getmtime(srv.db), os.path.getsize(srv.db)
     rc, out, err = srv.gongkai("init", "--db", srv.db)
     eq(rc, 1)
-    contains(err, "已存在")
+    contains(err, "已有 gongkai 数据（不会覆盖）" if PG else "数据库文件已存在")
     if not PG:
         eq((os.path.getmtime(srv.db), os.path.getsize(srv.db)), before)
     # No second administrator, nothing else touched.

@@ -56,8 +56,8 @@ def test_archive_export_verify_and_tamper(srv):
     eq(rc, 0, se)
     # Every document of the bureau published this year (the demo has some).
     n = srv.sql("SELECT count(*) FROM doc d JOIN org o ON o.id=d.org_id"
-                    " WHERE o.slug='znwsj' AND d.state='published'"
-                    " AND substr(d.published_date,1,4)=?", (year,))[0][0]
+                " WHERE o.slug='znwsj' AND d.state='published'"
+                " AND substr(d.published_date,1,4)=?", (year,))[0][0]
     contains(so, "%d documents" % n)
     man = json.load(open(os.path.join(out, "manifest.json"), encoding="utf-8"))
     eq(man["year"], int(year))
@@ -90,9 +90,9 @@ def test_archive_export_verify_and_tamper(srv):
 
 def test_workplan_progress_evidence_links_a_published_document(srv):
     idx, did = srv.sql("SELECT index_number, id FROM doc WHERE state='published'"
-                           " AND title='关于做好2026年政务公开工作的通知'")[0]
+                       " AND title='关于做好2026年政务公开工作的通知'")[0]
     tid = srv.sql("SELECT t.id FROM workplan_task t JOIN workplan w ON w.id=t.plan_id"
-                      " JOIN org o ON o.id=w.org_id WHERE o.slug='znwsj' ORDER BY t.id")[0][0]
+                  " JOIN org o ON o.id=w.org_id WHERE o.slug='znwsj' ORDER BY t.id")[0][0]
     nprog = srv.sql("SELECT count(*) FROM workplan_progress")[0][0]
     c = srv.client()
     c.login("office")

@@ -23,8 +23,9 @@ def office(srv):
 
 
 def org_id(srv, slug):
-    v = srv.sql("SELECT id FROM org WHERE slug=?", (slug,))[0][0]
-    return v
+    """The organisation's id, from the public organisation tree."""
+    orgs = srv.client().get("/api/v1/orgs").json()["orgs"]
+    return [o["id"] for o in orgs if o["slug"] == slug][0]
 
 
 def doc_rows(c, href):
@@ -269,7 +270,7 @@ def test_every_summary_figure_links_to_exactly_its_records(srv):
     ok(overdue, "no overdue catalogue item")
     item, soon = overdue[0], None
     freq = dict(srv.sql("SELECT id,frequency FROM catalogue_item"
-                            " WHERE org_id=?", (bureau,)))
+                        " WHERE org_id=?", (bureau,)))
     for i in overdue:
         left = days_to_period_end(freq.get(int(i), ""), today)
         if left is not None and left[0] < left[1]:
@@ -321,10 +322,9 @@ def test_task_figures_count_the_tasks_of_the_year(srv):
              " ON w.id=t.plan_id WHERE w.org_id=? AND w.year=?")
         want[year] = (
             srv.sql(q, (bureau, year))[0][0],
-            srv.sql(q + " AND t.done_on IS NOT NULL",
-                        (bureau, year))[0][0],
+            srv.sql(q + " AND t.done_on IS NOT NULL", (bureau, year))[0][0],
             srv.sql(q + " AND t.done_on IS NULL AND t.due_on<?",
-                        (bureau, year, today))[0][0])
+                    (bureau, year, today))[0][0])
     for year, (n_all, n_done, n_late) in want.items():
         ok(n_all > 0, "demo tasks of %d" % year)
         r = c.get("/staff/dashboard?org=%d&year=%d" % (bureau, year))
@@ -487,8 +487,8 @@ def test_application_figures_link_to_exactly_their_applications(srv):
     # A closed application of a unit below closes this year, late.
     hosp = [o for o in subtree if o != bureau]
     srv.sql("UPDATE application SET closed_on=?, due_on='2000-01-03'"
-                " WHERE id=(SELECT min(id) FROM application WHERE org_id=?"
-                " AND closed_on IS NOT NULL)", (today, hosp[0]))
+            " WHERE id=(SELECT min(id) FROM application WHERE org_id=?"
+            " AND closed_on IS NOT NULL)", (today, hosp[0]))
     this_year = int(today[:4])
     seen = {}
     for year in (this_year, 2024, 2019):
@@ -546,7 +546,7 @@ def test_application_list_scope_paging_and_bad_filters(srv):
         "SELECT count(*) FROM application a JOIN org o ON o.id=a.org_id"
         " WHERE o.id=? OR o.parent_id=?", (bureau, bureau))[0][0]
     n_hosp = srv.sql("SELECT count(*) FROM application WHERE org_id=?",
-                         (hospital,))[0][0]
+                     (hospital,))[0][0]
     ok(n_all > 200, "enough demo applications to page: %d" % n_all)
     ids = listed_apps(c, "/staff/applications?org=%d&subtree=1&f=all" % bureau)
     eq(len(ids), n_all)

@@ -644,8 +644,8 @@ def test_adjust_cell_by_clicking_it(srv):
     eq(keys, ["R1[natural_person]", "R2[new]"])
     contains(r.text, '一·自然人（<a href="#ov-1">人工调整</a>）')
     eq(srv.sql("SELECT action, detail LIKE '%' || ? || ' ' || ? || '：纸质登记簿补录五件'"
-                  " FROM audit_log WHERE action LIKE 'report.override%' ORDER BY id DESC LIMIT 1",
-                  (cell, str(computed + 5)))[0], ("report.override", 1))
+               " FROM audit_log WHERE action LIKE 'report.override%' ORDER BY id DESC LIMIT 1",
+               (cell, str(computed + 5)))[0], ("report.override", 1))
     # Recomputed from changed records, the draft keeps the adjustment
     # while the cells it does not cover move.
     total = c.get(base + "/export/json").json()["tables"]["t3"]["new"]["total"]

@@ -19,7 +19,7 @@ run_suite() {
   echo "== $name: $*"
   "$@" > "$log" 2>&1
   rc=$?
-  grep -E '^(FAIL|not ok)' "$log" | head -50
+  grep -E '^(FAIL|not ok|SKIP)' "$log" | head -50
   line=$(grep -E '[0-9]+ passed, [0-9]+ failed' "$log" | tail -1)
   if [ -z "$line" ]; then
     echo "   $name: no result line (exit $rc); last lines:"
@@ -42,7 +42,8 @@ export ASAN_OPTIONS="detect_leaks=1:abort_on_error=0:halt_on_error=1"
 export UBSAN_OPTIONS="print_stacktrace=1:halt_on_error=1"
 
 run_suite unit build/release/unit
-# The store tests again on a throw-away PostgreSQL (tests/pg/run.sh).
+# The store tests and the HTTP suite again on a throw-away PostgreSQL
+# (tests/pg/run.sh; skipped tests are printed as SKIP lines).
 run_suite pg sh tests/pg/run.sh
 # Each libFuzzer target (make fuzz-build) briefly on its seed corpus.
 run_suite fuzz sh tests/fuzz/run.sh "${FUZZ_CHECK_SECONDS:-4}"

@@ -426,9 +426,10 @@ static void unfresh(Store *s, Stmt *st) {
   if (st) s->drv->xFinalize(st);
 }
 
-/* Appends the doc ids of st (column 0). */
+/* Appends the doc ids of st (column 0) to the *pn ids of *pa (an array
+** with room for exactly *pn: it grows from there). */
 static int collect(Store *s, Arena *a, Stmt *st, int64_t **pa, int *pn) {
-  int rc, nAlloc = 0;
+  int rc, nAlloc = *pn;
   while ((rc = stmt_step(st)) == STMT_ROW) {
     ARENA_PUSH(a, *pa, *pn, nAlloc);
     (*pa)[(*pn)++] = col_int(st, 0);

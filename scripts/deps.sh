@@ -9,8 +9,7 @@ libmagic-dev libzip-dev zlib1g-dev libxml2-dev libpq-dev poppler-utils sqlite3 c
 case "${1:-build}" in
   test)  want="$want chromium fonts-wqy-zenhei libreoffice-writer-nogui tidy unzip python3
                debhelper scdoc dpkg-dev fakeroot lintian nginx openssl
-               clang-14 libclang-rt-14-dev postgresql-15 postgresql-client-15
-               postgresql-15-rum"
+               clang-14 libclang-rt-14-dev postgresql-15 postgresql-client-15"
          # node and npm may come from elsewhere (a nodesource build); only ask
          # apt for them when neither is on the PATH.
          command -v npm >/dev/null 2>&1 || want="$want nodejs npm" ;;

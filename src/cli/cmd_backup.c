@@ -2,13 +2,16 @@
 ** cmd_backup.c — `gongkai backup` and `gongkai restore`.
 **
 ** backup copies the live database with SQLite's online backup (consistent
-** while the server writes).  With --keep N, --to names a directory: the copy
-** is DIR/gongkai-YYYYMMDDTHHMMSSZ.db and only the newest N such files stay.
+** while the server writes), or, for a PostgreSQL database, with pg_dump in
+** its custom format (store_backup(), src/store/pg_admin.c).  With --keep N,
+** --to names a directory: the copy is DIR/gongkai-YYYYMMDDTHHMMSSZ.db (.dump
+** for PostgreSQL) and only the newest N such files stay.
 **
 ** restore never touches a live database: it copies the backup into a new
 ** file beside the target, opens it (applying pending migrations), checks
 ** PRAGMA integrity_check and the publication ledger, and only then links it
-** into place; a target that exists is refused.
+** into place; a target that exists is refused.  A PostgreSQL backup is
+** restored with pg_restore (docs/deploy.md), not by this command.
 */
 #include <dirent.h>
 #include <errno.h>
@@ -29,28 +32,35 @@
 #include "store/store_documents.h"
 
 #define BACKUP_PREFIX "gongkai-"
-#define BACKUP_SUFFIX ".db"
+#define BACKUP_STAMP "YYYYMMDDTHHMMSSZ"
 
-static int is_backup_name(const char *z) {
+/* The file name ending of a rotated backup: a SQLite file, or pg_dump's
+** custom-format archive. */
+static const char *backup_suffix(const char *zDb) {
+  return store_kind(zDb) == STORE_KIND_SQLITE ? ".db" : ".dump";
+}
+
+static int is_backup_name(const char *z, const char *zSuffix) {
   size_t n = strlen(z);
-  return n == strlen(BACKUP_PREFIX "YYYYMMDDTHHMMSSZ" BACKUP_SUFFIX) &&
+  return n == strlen(BACKUP_PREFIX BACKUP_STAMP) + strlen(zSuffix) &&
          !strncmp(z, BACKUP_PREFIX, strlen(BACKUP_PREFIX)) &&
-         !strcmp(z + n - strlen(BACKUP_SUFFIX), BACKUP_SUFFIX);
+         !strcmp(z + n - strlen(zSuffix), zSuffix);
 }
 
 static int cmp_name(const void *a, const void *b) {
   return strcmp(*(char *const *)a, *(char *const *)b);
 }
 
-/* Deletes all but the newest nKeep backups in zDir (names sort by time).
-** Returns the number deleted, or -1 when the directory cannot be read. */
-static int rotate(const char *zDir, int nKeep) {
+/* Deletes all but the newest nKeep backups ending in zSuffix in zDir (names
+** sort by time).  Returns the number deleted, or -1 when the directory
+** cannot be read. */
+static int rotate(const char *zDir, const char *zSuffix, int nKeep) {
   DIR *d = opendir(zDir);
   if (!d) return -1;
   char **az = NULL;
   int n = 0, nAlloc = 0, nDel = 0;
   for (struct dirent *e; (e = readdir(d)) != NULL;) {
-    if (!is_backup_name(e->d_name)) continue;
+    if (!is_backup_name(e->d_name, zSuffix)) continue;
     if (n == nAlloc) az = xrealloc(az, sizeof *az * (size_t)(nAlloc = nAlloc * 2 + 16));
     az[n++] = xstrdup(e->d_name);
   }
@@ -69,13 +79,13 @@ static int rotate(const char *zDir, int nKeep) {
 }
 
 /* The file name for a rotated backup made now, in zDir (malloc'd). */
-static char *rotated_name(const char *zDir) {
+static char *rotated_name(const char *zDir, const char *zSuffix) {
   char zStamp[32];
   time_t t = time(NULL);
   struct tm tm;
   gmtime_r(&t, &tm);
   strftime(zStamp, sizeof zStamp, "%Y%m%dT%H%M%SZ", &tm);
-  return mprintf("%s/" BACKUP_PREFIX "%s" BACKUP_SUFFIX, zDir, zStamp);
+  return mprintf("%s/" BACKUP_PREFIX "%s%s", zDir, zStamp, zSuffix);
 }
 
 int cmd_backup(int argc, char **argv) {
@@ -92,7 +102,16 @@ int cmd_backup(int argc, char **argv) {
          "while the server is writing.  FILE must not exist.  With --keep N,\n"
          "the copy goes to DIR/gongkai-YYYYMMDDTHHMMSSZ.db (DIR is created)\n"
          "and only the newest N such copies are kept.  Restore with\n"
-         "`gongkai restore`.");
+         "`gongkai restore`.\n\n"
+         "With a PostgreSQL --db (postgresql://… or host=… dbname=…) it runs\n"
+         "pg_dump (from PATH, no shell) in its custom format, the whole\n"
+         "database, one consistent snapshot; the connection is passed in\n"
+         "pg_dump's environment (PGHOST, PGDATABASE, PGPASSWORD …), not on its\n"
+         "command line.  The archive is written under a temporary name,\n"
+         "checked with pg_restore --list and then put at FILE (mode 0600;\n"
+         "DIR/gongkai-YYYYMMDDTHHMMSSZ.dump with --keep).  Restore it with\n"
+         "pg_restore into a new database (docs/deploy.md).  Keep the key file\n"
+         "(GONGKAI_KEY) with the backups: it is not in the database.");
     return 0;
   }
   if (!zTo || nPos) { fputs("gongkai backup: --to FILE is required\n", stderr); return 2; }
@@ -110,7 +129,7 @@ int cmd_backup(int argc, char **argv) {
       return 1;
     }
   }
-  char *zFile = nKeep ? rotated_name(zTo) : xstrdup(zTo);
+  char *zFile = nKeep ? rotated_name(zTo, backup_suffix(zDb)) : xstrdup(zTo);
   Store *s = cli_open("backup", zDb, 0);
   if (!s) { free(zFile); return 1; }
   mode_t old = umask(077);
@@ -122,7 +141,7 @@ int cmd_backup(int argc, char **argv) {
   } else {
     printf("backup written to %s\n", zFile);
     if (nKeep) {
-      int nDel = rotate(zTo, nKeep);
+      int nDel = rotate(zTo, backup_suffix(zDb), nKeep);
       if (nDel > 0) printf("removed %d older backup%s\n", nDel, nDel == 1 ? "" : "s");
     }
   }

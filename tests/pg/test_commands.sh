@@ -10,8 +10,11 @@
 # rotation; then the backup is restored with pg_restore into a NEW database
 # where `ledger verify` passes and every table has as many rows as in the
 # source.  `gongkai restore` on PostgreSQL is refused, naming pg_restore.
+# Last, the SQLite demo copied into PostgreSQL (`gongkai db copy`) gives
+# the same output of the reading commands, the same static export and the
+# same archive on both backends.
 #
-# The installation is a database of its own (pg_dump dumps a whole
+# The installations are databases of their own (pg_dump dumps a whole
 # database), created on the test cluster and dropped at the end.
 # Needs GK_TEST_PG (tests/pg/pg.sh run) and GONGKAI_BIN.  Prints
 # "pg-commands: N passed, N failed".  Port: 9105 (PORT= to change).
@@ -27,11 +30,12 @@ chmod 755 "$tmp"
 srv=
 src=gk_cmd_src_$$
 dst=gk_cmd_restored_$$
+cpy=gk_cmd_copy_$$
 cleanup() {
   [ -n "$srv" ] && kill "$srv" 2>/dev/null
   wait 2>/dev/null
   command psql "$GK_TEST_PG" -X -q -c "DROP DATABASE IF EXISTS $src" \
-    -c "DROP DATABASE IF EXISTS $dst" >/dev/null 2>&1
+    -c "DROP DATABASE IF EXISTS $dst" -c "DROP DATABASE IF EXISTS $cpy" >/dev/null 2>&1
   rm -rf "$tmp"
 }
 trap cleanup EXIT
@@ -57,10 +61,52 @@ export GONGKAI_KEY
 export GONGKAI_CONFIG=none
 
 # A later keyword overrides an earlier one in a libpq keyword string.
-command psql "$GK_TEST_PG" -X -q -v ON_ERROR_STOP=1 -c "CREATE DATABASE $src" -c "CREATE DATABASE $dst" ||
-  { bad "create the databases"; echo "pg-commands: $pass passed, $fail failed"; exit 1; }
+command psql "$GK_TEST_PG" -X -q -v ON_ERROR_STOP=1 -c "CREATE DATABASE $src" -c "CREATE DATABASE $dst" \
+  -c "CREATE DATABASE $cpy" ||
+  { bad "create the databases"; # --- the same answers on both backends ----------------------------------------------
+# The demo on SQLite, copied into PostgreSQL (gongkai db copy): every
+# command that reads prints the same on both, and the static export and the
+# archive are the same files (but for the time they were made).
+"$BIN" init --db "$tmp/lite.db" >/dev/null 2>&1 && "$BIN" demo --db "$tmp/lite.db" >/dev/null 2>&1 &&
+  "$BIN" db copy --from "$tmp/lite.db" --to "$CDB" >"$tmp/copy.out" 2>&1 &&
+  ok "the SQLite demo copied into PostgreSQL" || { bad "demo copy"; tail -3 "$tmp/copy.out"; }
+same() {  # same NAME ARGS...: the command on both databases, outputs equal
+  name=$1; shift
+  "$BIN" "$@" --db "$tmp/lite.db" >"$tmp/a.out" 2>&1; ra=$?
+  "$BIN" "$@" --db "$CDB" >"$tmp/b.out" 2>&1; rb=$?
+  if [ "$ra" = "$rb" ] && [ -s "$tmp/a.out" ] && cmp -s "$tmp/a.out" "$tmp/b.out"; then
+    ok "same on both: $name ($(wc -l <"$tmp/a.out") lines)"
+  else bad "same on both: $name (exit $ra / $rb)"; diff "$tmp/a.out" "$tmp/b.out" | head -4; fi
+}
+same "report show" report show --org znwsj --year 2025
+same "report show --subtree csv" report show --org znwsj --year 2024 --subtree --format csv
+same "applications year" applications year 2025
+same "applications year --org" applications year 2024 --org znwsj
+same "ledger list" ledger list
+same "org list" org list
+same "user list" user list
+same "catalogue list" catalogue list --org znwsj
+same "workplan list" workplan list --org znwsj
+same "search query" search query 卫生
+"$BIN" export-site --db "$tmp/lite.db" --out "$tmp/s1" --base-url https://x.example >/dev/null 2>&1
+"$BIN" export-site --db "$CDB" --out "$tmp/s2" --base-url https://x.example >/dev/null 2>&1
+# The open-data manifest says when it was written.
+for d in s1 s2; do
+  sed -i 's/"modified": *"[^"]*"/"modified":""/g' "$tmp/$d/api/v1/datasets/manifest.json"
+done
+nf=$(find "$tmp/s1" -type f | wc -l)
+[ "$nf" -gt 500 ] && diff -r "$tmp/s1" "$tmp/s2" >"$tmp/site.diff" 2>&1 &&
+  ok "export-site: the same $nf files from both" || { bad "export-site differs ($nf files)"; head -4 "$tmp/site.diff"; }
+"$BIN" archive export --db "$tmp/lite.db" --org znwsj --year 2018 --out "$tmp/a1" >/dev/null 2>&1
+"$BIN" archive export --db "$CDB" --org znwsj --year 2018 --out "$tmp/a2" >/dev/null 2>&1
+sed -i 's/"exported_at": *"[^"]*"/"exported_at":""/' "$tmp/a1/manifest.json" "$tmp/a2/manifest.json"
+[ -s "$tmp/a1/manifest.csv" ] && diff -r "$tmp/a1" "$tmp/a2" >/dev/null 2>&1 &&
+  ok "archive export: the same files from both" || bad "archive export differs"
+
+echo "pg-commands: $pass passed, $fail failed"; exit 1; }
 DB="$GK_TEST_PG dbname=$src"
 RDB="$GK_TEST_PG dbname=$dst"
+CDB="$GK_TEST_PG dbname=$cpy"
 q() { command psql "$DB" -X -At -c "$1"; }
 
 # --- init, migrate, demo -------------------------------------------------
@@ -273,6 +319,46 @@ grep -q "^total [1-9]" "$tmp/out" && ok "search on the restored database finds �
   bad "search on the restored database"
 check "new rows in the restored database get new ids" 0 "organisation zn-new added" \
   "$BIN" org add --db "$RDB" --name 新单位 --slug zn-new
+
+# --- the same answers on both backends ----------------------------------------------
+# The demo on SQLite, copied into PostgreSQL (gongkai db copy): every
+# command that reads prints the same on both, and the static export and the
+# archive are the same files (but for the time they were made).
+"$BIN" init --db "$tmp/lite.db" >/dev/null 2>&1 && "$BIN" demo --db "$tmp/lite.db" >/dev/null 2>&1 &&
+  "$BIN" db copy --from "$tmp/lite.db" --to "$CDB" >"$tmp/copy.out" 2>&1 &&
+  ok "the SQLite demo copied into PostgreSQL" || { bad "demo copy"; tail -3 "$tmp/copy.out"; }
+same() {  # same NAME ARGS...: the command on both databases, outputs equal
+  name=$1; shift
+  "$BIN" "$@" --db "$tmp/lite.db" >"$tmp/a.out" 2>&1; ra=$?
+  "$BIN" "$@" --db "$CDB" >"$tmp/b.out" 2>&1; rb=$?
+  if [ "$ra" = "$rb" ] && [ -s "$tmp/a.out" ] && cmp -s "$tmp/a.out" "$tmp/b.out"; then
+    ok "same on both: $name ($(wc -l <"$tmp/a.out") lines)"
+  else bad "same on both: $name (exit $ra / $rb)"; diff "$tmp/a.out" "$tmp/b.out" | head -4; fi
+}
+same "report show" report show --org znwsj --year 2025
+same "report show --subtree csv" report show --org znwsj --year 2024 --subtree --format csv
+same "applications year" applications year 2025
+same "applications year --org" applications year 2024 --org znwsj
+same "ledger list" ledger list
+same "org list" org list
+same "user list" user list
+same "catalogue list" catalogue list --org znwsj
+same "workplan list" workplan list --org znwsj
+same "search query" search query 卫生
+"$BIN" export-site --db "$tmp/lite.db" --out "$tmp/s1" --base-url https://x.example >/dev/null 2>&1
+"$BIN" export-site --db "$CDB" --out "$tmp/s2" --base-url https://x.example >/dev/null 2>&1
+# The open-data manifest says when it was written.
+for d in s1 s2; do
+  sed -i 's/"modified": *"[^"]*"/"modified":""/g' "$tmp/$d/api/v1/datasets/manifest.json"
+done
+nf=$(find "$tmp/s1" -type f | wc -l)
+[ "$nf" -gt 500 ] && diff -r "$tmp/s1" "$tmp/s2" >"$tmp/site.diff" 2>&1 &&
+  ok "export-site: the same $nf files from both" || { bad "export-site differs ($nf files)"; head -4 "$tmp/site.diff"; }
+"$BIN" archive export --db "$tmp/lite.db" --org znwsj --year 2018 --out "$tmp/a1" >/dev/null 2>&1
+"$BIN" archive export --db "$CDB" --org znwsj --year 2018 --out "$tmp/a2" >/dev/null 2>&1
+sed -i 's/"exported_at": *"[^"]*"/"exported_at":""/' "$tmp/a1/manifest.json" "$tmp/a2/manifest.json"
+[ -s "$tmp/a1/manifest.csv" ] && diff -r "$tmp/a1" "$tmp/a2" >/dev/null 2>&1 &&
+  ok "archive export: the same files from both" || bad "archive export differs"
 
 echo "pg-commands: $pass passed, $fail failed"
 [ "$fail" -eq 0 ]

@@ -12,17 +12,30 @@ from harness import contains, eq, not_contains, ok
 FLASH = re.compile(r'<p class="notice ok flash" role="status" id="flash">([^<]+)</p>')
 
 
-def db_one(srv, sql, *args):
-    """The first column of the first row of sql, either backend (ids no
-    page or command lists)."""
-    return srv.sql(sql, args)[0][0]
-
-
 def org_id(srv, slug):
     for o in srv.client().get("/api/v1/orgs").json()["orgs"]:
         if o["slug"] == slug:
             return o["id"]
     raise AssertionError("no org " + slug)
+
+
+def message_id(c, org, subject):
+    """The id of the message with this subject, from the staff list of the
+    organisation and the units below it (c: a staff client)."""
+    r = c.get("/staff/messages?org=%d&subtree=1" % org)
+    eq(r.status, 200)
+    m = re.search(r'<a href="/staff/messages/(\d+)">%s</a>' % re.escape(subject), r.text)
+    ok(m, "no message %s" % subject)
+    return int(m.group(1))
+
+
+def dept_ids(c, mid):
+    """{department name: id} offered by the transfer form of message mid
+    (the departments of its organisation)."""
+    r = c.get("/staff/messages/%d" % mid)
+    eq(r.status, 200)
+    return {name: int(v) for v, name in
+            re.findall(r'<option value="(\d+)"[^>]*>([^<]+)</option>', r.text) if v != "0"}
 
 
 def login(srv, who):
@@ -67,9 +80,8 @@ def test_opinion_event_says_the_clocks_and_the_next_step(srv):
 
 def test_message_transfer_names_the_department_and_the_deadline(srv):
     c = login(srv, "office")
-    mid = db_one(srv, "SELECT id FROM message WHERE subject=?", "乡镇卫生院夜间值班问题")
-    dept = db_one(srv, "SELECT d.id FROM dept d JOIN org o ON o.id=d.org_id"
-                  " WHERE o.slug='znwsj' AND d.name='政策法规科'")
+    mid = message_id(c, org_id(srv, "znwsj"), "乡镇卫生院夜间值班问题")
+    dept = dept_ids(c, mid)["政策法规科"]
     page = "/staff/messages/%d" % mid
     r = c.post(page, {"action": "transfer", "dept_id": str(dept)}, csrf_from=page)
     msg = flash_after(c, r)

@@ -46,6 +46,25 @@ def setting_stored(srv, name):
     return None if m.group(2) else m.group(1)
 
 
+def message_id(c, org, subject):
+    """The id of the message with this subject, from the staff list of the
+    organisation and the units below it (c: a staff client)."""
+    r = c.get("/staff/messages?org=%d&subtree=1" % org)
+    eq(r.status, 200)
+    m = re.search(r'<a href="/staff/messages/(\d+)">%s</a>' % re.escape(subject), r.text)
+    ok(m, "no message %s" % subject)
+    return int(m.group(1))
+
+
+def dept_ids(c, mid):
+    """{department name: id} offered by the transfer form of message mid
+    (the departments of its organisation)."""
+    r = c.get("/staff/messages/%d" % mid)
+    eq(r.status, 200)
+    return {name: int(v) for v, name in
+            re.findall(r'<option value="(\d+)"[^>]*>([^<]+)</option>', r.text) if v != "0"}
+
+
 def post_message(c, slug, **fields):
     form = {"box": "message", "subject": "测试标题", "body": "测试内容", "name": "",
             "contact": ""}
@@ -133,17 +152,17 @@ def test_public_form_refuses_bad_input_and_stores_nothing(srv):
 def test_transfer_reply_publish(srv):
     c = srv.client()
     c.login("office")
-    mid = db_count(srv, "SELECT id FROM message WHERE subject=?", "社区卫生服务站开放时间")
-    dept = db_count(srv, "SELECT d.id FROM dept d JOIN org o ON o.id=d.org_id"
-                    " WHERE o.slug='znwsj' AND d.name='政策法规科'")
+    mid = message_id(c, org_id(srv, "znwsj"), "社区卫生服务站开放时间")
+    dept = dept_ids(c, mid)["政策法规科"]
     page = "/staff/messages/%d" % mid
     r = c.get(page)
     eq(r.status, 200)
     contains(r.text, "liu@example.com")   # staff see the contact
     eq(c.post(page, {"action": "transfer", "dept_id": str(dept)}, csrf_from=page).status, 303)
     # A department of another organisation is refused.
-    hdept = db_count(srv, "SELECT d.id FROM dept d JOIN org o ON o.id=d.org_id"
-                     " WHERE o.slug='zn-hospital'")
+    hdept = min(dept_ids(c, message_id(c, org_id(srv, "zn-hospital"), "门诊挂号排队时间长"))
+                .values())
+    ok(hdept not in dept_ids(c, mid).values(), "a department of the hospital only")
     r = c.post(page, {"action": "transfer", "dept_id": str(hdept)}, csrf_from=page)
     eq(r.status, 422)
     contains(r.text, "所选科室不属于该单位")
@@ -266,7 +285,10 @@ def test_proposal_reply_published_in_full(srv):
                csrf_from=page)
     eq(r.status, 422)
     contains(r.text, "已有编号为“第3号”")
-    pid = db_count(srv, "SELECT id FROM proposal WHERE number='第3号'")
+    m = re.search(r'<a href="/staff/proposals/(\d+)">关于增设村卫生室的建议</a>',
+                  c.get(page + "&year=2019").text)
+    ok(m, "the new proposal in the staff list")
+    pid = int(m.group(1))
     contains(c.get(page + "&year=2019").text, "超期未答复")   # due 2019-06-30
     not_contains(srv.client().get("/o/znwsj/proposals").text, "关于增设村卫生室的建议")
     view = "/staff/proposals/%d" % pid

@@ -11,7 +11,8 @@
 ** file beside the target, opens it (applying pending migrations), checks
 ** PRAGMA integrity_check and the publication ledger, and only then links it
 ** into place; a target that exists is refused.  A PostgreSQL backup is
-** restored with pg_restore (docs/deploy.md), not by this command.
+** restored with pg_restore into a database without tables, then migrated
+** and its ledger verified (store_pg_restore()).
 */
 #include <dirent.h>
 #include <errno.h>
@@ -202,6 +203,33 @@ static void remove_db_files(const char *zPath) {
   }
 }
 
+/* restore for a PostgreSQL target: pg_restore into the empty database
+** zDb, then open it (pending migrations) and verify the ledger. */
+static int restore_pg(const char *zFrom, const char *zDb) {
+  char *zErr = NULL;
+  if (store_pg_restore(zDb, zFrom, &zErr) != STORE_OK) {
+    fprintf(stderr, "gongkai restore: %s\n", zErr);
+    free(zErr);
+    return 1;
+  }
+  Store *s = cli_open("restore", zDb, STORE_MIGRATE);
+  if (!s) {
+    fputs("gongkai restore: the archive was restored but cannot be opened as"
+          " given (gongkai's tables in another schema than the search_path's"
+          " first? add options=-csearch_path=SCHEMA)\n", stderr);
+    return 1;
+  }
+  int64_t bad = 0, n = 0;
+  int rc = store_ledger_verify(s, &bad, &n);
+  if (rc != STORE_OK)
+    fprintf(stderr, "gongkai restore: ledger broken at entry %lld: %s; the database"
+            " holds the restored rows: drop it\n", (long long)bad, store_errmsg(s));
+  else
+    printf("restored %s; ledger: %lld entries verified\n", zFrom, (long long)n);
+  store_close(s);
+  return rc == STORE_OK ? 0 : 1;
+}
+
 int cmd_restore(int argc, char **argv) {
   const char *zDb = NULL, *zFrom = NULL;
   CliOpt aOpt[] = {{"--db", 0, &zDb}, {"--from", 0, &zFrom}};
@@ -210,29 +238,29 @@ int cmd_restore(int argc, char **argv) {
   int rc = cli_parse("restore", argc, argv, 1, aOpt, 2, &aPos, &nPos, &bHelp);
   if (rc) return rc;
   if (bHelp) {
-    puts("usage: gongkai restore --from BACKUP --db PATH\n\n"
+    puts("usage: gongkai restore --from BACKUP --db PATH|postgresql://…\n\n"
          "Restores a backup into a NEW database file PATH: copies it, applies\n"
          "pending migrations, checks PRAGMA integrity_check and the\n"
          "publication ledger, and only then puts the file at PATH.  PATH must\n"
          "not exist: a restore never overwrites a database.  Stop the server,\n"
-         "restore, then point --db (or the configuration) at the new file.");
+         "restore, then point --db (or the configuration) at the new file.\n\n"
+         "With a PostgreSQL --db, BACKUP is a pg_dump archive (gongkai backup)\n"
+         "and the database must be new (no tables at all): pg_restore loads it\n"
+         "in one transaction (connection in its environment, as for backup),\n"
+         "then pending migrations run and the ledger is verified.");
     return 0;
   }
   if (!zFrom || !zDb || nPos) {
     fputs("gongkai restore: --from BACKUP and --db PATH are required\n", stderr);
     return 2;
   }
-  if (store_kind(zDb) != STORE_KIND_SQLITE) {
-    fputs("gongkai restore: --db must be a SQLite file; a PostgreSQL database is"
-          " restored with pg_restore (docs/deploy.md)\n", stderr);
-    return 2;
-  }
+  if (crypto_init()) return 1;
+  if (store_kind(zDb) != STORE_KIND_SQLITE) return restore_pg(zFrom, zDb);
   struct stat sb;
   if (stat(zDb, &sb) == 0) {
     fprintf(stderr, "gongkai restore: %s exists; a restore never overwrites a database\n", zDb);
     return 1;
   }
-  if (crypto_init()) return 1;
   char *zTmp = mprintf("%s.restoring", zDb);
   remove_db_files(zTmp);
   rc = copy_file(zFrom, zTmp) || verify_copy(zTmp);

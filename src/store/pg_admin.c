@@ -2,7 +2,8 @@
 ** pg_admin.c — administration of a PostgreSQL database through
 ** PostgreSQL's own client programs (store_admin.h): store_backup() on a
 ** PostgreSQL store runs pg_dump (custom format) and checks the archive it
-** wrote with pg_restore --list before putting it in place.
+** wrote with pg_restore --list before putting it in place;
+** store_pg_restore() runs pg_restore into a database without tables.
 **
 ** The programs are started with posix_spawnp() and an argument vector (no
 ** shell), found in PATH (Debian: /usr/bin/pg_dump, the pg_wrapper of
@@ -90,19 +91,25 @@ static int wait_for(pid_t pid) {
   return WIFEXITED(st) ? WEXITSTATUS(st) : 256 + (WIFSIGNALED(st) ? WTERMSIG(st) : 0);
 }
 
-/* The failure of program zProg that ended with status (wait_for) or could
-** not start (status -1, errno), as the store's error. */
-static int prog_fail(Store *s, const char *zProg, int status) {
+/* Why program zProg, which ended with status (wait_for) or could not
+** start (status -1, errno), failed; zNot says what was therefore not done.
+** A heap string. */
+static char *prog_why(const char *zProg, int status, const char *zNot) {
   if (status < 0 && errno == ENOENT)
-    return store_fail(s, STORE_ERROR, "找不到 %s：请安装 PostgreSQL 客户端程序"
-                      "（Debian：apt-get install postgresql-client-15，版本不低于服务器）",
-                      zProg);
-  if (status < 0)
-    return store_fail(s, STORE_ERROR, "无法运行 %s：%s", zProg, strerror(errno));
-  if (status > 255)
-    return store_fail(s, STORE_ERROR, "%s 被信号 %d 终止，未写入备份", zProg, status - 256);
-  return store_fail(s, STORE_ERROR, "%s 失败（退出状态 %d，原因见上方 %s 的消息），"
-                    "未写入备份", zProg, status, zProg);
+    return mprintf("找不到 %s：请安装 PostgreSQL 客户端程序"
+                   "（Debian：apt-get install postgresql-client-15，版本不低于服务器）",
+                   zProg);
+  if (status < 0) return mprintf("无法运行 %s：%s", zProg, strerror(errno));
+  if (status > 255) return mprintf("%s 被信号 %d 终止，%s", zProg, status - 256, zNot);
+  return mprintf("%s 失败（退出状态 %d，原因见上方 %s 的消息），%s", zProg, status,
+                 zProg, zNot);
+}
+
+static int prog_fail(Store *s, const char *zProg, int status) {
+  char *z = prog_why(zProg, status, "未写入备份");
+  store_fail(s, STORE_ERROR, "%s", z);
+  free(z);
+  return STORE_ERROR;
 }
 
 /* pg_restore --list of archive zPath: 0 when it reads as a custom-format
@@ -181,5 +188,54 @@ int store_pg_backup(Store *s, const char *zTo) {
   unlink(zTmp);
   if (rc == STORE_OK) sync_dir_of(zTo);
   free(zTmp);
+  return rc;
+}
+
+/* The number of tables in the database pg is connected to, outside the
+** system schemas; -1 when the query fails. */
+static long user_tables(PGconn *pg) {
+  PGresult *r = PQexec(pg,
+      "SELECT count(*) FROM pg_catalog.pg_class c"
+      " JOIN pg_catalog.pg_namespace n ON n.oid=c.relnamespace"
+      " WHERE c.relkind IN ('r','p') AND n.nspname NOT IN"
+      " ('pg_catalog','information_schema') AND n.nspname NOT LIKE 'pg_toast%'");
+  long n = PQresultStatus(r) == PGRES_TUPLES_OK ? atol(PQgetvalue(r, 0, 0)) : -1;
+  PQclear(r);
+  return n;
+}
+
+int store_pg_restore(const char *zConn, const char *zFrom, char **pzErr) {
+  *pzErr = NULL;
+  PGconn *pg = PQconnectdb(zConn);
+  if (PQstatus(pg) != CONNECTION_OK) {
+    store_log_raw("postgres", PQerrorMessage(pg));
+    PQfinish(pg);
+    *pzErr = mprintf("无法连接 PostgreSQL 数据库（详情见日志）");
+    return STORE_ERROR;
+  }
+  long nTable = user_tables(pg);
+  char **azEnv = client_env(pg);
+  /* Without a database pg_restore writes a script: its name (never a
+  ** secret) is the one connection argument; the rest is in the
+  ** environment. */
+  char *zDbArg = mprintf("--dbname=%s", PQdb(pg));
+  PQfinish(pg);
+  int rc = STORE_OK;
+  if (nTable != 0) {
+    *pzErr = nTable < 0 ? mprintf("无法检查目标数据库")
+                        : mprintf("目标数据库中已有数据表：只恢复到新建的空数据库，不会覆盖");
+    rc = STORE_CONFLICT;
+  } else {
+    char *azArg[] = {"pg_restore", "--exit-on-error", "--single-transaction",
+                     "--no-owner", "--no-password", zDbArg, (char *)zFrom, NULL};
+    pid_t pid = spawn(azArg, azEnv, 1);
+    int status = pid > 0 ? wait_for(pid) : -1;
+    if (status != 0) {
+      *pzErr = prog_why("pg_restore", status, "未恢复任何数据");
+      rc = STORE_ERROR;
+    }
+  }
+  free(zDbArg);
+  env_free(azEnv);
   return rc;
 }

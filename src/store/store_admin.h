@@ -28,6 +28,12 @@ int store_bulk_mode(Store *s, int nMiB);
 ** database, checked with pg_restore --list before it is put at zTo
 ** (pg_admin.c; restore with pg_restore, docs/deploy.md). */
 int store_backup(Store *s, const char *zTo);
+/* PostgreSQL: restores pg_dump archive zFrom (a store_backup() file) with
+** pg_restore, in one transaction, into the database zConn names, which
+** must hold no tables at all (STORE_CONFLICT: a restore never overwrites).
+** STORE_OK, or the code with a heap message in *pzErr.  The caller then
+** opens the database (pending migrations) and checks it. */
+int store_pg_restore(const char *zConn, const char *zFrom, char **pzErr);
 /* PRAGMA integrity_check: STORE_OK when the file is sound, else
 ** STORE_ERROR with the first problem in store_errmsg().  SQLite only:
 ** refused on PostgreSQL (its check is pg_amcheck, run by the database's

@@ -6,7 +6,8 @@
 # database through tests/unit/storefix.h runs on PostgreSQL, each in a
 # schema of its own (except those listed in tests/pg/unit_skip.txt: the
 # SQLite search index, not yet on PostgreSQL); then `gongkai db copy`
-# (tests/pg/test_db_copy.sh) on it; then the whole HTTP suite
+# (tests/pg/test_db_copy.sh) and every command with backup and restore
+# (tests/pg/test_commands.sh) on it; then the whole HTTP suite
 # (tests/http/run.py; the two-server test, tests/http/test_two_servers.py,
 # is one of its modules), each module's server on a schema of its own, except
 # the modules listed with their reason in tests/pg/http_skip.txt (printed
@@ -50,6 +51,10 @@ exec sh tests/pg/pg.sh run sh -c '
   GONGKAI_BIN=${GONGKAI_BIN:-./gongkai} sh tests/pg/test_db_copy.sh > tests/out/pg-db-copy.log 2>&1
   grep -E "^(not ok|db-copy)" tests/out/pg-db-copy.log
   add tests/out/pg-db-copy.log
+  echo "== pg-commands (tests/pg/test_commands.sh)"
+  GONGKAI_BIN=${GONGKAI_BIN:-./gongkai} sh tests/pg/test_commands.sh > tests/out/pg-commands.log 2>&1
+  grep -E "^(not ok|pg-commands)" tests/out/pg-commands.log
+  add tests/out/pg-commands.log
   if [ "${PG_HTTP:-1}" != 0 ]; then
     echo "== pg-http (tests/http, skipped modules: tests/pg/http_skip.txt)"
     GONGKAI_BIN=${GONGKAI_BIN:-./gongkai} GK_HTTP_SKIP=tests/pg/http_skip.txt \

@@ -282,6 +282,16 @@ def pg_fresh_schema():
     return "%s options=-csearch_path=%s" % (base, name)
 
 
+def pg_drop_schema(db):
+    """Drops the schema a pg_fresh_schema() --db value names (after its
+    module: the suite's database stays small, and a whole-database
+    pg_dump, `gongkai backup`, takes a lock per table it dumps)."""
+    m = re.search(r"search_path=(gkh_[0-9a-f]+)", db)
+    if m:
+        subprocess.run(["psql", os.environ["GK_TEST_PG"], "-X", "-q", "-c",
+                        "DROP SCHEMA %s CASCADE" % m.group(1)], capture_output=True)
+
+
 class Server:
     """A gongkai server over a fresh demo database, for one test module."""
 

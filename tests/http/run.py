@@ -89,6 +89,8 @@ def main():
                 print("FAIL %s: %s" % (full, msg))
                 nfail += 1
         rc = srv.stop()
+        if os.environ.get("GK_TEST_PG"):
+            harness.pg_drop_schema(srv.db)
         log = srv.log_text()
         if "ERROR: AddressSanitizer" in log or "runtime error:" in log or "LeakSanitizer" in log:
             print("FAIL %s: sanitizer report in server log:\n%s" % (m, log[-4000:]))

@@ -220,6 +220,13 @@ static int lite_pragma_int(Store *s, const char *zPragma, int dflt) {
 static int drv_open(Store *s, const char *zPath, int flags, char **pzErr) {
   struct stat sb;
   int exists = stat(zPath, &sb) == 0;
+  if ((flags & STORE_RAW) && !exists) {
+    if (create_private(zPath)) {
+      if (pzErr) *pzErr = mprintf("无法创建文件 %s", zPath);
+      return STORE_ERROR;
+    }
+    exists = 1;
+  }
   if ((flags & STORE_CREATE) && exists) {
     if (pzErr) *pzErr = mprintf("数据库文件已存在：%s（不会覆盖）", zPath);
     return STORE_CONFLICT;
@@ -249,6 +256,8 @@ static int drv_open(Store *s, const char *zPath, int flags, char **pzErr) {
     if (pzErr) *pzErr = mprintf("数据库设置失败：%s", store_errmsg(s));
     return STORE_ERROR;
   }
+  if (flags & STORE_RAW)
+    return fts_register_all(s->db) == SQLITE_OK ? STORE_OK : STORE_ERROR;
   if (flags & STORE_CREATE) {
     char z[64];
     snprintf(z, sizeof z, "PRAGMA application_id=%d;", GK_APPLICATION_ID);

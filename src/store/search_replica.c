@@ -130,6 +130,9 @@ static int replica_open(Store **pr, char **pzErr) {
     }
     if ((rc = store_commit(r))) goto fail;
   }
+  if ((rc = db_exec_sql(r, "CREATE TEMP TABLE IF NOT EXISTS replica_drop"
+                           " (key INTEGER PRIMARY KEY)")))
+    goto fail;
   *pr = r;
   return STORE_OK;
 fail:
@@ -217,23 +220,34 @@ static int put_row(Store *r, const Row *p, int bReplace) {
   return stmt_exec(r, ins, "写入检索副本");
 }
 
-/* Removes document docId's row from the replica (its terms, search_doc and
-** search_text rows); *pbWas = 1 when it had one. */
-static int drop_doc(Store *r, int64_t docId, int *pbWas) {
-  Stmt *st = stmt(r, "SELECT id FROM search_doc WHERE doc_id=?1");
+/* Marks document docId's row, if the replica has one, for drop_marked()
+** (TEMP table replica_drop). */
+static int mark_doc(Store *r, int64_t docId) {
+  Stmt *st = stmt(r, "INSERT OR IGNORE INTO replica_drop"
+                     " SELECT id FROM search_doc WHERE doc_id=?1");
   if (!st) return STORE_ERROR;
   bind_int(st, 1, docId);
-  int rc = stmt_step(st);
-  int64_t key = rc == STMT_ROW ? col_int(st, 0) : 0;
-  stmt_done(st);
-  *pbWas = rc == STMT_ROW;
-  if (rc < 0) return store_db_err(r, "读取检索副本");
-  if (rc != STMT_ROW) return STORE_OK;
-  if ((rc = lite_search_remove_key(r, key))) return rc;
-  st = stmt(r, "DELETE FROM search_text WHERE id=?1");
-  if (!st) return STORE_ERROR;
-  bind_int(st, 1, key);
   return stmt_exec(r, st, "写入检索副本");
+}
+
+/* Removes the marked rows: their terms from both FTS5 tables (one
+** statement each: FTS5 writes a segment per statement, and a segment per
+** document made 100 changes take seconds), then their rows. */
+#define DROP_TERMS(t)                                                         \
+  "INSERT INTO " t "(" t ",rowid,body,title,doc_number,keywords,"             \
+  "attachment_text) SELECT 'delete',t.id,t.body,t.title,t.doc_number,"        \
+  "t.keywords,t.attachment_text FROM search_text t JOIN search_doc sd"        \
+  " ON sd.id=t.id AND sd.indexed=1 WHERE t.id IN (SELECT key FROM replica_drop)"
+static int drop_marked(Store *r) {
+  int rc;
+  if ((rc = db_exec_sql(r, DROP_TERMS("search_fts"))) ||
+      (rc = db_exec_sql(r, DROP_TERMS("search_chr"))) ||
+      (rc = db_exec_sql(r, "DELETE FROM search_doc WHERE id IN"
+                           " (SELECT key FROM replica_drop)")) ||
+      (rc = db_exec_sql(r, "DELETE FROM search_text WHERE id IN"
+                           " (SELECT key FROM replica_drop)")))
+    return rc;
+  return db_exec_sql(r, "DELETE FROM replica_drop");
 }
 
 /* Sets the replica's head to (seq, tag) and its displaced count. */
@@ -295,15 +309,16 @@ static int apply_log(Store *s, Store *r, int64_t seq, int *pbRefill) {
   stmt_done(st);
   if (rc < 0) { arena_free(&a); return store_db_err(s, "读取检索日志"); }
   rc = STORE_OK;
-  int bOrg = 0, bCat = 0, bWas;
+  int bOrg = 0, bCat = 0;
   /* Every named document leaves the replica, then the indexed ones come
   ** back with their current row (once each). */
   for (int i = 0; i < n && !rc; i++) {
     if (aE[i].cWhat == 'a') *pbRefill = 1;
     bOrg |= aE[i].cWhat == 'o';
     bCat |= aE[i].cWhat == 'c';
-    if (aE[i].cWhat == 'd' && aE[i].doc) rc = drop_doc(r, aE[i].doc, &bWas);
+    if (aE[i].cWhat == 'd' && aE[i].doc) rc = mark_doc(r, aE[i].doc);
   }
+  if (!rc && !*pbRefill) rc = drop_marked(r);
   for (int i = 0; i < n && !rc && !*pbRefill; i++) {
     if (!aE[i].bRow) continue;
     Stmt *q = stmt(r, "SELECT 1 FROM search_doc WHERE doc_id=?1");
@@ -344,6 +359,7 @@ static int fill(Store *s, Store *r) {
   if (rc < 0) return store_db_err(s, "读取检索日志");
   if ((rc = lite_search_clear(r)) ||
       (rc = db_exec_sql(r, "DELETE FROM search_text")) ||
+      (rc = db_exec_sql(r, "DELETE FROM replica_drop")) ||
       (rc = copy_table(s, r, 0)) || (rc = copy_table(s, r, 1)))
     return rc;
   for (int n = REPLICA_BATCH; n == REPLICA_BATCH;) {

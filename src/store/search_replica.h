@@ -27,8 +27,6 @@ int search_replica_search(Store *s, Arena *a, const SearchQuery *q,
 ** sIdx, with the settings and the messages of query errors on sMain. */
 int lite_search(Store *sIdx, Store *sMain, Arena *a, const SearchQuery *q,
                 int64_t **paDocId, int *pn, int *pnTotal);
-/* Removes index row `key` (its FTS5 terms, then the search_doc row). */
-int lite_search_remove_key(Store *r, int64_t key);
 /* Indexes every search_doc row with indexed = 0 in both FTS5 tables. */
 int lite_search_index_pending(Store *r);
 /* Empties both FTS5 tables, search_stale and search_doc. */

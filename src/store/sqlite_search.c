@@ -530,7 +530,6 @@ int store_search_ranks(const char *zQuery) {
 
 /* ---- The search replica's use of this file (search_replica.h) ---------- */
 
-int lite_search_remove_key(Store *r, int64_t key) { return remove_row(r, key); }
 int lite_search_index_pending(Store *r) { return index_unindexed(r); }
 int lite_search_clear(Store *r) {
   int rc;

@@ -156,7 +156,7 @@ static int private_table(const char *zName) {
   static const char *const az[] = {
     "session", "login_failure", "login_throttle", "audit_log", "apply_attempt",
     "message_throttle", "form_submission", "api_token", "schema_migration",
-    "content_generation", "holiday", "job_lease", NULL};
+    "content_generation", "holiday", "job_lease", "search_log", NULL};
   for (int i = 0; az[i]; i++)
     if (!strcmp(az[i], zName)) return 1;
   /* Applications and their case files are seen by their handlers and, at

@@ -107,7 +107,7 @@ static int cmp_id(const void *x, const void *y) {
   return a < b ? -1 : a > b;
 }
 
-/* The number of queries (from the text of every third document, 1 to 4
+/* The number of queries (from the text of every fifth document, 1 to 4
 ** code points, as test_search.c) on which the replica and pg_search.c
 ** differ in result code, total, or documents and their order, by date and
 ** by relevance, unfiltered and with one filter of each kind; *pnQuery
@@ -116,7 +116,7 @@ static int compare_all(Store *s, const char *zReplica, int64_t org,
                        int64_t child, int *pnQuery) {
   Arena a = ARENA_INIT;
   int nBad = 0;
-  for (int i = 0; i < N_DOC; i += 3) {
+  for (int i = 0; i < N_DOC; i += 5) {
     CorpusDoc cd;
     corpus_doc(13, (uint64_t)i, 3, &cd);
     Buf f = BUF_INIT;
@@ -235,7 +235,7 @@ TEST(search_replica_answers_as_pg_search) {
   }
   int nQuery = 0;
   CHECK_INT(compare_all(s, zRep, org, child, &nQuery), 0);
-  CHECK(nQuery > 300);
+  CHECK(nQuery > 200);
   if (fix_on_pg()) CHECK_INT(replica_rows(zRep), N_DOC);
   else CHECK_INT(replica_rows(zRep), -1);
   /* Changes after the fill: applied from the log. */

@@ -528,6 +528,8 @@ int store_search_ranks(const char *zQuery) {
   return b;
 }
 
+void store_search_count_cache(Store *s, int bOn) { s->bNoCountCache = !bOn; }
+
 /* The key of a count in the count cache: everything that decides it
 ** besides the content (the MATCH expressions, the filters, the cap). */
 static void count_key(Buf *pKey, const SearchQuery *q, const char *zMatch,
@@ -553,7 +555,8 @@ static int count_matches(Store *s, const SearchQuery *q, const char *zMatch,
                          const char *zChars, const YearRange *pY, int bFilt,
                          int cap, int64_t *pn) {
   int64_t gen0 = -1, gen1 = -1;
-  int bCache = s->nTx == 0 && store_content_generation(s, &gen0) == STORE_OK;
+  int bCache = s->nTx == 0 && !s->bNoCountCache &&
+               store_content_generation(s, &gen0) == STORE_OK;
   Buf key = BUF_INIT;
   if (bCache) {
     count_key(&key, q, zMatch, zChars, cap);

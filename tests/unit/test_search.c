@@ -776,6 +776,33 @@ TEST(search_exact_counts_equal_a_scan_across_changes) {
     CHECK(d->bLive);
   }
   CHECK_INT(cc_check(s, aDoc, nDoc, 7), 0);
+  /* The cap and the filters are part of what is remembered: the same
+  ** query asked with another cap or year gets its own count. */
+  int nAll = cc_scan(aDoc, nDoc, "水");
+  CHECK(nAll > 3);
+  for (int r = 0; r < 2; r++) {
+    Arena b = ARENA_INIT;
+    SearchQuery q;
+    memset(&q, 0, sizeof q);
+    q.zQuery = "水";
+    q.bByDate = 1;
+    q.countCap = -1;
+    int64_t *aId;
+    int n, total = -1;
+    CHECK_INT(store_search(s, &b, &q, &aId, &n, &total), STORE_OK);
+    CHECK_INT(total, nAll);
+    q.countCap = 2;
+    CHECK_INT(store_search(s, &b, &q, &aId, &n, &total), STORE_OK);
+    CHECK_INT(total, 3); /* cap + 1: "more than 2" */
+    q.countCap = -1;
+    q.year = 2024;
+    CHECK_INT(store_search(s, &b, &q, &aId, &n, &total), STORE_OK);
+    CHECK_INT(total, 0);
+    q.year = 2025;
+    CHECK_INT(store_search(s, &b, &q, &aId, &n, &total), STORE_OK);
+    CHECK_INT(total, nAll);
+    arena_free(&b);
+  }
   /* Changes: five withdrawn, five more published; the same queries again
   ** (a remembered count of the old content must not be served). */
   for (int i = 0; i < 5; i++) {

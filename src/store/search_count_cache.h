@@ -2,9 +2,10 @@
 ** (query, content generation) on one Store (docs/search.md, "Counts").
 ** An exact count of a common phrase reads every matching document's
 ** positions (about 0.3 s at 1M documents), so the same question asked
-** again — the next page, a reload, the CLI — is answered from here while
-** the public content has not changed.  A supplement: the first ask still
-** costs the full count. */
+** again on the same Store — the next page, a reload, another visitor
+** served by the same server thread — is answered from here while the
+** public content has not changed.  A supplement: the first ask still
+** costs the full count (and a one-shot command gains nothing). */
 #ifndef GK_SEARCH_COUNT_CACHE_H
 #define GK_SEARCH_COUNT_CACHE_H
 

@@ -1075,21 +1075,34 @@ static int canonical_now(Store *s, Arena *a, int64_t docId, char **pz) {
 ** the entry stays without content and `ledger verify` keeps reporting it.
 ** No entry (never published): nothing to keep. */
 static int ledger_keep(Store *s, Arena *a, int64_t docId) {
-  Stmt *st = stmt(s,
-      "SELECT seq,content_hash,content IS NULL FROM doc_ledger WHERE doc_id=?1"
-      " ORDER BY seq DESC LIMIT 1");
-  if (!st) return STORE_ERROR;
-  bind_int(st, 1, docId);
   int64_t seq = 0;
   const char *zHash = "";
-  int src = stmt_step(st);
-  if (src == STMT_ROW && col_int(st, 2)) {
-    seq = col_int(st, 0);
-    zHash = col_text(a, st, 1);
+  /* Twice: a document never published returns at once; one that was is
+  ** read again under the ledger's lock, so that a concurrent change of
+  ** the same document (PostgreSQL) has appended its entry before this one
+  ** looks for the newest (else its entry would be left without content). */
+  for (int bLocked = 0; bLocked < 2; bLocked++) {
+    if (bLocked) {
+      int rc = store_lock(s, STORE_LOCK_LEDGER);
+      if (rc) return rc;
+    }
+    Stmt *st = stmt(s,
+        "SELECT seq,content_hash,content IS NULL FROM doc_ledger WHERE doc_id=?1"
+        " ORDER BY seq DESC LIMIT 1");
+    if (!st) return STORE_ERROR;
+    bind_int(st, 1, docId);
+    int src = stmt_step(st);
+    seq = 0;
+    if (src == STMT_ROW) {
+      seq = col_int(st, 0);
+      zHash = col_text(a, st, 1);
+      if (!col_int(st, 2)) seq = -1;  /* it holds its content: nothing to do */
+    }
+    stmt_done(st);
+    if (src < 0) return src;
+    if (seq <= 0) return STORE_OK;
   }
-  stmt_done(st);
-  if (src < 0) return src;
-  if (!seq) return STORE_OK;
+  Stmt *st;
   char *zContent = NULL, zNowHash[65];
   int rc = canonical_now(s, a, docId, &zContent);
   if (rc) return rc;

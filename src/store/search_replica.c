@@ -130,6 +130,9 @@ static int replica_open(Store **pr, char **pzErr) {
     }
     if ((rc = store_commit(r))) goto fail;
   }
+  /* No count cache: it is keyed by the content generation, which the
+  ** file does not have (the counts are FTS5's, fast anyway). */
+  r->bNoCountCache = 1;
   if ((rc = db_exec_sql(r, "CREATE TEMP TABLE IF NOT EXISTS replica_drop"
                            " (key INTEGER PRIMARY KEY)")))
     goto fail;

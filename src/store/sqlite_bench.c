@@ -16,27 +16,25 @@
 #include "store/store_sqlite.h"
 #include "store/store_search.h"
 
+/* The two look-ups below are plain SQL through the statement layer, so
+** `gongkai docs import` runs on PostgreSQL too. */
 int store_bench_first_user(Store *s, int64_t *pId) {
-  sqlite3_stmt *st = lite_stmt(s, "SELECT min(id) FROM user");
-  if (!st) return STORE_ERROR;
-  int rc = sqlite3_step(st);
-  int64_t id = rc == SQLITE_ROW ? lite_col_int(st, 0) : 0;
-  lite_done(st);
-  if (rc != SQLITE_ROW) return store_sqlite_err(s, rc, "查找用户");
+  int64_t id = 0;
+  int rc = stmt_int(s, stmt(s, "SELECT coalesce(min(id),0) FROM \"user\""), &id,
+                    "查找用户");
+  if (rc != STORE_OK) return rc;
   if (!id) return store_fail(s, STORE_NOTFOUND, "数据库中没有用户");
   *pId = id;
   return STORE_OK;
 }
 
 int store_bench_index_taken(Store *s, const char *zIndex, int *pbTaken) {
-  sqlite3_stmt *st = lite_stmt(s, "SELECT 1 FROM doc WHERE index_number=?1");
-  if (!st) return STORE_ERROR;
-  lite_bind_text(st, 1, zIndex);
-  int rc = sqlite3_step(st);
-  lite_done(st);
-  if (rc != SQLITE_ROW && rc != SQLITE_DONE)
-    return store_sqlite_err(s, rc, "检查索引号");
-  *pbTaken = rc == SQLITE_ROW;
+  Stmt *st = stmt(s, "SELECT 1 FROM doc WHERE index_number=?1");
+  bind_text(st, 1, zIndex);
+  int rc = stmt_step(st);
+  stmt_done(st);
+  if (rc < 0) return store_db_err(s, "检查索引号");
+  *pbTaken = rc == STMT_ROW;
   return STORE_OK;
 }
 
@@ -138,6 +136,9 @@ int store_search_index_docs(Store *s, int64_t firstId, int64_t lastId,
   Arena a = ARENA_INIT;
   FtsTab *aT;
   int n, rc, nDone = 0;
+  if (pnTable) *pnTable = 0;
+  if (!s->db) return STORE_OK; /* PostgreSQL: no FTS5 tables; pg_search.c
+                               ** indexes in the publishing transaction */
   if ((rc = fts_tables(s, &a, &aT, &n, 1))) goto done;
   for (int i = 0; i < n; i++) {
     if (aT[i].bTriggered || !aT[i].nCol) continue;
@@ -448,6 +449,18 @@ int store_bench_sizes(Store *s, const char *zTable, int64_t *pnIndex,
 done:
   arena_free(&a);
   return rc;
+}
+
+int store_bench_file_size(Store *s, int64_t *pnFile, int64_t *pnFree) {
+  sqlite3_stmt *st = lite_stmt(s,
+      "SELECT page_count*page_size, freelist_count*page_size"
+      " FROM pragma_page_count, pragma_page_size, pragma_freelist_count");
+  if (!st) return STORE_ERROR;
+  int rc = sqlite3_step(st);
+  *pnFile = rc == SQLITE_ROW ? lite_col_int(st, 0) : 0;
+  *pnFree = rc == SQLITE_ROW ? lite_col_int(st, 1) : 0;
+  lite_done(st);
+  return rc == SQLITE_ROW ? STORE_OK : store_sqlite_err(s, rc, "统计数据库大小");
 }
 
 int store_bench_doc_range(Store *s, int64_t *pnDoc, int64_t *pMaxId) {

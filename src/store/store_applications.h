@@ -89,7 +89,8 @@ typedef struct AppFile {
 /* Inserts a new application.  Required: orgId, zChannel, zApplicantType,
 ** zApplicantName, zIdKind, zReceivedOn, and a tracking-code hash.  Gives it
 ** the next registration number "<org slug>-<year of receipt>-NNNN" and
-** sets a->id and a->zRegNo (in arena ar).  Returns STORE_OK or an error. */
+** sets a->id and a->zRegNo (in arena ar).  Inside a transaction (the
+** number is taken under STORE_LOCK_SERIAL).  Returns STORE_OK or an error. */
 int store_app_add(Store *s, Arena *ar, App *a, const char *zTrackingHash);
 
 /* Reads application id into *a (with org, department, handler names). */
@@ -275,7 +276,7 @@ typedef struct AppT3Cell {
 ** organisations below), grouped by SQL: new = received in the year;
 ** carried_in = received before and open on 1 January; each outcome row =
 ** closed in the year with that outcome; carry_out = open on 31 December.
-** Cells live in ar. */
+** Sorted by row, then column (byte order).  Cells live in ar. */
 int store_app_t3(Store *s, Arena *ar, int64_t orgId, int bSubtree, int iYear,
                  AppT3Cell **pa, int *pn);
 

@@ -23,7 +23,11 @@
 #include "store/store_admin.h"
 #include "store/store_applications.h"
 #include "store/store_int.h"
+#include "store/store_pg.h"
 #include "store/store_sqlite.h"
+
+/* The page size of a new database (PRAGMA page_size), bytes. */
+#define GK_PAGE_SIZE_STR "16384"
 
 /* PRAGMA application_id: "GKAI". */
 #define GK_APPLICATION_ID 0x474b4149
@@ -251,6 +255,19 @@ static int drv_open(Store *s, const char *zPath, int flags, char **pzErr) {
   sqlite3_busy_timeout(s->db, 5000);
   sqlite3_trace_v2(s->db, SQLITE_TRACE_PROFILE, on_profile, s);
   sqlite3_extended_result_codes(s->db, 1);
+  /* A new database gets pages of GK_PAGE_SIZE bytes: a document's row
+  ** (2-7 KB of text) filled a 4 KB page alone or spilled to a half-empty
+  ** overflow page, a quarter of the table unused; and auto_vacuum
+  ** INCREMENTAL, so that a bulk import can give back the pages its search
+  ** index merges freed (store_release_free; bench/analysis.md, second
+  ** round).  Only before the first write: an existing database keeps both
+  ** (VACUUM outside WAL mode changes them). */
+  if ((flags & STORE_CREATE) &&
+      exec_sql(s, "PRAGMA page_size=" GK_PAGE_SIZE_STR ";"
+                  "PRAGMA auto_vacuum=INCREMENTAL;") != STORE_OK) {
+    if (pzErr) *pzErr = mprintf("数据库设置失败：%s", store_errmsg(s));
+    return STORE_ERROR;
+  }
   if (exec_sql(s, "PRAGMA journal_mode=WAL; PRAGMA foreign_keys=ON;"
                   "PRAGMA synchronous=NORMAL;") != STORE_OK) {
     if (pzErr) *pzErr = mprintf("数据库设置失败：%s", store_errmsg(s));
@@ -307,6 +324,11 @@ int store_bulk_mode(Store *s, int nMiB) {
   char z[64];
   snprintf(z, sizeof z, "PRAGMA cache_size=-%d;", nMiB > 0 ? nMiB * 1024 : 2048);
   return exec_sql(s, z);
+}
+
+int store_release_free(Store *s) {
+  if (!s->db) return STORE_OK;
+  return exec_sql(s, "PRAGMA incremental_vacuum;");
 }
 
 /* Version number of a migration file name "0003_name.sql". */
@@ -379,7 +401,7 @@ static int drv_migrate(Store *s, int *pnApplied) {
 }
 
 int store_backup(Store *s, const char *zTo) {
-  if (!s->db) return lite_only(s, "备份");
+  if (!s->db) return s->pg ? store_pg_backup(s, zTo) : lite_only(s, "备份");
   struct stat sb;
   if (stat(zTo, &sb) == 0)
     return store_fail(s, STORE_CONFLICT, "备份目标已存在：%s", zTo);

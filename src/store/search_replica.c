@@ -120,6 +120,15 @@ static int replica_open(Store **pr, char **pzErr) {
   int64_t v;
   if ((rc = one_int(r, "PRAGMA user_version", &v))) goto fail;
   if (v != REPLICA_VERSION) {
+    /* Only an empty file or an older replica is (re)made: never a gongkai
+    ** database or any other file given by mistake. */
+    int64_t nTab;
+    if ((rc = one_int(r, "SELECT count(*) FROM sqlite_master", &nTab))) goto fail;
+    if ((v / 1000 != REPLICA_VERSION / 1000 && (v != 0 || nTab > 0)) ||
+        (v == 0 && nTab > 0)) {
+      rc = store_fail(r, STORE_INVALID, "%s 不是检索副本文件（不会改动它）", gzPath);
+      goto fail;
+    }
     if ((rc = store_begin(r))) goto fail;
     if ((rc = one_int(r, "PRAGMA user_version", &v)) ||
         (v != REPLICA_VERSION &&

@@ -372,6 +372,20 @@ TEST(search_replica_that_cannot_open_falls_back) {
   CHECK(finds(s, zRep, "退", d.id));
   struct stat sb;
   CHECK(stat(zRep, &sb) != 0);
+  /* A SQLite file that is not a replica (a gongkai database given by
+  ** mistake) is left alone, and the search still answers. */
+  char zOther[160];
+  snprintf(zOther, sizeof zOther, "%s/other.db", zDir);
+  if (fix_on_pg()) {
+    sqlite3 *db = NULL;
+    CHECK_INT(sqlite3_open(zOther, &db), SQLITE_OK);
+    CHECK_INT(sqlite3_exec(db, "CREATE TABLE search_doc(x); INSERT INTO search_doc VALUES(7)",
+                           NULL, NULL, NULL), SQLITE_OK);
+    sqlite3_close(db);
+    CHECK(finds(s, zOther, "检索测", d.id));
+    CHECK_INT(replica_rows(zOther), 1);
+    unlink(zOther);
+  }
   arena_free(&a);
   store_close(s);
   unlink(zPath);

@@ -72,6 +72,7 @@ int main(int argc, char **argv) {
       fprintf(stderr, "search_time: %s: %s\n", argv[i], zErr ? zErr : "");
       return 1;
     }
+    store_search_count_cache(aS[nDb], 0);  /* time the counts themselves */
     if (azReplica[nDb]) {
       /* A new replica is filled, then one change is applied. */
       store_search_replica_set(azReplica[nDb]);

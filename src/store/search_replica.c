@@ -40,7 +40,7 @@
 #include "store/pg_search.h"
 #include "store/search_replica.h"
 
-#define REPLICA_VERSION 930001  /* PRAGMA user_version of the file */
+#define REPLICA_VERSION 930002  /* PRAGMA user_version of the file */
 #define REPLICA_MAX_LAG 2000    /* entries; more: filled from scratch */
 #define REPLICA_BATCH 500       /* rows per statement when filling */
 #define REPLICA_RETRY_S 30      /* after a failure: seconds on pg_search */
@@ -76,6 +76,9 @@ static const char zSchema[] =
     "CREATE TABLE org (id INTEGER PRIMARY KEY, parent_id INTEGER);"
     "CREATE INDEX org_parent ON org(parent_id);"
     "CREATE TABLE catalogue_item (id INTEGER PRIMARY KEY, art20_item INTEGER);"
+    "CREATE TABLE content_generation (id INTEGER PRIMARY KEY"
+    " CHECK (id = 1), gen INTEGER NOT NULL);"
+    "INSERT INTO content_generation VALUES (1, 1);"
     "CREATE TABLE replica_state (id INTEGER PRIMARY KEY CHECK (id = 1),"
     " seq INTEGER NOT NULL, tag INTEGER NOT NULL);"
     "INSERT INTO replica_state VALUES (1, 0, 0);"
@@ -93,7 +96,8 @@ static const char zDrop[] =
     "DROP TABLE IF EXISTS search_doc; DROP TABLE IF EXISTS search_text;"
     "DROP TABLE IF EXISTS search_stale; DROP TABLE IF EXISTS search_meta;"
     "DROP TABLE IF EXISTS org; DROP TABLE IF EXISTS catalogue_item;"
-    "DROP TABLE IF EXISTS replica_state;";
+    "DROP TABLE IF EXISTS replica_state;"
+    "DROP TABLE IF EXISTS content_generation;";
 
 static int64_t now_s(void) {
   struct timespec t;
@@ -133,15 +137,12 @@ static int replica_open(Store **pr, char **pzErr) {
     if ((rc = one_int(r, "PRAGMA user_version", &v)) ||
         (v != REPLICA_VERSION &&
          ((rc = db_exec_sql(r, zDrop)) || (rc = db_exec_sql(r, zSchema)) ||
-          (rc = db_exec_sql(r, "PRAGMA user_version=930001"))))) {
+          (rc = db_exec_sql(r, "PRAGMA user_version=930002"))))) {
       store_rollback(r);
       goto fail;
     }
     if ((rc = store_commit(r))) goto fail;
   }
-  /* No count cache: it is keyed by the content generation, which the
-  ** file does not have (the counts are FTS5's, fast anyway). */
-  r->bNoCountCache = 1;
   if ((rc = db_exec_sql(r, "CREATE TEMP TABLE IF NOT EXISTS replica_drop"
                            " (key INTEGER PRIMARY KEY)")))
     goto fail;
@@ -262,13 +263,16 @@ static int drop_marked(Store *r) {
   return db_exec_sql(r, "DELETE FROM replica_drop");
 }
 
-/* Sets the replica's head to (seq, tag) and its displaced count. */
+/* Sets the replica's head to (seq, tag) and its displaced count, and
+** advances its content generation (content_generation: the count cache
+** of sqlite_search.c keys its counts by it, as on a gongkai database). */
 static int set_head(Store *r, int64_t seq, int64_t tag, int64_t displaced) {
+  int rc = db_exec_sql(r, "UPDATE content_generation SET gen=gen+1");
+  if (rc) return rc;
   Stmt *st = stmt(r, "UPDATE search_meta SET value=?1 WHERE name='displaced'");
   if (!st) return STORE_ERROR;
   bind_int(st, 1, displaced);
-  int rc = stmt_exec(r, st, "写入检索副本");
-  if (rc) return rc;
+  if ((rc = stmt_exec(r, st, "写入检索副本"))) return rc;
   st = stmt(r, "UPDATE replica_state SET seq=?1,tag=?2");
   if (!st) return STORE_ERROR;
   bind_int(st, 1, seq);
@@ -489,6 +493,7 @@ int search_replica_search(Store *s, Arena *a, const SearchQuery *q,
     give_up(s, r->zErr ? store_errmsg(r) : store_errmsg(s));
     return SEARCH_REPLICA_UNUSED;
   }
+  r->bNoCountCache = s->bNoCountCache;
   int rc = lite_search(r, s, a, q, paDocId, pn, pnTotal);
   if (rc == STORE_OK || rc == STORE_INVALID) return rc;
   give_up(s, store_errmsg(r));

@@ -156,7 +156,7 @@ static int compare_all(Store *s, const char *zReplica, int64_t org,
           /* Relevance: the same documents (the scores differ where FTS5
           ** counts tokens and pg_search.c characters, docs/search.md), in
           ** date order: the same order. */
-          if (!q.bByDate && n1 == t1 && n2 == t2) {
+          if (!q.bByDate && n1 == t1 && n2 == t2 && n1 > 0 && n2 > 0) {
             qsort(a1, (size_t)n1, sizeof *a1, cmp_id);
             qsort(a2, (size_t)n2, sizeof *a2, cmp_id);
           }

@@ -13,6 +13,7 @@
 ** option changes nothing (the same comparison holds trivially, and no
 ** file is made).
 */
+#include <pthread.h>
 #include <stdlib.h>
 #include <string.h>
 #include <sys/stat.h>
@@ -388,6 +389,104 @@ TEST(search_replica_that_cannot_open_falls_back) {
   }
   arena_free(&a);
   store_close(s);
+  unlink(zPath);
+  rmdir(zDir);
+}
+
+/* One worker of the threaded test: its own connection to the database of
+** zPath, publishing documents and finding each through the shared replica
+** at once. */
+typedef struct Worker {
+  const char *zPath;
+  int64_t org, user;
+  int id, nFound, nRun;
+} Worker;
+
+static void *worker_main(void *p) {
+  Worker *w = p;
+  Store *s = NULL;
+  char *zErr = NULL;
+  if (fix_store_open(w->zPath, 0, &s, &zErr) != STORE_OK) {
+    free(zErr);
+    return NULL;
+  }
+  for (int k = 0; k < 5; k++) {
+    Arena a = ARENA_INIT;
+    char zTitle[96], zQ[64];
+    snprintf(zQ, sizeof zQ, "并发检索%c%c", 'a' + w->id, 'a' + k);
+    snprintf(zTitle, sizeof zTitle, "关于%s的通知", zQ);
+    Doc d;
+    memset(&d, 0, sizeof d);
+    d.orgId = w->org;
+    d.zTitle = zTitle;
+    d.zBody = "正文";
+    d.zMode = "proactive";
+    d.zFormedDate = "2025-01-05";
+    d.zGenre = "通知";
+    d.createdBy = w->user;
+    if (store_doc_add(s, &d) == STORE_OK &&
+        store_doc_publish(s, &a, d.id, "published", "2025-04-01") == STORE_OK) {
+      SearchQuery q;
+      memset(&q, 0, sizeof q);
+      q.zQuery = zQ;
+      q.bByDate = 1;
+      int64_t *aId = NULL;
+      int n = 0;
+      w->nRun++;
+      if (store_search(s, &a, &q, &aId, &n, NULL) == STORE_OK && n == 1 &&
+          aId[0] == d.id)
+        w->nFound++;
+    }
+    arena_free(&a);
+  }
+  store_close(s);
+  return NULL;
+}
+
+/* Several connections of one process share one replica file (one SQLite
+** connection each, one applier at a time): each finds every document it
+** just published, and the file ends equal to pg_search.c's answers. */
+TEST(search_replica_shared_by_threads) {
+  char zDir[] = "/tmp/gk-replica-test-XXXXXX";
+  CHECK(mkdtemp(zDir) != NULL);
+  char zPath[128], zRep[160];
+  snprintf(zPath, sizeof zPath, "%s/t.db", zDir);
+  snprintf(zRep, sizeof zRep, "%s/replica.db", zDir);
+  int64_t org, child, user;
+  Store *s = open_db(zPath, &org, &child, &user);
+  CHECK(s != NULL);
+  if (!s) return;
+  enum { NT = 3 };
+  Worker aW[NT];
+  pthread_t aT[NT];
+  store_search_replica_set(zRep);
+  for (int i = 0; i < NT; i++) {
+    aW[i] = (Worker){zPath, org, user, i, 0, 0};
+    CHECK_INT(pthread_create(&aT[i], NULL, worker_main, &aW[i]), 0);
+  }
+  for (int i = 0; i < NT; i++) pthread_join(aT[i], NULL);
+  store_search_replica_set(NULL);
+  for (int i = 0; i < NT; i++) {
+    CHECK_INT(aW[i].nRun, 5);
+    CHECK_INT(aW[i].nFound, 5);
+  }
+  Arena a = ARENA_INIT;
+  SearchQuery q;
+  memset(&q, 0, sizeof q);
+  q.zQuery = "并发检索";
+  q.bByDate = 1;
+  q.limit = 100;
+  int64_t *a1, *a2;
+  int n1, n2, t1, t2;
+  CHECK_INT(run(s, &a, zRep, &q, &a1, &n1, &t1), STORE_OK);
+  CHECK_INT(run(s, &a, NULL, &q, &a2, &n2, &t2), STORE_OK);
+  CHECK_INT(t1, NT * 5);
+  CHECK_INT(t2, NT * 5);
+  CHECK(n1 == n2 && !memcmp(a1, a2, (size_t)n1 * sizeof *a1));
+  if (fix_on_pg()) CHECK_INT(replica_rows(zRep), NT * 5);
+  arena_free(&a);
+  store_close(s);
+  remove_files(zRep);
   unlink(zPath);
   rmdir(zDir);
 }

@@ -124,6 +124,10 @@ int cmd_serve(int argc, char **argv) {
     return 0;
   }
   if (nPos) { fprintf(stderr, "gongkai serve: unexpected argument '%s'\n", aPos[0]); return 2; }
+  if (zReplica && store_kind(zDb) != STORE_KIND_POSTGRES) {
+    fputs("gongkai serve: --search-replica is for a PostgreSQL database\n", stderr);
+    return 2;
+  }
   int nThreads = atoi(zThreads);
   if (nThreads < 1 || nThreads > 256) {
     fputs("gongkai serve: --threads must be 1..256\n", stderr);
@@ -192,12 +196,6 @@ int cmd_serve(int argc, char **argv) {
     free(zErr);
     free(zBase);
     return 1;
-  }
-  if (zReplica && store_kind(zDb) != STORE_KIND_POSTGRES) {
-    fputs("gongkai serve: --search-replica is for a PostgreSQL database\n", stderr);
-    store_close(s);
-    free(zBase);
-    return 2;
   }
   /* A new replica is filled here, before the first request. */
   store_search_replica_set(zReplica);

@@ -68,6 +68,40 @@ static int trusted_proxies(int argc, char **argv, const char *zConf, IpNet *aNet
   return n;
 }
 
+/* ---- The default search replica of a PostgreSQL server ---------------- */
+
+/* Without --search-replica, a server on PostgreSQL keeps its replica in a
+** private directory of its own under $TMPDIR, filled at start and removed
+** at exit; "off" answers searches with pg_search.c. */
+static char zTmpReplicaDir[4096];
+
+static void tmp_replica_remove(void) {
+  static const char *azSuffix[] = {"", "-wal", "-shm", "-journal"};
+  char z[4200];
+  for (size_t i = 0; i < sizeof azSuffix / sizeof azSuffix[0]; i++) {
+    snprintf(z, sizeof z, "%s/replica.db%s", zTmpReplicaDir, azSuffix[i]);
+    unlink(z);
+  }
+  rmdir(zTmpReplicaDir);
+}
+
+/* The replica file to use: zOpt, NULL for "off", else a new temporary one
+** (NULL when none can be made: pg_search.c answers). */
+static const char *replica_path(const char *zOpt, char *zBuf, size_t n) {
+  if (zOpt) return strcmp(zOpt, "off") ? zOpt : NULL;
+  const char *zTmp = getenv("TMPDIR");
+  snprintf(zTmpReplicaDir, sizeof zTmpReplicaDir, "%s/gongkai-search-XXXXXX",
+           zTmp && zTmp[0] ? zTmp : "/tmp");
+  if (!mkdtemp(zTmpReplicaDir)) {
+    fprintf(stderr, "gongkai serve: no directory for the search replica under %s;"
+            " searching PostgreSQL directly\n", zTmp && zTmp[0] ? zTmp : "/tmp");
+    return NULL;
+  }
+  atexit(tmp_replica_remove);
+  snprintf(zBuf, n, "%s/replica.db", zTmpReplicaDir);
+  return zBuf;
+}
+
 int cmd_serve(int argc, char **argv) {
   const char *zDb = CLI_DEFAULT_DB, *zListen = "127.0.0.1:8080", *zThreads = "4",
              *zMaxBody = "20", *zKeyFile = NULL, *zBaseUrl = NULL,
@@ -118,7 +152,9 @@ int cmd_serve(int argc, char **argv) {
          "(default 127.0.0.1, ::1).  --search-replica (PostgreSQL only): answer\n"
          "searches from a local SQLite FTS5 copy of the search index kept in\n"
          "FILE, brought up to date from PostgreSQL before each search; one\n"
-         "file per server process (docs/search.md).  Options may also come from GONGKAI_<NAME>\n"
+         "file per server process (docs/search.md).  Default: a new file in a\n"
+         "private directory under $TMPDIR, filled at start and removed at exit;\n"
+         "'off' searches PostgreSQL directly.  Options may also come from GONGKAI_<NAME>\n"
          "or the configuration file (gongkai.conf(5)).\n"
          "Every limit: docs/security.md.");
     return 0;
@@ -198,7 +234,9 @@ int cmd_serve(int argc, char **argv) {
     return 1;
   }
   /* A new replica is filled here, before the first request. */
-  store_search_replica_set(zReplica);
+  char zReplicaBuf[4200];
+  if (store_kind(zDb) == STORE_KIND_POSTGRES)
+    store_search_replica_set(replica_path(zReplica, zReplicaBuf, sizeof zReplicaBuf));
   if (store_search_replica_refresh(s) != STORE_OK)
     fprintf(stderr, "gongkai serve: %s\n", store_errmsg(s));
   store_close(s);

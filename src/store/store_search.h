@@ -71,6 +71,13 @@ int store_search_ranks(const char *zQuery);
 ** the exact number. */
 #define SEARCH_COUNT_CAP 10000
 
+/* Counts are remembered per (query, filters, cap, content generation) on
+** each Store and answered from there when asked again while the public
+** content is unchanged (search_count_cache.h; never inside a
+** transaction).  bOn 0 turns this off for s (the benchmark, to time the
+** count itself); it is on by default. */
+void store_search_count_cache(Store *s, int bOn);
+
 /* Runs q (browsing, zQuery NULL: newest first).  *paDocId (arena) receives
 ** the ids of the documents on the requested page in order, *pn their
 ** number, *pnTotal (may be NULL) the number of all matches (for a query:
@@ -78,6 +85,20 @@ int store_search_ranks(const char *zQuery);
 ** too long is STORE_INVALID with a Chinese message. */
 int store_search(Store *s, Arena *a, const SearchQuery *q, int64_t **paDocId,
                  int *pn, int *pnTotal);
+
+/* The FTS5 search replica of PostgreSQL stores (search_replica.c;
+** docs/search.md "PostgreSQL: the FTS5 replica").  With a path, every
+** PostgreSQL store of this process answers store_search() from a local
+** SQLite file at zPath (created when missing; one connection per store,
+** shared by the process), brought up to date from PostgreSQL's change
+** log before each search; NULL (the default) or "": pg_search.c.  Call
+** before the stores are used (process-wide, not thread-safe). */
+void store_search_replica_set(const char *zPath);
+/* Opens s's replica and brings it up to date now (at server start: a new
+** replica is filled from scratch here rather than in a request).
+** STORE_OK (also on SQLite or without a replica), or the failure (logged;
+** searches then use pg_search.c). */
+int store_search_replica_refresh(Store *s);
 
 /* Years with published documents of organisation orgId (0: all; with
 ** bSubtree its subtree), newest first, with their counts; arrays in a.

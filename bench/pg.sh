@@ -26,9 +26,10 @@
 #     the PostgreSQL server's).
 # BENCH_PG_REUSE=DIR (a work directory kept with BENCH_KEEP=1, holding
 # pgN/c, the cluster, and nN.db) skips the cluster's creation and 9a: the
-# cluster is started again, migrated and its search index rebuilt (timed:
-# for a branch that changes the PostgreSQL search); BENCH_PG_PARTS (default
-# "import report search page servers") picks the parts.
+# cluster is started again and migrated, and with BENCH_PG_REINDEX=1 its
+# search index rebuilt (timed: for a branch that changes the PostgreSQL
+# search); BENCH_PG_PARTS (default "import report search page servers")
+# picks the parts.
 
 PG_SIZES=${BENCH_PG_SIZES:-10000}
 PG_Q=${BENCH_PG_QUERIES:-20}
@@ -143,8 +144,11 @@ for N in $PG_SIZES; do
     echo "$ROOT" > "$PD/root"
   else
     ROOT=$(cat "$PD/root")
-    # A branch may change PostgreSQL's schema or index: migrate, rebuild.
+    # A branch may change PostgreSQL's schema or index: migrate, and with
+    # BENCH_PG_REINDEX=1 rebuild the search index.
     $GK migrate --db "$PGCONN" > /dev/null 2>&1 || true
+  fi
+  if [ -n "${BENCH_PG_REUSE:-}" ] && [ "${BENCH_PG_REINDEX:-0}" = 1 ]; then
     c0=$(pg_cpu "$PGC")
     t=$(timed $GK search reindex --db "$PGCONN")
     c1=$(pg_cpu "$PGC")

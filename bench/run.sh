@@ -41,7 +41,8 @@
 # section 2b, default 20; 0 skips it), BENCH_PG (1: section 9) with
 # BENCH_PG_SIZES, BENCH_PG_QUERIES, BENCH_PG_SHARED_BUFFERS, BENCH_PG_PARTS
 # and BENCH_PG_REUSE (bench/pg.sh), BENCH_PORT_BASE (servers and nginx
-# listen on BASE..BASE+9 instead of free ports the kernel picks).  An
+# listen on BASE..BASE+9 instead of free ports the kernel picks),
+# BENCH_GONGKAI (the binary, default ./gongkai).  An
 # empty BENCH_SIZES skips sections 2–5 and 8 (e.g. BENCH_SKIP_PAGE=1
 # BENCH_SIZES= BENCH_PG=1 for section 9 alone).  Every step runs under
 # `timeout`, so the run stops by itself.
@@ -61,7 +62,8 @@ TMO=${BENCH_TIMEOUT:-3600}
 WORK=$(mktemp -d "${BENCH_TMP:-/tmp}/gk-bench.XXXXXX")
 chmod 755 "$WORK"   # nginx workers run as another user
 OUT=${BENCH_OUT:-bench/RESULTS.md}
-GK="timeout $TMO ./gongkai"
+GKBIN=${BENCH_GONGKAI:-./gongkai}
+GK="timeout $TMO $GKBIN"
 cleanup() {
   for p in "$WORK"/*.pid; do [ -f "$p" ] && kill "$(cat "$p")" 2>/dev/null; done
   ! command -v pg_down > /dev/null || pg_down
@@ -97,7 +99,7 @@ serve() {
   port=$(free_port)
   db=$1 name=$2
   shift 2
-  GONGKAI_KEY=$(printf '0f%.0s' $(seq 32)) ./gongkai serve --db "$db" \
+  GONGKAI_KEY=$(printf '0f%.0s' $(seq 32)) "$GKBIN" serve --db "$db" \
     --listen "127.0.0.1:$port" --threads 2 "$@" > "$WORK/$name.out" 2> "$WORK/$name.log" &
   echo $! > "$WORK/$name.pid"
   i=0

@@ -247,6 +247,7 @@ int bench_compare(Store *pA, Store *pB, const char *zA, const char *zB,
       printf("| %s | %s | %s | %s | **%.2f** | %.2f | %.2f |\n", azClass[c],
              aKind[k].zName, zSA, zSB, a50 > 0 ? b50 / a50 : 0,
              a99 > 0 ? b99 / a99 : 0, sA.sumC > 0 ? sB.sumC / sA.sumC : 0);
+      fflush(stdout); /* a long run stopped early keeps its rows */
       if (k == K_COUNT) {
         int nSame = 0;
         for (int i = 0; i < nQ; i++) {

@@ -246,8 +246,8 @@ int req_login(Req *r, const char *zLogin, const char *zPassword,
   int64_t now = (int64_t)time(NULL);
   char zPair[200], zAccount[80], zAddr[80];
   snprintf(zAccount, sizeof zAccount, "user:%.64s", zLogin);
-  snprintf(zAddr, sizeof zAddr, "addr:%.64s", r->zRemoteAddr);
-  snprintf(zPair, sizeof zPair, "pair:%.64s|%.64s", zLogin, r->zRemoteAddr);
+  snprintf(zAddr, sizeof zAddr, "addr:%.64s", r->zLimitKey);
+  snprintf(zPair, sizeof zPair, "pair:%.64s|%.64s", zLogin, r->zLimitKey);
   /* Check and record in one transaction: parallel attempts cannot all
   ** slip under the limit. */
   int v = store_login_attempt(r->store, zPair, zAccount, zAddr, now);

@@ -13,6 +13,7 @@ int render_path(Store *s, const ServerConfig *cfg, const char *zPath,
   r.zMethod = "GET";
   r.zPath = zPath;
   r.zRemoteAddr = "export";
+  r.zLimitKey = "export";
   r.zHost = "localhost";
   r.status = 200;
   r.zType = "text/html; charset=utf-8";

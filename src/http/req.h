@@ -72,6 +72,8 @@ typedef struct Req {
   const char *zMethod;
   const char *zPath;         /* URL path, percent-decoded by MHD */
   const char *zRemoteAddr;   /* "127.0.0.1" */
+  const char *zLimitKey;     /* what rate limits count: the address, or
+                             ** its /64 for IPv6 (ip_limit_key) */
   const char *zHost, *zOrigin, *zReferer, *zAccept;
   const char *zIfNoneMatch, *zAcceptEncoding, *zContentType;
   const char *zCsrfHeader;   /* X-CSRF-Token, for JSON clients */

@@ -62,8 +62,8 @@ const Route aRoute[] = {
   {P, "/admin/orgs/{id}/review-organ", page_admin_review_organ, PERM_ADMIN, 0, "设置行政复议机关"},
   {P, "/admin/orgs/{id}/notices", page_admin_notice_settings, PERM_ADMIN, 0, "设置告知书联系人和文号"},
   {G, "/admin/users", page_admin_users, PERM_ADMIN, 0, "用户管理"},
-  {G | P, "/admin/users/new", page_admin_user_edit, PERM_ADMIN, 0, "新增用户"},
-  {G | P, "/admin/users/{id}", page_admin_user_edit, PERM_ADMIN, 0, "编辑用户"},
+  {G | P, "/admin/users/new", page_admin_user_edit, PERM_ADMIN, ROUTE_HASHES, "新增用户"},
+  {G | P, "/admin/users/{id}", page_admin_user_edit, PERM_ADMIN, ROUTE_HASHES, "编辑用户"},
   {G | P, "/admin/tokens", page_admin_tokens, PERM_ADMIN, 0, "接口令牌"},
   {P, "/admin/tokens/{id}/revoke", page_admin_token_revoke, PERM_ADMIN, 0, "吊销接口令牌"},
 

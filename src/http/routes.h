@@ -21,7 +21,7 @@ typedef int (*Handler)(Req *r);   /* returns 0; sets r->status/out */
 #define ROUTE_SMALL_BODY 16  /* a tiny form (sign-in, tracking): 64 KiB */
 #define ROUTE_LOOKUP 32      /* a POST that only looks something up: its form
                              ** token may be sent again (http/form_once.h) */
-#define ROUTE_HASHES 64      /* its POST checks a password (argon2id): run
+#define ROUTE_HASHES 64      /* its POST checks or sets a password (argon2id): run
                              ** on an offload thread (http/offload.h) */
 
 typedef struct Route {

@@ -238,7 +238,9 @@ static const char *client_addr(Conn *c, struct MHD_Connection *conn,
                         cfg->aTrustedProxy, cfg->nTrustedProxy);
   if (memcmp(&cl, &peer, sizeof cl) && !guard_client_admit(c->guard, &cl))
     c->bTooMany = 1;
-  char z[INET6_ADDRSTRLEN];
+  char z[INET6_ADDRSTRLEN + 8];
+  ip_limit_key(&cl, z, sizeof z);
+  c->r.zLimitKey = arena_strdup(&c->r.arena, z);
   ip_format(&cl, z, sizeof z);
   return arena_strdup(&c->r.arena, z);
 }

@@ -64,6 +64,17 @@ void ip_format(const IpAddr *a, char *z, size_t n) {
   else inet_ntop(AF_INET6, a->a, z, (socklen_t)n);
 }
 
+void ip_limit_key(const IpAddr *a, char *z, size_t n) {
+  if (is_v4(a) || n < 50) {
+    ip_format(a, z, n);
+    return;
+  }
+  IpAddr net = *a;
+  memset(net.a + 8, 0, 8);
+  inet_ntop(AF_INET6, net.a, z, (socklen_t)n);
+  strcat(z, "/64");
+}
+
 IpAddr ip_client(const IpAddr *peer, const char *zXff, const char *zRealIp,
                  const IpNet *aTrusted, int nTrusted) {
   IpAddr cur = *peer;

@@ -26,6 +26,12 @@ int ip_in_nets(const IpAddr *a, const IpNet *aNet, int nNet);
 /* Text form: "1.2.3.4" for IPv4 (mapped), else the IPv6 text.  z >= 46. */
 void ip_format(const IpAddr *a, char *z, size_t n);
 
+/* The key that rate limits and sign-in throttles count a client under: the
+** address for IPv4, the /64 network for IPv6 ("2001:db8:1:2::/64"), since
+** one IPv6 subscriber is given a whole /64 and could otherwise take a new
+** address for every attempt.  z >= 50. */
+void ip_limit_key(const IpAddr *a, char *z, size_t n);
+
 /* The client behind trusted proxies.  peer: the TCP peer.  When peer is in
 ** aTrusted, the rightmost X-Forwarded-For entry that is not itself a trusted
 ** proxy is the client (X-Real-IP when there is no X-Forwarded-For); an

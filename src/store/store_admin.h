@@ -4,7 +4,8 @@
 ** has no meaning, or another shape, on a database server.  The domain
 ** operations are in store.h and the store_<area>.h headers; these are
 ** implemented by the SQLite driver (store_sqlite.c) and the SQLite search
-** index (sqlite_search.c).  Conventions of store.h.  The benchmark and
+** index (sqlite_search.c); store_backup() also on PostgreSQL, by running
+** pg_dump (pg_admin.c).  Conventions of store.h.  The benchmark and
 ** bulk-import helpers over FTS5 and dbstat are in store_bench.h, SQLite-only
 ** in the same way.
 */
@@ -21,10 +22,22 @@
 ** being read back.  Returns STORE_OK or STORE_ERROR. */
 int store_bulk_mode(Store *s, int nMiB);
 
-/* Online backup to a new file zTo (consistent while others write). */
+/* Online backup to a new file zTo (consistent while others write; zTo
+** must not exist, STORE_CONFLICT).  SQLite: its online backup API, a
+** database file.  PostgreSQL: pg_dump's custom format of the whole
+** database, checked with pg_restore --list before it is put at zTo
+** (pg_admin.c; restore with pg_restore, docs/deploy.md). */
 int store_backup(Store *s, const char *zTo);
+/* PostgreSQL: restores pg_dump archive zFrom (a store_backup() file) with
+** pg_restore, in one transaction, into the database zConn names, which
+** must hold no tables at all (STORE_CONFLICT: a restore never overwrites).
+** STORE_OK, or the code with a heap message in *pzErr.  The caller then
+** opens the database (pending migrations) and checks it. */
+int store_pg_restore(const char *zConn, const char *zFrom, char **pzErr);
 /* PRAGMA integrity_check: STORE_OK when the file is sound, else
-** STORE_ERROR with the first problem in store_errmsg(). */
+** STORE_ERROR with the first problem in store_errmsg().  SQLite only:
+** refused on PostgreSQL (its check is pg_amcheck, run by the database's
+** administrator: it needs the amcheck extension). */
 int store_integrity_check(Store *s);
 
 /* ---- The search index (FTS5) ------------------------------------------- */

@@ -876,6 +876,12 @@ static void app_t3_row(Stmt *st, Arena *a, void *pRow) {
   r->n = (int)col_int(st, 2);
 }
 
+static int cmp_t3_cell(const void *pA, const void *pB) {
+  const AppT3Cell *a = pA, *b = pB;
+  int c = strcmp(a->zRow, b->zRow);
+  return c ? c : strcmp(a->zCol, b->zCol);
+}
+
 int store_app_t3(Store *s, Arena *ar, int64_t orgId, int bSubtree, int iYear,
                  AppT3Cell **pa, int *pn) {
   /* Every branch is a range of one of the covering indexes of migration
@@ -913,7 +919,11 @@ int store_app_t3(Store *s, Arena *ar, int64_t orgId, int bSubtree, int iYear,
   bind_int(st, 2, bSubtree != 0);
   bind_text(st, 3, zFirst);
   bind_text(st, 4, zLast);
-  return stmt_rows(s, st, ar, sizeof **pa, app_t3_row, pa, pn, "统计年度申请");
+  int rc = stmt_rows(s, st, ar, sizeof **pa, app_t3_row, pa, pn, "统计年度申请");
+  /* GROUP BY gives no order (PostgreSQL's hash aggregate differs from run
+  ** to run): byte order of row, then column, the same on both databases. */
+  if (rc == STORE_OK && *pn > 1) qsort(*pa, (size_t)*pn, sizeof **pa, cmp_t3_cell);
+  return rc;
 }
 
 int store_app_file_get(Store *s, Arena *ar, int64_t appId, int64_t fileId,

@@ -275,7 +275,7 @@ typedef struct AppT3Cell {
 ** organisations below), grouped by SQL: new = received in the year;
 ** carried_in = received before and open on 1 January; each outcome row =
 ** closed in the year with that outcome; carry_out = open on 31 December.
-** Cells live in ar. */
+** Sorted by row, then column (byte order).  Cells live in ar. */
 int store_app_t3(Store *s, Arena *ar, int64_t orgId, int bSubtree, int iYear,
                  AppT3Cell **pa, int *pn);
 

@@ -19,4 +19,9 @@ char *pg_rewrite_params(const char *zSql, int *pnParam);
 ** DB_ERR_OTHER for NULL or an unlisted state. */
 DbErr pg_classify_sqlstate(const char *zState);
 
+/* store_backup() on a PostgreSQL store (pg_admin.c): pg_dump in custom
+** format into a new file zTo (0600, written under a temporary name, checked
+** with pg_restore --list, then linked into place; zTo must not exist). */
+int store_pg_backup(Store *s, const char *zTo);
+
 #endif

@@ -23,6 +23,7 @@
 #include "store/store_admin.h"
 #include "store/store_applications.h"
 #include "store/store_int.h"
+#include "store/store_pg.h"
 #include "store/store_sqlite.h"
 
 /* PRAGMA application_id: "GKAI". */
@@ -370,7 +371,7 @@ static int drv_migrate(Store *s, int *pnApplied) {
 }
 
 int store_backup(Store *s, const char *zTo) {
-  if (!s->db) return lite_only(s, "备份");
+  if (!s->db) return s->pg ? store_pg_backup(s, zTo) : lite_only(s, "备份");
   struct stat sb;
   if (stat(zTo, &sb) == 0)
     return store_fail(s, STORE_CONFLICT, "备份目标已存在：%s", zTo);

@@ -298,7 +298,7 @@ int page_app_apply(Req *r) {
     int nMax =
         (int)store_setting_int(r->store, SET_APPLICATION_RATE_LIMIT_PER_HOUR);
     if (nMax <= 0) nMax = APPLY_MAX_PER_HOUR;
-    int bTaken = store_apply_attempt_take(r->store, r->zRemoteAddr, now,
+    int bTaken = store_apply_attempt_take(r->store, r->zLimitKey, now,
                                           now - 3600, nMax);
     if (bTaken < 0) {
       http_store_error(r, store_errcode(r->store));

@@ -50,7 +50,7 @@ int page_public_messages(Req *r) {
   if (r->method == HTTP_POST) {
     r->bNoCache = 1;
     int64_t now = (int64_t)time(NULL);
-    const char *zKey = req_fmt(r, "addr:%s", r->zRemoteAddr);
+    const char *zKey = req_fmt(r, "addr:%s", r->zLimitKey);
     int nRecent = store_message_recent(r->store, zKey, now - MSG_RATE_WINDOW);
     if (nRecent < 0) {
       http_store_error(r, store_errcode(r->store));

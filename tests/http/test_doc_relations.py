@@ -10,7 +10,6 @@ Demo data used: the bureau's (znwsj) published 《关于做好2026年秋冬季�
 宁卫发〔2018〕12号, its draft 《关于开展2026年冬季流感防控工作的通知》."""
 import html
 import re
-import sqlite3
 from urllib.parse import quote
 
 from harness import contains, eq, not_contains, ok
@@ -24,11 +23,13 @@ BUREAU_DRAFT = "关于开展2026年冬季流感防控工作的通知"
 
 
 def doc_id(srv, title):
-    db = sqlite3.connect(srv.db)
-    try:
-        return db.execute("SELECT id FROM doc WHERE title=?", (title,)).fetchone()[0]
-    finally:
-        db.close()
+    """The id of the bureau's document with this title, found as staff find
+    it (the office's /staff/docs/lookup)."""
+    r = client(srv, "office").get("/staff/docs/lookup?q=" + quote(title))
+    eq(r.status, 200)
+    ids = [d["id"] for d in r.json()["documents"] if d["title"] == title]
+    eq(len(ids), 1, "documents titled %s" % title)
+    return ids[0]
 
 
 def section(text, ident):

@@ -8,7 +8,6 @@ Markdown tables, raw HTML never passed through); the ledger API and
 `gongkai ledger verify` detecting a tampered row (last test: it tampers)."""
 import io
 import re
-import sqlite3
 import zipfile
 
 from harness import contains, eq, not_contains, ok
@@ -62,19 +61,19 @@ def act(c, doc, action, opinion="", confirm="1"):
 
 
 def state_of(srv, doc):
-    db = sqlite3.connect(srv.db)
-    try:
-        return db.execute("SELECT state FROM doc WHERE id=?", (doc,)).fetchone()[0]
-    finally:
-        db.close()
+    """The document's workflow state, as its staff page states it (the
+    badge's data-state), read by the office."""
+    r = client(srv, "office").get("/staff/docs/%d" % doc)
+    eq(r.status, 200, "staff page of document %d" % doc)
+    m = re.search(r'class="badge state-[^"]*" data-state="(\w+)"', r.text)
+    ok(m, "no state badge on /staff/docs/%d" % doc)
+    return m.group(1)
 
 
-def doc_row(srv, doc, cols):
-    db = sqlite3.connect(srv.db)
-    try:
-        return db.execute("SELECT %s FROM doc WHERE id=?" % cols, (doc,)).fetchone()
-    finally:
-        db.close()
+def stored_body(srv, doc):
+    """The body as stored (pages show it rendered, the edit form only for
+    drafts)."""
+    return srv.sql("SELECT body FROM doc WHERE id=?", (doc,))[0][0]
 
 
 def walk_to(srv, doc, target):
@@ -152,7 +151,8 @@ def test_walk_every_state_with_the_right_roles(srv):
     eq(state_of(srv, doc), "draft")
     # Again through every step.
     walk_to(srv, doc, "published")
-    idx, pub = doc_row(srv, doc, "index_number, published_date")
+    j = anon.get("/api/v1/documents/%d" % doc).json()
+    idx, pub = j["index_number"], j["published_date"]
     ok(re.fullmatch(r"453629012/20\d\d-\d{5}", idx), "index number %r" % idx)
     eq(idx[10:14], pub[:4])
     # Once published, no step but withdrawal: a second approval is refused.
@@ -231,7 +231,7 @@ def test_privacy_gate_masks_and_accepts(srv):
     eq(r.status, 422)
     eq(secrecy.post("/staff/docs/%d/findings/%d" % (doc, fid["身份证号"]),
                     {"decision": "mask"}).status, 303)
-    body_now = doc_row(srv, doc, "body")[0]
+    body_now = stored_body(srv, doc)
     contains(body_now, ID_MASKED)
     not_contains(body_now, ID_NUMBER)
     # Other open findings (e.g. the name) still block the step.
@@ -244,18 +244,14 @@ def test_privacy_gate_masks_and_accepts(srv):
     eq(state_of(srv, doc), "approval")
     # Publishing with an open finding is refused (a finding opened behind the
     # pages' back stands for any path that leaves one open).
-    db = sqlite3.connect(srv.db)
-    db.execute("INSERT INTO doc_finding(doc_id,source,kind,match_text,context,mask,found_at)"
-               " VALUES(?,'body','mobile','13800000000','','138****0000','2026-01-01T00:00:00Z')",
-               (doc,))
-    db.commit()
+    srv.sql("INSERT INTO doc_finding(doc_id,source,kind,match_text,context,mask,found_at)"
+            " VALUES(?,'body','mobile','13800000000','','138****0000','2026-01-01T00:00:00Z')",
+            (doc,))
     r = act(client(srv, "leader"), doc, "pass")
     eq(r.status, 409)
     contains(r.text, "隐私扫描")
     eq(state_of(srv, doc), "approval")
-    db.execute("DELETE FROM doc_finding WHERE match_text='13800000000'")
-    db.commit()
-    db.close()
+    srv.sql("DELETE FROM doc_finding WHERE match_text='13800000000'")
     eq(act(client(srv, "leader"), doc, "pass").status, 303)
     pub = srv.client().get("/o/znwsj/d/%d" % doc).text
     contains(pub, ID_MASKED)
@@ -411,11 +407,10 @@ def test_validity_banner_and_replacement(srv):
 
 
 def doc_row_by_index(srv, idx):
-    db = sqlite3.connect(srv.db)
-    try:
-        return db.execute("SELECT id FROM doc WHERE index_number=?", (idx,)).fetchone()[0]
-    finally:
-        db.close()
+    """The id of a published document, from the API (by index number)."""
+    r = srv.client().get("/api/v1/documents/" + idx)
+    eq(r.status, 200, "document %s" % idx)
+    return r.json()["id"]
 
 
 def test_interpretation_links_both_ways(srv):
@@ -483,11 +478,11 @@ def test_channels_recorded(srv):
 def test_api_documents_and_ledger(srv):
     anon = srv.client()
     j = anon.get("/api/v1/documents?org=znwsj&per_page=200").json()
-    db = sqlite3.connect(srv.db)
-    n = db.execute("SELECT count(*) FROM doc d JOIN org o ON o.id=d.org_id"
-                   " WHERE d.state='published' AND o.slug='znwsj'").fetchone()[0]
-    nl = db.execute("SELECT count(*) FROM doc_ledger").fetchone()[0]
-    db.close()
+    n = srv.sql("SELECT count(*) FROM doc d JOIN org o ON o.id=d.org_id"
+                " WHERE d.state='published' AND o.slug='znwsj'")[0][0]
+    rc, out, err = srv.gongkai("ledger", "list", "--db", srv.db)
+    eq(rc, 0, err)
+    nl = len(out.splitlines())
     eq(j["total"], n)
     # The ledger pages by cursor, 1000 entries a page (the demo holds more).
     first = anon.get("/api/v1/ledger").json()["entries"]
@@ -511,26 +506,32 @@ def test_api_documents_and_ledger(srv):
     eq(anon.get("/api/v1/ledger?limit=0").status, 400)
 
 
+def org_id(srv, slug):
+    for o in srv.client().get("/api/v1/orgs").json()["orgs"]:
+        if o["slug"] == slug:
+            return o["id"]
+    raise AssertionError("no org " + slug)
+
+
+def new_catalogue_item(c, org, content, interp=False):
+    """Adds a proactive catalogue item through the staff form; its id."""
+    fields = {"list": "proactive", "level1": "价格收费", "content": content,
+              "mode": "proactive"}
+    if interp:
+        fields["requires_interpretation"] = "1"
+    r = c.post("/staff/catalogue/%d/new" % org, fields)
+    eq(r.status, 303, "catalogue item: %s" % r.text[:300])
+    m = re.search(r"#item-(\d+)$", r.headers["location"])
+    ok(m, "redirect %r" % r.headers["location"])
+    return int(m.group(1))
+
+
 def test_item_requiring_interpretation_waits_for_it(srv):
-    # The catalogue table belongs to migration 0002 (branch catalogue); the
-    # columns used here exist in it, and IF NOT EXISTS keeps this test
-    # working before and after that migration lands.
-    db = sqlite3.connect(srv.db)
-    db.execute("CREATE TABLE IF NOT EXISTS catalogue_item(id INTEGER PRIMARY KEY,"
-               " org_id INTEGER NOT NULL, list_kind TEXT NOT NULL,"
-               " requires_interpretation INTEGER NOT NULL DEFAULT 0,"
-               " code TEXT NOT NULL DEFAULT '', created_at TEXT NOT NULL,"
-               " updated_at TEXT NOT NULL)")
-    org = db.execute("SELECT id FROM org WHERE slug='znwsj'").fetchone()[0]
-    hosp = db.execute("SELECT id FROM org WHERE slug='zn-hospital'").fetchone()[0]
-    cur = db.execute("INSERT INTO catalogue_item(org_id,list_kind,requires_interpretation,"
-                     "created_at,updated_at) VALUES(?,'proactive',1,'2026-01-01','2026-01-01')",
-                     (org,))
-    item = cur.lastrowid
-    other = db.execute("INSERT INTO catalogue_item(org_id,list_kind,created_at,updated_at)"
-                       " VALUES(?,'proactive','2026-01-01','2026-01-01')", (hosp,)).lastrowid
-    db.commit()
-    db.close()
+    # Two catalogue items made by the office: one of its own whose policies
+    # need a 解读, one of the hospital's.
+    office = client(srv, "office")
+    item = new_catalogue_item(office, org_id(srv, "znwsj"), "医疗服务价格", interp=True)
+    other = new_catalogue_item(office, org_id(srv, "zn-hospital"), "医院公开事项")
     drafter = client(srv, "drafter")
     # Another organisation's catalogue item cannot be linked.
     r = drafter.post("/staff/docs/new", {"title": "错挂目录", "catalogue_item_id": str(other)})
@@ -556,19 +557,15 @@ def test_ledger_verify_detects_tampering(srv):
     rc, out, err = srv.gongkai("ledger", "verify", "--db", srv.db)
     eq(rc, 0, err)
     contains(out, "chain intact")
-    db = sqlite3.connect(srv.db)
-    db.execute("UPDATE doc_ledger SET content=replace(content,'水质','水量') WHERE seq=1")
-    db.commit()
+    # Tampering goes behind every interface: straight to the database.
+    srv.sql("UPDATE doc_ledger SET content=replace(content,'水质','水量') WHERE seq=1")
     rc, out, err = srv.gongkai("ledger", "verify", "--db", srv.db)
     eq(rc, 1)
     contains(err, "entry 1")
-    db.execute("UPDATE doc_ledger SET content=replace(content,'水量','水质') WHERE seq=1")
-    db.commit()
+    srv.sql("UPDATE doc_ledger SET content=replace(content,'水量','水质') WHERE seq=1")
     eq(srv.gongkai("ledger", "verify", "--db", srv.db)[0], 0)
     # A published document changed without a ledger entry.
-    db.execute("UPDATE doc SET title=title||'（改）' WHERE index_number='6/05/21021/2018-76263'")
-    db.commit()
-    db.close()
+    srv.sql("UPDATE doc SET title=title||'（改）' WHERE index_number='6/05/21021/2018-76263'")
     rc, out, err = srv.gongkai("ledger", "verify", "--db", srv.db)
     eq(rc, 1)
     contains(err, "未经台账的改动")

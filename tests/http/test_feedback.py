@@ -6,19 +6,36 @@ Registers, messages, the catalogue, the annual report and user
 administration (src/web/feedback.c)."""
 import datetime
 import re
-import sqlite3
 
 from harness import contains, eq, not_contains, ok
 
 FLASH = re.compile(r'<p class="notice ok flash" role="status" id="flash">([^<]+)</p>')
 
 
-def db_one(srv, sql, *args):
-    con = sqlite3.connect(srv.db, timeout=10)
-    try:
-        return con.execute(sql, args).fetchone()[0]
-    finally:
-        con.close()
+def org_id(srv, slug):
+    for o in srv.client().get("/api/v1/orgs").json()["orgs"]:
+        if o["slug"] == slug:
+            return o["id"]
+    raise AssertionError("no org " + slug)
+
+
+def message_id(c, org, subject):
+    """The id of the message with this subject, from the staff list of the
+    organisation and the units below it (c: a staff client)."""
+    r = c.get("/staff/messages?org=%d&subtree=1" % org)
+    eq(r.status, 200)
+    m = re.search(r'<a href="/staff/messages/(\d+)">%s</a>' % re.escape(subject), r.text)
+    ok(m, "no message %s" % subject)
+    return int(m.group(1))
+
+
+def dept_ids(c, mid):
+    """{department name: id} offered by the transfer form of message mid
+    (the departments of its organisation)."""
+    r = c.get("/staff/messages/%d" % mid)
+    eq(r.status, 200)
+    return {name: int(v) for v, name in
+            re.findall(r'<option value="(\d+)"[^>]*>([^<]+)</option>', r.text) if v != "0"}
 
 
 def login(srv, who):
@@ -44,7 +61,7 @@ def flash_after(c, r):
 
 def test_opinion_event_says_the_clocks_and_the_next_step(srv):
     c = login(srv, "office")
-    bureau = db_one(srv, "SELECT id FROM org WHERE slug='znwsj'")
+    bureau = org_id(srv, "znwsj")
     found = datetime.datetime.utcnow() + datetime.timedelta(hours=8) - datetime.timedelta(hours=1)
     due = found + datetime.timedelta(hours=48)
     r = c.post("/staff/opinion", {"org": str(bureau), "title": "反馈测试舆情", "level": "other",
@@ -63,9 +80,8 @@ def test_opinion_event_says_the_clocks_and_the_next_step(srv):
 
 def test_message_transfer_names_the_department_and_the_deadline(srv):
     c = login(srv, "office")
-    mid = db_one(srv, "SELECT id FROM message WHERE subject=?", "乡镇卫生院夜间值班问题")
-    dept = db_one(srv, "SELECT d.id FROM dept d JOIN org o ON o.id=d.org_id"
-                  " WHERE o.slug='znwsj' AND d.name='政策法规科'")
+    mid = message_id(c, org_id(srv, "znwsj"), "乡镇卫生院夜间值班问题")
+    dept = dept_ids(c, mid)["政策法规科"]
     page = "/staff/messages/%d" % mid
     r = c.post(page, {"action": "transfer", "dept_id": str(dept)}, csrf_from=page)
     msg = flash_after(c, r)
@@ -75,11 +91,10 @@ def test_message_transfer_names_the_department_and_the_deadline(srv):
 
 def test_catalogue_item_update_says_which_public_item_changed(srv):
     c = login(srv, "office")
-    bureau = db_one(srv, "SELECT id FROM org WHERE slug='znwsj'")
-    item, seq = (db_one(srv, "SELECT id FROM catalogue_item WHERE org_id=? AND list_kind='proactive'"
-                        " ORDER BY seq LIMIT 1", bureau),
-                 db_one(srv, "SELECT seq FROM catalogue_item WHERE org_id=? AND list_kind='proactive'"
-                        " ORDER BY seq LIMIT 1", bureau))
+    bureau = org_id(srv, "znwsj")
+    first = min(srv.client().get("/api/v1/catalogue?org=znwsj&list=proactive").json()["items"],
+                key=lambda i: i["seq"])
+    item, seq = first["id"], first["seq"]
     path = "/staff/catalogue/%d/items/%d" % (bureau, item)
     r = c.post(path, {"level1": "机构信息", "content": "反馈测试内容", "mode": "proactive",
                       "channel": "website"}, csrf_from=path)
@@ -93,8 +108,8 @@ def test_new_user_says_what_to_tell_the_person(srv):
                csrf_from="/admin/users/new")
     eq(flash_after(c, r), "用户“张三”已创建，初始密码已设置，登录名 fankui。"
                           "请将登录名和初始密码当面告知本人，本人登录后可在“修改密码”中更改。")
-    uid = db_one(srv, "SELECT id FROM user WHERE login='fankui'")
-    path = "/admin/users/%d" % uid
+    path = r.headers["location"].split("#")[0]     # the new user's page
+    ok(re.fullmatch(r"/admin/users/\d+", path), path)
     r = c.post(path, {"action": "disable"}, csrf_from=path)
     eq(flash_after(c, r), "用户“张三”已停用，登录名 fankui。其登录已退出，不能再登录；需要时可重新启用。")
 
@@ -114,7 +129,7 @@ def test_report_draft_names_who_approves_next(srv):
 
 def test_saved_parameter_is_gone(srv):
     c = login(srv, "office")
-    bureau = db_one(srv, "SELECT id FROM org WHERE slug='znwsj'")
+    bureau = org_id(srv, "znwsj")
     for path in ("/staff/opinion?org=%d&saved=1" % bureau, "/staff/messages?org=%d&saved=1" % bureau,
                  "/staff/catalogue/%d?list=proactive&saved=1" % bureau,
                  "/staff/reports/znwsj/2022?done=text"):

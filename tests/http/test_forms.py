@@ -106,12 +106,11 @@ def test_lookup_form_may_be_sent_again(srv):
 
 
 def test_public_message_replayed_creates_one(srv):
-    import sqlite3
     c = srv.client()
     path = "/o/znwsj/messages"
     csrf, once = tokens(c, path)
 
-    count = lambda: sqlite3.connect(srv.db).execute("SELECT count(*) FROM message").fetchone()[0]
+    count = lambda: srv.sql("SELECT count(*) FROM message")[0][0]
     before = count()
     fields = {"_csrf": csrf, "_once": once, "box": "message",
               "name": "赵留言", "contact": "13995551234", "subject": "疫苗接种时间",

@@ -141,3 +141,18 @@ def test_login_flood_does_not_stall_public_pages(srv):
           "%d logins (%d busy)" % (med * 1000, max(lat) * 1000, len(answers),
                                    answers.count(503)))
     ok(med < 0.3, "median %.3f s" % med)
+
+
+def test_ipv6_addresses_of_one_64_share_the_throttle(srv):
+    """An IPv6 subscriber holds a whole /64: five wrong passwords from five
+    addresses of one /64 stop the account for that /64, not for the next."""
+    for i in range(5):
+        _, r = login_from(srv, "2001:db8:7:1::%x" % (i + 1), "aq-drafter", "wrong-password-v6")
+        eq(r.status, 401)
+        contains(r.text, "登录名或密码错误")
+    _, r = login_from(srv, "2001:db8:7:1:ffff::9", "aq-drafter", DEMO_PASSWORD)
+    eq(r.status, 401, "a sixth address of the same /64")
+    contains(r.text, "次数过多")
+    c, r = login_from(srv, "2001:db8:7:2::1", "aq-drafter", DEMO_PASSWORD)
+    eq(r.status, 303, "the owner from the next /64")
+    ok(c.has_session())

@@ -11,7 +11,6 @@ allowance."""
 import datetime
 import json
 import re
-import sqlite3
 
 from harness import contains, eq, not_contains, ok
 
@@ -19,11 +18,9 @@ ORG_OTHER = "other-root"
 
 
 def db_count(srv, sql, *args):
-    con = sqlite3.connect(srv.db, timeout=10)
-    try:
-        return con.execute(sql, args).fetchone()[0]
-    finally:
-        con.close()
+    """The first column of the first row of sql, either backend (for the
+    rows no page or command lists: what a refused form left behind)."""
+    return srv.sql(sql, args)[0][0]
 
 
 def n_messages(srv):
@@ -31,7 +28,41 @@ def n_messages(srv):
 
 
 def org_id(srv, slug):
-    return db_count(srv, "SELECT id FROM org WHERE slug=?", slug)
+    """The organisation's id, from `gongkai org list`."""
+    rc, out, err = srv.gongkai("org", "list", "--db", srv.db)
+    eq(rc, 0, err)
+    m = re.search(r"^\s*(\d+)\s+%s\s" % re.escape(slug), out, re.M)
+    ok(m, "no organisation %s in %r" % (slug, out))
+    return int(m.group(1))
+
+
+def setting_stored(srv, name):
+    """The stored value of a setting, None while its default applies
+    (`gongkai config list` marks those)."""
+    rc, out, err = srv.gongkai("config", "list", "--db", srv.db)
+    eq(rc, 0, err)
+    m = re.search(r"^%s\s+(\S+)\s+(\(default\))?" % re.escape(name), out, re.M)
+    ok(m, "no setting %s" % name)
+    return None if m.group(2) else m.group(1)
+
+
+def message_id(c, org, subject):
+    """The id of the message with this subject, from the staff list of the
+    organisation and the units below it (c: a staff client)."""
+    r = c.get("/staff/messages?org=%d&subtree=1" % org)
+    eq(r.status, 200)
+    m = re.search(r'<a href="/staff/messages/(\d+)">%s</a>' % re.escape(subject), r.text)
+    ok(m, "no message %s" % subject)
+    return int(m.group(1))
+
+
+def dept_ids(c, mid):
+    """{department name: id} offered by the transfer form of message mid
+    (the departments of its organisation)."""
+    r = c.get("/staff/messages/%d" % mid)
+    eq(r.status, 200)
+    return {name: int(v) for v, name in
+            re.findall(r'<option value="(\d+)"[^>]*>([^<]+)</option>', r.text) if v != "0"}
 
 
 def post_message(c, slug, **fields):
@@ -121,17 +152,17 @@ def test_public_form_refuses_bad_input_and_stores_nothing(srv):
 def test_transfer_reply_publish(srv):
     c = srv.client()
     c.login("office")
-    mid = db_count(srv, "SELECT id FROM message WHERE subject=?", "社区卫生服务站开放时间")
-    dept = db_count(srv, "SELECT d.id FROM dept d JOIN org o ON o.id=d.org_id"
-                    " WHERE o.slug='znwsj' AND d.name='政策法规科'")
+    mid = message_id(c, org_id(srv, "znwsj"), "社区卫生服务站开放时间")
+    dept = dept_ids(c, mid)["政策法规科"]
     page = "/staff/messages/%d" % mid
     r = c.get(page)
     eq(r.status, 200)
     contains(r.text, "liu@example.com")   # staff see the contact
     eq(c.post(page, {"action": "transfer", "dept_id": str(dept)}, csrf_from=page).status, 303)
     # A department of another organisation is refused.
-    hdept = db_count(srv, "SELECT d.id FROM dept d JOIN org o ON o.id=d.org_id"
-                     " WHERE o.slug='zn-hospital'")
+    hdept = min(dept_ids(c, message_id(c, org_id(srv, "zn-hospital"), "门诊挂号排队时间长"))
+                .values())
+    ok(hdept not in dept_ids(c, mid).values(), "a department of the hospital only")
     r = c.post(page, {"action": "transfer", "dept_id": str(hdept)}, csrf_from=page)
     eq(r.status, 422)
     contains(r.text, "所选科室不属于该单位")
@@ -183,7 +214,7 @@ def test_reply_limit_setting_and_overdue_flags(srv):
         r = c.post("/staff/messages/settings", {"reply_days": bad},
                    csrf_from="/staff/messages?org=%d" % bureau)
         eq(r.status, 422, bad)
-    eq(db_count(srv, "SELECT count(*) FROM setting WHERE name='message_reply_workdays'"), 0)
+    eq(setting_stored(srv, "message_reply_workdays"), None)
     r = c.post("/staff/messages/settings", {"reply_days": "1"},
                csrf_from="/staff/messages?org=%d" % bureau)
     eq(r.status, 303)
@@ -199,7 +230,7 @@ def test_reply_limit_setting_and_overdue_flags(srv):
     eq(r.status, 403)
     eq(c.post("/staff/messages/settings", {"reply_days": "5"},
               csrf_from="/staff/messages?org=%d" % bureau).status, 303)
-    eq(db_count(srv, "SELECT value FROM setting WHERE name='message_reply_workdays'"), "5")
+    eq(setting_stored(srv, "message_reply_workdays"), "5")
 
 
 def test_opinion_clocks_due_met_missed(srv):
@@ -254,7 +285,10 @@ def test_proposal_reply_published_in_full(srv):
                csrf_from=page)
     eq(r.status, 422)
     contains(r.text, "已有编号为“第3号”")
-    pid = db_count(srv, "SELECT id FROM proposal WHERE number='第3号'")
+    m = re.search(r'<a href="/staff/proposals/(\d+)">关于增设村卫生室的建议</a>',
+                  c.get(page + "&year=2019").text)
+    ok(m, "the new proposal in the staff list")
+    pid = int(m.group(1))
     contains(c.get(page + "&year=2019").text, "超期未答复")   # due 2019-06-30
     not_contains(srv.client().get("/o/znwsj/proposals").text, "关于增设村卫生室的建议")
     view = "/staff/proposals/%d" % pid
@@ -429,8 +463,9 @@ def test_dashboard_svg_links_and_xlsx(srv):
 
 def test_catalogue_freshness_and_nil_statement(srv):
     bureau = org_id(srv, "znwsj")
-    item = db_count(srv, "SELECT id FROM catalogue_item WHERE org_id=? AND frequency='每季度'"
-                    " AND content LIKE '%双随机抽查结果%'", bureau)
+    items = srv.client().get("/api/v1/catalogue?org=znwsj&list=proactive").json()["items"]
+    item = [i["id"] for i in items
+            if i["frequency"] == "每季度" and "双随机抽查结果" in i["content"]][0]
     ok(item, "demo catalogue has no quarterly item")
     c = srv.client()
     c.login("office")

@@ -4,7 +4,6 @@ figure cards, the published document's confirmed action forms and the
 flash message after a redirect, drafting (preview, Word import, choosing
 referenced documents by search) and the applications register's bar."""
 import re
-import sqlite3
 import urllib.parse
 
 from harness import contains, eq, not_contains, ok
@@ -198,11 +197,13 @@ STEP_PATH = {"draft": "submit", "dept_review": "dept-review",
 
 
 def step_path(c, doc):
-    db = sqlite3.connect(c.srv.db)
-    try:
-        return STEP_PATH[db.execute("SELECT state FROM doc WHERE id=?", (doc,)).fetchone()[0]]
-    finally:
-        db.close()
+    """The route of the document's current step, from the state badge of
+    its staff page."""
+    r = c.get("/staff/docs/%d" % doc)
+    eq(r.status, 200, "staff page of document %d" % doc)
+    m = re.search(r'class="badge state-[^"]*" data-state="(\w+)"', r.text)
+    ok(m, "no state badge on /staff/docs/%d" % doc)
+    return STEP_PATH[m.group(1)]
 
 
 def step(c, doc, action, opinion="", follow=True):
@@ -441,7 +442,6 @@ def register_rows(c, query):
 
 def test_register_filter_bar_search_and_due_marks(srv):
     import datetime
-    import sqlite3
     office = login(srv, "office")
     rows, t = register_rows(office, "?org=1&subtree=0&f=open")
     bar = re.search(r'<form method="get" class="filterbar".*?</form>', t, re.S).group(0)
@@ -450,13 +450,12 @@ def test_register_filter_bar_search_and_due_marks(srv):
         contains(bar, frag)
     ok(len(rows) >= 4, "demo applications of the bureau")
     # Search by a part of a name: exactly the applications whose applicant
-    # has it, as the database says.
-    con = sqlite3.connect(srv.db)
-    name = con.execute("SELECT applicant_name FROM application WHERE org_id=1"
-                       " ORDER BY id LIMIT 1").fetchone()[0]
+    # has it, as the API lists them.
+    apps = sorted((a for a in office.get("/api/v1/applications").json()["applications"]
+                   if a["org_id"] == 1), key=lambda a: a["id"])
+    name = apps[0]["applicant_name"]
     part = name[1:] if len(name) > 2 else name
-    want = sorted(reg for (reg,) in con.execute(
-        "SELECT reg_no FROM application WHERE org_id=1 AND instr(applicant_name,?)>0", (part,)))
+    want = sorted(a["reg_no"] for a in apps if part in a["applicant_name"])
     got, t = register_rows(office, "?org=1&subtree=0&f=all&q=" + urllib.parse.quote(part))
     eq(sorted(r[0] for r in got), want)
     contains(t, "申请人或登记号含“%s”" % part)
@@ -472,15 +471,12 @@ def test_register_filter_bar_search_and_due_marks(srv):
     eq(office.get("/staff/applications?q=" + "x" * 200).status, 400)
     # Marks: an open application due today, one due three days ago.
     today = (datetime.datetime.now(datetime.timezone.utc) + datetime.timedelta(hours=8)).date()
-    open_ = [i for (i,) in con.execute(
-        "SELECT id FROM application WHERE org_id=1 AND closed_on IS NULL ORDER BY id")]
-    con.execute("UPDATE application SET due_on=? WHERE id=?", (today.isoformat(), open_[0]))
+    # (The due dates are set behind the pages' back: no interface backdates.)
+    open_ = [a["id"] for a in apps if a["closed_on"] is None]
+    regs = {a["id"]: a["reg_no"] for a in apps}
+    srv.sql("UPDATE application SET due_on=? WHERE id=?", (today.isoformat(), open_[0]))
     past = (today - datetime.timedelta(days=3)).isoformat()
-    con.execute("UPDATE application SET due_on=? WHERE id=?", (past, open_[1]))
-    con.commit()
-    regs = dict(con.execute("SELECT id, reg_no FROM application WHERE id IN (?,?)",
-                            (open_[0], open_[1])))
-    con.close()
+    srv.sql("UPDATE application SET due_on=? WHERE id=?", (past, open_[1]))
     rows, _ = register_rows(office, "?org=1&subtree=0&f=open")
     cells = {r[0]: r[2] for r in rows}
     eq(cells[regs[open_[0]]],
@@ -555,11 +551,10 @@ def test_card_tables_label_each_cell_from_its_column(srv):
 
 
 def org_id(srv, slug):
-    con = sqlite3.connect(srv.db, timeout=10)
-    try:
-        return con.execute("SELECT id FROM org WHERE slug=?", (slug,)).fetchone()[0]
-    finally:
-        con.close()
+    for o in srv.client().get("/api/v1/orgs").json()["orgs"]:
+        if o["slug"] == slug:
+            return o["id"]
+    raise AssertionError("no org " + slug)
 
 
 def test_report_list_links_only_reports_the_user_may_open(srv):

@@ -44,6 +44,9 @@ exec sh tests/pg/pg.sh run sh -c '
   GONGKAI_BIN=${GONGKAI_BIN:-./gongkai} sh tests/pg/test_db_copy.sh > tests/out/pg-db-copy.log 2>&1
   grep -E "^(not ok|db-copy)" tests/out/pg-db-copy.log
   add tests/out/pg-db-copy.log
+  GONGKAI_BIN=${GONGKAI_BIN:-./gongkai} sh tests/pg/test_commands.sh > tests/out/pg-commands.log 2>&1
+  grep -E "^(not ok|pg-commands)" tests/out/pg-commands.log
+  add tests/out/pg-commands.log
   if [ -n "${PG_HTTP:-}" ]; then
     echo "== pg-http"
     GONGKAI_BIN=${GONGKAI_BIN:-./gongkai} python3 tests/http/run.py ${PG_HTTP_ONLY:-} \

@@ -58,3 +58,21 @@ TEST(ipaddr_client_behind_proxy) {
   /* Only proxies all the way: the leftmost of them. */
   CHECK_STR(client("10.1.1.1", "10.3.3.3", NULL), "10.3.3.3");
 }
+
+static const char *limit_key(const char *zAddr) {
+  static char z[64];
+  IpAddr a = A(zAddr);
+  ip_limit_key(&a, z, sizeof z);
+  return z;
+}
+
+/* Rate limits count IPv4 per address and IPv6 per /64 (one subscriber's
+** allocation): two addresses of one /64 share a key, the next /64 does not. */
+TEST(ipaddr_limit_key) {
+  CHECK_STR(limit_key("203.0.113.7"), "203.0.113.7");
+  CHECK_STR(limit_key("::ffff:203.0.113.7"), "203.0.113.7");
+  CHECK_STR(limit_key("2001:db8:1:2:aaaa:bbbb:cccc:dddd"), "2001:db8:1:2::/64");
+  CHECK_STR(limit_key("2001:db8:1:2::1"), "2001:db8:1:2::/64");
+  CHECK_STR(limit_key("2001:db8:1:3::1"), "2001:db8:1:3::/64");
+  CHECK_STR(limit_key("::1"), "::/64");
+}

@@ -107,10 +107,15 @@ for N in $PG_SIZES; do
   if [ -z "${BENCH_PG_REUSE:-}" ]; then
     PGCONN=$(PG_SHARED_BUFFERS=${BENCH_PG_SHARED_BUFFERS:-256MB} sh tests/pg/pg.sh start "$PGC")
   elif ! "$PGBIN/pg_ctl" -D "$PGC/data" status > /dev/null 2>&1; then
+    # tests/pg/pg.sh's settings are options of its pg_ctl start, not in the
+    # cluster's configuration: give them again (no TCP, socket in $PGC).
+    o="-c listen_addresses='' -c unix_socket_directories='$PGC' -p 5432"
+    o="$o -c fsync=off -c synchronous_commit=off -c full_page_writes=off"
+    o="$o -c max_connections=50 -c shared_buffers=${BENCH_PG_SHARED_BUFFERS:-256MB}"
     if [ "$(id -u)" -eq 0 ]; then
-      runuser -u gongkai-test -- "$PGBIN/pg_ctl" -D "$PGC/data" -l "$PGC/server.log" -w -s start
+      runuser -u gongkai-test -- "$PGBIN/pg_ctl" -D "$PGC/data" -l "$PGC/server.log" -w -s -o "$o" start
     else
-      "$PGBIN/pg_ctl" -D "$PGC/data" -l "$PGC/server.log" -w -s start
+      "$PGBIN/pg_ctl" -D "$PGC/data" -l "$PGC/server.log" -w -s -o "$o" start
     fi
     PGCONN=$(sh tests/pg/pg.sh env "$PGC" | sed 's/^GK_TEST_PG=//')
   fi

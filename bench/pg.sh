@@ -66,7 +66,9 @@ pg_down() {
 pg_cpu() {
   pm=$(head -1 "$1/data/postmaster.pid")
   w=0
-  while [ $w -lt 50 ] && ps -o args= --ppid "$pm" | grep -q ' gongkai_test '; do
+  # a backend, or one that has ended and is not yet reaped (zombie): its
+  # CPU would be in neither the live children nor cutime
+  while [ $w -lt 50 ] && ps -o stat=,args= --ppid "$pm" | grep -qE '^Z| gongkai_test '; do
     sleep 0.1; w=$((w + 1))
   done
   {

@@ -108,7 +108,8 @@ for N in $PG_SIZES; do
   NORG=$(( N / 2000 )); [ $NORG -ge 20 ] || NORG=20; [ $NORG -le 500 ] || NORG=500
   if [ -z "${BENCH_PG_REUSE:-}" ]; then
     PGCONN=$(PG_SHARED_BUFFERS=${BENCH_PG_SHARED_BUFFERS:-256MB} sh tests/pg/pg.sh start "$PGC")
-  elif ! "$PGBIN/pg_ctl" -D "$PGC/data" status > /dev/null 2>&1; then
+  elif ! { if [ "$(id -u)" -eq 0 ]; then runuser -u gongkai-test -- "$PGBIN/pg_ctl" -D "$PGC/data" status
+           else "$PGBIN/pg_ctl" -D "$PGC/data" status; fi; } > /dev/null 2>&1; then
     # tests/pg/pg.sh's settings are options of its pg_ctl start, not in the
     # cluster's configuration: give them again (no TCP, socket in $PGC).
     o="-c listen_addresses='' -c unix_socket_directories='$PGC' -p 5432"
@@ -119,8 +120,8 @@ for N in $PG_SIZES; do
     else
       "$PGBIN/pg_ctl" -D "$PGC/data" -l "$PGC/server.log" -w -s -o "$o" start
     fi
-    PGCONN=$(sh tests/pg/pg.sh env "$PGC" | sed 's/^GK_TEST_PG=//')
   fi
+  [ -z "${BENCH_PG_REUSE:-}" ] || PGCONN=$(sh tests/pg/pg.sh env "$PGC" | sed 's/^GK_TEST_PG=//')
   echo "$PGC" > "$WORK/pgcluster.dir"   # run.sh's cleanup calls pg_down
   export GONGKAI_KEY=$(printf '0f%.0s' $(seq 32))
   IMP_ROWS="" ; REINDEX=""

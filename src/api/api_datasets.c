@@ -16,6 +16,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <ftw.h>
 #include <sys/stat.h>
 #include <time.h>
 #include <unistd.h>
@@ -337,8 +338,36 @@ int datasets_build(Store *s, const char *zDir, const char *zBaseUrl, char **pzEr
 
 /* ---- serving ----------------------------------------------------------- */
 
+/* PostgreSQL has no directory beside the database: the files are this
+** process's own, in a private directory made once under $TMPDIR. */
+static char zPgDir[4096];
+
+static int rm_entry(const char *zPath, const struct stat *st, int flag, struct FTW *f) {
+  (void)st; (void)flag; (void)f;
+  remove(zPath);  /* best effort: keep walking */
+  return 0;
+}
+
+/* At exit: the private directory and what was built in it. */
+static void pg_dir_remove(void) {
+  if (zPgDir[0]) nftw(zPgDir, rm_entry, 8, FTW_DEPTH | FTW_PHYS);
+}
+
+static void pg_dir_make(void) {
+  const char *zTmp = getenv("TMPDIR");
+  snprintf(zPgDir, sizeof zPgDir, "%s/gongkai-datasets-XXXXXX",
+           zTmp && zTmp[0] ? zTmp : "/tmp");
+  if (!mkdtemp(zPgDir)) zPgDir[0] = 0;
+  else atexit(pg_dir_remove);
+}
+
 const char *datasets_dir(Req *r) {
   const char *zDb = r->cfg->zDbPath, *zSlash = strrchr(zDb, '/');
+  if (store_kind(zDb) != STORE_KIND_SQLITE) {
+    static pthread_once_t once = PTHREAD_ONCE_INIT;
+    pthread_once(&once, pg_dir_make);
+    return zPgDir[0] ? zPgDir : "/nonexistent/gongkai-datasets";
+  }
   if (!zSlash) return "datasets";
   size_t n = (size_t)(zSlash - zDb);
   char *z = arena_alloc(&r->arena, n + sizeof "/datasets");

@@ -24,8 +24,9 @@
 ** (malloc'd). */
 int datasets_build(Store *s, const char *zDir, const char *zBaseUrl, char **pzErr);
 
-/* The directory the server keeps them in: "datasets" beside the database
-** (in r's arena). */
+/* The directory the server keeps them in: "datasets" beside a SQLite
+** database (in r's arena); with PostgreSQL a private directory of this
+** process under $TMPDIR (each server builds its own copy). */
 const char *datasets_dir(Req *r);
 
 int api_datasets(Req *r);       /* GET /api/v1/datasets */

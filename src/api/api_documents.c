@@ -81,7 +81,11 @@ static json_t *ledger_json(const LedgerEntry *e, int bContent) {
                         e->zPrevHash, "entry_hash", e->zEntryHash);
   /* "at" is the instant as hashed; "time" the same in Beijing time. */
   json_object_set_new(j, "time", api_time_cn(e->zAt));
-  if (bContent) json_object_set_new(j, "content", json_string(e->zContent));
+  /* null: the newest version's content no longer matches the document
+  ** (changed behind the ledger's back; `ledger verify` names it). */
+  if (bContent)
+    json_object_set_new(j, "content",
+                        e->zContent ? json_string(e->zContent) : json_null());
   return j;
 }
 
@@ -165,7 +169,8 @@ int api_ledger(Req *r) {
   }
   LedgerEntry *aE;
   int n;
-  if (store_ledger_list(r->store, &r->arena, doc, after, (int)limit, &aE, &n) != STORE_OK) {
+  if (store_ledger_list(r->store, &r->arena, doc, after, (int)limit, &aE, &n) != STORE_OK ||
+      (bContent && store_ledger_content(r->store, &r->arena, aE, n) != STORE_OK)) {
     http_store_error(r, store_errcode(r->store));
     return 0;
   }

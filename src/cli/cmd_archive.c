@@ -164,12 +164,13 @@ int archive_export(Store *s, int64_t orgId, int year, const char *zDir,
     /* Oldest first: the listing is newest first. */
     if (store_doc_get(s, &a, aAll[nAll - 1 - k].id, &d) != STORE_OK ||
         store_doc_attachments(s, &a, d.id, &aAtt, &nAtt) != STORE_OK ||
-        store_ledger_list(s, &a, d.id, 0, 0, &aE, &nE) != STORE_OK) {
+        store_ledger_list(s, &a, d.id, 0, 0, &aE, &nE) != STORE_OK ||
+        store_ledger_content(s, &a, aE, nE) != STORE_OK) {
       buf_printf(pErr, "%s\n", store_errmsg(s));
       goto done;
     }
     char *zCanon = doc_canonical(&d, aAtt, nAtt);
-    if (!nE || strcmp(aE[nE - 1].zContent, zCanon)) {
+    if (!nE || !aE[nE - 1].zContent || strcmp(aE[nE - 1].zContent, zCanon)) {
       buf_printf(pErr, "文件“%s”（%s）的当前内容与发布台账最后一条记录不一致，"
                        "请先运行 gongkai ledger verify\n", d.zTitle, d.zIndexNumber);
       free(zCanon);
@@ -233,11 +234,17 @@ int archive_export(Store *s, int64_t orgId, int year, const char *zDir,
   if (maxSeq) {
     LedgerEntry *aE;
     int nE;
-    if (store_ledger_list(s, &a, 0, minSeq - 1, (int)(maxSeq - minSeq + 1), &aE, &nE) != STORE_OK) {
+    if (store_ledger_list(s, &a, 0, minSeq - 1, (int)(maxSeq - minSeq + 1), &aE, &nE) != STORE_OK ||
+        store_ledger_content(s, &a, aE, nE) != STORE_OK) {
       buf_printf(pErr, "%s\n", store_errmsg(s));
       goto done;
     }
     for (int i = 0; i < nE; i++) {
+      if (!aE[i].zContent) {
+        buf_printf(pErr, "发布台账第%lld条的内容与文件当前内容不一致，请先运行 gongkai ledger verify\n",
+                   (long long)aE[i].seq);
+        goto done;
+      }
       json_t *j = json_pack("{s:I,s:s,s:I,s:s,s:s,s:s,s:s,s:s}", "seq", (json_int_t)aE[i].seq,
                             "at", aE[i].zAt, "doc_id", (json_int_t)aE[i].docId,
                             "event", aE[i].zEvent, "content", aE[i].zContent,

@@ -384,6 +384,11 @@ int cmd_docs(int argc, char **argv) {
   ** went to the top of the search order: one rebuild puts them back
   ** (store_search.h). */
   if (rc == 0) rc = reorder_search(s);
+  /* The index's merged segments left free pages: back to the file system. */
+  if (rc == 0 && store_release_free(s) != STORE_OK) {
+    fprintf(stderr, "gongkai docs: %s\n", store_errmsg(s));
+    rc = 1;
+  }
 done:
   arena_free(&a);
   store_close(s);

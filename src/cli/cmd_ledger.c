@@ -20,7 +20,9 @@ static const char zUsage[] =
     "       gongkai ledger list [--db PATH] [--doc ID]\n\n"
     "verify  checks the publication ledger: each entry's content hash, its\n"
     "        link to the previous entry, its entry hash, the numbering, and\n"
-    "        that every document's current content equals its latest entry.\n"
+    "        that only a document's newest entry leaves its content to the\n"
+    "        document, and that every document's current content hashes to\n"
+    "        its newest entry's content hash.\n"
     "        Exit status 0 when intact, 1 naming the first broken entry.\n"
     "list    prints the entries (all, or one document's).\n";
 

@@ -258,10 +258,12 @@ void doc_ledger_entry_hash(int64_t seq, const char *zAt, int64_t docId,
 
 const char *doc_ledger_check(const LedgerEntry *e, const char *zPrev) {
   char zHash[65];
-  const char *zContent = e->zContent ? e->zContent : "";
-  crypto_sha256_hex(zContent, strlen(zContent), zHash);
-  if (!e->zContentHash || strcmp(zHash, e->zContentHash))
-    return "内容与记录的内容哈希不符（内容被改动）";
+  if (!e->zContentHash) return "内容与记录的内容哈希不符（内容被改动）";
+  if (e->zContent) {  /* NULL: the caller hashes the document itself */
+    crypto_sha256_hex(e->zContent, strlen(e->zContent), zHash);
+    if (strcmp(zHash, e->zContentHash))
+      return "内容与记录的内容哈希不符（内容被改动）";
+  }
   if (!e->zPrevHash || strcmp(e->zPrevHash, zPrev))
     return "前一条目哈希不符（链条断裂：条目被删除、插入或改动）";
   doc_ledger_entry_hash(e->seq, e->zAt, e->docId, e->zEvent, e->zContentHash,

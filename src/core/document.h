@@ -128,7 +128,9 @@ typedef struct LedgerEntry {
   const char *zAt;            /* ISO timestamp */
   int64_t docId;
   const char *zEvent;         /* publish | edit | validity | withdraw */
-  const char *zContent;       /* canonical JSON */
+  const char *zContent;       /* canonical JSON; NULL in the newest entry
+                              ** of a document, whose content is the
+                              ** document as stored (store_ledger_content) */
   const char *zContentHash;   /* SHA-256 hex of zContent */
   const char *zPrevHash;      /* entry_hash of seq-1, or 64 zeros */
   const char *zEntryHash;     /* doc_ledger_entry_hash() */
@@ -219,7 +221,10 @@ void doc_ledger_entry_hash(int64_t seq, const char *zAt, int64_t docId,
 
 /* Checks entry e against the previous entry's hash zPrev (64 zeros for
 ** the first).  NULL when it holds, else a static Chinese message naming
-** what broke (content hash, link, entry hash). */
+** what broke (content hash, link, entry hash).  An entry without content
+** (zContent NULL) is checked for its link and entry hash only: the caller
+** compares the hash of the document's canonical content with
+** zContentHash. */
 const char *doc_ledger_check(const LedgerEntry *e, const char *zPrev);
 
 /* Art. 26: a document is published within 20 working days of its 生成日期. */

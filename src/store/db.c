@@ -10,6 +10,7 @@
 #include <string.h>
 
 #include "lib/buf.h"
+#include "store/search_count_cache.h"
 #include "store/store_int.h"
 #include "store/store_pg.h"
 
@@ -274,6 +275,7 @@ void store_close(Store *s) {
   for (int i = 0; i < s->nStmt; i++) s->drv->xFinalize(s->aStmt[i].st);
   s->nStmt = 0;
   s->drv->xClose(s);
+  search_count_cache_free(&s->pCountCache);
   free(s->zErr);
   free(s);
 }

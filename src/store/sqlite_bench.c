@@ -451,6 +451,18 @@ done:
   return rc;
 }
 
+int store_bench_file_size(Store *s, int64_t *pnFile, int64_t *pnFree) {
+  sqlite3_stmt *st = lite_stmt(s,
+      "SELECT page_count*page_size, freelist_count*page_size"
+      " FROM pragma_page_count, pragma_page_size, pragma_freelist_count");
+  if (!st) return STORE_ERROR;
+  int rc = sqlite3_step(st);
+  *pnFile = rc == SQLITE_ROW ? lite_col_int(st, 0) : 0;
+  *pnFree = rc == SQLITE_ROW ? lite_col_int(st, 1) : 0;
+  lite_done(st);
+  return rc == SQLITE_ROW ? STORE_OK : store_sqlite_err(s, rc, "统计数据库大小");
+}
+
 int store_bench_doc_range(Store *s, int64_t *pnDoc, int64_t *pMaxId) {
   /* The statement layer: `bench-search --compare` runs it on PostgreSQL. */
   Stmt *st = stmt(s,

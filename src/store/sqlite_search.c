@@ -14,6 +14,7 @@
 #include "store/store_documents.h"
 #include "store/store_admin.h"
 #include "store/pg_search.h"
+#include "store/search_count_cache.h"
 #include "store/store_sqlite.h"
 #include "store/store_search.h"
 
@@ -527,6 +528,59 @@ int store_search_ranks(const char *zQuery) {
   return b;
 }
 
+void store_search_count_cache(Store *s, int bOn) { s->bNoCountCache = !bOn; }
+
+/* The key of a count in the count cache: everything that decides it
+** besides the content (the MATCH expressions, the filters, the cap). */
+static void count_key(Buf *pKey, const SearchQuery *q, const char *zMatch,
+                      const char *zChars, int cap) {
+  const char *az[] = {zMatch, zChars, q->zGenre, q->zValidity};
+  for (int i = 0; i < 4; i++) {
+    buf_puts(pKey, az[i] ? az[i] : "");
+    buf_putc(pKey, '\x1f');
+  }
+  buf_printf(pKey, "%lld %d %d %lld %d %d", (long long)q->orgId,
+             q->bSubtree ? 1 : 0, q->year, (long long)q->catalogueItemId,
+             q->art20, cap);
+}
+
+/* The number of matches of (zMatch, zChars) under the filters of q,
+** stopping at cap + 1 (cap -1: every match).  Outside a transaction the
+** count is remembered per content generation (search_count_cache.h) and
+** kept only when the generation was the same before and after the count
+** (so it is the count of that generation: the statement's snapshot lies
+** between the two reads); inside one (own writes, perhaps rolled back)
+** the cache is not used. */
+static int count_matches(Store *s, const SearchQuery *q, const char *zMatch,
+                         const char *zChars, const YearRange *pY, int bFilt,
+                         int cap, int64_t *pn) {
+  int64_t gen0 = -1, gen1 = -1;
+  int bCache = s->nTx == 0 && !s->bNoCountCache &&
+               store_content_generation(s, &gen0) == STORE_OK;
+  Buf key = BUF_INIT;
+  if (bCache) {
+    count_key(&key, q, zMatch, zChars, cap);
+    if (search_count_cache_get(s->pCountCache, buf_str(&key), gen0, pn)) {
+      buf_free(&key);
+      return STORE_OK;
+    }
+  }
+  sqlite3_stmt *st = lite_stmt(s, azCountSql[zMatch == NULL][bFilt]);
+  if (!st) {
+    buf_free(&key);
+    return STORE_ERROR;
+  }
+  bind_search(st, zMatch, zChars, q, pY);
+  lite_bind_int(st, 14, cap < 0 ? -1 : (int64_t)cap + 1);
+  int b;
+  int rc = opt_int(s, st, pn, &b);
+  if (rc == STORE_OK && bCache &&
+      store_content_generation(s, &gen1) == STORE_OK && gen1 == gen0)
+    search_count_cache_put(&s->pCountCache, buf_str(&key), gen0, *pn);
+  buf_free(&key);
+  return rc;
+}
+
 int store_search(Store *s, Arena *a, const SearchQuery *q, int64_t **paDocId,
                  int *pn, int *pnTotal) {
   ON_PG(s, pg_search(s, a, q, paDocId, pn, pnTotal));
@@ -562,15 +616,11 @@ int store_search(Store *s, Arena *a, const SearchQuery *q, int64_t **paDocId,
   int bChr = zMatch == NULL;
   int bFilt = q->orgId || q->catalogueItemId || (q->zGenre && q->zGenre[0]) ||
               (q->zValidity && q->zValidity[0]) || q->art20 || yr.nDisplaced > 0;
-  /* The count stops at cap + 1 (LIMIT -1: no limit). */
-  sqlite3_stmt *st = lite_stmt(s, azCountSql[bChr][bFilt]);
-  if (!st) return STORE_ERROR;
-  bind_search(st, zMatch, zChars, q, &yr);
-  lite_bind_int(st, 14, cap < 0 ? -1 : (int64_t)cap + 1);
   int64_t nTotal;
-  int bTotal;
-  if ((rc = opt_int(s, st, &nTotal, &bTotal))) return rc;
+  if ((rc = count_matches(s, q, zMatch, zChars, &yr, bFilt, cap, &nTotal)))
+    return rc;
   total = (int)nTotal;
+  sqlite3_stmt *st;
   if (pnTotal) *pnTotal = total;
   int nCand = (cap >= 0 && total > cap) || total > SEARCH_CANDIDATES
                   ? SEARCH_CANDIDATES : total;

@@ -88,7 +88,11 @@ void store_rollback_all(Store *s);
 **   STORE_LOCK_SEARCH_KEY  the search index key sequence (search_doc ids);
 **   STORE_LOCK_THROTTLE    the counts behind the sign-in throttle and the
 **                          public forms' rate limits (counted, then a row
-**                          added: two servers must not both pass the limit).
+**                          added: two servers must not both pass the limit);
+**   STORE_LOCK_SERIAL      the numbering series counted from the rows
+**                          already there: an application's registration
+**                          number and a notice's 文号 (two submissions at
+**                          once must not take the same number).
 ** On SQLite every writing transaction is BEGIN IMMEDIATE, which already
 ** serialises all writers, so store_lock() only checks that a transaction
 ** is open; on PostgreSQL it is pg_advisory_xact_lock(lock), held until the
@@ -97,7 +101,8 @@ void store_rollback_all(Store *s);
 typedef enum StoreLock {
   STORE_LOCK_LEDGER = 1,
   STORE_LOCK_SEARCH_KEY = 2,
-  STORE_LOCK_THROTTLE = 3
+  STORE_LOCK_THROTTLE = 3,
+  STORE_LOCK_SERIAL = 4
 } StoreLock;
 int store_lock(Store *s, StoreLock lock);
 

@@ -22,6 +22,12 @@
 ** being read back.  Returns STORE_OK or STORE_ERROR. */
 int store_bulk_mode(Store *s, int nMiB);
 
+/* After a bulk write: gives the pages the write freed (the search index's
+** merged segments) back to the file system — a database created with
+** auto_vacuum=INCREMENTAL (store_sqlite.c) only; elsewhere, and on
+** PostgreSQL, nothing.  Returns STORE_OK or STORE_ERROR. */
+int store_release_free(Store *s);
+
 /* Online backup to a new file zTo (consistent while others write; zTo
 ** must not exist, STORE_CONFLICT).  SQLite: its online backup API, a
 ** database file.  PostgreSQL: pg_dump's custom format of the whole

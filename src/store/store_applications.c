@@ -105,6 +105,8 @@ int store_app_add(Store *s, Arena *ar, App *a, const char *zTrackingHash) {
   store_now_iso(zNow);
   if (!a->zReceivedOn || strlen(a->zReceivedOn) != 10)
     return store_fail(s, STORE_INVALID, "收到申请日期无效");
+  /* The number is counted from the rows there: serialised (store.h). */
+  if (store_lock(s, STORE_LOCK_SERIAL) != STORE_OK) return STORE_BUSY;
   Stmt *st = stmt(
       s,
       "SELECT o.slug,(SELECT count(*) FROM application x WHERE x.org_id=o.id"

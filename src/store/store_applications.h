@@ -89,7 +89,8 @@ typedef struct AppFile {
 /* Inserts a new application.  Required: orgId, zChannel, zApplicantType,
 ** zApplicantName, zIdKind, zReceivedOn, and a tracking-code hash.  Gives it
 ** the next registration number "<org slug>-<year of receipt>-NNNN" and
-** sets a->id and a->zRegNo (in arena ar).  Returns STORE_OK or an error. */
+** sets a->id and a->zRegNo (in arena ar).  Inside a transaction (the
+** number is taken under STORE_LOCK_SERIAL).  Returns STORE_OK or an error. */
 int store_app_add(Store *s, Arena *ar, App *a, const char *zTrackingHash);
 
 /* Reads application id into *a (with org, department, handler names). */

@@ -97,6 +97,10 @@ void store_bench_finalize(BenchStmt *p);
 int store_bench_sizes(Store *s, const char *zTable, int64_t *pnIndex,
                       int64_t *pnText);
 
+/* Bytes of the whole database file in *pnFile and of its free pages in
+** *pnFree (issue 18: the database against the text). */
+int store_bench_file_size(Store *s, int64_t *pnFile, int64_t *pnFree);
+
 /* Published documents, and the highest document id, for sampling pages. */
 int store_bench_doc_range(Store *s, int64_t *pnDoc, int64_t *pMaxId);
 

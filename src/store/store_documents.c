@@ -12,6 +12,13 @@
 #include "lib/doctext.h"
 #include "store/store_documents.h"
 #include "store/store_int.h"
+
+/* The ledger (below): entries, and the version a newest entry records
+** kept before its document changes (migration 0101). */
+static int ledger_append_doc(Store *s, Arena *a, const Doc *d,
+                             const char *zEvent);
+static int ledger_keep(Store *s, Arena *a, int64_t docId);
+static int ledger_keep_doc(Store *s, int64_t docId);
 #include "store/store_search.h"
 
 #define DOC_COLS_HEAD                                                       \
@@ -385,6 +392,7 @@ int store_doc_step(Store *s, int64_t docId, const char *zFrom,
   store_now_iso(zNow);
   int rc = store_begin(s);
   if (rc) return rc;
+  if ((rc = ledger_keep_doc(s, docId))) { store_rollback(s); return rc; }
   Stmt *st = stmt(s,
       "UPDATE doc SET state=?3,updated_at=?4 WHERE id=?1 AND state=?2");
   if (!st) { store_rollback(s); return STORE_ERROR; }
@@ -516,8 +524,6 @@ static int alloc_for_doc(Store *s, Arena *a, const Doc *d, const char *zDate,
   return store_doc_alloc_index(s, a, d->orgId, zDate, zCat, pzNum);
 }
 
-static int ledger_append_doc(Store *s, Arena *a, const Doc *d,
-                             const char *zEvent);
 
 int store_doc_publish(Store *s, Arena *a, int64_t docId, const char *zState,
                       const char *zDate) {
@@ -531,6 +537,7 @@ int store_doc_publish(Store *s, Arena *a, int64_t docId, const char *zState,
   zNum = d.zIndexNumber;
   if (!zNum[0] && (rc = alloc_for_doc(s, a, &d, zDate, &zNum))) goto fail;
   int bPub = !strcmp(zState, "published");
+  if (bPub && (rc = ledger_keep(s, a, docId))) goto fail;
   Stmt *st = stmt(s,
       "UPDATE doc SET index_number=?2,state=?3,"
       "published_date=CASE WHEN ?4 IS NULL THEN published_date ELSE ?4 END,"
@@ -587,7 +594,8 @@ fail:
 ** for zEvent, in one transaction.  The statement's ?1 is the doc id. */
 static int update_and_log(Store *s, Arena *a, Stmt *st, int64_t docId,
                           const char *zEvent, const char *zWhat) {
-  int rc = stmt_exec(s, st, zWhat);
+  int rc = ledger_keep(s, a, docId);  /* the version before the UPDATE */
+  if (rc == STORE_OK) rc = stmt_exec(s, st, zWhat);
   if (rc == STORE_OK && stmt_changes(s) == 0)
     rc = store_fail(s, STORE_CONFLICT, "只有已发布的文件可以%s", zWhat);
   if (rc == STORE_OK) rc = store_ledger_append(s, a, docId, zEvent);
@@ -670,6 +678,7 @@ int store_doc_set_text(Store *s, int64_t docId, const char *zTitle,
   store_now_iso(zNow);
   int rc = store_begin(s);
   if (rc) return rc;
+  if ((rc = ledger_keep_doc(s, docId))) { store_rollback(s); return rc; }
   Stmt *st = stmt(s,
       "UPDATE doc SET title=?2,body=?3,updated_at=?4 WHERE id=?1");
   if (!st) { store_rollback(s); return STORE_ERROR; }
@@ -761,6 +770,7 @@ int store_doc_attach_text(Store *s, int64_t docId, const char *zFilename,
   bind_text(st, 5, zText);
   rc = stmt_exec(s, st, "保存附件");
   buf_free(&text);
+  if (!rc) rc = ledger_keep_doc(s, docId);
   if (!rc) {
     st = stmt(s,
         "INSERT INTO doc_attachment(doc_id,sha256,filename,notes,added_by,"
@@ -881,6 +891,7 @@ int store_doc_attachment_delete(Store *s, int64_t attId) {
   bind_int(st, 1, attId);
   if (stmt_step(st) == STMT_ROW) docId = col_int(st, 0);
   stmt_done(st);
+  if (docId && (rc = ledger_keep_doc(s, docId))) { store_rollback(s); return rc; }
   st = stmt(s, "DELETE FROM doc_attachment WHERE id=?1");
   if (!st) { store_rollback(s); return STORE_ERROR; }
   bind_int(st, 1, attId);
@@ -1056,8 +1067,73 @@ static int canonical_now(Store *s, Arena *a, int64_t docId, char **pz) {
   return canonical_of(s, a, &d, pz);
 }
 
+/* The newest ledger entry of docId holds no content (migration 0101): the
+** document is that version.  Before a change to the document, its content
+** as stored now is written into that entry, so that the entry keeps the
+** version it records — when it still hashes to the entry's content_hash.
+** When it does not (the document was changed behind the ledger's back),
+** the entry stays without content and `ledger verify` keeps reporting it.
+** No entry (never published): nothing to keep. */
+static int ledger_keep(Store *s, Arena *a, int64_t docId) {
+  int64_t seq = 0;
+  const char *zHash = "";
+  /* Twice: a document never published returns at once; one that was is
+  ** read again under the ledger's lock, so that a concurrent change of
+  ** the same document (PostgreSQL) has appended its entry before this one
+  ** looks for the newest (else its entry would be left without content). */
+  for (int bLocked = 0; bLocked < 2; bLocked++) {
+    if (bLocked) {
+      int rc = store_lock(s, STORE_LOCK_LEDGER);
+      if (rc) return rc;
+    }
+    Stmt *st = stmt(s,
+        "SELECT seq,content_hash,content IS NULL FROM doc_ledger WHERE doc_id=?1"
+        " ORDER BY seq DESC LIMIT 1");
+    if (!st) return STORE_ERROR;
+    bind_int(st, 1, docId);
+    int src = stmt_step(st);
+    seq = 0;
+    if (src == STMT_ROW) {
+      seq = col_int(st, 0);
+      zHash = col_text(a, st, 1);
+      if (!col_int(st, 2)) seq = -1;  /* it holds its content: nothing to do */
+    }
+    stmt_done(st);
+    if (src < 0) return src;
+    if (seq <= 0) return STORE_OK;
+  }
+  Stmt *st;
+  char *zContent = NULL, zNowHash[65];
+  int rc = canonical_now(s, a, docId, &zContent);
+  if (rc) return rc;
+  crypto_sha256_hex(zContent, strlen(zContent), zNowHash);
+  if (!strcmp(zNowHash, zHash)) {
+    st = stmt(s, "UPDATE doc_ledger SET content=?2 WHERE seq=?1");
+    if (!st) rc = STORE_ERROR;
+    else {
+      bind_int(st, 1, seq);
+      bind_text(st, 2, zContent);
+      rc = stmt_exec(s, st, "写入公开台账");
+    }
+  }
+  free(zContent);
+  return rc;
+}
+
+/* ledger_keep() with an arena of its own, for the functions that change a
+** document without a ledger entry of their own (a state step, the text of
+** a draft, its attachments): when the document was published, the version
+** its newest entry records is kept before the change. */
+static int ledger_keep_doc(Store *s, int64_t docId) {
+  Arena a = ARENA_INIT;
+  int rc = ledger_keep(s, &a, docId);
+  arena_free(&a);
+  return rc;
+}
+
 /* Appends a ledger entry for zEvent whose content is the canonical content
-** of d.  d must hold the document's fields as store_doc_get() would read
+** of d.  The entry stores only its hash (the document holds the content;
+** ledger_keep() must have run before the document changed).  d must hold the document's fields as store_doc_get() would read
 ** them now (the caller has just written them): `gongkai ledger verify`
 ** compares the two.  Runs in a nested transaction. */
 static int ledger_append_doc(Store *s, Arena *a, const Doc *d,
@@ -1085,17 +1161,16 @@ static int ledger_append_doc(Store *s, Arena *a, const Doc *d,
   stmt_done(st);
   doc_ledger_entry_hash(seq, zNow, docId, zEvent, zContentHash, zPrev, zEntry);
   st = stmt(s,
-      "INSERT INTO doc_ledger(seq,at,doc_id,event,content,content_hash,"
-      "prev_hash,entry_hash) VALUES(?1,?2,?3,?4,?5,?6,?7,?8)");
+      "INSERT INTO doc_ledger(seq,at,doc_id,event,content_hash,"
+      "prev_hash,entry_hash) VALUES(?1,?2,?3,?4,?5,?6,?7)");
   if (!st) { rc = STORE_ERROR; goto done; }
   bind_int(st, 1, seq);
   bind_text(st, 2, zNow);
   bind_int(st, 3, docId);
   bind_text(st, 4, zEvent);
-  bind_text(st, 5, zContent);
-  bind_text(st, 6, zContentHash);
-  bind_text(st, 7, zPrev);
-  bind_text(st, 8, zEntry);
+  bind_text(st, 5, zContentHash);
+  bind_text(st, 6, zPrev);
+  bind_text(st, 7, zEntry);
   rc = stmt_exec(s, st, "写入公开台账");
 done:
   free(zContent);
@@ -1117,7 +1192,9 @@ static void ledger_row(Stmt *st, Arena *a, void *pRow) {
   e->zAt = col_text(a, st, 1);
   e->docId = col_int(st, 2);
   e->zEvent = col_text(a, st, 3);
-  e->zContent = col_text(a, st, 4);
+  /* NULL: the newest entry of its document, whose content is the
+  ** document itself (migration 0101; store_ledger_content()). */
+  e->zContent = col_is_null(st, 4) ? NULL : col_text(a, st, 4);
   e->zContentHash = col_text(a, st, 5);
   e->zPrevHash = col_text(a, st, 6);
   e->zEntryHash = col_text(a, st, 7);
@@ -1145,6 +1222,20 @@ int store_ledger_list(Store *s, Arena *a, int64_t docId, int64_t afterSeq,
   return stmt_rows(s, st, a, sizeof **paE, ledger_row, paE, pn, "读取公开台账");
 }
 
+int store_ledger_content(Store *s, Arena *a, LedgerEntry *aE, int n) {
+  for (int i = 0; i < n; i++) {
+    if (aE[i].zContent) continue;
+    char *zNow = NULL, zHash[65];
+    int rc = canonical_now(s, a, aE[i].docId, &zNow);
+    if (rc) return rc;
+    crypto_sha256_hex(zNow, strlen(zNow), zHash);
+    if (aE[i].zContentHash && !strcmp(zHash, aE[i].zContentHash))
+      aE[i].zContent = arena_strdup(a, zNow);
+    free(zNow);
+  }
+  return STORE_OK;
+}
+
 int store_ledger_verify(Store *s, int64_t *pBadSeq, int64_t *pnChecked) {
   Arena a = ARENA_INIT;
   char zPrev[65];
@@ -1152,16 +1243,21 @@ int store_ledger_verify(Store *s, int64_t *pBadSeq, int64_t *pnChecked) {
   int rc = STORE_OK;
   *pBadSeq = 0;
   memcpy(zPrev, DOC_LEDGER_ZERO_HASH, 65);
+  /* Column 8: 1 when the entry holds no content but is not its
+  ** document's newest (only the newest may leave it to the document). */
   Stmt *st = stmt(s,
-      "SELECT seq,at,doc_id,event,content,content_hash,prev_hash,entry_hash"
-      " FROM doc_ledger ORDER BY seq");
+      "SELECT seq,at,doc_id,event,content,content_hash,prev_hash,entry_hash,"
+      "CASE WHEN content IS NULL AND EXISTS (SELECT 1 FROM doc_ledger m"
+      " WHERE m.doc_id=l.doc_id AND m.seq>l.seq) THEN 1 ELSE 0 END"
+      " FROM doc_ledger l ORDER BY seq");
   if (!st) return STORE_ERROR;
   int src;
   while ((src = stmt_step(st)) == STMT_ROW) {
     LedgerEntry e;
     ledger_row(st, &a, &e);
     const char *zWhy = e.seq != expect ? "序号不连续（条目被删除或插入）"
-                                       : doc_ledger_check(&e, zPrev);
+                       : col_int(st, 8) ? "内容缺失（较早的版本未保存内容）"
+                                        : doc_ledger_check(&e, zPrev);
     if (zWhy) {
       *pBadSeq = e.seq;
       rc = store_fail(s, STORE_CONFLICT, "公开台账第%lld条：%s",
@@ -1176,11 +1272,12 @@ int store_ledger_verify(Store *s, int64_t *pBadSeq, int64_t *pnChecked) {
   stmt_done(st);
   if (rc == STORE_OK && src != STMT_DONE)
     rc = store_db_err(s, "读取公开台账");
-  /* Each document's current content must equal its latest entry: a change
-  ** that bypassed the ledger shows here. */
+  /* Each document's current content must hash to its newest entry's
+  ** content hash (which the entry hash covers): a change that bypassed the
+  ** ledger shows here. */
   if (rc == STORE_OK) {
     int64_t aSeq[64], aDoc[64];
-    char *azContent[64];
+    char azHash[64][65];
     int nRow;
     int64_t lastDoc = 0;
     /* In batches of 64 documents: canonical_now() needs other statements,
@@ -1188,7 +1285,7 @@ int store_ledger_verify(Store *s, int64_t *pBadSeq, int64_t *pnChecked) {
     do {
       nRow = 0;
       st = stmt(s,
-          "SELECT l.seq,l.doc_id,l.content FROM doc_ledger l"
+          "SELECT l.seq,l.doc_id,l.content_hash FROM doc_ledger l"
           " WHERE l.doc_id>?1 AND l.seq=(SELECT max(seq) FROM doc_ledger m"
           " WHERE m.doc_id=l.doc_id) ORDER BY l.doc_id LIMIT 64");
       if (!st) { rc = STORE_ERROR; break; }
@@ -1196,7 +1293,8 @@ int store_ledger_verify(Store *s, int64_t *pBadSeq, int64_t *pnChecked) {
       while (nRow < 64 && (src = stmt_step(st)) == STMT_ROW) {
         aSeq[nRow] = col_int(st, 0);
         aDoc[nRow] = col_int(st, 1);
-        azContent[nRow] = xstrdup(col_str(st, 2));
+        const char *zH = col_str(st, 2);
+        snprintf(azHash[nRow], 65, "%s", zH ? zH : "");
         nRow++;
       }
       stmt_done(st);
@@ -1204,8 +1302,11 @@ int store_ledger_verify(Store *s, int64_t *pBadSeq, int64_t *pnChecked) {
         char *zNow = NULL;
         lastDoc = aDoc[i];
         if (rc == STORE_OK) {
+          char zNowHash[65];
           rc = canonical_now(s, &a, aDoc[i], &zNow);
-          if (rc == STORE_OK && strcmp(zNow, azContent[i])) {
+          if (rc == STORE_OK)
+            crypto_sha256_hex(zNow, strlen(zNow), zNowHash);
+          if (rc == STORE_OK && strcmp(zNowHash, azHash[i])) {
             *pBadSeq = aSeq[i];
             rc = store_fail(s, STORE_CONFLICT,
                             "文件%lld的当前内容与公开台账第%lld条不符（未经台账的改动）",
@@ -1213,7 +1314,6 @@ int store_ledger_verify(Store *s, int64_t *pBadSeq, int64_t *pnChecked) {
           }
         }
         free(zNow);
-        free(azContent[i]);
       }
       arena_free(&a);
     } while (nRow == 64 && rc == STORE_OK);

@@ -207,6 +207,13 @@ int store_ledger_append(Store *s, Arena *a, int64_t docId,
 ** with seq > afterSeq, at most limit (0: no limit). */
 int store_ledger_list(Store *s, Arena *a, int64_t docId, int64_t afterSeq,
                       int limit, LedgerEntry **paE, int *pn);
+/* Fills the content of the entries aE[0..n) that hold none (the newest
+** entry of each document: its content is the document, migration 0101)
+** with the document's canonical content as stored now, when that still
+** hashes to the entry's content hash; otherwise (the document was changed
+** behind the ledger's back) the entry's zContent stays NULL.  The strings
+** are in arena a. */
+int store_ledger_content(Store *s, Arena *a, LedgerEntry *aE, int n);
 /* Walks the whole chain.  STORE_OK when every entry holds; otherwise
 ** STORE_CONFLICT with the message naming the first bad entry, whose seq
 ** goes to *pBadSeq.  *pnChecked receives the entries checked. */

@@ -29,6 +29,8 @@ struct Store {
   int nTx;                 /* transaction nesting depth */
   int bTxFailed;           /* a nested level rolled back */
   int bSearchDefer;        /* search index rows wait for store_search_flush() */
+  struct SearchCountCache *pCountCache; /* recent search counts (SQLite) */
+  int bNoCountCache;       /* store_search_count_cache(s, 0) */
   int64_t dbNs;            /* time in SQL statements, summed (store_db_ns) */
   struct {
     const char *zSql;      /* cache key: the SQL text's address (a literal) */

@@ -54,6 +54,8 @@ int store_notice_issue(Store *s, Arena *a, int64_t appId, int64_t orgId,
   int iYear = atoi(zDay), serial = 0;
   const char *zPrefix = "";
   char zNo[200], zNow[21];
+  /* The serial is counted from the rows there: serialised (store.h). */
+  if (store_lock(s, STORE_LOCK_SERIAL) != STORE_OK) return STORE_BUSY;
   int rc = next_serial(s, a, orgId, iYear, &serial, &zPrefix);
   if (rc != STORE_OK) return rc;
   notice_doc_no(zNo, sizeof zNo, zPrefix, iYear, serial);

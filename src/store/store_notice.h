@@ -20,7 +20,8 @@ typedef struct AppNotice {
 } AppNotice;
 
 /* Issues a notice of kind zKind for application appId of orgId on zDay
-** with the event's text, limit and days; fills *pOut (may be NULL). */
+** with the event's text, limit and days; fills *pOut (may be NULL).
+** Inside a transaction (the 文号 is taken under STORE_LOCK_SERIAL). */
 int store_notice_issue(Store *s, Arena *a, int64_t appId, int64_t orgId,
                        const char *zKind, const char *zDay,
                        const char *zEventText, const char *zLimit, int nDays,

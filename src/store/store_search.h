@@ -71,6 +71,13 @@ int store_search_ranks(const char *zQuery);
 ** the exact number. */
 #define SEARCH_COUNT_CAP 10000
 
+/* Counts are remembered per (query, filters, cap, content generation) on
+** each Store and answered from there when asked again while the public
+** content is unchanged (search_count_cache.h; never inside a
+** transaction).  bOn 0 turns this off for s (the benchmark, to time the
+** count itself); it is on by default. */
+void store_search_count_cache(Store *s, int bOn);
+
 /* Runs q (browsing, zQuery NULL: newest first).  *paDocId (arena) receives
 ** the ids of the documents on the requested page in order, *pn their
 ** number, *pnTotal (may be NULL) the number of all matches (for a query:

@@ -26,6 +26,9 @@
 #include "store/store_pg.h"
 #include "store/store_sqlite.h"
 
+/* The page size of a new database (PRAGMA page_size), bytes. */
+#define GK_PAGE_SIZE_STR "16384"
+
 /* PRAGMA application_id: "GKAI". */
 #define GK_APPLICATION_ID 0x474b4149
 
@@ -245,6 +248,19 @@ static int drv_open(Store *s, const char *zPath, int flags, char **pzErr) {
   sqlite3_busy_timeout(s->db, 5000);
   sqlite3_trace_v2(s->db, SQLITE_TRACE_PROFILE, on_profile, s);
   sqlite3_extended_result_codes(s->db, 1);
+  /* A new database gets pages of GK_PAGE_SIZE bytes: a document's row
+  ** (2-7 KB of text) filled a 4 KB page alone or spilled to a half-empty
+  ** overflow page, a quarter of the table unused; and auto_vacuum
+  ** INCREMENTAL, so that a bulk import can give back the pages its search
+  ** index merges freed (store_release_free; bench/analysis.md, second
+  ** round).  Only before the first write: an existing database keeps both
+  ** (VACUUM outside WAL mode changes them). */
+  if ((flags & STORE_CREATE) &&
+      exec_sql(s, "PRAGMA page_size=" GK_PAGE_SIZE_STR ";"
+                  "PRAGMA auto_vacuum=INCREMENTAL;") != STORE_OK) {
+    if (pzErr) *pzErr = mprintf("数据库设置失败：%s", store_errmsg(s));
+    return STORE_ERROR;
+  }
   if (exec_sql(s, "PRAGMA journal_mode=WAL; PRAGMA foreign_keys=ON;"
                   "PRAGMA synchronous=NORMAL;") != STORE_OK) {
     if (pzErr) *pzErr = mprintf("数据库设置失败：%s", store_errmsg(s));
@@ -299,6 +315,11 @@ int store_bulk_mode(Store *s, int nMiB) {
   char z[64];
   snprintf(z, sizeof z, "PRAGMA cache_size=-%d;", nMiB > 0 ? nMiB * 1024 : 2048);
   return exec_sql(s, z);
+}
+
+int store_release_free(Store *s) {
+  if (!s->db) return STORE_OK;
+  return exec_sql(s, "PRAGMA incremental_vacuum;");
 }
 
 /* Version number of a migration file name "0003_name.sql". */

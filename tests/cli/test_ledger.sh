@@ -1,8 +1,10 @@
 #!/bin/sh
 # test_ledger.sh — `gongkai ledger verify|list` on a fresh demo database:
-# an intact chain passes; a tampered content, a broken link, a deleted
-# entry and a document changed behind the ledger's back each make verify
-# exit 1 and name the entry.  Tampering uses python3's sqlite3 module.
+# an intact chain passes; a tampered content, an older version's content
+# removed, a content or another hash put into a newest entry (which holds
+# only the hash: migration 0101), a broken link, a deleted entry and a
+# document changed behind the ledger's back each make verify exit 1 and
+# name the entry.  Tampering uses python3's sqlite3 module.
 # Ends with "cli-ledger: N passed, N failed".
 suite=ledger; . tests/cli/common.inc
 db=$dir/t.db
@@ -26,10 +28,39 @@ check verify_intact 0 "1061 entries verified" "$BIN" ledger verify --db "$db"
 check list_one_document 0 "validity" "$BIN" ledger list --db "$db" --doc 2
 check usage_error 2 "usage: gongkai ledger" "$BIN" ledger frobnicate --db "$db"
 
-sql "UPDATE doc_ledger SET content=replace(content,'水质','水量') WHERE seq=1"
-check tampered_content 1 "entry 1" "$BIN" ledger verify --db "$db"
-sql "UPDATE doc_ledger SET content=replace(content,'水量','水质') WHERE seq=1"
+# The current text is stored once (migration 0101): the newest entry of a
+# document holds only its content hash, the older ones their content.
+q() {
+  python3 - "$db" "$1" <<'PY'
+import sqlite3, sys
+print(sqlite3.connect(sys.argv[1]).execute(sys.argv[2]).fetchone()[0])
+PY
+}
+ok newest_without_content [ "$(q "SELECT count(*) FROM doc_ledger l WHERE content IS NULL
+  AND seq=(SELECT max(seq) FROM doc_ledger m WHERE m.doc_id=l.doc_id)")" = \
+  "$(q "SELECT count(DISTINCT doc_id) FROM doc_ledger")" ]
+ok older_with_content [ "$(q "SELECT count(*) FROM doc_ledger l WHERE content IS NULL
+  AND seq<(SELECT max(seq) FROM doc_ledger m WHERE m.doc_id=l.doc_id)")" = 0 ]
+old=$(q "SELECT min(seq) FROM doc_ledger WHERE content IS NOT NULL")
+new=$(q "SELECT min(seq) FROM doc_ledger WHERE content IS NULL")
+
+sql "UPDATE doc_ledger SET content=replace(content,'\"state\":\"published\"','\"state\":\"draft\"') WHERE seq=$old"
+check tampered_content 1 "entry $old" "$BIN" ledger verify --db "$db"
+sql "UPDATE doc_ledger SET content=replace(content,'\"state\":\"draft\"','\"state\":\"published\"') WHERE seq=$old"
 check restored 0 "chain intact" "$BIN" ledger verify --db "$db"
+
+sql "CREATE TABLE keep AS SELECT * FROM doc_ledger WHERE seq=$old; UPDATE doc_ledger SET content=NULL WHERE seq=$old"
+check older_content_removed 1 "entry $old" "$BIN" ledger verify --db "$db"
+sql "UPDATE doc_ledger SET content=(SELECT content FROM keep) WHERE seq=$old; DROP TABLE keep"
+
+sql "UPDATE doc_ledger SET content='{}' WHERE seq=$new"
+check newest_content_added 1 "entry $new" "$BIN" ledger verify --db "$db"
+sql "UPDATE doc_ledger SET content=NULL WHERE seq=$new"
+
+sql "CREATE TABLE keep AS SELECT * FROM doc_ledger WHERE seq=$new; UPDATE doc_ledger SET content_hash=(SELECT content_hash FROM doc_ledger WHERE seq=$old) WHERE seq=$new"
+check newest_hash_swapped 1 "entry $new" "$BIN" ledger verify --db "$db"
+sql "UPDATE doc_ledger SET content_hash=(SELECT content_hash FROM keep) WHERE seq=$new; DROP TABLE keep"
+check restored_hash 0 "chain intact" "$BIN" ledger verify --db "$db"
 
 sql "UPDATE doc_ledger SET prev_hash=entry_hash WHERE seq=5"
 check broken_link 1 "entry 5" "$BIN" ledger verify --db "$db"

@@ -13,7 +13,7 @@ gunzip -c tests/fixtures/upgrade/schema7-demo.db.gz > "$db"
 
 # A digest of every record table: per table its row count and a hash of
 # its rows in primary-key order (search tables, which migrations rebuild,
-# and SQLite's own are left out).
+# and SQLite's own are left out; doc_ledger without its content column).
 digest() {
   python3 - "$1" <<'PY'
 import hashlib, sqlite3, sys
@@ -23,6 +23,9 @@ names = [r[0] for r in db.execute(
     "AND name NOT LIKE 'search%' AND name <> 'schema_migration' ORDER BY name")]
 for t in names:
     cols = [r[1] for r in db.execute("PRAGMA table_info(%s)" % t)]
+    # Migration 0101 leaves the newest version's content to the document
+    # (the ledger verifies below); every other column stays as it was.
+    if t == "doc_ledger": cols.remove("content")
     h = hashlib.sha256()
     n = 0
     for row in db.execute("SELECT %s FROM %s ORDER BY rowid" % (",".join(cols), t)):

@@ -12,9 +12,9 @@ write routes.
 """
 import json
 import re
-import sqlite3
 
 from harness import contains, eq, not_contains, ok
+from lookup import app_count, token_id
 from test_applications import id_number
 
 APPLICANT = {
@@ -44,18 +44,16 @@ def api(srv, tok, path, body=None, method="POST"):
 
 
 def count(srv, sql, *args):
-    con = sqlite3.connect(srv.db)
-    n = con.execute(sql, args).fetchone()[0]
-    con.close()
-    return n
+    return srv.sql(sql, args)[0][0]
 
 
 def test_token_registers_and_handles_through_the_actions(srv):
     tok = token(srv)
-    # Only the hash is stored.
+    # Only the hash is stored (a stored column no interface shows).
     eq(count(srv, "SELECT count(*) FROM api_token WHERE token_hash LIKE ?", "%" + tok + "%"), 0)
-    eq(count(srv, "SELECT count(*) FROM api_token"), 1)
-    n0 = count(srv, "SELECT count(*) FROM application")
+    rc, out, err = srv.gongkai("token", "list", "--db", srv.db)
+    eq(len(out.splitlines()), 1, out)
+    n0 = app_count(srv)
     # Bad input: 422 with the field's message, nothing stored.
     r = api(srv, tok, "/api/v1/applications", dict(APPLICANT, info_title="", info_description=""))
     eq(r.status, 422)
@@ -63,7 +61,7 @@ def test_token_registers_and_handles_through_the_actions(srv):
        r.text)
     r = api(srv, tok, "/api/v1/applications", dict(APPLICANT, id_number="640521197902020030"))
     eq(r.status, 422)
-    eq(count(srv, "SELECT count(*) FROM application"), n0)
+    eq(app_count(srv), n0)
     r = srv.client().request("POST", "/api/v1/applications", body=b"[1,2]",
                              headers={"Authorization": "Bearer " + tok,
                                       "Content-Type": "application/json"})
@@ -128,9 +126,7 @@ def test_token_scope_permissions_and_revocation(srv):
     eq(api(srv, bureau, "/staff/applications", method="GET").status, 401)
     # Bad and revoked tokens: 401.
     eq(api(srv, "gk_" + "0" * 40, "/api/v1/applications", APPLICANT).status, 401)
-    con = sqlite3.connect(srv.db)
-    tid = con.execute("SELECT id FROM api_token WHERE name='疾控热线'").fetchone()[0]
-    con.close()
+    tid = token_id(srv, "疾控热线")
     rc, out, err = srv.gongkai("token", "revoke", str(tid), "--db", srv.db)
     eq(rc, 0, err)
     eq(api(srv, cdc, "/api/v1/applications", APPLICANT).status, 401)

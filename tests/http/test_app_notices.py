@@ -12,6 +12,7 @@ import re
 import zipfile
 
 from harness import contains, eq, not_contains, ok
+from lookup import org_id
 from test_applications import form, id_number
 
 
@@ -152,14 +153,6 @@ def test_templates_are_the_organisations_and_series_are_per_organisation(srv):
     ok(re.fullmatch(r"疾控中心依申〔2026〕\d+号", no), no)
     # Unknown template keys are refused.
     eq(office.get("/staff/answer-templates?outcome=notice.nope").status, 422)
-
-
-def org_id(srv, slug):
-    import sqlite3
-    con = sqlite3.connect(srv.db)
-    v = con.execute("SELECT id FROM org WHERE slug=?", (slug,)).fetchone()[0]
-    con.close()
-    return v
 
 
 def test_admin_sets_contact_and_prefix(srv):

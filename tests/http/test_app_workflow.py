@@ -11,6 +11,7 @@ its own permission.
 import re
 
 from harness import contains, eq, not_contains, ok
+from lookup import app_count, org_id
 from test_applications import app_id, form, id_number
 
 
@@ -226,10 +227,8 @@ def test_org_kind_decides_who_takes_applications(srv):
     # Staff registration for the hospital is refused by the action itself.
     office = srv.client()
     office.login("office")
-    con = __import__("sqlite3").connect(srv.db)
-    hosp = con.execute("SELECT id FROM org WHERE slug='zn-hospital'").fetchone()[0]
-    n0 = con.execute("SELECT count(*) FROM application").fetchone()[0]
-    con.close()
+    hosp = org_id(srv, "zn-hospital")
+    n0 = app_count(srv, "znwsj"), app_count(srv, "zn-hospital")
     f = form(name="吴医院", id_number=id_number("64052119800105001"))
     f.update({"channel": "in_person", "event_day": "2026-03-02", "org_id": str(hosp)})
     r = office.post("/staff/applications/new", f, csrf_from="/staff/applications/new")
@@ -238,9 +237,7 @@ def test_org_kind_decides_who_takes_applications(srv):
     eq(r.status, 422)
     contains(r.text, "不受理政府信息公开申请")
     not_contains(office.get("/staff/applications/new").text, "中宁县人民医院</option>")
-    con = __import__("sqlite3").connect(srv.db)
-    eq(con.execute("SELECT count(*) FROM application").fetchone()[0], n0)
-    con.close()
+    eq((app_count(srv, "znwsj"), app_count(srv, "zn-hospital")), n0)
     # The administrator sets the kind; the 疾控中心 (Art. 54) takes them.
     admin = srv.client()
     admin.login("sysadmin")
@@ -263,9 +260,8 @@ def test_case_page_is_the_procedure(srv):
                      ("todo", "审核"), ("todo", "答复")])
     contains(page, '<p class="clock">期限：')
     contains(page, 'action="%s/draft"' % at)
-    con = __import__("sqlite3").connect(srv.db)
-    dept = con.execute("SELECT id FROM dept WHERE name='政策法规科'").fetchone()[0]
-    con.close()
+    # The department as the assignment form offers it.
+    dept = re.search(r'<option value="(\d+)"[^>]*>政策法规科</option>', page).group(1)
     eq(office.post(at + "/assign", {"dept_id": str(dept), "handler_id": "0"},
                    csrf_from=at).status, 303)
     eq([c for c, _ in steps(office.get(at).text)], ["done", "done", "current", "todo", "todo"])

@@ -29,7 +29,6 @@ other-organisation users, but the per-role outcome is only reported.
 import json
 import os
 import re
-import sqlite3
 import sys
 
 from harness import Server, eq, ok, TestFailure, DEMO_PASSWORD  # noqa: F401
@@ -57,41 +56,37 @@ LAST = [r"/delete$", r"^/logout$"]
 STATS = {"checked": 0, "imprecise": 0, "failures": []}
 
 
-def add_missing_records(db):
+def add_missing_records(srv):
     """The demo has no activity file, privacy finding or application file
-    of the bureau; one of each is added (directly, as the upload and scan
-    would store them) so that those routes are called on a real record."""
-    con = sqlite3.connect(db, timeout=10)
-    one = lambda sql, *a: (con.execute(sql, a).fetchone() or (None,))[0]  # noqa: E731
+    of the bureau, nor an API token; one of each is added so that those
+    routes are called on a real record: the token with the CLI, the others
+    directly as the upload and the scan would store them."""
+    one = lambda q, *a: (srv.sql(q, a) or [(None,)])[0][0]  # noqa: E731
     o = HOME_ORG
     act = one("SELECT id FROM activity WHERE org_id=? ORDER BY id", o)
     if act and not one("SELECT 1 FROM activity_file"):
-        con.execute("INSERT INTO activity_file(activity_id, name, type, sha256, data) "
-                    "VALUES (?, '签到表.txt', 'text/plain', ?, ?)", (act, "0" * 64, b"x"))
+        srv.sql("INSERT INTO activity_file(activity_id, name, type, sha256, data) "
+                "VALUES (?, '签到表.txt', 'text/plain', ?, ?)", (act, "0" * 64, b"x"))
     doc = one("SELECT id FROM doc WHERE org_id=? AND state='secrecy_review'", o)
     if doc and not one("SELECT 1 FROM doc_finding"):
-        con.execute("INSERT INTO doc_finding(doc_id, source, kind, match_text, context, mask, "
-                    "found_at) VALUES (?, 'body', 'phone', '13800000000', '电话13800000000', "
-                    "'138****0000', '2026-01-01 08:00:00')", (doc,))
-    if not one("SELECT 1 FROM api_token WHERE org_id=?", o):
-        con.execute("INSERT INTO api_token(org_id, name, perms, token_hash, created_at) "
-                    "VALUES (?, '矩阵测试', 'view_staff', ?, '2026-01-01T00:00:00Z')",
-                    (o, "f" * 64))
+        srv.sql("INSERT INTO doc_finding(doc_id, source, kind, match_text, context, mask, "
+                "found_at) VALUES (?, 'body', 'phone', '13800000000', '电话13800000000', "
+                "'138****0000', '2026-01-01 08:00:00')", (doc,))
+    rc, out, err = srv.gongkai("token", "add", "--org", str(o), "--name", "矩阵测试",
+                               "--perms", "view_staff", "--db", srv.db)
+    eq(rc, 0, err)
     app = one("SELECT id FROM application WHERE org_id=? ORDER BY id", o)
     if app and not one("SELECT 1 FROM application_file"):
-        con.execute("INSERT INTO application_file(application_id, name, mime, data) "
-                    "VALUES (?, '身份证明.txt', 'text/plain', ?)", (app, b"x"))
-    con.commit()
-    con.close()
+        srv.sql("INSERT INTO application_file(application_id, name, mime, data) "
+                "VALUES (?, '身份证明.txt', 'text/plain', ?)", (app, b"x"))
 
 
 class Fill:
     """Path captures for each route, from the demo database."""
 
-    def __init__(self, db):
-        add_missing_records(db)
-        con = sqlite3.connect(db)
-        self.q = lambda sql, *a: con.execute(sql, a).fetchone()
+    def __init__(self, srv):
+        add_missing_records(srv)
+        self.q = lambda q, *a: (srv.sql(q, a) or [None])[0]
         one = lambda sql, *a: (self.q(sql, *a) or (None,))[0]  # noqa: E731
         o = HOME_ORG
         self.slug = one("SELECT slug FROM org WHERE id=?", o)
@@ -100,7 +95,7 @@ class Fill:
             one("SELECT id FROM doc WHERE org_id=? AND state='published' ORDER BY id", o)
         self.v = {
             "org_id": o,
-            "user": one("SELECT id FROM user WHERE org_id=? AND login='drafter'", o),
+            "user": one("SELECT id FROM \"user\" WHERE org_id=? AND login='drafter'", o),
             "opinion": one("SELECT id FROM opinion_event WHERE org_id=? ORDER BY id", o),
             "message": one("SELECT id FROM message WHERE org_id=? ORDER BY id", o),
             "proposal": one("SELECT id FROM proposal WHERE org_id=? ORDER BY id", o),
@@ -213,23 +208,21 @@ def load_routes(srv):
     return json.loads(out)
 
 
-def principals(db):
-    con = sqlite3.connect(db)
-    rows = con.execute("SELECT login, roles, org_id FROM user").fetchall()
+def principals(srv):
+    rows = srv.sql('SELECT login, roles, org_id FROM "user"')
     return {login: (roles, org) for login, roles, org in rows}
 
 
-def ancestors(db, org):
-    con = sqlite3.connect(db)
+def ancestors(srv, org):
     out = []
     while org:
-        org = con.execute("SELECT parent_id FROM org WHERE id=?", (org,)).fetchone()[0]
+        org = srv.sql("SELECT parent_id FROM org WHERE id=?", (org,))[0][0]
         if org:
             out.append(org)
     return out
 
 
-def expect(route, who, target, db):
+def expect(route, who, target, srv):
     """'allowed', 'login', 'forbidden' or 'other-org' for one row."""
     perm = route["perm"]
     if perm == "public":
@@ -244,7 +237,7 @@ def expect(route, who, target, db):
         return "forbidden"
     if target is None or target == org:
         return "allowed"
-    if "subtree" in grants and org in ancestors(db, target):
+    if "subtree" in grants and org in ancestors(srv, target):
         return "allowed"
     return "other-org"
 
@@ -289,12 +282,12 @@ def run_principal(srv_routes, login):
     own = Server()
     fails = []
     try:
-        fill = Fill(own.db)
+        fill = Fill(own)
         # The open-data file names come from the public listing.
         m = re.search(r'/api/v1/datasets/([a-z0-9-]+\.(?:jsonl|csv))"',
                       own.client().get("/api/v1/datasets").text)
         fill.v["dataset"] = m.group(1) if m else None
-        users = principals(own.db)
+        users = principals(own)
         who = users[login] if login else None
         c = own.client()
         if login:
@@ -302,7 +295,7 @@ def run_principal(srv_routes, login):
         token = c.csrf("/staff" if login else "/login")
         for method, rt in ordered_rows(routes):
             path, target = fill.path(rt["pattern"])
-            kind = expect(rt, who, target, own.db)
+            kind = expect(rt, who, target, own)
             if method == "GET":
                 r = c.get(path)
             else:

@@ -6,6 +6,7 @@ a reason); attachments (type by content, safe download); validity banner,
 withdrawal, interpretation links; the public page (drafts unreachable,
 Markdown tables, raw HTML never passed through); the ledger API and
 `gongkai ledger verify` detecting a tampered row (last test: it tampers)."""
+import hashlib
 import io
 import re
 import zipfile
@@ -503,6 +504,9 @@ def test_api_documents_and_ledger(srv):
     led2 = client(srv, "inspector").get("/api/v1/ledger?content=1&limit=1").json()["entries"]
     eq(len(led2), 1)
     ok(led2[0]["content"].startswith('{"attachments":['))
+    # The newest version's content comes from the document: it hashes to
+    # the entry's content hash all the same.
+    eq(hashlib.sha256(led2[0]["content"].encode()).hexdigest(), led2[0]["content_hash"])
     eq(anon.get("/api/v1/ledger?limit=0").status, 400)
 
 
@@ -558,11 +562,22 @@ def test_ledger_verify_detects_tampering(srv):
     eq(rc, 0, err)
     contains(out, "chain intact")
     # Tampering goes behind every interface: straight to the database.
-    srv.sql("UPDATE doc_ledger SET content=replace(content,'水质','水量') WHERE seq=1")
+    # The newest entry of a document holds only the hash (migration 0101):
+    # tamper with an older version, which holds its content.
+    old = srv.sql("SELECT min(seq) FROM doc_ledger WHERE content IS NOT NULL")[0][0]
+    srv.sql("UPDATE doc_ledger SET content=replace(content,'\"valid\"','\"expired\"') WHERE seq=?", (old,))
     rc, out, err = srv.gongkai("ledger", "verify", "--db", srv.db)
     eq(rc, 1)
-    contains(err, "entry 1")
-    srv.sql("UPDATE doc_ledger SET content=replace(content,'水量','水质') WHERE seq=1")
+    contains(err, "entry %d" % old)
+    srv.sql("UPDATE doc_ledger SET content=replace(content,'\"expired\"','\"valid\"') WHERE seq=?", (old,))
+    eq(srv.gongkai("ledger", "verify", "--db", srv.db)[0], 0)
+    # An older version's content removed.
+    keep = srv.sql("SELECT content FROM doc_ledger WHERE seq=?", (old,))[0][0]
+    srv.sql("UPDATE doc_ledger SET content=NULL WHERE seq=?", (old,))
+    rc, out, err = srv.gongkai("ledger", "verify", "--db", srv.db)
+    eq(rc, 1)
+    contains(err, "内容缺失")
+    srv.sql("UPDATE doc_ledger SET content=? WHERE seq=?", (keep, old))
     eq(srv.gongkai("ledger", "verify", "--db", srv.db)[0], 0)
     # A published document changed without a ledger entry.
     srv.sql("UPDATE doc SET title=title||'（改）' WHERE index_number='6/05/21021/2018-76263'")

@@ -11,10 +11,10 @@ reconsideration first, naming the organ set on the organisation's page,
 and the guide says so.  Dates counted by hand in tests/unit/test_regime.c.
 """
 import re
-import sqlite3
 
 from harness import contains, eq, not_contains, ok
 
+from lookup import applications, org_id
 from test_applications import form, uscc, id_number
 
 
@@ -139,16 +139,16 @@ def test_remedies_by_date_and_reconsideration_organ(srv):
     c.login("office")
     # A 不予公开 answered in 2024 or later, a 部分公开 answered in 2019 (found
     # in the demo data, whose case numbers follow its organisations).
-    con = sqlite3.connect(srv.db)
-    denied = con.execute(
-        "SELECT a.id FROM application a JOIN org o ON o.id=a.org_id WHERE o.slug='znwsj'"
-        " AND a.outcome LIKE 'results.denied.%' AND a.closed_on>='2024-01-01'"
-        " AND a.state='answered' ORDER BY a.id LIMIT 1").fetchone()[0]
-    early = con.execute(
-        "SELECT a.id FROM application a JOIN org o ON o.id=a.org_id WHERE o.slug='znwsj'"
-        " AND a.outcome='results.partial' AND a.closed_on LIKE '2019-%'"
-        " AND a.state='answered' ORDER BY a.id LIMIT 1").fetchone()[0]
-    con.close()
+    bureau = org_id(srv, "znwsj")
+    answered = sorted((a for a in applications(srv, "znwsj")
+                       if a["org_id"] == bureau and a["state"] == "answered"),
+                      key=lambda a: a["id"])
+    denied = next(a["id"] for a in answered
+                  if a["outcome"].startswith("results.denied.")
+                  and (a["closed_on"] or "") >= "2024-01-01")
+    early = next(a["id"] for a in answered
+                 if a["outcome"] == "results.partial"
+                 and (a["closed_on"] or "").startswith("2019-"))
     letter = c.get("/staff/applications/%d/letter" % denied).text
     contains(letter, "应当自收到本告知书之日起六十日内先向中宁县人民政府申请行政复议")
     contains(letter, "第二十三条第一款第（四）项")
@@ -200,22 +200,26 @@ def test_secrecy_marks_block_until_a_decision(srv):
     eq(state_of(srv, doc), "approval")
 
 
+def changed_on(c, doc):
+    """The change date (Art. 26) the staff page shows, None without one."""
+    m = re.search(r'<th scope="row">变更日期（第二十六条期限自变更之日重新起算）</th>'
+                  r'<td>([^<]*)</td>', c.get("/staff/docs/%d" % doc).text)
+    return m.group(1) if m else None
+
+
 def test_art26_restarts_when_the_document_changes(srv):
-    import sqlite3
     from test_documents import client, new_doc
     drafter = client(srv, "drafter")
     doc = new_doc(drafter, "关于调整门诊时间的通知", body="原内容", formed="2026-11-20")
-    db = sqlite3.connect(srv.db)
-    eq(db.execute("SELECT changed_on FROM doc WHERE id=?", (doc,)).fetchone()[0], None)
+    eq(changed_on(drafter, doc), None)
     fields = {"title": "关于调整门诊时间的通知", "body": "原内容", "mode": "proactive",
               "formed_date": "2026-11-20", "genre": "通知", "report_kind": "other"}
     r = drafter.post("/staff/docs/%d/edit" % doc, fields)
     eq(r.status, 303)
-    eq(db.execute("SELECT changed_on FROM doc WHERE id=?", (doc,)).fetchone()[0], None)   # unchanged
+    eq(changed_on(drafter, doc), None)   # unchanged
     r = drafter.post("/staff/docs/%d/edit" % doc, dict(fields, body="新内容：门诊时间改为8:00"))
     eq(r.status, 303)
-    day = db.execute("SELECT changed_on FROM doc WHERE id=?", (doc,)).fetchone()[0]
-    db.close()
+    day = changed_on(drafter, doc)
     ok(day and re.match(r"\d{4}-\d{2}-\d{2}$", day), "changed_on %r" % day)
     page = drafter.get("/staff/docs/%d" % doc).text
     contains(page, "变更日期（第二十六条期限自变更之日重新起算）")
@@ -223,15 +227,12 @@ def test_art26_restarts_when_the_document_changes(srv):
 
 
 def test_art26_restarts_when_an_attachment_changes(srv):
-    import sqlite3
     from test_documents import client, new_doc, make_pdf
     drafter = client(srv, "drafter")
     doc = new_doc(drafter, "关于公布接种点的通知", body="接种点见附件", formed="2026-11-20")
-    db = sqlite3.connect(srv.db)
-    eq(db.execute("SELECT changed_on FROM doc WHERE id=?", (doc,)).fetchone()[0], None)
+    eq(changed_on(drafter, doc), None)
     r = drafter.post("/staff/docs/%d/attachments" % doc, {},
                      files={"file": ("接种点.pdf", make_pdf("list"), "application/pdf")})
     eq(r.status, 303, r.text[:300])
-    day = db.execute("SELECT changed_on FROM doc WHERE id=?", (doc,)).fetchone()[0]
-    db.close()
+    day = changed_on(drafter, doc)
     ok(day and re.match(r"\d{4}-\d{2}-\d{2}$", day), "an added attachment is a change: %r" % day)

@@ -68,47 +68,7 @@ export GONGKAI_CONFIG=none
 # A later keyword overrides an earlier one in a libpq keyword string.
 command psql "$GK_TEST_PG" -X -q -v ON_ERROR_STOP=1 -c "CREATE DATABASE $src" -c "CREATE DATABASE $dst" \
   -c "CREATE DATABASE $cpy" -c "CREATE DATABASE $dst2" -c "CREATE DATABASE $dst3" ||
-  { bad "create the databases"; # --- the same answers on both backends ----------------------------------------------
-# The demo on SQLite, copied into PostgreSQL (gongkai db copy): every
-# command that reads prints the same on both, and the static export and the
-# archive are the same files (but for the time they were made).
-"$BIN" init --db "$tmp/lite.db" >/dev/null 2>&1 && "$BIN" demo --db "$tmp/lite.db" >/dev/null 2>&1 &&
-  "$BIN" db copy --from "$tmp/lite.db" --to "$CDB" >"$tmp/copy.out" 2>&1 &&
-  ok "the SQLite demo copied into PostgreSQL" || { bad "demo copy"; tail -3 "$tmp/copy.out"; }
-same() {  # same NAME ARGS...: the command on both databases, outputs equal
-  name=$1; shift
-  "$BIN" "$@" --db "$tmp/lite.db" >"$tmp/a.out" 2>&1; ra=$?
-  "$BIN" "$@" --db "$CDB" >"$tmp/b.out" 2>&1; rb=$?
-  if [ "$ra" = "$rb" ] && [ -s "$tmp/a.out" ] && cmp -s "$tmp/a.out" "$tmp/b.out"; then
-    ok "same on both: $name ($(wc -l <"$tmp/a.out") lines)"
-  else bad "same on both: $name (exit $ra / $rb)"; diff "$tmp/a.out" "$tmp/b.out" | head -4; fi
-}
-same "report show" report show --org znwsj --year 2025
-same "report show --subtree csv" report show --org znwsj --year 2024 --subtree --format csv
-same "applications year" applications year 2025
-same "applications year --org" applications year 2024 --org znwsj
-same "ledger list" ledger list
-same "org list" org list
-same "user list" user list
-same "catalogue list" catalogue list --org znwsj
-same "workplan list" workplan list --org znwsj
-same "search query" search query 卫生
-"$BIN" export-site --db "$tmp/lite.db" --out "$tmp/s1" --base-url https://x.example >/dev/null 2>&1
-"$BIN" export-site --db "$CDB" --out "$tmp/s2" --base-url https://x.example >/dev/null 2>&1
-# The open-data manifest says when it was written.
-for d in s1 s2; do
-  sed -i 's/"modified": *"[^"]*"/"modified":""/g' "$tmp/$d/api/v1/datasets/manifest.json"
-done
-nf=$(find "$tmp/s1" -type f | wc -l)
-[ "$nf" -gt 500 ] && diff -r "$tmp/s1" "$tmp/s2" >"$tmp/site.diff" 2>&1 &&
-  ok "export-site: the same $nf files from both" || { bad "export-site differs ($nf files)"; head -4 "$tmp/site.diff"; }
-"$BIN" archive export --db "$tmp/lite.db" --org znwsj --year 2018 --out "$tmp/a1" >/dev/null 2>&1
-"$BIN" archive export --db "$CDB" --org znwsj --year 2018 --out "$tmp/a2" >/dev/null 2>&1
-sed -i 's/"exported_at": *"[^"]*"/"exported_at":""/' "$tmp/a1/manifest.json" "$tmp/a2/manifest.json"
-[ -s "$tmp/a1/manifest.csv" ] && diff -r "$tmp/a1" "$tmp/a2" >/dev/null 2>&1 &&
-  ok "archive export: the same files from both" || bad "archive export differs"
-
-echo "pg-commands: $pass passed, $fail failed"; exit 1; }
+  { bad "create the databases"; echo "pg-commands: $pass passed, $fail failed"; exit 1; }
 DB="$GK_TEST_PG dbname=$src"
 RDB="$GK_TEST_PG dbname=$dst"
 CDB="$GK_TEST_PG dbname=$cpy"

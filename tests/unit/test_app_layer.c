@@ -163,16 +163,22 @@ TEST(app_layer_duties_and_notice_series) {
   /* The other organisation (no short name) starts its own series; a new
   ** year starts at 1 again. */
   AppNotice nt;
+  CHECK_INT(store_begin(s), STORE_OK); /* the 文号 is taken under a lock */
   CHECK_INT(store_notice_issue(s, &a, id, o2.id, "receipt", "2026-03-10", "",
                                "", 0, &nt), STORE_OK);
+  CHECK_INT(store_commit(s), STORE_OK);
   CHECK_STR(nt.zDocNo, "测试县医疗保障局依申〔2026〕1号");
+  CHECK_INT(store_begin(s), STORE_OK); /* the 文号 is taken under a lock */
   CHECK_INT(store_notice_issue(s, &a, id, o.id, "receipt", "2027-01-05", "",
                                "", 0, &nt), STORE_OK);
+  CHECK_INT(store_commit(s), STORE_OK);
   CHECK_STR(nt.zDocNo, "测试局依申〔2027〕1号");
   CHECK_INT(store_org_set_notice_settings(s, o.id, "王公开", "测卫健依申"),
             STORE_OK);
+  CHECK_INT(store_begin(s), STORE_OK); /* the 文号 is taken under a lock */
   CHECK_INT(store_notice_issue(s, &a, id, o.id, "receipt", "2027-01-06", "",
                                "", 0, &nt), STORE_OK);
+  CHECK_INT(store_commit(s), STORE_OK);
   CHECK_STR(nt.zDocNo, "测卫健依申〔2027〕2号");
   arena_free(&a);
   store_close(s);

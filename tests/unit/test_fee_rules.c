@@ -89,7 +89,9 @@ static int64_t add(Store *s, Arena *a, int64_t org, const char *zDay,
   char zTrack[40];
   static int n;
   snprintf(zTrack, sizeof zTrack, "track%d", ++n);
+  CHECK_INT(store_begin(s), STORE_OK); /* the number is taken under a lock */
   CHECK_INT(store_app_add(s, a, &app, zTrack), STORE_OK);
+  CHECK_INT(store_commit(s), STORE_OK);
   return app.id;
 }
 

@@ -677,3 +677,172 @@ TEST(search_deferred_indexing_for_bulk_writers) {
   arena_free(&a);
   close_db(s, zPath);
 }
+
+/* A generated corpus over a small alphabet for the count checks: texts of
+** CJK characters and ASCII digits only (folding changes nothing, there is
+** no white space), so a term matches a column iff strstr() finds it. */
+#define CC_ALPHA 10
+static const char *const azCcChar[CC_ALPHA] = {"水", "质", "检", "测", "供",
+                                               "报", "通", "年", "1", "2"};
+typedef struct CcDoc {
+  int64_t id;
+  char zTitle[32], zBody[128];
+  int bLive; /* published */
+} CcDoc;
+
+static uint32_t cc_rand(uint32_t *p) {
+  *p = *p * 1103515245u + 12345u;
+  return (*p >> 8) & 0xffffff;
+}
+
+static void cc_text(uint32_t *pSeed, char *z, int nChar) {
+  z[0] = 0;
+  for (int i = 0; i < nChar; i++) strcat(z, azCcChar[cc_rand(pSeed) % CC_ALPHA]);
+}
+
+/* Brute-force count of zQuery (terms separated by one space, ANDed, each
+** a substring of the title or the body) over the live documents. */
+static int cc_scan(const CcDoc *aDoc, int nDoc, const char *zQuery) {
+  char z[64];
+  int n = 0;
+  for (int i = 0; i < nDoc; i++) {
+    if (!aDoc[i].bLive) continue;
+    snprintf(z, sizeof z, "%s", zQuery);
+    int ok = 1;
+    for (char *t = strtok(z, " "); t && ok; t = strtok(NULL, " "))
+      ok = strstr(aDoc[i].zTitle, t) || strstr(aDoc[i].zBody, t);
+    n += ok;
+  }
+  return n;
+}
+
+/* Exact count (countCap -1) of zQuery by store_search, or -1. */
+static int cc_count(Store *s, const char *zQuery) {
+  Arena a = ARENA_INIT;
+  SearchQuery q;
+  memset(&q, 0, sizeof q);
+  q.zQuery = zQuery;
+  q.bByDate = 1;
+  q.countCap = -1;
+  q.limit = 1;
+  int64_t *aId;
+  int n, total;
+  int rc = store_search(s, &a, &q, &aId, &n, &total);
+  arena_free(&a);
+  return rc == STORE_OK ? total : -1;
+}
+
+/* Every generated query, asked twice (the second answer may come from the
+** count cache), against the scan; returns the number of disagreements. */
+static int cc_check(Store *s, const CcDoc *aDoc, int nDoc, uint32_t seed) {
+  int nBad = 0;
+  for (int k = 0; k < 80; k++) {
+    char zQ[64], zT[32];
+    cc_text(&seed, zQ, 1 + (int)(cc_rand(&seed) % 4));
+    if (k % 4 == 3) { /* two terms */
+      cc_text(&seed, zT, 1 + (int)(cc_rand(&seed) % 3));
+      strcat(zQ, " ");
+      strcat(zQ, zT);
+    }
+    int want = cc_scan(aDoc, nDoc, zQ);
+    for (int r = 0; r < 2; r++) {
+      int got = cc_count(s, zQ);
+      if (got != want) {
+        nBad++;
+        fprintf(stderr, "  count of '%s': %d, scan %d (ask %d)\n", zQ, got, want, r + 1);
+      }
+    }
+  }
+  return nBad;
+}
+
+TEST(search_exact_counts_equal_a_scan_across_changes) {
+  char zPath[128];
+  int64_t org, user;
+  Store *s = open_db(zPath, &org, &user);
+  CHECK(s != NULL);
+  if (!s) return;
+  Arena a = ARENA_INIT;
+  CcDoc aDoc[40];
+  uint32_t seed = 18;
+  int nDoc = 0;
+  for (; nDoc < 30; nDoc++) {
+    CcDoc *d = &aDoc[nDoc];
+    cc_text(&seed, d->zTitle, 4);
+    cc_text(&seed, d->zBody, 30);
+    d->id = add_draft(s, org, user, d->zTitle, d->zBody);
+    d->bLive = d->id > 0 &&
+        store_doc_publish(s, &a, d->id, "published", "2025-03-01") == STORE_OK;
+    CHECK(d->bLive);
+  }
+  CHECK_INT(cc_check(s, aDoc, nDoc, 7), 0);
+  /* The cap and the filters are part of what is remembered: the same
+  ** query asked with another cap or year gets its own count. */
+  int nAll = cc_scan(aDoc, nDoc, "水");
+  CHECK(nAll > 3);
+  for (int r = 0; r < 2; r++) {
+    Arena b = ARENA_INIT;
+    SearchQuery q;
+    memset(&q, 0, sizeof q);
+    q.zQuery = "水";
+    q.bByDate = 1;
+    q.countCap = -1;
+    int64_t *aId;
+    int n, total = -1;
+    CHECK_INT(store_search(s, &b, &q, &aId, &n, &total), STORE_OK);
+    CHECK_INT(total, nAll);
+    q.countCap = 2;
+    CHECK_INT(store_search(s, &b, &q, &aId, &n, &total), STORE_OK);
+    CHECK_INT(total, 3); /* cap + 1: "more than 2" */
+    q.countCap = -1;
+    q.year = 2024;
+    CHECK_INT(store_search(s, &b, &q, &aId, &n, &total), STORE_OK);
+    CHECK_INT(total, 0);
+    q.year = 2025;
+    CHECK_INT(store_search(s, &b, &q, &aId, &n, &total), STORE_OK);
+    CHECK_INT(total, nAll);
+    arena_free(&b);
+  }
+  /* Changes: five withdrawn, five more published; the same queries again
+  ** (a remembered count of the old content must not be served). */
+  for (int i = 0; i < 5; i++) {
+    CHECK_INT(store_doc_withdraw(s, &a, aDoc[i * 3].id, "内容有误"), STORE_OK);
+    aDoc[i * 3].bLive = 0;
+  }
+  for (; nDoc < 35; nDoc++) {
+    CcDoc *d = &aDoc[nDoc];
+    cc_text(&seed, d->zTitle, 4);
+    cc_text(&seed, d->zBody, 30);
+    d->id = add_draft(s, org, user, d->zTitle, d->zBody);
+    d->bLive = d->id > 0 &&
+        store_doc_publish(s, &a, d->id, "published", "2025-04-01") == STORE_OK;
+    CHECK(d->bLive);
+  }
+  CHECK_INT(cc_check(s, aDoc, nDoc, 7), 0);
+  /* Inside a transaction the count sees its own writes, and after the
+  ** rollback no count of them is left behind. */
+  CHECK_INT(store_begin(s), STORE_OK);
+  CcDoc *d = &aDoc[nDoc++];
+  cc_text(&seed, d->zTitle, 4);
+  cc_text(&seed, d->zBody, 30);
+  d->id = add_draft(s, org, user, d->zTitle, d->zBody);
+  d->bLive = d->id > 0 &&
+      store_doc_publish(s, &a, d->id, "published", "2025-05-01") == STORE_OK;
+  CHECK(d->bLive);
+  CHECK_INT(cc_check(s, aDoc, nDoc, 7), 0);
+  store_rollback(s);
+  d->bLive = 0;
+  /* The same steps committed for another text advance the content
+  ** generation to the value it had inside the rolled-back transaction: no
+  ** count from inside may be served for it. */
+  d = &aDoc[nDoc++];
+  cc_text(&seed, d->zTitle, 4);
+  cc_text(&seed, d->zBody, 30);
+  d->id = add_draft(s, org, user, d->zTitle, d->zBody);
+  d->bLive = d->id > 0 &&
+      store_doc_publish(s, &a, d->id, "published", "2025-05-01") == STORE_OK;
+  CHECK(d->bLive);
+  CHECK_INT(cc_check(s, aDoc, nDoc, 7), 0);
+  arena_free(&a);
+  close_db(s, zPath);
+}

@@ -108,6 +108,7 @@ static const ConfKey aKey[] = {
   {"body-memory-mb", check_body_mem},
   {"max-conn-per-addr", check_per_addr},
   {"max-connections", check_max_conn},
+  {"search-replica", check_text},
 };
 #define N_KEY (int)(sizeof aKey / sizeof aKey[0])
 

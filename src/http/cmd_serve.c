@@ -17,6 +17,7 @@
 #include "lib/crypto.h"
 #include "lib/ipaddr.h"
 #include "store/store.h"
+#include "store/store_search.h"
 
 #include <fcntl.h>
 #include <sys/stat.h>
@@ -67,11 +68,45 @@ static int trusted_proxies(int argc, char **argv, const char *zConf, IpNet *aNet
   return n;
 }
 
+/* ---- The default search replica of a PostgreSQL server ---------------- */
+
+/* Without --search-replica, a server on PostgreSQL keeps its replica in a
+** private directory of its own under $TMPDIR, filled at start and removed
+** at exit; "off" answers searches with pg_search.c. */
+static char zTmpReplicaDir[4096];
+
+static void tmp_replica_remove(void) {
+  static const char *azSuffix[] = {"", "-wal", "-shm", "-journal"};
+  char z[4200];
+  for (size_t i = 0; i < sizeof azSuffix / sizeof azSuffix[0]; i++) {
+    snprintf(z, sizeof z, "%s/replica.db%s", zTmpReplicaDir, azSuffix[i]);
+    unlink(z);
+  }
+  rmdir(zTmpReplicaDir);
+}
+
+/* The replica file to use: zOpt, NULL for "off", else a new temporary one
+** (NULL when none can be made: pg_search.c answers). */
+static const char *replica_path(const char *zOpt, char *zBuf, size_t n) {
+  if (zOpt) return strcmp(zOpt, "off") ? zOpt : NULL;
+  const char *zTmp = getenv("TMPDIR");
+  snprintf(zTmpReplicaDir, sizeof zTmpReplicaDir, "%s/gongkai-search-XXXXXX",
+           zTmp && zTmp[0] ? zTmp : "/tmp");
+  if (!mkdtemp(zTmpReplicaDir)) {
+    fprintf(stderr, "gongkai serve: no directory for the search replica under %s;"
+            " searching PostgreSQL directly\n", zTmp && zTmp[0] ? zTmp : "/tmp");
+    return NULL;
+  }
+  atexit(tmp_replica_remove);
+  snprintf(zBuf, n, "%s/replica.db", zTmpReplicaDir);
+  return zBuf;
+}
+
 int cmd_serve(int argc, char **argv) {
   const char *zDb = CLI_DEFAULT_DB, *zListen = "127.0.0.1:8080", *zThreads = "4",
              *zMaxBody = "20", *zKeyFile = NULL, *zBaseUrl = NULL,
              *zBodyMem = "256", *zTimeout = "30", *zPerAddr = "32", *zProxy = NULL,
-             *zMaxConn = NULL,
+             *zMaxConn = NULL, *zReplica = NULL,
              *zMetrics = "127.0.0.1, ::1";
   CliOpt aOpt[] = {{"--db", 0, &zDb},           {"--listen", 0, &zListen},
                    {"--threads", 0, &zThreads}, {"--max-body-mb", 0, &zMaxBody},
@@ -81,7 +116,8 @@ int cmd_serve(int argc, char **argv) {
                    {"--max-conn-per-addr", 0, &zPerAddr},
                    {"--max-connections", 0, &zMaxConn},
                    {"--trusted-proxy", 0, &zProxy},
-                   {"--metrics-allow", 0, &zMetrics}};
+                   {"--metrics-allow", 0, &zMetrics},
+                   {"--search-replica", 0, &zReplica}};
   char **aPos;
   int nPos, bHelp;
   int rc = cli_parse("serve", argc, argv, 1, aOpt, (int)(sizeof aOpt / sizeof aOpt[0]),
@@ -93,7 +129,7 @@ int cmd_serve(int argc, char **argv) {
          "                     [--request-timeout SEC] [--max-conn-per-addr N]\n"
          "                     [--max-connections N]\n"
          "                     [--trusted-proxy CIDR]... [--key-file FILE] [--base-url URL]\n"
-         "                     [--metrics-allow CIDR,...]\n\n"
+         "                     [--metrics-allow CIDR,...] [--search-replica FILE]\n\n"
          "Serves the portal, staff pages and API.  Stops gracefully on SIGTERM\n"
          "or SIGINT.  Port 0 picks a free port (printed on stderr).\n"
          "The key file holds 64 hex characters used to encrypt applicants'\n"
@@ -113,12 +149,21 @@ int cmd_serve(int argc, char **argv) {
          "[::1]:8080 (IPv6) or *:8080 (every address, IPv4 and IPv6).  A base URL\n"
          "starting with https:// marks cookies Secure and sends HSTS.\n"
          "--metrics-allow: the client addresses that may read /metrics\n"
-         "(default 127.0.0.1, ::1).  Options may also come from GONGKAI_<NAME>\n"
+         "(default 127.0.0.1, ::1).  --search-replica (PostgreSQL only): answer\n"
+         "searches from a local SQLite FTS5 copy of the search index kept in\n"
+         "FILE, brought up to date from PostgreSQL before each search; one\n"
+         "file per server process (docs/search.md).  Default: a new file in a\n"
+         "private directory under $TMPDIR, filled at start and removed at exit;\n"
+         "'off' searches PostgreSQL directly.  Options may also come from GONGKAI_<NAME>\n"
          "or the configuration file (gongkai.conf(5)).\n"
          "Every limit: docs/security.md.");
     return 0;
   }
   if (nPos) { fprintf(stderr, "gongkai serve: unexpected argument '%s'\n", aPos[0]); return 2; }
+  if (zReplica && store_kind(zDb) != STORE_KIND_POSTGRES) {
+    fputs("gongkai serve: --search-replica is for a PostgreSQL database\n", stderr);
+    return 2;
+  }
   int nThreads = atoi(zThreads);
   if (nThreads < 1 || nThreads > 256) {
     fputs("gongkai serve: --threads must be 1..256\n", stderr);
@@ -188,6 +233,12 @@ int cmd_serve(int argc, char **argv) {
     free(zBase);
     return 1;
   }
+  /* A new replica is filled here, before the first request. */
+  char zReplicaBuf[4200];
+  if (store_kind(zDb) == STORE_KIND_POSTGRES)
+    store_search_replica_set(replica_path(zReplica, zReplicaBuf, sizeof zReplicaBuf));
+  if (store_search_replica_refresh(s) != STORE_OK)
+    fprintf(stderr, "gongkai serve: %s\n", store_errmsg(s));
   store_close(s);
   rc = server_run(&cfg);
   free(zBase);

@@ -272,6 +272,7 @@ int store_open(const char *zTarget, int flags, Store **pp, char **pzErr) {
 
 void store_close(Store *s) {
   if (!s) return;
+  store_close(s->pReplica);  /* a PostgreSQL store's search replica */
   for (int i = 0; i < s->nStmt; i++) s->drv->xFinalize(s->aStmt[i].st);
   s->nStmt = 0;
   s->drv->xClose(s);

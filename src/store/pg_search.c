@@ -177,7 +177,35 @@ static int exec_key(Store *s, const char *zSql, int64_t key) {
 }
 #define exec_key0(s, zSql) exec_key(s, zSql, 0)
 
-/* Indexes every unindexed search_doc row (caller's transaction). */
+/* ---- The change log of the search replicas (migration pg/0093) -------- */
+
+/* Entries kept in search_log: a replica further behind starts again from
+** scratch (search_replica.c). */
+#define SEARCH_LOG_KEEP 100000
+
+/* Appends to search_log, in the caller's transaction, the entries the SQL
+** literal zSql inserts (?1 = docId when it names one), after taking the
+** search key lock: writers of the log commit in seq order (migration
+** pg/0093), and prunes entries older than SEARCH_LOG_KEEP. */
+static int log_change(Store *s, const char *zSql, int64_t docId) {
+  int rc = store_lock(s, STORE_LOCK_SEARCH_KEY);
+  if (rc) return rc;
+  Stmt *st = stmt(s, zSql);
+  if (strstr(zSql, "?1")) bind_int(st, 1, docId);
+  if ((rc = stmt_exec(s, st, "更新检索索引"))) return rc;
+  st = stmt(s, "DELETE FROM search_log WHERE seq<"
+               "(SELECT max(seq) FROM search_log)-?1");
+  bind_int(st, 1, SEARCH_LOG_KEEP);
+  return stmt_exec(s, st, "更新检索索引");
+}
+#define LOG_DOC "INSERT INTO search_log(doc_id) VALUES(?1)"
+#define LOG_UNINDEXED \
+  "INSERT INTO search_log(doc_id) SELECT doc_id FROM search_doc" \
+  " WHERE indexed=0 ORDER BY id"
+#define LOG_ALL "INSERT INTO search_log(what) VALUES('all')"
+
+/* Indexes every unindexed search_doc row (caller's transaction), and logs
+** their documents for the replicas. */
 static int index_unindexed(Store *s) {
   Arena a = ARENA_INIT;
   int64_t *aKey = NULL;
@@ -189,6 +217,7 @@ static int index_unindexed(Store *s) {
   }
   stmt_done(st);
   rc = rc < 0 ? store_db_err(s, "更新检索索引") : STORE_OK;
+  if (!rc && n > 0) rc = log_change(s, LOG_UNINDEXED, 0);
   for (int i = 0; i < n && !rc; i++) rc = index_row(s, aKey[i]);
   arena_free(&a);
   return rc;
@@ -197,7 +226,8 @@ static int index_unindexed(Store *s) {
 int pg_search_index_all(Store *s) {
   int rc;
   if ((rc = exec_key0(s, "DELETE FROM search_pg")) ||
-      (rc = exec_key0(s, "UPDATE search_doc SET indexed=0")))
+      (rc = exec_key0(s, "UPDATE search_doc SET indexed=0")) ||
+      (rc = log_change(s, LOG_ALL, 0)))
     return rc;
   return index_unindexed(s);
 }
@@ -246,6 +276,8 @@ int pg_search_sync(Store *s, int64_t docId) {
   stmt_done(st);
   if (rc < 0) { rc = store_db_err(s, "更新检索索引"); goto fail; }
   rc = STORE_OK;
+  /* A removed row is logged here, a (re)added one when it is indexed. */
+  if (!zDate && zOldDate && (rc = log_change(s, LOG_DOC, docId))) goto fail;
   if (!zDate) goto done;
   if (zOldDate && !strcmp(zOldDate, zDate)) {
     key = oldKey;
@@ -298,6 +330,7 @@ int pg_search_rebuild(Store *s) {
           "   d.validity AS validity"
           "  FROM doc d WHERE d.state='published') x", 0)) ||
       (rc = index_unindexed(s)) ||
+      (rc = log_change(s, LOG_ALL, 0)) ||
       (rc = exec_key(s, "UPDATE search_meta SET value=0 WHERE name='displaced'", 0))) {
     store_rollback(s);
     return rc;

@@ -14,6 +14,7 @@
 #include "store/store_documents.h"
 #include "store/store_admin.h"
 #include "store/pg_search.h"
+#include "store/search_replica.h"
 #include "store/search_count_cache.h"
 #include "store/store_sqlite.h"
 #include "store/store_search.h"
@@ -528,6 +529,20 @@ int store_search_ranks(const char *zQuery) {
   return b;
 }
 
+/* ---- The search replica's use of this file (search_replica.h) ---------- */
+
+int lite_search_index_pending(Store *r) { return index_unindexed(r); }
+int lite_search_clear(Store *r) {
+  int rc;
+  if ((rc = exec_sql0(r, "INSERT INTO search_fts(search_fts) VALUES('delete-all')")) ||
+      (rc = exec_sql0(r, "INSERT INTO search_chr(search_chr) VALUES('delete-all')")) ||
+      (rc = exec_sql0(r, "DELETE FROM search_stale")))
+    return rc;
+  return exec_sql0(r, "DELETE FROM search_doc");
+}
+
+/* On PostgreSQL: through this connection's search replica when it is
+** configured and current (search_replica.c), else pg_search.c. */
 void store_search_count_cache(Store *s, int bOn) { s->bNoCountCache = !bOn; }
 
 /* The key of a count in the count cache: everything that decides it
@@ -583,7 +598,16 @@ static int count_matches(Store *s, const SearchQuery *q, const char *zMatch,
 
 int store_search(Store *s, Arena *a, const SearchQuery *q, int64_t **paDocId,
                  int *pn, int *pnTotal) {
-  ON_PG(s, pg_search(s, a, q, paDocId, pn, pnTotal));
+  if (db_dialect(s) != DB_SQLITE) {
+    int rc = search_replica_search(s, a, q, paDocId, pn, pnTotal);
+    return rc != SEARCH_REPLICA_UNUSED ? rc
+                                       : pg_search(s, a, q, paDocId, pn, pnTotal);
+  }
+  return lite_search(s, s, a, q, paDocId, pn, pnTotal);
+}
+
+int lite_search(Store *s, Store *sMain, Arena *a, const SearchQuery *q,
+                int64_t **paDocId, int *pn, int *pnTotal) {
   Buf m = BUF_INIT, c = BUF_INIT;
   char *zErr = NULL;
   *paDocId = NULL;
@@ -596,7 +620,7 @@ int store_search(Store *s, Arena *a, const SearchQuery *q, int64_t **paDocId,
   int qrc = fts_cjk_query_split(q->zQuery, &m, &c, &zErr);
   if (qrc != FTS_CJK_OK) {
     /* The tokenizer's messages are English; users get Chinese. */
-    int rc = store_fail(s, STORE_INVALID, "%s",
+    int rc = store_fail(sMain, STORE_INVALID, "%s",
         qrc == FTS_CJK_ETOOMANY ? "检索词过多（最多16个）"
         : qrc == FTS_CJK_ETOOLONG ? "检索词过长（每个最多100个字）"
         : "请输入检索词");
@@ -633,7 +657,7 @@ int store_search(Store *s, Arena *a, const SearchQuery *q, int64_t **paDocId,
     lite_bind_int(st, 9, nCand);
     lite_bind_int(st, 10, limit);
     lite_bind_int(st, 11, offset);
-    lite_bind_int(st, 18, store_setting_int(s, SET_SEARCH_RECENCY_PERCENT));
+    lite_bind_int(st, 18, store_setting_int(sMain, SET_SEARCH_RECENCY_PERCENT));
     if ((rc = collect(s, a, st, paDocId, pn, &nAlloc))) return rc;
     if (*pn == limit) return STORE_OK;
     /* The page runs past the candidates: continue newest first with the

@@ -49,7 +49,8 @@ typedef struct Schema {
 static int skipped(const char *zTable) {
   return !strcmp(zTable, "schema_migration") || !strcmp(zTable, "content_generation") ||
          !strcmp(zTable, "job_lease") ||
-         !strcmp(zTable, "search_pg"); /* the target's own index, built below */
+         !strcmp(zTable, "search_pg") || /* the target's own index, built below */
+         !strcmp(zTable, "search_log");  /* its change log (search replicas) */
 }
 
 static Tab *tab_find(Schema *sc, const char *zName) {

@@ -32,12 +32,22 @@ struct Store {
   struct SearchCountCache *pCountCache; /* recent search counts (SQLite) */
   int bNoCountCache;       /* store_search_count_cache(s, 0) */
   int64_t dbNs;            /* time in SQL statements, summed (store_db_ns) */
+  struct Store *pReplica;  /* PostgreSQL: this connection's search replica
+                           ** (search_replica.c), or NULL */
+  int64_t replicaRetryAt;  /* after a replica failure: when to try again
+                           ** (monotonic seconds) */
   struct {
     const char *zSql;      /* cache key: the SQL text's address (a literal) */
     Stmt *st;
   } aStmt[STMT_CACHE];
   int nStmt;
 };
+
+/* Open flag private to src/store/: a plain SQLite file that is not a
+** gongkai database (a search replica, search_replica.c): created when
+** missing, no migrations, no content triggers, the gk tokenizer
+** registered. */
+#define STORE_RAW 0x100
 
 /* z, or "" when z is NULL (for NOT NULL DEFAULT '' text columns). */
 static inline const char *nz(const char *z) { return z ? z : ""; }

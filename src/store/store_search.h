@@ -86,6 +86,20 @@ void store_search_count_cache(Store *s, int bOn);
 int store_search(Store *s, Arena *a, const SearchQuery *q, int64_t **paDocId,
                  int *pn, int *pnTotal);
 
+/* The FTS5 search replica of PostgreSQL stores (search_replica.c;
+** docs/search.md "PostgreSQL: the FTS5 replica").  With a path, every
+** PostgreSQL store of this process answers store_search() from a local
+** SQLite file at zPath (created when missing; one connection per store,
+** shared by the process), brought up to date from PostgreSQL's change
+** log before each search; NULL (the default) or "": pg_search.c.  Call
+** before the stores are used (process-wide, not thread-safe). */
+void store_search_replica_set(const char *zPath);
+/* Opens s's replica and brings it up to date now (at server start: a new
+** replica is filled from scratch here rather than in a request).
+** STORE_OK (also on SQLite or without a replica), or the failure (logged;
+** searches then use pg_search.c). */
+int store_search_replica_refresh(Store *s);
+
 /* Years with published documents of organisation orgId (0: all; with
 ** bSubtree its subtree), newest first, with their counts; arrays in a.
 ** paCount may be NULL: with orgId 0 the years are then found by one index

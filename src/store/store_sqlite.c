@@ -160,7 +160,7 @@ static int private_table(const char *zName) {
   static const char *const az[] = {
     "session", "login_failure", "login_throttle", "audit_log", "apply_attempt",
     "message_throttle", "form_submission", "api_token", "schema_migration",
-    "content_generation", "holiday", "job_lease", NULL};
+    "content_generation", "holiday", "job_lease", "search_log", NULL};
   for (int i = 0; az[i]; i++)
     if (!strcmp(az[i], zName)) return 1;
   /* Applications and their case files are seen by their handlers and, at
@@ -224,6 +224,13 @@ static int lite_pragma_int(Store *s, const char *zPragma, int dflt) {
 static int drv_open(Store *s, const char *zPath, int flags, char **pzErr) {
   struct stat sb;
   int exists = stat(zPath, &sb) == 0;
+  if ((flags & STORE_RAW) && !exists) {
+    if (create_private(zPath)) {
+      if (pzErr) *pzErr = mprintf("无法创建文件 %s", zPath);
+      return STORE_ERROR;
+    }
+    exists = 1;
+  }
   if ((flags & STORE_CREATE) && exists) {
     if (pzErr) *pzErr = mprintf("数据库文件已存在：%s（不会覆盖）", zPath);
     return STORE_CONFLICT;
@@ -266,6 +273,8 @@ static int drv_open(Store *s, const char *zPath, int flags, char **pzErr) {
     if (pzErr) *pzErr = mprintf("数据库设置失败：%s", store_errmsg(s));
     return STORE_ERROR;
   }
+  if (flags & STORE_RAW)
+    return fts_register_all(s->db) == SQLITE_OK ? STORE_OK : STORE_ERROR;
   if (flags & STORE_CREATE) {
     char z[64];
     snprintf(z, sizeof z, "PRAGMA application_id=%d;", GK_APPLICATION_ID);

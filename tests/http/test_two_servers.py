@@ -13,7 +13,11 @@ schema under `make check-pg` (GK_TEST_PG, harness.pg_fresh_schema).
 - While clients submit applications through the public form on both, B is
   killed with SIGKILL: every submission that got its 303 exists afterwards,
   found through A (the staff register's search by applicant name), and the
-  ledger verifies."""
+  ledger verifies.
+- On PostgreSQL, B answers searches from its own FTS5 replica
+  (--search-replica, docs/search.md): a document A publishes is found by
+  B's search at once, and no longer once A withdrew it; B's log says
+  nothing about falling back to PostgreSQL's search."""
 import os
 import random
 import re
@@ -22,6 +26,7 @@ import socket
 import subprocess
 import threading
 import time
+import urllib.parse
 
 import harness
 from harness import contains, eq, ok
@@ -32,8 +37,9 @@ APPLY = "/o/znwsj/apply"
 class Second:
     """Another server process on the module server's database."""
 
-    def __init__(self, srv):
+    def __init__(self, srv, args=()):
         self.srv = srv
+        self.args = list(args)
         self.db = srv.db
         self.port = harness.free_port()
         self.log = os.path.join(srv.dir, "serve-b.log")
@@ -46,7 +52,7 @@ class Second:
         env["GONGKAI_KEY"] = "0f" * 32
         self.proc = subprocess.Popen(
             [harness.BIN, "serve", "--db", self.db, "--listen", "127.0.0.1:%d" % self.port,
-             "--threads", "2"], stdout=self.logf, stderr=self.logf, env=env)
+             "--threads", "2"] + self.args, stdout=self.logf, stderr=self.logf, env=env)
         deadline = time.time() + 20
         while time.time() < deadline:
             try:
@@ -145,6 +151,37 @@ def test_published_on_a_is_served_by_b_at_once(srv):
             contains(r.text, title2)
     finally:
         b.stop()
+
+
+def found(c, query, doc):
+    """1 when the search page for query lists document doc."""
+    r = c.get("/search?q=" + urllib.parse.quote(query))
+    eq(r.status, 200)
+    return ("/d/%d\"" % doc) in r.text
+
+
+def test_search_replica_on_b_follows_a(srv):
+    if not os.environ.get("GK_TEST_PG"):
+        return  # the replica is PostgreSQL's (SQLite searches its own FTS5)
+    replica = os.path.join(srv.dir, "replica-b.db")
+    b = Second(srv, ["--search-replica", replica])
+    try:
+        anon_b = b.client()
+        eq(anon_b.get("/search?q=" + urllib.parse.quote("双机检索副本")).status, 200)
+        ok(os.path.exists(replica), "B made its replica at start")
+        doc = publish(srv, "双机检索副本测试文件")
+        ok(found(anon_b, "双机检索副本", doc), "B's search finds what A published")
+        ok(found(anon_b, "副", doc), "also by one character")
+        office_a = signed_in(srv, "office")
+        r = office_a.post("/staff/docs/%d/withdraw" % doc,
+                          {"action": "withdraw", "opinion": "测试撤回", "confirm": "1"})
+        eq(r.status, 303)
+        ok(not found(anon_b, "双机检索副本", doc), "B's search loses what A withdrew")
+        ok(not found(anon_b, "副", doc), "also by one character")
+    finally:
+        b.stop()
+    log = open(b.log, "rb").read().decode("utf-8", "replace")
+    ok("search replica" not in log, "B fell back to PostgreSQL's search: " + log[-1000:])
 
 
 def test_session_made_on_a_works_on_b(srv):

@@ -24,7 +24,8 @@
 #     20, exact count, portal page; the query set of section 2,
 #     BENCH_PG_QUERIES per class, default 20, BENCH_PG_SEARCH_RUNS timed
 #     runs, default $RUNS; each query alternately on the two, CPU including
-#     the PostgreSQL server's).
+#     the PostgreSQL server's), once by pg_search.c and, unless
+#     BENCH_PG_REPLICA=0, once through the FTS5 search replica.
 # BENCH_PG_REUSE=DIR (a work directory kept with BENCH_KEEP=1, holding
 # pgN/c, the cluster, and nN.db) skips the cluster's creation and 9a: the
 # cluster is started again and migrated, and with BENCH_PG_REINDEX=1 its
@@ -333,6 +334,12 @@ NGX
   if pg_part search; then
     echo "   search ($(date -u +%T))"
     $GK bench-search --db "$SDB" --compare "$PGCONN" --queries "$PG_Q" --runs "$PG_SRUNS" > "$PD/search.md"
+    if [ "${BENCH_PG_REPLICA:-1}" = 1 ]; then
+      # the FTS5 replica `serve` keeps on PostgreSQL (docs/search.md)
+      rm -f "$PD/replica.db"*
+      $GK bench-search --db "$SDB" --compare "$PGCONN" --replica "$PD/replica.db" \
+        --queries "$PG_Q" --runs "$PG_SRUNS" > "$PD/search_replica.md"
+    fi
     {
       echo
       echo "### 9c. Search: the same queries through \`store_search()\` on both"
@@ -345,7 +352,15 @@ NGX
       echo "process's thread, for PostgreSQL plus the cluster's processes (/proc/PID/schedstat)."
       echo "Ratios: PostgreSQL / SQLite of the p50, the p99 and the summed CPU (> 1: PostgreSQL slower)."
       echo
+      echo 'PostgreSQL searched by pg_search.c (`serve --search-replica off`):'
+      echo
       cat "$PD/search.md"
+      if [ -f "$PD/search_replica.md" ]; then
+        echo
+        echo 'PostgreSQL searched through the FTS5 search replica (the default of `serve` on PostgreSQL):'
+        echo
+        cat "$PD/search_replica.md"
+      fi
     } >> "$WORK/pg.md"
   fi
 

@@ -30,7 +30,7 @@ static const char zUsage[] =
     "usage: gongkai bench-search [--db PATH] [--table NAME] [--trigram NAME]\n"
     "                            [--queries N] [--runs R] [--like L]\n"
     "                            [--seed S] [--overlap N] [--latency]\n"
-    "                            [--compare DB2]\n\n"
+    "                            [--compare DB2 [--replica FILE]]\n\n"
     "Times search on the documents of PATH and prints a Markdown report.\n"
     "--table    the search table (default: the first FTS5 table over doc)\n"
     "--trigram  a trigram table to compare (see bench-search --create)\n"
@@ -42,7 +42,9 @@ static const char zUsage[] =
     "           together, one line: for each wall p50, p99 and CPU p99 (ms)\n"
     "--compare  the same queries through store_search() on PATH and on DB2\n"
     "           (SQLite or PostgreSQL), alternately: newest 20, relevance 20,\n"
-    "           exact count, portal page; a Markdown table with the ratios\n"
+    "           exact count, portal page; a Markdown table with the ratios;\n"
+    "           --replica: a PostgreSQL DB2 searched through its FTS5 replica\n"
+    "           FILE (serve --search-replica), filled or caught up first\n"
     "--create NAME --tokenizer gk|trigram  creates and fills a search table\n"
     "           instead (prints the seconds it took); --drop NAME drops it.\n";
 
@@ -317,9 +319,21 @@ static int latency_only(Store *s, const char *zTable, const BenchVocab *v,
 /* --compare: the queries of every class through store_search() on s and
 ** on the database zDb2 (bench_compare.c).  Returns the exit status. */
 static int compare_only(Store *s, const char *zDb, const char *zDb2,
-                        const BenchVocab *v, uint64_t seed, int nQ, int nRun) {
+                        const char *zReplica, const BenchVocab *v,
+                        uint64_t seed, int nQ, int nRun) {
+  if (zReplica) store_search_replica_set(zReplica);
   Store *s2 = cli_open("bench-search", zDb2, 0);
   if (!s2) return 1;
+  if (zReplica) {
+    /* filled (or caught up) here, not in the first timed query */
+    double t0 = now_ms();
+    if (store_search_replica_refresh(s2) != STORE_OK) {
+      store_close(s2);
+      return 1;
+    }
+    printf("Search replica `%s` brought up to date in %.1f s before the "
+           "queries.\n\n", zReplica, (now_ms() - t0) / 1000.0);
+  }
   const char *azName[N_CLASS];
   char **aazQ[N_CLASS];
   Query *aQ = xmalloc(sizeof(Query) * (size_t)nQ);
@@ -352,14 +366,14 @@ int cmd_bench_search(int argc, char **argv) {
   const char *zDb = CLI_DEFAULT_DB, *zTable = NULL, *zTri = NULL;
   const char *zQ = "40", *zRuns = "3", *zLike = "3", *zSeed = "7";
   const char *zCreate = NULL, *zTok = NULL, *zDrop = NULL, *zOverlap = "0",
-             *zLatency = NULL, *zCompare = NULL;
+             *zLatency = NULL, *zCompare = NULL, *zReplica = NULL;
   CliOpt aOpt[] = {{"--db", 0, &zDb},         {"--table", 0, &zTable},
                    {"--trigram", 0, &zTri},   {"--queries", 0, &zQ},
                    {"--runs", 0, &zRuns},     {"--like", 0, &zLike},
                    {"--seed", 0, &zSeed},     {"--create", 0, &zCreate},
                    {"--tokenizer", 0, &zTok}, {"--drop", 0, &zDrop},
                    {"--overlap", 0, &zOverlap}, {"--latency", 1, &zLatency},
-                   {"--compare", 0, &zCompare}};
+                   {"--compare", 0, &zCompare}, {"--replica", 0, &zReplica}};
   char **aPos;
   int nPos, bHelp;
   int rc = cli_parse("bench-search", argc, argv, 1, aOpt,
@@ -394,7 +408,8 @@ int cmd_bench_search(int argc, char **argv) {
       fprintf(stderr, "gongkai bench-search: 词表缺失\n");
       goto done0;
     }
-    rc = compare_only(s, zDb, zCompare, &v, strtoull(zSeed, NULL, 10), nQ, nRun);
+    rc = compare_only(s, zDb, zCompare, zReplica, &v, strtoull(zSeed, NULL, 10),
+                      nQ, nRun);
     goto done0;
   }
   if (!zTable && store_bench_search_table(s, &a, &zTable) != STORE_OK) {

@@ -20,7 +20,12 @@
 #      fails sign-ins and registers applications (~20 POSTs/s), with the
 #      public cache's hit rate from /metrics;
 #   7. 1,000 keep-alive connections (bench/connload.c, open loop at a
-#      fixed rate; and wrk -c1000), gongkai vs nginx.
+#      fixed rate; and wrk -c1000), gongkai vs nginx;
+#   and with BENCH_PG=1, for every size in BENCH_PG_SIZES (default 10000):
+#   9. PostgreSQL against SQLite (bench/pg.sh): import, annual report,
+#      search (newest-first, relevance, exact count, portal page), document
+#      pages, and two servers on one PostgreSQL against one, each as a
+#      ratio measured in the same run.
 #
 # Environment: BENCH_DURATION (seconds per wrk run, default 10), BENCH_RUNS
 # (repetitions for min/median/max, default 3), BENCH_SIZES (default
@@ -33,13 +38,19 @@
 # (POSTs per second of the writer in section 6, default 20), BENCH_CONNS
 # (connections of section 7, default 1000) and BENCH_CONN_RATE (its
 # requests per second, default 2000), BENCH_OVERLAP (queries per class of
-# section 2b, default 20; 0 skips it).  Every step runs under
+# section 2b, default 20; 0 skips it), BENCH_PG (1: section 9) with
+# BENCH_PG_SIZES, BENCH_PG_QUERIES, BENCH_PG_SHARED_BUFFERS, BENCH_PG_PARTS
+# and BENCH_PG_REUSE (bench/pg.sh), BENCH_PORT_BASE (servers and nginx
+# listen on BASE..BASE+9 instead of free ports the kernel picks),
+# BENCH_GONGKAI (the binary, default ./gongkai).  An
+# empty BENCH_SIZES skips sections 2–5 and 8 (e.g. BENCH_SKIP_PAGE=1
+# BENCH_SIZES= BENCH_PG=1 for section 9 alone).  Every step runs under
 # `timeout`, so the run stops by itself.
 set -eu
 cd "$(dirname "$0")/.."
 DUR=${BENCH_DURATION:-10}
 RUNS=${BENCH_RUNS:-3}
-SIZES=${BENCH_SIZES:-"10000 100000 1000000"}
+SIZES=${BENCH_SIZES-"10000 100000 1000000"}
 TRIGRAM=${BENCH_TRIGRAM:-1}
 TRIGRAM_MAX=${BENCH_TRIGRAM_MAX:-1000000}
 LIKE=${BENCH_LIKE:-3}
@@ -51,14 +62,25 @@ TMO=${BENCH_TIMEOUT:-3600}
 WORK=$(mktemp -d "${BENCH_TMP:-/tmp}/gk-bench.XXXXXX")
 chmod 755 "$WORK"   # nginx workers run as another user
 OUT=${BENCH_OUT:-bench/RESULTS.md}
-GK="timeout $TMO ./gongkai"
+GKBIN=${BENCH_GONGKAI:-./gongkai}
+GK="timeout $TMO $GKBIN"
 cleanup() {
   for p in "$WORK"/*.pid; do [ -f "$p" ] && kill "$(cat "$p")" 2>/dev/null; done
+  ! command -v pg_down > /dev/null || pg_down
   [ "${BENCH_KEEP:-0}" = 1 ] || rm -rf "$WORK"
 }
 trap cleanup EXIT
 
-free_port() { python3 -c 'import socket;s=socket.socket();s.bind(("127.0.0.1",0));print(s.getsockname()[1])'; }
+free_port() {
+  if [ -n "${BENCH_PORT_BASE:-}" ]; then
+    # called in $(...): the next port is counted in a file
+    n=$(cat "$WORK/port.n" 2>/dev/null || echo 0)
+    echo $((n + 1)) > "$WORK/port.n"
+    echo $((BENCH_PORT_BASE + n % 10))
+  else
+    python3 -c 'import socket;s=socket.socket();s.bind(("127.0.0.1",0));print(s.getsockname()[1])'
+  fi
+}
 
 # min/median/max of numbers on stdin -> "min / median / max"
 stats() { sort -g | awk '{a[NR]=$1} END {printf "%s / %s / %s", a[1], a[int((NR+1)/2)], a[NR]}'; }
@@ -77,7 +99,7 @@ serve() {
   port=$(free_port)
   db=$1 name=$2
   shift 2
-  GONGKAI_KEY=$(printf '0f%.0s' $(seq 32)) ./gongkai serve --db "$db" \
+  GONGKAI_KEY=$(printf '0f%.0s' $(seq 32)) "$GKBIN" serve --db "$db" \
     --listen "127.0.0.1:$port" --threads 2 "$@" > "$WORK/$name.out" 2> "$WORK/$name.log" &
   echo $! > "$WORK/$name.pid"
   i=0
@@ -104,7 +126,7 @@ load="load average $(cut -d' ' -f1-3 /proc/loadavg) at the start"
   echo "Measured $(date -u '+%Y-%m-%d %H:%M UTC') on $(nproc) cores ($(awk -F': ' '/model name/ {print $2; exit}' /proc/cpuinfo)),"
   echo "$(awk '/MemTotal/ {printf "%.0f GiB", $2/1048576}' /proc/meminfo), $(uname -sr), SQLite $(sqlite3 --version | cut -d' ' -f1);"
   echo "client and servers share the machine (loopback); $load."
-  echo "Command: \`make bench\` with BENCH_SIZES=\"$SIZES\" BENCH_DURATION=$DUR BENCH_RUNS=$RUNS BENCH_LIKE=$LIKE BENCH_TRIGRAM=$TRIGRAM BENCH_TRIGRAM_MAX=$TRIGRAM_MAX."
+  echo "Command: \`make bench\` with BENCH_SIZES=\"$SIZES\" BENCH_DURATION=$DUR BENCH_RUNS=$RUNS BENCH_LIKE=$LIKE BENCH_TRIGRAM=$TRIGRAM BENCH_TRIGRAM_MAX=$TRIGRAM_MAX$( [ "${BENCH_PG:-0}" != 1 ] || echo " BENCH_PG=1 BENCH_PG_SIZES=\"${BENCH_PG_SIZES:-10000}\" BENCH_PG_QUERIES=${BENCH_PG_QUERIES:-20}")."
   echo "Targets (issue 8) are quoted under each table; see README.md \"Benchmarks\" for how to read them."
 } > "$OUT.new"
 
@@ -315,7 +337,10 @@ done
   echo "Target: newest-first p99 < 10 ms and relevance p99 < 50 ms also while importing."
 } > "$WORK/during.md"
 
-{
+# ---- 9. PostgreSQL against SQLite (BENCH_PG=1) -----------------------------
+[ "${BENCH_PG:-0}" != 1 ] || . bench/pg.sh
+
+[ -z "$SIZES" ] || {
   cat "$WORK/search.all"
   echo
   echo "## 3. Bulk import (\`gongkai docs import\`, search index included)"
@@ -353,8 +378,11 @@ done
   printf "%s" "$MEM_ROWS"
   echo
   echo "Target: < 64 MB at 1M documents."
+} >> "$OUT.new"
+{
   [ ! -f "$WORK/traffic.md" ] || cat "$WORK/traffic.md"
-  [ ! -f "$WORK/during.md" ] || cat "$WORK/during.md"
+  [ -z "$SIZES" ] || [ ! -f "$WORK/during.md" ] || cat "$WORK/during.md"
+  [ ! -f "$WORK/pg.md" ] || cat "$WORK/pg.md"
 } >> "$OUT.new"
 # What limits each missed target, with profiles: written by hand after a
 # run, kept in bench/analysis.md and appended to every report.

@@ -13,7 +13,8 @@ case "${1:-build}" in
          # node and npm may come from elsewhere (a nodesource build); only ask
          # apt for them when neither is on the PATH.
          command -v npm >/dev/null 2>&1 || want="$want nodejs npm" ;;
-  bench) want="$want nginx wrk" ;;
+  bench) want="$want nginx wrk"
+         [ "${BENCH_PG:-0}" != 1 ] || want="$want postgresql-15 postgresql-client-15" ;;
   deb)   want="$want debhelper scdoc dpkg-dev fakeroot" ;;
 esac
 missing=""

@@ -16,6 +16,7 @@
 #include <string.h>
 #include <time.h>
 
+#include "cli/bench_compare.h"
 #include "cli/bench_gen.h"
 #include "cli/bench_overlap.h"
 #include "cli/cli.h"
@@ -28,7 +29,8 @@
 static const char zUsage[] =
     "usage: gongkai bench-search [--db PATH] [--table NAME] [--trigram NAME]\n"
     "                            [--queries N] [--runs R] [--like L]\n"
-    "                            [--seed S] [--overlap N] [--latency]\n\n"
+    "                            [--seed S] [--overlap N] [--latency]\n"
+    "                            [--compare DB2 [--replica FILE]]\n\n"
     "Times search on the documents of PATH and prints a Markdown report.\n"
     "--table    the search table (default: the first FTS5 table over doc)\n"
     "--trigram  a trigram table to compare (see bench-search --create)\n"
@@ -38,6 +40,11 @@ static const char zUsage[] =
     "           with IDF over every match, N queries per class (default 0)\n"
     "--latency  only newest 20 / relevance / portal page over all classes\n"
     "           together, one line: for each wall p50, p99 and CPU p99 (ms)\n"
+    "--compare  the same queries through store_search() on PATH and on DB2\n"
+    "           (SQLite or PostgreSQL), alternately: newest 20, relevance 20,\n"
+    "           exact count, portal page; a Markdown table with the ratios;\n"
+    "           --replica: a PostgreSQL DB2 searched through its FTS5 replica\n"
+    "           FILE (serve --search-replica), filled or caught up first\n"
     "--create NAME --tokenizer gk|trigram  creates and fills a search table\n"
     "           instead (prints the seconds it took); --drop NAME drops it.\n";
 
@@ -261,6 +268,10 @@ static int cmp_i64(const void *a, const void *b) {
   return x < y ? -1 : x > y;
 }
 
+static const char *kind_name(const char *zDb) {
+  return store_kind(zDb) == STORE_KIND_POSTGRES ? "PostgreSQL" : "SQLite";
+}
+
 /* Creates (or drops) a comparison table; returns the exit status. */
 static int create_or_drop(Store *s, const char *zCreate, const char *zTok,
                           const char *zDrop) {
@@ -305,17 +316,64 @@ static int latency_only(Store *s, const char *zTable, const BenchVocab *v,
   return rc;
 }
 
+/* --compare: the queries of every class through store_search() on s and
+** on the database zDb2 (bench_compare.c).  Returns the exit status. */
+static int compare_only(Store *s, const char *zDb, const char *zDb2,
+                        const char *zReplica, const BenchVocab *v,
+                        uint64_t seed, int nQ, int nRun) {
+  if (zReplica) store_search_replica_set(zReplica);
+  Store *s2 = cli_open("bench-search", zDb2, 0);
+  if (!s2) return 1;
+  if (zReplica) {
+    /* filled (or caught up) here, not in the first timed query */
+    double t0 = now_ms();
+    if (store_search_replica_refresh(s2) != STORE_OK) {
+      store_close(s2);
+      return 1;
+    }
+    printf("Search replica `%s` brought up to date in %.1f s before the "
+           "queries.\n\n", zReplica, (now_ms() - t0) / 1000.0);
+  }
+  const char *azName[N_CLASS];
+  char **aazQ[N_CLASS];
+  Query *aQ = xmalloc(sizeof(Query) * (size_t)nQ);
+  for (int c = 0; c < N_CLASS; c++) {
+    azName[c] = aClass[c].zName;
+    aazQ[c] = xmalloc(sizeof(char *) * (size_t)nQ);
+    make_queries(v, seed, c, aQ, nQ);
+    for (int i = 0; i < nQ; i++) {
+      Buf u = BUF_INIT;
+      for (int k = 0; k < aQ[i].nTerm; k++) {
+        if (k) buf_putc(&u, ' ');
+        buf_puts(&u, aQ[i].azTerm[k]);
+      }
+      aazQ[c][i] = buf_steal(&u);
+    }
+    free_queries(aQ, nQ);
+  }
+  int rc = bench_compare(s, s2, kind_name(zDb), kind_name(zDb2), azName,
+                         aazQ, N_CLASS, nQ, nRun);
+  for (int c = 0; c < N_CLASS; c++) {
+    for (int i = 0; i < nQ; i++) free(aazQ[c][i]);
+    free(aazQ[c]);
+  }
+  free(aQ);
+  store_close(s2);
+  return rc;
+}
+
 int cmd_bench_search(int argc, char **argv) {
   const char *zDb = CLI_DEFAULT_DB, *zTable = NULL, *zTri = NULL;
   const char *zQ = "40", *zRuns = "3", *zLike = "3", *zSeed = "7";
   const char *zCreate = NULL, *zTok = NULL, *zDrop = NULL, *zOverlap = "0",
-             *zLatency = NULL;
+             *zLatency = NULL, *zCompare = NULL, *zReplica = NULL;
   CliOpt aOpt[] = {{"--db", 0, &zDb},         {"--table", 0, &zTable},
                    {"--trigram", 0, &zTri},   {"--queries", 0, &zQ},
                    {"--runs", 0, &zRuns},     {"--like", 0, &zLike},
                    {"--seed", 0, &zSeed},     {"--create", 0, &zCreate},
                    {"--tokenizer", 0, &zTok}, {"--drop", 0, &zDrop},
-                   {"--overlap", 0, &zOverlap}, {"--latency", 1, &zLatency}};
+                   {"--overlap", 0, &zOverlap}, {"--latency", 1, &zLatency},
+                   {"--compare", 0, &zCompare}, {"--replica", 0, &zReplica}};
   char **aPos;
   int nPos, bHelp;
   int rc = cli_parse("bench-search", argc, argv, 1, aOpt,
@@ -345,6 +403,15 @@ int cmd_bench_search(int argc, char **argv) {
   BenchVocab v;
   memset(&v, 0, sizeof v);
   rc = 1;
+  if (zCompare) {
+    if (bench_vocab_load(&v)) {
+      fprintf(stderr, "gongkai bench-search: 词表缺失\n");
+      goto done0;
+    }
+    rc = compare_only(s, zDb, zCompare, zReplica, &v, strtoull(zSeed, NULL, 10),
+                      nQ, nRun);
+    goto done0;
+  }
   if (!zTable && store_bench_search_table(s, &a, &zTable) != STORE_OK) {
     fprintf(stderr, "gongkai bench-search: %s\n", store_errmsg(s));
     goto done0;

@@ -464,16 +464,16 @@ int store_bench_file_size(Store *s, int64_t *pnFile, int64_t *pnFree) {
 }
 
 int store_bench_doc_range(Store *s, int64_t *pnDoc, int64_t *pMaxId) {
-  sqlite3_stmt *st = lite_stmt(s,
+  /* The statement layer: `bench-search --compare` runs it on PostgreSQL. */
+  Stmt *st = stmt(s,
       "SELECT count(*),coalesce(max(id),0) FROM doc WHERE state='published'");
-  if (!st) return STORE_ERROR;
-  int rc = sqlite3_step(st);
-  if (rc == SQLITE_ROW) {
-    *pnDoc = lite_col_int(st, 0);
-    *pMaxId = lite_col_int(st, 1);
+  int rc = stmt_step(st);
+  if (rc == STMT_ROW) {
+    *pnDoc = col_int(st, 0);
+    *pMaxId = col_int(st, 1);
   }
-  lite_done(st);
-  return rc == SQLITE_ROW ? STORE_OK : store_sqlite_err(s, rc, "统计文件");
+  stmt_done(st);
+  return rc == STMT_ROW ? STORE_OK : store_db_err(s, "统计文件");
 }
 
 /* ---- Generated applications ------------------------------------------- */
@@ -487,23 +487,23 @@ int store_bench_app_add(Store *s, int64_t orgId, const char *zRegNo,
   int bClosed = zClosed && zClosed[0];
   crypto_sha256_hex(zRegNo, strlen(zRegNo), zHash);
   store_now_iso(zNow);
-  sqlite3_stmt *st = lite_stmt(s,
+  /* The statement layer: `bench-gen apps` runs on PostgreSQL too. */
+  Stmt *st = stmt(s,
       "INSERT INTO application(org_id,reg_no,tracking_hash,channel,"
       "applicant_type,applicant_name,id_kind,info_title,received_on,state,"
       "outcome,closed_on,created_at) VALUES(?1,?2,?3,?4,?5,?6,'other',?7,?8,"
       "?9,?10,?11,?12)");
-  if (!st) return STORE_ERROR;
-  lite_bind_int(st, 1, orgId);
-  lite_bind_text(st, 2, zRegNo);
-  lite_bind_text(st, 3, zHash);
-  lite_bind_text(st, 4, zChannel);
-  lite_bind_text(st, 5, zApplicantType);
-  lite_bind_text(st, 6, zName);
-  lite_bind_text(st, 7, zTitle);
-  lite_bind_text(st, 8, zReceived);
-  lite_bind_text(st, 9, bClosed ? "answered" : "in_progress");
-  lite_bind_text(st, 10, bClosed ? zOutcome : NULL);
-  lite_bind_text(st, 11, bClosed ? zClosed : NULL);
-  lite_bind_text(st, 12, zNow);
-  return lite_exec(s, st, "保存申请");
+  bind_int(st, 1, orgId);
+  bind_text(st, 2, zRegNo);
+  bind_text(st, 3, zHash);
+  bind_text(st, 4, zChannel);
+  bind_text(st, 5, zApplicantType);
+  bind_text(st, 6, zName);
+  bind_text(st, 7, zTitle);
+  bind_text(st, 8, zReceived);
+  bind_text(st, 9, bClosed ? "answered" : "in_progress");
+  bind_text(st, 10, bClosed ? zOutcome : NULL);
+  bind_text(st, 11, bClosed ? zClosed : NULL);
+  bind_text(st, 12, zNow);
+  return stmt_exec(s, st, "保存申请");
 }

@@ -4,7 +4,8 @@ while the server runs.  Bad lines and duplicate index numbers store
 nothing; 200 generated documents become public pages with their imported
 index numbers (the others get the organisation's next numbers), the API
 counts them, the search table is filled by the import (every sampled query
-finds exactly what a LIKE scan finds), and the publication ledger verifies.
+finds exactly what a LIKE scan finds), `bench-search --compare` agrees with
+itself on a copy, and the publication ledger verifies.
 """
 import hashlib
 import json
@@ -137,6 +138,24 @@ def test_import_200_generated_documents(srv):
                                    "--queries", "5", "--runs", "1", "--like", "5")
         eq(rc, 0, err)
         eq(out.count("| 5 / 5 exact |"), 4, out)
+
+    # bench-search --compare (make bench section 9: SQLite against
+    # PostgreSQL) runs the same queries through store_search() on two
+    # databases; against a copy of this one every count agrees, and the
+    # four measures of each class have a row.
+    copy = os.path.join(srv.dir, "compare-copy.db")
+    src, dst = sqlite3.connect(srv.db), sqlite3.connect(copy)
+    src.backup(dst)
+    src.close()
+    dst.close()
+    rc, out, err = srv.gongkai("bench-search", "--db", srv.db, "--compare", copy,
+                               "--queries", "5", "--runs", "1")
+    eq(rc, 0, err)
+    eq(err, "")
+    eq(out.count("the same count on both for 5 of 5 queries"), 4, out)
+    for measure in ("newest 20", "relevance 20", "exact count", "portal page"):
+        eq(out.count("| %s |" % measure), 4, out)
+        eq(out.count("| **%s** |" % measure), 1, out)
 
     rc, out, err = srv.gongkai("ledger", "verify", "--db", srv.db)
     eq(rc, 0, err)

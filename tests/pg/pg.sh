@@ -52,11 +52,12 @@ start() {
            -E UTF8 --locale=C.UTF-8 --no-sync >"$dir/initdb.log" 2>&1 ||
     { cat "$dir/initdb.log" >&2; die "initdb failed"; }
   # Only the Unix socket in DIR; fsync off: a test cluster needs no
-  # durability and the machine is shared.
+  # durability and the machine is shared.  PG_SHARED_BUFFERS (default
+  # 32MB): the benchmark's cluster (bench/pg.sh) takes more.
   as_owner "$PGBIN/pg_ctl" -D "$dir/data" -l "$dir/server.log" -w -s \
     -o "-c listen_addresses='' -c unix_socket_directories='$dir' -p 5432 \
         -c fsync=off -c synchronous_commit=off -c full_page_writes=off \
-        -c max_connections=50 -c shared_buffers=32MB" start ||
+        -c max_connections=50 -c shared_buffers=${PG_SHARED_BUFFERS:-32MB}" start ||
     { cat "$dir/server.log" >&2; die "server did not start"; }
   as_owner "$PGBIN/createdb" -h "$dir" -p 5432 -U "$(owner_name)" "$DBNAME"
   conninfo "$dir"

@@ -283,6 +283,23 @@ TEST(store_pg_transactions_and_generation) {
   CHECK_INT(g1, g0);
   /* A lock outside a transaction is refused. */
   CHECK_INT(store_lock(s, STORE_LOCK_SEARCH_KEY), STORE_ERROR);
+  /* Migration 0100: three public writes in one transaction advance the
+  ** generation once; the next transaction advances it again (the mark
+  ** that it was advanced ends with the transaction). */
+  CHECK_INT(store_content_generation(s, &g0), STORE_OK);
+  for (int k = 0; k < 2; k++) {
+    CHECK_INT(store_begin(s), STORE_OK);
+    for (int i = 0; i < 3; i++) {
+      Stmt *q = stmt(s, "INSERT INTO org(slug,name,created_at) VALUES(?1,'三','x')");
+      bind_text(q, 1, k ? (i == 0 ? "u0" : i == 1 ? "u1" : "u2")
+                        : (i == 0 ? "v0" : i == 1 ? "v1" : "v2"));
+      CHECK_INT(stmt_exec(s, q, "保存"), STORE_OK);
+    }
+    CHECK_INT(store_commit(s), STORE_OK);
+    CHECK_INT(store_content_generation(s, &g1), STORE_OK);
+    CHECK_INT(g1, g0 + 1);
+    g0 = g1;
+  }
   store_close(s);
 }
 

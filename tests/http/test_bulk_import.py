@@ -141,21 +141,20 @@ def test_import_200_generated_documents(srv):
 
     # bench-search --compare (make bench section 9: SQLite against
     # PostgreSQL) runs the same queries through store_search() on two
-    # databases; against a copy of this one every count agrees, and the
-    # four measures of each class have a row.
-    copy = os.path.join(srv.dir, "compare-copy.db")
-    src, dst = sqlite3.connect(srv.db), sqlite3.connect(copy)
-    src.backup(dst)
-    src.close()
-    dst.close()
-    rc, out, err = srv.gongkai("bench-search", "--db", srv.db, "--compare", copy,
-                               "--queries", "5", "--runs", "1")
-    eq(rc, 0, err)
-    eq(err, "")
-    eq(out.count("the same count on both for 5 of 5 queries"), 4, out)
-    for measure in ("newest 20", "relevance 20", "exact count", "portal page"):
-        eq(out.count("| %s |" % measure), 4, out)
-        eq(out.count("| **%s** |" % measure), 1, out)
+    # databases; against a copy of this one (SQLite: `gongkai backup`)
+    # every count agrees, and the four measures of each class have a row.
+    if not PG:
+        copy = os.path.join(srv.dir, "compare-copy.db")
+        rc, out, err = srv.gongkai("backup", "--db", srv.db, "--to", copy)
+        eq(rc, 0, err)
+        rc, out, err = srv.gongkai("bench-search", "--db", srv.db, "--compare", copy,
+                                   "--queries", "5", "--runs", "1")
+        eq(rc, 0, err)
+        eq(err, "")
+        eq(out.count("the same count on both for 5 of 5 queries"), 4, out)
+        for measure in ("newest 20", "relevance 20", "exact count", "portal page"):
+            eq(out.count("| %s |" % measure), 4, out)
+            eq(out.count("| **%s** |" % measure), 1, out)
 
     rc, out, err = srv.gongkai("ledger", "verify", "--db", srv.db)
     eq(rc, 0, err)

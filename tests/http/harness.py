@@ -233,7 +233,7 @@ def _pg_inline(query, params):
             quote = ch
             out.append(ch)
         elif ch == "?":
-            out.append(_pg_literal(next(it)))
+            out.append(" %s " % _pg_literal(next(it)))  # never glued to a word
         else:
             out.append(ch)
     return "".join(out)

@@ -149,11 +149,13 @@ static int time_kind(Store *s, const char *zTable, int eKind, Query *aQ,
   return rc;
 }
 
-/* Times store_search() as the portal's search page calls it (first page of
-** 20 by relevance, with the capped total) over aQ[0..nQ): one untimed run
-** each, then nRun timed.  Returns 0, or 1 after printing the message. */
-static int time_portal(Store *s, Query *aQ, int nQ, int nRun, Lat *pLat) {
-  store_search_count_cache(s, 0); /* every run counts */
+/* Times store_search() with the shape of *pShape (limit, order, count
+** cap; its zQuery is ignored) over aQ[0..nQ): one untimed run each, then
+** nRun timed.  bCache 0 turns the count cache off for the runs, so every
+** run counts.  Returns 0, or 1 after printing the message. */
+static int time_search(Store *s, const SearchQuery *pShape, int bCache,
+                       Query *aQ, int nQ, int nRun, Lat *pLat) {
+  if (!bCache) store_search_count_cache(s, 0);
   double *aT = xmalloc(sizeof(double) * (size_t)(nQ * nRun + 1));
   double *aC = xmalloc(sizeof(double) * (size_t)(nQ * nRun + 1));
   int nT = 0, rc = 0;
@@ -165,10 +167,8 @@ static int time_portal(Store *s, Query *aQ, int nQ, int nRun, Lat *pLat) {
     }
     for (int r = 0; r <= nRun && !rc; r++) {
       Arena a = ARENA_INIT;
-      SearchQuery q;
-      memset(&q, 0, sizeof q);
+      SearchQuery q = *pShape;
       q.zQuery = buf_str(&u);
-      q.limit = 20;
       int64_t *aId;
       int n, total;
       double t0 = now_ms(), c0 = cpu_ms();
@@ -185,51 +185,30 @@ static int time_portal(Store *s, Query *aQ, int nQ, int nRun, Lat *pLat) {
     }
     buf_free(&u);
   }
-  store_search_count_cache(s, 1);
+  if (!bCache) store_search_count_cache(s, 1);
   lat_finish(aT, aC, nT, pLat);
   return rc;
 }
 
-/* Times the exact count through store_search() (countCap -1, first
-** result newest first) over aQ[0..nQ) asked again: the untimed run fills
-** the count cache, the nRun timed runs are answered from it.  Returns 0,
-** or 1 after printing the message. */
+/* As the portal's search page calls it: first page of 20 by relevance,
+** with the capped total, every run counting. */
+static int time_portal(Store *s, Query *aQ, int nQ, int nRun, Lat *pLat) {
+  SearchQuery q;
+  memset(&q, 0, sizeof q);
+  q.limit = 20;
+  return time_search(s, &q, 0, aQ, nQ, nRun, pLat);
+}
+
+/* The exact count (countCap -1, first result newest first) asked again:
+** the untimed run fills the count cache, the timed runs are answered
+** from it. */
 static int time_exact_again(Store *s, Query *aQ, int nQ, int nRun, Lat *pLat) {
-  double *aT = xmalloc(sizeof(double) * (size_t)(nQ * nRun + 1));
-  double *aC = xmalloc(sizeof(double) * (size_t)(nQ * nRun + 1));
-  int nT = 0, rc = 0;
-  for (int i = 0; i < nQ && !rc; i++) {
-    Buf u = BUF_INIT;
-    for (int k = 0; k < aQ[i].nTerm; k++) {
-      if (k) buf_putc(&u, ' ');
-      buf_puts(&u, aQ[i].azTerm[k]);
-    }
-    for (int r = 0; r <= nRun && !rc; r++) {
-      Arena a = ARENA_INIT;
-      SearchQuery q;
-      memset(&q, 0, sizeof q);
-      q.zQuery = buf_str(&u);
-      q.limit = 1;
-      q.bByDate = 1;
-      q.countCap = -1;
-      int64_t *aId;
-      int n, total;
-      double t0 = now_ms(), c0 = cpu_ms();
-      if (store_search(s, &a, &q, &aId, &n, &total) != STORE_OK) {
-        fprintf(stderr, "gongkai bench-search: %s\n", store_errmsg(s));
-        rc = 1;
-      }
-      double t = now_ms() - t0, c = cpu_ms() - c0;
-      arena_free(&a);
-      if (r > 0) {
-        aC[nT] = c;
-        aT[nT++] = t;
-      }
-    }
-    buf_free(&u);
-  }
-  lat_finish(aT, aC, nT, pLat);
-  return rc;
+  SearchQuery q;
+  memset(&q, 0, sizeof q);
+  q.limit = 1;
+  q.bByDate = 1;
+  q.countCap = -1;
+  return time_search(s, &q, 1, aQ, nQ, nRun, pLat);
 }
 
 /* Fills aQ[0..nQ) with the queries of class c (seed): terms and MATCH. */

@@ -313,10 +313,17 @@ int pg_search_sync(Store *s, int64_t docId) {
       ((rc = exec_key(s, "DELETE FROM search_pg WHERE id=?1", oldKey)) ||
        (rc = exec_key(s, "DELETE FROM search_doc WHERE id=?1", oldKey))))
     goto fail;
-  st = stmt(s, "SELECT coalesce(published_date,'') FROM doc"
-               " WHERE id=?1 AND state='published'");
+  /* By the primary key alone, the state tested here: with "AND
+  ** state='published'" in SQL, PostgreSQL's generic plan for this prepared
+  ** statement, made while doc was small (a new database, an import),
+  ** walked the index doc_published over every published document and
+  ** filtered on id, a cost growing with the table (bench/analysis.md,
+  ** "PostgreSQL", import). */
+  st = stmt(s, "SELECT coalesce(published_date,''),state FROM doc WHERE id=?1");
   bind_int(st, 1, docId);
-  if ((rc = stmt_step(st)) == STMT_ROW) zDate = col_text(&a, st, 0);
+  if ((rc = stmt_step(st)) == STMT_ROW && col_str(st, 1) &&
+      !strcmp(col_str(st, 1), "published"))
+    zDate = col_text(&a, st, 0);
   stmt_done(st);
   if (rc < 0) { rc = store_db_err(s, "更新检索索引"); goto fail; }
   rc = STORE_OK;

@@ -114,16 +114,30 @@ int guard_accept(const struct sockaddr *sa) {
   return n < perAddr;
 }
 
+/* guard_accept and guard_open are two steps, and the server's worker
+** threads accept side by side: two connections of an address holding
+** perAddr-1 can both pass guard_accept before either is registered.  So
+** guard_open counts again, atomically with the registration, and shuts
+** down a connection that finds perAddr older ones (the server then closes
+** it, as it does one the watchdog expired). */
 GuardConn *guard_open(int fd, const struct sockaddr *sa) {
   GuardConn *g = calloc(1, sizeof *g);
   if (!g) return NULL;
   g->fd = fd;
   guard_sockaddr_ip(sa, &g->addr);
+  int bExempt = ip_in_nets(&g->addr, aExemptNet, nExemptNet);
+  int n = 0;
   pthread_mutex_lock(&mu);
+  for (GuardConn *o = pList; o && !bExempt && n < perAddr; o = o->pNext)
+    if (same_client(&o->addr, &g->addr)) n++;
   g->deadlineMs = mono_ms() + timeoutMs;
   g->pNext = pList;
   if (pList) pList->pPrev = g;
   pList = g;
+  if (!bExempt && n >= perAddr) {
+    shutdown(fd, SHUT_RDWR);
+    g->deadlineMs = 0;
+  }
   pthread_mutex_unlock(&mu);
   return g;
 }

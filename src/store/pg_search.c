@@ -61,6 +61,47 @@ static void add_grams(Buf *b, const char *z, int bOne, int bTwo) {
   }
 }
 
+/* One gram of a folded column: z[0..n), pointing into the column. */
+typedef struct Gram {
+  const char *z;
+  int n;
+} Gram;
+
+/* Appends to *pa (of *pn, room for *pAlloc; grown with xrealloc) the single
+** characters and the bigrams of folded text z. */
+static void collect_grams(const char *z, Gram **pa, size_t *pn, size_t *pAlloc) {
+  size_t n = strlen(z);
+  for (size_t i = 0; i < n;) {
+    int l1 = u8len((unsigned char)z[i]);
+    if (i + (size_t)l1 > n) break;
+    int l2 = i + (size_t)l1 < n ? u8len((unsigned char)z[i + l1]) : 0;
+    if (l2 && i + (size_t)l1 + (size_t)l2 > n) l2 = 0;
+    if (*pn + 2 > *pAlloc) {
+      *pAlloc = *pAlloc ? 2 * *pAlloc : 1024;
+      *pa = xrealloc(*pa, *pAlloc * sizeof **pa);
+    }
+    (*pa)[(*pn)++] = (Gram){z + i, l1};
+    if (l2) (*pa)[(*pn)++] = (Gram){z + i, l1 + l2};
+    i += (size_t)l1;
+  }
+}
+
+/* Byte order of two grams (the order of COLLATE "C", migration pg/0103). */
+static int cmp_gram(const void *pA, const void *pB) {
+  const Gram *a = pA, *b = pB;
+  int c = memcmp(a->z, b->z, (size_t)(a->n < b->n ? a->n : b->n));
+  return c ? c : a->n - b->n;
+}
+
+/* Appends to the array literal b (opened with "{") the n grams of a, each
+** once: sorted and without repeats here, so that the server stores the
+** array as given instead of sorting it again (SELECT DISTINCT). */
+static void add_distinct(Buf *b, Gram *a, size_t n) {
+  if (n > 1) qsort(a, n, sizeof *a, cmp_gram);
+  for (size_t i = 0; i < n; i++)
+    if (i == 0 || cmp_gram(&a[i - 1], &a[i])) arr_elem(b, a[i].z, (size_t)a[i].n);
+}
+
 /* Code points in z. */
 static int nchars(const char *z) {
   int n = 0;
@@ -144,18 +185,21 @@ static int index_row(Store *s, int64_t key) {
     return rc < 0 ? store_db_err(s, "更新检索索引") : STORE_OK;
   }
   Buf f[5], g = BUF_INIT;
-  buf_append(&g, "{", 1);
+  Gram *aGram = NULL;
+  size_t nGram = 0, nGramAlloc = 0;
   for (int i = 0; i < 5; i++) {
     f[i] = (Buf)BUF_INIT;
     textmatch_fold(col_str(st, i) ? col_str(st, i) : "", &f[i]);
-    add_grams(&g, buf_str(&f[i]), 1, 1);
   }
   stmt_done(st);
+  for (int i = 0; i < 5; i++) collect_grams(buf_str(&f[i]), &aGram, &nGram, &nGramAlloc);
+  buf_append(&g, "{", 1);
+  add_distinct(&g, aGram, nGram);
   buf_append(&g, "}", 1);
+  free(aGram);
   st = stmt(s,
       "INSERT INTO search_pg(id,body,title,doc_number,keywords,"
-      " attachment_text,grams) VALUES(?1,?2,?3,?4,?5,?6,"
-      " ARRAY(SELECT DISTINCT unnest(CAST(?7 AS text[]))))");
+      " attachment_text,grams) VALUES(?1,?2,?3,?4,?5,?6,CAST(?7 AS text[]))");
   bind_int(st, 1, key);
   for (int i = 0; i < 5; i++) bind_text(st, 2 + i, buf_str(&f[i]));
   bind_text(st, 7, buf_str(&g));
@@ -269,10 +313,17 @@ int pg_search_sync(Store *s, int64_t docId) {
       ((rc = exec_key(s, "DELETE FROM search_pg WHERE id=?1", oldKey)) ||
        (rc = exec_key(s, "DELETE FROM search_doc WHERE id=?1", oldKey))))
     goto fail;
-  st = stmt(s, "SELECT coalesce(published_date,'') FROM doc"
-               " WHERE id=?1 AND state='published'");
+  /* By the primary key alone, the state tested here: with "AND
+  ** state='published'" in SQL, PostgreSQL's generic plan for this prepared
+  ** statement, made while doc was small (a new database, an import),
+  ** walked the index doc_published over every published document and
+  ** filtered on id, a cost growing with the table (bench/analysis.md,
+  ** "PostgreSQL", import). */
+  st = stmt(s, "SELECT coalesce(published_date,''),state FROM doc WHERE id=?1");
   bind_int(st, 1, docId);
-  if ((rc = stmt_step(st)) == STMT_ROW) zDate = col_text(&a, st, 0);
+  if ((rc = stmt_step(st)) == STMT_ROW && col_str(st, 1) &&
+      !strcmp(col_str(st, 1), "published"))
+    zDate = col_text(&a, st, 0);
   stmt_done(st);
   if (rc < 0) { rc = store_db_err(s, "更新检索索引"); goto fail; }
   rc = STORE_OK;

@@ -9,11 +9,13 @@ a platform can see.
                               gives it (GET /api/v1/applications)
   app_count(srv, org)         how many applications that register holds
   token_id(srv, name)         the id `gongkai token list` shows for a name
+  message_id(c, org, subject) a message's id from the staff list
+  dept_ids(c, mid)            {department name: id} of a message's transfer form
 """
 import json
 import re
 
-from harness import eq
+from harness import eq, ok
 
 
 def org_id(srv, slug):
@@ -56,3 +58,22 @@ def token_id(srv, name):
         if len(cols) > 2 and cols[2] == name:
             return int(cols[0])
     raise AssertionError("no token named %s in `token list`" % name)
+
+
+def message_id(c, org, subject):
+    """The id of the message with this subject, from the staff list of the
+    organisation and the units below it (c: a staff client)."""
+    r = c.get("/staff/messages?org=%d&subtree=1" % org)
+    eq(r.status, 200)
+    m = re.search(r'<a href="/staff/messages/(\d+)">%s</a>' % re.escape(subject), r.text)
+    ok(m, "no message %s" % subject)
+    return int(m.group(1))
+
+
+def dept_ids(c, mid):
+    """{department name: id} offered by the transfer form of message mid
+    (the departments of its organisation)."""
+    r = c.get("/staff/messages/%d" % mid)
+    eq(r.status, 200)
+    return {name: int(v) for v, name in
+            re.findall(r'<option value="(\d+)"[^>]*>([^<]+)</option>', r.text) if v != "0"}

@@ -10,6 +10,7 @@ import tempfile
 import urllib.parse
 
 from harness import contains, eq, not_contains, ok
+from lookup import org_id
 
 ROOT = os.path.join(os.path.dirname(os.path.abspath(__file__)), "..", "..")
 SEED = os.path.join(ROOT, "data", "seed000_catalogue.tsv")
@@ -29,13 +30,6 @@ SEED_COLUMNS = "序号,类别,公开内容,公开形式,公开时限,公开渠�
 def seed_rows():
     with open(SEED, encoding="utf-8") as f:
         return [line.rstrip("\n").split("\t") for line in f if line.strip()]
-
-
-def org_id(srv, slug):
-    for o in srv.client().get("/api/v1/orgs").json()["orgs"]:
-        if o["slug"] == slug:
-            return o["id"]
-    raise AssertionError("no org " + slug)
 
 
 def items(srv, org, lst="proactive"):

@@ -14,18 +14,13 @@ import html
 import re
 
 from harness import contains, eq, not_contains, ok
+from lookup import org_id
 
 
 def office(srv):
     c = srv.client()
     c.login("office")
     return c
-
-
-def org_id(srv, slug):
-    """The organisation's id, from the public organisation tree."""
-    orgs = srv.client().get("/api/v1/orgs").json()["orgs"]
-    return [o["id"] for o in orgs if o["slug"] == slug][0]
 
 
 def doc_rows(c, href):

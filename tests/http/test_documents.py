@@ -12,6 +12,7 @@ import re
 import zipfile
 
 from harness import contains, eq, not_contains, ok
+from lookup import org_id
 
 DEMO = True
 ID_NUMBER = "640521198001011233"      # valid ISO 7064 check character
@@ -508,13 +509,6 @@ def test_api_documents_and_ledger(srv):
     # the entry's content hash all the same.
     eq(hashlib.sha256(led2[0]["content"].encode()).hexdigest(), led2[0]["content_hash"])
     eq(anon.get("/api/v1/ledger?limit=0").status, 400)
-
-
-def org_id(srv, slug):
-    for o in srv.client().get("/api/v1/orgs").json()["orgs"]:
-        if o["slug"] == slug:
-            return o["id"]
-    raise AssertionError("no org " + slug)
 
 
 def new_catalogue_item(c, org, content, interp=False):

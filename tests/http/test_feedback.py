@@ -8,34 +8,9 @@ import datetime
 import re
 
 from harness import contains, eq, not_contains, ok
+from lookup import dept_ids, message_id, org_id
 
 FLASH = re.compile(r'<p class="notice ok flash" role="status" id="flash">([^<]+)</p>')
-
-
-def org_id(srv, slug):
-    for o in srv.client().get("/api/v1/orgs").json()["orgs"]:
-        if o["slug"] == slug:
-            return o["id"]
-    raise AssertionError("no org " + slug)
-
-
-def message_id(c, org, subject):
-    """The id of the message with this subject, from the staff list of the
-    organisation and the units below it (c: a staff client)."""
-    r = c.get("/staff/messages?org=%d&subtree=1" % org)
-    eq(r.status, 200)
-    m = re.search(r'<a href="/staff/messages/(\d+)">%s</a>' % re.escape(subject), r.text)
-    ok(m, "no message %s" % subject)
-    return int(m.group(1))
-
-
-def dept_ids(c, mid):
-    """{department name: id} offered by the transfer form of message mid
-    (the departments of its organisation)."""
-    r = c.get("/staff/messages/%d" % mid)
-    eq(r.status, 200)
-    return {name: int(v) for v, name in
-            re.findall(r'<option value="(\d+)"[^>]*>([^<]+)</option>', r.text) if v != "0"}
 
 
 def login(srv, who):

@@ -8,6 +8,7 @@ import re
 import stat
 
 from harness import contains, eq, not_contains, ok
+from lookup import org_id
 
 
 def db_count(srv, sql, *args):
@@ -15,13 +16,6 @@ def db_count(srv, sql, *args):
     and picks no page or command gives), None without rows."""
     rows = srv.sql(sql, args)
     return rows[0][0] if rows else None
-
-
-def org_id(srv, slug):
-    for o in srv.client().get("/api/v1/orgs").json()["orgs"]:
-        if o["slug"] == slug:
-            return o["id"]
-    raise AssertionError("no org " + slug)
 
 
 def staff(srv, login):

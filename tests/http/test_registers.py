@@ -13,6 +13,7 @@ import json
 import re
 
 from harness import contains, eq, not_contains, ok
+from lookup import dept_ids, message_id, org_id
 
 ORG_OTHER = "other-root"
 
@@ -27,15 +28,6 @@ def n_messages(srv):
     return db_count(srv, "SELECT count(*) FROM message")
 
 
-def org_id(srv, slug):
-    """The organisation's id, from `gongkai org list`."""
-    rc, out, err = srv.gongkai("org", "list", "--db", srv.db)
-    eq(rc, 0, err)
-    m = re.search(r"^\s*(\d+)\s+%s\s" % re.escape(slug), out, re.M)
-    ok(m, "no organisation %s in %r" % (slug, out))
-    return int(m.group(1))
-
-
 def setting_stored(srv, name):
     """The stored value of a setting, None while its default applies
     (`gongkai config list` marks those)."""
@@ -44,25 +36,6 @@ def setting_stored(srv, name):
     m = re.search(r"^%s\s+(\S+)\s+(\(default\))?" % re.escape(name), out, re.M)
     ok(m, "no setting %s" % name)
     return None if m.group(2) else m.group(1)
-
-
-def message_id(c, org, subject):
-    """The id of the message with this subject, from the staff list of the
-    organisation and the units below it (c: a staff client)."""
-    r = c.get("/staff/messages?org=%d&subtree=1" % org)
-    eq(r.status, 200)
-    m = re.search(r'<a href="/staff/messages/(\d+)">%s</a>' % re.escape(subject), r.text)
-    ok(m, "no message %s" % subject)
-    return int(m.group(1))
-
-
-def dept_ids(c, mid):
-    """{department name: id} offered by the transfer form of message mid
-    (the departments of its organisation)."""
-    r = c.get("/staff/messages/%d" % mid)
-    eq(r.status, 200)
-    return {name: int(v) for v, name in
-            re.findall(r'<option value="(\d+)"[^>]*>([^<]+)</option>', r.text) if v != "0"}
 
 
 def post_message(c, slug, **fields):

@@ -7,6 +7,7 @@ import re
 import urllib.parse
 
 from harness import contains, eq, not_contains, ok
+from lookup import org_id
 
 MENU = re.compile(r'<nav class="staff-menu".*?</nav>', re.S)
 
@@ -548,13 +549,6 @@ def test_card_tables_label_each_cell_from_its_column(srv):
     t = srv.client().get("/o/znwsj/catalogue").text
     contains(t, '<td data-label="序号">')
     not_contains(t, 'data-label="序号" data-label=')
-
-
-def org_id(srv, slug):
-    for o in srv.client().get("/api/v1/orgs").json()["orgs"]:
-        if o["slug"] == slug:
-            return o["id"]
-    raise AssertionError("no org " + slug)
 
 
 def test_report_list_links_only_reports_the_user_may_open(srv):

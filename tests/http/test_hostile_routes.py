@@ -17,7 +17,7 @@ The sample is a fixed prefix of the seeded sequence (MAX requests), so
 each run sends the same requests; a longer campaign runs hostile_gen.py
 directly (see its header).
 """
-from harness import ok
+from harness import contains, eq, not_contains, ok
 from hostile_gen import Gen, report
 
 SEED = 20261207
@@ -31,3 +31,45 @@ def test_generated_hostile_requests_over_every_route(srv):
     bad = g.defects()
     ok(not bad, "%d finding(s) after %d requests:\n%s" % (len(bad), g.sent, report(bad)))
     ok(srv.alive(), "server died")
+
+
+def flash_page(srv, c, encoded):
+    """The staff home with a gk_flash cookie of the client's own making."""
+    return c.get("/staff", headers={"Cookie": c._cookie_header() + "; gk_flash=" + encoded})
+
+
+def test_flash_cookie_text_is_checked_like_any_input(srv):
+    """The one-time message after a redirect travels in a cookie, which
+    the client can write: before, its decoded bytes reached the page
+    unchecked (bytes that are not UTF-8, a right-to-left override, a
+    control character; %00 silently cut the text).  Now a message that
+    is not clean text is not shown at all; a clean one still is."""
+    c = srv.client()
+    c.login("office")
+    marker = "%E6%A0%87%E8%AE%B0"  # 标记
+    for bad in ("%FF%FE", "%E2%80%AE", "%01", "%00", "%C0%AE", "%ED%A0%80", "%1B%5B31m"):
+        r = flash_page(srv, c, marker + bad + marker)
+        eq(r.status, 200, bad)
+        not_contains(r.text, 'id="flash"', "flash with %s shown" % bad)
+        not_contains(r.text, "标记", "flash with %s shown" % bad)
+    r = flash_page(srv, c, marker + "%E3%80%82" + marker)  # 标记。标记
+    contains(r.text, 'id="flash"')
+    contains(r.text, "标记。标记")
+
+
+def test_textsize_next_is_never_another_site(srv):
+    """/textsize?next= sends the visitor back to the page the link was on.
+    Its check let a tab through: Location "/\\t/evil.example/" is
+    "//evil.example/" to a browser (the URL parser drops tabs), an open
+    redirect from an anonymous GET.  It now takes the same rule as the
+    sign-in's next= (core/session.c login_next_ok)."""
+    c = srv.client()
+    for bad in ("/%09/evil.example/x", "/%0A/evil.example", "/%0D/evil.example",
+                "/x%5C..%5C/evil", "//evil.example", "/%5Cevil.example",
+                "http://evil.example/", "/%09%2Fevil.example"):
+        r = c.get("/textsize?size=large&next=" + bad)
+        eq(r.status, 303, bad)
+        eq(r.headers.get("location"), "/", bad)
+    r = c.get("/textsize?size=normal&next=/o/znwsj/docs%3Fp%3D2")
+    eq(r.status, 303)
+    eq(r.headers.get("location"), "/o/znwsj/docs?p=2")

@@ -92,8 +92,14 @@ VALUES = [
     "'; DROP TABLE doc; --", "\" OR 1=1 --", "<script>alert(1)</script>", "${7*7}", "%s%n%x",
     "../../../etc/passwd", "javascript:alert(1)", "//evil.example/", "http://evil.example/",
     "\\\\evil", "中" * 5000, "a" * 70000, "9" * 400, "1,2,3", "true", "null", "[]", "{}",
-    "/staff", "/login?next=//x", "\ufeff", "\u200b", "\U0001f600" * 50, "\u0085",
+    "/staff", "/login?next=//x", "/\t/evil.example", "/\\evil", "/%2F/evil", "\ufeff", "\u200b", "\U0001f600" * 50, "\u0085",
 ]
+
+# Redirect targets that must never lead off the site.
+REDIRECTS = ["//evil.example/", "/\t/evil.example/", "/\n/evil.example", "/\\evil.example",
+             "/\t\\evil.example", "http://evil.example/", "https:evil.example", "/%2F/evil",
+             "\t//evil.example", " //evil.example", "/\u3000/evil", "javascript:alert(1)",
+             "/staff\r\nSet-Cookie: x=1", "/.//evil", "/\x0b/evil", "/\x0c/evil"]
 
 # Values that pass the edge check (valid UTF-8, no control characters) and
 # reach the handlers' own rules: ids of other records and organisations,
@@ -107,7 +113,7 @@ PLAUSIBLE = [
     "中" * 200, "中" * 3000, "a\nb\r\nc", "# 标题\n\n* 一\n* 二\n\n|a|b|\n|-|-|\n|1|2|",
     "[链接](javascript:alert(1))", "![图](http://evil.example/x.png)", "**" * 500,
     "`" * 300, "> " * 400, "\u3000", "１２３", "一二三", "1,000", "100%", "&amp;", "&#0;",
-    "on", "yes", "true", "false", "none", "draft", "published", "approved", "all",
+    "/\t/evil.example/", "/ /evil", "/\u3000/x", "/\u202e/x", "on", "yes", "true", "false", "none", "draft", "published", "approved", "all",
     "znwsj", "zn-hospital", "../znwsj", "(1)", "null", "undefined", "NaN", "Infinity",
     "2026", "1900", "9999", "10000", "0-0", "1-1", "A" * 64, "a" * 255, "a" * 256,
 ]
@@ -120,6 +126,12 @@ LEAK = re.compile(r"(?i)sqlite|constraint failed|no such (table|column)|syntax e
                   r"\(null\)|segmentation|assertion|AddressSanitizer|runtime error|"
                   r"libpq|duplicate key|PERM_[A-Z]|ROUTE_[A-Z]|errno|std::|\bstmt_|"
                   r"database is locked|near \"")
+# A Location a browser follows to this site only: one "/", then no "/" or
+# "\\", and no character a URL parser drops or stops at.
+SAME_SITE = re.compile(r"^/(?![/\\])[^\x00-\x20\x7f\\]*$")
+BIDI = re.compile("[\u202a-\u202e\u2066-\u2069]")
+# An internal identifier in a message meant for a person (snake_case).
+IDENT = re.compile(r"\b[a-z][a-z0-9]*_[a-z0-9_]+\b")
 CJK = re.compile(r"[\u4e00-\u9fff]")
 SANITIZER = ("ERROR: AddressSanitizer", "runtime error:", "LeakSanitizer")
 
@@ -435,8 +447,11 @@ class Gen:
 
     def query_variant(self, path, method, who):
         rng = self.rng
-        kind = rng.choice(["many", "repeat", "hostile", "odd", "hostile", "hostile"])
-        if kind == "many":
+        kind = rng.choice(["many", "repeat", "hostile", "odd", "hostile", "hostile", "redirect"])
+        if kind == "redirect":
+            qs = "%s=%s&size=large" % (rng.choice(["next", "to", "dir", "back", "return"]),
+                                       q(rng.choice(REDIRECTS)))
+        elif kind == "many":
             n = rng.choice([100, 300] if self.quick else [100, 300, 3000])
             qs = "&".join("%s=%d" % (rng.choice(PARAMS), i) for i in range(n))
         elif kind == "repeat":
@@ -665,6 +680,20 @@ class Gen:
                 return  # judged by the caller (crash)
             # No HTTP answer: MHD closes on a request it cannot parse.
             return
+        loc = hdrs.get("location")
+        if loc is not None and not SAME_SITE.match(loc):
+            self.record("redirect-off-site", method, pattern, variant, req, repr(loc)[:300])
+        ctype = hdrs.get("content-type", "")
+        if ctype.startswith(("text/", "application/json", "application/atom")):
+            try:
+                body.decode("utf-8")
+            except UnicodeDecodeError as e:
+                self.record("bad-utf8", method, pattern, variant, req,
+                            "%d %r" % (status, body[max(0, e.start - 60):e.start + 20]))
+            if BIDI.search(text):
+                m = BIDI.search(text)
+                self.record("bidi-out", method, pattern, variant, req,
+                            "%d %r" % (status, text[max(0, m.start() - 60):m.end() + 20]))
         if status >= 500 and status != 503:
             self.record("5xx", method, pattern, variant, req, "%d %s" % (status, text[:300]))
         if status == 503 and not CJK.search(text):
@@ -675,6 +704,14 @@ class Gen:
                                                                "application/octet")):
             ctx = text[max(0, m.start() - 80):m.end() + 80]
             self.record("leak", method, pattern, variant, req, "%d …%s…" % (status, ctx))
+        if 400 <= status < 500:
+            # Pages only: the API's messages may name its own parameters.
+            msgs = re.findall(r'class="notice error"[^>]*>(.*?)</p>', text, re.S)
+            for msg in msgs:
+                m = IDENT.search(msg)
+                if m:
+                    self.record("identifier", method, pattern, variant, req,
+                                "%d %s" % (status, msg[:300]))
         if 400 <= status < 500 and req.method != "HEAD" and not CJK.search(text):
             self.record("4xx-no-chinese", method, pattern, variant, req,
                         "%d %s" % (status, text[:300]))

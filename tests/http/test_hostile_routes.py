@@ -73,3 +73,25 @@ def test_textsize_next_is_never_another_site(srv):
     r = c.get("/textsize?size=normal&next=/o/znwsj/docs%3Fp%3D2")
     eq(r.status, 303)
     eq(r.headers.get("location"), "/o/znwsj/docs?p=2")
+
+
+def test_new_token_cookie_shown_only_with_the_shape_of_a_token(srv):
+    """The new API token is shown once from a short-lived cookie, which the
+    client can write: before, any 43 bytes starting "gk_" were shown
+    (bytes that are not UTF-8, a right-to-left override, markup-free
+    text of the client's choosing).  Now only "gk_" + 40 lower-case hex
+    digits are."""
+    c = srv.client()
+    c.login("sysadmin")
+    raw = lambda b: b.decode("latin-1")  # noqa: E731 — bytes as http.client sends them
+    for bad in (b"gk_" + b"a" * 37 + "\u202e".encode(), b"gk_" + b"a" * 38 + b"\xff\xfe",
+                b"gk_" + "令牌已作废请联系".encode() + b"a" * 16, b"gk_" + b"A" * 40,
+                b"gk_" + b"g" * 40):
+        eq(len(bad), 43)
+        r = c.get("/admin/tokens", headers={"Cookie": c._cookie_header() +
+                                            "; gk_newtoken=" + raw(bad)})
+        eq(r.status, 200)
+        not_contains(r.text, 'id="new-token"', repr(bad))
+    good = "gk_" + "0123456789abcdef" * 2 + "01234567"
+    r = c.get("/admin/tokens", headers={"Cookie": c._cookie_header() + "; gk_newtoken=" + good})
+    contains(r.text, '<code id="new-token">%s</code>' % good)

@@ -21,6 +21,8 @@
 #define MAX_CANDIDATES 64       /* distinct readings kept per row */
 #define MAX_NODES 200000        /* search effort per row */
 #define MAX_PREFIX 45           /* bytes of merged-cell text before a label */
+#define RT_LAST_FREE_YEAR 2018  /* last report year under the 2007 Regulation,
+                                ** whose reports had no national table */
 
 /* ------------------------------------------------------------- tokens */
 
@@ -1081,13 +1083,14 @@ static void read_lines(Reader *R, Line *aL, int nL) {
 }
 
 /* 1 when z ends like the name of an organ (县卫生健康局, 龙口镇, 市人民政府
-** 办公室) and is not a pronoun (我局, 本机关): a sentence cut before a year
+** 办公室, 市政府研究室) and is not a pronoun (我局, 本机关): a sentence cut before a year
 ** ("本报告所列数据的统计期限为") is none. */
 static int looks_like_org(const char *z) {
   static const char *azEnd[] = {"局", "镇", "乡", "街道", "办事处", "政府",
-                                "办公室", "委员会", "委", "办", "厅", "中心",
-                                "所", "站", "院", "馆", "处", "部", "署",
-                                "县", "区", "市", "省", "州", "旗", "管委会"};
+                                "办公室", "研究室", "委员会", "委", "办", "厅",
+                                "中心", "所", "站", "院", "馆", "处", "部",
+                                "署", "县", "区", "市", "省", "州", "旗",
+                                "管委会"};
   size_t n = strlen(z);
   if (!strncmp(z, "我", 3) || !strncmp(z, "本", 3) || !strncmp(z, "该", 3))
     return 0;
@@ -1180,8 +1183,13 @@ int report_text_read(const RfSet *pSet, const char *zText,
     R.f = rf_format_find(pSet, zFormat);
     if (!R.f) pOut->zErr = mprintf("未知的报告格式：%s", zFormat);
   } else {
-    R.f = detect(pSet, aL, nL, text_year(zText));
-    if (!R.f)
+    int year = text_year(zText);
+    R.f = detect(pSet, aL, nL, year);
+    if (!R.f && year && year <= RT_LAST_FREE_YEAR)
+      pOut->zErr = mprintf("%d年度的报告属于2007年《条例》时期，没有全国统一的"
+                           "统计表格式；文本中没有统计表的行或列标签，只有文字，"
+                           "无法按表核对", year);
+    else if (!R.f)
       pOut->zErr = xstrdup("无法识别报告格式：文本中没有找到任何统计表的行或列标签");
   }
   if (!R.f) goto done;

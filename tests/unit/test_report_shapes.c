@@ -296,6 +296,72 @@ TEST(report_shape_run_together_unique_and_ambiguous) {
   rf_set_free(&s);
 }
 
+/* A mirror's copy in traditional script (武汉市生态环境局 2020, a wiki
+** page): the labels fold to the format's simplified ones; the row whose
+** label the converter reworded (规范性文件 → 規範性檔案) stays unmatched,
+** and "-" is a blank cell.  Values by hand from the lines below. */
+TEST(report_shape_traditional_script) {
+  RfSet s = {0};
+  RtResult r;
+  const char *z =
+    "現將我局2020年度政府信息公開情況報告如下。\n"
+    "第二十條第(一)項 | |||||\n"
+    "信息內容 | 本年新 製作數量 | 本年新 公開數量 | 對外公開總數量 | ||\n"
+    "規章(設區的市、自治州人民政府應提供相關數據) | 0 | 0 | 0 | ||\n"
+    "規範性檔案(行政機關制定發布的決定) | 2 | 2 | 19 | ||\n"
+    "第二十條第(五)項 | |||||\n"
+    "信息內容 | 上一年項目數量(指2019年事項數) | 本年增/減 | 處理決定數量 | ||\n"
+    "行政許可 | 8 | 5 | 93 | ||\n"
+    "第二十條第(六)項 | |||||\n"
+    "行政處罰 | 90 | 0 | 22 | ||\n"
+    "行政強制 | 4 | 4 | - | ||\n";
+  Report *p = read_text(&s, z, &r);
+  CHECK(p != NULL);
+  if (p) {
+    CHECK_STR(p->pFmt->zId, "2019");
+    CHECK_INT(p->iYear, 2020);
+    CHECK_INT(cellv(p, "t2_art20_1", "regulations", "new_made"), 0);
+    CHECK_INT(cellv(p, "t2_art20_1", "normative_docs", "total_public"), -1);
+    CHECK_INT(cellv(p, "t2_art20_5", "licensing", "prev_items"), 8);
+    CHECK_INT(cellv(p, "t2_art20_5", "licensing", "delta"), 5);
+    CHECK_INT(cellv(p, "t2_art20_5", "licensing", "decisions"), 93);
+    CHECK_INT(cellv(p, "t2_art20_6", "penalty", "prev_items"), 90);
+    CHECK_INT(cellv(p, "t2_art20_6", "penalty", "decisions"), 22);
+    CHECK_INT(cellv(p, "t2_art20_6", "coercion", "delta"), 4);
+    CHECK_INT(cellv(p, "t2_art20_6", "coercion", "decisions"), -1);
+  }
+  rt_result_free(&r);
+  rf_set_free(&s);
+}
+
+/* A report of the 2007 Regulation's years in prose only (永嘉县农业局
+** 2010): no table to read, and the message says why instead of "format
+** not recognised"; a 2019 report without tables keeps the old message.
+** The organisation of a title ending in 研究室 is found. */
+TEST(report_shape_prose_only_before_2019) {
+  RfSet s = {0};
+  RtResult r;
+  const char *zOld =
+    "永嘉县农业局2010年度政府信息公开工作年度报告\n"
+    "2010年，我局主动公开政府信息共145条。\n";
+  CHECK(read_text(&s, zOld, &r) == NULL);
+  CHECK(r.zErr && strstr(r.zErr, "2010年度的报告属于2007年《条例》时期"));
+  rt_result_free(&r);
+  rf_set_free(&s);
+  CHECK(read_text(&s, "某局2019年政府信息公开工作年度报告\n共145条。\n", &r) == NULL);
+  CHECK(r.zErr && strstr(r.zErr, "无法识别报告格式"));
+  rt_result_free(&r);
+  rf_set_free(&s);
+  Report *p = read_text(&s,
+      "市政府研究室2019年政府信息公开\n"
+      "规章 | 0 | 0 | 0 | |\n"
+      "规范性文件 | 0 | 0 | 0 | |\n", &r);
+  CHECK(p != NULL);
+  if (p) CHECK_STR(p->zOrg ? p->zOrg : "", "市政府研究室");
+  rt_result_free(&r);
+  rf_set_free(&s);
+}
+
 /* ---- file kinds --------------------------------------------------------- */
 
 static char *to_text(const char *z, size_t n, const char **pzKind) {

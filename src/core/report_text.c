@@ -21,6 +21,8 @@
 #define MAX_CANDIDATES 64       /* distinct readings kept per row */
 #define MAX_NODES 200000        /* search effort per row */
 #define MAX_PREFIX 45           /* bytes of merged-cell text before a label */
+#define COLON_NOTE_MIN 8        /* characters after a colon that make it a
+                                ** definition, not part of the label */
 #define RT_LAST_FREE_YEAR 2018  /* last report year under the 2007 Regulation,
                                 ** whose reports had no national table */
 
@@ -40,6 +42,8 @@ typedef struct Line {
   char *zLabel;      /* label text (fields before the values, joined) */
   char *zNorm;       /* rf_label_norm(zLabel) */
   char *zNorm2;      /* label without its last field (a unit?), or NULL */
+  char *zNormHead;   /* label before a colon that opens a definition
+                     ** ("规章:地方行政规章指…"), or NULL */
   char **azField;    /* normalised text of every field */
   int nField;
   Tok *aVal;         /* value area */
@@ -124,6 +128,22 @@ static int has_thousands(const char *z) {
   return *p == 0 || *p == '.';
 }
 
+/* 1 for a cell of several numbers with only signs, brackets and spaces
+** between ("+(0) -(0)": increases and decreases given apart): not one
+** number, and no label either.  It is read as a blank cell in its place,
+** so the row's other cells keep their columns. */
+static int several_numbers(const char *z) {
+  int nRun = 0;
+  for (const char *p = z; *p; p++) {
+    if (isdigit((unsigned char)*p)) {
+      if (p == z || !isdigit((unsigned char)p[-1])) nRun++;
+    } else if (!strchr("+-() .", *p)) {
+      return 0;
+    }
+  }
+  return nRun >= 2;
+}
+
 /* Fills t from a folded field (t takes ownership of zFolded). */
 static void classify(Tok *t, char *zFolded) {
   memset(t, 0, sizeof *t);
@@ -139,7 +159,7 @@ static void classify(Tok *t, char *zFolded) {
     free(zPlain);
   } else if (parse_num(zFolded, t)) {
     /* t filled */
-  } else if (is_blank_mark(zFolded)) {
+  } else if (is_blank_mark(zFolded) || several_numbers(zFolded)) {
     t->e = TK_BLANK;
   } else {
     t->e = TK_TEXT;
@@ -228,6 +248,16 @@ static void make_line(Line *L, const char *z, size_t n) {
   }
   L->zLabel = buf_steal(&lab);
   L->zNorm = rf_label_norm(L->zLabel);
+  {
+    /* a label followed by its definition after a colon (a local template
+    ** explaining each row): the words before the colon are the label */
+    const char *c = strchr(L->zLabel, ':');
+    if (c && c > L->zLabel && utf8_len(c + 1, strlen(c + 1)) >= COLON_NOTE_MIN) {
+      char *zHead = xstrndup(L->zLabel, (size_t)(c - L->zLabel));
+      L->zNormHead = rf_label_norm(zHead);
+      free(zHead);
+    }
+  }
   if (iLast >= 2 && !L->bRun) {
     Buf b2 = BUF_INIT;
     for (i = 0; i < iLast - 1; i++) buf_puts(&b2, a[i].z);
@@ -243,6 +273,7 @@ static void free_line(Line *L) {
   free(L->zLabel);
   free(L->zNorm);
   free(L->zNorm2);
+  free(L->zNormHead);
   for (int i = 0; i < L->nField; i++) free(L->azField[i]);
   free(L->azField);
   for (int i = 0; i < L->nVal; i++) free(L->aVal[i].z);
@@ -369,6 +400,7 @@ static int line_has(const Line *aL, int nL, const char *zNorm) {
   for (int i = 0; i < nL; i++) {
     if (!strcmp(aL[i].zNorm, zNorm)) return 1;
     if (aL[i].zNorm2 && !strcmp(aL[i].zNorm2, zNorm)) return 1;
+    if (aL[i].zNormHead && !strcmp(aL[i].zNormHead, zNorm)) return 1;
     for (int k = 0; k < aL[i].nField; k++)
       if (!strcmp(aL[i].azField[k], zNorm)) return 1;
   }
@@ -784,6 +816,10 @@ static void store_row(Reader *R, int iTab, int iRow, const Tok *aTok,
   R->aDone[iDone] = 1;
   R->iLastOrder = iDone;
   R->out->nRowRead++;
+  for (int c = 0; c < nTok; c++)
+    if (aTok[c].e == TK_BLANK && several_numbers(aTok[c].z))
+      note(R->out, mprintf("%s：单元格“%s”不是一个数，按空白处理", zRow,
+                           aTok[c].z));
   if (!tb->aRow[iRow].bData)
     note(R->out, mprintf("%s：以单行给出（无分项），按合计读入", zRow));
   /* empty cells at either end beyond the columns are padding */
@@ -1044,6 +1080,7 @@ static void read_lines(Reader *R, Line *aL, int nL) {
     }
     bMatch = match_row(R, L->zNorm, &t, &r);
     if (!bMatch && L->zNorm2) bMatch = match_row(R, L->zNorm2, &t, &r);
+    if (!bMatch && L->zNormHead) bMatch = match_row(R, L->zNormHead, &t, &r);
     /* a label wrapped around its numbers: only real numbers count (the
     ** empty cells padding a header line are not a row's values) */
     if (!bMatch && has_values(L) && prev.n) {

@@ -362,6 +362,43 @@ TEST(report_shape_prose_only_before_2019) {
   rf_set_free(&s);
 }
 
+/* A local template that follows each row label with its definition after
+** a colon, and a change cell given as "+(0) -(0)" (长春经开区文教局
+** 2020, one cell per line): the words before the colon are the label; the
+** cell of several numbers is blank in its place, with a note, so 66 stays
+** the decisions.  Values by hand from the lines below. */
+TEST(report_shape_colon_definitions_and_split_change) {
+  RfSet s = {0};
+  RtResult r;
+  const char *z =
+    "2020年文教局政府信息公开工作年度报告\n"
+    "第二十条第(一)项 |\n||||\n信息内容 |\n本年新 |\n本年新 |\n对外公开总数量 |\n|\n"
+    "规章:地方行政规章指各省、自治区、直辖市的人民政府制定和发布的规范性文件。 |\n"
+    "1 |\n1 |\n1 |\n|\n"
+    "规范性文件:是指各级人民政府及其派出机关制定、发布的行政规范。 |\n"
+    "0 |\n0 |\n0 |\n|\n"
+    "第二十条第(五)项 |\n||||\n信息内容 |\n上一年项目数量 2019年 |\n"
+    "本年 增/减 |\n处理决定数量 |\n|\n"
+    "行政许可 |\n43 |\n+(0) -(0) |\n66 |\n|\n"
+    "其他对外管理服务事项 |\n19 |\n0 |\n0 |\n|\n";
+  Report *p = read_text(&s, z, &r);
+  CHECK(p != NULL);
+  if (p) {
+    CHECK_STR(p->pFmt->zId, "2019");
+    CHECK_INT(cellv(p, "t2_art20_1", "regulations", "new_made"), 1);
+    CHECK_INT(cellv(p, "t2_art20_1", "regulations", "total_public"), 1);
+    CHECK_INT(cellv(p, "t2_art20_1", "normative_docs", "total_public"), 0);
+    CHECK_INT(cellv(p, "t2_art20_5", "licensing", "prev_items"), 43);
+    CHECK_INT(cellv(p, "t2_art20_5", "licensing", "delta"), -1);
+    CHECK_INT(cellv(p, "t2_art20_5", "licensing", "decisions"), 66);
+    CHECK_INT(cellv(p, "t2_art20_5", "other_services", "prev_items"), 19);
+    CHECK_INT(cellv(p, "t2_art20_5", "other_services", "decisions"), 0);
+    CHECK(notes_have(&r, "单元格“+(0) -(0)”不是一个数，按空白处理"));
+  }
+  rt_result_free(&r);
+  rf_set_free(&s);
+}
+
 /* ---- file kinds --------------------------------------------------------- */
 
 static char *to_text(const char *z, size_t n, const char **pzKind) {

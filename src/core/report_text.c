@@ -23,6 +23,8 @@
 #define MAX_PREFIX 45           /* bytes of merged-cell text before a label */
 #define COLON_NOTE_MIN 8        /* characters after a colon that make it a
                                 ** definition, not part of the label */
+#define FOREIGN_LABEL_MIN 4     /* characters of another format's label
+                                ** worth naming */
 #define RT_LAST_FREE_YEAR 2018  /* last report year under the 2007 Regulation,
                                 ** whose reports had no national table */
 
@@ -392,6 +394,64 @@ static int label_in_other_formats(const RfSet *s, const RfFormat *f,
     }
   }
   return 0;
+}
+
+/* 1 when zNorm is a row or column label of format f. */
+static int format_has_label(const RfFormat *f, const char *zNorm) {
+  for (int t = 0; t < f->nTable; t++) {
+    const RfTable *tb = &f->aTable[t];
+    for (int r = 0; r < tb->nRow; r++)
+      if (tb->aRow[r].zNorm && !strcmp(tb->aRow[r].zNorm, zNorm)) return 1;
+    for (int c = 0; c < tb->nCol; c++)
+      if (!strcmp(tb->aCol[c].zNorm, zNorm)) return 1;
+  }
+  return 0;
+}
+
+/* 1 when zNorm is a column label of format f. */
+static int format_has_column(const RfFormat *f, const char *zNorm) {
+  for (int t = 0; t < f->nTable; t++)
+    for (int c = 0; c < f->aTable[t].nCol; c++)
+      if (!strcmp(f->aTable[t].aCol[c].zNorm, zNorm)) return 1;
+  return 0;
+}
+
+/* The id of a format other than f that has zNorm as a column label, when
+** f has no such label at all; else NULL.  Only column headers: row labels
+** are often shortened ("规范性文件") and the prose repeats them. */
+static const char *foreign_label(const RfSet *s, const RfFormat *f,
+                                 const char *zNorm) {
+  if (utf8_len(zNorm, strlen(zNorm)) < FOREIGN_LABEL_MIN ||
+      format_has_label(f, zNorm))
+    return NULL;
+  for (int i = 0; i < s->nFormat; i++)
+    if (&s->aFormat[i] != f && format_has_column(&s->aFormat[i], zNorm))
+      return s->aFormat[i].zId;
+  return NULL;
+}
+
+static void note(RtResult *o, char *z);
+
+/* A note naming the column headers of another format the text uses (a
+** table of the year's format with one part in an older one:
+** "对外公开总数量" in a 2021 table 二), at most three. */
+static void note_foreign_labels(const RfSet *s, const RfFormat *f,
+                                const Line *aL, int nL, RtResult *o) {
+  Buf b = BUF_INIT;
+  int n = 0;
+  for (int i = 0; i < nL && n < 3; i++) {
+    for (int k = 0; k < aL[i].nField && n < 3; k++) {
+      const char *z = aL[i].azField[k];
+      const char *zId = foreign_label(s, f, z);
+      if (!zId || strstr(buf_str(&b), z)) continue;
+      buf_printf(&b, "%s“%s”（%s格式）", n ? "、" : "", z, zId);
+      n++;
+    }
+  }
+  if (n)
+    note(o, mprintf("文本中有%s格式没有的列标题：%s；按%s格式读入", f->zId,
+                    buf_str(&b), f->zId));
+  buf_free(&b);
 }
 
 /* 1 when some line's label, label-minus-unit or field equals zNorm. */
@@ -1237,6 +1297,7 @@ int report_text_read(const RfSet *pSet, const char *zText,
   R.out = pOut;
   R.p = pOut->pReport = report_new(R.f, NULL, 0);
   find_org_year(zText, R.p);
+  note_foreign_labels(pSet, R.f, aL, nL, pOut);
   read_lines(&R, aL, nL);
   if (pOut->nRowRead == 0 && R.nLabelOnly >= LABEL_ONLY_MIN) {
     /* a published table with its labels and not one number (every cell

@@ -399,6 +399,31 @@ TEST(report_shape_colon_definitions_and_split_change) {
   rf_set_free(&s);
 }
 
+/* A 2021 table whose 第二十条第（一）项 kept the 2019 headers (a 区教育局
+** 2021, one cell per line): read as the 2021 format, with a note naming
+** the 2019 header; a shortened row label (规范性文件) is no such header. */
+TEST(report_shape_foreign_column_header) {
+  RfSet s = {0};
+  RtResult r;
+  const char *z =
+    "2021年,我局主动公开信息共有40条。\n"
+    "第二十条第(一)项\n\n信息内容\n\n本年新\n制作数量\n\n本年新\n公开数量\n\n"
+    "对外公开总数量\n\n规章\n\n0\n\n0\n\n0\n\n规范性文件\n\n0\n\n0\n\n0\n\n"
+    "第二十条第(五)项\n\n信息内容\n\n本年处理决定数量\n\n行政许可\n\n5\n\n"
+    "第二十条第(八)项\n\n信息内容\n\n本年收费金额(单位:万元)\n\n"
+    "行政事业性收费\n\n282.1\n";
+  Report *p = read_text(&s, z, &r);
+  CHECK(p != NULL);
+  if (p) {
+    CHECK_STR(p->pFmt->zId, "2021");
+    CHECK_INT(cellv(p, "t2_art20_5", "licensing", "decisions"), 5);
+    CHECK(notes_have(&r, "文本中有2021格式没有的列标题：“对外公开总数量”（2019格式）"));
+    CHECK(!notes_have(&r, "“规范性文件”"));
+  }
+  rt_result_free(&r);
+  rf_set_free(&s);
+}
+
 /* ---- file kinds --------------------------------------------------------- */
 
 static char *to_text(const char *z, size_t n, const char **pzKind) {

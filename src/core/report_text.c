@@ -1223,6 +1223,19 @@ static char *org_of_sentence(const char *z, size_t n) {
   return zOrg;
 }
 
+/* The organisation named between a year and the report's name
+** ("2021年石家庄市教育局政府信息公开工作年度报告", "2020年度文教局政府
+** 信息公开…"), or NULL.  Caller frees. */
+static char *org_after_year(const char *z) {
+  if (!strncmp(z, "度", 3)) z += 3;
+  const char *e = strstr(z, "政府信息公开");
+  if (!e || e == z || e - z > 90) return NULL;
+  char *zOrg = fold_trim(z, (size_t)(e - z));
+  if (looks_like_org(zOrg)) return zOrg;
+  free(zOrg);
+  return NULL;
+}
+
 /* Organisation and year from the first lines ("X 2020 年 …", "填报单位：X"). */
 static void find_org_year(const char *zText, Report *p) {
   const char *z = strstr(zText, "填报单位");
@@ -1253,6 +1266,7 @@ static void find_org_year(const char *zText, Report *p) {
             if (zOrg[0] && strlen(zOrg) <= 90) p->zOrg = zOrg;
             else free(zOrg);
           }
+          if (!p->zOrg) p->zOrg = org_after_year(a + 3);
           break;
         }
       }

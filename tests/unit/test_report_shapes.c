@@ -385,6 +385,7 @@ TEST(report_shape_colon_definitions_and_split_change) {
   CHECK(p != NULL);
   if (p) {
     CHECK_STR(p->pFmt->zId, "2019");
+    CHECK_STR(p->zOrg ? p->zOrg : "", "文教局");      /* after the year */
     CHECK_INT(cellv(p, "t2_art20_1", "regulations", "new_made"), 1);
     CHECK_INT(cellv(p, "t2_art20_1", "regulations", "total_public"), 1);
     CHECK_INT(cellv(p, "t2_art20_1", "normative_docs", "total_public"), 0);

@@ -146,6 +146,25 @@ static int several_numbers(const char *z) {
   return nRun >= 2;
 }
 
+/* A change written with a word for its sign ("增3", "减4", "减少2",
+** "增加 1"; the 2019 format's 本年增/减 column, 减 shown as a negative
+** value): fills t with the signed number and returns 1, else 0. */
+static int signed_by_word(const char *z, Tok *t) {
+  static const struct { const char *zWord; int sign; } a[] = {
+    {"增加", 1}, {"减少", -1}, {"增", 1}, {"减", -1}};
+  for (size_t i = 0; i < sizeof a / sizeof a[0]; i++) {
+    size_t m = strlen(a[i].zWord);
+    if (strncmp(z, a[i].zWord, m)) continue;
+    const char *p = z + m;
+    while (*p == ' ') p++;
+    if (!isdigit((unsigned char)*p) || !parse_num(p, t)) return 0;
+    t->v *= a[i].sign;
+    t->bDigits = 0;                     /* never split as run-together */
+    return 1;
+  }
+  return 0;
+}
+
 /* Fills t from a folded field (t takes ownership of zFolded). */
 static void classify(Tok *t, char *zFolded) {
   memset(t, 0, sizeof *t);
@@ -161,6 +180,8 @@ static void classify(Tok *t, char *zFolded) {
     free(zPlain);
   } else if (parse_num(zFolded, t)) {
     /* t filled */
+  } else if (signed_by_word(zFolded, t)) {
+    /* "减4": t filled with -4 */
   } else if (is_blank_mark(zFolded) || several_numbers(zFolded)) {
     t->e = TK_BLANK;
   } else {
@@ -254,7 +275,8 @@ static void make_line(Line *L, const char *z, size_t n) {
     /* a label followed by its definition after a colon (a local template
     ** explaining each row): the words before the colon are the label */
     const char *c = strchr(L->zLabel, ':');
-    if (c && c > L->zLabel && utf8_len(c + 1, strlen(c + 1)) >= COLON_NOTE_MIN) {
+    if (c && c > L->zLabel &&
+        utf8_len(c + 1, strlen(c + 1)) >= COLON_NOTE_MIN) {
       char *zHead = xstrndup(L->zLabel, (size_t)(c - L->zLabel));
       L->zNormHead = rf_label_norm(zHead);
       free(zHead);
@@ -876,10 +898,16 @@ static void store_row(Reader *R, int iTab, int iRow, const Tok *aTok,
   R->aDone[iDone] = 1;
   R->iLastOrder = iDone;
   R->out->nRowRead++;
-  for (int c = 0; c < nTok; c++)
+  for (int c = 0; c < nTok; c++) {
+    char zv[32];
     if (aTok[c].e == TK_BLANK && several_numbers(aTok[c].z))
       note(R->out, mprintf("%s：单元格“%s”不是一个数，按空白处理", zRow,
                            aTok[c].z));
+    else if (aTok[c].e == TK_NUM && aTok[c].z &&
+             (unsigned char)aTok[c].z[0] >= 0x80)          /* "减4" */
+      note(R->out, mprintf("%s：单元格“%s”读作%s", zRow, aTok[c].z,
+                           rf_value_str(aTok[c].v, zv)));
+  }
   if (!tb->aRow[iRow].bData)
     note(R->out, mprintf("%s：以单行给出（无分项），按合计读入", zRow));
   /* empty cells at either end beyond the columns are padding */

@@ -366,7 +366,8 @@ TEST(report_shape_prose_only_before_2019) {
 ** a colon, and a change cell given as "+(0) -(0)" (长春经开区文教局
 ** 2020, one cell per line): the words before the colon are the label; the
 ** cell of several numbers is blank in its place, with a note, so 66 stays
-** the decisions.  Values by hand from the lines below. */
+** the decisions.  A change written "减4" reads -4.  Values by hand from
+** the lines below. */
 TEST(report_shape_colon_definitions_and_split_change) {
   RfSet s = {0};
   RtResult r;
@@ -395,6 +396,22 @@ TEST(report_shape_colon_definitions_and_split_change) {
     CHECK_INT(cellv(p, "t2_art20_5", "other_services", "prev_items"), 19);
     CHECK_INT(cellv(p, "t2_art20_5", "other_services", "decisions"), 0);
     CHECK(notes_have(&r, "单元格“+(0) -(0)”不是一个数，按空白处理"));
+  }
+  rt_result_free(&r);
+  rf_set_free(&s);
+  /* the change written with a word for its sign (a 局's 2019 format table,
+  ** "减4" for 6 items last year, 2 decisions) */
+  p = read_text(&s,
+      "第二十条第(五)项 |\n信息内容 |\n上一年项目数量 |\n本年增/减 |\n"
+      "处理决定数量 |\n行政许可 |\n6 |\n减4 |\n2 |\n"
+      "其他对外管理服务事项 |\n0 |\n增加 3 |\n0 |\n", &r);
+  CHECK(p != NULL);
+  if (p) {
+    CHECK_INT(cellv(p, "t2_art20_5", "licensing", "prev_items"), 6);
+    CHECK_INT(cellv(p, "t2_art20_5", "licensing", "delta"), -4);
+    CHECK_INT(cellv(p, "t2_art20_5", "licensing", "decisions"), 2);
+    CHECK_INT(cellv(p, "t2_art20_5", "other_services", "delta"), 3);
+    CHECK(notes_have(&r, "行政许可：单元格“减4”读作-4"));
   }
   rt_result_free(&r);
   rf_set_free(&s);

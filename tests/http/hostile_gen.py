@@ -22,7 +22,7 @@ sends the same requests in the same order.  test_hostile_routes.py runs a
 bounded sample in `make check`; a longer campaign runs this file directly:
 
     GONGKAI_BIN=build/asan/gongkai python3 tests/http/hostile_gen.py \
-        --seed 1 --rounds 20 [--port 19100] [--only PATTERN]
+        --seed 1 --rounds 20 [--port 19100] [--only PATTERN] [--logins a,b]
 
 and prints one line per distinct finding (kind, method, route, variant)
 with its first request.
@@ -805,12 +805,14 @@ def main():
     ap.add_argument("--port", type=int, default=0)
     ap.add_argument("--only", default=None)
     ap.add_argument("--budget", type=float, default=None)
+    ap.add_argument("--logins", default="office,sysadmin",
+                    help="demo users to sign in as (comma-separated)")
     a = ap.parse_args()
     if a.port:
         harness.free_port = lambda: a.port
     srv = harness.Server()
     try:
-        g = Gen(srv, a.seed, a.only)
+        g = Gen(srv, a.seed, a.only, logins=a.logins.split(","))
         g.report_slow = True
         g.run(a.rounds, a.budget, progress=True)
     finally:

@@ -120,3 +120,23 @@ def test_token_permission_message_names_no_internal_identifier(srv):
     eq(rc, 1)
     contains(err, "登记和办理申请")
     contains(err, "view_staff")
+
+
+def test_filter_messages_name_no_internal_identifier(srv):
+    """A staff list asked for a filter it does not know (a hand-made or
+    stale URL) answered 400 with the filter's internal values
+    ("可选：tasks、done、overdue", "f 应为 open（未办结）、due_soon…").
+    The message now points to the page's own filter links."""
+    pages = {"office": ["/staff/applications?f=nonesuch", "/staff/freshness?filter=nonesuch",
+                        "/staff/messages?filter=nonesuch", "/staff/workplans?filter=nonesuch",
+                        "/staff/opinion?filter=nonesuch", "/staff/proposals?filter=nonesuch"],
+             "inspector": ["/staff/inspections?filter=nonesuch"]}
+    for login, paths in pages.items():
+        c = srv.client()
+        c.login(login)
+        for path in paths:
+            r = c.get(path)
+            eq(r.status, 400, path)
+            msg = re.findall(r'class="notice error"[^>]*>(.*?)</p>', r.text, re.S)
+            ok(msg and "筛选参数无效" in msg[0], "%s: %r" % (path, msg))
+            ok(not re.search(r"[A-Za-z_]{3,}", msg[0]), "%s: %r" % (path, msg))

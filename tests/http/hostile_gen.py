@@ -95,6 +95,12 @@ VALUES = [
     "/staff", "/login?next=//x", "/\t/evil.example", "/\\evil", "/%2F/evil", "\ufeff", "\u200b", "\U0001f600" * 50, "\u0085",
 ]
 
+# Parameters whose value is one of a fixed set of internal codes.
+CHOICE_PARAMS = ["f", "filter", "list", "sort", "tab", "kind", "state", "scope", "format",
+                 "form", "mode", "which", "outcome", "validity", "channel", "level", "op",
+                 "rel_kind", "report_kind", "tier", "audience", "genre", "category", "dir",
+                 "source", "target", "action", "result", "frequency", "applicant_type"]
+
 # Redirect targets that must never lead off the site.
 REDIRECTS = ["//evil.example/", "/\t/evil.example/", "/\n/evil.example", "/\\evil.example",
              "/\t\\evil.example", "http://evil.example/", "https:evil.example", "/%2F/evil",
@@ -447,8 +453,11 @@ class Gen:
 
     def query_variant(self, path, method, who):
         rng = self.rng
-        kind = rng.choice(["many", "repeat", "hostile", "odd", "hostile", "hostile", "redirect"])
-        if kind == "redirect":
+        kind = rng.choice(["many", "repeat", "hostile", "odd", "hostile", "hostile", "redirect",
+                           "choice"])
+        if kind == "choice":  # a parameter that names one of a fixed set
+            qs = "%s=%s" % (rng.choice(CHOICE_PARAMS), rng.choice(["nonesuch", "ALL", "1", ""]))
+        elif kind == "redirect":
             qs = "%s=%s&size=large" % (rng.choice(["next", "to", "dir", "back", "return"]),
                                        q(rng.choice(REDIRECTS)))
         elif kind == "many":

@@ -11,6 +11,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { chromium } from 'playwright-core';
 import { registerStaffTests } from './staff.mjs';
+import { registerCrawlTests } from './crawl.mjs';
 
 const BIN = process.env.GONGKAI_BIN || './gongkai';
 const CHROMIUM = process.env.CHROMIUM || '/usr/bin/chromium';
@@ -31,7 +32,8 @@ async function startServer() {
   const db = join(dir, 'gk.db');
   execFileSync(BIN, ['init', '--db', db], { stdio: 'pipe' });
   execFileSync(BIN, ['demo', '--db', db], { stdio: 'pipe' });
-  const port = await freePort();
+  // BROWSER_PORT=N serves on that port (agents sharing a machine keep to their own).
+  const port = Number(process.env.BROWSER_PORT) || await freePort();
   const proc = spawn(BIN, ['serve', '--db', db, '--listen', `127.0.0.1:${port}`, '--threads', '2'],
     { stdio: ['ignore', 'ignore', 'pipe'], env: { ...process.env, GONGKAI_KEY: '0f'.repeat(32) } });
   let log = '';
@@ -540,6 +542,9 @@ test('print styles: a document and an answer letter print without the site\'s fr
 
 // ---- Staff pages of issue 15: tests/browser/staff.mjs.
 registerStaffTests(test, { axeCheck, shot, PASSWORD });
+
+// ---- Every page reachable by links, at 360 and 1280: tests/browser/crawl.mjs.
+registerCrawlTests(test, { staffStorage });
 
 async function main() {
   const srv = await startServer();

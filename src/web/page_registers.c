@@ -92,7 +92,7 @@ const char *reg_date_field(Req *r, const char *zName, const char *zLabel,
   Date d;
   *pz = NULL;
   if (!z || !z[0]) return bRequired ? req_fmt(r, "请填写%s", zLabel) : NULL;
-  if (date_parse(z, &d)) return req_fmt(r, "%s应为日期，如 2026-12-07", zLabel);
+  if (date_parse(z, &d)) return req_fmt(r, "%s有误，请按 2026-12-07 的格式填写", zLabel);
   *pz = z;
   return NULL;
 }
@@ -309,7 +309,7 @@ int page_opinion_list(Req *r) {
     if (!zErr) zErr = reg_text_check("来源", e.zSource, 100, 0);
     if (!zErr) zErr = reg_text_check("概要", e.zSummary, 4000, 0);
     if (!zErr && datetime_parse_cn(req_param_or(r, "found_at", ""), &tFound))
-      zErr = "发现时间应为日期和时间，如 2026-12-07 09:30";
+      zErr = "发现时间有误，请按 2026-12-07 09:30 的格式填写";
     if (!zErr && tFound > time(NULL) + 300) zErr = "发现时间不能晚于现在";
     if (!zErr) {
       e.tFound = tFound;
@@ -407,7 +407,7 @@ int page_opinion_view(Req *r) {
     p.zNote = req_param_or(r, "note", "");
     if (!reg_response_label(p.zKind)) zErr = "请选择回应方式";
     else if (datetime_parse_cn(req_param_or(r, "at", ""), &t))
-      zErr = "回应时间应为日期和时间，如 2026-12-07 14:00";
+      zErr = "回应时间有误，请按 2026-12-07 14:00 的格式填写";
     else if (t < (time_t)e.tFound) zErr = "回应时间不能早于发现时间";
     else if (t > time(NULL) + 300) zErr = "回应时间不能晚于现在";
     else if ((zErr = reg_text_check("说明", p.zNote, 2000, 0)) == NULL) {

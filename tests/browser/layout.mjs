@@ -121,5 +121,15 @@ export function pageProblems(phone) {
       if (!/\d/.test(w) && w) words.add(w);
     }
   }
+  // 6. What only a programmer reads: an instant not turned into Beijing
+  // time, a record's number, a source line, a script value.
+  const text = document.body.innerText;
+  const LEAKS = [[/\d{4}-\d{2}-\d{2}T\d{2}:\d{2}|\d{2}:\d{2}(:\d{2})?Z\b|\b(UTC|GMT)\b/, 'a time not in Beijing time'],
+    [/(^|[\s（(])#\d+/, 'a record number'], [/\b[\w/]+\.(c|h|py|js|mjs):\d+/, 'a source line'],
+    [/\b(undefined|null|NULL|NaN|\[object Object\])\b/, 'a script value']];
+  for (const [re, what] of LEAKS) {
+    const m = text.match(re);
+    if (m) out.push(`${what} on screen: "${m[0].trim()}"`);
+  }
   return { problems: out, words: [...words] };
 }

@@ -281,10 +281,10 @@ const IDENT = /\b(?:[a-z]+_[a-z_]+|(?:results|reasons|stat|apply)\.[a-z_.]+|land
 
 // Text problems of the page shown: raw timestamps and identifiers.
 async function textProblems(page) {
-  // A login name (code.login on the administrator's pages) is what a person
-  // types, not an internal identifier.
+  // A login name (code.login on the administrator's pages), or a code a
+  // person types as it is (translate=no), is not an internal identifier.
   const text = await page.evaluate(() => {
-    const logins = [...document.querySelectorAll('code.login')];
+    const logins = [...document.querySelectorAll('code.login, [translate=no]')];
     const kept = logins.map((e) => e.textContent);
     logins.forEach((e) => { e.textContent = ''; });
     const t = document.body.innerText;

@@ -5,7 +5,7 @@
 // its path with numbers and organisation slugs taken out, so a new page is
 // checked as soon as a link reaches it, and the walk stays short: one page
 // of each kind.  Registered from run.mjs: registerCrawlTests(test, helpers).
-import { latinOk, pageProblems } from './layout.mjs';
+import { latinOk, longStringProblems, pageProblems } from './layout.mjs';
 
 // A small laptop, a phone, and a phone with the site's larger text (大字号).
 const WIDTHS = [{ width: 1280, height: 800 }, { width: 360, height: 740 },
@@ -47,7 +47,10 @@ export async function crawl(browser, base, { starts, scope, storage, max = 400 }
       try { r = await p.goto(base + u); } catch { return null; }  // a download
       if (!r || !(r.headers()['content-type'] || '').includes('text/html')) return null;
       if (r.status() >= 400) return { status: r.status() };
-      return { status: r.status(), ...(await p.evaluate(pageProblems, WIDTHS[i].width < 400)) };
+      const x = await p.evaluate(pageProblems, WIDTHS[i].width < 400);
+      // On the phone, then: the same page with every code ten times longer.
+      if (i === 1) x.problems.push(...await p.evaluate(longStringProblems));
+      return { status: r.status(), ...x };
     }));
     if (!res[0]) continue;
     visited.push(u);

@@ -133,3 +133,40 @@ export function pageProblems(phone) {
   }
   return { problems: out, words: [...words] };
 }
+
+// Runs in the page: makes every code-like string of the page (a run of
+// eight or more characters without a space: 文号, index numbers, hashes,
+// file names, URLs) ten times longer, as real ones can be, then reports
+// what no longer fits (the page scrolls sideways, or a box's content sticks
+// out of it).  Changes the page: call it last.
+export function longStringProblems() {
+  const main = document.querySelector('main') || document.body;
+  const walker = document.createTreeWalker(main, NodeFilter.SHOW_TEXT);
+  const nodes = [];
+  for (let n = walker.nextNode(); n; n = walker.nextNode()) {
+    const p = n.parentElement;
+    if (!p || p.closest('script, style, option, textarea, svg')) continue;
+    if (/\S{8,}/.test(n.textContent)) nodes.push(n);
+  }
+  for (const n of nodes)
+    n.textContent = n.textContent.replace(/[A-Za-z0-9_.\-\/:〔〕（）()号%]{8,}/g,
+      (m) => (/^\d{4}-\d{2}-\d{2}/.test(m) ? m : m.repeat(10)));  // a date does not grow
+  const out = [];
+  const W = window.innerWidth;
+  if (document.documentElement.scrollWidth > W + 1)
+    out.push(`page scrolls sideways with long codes (${document.documentElement.scrollWidth} > ${W})`);
+  for (const e of main.querySelectorAll('*')) {
+    const r = e.getBoundingClientRect();
+    if (!r.width || r.right <= 0) continue;
+    let clipped = false;
+    for (let p = e.parentElement; p && p !== document.body; p = p.parentElement) {
+      const ox = getComputedStyle(p).overflowX;
+      if (ox !== 'visible') { clipped = true; break; }
+    }
+    if (!clipped && r.right > W + 1) {
+      out.push(`${e.tagName.toLowerCase()}${e.className ? '.' + e.className : ''} with long codes reaches ${Math.round(r.right)} of ${W}`);
+      break;
+    }
+  }
+  return out;
+}

@@ -176,7 +176,8 @@ char *rf_cell_name(const RfFormat *pFmt, int iCell);
 /* The index of the cell whose rf_cell_id() is zId, or -1 (also for NULL). */
 int rf_cell_by_id(const RfFormat *pFmt, const char *zId);
 
-/* Normalises a label for matching: full-width to ASCII, white space and
+/* Normalises a label for matching: full-width to ASCII, the traditional
+** forms of the labels' characters to simplified, white space and
 ** punctuation ((), 、 . ， “” ： etc.) dropped, a trailing parenthesised
 ** note (even an unclosed one) dropped when text precedes it.  Returns a new
 ** string the caller frees (never NULL; "" for NULL input). */

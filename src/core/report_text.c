@@ -21,6 +21,12 @@
 #define MAX_CANDIDATES 64       /* distinct readings kept per row */
 #define MAX_NODES 200000        /* search effort per row */
 #define MAX_PREFIX 45           /* bytes of merged-cell text before a label */
+#define COLON_NOTE_MIN 8        /* characters after a colon that make it a
+                                ** definition, not part of the label */
+#define FOREIGN_LABEL_MIN 4     /* characters of another format's label
+                                ** worth naming */
+#define RT_LAST_FREE_YEAR 2018  /* last report year under the 2007 Regulation,
+                                ** whose reports had no national table */
 
 /* ------------------------------------------------------------- tokens */
 
@@ -38,6 +44,8 @@ typedef struct Line {
   char *zLabel;      /* label text (fields before the values, joined) */
   char *zNorm;       /* rf_label_norm(zLabel) */
   char *zNorm2;      /* label without its last field (a unit?), or NULL */
+  char *zNormHead;   /* label before a colon that opens a definition
+                     ** ("规章:地方行政规章指…"), or NULL */
   char **azField;    /* normalised text of every field */
   int nField;
   Tok *aVal;         /* value area */
@@ -122,6 +130,41 @@ static int has_thousands(const char *z) {
   return *p == 0 || *p == '.';
 }
 
+/* 1 for a cell of several numbers with only signs, brackets and spaces
+** between ("+(0) -(0)": increases and decreases given apart): not one
+** number, and no label either.  It is read as a blank cell in its place,
+** so the row's other cells keep their columns. */
+static int several_numbers(const char *z) {
+  int nRun = 0;
+  for (const char *p = z; *p; p++) {
+    if (isdigit((unsigned char)*p)) {
+      if (p == z || !isdigit((unsigned char)p[-1])) nRun++;
+    } else if (!strchr("+-() .", *p)) {
+      return 0;
+    }
+  }
+  return nRun >= 2;
+}
+
+/* A change written with a word for its sign ("增3", "减4", "减少2",
+** "增加 1"; the 2019 format's 本年增/减 column, 减 shown as a negative
+** value): fills t with the signed number and returns 1, else 0. */
+static int signed_by_word(const char *z, Tok *t) {
+  static const struct { const char *zWord; int sign; } a[] = {
+    {"增加", 1}, {"减少", -1}, {"增", 1}, {"减", -1}};
+  for (size_t i = 0; i < sizeof a / sizeof a[0]; i++) {
+    size_t m = strlen(a[i].zWord);
+    if (strncmp(z, a[i].zWord, m)) continue;
+    const char *p = z + m;
+    while (*p == ' ') p++;
+    if (!isdigit((unsigned char)*p) || !parse_num(p, t)) return 0;
+    t->v *= a[i].sign;
+    t->bDigits = 0;                     /* never split as run-together */
+    return 1;
+  }
+  return 0;
+}
+
 /* Fills t from a folded field (t takes ownership of zFolded). */
 static void classify(Tok *t, char *zFolded) {
   memset(t, 0, sizeof *t);
@@ -137,7 +180,9 @@ static void classify(Tok *t, char *zFolded) {
     free(zPlain);
   } else if (parse_num(zFolded, t)) {
     /* t filled */
-  } else if (is_blank_mark(zFolded)) {
+  } else if (signed_by_word(zFolded, t)) {
+    /* "减4": t filled with -4 */
+  } else if (is_blank_mark(zFolded) || several_numbers(zFolded)) {
     t->e = TK_BLANK;
   } else {
     t->e = TK_TEXT;
@@ -226,6 +271,17 @@ static void make_line(Line *L, const char *z, size_t n) {
   }
   L->zLabel = buf_steal(&lab);
   L->zNorm = rf_label_norm(L->zLabel);
+  {
+    /* a label followed by its definition after a colon (a local template
+    ** explaining each row): the words before the colon are the label */
+    const char *c = strchr(L->zLabel, ':');
+    if (c && c > L->zLabel &&
+        utf8_len(c + 1, strlen(c + 1)) >= COLON_NOTE_MIN) {
+      char *zHead = xstrndup(L->zLabel, (size_t)(c - L->zLabel));
+      L->zNormHead = rf_label_norm(zHead);
+      free(zHead);
+    }
+  }
   if (iLast >= 2 && !L->bRun) {
     Buf b2 = BUF_INIT;
     for (i = 0; i < iLast - 1; i++) buf_puts(&b2, a[i].z);
@@ -241,6 +297,7 @@ static void free_line(Line *L) {
   free(L->zLabel);
   free(L->zNorm);
   free(L->zNorm2);
+  free(L->zNormHead);
   for (int i = 0; i < L->nField; i++) free(L->azField[i]);
   free(L->azField);
   for (int i = 0; i < L->nVal; i++) free(L->aVal[i].z);
@@ -361,12 +418,71 @@ static int label_in_other_formats(const RfSet *s, const RfFormat *f,
   return 0;
 }
 
+/* 1 when zNorm is a row or column label of format f. */
+static int format_has_label(const RfFormat *f, const char *zNorm) {
+  for (int t = 0; t < f->nTable; t++) {
+    const RfTable *tb = &f->aTable[t];
+    for (int r = 0; r < tb->nRow; r++)
+      if (tb->aRow[r].zNorm && !strcmp(tb->aRow[r].zNorm, zNorm)) return 1;
+    for (int c = 0; c < tb->nCol; c++)
+      if (!strcmp(tb->aCol[c].zNorm, zNorm)) return 1;
+  }
+  return 0;
+}
+
+/* 1 when zNorm is a column label of format f. */
+static int format_has_column(const RfFormat *f, const char *zNorm) {
+  for (int t = 0; t < f->nTable; t++)
+    for (int c = 0; c < f->aTable[t].nCol; c++)
+      if (!strcmp(f->aTable[t].aCol[c].zNorm, zNorm)) return 1;
+  return 0;
+}
+
+/* The id of a format other than f that has zNorm as a column label, when
+** f has no such label at all; else NULL.  Only column headers: row labels
+** are often shortened ("规范性文件") and the prose repeats them. */
+static const char *foreign_label(const RfSet *s, const RfFormat *f,
+                                 const char *zNorm) {
+  if (utf8_len(zNorm, strlen(zNorm)) < FOREIGN_LABEL_MIN ||
+      format_has_label(f, zNorm))
+    return NULL;
+  for (int i = 0; i < s->nFormat; i++)
+    if (&s->aFormat[i] != f && format_has_column(&s->aFormat[i], zNorm))
+      return s->aFormat[i].zId;
+  return NULL;
+}
+
+static void note(RtResult *o, char *z);
+
+/* A note naming the column headers of another format the text uses (a
+** table of the year's format with one part in an older one:
+** "对外公开总数量" in a 2021 table 二), at most three. */
+static void note_foreign_labels(const RfSet *s, const RfFormat *f,
+                                const Line *aL, int nL, RtResult *o) {
+  Buf b = BUF_INIT;
+  int n = 0;
+  for (int i = 0; i < nL && n < 3; i++) {
+    for (int k = 0; k < aL[i].nField && n < 3; k++) {
+      const char *z = aL[i].azField[k];
+      const char *zId = foreign_label(s, f, z);
+      if (!zId || strstr(buf_str(&b), z)) continue;
+      buf_printf(&b, "%s“%s”（%s格式）", n ? "、" : "", z, zId);
+      n++;
+    }
+  }
+  if (n)
+    note(o, mprintf("文本中有%s格式没有的列标题：%s；按%s格式读入", f->zId,
+                    buf_str(&b), f->zId));
+  buf_free(&b);
+}
+
 /* 1 when some line's label, label-minus-unit or field equals zNorm. */
 static int line_has(const Line *aL, int nL, const char *zNorm) {
   if (!zNorm || !zNorm[0]) return 0;
   for (int i = 0; i < nL; i++) {
     if (!strcmp(aL[i].zNorm, zNorm)) return 1;
     if (aL[i].zNorm2 && !strcmp(aL[i].zNorm2, zNorm)) return 1;
+    if (aL[i].zNormHead && !strcmp(aL[i].zNormHead, zNorm)) return 1;
     for (int k = 0; k < aL[i].nField; k++)
       if (!strcmp(aL[i].azField[k], zNorm)) return 1;
   }
@@ -782,6 +898,16 @@ static void store_row(Reader *R, int iTab, int iRow, const Tok *aTok,
   R->aDone[iDone] = 1;
   R->iLastOrder = iDone;
   R->out->nRowRead++;
+  for (int c = 0; c < nTok; c++) {
+    char zv[32];
+    if (aTok[c].e == TK_BLANK && several_numbers(aTok[c].z))
+      note(R->out, mprintf("%s：单元格“%s”不是一个数，按空白处理", zRow,
+                           aTok[c].z));
+    else if (aTok[c].e == TK_NUM && aTok[c].z &&
+             (unsigned char)aTok[c].z[0] >= 0x80)          /* "减4" */
+      note(R->out, mprintf("%s：单元格“%s”读作%s", zRow, aTok[c].z,
+                           rf_value_str(aTok[c].v, zv)));
+  }
   if (!tb->aRow[iRow].bData)
     note(R->out, mprintf("%s：以单行给出（无分项），按合计读入", zRow));
   /* empty cells at either end beyond the columns are padding */
@@ -1042,6 +1168,7 @@ static void read_lines(Reader *R, Line *aL, int nL) {
     }
     bMatch = match_row(R, L->zNorm, &t, &r);
     if (!bMatch && L->zNorm2) bMatch = match_row(R, L->zNorm2, &t, &r);
+    if (!bMatch && L->zNormHead) bMatch = match_row(R, L->zNormHead, &t, &r);
     /* a label wrapped around its numbers: only real numbers count (the
     ** empty cells padding a header line are not a row's values) */
     if (!bMatch && has_values(L) && prev.n) {
@@ -1081,13 +1208,14 @@ static void read_lines(Reader *R, Line *aL, int nL) {
 }
 
 /* 1 when z ends like the name of an organ (县卫生健康局, 龙口镇, 市人民政府
-** 办公室) and is not a pronoun (我局, 本机关): a sentence cut before a year
+** 办公室, 市政府研究室) and is not a pronoun (我局, 本机关): a sentence cut before a year
 ** ("本报告所列数据的统计期限为") is none. */
 static int looks_like_org(const char *z) {
   static const char *azEnd[] = {"局", "镇", "乡", "街道", "办事处", "政府",
-                                "办公室", "委员会", "委", "办", "厅", "中心",
-                                "所", "站", "院", "馆", "处", "部", "署",
-                                "县", "区", "市", "省", "州", "旗", "管委会"};
+                                "办公室", "研究室", "委员会", "委", "办", "厅",
+                                "中心", "所", "站", "院", "馆", "处", "部",
+                                "署", "县", "区", "市", "省", "州", "旗",
+                                "管委会"};
   size_t n = strlen(z);
   if (!strncmp(z, "我", 3) || !strncmp(z, "本", 3) || !strncmp(z, "该", 3))
     return 0;
@@ -1123,6 +1251,19 @@ static char *org_of_sentence(const char *z, size_t n) {
   return zOrg;
 }
 
+/* The organisation named between a year and the report's name
+** ("2021年石家庄市教育局政府信息公开工作年度报告", "2020年度文教局政府
+** 信息公开…"), or NULL.  Caller frees. */
+static char *org_after_year(const char *z) {
+  if (!strncmp(z, "度", 3)) z += 3;
+  const char *e = strstr(z, "政府信息公开");
+  if (!e || e == z || e - z > 90) return NULL;
+  char *zOrg = fold_trim(z, (size_t)(e - z));
+  if (looks_like_org(zOrg)) return zOrg;
+  free(zOrg);
+  return NULL;
+}
+
 /* Organisation and year from the first lines ("X 2020 年 …", "填报单位：X"). */
 static void find_org_year(const char *zText, Report *p) {
   const char *z = strstr(zText, "填报单位");
@@ -1153,6 +1294,7 @@ static void find_org_year(const char *zText, Report *p) {
             if (zOrg[0] && strlen(zOrg) <= 90) p->zOrg = zOrg;
             else free(zOrg);
           }
+          if (!p->zOrg) p->zOrg = org_after_year(a + 3);
           break;
         }
       }
@@ -1180,8 +1322,13 @@ int report_text_read(const RfSet *pSet, const char *zText,
     R.f = rf_format_find(pSet, zFormat);
     if (!R.f) pOut->zErr = mprintf("未知的报告格式：%s", zFormat);
   } else {
-    R.f = detect(pSet, aL, nL, text_year(zText));
-    if (!R.f)
+    int year = text_year(zText);
+    R.f = detect(pSet, aL, nL, year);
+    if (!R.f && year && year <= RT_LAST_FREE_YEAR)
+      pOut->zErr = mprintf("%d年度的报告属于2007年《条例》时期，没有全国统一的"
+                           "统计表格式；文本中没有统计表的行或列标签，只有文字，"
+                           "无法按表核对", year);
+    else if (!R.f)
       pOut->zErr = xstrdup("无法识别报告格式：文本中没有找到任何统计表的行或列标签");
   }
   if (!R.f) goto done;
@@ -1192,6 +1339,7 @@ int report_text_read(const RfSet *pSet, const char *zText,
   R.out = pOut;
   R.p = pOut->pReport = report_new(R.f, NULL, 0);
   find_org_year(zText, R.p);
+  note_foreign_labels(pSet, R.f, aL, nL, pOut);
   read_lines(&R, aL, nL);
   if (pOut->nRowRead == 0 && R.nLabelOnly >= LABEL_ONLY_MIN) {
     /* a published table with its labels and not one number (every cell

@@ -71,8 +71,8 @@ static int trusted_proxies(int argc, char **argv, const char *zConf, IpNet *aNet
 /* ---- The default search replica of a PostgreSQL server ---------------- */
 
 /* Without --search-replica, a server on PostgreSQL keeps its replica in a
-** private directory of its own under $TMPDIR, filled at start and removed
-** at exit; "off" answers searches with pg_search.c. */
+** private directory of its own under $TMPDIR, filled in the background
+** from the start and removed at exit; "off" answers searches with pg_search.c. */
 static char zTmpReplicaDir[4096];
 
 static void tmp_replica_remove(void) {
@@ -153,8 +153,9 @@ int cmd_serve(int argc, char **argv) {
          "searches from a local SQLite FTS5 copy of the search index kept in\n"
          "FILE, brought up to date from PostgreSQL before each search; one\n"
          "file per server process (docs/search.md).  Default: a new file in a\n"
-         "private directory under $TMPDIR, filled at start and removed at exit;\n"
-         "'off' searches PostgreSQL directly.  Options may also come from GONGKAI_<NAME>\n"
+         "private directory under $TMPDIR, removed at exit.  The file is filled\n"
+         "or caught up in the background from the start; searches meanwhile\n"
+         "run on PostgreSQL.  'off' searches PostgreSQL directly.  Options may also come from GONGKAI_<NAME>\n"
          "or the configuration file (gongkai.conf(5)).\n"
          "Every limit: docs/security.md.");
     return 0;
@@ -233,13 +234,14 @@ int cmd_serve(int argc, char **argv) {
     free(zBase);
     return 1;
   }
-  /* A new replica is filled here, before the first request. */
-  char zReplicaBuf[4200];
-  if (store_kind(zDb) == STORE_KIND_POSTGRES)
-    store_search_replica_set(replica_path(zReplica, zReplicaBuf, sizeof zReplicaBuf));
-  if (store_search_replica_refresh(s) != STORE_OK)
-    fprintf(stderr, "gongkai serve: %s\n", store_errmsg(s));
   store_close(s);
+  /* The replica is filled or caught up by a thread of its own while the
+  ** server already answers (searches meanwhile from PostgreSQL). */
+  char zReplicaBuf[4200];
+  if (store_kind(zDb) == STORE_KIND_POSTGRES) {
+    store_search_replica_set(replica_path(zReplica, zReplicaBuf, sizeof zReplicaBuf));
+    store_search_replica_background(zDb);
+  }
   rc = server_run(&cfg);
   free(zBase);
   return rc;

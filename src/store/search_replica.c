@@ -26,10 +26,19 @@
 ** order in batches, then the entries after that head applied (every row
 ** that changed during the copy is among them).
 **
+** A fill from scratch takes minutes at a million documents, so a server
+** (store_search_replica_background) never fills in a request: one thread
+** of the process fills while every search of the process is answered by
+** pg_search.c, and a request that finds the replica needs a fill starts
+** that thread instead of filling itself.  Without that call (the CLI,
+** tests) the caller of a search or a refresh fills in place.
+**
 ** Never a wrong answer: inside a transaction on the PostgreSQL connection
 ** (its own uncommitted changes may be in the log) and after any failure
 ** (logged; retried REPLICA_RETRY_S later) the search runs pg_search.c.
 */
+#include <pthread.h>
+#include <stdatomic.h>
 #include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -46,6 +55,10 @@
 #define REPLICA_RETRY_S 30      /* after a failure: seconds on pg_search */
 
 static char *gzPath;  /* NULL: no replica (the default) */
+static char *gzTarget;  /* the database a background filler opens, or NULL:
+                        ** fills happen in place */
+static atomic_int gbFilling;        /* a background fill is running */
+static atomic_llong gFillRetryAt;   /* after a failed one: not before */
 
 void store_search_replica_set(const char *zPath) {
   free(gzPath);
@@ -423,8 +436,12 @@ static int current(int64_t seq, int64_t tag, int64_t last, int64_t lastTag) {
   return seq > 0 && seq == last && tag == lastTag;
 }
 
-/* Brings replica r of s up to date (see the top of the file). */
-static int refresh(Store *s, Store *r) {
+/* refresh()'s answer when a fill is needed and not allowed (bMayFill 0). */
+#define NEEDS_FILL 1000
+
+/* Brings replica r of s up to date (see the top of the file); a fill from
+** scratch only when bMayFill, else NEEDS_FILL with nothing changed. */
+static int refresh(Store *s, Store *r, int bMayFill) {
   int64_t seq, tag, last, lastTag;
   int rc, bRefill = 0;
   if ((rc = replica_head(r, &seq, &tag)) ||
@@ -437,8 +454,10 @@ static int refresh(Store *s, Store *r) {
     goto fail;
   if (current(seq, tag, last, lastTag)) return store_commit(r);
   if (seq <= 0 || tag != lastTag || last - seq > REPLICA_MAX_LAG ||
-      (rc = apply_log(s, r, seq, &bRefill)) || bRefill)
+      (rc = apply_log(s, r, seq, &bRefill)) || bRefill) {
+    if (!rc && !bMayFill) rc = NEEDS_FILL;
     if (rc || (rc = fill(s, r))) goto fail;
+  }
   if ((rc = lite_search_index_pending(r))) goto fail;
   return store_commit(r);
 fail:
@@ -475,7 +494,7 @@ int store_search_replica_refresh(Store *s) {
   if (!gzPath || db_dialect(s) == DB_SQLITE) return STORE_OK;
   if (ensure_open(s)) return store_fail(s, STORE_ERROR, "检索副本无法打开");
   Store *r = s->pReplica;
-  int rc = refresh(s, r);
+  int rc = refresh(s, r, 1);
   if (rc) {
     char *z = mprintf("%s", r->zErr ? store_errmsg(r) : store_errmsg(s));
     give_up(s, z);
@@ -485,16 +504,75 @@ int store_search_replica_refresh(Store *s) {
   return rc;
 }
 
+/* The background filler: its own connection to gzTarget, one refresh
+** (a fill when needed), logged. */
+static void *filler_main(void *pArg) {
+  char *zTarget = pArg;  /* owned */
+  Store *s = NULL;
+  char *zErr = NULL;
+  int64_t t0 = now_s();
+  int rc = store_open(zTarget, 0, &s, &zErr);
+  if (rc == STORE_OK) rc = store_search_replica_refresh(s);
+  if (rc == STORE_OK) {
+    char z[64];
+    snprintf(z, sizeof z, "up to date after %lld s", (long long)(now_s() - t0));
+    store_log_raw("search replica", z);
+  } else {
+    store_log_raw("search replica, searching PostgreSQL instead",
+                  s ? store_errmsg(s) : zErr ? zErr : "cannot open the database");
+    atomic_store(&gFillRetryAt, now_s() + REPLICA_RETRY_S);
+  }
+  store_close(s);
+  free(zErr);
+  free(zTarget);
+  atomic_store(&gbFilling, 0);
+  return NULL;
+}
+
+/* Starts the filler unless it runs or failed less than REPLICA_RETRY_S
+** ago. */
+static void start_filler(void) {
+  int bNo = 0;
+  if (!gzTarget || now_s() < atomic_load(&gFillRetryAt) ||
+      !atomic_compare_exchange_strong(&gbFilling, &bNo, 1))
+    return;
+  pthread_t t;
+  pthread_attr_t at;
+  pthread_attr_init(&at);
+  pthread_attr_setdetachstate(&at, PTHREAD_CREATE_DETACHED);
+  char *zArg = xstrdup(gzTarget);
+  if (pthread_create(&t, &at, filler_main, zArg)) {
+    free(zArg);
+    atomic_store(&gbFilling, 0);
+  }
+  pthread_attr_destroy(&at);
+}
+
+void store_search_replica_background(const char *zDbTarget) {
+  free(gzTarget);
+  gzTarget = gzPath && zDbTarget ? xstrdup(zDbTarget) : NULL;
+  atomic_store(&gFillRetryAt, 0);
+  start_filler();
+}
+
+int store_search_replica_filling(void) { return atomic_load(&gbFilling); }
+
 int search_replica_search(Store *s, Arena *a, const SearchQuery *q,
                           int64_t **paDocId, int *pn, int *pnTotal) {
-  if (!gzPath || s->nTx > 0 || ensure_open(s)) return SEARCH_REPLICA_UNUSED;
+  if (!gzPath || s->nTx > 0 || (gzTarget && atomic_load(&gbFilling)) || ensure_open(s))
+    return SEARCH_REPLICA_UNUSED;
   Store *r = s->pReplica;
-  if (refresh(s, r)) {
+  int rc = refresh(s, r, !gzTarget);
+  if (rc == NEEDS_FILL) {
+    start_filler();
+    return SEARCH_REPLICA_UNUSED;
+  }
+  if (rc) {
     give_up(s, r->zErr ? store_errmsg(r) : store_errmsg(s));
     return SEARCH_REPLICA_UNUSED;
   }
   r->bNoCountCache = s->bNoCountCache;
-  int rc = lite_search(r, s, a, q, paDocId, pn, pnTotal);
+  rc = lite_search(r, s, a, q, paDocId, pn, pnTotal);
   if (rc == STORE_OK || rc == STORE_INVALID) return rc;
   give_up(s, store_errmsg(r));
   return SEARCH_REPLICA_UNUSED;

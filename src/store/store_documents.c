@@ -301,6 +301,18 @@ int store_doc_by_index(Store *s, Arena *a, int64_t orgId, const char *zIndex,
   return doc_one(s, a, st, d);
 }
 
+int store_doc_by_ref(Store *s, Arena *a, int64_t orgId, const char *zRef, int64_t id,
+                     Doc *d) {
+  Stmt *st = stmt(s, DOC_SELECT " WHERE d.org_id=?1 AND (d.index_number=?2 OR d.id=?3)"
+                             " ORDER BY CASE WHEN d.index_number=?2 THEN 0 ELSE 1 END"
+                             " LIMIT 1");
+  if (!st) return STORE_ERROR;
+  bind_int(st, 1, orgId);
+  bind_text(st, 2, zRef);
+  bind_int(st, 3, id);
+  return doc_one(s, a, st, d);
+}
+
 int store_doc_public_by_index(Store *s, Arena *a, const char *zIndex, Doc *d) {
   /* Index numbers are unique per organisation; across organisations the
   ** oldest public one is taken, as the portal would link it. */

@@ -13,7 +13,7 @@
 ** is also atomic.
 **
 ** The portal (public pages, search) uses store_doc_list() with
-** bPublicOnly, store_doc_get()/store_doc_by_index(), store_ledger_list()
+** bPublicOnly, store_doc_get()/store_doc_by_ref(), store_ledger_list()
 ** for a document's version history, and store_doc_interpretations().
 */
 #ifndef GK_STORE_DOCUMENTS_H
@@ -46,6 +46,11 @@ int store_doc_public_by_index(Store *s, Arena *a, const char *zIndex, Doc *d);
 /* The document of organisation orgId with index number zIndex. */
 int store_doc_by_index(Store *s, Arena *a, int64_t orgId, const char *zIndex,
                        Doc *d);
+/* The document a portal address names in organisation orgId: the one with
+** index number zRef, else the one whose id is id (0: none), in one query.
+** STORE_NOTFOUND when neither exists. */
+int store_doc_by_ref(Store *s, Arena *a, int64_t orgId, const char *zRef, int64_t id,
+                     Doc *d);
 
 /* Listing filter.  Zero / NULL fields do not filter. */
 typedef struct DocQuery {

@@ -50,6 +50,7 @@ typedef struct PgConn {
   int gen;          /* connection generation: +1 at every reset */
   int nName;        /* statements named so far */
   int nChanges;     /* rows changed by the last command */
+  unsigned locks;   /* StoreLock bits held by the current transaction */
 } PgConn;
 
 typedef struct PgStmt {
@@ -494,6 +495,7 @@ static int pg_changes(Store *s) { return CONN(s)->nChanges; }
 /* ---- Transactions and locks ---------------------------------------------- */
 
 static int pg_begin(Store *s) {
+  CONN(s)->locks = 0;
   return pg_exec(s, "BEGIN ISOLATION LEVEL READ COMMITTED");
 }
 
@@ -507,12 +509,22 @@ static void pg_rollback(Store *s) {
   if (PQstatus(s->pg) == CONNECTION_OK) PQclear(PQexec(s->pg, "ROLLBACK"));
 }
 
+/* A transaction-level advisory lock, held until COMMIT or ROLLBACK.  A lock
+** this transaction already holds is not asked for again (a bulk import
+** takes the ledger's and the search key's once per document, in one
+** transaction of thousands: a round trip each).  Nested store_begin()
+** calls share the one transaction and no savepoint takes a lock, so the
+** bits only need clearing when a transaction begins. */
 static int pg_lock(Store *s, StoreLock lock) {
   if (s->nTx <= 0) return store_fail(s, STORE_ERROR, "加锁须在事务中");
+  unsigned bit = 1u << ((unsigned)lock & 31u);
+  if (CONN(s)->locks & bit) return STORE_OK;
   char z[96];
   snprintf(z, sizeof z, "SELECT pg_advisory_xact_lock(%d, %d)", PG_LOCK_NS,
            (int)lock);
-  return pg_exec(s, z);
+  int rc = pg_exec(s, z);
+  if (rc == STORE_OK) CONN(s)->locks |= bit;
+  return rc;
 }
 
 /* ---- Schema -------------------------------------------------------------- */

@@ -99,6 +99,16 @@ void store_search_replica_set(const char *zPath);
 ** STORE_OK (also on SQLite or without a replica), or the failure (logged;
 ** searches then use pg_search.c). */
 int store_search_replica_refresh(Store *s);
+/* For a server: the replica is filled or caught up by a thread of its own,
+** with its own connection to zDbTarget, starting now; until it is ready,
+** and whenever a search finds it needs a fill from scratch (a new file, a
+** rebuild, a log far ahead), searches are answered by pg_search.c and that
+** thread fills it (a request never does: minutes at a million documents).
+** Call after store_search_replica_set(PATH), before serving (process-wide,
+** not thread-safe); NULL: fills in place again (tests). */
+void store_search_replica_background(const char *zDbTarget);
+/* 1 while that thread runs (tests, the server's log). */
+int store_search_replica_filling(void);
 
 /* Years with published documents of organisation orgId (0: all; with
 ** bSubtree its subtree), newest first, with their counts; arrays in a.

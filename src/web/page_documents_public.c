@@ -33,12 +33,8 @@ static int public_load(Req *r, const char *zOrg, const char *zRef, Doc *d) {
     return -1;
   }
   page_set_org(r, &o);
-  int rc = store_doc_by_index(r->store, &r->arena, o.id, zRef, d);
-  if (rc == STORE_NOTFOUND) {
-    int64_t id = req_arg_id(r, 1);
-    if (id) rc = store_doc_get(r->store, &r->arena, id, d);
-  }
-  if (rc != STORE_OK || d->orgId != o.id ||
+  int rc = store_doc_by_ref(r->store, &r->arena, o.id, zRef, req_arg_id(r, 1), d);
+  if (rc != STORE_OK ||
       (strcmp(d->zState, "published") && strcmp(d->zState, "withdrawn"))) {
     http_error(r, 404, "文件不存在");
     return -1;

@@ -164,6 +164,9 @@ int report_check_bytes(const RfSet *pSet, const RcInput *in, Buf *pText,
       free(z);
     }
   }
+  if (!p->iYear)
+    json_array_append_new(jNotes, json_string("文本中没有写明报告年度：格式是否符合"
+                                              "年度无法核对"));
   json_object_set(j, "notes", jNotes);
   RpResult res;
   RvResult rv = {0};

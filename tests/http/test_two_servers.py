@@ -168,6 +168,12 @@ def test_search_replica_on_b_follows_a(srv):
     try:
         anon_b = b.client()
         eq(anon_b.get("/search?q=" + urllib.parse.quote("双机检索副本")).status, 200)
+        # B fills its replica in a thread of its own from the start (while
+        # PostgreSQL answers) and logs when it is up to date.
+        for _ in range(300):
+            if "search replica: up to date" in open(b.log, "rb").read().decode("utf-8", "replace"):
+                break
+            time.sleep(0.1)
         ok(os.path.exists(replica), "B made its replica at start")
         doc = publish(srv, "双机检索副本测试文件")
         ok(found(anon_b, "双机检索副本", doc), "B's search finds what A published")
@@ -181,7 +187,9 @@ def test_search_replica_on_b_follows_a(srv):
     finally:
         b.stop()
     log = open(b.log, "rb").read().decode("utf-8", "replace")
-    ok("search replica" not in log, "B fell back to PostgreSQL's search: " + log[-1000:])
+    ok("search replica: up to date" in log, "B's replica was filled: " + log[-1000:])
+    ok("searching PostgreSQL instead" not in log,
+       "B fell back to PostgreSQL's search: " + log[-1000:])
 
 
 def test_session_made_on_a_works_on_b(srv):

@@ -1,6 +1,7 @@
 #!/bin/sh
 # test_commands.sh — every command of issue 16 §2 on PostgreSQL: init,
-# migrate, demo, serve, docs import / import-html, search, archive export
+# migrate, demo, serve, docs import / import-html, search (query, reindex,
+# replica), archive export
 # and verify, export-site (full, then incremental), report show / export /
 # check, applications register / act / year / recalc / holidays, catalogue,
 # config, org, user, token, workplan, ledger verify / list, and backup:
@@ -128,6 +129,15 @@ check "search query finds a document imported in bulk" 0 "$idx" \
 check "search query finds an imported page" 0 "total" "$BIN" search query --db "$DB" 盐池县
 grep -q "^total [1-9]" "$tmp/out" && ok "search: 盐池县 found" || bad "search: 盐池县 not found"
 check "search reindex" 0 "index rebuilt" "$BIN" search reindex --db "$DB"
+check "search replica fills a replica file" 0 "up to date" \
+  "$BIN" search replica --db "$DB" "$tmp/replica.db"
+n=$(sqlite3 "$tmp/replica.db" "SELECT count(*) FROM search_doc" 2>/dev/null)
+[ "$n" = "$(q "SELECT count(*) FROM search_doc WHERE indexed=1")" ] && [ "$n" -gt 0 ] &&
+  ok "search replica: every indexed document ($n)" || bad "search replica holds $n rows"
+check "search replica again: caught up" 0 "up to date" \
+  "$BIN" search replica --db "$DB" "$tmp/replica.db"
+check "search replica refuses a SQLite database" 2 "PostgreSQL" \
+  "$BIN" search replica --db "$tmp/x.db" "$tmp/replica2.db"
 check "ledger verify after the imports" 0 "chain intact" "$BIN" ledger verify --db "$DB"
 check "ledger list of a document" 0 "publish" "$BIN" ledger list --db "$DB" --doc "$id"
 

@@ -268,6 +268,44 @@ TEST(doc_index_number_serials) {
   drop_db(s, zPath);
 }
 
+/* A portal address names a document by its index number, else by its id,
+** within its organisation; an index number made of digits wins over the
+** id it spells. */
+TEST(doc_by_ref_index_number_then_id) {
+  char zPath[128];
+  int64_t org, user;
+  Arena a = ARENA_INIT;
+  Store *s = fresh_db(zPath, &org, &user);
+  CHECK(s != NULL);
+  if (!s) return;
+  int64_t d1 = add_published(s, org, user, "一", "2018-09-07");
+  int64_t d2 = add_published(s, org, user, "二", "2018-10-31");
+  char zId1[24];
+  snprintf(zId1, sizeof zId1, "%lld", (long long)d1);
+  Doc imp;
+  memset(&imp, 0, sizeof imp);
+  imp.orgId = org;
+  imp.zTitle = "导入";
+  imp.zIndexNumber = zId1;  /* the digits of d1's id */
+  imp.zState = "published";
+  imp.zPublishedDate = "2018-12-01";
+  imp.createdBy = user;
+  CHECK_INT(store_doc_add(s, &imp), STORE_OK);
+  Doc d;
+  CHECK_INT(store_doc_by_ref(s, &a, org, zId1, d1, &d), STORE_OK);
+  CHECK(d.id == imp.id);
+  CHECK_INT(store_doc_by_ref(s, &a, org, "453629012/2018-00002", 0, &d), STORE_OK);
+  CHECK(d.id == d2);
+  char zId2[24];
+  snprintf(zId2, sizeof zId2, "%lld", (long long)d2);
+  CHECK_INT(store_doc_by_ref(s, &a, org, zId2, d2, &d), STORE_OK);
+  CHECK(d.id == d2);
+  CHECK_INT(store_doc_by_ref(s, &a, org, "999999", 999999, &d), STORE_NOTFOUND);
+  CHECK_INT(store_doc_by_ref(s, &a, org + 1000, zId2, d2, &d), STORE_NOTFOUND);
+  arena_free(&a);
+  drop_db(s, zPath);
+}
+
 typedef struct Worker {
   const char *zPath;
   int64_t org, user;

@@ -201,3 +201,71 @@ TEST(corpus_ip_qtjj_2023) {
   };
   check_real(REAL "ip_qtjj_2023.txt", "2021", 2023, a, N(a));
 }
+
+/* Traditional script from a mirror (武汉市生态环境局 2020): every row but
+** the converter's 規範性檔案 (blank), the "-" cell blank. */
+TEST(corpus_wh_sthj_2020) {
+  static const Want a[] = {
+    {"t2_art20_1", "regulations", "new_made", 0},
+    {"t2_art20_1", "regulations", "total_public", 0},
+    {"t2_art20_1", "normative_docs", "new_made", -1},
+    {"t2_art20_5", "licensing", "prev_items", 8},
+    {"t2_art20_5", "licensing", "delta", 5},
+    {"t2_art20_5", "licensing", "decisions", 93},
+    {"t2_art20_5", "other_services", "prev_items", 117},
+    {"t2_art20_5", "other_services", "delta", 0},
+    {"t2_art20_5", "other_services", "decisions", 165},
+    {"t2_art20_6", "penalty", "prev_items", 90},
+    {"t2_art20_6", "penalty", "decisions", 22},
+    {"t2_art20_6", "coercion", "prev_items", 4},
+    {"t2_art20_6", "coercion", "delta", 4},
+    {"t2_art20_6", "coercion", "decisions", -1},
+    {"t2_art20_8", "admin_fees", "prev_items", -1},
+  };
+  check_real(REAL "wh_sthj_2020.txt", "2019", 2020, a, N(a));
+}
+
+/* Colon definitions and "+(0) -(0)" (长春经开区文教局 2020). */
+TEST(corpus_ccjk_wjj_2020) {
+  static const Want a[] = {
+    {"t2_art20_1", "regulations", "new_made", 1},
+    {"t2_art20_1", "regulations", "new_published", 1},
+    {"t2_art20_1", "regulations", "total_public", 1},
+    {"t2_art20_1", "normative_docs", "total_public", 0},
+    {"t2_art20_5", "licensing", "prev_items", 43},
+    {"t2_art20_5", "licensing", "delta", -1},
+    {"t2_art20_5", "licensing", "decisions", 66},
+    {"t2_art20_5", "other_services", "prev_items", 19},
+    {"t2_art20_5", "other_services", "decisions", 0},
+    {"t2_art20_6", "penalty", "prev_items", 12},
+    {"t2_art20_6", "coercion", "decisions", 0},
+  };
+  check_real(REAL "ccjk_wjj_2020.txt", "2019", 2020, a, N(a));
+}
+
+/* "减4" and a 采购总金额 with decimals (a 局, no year stated). */
+TEST(corpus_ju_owen_nd) {
+  static const Want a[] = {
+    {"t2_art20_5", "licensing", "prev_items", 6},
+    {"t2_art20_5", "licensing", "delta", -4},
+    {"t2_art20_5", "licensing", "decisions", 2},
+    {"t2_art20_6", "penalty", "prev_items", 2},
+    {"t2_art20_6", "penalty", "decisions", 2},
+    {"t2_art20_9", "central_procurement", "count", 6},
+    {"t3", "new", "total", 0},
+    {"t3", "results.partial", "total", 0},
+  };
+  check_real(REAL "ju_owen_nd.txt", "2019", 0, a, N(a));
+}
+
+/* Prose 受理2件 against the table's 3 (长春市退役军人事务局 2023). */
+TEST(corpus_cc_tyjrswj_2023) {
+  static const Want a[] = {
+    {"t3", "new", "natural_person", 3},
+    {"t3", "new", "commercial", 0},
+    {"t3", "new", "total", 3},
+    {"t3", "carried_in", "total", 0},
+    {"t2_art20_8", "admin_fees", "amount_wan_yuan", 0},
+  };
+  check_real(REAL "cc_tyjrswj_2023.txt", "2021", 2023, a, N(a));
+}

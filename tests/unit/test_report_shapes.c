@@ -296,6 +296,152 @@ TEST(report_shape_run_together_unique_and_ambiguous) {
   rf_set_free(&s);
 }
 
+/* A mirror's copy in traditional script (武汉市生态环境局 2020, a wiki
+** page): the labels fold to the format's simplified ones; the row whose
+** label the converter reworded (规范性文件 → 規範性檔案) stays unmatched,
+** and "-" is a blank cell.  Values by hand from the lines below. */
+TEST(report_shape_traditional_script) {
+  RfSet s = {0};
+  RtResult r;
+  const char *z =
+    "現將我局2020年度政府信息公開情況報告如下。\n"
+    "第二十條第(一)項 | |||||\n"
+    "信息內容 | 本年新 製作數量 | 本年新 公開數量 | 對外公開總數量 | ||\n"
+    "規章(設區的市、自治州人民政府應提供相關數據) | 0 | 0 | 0 | ||\n"
+    "規範性檔案(行政機關制定發布的決定) | 2 | 2 | 19 | ||\n"
+    "第二十條第(五)項 | |||||\n"
+    "信息內容 | 上一年項目數量(指2019年事項數) | 本年增/減 | 處理決定數量 | ||\n"
+    "行政許可 | 8 | 5 | 93 | ||\n"
+    "第二十條第(六)項 | |||||\n"
+    "行政處罰 | 90 | 0 | 22 | ||\n"
+    "行政強制 | 4 | 4 | - | ||\n";
+  Report *p = read_text(&s, z, &r);
+  CHECK(p != NULL);
+  if (p) {
+    CHECK_STR(p->pFmt->zId, "2019");
+    CHECK_INT(p->iYear, 2020);
+    CHECK_INT(cellv(p, "t2_art20_1", "regulations", "new_made"), 0);
+    CHECK_INT(cellv(p, "t2_art20_1", "normative_docs", "total_public"), -1);
+    CHECK_INT(cellv(p, "t2_art20_5", "licensing", "prev_items"), 8);
+    CHECK_INT(cellv(p, "t2_art20_5", "licensing", "delta"), 5);
+    CHECK_INT(cellv(p, "t2_art20_5", "licensing", "decisions"), 93);
+    CHECK_INT(cellv(p, "t2_art20_6", "penalty", "prev_items"), 90);
+    CHECK_INT(cellv(p, "t2_art20_6", "penalty", "decisions"), 22);
+    CHECK_INT(cellv(p, "t2_art20_6", "coercion", "delta"), 4);
+    CHECK_INT(cellv(p, "t2_art20_6", "coercion", "decisions"), -1);
+  }
+  rt_result_free(&r);
+  rf_set_free(&s);
+}
+
+/* A report of the 2007 Regulation's years in prose only (永嘉县农业局
+** 2010): no table to read, and the message says why instead of "format
+** not recognised"; a 2019 report without tables keeps the old message.
+** The organisation of a title ending in 研究室 is found. */
+TEST(report_shape_prose_only_before_2019) {
+  RfSet s = {0};
+  RtResult r;
+  const char *zOld =
+    "永嘉县农业局2010年度政府信息公开工作年度报告\n"
+    "2010年，我局主动公开政府信息共145条。\n";
+  CHECK(read_text(&s, zOld, &r) == NULL);
+  CHECK(r.zErr && strstr(r.zErr, "2010年度的报告属于2007年《条例》时期"));
+  rt_result_free(&r);
+  rf_set_free(&s);
+  CHECK(read_text(&s, "某局2019年政府信息公开工作年度报告\n共145条。\n", &r) == NULL);
+  CHECK(r.zErr && strstr(r.zErr, "无法识别报告格式"));
+  rt_result_free(&r);
+  rf_set_free(&s);
+  Report *p = read_text(&s,
+      "市政府研究室2019年政府信息公开\n"
+      "规章 | 0 | 0 | 0 | |\n"
+      "规范性文件 | 0 | 0 | 0 | |\n", &r);
+  CHECK(p != NULL);
+  if (p) CHECK_STR(p->zOrg ? p->zOrg : "", "市政府研究室");
+  rt_result_free(&r);
+  rf_set_free(&s);
+}
+
+/* A local template that follows each row label with its definition after
+** a colon, and a change cell given as "+(0) -(0)" (长春经开区文教局
+** 2020, one cell per line): the words before the colon are the label; the
+** cell of several numbers is blank in its place, with a note, so 66 stays
+** the decisions.  A change written "减4" reads -4.  Values by hand from
+** the lines below. */
+TEST(report_shape_colon_definitions_and_split_change) {
+  RfSet s = {0};
+  RtResult r;
+  const char *z =
+    "2020年文教局政府信息公开工作年度报告\n"
+    "第二十条第(一)项 |\n||||\n信息内容 |\n本年新 |\n本年新 |\n对外公开总数量 |\n|\n"
+    "规章:地方行政规章指各省、自治区、直辖市的人民政府制定和发布的规范性文件。 |\n"
+    "1 |\n1 |\n1 |\n|\n"
+    "规范性文件:是指各级人民政府及其派出机关制定、发布的行政规范。 |\n"
+    "0 |\n0 |\n0 |\n|\n"
+    "第二十条第(五)项 |\n||||\n信息内容 |\n上一年项目数量 2019年 |\n"
+    "本年 增/减 |\n处理决定数量 |\n|\n"
+    "行政许可 |\n43 |\n+(0) -(0) |\n66 |\n|\n"
+    "其他对外管理服务事项 |\n19 |\n0 |\n0 |\n|\n";
+  Report *p = read_text(&s, z, &r);
+  CHECK(p != NULL);
+  if (p) {
+    CHECK_STR(p->pFmt->zId, "2019");
+    CHECK_STR(p->zOrg ? p->zOrg : "", "文教局");      /* after the year */
+    CHECK_INT(cellv(p, "t2_art20_1", "regulations", "new_made"), 1);
+    CHECK_INT(cellv(p, "t2_art20_1", "regulations", "total_public"), 1);
+    CHECK_INT(cellv(p, "t2_art20_1", "normative_docs", "total_public"), 0);
+    CHECK_INT(cellv(p, "t2_art20_5", "licensing", "prev_items"), 43);
+    CHECK_INT(cellv(p, "t2_art20_5", "licensing", "delta"), -1);
+    CHECK_INT(cellv(p, "t2_art20_5", "licensing", "decisions"), 66);
+    CHECK_INT(cellv(p, "t2_art20_5", "other_services", "prev_items"), 19);
+    CHECK_INT(cellv(p, "t2_art20_5", "other_services", "decisions"), 0);
+    CHECK(notes_have(&r, "单元格“+(0) -(0)”不是一个数，按空白处理"));
+  }
+  rt_result_free(&r);
+  rf_set_free(&s);
+  /* the change written with a word for its sign (a 局's 2019 format table,
+  ** "减4" for 6 items last year, 2 decisions) */
+  p = read_text(&s,
+      "第二十条第(五)项 |\n信息内容 |\n上一年项目数量 |\n本年增/减 |\n"
+      "处理决定数量 |\n行政许可 |\n6 |\n减4 |\n2 |\n"
+      "其他对外管理服务事项 |\n0 |\n增加 3 |\n0 |\n", &r);
+  CHECK(p != NULL);
+  if (p) {
+    CHECK_INT(cellv(p, "t2_art20_5", "licensing", "prev_items"), 6);
+    CHECK_INT(cellv(p, "t2_art20_5", "licensing", "delta"), -4);
+    CHECK_INT(cellv(p, "t2_art20_5", "licensing", "decisions"), 2);
+    CHECK_INT(cellv(p, "t2_art20_5", "other_services", "delta"), 3);
+    CHECK(notes_have(&r, "行政许可：单元格“减4”读作-4"));
+  }
+  rt_result_free(&r);
+  rf_set_free(&s);
+}
+
+/* A 2021 table whose 第二十条第（一）项 kept the 2019 headers (a 区教育局
+** 2021, one cell per line): read as the 2021 format, with a note naming
+** the 2019 header; a shortened row label (规范性文件) is no such header. */
+TEST(report_shape_foreign_column_header) {
+  RfSet s = {0};
+  RtResult r;
+  const char *z =
+    "2021年,我局主动公开信息共有40条。\n"
+    "第二十条第(一)项\n\n信息内容\n\n本年新\n制作数量\n\n本年新\n公开数量\n\n"
+    "对外公开总数量\n\n规章\n\n0\n\n0\n\n0\n\n规范性文件\n\n0\n\n0\n\n0\n\n"
+    "第二十条第(五)项\n\n信息内容\n\n本年处理决定数量\n\n行政许可\n\n5\n\n"
+    "第二十条第(八)项\n\n信息内容\n\n本年收费金额(单位:万元)\n\n"
+    "行政事业性收费\n\n282.1\n";
+  Report *p = read_text(&s, z, &r);
+  CHECK(p != NULL);
+  if (p) {
+    CHECK_STR(p->pFmt->zId, "2021");
+    CHECK_INT(cellv(p, "t2_art20_5", "licensing", "decisions"), 5);
+    CHECK(notes_have(&r, "文本中有2021格式没有的列标题：“对外公开总数量”（2019格式）"));
+    CHECK(!notes_have(&r, "“规范性文件”"));
+  }
+  rt_result_free(&r);
+  rf_set_free(&s);
+}
+
 /* ---- file kinds --------------------------------------------------------- */
 
 static char *to_text(const char *z, size_t n, const char **pzKind) {

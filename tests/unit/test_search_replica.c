@@ -9,7 +9,9 @@
 ** of its own sees a publication of the first at once and loses a
 ** withdrawn document; a replica whose log entry is gone, or that sees a
 ** rebuild, starts again from scratch; a search inside a transaction and a
-** replica that cannot be opened answer through pg_search.c.  On SQLite the
+** replica that cannot be opened answer through pg_search.c; a server's
+** replica is filled by a thread of its own while pg_search.c answers.  On
+** SQLite the
 ** option changes nothing (the same comparison holds trivially, and no
 ** file is made).
 */
@@ -484,6 +486,69 @@ TEST(search_replica_shared_by_threads) {
   CHECK_INT(t2, NT * 5);
   CHECK(n1 == n2 && !memcmp(a1, a2, (size_t)n1 * sizeof *a1));
   if (fix_on_pg()) CHECK_INT(replica_rows(zRep), NT * 5);
+  arena_free(&a);
+  store_close(s);
+  remove_files(zRep);
+  unlink(zPath);
+  rmdir(zDir);
+}
+
+/* Waits (up to 120 s) for the background filler to end; 1 when it did. */
+static int filler_done(void) {
+  for (int i = 0; i < 1200 && store_search_replica_filling(); i++) usleep(100000);
+  return !store_search_replica_filling();
+}
+
+/* A server's replica (store_search_replica_background): a thread of its
+** own fills it while searches are answered by pg_search.c with the same
+** documents; a search that finds it needs a fill from scratch (after a
+** rebuild) starts the thread again instead of filling in the request. */
+TEST(search_replica_filled_in_the_background) {
+  if (!fix_on_pg()) return;  /* a server on SQLite has no replica */
+  char zDir[] = "/tmp/gk-replica-test-XXXXXX";
+  CHECK(mkdtemp(zDir) != NULL);
+  char zPath[128], zRep[160], zSchema[32], zTarget[1200];
+  snprintf(zPath, sizeof zPath, "%s/t.db", zDir);
+  snprintf(zRep, sizeof zRep, "%s/replica.db", zDir);
+  int64_t org, child, user;
+  Store *s = open_db(zPath, &org, &child, &user);
+  CHECK(s != NULL);
+  if (!s) return;
+  fix_pg_schema(zPath, zSchema);
+  snprintf(zTarget, sizeof zTarget, "%s options=-csearch_path=%s",
+           getenv("GK_TEST_PG"), zSchema);
+  Arena a = ARENA_INIT;
+  for (int i = 0; i < N_DOC; i++)
+    CHECK(add_doc(s, &a, i, i % 4 ? org : child, user, "2025-05-05") > 0);
+  SearchQuery q;
+  memset(&q, 0, sizeof q);
+  q.bByDate = 1;
+  q.limit = 5;
+  int64_t *aId;
+  int n, total = -1;
+  store_search_replica_set(zRep);
+  store_search_replica_background(zTarget);
+  /* Answered at once, whether the fill has finished or not. */
+  CHECK_INT(store_search(s, &a, &q, &aId, &n, &total), STORE_OK);
+  CHECK_INT(total, N_DOC);
+  CHECK(filler_done());
+  CHECK_INT(replica_rows(zRep), N_DOC);
+  /* A rebuild ('all' in the log): the next search starts the filler and
+  ** is answered by pg_search.c; then the replica holds every row again. */
+  CHECK_INT(store_search_rebuild(s), STORE_OK);
+  CHECK(add_doc(s, &a, N_DOC, org, user, "2025-06-06") > 0);
+  total = -1;
+  CHECK_INT(store_search(s, &a, &q, &aId, &n, &total), STORE_OK);
+  CHECK_INT(total, N_DOC + 1);
+  CHECK(filler_done());
+  CHECK_INT(replica_rows(zRep), N_DOC + 1);
+  total = -1;
+  CHECK_INT(store_search(s, &a, &q, &aId, &n, &total), STORE_OK);
+  CHECK_INT(total, N_DOC + 1);
+  int nQuery = 0;
+  CHECK_INT(compare_all(s, zRep, org, child, &nQuery), 0);
+  store_search_replica_background(NULL);
+  store_search_replica_set(NULL);
   arena_free(&a);
   store_close(s);
   remove_files(zRep);

@@ -283,6 +283,22 @@ TEST(store_pg_transactions_and_generation) {
   CHECK_INT(g1, g0);
   /* A lock outside a transaction is refused. */
   CHECK_INT(store_lock(s, STORE_LOCK_SEARCH_KEY), STORE_ERROR);
+  /* A lock asked for twice in one transaction is held once, and a new
+  ** transaction (after a commit or a rollback) asks the server again: it
+  ** holds the lock, seen from pg_locks, until the transaction ends. */
+  static const char zHeld[] =
+      "SELECT count(*) FROM pg_locks WHERE locktype='advisory'"
+      " AND pid=pg_backend_pid() AND objid=1 AND granted";
+  for (int k = 0; k < 3; k++) {
+    CHECK_INT(store_begin(s), STORE_OK);
+    CHECK_INT(one_int(s, zHeld), 0);
+    CHECK_INT(store_lock(s, STORE_LOCK_LEDGER), STORE_OK);
+    CHECK_INT(store_lock(s, STORE_LOCK_LEDGER), STORE_OK);
+    CHECK_INT(one_int(s, zHeld), 1);
+    if (k == 1) store_rollback(s);
+    else CHECK_INT(store_commit(s), STORE_OK);
+    CHECK_INT(one_int(s, zHeld), 0);
+  }
   /* Migration 0100: three public writes in one transaction advance the
   ** generation once; the next transaction advances it again (the mark
   ** that it was advanced ends with the transaction). */

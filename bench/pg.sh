@@ -28,7 +28,9 @@
 #     BENCH_PG_QUERIES per class, default 20, BENCH_PG_SEARCH_RUNS timed
 #     runs, default $RUNS; each query alternately on the two, CPU including
 #     the PostgreSQL server's), once by pg_search.c and, unless
-#     BENCH_PG_REPLICA=0, once through the FTS5 search replica.
+#     BENCH_PG_REPLICA=0, once through the FTS5 search replica
+#     (BENCH_PG_DIRECT=0 skips the pg_search.c pass, the fallback, which
+#     takes long at 1M).
 # BENCH_PG_REUSE=DIR (a work directory kept with BENCH_KEEP=1, holding
 # pgN/c, the cluster, and nN.db) skips the cluster's creation and 9a: the
 # cluster is started again and migrated, and with BENCH_PG_REINDEX=1 its
@@ -359,7 +361,9 @@ NGX
 
   if pg_part search; then
     echo "   search ($(date -u +%T))"
-    $GK bench-search --db "$SDB" --compare "$PGCONN" --queries "$PG_Q" --runs "$PG_SRUNS" > "$PD/search.md"
+    rm -f "$PD/search.md"
+    [ "${BENCH_PG_DIRECT:-1}" = 0 ] ||
+      $GK bench-search --db "$SDB" --compare "$PGCONN" --queries "$PG_Q" --runs "$PG_SRUNS" > "$PD/search.md"
     if [ "${BENCH_PG_REPLICA:-1}" = 1 ]; then
       # the FTS5 replica `serve` keeps on PostgreSQL (docs/search.md)
       rm -f "$PD/replica.db"*
@@ -379,9 +383,14 @@ NGX
       echo "process's thread, for PostgreSQL plus the cluster's processes (/proc/PID/schedstat)."
       echo "Ratios: PostgreSQL / SQLite of the p50, the p99 and the summed CPU (> 1: PostgreSQL slower)."
       echo
-      echo 'PostgreSQL searched by pg_search.c (`serve --search-replica off`):'
-      echo
-      cat "$PD/search.md"
+      if [ -f "$PD/search.md" ]; then
+        echo 'PostgreSQL searched by pg_search.c (`serve --search-replica off`):'
+        echo
+        cat "$PD/search.md"
+      else
+        echo 'PostgreSQL searched by pg_search.c (`serve --search-replica off`, the fallback): not run'
+        echo '(BENCH_PG_DIRECT=0).'
+      fi
       if [ -f "$PD/search_replica.md" ]; then
         echo
         echo 'PostgreSQL searched through the FTS5 search replica (the default of `serve` on PostgreSQL):'

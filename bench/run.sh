@@ -39,7 +39,8 @@
 # (connections of section 7, default 1000) and BENCH_CONN_RATE (its
 # requests per second, default 2000), BENCH_OVERLAP (queries per class of
 # section 2b, default 20; 0 skips it), BENCH_PG (1: section 9) with
-# BENCH_PG_SIZES, BENCH_PG_QUERIES, BENCH_PG_SHARED_BUFFERS, BENCH_PG_PARTS
+# BENCH_PG_SIZES, BENCH_PG_QUERIES, BENCH_PG_SHARED_BUFFERS, BENCH_PG_PARTS,
+# BENCH_PG_DIRECT
 # and BENCH_PG_REUSE (bench/pg.sh), BENCH_PORT_BASE (servers and nginx
 # listen on BASE..BASE+9 instead of free ports the kernel picks),
 # BENCH_GONGKAI (the binary, default ./gongkai).  An

@@ -240,11 +240,25 @@ void page_input(Req *r, const char *zName, const char *zLabel,
     const char *zSent = req_param_body(r, zName);
     if (zSent) zValue = zSent;
   }
+  const char *zId = page_field_id(r, zName);
   req_printf(r,
-             "<p class=\"field\"><label for=\"f-%h\">%h</label>"
-             "<input id=\"f-%h\" name=\"%h\" value=\"%h\" %s></p>\n",
-             zName, zLabel, zName, zName, zValue ? zValue : "",
+             "<p class=\"field\"><label for=\"%h\">%h</label>"
+             "<input id=\"%h\" name=\"%h\" value=\"%h\" %s></p>\n",
+             zId, zLabel, zId, zName, zValue ? zValue : "",
              zAttrs_html ? zAttrs_html : "");
+}
+
+/* Whether the page written so far has id="zId". */
+static int page_has_id(Req *r, const char *zId) {
+  if (!r->out.z) return 0;
+  const char *zAttr = req_fmt(r, "id=\"%s\"", zId);
+  return memmem(r->out.z, r->out.n, zAttr, strlen(zAttr)) != NULL;
+}
+
+const char *page_field_id(Req *r, const char *zName) {
+  const char *zId = req_fmt(r, "f-%s", zName);
+  for (int i = 2; page_has_id(r, zId); i++) zId = req_fmt(r, "f-%s-%d", zName, i);
+  return zId;
 }
 
 int page_confirmed(Req *r, const char *zQuestion, const char *zButton) {

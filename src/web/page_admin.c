@@ -41,7 +41,7 @@ int page_admin_orgs(Req *r) {
               "<th scope=\"col\">联系电话</th></tr></thead><tbody>\n");
   for (int i = 0; i < n; i++) {
     req_printf(r, "<tr><td class=\"depth-%d\"><a href=\"/admin/orgs/%lld\">%h</a></td>"
-                  "<td>%h</td><td>%h</td><td>%h</td><td>%h</td></tr>\n",
+                  "<td>%h</td><td>%h</td><td translate=\"no\">%h</td><td>%h</td></tr>\n",
                aOrg[i].depth > 4 ? 4 : aOrg[i].depth, (long long)aOrg[i].id,
                aOrg[i].zName, aOrg[i].zShortName, aOrg[i].zUscc, aOrg[i].zSlug,
                aOrg[i].zPhone);

@@ -59,10 +59,11 @@ static const char *shown_id(Req *r, const App *a) {
 /* A select of code values. */
 static void code_select(Req *r, const char *zName, const char *zLabel,
                         const AppCode *a, const char *zSel) {
+  const char *zId = page_field_id(r, zName);
   req_printf(r,
-             "<p class=\"field\"><label for=\"f-%h\">%h</label>"
-             "<select id=\"f-%h\" name=\"%h\">",
-             zName, zLabel, zName, zName);
+             "<p class=\"field\"><label for=\"%h\">%h</label>"
+             "<select id=\"%h\" name=\"%h\">",
+             zId, zLabel, zId, zName);
   for (int i = 0; a[i].zId; i++)
     req_printf(r, "<option value=\"%h\"%s>%h</option>", a[i].zId,
                zSel && !strcmp(zSel, a[i].zId) ? " selected" : "", a[i].zLabel);
@@ -266,9 +267,10 @@ static void form_assign(Req *r, const App *a) {
 /* Clock events other than fees, the extension and the answer. */
 static void form_event(Req *r, const App *a, const char *zToday) {
   action_form(r, a, "event", "记录办理事项（补正、征求意见、第三十五条）");
-  req_puts(r,
-           "<p class=\"field\"><label for=\"f-kind\">事项</label>"
-           "<select id=\"f-kind\" name=\"kind\">");
+  const char *zId = page_field_id(r, "kind");
+  req_printf(r,
+             "<p class=\"field\"><label for=\"%h\">事项</label>"
+             "<select id=\"%h\" name=\"kind\">", zId, zId);
   for (int i = 0; aAppEventKind[i].zId; i++) {
     const char *k = aAppEventKind[i].zId;
     if (!strncmp(k, "fee_", 4) || !strcmp(k, "answered") ||

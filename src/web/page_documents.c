@@ -11,6 +11,7 @@
 #include "core/privacy.h"
 #include "lib/buf.h"
 #include "lib/date.h"
+#include "lib/doctext.h"
 #include "lib/docx_md.h"
 #include "web/catalogue.h"
 #include "web/documents.h"
@@ -476,6 +477,17 @@ static void review_form(Req *r, const Doc *d) {
                 "退回修改</button></p></fieldset></form>\n", kept_opinion(r, "pass return"), zPass);
 }
 
+/* What kind of file zMime is, as a person reads it: "DOCX 文件" (the
+** stored media type never reaches the screen). */
+static const char *file_kind(Req *r, const char *zMime) {
+  const char *zExt = doctext_ext(zMime);
+  if (!zExt[0]) return "其他类型文件";
+  char *z = req_fmt(r, "%s 文件", zExt + 1);
+  for (char *p = z; *p && *p != ' '; p++)
+    if (*p >= 'a' && *p <= 'z') *p = (char)(*p - 'a' + 'A');
+  return z;
+}
+
 /* Opens one of a published document's management forms: a labelled
 ** fieldset posting to /staff/docs/{id}/{zPath}. */
 static void manage_begin(Req *r, const Doc *d, const char *zPath, const char *zId,
@@ -530,8 +542,8 @@ static void manage_forms(Req *r, const Doc *d) {
   manage_begin(r, d, "channels", "channels", "登记其他发布渠道",
                "政府网站之外的发布渠道（政务新媒体、公告栏等），计入年度报告。");
   req_puts(r, "<p class=\"field\"><label for=\"f-channel\">渠道</label>"
-              "<input id=\"f-channel\" name=\"channel\" list=\"channels\" required>"
-              "<datalist id=\"channels\">");
+              "<input id=\"f-channel\" name=\"channel\" list=\"channel-list\" required>"
+              "<datalist id=\"channel-list\">");
   for (int i = 0; azDocChannel[i]; i++) req_printf(r, "<option value=\"%h\">", azDocChannel[i]);
   req_puts(r, "</datalist></p>");
   page_input(r, "day", "发布日期", "", "type=\"date\" required");
@@ -723,8 +735,8 @@ static int doc_view(Req *r, const char *zRefusal) {
   if (!nAtt) req_puts(r, "<p>无附件。</p>\n");
   else req_puts(r, "<ul class=\"attachments\">\n");
   for (int i = 0; i < nAtt; i++) {
-    req_printf(r, "<li><a href=\"/staff/docs/%lld/attachments/%lld\">%h</a>（%h，%lld 字节，SHA-256 %h）",
-               (long long)d.id, (long long)aAtt[i].id, aAtt[i].zFilename, aAtt[i].zMime,
+    req_printf(r, "<li><a href=\"/staff/docs/%lld/attachments/%lld\">%h</a>（%h，%lld 字节，SHA-256 <code>%h</code>）",
+               (long long)d.id, (long long)aAtt[i].id, aAtt[i].zFilename, file_kind(r, aAtt[i].zMime),
                (long long)aAtt[i].size, aAtt[i].zSha256);
     if (aAtt[i].zNotes[0]) req_printf(r, "<br><span class=\"notice\">%h</span>", aAtt[i].zNotes);
     if (bDraft && req_can(r, PERM_DOC_DRAFT, d.orgId)) {

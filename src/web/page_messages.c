@@ -249,9 +249,10 @@ static void dept_select(Req *r, const char *zName, const char *zLabel,
   Dept *aDept;
   int n;
   if (store_dept_list(r->store, &r->arena, org, &aDept, &n) != STORE_OK) n = 0;
-  req_printf(r, "<p class=\"field\"><label for=\"f-%h\">%h</label><select id=\"f-%h\" name=\"%h\">"
+  const char *zId = page_field_id(r, zName);
+  req_printf(r, "<p class=\"field\"><label for=\"%h\">%h</label><select id=\"%h\" name=\"%h\">"
                 "<option value=\"0\">（本单位）</option>",
-             zName, zLabel, zName, zName);
+             zId, zLabel, zId, zName);
   for (int i = 0; i < n; i++)
     req_printf(r, "<option value=\"%lld\"%s>%h</option>", (long long)aDept[i].id,
                aDept[i].id == selected ? " selected" : "", aDept[i].zName);

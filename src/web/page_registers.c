@@ -92,24 +92,26 @@ const char *reg_date_field(Req *r, const char *zName, const char *zLabel,
   Date d;
   *pz = NULL;
   if (!z || !z[0]) return bRequired ? req_fmt(r, "请填写%s", zLabel) : NULL;
-  if (date_parse(z, &d)) return req_fmt(r, "%s格式应为 YYYY-MM-DD", zLabel);
+  if (date_parse(z, &d)) return req_fmt(r, "%s有误，请按 2026-12-07 的格式填写", zLabel);
   *pz = z;
   return NULL;
 }
 
 void reg_textarea(Req *r, const char *zName, const char *zLabel,
                   const char *zValue, int bRequired) {
-  req_printf(r, "<p class=\"field\"><label for=\"f-%h\">%h</label>"
-                "<textarea id=\"f-%h\" name=\"%h\"%s>%h</textarea></p>\n",
-             zName, zLabel, zName, zName, bRequired ? " required" : "",
+  const char *zId = page_field_id(r, zName);
+  req_printf(r, "<p class=\"field\"><label for=\"%h\">%h</label>"
+                "<textarea id=\"%h\" name=\"%h\"%s>%h</textarea></p>\n",
+             zId, zLabel, zId, zName, bRequired ? " required" : "",
              zValue ? zValue : "");
 }
 
 void reg_date_input(Req *r, const char *zName, const char *zLabel,
                     const char *zValue, int bRequired) {
-  req_printf(r, "<p class=\"field\"><label for=\"f-%h\">%h</label>"
-                "<input type=\"date\" id=\"f-%h\" name=\"%h\" value=\"%h\"%s></p>\n",
-             zName, zLabel, zName, zName, zValue ? zValue : "",
+  const char *zId = page_field_id(r, zName);
+  req_printf(r, "<p class=\"field\"><label for=\"%h\">%h</label>"
+                "<input type=\"date\" id=\"%h\" name=\"%h\" value=\"%h\"%s></p>\n",
+             zId, zLabel, zId, zName, zValue ? zValue : "",
              bRequired ? " required" : "");
 }
 
@@ -307,7 +309,7 @@ int page_opinion_list(Req *r) {
     if (!zErr) zErr = reg_text_check("来源", e.zSource, 100, 0);
     if (!zErr) zErr = reg_text_check("概要", e.zSummary, 4000, 0);
     if (!zErr && datetime_parse_cn(req_param_or(r, "found_at", ""), &tFound))
-      zErr = "发现时间格式应为 YYYY-MM-DD HH:MM";
+      zErr = "发现时间有误，请按 2026-12-07 09:30 的格式填写";
     if (!zErr && tFound > time(NULL) + 300) zErr = "发现时间不能晚于现在";
     if (!zErr) {
       e.tFound = tFound;
@@ -374,7 +376,7 @@ int page_opinion_list(Req *r) {
                 "<option value=\"other\">其他政务舆情（48小时内回应）</option>"
                 "<option value=\"major\">特别重大、重大突发事件（5小时发布权威信息，24小时举行新闻发布会）</option>"
                 "</select></p>\n");
-    page_input(r, "found_at", "发现时间（YYYY-MM-DD HH:MM，北京时间）", req_param(r, "found_at"),
+    page_input(r, "found_at", "发现时间（北京时间，如 2026-12-07 09:30）", req_param(r, "found_at"),
                "required type=\"datetime-local\"");
     reg_textarea(r, "summary", "概要", e.zSummary, 0);
     req_puts(r, "<p><button type=\"submit\">登记</button></p></form>\n");
@@ -405,7 +407,7 @@ int page_opinion_view(Req *r) {
     p.zNote = req_param_or(r, "note", "");
     if (!reg_response_label(p.zKind)) zErr = "请选择回应方式";
     else if (datetime_parse_cn(req_param_or(r, "at", ""), &t))
-      zErr = "回应时间格式应为 YYYY-MM-DD HH:MM";
+      zErr = "回应时间有误，请按 2026-12-07 14:00 的格式填写";
     else if (t < (time_t)e.tFound) zErr = "回应时间不能早于发现时间";
     else if (t > time(NULL) + 300) zErr = "回应时间不能晚于现在";
     else if ((zErr = reg_text_check("说明", p.zNote, 2000, 0)) == NULL) {
@@ -454,7 +456,7 @@ int page_opinion_view(Req *r) {
                 "<option value=\"release\">发布权威信息</option>"
                 "<option value=\"press\">举行新闻发布会</option>"
                 "<option value=\"online\">网上回应</option></select></p>\n");
-    page_input(r, "at", "时间（YYYY-MM-DD HH:MM）", req_param(r, "at"),
+    page_input(r, "at", "时间（北京时间，如 2026-12-07 14:00）", req_param(r, "at"),
                "required type=\"datetime-local\"");
     reg_textarea(r, "note", "说明", req_param(r, "note"), 0);
     req_puts(r, "<p><button type=\"submit\">保存</button></p></form>\n");

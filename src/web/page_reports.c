@@ -591,8 +591,12 @@ static void html_register(Req *r, Ctx *c, const char *zBase,
                 "action=\"%h/register-csv\" enctype=\"multipart/form-data\">",
              zBase);
   page_csrf_field(r);
-  req_puts(r, "<label>导入 CSV（org,year,kind,count,amount[,items]）<textarea "
-              "name=\"csv\" rows=\"4\"></textarea></label><label>或上传文件"
+  req_puts(r, "<label>导入 CSV（每行一项，英文逗号分隔：单位网址标识,年度,类别,件数,"
+              "金额（万元）[,年末事项数]）<textarea name=\"csv\" rows=\"4\"></textarea>"
+              "</label><p class=\"hint\">类别：<code translate=\"no\">licensing</code> 行政许可、"
+              "<code translate=\"no\">penalty</code> 行政处罚、<code translate=\"no\">coercion</code> "
+              "行政强制、<code translate=\"no\">admin_fees</code> 行政事业性收费；"
+              "例：<code translate=\"no\">znwsj,2025,licensing,222,0</code></p><label>或上传文件"
               "<input type=\"file\" name=\"file\" accept=\".csv,text/csv\">"
               "</label><button>导入</button></form></section>");
 }

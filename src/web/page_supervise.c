@@ -471,9 +471,14 @@ static void report_status_panel(Req *r, const RegScope *sc, int year) {
     int bGov = pK->bGovernment;
     Date dDue = regime_report_due(year, bGov, NULL);
     char zDue[DATE_STRLEN];
-    req_printf(r, "<tr data-org=\"%h\"><th scope=\"row\"><a href=\"/staff/reports/%u/%d\">"
-                  "%h</a></th><td class=\"status\">%h</td><td>%h</td><td class=\"left\">",
-               aU[i].zOrgSlug, aU[i].zOrgSlug, year, aU[i].zOrgName,
+    /* The unit's name links to its report for those who may read it. */
+    if (req_can(r, PERM_REPORT_VIEW, aU[i].orgId))
+      req_printf(r, "<tr data-org=\"%h\"><th scope=\"row\"><a href=\"/staff/reports/%u/%d\">"
+                    "%h</a></th>", aU[i].zOrgSlug, aU[i].zOrgSlug, year, aU[i].zOrgName);
+    else
+      req_printf(r, "<tr data-org=\"%h\"><th scope=\"row\">%h</th>", aU[i].zOrgSlug,
+                 aU[i].zOrgName);
+    req_printf(r, "<td class=\"status\">%h</td><td>%h</td><td class=\"left\">",
                aU[i].zStatus[0] ? report_status_label(aU[i].zStatus) : "未开始",
                date_format(dDue, zDue));
     if (bDone) req_puts(r, "—");
@@ -488,6 +493,13 @@ static void report_status_panel(Req *r, const RegScope *sc, int year) {
 ** records it counts; bBad marks a figure that is work overdue. */
 static void card(Req *r, const char *zId, const char *zValue, const char *zLabel,
                  const char *zHref, int bBad) {
+  /* Without zHref (a page the user may not open) the card is no link. */
+  if (!zHref) {
+    req_printf(r, "<li class=\"card%s\" id=\"card-%h\"><div class=\"card-body\">"
+                  "<span class=\"fig\">%h</span><span class=\"label\">%h</span></div></li>\n",
+               bBad ? " bad" : "", zId, zValue, zLabel);
+    return;
+  }
   req_printf(r, "<li class=\"card%s\" id=\"card-%h\"><a href=\"%h\">"
                 "<span class=\"fig\">%h</span><span class=\"label\">%h</span></a></li>\n",
              bBad ? " bad" : "", zId, zHref, zValue, zLabel);
@@ -519,7 +531,10 @@ static void report_card(Req *r, const RegScope *sc, int year) {
     card(r, "report", req_fmt(r, "%d/%d 已提交", nDone, nUnit), zLabel, "#report-status",
          nDone < nUnit);
   else
-    card(r, "report", zOwn, zLabel, req_fmt(r, "/staff/reports/%u/%d", zSlug, year), 0);
+    card(r, "report", zOwn, zLabel,
+         req_can(r, PERM_REPORT_VIEW, sc->orgId) ? req_fmt(r, "/staff/reports/%u/%d", zSlug, year)
+                                                 : NULL,
+         0);
 }
 
 /* The figures that matter first (docs/dashboard.md): applications open,

@@ -111,7 +111,7 @@ int page_admin_tokens(Req *r) {
   const char *zNew = req_cookie(r, NEW_COOKIE);
   page_begin(r, "接口令牌");
   req_puts(r, "<h1>接口令牌</h1>\n<p>政务服务平台、12345 热线等系统凭令牌调用"
-              "写入接口（<code>Authorization: Bearer …</code>）转交申请。</p>\n");
+              "写入接口（<code translate=\"no\">Authorization: Bearer …</code>）转交申请。</p>\n");
   /* The cookie comes back from the client: shown only when it has the
   ** shape of a token ("gk_" + 40 lower-case hex digits). */
   if (zNew && !strncmp(zNew, "gk_", 3) && strlen(zNew) == APP_TOKEN_LEN - 1 &&

@@ -54,9 +54,15 @@ int page_confirmed(Req *r, const char *zQuestion, const char *zButton);
 const char *page_referer_path(Req *r);
 /* A notice box: kind "error" or "ok"; zMsg is text (escaped). */
 void page_notice(Req *r, const char *zKind, const char *zMsg);
-/* Form field helpers: a labelled text input with the current value. */
+/* Form field helpers: a labelled text input with the current value.  Its
+** id is page_field_id's, so two forms on one page asking for the same
+** name (a date in each) keep each label tied to its own field. */
 void page_input(Req *r, const char *zName, const char *zLabel,
                 const char *zValue, const char *zAttrs_html);
+/* The id for a field named zName: "f-NAME" the first time on this page,
+** "f-NAME-2", "f-NAME-3"… when the page already has that id.  Arena
+** memory of r. */
+const char *page_field_id(Req *r, const char *zName);
 
 /* ---- fmt.c: how stored values read (issue 15) ---- */
 /* A stored UTC instant as Beijing time "2026年12月7日 07:20"; a date

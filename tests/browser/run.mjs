@@ -11,6 +11,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { chromium } from 'playwright-core';
 import { registerStaffTests } from './staff.mjs';
+import { registerCrawlTests } from './crawl.mjs';
 
 const BIN = process.env.GONGKAI_BIN || './gongkai';
 const CHROMIUM = process.env.CHROMIUM || '/usr/bin/chromium';
@@ -31,7 +32,8 @@ async function startServer() {
   const db = join(dir, 'gk.db');
   execFileSync(BIN, ['init', '--db', db], { stdio: 'pipe' });
   execFileSync(BIN, ['demo', '--db', db], { stdio: 'pipe' });
-  const port = await freePort();
+  // BROWSER_PORT=N serves on that port (agents sharing a machine keep to their own).
+  const port = Number(process.env.BROWSER_PORT) || await freePort();
   const proc = spawn(BIN, ['serve', '--db', db, '--listen', `127.0.0.1:${port}`, '--threads', '2'],
     { stdio: ['ignore', 'ignore', 'pipe'], env: { ...process.env, GONGKAI_KEY: '0f'.repeat(32) } });
   let log = '';
@@ -279,10 +281,10 @@ const IDENT = /\b(?:[a-z]+_[a-z_]+|(?:results|reasons|stat|apply)\.[a-z_.]+|land
 
 // Text problems of the page shown: raw timestamps and identifiers.
 async function textProblems(page) {
-  // A login name (code.login on the administrator's pages) is what a person
-  // types, not an internal identifier.
+  // A login name (code.login on the administrator's pages), or a code a
+  // person types as it is (translate=no), is not an internal identifier.
   const text = await page.evaluate(() => {
-    const logins = [...document.querySelectorAll('code.login')];
+    const logins = [...document.querySelectorAll('code.login, [translate=no]')];
     const kept = logins.map((e) => e.textContent);
     logins.forEach((e) => { e.textContent = ''; });
     const t = document.body.innerText;
@@ -540,6 +542,9 @@ test('print styles: a document and an answer letter print without the site\'s fr
 
 // ---- Staff pages of issue 15: tests/browser/staff.mjs.
 registerStaffTests(test, { axeCheck, shot, PASSWORD });
+
+// ---- Every page reachable by links, at 360 and 1280: tests/browser/crawl.mjs.
+registerCrawlTests(test, { staffStorage });
 
 async function main() {
   const srv = await startServer();

@@ -368,7 +368,10 @@ def test_docx_tracked_changes_comments_and_size_limit(srv):
     page = drafter.get("/staff/docs/%d" % doc).text
     contains(page, "含修订痕迹：插入1处、删除1处")
     contains(page, "含批注1条")
-    contains(page, "wordprocessingml.document")
+    # The kind found from the content (sent as application/msword), in
+    # words a person reads: never the media type.
+    contains(page, "DOCX 文件")
+    not_contains(page, "wordprocessingml.document")
     not_contains(page, "javascript:alert")
     not_contains(page, "<img src=x")
     # The size limit is the setting attachment_max_mb (issue 12: it used to

@@ -283,7 +283,7 @@ def test_activities_with_attachment_and_bad_input(srv):
     base = {"org": str(bureau), "kind": "press", "held_on": "2026-04-02",
             "title": "一季度新闻发布会", "leader": "yes", "sessions": "1", "people": "0"}
     for bad, msg in (({"leader": ""}, "请选择主要负责人是否出席"),
-                     ({"held_on": "2026-02-30"}, "日期格式应为"),
+                     ({"held_on": "2026-02-30"}, "日期有误，请按 2026-12-07 的格式填写"),
                      ({"kind": "party"}, "请选择活动类别"),
                      ({"people": "-3"}, "人次应为非负整数"),
                      ({"title": ""}, "名称不能为空")):

@@ -19,7 +19,7 @@ int app_token_create(Store *s, int64_t orgId, const char *zName,
     return STORE_INVALID;
   }
   if (mask <= 0) {
-    *pzErr = "请选择权限：只能授予查看（view_staff）和办理申请（app_handle）";
+    *pzErr = "请选择权限：只能授予“查看申请”和“登记和办理申请”";
     return STORE_INVALID;
   }
   memcpy(zToken, "gk_", 3);

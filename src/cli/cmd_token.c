@@ -42,7 +42,9 @@ static int token_add(Store *s, Arena *a, const char *zOrg, const char *zName,
   if (!org) return zOrg ? 1 : 2;
   if (app_token_create(s, org, zName, zPerms, 0, zTok, &id, &zErr) !=
       STORE_OK) {
-    fprintf(stderr, "gongkai token: %s\n", zErr);
+    /* The message names the permissions as the page does; the command
+    ** line's words for them are in the usage. */
+    fprintf(stderr, "gongkai token: %s\n%s", zErr, zUsage);
     return 1;
   }
   store_audit(s, 0, org, "api_token.add", zName);

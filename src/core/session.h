@@ -34,10 +34,10 @@ typedef enum LoginVerdict {
 /* Whether another attempt may be checked given the failure counts. */
 LoginVerdict login_throttle(int nPair, int nAccount, int nAddr);
 
-/* 1 when z may be followed after sign-in (/login?next=): a path on this
-** site — starts with one '/', not "//" or "/\", no backslash, no control
-** character (tab, CR, LF… as they arrive after percent-decoding), no
-** scheme, at most 1000 bytes. */
+/* 1 when z may be a redirect target taken from the request (/login?next=,
+** /textsize?next=): a path on this site — starts with one '/', not "//" or
+** "/\", no backslash, no control character (tab, CR, LF… as they arrive
+** after percent-decoding), no scheme, at most 1000 bytes. */
 int login_next_ok(const char *z);
 
 #endif

@@ -4,13 +4,15 @@
 ** message travels in a short-lived HttpOnly cookie, percent-encoded, and
 ** the next page of the signed-in user shows it (page_begin) and clears it.
 ** The text is escaped at output like any other; only signed-in users'
-** pages read it, and it is capped in length.
+** pages read it, and it is capped in length and checked like any input
+** (valid UTF-8, no control or bidirectional characters).
 */
 #include <stdio.h>
 #include <string.h>
 
 #include "http/auth.h"
 #include "lib/buf.h"
+#include "lib/utf8.h"
 
 #define FLASH_COOKIE "gk_flash"
 #define FLASH_MAX 600   /* bytes of message (before encoding) */
@@ -22,9 +24,10 @@ static int hexval(int c) {
   return -1;
 }
 
-/* Percent-decodes z in place; 0, or -1 when malformed. */
-static int pct_decode(char *z) {
-  char *o = z;
+/* Percent-decodes z in place; the decoded length (a %00 counts: it is a
+** byte of the text), or -1 when malformed. */
+static long pct_decode(char *z) {
+  char *o = z, *zStart = z;
   for (; *z; z++) {
     if (*z == '%') {
       int hi = hexval(z[1]), lo = hi < 0 ? -1 : hexval(z[2]);
@@ -36,14 +39,17 @@ static int pct_decode(char *z) {
     }
   }
   *o = 0;
-  return 0;
+  return (long)(o - zStart);
 }
 
 void flash_load(Req *r) {
   const char *z = req_cookie(r, FLASH_COOKIE);
   if (!z || !z[0] || !r->user) return;
   char *zMsg = arena_strdup(&r->arena, z);
-  if (pct_decode(zMsg) || !zMsg[0] || strlen(zMsg) > FLASH_MAX) return;
+  long n = pct_decode(zMsg);
+  /* The cookie comes from the client like any other input: only valid
+  ** UTF-8 text without control or bidirectional characters is shown. */
+  if (n <= 0 || n > FLASH_MAX || utf8_text_problem(zMsg, (size_t)n)) return;
   r->zFlash = zMsg;
 }
 

@@ -172,10 +172,7 @@ int page_apps(Req *r) {
     q.year = atoi(zFilter);
     zWhat = req_fmt(r, "%d 年收到的申请", q.year);
   } else {
-    http_error(r, 400,
-               "筛选参数无效：f 应为 open（未办结）、due_soon（即将到期）、"
-               "overdue（超期）、closed（某年办结，配合 year）、all（全部）"
-               "或四位年份");
+    http_error(r, 400, "筛选参数无效，请使用页面上的筛选链接");
     return 0;
   }
   if (!req_can(r, PERM_VIEW_STAFF, org) ||

@@ -88,7 +88,7 @@ int page_freshness(Req *r) {
   for (int k = 0; k < (int)(sizeof aFilter / sizeof aFilter[0]); k++)
     if (!strcmp(zFilter, aFilter[k].zName)) iFilter = k;
   if (iFilter < 0 && strcmp(zFilter, "all") && zFilter[0]) {
-    http_error(r, 400, "筛选参数无效（可选：late、checked、overdue、due_soon）");
+    http_error(r, 400, "筛选参数无效，请使用页面上的筛选链接");
     return 0;
   }
   FreshRow *aF;

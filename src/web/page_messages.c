@@ -143,7 +143,7 @@ int page_message_list(Req *r) {
   if (!zFilter[0]) zFilter = "all";
   if (strcmp(zFilter, "all") && strcmp(zFilter, "open") && strcmp(zFilter, "overdue") &&
       strcmp(zFilter, "published")) {
-    http_error(r, 400, "筛选参数无效（可选：all、open、overdue、published）");
+    http_error(r, 400, "筛选参数无效，请使用页面上的筛选链接");
     return 0;
   }
   /* ?year= (with ?month=) limits to messages received then; the dashboard

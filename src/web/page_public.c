@@ -5,6 +5,7 @@
 */
 #include <string.h>
 
+#include "core/session.h"
 #include "lib/embed.h"
 #include "web/pages.h"
 #include "web/portal.h"
@@ -46,9 +47,9 @@ int page_textsize(Req *r) {
     http_error(r, 400, "字号设置无效");
     return 0;
   }
-  /* Only a path on this site: never an absolute or protocol-relative URL. */
-  if (zNext[0] != '/' || zNext[1] == '/' || zNext[1] == '\\' || strpbrk(zNext, "\r\n"))
-    zNext = "/";
+  /* Only a path on this site: never an absolute or protocol-relative URL,
+  ** nor one a browser turns into one (it drops a tab: "/\t/x" is "//x"). */
+  if (!login_next_ok(zNext)) zNext = "/";
   r->bNoCache = 1;
   req_header(r, "Set-Cookie",
              req_fmt(r, "gk_text=%s; Path=/; Max-Age=%d; SameSite=Lax%s", zSize,

@@ -333,7 +333,7 @@ int page_opinion_list(Req *r) {
   const char *zOFilter = req_param_or(r, "filter", "");
   int bMissedOnly = !strcmp(zOFilter, "missed");
   if (zOFilter[0] && !bMissedOnly) {
-    http_error(r, 400, "筛选参数无效（可选：missed 回应超时）");
+    http_error(r, 400, "筛选参数无效，请使用页面上的筛选链接");
     return 0;
   }
   time_t tNow = time(NULL);
@@ -526,7 +526,7 @@ int page_proposal_list(Req *r) {
   /* ?filter=overdue|published: the dashboard's figures. */
   const char *zPFilter = req_param_or(r, "filter", "");
   if (zPFilter[0] && strcmp(zPFilter, "overdue") && strcmp(zPFilter, "published")) {
-    http_error(r, 400, "筛选参数无效（可选：overdue、published）");
+    http_error(r, 400, "筛选参数无效，请使用页面上的筛选链接");
     return 0;
   }
   page_begin(r, "建议提案");

@@ -313,7 +313,7 @@ int page_inspection_list(Req *r) {
   const char *zFilter = req_param_or(r, "filter", "");
   int bOpen = !strcmp(zFilter, "open");
   if (zFilter[0] && !bOpen) {
-    http_error(r, 400, "筛选参数无效（可选：open 整改中）");
+    http_error(r, 400, "筛选参数无效，请使用页面上的筛选链接");
     return 0;
   }
   Inspection *aI;

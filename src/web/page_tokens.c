@@ -112,7 +112,10 @@ int page_admin_tokens(Req *r) {
   page_begin(r, "接口令牌");
   req_puts(r, "<h1>接口令牌</h1>\n<p>政务服务平台、12345 热线等系统凭令牌调用"
               "写入接口（<code translate=\"no\">Authorization: Bearer …</code>）转交申请。</p>\n");
-  if (zNew && !strncmp(zNew, "gk_", 3) && strlen(zNew) == APP_TOKEN_LEN - 1) {
+  /* The cookie comes back from the client: shown only when it has the
+  ** shape of a token ("gk_" + 40 lower-case hex digits). */
+  if (zNew && !strncmp(zNew, "gk_", 3) && strlen(zNew) == APP_TOKEN_LEN - 1 &&
+      strspn(zNew + 3, "0123456789abcdef") == APP_TOKEN_LEN - 4) {
     req_printf(r, "<div class=\"notice ok\" role=\"status\"><p>令牌已创建，"
                   "请立即复制保存，它只显示这一次：</p><p><code id=\"new-token\">"
                   "%h</code></p></div>\n", zNew);

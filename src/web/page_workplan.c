@@ -112,7 +112,7 @@ int page_workplan_list(Req *r) {
   for (int k = 0; k < (int)(sizeof aTaskFilter / sizeof aTaskFilter[0]); k++)
     if (!strcmp(zFilter, aTaskFilter[k].zName)) iFilter = k;
   if (iFilter < 0 && zFilter[0]) {
-    http_error(r, 400, "筛选参数无效（可选：tasks、done、overdue）");
+    http_error(r, 400, "筛选参数无效，请使用页面上的筛选链接");
     return 0;
   }
   WorkplanRec *aW;

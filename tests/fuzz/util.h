@@ -10,6 +10,8 @@
 #include <stdint.h>
 
 int LLVMFuzzerTestOneInput(const uint8_t *p, size_t n);
+/* Optional: run once before the first input (server start-up). */
+int LLVMFuzzerInitialize(int *pArgc, char ***pArgv);
 
 /* A malloc'ed NUL-terminated copy of p[0..n) (free it). */
 char *fuzz_cstr(const uint8_t *p, size_t n);

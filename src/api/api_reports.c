@@ -10,6 +10,7 @@
 #include "api/api.h"
 #include "app/app_report.h"
 #include "api/api_reports.h"
+#include "lib/date.h"
 #include "web/pages.h"
 #include "web/reports.h"
 
@@ -53,7 +54,7 @@ static json_t *report_json(Req *r, const RfSet *pSet, const Org *pOrg,
 static int load(Req *r, Org *o, int *pYear, RfSet *pSet) {
   char *zErr = NULL;
   const char *zY = req_arg(r, 1);
-  *pYear = zY ? atoi(zY) : 0;
+  *pYear = year_parse(zY);
   if (store_org_by_slug(r->store, &r->arena, req_arg(r, 0), o) != STORE_OK) {
     api_error(r, 404, "not_found", "该单位不存在");
     return -1;

@@ -89,6 +89,16 @@ int date_parse_n(const char *z, int n, Date *pd) {
   return 0;
 }
 
+int year_parse(const char *z) {
+  if (!z) return -1;
+  int y = 0;
+  for (int i = 0; i < 4; i++) {
+    if (z[i] < '0' || z[i] > '9') return -1;
+    y = y * 10 + (z[i] - '0');
+  }
+  return z[4] ? -1 : y;
+}
+
 int date_parse(const char *z, Date *pd) {
   if (!z) return -1;
   size_t n = strlen(z);

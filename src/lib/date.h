@@ -60,6 +60,10 @@ Date date_add_days(Date d, int n);
 ** failure returns -1 and leaves *pd alone.  date_parse_n() reads the n
 ** bytes at z (no NUL needed). */
 int date_parse(const char *z, Date *pd);
+/* Parses exactly four ASCII digits "YYYY" (a report year in a path or a
+** file): the year, or -1 for anything else ("2026abc", "+2026", "２０２６",
+** an overflowing number). */
+int year_parse(const char *z);
 
 /* 1 when d is a date a record of this government can carry: from
 ** 1949-10-01 (the founding of the PRC) to one year after today (the same

@@ -106,7 +106,7 @@ int report_page_args(Req *r, Org *pOrg, int *pYear, int *pbSubtree,
   *pzFormat = NULL;
   if (page_load_org(r, 0, pOrg)) return -1;
   const char *zY = req_arg(r, 1);
-  *pYear = zY ? atoi(zY) : 0;
+  *pYear = year_parse(zY);
   if (*pYear < 1990 || *pYear > 2999) {
     http_error(r, 404, "年度无效");
     return -1;
@@ -865,6 +865,9 @@ static int import_csv(Req *r, const char *zCsv, int *pn, const char **pzErr) {
     if (nF == 6 && a[5][0] &&
         (rf_value_parse(a[5], &vItems) || vItems < 0 || vItems % RF_SCALE))
       return fail(r, pzErr, STORE_INVALID, "第 %d 行：事项数无效", nLine);
+    int year = year_parse(a[1]);
+    if (year < 1990 || year > 2999)
+      return fail(r, pzErr, STORE_INVALID, "第 %d 行：年度应为四位数字，如 2024", nLine);
     if (store_org_by_slug(r->store, &r->arena, a[0], &o) != STORE_OK)
       return fail(r, pzErr, STORE_INVALID, "第 %d 行：单位不存在", nLine);
     if (!req_can(r, PERM_REPORT_EDIT, o.id))
@@ -878,11 +881,11 @@ static int import_csv(Req *r, const char *zCsv, int *pn, const char **pzErr) {
       *pzErr = req_fmt(r, "第 %d 行：%s", nLine, zNo);
       return STORE_INVALID;
     }
-    int rc = store_report_register_put(r->store, o.id, atoi(a[1]), a[2],
+    int rc = store_report_register_put(r->store, o.id, year, a[2],
                                        vCount / RF_SCALE, vAmount, "csv",
                                        r->user->id);
     if (!rc && nF == 6 && a[5][0])
-      rc = store_report_register_items(r->store, o.id, atoi(a[1]), a[2],
+      rc = store_report_register_items(r->store, o.id, year, a[2],
                                        vItems / RF_SCALE, "csv", r->user->id);
     if (rc) {
       *pzErr = req_fmt(r, "第 %d 行：%s", nLine, store_errmsg(r->store));

@@ -353,6 +353,13 @@ def test_register_form_and_csv(srv):
     eq(r.status, 400)
     contains(r.text, "第 3 行")
     eq(c.get(base + "/export/json").json()["tables"]["t2_art20_6"]["penalty"]["decisions"], 3)
+    # A year that is not four digits names no year (atoi would read
+    # "2023年" and "2023abc" as 2023, "２０２３" as 0).
+    for bad in ("2023abc", "２０２３", "4294969319", "23"):
+        csv = "org,year,kind,count,amount\nznwsj,%s,penalty,40,0\n" % bad
+        r = c.post(base + "/register-csv", {"csv": csv}, csrf_from=base)
+        eq(r.status, 400, bad)
+        contains(r.text, "第 2 行：年度应为四位数字")
     csv = "org,year,kind,count,amount\nznwsj,2023,penalty,40,0\nzn-cdc,2023,licensing,9,0\n"
     r = c.post(base + "/register-csv", {}, files={"file": ("reg.csv", csv.encode(), "text/csv")},
                csrf_from=base)
@@ -370,6 +377,14 @@ def test_register_form_and_csv(srv):
     # Of the units only the CDC (u=3) records decisions (3+u+4 in 2023, the
     # hospitals and the 卫生监督所 none); the CSV makes it 9.
     eq(s["t2_art20_5"]["licensing"]["decisions"], 12 + 9)
+
+
+def test_report_year_in_the_path_is_four_digits(srv):
+    c = office(srv)
+    eq(c.get("/staff/reports/znwsj/2023").status, 200)
+    for bad in ("2023abc", "4294969319", "02023", "%EF%BC%92%EF%BC%90%EF%BC%92%EF%BC%93"):
+        eq(c.get("/staff/reports/znwsj/" + bad).status, 404, bad)
+        eq(srv.client().get("/api/v1/reports/znwsj/" + bad).status, 404, bad)
 
 
 def test_2019_table2_from_the_register(srv):

@@ -52,6 +52,20 @@ TEST(date_parse_strict) {
   CHECK_INT(d, 19758);
 }
 
+TEST(year_parse_exactly_four_digits) {
+  CHECK_INT(year_parse("2026"), 2026);
+  CHECK_INT(year_parse("0999"), 999);
+  CHECK_INT(year_parse("2026abc"), -1);
+  CHECK_INT(year_parse("202"), -1);
+  CHECK_INT(year_parse("20261"), -1);
+  CHECK_INT(year_parse("+202"), -1);
+  CHECK_INT(year_parse(" 2026"), -1);
+  CHECK_INT(year_parse("4294969322"), -1);
+  CHECK_INT(year_parse("\xef\xbc\x92\xef\xbc\x90\xef\xbc\x92\xef\xbc\x96"), -1);
+  CHECK_INT(year_parse(""), -1);
+  CHECK_INT(year_parse(NULL), -1);
+}
+
 TEST(date_roundtrip_and_accessors) {
   /* Every day 1899-12-01 .. 2101-01-31 formats and parses back. */
   int bad = 0;

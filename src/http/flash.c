@@ -5,13 +5,18 @@
 ** the next page of the signed-in user shows it (page_begin) and clears it.
 ** The text is escaped at output like any other; only signed-in users'
 ** pages read it, and it is capped in length and checked like any input
-** (valid UTF-8, no control or bidirectional characters).
+** (valid UTF-8, no control or bidirectional characters).  The cookie
+** carries a keyed hash of the text and of the session it was made for
+** ("TAG.TEXT", flash_tag): a flash planted by anyone else — a page of a
+** sibling domain that may set cookies for this one, another session — is
+** not shown.
 */
 #include <stdio.h>
 #include <string.h>
 
 #include "http/auth.h"
 #include "lib/buf.h"
+#include "lib/crypto.h"
 #include "lib/utf8.h"
 
 #define FLASH_COOKIE "gk_flash"
@@ -42,35 +47,58 @@ static long pct_decode(char *z) {
   return (long)(o - zStart);
 }
 
+/* The tag of message z[0..n) for the current session into zTag; 0, or -1
+** without a session or a key. */
+static int flash_tag(Req *r, const char *z, size_t n, char zTag[33]) {
+  if (!r->zSessionHash[0] || !r->cfg->zSecretKey) return -1;
+  Buf b = BUF_INIT;
+  buf_append(&b, "gongkai flash", 14);  /* the purpose, its NUL included */
+  buf_append(&b, r->zSessionHash, 64);
+  buf_append(&b, z, n);
+  int rc = crypto_mac_hex(r->cfg->zSecretKey, b.z, b.n, zTag);
+  buf_free(&b);
+  return rc;
+}
+
 void flash_load(Req *r) {
   const char *z = req_cookie(r, FLASH_COOKIE);
   if (!z || !z[0] || !r->user) return;
-  char *zMsg = arena_strdup(&r->arena, z);
+  const char *zDot = strchr(z, '.');
+  if (!zDot || zDot - z != 32) return;
+  char *zMsg = arena_strdup(&r->arena, zDot + 1);
   long n = pct_decode(zMsg);
+  char zTag[33], zGot[33];
+  memcpy(zGot, z, 32);
+  zGot[32] = 0;
+  if (n <= 0 || flash_tag(r, zMsg, (size_t)n, zTag) || !crypto_streq(zTag, zGot)) return;
   /* The cookie comes from the client like any other input: only valid
   ** UTF-8 text without control or bidirectional characters is shown. */
   if (n <= 0 || n > FLASH_MAX || utf8_text_problem(zMsg, (size_t)n)) return;
   r->zFlash = zMsg;
 }
 
-static void flash_cookie(Req *r, const char *zValue, int bClear) {
+/* Sets the cookie to "TAG.TEXT" (the text percent-encoded), or clears it
+** (zTag NULL). */
+static void flash_cookie(Req *r, const char *zTag, const char *zMsg) {
   Buf b = BUF_INIT;
   /* The cookie's name is FLASH_COOKIE. */
-  buf_printf(&b, "gk_flash=%u; Path=/; HttpOnly; SameSite=Strict; Max-Age=%d%s", zValue,
-             bClear ? 0 : 120, r->cfg->bCookieSecure ? "; Secure" : "");
+  buf_printf(&b, "gk_flash=%s%s%u; Path=/; HttpOnly; SameSite=Strict; Max-Age=%d%s",
+             zTag ? zTag : "", zTag ? "." : "", zTag ? zMsg : "",
+             zTag ? 120 : 0, r->cfg->bCookieSecure ? "; Secure" : "");
   req_header(r, "Set-Cookie", buf_str(&b));
   buf_free(&b);
 }
 
 void req_flash(Req *r, const char *zMsg) {
-  if (!zMsg || strlen(zMsg) > FLASH_MAX) return;
-  flash_cookie(r, zMsg, 0);
+  char zTag[33];
+  if (!zMsg || strlen(zMsg) > FLASH_MAX || flash_tag(r, zMsg, strlen(zMsg), zTag)) return;
+  flash_cookie(r, zTag, zMsg);
 }
 
 const char *req_flash_take(Req *r) {
   const char *z = r->zFlash;
   if (!z) return NULL;
   r->zFlash = NULL;
-  flash_cookie(r, "", 1);
+  flash_cookie(r, NULL, NULL);
   return z;
 }

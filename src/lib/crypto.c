@@ -123,3 +123,13 @@ int crypto_streq(const char *a, const char *b) {
   if (na != nb) return 0;
   return sodium_memcmp(a, b, na) == 0;
 }
+
+int crypto_mac_hex(const char *zKeyHex, const void *p, size_t n, char zOut[33]) {
+  unsigned char key[crypto_secretbox_KEYBYTES], mac[16];
+  zOut[0] = 0;
+  if (!zKeyHex || key_from_hex(zKeyHex, key)) return -1;
+  crypto_generichash(mac, sizeof mac, p, n, key, sizeof key);
+  sodium_memzero(key, sizeof key);
+  sodium_bin2hex(zOut, 33, mac, sizeof mac);
+  return 0;
+}

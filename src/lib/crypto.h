@@ -40,6 +40,12 @@ int crypto_password_verify(const char *zHash, const char *zPassword);
 char *crypto_seal(const char *zKeyHex, const char *zPlain);
 char *crypto_open(const char *zKeyHex, const char *zSealed);
 
+/* A keyed hash (BLAKE2b, 16 bytes) of p[0..n) under the 32-byte key given
+** as 64 hex chars, as 32 lower-case hex chars into zOut.  Callers put a
+** purpose string first in p, so one key serves several uses.  0, or -1
+** when the key is malformed (zOut is then ""). */
+int crypto_mac_hex(const char *zKeyHex, const void *p, size_t n, char zOut[33]);
+
 /* Constant-time string equality; 1 when equal. */
 int crypto_streq(const char *a, const char *b);
 

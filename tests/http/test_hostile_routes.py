@@ -21,6 +21,7 @@ import re
 
 from harness import contains, eq, not_contains, ok
 from hostile_gen import Gen, report
+from lookup import org_id
 
 SEED = 20261207
 MAX = 1500
@@ -44,19 +45,39 @@ def test_flash_cookie_text_is_checked_like_any_input(srv):
     """The one-time message after a redirect travels in a cookie, which
     the client can write: before, its decoded bytes reached the page
     unchecked (bytes that are not UTF-8, a right-to-left override, a
-    control character; %00 silently cut the text).  Now a message that
-    is not clean text is not shown at all; a clean one still is."""
+    control character; %00 silently cut the text), and any clean text a
+    page of a sibling domain planted was shown as the system's own.  Now
+    the cookie carries a keyed hash of the text and of the session it was
+    made for: a planted message is not shown, clean or not, nor one made
+    for another session; the system's own still is, once."""
     c = srv.client()
     c.login("office")
     marker = "%E6%A0%87%E8%AE%B0"  # 标记
-    for bad in ("%FF%FE", "%E2%80%AE", "%01", "%00", "%C0%AE", "%ED%A0%80", "%1B%5B31m"):
+    for bad in ("%FF%FE", "%E2%80%AE", "%01", "%00", "%C0%AE", "%ED%A0%80", "%1B%5B31m",
+                "%E3%80%82", "0" * 32 + "." + marker):
         r = flash_page(srv, c, marker + bad + marker)
         eq(r.status, 200, bad)
         not_contains(r.text, 'id="flash"', "flash with %s shown" % bad)
         not_contains(r.text, "标记", "flash with %s shown" % bad)
-    r = flash_page(srv, c, marker + "%E3%80%82" + marker)  # 标记。标记
+    org = str(org_id(srv, "znwsj"))
+    page = "/staff/opinion?org=" + org
+    r = c.post("/staff/opinion", {"org": org, "title": "签名测试舆情", "level": "other",
+                                  "found_at": "2026-12-01 09:00"}, csrf_from=page)
+    eq(r.status, 303)
+    real = c.cookies.get("gk_flash", "")
+    ok(re.match(r"[0-9a-f]{32}\.", real), "flash cookie " + real)
+    other = srv.client()
+    other.login("office")
+    r = flash_page(srv, other, real)
+    not_contains(r.text, 'id="flash"', "another session's flash shown")
+    c.cookies.pop("gk_flash")
+    r = flash_page(srv, c, real[:-9] + "%E3%80%81")  # the text changed: 。 to 、
+    not_contains(r.text, 'id="flash"', "altered flash shown")
+    c.cookies["gk_flash"] = real
+    r = c.get("/staff")
     contains(r.text, 'id="flash"')
-    contains(r.text, "标记。标记")
+    contains(r.text, "签名测试舆情")
+    not_contains(c.get("/staff").text, 'id="flash"', "shown twice")
 
 
 def test_textsize_next_is_never_another_site(srv):

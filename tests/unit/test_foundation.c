@@ -93,6 +93,27 @@ TEST(foundation_permission_scope) {
   CHECK_INT(perm_roles_parse("admin,root"), -1);
 }
 
+/* The keyed hash behind the flash cookie: 32 hex digits, the same for the
+** same key and text, another for another key or another text, none for a
+** malformed key. */
+TEST(foundation_crypto_mac) {
+  const char *zKey = "0f0f0f0f0f0f0f0f0f0f0f0f0f0f0f0f0f0f0f0f0f0f0f0f0f0f0f0f0f0f0f0f";
+  const char *zKey2 = "1f0f0f0f0f0f0f0f0f0f0f0f0f0f0f0f0f0f0f0f0f0f0f0f0f0f0f0f0f0f0f0f";
+  char a[33], b[33], c[33], d[33];
+  CHECK_INT(crypto_init(), 0);
+  CHECK_INT(crypto_mac_hex(zKey, "已提交。", 12, a), 0);
+  CHECK_INT((int)strlen(a), 32);
+  CHECK_INT((int)strspn(a, "0123456789abcdef"), 32);
+  CHECK_INT(crypto_mac_hex(zKey, "已提交。", 12, b), 0);
+  CHECK_STR(a, b);
+  CHECK_INT(crypto_mac_hex(zKey2, "已提交。", 12, c), 0);
+  CHECK(strcmp(a, c) != 0);
+  CHECK_INT(crypto_mac_hex(zKey, "已提交、", 12, d), 0);
+  CHECK(strcmp(a, d) != 0);
+  CHECK_INT(crypto_mac_hex("0f0f", "x", 1, d), -1);
+  CHECK_STR(d, "");
+}
+
 TEST(foundation_crypto_seal_roundtrip) {
   const char *zKey = "0f0f0f0f0f0f0f0f0f0f0f0f0f0f0f0f0f0f0f0f0f0f0f0f0f0f0f0f0f0f0f0f";
   CHECK_INT(crypto_init(), 0);

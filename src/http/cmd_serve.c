@@ -234,14 +234,15 @@ int cmd_serve(int argc, char **argv) {
     free(zBase);
     return 1;
   }
-  store_close(s);
-  /* The replica is filled or caught up by a thread of its own while the
-  ** server already answers (searches meanwhile from PostgreSQL). */
+  /* A small index's replica is filled here, before the first request; a
+  ** large one by a thread of its own while the server already answers
+  ** (searches meanwhile from PostgreSQL). */
   char zReplicaBuf[4200];
   if (store_kind(zDb) == STORE_KIND_POSTGRES) {
     store_search_replica_set(replica_path(zReplica, zReplicaBuf, sizeof zReplicaBuf));
-    store_search_replica_background(zDb);
+    store_search_replica_start(s, zDb);
   }
+  store_close(s);
   rc = server_run(&cfg);
   free(zBase);
   return rc;

@@ -19,6 +19,7 @@
 #include "lib/ipaddr.h"
 #include "lib/version.h"
 #include "store/store_registers.h"
+#include "store/store_search.h"
 #include "store/store_reports.h"
 #include "web/pages.h"
 #include "web/registers.h"
@@ -134,6 +135,10 @@ static void put_http(Req *r) {
                 "# TYPE gongkai_db_seconds_total counter\ngongkai_db_seconds_total %.6f\n",
              (long long)atomic_load(&nCacheHit), (long long)atomic_load(&nCacheMiss),
              (double)atomic_load(&dbNsTotal) / 1e9);
+  req_printf(r, "# HELP gongkai_search_replica_filling 1 while the search replica is being"
+                " filled from scratch (searches meanwhile run on PostgreSQL).\n"
+                "# TYPE gongkai_search_replica_filling gauge\n"
+                "gongkai_search_replica_filling %d\n", store_search_replica_filling());
 }
 
 /* Open and overdue applications, overdue catalogue items, per organisation. */

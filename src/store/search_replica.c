@@ -27,11 +27,16 @@
 ** that changed during the copy is among them).
 **
 ** A fill from scratch takes minutes at a million documents, so a server
-** (store_search_replica_background) never fills in a request: one thread
-** of the process fills while every search of the process is answered by
-** pg_search.c, and a request that finds the replica needs a fill starts
-** that thread instead of filling itself.  Without that call (the CLI,
-** tests) the caller of a search or a refresh fills in place.
+** (store_search_replica_background) does not fill a large index in a
+** request: one thread of the process fills while every search of the
+** process is answered by pg_search.c, and a request that finds the
+** replica needs a fill starts that thread instead of filling itself.  An
+** index of at most gnInlineMax documents (seconds to fill) is still
+** filled in place, at start and in the request that needs it, so that a
+** small installation never answers one search from pg_search.c and the
+** next from the replica (their relevance orders differ: paging through
+** results would repeat or skip documents across the switch).  Without a
+** background target (the CLI, tests) every fill is in place.
 **
 ** Never a wrong answer: inside a transaction on the PostgreSQL connection
 ** (its own uncommitted changes may be in the log) and after any failure
@@ -58,6 +63,7 @@ static char *gzPath;  /* NULL: no replica (the default) */
 static char *gzTarget;  /* the database a background filler opens, or NULL:
                         ** fills happen in place */
 static atomic_int gbFilling;        /* a background fill is running */
+static int gnInlineMax = 20000;     /* indexes up to this size: filled in place */
 static atomic_llong gFillRetryAt;   /* after a failed one: not before */
 
 void store_search_replica_set(const char *zPath) {
@@ -548,11 +554,42 @@ static void start_filler(void) {
   pthread_attr_destroy(&at);
 }
 
+/* 1 when s's index holds at most gnInlineMax documents (a fill takes
+** seconds), 0 when more or on failure. */
+static int small_index(Store *s) {
+  Stmt *st = stmt(s, "SELECT count(*) FROM (SELECT 1 FROM search_doc"
+                     " WHERE indexed=1 LIMIT ?1) t");
+  if (!st) return 0;
+  bind_int(st, 1, (int64_t)gnInlineMax + 1);
+  int64_t n = gnInlineMax + 1;
+  if (stmt_step(st) == STMT_ROW) n = col_int(st, 0);
+  stmt_done(st);
+  return n <= gnInlineMax;
+}
+
+void store_search_replica_inline_max(int n) { gnInlineMax = n; }
+
 void store_search_replica_background(const char *zDbTarget) {
   free(gzTarget);
   gzTarget = gzPath && zDbTarget ? xstrdup(zDbTarget) : NULL;
   atomic_store(&gFillRetryAt, 0);
   start_filler();
+}
+
+void store_search_replica_start(Store *s, const char *zDbTarget) {
+  if (!gzPath || db_dialect(s) == DB_SQLITE) return;
+  if (!small_index(s)) {
+    store_search_replica_background(zDbTarget);
+    return;
+  }
+  int64_t t0 = now_s();
+  if (store_search_replica_refresh(s) == STORE_OK) {
+    char z[64];
+    snprintf(z, sizeof z, "up to date after %lld s", (long long)(now_s() - t0));
+    store_log_raw("search replica", z);
+  }
+  free(gzTarget);
+  gzTarget = xstrdup(zDbTarget);
 }
 
 int store_search_replica_filling(void) { return atomic_load(&gbFilling); }
@@ -563,6 +600,7 @@ int search_replica_search(Store *s, Arena *a, const SearchQuery *q,
     return SEARCH_REPLICA_UNUSED;
   Store *r = s->pReplica;
   int rc = refresh(s, r, !gzTarget);
+  if (rc == NEEDS_FILL && small_index(s)) rc = refresh(s, r, 1);
   if (rc == NEEDS_FILL) {
     start_filler();
     return SEARCH_REPLICA_UNUSED;

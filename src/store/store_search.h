@@ -107,8 +107,17 @@ int store_search_replica_refresh(Store *s);
 ** Call after store_search_replica_set(PATH), before serving (process-wide,
 ** not thread-safe); NULL: fills in place again (tests). */
 void store_search_replica_background(const char *zDbTarget);
-/* 1 while that thread runs (tests, the server's log). */
+/* 1 while that thread runs (tests, /metrics). */
 int store_search_replica_filling(void);
+/* What `serve` calls once before it listens, with its check connection s:
+** an index of at most 20,000 documents (a fill of seconds) is brought up
+** to date here, and later fills of it happen in the request that needs
+** them, as without a background target; a larger one gets
+** store_search_replica_background(zDbTarget).  Either way the log says
+** "search replica: up to date after N s" when the file is ready. */
+void store_search_replica_start(Store *s, const char *zDbTarget);
+/* The size limit of the rule above (tests). */
+void store_search_replica_inline_max(int n);
 
 /* Years with published documents of organisation orgId (0: all; with
 ** bSubtree its subtree), newest first, with their counts; arrays in a.

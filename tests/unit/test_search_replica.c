@@ -526,6 +526,7 @@ TEST(search_replica_filled_in_the_background) {
   q.limit = 5;
   int64_t *aId;
   int n, total = -1;
+  store_search_replica_inline_max(0);  /* every index "large" */
   store_search_replica_set(zRep);
   store_search_replica_background(zTarget);
   /* Answered at once, whether the fill has finished or not. */
@@ -547,6 +548,18 @@ TEST(search_replica_filled_in_the_background) {
   CHECK_INT(total, N_DOC + 1);
   int nQuery = 0;
   CHECK_INT(compare_all(s, zRep, org, child, &nQuery), 0);
+  /* A small index (the server's rule: up to 20,000 documents) is filled
+  ** in the request instead: after another rebuild the very next search
+  ** finds the replica filled, and no thread ran. */
+  store_search_replica_inline_max(20000);
+  store_search_replica_set(zRep);  /* compare_all's run() cleared it */
+  CHECK_INT(store_search_rebuild(s), STORE_OK);
+  CHECK(add_doc(s, &a, N_DOC + 1, org, user, "2025-07-07") > 0);
+  total = -1;
+  CHECK_INT(store_search(s, &a, &q, &aId, &n, &total), STORE_OK);
+  CHECK_INT(total, N_DOC + 2);
+  CHECK(!store_search_replica_filling());
+  CHECK_INT(replica_rows(zRep), N_DOC + 2);
   store_search_replica_background(NULL);
   store_search_replica_set(NULL);
   arena_free(&a);

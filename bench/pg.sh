@@ -247,7 +247,8 @@ LUA
   # load the cores during the measurement.  So the replica is filled once
   # here (`gongkai search replica`, timed: what a server's start costs) and
   # each server gets a copy of its own, which it only catches up.
-  if pg_part page || pg_part servers || pg_part search; then
+  if pg_part page || pg_part servers ||
+     { pg_part search && [ "${BENCH_PG_REPLICA:-1}" = 1 ]; }; then
     rm -f "$PD"/replica*.db*
     echo "   search replica ($(date -u +%T))"
     c0=$(pg_cpu "$PGC")

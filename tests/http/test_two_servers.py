@@ -175,6 +175,9 @@ def test_search_replica_on_b_follows_a(srv):
                 break
             time.sleep(0.1)
         ok(os.path.exists(replica), "B made its replica at start")
+        m = anon_b.get("/metrics")
+        eq(m.status, 200)
+        contains(m.text, "gongkai_search_replica_filling 0")
         doc = publish(srv, "双机检索副本测试文件")
         ok(found(anon_b, "双机检索副本", doc), "B's search finds what A published")
         ok(found(anon_b, "副", doc), "also by one character")

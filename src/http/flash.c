@@ -82,9 +82,10 @@ void flash_load(Req *r) {
 static void flash_cookie(Req *r, const char *zTag, const char *zMsg) {
   Buf b = BUF_INIT;
   /* The cookie's name is FLASH_COOKIE. */
-  buf_printf(&b, "gk_flash=%s%s%u; Path=/; HttpOnly; SameSite=Strict; Max-Age=%d%s",
-             zTag ? zTag : "", zTag ? "." : "", zTag ? zMsg : "",
-             zTag ? 120 : 0, r->cfg->bCookieSecure ? "; Secure" : "");
+  if (zTag) buf_printf(&b, "gk_flash=%u.%u", zTag, zMsg);  /* the tag is hex */
+  else buf_append(&b, "gk_flash=", 9);
+  buf_printf(&b, "; Path=/; HttpOnly; SameSite=Strict; Max-Age=%d%s", zTag ? 120 : 0,
+             r->cfg->bCookieSecure ? "; Secure" : "");
   req_header(r, "Set-Cookie", buf_str(&b));
   buf_free(&b);
 }

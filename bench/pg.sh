@@ -362,7 +362,7 @@ NGX
 
   if pg_part search; then
     echo "   search ($(date -u +%T))"
-    rm -f "$PD/search.md"
+    rm -f "$PD/search.md" "$PD/search_replica.md"
     [ "${BENCH_PG_DIRECT:-1}" = 0 ] ||
       $GK bench-search --db "$SDB" --compare "$PGCONN" --queries "$PG_Q" --runs "$PG_SRUNS" > "$PD/search.md"
     if [ "${BENCH_PG_REPLICA:-1}" = 1 ]; then

@@ -20,7 +20,7 @@
 
 CC      ?= cc
 PKGS    := libmicrohttpd sqlite3 libsodium jansson libcmark-gfm \
-           xlsxwriter libzip zlib libmagic libxml-2.0 libpq
+           xlsxwriter libzip zlib libmagic libxml-2.0 libpq libzstd
 # Debian's libcmark-gfm-extensions-dev ships no .pc file.
 EXTRA_LIBS := -lcmark-gfm-extensions
 WARN    := -Wall -Wextra -Werror -Wshadow -Wstrict-prototypes \

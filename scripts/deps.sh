@@ -5,7 +5,7 @@
 set -eu
 want="build-essential pkg-config libmicrohttpd-dev libsqlite3-dev libsodium-dev
 libjansson-dev libcmark-gfm-dev libcmark-gfm-extensions-dev libxlsxwriter-dev
-libmagic-dev libzip-dev zlib1g-dev libxml2-dev libpq-dev poppler-utils sqlite3 curl"
+libmagic-dev libzip-dev zlib1g-dev libxml2-dev libpq-dev libzstd-dev poppler-utils sqlite3 curl"
 case "${1:-build}" in
   test)  want="$want chromium fonts-wqy-zenhei libreoffice-writer-nogui tidy unzip python3
                debhelper scdoc dpkg-dev fakeroot lintian nginx openssl

@@ -12,7 +12,8 @@
 **   exact count   countCap -1 and one result (the count `search query` and
 **                 the API's total_exact need);
 **   portal page   the search page's call: relevance, count up to 10,000.
-** Latency: wall clock, and CPU: this thread's CPU time plus, for the
+** Latency: wall clock, and CPU: this process's CPU time (an exact count
+** may run on two threads, fts_read.h) plus, for the
 ** second database when it is a server reached over a Unix socket (a
 ** PostgreSQL cluster on this machine), the CPU time of that server's
 ** processes (/proc/PID/schedstat of the listening process, found with
@@ -32,6 +33,7 @@
 #include <unistd.h>
 
 #include "cli/bench_compare.h"
+#include "cli/cli_util.h"
 #include "lib/arena.h"
 #include "store/store_search.h"
 
@@ -43,18 +45,6 @@ static const struct {
                    {"relevance 20", 0, 1, 20, 0},
                    {"exact count", 1, -1, 1, 1},
                    {"portal page", 0, 0, 20, 1}};
-
-static double cmp_now_ms(void) {
-  struct timespec t;
-  clock_gettime(CLOCK_MONOTONIC, &t);
-  return (double)t.tv_sec * 1e3 + (double)t.tv_nsec / 1e6;
-}
-
-static double cmp_cpu_ms(void) {
-  struct timespec t;
-  clock_gettime(CLOCK_THREAD_CPUTIME_ID, &t);
-  return (double)t.tv_sec * 1e3 + (double)t.tv_nsec / 1e6;
-}
 
 /* The processes of a server reached over a Unix socket of this process
 ** (libpq's connection to a local PostgreSQL): SO_PEERCRED names the
@@ -155,9 +145,9 @@ static int run_one(Store *s, const ServerProcs *pid, int k, const char *zQ, Seri
   q.limit = aKind[k].limit;
   int64_t *aId;
   int n, total = 0;
-  double p0 = proc_cpu_ms(pid), c0 = cmp_cpu_ms(), t0 = cmp_now_ms();
+  double p0 = proc_cpu_ms(pid), c0 = cli_cpu_ms(), t0 = cli_wall_ms();
   int rc = store_search(s, &a, &q, &aId, &n, aKind[k].bTotal ? &total : NULL);
-  double t = cmp_now_ms() - t0, c = cmp_cpu_ms() - c0 + proc_cpu_ms(pid) - p0;
+  double t = cli_wall_ms() - t0, c = cli_cpu_ms() - c0 + proc_cpu_ms(pid) - p0;
   arena_free(&a);
   if (pS) {
     pS->aW[pS->n] = t;

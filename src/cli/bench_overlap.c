@@ -17,6 +17,7 @@
 #include <time.h>
 
 #include "cli/bench_overlap.h"
+#include "cli/cli_util.h"
 #include "store/fts_cjk.h"
 #include "store/store_bench.h"
 #include "store/store_search.h"
@@ -27,12 +28,6 @@ static const struct {
   int nTerm, nChar;
 } aOClass[N_OCLASS] = {{"2 字", 1, 2}, {"3 字", 1, 3}, {"4 字", 1, 4},
                        {"2 词（2+2 字）", 2, 2}};
-
-static double ov_now_ms(void) {
-  struct timespec t;
-  clock_gettime(CLOCK_MONOTONIC, &t);
-  return (double)t.tv_sec * 1e3 + (double)t.tv_nsec / 1e6;
-}
 
 static int ov_cmp(const void *a, const void *b) {
   double x = *(const double *)a, y = *(const double *)b;
@@ -82,9 +77,9 @@ static int ov_query(Store *s, BenchStmt *pFull, BenchStmt *pRank, BenchStmt *pCo
   if (store_bench_run(s, pCount, azArg, &nHits, NULL) != STORE_OK) goto fail;
   pc->anHits[iQ] = nHits;
   for (int r = 0; r <= nRun; r++) {
-    double t0 = ov_now_ms();
+    double t0 = cli_wall_ms();
     if (store_bench_rows(s, pFull, azArg, aRef, 20, &nRef) != STORE_OK) goto fail;
-    double t1 = ov_now_ms();
+    double t1 = cli_wall_ms();
     Arena a = ARENA_INIT;
     SearchQuery q;
     memset(&q, 0, sizeof q);
@@ -93,10 +88,10 @@ static int ov_query(Store *s, BenchStmt *pFull, BenchStmt *pRank, BenchStmt *pCo
     int64_t *aId;
     int total;
     int rc = store_search(s, &a, &q, &aId, &nFast, &total);
-    double t2 = ov_now_ms();
+    double t2 = cli_wall_ms();
     if (rc == STORE_OK && store_bench_rows(s, pRank, azArg, aRank, 20, &nRank) != STORE_OK)
       rc = STORE_ERROR;
-    double t3 = ov_now_ms();
+    double t3 = cli_wall_ms();
     if (rc == STORE_OK) memcpy(aFast, aId, sizeof(int64_t) * (size_t)(nFast < 20 ? nFast : 20));
     arena_free(&a);
     if (rc != STORE_OK) goto fail;

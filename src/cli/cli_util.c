@@ -3,6 +3,7 @@
 
 #include <stdio.h>
 #include <stdlib.h>
+#include <time.h>
 
 Store *cli_open(const char *zCmd, const char *zDb, int flags) {
   Store *s = NULL;
@@ -39,3 +40,12 @@ long long cli_org(const char *zCmd, Store *s, Arena *a, const char *zRef) {
   }
   return o.id;
 }
+
+static double clock_ms(clockid_t id) {
+  struct timespec t;
+  clock_gettime(id, &t);
+  return (double)t.tv_sec * 1e3 + (double)t.tv_nsec / 1e6;
+}
+
+double cli_wall_ms(void) { return clock_ms(CLOCK_MONOTONIC); }
+double cli_cpu_ms(void) { return clock_ms(CLOCK_PROCESS_CPUTIME_ID); }

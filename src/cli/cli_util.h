@@ -1,6 +1,6 @@
 /*
 ** cli_util.h — helpers shared by the subcommands: opening the store with a
-** message, and printing errors.
+** message, and printing errors; the clocks the benchmark commands read.
 */
 #ifndef GK_CLI_UTIL_H
 #define GK_CLI_UTIL_H
@@ -17,5 +17,12 @@ long long cli_id(const char *zCmd, const char *zWhat, const char *z);
 /* Finds an organisation by id or slug; prints an error and returns 0 when
 ** absent. */
 long long cli_org(const char *zCmd, Store *s, Arena *a, const char *zRef);
+
+/* Milliseconds of the monotonic wall clock, and of this process's CPU
+** time (every thread's: an exact count may run on two, fts_read.h; unlike
+** the wall clock it leaves out the time other processes on a busy machine
+** take the core away). */
+double cli_wall_ms(void);
+double cli_cpu_ms(void);
 
 #endif

@@ -30,7 +30,8 @@ static const char zUsage[] =
     "usage: gongkai bench-search [--db PATH] [--table NAME] [--trigram NAME]\n"
     "                            [--queries N] [--runs R] [--like L]\n"
     "                            [--seed S] [--overlap N] [--latency]\n"
-    "                            [--compare DB2 [--replica FILE]]\n\n"
+    "                            [--compare DB2 [--replica FILE]]\n"
+    "                            [--exact [--fts5] [--each]]\n\n"
     "Times search on the documents of PATH and prints a Markdown report.\n"
     "--table    the search table (default: the first FTS5 table over doc)\n"
     "--trigram  a trigram table to compare (see bench-search --create)\n"
@@ -45,6 +46,13 @@ static const char zUsage[] =
     "           exact count, portal page; a Markdown table with the ratios;\n"
     "           --replica: a PostgreSQL DB2 searched through its FTS5 replica\n"
     "           FILE (serve --search-replica), filled or caught up first\n"
+    "--exact    only the exact count through store_search() (count cache\n"
+    "           off), per class: queries, median matches, wall p50 p99, CPU\n"
+    "           p50 p99 (ms); --fts5: counted by FTS5, not read from the\n"
+    "           segments (fts_read.c); without it each count is first\n"
+    "           compared with FTS5's (a difference: exit status 1);\n"
+    "           --each: every query's first count on stderr (class, query,\n"
+    "           matches, CPU ms)\n"
     "--create NAME --tokenizer gk|trigram  creates and fills a search table\n"
     "           instead (prints the seconds it took); --drop NAME drops it.\n";
 
@@ -55,24 +63,10 @@ static const struct {
 } aClass[N_CLASS] = {{"2 字", 1, 2}, {"4 字", 1, 4}, {"6 字", 1, 6},
                      {"2 词（2+2 字）", 2, 2}};
 
-static double now_ms(void) {
-  struct timespec t;
-  clock_gettime(CLOCK_MONOTONIC, &t);
-  return (double)t.tv_sec * 1e3 + (double)t.tv_nsec / 1e6;
-}
-
-/* CPU time of this thread in ms: unlike the wall clock it does not count
-** the time other processes on a busy machine take the core away. */
-static double cpu_ms(void) {
-  struct timespec t;
-  clock_gettime(CLOCK_THREAD_CPUTIME_ID, &t);
-  return (double)t.tv_sec * 1e3 + (double)t.tv_nsec / 1e6;
-}
-
 /* Wall-clock and CPU quantiles of one statement kind. */
 typedef struct Lat {
   double w50, w99;  /* wall clock p50, p99 (ms) */
-  double c50, c99;  /* thread CPU time p50, p99 (ms) */
+  double c50, c99;  /* process CPU time p50, p99 (ms) */
 } Lat;
 
 static int cmp_dbl(const void *a, const void *b) {
@@ -131,12 +125,12 @@ static int time_kind(Store *s, const char *zTable, int eKind, Query *aQ,
     if (!bLike) azArg[0] = aQ[i].zMatch;
     int64_t nRow = 0;
     for (int r = 0; r <= nRun && !rc; r++) {
-      double t0 = now_ms(), c0 = cpu_ms();
+      double t0 = cli_wall_ms(), c0 = cli_cpu_ms();
       if (store_bench_run(s, p, azArg, &nRow, NULL) != STORE_OK) {
         fprintf(stderr, "gongkai bench-search: %s\n", store_errmsg(s));
         rc = 1;
       }
-      double t = now_ms() - t0, c = cpu_ms() - c0;
+      double t = cli_wall_ms() - t0, c = cli_cpu_ms() - c0;
       if (r > 0) { /* run 0 warms the cache */
         aC[nT] = c;
         aT[nT++] = t;
@@ -171,12 +165,12 @@ static int time_search(Store *s, const SearchQuery *pShape, int bCache,
       q.zQuery = buf_str(&u);
       int64_t *aId;
       int n, total;
-      double t0 = now_ms(), c0 = cpu_ms();
+      double t0 = cli_wall_ms(), c0 = cli_cpu_ms();
       if (store_search(s, &a, &q, &aId, &n, &total) != STORE_OK) {
         fprintf(stderr, "gongkai bench-search: %s\n", store_errmsg(s));
         rc = 1;
       }
-      double t = now_ms() - t0, c = cpu_ms() - c0;
+      double t = cli_wall_ms() - t0, c = cli_cpu_ms() - c0;
       arena_free(&a);
       if (r > 0) {
         aC[nT] = c;
@@ -254,7 +248,7 @@ static const char *kind_name(const char *zDb) {
 /* Creates (or drops) a comparison table; returns the exit status. */
 static int create_or_drop(Store *s, const char *zCreate, const char *zTok,
                           const char *zDrop) {
-  double t0 = now_ms();
+  double t0 = cli_wall_ms();
   int rc;
   if (zDrop) {
     rc = store_bench_drop(s, zDrop);
@@ -269,14 +263,14 @@ static int create_or_drop(Store *s, const char *zCreate, const char *zTok,
     fprintf(stderr, "gongkai bench-search: %s\n", store_errmsg(s));
     return 1;
   }
-  printf("%.2f\n", (now_ms() - t0) / 1000.0);
+  printf("%.2f\n", (cli_wall_ms() - t0) / 1000.0);
   return 0;
 }
 
 /* --latency: newest 20, relevance (gk_rank of the newest 1000) and the
 ** portal page over the queries of every class together; prints one line
 ** of nine numbers (ms): for each of the three, wall-clock p50 and p99 and
-** the p99 of the thread's CPU time.  Returns the exit status. */
+** the p99 of the process's CPU time.  Returns the exit status. */
 static int latency_only(Store *s, const char *zTable, const BenchVocab *v,
                         uint64_t seed, int nQ, int nRun) {
   int nAll = nQ * N_CLASS;
@@ -295,6 +289,70 @@ static int latency_only(Store *s, const char *zTable, const BenchVocab *v,
   return rc;
 }
 
+/* --exact: the exact count of store_search() (as `search` with countCap
+** -1, by date, one row; the count cache off) per class; prints one line
+** per class.  bFts5: counted by FTS5.  bEach: each query's first count
+** (CPU ms, cold) on stderr.  Returns the exit status. */
+static int exact_only(Store *s, const BenchVocab *v, uint64_t seed, int nQ,
+                      int nRun, int bFts5, int bEach) {
+  store_search_fast_count(s, !bFts5);
+  SearchQuery q;
+  memset(&q, 0, sizeof q);
+  q.limit = 1;
+  q.bByDate = 1;
+  q.countCap = -1;
+  int rc = 0, nBad = 0;
+  for (int c = 0; c < N_CLASS && !rc; c++) {
+    Query *aQ = xmalloc(sizeof(Query) * (size_t)nQ);
+    make_queries(v, seed, c, aQ, nQ);
+    int64_t *aN = xmalloc(sizeof(int64_t) * (size_t)nQ);
+    for (int i = 0; i < nQ && !rc; i++) { /* the matches, once */
+      Arena a = ARENA_INIT;
+      Buf u = BUF_INIT;
+      for (int k = 0; k < aQ[i].nTerm; k++) {
+        if (k) buf_putc(&u, ' ');
+        buf_puts(&u, aQ[i].azTerm[k]);
+      }
+      SearchQuery q1 = q;
+      q1.zQuery = buf_str(&u);
+      int64_t *aId;
+      int n, total = 0;
+      double c0 = cli_cpu_ms();
+      rc = store_search(s, &a, &q1, &aId, &n, &total) != STORE_OK;
+      if (bEach)
+        fprintf(stderr, "%s\t%s\t%d\t%.2f\n", aClass[c].zName, q1.zQuery,
+                total, cli_cpu_ms() - c0);
+      aN[i] = total;
+      if (!bFts5 && !rc) { /* the same count by FTS5 (not the cache's) */
+        int total5 = -1;
+        store_search_fast_count(s, 0);
+        store_search_count_cache(s, 0);
+        rc = store_search(s, &a, &q1, &aId, &n, &total5) != STORE_OK;
+        store_search_count_cache(s, 1);
+        store_search_fast_count(s, 1);
+        if (total5 != total) {
+          nBad++;
+          fprintf(stderr, "gongkai bench-search: count of %s: %d, FTS5 %d\n",
+                  q1.zQuery, total, total5);
+        }
+      }
+      buf_free(&u);
+      arena_free(&a);
+    }
+    Lat l;
+    if (rc) fprintf(stderr, "gongkai bench-search: %s\n", store_errmsg(s));
+    if (!rc) rc = time_search(s, &q, 0, aQ, nQ, nRun, &l);
+    qsort(aN, (size_t)nQ, sizeof *aN, cmp_i64);
+    if (!rc)
+      printf("%s\t%d\t%lld\t%.2f\t%.2f\t%.2f\t%.2f\n", aClass[c].zName, nQ,
+             (long long)aN[nQ / 2], l.w50, l.w99, l.c50, l.c99);
+    free(aN);
+    free_queries(aQ, nQ);
+    free(aQ);
+  }
+  return rc || nBad;
+}
+
 /* --compare: the queries of every class through store_search() on s and
 ** on the database zDb2 (bench_compare.c).  Returns the exit status. */
 static int compare_only(Store *s, const char *zDb, const char *zDb2,
@@ -305,13 +363,13 @@ static int compare_only(Store *s, const char *zDb, const char *zDb2,
   if (!s2) return 1;
   if (zReplica) {
     /* filled (or caught up) here, not in the first timed query */
-    double t0 = now_ms();
+    double t0 = cli_wall_ms();
     if (store_search_replica_refresh(s2) != STORE_OK) {
       store_close(s2);
       return 1;
     }
     printf("Search replica `%s` brought up to date in %.1f s before the "
-           "queries.\n\n", zReplica, (now_ms() - t0) / 1000.0);
+           "queries.\n\n", zReplica, (cli_wall_ms() - t0) / 1000.0);
   }
   const char *azName[N_CLASS];
   char **aazQ[N_CLASS];
@@ -345,14 +403,17 @@ int cmd_bench_search(int argc, char **argv) {
   const char *zDb = CLI_DEFAULT_DB, *zTable = NULL, *zTri = NULL;
   const char *zQ = "40", *zRuns = "3", *zLike = "3", *zSeed = "7";
   const char *zCreate = NULL, *zTok = NULL, *zDrop = NULL, *zOverlap = "0",
-             *zLatency = NULL, *zCompare = NULL, *zReplica = NULL;
+             *zLatency = NULL, *zCompare = NULL, *zReplica = NULL,
+             *zExact = NULL, *zFts5 = NULL, *zEach = NULL;
   CliOpt aOpt[] = {{"--db", 0, &zDb},         {"--table", 0, &zTable},
                    {"--trigram", 0, &zTri},   {"--queries", 0, &zQ},
                    {"--runs", 0, &zRuns},     {"--like", 0, &zLike},
                    {"--seed", 0, &zSeed},     {"--create", 0, &zCreate},
                    {"--tokenizer", 0, &zTok}, {"--drop", 0, &zDrop},
                    {"--overlap", 0, &zOverlap}, {"--latency", 1, &zLatency},
-                   {"--compare", 0, &zCompare}, {"--replica", 0, &zReplica}};
+                   {"--compare", 0, &zCompare}, {"--replica", 0, &zReplica},
+                   {"--exact", 1, &zExact},   {"--fts5", 1, &zFts5},
+                   {"--each", 1, &zEach}};
   char **aPos;
   int nPos, bHelp;
   int rc = cli_parse("bench-search", argc, argv, 1, aOpt,
@@ -400,6 +461,11 @@ int cmd_bench_search(int argc, char **argv) {
     fprintf(stderr, "gongkai bench-search: 词表缺失\n");
     goto done0;
   }
+  if (zExact) {
+    rc = exact_only(s, &v, strtoull(zSeed, NULL, 10), nQ, nRun, zFts5 != NULL,
+                    zEach != NULL);
+    goto done0;
+  }
   if (zLatency) {
     rc = latency_only(s, zTable, &v, strtoull(zSeed, NULL, 10), nQ, nRun);
     goto done0;
@@ -417,7 +483,7 @@ int cmd_bench_search(int argc, char **argv) {
   printf("Table `%s` (tokenizer gk, docs/search.md); %d queries per class "
          "drawn from the vocabulary (seed %s), each run once to warm up, then "
          "%d timed runs; latency in ms, wall-clock p50 / p99 over all timed "
-         "runs of the class, and in parentheses the p99 of the thread's CPU "
+         "runs of the class, and in parentheses the p99 of the process's CPU "
          "time (what the query costs without the waits a busy machine adds). Newest 20 = `ORDER BY rowid DESC LIMIT 20`; relevance = gk_rank "
          "(BM25 without IDF, fts_cjk.c) top 20 of the newest 1000 matches; count = all matches (exact); "
          "count ≤ %d = the count the portal shows (\"%d 条以上\" beyond); "

@@ -1,5 +1,6 @@
 /* org_kind.c — the organisation kinds and what follows (see org_kind.h). */
 #include "core/org_kind.h"
+#include "core/register_kind.h"
 
 #include <string.h>
 
@@ -36,11 +37,8 @@ const char *org_kind_no_applications(const OrgKind *k) {
 }
 
 const char *org_kind_register_refusal(const OrgKind *k, const char *zRegKind) {
-  static const char *const azAdmin[] = {"licensing", "penalty", "coercion", "admin_fees", NULL};
-  if (k->bAdminFigures || !zRegKind) return NULL;
-  for (int i = 0; azAdmin[i]; i++)
-    if (!strcmp(azAdmin[i], zRegKind))
-      return "该单位不是行政机关，不作出行政许可、行政处罚、行政强制决定，也不收取"
-             "行政事业性收费，不登记这些数字（《条例》第五十条、第五十五条）";
-  return NULL;
+  const RegKind *pKind = reg_kind_find(zRegKind);
+  if (k->bAdminFigures || !pKind || !pKind->bAdmin) return NULL;
+  return "该单位不是行政机关，不作出行政许可、行政处罚、行政强制决定，也不收取"
+         "行政事业性收费，不登记这些数字（《条例》第五十条、第五十五条）";
 }

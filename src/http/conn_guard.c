@@ -102,16 +102,23 @@ void guard_stop(void) {
   bRunning = 0;
 }
 
+/* 1 when client *pA, unless exempt, already holds perAddr connections
+** (mu held). */
+static int at_cap(const IpAddr *pA) {
+  if (ip_in_nets(pA, aExemptNet, nExemptNet)) return 0;
+  int n = 0;
+  for (GuardConn *g = pList; g && n < perAddr; g = g->pNext)
+    if (same_client(&g->addr, pA)) n++;
+  return n >= perAddr;
+}
+
 int guard_accept(const struct sockaddr *sa) {
   IpAddr a;
   guard_sockaddr_ip(sa, &a);
-  if (ip_in_nets(&a, aExemptNet, nExemptNet)) return 1;
-  int n = 0;
   pthread_mutex_lock(&mu);
-  for (GuardConn *g = pList; g && n < perAddr; g = g->pNext)
-    if (same_client(&g->addr, &a)) n++;
+  int bFull = at_cap(&a);
   pthread_mutex_unlock(&mu);
-  return n < perAddr;
+  return !bFull;
 }
 
 /* guard_accept and guard_open are two steps, and the server's worker
@@ -125,16 +132,13 @@ GuardConn *guard_open(int fd, const struct sockaddr *sa) {
   if (!g) return NULL;
   g->fd = fd;
   guard_sockaddr_ip(sa, &g->addr);
-  int bExempt = ip_in_nets(&g->addr, aExemptNet, nExemptNet);
-  int n = 0;
   pthread_mutex_lock(&mu);
-  for (GuardConn *o = pList; o && !bExempt && n < perAddr; o = o->pNext)
-    if (same_client(&o->addr, &g->addr)) n++;
+  int bFull = at_cap(&g->addr);
   g->deadlineMs = mono_ms() + timeoutMs;
   g->pNext = pList;
   if (pList) pList->pPrev = g;
   pList = g;
-  if (!bExempt && n >= perAddr) {
+  if (bFull) {
     shutdown(fd, SHUT_RDWR);
     g->deadlineMs = 0;
   }

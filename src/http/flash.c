@@ -67,13 +67,14 @@ void flash_load(Req *r) {
   if (!zDot || zDot - z != 32) return;
   char *zMsg = arena_strdup(&r->arena, zDot + 1);
   long n = pct_decode(zMsg);
+  /* The cookie comes from the client like any other input: only valid
+  ** UTF-8 text without control or bidirectional characters is shown, and
+  ** only with the tag this server made for this session. */
+  if (n <= 0 || n > FLASH_MAX || utf8_text_problem(zMsg, (size_t)n)) return;
   char zTag[33], zGot[33];
   memcpy(zGot, z, 32);
   zGot[32] = 0;
-  if (n <= 0 || flash_tag(r, zMsg, (size_t)n, zTag) || !crypto_streq(zTag, zGot)) return;
-  /* The cookie comes from the client like any other input: only valid
-  ** UTF-8 text without control or bidirectional characters is shown. */
-  if (n <= 0 || n > FLASH_MAX || utf8_text_problem(zMsg, (size_t)n)) return;
+  if (flash_tag(r, zMsg, (size_t)n, zTag) || !crypto_streq(zTag, zGot)) return;
   r->zFlash = zMsg;
 }
 

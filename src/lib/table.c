@@ -84,7 +84,7 @@ int table_read_csv(Arena *a, const char *p, size_t n, Table *t,
     size_t nConv;
     char *z = from_gb18030(a, p, n, &nConv);
     if (!z) {
-      *pzErr = "文件编码无法识别：请保存为 UTF-8 或 GB18030 编码的 CSV 文件";
+      *pzErr = "文件编码无法识别：请在 Excel 或 WPS 中另存为“CSV UTF-8（逗号分隔）”后再导入";
       return -1;
     }
     p = z;

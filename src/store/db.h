@@ -21,7 +21,9 @@
 **    INTEGER|TEXT), EXISTS, IN, LIKE (ASCII patterns), UNION ALL, CTEs
 **    (WITH … and WITH RECURSIVE …), window functions, LIMIT/OFFSET,
 **    INSERT … ON CONFLICT(cols) DO NOTHING | DO UPDATE SET x=excluded.x,
-**    INSERT/UPDATE/DELETE … RETURNING.
+**    INSERT/UPDATE/DELETE … RETURNING; and the project's gk_text(col) /
+**    gk_pack(?N) for a text SQLite may store packed (doc.body, migration
+**    0104; the identity on PostgreSQL).
 **  - Each parameter's type follows from where it stands (a comparison
 **    with a column, an arithmetic with a number): PostgreSQL infers
 **    parameter types when it prepares.  Where nothing tells (SELECT ?1,

@@ -270,6 +270,16 @@ static int gk_tokenize(Fts5Tokenizer *pTok, void *pCtx, int flags,
   return rc;
 }
 
+int fts_cjk_tokenize_query(int bChars, const char *z, int n, void *pCtx,
+                           int (*xToken)(void *, int, const char *, int, int,
+                                         int)) {
+  GkTokenizer t; /* query mode reads neither aKey nor aGen */
+  memset(&t, 0, sizeof t);
+  t.bChars = bChars;
+  return gk_tokenize((Fts5Tokenizer *)&t, pCtx, FTS5_TOKENIZE_QUERY, z, n,
+                     xToken);
+}
+
 /* Returns the fts5_api of db, or NULL when FTS5 is not available.  Uses the
 ** documented "SELECT fts5(?1)" + sqlite3_bind_pointer() handshake. */
 static fts5_api *gk_fts5_api(sqlite3 *db) {

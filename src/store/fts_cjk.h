@@ -66,4 +66,14 @@ int fts_cjk_query(const char *zUserQuery, Buf *pMatchExpr, char **pzErr);
 int fts_cjk_query_split(const char *zUserQuery, Buf *pBigrams, Buf *pChars,
                         char **pzErr);
 
+/* Runs the gk tokenizer (bChars 1: the "chars" mode of search_chr) over
+** z[0..n) in FTS5's query mode, as FTS5 does for a quoted string of a
+** MATCH expression, calling xToken as FTS5's xTokenize would (tokens at
+** consecutive positions).  For readers of the index that do not go
+** through FTS5 (fts_read.c).  Returns the first non-OK code of xToken,
+** else SQLITE_OK. */
+int fts_cjk_tokenize_query(int bChars, const char *z, int n, void *pCtx,
+                           int (*xToken)(void *, int, const char *, int, int,
+                                         int));
+
 #endif

@@ -267,9 +267,24 @@ static int index_unindexed(Store *s) {
   return rc;
 }
 
+/* Locks the content generation's row (migration pg/0040) in the caller's
+** transaction, before the search key lock.  Every transaction that changes
+** public content updates that row at its first public write (the trigger
+** of pg/0100) and holds it to the end; a publication does that before
+** pg_search_sync() takes the search key lock.  A search writer that took
+** the search key lock first and then wrote public rows (a rebuild, a
+** deferred index's flush) would wait for the publication's row while the
+** publication waited for its lock: a deadlock PostgreSQL ends by failing
+** one of them.  Taking the row first gives every writer the same order. */
+static int lock_content_row(Store *s) {
+  return exec_key0(s, "SELECT 1 FROM content_generation WHERE id=1"
+                      " FOR NO KEY UPDATE");
+}
+
 int pg_search_index_all(Store *s) {
   int rc;
-  if ((rc = exec_key0(s, "DELETE FROM search_pg")) ||
+  if ((rc = lock_content_row(s)) ||
+      (rc = exec_key0(s, "DELETE FROM search_pg")) ||
       (rc = exec_key0(s, "UPDATE search_doc SET indexed=0")) ||
       (rc = log_change(s, LOG_ALL, 0)))
     return rc;
@@ -280,7 +295,7 @@ int pg_search_flush(Store *s) {
   if (!s->bSearchDefer) return STORE_OK;
   int rc = store_begin(s);
   if (rc) return rc;
-  if ((rc = index_unindexed(s))) {
+  if ((rc = lock_content_row(s)) || (rc = index_unindexed(s))) {
     store_rollback(s);
     return rc;
   }
@@ -363,7 +378,8 @@ fail:
 int pg_search_rebuild(Store *s) {
   int rc = store_begin(s);
   if (rc) return rc;
-  if ((rc = store_lock(s, STORE_LOCK_SEARCH_KEY)) ||
+  if ((rc = lock_content_row(s)) ||
+      (rc = store_lock(s, STORE_LOCK_SEARCH_KEY)) ||
       (rc = exec_key(s, "DELETE FROM search_pg", 0)) ||
       (rc = exec_key(s, "DELETE FROM search_doc", 0)) ||
       (rc = exec_key(s,

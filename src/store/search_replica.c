@@ -510,6 +510,18 @@ int store_search_replica_refresh(Store *s) {
   return rc;
 }
 
+/* store_search_replica_refresh(s), logging "up to date after N s" when it
+** succeeds (t0: when the work began); a failure is logged by give_up(). */
+static int refresh_logged(Store *s, int64_t t0) {
+  int rc = store_search_replica_refresh(s);
+  if (rc == STORE_OK) {
+    char z[64];
+    snprintf(z, sizeof z, "up to date after %lld s", (long long)(now_s() - t0));
+    store_log_raw("search replica", z);
+  }
+  return rc;
+}
+
 /* The background filler: its own connection to gzTarget, one refresh
 ** (a fill when needed), logged. */
 static void *filler_main(void *pArg) {
@@ -518,16 +530,12 @@ static void *filler_main(void *pArg) {
   char *zErr = NULL;
   int64_t t0 = now_s();
   int rc = store_open(zTarget, 0, &s, &zErr);
-  if (rc == STORE_OK) rc = store_search_replica_refresh(s);
-  if (rc == STORE_OK) {
-    char z[64];
-    snprintf(z, sizeof z, "up to date after %lld s", (long long)(now_s() - t0));
-    store_log_raw("search replica", z);
-  } else {
+  if (rc != STORE_OK)
     store_log_raw("search replica, searching PostgreSQL instead",
-                  s ? store_errmsg(s) : zErr ? zErr : "cannot open the database");
-    atomic_store(&gFillRetryAt, now_s() + REPLICA_RETRY_S);
-  }
+                  zErr ? zErr : "cannot open the database");
+  else
+    rc = refresh_logged(s, t0);
+  if (rc != STORE_OK) atomic_store(&gFillRetryAt, now_s() + REPLICA_RETRY_S);
   store_close(s);
   free(zErr);
   free(zTarget);
@@ -582,12 +590,7 @@ void store_search_replica_start(Store *s, const char *zDbTarget) {
     store_search_replica_background(zDbTarget);
     return;
   }
-  int64_t t0 = now_s();
-  if (store_search_replica_refresh(s) == STORE_OK) {
-    char z[64];
-    snprintf(z, sizeof z, "up to date after %lld s", (long long)(now_s() - t0));
-    store_log_raw("search replica", z);
-  }
+  refresh_logged(s, now_s());
   free(gzTarget);
   gzTarget = xstrdup(zDbTarget);
 }

@@ -120,12 +120,14 @@ static int fts_tables(Store *s, Arena *a, FtsTab **pa, int *pn,
   return STORE_OK;
 }
 
-/* Appends `"c1","c2",…` (with prefix zPre before each) to *pz (sqlite3
-** heap string, reallocated). */
-static char *col_list(char *z, const FtsTab *t, const char *zPre) {
+/* Appends `"c1","c2",…` (with prefix zPre before each; bText: each as
+** gk_text(…), the plain text of a column stored maybe packed, migration
+** 0104) to *pz (sqlite3 heap string, reallocated). */
+static char *col_list(char *z, const FtsTab *t, const char *zPre, int bText) {
   for (int k = 0; k < t->nCol; k++) {
-    char *zNew = sqlite3_mprintf("%z%s%s\"%w\"", z, k ? "," : "", zPre,
-                                 t->azCol[k]);
+    char *zNew = sqlite3_mprintf("%z%s%s%s\"%w\"%s", z, k ? "," : "",
+                                 bText ? "gk_text(" : "", zPre, t->azCol[k],
+                                 bText ? ")" : "");
     z = zNew;
   }
   return z;
@@ -143,9 +145,9 @@ int store_search_index_docs(Store *s, int64_t firstId, int64_t lastId,
   for (int i = 0; i < n; i++) {
     if (aT[i].bTriggered || !aT[i].nCol) continue;
     char *zSql = sqlite3_mprintf("INSERT INTO \"%w\"(rowid,", aT[i].zName);
-    zSql = col_list(zSql, &aT[i], "");
+    zSql = col_list(zSql, &aT[i], "", 0);
     zSql = sqlite3_mprintf("%z) SELECT d.\"%w\",", zSql, aT[i].zRowid);
-    zSql = col_list(zSql, &aT[i], "d.");
+    zSql = col_list(zSql, &aT[i], "d.", 1);
     zSql = sqlite3_mprintf("%z FROM doc d WHERE d.id BETWEEN ?1 AND ?2"
                            " AND d.state='published' ORDER BY d.id", zSql);
     sqlite3_stmt *st = NULL;
@@ -221,7 +223,7 @@ int store_bench_create_search(Store *s, const char *zName, const char *zTok,
     /* Not 'rebuild', which would index drafts too: only what is public. */
     zSql = sqlite3_mprintf(
         "INSERT INTO \"%w\"(rowid,body,title,doc_number,keywords)"
-        " SELECT id,body,title,doc_number,keywords FROM doc"
+        " SELECT id,gk_text(body),title,doc_number,keywords FROM doc"
         " WHERE state='published' ORDER BY id", zName);
     rc = sqlite3_exec(s->db, zSql, NULL, NULL, &zErr);
     sqlite3_free(zSql);
@@ -311,7 +313,7 @@ int store_bench_prepare(Store *s, const char *zTable, int eKind, int nTerm,
       for (int k = 0; k < nTerm; k++) {
         zSql = sqlite3_mprintf("%z AND (", zSql);
         for (int c = 0; c < t->nCol; c++)
-          zSql = sqlite3_mprintf("%z%s\"%w\" LIKE ?%d ESCAPE '\\'", zSql,
+          zSql = sqlite3_mprintf("%z%sgk_text(\"%w\") LIKE ?%d ESCAPE '\\'", zSql,
                                  c ? " OR " : "", t->azCol[c], k + 1);
         zSql = sqlite3_mprintf("%z)", zSql);
       }
@@ -434,7 +436,7 @@ int store_bench_sizes(Store *s, const char *zTable, int64_t *pnIndex,
   if (rc != SQLITE_ROW) { rc = store_sqlite_err(s, rc, "统计索引大小"); goto done; }
   char *zSql = sqlite3_mprintf("SELECT 0");
   for (int c = 0; c < t->nCol; c++)
-    zSql = sqlite3_mprintf("%z+coalesce(sum(length(CAST(\"%w\" AS BLOB))),0)",
+    zSql = sqlite3_mprintf("%z+coalesce(sum(length(CAST(gk_text(\"%w\") AS BLOB))),0)",
                            zSql, t->azCol[c]);
   zSql = sqlite3_mprintf("%z FROM \"%w\" WHERE %s", zSql, t->zContent,
                          strcmp(t->zContent, "doc") ? "1" : "state='published'");

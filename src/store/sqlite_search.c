@@ -11,6 +11,7 @@
 #include "lib/buf.h"
 #include "lib/date.h"
 #include "store/fts_cjk.h"
+#include "store/fts_read.h"
 #include "store/store_documents.h"
 #include "store/store_admin.h"
 #include "store/pg_search.h"
@@ -128,10 +129,11 @@ static int exec_key(Store *s, const char *zSql, int64_t key) {
 #define exec_sql0(s, zSql) exec_key(s, zSql, 0)
 
 /* Removes the terms of the saved old texts (search_stale) from both FTS5
-** tables. */
+** tables.  The triggers save body as stored, maybe packed (migration
+** 0104): unpacked here. */
 #define FTS_DEL_STALE(t)                                                      \
-  "INSERT INTO " t "(" t ",rowid," FTS_COLS ") SELECT 'delete',id," FTS_COLS \
-  " FROM search_stale"
+  "INSERT INTO " t "(" t ",rowid," FTS_COLS ") SELECT 'delete',id,"          \
+  "gk_text(body),title,doc_number,keywords,attachment_text FROM search_stale"
 static int purge_stale(Store *s) {
   int rc;
   if ((rc = exec_sql0(s, FTS_DEL_STALE("search_fts"))) ||
@@ -544,6 +546,7 @@ int lite_search_clear(Store *r) {
 /* On PostgreSQL: through this connection's search replica when it is
 ** configured and current (search_replica.c), else pg_search.c. */
 void store_search_count_cache(Store *s, int bOn) { s->bNoCountCache = !bOn; }
+void store_search_fast_count(Store *s, int bOn) { s->bNoFastCount = !bOn; }
 
 /* The key of a count in the count cache: everything that decides it
 ** besides the content (the MATCH expressions, the filters, the cap). */
@@ -557,6 +560,19 @@ static void count_key(Buf *pKey, const SearchQuery *q, const char *zMatch,
   buf_printf(pKey, "%lld %d %d %lld %d %d", (long long)q->orgId,
              q->bSubtree ? 1 : 0, q->year, (long long)q->catalogueItemId,
              q->art20, cap);
+}
+
+/* The count of an unfiltered query (the *_BARE statements) read from
+** the FTS5 segments directly (fts_read.h), outside a transaction only;
+** FTS_READ_UNKNOWN when the reader does not answer it. */
+static int fast_count(Store *s, const char *zMatch, const char *zChars,
+                      const YearRange *pY, int cap, int64_t *pn) {
+  if (s->nTx > 0) return FTS_READ_UNKNOWN;
+  FtsReadQuery rq = {zMatch, zChars, pY->y > 0, pY->lo, pY->hi,
+                     cap < 0 ? -1 : (int64_t)cap + 1};
+  int rc = fts_read_count(s->db, &rq, pn);
+  if (rc > 0) return store_sqlite_err(s, rc, "检索");
+  return rc;
 }
 
 /* The number of matches of (zMatch, zChars) under the filters of q,
@@ -580,15 +596,22 @@ static int count_matches(Store *s, const SearchQuery *q, const char *zMatch,
       return STORE_OK;
     }
   }
-  sqlite3_stmt *st = lite_stmt(s, azCountSql[zMatch == NULL][bFilt]);
-  if (!st) {
-    buf_free(&key);
-    return STORE_ERROR;
+  /* Exact counts only: the reader loads whole doclists before counting,
+  ** while FTS5 stops a capped count (the portal's) after cap + 1 rows. */
+  int rc = bFilt || s->bNoFastCount || cap >= 0
+               ? FTS_READ_UNKNOWN
+               : fast_count(s, zMatch, zChars, pY, cap, pn);
+  if (rc == FTS_READ_UNKNOWN) {
+    sqlite3_stmt *st = lite_stmt(s, azCountSql[zMatch == NULL][bFilt]);
+    if (!st) {
+      buf_free(&key);
+      return STORE_ERROR;
+    }
+    bind_search(st, zMatch, zChars, q, pY);
+    lite_bind_int(st, 14, cap < 0 ? -1 : (int64_t)cap + 1);
+    int b;
+    rc = opt_int(s, st, pn, &b);
   }
-  bind_search(st, zMatch, zChars, q, pY);
-  lite_bind_int(st, 14, cap < 0 ? -1 : (int64_t)cap + 1);
-  int b;
-  int rc = opt_int(s, st, pn, &b);
   if (rc == STORE_OK && bCache &&
       store_content_generation(s, &gen1) == STORE_OK && gen1 == gen0)
     search_count_cache_put(&s->pCountCache, buf_str(&key), gen0, *pn);

@@ -146,6 +146,10 @@ int store_org_add(Store *s, Org *o);              /* sets o->id */
 int store_org_update(Store *s, const Org *o);
 int store_org_get(Store *s, Arena *a, int64_t id, Org *o);
 int store_org_by_slug(Store *s, Arena *a, const char *zSlug, Org *o);
+/* Every organisation whose current name is exactly zName (names need not
+** be unique: two counties may each have a 卫生健康局), in id order. */
+int store_org_by_name(Store *s, Arena *a, const char *zName, Org **paOrg,
+                      int *pn);
 /* The tree below rootId (0: every root) in pre-order with depth set. */
 int store_org_tree(Store *s, Arena *a, int64_t rootId, Org **paOrg, int *pn);
 /* Ancestors of id, parent first, into a[0..nMax); returns the count (>= 0)

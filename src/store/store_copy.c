@@ -234,7 +234,11 @@ static int copy_rows(Store *pFrom, Store *pTo, Tab *t) {
   buf_puts(&sel, "SELECT ");
   buf_printf(&ins, "INSERT INTO \"%s\"(", t->zName);
   for (int i = 0; i < t->nCol; i++) {
-    buf_printf(&sel, "%s\"%s\"", i ? "," : "", t->aCol[i].zName);
+    /* A text column through gk_text(): the SQLite source may hold it
+    ** packed (doc.body, migration 0104); PostgreSQL stores it plain. */
+    int bText = t->aCol[i].kind == COL_TEXT;
+    buf_printf(&sel, "%s%s\"%s\"%s", i ? "," : "", bText ? "gk_text(" : "",
+               t->aCol[i].zName, bText ? ")" : "");
     buf_printf(&ins, "%s\"%s\"", i ? "," : "", t->aCol[i].zName);
     bIdentity |= t->aCol[i].bIdentity;
   }

@@ -37,7 +37,8 @@ static int ledger_keep_doc(Store *s, int64_t docId);
   " FROM doc d JOIN org o ON o.id=d.org_id"                                 \
   " LEFT JOIN dept dp ON dp.id=d.dept_id"                                   \
   " LEFT JOIN \"user\" u ON u.id=d.created_by"
-#define DOC_SELECT "SELECT " DOC_COLS_HEAD "d.body" DOC_COLS_TAIL
+/* The body through gk_text(): stored packed on SQLite (migration 0104). */
+#define DOC_SELECT "SELECT " DOC_COLS_HEAD "gk_text(d.body)" DOC_COLS_TAIL
 #define DOC_SELECT_NOBODY "SELECT " DOC_COLS_HEAD "''" DOC_COLS_TAIL
 
 static void doc_row(Stmt *st, Arena *a, void *pRow) {
@@ -178,7 +179,8 @@ static int doc_insert(Store *s, Doc *d, const char *zAllocated) {
       "withheld_ground,scope,catalogue_item_id,genre,report_kind,keywords,"
       "summary,body,interprets_id,state,validity,validity_date,replaced_by_id,"
       "created_by,created_at,updated_at) VALUES(?1,?2,?3,?4,?5,?6,?7,?8,?9,"
-      "?10,?11,?12,?13,?14,?15,?16,?17,?18,?19,?20,?21,?22,?23,?24,?25,?26,?26) RETURNING id");
+      "?10,?11,?12,?13,?14,?15,?16,?17,?18,gk_pack(?19),?20,?21,?22,?23,?24,?25,?26,?26)"
+      " RETURNING id");
   if (!st) return STORE_ERROR;
   bind_int(st, 1, d->orgId);
   bind_id(st, 2, d->deptId);
@@ -242,9 +244,9 @@ int store_doc_update(Store *s, const Doc *d) {
       "UPDATE doc SET dept_id=?2,title=?3,doc_number=?4,publisher=?5,"
       "signed_date=?6,formed_date=?7,mode=?8,withheld_ground=?9,scope=?10,"
       "catalogue_item_id=?11,genre=?12,report_kind=?13,keywords=?14,"
-      "summary=?15,body=?16,interprets_id=?17,updated_at=?18,"
+      "summary=?15,body=gk_pack(?16),interprets_id=?17,updated_at=?18,"
       /* Art. 26: a changed title or body restarts the period. */
-      "changed_on=CASE WHEN title<>?3 OR body<>?16 THEN ?19"
+      "changed_on=CASE WHEN title<>?3 OR gk_text(body)<>?16 THEN ?19"
       " ELSE changed_on END"
       " WHERE id=?1 AND state='draft'");
   if (!st) return STORE_ERROR;
@@ -692,7 +694,7 @@ int store_doc_set_text(Store *s, int64_t docId, const char *zTitle,
   if (rc) return rc;
   if ((rc = ledger_keep_doc(s, docId))) { store_rollback(s); return rc; }
   Stmt *st = stmt(s,
-      "UPDATE doc SET title=?2,body=?3,updated_at=?4 WHERE id=?1");
+      "UPDATE doc SET title=?2,body=gk_pack(?3),updated_at=?4 WHERE id=?1");
   if (!st) { store_rollback(s); return STORE_ERROR; }
   bind_int(st, 1, docId);
   bind_text(st, 2, nz(zTitle));

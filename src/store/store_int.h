@@ -31,6 +31,7 @@ struct Store {
   int bSearchDefer;        /* search index rows wait for store_search_flush() */
   struct SearchCountCache *pCountCache; /* recent search counts (SQLite) */
   int bNoCountCache;       /* store_search_count_cache(s, 0) */
+  int bNoFastCount;        /* store_search_fast_count(s, 0) */
   int64_t dbNs;            /* time in SQL statements, summed (store_db_ns) */
   struct Store *pReplica;  /* PostgreSQL: this connection's search replica
                            ** (search_replica.c), or NULL */

@@ -101,6 +101,14 @@ int store_org_by_slug(Store *s, Arena *a, const char *zSlug, Org *o) {
   return org_one(s, a, st, o);
 }
 
+int store_org_by_name(Store *s, Arena *a, const char *zName, Org **paOrg,
+                      int *pn) {
+  Stmt *st = stmt(s, "SELECT " ORG_COLS " FROM org WHERE name=?1 ORDER BY id");
+  if (!st) return STORE_ERROR;
+  bind_text(st, 1, zName);
+  return stmt_rows(s, st, a, sizeof **paOrg, org_row, paOrg, pn, "读取单位");
+}
+
 int store_org_tree(Store *s, Arena *a, int64_t rootId, Org **paOrg, int *pn) {
   /* Pre-order walk: the path of ids, zero-padded, sorts children under their
   ** parent in id order. */

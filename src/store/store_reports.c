@@ -21,6 +21,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "core/register_kind.h"
 #include "lib/buf.h"
 #include "store/store_int.h"
 #include "store/store_reports.h"
@@ -967,20 +968,11 @@ int store_report_units(Store *s, Arena *a, int64_t rootId, int year,
 /* ---- Register ------------------------------------------------------- */
 
 /* 1 for a register kind (a row id of table 二). */
-static int register_kind_ok(const char *zKind) {
-  static const char *az[] = {"licensing", "other_services", "penalty",
-                             "coercion", "admin_fees", "central_procurement",
-                             NULL};
-  for (int i = 0; zKind && az[i]; i++)
-    if (!strcmp(zKind, az[i])) return 1;
-  return 0;
-}
-
 int store_report_register_items(Store *s, int64_t orgId, int year,
                                 const char *zKind, long long items,
                                 const char *zSource, int64_t userId) {
   char zNow[21];
-  if (!register_kind_ok(zKind))
+  if (!reg_kind_find(zKind))
     return store_fail(s, STORE_INVALID, "事项类别无效");
   if (year < 1990 || year > 2999)
     return store_fail(s, STORE_INVALID, "年度无效");
@@ -1008,7 +1000,7 @@ int store_report_register_put(Store *s, int64_t orgId, int year,
                               long long amount, const char *zSource,
                               int64_t userId) {
   char zNow[21];
-  if (!register_kind_ok(zKind))
+  if (!reg_kind_find(zKind))
     return store_fail(s, STORE_INVALID, "事项类别无效（licensing、"
                       "other_services、penalty、coercion、admin_fees、"
                       "central_procurement）");

@@ -78,6 +78,13 @@ int store_search_ranks(const char *zQuery);
 ** count itself); it is on by default. */
 void store_search_count_cache(Store *s, int bOn);
 
+/* On SQLite an unfiltered count (no filter but the year) outside a
+** transaction is read from the index's segments directly (fts_read.h,
+** docs/search.md "Counts"), and by FTS5 otherwise.  bOn 0 makes s always
+** count with FTS5 (tests and the benchmark compare the two); on by
+** default. */
+void store_search_fast_count(Store *s, int bOn);
+
 /* Runs q (browsing, zQuery NULL: newest first).  *paDocId (arena) receives
 ** the ids of the documents on the requested page in order, *pn their
 ** number, *pnTotal (may be NULL) the number of all matches (for a query:

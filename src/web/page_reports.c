@@ -25,7 +25,10 @@
 
 #include "core/org_kind.h"
 #include "core/regime.h"
+#include "core/register_csv.h"
+#include "core/register_kind.h"
 #include "lib/date.h"
+#include "lib/table.h"
 #include "store/store_documents.h"
 #include "web/org_pages.h"
 #include "web/feedback.h"
@@ -546,42 +549,78 @@ int page_reports(Req *r) {
   return 0;
 }
 
-/* The register of table 二 (decisions, fees; in the 2019 format also
-** 其他对外管理服务事项, 政府集中采购 and the 事项 numbers at year end). */
-static const struct {
-  const char *zKind, *zLabel;
-  int bAmount, b2019;
-} aRegField[] = {
-  {"licensing", "行政许可处理决定（件）", 0, 0},
-  {"other_services", "其他对外管理服务事项处理决定（件）", 0, 1},
-  {"penalty", "行政处罚处理决定（件）", 0, 0},
-  {"coercion", "行政强制处理决定（件）", 0, 0},
-  {"admin_fees", "行政事业性收费（万元）", 1, 0},
-  {"central_procurement", "政府集中采购项目（个）", 0, 1},
-};
-#define N_REG_FIELD ((int)(sizeof aRegField / sizeof aRegField[0]))
+/* 1 when format f has the 2019 format's register rows (其他对外管理服务事项,
+** 政府集中采购 and the year-end 事项 numbers: table 第二十条第（九）项);
+** the kinds flagged b2019 belong to those reports only. */
+static int has_2019_registers(const RfFormat *f) {
+  return f && rf_table_find(f, "t2_art20_9") != NULL;
+}
+
+/* The register kinds of c's report (the 2019 format's for a format
+** without them, e.g. the 2018 statistics form, less the kinds only the
+** 2019 format has): up to nMax labels and codes; returns the count. */
+static int register_kinds(const Ctx *c, const char **azKind,
+                          const char **azLabel, int nMax) {
+  const char *azK[16], *azL[16];
+  int n = regcsv_kinds(c->p->pFmt, azK, azL, 16);
+  if (!n) n = regcsv_kinds(rf_format_find(&c->set, "2019"), azK, azL, 16);
+  int b2019 = has_2019_registers(c->p->pFmt), m = 0;
+  for (int i = 0; i < n && m < nMax; i++) {
+    const RegKind *k = reg_kind_find(azK[i]);
+    if (k && k->b2019 && !b2019) continue;
+    if (azKind) azKind[m] = azK[i];
+    if (azLabel) azLabel[m] = azL[i];
+    m++;
+  }
+  return m;
+}
+
+/* The unit's name today (c->org.zName is the name the report bears, which
+** may be a former one): what a register CSV names it by. */
+static const char *org_current_name(Req *r, const Ctx *c) {
+  Org o;
+  return store_org_by_slug(r->store, &r->arena, c->org.zSlug, &o) == STORE_OK
+             ? o.zName : c->org.zName;
+}
+
+/* The CSV import's field and what a line looks like, in Chinese words:
+** categories by their names in the report's tables, an example line with
+** this unit's name and year, the template to download. */
+static void html_register_csv_hint(Req *r, const Ctx *c, const char *zBase) {
+  const char *azLabel[16];
+  int n = register_kinds(c, NULL, azLabel, 16);
+  req_puts(r, "<label>导入 CSV（每行一项：单位,年度,类别,件数,金额（万元）[,年末事项数]；"
+              "可直接从 Excel 或 WPS 表格复制粘贴）<textarea name=\"csv\" rows=\"4\">"
+              "</textarea></label><p class=\"hint\">单位填全称或网址标识；类别：");
+  for (int i = 0; i < n; i++) req_printf(r, "%h%h", i ? "、" : "", azLabel[i]);
+  req_printf(r, "；首行可为标题行。例：<code>%h,%d,%h,222,0</code>。"
+                "Excel 或 WPS 另存的 CSV（“CSV UTF-8”或默认的“CSV（逗号分隔）”）均可导入。"
+                "<a href=\"%h/export/register\">下载本单位登记表模板</a>"
+                "（含当前登记数，修改后导入）</p>",
+             org_current_name(r, c), c->year, n ? azLabel[0] : "行政许可", zBase);
+}
 
 static void html_register(Req *r, Ctx *c, const char *zBase,
                           const ReportRegister *aReg, int nReg) {
-  int b2019 = rf_table_find(c->p->pFmt, "t2_art20_9") != NULL;
+  int b2019 = has_2019_registers(c->p->pFmt);
   char z[32];
   req_printf(r, "<section id=\"register\"><h2>许可、处罚、强制和收费登记"
                 "</h2><form method=\"post\" action=\"%h/register\">", zBase);
   page_csrf_field(r);
-  for (int k = 0; k < N_REG_FIELD; k++) {
+  for (int k = 0; k < nRegKind; k++) {
     const ReportRegister *g = NULL;
-    if (aRegField[k].b2019 && !b2019) continue;
+    if (aRegKind[k].b2019 && !b2019) continue;
     for (int i = 0; i < nReg; i++)
-      if (!strcmp(aReg[i].zKind, aRegField[k].zKind)) g = &aReg[i];
-    long long v = !g ? 0 : aRegField[k].bAmount ? g->amount : g->count * RF_SCALE;
+      if (!strcmp(aReg[i].zKind, aRegKind[k].zCode)) g = &aReg[i];
+    long long v = !g ? 0 : aRegKind[k].bAmount ? g->amount : g->count * RF_SCALE;
     req_printf(r, "<label>%h<input name=\"%h\" value=\"%h\"></label>",
-               aRegField[k].zLabel, aRegField[k].zKind, rf_value_str(v, z));
-    if (!strcmp(aRegField[k].zKind, "central_procurement"))
+               aRegKind[k].zLabel, aRegKind[k].zCode, rf_value_str(v, z));
+    if (!strcmp(aRegKind[k].zCode, "central_procurement"))
       req_printf(r, "<label>政府集中采购金额（万元）<input name=\"procurement_amount\""
                     " value=\"%h\"></label>", rf_value_str(g ? g->amount : 0, z));
     else if (b2019)
       req_printf(r, "<label>年末事项数<input name=\"items_%h\" value=\"%h\""
-                    " placeholder=\"未填\"></label>", aRegField[k].zKind,
+                    " placeholder=\"未填\"></label>", aRegKind[k].zCode,
                  g && g->items >= 0 ? rf_value_str(g->items * RF_SCALE, z) : "");
   }
   if (b2019)
@@ -591,26 +630,22 @@ static void html_register(Req *r, Ctx *c, const char *zBase,
                 "action=\"%h/register-csv\" enctype=\"multipart/form-data\">",
              zBase);
   page_csrf_field(r);
-  req_puts(r, "<label>导入 CSV（每行一项，英文逗号分隔：单位网址标识,年度,类别,件数,"
-              "金额（万元）[,年末事项数]）<textarea name=\"csv\" rows=\"4\"></textarea>"
-              "</label><p class=\"hint\">类别：<code translate=\"no\">licensing</code> 行政许可、"
-              "<code translate=\"no\">penalty</code> 行政处罚、<code translate=\"no\">coercion</code> "
-              "行政强制、<code translate=\"no\">admin_fees</code> 行政事业性收费；"
-              "例：<code translate=\"no\">znwsj,2025,licensing,222,0</code></p><label>或上传文件"
-              "<input type=\"file\" name=\"file\" accept=\".csv,text/csv\">"
-              "</label><button>导入</button></form></section>");
+  html_register_csv_hint(r, c, zBase);
+  req_puts(r, "<label>或上传文件（Excel 另存的 CSV，或 Excel 工作簿）<input type=\"file\" "
+              "name=\"file\" accept=\".csv,.txt,.xlsx,text/csv\"></label>"
+              "<button>导入</button></form></section>");
 }
 
 /* Saves the register form: every field present. */
 static int save_register(Req *r, Ctx *c, const char **pzErr) {
   int rc = STORE_OK;
-  for (int k = 0; k < N_REG_FIELD && !rc; k++) {
-    const char *zKind = aRegField[k].zKind, *z = req_param(r, zKind);
+  for (int k = 0; k < nRegKind && !rc; k++) {
+    const char *zKind = aRegKind[k].zCode, *z = req_param(r, zKind);
     long long v = 0, vAmt = 0, vItems = -1;
     if (!z) continue;
     if (rf_value_parse(z[0] ? z : "0", &v) || v < 0 ||
-        (!aRegField[k].bAmount && v % RF_SCALE)) {
-      *pzErr = aRegField[k].bAmount ? "金额无效" : "件数应为非负整数";
+        (!aRegKind[k].bAmount && v % RF_SCALE)) {
+      *pzErr = aRegKind[k].bAmount ? "金额无效" : "件数应为非负整数";
       return STORE_INVALID;
     }
     const char *zNo = v ? org_kind_register_refusal(org_kind(c->org.zKind), zKind) : NULL;
@@ -627,8 +662,8 @@ static int save_register(Req *r, Ctx *c, const char **pzErr) {
     }
     rc = store_report_register_put(
         r->store, c->org.id, c->year, zKind,
-        aRegField[k].bAmount ? 0 : v / RF_SCALE,
-        aRegField[k].bAmount ? v : vAmt, "form", r->user->id);
+        aRegKind[k].bAmount ? 0 : v / RF_SCALE,
+        aRegKind[k].bAmount ? v : vAmt, "form", r->user->id);
     const char *zI = req_param(r, req_fmt(r, "items_%s", zKind));
     if (!rc && zI) {
       if (zI[0] && (rf_value_parse(zI, &vItems) || vItems < 0 || vItems % RF_SCALE)) {
@@ -827,73 +862,74 @@ int page_report(Req *r) {
 
 /* ---- Actions -------------------------------------------------------- */
 
-/* Imports CSV lines org,year,kind,count,amount (header line optional).
-** Returns STORE_OK, or an error code with a message in *pzErr (nothing
-** stored: the caller's transaction is rolled back). */
-/* Sets *pzErr to zFmt (one %d for the line number) and returns rc. */
-static int fail(Req *r, const char **pzErr, int rc, const char *zFmt,
-                int nLine) {
-  *pzErr = req_fmt(r, zFmt, nLine);
-  return rc;
+/* The organisation a register line names, by slug or by exact Chinese
+** name, among those the user may edit.  0 with *po set, or -1 with a
+** Chinese reason in *pzWhy. */
+static int csv_org(Req *r, const char *zText, Org *po, const char **pzWhy) {
+  Org *aO = NULL;
+  int nO = 0, nMine = 0;
+  if (store_org_by_slug(r->store, &r->arena, zText, po) == STORE_OK) {
+    if (req_can(r, PERM_REPORT_EDIT, po->id)) return 0;
+    *pzWhy = "无权登记该单位";
+    return -1;
+  }
+  if (store_org_by_name(r->store, &r->arena, zText, &aO, &nO) != STORE_OK) {
+    *pzWhy = store_errmsg(r->store);
+    return -1;
+  }
+  for (int i = 0; i < nO; i++)
+    if (req_can(r, PERM_REPORT_EDIT, aO[i].id) && nMine++ == 0) *po = aO[i];
+  *pzWhy = !nO      ? "单位不存在（填写单位全称或网址标识）"
+           : !nMine ? "无权登记该单位"
+                    : "有多个同名单位，请改填单位网址标识";
+  return nMine == 1 ? 0 : -1;
 }
 
-static int import_csv(Req *r, const char *zCsv, int *pn, const char **pzErr) {
-  char *z = arena_strdup(&r->arena, zCsv), *zLine, *zSave = NULL;
-  int nLine = 0;
+/* Imports the register CSV p[0..n) (core/register_csv.h: UTF-8 or GBK,
+** Chinese or code categories, header optional).  Every line is checked and
+** stored in the caller's transaction; returns STORE_OK with the line count
+** in *pn, or an error code with "第 N 行…" in *pzErr (the caller rolls
+** back: nothing stored). */
+static int import_csv(Req *r, const Ctx *c, const char *p, size_t n, int *pn,
+                      const char **pzErr) {
+  RegCsv csv;
   *pn = 0;
-  for (zLine = strtok_r(z, "\n", &zSave); zLine;
-       zLine = strtok_r(NULL, "\n", &zSave)) {
-    char *a[6] = {0};
-    int nF = 0;
-    nLine++;
-    size_t n = strlen(zLine);
-    while (n && (zLine[n - 1] == '\r' || zLine[n - 1] == ' ')) zLine[--n] = 0;
-    if (!n) continue;
-    if (nLine == 1 && !strncmp(zLine, "org,", 4)) continue;
-    for (char *p = zLine; nF < 6;) {
-      a[nF++] = p;
-      char *q = strchr(p, ',');
-      if (!q) break;
-      *q = 0;
-      p = q + 1;
-    }
+  if (regcsv_parse(&r->arena, p, n, rf_format_find(&c->set, "2019"), &csv)) {
+    *pzErr = csv.zErr;
+    return STORE_INVALID;
+  }
+  for (int i = 0; i < csv.nRow; i++) {
+    const RegCsvRow *w = &csv.aRow[i];
+    const char *zWhy = NULL;
     Org o;
-    long long vCount, vAmount;
-    long long vItems = -1;
-    if (nF != 5 && nF != 6)
-      return fail(r, pzErr, STORE_INVALID, "第 %d 行应有 5 或 6 列", nLine);
-    if (nF == 6 && a[5][0] &&
-        (rf_value_parse(a[5], &vItems) || vItems < 0 || vItems % RF_SCALE))
-      return fail(r, pzErr, STORE_INVALID, "第 %d 行：事项数无效", nLine);
-    int year = year_parse(a[1]);
-    if (year < 1990 || year > 2999)
-      return fail(r, pzErr, STORE_INVALID, "第 %d 行：年度应为四位数字，如 2024", nLine);
-    if (store_org_by_slug(r->store, &r->arena, a[0], &o) != STORE_OK)
-      return fail(r, pzErr, STORE_INVALID, "第 %d 行：单位不存在", nLine);
-    if (!req_can(r, PERM_REPORT_EDIT, o.id))
-      return fail(r, pzErr, STORE_INVALID, "第 %d 行：无权登记该单位", nLine);
-    if (rf_value_parse(a[3], &vCount) || vCount % RF_SCALE || vCount < 0 ||
-        rf_value_parse(a[4], &vAmount) || vAmount < 0)
-      return fail(r, pzErr, STORE_INVALID, "第 %d 行：数量或金额无效", nLine);
-    const char *zNo = vCount || vAmount ? org_kind_register_refusal(org_kind(o.zKind), a[2])
-                                        : NULL;
-    if (zNo) {
-      *pzErr = req_fmt(r, "第 %d 行：%s", nLine, zNo);
+    if (csv_org(r, w->zOrg, &o, &zWhy)) {
+      *pzErr = req_fmt(r, "第 %d 行第 1 列（单位）“%s”：%s", w->iLine, w->zOrg, zWhy);
       return STORE_INVALID;
     }
-    int rc = store_report_register_put(r->store, o.id, year, a[2],
-                                       vCount / RF_SCALE, vAmount, "csv",
-                                       r->user->id);
-    if (!rc && nF == 6 && a[5][0])
-      rc = store_report_register_items(r->store, o.id, year, a[2],
-                                       vItems / RF_SCALE, "csv", r->user->id);
+    const RegKind *pKind = reg_kind_find(w->zKind);
+    if (pKind && pKind->b2019 &&
+        !has_2019_registers(rf_format_find(&c->set,
+                                           store_report_format_for_year(w->year)))) {
+      *pzErr = req_fmt(r, "第 %d 行第 3 列（类别）：%d年度的年度报告格式没有“%s”一项",
+                       w->iLine, w->year, w->zKindLabel);
+      return STORE_INVALID;
+    }
+    zWhy = w->count || w->amount
+               ? org_kind_register_refusal(org_kind(o.zKind), w->zKind) : NULL;
+    int rc = zWhy ? STORE_INVALID
+                  : store_report_register_put(r->store, o.id, w->year, w->zKind,
+                                              w->count, w->amount, "csv",
+                                              r->user->id);
+    if (!rc && w->items >= 0)
+      rc = store_report_register_items(r->store, o.id, w->year, w->zKind,
+                                       w->items, "csv", r->user->id);
     if (rc) {
-      *pzErr = req_fmt(r, "第 %d 行：%s", nLine, store_errmsg(r->store));
+      *pzErr = req_fmt(r, "第 %d 行（%s %d年 %s）：%s", w->iLine, o.zName,
+                       w->year, w->zKindLabel, zWhy ? zWhy : store_errmsg(r->store));
       return rc;
     }
-    (*pn)++;
   }
-  if (!*pn) return fail(r, pzErr, STORE_INVALID, "CSV 中没有数据行", 0);
+  *pn = csv.nRow;
   return STORE_OK;
 }
 
@@ -1035,8 +1071,9 @@ int page_report_action(Req *r) {
     rc = save_register(r, &c, &zErr);
   } else if (!strcmp(zAct, "register-csv")) {
     const ReqParam *f = req_file(r, "file");
-    const char *zCsv = f && f->nValue ? f->zValue : req_param_or(r, "csv", "");
-    rc = import_csv(r, zCsv, &nCsv, &zErr);
+    const char *zCsv = req_param_or(r, "csv", "");
+    rc = f && f->nValue ? import_csv(r, &c, f->zValue, f->nValue, &nCsv, &zErr)
+                        : import_csv(r, &c, zCsv, strlen(zCsv), &nCsv, &zErr);
   } else {
     rc = STORE_NOTFOUND;
     zErr = "未知的操作";
@@ -1175,6 +1212,44 @@ static void send_export(Req *r, Ctx *c, const char *zFmt, int bPublic) {
   free(z6);
 }
 
+/* The register of c's unit and year as a CSV file to fill in and import
+** again (core/register_csv.h): the Chinese header, one line per category
+** the unit registers, with what is registered now (0 when nothing). */
+static void send_register_template(Req *r, Ctx *c) {
+  const char *azKind[16], *azLabel[16], *azHead[6];
+  int n = register_kinds(c, azKind, azLabel, 16), nReg = 0;
+  ReportRegister *aReg = NULL;
+  Table t = {0};
+  char *zH = req_strdup(r, REGCSV_HEADER), *zSave = NULL;
+  if (store_report_register_list(r->store, &r->arena, c->org.id, c->year,
+                                 &aReg, &nReg) != STORE_OK) {
+    http_store_error(r, store_errcode(r->store));
+    return;
+  }
+  int nH = 0;
+  for (char *z = strtok_r(zH, ",", &zSave); z && nH < 6; z = strtok_r(NULL, ",", &zSave))
+    azHead[nH++] = z;
+  table_add_row(&r->arena, &t, 1, azHead, nH);
+  const char *zName = org_current_name(r, c);
+  for (int k = 0; k < n; k++) {
+    const ReportRegister *g = NULL;
+    char zC[32], zA[32], zI[32];
+    if (org_kind_register_refusal(org_kind(c->org.zKind), azKind[k])) continue;
+    for (int i = 0; i < nReg; i++)
+      if (!strcmp(aReg[i].zKind, azKind[k])) g = &aReg[i];
+    const char *az[6] = {zName, req_fmt(r, "%d", c->year), azLabel[k],
+                         rf_value_str(g ? g->count * RF_SCALE : 0, zC),
+                         rf_value_str(g ? g->amount : 0, zA),
+                         g && g->items >= 0 ? rf_value_str(g->items * RF_SCALE, zI) : ""};
+    table_add_row(&r->arena, &t, t.nRow + 1, az, 6);
+  }
+  table_write_csv(&t, &r->out);
+  r->zType = "text/csv; charset=utf-8";
+  req_header(r, "Content-Disposition",
+             req_fmt(r, "attachment; filename=\"register-%s-%d.csv\"",
+                     c->org.zSlug, c->year));
+}
+
 int page_report_export(Req *r) {
   Ctx c;
   if (ctx_load(r, &c, 0)) return 0;
@@ -1183,7 +1258,8 @@ int page_report_export(Req *r) {
     http_error(r, 403, "无权查看该单位的年度报告");
     return 0;
   }
-  send_export(r, &c, req_arg(r, 2), 0);
+  if (!strcmp(req_arg(r, 2), "register")) send_register_template(r, &c);
+  else send_export(r, &c, req_arg(r, 2), 0);
   ctx_free(&c);
   return 0;
 }

@@ -9,10 +9,13 @@
 suite=ledger; . tests/cli/common.inc
 db=$dir/t.db
 
-sql() {
+sql() {  # with gk_text(), the store's unpacking of a packed body (0104)
   python3 - "$db" "$1" <<'PY'
 import sqlite3, sys
+sys.path.insert(0, "tests/http")
+from harness import gk_text
 db = sqlite3.connect(sys.argv[1])
+db.create_function("gk_text", 1, gk_text)
 db.executescript(sys.argv[2])
 db.commit()
 PY
@@ -71,7 +74,7 @@ check deleted_entry 1 "entry 10" "$BIN" ledger verify --db "$db"
 sql "INSERT INTO doc_ledger SELECT * FROM keep; DROP TABLE keep"
 check restored_again 0 "chain intact" "$BIN" ledger verify --db "$db"
 
-sql "UPDATE doc SET body=body||'（未经审核的改动）' WHERE index_number='6/05/21021/2018-76263'"
+sql "UPDATE doc SET body=gk_text(body)||'（未经审核的改动）' WHERE index_number='6/05/21021/2018-76263'"
 check changed_behind_ledger 1 "未经台账的改动" "$BIN" ledger verify --db "$db"
 
 echo "cli-ledger: $pass passed, $fail failed"

@@ -17,7 +17,10 @@ gunzip -c tests/fixtures/upgrade/schema7-demo.db.gz > "$db"
 digest() {
   python3 - "$1" <<'PY'
 import hashlib, sqlite3, sys
+sys.path.insert(0, "tests/http")
+from harness import gk_text
 db = sqlite3.connect(sys.argv[1])
+db.create_function("gk_text", 1, gk_text)
 names = [r[0] for r in db.execute(
     "SELECT name FROM sqlite_master WHERE type='table' AND name NOT LIKE 'sqlite_%' "
     "AND name NOT LIKE 'search%' AND name <> 'schema_migration' ORDER BY name")]
@@ -26,6 +29,8 @@ for t in names:
     # Migration 0101 leaves the newest version's content to the document
     # (the ledger verifies below); every other column stays as it was.
     if t == "doc_ledger": cols.remove("content")
+    # Migration 0104 stores a long body packed: its text must be the same.
+    if t == "doc": cols[cols.index("body")] = "gk_text(body)"
     h = hashlib.sha256()
     n = 0
     for row in db.execute("SELECT %s FROM %s ORDER BY rowid" % (",".join(cols), t)):

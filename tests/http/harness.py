@@ -28,6 +28,8 @@ srv.sql(query, params=()) reads or changes the server's database on either
 backend (SQLite file or PostgreSQL schema) and returns a list of row tuples;
 `?` marks a parameter.  Prefer the CLI and the API: srv.sql is for the
 state no public interface shows (a stored column, a backdated deadline).
+A document's body is read as gk_text(body) (stored packed on SQLite,
+migration 0104; both backends have the function).
 
 srv.gongkai(*args) runs the CLI against the server's database and returns
 (exit status, stdout, stderr).  The binary is $GONGKAI_BIN (default
@@ -239,6 +241,37 @@ def _pg_inline(query, params):
     return "".join(out)
 
 
+_zstd = None
+
+
+def gk_text(v):
+    """The store's SQL function gk_text() (src/store/sqlite_textpack.c) for
+    srv.sql on SQLite: a text stored packed (one zstd frame as a BLOB,
+    migration 0104) as its text, anything else as it is.  PostgreSQL has
+    gk_text() as the identity (schema/pg/0104).  The CLI tests register it
+    on their own connections (tests/cli/test_ledger.sh)."""
+    global _zstd
+    if not isinstance(v, bytes):
+        return v
+    import ctypes
+    import ctypes.util
+    if _zstd is None:
+        z = ctypes.CDLL(ctypes.util.find_library("zstd") or "libzstd.so.1")
+        z.ZSTD_getFrameContentSize.restype = ctypes.c_ulonglong
+        z.ZSTD_getFrameContentSize.argtypes = [ctypes.c_char_p, ctypes.c_size_t]
+        z.ZSTD_decompress.restype = ctypes.c_size_t
+        z.ZSTD_decompress.argtypes = [ctypes.c_char_p, ctypes.c_size_t,
+                                      ctypes.c_char_p, ctypes.c_size_t]
+        _zstd = z
+    n = _zstd.ZSTD_getFrameContentSize(v, len(v))
+    if n > 64 << 20:
+        raise ValueError("stored text is corrupt")
+    out = ctypes.create_string_buffer(max(n, 1))
+    if _zstd.ZSTD_decompress(out, n, v, len(v)) != n:
+        raise ValueError("stored text is corrupt")
+    return out.raw[:n].decode()
+
+
 def sql(db, query, params=()):
     """Runs one statement on the database `db` (a SQLite path, or a
     PostgreSQL connection string under GK_TEST_PG); returns the rows as a
@@ -247,6 +280,7 @@ def sql(db, query, params=()):
     if not os.environ.get("GK_TEST_PG"):
         import sqlite3
         con = sqlite3.connect(db, timeout=30)
+        con.create_function("gk_text", 1, gk_text, deterministic=True)
         try:
             rows = con.execute(query, tuple(params)).fetchall()
             con.commit()

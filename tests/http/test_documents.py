@@ -75,7 +75,7 @@ def state_of(srv, doc):
 def stored_body(srv, doc):
     """The body as stored (pages show it rendered, the edit form only for
     drafts)."""
-    return srv.sql("SELECT body FROM doc WHERE id=?", (doc,))[0][0]
+    return srv.sql("SELECT gk_text(body) FROM doc WHERE id=?", (doc,))[0][0]
 
 
 def walk_to(srv, doc, target):

@@ -64,7 +64,7 @@ def published_texts(srv):
     keywords, and per attachment its file name, a line break and the text
     extracted at upload, attachments one a line)."""
     rows = srv.sql(
-        "SELECT id, body, title, doc_number, keywords FROM doc"
+        "SELECT id, gk_text(body), title, doc_number, keywords FROM doc"
         " WHERE state='published'")
     att = {}
     for doc, name, text in srv.sql(
@@ -167,7 +167,7 @@ def test_search_equals_substring_scan_on_generated_corpus(srv):
 
 def doc_ids_by_state(srv, state):
     return [r for r in srv.sql(
-        "SELECT d.id, d.title, o.slug, d.body FROM doc d JOIN org o ON o.id=d.org_id"
+        "SELECT d.id, d.title, o.slug, gk_text(d.body) FROM doc d JOIN org o ON o.id=d.org_id"
         " WHERE d.state=? AND d.title NOT LIKE '生成%'", (state,))]
 
 

@@ -354,13 +354,14 @@ def test_register_form_and_csv(srv):
     contains(r.text, "第 3 行")
     eq(c.get(base + "/export/json").json()["tables"]["t2_art20_6"]["penalty"]["decisions"], 3)
     # A year that is not four digits names no year (atoi would read
-    # "2023年" and "2023abc" as 2023, "２０２３" as 0).
-    for bad in ("2023abc", "２０２３", "4294969319", "23"):
+    # "2023年" and "2023abc" as 2023); full-width digits typed by hand are
+    # digits ("２０２３" is 2023, below).
+    for bad in ("2023abc", "4294969319", "23"):
         csv = "org,year,kind,count,amount\nznwsj,%s,penalty,40,0\n" % bad
         r = c.post(base + "/register-csv", {"csv": csv}, csrf_from=base)
         eq(r.status, 400, bad)
-        contains(r.text, "第 2 行：年度应为四位数字")
-    csv = "org,year,kind,count,amount\nznwsj,2023,penalty,40,0\nzn-cdc,2023,licensing,9,0\n"
+        contains(r.text, "第 2 行第 2 列（年度）：年度应为四位数字")
+    csv = "org,year,kind,count,amount\nznwsj,２０２３,penalty,40,0\nzn-cdc,2023,licensing,9,0\n"
     r = c.post(base + "/register-csv", {}, files={"file": ("reg.csv", csv.encode(), "text/csv")},
                csrf_from=base)
     eq(r.status, 303)
@@ -377,6 +378,151 @@ def test_register_form_and_csv(srv):
     # Of the units only the CDC (u=3) records decisions (3+u+4 in 2023, the
     # hospitals and the 卫生监督所 none); the CSV makes it 9.
     eq(s["t2_art20_5"]["licensing"]["decisions"], 12 + 9)
+
+
+def register_rows(srv, slug, year):
+    """{kind: (count, amount in 万元 × 10000, items)} of one unit's register."""
+    rows = srv.sql("SELECT r.kind,r.count,r.amount,r.items FROM report_register r"
+                   " JOIN org o ON o.id=r.org_id WHERE o.slug=? AND r.year=?",
+                   (slug, year))
+    return {k: (n, a, i) for k, n, a, i in rows}
+
+
+def test_register_csv_hint_and_template(srv):
+    """The form shows a Chinese example and the categories by name; the
+    template is the unit's register as CSV (BOM, Chinese header) that
+    imports again unchanged."""
+    c = office(srv)
+    base = "/staff/reports/znwsj/2019"
+    bureau = srv.sql("SELECT name FROM org WHERE slug='znwsj'")[0][0]
+    page = c.get(base).text
+    form = page[page.index('action="' + base + '/register-csv"'):]
+    form = form[:form.index("</form>")]
+    contains(form, "<code>%s,2019,行政许可,222,0</code>" % bureau)
+    contains(form, "行政许可、其他对外管理服务事项、行政处罚、行政强制、行政事业性收费、"
+                   "政府集中采购")
+    for code in ("licensing", "penalty", "admin_fees", 'translate="no"', "znwsj,"):
+        not_contains(form, code)
+    contains(form, 'href="%s/export/register"' % base)
+    # no Latin word on screen but the file formats and programs people know
+    # (the browser crawl's rule, tests/browser/layout.mjs)
+    shown = re.sub(r"<[^>]*>", " ", form[form.index(">") + 1:])
+    words = set(re.findall(r"[A-Za-z][A-Za-z0-9_.-]*", shown))
+    eq(sorted(w for w in words if not re.search(r"\d", w)), ["CSV", "Excel", "WPS"])
+    r = c.get(base + "/export/register")
+    eq(r.status, 200)
+    ok(r.headers["content-type"].startswith("text/csv"))
+    ok(r.body.startswith("\ufeff单位,年度,类别,件数,金额（万元）,年末事项数\r\n".encode()))
+    text = r.body.decode("utf-8-sig")
+    # 2019 is in the 2019 format: six categories; the bureau's register
+    # of the demo (demo_reports.c): licensing 180 with 12 事项 at year end,
+    # other services 60 / 30, penalty 25 / 40, coercion 0 / 3, fees 1.25
+    # 万元 / 1, procurement 2 projects 18.5 万元 without 事项
+    for line in ("行政许可,180,0,12", "其他对外管理服务事项,60,0,30", "行政处罚,25,0,40",
+                 "行政强制,0,0,3", "行政事业性收费,0,1.25,1", "政府集中采购,2,18.5,"):
+        contains(text, "%s,2019,%s\r\n" % (bureau, line))
+    eq(len(text.strip().split("\r\n")), 7)
+    before = register_rows(srv, "znwsj", 2019)
+    r = c.post(base + "/register-csv", {}, files={"file": ("t.csv", r.body, "text/csv")},
+               csrf_from=base)
+    eq(r.status, 303, r.text)
+    eq(register_rows(srv, "znwsj", 2019), before)
+
+
+def test_register_csv_as_saved_by_excel(srv):
+    """A clerk's file: GBK bytes (Excel's plain "CSV" on Chinese Windows) with
+    a Chinese header, organisations by their Chinese names, Chinese
+    categories; a UTF-8 file with a BOM, quotes, full-width commas and
+    digits; and a bad line that stores nothing."""
+    c = office(srv)
+    base = "/staff/reports/znwsj/2019"
+    cdc = srv.sql("SELECT name FROM org WHERE slug='zn-cdc'")[0][0]
+    bureau = srv.sql("SELECT name FROM org WHERE slug='znwsj'")[0][0]
+    gbk = ("单位,年度,类别,件数,金额（万元）,年末事项数\r\n"
+           "%s,2019,行政处罚,41,0,\r\n"
+           "%s,2019,行政许可,17,0,6\r\n" % (bureau, cdc)).encode("gb18030")
+    ok(gbk.decode("latin-1").encode("latin-1") == gbk and b"\xef\xbb\xbf" not in gbk)
+    r = c.post(base + "/register-csv", {}, files={"file": ("登记.csv", gbk, "text/csv")},
+               csrf_from=base)
+    eq(r.status, 303, r.text)
+    eq(register_rows(srv, "znwsj", 2019)["penalty"][:2], (41, 0))
+    eq(register_rows(srv, "zn-cdc", 2019)["licensing"], (17, 0, 6))
+    contains(c.get(r.headers["location"]).text, "共 2 行")
+    # UTF-8 with a BOM, Excel's quotes, "1,234.5", typed full-width commas
+    # and digits, trailing empty columns and a trailing empty line.
+    utf8 = ("\ufeff单位,年度,类别,件数,金额（万元）\r\n"
+            "\"%s\",\"=\"\"2019\"\"\",行政事业性收费,0,\"1,234.5\",,,\r\n"
+            "%s，２０１９，行政强制，５，０\r\n\r\n" % (bureau, bureau)).encode()
+    r = c.post(base + "/register-csv", {}, files={"file": ("reg.csv", utf8, "text/csv")},
+               csrf_from=base)
+    eq(r.status, 303, r.text)
+    reg = register_rows(srv, "znwsj", 2019)
+    eq(reg["admin_fees"][:2], (0, 12345000))
+    eq(reg["coercion"][:2], (5, 0))
+    # A bad third line (an organisation that does not exist) rejects the
+    # file: the good second line is not stored either.
+    before = srv.sql("SELECT kind,org_id,year,count,amount,items FROM report_register"
+                     " ORDER BY kind,org_id,year")
+    bad = ("单位,年度,类别,件数,金额（万元）\n%s,2019,行政处罚,99,0\n"
+           "宁县不存在局,2019,行政许可,1,0\n" % bureau).encode("gb18030")
+    r = c.post(base + "/register-csv", {}, files={"file": ("reg.csv", bad, "text/csv")},
+               csrf_from=base)
+    eq(r.status, 400)
+    contains(r.text, "第 3 行第 1 列（单位）")
+    contains(r.text, "单位不存在")
+    after = srv.sql("SELECT kind,org_id,year,count,amount,items FROM report_register"
+                    " ORDER BY kind,org_id,year")
+    eq(after, before)
+    # an unknown category names the Chinese ones; a unit outside the
+    # office's reach by its Chinese name is refused
+    r = c.post(base + "/register-csv", {"csv": "%s,2019,罚款,1,0" % bureau}, csrf_from=base)
+    eq(r.status, 400)
+    contains(r.text, "第 1 行第 3 列（类别）：类别无法识别")
+    contains(r.text, "行政许可")
+    not_contains(r.text, "licensing")
+    aq = srv.sql("SELECT name FROM org WHERE slug LIKE 'aq%' ORDER BY id")[0][0]
+    r = c.post(base + "/register-csv", {"csv": "%s,2019,行政许可,1,0" % aq}, csrf_from=base)
+    eq(r.status, 400)
+    contains(r.text, "无权登记该单位")
+    # bytes that are neither UTF-8 nor GB18030: save as "CSV UTF-8"
+    r = c.post(base + "/register-csv", {}, files={"file": ("reg.csv", b"znwsj,2019,\xff\xff,1,0",
+                                                            "text/csv")}, csrf_from=base)
+    eq(r.status, 400)
+    contains(r.text, "CSV UTF-8")
+    eq(srv.sql("SELECT kind,org_id,year,count,amount,items FROM report_register"
+               " ORDER BY kind,org_id,year"), before)
+
+
+def test_register_csv_kinds_follow_the_format_of_the_year(srv):
+    """其他对外管理服务事项 and 政府集中采购 are rows of the 2019 format only
+    (reports for 2019 and 2020); a line for a year before 2019 or after
+    2020 that names one is refused and stores nothing, and neither the
+    hint nor the template of such a year offers them."""
+    c = office(srv)
+    bureau = srv.sql("SELECT name FROM org WHERE slug='znwsj'")[0][0]
+    base = "/staff/reports/znwsj/2019"
+    before = srv.sql("SELECT kind,org_id,year,count,amount,items FROM report_register"
+                     " ORDER BY kind,org_id,year")
+    for year, kind in ((2018, "其他对外管理服务事项"), (2021, "政府集中采购"),
+                       (2025, "其他对外管理服务事项")):
+        r = c.post(base + "/register-csv", {"csv": "%s,%d,%s,3,0" % (bureau, year, kind)},
+                   csrf_from=base)
+        eq(r.status, 400, (year, kind))
+        contains(r.text, "第 1 行第 3 列（类别）：%d年度的年度报告格式没有“%s”一项"
+                 % (year, kind))
+    eq(srv.sql("SELECT kind,org_id,year,count,amount,items FROM report_register"
+               " ORDER BY kind,org_id,year"), before)
+    # 2020 is in the 2019 format (a unit and year no other test reads)
+    cdc = srv.sql("SELECT name FROM org WHERE slug='zn-cdc'")[0][0]
+    r = c.post(base + "/register-csv", {"csv": "%s,2020,其他对外管理服务事项,3,0" % cdc},
+               csrf_from=base)
+    eq(r.status, 303, r.text)
+    eq(register_rows(srv, "zn-cdc", 2020)["other_services"][:2], (3, 0))
+    for year in (2018, 2025):
+        text = c.get("/staff/reports/znwsj/%d/export/register" % year).body.decode("utf-8-sig")
+        not_contains(text, "其他对外管理服务事项")
+        not_contains(text, "政府集中采购")
+        contains(text, "%s,%d,行政许可," % (bureau, year))
 
 
 def test_report_year_in_the_path_is_four_digits(srv):

@@ -23,6 +23,13 @@
 **                       the first column of the first row of zSql on the
 **                       database of zPath (own connection); -1 when there
 **                       is no row, -2 on failure.
+**   fix_org_store(zDirTemplate, zPath, &org, &user)
+**                       a new database in a new directory made from the
+**                       mkdtemp() template zDirTemplate ("/tmp/gk-x-XXXXXX",
+**                       changed in place), zPath its file name (128 bytes),
+**                       holding one organisation (t-org, 测试局) and one user
+**                       (t-user, every role) whose ids it returns; NULL on
+**                       failure.
 **   fix_on_pg()         1 when the tests run on PostgreSQL.
 */
 #ifndef GK_TEST_STOREFIX_H
@@ -33,9 +40,11 @@
 #include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
+#include <string.h>
 #include <unistd.h>
 
 #include "harness.h"
+#include "lib/crypto.h"
 #include "store/store.h"
 
 static inline int fix_on_pg(void) {
@@ -147,6 +156,37 @@ static inline Store *temp_store(char *zPath) {
   if (rc != STORE_OK) fprintf(stderr, "  store_open: %s\n", zErr ? zErr : "?");
   CHECK_INT(rc, STORE_OK);
   free(zErr);
+  return s;
+}
+
+static inline Store *fix_org_store(char *zDirTemplate, char zPath[128],
+                                   int64_t *pOrg, int64_t *pUser) {
+  Store *s = NULL;
+  char *zErr = NULL;
+  crypto_init();
+  if (!mkdtemp(zDirTemplate)) return NULL;
+  snprintf(zPath, 128, "%s/t.db", zDirTemplate);
+  if (fix_store_open(zPath, STORE_CREATE, &s, &zErr) != STORE_OK) {
+    fprintf(stderr, "  store_open: %s\n", zErr ? zErr : "?");
+    free(zErr);
+    return NULL;
+  }
+  Org o;
+  memset(&o, 0, sizeof o);
+  o.zSlug = "t-org";
+  o.zName = "测试局";
+  o.zOrgCode = "453629012";
+  if (store_org_add(s, &o) != STORE_OK) return NULL;
+  User u;
+  memset(&u, 0, sizeof u);
+  u.orgId = o.id;
+  u.zLogin = "t-user";
+  u.zName = "测试";
+  u.zPwHash = "x";
+  u.roles = 0x7f;
+  if (store_user_add(s, &u) != STORE_OK) return NULL;
+  *pOrg = o.id;
+  *pUser = u.id;
   return s;
 }
 

@@ -14,39 +14,15 @@
 #include "core/document.h"
 #include "harness.h"
 #include "storefix.h"
+#include "lib/buf.h"
 #include "lib/crypto.h"
+#include "lib/textpack.h"
 #include "store/store_documents.h"
 
 /* A fresh database in a temporary directory; zPath gets its name. */
 static Store *fresh_db(char zPath[128], int64_t *pOrg, int64_t *pUser) {
   char zDir[] = "/tmp/gk-doc-test-XXXXXX";
-  Store *s = NULL;
-  char *zErr = NULL;
-  crypto_init();
-  if (!mkdtemp(zDir)) return NULL;
-  snprintf(zPath, 128, "%s/t.db", zDir);
-  if (fix_store_open(zPath, STORE_CREATE, &s, &zErr) != STORE_OK) {
-    fprintf(stderr, "  store_open: %s\n", zErr ? zErr : "?");
-    free(zErr);
-    return NULL;
-  }
-  Org o;
-  memset(&o, 0, sizeof o);
-  o.zSlug = "t-org";
-  o.zName = "测试局";
-  o.zOrgCode = "453629012";
-  if (store_org_add(s, &o) != STORE_OK) return NULL;
-  User u;
-  memset(&u, 0, sizeof u);
-  u.orgId = o.id;
-  u.zLogin = "t-user";
-  u.zName = "测试";
-  u.zPwHash = "x";
-  u.roles = 0x7f;
-  if (store_user_add(s, &u) != STORE_OK) return NULL;
-  *pOrg = o.id;
-  *pUser = u.id;
-  return s;
+  return fix_org_store(zDir, zPath, pOrg, pUser);
 }
 
 static void drop_db(Store *s, const char *zPath) {
@@ -689,4 +665,115 @@ TEST(doc_dates_check_range_and_order) {
   CHECK(doc_dates_check(&d, today) == NULL);
   d.zTitle = "\xe3\x80\x80 ";                       /* U+3000 and a space */
   CHECK_STR(doc_draft_check(&d), "标题不能为空");
+}
+
+/* ---- Packed texts (migration 0104) ---- */
+
+/* A body of nRepeat times a 66-byte sentence (22 characters). */
+static char *long_body(int nRepeat) {
+  static const char zS[] = "本机关依法主动公开本年度财政预算和决算信息。";
+  size_t k = sizeof zS - 1;
+  char *z = malloc(k * (size_t)nRepeat + 1);
+  for (int i = 0; i < nRepeat; i++) memcpy(z + k * (size_t)i, zS, k);
+  z[k * (size_t)nRepeat] = 0;
+  return z;
+}
+
+/* SQL that sets document id's body to the packed form of zText behind
+** the store's back (on PostgreSQL: the text itself). */
+static char *set_body_sql(int64_t id, const char *zText) {
+  unsigned char *p = NULL;
+  size_t n = 0;
+  Buf b = BUF_INIT;
+  if (!fix_on_pg() && textpack_pack(zText, strlen(zText), &p, &n)) {
+    buf_puts(&b, "UPDATE doc SET body=X'");
+    for (size_t i = 0; i < n; i++) {
+      buf_putc(&b, "0123456789ABCDEF"[p[i] >> 4]);
+      buf_putc(&b, "0123456789ABCDEF"[p[i] & 15]);
+    }
+    buf_printf(&b, "' WHERE id=%lld", (long long)id);
+    free(p);
+  } else {
+    buf_printf(&b, "UPDATE doc SET body='%s' WHERE id=%lld", zText, (long long)id);
+  }
+  return buf_steal(&b);
+}
+
+TEST(doc_packed_body_reads_plain_and_ledger_catches_a_changed_one) {
+  char zPath[128];
+  int64_t org, user, bad = 0, nChecked = 0;
+  Arena a = ARENA_INIT;
+  Store *s = fresh_db(zPath, &org, &user);
+  CHECK(s != NULL);
+  if (!s) return;
+  char *zBody = long_body(40);  /* 40 x 66 bytes = 2640 */
+  CHECK_INT(strlen(zBody), 2640);
+  Doc d;
+  memset(&d, 0, sizeof d);
+  d.orgId = org;
+  d.zTitle = "预算公开";
+  d.zMode = "proactive";
+  d.zFormedDate = "2026-03-02";
+  d.zBody = zBody;
+  d.createdBy = user;
+  CHECK_INT(store_doc_add(s, &d), STORE_OK);
+  CHECK_INT(store_doc_publish(s, &a, d.id, "published", "2026-03-02"), STORE_OK);
+  Doc e;
+  memset(&e, 0, sizeof e);
+  e.orgId = org;
+  e.zTitle = "短文";
+  e.zMode = "proactive";
+  e.zFormedDate = "2026-03-02";
+  e.zBody = "一句话。";  /* 12 bytes: under 128, stays text */
+  e.createdBy = user;
+  CHECK_INT(store_doc_add(s, &e), STORE_OK);
+  if (!fix_on_pg()) {
+    char z[96];
+    snprintf(z, sizeof z, "SELECT typeof(body)='blob' FROM doc WHERE id=%lld", (long long)d.id);
+    CHECK_INT(fix_query_int(zPath, z), 1);
+    /* 2640 bytes of a 66-byte period: the frame is far under 2640 - 330. */
+    snprintf(z, sizeof z, "SELECT length(body) < 2310 FROM doc WHERE id=%lld", (long long)d.id);
+    CHECK_INT(fix_query_int(zPath, z), 1);
+    snprintf(z, sizeof z, "SELECT typeof(body)='text' FROM doc WHERE id=%lld", (long long)e.id);
+    CHECK_INT(fix_query_int(zPath, z), 1);
+  }
+  Doc g;
+  CHECK_INT(store_doc_get(s, &a, d.id, &g), STORE_OK);
+  CHECK_STR(g.zBody, zBody);
+  CHECK_INT(store_doc_get(s, &a, e.id, &g), STORE_OK);
+  CHECK_STR(g.zBody, "一句话。");
+  CHECK_INT(store_ledger_verify(s, &bad, &nChecked), STORE_OK);
+  CHECK_INT(nChecked, 1);
+
+  /* A changed text written packed behind the store's back: the first
+  ** sentence's 11th character 年 (bytes 30..32) becomes 预.  The ledger
+  ** hashes the text, so verify sees it. */
+  char *zChanged = strdup(zBody);
+  memcpy(zChanged + 30, "预", 3);
+  CHECK(strcmp(zChanged, zBody) != 0);
+  char *zSql = set_body_sql(d.id, zChanged);
+  CHECK_INT(fix_exec_sql(zPath, zSql), 0);
+  free(zSql);
+  CHECK_INT(store_ledger_verify(s, &bad, &nChecked), STORE_CONFLICT);
+  CHECK_INT(bad, 1);
+  /* The original text back, packed (or plain): intact again — the ledger
+  ** hashes the text, not the stored bytes. */
+  zSql = set_body_sql(d.id, zBody);
+  CHECK_INT(fix_exec_sql(zPath, zSql), 0);
+  free(zSql);
+  CHECK_INT(store_ledger_verify(s, &bad, &nChecked), STORE_OK);
+  if (!fix_on_pg()) {
+    char z[128];
+    /* A corrupt blob (the magic and a cut header): an error, no crash. */
+    snprintf(z, sizeof z, "UPDATE doc SET body=X'28B52FFD24' WHERE id=%lld",
+             (long long)d.id);
+    CHECK_INT(fix_exec_sql(zPath, z), 0);
+    CHECK(store_doc_get(s, &a, d.id, &g) != STORE_OK);
+    CHECK(store_ledger_verify(s, &bad, &nChecked) != STORE_OK);
+    CHECK_INT(store_doc_get(s, &a, e.id, &g), STORE_OK);
+  }
+  free(zChanged);
+  free(zBody);
+  arena_free(&a);
+  drop_db(s, zPath);
 }

@@ -19,38 +19,14 @@
 #include "lib/buf.h"
 #include "lib/textmatch.h"
 #include "store/fts_cjk.h"
+#include "store/sqlite_textpack.h"
 #include "store/store_documents.h"
 #include "store/store_admin.h"
 #include "store/store_search.h"
 
 static Store *open_db(char zPath[128], int64_t *pOrg, int64_t *pUser) {
   char zDir[] = "/tmp/gk-search-test-XXXXXX";
-  Store *s = NULL;
-  char *zErr = NULL;
-  crypto_init();
-  if (!mkdtemp(zDir)) return NULL;
-  snprintf(zPath, 128, "%s/t.db", zDir);
-  if (fix_store_open(zPath, STORE_CREATE, &s, &zErr) != STORE_OK) {
-    free(zErr);
-    return NULL;
-  }
-  Org o;
-  memset(&o, 0, sizeof o);
-  o.zSlug = "t-org";
-  o.zName = "测试局";
-  o.zOrgCode = "453629012";
-  User u;
-  memset(&u, 0, sizeof u);
-  if (store_org_add(s, &o) != STORE_OK) return NULL;
-  u.orgId = o.id;
-  u.zLogin = "t-user";
-  u.zName = "测试";
-  u.zPwHash = "x";
-  u.roles = 0x7f;
-  if (store_user_add(s, &u) != STORE_OK) return NULL;
-  *pOrg = o.id;
-  *pUser = u.id;
-  return s;
+  return fix_org_store(zDir, zPath, pOrg, pUser);
 }
 
 static void close_db(Store *s, const char *zPath) {
@@ -109,6 +85,7 @@ static int index_consistent(const char *zPath) {
   sqlite3 *db;
   int ok = sqlite3_open(zPath, &db) == SQLITE_OK &&
            fts_cjk_register(db) == FTS_CJK_OK &&
+           sqlite_textpack_register(db) == SQLITE_OK &&
            sqlite3_exec(db,
                "INSERT INTO search_fts(search_fts, rank) VALUES('integrity-check', 1);"
                "INSERT INTO search_chr(search_chr, rank) VALUES('integrity-check', 1)",
@@ -843,6 +820,78 @@ TEST(search_exact_counts_equal_a_scan_across_changes) {
       store_doc_publish(s, &a, d->id, "published", "2025-05-01") == STORE_OK;
   CHECK(d->bLive);
   CHECK_INT(cc_check(s, aDoc, nDoc, 7), 0);
+  arena_free(&a);
+  close_db(s, zPath);
+}
+
+/* Migration 0104: a long body stored packed is indexed as its text; an
+** edit changes what finds it; a change behind the store's back (a
+** connection without gk_text: the triggers copy the packed old text,
+** unpacked when its terms are removed) is followed at the next sync; a
+** corrupt packed body makes the sync fail, not crash. */
+TEST(search_packed_body_indexed_and_edits_followed) {
+  char zPath[128];
+  int64_t org, user;
+  Store *s = open_db(zPath, &org, &user);
+  CHECK(s != NULL);
+  if (!s) return;
+  Arena a = ARENA_INIT;
+  /* 30 sentences of 60 bytes + one naming 蓝藻 (1830 bytes). */
+  Buf b = BUF_INIT;
+  for (int i = 0; i < 30; i++) buf_puts(&b, "今年全市地表水环境质量总体保持稳定。");
+  buf_puts(&b, "湖区蓝藻");
+  char *zBody = buf_steal(&b);
+  int64_t id = add_draft(s, org, user, "水环境质量公报", zBody);
+  CHECK(id > 0);
+  CHECK_INT(store_doc_publish(s, &a, id, "published", "2026-02-01"), STORE_OK);
+  char z[128];
+  snprintf(z, sizeof z, "SELECT typeof(body) FROM doc WHERE id=%lld"
+           " AND typeof(body)='blob'", (long long)id);
+  if (!fix_on_pg()) CHECK(fix_query_int(zPath, z) != -1);
+  CHECK_INT(count(s, "蓝藻"), 1);
+  CHECK_INT(count(s, "地表水环境"), 1);
+  CHECK(index_consistent(zPath));
+  /* The edit (the secrecy review's masking, store_doc_set_text): 蓝藻 →
+  ** 赤潮. */
+  char *zNew = strdup(zBody);
+  memcpy(strstr(zNew, "蓝藻"), "赤潮", 6);
+  CHECK_INT(store_doc_set_text(s, id, "水环境质量公报", zNew), STORE_OK);
+  CHECK_INT(count(s, "蓝藻"), 0);
+  CHECK_INT(count(s, "赤潮"), 1);
+  CHECK(index_consistent(zPath));
+  Doc d;
+  CHECK_INT(store_doc_get(s, &a, id, &d), STORE_OK);
+  CHECK_STR(d.zBody, zNew);
+  /* Behind the store's back, a connection without gk_text: the body
+  ** becomes plain text again with 赤潮 → 水华. */
+  if (!fix_on_pg()) {
+    char *zPlain = strdup(zNew);
+    memcpy(strstr(zPlain, "赤潮"), "水华", 6);
+    sqlite3 *db;
+    sqlite3_stmt *st = NULL;
+    CHECK_INT(sqlite3_open(zPath, &db), SQLITE_OK);
+    CHECK_INT(sqlite3_prepare_v2(db, "UPDATE doc SET body=?1 WHERE id=?2", -1,
+                                 &st, NULL), SQLITE_OK);
+    sqlite3_bind_text(st, 1, zPlain, -1, SQLITE_STATIC);
+    sqlite3_bind_int64(st, 2, id);
+    CHECK_INT(sqlite3_step(st), SQLITE_DONE);
+    sqlite3_finalize(st);
+    sqlite3_close(db);
+    CHECK_INT(store_search_sync(s, id), STORE_OK);
+    CHECK_INT(count(s, "赤潮"), 0);
+    CHECK_INT(count(s, "水华"), 1);
+    CHECK(index_consistent(zPath));
+    CHECK_INT(store_doc_get(s, &a, id, &d), STORE_OK);
+    CHECK_STR(d.zBody, zPlain);
+    /* A corrupt packed body: the sync fails with an error. */
+    snprintf(z, sizeof z, "UPDATE doc SET body=X'28B52FFD2400' WHERE id=%lld",
+             (long long)id);
+    CHECK_INT(fix_exec_sql(zPath, z), 0);
+    CHECK(store_search_sync(s, id) != STORE_OK);
+    free(zPlain);
+  }
+  free(zNew);
+  free(zBody);
   arena_free(&a);
   close_db(s, zPath);
 }

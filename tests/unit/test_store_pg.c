@@ -3,18 +3,21 @@
 ** --db value names which database (store_kind), the ?N → $N rewriting and
 ** the SQLSTATE classes of the libpq driver, and, when GK_TEST_PG names a
 ** server (make check-pg), the driver against it: creation, migrations,
-** errors, transactions, locks, the content generation and a lost
-** connection.
+** errors, transactions, locks, the content generation, the lock order of
+** a search rebuild against a publication, and a lost connection.
 */
 #include <libpq-fe.h>
+#include <pthread.h>
 #include <stdlib.h>
 #include <string.h>
+#include <unistd.h>
 
 #include "harness.h"
 #include "lib/embed.h"
 #include "storefix.h"
 #include "store/store_int.h"
 #include "store/store_pg.h"
+#include "store/store_admin.h"
 
 TEST(store_kind_by_target) {
   /* libpq's two URI schemes. */
@@ -355,4 +358,73 @@ TEST(store_pg_lost_connection) {
                                  " VALUES('k','丙','x')"), "保存"), STORE_OK);
   CHECK_INT(one_int(s, "SELECT count(*) FROM org"), 1);
   store_close(s);
+}
+
+/* A rebuild of the search index on one connection. */
+static void *rebuild_main(void *p) {
+  Store *s = p;
+  return (void *)(intptr_t)store_search_rebuild(s);
+}
+
+/* 1 once the server process pid waits for a lock (asked on a connection
+** of its own: pg_stat_activity is read once per transaction). */
+static int waits_for_lock(PGconn *c, int64_t pid) {
+  char z[128];
+  snprintf(z, sizeof z, "SELECT count(*) FROM pg_stat_activity WHERE pid=%lld"
+           " AND wait_event_type='Lock'", (long long)pid);
+  PGresult *r = PQexec(c, z);
+  int b = PQresultStatus(r) == PGRES_TUPLES_OK && PQntuples(r) == 1 &&
+          atoi(PQgetvalue(r, 0, 0)) > 0;
+  PQclear(r);
+  return b;
+}
+
+/* A publication writes public rows (taking the content generation's row)
+** and then takes the search key lock (pg_search_sync); a rebuild started
+** in between must wait for the publication, not hold the search key lock
+** and wait for the row: that order was a deadlock, which PostgreSQL ended
+** by failing one of the two ("数据库忙"). */
+TEST(store_pg_search_rebuild_waits_for_a_publication) {
+  char zPath[] = "/tmp/gk-unit-pg-XXXXXX";
+  Store *a = pg_store(zPath);
+  if (!a) return;
+  char zSchema[32], zTarget[1024];
+  fix_pg_schema(zPath, zSchema);
+  snprintf(zTarget, sizeof zTarget, "%s options=-csearch_path=%s",
+           getenv("GK_TEST_PG"), zSchema);
+  Store *b = NULL;
+  char *zErr = NULL;
+  CHECK_INT(store_open(zTarget, 0, &b, &zErr), STORE_OK);
+  free(zErr);
+  PGconn *c = PQconnectdb(getenv("GK_TEST_PG"));
+  CHECK(PQstatus(c) == CONNECTION_OK);
+  if (!b || PQstatus(c) != CONNECTION_OK) {
+    PQfinish(c);
+    store_close(a);
+    return;
+  }
+  int64_t pidB = one_int(b, "SELECT pg_backend_pid()");
+  CHECK_INT(stmt_exec(a, stmt(a, "INSERT INTO org(slug,name,created_at)"
+                                 " VALUES('p1','甲','x')"), "保存"), STORE_OK);
+  /* A public write that takes no lock of its own (a new organisation or
+  ** tree would: the search log's trigger takes the search key lock). */
+  CHECK_INT(store_begin(a), STORE_OK);
+  CHECK_INT(stmt_exec(a, stmt(a, "UPDATE org SET name='乙' WHERE slug='p1'"),
+                      "保存"), STORE_OK);
+  pthread_t t;
+  CHECK_INT(pthread_create(&t, NULL, rebuild_main, b), 0);
+  int bWaits = 0;
+  for (int i = 0; i < 500 && !bWaits; i++) {
+    usleep(10000);
+    bWaits = waits_for_lock(c, pidB);
+  }
+  CHECK(bWaits);
+  CHECK_INT(store_lock(a, STORE_LOCK_SEARCH_KEY), STORE_OK);
+  CHECK_INT(store_commit(a), STORE_OK);
+  void *pRc = NULL;
+  pthread_join(t, &pRc);
+  CHECK_INT((int)(intptr_t)pRc, STORE_OK);
+  PQfinish(c);
+  store_close(b);
+  store_close(a);
 }

@@ -201,42 +201,54 @@ static void kv_id(Buf *b, const char *zKey, int64_t v) {
   else buf_printf(b, ",\"%j\":null", zKey);
 }
 
-char *doc_canonical(const Doc *d, DocAttachment *aAtt, int nAtt) {
-  Buf b = BUF_INIT;
+void doc_canonical_head(Buf *b, const Doc *d, DocAttachment *aAtt, int nAtt) {
   if (nAtt > 1) qsort(aAtt, (size_t)nAtt, sizeof *aAtt, att_cmp);
-  buf_puts(&b, "{\"attachments\":[");
+  buf_puts(b, "{\"attachments\":[");
   for (int i = 0; i < nAtt; i++) {
-    buf_printf(&b, "%s{\"filename\":\"%j\",\"mime\":\"%j\",\"sha256\":\"%j\","
-                   "\"size\":%lld}",
+    buf_printf(b, "%s{\"filename\":\"%j\",\"mime\":\"%j\",\"sha256\":\"%j\","
+                  "\"size\":%lld}",
                i ? "," : "", aAtt[i].zFilename, aAtt[i].zMime,
                aAtt[i].zSha256, (long long)aAtt[i].size);
   }
-  buf_puts(&b, "]");
+  buf_puts(b, "]");
   /* Keys in byte order. */
-  kv_str(&b, "body", d->zBody);
-  kv_id(&b, "catalogue_item_id", d->catalogueItemId);
-  kv_str(&b, "doc_number", d->zDocNumber);
-  kv_str(&b, "formed_date", d->zFormedDate);
-  kv_str(&b, "genre", d->zGenre);
-  kv_id(&b, "id", d->id);
-  kv_str(&b, "index_number", d->zIndexNumber);
-  kv_id(&b, "interprets_id", d->interpretsId);
-  kv_str(&b, "keywords", d->zKeywords);
-  kv_str(&b, "mode", d->zMode);
-  kv_id(&b, "org_id", d->orgId);
-  kv_str(&b, "published_date", d->zPublishedDate);
-  kv_str(&b, "publisher", d->zPublisher);
-  kv_id(&b, "replaced_by_id", d->replacedById);
-  kv_str(&b, "report_kind", d->zReportKind);
-  kv_str(&b, "scope", d->zScope);
-  kv_str(&b, "signed_date", d->zSignedDate);
-  kv_str(&b, "state", d->zState);
-  kv_str(&b, "summary", d->zSummary);
-  kv_str(&b, "title", d->zTitle);
-  kv_str(&b, "validity", d->zValidity);
-  kv_str(&b, "validity_date", d->zValidityDate);
-  kv_str(&b, "withdraw_reason", d->zWithdrawReason);
-  buf_puts(&b, "}");
+  kv_str(b, "body", d->zBody);
+  kv_id(b, "catalogue_item_id", d->catalogueItemId);
+  kv_str(b, "doc_number", d->zDocNumber);
+  kv_str(b, "formed_date", d->zFormedDate);
+  kv_str(b, "genre", d->zGenre);
+}
+
+void doc_canonical_ident(Buf *b, const Doc *d) {
+  kv_id(b, "id", d->id);
+  kv_str(b, "index_number", d->zIndexNumber);
+}
+
+void doc_canonical_tail(Buf *b, const Doc *d) {
+  kv_id(b, "interprets_id", d->interpretsId);
+  kv_str(b, "keywords", d->zKeywords);
+  kv_str(b, "mode", d->zMode);
+  kv_id(b, "org_id", d->orgId);
+  kv_str(b, "published_date", d->zPublishedDate);
+  kv_str(b, "publisher", d->zPublisher);
+  kv_id(b, "replaced_by_id", d->replacedById);
+  kv_str(b, "report_kind", d->zReportKind);
+  kv_str(b, "scope", d->zScope);
+  kv_str(b, "signed_date", d->zSignedDate);
+  kv_str(b, "state", d->zState);
+  kv_str(b, "summary", d->zSummary);
+  kv_str(b, "title", d->zTitle);
+  kv_str(b, "validity", d->zValidity);
+  kv_str(b, "validity_date", d->zValidityDate);
+  kv_str(b, "withdraw_reason", d->zWithdrawReason);
+  buf_puts(b, "}");
+}
+
+char *doc_canonical(const Doc *d, DocAttachment *aAtt, int nAtt) {
+  Buf b = BUF_INIT;
+  doc_canonical_head(&b, d, aAtt, nAtt);
+  doc_canonical_ident(&b, d);
+  doc_canonical_tail(&b, d);
   return buf_steal(&b);
 }
 

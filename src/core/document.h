@@ -27,6 +27,7 @@
 
 #include "core/calendar.h"
 #include "core/perm.h"
+#include "lib/buf.h"
 
 /* One document.  Strings are owned by whoever filled the record (an Arena
 ** in the store); "" rather than NULL for empty text.  Ids are 0 when
@@ -212,6 +213,16 @@ int doc_is_public(const Doc *d);
 ** 0).  aAtt may be reordered.  Returns a new heap string the caller frees.
 */
 char *doc_canonical(const Doc *d, DocAttachment *aAtt, int nAtt);
+
+/* doc_canonical() in three consecutive parts appended to *b: the head (up
+** to genre: attachments, body …), the identity (id, index_number: what the
+** store assigns) and the tail (interprets_id … withdraw_reason and the
+** closing brace).  Their concatenation is doc_canonical(), byte for byte;
+** an import hashes the head and tail away from the database
+** (core/doc_import.h). */
+void doc_canonical_head(Buf *b, const Doc *d, DocAttachment *aAtt, int nAtt);
+void doc_canonical_ident(Buf *b, const Doc *d);
+void doc_canonical_tail(Buf *b, const Doc *d);
 
 /* The entry hash of a ledger entry: SHA-256 hex of
 ** "<seq>\n<at>\n<docId>\n<event>\n<contentHash>\n<prevHash>" into zOut. */

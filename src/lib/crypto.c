@@ -31,6 +31,23 @@ void crypto_sha256_hex(const void *p, size_t n, char zOut[65]) {
   sodium_bin2hex(zOut, 65, h, sizeof h);
 }
 
+_Static_assert(sizeof(crypto_hash_sha256_state) <= sizeof(CryptoSha256),
+               "CryptoSha256 too small for libsodium's state");
+
+void crypto_sha256_init(CryptoSha256 *h) {
+  crypto_hash_sha256_init((crypto_hash_sha256_state *)h->u.a);
+}
+
+void crypto_sha256_update(CryptoSha256 *h, const void *p, size_t n) {
+  crypto_hash_sha256_update((crypto_hash_sha256_state *)h->u.a, p, n);
+}
+
+void crypto_sha256_final_hex(CryptoSha256 *h, char zOut[65]) {
+  unsigned char a[crypto_hash_sha256_BYTES];
+  crypto_hash_sha256_final((crypto_hash_sha256_state *)h->u.a, a);
+  sodium_bin2hex(zOut, 65, a, sizeof a);
+}
+
 int crypto_sha256_file(const char *zPath, char zOut[65], long long *pnBytes) {
   FILE *f = fopen(zPath, "rb");
   if (!f) return -1;

@@ -21,6 +21,20 @@ void crypto_random_token(char *zOut, size_t nBytes);
 /* SHA-256 of p[0..n) as 64 hex chars + NUL into zOut[65]. */
 void crypto_sha256_hex(const void *p, size_t n, char zOut[65]);
 
+/* SHA-256 computed piece by piece.  The state is plain data: a copy (by
+** assignment) continues independently, so a common prefix can be hashed
+** once and finished several ways.  Owned by the caller; no cleanup. */
+typedef struct CryptoSha256 {
+  union {
+    unsigned long long align;
+    unsigned char a[128];  /* libsodium's crypto_hash_sha256_state */
+  } u;
+} CryptoSha256;
+void crypto_sha256_init(CryptoSha256 *h);
+void crypto_sha256_update(CryptoSha256 *h, const void *p, size_t n);
+/* Finishes h (which may not be updated again) as 64 hex chars into zOut. */
+void crypto_sha256_final_hex(CryptoSha256 *h, char zOut[65]);
+
 /* SHA-256 of the file at zPath, read in pieces, as 64 hex chars into zOut;
 ** *pnBytes (may be NULL) receives its size.  0, or -1 when unreadable. */
 int crypto_sha256_file(const char *zPath, char zOut[65], long long *pnBytes);

@@ -141,6 +141,10 @@ size_t utf8_prefix(const char *z, size_t n, size_t nChar) {
 
 const char *utf8_text_problem(const char *z, size_t n) {
   if (!utf8_valid(z, n)) return "提交的内容不是有效的 UTF-8 文本";
+  return utf8_valid_text_problem(z, n);
+}
+
+const char *utf8_valid_text_problem(const char *z, size_t n) {
   for (size_t i = 0; i < n; i++) {
     unsigned char c = (unsigned char)z[i];
     if (c == 0) return "提交的内容含有空字符（NUL）";

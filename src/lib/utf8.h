@@ -48,6 +48,11 @@ size_t utf8_prefix(const char *z, size_t n, size_t nChar);
 ** can make a file name or a title read differently from what it is). */
 const char *utf8_text_problem(const char *z, size_t n);
 
+/* utf8_text_problem() for text already known to be well-formed UTF-8 (the
+** strings jsonl_parse() gives: it validates the whole line, and its
+** escapes decode to scalar values): the same checks but the validation. */
+const char *utf8_valid_text_problem(const char *z, size_t n);
+
 /* 1 when z is NULL, empty or only white space (utf8_is_space, U+3000
 ** included): a title like that is no title. */
 int utf8_blank(const char *z);

@@ -17,6 +17,8 @@
 ** kept before its document changes (migration 0101). */
 static int ledger_append_doc(Store *s, Arena *a, const Doc *d,
                              const char *zEvent);
+static int ledger_append_hash(Store *s, Arena *a, int64_t docId,
+                              const char *zEvent, const char *zContentHash);
 static int ledger_keep(Store *s, Arena *a, int64_t docId);
 static int ledger_keep_doc(Store *s, int64_t docId);
 #include "store/store_search.h"
@@ -164,12 +166,15 @@ static int doc_new_ok(Store *s, const Doc *d) {
   return doc_ref_ok(s, d->replacedById, 0, "替代文件");
 }
 
-/* The INSERT of store_doc_add() and store_doc_import(), after
-** doc_new_ok(): inserts d and sets d->id.  zAllocated, when not NULL, is
-** an index number allocated by the store for this document (d has none):
-** it is stored with index_imported 0.  Writes no search index and no
-** ledger entry. */
-static int doc_insert(Store *s, Doc *d, const char *zAllocated) {
+/* The INSERT of store_doc_add() and the imports, after doc_new_ok():
+** inserts d and sets d->id.  zAllocated, when not NULL, is an index number
+** allocated by the store for this document (d has none): it is stored with
+** index_imported 0.  pPacked, when not NULL, is d's body already packed
+** (n bytes, textpack_pack() of d->zBody: SQLite only): bound as the BLOB
+** gk_pack() leaves as it is, so the row is what gk_pack(d->zBody) would
+** store.  Writes no search index and no ledger entry. */
+static int doc_insert_packed(Store *s, Doc *d, const char *zAllocated,
+                             const unsigned char *pPacked, size_t nPacked) {
   char zNow[21];
   int rc;
   store_now_iso(zNow);
@@ -200,7 +205,8 @@ static int doc_insert(Store *s, Doc *d, const char *zAllocated) {
   bind_text(st, 16, dflt(d->zReportKind, "other"));
   bind_text(st, 17, nz(d->zKeywords));
   bind_text(st, 18, nz(d->zSummary));
-  bind_text(st, 19, nz(d->zBody));
+  if (pPacked) bind_blob(st, 19, pPacked, nPacked);
+  else bind_text(st, 19, nz(d->zBody));
   bind_id(st, 20, d->interpretsId);
   bind_text(st, 21, dflt(d->zState, "draft"));
   bind_text(st, 22, dflt(d->zValidity, "valid"));
@@ -221,6 +227,10 @@ static int doc_insert(Store *s, Doc *d, const char *zAllocated) {
   }
   d->id = newId;
   return STORE_OK;
+}
+
+static int doc_insert(Store *s, Doc *d, const char *zAllocated) {
+  return doc_insert_packed(s, d, zAllocated, NULL, 0);
 }
 
 int store_doc_add(Store *s, Doc *d) {
@@ -603,6 +613,34 @@ fail:
   store_rollback(s);
   return rc;
 }
+
+int store_doc_import_prepared(Store *s, Arena *a, DocImport *p) {
+  Doc *d = &p->d;
+  const char *zNum = NULL;
+  char zHash[65];
+  int rc = store_begin(s);
+  if (rc) return rc;
+  /* The steps of store_doc_import(), with the body packed and the
+  ** canonical content hashed beforehand: the same row and entry. */
+  if ((rc = doc_new_ok(s, d))) goto fail;
+  if (!d->zIndexNumber || !d->zIndexNumber[0]) {
+    if ((rc = alloc_for_doc(s, a, d, d->zPublishedDate, &zNum))) goto fail;
+  }
+  if ((rc = doc_insert_packed(s, d, zNum, store_doc_packs_body(s) ? p->pBody : NULL,
+                              p->nBody)))
+    goto fail;
+  /* A new document has no attachments: the canonical content is the
+  ** prepared head and tail around its id and index number. */
+  doc_import_content_hash(p, d->id, zNum ? zNum : d->zIndexNumber, zHash);
+  if ((rc = ledger_append_hash(s, a, d->id, "publish", zHash))) goto fail;
+  if ((rc = store_search_sync(s, d->id))) goto fail;  /* portal index */
+  return store_commit(s);
+fail:
+  store_rollback(s);
+  return rc;
+}
+
+int store_doc_packs_body(Store *s) { return db_dialect(s) == DB_SQLITE; }
 
 /* Runs one UPDATE on a document in state zNeed and appends a ledger entry
 ** for zEvent, in one transaction.  The statement's ?1 is the doc id. */
@@ -1152,14 +1190,24 @@ static int ledger_keep_doc(Store *s, int64_t docId) {
 ** compares the two.  Runs in a nested transaction. */
 static int ledger_append_doc(Store *s, Arena *a, const Doc *d,
                              const char *zEvent) {
-  char zNow[21], zContentHash[65], zEntry[65];
+  char zContentHash[65];
   char *zContent = NULL;
-  int64_t docId = d->id;
+  int rc = canonical_of(s, a, d, &zContent);
+  if (rc) return rc;
+  crypto_sha256_hex(zContent, strlen(zContent), zContentHash);
+  free(zContent);
+  return ledger_append_hash(s, a, d->id, zEvent, zContentHash);
+}
+
+/* Appends a ledger entry for zEvent on docId whose content hashes to
+** zContentHash (ledger_append_doc(), or an import's prepared hash).  Runs
+** in a nested transaction. */
+static int ledger_append_hash(Store *s, Arena *a, int64_t docId,
+                              const char *zEvent, const char *zContentHash) {
+  char zNow[21], zEntry[65];
   store_now_iso(zNow);
   int rc = store_begin(s);
   if (rc) return rc;
-  if ((rc = canonical_of(s, a, d, &zContent))) goto done;
-  crypto_sha256_hex(zContent, strlen(zContent), zContentHash);
   /* The head is read, extended and written back: one writer at a time
   ** (store.h, the concurrency contract). */
   if ((rc = store_lock(s, STORE_LOCK_LEDGER))) goto done;
@@ -1187,7 +1235,6 @@ static int ledger_append_doc(Store *s, Arena *a, const Doc *d,
   bind_text(st, 7, zEntry);
   rc = stmt_exec(s, st, "写入公开台账");
 done:
-  free(zContent);
   if (rc) { store_rollback(s); return rc; }
   return store_commit(s);
 }

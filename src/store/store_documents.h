@@ -21,6 +21,7 @@
 
 #include <stddef.h>
 
+#include "core/doc_import.h"
 #include "core/document.h"
 #include "store/store.h"
 
@@ -127,6 +128,16 @@ int store_doc_publish(Store *s, Arena *a, int64_t docId, const char *zState,
 ** d are the caller's; the arena receives temporaries.  STORE_CONFLICT
 ** when the index number is taken; nothing stored on any error. */
 int store_doc_import(Store *s, Arena *a, Doc *d);
+
+/* store_doc_import() of a document prepared by doc_import_prepare()
+** (core/doc_import.h) with bPack = store_doc_packs_body(s): the same row,
+** ledger entry and index row, without packing or hashing on this thread.
+** Sets p->d.id.  p stays the caller's. */
+int store_doc_import_prepared(Store *s, Arena *a, DocImport *p);
+
+/* 1 when this store keeps document bodies packed (SQLite: migration
+** 0104), so an import should prepare them packed; 0 on PostgreSQL. */
+int store_doc_packs_body(Store *s);
 
 /* Withdraws a published document with a public reason; ledger 'withdraw'.
 ** Also accepts a document that store_doc_step() has just moved to

@@ -11,6 +11,7 @@
 #include <string.h>
 #include <unistd.h>
 
+#include "core/doc_import.h"
 #include "core/document.h"
 #include "harness.h"
 #include "storefix.h"
@@ -776,4 +777,64 @@ TEST(doc_packed_body_reads_plain_and_ledger_catches_a_changed_one) {
   free(zBody);
   arena_free(&a);
   drop_db(s, zPath);
+}
+
+/* An imported document prepared away from the database: its ledger hash
+** for a given id and index number is SHA-256 of doc_canonical() of the
+** document as store_doc_import() stores it (state published, empty report
+** kind and validity as their defaults), its body packs to what unpacks to
+** the text, and the hash state continues the same from a copy. */
+TEST(doc_import_prepared_hash_is_the_canonical_hash) {
+  Doc d;
+  memset(&d, 0, sizeof d);
+  d.orgId = 5;
+  d.zTitle = "关于\"公开\"的通知";
+  d.zPublishedDate = "2020-03-01";
+  d.zMode = "proactive";
+  d.zScope = "全社会";
+  Buf body = BUF_INIT;
+  for (int i = 0; i < 40; i++) buf_puts(&body, "政府信息公开工作年度报告\n");
+  d.zBody = buf_str(&body);
+  DocImport p;
+  doc_import_prepare(&p, &d, 1);
+  CHECK(p.pBody != NULL);
+  char *zText = NULL;
+  size_t nText = 0;
+  const char *zWhy = NULL;
+  CHECK(textpack_unpack(p.pBody, p.nBody, &zText, &nText, &zWhy) == 0);
+  CHECK_STR(zText ? zText : "", d.zBody);
+  free(zText);
+  Doc v = d;
+  v.id = 42;
+  v.zIndexNumber = "300000005/2020-00001";
+  v.zState = "published";
+  v.zReportKind = "other";
+  v.zValidity = "valid";
+  char *zCanon = doc_canonical(&v, NULL, 0);
+  char zWant[65], zGot[65];
+  crypto_sha256_hex(zCanon, strlen(zCanon), zWant);
+  free(zCanon);
+  doc_import_content_hash(&p, 42, "300000005/2020-00001", zGot);
+  CHECK_STR(zGot, zWant);
+  doc_import_content_hash(&p, 42, "300000005/2020-00001", zGot); /* again */
+  CHECK_STR(zGot, zWant);
+  doc_import_content_hash(&p, 43, "300000005/2020-00001", zGot);
+  CHECK(strcmp(zGot, zWant) != 0);
+  doc_import_free(&p);
+  doc_import_prepare(&p, &d, 0);  /* PostgreSQL: the body stays text */
+  CHECK(p.pBody == NULL);
+  doc_import_free(&p);
+  buf_free(&body);
+  /* SHA-256("abc") (FIPS 180-2, B.1) in two pieces. */
+  CryptoSha256 h;
+  crypto_sha256_init(&h);
+  crypto_sha256_update(&h, "ab", 2);
+  CryptoSha256 h2 = h;
+  crypto_sha256_update(&h, "c", 1);
+  crypto_sha256_final_hex(&h, zGot);
+  CHECK_STR(zGot, "ba7816bf8f01cfea414140de5dae2223b00361a396177a9cb410ff61f20015ad");
+  crypto_sha256_update(&h2, "d", 1);
+  crypto_sha256_final_hex(&h2, zGot);
+  crypto_sha256_hex("abd", 3, zWant);
+  CHECK_STR(zGot, zWant);
 }

@@ -1,8 +1,11 @@
 /* test_utf8.c — utf8_valid() against the definition it replaced (a
-** utf8_decode() call per character), exhaustively over short sequences. */
+** utf8_decode() call per character), exhaustively over short sequences;
+** the text checks, and the bulk import's single check of a line. */
 #include <stdint.h>
+#include <string.h>
 
 #include "../../src/lib/utf8.h"
+#include "cli/commands.h"
 #include "harness.h"
 
 /* The reference: valid when every utf8_decode() step decodes. */
@@ -77,4 +80,38 @@ TEST(utf8_text_problem_refuses_controls_bidi_nul_and_bad_bytes) {
   char z[] = "a\r\nb\rc\n";
   CHECK_INT((int)utf8_lf_newlines(z, 7), 6);
   CHECK_STR(z, "a\nb\nc\n");
+}
+
+/* The import's one check: jsonl_parse() validates the line, and the
+** fields then get utf8_valid_text_problem() only.  What utf8_text_problem()
+** refused in a field is still refused, with the same message, also when it
+** arrives as a JSON escape; bad bytes are refused by the parse. */
+TEST(docs_import_line_checks_text_once_and_refuses_the_same) {
+  CHECK(utf8_valid_text_problem("政府信息\t公开\r\n", 21) == NULL);
+  CHECK_STR(utf8_valid_text_problem("a\x01", 2), "提交的内容含有不允许的控制字符");
+  CHECK_STR(utf8_valid_text_problem("\xe2\x80\xae" "abc", 6),
+            "提交的内容含有不可见的文字方向控制符");
+  static const struct {
+    const char *zLine;
+    const char *zWant;
+  } a[] = {
+      {"{\"title\":\"a\\u0001b\",\"published_date\":\"2020-01-01\"}",
+       "提交的内容含有不允许的控制字符"},
+      {"{\"title\":\"ab\",\"published_date\":\"2020-01-01\",\"body\":\"x\\u202ey\"}",
+       "提交的内容含有不可见的文字方向控制符"},
+      {"{\"title\":\"a\x7f\",\"published_date\":\"2020-01-01\"}",
+       "提交的内容含有不允许的控制字符"},
+      {"{\"title\":\"a\xc3\x28\",\"published_date\":\"2020-01-01\"}",
+       "不是有效的 UTF-8"},
+      {"{\"title\":\"公开\\ud83d\\ude00\",\"published_date\":\"2020-01-01\"}", NULL},
+  };
+  for (size_t i = 0; i < sizeof a / sizeof a[0]; i++) {
+    char z[256];
+    size_t n = strlen(a[i].zLine);
+    memcpy(z, a[i].zLine, n + 1);
+    Doc d;
+    const char *zWhy = docs_import_line(z, n, &d);
+    if (a[i].zWant) CHECK_STR(zWhy ? zWhy : "(accepted)", a[i].zWant);
+    else CHECK(zWhy == NULL);
+  }
 }

@@ -331,7 +331,6 @@ int cmd_docs(int argc, char **argv) {
     fprintf(stderr, "gongkai docs: --threads 应为 1 或 2\n");
     return 2;
   }
-  int bThread = zThreads[0] == '2';
   if (crypto_init()) return 1;
 #ifdef __GLIBC__
   /* Importing frees and reallocates large blocks for every document
@@ -367,7 +366,6 @@ int cmd_docs(int argc, char **argv) {
   if (!orgId) goto done;
   if (!(userId = import_user(s, &a, zUser))) goto done;
   if (store_bulk_mode(s, 256) != STORE_OK ||
-      store_bulk_checkpointer(s, bThread) != STORE_OK ||
       store_search_defer(s, 1) != STORE_OK) {
     fprintf(stderr, "gongkai docs: %s\n", store_errmsg(s));
     goto done;
@@ -375,7 +373,7 @@ int cmd_docs(int argc, char **argv) {
   long nDoc = check_file(s, f);
   if (nDoc < 0) goto done;
   rewind(f);
-  rc = import_file(s, f, orgId, userId, nBatch, nDoc, t0, bThread);
+  rc = import_file(s, f, orgId, userId, nBatch, nDoc, t0, zThreads[0] == '2');
   /* Documents dated before ones already indexed, where no key was free,
   ** went to the top of the search order: one rebuild puts them back
   ** (store_search.h). */

@@ -22,15 +22,6 @@
 ** being read back.  Returns STORE_OK or STORE_ERROR. */
 int store_bulk_mode(Store *s, int nMiB);
 
-/* Bulk mode, bOn 1: the WAL is copied into the database by a thread of
-** the store's own, on its own connection, instead of by the thread that
-** commits (sqlite_checkpoint.c): each commit of a bulk import returns
-** without waiting for the copy and its sync.  bOn 0 stops the thread
-** (store_close() does too) and gives s SQLite's automatic checkpoint
-** back.  The database holds the same either way.  PostgreSQL: nothing.
-** Returns STORE_OK or STORE_ERROR (the thread could not start). */
-int store_bulk_checkpointer(Store *s, int bOn);
-
 /* After a bulk write: gives the pages the write freed (the search index's
 ** merged segments) back to the file system — a database created with
 ** auto_vacuum=INCREMENTAL (store_sqlite.c) only; elsewhere, and on

@@ -24,7 +24,6 @@
 #include "store/store_applications.h"
 #include "store/store_int.h"
 #include "store/store_pg.h"
-#include "store/sqlite_checkpoint.h"
 #include "store/store_sqlite.h"
 
 /* The page size of a new database (PRAGMA page_size), bytes. */
@@ -305,8 +304,6 @@ static int drv_open(Store *s, const char *zPath, int flags, char **pzErr) {
 }
 
 static void drv_close(Store *s) {
-  checkpointer_stop(s->pCkpt, s->db);
-  s->pCkpt = NULL;
   if (s->db) sqlite3_close(s->db);
   s->db = NULL;
 }
@@ -327,18 +324,6 @@ int store_bulk_mode(Store *s, int nMiB) {
   char z[64];
   snprintf(z, sizeof z, "PRAGMA cache_size=-%d;", nMiB > 0 ? nMiB * 1024 : 2048);
   return exec_sql(s, z);
-}
-
-int store_bulk_checkpointer(Store *s, int bOn) {
-  if (!s->db || !bOn == !s->pCkpt) return STORE_OK;
-  if (bOn) {
-    s->pCkpt = checkpointer_start(s->db);
-    if (!s->pCkpt) return store_fail(s, STORE_ERROR, "无法启动数据库检查点线程");
-  } else {
-    checkpointer_stop(s->pCkpt, s->db);
-    s->pCkpt = NULL;
-  }
-  return STORE_OK;
 }
 
 int store_release_free(Store *s) {

@@ -19,7 +19,8 @@
 /* Bulk mode for a command that writes many rows per transaction (bulk
 ** import): a page cache of nMiB MiB on this connection, so a batch's
 ** pages are written once at commit instead of spilling to the WAL and
-** being read back.  Returns STORE_OK or STORE_ERROR. */
+** being read back; temporary storage (statement journals above all) in
+** memory instead of temporary files.  Returns STORE_OK or STORE_ERROR. */
 int store_bulk_mode(Store *s, int nMiB);
 
 /* After a bulk write: gives the pages the write freed (the search index's

@@ -1,0 +1,169 @@
+/* test_lawreview.c — an outside legal review of the application rules
+** (src/core/application.c, remedy.c, deadline.c, calendar.c): cases the
+** other tests do not cover, each expectation worked out by hand from the
+** law (regulation.md and the statutes it names) and the official calendar
+** (data/holidays_cn.csv).  Day 1 of a period is the first working day after
+** its start (regulation.md §1.5). */
+#include <stdlib.h>
+#include <string.h>
+
+#include "../../src/core/application.h"
+#include "../../src/core/remedy.h"
+#include "harness.h"
+#include "datefix.h"
+
+static DlEvent EVL(DlEventKind k, const char *zDate, const char *zLimit) {
+  DlEvent e = {k, D(zDate), zLimit ? D(zLimit) : DATE_NONE, 0, NULL};
+  return e;
+}
+
+/* The 依据 line of an answer letter is read by the applicant: it cites
+** articles, never the software's own remarks ("按本系统理解").  Art. 36(七)
+** (工商、不动产登记资料等) is the basis of 行政查询事项; the request to
+** confirm or reissue information already obtained rests on Art. 2 (what
+** government information is) and Art. 38 (only existing information). */
+TEST(lawreview_grounds_are_fit_for_a_letter) {
+  for (int i = 0; app_answer_at(i); i++) {
+    const AppOutcome *o = app_answer_at(i);
+    CHECK(strstr(o->zGround, "本系统") == NULL);
+    CHECK(strstr(o->zGround, "理解") == NULL);
+  }
+  CHECK_STR(app_outcome("results.denied.admin_inquiry")->zGround,
+            "《条例》第三十六条第（七）项");
+  CHECK_STR(app_outcome("results.not_processed.confirm_or_reissue")->zGround,
+            "《条例》第二条、第三十八条");
+}
+
+/* 行政诉讼法 as revised 2014-11-01, in force 2015-05-01, Art. 46: six
+** months from knowing of the act; before, the 1989 Act Art. 39: three
+** months.  An answer of Thu 2015-04-30 gives three months, one of Fri
+** 2015-05-01 six.  Reconsideration: 60 days throughout (行政复议法 1999
+** Art. 9). */
+TEST(lawreview_litigation_period_before_2015_05_01) {
+  char *z = remedy_text(D("2015-04-30"), "results.granted", NULL);
+  CHECK_STR(z, "如对本答复不服，可以自收到本告知书之日起六十日内依法申请行政"
+               "复议，或者自收到本告知书之日起三个月内依法向人民法院提起行政"
+               "诉讼。");
+  free(z);
+  z = remedy_text(D("2012-06-01"), "results.denied.state_secret", NULL);
+  CHECK(strstr(z, "三个月内依法向人民法院提起行政诉讼") != NULL);
+  free(z);
+  z = remedy_text(D("2015-05-01"), "results.granted", NULL);
+  CHECK(strstr(z, "六个月内依法向人民法院提起行政诉讼") != NULL);
+  CHECK(strstr(z, "三个月") == NULL);
+  free(z);
+}
+
+/* A correction period the organ sets as a calendar date that falls on a
+** statutory holiday ends on the first working day after it (民法典 Art. 203
+** ¶1, regulation.md §1.5).  Application received Mon 2024-09-23 (2019
+** Regulation).  Notice Wed 09-25 with the limit Tue 2024-10-01 (国庆, off
+** 10-01..10-07; Sat 10-12 and Sun 09-29 worked): the period runs to Tue
+** 2024-10-08.  "逾期未补正" on 10-08 is refused; on 10-09 it is accepted. */
+TEST(lawreview_correction_limit_on_a_holiday_moves_on) {
+  Calendar cal;
+  DlResult r;
+  load_official(&cal);
+  DlEvent a[2] = {EVL(DL_EV_CORRECTION_SENT, "2024-09-25", "2024-10-01"),
+                  EVL(DL_EV_CORRECTION_LAPSED, "2024-10-02", NULL)};
+  CHECK_INT(deadline_compute(&cal, D("2024-09-23"), a, 1, NULL,
+                             D("2024-09-26"), &r), DL_OK);
+  CHECK_STR(F(r.dCorrLimit), "2024-10-08");
+  CHECK(has_step(&r, "2024-10-01 不是工作日，顺延至 2024-10-08"));
+  deadline_result_free(&r);
+  CHECK_INT(deadline_compute(&cal, D("2024-09-23"), a, 2, NULL,
+                             D("2024-10-02"), &r), DL_EINVAL);
+  deadline_result_free(&r);
+  a[1].date = D("2024-10-08");
+  CHECK_INT(deadline_compute(&cal, D("2024-09-23"), a, 2, NULL,
+                             D("2024-10-08"), &r), DL_EINVAL);
+  deadline_result_free(&r);
+  a[1].date = D("2024-10-09");
+  CHECK_INT(deadline_compute(&cal, D("2024-09-23"), a, 2, NULL,
+                             D("2024-10-09"), &r), DL_OK);
+  CHECK_INT(r.eStatus, DL_ST_ABANDONED);
+  deadline_result_free(&r);
+  /* An ordinary Sunday too: limit Sun 2025-03-23 -> Mon 2025-03-24. */
+  DlEvent b = EVL(DL_EV_CORRECTION_SENT, "2025-03-05", "2025-03-23");
+  CHECK_INT(deadline_compute(&cal, D("2025-03-03"), &b, 1, NULL,
+                             D("2025-03-06"), &r), DL_OK);
+  CHECK_STR(F(r.dCorrLimit), "2025-03-24");
+  deadline_result_free(&r);
+  /* A limit on an adjusted working day stays: Sun 2024-09-29 was worked. */
+  b = EVL(DL_EV_CORRECTION_SENT, "2024-09-25", "2024-09-29");
+  CHECK_INT(deadline_compute(&cal, D("2024-09-23"), &b, 1, NULL,
+                             D("2024-09-26"), &r), DL_OK);
+  CHECK_STR(F(r.dCorrLimit), "2024-09-29");
+  deadline_result_free(&r);
+  cal_free(&cal);
+}
+
+/* The same for an Art. 35 deadline and a payment deadline.  Art. 35:
+** received Mon 2025-09-01, the organ fixes Wed 2025-10-01 (国庆+中秋, off
+** 10-01..10-08, Sat 10-11 worked): the answer is due Thu 2025-10-09.
+** Fee: notice Mon 2025-03-03 (received Mon 03-03) with the limit Sat
+** 2025-05-03 (劳动节 off 05-01..05-05): the last day is Tue 2025-05-06, so
+** "逾期未缴费" on 05-06 is refused.  (20 WD from 03-03 end on 03-31, so
+** the limit itself is long enough.) */
+TEST(lawreview_art35_and_fee_limits_on_a_holiday) {
+  Calendar cal;
+  DlResult r;
+  load_official(&cal);
+  DlEvent a = EVL(DL_EV_ART35, "2025-09-05", "2025-10-01");
+  a.zText = "申请数量明显超过合理范围";
+  CHECK_INT(deadline_compute(&cal, D("2025-09-01"), &a, 1, NULL,
+                             D("2025-09-05"), &r), DL_OK);
+  CHECK_STR(F(r.dDue), "2025-10-09");
+  deadline_result_free(&r);
+  DlEvent f[2] = {EVL(DL_EV_FEE_NOTICE, "2025-03-03", "2025-05-03"),
+                  EVL(DL_EV_FEE_LAPSED, "2025-05-06", NULL)};
+  CHECK_INT(deadline_compute(&cal, D("2025-03-03"), f, 1, NULL,
+                             D("2025-03-04"), &r), DL_OK);
+  CHECK_STR(F(r.dFeeLimit), "2025-05-06");
+  deadline_result_free(&r);
+  CHECK_INT(deadline_compute(&cal, D("2025-03-03"), f, 2, NULL,
+                             D("2025-05-06"), &r), DL_EINVAL);
+  deadline_result_free(&r);
+  f[1].date = D("2025-05-07");
+  CHECK_INT(deadline_compute(&cal, D("2025-03-03"), f, 2, NULL,
+                             D("2025-05-07"), &r), DL_OK);
+  CHECK_INT(r.eStatus, DL_ST_FEE_UNPAID);
+  deadline_result_free(&r);
+  cal_free(&cal);
+}
+
+/* A year whose holiday notice is not loaded still has the holidays the
+** law fixes by date (全国年节及纪念日放假办法, 2024 revision Art. 2): 元旦
+** 1 January; 劳动节 1 and 2 May (from 2025; 1 May before); 国庆节 1–3
+** October.  Only the lunar festivals and the 调休 days need the notice, so
+** the clock still warns.  Received Thu 2026-12-10: 12-11 (1), 14..18 (6),
+** 21..25 (11), 28..31 (15), [Fri 2027-01-01 元旦], 01-04..08 (20) ->
+** 2027-01-08 (the Mon–Fri guess gave 01-07).  2027-05-03 is a Monday:
+** received Fri 2027-04-30 with 3 WD: [Sat 05-01, Sun 05-02] 05-03 (1)
+** 05-04 (2) 05-05 (3); 2028-10-02 and -03 are Mon/Tue: from Fri
+** 2028-09-29, 1 WD -> Wed 10-04. */
+TEST(lawreview_uncovered_year_keeps_fixed_statutory_holidays) {
+  Calendar cal;
+  DlResult r;
+  load_official(&cal);
+  CHECK(!cal_is_workday(&cal, D("2027-01-01")));
+  CHECK(!cal_is_workday(&cal, D("2028-10-02")));
+  CHECK(!cal_is_workday(&cal, D("2028-10-03")));
+  CHECK(cal_is_workday(&cal, D("2027-05-03")));   /* 05-01/02 fell on a weekend */
+  CHECK_STR(F(cal_add_workdays(&cal, D("2027-04-30"), 3)), "2027-05-05");
+  CHECK_STR(F(cal_add_workdays(&cal, D("2028-09-29"), 1)), "2028-10-04");
+  CHECK(!cal_is_workday(&cal, D("2029-05-02")));  /* Wed, 2024 revision */
+  CHECK(!cal_is_workday(&cal, D("2017-05-01")));  /* Mon, 2013 revision */
+  CHECK(cal_is_workday(&cal, D("2017-05-02")));   /* one day before 2025 */
+  CHECK_INT(cal_workdays_between(&cal, D("2026-12-31"), D("2027-01-04")), 1);
+  deadline_compute(&cal, D("2026-12-10"), NULL, 0, NULL, D("2026-12-10"), &r);
+  CHECK_STR(F(r.dDue), "2027-01-08");
+  CHECK(r.bUncovered);
+  CHECK(has_step(&r, "尚未载入2027年的法定节假日安排"));
+  deadline_result_free(&r);
+  /* Official data for a year replaces the rule: a loaded 2018 keeps
+  ** 2018-05-01 off and 2018-05-02 (Wed) worked, as the notice said. */
+  CHECK(!cal_is_workday(&cal, D("2018-05-01")));
+  CHECK(cal_is_workday(&cal, D("2018-05-02")));
+  cal_free(&cal);
+}

@@ -90,7 +90,9 @@ const AppOutcome aAppOutcome[] = {
      "《条例》第十六条第二款",
      "您申请获取的信息属于行政执法案卷信息，本机关决定不予公开。"},
     {"results.denied.admin_inquiry", "（三）8.属于行政查询事项",
-     "《条例》第三十六条第（七）项（按本系统理解）",
+     /* our reading of the row (regulation.md §1.6); the letter shows
+     ** only the article */
+     "《条例》第三十六条第（七）项",
      "您申请获取的信息属于行政查询事项，请按照有关法律、行政法规的规定办理。"},
     {"results.cannot_provide.not_held", "（四）1.本机关不掌握相关政府信息",
      "《条例》第三十六条第（四）项",
@@ -117,7 +119,9 @@ const AppOutcome aAppOutcome[] = {
      "您申请公开政府信息的数量、频次明显超过合理范围，且未说明正当理由，本机关不予处理。"},
     {"results.not_processed.confirm_or_reissue",
      "（五）5.要求行政机关确认或重新出具已获取信息",
-     "《条例》第二条、第三十八条（无单独条款，按本系统理解）",
+     /* no article of its own (regulation.md §1.6): Art. 2 (what
+     ** government information is) and Art. 38 (existing information) */
+     "《条例》第二条、第三十八条",
      "您要求本机关确认或者重新出具已获取的信息，不属于政府信息公开申请的处理范围。"},
     {"results.other.no_correction", "（六）1.申请人无正当理由逾期不补正",
      "《条例》第三十条",
@@ -409,11 +413,6 @@ const AppOutcome *app_answer_of(const char *zOutcome, const char *zBasis) {
 }
 
 /* ---- letters ------------------------------------------------------------ */
-
-const char *app_remedy_text(void) {
-  return "如对本答复不服，可以自收到本告知书之日起六十日内依法申请行政复议，"
-         "或者自收到本告知书之日起六个月内依法向人民法院提起行政诉讼。";
-}
 
 const char *app_default_template(const char *zOutcome) {
   (void)zOutcome; /* one text serves every outcome; {decision} varies */

@@ -155,8 +155,6 @@ char *app_template_fill(const char *zTpl,
                         const char *(*xGet)(void *pCtx, const char *zName),
                         void *pCtx);
 
-/* The remedy paragraph (行政复议 within 60 days, 行政诉讼 within 6 months;
-** 行政复议法 2023 Art. 20, 行政诉讼法 Art. 46).  Static. */
-const char *app_remedy_text(void);
+/* The remedy paragraph depends on the answer's date: core/remedy.h. */
 
 #endif

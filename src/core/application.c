@@ -10,6 +10,7 @@
 #include <string.h>
 
 #include "core/ident.h"
+#include "core/regime.h"
 #include "lib/buf.h"
 #include "lib/utf8.h"
 
@@ -410,6 +411,37 @@ const AppOutcome *app_answer(const char *zChoice, const char **pzOutcome,
 const AppOutcome *app_answer_of(const char *zOutcome, const char *zBasis) {
   if (zBasis && !strcmp(zBasis, "art36_5")) return &oOtherOrgan;
   return app_outcome(zOutcome);
+}
+
+/* The grounds under the 2007 Regulation (国务院令第492号), by answer id;
+** answers it has no article for cite its Art. 21 (how every application is
+** answered) or, for what is not government information, its Art. 2. */
+#define R2007 "《条例》（国务院令第492号）"
+static const struct {
+  const char *zId, *zGround;
+} aGround2007[] = {
+    {"results.granted", R2007 "第二十一条第（一）项"},
+    {"results.partial", R2007 "第二十二条"},
+    {"results.denied.state_secret", R2007 "第十四条第四款、第二十一条第（二）项"},
+    {"results.denied.three_security_one_stability",
+     R2007 "第八条、第二十一条第（二）项"},
+    {"results.denied.third_party", R2007 "第十四条第四款、第二十三条"},
+    {"results.cannot_provide.not_held", R2007 "第二十一条第（三）项"},
+    {APP_ANSWER_OTHER_ORGAN, R2007 "第二十一条第（三）项"},
+    {"results.cannot_provide.needs_creation", R2007 "第二条"},
+    {"results.cannot_provide.still_unclear", R2007 "第二十一条第（四）项"},
+    {"results.not_processed.confirm_or_reissue", R2007 "第二条"},
+    {"results.other.no_correction", R2007 "第二十一条第（四）项"},
+};
+
+const char *app_ground(const AppOutcome *o, Date dReceipt) {
+  if (!o) return "";
+  if (regime_for(dReceipt)->iYear != 2007) return o->zGround;
+  for (size_t i = 0; i < sizeof aGround2007 / sizeof aGround2007[0]; i++)
+    if (!strcmp(aGround2007[i].zId, o->zId)) return aGround2007[i].zGround;
+  if (!strncmp(o->zId, "results.denied.", 15))
+    return R2007 "第二十一条第（二）项";
+  return R2007 "第二十一条";
 }
 
 /* ---- letters ------------------------------------------------------------ */

@@ -38,6 +38,14 @@ static const char *cn_date(Req *r, const char *zIso) {
   return req_fmt(r, "%d年%d月%d日", y, m, dd);
 }
 
+/* The receipt date of the application (today when malformed: the
+** regime in force today then applies). */
+static Date received_on(const App *a) {
+  Date d;
+  if (date_parse(a->zReceivedOn, &d)) return app_today();
+  return d;
+}
+
 /* How and when to obtain the information (outcomes that provide some). */
 static const char *obtain_text(Req *r, const App *a) {
   if (strcmp(a->zOutcome, "results.granted") &&
@@ -129,8 +137,8 @@ static const char *letter_var(void *pCtx, const char *zName) {
   }
   if (!strcmp(zName, "decision")) return decision_text(r, a, o);
   if (!strcmp(zName, "reasons")) return a->zDecisionText;
-  if (!strcmp(zName, "ground"))
-    return o ? o->zGround : "《中华人民共和国政府信息公开条例》";
+  if (!strcmp(zName, "ground")) /* the Regulation in force on receipt */
+    return o ? app_ground(o, received_on(a)) : "《中华人民共和国政府信息公开条例》";
   if (!strcmp(zName, "obtain")) return obtain_text(r, a);
   if (!strcmp(zName, "remedy")) return remedy_of(r, a, v->n);
   if (!strcmp(zName, "org")) return v->zOrgName;
@@ -172,7 +180,7 @@ static int letter_paras(Req *r, const App *a, const AppNotice *pN,
   } else {
     zTpl = store_app_template(r->store, &r->arena, a->orgId,
                               notice_template_key(v.k));
-    if (!zTpl) zTpl = v.k->zDefault;
+    if (!zTpl) zTpl = notice_default_text(v.k, received_on(a));
   }
   char *zText = app_template_fill(zTpl, letter_var, &v);
   char *zAll = req_strdup(r, zText);

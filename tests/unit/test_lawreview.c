@@ -8,6 +8,7 @@
 #include <string.h>
 
 #include "../../src/core/application.h"
+#include "../../src/core/notice.h"
 #include "../../src/core/remedy.h"
 #include "harness.h"
 #include "datefix.h"
@@ -166,4 +167,69 @@ TEST(lawreview_uncovered_year_keeps_fixed_statutory_holidays) {
   CHECK(!cal_is_workday(&cal, D("2018-05-01")));
   CHECK(cal_is_workday(&cal, D("2018-05-02")));
   cal_free(&cal);
+}
+
+/* An application received before 2019-05-15 is handled under the 2007
+** Regulation (国务院令第492号; regulation.md §9), and so are its letters:
+** they cite its articles, not the 2019 numbering.  2007 text: Art. 8 (三安全
+** 一稳定), Art. 14 ¶4 (state secrets, trade secrets, privacy), Art. 21 (the
+** answers: (一) within the scope of disclosure — how to obtain it; (二)
+** outside it — say so with reasons; (三) not this organ's or does not
+** exist — say so, naming the organ when known; (四) unclear — ask for
+** 更改、补充), Art. 22 (separable parts), Art. 23 (third parties, no time
+** limit), Art. 24 ¶2 (15 + 15 working days).  It has no receipt-date rule
+** (Art. 31 is 2019's). */
+TEST(lawreview_letters_under_the_2007_regulation) {
+  Date d2007 = D("2019-01-07"), d2019 = D("2019-05-15");
+  static const struct { const char *zId, *zGround; } aCase[] = {
+      {"results.granted", "《条例》（国务院令第492号）第二十一条第（一）项"},
+      {"results.partial", "《条例》（国务院令第492号）第二十二条"},
+      {"results.denied.state_secret",
+       "《条例》（国务院令第492号）第十四条第四款、第二十一条第（二）项"},
+      {"results.denied.three_security_one_stability",
+       "《条例》（国务院令第492号）第八条、第二十一条第（二）项"},
+      {"results.denied.third_party",
+       "《条例》（国务院令第492号）第十四条第四款、第二十三条"},
+      {"results.denied.process_info",
+       "《条例》（国务院令第492号）第二十一条第（二）项"},
+      {"results.cannot_provide.not_held",
+       "《条例》（国务院令第492号）第二十一条第（三）项"},
+      {APP_ANSWER_OTHER_ORGAN,
+       "《条例》（国务院令第492号）第二十一条第（三）项"},
+      {"results.cannot_provide.still_unclear",
+       "《条例》（国务院令第492号）第二十一条第（四）项"},
+      {"results.other.no_correction",
+       "《条例》（国务院令第492号）第二十一条第（四）项"},
+  };
+  for (size_t i = 0; i < sizeof aCase / sizeof aCase[0]; i++) {
+    const char *zRow, *zBasis;
+    const AppOutcome *o = app_answer(aCase[i].zId, &zRow, &zBasis);
+    CHECK(o != NULL);
+    if (!o) continue;
+    CHECK_STR(app_ground(o, d2007), aCase[i].zGround);
+    CHECK_STR(app_ground(o, d2019), o->zGround);
+  }
+  /* No 2007 ground cites an article only the 2019 text has. */
+  for (int i = 0; app_answer_at(i); i++) {
+    const char *z = app_ground(app_answer_at(i), d2007);
+    CHECK(strstr(z, "第三十") == NULL);
+    CHECK(strstr(z, "第十五条") == NULL && strstr(z, "第十六条") == NULL);
+  }
+  /* The procedural notices. */
+  const char *z = notice_default_text(notice_kind("extension"), d2007);
+  CHECK(strstr(z, "第二十四条第二款") != NULL);
+  CHECK(strstr(z, "第三十三条") == NULL);
+  z = notice_default_text(notice_kind("correction"), d2007);
+  CHECK(strstr(z, "第二十一条第（四）项") != NULL);
+  CHECK(strstr(z, "第三十条") == NULL);
+  z = notice_default_text(notice_kind("receipt"), d2007);
+  CHECK(strstr(z, "第三十一条") == NULL);
+  z = notice_default_text(notice_kind("third_party"), d2007);
+  CHECK(strstr(z, "第二十三条") != NULL);
+  CHECK(strstr(z, "15个工作日") == NULL && strstr(z, "第三十二条") == NULL);
+  z = notice_default_text(notice_kind("disclose_third_party"), d2007);
+  CHECK(strstr(z, "第二十三条") != NULL && strstr(z, "第三十二条") == NULL);
+  /* From 2019-05-15 the defaults are the 2019 texts. */
+  CHECK_STR(notice_default_text(notice_kind("extension"), d2019),
+            notice_kind("extension")->zDefault);
 }

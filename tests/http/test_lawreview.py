@@ -76,3 +76,33 @@ def test_2007_regulation_case_letters_cite_its_articles(srv):
     not_contains(letter, "先向")
     page = office.get(at).plain
     contains(page, "《条例》（国务院令第492号）第二十一条第（三）项")
+
+
+def test_due_date_in_a_year_without_its_notice_is_qualified(srv):
+    # Received Mon 2026-11-23: 20 WD -> Mon 2026-12-21 (covered: no caveat on
+    # the receipt).  An extension of 20 WD: 12-22..25 (4), 12-28..31 (8),
+    # [Fri 2027-01-01 元旦, fixed by law], 01-04..08 (13), 01-11..15 (18),
+    # 01-18, 19 (20) -> 2027-01-19, a year whose holiday notice is not loaded:
+    # the letter tells the applicant the date may move (春节 and 调休 unknown).
+    office = srv.client()
+    office.login("office")
+    f = form(name="跨年度", id_number=id_number("64052119800106003"), delivery="pickup")
+    f.update({"channel": "in_person", "event_day": "2026-11-23"})
+    r = office.post("/staff/applications/new", f, csrf_from="/staff/applications/new")
+    if r.status == 303:
+        r = office.get(r.headers["location"])
+    eq(r.status, 200, r.plain[-600:])
+    aid = app_id(office, re.search(r'id="reg-no">([^<]+)<', r.plain).group(1))
+    at = "/staff/applications/%d" % aid
+    n = notices(office, aid)
+    receipt = office.get("%s/notices/%d" % (at, n[0][2])).plain
+    contains(receipt, "答复期限：2026年12月21日）")
+    not_contains(receipt, "依法顺延")
+    head = srv.client()
+    head.login("officehead")
+    eq(head.post(at + "/extend", {"on_day": "2026-12-01", "n_days": "20",
+                                  "text": "需协调", "notified": "1"},
+                 csrf_from=at).status, 303)
+    n = notices(office, aid)
+    ext = office.get("%s/notices/%d" % (at, n[-1][2])).plain
+    contains(ext, "至2027年1月19日（如遇2027年法定节假日调整，依法顺延）。")

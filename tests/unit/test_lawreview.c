@@ -233,3 +233,16 @@ TEST(lawreview_letters_under_the_2007_regulation) {
   CHECK_STR(notice_default_text(notice_kind("extension"), d2019),
             notice_kind("extension")->zDefault);
 }
+
+/* The fee notice must describe the clock the software keeps: the time from
+** the notice to the payment is not counted in the answer period (the
+** clock's default, DlParams.bFeeWaitCounted = 0; regulation.md §9 and
+** fees.json: "the period from notice to payment is believed not to count"),
+** so the days used before the notice are not given back — the period does
+** not start afresh on payment (that is the rule for 补正 only, Art. 30). */
+TEST(lawreview_fee_notice_matches_the_clock) {
+  const char *z = notice_default_text(notice_kind("fee"), D("2025-03-03"));
+  CHECK(strstr(z, "答复期限自您缴纳费用之日起计算") == NULL);
+  CHECK(strstr(z, "自本机关发出收费通知之日至您缴纳费用之日的期间，不计算在"
+                  "答复期限内") != NULL);
+}

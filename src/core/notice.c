@@ -98,8 +98,9 @@ const NoticeKind aNoticeKind[] = {
      "明显超过合理范围，依照《中华人民共和国政府信息公开条例》第四十二条和"
      "《政府信息公开信息处理费管理办法》（国办函〔2020〕109号），本机关收取"
      "信息处理费：{event_text}\n"
-     "请于{limit}前缴纳；答复期限自您缴纳费用之日起计算。逾期未缴纳的，视为"
-     "放弃申请，本机关不再处理该申请。\n" CONTACT "{remedy}\n" SIGN, NULL},
+     "请于{limit}前缴纳；自本机关发出收费通知之日至您缴纳费用之日的期间，"
+     "不计算在答复期限内。逾期未缴纳的，视为放弃申请，本机关不再处理该申请。\n"
+     CONTACT "{remedy}\n" SIGN, NULL},
     {"answer", "政府信息公开申请答复告知书", NULL, "《条例》第三十六条", 1, NULL, NULL},
     {NULL, NULL, NULL, NULL, 0, NULL, NULL}};
 

@@ -103,6 +103,25 @@ static const char *remedy_of(Req *r, const App *a, const AppNotice *n) {
   return zOut;
 }
 
+/* The due date for a letter; when the years from receipt to it are not
+** all covered by a loaded holiday notice (core/calendar.h: only the
+** fixed-date holidays are known there), the applicant is told that it
+** moves with that year's holidays. */
+static const char *due_text(Req *r, const App *a) {
+  Date dRec, dDue;
+  if (!a->zDueOn[0]) return "（见办理进度）";
+  const char *zDue = cn_date(r, a->zDueOn);
+  if (date_parse(a->zDueOn, &dDue) || date_parse(a->zReceivedOn, &dRec))
+    return zDue;
+  Calendar cal;
+  int yMiss = 0, bCovered = 1;
+  if (app_load_calendar(r, &cal) == STORE_OK)
+    bCovered = cal_covers_range(&cal, dRec, dDue, &yMiss);
+  cal_free(&cal);
+  if (bCovered) return zDue;
+  return req_fmt(r, "%s（如遇%d年法定节假日调整，依法顺延）", zDue, yMiss);
+}
+
 /* The notices' own placeholders (core/notice.h). */
 static const char *notice_var(LetterVars *v, const char *zName) {
   Req *r = v->r;
@@ -115,8 +134,7 @@ static const char *notice_var(LetterVars *v, const char *zName) {
     return n && n->zLimit[0] ? cn_date(r, n->zLimit) : "本机关指定的期限";
   if (!strcmp(zName, "days"))
     return req_fmt(r, "%d", n ? n->nDays : 0);
-  if (!strcmp(zName, "due"))
-    return v->a->zDueOn[0] ? cn_date(r, v->a->zDueOn) : "（见办理进度）";
+  if (!strcmp(zName, "due")) return due_text(r, v->a);
   return NULL;
 }
 

@@ -246,3 +246,51 @@ TEST(lawreview_fee_notice_matches_the_clock) {
   CHECK(strstr(z, "自本机关发出收费通知之日至您缴纳费用之日的期间，不计算在"
                   "答复期限内") != NULL);
 }
+
+/* The answer period over each year's National Day / Spring Festival with
+** its 调休 days, counted by hand from regulation.md §4 (which matches
+** data/holidays_cn.csv).  No events: the due date is the n-th working day
+** after receipt (day 1 = the first working day after it). */
+TEST(lawreview_answer_period_across_the_years) {
+  Calendar cal;
+  DlResult r;
+  load_official(&cal);
+  static const struct { const char *zRec, *zDue; } a[] = {
+      /* 2018, 2007 Regulation, 15 WD; 国庆 off 10-01..07, Sat 09-29 and
+      ** Sun 09-30 worked.  Tue 09-25: 26 27 28 (3) Sat 29 (4) Sun 30 (5)
+      ** 10-08..12 (10) 15..19 (15). */
+      {"2018-09-25", "2018-10-19"},
+      /* 2020 春节 extended to Sun 02-02 (Sat 02-01 no longer worked).
+      ** Mon 01-20: 21 22 23 (3) 02-03..07 (8) 10..14 (13) 17..21 (18)
+      ** 24 25 (20). */
+      {"2020-01-20", "2020-02-25"},
+      /* 2021 中秋 off 09-19..21 (Sat 09-18 worked), 国庆 off 10-01..07 (Sun
+      ** 09-26, Sat 10-09 worked).  Wed 09-15: 16 17 (2) Sat 18 (3) 22 23
+      ** 24 (6) Sun 26 (7) 27..30 (11) Fri 10-08 (12) Sat 09 (13) 11..15
+      ** (18) 18 19 (20). */
+      {"2021-09-15", "2021-10-19"},
+      /* 2022 国庆 off 10-01..07, Sat 10-08 and Sun 10-09 worked.  Thu
+      ** 09-29: 30 (1) Sat 10-08 (2) Sun 09 (3) 10..14 (8) 17..21 (13)
+      ** 24..28 (18) 31 (19) 11-01 (20). */
+      {"2022-09-29", "2022-11-01"},
+      /* 2023 中秋+国庆 off 09-29..10-06, Sat 10-07 and Sun 10-08 worked.
+      ** Mon 09-25: 26 27 28 (3) Sat 10-07 (4) Sun 08 (5) 09..13 (10)
+      ** 16..20 (15) 23..27 (20). */
+      {"2023-09-25", "2023-10-27"},
+      /* Received on a day off, Sat 2024-02-10 (春节 off 02-10..17, Sun
+      ** 02-18 worked): Sun 18 (1) 19..23 (6) 26..03-01 (11) 04..08 (16)
+      ** 11..14 (20). */
+      {"2024-02-10", "2024-03-14"},
+      /* Received on an adjusted working day, Sun 2024-02-04: 05..09 (5)
+      ** Sun 18 (6) 19..23 (11) 26..03-01 (16) 04..07 (20). */
+      {"2024-02-04", "2024-03-07"},
+  };
+  for (size_t i = 0; i < sizeof a / sizeof a[0]; i++) {
+    CHECK_INT(deadline_compute(&cal, D(a[i].zRec), NULL, 0, NULL,
+                               D(a[i].zRec), &r), DL_OK);
+    CHECK_STR(F(r.dDue), a[i].zDue);
+    CHECK(!r.bUncovered);
+    deadline_result_free(&r);
+  }
+  cal_free(&cal);
+}

@@ -935,6 +935,13 @@ static int ascii_only(const char *z) {
   return 1;
 }
 
+/* 1 when some token is a number. */
+static int any_number(const Tok *a, int n) {
+  for (int i = 0; i < n; i++)
+    if (a[i].e == TK_NUM) return 1;
+  return 0;
+}
+
 /* Stores a row's tokens into the grid, resolving splits and gaps. */
 static void store_row(Reader *R, int iTab, int iRow, const Tok *aTok,
                       int nTok, int bRun) {
@@ -942,6 +949,12 @@ static void store_row(Reader *R, int iTab, int iRow, const Tok *aTok,
   int k = tb->nCol, base = tb->iCell0 + iRow * tb->nCol;
   const char *zRow = row_name(tb, iRow);
   int iDone = row_order(R->f, iTab, iRow);
+  if (!tb->aRow[iRow].bData && !any_number(aTok, nTok)) {
+    /* a group's heading on a line of its own, its cells empty or dashes
+    ** (a spreadsheet's row): not a total, its rows follow */
+    R->iLastOrder = iDone;
+    return;
+  }
   if (R->aDone[iDone]) {
     note(R->out, mprintf("%s：重复出现，保留第一次读到的数", zRow));
     return;

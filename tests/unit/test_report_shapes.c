@@ -906,3 +906,28 @@ TEST(doctable_xlsx_float_noise) {
   free(zT);
   free(zip);
 }
+
+/* A group's heading on its own line with empty or dashed cells (a
+** spreadsheet's rows) is no total: no "以单行给出" note, and a child row
+** missing under it is still reported missing. */
+TEST(report_shape_group_heading_rows) {
+  RfSet s = {0};
+  RtResult r;
+  const char *z =
+    "某县交通运输局2021年政府信息公开工作年度报告\n"
+    "一、本年新收政府信息公开申请数量\t2\t0\t0\t0\t0\t0\t2\n"
+    "（三）不予公开\t\t\t\t\t\t\t\n"
+    "1.属于国家秘密\t0\t0\t0\t0\t0\t0\t0\n"
+    "（四）无法提供\t—\t—\t—\t—\t—\t—\t—\n"
+    "1.本机关不掌握相关政府信息\t1\t0\t0\t0\t0\t0\t1\n";
+  Report *p = read_text(&s, z, &r);
+  CHECK(p != NULL);
+  if (p) {
+    CHECK_INT(cellv(p, "t3", "results.cannot_provide.not_held", "total"), 1);
+    CHECK(!notes_have(&r, "以单行给出"));
+    /* 25 data rows, 3 read: the children of both headings count */
+    CHECK(notes_have(&r, "表 t3 有22行未在文本中找到"));
+  }
+  rt_result_free(&r);
+  rf_set_free(&s);
+}

@@ -295,33 +295,43 @@ static int compute_t2_register(Store *s, Report *p, int64_t orgId,
 
 /* The 2019 format's 上一年项目数量 and 本年增/减 from the 事项 numbers of
 ** the register: last year's number, and this year's less it; a year
-** without a number carries last year's over (增/减 0).  Cells stay blank
-** when last year has no number. */
+** without a number carries last year's over (增/减 0).  Over a subtree
+** each unit carries its own number over (one unit's silence is not a
+** decrease), and a unit with no number last year adds its number this
+** year as an increase.  Cells stay blank when no unit in scope has a
+** number last year. */
 static int compute_t2_items(Store *s, Report *p, int64_t orgId,
                             int bSubtree) {
   static const struct { const char *zKind, *zTab; } a[] = {
     {"licensing", "t2_art20_5"}, {"other_services", "t2_art20_5"},
     {"penalty", "t2_art20_6"}, {"coercion", "t2_art20_6"},
     {"admin_fees", "t2_art20_8"}};
-  long long aItems[5][2];
-  int aHas[5][2], rc;
+  long long aPrev[5], aCur[5];
+  int aHas[5], rc;
   memset(aHas, 0, sizeof aHas);
-  memset(aItems, 0, sizeof aItems);
+  memset(aPrev, 0, sizeof aPrev);
+  memset(aCur, 0, sizeof aCur);
+  /* Per unit and kind: last year's number (or NULL) and this year's, else
+  ** last year's carried over. */
   Stmt *st = stmt(s, SCOPE_CTE
-      "SELECT r.kind,r.year,sum(r.items) FROM report_register r"
-      " WHERE r.org_id IN (SELECT id FROM sc) AND r.year IN (?3-1,?3)"
-      " AND r.items IS NOT NULL GROUP BY r.kind,r.year");
+      "SELECT r.kind,sum(CASE WHEN r.year=?3-1 THEN r.items END),"
+      " coalesce(sum(CASE WHEN r.year=?3 THEN r.items END),"
+      "  sum(CASE WHEN r.year=?3-1 THEN r.items END)),"
+      " count(CASE WHEN r.year=?3-1 THEN 1 END)"
+      " FROM report_register r WHERE r.org_id IN (SELECT id FROM sc)"
+      " AND r.year IN (?3-1,?3) AND r.items IS NOT NULL"
+      " GROUP BY r.org_id,r.kind");
   if (!st) return STORE_ERROR;
   bind_int(st, 1, orgId);
   bind_int(st, 2, bSubtree);
   bind_int(st, 3, p->iYear);
   while ((rc = stmt_step(st)) == STMT_ROW) {
     const char *zKind = col_str(st, 0);
-    int y = (int)col_int(st, 1) == p->iYear;
     for (int i = 0; i < 5; i++)
       if (!strcmp(zKind, a[i].zKind)) {
-        aItems[i][y] = col_int(st, 2);
-        aHas[i][y] = 1;
+        if (col_int(st, 3)) aHas[i] = 1;
+        aPrev[i] += col_int(st, 1);
+        aCur[i] += col_int(st, 2);
       }
   }
   stmt_done(st);
@@ -329,10 +339,9 @@ static int compute_t2_items(Store *s, Report *p, int64_t orgId,
   for (int i = 0; i < 5; i++) {
     int iPrev = rf_cell(p->pFmt, a[i].zTab, a[i].zKind, "prev_items");
     int iDelta = rf_cell(p->pFmt, a[i].zTab, a[i].zKind, "delta");
-    if (iPrev < 0 || !aHas[i][0]) continue;
-    long long cur = aHas[i][1] ? aItems[i][1] : aItems[i][0];
-    report_set(p, iPrev, aItems[i][0] * RF_SCALE);
-    if (iDelta >= 0) report_set(p, iDelta, (cur - aItems[i][0]) * RF_SCALE);
+    if (iPrev < 0 || !aHas[i]) continue;
+    report_set(p, iPrev, aPrev[i] * RF_SCALE);
+    if (iDelta >= 0) report_set(p, iDelta, (aCur[i] - aPrev[i]) * RF_SCALE);
   }
   return STORE_OK;
 }

@@ -14,8 +14,8 @@
 **   table 二  documents of report_kind regulation / normative: made =
 **             signed (or, without a signed date, published) in Y and
 **             published; repealed = validity repealed/expired dated in Y;
-**             in force = published, signed by Y-12-31 and not repealed or
-**             expired by then.  Decisions and fees from report_register.
+**             in force = published on Y-12-31 (not withdrawn by then),
+**             signed by Y-12-31 and not repealed or expired by then.  Decisions and fees from report_register.
 */
 #include <stdio.h>
 #include <stdlib.h>
@@ -215,7 +215,8 @@ static int compute_t2_docs(Store *s, Report *p, int64_t orgId, int bSubtree,
       "  coalesce(d.signed_date,d.published_date) BETWEEN ?3 AND ?4),"
       " (d.validity IN ('repealed','expired') AND d.validity_date"
       "  BETWEEN ?3 AND ?4),"
-      " (d.state='published' AND coalesce(d.signed_date,d.published_date)<=?4"
+      " ((d.state='published' OR d.withdrawn_at>=?5) AND"
+      "  coalesce(d.signed_date,d.published_date)<=?4"
       "  AND NOT (d.validity IN ('repealed','expired') AND"
       "  coalesce(d.validity_date,'')<=?4)),"
       " (d.state IN ('published','withdrawn') AND d.published_date"
@@ -228,6 +229,11 @@ static int compute_t2_docs(Store *s, Report *p, int64_t orgId, int bSubtree,
   bind_int(st, 2, bSubtree);
   bind_text(st, 3, zFrom);
   bind_text(st, 4, zTo);
+  /* Withdrawn from the first Beijing second of Y+1 on: still published on
+  ** 31 December (withdrawn_at is a UTC instant). */
+  char zEnd[32];
+  snprintf(zEnd, sizeof zEnd, "%04d-12-31T16:00:00Z", p->iYear);
+  bind_text(st, 5, zEnd);
   while ((rc = stmt_step(st)) == STMT_ROW) {
     long long id = col_int(st, 0);
     const char *zRow = col_str(st, 1);

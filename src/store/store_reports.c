@@ -360,6 +360,12 @@ static int compute_t2_items(Store *s, Report *p, int64_t orgId,
 ** ?6 the year's first and ?7 its last unix second in Beijing time.  The
 ** mapping is documented in docs/reports.md; the inner SELECTs give one row
 ** per record and row it counts in, the outer one groups them. */
+/* The day application A's fee was paid: its fee_paid event (the case may
+** close in a later year), else the day it closed (records without the
+** event).  A fee counts in the year it was collected. */
+#define FEE_PAID_DAY(A) \
+  "coalesce((SELECT max(x.on_day) FROM application_event x" \
+  " WHERE x.application_id=" A ".id AND x.kind='fee_paid')," A ".closed_on)"
 #define STAT_DOC_Y \
   " FROM doc d WHERE d.org_id IN (SELECT id FROM sc)" \
   " AND d.state IN ('published','withdrawn')"
@@ -456,9 +462,11 @@ static const char zStatSql[] = SCOPE_CTE
   "   THEN 'apply.answered.denied.not_gov_info'"
   "  ELSE 'apply.answered.denied.other_law' END,1" STAT_APP_C
   "  AND a.outcome LIKE 'results.denied.%'"
-  /* Fees: paid fees of the applications closed in Y (yuan = 万元/10000). */
-  " UNION ALL SELECT a.id,'fees',a.fee_yuan" STAT_APP_C
+  /* Fees: paid in Y (yuan = 万元/10000), whenever the case closed. */
+  " UNION ALL SELECT a.id,'fees',a.fee_yuan"
+  "  FROM application a WHERE a.org_id IN (SELECT id FROM sc)"
   "  AND a.fee_status='paid' AND a.fee_yuan>0"
+  "  AND " FEE_PAID_DAY("a") " BETWEEN ?3 AND ?4"
   /* 四 五 reconsideration and litigation filed in Y, result on 31 Dec. */
   " UNION ALL SELECT v.id,CASE v.kind WHEN 'review' THEN 'review'"
   "  ELSE 'litigation' END,1" STAT_REV_Y
@@ -1253,9 +1261,9 @@ int store_report_facts(Store *s, int64_t orgId, int bSubtree, int year,
       "SELECT " SQL_COUNT_IF("received_on BETWEEN ?3 AND ?4") ","
       SQL_COUNT_IF("closed_on BETWEEN ?3 AND ?4") ","
       SQL_COUNT_IF("received_on<=?4 AND (closed_on IS NULL OR closed_on>?4)") ","
-      "coalesce(sum(CASE WHEN fee_status='paid' AND closed_on BETWEEN ?3 AND ?4"
-      " THEN fee_yuan ELSE 0 END),0)"
-      " FROM application WHERE org_id IN (SELECT id FROM sc)");
+      "coalesce(sum(CASE WHEN fee_status<>'paid' THEN 0 WHEN "
+      FEE_PAID_DAY("a") " BETWEEN ?3 AND ?4 THEN fee_yuan ELSE 0 END),0)"
+      " FROM application a WHERE org_id IN (SELECT id FROM sc)");
   if (!st) return STORE_ERROR;
   bind_int(st, 1, orgId);
   bind_int(st, 2, bSubtree);

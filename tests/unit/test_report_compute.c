@@ -12,6 +12,7 @@
 #include <string.h>
 #include <unistd.h>
 
+#include "../../src/lib/date.h"
 #include "../../src/store/store_reports.h"
 #include "harness.h"
 #include "report_fixture.h"
@@ -317,6 +318,57 @@ TEST(report_compute_fee_in_the_year_paid) {
   report_free(p);
   p = compute(s, &set, "stat2018", org, 0, 2023);
   CHECK(raw(p, "stat", "fees", "value") == 0);
+  report_free(p);
+  store_close(s);
+  rf_set_free(&set);
+}
+
+/* The report year is the Beijing calendar year.  An online application
+** sent at 23:30 on 31 December Beijing time (15:30 UTC) is received on 31
+** December; one at 00:30 on 1 January (16:30 UTC on 31 December) in the
+** next year.  The stat form's public-opinion events (unix seconds) are
+** counted by the same Beijing year. */
+TEST(report_compute_beijing_year_boundary) {
+  char z[DATE_STRLEN];
+  /* 2023-12-31T00:00:00Z = 1703980800. */
+  CHECK_STR(date_format(date_today_cn(1703980800 + 15 * 3600 + 1800), z),
+            "2023-12-31");
+  CHECK_STR(date_format(date_today_cn(1703980800 + 16 * 3600 + 1800), z),
+            "2024-01-01");
+  /* 2023-01-01 00:10 Beijing = 2022-12-31T16:10Z. */
+  CHECK_STR(date_format(date_today_cn(1703980800 - 365 * 86400 + 16 * 3600 +
+                                      600), z),
+            "2023-01-01");
+  RfSet set = {0};
+  char zDir[] = "/tmp/gk-unit-rc-XXXXXX", zPath[128];
+  int64_t org = 0, user = 0;
+  fixture_formats(&set);
+  Store *s = fix_org_store(zDir, zPath, &org, &user);
+  CHECK(s != NULL);
+  if (!s) return;
+  char zSql[1024];
+  /* 1: 23:30 on 31 Dec 2023 Beijing; 2: 00:30 on 1 Jan 2024 Beijing;
+  ** 3: 00:10 on 1 Jan 2023 Beijing (2022-12-31 UTC).  Each answered
+  ** online. */
+  snprintf(zSql, sizeof zSql,
+      "INSERT INTO opinion_event(id,org_id,title,level,found_at,created_at)"
+      " VALUES (1,%lld,'甲','other',1704036600,'x'),"
+      " (2,%lld,'乙','other',1704040200,'x'),"
+      " (3,%lld,'丙','other',1672503000,'x');"
+      "INSERT INTO opinion_response(event_id,kind,at) VALUES"
+      " (1,'online',1704036700),(2,'online',1704040300),"
+      " (3,'online',1672503100)",
+      (long long)org, (long long)org, (long long)org);
+  CHECK_INT(fix_exec_sql(zPath, zSql), 0);
+  Report *p = compute(s, &set, "stat2018", org, 0, 2023);
+  CHECK_INT(cell(p, "stat", "response.hotspots", "value"), 2);
+  CHECK_INT(cell(p, "stat", "response.channels.weibo_wechat", "value"), 2);
+  report_free(p);
+  p = compute(s, &set, "stat2018", org, 0, 2024);
+  CHECK_INT(cell(p, "stat", "response.hotspots", "value"), 1);
+  report_free(p);
+  p = compute(s, &set, "stat2018", org, 0, 2022);
+  CHECK_INT(cell(p, "stat", "response.hotspots", "value"), 0);
   report_free(p);
   store_close(s);
   rf_set_free(&set);

@@ -373,3 +373,38 @@ TEST(report_compute_beijing_year_boundary) {
   store_close(s);
   rf_set_free(&set);
 }
+
+/* The stat form's 二（二）4 and 5 count hotspot events answered online or
+** by a release: each is among the events of 二（一）, so neither can
+** exceed it.  A hand-entered 4 above （一） is flagged (a warning, as
+** S10), naming both rows in the form's words; equal is accepted. */
+TEST(report_check_stat_response_events_within_hotspots) {
+  RfSet set = {0};
+  fixture_formats(&set);
+  const RfFormat *f = rf_format_find(&set, "stat2018");
+  Report *p = report_new(f, "测试局", 2018);
+  for (int i = 0; i < f->nCell; i++) {
+    int t, w;
+    rf_cell_locate(f, i, &t, &w, NULL);
+    if (f->aTable[t].aRow[w].bData) report_set_int(p, i, 0);
+  }
+  report_set_int(p, rf_cell(f, "stat", "response.hotspots", "value"), 96);
+  report_set_int(p, rf_cell(f, "stat", "response.channels.weibo_wechat",
+                            "value"), 97);
+  report_set_int(p, rf_cell(f, "stat", "response.channels.other", "value"),
+                 96);
+  RpResult res;
+  report_check(p, NULL, &res);
+  CHECK_INT(res.nBroken, 0);
+  CHECK_INT(res.nWarning, 1);
+  const char *zMsg = res.n == 1 ? res.a[0].zMsg : "";
+  CHECK(strstr(zMsg, "二（二）4.微博微信回应事件数(97)") != NULL);
+  CHECK(strstr(zMsg, "大于") != NULL);
+  CHECK(strstr(zMsg, "回应公众关注热点或重大舆情数") != NULL);
+  CHECK(strstr(zMsg, "weibo") == NULL && strstr(zMsg, "S1") == NULL);
+  if (res.n != 1 || harness_failed)
+    for (int i = 0; i < res.n; i++) fprintf(stderr, "  %s\n", res.a[i].zMsg);
+  rp_result_free(&res);
+  report_free(p);
+  rf_set_free(&set);
+}

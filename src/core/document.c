@@ -128,6 +128,17 @@ const char *doc_transition(const char *zState, const char *zMode,
   return "未知的操作";
 }
 
+int doc_passed_this_round(const DocReview *aRev, int nRev, int64_t userId) {
+  int iFrom = 0;
+  for (int i = 0; i < nRev; i++)
+    if (aRev[i].zDecision && !strcmp(aRev[i].zDecision, "submit")) iFrom = i + 1;
+  for (int i = iFrom; i < nRev; i++)
+    if (aRev[i].userId == userId && aRev[i].zDecision &&
+        !strcmp(aRev[i].zDecision, "pass"))
+      return 1;
+  return 0;
+}
+
 static int empty(const char *z) { return !z || !z[0]; }
 
 static int date_ok(const char *z) {

@@ -180,6 +180,12 @@ DocAction doc_action_parse(const char *z);
 const char *doc_transition(const char *zState, const char *zMode,
                            DocAction eAct, const char **pzNext, Perm *pPerm);
 
+/* 三审: the three reviews of one round (from the latest submission) are
+** made by three people.  1 when user userId already passed a step of the
+** current round in aRev[0..nRev) (the document's review rows, oldest
+** first), so may not pass another one; sending back is not a pass. */
+int doc_passed_this_round(const DocReview *aRev, int nRev, int64_t userId);
+
 /* Checks what must hold before a draft is submitted (公开属性确认): a
 ** title, a valid 生成日期, a disclosure mode, a legal ground of Arts.
 ** 14-16 when withheld, valid optional dates and codes.  NULL when fine,

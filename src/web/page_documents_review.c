@@ -5,7 +5,8 @@
 **
 ** Rules enforced here, each before anything is stored:
 **  - the step's permission on the document's organisation (req_can);
-**  - the drafter never passes their own document, at any step;
+**  - the drafter never passes their own document, at any step, and no
+**    one passes two steps of one round (三审: three reviewers);
 **  - 公开方式 confirmed before submission, 不予公开 with its legal ground;
 **  - the secrecy review passes only after a fresh scan with no open
 **    finding — personal data and classification / release marks (★秘密,
@@ -157,6 +158,16 @@ static int doc_step(Req *r, const DocStep *pStep) {
     http_error(r, 403, "起草人不能审核自己起草的文件");
     return 0;
   }
+  if (eAct == DOC_ACT_PASS) {
+    DocReview *aRev;
+    int nRev;
+    int rc = store_doc_reviews(r->store, &r->arena, d.id, &aRev, &nRev);
+    if (rc) { docs_fail(r, rc, store_errmsg(r->store)); return 0; }
+    if (doc_passed_this_round(aRev, nRev, r->user->id)) {
+      http_error(r, 403, "您已办理本轮的其他审核环节：科室审核、保密审查和领导审批须由不同人员办理");
+      return 0;
+    }
+  }
   if (eAct == DOC_ACT_SUBMIT && (zWhy = doc_submit_check(&d))) {
     docs_refuse(r, 422, zWhy);
     return 0;
@@ -251,7 +262,7 @@ static int doc_step(Req *r, const DocStep *pStep) {
 }
 
 /* The secrecy reviewer of the document's organisation, in the secrecy
-** review state, not the drafter.  Sends the error and returns -1. */
+** review state, not the drafter nor the one who passed its 科室审核.  Sends the error and returns -1. */
 static int secrecy_gate(Req *r, const Doc *d) {
   if (!req_can(r, PERM_DOC_SECRECY, d->orgId)) {
     http_error(r, 403, "只有本单位的保密审查员可以处理隐私扫描");
@@ -263,6 +274,14 @@ static int secrecy_gate(Req *r, const Doc *d) {
   }
   if (d->createdBy == r->user->id) {
     http_error(r, 403, "起草人不能审核自己起草的文件");
+    return -1;
+  }
+  DocReview *aRev;
+  int nRev;
+  int rc = store_doc_reviews(r->store, &r->arena, d->id, &aRev, &nRev);
+  if (rc) { docs_fail(r, rc, store_errmsg(r->store)); return -1; }
+  if (doc_passed_this_round(aRev, nRev, r->user->id)) {
+    http_error(r, 403, "您已办理本轮的其他审核环节：保密审查须由其他人员办理");
     return -1;
   }
   return 0;

@@ -189,6 +189,28 @@ TEST(doc_art26_spring_festival_2024) {
   cal_free(&cal);
 }
 
+TEST(doc_passed_this_round_three_reviewers) {
+  /* Round 1: submit (1), 科室审核 by 2, 保密审查 by 3, 领导审批 returned by
+  ** 4; round 2: submit (1), 科室审核 by 2.  Only 2 has passed a step of
+  ** the current round; 3 passed one of the earlier round, 4 only sent it
+  ** back, 1 submitted. */
+  static const DocReview a[] = {
+    {1, "draft", "dept_review", "submit", "", 1, "", ""},
+    {2, "dept_review", "secrecy_review", "pass", "", 2, "", ""},
+    {3, "secrecy_review", "approval", "pass", "", 3, "", ""},
+    {4, "approval", "draft", "return", "", 4, "", ""},
+    {5, "draft", "dept_review", "submit", "", 1, "", ""},
+    {6, "dept_review", "secrecy_review", "pass", "", 2, "", ""},
+  };
+  CHECK_INT(doc_passed_this_round(a, 6, 2), 1);
+  CHECK_INT(doc_passed_this_round(a, 6, 3), 0);
+  CHECK_INT(doc_passed_this_round(a, 6, 4), 0);
+  CHECK_INT(doc_passed_this_round(a, 6, 1), 0);
+  /* Within round 1 (before the return), 3 had passed. */
+  CHECK_INT(doc_passed_this_round(a, 3, 3), 1);
+  CHECK_INT(doc_passed_this_round(a, 0, 2), 0);
+}
+
 TEST(doc_art26_restarts_when_changed) {
   /* Art. 26: from when the information is formed OR changed.  Formed
   ** 2024-02-01, changed 2024-03-04: the 20 working days run again from

@@ -12,7 +12,8 @@
 **    an identity number (18 digits, or 17 + 'x' not followed by a letter or
 **    digit; 15 digits for the old form), a bank card (16-19 digits, Luhn),
 **    a mobile (11 digits, 1[3-9]) or a landline (10-12 digits with a
-**    plausible area code).  Groups joined by exactly one ' ' or '-' form a
+**    plausible area code); a mobile may have "+86" or "0086" glued before
+**    it (the finding is the 11 digits).  Groups joined by exactly one ' ' or '-' form a
 **    chain, and whole-group runs of a chain are tried as spaced numbers:
 **    bank cards written 4-4-4-4[-1..4] with one separator throughout,
 **    mobiles 3-4-4, landlines area-local ("0951-1234567", "010 12345678").
@@ -204,6 +205,15 @@ static void scan_group(Scan *p, const Group *g) {
   if (nDigit == 11 && ident_mobile_check(z, NULL) == IDENT_OK) {
     add_cand(p, PRIVACY_MOBILE, PRIVACY_CONF_MEDIUM,
              aStrength[PRIVACY_MOBILE], g->iStart, g->iEnd);
+  }
+  /* "+8613812345678", "008613812345678": the country code glued before a
+  ** mobile; the finding is the 11 digits after it. */
+  if ((nDigit == 13 && !strncmp(z, "86", 2) && g->iStart > 0 &&
+       p->aCp[g->iStart - 1] == '+') ||
+      (nDigit == 15 && !strncmp(z, "0086", 4))) {
+    if (ident_mobile_check(z + nDigit - 11, NULL) == IDENT_OK)
+      add_cand(p, PRIVACY_MOBILE, PRIVACY_CONF_MEDIUM,
+               aStrength[PRIVACY_MOBILE], g->iEnd - 11, g->iEnd);
   }
   if (nDigit >= 10 && nDigit <= 12 && z[0] == '0' &&
       ident_landline_check(z, NULL) == IDENT_OK) {

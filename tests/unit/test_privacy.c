@@ -160,6 +160,19 @@ TEST(privacy_phones) {
   CHECK_SCAN("12812345678", "");
 }
 
+TEST(privacy_mobile_with_country_code_glued) {
+  /* "+86" or "0086" written straight before the number is a common form on
+   * forms and letters: the 11 digits after the country code are the mobile
+   * (byte offsets: "电话：" is 9 bytes, "+86" 3 more, "0086" 4 more). */
+  CHECK_SCAN("电话：+8613812345678", "mobile@12+11=13812345678>138****5678;");
+  CHECK_SCAN("电话：008613812345678", "mobile@13+11=13812345678>138****5678;");
+  CHECK_SCAN("电话：＋８６１３８１２３４５６７８",
+             "mobile@18+33=１３８１２３４５６７８>１３８****５６７８;");
+  /* 13 digits without a '+' are some other number; 86 + 12… is no mobile */
+  CHECK_SCAN("编号8613812345678", "");
+  CHECK_SCAN("+8612812345678", "");
+}
+
 TEST(privacy_emails_and_credit_codes) {
   CHECK_SCAN("邮箱：zhang.san@example.gov.cn。",
              "email@9+24=zhang.san@example.gov.cn>z***@example.gov.cn;");

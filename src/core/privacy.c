@@ -781,6 +781,42 @@ char *privacy_apply_masks(const char *z, size_t n,
   return buf_steal(&b);
 }
 
+/* The comparison key of a phone (its folded digits) or e-mail (folded,
+** lower-case) z[0..n) into b. */
+static void contact_key(const char *z, size_t n, int bEmail, Buf *b) {
+  size_t i = 0;
+  while (i < n) {
+    int len;
+    uint32_t c = utf8_fold(utf8_decode(z + i, n - i, &len));
+    i += (size_t)len;
+    if (bEmail ? c < 128 : is_digit(c)) buf_putc(b, (char)c);
+  }
+}
+
+int privacy_is_known_contact(const PrivacyFinding *f, const char *zKnown) {
+  int bEmail = f->eKind == PRIVACY_EMAIL, bFound = 0;
+  if (!zKnown || !zKnown[0] || !f->zMatch) return 0;
+  if (!bEmail && f->eKind != PRIVACY_MOBILE && f->eKind != PRIVACY_LANDLINE)
+    return 0;
+  PrivacyResult r;
+  if (privacy_scan(zKnown, strlen(zKnown), NULL, &r) != PRIVACY_OK) return 0;
+  Buf want = BUF_INIT, got = BUF_INIT;
+  contact_key(f->zMatch, f->nLen, bEmail, &want);
+  for (size_t k = 0; k < r.nFinding && !bFound; k++) {
+    const PrivacyFinding *g = &r.aFinding[k];
+    if ((g->eKind == PRIVACY_EMAIL) != bEmail ||
+        (!bEmail && g->eKind != PRIVACY_MOBILE && g->eKind != PRIVACY_LANDLINE))
+      continue;
+    buf_reset(&got);
+    contact_key(g->zMatch, g->nLen, bEmail, &got);
+    bFound = want.n && want.n == got.n && !memcmp(want.z, got.z, want.n);
+  }
+  buf_free(&want);
+  buf_free(&got);
+  privacy_result_free(&r);
+  return bFound;
+}
+
 const char *privacy_kind_name(PrivacyKind e) {
   switch (e) {
     case PRIVACY_ID_NUMBER: return "id_number";

@@ -27,14 +27,24 @@
 #include "web/documents.h"
 #include "web/pages.h"
 
+/* What one scan of a document leaves out: the findings accepted before
+** and the organisation's own published contacts. */
+typedef struct ScanSkip {
+  const DocFinding *aAcc;  /* accepted findings */
+  int nAcc;
+  const char *zKnown;      /* the organisation's phone, fax and e-mail */
+} ScanSkip;
+
 /* Adds the findings in res of one text, skipping matches already
-** accepted; frees res. */
+** accepted and the organisation's own contacts; frees res. */
 static int add_findings(Req *r, const Doc *d, const char *zSource,
-                        PrivacyResult *res, const DocFinding *aAcc, int nAcc) {
+                        PrivacyResult *res, const ScanSkip *sk) {
   int rc = STORE_OK;
+  const DocFinding *aAcc = sk->aAcc;
+  int nAcc = sk->nAcc;
   for (size_t i = 0; i < res->nFinding && rc == STORE_OK; i++) {
     const PrivacyFinding *pf = &res->aFinding[i];
-    int bAccepted = 0;
+    int bAccepted = privacy_is_known_contact(pf, sk->zKnown);
     for (int k = 0; k < nAcc; k++)
       if (!strcmp(aAcc[k].zSource, zSource) && !strcmp(aAcc[k].zMatch, pf->zMatch))
         bAccepted = 1;
@@ -56,7 +66,7 @@ static int add_findings(Req *r, const Doc *d, const char *zSource,
 /* Adds the findings of one text: personal data (Art. 17 review) and the
 ** classification and release marks, skipping matches already accepted. */
 static int scan_text(Req *r, const Doc *d, const char *zSource, const char *z,
-                     size_t n, const DocFinding *aAcc, int nAcc) {
+                     size_t n, const ScanSkip *sk) {
   PrivacyResult res;
   PrivacyOptions opt;
   memset(&opt, 0, sizeof opt);
@@ -64,7 +74,7 @@ static int scan_text(Req *r, const Doc *d, const char *zSource, const char *z,
   date_parse(docs_today(r), &today);
   opt.iToday = date_year(today) * 10000 + date_month(today) * 100 + date_day(today);
   if (privacy_marks_scan(z, n, &res) == PRIVACY_OK) {
-    int rc = add_findings(r, d, zSource, &res, aAcc, nAcc);
+    int rc = add_findings(r, d, zSource, &res, sk);
     if (rc != STORE_OK) return rc;
   }
   if (privacy_scan(z, n, &opt, &res) != PRIVACY_OK) {
@@ -78,17 +88,27 @@ static int scan_text(Req *r, const Doc *d, const char *zSource, const char *z,
     f.zMask = "";
     return store_doc_finding_add(r->store, &f);
   }
-  return add_findings(r, d, zSource, &res, aAcc, nAcc);
+  return add_findings(r, d, zSource, &res, sk);
 }
 
 int docs_scan(Req *r, const Doc *d) {
   DocFinding *aAcc;
   DocAttachment *aAtt;
+  Org o;
   int nAcc, nAtt;
+  ScanSkip sk = {NULL, 0, ""};
   int rc = store_doc_findings_clear_open(r->store, d->id);
   if (!rc) rc = store_doc_findings(r->store, &r->arena, d->id, "accepted", &aAcc, &nAcc);
-  if (!rc) rc = scan_text(r, d, "title", d->zTitle, strlen(d->zTitle), aAcc, nAcc);
-  if (!rc) rc = scan_text(r, d, "body", d->zBody, strlen(d->zBody), aAcc, nAcc);
+  /* The office's own phone, fax and e-mail (its guide) stay published. */
+  if (!rc) rc = store_org_get(r->store, &r->arena, d->orgId, &o);
+  if (!rc) {
+    sk.aAcc = aAcc;
+    sk.nAcc = nAcc;
+    sk.zKnown = req_fmt(r, "%s %s %s", o.zPhone ? o.zPhone : "", o.zFax ? o.zFax : "",
+                        o.zEmail ? o.zEmail : "");
+  }
+  if (!rc) rc = scan_text(r, d, "title", d->zTitle, strlen(d->zTitle), &sk);
+  if (!rc) rc = scan_text(r, d, "body", d->zBody, strlen(d->zBody), &sk);
   if (!rc) rc = store_doc_attachments(r->store, &r->arena, d->id, &aAtt, &nAtt);
   for (int i = 0; !rc && i < nAtt; i++) {
     DocAttachment t;
@@ -98,7 +118,7 @@ int docs_scan(Req *r, const Doc *d) {
     Buf text = BUF_INIT, notes = BUF_INIT;
     doctext_extract(t.zMime, p, (size_t)t.size, &text, &notes);
     const char *zSrc = req_fmt(r, "attachment:%lld", (long long)t.id);
-    rc = scan_text(r, d, zSrc, buf_str(&text), text.n, aAcc, nAcc);
+    rc = scan_text(r, d, zSrc, buf_str(&text), text.n, &sk);
     buf_free(&text);
     buf_free(&notes);
   }

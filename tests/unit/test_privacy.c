@@ -343,6 +343,33 @@ TEST(privacy_apply_masks_all) {
   free(zOut);
 }
 
+/* The first finding of z, checked against the contacts zKnown. */
+static int known(const char *z, const char *zKnown) {
+  PrivacyResult r;
+  int b = -1;
+  CHECK_INT(privacy_scan(z, strlen(z), NULL, &r), PRIVACY_OK);
+  if (r.nFinding) b = privacy_is_known_contact(&r.aFinding[0], zKnown);
+  privacy_result_free(&r);
+  return b;
+}
+
+TEST(privacy_known_contacts) {
+  /* The organisation's own phone, fax and e-mail as entered in its guide. */
+  const char *zOrg = "0955-5021796 （0955）5021797 znwsj@163.com";
+  CHECK_INT(known("电话：0955-5021796", zOrg), 1);
+  CHECK_INT(known("电话：(0955)5021796", zOrg), 1);   /* same digits */
+  CHECK_INT(known("电话：0955 5021797", zOrg), 1);
+  CHECK_INT(known("电话：09555021796", zOrg), 1);
+  CHECK_INT(known("邮箱：ZNWSJ@163.COM", zOrg), 1);   /* case */
+  CHECK_INT(known("电话：0955-5021798", zOrg), 0);   /* one digit off */
+  CHECK_INT(known("邮箱：znwsj2@163.com", zOrg), 0);
+  CHECK_INT(known("手机：13909551234", zOrg), 0);
+  /* Only contacts: an identity number is never "known". */
+  CHECK_INT(known("640302199001011238", "640302199001011238"), 0);
+  CHECK_INT(known("电话：0955-5021796", ""), 0);
+  CHECK_INT(known("电话：0955-5021796", NULL), 0);
+}
+
 TEST(privacy_kind_names) {
   for (int e = 1; e <= PRIVACY_KIND_MAX; e++) {
     CHECK_INT(privacy_kind_from_name(privacy_kind_name((PrivacyKind)e)), e);

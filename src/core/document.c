@@ -180,6 +180,19 @@ const char *doc_dates_check(const Doc *d, Date today) {
   return NULL;
 }
 
+const char *doc_validity_check(const Doc *d, const char *zValidity,
+                               const char *zDate, Date today) {
+  Date day, dSigned;
+  if (!doc_code_valid(aDocValidity, zValidity)) return "有效性取值无效";
+  if (empty(zDate)) return strcmp(zValidity, "valid") ? "请填写修订、废止或失效的日期" : NULL;
+  if (date_parse(zDate, &day)) return "日期格式应为 YYYY-MM-DD";
+  if (day > today)
+    return "变更日期不能晚于今天（北京时间）：文件在该日期之前仍然有效，请到该日期再登记";
+  if (!empty(d->zSignedDate) && !date_parse(d->zSignedDate, &dSigned) && day < dSigned)
+    return "变更日期不能早于成文日期";
+  return NULL;
+}
+
 const char *doc_submit_check(const Doc *d) {
   const char *zWhy = doc_draft_check(d);
   if (zWhy) return zWhy;

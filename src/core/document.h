@@ -203,6 +203,14 @@ const char *doc_draft_check(const Doc *d);
 ** when publishing.  NULL or a static Chinese message. */
 const char *doc_dates_check(const Doc *d, Date today);
 
+/* Checks a validity change of published document d to zValidity on
+** zDate, seen on today (Beijing): a known value; for 已修订, 废止 and 失效
+** a date, which records what has happened — not after today (a document
+** that expires tomorrow is 有效 today) and not before the 成文日期.  NULL
+** or a static Chinese message. */
+const char *doc_validity_check(const Doc *d, const char *zValidity,
+                               const char *zDate, Date today);
+
 /* 1 when a published document's content is visible to the public: state
 ** published (withdrawn documents show only the withdrawal notice). */
 int doc_is_public(const Doc *d);

@@ -640,15 +640,17 @@ int store_doc_set_validity(Store *s, Arena *a, int64_t docId,
                            const char *zValidity, const char *zValidityDate,
                            int64_t replacedBy) {
   char zNow[21];
-  Date day;
+  Doc d;
   store_now_iso(zNow);
-  if (!doc_code_valid(aDocValidity, zValidity))
-    return store_fail(s, STORE_INVALID, "有效性取值无效");
-  if (zValidityDate && zValidityDate[0] && date_parse(zValidityDate, &day))
-    return store_fail(s, STORE_INVALID, "日期格式应为 YYYY-MM-DD");
+  int rc = store_doc_get(s, a, docId, &d);
+  if (rc) return rc;
+  /* What has happened, by today in Beijing (core/document.h). */
+  const char *zWhy = doc_validity_check(&d, zValidity, zValidityDate,
+                                        date_today_cn(time(NULL)));
+  if (zWhy) return store_fail(s, STORE_INVALID, "%s", zWhy);
   if (replacedBy == docId)
     return store_fail(s, STORE_INVALID, "替代文件不能是本文件");
-  int rc = doc_ref_ok(s, replacedBy, 0, "替代文件");
+  rc = doc_ref_ok(s, replacedBy, 0, "替代文件");
   if (rc) return rc;
   if ((rc = store_begin(s))) return rc;
   Stmt *st = stmt(s,

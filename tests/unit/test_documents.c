@@ -189,6 +189,31 @@ TEST(doc_art26_spring_festival_2024) {
   cal_free(&cal);
 }
 
+TEST(doc_validity_date_rules) {
+  /* Today in Beijing: 2026-12-08 (e.g. 2026-12-07 16:30 UTC). */
+  Date today;
+  date_parse("2026-12-08", &today);
+  Doc d;
+  memset(&d, 0, sizeof d);
+  d.zSignedDate = "2024-03-01";
+  CHECK(doc_validity_check(&d, "expired", "2026-12-08", today) == NULL);
+  CHECK(doc_validity_check(&d, "repealed", "2024-03-01", today) == NULL);
+  CHECK(doc_validity_check(&d, "valid", "", today) == NULL);
+  /* Tomorrow has not happened yet. */
+  const char *z = doc_validity_check(&d, "expired", "2026-12-09", today);
+  CHECK(z && strstr(z, "不能晚于今天"));
+  /* Before it was signed. */
+  z = doc_validity_check(&d, "repealed", "2024-02-29", today);
+  CHECK(z && strstr(z, "不能早于成文日期"));
+  /* Amended, repealed and expired need their date; bad values. */
+  CHECK(doc_validity_check(&d, "amended", "", today) != NULL);
+  CHECK(doc_validity_check(&d, "expired", "2026-13-01", today) != NULL);
+  CHECK(doc_validity_check(&d, "void", "2026-12-01", today) != NULL);
+  /* Without a 成文日期 only today bounds it. */
+  d.zSignedDate = "";
+  CHECK(doc_validity_check(&d, "expired", "1999-01-01", today) == NULL);
+}
+
 TEST(doc_passed_this_round_three_reviewers) {
   /* Round 1: submit (1), 科室审核 by 2, 保密审查 by 3, 领导审批 returned by
   ** 4; round 2: submit (1), 科室审核 by 2.  Only 2 has passed a step of

@@ -79,3 +79,68 @@ def test_own_office_contacts_are_not_findings(srv):
     f = open_findings(client(srv, "secrecy"), doc)
     eq(sorted(f), ["手机号码"], "findings %r" % f)
     contains(f["手机号码"][0], "13909551234")
+
+
+def beijing_today():
+    import datetime
+    return datetime.datetime.now(datetime.timezone(datetime.timedelta(hours=8))).date()
+
+
+def test_validity_change_cannot_be_dated_ahead(srv):
+    """A validity change records what has happened: a document repealed or
+    expired tomorrow is still 有效 today, so the office cannot record it
+    today (the public page would say 已失效 at once, and the portal's
+    有效性 filter with it).  Today in Beijing is accepted; a date before
+    the document was signed is refused as well."""
+    import datetime
+    drafter = client(srv, "drafter")
+    doc = new_doc(drafter, "有效期届满的办法", signed_date="2026-11-20")
+    walk_to(srv, doc, "published")
+    office = client(srv, "office")
+    today = beijing_today()
+    tomorrow = today + datetime.timedelta(days=1)
+    r = office.post("/staff/docs/%d/validity" % doc,
+                    {"confirm": "1", "validity": "expired", "validity_date": tomorrow.isoformat()})
+    eq(r.status, 422)
+    contains(r.text, "不能晚于今天")
+    anon = srv.client()
+    page = anon.get("/o/znwsj/d/%d" % doc).text
+    not_contains(page, "data-banner=")
+    r = office.post("/staff/docs/%d/validity" % doc,
+                    {"confirm": "1", "validity": "repealed", "validity_date": "2026-11-19"})
+    eq(r.status, 422)
+    contains(r.text, "不能早于成文日期")
+    r = office.post("/staff/docs/%d/validity" % doc,
+                    {"confirm": "1", "validity": "expired", "validity_date": today.isoformat()})
+    eq(r.status, 303)
+    contains(anon.get("/o/znwsj/d/%d" % doc).text, 'data-banner="expired"')
+
+
+def art26_row(c, doc):
+    page = c.get("/staff/docs/%d" % doc).text
+    m = re.search(r"<th[^>]*>公开时限（第二十六条）</th><td>([^<]*)</td>", page)
+    return m and m.group(1)
+
+
+def test_art26_period_on_the_staff_page(srv):
+    """Formed on Thursday 2026-09-24: 09-25..27 中秋节, 10-01..07 国庆节,
+    Saturday 10-10 a working day.  Working days after the 24th: 09-28 29 30
+    (3), 10-08 09 10 (6), 12..16 (11), 19..23 (16), 26 27 28 29 (20): due
+    2026-10-29.  Published on the 29th: on time; published on 11-05:
+    10-30, 11-02 03 04 05 = 5 working days late."""
+    drafter = client(srv, "drafter")
+    office = client(srv, "office")
+    late = new_doc(drafter, "逾期公开的通知", formed="2026-09-24")
+    walk_to(srv, late, "published")
+    srv.sql("UPDATE doc SET published_date='2026-11-05' WHERE id=?", (late,))
+    eq(art26_row(office, late), "2026-10-29（逾期 5 个工作日发布）")
+    ontime = new_doc(drafter, "按时公开的通知", formed="2026-09-24")
+    walk_to(srv, ontime, "published")
+    srv.sql("UPDATE doc SET published_date='2026-10-29' WHERE id=?", (ontime,))
+    eq(art26_row(office, ontime), "2026-10-29（按时发布）")
+    # Not yet published, long past the date (today is after 2026-10-29).
+    draft = new_doc(drafter, "尚未公开的通知", formed="2026-09-24")
+    contains(art26_row(office, draft), "2026-10-29（已超期 ")
+    # Information not to be disclosed proactively has no such period.
+    withheld = new_doc(drafter, "不主动公开的信息", formed="2026-09-24", mode="on_request")
+    eq(art26_row(office, withheld), None)

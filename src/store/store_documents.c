@@ -759,6 +759,19 @@ static int draft_changed_today(Store *s, int64_t docId) {
   return stmt_exec(s, st, "记录文件变更日期");
 }
 
+int store_doc_lock_draft(Store *s, int64_t docId) {
+  char zNow[21];
+  store_now_iso(zNow);
+  Stmt *st = stmt(s, "UPDATE doc SET updated_at=?2 WHERE id=?1 AND state='draft'");
+  if (!st) return STORE_ERROR;
+  bind_int(st, 1, docId);
+  bind_text(st, 2, zNow);
+  int rc = stmt_exec(s, st, "锁定草稿");
+  if (rc == STORE_OK && stmt_changes(s) == 0)
+    rc = store_fail(s, STORE_CONFLICT, "该文件已不是草稿（已提交审核），附件只能在草稿阶段增删；请刷新页面");
+  return rc;
+}
+
 int store_doc_attach_text(Store *s, int64_t docId, const char *zFilename,
                           const char *zMime, const void *p, size_t n,
                           const char *zText, const char *zNotes,

@@ -189,6 +189,32 @@ TEST(doc_art26_spring_festival_2024) {
   cal_free(&cal);
 }
 
+TEST(doc_lock_draft_refuses_a_document_under_review) {
+  /* An upload extracts the file's text (pdftotext: seconds) after the page
+  ** saw a draft; by then the document may have been submitted.  The
+  ** attachment is linked only while the row is still a draft, checked and
+  ** locked in the transaction that links it. */
+  char zPath[128];
+  int64_t org, user;
+  Store *s = fresh_db(zPath, &org, &user);
+  CHECK(s != NULL);
+  if (!s) return;
+  Doc d;
+  memset(&d, 0, sizeof d);
+  d.orgId = org;
+  d.zTitle = "附件竞态";
+  d.zMode = "proactive";
+  d.zFormedDate = "2026-11-20";
+  d.createdBy = user;
+  CHECK_INT(store_doc_add(s, &d), STORE_OK);
+  CHECK_INT(store_doc_lock_draft(s, d.id), STORE_OK);
+  CHECK_INT(store_doc_step(s, d.id, "draft", "dept_review", "submit", "", user), STORE_OK);
+  CHECK_INT(store_doc_lock_draft(s, d.id), STORE_CONFLICT);
+  CHECK(strstr(store_errmsg(s), "草稿") != NULL);
+  CHECK_INT(store_doc_lock_draft(s, d.id + 1000), STORE_CONFLICT);
+  drop_db(s, zPath);
+}
+
 TEST(doc_validity_date_rules) {
   /* Today in Beijing: 2026-12-08 (e.g. 2026-12-07 16:30 UTC). */
   Date today;

@@ -144,3 +144,22 @@ def test_art26_period_on_the_staff_page(srv):
     # Information not to be disclosed proactively has no such period.
     withheld = new_doc(drafter, "不主动公开的信息", formed="2026-09-24", mode="on_request")
     eq(art26_row(office, withheld), None)
+
+
+def test_withdrawal_day_is_beijing_day_in_the_api(srv):
+    """Withdrawn at 2026-12-07 17:30 UTC, which is 2026-12-08 01:30 in
+    Beijing: the public page and the API both say 8 December."""
+    drafter = client(srv, "drafter")
+    doc = new_doc(drafter, "午夜后撤回的通知")
+    walk_to(srv, doc, "published")
+    r = act(client(srv, "office"), doc, "withdraw", "内容有误")
+    eq(r.status, 303)
+    srv.sql("UPDATE doc SET withdrawn_at='2026-12-07T17:30:00Z' WHERE id=?", (doc,))
+    anon = srv.client()
+    page = anon.get("/o/znwsj/d/%d" % doc)
+    eq(page.status, 410)
+    contains(page.text, "本信息已于2026年12月8日撤回")
+    r = anon.get("/api/v1/documents/%d" % doc)
+    eq(r.status, 410)
+    contains(r.text, "2026年12月8日")
+    not_contains(r.text, "2026-12-07")

@@ -22,6 +22,12 @@ def add_user(srv, login, roles):
     return c
 
 
+def awaiting(c):
+    """The 待我办理 list of the staff home of client c."""
+    page = c.get("/staff").text
+    return re.search(r'<ul class="awaiting">(.*?)</ul>', page, re.S).group(1)
+
+
 def test_one_person_passes_one_step_of_a_round(srv):
     """三审: 科室审核, 保密审查 and 领导审批 are three reviews by three people.
     A user who holds the dept-head, secrecy and leader roles (not the
@@ -34,6 +40,10 @@ def test_one_person_passes_one_step_of_a_round(srv):
     eq(act(drafter, doc, "submit").status, 303)
     eq(act(two, doc, "pass", "同意").status, 303)
     eq(state_of(srv, doc), "secrecy_review")
+    # The staff home does not offer him the step it would refuse; the
+    # secrecy reviewer who has not acted in this round sees it.
+    not_contains(awaiting(two), "一人不得连审两环节的文件")
+    contains(awaiting(client(srv, "secrecy")), "一人不得连审两环节的文件")
     r = act(two, doc, "pass", "同意")
     eq(r.status, 403)
     contains(r.text, "已办理本轮的其他审核环节")

@@ -38,6 +38,7 @@ typedef struct Tok {
   long long v;       /* value (RF_SCALE) for TK_NUM when it fits */
   int bDigits;       /* TK_NUM made of ASCII digits only (splittable) */
   int bFits;         /* v is valid */
+  int bOdd;          /* a cell of other text read as blank (noted) */
 } Tok;
 
 typedef struct Line {
@@ -51,6 +52,9 @@ typedef struct Line {
   Tok *aVal;         /* value area */
   int nVal;
   int bRun;          /* the first value was peeled off the label */
+  Tok *aAll;         /* every field as read (for alt_row()) */
+  int nAll;
+  int bCells;        /* split on tabs or pipes (cell boundaries known) */
   int bConsumed;     /* used as the value of an earlier label line */
 } Line;
 
@@ -77,10 +81,11 @@ static char *fold_trim(const char *z, size_t n) {
   return r;
 }
 
-/* 1 for the dashes and slashes reports print in an empty cell. */
+/* 1 for the dashes, slashes and words reports print in an empty cell
+** ("无": none given; read as not stated, like a dash). */
 static int is_blank_mark(const char *z) {
   static const char *azMark[] = {"—", "——", "-", "--", "/", "－", "－－",
-                                 "―", "――", "─", "──", "\\", NULL};
+                                 "―", "――", "─", "──", "\\", "无", NULL};
   for (int i = 0; azMark[i]; i++)
     if (!strcmp(z, azMark[i])) return 1;
   return 0;
@@ -91,6 +96,7 @@ static int parse_num(const char *z, Tok *t) {
   const char *p = z;
   int neg = 0, nInt = 0, nFrac = 0, bSign = 0;
   long long ip = 0, fp = 0, scale = RF_SCALE;
+  int bUp = 0;                         /* the first digit dropped is >= 5 */
   if (*p == '+' || *p == '-') { neg = *p == '-'; p++; bSign = 1; }
   while (isdigit((unsigned char)*p)) {
     if (nInt < 15) ip = ip * 10 + (*p - '0');
@@ -102,6 +108,7 @@ static int parse_num(const char *z, Tok *t) {
     p++;
     while (isdigit((unsigned char)*p)) {
       if (nFrac < 4) { scale /= 10; fp += (*p - '0') * scale; }
+      else if (nFrac == 4) bUp = *p >= '5';
       nFrac++;
       p++;
     }
@@ -111,7 +118,8 @@ static int parse_num(const char *z, Tok *t) {
   t->e = TK_NUM;
   t->bDigits = !bSign && nFrac == 0 && !strchr(z, '.');
   t->bFits = nInt <= 12;                    /* |value| < RF_MAX_UNITS */
-  t->v = t->bFits ? (ip * RF_SCALE + fp) * (neg ? -1 : 1) : 0;
+  /* rounded, not cut, at the grid's precision ("12.34999" is 12.35) */
+  t->v = t->bFits ? (ip * RF_SCALE + fp + bUp) * (neg ? -1 : 1) : 0;
   return 1;
 }
 
@@ -165,6 +173,29 @@ static int signed_by_word(const char *z, Tok *t) {
   return 0;
 }
 
+/* A number followed by the unit of a count or of the fee column ("57件",
+** "12.35万元"): fills t and returns 1, else 0.  "元" and "万" alone are
+** not taken: "1200元" in a column of 万元, or "1.2万" for 12000, would
+** read as a wrong number. */
+static int number_with_unit(const char *z, Tok *t) {
+  static const char *azUnit[] = {"万元", "件", "项", "条", "个", "次", "起",
+                                 "宗"};
+  size_t n = strlen(z);
+  for (size_t i = 0; i < sizeof azUnit / sizeof *azUnit; i++) {
+    size_t m = strlen(azUnit[i]);
+    if (n <= m || strcmp(z + n - m, azUnit[i])) continue;
+    char *zNum = xstrndup(z, n - m);
+    size_t e = strlen(zNum);
+    while (e && zNum[e - 1] == ' ') zNum[--e] = 0;
+    int bOk = parse_num(zNum, t);
+    free(zNum);
+    if (!bOk) return 0;
+    t->bDigits = 0;                     /* never split as run-together */
+    return 1;
+  }
+  return 0;
+}
+
 /* Fills t from a folded field (t takes ownership of zFolded). */
 static void classify(Tok *t, char *zFolded) {
   memset(t, 0, sizeof *t);
@@ -182,6 +213,8 @@ static void classify(Tok *t, char *zFolded) {
     /* t filled */
   } else if (signed_by_word(zFolded, t)) {
     /* "减4": t filled with -4 */
+  } else if (number_with_unit(zFolded, t)) {
+    /* "57件": t filled with 57 */
   } else if (is_blank_mark(zFolded) || several_numbers(zFolded)) {
     t->e = TK_BLANK;
   } else {
@@ -193,13 +226,14 @@ static void classify(Tok *t, char *zFolded) {
 ** cells, "| a | b |") and tabs when it has any, else on runs of white
 ** space (ASCII, U+3000, U+00A0).  The empty fields outside a pipe line's
 ** first and last pipe are not cells.  Returns folded, trimmed fields. */
-static Tok *split_fields(const char *z, size_t n, int *pn) {
+static Tok *split_fields(const char *z, size_t n, int *pn, int *pbCells) {
   Tok *a = NULL;
   int nA = 0;
   size_t i = 0, s = 0;
   char *zF = fold_trim(z, n);   /* spaces normalised, full-width folded */
   int bPipe = strchr(zF, '|') != NULL;
   int bTab = bPipe || memchr(z, '\t', n) != NULL;
+  *pbCells = bTab;
   if (!bTab || bPipe) {
     z = zF;
     n = strlen(zF);
@@ -226,7 +260,8 @@ static Tok *split_fields(const char *z, size_t n, int *pn) {
 /* Builds a Line from raw text. */
 static void make_line(Line *L, const char *z, size_t n) {
   int nF, iLast, i;
-  Tok *a = split_fields(z, n, &nF);
+  int bCells;
+  Tok *a = split_fields(z, n, &nF, &bCells);
   Buf lab = BUF_INIT;
   memset(L, 0, sizeof *L);
   /* the value area: trailing NUM / BLANK / EMPTY fields */
@@ -254,6 +289,13 @@ static void make_line(Line *L, const char *z, size_t n) {
     }
   }
   if (!L->aVal) L->aVal = xmalloc(sizeof(Tok) * (size_t)(nF + 2));
+  L->nAll = nF;
+  L->bCells = bCells;
+  L->aAll = xmalloc(sizeof(Tok) * (size_t)(nF + 1));
+  for (i = 0; i < nF; i++) {
+    L->aAll[i] = a[i];
+    L->aAll[i].z = xstrdup(a[i].z);
+  }
   /* the value area keeps its empty cells (blank cells of a tab or pipe
   ** table; store_row() trims padding beyond the columns), except around
   ** a single number on a line of its own (the stat form's layout) */
@@ -298,6 +340,8 @@ static void free_line(Line *L) {
   free(L->zNorm);
   free(L->zNorm2);
   free(L->zNormHead);
+  for (int i = 0; i < L->nAll; i++) free(L->aAll[i].z);
+  free(L->aAll);
   for (int i = 0; i < L->nField; i++) free(L->azField[i]);
   free(L->azField);
   for (int i = 0; i < L->nVal; i++) free(L->aVal[i].z);
@@ -884,6 +928,20 @@ static void fmt_values(Buf *b, const long long *aV, const int *aBlank,
                aBlank && aBlank[c] ? "空" : rf_value_str(aV[c], zv));
 }
 
+/* 1 when z has no byte outside ASCII. */
+static int ascii_only(const char *z) {
+  for (; *z; z++)
+    if ((unsigned char)*z >= 0x80) return 0;
+  return 1;
+}
+
+/* 1 when some token is a number. */
+static int any_number(const Tok *a, int n) {
+  for (int i = 0; i < n; i++)
+    if (a[i].e == TK_NUM) return 1;
+  return 0;
+}
+
 /* Stores a row's tokens into the grid, resolving splits and gaps. */
 static void store_row(Reader *R, int iTab, int iRow, const Tok *aTok,
                       int nTok, int bRun) {
@@ -891,6 +949,12 @@ static void store_row(Reader *R, int iTab, int iRow, const Tok *aTok,
   int k = tb->nCol, base = tb->iCell0 + iRow * tb->nCol;
   const char *zRow = row_name(tb, iRow);
   int iDone = row_order(R->f, iTab, iRow);
+  if (!tb->aRow[iRow].bData && !any_number(aTok, nTok)) {
+    /* a group's heading on a line of its own, its cells empty or dashes
+    ** (a spreadsheet's row): not a total, its rows follow */
+    R->iLastOrder = iDone;
+    return;
+  }
   if (R->aDone[iDone]) {
     note(R->out, mprintf("%s：重复出现，保留第一次读到的数", zRow));
     return;
@@ -904,9 +968,12 @@ static void store_row(Reader *R, int iTab, int iRow, const Tok *aTok,
       note(R->out, mprintf("%s：单元格“%s”不是一个数，按空白处理", zRow,
                            aTok[c].z));
     else if (aTok[c].e == TK_NUM && aTok[c].z &&
-             (unsigned char)aTok[c].z[0] >= 0x80)          /* "减4" */
+             !ascii_only(aTok[c].z))                  /* "减4", "57件" */
       note(R->out, mprintf("%s：单元格“%s”读作%s", zRow, aTok[c].z,
                            rf_value_str(aTok[c].v, zv)));
+    else if (aTok[c].bOdd)
+      note(R->out, mprintf("%s：单元格“%s”不是数，按空白处理", zRow,
+                           aTok[c].z));
   }
   if (!tb->aRow[iRow].bData)
     note(R->out, mprintf("%s：以单行给出（无分项），按合计读入", zRow));
@@ -1128,6 +1195,50 @@ static int has_values(const Line *L) {
   return 0;
 }
 
+#define ALT_TEXT_MAX 12   /* characters of a text cell read as blank */
+
+/* A row with a cell of other text among or instead of its numbers
+** ("行政许可 | 1200元", "… | 3 | 见说明 | 0 |", "收费 | 12.35万"): the
+** text would end the label and the row would not be found.  Tries the
+** label made of the first j fields, shortest first, and stores the
+** cells after it, the text cells as blanks (noted), when it names a data
+** row and the cells are exactly the row's.  The text cells must be short;
+** in text split on spaces (no cell boundaries), the first cell must be a
+** number or a blank mark, so prose ("受理行政许可 203 件", "办理行政许可
+** 共计1286件") is never read as a row.  Returns 1 when stored. */
+static int alt_row(Reader *R, const Line *L) {
+  for (int j = 1; j < L->nAll; j++) {
+    const Tok *aRest = L->aAll + j;
+    int nRest = L->nAll - j, t, r, bOk = 1;
+    if (L->aAll[j - 1].e != TK_TEXT) continue;
+    while (nRest > 0 && aRest[nRest - 1].e == TK_EMPTY) nRest--;
+    if (!L->bCells && aRest[0].e != TK_NUM && aRest[0].e != TK_BLANK)
+      continue;
+    for (int k = 0; k < nRest && bOk; k++)
+      if (aRest[k].e == TK_TEXT &&
+          utf8_len(aRest[k].z, strlen(aRest[k].z)) > ALT_TEXT_MAX)
+        bOk = 0;
+    if (!bOk) continue;
+    Buf lab = BUF_INIT;
+    for (int k = 0; k < j; k++) buf_puts(&lab, L->aAll[k].z);
+    char *zNorm = rf_label_norm(buf_str(&lab));
+    buf_free(&lab);
+    bOk = match_row(R, zNorm, &t, &r) && R->f->aTable[t].aRow[r].bData &&
+          nRest == R->f->aTable[t].nCol;
+    free(zNorm);
+    if (!bOk) continue;
+    Tok *aV = xmalloc(sizeof(Tok) * (size_t)nRest);
+    for (int k = 0; k < nRest; k++) {
+      aV[k] = aRest[k];
+      if (aV[k].e == TK_TEXT) { aV[k].e = TK_BLANK; aV[k].bOdd = 1; }
+    }
+    store_row(R, t, r, aV, nRest, 0);
+    free(aV);
+    return 1;
+  }
+  return 0;
+}
+
 /* Walks the lines, matching labels to rows and storing their numbers. */
 static void read_lines(Reader *R, Line *aL, int nL) {
   Pending P;
@@ -1180,6 +1291,10 @@ static void read_lines(Reader *R, Line *aL, int nL) {
     }
     if (!bMatch && has_values(L))
       bMatch = wrapped_label(R, aL, nL, i, L->zNorm, &t, &r);
+    if (!bMatch && alt_row(R, L)) {
+      buf_reset(&prev);
+      continue;
+    }
     if (!bMatch) {
       if (L->nVal) buf_reset(&prev);
       else buf_puts(&prev, L->zNorm);
@@ -1198,6 +1313,8 @@ static void read_lines(Reader *R, Line *aL, int nL) {
                vertical_value(R, aL, nL, i, t, r, &tk)) {
       store_row(R, t, r, &tk, 1, 0);
       free(tk.z);
+    } else if (L->zNorm2 && alt_row(R, L)) {
+      /* stored: the last field was a text cell, not a unit */
     } else {
       R->iLastOrder = row_order(R->f, t, r);
       if (tb->aRow[r].bData) R->nLabelOnly++;

@@ -8,7 +8,9 @@
 **     broken by stray spaces or wrapped onto the previous line;
 **   - label-less rows (table 四: a line of numbers after its heading);
 **   - the stat form's one-cell-per-line layout (label / unit / value);
-**   - blank cells: an empty tab-separated cell or a dash (—, ——, -, /);
+**   - blank cells: an empty tab-separated cell, a dash (—, ——, -, /) or
+**     "无"; a unit in a cell ("57件", "12.35万元") is read with a note,
+**     other short text among a row's cells is a blank with a note;
 **   - rows whose cells run together ("（一）予以公开91000010"), and rows
 **     with fewer numbers than columns: every way of splitting the digits
 **     (or placing the missing cells) is tried and kept only when it

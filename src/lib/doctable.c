@@ -5,6 +5,7 @@
 #include "lib/zipmem.h"
 #include "lib/doctable.h"
 
+#include <ctype.h>
 #include <iconv.h>
 #include <libxml/HTMLparser.h>
 #include <libxml/parser.h>
@@ -152,9 +153,32 @@ static void html_inline(const xmlNode *x, Buf *b, int depth) {
   }
 }
 
-/* One <tr>: its <td>/<th> cells joined by tabs, as a line. */
+static void html_walk(const xmlNode *x, Buf *b, int depth);
+
+/* 1 when a <table> lies below x (depth-limited). */
+static int has_table(const xmlNode *x, int depth) {
+  for (; x && depth < DT_MAX_DEPTH; x = x->next) {
+    if (is_name(x, "table")) return 1;
+    if (x->type == XML_ELEMENT_NODE && has_table(x->children, depth + 1))
+      return 1;
+  }
+  return 0;
+}
+
+/* One <tr>: its <td>/<th> cells joined by tabs, as a line.  A row with a
+** table inside a cell is page layout (an old site's frame around the
+** article, the report's tables within): its cells are read as blocks,
+** their tables as tables. */
 static void html_row(const xmlNode *r, Buf *b, int depth) {
   int nCell = 0;
+  if (has_table(r->children, depth)) {
+    for (const xmlNode *c = r->children; c; c = c->next) {
+      put_nl(b);
+      html_walk(c->children, b, depth + 1);
+      put_nl(b);
+    }
+    return;
+  }
   for (const xmlNode *c = r->children; c; c = c->next) {
     if (!is_name(c, "td") && !is_name(c, "th")) continue;
     Buf cell = BUF_INIT;
@@ -211,11 +235,45 @@ static void html_walk(const xmlNode *x, Buf *b, int depth) {
   }
 }
 
+static int text_utf8_raw(const char *p, size_t n, Buf *pOut, Buf *pErr);
+static int valid_utf8(const char *p, size_t n);
+
+/* 1 when a page that is not valid UTF-8 is Chinese text in GB18030 or one
+** of its subsets: it declares no charset (a page saved without the
+** server's header), declares gb2312/gbk/gb18030 (gb2312 pages carry GBK
+** characters such as 埇, which a strict gb2312 decoder stops at), or
+** wrongly declares UTF-8. */
+static int html_is_gb(const char *p, size_t n) {
+  static const char *azGb[] = {"gb", "x-gbk", "utf-8", "utf8", "cp936",
+                               NULL};
+  size_t m = n < 4096 ? n : 4096;
+  for (size_t i = 0; i + 7 <= m; i++) {
+    if (strncasecmp(p + i, "charset", 7)) continue;
+    size_t j = i + 7;
+    while (j < m && strchr(" \t=\"'", p[j])) j++;
+    for (int k = 0; azGb[k]; k++)
+      if (m - j >= strlen(azGb[k]) &&
+          !strncasecmp(p + j, azGb[k], strlen(azGb[k])))
+        return 1;
+    return 0;
+  }
+  return 1;
+}
+
 static int html_text(const char *p, size_t n, Buf *pOut, Buf *pErr) {
   if (n > (size_t)0x7fffffff) { buf_puts(pErr, "网页文件过大"); return -1; }
-  htmlDocPtr d = htmlReadMemory(p, (int)n, NULL, NULL,
+  Buf u = BUF_INIT;
+  const char *zEnc = NULL;
+  if (!valid_utf8(p, n) && html_is_gb(p, n)) {
+    if (text_utf8_raw(p, n, &u, pErr)) { buf_free(&u); return -1; }
+    p = buf_str(&u);
+    n = u.n;
+    zEnc = "UTF-8";       /* overrides the page's own declaration */
+  }
+  htmlDocPtr d = htmlReadMemory(p, (int)n, NULL, zEnc,
                                 HTML_PARSE_RECOVER | HTML_PARSE_NOERROR |
                                 HTML_PARSE_NOWARNING | HTML_PARSE_NONET);
+  buf_free(&u);
   if (!d) { buf_puts(pErr, "无法解析网页"); return -1; }
   html_walk(xmlDocGetRootElement(d), pOut, 0);
   put_nl(pOut);
@@ -303,10 +361,40 @@ static void docx_runs(const xmlNode *x, Buf *b, int depth) {
       if (b->n && b->z[b->n - 1] != ' ') buf_putc(b, ' ');
       docx_runs(x->children, b, depth + 1);
     } else if (!is_local(x, "rPr") && !is_local(x, "pPr") &&
-               !is_local(x, "delText")) {
+               !is_local(x, "delText") && !is_local(x, "txbxContent") &&
+               !is_local(x, "Fallback")) {
       docx_runs(x->children, b, depth + 1);
     }
   }
+}
+
+static void docx_body(const xmlNode *x, Buf *b, int depth);
+
+/* The text boxes anchored in a paragraph (w:txbxContent), each read as a
+** body of its own, so a table drawn in a text box stays a table.  The
+** mc:Fallback copy of a drawing (VML for old readers, the same content
+** again) is skipped, as docx_runs() skips the boxes. */
+static void docx_textboxes(const xmlNode *x, Buf *b, int depth) {
+  for (; x && depth < DT_MAX_DEPTH; x = x->next) {
+    if (x->type != XML_ELEMENT_NODE || is_local(x, "Fallback")) continue;
+    if (is_local(x, "txbxContent")) {
+      put_nl(b);
+      docx_body(x->children, b, depth + 1);
+      put_nl(b);
+    } else {
+      docx_textboxes(x->children, b, depth + 1);
+    }
+  }
+}
+
+/* 1 when a w:tbl lies below x (depth-limited). */
+static int docx_has_table(const xmlNode *x, int depth) {
+  for (; x && depth < DT_MAX_DEPTH; x = x->next) {
+    if (is_local(x, "tbl")) return 1;
+    if (x->type == XML_ELEMENT_NODE && docx_has_table(x->children, depth + 1))
+      return 1;
+  }
+  return 0;
 }
 
 /* 1 when a w:tc continues a vertical merge (w:vMerge without "restart"). */
@@ -324,10 +412,19 @@ static int docx_vmerge_continue(const xmlNode *tc) {
   return 0;
 }
 
-static void docx_table(const xmlNode *t, Buf *b) {
+/* A table's rows as lines of cells.  A row with a table inside a cell is
+** layout (the report placed in a frame of one big cell): its cells are
+** read as bodies, their tables as tables. */
+static void docx_table(const xmlNode *t, Buf *b, int depth) {
   put_nl(b);
   for (const xmlNode *r = t->children; r && b->n <= DOCTEXT_MAX_TEXT; r = r->next) {
     if (!is_local(r, "tr")) continue;
+    if (docx_has_table(r->children, depth)) {
+      for (const xmlNode *c = r->children; c; c = c->next)
+        if (is_local(c, "tc")) docx_body(c->children, b, depth + 1);
+      put_nl(b);
+      continue;
+    }
     int nCell = 0;
     for (const xmlNode *c = r->children; c; c = c->next) {
       if (!is_local(c, "tc") || docx_vmerge_continue(c)) continue;
@@ -346,7 +443,7 @@ static void docx_body(const xmlNode *x, Buf *b, int depth) {
   for (; x && depth < DT_MAX_DEPTH && b->n <= DOCTEXT_MAX_TEXT; x = x->next) {
     if (x->type != XML_ELEMENT_NODE) continue;
     if (is_local(x, "tbl")) {
-      docx_table(x, b);
+      docx_table(x, b, depth + 1);
     } else if (is_local(x, "p")) {
       Buf line = BUF_INIT;
       docx_runs(x->children, &line, depth + 1);
@@ -354,6 +451,7 @@ static void docx_body(const xmlNode *x, Buf *b, int depth) {
       put_cell(b, buf_str(&line), line.n);
       put_nl(b);
       buf_free(&line);
+      docx_textboxes(x->children, b, depth + 1);
     } else {
       docx_body(x->children, b, depth + 1);
     }
@@ -449,6 +547,28 @@ static void grid_grow(Grid *g, int nRow) {
   g->nRow = nRow;
 }
 
+/* A number cell's stored value as a person reads it: Excel stores the
+** binary double with 17 digits ("12.349999999999999" for 12.35, a sum
+** "0.30000000000000004") or with an exponent ("4.9999999999999996E-2");
+** such a value is rounded to 10 decimals and written plainly ("12.35",
+** "0.05").  Other values are returned as they are.  Takes z; new string. */
+static char *xl_number(char *z) {
+  char *e;
+  size_t nDigit = 0;
+  for (const char *p = z; *p; p++) nDigit += isdigit((unsigned char)*p) != 0;
+  if (!z[0] || (nDigit <= 15 && !strpbrk(z, "eE"))) return z;
+  double d = strtod(z, &e);
+  if (*e || !(d > -1e12 && d < 1e12)) return z;
+  char a[64];
+  snprintf(a, sizeof a, "%.10f", d);
+  size_t n = strlen(a);
+  while (n && a[n - 1] == '0') a[--n] = 0;
+  if (n && a[n - 1] == '.') a[--n] = 0;
+  if (!strcmp(a, "-0")) strcpy(a, "0");
+  free(z);
+  return xstrdup(a);
+}
+
 static void xl_cell(const xmlNode *c, const Strs *s, Grid *g) {
   char *zRef = attr(c, "r"), *zT = attr(c, "t");
   int col, row;
@@ -464,6 +584,7 @@ static void xl_cell(const xmlNode *c, const Strs *s, Grid *g) {
       }
     }
     char *zVal = buf_steal(&v);
+    if (!zT || !strcmp(zT, "n")) zVal = xl_number(zVal);
     if (zT && !strcmp(zT, "s")) {
       int i = atoi(zVal);
       free(zVal);
@@ -592,7 +713,7 @@ static int valid_utf8(const char *p, size_t n) {
 }
 
 /* Text as UTF-8: as it is, or converted from GB18030. */
-static int text_utf8(const char *p, size_t n, Buf *pOut, Buf *pErr) {
+static int text_utf8_raw(const char *p, size_t n, Buf *pOut, Buf *pErr) {
   if (valid_utf8(p, n)) { buf_append(pOut, p, n); return 0; }
   iconv_t cd = iconv_open("UTF-8", "GB18030");
   if (cd == (iconv_t)-1) { buf_puts(pErr, "文本不是 UTF-8 编码"); return -1; }
@@ -611,6 +732,16 @@ static int text_utf8(const char *p, size_t n, Buf *pOut, Buf *pErr) {
   }
   iconv_close(cd);
   return 0;
+}
+
+/* Text as UTF-8 (above), with form feeds and vertical tabs as new lines. */
+static int text_utf8(const char *p, size_t n, Buf *pOut, Buf *pErr) {
+  size_t n0 = pOut->n;
+  int rc = text_utf8_raw(p, n, pOut, pErr);
+  /* page breaks of pdftotext's text, Word's line breaks: new lines */
+  for (size_t i = n0; i < pOut->n; i++)
+    if (pOut->z[i] == '\f' || pOut->z[i] == '\v') pOut->z[i] = '\n';
+  return rc;
 }
 
 /* ---- entry ---------------------------------------------------------------- */

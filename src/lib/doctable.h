@@ -17,7 +17,10 @@
 **   '<' first, or "<table"/"<html" near the start: HTML, read with
 **                              libxml2's HTML parser;
 **   anything else without NUL bytes: text (GB18030 converted to UTF-8
-**   when it is not valid UTF-8).
+**   when it is not valid UTF-8; form feeds become new lines).
+** HTML that is not UTF-8 and declares no charset, a GB one or UTF-8 is
+** read as GB18030; a table row holding a table is layout, read as blocks.
+** DOCX tables in text boxes are read once; XLSX numbers as shown.
 **
 ** Tables: every row is one line, its cells joined by tabs.  A spanned cell
 ** (HTML rowspan/colspan, DOCX gridSpan/vMerge, XLSX mergeCells) is given

@@ -699,3 +699,235 @@ TEST(review_text_numbers_against_tables) {
   report_free(p);
   rf_set_free(&s);
 }
+
+/* ---- cells and files as agencies publish them (second attack) ----------- */
+
+/* Value of a cell in RF_SCALE units (1/10000), -1 blank. */
+static long long cellraw(const Report *p, const char *zT, const char *zR,
+                         const char *zC) {
+  long long v;
+  int i = rf_cell(p->pFmt, zT, zR, zC);
+  if (i < 0) return -999;
+  return report_get(p, i, &v) ? v : -1;
+}
+
+/* "无" in a cell is a blank like "—", not the end of the row's label (the
+** whole row was "未在文本中找到"). */
+TEST(report_shape_wu_cell_is_blank) {
+  RfSet s = {0};
+  RtResult r;
+  const char *z =
+    "某县交通运输局2021年政府信息公开工作年度报告\n"
+    "第二十条第（六）项\n"
+    "信息内容\t本年处理决定数量\n"
+    "行政处罚\t57\n"
+    "行政强制\t无\n"
+    "一、本年新收政府信息公开申请数量\t5\t无\t无\t无\t无\t1\t6\n";
+  Report *p = read_text(&s, z, &r);
+  CHECK(p != NULL);
+  if (p) {
+    CHECK_INT(cellv(p, "t2_art20_6", "penalty", "decisions"), 57);
+    CHECK_INT(cellv(p, "t2_art20_6", "coercion", "decisions"), -1);
+    CHECK_INT(cellv(p, "t3", "new", "natural_person"), 5);
+    CHECK_INT(cellv(p, "t3", "new", "commercial"), -1);
+    CHECK_INT(cellv(p, "t3", "new", "legal_service"), -1);
+    CHECK_INT(cellv(p, "t3", "new", "other_org"), 1);
+    CHECK_INT(cellv(p, "t3", "new", "total"), 6);
+  }
+  rt_result_free(&r);
+  rf_set_free(&s);
+}
+
+/* A unit written in the cell ("1286件", "12.35万元") is read with a note;
+** "1.2万" (12000? or 万元?) and other text are blanks, said so; the prose
+** "受理行政许可 203 件" before the table is not a row. */
+TEST(report_shape_units_and_text_in_cells) {
+  RfSet s = {0};
+  RtResult r;
+  const char *z =
+    "某县交通运输局2021年政府信息公开工作年度报告\n"
+    "本年度受理行政许可 203 件。\n"
+    "第二十条第（五）项\n"
+    "信息内容\t本年处理决定数量\n"
+    "行政许可\t1286件\n"
+    "第二十条第（六）项\n"
+    "行政处罚\t1.2万\n"
+    "行政强制\t6 件\n"
+    "第二十条第（八）项\n"
+    "行政事业性收费\t12.35万元\n"
+    "一、本年新收政府信息公开申请数量\t5\t见说明\t0\t0\t0\t1\t6\n";
+  Report *p = read_text(&s, z, &r);
+  CHECK(p != NULL);
+  if (p) {
+    CHECK_INT(cellv(p, "t2_art20_5", "licensing", "decisions"), 1286);
+    CHECK(notes_have(&r, "行政许可：单元格“1286件”读作1286"));
+    CHECK_INT(cellv(p, "t2_art20_6", "penalty", "decisions"), -1);
+    CHECK(notes_have(&r, "行政处罚：单元格“1.2万”不是数，按空白处理"));
+    CHECK_INT(cellv(p, "t2_art20_6", "coercion", "decisions"), 6);
+    CHECK_INT(cellraw(p, "t2_art20_8", "admin_fees", "amount_wan_yuan"),
+              123500);
+    CHECK_INT(cellv(p, "t3", "new", "natural_person"), 5);
+    CHECK_INT(cellv(p, "t3", "new", "commercial"), -1);
+    CHECK(notes_have(&r, "单元格“见说明”不是数，按空白处理"));
+    CHECK_INT(cellv(p, "t3", "new", "other_org"), 1);
+    CHECK_INT(cellv(p, "t3", "new", "total"), 6);
+  }
+  rt_result_free(&r);
+  rf_set_free(&s);
+}
+
+/* Decimals beyond the grid's four are rounded, not cut: "12.34999" is
+** 12.35 万元 (a spreadsheet's 12.349999999999999), "0.00005" is 0.0001. */
+TEST(report_shape_decimals_rounded) {
+  RfSet s = {0};
+  RtResult r;
+  const char *z =
+    "某县交通运输局2021年政府信息公开工作年度报告\n"
+    "第二十条第（八）项\n"
+    "行政事业性收费\t12.34999\n"
+    "第二十条第（六）项\n"
+    "行政处罚\t0.00\n";
+  Report *p = read_text(&s, z, &r);
+  CHECK(p != NULL);
+  if (p) {
+    CHECK_INT(cellraw(p, "t2_art20_8", "admin_fees", "amount_wan_yuan"),
+              123500);
+    CHECK_INT(cellv(p, "t2_art20_6", "penalty", "decisions"), 0);
+  }
+  rt_result_free(&r);
+  rf_set_free(&s);
+}
+
+/* pdftotext's text keeps a form feed between pages: a new line, not a
+** refused control character. */
+TEST(doctable_text_form_feed) {
+  const char *zKind = NULL;
+  const char *z = "行政处罚  57\n\f行政强制  6\n";
+  char *zT = to_text(z, strlen(z), &zKind);
+  CHECK(zT != NULL);
+  if (zT) {
+    CHECK_STR(zKind, "text");
+    CHECK_STR(zT, "行政处罚  57\n\n行政强制  6\n");
+  }
+  free(zT);
+}
+
+/* An old site's layout table around the article: the report's tables
+** inside a cell are tables (they were one flattened line). */
+TEST(doctable_html_layout_table) {
+  const char *zKind = NULL;
+  const char *z =
+    "<html><body><table width=\"100%\"><tr><td><div>"
+    "<p>第二十条第（六）项</p><table>"
+    "<tr><td>行政处罚</td><td>57</td></tr>"
+    "<tr><td>行政强制</td><td>6</td></tr></table>"
+    "</div></td></tr></table></body></html>";
+  char *zT = to_text(z, strlen(z), &zKind);
+  CHECK(zT != NULL);
+  if (zT)
+    CHECK_STR(zT, "第二十条第（六）项\n行政处罚\t57\n行政强制\t6\n");
+  free(zT);
+}
+
+/* GB18030-family pages: without any charset (saved without the server's
+** header), and declaring gb2312 while using a GBK character (埇, 宿州市
+** 埇桥区) where a strict gb2312 decoder stops. */
+TEST(doctable_html_gbk) {
+  const char *zKind = NULL;
+  /* "<p>埇桥区</p><table><tr><td>行政处罚</td><td>57</td></tr></table>"
+  ** in GBK, once bare and once after a gb2312 meta */
+  static const char zBody[] =
+    "<p>\x88\xac\xc7\xc5\xc7\xf8</p><table><tr><td>\xd0\xd0\xd5\xfe\xb4\xa6"
+    "\xb7\xa3</td><td>57</td></tr></table>";
+  Buf a = BUF_INIT;
+  buf_printf(&a, "<html><body>%s</body></html>", zBody);
+  char *zT = to_text(buf_str(&a), a.n, &zKind);
+  CHECK(zT != NULL);
+  if (zT) CHECK_STR(zT, "埇桥区\n行政处罚\t57\n");
+  free(zT);
+  buf_reset(&a);
+  buf_printf(&a, "<html><head><meta http-equiv=\"Content-Type\" "
+                 "content=\"text/html; charset=gb2312\"></head><body>%s"
+                 "</body></html>", zBody);
+  zT = to_text(buf_str(&a), a.n, &zKind);
+  CHECK(zT != NULL);
+  if (zT) CHECK_STR(zT, "埇桥区\n行政处罚\t57\n");
+  free(zT);
+  buf_free(&a);
+}
+
+#define WMC W " xmlns:mc=\"http://schemas.openxmlformats.org/markup-compatibility/2006\""
+#define TBL_P "<w:tbl><w:tr><w:tc><w:p><w:r><w:t>行政处罚</w:t></w:r></w:p></w:tc>" \
+  "<w:tc><w:p><w:r><w:t>57</w:t></w:r></w:p></w:tc></w:tr></w:tbl>"
+
+/* A table in a text box (mc:Choice and its mc:Fallback copy) is read once,
+** as a table; so is a table inside a one-cell layout table. */
+TEST(doctable_docx_textbox_and_layout) {
+  const char *az[] = {
+    "word/document.xml",
+    "<w:document " WMC "><w:body><w:p><w:r><w:t>第二十条第（六）项</w:t></w:r>"
+    "<w:r><mc:AlternateContent><mc:Choice Requires=\"wps\"><w:drawing>"
+    "<w:txbxContent>" TBL_P "</w:txbxContent></w:drawing></mc:Choice>"
+    "<mc:Fallback><w:pict><w:txbxContent>" TBL_P "</w:txbxContent></w:pict>"
+    "</mc:Fallback></mc:AlternateContent></w:r></w:p>"
+    "<w:tbl><w:tr><w:tc><w:p><w:r><w:t>第二十条第（八）项</w:t></w:r></w:p>"
+    "<w:tbl><w:tr><w:tc><w:p><w:r><w:t>行政事业性收费</w:t></w:r></w:p></w:tc>"
+    "<w:tc><w:p><w:r><w:t>12.35</w:t></w:r></w:p></w:tc></w:tr></w:tbl>"
+    "</w:tc></w:tr></w:tbl></w:body></w:document>"};
+  size_t n;
+  char *zip = zip_of(az, 1, &n);
+  const char *zKind = NULL;
+  char *zT = to_text(zip, n, &zKind);
+  CHECK(zT != NULL);
+  if (zT)
+    CHECK_STR(zT, "第二十条第（六）项\n行政处罚\t57\n"
+                  "第二十条第（八）项\n行政事业性收费\t12.35\n");
+  free(zT);
+  free(zip);
+}
+
+/* Excel stores a number cell's binary double: 12.349999999999999 for
+** 12.35, 4.9999999999999996E-2 for 0.05.  Read as written on screen. */
+TEST(doctable_xlsx_float_noise) {
+  const char *az[] = {
+    "xl/workbook.xml", "<workbook " S "><sheets><sheet name=\"a\" sheetId=\"1\"/></sheets></workbook>",
+    "xl/worksheets/sheet1.xml",
+    "<worksheet " S "><sheetData>"
+    "<row r=\"1\"><c r=\"A1\" t=\"inlineStr\"><is><t>收费</t></is></c><c r=\"B1\"><v>12.349999999999999</v></c></row>"
+    "<row r=\"2\"><c r=\"A2\" t=\"inlineStr\"><is><t>其他</t></is></c><c r=\"B2\" t=\"n\"><v>4.9999999999999996E-2</v></c></row>"
+    "<row r=\"3\"><c r=\"A3\" t=\"inlineStr\"><is><t>件数</t></is></c><c r=\"B3\"><v>1286</v></c></row>"
+    "</sheetData></worksheet>"};
+  size_t n;
+  char *zip = zip_of(az, 2, &n);
+  const char *zKind = NULL;
+  char *zT = to_text(zip, n, &zKind);
+  CHECK(zT != NULL);
+  if (zT) CHECK_STR(zT, "收费\t12.35\n其他\t0.05\n件数\t1286\n");
+  free(zT);
+  free(zip);
+}
+
+/* A group's heading on its own line with empty or dashed cells (a
+** spreadsheet's rows) is no total: no "以单行给出" note, and a child row
+** missing under it is still reported missing. */
+TEST(report_shape_group_heading_rows) {
+  RfSet s = {0};
+  RtResult r;
+  const char *z =
+    "某县交通运输局2021年政府信息公开工作年度报告\n"
+    "一、本年新收政府信息公开申请数量\t2\t0\t0\t0\t0\t0\t2\n"
+    "（三）不予公开\t\t\t\t\t\t\t\n"
+    "1.属于国家秘密\t0\t0\t0\t0\t0\t0\t0\n"
+    "（四）无法提供\t—\t—\t—\t—\t—\t—\t—\n"
+    "1.本机关不掌握相关政府信息\t1\t0\t0\t0\t0\t0\t1\n";
+  Report *p = read_text(&s, z, &r);
+  CHECK(p != NULL);
+  if (p) {
+    CHECK_INT(cellv(p, "t3", "results.cannot_provide.not_held", "total"), 1);
+    CHECK(!notes_have(&r, "以单行给出"));
+    /* 25 data rows, 3 read: the children of both headings count */
+    CHECK(notes_have(&r, "表 t3 有22行未在文本中找到"));
+  }
+  rt_result_free(&r);
+  rf_set_free(&s);
+}

@@ -19,8 +19,12 @@
 /* Bulk mode for a command that writes many rows per transaction (bulk
 ** import): a page cache of nMiB MiB on this connection, so a batch's
 ** pages are written once at commit instead of spilling to the WAL and
-** being read back; temporary storage (statement journals above all) in
-** memory instead of temporary files.  Returns STORE_OK or STORE_ERROR. */
+** being read back; temporary storage in memory; the content generation
+** (migration 0040) advanced once by every commit of this connection
+** instead of once per written row of a public table (a superset of the
+** same contract: it changes in every committed transaction that changes
+** public content).  For a connection that only does the bulk write and
+** then closes.  Returns STORE_OK or STORE_ERROR. */
 int store_bulk_mode(Store *s, int nMiB);
 
 /* After a bulk write: gives the pages the write freed (the search index's

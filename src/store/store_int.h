@@ -33,6 +33,8 @@ struct Store {
   int bNoCountCache;       /* store_search_count_cache(s, 0) */
   int bNoFastCount;        /* store_search_fast_count(s, 0) */
   int64_t dbNs;            /* time in SQL statements, summed (store_db_ns) */
+  int bBulkGen;            /* SQLite bulk mode: the content generation
+                           ** advances at each commit, not per row */
   struct Store *pReplica;  /* PostgreSQL: this connection's search replica
                            ** (search_replica.c), or NULL */
   int64_t replicaRetryAt;  /* after a replica failure: when to try again

@@ -5,7 +5,8 @@
 # two timestamps), the ledger (sequence, document, event, content hash and
 # content), the index-number serials, the portal index rows and both FTS5
 # tables' shadow tables, for 3,000 generated documents in batches of 500
-# (the reader runs up to 1,024 documents ahead).  Both ledgers verify.
+# (the reader runs up to 1,024 documents ahead).  Both ledgers verify, and
+# the content generation advanced with every batch.
 # A line whose index number the import itself has given to an earlier
 # line (found only when stored) stops the import after the last whole
 # batch, with the same message and the same rows on both paths, while the
@@ -46,11 +47,21 @@ fresh() {  # a new database $dir/$1.db with the benchmark's organisations
   head -n 3000 "$dir/gen.jsonl" >"$dir/docs.jsonl" ||
   { echo "FAIL setup: bench-gen"; echo "cli-docs_import: 0 passed, 1 failed"; exit 1; }
 
+gen() {  # the content generation of database $1 (migration 0040)
+  python3 -c 'import sqlite3, sys
+print(sqlite3.connect(sys.argv[1]).execute(
+    "SELECT gen FROM content_generation").fetchone()[0])' "$1"
+}
+
 for t in 1 2; do
   org=$(fresh "t$t")
+  gen0=$(gen "$dir/t$t.db")
   check "import_threads_$t" 0 "imported 3000 documents" \
     "$BIN" docs import --db "$dir/t$t.db" --org "$org" --batch 500 \
     --threads "$t" "$dir/docs.jsonl"
+  # Bulk mode advances the generation once per commit, not per row: at
+  # least once for each of the 6 batches (servers' caches must see it).
+  ok "generation_advanced_threads_$t" [ "$(gen "$dir/t$t.db")" -ge $((gen0 + 6)) ]
   check "ledger_verifies_threads_$t" 0 "3000 entries verified" \
     "$BIN" ledger verify --db "$dir/t$t.db"
   dump "$dir/t$t.db" >"$dir/t$t.txt"

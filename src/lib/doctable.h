@@ -52,7 +52,7 @@
 #define DT_MAX_COLS 64
 #define DT_MAX_ROWS 20000
 /* Bytes inflated from all parts of one DOCX/XLSX together. */
-#define DT_MAX_INFLATED (2u * DOCTEXT_MAX_ENTRY)
+#define DT_MAX_INFLATED DOCTEXT_MAX_TOTAL
 
 /* The kind of p[0..n): "pdf", "docx", "xlsx", "html", "json", "text", or
 ** NULL when it is none of them (binary). */

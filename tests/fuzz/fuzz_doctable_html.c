@@ -3,7 +3,8 @@
 ** check (lib/doctable.c) on what is not a PDF or a ZIP: saved web pages
 ** (libxml2's HTML parser, GB18030 pages, tables in layout tables,
 ** rowspan/colspan), JSON passed through, and plain text in UTF-8 or
-** GB18030; then the report reader on the text, as report_check.c does.
+** GB18030; then, as report_check.c does, the report reader on the text
+** or report_from_json (core/report.c) on JSON.
 ** A PDF would start pdftotext (fuzz_pdf_words covers what follows it) and
 ** a ZIP is the DOCX/XLSX targets' business: both are skipped.
 */
@@ -12,6 +13,7 @@
 
 #include "util.h"
 
+#include "core/report.h"
 #include "core/report_format.h"
 #include "core/report_text.h"
 #include "lib/doctable.h"
@@ -36,9 +38,19 @@ int LLVMFuzzerTestOneInput(const uint8_t *p, size_t n) {
   Buf out = BUF_INIT, err = BUF_INIT;
   if (doctable_text(z, n, &out, &err, &zKind) == 0) {
     if (err.n) abort();                 /* success says nothing */
-    RtResult r;
-    (void)report_text_read(&set, buf_str(&out), NULL, &r);
-    rt_result_free(&r);
+    if (!strcmp(zKind, "json")) {       /* report_check.c's JSON path */
+      Report *pRep = NULL;
+      char *zMsg = NULL;
+      if (report_from_json(&set, buf_str(&out), NULL, &pRep, &zMsg) == 0)
+        report_free(pRep);
+      else if (!zMsg)
+        abort();                        /* a refusal always says why */
+      free(zMsg);
+    } else {
+      RtResult r;
+      (void)report_text_read(&set, buf_str(&out), NULL, &r);
+      rt_result_free(&r);
+    }
   } else if (err.n == 0) {
     abort();                            /* a refusal always says why */
   }

@@ -555,24 +555,62 @@ static int cell_ref(const char *z, int *pCol, int *pRow) {
   return 0;
 }
 
-/* One sheet's grid, DT_MAX_ROWS x DT_MAX_COLS at most. */
+/* One sheet's grid, DT_MAX_ROWS x DT_MAX_COLS at most.  A row's cells and
+** cover flags are allocated when the row is first used, so a cell at
+** row 20,000 costs a row, not the whole grid. */
 typedef struct Grid {
-  char **az;        /* nRow * DT_MAX_COLS, NULL = empty */
-  unsigned char *aCover;  /* covered by a merge, not its first cell */
-  int nRow;
+  char ***aaz;      /* nRow rows: NULL or DT_MAX_COLS cells (NULL = empty) */
+  unsigned char **aaCover;  /* nRow rows: NULL or DT_MAX_COLS flags: covered
+                            ** by a merge, not its first cell */
+  int nRow;         /* rows addressable (the last used + 1) */
   size_t nText;     /* bytes of cell text held (at most DOCTEXT_MAX_TEXT) */
   size_t nMerged;   /* cells of the merged ranges so far */
   const char *zOver;  /* why the sheet is refused, or NULL */
 } Grid;
 
+/* n zeroed elements of k bytes (aborts when out of memory). */
+static void *zalloc(size_t n, size_t k) {
+  void *p = xmalloc(n * k);
+  memset(p, 0, n * k);
+  return p;
+}
+
 static void grid_grow(Grid *g, int nRow) {
   if (nRow <= g->nRow) return;
-  size_t k = (size_t)nRow * DT_MAX_COLS, k0 = (size_t)g->nRow * DT_MAX_COLS;
-  g->az = xrealloc(g->az, k * sizeof *g->az);
-  g->aCover = xrealloc(g->aCover, k);
-  memset(g->az + k0, 0, (k - k0) * sizeof *g->az);
-  memset(g->aCover + k0, 0, k - k0);
+  g->aaz = xrealloc(g->aaz, (size_t)nRow * sizeof *g->aaz);
+  g->aaCover = xrealloc(g->aaCover, (size_t)nRow * sizeof *g->aaCover);
+  memset(g->aaz + g->nRow, 0, (size_t)(nRow - g->nRow) * sizeof *g->aaz);
+  memset(g->aaCover + g->nRow, 0,
+         (size_t)(nRow - g->nRow) * sizeof *g->aaCover);
   g->nRow = nRow;
+}
+
+/* The cell slot (r, c), its row allocated if new. */
+static char **grid_slot(Grid *g, int r, int c) {
+  grid_grow(g, r + 1);
+  if (!g->aaz[r]) g->aaz[r] = zalloc(DT_MAX_COLS, sizeof **g->aaz);
+  return &g->aaz[r][c];
+}
+
+/* Cell (r, c) or NULL. */
+static const char *grid_get(const Grid *g, int r, int c) {
+  return r < g->nRow && g->aaz[r] ? g->aaz[r][c] : NULL;
+}
+
+/* 1 when cell (r, c) is covered by a merged range. */
+static int grid_covered(const Grid *g, int r, int c) {
+  return r < g->nRow && g->aaCover[r] ? g->aaCover[r][c] : 0;
+}
+
+static void grid_free(Grid *g) {
+  for (int r = 0; r < g->nRow; r++) {
+    if (g->aaz[r])
+      for (int c = 0; c < DT_MAX_COLS; c++) free(g->aaz[r][c]);
+    free(g->aaz[r]);
+    free(g->aaCover[r]);
+  }
+  free(g->aaz);
+  free(g->aaCover);
 }
 
 /* A number cell's stored value as a person reads it: Excel stores the
@@ -630,9 +668,9 @@ static void xl_cell(const xmlNode *c, const Strs *s, Grid *g) {
       return;
     }
     g->nText += k;
-    grid_grow(g, row + 1);
-    free(g->az[(size_t)row * DT_MAX_COLS + (size_t)col]);
-    g->az[(size_t)row * DT_MAX_COLS + (size_t)col] = zVal;
+    char **pSlot = grid_slot(g, row, col);
+    free(*pSlot);
+    *pSlot = zVal;
   }
   free(zRef);
   free(zT);
@@ -659,10 +697,12 @@ static void xl_merge(const xmlNode *m, Grid *g) {
         return;
       }
       g->nMerged += nCell;
-      if (r1 >= g->nRow) grid_grow(g, r1 + 1);
-      for (int r = r0; r <= r1; r++)
+      grid_grow(g, r1 + 1);
+      for (int r = r0; r <= r1; r++) {
+        if (!g->aaCover[r]) g->aaCover[r] = zalloc(DT_MAX_COLS, 1);
         for (int c = c0; c <= c1; c++)
-          if (r != r0 || c != c0) g->aCover[(size_t)r * DT_MAX_COLS + (size_t)c] = 1;
+          if (r != r0 || c != c0) g->aaCover[r][c] = 1;
+      }
     }
   }
   free(zRef);
@@ -673,32 +713,28 @@ static void xl_merge(const xmlNode *m, Grid *g) {
 ** so that blank cells keep their place; a paragraph stops at its text. */
 static void xl_emit(const Grid *g, Buf *b) {
   int c0 = DT_MAX_COLS, cMax = -1;
+  int *aFull = zalloc((size_t)g->nRow + 1, sizeof(int));  /* values a row */
   for (int r = 0; r < g->nRow; r++)
-    for (int c = 0; c < DT_MAX_COLS; c++)
-      if (g->az[(size_t)r * DT_MAX_COLS + (size_t)c]) {
+    for (int c = 0; g->aaz[r] && c < DT_MAX_COLS; c++)
+      if (g->aaz[r][c]) {
         if (c < c0) c0 = c;
         if (c > cMax) cMax = c;
+        aFull[r]++;
       }
-  int *aFull = xmalloc((size_t)(g->nRow + 1) * sizeof(int));
-  for (int r = 0; r < g->nRow; r++) {
-    aFull[r] = 0;
-    for (int c = 0; c < DT_MAX_COLS; c++)
-      aFull[r] += g->az[(size_t)r * DT_MAX_COLS + (size_t)c] != NULL;
-  }
   for (int r = 0; r < g->nRow && b->n <= DOCTEXT_MAX_TEXT; r++) {
     int cEnd = -1, nCell = 0;
-    for (int c = 0; c < DT_MAX_COLS; c++)
-      if (g->az[(size_t)r * DT_MAX_COLS + (size_t)c]) cEnd = c;
+    for (int c = 0; g->aaz[r] && c < DT_MAX_COLS; c++)
+      if (g->aaz[r][c]) cEnd = c;
     if (cEnd < 0) continue;
     /* a table row: two values, or one between table rows */
     if (aFull[r] >= 2 || (r > 0 && aFull[r - 1] >= 2) ||
         (r + 1 < g->nRow && aFull[r + 1] >= 2))
       cEnd = cMax;
     for (int c = c0; c <= cEnd; c++) {
-      size_t i = (size_t)r * DT_MAX_COLS + (size_t)c;
-      if (g->aCover[i]) continue;
+      if (grid_covered(g, r, c)) continue;
+      const char *z = grid_get(g, r, c);
       if (nCell++) buf_putc(b, '\t');
-      if (g->az[i]) put_cell(b, g->az[i], strlen(g->az[i]));
+      if (z) put_cell(b, z, strlen(z));
     }
     put_nl(b);
   }
@@ -727,9 +763,7 @@ static int xl_sheet(Pkg *pk, const char *zName, const Strs *s, Buf *pOut,
   }
   if (g.zOver) buf_puts(pErr, g.zOver);
   else xl_emit(&g, pOut);
-  for (size_t i = 0; i < (size_t)g.nRow * DT_MAX_COLS; i++) free(g.az[i]);
-  free(g.az);
-  free(g.aCover);
+  grid_free(&g);
   xmlFreeDoc(d);
   return g.zOver ? -1 : 0;
 }

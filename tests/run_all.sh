@@ -1,7 +1,8 @@
 #!/bin/sh
 # run_all.sh — every test suite, release build then ASan+UBSan build.
 # Each suite prints its own "SUITE: N passed, N failed" line; this script
-# adds them up and ends with the one closing line CI reads:
+# adds them up (with each suite's wall-clock seconds, to keep CI within its
+# 30 minutes) and ends with the one closing line CI reads:
 #     N passed, N failed
 # Exit status 1 when any test failed or any suite could not run.
 set -u
@@ -17,8 +18,10 @@ run_suite() {
   shift
   log="tests/out/$name.log"
   echo "== $name: $*"
+  t0=$(date +%s)
   "$@" > "$log" 2>&1
   rc=$?
+  secs=$(( $(date +%s) - t0 ))
   grep -E '^(FAIL|not ok|SKIP)' "$log" | head -50
   line=$(grep -E '[0-9]+ passed, [0-9]+ failed' "$log" | tail -1)
   if [ -z "$line" ]; then
@@ -29,7 +32,7 @@ run_suite() {
   fi
   p=$(echo " $line" | sed -E 's/.*[^0-9]([0-9]+) passed, ([0-9]+) failed.*/\1/')
   f=$(echo " $line" | sed -E 's/.*[^0-9]([0-9]+) passed, ([0-9]+) failed.*/\2/')
-  echo "   $line"
+  echo "   $line ($secs s)"
   total_pass=$((total_pass + p))
   total_fail=$((total_fail + f))
   if [ "$rc" -ne 0 ] && [ "$f" -eq 0 ]; then

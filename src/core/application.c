@@ -10,6 +10,7 @@
 #include <string.h>
 
 #include "core/ident.h"
+#include "core/regime.h"
 #include "lib/buf.h"
 #include "lib/utf8.h"
 
@@ -90,7 +91,9 @@ const AppOutcome aAppOutcome[] = {
      "《条例》第十六条第二款",
      "您申请获取的信息属于行政执法案卷信息，本机关决定不予公开。"},
     {"results.denied.admin_inquiry", "（三）8.属于行政查询事项",
-     "《条例》第三十六条第（七）项（按本系统理解）",
+     /* our reading of the row (regulation.md §1.6); the letter shows
+     ** only the article */
+     "《条例》第三十六条第（七）项",
      "您申请获取的信息属于行政查询事项，请按照有关法律、行政法规的规定办理。"},
     {"results.cannot_provide.not_held", "（四）1.本机关不掌握相关政府信息",
      "《条例》第三十六条第（四）项",
@@ -117,7 +120,9 @@ const AppOutcome aAppOutcome[] = {
      "您申请公开政府信息的数量、频次明显超过合理范围，且未说明正当理由，本机关不予处理。"},
     {"results.not_processed.confirm_or_reissue",
      "（五）5.要求行政机关确认或重新出具已获取信息",
-     "《条例》第二条、第三十八条（无单独条款，按本系统理解）",
+     /* no article of its own (regulation.md §1.6): Art. 2 (what
+     ** government information is) and Art. 38 (existing information) */
+     "《条例》第二条、第三十八条",
      "您要求本机关确认或者重新出具已获取的信息，不属于政府信息公开申请的处理范围。"},
     {"results.other.no_correction", "（六）1.申请人无正当理由逾期不补正",
      "《条例》第三十条",
@@ -408,12 +413,38 @@ const AppOutcome *app_answer_of(const char *zOutcome, const char *zBasis) {
   return app_outcome(zOutcome);
 }
 
-/* ---- letters ------------------------------------------------------------ */
+/* The grounds under the 2007 Regulation (国务院令第492号), by answer id;
+** answers it has no article for cite its Art. 21 (how every application is
+** answered) or, for what is not government information, its Art. 2. */
+#define R2007 "《条例》（国务院令第492号）"
+static const struct {
+  const char *zId, *zGround;
+} aGround2007[] = {
+    {"results.granted", R2007 "第二十一条第（一）项"},
+    {"results.partial", R2007 "第二十二条"},
+    {"results.denied.state_secret", R2007 "第十四条第四款、第二十一条第（二）项"},
+    {"results.denied.three_security_one_stability",
+     R2007 "第八条、第二十一条第（二）项"},
+    {"results.denied.third_party", R2007 "第十四条第四款、第二十三条"},
+    {"results.cannot_provide.not_held", R2007 "第二十一条第（三）项"},
+    {APP_ANSWER_OTHER_ORGAN, R2007 "第二十一条第（三）项"},
+    {"results.cannot_provide.needs_creation", R2007 "第二条"},
+    {"results.cannot_provide.still_unclear", R2007 "第二十一条第（四）项"},
+    {"results.not_processed.confirm_or_reissue", R2007 "第二条"},
+    {"results.other.no_correction", R2007 "第二十一条第（四）项"},
+};
 
-const char *app_remedy_text(void) {
-  return "如对本答复不服，可以自收到本告知书之日起六十日内依法申请行政复议，"
-         "或者自收到本告知书之日起六个月内依法向人民法院提起行政诉讼。";
+const char *app_ground(const AppOutcome *o, Date dReceipt) {
+  if (!o) return "";
+  if (regime_for(dReceipt)->iYear != 2007) return o->zGround;
+  for (size_t i = 0; i < sizeof aGround2007 / sizeof aGround2007[0]; i++)
+    if (!strcmp(aGround2007[i].zId, o->zId)) return aGround2007[i].zGround;
+  if (!strncmp(o->zId, "results.denied.", 15))
+    return R2007 "第二十一条第（二）项";
+  return R2007 "第二十一条";
 }
+
+/* ---- letters ------------------------------------------------------------ */
 
 const char *app_default_template(const char *zOutcome) {
   (void)zOutcome; /* one text serves every outcome; {decision} varies */

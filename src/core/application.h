@@ -78,6 +78,13 @@ const AppOutcome *app_answer(const char *zChoice, const char **pzOutcome,
 /* The answer of a stored outcome and basis (the letter's key is its zId). */
 const AppOutcome *app_answer_of(const char *zOutcome, const char *zBasis);
 
+/* The legal ground of answer o for an application received on dReceipt:
+** o->zGround under the 2019 Regulation; before 2019-05-15 the articles of
+** the 2007 Regulation (国务院令第492号, core/regime.h) — Art. 21 (the
+** answers), Art. 22 (separable parts), Arts. 8, 14 ¶4 and 23 (what is not
+** disclosed), Art. 2 (what government information is).  Static. */
+const char *app_ground(const AppOutcome *o, Date dReceipt);
+
 /* ---- the public form ---------------------------------------------------- */
 
 /* What an applicant submits.  Strings are borrowed (NULL = empty). */
@@ -155,8 +162,6 @@ char *app_template_fill(const char *zTpl,
                         const char *(*xGet)(void *pCtx, const char *zName),
                         void *pCtx);
 
-/* The remedy paragraph (行政复议 within 60 days, 行政诉讼 within 6 months;
-** 行政复议法 2023 Art. 20, 行政诉讼法 Art. 46).  Static. */
-const char *app_remedy_text(void);
+/* The remedy paragraph depends on the answer's date: core/remedy.h. */
 
 #endif

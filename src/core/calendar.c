@@ -5,7 +5,9 @@
 ** Counting working days in (d1, d2] is closed-form: count Mon–Fri days
 ** arithmetically, subtract the weekday holidays in the range and add the
 ** weekend working days in the range, each found by binary search in a
-** sorted array.  cal_add_workdays() then searches for the first day whose
+** sorted array; in a year without official data the holidays the law
+** fixes by date (元旦, 劳动节, 国庆节) are subtracted as well.
+** cal_add_workdays() then searches for the first day whose
 ** count reaches n, so both questions cost O(log n) regardless of distance.
 */
 #include "core/calendar.h"
@@ -260,10 +262,46 @@ const CalOverride *cal_override(const Calendar *pCal, Date d) {
   return NULL;
 }
 
+/* The holidays the law fixes by calendar date (全国年节及纪念日放假办法:
+** 1999 text to 2007, 2007/2013 texts 2008–2024, 2024 text from 2025), as
+** month*100+day; terminated by 0.  The lunar festivals and the 调休 days
+** need the year's notice. */
+static const int *fixed_holidays(int y) {
+  static const int a1999[] = {101, 501, 502, 503, 1001, 1002, 1003, 0};
+  static const int a2008[] = {101, 501, 1001, 1002, 1003, 0};
+  static const int a2025[] = {101, 501, 502, 1001, 1002, 1003, 0};
+  return y < 2008 ? a1999 : y < 2025 ? a2008 : a2025;
+}
+
+/* 1 when d is a fixed-date holiday of a year without official data. */
+static int uncovered_fixed_holiday(const Calendar *pCal, Date d) {
+  if (cal_covers(pCal, d)) return 0;
+  int md = date_month(d) * 100 + date_day(d);
+  for (const int *p = fixed_holidays(date_year(d)); *p; p++)
+    if (*p == md) return 1;
+  return 0;
+}
+
+/* Fixed-date holidays on Monday–Friday in (d1, d2] that fall in years
+** without official data (d1 < d2). */
+static int uncovered_fixed_between(const Calendar *pCal, Date d1, Date d2) {
+  int n = 0;
+  for (int y = date_year(d1 + 1); y <= date_year(d2); y++) {
+    if (y >= CAL_YEAR_MIN && y <= CAL_YEAR_MAX &&
+        pCal->aCover[y - CAL_YEAR_MIN])
+      continue;
+    for (const int *p = fixed_holidays(y); *p; p++) {
+      Date h = date_from_ymd(y, *p / 100, *p % 100);
+      if (h > d1 && h <= d2 && !date_is_weekend(h)) n++;
+    }
+  }
+  return n;
+}
+
 int cal_is_workday(const Calendar *pCal, Date d) {
   const CalOverride *p = cal_override(pCal, d);
   if (p) return p->eKind == CAL_WORKDAY;
-  return !date_is_weekend(d);
+  return !date_is_weekend(d) && !uncovered_fixed_holiday(pCal, d);
 }
 
 /* Number of Mondays–Fridays in (-inf, d], offset by a constant that
@@ -282,6 +320,7 @@ int cal_workdays_between(const Calendar *pCal, Date d1, Date d2) {
        count_le(pCal->aHol, pCal->nHol, d1);
   n += count_le(pCal->aWork, pCal->nWork, d2) -
        count_le(pCal->aWork, pCal->nWork, d1);
+  n -= uncovered_fixed_between(pCal, d1, d2);
   return (int)n;
 }
 

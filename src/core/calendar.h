@@ -9,9 +9,14 @@
 **
 ** Coverage: the holidays of a year are known only once its notice has been
 ** loaded.  The calendar remembers which years have official data
-** (cal_covers()); callers must warn when a computed date involves an
-** uncovered year, since its holidays are unknown and the Mon–Fri rule is
-** only a guess there.
+** (cal_covers()).  In a year without it, the days the law itself fixes by
+** date are still days off (全国年节及纪念日放假办法 Art. 2: 元旦 1 January;
+** 劳动节 1 May, also 2 May from 2025 and 1–3 May before 2008; 国庆节 1–3
+** October), so a period over 1 January of a year not yet announced does
+** not count New Year's Day; the lunar festivals (春节, 清明, 端午, 中秋), the
+** make-up day for a holiday on a weekend and the 调休 working days are
+** unknown.  Callers must warn when a computed date involves an uncovered
+** year, since the rule is only a lower bound of its holidays there.
 **
 ** Counting convention (regulation.md §1.5, after 民法典 Art. 201): a period
 ** of n working days "from" a date starts the next day, so day 1 is the first

@@ -210,6 +210,18 @@ Date deadline_receipt_date(DlChannel eChannel, Date dEvent,
 
 /* ---- one function per event kind ---------------------------------------- */
 
+/* The last day of a period the organ set as a calendar date d (correction,
+** payment, Art. 35): when d is not a working day, the period ends on the
+** first working day after it (民法典 Art. 203 ¶1, regulation.md §1.5),
+** and a step says so.  A limit computed in working days is one already. */
+static Date limit_day(Clock *c, Date d) {
+  if (d == DATE_NONE || cal_is_workday(c->pCal, d)) return d;
+  Date dLast = cal_add_workdays(c->pCal, d, 1);
+  step(c, d, 0, mprintf("期限的最后一日 %s 不是工作日，顺延至 %s（《中华人民"
+                        "共和国民法典》第二百零三条）", D1(c, d), D2(c, dLast)));
+  return dLast;
+}
+
 static int ev_correction_sent(Clock *c, const DlEvent *e) {
   char zA[96];
   Date d = e->date;
@@ -223,7 +235,7 @@ static int ev_correction_sent(Clock *c, const DlEvent *e) {
   int bDefault = e->dLimit == DATE_NONE;
   c->dCorrLimit = bDefault ? cal_add_workdays(c->pCal, d,
                                               c->pP->nCorrectionDays)
-                           : e->dLimit;
+                           : limit_day(c, e->dLimit);
   step(c, d, 0, mprintf("%s 发出补正通知，一次性告知申请人需要补正的事项，"
                         "补正期限至 %s%s%s", D1(c, d), D2(c, c->dCorrLimit),
                         bDefault ? "（通知未载明期限，按本机关设置的补正期限"
@@ -251,7 +263,7 @@ static int ev_correction_extended(Clock *c, const DlEvent *e) {
   if (e->date > c->dCorrLimit)
     return fail(c, mprintf("补正期限已于 %s 届满，%s 不能再延长",
                            D2(c, c->dCorrLimit), D1(c, e->date)));
-  c->dCorrLimit = e->dLimit;
+  c->dCorrLimit = limit_day(c, e->dLimit);
   step(c, e->date, 0, mprintf("%s 经申请人申请，补正期限延长至 %s%s",
                               D1(c, e->date), D2(c, e->dLimit),
                               art(c, c->pR->zArtCorr, zA)));
@@ -412,7 +424,7 @@ static int ev_fee_notice(Clock *c, const DlEvent *e) {
     return fail(c, mprintf("缴费期限 %s 短于收到收费通知之日起%d个工作日"
                            "（不早于 %s；国办函〔2020〕109号）",
                            D2(c, e->dLimit), DL_FEE_PAY_DAYS, D3(c, dMin)));
-  c->dFeeLimit = e->dLimit != DATE_NONE ? e->dLimit : dMin;
+  c->dFeeLimit = e->dLimit != DATE_NONE ? limit_day(c, e->dLimit) : dMin;
   step(c, d, 0, mprintf("%s 发出收费通知，载明收费依据、标准、金额和缴费期限；"
                         "申请人应当自收到之日起%d个工作日内缴费，自发出之日起"
                         "算至 %s（国办函〔2020〕109号）", D1(c, d),
@@ -502,15 +514,16 @@ static int ev_art35(Clock *c, const DlEvent *e) {
     return fail(c, mprintf("%s 依第三十五条确定延迟答复期限，应当记录理由",
                            D1(c, d)));
   Date dStat = current_due(c, NULL);
-  if (dStat != DATE_NONE && e->dLimit <= dStat)
+  Date dLimit = limit_day(c, e->dLimit);
+  if (dStat != DATE_NONE && dLimit <= dStat)
     return fail(c, mprintf("第三十五条确定的期限 %s 不晚于第三十三条规定的"
                            "期限 %s，无需适用第三十五条", D2(c, e->dLimit),
                            D3(c, dStat)));
-  c->dArt35 = e->dLimit;
+  c->dArt35 = dLimit;
   step(c, d, 0, mprintf("%s 申请数量、频次明显超过合理范围，申请人说明的理由"
                         "合理但无法在第三十三条规定的期限内答复，确定合理的"
                         "答复期限至 %s 并告知申请人（第三十五条）；理由：%s",
-                        D1(c, d), D2(c, e->dLimit), e->zText));
+                        D1(c, d), D2(c, dLimit), e->zText));
   return DL_OK;
 }
 

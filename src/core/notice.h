@@ -15,6 +15,8 @@
 #ifndef GK_NOTICE_H
 #define GK_NOTICE_H
 
+#include "lib/date.h"
+
 typedef struct NoticeKind {
   const char *zId;       /* receipt, correction, extension, third_party,
                          ** disclose_third_party, fee, answer */
@@ -24,9 +26,17 @@ typedef struct NoticeKind {
   const char *zBasis;    /* 《条例》第三十一条 … */
   int bToApplicant;      /* 1: the applicant receives it (shown at /track) */
   const char *zDefault;  /* default template (NULL for answer: per answer) */
+  const char *zDefault2007; /* the default for an application received
+                         ** before 2019-05-15 (2007 Regulation's articles),
+                         ** NULL when zDefault serves both */
 } NoticeKind;
 
 extern const NoticeKind aNoticeKind[]; /* terminated by zId == NULL */
+
+/* The default text of kind k for an application received on dReceipt:
+** the 2007 Regulation's text before 2019-05-15 (core/regime.h), else
+** k->zDefault.  Static; NULL for the answer. */
+const char *notice_default_text(const NoticeKind *k, Date dReceipt);
 
 /* The kind with id zId, or NULL. */
 const NoticeKind *notice_kind(const char *zId);

@@ -32,3 +32,7 @@ int regime_fees_apply(Date dReceipt) {
 int regime_review_first(Date dAnswer) {
   return dAnswer >= date_from_ymd(2024, 1, 1);
 }
+
+int regime_litigation_months(Date dAnswer) {
+  return dAnswer < date_from_ymd(2015, 5, 1) ? 3 : 6;
+}

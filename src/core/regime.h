@@ -13,6 +13,9 @@
 **    departments by 31 January and governments by 31 March (Art. 49);
 **  - information processing fees exist only for applications received
 **    from 2021-01-01 (国办函〔2020〕109号);
+**  - litigation directly against an answer: within three months of knowing
+**    of it under the 1989 行政诉讼法 (Art. 39), six months from 2015-05-01
+**    (行政诉讼法 as revised 2014-11-01, Art. 46);
 **  - from 2024-01-01 a refusal to disclose goes to administrative
 **    reconsideration first (行政复议法 as revised 2023-09-01, Art. 23 ¶1(四)).
 ** Pure functions over static tables; thread-safe.
@@ -43,6 +46,7 @@ typedef struct Regime {
 #define REGIME_2019_FROM "2019-05-15"
 #define FEES_FROM "2021-01-01"
 #define REVIEW_FIRST_FROM "2024-01-01"
+#define LITIGATION_6M_FROM "2015-05-01"
 
 /* The regime in force on the receipt date d. */
 const Regime *regime_for(Date d);
@@ -54,6 +58,10 @@ Date regime_report_due(int iYear, int bGovernment, const char **pzArt);
 
 /* 1 when an application received on d may be charged a fee. */
 int regime_fees_apply(Date dReceipt);
+
+/* The months to sue directly against an answer given on d: 3 before
+** 2015-05-01 (行政诉讼法 1989 Art. 39), then 6 (Art. 46). */
+int regime_litigation_months(Date dAnswer);
 
 /* 1 when an answer given on d must send a refusal to reconsideration
 ** first (行政复议法 2023 Art. 23). */

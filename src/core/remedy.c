@@ -9,10 +9,14 @@
 #include "core/regime.h"
 #include "lib/buf.h"
 
-/* Either route, the text every letter carried before 2024. */
-static const char zEither[] =
-    "如对本答复不服，可以自收到本告知书之日起六十日内依法申请行政复议，"
-    "或者自收到本告知书之日起六个月内依法向人民法院提起行政诉讼。";
+/* Either route, the text every letter carried before 2024: litigation
+** within three months before 2015-05-01, six from then on (regime.h). */
+static char *either(Date dAnswer) {
+  return mprintf("如对本答复不服，可以自收到本告知书之日起六十日内依法申请"
+                 "行政复议，或者自收到本告知书之日起%s个月内依法向人民法院"
+                 "提起行政诉讼。",
+                 regime_litigation_months(dAnswer) == 3 ? "三" : "六");
+}
 
 int remedy_review_first(Date dAnswer, const char *zOutcome) {
   if (!zOutcome || !regime_review_first(dAnswer)) return 0;
@@ -31,7 +35,7 @@ static void review_first(Buf *b, const char *zWhat, const char *zOrgan) {
 }
 
 char *remedy_text(Date dAnswer, const char *zOutcome, const char *zOrgan) {
-  if (!remedy_review_first(dAnswer, zOutcome)) return xstrdup(zEither);
+  if (!remedy_review_first(dAnswer, zOutcome)) return either(dAnswer);
   Buf b = BUF_INIT;
   if (!strcmp(zOutcome, "results.partial")) {
     review_first(&b, "本答复中不予公开的部分", zOrgan);

@@ -5,7 +5,8 @@
 **  - Answers before 2024-01-01, and from then on every answer that is not
 **    a refusal to disclose: "可以自收到之日起六十日内申请行政复议，或者六个
 **    月内提起行政诉讼" (行政复议法 Art. 9 (1999) / Art. 20 (2023);
-**    行政诉讼法 Art. 46).
+**    行政诉讼法 Art. 46; before 2015-05-01 "三个月", the 1989 Act's
+**    Art. 39).
 **  - From 2024-01-01 (行政复议法 as revised 2023-09-01), 不予公开 (the
 **    results.denied.* outcomes) and the withheld part of 部分公开
 **    (results.partial) go to administrative reconsideration first

@@ -17,6 +17,13 @@
 #include "web/applications.h"
 #include "web/pages.h"
 
+/* The receipt date (today when malformed): which Regulation's articles
+** the grounds cite (core/application.h app_ground). */
+static Date case_received(const App *a) {
+  Date d;
+  return date_parse(a->zReceivedOn, &d) ? app_today() : d;
+}
+
 /* The clock of application a with its events on dToday into *pRes (the
 ** caller frees it with deadline_result_free()). */
 static void status_of(Req *r, const Calendar *pCal, App *a, AppEvent *aEv,
@@ -112,7 +119,7 @@ static void view_summary(Req *r, const App *a, const DlResult *res) {
     req_printf(
         r,
         "<dt>办理结果</dt><dd id=\"outcome\">%h</dd><dt>法律依据</dt><dd>%h</dd>",
-        o ? o->zLabel : a->zOutcome, o ? o->zGround : "");
+        o ? o->zLabel : a->zOutcome, o ? app_ground(o, case_received(a)) : "");
     if (a->zOtherOrgan[0])
       req_printf(r, "<dt>负责公开的机关</dt><dd id=\"other-organ\">%h %h</dd>",
                  a->zOtherOrgan, a->zOtherOrganContact);
@@ -361,7 +368,8 @@ static void form_draft(Req *r, const App *a) {
   for (int i = 0; app_answer_at(i); i++) {
     const AppOutcome *o = app_answer_at(i);
     req_printf(r, "<option value=\"%h\"%s>%h（%h）</option>", o->zId,
-               o == cur ? " selected" : "", o->zLabel, o->zGround);
+               o == cur ? " selected" : "", o->zLabel,
+               app_ground(o, case_received(a)));
   }
   req_printf(
       r,

@@ -38,6 +38,14 @@ static const char *cn_date(Req *r, const char *zIso) {
   return req_fmt(r, "%d年%d月%d日", y, m, dd);
 }
 
+/* The receipt date of the application (today when malformed: the
+** regime in force today then applies). */
+static Date received_on(const App *a) {
+  Date d;
+  if (date_parse(a->zReceivedOn, &d)) return app_today();
+  return d;
+}
+
 /* How and when to obtain the information (outcomes that provide some). */
 static const char *obtain_text(Req *r, const App *a) {
   if (strcmp(a->zOutcome, "results.granted") &&
@@ -95,6 +103,25 @@ static const char *remedy_of(Req *r, const App *a, const AppNotice *n) {
   return zOut;
 }
 
+/* The due date for a letter; when the years from receipt to it are not
+** all covered by a loaded holiday notice (core/calendar.h: only the
+** fixed-date holidays are known there), the applicant is told that it
+** moves with that year's holidays. */
+static const char *due_text(Req *r, const App *a) {
+  Date dRec, dDue;
+  if (!a->zDueOn[0]) return "（见办理进度）";
+  const char *zDue = cn_date(r, a->zDueOn);
+  if (date_parse(a->zDueOn, &dDue) || date_parse(a->zReceivedOn, &dRec))
+    return zDue;
+  Calendar cal;
+  int yMiss = 0, bCovered = 1;
+  if (app_load_calendar(r, &cal) == STORE_OK)
+    bCovered = cal_covers_range(&cal, dRec, dDue, &yMiss);
+  cal_free(&cal);
+  if (bCovered) return zDue;
+  return req_fmt(r, "%s（如遇%d年法定节假日调整，依法顺延）", zDue, yMiss);
+}
+
 /* The notices' own placeholders (core/notice.h). */
 static const char *notice_var(LetterVars *v, const char *zName) {
   Req *r = v->r;
@@ -107,8 +134,7 @@ static const char *notice_var(LetterVars *v, const char *zName) {
     return n && n->zLimit[0] ? cn_date(r, n->zLimit) : "本机关指定的期限";
   if (!strcmp(zName, "days"))
     return req_fmt(r, "%d", n ? n->nDays : 0);
-  if (!strcmp(zName, "due"))
-    return v->a->zDueOn[0] ? cn_date(r, v->a->zDueOn) : "（见办理进度）";
+  if (!strcmp(zName, "due")) return due_text(r, v->a);
   return NULL;
 }
 
@@ -129,8 +155,8 @@ static const char *letter_var(void *pCtx, const char *zName) {
   }
   if (!strcmp(zName, "decision")) return decision_text(r, a, o);
   if (!strcmp(zName, "reasons")) return a->zDecisionText;
-  if (!strcmp(zName, "ground"))
-    return o ? o->zGround : "《中华人民共和国政府信息公开条例》";
+  if (!strcmp(zName, "ground")) /* the Regulation in force on receipt */
+    return o ? app_ground(o, received_on(a)) : "《中华人民共和国政府信息公开条例》";
   if (!strcmp(zName, "obtain")) return obtain_text(r, a);
   if (!strcmp(zName, "remedy")) return remedy_of(r, a, v->n);
   if (!strcmp(zName, "org")) return v->zOrgName;
@@ -172,7 +198,7 @@ static int letter_paras(Req *r, const App *a, const AppNotice *pN,
   } else {
     zTpl = store_app_template(r->store, &r->arena, a->orgId,
                               notice_template_key(v.k));
-    if (!zTpl) zTpl = v.k->zDefault;
+    if (!zTpl) zTpl = notice_default_text(v.k, received_on(a));
   }
   char *zText = app_template_fill(zTpl, letter_var, &v);
   char *zAll = req_strdup(r, zText);

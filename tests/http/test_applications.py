@@ -374,10 +374,12 @@ def test_registration_by_letter_and_extension(srv):
 
 def test_new_year_holidays_move_open_deadlines_and_are_logged(srv):
     # Received Mon 2026-11-23 in person: 20 WD -> 2026-12-21; a 20 WD
-    # extension: 12-22..25 (4), 12-28..31 (8), Fri 2027-01-01 (9: no 2027
-    # data yet), 01-04..08 (14), 01-11..15 (19), 01-18 (20) -> 2027-01-18.
-    # Loading 2027-01-01 as 元旦 moves it to Tue 2027-01-19.  (Assumes the
-    # embedded calendar ends with 2026, as data/holidays_cn.csv does now.)
+    # extension: 12-22..25 (4), 12-28..31 (8), Fri 2027-01-01 off (元旦 is
+    # fixed by law even before the 2027 notice is loaded), 01-04..08 (13),
+    # 01-11..15 (18), 01-18, 19 (20) -> 2027-01-19.  Loading a 2027 file that
+    # makes Sat 2027-01-09 a working day moves it to Mon 2027-01-18: 01-04..08
+    # (13), Sat 09 (14), 11..15 (19), 18 (20).  (Assumes the embedded
+    # calendar ends with 2026, as data/holidays_cn.csv does now.)
     office = srv.client()
     office.login("office")
     f = form(name="赵新年", id_number=id_number("64052119900101002"))
@@ -393,16 +395,17 @@ def test_new_year_holidays_move_open_deadlines_and_are_logged(srv):
     r = head.post(at + "/extend", {"on_day": "2026-11-23", "n_days": "20",
                                    "text": "需协调", "notified": "1"}, csrf_from=at)
     eq(r.status, 303)
-    contains(office.get(at).plain, '<dd id="due">2027-01-18</dd>')
+    contains(office.get(at).plain, '<dd id="due">2027-01-19</dd>')
     path = srv.dir + "/holidays_2027.csv"
     with open(path, "w", encoding="utf-8") as fh:
-        fh.write("date,kind,name\n2027-01-01,holiday,元旦\n")
+        fh.write("date,kind,name\n2027-01-01,holiday,元旦\n"
+                 "2027-01-09,workday,元旦\n")
     rc, out, err = srv.gongkai("applications", "holidays", path, "--db", srv.db)
     eq(rc, 0, err)
-    contains(out, "1 calendar override(s) loaded")
+    contains(out, "2 calendar override(s) loaded")
     page = office.get(at)
-    contains(page.plain, '<dd id="due">2027-01-19</dd>')
-    contains(page.plain, "<td>2027-01-18</td><td>2027-01-19</td><td>节假日安排更新后重新计算</td>")
+    contains(page.plain, '<dd id="due">2027-01-18</dd>')
+    contains(page.plain, "<td>2027-01-19</td><td>2027-01-18</td><td>节假日安排更新后重新计算</td>")
 
 
 def test_rate_limit_per_address(srv):

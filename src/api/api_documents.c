@@ -122,10 +122,11 @@ int api_document(Req *r) {
     return 0;
   }
   if (!strcmp(d.zState, "withdrawn")) {
-    /* Gone: only the public withdrawal notice remains. */
+    /* Gone: only the public withdrawal notice remains, its day in Beijing
+    ** time as on the public page (withdrawn_at is a UTC instant). */
     api_error(r, 410, "gone",
               req_fmt(r, "本信息已于%s撤回。撤回理由：%s",
-                      arena_strndup(&r->arena, d.zWithdrawnAt, 10), d.zWithdrawReason));
+                      fmt_date(r, d.zWithdrawnAt), d.zWithdrawReason));
     return 0;
   }
   json_t *j = api_doc_json(&d);

@@ -128,6 +128,17 @@ const char *doc_transition(const char *zState, const char *zMode,
   return "未知的操作";
 }
 
+int doc_passed_this_round(const DocReview *aRev, int nRev, int64_t userId) {
+  int iFrom = 0;
+  for (int i = 0; i < nRev; i++)
+    if (aRev[i].zDecision && !strcmp(aRev[i].zDecision, "submit")) iFrom = i + 1;
+  for (int i = iFrom; i < nRev; i++)
+    if (aRev[i].userId == userId && aRev[i].zDecision &&
+        !strcmp(aRev[i].zDecision, "pass"))
+      return 1;
+  return 0;
+}
+
 static int empty(const char *z) { return !z || !z[0]; }
 
 static int date_ok(const char *z) {
@@ -166,6 +177,19 @@ const char *doc_dates_check(const Doc *d, Date today) {
   }
   if (day[0] != -1000000 && day[2] != -1000000 && day[0] > day[2])
     return "成文日期不能晚于发布日期";
+  return NULL;
+}
+
+const char *doc_validity_check(const Doc *d, const char *zValidity,
+                               const char *zDate, Date today) {
+  Date day, dSigned;
+  if (!doc_code_valid(aDocValidity, zValidity)) return "有效性取值无效";
+  if (empty(zDate)) return strcmp(zValidity, "valid") ? "请填写修订、废止或失效的日期" : NULL;
+  if (date_parse(zDate, &day)) return "日期格式应为 YYYY-MM-DD";
+  if (day > today)
+    return "变更日期不能晚于今天（北京时间）：文件在该日期之前仍然有效，请到该日期再登记";
+  if (!empty(d->zSignedDate) && !date_parse(d->zSignedDate, &dSigned) && day < dSigned)
+    return "变更日期不能早于成文日期";
   return NULL;
 }
 

@@ -180,6 +180,12 @@ DocAction doc_action_parse(const char *z);
 const char *doc_transition(const char *zState, const char *zMode,
                            DocAction eAct, const char **pzNext, Perm *pPerm);
 
+/* 三审: the three reviews of one round (from the latest submission) are
+** made by three people.  1 when user userId already passed a step of the
+** current round in aRev[0..nRev) (the document's review rows, oldest
+** first), so may not pass another one; sending back is not a pass. */
+int doc_passed_this_round(const DocReview *aRev, int nRev, int64_t userId);
+
 /* Checks what must hold before a draft is submitted (公开属性确认): a
 ** title, a valid 生成日期, a disclosure mode, a legal ground of Arts.
 ** 14-16 when withheld, valid optional dates and codes.  NULL when fine,
@@ -196,6 +202,14 @@ const char *doc_draft_check(const Doc *d);
 ** caller sets d->zPublishedDate to the publication day it is about to use
 ** when publishing.  NULL or a static Chinese message. */
 const char *doc_dates_check(const Doc *d, Date today);
+
+/* Checks a validity change of published document d to zValidity on
+** zDate, seen on today (Beijing): a known value; for 已修订, 废止 and 失效
+** a date, which records what has happened — not after today (a document
+** that expires tomorrow is 有效 today) and not before the 成文日期.  NULL
+** or a static Chinese message. */
+const char *doc_validity_check(const Doc *d, const char *zValidity,
+                               const char *zDate, Date today);
 
 /* 1 when a published document's content is visible to the public: state
 ** published (withdrawn documents show only the withdrawal notice). */

@@ -12,7 +12,8 @@
 **    an identity number (18 digits, or 17 + 'x' not followed by a letter or
 **    digit; 15 digits for the old form), a bank card (16-19 digits, Luhn),
 **    a mobile (11 digits, 1[3-9]) or a landline (10-12 digits with a
-**    plausible area code).  Groups joined by exactly one ' ' or '-' form a
+**    plausible area code); a mobile may have "+86" or "0086" glued before
+**    it (the finding is the 11 digits).  Groups joined by exactly one ' ' or '-' form a
 **    chain, and whole-group runs of a chain are tried as spaced numbers:
 **    bank cards written 4-4-4-4[-1..4] with one separator throughout,
 **    mobiles 3-4-4, landlines area-local ("0951-1234567", "010 12345678").
@@ -204,6 +205,15 @@ static void scan_group(Scan *p, const Group *g) {
   if (nDigit == 11 && ident_mobile_check(z, NULL) == IDENT_OK) {
     add_cand(p, PRIVACY_MOBILE, PRIVACY_CONF_MEDIUM,
              aStrength[PRIVACY_MOBILE], g->iStart, g->iEnd);
+  }
+  /* "+8613812345678", "008613812345678": the country code glued before a
+  ** mobile; the finding is the 11 digits after it. */
+  if ((nDigit == 13 && !strncmp(z, "86", 2) && g->iStart > 0 &&
+       p->aCp[g->iStart - 1] == '+') ||
+      (nDigit == 15 && !strncmp(z, "0086", 4))) {
+    if (ident_mobile_check(z + nDigit - 11, NULL) == IDENT_OK)
+      add_cand(p, PRIVACY_MOBILE, PRIVACY_CONF_MEDIUM,
+               aStrength[PRIVACY_MOBILE], g->iEnd - 11, g->iEnd);
   }
   if (nDigit >= 10 && nDigit <= 12 && z[0] == '0' &&
       ident_landline_check(z, NULL) == IDENT_OK) {
@@ -769,6 +779,42 @@ char *privacy_apply_masks(const char *z, size_t n,
   if (pnOut) *pnOut = b.n;
   if (!b.z) return xstrdup("");
   return buf_steal(&b);
+}
+
+/* The comparison key of a phone (its folded digits) or e-mail (folded,
+** lower-case) z[0..n) into b. */
+static void contact_key(const char *z, size_t n, int bEmail, Buf *b) {
+  size_t i = 0;
+  while (i < n) {
+    int len;
+    uint32_t c = utf8_fold(utf8_decode(z + i, n - i, &len));
+    i += (size_t)len;
+    if (bEmail ? c < 128 : is_digit(c)) buf_putc(b, (char)c);
+  }
+}
+
+int privacy_is_known_contact(const PrivacyFinding *f, const char *zKnown) {
+  int bEmail = f->eKind == PRIVACY_EMAIL, bFound = 0;
+  if (!zKnown || !zKnown[0] || !f->zMatch) return 0;
+  if (!bEmail && f->eKind != PRIVACY_MOBILE && f->eKind != PRIVACY_LANDLINE)
+    return 0;
+  PrivacyResult r;
+  if (privacy_scan(zKnown, strlen(zKnown), NULL, &r) != PRIVACY_OK) return 0;
+  Buf want = BUF_INIT, got = BUF_INIT;
+  contact_key(f->zMatch, f->nLen, bEmail, &want);
+  for (size_t k = 0; k < r.nFinding && !bFound; k++) {
+    const PrivacyFinding *g = &r.aFinding[k];
+    if ((g->eKind == PRIVACY_EMAIL) != bEmail ||
+        (!bEmail && g->eKind != PRIVACY_MOBILE && g->eKind != PRIVACY_LANDLINE))
+      continue;
+    buf_reset(&got);
+    contact_key(g->zMatch, g->nLen, bEmail, &got);
+    bFound = want.n && want.n == got.n && !memcmp(want.z, got.z, want.n);
+  }
+  buf_free(&want);
+  buf_free(&got);
+  privacy_result_free(&r);
+  return bFound;
 }
 
 const char *privacy_kind_name(PrivacyKind e) {

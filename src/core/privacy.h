@@ -125,6 +125,13 @@ char *privacy_apply_masks(const char *z, size_t n,
                           const PrivacyFinding *aFinding, size_t nFinding,
                           size_t *pnOut);
 
+/* 1 when finding f is a telephone number (mobile or landline) or an e-mail
+** address that is one of the contacts in zKnown (NULL or "" for none) —
+** e.g. the organisation's own published phone, fax and e-mail, which stay
+** in what it publishes: the same digits however written ("0955-5021796",
+** "(0955)5021796"), the same address ignoring case.  0 for other kinds. */
+int privacy_is_known_contact(const PrivacyFinding *f, const char *zKnown);
+
 /* Classification and release marks (保密审查 is more than Art. 17's personal
 ** data: Art. 17 and the State Secrets Law).  Reports, as findings of kind
 ** PRIVACY_SECRECY_MARK (confidence high, no mask — a mark is not masked

@@ -640,15 +640,17 @@ int store_doc_set_validity(Store *s, Arena *a, int64_t docId,
                            const char *zValidity, const char *zValidityDate,
                            int64_t replacedBy) {
   char zNow[21];
-  Date day;
+  Doc d;
   store_now_iso(zNow);
-  if (!doc_code_valid(aDocValidity, zValidity))
-    return store_fail(s, STORE_INVALID, "有效性取值无效");
-  if (zValidityDate && zValidityDate[0] && date_parse(zValidityDate, &day))
-    return store_fail(s, STORE_INVALID, "日期格式应为 YYYY-MM-DD");
+  int rc = store_doc_get(s, a, docId, &d);
+  if (rc) return rc;
+  /* What has happened, by today in Beijing (core/document.h). */
+  const char *zWhy = doc_validity_check(&d, zValidity, zValidityDate,
+                                        date_today_cn(time(NULL)));
+  if (zWhy) return store_fail(s, STORE_INVALID, "%s", zWhy);
   if (replacedBy == docId)
     return store_fail(s, STORE_INVALID, "替代文件不能是本文件");
-  int rc = doc_ref_ok(s, replacedBy, 0, "替代文件");
+  rc = doc_ref_ok(s, replacedBy, 0, "替代文件");
   if (rc) return rc;
   if ((rc = store_begin(s))) return rc;
   Stmt *st = stmt(s,
@@ -755,6 +757,19 @@ static int draft_changed_today(Store *s, int64_t docId) {
   bind_int(st, 1, docId);
   bind_text(st, 2, date_format(date_today_cn(time(NULL)), zToday));
   return stmt_exec(s, st, "记录文件变更日期");
+}
+
+int store_doc_lock_draft(Store *s, int64_t docId) {
+  char zNow[21];
+  store_now_iso(zNow);
+  Stmt *st = stmt(s, "UPDATE doc SET updated_at=?2 WHERE id=?1 AND state='draft'");
+  if (!st) return STORE_ERROR;
+  bind_int(st, 1, docId);
+  bind_text(st, 2, zNow);
+  int rc = stmt_exec(s, st, "锁定草稿");
+  if (rc == STORE_OK && stmt_changes(s) == 0)
+    rc = store_fail(s, STORE_CONFLICT, "该文件已不是草稿（已提交审核），附件只能在草稿阶段增删；请刷新页面");
+  return rc;
 }
 
 int store_doc_attach_text(Store *s, int64_t docId, const char *zFilename,

@@ -155,6 +155,12 @@ int store_doc_set_scanned(Store *s, int64_t docId);
 
 /* ---- Attachments -------------------------------------------------------- */
 
+/* Checks, inside the caller's transaction, that document docId is still a
+** draft and locks its row (touches updated_at), so that a change that
+** only drafts take (attachments) cannot land on a document submitted
+** meanwhile.  STORE_CONFLICT with a Chinese message otherwise. */
+int store_doc_lock_draft(Store *s, int64_t docId);
+
 /* Stores p[0..n) under its SHA-256 (once) and links it to the document as
 ** zFilename; *pId receives the link id (may be NULL).  The text of a new
 ** content is extracted here (doctext_extract) and stored with it for the

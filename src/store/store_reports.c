@@ -14,8 +14,8 @@
 **   table 二  documents of report_kind regulation / normative: made =
 **             signed (or, without a signed date, published) in Y and
 **             published; repealed = validity repealed/expired dated in Y;
-**             in force = published, signed by Y-12-31 and not repealed or
-**             expired by then.  Decisions and fees from report_register.
+**             in force = published on Y-12-31 (not withdrawn by then),
+**             signed by Y-12-31 and not repealed or expired by then.  Decisions and fees from report_register.
 */
 #include <stdio.h>
 #include <stdlib.h>
@@ -215,7 +215,8 @@ static int compute_t2_docs(Store *s, Report *p, int64_t orgId, int bSubtree,
       "  coalesce(d.signed_date,d.published_date) BETWEEN ?3 AND ?4),"
       " (d.validity IN ('repealed','expired') AND d.validity_date"
       "  BETWEEN ?3 AND ?4),"
-      " (d.state='published' AND coalesce(d.signed_date,d.published_date)<=?4"
+      " ((d.state='published' OR d.withdrawn_at>=?5) AND"
+      "  coalesce(d.signed_date,d.published_date)<=?4"
       "  AND NOT (d.validity IN ('repealed','expired') AND"
       "  coalesce(d.validity_date,'')<=?4)),"
       " (d.state IN ('published','withdrawn') AND d.published_date"
@@ -228,6 +229,11 @@ static int compute_t2_docs(Store *s, Report *p, int64_t orgId, int bSubtree,
   bind_int(st, 2, bSubtree);
   bind_text(st, 3, zFrom);
   bind_text(st, 4, zTo);
+  /* Withdrawn from the first Beijing second of Y+1 on: still published on
+  ** 31 December (withdrawn_at is a UTC instant). */
+  char zEnd[32];
+  snprintf(zEnd, sizeof zEnd, "%04d-12-31T16:00:00Z", p->iYear);
+  bind_text(st, 5, zEnd);
   while ((rc = stmt_step(st)) == STMT_ROW) {
     long long id = col_int(st, 0);
     const char *zRow = col_str(st, 1);
@@ -295,33 +301,43 @@ static int compute_t2_register(Store *s, Report *p, int64_t orgId,
 
 /* The 2019 format's 上一年项目数量 and 本年增/减 from the 事项 numbers of
 ** the register: last year's number, and this year's less it; a year
-** without a number carries last year's over (增/减 0).  Cells stay blank
-** when last year has no number. */
+** without a number carries last year's over (增/减 0).  Over a subtree
+** each unit carries its own number over (one unit's silence is not a
+** decrease), and a unit with no number last year adds its number this
+** year as an increase.  Cells stay blank when no unit in scope has a
+** number last year. */
 static int compute_t2_items(Store *s, Report *p, int64_t orgId,
                             int bSubtree) {
   static const struct { const char *zKind, *zTab; } a[] = {
     {"licensing", "t2_art20_5"}, {"other_services", "t2_art20_5"},
     {"penalty", "t2_art20_6"}, {"coercion", "t2_art20_6"},
     {"admin_fees", "t2_art20_8"}};
-  long long aItems[5][2];
-  int aHas[5][2], rc;
+  long long aPrev[5], aCur[5];
+  int aHas[5], rc;
   memset(aHas, 0, sizeof aHas);
-  memset(aItems, 0, sizeof aItems);
+  memset(aPrev, 0, sizeof aPrev);
+  memset(aCur, 0, sizeof aCur);
+  /* Per unit and kind: last year's number (or NULL) and this year's, else
+  ** last year's carried over. */
   Stmt *st = stmt(s, SCOPE_CTE
-      "SELECT r.kind,r.year,sum(r.items) FROM report_register r"
-      " WHERE r.org_id IN (SELECT id FROM sc) AND r.year IN (?3-1,?3)"
-      " AND r.items IS NOT NULL GROUP BY r.kind,r.year");
+      "SELECT r.kind,sum(CASE WHEN r.year=?3-1 THEN r.items END),"
+      " coalesce(sum(CASE WHEN r.year=?3 THEN r.items END),"
+      "  sum(CASE WHEN r.year=?3-1 THEN r.items END)),"
+      " count(CASE WHEN r.year=?3-1 THEN 1 END)"
+      " FROM report_register r WHERE r.org_id IN (SELECT id FROM sc)"
+      " AND r.year IN (?3-1,?3) AND r.items IS NOT NULL"
+      " GROUP BY r.org_id,r.kind");
   if (!st) return STORE_ERROR;
   bind_int(st, 1, orgId);
   bind_int(st, 2, bSubtree);
   bind_int(st, 3, p->iYear);
   while ((rc = stmt_step(st)) == STMT_ROW) {
     const char *zKind = col_str(st, 0);
-    int y = (int)col_int(st, 1) == p->iYear;
     for (int i = 0; i < 5; i++)
       if (!strcmp(zKind, a[i].zKind)) {
-        aItems[i][y] = col_int(st, 2);
-        aHas[i][y] = 1;
+        if (col_int(st, 3)) aHas[i] = 1;
+        aPrev[i] += col_int(st, 1);
+        aCur[i] += col_int(st, 2);
       }
   }
   stmt_done(st);
@@ -329,10 +345,9 @@ static int compute_t2_items(Store *s, Report *p, int64_t orgId,
   for (int i = 0; i < 5; i++) {
     int iPrev = rf_cell(p->pFmt, a[i].zTab, a[i].zKind, "prev_items");
     int iDelta = rf_cell(p->pFmt, a[i].zTab, a[i].zKind, "delta");
-    if (iPrev < 0 || !aHas[i][0]) continue;
-    long long cur = aHas[i][1] ? aItems[i][1] : aItems[i][0];
-    report_set(p, iPrev, aItems[i][0] * RF_SCALE);
-    if (iDelta >= 0) report_set(p, iDelta, (cur - aItems[i][0]) * RF_SCALE);
+    if (iPrev < 0 || !aHas[i]) continue;
+    report_set(p, iPrev, aPrev[i] * RF_SCALE);
+    if (iDelta >= 0) report_set(p, iDelta, (aCur[i] - aPrev[i]) * RF_SCALE);
   }
   return STORE_OK;
 }
@@ -345,6 +360,12 @@ static int compute_t2_items(Store *s, Report *p, int64_t orgId,
 ** ?6 the year's first and ?7 its last unix second in Beijing time.  The
 ** mapping is documented in docs/reports.md; the inner SELECTs give one row
 ** per record and row it counts in, the outer one groups them. */
+/* The day application A's fee was paid: its fee_paid event (the case may
+** close in a later year), else the day it closed (records without the
+** event).  A fee counts in the year it was collected. */
+#define FEE_PAID_DAY(A) \
+  "coalesce((SELECT max(x.on_day) FROM application_event x" \
+  " WHERE x.application_id=" A ".id AND x.kind='fee_paid')," A ".closed_on)"
 #define STAT_DOC_Y \
   " FROM doc d WHERE d.org_id IN (SELECT id FROM sc)" \
   " AND d.state IN ('published','withdrawn')"
@@ -441,9 +462,11 @@ static const char zStatSql[] = SCOPE_CTE
   "   THEN 'apply.answered.denied.not_gov_info'"
   "  ELSE 'apply.answered.denied.other_law' END,1" STAT_APP_C
   "  AND a.outcome LIKE 'results.denied.%'"
-  /* Fees: paid fees of the applications closed in Y (yuan = 万元/10000). */
-  " UNION ALL SELECT a.id,'fees',a.fee_yuan" STAT_APP_C
+  /* Fees: paid in Y (yuan = 万元/10000), whenever the case closed. */
+  " UNION ALL SELECT a.id,'fees',a.fee_yuan"
+  "  FROM application a WHERE a.org_id IN (SELECT id FROM sc)"
   "  AND a.fee_status='paid' AND a.fee_yuan>0"
+  "  AND " FEE_PAID_DAY("a") " BETWEEN ?3 AND ?4"
   /* 四 五 reconsideration and litigation filed in Y, result on 31 Dec. */
   " UNION ALL SELECT v.id,CASE v.kind WHEN 'review' THEN 'review'"
   "  ELSE 'litigation' END,1" STAT_REV_Y
@@ -1238,9 +1261,9 @@ int store_report_facts(Store *s, int64_t orgId, int bSubtree, int year,
       "SELECT " SQL_COUNT_IF("received_on BETWEEN ?3 AND ?4") ","
       SQL_COUNT_IF("closed_on BETWEEN ?3 AND ?4") ","
       SQL_COUNT_IF("received_on<=?4 AND (closed_on IS NULL OR closed_on>?4)") ","
-      "coalesce(sum(CASE WHEN fee_status='paid' AND closed_on BETWEEN ?3 AND ?4"
-      " THEN fee_yuan ELSE 0 END),0)"
-      " FROM application WHERE org_id IN (SELECT id FROM sc)");
+      "coalesce(sum(CASE WHEN fee_status<>'paid' THEN 0 WHEN "
+      FEE_PAID_DAY("a") " BETWEEN ?3 AND ?4 THEN fee_yuan ELSE 0 END),0)"
+      " FROM application a WHERE org_id IN (SELECT id FROM sc)");
   if (!st) return STORE_ERROR;
   bind_int(st, 1, orgId);
   bind_int(st, 2, bSubtree);

@@ -424,6 +424,31 @@ static void meta_row(Req *r, const char *zLabel, const char *zValue) {
              zValue && zValue[0] ? zValue : "—");
 }
 
+/* Art. 26 (20 working days from 形成 or 变更): the last permitted day and
+** where the document stands — days left or overdue while unpublished,
+** on time or how late once published.  Only for information to be
+** disclosed proactively (or not yet decided) with a 生成日期. */
+static void art26_row(Req *r, const Doc *d) {
+  Date formed, changed = DATE_NONE, on, due;
+  Calendar cal;
+  char zDue[DATE_STRLEN];
+  if (!strcmp(d->zMode, "on_request") || !strcmp(d->zMode, "withheld") ||
+      !d->zFormedDate[0] || date_parse(d->zFormedDate, &formed))
+    return;
+  if (d->zChangedOn[0]) date_parse(d->zChangedOn, &changed);
+  int bPub = d->zPublishedDate[0] && !date_parse(d->zPublishedDate, &on);
+  if (!bPub) date_parse(docs_today(r), &on);
+  if (docs_calendar(r, &cal)) return;
+  int left = doc_art26_left(&cal, doc_art26_start(formed, changed), on, &due);
+  cal_free(&cal);
+  date_format(due, zDue);
+  const char *zWhere =
+      bPub ? (left >= 0 ? "按时发布" : req_fmt(r, "逾期 %d 个工作日发布", -left))
+           : (left >= 0 ? req_fmt(r, "剩余 %d 个工作日", left)
+                        : req_fmt(r, "已超期 %d 个工作日", -left));
+  meta_row(r, "公开时限（第二十六条）", req_fmt(r, "%s（%s）", zDue, zWhere));
+}
+
 /* The route of each step (src/http/routes.c), by the state it acts on. */
 static const char *step_path(const char *zState) {
   if (!strcmp(zState, "draft")) return "submit";
@@ -676,6 +701,7 @@ static int doc_view(Req *r, const char *zRefusal) {
   if (d.zChangedOn[0])
     meta_row(r, "变更日期（第二十六条期限自变更之日重新起算）", d.zChangedOn);
   meta_row(r, "发布日期", d.zPublishedDate);
+  art26_row(r, &d);
   meta_row(r, "公开方式", doc_label(aDocMode, d.zMode));
   if (!strcmp(d.zMode, "withheld"))
     meta_row(r, "不予公开依据", doc_label(aDocGround, d.zWithheldGround));

@@ -122,6 +122,9 @@ int page_doc_attach(Req *r) {
   /* The text extracted here is stored for the public search (migration
   ** 0008), so the file is read once. */
   int rc = store_begin(r->store);
+  /* Still a draft now that the text is extracted (a submission may have
+  ** come meanwhile), and kept one until the commit. */
+  if (!rc) rc = store_doc_lock_draft(r->store, d.id);
   if (!rc) rc = store_doc_attach_text(r->store, d.id, zName, zMime, f->zValue,
                                       f->nValue, buf_str(&text), zNotes,
                                       r->user->id, NULL);
@@ -159,6 +162,7 @@ int page_doc_attachment_delete(Req *r) {
   }
   if (!page_confirmed(r, req_fmt(r, "删除附件“%s”？", t.zFilename), "确认删除")) return 0;
   int rc = store_begin(r->store);
+  if (!rc) rc = store_doc_lock_draft(r->store, d.id);
   if (!rc) rc = store_doc_attachment_delete(r->store, aid);
   if (!rc) rc = store_audit(r->store, r->user->id, d.orgId, "doc.detach",
                             req_fmt(r, "%lld %s", (long long)d.id, t.zFilename));

@@ -1,6 +1,7 @@
 /*
 ** page_documents_home.c — the documents panel of the staff home: the
-** documents waiting for a step the signed-in user may take, and the
+** documents waiting for a step the signed-in user may take (not one of a
+** round in which they already passed another step), and the
 ** unpublished documents near or past the Art. 26 limit (20 working days
 ** from 生成日期; flagged from the setting publish_due_soon_workdays before) — only
 ** those to be disclosed proactively or whose mode is not yet decided.
@@ -11,6 +12,16 @@
 #include "lib/date.h"
 #include "web/documents.h"
 #include "web/pages.h"
+
+/* 1 when the signed-in user already passed another step of the document's
+** current review round (the review page would refuse them this one), or
+** its reviews cannot be read. */
+static int passed_this_round(Req *r, int64_t docId) {
+  DocReview *aRev;
+  int nRev;
+  if (store_doc_reviews(r->store, &r->arena, docId, &aRev, &nRev) != STORE_OK) return 1;
+  return doc_passed_this_round(aRev, nRev, r->user->id);
+}
 
 void panel_documents(Req *r) {
   if (!req_can(r, PERM_VIEW_STAFF, 0)) return;
@@ -41,6 +52,7 @@ void panel_documents(Req *r) {
     if (!req_can(r, p, aDoc[i].orgId)) continue;
     if (e == DOC_ACT_SUBMIT && aDoc[i].createdBy != r->user->id) continue;
     if (e == DOC_ACT_PASS && aDoc[i].createdBy == r->user->id) continue;
+    if (e == DOC_ACT_PASS && passed_this_round(r, aDoc[i].id)) continue;
     req_printf(r, "<li><a href=\"/staff/docs/%lld\">%h</a>（%h）</li>\n",
                (long long)aDoc[i].id, aDoc[i].zTitle, doc_label(aDocState, aDoc[i].zState));
     nMine++;

@@ -5,7 +5,8 @@
 **
 ** Rules enforced here, each before anything is stored:
 **  - the step's permission on the document's organisation (req_can);
-**  - the drafter never passes their own document, at any step;
+**  - the drafter never passes their own document, at any step, and no
+**    one passes two steps of one round (三审: three reviewers);
 **  - 公开方式 confirmed before submission, 不予公开 with its legal ground;
 **  - the secrecy review passes only after a fresh scan with no open
 **    finding — personal data and classification / release marks (★秘密,
@@ -26,14 +27,24 @@
 #include "web/documents.h"
 #include "web/pages.h"
 
+/* What one scan of a document leaves out: the findings accepted before
+** and the organisation's own published contacts. */
+typedef struct ScanSkip {
+  const DocFinding *aAcc;  /* accepted findings */
+  int nAcc;
+  const char *zKnown;      /* the organisation's phone, fax and e-mail */
+} ScanSkip;
+
 /* Adds the findings in res of one text, skipping matches already
-** accepted; frees res. */
+** accepted and the organisation's own contacts; frees res. */
 static int add_findings(Req *r, const Doc *d, const char *zSource,
-                        PrivacyResult *res, const DocFinding *aAcc, int nAcc) {
+                        PrivacyResult *res, const ScanSkip *sk) {
   int rc = STORE_OK;
+  const DocFinding *aAcc = sk->aAcc;
+  int nAcc = sk->nAcc;
   for (size_t i = 0; i < res->nFinding && rc == STORE_OK; i++) {
     const PrivacyFinding *pf = &res->aFinding[i];
-    int bAccepted = 0;
+    int bAccepted = privacy_is_known_contact(pf, sk->zKnown);
     for (int k = 0; k < nAcc; k++)
       if (!strcmp(aAcc[k].zSource, zSource) && !strcmp(aAcc[k].zMatch, pf->zMatch))
         bAccepted = 1;
@@ -55,7 +66,7 @@ static int add_findings(Req *r, const Doc *d, const char *zSource,
 /* Adds the findings of one text: personal data (Art. 17 review) and the
 ** classification and release marks, skipping matches already accepted. */
 static int scan_text(Req *r, const Doc *d, const char *zSource, const char *z,
-                     size_t n, const DocFinding *aAcc, int nAcc) {
+                     size_t n, const ScanSkip *sk) {
   PrivacyResult res;
   PrivacyOptions opt;
   memset(&opt, 0, sizeof opt);
@@ -63,7 +74,7 @@ static int scan_text(Req *r, const Doc *d, const char *zSource, const char *z,
   date_parse(docs_today(r), &today);
   opt.iToday = date_year(today) * 10000 + date_month(today) * 100 + date_day(today);
   if (privacy_marks_scan(z, n, &res) == PRIVACY_OK) {
-    int rc = add_findings(r, d, zSource, &res, aAcc, nAcc);
+    int rc = add_findings(r, d, zSource, &res, sk);
     if (rc != STORE_OK) return rc;
   }
   if (privacy_scan(z, n, &opt, &res) != PRIVACY_OK) {
@@ -77,17 +88,27 @@ static int scan_text(Req *r, const Doc *d, const char *zSource, const char *z,
     f.zMask = "";
     return store_doc_finding_add(r->store, &f);
   }
-  return add_findings(r, d, zSource, &res, aAcc, nAcc);
+  return add_findings(r, d, zSource, &res, sk);
 }
 
 int docs_scan(Req *r, const Doc *d) {
   DocFinding *aAcc;
   DocAttachment *aAtt;
+  Org o;
   int nAcc, nAtt;
+  ScanSkip sk = {NULL, 0, ""};
   int rc = store_doc_findings_clear_open(r->store, d->id);
   if (!rc) rc = store_doc_findings(r->store, &r->arena, d->id, "accepted", &aAcc, &nAcc);
-  if (!rc) rc = scan_text(r, d, "title", d->zTitle, strlen(d->zTitle), aAcc, nAcc);
-  if (!rc) rc = scan_text(r, d, "body", d->zBody, strlen(d->zBody), aAcc, nAcc);
+  /* The office's own phone, fax and e-mail (its guide) stay published. */
+  if (!rc) rc = store_org_get(r->store, &r->arena, d->orgId, &o);
+  if (!rc) {
+    sk.aAcc = aAcc;
+    sk.nAcc = nAcc;
+    sk.zKnown = req_fmt(r, "%s %s %s", o.zPhone ? o.zPhone : "", o.zFax ? o.zFax : "",
+                        o.zEmail ? o.zEmail : "");
+  }
+  if (!rc) rc = scan_text(r, d, "title", d->zTitle, strlen(d->zTitle), &sk);
+  if (!rc) rc = scan_text(r, d, "body", d->zBody, strlen(d->zBody), &sk);
   if (!rc) rc = store_doc_attachments(r->store, &r->arena, d->id, &aAtt, &nAtt);
   for (int i = 0; !rc && i < nAtt; i++) {
     DocAttachment t;
@@ -97,7 +118,7 @@ int docs_scan(Req *r, const Doc *d) {
     Buf text = BUF_INIT, notes = BUF_INIT;
     doctext_extract(t.zMime, p, (size_t)t.size, &text, &notes);
     const char *zSrc = req_fmt(r, "attachment:%lld", (long long)t.id);
-    rc = scan_text(r, d, zSrc, buf_str(&text), text.n, aAcc, nAcc);
+    rc = scan_text(r, d, zSrc, buf_str(&text), text.n, &sk);
     buf_free(&text);
     buf_free(&notes);
   }
@@ -156,6 +177,16 @@ static int doc_step(Req *r, const DocStep *pStep) {
   if (eAct == DOC_ACT_PASS && d.createdBy == r->user->id) {
     http_error(r, 403, "起草人不能审核自己起草的文件");
     return 0;
+  }
+  if (eAct == DOC_ACT_PASS) {
+    DocReview *aRev;
+    int nRev;
+    int rc = store_doc_reviews(r->store, &r->arena, d.id, &aRev, &nRev);
+    if (rc) { docs_fail(r, rc, store_errmsg(r->store)); return 0; }
+    if (doc_passed_this_round(aRev, nRev, r->user->id)) {
+      http_error(r, 403, "您已办理本轮的其他审核环节：科室审核、保密审查和领导审批须由不同人员办理");
+      return 0;
+    }
   }
   if (eAct == DOC_ACT_SUBMIT && (zWhy = doc_submit_check(&d))) {
     docs_refuse(r, 422, zWhy);
@@ -251,7 +282,7 @@ static int doc_step(Req *r, const DocStep *pStep) {
 }
 
 /* The secrecy reviewer of the document's organisation, in the secrecy
-** review state, not the drafter.  Sends the error and returns -1. */
+** review state, not the drafter nor the one who passed its 科室审核.  Sends the error and returns -1. */
 static int secrecy_gate(Req *r, const Doc *d) {
   if (!req_can(r, PERM_DOC_SECRECY, d->orgId)) {
     http_error(r, 403, "只有本单位的保密审查员可以处理隐私扫描");
@@ -263,6 +294,14 @@ static int secrecy_gate(Req *r, const Doc *d) {
   }
   if (d->createdBy == r->user->id) {
     http_error(r, 403, "起草人不能审核自己起草的文件");
+    return -1;
+  }
+  DocReview *aRev;
+  int nRev;
+  int rc = store_doc_reviews(r->store, &r->arena, d->id, &aRev, &nRev);
+  if (rc) { docs_fail(r, rc, store_errmsg(r->store)); return -1; }
+  if (doc_passed_this_round(aRev, nRev, r->user->id)) {
+    http_error(r, 403, "您已办理本轮的其他审核环节：保密审查须由其他人员办理");
     return -1;
   }
   return 0;

@@ -65,10 +65,24 @@ int report_build_current(Store *s, Arena *a, const RfSet *pSet,
                          const Org *pOrg, int year, int bSubtree,
                          const char *zFormat, int bRecords, ReportRec *pRec,
                          int *pbStored, Report **pp) {
+  /* The report bears the name the organ had when it was due (a 2018
+  ** report, published in early 2019, before a renaming in 2019), stored
+  ** or not; a published snapshot keeps the name it was published with. */
+  char zDue[32];
+  snprintf(zDue, sizeof zDue, "%04d-01-31", year + 1);
+  const char *zName = store_org_name_on(s, a, pOrg->id, zDue);
+  if (!zName) zName = pOrg->zName;
   int rc = store_report_get(s, a, pOrg->id, year, bSubtree, pRec);
   *pp = NULL;
   *pbStored = rc == STORE_OK;
-  if (rc == STORE_OK) return store_report_build(s, pSet, pRec, bRecords, pp);
+  if (rc == STORE_OK) {
+    rc = store_report_build(s, pSet, pRec, bRecords, pp);
+    if (rc == STORE_OK && (bRecords || strcmp(pRec->zStatus, "published"))) {
+      free((*pp)->zOrg);
+      (*pp)->zOrg = xstrdup(zName);
+    }
+    return rc;
+  }
   if (rc != STORE_NOTFOUND) return rc;
   const RfFormat *f = rf_format_find(
       pSet, zFormat ? zFormat : store_report_format_for_year(year));
@@ -79,10 +93,10 @@ int report_build_current(Store *s, Arena *a, const RfSet *pSet,
   pRec->zFormat = f->zId;
   pRec->bSubtree = bSubtree;
   pRec->zStatus = "";
-  pRec->zOrgName = pOrg->zName;
+  pRec->zOrgName = zName;
   pRec->zOrgSlug = pOrg->zSlug;
   pRec->zSection1 = pRec->zSection5 = pRec->zSection6 = "";
-  *pp = report_new(f, pOrg->zName, year);
+  *pp = report_new(f, zName, year);
   rc = store_report_compute(s, pOrg->id, bSubtree, bRecords, *pp);
   if (rc) {
     report_free(*pp);

@@ -84,7 +84,9 @@ int report_publish_doc(Store *s, Arena *a, const Report *p,
 ** is stored, the numbers computed from the records (*pbStored = 0, pRec
 ** filled with the format, the organisation and empty texts).  zFormat
 ** (a format id of pSet) chooses the format of an unstored report; NULL
-** takes the one in force for the year.  *pp is new (report_free).
+** takes the one in force for the year.  The report bears the name the
+** organisation had on 31 January of the next year (org_former_name) unless
+** it is a published snapshot.  *pp is new (report_free).
 ** STORE_OK or a STORE_* code (STORE_INVALID: unknown format). */
 int report_build_current(Store *s, Arena *a, const RfSet *pSet,
                          const Org *pOrg, int year, int bSubtree,

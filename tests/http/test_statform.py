@@ -133,7 +133,13 @@ def expected(srv, year, slug="znwsj"):
         e["apply.answered." + k] = v
     for k, v in grounds.items():
         e["apply.answered.denied." + k] = v
-    fee = sum(a[6] for a in closed if a[5] == "paid")
+    # A fee counts in the year it was paid (its 缴费 event), whenever the
+    # case closed; without the event, the year the case closed.
+    paid = {r[0]: r[1] for r in srv.sql(
+        "SELECT application_id,max(on_day) FROM application_event"
+        " WHERE kind='fee_paid' GROUP BY application_id")}
+    fee = sum(a[6] for a in apps if a[5] == "paid" and
+              (paid.get(a[0]) or a[3] or "")[:4] == y)
     e["fees"] = fee
     # Reconsideration and litigation.
     revs = srv.sql(

@@ -189,6 +189,79 @@ TEST(doc_art26_spring_festival_2024) {
   cal_free(&cal);
 }
 
+TEST(doc_lock_draft_refuses_a_document_under_review) {
+  /* An upload extracts the file's text (pdftotext: seconds) after the page
+  ** saw a draft; by then the document may have been submitted.  The
+  ** attachment is linked only while the row is still a draft, checked and
+  ** locked in the transaction that links it. */
+  char zPath[128];
+  int64_t org, user;
+  Store *s = fresh_db(zPath, &org, &user);
+  CHECK(s != NULL);
+  if (!s) return;
+  Doc d;
+  memset(&d, 0, sizeof d);
+  d.orgId = org;
+  d.zTitle = "附件竞态";
+  d.zMode = "proactive";
+  d.zFormedDate = "2026-11-20";
+  d.createdBy = user;
+  CHECK_INT(store_doc_add(s, &d), STORE_OK);
+  CHECK_INT(store_doc_lock_draft(s, d.id), STORE_OK);
+  CHECK_INT(store_doc_step(s, d.id, "draft", "dept_review", "submit", "", user), STORE_OK);
+  CHECK_INT(store_doc_lock_draft(s, d.id), STORE_CONFLICT);
+  CHECK(strstr(store_errmsg(s), "草稿") != NULL);
+  CHECK_INT(store_doc_lock_draft(s, d.id + 1000), STORE_CONFLICT);
+  drop_db(s, zPath);
+}
+
+TEST(doc_validity_date_rules) {
+  /* Today in Beijing: 2026-12-08 (e.g. 2026-12-07 16:30 UTC). */
+  Date today;
+  date_parse("2026-12-08", &today);
+  Doc d;
+  memset(&d, 0, sizeof d);
+  d.zSignedDate = "2024-03-01";
+  CHECK(doc_validity_check(&d, "expired", "2026-12-08", today) == NULL);
+  CHECK(doc_validity_check(&d, "repealed", "2024-03-01", today) == NULL);
+  CHECK(doc_validity_check(&d, "valid", "", today) == NULL);
+  /* Tomorrow has not happened yet. */
+  const char *z = doc_validity_check(&d, "expired", "2026-12-09", today);
+  CHECK(z && strstr(z, "不能晚于今天"));
+  /* Before it was signed. */
+  z = doc_validity_check(&d, "repealed", "2024-02-29", today);
+  CHECK(z && strstr(z, "不能早于成文日期"));
+  /* Amended, repealed and expired need their date; bad values. */
+  CHECK(doc_validity_check(&d, "amended", "", today) != NULL);
+  CHECK(doc_validity_check(&d, "expired", "2026-13-01", today) != NULL);
+  CHECK(doc_validity_check(&d, "void", "2026-12-01", today) != NULL);
+  /* Without a 成文日期 only today bounds it. */
+  d.zSignedDate = "";
+  CHECK(doc_validity_check(&d, "expired", "1999-01-01", today) == NULL);
+}
+
+TEST(doc_passed_this_round_three_reviewers) {
+  /* Round 1: submit (1), 科室审核 by 2, 保密审查 by 3, 领导审批 returned by
+  ** 4; round 2: submit (1), 科室审核 by 2.  Only 2 has passed a step of
+  ** the current round; 3 passed one of the earlier round, 4 only sent it
+  ** back, 1 submitted. */
+  static const DocReview a[] = {
+    {1, "draft", "dept_review", "submit", "", 1, "", ""},
+    {2, "dept_review", "secrecy_review", "pass", "", 2, "", ""},
+    {3, "secrecy_review", "approval", "pass", "", 3, "", ""},
+    {4, "approval", "draft", "return", "", 4, "", ""},
+    {5, "draft", "dept_review", "submit", "", 1, "", ""},
+    {6, "dept_review", "secrecy_review", "pass", "", 2, "", ""},
+  };
+  CHECK_INT(doc_passed_this_round(a, 6, 2), 1);
+  CHECK_INT(doc_passed_this_round(a, 6, 3), 0);
+  CHECK_INT(doc_passed_this_round(a, 6, 4), 0);
+  CHECK_INT(doc_passed_this_round(a, 6, 1), 0);
+  /* Within round 1 (before the return), 3 had passed. */
+  CHECK_INT(doc_passed_this_round(a, 3, 3), 1);
+  CHECK_INT(doc_passed_this_round(a, 0, 2), 0);
+}
+
 TEST(doc_art26_restarts_when_changed) {
   /* Art. 26: from when the information is formed OR changed.  Formed
   ** 2024-02-01, changed 2024-03-04: the 20 working days run again from

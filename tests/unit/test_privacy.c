@@ -160,6 +160,19 @@ TEST(privacy_phones) {
   CHECK_SCAN("12812345678", "");
 }
 
+TEST(privacy_mobile_with_country_code_glued) {
+  /* "+86" or "0086" written straight before the number is a common form on
+   * forms and letters: the 11 digits after the country code are the mobile
+   * (byte offsets: "电话：" is 9 bytes, "+86" 3 more, "0086" 4 more). */
+  CHECK_SCAN("电话：+8613812345678", "mobile@12+11=13812345678>138****5678;");
+  CHECK_SCAN("电话：008613812345678", "mobile@13+11=13812345678>138****5678;");
+  CHECK_SCAN("电话：＋８６１３８１２３４５６７８",
+             "mobile@18+33=１３８１２３４５６７８>１３８****５６７８;");
+  /* 13 digits without a '+' are some other number; 86 + 12… is no mobile */
+  CHECK_SCAN("编号8613812345678", "");
+  CHECK_SCAN("+8612812345678", "");
+}
+
 TEST(privacy_emails_and_credit_codes) {
   CHECK_SCAN("邮箱：zhang.san@example.gov.cn。",
              "email@9+24=zhang.san@example.gov.cn>z***@example.gov.cn;");
@@ -328,6 +341,33 @@ TEST(privacy_apply_masks_all) {
   CHECK_STR(zOut, "");
   CHECK_INT(nOut, 0);
   free(zOut);
+}
+
+/* The first finding of z, checked against the contacts zKnown. */
+static int known(const char *z, const char *zKnown) {
+  PrivacyResult r;
+  int b = -1;
+  CHECK_INT(privacy_scan(z, strlen(z), NULL, &r), PRIVACY_OK);
+  if (r.nFinding) b = privacy_is_known_contact(&r.aFinding[0], zKnown);
+  privacy_result_free(&r);
+  return b;
+}
+
+TEST(privacy_known_contacts) {
+  /* The organisation's own phone, fax and e-mail as entered in its guide. */
+  const char *zOrg = "0955-5021796 （0955）5021797 znwsj@163.com";
+  CHECK_INT(known("电话：0955-5021796", zOrg), 1);
+  CHECK_INT(known("电话：(0955)5021796", zOrg), 1);   /* same digits */
+  CHECK_INT(known("电话：0955 5021797", zOrg), 1);
+  CHECK_INT(known("电话：09555021796", zOrg), 1);
+  CHECK_INT(known("邮箱：ZNWSJ@163.COM", zOrg), 1);   /* case */
+  CHECK_INT(known("电话：0955-5021798", zOrg), 0);   /* one digit off */
+  CHECK_INT(known("邮箱：znwsj2@163.com", zOrg), 0);
+  CHECK_INT(known("手机：13909551234", zOrg), 0);
+  /* Only contacts: an identity number is never "known". */
+  CHECK_INT(known("640302199001011238", "640302199001011238"), 0);
+  CHECK_INT(known("电话：0955-5021796", ""), 0);
+  CHECK_INT(known("电话：0955-5021796", NULL), 0);
 }
 
 TEST(privacy_kind_names) {

@@ -96,6 +96,8 @@ TEST(report_format_stat2018_rules) {
   CHECK_INT(rule(f, "S8")->nCheck, 2);
   CHECK_INT(rule(f, "S8")->aCheck[0].op, RF_LE);
   CHECK_INT(rule(f, "S10")->nCheck, 5);
+  CHECK_INT(rule(f, "S12")->nCheck, 2);
+  CHECK_INT(rule(f, "S12")->aCheck[0].op, RF_LE);
   CHECK_INT(rule(f, "S3")->aCheck[0].nRhs, 8);
   CHECK_INT(rule(f, "S11")->eKind, RF_RULE_CELL_TYPES);
   const RfTable *t = rf_table_find(f, "stat");

@@ -270,6 +270,7 @@ static int html_text(const char *p, size_t n, Buf *pOut, Buf *pErr) {
     n = u.n;
     zEnc = "UTF-8";       /* overrides the page's own declaration */
   }
+  xmlpart_init();
   htmlDocPtr d = htmlReadMemory(p, (int)n, NULL, zEnc,
                                 HTML_PARSE_RECOVER | HTML_PARSE_NOERROR |
                                 HTML_PARSE_NOWARNING | HTML_PARSE_NONET);

@@ -17,9 +17,13 @@ static void on_doctype(void *pCtx, const xmlChar *zName, const xmlChar *zExt,
   xmlStopParser(c);
 }
 
-xmlDocPtr xmlpart_read(const char *p, size_t n, int *pWhy) {
+void xmlpart_init(void) {
   static pthread_once_t once = PTHREAD_ONCE_INIT;
   pthread_once(&once, init_parser);
+}
+
+xmlDocPtr xmlpart_read(const char *p, size_t n, int *pWhy) {
+  xmlpart_init();
   *pWhy = XMLPART_BAD;
   if (n == 0 || n > (size_t)INT_MAX) return NULL;
   xmlParserCtxtPtr c = xmlCreateMemoryParserCtxt(p, (int)n);

@@ -21,6 +21,11 @@
 #define XMLPART_BAD 1   /* not well-formed XML (or too large to parse) */
 #define XMLPART_DTD 2   /* has a document type declaration */
 
+/* Initialises libxml2 once per process (thread-safe; xmlpart_read calls
+** it).  Every other user of libxml2's parsers (the HTML readers of
+** doctable.c and oldsite.c) calls it before parsing. */
+void xmlpart_init(void);
+
 /* Parses p[0..n) as described above.  Returns the document (free it with
 ** xmlFreeDoc), or NULL with *pWhy set to XMLPART_BAD or XMLPART_DTD. */
 xmlDocPtr xmlpart_read(const char *p, size_t n, int *pWhy);

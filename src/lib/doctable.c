@@ -8,7 +8,6 @@
 #include <ctype.h>
 #include <iconv.h>
 #include <libxml/HTMLparser.h>
-#include <libxml/parser.h>
 #include <libxml/tree.h>
 #include <stdlib.h>
 #include <string.h>
@@ -18,6 +17,7 @@
 #include "lib/doctext.h"
 #include "lib/pdf_words.h"
 #include "lib/utf8.h"
+#include "lib/xmlpart.h"
 
 /* ---- kind ---------------------------------------------------------------- */
 
@@ -270,6 +270,7 @@ static int html_text(const char *p, size_t n, Buf *pOut, Buf *pErr) {
     n = u.n;
     zEnc = "UTF-8";       /* overrides the page's own declaration */
   }
+  xmlpart_init();
   htmlDocPtr d = htmlReadMemory(p, (int)n, NULL, zEnc,
                                 HTML_PARSE_RECOVER | HTML_PARSE_NOERROR |
                                 HTML_PARSE_NOWARNING | HTML_PARSE_NONET);
@@ -283,13 +284,22 @@ static int html_text(const char *p, size_t n, Buf *pOut, Buf *pErr) {
 
 /* ---- ZIP parts ----------------------------------------------------------- */
 
-/* Reads entry zName whole into b after the bomb checks.  Returns 0, 1 when
+/* A DOCX/XLSX being read: the archive and the bytes inflated from it so
+** far (all parts together stay under DT_MAX_INFLATED). */
+typedef struct Pkg {
+  zip_t *z;
+  size_t nInflated;
+} Pkg;
+
+/* Reads entry zName whole into b after the bomb checks: its stated size
+** (DOCTEXT_MAX_ENTRY, the compression ratio), the package's total, and
+** the bytes really inflated, whatever the header says.  Returns 0, 1 when
 ** absent, -1 with the reason in pErr. */
-static int zip_part(zip_t *z, const char *zName, Buf *b, Buf *pErr) {
+static int zip_part(Pkg *pk, const char *zName, Buf *b, Buf *pErr) {
   zip_stat_t st;
-  zip_int64_t i = zip_name_locate(z, zName, 0);
+  zip_int64_t i = zip_name_locate(pk->z, zName, 0);
   if (i < 0) return 1;
-  if (zip_stat_index(z, (zip_uint64_t)i, 0, &st) != 0 ||
+  if (zip_stat_index(pk->z, (zip_uint64_t)i, 0, &st) != 0 ||
       !(st.valid & ZIP_STAT_SIZE) || !(st.valid & ZIP_STAT_COMP_SIZE)) {
     buf_printf(pErr, "压缩包条目无法读取：%s", zName);
     return -1;
@@ -300,31 +310,43 @@ static int zip_part(zip_t *z, const char *zName, Buf *b, Buf *pErr) {
                (long long)st.size, zName);
     return -1;
   }
-  zip_file_t *f = zip_fopen_index(z, (zip_uint64_t)i, 0);
+  if (st.size > DT_MAX_INFLATED - pk->nInflated) {
+    buf_printf(pErr, "文件各部分解压后合计超过 %d MB，拒绝读取",
+               (int)(DT_MAX_INFLATED >> 20));
+    return -1;
+  }
+  zip_file_t *f = zip_fopen_index(pk->z, (zip_uint64_t)i, 0);
   if (!f) { buf_printf(pErr, "压缩包条目无法打开：%s", zName); return -1; }
   char a[16384];
   zip_int64_t k;
-  while ((k = zip_fread(f, a, sizeof a)) > 0 && b->n <= DOCTEXT_MAX_ENTRY)
+  size_t n0 = b->n;
+  while ((k = zip_fread(f, a, sizeof a)) > 0) {
+    if ((size_t)k > DT_MAX_INFLATED - pk->nInflated ||
+        b->n - n0 + (size_t)k > DOCTEXT_MAX_ENTRY)
+      break;                       /* the header understated the size */
+    pk->nInflated += (size_t)k;
     buf_append(b, a, (size_t)k);
+  }
   zip_fclose(f);
+  if (k > 0) {
+    buf_printf(pErr, "压缩包条目解压后过大，拒绝读取：%s", zName);
+    return -1;
+  }
   if (k < 0) { buf_printf(pErr, "压缩包条目已损坏：%s", zName); return -1; }
   return 0;
 }
 
-/* Parses an OOXML part; NULL with the reason in pErr.  A DOCTYPE or entity
-** declaration is refused (OOXML has none; they are how entity bombs
-** work). */
+/* Parses an OOXML part (lib/xmlpart.h: no network, no DTD, no entity
+** expansion); NULL with the reason in pErr. */
 static xmlDocPtr xml_part(const Buf *b, const char *zName, Buf *pErr) {
-  if (has_ci(b->z, b->n, "<!DOCTYPE", b->n) || has_ci(b->z, b->n, "<!ENTITY", b->n)) {
+  int why;
+  xmlDocPtr d = xmlpart_read(b->z, b->n, &why);
+  if (d) return d;
+  if (why == XMLPART_DTD)
     buf_printf(pErr, "文件中的 XML 含有实体声明，拒绝读取：%s", zName);
-    return NULL;
-  }
-  if (b->n > (size_t)0x7fffffff) return NULL;
-  xmlDocPtr d = xmlReadMemory(b->z ? b->z : "", (int)b->n, NULL, NULL,
-                              XML_PARSE_NONET | XML_PARSE_NOERROR |
-                              XML_PARSE_NOWARNING);
-  if (!d) buf_printf(pErr, "文件中的 XML 无法解析：%s", zName);
-  return d;
+  else
+    buf_printf(pErr, "文件中的 XML 无法解析：%s", zName);
+  return NULL;
 }
 
 /* Local name of an element ("w:tc" → "tc"; libxml2 keeps it without the
@@ -458,9 +480,9 @@ static void docx_body(const xmlNode *x, Buf *b, int depth) {
   }
 }
 
-static int docx_text(zip_t *z, Buf *pOut, Buf *pErr) {
+static int docx_text(Pkg *pk, Buf *pOut, Buf *pErr) {
   Buf x = BUF_INIT;
-  int rc = zip_part(z, "word/document.xml", &x, pErr);
+  int rc = zip_part(pk, "word/document.xml", &x, pErr);
   if (rc) {
     if (rc > 0) buf_puts(pErr, "DOCX 中没有正文（word/document.xml）");
     buf_free(&x);
@@ -477,7 +499,7 @@ static int docx_text(zip_t *z, Buf *pOut, Buf *pErr) {
 
 /* ---- XLSX --------------------------------------------------------------- */
 
-typedef struct Strs { char **az; int n; } Strs;
+typedef struct Strs { char **az; int n, nAlloc; } Strs;
 
 static void strs_free(Strs *s) {
   for (int i = 0; i < s->n; i++) free(s->az[i]);
@@ -498,9 +520,9 @@ static void xl_t(const xmlNode *x, Buf *b, int depth) {
   }
 }
 
-static int xl_strings(zip_t *z, Strs *s, Buf *pErr) {
+static int xl_strings(Pkg *pk, Strs *s, Buf *pErr) {
   Buf x = BUF_INIT;
-  int rc = zip_part(z, "xl/sharedStrings.xml", &x, pErr);
+  int rc = zip_part(pk, "xl/sharedStrings.xml", &x, pErr);
   memset(s, 0, sizeof *s);
   if (rc) { buf_free(&x); return rc > 0 ? 0 : -1; }
   xmlDocPtr d = xml_part(&x, "xl/sharedStrings.xml", pErr);
@@ -510,7 +532,10 @@ static int xl_strings(zip_t *z, Strs *s, Buf *pErr) {
     if (!is_local(si, "si")) continue;
     Buf t = BUF_INIT;
     xl_t(si->children, &t, 1);
-    s->az = xrealloc(s->az, (size_t)(s->n + 1) * sizeof *s->az);
+    if (s->n == s->nAlloc) {
+      s->nAlloc = s->nAlloc ? 2 * s->nAlloc : 64;
+      s->az = xrealloc(s->az, (size_t)s->nAlloc * sizeof *s->az);
+    }
     s->az[s->n++] = buf_steal(&t);
   }
   xmlFreeDoc(d);
@@ -518,33 +543,75 @@ static int xl_strings(zip_t *z, Strs *s, Buf *pErr) {
 }
 
 /* "BC12" → column 54 and row 11 (both 0-based: BC = 2*26+3 = 55th column).
-** Returns 0, or -1 when not a cell reference. */
+** Returns 0, or -1 when not a cell reference (row numbers start at 1:
+** "A0" is none, and would index the row before the grid). */
 static int cell_ref(const char *z, int *pCol, int *pRow) {
   long c = 0, r = 0;
   int nL = 0, nD = 0;
   for (; *z >= 'A' && *z <= 'Z' && nL < 4; z++, nL++) c = c * 26 + (*z - 'A' + 1);
   for (; *z >= '0' && *z <= '9' && nD < 8; z++, nD++) r = r * 10 + (*z - '0');
-  if (!nL || !nD || *z) return -1;
+  if (!nL || !nD || *z || r < 1) return -1;
   *pCol = (int)c - 1;
   *pRow = (int)r - 1;
   return 0;
 }
 
-/* One sheet's grid, DT_MAX_ROWS x DT_MAX_COLS at most. */
+/* One sheet's grid, DT_MAX_ROWS x DT_MAX_COLS at most.  A row's cells and
+** cover flags are allocated when the row is first used, so a cell at
+** row 20,000 costs a row, not the whole grid. */
 typedef struct Grid {
-  char **az;        /* nRow * DT_MAX_COLS, NULL = empty */
-  unsigned char *aCover;  /* covered by a merge, not its first cell */
-  int nRow;
+  char ***aaz;      /* nRow rows: NULL or DT_MAX_COLS cells (NULL = empty) */
+  unsigned char **aaCover;  /* nRow rows: NULL or DT_MAX_COLS flags: covered
+                            ** by a merge, not its first cell */
+  int nRow;         /* rows addressable (the last used + 1) */
+  size_t nText;     /* bytes of cell text held (at most DOCTEXT_MAX_TEXT) */
+  size_t nMerged;   /* cells of the merged ranges so far */
+  const char *zOver;  /* why the sheet is refused, or NULL */
 } Grid;
+
+/* n zeroed elements of k bytes (aborts when out of memory). */
+static void *zalloc(size_t n, size_t k) {
+  void *p = xmalloc(n * k);
+  memset(p, 0, n * k);
+  return p;
+}
 
 static void grid_grow(Grid *g, int nRow) {
   if (nRow <= g->nRow) return;
-  size_t k = (size_t)nRow * DT_MAX_COLS, k0 = (size_t)g->nRow * DT_MAX_COLS;
-  g->az = xrealloc(g->az, k * sizeof *g->az);
-  g->aCover = xrealloc(g->aCover, k);
-  memset(g->az + k0, 0, (k - k0) * sizeof *g->az);
-  memset(g->aCover + k0, 0, k - k0);
+  g->aaz = xrealloc(g->aaz, (size_t)nRow * sizeof *g->aaz);
+  g->aaCover = xrealloc(g->aaCover, (size_t)nRow * sizeof *g->aaCover);
+  memset(g->aaz + g->nRow, 0, (size_t)(nRow - g->nRow) * sizeof *g->aaz);
+  memset(g->aaCover + g->nRow, 0,
+         (size_t)(nRow - g->nRow) * sizeof *g->aaCover);
   g->nRow = nRow;
+}
+
+/* The cell slot (r, c), its row allocated if new. */
+static char **grid_slot(Grid *g, int r, int c) {
+  grid_grow(g, r + 1);
+  if (!g->aaz[r]) g->aaz[r] = zalloc(DT_MAX_COLS, sizeof **g->aaz);
+  return &g->aaz[r][c];
+}
+
+/* Cell (r, c) or NULL. */
+static const char *grid_get(const Grid *g, int r, int c) {
+  return r < g->nRow && g->aaz[r] ? g->aaz[r][c] : NULL;
+}
+
+/* 1 when cell (r, c) is covered by a merged range. */
+static int grid_covered(const Grid *g, int r, int c) {
+  return r < g->nRow && g->aaCover[r] ? g->aaCover[r][c] : 0;
+}
+
+static void grid_free(Grid *g) {
+  for (int r = 0; r < g->nRow; r++) {
+    if (g->aaz[r])
+      for (int c = 0; c < DT_MAX_COLS; c++) free(g->aaz[r][c]);
+    free(g->aaz[r]);
+    free(g->aaCover[r]);
+  }
+  free(g->aaz);
+  free(g->aaCover);
 }
 
 /* A number cell's stored value as a person reads it: Excel stores the
@@ -586,13 +653,25 @@ static void xl_cell(const xmlNode *c, const Strs *s, Grid *g) {
     char *zVal = buf_steal(&v);
     if (!zT || !strcmp(zT, "n")) zVal = xl_number(zVal);
     if (zT && !strcmp(zT, "s")) {
-      int i = atoi(zVal);
+      char *e;
+      long i = strtol(zVal, &e, 10);
+      int bOk = e != zVal && !*e && i >= 0 && i < s->n;
       free(zVal);
-      zVal = xstrdup(i >= 0 && i < s->n ? s->az[i] : "");
+      zVal = xstrdup(bOk ? s->az[i] : "");
     }
-    grid_grow(g, row + 1);
-    free(g->az[(size_t)row * DT_MAX_COLS + (size_t)col]);
-    g->az[(size_t)row * DT_MAX_COLS + (size_t)col] = zVal;
+    /* A shared string is stored once but may be used by every cell. */
+    size_t k = strlen(zVal);
+    if (k > DOCTEXT_MAX_TEXT - g->nText) {
+      g->zOver = "XLSX 工作表中的文字过多（超过 8 MB），拒绝读取";
+      free(zVal);
+      free(zRef);
+      free(zT);
+      return;
+    }
+    g->nText += k;
+    char **pSlot = grid_slot(g, row, col);
+    free(*pSlot);
+    *pSlot = zVal;
   }
   free(zRef);
   free(zT);
@@ -609,10 +688,22 @@ static void xl_merge(const xmlNode *m, Grid *g) {
         c0 <= c1 && r0 <= r1) {
       if (c1 >= DT_MAX_COLS) c1 = DT_MAX_COLS - 1;
       if (r1 >= DT_MAX_ROWS) r1 = DT_MAX_ROWS - 1;
-      if (r1 >= g->nRow) grid_grow(g, r1 + 1);
-      for (int r = r0; r <= r1; r++)
+      if (c0 > c1 || r0 > r1) { free(zRef); return; }
+      /* Ranges of a real sheet do not overlap: together they cover the
+      ** grid at most once.  More is a file made to keep this loop busy. */
+      size_t nCell = (size_t)(r1 - r0 + 1) * (size_t)(c1 - c0 + 1);
+      if (nCell > (size_t)DT_MAX_ROWS * DT_MAX_COLS - g->nMerged) {
+        g->zOver = "XLSX 中的合并单元格相互重叠或过多，拒绝读取";
+        free(zRef);
+        return;
+      }
+      g->nMerged += nCell;
+      grid_grow(g, r1 + 1);
+      for (int r = r0; r <= r1; r++) {
+        if (!g->aaCover[r]) g->aaCover[r] = zalloc(DT_MAX_COLS, 1);
         for (int c = c0; c <= c1; c++)
-          if (r != r0 || c != c0) g->aCover[(size_t)r * DT_MAX_COLS + (size_t)c] = 1;
+          if (r != r0 || c != c0) g->aaCover[r][c] = 1;
+      }
     }
   }
   free(zRef);
@@ -623,74 +714,70 @@ static void xl_merge(const xmlNode *m, Grid *g) {
 ** so that blank cells keep their place; a paragraph stops at its text. */
 static void xl_emit(const Grid *g, Buf *b) {
   int c0 = DT_MAX_COLS, cMax = -1;
+  int *aFull = zalloc((size_t)g->nRow + 1, sizeof(int));  /* values a row */
   for (int r = 0; r < g->nRow; r++)
-    for (int c = 0; c < DT_MAX_COLS; c++)
-      if (g->az[(size_t)r * DT_MAX_COLS + (size_t)c]) {
+    for (int c = 0; g->aaz[r] && c < DT_MAX_COLS; c++)
+      if (g->aaz[r][c]) {
         if (c < c0) c0 = c;
         if (c > cMax) cMax = c;
+        aFull[r]++;
       }
-  int *aFull = xmalloc((size_t)(g->nRow + 1) * sizeof(int));
-  for (int r = 0; r < g->nRow; r++) {
-    aFull[r] = 0;
-    for (int c = 0; c < DT_MAX_COLS; c++)
-      aFull[r] += g->az[(size_t)r * DT_MAX_COLS + (size_t)c] != NULL;
-  }
   for (int r = 0; r < g->nRow && b->n <= DOCTEXT_MAX_TEXT; r++) {
     int cEnd = -1, nCell = 0;
-    for (int c = 0; c < DT_MAX_COLS; c++)
-      if (g->az[(size_t)r * DT_MAX_COLS + (size_t)c]) cEnd = c;
+    for (int c = 0; g->aaz[r] && c < DT_MAX_COLS; c++)
+      if (g->aaz[r][c]) cEnd = c;
     if (cEnd < 0) continue;
     /* a table row: two values, or one between table rows */
     if (aFull[r] >= 2 || (r > 0 && aFull[r - 1] >= 2) ||
         (r + 1 < g->nRow && aFull[r + 1] >= 2))
       cEnd = cMax;
     for (int c = c0; c <= cEnd; c++) {
-      size_t i = (size_t)r * DT_MAX_COLS + (size_t)c;
-      if (g->aCover[i]) continue;
+      if (grid_covered(g, r, c)) continue;
+      const char *z = grid_get(g, r, c);
       if (nCell++) buf_putc(b, '\t');
-      if (g->az[i]) put_cell(b, g->az[i], strlen(g->az[i]));
+      if (z) put_cell(b, z, strlen(z));
     }
     put_nl(b);
   }
   free(aFull);
 }
 
-static int xl_sheet(zip_t *z, const char *zName, const Strs *s, Buf *pOut,
+static int xl_sheet(Pkg *pk, const char *zName, const Strs *s, Buf *pOut,
                     Buf *pErr) {
   Buf x = BUF_INIT;
-  if (zip_part(z, zName, &x, pErr)) { buf_free(&x); return -1; }
+  if (zip_part(pk, zName, &x, pErr)) { buf_free(&x); return -1; }
   xmlDocPtr d = xml_part(&x, zName, pErr);
   buf_free(&x);
   if (!d) return -1;
   Grid g = {0};
-  for (const xmlNode *e = xmlDocGetRootElement(d)->children; e; e = e->next) {
+  for (const xmlNode *e = xmlDocGetRootElement(d)->children; e && !g.zOver;
+       e = e->next) {
     if (is_local(e, "sheetData")) {
-      for (const xmlNode *r = e->children; r; r = r->next)
+      for (const xmlNode *r = e->children; r && !g.zOver; r = r->next)
         if (is_local(r, "row"))
-          for (const xmlNode *c = r->children; c; c = c->next)
+          for (const xmlNode *c = r->children; c && !g.zOver; c = c->next)
             if (is_local(c, "c")) xl_cell(c, s, &g);
     } else if (is_local(e, "mergeCells")) {
-      for (const xmlNode *m = e->children; m; m = m->next)
+      for (const xmlNode *m = e->children; m && !g.zOver; m = m->next)
         if (is_local(m, "mergeCell")) xl_merge(m, &g);
     }
   }
-  xl_emit(&g, pOut);
-  for (size_t i = 0; i < (size_t)g.nRow * DT_MAX_COLS; i++) free(g.az[i]);
-  free(g.az);
-  free(g.aCover);
+  if (g.zOver) buf_puts(pErr, g.zOver);
+  else xl_emit(&g, pOut);
+  grid_free(&g);
   xmlFreeDoc(d);
-  return 0;
+  return g.zOver ? -1 : 0;
 }
 
-static int xlsx_text(zip_t *z, Buf *pOut, Buf *pErr) {
+static int xlsx_text(Pkg *pk, Buf *pOut, Buf *pErr) {
   Strs s;
-  if (xl_strings(z, &s, pErr)) return -1;
+  if (xl_strings(pk, &s, pErr)) return -1;
   int nSheet = 0, rc = 0;
   for (int i = 1; i <= 64 && rc == 0; i++) {
     char zName[64];
     snprintf(zName, sizeof zName, "xl/worksheets/sheet%d.xml", i);
-    if (zip_name_locate(z, zName, 0) < 0) continue;
-    rc = xl_sheet(z, zName, &s, pOut, pErr);
+    if (zip_name_locate(pk->z, zName, 0) < 0) continue;
+    rc = xl_sheet(pk, zName, &s, pOut, pErr);
     nSheet++;
   }
   strs_free(&s);
@@ -762,11 +849,11 @@ int doctable_text(const void *p, size_t n, Buf *pOut, Buf *pErr,
     rc = pdf_table_text(p, n, pOut, pErr);
     while (pErr->n && pErr->z[pErr->n - 1] == '\n') pErr->z[--pErr->n] = 0;
   } else if (!strcmp(zKind, "docx") || !strcmp(zKind, "xlsx")) {
-    zip_t *z = zip_open_memory(p, n);
-    if (!z) { buf_puts(pErr, "无法打开文件（ZIP 结构损坏）"); return -1; }
-    rc = !strcmp(zKind, "docx") ? docx_text(z, pOut, pErr)
-                                : xlsx_text(z, pOut, pErr);
-    zip_discard(z);
+    Pkg pk = {zip_open_memory(p, n), 0};
+    if (!pk.z) { buf_puts(pErr, "无法打开文件（ZIP 结构损坏）"); return -1; }
+    rc = !strcmp(zKind, "docx") ? docx_text(&pk, pOut, pErr)
+                                : xlsx_text(&pk, pOut, pErr);
+    zip_discard(pk.z);
   } else if (!strcmp(zKind, "html")) {
     rc = html_text(p, n, pOut, pErr);
   } else {

@@ -29,11 +29,16 @@
 ** label.  Text outside tables: one line per paragraph or block.
 **
 ** Limits: ZIP entries over DOCTEXT_MAX_ENTRY bytes or with an
-** implausible compression ratio are refused (zip bombs), XML with a
-** DOCTYPE or entity declaration is refused (entity bombs; OOXML has
-** none), no network access, element nesting read to DT_MAX_DEPTH,
-** spreadsheets to DT_MAX_COLS columns and DT_MAX_ROWS rows, output capped
-** at DOCTEXT_MAX_TEXT bytes.  Never crashes on any input.
+** implausible compression ratio, or parts inflating to more than
+** DT_MAX_INFLATED bytes together, are refused (zip bombs); XML with a
+** DOCTYPE is refused in any encoding (lib/xmlpart.h: entity bombs and
+** external entities; OOXML has none), no network access, element nesting
+** read to DT_MAX_DEPTH, spreadsheets to DT_MAX_COLS columns and
+** DT_MAX_ROWS rows; a sheet whose cells hold more than DOCTEXT_MAX_TEXT
+** bytes of text (one long shared string used by many cells) or whose
+** merged ranges cover more than the grid (overlapping ranges) is refused;
+** output capped at DOCTEXT_MAX_TEXT bytes.  Every refusal says why in
+** Chinese.  Never crashes on any input.
 */
 #ifndef GK_DOCTABLE_H
 #define GK_DOCTABLE_H
@@ -41,10 +46,13 @@
 #include <stddef.h>
 
 #include "lib/buf.h"
+#include "lib/doctext.h"
 
 #define DT_MAX_DEPTH 200
 #define DT_MAX_COLS 64
 #define DT_MAX_ROWS 20000
+/* Bytes inflated from all parts of one DOCX/XLSX together. */
+#define DT_MAX_INFLATED DOCTEXT_MAX_TOTAL
 
 /* The kind of p[0..n): "pdf", "docx", "xlsx", "html", "json", "text", or
 ** NULL when it is none of them (binary). */

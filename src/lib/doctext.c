@@ -22,24 +22,40 @@ extern char **environ;
 /* ---- ZIP containers ---------------------------------------------------- */
 
 
-/* Reads entry i (at most DOCTEXT_MAX_ENTRY bytes) into b; 0 ok, -1 error. */
-static int zip_read_index(zip_t *z, zip_int64_t i, Buf *b) {
-  zip_file_t *f = zip_fopen_index(z, (zip_uint64_t)i, 0);
+/* A package being read: the archive and the bytes inflated from it so
+** far (at most DOCTEXT_MAX_TOTAL together). */
+typedef struct Pkg {
+  zip_t *z;
+  size_t nInflated;
+} Pkg;
+
+/* Reads entry i (at most DOCTEXT_MAX_ENTRY bytes, and what is left of the
+** package's DOCTEXT_MAX_TOTAL) into b; 0 ok, -1 error, -2 when a limit
+** stopped it (a member longer than its header said). */
+static int zip_read_index(Pkg *pk, zip_int64_t i, Buf *b) {
+  zip_file_t *f = zip_fopen_index(pk->z, (zip_uint64_t)i, 0);
   if (!f) return -1;
   char aBuf[16384];
   zip_int64_t k;
+  size_t n0 = b->n;
   while ((k = zip_fread(f, aBuf, sizeof aBuf)) > 0) {
-    if (b->n + (size_t)k > DOCTEXT_MAX_ENTRY) break;
+    if (b->n - n0 + (size_t)k > DOCTEXT_MAX_ENTRY ||
+        (size_t)k > DOCTEXT_MAX_TOTAL - pk->nInflated)
+      break;
+    pk->nInflated += (size_t)k;
     buf_append(b, aBuf, (size_t)k);
   }
   zip_fclose(f);
-  return k < 0 ? -1 : 0;
+  return k < 0 ? -1 : k > 0 ? -2 : 0;
 }
 
-static int zip_read_name(zip_t *z, const char *zName, Buf *b) {
-  zip_int64_t i = zip_name_locate(z, zName, 0);
-  return i < 0 ? -1 : zip_read_index(z, i, b);
+static int zip_read_name(Pkg *pk, const char *zName, Buf *b) {
+  zip_int64_t i = zip_name_locate(pk->z, zName, 0);
+  return i < 0 ? -1 : zip_read_index(pk, i, b);
 }
+
+#define ZIP_BOMB_NOTE \
+  "文件中的部件解压后超过限制（疑似压缩炸弹），无法完整检查，不予接收\n"
 
 /* A DOCX or XLSX that no office program writes: an entry that inflates
 ** past DOCTEXT_MAX_ENTRY (a zip bomb: its text could not all be scanned)
@@ -208,11 +224,13 @@ static int count_of(const char *z, size_t n, const char *zNeedle) {
   return c;
 }
 
-static int docx_text(zip_t *z, Buf *pText, Buf *pNotes) {
+static int docx_text(Pkg *pk, Buf *pText, Buf *pNotes) {
   Buf x = BUF_INIT;
-  if (zip_read_name(z, "word/document.xml", &x)) {
+  int rc = zip_read_name(pk, "word/document.xml", &x);
+  if (rc) {
     buf_free(&x);
-    buf_puts(pNotes, "无法读取DOCX正文（word/document.xml）\n");
+    buf_puts(pNotes, rc == -2 ? ZIP_BOMB_NOTE
+                              : "无法读取DOCX正文（word/document.xml）\n");
     return -1;
   }
   xml_text(x.z, x.n, pText);
@@ -221,12 +239,16 @@ static int docx_text(zip_t *z, Buf *pText, Buf *pNotes) {
   if (nIns || nDel)
     buf_printf(pNotes, "含修订痕迹：插入%d处、删除%d处（被删除的文字也已扫描）\n", nIns, nDel);
   buf_reset(&x);
-  if (zip_read_name(z, "word/comments.xml", &x) == 0) {
+  if ((rc = zip_read_name(pk, "word/comments.xml", &x)) == 0) {
     int nC = count_of(x.z, x.n, "<w:comment ");
     if (nC) buf_printf(pNotes, "含批注%d条（批注文字已扫描）\n", nC);
     xml_text(x.z, x.n, pText);
   }
   buf_free(&x);
+  if (rc == -2) {
+    buf_puts(pNotes, ZIP_BOMB_NOTE);
+    return -1;
+  }
   return 0;
 }
 
@@ -242,9 +264,10 @@ static int attr_value(const char *e, size_t n, const char *zAttr, Buf *b) {
   return 1;
 }
 
-static int xlsx_text(zip_t *z, Buf *pText, Buf *pNotes) {
+static int xlsx_text(Pkg *pk, Buf *pText, Buf *pNotes) {
   Buf x = BUF_INIT;
-  if (zip_read_name(z, "xl/workbook.xml", &x) == 0) {
+  int rc = zip_read_name(pk, "xl/workbook.xml", &x);
+  if (rc == 0) {
     /* Hidden sheets: <sheet name="…" … state="hidden|veryHidden"/>. */
     for (const char *p = x.z; p && (p = memmem(p, x.n - (size_t)(p - x.z), "<sheet ", 7));) {
       const char *e = memchr(p, '>', x.n - (size_t)(p - x.z));
@@ -260,17 +283,19 @@ static int xlsx_text(zip_t *z, Buf *pText, Buf *pNotes) {
     }
   }
   buf_reset(&x);
-  if (zip_read_name(z, "xl/sharedStrings.xml", &x) == 0) xml_text(x.z, x.n, pText);
-  zip_int64_t nEntry = zip_get_num_entries(z, 0);
+  if (rc != -2 && (rc = zip_read_name(pk, "xl/sharedStrings.xml", &x)) == 0)
+    xml_text(x.z, x.n, pText);
+  zip_int64_t nEntry = rc == -2 ? 0 : zip_get_num_entries(pk->z, 0);
   int nComment = 0;
   for (zip_int64_t i = 0; i < nEntry && pText->n < DOCTEXT_MAX_TEXT; i++) {
-    const char *zName = zip_get_name(z, (zip_uint64_t)i, 0);
+    const char *zName = zip_get_name(pk->z, (zip_uint64_t)i, 0);
     if (!zName) continue;
     int bSheet = !strncmp(zName, "xl/worksheets/sheet", 19);
     int bComment = !strncmp(zName, "xl/comments", 11);
     if (!bSheet && !bComment) continue;
     buf_reset(&x);
-    if (zip_read_index(z, i, &x)) continue;
+    if ((rc = zip_read_index(pk, i, &x)) == -2) break;
+    if (rc) continue;
     if (bSheet) {
       /* Cell values (<v>) and inline strings (<t>); shared-string cells
       ** hold an index, harmless to scan. */
@@ -283,6 +308,10 @@ static int xlsx_text(zip_t *z, Buf *pText, Buf *pNotes) {
   }
   if (nComment) buf_printf(pNotes, "含批注%d条（批注文字已扫描）\n", nComment);
   buf_free(&x);
+  if (rc == -2) {
+    buf_puts(pNotes, ZIP_BOMB_NOTE);
+    return -1;
+  }
   return 0;
 }
 
@@ -395,16 +424,16 @@ int doctext_extract_timeout(const char *zMime, const void *p, size_t n,
   if (!strcmp(zMime, DOCTEXT_MIME_PDF))
     return pdf_text(p, n, pText, pNotes, msTimeout, 0);
   if (!strcmp(zMime, DOCTEXT_MIME_DOCX) || !strcmp(zMime, DOCTEXT_MIME_XLSX)) {
-    zip_t *z = zip_open_memory(p, n);
-    if (!z) {
+    Pkg pk = {zip_open_memory(p, n), 0};
+    if (!pk.z) {
       buf_puts(pNotes, "无法打开文件（ZIP结构损坏），请人工审查\n");
       return -1;
     }
-    int rc = zip_hostile(z, pNotes);
+    int rc = zip_hostile(pk.z, pNotes);
     if (!rc)
-      rc = !strcmp(zMime, DOCTEXT_MIME_DOCX) ? docx_text(z, pText, pNotes)
-                                             : xlsx_text(z, pText, pNotes);
-    zip_discard(z);
+      rc = !strcmp(zMime, DOCTEXT_MIME_DOCX) ? docx_text(&pk, pText, pNotes)
+                                             : xlsx_text(&pk, pText, pNotes);
+    zip_discard(pk.z);
     return rc;
   }
   if (!strncmp(zMime, "image/", 6)) {

@@ -14,9 +14,11 @@
 **    sheets, comments, and tracked insertions and deletions.
 **
 ** Limits: a DOCX/XLSX with an entry that inflates past DOCTEXT_MAX_ENTRY
-** bytes (a zip bomb), more than 10,000 entries or a DTD in an XML part (an
-** XML bomb; OPC forbids DTDs) fails with a note; the extracted text is
-** capped at DOCTEXT_MAX_TEXT.  Images
+** bytes, or parts read for text inflating past DOCTEXT_MAX_TOTAL bytes
+** together (zip bombs; counted as they inflate, images are not read),
+** more than 10,000 entries or a DTD in an XML part (an XML bomb; OPC
+** forbids DTDs) fails with a note; the extracted text is capped at
+** DOCTEXT_MAX_TEXT.  Images
 ** have no text (OCR is out of scope): the caller says so to the reviewer.
 ** Thread-safe (no globals; libmagic is opened per call).
 */
@@ -28,6 +30,7 @@
 #include "lib/buf.h"
 
 #define DOCTEXT_MAX_ENTRY (32u * 1024u * 1024u) /* bytes per ZIP entry */
+#define DOCTEXT_MAX_TOTAL (64u * 1024u * 1024u) /* bytes of all entries */
 #define DOCTEXT_MAX_TEXT (8u * 1024u * 1024u)   /* bytes of text */
 /* Bytes of `pdftotext -bbox` XHTML (about ten times the text). */
 #define DOCTEXT_MAX_BBOX (32u * 1024u * 1024u)

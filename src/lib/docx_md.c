@@ -8,10 +8,10 @@
 */
 #include "lib/zipmem.h"
 #include "lib/docx_md.h"
+#include "lib/xmlpart.h"
 
 #include <libxml/parser.h>
 #include <libxml/tree.h>
-#include <pthread.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -62,12 +62,11 @@ static int read_part(zip_t *z, const char *zName, Buf *pb) {
   return k < 0 ? -1 : 1;
 }
 
-/* Parses an XML part safely; NULL when malformed or it has a DOCTYPE. */
+/* Parses an XML part safely (lib/xmlpart.h); NULL when malformed or it
+** has a DOCTYPE, in any encoding. */
 static xmlDocPtr parse_part(const Buf *pb) {
-  if (pb->n == 0 || memmem(pb->z, pb->n, "<!DOCTYPE", 9) || memmem(pb->z, pb->n, "<!ENTITY", 8))
-    return NULL;
-  return xmlReadMemory(pb->z, (int)pb->n, "part.xml", NULL,
-                       XML_PARSE_NONET | XML_PARSE_NOERROR | XML_PARSE_NOWARNING);
+  int why;
+  return xmlpart_read(pb->z, pb->n, &why);
 }
 
 /* ---- element helpers ---- */
@@ -345,12 +344,8 @@ static int load(zip_t *z, const char *zName, xmlDocPtr *pd) {
   return rc < 0 ? -1 : 0;
 }
 
-static void init_parser(void) { xmlInitParser(); }
-
 int docx_to_markdown(const void *p, size_t n, Buf *pOut, char **pzTitle,
                      char *zErr, size_t nErr) {
-  static pthread_once_t once = PTHREAD_ONCE_INIT;
-  pthread_once(&once, init_parser);   /* libxml2: once, before threads share it */
   Ctx *c = xmalloc(sizeof *c);
   memset(c, 0, sizeof *c);
   *pzTitle = NULL;

@@ -9,9 +9,10 @@
 ** Untrusted input: the package is read in memory with libzip, only its
 ** word/document.xml, styles.xml and numbering.xml parts, each at most
 ** DOCXMD_MAX_PART bytes uncompressed (a zip bomb stops there); the XML is
-** parsed by libxml2 without network, DTD loading or entity substitution,
-** and a part that declares a DOCTYPE is refused (WordprocessingML never
-** has one; this also rules out entity expansion).
+** parsed by lib/xmlpart.h: libxml2 without network, DTD loading or entity
+** substitution, and a part that declares a DOCTYPE, in any encoding, is
+** refused (WordprocessingML never has one; this also rules out entity
+** expansion).
 */
 #ifndef GK_DOCX_MD_H
 #define GK_DOCX_MD_H

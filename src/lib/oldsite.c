@@ -20,6 +20,7 @@
 
 #include "lib/buf.h"
 #include "lib/utf8.h"
+#include "lib/xmlpart.h"
 
 /* ---- text helpers ------------------------------------------------------ */
 
@@ -457,6 +458,7 @@ const char *oldsite_parse(Arena *a, const char *z, size_t n, OldSitePage *p) {
   if (n > 64u << 20) return "页面过大";
   const char *zEnc = declared_charset(z, n);
   if (!zEnc) zEnc = utf8_valid(z, n) ? "UTF-8" : "GB18030";
+  xmlpart_init();
   xmlDoc *doc = htmlReadMemory(z, (int)n, NULL, zEnc,
                                HTML_PARSE_RECOVER | HTML_PARSE_NOERROR | HTML_PARSE_NOWARNING |
                                    HTML_PARSE_NONET | HTML_PARSE_NOIMPLIED);

@@ -881,3 +881,58 @@ def test_adjust_cell_through_the_api(srv):
     r = post(2024, {"cell": "t4[cases][review.upheld]", "value": 1, "reason": "更正"})
     eq(r.status, 409)
     contains(r.text, "报告已发布")
+
+
+def _ooxml(parts):
+    """A deflated ZIP of (name, bytes) pairs, as bytes."""
+    out = io.BytesIO()
+    with zipfile.ZipFile(out, "w", zipfile.ZIP_DEFLATED) as z:
+        for name, data in parts:
+            z.writestr(name, data)
+    return out.getvalue()
+
+
+def test_check_refuses_hostile_packages(srv):
+    """POST /api/v1/reports/check answers 422 with the reader's Chinese
+    reason, and the server goes on, for packages made to exhaust it: one
+    600,000-byte shared string in 20 cells (12,000,000 bytes, over the 8 MiB
+    a sheet may hold), overlapping merged ranges, a UTF-16 billion-laughs
+    document.xml, and a cell reference of row 0 under a merged range
+    (which once wrote before the grid)."""
+    c = office(srv)
+    token = c.csrf("/staff/report-check")
+    S = 'xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main"'
+    wb = ("xl/workbook.xml", '<workbook %s><sheets><sheet name="a" sheetId="1"/>'
+          "</sheets></workbook>" % S)
+    sst = ("xl/sharedStrings.xml", "<sst %s><si><t>%s</t></si></sst>" % (S, "x" * 600000))
+    cells = "".join('<c r="%s1" t="s"><v>0</v></c>' % chr(65 + i) for i in range(20))
+    shared = _ooxml([wb, sst, ("xl/worksheets/sheet1.xml",
+                               '<worksheet %s><sheetData><row r="1">%s</row></sheetData>'
+                               "</worksheet>" % (S, cells))])
+    merges = _ooxml([wb, ("xl/worksheets/sheet1.xml",
+                          '<worksheet %s><sheetData><row r="1"><c r="A1"><v>1</v></c></row>'
+                          "</sheetData><mergeCells>%s</mergeCells></worksheet>"
+                          % (S, '<mergeCell ref="A1:BL20000"/>' * 100))])
+    laughs = "".join('<!ENTITY a%d "%s">' % (i, "&a%d;" % (i - 1) * 10) for i in range(1, 10))
+    bomb = ('<?xml version="1.0" encoding="UTF-16"?><!DOCTYPE d [<!ENTITY a0 "lol">%s]>'
+            '<w:document xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main">'
+            "<w:body><w:p><w:r><w:t>&a9;</w:t></w:r></w:p></w:body></w:document>" % laughs)
+    docx = _ooxml([("word/document.xml", bomb.encode("utf-16"))])
+    for body, reason in ((shared, "XLSX 工作表中的文字过多（超过 8 MB），拒绝读取"),
+                         (merges, "XLSX 中的合并单元格相互重叠或过多，拒绝读取"),
+                         (docx, "文件中的 XML 含有实体声明，拒绝读取：word/document.xml")):
+        r = c.request("POST", "/api/v1/reports/check", body=body,
+                      headers={"Content-Type": "application/octet-stream",
+                               "X-CSRF-Token": token,
+                               "Origin": "http://127.0.0.1:%d" % srv.port})
+        eq(r.status, 422, reason)
+        eq(json.loads(r.text)["error"]["message"], reason)
+    row0 = _ooxml([wb, ("xl/worksheets/sheet1.xml",
+                        '<worksheet %s><sheetData><row r="1"><c r="A0"><v>7</v></c>'
+                        '<c r="A1"><v>1</v></c></row></sheetData><mergeCells>'
+                        '<mergeCell ref="A0:BL3"/></mergeCells></worksheet>' % S)])
+    r = c.request("POST", "/api/v1/reports/check", body=row0,
+                  headers={"Content-Type": "application/octet-stream", "X-CSRF-Token": token,
+                           "Origin": "http://127.0.0.1:%d" % srv.port})
+    ok(r.status in (200, 422), "row 0: %d" % r.status)
+    eq(srv.client().get("/healthz").status, 200)

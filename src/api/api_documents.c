@@ -147,9 +147,17 @@ int api_document(Req *r) {
   LedgerEntry *aE;
   int nE;
   json_t *aV = json_array();
-  if (store_ledger_list(r->store, &r->arena, d.id, 0, 0, &aE, &nE) == STORE_OK)
+  const char *zCanon = NULL;
+  if (store_ledger_list(r->store, &r->arena, d.id, 0, 0, &aE, &nE) == STORE_OK) {
     for (int i = 0; i < nE; i++) json_array_append_new(aV, ledger_json(&aE[i], 0));
+    /* The published document's own canonical content, so that anyone can
+    ** hash it against the newest version (the older versions' content
+    ** stays with staff); NULL when it no longer matches that hash. */
+    if (nE > 0 && store_ledger_content(r->store, &r->arena, &aE[nE - 1], 1) == STORE_OK)
+      zCanon = aE[nE - 1].zContent;
+  }
   json_object_set_new(j, "versions", aV);
+  json_object_set_new(j, "canonical", zCanon ? json_string(zCanon) : json_null());
   json_object_set_new(j, "related", related_json(r, d.id));
   api_json(r, 200, j);
   return 0;

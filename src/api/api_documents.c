@@ -61,6 +61,15 @@ int api_documents(Req *r) {
   q.zGenre = req_param(r, "genre") ? req_param(r, "genre") : req_param(r, "kind");
   q.zReportKind = req_param(r, "report_kind");
   q.zValidity = req_param(r, "validity");
+  /* An unknown value would read as "no such documents". */
+  if (q.zValidity && q.zValidity[0] && !doc_code_valid(aDocValidity, q.zValidity)) {
+    api_error(r, 400, NULL, "有效性取值无效：valid、amended、repealed 或 expired");
+    return 0;
+  }
+  if (q.zReportKind && q.zReportKind[0] && !doc_code_valid(aDocReportKind, q.zReportKind)) {
+    api_error(r, 400, NULL, "类别取值无效：regulation、normative 或 other");
+    return 0;
+  }
   q.limit = (int)per;
   q.offset = (int)((page - 1) * per);
   if (store_doc_list(r->store, &r->arena, &q, &aDoc, &n, &nTotal) != STORE_OK) {

@@ -562,6 +562,22 @@ def test_citizen_verifies_ledger_and_current_content(srv):
     ok(all("content" not in e for e in wl))
 
 
+def test_api_document_filters_refuse_unknown_values(srv):
+    """An unknown filter value is a mistake to be told, not an empty list
+    that reads as "no such documents"; a known one filters exactly."""
+    anon = srv.client()
+    for q, word in (("validity=bogus", "有效性"), ("report_kind=bogus", "类别")):
+        r = anon.get("/api/v1/documents?" + q)
+        eq(r.status, 400, q)
+        eq(r.json()["error"]["code"], "bad_request")
+        contains(r.json()["error"]["message"], word)
+    n = srv.sql("SELECT count(*) FROM doc WHERE state='published' AND validity='repealed'")[0][0]
+    ok(n > 0)
+    eq(anon.get("/api/v1/documents?validity=repealed&per_page=1").json()["total"], n)
+    n = srv.sql("SELECT count(*) FROM doc WHERE state='published' AND report_kind='normative'")[0][0]
+    eq(anon.get("/api/v1/documents?report_kind=normative&per_page=1").json()["total"], n)
+
+
 def new_catalogue_item(c, org, content, interp=False):
     """Adds a proactive catalogue item through the staff form; its id."""
     fields = {"list": "proactive", "level1": "价格收费", "content": content,

@@ -578,6 +578,22 @@ def test_api_document_filters_refuse_unknown_values(srv):
     eq(anon.get("/api/v1/documents?report_kind=normative&per_page=1").json()["total"], n)
 
 
+def test_api_numbers_are_digits_once(srv):
+    """A number parameter is digits, given once: a repeated one with two
+    values, leading blanks or a plus sign are refused (400, Chinese), not
+    read as whichever the parser happens to keep."""
+    anon = srv.client()
+    for q in ("documents?page=1&page=2", "ledger?after=10&after=20",
+              "ledger?after=%20%201", "ledger?after=%2B5", "documents?per_page=%0910",
+              "search?q=%E6%B5%81&page=1&page=3"):
+        r = anon.get("/api/v1/" + q)
+        eq(r.status, 400, q)
+        contains(r.json()["error"]["message"], "参数", q)
+    # The same value twice is one value.
+    eq(anon.get("/api/v1/documents?page=2&page=2&per_page=1").json()["page"], 2)
+    eq(anon.get("/api/v1/ledger?after=7&limit=1").json()["entries"][0]["seq"], 8)
+
+
 def new_catalogue_item(c, org, content, interp=False):
     """Adds a proactive catalogue item through the staff form; its id."""
     fields = {"list": "proactive", "level1": "价格收费", "content": content,

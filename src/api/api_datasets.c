@@ -107,7 +107,12 @@ static int ds_open(DsOut *o, const DsKind *k, const char *zDir, const char *zNam
 static void cell_text(Buf *b, json_t *v) {
   if (json_is_string(v)) buf_puts(b, json_string_value(v));
   else if (json_is_integer(v)) buf_printf(b, "%lld", (long long)json_integer_value(v));
-  else if (json_is_real(v)) buf_printf(b, "%.4f", json_real_value(v));
+  else if (json_is_real(v)) {
+    /* As the JSONL line writes it (1.5, not 1.5000): one number, one text. */
+    char *z = json_dumps(v, JSON_ENCODE_ANY | JSON_COMPACT);
+    if (z) buf_puts(b, z);
+    free(z);
+  }
   else if (json_is_true(v)) buf_puts(b, "true");
   else if (json_is_false(v)) buf_puts(b, "false");
   else if (json_is_array(v)) {

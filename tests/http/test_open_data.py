@@ -88,3 +88,23 @@ def test_dataset_files_revalidate(srv):
     eq(c.get(url, headers={"If-None-Match": etag}).status, 304)
     eq(c.get("/api/v1/datasets/nope.csv").status, 404)
     eq(c.get("/api/v1/datasets/nope.csv").json()["error"]["message"], "没有这个数据文件")
+
+
+def test_report_cells_carry_their_official_labels(srv):
+    """A person opening reports.csv reads the official captions, not only
+    the codes (t3, natural_person); expectations from the 2021 format."""
+    c = srv.client()
+    f = files_of(c, manifest(c)["reports"])
+    rows = list(csv.DictReader(io.StringIO(f["csv"].decode("utf-8-sig"), newline="")))
+    by = {(r["org"], r["year"], r["table"], r["row"], r["column"]): r for r in rows}
+    r = by[("znwsj", "2024", "t2_art20_8", "admin_fees", "amount_wan_yuan")]
+    eq((r["table_label"], r["row_label"], r["column_label"]),
+       ("第二十条第（八）项", "行政事业性收费", "本年收费金额（单位：万元）"))
+    r = by[("znwsj", "2024", "t3", "new", "natural_person")]
+    eq((r["table_label"], r["row_label"], r["column_label"]),
+       ("三、收到和处理政府信息公开申请情况", "一、本年新收政府信息公开申请数量", "自然人"))
+    r = by[("znwsj", "2024", "t3", "new", "commercial")]
+    eq(r["column_label"], "法人或其他组织·商业企业")
+    ok(all(x["table_label"] and x["column_label"] for x in rows))
+    # Only table 四 has a row without a heading of its own (one row).
+    eq({x["table"] for x in rows if not x["row_label"]}, {"t4"})

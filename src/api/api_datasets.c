@@ -59,9 +59,10 @@ static const char *const azCatHelp[] = {
   "目录名称", "序号", "一级事项", "二级事项", "公开内容", "公开依据", "公开时限", "责任科室",
   "责任人", "公开渠道", "公开方式", "更新频率", "条例第二十条对应项", "对应项名称", "备注", NULL};
 static const char *const azRepCol[] = {"org", "org_name", "year", "format", "table", "row",
-                                       "column", "value", NULL};
+                                       "column", "value", "table_label", "row_label",
+                                       "column_label", NULL};
 static const char *const azRepHelp[] = {"单位标识", "单位名称", "年度", "报告格式", "表",
-                                        "行", "列", "数值", NULL};
+                                        "行", "列", "数值", "表名称", "行名称", "列名称", NULL};
 
 static const DsKind aKind[] = {
   {"documents", "主动公开政府信息", "每份已发布政府信息的元数据与正文。", azDocCol, azDocHelp},
@@ -107,7 +108,12 @@ static int ds_open(DsOut *o, const DsKind *k, const char *zDir, const char *zNam
 static void cell_text(Buf *b, json_t *v) {
   if (json_is_string(v)) buf_puts(b, json_string_value(v));
   else if (json_is_integer(v)) buf_printf(b, "%lld", (long long)json_integer_value(v));
-  else if (json_is_real(v)) buf_printf(b, "%.4f", json_real_value(v));
+  else if (json_is_real(v)) {
+    /* As the JSONL line writes it (1.5, not 1.5000): one number, one text. */
+    char *z = json_dumps(v, JSON_ENCODE_ANY | JSON_COMPACT);
+    if (z) buf_puts(b, z);
+    free(z);
+  }
   else if (json_is_true(v)) buf_puts(b, "true");
   else if (json_is_false(v)) buf_puts(b, "false");
   else if (json_is_array(v)) {
@@ -218,17 +224,46 @@ static int rows_catalogue(Store *s, DsOut *o, const Org *aOrg, int nOrg, int64_t
   return STORE_OK;
 }
 
+/* The official caption of a table: its own, else its section's title. */
+static const char *table_label(const RfFormat *pFmt, const RfTable *pTab) {
+  if (pTab->zCaption) return pTab->zCaption;
+  for (int i = 0; i < pFmt->nSection; i++)
+    if (!strcmp(pFmt->aSection[i].zId, pTab->zSection)) return pFmt->aSection[i].zTitle;
+  return pTab->zId;
+}
+
+/* Adds the official labels of a cell to row (a person reads these; the
+** codes stay for programs): a column under a group as "group·label". */
+static void cell_labels(json_t *row, const RfFormat *pFmt, const char *zTable,
+                        const char *zRow, const char *zCol) {
+  const RfTable *pTab = pFmt ? rf_table_find(pFmt, zTable) : NULL;
+  int iRow = pTab ? rf_row_find(pTab, zRow) : -1, iCol = pTab ? rf_col_find(pTab, zCol) : -1;
+  const RfRow *pR = iRow >= 0 ? &pTab->aRow[iRow] : NULL;
+  const RfColumn *pC = iCol >= 0 ? &pTab->aCol[iCol] : NULL;
+  json_object_set_new(row, "table_label", json_string(pTab ? table_label(pFmt, pTab) : zTable));
+  json_object_set_new(row, "row_label", json_string(!pR ? zRow : pR->zLabel ? pR->zLabel
+                                                         : pR->zShort ? pR->zShort : zRow));
+  json_object_set_new(row, "column_label",
+                      !pC ? json_string(zCol)
+                      : pC->zGroup ? json_pack("s++", pC->zGroup, "·", pC->zLabel)
+                                   : json_string(pC->zLabel));
+}
+
 /* One row per cell of the report's tables (the API's report object). */
-static void report_rows(DsOut *o, const Org *pOrg, json_t *rep) {
+static void report_rows(DsOut *o, const RfSet *pSet, const Org *pOrg, json_t *rep) {
   const char *zTable, *zRow, *zCol;
   json_t *t, *row, *v;
+  const char *zFmt = json_string_value(json_object_get(rep, "format"));
+  const RfFormat *pFmt = zFmt ? rf_format_find(pSet, zFmt) : NULL;
   json_object_foreach(json_object_get(rep, "tables"), zTable, t) {
     json_object_foreach(t, zRow, row) {
       json_object_foreach(row, zCol, v) {
-        ds_row(o, json_pack("{s:s,s:s,s:O,s:O,s:s,s:s,s:s,s:O}", "org", pOrg->zSlug, "org_name",
-                            pOrg->zName, "year", json_object_get(rep, "year"), "format",
-                            json_object_get(rep, "format"), "table", zTable, "row", zRow,
-                            "column", zCol, "value", v));
+        json_t *out = json_pack("{s:s,s:s,s:O,s:O,s:s,s:s,s:s,s:O}", "org", pOrg->zSlug,
+                                "org_name", pOrg->zName, "year", json_object_get(rep, "year"),
+                                "format", json_object_get(rep, "format"), "table", zTable,
+                                "row", zRow, "column", zCol, "value", v);
+        cell_labels(out, pFmt, zTable, zRow, zCol);
+        ds_row(o, out);
       }
     }
   }
@@ -250,7 +285,7 @@ static int rows_reports(Store *s, DsOut *o, const RfSet *pSet, const Org *aOrg, 
                                 &bStored, &p);
       char *zJ = rc == STORE_OK ? report_to_json(p) : NULL;
       json_t *rep = zJ ? json_loads(zJ, 0, NULL) : NULL;
-      if (rep) report_rows(o, &aOrg[k], rep);
+      if (rep) report_rows(o, pSet, &aOrg[k], rep);
       json_decref(rep);
       free(zJ);
       report_free(p);

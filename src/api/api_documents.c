@@ -61,6 +61,15 @@ int api_documents(Req *r) {
   q.zGenre = req_param(r, "genre") ? req_param(r, "genre") : req_param(r, "kind");
   q.zReportKind = req_param(r, "report_kind");
   q.zValidity = req_param(r, "validity");
+  /* An unknown value would read as "no such documents". */
+  if (q.zValidity && q.zValidity[0] && !doc_code_valid(aDocValidity, q.zValidity)) {
+    api_error(r, 400, NULL, "有效性取值无效：valid、amended、repealed 或 expired");
+    return 0;
+  }
+  if (q.zReportKind && q.zReportKind[0] && !doc_code_valid(aDocReportKind, q.zReportKind)) {
+    api_error(r, 400, NULL, "类别取值无效：regulation、normative 或 other");
+    return 0;
+  }
   q.limit = (int)per;
   q.offset = (int)((page - 1) * per);
   if (store_doc_list(r->store, &r->arena, &q, &aDoc, &n, &nTotal) != STORE_OK) {
@@ -147,9 +156,17 @@ int api_document(Req *r) {
   LedgerEntry *aE;
   int nE;
   json_t *aV = json_array();
-  if (store_ledger_list(r->store, &r->arena, d.id, 0, 0, &aE, &nE) == STORE_OK)
+  const char *zCanon = NULL;
+  if (store_ledger_list(r->store, &r->arena, d.id, 0, 0, &aE, &nE) == STORE_OK) {
     for (int i = 0; i < nE; i++) json_array_append_new(aV, ledger_json(&aE[i], 0));
+    /* The published document's own canonical content, so that anyone can
+    ** hash it against the newest version (the older versions' content
+    ** stays with staff); NULL when it no longer matches that hash. */
+    if (nE > 0 && store_ledger_content(r->store, &r->arena, &aE[nE - 1], 1) == STORE_OK)
+      zCanon = aE[nE - 1].zContent;
+  }
   json_object_set_new(j, "versions", aV);
+  json_object_set_new(j, "canonical", zCanon ? json_string(zCanon) : json_null());
   json_object_set_new(j, "related", related_json(r, d.id));
   api_json(r, 200, j);
   return 0;

@@ -3,6 +3,7 @@
 
 #include "lib/utf8.h"
 
+#include <ctype.h>
 #include <errno.h>
 #include <stdarg.h>
 #include <stdlib.h>
@@ -62,11 +63,29 @@ const char *req_param_or(Req *r, const char *zName, const char *zDflt) {
   return z && z[0] ? z : zDflt;
 }
 
+/* 1 when the query string gives zName again with a value other than z:
+** which one was meant is not ours to guess.  (A body parameter wins over
+** the query string, req_param(), so only the query's repeats count.) */
+static int query_param_ambiguous(Req *r, const char *zName, const char *z) {
+  if (req_param_body(r, zName)) return 0;
+  for (int i = 0; i < r->nParam; i++) {
+    const ReqParam *p = &r->aParam[i];
+    if (!p->zFilename && p->zName && !strcmp(p->zName, zName) && p->zValue &&
+        strcmp(p->zValue, z))
+      return 1;
+  }
+  return 0;
+}
+
 int req_param_int(Req *r, const char *zName, int64_t lo, int64_t hi,
                   int64_t *pv) {
   const char *z = req_param(r, zName);
   char *zEnd;
   if (!z || !z[0]) return 0;
+  /* Digits (after an optional minus): strtoll alone would take blanks and
+  ** a plus sign. */
+  if (!isdigit((unsigned char)z[z[0] == '-']) || query_param_ambiguous(r, zName, z))
+    return -1;
   errno = 0;
   long long v = strtoll(z, &zEnd, 10);
   if (errno || *zEnd || v < lo || v > hi) return -1;

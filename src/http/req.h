@@ -139,7 +139,9 @@ const char *req_param_or(Req *r, const char *zName, const char *zDflt);
 /* A parameter from the POST body only (never the query string). */
 const char *req_param_body(Req *r, const char *zName);
 /* Integer parameter: *pv set and 1 returned when present and a valid
-** integer in [lo, hi]; 0 when absent; -1 when present but invalid. */
+** integer in [lo, hi] (digits after an optional minus); 0 when absent; -1
+** when present but invalid, or given twice in the query string with two
+** different values. */
 int req_param_int(Req *r, const char *zName, int64_t lo, int64_t hi,
                   int64_t *pv);
 const ReqParam *req_file(Req *r, const char *zName);    /* NULL if none */

@@ -8,6 +8,7 @@ Markdown tables, raw HTML never passed through); the ledger API and
 `gongkai ledger verify` detecting a tampered row (last test: it tampers)."""
 import hashlib
 import io
+import json
 import re
 import zipfile
 
@@ -512,6 +513,85 @@ def test_api_documents_and_ledger(srv):
     # the entry's content hash all the same.
     eq(hashlib.sha256(led2[0]["content"].encode()).hexdigest(), led2[0]["content_hash"])
     eq(anon.get("/api/v1/ledger?limit=0").status, 400)
+
+
+def test_citizen_verifies_ledger_and_current_content(srv):
+    """What docs/api.md tells a citizen to do, with nothing but the public
+    API and SHA-256: recompute every entry hash by the published rule, and
+    check a published document's current content against its newest
+    entry. A withdrawn document keeps its entries but gives no content."""
+    anon = srv.client()
+    led = []
+    while True:
+        page = anon.get("/api/v1/ledger?after=%d&limit=1000"
+                        % (led[-1]["seq"] if led else 0)).json()["entries"]
+        led += page
+        if len(page) < 1000:
+            break
+    prev = "0" * 64
+    for e in led:
+        line = "%d\n%s\n%d\n%s\n%s\n%s" % (e["seq"], e["at"], e["doc_id"], e["event"],
+                                           e["content_hash"], e["prev_hash"])
+        eq(e["prev_hash"], prev, "seq %d" % e["seq"])
+        eq(hashlib.sha256(line.encode()).hexdigest(), e["entry_hash"], "seq %d" % e["seq"])
+        prev = e["entry_hash"]
+    # A document whose validity changed: two entries, the newer one's hash
+    # is that of the content the API hands out now.
+    did = srv.sql("SELECT doc_id FROM doc_ledger WHERE event='validity'"
+                  " ORDER BY seq LIMIT 1")[0][0]
+    d = anon.get("/api/v1/documents/%d" % did).json()
+    ok(len(d["versions"]) >= 2, "versions %r" % d["versions"])
+    canon = d["canonical"]
+    eq(hashlib.sha256(canon.encode()).hexdigest(), d["versions"][-1]["content_hash"])
+    ok(d["versions"][0]["content_hash"] != d["versions"][-1]["content_hash"])
+    # It is the document the citizen reads, not some other text.
+    c = json.loads(canon)
+    for k in ("title", "body", "index_number", "validity", "published_date"):
+        eq(c[k], d[k], k)
+    eq(c["id"], did)
+    eq(sorted(c), list(c))            # keys in byte order, as documented
+    ok(all("content" not in v for v in d["versions"]))
+    # Withdrawn: the notice only; its entries stay in the public ledger,
+    # hashes without content.
+    wid = srv.sql("SELECT doc_id FROM doc_ledger WHERE event='withdraw' LIMIT 1")[0][0]
+    r = anon.get("/api/v1/documents/%d" % wid)
+    eq(r.status, 410)
+    not_contains(r.text, "canonical")
+    wl = anon.get("/api/v1/ledger?doc=%d" % wid).json()["entries"]
+    eq(wl[-1]["event"], "withdraw")
+    ok(all("content" not in e for e in wl))
+
+
+def test_api_document_filters_refuse_unknown_values(srv):
+    """An unknown filter value is a mistake to be told, not an empty list
+    that reads as "no such documents"; a known one filters exactly."""
+    anon = srv.client()
+    for q, word in (("validity=bogus", "有效性"), ("report_kind=bogus", "类别")):
+        r = anon.get("/api/v1/documents?" + q)
+        eq(r.status, 400, q)
+        eq(r.json()["error"]["code"], "bad_request")
+        contains(r.json()["error"]["message"], word)
+    n = srv.sql("SELECT count(*) FROM doc WHERE state='published' AND validity='repealed'")[0][0]
+    ok(n > 0)
+    eq(anon.get("/api/v1/documents?validity=repealed&per_page=1").json()["total"], n)
+    n = srv.sql("SELECT count(*) FROM doc WHERE state='published' AND report_kind='normative'")[0][0]
+    eq(anon.get("/api/v1/documents?report_kind=normative&per_page=1").json()["total"], n)
+
+
+def test_api_numbers_are_digits_once(srv):
+    """A number parameter is digits, given once: a repeated one with two
+    values, leading blanks or a plus sign are refused (400, Chinese), not
+    read as whichever the parser happens to keep."""
+    anon = srv.client()
+    for q in ("documents?page=1&page=2", "ledger?after=10&after=20",
+              "ledger?after=%20%201", "ledger?after=%2B5", "documents?per_page=%0910",
+              "search?q=%E6%B5%81&page=1&page=3"):
+        r = anon.get("/api/v1/" + q)
+        eq(r.status, 400, q)
+        contains(r.json()["error"]["message"], "参数", q)
+    # The same value twice is one value.
+    eq(anon.get("/api/v1/documents?page=2&page=2&per_page=1").json()["page"], 2)
+    eq(anon.get("/api/v1/ledger?after=7&limit=1").json()["entries"][0]["seq"], 8)
 
 
 def new_catalogue_item(c, org, content, interp=False):

@@ -1,0 +1,110 @@
+"""test_open_data.py — the bulk open data (/api/v1/datasets) as an outside
+user takes it: the manifest's sizes and SHA-256 match the files, the CSV
+opens in Excel (BOM, CRLF, header = the manifest's fields) and says what
+the JSONL says cell for cell, only published documents are in it, and the
+files revalidate with their ETag."""
+import csv
+import hashlib
+import io
+import json
+
+from harness import eq, ok
+
+DEMO = True
+
+
+def manifest(c):
+    r = c.get("/api/v1/datasets")
+    eq(r.status, 200)
+    return {d["id"]: d for d in r.json()["datasets"]}
+
+
+def files_of(c, ds):
+    """{format: bytes} of one dataset, each checked against the manifest."""
+    out = {}
+    for dist in ds["distributions"]:
+        r = c.get(dist["url"])
+        eq(r.status, 200, dist["url"])
+        eq(len(r.body), dist["bytes"], dist["url"])
+        eq(hashlib.sha256(r.body).hexdigest(), dist["sha256"], dist["url"])
+        out[dist["format"]] = r.body
+    return out
+
+
+def csv_cell(v):
+    """The documented CSV text of a JSON value: what the JSONL line says,
+    strings without quotes, null empty, a list joined by '；'."""
+    if v is None:
+        return ""
+    if isinstance(v, str):
+        return v
+    if isinstance(v, bool):
+        return "true" if v else "false"
+    if isinstance(v, list):
+        return "；".join(csv_cell(e) for e in v)
+    return json.dumps(v)          # numbers: as the JSON writes them
+
+
+def test_csv_says_what_jsonl_says(srv):
+    c = srv.client()
+    m = manifest(c)
+    for name in ("documents", "catalogue", "reports"):
+        f = files_of(c, m[name])
+        raw = f["csv"]
+        ok(raw.startswith(b"\xef\xbb\xbf"), name + ": BOM")
+        # Records end in CRLF (a body's own line breaks stay inside quotes).
+        ok(raw.split(b"\n", 1)[0].endswith(b"\r") and raw.endswith(b"\r\n"), name + ": CRLF")
+        rows = list(csv.reader(io.StringIO(raw.decode("utf-8-sig"), newline="")))
+        header, rows = rows[0], rows[1:]
+        eq(header, [fd["name"] for fd in m[name]["fields"]], name + ": header")
+        lines = [json.loads(x) for x in f["jsonl"].decode("utf-8").splitlines()]
+        eq(len(rows), len(lines), name + ": rows")
+        ok(len(rows) > 0, name)
+        for row, obj in zip(rows, lines):
+            for k, cell in zip(header, row):
+                eq(cell, csv_cell(obj.get(k)), "%s %s" % (name, k))
+
+
+def test_only_published_documents_and_chinese_intact(srv):
+    c = srv.client()
+    f = files_of(c, manifest(c)["documents"])
+    lines = [json.loads(x) for x in f["jsonl"].decode("utf-8").splitlines()]
+    want = srv.sql("SELECT id FROM doc WHERE state='published' ORDER BY id")
+    eq(sorted(x["id"] for x in lines), [w[0] for w in want])
+    withdrawn = srv.sql("SELECT title FROM doc WHERE state='withdrawn'")
+    ok(withdrawn)
+    text = f["csv"].decode("utf-8-sig")
+    for (t,) in withdrawn:
+        ok(t not in text, "withdrawn document in the CSV: " + t)
+    ok("关于做好2026年秋冬季流感疫苗接种工作的通知" in text)
+
+
+def test_dataset_files_revalidate(srv):
+    c = srv.client()
+    url = manifest(c)["reports"]["distributions"][1]["url"]
+    r = c.get(url)
+    etag = r.headers.get("etag")
+    ok(etag, "ETag")
+    eq(c.get(url, headers={"If-None-Match": etag}).status, 304)
+    eq(c.get("/api/v1/datasets/nope.csv").status, 404)
+    eq(c.get("/api/v1/datasets/nope.csv").json()["error"]["message"], "没有这个数据文件")
+
+
+def test_report_cells_carry_their_official_labels(srv):
+    """A person opening reports.csv reads the official captions, not only
+    the codes (t3, natural_person); expectations from the 2021 format."""
+    c = srv.client()
+    f = files_of(c, manifest(c)["reports"])
+    rows = list(csv.DictReader(io.StringIO(f["csv"].decode("utf-8-sig"), newline="")))
+    by = {(r["org"], r["year"], r["table"], r["row"], r["column"]): r for r in rows}
+    r = by[("znwsj", "2024", "t2_art20_8", "admin_fees", "amount_wan_yuan")]
+    eq((r["table_label"], r["row_label"], r["column_label"]),
+       ("第二十条第（八）项", "行政事业性收费", "本年收费金额（单位：万元）"))
+    r = by[("znwsj", "2024", "t3", "new", "natural_person")]
+    eq((r["table_label"], r["row_label"], r["column_label"]),
+       ("三、收到和处理政府信息公开申请情况", "一、本年新收政府信息公开申请数量", "自然人"))
+    r = by[("znwsj", "2024", "t3", "new", "commercial")]
+    eq(r["column_label"], "法人或其他组织·商业企业")
+    ok(all(x["table_label"] and x["column_label"] for x in rows))
+    # Only table 四 has a row without a heading of its own (one row).
+    eq({x["table"] for x in rows if not x["row_label"]}, {"t4"})

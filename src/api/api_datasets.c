@@ -110,7 +110,7 @@ static void cell_text(Buf *b, json_t *v) {
   else if (json_is_integer(v)) buf_printf(b, "%lld", (long long)json_integer_value(v));
   else if (json_is_real(v)) {
     /* As the JSONL line writes it (1.5, not 1.5000): one number, one text. */
-    char *z = json_dumps(v, JSON_ENCODE_ANY | JSON_COMPACT);
+    char *z = json_dumps(v, JSON_ENCODE_ANY | DATASET_JSON_FLAGS);
     if (z) buf_puts(b, z);
     free(z);
   }
@@ -128,7 +128,7 @@ static void cell_text(Buf *b, json_t *v) {
 
 /* Writes row (consumed) to both files. */
 static void ds_row(DsOut *o, json_t *row) {
-  char *zJ = json_dumps(row, JSON_COMPACT | JSON_PRESERVE_ORDER);
+  char *zJ = json_dumps(row, DATASET_JSON_FLAGS);
   if (zJ) fprintf(o->fJ, "%s\n", zJ);
   free(zJ);
   Buf line = BUF_INIT, cell = BUF_INIT;
@@ -322,7 +322,7 @@ static int write_manifest(const char *zDir, json_t *aDs, const char *zSite, cons
                         "publisher", zSite, "license", DS_LICENSE, "homepage", zBaseUrl, "/",
                         "datasets", aDs);
   char *zTmp = mprintf("%s/manifest.json.tmp", zDir), *zFinal = mprintf("%s/manifest.json", zDir);
-  int rc = json_dump_file(m, zTmp, JSON_COMPACT | JSON_PRESERVE_ORDER) || rename(zTmp, zFinal);
+  int rc = json_dump_file(m, zTmp, DATASET_JSON_FLAGS) || rename(zTmp, zFinal);
   free(zTmp), free(zFinal);
   json_decref(m);
   return rc;

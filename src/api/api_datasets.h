@@ -14,8 +14,16 @@
 #ifndef GK_API_DATASETS_H
 #define GK_API_DATASETS_H
 
+#include <jansson.h>
+
 #include "http/req.h"
 #include "store/store.h"
+
+/* The JSON flags of every dataset line, CSV number and the manifest:
+** reals with 15 significant digits, so a value read from a decimal stays
+** that decimal (0.3 万元 is written 0.3; jansson's default of 17 digits
+** writes 0.29999999999999999). */
+#define DATASET_JSON_FLAGS (JSON_COMPACT | JSON_PRESERVE_ORDER | JSON_REAL_PRECISION(15))
 
 /* Builds every dataset into zDir (created when absent): each file is
 ** written beside its final name and renamed into place, the manifest last,

@@ -190,6 +190,9 @@ const char *step_draft(AppAct *x) {
   const char *zOrgan = app_p(x, "other_organ", "");
   const char *zContact = app_p(x, "other_organ_contact", "");
   const AppOutcome *o = app_answer(zChoice, &zOutcome, &zBasis);
+  /* A second click or a stale tab must not undo a review under way. */
+  if (!strncmp(x->a.zState, "awaiting_", 9))
+    return "答复已提交审核，不能再次提交；需要修改的，请审核人员先退回修改";
   if (!o) return "请选择办理结果";
   if (!strcmp(zOutcome, "results.other.no_correction") ||
       !strcmp(zOutcome, "results.other.fee_unpaid"))

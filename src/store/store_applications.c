@@ -317,14 +317,15 @@ int store_app_draft(Store *s, int64_t id, const char *zOutcome,
       stmt(s,
            "UPDATE application SET outcome=?2,decision_text=?3,drafted_by=?4,"
            "state='awaiting_review',reviewed_by=NULL,approved_by=NULL,"
-           "approved_at=NULL"
-           " WHERE id=?1 AND closed_on IS NULL");
+           "approved_at=NULL WHERE id=?1 AND closed_on IS NULL"
+           " AND state NOT IN ('awaiting_review','awaiting_approval')");
   if (!st) return STORE_ERROR;
   bind_int(st, 1, id);
   bind_text(st, 2, zOutcome);
   bind_text(st, 3, nz(zDecisionText));
   bind_id(st, 4, userId);
-  return update_one(s, st, "保存答复草稿", "该申请已办结，不能再修改答复");
+  return update_one(s, st, "保存答复草稿",
+                    "该申请已办结或答复已提交审核，不能再修改答复");
 }
 
 int store_app_set_basis(Store *s, int64_t id, const char *zBasis,

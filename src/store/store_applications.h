@@ -143,7 +143,8 @@ int store_app_open_ids(Store *s, Arena *ar, int64_t **paId, int *pn);
 int store_app_assign(Store *s, int64_t id, int64_t deptId, int64_t handlerId);
 
 /* Records the drafted answer: outcome, decision text, drafter; state
-** becomes awaiting_review.  STORE_CONFLICT when the case is closed. */
+** becomes awaiting_review.  STORE_CONFLICT when the case is closed or its
+** answer already awaits review or approval (a change goes back by return). */
 int store_app_draft(Store *s, int64_t id, const char *zOutcome,
                     const char *zDecisionText, int64_t userId);
 

@@ -1,0 +1,35 @@
+"""test_app_clerk.py — a busy clerk's slips on the staff application pages.
+
+Two clicks, two tabs, a page left open while a colleague acted: an answer
+already submitted for review or approval cannot be re-drafted from a stale
+form (that would silently undo the review); the refusal is in Chinese and
+the case stays where the colleague left it.
+"""
+from harness import contains, eq, not_contains
+from test_app_workflow import register
+
+
+def test_stale_draft_form_cannot_undo_a_review(srv):
+    office = srv.client()
+    office.login("office")
+    head = srv.client()
+    head.login("depthead")
+    aid = register(office, "任旧页", "64052119800101051")
+    at = "/staff/applications/%d" % aid
+    draft = {"outcome": "results.denied.process_info", "decision_text": "属于内部讨论记录"}
+    eq(office.post(at + "/draft", draft, csrf_from=at).status, 303)
+    # The second click of the same button: refused, not recorded twice.
+    r = office.post(at + "/draft", draft, csrf_from=at)
+    eq(r.status, 422)
+    contains(r.text, "答复已提交审核")
+    eq(head.post(at + "/dept_review", {"note": "同意"}, csrf_from=at).status, 303)
+    # A tab opened before the review, submitted now: refused, review kept.
+    r = office.post(at + "/draft", {"outcome": "results.granted", "decision_text": ""},
+                    csrf_from=at)
+    eq(r.status, 422)
+    contains(r.text, "答复已提交审核")
+    not_contains(r.text, "awaiting_")
+    page = office.get(at).text
+    contains(page, '<dd id="state">待领导审批</dd>')
+    history = office.get(at + "?tab=history").text
+    eq(history.count(">拟定答复</td>"), 1)

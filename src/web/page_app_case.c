@@ -93,10 +93,45 @@ static void action_end(Req *r, const char *zButton) {
              zButton);
 }
 
+/* What a clerk needs beside the answer deadline's date: the working days
+** left or overdue while the clock runs; while waiting for a correction or
+** a payment, that deadline's date (the answer clock restarts on the
+** corrected application, resumes on payment); NULL when nothing to add. */
+static const char *due_note(Req *r, const DlResult *res) {
+  char zLimit[DATE_STRLEN];
+  switch (res->eStatus) {
+    case DL_ST_AWAIT_CORRECTION:
+      if (res->dCorrLimit == DATE_NONE) return NULL;
+      return req_fmt(r, "收到补正后重新计算（补正期限 %s）",
+                     date_format(res->dCorrLimit, zLimit));
+    case DL_ST_AWAIT_FEE:
+      if (res->dFeeLimit == DATE_NONE) return NULL;
+      return req_fmt(r, "缴费后继续计算，尚余 %d 个工作日（缴费期限 %s）",
+                     res->nLeft, date_format(res->dFeeLimit, zLimit));
+    case DL_ST_PAUSED:
+      return req_fmt(r, "征求意见期间暂停，尚余 %d 个工作日", res->nLeft);
+    case DL_ST_OPEN:
+    case DL_ST_DUE_SOON:
+      if (res->dDue == DATE_NONE) return NULL;
+      if (res->nLeft <= 0) return "今天到期";
+      return req_fmt(r, "还剩 %d 个工作日%s", res->nLeft,
+                     res->bUncovered ? "，待节假日安排载入后可能调整" : "");
+    case DL_ST_OVERDUE:
+      return req_fmt(r, "已超期 %d 个工作日", -res->nLeft);
+    default: return NULL;
+  }
+}
+
+/* The answer deadline's date, or "-" while there is none. */
+static const char *due_date(Req *r, const DlResult *res) {
+  char zDue[DATE_STRLEN];
+  if (res->dDue == DATE_NONE) return "-";
+  return req_fmt(r, "%s", date_format(res->dDue, zDue));
+}
+
 /* The case's summary: organisation, state, clock, receipt, assignment and,
 ** once drafted, the answer with its legal ground. */
 static void view_summary(Req *r, const App *a, const DlResult *res) {
-  char zDue[DATE_STRLEN];
   req_printf(
       r,
       "<dl class=\"meta\"><dt>受理单位</dt><dd>%h</dd>"
@@ -108,12 +143,15 @@ static void view_summary(Req *r, const App *a, const DlResult *res) {
       "<dt>承办科室</dt><dd>%h</dd><dt>承办人</dt><dd>%h</dd>",
       a->zOrgName, app_label(aAppState, a->zState),
       res->zErr ? res->zErr : deadline_status_label(res->eStatus),
-      res->dDue != DATE_NONE ? date_format(res->dDue, zDue) : "-",
+      due_date(r, res),
       app_channel(a->zChannel) ? app_channel(a->zChannel)->zLabel
                                : a->zChannel,
       a->zReceivedOn, a->zReceiptNote,
       a->zDeptName[0] ? a->zDeptName : "未分办",
       a->zHandlerName[0] ? a->zHandlerName : "-");
+  if (due_note(r, res))
+    req_printf(r, "<dt>剩余期限</dt><dd id=\"due-note\">%h</dd>",
+               due_note(r, res));
   if (a->zOutcome[0]) {
     const AppOutcome *o = app_answer_of(a->zOutcome, a->zAnswerBasis);
     req_printf(
@@ -139,7 +177,6 @@ static void view_stepper(Req *r, const App *a, const DlResult *res) {
              : !strncmp(st, "awaiting_", 9)          ? 3
                                                      : 5; /* answered, closed */
   if (iCur == 1 && (a->deptId || a->handlerId)) iCur = 2;
-  char zDue[DATE_STRLEN];
   req_puts(r, "<div class=\"case-head\"><ol class=\"stepper\" id=\"stepper\""
               " aria-label=\"办理流程\">");
   for (int i = 0; i < 5; i++) {
@@ -149,10 +186,11 @@ static void view_stepper(Req *r, const App *a, const DlResult *res) {
                i == iCur ? " aria-current=\"step\"" : "", azStep[i],
                bClosedHere ? "（终止办理）" : "");
   }
-  req_printf(r, "</ol><p class=\"clock\">期限：<strong>%h</strong>，答复期限 %h</p>"
+  req_printf(r, "</ol><p class=\"clock\">期限：<strong>%h</strong>，答复期限 %h%h</p>"
                 "</div>\n",
              res->zErr ? res->zErr : deadline_status_label(res->eStatus),
-             res->dDue != DATE_NONE ? date_format(res->dDue, zDue) : "-");
+             due_date(r, res),
+             due_note(r, res) ? req_fmt(r, "（%s）", due_note(r, res)) : "");
 }
 
 /* The tabs of the case page (no script: links). */

@@ -33,3 +33,34 @@ def test_stale_draft_form_cannot_undo_a_review(srv):
     contains(page, '<dd id="state">待领导审批</dd>')
     history = office.get(at + "?tab=history").text
     eq(history.count(">拟定答复</td>"), 1)
+
+
+def beijing_today():
+    import datetime
+    now = datetime.datetime.now(datetime.timezone(datetime.timedelta(hours=8)))
+    return now.date().isoformat()
+
+
+def test_case_page_says_the_dates_and_days_left(srv):
+    # Received today in person: the answer falls due on the 20th working
+    # day after today, so 20 working days are left, whatever the holidays.
+    office = srv.client()
+    office.login("office")
+    aid = register(office, "龚算日", "64052119800101062", day=beijing_today())
+    at = "/staff/applications/%d" % aid
+    page = office.get(at).text
+    contains(page, "还剩 20 个工作日")
+    # Waiting for the corrected application: the answer clock restarts on
+    # its receipt, and the page says by when the applicant must correct.
+    aid = register(office, "龚补正", "64052119800101063")  # 2026-03-02
+    at = "/staff/applications/%d" % aid
+    r = office.post(at + "/event", {"kind": "correction_sent", "on_day": "2026-03-03",
+                                    "limit_day": "2026-03-20", "text": "请写明文件名称"},
+                    csrf_from=at)
+    eq(r.status, 303, r.text[-600:])
+    page = office.get(at).text
+    head = page[page.find('id="stepper"'):page.find("</div>", page.find('id="stepper"'))]
+    contains(head, "补正期限 2026-03-20")
+    contains(head, "收到补正后重新计算")
+    contains(page, '<dd id="due">-</dd>')
+    contains(page, '<dd id="due-note">收到补正后重新计算（补正期限 2026-03-20）</dd>')

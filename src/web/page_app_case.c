@@ -334,12 +334,20 @@ static void form_event(Req *r, const App *a, const char *zToday) {
   action_end(r, "记录");
 }
 
-/* Art. 33 ¶2: the extension, for the head of the disclosure office. */
-static void form_extend(Req *r, const App *a, const char *zToday) {
+/* Art. 33 ¶2: the extension, for the head of the disclosure office; once
+** granted (only one is allowed), the reason instead of the form. */
+static void form_extend(Req *r, const App *a, const char *zToday,
+                        const AppEvent *aEv, int nEv) {
   /* The limit and the article of the Regulation in force on receipt. */
   Date dRec = DATE_NONE;
   date_parse(a->zReceivedOn, &dRec);
   const Regime *pR = regime_for(dRec);
+  for (int i = 0; i < nEv; i++)
+    if (!strcmp(aEv[i].rec.zKind, "extension")) {
+      req_printf(r, "<p id=\"extended\">答复期限已延长一次，不能再次延长"
+                    "（%h%h）。</p>\n", pR->zCite, pR->zArtAnswer);
+      return;
+    }
   action_form(r, a, "extend",
               req_fmt(r, "批准延期（%s%s）", pR->zCite, pR->zArtAnswer));
   req_printf(r, "<p>延期须经政府信息公开工作机构负责人同意并告知申请人，"
@@ -572,7 +580,8 @@ static int load_case(Req *r, const App *a, CaseData *d) {
 ** fees and the draft; while it is under review or approval, only the
 ** decisions (a change goes back through 退回); once closed, Art. 41
 ** requests and reconsideration or litigation. */
-static void view_actions(Req *r, const App *a, const char *zToday) {
+static void view_actions(Req *r, const App *a, const char *zToday,
+                         const AppEvent *aEv, int nEv) {
   int bHandle = req_can(r, PERM_APP_HANDLE, a->orgId);
   int bOpen = !a->zClosedOn[0];
   int bDrafting = bOpen && strncmp(a->zState, "awaiting_", 9);
@@ -581,7 +590,7 @@ static void view_actions(Req *r, const App *a, const char *zToday) {
     form_event(r, a, zToday);
   }
   if (bDrafting && req_can(r, PERM_APP_EXTEND, a->orgId))
-    form_extend(r, a, zToday);
+    form_extend(r, a, zToday, aEv, nEv);
   if (bDrafting && bHandle) {
     form_fee(r, a, zToday);
     form_draft(r, a);
@@ -661,7 +670,7 @@ static int case_view(Req *r, const char *zRefusal) {
   view_clock(r, &res, d.aChg, d.nChg, d.aEv, d.nEv);
   deadline_result_free(&res);
   app_letter_links(r, &a);
-  view_actions(r, &a, zToday);
+  view_actions(r, &a, zToday, d.aEv, d.nEv);
   view_reviews(r, &a, d.aRev, d.nRev, bHandle);
   page_end(r);
   return 0;

@@ -64,3 +64,27 @@ def test_case_page_says_the_dates_and_days_left(srv):
     contains(head, "收到补正后重新计算")
     contains(page, '<dd id="due">-</dd>')
     contains(page, '<dd id="due-note">收到补正后重新计算（补正期限 2026-03-20）</dd>')
+
+
+def test_no_second_extension_is_offered(srv):
+    # Art. 33 ¶2 allows one extension: once granted, the page no longer
+    # offers the form the clock would refuse, and says why.
+    office = srv.client()
+    office.login("office")
+    head = srv.client()
+    head.login("officehead")
+    aid = register(office, "郑延期", "64052119800101064")  # 2026-03-02
+    at = "/staff/applications/%d" % aid
+    form = 'action="/staff/applications/%d/extend"' % aid
+    contains(head.get(at).text, form)
+    r = head.post(at + "/extend", {"on_day": "2026-03-20", "n_days": "20",
+                                   "text": "需调取档案", "notified": "1"}, csrf_from=at)
+    eq(r.status, 303, r.text[-600:])
+    page = head.get(at).text
+    not_contains(page, form)
+    contains(page, "答复期限已延长一次，不能再次延长（第三十三条第二款）")
+    # The route still refuses a stale form, in Chinese.
+    r = head.post(at + "/extend", {"on_day": "2026-03-20", "n_days": "5",
+                                   "text": "再延", "notified": "1"}, csrf_from=at)
+    eq(r.status, 422)
+    contains(r.text, "不能再次延长")

@@ -21,11 +21,38 @@ int app_log(AppAct *x, const char *zAction, const char *zDetail) {
   return store_app_log(x->store, x->a.id, x->who->userId, zAction, zDetail);
 }
 
+/* The period an event's notice states when the clerk typed none, in
+** working days after the notice (-1: the organisation's setting). */
+static const struct {
+  const char *zKind;
+  int nDays;
+} aDefaultPeriod[] = {{"correction_sent", -1}, {"fee_notice", DL_FEE_PAY_DAYS}};
+
+/* e's limit, or the default period's last day as the clock counts it
+** (x->cal loaded), or "" when the kind has none. */
+static const char *notice_limit(AppAct *x, const AppEventRec *e) {
+  Date dOn;
+  DlParams par;
+  if (e->zLimit[0] || date_parse(e->zOn, &dOn)) return e->zLimit;
+  for (size_t i = 0; i < sizeof aDefaultPeriod / sizeof aDefaultPeriod[0]; i++)
+    if (!strcmp(aDefaultPeriod[i].zKind, e->zKind)) {
+      int n = aDefaultPeriod[i].nDays;
+      if (n < 0) {
+        store_app_clock_params(x->store, &par);
+        n = par.nCorrectionDays;
+      }
+      char *z = arena_alloc(x->arena, DATE_STRLEN);
+      return date_format(cal_add_workdays(&x->cal, dOn, n), z);
+    }
+  return e->zLimit;
+}
+
 int app_notice_for(AppAct *x, const AppEventRec *e) {
   const NoticeKind *k = notice_kind_for_event(e->zKind);
   if (!k) return STORE_OK;
   return store_notice_issue(x->store, x->arena, x->a.id, x->a.orgId, k->zId,
-                            e->zOn, e->zText, e->zLimit, e->nDays, NULL);
+                            e->zOn, e->zText, notice_limit(x, e), e->nDays,
+                            NULL);
 }
 
 /* A parameter, or zDflt when absent. */
@@ -133,6 +160,15 @@ const char *step_assign(AppAct *x) {
   return log_line(x, "分办", handler ? u.zName : "");
 }
 
+/* The events whose notice is built around the clerk's text, and what to
+** ask for when it is empty. */
+static const AppCode aNoticeText[] = {
+    {"correction_sent",
+     "请写明需要补正的事项（第三十条：一次性告知申请人），补正告知书要载明"},
+    {"third_party_start", "请写明被征求意见的第三方名称，征求意见书以其为抬头"},
+    {"disclose_notice", "请写明决定公开的内容和理由，告知第三方书要载明"},
+    {NULL, NULL}};
+
 /* The kinds `event` records: not fees (fee), the answer (approve) or the
 ** extension (extend, which needs the office head). */
 static int plain_event(const char *zKind) {
@@ -152,6 +188,8 @@ const char *step_event(AppAct *x) {
   if ((zErr = date_param(x, "on_day", &e.zOn))) return zErr;
   if (!opt_date(x, "limit_day", &e.zLimit)) return "期限日期无效";
   if (strlen(e.zText) > 1500) return "说明过长";
+  if (!e.zText[0] && app_code(aNoticeText, e.zKind))
+    return app_label(aNoticeText, e.zKind);
   if ((zErr = add_event(x, &e, app_label(aAppEventKind, e.zKind)))) return zErr;
   if (!strcmp(e.zKind, "correction_lapsed") &&
       store_app_close(x->store, x->a.id, "results.other.no_correction", e.zOn,

@@ -88,3 +88,33 @@ def test_no_second_extension_is_offered(srv):
                                    "text": "再延", "notified": "1"}, csrf_from=at)
     eq(r.status, 422)
     contains(r.text, "不能再次延长")
+
+
+def test_notices_are_not_issued_with_empty_parts(srv):
+    from test_app_notices import notices
+    office = srv.client()
+    office.login("office")
+    aid = register(office, "冯补正", "64052119800101065")  # 2026-03-02
+    at = "/staff/applications/%d" % aid
+    # A 补正告知书 must say what to correct (Art. 30: told once, in full),
+    # a 征求第三方意见书 whom it is addressed to.
+    for kind, msg in (("correction_sent", "请写明需要补正的事项"),
+                      ("third_party_start", "请写明被征求意见的第三方")):
+        r = office.post(at + "/event", {"kind": kind, "on_day": "2026-03-03",
+                                        "limit_day": "", "text": ""}, csrf_from=at)
+        eq(r.status, 422, kind)
+        contains(r.text, msg)
+    eq(len(notices(office, aid)), 1)  # the receipt only
+    # No period typed: the notice states the default one as a date.  15
+    # working days after Tuesday 2026-03-03 (no holiday in March 2026):
+    # 4-6 (3), 9-13 (8), 16-20 (13), 23 (14), 24 (15).
+    r = office.post(at + "/event", {"kind": "correction_sent", "on_day": "2026-03-03",
+                                    "limit_day": "", "text": "请写明文件名称"},
+                    csrf_from=at)
+    eq(r.status, 303, r.text[-600:])
+    n = notices(office, aid)
+    eq(n[-1][1], "政府信息公开申请补正告知书")
+    letter = office.get("%s/notices/%d" % (at, n[-1][2])).plain
+    contains(letter, "请您作出补正：请写明文件名称")
+    contains(letter, "请于2026年3月24日前提交补正后的申请")
+    not_contains(letter, "本机关指定的期限")

@@ -115,6 +115,10 @@ typedef struct Req {
   int bNoCache;              /* Cache-Control: no-store (private pages) */
   int bFormUnused;           /* the POST changed nothing (a confirmation
                              ** page): its form token stays usable */
+  int bOtherForm;            /* a page shown again after a refused POST is
+                             ** writing a form other than the one sent:
+                             ** page_input shows its own value, not the
+                             ** body's */
   const char *zLastModified; /* optional HTTP date for Last-Modified */
   int bCacheHit;             /* body came from the public cache (gzip'ed
                              ** when bCacheGzip; ETag in zCacheEtag) */

@@ -236,7 +236,8 @@ void page_notice(Req *r, const char *zKind, const char *zMsg) {
 void page_input(Req *r, const char *zName, const char *zLabel,
                 const char *zValue, const char *zAttrs_html) {
   /* A page shown again after a refused POST keeps what was typed. */
-  if (r->method == HTTP_POST && !(zAttrs_html && strstr(zAttrs_html, "password"))) {
+  if (r->method == HTTP_POST && !r->bOtherForm &&
+      !(zAttrs_html && strstr(zAttrs_html, "password"))) {
     const char *zSent = req_param_body(r, zName);
     if (zSent) zValue = zSent;
   }

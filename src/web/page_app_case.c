@@ -63,6 +63,24 @@ static const char *shown_id(Req *r, const App *a) {
   return zOut;
 }
 
+/* Whether the refused POST being answered was sent by the form of action
+** zAct (the 退回 button posts the review or approval form to return). */
+static int posted_here(Req *r, const char *zAct) {
+  const char *zSent = strrchr(r->zPath ? r->zPath : "", '/');
+  zSent = zSent ? zSent + 1 : "";
+  return !strcmp(zSent, zAct) ||
+         (!strcmp(zSent, "return") &&
+          (!strcmp(zAct, "dept_review") || !strcmp(zAct, "approve")));
+}
+
+/* The value sent for zName when this form was the one refused, else
+** zDflt: what the clerk chose stays chosen. */
+static const char *typed(Req *r, const char *zName, const char *zDflt) {
+  const char *z = r->method == HTTP_POST && !r->bOtherForm
+                      ? req_param_body(r, zName) : NULL;
+  return z ? z : zDflt;
+}
+
 /* A select of code values. */
 static void code_select(Req *r, const char *zName, const char *zLabel,
                         const AppCode *a, const char *zSel) {
@@ -73,7 +91,8 @@ static void code_select(Req *r, const char *zName, const char *zLabel,
              zId, zLabel, zId, zName);
   for (int i = 0; a[i].zId; i++)
     req_printf(r, "<option value=\"%h\"%s>%h</option>", a[i].zId,
-               zSel && !strcmp(zSel, a[i].zId) ? " selected" : "", a[i].zLabel);
+               !strcmp(typed(r, zName, zSel ? zSel : ""), a[i].zId) ? " selected" : "",
+               a[i].zLabel);
   req_puts(r, "</select></p>\n");
 }
 
@@ -84,6 +103,7 @@ static void action_form(Req *r, const App *a, const char *zAct,
              "<form method=\"post\" class=\"form\" action=\"/staff/"
              "applications/%lld/%h\"><fieldset><legend>%h</legend>\n",
              (long long)a->id, zAct, zLegend);
+  r->bOtherForm = r->method == HTTP_POST && !posted_here(r, zAct);
   page_csrf_field(r);
 }
 
@@ -321,7 +341,8 @@ static void form_event(Req *r, const App *a, const char *zToday) {
     if (!strncmp(k, "fee_", 4) || !strcmp(k, "answered") ||
         !strcmp(k, "extension"))
       continue;
-    req_printf(r, "<option value=\"%h\">%h</option>", k,
+    req_printf(r, "<option value=\"%h\"%s>%h</option>", k,
+               !strcmp(typed(r, "kind", ""), k) ? " selected" : "",
                aAppEventKind[i].zLabel);
   }
   req_puts(r, "</select></p>\n");
@@ -377,18 +398,16 @@ static const char *fee_status_label(const char *z) {
 
 /* Fees (国办函〔2020〕109号). */
 static void form_fee(Req *r, const App *a, const char *zToday) {
+  static const AppCode aOp[] = {{"notice", "发出收费通知"},
+                                {"paid", "已缴费"},
+                                {"waive", "减免（须说明理由）"},
+                                {"lapse", "逾期未缴费，终止办理"},
+                                {NULL, NULL}};
+  static const AppCode aMethod[] = {
+      {"per_item", "按件计收"}, {"per_volume", "按量计收"}, {NULL, NULL}};
   action_form(r, a, "fee", "信息处理费（国办函〔2020〕109号）");
-  req_puts(
-      r,
-      "<p class=\"field\"><label for=\"f-op\">操作</label><select id=\"f-op\" name=\"op\">"
-      "<option value=\"notice\">发出收费通知</option>"
-      "<option value=\"paid\">已缴费</option>"
-      "<option value=\"waive\">减免（须说明理由）</option>"
-      "<option value=\"lapse\">逾期未缴费，终止办理</option></select></p>"
-      "<p class=\"field\"><label for=\"f-method\">计收方式</label>"
-      "<select id=\"f-method\" name=\"method\">"
-      "<option value=\"per_item\">按件计收</option>"
-      "<option value=\"per_volume\">按量计收</option></select></p>\n");
+  code_select(r, "op", "操作", aOp, "notice");
+  code_select(r, "method", "计收方式", aMethod, "per_item");
   page_input(r, "count", "件数（本申请拆分后的件数）或页数", "",
              "inputmode=\"numeric\"");
   page_input(r, "on_day", "日期", zToday, "type=\"date\"");
@@ -414,7 +433,9 @@ static void form_draft(Req *r, const App *a) {
   for (int i = 0; app_answer_at(i); i++) {
     const AppOutcome *o = app_answer_at(i);
     req_printf(r, "<option value=\"%h\"%s>%h（%h）</option>", o->zId,
-               o == cur ? " selected" : "", o->zLabel,
+               !strcmp(typed(r, "outcome", cur ? cur->zId : ""), o->zId)
+                   ? " selected" : "",
+               o->zLabel,
                app_ground(o, case_received(a)));
   }
   req_printf(
@@ -422,8 +443,7 @@ static void form_draft(Req *r, const App *a) {
       "</select></p><p class=\"field\"><label for=\"f-decision\">理由及"
       "说明（予以公开以外的答复必填）</label><textarea id=\"f-decision\" "
       "name=\"decision_text\" maxlength=\"4000\">%h</textarea></p>\n",
-      r->method == HTTP_POST ? req_param_or(r, "decision_text", a->zDecisionText)
-                             : a->zDecisionText);
+      typed(r, "decision_text", a->zDecisionText));
   page_input(r, "other_organ",
              "负责公开的机关（第三十六条第（五）项，能够确定时填写）",
              a->zOtherOrgan, "maxlength=\"100\"");

@@ -54,7 +54,8 @@ int page_confirmed(Req *r, const char *zQuestion, const char *zButton);
 const char *page_referer_path(Req *r);
 /* A notice box: kind "error" or "ok"; zMsg is text (escaped). */
 void page_notice(Req *r, const char *zKind, const char *zMsg);
-/* Form field helpers: a labelled text input with the current value.  Its
+/* Form field helpers: a labelled text input with the current value (after
+** a refused POST, the value sent, unless r->bOtherForm).  Its
 ** id is page_field_id's, so two forms on one page asking for the same
 ** name (a date in each) keep each label tied to its own field. */
 void page_input(Req *r, const char *zName, const char *zLabel,

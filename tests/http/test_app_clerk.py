@@ -118,3 +118,29 @@ def test_notices_are_not_issued_with_empty_parts(srv):
     contains(letter, "请您作出补正：请写明文件名称")
     contains(letter, "请于2026年3月24日前提交补正后的申请")
     not_contains(letter, "本机关指定的期限")
+
+
+def test_a_refused_form_keeps_its_input_and_only_its_own(srv):
+    # The case page shown again after a refusal keeps what was typed in the
+    # form that was sent (the chosen kind too), and not in the other forms
+    # that happen to have fields of the same name (text, on_day, note).
+    office = srv.client()
+    office.login("office")
+    aid = register(office, "褚填表", "64052119800101066")  # 2026-03-02
+    at = "/staff/applications/%d" % aid
+    r = office.post(at + "/event", {"kind": "third_party_end", "on_day": "2026-03-04",
+                                    "limit_day": "", "text": "第三方回复不同意公开"},
+                    csrf_from=at)
+    eq(r.status, 422)
+    contains(r.text, "没有对应的征求意见开始")
+    eq(r.text.count('value="第三方回复不同意公开"'), 1)
+    eq(r.text.count('value="2026-03-04"'), 1)
+    contains(r.text, '<option value="third_party_end" selected>')
+    # The fee form keeps its choices likewise.
+    r = office.post(at + "/fee", {"op": "waive", "method": "per_volume", "count": "",
+                                  "on_day": "2026-03-05", "limit_day": "", "note": ""},
+                    csrf_from=at)
+    eq(r.status, 422)
+    contains(r.text, '<option value="waive" selected>')
+    contains(r.text, '<option value="per_volume" selected>')
+    eq(r.text.count('value="2026-03-05"'), 1)

@@ -239,6 +239,9 @@ void app_notice_send(Req *r, const App *a, const AppNotice *pN, int bDocx) {
   DocxPara *aPara;
   int n = letter_paras(r, a, pN, &aPara);
   r->bNoCache = 1;
+  /* A draft answer is a preview: its title says so, printed or in Word. */
+  if (!pN)
+    aPara[0].zText = req_fmt(r, "%s（草稿，未经审批，不得送达）", aPara[0].zText);
   if (bDocx) {
     Buf b = BUF_INIT;
     if (docx_build(aPara, n, &b)) {

@@ -144,3 +144,31 @@ def test_a_refused_form_keeps_its_input_and_only_its_own(srv):
     contains(r.text, '<option value="waive" selected>')
     contains(r.text, '<option value="per_volume" selected>')
     eq(r.text.count('value="2026-03-05"'), 1)
+
+
+def test_a_draft_answer_cannot_be_printed_as_the_letter(srv):
+    # Before approval the letter is a preview of the draft: it says so in
+    # its title, on screen and in the Word file, so nobody mails it.
+    import io
+    import zipfile
+    office = srv.client()
+    office.login("office")
+    aid = register(office, "秦预览", "64052119800101067")
+    at = "/staff/applications/%d" % aid
+    eq(office.post(at + "/draft", {"outcome": "results.partial",
+                                   "decision_text": "第3页含个人信息"}, csrf_from=at).status, 303)
+    mark = "政府信息公开申请答复告知书（草稿，未经审批，不得送达）"
+    contains(office.get(at + "/letter").text, mark)
+    r = office.get(at + "/letter.docx")
+    eq(r.status, 200)
+    body = zipfile.ZipFile(io.BytesIO(r.body)).read("word/document.xml").decode()
+    contains(body, mark)
+    head = srv.client()
+    head.login("depthead")
+    eq(head.post(at + "/dept_review", {"note": ""}, csrf_from=at).status, 303)
+    leader = srv.client()
+    leader.login("leader")
+    eq(leader.post(at + "/approve", {"answer_day": "2026-03-10"}, csrf_from=at).status, 303)
+    letter = office.get(at + "/letter").text
+    contains(letter, "政府信息公开申请答复告知书")
+    not_contains(letter, "（草稿")

@@ -152,7 +152,7 @@ void app_form_fields(Req *r, const AppInput *p, const AppFieldErr *aErr,
   field(r, "address", "通信地址", p->zAddress,
         "maxlength=\"200\" autocomplete=\"street-address\"", 0, aErr, nErr);
   field(r, "postcode", "邮政编码", p->zPostcode,
-        "maxlength=\"6\" inputmode=\"numeric\" autocomplete=\"postal-code\"", 0,
+        "maxlength=\"10\" inputmode=\"numeric\" autocomplete=\"postal-code\"", 0,
         aErr, nErr);
   req_puts(r,
            "</fieldset>\n<fieldset><legend>所需政府信息（名称、文号或特征"

@@ -39,6 +39,9 @@ const AppCode aAppIdKind[] = {
     {"resident_id", "居民身份证"},
     {"uscc", "统一社会信用代码"},
     {"passport", "护照"},
+    {"hk_macao_permit", "港澳居民来往内地通行证"},
+    {"taiwan_permit", "台湾居民来往大陆通行证"},
+    {"foreign_pr_id", "外国人永久居留身份证"},
     {"other", "其他有效证件"},
     {NULL, NULL},
 };

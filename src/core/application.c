@@ -39,6 +39,9 @@ const AppCode aAppIdKind[] = {
     {"resident_id", "居民身份证"},
     {"uscc", "统一社会信用代码"},
     {"passport", "护照"},
+    {"hk_macao_permit", "港澳居民来往内地通行证"},
+    {"taiwan_permit", "台湾居民来往大陆通行证"},
+    {"foreign_pr_id", "外国人永久居留身份证"},
     {"other", "其他有效证件"},
     {NULL, NULL},
 };
@@ -225,6 +228,121 @@ static size_t nchar(const char *z) {
 /* 1 when z is NULL or only white space. */
 static int blank(const char *z) { return utf8_blank(z); }
 
+/* 1 when the digits z (country code already removed) are a mainland
+** mobile number, or a landline with or without its leading 0. */
+static int phone_digits_ok(const char *z) {
+  char zL[40];
+  if (ident_mobile_check(z, NULL) == IDENT_OK) return 1;
+  if (ident_landline_check(z, NULL) == IDENT_OK) return 1;
+  size_t n = strlen(z);
+  if (z[0] == '0' || n + 2 > sizeof zL) return 0;
+  zL[0] = '0'; /* +86 10 6551 1234 */
+  memcpy(zL + 1, z, n + 1);
+  return ident_landline_check(zL, NULL) == IDENT_OK;
+}
+
+/* 1 when zMain (no extension) is a phone number: optional +86 / 0086,
+** brackets around the area code, spaces and dashes. */
+static int phone_main_ok(const char *zMain) {
+  char zIn[64], z[40];
+  size_t n = 0;
+  int bPlus = 0;
+  for (const char *p = zMain; *p && n + 4 < sizeof zIn;) {
+    int nLen;
+    uint32_t c = utf8_decode(p, strlen(p), &nLen);
+    if (nLen <= 0) return 0;
+    if (c == '+' || c == 0xFF0B) { /* ＋ */
+      if (n || bPlus) return 0;
+      bPlus = 1;
+    } else if (c != '(' && c != ')' && c != 0xFF08 && c != 0xFF09) {
+      memcpy(zIn + n, p, (size_t)nLen);
+      n += (size_t)nLen;
+    }
+    p += nLen;
+  }
+  zIn[n] = 0;
+  if (ident_normalize(zIn, z, sizeof z) < 0) return 0;
+  const char *zNum = z;
+  if (bPlus && strncmp(z, "86", 2)) return 0; /* only mainland numbers */
+  if (bPlus) zNum = z + 2;
+  else if (!strncmp(z, "0086", 4)) zNum = z + 4;
+  for (const char *q = zNum; *q; q++)
+    if (*q < '0' || *q > '9') return 0;
+  return zNum[0] && phone_digits_ok(zNum);
+}
+
+/* 1 when z is 1-6 digits, possibly with spaces around them. */
+static int phone_ext_ok(const char *z) {
+  char zE[16];
+  int n = ident_normalize(z, zE, sizeof zE);
+  if (n < 1 || n > 6) return 0;
+  for (int i = 0; i < n; i++)
+    if (zE[i] < '0' || zE[i] > '9') return 0;
+  return 1;
+}
+
+/* 1 when zPhone is a telephone number as applicants write it: a mobile or
+** landline number, +86 / 0086, and for a landline an extension after
+** "转", "分机" or a last "-". */
+static int phone_ok(const char *zPhone) {
+  static const char *aSep[] = {"转", "分机", "ext", "EXT"};
+  char zMain[64];
+  if (strlen(zPhone) >= sizeof zMain) return 0;
+  if (phone_main_ok(zPhone)) return 1;
+  for (size_t i = 0; i < sizeof aSep / sizeof aSep[0]; i++) {
+    const char *zSep = strstr(zPhone, aSep[i]);
+    if (!zSep) continue;
+    memcpy(zMain, zPhone, (size_t)(zSep - zPhone));
+    zMain[zSep - zPhone] = 0;
+    return phone_ext_ok(zSep + strlen(aSep[i])) && phone_main_ok(zMain);
+  }
+  const char *zDash = strrchr(zPhone, '-');
+  if (!zDash || !phone_ext_ok(zDash + 1)) return 0;
+  memcpy(zMain, zPhone, (size_t)(zDash - zPhone));
+  zMain[zDash - zPhone] = 0;
+  return phone_main_ok(zMain);
+}
+
+/* 1 when a code point may stand in an internationalised domain label:
+** not ASCII, not CJK or full-width punctuation, not a space. */
+static int idn_char(uint32_t c) {
+  return c >= 0x80 && !utf8_is_space(c) && !(c >= 0x2000 && c <= 0x206F) &&
+         !(c >= 0x3000 && c <= 0x303F) && !(c >= 0xFF00 && c <= 0xFFEF);
+}
+
+/* 1 when zEmail is an address ident_email_check() accepts once every
+** non-ASCII letter of its domain (例子.中国) stands for one ASCII letter. */
+static int email_ok(const char *zEmail) {
+  const char *zAt = strchr(zEmail, '@');
+  size_t n = strlen(zEmail);
+  if (!zAt || n > 254) return 0;
+  char *zCopy = malloc(n + 1);
+  if (!zCopy) return 0;
+  size_t k = (size_t)(zAt - zEmail);
+  memcpy(zCopy, zEmail, k);
+  int ok = 1;
+  for (const char *p = zAt; *p && ok;) {
+    int nLen;
+    uint32_t c = utf8_decode(p, strlen(p), &nLen);
+    if (nLen <= 0 || (c >= 0x80 && !idn_char(c))) ok = 0;
+    zCopy[k++] = c >= 0x80 ? 'a' : *p;
+    p += nLen > 0 ? nLen : 1;
+  }
+  zCopy[k] = 0;
+  ok = ok && ident_email_check(zCopy, NULL) == IDENT_OK;
+  free(zCopy);
+  return ok;
+}
+
+/* 1 when z is a postcode: six digits, full-width ones and spaces allowed. */
+static int postcode_ok(const char *z) {
+  char zP[16];
+  if (ident_normalize(z, zP, sizeof zP) != 6) return 0;
+  for (int i = 0; i < 6; i++)
+    if (zP[i] < '0' || zP[i] > '9') return 0;
+  return 1;
+}
+
 int app_validate(const AppInput *p, int iToday, char zIdNorm[64],
                  AppFieldErr *aErr) {
   int n = 0;
@@ -238,7 +356,7 @@ int app_validate(const AppInput *p, int iToday, char zIdNorm[64],
       {"phone", "联系电话", 30},
       {"email", "电子邮箱", 254},
       {"address", "通信地址", 200},
-      {"postcode", "邮政编码", 6},
+      {"postcode", "邮政编码", 10},
       {"info_title", "所需信息的名称", 300},
       {"info_doc_number", "文号", 100},
       {"info_description", "所需信息的内容描述", 4000},
@@ -285,26 +403,13 @@ int app_validate(const AppInput *p, int iToday, char zIdNorm[64],
       n = add_err(aErr, n, "id_kind",
                   "法人或其他组织请填写统一社会信用代码（或其他登记证件）");
   }
-  if (!blank(p->zPhone)) {
-    char z[40];
-    IdentErr e;
-    if (ident_normalize(p->zPhone, z, sizeof z) < 0 ||
-        (ident_mobile_check(z, NULL) != IDENT_OK &&
-         ident_landline_check(z, &e) != IDENT_OK))
-      n = add_err(aErr, n, "phone",
-                  "联系电话格式不正确（手机号或带区号的固定电话）");
-  }
-  if (!blank(p->zEmail)) {
-    IdentErr e;
-    if (ident_email_check(p->zEmail, &e) != IDENT_OK)
-      n = add_err(aErr, n, "email", "电子邮箱格式不正确");
-  }
-  if (!blank(p->zPostcode)) {
-    const char *z = p->zPostcode;
-    int ok = strlen(z) == 6;
-    for (int i = 0; ok && i < 6; i++) ok = z[i] >= '0' && z[i] <= '9';
-    if (!ok) n = add_err(aErr, n, "postcode", "邮政编码应为6位数字");
-  }
+  if (!blank(p->zPhone) && !phone_ok(p->zPhone))
+    n = add_err(aErr, n, "phone",
+                "联系电话格式不正确（手机号或带区号的固定电话）");
+  if (!blank(p->zEmail) && !email_ok(p->zEmail))
+    n = add_err(aErr, n, "email", "电子邮箱格式不正确");
+  if (!blank(p->zPostcode) && !postcode_ok(p->zPostcode))
+    n = add_err(aErr, n, "postcode", "邮政编码应为6位数字");
   if (blank(p->zPhone) && blank(p->zEmail) && blank(p->zAddress))
     n = add_err(aErr, n, "phone",
                 "请至少填写联系电话、电子邮箱或通信地址中的一项");

@@ -43,7 +43,7 @@ typedef struct AppOutcome {
 
 extern const AppChannel aAppChannel[];    /* terminated by zId == NULL */
 extern const AppCode aAppApplicantType[]; /* the six columns of table 三 */
-extern const AppCode aAppIdKind[];     /* resident_id, uscc, passport, other */
+extern const AppCode aAppIdKind[];     /* resident_id, uscc, passport, permits, other */
 extern const AppCode aAppForm[];       /* paper, email, electronic, … */
 extern const AppCode aAppDelivery[];   /* post, email, pickup */
 extern const AppOutcome aAppOutcome[]; /* the 21 leaf rows, report order */

@@ -138,7 +138,7 @@ void app_form_fields(Req *r, const AppInput *p, const AppFieldErr *aErr,
                    : "",
                aAppIdKind[i].zLabel);
   req_puts(r, "</select></p>\n");
-  field(r, "id_number", "证件号码（居民身份证号码或统一社会信用代码，必填）",
+  field(r, "id_number", "证件号码（与所选身份证明类型一致，必填）",
         p->zIdNumber, "required maxlength=\"40\" autocomplete=\"off\"", 0, aErr,
         nErr);
   field(r, "contact_person", "联系人（法人或其他组织填写）", p->zContactPerson,
@@ -152,7 +152,7 @@ void app_form_fields(Req *r, const AppInput *p, const AppFieldErr *aErr,
   field(r, "address", "通信地址", p->zAddress,
         "maxlength=\"200\" autocomplete=\"street-address\"", 0, aErr, nErr);
   field(r, "postcode", "邮政编码", p->zPostcode,
-        "maxlength=\"6\" inputmode=\"numeric\" autocomplete=\"postal-code\"", 0,
+        "maxlength=\"10\" inputmode=\"numeric\" autocomplete=\"postal-code\"", 0,
         aErr, nErr);
   req_puts(r,
            "</fieldset>\n<fieldset><legend>所需政府信息（名称、文号或特征"
@@ -230,6 +230,20 @@ int app_done_lookup(Req *r, App *a, const char **pzCode) {
   return store_app_by_tracking(r->store, &r->arena, zNo, zHash, a) == STORE_OK;
 }
 
+/* What was received, for the applicant to check (identity number masked). */
+static void done_summary(Req *r, const App *a) {
+  req_printf(r,
+             "<h2>收到的申请内容</h2>\n<dl class=\"meta\" id=\"received\">"
+             "<dt>申请人</dt><dd>%h</dd><dt>身份证明</dt><dd>%h %h</dd>"
+             "<dt>所需信息的名称</dt><dd>%h</dd><dt>文号</dt><dd>%h</dd>"
+             "<dt>内容描述</dt><dd class=\"answer\">%h</dd>"
+             "<dt>提供形式</dt><dd>%h</dd><dt>获取方式</dt><dd>%h</dd></dl>\n",
+             a->zApplicantName, app_label(aAppIdKind, a->zIdKind),
+             a->zIdMasked, a->zInfoTitle, a->zInfoDocNumber,
+             a->zInfoDescription, app_label(aAppForm, a->zForm),
+             app_label(aAppDelivery, a->zDelivery));
+}
+
 int page_app_apply_done(Req *r) {
   App a;
   const char *zCode;
@@ -256,6 +270,7 @@ int page_app_apply_done(Req *r) {
       "<p><a href=\"/track\">查询办理进度</a></p>\n",
       a.zOrgName, a.zRegNo, zCode, fmt_date(r, a.zReceivedOn),
       a.zDueOn && a.zDueOn[0] ? fmt_date(r, a.zDueOn) : "-");
+  done_summary(r, &a);
   page_end(r);
   return 0;
 }

@@ -405,3 +405,65 @@ TEST(store_recalc_logs_due_change_when_holidays_arrive) {
   store_close(s);
   unlink(zPath);
 }
+
+/* Telephone numbers as applicants write them: the +86 / 0086 country code,
+** spaces and dashes, a landline extension (转, 分机, "-" after 8 digits).
+** Expectations by hand: each is a valid mainland mobile or landline. */
+TEST(app_validate_phone_as_written) {
+  AppFieldErr aErr[APP_MAX_ERRORS];
+  char zNorm[64];
+  static const char *aOk[] = {
+      "+86 139 9555 1234", "+86-139-9555-1234", "0086 13995551234",
+      "+86 10 6551 1234", "010-65511234转123", "0951-5012345 分机 8021",
+      "010-65511234-123", "（0951）5012345", "(0951) 5012345",
+  };
+  for (size_t i = 0; i < sizeof aOk / sizeof aOk[0]; i++) {
+    AppInput in = good_input();
+    in.zPhone = aOk[i];
+    CHECK_INT(app_validate(&in, 20261123, zNorm, aErr), 0);
+  }
+  static const char *aBad[] = {"+1 415 555 0100", "12345", "139955512345",
+                               "010-65511234转", "转123", "+86"};
+  for (size_t i = 0; i < sizeof aBad / sizeof aBad[0]; i++) {
+    AppInput in = good_input();
+    in.zPhone = aBad[i];
+    CHECK_INT(app_validate(&in, 20261123, zNorm, aErr), 1);
+    CHECK_STR(aErr[0].zField, "phone");
+  }
+}
+
+/* A postcode typed with full-width digits or a space is still six digits. */
+TEST(app_validate_postcode_full_width) {
+  AppFieldErr aErr[APP_MAX_ERRORS];
+  char zNorm[64];
+  AppInput in = good_input();
+  in.zPostcode = "７５５１００";
+  CHECK_INT(app_validate(&in, 20261123, zNorm, aErr), 0);
+  in.zPostcode = "755 100";
+  CHECK_INT(app_validate(&in, 20261123, zNorm, aErr), 0);
+  in.zPostcode = "75510";
+  CHECK_INT(app_validate(&in, 20261123, zNorm, aErr), 1);
+  CHECK_STR(aErr[0].zField, "postcode");
+}
+
+/* An e-mail address with a Chinese (internationalised) domain, and one with
+** a full-width ＠, are addresses people have; garbage still is not. */
+TEST(app_validate_email_chinese_domain) {
+  AppFieldErr aErr[APP_MAX_ERRORS];
+  char zNorm[64];
+  static const char *aOk[] = {"majg@例子.中国", "majg@中宁县.政务.cn",
+                              "majg@example.公司"};
+  for (size_t i = 0; i < sizeof aOk / sizeof aOk[0]; i++) {
+    AppInput in = good_input();
+    in.zEmail = aOk[i];
+    CHECK_INT(app_validate(&in, 20261123, zNorm, aErr), 0);
+  }
+  static const char *aBad[] = {"majg@例子", "majg@.中国", "马@example.com",
+                               "majg@例 子.中国"};
+  for (size_t i = 0; i < sizeof aBad / sizeof aBad[0]; i++) {
+    AppInput in = good_input();
+    in.zEmail = aBad[i];
+    CHECK_INT(app_validate(&in, 20261123, zNorm, aErr), 1);
+    CHECK_STR(aErr[0].zField, "email");
+  }
+}

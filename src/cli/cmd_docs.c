@@ -19,7 +19,7 @@
 ** second pass rolls back the current batch only; the message names the
 ** last line stored.  In the second pass a reader thread reads, parses and
 ** prepares the documents (packed body, hashed ledger content) while this
-** thread stores them (import_pipe.h; --threads 1: both on this thread).
+** thread stores them (import_pipe.h; --import-threads 1: both on this thread).
 */
 #include <stdio.h>
 #ifdef __GLIBC__
@@ -47,13 +47,13 @@
 
 static const char zUsage[] =
     "usage: gongkai docs import --org ID|SLUG [--db PATH] [--user LOGIN]\n"
-    "                           [--batch N] [--threads 1|2] FILE.jsonl\n\n"
+    "                           [--batch N] [--import-threads 1|2] FILE.jsonl\n\n"
     "Imports published documents, one JSON object per line (title,\n"
     "published_date required; doc_number, publisher, signed_date, genre,\n"
     "keywords, summary, body, index_number, report_kind optional).  Every\n"
     "line is checked before anything is stored.  Documents without an\n"
     "index_number get the organisation's next one.  --user names the\n"
-    "drafter recorded (default: the first user).  --threads 2 (default)\n"
+    "drafter recorded (default: the first user).  --import-threads 2 (default)\n"
     "reads and prepares the documents on a second thread while the first\n"
     "stores them; 1 does both on one thread (the same result).  Prints the\n"
     "documents per second, search index included.\n\n"
@@ -308,7 +308,7 @@ int cmd_docs(int argc, char **argv) {
                    {"--org", 0, &zOrg},
                    {"--user", 0, &zUser},
                    {"--batch", 0, &zBatch},
-                   {"--threads", 0, &zThreads}};
+                   {"--import-threads", 0, &zThreads}};
   char **aPos;
   int nPos, bHelp;
   int rc = cli_parse("docs", argc, argv, 1, aOpt, 5, &aPos, &nPos, &bHelp);
@@ -328,7 +328,7 @@ int cmd_docs(int argc, char **argv) {
     return 2;
   }
   if (strcmp(zThreads, "1") && strcmp(zThreads, "2")) {
-    fprintf(stderr, "gongkai docs: --threads 应为 1 或 2\n");
+    fprintf(stderr, "gongkai docs: --import-threads 应为 1 或 2\n");
     return 2;
   }
   if (crypto_init()) return 1;

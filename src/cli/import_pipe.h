@@ -8,7 +8,7 @@
 ** at most IMPORT_PIPE_AHEAD documents ahead; it touches no database.
 **
 ** With bThread 0 the same preparation runs on the calling thread when it
-** asks for the next document (`docs import --threads 1`): the documents,
+** asks for the next document (`docs import --import-threads 1`): the documents,
 ** their order and what is stored are the same either way.
 */
 #ifndef GK_IMPORT_PIPE_H

@@ -1,7 +1,7 @@
 #!/bin/sh
 # test_docs_import.sh — `gongkai docs import` with its reader thread
-# (--threads 2, the default) stores what the single-threaded import
-# (--threads 1) stores, byte for byte: the documents (every column but the
+# (--import-threads 2, the default) stores what the single-threaded import
+# (--import-threads 1) stores, byte for byte: the documents (every column but the
 # two timestamps), the ledger (sequence, document, event, content hash and
 # content), the index-number serials, the portal index rows and both FTS5
 # tables' shadow tables, for 3,000 generated documents in batches of 500
@@ -58,7 +58,7 @@ for t in 1 2; do
   gen0=$(gen "$dir/t$t.db")
   check "import_threads_$t" 0 "imported 3000 documents" \
     "$BIN" docs import --db "$dir/t$t.db" --org "$org" --batch 500 \
-    --threads "$t" "$dir/docs.jsonl"
+    --import-threads "$t" "$dir/docs.jsonl"
   # Bulk mode advances the generation once per commit, not per row: at
   # least once for each of the 6 batches (servers' caches must see it).
   ok "generation_advanced_threads_$t" [ "$(gen "$dir/t$t.db")" -ge $((gen0 + 6)) ]
@@ -92,14 +92,25 @@ for t in 1 2; do
   check "clash_stops_threads_$t" 1 \
     "索引号“300000002/2010-00001”已被使用（已导入 2500 个文件，至第 2500 行）" \
     "$BIN" docs import --db "$dir/c$t.db" --org "$org" --batch 500 \
-    --threads "$t" "$dir/clash.jsonl"
+    --import-threads "$t" "$dir/clash.jsonl"
   dump "$dir/c$t.db" >"$dir/c$t.txt"
 done
 ok clash_same_content cmp -s "$dir/c1.txt" "$dir/c2.txt"
 ok clash_kept_2500 grep -q "^doc 2500 " "$dir/c2.txt"
 
-check threads_checked 2 "--threads 应为 1 或 2" \
-  "$BIN" docs import --db "$dir/t1.db" --org 2 --threads 3 "$dir/docs.jsonl"
+check threads_checked 2 "--import-threads 应为 1 或 2" \
+  "$BIN" docs import --db "$dir/t1.db" --org 2 --import-threads 3 "$dir/docs.jsonl"
+
+# The server's `threads` (a configuration file's key, GONGKAI_THREADS) is
+# not the import's: an installed system's gongkai.conf says threads = 4.
+printf 'threads = 4\n' > "$dir/gongkai.conf"
+org=$(fresh cf)
+head -n 5 "$dir/docs.jsonl" > "$dir/five.jsonl"
+tail -n 5 "$dir/docs.jsonl" > "$dir/five2.jsonl"
+check config_threads_not_the_import_s 0 "imported 5 documents" \
+  "$BIN" --config "$dir/gongkai.conf" docs import --db "$dir/cf.db" --org "$org" "$dir/five.jsonl"
+check env_threads_not_the_import_s 0 "imported 5 documents" env GONGKAI_THREADS=4 \
+  "$BIN" docs import --db "$dir/cf.db" --org "$org" "$dir/five2.jsonl"
 
 echo "cli-docs_import: $pass passed, $fail failed"
 [ "$fail" -eq 0 ]

@@ -29,22 +29,9 @@ int LLVMFuzzerTestOneInput(const uint8_t *p, size_t n) {
     bInit = 1;
   }
   static const char *const azPart[] = {"word/document.xml"};
-  Buf pkg = BUF_INIT;
-  char *z;
   size_t nZ;
-  if (fuzz_is_zip(p, n)) {
-    z = malloc(n ? n : 1);            /* exact size: ASan sees overreads */
-    if (!z) abort();
-    memcpy(z, p, n);
-    nZ = n;
-  } else {
-    if (fuzz_zip_pack(p, n, azPart, 1, NULL, &pkg)) {
-      buf_free(&pkg);
-      return 0;
-    }
-    nZ = pkg.n;
-    z = buf_steal(&pkg);
-  }
+  char *z = fuzz_package(p, n, azPart, 1, NULL, &nZ);
+  if (!z) return 0;
   const char *zKind = NULL;
   Buf out = BUF_INIT, err = BUF_INIT;
   if (doctable_text(z, nZ, &out, &err, &zKind) == 0) {

@@ -27,24 +27,10 @@ int LLVMFuzzerTestOneInput(const uint8_t *p, size_t n) {
   if (n == 0) return 0;
   int bXlsx = p[0] & 1;
   p++, n--;
-  Buf pkg = BUF_INIT;
-  char *z;
   size_t nZ;
-  if (fuzz_is_zip(p, n)) {
-    z = malloc(n);                    /* exact size: ASan sees overreads */
-    if (!z) abort();
-    memcpy(z, p, n);
-    nZ = n;
-  } else {
-    int rc = bXlsx ? fuzz_zip_pack(p, n, azXlsx, 4, NULL, &pkg)
-                   : fuzz_zip_pack(p, n, azDocx, 2, NULL, &pkg);
-    if (rc) {
-      buf_free(&pkg);
-      return 0;
-    }
-    nZ = pkg.n;
-    z = buf_steal(&pkg);
-  }
+  char *z = bXlsx ? fuzz_package(p, n, azXlsx, 4, NULL, &nZ)
+                  : fuzz_package(p, n, azDocx, 2, NULL, &nZ);
+  if (!z) return 0;
   Buf text = BUF_INIT, notes = BUF_INIT;
   int rc = doctext_extract(bXlsx ? DOCTEXT_MIME_XLSX : DOCTEXT_MIME_DOCX, z,
                            nZ, &text, &notes);

@@ -17,6 +17,24 @@ int fuzz_is_zip(const uint8_t *p, size_t n) {
   return n >= 4 && !memcmp(p, "PK\3\4", 4);
 }
 
+char *fuzz_package(const uint8_t *p, size_t n, const char *const *azName,
+                   int nName, const char *const *azFixed, size_t *pn) {
+  if (fuzz_is_zip(p, n)) {
+    char *z = malloc(n);
+    if (!z) abort();
+    memcpy(z, p, n);
+    *pn = n;
+    return z;
+  }
+  Buf pkg = BUF_INIT;
+  if (fuzz_zip_pack(p, n, azName, nName, azFixed, &pkg)) {
+    buf_free(&pkg);
+    return NULL;
+  }
+  *pn = pkg.n;
+  return buf_steal(&pkg);
+}
+
 /* Adds p[0..n) as a stored member zName; 0 or -1. */
 static int add_member(zip_t *z, const char *zName, const void *p, size_t n) {
   zip_source_t *s = zip_source_buffer(z, p, n, 0);

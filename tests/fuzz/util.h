@@ -33,4 +33,11 @@ int fuzz_zip_pack(const uint8_t *p, size_t n, const char *const *azName,
 /* 1 when p[0..n) starts like a ZIP archive ("PK\3\4"). */
 int fuzz_is_zip(const uint8_t *p, size_t n);
 
+/* The package a target reads: p[0..n) itself when it is a ZIP archive
+** (copied to a block of exactly n bytes, so ASan sees overreads), else
+** fuzz_zip_pack(p, n, azName, nName, azFixed).  Returns the malloc'd
+** bytes with their size in *pn, or NULL when packing failed. */
+char *fuzz_package(const uint8_t *p, size_t n, const char *const *azName,
+                   int nName, const char *const *azFixed, size_t *pn);
+
 #endif

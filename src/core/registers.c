@@ -156,3 +156,18 @@ int reg_reply_days(const char *zValue) {
   if (*zEnd || v < 1 || v > 60) return RC_MESSAGE_DAYS;
   return (int)v;
 }
+
+const char *reg_proposal_dates(const char *zKind, Date dReceived, Date dDue,
+                               Date *pdDue) {
+  int bNpc = zKind && !strcmp(zKind, "npc");
+  *pdDue = dDue;
+  if (dReceived == DATE_NONE) return NULL;
+  if (dDue == DATE_NONE) {
+    if (bNpc) *pdDue = date_add_months(dReceived, 3);
+    return NULL;
+  }
+  if (dDue < dReceived) return "办理期限不能早于交办日期";
+  if (bNpc && dDue > date_add_months(dReceived, 6))
+    return "人大代表建议应自交办之日起三个月内答复，经同意延期的最长不超过六个月：办理期限不能晚于交办日期后六个月";
+  return NULL;
+}

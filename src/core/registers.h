@@ -183,6 +183,19 @@ const char *reg_message_check(const char *zBox, const char *zName,
 const char *reg_text_check(const char *zLabel, const char *z, int nMax,
                            int bRequired);
 
+/* The 办理期限 of a proposal from its kind ('npc' or 'cppcc'), its 交办
+** date dReceived and the due date given, dDue (either DATE_NONE when
+** blank).  *pdDue gets the due date to store: dDue, or for an NPC
+** suggestion with a 交办 date and none given, three months after 交办
+** (NPC suggestions are answered within three months of 交办, six at most
+** with the assigning office's consent: the 代表法 and the local 办理办法;
+** months counted as 民法典 Art. 202 does).  A CPPCC proposal's period
+** is set by local rules (three or five months), so it is never computed.
+** Returns NULL, or a Chinese message (static) when the due date is before
+** 交办 or an NPC suggestion's is more than six months after it. */
+const char *reg_proposal_dates(const char *zKind, Date dReceived, Date dDue,
+                               Date *pdDue);
+
 /* The reply limit setting: parses zValue ("5"); returns 1..60, or
 ** RC_MESSAGE_DAYS when absent or invalid. */
 int reg_reply_days(const char *zValue);

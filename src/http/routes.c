@@ -85,7 +85,7 @@ const Route aRoute[] = {
   {G, "/staff/proposals", page_proposal_list, PERM_VIEW_STAFF, 0, "建议提案登记"},
   {P, "/staff/proposals", page_proposal_list, PERM_REGISTER_EDIT, 0, "登记建议提案"},
   {G, "/staff/proposals/{id}", page_proposal_view, PERM_VIEW_STAFF, 0, "建议提案办理"},
-  {P, "/staff/proposals/{id}", page_proposal_view, PERM_REGISTER_EDIT, 0, "建议提案答复"},
+  {P, "/staff/proposals/{id}", page_proposal_view, PERM_REGISTER_EDIT, 0, "建议提案答复与更正"},
   {G, "/staff/activities", page_activity_list, PERM_VIEW_STAFF, 0, "公开活动登记"},
   {P, "/staff/activities", page_activity_list, PERM_REGISTER_EDIT, ROUTE_UPLOAD, "登记公开活动"},
   {G, "/staff/activity-files/{id}", page_activity_file, PERM_VIEW_STAFF, 0, "活动附件"},

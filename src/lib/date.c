@@ -65,6 +65,16 @@ int date_is_weekend(Date d) { return date_weekday(d) >= 6; }
 
 Date date_add_days(Date d, int n) { return d + n; }
 
+Date date_add_months(Date d, int n) {
+  int y, m, day;
+  date_ymd(d, &y, &m, &day);
+  int k = (m - 1) + n;
+  y += k / 12;
+  m = k % 12 + 1;
+  while (day > 28 && !date_valid_ymd(y, m, day)) day--;
+  return date_from_ymd(y, m, day);
+}
+
 /* Reads n ASCII digits at z into *pv; 0 on success, -1 if any is not a
 ** digit. */
 static int read_digits(const char *z, int n, int *pv) {

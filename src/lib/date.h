@@ -54,6 +54,12 @@ int date_is_weekend(Date d);
 /* d + n days.  No overflow check: dates stay far inside int32 range. */
 Date date_add_days(Date d, int n);
 
+/* d + n months (n >= 0) as the civil code counts a period of months
+** (民法典 Art. 202): the day of the same number in the month reached, or
+** that month's last day when it has no such day (2026-11-30 + 3 →
+** 2027-02-28).  d must not be DATE_NONE. */
+Date date_add_months(Date d, int n);
+
 /* Parses exactly "YYYY-MM-DD" (four-digit year DATE_YEAR_MIN..MAX, two-digit
 ** month and day, no spaces, nothing after) and rejects impossible days such
 ** as 2023-02-30.  On success stores the date in *pd and returns 0; on

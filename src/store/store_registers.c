@@ -398,6 +398,28 @@ int store_proposal_add(Store *s, Proposal *p) {
   return rc;
 }
 
+int store_proposal_update(Store *s, const Proposal *p) {
+  Stmt *st = stmt(s,
+      "UPDATE proposal SET kind=?2, year=?3, number=?4, title=?5, delegate=?6,"
+      " lead_dept=?7, co_depts=?8, received_on=?9, due_on=?10 WHERE id=?1");
+  if (!st) return STORE_ERROR;
+  bind_int(st, 1, p->id);
+  bind_text(st, 2, p->zKind);
+  bind_int(st, 3, p->year);
+  bind_text(st, 4, p->zNumber);
+  bind_text(st, 5, p->zTitle);
+  bind_text(st, 6, nz(p->zDelegate));
+  bind_text(st, 7, nz(p->zLeadDept));
+  bind_text(st, 8, nz(p->zCoDepts));
+  bind_opt(st, 9, p->zReceivedOn);
+  bind_opt(st, 10, p->zDueOn);
+  int rc = update_one(s, st, "更正建议提案");
+  if (rc == STORE_CONFLICT)
+    return store_fail(s, STORE_CONFLICT, "%d年已有编号为“%s”的同类建议提案",
+                      p->year, p->zNumber);
+  return rc;
+}
+
 int store_proposal_get(Store *s, Arena *a, int64_t id, Proposal *p) {
   Stmt *st = stmt(s, "SELECT " PROP_COLS PROP_FROM " WHERE p.id=?1");
   if (!st) return STORE_ERROR;

@@ -59,6 +59,11 @@ int store_message_publish(Store *s, int64_t id, int bPublish,
 /* ---- Proposals ----------------------------------------------------------- */
 int store_proposal_add(Store *s, Proposal *p);            /* sets id */
 int store_proposal_get(Store *s, Arena *a, int64_t id, Proposal *p);
+/* Corrects the registration fields of proposal p->id (kind, year, number,
+** title, delegate, departments, 交办 date, due date) from *p; the reply
+** and its publication stay.  STORE_CONFLICT with a message when another
+** proposal of the organisation has the same kind, year and number. */
+int store_proposal_update(Store *s, const Proposal *p);
 int store_proposal_list(Store *s, Arena *a, int64_t orgId, int bSubtree,
                         int year, Proposal **paP, int *pn);
 /* Records the reply (zOn its date) and whether the full reply is

@@ -473,6 +473,60 @@ int reg_proposal_overdue(const Proposal *p, const char *zToday) {
   return !p->zRepliedOn[0] && p->zDueOn[0] && strcmp(p->zDueOn, zToday) < 0;
 }
 
+/* Reads the registration fields of a proposal (kind, year, number, title,
+** delegate, departments, 交办 date, 办理期限) from the form into *p (strings
+** from the request); a blank 办理期限 of an NPC suggestion becomes three
+** months after 交办 (reg_proposal_dates).  Returns NULL or the Chinese
+** message of the first problem. */
+static const char *proposal_form(Req *r, Proposal *p) {
+  int64_t year = 0;
+  const char *zErr = NULL;
+  p->zKind = req_param_or(r, "kind", "");
+  p->zNumber = req_param_or(r, "number", "");
+  p->zTitle = req_param_or(r, "title", "");
+  p->zDelegate = req_param_or(r, "delegate", "");
+  p->zLeadDept = req_param_or(r, "lead_dept", "");
+  p->zCoDepts = req_param_or(r, "co_depts", "");
+  if (!reg_proposal_label(p->zKind)) return "请选择类别（人大代表建议或政协委员提案）";
+  if (req_param_int(r, "pyear", 1990, 2999, &year) != 1) return "请填写有效的年度";
+  p->year = (int)year;
+  if (!zErr) zErr = reg_text_check("编号", p->zNumber, 40, 1);
+  if (!zErr) zErr = reg_text_check("标题", p->zTitle, 200, 1);
+  if (!zErr) zErr = reg_text_check("代表或委员", p->zDelegate, 100, 0);
+  if (!zErr) zErr = reg_text_check("主办部门", p->zLeadDept, 100, 1);
+  if (!zErr) zErr = reg_text_check("协办部门", p->zCoDepts, 200, 0);
+  const char *zRecv, *zDue;
+  p->zReceivedOn = req_param_or(r, "received_on", "");
+  p->zDueOn = req_param_or(r, "due_on", "");
+  if (!zErr) zErr = reg_date_field(r, "received_on", "交办日期", 0, &zRecv);
+  if (!zErr) zErr = reg_date_field(r, "due_on", "办理期限", 0, &zDue);
+  if (zErr) return zErr;
+  Date dRecv = DATE_NONE, dDue = DATE_NONE;
+  if (zRecv) date_parse(zRecv, &dRecv);
+  if (zDue) date_parse(zDue, &dDue);
+  if ((zErr = reg_proposal_dates(p->zKind, dRecv, dDue, &dDue)) != NULL) return zErr;
+  char z[DATE_STRLEN];
+  p->zDueOn = dDue == DATE_NONE ? NULL : req_strdup(r, date_format(dDue, z));
+  return NULL;
+}
+
+/* The registration fields of a proposal form, filled from *p (the year
+** from zYear, as typed). */
+static void proposal_fields(Req *r, const Proposal *p, const char *zYear) {
+  int bCppcc = p->zKind && !strcmp(p->zKind, "cppcc");
+  req_printf(r, "<p class=\"field\"><label for=\"f-kind\">类别</label><select id=\"f-kind\" name=\"kind\">"
+                "<option value=\"npc\">人大代表建议</option><option value=\"cppcc\"%s>政协委员提案</option>"
+                "</select></p>\n", bCppcc ? " selected" : "");
+  page_input(r, "pyear", "年度", zYear, "required inputmode=\"numeric\"");
+  page_input(r, "number", "编号", p->zNumber, "required maxlength=\"40\"");
+  page_input(r, "title", "标题", p->zTitle, "required maxlength=\"200\"");
+  page_input(r, "delegate", "代表或委员", p->zDelegate, "maxlength=\"100\"");
+  page_input(r, "lead_dept", "主办部门", p->zLeadDept, "required maxlength=\"100\"");
+  page_input(r, "co_depts", "协办部门（用顿号分隔）", p->zCoDepts, "maxlength=\"200\"");
+  reg_date_input(r, "received_on", "交办日期", p->zReceivedOn, 0);
+  reg_date_input(r, "due_on", "办理期限（人大代表建议不填时为交办日期后三个月）", p->zDueOn, 0);
+}
+
 int page_proposal_list(Req *r) {
   RegScope sc;
   const char *zErr = NULL;
@@ -482,25 +536,9 @@ int page_proposal_list(Req *r) {
   memset(&p, 0, sizeof p);
   if (r->method == HTTP_POST) {
     if (reg_check(r, PERM_REGISTER_EDIT, sc.orgId)) return 0;
-    int64_t year = 0;
     p.orgId = sc.orgId;
-    p.zKind = req_param_or(r, "kind", "");
-    p.zNumber = req_param_or(r, "number", "");
-    p.zTitle = req_param_or(r, "title", "");
-    p.zDelegate = req_param_or(r, "delegate", "");
-    p.zLeadDept = req_param_or(r, "lead_dept", "");
-    p.zCoDepts = req_param_or(r, "co_depts", "");
-    if (!reg_proposal_label(p.zKind)) zErr = "请选择类别（人大代表建议或政协委员提案）";
-    else if (req_param_int(r, "pyear", 1990, 2999, &year) != 1) zErr = "请填写有效的年度";
-    if (!zErr) zErr = reg_text_check("编号", p.zNumber, 40, 1);
-    if (!zErr) zErr = reg_text_check("标题", p.zTitle, 200, 1);
-    if (!zErr) zErr = reg_text_check("代表或委员", p.zDelegate, 100, 0);
-    if (!zErr) zErr = reg_text_check("主办部门", p.zLeadDept, 100, 1);
-    if (!zErr) zErr = reg_text_check("协办部门", p.zCoDepts, 200, 0);
-    if (!zErr) zErr = reg_date_field(r, "received_on", "交办日期", 0, &p.zReceivedOn);
-    if (!zErr) zErr = reg_date_field(r, "due_on", "办理期限", 0, &p.zDueOn);
+    zErr = proposal_form(r, &p);
     if (!zErr) {
-      p.year = (int)year;
       if (store_proposal_add(r->store, &p) != STORE_OK) zErr = store_errmsg(r->store);
       else {
         store_audit(r->store, r->user->id, sc.orgId, "proposal.add", p.zTitle);
@@ -558,22 +596,65 @@ int page_proposal_list(Req *r) {
   if (sc.bEdit) {
     req_puts(r, "<h2>登记建议提案</h2><form method=\"post\" class=\"form\">");
     scope_fields(r, &sc);
-    req_puts(r, "<p class=\"field\"><label for=\"f-kind\">类别</label><select id=\"f-kind\" name=\"kind\">"
-                "<option value=\"npc\">人大代表建议</option><option value=\"cppcc\">政协委员提案</option>"
-                "</select></p>\n");
-    page_input(r, "pyear", "年度", req_param(r, "pyear"), "required inputmode=\"numeric\"");
-    page_input(r, "number", "编号", p.zNumber, "required maxlength=\"40\"");
-    page_input(r, "title", "标题", p.zTitle, "required maxlength=\"200\"");
-    page_input(r, "delegate", "代表或委员", p.zDelegate, "maxlength=\"100\"");
-    page_input(r, "lead_dept", "主办部门", p.zLeadDept, "required maxlength=\"100\"");
-    page_input(r, "co_depts", "协办部门（用顿号分隔）", p.zCoDepts, "maxlength=\"200\"");
-    reg_date_input(r, "received_on", "交办日期", req_param(r, "received_on"), 0);
-    reg_date_input(r, "due_on", "办理期限", req_param(r, "due_on"), 0);
+    proposal_fields(r, &p, req_param(r, "pyear"));
     req_puts(r, "<p><button type=\"submit\">登记</button></p></form>\n");
   }
   page_end(r);
   if (zErr) r->status = 422;
   return 0;
+}
+
+/* The POST of a proposal's page: the reply (and its publication), or with
+** action=edit the correction of its registration.  Returns NULL after
+** redirecting, else the Chinese message of the refusal. */
+static const char *proposal_post(Req *r, const Proposal *pOld) {
+  const char *zErr;
+  if (!strcmp(req_param_or(r, "action", ""), "edit")) {
+    Proposal p = *pOld;
+    if ((zErr = proposal_form(r, &p)) != NULL) return zErr;
+    if (store_proposal_update(r->store, &p) != STORE_OK) return store_errmsg(r->store);
+    store_audit(r->store, r->user->id, p.orgId, "proposal.update", p.zNumber);
+    page_feedback(r, FB_PROPOSAL_UPDATE, p.zTitle,
+                  req_fmt(r, "%s第 %s 号%s%s", reg_proposal_label(p.zKind), p.zNumber,
+                          p.zDueOn && p.zDueOn[0] ? "，办理期限为" : "",
+                          p.zDueOn && p.zDueOn[0] ? fmt_date(r, p.zDueOn) : ""), NULL);
+  } else {
+    const char *zReply = req_param_or(r, "reply", ""), *zOn;
+    int bPublish = req_param(r, "publish") != NULL;
+    zErr = reg_text_check("答复内容", zReply, 20000, 1);
+    if (!zErr) zErr = reg_date_field(r, "replied_on", "答复日期", 1, &zOn);
+    if (!zErr && pOld->zReceivedOn[0] && strcmp(zOn, pOld->zReceivedOn) < 0)
+      zErr = "答复日期不能早于交办日期";
+    if (!zErr && strcmp(zOn, reg_today(r)) > 0) zErr = "答复日期不能晚于今天";
+    if (zErr) return zErr;
+    if (store_proposal_reply(r->store, pOld->id, zReply, zOn, bPublish) != STORE_OK)
+      return store_errmsg(r->store);
+    store_audit(r->store, r->user->id, pOld->orgId, "proposal.reply", pOld->zNumber);
+    page_feedback(r, bPublish ? FB_PROPOSAL_REPLY_PUBLIC : FB_PROPOSAL_REPLY, pOld->zTitle,
+                  req_fmt(r, "答复日期为%s", fmt_date(r, zOn)), NULL);
+  }
+  req_redirect(r, req_fmt(r, "/staff/proposals/%lld", (long long)pOld->id));
+  return NULL;
+}
+
+/* The forms of a proposal's page for an editor: reply and publication,
+** then the correction of the registration. */
+static void proposal_forms(Req *r, const Proposal *p) {
+  int bEdit = !strcmp(req_param_or(r, "action", ""), "edit") && r->method == HTTP_POST;
+  Proposal typed = *p;
+  if (bEdit) proposal_form(r, &typed);   /* what was typed, shown again */
+  req_puts(r, "<h2>答复与公开</h2><form method=\"post\" class=\"form\">");
+  page_csrf_field(r);
+  reg_textarea(r, "reply", "答复内容", p->zReply, 1);
+  reg_date_input(r, "replied_on", "答复日期", p->zRepliedOn[0] ? p->zRepliedOn : reg_today(r), 1);
+  req_printf(r, "<p><label class=\"check\"><input type=\"checkbox\" name=\"publish\" value=\"1\"%s> "
+                "公开答复全文</label></p><p><button type=\"submit\">保存</button></p></form>\n",
+             p->bPublished ? " checked" : "");
+  req_puts(r, "<h2>更正登记信息</h2><form method=\"post\" class=\"form\">"
+              "<input type=\"hidden\" name=\"action\" value=\"edit\">");
+  page_csrf_field(r);
+  proposal_fields(r, &typed, bEdit ? req_param(r, "pyear") : req_fmt(r, "%d", p->year));
+  req_puts(r, "<p><button type=\"submit\">保存更正</button></p></form>\n");
 }
 
 int page_proposal_view(Req *r) {
@@ -588,21 +669,7 @@ int page_proposal_view(Req *r) {
   if (reg_check(r, PERM_VIEW_STAFF, p.orgId)) return 0;
   if (r->method == HTTP_POST) {
     if (reg_check(r, PERM_REGISTER_EDIT, p.orgId)) return 0;
-    const char *zReply = req_param_or(r, "reply", ""), *zOn;
-    int bPublish = req_param(r, "publish") != NULL;
-    zErr = reg_text_check("答复内容", zReply, 20000, 1);
-    if (!zErr) zErr = reg_date_field(r, "replied_on", "答复日期", 1, &zOn);
-    if (!zErr && p.zReceivedOn[0] && strcmp(zOn, p.zReceivedOn) < 0)
-      zErr = "答复日期不能早于交办日期";
-    if (!zErr && store_proposal_reply(r->store, id, zReply, zOn, bPublish) != STORE_OK)
-      zErr = store_errmsg(r->store);
-    if (!zErr) {
-      store_audit(r->store, r->user->id, p.orgId, "proposal.reply", p.zNumber);
-      page_feedback(r, bPublish ? FB_PROPOSAL_REPLY_PUBLIC : FB_PROPOSAL_REPLY, p.zTitle,
-                    req_fmt(r, "答复日期为%s", fmt_date(r, zOn)), NULL);
-      req_redirect(r, req_fmt(r, "/staff/proposals/%lld", (long long)id));
-      return 0;
-    }
+    if ((zErr = proposal_post(r, &p)) == NULL) return 0;
   }
   page_begin(r, p.zTitle);
   req_printf(r, "<p><a href=\"/staff/proposals?org=%lld\">返回建议提案</a></p>\n<h1>%h</h1>\n",
@@ -616,15 +683,7 @@ int page_proposal_view(Req *r) {
              p.zCoDepts, p.zReceivedOn, p.zDueOn, p.zRepliedOn,
              p.bPublished ? p.zPublishedOn : "未公开");
   if (p.zReply[0]) req_printf(r, "<h2>答复</h2><div class=\"reply\">%h</div>\n", p.zReply);
-  if (req_can(r, PERM_REGISTER_EDIT, p.orgId)) {
-    req_puts(r, "<h2>答复与公开</h2><form method=\"post\" class=\"form\">");
-    page_csrf_field(r);
-    reg_textarea(r, "reply", "答复内容", p.zReply, 1);
-    reg_date_input(r, "replied_on", "答复日期", p.zRepliedOn[0] ? p.zRepliedOn : reg_today(r), 1);
-    req_printf(r, "<p><label class=\"check\"><input type=\"checkbox\" name=\"publish\" value=\"1\"%s> "
-                  "公开答复全文</label></p><p><button type=\"submit\">保存</button></p></form>\n",
-               p.bPublished ? " checked" : "");
-  }
+  if (req_can(r, PERM_REGISTER_EDIT, p.orgId)) proposal_forms(r, &p);
   page_end(r);
   if (zErr) r->status = 422;
   return 0;

@@ -274,6 +274,73 @@ def test_proposal_reply_published_in_full(srv):
     contains(pub, "答复日期：2019-06-20")
 
 
+def beijing_today():
+    return (datetime.datetime.now(datetime.timezone.utc)
+            + datetime.timedelta(hours=8)).date()
+
+
+def test_proposal_due_dates_future_reply_and_correction(srv):
+    """An NPC suggestion is answered within three months of 交办, six at
+    most (代表法 and the local 办理办法): a blank 办理期限 is three months
+    after 交办 (2025-03-10 → 2025-06-10, the corresponding day), one before
+    交办 or more than six months after it is refused.  A reply dated after
+    today (Beijing) is refused as a message's is.  A mistyped registration
+    is corrected on the proposal's page, keeping its reply."""
+    bureau = org_id(srv, "znwsj")
+    c = srv.client()
+    c.login("office")
+    page = "/staff/proposals?org=%d" % bureau
+    base = {"org": str(bureau), "kind": "npc", "pyear": "2025", "number": "第7号",
+            "title": "关于加强农村卫生室建设的建议", "delegate": "王代表",
+            "lead_dept": "基层卫生与妇幼健康科", "co_depts": "规划财务科、医政医管科",
+            "received_on": "2025-03-10", "due_on": ""}
+    n = db_count(srv, "SELECT count(*) FROM proposal")
+    for bad, msg in (({"due_on": "2025-03-09"}, "办理期限不能早于交办日期"),
+                     ({"due_on": "2025-09-11"}, "不能晚于交办日期后六个月")):
+        r = c.post("/staff/proposals", dict(base, **bad), csrf_from=page)
+        eq(r.status, 422)
+        contains(r.text, msg)
+    eq(db_count(srv, "SELECT count(*) FROM proposal"), n)
+    r = c.post("/staff/proposals", base, csrf_from=page)
+    eq(r.status, 303)
+    pid, due = srv.sql("SELECT id, due_on FROM proposal WHERE year=2025 AND number=?",
+                       ("第7号",))[0]
+    eq(due, "2025-06-10")
+    # A CPPCC proposal's period is the local rules' (three or five months):
+    # nothing is filled in for it.
+    r = c.post("/staff/proposals", dict(base, kind="cppcc", number="第9号"), csrf_from=page)
+    eq(r.status, 303)
+    eq(srv.sql("SELECT due_on FROM proposal WHERE kind='cppcc' AND year=2025 AND number=?",
+               ("第9号",))[0][0], None)
+    view = "/staff/proposals/%d" % pid
+    tomorrow = (beijing_today() + datetime.timedelta(days=1)).isoformat()
+    r = c.post(view, {"reply": "已纳入年度计划。", "replied_on": tomorrow}, csrf_from=view)
+    eq(r.status, 422)
+    contains(r.text, "答复日期不能晚于今天")
+    eq(srv.sql("SELECT replied_on FROM proposal WHERE id=?", (pid,))[0][0], None)
+    r = c.post(view, {"reply": "已纳入年度计划。", "replied_on": "2025-05-20"}, csrf_from=view)
+    eq(r.status, 303)
+    # Correction: the number was 第17号 and the 交办 date 2025-03-12; the
+    # due date left blank is computed again from the new 交办 date.
+    contains(c.get(view).text, "更正登记信息")
+    fix = dict(base, action="edit", number="第17号", received_on="2025-03-12")
+    del fix["org"]
+    r = c.post(view, dict(fix, due_on="2025-03-01"), csrf_from=view)
+    eq(r.status, 422)
+    contains(r.text, "办理期限不能早于交办日期")
+    contains(r.text, 'value="第17号"')                  # what was typed, shown again
+    r = c.post(view, dict(fix, number="第9号", kind="cppcc"), csrf_from=view)
+    eq(r.status, 422)
+    contains(r.text, "已有编号为“第9号”")
+    r = c.post(view, fix, csrf_from=view)
+    eq(r.status, 303)
+    eq(r.headers["location"], view)
+    eq(srv.sql("SELECT number, received_on, due_on, reply, replied_on FROM proposal"
+               " WHERE id=?", (pid,))[0],
+       ("第17号", "2025-03-12", "2025-06-12", "已纳入年度计划。", "2025-05-20"))
+    contains(c.get(view).text, "的登记信息已更正")
+
+
 def test_activities_with_attachment_and_bad_input(srv):
     bureau = org_id(srv, "znwsj")
     c = srv.client()

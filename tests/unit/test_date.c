@@ -83,6 +83,17 @@ TEST(date_roundtrip_and_accessors) {
   CHECK_STR(F(date_add_days(D("2024-01-01"), -1)), "2023-12-31");
 }
 
+/* Periods of months (民法典 Art. 202): the corresponding day of the
+** month the period ends in, or that month's last day when it has none. */
+TEST(date_add_months) {
+  CHECK_STR(F(date_add_months(D("2026-12-20"), 3)), "2027-03-20");
+  CHECK_STR(F(date_add_months(D("2026-11-30"), 3)), "2027-02-28");
+  CHECK_STR(F(date_add_months(D("2027-11-30"), 3)), "2028-02-29");
+  CHECK_STR(F(date_add_months(D("2026-08-31"), 1)), "2026-09-30");
+  CHECK_STR(F(date_add_months(D("2026-01-31"), 6)), "2026-07-31");
+  CHECK_STR(F(date_add_months(D("2026-03-15"), 0)), "2026-03-15");
+}
+
 TEST(date_weekday) {
   CHECK_INT(date_weekday(0), 4);                    /* 1970-01-01 Thursday */
   CHECK_INT(date_weekday(-1), 3);                   /* 1969-12-31 Wednesday */

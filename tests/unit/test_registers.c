@@ -474,3 +474,36 @@ TEST(registers_store_application_figures) {
   }
   reg_db_drop(s, zDir);
 }
+
+/* The dates of an NPC suggestion or CPPCC proposal (registration and
+** correction): an NPC suggestion is answered within three months of 交办,
+** six at most with the assigning office's consent (the local rules under
+** the 代表法: 自交办之日起三个月内答复, 延长至六个月), so a blank 办理期限 is
+** three months after 交办 (民法典 Art. 202: the corresponding day); the
+** CPPCC proposals' period varies with the local rules (three or five
+** months), so it is never filled in.  A due date before 交办 is refused. */
+TEST(registers_proposal_dates) {
+  Date dDue = 0;
+  CHECK(reg_proposal_dates("npc", D("2026-12-20"), DATE_NONE, &dDue) == NULL);
+  CHECK_STR(FD(dDue), "2027-03-20");
+  CHECK(reg_proposal_dates("npc", D("2026-11-30"), DATE_NONE, &dDue) == NULL);
+  CHECK_STR(FD(dDue), "2027-02-28");
+  /* Six months is the longest an NPC suggestion may take. */
+  CHECK(reg_proposal_dates("npc", D("2026-03-10"), D("2026-09-10"), &dDue) == NULL);
+  CHECK_STR(FD(dDue), "2026-09-10");
+  CHECK(reg_proposal_dates("npc", D("2026-03-10"), D("2026-09-11"), &dDue) != NULL);
+  /* A CPPCC proposal keeps what was given, blank included. */
+  CHECK(reg_proposal_dates("cppcc", D("2026-03-10"), DATE_NONE, &dDue) == NULL);
+  CHECK(dDue == DATE_NONE);
+  CHECK(reg_proposal_dates("cppcc", D("2026-03-10"), D("2026-10-10"), &dDue) == NULL);
+  CHECK_STR(FD(dDue), "2026-10-10");
+  /* Due before 交办: refused for both kinds; the due day itself is fine. */
+  CHECK(reg_proposal_dates("npc", D("2026-12-20"), D("2026-12-01"), &dDue) != NULL);
+  CHECK(reg_proposal_dates("cppcc", D("2026-12-20"), D("2026-12-19"), &dDue) != NULL);
+  CHECK(reg_proposal_dates("cppcc", D("2026-12-20"), D("2026-12-20"), &dDue) == NULL);
+  /* No 交办 date: nothing to compute from, nothing to compare. */
+  CHECK(reg_proposal_dates("npc", DATE_NONE, DATE_NONE, &dDue) == NULL);
+  CHECK(dDue == DATE_NONE);
+  CHECK(reg_proposal_dates("npc", DATE_NONE, D("2026-06-30"), &dDue) == NULL);
+  CHECK_STR(FD(dDue), "2026-06-30");
+}

@@ -1168,7 +1168,8 @@ int store_report_records(Store *s, Arena *a, const char *zTable,
 
 /* The facts 30号 asks section 一 and 六 to cover, from the catalogue,
 ** the channels, the activity, inspection, work-plan and proposal
-** registers: one row of scalar subqueries.  ?1 org, ?2 subtree, ?3/?4 the
+** registers: one row of scalar subqueries.  Tasks done, inspections
+** closed and proposals replied to or published count by 31 December.  ?1 org, ?2 subtree, ?3/?4 the
 ** year's first and last day, ?5 the year. */
 static int facts_registers(Store *s, int64_t orgId, int bSubtree, int year,
                            const char *zFrom, const char *zTo,
@@ -1213,9 +1214,9 @@ static int facts_registers(Store *s, int64_t orgId, int bSubtree, int year,
       " (SELECT count(*) FROM proposal WHERE kind='cppcc' AND year=?5 AND"
       "  org_id IN (SELECT id FROM sc)),"
       " (SELECT count(*) FROM proposal WHERE year=?5 AND org_id IN"
-      "  (SELECT id FROM sc) AND replied_on IS NOT NULL),"
+      "  (SELECT id FROM sc) AND replied_on<=?4),"
       " (SELECT count(*) FROM proposal WHERE year=?5 AND org_id IN"
-      "  (SELECT id FROM sc) AND published=1)");
+      "  (SELECT id FROM sc) AND published=1 AND published_on<=?4)");
   if (!st) return STORE_ERROR;
   bind_int(st, 1, orgId);
   bind_int(st, 2, bSubtree);
@@ -1240,7 +1241,7 @@ int store_report_facts(Store *s, int64_t orgId, int bSubtree, int year,
   Stmt *st = stmt(s, SCOPE_CTE
       "SELECT count(*)," SQL_COUNT_IF("report_kind='regulation'") ","
       SQL_COUNT_IF("report_kind='normative'") ","
-      SQL_COUNT_IF("genre LIKE '%解读%'") " FROM doc"
+      SQL_COUNT_IF("interprets_id IS NOT NULL OR genre LIKE '%解读%'") " FROM doc"
       " WHERE org_id IN (SELECT id FROM sc) AND state IN"
       " ('published','withdrawn') AND published_date BETWEEN ?3 AND ?4");
   if (!st) return STORE_ERROR;

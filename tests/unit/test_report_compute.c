@@ -323,6 +323,67 @@ TEST(report_compute_fee_in_the_year_paid) {
   rf_set_free(&set);
 }
 
+/* Section 六's 人大代表建议和政协委员提案: the proposals of year Y, and of
+** them those replied to (and whose reply was published) by 31 December of
+** Y.  A suggestion assigned 2025-12-15 and answered 2026-01-10 is one the
+** 2025 report handled but had not answered yet, whenever the report is
+** drafted. */
+TEST(report_facts_proposals_replied_by_year_end) {
+  char zDir[] = "/tmp/gk-unit-rc-XXXXXX", zPath[128];
+  int64_t org = 0, user = 0;
+  Store *s = fix_org_store(zDir, zPath, &org, &user);
+  CHECK(s != NULL);
+  if (!s) return;
+  char zSql[1024];
+  snprintf(zSql, sizeof zSql,
+      "INSERT INTO proposal(org_id,kind,year,number,title,received_on,"
+      "replied_on,published,published_on) VALUES"
+      " (%d,'npc',2025,'1','a','2025-12-15','2026-01-10',1,'2026-01-10'),"
+      " (%d,'cppcc',2025,'2','b','2025-03-01','2025-06-01',1,'2025-06-01'),"
+      " (%d,'npc',2025,'3','c','2025-03-01',NULL,0,NULL)",
+      (int)org, (int)org, (int)org);
+  CHECK_INT(fix_exec_sql(zPath, zSql), 0);
+  ReportFacts f;
+  CHECK_INT(store_report_facts(s, org, 0, 2025, &f), STORE_OK);
+  CHECK(f.nNpc == 2);
+  CHECK(f.nCppcc == 1);
+  CHECK(f.nProposalsReplied == 1);
+  CHECK(f.nProposalsPublished == 1);
+  store_close(s);
+}
+
+/* The draft's 解读 count is the stat form's 政策解读稿件发布数: every
+** document published in the year that interprets a policy, whatever its
+** 体裁 (a 图解 recorded as 其他 with the policy linked is a 解读 too), or
+** whose 体裁 is 解读.  Policy 1, its 解读 2 and 图解 3: two. */
+TEST(report_facts_interpretations_as_the_stat_form) {
+  RfSet set = {0};
+  char zDir[] = "/tmp/gk-unit-rc-XXXXXX", zPath[128];
+  int64_t org = 0, user = 0;
+  fixture_formats(&set);
+  Store *s = fix_org_store(zDir, zPath, &org, &user);
+  CHECK(s != NULL);
+  if (!s) return;
+  char z[1024];
+  snprintf(z, sizeof z,
+      "INSERT INTO doc(id,org_id,title,genre,interprets_id,published_date,state,"
+      "created_by,created_at,updated_at) VALUES"
+      " (1,%lld,'关于印发某办法的通知','通知',NULL,'2025-03-01','published',%lld,'x','x'),"
+      " (2,%lld,'《某办法》政策解读','解读',1,'2025-03-01','published',%lld,'x','x'),"
+      " (3,%lld,'图解：某办法','其他',1,'2025-03-02','published',%lld,'x','x')",
+      (long long)org, (long long)user, (long long)org, (long long)user,
+      (long long)org, (long long)user);
+  CHECK_INT(fix_exec_sql(zPath, z), 0);
+  ReportFacts f;
+  CHECK_INT(store_report_facts(s, org, 0, 2025, &f), STORE_OK);
+  CHECK(f.nInterpretations == 2);
+  Report *p = compute(s, &set, "stat2018", org, 0, 2025);
+  CHECK_INT(cell(p, "stat", "response.channels.interpretations", "value"), 2);
+  report_free(p);
+  store_close(s);
+  rf_set_free(&set);
+}
+
 /* The report year is the Beijing calendar year.  An online application
 ** sent at 23:30 on 31 December Beijing time (15:30 UTC) is received on 31
 ** December; one at 00:30 on 1 January (16:30 UTC on 31 December) in the

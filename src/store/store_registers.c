@@ -769,6 +769,20 @@ int store_task_get(Store *s, Arena *a, int64_t id, TaskRec *t,
   return out;
 }
 
+int store_task_update(Store *s, int64_t taskId, const char *zLead,
+                      const char *zCo, const char *zDueOn, const char *zDoneOn) {
+  Stmt *st = stmt(s,
+      "UPDATE workplan_task SET lead_depts=?2, co_depts=?3, due_on=?4, done_on=?5"
+      " WHERE id=?1");
+  if (!st) return STORE_ERROR;
+  bind_int(st, 1, taskId);
+  bind_text(st, 2, nz(zLead));
+  bind_text(st, 3, nz(zCo));
+  bind_opt(st, 4, zDueOn);
+  bind_opt(st, 5, zDoneOn);
+  return update_one(s, st, "更正工作任务");
+}
+
 int store_task_progress_add(Store *s, int64_t taskId, const char *zOn,
                             const char *zNote, const char *zEvidence,
                             int64_t userId, int bDone) {

@@ -127,6 +127,11 @@ int store_task_progress_add(Store *s, int64_t taskId, const char *zOn,
                             int64_t userId, int bDone);
 int store_task_progress(Store *s, Arena *a, int64_t taskId,
                         ProgressRec **paP, int *pn);
+/* Corrects task taskId: its lead and co-operating departments, its due
+** date and its completion date (NULL or "" for none: the task is open
+** again).  The progress reports stay. */
+int store_task_update(Store *s, int64_t taskId, const char *zLead,
+                      const char *zCo, const char *zDueOn, const char *zDoneOn);
 
 /* ---- Inspections ---------------------------------------------------------- */
 int store_inspection_add(Store *s, Inspection *p);        /* sets id */

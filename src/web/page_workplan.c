@@ -196,10 +196,103 @@ int page_workplan_view(Req *r) {
   return 0;
 }
 
+/* The progress report of a task (POST without action): the note, the
+** evidence, the date (not after today, Beijing) and whether it completes
+** the task.  Returns NULL after redirecting, else the refusal's message. */
+static const char *task_progress_post(Req *r, const TaskRec *t, int64_t orgId) {
+  const char *zNote = req_param_or(r, "note", ""), *zOn;
+  const char *zEvidence = req_param_or(r, "evidence", "");
+  const char *zErr;
+  Doc dEv;
+  zErr = reg_text_check("进展情况", zNote, 4000, 1);
+  if (!zErr) zErr = reg_text_check("佐证链接", zEvidence, 500, 0);
+  if (!zErr && zEvidence[0] && !is_url(zEvidence) && !evidence_doc(r, orgId, zEvidence, &dEv))
+    zErr = "佐证应为网址，或本单位已发布文件的索引号";
+  if (!zErr) zErr = reg_date_field(r, "reported_on", "报告日期", 1, &zOn);
+  if (!zErr && strcmp(zOn, reg_today(r)) > 0) zErr = "报告日期不能晚于今天";
+  if (zErr) return zErr;
+  if (store_task_progress_add(r->store, t->id, zOn, zNote, zEvidence,
+                              r->user->id, req_param(r, "done") != NULL) != STORE_OK)
+    return store_errmsg(r->store);
+  store_audit(r->store, r->user->id, orgId, "workplan.progress", t->zNumber);
+  page_feedback(r, req_param(r, "done") ? FB_TASK_DONE : FB_TASK_PROGRESS,
+                t->zHeading[0] ? t->zHeading : t->zNumber,
+                req_fmt(r, "报告日期为%s", fmt_date(r, zOn)), NULL);
+  return NULL;
+}
+
+/* The correction of a task (action=edit): lead and co-operating
+** departments, due date, completion date (blank: open again; not after
+** today).  Returns NULL after queuing the feedback, else the message. */
+static const char *task_edit_post(Req *r, const TaskRec *t, int64_t orgId) {
+  const char *zLead = req_param_or(r, "lead", ""), *zCo = req_param_or(r, "co", "");
+  const char *zDue, *zDone, *zErr;
+  zErr = reg_text_check("牵头部门", zLead, 200, 1);
+  if (!zErr) zErr = reg_text_check("配合部门", zCo, 500, 0);
+  if (!zErr) zErr = reg_date_field(r, "due_on", "期限", 0, &zDue);
+  if (!zErr) zErr = reg_date_field(r, "done_on", "完成日期", 0, &zDone);
+  if (!zErr && zDone && strcmp(zDone, reg_today(r)) > 0) zErr = "完成日期不能晚于今天";
+  if (zErr) return zErr;
+  if (store_task_update(r->store, t->id, zLead, zCo, zDue, zDone) != STORE_OK)
+    return store_errmsg(r->store);
+  store_audit(r->store, r->user->id, orgId, "workplan.task.update", t->zNumber);
+  page_feedback(r, FB_TASK_UPDATE, t->zHeading[0] ? t->zHeading : t->zNumber,
+                req_fmt(r, "期限%s，%s", zDue ? fmt_date(r, zDue) : "未定",
+                        zDone ? req_fmt(r, "%s完成", fmt_date(r, zDone)) : "未完成"),
+                NULL);
+  return NULL;
+}
+
+/* The progress table of a task of orgId: its n reports aP. */
+static void task_progress_table(Req *r, const ProgressRec *aP, int n, int64_t orgId) {
+  req_puts(r, "<table class=\"grid cards\"><caption>进展</caption><thead><tr><th scope=\"col\">日期</th>"
+              "<th scope=\"col\">情况</th><th scope=\"col\">佐证</th><th scope=\"col\">填报人</th>"
+              "</tr></thead><tbody>\n");
+  for (int i = 0; i < n; i++) {
+    req_printf(r, "<tr><td>%h</td><td>%h</td><td>", aP[i].zReportedOn, aP[i].zNote);
+    Doc dEv;
+    if (is_url(aP[i].zEvidence))
+      req_printf(r, "<a href=\"%h\" rel=\"noopener\">%h</a>", aP[i].zEvidence, aP[i].zEvidence);
+    else if (evidence_doc(r, orgId, aP[i].zEvidence, &dEv))
+      req_printf(r, "<a href=\"/o/%u/d/%lld\">%h</a>（%h）", dEv.zOrgSlug, (long long)dEv.id,
+                 dEv.zTitle, dEv.zIndexNumber);
+    else
+      req_printf(r, "%h", aP[i].zEvidence);
+    req_printf(r, "</td><td>%h</td></tr>\n", aP[i].zUserName);
+  }
+  if (!n) req_puts(r, "<tr><td colspan=\"4\">暂无进展</td></tr>\n");
+  req_puts(r, "</tbody></table>\n");
+}
+
+/* The forms of a task's page for an editor: a progress report, then the
+** correction of its departments and dates (what was typed, after a
+** refused correction). */
+static void task_forms(Req *r, const TaskRec *t, int bTyped) {
+  req_puts(r, "<h2>报告进展</h2><form method=\"post\" class=\"form\">");
+  page_csrf_field(r);
+  reg_textarea(r, "note", "进展情况", "", 1);
+  page_input(r, "evidence", "佐证（公开文件链接或索引号，选填）", "", "maxlength=\"500\"");
+  reg_date_input(r, "reported_on", "报告日期", reg_today(r), 1);
+  req_puts(r, "<p><label class=\"check\"><input type=\"checkbox\" name=\"done\" value=\"1\"> 任务已完成</label></p>"
+              "<p><button type=\"submit\">保存</button></p></form>\n");
+  req_puts(r, "<h2>更正分工和期限</h2><form method=\"post\" class=\"form\">"
+              "<input type=\"hidden\" name=\"action\" value=\"edit\">");
+  page_csrf_field(r);
+  page_input(r, "lead", "牵头部门（用顿号分隔）", bTyped ? req_param(r, "lead") : t->zLead,
+             "required maxlength=\"200\"");
+  page_input(r, "co", "配合部门（用顿号分隔）", bTyped ? req_param(r, "co") : t->zCo,
+             "maxlength=\"500\"");
+  reg_date_input(r, "due_on", "期限", bTyped ? req_param(r, "due_on") : t->zDueOn, 0);
+  reg_date_input(r, "done_on", "完成日期（未完成时留空）",
+                 bTyped ? req_param(r, "done_on") : t->zDoneOn, 0);
+  req_puts(r, "<p><button type=\"submit\">保存更正</button></p></form>\n");
+}
+
 int page_task_view(Req *r) {
   int64_t id = req_arg_id(r, 0), orgId;
   TaskRec t;
   const char *zErr = NULL;
+  int bEdit = 0;
   r->bNoCache = 1;
   if (!id || store_task_get(r->store, &r->arena, id, &t, &orgId) != STORE_OK) {
     http_error(r, 404, "工作任务不存在");
@@ -208,22 +301,9 @@ int page_task_view(Req *r) {
   if (reg_check(r, PERM_VIEW_STAFF, orgId)) return 0;
   if (r->method == HTTP_POST) {
     if (reg_check(r, PERM_REGISTER_EDIT, orgId)) return 0;
-    const char *zNote = req_param_or(r, "note", ""), *zOn;
-    const char *zEvidence = req_param_or(r, "evidence", "");
-    Doc dEv;
-    zErr = reg_text_check("进展情况", zNote, 4000, 1);
-    if (!zErr) zErr = reg_text_check("佐证链接", zEvidence, 500, 0);
-    if (!zErr && zEvidence[0] && !is_url(zEvidence) && !evidence_doc(r, orgId, zEvidence, &dEv))
-      zErr = "佐证应为网址，或本单位已发布文件的索引号";
-    if (!zErr) zErr = reg_date_field(r, "reported_on", "报告日期", 1, &zOn);
-    if (!zErr && store_task_progress_add(r->store, id, zOn, zNote, zEvidence,
-                                         r->user->id, req_param(r, "done") != NULL) != STORE_OK)
-      zErr = store_errmsg(r->store);
+    bEdit = !strcmp(req_param_or(r, "action", ""), "edit");
+    zErr = bEdit ? task_edit_post(r, &t, orgId) : task_progress_post(r, &t, orgId);
     if (!zErr) {
-      store_audit(r->store, r->user->id, orgId, "workplan.progress", t.zNumber);
-      page_feedback(r, req_param(r, "done") ? FB_TASK_DONE : FB_TASK_PROGRESS,
-                    t.zHeading[0] ? t.zHeading : t.zNumber,
-                    req_fmt(r, "报告日期为%s", fmt_date(r, zOn)), NULL);
       req_redirect(r, req_fmt(r, "/staff/tasks/%lld", (long long)id));
       return 0;
     }
@@ -243,32 +323,8 @@ int page_task_view(Req *r) {
                 "<dt>原文分工</dt><dd>%h</dd><dt>期限</dt><dd>%h</dd><dt>完成</dt><dd>%h</dd></dl>\n",
              t.zHeading, t.zText, t.zLead, t.zCo, t.zDeptsRaw, t.zDueOn,
              t.zDoneOn[0] ? t.zDoneOn : "未完成");
-  req_puts(r, "<table class=\"grid cards\"><caption>进展</caption><thead><tr><th scope=\"col\">日期</th>"
-              "<th scope=\"col\">情况</th><th scope=\"col\">佐证</th><th scope=\"col\">填报人</th>"
-              "</tr></thead><tbody>\n");
-  for (int i = 0; i < n; i++) {
-    req_printf(r, "<tr><td>%h</td><td>%h</td><td>", aP[i].zReportedOn, aP[i].zNote);
-    Doc dEv;
-    if (is_url(aP[i].zEvidence))
-      req_printf(r, "<a href=\"%h\" rel=\"noopener\">%h</a>", aP[i].zEvidence, aP[i].zEvidence);
-    else if (evidence_doc(r, orgId, aP[i].zEvidence, &dEv))
-      req_printf(r, "<a href=\"/o/%u/d/%lld\">%h</a>（%h）", dEv.zOrgSlug, (long long)dEv.id,
-                 dEv.zTitle, dEv.zIndexNumber);
-    else
-      req_printf(r, "%h", aP[i].zEvidence);
-    req_printf(r, "</td><td>%h</td></tr>\n", aP[i].zUserName);
-  }
-  if (!n) req_puts(r, "<tr><td colspan=\"4\">暂无进展</td></tr>\n");
-  req_puts(r, "</tbody></table>\n");
-  if (req_can(r, PERM_REGISTER_EDIT, orgId)) {
-    req_puts(r, "<h2>报告进展</h2><form method=\"post\" class=\"form\">");
-    page_csrf_field(r);
-    reg_textarea(r, "note", "进展情况", "", 1);
-    page_input(r, "evidence", "佐证（公开文件链接或索引号，选填）", "", "maxlength=\"500\"");
-    reg_date_input(r, "reported_on", "报告日期", reg_today(r), 1);
-    req_puts(r, "<p><label class=\"check\"><input type=\"checkbox\" name=\"done\" value=\"1\"> 任务已完成</label></p>"
-                "<p><button type=\"submit\">保存</button></p></form>\n");
-  }
+  task_progress_table(r, aP, n, orgId);
+  if (req_can(r, PERM_REGISTER_EDIT, orgId)) task_forms(r, &t, bEdit && zErr);
   page_end(r);
   if (zErr) r->status = 422;
   return 0;

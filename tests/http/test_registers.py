@@ -400,6 +400,57 @@ def test_workplan_import_page(srv):
     eq(db_count(srv, "SELECT count(*) FROM workplan_task"), n)
 
 
+def test_task_progress_date_and_correction(srv):
+    """A work-plan task: a progress report dated after today (Beijing) is
+    refused (it would count the task done in the future); the office
+    corrects a task's departments, sets the due date the plan's text did
+    not state, and reopens a task marked done by mistake.  Seed 002's task
+    1 (2019 plan imported above) has no date in its text."""
+    bureau = org_id(srv, "znwsj")
+    c = srv.client()
+    c.login("office")
+    tid, due, done = srv.sql(
+        "SELECT t.id, t.due_on, t.done_on FROM workplan_task t JOIN workplan w"
+        " ON w.id=t.plan_id WHERE w.org_id=? AND w.year=2019 AND t.number='1'",
+        (bureau,))[0]
+    eq((due, done), (None, None))
+    view = "/staff/tasks/%d" % tid
+    n = db_count(srv, "SELECT count(*) FROM workplan_progress")
+    tomorrow = (beijing_today() + datetime.timedelta(days=1)).isoformat()
+    r = c.post(view, {"note": "已完成", "reported_on": tomorrow, "done": "1"},
+               csrf_from=view)
+    eq(r.status, 422)
+    contains(r.text, "报告日期不能晚于今天")
+    eq(db_count(srv, "SELECT count(*) FROM workplan_progress"), n)
+    eq(srv.sql("SELECT done_on FROM workplan_task WHERE id=?", (tid,))[0][0], None)
+    # Done on 2019-05-10 by mistake (it was another task): reopened below.
+    r = c.post(view, {"note": "已完成", "reported_on": "2019-05-10", "done": "1"},
+               csrf_from=view)
+    eq(r.status, 303)
+    eq(srv.sql("SELECT done_on FROM workplan_task WHERE id=?", (tid,))[0][0], "2019-05-10")
+    fix = {"action": "edit", "lead": "规划信息科", "co": "医政医改科、办公室",
+           "due_on": "2019-06-30", "done_on": ""}
+    for bad, msg in (({"done_on": tomorrow}, "完成日期不能晚于今天"),
+                     ({"lead": ""}, "牵头部门不能为空"),
+                     ({"due_on": "2019-06-31"}, "期限有误")):
+        r = c.post(view, dict(fix, **bad), csrf_from=view)
+        eq(r.status, 422)
+        contains(r.text, msg)
+        contains(r.text, 'value="医政医改科、办公室"')   # what was typed, shown again
+    eq(srv.sql("SELECT done_on, due_on FROM workplan_task WHERE id=?", (tid,))[0],
+       ("2019-05-10", None))
+    r = c.post(view, fix, csrf_from=view)
+    eq(r.status, 303)
+    eq(r.headers["location"], view)
+    eq(srv.sql("SELECT lead_depts, co_depts, due_on, done_on FROM workplan_task"
+               " WHERE id=?", (tid,))[0],
+       ("规划信息科", "医政医改科、办公室", "2019-06-30", None))
+    contains(c.get(view).text, "已更正")
+    # Open and due 2019-06-30, before today: listed as overdue.
+    r = c.get("/staff/workplans?org=%d&year=2019&filter=overdue" % bureau)
+    contains(r.text, 'href="/staff/tasks/%d"' % tid)
+
+
 def test_supervisor_sees_subtree_and_nothing_outside(srv):
     rc, out, err = srv.gongkai("org", "add", "--db", srv.db, "--name", "外县卫生健康局",
                                "--slug", ORG_OTHER)

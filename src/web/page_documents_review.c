@@ -15,6 +15,8 @@
 **    reason; publication is refused while any finding is open;
 **  - a policy whose catalogue item requires an interpretation is published
 **    only when a 解读 of it has reached 领导审批 (or is published);
+**  - a 解读 is published only once the policy it interprets is (同步发布:
+**    with it or after it, never before);
 **  - a send-back and a withdrawal need an opinion / a public reason.
 */
 #include <stdlib.h>
@@ -136,6 +138,14 @@ static int interp_ready(Req *r, const Doc *d) {
   return 0;
 }
 
+/* 1 when the policy a 解读 interprets (id policyId) is published: a 解读
+** is published with its policy or after it, never before (同步发布). */
+static int interp_policy_published(Req *r, int64_t policyId) {
+  Doc p;
+  return store_doc_get(r->store, &r->arena, policyId, &p) == STORE_OK &&
+         !strcmp(p.zState, "published");
+}
+
 /* The steps of the review, one route each so that the route table states
 ** the permission of each (src/http/routes.c): the step a route names must
 ** be the one the document is at, and its permission is then the one
@@ -238,6 +248,9 @@ static int doc_step(Req *r, const DocStep *pStep) {
     } else if (store_doc_item_requires_interp(r->store, d.catalogueItemId, &bNeed) == STORE_OK &&
                bNeed && !interp_ready(r, &d)) {
       zFail = "该目录事项要求政策解读与政策文件同步审签：解读须至少到达领导审批环节后才能发布本文件";
+    } else if (d.interpretsId && !strcmp(zNext, "published") &&
+               !interp_policy_published(r, d.interpretsId)) {
+      zFail = "所解读的政策文件尚未发布：政策解读应与政策文件同步发布或在其后发布，请先发布政策文件";
     }
   }
   /* Publishing asks first, once every check has passed (issue 15, bug 7). */

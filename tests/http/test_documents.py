@@ -634,6 +634,28 @@ def test_item_requiring_interpretation_waits_for_it(srv):
     eq(state_of(srv, policy), "published")
 
 
+def test_interpretation_not_published_before_its_policy(srv):
+    """同步发布: a 解读 is published with its policy or after it.  Here the
+    解读 reaches 领导审批 first; the leader cannot publish it while the
+    policy is still in review (its public page would explain a policy
+    nobody may read yet), and can once the policy is published."""
+    drafter = client(srv, "drafter")
+    policy = new_doc(drafter, "关于规范村卫生室药品采购的通知", report_kind="normative")
+    interp = new_doc(drafter, "《关于规范村卫生室药品采购的通知》政策解读", genre="解读",
+                     interprets_id=str(policy))
+    walk_to(srv, interp, "approval")
+    leader = client(srv, "leader")
+    r = act(leader, interp, "pass")
+    eq(r.status, 409)
+    contains(r.text, "所解读的政策文件尚未发布")
+    eq(state_of(srv, interp), "approval")
+    walk_to(srv, policy, "approval")
+    eq(act(leader, policy, "pass").status, 303)
+    eq(state_of(srv, policy), "published")
+    eq(act(leader, interp, "pass").status, 303)
+    eq(state_of(srv, interp), "published")
+
+
 def test_ledger_verify_detects_tampering(srv):
     rc, out, err = srv.gongkai("ledger", "verify", "--db", srv.db)
     eq(rc, 0, err)

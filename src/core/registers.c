@@ -171,3 +171,12 @@ const char *reg_proposal_dates(const char *zKind, Date dReceived, Date dDue,
     return "人大代表建议应自交办之日起三个月内答复，经同意延期的最长不超过六个月：办理期限不能晚于交办日期后六个月";
   return NULL;
 }
+
+const char *reg_inspection_dates(Date dOn, Date dDue, Date dClosed, Date dToday) {
+  if (dOn > dToday) return "督查日期不能晚于今天";
+  if (dDue != DATE_NONE && dDue < dOn) return "整改期限不能早于督查日期";
+  if (dClosed == DATE_NONE) return NULL;
+  if (dClosed < dOn) return "办结日期不能早于督查日期";
+  if (dClosed > dToday) return "办结日期不能晚于今天";
+  return NULL;
+}

@@ -196,6 +196,13 @@ const char *reg_text_check(const char *zLabel, const char *z, int nMax,
 const char *reg_proposal_dates(const char *zKind, Date dReceived, Date dDue,
                                Date *pdDue);
 
+/* The dates of an inspection (督查): dOn the day it was held, dDue the
+** follow-up's due date, dClosed the day the follow-up was closed (either
+** DATE_NONE when not given), dToday today in Beijing.  Returns NULL, or a
+** Chinese message (static): an inspection not yet held, a follow-up due or
+** closed before the inspection, or closed after today. */
+const char *reg_inspection_dates(Date dOn, Date dDue, Date dClosed, Date dToday);
+
 /* The reply limit setting: parses zValue ("5"); returns 1..60, or
 ** RC_MESSAGE_DAYS when absent or invalid. */
 int reg_reply_days(const char *zValue);

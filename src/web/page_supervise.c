@@ -276,6 +276,17 @@ static void inspection_feedback(Req *r, const Inspection *in) {
                 req_fmt(r, "下一步：%s按整改要求整改，整改完成后在本页确认整改办结。", zOrg));
 }
 
+/* reg_inspection_dates over the stored or typed dates of *in (valid
+** YYYY-MM-DD or empty) and the closing day zClosed (NULL: none). */
+static const char *inspection_dates(const Inspection *in, const char *zClosed) {
+  Date dOn = DATE_NONE, dDue = DATE_NONE, dClosed = DATE_NONE;
+  if (in->zInspectedOn) date_parse(in->zInspectedOn, &dOn);
+  if (in->zFollowUpDue) date_parse(in->zFollowUpDue, &dDue);
+  if (zClosed) date_parse(zClosed, &dClosed);
+  if (dOn == DATE_NONE) return NULL;
+  return reg_inspection_dates(dOn, dDue, dClosed, reg_today_date());
+}
+
 int page_inspection_list(Req *r) {
   RegScope sc;
   const char *zErr = NULL;
@@ -298,6 +309,7 @@ int page_inspection_list(Req *r) {
     if (!zErr) zErr = reg_text_check("发现的问题", in.zFindings, 8000, 1);
     if (!zErr) zErr = reg_text_check("整改要求", in.zFollowUp, 8000, 0);
     if (!zErr) zErr = reg_date_field(r, "follow_up_due", "整改期限", 0, &in.zFollowUpDue);
+    if (!zErr) zErr = inspection_dates(&in, NULL);
     if (!zErr) {
       if (store_inspection_add(r->store, &in) != STORE_OK) zErr = store_errmsg(r->store);
       else {
@@ -382,6 +394,7 @@ int page_inspection_view(Req *r) {
   if (r->method == HTTP_POST) {
     const char *zOn;
     zErr = reg_date_field(r, "closed_on", "办结日期", 1, &zOn);
+    if (!zErr) zErr = inspection_dates(&in, zOn);
     if (!zErr && store_inspection_close(r->store, id, zOn) != STORE_OK)
       zErr = store_errmsg(r->store);
     if (!zErr) {

@@ -499,7 +499,29 @@ def test_supervisor_sees_subtree_and_nothing_outside(srv):
                                       "subject": "缺日期", "findings": "x"},
                csrf_from="/staff/inspections")
     eq(r.status, 422)
+    # Dates: an inspection not held yet, a follow-up due before it.
+    tomorrow = (beijing_today() + datetime.timedelta(days=1)).isoformat()
+    for bad, msg in (({"inspected_on": tomorrow}, "督查日期不能晚于今天"),
+                     ({"follow_up_due": "2026-03-01"}, "整改期限不能早于督查日期")):
+        form = {"target": str(hospital), "inspected_on": "2026-03-02", "subject": "日期有误",
+                "findings": "x", "follow_up": "整改"}
+        form.update(bad)
+        r = c.post("/staff/inspections", form, csrf_from="/staff/inspections")
+        eq(r.status, 422)
+        contains(r.text, msg)
     eq(db_count(srv, "SELECT count(*) FROM inspection"), n + 1)
+    # Closing it: not before the inspection of 2026-03-02, not after today.
+    iid = srv.sql("SELECT id FROM inspection WHERE subject=? AND inspected_on=?",
+                  ("信息公开专项督查", "2026-03-02"))[0][0]
+    view = "/staff/inspections/%d" % iid
+    for day, msg in (("2026-03-01", "办结日期不能早于督查日期"),
+                     (tomorrow, "办结日期不能晚于今天")):
+        r = c.post(view, {"closed_on": day}, csrf_from=view)
+        eq(r.status, 422)
+        contains(r.text, msg)
+    eq(srv.sql("SELECT closed_on FROM inspection WHERE id=?", (iid,))[0][0], None)
+    eq(c.post(view, {"closed_on": "2026-03-10"}, csrf_from=view).status, 303)
+    eq(srv.sql("SELECT closed_on FROM inspection WHERE id=?", (iid,))[0][0], "2026-03-10")
     # A unit's office sees only its own unit; a drafter has no supervisor's view.
     h = srv.client()
     h.login("hosp-admin")

@@ -507,3 +507,20 @@ TEST(registers_proposal_dates) {
   CHECK(reg_proposal_dates("npc", DATE_NONE, D("2026-06-30"), &dDue) == NULL);
   CHECK_STR(FD(dDue), "2026-06-30");
 }
+
+/* An inspection's dates, today being 2026-12-07: held on or before today;
+** the follow-up due on or after the day of the inspection; closed on or
+** after it and not after today.  DATE_NONE: not given. */
+TEST(registers_inspection_dates) {
+  Date t = D("2026-12-07");
+  CHECK(reg_inspection_dates(D("2026-12-07"), DATE_NONE, DATE_NONE, t) == NULL);
+  CHECK(reg_inspection_dates(D("2026-12-08"), DATE_NONE, DATE_NONE, t) != NULL);
+  CHECK(reg_inspection_dates(D("2026-10-16"), D("2026-10-16"), DATE_NONE, t) == NULL);
+  CHECK(reg_inspection_dates(D("2026-10-16"), D("2026-10-15"), DATE_NONE, t) != NULL);
+  /* A due date may lie ahead; the closing may not. */
+  CHECK(reg_inspection_dates(D("2026-10-16"), D("2027-01-16"), DATE_NONE, t) == NULL);
+  CHECK(reg_inspection_dates(D("2026-10-16"), D("2026-11-16"), D("2026-11-12"), t) == NULL);
+  CHECK(reg_inspection_dates(D("2026-10-16"), D("2026-11-16"), D("2026-12-07"), t) == NULL);
+  CHECK(reg_inspection_dates(D("2026-10-16"), D("2026-11-16"), D("2026-12-08"), t) != NULL);
+  CHECK(reg_inspection_dates(D("2026-10-16"), D("2026-11-16"), D("2026-10-15"), t) != NULL);
+}

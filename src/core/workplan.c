@@ -5,6 +5,7 @@
 #include <string.h>
 
 #include "lib/buf.h"
+#include "lib/gb18030.h"
 #include "lib/utf8.h"
 
 #define CN_LPAREN "\xEF\xBC\x88"   /* （ */
@@ -329,7 +330,17 @@ int workplan_parse(Arena *a, const char *z, size_t n, WpPlan *p,
                    const char **pzErr) {
   memset(p, 0, sizeof *p);
   if (n > WP_MAX_TEXT) { *pzErr = "工作要点文本过长（超过 1 MB）"; return -1; }
-  if (!utf8_valid(z, n)) { *pzErr = "工作要点文本不是有效的 UTF-8 编码"; return -1; }
+  if (!utf8_valid(z, n)) {
+    /* Saved as "ANSI" on Chinese Windows (Notepad, WPS): GB18030. */
+    size_t nConv;
+    const char *zConv = gb18030_to_utf8(a, z, n, &nConv);
+    if (!zConv) {
+      *pzErr = "工作要点文本的编码无法识别：请另存为 UTF-8 或 GBK 编码的文本文件后再导入";
+      return -1;
+    }
+    z = zConv;
+    n = nConv;
+  }
   if ((*pzErr = utf8_text_problem(z, n)) != NULL) return -1;
   if (n >= 3 && !memcmp(z, "\xEF\xBB\xBF", 3)) { z += 3; n -= 3; }
   char zChapter[40] = "", zSection[40] = "";

@@ -51,9 +51,10 @@ typedef struct WpPlan {
   int nTaskAlloc;
 } WpPlan;
 
-/* Parses z[0..n) into *pPlan (allocating in a).  Returns 0, or -1 with a
-** Chinese message in *pzErr (static storage) when the text is not UTF-8,
-** too long, or holds no task. */
+/* Parses z[0..n) into *pPlan (allocating in a).  Text that is not UTF-8
+** is read as GB18030 (GBK: a .txt saved as "ANSI" on Chinese Windows).
+** Returns 0, or -1 with a Chinese message in *pzErr (static storage) when
+** the text is in neither encoding, too long, or holds no task. */
 int workplan_parse(Arena *a, const char *z, size_t n, WpPlan *pPlan,
                    const char **pzErr);
 

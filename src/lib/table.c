@@ -8,7 +8,6 @@
 #include "lib/table.h"
 
 #include <errno.h>
-#include <iconv.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -16,6 +15,7 @@
 #include <xlsxwriter.h>
 #include <zip.h>
 
+#include "lib/gb18030.h"
 #include "lib/utf8.h"
 
 /* Largest uncompressed XML part we read from an XLSX (zip-bomb guard). */
@@ -57,22 +57,6 @@ static char csv_sniff(const char *p, size_t n) {
   return nTab > nComma ? '\t' : ',';
 }
 
-/* Converts GB18030 bytes to UTF-8 in the arena; NULL when not convertible. */
-static char *from_gb18030(Arena *a, const char *p, size_t n, size_t *pnOut) {
-  iconv_t cd = iconv_open("UTF-8", "GB18030");
-  if (cd == (iconv_t)-1) return NULL;
-  size_t nOut = 2 * n + 16, left = nOut;
-  char *zOut = arena_alloc(a, nOut + 1);
-  char *in = (char *)p, *out = zOut;
-  size_t inLeft = n;
-  size_t rc = iconv(cd, &in, &inLeft, &out, &left);
-  iconv_close(cd);
-  if (rc == (size_t)-1) return NULL;
-  *out = 0;
-  *pnOut = (size_t)(out - zOut);
-  return zOut;
-}
-
 int table_read_csv(Arena *a, const char *p, size_t n, Table *t,
                    const char **pzErr) {
   memset(t, 0, sizeof *t);
@@ -82,7 +66,7 @@ int table_read_csv(Arena *a, const char *p, size_t n, Table *t,
     n -= 3;
   } else if (!utf8_valid(p, n)) {
     size_t nConv;
-    char *z = from_gb18030(a, p, n, &nConv);
+    char *z = gb18030_to_utf8(a, p, n, &nConv);
     if (!z) {
       *pzErr = "文件编码无法识别：请在 Excel 或 WPS 中另存为“CSV UTF-8（逗号分隔）”后再导入";
       return -1;

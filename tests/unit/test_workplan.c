@@ -149,3 +149,27 @@ TEST(workplan_small_cases) {
   CHECK(!workplan_list_has("甲科、乙科", "乙"));
   arena_free(&a);
 }
+
+/* A plan saved as "ANSI" on Chinese Windows (Notepad, WPS: GBK) reads as
+** the same text in UTF-8 would: "要点 / 1. 做好甲，2024年6月底前完成。
+** （办公室牵头，财务科配合）" in GBK bytes. */
+TEST(workplan_gbk_text) {
+  Arena a = ARENA_INIT;
+  WpPlan p;
+  const char *zErr = NULL;
+  static const char z[] =
+      "\xd2\xaa\xb5\xe3\x0a\x31\x2e\x20\xd7\xf6\xba\xc3\xbc\xd7\xa3\xac"
+      "\x32\x30\x32\x34\xc4\xea\x36\xd4\xc2\xb5\xd7\xc7\xb0\xcd\xea\xb3"
+      "\xc9\xa1\xa3\xa3\xa8\xb0\xec\xb9\xab\xca\xd2\xc7\xa3\xcd\xb7\xa3"
+      "\xac\xb2\xc6\xce\xf1\xbf\xc6\xc5\xe4\xba\xcf\xa3\xa9\x0a";
+  CHECK_INT(workplan_parse(&a, z, sizeof z - 1, &p, &zErr), 0);
+  CHECK_INT(p.nTask, 1);
+  if (p.nTask == 1) {
+    CHECK_STR(p.zTitle, "要点");
+    CHECK_STR(p.aTask[0].zText, "做好甲，2024年6月底前完成。");
+    CHECK_STR(p.aTask[0].zLead, "办公室");
+    CHECK_STR(p.aTask[0].zCo, "财务科");
+    CHECK_STR(FD(p.aTask[0].dDue), "2024-06-30");
+  }
+  arena_free(&a);
+}

@@ -88,6 +88,8 @@ const Route aRoute[] = {
   {P, "/staff/proposals/{id}", page_proposal_view, PERM_REGISTER_EDIT, 0, "建议提案答复与更正"},
   {G, "/staff/activities", page_activity_list, PERM_VIEW_STAFF, 0, "公开活动登记"},
   {P, "/staff/activities", page_activity_list, PERM_REGISTER_EDIT, ROUTE_UPLOAD, "登记公开活动"},
+  {G, "/staff/activities/{id}", page_activity_view, PERM_VIEW_STAFF, 0, "公开活动"},
+  {P, "/staff/activities/{id}", page_activity_view, PERM_REGISTER_EDIT, 0, "更正公开活动"},
   {G, "/staff/activity-files/{id}", page_activity_file, PERM_VIEW_STAFF, 0, "活动附件"},
   {G, "/staff/workplans", page_workplan_list, PERM_VIEW_STAFF, 0, "工作要点"},
   {P, "/staff/workplans", page_workplan_list, PERM_REGISTER_EDIT, ROUTE_UPLOAD, "登记工作要点"},

@@ -500,6 +500,23 @@ int store_activity_add(Store *s, Activity *p) {
   return insert(s, st, "保存活动", &p->id);
 }
 
+int store_activity_update(Store *s, const Activity *p) {
+  Stmt *st = stmt(s,
+      "UPDATE activity SET kind=?2, held_on=?3, title=?4, description=?5,"
+      " leader_attended=?6, sessions=?7, people=?8 WHERE id=?1");
+  if (!st) return STORE_ERROR;
+  bind_int(st, 1, p->id);
+  bind_text(st, 2, p->zKind);
+  bind_text(st, 3, p->zHeldOn);
+  bind_text(st, 4, p->zTitle);
+  bind_text(st, 5, nz(p->zDescription));
+  if (p->leaderAttended < 0) bind_null(st, 6);
+  else bind_int(st, 6, p->leaderAttended ? 1 : 0);
+  bind_int(st, 7, p->sessions);
+  bind_int(st, 8, p->people);
+  return update_one(s, st, "更正活动");
+}
+
 int store_activity_get(Store *s, Arena *a, int64_t id, Activity *p) {
   Stmt *st = stmt(s, "SELECT " ACT_COLS ACT_FROM " WHERE a.id=?1");
   if (!st) return STORE_ERROR;

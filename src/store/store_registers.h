@@ -74,6 +74,9 @@ int store_proposal_reply(Store *s, int64_t id, const char *zReply,
 /* ---- Activities ------------------------------------------------------- */
 int store_activity_add(Store *s, Activity *p);            /* sets id */
 int store_activity_get(Store *s, Arena *a, int64_t id, Activity *p);
+/* Corrects activity p->id from *p (kind, date, title, description, leader,
+** sessions, people); its attachments stay. */
+int store_activity_update(Store *s, const Activity *p);
 int store_activity_list(Store *s, Arena *a, int64_t orgId, int bSubtree,
                         int year, Activity **paA, int *pn);
 int store_activity_file_add(Store *s, int64_t activityId, const char *zName,

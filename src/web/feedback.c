@@ -35,6 +35,7 @@ static const struct {
   {FB_PROPOSAL_UPDATE, "建议提案", "的登记信息已更正",
    "办理期限和超期提醒已按更正后的日期计算。"},
   {FB_ACTIVITY_ADD, "活动", "已登记", "已计入统计看板的活动场次和人次。"},
+  {FB_ACTIVITY_UPDATE, "活动", "已更正", "统计看板和年度报告的活动场次、人次已按更正后的记录计算。"},
   {FB_WORKPLAN_IMPORT, "工作要点", "已导入",
    "下一步：各项任务的牵头部门在任务页面报告进展。"},
   {FB_TASK_PROGRESS, "任务", "的进展已登记",

@@ -693,6 +693,33 @@ int page_proposal_view(Req *r) {
 
 #define ACT_FILE_MAX (10 * 1024 * 1024)
 
+const char *reg_activity_form(Req *r, Activity *a) {
+  int64_t sessions = 1, people = 0;
+  const char *zErr = NULL;
+  a->zKind = req_param_or(r, "kind", "");
+  a->zTitle = req_param_or(r, "title", "");
+  a->zDescription = req_param_or(r, "description", "");
+  a->zHeldOn = req_param_or(r, "held_on", "");
+  const char *zLeader = req_param_or(r, "leader", "");
+  if (!reg_activity_label(a->zKind)) return "请选择活动类别";
+  if (!zErr) zErr = reg_date_field(r, "held_on", "日期", 1, &a->zHeldOn);
+  if (!zErr) zErr = reg_text_check("名称", a->zTitle, 200, 1);
+  if (!zErr) zErr = reg_text_check("简要说明", a->zDescription, 4000, 0);
+  if (!zErr && req_param_int(r, "sessions", 1, 1000, &sessions) < 0)
+    zErr = "场次应为 1 到 1000 的整数";
+  if (!zErr && req_param_int(r, "people", 0, 1000000, &people) < 0)
+    zErr = "人次应为非负整数";
+  a->leaderAttended = -1;
+  if (!zErr && (!strcmp(a->zKind, "press") || !strcmp(a->zKind, "interview"))) {
+    if (!strcmp(zLeader, "yes")) a->leaderAttended = 1;
+    else if (!strcmp(zLeader, "no")) a->leaderAttended = 0;
+    else zErr = "请选择主要负责人是否出席";
+  }
+  a->sessions = (int)sessions;
+  a->people = (int)people;
+  return zErr;
+}
+
 int page_activity_list(Req *r) {
   RegScope sc;
   const char *zErr = NULL;
@@ -702,31 +729,11 @@ int page_activity_list(Req *r) {
   memset(&a, 0, sizeof a);
   if (r->method == HTTP_POST) {
     if (reg_check(r, PERM_REGISTER_EDIT, sc.orgId)) return 0;
-    int64_t sessions = 1, people = 0;
     const ReqParam *f = req_file(r, "file");
     a.orgId = sc.orgId;
-    a.zKind = req_param_or(r, "kind", "");
-    a.zTitle = req_param_or(r, "title", "");
-    a.zDescription = req_param_or(r, "description", "");
-    const char *zLeader = req_param_or(r, "leader", "");
-    if (!reg_activity_label(a.zKind)) zErr = "请选择活动类别";
-    if (!zErr) zErr = reg_date_field(r, "held_on", "日期", 1, &a.zHeldOn);
-    if (!zErr) zErr = reg_text_check("名称", a.zTitle, 200, 1);
-    if (!zErr) zErr = reg_text_check("简要说明", a.zDescription, 4000, 0);
-    if (!zErr && req_param_int(r, "sessions", 1, 1000, &sessions) < 0)
-      zErr = "场次应为 1 到 1000 的整数";
-    if (!zErr && req_param_int(r, "people", 0, 1000000, &people) < 0)
-      zErr = "人次应为非负整数";
+    zErr = reg_activity_form(r, &a);
     if (!zErr && f && f->nValue > ACT_FILE_MAX) zErr = "附件不能超过 10 MB";
-    a.leaderAttended = -1;
-    if (!zErr && (!strcmp(a.zKind, "press") || !strcmp(a.zKind, "interview"))) {
-      if (!strcmp(zLeader, "yes")) a.leaderAttended = 1;
-      else if (!strcmp(zLeader, "no")) a.leaderAttended = 0;
-      else zErr = "请选择主要负责人是否出席";
-    }
     if (!zErr) {
-      a.sessions = (int)sessions;
-      a.people = (int)people;
       int rc = store_begin(r->store);
       if (rc == STORE_OK) rc = store_activity_add(r->store, &a);
       if (rc == STORE_OK && f) {
@@ -783,9 +790,10 @@ int page_activity_list(Req *r) {
     if (zKind && strcmp(aA[i].zKind, zKind)) continue;
     nSessions += aA[i].sessions;
     nPeople += aA[i].people;
-    req_printf(r, "<tr><td>%h</td><td>%h</td><td>%h<br><small>%h</small></td><td>%h</td>"
+    req_printf(r, "<tr><td>%h</td><td>%h</td><td><a href=\"/staff/activities/%lld\">%h</a>"
+                  "<br><small>%h</small></td><td>%h</td>"
                   "<td>%h</td><td>%d</td><td>%d</td><td>",
-               aA[i].zHeldOn, reg_activity_label(aA[i].zKind), aA[i].zTitle,
+               aA[i].zHeldOn, reg_activity_label(aA[i].zKind), (long long)aA[i].id, aA[i].zTitle,
                aA[i].zDescription, aA[i].zOrgName,
                aA[i].leaderAttended < 0 ? "—" : aA[i].leaderAttended ? "是" : "否",
                aA[i].sessions, aA[i].people);

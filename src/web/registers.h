@@ -31,6 +31,7 @@ int page_proposal_list(Req *r);
 int page_proposal_view(Req *r);
 int page_activity_list(Req *r);
 int page_activity_file(Req *r);
+int page_activity_view(Req *r);     /* /staff/activities/{id}: correction */
 int page_workplan_list(Req *r);
 int page_workplan_view(Req *r);
 int page_task_view(Req *r);
@@ -72,6 +73,12 @@ int reg_event_missed(const OpinionEvent *e, time_t tNow);
 int reg_proposal_overdue(const Proposal *p, const char *zToday);
 
 /* Checks that the user may exercise p on orgId; -1 after a 403 page. */
+/* Reads an activity's fields (kind, date, title, description, sessions,
+** people, whether the principal leader attended a press conference or an
+** interview) from the form into *a (strings from the request).  Returns
+** NULL, or the Chinese message of the first problem. */
+const char *reg_activity_form(Req *r, Activity *a);
+
 int reg_check(Req *r, Perm p, int64_t orgId);
 
 /* The register navigation bar for sc; zCurrent names the current page

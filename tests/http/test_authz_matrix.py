@@ -99,6 +99,7 @@ class Fill:
             "opinion": one("SELECT id FROM opinion_event WHERE org_id=? ORDER BY id", o),
             "message": one("SELECT id FROM message WHERE org_id=? ORDER BY id", o),
             "proposal": one("SELECT id FROM proposal WHERE org_id=? ORDER BY id", o),
+            "activity": one("SELECT id FROM activity WHERE org_id=? ORDER BY id", o),
             "activity_file": one("SELECT f.id FROM activity_file f JOIN activity a "
                                  "ON a.id=f.activity_id WHERE a.org_id=? ORDER BY f.id", o),
             "workplan": one("SELECT id FROM workplan WHERE org_id=? ORDER BY id", o),
@@ -143,6 +144,7 @@ class Fill:
             (r"^/staff/messages/", lambda: ({"id": v["message"]}, o)),
             (r"^/staff/proposals/", lambda: ({"id": v["proposal"]}, o)),
             (r"^/staff/activity-files/", lambda: ({"id": v["activity_file"]}, o)),
+            (r"^/staff/activities/", lambda: ({"id": v["activity"]}, o)),
             (r"^/staff/workplans/", lambda: ({"id": v["workplan"]}, o)),
             (r"^/staff/tasks/", lambda: ({"id": v["task"]}, o)),
             (r"^/staff/inspections/", lambda: ({"id": v["inspection"]}, v["inspection_org"])),

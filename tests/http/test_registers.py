@@ -379,6 +379,55 @@ def test_activities_with_attachment_and_bad_input(srv):
     eq(h.get(m.group(1)).status, 403)
 
 
+def test_activity_corrected_on_its_page(srv):
+    """A training registered with 30 people where 35 attended, as a 会议 by
+    mistake: the office corrects it on the activity's page; the list's
+    totals (which the dashboard and the report count) follow.  Bad input
+    is refused with what was typed shown again."""
+    bureau = org_id(srv, "znwsj")
+    c = srv.client()
+    c.login("office")
+    page = "/staff/activities?org=%d" % bureau
+    r = c.post("/staff/activities", {"org": str(bureau), "kind": "meeting",
+                                     "held_on": "2025-05-20", "title": "政务公开业务培训",
+                                     "sessions": "1", "people": "30"},
+               files={}, csrf_from=page)
+    eq(r.status, 303)
+    aid = srv.sql("SELECT id FROM activity WHERE title=? AND held_on=?",
+                  ("政务公开业务培训", "2025-05-20"))[0][0]
+    lst = c.get(page + "&year=2025&kind=training")
+    contains(lst.text, 'id="act-people">0</td>')
+    contains(c.get(page + "&year=2025").text, 'href="/staff/activities/%d"' % aid)
+    view = "/staff/activities/%d" % aid
+    r = c.get(view)
+    eq(r.status, 200)
+    contains(r.text, "更正活动信息")
+    fix = {"kind": "training", "held_on": "2025-05-20", "title": "政务公开业务培训",
+           "description": "全县卫生系统信息公开员", "sessions": "2", "people": "35"}
+    r = c.post(view, dict(fix, people="-5"), csrf_from=view)
+    eq(r.status, 422)
+    contains(r.text, "人次应为非负整数")
+    contains(r.text, "全县卫生系统信息公开员")           # what was typed, shown again
+    r = c.post(view, dict(fix, kind="press"), csrf_from=view)
+    eq(r.status, 422)
+    contains(r.text, "请选择主要负责人是否出席")
+    eq(srv.sql("SELECT kind, sessions, people FROM activity WHERE id=?", (aid,))[0],
+       ("meeting", 1, 30))
+    r = c.post(view, fix, csrf_from=view)
+    eq(r.status, 303)
+    eq(r.headers["location"], view)
+    contains(c.get(view).text, "已更正")
+    eq(srv.sql("SELECT kind, sessions, people, leader_attended FROM activity WHERE id=?",
+               (aid,))[0], ("training", 2, 35, None))
+    lst = c.get(page + "&year=2025&kind=training")
+    contains(lst.text, 'id="act-sessions">2</td>')
+    contains(lst.text, 'id="act-people">35</td>')
+    # The hospital's staff may not correct the bureau's activity.
+    h = srv.client()
+    h.login("hosp-drafter")
+    eq(h.post(view, fix, csrf_from="/staff").status, 403)
+
+
 def test_workplan_import_page(srv):
     bureau = org_id(srv, "znwsj")
     c = srv.client()

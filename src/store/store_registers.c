@@ -112,6 +112,20 @@ int store_opinion_add(Store *s, OpinionEvent *e, int64_t userId) {
   return insert(s, st, "保存舆情事件", &e->id);
 }
 
+int store_opinion_update(Store *s, const OpinionEvent *e) {
+  Stmt *st = stmt(s,
+      "UPDATE opinion_event SET title=?2, source=?3, level=?4, found_at=?5,"
+      " summary=?6 WHERE id=?1");
+  if (!st) return STORE_ERROR;
+  bind_int(st, 1, e->id);
+  bind_text(st, 2, e->zTitle);
+  bind_text(st, 3, nz(e->zSource));
+  bind_text(st, 4, e->zLevel);
+  bind_int(st, 5, e->tFound);
+  bind_text(st, 6, nz(e->zSummary));
+  return update_one(s, st, "更正舆情事件");
+}
+
 int store_opinion_get(Store *s, Arena *a, int64_t id, OpinionEvent *e) {
   Stmt *st = stmt(s, "SELECT " EVENT_COLS EVENT_FROM " WHERE e.id=?1");
   if (!st) return STORE_ERROR;

@@ -26,6 +26,9 @@ int store_reg_reply_days(Store *s, Arena *a);
 /* ---- Public opinion ---------------------------------------------------- */
 int store_opinion_add(Store *s, OpinionEvent *e, int64_t userId);  /* sets id */
 int store_opinion_get(Store *s, Arena *a, int64_t id, OpinionEvent *e);
+/* Corrects event e->id from *e: title, source, level, time found and
+** summary; its responses stay. */
+int store_opinion_update(Store *s, const OpinionEvent *e);
 int store_opinion_list(Store *s, Arena *a, int64_t orgId, int bSubtree,
                        int year, OpinionEvent **paE, int *pn);
 int store_opinion_response_add(Store *s, const OpinionResponse *p);

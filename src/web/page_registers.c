@@ -289,6 +289,50 @@ int reg_event_missed(const OpinionEvent *e, time_t tNow) {
   return 0;
 }
 
+/* Reads an event's fields (title, source, level, time found, summary)
+** from the form into *e.  Returns NULL or the Chinese message of the
+** first problem: the time found may not be after now, nor after the
+** event's earliest response (e->tInfo, 0 when none). */
+static const char *opinion_form(Req *r, OpinionEvent *e) {
+  const char *zErr = NULL;
+  time_t tFound;
+  e->zTitle = req_param_or(r, "title", "");
+  e->zSource = req_param_or(r, "source", "");
+  e->zLevel = req_param_or(r, "level", "");
+  e->zSummary = req_param_or(r, "summary", "");
+  if (!reg_level_label(e->zLevel)) return "请选择事件级别";
+  if (!zErr) zErr = reg_text_check("事件名称", e->zTitle, 200, 1);
+  if (!zErr) zErr = reg_text_check("来源", e->zSource, 100, 0);
+  if (!zErr) zErr = reg_text_check("概要", e->zSummary, 4000, 0);
+  if (!zErr && datetime_parse_cn(req_param_or(r, "found_at", ""), &tFound))
+    zErr = "发现时间有误，请按 2026-12-07 09:30 的格式填写";
+  if (!zErr && tFound > time(NULL) + 300) zErr = "发现时间不能晚于现在";
+  if (!zErr && e->tInfo && tFound > (time_t)e->tInfo) zErr = "发现时间不能晚于第一次回应的时间";
+  if (!zErr) e->tFound = tFound;
+  return zErr;
+}
+
+/* The fields of an event's form, filled from *e (as typed when bTyped). */
+static void opinion_fields(Req *r, const OpinionEvent *e, int bTyped) {
+  const char *zLevel = bTyped ? req_param_or(r, "level", "") : e->zLevel ? e->zLevel : "";
+  char zAt[DATETIME_STRLEN];
+  const char *zFound = req_param(r, "found_at");
+  if (!bTyped && e->tFound) {
+    datetime_format_cn((time_t)e->tFound, zAt);
+    zAt[10] = 'T';
+    zFound = zAt;
+  }
+  page_input(r, "title", "事件名称", e->zTitle, "required maxlength=\"200\"");
+  page_input(r, "source", "来源（网络、媒体、信访等）", e->zSource, "maxlength=\"100\"");
+  req_printf(r, "<p class=\"field\"><label for=\"f-level\">级别</label><select id=\"f-level\" name=\"level\" required>"
+                "<option value=\"other\">其他政务舆情（48小时内回应）</option>"
+                "<option value=\"major\"%s>特别重大、重大突发事件（5小时发布权威信息，24小时举行新闻发布会）</option>"
+                "</select></p>\n", !strcmp(zLevel, "major") ? " selected" : "");
+  page_input(r, "found_at", "发现时间（北京时间，如 2026-12-07 09:30）", zFound,
+             "required type=\"datetime-local\"");
+  reg_textarea(r, "summary", "概要", e->zSummary, 0);
+}
+
 int page_opinion_list(Req *r) {
   RegScope sc;
   const char *zErr = NULL;
@@ -298,21 +342,9 @@ int page_opinion_list(Req *r) {
   memset(&e, 0, sizeof e);
   if (r->method == HTTP_POST) {
     if (reg_check(r, PERM_REGISTER_EDIT, sc.orgId)) return 0;
-    time_t tFound;
     e.orgId = sc.orgId;
-    e.zTitle = req_param_or(r, "title", "");
-    e.zSource = req_param_or(r, "source", "");
-    e.zLevel = req_param_or(r, "level", "");
-    e.zSummary = req_param_or(r, "summary", "");
-    if (!reg_level_label(e.zLevel)) zErr = "请选择事件级别";
-    if (!zErr) zErr = reg_text_check("事件名称", e.zTitle, 200, 1);
-    if (!zErr) zErr = reg_text_check("来源", e.zSource, 100, 0);
-    if (!zErr) zErr = reg_text_check("概要", e.zSummary, 4000, 0);
-    if (!zErr && datetime_parse_cn(req_param_or(r, "found_at", ""), &tFound))
-      zErr = "发现时间有误，请按 2026-12-07 09:30 的格式填写";
-    if (!zErr && tFound > time(NULL) + 300) zErr = "发现时间不能晚于现在";
+    zErr = opinion_form(r, &e);
     if (!zErr) {
-      e.tFound = tFound;
       if (store_opinion_add(r->store, &e, r->user->id) != STORE_OK)
         zErr = store_errmsg(r->store);
       else {
@@ -370,20 +402,50 @@ int page_opinion_list(Req *r) {
   if (sc.bEdit) {
     req_puts(r, "<h2>登记舆情事件</h2>\n<form method=\"post\" class=\"form\">");
     scope_fields(r, &sc);
-    page_input(r, "title", "事件名称", e.zTitle, "required maxlength=\"200\"");
-    page_input(r, "source", "来源（网络、媒体、信访等）", e.zSource, "maxlength=\"100\"");
-    req_puts(r, "<p class=\"field\"><label for=\"f-level\">级别</label><select id=\"f-level\" name=\"level\" required>"
-                "<option value=\"other\">其他政务舆情（48小时内回应）</option>"
-                "<option value=\"major\">特别重大、重大突发事件（5小时发布权威信息，24小时举行新闻发布会）</option>"
-                "</select></p>\n");
-    page_input(r, "found_at", "发现时间（北京时间，如 2026-12-07 09:30）", req_param(r, "found_at"),
-               "required type=\"datetime-local\"");
-    reg_textarea(r, "summary", "概要", e.zSummary, 0);
+    opinion_fields(r, &e, 1);
     req_puts(r, "<p><button type=\"submit\">登记</button></p></form>\n");
   }
   page_end(r);
   if (zErr) r->status = 422;
   return 0;
+}
+
+/* A response to event *e (POST without action).  Returns NULL after
+** queuing the feedback, else the Chinese message of the refusal. */
+static const char *opinion_respond_post(Req *r, const OpinionEvent *e) {
+  OpinionResponse p;
+  time_t t;
+  const char *zErr;
+  memset(&p, 0, sizeof p);
+  p.eventId = e->id;
+  p.zKind = req_param_or(r, "kind", "");
+  p.zNote = req_param_or(r, "note", "");
+  if (!reg_response_label(p.zKind)) return "请选择回应方式";
+  if (datetime_parse_cn(req_param_or(r, "at", ""), &t))
+    return "回应时间有误，请按 2026-12-07 14:00 的格式填写";
+  if (t < (time_t)e->tFound) return "回应时间不能早于发现时间";
+  if (t > time(NULL) + 300) return "回应时间不能晚于现在";
+  if ((zErr = reg_text_check("说明", p.zNote, 2000, 0)) != NULL) return zErr;
+  p.tAt = t;
+  if (store_opinion_response_add(r->store, &p) != STORE_OK) return store_errmsg(r->store);
+  store_audit(r->store, r->user->id, e->orgId, "opinion.respond", p.zKind);
+  page_feedback(r, FB_OPINION_RESPOND, e->zTitle,
+                req_fmt(r, "%s（%s）", reg_response_label(p.zKind), fmt_instant(r, t)), NULL);
+  return NULL;
+}
+
+/* The correction of event *e (action=edit): level, time found and the
+** texts; the clocks follow.  Returns NULL after queuing the feedback. */
+static const char *opinion_edit_post(Req *r, const OpinionEvent *e) {
+  OpinionEvent f = *e;
+  const char *zErr = opinion_form(r, &f);
+  if (zErr) return zErr;
+  if (store_opinion_update(r->store, &f) != STORE_OK) return store_errmsg(r->store);
+  store_audit(r->store, r->user->id, e->orgId, "opinion.update", f.zTitle);
+  page_feedback(r, FB_OPINION_UPDATE, f.zTitle,
+                req_fmt(r, "%s，发现时间%s", reg_level_label(f.zLevel),
+                        fmt_instant(r, (time_t)f.tFound)), NULL);
+  return NULL;
 }
 
 int page_opinion_view(Req *r) {
@@ -397,31 +459,14 @@ int page_opinion_view(Req *r) {
   }
   if (reg_check(r, PERM_VIEW_STAFF, e.orgId)) return 0;
   int bEdit = req_can(r, PERM_REGISTER_EDIT, e.orgId);
+  int bTyped = 0;
   if (r->method == HTTP_POST) {
     if (reg_check(r, PERM_REGISTER_EDIT, e.orgId)) return 0;
-    OpinionResponse p;
-    time_t t;
-    memset(&p, 0, sizeof p);
-    p.eventId = id;
-    p.zKind = req_param_or(r, "kind", "");
-    p.zNote = req_param_or(r, "note", "");
-    if (!reg_response_label(p.zKind)) zErr = "请选择回应方式";
-    else if (datetime_parse_cn(req_param_or(r, "at", ""), &t))
-      zErr = "回应时间有误，请按 2026-12-07 14:00 的格式填写";
-    else if (t < (time_t)e.tFound) zErr = "回应时间不能早于发现时间";
-    else if (t > time(NULL) + 300) zErr = "回应时间不能晚于现在";
-    else if ((zErr = reg_text_check("说明", p.zNote, 2000, 0)) == NULL) {
-      p.tAt = t;
-      if (store_opinion_response_add(r->store, &p) != STORE_OK)
-        zErr = store_errmsg(r->store);
-      else {
-        store_audit(r->store, r->user->id, e.orgId, "opinion.respond", p.zKind);
-        page_feedback(r, FB_OPINION_RESPOND, e.zTitle,
-                      req_fmt(r, "%s（%s）", reg_response_label(p.zKind), fmt_instant(r, t)),
-                      NULL);
-        req_redirect(r, req_fmt(r, "/staff/opinion/%lld", (long long)id));
-        return 0;
-      }
+    bTyped = !strcmp(req_param_or(r, "action", ""), "edit");
+    zErr = bTyped ? opinion_edit_post(r, &e) : opinion_respond_post(r, &e);
+    if (!zErr) {
+      req_redirect(r, req_fmt(r, "/staff/opinion/%lld", (long long)id));
+      return 0;
     }
   }
   OpinionResponse *aR;
@@ -458,8 +503,15 @@ int page_opinion_view(Req *r) {
                 "<option value=\"online\">网上回应</option></select></p>\n");
     page_input(r, "at", "时间（北京时间，如 2026-12-07 14:00）", req_param(r, "at"),
                "required type=\"datetime-local\"");
-    reg_textarea(r, "note", "说明", req_param(r, "note"), 0);
+    reg_textarea(r, "note", "说明", bTyped ? "" : req_param(r, "note"), 0);
     req_puts(r, "<p><button type=\"submit\">保存</button></p></form>\n");
+    OpinionEvent typed = e;
+    if (bTyped) opinion_form(r, &typed);
+    req_puts(r, "<h2>更正事件信息</h2><form method=\"post\" class=\"form\">"
+                "<input type=\"hidden\" name=\"action\" value=\"edit\">");
+    page_csrf_field(r);
+    opinion_fields(r, &typed, bTyped);
+    req_puts(r, "<p><button type=\"submit\">保存更正</button></p></form>\n");
   }
   page_end(r);
   if (zErr) r->status = 422;

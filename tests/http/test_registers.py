@@ -239,6 +239,46 @@ def test_opinion_clocks_due_met_missed(srv):
     eq(db_count(srv, "SELECT count(*) FROM opinion_event"), n)
 
 
+def test_opinion_event_corrected(srv):
+    """An event filed as 其他政务舆情 that was a major emergency, found an
+    hour earlier than entered: the office corrects it on the event's page;
+    the clocks follow the corrected level.  The time found may not be
+    after the first response (10:00 here)."""
+    bureau = org_id(srv, "znwsj")
+    c = srv.client()
+    c.login("office")
+    page = "/staff/opinion?org=%d" % bureau
+    r = c.post("/staff/opinion", {"org": str(bureau), "title": "某乡镇卫生院食物中毒事件",
+                                  "source": "网络", "level": "other",
+                                  "found_at": "2025-06-01T09:00", "summary": ""},
+               csrf_from=page)
+    eq(r.status, 303)
+    view = r.headers["location"]
+    eid = int(view.rsplit("/", 1)[1])
+    eq(c.post(view, {"kind": "release", "at": "2025-06-01T10:00", "note": "发布通报"},
+              csrf_from=view).status, 303)
+    r = c.get(view)
+    contains(r.text, "更正事件信息")
+    contains(r.text, 'value="2025-06-01T09:00:00"')
+    fix = {"action": "edit", "title": "某乡镇卫生院食物中毒事件", "source": "网络",
+           "level": "major", "found_at": "2025-06-01T08:00", "summary": "12人就医"}
+    r = c.post(view, dict(fix, found_at="2025-06-01T11:00"), csrf_from=view)
+    eq(r.status, 422)
+    contains(r.text, "发现时间不能晚于第一次回应的时间")
+    contains(r.text, "12人就医")                       # what was typed, shown again
+    eq(srv.sql("SELECT level, found_at FROM opinion_event WHERE id=?", (eid,))[0],
+       ("other", 1748739600))                          # 2025-06-01 09:00 Beijing
+    r = c.post(view, fix, csrf_from=view)
+    eq(r.status, 303)
+    eq(r.headers["location"], view)
+    eq(srv.sql("SELECT level, found_at, summary FROM opinion_event WHERE id=?", (eid,))[0],
+       ("major", 1748736000, "12人就医"))              # 08:00 Beijing = 00:00 UTC
+    r = c.get(view)
+    contains(r.text, "已更正")
+    contains(r.text, "特别重大、重大突发事件")
+    eq(srv.sql("SELECT count(*) FROM opinion_response WHERE event_id=?", (eid,))[0][0], 1)
+
+
 def test_proposal_reply_published_in_full(srv):
     bureau = org_id(srv, "znwsj")
     pub = srv.client().get("/o/znwsj/proposals").text

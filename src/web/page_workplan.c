@@ -150,7 +150,7 @@ int page_workplan_list(Req *r) {
     page_csrf_field(r);
     page_input(r, "pyear", "年度", req_param(r, "pyear"), "required inputmode=\"numeric\"");
     reg_textarea(r, "text", "工作要点全文", req_param(r, "text"), 0);
-    req_puts(r, "<p class=\"field\"><label for=\"f-file\">或上传文本文件（UTF-8 或 GBK 编码）</label>"
+    req_puts(r, "<p class=\"field\"><label for=\"f-file\">或上传文本文件（记事本、Word 或 WPS 另存的 TXT 均可）</label>"
                 "<input type=\"file\" id=\"f-file\" name=\"file\" accept=\".txt,text/plain\"></p>\n"
                 "<p><button type=\"submit\">导入</button></p></form>\n");
   }

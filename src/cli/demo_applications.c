@@ -193,8 +193,9 @@ static void ev(Gen *g, AppEventRec *a, int *pn, const char *zKind, Date d,
 ** under Art. 36(一) by the bureau and referred to it under Art. 36(五) by
 ** the other units, whatever the outcome cycle says; row （四）1 otherwise
 ** alternates Art. 36(四) (does not exist) and 36(五) (not this organ's,
-** with the responsible organ).  Sets *pzOutcome, the basis, the organ,
-** its contact and the text. */
+** with the responsible organ).  Sets *pzOutcome, the basis, the organ
+** (for art36_1: the way and place to obtain the information), its contact
+** and the text. */
 static void demo_answer(DemoCtx *c, int64_t orgId, int iInfo, int iCase,
                         const char **pzOutcome, const char **pzBasis,
                         const char **pzOrgan, const char **pzContact,
@@ -208,8 +209,11 @@ static void demo_answer(DemoCtx *c, int64_t orgId, int iInfo, int iCase,
                 ? "经审查，具体理由见上述法律依据。"
                 : "";
   if (bOwnReport && orgId == c->bureau) {
-    *pzText = "该信息已于2019年2月主动公开（《条例》第三十六条第（一）项），"
-              "可在本机关门户网站政府信息公开专栏“政府信息公开年报”栏目查阅、下载。";
+    /* Art. 36(一): the letter tells where it is. */
+    *pzBasis = "art36_1";
+    *pzOrgan = "本机关门户网站政府信息公开专栏“政府信息公开年报”栏目"
+               "（2019年2月主动公开，可在线查阅、下载）";
+    *pzText = "";
     return;
   }
   if (strcmp(*pzOutcome, "results.cannot_provide.not_held")) return;
@@ -418,7 +422,9 @@ static int one_app(Gen *g, int64_t orgId, Date dRec, const char *zOutcome,
     demo_answer(c, orgId, iInfo, iCase, &zOutcome, &zBasis, &zOrgan, &zContact,
                 &zText);
     if (store_app_draft(c->s, a.id, zOutcome, zText, uDrafter) != STORE_OK ||
-        store_app_set_basis(c->s, a.id, zBasis, zOrgan, zContact) !=
+        store_app_set_basis(c->s, a.id, zBasis,
+                            strcmp(zBasis, "art36_1") ? zOrgan : "", zContact,
+                            strcmp(zBasis, "art36_1") ? "" : zOrgan) !=
             STORE_OK ||
         store_app_dept_review(c->s, a.id, uReviewer) != STORE_OK ||
         store_app_event_add(c->s, a.id, &e, c->uOffice) != STORE_OK ||

@@ -139,7 +139,7 @@ def test_register_case_page_and_api_say_the_same_overdue_working_days(srv):
     contains(page, '<dd id="due-note">已超期 %d 个工作日</dd>' % n)
     reg_no = re.search(r"<h1>申请 ([^<]+)</h1>", page).group(1)
     reg = office.get("/staff/applications?f=overdue&q=" + reg_no).text
-    row = reg[reg.find(reg_no):]
+    row = reg[reg.find(">%s</a>" % reg_no):]
     row = row[:row.find("</tr>")]
     contains(row, '<span class="tag">已超期 %d 个工作日</span> %s' % (n, due.isoformat()))
     not_contains(row, "天</span>")

@@ -39,6 +39,9 @@ int api_applications(Req *r) {
     return 0;
   }
   int bSub = perm_reaches_subtree(r->user->roles, PERM_VIEW_STAFF);
+  /* Holidays added since the cached due dates were computed move them
+  ** first, as the register does: the API says what the case page says. */
+  store_app_recalc_if_calendar_changed(r->store, date_today_cn(time(NULL)), NULL);
   if (store_app_list(r->store, &r->arena, r->user->orgId, bSub, zFilter, 2000,
                      &aApp, &n) != STORE_OK) {
     http_store_error(r, store_errcode(r->store));
@@ -54,6 +57,7 @@ int api_applications(Req *r) {
 int api_application(Req *r) {
   App a;
   r->bNoCache = 1;
+  store_app_recalc_if_calendar_changed(r->store, date_today_cn(time(NULL)), NULL);
   if (store_app_get(r->store, &r->arena, req_arg_id(r, 0), &a) != STORE_OK) {
     api_error(r, 404, NULL, "申请不存在");
     return 0;

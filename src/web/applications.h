@@ -88,6 +88,11 @@ int app_done_lookup(Req *r, App *a, const char **pzCode);
 /* The calendar from the database (falls back to the embedded data); the
 ** caller frees it with cal_free().  Returns STORE_OK or an error. */
 int app_load_calendar(Req *r, Calendar *pCal);
+/* store_app_get() of application id after the cached due dates have
+** followed any change of the holiday table (store_app_recalc_if_calendar_
+** changed()), so the case page, its letters, the register and the API
+** state the same due date.  Returns STORE_OK or an error. */
+int app_get_current(Req *r, int64_t id, App *a);
 /* Today's date in Beijing. */
 Date app_today(void);
 /* The due-soon window of the applications figures (依申请公开 "N个工作日内

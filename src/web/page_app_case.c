@@ -41,7 +41,7 @@ static void status_of(Req *r, const Calendar *pCal, App *a, AppEvent *aEv,
 ** it (PERM_VIEW_STAFF over its organisation); writes the error page and
 ** returns 0 otherwise. */
 static int load_visible(Req *r, App *a) {
-  if (store_app_get(r->store, &r->arena, req_arg_id(r, 0), a) != STORE_OK) {
+  if (app_get_current(r, req_arg_id(r, 0), a) != STORE_OK) {
     http_error(r, 404, "申请不存在");
     return 0;
   }

@@ -303,7 +303,7 @@ void app_letter_send(Req *r, const App *a, int bDocx) {
 ** the error page written otherwise. */
 static App *letter_app(Req *r) {
   App *a = arena_alloc(&r->arena, sizeof *a);
-  if (store_app_get(r->store, &r->arena, req_arg_id(r, 0), a) != STORE_OK) {
+  if (app_get_current(r, req_arg_id(r, 0), a) != STORE_OK) {
     http_error(r, 404, "申请不存在");
     return NULL;
   }
@@ -361,7 +361,7 @@ void app_letter_links(Req *r, const App *a) {
 static int notice_page(Req *r, int bDocx) {
   App a;
   AppNotice n;
-  if (store_app_get(r->store, &r->arena, req_arg_id(r, 0), &a) != STORE_OK ||
+  if (app_get_current(r, req_arg_id(r, 0), &a) != STORE_OK ||
       store_notice_get(r->store, &r->arena, a.id, req_arg_id(r, 1), &n) !=
           STORE_OK) {
     http_error(r, 404, "告知书不存在");

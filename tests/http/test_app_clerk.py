@@ -254,3 +254,43 @@ def test_a_draft_answer_cannot_be_printed_as_the_letter(srv):
     letter = office.get(at + "/letter").text
     contains(letter, "政府信息公开申请答复告知书")
     not_contains(letter, "（草稿")
+
+
+def test_a_holiday_added_behind_the_pages_moves_the_api_and_letters_too(srv):
+    # Received Mon 2026-03-02 in person: 20 working days (Art. 33 ¶2),
+    # March 2026 has no holiday: 03-03..06 (4), 09..13 (9), 16..20 (14),
+    # 23..27 (19), 03-30 (20) -> due 2026-03-30.  A day off added on Tue
+    # 2026-03-10 by any means moves it to Tue 03-31; the case page, the API
+    # (list and case) and the extension notice then all say 03-31 without
+    # anyone opening the register first.
+    import json
+    office = srv.client()
+    office.login("office")
+    chief = srv.client()
+    chief.login("officehead")
+    aid = register(office, "节假日", "64052119800101073")
+    at = "/staff/applications/%d" % aid
+    contains(office.get(at).text, '<dd id="due">2026-03-30</dd>')
+    srv.sql("INSERT INTO holiday(day, kind, name) VALUES('2026-03-10', 'holiday', '测试')")
+    try:
+        j = json.loads(office.get("/api/v1/applications/%d" % aid).text)
+        eq(j["due_on"], "2026-03-31")
+        listed = [a for a in json.loads(office.get("/api/v1/applications?f=open").text)
+                  ["applications"] if a["id"] == aid]
+        eq(listed[0]["due_on"], "2026-03-31")
+        contains(office.get(at).text, '<dd id="due">2026-03-31</dd>')
+        # Extended by 10 working days on 03-20: 03-31 + 10 = 04-15 (清明
+        # 04-04..06 off: 04-01..03 (3), 04-07..10 (7), 04-13..15 (10)).
+        r = chief.post(at + "/extend", {"on_day": "2026-03-20", "n_days": "10",
+                                        "text": "需调取档案", "notified": "1"}, csrf_from=at)
+        eq(r.status, 303, r.text[-600:])
+        srv.sql("DELETE FROM holiday WHERE day='2026-03-10'")
+        # Without that day off again: 03-30 + 10 = 04-14; the notice says so.
+        page = office.get(at).text
+        contains(page, '<dd id="due">2026-04-14</dd>')
+        link = re.search(r'延期答复告知书</td>.*?href="(/staff/applications/%d/notices/\d+)"'
+                         % aid, page)
+        ok(link, "extension notice listed")
+        contains(office.get(link.group(1)).text, "2026年4月14日")
+    finally:
+        srv.sql("DELETE FROM holiday WHERE day='2026-03-10'")

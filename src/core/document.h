@@ -135,6 +135,8 @@ typedef struct LedgerEntry {
   const char *zContentHash;   /* SHA-256 hex of zContent */
   const char *zPrevHash;      /* entry_hash of seq-1, or 64 zeros */
   const char *zEntryHash;     /* doc_ledger_entry_hash() */
+  int64_t orgId;              /* the document's organisation (store_ledger_list
+                              ** only; 0 elsewhere) */
 } LedgerEntry;
 
 /* The code/label pairs of a stored enumeration. */

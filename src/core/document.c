@@ -209,6 +209,15 @@ int doc_is_public(const Doc *d) {
   return d->zState && !strcmp(d->zState, "published");
 }
 
+const char *doc_replacement_label(const char *zValidity, const char *zOtherState,
+                                  const char *zOtherValidity) {
+  if (zValidity && !strcmp(zValidity, "amended")) return "修改本文件的文件";
+  if (zOtherState && !strcmp(zOtherState, "published") && zOtherValidity &&
+      !strcmp(zOtherValidity, "valid"))
+    return "现行文件";
+  return "替代文件";
+}
+
 static int att_cmp(const void *a, const void *b) {
   const DocAttachment *x = a, *y = b;
   int c = strcmp(x->zSha256, y->zSha256);

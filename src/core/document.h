@@ -218,6 +218,15 @@ const char *doc_validity_check(const Doc *d, const char *zValidity,
 ** published (withdrawn documents show only the withdrawal notice). */
 int doc_is_public(const Doc *d);
 
+/* The label before the link from a document whose validity is zValidity
+** (amended, repealed or expired) to the document recorded as replacing
+** it, true for the states of both: "修改本文件的文件" when this one is
+** amended (it stays in force, as amended); else "现行文件" only when the
+** other is published and valid; else "替代文件" (the other's own state —
+** withdrawn, amended, repealed, expired — is said after the link). */
+const char *doc_replacement_label(const char *zValidity, const char *zOtherState,
+                                  const char *zOtherValidity);
+
 /*
 ** The canonical content of a document for the ledger: compact JSON, keys
 ** in byte order, of the public fields — attachments (array of

@@ -722,9 +722,11 @@ static int doc_view(Req *r, const char *zRefusal) {
     req_printf(r, "<p>政策解读：<a href=\"/staff/docs/%lld\">%h</a>（%h）</p>\n",
                (long long)aInterp[i].id, aInterp[i].zTitle,
                doc_label(aDocState, aInterp[i].zState));
-  if (d.replacedById && store_doc_ref(r->store, &r->arena, d.replacedById, &ref) == STORE_OK)
-    req_printf(r, "<p>替代文件：<a href=\"/staff/docs/%lld\">%h</a></p>\n",
-               (long long)ref.id, ref.zTitle);
+  Doc rep;
+  if (d.replacedById && store_doc_get(r->store, &r->arena, d.replacedById, &rep) == STORE_OK)
+    req_printf(r, "<p>%h：<a href=\"/staff/docs/%lld\">%h</a>%h</p>\n",
+               doc_replacement_label(d.zValidity, rep.zState, rep.zValidity),
+               (long long)rep.id, rep.zTitle, docs_state_note(r, &rep));
 
   /* Actions for this user in this state. */
   req_puts(r, "<section class=\"actions\" id=\"actions\"><h2>办理</h2>\n");

@@ -49,6 +49,7 @@ static int utf16_order(const unsigned char *p, size_t n, size_t *pnSkip) {
 ** UTF-8 or was converted; -3 when its UTF-16 has an odd number of bytes
 ** (cut inside a unit). */
 static int part_utf8(Buf *b, size_t n0) {
+  if (!b->z || b->n <= n0) return 0;   /* an empty part */
   const unsigned char *p = (const unsigned char *)b->z + n0;
   size_t n = b->n - n0, k;
   int eOrder = utf16_order(p, n, &k);

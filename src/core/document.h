@@ -218,6 +218,11 @@ const char *doc_validity_check(const Doc *d, const char *zValidity,
 ** published (withdrawn documents show only the withdrawal notice). */
 int doc_is_public(const Doc *d);
 
+/* What a document of validity zValidity has become, for "本文件…":
+** 已修订, 已废止, 已失效 (the labels of aDocValidity are 已修订, 废止,
+** 失效: "本文件已" + label read 本文件已已修订); "" for valid. */
+const char *doc_validity_done(const char *zValidity);
+
 /* The label before the link from a document whose validity is zValidity
 ** (amended, repealed or expired) to the document recorded as replacing
 ** it, true for the states of both: "修改本文件的文件" when this one is

@@ -686,8 +686,8 @@ static int doc_view(Req *r, const char *zRefusal) {
                   "操作未完成：</strong>%h</p><p>您填写的意见已保留在下方，处理后可再次提交。"
                   "</p></div>\n", zRefusal);
   if (strcmp(d.zValidity, "valid"))
-    req_printf(r, "<p class=\"notice banner\" role=\"status\">本文件已%h（%h）</p>\n",
-               doc_label(aDocValidity, d.zValidity), d.zValidityDate);
+    req_printf(r, "<p class=\"notice banner\" role=\"status\">本文件%h（%h）</p>\n",
+               doc_validity_done(d.zValidity), d.zValidityDate);
   if (d.zWithdrawReason[0])
     req_printf(r, "<p class=\"notice banner\" role=\"status\">已撤回：%h</p>\n", d.zWithdrawReason);
 

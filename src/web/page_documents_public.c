@@ -134,7 +134,7 @@ int page_doc_public(Req *r) {
                fmt_date(r, d.zWithdrawnAt), d.zWithdrawReason);
   } else if (strcmp(d.zValidity, "valid")) {
     req_printf(r, "<p class=\"notice banner\" role=\"status\" data-banner=\"%h\">"
-                  "本文件已%h", d.zValidity, doc_label(aDocValidity, d.zValidity));
+                  "本文件%h", d.zValidity, doc_validity_done(d.zValidity));
     if (d.zValidityDate[0]) req_printf(r, "（%h）", d.zValidityDate);
     req_puts(r, "。</p>\n");
     replacement_link(r, &d);

@@ -238,6 +238,12 @@ def test_replacement_label_true_in_every_state_of_both(srv):
     amending = published(srv, "关于修订实施细则的决定")
     set_validity(srv, base, "amended", "2026-11-12", amending)
     eq(replacement_line(srv, base, amending), "修改本文件的文件：关于修订实施细则的决定")
+    # The banner of each state reads as a sentence (本文件已已修订 before).
+    for doc, banner in ((base, "本文件已修订（2026-11-12）"), (old, "本文件已废止（2026-11-10）")):
+        for page in (srv.client().get("/o/znwsj/d/%d" % doc).text,
+                     client(srv, "office").get("/staff/docs/%d" % doc).text):
+            contains(page, banner)
+            not_contains(page, "已已")
 
 
 def test_repeal_relation_tag_follows_the_recorded_validity(srv):

@@ -263,4 +263,8 @@ TEST(doc_relation_labels_true_for_each_state) {
   CHECK_STR(doc_replacement_label("repealed", "published", "expired"), "替代文件");
   CHECK_STR(doc_replacement_label("repealed", "withdrawn", "valid"), "替代文件");
   CHECK_STR(doc_replacement_label("amended", "published", "valid"), "修改本文件的文件");
+  CHECK_STR(doc_validity_done("amended"), "已修订");
+  CHECK_STR(doc_validity_done("repealed"), "已废止");
+  CHECK_STR(doc_validity_done("expired"), "已失效");
+  CHECK_STR(doc_validity_done("valid"), "");
 }

@@ -8,8 +8,21 @@ suite=ops; . tests/cli/common.inc
 export GONGKAI_CONFIG=none
 
 db=$dir/a.db
-"$BIN" init --db "$db" >/dev/null 2>&1 && "$BIN" demo --db "$db" >/dev/null 2>&1 ||
+"$BIN" init --db "$db" >/dev/null 2>&1 && "$BIN" demo --db "$db" >"$dir/demo.out" 2>&1 ||
   { echo "FAIL setup: init/demo"; echo "cli-ops: 0 passed, 1 failed"; exit 1; }
+
+# `make run` shows what demo prints: every user it made (all but init's
+# administrator) must be named there with the password.
+missing=$(python3 - "$db" "$dir/demo.out" <<'PY'
+import re, sqlite3, sys
+text = open(sys.argv[2], encoding="utf-8").read()
+named = set(re.findall(r"(?<![\w-])([a-z][a-z-]*) [\u4e00-\u9fff]", text))
+users = [r[0] for r in sqlite3.connect(sys.argv[1]).execute("SELECT login FROM user WHERE login <> 'admin'")]
+print(" ".join(u for u in users if u not in named))
+PY
+)
+ok "demo names every demo user it made (missing: ${missing:-none})" [ -z "$missing" ]
+ok "demo prints the demo password" grep -q "password gongkai-demo-2026" "$dir/demo.out"
 
 # --- configuration file -------------------------------------------------
 cat > "$dir/good.conf" <<CONF

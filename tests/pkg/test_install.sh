@@ -56,6 +56,25 @@ ok "reinstall (upgrade path) succeeds" [ $? -eq 0 ]
 ok "upgrade took a backup first" sh -c 'ls /var/backups/gongkai/before-upgrade-from-*.db >/dev/null 2>&1'
 ok "upgrade ran the migrations" grep -q "schema version" "$log"
 
+ok "the server and the backup timer are started (when systemd runs)" \
+  grep -q "deb-systemd-invoke start 'gongkai-backup.timer'" /var/lib/dpkg/info/gongkai.postinst
+
+# An installation moved to PostgreSQL (db = a connection string): an
+# upgrade must not take the string for a missing file and run `init` over
+# the login file; it backs up with pg_dump (here the server does not exist,
+# so the upgrade stops before migrating, as it must without a backup).
+cp /etc/gongkai/admin-login.txt "$log.login"
+cp /etc/gongkai/gongkai.conf "$log.conf"
+sed -i 's|^db = .*|db = host=/nonexistent-gongkai-test dbname=gongkai|' /etc/gongkai/gongkai.conf
+dpkg -i "$deb" >"$log" 2>&1
+ok "upgrade on PostgreSQL does not run init" sh -c "! grep -q 'database created' '$log'"
+ok "upgrade on PostgreSQL keeps the login file" cmp -s /etc/gongkai/admin-login.txt "$log.login"
+ok "upgrade on PostgreSQL backs it up first (no server: refused)" grep -q "gongkai backup: .*PostgreSQL" "$log"
+cp "$log.conf" /etc/gongkai/gongkai.conf
+dpkg --configure -a >"$log" 2>&1
+ok "with the file again the upgrade completes" sh -c "dpkg-query -W -f='\${Status}' gongkai | grep -q 'ok installed'"
+rm -f "$log.login" "$log.conf"
+
 dpkg --purge gongkai >"$log" 2>&1
 ok "purge keeps the database" [ -f /var/lib/gongkai/gongkai.db ]
 ok "purge keeps the key" [ -f /etc/gongkai/gongkai.key ]

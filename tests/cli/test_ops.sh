@@ -63,6 +63,40 @@ check "command line beats the environment" 0 "backup written" \
 check "GONGKAI_CONFIG names the file" 0 "backup written" \
   env GONGKAI_CONFIG="$dir/good.conf" "$BIN" backup --to "$dir/b4.db"
 
+# The configured key-file is the key of every command, as of the server:
+# the packaged gongkai.conf names /etc/gongkai/gongkai.key, and `demo` or
+# `applications register` run as the service user sealed identity numbers
+# with a gongkai.key they made beside the database instead, which the
+# server cannot open.
+kd=$dir/keyed
+mkdir -p "$kd"
+python3 -c 'import os; print(os.urandom(32).hex(), end="")' > "$dir/conf.key"
+printf 'db = %s/k.db\nkey-file = %s/conf.key\n' "$kd" "$dir" > "$dir/keyed.conf"
+"$BIN" --config "$dir/keyed.conf" init >/dev/null 2>&1
+"$BIN" --config "$dir/keyed.conf" demo >/dev/null 2>&1
+ok "demo seals with the configured key-file (no key made beside the database)" \
+  [ ! -e "$kd/gongkai.key" ]
+check "applications register with the configured key-file" 0 "tracking code:" \
+  "$BIN" --config "$dir/keyed.conf" applications register --user office \
+  applicant_type=natural_person name=陆转办 id_kind=resident_id id_number=640521197902020036 \
+  phone=13995550001 address=宁夏中宁县宁安镇 postcode=755100 info_title=资金分配表 \
+  form=electronic delivery=email email=lu@example.com channel=in_person event_day=2026-03-02
+opened=$(python3 - "$kd/k.db" "$dir/conf.key" <<'PY'
+import base64, ctypes, ctypes.util, sqlite3, sys
+na = ctypes.CDLL(ctypes.util.find_library("sodium"))
+key = bytes.fromhex(open(sys.argv[2]).read().strip())
+sealed = sqlite3.connect(sys.argv[1]).execute(
+    "SELECT id_sealed FROM application ORDER BY id DESC LIMIT 1").fetchone()[0]
+box = base64.b64decode(sealed)
+nonce, c = box[:24], box[24:]
+m = ctypes.create_string_buffer(len(c) - 16)
+rc = na.crypto_secretbox_open_easy(m, c, ctypes.c_ulonglong(len(c)), nonce, key)
+print(m.raw.decode() if rc == 0 else "unreadable")
+PY
+)
+ok "the server's key opens the identity number the CLI sealed ($opened)" \
+  [ "$opened" = 640521197902020036 ]
+
 check "version prints commit and build date" 0 "commit .*built [0-9]\{4\}-[0-9][0-9]-[0-9][0-9]" \
   "$BIN" version
 

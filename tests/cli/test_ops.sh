@@ -50,6 +50,12 @@ check "key set twice refused" 1 "twice.conf:2: 'db' is set twice" "$BIN" config 
 printf 'no equals sign\n' > "$dir/syntax.conf"
 check "line without = refused" 1 "syntax.conf:1: expected key = value" \
   "$BIN" config check "$dir/syntax.conf"
+printf 'threads = 8   # two per core\nlisten = 127.0.0.1:8080\t# loopback\n' > "$dir/inline.conf"
+check "a comment after a value (space, then #) is a comment" 0 "ok" \
+  "$BIN" config check "$dir/inline.conf"
+printf 'db = "/var/lib/gongkai/gongkai.db"\n' > "$dir/quoted.conf"
+check "a quoted value is refused, not taken as a file name with quotes" 1 \
+  "quoted.conf:1: db is written without quotes" "$BIN" config check "$dir/quoted.conf"
 check "a bad file stops every command" 2 "bad.conf:1" "$BIN" --config "$dir/bad.conf" version
 check "missing file is an error" 2 "cannot read" "$BIN" --config "$dir/none.conf" version
 

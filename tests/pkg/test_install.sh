@@ -50,9 +50,13 @@ ok "the service user reads it with the packaged configuration" \
   sh -c "runuser -u gongkai -- gongkai ledger verify >/dev/null"
 ok "unit enabled" [ -e /etc/systemd/system/multi-user.target.wants/gongkai.service ]
 
-# Reinstalling runs postinst as an upgrade from the installed version.
+# Reinstalling runs postinst as an upgrade from the installed version; the
+# operator's comment after db = (gongkai.conf(5)) is not part of the path.
+sed -i 's|^db = .*|&   # the database|' /etc/gongkai/gongkai.conf
 dpkg -i "$deb" >"$log" 2>&1
 ok "reinstall (upgrade path) succeeds" [ $? -eq 0 ]
+ok "upgrade finds the database despite a comment after db =" \
+  sh -c "! grep -q 'database created' '$log'"
 ok "upgrade took a backup first" sh -c 'ls /var/backups/gongkai/before-upgrade-from-*.db >/dev/null 2>&1'
 ok "upgrade ran the migrations" grep -q "schema version" "$log"
 

@@ -61,7 +61,7 @@ ok "upgrade took a backup first" sh -c 'ls /var/backups/gongkai/before-upgrade-f
 ok "upgrade ran the migrations" grep -q "schema version" "$log"
 
 ok "the server and the backup timer are started (when systemd runs)" \
-  grep -q "deb-systemd-invoke start 'gongkai-backup.timer'" /var/lib/dpkg/info/gongkai.postinst
+  grep -Eq "deb-systemd-invoke (start|\\\$_dh_action) 'gongkai-backup.timer'" /var/lib/dpkg/info/gongkai.postinst
 
 # An installation moved to PostgreSQL (db = a connection string): an
 # upgrade must not take the string for a missing file and run `init` over

@@ -103,6 +103,13 @@ PY
 ok "the server's key opens the identity number the CLI sealed ($opened)" \
   [ "$opened" = 640521197902020036 ]
 
+# A mistyped database path: a clear message and exit 1, and no key file
+# made beside the path that is not there.
+mkdir -p "$dir/typo"
+check "serve on a database that is not there says so" 1 "数据库文件不存在" \
+  "$BIN" serve --db "$dir/typo/gongaki.db" --listen 127.0.0.1:0
+ok "and makes no key file beside it" [ ! -e "$dir/typo/gongkai.key" ]
+
 check "version prints commit and build date" 0 "commit .*built [0-9]\{4\}-[0-9][0-9]-[0-9][0-9]" \
   "$BIN" version
 

@@ -11,8 +11,8 @@
 **
 ** Applicants are invented; their identity numbers and credit codes carry
 ** valid check characters.  Numbers are sealed with the server key
-** (GONGKAI_KEY, else gongkai.key beside the database, created like
-** `gongkai serve` does).  A fixed pseudo-random sequence makes the data
+** (the configured key-file, else GONGKAI_KEY, else gongkai.key beside the
+** database, created like `gongkai serve` does).  A fixed pseudo-random sequence makes the data
 ** the same on every run (apart from the open cases, placed relative to
 ** today).
 */
@@ -24,6 +24,7 @@
 #include <unistd.h>
 
 #include "app/app_key.h"
+#include "cli/conffile.h"
 #include "cli/demo.h"
 #include "core/notice.h"
 #include "store/store_notice.h"
@@ -45,11 +46,12 @@ static unsigned rnd(unsigned n) {
 }
 
 /* Reads or creates the server key (see file comment; declared in demo.h):
-** the one reader of app_key.h, creating gongkai.key beside a SQLite
-** database when GONGKAI_KEY is not set. */
+** the one reader of app_key.h, the key the server reads: the configured
+** key-file, else GONGKAI_KEY, else gongkai.key beside a SQLite database
+** (created when missing). */
 int demo_key(Store *s, char zKey[65]) {
   char *zErr = NULL;
-  if (app_key_load(store_app_db_path(s), NULL, 1, zKey, &zErr)) {
+  if (app_key_load(store_app_db_path(s), conf_value("key-file"), 1, zKey, &zErr)) {
     fprintf(stderr, "demo: %s\n", zErr);
     free(zErr);
     return -1;

@@ -1,5 +1,9 @@
 """test_org_pages.py — an organisation's public home and its guide."""
-from harness import contains, eq
+import json
+import os
+import re
+
+from harness import contains, eq, not_contains
 
 
 def test_org_home_by_slug_lists_units_and_contacts(srv):
@@ -54,3 +58,55 @@ def test_cache_keys_include_the_query_string(srv):
     contains(r1.text, 'value="/a"')
     contains(r2.text, 'value="/b"')
     eq(c.get("/api/v1/orgs").text, a)
+
+
+def _org_form(c, oid):
+    """The fields of the organisation's edit form as they stand."""
+    page = c.get("/admin/orgs/%d" % oid).text
+    form = dict(re.findall(r'<input[^>]* name="([a-z_]+)"[^>]* value="([^"]*)"', page))
+    for k in ("_csrf", "_once", "dept_name", "review_organ", "notice_contact",
+              "notice_prefix"):
+        form.pop(k, None)
+    return form
+
+
+def _rename(c, oid, name):
+    form = _org_form(c, oid)
+    form["name"] = name
+    eq(c.post("/admin/orgs/%d" % oid, form, csrf_from="/admin/orgs/%d" % oid).status, 303)
+
+
+def test_renamed_org_keeps_the_issuer_of_what_it_published(srv):
+    # 机构改革: the 疾控中心 is renamed.  A document it published in 2025
+    # with no publisher of its own was issued by 中宁县疾病预防控制中心 and
+    # must keep that name; the unit's own pages, and what it publishes
+    # from now on, bear the new one; the index number does not change.
+    oid = srv.sql("SELECT id FROM org WHERE slug='zn-cdc'")[0][0]
+    # The demo made it today; a unit that existed before (a name given on
+    # the day of creation is no former name).
+    srv.sql("UPDATE org SET created_at='2018-05-02T01:00:00Z' WHERE id=?", (oid,))
+    lines = [{"title": "关于做好2025年流感防控工作的通知", "published_date": "2025-03-01",
+              "body": "正文", "index_number": "453629055/2025-09001"}]
+    path = os.path.join(srv.dir, "cdc.jsonl")
+    with open(path, "w", encoding="utf-8") as f:
+        f.write("\n".join(json.dumps(x, ensure_ascii=False) for x in lines) + "\n")
+    rc, _, err = srv.gongkai("docs", "import", "--org", "zn-cdc", "--db", srv.db, path)
+    eq(rc, 0, err)
+    c = srv.client()
+    c.login("sysadmin")
+    _rename(c, oid, "中宁县疾病预防控制中心（中宁县卫生监督所）")
+    # A typo corrected the same day is no name of its own.
+    _rename(c, oid, "中宁县疾病预防控制中心（县卫生监督所）")
+    eq(srv.sql("SELECT name FROM org_former_name WHERE org_id=?", (oid,)),
+       [("中宁县疾病预防控制中心",)])
+    anon = srv.client()
+    r = anon.get("/o/zn-cdc/d/453629055/2025-09001")
+    eq(r.status, 200)
+    contains(r.text, "<td>中宁县疾病预防控制中心</td>")
+    api = anon.get("/api/v1/documents/453629055/2025-09001").json()
+    eq(api["publisher"], "中宁县疾病预防控制中心")
+    eq(api["index_number"], "453629055/2025-09001")
+    contains(anon.get("/o/zn-cdc").text, "<h1>中宁县疾病预防控制中心（县卫生监督所）</h1>")
+    feed = anon.get("/o/zn-cdc/feed.atom").text
+    contains(feed, "<author><name>中宁县疾病预防控制中心</name></author>")
+    not_contains(feed, "<author><name>中宁县疾病预防控制中心（")

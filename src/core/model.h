@@ -42,8 +42,7 @@ typedef struct User {
   const char *zPwHash;     /* argon2id string; NULL outside auth */
   unsigned roles;          /* ROLE_* mask (core/perm.h) */
   int bDisabled;
-  const char *zOrgName;    /* filled by listings: the name on the publication
-                           ** date (the current one for a draft) */
+  const char *zOrgName;    /* filled by listings */
   const char *zDeptName;   /* filled by listings */
 } User;
 

@@ -136,8 +136,9 @@ int page_admin_org_edit(Req *r) {
   req_puts(r, "<form method=\"post\" class=\"form\">\n");
   page_csrf_field(r);
   if (!id) {
-    req_puts(r, "<p class=\"field\"><label for=\"f-parent\">上级单位</label>"
-                "<select id=\"f-parent\" name=\"parent_id\" required>");
+    req_puts(r, "<p class=\"field\"><label for=\"f-parent\">上级单位</label>");
+    page_org_select_open(r, "f-parent", "parent_id", nScope);
+    req_puts(r, " required>");
     org_options(r, aScope, nScope, o.parentId);
     req_puts(r, "</select></p>\n");
   }
@@ -365,7 +366,9 @@ int page_admin_user_edit(Req *r) {
     req_puts(r, "<p class=\"field\"><label for=\"f-password\">初始密码（至少10个字符）</label>"
                 "<input id=\"f-password\" name=\"password\" type=\"password\" required "
                 "autocomplete=\"new-password\"></p>\n"
-                "<p class=\"field\"><label for=\"f-org\">所属单位</label><select id=\"f-org\" name=\"org_id\">");
+                "<p class=\"field\"><label for=\"f-org\">所属单位</label>");
+    page_org_select_open(r, "f-org", "org_id", nScope);
+    req_puts(r, ">");
     org_options(r, aScope, nScope, u.orgId);
     req_puts(r, "</select></p>\n");
   } else {

@@ -3,7 +3,7 @@ import json
 import os
 import re
 
-from harness import contains, eq, not_contains
+from harness import contains, eq, not_contains, ok
 
 
 def test_org_home_by_slug_lists_units_and_contacts(srv):
@@ -110,3 +110,24 @@ def test_renamed_org_keeps_the_issuer_of_what_it_published(srv):
     feed = anon.get("/o/zn-cdc/feed.atom").text
     contains(feed, "<author><name>中宁县疾病预防控制中心</name></author>")
     not_contains(feed, "<author><name>中宁县疾病预防控制中心（")
+
+
+def test_long_lists_of_organisations_can_be_searched(srv):
+    # A province's tree: a select of hundreds of units gets a search box
+    # (data-filter, site.js); the demo's few units stay a plain select.
+    c = srv.client()
+    c.login("sysadmin")
+    ok('<select id="f-org" name="org_id">' in c.get("/admin/users/new").text)
+    for i in range(31):  # with the bureau and its units: more than 30
+        rc, _, err = srv.gongkai("org", "add", "--db", srv.db, "--name", "中宁县第%d卫生院" % (i + 1),
+                                 "--slug", "zn-wsy-%d" % (i + 1), "--parent", "znwsj")
+        eq(rc, 0, err)
+    for path in ("/admin/users/new", "/admin/orgs/new", "/admin/tokens"):
+        contains(c.get(path).text, ' data-filter', path)
+    contains(c.get("/admin/users/new").text, "中宁县第31卫生院")
+    off = srv.client()
+    off.login("office")
+    for path in ("/staff/applications/new", "/staff/docs/new", "/staff/registers"):
+        contains(off.get(path).text, ' data-filter', path)
+    contains(srv.client().get("/search").text, '<select id="f-org" name="org" data-filter>')
+    contains(srv.client().get("/static/site.js").text, "select[data-filter]")

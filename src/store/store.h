@@ -144,6 +144,12 @@ const char *store_setting_text(Store *s, Arena *a, SettingId id);
 /* ---- Organisations ---------------------------------------------------- */
 int store_org_add(Store *s, Org *o);              /* sets o->id */
 int store_org_update(Store *s, const Org *o);
+/* Puts organisation id under newParent (机构改革: a unit transferred to
+** another government or department); its units, users, documents, index
+** numbers and applications go with it.  STORE_INVALID with a message when
+** newParent is id itself or a unit below it (the tree would become a
+** cycle), STORE_NOTFOUND when either does not exist. */
+int store_org_move(Store *s, int64_t id, int64_t newParent);
 int store_org_get(Store *s, Arena *a, int64_t id, Org *o);
 int store_org_by_slug(Store *s, Arena *a, const char *zSlug, Org *o);
 /* Every organisation whose current name is exactly zName (names need not

@@ -124,6 +124,34 @@ int store_org_update(Store *s, const Org *o) {
   return store_commit(s);
 }
 
+int store_org_move(Store *s, int64_t id, int64_t newParent) {
+  Stmt *st = stmt(s, "SELECT count(*) FROM org WHERE id IN (?1,?2)");
+  if (!st) return STORE_ERROR;
+  bind_int(st, 1, id);
+  bind_int(st, 2, newParent);
+  int64_t n = 0;
+  int rc = stmt_int(s, st, &n, "读取单位");
+  if (rc != STORE_OK) return rc;
+  if (n != 2 || id == newParent) {
+    if (id == newParent)
+      return store_fail(s, STORE_INVALID, "不能把单位调整到本单位或其下级单位之下");
+    return store_fail(s, STORE_NOTFOUND, "单位不存在");
+  }
+  /* One statement: the check that newParent is not below id and the move
+  ** cannot be separated by another writer. */
+  st = stmt(s,
+      "UPDATE org SET parent_id=?2 WHERE id=?1 AND ?2 NOT IN ("
+      "WITH RECURSIVE " ORG_SUBTREE_CTE("sub", "1") " SELECT id FROM sub)");
+  if (!st) return STORE_ERROR;
+  bind_int(st, 1, id);
+  bind_int(st, 2, newParent);
+  rc = stmt_exec(s, st, "调整上级单位");
+  if (rc != STORE_OK) return rc;
+  if (stmt_changes(s) == 0)
+    return store_fail(s, STORE_INVALID, "不能把单位调整到本单位或其下级单位之下");
+  return STORE_OK;
+}
+
 static int org_one(Store *s, Arena *a, Stmt *st, Org *o) {
   int rc = stmt_row(s, st, a, sizeof *o, org_row, o, "读取单位");
   return rc == STORE_NOTFOUND ? store_fail(s, rc, "单位不存在") : rc;

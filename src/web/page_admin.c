@@ -16,6 +16,8 @@ static int scope_tree(Req *r, Org **paOrg, int *pn) {
   return store_org_tree(r->store, &r->arena, r->user->orgId, paOrg, pn);
 }
 
+static void admin_move_form(Req *r, const Org *o, Org *aScope, int nScope);
+
 static void org_options(Req *r, Org *aOrg, int n, int64_t selected) {
   for (int i = 0; i < n; i++) {
     req_printf(r, "<option value=\"%lld\"%s>", (long long)aOrg[i].id,
@@ -172,9 +174,67 @@ int page_admin_org_edit(Req *r) {
     }
     admin_review_organ_form(r, id);
     admin_notice_form(r, id);
+    admin_move_form(r, &o, aScope, nScope);
   }
   page_end(r);
   if (zErr) r->status = 422;
+  return 0;
+}
+
+/* The form that puts o under another unit of the administrator's tree
+** (aScope, pre-order): offered for a unit below the administrator's own,
+** listing every unit of the tree but o and the units below it. */
+static void admin_move_form(Req *r, const Org *o, Org *aScope, int nScope) {
+  if (o->id == r->user->orgId || !o->parentId) return;
+  int iSelf = 0;
+  while (iSelf < nScope && aScope[iSelf].id != o->id) iSelf++;
+  int iEnd = iSelf + 1; /* one past o's subtree */
+  while (iEnd < nScope && aScope[iEnd].depth > aScope[iSelf].depth) iEnd++;
+  req_printf(r, "<h2>调整上级单位</h2>\n<form method=\"post\" action=\"/admin/orgs/%lld/move\""
+                " class=\"form\"><p>机构改革中划转到其他单位的，在此调整上级单位。本单位的下级单位、"
+                "用户、文件（含索引号）和申请随之调整；上级单位的统计和年度报告汇总此后计入新的上级单位。</p>\n",
+             (long long)o->id);
+  page_csrf_field(r);
+  req_puts(r, "<p class=\"field\"><label for=\"f-new-parent\">新的上级单位</label>");
+  page_org_select_open(r, "f-new-parent", "parent_id", nScope - (iEnd - iSelf));
+  req_puts(r, " required>");
+  for (int i = 0; i < nScope; i++)
+    if (i < iSelf || i >= iEnd) {
+      req_printf(r, "<option value=\"%lld\"%s>", (long long)aScope[i].id,
+                 aScope[i].id == o->parentId ? " selected" : "");
+      for (int d = 0; d < aScope[i].depth; d++) req_puts(r, "　");
+      req_printf(r, "%h</option>", aScope[i].zName);
+    }
+  req_puts(r, "</select></p>\n<p><button type=\"submit\">调整</button></p></form>\n");
+}
+
+/* POST /admin/orgs/{id}/move: parent_id, a unit the administrator manages;
+** 403 for a unit or parent outside their tree, 422 for a parent below the
+** unit. */
+int page_admin_org_move(Req *r) {
+  Org o;
+  if (admin_org_arg(r, &o)) return 0;
+  int64_t parent = 0;
+  if (o.id == r->user->orgId || !o.parentId) {
+    http_error(r, 403, "不能调整本单位的上级单位，请由上级单位的管理员调整");
+    return 0;
+  }
+  if (req_param_int(r, "parent_id", 1, INT64_MAX, &parent) != 1 ||
+      !req_can(r, PERM_ADMIN, parent)) {
+    http_error(r, 403, "请选择您有权管理的上级单位");
+    return 0;
+  }
+  if (store_org_move(r->store, o.id, parent) != STORE_OK) {
+    int rc = store_errcode(r->store);
+    http_error(r, rc == STORE_INVALID ? 422 : rc == STORE_NOTFOUND ? 404 : 500,
+               store_errmsg(r->store));
+    return 0;
+  }
+  Org p;
+  const char *zParent = store_org_get(r->store, &r->arena, parent, &p) == STORE_OK ? p.zName : "";
+  store_audit(r->store, r->user->id, o.id, "org.move", zParent);
+  page_feedback(r, FB_ORG_MOVE, o.zName, req_fmt(r, "新的上级单位：%s", zParent), NULL);
+  req_redirect(r, req_fmt(r, "/admin/orgs/%lld", (long long)o.id));
   return 0;
 }
 

@@ -107,6 +107,7 @@ int page_password(Req *r);
 int page_admin_orgs(Req *r);
 int page_admin_org_edit(Req *r);
 int page_admin_dept_add(Req *r);
+int page_admin_org_move(Req *r);
 /* The organisation of the {id} capture, for an administrator who manages
 ** it: 0 with *o filled, or -1 with the 404/403 answer set. */
 int admin_org_arg(Req *r, Org *o);

@@ -112,6 +112,50 @@ def test_renamed_org_keeps_the_issuer_of_what_it_published(srv):
     not_contains(feed, "<author><name>中宁县疾病预防控制中心（")
 
 
+def test_unit_moved_under_another_in_a_reform(srv):
+    # 机构改革: the lab of the 疾控中心 is transferred to the hospital.  Its
+    # documents and index numbers go with it; the hospital's administrator
+    # manages it from then on; nobody moves a unit under its own subtree or
+    # outside their own tree.
+    rc, _, err = srv.gongkai("org", "add", "--db", srv.db, "--name", "中宁县检验中心",
+                             "--slug", "zn-lab", "--parent", "zn-cdc")
+    eq(rc, 0, err)
+    lab, cdc, hosp, bureau = (srv.sql("SELECT id FROM org WHERE slug=?", (s,))[0][0]
+                              for s in ("zn-lab", "zn-cdc", "zn-hospital", "znwsj"))
+    h = srv.client()
+    h.login("hosp-admin")
+    eq(h.get("/admin/orgs/%d" % lab).status, 403)
+    c = srv.client()
+    c.login("sysadmin")
+    page = c.get("/admin/orgs/%d" % lab).text
+    contains(page, 'action="/admin/orgs/%d/move"' % lab)
+    # The lab itself is no parent it could be moved under.
+    not_contains(page.split('name="parent_id"')[1].split("</select>")[0],
+                 'value="%d"' % lab)
+    r = c.post("/admin/orgs/%d/move" % lab, {"parent_id": str(hosp)},
+               csrf_from="/admin/orgs/%d" % lab)
+    eq(r.status, 303)
+    eq(srv.sql("SELECT parent_id FROM org WHERE id=?", (lab,)), [(hosp,)])
+    eq(h.get("/admin/orgs/%d" % lab).status, 200)
+    # The hospital's administrator cannot take it back to the 疾控中心.
+    r = h.post("/admin/orgs/%d/move" % lab, {"parent_id": str(cdc)},
+               csrf_from="/admin/orgs/%d" % lab)
+    eq(r.status, 403)
+    # The bureau under its own hospital: a cycle, refused, nothing changed.
+    r = c.post("/admin/orgs/%d/move" % hosp, {"parent_id": str(lab)},
+               csrf_from="/admin/orgs/%d" % hosp)
+    eq(r.status, 422)
+    contains(r.text, "不能把单位调整到本单位或其下级单位之下")
+    eq(srv.sql("SELECT parent_id FROM org WHERE id=?", (hosp,)), [(bureau,)])
+    # The same from the command line.
+    rc, _, err = srv.gongkai("org", "move", "zn-hospital", "--parent", "zn-lab", "--db", srv.db)
+    eq(rc, 1)
+    contains(err, "不能把单位调整到本单位或其下级单位之下")
+    rc, out, err = srv.gongkai("org", "move", "zn-lab", "--parent", "zn-cdc", "--db", srv.db)
+    eq(rc, 0, err)
+    eq(srv.sql("SELECT parent_id FROM org WHERE id=?", (lab,)), [(cdc,)])
+
+
 def test_long_lists_of_organisations_can_be_searched(srv):
     # A province's tree: a select of hundreds of units gets a search box
     # (data-filter, site.js); the demo's few units stay a plain select.

@@ -67,3 +67,37 @@ TEST(org_rename_keeps_the_former_name_until_yesterday) {
   arena_free(&a);
   drop(s, zPath, zDir);
 }
+
+static int64_t add_unit(Store *s, int64_t parent, const char *zSlug) {
+  Org o;
+  memset(&o, 0, sizeof o);
+  o.parentId = parent;
+  o.zSlug = zSlug;
+  o.zName = zSlug;
+  return store_org_add(s, &o) == STORE_OK ? o.id : 0;
+}
+
+TEST(org_move_refuses_a_cycle_and_carries_the_subtree) {
+  char zDir[] = "/tmp/gk-org-test-XXXXXX", zPath[128];
+  int64_t root = 0, user = 0;
+  Store *s = fix_org_store(zDir, zPath, &root, &user);
+  if (!s) return;
+  Arena a = ARENA_INIT;
+  /* root ─ city ─ county ─ town;  root ─ other */
+  int64_t city = add_unit(s, root, "city"), county = add_unit(s, city, "county");
+  int64_t town = add_unit(s, county, "town"), other = add_unit(s, root, "other");
+  CHECK(city && county && town && other);
+  CHECK_INT(store_org_move(s, city, town), STORE_INVALID);   /* below itself */
+  CHECK_INT(store_org_move(s, county, county), STORE_INVALID);
+  CHECK_INT(store_org_move(s, county, 999999), STORE_NOTFOUND);
+  CHECK_INT(store_org_move(s, county, other), STORE_OK);
+  int64_t aAnc[8];
+  /* town's ancestors now: county, other, root. */
+  CHECK_INT(store_org_ancestors(s, town, aAnc, 8), 3);
+  CHECK(aAnc[0] == county && aAnc[1] == other && aAnc[2] == root);
+  Org o;
+  CHECK_INT(store_org_get(s, &a, city, &o), STORE_OK);
+  CHECK(o.parentId == root);
+  arena_free(&a);
+  drop(s, zPath, zDir);
+}

@@ -158,6 +158,10 @@ int store_org_by_name(Store *s, Arena *a, const char *zName, Org **paOrg,
                       int *pn);
 /* The tree below rootId (0: every root) in pre-order with depth set. */
 int store_org_tree(Store *s, Arena *a, int64_t rootId, Org **paOrg, int *pn);
+/* The organisations directly below parentId (0: the roots), in id order,
+** depth 0: one level of the tree for pages that must not grow with a
+** province's whole tree. */
+int store_org_children(Store *s, Arena *a, int64_t parentId, Org **paOrg, int *pn);
 /* Ancestors of id, parent first, into a[0..nMax); returns the count (>= 0)
 ** or a negative STORE_* code. */
 int store_org_ancestors(Store *s, int64_t id, int64_t *a, int nMax);

@@ -190,6 +190,14 @@ int store_org_tree(Store *s, Arena *a, int64_t rootId, Org **paOrg, int *pn) {
   return stmt_rows(s, st, a, sizeof **paOrg, org_row, paOrg, pn, "读取单位树");
 }
 
+int store_org_children(Store *s, Arena *a, int64_t parentId, Org **paOrg, int *pn) {
+  Stmt *st = stmt(s,
+      "SELECT " ORG_COLS " FROM org WHERE (?1 IS NULL AND parent_id IS NULL)"
+      " OR parent_id=?1 ORDER BY id");
+  bind_id(st, 1, parentId);
+  return stmt_rows(s, st, a, sizeof **paOrg, org_row, paOrg, pn, "读取下级单位");
+}
+
 int store_org_ancestors(Store *s, int64_t id, int64_t *a, int nMax) {
   Stmt *st = stmt(s,
       "WITH RECURSIVE up(id,n) AS ("

@@ -156,6 +156,31 @@ def test_unit_moved_under_another_in_a_reform(srv):
     eq(srv.sql("SELECT parent_id FROM org WHERE id=?", (lab,)), [(cdc,)])
 
 
+def test_portal_lists_one_level_of_units_per_page(srv):
+    # A province's portal: the home page lists the top two levels, each
+    # unit's page the units directly below it, so no page lists the whole
+    # tree and every unit is reached level by level.
+    rc, _, err = srv.gongkai("org", "add", "--db", srv.db, "--name", "中宁县疾控中心实验室",
+                             "--slug", "zn-cdc-unit", "--parent", "zn-cdc")
+    eq(rc, 0, err)
+    rc, _, err = srv.gongkai("org", "add", "--db", srv.db, "--name", "中宁县疾控中心实验室一组",
+                             "--slug", "zn-cdc-unit-1", "--parent", "zn-cdc-unit")
+    eq(rc, 0, err)
+    anon = srv.client()
+    home = anon.get("/").text
+    contains(home, '<a href="/o/znwsj">中宁县卫生健康局</a>')
+    contains(home, '<a href="/o/zn-cdc">中宁县疾病预防控制中心')
+    not_contains(home, "/o/zn-cdc-unit\"")
+    bureau = anon.get("/o/znwsj").text
+    contains(bureau, '<a href="/o/zn-cdc">')
+    not_contains(bureau, "中宁县疾控中心实验室")
+    cdc = anon.get("/o/zn-cdc").text
+    contains(cdc, '<a href="/o/zn-cdc-unit">中宁县疾控中心实验室</a>')
+    not_contains(cdc, "中宁县疾控中心实验室一组")
+    contains(anon.get("/o/zn-cdc-unit").text,
+             '<a href="/o/zn-cdc-unit-1">中宁县疾控中心实验室一组</a>')
+
+
 def test_long_lists_of_organisations_can_be_searched(srv):
     # A province's tree: a select of hundreds of units gets a search box
     # (data-filter, site.js); the demo's few units stay a plain select.

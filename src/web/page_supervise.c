@@ -370,9 +370,11 @@ int page_inspection_list(Req *r) {
   req_puts(r, "</tbody></table>\n<h2>登记督查</h2><form method=\"post\" class=\"form\">");
   page_csrf_field(r);
   req_printf(r, "<input type=\"hidden\" name=\"org\" value=\"%lld\">", (long long)sc.orgId);
-  req_puts(r, "<p class=\"field\"><label for=\"f-target\">被督查单位</label><select id=\"f-target\" name=\"target\">");
+  req_puts(r, "<p class=\"field\"><label for=\"f-target\">被督查单位</label>");
+  page_org_select_open(r, "f-target", "target", nOrg);
+  req_puts(r, ">");
   for (int i = 0; i < nOrg; i++) {
-    if (!req_can(r, PERM_SUPERVISE, aOrg[i].id)) continue;
+    if (!req_can_in_own_tree(r, PERM_SUPERVISE, &aOrg[i])) continue;
     req_printf(r, "<option value=\"%lld\">", (long long)aOrg[i].id);
     for (int d = 0; d < aOrg[i].depth; d++) req_puts(r, "　");
     req_printf(r, "%h</option>", aOrg[i].zName);

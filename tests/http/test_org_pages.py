@@ -198,5 +198,10 @@ def test_long_lists_of_organisations_can_be_searched(srv):
     off.login("office")
     for path in ("/staff/applications/new", "/staff/docs/new", "/staff/registers"):
         contains(off.get(path).text, ' data-filter', path)
+    ins = srv.client()
+    ins.login("inspector")
+    contains(ins.get("/staff/inspections").text, '<select id="f-target" name="target" data-filter>')
+    contains(ins.get("/staff/inspections").text, "中宁县第31卫生院")
+    contains(off.get("/staff/catalogue").text, "中宁县第31卫生院")
     contains(srv.client().get("/search").text, '<select id="f-org" name="org" data-filter>')
     contains(srv.client().get("/static/site.js").text, "select[data-filter]")

@@ -2,6 +2,7 @@
 import json
 import os
 import re
+import urllib.parse
 
 from harness import contains, eq, not_contains, ok
 
@@ -204,4 +205,25 @@ def test_long_lists_of_organisations_can_be_searched(srv):
     contains(ins.get("/staff/inspections").text, "中宁县第31卫生院")
     contains(off.get("/staff/catalogue").text, "中宁县第31卫生院")
     contains(srv.client().get("/search").text, '<select id="f-org" name="org" data-filter>')
+    # /admin/orgs of a tree above 100 units lists the top two levels and
+    # finds the rest by name; each unit's page lists the units below it.
+    for i in range(62):
+        rc, _, err = srv.gongkai("org", "add", "--db", srv.db, "--name", "中宁县第1卫生院分院%d" % (i + 1),
+                                 "--slug", "zn-wsy-1-%d" % (i + 1), "--parent", "zn-wsy-1")
+        eq(rc, 0, err)
+    # 5 demo units (the bureau and its 4), 4 added by the tests above (血站,
+    # 检验中心, 实验室, 实验室一组), 31 卫生院, 62 分院: 102.
+    page = c.get("/admin/orgs").text
+    contains(page, "本单位及下级单位共 102 个，以下列出前两级")
+    contains(page, "中宁县第1卫生院</a>")
+    not_contains(page, "分院")
+    found = c.get("/admin/orgs?q=" + urllib.parse.quote("分院7")).text
+    contains(found, "中宁县第1卫生院分院7</a>")
+    not_contains(found, "中宁县第1卫生院分院8</a>")
+    wsy1 = srv.sql("SELECT id FROM org WHERE slug='zn-wsy-1'")[0][0]
+    unit = c.get("/admin/orgs/%d" % wsy1).text
+    contains(unit, "中宁县第1卫生院分院62</a>")
+    contains(unit, 'href="/admin/orgs/new?parent=%d"' % wsy1)
+    contains(c.get("/admin/orgs/new?parent=%d" % wsy1).text,
+             '<option value="%d" selected>' % wsy1)
     contains(srv.client().get("/static/site.js").text, "select[data-filter]")

@@ -257,18 +257,22 @@ static void admin_children_list(Req *r, const Org *o) {
 }
 
 /* POST /admin/orgs/{id}/move: parent_id, a unit the administrator manages;
-** 403 for a unit or parent outside their tree, 422 for a parent below the
-** unit. */
+** 403 for a unit or parent outside their tree, 422 for no parent, a parent
+** below the unit, or the administrator's own unit or a root (moved by the
+** administrator above). */
 int page_admin_org_move(Req *r) {
   Org o;
   if (admin_org_arg(r, &o)) return 0;
   int64_t parent = 0;
   if (o.id == r->user->orgId || !o.parentId) {
-    http_error(r, 403, "不能调整本单位的上级单位，请由上级单位的管理员调整");
+    http_error(r, 422, "不能调整本单位的上级单位，请由上级单位的管理员调整");
     return 0;
   }
-  if (req_param_int(r, "parent_id", 1, INT64_MAX, &parent) != 1 ||
-      !req_can(r, PERM_ADMIN, parent)) {
+  if (req_param_int(r, "parent_id", 1, INT64_MAX, &parent) != 1) {
+    http_error(r, 422, "请选择新的上级单位");
+    return 0;
+  }
+  if (!req_can(r, PERM_ADMIN, parent)) {
     http_error(r, 403, "请选择您有权管理的上级单位");
     return 0;
   }

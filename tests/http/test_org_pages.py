@@ -138,6 +138,11 @@ def test_unit_moved_under_another_in_a_reform(srv):
     eq(r.status, 303)
     eq(srv.sql("SELECT parent_id FROM org WHERE id=?", (lab,)), [(hosp,)])
     eq(h.get("/admin/orgs/%d" % lab).status, 200)
+    # Nobody moves their own unit: the administrator above does.
+    r = h.post("/admin/orgs/%d/move" % hosp, {"parent_id": str(lab)},
+               csrf_from="/admin/orgs/%d" % hosp)
+    eq(r.status, 422)
+    contains(r.text, "不能调整本单位的上级单位")
     # The hospital's administrator cannot take it back to the 疾控中心.
     r = h.post("/admin/orgs/%d/move" % lab, {"parent_id": str(cdc)},
                csrf_from="/admin/orgs/%d" % lab)

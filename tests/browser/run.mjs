@@ -248,6 +248,9 @@ test('application form: errors are announced, form and case page pass axe', asyn
   const alert = await page.textContent('[role=alert]');
   if (!alert.includes('居民身份证号码有误')) throw new Error(`alert is ${alert}`);
   if ((await page.inputValue('#f-name')) !== '马建国') throw new Error('input not kept');
+  // The cursor is in the field of the first error, without a script.
+  const focused = await page.evaluate(() => document.activeElement.id);
+  if (focused !== 'f-id_number') throw new Error(`focus is on "${focused}", not the first wrong field`);
   await shot(page, 'apply-errors');
   await axeCheck(page, 'apply form with errors');
   await page.fill('#f-id_number', '11010519491231002X');

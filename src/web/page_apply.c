@@ -62,12 +62,11 @@ static const char *err_for(const AppFieldErr *aErr, int nErr,
   return NULL;
 }
 
-/* " autofocus" when zField has the first error of the list (the summary's
-** first link), else "": the page shown again puts the cursor there, no
-** script needed, and a screen reader reads that field's label and error. */
-static const char *first_err(const AppFieldErr *aErr, int nErr,
-                             const char *zField) {
-  return nErr > 0 && !strcmp(aErr[0].zField, zField) ? " autofocus" : "";
+/* 1 when zField has the first error of the list (the summary's first
+** link): the page shown again gives that field autofocus, so the cursor is
+** there without a script and a screen reader reads its label and error. */
+static int first_err(const AppFieldErr *aErr, int nErr, const char *zField) {
+  return nErr > 0 && !strcmp(aErr[0].zField, zField);
 }
 
 /* A labelled input (or textarea when bArea) with its error. */
@@ -88,7 +87,7 @@ static void field(Req *r, const char *zName, const char *zLabel,
                zName, zValue, zAttrs_html);
   if (zErr)
     req_printf(r, " aria-invalid=\"true\" aria-describedby=\"e-%h\"%s", zName,
-               first_err(aErr, nErr, zName));
+               first_err(aErr, nErr, zName) ? " autofocus" : "");
   if (bArea)
     req_printf(r, ">%h</textarea></p>\n", zValue);
   else
@@ -111,7 +110,7 @@ static void radios(Req *r, const char *zName, const char *zLegend,
                " %h</label> ",
                zName, a[i].zId,
                zValue && !strcmp(zValue, a[i].zId) ? " checked" : "",
-               i ? "" : first_err(aErr, nErr, zName), a[i].zLabel);
+               !i && first_err(aErr, nErr, zName) ? " autofocus" : "", a[i].zLabel);
   req_puts(r, "</fieldset>\n");
 }
 
@@ -140,7 +139,7 @@ void app_form_fields(Req *r, const AppInput *p, const AppFieldErr *aErr,
     req_printf(r, "<span class=\"field-error\" id=\"e-id_kind\">%h</span>",
                zErr);
   req_printf(r, "<select id=\"f-id_kind\" name=\"id_kind\"%s>",
-             first_err(aErr, nErr, "id_kind"));
+             first_err(aErr, nErr, "id_kind") ? " autofocus" : "");
   for (int i = 0; aAppIdKind[i].zId; i++)
     req_printf(r, "<option value=\"%h\"%s>%h</option>", aAppIdKind[i].zId,
                !strcmp(p->zIdKind ? p->zIdKind : "", aAppIdKind[i].zId)
@@ -401,7 +400,7 @@ int page_app_apply(Req *r) {
              "<input type=\"file\" id=\"f-attachment\" name=\"attachment\"%s%s>"
              "</p>\n<p><button type=\"submit\">提交申请</button></p>\n</form>\n",
              zFileErr ? " aria-invalid=\"true\" aria-describedby=\"e-attachment\"" : "",
-             first_err(aErr, nErr, "attachment"));
+             first_err(aErr, nErr, "attachment") ? " autofocus" : "");
   page_end(r);
   return 0;
 }

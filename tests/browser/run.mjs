@@ -182,6 +182,19 @@ test('portal: search works with the keyboard only and on a phone', async ({ brow
   await page.goto(base + '/search?q=' + encodeURIComponent('2018') + '&sort=date');
   const overflow = await page.evaluate(() => document.documentElement.scrollWidth > window.innerWidth + 1);
   await shot(page, 'search-mobile');
+  // The results come first: their count is on the phone's first screen.
+  const top = await page.evaluate(() => document.querySelector('.result-count').getBoundingClientRect().top);
+  if (top > 740) throw new Error(`the result count is ${Math.round(top)} px down, below the first screen`);
+  // The folded filters open from the keyboard; a year alone lists that year.
+  await page.focus('#q');
+  await page.keyboard.press('Tab');
+  await page.keyboard.press('Tab');
+  await page.keyboard.press('Enter');
+  await page.selectOption('#f-year', '2019');
+  await page.fill('#q', '');
+  await Promise.all([page.waitForURL(/year=2019/), page.keyboard.press('Enter')]);
+  const n = Number(await page.getAttribute('[data-total]', 'data-total'));
+  if (!(n > 0)) throw new Error(`a year without a term found ${n}`);
   await page.focus('#q');
   await page.fill('#q', '水质');
   await page.keyboard.press('Enter');

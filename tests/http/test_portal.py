@@ -7,6 +7,7 @@ index follows publication, correction, validity changes and withdrawal;
 portal lists, feeds and CSV."""
 import csv
 import io
+import html
 import os
 import random
 import re
@@ -626,3 +627,49 @@ def test_document_page_is_served_from_the_public_cache(srv):
     eq(r2.body, r1.body)
     eq(r2.headers.get("last-modified"), r1.headers.get("last-modified"))
     eq(r2.headers.get("etag"), r1.headers.get("etag"))
+
+
+def test_search_page_without_a_term(srv):
+    """A citizen who chooses only filters (an organisation, a year) and
+    presses 检索 gets that organisation's documents of that year, newest
+    first; one who presses it with nothing at all is told what to enter.
+    Once results are shown the filters fold away (<details>, no script)
+    under a summary naming what is chosen, so on a phone the results come
+    first; before any search they stand open."""
+    c = srv.client()
+    date = dict(srv.sql("SELECT d.id, d.published_date FROM doc d JOIN org o"
+                        " ON o.id = d.org_id WHERE d.state = 'published'"
+                        " AND o.slug = 'aqwsj' AND d.published_date LIKE '2018-%'"))
+    ok(len(date) > 10, "安泉县 has more than a page of 2018 documents")
+    r = c.get("/search?q=&org=aqwsj&year=2018&kind=&validity=&sort=relevance")
+    eq(r.status, 200)
+    total = int(re.search(r'data-total="(\d+)"', r.text).group(1))
+    eq(total, len(date))
+    contains(r.text, '<details class="filters"><summary>筛选条件（已选：安泉县卫生健康局、2018年）</summary>')
+    ids, page = [], 1
+    while True:
+        ids += [int(x) for x in re.findall(r'data-doc-id="(\d+)"', r.text)]
+        m = re.search(r'rel="next" href="([^"]+)"', r.text)
+        if not m:
+            break
+        page += 1
+        eq(html.unescape(m.group(1)),
+           "/search?org=aqwsj&year=2018&sort=relevance&page=%d" % page)
+        r = c.get(html.unescape(m.group(1)))
+    eq(sorted(ids), sorted(date))
+    dates = [date[i] for i in ids]
+    eq(dates, sorted(dates, reverse=True))
+    # Nothing chosen: no results, a hint, the filters open.
+    r = c.get("/search?q=&org=&year=&kind=&validity=&sort=relevance")
+    eq(r.status, 200)
+    not_contains(r.text, "data-total")
+    contains(r.text, "请输入检索词，或选择发布单位、发布年份等筛选条件")
+    contains(r.text, '<details class="filters" open><summary>筛选条件</summary>')
+    # A term: results, the filters folded with nothing chosen.
+    r = c.get("/search?q=%E7%96%AB%E8%8B%97")
+    contains(r.text, '<details class="filters"><summary>筛选条件</summary>')
+    not_contains(r.text, "请输入检索词")
+    # The landing page: open, no hint.
+    r = c.get("/search")
+    contains(r.text, '<details class="filters" open>')
+    not_contains(r.text, "请输入检索词")

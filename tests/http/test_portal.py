@@ -673,3 +673,28 @@ def test_search_page_without_a_term(srv):
     r = c.get("/search")
     contains(r.text, '<details class="filters" open>')
     not_contains(r.text, "请输入检索词")
+
+
+def test_attachment_link_says_format_and_size(srv):
+    """On a phone, data costs: beside each attachment the document page says
+    what kind of file it is and how large, before it is downloaded
+    (394 bytes → “394字节”, 4,406 → “4.3 KB”, 1 KB = 1024 bytes)."""
+    c = srv.client()
+    rows = srv.sql("SELECT d.id, o.slug, b.size, b.mime FROM doc_attachment a"
+                   " JOIN attachment_blob b ON b.sha256 = a.sha256"
+                   " JOIN doc d ON d.id = a.doc_id JOIN org o ON o.id = d.org_id"
+                   " WHERE d.state = 'published'")
+    seen = set()
+    for doc, slug, size, mime in rows:
+        kind = {"application/pdf": "PDF", "application/vnd.openxmlformats-"
+                "officedocument.wordprocessingml.document": "Word"}.get(mime)
+        if not kind or kind in seen:
+            continue
+        seen.add(kind)
+        r = c.get("/o/%s/d/%d" % (slug, doc))
+        eq(r.status, 200)
+        words = ("%d字节" % size if size < 1024 else
+                 "%.1f KB" % (size / 1024) if size < 1024 * 1024 else
+                 "%.1f MB" % (size / 1024 / 1024))
+        contains(r.text, "</a>（%s文件，%s，SHA-256 <code>" % (kind, words))
+    eq(seen, {"PDF", "Word"})

@@ -259,6 +259,10 @@ static void search_results(Req *r, const SearchQuery *q, const int64_t *aId, int
   else
     req_printf(r, "<p class=\"result-count\" role=\"status\">共找到 <strong data-total=\"%d\">%d</strong> 条结果</p>\n",
                total, total);
+  if (zQ[0]) portal_search_docno_hint(r, zQ, total);
+  if (!total)
+    req_puts(r, "<p class=\"hint\">没有找到相关文件。可以换用更少或更短的检索词，检查是否有错别字，"
+                "或去掉筛选条件后再试。</p>\n");
   if (zQ[0] && !q->bByDate && !store_search_ranks(zQ))
     req_puts(r, "<p class=\"hint result-order\">单字检索的结果按发布日期排列（新的在前）。</p>\n");
   else if (zQ[0] && !q->bByDate && total > SEARCH_CANDIDATES)
@@ -354,6 +358,7 @@ int page_search(Req *r) {
   if (zSearchErr) page_notice(r, "error", zSearchErr);
   else if (!bRan && req_param(r, "q"))
     req_puts(r, "<p class=\"hint\" role=\"status\">请输入检索词，或选择发布单位、发布年份等筛选条件后检索。</p>\n");
+  if (zQ[0] && page == 1) portal_search_index_hit(r, zQ);
   if (bRan) search_results(r, &q, aId, n, total, page);
   page_end(r);
   return 0;

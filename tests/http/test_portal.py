@@ -698,3 +698,43 @@ def test_attachment_link_says_format_and_size(srv):
                  "%.1f MB" % (size / 1024 / 1024))
         contains(r.text, "</a>（%s文件，%s，SHA-256 <code>" % (kind, words))
     eq(seen, {"PDF", "Word"})
+
+
+def test_search_by_index_number_and_docno_brackets(srv):
+    """A citizen copies a document's 索引号 from a list or a printed page
+    into the search box (maybe typed with full-width digits on a phone):
+    the document it names is shown first, though index numbers are not in
+    the full text.  One who types a 文号 with [ ] or ( ) around the year,
+    as a phone keyboard has them, and finds nothing is offered the same
+    search with 〔 〕, which documents use (GB/T 9704); any search that finds
+    nothing says what to try next."""
+    c = srv.client()
+    doc, slug, idx, title = srv.sql(
+        "SELECT d.id, o.slug, d.index_number, d.title FROM doc d JOIN org o"
+        " ON o.id = d.org_id WHERE d.state = 'published' AND d.index_number"
+        " LIKE '%/%-%' ORDER BY d.id LIMIT 1")[0]
+    wide = "".join(chr(ord(ch) + 0xFEE0) if "!" <= ch <= "~" else ch for ch in idx)
+    for q in [idx, " %s " % idx, wide]:
+        r = c.get("/search?q=" + urllib.parse.quote(q))
+        eq(r.status, 200, q)
+        m = re.search(r'<p class="index-hit"[^>]*>(.*?)</p>', r.text, re.S)
+        ok(m, "no index-number hit for %r" % q)
+        contains(m.group(1), '<a href="/o/%s/d/%d">%s</a>' % (slug, doc, html.escape(title, quote=False)))
+    r = c.get("/search?q=" + urllib.parse.quote("99999/1900-00001"))
+    not_contains(r.text, 'class="index-hit"')
+    # 文号 with the wrong brackets.
+    no = srv.sql("SELECT doc_number FROM doc WHERE state = 'published'"
+                 " AND doc_number LIKE '%〔____〕%' ORDER BY id LIMIT 1")[0][0]
+    for left, right in [("[", "]"), ("(", ")"), ("（", "）"), ("【", "】"), ("［", "］")]:
+        typed = no.replace("〔", left).replace("〕", right)
+        r = c.get("/search?q=" + urllib.parse.quote(typed))
+        eq(int(re.search(r'data-total="(\d+)"', r.text).group(1)), 0, typed)
+        m = re.search(r'<p class="hint docno-hint">(.*?)</p>', r.text, re.S)
+        ok(m, "no bracket hint for %r" % typed)
+        contains(r.text, "没有找到相关文件。可以换用更少或更短的检索词")
+        contains(m.group(1), '<a href="/search?q=%s">%s</a>'
+                 % (urllib.parse.quote(no, safe=""), html.escape(no)))
+    # The right brackets: no hint.
+    r = c.get("/search?q=" + urllib.parse.quote(no))
+    not_contains(r.text, "docno-hint")
+    not_contains(r.text, "没有找到相关文件")

@@ -10,6 +10,7 @@
 
 #include "api/api.h"
 #include "web/pages.h"
+#include "web/portal.h"
 #include "web/staff_menu.h"
 
 #define TEXTSIZE_COOKIE "gk_text"
@@ -152,8 +153,9 @@ static void org_footer(Req *r) {
 void page_end(Req *r) {
   req_puts(r, "\n</main>\n<footer class=\"site\"><div class=\"wrap\">");
   if (org_page(r)) org_footer(r);
-  req_puts(r, "<p class=\"footer-law\">本站依据《中华人民共和国政府信息公开条例》公开政府信息。"
-              "</p></div></footer>\n</body>\n</html>\n");
+  req_printf(r, "<p class=\"footer-law\">本站依据《中华人民共和国政府信息公开条例》公开政府信息。"
+                "</p><p class=\"footer-links\"><a href=\"%h\">开放数据</a></p>"
+                "</div></footer>\n</body>\n</html>\n", portal_live_path(r, "/data"));
   page_label_cards(&r->out);
 }
 

@@ -17,12 +17,16 @@
 
 #define SEARCH_PAGE_SIZE 10
 
-const char *portal_search_action(Req *r) {
+const char *portal_live_path(Req *r, const char *zPath) {
   /* render.c marks in-process renders (the static export) this way. */
   if (r->zRemoteAddr && !strcmp(r->zRemoteAddr, "export") && r->cfg &&
       r->cfg->zBaseUrl && r->cfg->zBaseUrl[0])
-    return req_fmt(r, "%s/search", r->cfg->zBaseUrl);
-  return "/search";
+    return req_fmt(r, "%s%s", r->cfg->zBaseUrl, zPath);
+  return zPath;
+}
+
+const char *portal_search_action(Req *r) {
+  return portal_live_path(r, "/search");
 }
 
 /* An <option> with its selected state. */

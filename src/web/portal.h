@@ -21,6 +21,7 @@
 #include "store/store_search.h"
 
 int page_search(Req *r);            /* GET /search */
+int page_open_data(Req *r);         /* GET /data (page_open_data.c) */
 int page_portal_docs(Req *r);       /* GET /o/{org}/docs (all, filters) */
 int page_portal_item(Req *r);       /* GET /o/{org}/items/{id} */
 int page_portal_art20(Req *r);      /* GET /o/{org}/art20/{n} */
@@ -45,6 +46,9 @@ void portal_site_home_sections(Req *r);
 /* Where search forms send their query: "/search" on the server, the live
 ** server's absolute URL in the static export (which has no search). */
 const char *portal_search_action(Req *r);
+/* zPath (a page only the live server has: /search, /data), or in the
+** static export the live server's absolute URL of it. */
+const char *portal_live_path(Req *r, const char *zPath);
 
 /* search_assist.c.  Writes, when query zQ is an index number (white space
 ** and full-width forms allowed) of a public document, a line

@@ -202,7 +202,8 @@ void http_error(Req *r, int status, const char *zMsg) {
   if (zBack && status != 403)
     req_printf(r, "<p>您填写的内容没有保存。请<a href=\"%h\">返回上一页</a>修改后重试"
                   "（用浏览器的“后退”按钮返回，已填写的内容仍在）。</p>\n", zBack);
-  req_puts(r, "<p><a href=\"/\">返回首页</a></p>\n");
+  req_printf(r, "<p><a href=\"%h\">检索政府信息</a> · <a href=\"/\">返回首页</a></p>\n",
+             portal_search_action(r));
   page_end(r);
   r->status = status;
 }

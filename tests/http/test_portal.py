@@ -738,3 +738,16 @@ def test_search_by_index_number_and_docno_brackets(srv):
     r = c.get("/search?q=" + urllib.parse.quote(no))
     not_contains(r.text, "docno-hint")
     not_contains(r.text, "没有找到相关文件")
+
+
+def test_error_pages_offer_search_and_home(srv):
+    """Someone who follows an old or mistyped link to a policy lands on a
+    Chinese error page that offers the search (to find the policy) and the
+    home page."""
+    c = srv.client()
+    for path, status in [("/o/znwsj/d/999999", 404), ("/no/such/page", 404),
+                         ("/search?q=x&year=abc", 400), ("/o/nosuch", 404)]:
+        r = c.get(path)
+        eq(r.status, status, path)
+        contains(r.text, '<a href="/search">检索政府信息</a>', path)
+        contains(r.text, '<a href="/">返回首页</a>', path)

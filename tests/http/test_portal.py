@@ -751,3 +751,25 @@ def test_error_pages_offer_search_and_home(srv):
         eq(r.status, status, path)
         contains(r.text, '<a href="/search">检索政府信息</a>', path)
         contains(r.text, '<a href="/">返回首页</a>', path)
+
+
+def test_public_catalogue_explains_itself_and_index_numbers(srv):
+    """A citizen who opens the catalogue is told what it is and what an
+    index number is, with a real one of this organisation as the example,
+    and that the search finds a document by it (which it then does)."""
+    c = srv.client()
+    r = c.get("/o/znwsj/catalogue")
+    eq(r.status, 200)
+    m = re.search(r'<p class="lead">(.*?)</p>', r.text, re.S)
+    ok(m, "no introduction")
+    lead = m.group(1)
+    contains(lead, "索引号")
+    contains(lead, "主动公开基本目录")
+    ex = re.search(r'<a href="/search\?q=([^"]+)">', lead)
+    ok(ex, "no example index number linked to the search")
+    idx = urllib.parse.unquote(ex.group(1))
+    rows = srv.sql("SELECT d.id FROM doc d JOIN org o ON o.id = d.org_id WHERE"
+                   " o.slug = 'znwsj' AND d.state = 'published' AND d.index_number = ?", (idx,))
+    eq(len(rows), 1, idx)
+    hit = c.get("/search?q=" + ex.group(1))
+    contains(hit.text, '<a href="/o/znwsj/d/%d">' % rows[0][0])

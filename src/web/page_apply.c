@@ -445,7 +445,8 @@ static void track_form(Req *r, const char *zErr) {
   page_input(r, "reg_no", "登记号", req_param_or(r, "reg_no", ""),
              "required maxlength=\"60\"");
   page_input(r, "code", "查询码", "",
-             "required maxlength=\"40\" autocomplete=\"off\"");
+             zErr ? "required maxlength=\"40\" autocomplete=\"off\" autofocus"
+                  : "required maxlength=\"40\" autocomplete=\"off\"");
   req_puts(r, "<p><button type=\"submit\">查询</button></p>\n</form>\n");
   page_end(r);
 }

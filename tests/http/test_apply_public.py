@@ -85,3 +85,18 @@ def test_tracking_page_reads_like_the_confirmation(srv):
     eq(len(word), 1, buttons)
     contains(word[0], 'aria-label="下载Word版：政府信息公开申请登记回执')
     contains(word[0], ">下载Word版</button>")
+
+
+def test_wrong_tracking_code_keeps_the_number_and_focuses_the_code(srv):
+    """A wrong code: what was typed stays, and the code field has the cursor
+    (autofocus, no script) to correct it."""
+    c = srv.client()
+    p, no, code = done(c, post(c, form()))
+    t = srv.client().post("/track", {"reg_no": no, "code": "0" * 20}, csrf_from="/track")
+    eq(t.status, 404)
+    contains(t.plain, "登记号或查询码不正确")
+    contains(t.plain, 'name="reg_no" value="%s"' % no)
+    code_input = re.search(r'<input[^>]*name="code"[^>]*>', t.plain).group(0)
+    contains(code_input, "autofocus")
+    form_page = srv.client().get("/track")
+    not_contains(form_page.plain, "autofocus")

@@ -14,7 +14,7 @@
 
 /* What a file format is called on the page. */
 static const struct { const char *zFormat, *zLabel; } aFormat[] = {
-  {"csv", "CSV"}, {"jsonl", "JSON Lines"}, {NULL, NULL}};
+  {"csv", "CSV"}, {"jsonl", "JSON"}, {NULL, NULL}};
 
 static const char *format_label(const char *z) {
   for (int i = 0; z && aFormat[i].zFormat; i++)
@@ -55,7 +55,7 @@ int page_open_data(Req *r) {
   page_begin(r, "开放数据");
   req_puts(r, "<h1>开放数据</h1>\n<p class=\"lead\">本站主动公开的政府信息、政府信息公开目录和"
               "年度报告统计表，按单位整理成可下载的数据文件，每天更新。CSV 文件可用 Excel 或 WPS "
-              "打开；JSON Lines 文件每行一条记录，便于程序读取。下载后可用 SHA-256 值核对文件是否完整。</p>\n"
+              "打开；JSON 文件每行一条记录，便于程序逐行读取。下载后可用 SHA-256 值核对文件是否完整。</p>\n"
               "<p>数据按<a href=\"https://creativecommons.org/licenses/by/4.0/\" rel=\"license\">"
               "知识共享署名 4.0 国际许可协议</a>开放，使用时请注明来源。程序可从"
               "<a href=\"/api/v1/datasets\">数据清单（JSON）</a>读取全部数据集及其字段说明。</p>\n");

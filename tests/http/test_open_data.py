@@ -133,7 +133,7 @@ def test_open_data_page_for_people(srv):
             n = dist["bytes"]
             size = ("%d字节" % n if n < 1024 else "%.1f KB" % (n / 1024) if n < 1 << 20
                     else "%.1f MB" % (n / (1 << 20)))
-            label = {"csv": "CSV", "jsonl": "JSON Lines"}[dist["format"]]
+            label = {"csv": "CSV", "jsonl": "JSON"}[dist["format"]]
             contains(r.text, '<a href="%s" download>%s（%s）</a>' % (dist["url"], label, size))
             contains(r.text, dist["sha256"])
 

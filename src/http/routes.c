@@ -197,6 +197,7 @@ const Route aRoute[] = {
   /* Public portal (issue 4): search, document lists by organisation,
   ** catalogue item, Art. 20 item and year, Atom feeds, CSV, search API. */
   {G, "/search", page_search, PERM_PUBLIC, 0, "政府信息检索"},
+  {G, "/data", page_open_data, PERM_PUBLIC, 0, "开放数据（数据集及下载）"},
   {G, "/o/{org}/docs", page_portal_docs, PERM_PUBLIC, 0, "全部公开文件"},
   {G, "/o/{org}/docs/page/{p}", page_portal_docs, PERM_PUBLIC, 0, "全部公开文件（分页）"},
   {G, "/o/{org}/items/{id}", page_portal_item, PERM_PUBLIC, 0, "目录事项下的文件"},

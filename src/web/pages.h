@@ -82,6 +82,12 @@ const char *fmt_time_short(Req *r, const char *z);
 const char *fmt_instant(Req *r, time_t t);
 /* A date (or instant) in the long form, "2026年12月7日". */
 const char *fmt_date(Req *r, const char *z);
+/* A file's size as a person reads it: "394字节", "4.3 KB", "1.2 MB"
+** (1 KB = 1024 bytes, one decimal). */
+const char *fmt_size(Req *r, int64_t nByte);
+/* What kind of file a detected type is, in words ("PDF", "Word", "Excel",
+** "图片"); "" for any other type. */
+const char *fmt_file_kind(const char *zMime);
 /* The Chinese label of an internal identifier (a field, an action, an
 ** outcome code such as "results.partial"); an unknown identifier gives
 ** "其他" rather than itself, a value that is already text is returned. */

@@ -413,20 +413,47 @@ const char *datasets_dir(Req *r) {
 
 static pthread_mutex_t buildMutex = PTHREAD_MUTEX_INITIALIZER;
 
-/* Builds the datasets when the manifest is missing or a day old (one
-** request builds, the others wait and read its result).  0, or 1. */
+/* The ledger head the files in zDir were built at (the file "ledger-head",
+** which file_name_ok() never serves), or -1 when unknown. */
+static int64_t built_head(const char *zStamp) {
+  FILE *f = fopen(zStamp, "r");
+  long long v = -1;
+  if (f) {
+    if (fscanf(f, "%lld", &v) != 1) v = -1;
+    fclose(f);
+  }
+  return (int64_t)v;
+}
+
+/* Builds the datasets when the manifest is missing or a day old, or when
+** the publication ledger has moved since they were built: a withdrawn or
+** corrected document leaves the files at once (one request builds, the
+** others wait and read its result).  The head is read before building, so
+** a change during the build is caught by the next request (when the head
+** cannot be read, the day's age alone decides).  0, or 1. */
 static int ensure_built(Req *r, const char *zDir) {
   char *zManifest = mprintf("%s/manifest.json", zDir);
+  char *zStamp = mprintf("%s/ledger-head", zDir);
   struct stat st;
+  int64_t head = -1;
   int rc = 0;
+  if (store_ledger_head(r->store, &head) != STORE_OK) head = -1;
   pthread_mutex_lock(&buildMutex);
-  if (stat(zManifest, &st) != 0 || time(NULL) - st.st_mtime > DS_MAX_AGE) {
+  if (stat(zManifest, &st) != 0 || time(NULL) - st.st_mtime > DS_MAX_AGE ||
+      (head >= 0 && built_head(zStamp) != head)) {
     char *zErr = NULL;
+    unlink(zStamp);
     rc = datasets_build(r->store, zDir, r->cfg->zBaseUrl, &zErr);
     if (rc) req_log_error(r, zErr);
     free(zErr);
+    FILE *f = !rc && head >= 0 ? fopen(zStamp, "w") : NULL;
+    if (f) {
+      fprintf(f, "%lld\n", (long long)head);
+      fclose(f);
+    }
   }
   pthread_mutex_unlock(&buildMutex);
+  free(zStamp);
   free(zManifest);
   return rc;
 }

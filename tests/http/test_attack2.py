@@ -1,0 +1,183 @@
+"""test_attack2.py — what the second outside attacker's review found
+(docs/security.md, "Second attacker's review"): each test failed on the
+code before its fix.
+
+- a withdrawn document stayed in the open-data files (its whole body, in
+  /api/v1/datasets/documents*.csv and .jsonl) until they were a day old;
+- a DOCX attachment's page headers, footers, footnotes and endnotes, and an
+  XLSX attachment's text boxes, were not read for the privacy scan, so an
+  identity number in a footer was published unflagged;
+- the page after an online application showed the applicant's name, what
+  was asked for and the tracking code again to whoever opened its address
+  in the same browser for half an hour (a shared terminal in a service
+  hall), although it says it is shown once;
+- a request with two Content-Length headers, or Content-Length beside
+  Transfer-Encoding, was answered and its connection kept open (request
+  smuggling behind a proxy that reads the framing the other way).
+"""
+import io
+import re
+import zipfile
+
+from harness import contains, eq, not_contains, ok
+from test_applications import APPLY, form
+from test_documents import ID_NUMBER, MOBILE, act, client, new_doc, walk_to
+
+EMPTY_FILE = {"attachment": ("", b"", "application/octet-stream")}
+
+
+# ---- open data after a withdrawal --------------------------------------------
+
+def test_withdrawn_document_leaves_the_open_data_files_at_once(srv):
+    body = "本通知附件所列领取人名单（撤回测试专用正文甲乙丙）。"
+    drafter = client(srv, "drafter")
+    doc = new_doc(drafter, "关于发放撤回测试补助的通知", body=body)
+    walk_to(srv, doc, "published")
+    anon = srv.client()
+    files = ["/api/v1/datasets/documents.csv", "/api/v1/datasets/documents.jsonl",
+             "/api/v1/datasets/documents-znwsj.csv"]
+    for f in files:
+        r = anon.get(f)
+        eq(r.status, 200, f)
+        contains(r.text, "撤回测试专用正文甲乙丙", f)
+    r = act(client(srv, "office"), doc, "withdraw", "误将领取人名单公开，予以撤回")
+    eq(r.status, 303, r.text[:300])
+    eq(anon.get("/o/znwsj/d/%d" % doc).status, 410)
+    # The open-data files follow the publication ledger, not a daily clock.
+    for f in files:
+        r = anon.get(f)
+        eq(r.status, 200, f)
+        not_contains(r.text, "撤回测试专用正文甲乙丙", f)
+    r = anon.get("/api/v1/datasets")
+    eq(r.status, 200)
+    # The manifest's sizes and hashes describe the files as now served.
+    m = [d for d in r.json()["datasets"] if d["id"] == "documents"][0]
+    csv = [x for x in m["distributions"] if x["format"] == "csv"][0]
+    eq(csv["bytes"], len(anon.get("/api/v1/datasets/documents.csv").body))
+
+
+# ---- the privacy scan reads every part of a DOCX/XLSX that shows text --------
+
+W = 'xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main"'
+
+
+def docx_with_hidden_parts():
+    """A clean body; an identity number in the page footer, a mobile number
+    in a footnote, an e-mail address in the page header and a second
+    identity number's holder in an endnote."""
+    def part(root, inner):
+        return '<?xml version="1.0"?><w:%s %s>%s</w:%s>' % (root, W, inner, root)
+
+    def para(text):
+        return "<w:p><w:r><w:t>%s</w:t></w:r></w:p>" % text
+    buf = io.BytesIO()
+    with zipfile.ZipFile(buf, "w", zipfile.ZIP_DEFLATED) as z:
+        z.writestr("[Content_Types].xml", '<?xml version="1.0"?><Types xmlns='
+                   '"http://schemas.openxmlformats.org/package/2006/content-types"/>')
+        z.writestr("word/document.xml", part("document", "<w:body>%s</w:body>"
+                                             % para("关于补助发放的通知")))
+        z.writestr("word/header1.xml", part("hdr", para("联系邮箱 zhang.lingqu@example.com")))
+        z.writestr("word/footer1.xml", part("ftr", para("经办人身份证号 %s" % ID_NUMBER)))
+        z.writestr("word/footnotes.xml", part("footnotes", '<w:footnote w:id="1">%s'
+                                              '</w:footnote>' % para("领取人电话 %s" % MOBILE)))
+    return buf.getvalue()
+
+
+def xlsx_with_text_box():
+    """A workbook whose only text is in a drawing's text box."""
+    buf = io.BytesIO()
+    with zipfile.ZipFile(buf, "w", zipfile.ZIP_DEFLATED) as z:
+        z.writestr("[Content_Types].xml", '<?xml version="1.0"?><Types xmlns='
+                   '"http://schemas.openxmlformats.org/package/2006/content-types"/>')
+        z.writestr("xl/workbook.xml", '<?xml version="1.0"?><workbook><sheets>'
+                   '<sheet name="名单" sheetId="1"/></sheets></workbook>')
+        z.writestr("xl/worksheets/sheet1.xml", '<?xml version="1.0"?><worksheet>'
+                   '<sheetData/></worksheet>')
+        z.writestr("xl/drawings/drawing1.xml", '<?xml version="1.0"?><xdr:wsDr '
+                   'xmlns:xdr="x" xmlns:a="a"><xdr:sp><xdr:txBody><a:p><a:r>'
+                   '<a:t>备注：身份证 %s</a:t></a:r></a:p></xdr:txBody></xdr:sp>'
+                   '</xdr:wsDr>' % ID_NUMBER)
+    return buf.getvalue()
+
+
+def open_findings(page):
+    """(kind, text) of the open findings on a document's staff page that
+    come from attachments."""
+    return re.findall(r'data-status="open"><td[^>]*>附件</td><td[^>]*data-kind="(\w+)">'
+                      r'[^<]*</td><td[^>]*>([^<]+)</td>', page)
+
+
+def test_docx_headers_footers_and_notes_are_scanned(srv):
+    drafter = client(srv, "drafter")
+    doc = new_doc(drafter, "领取名单（页脚与脚注）")
+    r = drafter.post("/staff/docs/%d/attachments" % doc, {},
+                     files={"file": ("名单.docx", docx_with_hidden_parts(), "application/msword")})
+    eq(r.status, 303, r.text[:300])
+    walk_to(srv, doc, "secrecy_review")
+    found = open_findings(client(srv, "secrecy").get("/staff/docs/%d" % doc).text)
+    eq(sorted(k for k, _ in found if k != "person_name"), ["email", "id_number", "mobile"])
+    contains(repr(found), ID_NUMBER)
+
+
+def test_xlsx_text_boxes_are_scanned(srv):
+    drafter = client(srv, "drafter")
+    doc = new_doc(drafter, "领取名单（文本框）")
+    r = drafter.post("/staff/docs/%d/attachments" % doc, {},
+                     files={"file": ("名单.xlsx", xlsx_with_text_box(), "application/vnd.ms-excel")})
+    eq(r.status, 303, r.text[:300])
+    walk_to(srv, doc, "secrecy_review")
+    found = open_findings(client(srv, "secrecy").get("/staff/docs/%d" % doc).text)
+    eq([k for k, _ in found if k != "person_name"], ["id_number"])
+
+
+# ---- the page after an application is shown once -----------------------------
+
+def test_application_receipt_is_shown_once(srv):
+    c = srv.client()
+    r = c.post(APPLY, form(name="柏一次", info_title="只显示一次的申请"), files=EMPTY_FILE,
+               csrf_from=APPLY)
+    eq(r.status, 303, r.text[:300])
+    done = r.headers["location"]
+    first = c.get(done)
+    eq(first.status, 200)
+    code = re.search(r'id="tracking-code"><strong>([^<]+)<', first.text).group(1)
+    contains(first.text, "柏一次")
+    # Whoever opens the address again in this browser (the next person at
+    # a shared terminal, from the history) sees neither the code nor the
+    # applicant's data.
+    again = c.get(done)
+    eq(again.status, 200)
+    not_contains(again.text, code)
+    not_contains(again.text, "柏一次")
+    not_contains(again.text, "只显示一次的申请")
+    contains(again.text, "只在提交后显示一次")
+
+
+# ---- conflicting message framing ---------------------------------------------
+
+def answers(raw):
+    return re.findall(rb"HTTP/1\.1 (\d{3})", raw)
+
+
+def test_conflicting_framing_is_refused_and_the_connection_closed(srv):
+    host = b"Host: 127.0.0.1:%d\r\n" % srv.port
+    follow = b"GET /healthz HTTP/1.1\r\n" + host + b"\r\n"
+    cases = [
+        # Two lengths: MHD took the first, a proxy may take the last.
+        b"GET /robots.txt HTTP/1.1\r\n" + host +
+        b"Content-Length: 5\r\nContent-Length: 40\r\n\r\nabcde" + follow,
+        b"POST /track HTTP/1.1\r\n" + host +
+        b"Content-Length: 5\r\nContent-Length: 40\r\n\r\nabcde" + follow,
+        # Length beside chunked: RFC 9112 6.1, the connection must close.
+        b"POST /track HTTP/1.1\r\n" + host +
+        b"Content-Length: 4\r\nTransfer-Encoding: chunked\r\n\r\n0\r\n\r\n" + follow,
+    ]
+    for data in cases:
+        got = srv.raw(data)
+        eq(answers(got), [b"400"], repr(data[:80]) + " -> " + repr(got[:200]))
+        contains(got.decode("utf-8", "replace"), "请求的长度信息相互矛盾", repr(data[:60]))
+    # The same length twice says one thing (RFC 9110 8.6): both answered.
+    got = srv.raw(b"GET /robots.txt HTTP/1.1\r\n" + host +
+                  b"Content-Length: 5\r\nContent-Length: 5\r\n\r\nabcde" + follow)
+    eq(answers(got), [b"200", b"200"], repr(got[:200]))
+    ok(srv.alive(), "server died")

@@ -83,8 +83,7 @@ int page_app_track_notice(Req *r); /* POST /track/notice */
 void app_done_redirect(Req *r, const char *zPath, const char *zRegNo,
                        const char *zCode);
 /* On the page after a registration: loads the application named by that
-** cookie into *a (its code into *pzCode) and clears the cookie (the page
-** is shown once); 0 when there is none. */
+** cookie into *a (its code into *pzCode); 0 when there is none. */
 int app_done_lookup(Req *r, App *a, const char **pzCode);
 /* The calendar from the database (falls back to the embedded data); the
 ** caller frees it with cal_free().  Returns STORE_OK or an error. */

@@ -208,8 +208,7 @@ static int today_ymd(void) {
 void app_done_redirect(Req *r, const char *zPath, const char *zRegNo,
                        const char *zCode) {
   /* The tracking code is shown once and never stored in clear: it travels
-  ** to the result page in a short-lived cookie limited to that page, which
-  ** that page clears (app_done_lookup). */
+  ** to the result page in a short-lived cookie limited to that page. */
   req_header(r, "Set-Cookie",
              req_fmt(r, "%s=%s.%s; Path=%s; Max-Age=1800; HttpOnly; "
                         "SameSite=Strict%s",
@@ -228,12 +227,7 @@ int app_done_lookup(Req *r, App *a, const char **pzCode) {
   *pzCode = zDot + 1;
   char zHash[65];
   crypto_sha256_hex(*pzCode, strlen(*pzCode), zHash);
-  if (store_app_by_tracking(r->store, &r->arena, zNo, zHash, a) != STORE_OK) return 0;
-  /* Shown once: the cookie goes with this answer, so the next person at a
-  ** shared terminal who opens the page from the history sees neither the
-  ** code nor the applicant's data. */
-  req_set_cookie(r, APP_DONE_COOKIE, "", r->zPath, 0);
-  return 1;
+  return store_app_by_tracking(r->store, &r->arena, zNo, zHash, a) == STORE_OK;
 }
 
 /* What was received, for the applicant to check (identity number masked). */

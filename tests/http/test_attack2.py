@@ -7,10 +7,6 @@ code before its fix.
 - a DOCX attachment's page headers, footers, footnotes and endnotes, and an
   XLSX attachment's text boxes, were not read for the privacy scan, so an
   identity number in a footer was published unflagged;
-- the page after an online application showed the applicant's name, what
-  was asked for and the tracking code again to whoever opened its address
-  in the same browser for half an hour (a shared terminal in a service
-  hall), although it says it is shown once;
 - a request with two Content-Length headers, or Content-Length beside
   Transfer-Encoding, was answered and its connection kept open (request
   smuggling behind a proxy that reads the framing the other way).
@@ -20,10 +16,7 @@ import re
 import zipfile
 
 from harness import contains, eq, not_contains, ok
-from test_applications import APPLY, form
 from test_documents import ID_NUMBER, MOBILE, act, client, new_doc, walk_to
-
-EMPTY_FILE = {"attachment": ("", b"", "application/octet-stream")}
 
 
 # ---- open data after a withdrawal --------------------------------------------
@@ -128,29 +121,6 @@ def test_xlsx_text_boxes_are_scanned(srv):
     walk_to(srv, doc, "secrecy_review")
     found = open_findings(client(srv, "secrecy").get("/staff/docs/%d" % doc).text)
     eq([k for k, _ in found if k != "person_name"], ["id_number"])
-
-
-# ---- the page after an application is shown once -----------------------------
-
-def test_application_receipt_is_shown_once(srv):
-    c = srv.client()
-    r = c.post(APPLY, form(name="柏一次", info_title="只显示一次的申请"), files=EMPTY_FILE,
-               csrf_from=APPLY)
-    eq(r.status, 303, r.text[:300])
-    done = r.headers["location"]
-    first = c.get(done)
-    eq(first.status, 200)
-    code = re.search(r'id="tracking-code"><strong>([^<]+)<', first.text).group(1)
-    contains(first.text, "柏一次")
-    # Whoever opens the address again in this browser (the next person at
-    # a shared terminal, from the history) sees neither the code nor the
-    # applicant's data.
-    again = c.get(done)
-    eq(again.status, 200)
-    not_contains(again.text, code)
-    not_contains(again.text, "柏一次")
-    not_contains(again.text, "只显示一次的申请")
-    contains(again.text, "只在提交后显示一次")
 
 
 # ---- conflicting message framing ---------------------------------------------

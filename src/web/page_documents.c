@@ -715,14 +715,14 @@ static int doc_view(Req *r, const char *zRefusal) {
   meta_row(r, "起草人", d.zCreatedByName);
   req_puts(r, "</tbody></table>\n");
   DocRef ref;
-  if (d.interpretsId && store_doc_ref(r->store, &r->arena, d.interpretsId, &ref) == STORE_OK)
+  if (d.interpretsId && docs_ref_visible(r, d.interpretsId, &ref) == STORE_OK)
     req_printf(r, "<p>本文是对<a href=\"/staff/docs/%lld\">%h</a>的解读。</p>\n",
                (long long)ref.id, ref.zTitle);
   for (int i = 0; i < nInterp; i++)
     req_printf(r, "<p>政策解读：<a href=\"/staff/docs/%lld\">%h</a>（%h）</p>\n",
                (long long)aInterp[i].id, aInterp[i].zTitle,
                doc_label(aDocState, aInterp[i].zState));
-  if (d.replacedById && store_doc_ref(r->store, &r->arena, d.replacedById, &ref) == STORE_OK)
+  if (d.replacedById && docs_ref_visible(r, d.replacedById, &ref) == STORE_OK)
     req_printf(r, "<p>替代文件：<a href=\"/staff/docs/%lld\">%h</a></p>\n",
                (long long)ref.id, ref.zTitle);
 

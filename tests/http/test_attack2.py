@@ -7,6 +7,11 @@ code before its fix.
 - a DOCX attachment's page headers, footers, footnotes and endnotes, and an
   XLSX attachment's text boxes, were not read for the privacy scan, so an
   identity number in a footer was published unflagged;
+- any drafter, of any organisation, read the title of any document —
+  another county's drafts, internal documents never to be published — by
+  naming its id in a form: the question before removing a related
+  document, the 替代文件 field of a published document's page
+  (?replaced_by_id=) and the 解读 field of the draft form's preview;
 - a request with two Content-Length headers, or Content-Length beside
   Transfer-Encoding, was answered and its connection kept open (request
   smuggling behind a proxy that reads the framing the other way).
@@ -121,6 +126,54 @@ def test_xlsx_text_boxes_are_scanned(srv):
     walk_to(srv, doc, "secrecy_review")
     found = open_findings(client(srv, "secrecy").get("/staff/docs/%d" % doc).text)
     eq([k for k, _ in found if k != "person_name"], ["id_number"])
+
+
+# ---- a document's title only for who may see it ------------------------------
+
+SECRET_TITLE = "关于局机关内部考核的请示（不公开标题甲）"
+
+
+def secret_draft(srv):
+    """An unpublished document of the bureau (another county's staff may
+    not read it; its title is not public)."""
+    return new_doc(client(srv, "drafter"), SECRET_TITLE)
+
+
+def test_title_of_an_unseen_document_is_not_shown_by_id(srv):
+    secret = secret_draft(srv)
+    aq = client(srv, "aq-drafter")
+    eq(aq.get("/staff/docs/%d" % secret).status, 403)
+    own = new_doc(aq, "安泉县测试草稿（关联）")
+    # 1. The question before removing a relation.
+    r = aq.post("/staff/docs/%d/relations" % own, {"action": "remove",
+                                                  "related_id": str(secret)})
+    not_contains(r.text, SECRET_TITLE)
+    eq(r.status, 404)
+    r = aq.post("/staff/docs/%d/relations" % own, {"action": "add",
+                                                  "related_id": str(secret)})
+    not_contains(r.text, SECRET_TITLE)
+    eq(r.status, 404)
+    # 2. The 解读 field of the draft form, redisplayed by 预览.
+    r = aq.post("/staff/docs/%d/edit" % own, {
+        "title": "安泉县测试草稿（关联）", "body": "正文", "mode": "proactive",
+        "formed_date": "2026-11-20", "genre": "解读", "report_kind": "other",
+        "interprets_id": str(secret), "preview": "1"})
+    not_contains(r.text, SECRET_TITLE)
+    # 3. The 替代文件 field of a published document's page.
+    office = client(srv, "aq-office")
+    r = office.get("/staff/docs/%d?replaced_by_id=%d" % (published_of(srv, "aqwsj"), secret))
+    eq(r.status, 200)
+    contains(r.text, 'id="ref-replaced_by_id"')
+    not_contains(r.text, SECRET_TITLE)
+    # The bureau's own office still sees it named there.
+    r = client(srv, "office").get("/staff/docs/%d?replaced_by_id=%d" % (
+        published_of(srv, "znwsj"), secret))
+    contains(r.text, SECRET_TITLE)
+
+
+def published_of(srv, org):
+    j = srv.client().get("/api/v1/documents?org=%s&per_page=1" % org).json()
+    return j["documents"][0]["id"]
 
 
 # ---- conflicting message framing ---------------------------------------------

@@ -12,14 +12,20 @@ code before its fix.
   naming its id in a form: the question before removing a related
   document, the 替代文件 field of a published document's page
   (?replaced_by_id=) and the 解读 field of the draft form's preview;
+- the packaged configuration (packaging/gongkai.conf) listens on loopback
+  behind nginx but trusted no proxy, so every visitor had nginx's address:
+  twenty wrong passwords from anyone stopped every sign-in for a quarter
+  of an hour, and ten applications an hour were the whole public's quota;
 - a request with two Content-Length headers, or Content-Length beside
   Transfer-Encoding, was answered and its connection kept open (request
   smuggling behind a proxy that reads the framing the other way).
 """
 import io
+import os
 import re
 import zipfile
 
+import harness
 from harness import contains, eq, not_contains, ok
 from test_documents import ID_NUMBER, MOBILE, act, client, new_doc, walk_to
 
@@ -174,6 +180,35 @@ def test_title_of_an_unseen_document_is_not_shown_by_id(srv):
 def published_of(srv, org):
     j = srv.client().get("/api/v1/documents?org=%s&per_page=1" % org).json()
     return j["documents"][0]["id"]
+
+
+# ---- the packaged configuration behind nginx ----------------------------------
+
+def test_packaged_configuration_sees_the_clients_behind_nginx(srv):
+    """The server as the Debian package runs it (its configuration file;
+    database, address and key given here), reached the way nginx reaches
+    it: from 127.0.0.1 with X-Forwarded-For."""
+    key = os.path.join(srv.dir, "pkg.key")
+    with open(key, "w") as f:
+        f.write("0f" * 32)
+    pkg = harness.Server(extra_args=["--config", "packaging/gongkai.conf", "--key-file", key])
+    try:
+        stranger = {"X-Forwarded-For": "203.0.113.7"}
+        c = pkg.client()
+        for i in range(20):
+            r = c.post("/login", {"login": "nobody%d" % i, "password": "wrong"},
+                       headers=stranger)
+            ok(r.status in (400, 401, 403, 422, 429), "wrong password %d: %d" % (i, r.status))
+        # The stranger's address is now stopped; the office's is not.
+        r = c.post("/login", {"login": "nobody99", "password": "wrong"}, headers=stranger)
+        contains(r.text, "本机登录失败次数过多")
+        office = pkg.client()
+        r = office.post("/login", {"login": "office", "password": harness.DEMO_PASSWORD},
+                        headers={"X-Forwarded-For": "198.51.100.9"})
+        eq(r.status, 303, r.text[:400])
+        contains(pkg.log_text(), 'client="198.51.100.9"')
+    finally:
+        pkg.stop()
 
 
 # ---- conflicting message framing ---------------------------------------------

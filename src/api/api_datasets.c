@@ -427,10 +427,14 @@ static int64_t built_head(const char *zStamp) {
 
 /* Builds the datasets when the manifest is missing or a day old, or when
 ** the publication ledger has moved since they were built: a withdrawn or
-** corrected document leaves the files at once (one request builds, the
-** others wait and read its result).  The head is read before building, so
-** a change during the build is caught by the next request (when the head
-** cannot be read, the day's age alone decides).  0, or 1. */
+** corrected document leaves the files at once.  One request builds; one
+** that arrives meanwhile does not wait (it would hold a worker thread for
+** the whole build) but is told to come back: DS_BUSY.  The head is read
+** before building, so a change during the build is caught by the next
+** request (when the head cannot be read, the day's age alone decides).
+** 0, 1 (the build failed) or DS_BUSY. */
+#define DS_BUSY 2
+
 static int ensure_built(Req *r, const char *zDir) {
   char *zManifest = mprintf("%s/manifest.json", zDir);
   char *zStamp = mprintf("%s/ledger-head", zDir);
@@ -438,7 +442,11 @@ static int ensure_built(Req *r, const char *zDir) {
   int64_t head = -1;
   int rc = 0;
   if (store_ledger_head(r->store, &head) != STORE_OK) head = -1;
-  pthread_mutex_lock(&buildMutex);
+  if (pthread_mutex_trylock(&buildMutex)) {
+    free(zStamp);
+    free(zManifest);
+    return DS_BUSY;
+  }
   if (stat(zManifest, &st) != 0 || time(NULL) - st.st_mtime > DS_MAX_AGE ||
       (head >= 0 && built_head(zStamp) != head)) {
     char *zErr = NULL;
@@ -472,9 +480,12 @@ static int send_file(Req *r, const char *zPath) {
 int api_datasets(Req *r) {
   const char *zDir = datasets_dir(r);
   char *zManifest = mprintf("%s/manifest.json", zDir);
-  int rc = ensure_built(r, zDir) || send_file(r, zManifest);
+  int rc = ensure_built(r, zDir);
+  if (!rc) rc = send_file(r, zManifest);
   free(zManifest);
   if (rc) {
+    buf_reset(&r->out);
+    req_header(r, "Retry-After", "10");
     api_error(r, 503, "unavailable", "开放数据正在生成，请稍后再试");
     return 0;
   }
@@ -497,7 +508,14 @@ int api_dataset_file(Req *r) {
     return 0;
   }
   char *zPath = mprintf("%s/%s", zDir, zFile);
-  int rc = ensure_built(r, zDir) || send_file(r, zPath);
+  int rc = ensure_built(r, zDir);
+  if (rc) {
+    free(zPath);
+    req_header(r, "Retry-After", "10");
+    api_error(r, 503, "unavailable", "开放数据正在生成，请稍后再试");
+    return 0;
+  }
+  rc = send_file(r, zPath);
   free(zPath);
   if (rc) {
     buf_reset(&r->out);

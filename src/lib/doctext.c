@@ -198,7 +198,8 @@ static void xml_text(const char *z, size_t n, Buf *out) {
       if (tag_is(t, k, "/w:p") || tag_is(t, k, "/a:p") || tag_is(t, k, "/si") || tag_is(t, k, "/row") ||
           tag_is(t, k, "/w:comment") || tag_is(t, k, "/comment"))
         buf_putc(out, '\n');
-      else if (tag_is(t, k, "/c") || tag_is(t, k, "w:tab") || tag_is(t, k, "w:br"))
+      else if (tag_is(t, k, "/c") || tag_is(t, k, "/c:v") || tag_is(t, k, "w:tab") ||
+               tag_is(t, k, "w:br"))
         buf_putc(out, ' ');
       i = (size_t)(e - z) + 1;
     } else if (z[i] == '&') {
@@ -226,7 +227,8 @@ static int count_of(const char *z, size_t n, const char *zNeedle) {
 
 /* The parts of a package besides the body whose text a reader sees, by
 ** name prefix: page headers and footers, footnotes and endnotes, comments
-** (DOCX); text boxes and shapes of drawings (XLSX).  All are read for the
+** (DOCX); text boxes and shapes of drawings (XLSX); charts with their
+** cached labels and values (both).  All are read for the
 ** privacy scan: an identity number in a footer is published with the file
 ** like one in the body.  zCount names the element counted for the note. */
 static const struct {
@@ -239,19 +241,27 @@ static const struct {
   {"word/footnotes.xml", NULL},
   {"word/endnotes.xml", NULL},
   {"xl/drawings/drawing", NULL},
+  {"word/charts/chart", NULL},
+  {"xl/charts/chart", NULL},
 };
 
 /* Appends the text of every side part of zRoot ("word/" or "xl/") to
-** pText; comments counted into *pnComment.  0, or -2 for a zip bomb. */
-static int side_parts_text(Pkg *pk, const char *zRoot, Buf *pText, int *pnComment) {
+** pText; comments counted into *pnComment.  Files embedded in the package
+** (zRoot + "embeddings/": a workbook behind a chart, an attached document)
+** are not opened; a note in pNotes says how many there are, for the
+** reviewer to open.  0, or -2 for a zip bomb. */
+static int side_parts_text(Pkg *pk, const char *zRoot, Buf *pText, Buf *pNotes,
+                           int *pnComment) {
   zip_int64_t nEntry = zip_get_num_entries(pk->z, 0);
   Buf x = BUF_INIT;
-  int rc = 0;
+  int rc = 0, nEmbed = 0;
+  size_t nRoot = strlen(zRoot);
   for (zip_int64_t i = 0; i < nEntry && rc != -2 && pText->n < DOCTEXT_MAX_TEXT; i++) {
     const char *zName = zip_get_name(pk->z, (zip_uint64_t)i, 0);
     size_t n = zName ? strlen(zName) : 0;
-    if (!n || strncmp(zName, zRoot, strlen(zRoot)) || n < 4 || strcmp(zName + n - 4, ".xml"))
-      continue;
+    if (!n || strncmp(zName, zRoot, nRoot)) continue;
+    if (!strncmp(zName + nRoot, "embeddings/", 11) && zName[n - 1] != '/') nEmbed++;
+    if (n < 4 || strcmp(zName + n - 4, ".xml")) continue;
     for (size_t k = 0; k < sizeof aSidePart / sizeof aSidePart[0]; k++) {
       if (strncmp(zName, aSidePart[k].zPrefix, strlen(aSidePart[k].zPrefix))) continue;
       buf_reset(&x);
@@ -263,6 +273,8 @@ static int side_parts_text(Pkg *pk, const char *zRoot, Buf *pText, int *pnCommen
     }
   }
   buf_free(&x);
+  if (nEmbed)
+    buf_printf(pNotes, "含嵌入的文件%d个（其内容未扫描，请打开原文件逐一核对）\n", nEmbed);
   return rc == -2 ? -2 : 0;
 }
 
@@ -282,7 +294,7 @@ static int docx_text(Pkg *pk, Buf *pText, Buf *pNotes) {
     buf_printf(pNotes, "含修订痕迹：插入%d处、删除%d处（被删除的文字也已扫描）\n", nIns, nDel);
   buf_free(&x);
   int nC = 0;
-  rc = side_parts_text(pk, "word/", pText, &nC);
+  rc = side_parts_text(pk, "word/", pText, pNotes, &nC);
   if (nC) buf_printf(pNotes, "含批注%d条（批注文字已扫描）\n", nC);
   if (rc == -2) {
     buf_puts(pNotes, ZIP_BOMB_NOTE);
@@ -346,7 +358,7 @@ static int xlsx_text(Pkg *pk, Buf *pText, Buf *pNotes) {
     }
   }
   buf_free(&x);
-  if (rc != -2 && side_parts_text(pk, "xl/", pText, &nComment) == -2) rc = -2;
+  if (rc != -2 && side_parts_text(pk, "xl/", pText, pNotes, &nComment) == -2) rc = -2;
   if (nComment) buf_printf(pNotes, "含批注%d条（批注文字已扫描）\n", nComment);
   if (rc == -2) {
     buf_puts(pNotes, ZIP_BOMB_NOTE);

@@ -4,9 +4,10 @@ code before its fix.
 
 - a withdrawn document stayed in the open-data files (its whole body, in
   /api/v1/datasets/documents*.csv and .jsonl) until they were a day old;
-- a DOCX attachment's page headers, footers, footnotes and endnotes, and an
-  XLSX attachment's text boxes, were not read for the privacy scan, so an
-  identity number in a footer was published unflagged;
+- a DOCX attachment's page headers, footers, footnotes, endnotes and
+  charts, and an XLSX attachment's text boxes and charts, were not read for
+  the privacy scan, so an identity number in a footer was published
+  unflagged; a file embedded in one was passed over without a word;
 - any drafter, of any organisation, read the title of any document —
   another county's drafts, internal documents never to be published — by
   naming its id in a form: the question before removing a related
@@ -106,6 +107,24 @@ def xlsx_with_text_box():
     return buf.getvalue()
 
 
+def docx_with_chart_and_embedding():
+    """A clean body; a chart whose cached labels and values hold a name
+    list with an identity number, and the workbook behind it embedded."""
+    buf = io.BytesIO()
+    with zipfile.ZipFile(buf, "w", zipfile.ZIP_DEFLATED) as z:
+        z.writestr("[Content_Types].xml", '<?xml version="1.0"?><Types xmlns='
+                   '"http://schemas.openxmlformats.org/package/2006/content-types"/>')
+        z.writestr("word/document.xml", '<?xml version="1.0"?><w:document %s><w:body>'
+                   '<w:p><w:r><w:t>补助发放情况见下图</w:t></w:r></w:p></w:body>'
+                   '</w:document>' % W)
+        z.writestr("word/charts/chart1.xml", '<?xml version="1.0"?><c:chartSpace '
+                   'xmlns:c="c"><c:chart><c:cat><c:strRef><c:strCache><c:pt idx="0">'
+                   '<c:v>%s</c:v></c:pt><c:pt idx="1"><c:v>1200</c:v></c:pt></c:strCache>'
+                   '</c:strRef></c:cat></c:chart></c:chartSpace>' % ID_NUMBER)
+        z.writestr("word/embeddings/Microsoft_Excel_Worksheet.xlsx", xlsx_with_text_box())
+    return buf.getvalue()
+
+
 def open_findings(page):
     """(kind, text) of the open findings on a document's staff page that
     come from attachments."""
@@ -131,6 +150,19 @@ def test_xlsx_text_boxes_are_scanned(srv):
     r = drafter.post("/staff/docs/%d/attachments" % doc, {},
                      files={"file": ("名单.xlsx", xlsx_with_text_box(), "application/vnd.ms-excel")})
     eq(r.status, 303, r.text[:300])
+    walk_to(srv, doc, "secrecy_review")
+    found = open_findings(client(srv, "secrecy").get("/staff/docs/%d" % doc).text)
+    eq([k for k, _ in found if k != "person_name"], ["id_number"])
+
+
+def test_docx_charts_are_scanned_and_embedded_files_named(srv):
+    drafter = client(srv, "drafter")
+    doc = new_doc(drafter, "领取名单（图表）")
+    r = drafter.post("/staff/docs/%d/attachments" % doc, {},
+                     files={"file": ("图表.docx", docx_with_chart_and_embedding(),
+                                     "application/msword")})
+    eq(r.status, 303, r.text[:300])
+    contains(drafter.get("/staff/docs/%d" % doc).text, "含嵌入的文件1个")
     walk_to(srv, doc, "secrecy_review")
     found = open_findings(client(srv, "secrecy").get("/staff/docs/%d" % doc).text)
     eq([k for k, _ in found if k != "person_name"], ["id_number"])

@@ -128,6 +128,8 @@ typedef struct LedgerEntry {
   int64_t seq;                /* 1, 2, … */
   const char *zAt;            /* ISO timestamp */
   int64_t docId;
+  int64_t orgId;              /* the document's organisation (read with
+                              ** the entry by store_ledger_list) */
   const char *zEvent;         /* publish | edit | validity | withdraw */
   const char *zContent;       /* canonical JSON; NULL in the newest entry
                               ** of a document, whose content is the

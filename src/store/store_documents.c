@@ -1277,6 +1277,15 @@ static void ledger_row(Stmt *st, Arena *a, void *pRow) {
 }
 
 
+/* The organisation of an entry's document (LedgerEntry.orgId), column 8
+** of store_ledger_list's statements. */
+#define LEDGER_ORG "(SELECT org_id FROM doc WHERE doc.id=doc_ledger.doc_id)"
+
+static void ledger_list_row(Stmt *st, Arena *a, void *pRow) {
+  ledger_row(st, a, pRow);
+  ((LedgerEntry *)pRow)->orgId = col_int(st, 8);
+}
+
 int store_ledger_list(Store *s, Arena *a, int64_t docId, int64_t afterSeq,
                       int limit, LedgerEntry **paE, int *pn) {
   /* Two statements: with "(?1 IS NULL OR doc_id=?1)" SQLite cannot use
@@ -1285,17 +1294,17 @@ int store_ledger_list(Store *s, Arena *a, int64_t docId, int64_t afterSeq,
   Stmt *st = docId > 0
       ? stmt(s,
              "SELECT seq,at,doc_id,event,content,content_hash,prev_hash,"
-             "entry_hash FROM doc_ledger WHERE doc_id=?1 AND seq>?2"
+             "entry_hash," LEDGER_ORG " FROM doc_ledger WHERE doc_id=?1 AND seq>?2"
              " ORDER BY seq LIMIT ?3")
       : stmt(s,
              "SELECT seq,at,doc_id,event,content,content_hash,prev_hash,"
-             "entry_hash FROM doc_ledger WHERE CAST(?1 AS INTEGER) IS NULL AND seq>?2"
+             "entry_hash," LEDGER_ORG " FROM doc_ledger WHERE CAST(?1 AS INTEGER) IS NULL AND seq>?2"
              " ORDER BY seq LIMIT ?3");
   if (!st) return STORE_ERROR;
   bind_id(st, 1, docId);
   bind_int(st, 2, afterSeq);
   bind_limit(st, 3, limit > 0 ? limit : -1);
-  return stmt_rows(s, st, a, sizeof **paE, ledger_row, paE, pn, "读取公开台账");
+  return stmt_rows(s, st, a, sizeof **paE, ledger_list_row, paE, pn, "读取公开台账");
 }
 
 int store_ledger_content(Store *s, Arena *a, LedgerEntry *aE, int n) {

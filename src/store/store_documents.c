@@ -1274,16 +1274,13 @@ static void ledger_row(Stmt *st, Arena *a, void *pRow) {
   e->zContentHash = col_text(a, st, 5);
   e->zPrevHash = col_text(a, st, 6);
   e->zEntryHash = col_text(a, st, 7);
+  e->orgId = 0;
 }
 
-
-/* The organisation of an entry's document (LedgerEntry.orgId), column 8
-** of store_ledger_list's statements. */
-#define LEDGER_ORG "(SELECT org_id FROM doc WHERE doc.id=doc_ledger.doc_id)"
-
+/* A row of store_ledger_list: the entry and its document's organisation. */
 static void ledger_list_row(Stmt *st, Arena *a, void *pRow) {
   ledger_row(st, a, pRow);
-  ((LedgerEntry *)pRow)->orgId = col_int(st, 8);
+  ((LedgerEntry *)pRow)->orgId = col_is_null(st, 8) ? 0 : col_int(st, 8);
 }
 
 int store_ledger_list(Store *s, Arena *a, int64_t docId, int64_t afterSeq,
@@ -1291,14 +1288,17 @@ int store_ledger_list(Store *s, Arena *a, int64_t docId, int64_t afterSeq,
   /* Two statements: with "(?1 IS NULL OR doc_id=?1)" SQLite cannot use
   ** doc_ledger_doc and walked the whole ledger for every document page
   ** (0.3-0.5 s at 100k documents; bench/analysis.md, section 5). */
+  /* Column 8: the document's organisation (the scope of its content). */
   Stmt *st = docId > 0
       ? stmt(s,
              "SELECT seq,at,doc_id,event,content,content_hash,prev_hash,"
-             "entry_hash," LEDGER_ORG " FROM doc_ledger WHERE doc_id=?1 AND seq>?2"
+             "entry_hash,(SELECT org_id FROM doc WHERE id=l.doc_id)"
+             " FROM doc_ledger l WHERE doc_id=?1 AND seq>?2"
              " ORDER BY seq LIMIT ?3")
       : stmt(s,
              "SELECT seq,at,doc_id,event,content,content_hash,prev_hash,"
-             "entry_hash," LEDGER_ORG " FROM doc_ledger WHERE CAST(?1 AS INTEGER) IS NULL AND seq>?2"
+             "entry_hash,(SELECT org_id FROM doc WHERE id=l.doc_id)"
+             " FROM doc_ledger l WHERE CAST(?1 AS INTEGER) IS NULL AND seq>?2"
              " ORDER BY seq LIMIT ?3");
   if (!st) return STORE_ERROR;
   bind_id(st, 1, docId);

@@ -235,6 +235,11 @@ void page_notice(Req *r, const char *zKind, const char *zMsg) {
              !strcmp(zKind, "error") ? "alert" : "status", zMsg);
 }
 
+void page_org_select_open(Req *r, const char *zId, const char *zName, int nOption) {
+  req_printf(r, "<select id=\"%h\" name=\"%h\"", zId, zName);
+  if (nOption > PAGE_SELECT_FILTER_MIN) req_puts(r, " data-filter");
+}
+
 void page_input(Req *r, const char *zName, const char *zLabel,
                 const char *zValue, const char *zAttrs_html) {
   /* A page shown again after a refused POST keeps what was typed. */

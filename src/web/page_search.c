@@ -189,7 +189,9 @@ int page_search(Req *r) {
   Org *aOrg;
   int nOrg = 0;
   store_org_tree(r->store, &r->arena, 0, &aOrg, &nOrg);
-  req_puts(r, "<p><label for=\"f-org\">发布单位</label> <select id=\"f-org\" name=\"org\">");
+  req_puts(r, "<p><label for=\"f-org\">发布单位</label> ");
+  page_org_select_open(r, "f-org", "org", nOrg);
+  req_puts(r, ">");
   option(r, "", "全部单位", req_param(r, "org"));
   for (int i = 0; i < nOrg; i++)
     option(r, aOrg[i].zSlug, aOrg[i].zName, bOrg ? o.zSlug : NULL);

@@ -60,6 +60,13 @@ void page_notice(Req *r, const char *zKind, const char *zMsg);
 ** name (a date in each) keep each label tied to its own field. */
 void page_input(Req *r, const char *zName, const char *zLabel,
                 const char *zValue, const char *zAttrs_html);
+/* Writes `<select id="zId" name="zName"` and, for a list of more than
+** PAGE_SELECT_FILTER_MIN organisations (a province's tree holds hundreds),
+** ` data-filter`: site.js puts a search box before such a select that
+** keeps only the options containing what is typed.  The caller writes
+** the rest of the tag (attributes, then ">"), the options, "</select>". */
+#define PAGE_SELECT_FILTER_MIN 30
+void page_org_select_open(Req *r, const char *zId, const char *zName, int nOption);
 /* The id for a field named zName: "f-NAME" the first time on this page,
 ** "f-NAME-2", "f-NAME-3"… when the page already has that id.  Arena
 ** memory of r. */
@@ -100,6 +107,7 @@ int page_password(Req *r);
 int page_admin_orgs(Req *r);
 int page_admin_org_edit(Req *r);
 int page_admin_dept_add(Req *r);
+int page_admin_org_move(Req *r);
 /* The organisation of the {id} capture, for an administrator who manages
 ** it: 0 with *o filled, or -1 with the 404/403 answer set. */
 int admin_org_arg(Req *r, Org *o);

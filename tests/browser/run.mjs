@@ -546,6 +546,30 @@ registerStaffTests(test, { axeCheck, shot, PASSWORD });
 // ---- Every page reachable by links, at 360 and 1280: tests/browser/crawl.mjs.
 registerCrawlTests(test, { staffStorage });
 
+// ---- Last (it adds units): a province's long list of organisations.
+test('long organisation lists: a search box narrows the select (390, axe)', async ({ browser, base, srv }) => {
+  for (let i = 1; i <= 31; i++) {
+    execFileSync(BIN, ['org', 'add', '--db', srv.db, '--name', `中宁县第${i}卫生院`,
+      '--slug', `zn-wsy-${i}`, '--parent', 'znwsj'], { stdio: 'pipe' });
+  }
+  const st = await staffStorage(browser, base, 'sysadmin');
+  const ctx = await browser.newContext({ viewport: { width: 390, height: 844 }, storageState: st });
+  const page = await ctx.newPage();
+  await page.goto(base + '/admin/users/new');
+  await page.fill('input.select-filter', '第17卫生院');
+  const shown = await page.evaluate(() => [...document.querySelectorAll('#f-org option')]
+    .filter((o) => !o.hidden).map((o) => o.textContent.trim()));
+  if (shown.length !== 1 || shown[0] !== '中宁县第17卫生院') throw new Error(`shown: ${shown}`);
+  const chosen = await page.evaluate(() => {
+    const s = document.querySelector('#f-org');
+    return s.options[s.selectedIndex].textContent.trim();
+  });
+  if (chosen !== '中宁县第17卫生院') throw new Error(`chosen: ${chosen}`);
+  await shot(page, 'org-select-filter');
+  await axeCheck(page, 'org select filter at 390');
+  await ctx.close();
+});
+
 async function main() {
   const srv = await startServer();
   const browser = await chromium.launch({

@@ -428,20 +428,55 @@ const char *datasets_dir(Req *r) {
 
 static pthread_mutex_t buildMutex = PTHREAD_MUTEX_INITIALIZER;
 
-/* Builds the datasets when the manifest is missing or a day old (one
-** request builds, the others wait and read its result).  0, or 1. */
+/* The ledger head the files in zDir were built at (the file "ledger-head",
+** which file_name_ok() never serves), or -1 when unknown. */
+static int64_t built_head(const char *zStamp) {
+  FILE *f = fopen(zStamp, "r");
+  long long v = -1;
+  if (f) {
+    if (fscanf(f, "%lld", &v) != 1) v = -1;
+    fclose(f);
+  }
+  return (int64_t)v;
+}
+
+/* Builds the datasets when the manifest is missing or a day old, or when
+** the publication ledger has moved since they were built: a withdrawn or
+** corrected document leaves the files at once.  One request builds; one
+** that arrives meanwhile does not wait (it would hold a worker thread for
+** the whole build) but is told to come back: DS_BUSY.  The head is read
+** before building, so a change during the build is caught by the next
+** request (when the head cannot be read, the day's age alone decides).
+** 0, 1 (the build failed) or DS_BUSY. */
+#define DS_BUSY 2
+
 static int ensure_built(Req *r, const char *zDir) {
   char *zManifest = mprintf("%s/manifest.json", zDir);
+  char *zStamp = mprintf("%s/ledger-head", zDir);
   struct stat st;
+  int64_t head = -1;
   int rc = 0;
-  pthread_mutex_lock(&buildMutex);
-  if (stat(zManifest, &st) != 0 || time(NULL) - st.st_mtime > DS_MAX_AGE) {
+  if (store_ledger_head(r->store, &head) != STORE_OK) head = -1;
+  if (pthread_mutex_trylock(&buildMutex)) {
+    free(zStamp);
+    free(zManifest);
+    return DS_BUSY;
+  }
+  if (stat(zManifest, &st) != 0 || time(NULL) - st.st_mtime > DS_MAX_AGE ||
+      (head >= 0 && built_head(zStamp) != head)) {
     char *zErr = NULL;
+    unlink(zStamp);
     rc = datasets_build(r->store, zDir, r->cfg->zBaseUrl, &zErr);
     if (rc) req_log_error(r, zErr);
     free(zErr);
+    FILE *f = !rc && head >= 0 ? fopen(zStamp, "w") : NULL;
+    if (f) {
+      fprintf(f, "%lld\n", (long long)head);
+      fclose(f);
+    }
   }
   pthread_mutex_unlock(&buildMutex);
+  free(zStamp);
   free(zManifest);
   return rc;
 }
@@ -469,9 +504,12 @@ json_t *datasets_manifest(Req *r) {
 int api_datasets(Req *r) {
   const char *zDir = datasets_dir(r);
   char *zManifest = mprintf("%s/manifest.json", zDir);
-  int rc = ensure_built(r, zDir) || send_file(r, zManifest);
+  int rc = ensure_built(r, zDir);
+  if (!rc) rc = send_file(r, zManifest);
   free(zManifest);
   if (rc) {
+    buf_reset(&r->out);
+    req_header(r, "Retry-After", "10");
     api_error(r, 503, "unavailable", "开放数据正在生成，请稍后再试");
     return 0;
   }
@@ -494,7 +532,14 @@ int api_dataset_file(Req *r) {
     return 0;
   }
   char *zPath = mprintf("%s/%s", zDir, zFile);
-  int rc = ensure_built(r, zDir) || send_file(r, zPath);
+  int rc = ensure_built(r, zDir);
+  if (rc) {
+    free(zPath);
+    req_header(r, "Retry-After", "10");
+    api_error(r, 503, "unavailable", "开放数据正在生成，请稍后再试");
+    return 0;
+  }
+  rc = send_file(r, zPath);
   free(zPath);
   if (rc) {
     buf_reset(&r->out);

@@ -7,7 +7,9 @@
 **
 ** The files are built into a directory (datasets_build(): by `gongkai
 ** datasets build`, by `gongkai export-site`, and by the server when the
-** manifest is missing or older than a day) and served as they are:
+** manifest is missing or older than a day, or the publication ledger has
+** moved since the server built them: a withdrawn document leaves them at
+** once) and served as they are:
 **   GET /api/v1/datasets          the manifest
 **   GET /api/v1/datasets/{file}   one file named in the manifest
 */

@@ -48,6 +48,17 @@ Perm app_doc_relation_perm(const char *zState);
 ** that ask before acting; app_doc_relation() checks it again. */
 int app_doc_relation_allowed(const AppActor *who, const Doc *d, const char **pzErr);
 
+/* 1 when who may see the reference (title, 文号, state) of document t:
+** published (public anyway) or of an organisation whose staff pages who
+** may read.  The one rule for every page that names a document by an id
+** it was given (relations, the 解读/替代 pickers). */
+int app_doc_ref_may_see(const AppActor *who, const DocRef *t);
+
+/* Document id as a DocRef in *t when who may see it (above): STORE_OK, or
+** STORE_NOTFOUND when it is absent or not visible (one answer: an id
+** tells nothing of a document one may not see); another store error. */
+int app_doc_ref_visible(Store *s, Arena *a, const AppActor *who, int64_t id, DocRef *t);
+
 /* Document docId names relatedId (bAdd) with kind zKind, or stops naming
 ** it (!bAdd; zKind unused).  Returns 0, or an HTTP-like status (400, 403,
 ** 404, 409) with a Chinese message in *pzErr (arena or static); nothing is

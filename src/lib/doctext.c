@@ -249,10 +249,11 @@ static void xml_text(const char *z, size_t n, Buf *out) {
       if (!e) break;
       const char *t = z + i + 1;
       size_t k = (size_t)(e - t);
-      if (tag_is(t, k, "/w:p") || tag_is(t, k, "/si") || tag_is(t, k, "/row") ||
+      if (tag_is(t, k, "/w:p") || tag_is(t, k, "/a:p") || tag_is(t, k, "/si") || tag_is(t, k, "/row") ||
           tag_is(t, k, "/w:comment") || tag_is(t, k, "/comment"))
         buf_putc(out, '\n');
-      else if (tag_is(t, k, "/c") || tag_is(t, k, "w:tab") || tag_is(t, k, "w:br"))
+      else if (tag_is(t, k, "/c") || tag_is(t, k, "/c:v") || tag_is(t, k, "w:tab") ||
+               tag_is(t, k, "w:br"))
         buf_putc(out, ' ');
       i = (size_t)(e - z) + 1;
     } else if (z[i] == '&') {
@@ -278,6 +279,61 @@ static int count_of(const char *z, size_t n, const char *zNeedle) {
   return c;
 }
 
+/* The parts of a package besides the body whose text a reader sees, by
+** name prefix: page headers and footers, footnotes and endnotes, comments
+** (DOCX); text boxes and shapes of drawings (XLSX); charts with their
+** cached labels and values (both).  All are read for the
+** privacy scan: an identity number in a footer is published with the file
+** like one in the body.  zCount names the element counted for the note. */
+static const struct {
+  const char *zPrefix;
+  const char *zCount;
+} aSidePart[] = {
+  {"word/comments.xml", "<w:comment "},
+  {"word/header", NULL},
+  {"word/footer", NULL},
+  {"word/footnotes.xml", NULL},
+  {"word/endnotes.xml", NULL},
+  {"xl/drawings/drawing", NULL},
+  {"word/charts/chart", NULL},
+  {"xl/charts/chart", NULL},
+};
+
+/* Appends the text of every side part of zRoot ("word/" or "xl/") to
+** pText; comments counted into *pnComment.  Files embedded in the package
+** (zRoot + "embeddings/": a workbook behind a chart, an attached document)
+** are not opened; a note in pNotes says how many there are, for the
+** reviewer to open.  0, -2 for a zip bomb or -3 for a part in an
+** encoding it cannot read (zip_read_index). */
+static int side_parts_text(Pkg *pk, const char *zRoot, Buf *pText, Buf *pNotes,
+                           int *pnComment) {
+  zip_int64_t nEntry = zip_get_num_entries(pk->z, 0);
+  Buf x = BUF_INIT;
+  int rc = 0, nEmbed = 0;
+  size_t nRoot = strlen(zRoot);
+  for (zip_int64_t i = 0; i < nEntry && rc != -2 && rc != -3 && pText->n < DOCTEXT_MAX_TEXT;
+       i++) {
+    const char *zName = zip_get_name(pk->z, (zip_uint64_t)i, 0);
+    size_t n = zName ? strlen(zName) : 0;
+    if (!n || strncmp(zName, zRoot, nRoot)) continue;
+    if (!strncmp(zName + nRoot, "embeddings/", 11) && zName[n - 1] != '/') nEmbed++;
+    if (n < 4 || strcmp(zName + n - 4, ".xml")) continue;
+    for (size_t k = 0; k < sizeof aSidePart / sizeof aSidePart[0]; k++) {
+      if (strncmp(zName, aSidePart[k].zPrefix, strlen(aSidePart[k].zPrefix))) continue;
+      buf_reset(&x);
+      if ((rc = zip_read_index(pk, i, &x)) != 0) break;
+      if (aSidePart[k].zCount) *pnComment += count_of(x.z, x.n, aSidePart[k].zCount);
+      xml_text(x.z, x.n, pText);
+      buf_putc(pText, '\n');
+      break;
+    }
+  }
+  buf_free(&x);
+  if (nEmbed)
+    buf_printf(pNotes, "含嵌入的文件%d个（其内容未扫描，请打开原文件逐一核对）\n", nEmbed);
+  return rc == -2 || rc == -3 ? rc : 0;
+}
+
 static int docx_text(Pkg *pk, Buf *pText, Buf *pNotes) {
   Buf x = BUF_INIT;
   int rc = zip_read_name(pk, "word/document.xml", &x);
@@ -293,13 +349,10 @@ static int docx_text(Pkg *pk, Buf *pText, Buf *pNotes) {
   int nDel = count_of(x.z, x.n, "<w:del ") + count_of(x.z, x.n, "<w:del>");
   if (nIns || nDel)
     buf_printf(pNotes, "含修订痕迹：插入%d处、删除%d处（被删除的文字也已扫描）\n", nIns, nDel);
-  buf_reset(&x);
-  if ((rc = zip_read_name(pk, "word/comments.xml", &x)) == 0) {
-    int nC = count_of(x.z, x.n, "<w:comment ");
-    if (nC) buf_printf(pNotes, "含批注%d条（批注文字已扫描）\n", nC);
-    xml_text(x.z, x.n, pText);
-  }
   buf_free(&x);
+  int nC = 0;
+  rc = side_parts_text(pk, "word/", pText, pNotes, &nC);
+  if (nC) buf_printf(pNotes, "含批注%d条（批注文字已扫描）\n", nC);
   if (rc == -2 || rc == -3) {
     buf_puts(pNotes, rc == -2 ? ZIP_BOMB_NOTE : UTF16_NOTE);
     return -1;
@@ -361,8 +414,12 @@ static int xlsx_text(Pkg *pk, Buf *pText, Buf *pNotes) {
       xml_text(x.z, x.n, pText);
     }
   }
-  if (nComment) buf_printf(pNotes, "含批注%d条（批注文字已扫描）\n", nComment);
   buf_free(&x);
+  if (rc != -2 && rc != -3) {
+    int rcSide = side_parts_text(pk, "xl/", pText, pNotes, &nComment);
+    if (rcSide) rc = rcSide;
+  }
+  if (nComment) buf_printf(pNotes, "含批注%d条（批注文字已扫描）\n", nComment);
   if (rc == -2 || rc == -3) {
     buf_puts(pNotes, rc == -2 ? ZIP_BOMB_NOTE : UTF16_NOTE);
     return -1;

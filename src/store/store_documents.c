@@ -1322,6 +1322,15 @@ int store_ledger_content(Store *s, Arena *a, LedgerEntry *aE, int n) {
   return STORE_OK;
 }
 
+int store_ledger_head(Store *s, int64_t *pSeq) {
+  Stmt *st = stmt(s, "SELECT coalesce(max(seq),0) FROM doc_ledger");
+  if (!st) return STORE_ERROR;
+  int rc = stmt_step(st);
+  *pSeq = rc == STMT_ROW ? col_int(st, 0) : 0;
+  stmt_done(st);
+  return rc == STMT_ROW ? STORE_OK : store_fail(s, STORE_ERROR, "读取公开台账失败");
+}
+
 int store_ledger_verify(Store *s, int64_t *pBadSeq, int64_t *pnChecked) {
   Arena a = ARENA_INIT;
   char zPrev[65];

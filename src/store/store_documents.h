@@ -241,6 +241,10 @@ int store_ledger_content(Store *s, Arena *a, LedgerEntry *aE, int n);
 ** STORE_CONFLICT with the message naming the first bad entry, whose seq
 ** goes to *pBadSeq.  *pnChecked receives the entries checked. */
 int store_ledger_verify(Store *s, int64_t *pBadSeq, int64_t *pnChecked);
+/* The seq of the newest ledger entry (0 when the ledger is empty) into
+** *pSeq: it changes whenever a published document is published, edited,
+** changes validity or is withdrawn (the open-data files follow it). */
+int store_ledger_head(Store *s, int64_t *pSeq);
 
 /* ---- Choosing a referenced document (store_doc_lookup.c) ----------- */
 

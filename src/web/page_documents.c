@@ -716,7 +716,7 @@ static int doc_view(Req *r, const char *zRefusal) {
   meta_row(r, "起草人", d.zCreatedByName);
   req_puts(r, "</tbody></table>\n");
   DocRef ref;
-  if (d.interpretsId && store_doc_ref(r->store, &r->arena, d.interpretsId, &ref) == STORE_OK)
+  if (d.interpretsId && docs_ref_visible(r, d.interpretsId, &ref) == STORE_OK)
     req_printf(r, "<p>本文是对<a href=\"/staff/docs/%lld\">%h</a>的解读。</p>\n",
                (long long)ref.id, ref.zTitle);
   for (int i = 0; i < nInterp; i++)
@@ -724,7 +724,8 @@ static int doc_view(Req *r, const char *zRefusal) {
                (long long)aInterp[i].id, aInterp[i].zTitle,
                doc_label(aDocState, aInterp[i].zState));
   Doc rep;
-  if (d.replacedById && store_doc_get(r->store, &r->arena, d.replacedById, &rep) == STORE_OK)
+  if (d.replacedById && docs_ref_visible(r, d.replacedById, &ref) == STORE_OK &&
+      store_doc_get(r->store, &r->arena, d.replacedById, &rep) == STORE_OK)
     req_printf(r, "<p>%h：<a href=\"/staff/docs/%lld\">%h</a>%h</p>\n",
                doc_replacement_label(d.zValidity, rep.zState, rep.zValidity),
                (long long)rep.id, rep.zTitle, docs_state_note(r, &rep));

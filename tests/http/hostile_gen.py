@@ -173,10 +173,11 @@ HEADERS = [
 ]
 
 # Headers that make libmicrohttpd wait for a body the request never sends
-# (a GET declaring one, an unknown transfer coding): the answer is the
-# connection's deadline, not gongkai's; the bounded sample leaves them out.
-MHD_WAITS = [("Transfer-Encoding", "identity"), ("Transfer-Encoding", "gzip, chunked"),
-             ("Content-Length", "99999999999999999999"), ("Expect", "100-continue")]
+# (a GET declaring one): the answer is the connection's deadline, not
+# gongkai's; the bounded sample leaves them out.  (A transfer coding other
+# than chunked is refused at once since the second attacker's review:
+# server.c framing_conflict.)
+MHD_WAITS = [("Content-Length", "99999999999999999999"), ("Expect", "100-continue")]
 
 
 def load_routes(path=ROUTES_C):

@@ -57,6 +57,9 @@
 #include "store/fts_cjk.h"
 
 int fts_write_no_merge = 0;
+int64_t fts_write_batches = 0;
+#include <stdlib.h>
+__attribute__((constructor)) static void fw_env(void) { if (getenv("GK_NO_MERGE")) fts_write_no_merge = 1; }
 
 #define FW_NCOL 5               /* columns of both tables */
 #define FW_MAX_SEGMENT 2000     /* FTS5_MAX_SEGMENT */
@@ -708,13 +711,15 @@ static int parse_structure(Structure *s, const uint8_t *a, int n) {
       return -1;
     s->aMerge[l] = (int)v[0];
     s->aNSeg[l] = (int)v[1];
-    for (uint64_t i = 0; i < v[1]; i++, k++) {
+    for (int i = 0; i < s->aNSeg[l]; i++, k++) {
+      uint64_t g[3];
       for (int j = 0; j < 3; j++)
-        if (!(p = get_varint(p, end, &v[j]))) return -1;
-      if (v[0] == 0 || v[0] > 65535 || v[2] > 0x7fffffff) return -1;
-      s->aSeg[k].id = (int)v[0];
-      s->aSeg[k].first = (int)v[1];
-      s->aSeg[k].last = (int)v[2];
+        if (!(p = get_varint(p, end, &g[j]))) return -1;
+      if (g[0] == 0 || g[0] > 65535 || g[1] > 0x7fffffff || g[2] > 0x7fffffff)
+        return -1;
+      s->aSeg[k].id = (int)g[0];
+      s->aSeg[k].first = (int)g[1];
+      s->aSeg[k].last = (int)g[2];
     }
   }
   return p == end && k == s->nSegment ? 0 : -1;
@@ -1048,6 +1053,7 @@ int fts_write_rows(sqlite3 *db, const char *zSelect, int *pnRows) {
     rc = exec1(db, z, aMerge[i], NULL, 0);
   }
   if (!rc && pnRows) *pnRows = (int)nRow;
+  if (!rc && nRow) __atomic_add_fetch(&fts_write_batches, 1, __ATOMIC_RELAXED);
   tab_free(&aT[0]);
   tab_free(&aT[1]);
   free(aRowid);

@@ -18,6 +18,8 @@
 #ifndef GK_FTS_WRITE_H
 #define GK_FTS_WRITE_H
 
+#include <stdint.h>
+
 #include <sqlite3.h>
 
 enum {
@@ -40,5 +42,8 @@ int fts_write_rows(sqlite3 *db, const char *zSelect, int *pnRows);
 /* Test hook: when set, the writer skips the merge work after its write
 ** (to compare the segments it writes with FTS5's own). 0 normally. */
 extern int fts_write_no_merge;
+/* Calls of fts_write_rows() that wrote rows (tests check that the writer was
+** used, not FTS5's insert after it declined). */
+extern int64_t fts_write_batches;
 
 #endif

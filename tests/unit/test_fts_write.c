@@ -269,7 +269,9 @@ TEST(fts_write_same_bytes_as_fts5_flush) {
       store_search_segwrite(s, w);
       fts_write_no_merge = 1;
       for (int i = 0; i < FW_N; i++) fw_new_text(&seed, &aDoc[i], i);
+      int64_t nWrote = fts_write_batches;
       CHECK(fw_batch(s, &a, org, user, aDoc, 0, FW_N));
+      CHECK_INT(fts_write_batches - nWrote, w); /* the writer wrote it */
       fts_write_no_merge = 0;
       for (int q = 0; q < 6; q++) fw_dump(zPath, azSql[q], &aDump[w]);
       /* With 64-byte leaves, long doclists have doclist indexes, some of
@@ -388,6 +390,7 @@ static int fw_build(int bStore, FwDoc *aDoc, Buf *b) {
   store_search_segwrite(s, bStore != 0);
   fts_write_no_merge = bStore == 2;
   int ok = 1, nBad = 0;
+  int64_t nWrote = fts_write_batches;
   for (int i = 0; i < FW_N; i++) fw_new_text(&seed, &aDoc[i], i);
   /* A query before anything (FTS5 caches its structure record). */
   Buf scratch = BUF_INIT;
@@ -417,6 +420,8 @@ static int fw_build(int bStore, FwDoc *aDoc, Buf *b) {
     aDoc[i].bLive = 0;
   }
   CHECK(ok);
+  /* The store's writer wrote all three batches (it declines silently). */
+  CHECK_INT(fts_write_batches - nWrote, bStore ? 3 : 0);
   CHECK_INT(fw_integrity(zPath), SQLITE_OK);
   uint32_t qseed = 99;
   for (int k = 0; k < 150 && ok; k++) {

@@ -160,13 +160,26 @@ typedef struct Term {
   uint32_t n;
 } Term;
 
+/* A slot of the dictionary's hash table: the term itself, so that a
+** lookup touches one cache line. */
+typedef struct Slot {
+  uint64_t key;
+  uint32_t n;
+  uint32_t id1; /* term id + 1, 0: empty */
+} Slot;
+
+/* Per term, the document that saw it last and its index among that
+** document's terms. */
+typedef struct TermDoc {
+  uint32_t stamp, local;
+} TermDoc;
+
 typedef struct Dict {
-  uint32_t *aSlot; /* term id + 1, 0: empty */
+  Slot *aSlot;
   uint32_t mask;
   Term *aTerm;
   uint32_t nTerm, cap;
-  uint32_t *aStamp; /* per term: the document that saw it last */
-  uint32_t *aLocal; /* per term: its index among that document's terms */
+  TermDoc *aTD;
 } Dict;
 
 static inline uint32_t dict_hash(uint64_t key, uint32_t n) {
@@ -174,35 +187,37 @@ static inline uint32_t dict_hash(uint64_t key, uint32_t n) {
 }
 
 static void dict_grow(Dict *d) {
-  uint32_t nSlot = d->mask ? (d->mask + 1) * 2 : 4096;
+  uint32_t nSlot = d->mask ? (d->mask + 1) * 2 : 65536;
   free(d->aSlot);
-  d->aSlot = xmalloc(sizeof(uint32_t) * nSlot);
-  memset(d->aSlot, 0, sizeof(uint32_t) * nSlot);
+  d->aSlot = xmalloc(sizeof(Slot) * nSlot);
+  memset(d->aSlot, 0, sizeof(Slot) * nSlot);
   d->mask = nSlot - 1;
   for (uint32_t i = 0; i < d->nTerm; i++) {
     uint32_t h = dict_hash(d->aTerm[i].key, d->aTerm[i].n) & d->mask;
-    while (d->aSlot[h]) h = (h + 1) & d->mask;
-    d->aSlot[h] = i + 1;
+    while (d->aSlot[h].id1) h = (h + 1) & d->mask;
+    d->aSlot[h].key = d->aTerm[i].key;
+    d->aSlot[h].n = d->aTerm[i].n;
+    d->aSlot[h].id1 = i + 1;
   }
   d->cap = nSlot / 2;
   d->aTerm = xrealloc(d->aTerm, sizeof(Term) * d->cap);
-  d->aStamp = xrealloc(d->aStamp, sizeof(uint32_t) * d->cap);
-  d->aLocal = xrealloc(d->aLocal, sizeof(uint32_t) * d->cap);
-  memset(d->aStamp + d->nTerm, 0, sizeof(uint32_t) * (d->cap - d->nTerm));
+  d->aTD = xrealloc(d->aTD, sizeof(TermDoc) * d->cap);
+  memset(d->aTD + d->nTerm, 0, sizeof(TermDoc) * (d->cap - d->nTerm));
 }
 
 /* The id of term (key, n), added when new. */
-static uint32_t dict_id(Dict *d, uint64_t key, uint32_t n) {
+static inline uint32_t dict_id(Dict *d, uint64_t key, uint32_t n) {
   if (d->nTerm >= d->cap) dict_grow(d);
   uint32_t h = dict_hash(key, n) & d->mask;
   for (;;) {
-    uint32_t s = d->aSlot[h];
-    if (!s) break;
-    const Term *t = &d->aTerm[s - 1];
-    if (t->key == key && t->n == n) return s - 1;
+    Slot *sl = &d->aSlot[h];
+    if (!sl->id1) break;
+    if (sl->key == key && sl->n == n) return sl->id1 - 1;
     h = (h + 1) & d->mask;
   }
-  d->aSlot[h] = d->nTerm + 1;
+  d->aSlot[h].key = key;
+  d->aSlot[h].n = n;
+  d->aSlot[h].id1 = d->nTerm + 1;
   d->aTerm[d->nTerm].key = key;
   d->aTerm[d->nTerm].n = n;
   return d->nTerm++;
@@ -211,8 +226,7 @@ static uint32_t dict_id(Dict *d, uint64_t key, uint32_t n) {
 static void dict_free(Dict *d) {
   free(d->aSlot);
   free(d->aTerm);
-  free(d->aStamp);
-  free(d->aLocal);
+  free(d->aTD);
 }
 
 static const Term *gSortTerms; /* qsort has no context argument */
@@ -285,8 +299,8 @@ static int on_token(void *pCtx, int tflags, const char *z, int n, int s,
   for (int i = 0; i < n; i++) key |= (uint64_t)(uint8_t)z[i] << (56 - 8 * i);
   uint32_t id = dict_id(&t->d, key, (uint32_t)n);
   if (t->bNone) {
-    if (t->d.aStamp[id] != t->iDoc + 1) {
-      t->d.aStamp[id] = t->iDoc + 1;
+    if (t->d.aTD[id].stamp != t->iDoc + 1) {
+      t->d.aTD[id].stamp = t->iDoc + 1;
       pair_add(t, id, t->iDoc << 4, 0);
     }
     return SQLITE_OK;
@@ -302,10 +316,11 @@ static int on_token(void *pCtx, int tflags, const char *z, int n, int s,
   return SQLITE_OK;
 }
 
-/* Encodes the position list of the tokens aOrder[0..n) of the current
-** document (in column, position order) as FTS5's hash holds it: varint
-** 2 * size, then the list. */
-static void encode_poslist(Tab *t, const uint32_t *aIdx, uint32_t n) {
+/* Encodes the position list of term's tokens aIdx[0..n) of the current
+** document (in column, position order) as FTS5's hash holds it (varint
+** 2 * size, then the list) and adds its entry. */
+static void encode_poslist(Tab *t, uint32_t term, const uint32_t *aIdx,
+                           uint32_t n) {
   uint8_t tmp[9];
   t->pl.n = 0;
   uint32_t col = 0, prev = 0;
@@ -329,12 +344,12 @@ static void encode_poslist(Tab *t, const uint32_t *aIdx, uint32_t n) {
     memcpy(w + nh, t->pl.a, t->pl.n);
     uint64_t v;
     memcpy(&v, w, 8);
-    pair_add(t, t->aTok[aIdx[0]].term, t->iDoc << 4 | (uint32_t)len, v);
+    pair_add(t, term, t->iDoc << 4 | (uint32_t)len, v);
   } else {
     uint64_t off = t->arena.n;
     by_add(&t->arena, tmp, (size_t)nh);
     by_add(&t->arena, t->pl.a, t->pl.n);
-    pair_add(t, t->aTok[aIdx[0]].term, t->iDoc << 4, off);
+    pair_add(t, term, t->iDoc << 4, off);
   }
 }
 
@@ -350,13 +365,15 @@ static void group_doc(Tab *t) {
     t->aOrder = xrealloc(t->aOrder, sizeof(uint32_t) * t->capLoc);
   }
   for (size_t i = 0; i < t->nTok; i++) {
-    uint32_t id = t->aTok[i].term;
-    if (d->aStamp[id] != stamp) {
-      d->aStamp[id] = stamp;
-      d->aLocal[id] = nLoc;
+    TermDoc *td = &d->aTD[t->aTok[i].term];
+    if (td->stamp != stamp) {
+      td->stamp = stamp;
+      td->local = nLoc;
+      t->aLoc[nLoc] = t->aTok[i].term;
       t->aCnt[nLoc++] = 0;
     }
-    t->aCnt[d->aLocal[id]]++;
+    t->aCnt[td->local]++;
+    t->aTok[i].term = td->local; /* from here on: the local index */
   }
   uint32_t sum = 0;
   for (uint32_t l = 0; l < nLoc; l++) { /* aCnt becomes the start */
@@ -366,13 +383,13 @@ static void group_doc(Tab *t) {
   }
   t->aCnt[nLoc] = sum;
   for (size_t i = 0; i < t->nTok; i++) {
-    uint32_t l = d->aLocal[t->aTok[i].term];
+    uint32_t l = t->aTok[i].term;
     t->aOrder[t->aCnt[l]++] = (uint32_t)i;
   }
   /* aCnt[l] is now the end of l's tokens, the start of l + 1's. */
   uint32_t begin = 0;
   for (uint32_t l = 0; l < nLoc; l++) {
-    encode_poslist(t, t->aOrder + begin, t->aCnt[l] - begin);
+    encode_poslist(t, t->aLoc[l], t->aOrder + begin, t->aCnt[l] - begin);
     begin = t->aCnt[l];
   }
   t->nTok = 0;
@@ -849,9 +866,10 @@ static uint32_t *rank_terms(Tab *t) {
   for (uint32_t i = 0; i < n; i++) aIdx[i] = i;
   gSortTerms = t->d.aTerm;
   qsort(aIdx, n, sizeof(uint32_t), term_cmp);
-  uint32_t *aRank = t->d.aLocal; /* no longer needed per document */
+  uint32_t *aRank = xmalloc(sizeof(uint32_t) * (n + 1));
   for (uint32_t r = 0; r < n; r++) aRank[aIdx[r]] = r;
   for (size_t i = 0; i < t->nPair; i++) t->aPair[i].term = aRank[t->aPair[i].term];
+  free(aRank);
   return aIdx; /* rank -> term id */
 }
 

@@ -229,10 +229,9 @@ static void dict_free(Dict *d) {
   free(d->aTD);
 }
 
-static const Term *gSortTerms; /* qsort has no context argument */
-static int term_cmp(const void *a, const void *b) {
-  const Term *x = &gSortTerms[*(const uint32_t *)a];
-  const Term *y = &gSortTerms[*(const uint32_t *)b];
+static int term_cmp(const void *a, const void *b, void *pTerms) {
+  const Term *x = &((const Term *)pTerms)[*(const uint32_t *)a];
+  const Term *y = &((const Term *)pTerms)[*(const uint32_t *)b];
   if (x->key != y->key) return x->key < y->key ? -1 : 1;
   return (x->n > y->n) - (x->n < y->n);
 }
@@ -864,8 +863,7 @@ static uint32_t *rank_terms(Tab *t) {
   uint32_t n = t->d.nTerm;
   uint32_t *aIdx = xmalloc(sizeof(uint32_t) * (n + 1));
   for (uint32_t i = 0; i < n; i++) aIdx[i] = i;
-  gSortTerms = t->d.aTerm;
-  qsort(aIdx, n, sizeof(uint32_t), term_cmp);
+  qsort_r(aIdx, n, sizeof(uint32_t), term_cmp, t->d.aTerm);
   uint32_t *aRank = xmalloc(sizeof(uint32_t) * (n + 1));
   for (uint32_t r = 0; r < n; r++) aRank[aIdx[r]] = r;
   for (size_t i = 0; i < t->nPair; i++) t->aPair[i].term = aRank[t->aPair[i].term];

@@ -248,8 +248,11 @@ typedef struct Pair {
   uint64_t data;
 } Pair;
 
+/* A token of the current document: its bytes (as in Term) until
+** resolve_doc() looks it up, then its term id. */
 typedef struct DocTok {
-  uint32_t term, col, pos;
+  uint64_t key;
+  uint32_t n, term, col, pos;
 } DocTok;
 
 typedef struct Tab {
@@ -296,23 +299,42 @@ static int on_token(void *pCtx, int tflags, const char *z, int n, int s,
   }
   uint64_t key = 0;
   for (int i = 0; i < n; i++) key |= (uint64_t)(uint8_t)z[i] << (56 - 8 * i);
-  uint32_t id = dict_id(&t->d, key, (uint32_t)n);
-  if (t->bNone) {
-    if (t->d.aTD[id].stamp != t->iDoc + 1) {
-      t->d.aTD[id].stamp = t->iDoc + 1;
-      pair_add(t, id, t->iDoc << 4, 0);
-    }
-    return SQLITE_OK;
-  }
   if (t->nTok == t->capTok) {
     t->capTok = t->capTok ? t->capTok * 2 : 4096;
     t->aTok = xrealloc(t->aTok, sizeof(DocTok) * t->capTok);
   }
   DocTok *k = &t->aTok[t->nTok++];
-  k->term = id;
+  k->key = key;
+  k->n = (uint32_t)n;
   k->col = t->iCol;
   k->pos = pos;
   return SQLITE_OK;
+}
+
+#define FW_AHEAD 8 /* lookups prefetched ahead */
+
+/* Looks up the current document's tokens in the dictionary, the slot of
+** the token FW_AHEAD places on prefetched (the dictionary of a batch
+** outgrows the caches: the lookups' misses then overlap); for
+** detail=none, adds the document's entries (each term once). */
+static void resolve_doc(Tab *t) {
+  Dict *d = &t->d;
+  for (size_t i = 0; i < t->nTok; i++) {
+    if (i + FW_AHEAD < t->nTok) {
+      const DocTok *f = &t->aTok[i + FW_AHEAD];
+      __builtin_prefetch(&d->aSlot[dict_hash(f->key, f->n) & d->mask]);
+    }
+    t->aTok[i].term = dict_id(d, t->aTok[i].key, t->aTok[i].n);
+  }
+  if (!t->bNone) return;
+  for (size_t i = 0; i < t->nTok; i++) {
+    uint32_t id = t->aTok[i].term;
+    if (d->aTD[id].stamp != t->iDoc + 1) {
+      d->aTD[id].stamp = t->iDoc + 1;
+      pair_add(t, id, t->iDoc << 4, 0);
+    }
+  }
+  t->nTok = 0;
 }
 
 /* Encodes the position list of term's tokens aIdx[0..n) of the current
@@ -364,6 +386,7 @@ static void group_doc(Tab *t) {
     t->aOrder = xrealloc(t->aOrder, sizeof(uint32_t) * t->capLoc);
   }
   for (size_t i = 0; i < t->nTok; i++) {
+    if (i + FW_AHEAD < t->nTok) __builtin_prefetch(&d->aTD[t->aTok[i + FW_AHEAD].term]);
     TermDoc *td = &d->aTD[t->aTok[i].term];
     if (td->stamp != stamp) {
       td->stamp = stamp;
@@ -981,6 +1004,7 @@ static int add_row(Tab *t, sqlite3_stmt *st, uint32_t iDoc, int64_t rowid,
     t->aTotal[c] += t->szCol;
   }
   if (t->bBad) return FTS_WRITE_UNKNOWN;
+  resolve_doc(t);
   if (!t->bNone) group_doc(t);
   t->nRow++;
   sqlite3_bind_int64(pSize, 1, rowid);

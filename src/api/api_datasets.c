@@ -44,20 +44,35 @@ typedef struct DsKind {
 static const char *const azDocCol[] = {
   "id", "org", "org_name", "index_number", "title", "doc_number", "publisher", "signed_date",
   "published_date", "genre", "report_kind", "keywords", "summary", "validity", "validity_date",
-  "url", "body", NULL};
+  "catalogue_item_id", "interprets_id", "replaced_by_id", "url", "body", NULL};
 static const char *const azDocHelp[] = {
   "文件编号", "单位标识", "单位名称", "索引号", "标题", "文号", "发布机构", "成文日期",
   "发布日期", "体裁", "类别（regulation 规章、normative 规范性文件、other 其他）", "关键词",
   "内容概述", "有效性（valid 有效、amended 已修改、repealed 已废止、expired 已失效）",
-  "有效性变更日期", "网址", "正文（Markdown）", NULL};
+  "有效性变更日期", "所属公开目录事项的编号（可为空）",
+  "所解读政策文件的文件编号（仅政策解读，可为空）", "替代本文件的文件编号（可为空）", "网址",
+  "正文（Markdown）", NULL};
 static const char *const azCatCol[] = {
   "org", "id", "list", "list_label", "seq", "level1", "level2", "content", "basis", "time_limit",
-  "dept", "responsible", "channel_labels", "mode_label", "frequency", "art20_item", "art20_label",
-  "note", NULL};
+  "dept", "responsible", "phone", "channels", "channel_labels", "channel_text", "audience",
+  "audience_label", "mode", "mode_label", "frequency", "tier", "review", "art20_item",
+  "art20_label", "requires_interpretation", "code", "legal_ground", "legal_ground_label", "note",
+  NULL};
 static const char *const azCatHelp[] = {
   "单位标识", "事项编号", "目录（proactive 主动公开、on_request 依申请公开、negative 负面清单）",
   "目录名称", "序号", "一级事项", "二级事项", "公开内容", "公开依据", "公开时限", "责任科室",
-  "责任人", "公开渠道", "公开方式", "更新频率", "条例第二十条对应项", "对应项名称", "备注", NULL};
+  "责任人", "联系电话",
+  "公开渠道代码（website 政府网站、gazette 政府公报、new_media 两微一端、press_hearing "
+  "发布会/听证会、broadcast 广播电视、print 纸质媒体、reading_point 公开查阅点、service_center "
+  "政务服务中心、service_station 便民服务站、door_to_door 入户/现场、bulletin_board 公示栏"
+  "（电子屏）、targeted_push 精准推送、other 其他；CSV 中以“；”分隔）",
+  "公开渠道", "公开渠道（按原文；为空时以所选渠道为准）",
+  "公开对象（all 全社会、group 特定群体；可为空）", "公开对象名称",
+  "公开方式（proactive 主动公开、on_request 依申请公开、withheld 不予公开；可为空）", "公开方式名称",
+  "更新频率", "公开层级", "审核程序", "条例第二十条对应项", "对应项名称",
+  "是否须同步发布政策解读（true 是、false 否）", "事项代码（用于编制索引号）",
+  "不予公开的依据代码（仅负面清单：state_secret、law_prohibited、security、third_party、"
+  "internal、process、enforcement；可为空）", "不予公开的依据（条例条款）", "备注", NULL};
 static const char *const azRepCol[] = {"org", "org_name", "year", "format", "table", "row",
                                        "column", "value", "table_label", "row_label",
                                        "column_label", NULL};

@@ -7,11 +7,17 @@
 #include "app/app_doc_relation.h"
 
 const DocRelKind aDocRelKind[] = {
-  {"related", "相关文件", "相关文件", "相关文件"},
-  {"repeals", "废止", "被以下文件废止", "本文件废止所选文件"},
-  {"amends", "修改", "被以下文件修改", "本文件修改所选文件"},
-  {NULL, NULL, NULL, NULL},
+  {"related", "相关文件", "相关文件", "相关文件", NULL, "相关文件"},
+  {"repeals", "废止", "被以下文件废止", "本文件废止所选文件", "repealed", "载明废止本文件"},
+  {"amends", "修改", "被以下文件修改", "本文件修改所选文件", "amended", "载明修改本文件"},
+  {NULL, NULL, NULL, NULL, NULL, NULL},
 };
+
+const char *doc_rel_tag(const DocRelKind *k, int bIncoming, const char *zValidity) {
+  if (!bIncoming) return k->zLabel;
+  if (!k->zEffect || (zValidity && !strcmp(zValidity, k->zEffect))) return k->zIncoming;
+  return k->zStated;
+}
 
 const DocRelKind *doc_rel_kind(const char *zKind) {
   for (int i = 0; zKind && aDocRelKind[i].zKind; i++)

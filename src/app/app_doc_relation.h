@@ -20,14 +20,24 @@
 
 /* The kinds of relation, with their labels (as seen from the naming
 ** document, from the named one, and as a choice in the picker), terminated
-** by zKind == NULL. */
+** by zKind == NULL.  zEffect: the validity the named document is recorded
+** with once the relation has taken effect ("repealed" for repeals), NULL
+** for none; zStated: the named document's label before that. */
 typedef struct DocRelKind {
-  const char *zKind, *zLabel, *zIncoming, *zChoice;
+  const char *zKind, *zLabel, *zIncoming, *zChoice, *zEffect, *zStated;
 } DocRelKind;
 extern const DocRelKind aDocRelKind[];
 
 /* The DocRelKind of zKind, or NULL. */
 const DocRelKind *doc_rel_kind(const char *zKind);
+
+/* The tag of a relation of kind k on the page of a document whose validity
+** is zValidity, true in every state: the naming document's label
+** (bIncoming 0); on the named document k->zIncoming ("被以下文件废止") only
+** when its validity records the effect (repealed), else k->zStated
+** ("载明废止本文件": a repeal the other document states and this document's
+** record does not yet show — a relation does not change validity). */
+const char *doc_rel_tag(const DocRelKind *k, int bIncoming, const char *zValidity);
 
 /* The permission that changes the relations of a document in state zState;
 ** PERM_PUBLIC when they cannot be changed in that state. */

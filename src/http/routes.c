@@ -182,7 +182,7 @@ const Route aRoute[] = {
   {P, "/api/v1/applications/{id}/event", api_app_do_event, PERM_APP_HANDLE, ROUTE_API, "Record a clock event (kind, on_day, limit_day, text)"},
   {P, "/api/v1/applications/{id}/extend", api_app_do_extend, PERM_APP_EXTEND, ROUTE_API, "Approve the extension, head of the disclosure office only (on_day, n_days, text, notified=1)"},
   {P, "/api/v1/applications/{id}/fee", api_app_do_fee, PERM_APP_HANDLE, ROUTE_API, "Fee notice, payment, waiver or lapse (op, method, count, on_day, limit_day, note)"},
-  {P, "/api/v1/applications/{id}/draft", api_app_do_draft, PERM_APP_HANDLE, ROUTE_API, "Draft the answer (outcome, decision_text, other_organ, other_organ_contact)"},
+  {P, "/api/v1/applications/{id}/draft", api_app_do_draft, PERM_APP_HANDLE, ROUTE_API, "Draft the answer (outcome, decision_text, other_organ, other_organ_contact, obtain_at)"},
   {P, "/api/v1/applications/{id}/dept_review", api_app_do_dept_review, PERM_APP_REVIEW, ROUTE_API, "Review the draft, not by its drafter (note)"},
   {P, "/api/v1/applications/{id}/return", api_app_do_return, PERM_APP_REVIEW, ROUTE_API, "Return the draft (note)"},
   {P, "/api/v1/applications/{id}/approve", api_app_do_approve, PERM_APP_APPROVE, ROUTE_API, "Approve and answer, not by the drafter (answer_day)"},

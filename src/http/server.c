@@ -44,6 +44,7 @@
 #include "http/intake.h"
 #include "http/render.h"
 #include "http/metrics.h"
+#include "http/mhd_pages.h"
 #include "http/offload.h"
 #include "http/respond.h"
 #include "http/routes.h"
@@ -594,6 +595,7 @@ int server_run(const ServerConfig *cfg) {
     return 1;
   }
 
+  mhd_pages_init(cfg, thread_store);
   struct MHD_OptionItem aOpt[] = {
     {MHD_OPTION_EXTERNAL_LOGGER, (intptr_t)mhd_log, NULL},
     {MHD_OPTION_SOCK_ADDR, 0, &sa},

@@ -2,6 +2,7 @@
 ** doctext.h). */
 #include "lib/zipmem.h"
 #include "lib/doctext.h"
+#include "lib/utf8.h"
 
 #include <errno.h>
 #include <fcntl.h>
@@ -29,9 +30,57 @@ typedef struct Pkg {
   size_t nInflated;
 } Pkg;
 
+/* ---- UTF-16 parts ------------------------------------------------------ */
+
+/* The byte order of an XML part in UTF-16 (OPC allows UTF-8 and UTF-16;
+** Word can save either): 'L' or 'B' by its byte-order mark (*pnSkip = 2)
+** or, without one, by its first character '<' spelled with a NUL; 0 for
+** UTF-8. */
+static int utf16_order(const unsigned char *p, size_t n, size_t *pnSkip) {
+  *pnSkip = 0;
+  if (n < 2) return 0;
+  if ((p[0] == 0xFF && p[1] == 0xFE) || (p[0] == 0xFE && p[1] == 0xFF)) *pnSkip = 2;
+  if (*pnSkip) return p[0] == 0xFF ? 'L' : 'B';
+  return p[0] == '<' && p[1] == 0 ? 'L' : p[0] == 0 && p[1] == '<' ? 'B' : 0;
+}
+
+/* Converts the part in b[n0..] to UTF-8 in place when it is UTF-16
+** (surrogate pairs joined, a lone surrogate becomes U+FFFD).  0 when it is
+** UTF-8 or was converted; -3 when its UTF-16 has an odd number of bytes
+** (cut inside a unit). */
+static int part_utf8(Buf *b, size_t n0) {
+  if (!b->z || b->n <= n0) return 0;   /* an empty part */
+  const unsigned char *p = (const unsigned char *)b->z + n0;
+  size_t n = b->n - n0, k;
+  int eOrder = utf16_order(p, n, &k);
+  if (!eOrder) return 0;
+  if ((n - k) % 2) return -3;
+  Buf o = BUF_INIT;
+  for (; k + 1 < n; k += 2) {
+    uint32_t u = eOrder == 'L' ? (uint32_t)(p[k] | p[k + 1] << 8) : (uint32_t)(p[k] << 8 | p[k + 1]);
+    if (u >= 0xD800 && u < 0xDC00 && k + 3 < n) {
+      uint32_t v = eOrder == 'L' ? (uint32_t)(p[k + 2] | p[k + 3] << 8)
+                                 : (uint32_t)(p[k + 2] << 8 | p[k + 3]);
+      if (v >= 0xDC00 && v < 0xE000) {
+        u = 0x10000 + ((u - 0xD800) << 10) + (v - 0xDC00);
+        k += 2;
+      }
+    }
+    char a[4];
+    buf_append(&o, a, (size_t)utf8_encode(u >= 0xD800 && u < 0xE000 ? 0xFFFD : u, a));
+  }
+  b->n = n0;
+  buf_append(b, o.z ? o.z : "", o.n);
+  buf_free(&o);
+  return 0;
+}
+
+#define UTF16_NOTE "文件中的XML部件编码损坏（UTF-16文本不完整），无法检查，请人工审查\n"
+
 /* Reads entry i (at most DOCTEXT_MAX_ENTRY bytes, and what is left of the
-** package's DOCTEXT_MAX_TOTAL) into b; 0 ok, -1 error, -2 when a limit
-** stopped it (a member longer than its header said). */
+** package's DOCTEXT_MAX_TOTAL) into b, as UTF-8 (part_utf8); 0 ok, -1
+** error, -2 when a limit stopped it (a member longer than its header
+** said), -3 for a damaged UTF-16 part. */
 static int zip_read_index(Pkg *pk, zip_int64_t i, Buf *b) {
   zip_file_t *f = zip_fopen_index(pk->z, (zip_uint64_t)i, 0);
   if (!f) return -1;
@@ -46,7 +95,7 @@ static int zip_read_index(Pkg *pk, zip_int64_t i, Buf *b) {
     buf_append(b, aBuf, (size_t)k);
   }
   zip_fclose(f);
-  return k < 0 ? -1 : k > 0 ? -2 : 0;
+  return k < 0 ? -1 : k > 0 ? -2 : part_utf8(b, n0);
 }
 
 static int zip_read_name(Pkg *pk, const char *zName, Buf *b) {
@@ -80,8 +129,13 @@ static int zip_hostile(zip_t *z, Buf *pNotes) {
     if (!f) continue;
     zip_int64_t k = zip_fread(f, aHead, sizeof aHead);
     zip_fclose(f);
-    if (k > 0 && (memmem(aHead, (size_t)k, "<!DOCTYPE", 9) ||
-                  memmem(aHead, (size_t)k, "<!ENTITY", 8))) {
+    /* As text: a UTF-16 part spells "<!DOCTYPE" with NULs. */
+    Buf h = BUF_INIT;
+    if (k > 0) buf_append(&h, aHead, (size_t)k);
+    part_utf8(&h, 0);
+    int bDtd = h.n && (memmem(h.z, h.n, "<!DOCTYPE", 9) || memmem(h.z, h.n, "<!ENTITY", 8));
+    buf_free(&h);
+    if (bDtd) {
       buf_puts(pNotes, "文件含有 DTD 声明（Office 文件不会包含，疑似 XML 炸弹），不予接收\n");
       return -1;
     }
@@ -229,8 +283,9 @@ static int docx_text(Pkg *pk, Buf *pText, Buf *pNotes) {
   int rc = zip_read_name(pk, "word/document.xml", &x);
   if (rc) {
     buf_free(&x);
-    buf_puts(pNotes, rc == -2 ? ZIP_BOMB_NOTE
-                              : "无法读取DOCX正文（word/document.xml）\n");
+    buf_puts(pNotes, rc == -2   ? ZIP_BOMB_NOTE
+                     : rc == -3 ? UTF16_NOTE
+                                : "无法读取DOCX正文（word/document.xml）\n");
     return -1;
   }
   xml_text(x.z, x.n, pText);
@@ -245,8 +300,8 @@ static int docx_text(Pkg *pk, Buf *pText, Buf *pNotes) {
     xml_text(x.z, x.n, pText);
   }
   buf_free(&x);
-  if (rc == -2) {
-    buf_puts(pNotes, ZIP_BOMB_NOTE);
+  if (rc == -2 || rc == -3) {
+    buf_puts(pNotes, rc == -2 ? ZIP_BOMB_NOTE : UTF16_NOTE);
     return -1;
   }
   return 0;
@@ -283,9 +338,9 @@ static int xlsx_text(Pkg *pk, Buf *pText, Buf *pNotes) {
     }
   }
   buf_reset(&x);
-  if (rc != -2 && (rc = zip_read_name(pk, "xl/sharedStrings.xml", &x)) == 0)
+  if (rc != -2 && rc != -3 && (rc = zip_read_name(pk, "xl/sharedStrings.xml", &x)) == 0)
     xml_text(x.z, x.n, pText);
-  zip_int64_t nEntry = rc == -2 ? 0 : zip_get_num_entries(pk->z, 0);
+  zip_int64_t nEntry = rc == -2 || rc == -3 ? 0 : zip_get_num_entries(pk->z, 0);
   int nComment = 0;
   for (zip_int64_t i = 0; i < nEntry && pText->n < DOCTEXT_MAX_TEXT; i++) {
     const char *zName = zip_get_name(pk->z, (zip_uint64_t)i, 0);
@@ -294,7 +349,7 @@ static int xlsx_text(Pkg *pk, Buf *pText, Buf *pNotes) {
     int bComment = !strncmp(zName, "xl/comments", 11);
     if (!bSheet && !bComment) continue;
     buf_reset(&x);
-    if ((rc = zip_read_index(pk, i, &x)) == -2) break;
+    if ((rc = zip_read_index(pk, i, &x)) == -2 || rc == -3) break;
     if (rc) continue;
     if (bSheet) {
       /* Cell values (<v>) and inline strings (<t>); shared-string cells
@@ -308,8 +363,8 @@ static int xlsx_text(Pkg *pk, Buf *pText, Buf *pNotes) {
   }
   if (nComment) buf_printf(pNotes, "含批注%d条（批注文字已扫描）\n", nComment);
   buf_free(&x);
-  if (rc == -2) {
-    buf_puts(pNotes, ZIP_BOMB_NOTE);
+  if (rc == -2 || rc == -3) {
+    buf_puts(pNotes, rc == -2 ? ZIP_BOMB_NOTE : UTF16_NOTE);
     return -1;
   }
   return 0;

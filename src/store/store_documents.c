@@ -1274,28 +1274,37 @@ static void ledger_row(Stmt *st, Arena *a, void *pRow) {
   e->zContentHash = col_text(a, st, 5);
   e->zPrevHash = col_text(a, st, 6);
   e->zEntryHash = col_text(a, st, 7);
+  e->orgId = 0;
 }
 
+/* A row of store_ledger_list: the entry and its document's organisation. */
+static void ledger_list_row(Stmt *st, Arena *a, void *pRow) {
+  ledger_row(st, a, pRow);
+  ((LedgerEntry *)pRow)->orgId = col_is_null(st, 8) ? 0 : col_int(st, 8);
+}
 
 int store_ledger_list(Store *s, Arena *a, int64_t docId, int64_t afterSeq,
                       int limit, LedgerEntry **paE, int *pn) {
   /* Two statements: with "(?1 IS NULL OR doc_id=?1)" SQLite cannot use
   ** doc_ledger_doc and walked the whole ledger for every document page
   ** (0.3-0.5 s at 100k documents; bench/analysis.md, section 5). */
+  /* Column 8: the document's organisation (the scope of its content). */
   Stmt *st = docId > 0
       ? stmt(s,
              "SELECT seq,at,doc_id,event,content,content_hash,prev_hash,"
-             "entry_hash FROM doc_ledger WHERE doc_id=?1 AND seq>?2"
+             "entry_hash,(SELECT org_id FROM doc WHERE id=l.doc_id)"
+             " FROM doc_ledger l WHERE doc_id=?1 AND seq>?2"
              " ORDER BY seq LIMIT ?3")
       : stmt(s,
              "SELECT seq,at,doc_id,event,content,content_hash,prev_hash,"
-             "entry_hash FROM doc_ledger WHERE CAST(?1 AS INTEGER) IS NULL AND seq>?2"
+             "entry_hash,(SELECT org_id FROM doc WHERE id=l.doc_id)"
+             " FROM doc_ledger l WHERE CAST(?1 AS INTEGER) IS NULL AND seq>?2"
              " ORDER BY seq LIMIT ?3");
   if (!st) return STORE_ERROR;
   bind_id(st, 1, docId);
   bind_int(st, 2, afterSeq);
   bind_limit(st, 3, limit > 0 ? limit : -1);
-  return stmt_rows(s, st, a, sizeof **paE, ledger_row, paE, pn, "读取公开台账");
+  return stmt_rows(s, st, a, sizeof **paE, ledger_list_row, paE, pn, "读取公开台账");
 }
 
 int store_ledger_content(Store *s, Arena *a, LedgerEntry *aE, int n) {

@@ -226,7 +226,8 @@ int store_doc_channels(Store *s, Arena *a, int64_t docId, DocChannel **paCh,
 int store_ledger_append(Store *s, Arena *a, int64_t docId,
                         const char *zEvent);
 /* Entries of one document (docId > 0) or all (0), oldest first; entries
-** with seq > afterSeq, at most limit (0: no limit). */
+** with seq > afterSeq, at most limit (0: no limit); each with its
+** document's organisation (orgId). */
 int store_ledger_list(Store *s, Arena *a, int64_t docId, int64_t afterSeq,
                       int limit, LedgerEntry **paE, int *pn);
 /* Fills the content of the entries aE[0..n) that hold none (the newest

@@ -103,6 +103,10 @@ void docs_ref_field(Req *r, const Doc *d, const char *zName, const char *zLabel,
 ** the list of the public page (published related documents only). */
 void docs_relations_section(Req *r, const Doc *d);
 void docs_relations_public(Req *r, const Doc *d);
+/* What is true of another document x shown beside its title on d's page:
+** "（已撤回）", "（已于2025-03-01废止）", "（已修订）"…; "" when it is
+** published and valid.  Arena memory of r. */
+const char *docs_state_note(Req *r, const Doc *x);
 
 /* page_documents_feedback.c: the names of the users of d's organisation
 ** who hold p (not d's drafter), "张科长、王某", or NULL when none. */

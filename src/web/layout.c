@@ -169,6 +169,8 @@ static const char *status_title(int status) {
     case 413: return "内容过大";
     case 422: return "输入有误";
     case 429: return "请求过于频繁";
+    case 431: return "请求过大";
+    case 505: return "协议版本不受支持";
     default: return "服务器错误";
   }
 }

@@ -196,6 +196,12 @@ int page_apps(Req *r) {
     http_error(r, 404, "没有这一页");
     return 0;
   }
+  Calendar cal; /* the overdue marks count working days (app_due_cell) */
+  if (app_load_calendar(r, &cal) != STORE_OK) {
+    cal_free(&cal);
+    http_store_error(r, store_errcode(r->store));
+    return 0;
+  }
   /* The scope as a query string (HTML-escaped on output with %h). */
   const char *zQs = req_fmt(r, "?org=%lld%s", (long long)org,
                             q.bSubtree ? "&subtree=1" : "&subtree=0");
@@ -236,17 +242,18 @@ int page_apps(Req *r) {
       "<th scope=\"col\">状态</th><th scope=\"col\">办理结果</th></tr></thead><tbody>\n");
   for (int i = 0; i < n; i++) {
     App *a = &aApp[i];
-    const AppOutcome *oc = app_outcome(a->zOutcome);
+    const AppOutcome *oc = app_answer_of(a->zOutcome, a->zAnswerBasis);
     req_printf(r,
                "<tr><td><a href=\"/staff/applications/%lld\">%h</a></td>"
                "<td>%h</td><td>%h</td><td>%h</td><td>%h</td>",
                (long long)a->id, a->zRegNo, a->zOrgName, a->zApplicantName,
                a->zInfoTitle[0] ? a->zInfoTitle : a->zInfoDescription,
                a->zReceivedOn);
-    app_due_cell(r, a, zToday);  /* 今日到期 / 超期 marked */
+    app_due_cell(r, a, dToday, &cal);  /* 今日到期 / 已超期 marked */
     req_printf(r, "<td>%h</td><td>%h</td></tr>\n", app_label(aAppState, a->zState),
                oc ? oc->zLabel : "");
   }
+  cal_free(&cal);
   req_puts(r, "</tbody></table>\n");
   if (n == 0) req_puts(r, "<p>没有符合条件的申请。</p>\n");
   if (nPages > 1) {

@@ -31,6 +31,11 @@ int app_load_calendar(Req *r, Calendar *pCal) {
   return store_app_calendar(r->store, pCal);
 }
 
+int app_get_current(Req *r, int64_t id, App *a) {
+  store_app_recalc_if_calendar_changed(r->store, app_today(), NULL);
+  return store_app_get(r->store, &r->arena, id, a);
+}
+
 Date app_today(void) {
   return date_today_cn(time(NULL));
 }

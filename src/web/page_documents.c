@@ -686,8 +686,8 @@ static int doc_view(Req *r, const char *zRefusal) {
                   "操作未完成：</strong>%h</p><p>您填写的意见已保留在下方，处理后可再次提交。"
                   "</p></div>\n", zRefusal);
   if (strcmp(d.zValidity, "valid"))
-    req_printf(r, "<p class=\"notice banner\" role=\"status\">本文件已%h（%h）</p>\n",
-               doc_label(aDocValidity, d.zValidity), d.zValidityDate);
+    req_printf(r, "<p class=\"notice banner\" role=\"status\">本文件%h（%h）</p>\n",
+               doc_validity_done(d.zValidity), d.zValidityDate);
   if (d.zWithdrawReason[0])
     req_printf(r, "<p class=\"notice banner\" role=\"status\">已撤回：%h</p>\n", d.zWithdrawReason);
 
@@ -722,9 +722,11 @@ static int doc_view(Req *r, const char *zRefusal) {
     req_printf(r, "<p>政策解读：<a href=\"/staff/docs/%lld\">%h</a>（%h）</p>\n",
                (long long)aInterp[i].id, aInterp[i].zTitle,
                doc_label(aDocState, aInterp[i].zState));
-  if (d.replacedById && store_doc_ref(r->store, &r->arena, d.replacedById, &ref) == STORE_OK)
-    req_printf(r, "<p>替代文件：<a href=\"/staff/docs/%lld\">%h</a></p>\n",
-               (long long)ref.id, ref.zTitle);
+  Doc rep;
+  if (d.replacedById && store_doc_get(r->store, &r->arena, d.replacedById, &rep) == STORE_OK)
+    req_printf(r, "<p>%h：<a href=\"/staff/docs/%lld\">%h</a>%h</p>\n",
+               doc_replacement_label(d.zValidity, rep.zState, rep.zValidity),
+               (long long)rep.id, rep.zTitle, docs_state_note(r, &rep));
 
   /* Actions for this user in this state. */
   req_puts(r, "<section class=\"actions\" id=\"actions\"><h2>办理</h2>\n");

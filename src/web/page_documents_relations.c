@@ -112,7 +112,7 @@ void docs_relations_section(Req *r, const Doc *d) {
   for (int i = 0; i < nRel; i++) {
     const DocRelation *x = &aRel[i];
     const DocRelKind *k = doc_rel_kind(x->zKind);
-    req_printf(r, "<li><span class=\"tag\">%h</span> ", x->bIncoming ? k->zIncoming : k->zLabel);
+    req_printf(r, "<li><span class=\"tag\">%h</span> ", doc_rel_tag(k, x->bIncoming, d->zValidity));
     if (req_can(r, PERM_VIEW_STAFF, x->other.orgId))
       req_printf(r, "<a href=\"/staff/docs/%lld\">%h</a>", (long long)x->other.id, x->other.zTitle);
     else
@@ -168,6 +168,17 @@ int page_doc_relation(Req *r) {
   return 0;
 }
 
+const char *docs_state_note(Req *r, const Doc *x) {
+  static const char *const azVerb[][2] = {
+    {"amended", "修订"}, {"repealed", "废止"}, {"expired", "失效"}};
+  if (!strcmp(x->zState, "withdrawn")) return "（已撤回）";
+  for (size_t i = 0; i < sizeof azVerb / sizeof azVerb[0]; i++)
+    if (!strcmp(x->zValidity, azVerb[i][0]))
+      return x->zValidityDate[0] ? req_fmt(r, "（已于%s%s）", x->zValidityDate, azVerb[i][1])
+                                 : req_fmt(r, "（已%s）", azVerb[i][1]);
+  return "";
+}
+
 void docs_relations_public(Req *r, const Doc *d) {
   DocRelation *aRel = NULL;
   int nRel = 0, nShown = 0;
@@ -185,8 +196,10 @@ void docs_relations_public(Req *r, const Doc *d) {
       req_puts(r, "<section class=\"related\" data-relations><h2>相关文件</h2><ul>");
     req_puts(r, "<li>");
     if (strcmp(k->zKind, "related"))
-      req_printf(r, "<span class=\"tag\">%h</span> ", aRel[i].bIncoming ? k->zIncoming : k->zLabel);
-    req_printf(r, "<a href=\"/o/%u/d/%lld\">%h</a>", x.zOrgSlug, (long long)x.id, x.zTitle);
+      req_printf(r, "<span class=\"tag\">%h</span> ",
+                 doc_rel_tag(k, aRel[i].bIncoming, d->zValidity));
+    req_printf(r, "<a href=\"/o/%u/d/%lld\">%h</a>%h", x.zOrgSlug, (long long)x.id, x.zTitle,
+               docs_state_note(r, &x));
     if (x.zDocNumber[0]) req_printf(r, " <span class=\"docno\">%h</span>", x.zDocNumber);
     req_printf(r, " <span class=\"date\">%h</span></li>", x.zPublishedDate);
   }

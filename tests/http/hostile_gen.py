@@ -678,11 +678,11 @@ class Gen:
     def judge(self, pattern, method, variant, req, status, hdrs, body):
         text = body.decode("utf-8", "replace")
         if status is not None and "content-security-policy" not in hdrs:
-            # Answered by libmicrohttpd itself before gongkai saw the
-            # request (a request line or header it cannot hold or parse):
-            # its fixed English pages are out of gongkai's reach.
-            if status >= 500 and status != 503:
-                self.record("5xx-mhd", method, pattern, variant, req, "%d %s" % (status, text[:300]))
+            # Every answer carries the site's headers, also libmicrohttpd's
+            # own refusals (a request line or header it cannot hold or
+            # parse), which http/mhd_pages.c turns into the site's pages.
+            self.record("no-site-headers", method, pattern, variant, req,
+                        "%d %s" % (status, text[:300]))
             return
         if status is None:
             if not self.srv.alive():
@@ -793,8 +793,7 @@ class Gen:
         return self.findings
 
     def defects(self):
-        """The findings that are gongkai's own (not libmicrohttpd's fixed
-        answers, not wall-clock information)."""
+        """The findings (not wall-clock information)."""
         return {k: v for k, v in self.findings.items() if k[0] not in ("slow",)}
 
 

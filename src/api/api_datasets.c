@@ -457,6 +457,15 @@ static int send_file(Req *r, const char *zPath) {
   return 0;
 }
 
+json_t *datasets_manifest(Req *r) {
+  const char *zDir = datasets_dir(r);
+  if (ensure_built(r, zDir)) return NULL;
+  char *zManifest = mprintf("%s/manifest.json", zDir);
+  json_t *m = json_load_file(zManifest, 0, NULL);
+  free(zManifest);
+  return m;
+}
+
 int api_datasets(Req *r) {
   const char *zDir = datasets_dir(r);
   char *zManifest = mprintf("%s/manifest.json", zDir);

@@ -66,7 +66,8 @@ typedef struct Doc {
   const char *zUpdatedAt;     /* ISO timestamp */
   const char *zChangedOn;     /* last change of title/body (Art. 26) or "" */
   /* Filled by the store's reads, not stored on the row. */
-  const char *zOrgName;       /* organisation name */
+  const char *zOrgName;       /* organisation name on the publication date
+                              ** (the current one before publication) */
   const char *zOrgSlug;       /* organisation URL name */
   const char *zDeptName;      /* department name or "" */
   const char *zCreatedByName; /* drafter's display name */

@@ -59,6 +59,7 @@ const Route aRoute[] = {
   {G | P, "/admin/orgs/new", page_admin_org_edit, PERM_ADMIN, 0, "新增单位"},
   {G | P, "/admin/orgs/{id}", page_admin_org_edit, PERM_ADMIN, 0, "编辑单位"},
   {P, "/admin/orgs/{id}/depts", page_admin_dept_add, PERM_ADMIN, 0, "新增科室"},
+  {P, "/admin/orgs/{id}/move", page_admin_org_move, PERM_ADMIN, 0, "调整上级单位（机构改革）"},
   {P, "/admin/orgs/{id}/review-organ", page_admin_review_organ, PERM_ADMIN, 0, "设置行政复议机关"},
   {P, "/admin/orgs/{id}/notices", page_admin_notice_settings, PERM_ADMIN, 0, "设置告知书联系人和文号"},
   {G, "/admin/users", page_admin_users, PERM_ADMIN, 0, "用户管理"},
@@ -196,6 +197,7 @@ const Route aRoute[] = {
   /* Public portal (issue 4): search, document lists by organisation,
   ** catalogue item, Art. 20 item and year, Atom feeds, CSV, search API. */
   {G, "/search", page_search, PERM_PUBLIC, 0, "政府信息检索"},
+  {G, "/data", page_open_data, PERM_PUBLIC, 0, "开放数据（数据集及下载）"},
   {G, "/o/{org}/docs", page_portal_docs, PERM_PUBLIC, 0, "全部公开文件"},
   {G, "/o/{org}/docs/page/{p}", page_portal_docs, PERM_PUBLIC, 0, "全部公开文件（分页）"},
   {G, "/o/{org}/items/{id}", page_portal_item, PERM_PUBLIC, 0, "目录事项下的文件"},

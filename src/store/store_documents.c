@@ -34,7 +34,8 @@ static int ledger_keep_doc(Store *s, int64_t docId);
   ",coalesce(d.interprets_id,0),d.state,d.validity,"                        \
   "coalesce(d.validity_date,''),coalesce(d.replaced_by_id,0),"              \
   "d.withdraw_reason,coalesce(d.withdrawn_at,''),coalesce(d.scanned_at,''),"\
-  "d.created_by,d.created_at,d.updated_at,o.name,o.slug,"                   \
+  "d.created_by,d.created_at,d.updated_at,"                             \
+  ORG_NAME_ON("o", "d.published_date") ",o.slug,"                           \
   "coalesce(dp.name,''),coalesce(u.name,''),coalesce(d.changed_on,'')"     \
   " FROM doc d JOIN org o ON o.id=d.org_id"                                 \
   " LEFT JOIN dept dp ON dp.id=d.dept_id"                                   \

@@ -279,20 +279,25 @@ int page_apps(Req *r) {
 
 /* ---- registration -------------------------------------------------------- */
 
-/* Options for the organisations in which the user may handle applications. */
-static void handle_org_options(Req *r, int64_t selected) {
+/* The select of the organisations in which the user may handle
+** applications (one query for the tree, none per organisation). */
+static void handle_org_select(Req *r, int64_t selected) {
   Org *aOrg;
-  int n;
-  if (store_org_tree(r->store, &r->arena, r->user->orgId, &aOrg, &n) !=
-      STORE_OK)
-    return;
+  int n, nOpt = 0;
+  if (store_org_tree(r->store, &r->arena, r->user->orgId, &aOrg, &n) != STORE_OK) n = 0;
+  char *aOffer = arena_alloc(&r->arena, (size_t)n + 1);
   for (int i = 0; i < n; i++) {
-    if (!req_can(r, PERM_APP_HANDLE, aOrg[i].id) ||
-        !org_kind(aOrg[i].zKind)->bApplications)
-      continue;
-    req_printf(r, "<option value=\"%lld\"%s>%h</option>", (long long)aOrg[i].id,
-               aOrg[i].id == selected ? " selected" : "", aOrg[i].zName);
+    aOffer[i] = req_can_in_own_tree(r, PERM_APP_HANDLE, &aOrg[i]) &&
+                org_kind(aOrg[i].zKind)->bApplications;
+    nOpt += aOffer[i];
   }
+  page_org_select_open(r, "f-org_id", "org_id", nOpt);
+  req_puts(r, ">");
+  for (int i = 0; i < n; i++)
+    if (aOffer[i])
+      req_printf(r, "<option value=\"%lld\"%s>%h</option>", (long long)aOrg[i].id,
+                 aOrg[i].id == selected ? " selected" : "", aOrg[i].zName);
+  req_puts(r, "</select>");
 }
 
 int page_app_registered(Req *r) {
@@ -373,10 +378,10 @@ int page_app_new(Req *r) {
   req_puts(
       r,
       "<fieldset><legend>受理</legend><p class=\"field\"><label for=\"f-org_id\">"
-      "受理单位</label><select id=\"f-org_id\" name=\"org_id\">");
-  handle_org_options(r, orgId);
+      "受理单位</label>");
+  handle_org_select(r, orgId);
   req_puts(r,
-           "</select></p>\n<p class=\"field\"><label for=\"f-channel\">申请渠道"
+           "</p>\n<p class=\"field\"><label for=\"f-channel\">申请渠道"
            "</label><select id=\"f-channel\" name=\"channel\">");
   for (int i = 0; aAppChannel[i].zId; i++)
     req_printf(r, "<option value=\"%h\"%s>%h（%h）</option>",

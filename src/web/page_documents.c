@@ -372,8 +372,9 @@ int page_doc_edit(Req *r) {
   req_puts(r, "<form method=\"post\" class=\"form\" id=\"draft\">\n");
   page_csrf_field(r);
   if (bNew && nOrg > 1) {
-    req_puts(r, "<p class=\"field\"><label for=\"f-org\">发布机构（单位）</label>"
-                "<select id=\"f-org\" name=\"org_id\">");
+    req_puts(r, "<p class=\"field\"><label for=\"f-org\">发布机构（单位）</label>");
+    page_org_select_open(r, "f-org", "org_id", nOrg);
+    req_puts(r, ">");
     for (int i = 0; i < nOrg; i++)
       req_printf(r, "<option value=\"%lld\"%s>%h</option>", (long long)aOrg[i].id,
                  aOrg[i].id == d.orgId ? " selected" : "", aOrg[i].zName);

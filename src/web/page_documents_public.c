@@ -177,9 +177,11 @@ int page_doc_public(Req *r) {
       req_puts(r, "<h2>附件</h2><ul class=\"attachments\">\n");
       for (int i = 0; i < nAtt; i++)
         req_printf(r, "<li><a href=\"/o/%u/a/%lld%u\" download=\"%h\">%h</a>"
-                      "（SHA-256 <code>%h</code>）</li>\n",
+                      "（%h%s%h，SHA-256 <code>%h</code>）</li>\n",
                    d.zOrgSlug, (long long)aAtt[i].id, doctext_ext(aAtt[i].zMime),
-                   aAtt[i].zFilename, aAtt[i].zFilename, aAtt[i].zSha256);
+                   aAtt[i].zFilename, aAtt[i].zFilename, fmt_file_kind(aAtt[i].zMime),
+                   fmt_file_kind(aAtt[i].zMime)[0] ? "文件，" : "",
+                   fmt_size(r, aAtt[i].size), aAtt[i].zSha256);
       req_puts(r, "</ul>\n");
     }
   }

@@ -145,7 +145,7 @@ def test_complete_application_intake_to_answer_letter(srv):
     r = pub.post("/track", {"reg_no": reg, "code": code}, csrf_from="/track")
     eq(r.status, 200)
     contains(r.plain, '<dd id="status">已收到</dd>')
-    ok(re.search(r'<dd id="due">\d{4}-\d{2}-\d{2}</dd>', r.plain), "due date on status page")
+    ok(re.search(r'<dd id="due">\d{4}年\d{1,2}月\d{1,2}日</dd>', r.plain), "due date on status page")
     r = pub.post("/track", {"reg_no": reg, "code": "0" * 20}, csrf_from="/track")
     eq(r.status, 404)
     contains(r.plain, "登记号或查询码不正确")

@@ -110,6 +110,46 @@ def test_report_cells_carry_their_official_labels(srv):
     eq({x["table"] for x in rows if not x["row_label"]}, {"t4"})
 
 
+def test_open_data_page_for_people(srv):
+    """A person looking for the open data finds a page, linked from every
+    page's footer, that lists each dataset of the manifest in Chinese with
+    its files: format, size (1 KB = 1024 bytes), SHA-256 and link, the
+    licence and when it was last built (Beijing time, 年月日)."""
+    c = srv.client()
+    home = c.get("/")
+    contains(home.text, '<a href="/data">开放数据</a>')
+    m = c.get("/api/v1/datasets").json()
+    r = c.get("/data")
+    eq(r.status, 200)
+    contains(r.text, "<h1>开放数据</h1>")
+    contains(r.text, 'href="https://creativecommons.org/licenses/by/4.0/"')
+    contains(r.text, "知识共享署名 4.0 国际许可协议")
+    contains(r.text, 'href="/api/v1/datasets"')
+    for ds in m["datasets"]:
+        contains(r.text, ">%s<" % ds["title"])
+        y, mo, d = ds["modified"][:10].split("-")
+        contains(r.text, "%d年%d月%d日" % (int(y), int(mo), int(d)))
+        for dist in ds["distributions"]:
+            n = dist["bytes"]
+            size = ("%d字节" % n if n < 1024 else "%.1f KB" % (n / 1024) if n < 1 << 20
+                    else "%.1f MB" % (n / (1 << 20)))
+            label = {"csv": "CSV", "jsonl": "JSON"}[dist["format"]]
+            contains(r.text, '<a href="%s" download>%s（%s）</a>' % (dist["url"], label, size))
+            contains(r.text, dist["sha256"])
+
+
+def test_static_export_links_the_live_open_data_page(srv):
+    """The static export has the data files but no /data page: its footer
+    links to the live server's page, like its search forms."""
+    import os
+    out = os.path.join(srv.dir, "site-data")
+    rc, _, err = srv.gongkai("export-site", "--db", srv.db, "--out", out,
+                             "--base-url", "https://gk.example.gov.cn")
+    eq(rc, 0, err)
+    with open(os.path.join(out, "index.html"), encoding="utf-8") as f:
+        contains(f.read(), '<a href="https://gk.example.gov.cn/data">开放数据</a>')
+
+
 def test_manifest_describes_every_field_written(srv):
     """Each key of every JSON Lines record is a field the manifest names
     and describes, and each field it names is written: the list of fields

@@ -150,8 +150,12 @@ deps-test:
 run: deps
 	@$(MAKE) --no-print-directory gongkai
 	@if [ ! -f var/gongkai.db ]; then mkdir -p var && \
-	  ./gongkai init --db var/gongkai.db > var/admin-login.txt && \
-	  ./gongkai demo --db var/gongkai.db; fi
+	  half() { rm -f var/gongkai.db var/gongkai.db-wal var/gongkai.db-shm var/admin-login.txt; exit 1; } && \
+	  trap half INT TERM && \
+	  { (umask 077 && ./gongkai init --db var/gongkai.db > var/admin-login.txt) && \
+	    ./gongkai demo --db var/gongkai.db || half; } && trap - INT TERM; \
+	else echo "var/gongkai.db exists: kept with its data (the demo users' password is gongkai-demo-2026;"; \
+	  echo "remove var/gongkai.db to start again). The administrator as created:"; fi
 	@cat var/admin-login.txt 2>/dev/null || true
 	./gongkai serve --db var/gongkai.db --listen 127.0.0.1:8080
 

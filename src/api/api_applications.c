@@ -8,9 +8,14 @@
 #include "api/api_applications.h"
 #include "store/store_applications.h"
 
-/* The JSON object of one application (summary fields). */
+/* The JSON object of one application (summary fields): outcome is the row
+** of table 三, answer the answer of Arts. 35-39 the letter follows (the
+** case page's 办理结果; two answers share row （一） and row （四）1),
+** obtain_at the way and place an Art. 36(一) answer gives. */
 static json_t *app_json(const App *a) {
-  return json_pack(
+  const AppOutcome *o =
+      a->zOutcome[0] ? app_answer_of(a->zOutcome, a->zAnswerBasis) : NULL;
+  json_t *j = json_pack(
       "{s:I,s:s,s:I,s:s,s:s,s:s,s:s,s:s,s:s,s:s?,s:s?,s:s,s:s,s:s}", "id",
       (json_int_t)a->id, "reg_no", a->zRegNo, "org_id", (json_int_t)a->orgId,
       "org_name", a->zOrgName, "channel", a->zChannel, "applicant_type",
@@ -19,6 +24,10 @@ static json_t *app_json(const App *a) {
       a->zDueOn[0] ? a->zDueOn : NULL, "closed_on",
       a->zClosedOn[0] ? a->zClosedOn : NULL, "state", a->zState, "outcome",
       a->zOutcome, "info_title", a->zInfoTitle);
+  json_object_set_new(j, "answer", o ? json_string(o->zId) : json_null());
+  if (a->zObtainAt[0])
+    json_object_set_new(j, "obtain_at", json_string(a->zObtainAt));
+  return j;
 }
 
 int api_applications(Req *r) {
@@ -30,6 +39,9 @@ int api_applications(Req *r) {
     return 0;
   }
   int bSub = perm_reaches_subtree(r->user->roles, PERM_VIEW_STAFF);
+  /* Holidays added since the cached due dates were computed move them
+  ** first, as the register does: the API says what the case page says. */
+  store_app_recalc_if_calendar_changed(r->store, date_today_cn(time(NULL)), NULL);
   if (store_app_list(r->store, &r->arena, r->user->orgId, bSub, zFilter, 2000,
                      &aApp, &n) != STORE_OK) {
     http_store_error(r, store_errcode(r->store));
@@ -45,6 +57,7 @@ int api_applications(Req *r) {
 int api_application(Req *r) {
   App a;
   r->bNoCache = 1;
+  store_app_recalc_if_calendar_changed(r->store, date_today_cn(time(NULL)), NULL);
   if (store_app_get(r->store, &r->arena, req_arg_id(r, 0), &a) != STORE_OK) {
     api_error(r, 404, NULL, "申请不存在");
     return 0;
@@ -92,6 +105,11 @@ int api_application(Req *r) {
   json_object_set_new(j, "clock_status",
                       json_string(deadline_status_label(res.eStatus)));
   if (res.zErr) json_object_set_new(j, "clock_error", json_string(res.zErr));
+  /* The case page's and the register's count: working days left, negative
+  ** when overdue (core/deadline.h deadline_overdue_workdays()). */
+  if (res.eStatus == DL_ST_OPEN || res.eStatus == DL_ST_DUE_SOON ||
+      res.eStatus == DL_ST_OVERDUE)
+    json_object_set_new(j, "workdays_left", json_integer(res.nLeft));
   json_object_set_new(j, "steps", jSteps);
   json_object_set_new(j, "events", jEv);
   deadline_result_free(&res);

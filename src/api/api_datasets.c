@@ -44,20 +44,35 @@ typedef struct DsKind {
 static const char *const azDocCol[] = {
   "id", "org", "org_name", "index_number", "title", "doc_number", "publisher", "signed_date",
   "published_date", "genre", "report_kind", "keywords", "summary", "validity", "validity_date",
-  "url", "body", NULL};
+  "catalogue_item_id", "interprets_id", "replaced_by_id", "url", "body", NULL};
 static const char *const azDocHelp[] = {
   "文件编号", "单位标识", "单位名称", "索引号", "标题", "文号", "发布机构", "成文日期",
   "发布日期", "体裁", "类别（regulation 规章、normative 规范性文件、other 其他）", "关键词",
   "内容概述", "有效性（valid 有效、amended 已修改、repealed 已废止、expired 已失效）",
-  "有效性变更日期", "网址", "正文（Markdown）", NULL};
+  "有效性变更日期", "所属公开目录事项的编号（可为空）",
+  "所解读政策文件的文件编号（仅政策解读，可为空）", "替代本文件的文件编号（可为空）", "网址",
+  "正文（Markdown）", NULL};
 static const char *const azCatCol[] = {
   "org", "id", "list", "list_label", "seq", "level1", "level2", "content", "basis", "time_limit",
-  "dept", "responsible", "channel_labels", "mode_label", "frequency", "art20_item", "art20_label",
-  "note", NULL};
+  "dept", "responsible", "phone", "channels", "channel_labels", "channel_text", "audience",
+  "audience_label", "mode", "mode_label", "frequency", "tier", "review", "art20_item",
+  "art20_label", "requires_interpretation", "code", "legal_ground", "legal_ground_label", "note",
+  NULL};
 static const char *const azCatHelp[] = {
   "单位标识", "事项编号", "目录（proactive 主动公开、on_request 依申请公开、negative 负面清单）",
   "目录名称", "序号", "一级事项", "二级事项", "公开内容", "公开依据", "公开时限", "责任科室",
-  "责任人", "公开渠道", "公开方式", "更新频率", "条例第二十条对应项", "对应项名称", "备注", NULL};
+  "责任人", "联系电话",
+  "公开渠道代码（website 政府网站、gazette 政府公报、new_media 两微一端、press_hearing "
+  "发布会/听证会、broadcast 广播电视、print 纸质媒体、reading_point 公开查阅点、service_center "
+  "政务服务中心、service_station 便民服务站、door_to_door 入户/现场、bulletin_board 公示栏"
+  "（电子屏）、targeted_push 精准推送、other 其他；CSV 中以“；”分隔）",
+  "公开渠道", "公开渠道（按原文；为空时以所选渠道为准）",
+  "公开对象（all 全社会、group 特定群体；可为空）", "公开对象名称",
+  "公开方式（proactive 主动公开、on_request 依申请公开、withheld 不予公开；可为空）", "公开方式名称",
+  "更新频率", "公开层级", "审核程序", "条例第二十条对应项", "对应项名称",
+  "是否须同步发布政策解读（true 是、false 否）", "事项代码（用于编制索引号）",
+  "不予公开的依据代码（仅负面清单：state_secret、law_prohibited、security、third_party、"
+  "internal、process、enforcement；可为空）", "不予公开的依据（条例条款）", "备注", NULL};
 static const char *const azRepCol[] = {"org", "org_name", "year", "format", "table", "row",
                                        "column", "value", "table_label", "row_label",
                                        "column_label", NULL};
@@ -413,20 +428,55 @@ const char *datasets_dir(Req *r) {
 
 static pthread_mutex_t buildMutex = PTHREAD_MUTEX_INITIALIZER;
 
-/* Builds the datasets when the manifest is missing or a day old (one
-** request builds, the others wait and read its result).  0, or 1. */
+/* The ledger head the files in zDir were built at (the file "ledger-head",
+** which file_name_ok() never serves), or -1 when unknown. */
+static int64_t built_head(const char *zStamp) {
+  FILE *f = fopen(zStamp, "r");
+  long long v = -1;
+  if (f) {
+    if (fscanf(f, "%lld", &v) != 1) v = -1;
+    fclose(f);
+  }
+  return (int64_t)v;
+}
+
+/* Builds the datasets when the manifest is missing or a day old, or when
+** the publication ledger has moved since they were built: a withdrawn or
+** corrected document leaves the files at once.  One request builds; one
+** that arrives meanwhile does not wait (it would hold a worker thread for
+** the whole build) but is told to come back: DS_BUSY.  The head is read
+** before building, so a change during the build is caught by the next
+** request (when the head cannot be read, the day's age alone decides).
+** 0, 1 (the build failed) or DS_BUSY. */
+#define DS_BUSY 2
+
 static int ensure_built(Req *r, const char *zDir) {
   char *zManifest = mprintf("%s/manifest.json", zDir);
+  char *zStamp = mprintf("%s/ledger-head", zDir);
   struct stat st;
+  int64_t head = -1;
   int rc = 0;
-  pthread_mutex_lock(&buildMutex);
-  if (stat(zManifest, &st) != 0 || time(NULL) - st.st_mtime > DS_MAX_AGE) {
+  if (store_ledger_head(r->store, &head) != STORE_OK) head = -1;
+  if (pthread_mutex_trylock(&buildMutex)) {
+    free(zStamp);
+    free(zManifest);
+    return DS_BUSY;
+  }
+  if (stat(zManifest, &st) != 0 || time(NULL) - st.st_mtime > DS_MAX_AGE ||
+      (head >= 0 && built_head(zStamp) != head)) {
     char *zErr = NULL;
+    unlink(zStamp);
     rc = datasets_build(r->store, zDir, r->cfg->zBaseUrl, &zErr);
     if (rc) req_log_error(r, zErr);
     free(zErr);
+    FILE *f = !rc && head >= 0 ? fopen(zStamp, "w") : NULL;
+    if (f) {
+      fprintf(f, "%lld\n", (long long)head);
+      fclose(f);
+    }
   }
   pthread_mutex_unlock(&buildMutex);
+  free(zStamp);
   free(zManifest);
   return rc;
 }
@@ -442,12 +492,24 @@ static int send_file(Req *r, const char *zPath) {
   return 0;
 }
 
+json_t *datasets_manifest(Req *r) {
+  const char *zDir = datasets_dir(r);
+  if (ensure_built(r, zDir)) return NULL;
+  char *zManifest = mprintf("%s/manifest.json", zDir);
+  json_t *m = json_load_file(zManifest, 0, NULL);
+  free(zManifest);
+  return m;
+}
+
 int api_datasets(Req *r) {
   const char *zDir = datasets_dir(r);
   char *zManifest = mprintf("%s/manifest.json", zDir);
-  int rc = ensure_built(r, zDir) || send_file(r, zManifest);
+  int rc = ensure_built(r, zDir);
+  if (!rc) rc = send_file(r, zManifest);
   free(zManifest);
   if (rc) {
+    buf_reset(&r->out);
+    req_header(r, "Retry-After", "10");
     api_error(r, 503, "unavailable", "开放数据正在生成，请稍后再试");
     return 0;
   }
@@ -470,7 +532,14 @@ int api_dataset_file(Req *r) {
     return 0;
   }
   char *zPath = mprintf("%s/%s", zDir, zFile);
-  int rc = ensure_built(r, zDir) || send_file(r, zPath);
+  int rc = ensure_built(r, zDir);
+  if (rc) {
+    free(zPath);
+    req_header(r, "Retry-After", "10");
+    api_error(r, 503, "unavailable", "开放数据正在生成，请稍后再试");
+    return 0;
+  }
+  rc = send_file(r, zPath);
   free(zPath);
   if (rc) {
     buf_reset(&r->out);

@@ -7,7 +7,9 @@
 **
 ** The files are built into a directory (datasets_build(): by `gongkai
 ** datasets build`, by `gongkai export-site`, and by the server when the
-** manifest is missing or older than a day) and served as they are:
+** manifest is missing or older than a day, or the publication ledger has
+** moved since the server built them: a withdrawn document leaves them at
+** once) and served as they are:
 **   GET /api/v1/datasets          the manifest
 **   GET /api/v1/datasets/{file}   one file named in the manifest
 */
@@ -36,6 +38,11 @@ int datasets_build(Store *s, const char *zDir, const char *zBaseUrl, char **pzEr
 ** database (in r's arena); with PostgreSQL a private directory of this
 ** process under $TMPDIR (each server builds its own copy). */
 const char *datasets_dir(Req *r);
+
+/* The manifest (built first when missing or a day old), for the people's
+** page /data (web/page_open_data.c); NULL when it cannot be had.  The
+** caller json_decref()s it. */
+json_t *datasets_manifest(Req *r);
 
 int api_datasets(Req *r);       /* GET /api/v1/datasets */
 int api_dataset_file(Req *r);   /* GET /api/v1/datasets/{file} */

@@ -172,6 +172,13 @@ int api_document(Req *r) {
   return 0;
 }
 
+/* THE scope of the ledger's content (content=1: older versions and
+** withdrawn documents, which may have been withdrawn for a reason): staff
+** who may see the document's organisation. */
+static int ledger_content_visible(Req *r, const LedgerEntry *e) {
+  return e->orgId > 0 && req_can(r, PERM_VIEW_STAFF, e->orgId);
+}
+
 int api_ledger(Req *r) {
   int64_t after = 0, limit = 1000, doc = 0;
   if (req_param_int(r, "after", 0, INT64_MAX, &after) < 0 ||
@@ -187,13 +194,30 @@ int api_ledger(Req *r) {
   }
   LedgerEntry *aE;
   int n;
-  if (store_ledger_list(r->store, &r->arena, doc, after, (int)limit, &aE, &n) != STORE_OK ||
-      (bContent && store_ledger_content(r->store, &r->arena, aE, n) != STORE_OK)) {
+  if (store_ledger_list(r->store, &r->arena, doc, after, (int)limit, &aE, &n) != STORE_OK) {
+    http_store_error(r, store_errcode(r->store));
+    return 0;
+  }
+  /* One document asked for by a user who may not see its content. */
+  if (bContent && doc && n > 0 && !ledger_content_visible(r, &aE[0])) {
+    api_error(r, 403, NULL, "无权导出其他单位文件的台账内容");
+    return 0;
+  }
+  /* Content only where the user may see it: the rest keep no content
+  ** (neither read nor given). */
+  LedgerEntry *aOwn = arena_alloc(&r->arena, sizeof *aOwn * (size_t)(n ? n : 1));
+  int nOwn = 0;
+  for (int i = 0; bContent && i < n; i++)
+    if (ledger_content_visible(r, &aE[i])) aOwn[nOwn++] = aE[i];
+  if (bContent && store_ledger_content(r->store, &r->arena, aOwn, nOwn) != STORE_OK) {
     http_store_error(r, store_errcode(r->store));
     return 0;
   }
   json_t *a = json_array();
-  for (int i = 0; i < n; i++) json_array_append_new(a, ledger_json(&aE[i], bContent));
+  for (int i = 0, k = 0; i < n; i++) {
+    int bMine = bContent && k < nOwn && aOwn[k].seq == aE[i].seq;
+    json_array_append_new(a, ledger_json(bMine ? &aOwn[k++] : &aE[i], bMine));
+  }
   api_json(r, 200, json_pack("{s:o,s:s}", "entries", a, "hash_rule",
                              "entry_hash = SHA-256(seq \\n at \\n doc_id \\n event \\n "
                              "content_hash \\n prev_hash); content_hash = SHA-256(content)"));

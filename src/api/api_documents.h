@@ -24,8 +24,10 @@ int api_documents(Req *r);
 int api_document(Req *r);
 /* GET /api/v1/ledger?after=SEQ&limit=N&doc=ID&content=1 — ledger
 ** entries in order.  Public entries carry the hashes; the canonical
-** content itself (content=1) is given to signed-in staff only, because a
-** withdrawn document's content may have been withdrawn for a reason. */
+** content itself (content=1) is given to signed-in staff only, for the
+** documents of the organisations they may see (a withdrawn document's
+** content may have been withdrawn for a reason): other entries carry no
+** content, and doc=ID of another agency's document answers 403. */
 int api_ledger(Req *r);
 
 #endif

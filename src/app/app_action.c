@@ -15,30 +15,32 @@
 #include "lib/crypto.h"
 
 const AppAction aAppAction[] = {
-    {"assign", PERM_APP_HANDLE, "分办", 0, step_assign, "dept_id, handler_id"},
-    {"event", PERM_APP_HANDLE, "记录办理事项", 0, step_event,
+    /* name, permission, label, on a closed case, while an answer awaits
+    ** review or approval, step, parameters */
+    {"assign", PERM_APP_HANDLE, "分办", 0, 0, step_assign, "dept_id, handler_id"},
+    {"event", PERM_APP_HANDLE, "记录办理事项", 0, 0, step_event,
      "kind, on_day, limit_day, text"},
-    {"extend", PERM_APP_EXTEND, "批准延期", 0, step_extend,
+    {"extend", PERM_APP_EXTEND, "批准延期", 0, 0, step_extend,
      "on_day, n_days (1-20), text, notified=1"},
-    {"fee", PERM_APP_HANDLE, "信息处理费", 0, step_fee,
+    {"fee", PERM_APP_HANDLE, "信息处理费", 0, 0, step_fee,
      "op (notice|paid|waive|lapse), method, count, on_day, limit_day, note"},
-    {"draft", PERM_APP_HANDLE, "拟定答复", 0, step_draft,
-     "outcome, decision_text, other_organ, other_organ_contact"},
-    {"dept_review", PERM_APP_REVIEW, "科室审核", 0, step_dept_review, "note"},
-    {"return", PERM_APP_REVIEW, "退回修改", 0, step_return, "note"},
-    {"approve", PERM_APP_APPROVE, "批准答复", 0, step_approve, "answer_day"},
-    {"withdraw", PERM_APP_HANDLE, "申请人撤回申请", 0, step_withdraw,
+    {"draft", PERM_APP_HANDLE, "拟定答复", 0, 0, step_draft,
+     "outcome, decision_text, other_organ, other_organ_contact, obtain_at"},
+    {"dept_review", PERM_APP_REVIEW, "科室审核", 0, 1, step_dept_review, "note"},
+    {"return", PERM_APP_REVIEW, "退回修改", 0, 1, step_return, "note"},
+    {"approve", PERM_APP_APPROVE, "批准答复", 0, 1, step_approve, "answer_day"},
+    {"withdraw", PERM_APP_HANDLE, "申请人撤回申请", 0, 1, step_withdraw,
      "on_day, text"},
-    {"correction_request", PERM_APP_HANDLE, "更正请求（第四十一条）", 1,
+    {"correction_request", PERM_APP_HANDLE, "更正请求（第四十一条）", 1, 1,
      step_correction_request, "on_day, result, text"},
-    {"assistance", PERM_APP_HANDLE, "提供必要帮助（第四十三条）", 0,
+    {"assistance", PERM_APP_HANDLE, "提供必要帮助（第四十三条）", 0, 1,
      step_assistance, "on_day, text"},
-    {"review", PERM_APP_HANDLE, "登记行政复议、行政诉讼", 1, step_review,
+    {"review", PERM_APP_HANDLE, "登记行政复议、行政诉讼", 1, 1, step_review,
      "kind, result, filed_on, decided_on, body, case_no, note"},
-    {"review_decide", PERM_APP_HANDLE, "登记复议、诉讼结果", 1,
+    {"review_decide", PERM_APP_HANDLE, "登记复议、诉讼结果", 1, 1,
      step_review_decide, "review_id, result, decided_on"},
-    {"recalc", PERM_APP_HANDLE, "重新计算期限", 1, step_recalc, ""},
-    {NULL, 0, NULL, 0, NULL, NULL}};
+    {"recalc", PERM_APP_HANDLE, "重新计算期限", 1, 1, step_recalc, ""},
+    {NULL, 0, NULL, 0, 0, NULL, NULL}};
 
 const AppAction *app_action(const char *zName) {
   for (int i = 0; zName && aAppAction[i].zName; i++)
@@ -105,6 +107,13 @@ int app_action_run(AppAct *x, const char *zName, int64_t appId) {
     return fail(x, 403, "您无权查看其他单位的申请");
   if (!can(x, ac->perm, x->a.orgId)) return fail(x, 403, perm_refusal(ac->perm));
   if (!ac->bOnClosed && x->a.zClosedOn[0]) return fail(x, 422, "该申请已办结");
+  /* Under review or approval the answer and the facts it rests on are
+  ** fixed: a stale tab or a hand-made request must not change them. */
+  if (!ac->bAtReview && !strncmp(x->a.zState, "awaiting_", 9))
+    return fail(x, 409,
+                app_fmt(x, "答复已提交审核或审批，不能再%s；需要修改的，"
+                           "请审核人员先退回修改%s",
+                        ac->zLabel, ""));
   rc = run_step(x, ac);
   cal_free(&x->cal);
   return rc;

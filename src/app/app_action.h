@@ -57,12 +57,16 @@ typedef struct AppAct {
 
 /* One action: name (URL segment, API path, CLI word), the permission it
 ** needs over the application's organisation, its label, whether it is
-** allowed on a closed case, and the step (NULL or a Chinese message). */
+** allowed on a closed case and while a drafted answer awaits review or
+** approval (otherwise refused with 409: assignment, events, extension,
+** fees and a new draft wait until the answer is returned), and the step
+** (NULL or a Chinese message). */
 typedef struct AppAction {
   const char *zName;
   Perm perm;
   const char *zLabel;
   int bOnClosed;
+  int bAtReview;
   const char *(*xStep)(AppAct *x);
   const char *zParams; /* parameters, for the API and CLI documentation */
 } AppAction;

@@ -7,11 +7,17 @@
 #include "app/app_doc_relation.h"
 
 const DocRelKind aDocRelKind[] = {
-  {"related", "相关文件", "相关文件", "相关文件"},
-  {"repeals", "废止", "被以下文件废止", "本文件废止所选文件"},
-  {"amends", "修改", "被以下文件修改", "本文件修改所选文件"},
-  {NULL, NULL, NULL, NULL},
+  {"related", "相关文件", "相关文件", "相关文件", NULL, "相关文件"},
+  {"repeals", "废止", "被以下文件废止", "本文件废止所选文件", "repealed", "载明废止本文件"},
+  {"amends", "修改", "被以下文件修改", "本文件修改所选文件", "amended", "载明修改本文件"},
+  {NULL, NULL, NULL, NULL, NULL, NULL},
 };
+
+const char *doc_rel_tag(const DocRelKind *k, int bIncoming, const char *zValidity) {
+  if (!bIncoming) return k->zLabel;
+  if (!k->zEffect || (zValidity && !strcmp(zValidity, k->zEffect))) return k->zIncoming;
+  return k->zStated;
+}
 
 const DocRelKind *doc_rel_kind(const char *zKind) {
   for (int i = 0; zKind && aDocRelKind[i].zKind; i++)
@@ -38,14 +44,24 @@ int app_doc_relation_allowed(const AppActor *who, const Doc *d, const char **pzE
   return 0;
 }
 
+int app_doc_ref_may_see(const AppActor *who, const DocRef *t) {
+  return !strcmp(t->zState, "published") || who->xCan(who->pCtx, PERM_VIEW_STAFF, t->orgId);
+}
+
+int app_doc_ref_visible(Store *s, Arena *a, const AppActor *who, int64_t id, DocRef *t) {
+  int rc = store_doc_ref(s, a, id, t);
+  if (rc) return rc;
+  return app_doc_ref_may_see(who, t) ? STORE_OK : STORE_NOTFOUND;
+}
+
 /* The HTTP-like status of a store refusal. */
 static int status_of(int rc) {
   return rc == STORE_NOTFOUND ? 404 : rc == STORE_CONFLICT ? 409
          : rc == STORE_INVALID ? 400 : 500;
 }
 
-/* Checks who may change docId's relations and see relatedId; 0 or a
-** status with *pzErr. */
+/* Checks who may change docId's relations and see relatedId (adding or
+** removing: a removal names the document too); 0 or a status with *pzErr. */
 static int check(Store *s, Arena *a, const AppActor *who, int bAdd, int64_t docId,
                  int64_t relatedId, Doc *d, const char **pzErr) {
   DocRef t;
@@ -54,9 +70,8 @@ static int check(Store *s, Arena *a, const AppActor *who, int bAdd, int64_t docI
     return 404;
   }
   int status = app_doc_relation_allowed(who, d, pzErr);
-  if (status || !bAdd) return status;
-  if (store_doc_ref(s, a, relatedId, &t) != STORE_OK ||
-      (strcmp(t.zState, "published") && !who->xCan(who->pCtx, PERM_VIEW_STAFF, t.orgId))) {
+  if (status) return status;
+  if (app_doc_ref_visible(s, a, who, relatedId, &t) != STORE_OK) {
     *pzErr = "所选文件不存在";
     return 404;
   }

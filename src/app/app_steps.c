@@ -13,6 +13,7 @@
 #include "app/app_steps.h"
 #include "core/fees.h"
 #include "core/notice.h"
+#include "lib/utf8.h"
 #include "store/store_notice.h"
 
 int app_log(AppAct *x, const char *zAction, const char *zDetail) {
@@ -227,10 +228,8 @@ const char *step_draft(AppAct *x) {
   const char *zText = app_p(x, "decision_text", "");
   const char *zOrgan = app_p(x, "other_organ", "");
   const char *zContact = app_p(x, "other_organ_contact", "");
+  const char *zObtain = app_p(x, "obtain_at", "");
   const AppOutcome *o = app_answer(zChoice, &zOutcome, &zBasis);
-  /* A second click or a stale tab must not undo a review under way. */
-  if (!strncmp(x->a.zState, "awaiting_", 9))
-    return "答复已提交审核，不能再次提交；需要修改的，请审核人员先退回修改";
   if (!o) return "请选择办理结果";
   if (!strcmp(zOutcome, "results.other.no_correction") ||
       !strcmp(zOutcome, "results.other.fee_unpaid"))
@@ -240,11 +239,15 @@ const char *step_draft(AppAct *x) {
   if (strlen(zText) > 12000) return "理由及说明过长";
   if (strlen(zOrgan) > 300 || strlen(zContact) > 300)
     return "负责公开的机关或联系方式过长";
+  if (strlen(zObtain) > 600) return "获取方式、途径过长";
   if (strcmp(zBasis, "art36_5")) zOrgan = zContact = "";
+  if (strcmp(zBasis, "art36_1")) zObtain = "";
+  else if (utf8_blank(zObtain))  /* Art. 36(一): the way and place */
+    return "已主动公开的，须写明获取该政府信息的方式、途径（如网址、查阅场所）";
   if (store_app_draft(x->store, x->a.id, zOutcome, zText, x->who->userId) !=
           STORE_OK ||
-      store_app_set_basis(x->store, x->a.id, zBasis, zOrgan, zContact) !=
-          STORE_OK)
+      store_app_set_basis(x->store, x->a.id, zBasis, zOrgan, zContact,
+                          zObtain) != STORE_OK)
     return store_errmsg(x->store);
   return log_line(x, "拟定答复", o->zLabel);
 }
@@ -295,6 +298,11 @@ const char *step_withdraw(AppAct *x) {
   const char *zOn, *zErr;
   const char *zHow = app_p(x, "text", "");
   if ((zErr = date_param(x, "on_day", &zOn))) return zErr;
+  /* The day it closes is the day table 三 counts it as concluded: never
+  ** before the application was received (a case received in January
+  ** withdrawn "last December" would break 一 + 二 = 三 + 四 of both years). */
+  if (strcmp(zOn, x->a.zReceivedOn) < 0)
+    return app_fmt(x, "撤回日期不能早于收到申请之日（%s）%s", x->a.zReceivedOn, "");
   if (!zHow[0]) return "请写明申请人撤回申请的方式（如书面撤回、电话确认）";
   if (strlen(zHow) > 1500) return "说明过长";
   const char *zText = app_fmt(x, "申请人撤回申请：%s%s", zHow, "");

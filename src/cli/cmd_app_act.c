@@ -17,6 +17,7 @@
 #include "cli/cli.h"
 #include "cli/cli_util.h"
 #include "cli/commands.h"
+#include "cli/conffile.h"
 #include "lib/buf.h"
 
 static const char zUsage[] =
@@ -62,11 +63,12 @@ static int cli_can(void *p, Perm perm, int64_t orgId) {
   return perm_allows(w->u.roles, w->u.orgId, perm, orgId, aAnc, nAnc);
 }
 
-/* The secret key (app_key.h: GONGKAI_KEY, else gongkai.key beside zDb,
-** never created here) into zKey; "" when there is none. */
+/* The secret key, as the server reads it (app_key.h: the configured
+** key-file, else GONGKAI_KEY, else gongkai.key beside zDb, never created
+** here) into zKey; "" when there is none. */
 static void read_key(const char *zDb, char zKey[65]) {
   char *zErr = NULL;
-  app_key_load(zDb, NULL, 0, zKey, &zErr);
+  app_key_load(zDb, conf_value("key-file"), 0, zKey, &zErr);
   free(zErr);
 }
 

@@ -22,6 +22,14 @@ static const char zHelp[] =
 /* `gongkai config check [FILE]`: 0 when FILE is valid, 1 with the line. */
 static int config_check(int argc, char **argv) {
   if (argc > 3) { fprintf(stderr, "gongkai config: bad arguments\n%s\n", zHelp); return 2; }
+  if (argc == 3 && (!strcmp(argv[2], "--help") || !strcmp(argv[2], "-h"))) {
+    puts(zHelp);
+    return 0;
+  }
+  if (argc == 3 && argv[2][0] == '-') {
+    fprintf(stderr, "gongkai config: unknown option '%s'\n", argv[2]);
+    return 2;
+  }
   const char *zPath = argc == 3 ? argv[2] : conf_path() ? conf_path() : CONF_DEFAULT_PATH;
   char *zErr = NULL;
   if (conf_check(zPath, &zErr)) {

@@ -74,8 +74,9 @@ int cmd_demo(int argc, char **argv) {
     store_audit(s, 0, ctx.bureau, "demo", zShown);
     printf("demo data loaded into %s\n"
            "demo users (password %s): office 公开办, drafter 承办人, depthead 科室负责人,\n"
-           "  secrecy 保密审查员, leader 领导, inspector 督查, sysadmin 系统管理员,\n"
-           "  hosp-admin 县医院管理员, hosp-drafter 县医院承办人;\n"
+           "  officehead 公开工作机构负责人, secrecy 保密审查员, leader 领导, inspector 督查,\n"
+           "  sysadmin 系统管理员, "
+           "hosp-admin 县医院管理员, hosp-drafter 县医院承办人;\n"
            "  安泉县卫生健康局: aq-office 公开办, aq-drafter 承办人, aq-leader 领导\n",
            zShown, zPw);
   }

@@ -174,7 +174,28 @@ static const char zOrgHelp[] =
     "                       [--kind government|department|authorised|\n"
     "                               public_enterprise|acting] [--db PATH]\n"
     "       gongkai org list [--db PATH]\n"
-    "       gongkai org dept ORG NAME [--db PATH]   (add a department)\n";
+    "       gongkai org dept ORG NAME [--db PATH]   (add a department)\n"
+    "       gongkai org move ORG --parent ORG [--db PATH]\n"
+    "                       (机构改革: puts ORG and its units under another unit)\n";
+
+/* gongkai org move ORG --parent P: 0, 1 (refused) or 2 (usage). */
+static int org_move(Store *s, Arena *a, int nPos, char **aPos, const char *zParent) {
+  long long org, parent;
+  if (nPos != 1 || !zParent) {
+    fputs("gongkai org move: give ORG and --parent ORG\n", stderr);
+    return 2;
+  }
+  if (!(org = cli_org("org move", s, a, aPos[0])) ||
+      !(parent = cli_org("org move", s, a, zParent)))
+    return 1;
+  if (store_org_move(s, org, parent) != STORE_OK) {
+    fprintf(stderr, "gongkai org move: %s\n", store_errmsg(s));
+    return 1;
+  }
+  store_audit(s, 0, org, "org.move", zParent);
+  printf("organisation %s moved under %s\n", aPos[0], zParent);
+  return 0;
+}
 
 int cmd_org(int argc, char **argv) {
   const char *zDb = CLI_DEFAULT_DB;
@@ -209,7 +230,8 @@ int cmd_org(int argc, char **argv) {
     fprintf(stderr, "gongkai org: 单位性质无效：%s\n", o.zKind);
     return 2;
   }
-  if (strcmp(zSub, "add") && strcmp(zSub, "list") && strcmp(zSub, "dept")) {
+  if (strcmp(zSub, "add") && strcmp(zSub, "list") && strcmp(zSub, "dept") &&
+      strcmp(zSub, "move")) {
     fprintf(stderr, "gongkai org: unknown subcommand '%s'\n%s", zSub, zOrgHelp);
     return 2;
   }
@@ -234,6 +256,8 @@ int cmd_org(int argc, char **argv) {
       store_audit(s, 0, o.id, "org.add", o.zName);
       printf("organisation %s added (id %lld)\n", o.zSlug, (long long)o.id);
     }
+  } else if (!strcmp(zSub, "move")) {
+    rc = org_move(s, &a, nPos, aPos, zParent);
   } else if (!strcmp(zSub, "dept")) {
     long long org;
     if (nPos != 2) {

@@ -130,6 +130,14 @@ static char *trim(char *z) {
   return z;
 }
 
+/* The value after '=': trimmed, a comment after it (a '#' after a space
+** or tab) cut off. */
+static char *value_of(char *z) {
+  for (char *p = z; (p = strchr(p, '#')) != NULL; p++)
+    if (p > z && (p[-1] == ' ' || p[-1] == '\t')) { *p = 0; break; }
+  return trim(z);
+}
+
 /* Parses zPath into az[] (values malloc'd).  0, or 1 with *pzErr. */
 static int parse_file(const char *zPath, char **az, char **pzErr) {
   FILE *f = fopen(zPath, "r");
@@ -148,9 +156,10 @@ static int parse_file(const char *zPath, char **az, char **pzErr) {
     char *zEq = strchr(z, '=');
     if (!zEq) { *pzErr = mprintf("%s:%d: expected key = value", zPath, iLine); rc = 1; break; }
     *zEq = 0;
-    char *zKey = trim(z), *zVal = trim(zEq + 1);
+    char *zKey = trim(z), *zVal = value_of(zEq + 1);
     int i = key_index(zKey, strlen(zKey));
-    const char *zWhy = i < 0 ? NULL : aKey[i].xCheck(zVal);
+    const char *zWhy = i < 0 ? NULL : *zVal == '"' || *zVal == '\'' ? "is written without quotes"
+                                    : aKey[i].xCheck(zVal);
     if (i < 0) *pzErr = mprintf("%s:%d: unknown key '%s'", zPath, iLine, zKey);
     else if (az[i]) *pzErr = mprintf("%s:%d: '%s' is set twice", zPath, iLine, zKey);
     else if (zWhy) *pzErr = mprintf("%s:%d: %s %s", zPath, iLine, zKey, zWhy);

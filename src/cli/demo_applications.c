@@ -11,8 +11,8 @@
 **
 ** Applicants are invented; their identity numbers and credit codes carry
 ** valid check characters.  Numbers are sealed with the server key
-** (GONGKAI_KEY, else gongkai.key beside the database, created like
-** `gongkai serve` does).  A fixed pseudo-random sequence makes the data
+** (the configured key-file, else GONGKAI_KEY, else gongkai.key beside the
+** database, created like `gongkai serve` does).  A fixed pseudo-random sequence makes the data
 ** the same on every run (apart from the open cases, placed relative to
 ** today).
 */
@@ -24,6 +24,7 @@
 #include <unistd.h>
 
 #include "app/app_key.h"
+#include "cli/conffile.h"
 #include "cli/demo.h"
 #include "core/notice.h"
 #include "store/store_notice.h"
@@ -45,11 +46,12 @@ static unsigned rnd(unsigned n) {
 }
 
 /* Reads or creates the server key (see file comment; declared in demo.h):
-** the one reader of app_key.h, creating gongkai.key beside a SQLite
-** database when GONGKAI_KEY is not set. */
+** the one reader of app_key.h, the key the server reads: the configured
+** key-file, else GONGKAI_KEY, else gongkai.key beside a SQLite database
+** (created when missing). */
 int demo_key(Store *s, char zKey[65]) {
   char *zErr = NULL;
-  if (app_key_load(store_app_db_path(s), NULL, 1, zKey, &zErr)) {
+  if (app_key_load(store_app_db_path(s), conf_value("key-file"), 1, zKey, &zErr)) {
     fprintf(stderr, "demo: %s\n", zErr);
     free(zErr);
     return -1;
@@ -193,8 +195,9 @@ static void ev(Gen *g, AppEventRec *a, int *pn, const char *zKind, Date d,
 ** under Art. 36(一) by the bureau and referred to it under Art. 36(五) by
 ** the other units, whatever the outcome cycle says; row （四）1 otherwise
 ** alternates Art. 36(四) (does not exist) and 36(五) (not this organ's,
-** with the responsible organ).  Sets *pzOutcome, the basis, the organ,
-** its contact and the text. */
+** with the responsible organ).  Sets *pzOutcome, the basis, the organ
+** (for art36_1: the way and place to obtain the information), its contact
+** and the text. */
 static void demo_answer(DemoCtx *c, int64_t orgId, int iInfo, int iCase,
                         const char **pzOutcome, const char **pzBasis,
                         const char **pzOrgan, const char **pzContact,
@@ -208,8 +211,11 @@ static void demo_answer(DemoCtx *c, int64_t orgId, int iInfo, int iCase,
                 ? "经审查，具体理由见上述法律依据。"
                 : "";
   if (bOwnReport && orgId == c->bureau) {
-    *pzText = "该信息已于2019年2月主动公开（《条例》第三十六条第（一）项），"
-              "可在本机关门户网站政府信息公开专栏“政府信息公开年报”栏目查阅、下载。";
+    /* Art. 36(一): the letter tells where it is. */
+    *pzBasis = "art36_1";
+    *pzOrgan = "本机关门户网站政府信息公开专栏“政府信息公开年报”栏目"
+               "（2019年2月主动公开，可在线查阅、下载）";
+    *pzText = "";
     return;
   }
   if (strcmp(*pzOutcome, "results.cannot_provide.not_held")) return;
@@ -418,7 +424,9 @@ static int one_app(Gen *g, int64_t orgId, Date dRec, const char *zOutcome,
     demo_answer(c, orgId, iInfo, iCase, &zOutcome, &zBasis, &zOrgan, &zContact,
                 &zText);
     if (store_app_draft(c->s, a.id, zOutcome, zText, uDrafter) != STORE_OK ||
-        store_app_set_basis(c->s, a.id, zBasis, zOrgan, zContact) !=
+        store_app_set_basis(c->s, a.id, zBasis,
+                            strcmp(zBasis, "art36_1") ? zOrgan : "", zContact,
+                            strcmp(zBasis, "art36_1") ? "" : zOrgan) !=
             STORE_OK ||
         store_app_dept_review(c->s, a.id, uReviewer) != STORE_OK ||
         store_app_event_add(c->s, a.id, &e, c->uOffice) != STORE_OK ||

@@ -64,7 +64,8 @@ const AppCode aAppDelivery[] = {
 
 const AppOutcome aAppOutcome[] = {
     {"results.granted", "（一）予以公开",
-     "《条例》第三十六条第（一）项、第（二）项",
+     /* Art. 36(一), already disclosed, is its own answer (oAlreadyPublic) */
+     "《条例》第三十六条第（二）项",
      "您申请获取的政府信息属于公开范围，本机关予以公开。"},
     {"results.partial", "（二）部分公开", "《条例》第三十七条",
      "您申请获取的政府信息中含有不应当公开或者不属于政府信息的内容，"
@@ -480,19 +481,37 @@ int app_clock_ex(const Calendar *pCal, const char *zReceived,
 
 /* ---- answers ------------------------------------------------------------ */
 
+/* Art. 36(一): counted in row （一） with (二) (regulation.md §1.6) but a
+** different answer: nothing is sent, the applicant is told where the
+** proactively disclosed information is. */
+static const AppOutcome oAlreadyPublic = {
+    APP_ANSWER_ALREADY_PUBLIC, "（一）予以公开（已主动公开，告知获取方式、途径）",
+    "《条例》第三十六条第（一）项",
+    "您申请获取的政府信息本机关已经主动公开。"};
+
 /* Art. 36(五): counted in row （四）1 with (四) but a different answer. */
 static const AppOutcome oOtherOrgan = {
     APP_ANSWER_OTHER_ORGAN, "（四）1.本机关不掌握相关政府信息（不属于本机关负责公开）",
     "《条例》第三十六条第（五）项",
     "经查，您申请公开的政府信息不属于本机关负责公开。"};
 
+/* The second answer of a row, its row and its basis. */
+static const struct {
+  const AppOutcome *o;
+  const char *zRow, *zBasis;
+} aSecond[] = {
+    {&oAlreadyPublic, "results.granted", "art36_1"},
+    {&oOtherOrgan, "results.cannot_provide.not_held", "art36_5"},
+};
+#define N_SECOND (sizeof aSecond / sizeof aSecond[0])
+
 const AppOutcome *app_answer_at(int i) {
   int k = 0;
   for (int j = 0; aAppOutcome[j].zId; j++) {
     if (k++ == i) return &aAppOutcome[j];
-    if (!strcmp(aAppOutcome[j].zId, "results.cannot_provide.not_held") &&
-        k++ == i)
-      return &oOtherOrgan;
+    for (size_t m = 0; m < N_SECOND; m++)
+      if (!strcmp(aAppOutcome[j].zId, aSecond[m].zRow) && k++ == i)
+        return aSecond[m].o;
   }
   return NULL;
 }
@@ -500,11 +519,12 @@ const AppOutcome *app_answer_at(int i) {
 const AppOutcome *app_answer(const char *zChoice, const char **pzOutcome,
                              const char **pzBasis) {
   const AppOutcome *o = NULL;
-  if (zChoice && !strcmp(zChoice, APP_ANSWER_OTHER_ORGAN)) {
-    *pzOutcome = "results.cannot_provide.not_held";
-    *pzBasis = "art36_5";
-    return &oOtherOrgan;
-  }
+  for (size_t m = 0; zChoice && m < N_SECOND; m++)
+    if (!strcmp(zChoice, aSecond[m].o->zId)) {
+      *pzOutcome = aSecond[m].zRow;
+      *pzBasis = aSecond[m].zBasis;
+      return aSecond[m].o;
+    }
   o = app_outcome(zChoice);
   if (!o) return NULL;
   *pzOutcome = o->zId;
@@ -514,7 +534,8 @@ const AppOutcome *app_answer(const char *zChoice, const char **pzOutcome,
 }
 
 const AppOutcome *app_answer_of(const char *zOutcome, const char *zBasis) {
-  if (zBasis && !strcmp(zBasis, "art36_5")) return &oOtherOrgan;
+  for (size_t m = 0; zBasis && m < N_SECOND; m++)
+    if (!strcmp(zBasis, aSecond[m].zBasis)) return aSecond[m].o;
   return app_outcome(zOutcome);
 }
 
@@ -526,6 +547,7 @@ static const struct {
   const char *zId, *zGround;
 } aGround2007[] = {
     {"results.granted", R2007 "第二十一条第（一）项"},
+    {APP_ANSWER_ALREADY_PUBLIC, R2007 "第二十一条第（一）项"},
     {"results.partial", R2007 "第二十二条"},
     {"results.denied.state_secret", R2007 "第十四条第四款、第二十一条第（二）项"},
     {"results.denied.three_security_one_stability",

@@ -62,17 +62,22 @@ const AppOutcome *app_outcome(const char *zId);
 
 /* ---- answers (a drafter's choice) --------------------------------------- */
 
-/* The answers a drafter chooses from are the outcomes, except that row
-** （四）1 covers two answers of Art. 36 with different letters: (四) the
+/* The answers a drafter chooses from are the outcomes, except that two
+** rows of table 三 each cover two answers of Art. 36 with different
+** letters.  Row （一）予以公开: (二) the information is provided (the row's
+** own id, basis "") and (一) it has already been proactively disclosed
+** (APP_ANSWER_ALREADY_PUBLIC, basis "art36_1"; the letter tells the way
+** and place to obtain it, which the drafter gives).  Row （四）1: (四) the
 ** information does not exist (the row's own id, basis "art36_4") and (五)
 ** it is not this organ's to disclose (APP_ANSWER_OTHER_ORGAN, basis
 ** "art36_5"; the letter names the responsible organ and its contact). */
+#define APP_ANSWER_ALREADY_PUBLIC "results.granted.already_public"
 #define APP_ANSWER_OTHER_ORGAN "results.cannot_provide.not_held.other_organ"
 
 /* The i-th answer in report order (0-based), NULL past the end. */
 const AppOutcome *app_answer_at(int i);
 /* The answer with id zChoice, or NULL; sets *pzOutcome to its table-三 row
-** and *pzBasis to "art36_4", "art36_5" or "". */
+** and *pzBasis to "art36_1", "art36_4", "art36_5" or "". */
 const AppOutcome *app_answer(const char *zChoice, const char **pzOutcome,
                              const char **pzBasis);
 /* The answer of a stored outcome and basis (the letter's key is its zId). */

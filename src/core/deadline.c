@@ -690,13 +690,13 @@ static void finish(Clock *c, Date *pdLast) {
     Date a = c->dClosed;
     pRes->eStatus = a <= dDue ? DL_ST_ANSWERED : DL_ST_ANSWERED_LATE;
     pRes->nLeft = a <= dDue ? cal_workdays_between(c->pCal, a, dDue)
-                            : -cal_workdays_between(c->pCal, dDue, a);
+                            : -deadline_overdue_workdays(c->pCal, dDue, a);
     if (a > dDue)
       step(c, a, 1, mprintf("答复晚于答复期限 %s，超期%d个工作日",
                             D1(c, dDue), -pRes->nLeft));
   } else if (c->dToday > dDue) {
     pRes->eStatus = DL_ST_OVERDUE;
-    pRes->nLeft = -cal_workdays_between(c->pCal, dDue, c->dToday);
+    pRes->nLeft = -deadline_overdue_workdays(c->pCal, dDue, c->dToday);
   } else {
     pRes->nLeft = cal_workdays_between(c->pCal, c->dToday, dDue);
     pRes->eStatus = pRes->nLeft <= pP->nDueSoon ? DL_ST_DUE_SOON : DL_ST_OPEN;
@@ -763,6 +763,10 @@ void deadline_result_free(DlResult *pRes) {
   free(pRes->zErr);
   memset(pRes, 0, sizeof *pRes);
   pRes->dReceipt = pRes->dDue = DATE_NONE;
+}
+
+int deadline_overdue_workdays(const Calendar *pCal, Date dDue, Date dOn) {
+  return cal_workdays_between(pCal, dDue, dOn);
 }
 
 const char *deadline_status_label(DlStatus e) {

@@ -202,6 +202,13 @@ void deadline_result_free(DlResult *pRes);
 DlEventKind deadline_event_kind(const char *zName);
 const char *deadline_event_name(DlEventKind e);
 
+/* How far an answer due on dDue is overdue on dOn, as the law counts
+** periods: the working days of the official calendar after dDue up to and
+** including dOn (0 when dOn <= dDue, or when only days off have passed).
+** The one count behind the case page, the register, the API and a late
+** answer's step. */
+int deadline_overdue_workdays(const Calendar *pCal, Date dDue, Date dOn);
+
 /* A short Chinese label for e ("办理中", "已超期" …); static storage. */
 const char *deadline_status_label(DlStatus e);
 

@@ -209,6 +209,23 @@ int doc_is_public(const Doc *d) {
   return d->zState && !strcmp(d->zState, "published");
 }
 
+const char *doc_validity_done(const char *zValidity) {
+  static const char *const az[][2] = {
+    {"amended", "已修订"}, {"repealed", "已废止"}, {"expired", "已失效"}};
+  for (size_t i = 0; zValidity && i < sizeof az / sizeof az[0]; i++)
+    if (!strcmp(zValidity, az[i][0])) return az[i][1];
+  return "";
+}
+
+const char *doc_replacement_label(const char *zValidity, const char *zOtherState,
+                                  const char *zOtherValidity) {
+  if (zValidity && !strcmp(zValidity, "amended")) return "修改本文件的文件";
+  if (zOtherState && !strcmp(zOtherState, "published") && zOtherValidity &&
+      !strcmp(zOtherValidity, "valid"))
+    return "现行文件";
+  return "替代文件";
+}
+
 static int att_cmp(const void *a, const void *b) {
   const DocAttachment *x = a, *y = b;
   int c = strcmp(x->zSha256, y->zSha256);

@@ -66,7 +66,8 @@ typedef struct Doc {
   const char *zUpdatedAt;     /* ISO timestamp */
   const char *zChangedOn;     /* last change of title/body (Art. 26) or "" */
   /* Filled by the store's reads, not stored on the row. */
-  const char *zOrgName;       /* organisation name */
+  const char *zOrgName;       /* organisation name on the publication date
+                              ** (the current one before publication) */
   const char *zOrgSlug;       /* organisation URL name */
   const char *zDeptName;      /* department name or "" */
   const char *zCreatedByName; /* drafter's display name */
@@ -135,6 +136,8 @@ typedef struct LedgerEntry {
   const char *zContentHash;   /* SHA-256 hex of zContent */
   const char *zPrevHash;      /* entry_hash of seq-1, or 64 zeros */
   const char *zEntryHash;     /* doc_ledger_entry_hash() */
+  int64_t orgId;              /* the document's organisation (store_ledger_list
+                              ** only; 0 elsewhere) */
 } LedgerEntry;
 
 /* The code/label pairs of a stored enumeration. */
@@ -215,6 +218,20 @@ const char *doc_validity_check(const Doc *d, const char *zValidity,
 /* 1 when a published document's content is visible to the public: state
 ** published (withdrawn documents show only the withdrawal notice). */
 int doc_is_public(const Doc *d);
+
+/* What a document of validity zValidity has become, for "本文件…":
+** 已修订, 已废止, 已失效 (the labels of aDocValidity are 已修订, 废止,
+** 失效: "本文件已" + label read 本文件已已修订); "" for valid. */
+const char *doc_validity_done(const char *zValidity);
+
+/* The label before the link from a document whose validity is zValidity
+** (amended, repealed or expired) to the document recorded as replacing
+** it, true for the states of both: "修改本文件的文件" when this one is
+** amended (it stays in force, as amended); else "现行文件" only when the
+** other is published and valid; else "替代文件" (the other's own state —
+** withdrawn, amended, repealed, expired — is said after the link). */
+const char *doc_replacement_label(const char *zValidity, const char *zOtherState,
+                                  const char *zOtherValidity);
 
 /*
 ** The canonical content of a document for the ledger: compact JSON, keys

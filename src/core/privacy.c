@@ -19,6 +19,13 @@
 **    mobiles 3-4-4, landlines area-local ("0951-1234567", "010 12345678").
 **    "(0951)1234567" is also a landline.  A number is never cut out of a
 **    longer digit run, so "20 digits" yield nothing.
+**    Split numbers (scan_split_numbers): up to 5 groups with "soft" gaps
+**    between them — spaces or tabs with at most one line break, as a PDF's
+**    text or a form's boxes leave them — are read as one identity number
+**    only when its check character holds (HIGH), and as one mobile in 2
+**    groups across a line break or 2-3 groups of 3+ digits (MEDIUM).  A
+**    group after a letter, digit, '-' or '.' starts nothing (amounts,
+**    dates), so tables of small numbers are not joined.
 ** 3. Credit codes: each maximal run of ASCII letters and digits of exactly
 **    18 characters, upper-cased, passing ident_uscc_check().
 ** 4. E-mail: around each '@' the longest plausible local part and domain,
@@ -34,6 +41,11 @@
 **       taken whole; a longer one only when it starts with a known surname
 **       (3 characters, 4 for a compound surname).  Further names separated
 **       by '、' are taken when they start with a known surname.
+**    a'. after the same labels without a colon ("申请人张三，", "经办人王丽萍向"):
+**       a known surname and 1-2 more characters, none of them 某 or a stop
+**       word, followed by a non-CJK character or a word that follows names
+**       (azAfterName: 于 向 电话 身份 男 …), and not a word that follows
+**       these labels in policy texts (azNotName: 应当 可以 有权 陈述 …).
 **    b. next to another finding: within the same clause (not crossing
 **       。；！？ or a line break) and at most NAME_GAP characters away, a run
 **       of CJK characters that starts with a known surname (ident.h's list
@@ -47,10 +59,25 @@
 **    stop character inside a real name (张三和) shortens it; and common
 **    words that begin with a surname character (高度, 黄金) next to a phone
 **    number can be reported as LOW-confidence names.  The reviewer decides.
-** 7. Not detected at all: local numbers without an area code (传真：87418602),
+** 7. Home addresses (PRIVACY_ADDRESS; masked down to the administrative
+**    units, 宁夏中卫市中宁县********):
+**    a. after a label of a person's own address (azAddrLabel: 住址 家庭住址
+**       现住址 户籍地址 住所 家住 …; "住" alone after a comma or at a line
+**       start), up to punctuation, a space, the next field (电话 身份 邮编
+**       …) or a phone-length digit run: MEDIUM when the text has a place
+**       (省 市 县 区 旗 州 盟 镇 乡) and a street, village or number part
+**       (路 街 巷 弄 村 组 号 室 栋 幢 屯 单元).  An agency's 地址 is no such
+**       label, so its letterhead is not reported; 住所地人民法院 and
+**       户籍所在地县级人民政府 lack the street part.
+**    b. without a label, a flat's full address (…号楼/栋/幢/单元 … NN室)
+**       with a place in it, from after the verb before it (住 在 于 至 …):
+**       LOW.  A house number without a flat ("东街12号") is reported only
+**       after a label: offices and roads are written that way too.
+** 8. Not detected at all: local numbers without an area code (传真：87418602),
 **    foreign phone numbers, passport / residence-permit numbers, licence
-**    plates, addresses, dates of birth written out, and numbers split by
-**    line breaks or by separators other than one ' ' or '-'.
+**    plates, unlabelled addresses other than flats, dates of birth written
+**    out, a name glued to an unlabelled word, and numbers split by
+**    separators other than spaces, one line break, one ' ' or '-'.
 */
 #include "core/privacy.h"
 
@@ -77,6 +104,8 @@ static const int aStrength[PRIVACY_KIND_MAX + 1] = {
     70,  /* PRIVACY_EMAIL */
     90,  /* PRIVACY_CREDIT_CODE */
     10,  /* PRIVACY_PERSON_NAME */
+    0,   /* PRIVACY_SECRECY_MARK (privacy_marks_scan) */
+    15,  /* PRIVACY_ADDRESS */
 };
 #define LOW_ID_STRENGTH 20 /* an identity number with a wrong check char */
 
@@ -323,6 +352,88 @@ static void scan_numbers(Scan *p) {
   free(aGroup);
 }
 
+/* ---- numbers split by line breaks and spaces --------------------------- */
+
+#define SPLIT_MAX_GROUPS 5  /* groups of one split number (6-4-4-4, 4-4-4-4-2) */
+
+/* The start of the next digit group when the gap at i is "soft": spaces
+** or tabs (at most 8 characters) with at most one line break; 0 when it is
+** not.  *pbBreak: the gap holds a line break. */
+static uint32_t soft_gap(const Scan *p, uint32_t i, int *pbBreak) {
+  uint32_t j = i;
+  int nBreak = 0;
+  while (j < p->nCp && j - i < 8) {
+    uint32_t c = p->aCp[j];
+    if (c == '\n') nBreak++;
+    else if (c != ' ' && c != '\t' && c != '\r') break;
+    j++;
+  }
+  *pbBreak = nBreak > 0;
+  return j > i && nBreak <= 1 && j < p->nCp && is_digit(p->aCp[j]) ? j : 0;
+}
+
+/* The digits of groups a[0..n) into z (at most 18 + NUL); their count. */
+static uint32_t split_digits(const Scan *p, const Group *a, int n, char z[20]) {
+  uint32_t k = 0;
+  for (int g = 0; g < n; g++)
+    for (uint32_t i = a[g].iStart; i < a[g].iEnd && k < 18; i++) z[k++] = (char)p->aCp[i];
+  z[k] = 0;
+  return k;
+}
+
+/* Candidates for the groups a[0..n) read as one number: an identity
+** number whose check character holds (17 digits + 'x' or 18), a mobile in
+** two groups across a line break or in at most three groups of 3+ digits. */
+static void split_candidates(Scan *p, const Group *a, int n, const int *abBreak) {
+  uint32_t nDigit = 0;
+  int bAll3 = 1, bBreak = 0;
+  for (int m = 1; m <= n; m++) {
+    const Group *g = &a[m - 1];
+    nDigit += g->iEnd - g->iStart;
+    bAll3 &= g->iEnd - g->iStart >= 3;
+    if (m > 1) bBreak |= abBreak[m - 1];
+    if (m < 2 || nDigit > 18) continue;
+    char z[20];
+    uint32_t iEnd = g->iEnd;
+    int bX = nDigit == 17 && iEnd < p->nCp && p->aCp[iEnd] == 'x' &&
+             (iEnd + 1 >= p->nCp || !is_alnum(p->aCp[iEnd + 1]));
+    if ((nDigit == 18 || bX) && split_digits(p, a, m, z) == nDigit) {
+      if (bX) strcpy(z + 17, "X");
+      if (ident_id_check(z, p->pOpt->iToday, NULL, NULL) == IDENT_OK)
+        add_cand(p, PRIVACY_ID_NUMBER, PRIVACY_CONF_HIGH, aStrength[PRIVACY_ID_NUMBER],
+                 a[0].iStart, iEnd + (uint32_t)bX);
+    }
+    if (nDigit == 11 && m <= 3 && (bAll3 || (m == 2 && bBreak)) &&
+        split_digits(p, a, m, z) == 11 && ident_mobile_check(z, NULL) == IDENT_OK)
+      add_cand(p, PRIVACY_MOBILE, PRIVACY_CONF_MEDIUM, aStrength[PRIVACY_MOBILE], a[0].iStart,
+               iEnd);
+  }
+}
+
+/* Numbers split by a line break or spaces ("640302199001\n011238",
+** "640302 19900101 1238"): each digit group that starts a number (not
+** after a letter, digit, '-' or '.') with the groups after soft gaps. */
+static void scan_split_numbers(Scan *p) {
+  for (uint32_t i = 0; i < p->nCp; i++) {
+    if (!is_digit(p->aCp[i])) continue;
+    uint32_t c0 = i > 0 ? p->aCp[i - 1] : ' ';
+    Group a[SPLIT_MAX_GROUPS];
+    int abBreak[SPLIT_MAX_GROUPS] = {0}, n = 0;
+    uint32_t k = i;
+    while (n < SPLIT_MAX_GROUPS) {
+      a[n].iStart = k;
+      while (k < p->nCp && is_digit(p->aCp[k])) k++;
+      a[n++].iEnd = k;
+      if (k < p->nCp && (p->aCp[k] == '.' || p->aCp[k] == '-')) break;  /* 3.2, dates */
+      uint32_t j = n < SPLIT_MAX_GROUPS ? soft_gap(p, k, &abBreak[n]) : 0;
+      if (!j) break;
+      k = j;
+    }
+    if (n > 1 && !is_alnum(c0) && c0 != '-' && c0 != '.') split_candidates(p, a, n, abBreak);
+    i = a[0].iEnd;
+  }
+}
+
 /* Credit codes: maximal runs of ASCII letters and digits of length 18. */
 static void scan_credit_codes(Scan *p) {
   uint32_t i = 0;
@@ -536,7 +647,51 @@ static uint32_t name_len(const Scan *p, uint32_t i, int bLabel) {
   return nName;
 }
 
-/* Names after labels ("姓名：张三", "当事人: 张三、李四"). */
+/* Words that follow a name written right after its label ("申请人张三于…",
+** "经办人王丽萍向…"): the name must end before one of them, or before a
+** character that is not CJK. */
+static const char *const azAfterName[] = {
+    "于", "向", "男", "女", "性别", "身份", "电话", "手机", "住", "现住", "家住", "联系",
+    "等", "先生", "女士", "同志", "因", "称", "系", "提出", "申请", "要求", "已", "在", "对",
+};
+
+/* Words that follow these labels in policy texts and start with a surname
+** character: never a name ("申请人应当…", "当事人有权…"). */
+static const char *const azNotName[] = {
+    "应当", "应该", "可以", "有权", "有关", "未能", "如实", "如有", "依法", "依照", "按照",
+    "通过", "符合", "本人", "家属", "信息", "陈述", "申辩", "申请", "明确", "同意", "签名",
+    "姓名", "自行", "需要", "逾期", "所在", "委托",
+};
+
+/* 1 when one of the n words az starts at i. */
+static int word_in(const Scan *p, uint32_t i, const char *const *az, size_t n) {
+  for (size_t k = 0; k < n; k++)
+    if (word_at(p, i, az[k])) return 1;
+  return 0;
+}
+
+/* Length of a name right after a label without a colon, or 0: a known
+** surname and one or two more CJK characters (compound surname: the same
+** after it), none of them 某 and no stop word inside, not a word of
+** azNotName, followed by a non-CJK character or a word of azAfterName. */
+static uint32_t bare_label_name(const Scan *p, uint32_t j) {
+  uint32_t nSur = surname_at(p, j);
+  if (!nSur || word_in(p, j, azNotName, sizeof azNotName / sizeof azNotName[0])) return 0;
+  for (uint32_t n = nSur + 1; n <= nSur + 2 && j + n <= p->nCp; n++) {
+    int bOk = 1;
+    for (uint32_t q = j; q < j + n && bOk; q++)
+      bOk = utf8_is_cjk(p->aCp[q]) && p->aCp[q] != 0x67D0 && (q == j || !stop_at(p, q));
+    if (!bOk) return 0;
+    uint32_t e = j + n;
+    if (e >= p->nCp || !utf8_is_cjk(p->aCp[e]) ||
+        word_in(p, e, azAfterName, sizeof azAfterName / sizeof azAfterName[0]))
+      return n;
+  }
+  return 0;
+}
+
+/* Names after labels ("姓名：张三", "当事人: 张三、李四"; without a colon
+** "申请人张三，…": bare_label_name). */
 static void scan_label_names(Scan *p) {
   for (uint32_t i = 0; i < p->nCp; i++) {
     uint32_t nLabel, j, nName, nTaken = 0;
@@ -545,7 +700,15 @@ static void scan_label_names(Scan *p) {
     if (nLabel == 0) continue;
     j = i + nLabel;
     while (j < p->nCp && p->aCp[j] == ' ') j++;
-    if (j >= p->nCp || p->aCp[j] != ':') continue;
+    if (j < p->nCp && p->aCp[j] != ':') {
+      nName = bare_label_name(p, j);
+      if (nName)
+        add_cand(p, PRIVACY_PERSON_NAME, PRIVACY_CONF_MEDIUM, aStrength[PRIVACY_PERSON_NAME],
+                 j, j + nName);
+      i += nLabel - 1;
+      continue;
+    }
+    if (j >= p->nCp) continue;
     j++;
     while (j < p->nCp && p->aCp[j] == ' ') j++;
     nName = name_len(p, j, 1);
@@ -566,6 +729,124 @@ static void scan_label_names(Scan *p) {
 static int clause_end(uint32_t c) {
   return c == 0x3002 || c == ';' || c == '!' || c == '?' || c == '\n' ||
          c == '\r' || c == 0xFF1B || c == 0xFF01 || c == 0xFF1F;
+}
+
+/* ---- home addresses ------------------------------------------------------ */
+
+#define ADDR_MAX 50  /* characters of one address */
+
+/* Labels of a person's own address (an agency's 地址 is not one). */
+static const char *const azAddrLabel[] = {
+    "家庭住址", "家庭地址", "户籍所在地", "现住址", "居住地址", "户籍地址", "居住地",
+    "户籍地", "住所地", "住址", "住所", "现住", "家住",
+};
+
+/* What ends an address after its label (the next field of a form). */
+static const char *const azAddrStop[] = {
+    "电话", "手机", "联系", "身份", "邮编", "邮政", "邮箱", "电子", "性别", "出生", "民族",
+};
+
+/* 1 when c is one of the UTF-8 characters of z. */
+static int cp_in(uint32_t c, const char *z) {
+  for (int len; *z; z += len)
+    if (utf8_decode(z, strlen(z), &len) == c) return 1;
+  return 0;
+}
+
+/* Administrative units (a place) and what only a street address has. */
+#define ADDR_UNIT "省市县区旗州盟"
+#define ADDR_PLACE ADDR_UNIT "镇乡"
+#define ADDR_DETAIL "路街巷弄村组号室栋幢屯"
+
+/* 1 when [s, e) names a place and a street, village or house number:
+** "中宁县宁安镇东街12号", not "县级人民政府" or "人民法院". */
+static int addr_plausible(const Scan *p, uint32_t s, uint32_t e) {
+  int bPlace = 0, bDetail = 0;
+  for (uint32_t i = s; i < e; i++) {
+    bPlace |= cp_in(p->aCp[i], ADDR_PLACE);
+    bDetail |= cp_in(p->aCp[i], ADDR_DETAIL) || word_at(p, i, "单元");
+  }
+  return e - s >= 4 && bPlace && bDetail;
+}
+
+/* End of the address that starts at s: before punctuation, a space, the
+** next field's label (azAddrStop) or a run of 7+ digits (a phone). */
+static uint32_t addr_end(const Scan *p, uint32_t s) {
+  uint32_t e = s;
+  while (e < p->nCp && e - s < ADDR_MAX) {
+    uint32_t c = p->aCp[e], d = e;
+    if (!utf8_is_cjk(c) && !is_alnum(c) && c != '-' && c != '#') break;
+    if (word_in(p, e, azAddrStop, sizeof azAddrStop / sizeof azAddrStop[0])) break;
+    while (d < p->nCp && is_digit(p->aCp[d])) d++;
+    if (d - e >= 7) break;
+    e = d > e ? d : e + 1;
+  }
+  return e;
+}
+
+/* Addresses after a personal label ("住址：…", "家住…", and "，住…" after a
+** comma or at a line start), MEDIUM. */
+static void scan_labelled_addresses(Scan *p) {
+  for (uint32_t i = 0; i < p->nCp; i++) {
+    uint32_t n = 0, c0 = i > 0 ? p->aCp[i - 1] : '\n';
+    for (size_t k = 0; !n && k < sizeof azAddrLabel / sizeof azAddrLabel[0]; k++)
+      if (word_at(p, i, azAddrLabel[k]))
+        n = (uint32_t)utf8_len(azAddrLabel[k], strlen(azAddrLabel[k]));
+    if (!n && p->aCp[i] == 0x4F4F /* 住 */ && (c0 == ',' || c0 == '\n' || c0 == 0x3001 || c0 == ' '))
+      n = 1;
+    if (!n) continue;
+    uint32_t s = i + n;
+    while (s < p->nCp && p->aCp[s] == ' ') s++;
+    if (s < p->nCp && p->aCp[s] == ':') s++;
+    while (s < p->nCp && p->aCp[s] == ' ') s++;
+    uint32_t e = addr_end(p, s);
+    if (addr_plausible(p, s, e))
+      add_cand(p, PRIVACY_ADDRESS, PRIVACY_CONF_MEDIUM, aStrength[PRIVACY_ADDRESS], s, e);
+    i = e > i ? e - 1 : i;
+  }
+}
+
+/* A flat's full address without a label ("…3号楼2单元402室"), LOW: a room
+** number (2+ digits, 室) within 12 characters after 单元, 栋, 幢 or 号楼; the
+** address starts after the verb before it (住 在 于 至 到 往 址 寄 为 是). */
+static void scan_flat_addresses(Scan *p) {
+  for (uint32_t k = 2; k < p->nCp; k++) {
+    if (p->aCp[k] != 0x5BA4 /* 室 */ || !is_digit(p->aCp[k - 1]) || !is_digit(p->aCp[k - 2]))
+      continue;
+    uint32_t t = k, s;
+    int bFlat = 0;
+    while (t > 0 && k - t < 12 && !bFlat) {
+      t--;
+      bFlat = word_at(p, t, "单元") || word_at(p, t, "号楼") || cp_in(p->aCp[t], "栋幢");
+    }
+    if (!bFlat) continue;
+    for (s = t; s > 0 && t - s < 30; s--) {
+      uint32_t c = p->aCp[s - 1];
+      if ((!utf8_is_cjk(c) && !is_alnum(c) && c != '-') || cp_in(c, "住在于至到往址寄为是")) break;
+    }
+    if (addr_plausible(p, s, k + 1))
+      add_cand(p, PRIVACY_ADDRESS, PRIVACY_CONF_LOW, aStrength[PRIVACY_ADDRESS], s, k + 1);
+  }
+}
+
+/* The length of the administrative units that start [s, e) (宁夏中卫市中宁县
+** of 宁夏中卫市中宁县宁安镇东街12号): each unit ends within 8 characters in
+** 省 市 县 区 旗 州 盟 (not 小区, 社区) with no town, street or number before. */
+static uint32_t addr_units(const Scan *p, uint32_t s, uint32_t e) {
+  uint32_t pos = s;
+  for (;;) {
+    uint32_t q = pos, bFound = 0;
+    for (; q < e && q - pos < 8; q++) {
+      uint32_t c = p->aCp[q];
+      if (cp_in(c, "镇乡道" ADDR_DETAIL) || is_digit(c)) break;
+      if (cp_in(c, ADDR_UNIT) && !(q > s && cp_in(p->aCp[q - 1], "小社"))) {
+        bFound = 1;
+        break;
+      }
+    }
+    if (!bFound) return pos - s;
+    pos = q + 1;
+  }
 }
 
 /* Tries a name at every run start in [iFrom, iTo) (code points). */
@@ -643,6 +924,13 @@ static char *make_mask(const Scan *p, const Cand *c) {
       free(zName);
       return zMask;
     }
+    case PRIVACY_ADDRESS: {     /* the administrative units stay */
+      Buf b = BUF_INIT;
+      uint32_t iKeep = c->iStart + addr_units(p, c->iStart, c->iEnd);
+      buf_append(&b, zM, p->aOff[iKeep] - p->aOff[c->iStart]);
+      for (uint32_t i = iKeep; i < c->iEnd; i++) buf_putc(&b, '*');
+      return buf_steal(&b);
+    }
     case PRIVACY_SECRECY_MARK:   /* privacy_marks_scan(): never masked */
       break;
   }
@@ -711,12 +999,15 @@ int privacy_scan(const char *z, size_t n, const PrivacyOptions *pOpt,
   if (!s.aTaken) abort();
 
   scan_numbers(&s);
+  scan_split_numbers(&s);
   scan_credit_codes(&s);
   scan_emails(&s);
   resolve(&s, 0);
   nNumber = s.nCand;
   scan_label_names(&s);
   scan_adjacent_names(&s, nNumber);
+  scan_labelled_addresses(&s);
+  scan_flat_addresses(&s);
   resolve(&s, nNumber);
   build_result(&s, pRes);
 
@@ -828,6 +1119,7 @@ const char *privacy_kind_name(PrivacyKind e) {
     case PRIVACY_CREDIT_CODE: return "credit_code";
     case PRIVACY_PERSON_NAME: return "person_name";
     case PRIVACY_SECRECY_MARK: return "secrecy_mark";
+    case PRIVACY_ADDRESS: return "address";
   }
   return "unknown";
 }
@@ -843,6 +1135,7 @@ const char *privacy_kind_label(PrivacyKind e) {
     case PRIVACY_CREDIT_CODE: return "统一社会信用代码";
     case PRIVACY_PERSON_NAME: return "姓名";
     case PRIVACY_SECRECY_MARK: return "密级或发布标记";
+    case PRIVACY_ADDRESS: return "住址";
   }
   return "未知";
 }

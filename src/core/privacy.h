@@ -4,8 +4,8 @@
 **
 ** privacy_scan() looks through UTF-8 text for personal identifiers:
 ** identity numbers (18-digit and old 15-digit), mobile and landline
-** numbers, bank card numbers, e-mail addresses, credit codes and person
-** names.  It reports each one with its byte offset and length in the
+** numbers, bank card numbers, e-mail addresses, credit codes, person
+** names and home addresses (also numbers a line break or spaces split).  It reports each one with its byte offset and length in the
 ** ORIGINAL text, the matched text, a context excerpt and a suggested mask.
 ** The reviewer chooses which findings to mask; privacy_apply_masks() then
 ** produces the de-identified text.  Deciding what must be masked (Art. 15
@@ -57,11 +57,12 @@ typedef enum PrivacyKind {
   PRIVACY_EMAIL,          /* e-mail address */
   PRIVACY_CREDIT_CODE,    /* unified social credit code */
   PRIVACY_PERSON_NAME,    /* a Chinese person name (heuristic) */
-  PRIVACY_SECRECY_MARK    /* a classification or release mark (密级标志,
+  PRIVACY_SECRECY_MARK,   /* a classification or release mark (密级标志,
                           ** 内部, 此件不公开 …): privacy_marks_scan() */
+  PRIVACY_ADDRESS         /* a person's home address (heuristic) */
 } PrivacyKind;
 
-#define PRIVACY_KIND_MAX PRIVACY_SECRECY_MARK  /* highest PrivacyKind value */
+#define PRIVACY_KIND_MAX PRIVACY_ADDRESS  /* highest PrivacyKind value */
 
 /* How sure the scanner is. */
 typedef enum PrivacyConf {
@@ -147,12 +148,12 @@ int privacy_is_known_contact(const PrivacyFinding *f, const char *zKnown);
 int privacy_marks_scan(const char *z, size_t n, PrivacyResult *pRes);
 
 /* "id_number", "id_number_15", "mobile", "landline", "bank_card", "email",
-** "credit_code", "person_name", "secrecy_mark"; "unknown" for other
-** values.  Static. */
+** "credit_code", "person_name", "secrecy_mark", "address"; "unknown" for
+** other values.  Static. */
 const char *privacy_kind_name(PrivacyKind e);
 
 /* 身份证号, 身份证号（15位）, 手机号码, 固定电话, 银行卡号, 电子邮箱,
-** 统一社会信用代码, 姓名, 密级或发布标记.  Static strings. */
+** 统一社会信用代码, 姓名, 密级或发布标记, 住址.  Static strings. */
 const char *privacy_kind_label(PrivacyKind e);
 
 /* The kind whose privacy_kind_name() is zName, or 0 when none. */

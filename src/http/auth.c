@@ -160,6 +160,12 @@ int req_can(Req *r, Perm p, int64_t orgId) {
   return perm_allows(r->user->roles, r->user->orgId, p, orgId, aAnc, nAnc);
 }
 
+int req_can_in_own_tree(Req *r, Perm p, const Org *o) {
+  if (!r->user || r->tokenId || o->depth == 0) return req_can(r, p, o->id);
+  int64_t userOrg = r->user->orgId;
+  return perm_allows(r->user->roles, userOrg, p, o->id, &userOrg, 1);
+}
+
 int req_can_subtree(Req *r, Perm p, int64_t orgId) {
   return req_can(r, p, orgId) && r->user &&
          perm_reaches_subtree(r->user->roles, p);

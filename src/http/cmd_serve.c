@@ -202,7 +202,10 @@ int cmd_serve(int argc, char **argv) {
   if (crypto_init()) { fputs("gongkai serve: libsodium failed\n", stderr); return 1; }
   char zKey[65];
   char *zKeyErr = NULL;
-  if (app_key_load(zDb, zKeyFile, 1, zKey, &zKeyErr)) {
+  /* A SQLite file that is not there (a mistyped db =): store_open below
+  ** says so, and no key file is made beside it first. */
+  int bNoFile = store_kind(zDb) == STORE_KIND_SQLITE && access(zDb, F_OK) != 0;
+  if (!bNoFile && app_key_load(zDb, zKeyFile, 1, zKey, &zKeyErr)) {
     fprintf(stderr, "gongkai serve: %s\n", zKeyErr);
     free(zKeyErr);
     return 1;

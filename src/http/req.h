@@ -170,6 +170,11 @@ int req_can(Req *r, Perm p, int64_t orgId);
 ** office, admin, supervisor; perm_reaches_subtree()).  For views that sum
 ** or list a subtree ("含下级单位"). */
 int req_can_subtree(Req *r, Perm p, int64_t orgId);
+/* req_can(r, p, o->id) for o taken from store_org_tree(r->user->orgId)
+** (o->depth its depth below the user's organisation), without a query per
+** organisation: every unit of that tree has the user's organisation among
+** its ancestors.  For lists of a province's hundreds of units. */
+int req_can_in_own_tree(Req *r, Perm p, const Org *o);
 /* Queues a cookie zName=zValue for zPath, HttpOnly, SameSite=Strict
 ** (Secure behind HTTPS); nMaxAge seconds, 0 clears it. */
 void req_set_cookie(Req *r, const char *zName, const char *zValue,

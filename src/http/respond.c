@@ -29,6 +29,13 @@ static const char *zSecurityHeaders[][2] = {
   {"Permissions-Policy", "camera=(), microphone=(), geolocation=()"},
 };
 
+void http_security_headers(struct MHD_Response *resp, const ServerConfig *cfg) {
+  for (size_t i = 0; i < sizeof zSecurityHeaders / sizeof zSecurityHeaders[0]; i++)
+    MHD_add_response_header(resp, zSecurityHeaders[i][0], zSecurityHeaders[i][1]);
+  if (cfg && cfg->bCookieSecure)
+    MHD_add_response_header(resp, "Strict-Transport-Security", "max-age=31536000");
+}
+
 /* FNV-1a 64 of the body: a strong-enough validator for our own pages. */
 static void make_etag(const Buf *b, char z[24]) {
   uint64_t h = 1469598103934665603ULL;
@@ -122,10 +129,7 @@ enum MHD_Result http_send(struct MHD_Connection *conn, Req *r) {
     resp = MHD_create_response_from_buffer(0, (void *)"", MHD_RESPMEM_PERSISTENT);
   }
   if (!resp) { buf_free(&gz); return MHD_NO; }
-  for (size_t i = 0; i < sizeof zSecurityHeaders / sizeof zSecurityHeaders[0]; i++)
-    MHD_add_response_header(resp, zSecurityHeaders[i][0], zSecurityHeaders[i][1]);
-  if (r->cfg && r->cfg->bCookieSecure)
-    MHD_add_response_header(resp, "Strict-Transport-Security", "max-age=31536000");
+  http_security_headers(resp, r->cfg);
   if (r->zType) MHD_add_response_header(resp, "Content-Type", r->zType);
   if (zEtag[0]) MHD_add_response_header(resp, "ETag", zEtag);
   if (r->zLastModified) MHD_add_response_header(resp, "Last-Modified", r->zLastModified);

@@ -12,6 +12,10 @@
 
 #include "http/req.h"
 
+/* Adds the site's security headers (and HSTS behind https) to resp;
+** also used for libmicrohttpd's own refusals (mhd_pages.c). */
+void http_security_headers(struct MHD_Response *resp, const ServerConfig *cfg);
+
 /* Queues r's response on the connection (MHD_queue_response). */
 enum MHD_Result http_send(struct MHD_Connection *conn, Req *r);
 

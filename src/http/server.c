@@ -31,6 +31,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <strings.h>
 #include <sys/socket.h>
 #include <sys/time.h>
 #include <unistd.h>
@@ -44,6 +45,7 @@
 #include "http/intake.h"
 #include "http/render.h"
 #include "http/metrics.h"
+#include "http/mhd_pages.h"
 #include "http/offload.h"
 #include "http/respond.h"
 #include "http/routes.h"
@@ -245,6 +247,45 @@ static const char *client_addr(Conn *c, struct MHD_Connection *conn,
   return arena_strdup(&c->r.arena, z);
 }
 
+/* The framing headers of a request, seen on the first call. */
+typedef struct Framing {
+  int nTe;                 /* Transfer-Encoding headers */
+  int bTeOther;            /* one that is not exactly "chunked" */
+  int nLen;                /* Content-Length headers */
+  int bLenDiffer;          /* two Content-Length headers disagree */
+  const char *zLen;        /* the first Content-Length */
+} Framing;
+
+static enum MHD_Result framing_iter(void *cls, enum MHD_ValueKind kind,
+                                    const char *zKey, const char *zValue) {
+  Framing *f = cls;
+  (void)kind;
+  if (!strcasecmp(zKey, "Transfer-Encoding")) {
+    f->nTe++;
+    if (!zValue || strcasecmp(zValue, "chunked")) f->bTeOther = 1;
+  }
+  if (strcasecmp(zKey, "Content-Length")) return MHD_YES;
+  if (f->nLen++ && strcmp(f->zLen, zValue ? zValue : "")) f->bLenDiffer = 1;
+  if (!f->zLen) f->zLen = zValue ? zValue : "";
+  return MHD_YES;
+}
+
+/* 1 when the request's length is said two ways or in a way this server
+** does not read (RFC 9112 6.1, 6.3): Content-Length beside
+** Transfer-Encoding, two different Content-Lengths, or a
+** Transfer-Encoding other than one "chunked" (identity, gzip, "gzip,
+** chunked": libmicrohttpd then waited for a body it could not frame until
+** the request deadline).  libmicrohttpd reads a doubly framed body one way
+** (the first length, or the chunks) and keeps the connection; a proxy in
+** front may read it the other way, and the rest of the body becomes a
+** second, smuggled request.  Such a request is refused and its connection
+** closed. */
+static int framing_conflict(struct MHD_Connection *conn) {
+  Framing f = {0, 0, 0, 0, NULL};
+  MHD_get_connection_values(conn, MHD_HEADER_KIND, framing_iter, &f);
+  return (f.nTe && f.nLen) || f.nTe > 1 || f.bTeOther || f.bLenDiffer;
+}
+
 /* First call: the Req from the request line and headers. */
 static void conn_start(Conn *c, struct MHD_Connection *conn, const ServerConfig *cfg,
                        const char *url, const char *method) {
@@ -409,6 +450,22 @@ static enum MHD_Result answer(Conn *c, struct MHD_Connection *conn) {
   return http_send(conn, r);
 }
 
+/* An answer decided from the request line and headers alone, sent before
+** the body is read: status with message zMsg and one extra header. */
+static enum MHD_Result answer_early(Conn *c, struct MHD_Connection *conn,
+                                    const ServerConfig *cfg, int status,
+                                    const char *zHdr, const char *zVal,
+                                    const char *zMsg) {
+  c->bAnswered = 1;
+  c->r.status = 200;
+  c->r.zType = "text/html; charset=utf-8";
+  c->r.store = thread_store(cfg);
+  c->r.dbNsStart = store_db_ns(c->r.store);
+  req_header(&c->r, zHdr, zVal);
+  http_error(&c->r, status, zMsg);
+  return http_send(conn, &c->r);
+}
+
 static enum MHD_Result on_request(void *cls, struct MHD_Connection *conn,
                                   const char *url, const char *method,
                                   const char *version, const char *upload_data,
@@ -423,16 +480,12 @@ static enum MHD_Result on_request(void *cls, struct MHD_Connection *conn,
         MHD_get_connection_info(conn, MHD_CONNECTION_INFO_SOCKET_CONTEXT);
     c->guard = gi ? gi->socket_context : NULL;
     conn_start(c, conn, cfg, url, method);
-    if (c->bTooMany) {
-      c->bAnswered = 1;
-      c->r.status = 200;
-      c->r.zType = "text/html; charset=utf-8";
-      c->r.store = thread_store(cfg);
-      c->r.dbNsStart = store_db_ns(c->r.store);
-      req_header(&c->r, "Retry-After", "10");
-      http_error(&c->r, 429, "来自同一地址的并发请求过多，请稍后再试");
-      return http_send(conn, &c->r);
-    }
+    if (framing_conflict(conn))
+      return answer_early(c, conn, cfg, 400, "Connection", "close",
+                          "请求的长度信息相互矛盾或无法识别（Content-Length 与 Transfer-Encoding），已拒绝");
+    if (c->bTooMany)
+      return answer_early(c, conn, cfg, 429, "Retry-After", "10",
+                          "来自同一地址的并发请求过多，请稍后再试");
     c->nLimit = BODY_SMALL;   /* GET/HEAD bodies are read and dropped */
     return c->r.method == HTTP_POST ? post_start(c, conn) : MHD_YES;
   }
@@ -594,6 +647,7 @@ int server_run(const ServerConfig *cfg) {
     return 1;
   }
 
+  mhd_pages_init(cfg, thread_store);
   struct MHD_OptionItem aOpt[] = {
     {MHD_OPTION_EXTERNAL_LOGGER, (intptr_t)mhd_log, NULL},
     {MHD_OPTION_SOCK_ADDR, 0, &sa},

@@ -2,6 +2,7 @@
 ** doctext.h). */
 #include "lib/zipmem.h"
 #include "lib/doctext.h"
+#include "lib/utf8.h"
 
 #include <errno.h>
 #include <fcntl.h>
@@ -29,9 +30,57 @@ typedef struct Pkg {
   size_t nInflated;
 } Pkg;
 
+/* ---- UTF-16 parts ------------------------------------------------------ */
+
+/* The byte order of an XML part in UTF-16 (OPC allows UTF-8 and UTF-16;
+** Word can save either): 'L' or 'B' by its byte-order mark (*pnSkip = 2)
+** or, without one, by its first character '<' spelled with a NUL; 0 for
+** UTF-8. */
+static int utf16_order(const unsigned char *p, size_t n, size_t *pnSkip) {
+  *pnSkip = 0;
+  if (n < 2) return 0;
+  if ((p[0] == 0xFF && p[1] == 0xFE) || (p[0] == 0xFE && p[1] == 0xFF)) *pnSkip = 2;
+  if (*pnSkip) return p[0] == 0xFF ? 'L' : 'B';
+  return p[0] == '<' && p[1] == 0 ? 'L' : p[0] == 0 && p[1] == '<' ? 'B' : 0;
+}
+
+/* Converts the part in b[n0..] to UTF-8 in place when it is UTF-16
+** (surrogate pairs joined, a lone surrogate becomes U+FFFD).  0 when it is
+** UTF-8 or was converted; -3 when its UTF-16 has an odd number of bytes
+** (cut inside a unit). */
+static int part_utf8(Buf *b, size_t n0) {
+  if (!b->z || b->n <= n0) return 0;   /* an empty part */
+  const unsigned char *p = (const unsigned char *)b->z + n0;
+  size_t n = b->n - n0, k;
+  int eOrder = utf16_order(p, n, &k);
+  if (!eOrder) return 0;
+  if ((n - k) % 2) return -3;
+  Buf o = BUF_INIT;
+  for (; k + 1 < n; k += 2) {
+    uint32_t u = eOrder == 'L' ? (uint32_t)(p[k] | p[k + 1] << 8) : (uint32_t)(p[k] << 8 | p[k + 1]);
+    if (u >= 0xD800 && u < 0xDC00 && k + 3 < n) {
+      uint32_t v = eOrder == 'L' ? (uint32_t)(p[k + 2] | p[k + 3] << 8)
+                                 : (uint32_t)(p[k + 2] << 8 | p[k + 3]);
+      if (v >= 0xDC00 && v < 0xE000) {
+        u = 0x10000 + ((u - 0xD800) << 10) + (v - 0xDC00);
+        k += 2;
+      }
+    }
+    char a[4];
+    buf_append(&o, a, (size_t)utf8_encode(u >= 0xD800 && u < 0xE000 ? 0xFFFD : u, a));
+  }
+  b->n = n0;
+  buf_append(b, o.z ? o.z : "", o.n);
+  buf_free(&o);
+  return 0;
+}
+
+#define UTF16_NOTE "文件中的XML部件编码损坏（UTF-16文本不完整），无法检查，请人工审查\n"
+
 /* Reads entry i (at most DOCTEXT_MAX_ENTRY bytes, and what is left of the
-** package's DOCTEXT_MAX_TOTAL) into b; 0 ok, -1 error, -2 when a limit
-** stopped it (a member longer than its header said). */
+** package's DOCTEXT_MAX_TOTAL) into b, as UTF-8 (part_utf8); 0 ok, -1
+** error, -2 when a limit stopped it (a member longer than its header
+** said), -3 for a damaged UTF-16 part. */
 static int zip_read_index(Pkg *pk, zip_int64_t i, Buf *b) {
   zip_file_t *f = zip_fopen_index(pk->z, (zip_uint64_t)i, 0);
   if (!f) return -1;
@@ -46,7 +95,7 @@ static int zip_read_index(Pkg *pk, zip_int64_t i, Buf *b) {
     buf_append(b, aBuf, (size_t)k);
   }
   zip_fclose(f);
-  return k < 0 ? -1 : k > 0 ? -2 : 0;
+  return k < 0 ? -1 : k > 0 ? -2 : part_utf8(b, n0);
 }
 
 static int zip_read_name(Pkg *pk, const char *zName, Buf *b) {
@@ -80,8 +129,13 @@ static int zip_hostile(zip_t *z, Buf *pNotes) {
     if (!f) continue;
     zip_int64_t k = zip_fread(f, aHead, sizeof aHead);
     zip_fclose(f);
-    if (k > 0 && (memmem(aHead, (size_t)k, "<!DOCTYPE", 9) ||
-                  memmem(aHead, (size_t)k, "<!ENTITY", 8))) {
+    /* As text: a UTF-16 part spells "<!DOCTYPE" with NULs. */
+    Buf h = BUF_INIT;
+    if (k > 0) buf_append(&h, aHead, (size_t)k);
+    part_utf8(&h, 0);
+    int bDtd = h.n && (memmem(h.z, h.n, "<!DOCTYPE", 9) || memmem(h.z, h.n, "<!ENTITY", 8));
+    buf_free(&h);
+    if (bDtd) {
       buf_puts(pNotes, "文件含有 DTD 声明（Office 文件不会包含，疑似 XML 炸弹），不予接收\n");
       return -1;
     }
@@ -195,10 +249,11 @@ static void xml_text(const char *z, size_t n, Buf *out) {
       if (!e) break;
       const char *t = z + i + 1;
       size_t k = (size_t)(e - t);
-      if (tag_is(t, k, "/w:p") || tag_is(t, k, "/si") || tag_is(t, k, "/row") ||
+      if (tag_is(t, k, "/w:p") || tag_is(t, k, "/a:p") || tag_is(t, k, "/si") || tag_is(t, k, "/row") ||
           tag_is(t, k, "/w:comment") || tag_is(t, k, "/comment"))
         buf_putc(out, '\n');
-      else if (tag_is(t, k, "/c") || tag_is(t, k, "w:tab") || tag_is(t, k, "w:br"))
+      else if (tag_is(t, k, "/c") || tag_is(t, k, "/c:v") || tag_is(t, k, "w:tab") ||
+               tag_is(t, k, "w:br"))
         buf_putc(out, ' ');
       i = (size_t)(e - z) + 1;
     } else if (z[i] == '&') {
@@ -224,13 +279,69 @@ static int count_of(const char *z, size_t n, const char *zNeedle) {
   return c;
 }
 
+/* The parts of a package besides the body whose text a reader sees, by
+** name prefix: page headers and footers, footnotes and endnotes, comments
+** (DOCX); text boxes and shapes of drawings (XLSX); charts with their
+** cached labels and values (both).  All are read for the
+** privacy scan: an identity number in a footer is published with the file
+** like one in the body.  zCount names the element counted for the note. */
+static const struct {
+  const char *zPrefix;
+  const char *zCount;
+} aSidePart[] = {
+  {"word/comments.xml", "<w:comment "},
+  {"word/header", NULL},
+  {"word/footer", NULL},
+  {"word/footnotes.xml", NULL},
+  {"word/endnotes.xml", NULL},
+  {"xl/drawings/drawing", NULL},
+  {"word/charts/chart", NULL},
+  {"xl/charts/chart", NULL},
+};
+
+/* Appends the text of every side part of zRoot ("word/" or "xl/") to
+** pText; comments counted into *pnComment.  Files embedded in the package
+** (zRoot + "embeddings/": a workbook behind a chart, an attached document)
+** are not opened; a note in pNotes says how many there are, for the
+** reviewer to open.  0, -2 for a zip bomb or -3 for a part in an
+** encoding it cannot read (zip_read_index). */
+static int side_parts_text(Pkg *pk, const char *zRoot, Buf *pText, Buf *pNotes,
+                           int *pnComment) {
+  zip_int64_t nEntry = zip_get_num_entries(pk->z, 0);
+  Buf x = BUF_INIT;
+  int rc = 0, nEmbed = 0;
+  size_t nRoot = strlen(zRoot);
+  for (zip_int64_t i = 0; i < nEntry && rc != -2 && rc != -3 && pText->n < DOCTEXT_MAX_TEXT;
+       i++) {
+    const char *zName = zip_get_name(pk->z, (zip_uint64_t)i, 0);
+    size_t n = zName ? strlen(zName) : 0;
+    if (!n || strncmp(zName, zRoot, nRoot)) continue;
+    if (!strncmp(zName + nRoot, "embeddings/", 11) && zName[n - 1] != '/') nEmbed++;
+    if (n < 4 || strcmp(zName + n - 4, ".xml")) continue;
+    for (size_t k = 0; k < sizeof aSidePart / sizeof aSidePart[0]; k++) {
+      if (strncmp(zName, aSidePart[k].zPrefix, strlen(aSidePart[k].zPrefix))) continue;
+      buf_reset(&x);
+      if ((rc = zip_read_index(pk, i, &x)) != 0) break;
+      if (aSidePart[k].zCount) *pnComment += count_of(x.z, x.n, aSidePart[k].zCount);
+      xml_text(x.z, x.n, pText);
+      buf_putc(pText, '\n');
+      break;
+    }
+  }
+  buf_free(&x);
+  if (nEmbed)
+    buf_printf(pNotes, "含嵌入的文件%d个（其内容未扫描，请打开原文件逐一核对）\n", nEmbed);
+  return rc == -2 || rc == -3 ? rc : 0;
+}
+
 static int docx_text(Pkg *pk, Buf *pText, Buf *pNotes) {
   Buf x = BUF_INIT;
   int rc = zip_read_name(pk, "word/document.xml", &x);
   if (rc) {
     buf_free(&x);
-    buf_puts(pNotes, rc == -2 ? ZIP_BOMB_NOTE
-                              : "无法读取DOCX正文（word/document.xml）\n");
+    buf_puts(pNotes, rc == -2   ? ZIP_BOMB_NOTE
+                     : rc == -3 ? UTF16_NOTE
+                                : "无法读取DOCX正文（word/document.xml）\n");
     return -1;
   }
   xml_text(x.z, x.n, pText);
@@ -238,15 +349,12 @@ static int docx_text(Pkg *pk, Buf *pText, Buf *pNotes) {
   int nDel = count_of(x.z, x.n, "<w:del ") + count_of(x.z, x.n, "<w:del>");
   if (nIns || nDel)
     buf_printf(pNotes, "含修订痕迹：插入%d处、删除%d处（被删除的文字也已扫描）\n", nIns, nDel);
-  buf_reset(&x);
-  if ((rc = zip_read_name(pk, "word/comments.xml", &x)) == 0) {
-    int nC = count_of(x.z, x.n, "<w:comment ");
-    if (nC) buf_printf(pNotes, "含批注%d条（批注文字已扫描）\n", nC);
-    xml_text(x.z, x.n, pText);
-  }
   buf_free(&x);
-  if (rc == -2) {
-    buf_puts(pNotes, ZIP_BOMB_NOTE);
+  int nC = 0;
+  rc = side_parts_text(pk, "word/", pText, pNotes, &nC);
+  if (nC) buf_printf(pNotes, "含批注%d条（批注文字已扫描）\n", nC);
+  if (rc == -2 || rc == -3) {
+    buf_puts(pNotes, rc == -2 ? ZIP_BOMB_NOTE : UTF16_NOTE);
     return -1;
   }
   return 0;
@@ -283,9 +391,9 @@ static int xlsx_text(Pkg *pk, Buf *pText, Buf *pNotes) {
     }
   }
   buf_reset(&x);
-  if (rc != -2 && (rc = zip_read_name(pk, "xl/sharedStrings.xml", &x)) == 0)
+  if (rc != -2 && rc != -3 && (rc = zip_read_name(pk, "xl/sharedStrings.xml", &x)) == 0)
     xml_text(x.z, x.n, pText);
-  zip_int64_t nEntry = rc == -2 ? 0 : zip_get_num_entries(pk->z, 0);
+  zip_int64_t nEntry = rc == -2 || rc == -3 ? 0 : zip_get_num_entries(pk->z, 0);
   int nComment = 0;
   for (zip_int64_t i = 0; i < nEntry && pText->n < DOCTEXT_MAX_TEXT; i++) {
     const char *zName = zip_get_name(pk->z, (zip_uint64_t)i, 0);
@@ -294,7 +402,7 @@ static int xlsx_text(Pkg *pk, Buf *pText, Buf *pNotes) {
     int bComment = !strncmp(zName, "xl/comments", 11);
     if (!bSheet && !bComment) continue;
     buf_reset(&x);
-    if ((rc = zip_read_index(pk, i, &x)) == -2) break;
+    if ((rc = zip_read_index(pk, i, &x)) == -2 || rc == -3) break;
     if (rc) continue;
     if (bSheet) {
       /* Cell values (<v>) and inline strings (<t>); shared-string cells
@@ -306,10 +414,14 @@ static int xlsx_text(Pkg *pk, Buf *pText, Buf *pNotes) {
       xml_text(x.z, x.n, pText);
     }
   }
-  if (nComment) buf_printf(pNotes, "含批注%d条（批注文字已扫描）\n", nComment);
   buf_free(&x);
-  if (rc == -2) {
-    buf_puts(pNotes, ZIP_BOMB_NOTE);
+  if (rc != -2 && rc != -3) {
+    int rcSide = side_parts_text(pk, "xl/", pText, pNotes, &nComment);
+    if (rcSide) rc = rcSide;
+  }
+  if (nComment) buf_printf(pNotes, "含批注%d条（批注文字已扫描）\n", nComment);
+  if (rc == -2 || rc == -3) {
+    buf_puts(pNotes, rc == -2 ? ZIP_BOMB_NOTE : UTF16_NOTE);
     return -1;
   }
   return 0;

@@ -9,7 +9,9 @@
 **    PDF through the `pdftotext` program of poppler-utils (run with
 **    posix_spawn, no shell, from a private temporary file); DOCX from
 **    word/document.xml and word/comments.xml; XLSX from the shared strings,
-**    every sheet's cell values and the comments.  It also reports what a
+**    every sheet's cell values and the comments (an XML part saved in
+**    UTF-16, with or without a byte-order mark, is decoded first; a UTF-16
+**    part cut inside a unit is refused with a note).  It also reports what a
 **    reader of the published file might not see: hidden or very hidden
 **    sheets, comments, and tracked insertions and deletions.
 **

@@ -220,6 +220,16 @@ int db_exec_sql(Store *s, const char *zSql);
   "||'/'||" SQL_ID_KEY("o.id") " FROM org o JOIN " NAME                    \
   " ON o.parent_id=" NAME ".id)"
 
+/* The name organisation ALIAS (a row of org) bore on DAY (an SQL
+** expression 'YYYY-MM-DD'): the earliest former name whose period reaches
+** DAY, else its current name; the current name when DAY is '' or NULL
+** (nothing published yet).  Uses org_former_name's (org_id, until_day)
+** key. */
+#define ORG_NAME_ON(ALIAS, DAY)                                              \
+  "coalesce((SELECT f.name FROM org_former_name f WHERE f.org_id=" ALIAS   \
+  ".id AND f.until_day>=" DAY " AND " DAY ">'' ORDER BY f.until_day"       \
+  " LIMIT 1)," ALIAS ".name)"
+
 /* A text key of an integer column that sorts as the number (ten digits,
 ** zero-padded; both dialects): for pre-order paths "a/b/c" of ids. */
 #define SQL_ID_KEY(COL)                                                   \

@@ -280,6 +280,26 @@ int fts_cjk_tokenize_query(int bChars, const char *z, int n, void *pCtx,
                      xToken);
 }
 
+/* The tokenizer outside FTS5, in document mode (fts_write.c builds FTS5's
+** segments itself from the same tokens). */
+FtsCjkTok *fts_cjk_tok_new(int bChars) {
+  Fts5Tokenizer *p = NULL;
+  const char *azArg[1] = {"chars"};
+  gk_create(NULL, azArg, bChars ? 1 : 0, &p);
+  return (FtsCjkTok *)p;
+}
+
+void fts_cjk_tok_free(FtsCjkTok *p) {
+  if (p) gk_delete((Fts5Tokenizer *)p);
+}
+
+int fts_cjk_tokenize_doc(FtsCjkTok *p, const char *z, int n, void *pCtx,
+                         int (*xToken)(void *, int, const char *, int, int,
+                                       int)) {
+  return gk_tokenize((Fts5Tokenizer *)p, pCtx, FTS5_TOKENIZE_DOCUMENT, z, n,
+                     xToken);
+}
+
 /* Returns the fts5_api of db, or NULL when FTS5 is not available.  Uses the
 ** documented "SELECT fts5(?1)" + sqlite3_bind_pointer() handshake. */
 static fts5_api *gk_fts5_api(sqlite3 *db) {

@@ -76,4 +76,20 @@ int fts_cjk_tokenize_query(int bChars, const char *z, int n, void *pCtx,
                            int (*xToken)(void *, int, const char *, int, int,
                                          int));
 
+/* The gk tokenizer in document mode outside FTS5, for writers of the
+** index that do not go through FTS5 (fts_write.c): the same tokens, at the
+** same positions, as FTS5's xTokenize of a table with tokenize='gk'
+** (bChars 0) or tokenize='gk chars' (bChars 1) gives, one call per column
+** value as FTS5 makes them (the chars mode forgets its set of characters
+** seen at each call).  fts_cjk_tok_new() never returns NULL (xmalloc);
+** the object is the caller's, freed with fts_cjk_tok_free(), used by one
+** thread at a time.  fts_cjk_tokenize_doc() returns the first non-OK code
+** of xToken, else SQLITE_OK. */
+typedef struct FtsCjkTok FtsCjkTok;
+FtsCjkTok *fts_cjk_tok_new(int bChars);
+void fts_cjk_tok_free(FtsCjkTok *p);
+int fts_cjk_tokenize_doc(FtsCjkTok *p, const char *z, int n, void *pCtx,
+                         int (*xToken)(void *, int, const char *, int, int,
+                                       int));
+
 #endif

@@ -12,6 +12,7 @@
 #include "lib/date.h"
 #include "store/fts_cjk.h"
 #include "store/fts_read.h"
+#include "store/fts_write.h"
 #include "store/store_documents.h"
 #include "store/store_admin.h"
 #include "store/pg_search.h"
@@ -142,12 +143,31 @@ static int purge_stale(Store *s) {
   return exec_sql0(s, "DELETE FROM search_stale");
 }
 
+/* The rows the flush indexes, for fts_write_rows(). */
+#define FTS_PENDING_ROWS                                                      \
+  "SELECT id," FTS_COLS " FROM search_text WHERE id IN"                      \
+  " (SELECT id FROM search_doc WHERE indexed=0) ORDER BY id"
+
+/* A deferred flush's rows written as FTS5 segments by the store
+** (fts_write.h): STORE_OK, STORE_ERROR, or 1 when the writer declined
+** (nothing written: index through FTS5). */
+static int index_by_segments(Store *s) {
+  int rc = fts_write_rows(s->db, FTS_PENDING_ROWS, NULL);
+  if (rc == FTS_WRITE_UNKNOWN) return 1;
+  if (rc != FTS_WRITE_OK) return store_sqlite_err(s, rc, "更新检索索引");
+  return exec_sql0(s, FTS_MARK_INDEXED);
+}
+
+void store_search_segwrite(Store *s, int bOn) { s->bNoSegWrite = !bOn; }
+
 /* Indexes every unindexed search_doc row, after removing the old terms of
 ** the rows whose text changed (inside the caller's transaction). */
 static int index_unindexed(Store *s) {
   int rc;
-  if ((rc = purge_stale(s)) ||
-      (rc = exec_sql0(s, FTS_ADD_PENDING("search_fts"))) ||
+  if ((rc = purge_stale(s))) return rc;
+  if (s->bSearchDefer && !s->bNoSegWrite && (rc = index_by_segments(s)) != 1)
+    return rc;
+  if ((rc = exec_sql0(s, FTS_ADD_PENDING("search_fts"))) ||
       (rc = exec_sql0(s, FTS_ADD_PENDING("search_chr"))))
     return rc;
   return exec_sql0(s, FTS_MARK_INDEXED);

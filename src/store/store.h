@@ -144,6 +144,12 @@ const char *store_setting_text(Store *s, Arena *a, SettingId id);
 /* ---- Organisations ---------------------------------------------------- */
 int store_org_add(Store *s, Org *o);              /* sets o->id */
 int store_org_update(Store *s, const Org *o);
+/* Puts organisation id under newParent (机构改革: a unit transferred to
+** another government or department); its units, users, documents, index
+** numbers and applications go with it.  STORE_INVALID with a message when
+** newParent is id itself or a unit below it (the tree would become a
+** cycle), STORE_NOTFOUND when either does not exist. */
+int store_org_move(Store *s, int64_t id, int64_t newParent);
 int store_org_get(Store *s, Arena *a, int64_t id, Org *o);
 int store_org_by_slug(Store *s, Arena *a, const char *zSlug, Org *o);
 /* Every organisation whose current name is exactly zName (names need not
@@ -152,6 +158,10 @@ int store_org_by_name(Store *s, Arena *a, const char *zName, Org **paOrg,
                       int *pn);
 /* The tree below rootId (0: every root) in pre-order with depth set. */
 int store_org_tree(Store *s, Arena *a, int64_t rootId, Org **paOrg, int *pn);
+/* The organisations directly below parentId (0: the roots), in id order,
+** depth 0: one level of the tree for pages that must not grow with a
+** province's whole tree. */
+int store_org_children(Store *s, Arena *a, int64_t parentId, Org **paOrg, int *pn);
 /* Ancestors of id, parent first, into a[0..nMax); returns the count (>= 0)
 ** or a negative STORE_* code. */
 int store_org_ancestors(Store *s, int64_t id, int64_t *a, int nMax);

@@ -62,6 +62,13 @@ int store_integrity_check(Store *s);
 ** not found by store_search(). */
 int store_search_defer(Store *s, int bOn);
 int store_search_flush(Store *s);
+/* How a flush indexes (SQLite): by default the store writes the pending
+** rows as one FTS5 segment per table itself (fts_write.h: tokenized,
+** sorted, written in FTS5's format; FTS5's own insert where the tables
+** are not what that writer knows); store_search_segwrite(s, 0) makes it
+** use FTS5's insert always.  No effect on PostgreSQL or outside a
+** deferred flush. */
+void store_search_segwrite(Store *s, int bOn);
 
 /* *pn receives the number of documents whose index key is out of date
 ** order (published with an earlier date where no key was free, migration

@@ -28,7 +28,7 @@
   "a.fee_count,a.fee_yuan,a.fee_status,a.fee_note,a.created_at,o.name,"    \
   "o.slug,coalesce(d.name,''),coalesce(u.name,''),"                     \
   "coalesce(a.reviewed_by,0),a.answer_basis,a.other_organ,"               \
-  "a.other_organ_contact"
+  "a.other_organ_contact,a.obtain_at"
 #define APP_FROM                                    \
   " FROM application a JOIN org o ON o.id=a.org_id" \
   " LEFT JOIN dept d ON d.id=a.dept_id LEFT JOIN \"user\" u ON u.id=a.handler_id"
@@ -84,6 +84,7 @@ static void app_row(Stmt *st, Arena *ar, void *pRow) {
   a->zAnswerBasis = col_text(ar, st, i++);
   a->zOtherOrgan = col_text(ar, st, i++);
   a->zOtherOrganContact = col_text(ar, st, i++);
+  a->zObtainAt = col_text(ar, st, i++);
 }
 
 
@@ -329,16 +330,19 @@ int store_app_draft(Store *s, int64_t id, const char *zOutcome,
 }
 
 int store_app_set_basis(Store *s, int64_t id, const char *zBasis,
-                        const char *zOrgan, const char *zContact) {
+                        const char *zOrgan, const char *zContact,
+                        const char *zObtainAt) {
   Stmt *st =
       stmt(s,
            "UPDATE application SET answer_basis=?2,other_organ=?3,"
-           "other_organ_contact=?4 WHERE id=?1 AND closed_on IS NULL");
+           "other_organ_contact=?4,obtain_at=?5 WHERE id=?1"
+           " AND closed_on IS NULL");
   if (!st) return STORE_ERROR;
   bind_int(st, 1, id);
   bind_text(st, 2, nz(zBasis));
   bind_text(st, 3, nz(zOrgan));
   bind_text(st, 4, nz(zContact));
+  bind_text(st, 5, nz(zObtainAt));
   return update_one(s, st, "保存答复依据", "该申请已办结，不能再修改答复");
 }
 

@@ -53,9 +53,11 @@ typedef struct App {
   /* Filled by get and list. */
   const char *zOrgName, *zOrgSlug, *zDeptName, *zHandlerName;
   int64_t reviewedBy;             /* 科室审核 by; 0 when not reviewed */
-  const char *zAnswerBasis;       /* "", art36_4, art36_5 (see 0021) */
+  const char *zAnswerBasis;       /* "", art36_1, art36_4, art36_5 (0021, 0106) */
   const char *zOtherOrgan;        /* Art. 36(五): the responsible organ */
   const char *zOtherOrganContact; /* and how to reach it */
+  const char *zObtainAt;          /* Art. 36(一): where the proactively
+                                  ** disclosed information is (link, place) */
 } App;
 
 /* One clock event with who recorded it. */
@@ -148,11 +150,15 @@ int store_app_assign(Store *s, int64_t id, int64_t deptId, int64_t handlerId);
 int store_app_draft(Store *s, int64_t id, const char *zOutcome,
                     const char *zDecisionText, int64_t userId);
 
-/* Sets what a row-（四）1 answer rests on (0021_app_workflow.sql):
-** zBasis "", art36_4 or art36_5, with the responsible organ and its
-** contact for art36_5.  STORE_CONFLICT when the case is closed. */
+/* Sets which answer of Art. 36 a drafted answer is where one row of table
+** 三 counts two (0021_app_workflow.sql, 0106_answer_already_public.sql):
+** zBasis "", art36_1 (row （一）: already proactively disclosed, with the
+** way and place to obtain it, zObtainAt), art36_4 or art36_5 (row （四）1;
+** art36_5 with the responsible organ and its contact).  STORE_CONFLICT
+** when the case is closed. */
 int store_app_set_basis(Store *s, int64_t id, const char *zBasis,
-                        const char *zOrgan, const char *zContact);
+                        const char *zOrgan, const char *zContact,
+                        const char *zObtainAt);
 
 /* Sends the draft back (from review or approval): state in_progress. */
 int store_app_return(Store *s, int64_t id);

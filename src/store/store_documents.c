@@ -34,7 +34,8 @@ static int ledger_keep_doc(Store *s, int64_t docId);
   ",coalesce(d.interprets_id,0),d.state,d.validity,"                        \
   "coalesce(d.validity_date,''),coalesce(d.replaced_by_id,0),"              \
   "d.withdraw_reason,coalesce(d.withdrawn_at,''),coalesce(d.scanned_at,''),"\
-  "d.created_by,d.created_at,d.updated_at,o.name,o.slug,"                   \
+  "d.created_by,d.created_at,d.updated_at,"                             \
+  ORG_NAME_ON("o", "d.published_date") ",o.slug,"                           \
   "coalesce(dp.name,''),coalesce(u.name,''),coalesce(d.changed_on,'')"     \
   " FROM doc d JOIN org o ON o.id=d.org_id"                                 \
   " LEFT JOIN dept dp ON dp.id=d.dept_id"                                   \
@@ -1274,28 +1275,37 @@ static void ledger_row(Stmt *st, Arena *a, void *pRow) {
   e->zContentHash = col_text(a, st, 5);
   e->zPrevHash = col_text(a, st, 6);
   e->zEntryHash = col_text(a, st, 7);
+  e->orgId = 0;
 }
 
+/* A row of store_ledger_list: the entry and its document's organisation. */
+static void ledger_list_row(Stmt *st, Arena *a, void *pRow) {
+  ledger_row(st, a, pRow);
+  ((LedgerEntry *)pRow)->orgId = col_is_null(st, 8) ? 0 : col_int(st, 8);
+}
 
 int store_ledger_list(Store *s, Arena *a, int64_t docId, int64_t afterSeq,
                       int limit, LedgerEntry **paE, int *pn) {
   /* Two statements: with "(?1 IS NULL OR doc_id=?1)" SQLite cannot use
   ** doc_ledger_doc and walked the whole ledger for every document page
   ** (0.3-0.5 s at 100k documents; bench/analysis.md, section 5). */
+  /* Column 8: the document's organisation (the scope of its content). */
   Stmt *st = docId > 0
       ? stmt(s,
              "SELECT seq,at,doc_id,event,content,content_hash,prev_hash,"
-             "entry_hash FROM doc_ledger WHERE doc_id=?1 AND seq>?2"
+             "entry_hash,(SELECT org_id FROM doc WHERE id=l.doc_id)"
+             " FROM doc_ledger l WHERE doc_id=?1 AND seq>?2"
              " ORDER BY seq LIMIT ?3")
       : stmt(s,
              "SELECT seq,at,doc_id,event,content,content_hash,prev_hash,"
-             "entry_hash FROM doc_ledger WHERE CAST(?1 AS INTEGER) IS NULL AND seq>?2"
+             "entry_hash,(SELECT org_id FROM doc WHERE id=l.doc_id)"
+             " FROM doc_ledger l WHERE CAST(?1 AS INTEGER) IS NULL AND seq>?2"
              " ORDER BY seq LIMIT ?3");
   if (!st) return STORE_ERROR;
   bind_id(st, 1, docId);
   bind_int(st, 2, afterSeq);
   bind_limit(st, 3, limit > 0 ? limit : -1);
-  return stmt_rows(s, st, a, sizeof **paE, ledger_row, paE, pn, "读取公开台账");
+  return stmt_rows(s, st, a, sizeof **paE, ledger_list_row, paE, pn, "读取公开台账");
 }
 
 int store_ledger_content(Store *s, Arena *a, LedgerEntry *aE, int n) {
@@ -1310,6 +1320,15 @@ int store_ledger_content(Store *s, Arena *a, LedgerEntry *aE, int n) {
     free(zNow);
   }
   return STORE_OK;
+}
+
+int store_ledger_head(Store *s, int64_t *pSeq) {
+  Stmt *st = stmt(s, "SELECT coalesce(max(seq),0) FROM doc_ledger");
+  if (!st) return STORE_ERROR;
+  int rc = stmt_step(st);
+  *pSeq = rc == STMT_ROW ? col_int(st, 0) : 0;
+  stmt_done(st);
+  return rc == STMT_ROW ? STORE_OK : store_fail(s, STORE_ERROR, "读取公开台账失败");
 }
 
 int store_ledger_verify(Store *s, int64_t *pBadSeq, int64_t *pnChecked) {

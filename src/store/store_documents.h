@@ -226,7 +226,8 @@ int store_doc_channels(Store *s, Arena *a, int64_t docId, DocChannel **paCh,
 int store_ledger_append(Store *s, Arena *a, int64_t docId,
                         const char *zEvent);
 /* Entries of one document (docId > 0) or all (0), oldest first; entries
-** with seq > afterSeq, at most limit (0: no limit). */
+** with seq > afterSeq, at most limit (0: no limit); each with its
+** document's organisation (orgId). */
 int store_ledger_list(Store *s, Arena *a, int64_t docId, int64_t afterSeq,
                       int limit, LedgerEntry **paE, int *pn);
 /* Fills the content of the entries aE[0..n) that hold none (the newest
@@ -240,6 +241,10 @@ int store_ledger_content(Store *s, Arena *a, LedgerEntry *aE, int n);
 ** STORE_CONFLICT with the message naming the first bad entry, whose seq
 ** goes to *pBadSeq.  *pnChecked receives the entries checked. */
 int store_ledger_verify(Store *s, int64_t *pBadSeq, int64_t *pnChecked);
+/* The seq of the newest ledger entry (0 when the ledger is empty) into
+** *pSeq: it changes whenever a published document is published, edited,
+** changes validity or is withdrawn (the open-data files follow it). */
+int store_ledger_head(Store *s, int64_t *pSeq);
 
 /* ---- Choosing a referenced document (store_doc_lookup.c) ----------- */
 

@@ -32,6 +32,7 @@ struct Store {
   struct SearchCountCache *pCountCache; /* recent search counts (SQLite) */
   int bNoCountCache;       /* store_search_count_cache(s, 0) */
   int bNoFastCount;        /* store_search_fast_count(s, 0) */
+  int bNoSegWrite;         /* store_search_segwrite(s, 0) */
   int64_t dbNs;            /* time in SQL statements, summed (store_db_ns) */
   int bBulkGen;            /* SQLite bulk mode: the content generation
                            ** advances at each commit, not per row */

@@ -1,5 +1,8 @@
 /* store_org.c — organisations and departments (see store.h). */
 #include <string.h>
+#include <time.h>
+
+#include "lib/date.h"
 
 #include "store/store_int.h"
 
@@ -67,7 +70,36 @@ int store_org_add(Store *s, Org *o) {
   return rc == STORE_OK ? rc : org_write_err(s, rc, o);
 }
 
-int store_org_update(Store *s, const Org *o) {
+/* Keeps the name orgId bears now as a former name ending yesterday
+** (Beijing) when zNewName differs from it, so that what was published
+** under it keeps that name (ORG_NAME_ON).  Nothing is recorded when that
+** name was never in force for a whole day: the organisation was created
+** today (a placeholder such as `gongkai init`'s 本机关 given its real
+** name), or a name given today is corrected (a typo). */
+static int org_keep_former_name(Store *s, int64_t orgId, const char *zNewName) {
+  char zYesterday[DATE_STRLEN], zMidnight[21];
+  Date today = date_today_cn(time(NULL));
+  date_format(date_add_days(today, -1), zYesterday);
+  time_t t = datetime_from_cn(today, 0, 0, 0);
+  struct tm tm;
+  gmtime_r(&t, &tm);
+  strftime(zMidnight, sizeof zMidnight, "%Y-%m-%dT%H:%M:%SZ", &tm);
+  Stmt *st = stmt(s,
+      "INSERT INTO org_former_name(org_id,name,until_day)"
+      " SELECT o.id,o.name,?3 FROM org o WHERE o.id=?1 AND o.name<>?2"
+      " AND o.created_at<?4 AND NOT EXISTS (SELECT 1 FROM org_former_name f"
+      "  WHERE f.org_id=o.id AND f.until_day>=?3)");
+  if (!st) return STORE_ERROR;
+  bind_int(st, 1, orgId);
+  bind_text(st, 2, zNewName);
+  bind_text(st, 3, zYesterday);
+  bind_text(st, 4, zMidnight);
+  return stmt_exec(s, st, "保存单位曾用名");
+}
+
+static int org_update_tx(Store *s, const Org *o) {
+  int rc = org_keep_former_name(s, o->id, o->zName);
+  if (rc != STORE_OK) return rc;
   Stmt *st = stmt(s,
       "UPDATE org SET slug=?2,name=?3,short_name=?4,uscc=?5,org_code=?6,"
       "address=?7,postcode=?8,phone=?9,fax=?10,email=?11,office_hours=?12,"
@@ -75,10 +107,48 @@ int store_org_update(Store *s, const Org *o) {
       " WHERE id=?1");
   bind_int(st, 1, o->id);
   bind_org_fields(st, o);
-  int rc = stmt_exec(s, st, "保存单位");
+  rc = stmt_exec(s, st, "保存单位");
   if (rc != STORE_OK) return org_write_err(s, rc, o);
   if (stmt_changes(s) == 0)
     return store_fail(s, STORE_NOTFOUND, "单位不存在");
+  return STORE_OK;
+}
+
+int store_org_update(Store *s, const Org *o) {
+  if (store_begin(s) != STORE_OK) return STORE_BUSY;
+  int rc = org_update_tx(s, o);
+  if (rc != STORE_OK) {
+    store_rollback(s);
+    return rc;
+  }
+  return store_commit(s);
+}
+
+int store_org_move(Store *s, int64_t id, int64_t newParent) {
+  Stmt *st = stmt(s, "SELECT count(*) FROM org WHERE id IN (?1,?2)");
+  if (!st) return STORE_ERROR;
+  bind_int(st, 1, id);
+  bind_int(st, 2, newParent);
+  int64_t n = 0;
+  int rc = stmt_int(s, st, &n, "读取单位");
+  if (rc != STORE_OK) return rc;
+  if (n != 2 || id == newParent) {
+    if (id == newParent)
+      return store_fail(s, STORE_INVALID, "不能把单位调整到本单位或其下级单位之下");
+    return store_fail(s, STORE_NOTFOUND, "单位不存在");
+  }
+  /* One statement: the check that newParent is not below id and the move
+  ** cannot be separated by another writer. */
+  st = stmt(s,
+      "UPDATE org SET parent_id=?2 WHERE id=?1 AND ?2 NOT IN ("
+      "WITH RECURSIVE " ORG_SUBTREE_CTE("sub", "1") " SELECT id FROM sub)");
+  if (!st) return STORE_ERROR;
+  bind_int(st, 1, id);
+  bind_int(st, 2, newParent);
+  rc = stmt_exec(s, st, "调整上级单位");
+  if (rc != STORE_OK) return rc;
+  if (stmt_changes(s) == 0)
+    return store_fail(s, STORE_INVALID, "不能把单位调整到本单位或其下级单位之下");
   return STORE_OK;
 }
 
@@ -118,6 +188,14 @@ int store_org_tree(Store *s, Arena *a, int64_t rootId, Org **paOrg, int *pn) {
       " SELECT " ORG_COLS ",t.depth FROM t JOIN org USING(id) ORDER BY t.path");
   bind_id(st, 1, rootId);
   return stmt_rows(s, st, a, sizeof **paOrg, org_row, paOrg, pn, "读取单位树");
+}
+
+int store_org_children(Store *s, Arena *a, int64_t parentId, Org **paOrg, int *pn) {
+  Stmt *st = stmt(s,
+      "SELECT " ORG_COLS " FROM org WHERE (?1 IS NULL AND parent_id IS NULL)"
+      " OR parent_id=?1 ORDER BY id");
+  bind_id(st, 1, parentId);
+  return stmt_rows(s, st, a, sizeof **paOrg, org_row, paOrg, pn, "读取下级单位");
 }
 
 int store_org_ancestors(Store *s, int64_t id, int64_t *a, int nMax) {
@@ -183,9 +261,7 @@ int store_org_former_name_add(Store *s, int64_t orgId, const char *zName,
 const char *store_org_name_on(Store *s, Arena *a, int64_t orgId,
                               const char *zDay) {
   Stmt *st = stmt(s,
-      "SELECT coalesce((SELECT f.name FROM org_former_name f WHERE"
-      " f.org_id=o.id AND f.until_day>=?2 ORDER BY f.until_day LIMIT 1),"
-      " o.name) FROM org o WHERE o.id=?1");
+      "SELECT " ORG_NAME_ON("o", "?2") " FROM org o WHERE o.id=?1");
   bind_int(st, 1, orgId);
   bind_text(st, 2, zDay);
   return stmt_text(s, st, a);

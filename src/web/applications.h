@@ -88,6 +88,11 @@ int app_done_lookup(Req *r, App *a, const char **pzCode);
 /* The calendar from the database (falls back to the embedded data); the
 ** caller frees it with cal_free().  Returns STORE_OK or an error. */
 int app_load_calendar(Req *r, Calendar *pCal);
+/* store_app_get() of application id after the cached due dates have
+** followed any change of the holiday table (store_app_recalc_if_calendar_
+** changed()), so the case page, its letters, the register and the API
+** state the same due date.  Returns STORE_OK or an error. */
+int app_get_current(Req *r, int64_t id, App *a);
 /* Today's date in Beijing. */
 Date app_today(void);
 /* The due-soon window of the applications figures (依申请公开 "N个工作日内
@@ -101,9 +106,16 @@ int app_due_soon_window(Req *r, Date dToday, char zSoon[DATE_STRLEN]);
 ** 登记号, what to show, year, scope, quick views) for the list of org. */
 void app_register_bar(Req *r, int64_t org, int bSubtree, const char *zFilter, int year,
                       const char *zSearch, int nSoonDays);
-/* The 答复期限 cell of a register row: open cases due today or overdue
-** are marked (今日到期 / 超期 N 天, counted in calendar days). */
-void app_due_cell(Req *r, const App *a, const char *zToday);
+/* The words for an answer clock nLeft working days before its due date,
+** or, with bPast, -nLeft working days after it (core/deadline.h
+** deadline_overdue_workdays(): the official calendar, as the law counts
+** periods): "今日到期", "还剩 N 个工作日", "已超期 N 个工作日" ("已过答复
+** 期限" while only days off have passed).  The case page and the register
+** say the same words. */
+const char *app_due_words(Req *r, int nLeft, int bPast);
+/* The 答复期限 cell of a register row: open cases due on dToday or overdue
+** are marked with app_due_words(), counted on pCal. */
+void app_due_cell(Req *r, const App *a, Date dToday, const Calendar *pCal);
 /* Reads the applicant and information fields of the form into p. */
 void app_input_from_req(Req *r, AppInput *p);
 /* Writes the applicant and information fieldsets with the values of p and

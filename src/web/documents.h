@@ -98,11 +98,21 @@ void docs_body_html(Req *r, const char *zMd);
 void docs_ref_field(Req *r, const Doc *d, const char *zName, const char *zLabel,
                     int64_t curId);
 
+/* page_documents_refs.c: document id as a DocRef in *t when the user may
+** see it (app_doc_ref_visible: published, or of an organisation whose
+** staff pages they may read); STORE_NOTFOUND otherwise.  Every page that
+** names a document by an id it was given gets its title through this. */
+int docs_ref_visible(Req *r, int64_t id, DocRef *t);
+
 /* page_documents_relations.c: the 相关文件 section of the staff page
 ** (list; for who may change them, the picker and the remove buttons), and
 ** the list of the public page (published related documents only). */
 void docs_relations_section(Req *r, const Doc *d);
 void docs_relations_public(Req *r, const Doc *d);
+/* What is true of another document x shown beside its title on d's page:
+** "（已撤回）", "（已于2025-03-01废止）", "（已修订）"…; "" when it is
+** published and valid.  Arena memory of r. */
+const char *docs_state_note(Req *r, const Doc *x);
 
 /* page_documents_feedback.c: the names of the users of d's organisation
 ** who hold p (not d's drafter), "张科长、王某", or NULL when none. */

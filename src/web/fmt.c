@@ -48,6 +48,26 @@ const char *fmt_date(Req *r, const char *z) {
   return z;
 }
 
+const char *fmt_size(Req *r, int64_t nByte) {
+  if (nByte < 1024) return req_fmt(r, "%lld字节", (long long)nByte);
+  if (nByte < 1024 * 1024) return req_fmt(r, "%.1f KB", (double)nByte / 1024);
+  return req_fmt(r, "%.1f MB", (double)nByte / (1024 * 1024));
+}
+
+/* Detected types (lib/doctext) and what a person calls such a file. */
+static const struct { const char *zMime, *zKind; } aFileKind[] = {
+  {"application/pdf", "PDF"},
+  {"application/vnd.openxmlformats-officedocument.wordprocessingml.document", "Word"},
+  {"application/vnd.openxmlformats-officedocument.spreadsheetml.sheet", "Excel"},
+  {"image/png", "图片"}, {"image/jpeg", "图片"}, {"image/gif", "图片"}, {"image/webp", "图片"},
+  {NULL, NULL}};
+
+const char *fmt_file_kind(const char *zMime) {
+  for (int i = 0; zMime && aFileKind[i].zMime; i++)
+    if (!strcmp(aFileKind[i].zMime, zMime)) return aFileKind[i].zKind;
+  return "";
+}
+
 /* Identifiers that reach pages outside the tables of core/application.h:
 ** form fields named in findings and history, workflow actions, kinds. */
 static const struct { const char *zId, *zLabel; } aLabel[] = {

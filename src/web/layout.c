@@ -10,6 +10,7 @@
 
 #include "api/api.h"
 #include "web/pages.h"
+#include "web/portal.h"
 #include "web/staff_menu.h"
 
 #define TEXTSIZE_COOKIE "gk_text"
@@ -152,8 +153,9 @@ static void org_footer(Req *r) {
 void page_end(Req *r) {
   req_puts(r, "\n</main>\n<footer class=\"site\"><div class=\"wrap\">");
   if (org_page(r)) org_footer(r);
-  req_puts(r, "<p class=\"footer-law\">本站依据《中华人民共和国政府信息公开条例》公开政府信息。"
-              "</p></div></footer>\n</body>\n</html>\n");
+  req_printf(r, "<p class=\"footer-law\">本站依据《中华人民共和国政府信息公开条例》公开政府信息。"
+                "</p><p class=\"footer-links\"><a href=\"%h\">开放数据</a></p>"
+                "</div></footer>\n</body>\n</html>\n", portal_live_path(r, "/data"));
   page_label_cards(&r->out);
 }
 
@@ -169,6 +171,8 @@ static const char *status_title(int status) {
     case 413: return "内容过大";
     case 422: return "输入有误";
     case 429: return "请求过于频繁";
+    case 431: return "请求过大";
+    case 505: return "协议版本不受支持";
     default: return "服务器错误";
   }
 }
@@ -200,7 +204,8 @@ void http_error(Req *r, int status, const char *zMsg) {
   if (zBack && status != 403)
     req_printf(r, "<p>您填写的内容没有保存。请<a href=\"%h\">返回上一页</a>修改后重试"
                   "（用浏览器的“后退”按钮返回，已填写的内容仍在）。</p>\n", zBack);
-  req_puts(r, "<p><a href=\"/\">返回首页</a></p>\n");
+  req_printf(r, "<p><a href=\"%h\">检索政府信息</a> · <a href=\"/\">返回首页</a></p>\n",
+             portal_search_action(r));
   page_end(r);
   r->status = status;
 }
@@ -231,6 +236,11 @@ void page_csrf_field(Req *r) {
 void page_notice(Req *r, const char *zKind, const char *zMsg) {
   req_printf(r, "<p class=\"notice %h\" role=\"%s\">%h</p>\n", zKind,
              !strcmp(zKind, "error") ? "alert" : "status", zMsg);
+}
+
+void page_org_select_open(Req *r, const char *zId, const char *zName, int nOption) {
+  req_printf(r, "<select id=\"%h\" name=\"%h\"", zId, zName);
+  if (nOption > PAGE_SELECT_FILTER_MIN) req_puts(r, " data-filter");
 }
 
 void page_input(Req *r, const char *zName, const char *zLabel,

@@ -16,6 +16,9 @@ static int scope_tree(Req *r, Org **paOrg, int *pn) {
   return store_org_tree(r->store, &r->arena, r->user->orgId, paOrg, pn);
 }
 
+static void admin_move_form(Req *r, const Org *o, Org *aScope, int nScope);
+static void admin_children_list(Req *r, const Org *o);
+
 static void org_options(Req *r, Org *aOrg, int n, int64_t selected) {
   for (int i = 0; i < n; i++) {
     req_printf(r, "<option value=\"%lld\"%s>", (long long)aOrg[i].id,
@@ -25,27 +28,54 @@ static void org_options(Req *r, Org *aOrg, int n, int64_t selected) {
   }
 }
 
+/* Above this many units, /admin/orgs lists only the top two levels of
+** the administrator's tree (a province holds thousands) and offers the
+** search; each unit's page lists the units below it. */
+#define ADMIN_ORG_LIST_MAX 100
+
+/* 1 when row i of the list is shown: it matches zQ (name, short name or
+** slug contains it) or, without zQ, the tree is small or it is in the top
+** two levels. */
+static int admin_org_shown(const Org *o, const char *zQ, int n) {
+  if (zQ[0])
+    return strstr(o->zName, zQ) || strstr(o->zShortName, zQ) || strstr(o->zSlug, zQ);
+  return n <= ADMIN_ORG_LIST_MAX || o->depth <= 1;
+}
+
+/* GET /admin/orgs[?q=]: the administrator's tree (one query), or the units
+** whose name contains q. */
 int page_admin_orgs(Req *r) {
   Org *aOrg;
   int n;
+  const char *zQ = req_param_or(r, "q", "");
   r->bNoCache = 1;
   if (scope_tree(r, &aOrg, &n) != STORE_OK) {
     http_store_error(r, store_errcode(r->store));
     return 0;
   }
   page_begin(r, "单位管理");
-  req_puts(r, "<h1>单位管理</h1>\n<p><a class=\"button\" href=\"/admin/orgs/new\">新增下级单位</a></p>\n"
-              "<table class=\"grid cards\"><caption>本单位及下级单位</caption><thead><tr>"
+  req_printf(r, "<h1>单位管理</h1>\n<p><a class=\"button\" href=\"/admin/orgs/new\">新增下级单位</a></p>\n"
+                "<form method=\"get\" class=\"form inline-form\"><p class=\"field\">"
+                "<label for=\"f-q\">查找单位</label><input id=\"f-q\" name=\"q\" type=\"search\" value=\"%h\">"
+                "</p><p><button type=\"submit\">查找</button></p></form>\n", zQ);
+  if (!zQ[0] && n > ADMIN_ORG_LIST_MAX)
+    req_printf(r, "<p class=\"hint\">本单位及下级单位共 %d 个，以下列出前两级；"
+                  "其余单位可查找，或在上级单位的页面中打开。</p>\n", n);
+  req_puts(r, "<table class=\"grid cards\"><caption>本单位及下级单位</caption><thead><tr>"
               "<th scope=\"col\">单位名称</th><th scope=\"col\">简称</th>"
               "<th scope=\"col\">统一社会信用代码</th><th scope=\"col\">网址标识</th>"
               "<th scope=\"col\">联系电话</th></tr></thead><tbody>\n");
+  int nShown = 0;
   for (int i = 0; i < n; i++) {
+    if (!admin_org_shown(&aOrg[i], zQ, n)) continue;
+    nShown++;
     req_printf(r, "<tr><td class=\"depth-%d\"><a href=\"/admin/orgs/%lld\">%h</a></td>"
                   "<td>%h</td><td>%h</td><td translate=\"no\">%h</td><td>%h</td></tr>\n",
-               aOrg[i].depth > 4 ? 4 : aOrg[i].depth, (long long)aOrg[i].id,
+               zQ[0] ? 0 : aOrg[i].depth > 4 ? 4 : aOrg[i].depth, (long long)aOrg[i].id,
                aOrg[i].zName, aOrg[i].zShortName, aOrg[i].zUscc, aOrg[i].zSlug,
                aOrg[i].zPhone);
   }
+  if (!nShown) req_puts(r, "<tr><td colspan=\"5\">没有名称包含该内容的单位</td></tr>\n");
   req_puts(r, "</tbody></table>\n");
   page_end(r);
   return 0;
@@ -107,6 +137,10 @@ int page_admin_org_edit(Req *r) {
     http_store_error(r, store_errcode(r->store));
     return 0;
   }
+  /* A new unit's parent preselected from the page it was added from. */
+  if (!id && r->method != HTTP_POST &&
+      req_param_int(r, "parent", 1, INT64_MAX, &o.parentId) != 1)
+    o.parentId = 0;
   if (r->method == HTTP_POST) {
     int64_t parent = 0;
     org_from_form(r, &o);
@@ -136,8 +170,9 @@ int page_admin_org_edit(Req *r) {
   req_puts(r, "<form method=\"post\" class=\"form\">\n");
   page_csrf_field(r);
   if (!id) {
-    req_puts(r, "<p class=\"field\"><label for=\"f-parent\">上级单位</label>"
-                "<select id=\"f-parent\" name=\"parent_id\" required>");
+    req_puts(r, "<p class=\"field\"><label for=\"f-parent\">上级单位</label>");
+    page_org_select_open(r, "f-parent", "parent_id", nScope);
+    req_puts(r, " required>");
     org_options(r, aScope, nScope, o.parentId);
     req_puts(r, "</select></p>\n");
   }
@@ -171,9 +206,87 @@ int page_admin_org_edit(Req *r) {
     }
     admin_review_organ_form(r, id);
     admin_notice_form(r, id);
+    admin_move_form(r, &o, aScope, nScope);
+    admin_children_list(r, &o);
   }
   page_end(r);
   if (zErr) r->status = 422;
+  return 0;
+}
+
+/* The form that puts o under another unit of the administrator's tree
+** (aScope, pre-order): offered for a unit below the administrator's own,
+** listing every unit of the tree but o and the units below it. */
+static void admin_move_form(Req *r, const Org *o, Org *aScope, int nScope) {
+  if (o->id == r->user->orgId || !o->parentId) return;
+  int iSelf = 0;
+  while (iSelf < nScope && aScope[iSelf].id != o->id) iSelf++;
+  int iEnd = iSelf + 1; /* one past o's subtree */
+  while (iEnd < nScope && aScope[iEnd].depth > aScope[iSelf].depth) iEnd++;
+  req_printf(r, "<h2>调整上级单位</h2>\n<form method=\"post\" action=\"/admin/orgs/%lld/move\""
+                " class=\"form\"><p>机构改革中划转到其他单位的，在此调整上级单位。本单位的下级单位、"
+                "用户、文件（含索引号）和申请随之调整；上级单位的统计和年度报告汇总此后计入新的上级单位。</p>\n",
+             (long long)o->id);
+  page_csrf_field(r);
+  req_puts(r, "<p class=\"field\"><label for=\"f-new-parent\">新的上级单位</label>");
+  page_org_select_open(r, "f-new-parent", "parent_id", nScope - (iEnd - iSelf));
+  req_puts(r, " required>");
+  for (int i = 0; i < nScope; i++)
+    if (i < iSelf || i >= iEnd) {
+      req_printf(r, "<option value=\"%lld\"%s>", (long long)aScope[i].id,
+                 aScope[i].id == o->parentId ? " selected" : "");
+      for (int d = 0; d < aScope[i].depth; d++) req_puts(r, "　");
+      req_printf(r, "%h</option>", aScope[i].zName);
+    }
+  req_puts(r, "</select></p>\n<p><button type=\"submit\">调整</button></p></form>\n");
+}
+
+/* The units directly below o, each opening its own page, and the link
+** that adds one (the way down a province's tree level by level). */
+static void admin_children_list(Req *r, const Org *o) {
+  Org *aSub;
+  int nSub;
+  if (store_org_children(r->store, &r->arena, o->id, &aSub, &nSub) != STORE_OK) return;
+  req_printf(r, "<h2>下级单位</h2>\n<p><a href=\"/admin/orgs/new?parent=%lld\">新增下级单位</a></p>\n<ul>",
+             (long long)o->id);
+  for (int i = 0; i < nSub; i++)
+    req_printf(r, "<li><a href=\"/admin/orgs/%lld\">%h</a></li>", (long long)aSub[i].id,
+               aSub[i].zName);
+  if (!nSub) req_puts(r, "<li>暂无下级单位</li>");
+  req_puts(r, "</ul>\n");
+}
+
+/* POST /admin/orgs/{id}/move: parent_id, a unit the administrator manages;
+** 403 for a unit or parent outside their tree, 422 for no parent, a parent
+** below the unit, or the administrator's own unit or a root (moved by the
+** administrator above). */
+int page_admin_org_move(Req *r) {
+  Org o;
+  if (admin_org_arg(r, &o)) return 0;
+  int64_t parent = 0;
+  if (o.id == r->user->orgId || !o.parentId) {
+    http_error(r, 422, "不能调整本单位的上级单位，请由上级单位的管理员调整");
+    return 0;
+  }
+  if (req_param_int(r, "parent_id", 1, INT64_MAX, &parent) != 1) {
+    http_error(r, 422, "请选择新的上级单位");
+    return 0;
+  }
+  if (!req_can(r, PERM_ADMIN, parent)) {
+    http_error(r, 403, "请选择您有权管理的上级单位");
+    return 0;
+  }
+  if (store_org_move(r->store, o.id, parent) != STORE_OK) {
+    int rc = store_errcode(r->store);
+    http_error(r, rc == STORE_INVALID ? 422 : rc == STORE_NOTFOUND ? 404 : 500,
+               store_errmsg(r->store));
+    return 0;
+  }
+  Org p;
+  const char *zParent = store_org_get(r->store, &r->arena, parent, &p) == STORE_OK ? p.zName : "";
+  store_audit(r->store, r->user->id, o.id, "org.move", zParent);
+  page_feedback(r, FB_ORG_MOVE, o.zName, req_fmt(r, "新的上级单位：%s", zParent), NULL);
+  req_redirect(r, req_fmt(r, "/admin/orgs/%lld", (long long)o.id));
   return 0;
 }
 
@@ -365,7 +478,9 @@ int page_admin_user_edit(Req *r) {
     req_puts(r, "<p class=\"field\"><label for=\"f-password\">初始密码（至少10个字符）</label>"
                 "<input id=\"f-password\" name=\"password\" type=\"password\" required "
                 "autocomplete=\"new-password\"></p>\n"
-                "<p class=\"field\"><label for=\"f-org\">所属单位</label><select id=\"f-org\" name=\"org_id\">");
+                "<p class=\"field\"><label for=\"f-org\">所属单位</label>");
+    page_org_select_open(r, "f-org", "org_id", nScope);
+    req_puts(r, ">");
     org_options(r, aScope, nScope, u.orgId);
     req_puts(r, "</select></p>\n");
   } else {

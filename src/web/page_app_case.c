@@ -41,7 +41,7 @@ static void status_of(Req *r, const Calendar *pCal, App *a, AppEvent *aEv,
 ** it (PERM_VIEW_STAFF over its organisation); writes the error page and
 ** returns 0 otherwise. */
 static int load_visible(Req *r, App *a) {
-  if (store_app_get(r->store, &r->arena, req_arg_id(r, 0), a) != STORE_OK) {
+  if (app_get_current(r, req_arg_id(r, 0), a) != STORE_OK) {
     http_error(r, 404, "申请不存在");
     return 0;
   }
@@ -133,11 +133,11 @@ static const char *due_note(Req *r, const DlResult *res) {
     case DL_ST_OPEN:
     case DL_ST_DUE_SOON:
       if (res->dDue == DATE_NONE) return NULL;
-      if (res->nLeft <= 0) return "今天到期";
-      return req_fmt(r, "还剩 %d 个工作日%s", res->nLeft,
-                     res->bUncovered ? "，待节假日安排载入后可能调整" : "");
+      return req_fmt(r, "%s%s", app_due_words(r, res->nLeft, 0),
+                     res->nLeft > 0 && res->bUncovered
+                         ? "，待节假日安排载入后可能调整" : "");
     case DL_ST_OVERDUE:
-      return req_fmt(r, "已超期 %d 个工作日", -res->nLeft);
+      return app_due_words(r, res->nLeft, 1);
     default: return NULL;
   }
 }
@@ -181,6 +181,9 @@ static void view_summary(Req *r, const App *a, const DlResult *res) {
     if (a->zOtherOrgan[0])
       req_printf(r, "<dt>负责公开的机关</dt><dd id=\"other-organ\">%h %h</dd>",
                  a->zOtherOrgan, a->zOtherOrganContact);
+    if (a->zObtainAt[0])
+      req_printf(r, "<dt>获取方式、途径</dt><dd id=\"obtain-at\">%h</dd>",
+                 a->zObtainAt);
   }
   if (a->zClosedOn[0])
     req_printf(r, "<dt>办结日期</dt><dd>%h</dd>", a->zClosedOn);
@@ -444,6 +447,10 @@ static void form_draft(Req *r, const App *a) {
       "说明（予以公开以外的答复必填）</label><textarea id=\"f-decision\" "
       "name=\"decision_text\" maxlength=\"4000\">%h</textarea></p>\n",
       typed(r, "decision_text", a->zDecisionText));
+  page_input(r, "obtain_at",
+             "已主动公开的信息的获取方式、途径（第三十六条第（一）项必填，"
+             "如网址、查阅场所）",
+             a->zObtainAt, "maxlength=\"200\"");
   page_input(r, "other_organ",
              "负责公开的机关（第三十六条第（五）项，能够确定时填写）",
              a->zOtherOrgan, "maxlength=\"100\"");

@@ -46,10 +46,12 @@ static Date received_on(const App *a) {
   return d;
 }
 
-/* How and when to obtain the information (outcomes that provide some). */
+/* How and when to obtain the information (outcomes that provide some; an
+** Art. 36(一) answer sends nothing: its decision says where it is). */
 static const char *obtain_text(Req *r, const App *a) {
-  if (strcmp(a->zOutcome, "results.granted") &&
-      strcmp(a->zOutcome, "results.partial"))
+  if ((strcmp(a->zOutcome, "results.granted") &&
+       strcmp(a->zOutcome, "results.partial")) ||
+      !strcmp(a->zAnswerBasis, "art36_1"))
     return "";
   const char *zForm = app_label(aAppForm, a->zForm);
   if (!strcmp(a->zDelivery, "pickup"))
@@ -68,10 +70,15 @@ static const char *obtain_text(Req *r, const App *a) {
                  zForm, a->zAddress);
 }
 
-/* The decision sentence; for Art. 36(五) with the responsible organ and its
-** contact, or the statement that it cannot be determined. */
+/* The decision sentence; for Art. 36(一) with the way and place to obtain
+** the proactively disclosed information; for Art. 36(五) with the
+** responsible organ and its contact, or the statement that it cannot be
+** determined. */
 static const char *decision_text(Req *r, const App *a, const AppOutcome *o) {
   if (!o) return "";
+  if (!strcmp(a->zAnswerBasis, "art36_1"))
+    return req_fmt(r, "%s您可以通过以下方式、途径获取：%s。", o->zDecision,
+                   a->zObtainAt);
   if (strcmp(a->zAnswerBasis, "art36_5")) return o->zDecision;
   if (!a->zOtherOrgan[0])
     return req_fmt(r, "%s经查，本机关无法确定负责公开该政府信息的机关。",
@@ -296,7 +303,7 @@ void app_letter_send(Req *r, const App *a, int bDocx) {
 ** the error page written otherwise. */
 static App *letter_app(Req *r) {
   App *a = arena_alloc(&r->arena, sizeof *a);
-  if (store_app_get(r->store, &r->arena, req_arg_id(r, 0), a) != STORE_OK) {
+  if (app_get_current(r, req_arg_id(r, 0), a) != STORE_OK) {
     http_error(r, 404, "申请不存在");
     return NULL;
   }
@@ -354,7 +361,7 @@ void app_letter_links(Req *r, const App *a) {
 static int notice_page(Req *r, int bDocx) {
   App a;
   AppNotice n;
-  if (store_app_get(r->store, &r->arena, req_arg_id(r, 0), &a) != STORE_OK ||
+  if (app_get_current(r, req_arg_id(r, 0), &a) != STORE_OK ||
       store_notice_get(r->store, &r->arena, a.id, req_arg_id(r, 1), &n) !=
           STORE_OK) {
     http_error(r, 404, "告知书不存在");

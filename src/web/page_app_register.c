@@ -196,6 +196,12 @@ int page_apps(Req *r) {
     http_error(r, 404, "没有这一页");
     return 0;
   }
+  Calendar cal; /* the overdue marks count working days (app_due_cell) */
+  if (app_load_calendar(r, &cal) != STORE_OK) {
+    cal_free(&cal);
+    http_store_error(r, store_errcode(r->store));
+    return 0;
+  }
   /* The scope as a query string (HTML-escaped on output with %h). */
   const char *zQs = req_fmt(r, "?org=%lld%s", (long long)org,
                             q.bSubtree ? "&subtree=1" : "&subtree=0");
@@ -236,17 +242,18 @@ int page_apps(Req *r) {
       "<th scope=\"col\">状态</th><th scope=\"col\">办理结果</th></tr></thead><tbody>\n");
   for (int i = 0; i < n; i++) {
     App *a = &aApp[i];
-    const AppOutcome *oc = app_outcome(a->zOutcome);
+    const AppOutcome *oc = app_answer_of(a->zOutcome, a->zAnswerBasis);
     req_printf(r,
                "<tr><td><a href=\"/staff/applications/%lld\">%h</a></td>"
                "<td>%h</td><td>%h</td><td>%h</td><td>%h</td>",
                (long long)a->id, a->zRegNo, a->zOrgName, a->zApplicantName,
                a->zInfoTitle[0] ? a->zInfoTitle : a->zInfoDescription,
                a->zReceivedOn);
-    app_due_cell(r, a, zToday);  /* 今日到期 / 超期 marked */
+    app_due_cell(r, a, dToday, &cal);  /* 今日到期 / 已超期 marked */
     req_printf(r, "<td>%h</td><td>%h</td></tr>\n", app_label(aAppState, a->zState),
                oc ? oc->zLabel : "");
   }
+  cal_free(&cal);
   req_puts(r, "</tbody></table>\n");
   if (n == 0) req_puts(r, "<p>没有符合条件的申请。</p>\n");
   if (nPages > 1) {
@@ -272,20 +279,25 @@ int page_apps(Req *r) {
 
 /* ---- registration -------------------------------------------------------- */
 
-/* Options for the organisations in which the user may handle applications. */
-static void handle_org_options(Req *r, int64_t selected) {
+/* The select of the organisations in which the user may handle
+** applications (one query for the tree, none per organisation). */
+static void handle_org_select(Req *r, int64_t selected) {
   Org *aOrg;
-  int n;
-  if (store_org_tree(r->store, &r->arena, r->user->orgId, &aOrg, &n) !=
-      STORE_OK)
-    return;
+  int n, nOpt = 0;
+  if (store_org_tree(r->store, &r->arena, r->user->orgId, &aOrg, &n) != STORE_OK) n = 0;
+  char *aOffer = arena_alloc(&r->arena, (size_t)n + 1);
   for (int i = 0; i < n; i++) {
-    if (!req_can(r, PERM_APP_HANDLE, aOrg[i].id) ||
-        !org_kind(aOrg[i].zKind)->bApplications)
-      continue;
-    req_printf(r, "<option value=\"%lld\"%s>%h</option>", (long long)aOrg[i].id,
-               aOrg[i].id == selected ? " selected" : "", aOrg[i].zName);
+    aOffer[i] = req_can_in_own_tree(r, PERM_APP_HANDLE, &aOrg[i]) &&
+                org_kind(aOrg[i].zKind)->bApplications;
+    nOpt += aOffer[i];
   }
+  page_org_select_open(r, "f-org_id", "org_id", nOpt);
+  req_puts(r, ">");
+  for (int i = 0; i < n; i++)
+    if (aOffer[i])
+      req_printf(r, "<option value=\"%lld\"%s>%h</option>", (long long)aOrg[i].id,
+                 aOrg[i].id == selected ? " selected" : "", aOrg[i].zName);
+  req_puts(r, "</select>");
 }
 
 int page_app_registered(Req *r) {
@@ -366,10 +378,10 @@ int page_app_new(Req *r) {
   req_puts(
       r,
       "<fieldset><legend>受理</legend><p class=\"field\"><label for=\"f-org_id\">"
-      "受理单位</label><select id=\"f-org_id\" name=\"org_id\">");
-  handle_org_options(r, orgId);
+      "受理单位</label>");
+  handle_org_select(r, orgId);
   req_puts(r,
-           "</select></p>\n<p class=\"field\"><label for=\"f-channel\">申请渠道"
+           "</p>\n<p class=\"field\"><label for=\"f-channel\">申请渠道"
            "</label><select id=\"f-channel\" name=\"channel\">");
   for (int i = 0; aAppChannel[i].zId; i++)
     req_printf(r, "<option value=\"%h\"%s>%h（%h）</option>",

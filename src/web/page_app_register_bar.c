@@ -72,19 +72,22 @@ void app_register_bar(Req *r, int64_t org, int bSubtree, const char *zFilter, in
   req_puts(r, "</ul></form>\n");
 }
 
-void app_due_cell(Req *r, const App *a, const char *zToday) {
-  Date dDue, dToday;
-  int bOpen = !a->zClosedOn[0];
-  if (!a->zDueOn[0] || !bOpen || date_parse(a->zDueOn, &dDue) || date_parse(zToday, &dToday)) {
+const char *app_due_words(Req *r, int nLeft, int bPast) {
+  if (bPast)
+    return nLeft < 0 ? req_fmt(r, "已超期 %d 个工作日", -nLeft) : "已过答复期限";
+  return nLeft > 0 ? req_fmt(r, "还剩 %d 个工作日", nLeft) : "今日到期";
+}
+
+void app_due_cell(Req *r, const App *a, Date dToday, const Calendar *pCal) {
+  Date dDue;
+  if (!a->zDueOn[0] || a->zClosedOn[0] || date_parse(a->zDueOn, &dDue) ||
+      dDue > dToday) {
     req_printf(r, "<td>%h</td>", a->zDueOn[0] ? a->zDueOn : "-");
     return;
   }
-  if (dDue == dToday)
-    req_printf(r, "<td class=\"due-today\"><span class=\"tag\">今日到期</span> %h</td>",
-               a->zDueOn);
-  else if (dDue < dToday)
-    req_printf(r, "<td class=\"overdue\"><span class=\"tag\">超期 %lld 天</span> %h</td>",
-               (long long)(dToday - dDue), a->zDueOn);
-  else
-    req_printf(r, "<td>%h</td>", a->zDueOn);
+  int bPast = dDue < dToday;
+  req_printf(r, "<td class=\"%s\"><span class=\"tag\">%h</span> %h</td>",
+             bPast ? "overdue" : "due-today",
+             app_due_words(r, -deadline_overdue_workdays(pCal, dDue, dToday), bPast),
+             a->zDueOn);
 }

@@ -31,6 +31,11 @@ int app_load_calendar(Req *r, Calendar *pCal) {
   return store_app_calendar(r->store, pCal);
 }
 
+int app_get_current(Req *r, int64_t id, App *a) {
+  store_app_recalc_if_calendar_changed(r->store, app_today(), NULL);
+  return store_app_get(r->store, &r->arena, id, a);
+}
+
 Date app_today(void) {
   return date_today_cn(time(NULL));
 }
@@ -62,6 +67,13 @@ static const char *err_for(const AppFieldErr *aErr, int nErr,
   return NULL;
 }
 
+/* 1 when zField has the first error of the list (the summary's first
+** link): the page shown again gives that field autofocus, so the cursor is
+** there without a script and a screen reader reads its label and error. */
+static int first_err(const AppFieldErr *aErr, int nErr, const char *zField) {
+  return nErr > 0 && !strcmp(aErr[0].zField, zField);
+}
+
 /* A labelled input (or textarea when bArea) with its error. */
 static void field(Req *r, const char *zName, const char *zLabel,
                   const char *zValue, const char *zAttrs_html, int bArea,
@@ -79,7 +91,8 @@ static void field(Req *r, const char *zName, const char *zLabel,
     req_printf(r, "<input id=\"f-%h\" name=\"%h\" value=\"%h\" %s", zName,
                zName, zValue, zAttrs_html);
   if (zErr)
-    req_printf(r, " aria-invalid=\"true\" aria-describedby=\"e-%h\"", zName);
+    req_printf(r, " aria-invalid=\"true\" aria-describedby=\"e-%h\"%s", zName,
+               first_err(aErr, nErr, zName) ? " autofocus" : "");
   if (bArea)
     req_printf(r, ">%h</textarea></p>\n", zValue);
   else
@@ -98,11 +111,11 @@ static void radios(Req *r, const char *zName, const char *zLegend,
                zErr);
   for (int i = 0; a[i].zId; i++)
     req_printf(r,
-               "<label><input type=\"radio\" name=\"%h\" value=\"%h\"%s>"
+               "<label><input type=\"radio\" name=\"%h\" value=\"%h\"%s%s>"
                " %h</label> ",
                zName, a[i].zId,
                zValue && !strcmp(zValue, a[i].zId) ? " checked" : "",
-               a[i].zLabel);
+               !i && first_err(aErr, nErr, zName) ? " autofocus" : "", a[i].zLabel);
   req_puts(r, "</fieldset>\n");
 }
 
@@ -130,7 +143,8 @@ void app_form_fields(Req *r, const AppInput *p, const AppFieldErr *aErr,
   if (zErr)
     req_printf(r, "<span class=\"field-error\" id=\"e-id_kind\">%h</span>",
                zErr);
-  req_puts(r, "<select id=\"f-id_kind\" name=\"id_kind\">");
+  req_printf(r, "<select id=\"f-id_kind\" name=\"id_kind\"%s>",
+             first_err(aErr, nErr, "id_kind") ? " autofocus" : "");
   for (int i = 0; aAppIdKind[i].zId; i++)
     req_printf(r, "<option value=\"%h\"%s>%h</option>", aAppIdKind[i].zId,
                !strcmp(p->zIdKind ? p->zIdKind : "", aAppIdKind[i].zId)
@@ -267,9 +281,9 @@ int page_app_apply_done(Req *r) {
       "<dt>答复期限</dt><dd>%h</dd></dl>\n"
       "<p><strong>请妥善保存登记号和查询码。本机关不保存查询码原文，"
       "遗失后无法找回。</strong></p>\n"
-      "<p><a href=\"/track\">查询办理进度</a></p>\n",
+      "<p><a href=\"/track?reg_no=%u\">查询办理进度</a></p>\n",
       a.zOrgName, a.zRegNo, zCode, fmt_date(r, a.zReceivedOn),
-      a.zDueOn && a.zDueOn[0] ? fmt_date(r, a.zDueOn) : "-");
+      a.zDueOn && a.zDueOn[0] ? fmt_date(r, a.zDueOn) : "-", a.zRegNo);
   done_summary(r, &a);
   page_end(r);
   return 0;
@@ -387,9 +401,11 @@ int page_app_apply(Req *r) {
   if (zFileErr)
     req_printf(r, "<span class=\"field-error\" id=\"e-attachment\">%h</span>",
                zFileErr);
-  req_puts(r,
-           "<input type=\"file\" id=\"f-attachment\" name=\"attachment\"></p>\n"
-           "<p><button type=\"submit\">提交申请</button></p>\n</form>\n");
+  req_printf(r,
+             "<input type=\"file\" id=\"f-attachment\" name=\"attachment\"%s%s>"
+             "</p>\n<p><button type=\"submit\">提交申请</button></p>\n</form>\n",
+             zFileErr ? " aria-invalid=\"true\" aria-describedby=\"e-attachment\"" : "",
+             first_err(aErr, nErr, "attachment") ? " autofocus" : "");
   page_end(r);
   return 0;
 }
@@ -434,7 +450,8 @@ static void track_form(Req *r, const char *zErr) {
   page_input(r, "reg_no", "登记号", req_param_or(r, "reg_no", ""),
              "required maxlength=\"60\"");
   page_input(r, "code", "查询码", "",
-             "required maxlength=\"40\" autocomplete=\"off\"");
+             zErr ? "required maxlength=\"40\" autocomplete=\"off\" autofocus"
+                  : "required maxlength=\"40\" autocomplete=\"off\"");
   req_puts(r, "<p><button type=\"submit\">查询</button></p>\n</form>\n");
   page_end(r);
 }
@@ -463,10 +480,10 @@ int page_app_track(Req *r) {
       "<dt>登记号</dt><dd>%h</dd><dt>受理机关</dt><dd>%h</dd>"
       "<dt>收到申请日期</dt><dd>%h</dd><dt>状态</dt><dd id=\"status\">%h</dd>"
       "<dt>答复期限</dt><dd id=\"due\">%h</dd>",
-      a->zRegNo, a->zOrgName, a->zReceivedOn, zPublic,
-      a->zDueOn[0] ? a->zDueOn : "-");
+      a->zRegNo, a->zOrgName, fmt_date(r, a->zReceivedOn), zPublic,
+      fmt_date(r, a->zDueOn));
   if (a->zClosedOn[0])
-    req_printf(r, "<dt>答复日期</dt><dd>%h</dd>", a->zClosedOn);
+    req_printf(r, "<dt>答复日期</dt><dd>%h</dd>", fmt_date(r, a->zClosedOn));
   if (strcmp(a->zFeeStatus, "none"))
     req_printf(r, "<dt>信息处理费</dt><dd>%lld元（%h）</dd>",
                (long long)a->feeYuan,
@@ -480,34 +497,46 @@ int page_app_track(Req *r) {
   return 0;
 }
 
+/* One notice's button: j 0 shows it, j 1 downloads its Word file.  Each
+** names the notice, the Word one to a screen reader too (WCAG 2.4.6). */
+static void track_notice_button(Req *r, const App *a, const AppNotice *n,
+                                const NoticeKind *k, int j) {
+  const char *zName = req_fmt(r, "%s（%s，%s）", k->zTitle, n->zDocNo,
+                              fmt_date(r, n->zIssuedOn));
+  req_puts(r, "<form method=\"post\" action=\"/track/notice\" class=\"inline\">");
+  page_csrf_field(r);
+  req_printf(r,
+             "<input type=\"hidden\" name=\"reg_no\" value=\"%h\">"
+             "<input type=\"hidden\" name=\"code\" value=\"%h\">"
+             "<input type=\"hidden\" name=\"nid\" value=\"%lld\">"
+             "<input type=\"hidden\" name=\"format\" value=\"%s\">",
+             a->zRegNo, req_param_or(r, "code", ""), (long long)n->id,
+             j ? "docx" : "html");
+  if (j)
+    req_printf(r, "<button type=\"submit\" aria-label=\"下载Word版：%h\">"
+                  "下载Word版</button></form>", zName);
+  else
+    req_printf(r, "<button type=\"submit\">%h</button></form>", zName);
+}
+
 /* The notices addressed to the applicant (core/notice.h bToApplicant),
-** each as a POST carrying the registration number and the code. */
+** each as a POST carrying the registration number and the code, under a
+** heading of their own; nothing when there is none yet. */
 static void track_notices(Req *r, const App *a) {
   AppNotice *aN;
-  int n;
+  int n, nShown = 0;
   if (store_notices(r->store, &r->arena, a->id, &aN, &n) != STORE_OK) return;
-  req_puts(r, "<ul id=\"track-notices\">");
   for (int i = 0; i < n; i++) {
     const NoticeKind *k = notice_kind(aN[i].zKind);
     if (!k || !k->bToApplicant) continue;
-    for (int j = 0; j < 2; j++) {
-      req_puts(r, j ? " " : "<li>");
-      req_puts(r, "<form method=\"post\" action=\"/track/notice\" class=\"inline\">");
-      page_csrf_field(r);
-      req_printf(r,
-                 "<input type=\"hidden\" name=\"reg_no\" value=\"%h\">"
-                 "<input type=\"hidden\" name=\"code\" value=\"%h\">"
-                 "<input type=\"hidden\" name=\"nid\" value=\"%lld\">"
-                 "<input type=\"hidden\" name=\"format\" value=\"%s\">"
-                 "<button type=\"submit\">%h%h</button></form>",
-                 a->zRegNo, req_param_or(r, "code", ""), (long long)aN[i].id,
-                 j ? "docx" : "html", j ? "" : k->zTitle,
-                 j ? "（Word）" : req_fmt(r, "（%s，%s）", aN[i].zDocNo,
-                                          aN[i].zIssuedOn));
-    }
+    if (!nShown++) req_puts(r, "<h2>告知书</h2>\n<ul id=\"track-notices\">");
+    req_puts(r, "<li>");
+    track_notice_button(r, a, &aN[i], k, 0);
+    req_puts(r, " ");
+    track_notice_button(r, a, &aN[i], k, 1);
     req_puts(r, "</li>");
   }
-  req_puts(r, "</ul>\n");
+  if (nShown) req_puts(r, "</ul>\n");
 }
 
 /* POST /track/notice: one of the applicant's notices. */

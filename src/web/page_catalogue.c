@@ -9,6 +9,8 @@
 #include "lib/table.h"
 #include "lib/utf8.h"
 #include "store/store_catalogue.h"
+#include "store/store_documents.h"
+#include "store/store_search.h"
 #include "web/catalogue.h"
 #include "web/pages.h"
 
@@ -117,6 +119,29 @@ static void negative_table(Req *r, const CatItem *a, int n) {
   req_puts(r, "</tbody></table>\n");
 }
 
+/* What the catalogue is and what an index number is, for someone who has
+** never seen one; the example is the newest document's index number of
+** organisation o (none when it has published nothing). */
+static void catalogue_intro(Req *r, const Org *o) {
+  SearchQuery q;
+  memset(&q, 0, sizeof q);
+  q.orgId = o->id;
+  q.limit = 1;
+  int64_t *aId;
+  int n = 0;
+  Doc d;
+  int bEx = store_search(r->store, &r->arena, &q, &aId, &n, NULL) == STORE_OK && n == 1 &&
+            store_doc_get(r->store, &r->arena, aId[0], &d) == STORE_OK;
+  req_puts(r, "<p class=\"lead\">政府信息公开目录列出本单位公开政府信息的事项：主动公开基本目录"
+              "是本单位应当主动公开的内容，点“查看文件”可看到每一项下已公开的文件；依申请公开目录"
+              "列出可以申请公开的信息；负面清单列出不予公开的内容及其依据。每份公开的文件都有唯一的"
+              "索引号，写在文件页的第一行");
+  if (bEx)
+    req_printf(r, "，如 <a href=\"/search?q=%u\"><span translate=\"no\">%h</span></a>",
+               d.zIndexNumber, d.zIndexNumber);
+  req_puts(r, "。在检索框中输入索引号，可以直接找到该文件。</p>\n");
+}
+
 int page_catalogue_public(Req *r) {
   Org o;
   if (!catalogue_org_arg(r, 0, &o)) return 0;
@@ -126,6 +151,7 @@ int page_catalogue_public(Req *r) {
   page_begin(r, req_strdup(r, buf_str(&title)));
   buf_free(&title);
   req_printf(r, "<h1>%h 政府信息公开目录</h1>\n", o.zName);
+  catalogue_intro(r, &o);
   for (int k = 0; azCatList[k]; k++) {
     CatItem *a;
     int n;

@@ -71,7 +71,7 @@ int page_catalogue_orgs(Req *r) {
               "<th scope=\"col\">依申请公开目录</th>"
               "<th scope=\"col\">负面清单</th></tr></thead><tbody>\n");
   for (int i = 0; i < n; i++) {
-    if (!req_can(r, PERM_DOC_MANAGE, aOrg[i].id)) continue;
+    if (!req_can_in_own_tree(r, PERM_DOC_MANAGE, &aOrg[i])) continue;
     req_printf(r, "<tr><td class=\"depth-%d\"><a href=\"/staff/catalogue/%lld\">"
                   "%h</a></td>",
                aOrg[i].depth > 4 ? 4 : aOrg[i].depth, (long long)aOrg[i].id,

@@ -372,8 +372,9 @@ int page_doc_edit(Req *r) {
   req_puts(r, "<form method=\"post\" class=\"form\" id=\"draft\">\n");
   page_csrf_field(r);
   if (bNew && nOrg > 1) {
-    req_puts(r, "<p class=\"field\"><label for=\"f-org\">发布机构（单位）</label>"
-                "<select id=\"f-org\" name=\"org_id\">");
+    req_puts(r, "<p class=\"field\"><label for=\"f-org\">发布机构（单位）</label>");
+    page_org_select_open(r, "f-org", "org_id", nOrg);
+    req_puts(r, ">");
     for (int i = 0; i < nOrg; i++)
       req_printf(r, "<option value=\"%lld\"%s>%h</option>", (long long)aOrg[i].id,
                  aOrg[i].id == d.orgId ? " selected" : "", aOrg[i].zName);
@@ -686,8 +687,8 @@ static int doc_view(Req *r, const char *zRefusal) {
                   "操作未完成：</strong>%h</p><p>您填写的意见已保留在下方，处理后可再次提交。"
                   "</p></div>\n", zRefusal);
   if (strcmp(d.zValidity, "valid"))
-    req_printf(r, "<p class=\"notice banner\" role=\"status\">本文件已%h（%h）</p>\n",
-               doc_label(aDocValidity, d.zValidity), d.zValidityDate);
+    req_printf(r, "<p class=\"notice banner\" role=\"status\">本文件%h（%h）</p>\n",
+               doc_validity_done(d.zValidity), d.zValidityDate);
   if (d.zWithdrawReason[0])
     req_printf(r, "<p class=\"notice banner\" role=\"status\">已撤回：%h</p>\n", d.zWithdrawReason);
 
@@ -715,16 +716,19 @@ static int doc_view(Req *r, const char *zRefusal) {
   meta_row(r, "起草人", d.zCreatedByName);
   req_puts(r, "</tbody></table>\n");
   DocRef ref;
-  if (d.interpretsId && store_doc_ref(r->store, &r->arena, d.interpretsId, &ref) == STORE_OK)
+  if (d.interpretsId && docs_ref_visible(r, d.interpretsId, &ref) == STORE_OK)
     req_printf(r, "<p>本文是对<a href=\"/staff/docs/%lld\">%h</a>的解读。</p>\n",
                (long long)ref.id, ref.zTitle);
   for (int i = 0; i < nInterp; i++)
     req_printf(r, "<p>政策解读：<a href=\"/staff/docs/%lld\">%h</a>（%h）</p>\n",
                (long long)aInterp[i].id, aInterp[i].zTitle,
                doc_label(aDocState, aInterp[i].zState));
-  if (d.replacedById && store_doc_ref(r->store, &r->arena, d.replacedById, &ref) == STORE_OK)
-    req_printf(r, "<p>替代文件：<a href=\"/staff/docs/%lld\">%h</a></p>\n",
-               (long long)ref.id, ref.zTitle);
+  Doc rep;
+  if (d.replacedById && docs_ref_visible(r, d.replacedById, &ref) == STORE_OK &&
+      store_doc_get(r->store, &r->arena, d.replacedById, &rep) == STORE_OK)
+    req_printf(r, "<p>%h：<a href=\"/staff/docs/%lld\">%h</a>%h</p>\n",
+               doc_replacement_label(d.zValidity, rep.zState, rep.zValidity),
+               (long long)rep.id, rep.zTitle, docs_state_note(r, &rep));
 
   /* Actions for this user in this state. */
   req_puts(r, "<section class=\"actions\" id=\"actions\"><h2>办理</h2>\n");

@@ -51,6 +51,19 @@ static void doc_link(Req *r, int64_t id, const char *zPrefix) {
              (long long)x.id, x.zTitle);
 }
 
+/* The document recorded as replacing d (amended, repealed or expired),
+** labelled as is true for the states of both (doc_replacement_label,
+** docs_state_note); nothing when it was never published. */
+static void replacement_link(Req *r, const Doc *d) {
+  Doc x;
+  if (!d->replacedById || store_doc_get(r->store, &r->arena, d->replacedById, &x) != STORE_OK ||
+      (!doc_is_public(&x) && strcmp(x.zState, "withdrawn")))
+    return;
+  req_printf(r, "<p data-replacement>%h：<a href=\"/o/%u/d/%lld\">%h</a>%h</p>\n",
+             doc_replacement_label(d->zValidity, x.zState, x.zValidity), x.zOrgSlug,
+             (long long)x.id, x.zTitle, docs_state_note(r, &x));
+}
+
 static const char *event_label(const char *z) {
   if (!strcmp(z, "publish")) return "发布";
   if (!strcmp(z, "edit")) return "更正";
@@ -121,10 +134,10 @@ int page_doc_public(Req *r) {
                fmt_date(r, d.zWithdrawnAt), d.zWithdrawReason);
   } else if (strcmp(d.zValidity, "valid")) {
     req_printf(r, "<p class=\"notice banner\" role=\"status\" data-banner=\"%h\">"
-                  "本文件已%h", d.zValidity, doc_label(aDocValidity, d.zValidity));
+                  "本文件%h", d.zValidity, doc_validity_done(d.zValidity));
     if (d.zValidityDate[0]) req_printf(r, "（%h）", d.zValidityDate);
     req_puts(r, "。</p>\n");
-    doc_link(r, d.replacedById, "现行文件：");
+    replacement_link(r, &d);
   }
   req_printf(r, "<table class=\"meta\"><tbody>"
                 "<tr><th scope=\"row\">索引号</th><td>%h</td></tr>"
@@ -164,9 +177,11 @@ int page_doc_public(Req *r) {
       req_puts(r, "<h2>附件</h2><ul class=\"attachments\">\n");
       for (int i = 0; i < nAtt; i++)
         req_printf(r, "<li><a href=\"/o/%u/a/%lld%u\" download=\"%h\">%h</a>"
-                      "（SHA-256 <code>%h</code>）</li>\n",
+                      "（%h%s%h，SHA-256 <code>%h</code>）</li>\n",
                    d.zOrgSlug, (long long)aAtt[i].id, doctext_ext(aAtt[i].zMime),
-                   aAtt[i].zFilename, aAtt[i].zFilename, aAtt[i].zSha256);
+                   aAtt[i].zFilename, aAtt[i].zFilename, fmt_file_kind(aAtt[i].zMime),
+                   fmt_file_kind(aAtt[i].zMime)[0] ? "文件，" : "",
+                   fmt_size(r, aAtt[i].size), aAtt[i].zSha256);
       req_puts(r, "</ul>\n");
     }
   }

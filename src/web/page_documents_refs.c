@@ -13,6 +13,7 @@
 */
 #include <string.h>
 
+#include "app/app_doc_relation.h"
 #include "web/documents.h"
 #include "web/pages.h"
 
@@ -24,6 +25,15 @@
 static void lookup_scope(Req *r, int64_t *pOrg, int *pbSub) {
   *pOrg = r->user->orgId;
   *pbSub = perm_reaches_subtree(r->user->roles, PERM_VIEW_STAFF);
+}
+
+static int web_can(void *p, Perm perm, int64_t orgId) {
+  return req_can((Req *)p, perm, orgId);
+}
+
+int docs_ref_visible(Req *r, int64_t id, DocRef *t) {
+  AppActor who = {r->user ? r->user->id : 0, r->user ? r->user->zName : "", web_can, r};
+  return app_doc_ref_visible(r->store, &r->arena, &who, id, t);
 }
 
 static void ref_option(Req *r, const char *zName, const DocRef *p, int bChecked) {
@@ -42,7 +52,7 @@ void docs_ref_field(Req *r, const Doc *d, const char *zName, const char *zLabel,
   const char *zQ = req_param_or(r, zQName, "");
   DocRef cur, *aRef = NULL;
   const char *zLookupErr = NULL;
-  int n = 0, bCur = curId && store_doc_ref(r->store, &r->arena, curId, &cur) == STORE_OK;
+  int n = 0, bCur = curId && docs_ref_visible(r, curId, &cur) == STORE_OK;
   if (zQ[0]) {
     int64_t org;
     int bSub;

@@ -93,6 +93,10 @@ static void rel_picker(Req *r, const Doc *d, const DocRelation *aRel, int nRel) 
   req_puts(r, "</div>\n");
 }
 
+static int web_can(void *p, Perm perm, int64_t orgId) {
+  return req_can((Req *)p, perm, orgId);
+}
+
 void docs_relations_section(Req *r, const Doc *d) {
   DocRelation *aRel = NULL;
   int nRel = 0;
@@ -101,10 +105,10 @@ void docs_relations_section(Req *r, const Doc *d) {
   int bEdit = p != PERM_PUBLIC && req_can(r, p, d->orgId);
   /* Another organisation's unpublished document that names this one stays
   ** unseen by who may not read it (its title is not yet public). */
+  AppActor who = {r->user->id, r->user->zName, web_can, r};
   int nShown = 0;
   for (int i = 0; i < nRel; i++)
-    if (!strcmp(aRel[i].other.zState, "published") || req_can(r, PERM_VIEW_STAFF, aRel[i].other.orgId))
-      aRel[nShown++] = aRel[i];
+    if (app_doc_ref_may_see(&who, &aRel[i].other)) aRel[nShown++] = aRel[i];
   nRel = nShown;
   req_puts(r, "<section id=\"relations\" class=\"relations\"><h2>相关文件</h2>\n");
   if (!nRel) req_puts(r, "<p>尚未关联其他文件。</p>\n");
@@ -112,7 +116,7 @@ void docs_relations_section(Req *r, const Doc *d) {
   for (int i = 0; i < nRel; i++) {
     const DocRelation *x = &aRel[i];
     const DocRelKind *k = doc_rel_kind(x->zKind);
-    req_printf(r, "<li><span class=\"tag\">%h</span> ", x->bIncoming ? k->zIncoming : k->zLabel);
+    req_printf(r, "<li><span class=\"tag\">%h</span> ", doc_rel_tag(k, x->bIncoming, d->zValidity));
     if (req_can(r, PERM_VIEW_STAFF, x->other.orgId))
       req_printf(r, "<a href=\"/staff/docs/%lld\">%h</a>", (long long)x->other.id, x->other.zTitle);
     else
@@ -128,10 +132,6 @@ void docs_relations_section(Req *r, const Doc *d) {
   req_puts(r, "</section>\n");
 }
 
-static int web_can(void *p, Perm perm, int64_t orgId) {
-  return req_can((Req *)p, perm, orgId);
-}
-
 int page_doc_relation(Req *r) {
   Doc d;
   if (docs_load(r, 0, &d)) return 0;
@@ -144,7 +144,13 @@ int page_doc_relation(Req *r) {
     return 0;
   }
   DocRef t;
-  const char *zTitle = store_doc_ref(r->store, &r->arena, other, &t) == STORE_OK ? t.zTitle : "";
+  /* Named by an id from the form: its title only when it may be seen (a
+  ** removal's question would otherwise show any document's title). */
+  if (docs_ref_visible(r, other, &t) != STORE_OK) {
+    docs_refuse(r, 404, "所选文件不存在");
+    return 0;
+  }
+  const char *zTitle = t.zTitle;
   AppActor who = {r->user->id, r->user->zName, web_can, r};
   const char *zErr;
   /* Refusals before the confirmation question (the action checks again). */
@@ -168,6 +174,17 @@ int page_doc_relation(Req *r) {
   return 0;
 }
 
+const char *docs_state_note(Req *r, const Doc *x) {
+  static const char *const azVerb[][2] = {
+    {"amended", "修订"}, {"repealed", "废止"}, {"expired", "失效"}};
+  if (!strcmp(x->zState, "withdrawn")) return "（已撤回）";
+  for (size_t i = 0; i < sizeof azVerb / sizeof azVerb[0]; i++)
+    if (!strcmp(x->zValidity, azVerb[i][0]))
+      return x->zValidityDate[0] ? req_fmt(r, "（已于%s%s）", x->zValidityDate, azVerb[i][1])
+                                 : req_fmt(r, "（已%s）", azVerb[i][1]);
+  return "";
+}
+
 void docs_relations_public(Req *r, const Doc *d) {
   DocRelation *aRel = NULL;
   int nRel = 0, nShown = 0;
@@ -185,8 +202,10 @@ void docs_relations_public(Req *r, const Doc *d) {
       req_puts(r, "<section class=\"related\" data-relations><h2>相关文件</h2><ul>");
     req_puts(r, "<li>");
     if (strcmp(k->zKind, "related"))
-      req_printf(r, "<span class=\"tag\">%h</span> ", aRel[i].bIncoming ? k->zIncoming : k->zLabel);
-    req_printf(r, "<a href=\"/o/%u/d/%lld\">%h</a>", x.zOrgSlug, (long long)x.id, x.zTitle);
+      req_printf(r, "<span class=\"tag\">%h</span> ",
+                 doc_rel_tag(k, aRel[i].bIncoming, d->zValidity));
+    req_printf(r, "<a href=\"/o/%u/d/%lld\">%h</a>%h", x.zOrgSlug, (long long)x.id, x.zTitle,
+               docs_state_note(r, &x));
     if (x.zDocNumber[0]) req_printf(r, " <span class=\"docno\">%h</span>", x.zDocNumber);
     req_printf(r, " <span class=\"date\">%h</span></li>", x.zPublishedDate);
   }

@@ -48,7 +48,7 @@ int page_org_home(Req *r) {
   Org o, *aSub;
   int nSub;
   if (page_load_org(r, 0, &o)) return 0;
-  if (store_org_tree(r->store, &r->arena, o.id, &aSub, &nSub) != STORE_OK) {
+  if (store_org_children(r->store, &r->arena, o.id, &aSub, &nSub) != STORE_OK) {
     http_store_error(r, store_errcode(r->store));
     return 0;
   }
@@ -59,11 +59,12 @@ int page_org_home(Req *r) {
                aOrgSection[i].zPath, aOrgSection[i].zLabel, aOrgSection[i].zHint);
   req_puts(r, "</ul>\n");
   portal_org_home_sections(r, &o);  /* latest documents, catalogue tree */
-  if (nSub > 1) {
+  /* One level: each unit's page lists the units below it. */
+  if (nSub > 0) {
     req_puts(r, "<h2>下属单位</h2>\n<ul class=\"orgtree\">");
-    for (int i = 1; i < nSub; i++)
-      req_printf(r, "<li class=\"depth-%d\"><a href=\"/o/%u\">%h</a></li>",
-                 aSub[i].depth > 3 ? 3 : aSub[i].depth - 1, aSub[i].zSlug, aSub[i].zName);
+    for (int i = 0; i < nSub; i++)
+      req_printf(r, "<li class=\"depth-0\"><a href=\"/o/%u\">%h</a></li>",
+                 aSub[i].zSlug, aSub[i].zName);
     req_puts(r, "</ul>\n");
   }
   req_puts(r, "<h2>联系方式</h2>\n");

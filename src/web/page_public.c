@@ -10,10 +10,25 @@
 #include "web/pages.h"
 #include "web/portal.h"
 
+/* The top two levels of the tree: each root and the units directly below
+** it; each unit's page lists the next level.  A query per root: bounded
+** by the roots, not by a province's thousands of units.  *paSub[i] and
+** *pnSub[i] are root i's children; STORE_OK or the failure. */
+static int home_levels(Req *r, Org **paRoot, int *pnRoot, Org ***paaSub, int **panSub) {
+  int rc = store_org_children(r->store, &r->arena, 0, paRoot, pnRoot);
+  if (rc != STORE_OK) return rc;
+  *paaSub = arena_alloc(&r->arena, sizeof(Org *) * (size_t)(*pnRoot + 1));
+  *panSub = arena_alloc(&r->arena, sizeof(int) * (size_t)(*pnRoot + 1));
+  for (int i = 0; i < *pnRoot && rc == STORE_OK; i++)
+    rc = store_org_children(r->store, &r->arena, (*paRoot)[i].id, &(*paaSub)[i],
+                            &(*panSub)[i]);
+  return rc;
+}
+
 int page_home(Req *r) {
-  Org *aOrg;
-  int n;
-  if (store_org_tree(r->store, &r->arena, 0, &aOrg, &n) != STORE_OK) {
+  Org *aRoot, **aaSub;
+  int nRoot, *anSub;
+  if (home_levels(r, &aRoot, &nRoot, &aaSub, &anSub) != STORE_OK) {
     http_store_error(r, store_errcode(r->store));
     return 0;
   }
@@ -23,15 +38,16 @@ int page_home(Req *r) {
               );
   portal_site_home_sections(r);  /* search form, latest documents */
   req_puts(r, "<h2>公开单位</h2>\n");
-  if (n == 0) {
-    req_puts(r, "<p>尚未设立公开单位。</p>\n");
-  } else {
-    req_puts(r, "<ul class=\"orgtree\">\n");
-    for (int i = 0; i < n; i++)
-      req_printf(r, "<li class=\"depth-%d\"><a href=\"/o/%u\">%h</a></li>\n",
-                 aOrg[i].depth > 4 ? 4 : aOrg[i].depth, aOrg[i].zSlug, aOrg[i].zName);
-    req_puts(r, "</ul>\n");
+  if (nRoot == 0) req_puts(r, "<p>尚未设立公开单位。</p>\n");
+  else req_puts(r, "<ul class=\"orgtree\">\n");
+  for (int i = 0; i < nRoot; i++) {
+    req_printf(r, "<li class=\"depth-0\"><a href=\"/o/%u\">%h</a></li>\n",
+               aRoot[i].zSlug, aRoot[i].zName);
+    for (int k = 0; k < anSub[i]; k++)
+      req_printf(r, "<li class=\"depth-1\"><a href=\"/o/%u\">%h</a></li>\n",
+                 aaSub[i][k].zSlug, aaSub[i][k].zName);
   }
+  if (nRoot) req_puts(r, "</ul>\n");
   page_end(r);
   return 0;
 }

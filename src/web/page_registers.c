@@ -164,9 +164,11 @@ int page_reg_home(Req *r) {
   req_puts(r, "<h1>公开工作登记</h1>\n");
   reg_nav(r, &sc, "home");
   req_puts(r, "<form method=\"get\" class=\"form inline-form\"><p class=\"field\">"
-              "<label for=\"f-org\">查看单位</label><select id=\"f-org\" name=\"org\">");
+              "<label for=\"f-org\">查看单位</label>");
+  page_org_select_open(r, "f-org", "org", nOrg);
+  req_puts(r, ">");
   for (int i = 0; i < nOrg; i++) {
-    if (!req_can(r, PERM_VIEW_STAFF, aOrg[i].id)) continue;
+    if (!req_can_in_own_tree(r, PERM_VIEW_STAFF, &aOrg[i])) continue;
     req_printf(r, "<option value=\"%lld\"%s>", (long long)aOrg[i].id,
                aOrg[i].id == sc.orgId ? " selected" : "");
     for (int d = 0; d < aOrg[i].depth; d++) req_puts(r, "　");

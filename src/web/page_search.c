@@ -17,12 +17,16 @@
 
 #define SEARCH_PAGE_SIZE 10
 
-const char *portal_search_action(Req *r) {
+const char *portal_live_path(Req *r, const char *zPath) {
   /* render.c marks in-process renders (the static export) this way. */
   if (r->zRemoteAddr && !strcmp(r->zRemoteAddr, "export") && r->cfg &&
       r->cfg->zBaseUrl && r->cfg->zBaseUrl[0])
-    return req_fmt(r, "%s/search", r->cfg->zBaseUrl);
-  return "/search";
+    return req_fmt(r, "%s%s", r->cfg->zBaseUrl, zPath);
+  return zPath;
+}
+
+const char *portal_search_action(Req *r) {
+  return portal_live_path(r, "/search");
 }
 
 /* An <option> with its selected state. */
@@ -145,6 +149,179 @@ static const char *filter_query(Req *r) {
   return zOut;
 }
 
+/* A catalogue item as the filter names it: 一级 / 二级. */
+static const char *item_label(Req *r, const CatItem *c) {
+  return c->zLevel2[0] ? req_fmt(r, "%s / %s", c->zLevel1, c->zLevel2) : c->zLevel1;
+}
+
+/* What the request's filters choose, in words, joined by "、" ("" when
+** none): the summary of the folded filters says it. */
+static const char *search_chosen(Req *r, const SearchQuery *q, const Org *o, int bOrg,
+                                 const CatItem *aItem, int nItem) {
+  Buf b = BUF_INIT;
+  const char *azPart[8];
+  int nPart = 0;
+  if (bOrg) azPart[nPart++] = q->bSubtree ? req_fmt(r, "%s（含下属单位）", o->zName) : o->zName;
+  if (q->year) azPart[nPart++] = req_fmt(r, "%d年", q->year);
+  for (int i = 0; i < nItem; i++)
+    if (aItem[i].id == q->catalogueItemId) azPart[nPart++] = item_label(r, &aItem[i]);
+  if (q->art20) azPart[nPart++] = req_fmt(r, "条例第二十条第%d项", q->art20);
+  if (q->zGenre) azPart[nPart++] = req_fmt(r, "文件类型：%s", q->zGenre);
+  for (const DocCode *c = aDocValidity; q->zValidity && c->zCode; c++)
+    if (!strcmp(c->zCode, q->zValidity)) azPart[nPart++] = c->zLabel;
+  for (int i = 0; i < nPart; i++) {
+    if (i) buf_puts(&b, "、");
+    buf_puts(&b, azPart[i]);
+  }
+  const char *zOut = req_strdup(r, buf_str(&b));
+  buf_free(&b);
+  return zOut;
+}
+
+static void search_sort(Req *r, const SearchQuery *q);
+static void search_hit(Req *r, int64_t docId, const char *zQ);
+
+/* The filters' form (GET), folded under a summary naming what is chosen;
+** open when bOpen (before any search).  aItem[0..nItem) are the catalogue
+** items of the chosen organisation (bOrg). */
+static void search_form(Req *r, const SearchQuery *q, const Org *o, int bOrg,
+                        const CatItem *aItem, int nItem, int bOpen) {
+  const char *zQ = req_param_or(r, "q", "");
+  req_printf(r, "<form method=\"get\" action=\"%h\" class=\"search-form\" role=\"search\">\n"
+                "<p><label for=\"q\">检索词</label> "
+                "<input type=\"search\" id=\"q\" name=\"q\" value=\"%h\" maxlength=\"200\">"
+                " <button type=\"submit\">检索</button></p>\n",
+             portal_search_action(r), zQ);
+  const char *zChosen = search_chosen(r, q, o, bOrg, aItem, nItem);
+  req_printf(r, "<details class=\"filters\"%s><summary>筛选条件%s%h%s</summary>\n"
+                "<div class=\"filter-fields\">\n",
+             bOpen ? " open" : "", zChosen[0] ? "（已选：" : "", zChosen,
+             zChosen[0] ? "）" : "");
+  /* Organisation. */
+  Org *aOrg;
+  int nOrg = 0;
+  store_org_tree(r->store, &r->arena, 0, &aOrg, &nOrg);
+  req_puts(r, "<p><label for=\"f-org\">发布单位</label> ");
+  page_org_select_open(r, "f-org", "org", nOrg);
+  req_puts(r, ">");
+  option(r, "", "全部单位", req_param(r, "org"));
+  for (int i = 0; i < nOrg; i++)
+    option(r, aOrg[i].zSlug, aOrg[i].zName, bOrg ? o->zSlug : NULL);
+  req_printf(r, "</select> <label><input type=\"checkbox\" name=\"sub\" value=\"1\"%s> 含下属单位</label></p>\n",
+             q->bSubtree ? " checked" : "");
+  /* Year. */
+  int *aYear, nYear = 0;
+  store_search_years(r->store, &r->arena, 0, 0, &aYear, NULL, &nYear);
+  req_puts(r, "<p><label for=\"f-year\">发布年份</label> <select id=\"f-year\" name=\"year\">");
+  option(r, "", "全部年份", req_param(r, "year"));
+  for (int i = 0; i < nYear; i++) {
+    const char *zY = req_fmt(r, "%d", aYear[i]);
+    option(r, zY, req_fmt(r, "%d年", aYear[i]), req_param(r, "year"));
+  }
+  req_puts(r, "</select></p>\n");
+  /* Catalogue item (of the chosen organisation). */
+  if (bOrg) {
+    req_puts(r, "<p><label for=\"f-item\">目录事项</label> <select id=\"f-item\" name=\"item\">");
+    option(r, "", "全部事项", req_param(r, "item"));
+    for (int i = 0; i < nItem; i++)
+      option(r, req_fmt(r, "%lld", (long long)aItem[i].id), item_label(r, &aItem[i]),
+             req_param(r, "item"));
+    req_puts(r, "</select></p>\n");
+  }
+  req_printf(r, "<p><label for=\"f-kind\">文件类型</label> "
+                "<input id=\"f-kind\" name=\"kind\" value=\"%h\" size=\"8\" placeholder=\"如：通知\"></p>\n",
+             req_param_or(r, "kind", ""));
+  req_puts(r, "<p><label for=\"f-validity\">有效性</label> <select id=\"f-validity\" name=\"validity\">");
+  option(r, "", "不限", req_param(r, "validity"));
+  for (const DocCode *c = aDocValidity; c->zCode; c++)
+    option(r, c->zCode, c->zLabel, req_param(r, "validity"));
+  req_puts(r, "</select></p>\n");
+  search_sort(r, q);
+  req_puts(r, "</div></details>\n</form>\n");
+}
+
+/* The sort selector and what relevance means, stated where it is chosen
+** (store_search.h). */
+static void search_sort(Req *r, const SearchQuery *q) {
+  req_puts(r, "<p><label for=\"f-sort\">排序</label> <select id=\"f-sort\" name=\"sort\""
+              " aria-describedby=\"sort-hint\">");
+  option(r, "relevance", "按相关度", q->bByDate ? "date" : "relevance");
+  option(r, "date", "按发布日期（新的在前）", q->bByDate ? "date" : "relevance");
+  int bRecency = store_setting_int(r->store, SET_SEARCH_RECENCY_PERCENT) > 0;
+  req_printf(r, "</select></p>\n<p class=\"hint\" id=\"sort-hint\">按相关度：检索词在标题、文号中"
+                "出现的文件靠前，其次看关键词和正文中出现的次数%s。"
+                "匹配结果超过 %d 条时，只对最新发布的 %d 条按相关度排列，更早的结果随后按发布日期排列。"
+                "只含单个字的检索按发布日期排列；不填检索词时按发布日期排列。</p>\n",
+             bRecency ? "，近期发布的文件适当靠前" : "", SEARCH_CANDIDATES, SEARCH_CANDIDATES);
+}
+
+/* The results of one page: count, order note, list, pager. */
+static void search_results(Req *r, const SearchQuery *q, const int64_t *aId, int n,
+                           int total, int64_t page) {
+  const char *zQ = req_param_or(r, "q", "");
+  if (total > SEARCH_COUNT_CAP)
+    req_printf(r, "<p class=\"result-count\" role=\"status\">找到 <strong data-total=\"%d+\">%d</strong> 条以上结果</p>\n",
+               SEARCH_COUNT_CAP, SEARCH_COUNT_CAP);
+  else
+    req_printf(r, "<p class=\"result-count\" role=\"status\">共找到 <strong data-total=\"%d\">%d</strong> 条结果</p>\n",
+               total, total);
+  if (zQ[0]) portal_search_docno_hint(r, zQ, total);
+  if (!total)
+    req_puts(r, "<p class=\"hint\">没有找到相关文件。可以换用更少或更短的检索词，检查是否有错别字，"
+                "或去掉筛选条件后再试。</p>\n");
+  if (zQ[0] && !q->bByDate && !store_search_ranks(zQ))
+    req_puts(r, "<p class=\"hint result-order\">单字检索的结果按发布日期排列（新的在前）。</p>\n");
+  else if (zQ[0] && !q->bByDate && total > SEARCH_CANDIDATES)
+    req_printf(r, "<p class=\"hint result-order\">结果较多：以下按相关度排列的是最新发布的 %d 条"
+                  "匹配结果，更早的结果排在其后、按发布日期排列。查找较早的文件，可选择发布年份。</p>\n",
+               SEARCH_CANDIDATES);
+  req_puts(r, "<ol class=\"results\">\n");
+  for (int i = 0; i < n; i++) search_hit(r, aId[i], zQ);
+  req_puts(r, "</ol>\n");
+  /* Beyond the count cap, pages run to the cap. */
+  int nShown = total > SEARCH_COUNT_CAP ? SEARCH_COUNT_CAP : total;
+  int nPages = (nShown + SEARCH_PAGE_SIZE - 1) / SEARCH_PAGE_SIZE;
+  if (nPages <= 1) return;
+  const char *zF = filter_query(r);
+  req_puts(r, "<nav class=\"pager\" aria-label=\"分页\"><ul>");
+  if (page > 1) {
+    req_puts(r, "<li><a rel=\"prev\" href=\"/search?");
+    req_puts(r, zF);  /* built with %u */
+    req_printf(r, "&amp;page=%lld\">上一页</a></li>", (long long)(page - 1));
+  }
+  req_printf(r, "<li aria-current=\"page\">第 %lld / %d 页</li>", (long long)page, nPages);
+  if (page < nPages) {
+    req_puts(r, "<li><a rel=\"next\" href=\"/search?");
+    req_puts(r, zF);  /* built with %u */
+    req_printf(r, "&amp;page=%lld\">下一页</a></li>", (long long)(page + 1));
+  }
+  req_puts(r, "</ul></nav>\n");
+}
+
+/* One result: the title (matches marked), where it is from, a snippet. */
+static void search_hit(Req *r, int64_t docId, const char *zQ) {
+  Doc d;
+  if (store_doc_get(r->store, &r->arena, docId, &d) != STORE_OK) return;
+  const char *zAtt = "";
+  store_search_attachment_text(r->store, &r->arena, d.id, &zAtt);
+  Buf sn = BUF_INIT;
+  portal_hit_snippet(&sn, &d, zAtt, zQ);
+  Buf tt = BUF_INIT;
+  textmatch_snippet(d.zTitle, zQ, &tt, 200);
+  req_printf(r, "<li class=\"result\" data-doc-id=\"%lld\"><h2><a href=\"/o/%u/d/%lld\">",
+             (long long)d.id, d.zOrgSlug, (long long)d.id);
+  req_puts(r, buf_str(&tt));  /* escaped by textmatch_snippet */
+  req_printf(r, "</a></h2>\n<p class=\"hit-meta\">%h · 索引号 %h%s%h · 发布日期 %h</p>\n<p class=\"snippet\">",
+             d.zPublisher[0] ? d.zPublisher : d.zOrgName, d.zIndexNumber,
+             d.zDocNumber[0] ? " · 文号 " : "", d.zDocNumber, d.zPublishedDate);
+  req_puts(r, buf_str(&sn));  /* escaped by textmatch_snippet */
+  req_puts(r, "</p></li>\n");
+  buf_free(&sn);
+  buf_free(&tt);
+}
+
+/* GET /search.  A term, or filters alone (then newest first), run a
+** search; the button pressed with neither is told what to enter. */
 int page_search(Req *r) {
   SearchQuery q;
   Org o;
@@ -157,11 +334,12 @@ int page_search(Req *r) {
     http_error(r, 400, zErr);
     return 0;
   }
+  int bFilter = q.orgId || q.year || q.catalogueItemId || q.art20 || q.zGenre || q.zValidity;
   int64_t *aId = NULL;
   int n = 0, total = 0, bRan = 0;
   const char *zSearchErr = NULL;
-  if (zQ[0]) {
-    q.zQuery = zQ;
+  if (zQ[0] || bFilter) {
+    q.zQuery = zQ[0] ? zQ : NULL;
     q.limit = SEARCH_PAGE_SIZE;
     q.offset = (int)((page - 1) * SEARCH_PAGE_SIZE);
     int rc = store_search(r->store, &r->arena, &q, &aId, &n, &total);
@@ -177,124 +355,17 @@ int page_search(Req *r) {
     return 0;
   }
   if (zSearchErr) r->status = 400;
-  page_begin(r, zQ[0] ? req_fmt(r, "“%s”的检索结果", zQ) : "站内检索");
+  CatItem *aItem = NULL;
+  int nItem = 0;
+  if (bOrg) store_cat_list(r->store, &r->arena, o.id, "proactive", &aItem, &nItem);
+  page_begin(r, zQ[0] ? req_fmt(r, "“%s”的检索结果", zQ) : bRan ? "检索结果" : "站内检索");
   req_puts(r, "<h1>政府信息检索</h1>\n");
-  req_printf(r, "<form method=\"get\" action=\"%h\" class=\"search-form\" role=\"search\">\n"
-                "<p><label for=\"q\">检索词</label> "
-                "<input type=\"search\" id=\"q\" name=\"q\" value=\"%h\" maxlength=\"200\">"
-                " <button type=\"submit\">检索</button></p>\n",
-             portal_search_action(r), zQ);
-  req_puts(r, "<fieldset class=\"filters\"><legend>筛选条件</legend>\n");
-  /* Organisation. */
-  Org *aOrg;
-  int nOrg = 0;
-  store_org_tree(r->store, &r->arena, 0, &aOrg, &nOrg);
-  req_puts(r, "<p><label for=\"f-org\">发布单位</label> <select id=\"f-org\" name=\"org\">");
-  option(r, "", "全部单位", req_param(r, "org"));
-  for (int i = 0; i < nOrg; i++)
-    option(r, aOrg[i].zSlug, aOrg[i].zName, bOrg ? o.zSlug : NULL);
-  req_printf(r, "</select> <label><input type=\"checkbox\" name=\"sub\" value=\"1\"%s> 含下属单位</label></p>\n",
-             q.bSubtree ? " checked" : "");
-  /* Year. */
-  int *aYear, nYear = 0;
-  store_search_years(r->store, &r->arena, 0, 0, &aYear, NULL, &nYear);
-  req_puts(r, "<p><label for=\"f-year\">发布年份</label> <select id=\"f-year\" name=\"year\">");
-  option(r, "", "全部年份", req_param(r, "year"));
-  for (int i = 0; i < nYear; i++) {
-    const char *zY = req_fmt(r, "%d", aYear[i]);
-    option(r, zY, req_fmt(r, "%d年", aYear[i]), req_param(r, "year"));
-  }
-  req_puts(r, "</select></p>\n");
-  /* Catalogue item (of the chosen organisation). */
-  if (bOrg) {
-    CatItem *aItem;
-    int nItem = 0;
-    store_cat_list(r->store, &r->arena, o.id, "proactive", &aItem, &nItem);
-    req_puts(r, "<p><label for=\"f-item\">目录事项</label> <select id=\"f-item\" name=\"item\">");
-    option(r, "", "全部事项", req_param(r, "item"));
-    for (int i = 0; i < nItem; i++)
-      option(r, req_fmt(r, "%lld", (long long)aItem[i].id),
-             aItem[i].zLevel2[0] ? req_fmt(r, "%s / %s", aItem[i].zLevel1, aItem[i].zLevel2)
-                                 : aItem[i].zLevel1,
-             req_param(r, "item"));
-    req_puts(r, "</select></p>\n");
-  }
-  req_printf(r, "<p><label for=\"f-kind\">文件类型</label> "
-                "<input id=\"f-kind\" name=\"kind\" value=\"%h\" size=\"8\" placeholder=\"如：通知\"></p>\n",
-             req_param_or(r, "kind", ""));
-  req_puts(r, "<p><label for=\"f-validity\">有效性</label> <select id=\"f-validity\" name=\"validity\">");
-  option(r, "", "不限", req_param(r, "validity"));
-  for (const DocCode *c = aDocValidity; c->zCode; c++)
-    option(r, c->zCode, c->zLabel, req_param(r, "validity"));
-  req_puts(r, "</select></p>\n");
-  req_puts(r, "<p><label for=\"f-sort\">排序</label> <select id=\"f-sort\" name=\"sort\""
-              " aria-describedby=\"sort-hint\">");
-  option(r, "relevance", "按相关度", q.bByDate ? "date" : "relevance");
-  option(r, "date", "按发布日期（新的在前）", q.bByDate ? "date" : "relevance");
-  /* What relevance means, stated where it is chosen (store_search.h). */
-  int bRecency = store_setting_int(r->store, SET_SEARCH_RECENCY_PERCENT) > 0;
-  req_printf(r, "</select></p>\n<p class=\"hint\" id=\"sort-hint\">按相关度：检索词在标题、文号中"
-                "出现的文件靠前，其次看关键词和正文中出现的次数%s。"
-                "匹配结果超过 %d 条时，只对最新发布的 %d 条按相关度排列，更早的结果随后按发布日期排列。"
-                "只含单个字的检索按发布日期排列。</p>\n</fieldset>\n</form>\n",
-             bRecency ? "，近期发布的文件适当靠前" : "", SEARCH_CANDIDATES, SEARCH_CANDIDATES);
-
+  search_form(r, &q, &o, bOrg, aItem, nItem, !bRan && !zSearchErr);
   if (zSearchErr) page_notice(r, "error", zSearchErr);
-  if (bRan) {
-    if (total > SEARCH_COUNT_CAP)
-      req_printf(r, "<p class=\"result-count\" role=\"status\">找到 <strong data-total=\"%d+\">%d</strong> 条以上结果</p>\n",
-                 SEARCH_COUNT_CAP, SEARCH_COUNT_CAP);
-    else
-      req_printf(r, "<p class=\"result-count\" role=\"status\">共找到 <strong data-total=\"%d\">%d</strong> 条结果</p>\n",
-                 total, total);
-    if (!q.bByDate && !store_search_ranks(zQ))
-      req_puts(r, "<p class=\"hint result-order\">单字检索的结果按发布日期排列（新的在前）。</p>\n");
-    else if (!q.bByDate && total > SEARCH_CANDIDATES)
-      req_printf(r, "<p class=\"hint result-order\">结果较多：以下按相关度排列的是最新发布的 %d 条"
-                    "匹配结果，更早的结果排在其后、按发布日期排列。查找较早的文件，可选择发布年份。</p>\n",
-                 SEARCH_CANDIDATES);
-    req_puts(r, "<ol class=\"results\">\n");
-    for (int i = 0; i < n; i++) {
-      Doc d;
-      if (store_doc_get(r->store, &r->arena, aId[i], &d) != STORE_OK) continue;
-      const char *zAtt = "";
-      store_search_attachment_text(r->store, &r->arena, d.id, &zAtt);
-      Buf sn = BUF_INIT;
-      portal_hit_snippet(&sn, &d, zAtt, zQ);
-      Buf tt = BUF_INIT;
-      textmatch_snippet(d.zTitle, zQ, &tt, 200);
-      req_printf(r, "<li class=\"result\" data-doc-id=\"%lld\"><h2><a href=\"/o/%u/d/%lld\">",
-                 (long long)d.id, d.zOrgSlug, (long long)d.id);
-      req_puts(r, buf_str(&tt));  /* escaped by textmatch_snippet */
-      req_printf(r, "</a></h2>\n<p class=\"hit-meta\">%h · 索引号 %h%s%h · 发布日期 %h</p>\n<p class=\"snippet\">",
-                 d.zPublisher[0] ? d.zPublisher : d.zOrgName, d.zIndexNumber,
-                 d.zDocNumber[0] ? " · 文号 " : "", d.zDocNumber, d.zPublishedDate);
-      req_puts(r, buf_str(&sn));  /* escaped by textmatch_snippet */
-      req_puts(r, "</p></li>\n");
-      buf_free(&sn);
-      buf_free(&tt);
-    }
-    req_puts(r, "</ol>\n");
-    /* Beyond the count cap, pages run to the cap. */
-    int nShown = total > SEARCH_COUNT_CAP ? SEARCH_COUNT_CAP : total;
-    int nPages = (nShown + SEARCH_PAGE_SIZE - 1) / SEARCH_PAGE_SIZE;
-    if (nPages > 1) {
-      const char *zF = filter_query(r);
-      req_puts(r, "<nav class=\"pager\" aria-label=\"分页\"><ul>");
-      if (page > 1) {
-        req_puts(r, "<li><a rel=\"prev\" href=\"/search?");
-        req_puts(r, zF);  /* built with %u */
-        req_printf(r, "&amp;page=%lld\">上一页</a></li>", (long long)(page - 1));
-      }
-      req_printf(r, "<li aria-current=\"page\">第 %lld / %d 页</li>", (long long)page, nPages);
-      if (page < nPages) {
-        req_puts(r, "<li><a rel=\"next\" href=\"/search?");
-        req_puts(r, zF);  /* built with %u */
-        req_printf(r, "&amp;page=%lld\">下一页</a></li>", (long long)(page + 1));
-      }
-      req_puts(r, "</ul></nav>\n");
-    }
-  }
+  else if (!bRan && req_param(r, "q"))
+    req_puts(r, "<p class=\"hint\" role=\"status\">请输入检索词，或选择发布单位、发布年份等筛选条件后检索。</p>\n");
+  if (zQ[0] && page == 1) portal_search_index_hit(r, zQ);
+  if (bRan) search_results(r, &q, aId, n, total, page);
   page_end(r);
   return 0;
 }

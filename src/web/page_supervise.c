@@ -198,6 +198,28 @@ static void sup_cells(Req *r, const RegStats *pSt, int64_t id, int bSub, int yea
 
 /* ---- The supervisor's view -------------------------------------------- */
 
+/* One row of the supervisor's table: o alone, or with bSub o and every
+** unit below it (its name then opens its own view).  -1 after an error
+** response. */
+static int sup_row(Req *r, const Org *o, int bSub, int year, const Calendar *pCal,
+                   int nDays) {
+  RegStats st;
+  if (!req_can(r, PERM_SUPERVISE, o->id)) return 0;
+  if (reg_stats(r, o->id, bSub, year, pCal, nDays, &st)) {
+    http_store_error(r, store_errcode(r->store));
+    return -1;
+  }
+  if (bSub)
+    req_printf(r, "<tr><th scope=\"row\" class=\"depth-1\"><a href=\"/staff/supervise?org=%lld&amp;year=%d\">%h</a>"
+                  "（含下级单位）</th>", (long long)o->id, year, o->zName);
+  else
+    req_printf(r, "<tr><th scope=\"row\" class=\"depth-%d\"><a href=\"/staff/registers?org=%lld\">%h</a></th>",
+               o->depth, (long long)o->id, o->zName);
+  sup_cells(r, &st, o->id, bSub, year);
+  req_puts(r, "</tr>\n");
+  return 0;
+}
+
 int page_supervise(Req *r) {
   RegScope sc;
   r->bNoCache = 1;
@@ -224,19 +246,17 @@ int page_supervise(Req *r) {
               "<th scope=\"col\">培训人次</th><th scope=\"col\">要点任务</th><th scope=\"col\">逾期任务</th>"
               "<th scope=\"col\">目录逾期未更新</th><th scope=\"col\">发布文件</th>"
               "<th scope=\"col\">督查</th><th scope=\"col\">待整改</th></tr></thead><tbody>\n");
+  /* The unit itself and its direct children, a child with units below it
+  ** counted with them (a link opens its own view): the figures cost a
+  ** bounded number of queries per row, so the rows are bounded by the
+  ** fan-out, not by the size of a province's tree. */
   for (int i = 0; i < nOrg; i++) {
-    RegStats st;
-    int64_t id = aOrg[i].id;
-    if (!req_can(r, PERM_SUPERVISE, id)) continue;
-    if (reg_stats(r, id, 0, year, &cal, nDays, &st)) {
+    if (aOrg[i].depth > 1) continue;
+    int bSub = aOrg[i].depth == 1 && i + 1 < nOrg && aOrg[i + 1].depth > 1;
+    if (sup_row(r, &aOrg[i], bSub, year, &cal, nDays)) {
       cal_free(&cal);
-      http_store_error(r, store_errcode(r->store));
       return 0;
     }
-    req_printf(r, "<tr><th scope=\"row\" class=\"depth-%d\"><a href=\"/staff/registers?org=%lld\">%h</a></th>",
-               aOrg[i].depth > 4 ? 4 : aOrg[i].depth, (long long)id, aOrg[i].zName);
-    sup_cells(r, &st, id, 0, year);
-    req_puts(r, "</tr>\n");
   }
   if (nOrg > 1) {
     RegStats st;
@@ -362,9 +382,11 @@ int page_inspection_list(Req *r) {
   req_puts(r, "</tbody></table>\n<h2>登记督查</h2><form method=\"post\" class=\"form\">");
   page_csrf_field(r);
   req_printf(r, "<input type=\"hidden\" name=\"org\" value=\"%lld\">", (long long)sc.orgId);
-  req_puts(r, "<p class=\"field\"><label for=\"f-target\">被督查单位</label><select id=\"f-target\" name=\"target\">");
+  req_puts(r, "<p class=\"field\"><label for=\"f-target\">被督查单位</label>");
+  page_org_select_open(r, "f-target", "target", nOrg);
+  req_puts(r, ">");
   for (int i = 0; i < nOrg; i++) {
-    if (!req_can(r, PERM_SUPERVISE, aOrg[i].id)) continue;
+    if (!req_can_in_own_tree(r, PERM_SUPERVISE, &aOrg[i])) continue;
     req_printf(r, "<option value=\"%lld\">", (long long)aOrg[i].id);
     for (int d = 0; d < aOrg[i].depth; d++) req_puts(r, "　");
     req_printf(r, "%h</option>", aOrg[i].zName);

@@ -53,10 +53,11 @@ static void token_form(Req *r) {
               "<fieldset><legend>新建接口令牌</legend>\n");
   page_csrf_field(r);
   page_input(r, "name", "用途（如 12345 热线、政务服务平台）", "", "required maxlength=\"100\"");
-  req_puts(r, "<p class=\"field\"><label for=\"f-org\">单位</label>"
-              "<select id=\"f-org\" name=\"org_id\">");
-  if (store_org_tree(r->store, &r->arena, r->user->orgId, &aOrg, &n) == STORE_OK)
-    for (int i = 0; i < n; i++)
+  req_puts(r, "<p class=\"field\"><label for=\"f-org\">单位</label>");
+  if (store_org_tree(r->store, &r->arena, r->user->orgId, &aOrg, &n) != STORE_OK) n = 0;
+  page_org_select_open(r, "f-org", "org_id", n);
+  req_puts(r, ">");
+  for (int i = 0; i < n; i++)
       req_printf(r, "<option value=\"%lld\">%h</option>", (long long)aOrg[i].id,
                  aOrg[i].zName);
   req_puts(r, "</select></p>\n<p class=\"field\">权限："

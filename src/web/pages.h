@@ -60,6 +60,13 @@ void page_notice(Req *r, const char *zKind, const char *zMsg);
 ** name (a date in each) keep each label tied to its own field. */
 void page_input(Req *r, const char *zName, const char *zLabel,
                 const char *zValue, const char *zAttrs_html);
+/* Writes `<select id="zId" name="zName"` and, for a list of more than
+** PAGE_SELECT_FILTER_MIN organisations (a province's tree holds hundreds),
+** ` data-filter`: site.js puts a search box before such a select that
+** keeps only the options containing what is typed.  The caller writes
+** the rest of the tag (attributes, then ">"), the options, "</select>". */
+#define PAGE_SELECT_FILTER_MIN 30
+void page_org_select_open(Req *r, const char *zId, const char *zName, int nOption);
 /* The id for a field named zName: "f-NAME" the first time on this page,
 ** "f-NAME-2", "f-NAME-3"… when the page already has that id.  Arena
 ** memory of r. */
@@ -75,6 +82,12 @@ const char *fmt_time_short(Req *r, const char *z);
 const char *fmt_instant(Req *r, time_t t);
 /* A date (or instant) in the long form, "2026年12月7日". */
 const char *fmt_date(Req *r, const char *z);
+/* A file's size as a person reads it: "394字节", "4.3 KB", "1.2 MB"
+** (1 KB = 1024 bytes, one decimal). */
+const char *fmt_size(Req *r, int64_t nByte);
+/* What kind of file a detected type is, in words ("PDF", "Word", "Excel",
+** "图片"); "" for any other type. */
+const char *fmt_file_kind(const char *zMime);
 /* The Chinese label of an internal identifier (a field, an action, an
 ** outcome code such as "results.partial"); an unknown identifier gives
 ** "其他" rather than itself, a value that is already text is returned. */
@@ -100,6 +113,7 @@ int page_password(Req *r);
 int page_admin_orgs(Req *r);
 int page_admin_org_edit(Req *r);
 int page_admin_dept_add(Req *r);
+int page_admin_org_move(Req *r);
 /* The organisation of the {id} capture, for an administrator who manages
 ** it: 0 with *o filled, or -1 with the 404/403 answer set. */
 int admin_org_arg(Req *r, Org *o);

@@ -7,6 +7,7 @@
 **
 **   page_search.c   /search (form, filters, snippets, pagination)
 **   page_portal.c   lists, home sections, feeds, CSV, sitemap enumerator
+**   search_assist.c index numbers and 文号 brackets in a search
 **
 ** Only published documents appear (the search index, store_search.h, holds
 ** exactly those); drafts and withdrawn documents never do.
@@ -20,6 +21,7 @@
 #include "store/store_search.h"
 
 int page_search(Req *r);            /* GET /search */
+int page_open_data(Req *r);         /* GET /data (page_open_data.c) */
 int page_portal_docs(Req *r);       /* GET /o/{org}/docs (all, filters) */
 int page_portal_item(Req *r);       /* GET /o/{org}/items/{id} */
 int page_portal_art20(Req *r);      /* GET /o/{org}/art20/{n} */
@@ -44,6 +46,18 @@ void portal_site_home_sections(Req *r);
 /* Where search forms send their query: "/search" on the server, the live
 ** server's absolute URL in the static export (which has no search). */
 const char *portal_search_action(Req *r);
+/* zPath (a page only the live server has: /search, /data), or in the
+** static export the live server's absolute URL of it. */
+const char *portal_live_path(Req *r, const char *zPath);
+
+/* search_assist.c.  Writes, when query zQ is an index number (white space
+** and full-width forms allowed) of a public document, a line
+** (p.index-hit) linking to it: index numbers are not in the full text. */
+void portal_search_index_hit(Req *r, const char *zQ);
+/* Writes, when a search for zQ found nothing (total 0) and zQ has a year
+** in [ ] ( ) （ ） 【 】 ［ ］ 〖 〗, a hint (p.docno-hint) linking to the same
+** search with 〔 〕, the brackets of a 文号. */
+void portal_search_docno_hint(Req *r, const char *zQ, int total);
 
 /* Reads the filters shared by /search and /api/v1/search (org as slug or
 ** id, sub=1, year, item, art20, kind, validity, sort=relevance|date) into

@@ -2,7 +2,7 @@
 // laptop would notice, run inside the page on any URL: the page does not
 // scroll sideways and no element sticks out of the window or out of its
 // box (long 文号, index numbers, hashes, URLs and file names wrap); tables
-// fit or scroll in their own box; links and controls of navigation and
+// fit or scroll in their own box, which says so on a phone; links and controls of navigation and
 // forms are tall enough to tap on a phone; every form field has a label;
 // headings go down one level at a time; <title> and lang="zh-CN"; no
 // English word or internal identifier on screen.  Used by crawl.mjs.
@@ -82,6 +82,23 @@ export function pageProblems(phone) {
       // A checkbox or radio is tapped through its label.
       if ((type === 'checkbox' || type === 'radio') && e.labels && e.labels[0]) r = e.labels[0].getBoundingClientRect();
       if (r.height < 39.5) out.push(`tap target ${desc(e)} is ${Math.round(r.height)} px high`);
+    }
+  }
+  // 2b. A table wider than the phone scrolls inside its own box, and says
+  // so where it is seen (a phone shows no scroll bar until one swipes): a
+  // line of the box's own (::before, kept in view) or the element before it.
+  if (phone) {
+    const said = (t) => /滑动|滚动/.test(t || '');
+    for (const e of main.querySelectorAll('*')) {
+      const ox = getComputedStyle(e).overflowX;
+      if ((ox !== 'auto' && ox !== 'scroll') || !shown(e) || !e.querySelector('table')) continue;
+      const b = getComputedStyle(e, '::before');
+      const line = b.display !== 'none' && b.visibility === 'visible' && said(b.content);
+      const prev = e.previousElementSibling;
+      if (e.scrollWidth > e.clientWidth + 2) {
+        if (!line && !(prev && shown(prev) && said(prev.innerText)))
+          out.push(`${desc(e)} scrolls sideways without saying so on screen`);
+      } else if (line) out.push(`${desc(e)} says it scrolls sideways but fits`);
     }
   }
   // 3. Every form field has a label.

@@ -182,6 +182,19 @@ test('portal: search works with the keyboard only and on a phone', async ({ brow
   await page.goto(base + '/search?q=' + encodeURIComponent('2018') + '&sort=date');
   const overflow = await page.evaluate(() => document.documentElement.scrollWidth > window.innerWidth + 1);
   await shot(page, 'search-mobile');
+  // The results come first: their count is on the phone's first screen.
+  const top = await page.evaluate(() => document.querySelector('.result-count').getBoundingClientRect().top);
+  if (top > 740) throw new Error(`the result count is ${Math.round(top)} px down, below the first screen`);
+  // The folded filters open from the keyboard; a year alone lists that year.
+  await page.focus('#q');
+  await page.keyboard.press('Tab');
+  await page.keyboard.press('Tab');
+  await page.keyboard.press('Enter');
+  await page.selectOption('#f-year', '2019');
+  await page.fill('#q', '');
+  await Promise.all([page.waitForURL(/year=2019/), page.keyboard.press('Enter')]);
+  const n = Number(await page.getAttribute('[data-total]', 'data-total'));
+  if (!(n > 0)) throw new Error(`a year without a term found ${n}`);
   await page.focus('#q');
   await page.fill('#q', '水质');
   await page.keyboard.press('Enter');
@@ -248,6 +261,9 @@ test('application form: errors are announced, form and case page pass axe', asyn
   const alert = await page.textContent('[role=alert]');
   if (!alert.includes('居民身份证号码有误')) throw new Error(`alert is ${alert}`);
   if ((await page.inputValue('#f-name')) !== '马建国') throw new Error('input not kept');
+  // The cursor is in the field of the first error, without a script.
+  const focused = await page.evaluate(() => document.activeElement.id);
+  if (focused !== 'f-id_number') throw new Error(`focus is on "${focused}", not the first wrong field`);
   await shot(page, 'apply-errors');
   await axeCheck(page, 'apply form with errors');
   await page.fill('#f-id_number', '11010519491231002X');
@@ -545,6 +561,30 @@ registerStaffTests(test, { axeCheck, shot, PASSWORD });
 
 // ---- Every page reachable by links, at 360 and 1280: tests/browser/crawl.mjs.
 registerCrawlTests(test, { staffStorage });
+
+// ---- Last (it adds units): a province's long list of organisations.
+test('long organisation lists: a search box narrows the select (390, axe)', async ({ browser, base, srv }) => {
+  for (let i = 1; i <= 31; i++) {
+    execFileSync(BIN, ['org', 'add', '--db', srv.db, '--name', `中宁县第${i}卫生院`,
+      '--slug', `zn-wsy-${i}`, '--parent', 'znwsj'], { stdio: 'pipe' });
+  }
+  const st = await staffStorage(browser, base, 'sysadmin');
+  const ctx = await browser.newContext({ viewport: { width: 390, height: 844 }, storageState: st });
+  const page = await ctx.newPage();
+  await page.goto(base + '/admin/users/new');
+  await page.fill('input.select-filter', '第17卫生院');
+  const shown = await page.evaluate(() => [...document.querySelectorAll('#f-org option')]
+    .filter((o) => !o.hidden).map((o) => o.textContent.trim()));
+  if (shown.length !== 1 || shown[0] !== '中宁县第17卫生院') throw new Error(`shown: ${shown}`);
+  const chosen = await page.evaluate(() => {
+    const s = document.querySelector('#f-org');
+    return s.options[s.selectedIndex].textContent.trim();
+  });
+  if (chosen !== '中宁县第17卫生院') throw new Error(`chosen: ${chosen}`);
+  await shot(page, 'org-select-filter');
+  await axeCheck(page, 'org select filter at 390');
+  await ctx.close();
+});
 
 async function main() {
   const srv = await startServer();

@@ -148,6 +148,12 @@ def main():
           "D" + DOCX_MD + nul + COMMENTS)
     write("doctext", "docx_pkg",
           b"D" + pkg([("word/document.xml", DOCX_MD), ("word/comments.xml", COMMENTS)]))
+    # A Word part saved in UTF-16 (with its byte-order mark): a package
+    # only, as the parts are NUL-separated.
+    utf16 = DOCX_MD.replace('encoding="UTF-8"', 'encoding="UTF-16"')
+    write("doctext", "docx_utf16_pkg",
+          b"D" + pkg([("word/document.xml", b"\xff\xfe" + utf16.encode("utf-16-le")),
+                      ("word/comments.xml", COMMENTS.encode("utf-16-be"))]))
     write("doctext", "xlsx_parts",
           "Y" + WORKBOOK + nul + SST + nul + SHEET + nul + XL_COMMENTS)
     write("doctext", "xlsx_pkg",

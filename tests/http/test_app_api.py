@@ -96,6 +96,11 @@ def test_token_registers_and_handles_through_the_actions(srv):
     # A token takes no decisions: review, approval and extension are 403.
     for act in ("dept_review", "approve", "extend"):
         eq(api(srv, tok, "/api/v1/applications/%d/%s" % (aid, act), {}).status, 403, act)
+    # Under review the facts are fixed: an event is refused (409), as on the page.
+    r = api(srv, tok, "/api/v1/applications/%d/event" % aid,
+            {"kind": "correction_received", "on_day": "2026-03-05"})
+    eq(r.status, 409, r.text)
+    contains(r.json()["error"]["message"], "答复已提交审核或审批")
     # The history names the token.
     office = srv.client()
     office.login("office")
@@ -176,14 +181,6 @@ def test_cli_acts_through_the_same_functions(srv):
         *["%s=%s" % kv for kv in dict(APPLICANT, channel="in_person").items()])
     eq(rc, 0, err)
     aid = re.search(r"\(id (\d+)\)", out).group(1)
-    rc, out, err = srv.gongkai("applications", "act", aid, "draft", "--user", "office",
-                               "--db", srv.db, "outcome=results.denied.internal_affairs",
-                               "decision_text=属于内部人事管理信息")
-    eq(rc, 0, err)
-    rc, out, err = srv.gongkai("applications", "act", aid, "dept_review", "--user", "office",
-                               "--db", srv.db)
-    eq(rc, 1)
-    contains(err, "拟定答复的人员不能审核自己拟定的答复")
     rc, out, err = srv.gongkai("applications", "act", aid, "extend", "--user", "office",
                                "--db", srv.db, "on_day=2026-03-03", "n_days=10",
                                "text=需协调", "notified=1")
@@ -193,3 +190,11 @@ def test_cli_acts_through_the_same_functions(srv):
                                "--db", srv.db, "on_day=2026-03-03", "n_days=10",
                                "text=需协调", "notified=1")
     eq(rc, 0, err)
+    rc, out, err = srv.gongkai("applications", "act", aid, "draft", "--user", "office",
+                               "--db", srv.db, "outcome=results.denied.internal_affairs",
+                               "decision_text=属于内部人事管理信息")
+    eq(rc, 0, err)
+    rc, out, err = srv.gongkai("applications", "act", aid, "dept_review", "--user", "office",
+                               "--db", srv.db)
+    eq(rc, 1)
+    contains(err, "拟定答复的人员不能审核自己拟定的答复")

@@ -127,6 +127,70 @@ def test_art36_4_and_36_5_are_distinct_answers(srv):
     ok(m and int(m.group(1)) >= 2, out[-800:])
 
 
+def test_art36_1_already_disclosed_is_its_own_answer_counted_as_granted(srv):
+    # Art. 36(一): "所申请公开信息已经主动公开的，告知申请人获取该政府信息的
+    # 方式、途径".  Its own answer, with the way and place the drafter gives;
+    # the letter sends nothing and says where the information is; table 三
+    # counts it in row （一）予以公开 (regulation.md §1.6: （一） ← Art.
+    # 36(一)(二); the 2019 and 2021 formats have no row of their own for it).
+    office = srv.client()
+    office.login("office")
+    head = srv.client()
+    head.login("depthead")
+    leader = srv.client()
+    leader.login("leader")
+    rc, out, err = srv.gongkai("applications", "year", "2026", "--org", "znwsj", "--db", srv.db)
+    m = re.search(r"t3 results\.granted natural_person (\d+)", out)
+    granted0 = int(m.group(1)) if m else 0
+    aid = register(office, "孙已公开", "64052119800102011")
+    at = "/staff/applications/%d" % aid
+    page = office.get(at).text
+    contains(page, '<option value="results.granted.already_public">'
+                   '（一）予以公开（已主动公开，告知获取方式、途径）（《条例》第三十六条第（一）项）</option>')
+    contains(page, '<option value="results.granted">（一）予以公开（《条例》第三十六条第（二）项）</option>')
+    choice = {"outcome": "results.granted.already_public", "decision_text": ""}
+    r = office.post(at + "/draft", choice, csrf_from=at)
+    eq(r.status, 422)
+    contains(r.text, "须写明获取该政府信息的方式、途径")
+    where = "中宁县卫生健康局门户网站“政府信息公开年报”栏目 http://www.example.gov.cn/xxgk/nb/"
+    r = office.post(at + "/draft", dict(choice, obtain_at=where), csrf_from=at)
+    eq(r.status, 303, r.text[-600:])
+    eq(head.post(at + "/dept_review", {}, csrf_from=at).status, 303)
+    eq(leader.post(at + "/approve", {"answer_day": "2026-03-09"}, csrf_from=at).status, 303)
+    page = office.get(at).text
+    contains(page, '<dd id="outcome">（一）予以公开（已主动公开，告知获取方式、途径）</dd>'
+                   '<dt>法律依据</dt><dd>《条例》第三十六条第（一）项</dd>')
+    contains(page, '<dd id="obtain-at">%s</dd>' % where)
+    letter = office.get(at + "/letter").text
+    contains(letter, "您申请获取的政府信息本机关已经主动公开。您可以通过以下方式、途径获取：%s。" % where)
+    contains(letter, "依据：《条例》第三十六条第（一）项。")
+    not_contains(letter, "随本告知书")
+    not_contains(letter, "予以公开。")
+    # The register and the API name the same answer as the case page.
+    reg_no = re.search(r"<h1>申请 ([^<]+)</h1>", page).group(1)
+    row = office.get("/staff/applications?f=all&q=" + reg_no).text
+    contains(row, ">（一）予以公开（已主动公开，告知获取方式、途径）</td>")
+    j = office.get("/api/v1/applications/%d" % aid).json()
+    eq((j["outcome"], j["answer"], j["obtain_at"]),
+       ("results.granted", "results.granted.already_public", where))
+    # Counted once, in row （一）予以公开.
+    rc, out, err = srv.gongkai("applications", "year", "2026", "--org", "znwsj", "--db", srv.db)
+    eq(rc, 0, err)
+    m = re.search(r"t3 results\.granted natural_person (\d+)", out)
+    eq(int(m.group(1)), granted0 + 1, out[-800:])
+    # An ordinary 予以公开 answer is Art. 36(二): the information is sent.
+    aid2 = register(office, "孙提供", "64052119800102012")
+    at2 = "/staff/applications/%d" % aid2
+    eq(office.post(at2 + "/draft", {"outcome": "results.granted", "obtain_at": where},
+                   csrf_from=at2).status, 303)
+    eq(head.post(at2 + "/dept_review", {}, csrf_from=at2).status, 303)
+    eq(leader.post(at2 + "/approve", {"answer_day": "2026-03-09"}, csrf_from=at2).status, 303)
+    letter = office.get(at2 + "/letter").text
+    contains(letter, "依据：《条例》第三十六条第（二）项。")
+    not_contains(letter, where)                      # not an Art. 36(一) answer
+    contains(letter, "随本告知书")
+
+
 def test_demo_requests_for_the_bureaus_own_report(srv):
     # Seed 000, the bureau's own 2018 annual report, was proactively
     # disclosed: the bureau answers under Art. 36(一) (予以公开), never
@@ -146,6 +210,9 @@ def test_demo_requests_for_the_bureaus_own_report(srv):
         want = "results.granted" if a["org_name"].startswith("中宁县卫生") and \
             a["reg_no"].startswith("znwsj-") else "results.cannot_provide.not_held"
         eq(a["outcome"], want, a["reg_no"])
+        if want == "results.granted":              # Art. 36(一), not (二)
+            eq(a["answer"], "results.granted.already_public", a["reg_no"])
+            contains(a["obtain_at"], "政府信息公开年报")
     ok(seen > 0, "no demo request for the 2018 report")
 
 
@@ -286,3 +353,98 @@ def test_case_page_is_the_procedure(srv):
     contains(hist, 'id="history"')
     for s in ("拟定答复", "科室审核通过", "批准答复"):
         contains(hist, s)
+
+
+def test_table_3_across_the_year_boundary(srv):
+    # Table 三 of the 2019 format (国办公开办函〔2019〕60号, used for 2019
+    # and 2020; report_formats.json): 一 本年新收 = received in the year;
+    # 二 上年结转 = received earlier and not finished when the year began;
+    # 三 本年度办理结果 = every case concluded in the year, whenever it was
+    # received; 四 结转下年度继续办理 = not finished on 31 December; and
+    # 一 + 二 = 三（七）+ 四.  A new unit with four cases, worked by hand:
+    #   A received 2019-12-23, answered 2020-01-10 (予以公开)
+    #   B received 2020-03-02, answered 2020-03-20 (予以公开, Art. 36(一))
+    #   C received 2020-12-28, withdrawn 2021-01-05 (（六）其他处理)
+    #   D received 2019-06-03, withdrawn 2019-06-10
+    #   E received 2021-01-04, withdrawn 2021-01-06 (a withdrawal dated
+    #     2020-12-30, before receipt, is refused: it would count E as
+    #     concluded in 2020 and received in 2021, breaking both years)
+    # 2019: 新收 2 (A, D), 上年结转 0, 其他处理 1 (D), 总计 1, 结转 1 (A).
+    # 2020: 新收 2 (B, C), 上年结转 1 (A), 予以公开 2 (A, B), 总计 2, 结转 1 (C).
+    # 2021 (2021 format): 新收 1 (E), 上年结转 1 (C), （六）3 其他 2 (C, E),
+    #   总计 2, 结转 0.
+    import json
+    for args in (["org", "add", "--name", "中宁县跨年测试局", "--slug", "zn-kn",
+                  "--kind", "department"],
+                 ["user", "add", "--login", "kn_office", "--name", "跨年承办", "--org", "zn-kn",
+                  "--roles", "office", "--password", "Kn-test-2026!"],
+                 ["user", "add", "--login", "kn_head", "--name", "跨年审核", "--org", "zn-kn",
+                  "--roles", "dept_head", "--password", "Kn-test-2026!"],
+                 ["user", "add", "--login", "kn_leader", "--name", "跨年审批", "--org", "zn-kn",
+                  "--roles", "approver", "--password", "Kn-test-2026!"]):
+        rc, out, err = srv.gongkai(*args, "--db", srv.db)
+        eq(rc, 0, err)
+
+    def act(aid, action, user, *kv):
+        rc, out, err = srv.gongkai("applications", "act", aid, action, "--user", user,
+                                   "--db", srv.db, *kv)
+        eq(rc, 0, "%s: %s" % (action, err))
+
+    def new_case(name, id17, day):
+        f = form(name=name, id_number=id_number(id17))
+        f.update({"channel": "in_person", "event_day": day})
+        rc, out, err = srv.gongkai("applications", "register", "--user", "kn_office",
+                                   "--db", srv.db, *["%s=%s" % kv for kv in f.items()])
+        eq(rc, 0, err)
+        return re.search(r"\(id (\d+)\)", out).group(1)
+
+    def answer(aid, choice, day, *kv):
+        act(aid, "draft", "kn_office", "outcome=" + choice, *kv)
+        act(aid, "dept_review", "kn_head")
+        act(aid, "approve", "kn_leader", "answer_day=" + day)
+
+    a = new_case("跨年甲", "64052119800103011", "2019-12-23")
+    b = new_case("跨年乙", "64052119800103021", "2020-03-02")
+    c = new_case("跨年丙", "64052119800103031", "2020-12-28")
+    d = new_case("跨年丁", "64052119800103041", "2019-06-03")
+    answer(a, "results.granted", "2020-01-10")
+    answer(b, "results.granted.already_public", "2020-03-20", "obtain_at=本局门户网站")
+    act(c, "withdraw", "kn_office", "on_day=2021-01-05", "text=书面撤回")
+    act(d, "withdraw", "kn_office", "on_day=2019-06-10", "text=电话确认撤回")
+    e = new_case("跨年戊", "64052119800103051", "2021-01-04")
+    rc, out, err = srv.gongkai("applications", "act", e, "withdraw", "--user", "kn_office",
+                               "--db", srv.db, "on_day=2020-12-30", "text=书面撤回")
+    eq(rc, 1)
+    contains(err, "撤回日期不能早于收到申请之日（2021-01-04）")
+    act(e, "withdraw", "kn_office", "on_day=2021-01-06", "text=书面撤回")
+    want = {
+        2019: {"new": 1 + 1, "carried_in": 0, "results.other": 1, "results.total": 1,
+               "carry_out": 1},
+        2020: {"new": 2, "carried_in": 1, "results.granted": 2, "results.total": 2,
+               "carry_out": 1},
+        2021: {"new": 1, "carried_in": 1, "results.other.other": 2, "results.total": 2,
+               "carry_out": 0},
+    }
+    s = srv.client()
+    s.login("kn_office", "Kn-test-2026!")
+    for year, rows in want.items():
+        j = json.loads(s.get("/api/v1/reports/zn-kn/%d" % year).text)
+        t3 = j["tables"]["t3"]
+        for row, n in rows.items():
+            eq(t3[row]["total"], n, "%d %s" % (year, row))
+            eq(t3[row]["natural_person"], n, "%d %s" % (year, row))
+        eq(sum(v["total"] for k, v in t3.items()
+               if k.startswith("results.") and k != "results.total"), rows["results.total"],
+           "%d: （七）总计 = the rows above it" % year)
+        # The register's summary of the cases received in the year says the same.
+        page = s.get("/staff/applications?f=%d" % year).text
+        summary = page[page.find('id="year-summary"'):page.find("</table>", page.find('id="year-summary"'))]
+        for label, row in (("一、本年新收", "new"), ("二、上年结转", "carried_in"),
+                           ("三、（七）总计", "results.total"), ("四、结转下年度继续办理", "carry_out")):
+            contains(summary, '<th scope="row">%s</th><td>%d</td>' % (label, rows[row]))
+        rc, out, err = srv.gongkai("applications", "year", str(year), "--org", "zn-kn",
+                                   "--db", srv.db)
+        eq(rc, 0, err)
+        contains(out, "%d 新收 %d 上年结转 %d 办结 %d 结转下年度 %d"
+                 % (year, rows["new"], rows["carried_in"], rows["results.total"],
+                    rows["carry_out"]))

@@ -8,7 +8,7 @@ src/http/form_once.c, and tested with them.)
 """
 import re
 
-from harness import contains, eq, not_contains
+from harness import contains, eq, not_contains, ok
 from test_applications import APPLY, form
 
 EMPTY_FILE = {"attachment": ("", b"", "application/octet-stream")}
@@ -53,3 +53,50 @@ def test_other_identity_documents_accepted(srv):
     contains(page, "港澳居民来往内地通行证")
     contains(page, "台湾居民来往大陆通行证")
     contains(page, "外国人永久居留身份证")
+
+
+def test_tracking_page_reads_like_the_confirmation(srv):
+    """What the confirmation gave leads to the status: its link fills in the
+    registration number, and the status page writes the dates as the
+    confirmation did (年月日, Beijing), names the notices' section and says
+    what each download button gives, also to a screen reader."""
+    c = srv.client()
+    p, no, code = done(c, post(c, form()))
+    received = re.search(r"<dt>收到申请日期</dt><dd>([^<]+)<", p.plain).group(1)
+    due = re.search(r"<dt>答复期限</dt><dd>([^<]+)<", p.plain).group(1)
+    ok(re.match(r"^\d{4}年\d{1,2}月\d{1,2}日$", received), received)
+    link = re.search(r'<a href="(/track[^"]*)">查询办理进度</a>', p.plain).group(1)
+    eq(link, "/track?reg_no=" + no)
+    form_page = srv.client().get(link)
+    eq(form_page.status, 200)
+    contains(form_page.plain, 'name="reg_no" value="%s"' % no)
+    pub = srv.client()
+    t = pub.post("/track", {"reg_no": no, "code": code}, csrf_from="/track")
+    eq(t.status, 200)
+    contains(t.plain, "<dt>收到申请日期</dt><dd>%s</dd>" % received)
+    contains(t.plain, '<dd id="due">%s</dd>' % due)
+    iso = re.search(r"\d{4}-\d{2}-\d{2}", t.plain)
+    ok(not iso, "a date written %s" % (iso and iso.group(0)))
+    contains(t.plain, "<h2>告知书</h2>")
+    # The registration receipt: its viewing button and its Word button each
+    # name the notice (WCAG 2.4.6); the Word one says it downloads Word.
+    buttons = re.findall(r"<button[^>]*>[^<]*</button>", t.plain)
+    word = [b for b in buttons if "Word" in b]
+    eq(len(word), 1, buttons)
+    contains(word[0], 'aria-label="下载Word版：政府信息公开申请登记回执')
+    contains(word[0], ">下载Word版</button>")
+
+
+def test_wrong_tracking_code_keeps_the_number_and_focuses_the_code(srv):
+    """A wrong code: what was typed stays, and the code field has the cursor
+    (autofocus, no script) to correct it."""
+    c = srv.client()
+    p, no, code = done(c, post(c, form()))
+    t = srv.client().post("/track", {"reg_no": no, "code": "0" * 20}, csrf_from="/track")
+    eq(t.status, 404)
+    contains(t.plain, "登记号或查询码不正确")
+    contains(t.plain, 'name="reg_no" value="%s"' % no)
+    code_input = re.search(r'<input[^>]*name="code"[^>]*>', t.plain).group(0)
+    contains(code_input, "autofocus")
+    form_page = srv.client().get("/track")
+    not_contains(form_page.plain, "autofocus")

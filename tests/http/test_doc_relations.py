@@ -13,7 +13,7 @@ import re
 from urllib.parse import quote
 
 from harness import contains, eq, not_contains, ok
-from test_documents import client, new_doc, walk_to
+from test_documents import act, client, new_doc, walk_to
 
 DEMO = True
 
@@ -117,7 +117,9 @@ def test_picker_by_title_and_number_then_public_pages_and_removal(srv):
     plan_pub = anon.get("/o/znwsj/d/%d" % doc_id(srv, PLAN)).text
     m = re.search(r"<section class=\"related\" data-relations>.*?</section>", plan_pub, re.S)
     ok(m, "the repealed document does not show what repeals it")
-    contains(m.group(0), "被以下文件废止")
+    # PLAN is still recorded 有效: the other document states the repeal
+    # (test_repeal_relation_tag_follows_the_recorded_validity).
+    contains(m.group(0), "载明废止本文件")
     contains(m.group(0), "关于相关文件测试的流感防控实施方案")
 
     # The public API says the same.
@@ -183,3 +185,84 @@ def test_lookup_json_offers_published_documents_by_number(srv):
     eq(titles, [VACCINE])
     r = drafter.get("/staff/docs/lookup?q=%s" % quote(" "))
     eq(r.status, 400)
+
+
+# ---- labels true for the states of both documents --------------------------
+
+def published(srv, title):
+    doc = new_doc(client(srv, "drafter"), title, formed="2026-11-02")
+    walk_to(srv, doc, "published")
+    return doc
+
+
+def set_validity(srv, doc, validity, day, replaced_by=0):
+    fields = {"confirm": "1", "validity": validity, "validity_date": day}
+    if replaced_by:
+        fields["replaced_by_id"] = str(replaced_by)
+    r = client(srv, "office").post("/staff/docs/%d/validity" % doc, fields)
+    eq(r.status, 303, "%s: %s" % (validity, re.findall(r'notice error"[^>]*>([^<]*)', r.text)))
+
+
+def replacement_line(srv, doc, other):
+    """The text (tags stripped) of the line on doc's public page whose link
+    leads to other, the document recorded as replacing it; "" if none."""
+    r = srv.client().get("/o/znwsj/d/%d" % doc)
+    eq(r.status, 200)
+    m = re.search(r'<p[^>]*>([^<]*<a href="/o/znwsj/d/%d">[^<]*</a>[^<]*)</p>' % other, r.text)
+    return html.unescape(re.sub(r"<[^>]+>", "", m.group(1))) if m else ""
+
+
+def test_replacement_label_true_in_every_state_of_both(srv):
+    """A repealed document named its replacement "现行文件" whatever the
+    replacement's own state.  现行 (in force) is only true of a published,
+    valid document; otherwise it is the 替代文件 with its own state said."""
+    old = published(srv, "被替代的旧办法")
+    new = published(srv, "替代旧办法的新办法")
+    set_validity(srv, old, "repealed", "2026-11-10", new)
+    eq(replacement_line(srv, old, new), "现行文件：替代旧办法的新办法")
+    set_validity(srv, new, "amended", "2026-11-20")
+    eq(replacement_line(srv, old, new), "替代文件：替代旧办法的新办法（已于2026-11-20修订）")
+    set_validity(srv, new, "expired", "2026-11-25")
+    eq(replacement_line(srv, old, new), "替代文件：替代旧办法的新办法（已于2026-11-25失效）")
+    set_validity(srv, new, "repealed", "2026-11-26")
+    eq(replacement_line(srv, old, new), "替代文件：替代旧办法的新办法（已于2026-11-26废止）")
+    staff = client(srv, "office").get("/staff/docs/%d" % old).text
+    not_contains(staff, "现行文件")
+    contains(staff, "替代文件：")
+    # Withdrawn: its notice page remains, and the line says so.
+    eq(act(client(srv, "office"), new, "withdraw", "内容有误").status, 303)
+    eq(replacement_line(srv, old, new), "替代文件：替代旧办法的新办法（已撤回）")
+    not_contains(srv.client().get("/o/znwsj/d/%d" % old).text, "现行文件")
+    # An amended document stays in force: the other one amends it.
+    base = published(srv, "被修订的实施细则")
+    amending = published(srv, "关于修订实施细则的决定")
+    set_validity(srv, base, "amended", "2026-11-12", amending)
+    eq(replacement_line(srv, base, amending), "修改本文件的文件：关于修订实施细则的决定")
+    # The banner of each state reads as a sentence (本文件已已修订 before).
+    for doc, banner in ((base, "本文件已修订（2026-11-12）"), (old, "本文件已废止（2026-11-10）")):
+        for page in (srv.client().get("/o/znwsj/d/%d" % doc).text,
+                     client(srv, "office").get("/staff/docs/%d" % doc).text):
+            contains(page, banner)
+            not_contains(page, "已已")
+
+
+def test_repeal_relation_tag_follows_the_recorded_validity(srv):
+    """"被以下文件废止" on a document still recorded 有效 contradicted its
+    own 有效性 row (a relation does not change validity): until the
+    repeal is recorded the tag says the other document states it."""
+    target = published(srv, "拟被废止的暂行规定")
+    repealing = published(srv, "关于废止暂行规定的通知")
+    pick(client(srv, "office"), repealing, "拟被废止的暂行规定", "拟被废止的暂行规定", "repeals")
+    page = srv.client().get("/o/znwsj/d/%d" % target).text
+    contains(page, "有效")
+    contains(page, '<span class="tag">载明废止本文件</span>')
+    not_contains(page, "被以下文件废止")
+    contains(section(client(srv, "office").get("/staff/docs/%d" % target).text, "relations"),
+             "载明废止本文件")
+    set_validity(srv, target, "repealed", "2026-11-15", repealing)
+    page = srv.client().get("/o/znwsj/d/%d" % target).text
+    contains(page, '<span class="tag">被以下文件废止</span>')
+    # The repealing document's own page: the repealed one, with its state.
+    page = srv.client().get("/o/znwsj/d/%d" % repealing).text
+    contains(page, '<span class="tag">废止</span>')
+    contains(page, "拟被废止的暂行规定</a>（已于2026-11-15废止）")

@@ -8,10 +8,10 @@ shows), multipart and chunked bodies, JSON bodies, headers and methods.
 
 The oracle (hostile_gen.Gen.judge): the server stays up, its log has no
 sanitizer report, no 5xx except 503, no raw SQL/C error text in an
-answer, and every 4xx of gongkai's own carries a Chinese message.
-Answers libmicrohttpd gives itself before gongkai sees the request (a
-request line or header it cannot hold or parse: its fixed English 400,
-413, 414 and 431 pages) are out of gongkai's reach and not judged.
+answer, and every 4xx carries a Chinese message — also the answers
+libmicrohttpd gives itself before gongkai sees the request (a request line
+or header it cannot hold or parse), which http/mhd_pages.c turns into the
+site's Chinese pages with the site's headers.
 
 The sample is a fixed prefix of the seeded sequence (MAX requests), so
 each run sends the same requests; a longer campaign runs hostile_gen.py

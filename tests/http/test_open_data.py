@@ -8,7 +8,7 @@ import hashlib
 import io
 import json
 
-from harness import eq, ok
+from harness import contains, eq, ok
 
 DEMO = True
 
@@ -108,3 +108,112 @@ def test_report_cells_carry_their_official_labels(srv):
     ok(all(x["table_label"] and x["column_label"] for x in rows))
     # Only table 四 has a row without a heading of its own (one row).
     eq({x["table"] for x in rows if not x["row_label"]}, {"t4"})
+
+
+def test_open_data_page_for_people(srv):
+    """A person looking for the open data finds a page, linked from every
+    page's footer, that lists each dataset of the manifest in Chinese with
+    its files: format, size (1 KB = 1024 bytes), SHA-256 and link, the
+    licence and when it was last built (Beijing time, 年月日)."""
+    c = srv.client()
+    home = c.get("/")
+    contains(home.text, '<a href="/data">开放数据</a>')
+    m = c.get("/api/v1/datasets").json()
+    r = c.get("/data")
+    eq(r.status, 200)
+    contains(r.text, "<h1>开放数据</h1>")
+    contains(r.text, 'href="https://creativecommons.org/licenses/by/4.0/"')
+    contains(r.text, "知识共享署名 4.0 国际许可协议")
+    contains(r.text, 'href="/api/v1/datasets"')
+    for ds in m["datasets"]:
+        contains(r.text, ">%s<" % ds["title"])
+        y, mo, d = ds["modified"][:10].split("-")
+        contains(r.text, "%d年%d月%d日" % (int(y), int(mo), int(d)))
+        for dist in ds["distributions"]:
+            n = dist["bytes"]
+            size = ("%d字节" % n if n < 1024 else "%.1f KB" % (n / 1024) if n < 1 << 20
+                    else "%.1f MB" % (n / (1 << 20)))
+            label = {"csv": "CSV", "jsonl": "JSON"}[dist["format"]]
+            contains(r.text, '<a href="%s" download>%s（%s）</a>' % (dist["url"], label, size))
+            contains(r.text, dist["sha256"])
+
+
+def test_static_export_links_the_live_open_data_page(srv):
+    """The static export has the data files but no /data page: its footer
+    links to the live server's page, like its search forms."""
+    import os
+    out = os.path.join(srv.dir, "site-data")
+    rc, _, err = srv.gongkai("export-site", "--db", srv.db, "--out", out,
+                             "--base-url", "https://gk.example.gov.cn")
+    eq(rc, 0, err)
+    with open(os.path.join(out, "index.html"), encoding="utf-8") as f:
+        contains(f.read(), '<a href="https://gk.example.gov.cn/data">开放数据</a>')
+
+
+def test_manifest_describes_every_field_written(srv):
+    """Each key of every JSON Lines record is a field the manifest names
+    and describes, and each field it names is written: the list of fields
+    cannot drift from the rows again (three document fields once went
+    undescribed)."""
+    c = srv.client()
+    m = manifest(c)
+    ok(len(m) >= 3)
+    for name, ds in m.items():
+        fields = [fd["name"] for fd in ds["fields"]]
+        eq(len(fields), len(set(fields)), name + ": a field named twice")
+        for fd in ds["fields"]:
+            ok(fd.get("description", "").strip(), "%s: %s has no description" % (name, fd["name"]))
+        jl = files_of(c, ds)["jsonl"].decode("utf-8").splitlines()
+        keys = set()
+        for line in jl:
+            keys |= set(json.loads(line))
+        if not jl:
+            continue
+        eq(sorted(keys - set(fields)), [], name + ": written but not described")
+        eq(sorted(set(fields) - keys), [], name + ": described but never written")
+
+
+def staff(srv, login):
+    c = srv.client()
+    c.login(login)
+    return c
+
+
+def ledger_all(c, query):
+    out = []
+    while True:
+        r = c.get("/api/v1/ledger?limit=1000&after=%d&%s" % (out[-1]["seq"] if out else 0, query))
+        eq(r.status, 200)
+        page = r.json()["entries"]
+        out += page
+        if len(page) < 1000:
+            return out
+
+
+def test_ledger_content_stays_within_the_organisations_a_user_may_see(srv):
+    """content=1 gives the older and withdrawn versions of documents (a
+    document may have been withdrawn for a reason): to staff who may see
+    the document's organisation, never to another agency's staff."""
+    wd = srv.sql("SELECT d.id FROM doc d JOIN org o ON o.id=d.org_id"
+                 " WHERE d.state='withdrawn' AND o.slug='znwsj' ORDER BY d.id")[0][0]
+    aq = staff(srv, "aq-office")          # 安泉县卫生健康局, another agency
+    r = aq.get("/api/v1/ledger?doc=%d&content=1" % wd)
+    eq(r.status, 403)
+    ok("entries" not in r.json())
+    contains(r.json()["error"]["message"], "其他单位")
+    # The hash chain itself stays public (no content).
+    eq(aq.get("/api/v1/ledger?doc=%d" % wd).status, 200)
+    # The whole ledger: content with the agency's own entries only.
+    org_of = dict(srv.sql("SELECT d.id, o.slug FROM doc d JOIN org o ON o.id=d.org_id"))
+    led = ledger_all(aq, "content=1")
+    mine = [e for e in led if org_of[e["doc_id"]] == "aqwsj"]
+    others = [e for e in led if org_of[e["doc_id"]] != "aqwsj"]
+    ok(mine and others)
+    ok(all("content" in e for e in mine), "aq's own entries carry their content")
+    eq([e["seq"] for e in others if "content" in e], [], "another agency's content given")
+    # The bureau's own office reads its withdrawn document's versions.
+    office = staff(srv, "office")
+    e = office.get("/api/v1/ledger?doc=%d&content=1" % wd).json()["entries"]
+    ok(len(e) >= 2)
+    for x in e:
+        eq(hashlib.sha256(x["content"].encode()).hexdigest(), x["content_hash"])

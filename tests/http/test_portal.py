@@ -7,6 +7,7 @@ index follows publication, correction, validity changes and withdrawal;
 portal lists, feeds and CSV."""
 import csv
 import io
+import html
 import os
 import random
 import re
@@ -626,3 +627,149 @@ def test_document_page_is_served_from_the_public_cache(srv):
     eq(r2.body, r1.body)
     eq(r2.headers.get("last-modified"), r1.headers.get("last-modified"))
     eq(r2.headers.get("etag"), r1.headers.get("etag"))
+
+
+def test_search_page_without_a_term(srv):
+    """A citizen who chooses only filters (an organisation, a year) and
+    presses 检索 gets that organisation's documents of that year, newest
+    first; one who presses it with nothing at all is told what to enter.
+    Once results are shown the filters fold away (<details>, no script)
+    under a summary naming what is chosen, so on a phone the results come
+    first; before any search they stand open."""
+    c = srv.client()
+    date = dict(srv.sql("SELECT d.id, d.published_date FROM doc d JOIN org o"
+                        " ON o.id = d.org_id WHERE d.state = 'published'"
+                        " AND o.slug = 'aqwsj' AND d.published_date LIKE '2018-%'"))
+    ok(len(date) > 10, "安泉县 has more than a page of 2018 documents")
+    r = c.get("/search?q=&org=aqwsj&year=2018&kind=&validity=&sort=relevance")
+    eq(r.status, 200)
+    total = int(re.search(r'data-total="(\d+)"', r.text).group(1))
+    eq(total, len(date))
+    contains(r.text, '<details class="filters"><summary>筛选条件（已选：安泉县卫生健康局、2018年）</summary>')
+    ids, page = [], 1
+    while True:
+        ids += [int(x) for x in re.findall(r'data-doc-id="(\d+)"', r.text)]
+        m = re.search(r'rel="next" href="([^"]+)"', r.text)
+        if not m:
+            break
+        page += 1
+        eq(html.unescape(m.group(1)),
+           "/search?org=aqwsj&year=2018&sort=relevance&page=%d" % page)
+        r = c.get(html.unescape(m.group(1)))
+    eq(sorted(ids), sorted(date))
+    dates = [date[i] for i in ids]
+    eq(dates, sorted(dates, reverse=True))
+    # Nothing chosen: no results, a hint, the filters open.
+    r = c.get("/search?q=&org=&year=&kind=&validity=&sort=relevance")
+    eq(r.status, 200)
+    not_contains(r.text, "data-total")
+    contains(r.text, "请输入检索词，或选择发布单位、发布年份等筛选条件")
+    contains(r.text, '<details class="filters" open><summary>筛选条件</summary>')
+    # A term: results, the filters folded with nothing chosen.
+    r = c.get("/search?q=%E7%96%AB%E8%8B%97")
+    contains(r.text, '<details class="filters"><summary>筛选条件</summary>')
+    not_contains(r.text, "请输入检索词")
+    # The landing page: open, no hint.
+    r = c.get("/search")
+    contains(r.text, '<details class="filters" open>')
+    not_contains(r.text, "请输入检索词")
+
+
+def test_attachment_link_says_format_and_size(srv):
+    """On a phone, data costs: beside each attachment the document page says
+    what kind of file it is and how large, before it is downloaded
+    (394 bytes → “394字节”, 4,406 → “4.3 KB”, 1 KB = 1024 bytes)."""
+    c = srv.client()
+    rows = srv.sql("SELECT d.id, o.slug, b.size, b.mime FROM doc_attachment a"
+                   " JOIN attachment_blob b ON b.sha256 = a.sha256"
+                   " JOIN doc d ON d.id = a.doc_id JOIN org o ON o.id = d.org_id"
+                   " WHERE d.state = 'published'")
+    seen = set()
+    for doc, slug, size, mime in rows:
+        kind = {"application/pdf": "PDF", "application/vnd.openxmlformats-"
+                "officedocument.wordprocessingml.document": "Word"}.get(mime)
+        if not kind or kind in seen:
+            continue
+        seen.add(kind)
+        r = c.get("/o/%s/d/%d" % (slug, doc))
+        eq(r.status, 200)
+        words = ("%d字节" % size if size < 1024 else
+                 "%.1f KB" % (size / 1024) if size < 1024 * 1024 else
+                 "%.1f MB" % (size / 1024 / 1024))
+        contains(r.text, "</a>（%s文件，%s，SHA-256 <code>" % (kind, words))
+    eq(seen, {"PDF", "Word"})
+
+
+def test_search_by_index_number_and_docno_brackets(srv):
+    """A citizen copies a document's 索引号 from a list or a printed page
+    into the search box (maybe typed with full-width digits on a phone):
+    the document it names is shown first, though index numbers are not in
+    the full text.  One who types a 文号 with [ ] or ( ) around the year,
+    as a phone keyboard has them, and finds nothing is offered the same
+    search with 〔 〕, which documents use (GB/T 9704); any search that finds
+    nothing says what to try next."""
+    c = srv.client()
+    doc, slug, idx, title = srv.sql(
+        "SELECT d.id, o.slug, d.index_number, d.title FROM doc d JOIN org o"
+        " ON o.id = d.org_id WHERE d.state = 'published' AND d.index_number"
+        " LIKE '%/%-%' ORDER BY d.id LIMIT 1")[0]
+    wide = "".join(chr(ord(ch) + 0xFEE0) if "!" <= ch <= "~" else ch for ch in idx)
+    for q in [idx, " %s " % idx, wide]:
+        r = c.get("/search?q=" + urllib.parse.quote(q))
+        eq(r.status, 200, q)
+        m = re.search(r'<p class="index-hit"[^>]*>(.*?)</p>', r.text, re.S)
+        ok(m, "no index-number hit for %r" % q)
+        contains(m.group(1), '<a href="/o/%s/d/%d">%s</a>' % (slug, doc, html.escape(title, quote=False)))
+    r = c.get("/search?q=" + urllib.parse.quote("99999/1900-00001"))
+    not_contains(r.text, 'class="index-hit"')
+    # 文号 with the wrong brackets.
+    no = srv.sql("SELECT doc_number FROM doc WHERE state = 'published'"
+                 " AND doc_number LIKE '%〔____〕%' ORDER BY id LIMIT 1")[0][0]
+    for left, right in [("[", "]"), ("(", ")"), ("（", "）"), ("【", "】"), ("［", "］")]:
+        typed = no.replace("〔", left).replace("〕", right)
+        r = c.get("/search?q=" + urllib.parse.quote(typed))
+        eq(int(re.search(r'data-total="(\d+)"', r.text).group(1)), 0, typed)
+        m = re.search(r'<p class="hint docno-hint">(.*?)</p>', r.text, re.S)
+        ok(m, "no bracket hint for %r" % typed)
+        contains(r.text, "没有找到相关文件。可以换用更少或更短的检索词")
+        contains(m.group(1), '<a href="/search?q=%s">%s</a>'
+                 % (urllib.parse.quote(no, safe=""), html.escape(no)))
+    # The right brackets: no hint.
+    r = c.get("/search?q=" + urllib.parse.quote(no))
+    not_contains(r.text, "docno-hint")
+    not_contains(r.text, "没有找到相关文件")
+
+
+def test_error_pages_offer_search_and_home(srv):
+    """Someone who follows an old or mistyped link to a policy lands on a
+    Chinese error page that offers the search (to find the policy) and the
+    home page."""
+    c = srv.client()
+    for path, status in [("/o/znwsj/d/999999", 404), ("/no/such/page", 404),
+                         ("/search?q=x&year=abc", 400), ("/o/nosuch", 404)]:
+        r = c.get(path)
+        eq(r.status, status, path)
+        contains(r.text, '<a href="/search">检索政府信息</a>', path)
+        contains(r.text, '<a href="/">返回首页</a>', path)
+
+
+def test_public_catalogue_explains_itself_and_index_numbers(srv):
+    """A citizen who opens the catalogue is told what it is and what an
+    index number is, with a real one of this organisation as the example,
+    and that the search finds a document by it (which it then does)."""
+    c = srv.client()
+    r = c.get("/o/znwsj/catalogue")
+    eq(r.status, 200)
+    m = re.search(r'<p class="lead">(.*?)</p>', r.text, re.S)
+    ok(m, "no introduction")
+    lead = m.group(1)
+    contains(lead, "索引号")
+    contains(lead, "主动公开基本目录")
+    ex = re.search(r'<a href="/search\?q=([^"]+)">', lead)
+    ok(ex, "no example index number linked to the search")
+    idx = urllib.parse.unquote(ex.group(1))
+    rows = srv.sql("SELECT d.id FROM doc d JOIN org o ON o.id = d.org_id WHERE"
+                   " o.slug = 'znwsj' AND d.state = 'published' AND d.index_number = ?", (idx,))
+    eq(len(rows), 1, idx)
+    hit = c.get("/search?q=" + ex.group(1))
+    contains(hit.text, '<a href="/o/znwsj/d/%d">' % rows[0][0])

@@ -624,6 +624,38 @@ def test_supervisor_sees_subtree_and_nothing_outside(srv):
     eq(d.get("/staff/supervise").status, 403)
 
 
+def test_supervisor_view_is_bounded_by_the_fan_out_not_the_tree(srv):
+    # A province's tree holds thousands of units: the view lists the unit
+    # and its direct children, a child with units below it counted with
+    # them (one row, linking to its own view), never every unit below.
+    import os
+    rc, _, err = srv.gongkai("org", "add", "--db", srv.db, "--name", "中宁县疾控中心检验科",
+                             "--slug", "zn-cdc-lab", "--parent", "zn-cdc")
+    eq(rc, 0, err)
+    path = os.path.join(srv.dir, "lab.jsonl")
+    with open(path, "w", encoding="utf-8") as f:
+        f.write(json.dumps({"title": "2011年检验科工作总结", "published_date": "2011-06-01",
+                            "body": "正文", "index_number": "LAB/2011-00001"},
+                           ensure_ascii=False) + "\n")
+    rc, _, err = srv.gongkai("docs", "import", "--org", "zn-cdc-lab", "--db", srv.db, path)
+    eq(rc, 0, err)
+    cdc = org_id(srv, "zn-cdc")
+    c = srv.client()
+    c.login("inspector")
+    r = c.get("/staff/supervise?year=2011")
+    eq(r.status, 200)
+    not_contains(r.text, "中宁县疾控中心检验科")
+    contains(r.text, '<a href="/staff/supervise?org=%d&amp;year=2011">中宁县疾病预防控制中心</a>'
+             "（含下级单位）" % cdc)
+    # The one document of 2011 in the tree is the lab's: counted on the
+    # 疾控中心's row (with its subtree) and in the total.
+    contains(r.text, '<a href="/staff/docs?org=%d&amp;subtree=1&amp;year=2011&amp;state=published">1</a>'
+             % cdc)
+    drill = c.get("/staff/supervise?org=%d&year=2011" % cdc)
+    eq(drill.status, 200)
+    contains(drill.text, "中宁县疾控中心检验科")
+
+
 def test_dashboard_svg_links_and_xlsx(srv):
     bureau = org_id(srv, "znwsj")
     c = srv.client()

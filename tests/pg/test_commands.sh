@@ -187,14 +187,17 @@ aid=$(sed -n 's/.*(id \([0-9]*\)).*/\1/p' "$tmp/out")
   ok "applications register: one more application ($aid)" || bad "applications register: no row"
 [ "$(q "SELECT id_sealed<>'' AND position('640521197902020036' in id_sealed)=0 FROM application WHERE id=${aid:-0}")" = t ] &&
   ok "applications register: identity number sealed, not in clear" || bad "applications register: identity number"
+check "applications act extend" 0 "extend done" \
+  "$BIN" applications act "$aid" extend --user officehead --db "$DB" on_day=2026-03-03 \
+  n_days=10 text=需协调 notified=1
 check "applications act draft" 0 "draft done" \
   "$BIN" applications act "$aid" draft --user office --db "$DB" \
   outcome=results.denied.internal_affairs decision_text=属于内部人事管理信息
 check "applications act: the drafter may not review" 1 "拟定答复的人员不能审核自己拟定的答复" \
   "$BIN" applications act "$aid" dept_review --user office --db "$DB"
-check "applications act extend" 0 "extend done" \
-  "$BIN" applications act "$aid" extend --user officehead --db "$DB" on_day=2026-03-03 \
-  n_days=10 text=需协调 notified=1
+check "applications act: no event while the answer awaits review" 1 "答复已提交审核或审批" \
+  "$BIN" applications act "$aid" event --user office --db "$DB" kind=organ_start \
+  on_day=2026-03-04 text=县医疗保障局
 check "applications year 2025 balances" 0 "2025 新收" "$BIN" applications year 2025 --db "$DB"
 check "applications recalc" 0 "got a new due date" "$BIN" applications recalc --db "$DB"
 printf 'date,kind,name\n2026-03-04,holiday,测试假日\n' >"$tmp/hol.csv"

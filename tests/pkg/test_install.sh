@@ -50,11 +50,34 @@ ok "the service user reads it with the packaged configuration" \
   sh -c "runuser -u gongkai -- gongkai ledger verify >/dev/null"
 ok "unit enabled" [ -e /etc/systemd/system/multi-user.target.wants/gongkai.service ]
 
-# Reinstalling runs postinst as an upgrade from the installed version.
+# Reinstalling runs postinst as an upgrade from the installed version; the
+# operator's comment after db = (gongkai.conf(5)) is not part of the path.
+sed -i 's|^db = .*|&   # the database|' /etc/gongkai/gongkai.conf
 dpkg -i "$deb" >"$log" 2>&1
 ok "reinstall (upgrade path) succeeds" [ $? -eq 0 ]
+ok "upgrade finds the database despite a comment after db =" \
+  sh -c "! grep -q 'database created' '$log'"
 ok "upgrade took a backup first" sh -c 'ls /var/backups/gongkai/before-upgrade-from-*.db >/dev/null 2>&1'
 ok "upgrade ran the migrations" grep -q "schema version" "$log"
+
+ok "the server and the backup timer are started (when systemd runs)" \
+  grep -Eq "deb-systemd-invoke (start|\\\$_dh_action) 'gongkai-backup.timer'" /var/lib/dpkg/info/gongkai.postinst
+
+# An installation moved to PostgreSQL (db = a connection string): an
+# upgrade must not take the string for a missing file and run `init` over
+# the login file; it backs up with pg_dump (here the server does not exist,
+# so the upgrade stops before migrating, as it must without a backup).
+cp /etc/gongkai/admin-login.txt "$log.login"
+cp /etc/gongkai/gongkai.conf "$log.conf"
+sed -i 's|^db = .*|db = host=/nonexistent-gongkai-test dbname=gongkai|' /etc/gongkai/gongkai.conf
+dpkg -i "$deb" >"$log" 2>&1
+ok "upgrade on PostgreSQL does not run init" sh -c "! grep -q 'database created' '$log'"
+ok "upgrade on PostgreSQL keeps the login file" cmp -s /etc/gongkai/admin-login.txt "$log.login"
+ok "upgrade on PostgreSQL backs it up first (no server: refused)" grep -q "gongkai backup: .*PostgreSQL" "$log"
+cp "$log.conf" /etc/gongkai/gongkai.conf
+dpkg --configure -a >"$log" 2>&1
+ok "with the file again the upgrade completes" sh -c "dpkg-query -W -f='\${Status}' gongkai | grep -q 'ok installed'"
+rm -f "$log.login" "$log.conf"
 
 dpkg --purge gongkai >"$log" 2>&1
 ok "purge keeps the database" [ -f /var/lib/gongkai/gongkai.db ]

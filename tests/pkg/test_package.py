@@ -156,6 +156,16 @@ def body(d, procs):
               "usr/share/man/man5/gongkai.conf.5.gz",
               "usr/share/doc/gongkai/examples/nginx-gongkai.conf"]:
         check("package ships " + f, os.path.exists(os.path.join(root, f)))
+    # The maintainer scripts dh_installsystemd wrote: the backup timer is
+    # started at install (and restarted after an upgrade), not only enabled
+    # for the next boot, or no backup is taken until the machine reboots.
+    ctrl = os.path.join(d, "control")
+    run(["dpkg-deb", "-e", deb, ctrl])
+    postinst = open(os.path.join(ctrl, "postinst")).read()
+    def starts(unit):
+        return re.search(r"deb-systemd-invoke (?!stop)\S+ '%s'" % re.escape(unit), postinst)
+    check("postinst starts the service", starts("gongkai.service"))
+    check("postinst starts the backup timer", starts("gongkai-backup.timer"), postinst[-1500:])
     r = run(["dpkg-deb", "-I", deb])
     check("conffile declared", "/etc/gongkai/gongkai.conf" in run(
         ["dpkg-deb", "--ctrl-tarfile", deb]).stdout or "conffiles" in r.stdout, r.stdout)

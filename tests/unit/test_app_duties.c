@@ -9,6 +9,7 @@
 #include "core/notice.h"
 #include "core/org_kind.h"
 #include "core/perm.h"
+#include "datefix.h"
 #include "harness.h"
 
 TEST(duties_extension_only_by_office_head) {
@@ -48,17 +49,35 @@ TEST(duties_row_four_one_has_two_answers) {
   CHECK(strstr(o5->zDecision, "不存在") == NULL);
   CHECK(app_answer_of("results.cannot_provide.not_held", "art36_5") == o5);
   CHECK(app_answer_of("results.cannot_provide.not_held", "art36_4") == o4);
-  /* 21 rows + the second answer of （四）1, that one right after its row. */
-  int n = 0, iRow = -1, iOther = -1;
+  /* Art. 36(一), already proactively disclosed: its own answer, counted
+  ** in row （一）予以公开 with Art. 36(二) (regulation.md §1.6). */
+  const AppOutcome *o1 = app_answer(APP_ANSWER_ALREADY_PUBLIC, &zOutcome, &zBasis);
+  CHECK(o1 != NULL);
+  CHECK_STR(zOutcome, "results.granted"); /* same row */
+  CHECK_STR(zBasis, "art36_1");
+  CHECK_STR(o1->zGround, "《条例》第三十六条第（一）项");
+  CHECK_STR(app_ground(o1, D("2019-01-07")),
+            "《条例》（国务院令第492号）第二十一条第（一）项");
+  CHECK(app_answer_of("results.granted", "art36_1") == o1);
+  const AppOutcome *o2 = app_answer("results.granted", &zOutcome, &zBasis);
+  CHECK(o2 != NULL);
+  CHECK_STR(zBasis, "");
+  CHECK_STR(o2->zGround, "《条例》第三十六条第（二）项");
+  CHECK(app_answer_of("results.granted", "") == o2);
+  /* 21 rows + the second answers of （一） and （四）1, each right after
+  ** its row. */
+  int n = 0, iRow = -1, iOther = -1, iGranted = -1, iPublic = -1;
   for (; app_answer_at(n); n++) {
     if (!strcmp(app_answer_at(n)->zId, "results.cannot_provide.not_held")) iRow = n;
     if (app_answer_at(n) == o5) iOther = n;
+    if (app_answer_at(n) == o2) iGranted = n;
+    if (app_answer_at(n) == o1) iPublic = n;
   }
-  CHECK_INT(n, 22);
+  CHECK_INT(n, 23);
   CHECK_INT(iOther, iRow + 1);
+  CHECK_INT(iGranted, 0);
+  CHECK_INT(iPublic, 1);
   CHECK(app_answer("", &zOutcome, &zBasis) == NULL); /* no default */
-  CHECK(app_answer("results.granted", &zOutcome, &zBasis) != NULL);
-  CHECK_STR(zBasis, "");
 }
 
 TEST(duties_org_kind_decides) {

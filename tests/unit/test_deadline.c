@@ -440,3 +440,33 @@ TEST(deadline_answered_and_errors) {
   deadline_result_free(&r);
   cal_free(&cal);
 }
+
+/* How far overdue, as the law counts periods: working days of the official
+** calendar after the due date.  2026 (data/holidays_cn.csv): 国庆 and 中秋
+** off Thu 10-01 .. Wed 10-07, adjusted workday Sat 10-10.  By hand: due Wed
+** 2026-09-30, on Fri 10-09 nine calendar days have passed but only Thu
+** 10-08 and Fri 10-09 are working days; on Sat 10-10 (a workday) 3; due
+** Fri 2026-12-04, on Sat 12-05 no working day has passed, on Mon 12-07
+** one. */
+TEST(deadline_overdue_counts_working_days) {
+  Calendar cal;
+  DlResult r;
+  load_official(&cal);
+  CHECK_INT(deadline_overdue_workdays(&cal, D("2026-09-30"), D("2026-10-09")), 2);
+  CHECK_INT(deadline_overdue_workdays(&cal, D("2026-09-30"), D("2026-10-10")), 3);
+  CHECK_INT(deadline_overdue_workdays(&cal, D("2026-12-04"), D("2026-12-05")), 0);
+  CHECK_INT(deadline_overdue_workdays(&cal, D("2026-12-04"), D("2026-12-07")), 1);
+  CHECK_INT(deadline_overdue_workdays(&cal, D("2026-12-04"), D("2026-12-04")), 0);
+  CHECK_INT(deadline_overdue_workdays(&cal, D("2026-12-04"), D("2026-12-01")), 0);
+  /* The clock says the same: received Wed 2026-09-02, 20 working days:
+  ** 09-03..04 (2), 09-07..11 (7), 09-14..18 (12), Sun 09-20 (13, an
+  ** adjusted workday), 09-21..24 (17; Fri 09-25 is 中秋), 09-28..30 (20)
+  ** -> due 2026-09-30. */
+  CHECK_INT(deadline_compute(&cal, D("2026-09-02"), NULL, 0, NULL,
+                             D("2026-10-09"), &r), DL_OK);
+  CHECK_STR(F(r.dDue), "2026-09-30");
+  CHECK_INT(r.eStatus, DL_ST_OVERDUE);
+  CHECK_INT(r.nLeft, -2);
+  deadline_result_free(&r);
+  cal_free(&cal);
+}

@@ -10,6 +10,7 @@
 #include <string.h>
 #include <unistd.h>
 
+#include "app/app_doc_relation.h"
 #include "harness.h"
 #include "lib/crypto.h"
 #include "store/store_doc_relations.h"
@@ -239,4 +240,31 @@ TEST(doc_lookup_published_from_index_title_and_number_only) {
   CHECK_INT(store_doc_lookup(f.s, &a, "  ", f.county, 1, 0, 10, &aR, &n), STORE_INVALID);
   arena_free(&a);
   rel_close(&f);
+}
+
+/* The labels of relations and replacements, worked out by hand for each
+** state of both documents (docs/documents.md "Related documents"). */
+TEST(doc_relation_labels_true_for_each_state) {
+  const DocRelKind *rep = doc_rel_kind("repeals"), *am = doc_rel_kind("amends"),
+                   *rel = doc_rel_kind("related");
+  CHECK(rep && am && rel);
+  CHECK_STR(doc_rel_tag(rep, 0, "valid"), "废止");
+  CHECK_STR(doc_rel_tag(rep, 1, "repealed"), "被以下文件废止");
+  CHECK_STR(doc_rel_tag(rep, 1, "valid"), "载明废止本文件");
+  CHECK_STR(doc_rel_tag(rep, 1, "expired"), "载明废止本文件");
+  CHECK_STR(doc_rel_tag(rep, 1, "amended"), "载明废止本文件");
+  CHECK_STR(doc_rel_tag(am, 1, "amended"), "被以下文件修改");
+  CHECK_STR(doc_rel_tag(am, 1, "repealed"), "载明修改本文件");
+  CHECK_STR(doc_rel_tag(rel, 1, "repealed"), "相关文件");
+  CHECK_STR(doc_replacement_label("repealed", "published", "valid"), "现行文件");
+  CHECK_STR(doc_replacement_label("expired", "published", "valid"), "现行文件");
+  CHECK_STR(doc_replacement_label("repealed", "published", "amended"), "替代文件");
+  CHECK_STR(doc_replacement_label("repealed", "published", "repealed"), "替代文件");
+  CHECK_STR(doc_replacement_label("repealed", "published", "expired"), "替代文件");
+  CHECK_STR(doc_replacement_label("repealed", "withdrawn", "valid"), "替代文件");
+  CHECK_STR(doc_replacement_label("amended", "published", "valid"), "修改本文件的文件");
+  CHECK_STR(doc_validity_done("amended"), "已修订");
+  CHECK_STR(doc_validity_done("repealed"), "已废止");
+  CHECK_STR(doc_validity_done("expired"), "已失效");
+  CHECK_STR(doc_validity_done("valid"), "");
 }

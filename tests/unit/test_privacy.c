@@ -268,10 +268,7 @@ TEST(privacy_names) {
   /* ... but not across a clause boundary */
   CHECK_SCAN("张三来了。电话13812345678",
              "mobile@21+11=13812345678>138****5678;");
-  /* a label without colon before the name */
-  CHECK_SCAN("联系人李四电话13812345678",
-             "person_name?@9+6=李四>李*;"
-             "mobile@21+11=13812345678>138****5678;");
+  /* a label without colon before the name: test privacy_names_after_labels_without_colon */
   /* name kind can be skipped */
   {
     PrivacyOptions opt = {0, 1u << PRIVACY_PERSON_NAME, 0};
@@ -279,6 +276,90 @@ TEST(privacy_names) {
     CHECK_STR(z, "mobile@24+11=13812345678>138****5678;");
     free(z);
   }
+}
+
+/* Numbers a line break or spaces split (a PDF's text, a form's boxes):
+** identity numbers only when their check character holds, mobiles in at
+** most three groups; tables of numbers, amounts and dates are not joined.
+** Offsets and masks counted from the texts by hand (tests/unit: the
+** match's UTF-8 bytes before it; separators stay in the mask). */
+TEST(privacy_numbers_split_by_line_breaks_and_spaces) {
+  CHECK_SCAN("申请人身份证号码：640302199001\n011238，请核对。",
+             "id_number@27+19=640302199001\n011238>640302******\n**1238;");
+  CHECK_SCAN("公民身份号码 640302 19900101 1238",
+             "id_number@19+20=640302 19900101 1238>640302 ******** 1238;");
+  CHECK_SCAN("证件号码：6403 0219 9001 0112 38",
+             "id_number@15+22=6403 0219 9001 0112 38>6403 02** **** **12 38;");
+  CHECK_SCAN("联系电话：1399555\n1234",
+             "mobile@15+12=1399555\n1234>139****\n1234;");
+  CHECK_SCAN("手机 139  9555  1234（本人）",
+             "mobile@7+15=139  9555  1234>139  ****  1234;");
+  CHECK_SCAN("2026年共收到申请 1399 件，办结 555\n1234 件中",
+             "");
+  CHECK_SCAN("表三 640302 1990 0101 1239 项",
+             "");
+  CHECK_SCAN("序号 1 2 3 4 5 6 7 8 9 10 11 12 13 14 15 16 17 18",
+             "");
+  CHECK_SCAN("2026-11-20\n2026-11-21",
+             "");
+}
+
+/* A name right after a label without a colon ("申请人张三"), as notices and
+** decisions write it: taken when it starts with a known surname, holds no
+** stop word and is followed by punctuation or a word that follows names
+** (于, 向, 电话, 身份 …); the words that follow these labels in policy
+** texts (应当, 可以, 陈述, 有权 …) are not names. */
+TEST(privacy_names_after_labels_without_colon) {
+  CHECK_SCAN("申请人马建国于2026年3月2日向本机关提出政府信息公开申请。",
+             "person_name@9+9=马建国>马*国;");
+  CHECK_SCAN("申请人张三，身份证号码640302199001011238。",
+             "person_name@9+6=张三>张*;id_number@33+18=640302199001011238>640302********1238;");
+  CHECK_SCAN("本机关于2026年3月5日由经办人王丽萍向申请人当面送达。",
+             "person_name@39+9=王丽萍>王*萍;");
+  CHECK_SCAN("联系人李四电话13812345678",
+             "person_name@9+6=李四>李*;mobile@21+11=13812345678>138****5678;");
+  CHECK_SCAN("申请人应当于收到本告知书之日起15个工作日内补正。",
+             "");
+  CHECK_SCAN("申请人可以向本机关申请查阅。",
+             "");
+  CHECK_SCAN("申请人陈述的理由不能成立。",
+             "");
+  CHECK_SCAN("当事人有权依法申请行政复议。",
+             "");
+  CHECK_SCAN("负责人员和联系人员名单另行公布。",
+             "");
+  CHECK_SCAN("申请人信息的保护按照有关规定执行。",
+             "");
+}
+
+/* Home addresses: after a label of a person's address (住址, 家庭住址,
+** 现住址, 户籍地址, 住所, "，住…" …) when the text has an administrative
+** unit and a street, village or house-number part; without a label only a
+** flat's full address (…号楼/栋/幢 … 单元 … 室), with low confidence.  The
+** mask keeps the administrative units (province to county).  Not an
+** agency's own address on its letterhead (地址：…), a road in a policy
+** text, 住所地/户籍所在地 in legal wording, or 住房. */
+TEST(privacy_home_addresses) {
+  CHECK_SCAN("住址：宁夏中卫市中宁县宁安镇东街12号，邮编755100。",
+             "address@9+44=宁夏中卫市中宁县宁安镇东街12号>宁夏中卫市中宁县********;");
+  CHECK_SCAN("马建国，男，1985年3月12日出生，住中宁县宁安镇团结村三组，",
+             "address@46+33=中宁县宁安镇团结村三组>中宁县********;");
+  CHECK_SCAN("家庭住址 中卫市沙坡头区文萃南路幸福小区3号楼2单元402室 联系电话0955-5021796",
+             "address@13+65=中卫市沙坡头区文萃南路幸福小区3号楼2单元402室>中卫市沙坡头区******************;landline@91+12=0955-5021796>0955-*****96;");
+  CHECK_SCAN("请将告知书寄至中卫市沙坡头区文萃南路幸福小区3号楼2单元402室。",
+             "address?@21+65=中卫市沙坡头区文萃南路幸福小区3号楼2单元402室>中卫市沙坡头区******************;");
+  CHECK_SCAN("中宁县卫生健康局\n地址：宁夏中宁县宁安镇东街12号　邮编：755100",
+             "");
+  CHECK_SCAN("本机关办公地址：中宁县政务服务中心三楼302室。",
+             "");
+  CHECK_SCAN("项目沿G109国道至宁安镇东街路口，全长3.2公里。",
+             "");
+  CHECK_SCAN("由被告住所地人民法院管辖。",
+             "");
+  CHECK_SCAN("申请人可向户籍所在地县级人民政府申请。",
+             "");
+  CHECK_SCAN("县住房和城乡建设局负责保障性住房分配。",
+             "");
 }
 
 TEST(privacy_context_excerpt) {

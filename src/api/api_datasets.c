@@ -440,30 +440,42 @@ static int64_t built_head(const char *zStamp) {
   return (int64_t)v;
 }
 
-/* Builds the datasets when the manifest is missing or a day old, or when
-** the publication ledger has moved since they were built: a withdrawn or
-** corrected document leaves the files at once.  One request builds; one
-** that arrives meanwhile does not wait (it would hold a worker thread for
-** the whole build) but is told to come back: DS_BUSY.  The head is read
-** before building, so a change during the build is caught by the next
-** request (when the head cannot be read, the day's age alone decides).
-** 0, 1 (the build failed) or DS_BUSY. */
+/* 1 when the files in zDir are due for a build: no manifest, a manifest a
+** day old, or built at another publication-ledger head than head (when
+** the head cannot be read, head is -1 and the day's age alone decides). */
+static int build_due(const char *zManifest, const char *zStamp, int64_t head) {
+  struct stat st;
+  return stat(zManifest, &st) != 0 || time(NULL) - st.st_mtime > DS_MAX_AGE ||
+         (head >= 0 && built_head(zStamp) != head);
+}
+
+/* Builds the datasets when they are due (build_due): a withdrawn or
+** corrected document leaves the files at once.  One request builds.  Files
+** that are not due are served while another request holds the lock (each
+** file is renamed into place whole).  When they are due and a build is
+** running, a request with bWait 0 (the API: a program retries) is told to
+** come back, DS_BUSY, instead of holding a worker thread for the whole
+** build; with bWait 1 (the page for people) it waits for that build.  The
+** head is read before building, so a change during the build is caught by
+** the next request.  0, 1 (the build failed) or DS_BUSY. */
 #define DS_BUSY 2
 
-static int ensure_built(Req *r, const char *zDir) {
+static int ensure_built(Req *r, const char *zDir, int bWait) {
   char *zManifest = mprintf("%s/manifest.json", zDir);
   char *zStamp = mprintf("%s/ledger-head", zDir);
-  struct stat st;
   int64_t head = -1;
   int rc = 0;
   if (store_ledger_head(r->store, &head) != STORE_OK) head = -1;
-  if (pthread_mutex_trylock(&buildMutex)) {
-    free(zStamp);
-    free(zManifest);
-    return DS_BUSY;
+  int bLocked = !pthread_mutex_trylock(&buildMutex);
+  if (!bLocked && build_due(zManifest, zStamp, head)) {
+    if (bWait) {
+      pthread_mutex_lock(&buildMutex);
+      bLocked = 1;
+    } else {
+      rc = DS_BUSY;
+    }
   }
-  if (stat(zManifest, &st) != 0 || time(NULL) - st.st_mtime > DS_MAX_AGE ||
-      (head >= 0 && built_head(zStamp) != head)) {
+  if (bLocked && build_due(zManifest, zStamp, head)) {
     char *zErr = NULL;
     unlink(zStamp);
     rc = datasets_build(r->store, zDir, r->cfg->zBaseUrl, &zErr);
@@ -475,7 +487,7 @@ static int ensure_built(Req *r, const char *zDir) {
       fclose(f);
     }
   }
-  pthread_mutex_unlock(&buildMutex);
+  if (bLocked) pthread_mutex_unlock(&buildMutex);
   free(zStamp);
   free(zManifest);
   return rc;
@@ -494,7 +506,7 @@ static int send_file(Req *r, const char *zPath) {
 
 json_t *datasets_manifest(Req *r) {
   const char *zDir = datasets_dir(r);
-  if (ensure_built(r, zDir)) return NULL;
+  if (ensure_built(r, zDir, 1)) return NULL;
   char *zManifest = mprintf("%s/manifest.json", zDir);
   json_t *m = json_load_file(zManifest, 0, NULL);
   free(zManifest);
@@ -504,7 +516,7 @@ json_t *datasets_manifest(Req *r) {
 int api_datasets(Req *r) {
   const char *zDir = datasets_dir(r);
   char *zManifest = mprintf("%s/manifest.json", zDir);
-  int rc = ensure_built(r, zDir);
+  int rc = ensure_built(r, zDir, 0);
   if (!rc) rc = send_file(r, zManifest);
   free(zManifest);
   if (rc) {
@@ -532,7 +544,7 @@ int api_dataset_file(Req *r) {
     return 0;
   }
   char *zPath = mprintf("%s/%s", zDir, zFile);
-  int rc = ensure_built(r, zDir);
+  int rc = ensure_built(r, zDir, 0);
   if (rc) {
     free(zPath);
     req_header(r, "Retry-After", "10");

@@ -39,9 +39,10 @@ int datasets_build(Store *s, const char *zDir, const char *zBaseUrl, char **pzEr
 ** process under $TMPDIR (each server builds its own copy). */
 const char *datasets_dir(Req *r);
 
-/* The manifest (built first when missing or a day old), for the people's
-** page /data (web/page_open_data.c); NULL when it cannot be had.  The
-** caller json_decref()s it. */
+/* The manifest (built first when due: missing, a day old, or behind the
+** publication ledger; waiting for a build another request is running),
+** for the people's page /data (web/page_open_data.c); NULL when it cannot
+** be had.  The caller json_decref()s it. */
 json_t *datasets_manifest(Req *r);
 
 int api_datasets(Req *r);       /* GET /api/v1/datasets */

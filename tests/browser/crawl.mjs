@@ -57,6 +57,10 @@ export async function crawl(browser, base, { starts, scope, storage, max = 400 }
     if (res[0].status >= 400) { problems.push(`${u} (linked from ${from}): status ${res[0].status}`); continue; }
     res.forEach((x, i) => {
       if (!x) return;
+      if (!x.problems) {  // this width got an error status the first did not
+        problems.push(`${u} @${WIDTHS[i].width}${WIDTHS[i].large ? ' 大字号' : ''}: status ${x.status}`);
+        return;
+      }
       for (const p of x.problems) problems.push(`${u} @${WIDTHS[i].width}${WIDTHS[i].large ? ' 大字号' : ''}: ${p}`);
       const latin = x.words.filter((w) => !latinOk(w));
       if (latin.length && i === 0) problems.push(`${u}: Latin words on screen: ${latin.join(' ')}`);

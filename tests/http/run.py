@@ -3,7 +3,8 @@
 
 usage: tests/http/run.py [MODULE_SUBSTRING [TEST_SUBSTRING]]
 One server per module; prints `PASS name` / `FAIL name: why` and closes
-with `http: N passed, N failed`.  Exit status 1 when anything failed,
+with `http: N passed, N failed`; after each module `TIME module N s` (its
+wall-clock seconds, to keep CI within its budget; never a pass criterion).  Exit status 1 when anything failed,
 including a server that died or leaked sanitizer reports into its log.
 
 GK_HTTP_SKIP=FILE names modules or single tests not to run, one a line
@@ -16,6 +17,7 @@ error.
 import importlib.util
 import os
 import sys
+import time
 import traceback
 
 sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
@@ -69,6 +71,7 @@ def main():
         tests = [(n, f) for n, f in tests if "%s.%s" % (m[:-3], n) not in skip]
         if not tests:
             continue
+        t0 = time.time()
         try:
             srv = harness.Server(demo=getattr(mod, "DEMO", True),
                                  extra_args=getattr(mod, "SERVE_ARGS", ()))
@@ -98,6 +101,7 @@ def main():
         elif rc not in (0, None):
             print("FAIL %s: server exit status %s after SIGTERM\n%s" % (m, rc, log[-2000:]))
             nfail += 1
+        print("TIME %s %.1f s" % (m[:-3], time.time() - t0))
         sys.stdout.flush()
     print("http: %d passed, %d failed%s" % (
         npass, nfail, ", %d skipped (%s)" % (len(skipped), " ".join(skipped)) if skipped else ""))

@@ -390,12 +390,9 @@ static void prop_row(Stmt *st, Arena *a, void *pRow) {
 }
 
 
-int store_proposal_add(Store *s, Proposal *p) {
-  Stmt *st = stmt(s,
-      "INSERT INTO proposal(org_id,kind,year,number,title,delegate,lead_dept,"
-      "co_depts,received_on,due_on) VALUES(?1,?2,?3,?4,?5,?6,?7,?8,?9,?10) RETURNING id");
-  if (!st) return STORE_ERROR;
-  bind_int(st, 1, p->orgId);
+/* Binds a proposal's registration fields to ?2..?10, the order both
+** store_proposal_add and store_proposal_update use. */
+static void proposal_bind(Stmt *st, const Proposal *p) {
   bind_text(st, 2, p->zKind);
   bind_int(st, 3, p->year);
   bind_text(st, 4, p->zNumber);
@@ -405,6 +402,15 @@ int store_proposal_add(Store *s, Proposal *p) {
   bind_text(st, 8, nz(p->zCoDepts));
   bind_opt(st, 9, p->zReceivedOn);
   bind_opt(st, 10, p->zDueOn);
+}
+
+int store_proposal_add(Store *s, Proposal *p) {
+  Stmt *st = stmt(s,
+      "INSERT INTO proposal(org_id,kind,year,number,title,delegate,lead_dept,"
+      "co_depts,received_on,due_on) VALUES(?1,?2,?3,?4,?5,?6,?7,?8,?9,?10) RETURNING id");
+  if (!st) return STORE_ERROR;
+  bind_int(st, 1, p->orgId);
+  proposal_bind(st, p);
   int rc = insert(s, st, "保存建议提案", &p->id);
   if (rc == STORE_CONFLICT)
     return store_fail(s, STORE_CONFLICT, "%d年已有编号为“%s”的同类建议提案",
@@ -418,15 +424,7 @@ int store_proposal_update(Store *s, const Proposal *p) {
       " lead_dept=?7, co_depts=?8, received_on=?9, due_on=?10 WHERE id=?1");
   if (!st) return STORE_ERROR;
   bind_int(st, 1, p->id);
-  bind_text(st, 2, p->zKind);
-  bind_int(st, 3, p->year);
-  bind_text(st, 4, p->zNumber);
-  bind_text(st, 5, p->zTitle);
-  bind_text(st, 6, nz(p->zDelegate));
-  bind_text(st, 7, nz(p->zLeadDept));
-  bind_text(st, 8, nz(p->zCoDepts));
-  bind_opt(st, 9, p->zReceivedOn);
-  bind_opt(st, 10, p->zDueOn);
+  proposal_bind(st, p);
   int rc = update_one(s, st, "更正建议提案");
   if (rc == STORE_CONFLICT)
     return store_fail(s, STORE_CONFLICT, "%d年已有编号为“%s”的同类建议提案",

@@ -406,7 +406,7 @@ def fresh_db(directory, demo=True):
         _pg_admin("CREATE DATABASE %s TEMPLATE %s" % (name, tdb.rsplit("dbname=", 1)[1]))
         return "%s dbname=%s" % (os.environ["GK_TEST_PG"], name), password
     db = os.path.join(directory, "gk.db")
-    shutil.copyfile(tdb, db)  # init and demo closed it: no -wal file is left
+    shutil.copy2(tdb, db)  # with its mode (0600); init and demo left no -wal file
     return db, password
 
 

@@ -27,6 +27,10 @@
                                 ** worth naming */
 #define RT_LAST_FREE_YEAR 2018  /* last report year under the 2007 Regulation,
                                 ** whose reports had no national table */
+#define DROP_MAX 3              /* characters a label may lack (a typo such
+                                ** as "其他法律行政止公开") and still match */
+#define DROP_KEEP_MIN 6         /* characters it must keep, and three for
+                                ** each one it lacks */
 
 /* ------------------------------------------------------------- tokens */
 
@@ -843,6 +847,8 @@ typedef struct Reader {
   int *aDone;          /* per (table,row) global index: row already read */
   int iLastOrder;      /* document order of the last matched row */
   int nLabelOnly;      /* data rows whose label stood without any value */
+  char **azDropped;    /* per row order: the label text matched with
+                       ** characters missing (noted when stored), or NULL */
 } Reader;
 
 /* Appends a note (takes ownership of z). */
@@ -875,6 +881,69 @@ static const char *bare(const char *z) {
       if (!strncmp(z, azNum[i], 3)) { z += 3; bHit = 1; break; }
     if (!bHit) return z;
   }
+}
+
+/* Steps back over one UTF-8 character before z[i]; its length. */
+static size_t back_char(const char *z, size_t i) {
+  size_t k = 1;
+  while (k < i && ((unsigned char)z[i - k] & 0xC0) == 0x80) k++;
+  return k;
+}
+
+/* The characters of the row label zRow[0..m) that must be left out for the
+** rest to be a suffix of the line's label zLine[0..n) (matched from the
+** end, the last characters equal; a digit is never left out: "2" and "3"
+** are other rows).  Returns their count, -1 when more than DROP_MAX or
+** when too few are kept; *pnSuffix gets the suffix's length in bytes. */
+static int dropped_chars(const char *zLine, size_t n, const char *zRow,
+                         size_t m, size_t *pnSuffix) {
+  size_t i = n, j = m;
+  int nDrop = 0, nKeep = 0;
+  while (j > 0) {
+    size_t kr = back_char(zRow, j);
+    size_t kl = i > 0 ? back_char(zLine, i) : 0;
+    if (kl == kr && !memcmp(zLine + i - kl, zRow + j - kr, kr)) {
+      i -= kl;
+      nKeep++;
+    } else if (j == m || isdigit((unsigned char)zRow[j - kr]) ||
+               ++nDrop > DROP_MAX) {
+      return -1;
+    }
+    j -= kr;
+  }
+  if (!nDrop || nKeep < DROP_KEEP_MIN || nKeep < 3 * nDrop) return -1;
+  *pnSuffix = n - i;
+  return nDrop;
+}
+
+/* A label that lacks a few characters of one row's ("2.其他法律行政止公开",
+** as published): the row not yet read that it fits with the fewest left
+** out, the first after the last matched row on a tie.  The label text is
+** kept for the note store_row() gives. */
+static int match_dropped(Reader *R, const char *zNorm, int *piTab,
+                         int *piRow) {
+  size_t n = strlen(zNorm), nSuf = 0, nBestSuf = 0;
+  int best = DROP_MAX + 1, bestOrder = -1, bestT = -1, bestR = -1;
+  for (int t = 0; t < R->f->nTable; t++) {
+    const RfTable *tb = &R->f->aTable[t];
+    for (int r = 0; r < tb->nRow; r++) {
+      const char *z = tb->aRow[r].zNorm;
+      int ord = row_order(R->f, t, r), d;
+      if (!z || !*z || R->aDone[ord]) continue;
+      d = dropped_chars(zNorm, n, z, strlen(z), &nSuf);
+      if (d < 0 || n - nSuf > MAX_PREFIX) continue;
+      if (d < best || (d == best && bestOrder <= R->iLastOrder &&
+                       ord > R->iLastOrder)) {
+        best = d; bestOrder = ord; bestT = t; bestR = r; nBestSuf = nSuf;
+      }
+    }
+  }
+  if (bestT < 0) return 0;
+  free(R->azDropped[bestOrder]);
+  R->azDropped[bestOrder] = xstrdup(zNorm + n - nBestSuf);
+  *piTab = bestT;
+  *piRow = bestR;
+  return 1;
 }
 
 /* Finds the row whose normalised label is the longest suffix of zNorm
@@ -913,7 +982,9 @@ static int match_row(Reader *R, const char *zNorm, int *piTab, int *piRow) {
       if (better) { bestLen = m; bestOrder = ord; bestT = t; bestR = r; }
     }
   }
-  if (bestT < 0) return 0;
+  if (bestT < 0) return match_dropped(R, zNorm, piTab, piRow);
+  free(R->azDropped[bestOrder]);
+  R->azDropped[bestOrder] = NULL;
   *piTab = bestT;
   *piRow = bestR;
   return 1;
@@ -962,6 +1033,10 @@ static void store_row(Reader *R, int iTab, int iRow, const Tok *aTok,
   R->aDone[iDone] = 1;
   R->iLastOrder = iDone;
   R->out->nRowRead++;
+  if (R->azDropped[iDone])
+    note(R->out, mprintf("%s：行标签“%s”与格式的“%s”不完全相同（少了字），"
+                         "按该行读入", zRow, R->azDropped[iDone],
+                         tb->aRow[iRow].zLabel));
   for (int c = 0; c < nTok; c++) {
     char zv[32];
     if (aTok[c].e == TK_BLANK && several_numbers(aTok[c].z))
@@ -1381,9 +1456,28 @@ static char *org_after_year(const char *z) {
   return NULL;
 }
 
-/* Organisation and year from the first lines ("X 2020 年 …", "填报单位：X"). */
+/* The title's first line when it names the organ alone ("洪泽区人民政府"
+** above "2023 年政府信息公开工作年度报告"): zPrev when it looks like an
+** organisation and has no punctuation, and zLine is a title, else NULL.
+** Caller frees. */
+static char *org_above_title(const char *zPrev, const char *zLine) {
+  if (!zPrev[0] || strlen(zPrev) > 60 || !strstr(zLine, "报告") ||
+      !looks_like_org(zPrev))
+    return NULL;
+  for (const char *c = zPrev; *c; c++)     /* "首页 > 区政府": a breadcrumb */
+    if (!((unsigned char)*c & 0x80)) return NULL;
+  char *zOrg = org_of_sentence(zPrev, strlen(zPrev));
+  if (strcmp(zOrg, zPrev)) zOrg[0] = 0;   /* punctuation: not a title line */
+  if (zOrg[0]) return zOrg;
+  free(zOrg);
+  return NULL;
+}
+
+/* Organisation and year from the first lines ("X 2020 年 …", "填报单位：X",
+** "X" alone, in Chinese characters only, above "2020 年…报告"). */
 static void find_org_year(const char *zText, Report *p) {
   const char *z = strstr(zText, "填报单位");
+  char *zPrev = xstrdup("");
   int nLine = 0;
   if (z) {
     const char *c = strstr(z, "：");
@@ -1412,14 +1506,16 @@ static void find_org_year(const char *zText, Report *p) {
             else free(zOrg);
           }
           if (!p->zOrg) p->zOrg = org_after_year(a + 3);
+          if (!p->zOrg && q == zl) p->zOrg = org_above_title(zPrev, zl);
           break;
         }
       }
     }
-    free(zl);
-    if (p->iYear) break;
+    if (p->iYear) { free(zl); break; }
+    if (zl[0]) { free(zPrev); zPrev = zl; } else free(zl);
     s += n + (e ? 1 : 0);
   }
+  free(zPrev);
 }
 
 int report_text_read(const RfSet *pSet, const char *zText,
@@ -1452,6 +1548,8 @@ int report_text_read(const RfSet *pSet, const char *zText,
   for (int t = 0; t < R.f->nTable; t++) nRows += R.f->aTable[t].nRow;
   R.aDone = xmalloc((size_t)(nRows + 1) * sizeof(int));
   memset(R.aDone, 0, (size_t)(nRows + 1) * sizeof(int));
+  R.azDropped = xmalloc((size_t)(nRows + 1) * sizeof(char *));
+  memset(R.azDropped, 0, (size_t)(nRows + 1) * sizeof(char *));
   R.iLastOrder = -1;
   R.out = pOut;
   R.p = pOut->pReport = report_new(R.f, NULL, 0);
@@ -1492,6 +1590,9 @@ int report_text_read(const RfSet *pSet, const char *zText,
     buf_free(&b);
   }
 done:
+  if (R.azDropped)
+    for (int i = 0; i <= nRows; i++) free(R.azDropped[i]);
+  free(R.azDropped);
   free(R.aDone);
   for (int i = 0; i < nL; i++) free_line(&aL[i]);
   free(aL);

@@ -849,6 +849,10 @@ typedef struct Reader {
   int nLabelOnly;      /* data rows whose label stood without any value */
   char **azDropped;    /* per row order: the label text matched with
                        ** characters missing (noted when stored), or NULL */
+  int *aByLine;        /* per row order: cells read one per line */
+  int *aScrambled;     /* per table: a label followed by more numbers than
+                       ** its row has cells (the text's order is not the
+                       ** table's: copied from a PDF viewer) */
 } Reader;
 
 /* Appends a note (takes ownership of z). */
@@ -1219,6 +1223,18 @@ static int vertical_value(Reader *R, Line *aL, int nL, int i, int iTab,
   return 0;
 }
 
+/* 1 when a value line comes at or after line j before the next label. */
+static int more_values(const Line *aL, int nL, int j) {
+  for (; j < nL; j++) {
+    const Line *L = &aL[j];
+    if (L->zLabel[0]) return 0;
+    if (L->bConsumed) continue;
+    for (int k = 0; k < L->nVal; k++)
+      if (L->aVal[k].e != TK_EMPTY) return 1;
+  }
+  return 0;
+}
+
 /* A row whose cells follow its label one per line (web text that puts
 ** every cell on a line of its own, "|" separators and blank lines
 ** between): collects the value-only lines up to the next label, at most
@@ -1227,8 +1243,8 @@ static int column_values(Reader *R, Line *aL, int nL, int i, int iTab,
                          int iRow) {
   const RfTable *tb = &R->f->aTable[iTab];
   Tok aTok[64];
-  int nTok = 0, nMax = tb->nCol < 64 ? tb->nCol : 64;
-  for (int j = i + 1; j < nL && j <= i + 4 * nMax + 4 && nTok < nMax; j++) {
+  int nTok = 0, nMax = tb->nCol < 64 ? tb->nCol : 64, j;
+  for (j = i + 1; j < nL && j <= i + 4 * nMax + 4 && nTok < nMax; j++) {
     Line *L = &aL[j];
     if (L->zLabel[0]) break;
     if (L->bConsumed || L->nVal == 0) continue;
@@ -1237,8 +1253,31 @@ static int column_values(Reader *R, Line *aL, int nL, int i, int iTab,
     L->bConsumed = 1;
   }
   if (nTok == 0) return 0;
+  if (nTok == nMax && more_values(aL, nL, j)) R->aScrambled[iTab] = 1;
   store_row(R, iTab, iRow, aTok, nTok, 0);
+  R->aByLine[row_order(R->f, iTab, iRow)] = 1;
   return 1;
+}
+
+/* Rows read one cell per line in a table whose text is out of order (see
+** Reader.aScrambled) are not the table's rows: their cells are cleared,
+** with one note per table, rather than checked as read. */
+static void clear_scrambled(Reader *R) {
+  for (int t = 0; t < R->f->nTable; t++) {
+    const RfTable *tb = &R->f->aTable[t];
+    int nRow = 0;
+    if (!R->aScrambled[t]) continue;
+    for (int r = 0; r < tb->nRow; r++) {
+      if (!R->aByLine[row_order(R->f, t, r)]) continue;
+      for (int c = 0; c < tb->nCol; c++)
+        report_clear(R->p, tb->iCell0 + r * tb->nCol + c);
+      nRow++;
+    }
+    note(R->out, mprintf("表 %s：有行标签后面的数多于该行的%d列，文字的次序不是"
+                         "表格的次序（如从PDF阅读器复制的文字），一格一行读出的"
+                         "%d行全部按空白处理；请上传PDF文件本身", tb->zId,
+                         tb->nCol, nRow));
+  }
 }
 
 /* A label wrapped around its numbers (PDF layout text): zHead (the label
@@ -1309,6 +1348,35 @@ static int alt_row(Reader *R, const Line *L) {
     }
     store_row(R, t, r, aV, nRest, 0);
     free(aV);
+    return 1;
+  }
+  return 0;
+}
+
+/* A matched label that goes on over the next lines before its numbers
+** (PDF layout text: "（二）部分公开（区分处理的，只计这一情形，不" /
+** "计其他情形）" / "4  0  0 …"): the label lines that match no row are
+** skipped and the numbers line after them is the row's.  Returns 1 when
+** stored. */
+static int label_continued(Reader *R, Line *aL, int nL, int i, int iTab,
+                           int iRow) {
+  const RfTable *tb = &R->f->aTable[iTab];
+  for (int j = i + 1; j < nL && j <= i + 3; j++) {
+    Line *L = &aL[j];
+    int ti, ri;
+    if (L->bConsumed) return 0;
+    if (L->zLabel[0]) {
+      if (L->nVal || match_row(R, L->zNorm, &ti, &ri)) return 0;
+      continue;                         /* the label's next words */
+    }
+    if (!has_values(L)) continue;
+    for (int k = i + 1; k < j; k++) aL[k].bConsumed = 1;
+    if (tb->nCol > 1 && L->nVal < tb->nCol)
+      column_values(R, aL, nL, j - 1, iTab, iRow);
+    else {
+      store_row(R, iTab, iRow, L->aVal, L->nVal, 0);
+      L->bConsumed = 1;
+    }
     return 1;
   }
   return 0;
@@ -1390,6 +1458,8 @@ static void read_lines(Reader *R, Line *aL, int nL) {
       free(tk.z);
     } else if (L->zNorm2 && alt_row(R, L)) {
       /* stored: the last field was a text cell, not a unit */
+    } else if (tb->aRow[r].bData && label_continued(R, aL, nL, i, t, r)) {
+      /* stored: the label went on over lines before its numbers */
     } else {
       R->iLastOrder = row_order(R->f, t, r);
       if (tb->aRow[r].bData) R->nLabelOnly++;
@@ -1550,12 +1620,17 @@ int report_text_read(const RfSet *pSet, const char *zText,
   memset(R.aDone, 0, (size_t)(nRows + 1) * sizeof(int));
   R.azDropped = xmalloc((size_t)(nRows + 1) * sizeof(char *));
   memset(R.azDropped, 0, (size_t)(nRows + 1) * sizeof(char *));
+  R.aByLine = xmalloc((size_t)(nRows + 1) * sizeof(int));
+  memset(R.aByLine, 0, (size_t)(nRows + 1) * sizeof(int));
+  R.aScrambled = xmalloc((size_t)(R.f->nTable + 1) * sizeof(int));
+  memset(R.aScrambled, 0, (size_t)(R.f->nTable + 1) * sizeof(int));
   R.iLastOrder = -1;
   R.out = pOut;
   R.p = pOut->pReport = report_new(R.f, NULL, 0);
   find_org_year(zText, R.p);
   note_foreign_labels(pSet, R.f, aL, nL, pOut);
   read_lines(&R, aL, nL);
+  clear_scrambled(&R);
   if (pOut->nRowRead == 0 && R.nLabelOnly >= LABEL_ONLY_MIN) {
     /* a published table with its labels and not one number (every cell
     ** left empty): read as all blank, so the format and the year can
@@ -1593,6 +1668,8 @@ done:
   if (R.azDropped)
     for (int i = 0; i <= nRows; i++) free(R.azDropped[i]);
   free(R.azDropped);
+  free(R.aByLine);
+  free(R.aScrambled);
   free(R.aDone);
   for (int i = 0; i < nL; i++) free_line(&aL[i]);
   free(aL);

@@ -4,7 +4,9 @@
 ** showed, each on a few lines of text: a row label missing characters as
 ** published ("2.其他法律行政止公开"), the organisation alone on the line
 ** above the year's title, and prose wrapped at the page's width inside a
-** count ("受理政府" / "信息公开申请 17 件").  Every expected number was
+** count ("受理政府" / "信息公开申请 17 件"); and two texts of such a PDF: its
+** layout text (a label over two lines before its numbers) and its text in
+** a viewer's copy order (rows out of order).  Every expected number was
 ** read by hand from the PDF (pdftotext -layout, then the page). */
 #include <stdlib.h>
 #include <string.h>
@@ -255,5 +257,67 @@ TEST(review_text_wrapped_prose) {
   CHECK_INT(rv.n, 0);
   rv_result_free(&rv);
   report_free(p);
+  rf_set_free(&s);
+}
+
+/* PDF layout text: a matched label that goes on over the next line before
+** its numbers (洪泽区 2023's 三（二）, as pdftotext -layout gives it). */
+TEST(report_shape_label_continued_before_numbers) {
+  RfSet s = {0};
+  RtResult r;
+  const char *z =
+    "某区2023年政府信息公开工作年度报告\n"
+    "一、本年新收政府信息公开申请数量          21    0    0    0   0   0     21\n"
+    "                  （二）部分公开（区分处理的，只计这一情 形，不\n"
+    "                  计其他情形）\n"
+    "                                  4    0      0     0   0   0     4\n"
+    "      1.属于国家秘密         1     0      0     0   0   0     1\n";
+  fixture_formats(&s);
+  CHECK_INT(report_text_read(&s, z, NULL, &r), 0);
+  const Report *p = r.pReport;
+  CHECK(p != NULL);
+  if (p) {
+    CHECK_INT(cell_of(p, "t3", "results.partial", "natural_person"), 4);
+    CHECK_INT(cell_of(p, "t3", "results.partial", "commercial"), 0);
+    CHECK_INT(cell_of(p, "t3", "results.partial", "total"), 4);
+    CHECK_INT(cell_of(p, "t3", "results.denied.state_secret", "total"), 1);
+  }
+  rt_result_free(&r);
+  rf_set_free(&s);
+}
+
+/* Text in a PDF viewer's copy order: more numbers after a label than its
+** row has cells.  Nothing read one cell per line in that table is kept (it
+** was checked as read before: false violations); a note says why. */
+TEST(report_shape_copy_order_text_is_blank) {
+  RfSet s = {0};
+  RtResult r;
+  const char *z =
+    "某区2024年政府信息公开工作年度报告\n"
+    "二、上年结转政府信息公开申请数量\n0\n0\n0\n0\n0\n0\n0\n"
+    "（一）予以公开\n50\n0\n0\n0\n0\n0\n50\n9\n0\n0\n0\n0\n0\n9\n"
+    "（二）部分公开\n";
+  fixture_formats(&s);
+  CHECK_INT(report_text_read(&s, z, NULL, &r), 0);
+  const Report *p = r.pReport;
+  CHECK(p != NULL);
+  if (p) {
+    CHECK_INT(cell_of(p, "t3", "carried_in", "total"), -1);
+    CHECK_INT(cell_of(p, "t3", "results.granted", "natural_person"), -1);
+    CHECK_INT(cell_of(p, "t3", "results.granted", "total"), -1);
+    CHECK(has_note(&r, "表 t3：有行标签后面的数多于该行的7列，文字的次序不是表格的次序"));
+  }
+  rt_result_free(&r);
+  /* the same rows in order (seven numbers each) are read */
+  z = "某区2024年政府信息公开工作年度报告\n"
+      "二、上年结转政府信息公开申请数量\n0\n0\n0\n0\n0\n0\n0\n"
+      "（一）予以公开\n50\n0\n0\n0\n0\n0\n50\n"
+      "（二）部分公开\n9\n0\n0\n0\n0\n0\n9\n";
+  CHECK_INT(report_text_read(&s, z, NULL, &r), 0);
+  if (r.pReport) {
+    CHECK_INT(cell_of(r.pReport, "t3", "results.granted", "total"), 50);
+    CHECK_INT(cell_of(r.pReport, "t3", "results.partial", "total"), 9);
+  }
+  rt_result_free(&r);
   rf_set_free(&s);
 }

@@ -849,7 +849,9 @@ typedef struct Reader {
   int nLabelOnly;      /* data rows whose label stood without any value */
   char **azDropped;    /* per row order: the label text matched with
                        ** characters missing (noted when stored), or NULL */
-  int *aByLine;        /* per row order: cells read one per line */
+  int *aUnsure;        /* per row order: cells not read whole from the
+                       ** label's line (one per line, or completed by the
+                       ** row's rules) */
   int *aScrambled;     /* per table: a label followed by more numbers than
                        ** its row has cells (the text's order is not the
                        ** table's: copied from a PDF viewer) */
@@ -1094,6 +1096,7 @@ static void store_row(Reader *R, int iTab, int iRow, const Tok *aTok,
   for (int i = 0; i < nTok; i++)
     buf_printf(&raw, "%s%s", i ? " " : "", aTok[i].z);
   if (s->nCand == 1 && !s->bOverflow) {
+    R->aUnsure[iDone] = 1;
     for (int c = 0; c < k; c++) {
       if (s->aCandBlank[0][c]) report_clear(R->p, base + c);
       else report_set(R->p, base + c, s->aCand[0][c]);
@@ -1255,27 +1258,28 @@ static int column_values(Reader *R, Line *aL, int nL, int i, int iTab,
   if (nTok == 0) return 0;
   if (nTok == nMax && more_values(aL, nL, j)) R->aScrambled[iTab] = 1;
   store_row(R, iTab, iRow, aTok, nTok, 0);
-  R->aByLine[row_order(R->f, iTab, iRow)] = 1;
+  R->aUnsure[row_order(R->f, iTab, iRow)] = 1;
   return 1;
 }
 
-/* Rows read one cell per line in a table whose text is out of order (see
-** Reader.aScrambled) are not the table's rows: their cells are cleared,
-** with one note per table, rather than checked as read. */
+/* Rows read one cell per line or completed by their rules, in a table
+** whose text is out of order (see Reader.aScrambled), are not the table's
+** rows: their cells are cleared, with one note per table, rather than
+** checked as read. */
 static void clear_scrambled(Reader *R) {
   for (int t = 0; t < R->f->nTable; t++) {
     const RfTable *tb = &R->f->aTable[t];
     int nRow = 0;
     if (!R->aScrambled[t]) continue;
     for (int r = 0; r < tb->nRow; r++) {
-      if (!R->aByLine[row_order(R->f, t, r)]) continue;
+      if (!R->aUnsure[row_order(R->f, t, r)]) continue;
       for (int c = 0; c < tb->nCol; c++)
         report_clear(R->p, tb->iCell0 + r * tb->nCol + c);
       nRow++;
     }
     note(R->out, mprintf("表 %s：有行标签后面的数多于该行的%d列，文字的次序不是"
-                         "表格的次序（如从PDF阅读器复制的文字），一格一行读出的"
-                         "%d行全部按空白处理；请上传PDF文件本身", tb->zId,
+                         "表格的次序（如从PDF阅读器复制的文字），一格一行读出或按"
+                         "勾稽关系补足的%d行全部按空白处理；请上传PDF文件本身", tb->zId,
                          tb->nCol, nRow));
   }
 }
@@ -1620,8 +1624,8 @@ int report_text_read(const RfSet *pSet, const char *zText,
   memset(R.aDone, 0, (size_t)(nRows + 1) * sizeof(int));
   R.azDropped = xmalloc((size_t)(nRows + 1) * sizeof(char *));
   memset(R.azDropped, 0, (size_t)(nRows + 1) * sizeof(char *));
-  R.aByLine = xmalloc((size_t)(nRows + 1) * sizeof(int));
-  memset(R.aByLine, 0, (size_t)(nRows + 1) * sizeof(int));
+  R.aUnsure = xmalloc((size_t)(nRows + 1) * sizeof(int));
+  memset(R.aUnsure, 0, (size_t)(nRows + 1) * sizeof(int));
   R.aScrambled = xmalloc((size_t)(R.f->nTable + 1) * sizeof(int));
   memset(R.aScrambled, 0, (size_t)(R.f->nTable + 1) * sizeof(int));
   R.iLastOrder = -1;
@@ -1668,7 +1672,7 @@ done:
   if (R.azDropped)
     for (int i = 0; i <= nRows; i++) free(R.azDropped[i]);
   free(R.azDropped);
-  free(R.aByLine);
+  free(R.aUnsure);
   free(R.aScrambled);
   free(R.aDone);
   for (int i = 0; i < nL; i++) free_line(&aL[i]);

@@ -287,8 +287,9 @@ TEST(report_shape_label_continued_before_numbers) {
 }
 
 /* Text in a PDF viewer's copy order: more numbers after a label than its
-** row has cells.  Nothing read one cell per line in that table is kept (it
-** was checked as read before: false violations); a note says why. */
+** row has cells.  Nothing read one cell per line or completed by a row's
+** rules in that table is kept (it was checked as read before: false
+** violations); a note says why. */
 TEST(report_shape_copy_order_text_is_blank) {
   RfSet s = {0};
   RtResult r;
@@ -296,7 +297,8 @@ TEST(report_shape_copy_order_text_is_blank) {
     "某区2024年政府信息公开工作年度报告\n"
     "二、上年结转政府信息公开申请数量\n0\n0\n0\n0\n0\n0\n0\n"
     "（一）予以公开\n50\n0\n0\n0\n0\n0\n50\n9\n0\n0\n0\n0\n0\n9\n"
-    "（二）部分公开\n";
+    "（二）部分公开\n"
+    "3.补正后申请内容仍不明确 0 0 0 1 0 0\n";
   fixture_formats(&s);
   CHECK_INT(report_text_read(&s, z, NULL, &r), 0);
   const Report *p = r.pReport;
@@ -305,6 +307,9 @@ TEST(report_shape_copy_order_text_is_blank) {
     CHECK_INT(cell_of(p, "t3", "carried_in", "total"), -1);
     CHECK_INT(cell_of(p, "t3", "results.granted", "natural_person"), -1);
     CHECK_INT(cell_of(p, "t3", "results.granted", "total"), -1);
+    /* six numbers on the label's line, completed by the row's rule
+    ** (总计 = the sum: 0 0 0 1 0 0 1) — in such a text not to be trusted */
+    CHECK_INT(cell_of(p, "t3", "results.cannot_provide.still_unclear", "total"), -1);
     CHECK(has_note(&r, "表 t3：有行标签后面的数多于该行的7列，文字的次序不是表格的次序"));
   }
   rt_result_free(&r);

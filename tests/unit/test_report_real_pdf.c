@@ -326,3 +326,22 @@ TEST(report_shape_copy_order_text_is_blank) {
   rt_result_free(&r);
   rf_set_free(&s);
 }
+
+/* A PDF whose pages hold no text (a scan, a "图片版" report — some agencies
+** publish only that): refused with the reason, not "无法识别报告格式". */
+TEST(doctable_pdf_without_text) {
+  static const char zPdf[] =
+    "%PDF-1.4\n1 0 obj\n<< /Type /Catalog /Pages 2 0 R >>\nendobj\n"
+    "2 0 obj\n<< /Type /Pages /Kids [3 0 R] /Count 1 >>\nendobj\n"
+    "3 0 obj\n<< /Type /Page /Parent 2 0 R /MediaBox [0 0 595 842] >>\n"
+    "endobj\nxref\n0 4\n0000000000 65535 f \n0000000009 00000 n \n"
+    "0000000058 00000 n \n0000000115 00000 n \ntrailer\n"
+    "<< /Size 4 /Root 1 0 R >>\nstartxref\n186\n%%EOF\n";
+  Buf out = BUF_INIT, err = BUF_INIT;
+  const char *zKind = NULL;
+  CHECK_INT(doctable_text(zPdf, sizeof zPdf - 1, &out, &err, &zKind), -1);
+  CHECK_STR(zKind ? zKind : "(none)", "pdf");
+  CHECK(strstr(buf_str(&err), "PDF 中没有可读的文字（多为扫描件或“图片版”报告）") != NULL);
+  buf_free(&out);
+  buf_free(&err);
+}

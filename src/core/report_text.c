@@ -1519,13 +1519,16 @@ static char *org_of_sentence(const char *z, size_t n) {
 
 /* The organisation named between a year and the report's name
 ** ("2021年石家庄市教育局政府信息公开工作年度报告", "2020年度文教局政府
-** 信息公开…"), or NULL.  Caller frees. */
+** 信息公开…"), or NULL: never a clause of a sentence ("2020年,我街按照全区
+** 政府信息公开…", folded: no punctuation between).  Caller frees. */
 static char *org_after_year(const char *z) {
   if (!strncmp(z, "度", 3)) z += 3;
   const char *e = strstr(z, "政府信息公开");
   if (!e || e == z || e - z > 90) return NULL;
   char *zOrg = fold_trim(z, (size_t)(e - z));
-  if (looks_like_org(zOrg)) return zOrg;
+  if (looks_like_org(zOrg) && !strpbrk(zOrg, ",;:.!?") &&
+      !strstr(zOrg, "、") && !strstr(zOrg, "。"))
+    return zOrg;
   free(zOrg);
   return NULL;
 }

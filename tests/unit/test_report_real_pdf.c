@@ -345,3 +345,29 @@ TEST(doctable_pdf_without_text) {
   buf_free(&out);
   buf_free(&err);
 }
+
+/* A sentence that starts with the year is no title: "2020年,我街按照全区政府
+** 信息公开工作…" (黄陂区 某街道 2020) names no organisation (it gave
+** ",我街按照全区"); a title's "2021年石家庄市教育局政府信息公开…" does. */
+TEST(report_shape_org_not_from_a_clause) {
+  RfSet s = {0};
+  RtResult r;
+  const char *zRow = "\n一、本年新收政府信息公开申请数量\t1\t0\t0\t0\t0\t0\t1\n";
+  char *z = mprintf("2020年,我街按照全区政府信息公开工作的总体要求,坚持公开。%s",
+                    zRow);
+  fixture_formats(&s);
+  CHECK_INT(report_text_read(&s, z, NULL, &r), 0);
+  if (r.pReport) {
+    CHECK(r.pReport->zOrg == NULL);
+    CHECK_INT(r.pReport->iYear, 2020);
+  }
+  rt_result_free(&r);
+  free(z);
+  z = mprintf("2021年石家庄市教育局政府信息公开工作年度报告%s", zRow);
+  CHECK_INT(report_text_read(&s, z, NULL, &r), 0);
+  if (r.pReport)
+    CHECK_STR(r.pReport->zOrg ? r.pReport->zOrg : "(none)", "石家庄市教育局");
+  rt_result_free(&r);
+  free(z);
+  rf_set_free(&s);
+}

@@ -1551,7 +1551,8 @@ static char *org_above_title(const char *zPrev, const char *zLine) {
 }
 
 /* Organisation and year from the first lines ("X 2020 年 …", "填报单位：X",
-** "X" alone, in Chinese characters only, above "2020 年…报告"). */
+** "X" alone, in Chinese characters only, above "2020 年…报告", a title
+** without its year "X政府信息公开工作年度报告"). */
 static void find_org_year(const char *zText, Report *p) {
   const char *z = strstr(zText, "填报单位");
   char *zPrev = xstrdup("");
@@ -1589,6 +1590,8 @@ static void find_org_year(const char *zText, Report *p) {
       }
     }
     if (p->iYear) { free(zl); break; }
+    if (!p->zOrg && strstr(zl, "报告"))   /* a title without its year */
+      p->zOrg = org_after_year(zl);
     if (zl[0]) { free(zPrev); zPrev = zl; } else free(zl);
     s += n + (e ? 1 : 0);
   }

@@ -348,7 +348,8 @@ TEST(doctable_pdf_without_text) {
 
 /* A sentence that starts with the year is no title: "2020年,我街按照全区政府
 ** 信息公开工作…" (黄陂区 某街道 2020) names no organisation (it gave
-** ",我街按照全区"); a title's "2021年石家庄市教育局政府信息公开…" does. */
+** ",我街按照全区"); a title's "2021年石家庄市教育局政府信息公开…" does, and
+** so does a title without its year. */
 TEST(report_shape_org_not_from_a_clause) {
   RfSet s = {0};
   RtResult r;
@@ -361,6 +362,13 @@ TEST(report_shape_org_not_from_a_clause) {
     CHECK(r.pReport->zOrg == NULL);
     CHECK_INT(r.pReport->iYear, 2020);
   }
+  rt_result_free(&r);
+  free(z);
+  /* a title without its year (驼峰路街道 2020) */
+  z = mprintf("驼峰路街道办事处政府信息公开工作年度报告\n我街办未收到申请。%s", zRow);
+  CHECK_INT(report_text_read(&s, z, NULL, &r), 0);
+  if (r.pReport)
+    CHECK_STR(r.pReport->zOrg ? r.pReport->zOrg : "(none)", "驼峰路街道办事处");
   rt_result_free(&r);
   free(z);
   z = mprintf("2021年石家庄市教育局政府信息公开工作年度报告%s", zRow);

@@ -287,3 +287,17 @@ TEST(corpus_huichang_zcx_2020) {
   };
   check_real(REAL "huichang_zcx_2020.txt", "2019", 2020, a, N(a));
 }
+
+/* One cell per line with a change written "+19" (南源街道 2020). */
+TEST(corpus_nanyuan_jd_2020) {
+  static const Want a[] = {
+    {"t2_art20_5", "licensing", "prev_items", 21},
+    {"t2_art20_5", "licensing", "delta", 19},
+    {"t2_art20_5", "licensing", "decisions", 40},
+    {"t2_art20_5", "other_services", "decisions", 0},
+    {"t2_art20_6", "coercion", "decisions", 0},
+    {"t2_art20_8", "admin_fees", "delta", 0},
+    {"t2_art20_9", "central_procurement", "count", -1},
+  };
+  check_real(REAL "nanyuan_jd_2020.txt", "2019", 2020, a, N(a));
+}

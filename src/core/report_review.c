@@ -148,12 +148,11 @@ static const char *find_in(const char *z, size_t n, const char *zNeedle) {
   return NULL;
 }
 
-/* The count the clause z[0..n) states for ph: 1 with *pV, else 0. */
-static int phrase_count(const Phrase *ph, const char *z, size_t n,
-                        long long *pV) {
-  const char *k1 = find_in(z, n, ph->zKw1), *e;
-  if (!k1) return 0;
-  e = k1 + strlen(ph->zKw1);
+/* The count the clause z[0..n) states for ph after its keyword at k1: 1
+** with *pV, else 0. */
+static int count_after(const Phrase *ph, const char *z, size_t n,
+                       const char *k1, long long *pV) {
+  const char *e = k1 + strlen(ph->zKw1);
   if (ph->zKw2) {
     const char *k2 = find_in(e, n - (size_t)(e - z), ph->zKw2);
     if (!k2) return 0;
@@ -171,6 +170,18 @@ static int phrase_count(const Phrase *ph, const char *z, size_t n,
     return 0;
   *pV = v;
   return 1;
+}
+
+/* The count the clause z[0..n) states for ph: 1 with *pV, else 0.  Every
+** place of the first keyword is tried ("三、收到和处理政府信息公开申请情况"
+** joined to "共收到申请5件" by a wrapped line states 5). */
+static int phrase_count(const Phrase *ph, const char *z, size_t n,
+                        long long *pV) {
+  size_t k = strlen(ph->zKw1);
+  for (const char *k1 = find_in(z, n, ph->zKw1); k1;
+       k1 = find_in(k1 + k, n - (size_t)(k1 + k - z), ph->zKw1))
+    if (count_after(ph, z, n, k1, pV)) return 1;
+  return 0;
 }
 
 /* 1 when the clause compares or rates (skip it). */

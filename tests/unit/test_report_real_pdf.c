@@ -256,6 +256,14 @@ TEST(review_text_wrapped_prose) {
       "12 件均按时答复。\n", &rv);
   CHECK_INT(rv.n, 0);
   rv_result_free(&rv);
+  /* a long heading joined to the sentence after it: the count is still
+  ** read after the keyword's second place */
+  rv_text_numbers(p,
+      "三、收到和处理政府信息公开申请情况\n"
+      "本年共收到政府信息公开申请 12 件。\n", &rv);
+  CHECK_INT(rv.n, 1);
+  if (rv.n) CHECK(strstr(rv.a[0].zMsg, "写12件") != NULL);
+  rv_result_free(&rv);
   report_free(p);
   rf_set_free(&s);
 }

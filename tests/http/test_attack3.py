@@ -173,3 +173,37 @@ def test_other_top_level_administrator_cannot_change_system_settings(srv):
     eq(setting(srv), "6")
     eq(sys.post("/staff/messages/settings", {"reply_days": "5"},
                 csrf_from="/staff/messages?org=%d" % bureau).status, 303)
+
+
+# ---- noncharacters and C1 controls in text -----------------------------------
+
+def test_noncharacters_and_c1_controls_are_refused_at_the_edge(srv):
+    """U+FFFE/U+FFFF are not XML 1.0 characters: one in an applicant's name
+    made every Word notice of the application unreadable (Word: "unreadable
+    content"), as it would an XLSX export or an Atom feed.  No text holds a
+    noncharacter or a C1 control; they are refused like the C0 controls."""
+    from test_applications import APPLY, form
+    from test_apply_public import EMPTY_FILE
+    before = srv.sql("SELECT count(*) FROM application")[0][0]
+    c = srv.client()
+    for name, why in (("马\uffff建国", "不是文字的字符"), ("马\ufffe建国", "不是文字的字符"),
+                      ("马\ufdd0建国", "不是文字的字符"), ("马\U0010ffff建国", "不是文字的字符"),
+                      ("马\u0085建国", "控制字符"), ("马\u009b建国", "控制字符")):
+        r = c.post(APPLY, form(name=name), files=EMPTY_FILE, csrf_from=APPLY)
+        eq(r.status, 400, repr(name))
+        contains(r.text, why)
+    eq(srv.sql("SELECT count(*) FROM application")[0][0], before)
+    # The same check guards the staff forms and the command line.
+    d = srv.client()
+    d.login("drafter")
+    r = d.post("/staff/docs/new", {"title": "通知\uffff", "body": "正文", "mode": "proactive",
+                                   "formed_date": "2026-11-20", "genre": "通知",
+                                   "report_kind": "other"})
+    eq(r.status, 400)
+    rc, out, err = srv.gongkai("org", "add", "--name", "测试\uffff单位", "--slug", "nonchar",
+                               "--db", srv.db)
+    ok(rc != 0, "CLI accepted U+FFFF")
+    # Ordinary text around them still passes: a middle dot, NBSP, emoji, U+FFFD.
+    r = c.post(APPLY, form(name="阿依古丽·买买提", info_description="见附件\u00a0第\ufffd页😀"),
+               files=EMPTY_FILE, csrf_from=APPLY)
+    eq(r.status, 303, r.text[:300])

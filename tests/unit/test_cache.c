@@ -13,10 +13,10 @@ TEST(cache_stays_within_its_byte_budget_and_keeps_the_newest) {
   const uint64_t gen = 987654321;
   char *p = malloc(SIZE);
   memset(p, 'x', SIZE);
-  char zKey[64];
+  char zKey[64], zEtag[24] = "\"e\"";   /* cache_put copies 24 bytes */
   for (int i = 0; i < N; i++) {
     snprintf(zKey, sizeof zKey, "/api/v1/documents?junk=%d", i);
-    cache_put(zKey, 0, gen, "application/json", "\"e\"", "", p, SIZE);
+    cache_put(zKey, 0, gen, "application/json", zEtag, "", p, SIZE);
   }
   size_t nHeld = 0;
   CacheHit h;
@@ -35,7 +35,7 @@ TEST(cache_stays_within_its_byte_budget_and_keeps_the_newest) {
   CHECK(cache_get(zKey, 0, gen, &h));
   free(h.pBody);
   /* A new generation's page finds room (the old generation's go first). */
-  cache_put("/", 0, gen + 1, "text/html", "\"f\"", "", p, SIZE);
+  cache_put("/", 0, gen + 1, "text/html", zEtag, "", p, SIZE);
   CHECK(cache_get("/", 0, gen + 1, &h));
   free(h.pBody);
   free(p);

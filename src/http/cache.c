@@ -48,12 +48,10 @@ static void slot_clear(Slot *s) {
   s->n = 0;
 }
 
-/* Makes room for n more bytes (under mu): entries of an older generation
-** first, then the slots after `from` in turn (an attacker's many keys
-** cannot keep the pages people read out). */
-static void make_room(size_t n, uint64_t gen, unsigned from) {
-  for (unsigned i = 0; i < CACHE_SLOTS && nTotal + n > CACHE_MAX_TOTAL; i++)
-    if (aSlot[i].zPath && aSlot[i].gen != gen) slot_clear(&aSlot[i]);
+/* Makes room for n more bytes (under mu) by emptying the slots after
+** `from` in turn: keys are spread by their hash, so an attacker's many keys
+** cannot pin memory nor keep the pages people read out for long. */
+static void make_room(size_t n, unsigned from) {
   for (unsigned k = 1; k < CACHE_SLOTS && nTotal + n > CACHE_MAX_TOTAL; k++)
     slot_clear(&aSlot[(from + k) % CACHE_SLOTS]);
 }
@@ -100,7 +98,7 @@ void cache_put(const char *zPath, int bGzip, uint64_t gen, const char *zType,
   nTotal -= slot_bytes(s);
   char *zOld = s->zPath, *pOld = s->p;
   s->zPath = NULL;
-  make_room(n + strlen(zCopy) + 1, gen, i);
+  make_room(n + strlen(zCopy) + 1, i);
   s->zPath = zCopy;
   s->bGzip = bGzip;
   s->gen = gen;

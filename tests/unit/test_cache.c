@@ -34,7 +34,7 @@ TEST(cache_stays_within_its_byte_budget_and_keeps_the_newest) {
   snprintf(zKey, sizeof zKey, "/api/v1/documents?junk=%d", N - 1);
   CHECK(cache_get(zKey, 0, gen, &h));
   free(h.pBody);
-  /* A new generation's page finds room (the old generation's go first). */
+  /* A new generation's page finds room. */
   cache_put("/", 0, gen + 1, "text/html", zEtag, "", p, SIZE);
   CHECK(cache_get("/", 0, gen + 1, &h));
   free(h.pBody);

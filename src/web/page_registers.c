@@ -100,19 +100,19 @@ const char *reg_date_field(Req *r, const char *zName, const char *zLabel,
 void reg_textarea(Req *r, const char *zName, const char *zLabel,
                   const char *zValue, int bRequired) {
   const char *zId = page_field_id(r, zName);
-  req_printf(r, "<p class=\"field\"><label for=\"%h\">%h</label>"
-                "<textarea id=\"%h\" name=\"%h\"%s>%h</textarea></p>\n",
-             zId, zLabel, zId, zName, bRequired ? " required" : "",
-             zValue ? zValue : "");
+  req_printf(r, "<p class=\"field\"><label for=\"%h\">%h</label>", zId, zLabel);
+  const char *zErr_html = page_field_error_attrs(r, zName, zId);
+  req_printf(r, "<textarea id=\"%h\" name=\"%h\"%s%s>%h</textarea></p>\n", zId, zName,
+             bRequired ? " required" : "", zErr_html, zValue ? zValue : "");
 }
 
 void reg_date_input(Req *r, const char *zName, const char *zLabel,
                     const char *zValue, int bRequired) {
   const char *zId = page_field_id(r, zName);
-  req_printf(r, "<p class=\"field\"><label for=\"%h\">%h</label>"
-                "<input type=\"date\" id=\"%h\" name=\"%h\" value=\"%h\"%s></p>\n",
-             zId, zLabel, zId, zName, zValue ? zValue : "",
-             bRequired ? " required" : "");
+  req_printf(r, "<p class=\"field\"><label for=\"%h\">%h</label>", zId, zLabel);
+  const char *zErr_html = page_field_error_attrs(r, zName, zId);
+  req_printf(r, "<input type=\"date\" id=\"%h\" name=\"%h\" value=\"%h\"%s%s></p>\n",
+             zId, zName, zValue ? zValue : "", bRequired ? " required" : "", zErr_html);
 }
 
 int reg_calendar(Req *r, Calendar *pCal) {

@@ -84,7 +84,7 @@ static void year_summary(Req *r, int64_t orgId, int bSubtree, int iYear) {
              nDone, nOut, nNew + nIn == nDone + nOut ? "成立" : "不成立");
 }
 
-/* GET /staff/applications?[org=ID][&subtree=1][&f=F][&year=Y][&p=N]: the
+/* GET /staff/applications?[org=ID][&subtree=1][&f=F][&year=Y][&q=T][&mine=1][&p=N]: the
 ** applications of org (default the user's; subtree=1 adds the units
 ** below; with neither org nor subtree, the user's own view: the subtree
 ** when the role reaches it), filtered by f (default open):
@@ -92,7 +92,9 @@ static void year_summary(Req *r, int64_t orgId, int bSubtree, int iYear) {
 **   due_soon  open and due within the due-soon window (app_due_soon_window);
 **   overdue   open and past the due date;
 **   closed    closed in year Y (default this year);
-**   all (or empty)  all;  YYYY  received in YYYY.
+**   all (or empty)  all;  YYYY  received in YYYY;
+** q searches the applicant's name and the 登记号; mine=1 keeps the cases
+** whose 承办人 is the user.
 ** These are the dashboard's definitions (store_app_query shares them with
 ** store_reg_app_stats).  PAGE_SIZE rows a page, with the total.  403
 ** without PERM_VIEW_STAFF over org (and its subtree), 400 for a bad
@@ -128,12 +130,19 @@ int page_apps(Req *r) {
     http_error(r, 400, "下级单位参数无效");
     return 0;
   }
+  const char *zMine = req_param_or(r, "mine", "");
+  if (zMine[0] && strcmp(zMine, "1") && strcmp(zMine, "0")) {
+    http_error(r, 400, "“只看我承办的”参数无效");
+    return 0;
+  }
+  int bMine = !strcmp(zMine, "1");
   if (strlen(zSearch) > 180) {
     http_error(r, 400, "查询内容过长");
     return 0;
   }
   memset(&q, 0, sizeof q);
   q.zSearch = zSearch;
+  q.handlerId = bMine ? r->user->id : 0;
   q.orgId = org;
   q.bSubtree = bExplicit ? zSub && !strcmp(zSub, "1") : sees_subtree(r);
   q.zToday = date_format(dToday, zToday);
@@ -203,8 +212,9 @@ int page_apps(Req *r) {
     return 0;
   }
   /* The scope as a query string (HTML-escaped on output with %h). */
-  const char *zQs = req_fmt(r, "?org=%lld%s", (long long)org,
-                            q.bSubtree ? "&subtree=1" : "&subtree=0");
+  const char *zScopeQs = req_fmt(r, "?org=%lld%s", (long long)org,
+                                 q.bSubtree ? "&subtree=1" : "&subtree=0");
+  const char *zQs = req_fmt(r, "%s%s", zScopeQs, bMine ? "&mine=1" : "");
   /* The year of f=closed, kept by the scope and page links. */
   const char *zYearQs =
       !strcmp(q.zFilter, "closed") ? req_fmt(r, "&year=%d", q.year) : "";
@@ -220,7 +230,8 @@ int page_apps(Req *r) {
   int nSoonLabel =
       (int)store_setting_int(r->store, SET_APPLICATION_DUE_SOON_WORKDAYS);
   req_puts(r, "</p>\n");
-  app_register_bar(r, org, q.bSubtree, zFilter, q.year, zSearch, nSoonLabel);
+  app_register_bar(r, org, q.bSubtree, zFilter, q.year, zSearch, nSoonLabel, bMine);
+  if (bMine) zWhat = req_fmt(r, "我承办的%s", zWhat ? zWhat : "申请");
   if (zSearch[0])
     zWhat = req_fmt(r, "%s%s申请人或登记号含“%s”", zWhat ? zWhat : "", zWhat ? "，" : "",
                     zSearch);
@@ -228,7 +239,7 @@ int page_apps(Req *r) {
     req_printf(r,
                "<p id=\"filter\">筛选：%h · <a href=\"%h&amp;f=all\">清除筛选</a>"
                "</p>\n",
-               zWhat, zQs);
+               zWhat, zScopeQs);
   if (!strcmp(q.zFilter, "received")) year_summary(r, org, q.bSubtree, q.year);
   req_printf(r, "<p>共 <span id=\"n-apps\">%d</span> 条", nTotal);
   if (nPages > 1) req_printf(r, "，第 %lld / %d 页", (long long)page, nPages);

@@ -223,3 +223,39 @@ def test_expired_session_offers_sign_in_back_to_the_form(srv):
                csrf_from="/login")
     eq(r.status, 303)
     eq(r.headers["location"], page)
+
+
+def n_listed(text):
+    m = re.search(r'共 <span id="n-apps">(\d+)</span> 条', text)
+    ok(m, "no count")
+    return int(m.group(1))
+
+
+def test_applications_only_mine(srv):
+    """A 承办人 asks for the cases in his own hands, overdue or due soon:
+    the register's 只看我承办的 (mine=1) keeps the cases whose handler is
+    the user, and the quick views and paging keep it."""
+    bureau = org_id(srv, "znwsj")
+    uid = srv.sql("SELECT id FROM \"user\" WHERE login='drafter'")[0][0]
+    want_open = srv.sql("SELECT reg_no FROM application WHERE org_id=? AND handler_id=?"
+                        " AND closed_on IS NULL", (bureau, uid))
+    ok(want_open, "the demo gives the drafter open cases")
+    d = srv.client()
+    d.login("drafter")
+    base = "/staff/applications?org=%d&subtree=0" % bureau
+    r = d.get(base + "&f=open&mine=1")
+    eq(r.status, 200)
+    eq(n_listed(r.text), len(want_open))
+    for (reg_no,) in want_open:
+        contains(r.text, ">%s</a>" % reg_no)
+    contains(r.text, "我承办的未办结的申请")
+    contains(r.text, 'name="mine" value="1" checked')
+    contains(r.text, 'href="?org=%d&amp;subtree=0&amp;mine=1&amp;f=overdue"' % bureau)
+    # The office handles none itself: its own list is empty, the unit's not.
+    o = srv.client()
+    o.login("office")
+    eq(n_listed(o.get(base + "&f=open&mine=1").text), 0)
+    eq(n_listed(o.get(base + "&f=open").text),
+       srv.sql("SELECT count(*) FROM application WHERE org_id=? AND closed_on IS NULL",
+               (bureau,))[0][0])
+    eq(d.get(base + "&mine=yes").status, 400)

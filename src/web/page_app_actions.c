@@ -49,15 +49,17 @@ void app_web_act(Req *r, AppAct *x, AppActor *who, AppParams *par) {
 /* The steps that end a case ask first on the web (page_confirmed; the
 ** API and CLI caller has decided): the answer, issued with its date, and
 ** the applicant's withdrawal.  1 to go on; 0 when the question page is
-** written.  The case is named only to those who may see it. */
+** written.  Only someone who sees the case and may take the step is asked
+** (anyone else goes on to the runner's 403 or 404). */
 static int confirm_end(Req *r, const char *zName) {
   int bApprove = !strcmp(zName, "approve");
   if (!bApprove && strcmp(zName, "withdraw")) return 1;
   App a;
-  const char *zCase = "该申请";
-  if (store_app_get(r->store, &r->arena, req_arg_id(r, 0), &a) == STORE_OK &&
-      req_can(r, PERM_VIEW_STAFF, a.orgId))
-    zCase = req_fmt(r, "申请 %s（%s）", a.zRegNo, a.zApplicantName);
+  if (store_app_get(r->store, &r->arena, req_arg_id(r, 0), &a) != STORE_OK ||
+      !req_can(r, PERM_VIEW_STAFF, a.orgId) ||
+      !req_can(r, bApprove ? PERM_APP_APPROVE : PERM_APP_HANDLE, a.orgId))
+    return 1;
+  const char *zCase = req_fmt(r, "申请 %s（%s）", a.zRegNo, a.zApplicantName);
   const char *zDay = req_param_or(r, bApprove ? "answer_day" : "on_day", "");
   if (bApprove)
     return page_confirmed(r, req_fmt(r, "批准并答复%s？答复告知书将以%s为答复日期签发，"

@@ -55,6 +55,16 @@ const char *reg_qs(Req *r, const RegScope *sc) {
                  sc->bSubtree ? "&subtree=1" : "");
 }
 
+void reg_filter_links(Req *r, const RegScope *sc, const char *zPath, const RegFilter *aF,
+                      int n, const char *zCur) {
+  req_puts(r, "<ul class=\"fb-quick\" aria-label=\"筛选\">");
+  for (int i = 0; i < n; i++)
+    req_printf(r, "<li><a href=\"%h%h%s%h\"%s>%h</a></li>", zPath, reg_qs(r, sc),
+               aF[i].zValue[0] ? "&amp;filter=" : "", aF[i].zValue,
+               !strcmp(zCur, aF[i].zValue) ? " aria-current=\"true\"" : "", aF[i].zLabel);
+  req_puts(r, "</ul>\n");
+}
+
 void reg_nav(Req *r, const RegScope *sc, const char *zCurrent) {
   static const struct { const char *zKey, *zPath, *zLabel; } aItem[] = {
     {"home", "/staff/registers", "概览"},
@@ -381,6 +391,8 @@ int page_opinion_list(Req *r) {
   page_begin(r, "回应关切");
   req_puts(r, "<h1>回应关切 / 政务舆情</h1>\n");
   reg_nav(r, &sc, "opinion");
+  static const RegFilter aOF[] = {{"", "全部"}, {"missed", "未按时回应或仍待回应"}};
+  reg_filter_links(r, &sc, "/staff/opinion", aOF, 2, zOFilter);
   if (zErr) page_notice(r, "error", zErr);
   req_puts(r, "<p>时限依据：特别重大、重大突发事件最迟5小时内发布权威信息、24小时内举行新闻发布会"
               "（国办发〔2016〕80号、61号）；其他政务舆情48小时内回应（国办发〔2016〕61号）。</p>\n"
@@ -624,6 +636,9 @@ int page_proposal_list(Req *r) {
   page_begin(r, "建议提案");
   req_puts(r, "<h1>人大代表建议 / 政协委员提案</h1>\n");
   reg_nav(r, &sc, "proposals");
+  static const RegFilter aPF[] = {
+      {"", "全部"}, {"overdue", "超期未答复"}, {"published", "已公开答复全文"}};
+  reg_filter_links(r, &sc, "/staff/proposals", aPF, 3, zPFilter);
   if (zErr) page_notice(r, "error", zErr);
   req_puts(r, "<table class=\"grid cards\" id=\"proposal-list\"><caption>建议提案办理</caption><thead><tr>"
               "<th scope=\"col\">年度</th><th scope=\"col\">类别</th><th scope=\"col\">编号</th>"

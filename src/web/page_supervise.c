@@ -427,6 +427,8 @@ int page_inspection_list(Req *r) {
     req_printf(r, " <a href=\"/staff/inspections?org=%lld&amp;subtree=1\">含下级单位</a>",
                (long long)sc.orgId);
   req_puts(r, "</p>\n");
+  static const RegFilter aIF[] = {{"", "全部"}, {"open", "整改中"}};
+  reg_filter_links(r, &sc, "/staff/inspections", aIF, 2, zFilter);
   if (bOpen || sc.year)
     req_printf(r, "<p class=\"filter\" id=\"filter\">筛选：%h <a href=\"/staff/inspections%h\">清除筛选</a></p>\n",
                bOpen ? "整改中（不限年度）" : req_fmt(r, "%d 年督查", sc.year), reg_qs(r, &sc));

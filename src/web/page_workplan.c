@@ -125,6 +125,11 @@ int page_workplan_list(Req *r) {
   page_begin(r, "工作要点");
   req_puts(r, "<h1>工作要点</h1>\n");
   reg_nav(r, &sc, "workplans");
+  static const RegFilter aWF[] = {{"", "全部工作要点"},
+                                  {"tasks", "全部任务"},
+                                  {"overdue", "逾期未完成的任务"},
+                                  {"done", "已完成的任务"}};
+  reg_filter_links(r, &sc, "/staff/workplans", aWF, 4, zFilter);
   if (zErr) page_notice(r, "error", zErr);
   if (iFilter >= 0) {
     if (task_table(r, &sc, iFilter, zToday)) return 0;

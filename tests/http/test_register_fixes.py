@@ -259,3 +259,38 @@ def test_applications_only_mine(srv):
        srv.sql("SELECT count(*) FROM application WHERE org_id=? AND closed_on IS NULL",
                (bureau,))[0][0])
     eq(d.get(base + "&mine=yes").status, 400)
+
+
+def test_register_lists_offer_their_filters(srv):
+    """The views the dashboard links to (超期未答复, 整改中, 逾期任务 …)
+    are on the lists themselves: a clerk opening 建议提案 finds the overdue
+    ones without going through the dashboard."""
+    bureau = org_id(srv, "znwsj")
+    c = srv.client()
+    c.login("office")
+    qs = "?org=%d" % bureau
+    for path, links in (
+            ("/staff/proposals", (("", "全部"), ("overdue", "超期未答复"),
+                                  ("published", "已公开答复全文"))),
+            ("/staff/opinion", (("", "全部"), ("missed", "未按时回应或仍待回应"))),
+            ("/staff/workplans", (("", "全部工作要点"), ("tasks", "全部任务"),
+                                  ("overdue", "逾期未完成的任务"), ("done", "已完成的任务")))):
+        r = c.get(path + qs)
+        eq(r.status, 200, path)
+        for value, label in links:
+            href = path + qs + ("&amp;filter=" + value if value else "")
+            contains(r.text, '<a href="%s"%s>%s</a>'
+                     % (href, ' aria-current="true"' if not value else "", label))
+        for value, label in links:
+            if value:
+                r = c.get(path + qs + "&filter=" + value)
+                eq(r.status, 200, path + " " + value)
+                contains(r.text, '<a href="%s&amp;filter=%s" aria-current="true">%s</a>'
+                         % (path + qs, value, label))
+    i = srv.client()
+    i.login("inspector")
+    r = i.get("/staff/inspections" + qs)
+    contains(r.text, '<a href="/staff/inspections%s&amp;filter=open">整改中</a>' % qs)
+    # The inspection corrected above is open again: listed under 整改中.
+    r = i.get("/staff/inspections%s&subtree=1&filter=open" % qs)
+    contains(r.text, "信息公开专项督查")

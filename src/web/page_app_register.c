@@ -15,6 +15,7 @@
 #include "core/fees.h"
 #include "core/org_kind.h"
 #include "lib/crypto.h"
+#include "lib/utf8.h"
 #include "web/applications.h"
 #include "web/pages.h"
 
@@ -441,24 +442,26 @@ void panel_applications(Req *r) {
   for (int i = 0; i < n; i++) {
     Date dDue;
     if (!aApp[i].zDueOn[0] || date_parse(aApp[i].zDueOn, &dDue)) continue;
-    if (dDue < dToday) {
-      nOver++;
-      buf_printf(&over,
-                 "<li><a href=\"/staff/applications/%lld\">%h</a> 期限 %h</li>",
-                 (long long)aApp[i].id, aApp[i].zRegNo, aApp[i].zDueOn);
-    } else if (cal_workdays_between(&cal, dToday, dDue) <= nSoonDays) {
-      nSoon++;
-      buf_printf(&soon,
-                 "<li><a href=\"/staff/applications/%lld\">%h</a> 期限 %h</li>",
-                 (long long)aApp[i].id, aApp[i].zRegNo, aApp[i].zDueOn);
-    }
+    /* Each case named as a clerk knows it: 登记号, applicant, what. */
+    Buf *pB = dDue < dToday ? &over
+            : cal_workdays_between(&cal, dToday, dDue) <= nSoonDays ? &soon : NULL;
+    if (!pB) continue;
+    if (pB == &over) nOver++;
+    else nSoon++;
+    const char *zWhat = aApp[i].zInfoTitle[0] ? aApp[i].zInfoTitle : aApp[i].zInfoDescription;
+    size_t nWhat = utf8_prefix(zWhat, strlen(zWhat), 40);
+    buf_printf(pB, "<li><a href=\"/staff/applications/%lld\">%h</a> %h · %h%s，期限 %h</li>",
+               (long long)aApp[i].id, aApp[i].zRegNo, aApp[i].zApplicantName,
+               arena_strndup(&r->arena, zWhat, nWhat), zWhat[nWhat] ? "…" : "",
+               aApp[i].zDueOn);
   }
   int nAns = 0, nOnTime = 0;
   store_app_on_time(r->store, r->user->orgId, bSub, date_year(dToday), &nAns,
                     &nOnTime);
   req_printf(
       r,
-      "<p>未办结 %d 件；<a href=\"/staff/applications\">进入申请登记</a></p>\n",
+      "<p>未办结 %d 件；<a href=\"/staff/applications\">进入申请登记</a>"
+      " · <a href=\"/staff/applications?f=open&amp;mine=1\">我承办的</a></p>\n",
       n);
   req_printf(r, "<h3>%d个工作日内到期（%d）</h3><ul id=\"due-soon\">",
              nSoonDays, nSoon);

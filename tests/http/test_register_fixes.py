@@ -294,3 +294,22 @@ def test_register_lists_offer_their_filters(srv):
     # The inspection corrected above is open again: listed under 整改中.
     r = i.get("/staff/inspections%s&subtree=1&filter=open" % qs)
     contains(r.text, "信息公开专项督查")
+
+
+def test_staff_home_names_the_cases_due(srv):
+    """The 工作台's overdue list named each case by its 登记号 only; a clerk
+    knows a case by its applicant and what was asked.  Also a link to the
+    cases in the user's own hands."""
+    bureau = org_id(srv, "znwsj")
+    c = srv.client()
+    c.login("office")
+    page = c.get("/staff").text
+    over = re.search(r'<ul id="overdue">(.*?)</ul>', page, re.S)
+    ok(over, "no overdue list")
+    rows = srv.sql("SELECT reg_no, applicant_name, info_title, due_on FROM application"
+                   " WHERE org_id=? AND closed_on IS NULL AND due_on<?",
+                   (bureau, today().isoformat()))
+    ok(rows, "the demo has overdue cases")
+    for reg_no, name, title, due in rows:
+        contains(over.group(1), ">%s</a> %s · %s，期限 %s</li>" % (reg_no, name, title, due))
+    contains(page, '<a href="/staff/applications?f=open&amp;mine=1">我承办的</a>')

@@ -691,11 +691,18 @@ static const char *proposal_post(Req *r, const Proposal *pOld) {
     const char *zReply = req_param_or(r, "reply", ""), *zOn;
     int bPublish = req_param(r, "publish") != NULL;
     zErr = reg_text_check("答复内容", zReply, 20000, 1);
-    if (!zErr) zErr = reg_date_field(r, "replied_on", "答复日期", 1, &zOn);
+    if (zErr) {
+      page_field_error(r, "reply", zErr);
+      return zErr;
+    }
+    zErr = reg_date_field(r, "replied_on", "答复日期", 1, &zOn);
     if (!zErr && pOld->zReceivedOn[0] && strcmp(zOn, pOld->zReceivedOn) < 0)
       zErr = "答复日期不能早于交办日期";
     if (!zErr && strcmp(zOn, reg_today(r)) > 0) zErr = "答复日期不能晚于今天";
-    if (zErr) return zErr;
+    if (zErr) {
+      page_field_error(r, "replied_on", zErr);
+      return zErr;
+    }
     if (store_proposal_reply(r->store, pOld->id, zReply, zOn, bPublish) != STORE_OK)
       return store_errmsg(r->store);
     store_audit(r->store, r->user->id, pOld->orgId, "proposal.reply", pOld->zNumber);
@@ -710,20 +717,26 @@ static const char *proposal_post(Req *r, const Proposal *pOld) {
 ** then the correction of the registration. */
 static void proposal_forms(Req *r, const Proposal *p) {
   int bEdit = !strcmp(req_param_or(r, "action", ""), "edit") && r->method == HTTP_POST;
+  int bReply = r->method == HTTP_POST && !bEdit;   /* a refused reply: as typed */
   Proposal typed = *p;
   if (bEdit) proposal_form(r, &typed);   /* what was typed, shown again */
   req_puts(r, "<h2>答复与公开</h2><form method=\"post\" class=\"form\">");
   page_csrf_field(r);
-  reg_textarea(r, "reply", "答复内容", p->zReply, 1);
-  reg_date_input(r, "replied_on", "答复日期", p->zRepliedOn[0] ? p->zRepliedOn : reg_today(r), 1);
+  r->bOtherForm = bEdit;
+  reg_textarea(r, "reply", "答复内容", bReply ? req_param(r, "reply") : p->zReply, 1);
+  reg_date_input(r, "replied_on", "答复日期",
+                 bReply ? req_param(r, "replied_on")
+                        : p->zRepliedOn[0] ? p->zRepliedOn : reg_today(r), 1);
   req_printf(r, "<p><label class=\"check\"><input type=\"checkbox\" name=\"publish\" value=\"1\"%s> "
                 "公开答复全文</label></p><p><button type=\"submit\">保存</button></p></form>\n",
-             p->bPublished ? " checked" : "");
+             (bReply ? req_param(r, "publish") != NULL : p->bPublished) ? " checked" : "");
+  r->bOtherForm = r->method == HTTP_POST && !bEdit;
   req_puts(r, "<h2>更正登记信息</h2><form method=\"post\" class=\"form\">"
               "<input type=\"hidden\" name=\"action\" value=\"edit\">");
   page_csrf_field(r);
   proposal_fields(r, &typed, bEdit ? req_param(r, "pyear") : req_fmt(r, "%d", p->year));
   req_puts(r, "<p><button type=\"submit\">保存更正</button></p></form>\n");
+  r->bOtherForm = 0;
 }
 
 int page_proposal_view(Req *r) {
@@ -743,7 +756,7 @@ int page_proposal_view(Req *r) {
   page_begin(r, p.zTitle);
   req_printf(r, "<p><a href=\"/staff/proposals?org=%lld\">返回建议提案</a></p>\n<h1>%h</h1>\n",
              (long long)p.orgId, p.zTitle);
-  if (zErr) page_notice(r, "error", zErr);
+  if (zErr) page_form_error(r, zErr);
   req_printf(r, "<dl class=\"meta\"><dt>类别</dt><dd>%h</dd><dt>年度、编号</dt><dd>%d年 %h</dd>"
                 "<dt>代表/委员</dt><dd>%h</dd><dt>主办部门</dt><dd>%h</dd><dt>协办部门</dt><dd>%h</dd>"
                 "<dt>交办日期</dt><dd>%h</dd><dt>办理期限</dt><dd>%h</dd><dt>答复日期</dt><dd>%h</dd>"

@@ -313,3 +313,22 @@ def test_staff_home_names_the_cases_due(srv):
     for reg_no, name, title, due in rows:
         contains(over.group(1), ">%s</a> %s · %s，期限 %s</li>" % (reg_no, name, title, due))
     contains(page, '<a href="/staff/applications?f=open&amp;mine=1">我承办的</a>')
+
+
+def test_proposal_reply_refused_keeps_the_text(srv):
+    """A long reply to a proposal, refused for its date, came back with the
+    stored reply in the box: the text typed was lost."""
+    pid, recv = srv.sql("SELECT id, received_on FROM proposal WHERE received_on IS NOT NULL"
+                        " ORDER BY id LIMIT 1")[0]
+    c = srv.client()
+    c.login("office")
+    page = "/staff/proposals/%d" % pid
+    reply = "关于您提出的建议，我局高度重视，已会同有关部门研究办理，现答复如下：……"
+    day_before = (datetime.date.fromisoformat(recv) - datetime.timedelta(days=1)).isoformat()
+    r = c.post(page, {"reply": reply, "replied_on": day_before, "publish": "1"},
+               csrf_from=page)
+    eq(r.status, 422)
+    contains(r.text, ">%s</textarea>" % reply)
+    contains(r.text, 'name="replied_on" value="%s"' % day_before)
+    marked(r.text, "f-replied_on", "答复日期不能早于交办日期")
+    contains(r.text, 'name="publish" value="1" checked')

@@ -391,7 +391,7 @@ int page_opinion_list(Req *r) {
   page_begin(r, "回应关切");
   req_puts(r, "<h1>回应关切 / 政务舆情</h1>\n");
   reg_nav(r, &sc, "opinion");
-  static const RegFilter aOF[] = {{"", "全部"}, {"missed", "未按时回应或仍待回应"}};
+  static const RegFilter aOF[] = {{"", "全部"}, {"missed", "未在时限内回应"}};
   reg_filter_links(r, &sc, "/staff/opinion", aOF, 2, zOFilter);
   if (zErr) page_notice(r, "error", zErr);
   req_puts(r, "<p>时限依据：特别重大、重大突发事件最迟5小时内发布权威信息、24小时内举行新闻发布会"

@@ -272,7 +272,7 @@ def test_register_lists_offer_their_filters(srv):
     for path, links in (
             ("/staff/proposals", (("", "全部"), ("overdue", "超期未答复"),
                                   ("published", "已公开答复全文"))),
-            ("/staff/opinion", (("", "全部"), ("missed", "未按时回应或仍待回应"))),
+            ("/staff/opinion", (("", "全部"), ("missed", "未在时限内回应"))),
             ("/staff/workplans", (("", "全部工作要点"), ("tasks", "全部任务"),
                                   ("overdue", "逾期未完成的任务"), ("done", "已完成的任务")))):
         r = c.get(path + qs)

@@ -336,7 +336,13 @@ static const char *inspection_form(Req *r, Inspection *in, int bClosed, int *pDo
   if (!zErr && bClosed &&
       (zErr = reg_date_field(r, "closed_on", "整改办结日期", 0, &zClosed)))
     zField = "closed_on";
-  if (!zErr && (zErr = inspection_dates(in, zClosed))) zField = "inspected_on";
+  if (!zErr) {  /* the field whose date breaks the rule: each in turn */
+    Inspection on = *in;
+    on.zFollowUpDue = NULL;
+    if ((zErr = inspection_dates(&on, NULL)) != NULL) zField = "inspected_on";
+    else if ((zErr = inspection_dates(in, NULL)) != NULL) zField = "follow_up_due";
+    else if ((zErr = inspection_dates(in, zClosed)) != NULL) zField = "closed_on";
+  }
   in->zClosedOn = zClosed;
   if (zErr) page_field_error(r, zField, zErr);
   return zErr;
@@ -488,8 +494,9 @@ static const char *inspection_post(Req *r, const Inspection *pOld) {
 ** correction (what was typed, after a refused correction). */
 static void inspection_forms(Req *r, const Inspection *in) {
   int bEdit = r->method == HTTP_POST && !strcmp(req_param_or(r, "action", ""), "edit");
-  if (!in->zClosedOn[0] && in->zFollowUp[0]) {
-    r->bOtherForm = bEdit;
+  /* After a refused correction only its form is shown: its fields then
+  ** have the ids the error summary links to (page_field_id, f-closed_on). */
+  if (!in->zClosedOn[0] && in->zFollowUp[0] && !bEdit) {
     req_puts(r, "<h2>整改办结</h2><form method=\"post\" class=\"form narrow\">");
     page_csrf_field(r);
     reg_date_input(r, "closed_on", "办结日期", reg_today(r), 1);

@@ -123,7 +123,7 @@ def test_inspection_corrected(srv):
     # 整改期限 before the (corrected) inspection date: refused, field kept.
     r = c.post(page, dict(fix, follow_up_due="2026-03-01"), csrf_from=page)
     eq(r.status, 422)
-    contains(r.text, "整改期限不能早于督查日期")
+    marked(r.text, "f-follow_up_due", "整改期限不能早于督查日期")
     contains(r.text, 'value="信息公开专项督查"')
     r = c.post(page, dict(fix, subject=""), csrf_from=page)
     eq(r.status, 422)
@@ -332,3 +332,25 @@ def test_proposal_reply_refused_keeps_the_text(srv):
     contains(r.text, 'name="replied_on" value="%s"' % day_before)
     marked(r.text, "f-replied_on", "答复日期不能早于交办日期")
     contains(r.text, 'name="publish" value="1" checked')
+
+
+def test_inspection_correction_error_links_its_own_field(srv):
+    """A refused correction of an open inspection's 整改办结 date: the
+    summary's link and the marked field are the correction form's (the
+    page also has the 整改办结 form with a field of the same name)."""
+    hospital = org_id(srv, "zn-hospital")
+    c = srv.client()
+    c.login("inspector")
+    r = c.post("/staff/inspections", {"target": str(hospital), "inspected_on": "2026-04-01",
+                                      "subject": "四月督查", "findings": "未公开预算",
+                                      "follow_up": "公开预算"}, csrf_from="/staff/inspections")
+    eq(r.status, 303)
+    page = r.headers["location"]
+    ok(c.get(page).text.count('name="closed_on"') == 2, "both forms ask for the date")
+    fix = {"action": "edit", "target": str(hospital), "inspected_on": "2026-04-01",
+           "subject": "四月督查", "findings": "未公开预算", "follow_up": "公开预算",
+           "follow_up_due": "", "closed_on": "2026-03-01"}
+    r = c.post(page, fix, csrf_from=page)
+    eq(r.status, 422)
+    marked(r.text, "f-closed_on", "办结日期不能早于督查日期")
+    contains(r.text, 'value="2026-03-01"')

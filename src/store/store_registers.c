@@ -743,6 +743,44 @@ int store_workplan_update(Store *s, int64_t id, int year, const char *zTitle) {
   return rc;
 }
 
+/* Runs DELETE st with plan id bound to ?1 (NULL st: the error). */
+static int plan_delete_step(Store *s, Stmt *st, int64_t id) {
+  if (!st) return STORE_ERROR;
+  bind_int(st, 1, id);
+  return stmt_exec(s, st, "删除工作要点");
+}
+
+int store_workplan_delete(Store *s, int64_t id) {
+  if (store_begin(s) != STORE_OK) return STORE_ERROR;
+  Stmt *st = stmt(s, "SELECT count(*) FROM workplan_progress p JOIN workplan_task t"
+                     " ON t.id=p.task_id WHERE t.plan_id=?1");
+  int rc = STORE_ERROR;
+  if (st) {
+    bind_int(st, 1, id);
+    int n = stmt_step(st) == STMT_ROW ? (int)col_int(st, 0) : -1;
+    stmt_done(st);
+    rc = n < 0   ? store_db_err(s, "读取任务进展")
+       : n > 0   ? store_fail(s, STORE_CONFLICT, "该工作要点已有 %d 条任务进展，不能删除；"
+                                                 "年度、名称和各项任务可以更正", n)
+                 : STORE_OK;
+  }
+  if (rc == STORE_OK)
+    rc = plan_delete_step(s, stmt(s, "DELETE FROM workplan_task WHERE plan_id=?1"), id);
+  if (rc == STORE_OK) {
+    st = stmt(s, "DELETE FROM workplan WHERE id=?1");
+    if (!st) rc = STORE_ERROR;
+    else {
+      bind_int(st, 1, id);
+      rc = update_one(s, st, "删除工作要点");
+    }
+  }
+  if (rc != STORE_OK) {
+    store_rollback(s);
+    return rc;
+  }
+  return store_commit(s);
+}
+
 #define TASK_COLS                                                          \
   "t.id,t.plan_id,t.seq,t.number,t.heading,t.text,t.depts_raw,"            \
   "t.lead_depts,t.co_depts,coalesce(t.due_on,''),coalesce(t.done_on,''),"  \

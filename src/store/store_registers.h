@@ -120,6 +120,10 @@ int store_workplan_get(Store *s, Arena *a, int64_t id, const char *zToday,
 /* Corrects plan id's year and title (its tasks stay); STORE_CONFLICT with
 ** a message when the organisation has a plan of that year and title. */
 int store_workplan_update(Store *s, int64_t id, int year, const char *zTitle);
+/* Deletes plan id and its tasks (one transaction): a plan imported by
+** mistake.  STORE_CONFLICT with a message, nothing deleted, once any of
+** its tasks has a progress report. */
+int store_workplan_delete(Store *s, int64_t id);
 int store_workplan_tasks(Store *s, Arena *a, int64_t planId, TaskRec **paT,
                          int *pn);
 /* Which tasks store_task_list returns: all, done (a completion date is

@@ -189,6 +189,31 @@ static const char *workplan_edit_post(Req *r, const WorkplanRec *w, int *pStatus
   return NULL;
 }
 
+/* Deletes plan *w (action=delete) after asking: a plan imported by
+** mistake, before any progress was reported on it.  Always 0 (answered). */
+static int workplan_delete_post(Req *r, const WorkplanRec *w) {
+  if (!page_confirmed(r, req_fmt(r, "删除%d年“%s”及其 %d 项任务？删除后无法恢复，"
+                                    "可重新导入正确的文本。", w->year, w->zTitle, w->nTask),
+                      "确认删除"))
+    return 0;
+  int rc = store_workplan_delete(r->store, w->id);
+  if (rc != STORE_OK) {
+    http_store_error(r, rc);
+    return 0;
+  }
+  store_audit(r->store, r->user->id, w->orgId, "workplan.delete", w->zTitle);
+  page_feedback(r, FB_WORKPLAN_DELETE, w->zTitle, req_fmt(r, "共 %d 项任务", w->nTask), NULL);
+  req_redirect(r, req_fmt(r, "/staff/workplans?org=%lld", (long long)w->orgId));
+  return 0;
+}
+
+/* Whether any of the n tasks aT has a progress report. */
+static int plan_has_progress(const TaskRec *aT, int n) {
+  for (int i = 0; i < n; i++)
+    if (aT[i].zLastNote[0]) return 1;
+  return 0;
+}
+
 /* The task table of a plan: its n tasks aT as of zToday. */
 static void plan_task_table(Req *r, const TaskRec *aT, int n, const char *zToday) {
   req_puts(r, "<table class=\"grid cards\"><caption>任务</caption><thead><tr>"
@@ -219,7 +244,9 @@ int page_workplan_view(Req *r) {
   if (reg_check(r, PERM_VIEW_STAFF, w.orgId)) return 0;
   if (r->method == HTTP_POST) {
     if (reg_check(r, PERM_REGISTER_EDIT, w.orgId)) return 0;
-    if (strcmp(req_param_or(r, "action", ""), "edit")) {
+    const char *zAction = req_param_or(r, "action", "");
+    if (!strcmp(zAction, "delete")) return workplan_delete_post(r, &w);
+    if (strcmp(zAction, "edit")) {
       http_error(r, 400, "未知操作");
       return 0;
     }
@@ -245,6 +272,12 @@ int page_workplan_view(Req *r) {
     page_input(r, "pyear", "年度", req_fmt(r, "%d", w.year), "required inputmode=\"numeric\"");
     page_input(r, "title", "名称", w.zTitle, "required maxlength=\"200\"");
     req_puts(r, "<p><button type=\"submit\">保存更正</button></p></form>\n");
+    if (!w.nDone && !plan_has_progress(aT, n)) {
+      req_puts(r, "<h2>删除工作要点</h2><p>导入了错误的文本时，在报告任何进展之前可以删除后重新导入。</p>"
+                  "<form method=\"post\" class=\"form\"><input type=\"hidden\" name=\"action\" value=\"delete\">");
+      page_csrf_field(r);
+      req_puts(r, "<p><button type=\"submit\" class=\"danger\">删除</button></p></form>\n");
+    }
   }
   page_end(r);
   if (zErr) r->status = status;

@@ -354,3 +354,43 @@ def test_inspection_correction_error_links_its_own_field(srv):
     eq(r.status, 422)
     marked(r.text, "f-closed_on", "办结日期不能早于督查日期")
     contains(r.text, 'value="2026-03-01"')
+
+
+def test_workplan_imported_by_mistake_deleted(srv):
+    """The wrong file imported: the plan is deleted (after asking) and can
+    be imported again; once a task has a progress report it stays."""
+    bureau = org_id(srv, "znwsj")
+    c = srv.client()
+    c.login("office")
+    lst = "/staff/workplans?org=%d" % bureau
+    text = "错误的文件\n一、某项工作。具体内容。（办公室牵头负责）\n二、另一项工作。（财务科负责）\n"
+    r = c.post("/staff/workplans", {"org": str(bureau), "pyear": "2022", "text": text},
+               csrf_from=lst)
+    eq(r.status, 303)
+    page = r.headers["location"]
+    pid = int(page.rsplit("/", 1)[1])
+    contains(c.get(page).text, "删除工作要点")
+    r = c.post(page, {"action": "delete"}, csrf_from=page)
+    eq(r.status, 200)
+    contains(r.text, "删除2022年“错误的文件”及其 2 项任务？")
+    eq(srv.sql("SELECT count(*) FROM workplan WHERE id=?", (pid,))[0][0], 1)
+    r = c.post(page, {"action": "delete", "confirm": "1"}, csrf_from=page)
+    eq(r.status, 303)
+    eq(r.headers["location"], lst)
+    eq(srv.sql("SELECT count(*) FROM workplan WHERE id=?", (pid,))[0][0], 0)
+    eq(srv.sql("SELECT count(*) FROM workplan_task WHERE plan_id=?", (pid,))[0][0], 0)
+    contains(c.get(lst).text, "已删除")
+    # With a progress report: no delete button, and a forced POST is refused.
+    r = c.post("/staff/workplans", {"org": str(bureau), "pyear": "2022", "text": text},
+               csrf_from=lst)
+    page = r.headers["location"]
+    pid = int(page.rsplit("/", 1)[1])
+    tid = srv.sql("SELECT id FROM workplan_task WHERE plan_id=? ORDER BY seq LIMIT 1", (pid,))[0][0]
+    task = "/staff/tasks/%d" % tid
+    eq(c.post(task, {"note": "已部署", "reported_on": today().isoformat()},
+              csrf_from=task).status, 303)
+    not_contains(c.get(page).text, "删除工作要点")
+    r = c.post(page, {"action": "delete", "confirm": "1"}, csrf_from=page)
+    eq(r.status, 409)
+    contains(r.text, "已有 1 条任务进展，不能删除")
+    eq(srv.sql("SELECT count(*) FROM workplan_task WHERE plan_id=?", (pid,))[0][0], 2)

@@ -270,14 +270,17 @@ const char *page_field_error_attrs(Req *r, const char *zName, const char *zId) {
   return req_fmt(r, " aria-invalid=\"true\" aria-describedby=\"e-%s\" autofocus", zId);
 }
 
+const char *page_typed(Req *r, const char *zName, const char *zValue) {
+  const char *zSent = r->method == HTTP_POST && !r->bOtherForm
+                          ? req_param_body(r, zName) : NULL;
+  return zSent ? zSent : zValue;
+}
+
 void page_input(Req *r, const char *zName, const char *zLabel,
                 const char *zValue, const char *zAttrs_html) {
   /* A page shown again after a refused POST keeps what was typed. */
-  if (r->method == HTTP_POST && !r->bOtherForm &&
-      !(zAttrs_html && strstr(zAttrs_html, "password"))) {
-    const char *zSent = req_param_body(r, zName);
-    if (zSent) zValue = zSent;
-  }
+  if (!(zAttrs_html && strstr(zAttrs_html, "password")))
+    zValue = page_typed(r, zName, zValue);
   const char *zId = page_field_id(r, zName);
   req_printf(r, "<p class=\"field\"><label for=\"%h\">%h</label>", zId, zLabel);
   const char *zErr_html = page_field_error_attrs(r, zName, zId);

@@ -110,6 +110,7 @@ const char *reg_date_field(Req *r, const char *zName, const char *zLabel,
 void reg_textarea(Req *r, const char *zName, const char *zLabel,
                   const char *zValue, int bRequired) {
   const char *zId = page_field_id(r, zName);
+  zValue = page_typed(r, zName, zValue);  /* a refused POST: what was typed */
   req_printf(r, "<p class=\"field\"><label for=\"%h\">%h</label>", zId, zLabel);
   const char *zErr_html = page_field_error_attrs(r, zName, zId);
   req_printf(r, "<textarea id=\"%h\" name=\"%h\"%s%s>%h</textarea></p>\n", zId, zName,
@@ -119,6 +120,7 @@ void reg_textarea(Req *r, const char *zName, const char *zLabel,
 void reg_date_input(Req *r, const char *zName, const char *zLabel,
                     const char *zValue, int bRequired) {
   const char *zId = page_field_id(r, zName);
+  zValue = page_typed(r, zName, zValue);
   req_printf(r, "<p class=\"field\"><label for=\"%h\">%h</label>", zId, zLabel);
   const char *zErr_html = page_field_error_attrs(r, zName, zId);
   req_printf(r, "<input type=\"date\" id=\"%h\" name=\"%h\" value=\"%h\"%s%s></p>\n",

@@ -69,8 +69,12 @@ void page_form_error(Req *r, const char *zMsg);
 ** message (<span class="field-error" id="e-ID">) and returns the
 ** attributes for its control (HTML, begins with a space); else "". */
 const char *page_field_error_attrs(Req *r, const char *zName, const char *zId);
+/* The value a form field shows: on a page shown again after a refused POST,
+** the value sent for zName in the body (what was typed stays typed), unless
+** r->bOtherForm or the body has no such field; else zValue. */
+const char *page_typed(Req *r, const char *zName, const char *zValue);
 /* Form field helpers: a labelled text input with the current value (after
-** a refused POST, the value sent, unless r->bOtherForm).  Its
+** a refused POST, the value sent, unless r->bOtherForm: page_typed).  Its
 ** id is page_field_id's, so two forms on one page asking for the same
 ** name (a date in each) keep each label tied to its own field. */
 void page_input(Req *r, const char *zName, const char *zLabel,

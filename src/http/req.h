@@ -122,6 +122,10 @@ typedef struct Req {
                              ** writing a form other than the one sent:
                              ** page_input shows its own value, not the
                              ** body's */
+  const char *zErrField;     /* the field a refused POST was refused for
+                             ** (page_field_error), or NULL */
+  const char *zErrFieldMsg;  /* its message */
+  int bErrFieldShown;        /* the field has been written, marked */
   const char *zLastModified; /* optional HTTP date for Last-Modified */
   int bCacheHit;             /* body came from the public cache (gzip'ed
                              ** when bCacheGzip; ETag in zCacheEtag) */

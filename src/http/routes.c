@@ -95,6 +95,7 @@ const Route aRoute[] = {
   {G, "/staff/workplans", page_workplan_list, PERM_VIEW_STAFF, 0, "工作要点"},
   {P, "/staff/workplans", page_workplan_list, PERM_REGISTER_EDIT, ROUTE_UPLOAD, "登记工作要点"},
   {G, "/staff/workplans/{id}", page_workplan_view, PERM_VIEW_STAFF, 0, "工作要点任务"},
+  {P, "/staff/workplans/{id}", page_workplan_view, PERM_REGISTER_EDIT, 0, "更正或删除工作要点"},
   {G, "/staff/tasks/{id}", page_task_view, PERM_VIEW_STAFF, 0, "工作任务进展"},
   {P, "/staff/tasks/{id}", page_task_view, PERM_REGISTER_EDIT, 0, "登记任务进展与更正"},
   {G, "/staff/supervise", page_supervise, PERM_SUPERVISE, 0, "督查一览"},

@@ -122,8 +122,10 @@ static const Route *dispatch_checks(Req *r) {
     return NULL;
   }
   if (rt->perm != PERM_PUBLIC && !r->user) {
-    if (r->bApi || r->method == HTTP_POST) {
+    if (r->bApi) {
       http_error(r, 401, "请先登录");
+    } else if (r->method == HTTP_POST) {
+      page_login_needed(r);
     } else {
       req_redirect(r, req_fmt(r, "/login?next=%u", r->zPath));
     }

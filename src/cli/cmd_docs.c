@@ -213,7 +213,7 @@ static int import_file(Store *s, FILE *f, int64_t orgId, int64_t userId,
   int64_t firstId = 0, lastId = 0;
   int nTable = 0, rc = STORE_OK;
   ImportPipe *ip = import_pipe_start(f, orgId, userId, store_doc_packs_body(s),
-                                     bThread);
+                                     store_search_wants_prep(s), bThread);
   while (rc == STORE_OK) {
     ImportLine *pl = import_pipe_next(ip);
     if (pl) {
@@ -228,6 +228,8 @@ static int import_file(Store *s, FILE *f, int64_t orgId, int64_t userId,
       rc = store_doc_import_prepared(s, &a, &pl->p);
       arena_free(&a);
       if (rc != STORE_OK) break;
+      store_search_give(s, pl->p.d.id, pl->pIdx); /* the text just stored */
+      pl->pIdx = NULL;
       if (!firstId) firstId = pl->p.d.id;
       lastId = pl->p.d.id;
       nLastLine = pl->iLine;

@@ -25,11 +25,13 @@ typedef struct PTok {
   uint32_t n, col, pos, local;
 } PTok;
 
-/* A slot of the per-document hash: empty unless stamp is the current. */
+/* A slot of the per-document hash (16 bytes: four to a cache line): tag
+** is stamp << 4 | token length; empty unless its stamp is the current. */
 typedef struct PSlot {
   uint64_t key;
-  uint32_t n, stamp, local;
+  uint32_t tag, local;
 } PSlot;
+#define PREP_STAMP_MAX (1u << 27)
 
 struct FtsPrepper {
   FtsCjkTok *apTok[2];  /* gk (bigrams), gk chars */
@@ -37,8 +39,8 @@ struct FtsPrepper {
   size_t nTok, capTok;
   uint32_t col, szCol;
   int bBad;
-  PSlot *aSlot;
-  uint32_t mask, stamp;
+  PSlot *aSlot;         /* mask + 1 slots; this document uses use + 1 */
+  uint32_t mask, use, stamp;
   FtsPrepTerm *aLoc;    /* the distinct terms of the table being prepared */
   uint32_t *aCnt, *aOrder;
   size_t capLoc;
@@ -133,10 +135,16 @@ static void prep_room(FtsPrepper *pp) {
     pp->mask = (uint32_t)nSlot - 1;
     pp->stamp = 0;
   }
-  if (++pp->stamp == 0) { /* wrapped: every slot empty again */
+  if (++pp->stamp == PREP_STAMP_MAX) { /* wrapped: every slot empty again */
     memset(pp->aSlot, 0, sizeof(PSlot) * ((size_t)pp->mask + 1));
     pp->stamp = 1;
   }
+  /* Only as many slots as this document needs: a long document earlier
+  ** must not spread the next ones' lookups over a table that has left
+  ** the cache (stale slots of earlier documents carry older stamps). */
+  size_t nUse = 1024;
+  while (nUse < 2 * pp->nTok) nUse *= 2;
+  pp->use = (uint32_t)nUse - 1;
   if (pp->capLoc < pp->nTok + 1) {
     pp->capLoc = pp->nTok + 1;
     pp->aLoc = xrealloc(pp->aLoc, sizeof(FtsPrepTerm) * pp->capLoc);
@@ -151,19 +159,21 @@ static uint32_t prep_group(FtsPrepper *pp) {
   uint32_t nLoc = 0;
   prep_room(pp);
   uint32_t stamp = pp->stamp;
+  int shift = 64 - __builtin_ctz(pp->use + 1);
   for (size_t i = 0; i < pp->nTok; i++) {
     PTok *k = &pp->aTok[i];
-    uint32_t h = (uint32_t)(((k->key ^ k->n) * 0x9E3779B97F4A7C15ull) >> 32) & pp->mask;
+    /* The top bits of a Fibonacci hash: they depend on every key bit. */
+    uint32_t h = (uint32_t)(((k->key ^ k->n) * 0x9E3779B97F4A7C15ull) >> shift);
+    uint32_t tag = stamp << 4 | k->n;
     PSlot *sl;
     for (;;) {
       sl = &pp->aSlot[h];
-      if (sl->stamp != stamp || (sl->key == k->key && sl->n == k->n)) break;
-      h = (h + 1) & pp->mask;
+      if ((sl->tag >> 4) != stamp || (sl->key == k->key && sl->tag == tag)) break;
+      h = (h + 1) & pp->use;
     }
-    if (sl->stamp != stamp) {
-      sl->stamp = stamp;
+    if ((sl->tag >> 4) != stamp) {
+      sl->tag = tag;
       sl->key = k->key;
-      sl->n = k->n;
       sl->local = nLoc;
       pp->aLoc[nLoc].key = k->key;
       pp->aLoc[nLoc].n = k->n;

@@ -5,9 +5,11 @@
 **
 ** Why: FTS5's insert puts every (term, document) pair into its in-memory
 ** hash of pending terms, one cache miss per pair (≈ 1,000 per document),
-** half of an import's writer.  Here the entries of a batch are collected
-** in arrays, grouped per document in cache, sorted by term with a radix
-** sort (streaming passes), and the leaves written in one pass.
+** half of an import's writer.  Here each document's entries come grouped
+** per term (fts_prep.h: prepared by `docs import`'s reader thread and
+** handed over with store_search_give(), else read from zText and prepared
+** here), are added to the batch's arrays, sorted by term with a radix sort
+** (streaming passes), and the leaves written in one pass.
 **
 ** What is written is FTS5's format as SQLite 3.40.1 writes it (SQLite's
 ** ext/fts5/fts5_index.c describes it; this is our own code):
@@ -144,12 +146,17 @@ typedef struct Slot {
 typedef struct Dict {
   Slot *aSlot;
   uint32_t mask;
+  int shift; /* 64 - log2(mask + 1) */
   Term *aTerm;
   uint32_t nTerm, cap;
 } Dict;
 
-static inline uint32_t dict_hash(uint64_t key, uint32_t n) {
-  return (uint32_t)(((key ^ n) * 0x9E3779B97F4A7C15ull) >> 32);
+/* The slot of (key, n) in a table of 2^(64 - shift) slots: the top bits of a
+** Fibonacci hash, which depend on every bit of the key (the low bits of
+** the product ignore the key's high bytes, the first character of a
+** bigram, and made long probe chains). */
+static inline uint32_t dict_slot(uint64_t key, uint32_t n, int shift) {
+  return (uint32_t)(((key ^ n) * 0x9E3779B97F4A7C15ull) >> shift);
 }
 
 static void dict_grow(Dict *d) {
@@ -158,8 +165,9 @@ static void dict_grow(Dict *d) {
   d->aSlot = xmalloc(sizeof(Slot) * nSlot);
   memset(d->aSlot, 0, sizeof(Slot) * nSlot);
   d->mask = nSlot - 1;
+  d->shift = 64 - __builtin_ctz(nSlot);
   for (uint32_t i = 0; i < d->nTerm; i++) {
-    uint32_t h = dict_hash(d->aTerm[i].key, d->aTerm[i].n) & d->mask;
+    uint32_t h = dict_slot(d->aTerm[i].key, d->aTerm[i].n, d->shift);
     while (d->aSlot[h].id1) h = (h + 1) & d->mask;
     d->aSlot[h].key = d->aTerm[i].key;
     d->aSlot[h].n = d->aTerm[i].n;
@@ -172,7 +180,7 @@ static void dict_grow(Dict *d) {
 /* The id of term (key, n), added when new. */
 static inline uint32_t dict_id(Dict *d, uint64_t key, uint32_t n) {
   if (d->nTerm >= d->cap) dict_grow(d);
-  uint32_t h = dict_hash(key, n) & d->mask;
+  uint32_t h = dict_slot(key, n, d->shift);
   for (;;) {
     Slot *sl = &d->aSlot[h];
     if (!sl->id1) break;
@@ -244,7 +252,7 @@ static void tab_add_doc(Tab *t, uint32_t iDoc, const FtsPrepTab *p) {
   for (uint32_t i = 0; i < p->nTerm; i++) {
     if (i + FW_AHEAD < p->nTerm) {
       const FtsPrepTerm *f = &p->aTerm[i + FW_AHEAD];
-      __builtin_prefetch(&d->aSlot[dict_hash(f->key, f->n) & d->mask]);
+      __builtin_prefetch(&d->aSlot[dict_slot(f->key, f->n, d->shift)]);
     }
     const FtsPrepTerm *k = &p->aTerm[i];
     uint32_t id = dict_id(d, k->key, k->n);

@@ -214,8 +214,8 @@ static int import_file(Store *s, FILE *f, int64_t orgId, int64_t userId,
   int64_t firstId = 0, lastId = 0;
   int nTable = 0, rc = STORE_OK;
   /* The search index's tokens on the reader thread too, when there is
-  ** one; on one thread the flush tokenizing the batch costs less CPU
-  ** (bench/analysis.md, "tokenizing beside the writer"). */
+  ** one; on one thread the flush prepares them from the stored text (the
+  ** other path, which tests/cli/test_docs_import.sh compares). */
   ImportPipe *ip = import_pipe_start(f, orgId, userId, store_doc_packs_body(s),
                                      bThread && store_search_wants_prep(s),
                                      bThread);

@@ -79,7 +79,7 @@ const Route aRoute[] = {
   {P, "/staff/opinion", page_opinion_list, PERM_REGISTER_EDIT, 0, "登记舆情事件"},
   {G, "/staff/opinion/{id}", page_opinion_view, PERM_VIEW_STAFF, 0, "舆情事件"},
   {P, "/staff/opinion/{id}", page_opinion_view, PERM_REGISTER_EDIT, 0, "舆情事件回应与更正"},
-  {P, "/staff/messages/settings", page_message_settings, PERM_ADMIN, 0, "留言答复时限设置"},
+  {P, "/staff/messages/settings", page_message_settings, PERM_ADMIN, ROUTE_SYSTEM, "留言答复时限设置"},
   {G, "/staff/messages", page_message_list, PERM_VIEW_STAFF, 0, "网民留言登记"},
   {G, "/staff/messages/{id}", page_message_view, PERM_VIEW_STAFF, 0, "留言办理"},
   {P, "/staff/messages/{id}", page_message_view, PERM_REGISTER_EDIT, 0, "留言转办与答复"},

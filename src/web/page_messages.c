@@ -198,7 +198,7 @@ int page_message_list(Req *r) {
   }
   if (!nShown) req_puts(r, "<tr><td colspan=\"8\">暂无记录</td></tr>\n");
   req_puts(r, "</tbody></table>\n");
-  if (req_can(r, PERM_ADMIN, 0) && r->user->orgId == sc.orgId && !sc.org.parentId) {
+  if (r->user->orgId == sc.orgId && req_is_system_admin(r)) {
     req_puts(r, "<h2>设置</h2><form method=\"post\" action=\"/staff/messages/settings\" class=\"form narrow\">");
     page_csrf_field(r);
     page_input(r, "reply_days", "留言答复时限（工作日，1–60）", req_fmt(r, "%d", nDays),
@@ -213,8 +213,9 @@ int page_message_list(Req *r) {
 int page_message_settings(Req *r) {
   int64_t v;
   Org o;
-  if (store_org_get(r->store, &r->arena, r->user->orgId, &o) != STORE_OK || o.parentId) {
-    http_error(r, 403, "只有最上级单位的系统管理员可以修改全系统设置");
+  /* Who may: the route table (ROUTE_SYSTEM, req_is_system_admin). */
+  if (store_org_get(r->store, &r->arena, r->user->orgId, &o) != STORE_OK) {
+    http_store_error(r, store_errcode(r->store));
     return 0;
   }
   if (req_param_int(r, "reply_days", 1, 60, &v) != 1) {

@@ -61,6 +61,22 @@ async function axeCheck(page, name) {
   return res;
 }
 
+// The WCAG 2.0/2.1 level A and AA rules of axe: GB/T 37668-2019, the
+// standard Chinese government sites must meet, is WCAG 2.0 AA.
+const WCAG_AA = ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'];
+
+// Runs axe's WCAG A/AA rules on the page; returns the violations of impact
+// serious or critical as "rule (impact): target, target" strings.
+async function axeSerious(page) {
+  await page.evaluate(AXE);
+  return page.evaluate(async (tags) => {
+    // eslint-disable-next-line no-undef
+    const r = await axe.run(document, { runOnly: { type: 'tag', values: tags }, resultTypes: ['violations'] });
+    return r.violations.filter((v) => v.impact === 'serious' || v.impact === 'critical')
+      .map((v) => `${v.id} (${v.impact}): ${v.nodes.slice(0, 3).map((n) => n.target.join(' ')).join(', ')}`);
+  }, WCAG_AA);
+}
+
 async function shot(page, name) {
   await page.screenshot({ path: join(OUT, `${name}.png`), fullPage: true });
 }
@@ -560,7 +576,7 @@ test('print styles: a document and an answer letter print without the site\'s fr
 registerStaffTests(test, { axeCheck, shot, PASSWORD });
 
 // ---- Every page reachable by links, at 360 and 1280: tests/browser/crawl.mjs.
-registerCrawlTests(test, { staffStorage });
+registerCrawlTests(test, { staffStorage, axeSerious });
 
 // ---- Last (it adds units): a province's long list of organisations.
 test('long organisation lists: a search box narrows the select (390, axe)', async ({ browser, base, srv }) => {

@@ -233,9 +233,21 @@ void page_csrf_field(Req *r) {
              req_csrf(r), req_form_token(r));
 }
 
+/* Whether the page written so far has id="zId". */
+static int page_has_id(Req *r, const char *zId) {
+  if (!r->out.z) return 0;
+  const char *zAttr = req_fmt(r, "id=\"%s\"", zId);
+  return memmem(r->out.z, r->out.n, zAttr, strlen(zAttr)) != NULL;
+}
+
+/* The page's first error notice is id="page-error": page_input ties the
+** field that takes the cursor to it (a screen reader, jumping there,
+** would otherwise skip the message above the form). */
 void page_notice(Req *r, const char *zKind, const char *zMsg) {
-  req_printf(r, "<p class=\"notice %h\" role=\"%s\">%h</p>\n", zKind,
-             !strcmp(zKind, "error") ? "alert" : "status", zMsg);
+  int bErr = !strcmp(zKind, "error");
+  req_printf(r, "<p class=\"notice %h\" role=\"%s\"%s>%h</p>\n", zKind,
+             bErr ? "alert" : "status",
+             bErr && !page_has_id(r, "page-error") ? " id=\"page-error\"" : "", zMsg);
 }
 
 void page_org_select_open(Req *r, const char *zId, const char *zName, int nOption) {
@@ -252,18 +264,16 @@ void page_input(Req *r, const char *zName, const char *zLabel,
     if (zSent) zValue = zSent;
   }
   const char *zId = page_field_id(r, zName);
+  /* The field the cursor goes to after a refused form is described by
+  ** the error notice above it (page_notice). */
+  int bDescribed = zAttrs_html && strstr(zAttrs_html, "autofocus") &&
+                   page_has_id(r, "page-error");
   req_printf(r,
              "<p class=\"field\"><label for=\"%h\">%h</label>"
-             "<input id=\"%h\" name=\"%h\" value=\"%h\" %s></p>\n",
+             "<input id=\"%h\" name=\"%h\" value=\"%h\" %s%s></p>\n",
              zId, zLabel, zId, zName, zValue ? zValue : "",
-             zAttrs_html ? zAttrs_html : "");
-}
-
-/* Whether the page written so far has id="zId". */
-static int page_has_id(Req *r, const char *zId) {
-  if (!r->out.z) return 0;
-  const char *zAttr = req_fmt(r, "id=\"%s\"", zId);
-  return memmem(r->out.z, r->out.n, zAttr, strlen(zAttr)) != NULL;
+             zAttrs_html ? zAttrs_html : "",
+             bDescribed ? " aria-describedby=\"page-error\"" : "");
 }
 
 const char *page_field_id(Req *r, const char *zName) {

@@ -12,6 +12,7 @@ import { join } from 'node:path';
 import { chromium } from 'playwright-core';
 import { registerStaffTests } from './staff.mjs';
 import { registerCrawlTests } from './crawl.mjs';
+import { registerA11yTests } from './a11y.mjs';
 
 const BIN = process.env.GONGKAI_BIN || './gongkai';
 const CHROMIUM = process.env.CHROMIUM || '/usr/bin/chromium';
@@ -574,6 +575,9 @@ test('print styles: a document and an answer letter print without the site\'s fr
 
 // ---- Staff pages of issue 15: tests/browser/staff.mjs.
 registerStaffTests(test, { axeCheck, shot, PASSWORD });
+
+// ---- Beyond axe: keyboard, screen reader, zoom, motion: tests/browser/a11y.mjs.
+registerA11yTests(test, { firstLink });
 
 // ---- Every page reachable by links, at 360 and 1280: tests/browser/crawl.mjs.
 registerCrawlTests(test, { staffStorage, axeSerious });

@@ -48,15 +48,33 @@ async function focusedAx(page) {
 }
 
 // The focused element: where it is on the page and whether its focus shows
-// (an outline of 2 px or more, or a changed background).
+// on the white page: something focus adds (an outline of 2 px or more, a
+// shadow, a background) in a colour of 3:1 or more against white, or
+// against the background it replaces (WCAG 2.2 focus appearance; a yellow
+// ring alone on white is 1.6:1).
 async function focusState(page) {
   return page.evaluate(() => {
     const e = document.activeElement;
     const r = e.getBoundingClientRect();
-    const cs = getComputedStyle(e);
-    const ring = cs.outlineStyle !== 'none' && parseFloat(cs.outlineWidth) >= 2;
+    const lum = (c) => {
+      const m = c.match(/[\d.]+/g);
+      if (!m || (m.length > 3 && +m[3] === 0)) return null;  // transparent
+      const [R, G, B] = m.slice(0, 3).map((v) => { const x = v / 255; return x <= 0.03928 ? x / 12.92 : ((x + 0.055) / 1.055) ** 2.4; });
+      return 0.2126 * R + 0.7152 * G + 0.0722 * B;
+    };
+    const ratio = (a, b) => (Math.max(a, b) + 0.05) / (Math.min(a, b) + 0.05);
+    const look = () => { const cs = getComputedStyle(e); return { outline: cs.outlineStyle !== 'none' && parseFloat(cs.outlineWidth) >= 2 ? cs.outlineColor : null,
+      shadow: cs.boxShadow === 'none' ? [] : cs.boxShadow.match(/rgba?\([^)]*\)/g) || [], bg: cs.backgroundColor }; };
+    const on = look();
+    e.blur();
+    const off = look();
+    e.focus();
+    const white = lum('rgb(255,255,255)');
+    const added = [on.outline, ...on.shadow.filter((c) => !off.shadow.includes(c))].filter(Boolean);
+    const strong = added.some((c) => lum(c) !== null && ratio(lum(c), white) >= 3) ||
+      (on.bg !== off.bg && lum(on.bg) !== null && ratio(lum(on.bg), lum(off.bg) ?? white) >= 3);
     return { id: e.id || e.name || e.tagName.toLowerCase(), inForm: !!e.closest('main form'),
-      top: r.top + scrollY, left: r.left, shown: ring || cs.boxShadow !== 'none',
+      top: r.top + scrollY, left: r.left, shown: added.length > 0 || on.bg !== off.bg, strong,
       inView: r.bottom > 0 && r.top < innerHeight };
   });
 }
@@ -96,6 +114,7 @@ export function registerA11yTests(test, h) {
     const problems = [];
     for (const [i, s] of stops.entries()) {
       if (!s.shown) problems.push(`${s.id}: focus not visible`);
+      else if (!s.strong) problems.push(`${s.id}: focus shown only in colours under 3:1 against the page`);
       if (!s.inView) problems.push(`${s.id}: focused but off screen`);
       // Down the page, or along the same line (radio buttons in a row).
       if (i && s.top < stops[i - 1].top - 2) problems.push(`${s.id} comes after ${stops[i - 1].id} but sits above it`);

@@ -150,12 +150,36 @@ static void org_footer(Req *r) {
                 "</p></div>", o->zSlug, o->zSlug);
 }
 
+/* Whether the page written so far has id="zId". */
+static int page_has_id(Req *r, const char *zId) {
+  if (!r->out.z) return 0;
+  const char *zAttr = req_fmt(r, "id=\"%s\"", zId);
+  return memmem(r->out.z, r->out.n, zAttr, strlen(zAttr)) != NULL;
+}
+
+/* A page showing a refused form (an error notice, id="page-error") says so
+** in its title, the first thing a screen reader reads of a new page. */
+static void title_error(Req *r) {
+  if (!page_has_id(r, "page-error")) return;
+  const char *z = buf_str(&r->out);
+  const char *p = strstr(z, "<title>");
+  if (!p) return;
+  size_t n = (size_t)(p - z) + strlen("<title>");
+  Buf out = BUF_INIT;
+  buf_append(&out, z, n);
+  buf_puts(&out, "错误：");
+  buf_append(&out, z + n, r->out.n - n);
+  buf_free(&r->out);
+  r->out = out;
+}
+
 void page_end(Req *r) {
   req_puts(r, "\n</main>\n<footer class=\"site\"><div class=\"wrap\">");
   if (org_page(r)) org_footer(r);
   req_printf(r, "<p class=\"footer-law\">本站依据《中华人民共和国政府信息公开条例》公开政府信息。"
                 "</p><p class=\"footer-links\"><a href=\"%h\">开放数据</a></p>"
                 "</div></footer>\n</body>\n</html>\n", portal_live_path(r, "/data"));
+  title_error(r);
   page_label_cards(&r->out);
 }
 
@@ -231,13 +255,6 @@ void page_csrf_field(Req *r) {
   req_printf(r, "<input type=\"hidden\" name=\"_csrf\" value=\"%h\">"
                 "<input type=\"hidden\" name=\"_once\" value=\"%h\">",
              req_csrf(r), req_form_token(r));
-}
-
-/* Whether the page written so far has id="zId". */
-static int page_has_id(Req *r, const char *zId) {
-  if (!r->out.z) return 0;
-  const char *zAttr = req_fmt(r, "id=\"%s\"", zId);
-  return memmem(r->out.z, r->out.n, zAttr, strlen(zAttr)) != NULL;
 }
 
 /* The page's first error notice is id="page-error": page_input ties the

@@ -122,7 +122,7 @@ static void radios(Req *r, const char *zName, const char *zLegend,
 void app_form_errors(Req *r, const AppFieldErr *aErr, int nErr) {
   if (!nErr) return;
   req_puts(r,
-           "<div class=\"notice error\" role=\"alert\"><p>提交的申请有以下"
+           "<div class=\"notice error\" role=\"alert\" id=\"page-error\"><p>提交的申请有以下"
            "问题，请修改后重新提交：</p><ul>");
   for (int i = 0; i < nErr; i++)
     req_printf(r, "<li><a href=\"#f-%h\">%h</a></li>", aErr[i].zField,

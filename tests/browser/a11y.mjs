@@ -151,6 +151,26 @@ export function registerA11yTests(test, h) {
       throw new Error(`the cursor's field reads "${f.name}" / "${f.description}"`);
   });
 
+  test('a refused form says so first: its page title starts with 错误：', async ({ page, base }) => {
+    const problems = [];
+    // [page, fields to fill, expected title once refused]
+    const forms = [
+      ['/track', { '#f-reg_no': 'znwsj-2026-9999', '#f-code': 'abcdef' }, '错误：申请办理进度查询'],
+      ['/o/znwsj/apply', { '#f-name': '马建国' }, '错误：政府信息公开申请'],
+      ['/login', { '#f-login': 'nobody', '#f-password': 'wrong-password' }, '错误：工作人员登录'],
+    ];
+    for (const [url, fields, want] of forms) {
+      await page.goto(base + url);
+      const before = await page.title();
+      if (before.startsWith('错误')) problems.push(`${url}: "${before}" before anything was sent`);
+      for (const [sel, v] of Object.entries(fields)) await page.fill(sel, v);
+      await Promise.all([page.waitForNavigation(), page.click('main form button[type=submit]')]);
+      const t = await page.title();
+      if (!t.startsWith(want)) problems.push(`${url} refused: title "${t}"`);
+    }
+    if (problems.length) throw new Error(problems.join('; '));
+  });
+
   test('document metadata is read as labelled cells (1280 grid and 360)', async ({ browser, base }) => {
     const doc = await h.firstLink(browser, base, '/o/znwsj/docs', /^\/o\/znwsj\/d\//);
     const problems = [];

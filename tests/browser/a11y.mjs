@@ -151,6 +151,24 @@ export function registerA11yTests(test, h) {
       throw new Error(`the cursor's field reads "${f.name}" / "${f.description}"`);
   });
 
+  test('the steps of an application say which are done, not just ✓ (staff case page)', async ({ browser, base }) => {
+    const st = await h.staffStorage(browser, base, 'office');
+    const app = await h.firstLink(browser, base, '/staff/applications?f=all', /^\/staff\/applications\/\d+$/, st);
+    const ctx = await browser.newContext({ storageState: st });
+    const page = await ctx.newPage();
+    await page.goto(base + app);
+    const tree = await axTree(page);
+    const list = tree.nodes.find((n) => n.role?.value === 'list' && n.name?.value === '办理流程');
+    const steps = list ? axInside(tree, list).filter((n) => n.role?.value === 'listitem').map((n) => axText(tree, n).join('')) : [];
+    const done = await page.$$eval('#stepper li.done', (ls) => ls.map((l) => l.textContent));
+    await ctx.close();
+    if (!done.length) throw new Error(`${app}: no step done`);
+    for (const d of done) {
+      const said = steps.find((t) => t.includes(d));
+      if (!said || said.includes('✓') || !said.includes('已完成')) throw new Error(`step ${d} is read as ${JSON.stringify(said)}`);
+    }
+  });
+
   test('a refused form says so first: its page title starts with 错误：', async ({ page, base }) => {
     const problems = [];
     // [page, fields to fill, expected title once refused]

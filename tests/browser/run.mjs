@@ -577,7 +577,7 @@ test('print styles: a document and an answer letter print without the site\'s fr
 registerStaffTests(test, { axeCheck, shot, PASSWORD });
 
 // ---- Beyond axe: keyboard, screen reader, zoom, motion: tests/browser/a11y.mjs.
-registerA11yTests(test, { firstLink });
+registerA11yTests(test, { firstLink, staffStorage });
 
 // ---- Every page reachable by links, at 360 and 1280: tests/browser/crawl.mjs.
 registerCrawlTests(test, { staffStorage, axeSerious });

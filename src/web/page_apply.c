@@ -244,6 +244,11 @@ int app_done_lookup(Req *r, App *a, const char **pzCode) {
   return store_app_by_tracking(r->store, &r->arena, zNo, zHash, a) == STORE_OK;
 }
 
+/* z, or 未填写 for a field left blank (an empty <dd> reads as nothing). */
+static const char *or_blank(const char *z) {
+  return z && z[0] ? z : "未填写";
+}
+
 /* What was received, for the applicant to check (identity number masked). */
 static void done_summary(Req *r, const App *a) {
   req_printf(r,
@@ -253,8 +258,8 @@ static void done_summary(Req *r, const App *a) {
              "<dt>内容描述</dt><dd class=\"answer\">%h</dd>"
              "<dt>提供形式</dt><dd>%h</dd><dt>获取方式</dt><dd>%h</dd></dl>\n",
              a->zApplicantName, app_label(aAppIdKind, a->zIdKind),
-             a->zIdMasked, a->zInfoTitle, a->zInfoDocNumber,
-             a->zInfoDescription, app_label(aAppForm, a->zForm),
+             a->zIdMasked, or_blank(a->zInfoTitle), or_blank(a->zInfoDocNumber),
+             or_blank(a->zInfoDescription), app_label(aAppForm, a->zForm),
              app_label(aAppDelivery, a->zDelivery));
 }
 

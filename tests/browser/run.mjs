@@ -564,6 +564,14 @@ test('print styles: a document and an answer letter print without the site\'s fr
       '.orgband', 'form'].filter((sel) => [...document.querySelectorAll(sel)]
       .some((e) => getComputedStyle(e).display !== 'none')));
     if (shown.length) problems.push(`${name} prints ${shown.join(', ')}`);
+    // What a reader of the printed document needs stays: its metadata and body.
+    if (name === 'document') {
+      const lost = await page.evaluate(() => ['table.meta', '.doc-body'].filter((sel) => {
+        const e = document.querySelector(sel);
+        return !e || getComputedStyle(e).display === 'none' || !e.textContent.trim();
+      }));
+      if (lost.length) problems.push(`the printed document lacks ${lost.join(', ')}`);
+    }
     const over = await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
     if (over > 1) problems.push(`${name} printed is ${over}px too wide`);
     if (!(await page.textContent('h1')).trim()) problems.push(`${name} has no heading`);

@@ -150,12 +150,36 @@ static void org_footer(Req *r) {
                 "</p></div>", o->zSlug, o->zSlug);
 }
 
+/* Whether the page written so far has id="zId". */
+static int page_has_id(Req *r, const char *zId) {
+  if (!r->out.z) return 0;
+  const char *zAttr = req_fmt(r, "id=\"%s\"", zId);
+  return memmem(r->out.z, r->out.n, zAttr, strlen(zAttr)) != NULL;
+}
+
+/* A page showing a refused form (an error notice, id="page-error") says so
+** in its title, the first thing a screen reader reads of a new page. */
+static void title_error(Req *r) {
+  if (!page_has_id(r, "page-error")) return;
+  const char *z = buf_str(&r->out);
+  const char *p = strstr(z, "<title>");
+  if (!p) return;
+  size_t n = (size_t)(p - z) + strlen("<title>");
+  Buf out = BUF_INIT;
+  buf_append(&out, z, n);
+  buf_puts(&out, "错误：");
+  buf_append(&out, z + n, r->out.n - n);
+  buf_free(&r->out);
+  r->out = out;
+}
+
 void page_end(Req *r) {
   req_puts(r, "\n</main>\n<footer class=\"site\"><div class=\"wrap\">");
   if (org_page(r)) org_footer(r);
   req_printf(r, "<p class=\"footer-law\">本站依据《中华人民共和国政府信息公开条例》公开政府信息。"
                 "</p><p class=\"footer-links\"><a href=\"%h\">开放数据</a></p>"
                 "</div></footer>\n</body>\n</html>\n", portal_live_path(r, "/data"));
+  title_error(r);
   page_label_cards(&r->out);
 }
 
@@ -233,9 +257,14 @@ void page_csrf_field(Req *r) {
              req_csrf(r), req_form_token(r));
 }
 
+/* The page's first error notice is id="page-error": page_input ties the
+** field that takes the cursor to it (a screen reader, jumping there,
+** would otherwise skip the message above the form). */
 void page_notice(Req *r, const char *zKind, const char *zMsg) {
-  req_printf(r, "<p class=\"notice %h\" role=\"%s\">%h</p>\n", zKind,
-             !strcmp(zKind, "error") ? "alert" : "status", zMsg);
+  int bErr = !strcmp(zKind, "error");
+  req_printf(r, "<p class=\"notice %h\" role=\"%s\"%s>%h</p>\n", zKind,
+             bErr ? "alert" : "status",
+             bErr && !page_has_id(r, "page-error") ? " id=\"page-error\"" : "", zMsg);
 }
 
 void page_org_select_open(Req *r, const char *zId, const char *zName, int nOption) {
@@ -254,9 +283,9 @@ void page_form_error(Req *r, const char *zMsg) {
     page_notice(r, "error", zMsg);
     return;
   }
-  req_printf(r, "<div class=\"notice error\" role=\"alert\"><p>提交的内容有以下问题，"
+  req_printf(r, "<div class=\"notice error\" role=\"alert\"%s><p>提交的内容有以下问题，"
                 "请修改后重新提交：</p><ul><li><a href=\"#f-%h\">%h</a></li></ul></div>\n",
-             r->zErrField, zMsg);
+             page_has_id(r, "page-error") ? "" : " id=\"page-error\"", r->zErrField, zMsg);
 }
 
 /* zId is an id this page made (page_field_id: "f-" and a field name). */
@@ -284,15 +313,13 @@ void page_input(Req *r, const char *zName, const char *zLabel,
   const char *zId = page_field_id(r, zName);
   req_printf(r, "<p class=\"field\"><label for=\"%h\">%h</label>", zId, zLabel);
   const char *zErr_html = page_field_error_attrs(r, zName, zId);
+  /* A field the cursor goes to after a refused form, without an error of
+  ** its own, is described by the error notice above it (page_notice). */
+  if (!zErr_html[0] && zAttrs_html && strstr(zAttrs_html, "autofocus") &&
+      page_has_id(r, "page-error"))
+    zErr_html = " aria-describedby=\"page-error\"";
   req_printf(r, "<input id=\"%h\" name=\"%h\" value=\"%h\" %s%s></p>\n", zId, zName,
              zValue ? zValue : "", zAttrs_html ? zAttrs_html : "", zErr_html);
-}
-
-/* Whether the page written so far has id="zId". */
-static int page_has_id(Req *r, const char *zId) {
-  if (!r->out.z) return 0;
-  const char *zAttr = req_fmt(r, "id=\"%s\"", zId);
-  return memmem(r->out.z, r->out.n, zAttr, strlen(zAttr)) != NULL;
 }
 
 const char *page_field_id(Req *r, const char *zName) {

@@ -122,7 +122,7 @@ static void radios(Req *r, const char *zName, const char *zLegend,
 void app_form_errors(Req *r, const AppFieldErr *aErr, int nErr) {
   if (!nErr) return;
   req_puts(r,
-           "<div class=\"notice error\" role=\"alert\"><p>提交的申请有以下"
+           "<div class=\"notice error\" role=\"alert\" id=\"page-error\"><p>提交的申请有以下"
            "问题，请修改后重新提交：</p><ul>");
   for (int i = 0; i < nErr; i++)
     req_printf(r, "<li><a href=\"#f-%h\">%h</a></li>", aErr[i].zField,
@@ -245,6 +245,11 @@ int app_done_lookup(Req *r, App *a, const char **pzCode) {
   return store_app_by_tracking(r->store, &r->arena, zNo, zHash, a) == STORE_OK;
 }
 
+/* z, or 未填写 for a field left blank (an empty <dd> reads as nothing). */
+static const char *or_blank(const char *z) {
+  return z && z[0] ? z : "未填写";
+}
+
 /* What was received, for the applicant to check (identity number masked). */
 static void done_summary(Req *r, const App *a) {
   req_printf(r,
@@ -254,8 +259,8 @@ static void done_summary(Req *r, const App *a) {
              "<dt>内容描述</dt><dd class=\"answer\">%h</dd>"
              "<dt>提供形式</dt><dd>%h</dd><dt>获取方式</dt><dd>%h</dd></dl>\n",
              a->zApplicantName, app_label(aAppIdKind, a->zIdKind),
-             a->zIdMasked, a->zInfoTitle, a->zInfoDocNumber,
-             a->zInfoDescription, app_label(aAppForm, a->zForm),
+             a->zIdMasked, or_blank(a->zInfoTitle), or_blank(a->zInfoDocNumber),
+             or_blank(a->zInfoDescription), app_label(aAppForm, a->zForm),
              app_label(aAppDelivery, a->zDelivery));
 }
 

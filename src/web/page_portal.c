@@ -91,7 +91,8 @@ static void doc_list_page(Req *r, const Org *o, SearchQuery *q, const char *zTit
   if (zFeed)
     req_printf(r, "<link rel=\"alternate\" type=\"application/atom+xml\" href=\"%h\" title=\"%h\">\n",
                zFeed, zTitle);
-  req_printf(r, "<nav aria-label=\"位置\" class=\"crumbs\"><a href=\"/o/%u\">%h</a> › %h</nav>\n"
+  req_printf(r, "<nav class=\"crumbs\" aria-label=\"位置\"><ol><li><a href=\"/o/%u\">%h</a></li>"
+                "<li aria-current=\"page\">%h</li></ol></nav>\n"
                 "<h1>%h</h1>\n<p>共 <span data-total=\"%d\">%d</span> 件。",
              o->zSlug, o->zName, zTitle, zTitle, total, total);
   if (zFeed) req_printf(r, " <a href=\"%h\">订阅（Atom）</a>", zFeed);

@@ -52,7 +52,8 @@ int page_confirmed(Req *r, const char *zQuestion, const char *zButton);
 /* The path of the page that sent this request (its Referer) when that page
 ** is on this site, else NULL. */
 const char *page_referer_path(Req *r);
-/* A notice box: kind "error" or "ok"; zMsg is text (escaped). */
+/* A notice box: kind "error" or "ok"; zMsg is text (escaped).  The page's
+** first error notice is id="page-error" (role alert). */
 void page_notice(Req *r, const char *zKind, const char *zMsg);
 /* Errors tied to their field (after a refused POST of one form):
 ** page_field_error records the field (its name) and the message;
@@ -76,7 +77,8 @@ const char *page_typed(Req *r, const char *zName, const char *zValue);
 /* Form field helpers: a labelled text input with the current value (after
 ** a refused POST, the value sent, unless r->bOtherForm: page_typed).  Its
 ** id is page_field_id's, so two forms on one page asking for the same
-** name (a date in each) keep each label tied to its own field. */
+** name (a date in each) keep each label tied to its own field.  A field
+** given autofocus after an error notice is described by that notice. */
 void page_input(Req *r, const char *zName, const char *zLabel,
                 const char *zValue, const char *zAttrs_html);
 /* Writes `<select id="zId" name="zName"` and, for a list of more than

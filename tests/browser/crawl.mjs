@@ -10,6 +10,13 @@ import { latinOk, longStringProblems, pageProblems } from './layout.mjs';
 // A small laptop, a phone, and a phone with the site's larger text (大字号).
 const WIDTHS = [{ width: 1280, height: 800 }, { width: 360, height: 740 },
   { width: 360, height: 740, large: true }];
+// axe runs at one width only, the phone's: its rules read the markup (names,
+// labels, landmarks, headings, table headers), which is one document at
+// every width, and the colours, which are the same at every width; what
+// depends on the width (a table that scrolls in its own box must take the
+// keyboard's focus) happens on the phone, where the boxes are narrow.
+// Before longStringProblems, which lengthens the codes of the page.
+const AXE_WIDTH = 1;
 // Not pages: downloads, feeds, the API, sign-out, the text-size switch
 // (it changes what every later page looks like).
 const SKIP = /^\/(api\/|logout|textsize|static\/)|\.(atom|csv|tsv|xlsx|docx|pdf|xml|json|txt|zip|png|svg|ico)(\?|$)|\/(files?|download|export|letter\.docx)(\/|$|\?)|^\/(healthz|readyz|metrics)/;
@@ -27,7 +34,9 @@ export function pageKind(u) {
 
 // Visits start pages and what they link to (inside scope), one page per
 // kind, in each viewport at once; returns the problems and the URLs seen.
-export async function crawl(browser, base, { starts, scope, storage, max = 400 }) {
+// With axe (a function of a page returning problem strings) it also runs
+// once per page, at the phone width (see AXE_WIDTH).
+export async function crawl(browser, base, { starts, scope, storage, max = 400, axe = null }) {
   const ctxs = await Promise.all(WIDTHS.map(({ width, height }) =>
     browser.newContext({ viewport: { width, height }, storageState: storage })));
   const pages = await Promise.all(ctxs.map((c) => c.newPage()));
@@ -49,6 +58,7 @@ export async function crawl(browser, base, { starts, scope, storage, max = 400 }
       if (r.status() >= 400) return { status: r.status() };
       const x = await p.evaluate(pageProblems, WIDTHS[i].width < 400);
       // On the phone, then: the same page with every code ten times longer.
+      if (i === AXE_WIDTH && axe) x.problems.push(...(await axe(p)).map((v) => `axe ${v}`));
       if (i === 1) x.problems.push(...await p.evaluate(longStringProblems));
       return { status: r.status(), ...x };
     }));
@@ -75,8 +85,9 @@ export async function crawl(browser, base, { starts, scope, storage, max = 400 }
 }
 
 export function registerCrawlTests(test, h) {
-  test('walk every public page: fits 1280, 360 and 360 大字号; tap targets, labels, ids, headings, no Latin', async ({ browser, base }) => {
+  test('walk every public page: fits 1280, 360 and 360 大字号; tap targets, labels, ids, headings, no Latin; axe (360)', async ({ browser, base }) => {
     const { problems, visited } = await crawl(browser, base, {
+      axe: h.axeSerious,
       starts: ['/', '/o/znwsj', '/o/znwsj/apply', '/track', '/login', '/search?q=' + encodeURIComponent('疫苗')],
       scope: /^\/(?!staff|admin)/,
     });

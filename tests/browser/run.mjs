@@ -11,6 +11,7 @@ import { join } from 'node:path';
 import { chromium } from 'playwright-core';
 import { registerStaffTests } from './staff.mjs';
 import { registerCrawlTests } from './crawl.mjs';
+import { registerA11yTests } from './a11y.mjs';
 import { serveGongkai } from '../serve.mjs';
 
 const BIN = process.env.GONGKAI_BIN || './gongkai';
@@ -43,6 +44,22 @@ async function axeCheck(page, name) {
   const bad = res;
   if (bad.length) throw new Error(`axe on ${name}: ${JSON.stringify(bad)}`);
   return res;
+}
+
+// The WCAG 2.0/2.1 level A and AA rules of axe: GB/T 37668-2019, the
+// standard Chinese government sites must meet, is WCAG 2.0 AA.
+const WCAG_AA = ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'];
+
+// Runs axe's WCAG A/AA rules on the page; returns the violations of impact
+// serious or critical as "rule (impact): target, target" strings.
+async function axeSerious(page) {
+  await page.evaluate(AXE);
+  return page.evaluate(async (tags) => {
+    // eslint-disable-next-line no-undef
+    const r = await axe.run(document, { runOnly: { type: 'tag', values: tags }, resultTypes: ['violations'] });
+    return r.violations.filter((v) => v.impact === 'serious' || v.impact === 'critical')
+      .map((v) => `${v.id} (${v.impact}): ${v.nodes.slice(0, 3).map((n) => n.target.join(' ')).join(', ')}`);
+  }, WCAG_AA);
 }
 
 async function shot(page, name) {
@@ -531,6 +548,14 @@ test('print styles: a document and an answer letter print without the site\'s fr
       '.orgband', 'form'].filter((sel) => [...document.querySelectorAll(sel)]
       .some((e) => getComputedStyle(e).display !== 'none')));
     if (shown.length) problems.push(`${name} prints ${shown.join(', ')}`);
+    // What a reader of the printed document needs stays: its metadata and body.
+    if (name === 'document') {
+      const lost = await page.evaluate(() => ['table.meta', '.doc-body'].filter((sel) => {
+        const e = document.querySelector(sel);
+        return !e || getComputedStyle(e).display === 'none' || !e.textContent.trim();
+      }));
+      if (lost.length) problems.push(`the printed document lacks ${lost.join(', ')}`);
+    }
     const over = await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
     if (over > 1) problems.push(`${name} printed is ${over}px too wide`);
     if (!(await page.textContent('h1')).trim()) problems.push(`${name} has no heading`);
@@ -543,8 +568,11 @@ test('print styles: a document and an answer letter print without the site\'s fr
 // ---- Staff pages of issue 15: tests/browser/staff.mjs.
 registerStaffTests(test, { axeCheck, shot, PASSWORD });
 
+// ---- Beyond axe: keyboard, screen reader, zoom, motion: tests/browser/a11y.mjs.
+registerA11yTests(test, { firstLink, staffStorage });
+
 // ---- Every page reachable by links, at 360 and 1280: tests/browser/crawl.mjs.
-registerCrawlTests(test, { staffStorage });
+registerCrawlTests(test, { staffStorage, axeSerious });
 
 // ---- Last (it adds units): a province's long list of organisations.
 test('long organisation lists: a search box narrows the select (390, axe)', async ({ browser, base, srv }) => {

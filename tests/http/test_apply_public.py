@@ -41,6 +41,17 @@ def test_confirmation_shows_what_was_received(srv):
     not_contains(p.plain, form()["id_number"])
 
 
+def test_confirmation_says_what_was_left_blank(srv):
+    """A field left blank reads 未填写 on the confirmation, not an empty
+    line a screen reader reads as nothing after its term."""
+    c = srv.client()
+    p, _, _ = done(c, post(c, form(info_doc_number="", info_description="")))
+    contains(p.plain, "<dt>文号</dt><dd>未填写</dd>")
+    contains(p.plain, '<dt>内容描述</dt><dd class="answer">未填写</dd>')
+    contains(p.plain, "<dt>所需信息的名称</dt><dd>2024年中宁县基层医疗卫生机构基本药物采购目录</dd>")
+    not_contains(p.plain, "<dd></dd>")
+
+
 def test_other_identity_documents_accepted(srv):
     for kind, number in [("hk_macao_permit", "H12345678"),
                          ("taiwan_permit", "12345678"),

@@ -180,3 +180,60 @@ def test_admin_sets_contact_and_prefix(srv):
     no, _, nid = notices(office, aid)[0]
     ok(no.startswith("宁卫健申〔2026〕"), no)
     contains(office.get("/staff/applications/%d/notices/%d" % (aid, nid)).plain, "联系人：李联系")
+
+
+def register(office, name, body17, day):
+    """Registers an in-person application received on day; its id."""
+    f = form(name=name, id_number=id_number(body17))
+    f.update({"channel": "in_person", "event_day": day})
+    r = office.post("/staff/applications/new", f, csrf_from="/staff/applications/new")
+    if r.status == 303:  # registration redirects to its result page
+        r = office.get(r.headers["location"])
+    eq(r.status, 200, r.plain[-600:])
+    from test_applications import app_id
+    return app_id(office, re.search(r'id="reg-no">([^<]+)<', r.plain).group(1))
+
+
+def test_a_reprinted_notice_states_the_due_date_it_stated_when_issued(srv):
+    """A 登记回执 or 延期答复告知书 printed again later says what it said on
+    its day, not the due date after later steps.  Worked by hand on the 2026
+    calendar (清明 4/4-6 off, no make-up day; nothing else off in March or
+    April):
+      received Mon 2026-03-02 -> 20 WD (Art. 33 ¶2) from 03-03: 03-03..06 (4),
+        09..13 (9), 16..20 (14), 23..27 (19), 03-30 (20): due 2026-03-30;
+      extension of 10 WD on 03-20: 03-31, 04-01..03 (4), [04-04..06 off],
+        04-07..10 (8), 04-13, 04-14 (10): due 2026-04-14;
+      third party consulted 03-25 .. reply 04-01: the WD in (03-25, 04-01]
+        are not counted (Art. 33 ¶3): 03-26, 27, 30, 31, 04-01 = 5 WD, so
+        the due date becomes 04-15, 16, 17, 20, 21: 2026-04-21."""
+    office = srv.client()
+    office.login("office")
+    # The default 登记回执 (an earlier test gave the bureau its own).
+    eq(office.post("/staff/answer-templates?outcome=notice.receipt", {"body": ""},
+                   csrf_from="/staff/answer-templates?outcome=notice.receipt").status, 303)
+    aid = register(office, "甘重印", "64052119800109001", "2026-03-02")
+    at = "/staff/applications/%d" % aid
+    receipt = notices(office, aid)[0][2]
+    contains(office.get("%s/notices/%d" % (at, receipt)).plain, "答复期限：2026年3月30日")
+    head = srv.client()
+    head.login("officehead")
+    eq(head.post(at + "/extend", {"on_day": "2026-03-20", "n_days": "10",
+                                  "text": "需调取多个科室的档案", "notified": "1"},
+                 csrf_from=at).status, 303)
+    ext = notices(office, aid)[1][2]
+    contains(office.get("%s/notices/%d" % (at, ext)).plain, "至2026年4月14日")
+    for kind, day, text in (("third_party_start", "2026-03-25", "宁夏某某药业有限公司"),
+                            ("third_party_end", "2026-04-01", "不同意公开")):
+        eq(office.post(at + "/event", {"kind": kind, "on_day": day, "text": text},
+                       csrf_from=at).status, 303)
+    eq(office.get("/api/v1/applications/%d" % aid).json()["due_on"], "2026-04-21")
+    # Printed again (HTML and Word): the dates of their day.
+    page = office.get("%s/notices/%d" % (at, receipt)).plain
+    contains(page, "答复期限：2026年3月30日")
+    not_contains(page, "2026年4月21日")
+    page = office.get("%s/notices/%d" % (at, ext)).plain
+    contains(page, "延长10个工作日，至2026年4月14日")
+    not_contains(page, "2026年4月21日")
+    d = office.get("%s/notices/%d/docx" % (at, ext))
+    xml = zipfile.ZipFile(io.BytesIO(d.body)).read("word/document.xml").decode()
+    contains(xml, "2026年4月14日")

@@ -237,3 +237,59 @@ def test_a_reprinted_notice_states_the_due_date_it_stated_when_issued(srv):
     d = office.get("%s/notices/%d/docx" % (at, ext))
     xml = zipfile.ZipFile(io.BytesIO(d.body)).read("word/document.xml").decode()
     contains(xml, "2026年4月14日")
+
+
+def test_every_answer_letter_renders_and_the_granted_template_stays_its_own(srv):
+    """An office that edited its 予以公开 letter: Art. 36(二) answers use it;
+    the Art. 36(一) answer (0106, also counted as 予以公开) keeps the default
+    written from Art. 36(一) — a letter "provided herewith" would be wrong
+    for information that is only pointed to — and its template page says
+    so.  Every answer of the template list renders a letter without a
+    placeholder left over, for the bureau (edited) and for the 疾控中心
+    (defaults)."""
+    office = srv.client()
+    office.login("office")
+    at_tpl = "/staff/answer-templates?outcome=results.granted"
+    eq(office.post(at_tpl, {"body": "{applicant}：\n本局特制予以公开答复。{decision}\n"
+                                    "{obtain}\n{remedy}\n{org}\n{date}"},
+                   csrf_from=at_tpl).status, 303)
+    contains(office.get(at_tpl).plain, "第三十六条第（一）项）另有模板")
+    page = office.get("/staff/answer-templates?outcome=results.granted.already_public").plain
+    contains(page, "本单位修改过“予以公开”的答复模板；该修改不适用于已主动公开的答复")
+    answers = re.findall(r'<option value="(results\.[^"]+)"', page)
+    ok(len(answers) > 20 and "results.granted.already_public" in answers, answers)
+    cdc = org_id(srv, "zn-cdc")
+    for n, org in enumerate((None, cdc)):
+        aid = register(office, "石模板%d" % n, "6405211980011%d001" % n, "2026-06-01") \
+            if org is None else None
+        if org is not None:
+            f = form(name="石疾控", id_number=id_number("64052119800112001"))
+            f.update({"channel": "in_person", "event_day": "2026-06-01", "org_id": str(org)})
+            r = office.post("/staff/applications/new", f, csrf_from="/staff/applications/new")
+            if r.status == 303:
+                r = office.get(r.headers["location"])
+            from test_applications import app_id
+            aid = app_id(office, re.search(r'id="reg-no">([^<]+)<', r.plain).group(1))
+        at = "/staff/applications/%d" % aid
+        for ans in answers:
+            if ans in ("results.other.no_correction", "results.other.fee_unpaid"):
+                continue  # closed by their events, never drafted
+            r = office.post(at + "/draft", {"outcome": ans, "decision_text": "经核查所述理由。",
+                                            "obtain_at": "本局门户网站政府信息公开专栏",
+                                            "other_organ": "中宁县自然资源局"},
+                            csrf_from=at)
+            eq(r.status, 303, "%s: %s" % (ans, r.plain[-300:]))
+            letter = office.get(at + "/letter")
+            eq(letter.status, 200, ans)
+            ok("{" not in re.sub(r"<[^>]*>|<script.*?</script>", "", letter.plain
+                                 .split('<article class="letter">')[1].split("</article>")[0]),
+               ans)
+            mine = org is None and ans == "results.granted"
+            (contains if mine else not_contains)(letter.plain, "本局特制予以公开答复", ans)
+            if ans == "results.granted.already_public":
+                contains(letter.plain, "第三十六条第（一）项", ans)
+                contains(letter.plain, "获取：本局门户网站政府信息公开专栏", ans)
+                not_contains(letter.plain, "随本告知书", ans)
+            r = office.post(at + "/return", {"note": "换一种答复"}, csrf_from=at)
+            eq(r.status, 303, ans + r.plain[-400:])
+    eq(office.post(at_tpl, {"body": ""}, csrf_from=at_tpl).status, 303)

@@ -237,6 +237,11 @@ def test_a_reprinted_notice_states_the_due_date_it_stated_when_issued(srv):
     d = office.get("%s/notices/%d/docx" % (at, ext))
     xml = zipfile.ZipFile(io.BytesIO(d.body)).read("word/document.xml").decode()
     contains(xml, "2026年4月14日")
+    # A notice issued before due dates were kept (0108: due_kept 0) states
+    # the due date of its day, worked out from the events up to it.
+    srv.sql("UPDATE app_notice SET due_kept=0, due_on='' WHERE id IN (?, ?)", (receipt, ext))
+    contains(office.get("%s/notices/%d" % (at, receipt)).plain, "答复期限：2026年3月30日")
+    contains(office.get("%s/notices/%d" % (at, ext)).plain, "至2026年4月14日")
 
 
 def test_every_answer_letter_renders_and_the_granted_template_stays_its_own(srv):

@@ -7,10 +7,11 @@
 #include "store/store_applications.h"
 #include "store/store_int.h"
 #include "store/store_notice.h"
+#include "store/store_remedy.h"
 
 #define NOTICE_COLS                                                       \
   "id,application_id,org_id,kind,year,serial,doc_no,issued_on,event_text," \
-  "limit_day,n_days,due_kept,due_on,due_open_year FROM app_notice"
+  "limit_day,n_days,due_kept,due_on,due_open_year,review_organ FROM app_notice"
 
 static void notice_row(Stmt *st, Arena *a, void *pRow) {
   AppNotice *n = pRow;
@@ -28,6 +29,7 @@ static void notice_row(Stmt *st, Arena *a, void *pRow) {
   n->bDueKept = (int)col_int(st, 11);
   n->zDueOn = col_text(a, st, 12);
   n->yDueOpen = (int)col_int(st, 13);
+  n->zReviewOrgan = col_is_null(st, 14) ? NULL : col_text(a, st, 14);
 }
 
 /* The next serial of orgId's series for iYear and its prefix. */
@@ -63,12 +65,15 @@ int store_notice_issue(Store *s, Arena *a, int64_t appId, int64_t orgId,
   if (store_lock(s, STORE_LOCK_SERIAL) != STORE_OK) return STORE_BUSY;
   int rc = next_serial(s, a, orgId, iYear, &serial, &zPrefix);
   if (rc != STORE_OK) return rc;
+  const char *zOrgan = "";
+  if ((rc = store_org_review_organ(s, a, orgId, &zOrgan, NULL)) != STORE_OK)
+    return rc;
   notice_doc_no(zNo, sizeof zNo, zPrefix, iYear, serial);
   store_now_iso(zNow);
   Stmt *st = stmt(s,
       "INSERT INTO app_notice(application_id,org_id,kind,year,serial,doc_no,"
-      "issued_on,event_text,limit_day,n_days,created_at,due_kept)"
-      " VALUES(?1,?2,?3,?4,?5,?6,?7,?8,?9,?10,?11,0) RETURNING id");
+      "issued_on,event_text,limit_day,n_days,created_at,due_kept,review_organ)"
+      " VALUES(?1,?2,?3,?4,?5,?6,?7,?8,?9,?10,?11,0,?12) RETURNING id");
   if (!st) return STORE_ERROR;
   bind_int(st, 1, appId);
   bind_int(st, 2, orgId);
@@ -81,6 +86,7 @@ int store_notice_issue(Store *s, Arena *a, int64_t appId, int64_t orgId,
   bind_text(st, 9, zLimit ? zLimit : "");
   bind_int(st, 10, nDays);
   bind_text(st, 11, zNow);
+  bind_text(st, 12, zOrgan);
   int64_t newId = 0;
   rc = stmt_insert_id(s, st, &newId, "出具告知书");
   if (rc != STORE_OK) return rc;

@@ -23,10 +23,14 @@ typedef struct AppNotice {
   const char *zDueOn;     /* the due date it stated, "" none then */
   int yDueOpen;           /* first year to the due date without a holiday
                           ** notice loaded then, or 0 */
+  const char *zReviewOrgan; /* the reconsideration organ it named, NULL
+                          ** for notices issued before 0108 */
 } AppNotice;
 
 /* Issues a notice of kind zKind for application appId of orgId on zDay
-** with the event's text, limit and days; fills *pOut (may be NULL).
+** with the event's text, limit and days and the organisation's
+** reconsideration organ of now (store_remedy.h); fills *pOut (may be
+** NULL).
 ** Inside a transaction (the 文号 is taken under STORE_LOCK_SERIAL). */
 int store_notice_issue(Store *s, Arena *a, int64_t appId, int64_t orgId,
                        const char *zKind, const char *zDay,

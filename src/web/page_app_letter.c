@@ -88,23 +88,22 @@ static const char *decision_text(Req *r, const App *a, const AppOutcome *o) {
                  a->zOtherOrganContact);
 }
 
-/* The remedies for the answer's date and outcome (core/remedy.h): from
-** 2024-01-01 a refusal names the reconsideration organ to go to first. */
+/* The remedies for the notice's date and outcome (core/remedy.h): from
+** 2024-01-01 a refusal names the reconsideration organ to go to first —
+** the organ an issued notice named when issued (0108), a draft's the
+** current one. */
 static const char *remedy_of(Req *r, const App *a, const AppNotice *n) {
   Date d = app_today();
-  if (n && strcmp(n->zKind, "answer")) { /* a procedural notice */
-    const char *zOrgan = "";
-    date_parse(n->zIssuedOn, &d);
+  const char *zOrgan = n ? n->zReviewOrgan : NULL;
+  int bProcedural = n && strcmp(n->zKind, "answer");
+  if (bProcedural) date_parse(n->zIssuedOn, &d);
+  else if (a->zClosedOn[0]) date_parse(a->zClosedOn, &d);
+  if (!zOrgan) {
+    zOrgan = "";
     store_org_review_organ(r->store, &r->arena, a->orgId, &zOrgan, NULL);
-    char *z = remedy_text(d, NULL, zOrgan);
-    const char *zOut = req_strdup(r, z);
-    free(z);
-    return zOut;
   }
-  if (a->zClosedOn[0]) date_parse(a->zClosedOn, &d);
-  const char *zOrgan = "";
-  store_org_review_organ(r->store, &r->arena, a->orgId, &zOrgan, NULL);
-  char *z = remedy_text(d, a->zOutcome[0] ? a->zOutcome : NULL, zOrgan);
+  char *z = remedy_text(d, !bProcedural && a->zOutcome[0] ? a->zOutcome : NULL,
+                        zOrgan);
   const char *zOut = req_strdup(r, z);
   free(z);
   return zOut;

@@ -14,3 +14,10 @@
 ALTER TABLE app_notice ADD COLUMN due_kept INTEGER NOT NULL DEFAULT 0;
 ALTER TABLE app_notice ADD COLUMN due_on TEXT NOT NULL DEFAULT '';
 ALTER TABLE app_notice ADD COLUMN due_open_year INTEGER NOT NULL DEFAULT 0;
+
+-- The reconsideration organ the notice named (store_org_review_organ on
+-- the day it was issued: the setting, else the nearest government above),
+-- so a letter printed again names the organ it named even after the
+-- setting or the organisation tree changed; NULL for notices issued
+-- before this migration (they name the current one, as before).
+ALTER TABLE app_notice ADD COLUMN review_organ TEXT;

@@ -98,15 +98,17 @@ static const char *remedy_of(Req *r, const App *a, const AppNotice *n) {
   int bProcedural = n && strcmp(n->zKind, "answer");
   if (bProcedural) date_parse(n->zIssuedOn, &d);
   else if (a->zClosedOn[0]) date_parse(a->zClosedOn, &d);
+  const char *zOutcome = !bProcedural && a->zOutcome[0] ? a->zOutcome : NULL;
   if (!zOrgan) {
     zOrgan = "";
     store_org_review_organ(r->store, &r->arena, a->orgId, &zOrgan, NULL);
+    /* Issued before 0108: it named the organ only for a refusal. */
+    if (n && !remedy_review_first(d, zOutcome)) zOrgan = "";
   }
-  char *z = remedy_text(d, !bProcedural && a->zOutcome[0] ? a->zOutcome : NULL,
-                        zOrgan);
-  const char *zOut = req_strdup(r, z);
+  char *z = remedy_text(d, zOutcome, zOrgan);
+  const char *zText = req_strdup(r, z);
   free(z);
-  return zOut;
+  return zText;
 }
 
 /* The due date a letter states: an issued notice's own (what it said on

@@ -234,14 +234,24 @@ def test_a_reprinted_notice_states_the_due_date_it_stated_when_issued(srv):
     page = office.get("%s/notices/%d" % (at, ext)).plain
     contains(page, "延长10个工作日，至2026年4月14日")
     not_contains(page, "2026年4月21日")
+    ext_page = page
     d = office.get("%s/notices/%d/docx" % (at, ext))
     xml = zipfile.ZipFile(io.BytesIO(d.body)).read("word/document.xml").decode()
     contains(xml, "2026年4月14日")
     # A notice issued before due dates were kept (0108: due_kept 0) states
     # the due date of its day, worked out from the events up to it.
-    srv.sql("UPDATE app_notice SET due_kept=0, due_on='' WHERE id IN (?, ?)", (receipt, ext))
+    # Issued from 2024 on, it names the reconsideration organ (行政复议法
+    # 2023 Art. 20 ¶3, Art. 24: the county government for its bureau).
+    contains(ext_page, "六十日内依法向中宁县人民政府申请行政复议")
+    # A notice issued before 0108 (due date and organ not kept) states the
+    # due date of its day, worked out from the events up to it, and the
+    # remedy sentence it had then, which named no organ.
+    srv.sql("UPDATE app_notice SET due_kept=0, due_on='', review_organ=NULL"
+            " WHERE id IN (?, ?)", (receipt, ext))
     contains(office.get("%s/notices/%d" % (at, receipt)).plain, "答复期限：2026年3月30日")
-    contains(office.get("%s/notices/%d" % (at, ext)).plain, "至2026年4月14日")
+    page = office.get("%s/notices/%d" % (at, ext)).plain
+    contains(page, "至2026年4月14日")
+    contains(page, "六十日内依法申请行政复议")
 
 
 def test_every_answer_letter_renders_and_the_granted_template_stays_its_own(srv):

@@ -16,7 +16,9 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <fcntl.h>
 #include <ftw.h>
+#include <sys/file.h>
 #include <sys/stat.h>
 #include <time.h>
 #include <unistd.h>
@@ -426,7 +428,24 @@ const char *datasets_dir(Req *r) {
   return z;
 }
 
-static pthread_mutex_t buildMutex = PTHREAD_MUTEX_INITIALIZER;
+/* The build lock: flock() on zDir/build.lock, so that the worker threads
+** of one server and the servers sharing one SQLite database (whose files
+** live in one directory) build one at a time.  Returns the locked
+** descriptor, or -1 when another holder has it and bWait is 0 (or the
+** file cannot be made). */
+static int build_lock(const char *zDir, int bWait) {
+  if (mkdir(zDir, 0755) && errno != EEXIST) return -1;
+  char *zLock = mprintf("%s/build.lock", zDir);
+  int fd = open(zLock, O_RDWR | O_CREAT | O_CLOEXEC, 0600);
+  free(zLock);
+  if (fd < 0) return -1;
+  while (flock(fd, bWait ? LOCK_EX : LOCK_EX | LOCK_NB)) {
+    if (errno == EINTR) continue;
+    close(fd);
+    return -1;
+  }
+  return fd;
+}
 
 /* The ledger head the files in zDir were built at (the file "ledger-head",
 ** which file_name_ok() never serves), or -1 when unknown. */
@@ -453,11 +472,12 @@ static int build_due(const char *zManifest, const char *zStamp, int64_t head) {
 ** corrected document leaves the files at once.  One request builds.  Files
 ** that are not due are served while another request holds the lock (each
 ** file is renamed into place whole).  When they are due and a build is
-** running, a request with bWait 0 (the API: a program retries) is told to
-** come back, DS_BUSY, instead of holding a worker thread for the whole
-** build; with bWait 1 (the page for people) it waits for that build.  The
-** head is read before building, so a change during the build is caught by
-** the next request.  0, 1 (the build failed) or DS_BUSY. */
+** running, the request is told to come back, DS_BUSY, instead of holding
+** a worker thread for the whole build (a burst of visitors after a
+** publication would hold them all); only with bWait 1 (the page for
+** people) and no files at all yet (the first build) does it wait for that
+** build.  The head is read before building, so a change during the build
+** is caught by the next request.  0, 1 (the build failed) or DS_BUSY. */
 #define DS_BUSY 2
 
 static int ensure_built(Req *r, const char *zDir, int bWait) {
@@ -466,16 +486,13 @@ static int ensure_built(Req *r, const char *zDir, int bWait) {
   int64_t head = -1;
   int rc = 0;
   if (store_ledger_head(r->store, &head) != STORE_OK) head = -1;
-  int bLocked = !pthread_mutex_trylock(&buildMutex);
-  if (!bLocked && build_due(zManifest, zStamp, head)) {
-    if (bWait) {
-      pthread_mutex_lock(&buildMutex);
-      bLocked = 1;
-    } else {
-      rc = DS_BUSY;
-    }
+  int fd = build_lock(zDir, 0);
+  if (fd < 0 && build_due(zManifest, zStamp, head)) {
+    struct stat st;
+    if (bWait && stat(zManifest, &st) != 0) fd = build_lock(zDir, 1);
+    if (fd < 0) rc = DS_BUSY;
   }
-  if (bLocked && build_due(zManifest, zStamp, head)) {
+  if (fd >= 0 && build_due(zManifest, zStamp, head)) {
     char *zErr = NULL;
     unlink(zStamp);
     rc = datasets_build(r->store, zDir, r->cfg->zBaseUrl, &zErr);
@@ -487,7 +504,7 @@ static int ensure_built(Req *r, const char *zDir, int bWait) {
       fclose(f);
     }
   }
-  if (bLocked) pthread_mutex_unlock(&buildMutex);
+  if (fd >= 0) close(fd);   /* releases the lock */
   free(zStamp);
   free(zManifest);
   return rc;
@@ -504,9 +521,11 @@ static int send_file(Req *r, const char *zPath) {
   return 0;
 }
 
-json_t *datasets_manifest(Req *r) {
+json_t *datasets_manifest(Req *r, int *pbBuilding) {
   const char *zDir = datasets_dir(r);
-  if (ensure_built(r, zDir, 1)) return NULL;
+  int rc = ensure_built(r, zDir, 1);
+  *pbBuilding = rc == DS_BUSY;
+  if (rc == 1) return NULL;
   char *zManifest = mprintf("%s/manifest.json", zDir);
   json_t *m = json_load_file(zManifest, 0, NULL);
   free(zManifest);

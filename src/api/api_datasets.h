@@ -40,10 +40,12 @@ int datasets_build(Store *s, const char *zDir, const char *zBaseUrl, char **pzEr
 const char *datasets_dir(Req *r);
 
 /* The manifest (built first when due: missing, a day old, or behind the
-** publication ledger; waiting for a build another request is running),
-** for the people's page /data (web/page_open_data.c); NULL when it cannot
-** be had.  The caller json_decref()s it. */
-json_t *datasets_manifest(Req *r);
+** publication ledger), for the people's page /data (web/page_open_data.c).
+** While another request builds, *pbBuilding is set to 1 and the previous
+** manifest is returned (its files answer 503 until the build ends); only
+** the very first build is waited for.  NULL when it cannot be had.  The
+** caller json_decref()s it. */
+json_t *datasets_manifest(Req *r, int *pbBuilding);
 
 int api_datasets(Req *r);       /* GET /api/v1/datasets */
 int api_dataset_file(Req *r);   /* GET /api/v1/datasets/{file} */

@@ -148,7 +148,7 @@ const Route aRoute[] = {
 
   /* Applications for disclosure (依申请公开): web/applications.h. */
   {G | P, "/o/{org}/apply", page_app_apply, PERM_PUBLIC, ROUTE_PUBLIC_FILE, "政府信息公开申请"},
-  {G, "/o/{org}/apply/done", page_app_apply_done, PERM_PUBLIC, 0, "申请已提交"},
+  {G | P, "/o/{org}/apply/done", page_app_apply_done, PERM_PUBLIC, ROUTE_SMALL_BODY, "申请已提交"},
   {G | P, "/track", page_app_track, PERM_PUBLIC, ROUTE_SMALL_BODY | ROUTE_LOOKUP, "申请办理进度查询"},
   {P, "/track/letter", page_app_track_letter, PERM_PUBLIC, ROUTE_HIDDEN | ROUTE_SMALL_BODY | ROUTE_LOOKUP, "下载答复告知书"},
   {P, "/track/notice", page_app_track_notice, PERM_PUBLIC, ROUTE_HIDDEN | ROUTE_SMALL_BODY | ROUTE_LOOKUP, "下载告知书"},

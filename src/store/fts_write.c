@@ -58,8 +58,6 @@
 
 int fts_write_no_merge = 0;
 int64_t fts_write_batches = 0;
-#include <stdlib.h>
-__attribute__((constructor)) static void fw_env(void) { if (getenv("GK_NO_MERGE")) fts_write_no_merge = 1; }
 
 #define FW_NCOL 5               /* columns of both tables */
 #define FW_MAX_SEGMENT 2000     /* FTS5_MAX_SEGMENT */
@@ -856,10 +854,10 @@ static void sort_pairs(Tab *t, uint32_t nTerm) {
   size_t n = t->nPair;
   if (n == 0 || nTerm <= 1) return;
   Pair *tmp = xmalloc(sizeof(Pair) * (n ? n : 1)), *src = t->aPair, *dst = tmp;
-  static size_t aCnt[2048];
+  size_t *aCnt = xmalloc(sizeof(size_t) * 2048);  /* per call: no shared state */
   for (int shift = 0; shift < 32 && (shift == 0 || (nTerm - 1) >> shift);
        shift += 11) {
-    memset(aCnt, 0, sizeof aCnt);
+    memset(aCnt, 0, sizeof(size_t) * 2048);
     for (size_t i = 0; i < n; i++) aCnt[(src[i].term >> shift) & 2047]++;
     size_t sum = 0;
     for (int b = 0; b < 2048; b++) {
@@ -872,6 +870,7 @@ static void sort_pairs(Tab *t, uint32_t nTerm) {
     src = dst;
     dst = x;
   }
+  free(aCnt);
   if (src != t->aPair) {
     free(t->aPair);
     t->aPair = src;

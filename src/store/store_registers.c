@@ -491,6 +491,20 @@ static void act_row(Stmt *st, Arena *ar, void *pRow) {
 }
 
 
+/* Binds an activity's fields to ?2..?8 (kind, day, title, description,
+** leader attended or NULL, sessions, people), the order both
+** store_activity_add and store_activity_update use. */
+static void activity_bind(Stmt *st, const Activity *p) {
+  bind_text(st, 2, p->zKind);
+  bind_text(st, 3, p->zHeldOn);
+  bind_text(st, 4, p->zTitle);
+  bind_text(st, 5, nz(p->zDescription));
+  if (p->leaderAttended < 0) bind_null(st, 6);
+  else bind_int(st, 6, p->leaderAttended ? 1 : 0);
+  bind_int(st, 7, p->sessions);
+  bind_int(st, 8, p->people);
+}
+
 int store_activity_add(Store *s, Activity *p) {
   char zNow[21];
   store_now_iso(zNow);
@@ -500,14 +514,7 @@ int store_activity_add(Store *s, Activity *p) {
       " VALUES(?1,?2,?3,?4,?5,?6,?7,?8,?9) RETURNING id");
   if (!st) return STORE_ERROR;
   bind_int(st, 1, p->orgId);
-  bind_text(st, 2, p->zKind);
-  bind_text(st, 3, p->zHeldOn);
-  bind_text(st, 4, p->zTitle);
-  bind_text(st, 5, nz(p->zDescription));
-  if (p->leaderAttended < 0) bind_null(st, 6);
-  else bind_int(st, 6, p->leaderAttended ? 1 : 0);
-  bind_int(st, 7, p->sessions);
-  bind_int(st, 8, p->people);
+  activity_bind(st, p);
   bind_text(st, 9, zNow);
   return insert(s, st, "保存活动", &p->id);
 }
@@ -518,14 +525,7 @@ int store_activity_update(Store *s, const Activity *p) {
       " leader_attended=?6, sessions=?7, people=?8 WHERE id=?1");
   if (!st) return STORE_ERROR;
   bind_int(st, 1, p->id);
-  bind_text(st, 2, p->zKind);
-  bind_text(st, 3, p->zHeldOn);
-  bind_text(st, 4, p->zTitle);
-  bind_text(st, 5, nz(p->zDescription));
-  if (p->leaderAttended < 0) bind_null(st, 6);
-  else bind_int(st, 6, p->leaderAttended ? 1 : 0);
-  bind_int(st, 7, p->sessions);
-  bind_int(st, 8, p->people);
+  activity_bind(st, p);
   return update_one(s, st, "更正活动");
 }
 

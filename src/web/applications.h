@@ -19,7 +19,7 @@
 
 /* ---- page_apply.c (public) ---- */
 int page_app_apply(Req *r);        /* GET|POST /o/{org}/apply */
-int page_app_apply_done(Req *r);   /* GET /o/{org}/apply/done */
+int page_app_apply_done(Req *r);   /* GET, POST (clear) /o/{org}/apply/done */
 int page_app_track(Req *r);        /* GET|POST /track */
 int page_app_track_letter(Req *r); /* POST /track/letter */
 

@@ -18,6 +18,7 @@
 #ifndef GK_WEB_DOCUMENTS_H
 #define GK_WEB_DOCUMENTS_H
 
+#include "app/app_action.h"
 #include "core/document.h"
 #include "http/req.h"
 #include "store/store_documents.h"
@@ -98,6 +99,9 @@ void docs_body_html(Req *r, const char *zMd);
 void docs_ref_field(Req *r, const Doc *d, const char *zName, const char *zLabel,
                     int64_t curId);
 
+/* page_documents_refs.c: the request's user as the actor of an app/
+** action or check (req_can decides; no user: id 0, name ""). */
+AppActor docs_actor(Req *r);
 /* page_documents_refs.c: document id as a DocRef in *t when the user may
 ** see it (app_doc_ref_visible: published, or of an organisation whose
 ** staff pages they may read); STORE_NOTFOUND otherwise.  Every page that

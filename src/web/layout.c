@@ -243,14 +243,17 @@ void page_org_select_open(Req *r, const char *zId, const char *zName, int nOptio
   if (nOption > PAGE_SELECT_FILTER_MIN) req_puts(r, " data-filter");
 }
 
+const char *page_typed(Req *r, const char *zName, const char *zValue) {
+  const char *zSent = r->method == HTTP_POST && !r->bOtherForm
+                          ? req_param_body(r, zName) : NULL;
+  return zSent ? zSent : zValue;
+}
+
 void page_input(Req *r, const char *zName, const char *zLabel,
                 const char *zValue, const char *zAttrs_html) {
   /* A page shown again after a refused POST keeps what was typed. */
-  if (r->method == HTTP_POST && !r->bOtherForm &&
-      !(zAttrs_html && strstr(zAttrs_html, "password"))) {
-    const char *zSent = req_param_body(r, zName);
-    if (zSent) zValue = zSent;
-  }
+  if (!(zAttrs_html && strstr(zAttrs_html, "password")))
+    zValue = page_typed(r, zName, zValue);
   const char *zId = page_field_id(r, zName);
   req_printf(r,
              "<p class=\"field\"><label for=\"%h\">%h</label>"

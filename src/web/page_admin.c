@@ -277,9 +277,7 @@ int page_admin_org_move(Req *r) {
     return 0;
   }
   if (store_org_move(r->store, o.id, parent) != STORE_OK) {
-    int rc = store_errcode(r->store);
-    http_error(r, rc == STORE_INVALID ? 422 : rc == STORE_NOTFOUND ? 404 : 500,
-               store_errmsg(r->store));
+    http_store_error(r, store_errcode(r->store));  /* 422, 404, 503 busy … */
     return 0;
   }
   Org p;

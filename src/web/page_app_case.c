@@ -73,14 +73,6 @@ static int posted_here(Req *r, const char *zAct) {
           (!strcmp(zAct, "dept_review") || !strcmp(zAct, "approve")));
 }
 
-/* The value sent for zName when this form was the one refused, else
-** zDflt: what the clerk chose stays chosen. */
-static const char *typed(Req *r, const char *zName, const char *zDflt) {
-  const char *z = r->method == HTTP_POST && !r->bOtherForm
-                      ? req_param_body(r, zName) : NULL;
-  return z ? z : zDflt;
-}
-
 /* A select of code values. */
 static void code_select(Req *r, const char *zName, const char *zLabel,
                         const AppCode *a, const char *zSel) {
@@ -91,7 +83,7 @@ static void code_select(Req *r, const char *zName, const char *zLabel,
              zId, zLabel, zId, zName);
   for (int i = 0; a[i].zId; i++)
     req_printf(r, "<option value=\"%h\"%s>%h</option>", a[i].zId,
-               !strcmp(typed(r, zName, zSel ? zSel : ""), a[i].zId) ? " selected" : "",
+               !strcmp(page_typed(r, zName, zSel ? zSel : ""), a[i].zId) ? " selected" : "",
                a[i].zLabel);
   req_puts(r, "</select></p>\n");
 }
@@ -345,7 +337,7 @@ static void form_event(Req *r, const App *a, const char *zToday) {
         !strcmp(k, "extension"))
       continue;
     req_printf(r, "<option value=\"%h\"%s>%h</option>", k,
-               !strcmp(typed(r, "kind", ""), k) ? " selected" : "",
+               !strcmp(page_typed(r, "kind", ""), k) ? " selected" : "",
                aAppEventKind[i].zLabel);
   }
   req_puts(r, "</select></p>\n");
@@ -436,7 +428,7 @@ static void form_draft(Req *r, const App *a) {
   for (int i = 0; app_answer_at(i); i++) {
     const AppOutcome *o = app_answer_at(i);
     req_printf(r, "<option value=\"%h\"%s>%h（%h）</option>", o->zId,
-               !strcmp(typed(r, "outcome", cur ? cur->zId : ""), o->zId)
+               !strcmp(page_typed(r, "outcome", cur ? cur->zId : ""), o->zId)
                    ? " selected" : "",
                o->zLabel,
                app_ground(o, case_received(a)));
@@ -446,7 +438,7 @@ static void form_draft(Req *r, const App *a) {
       "</select></p><p class=\"field\"><label for=\"f-decision\">理由及"
       "说明（予以公开以外的答复必填）</label><textarea id=\"f-decision\" "
       "name=\"decision_text\" maxlength=\"4000\">%h</textarea></p>\n",
-      typed(r, "decision_text", a->zDecisionText));
+      page_typed(r, "decision_text", a->zDecisionText));
   page_input(r, "obtain_at",
              "已主动公开的信息的获取方式、途径（第三十六条第（一）项必填，"
              "如网址、查阅场所）",

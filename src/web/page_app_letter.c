@@ -74,18 +74,33 @@ static const char *obtain_text(Req *r, const App *a) {
 ** the proactively disclosed information; for Art. 36(五) with the
 ** responsible organ and its contact, or the statement that it cannot be
 ** determined. */
+/* z, a drafter's text that ends a sentence of the letter, without the
+** full stops it may end with (the sentence adds its own: not "。。"). */
+static const char *sentence_part(Req *r, const char *z) {
+  size_t n = strlen(z);
+  for (;;) {
+    if (n >= 3 && (!memcmp(z + n - 3, "。", 3) || !memcmp(z + n - 3, "．", 3))) n -= 3;
+    else if (n >= 1 && z[n - 1] == '.') n--;
+    else break;
+  }
+  char *zOut = arena_alloc(&r->arena, n + 1);  /* zeroed */
+  memcpy(zOut, z, n);
+  return zOut;
+}
+
 static const char *decision_text(Req *r, const App *a, const AppOutcome *o) {
   if (!o) return "";
   if (!strcmp(a->zAnswerBasis, "art36_1"))
     return req_fmt(r, "%s您可以通过以下方式、途径获取：%s。", o->zDecision,
-                   a->zObtainAt);
+                   sentence_part(r, a->zObtainAt));
   if (strcmp(a->zAnswerBasis, "art36_5")) return o->zDecision;
   if (!a->zOtherOrgan[0])
     return req_fmt(r, "%s经查，本机关无法确定负责公开该政府信息的机关。",
                    o->zDecision);
   return req_fmt(r, "%s负责公开该政府信息的机关为%s%s%s。", o->zDecision,
-                 a->zOtherOrgan, a->zOtherOrganContact[0] ? "，联系方式：" : "",
-                 a->zOtherOrganContact);
+                 sentence_part(r, a->zOtherOrgan),
+                 a->zOtherOrganContact[0] ? "，联系方式：" : "",
+                 sentence_part(r, a->zOtherOrganContact));
 }
 
 /* The remedies for the notice's date and outcome (core/remedy.h): from

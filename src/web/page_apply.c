@@ -218,16 +218,17 @@ static int today_ymd(void) {
 /* ---- the page after a registration (POST, redirect, GET) -------------- */
 
 #define APP_DONE_COOKIE "gk_done"
+/* How long a refresh of the page after a registration shows it again:
+** long enough for a slow connection's refresh, short for a shared
+** terminal in a service hall (the page also offers to clear it). */
+#define APP_DONE_SECONDS 600
 
 void app_done_redirect(Req *r, const char *zPath, const char *zRegNo,
                        const char *zCode) {
   /* The tracking code is shown once and never stored in clear: it travels
   ** to the result page in a short-lived cookie limited to that page. */
-  req_header(r, "Set-Cookie",
-             req_fmt(r, "%s=%s.%s; Path=%s; Max-Age=1800; HttpOnly; "
-                        "SameSite=Strict%s",
-                     APP_DONE_COOKIE, zRegNo, zCode, zPath,
-                     r->cfg && r->cfg->bCookieSecure ? "; Secure" : ""));
+  req_set_cookie(r, APP_DONE_COOKIE, req_fmt(r, "%s.%s", zRegNo, zCode), zPath,
+                 APP_DONE_SECONDS);
   req_redirect(r, zPath);
 }
 
@@ -258,12 +259,22 @@ static void done_summary(Req *r, const App *a) {
              app_label(aAppDelivery, a->zDelivery));
 }
 
+/* POST: the applicant wrote the numbers down and clears the page (a
+** shared terminal): the cookie goes, the next visitor sees nothing. */
+static int apply_done_clear(Req *r) {
+  req_set_cookie(r, APP_DONE_COOKIE, "", r->zPath, 0);
+  req_redirect(r, r->zPath);
+  return 0;
+}
+
 int page_app_apply_done(Req *r) {
   App a;
   const char *zCode;
+  if (r->method == HTTP_POST) return apply_done_clear(r);
   if (!app_done_lookup(r, &a, &zCode)) {
     page_begin(r, "申请已提交");
-    req_puts(r, "<h1>申请已提交</h1>\n<p>登记号和查询码只在提交后显示一次。"
+    req_puts(r, "<h1>申请已提交</h1>\n<p>登记号和查询码只在提交后显示"
+                "（提交后10分钟内刷新仍可看到，清除后不再显示）。"
                 "如已记下，可在<a href=\"/track\">申请办理进度查询</a>页面"
                 "查看办理情况。</p>\n");
     page_end(r);
@@ -285,6 +296,13 @@ int page_app_apply_done(Req *r) {
       a.zOrgName, a.zRegNo, zCode, fmt_date(r, a.zReceivedOn),
       a.zDueOn && a.zDueOn[0] ? fmt_date(r, a.zDueOn) : "-", a.zRegNo);
   done_summary(r, &a);
+  req_printf(r,
+             "<form method=\"post\" action=\"%h\" class=\"done-clear\">",
+             r->zPath);
+  page_csrf_field(r);
+  req_puts(r, "<p>在公共场所的电脑上提交的，请记下登记号和查询码后清除本页，"
+              "以免他人看到。</p>\n<p><button type=\"submit\">已记下，清除本页"
+              "</button></p></form>\n");
   page_end(r);
   return 0;
 }

@@ -31,8 +31,13 @@ static int web_can(void *p, Perm perm, int64_t orgId) {
   return req_can((Req *)p, perm, orgId);
 }
 
-int docs_ref_visible(Req *r, int64_t id, DocRef *t) {
+AppActor docs_actor(Req *r) {
   AppActor who = {r->user ? r->user->id : 0, r->user ? r->user->zName : "", web_can, r};
+  return who;
+}
+
+int docs_ref_visible(Req *r, int64_t id, DocRef *t) {
+  AppActor who = docs_actor(r);
   return app_doc_ref_visible(r->store, &r->arena, &who, id, t);
 }
 

@@ -93,10 +93,6 @@ static void rel_picker(Req *r, const Doc *d, const DocRelation *aRel, int nRel) 
   req_puts(r, "</div>\n");
 }
 
-static int web_can(void *p, Perm perm, int64_t orgId) {
-  return req_can((Req *)p, perm, orgId);
-}
-
 void docs_relations_section(Req *r, const Doc *d) {
   DocRelation *aRel = NULL;
   int nRel = 0;
@@ -105,7 +101,7 @@ void docs_relations_section(Req *r, const Doc *d) {
   int bEdit = p != PERM_PUBLIC && req_can(r, p, d->orgId);
   /* Another organisation's unpublished document that names this one stays
   ** unseen by who may not read it (its title is not yet public). */
-  AppActor who = {r->user->id, r->user->zName, web_can, r};
+  AppActor who = docs_actor(r);
   int nShown = 0;
   for (int i = 0; i < nRel; i++)
     if (app_doc_ref_may_see(&who, &aRel[i].other)) aRel[nShown++] = aRel[i];
@@ -151,7 +147,7 @@ int page_doc_relation(Req *r) {
     return 0;
   }
   const char *zTitle = t.zTitle;
-  AppActor who = {r->user->id, r->user->zName, web_can, r};
+  AppActor who = docs_actor(r);
   const char *zErr;
   /* Refusals before the confirmation question (the action checks again). */
   int status = bAdd ? 0 : app_doc_relation_allowed(&who, &d, &zErr);

@@ -47,7 +47,8 @@ static void dataset_row(Req *r, json_t *ds) {
 }
 
 int page_open_data(Req *r) {
-  json_t *m = datasets_manifest(r);
+  int bBuilding = 0;
+  json_t *m = datasets_manifest(r, &bBuilding);
   if (!m) {
     http_error(r, 503, "开放数据正在生成，请稍后再试");
     return 0;
@@ -59,6 +60,11 @@ int page_open_data(Req *r) {
               "<p>数据按<a href=\"https://creativecommons.org/licenses/by/4.0/\" rel=\"license\">"
               "知识共享署名 4.0 国际许可协议</a>开放，使用时请注明来源。程序可从"
               "<a href=\"/api/v1/datasets\">数据清单（JSON）</a>读取全部数据集及其字段说明。</p>\n");
+  if (bBuilding) {
+    r->bNoCache = 1;
+    page_notice(r, "warn", "数据文件正在按最新公开的信息更新，下表为更新前的文件，"
+                           "更新期间暂不能下载，请稍后刷新本页。");
+  }
   req_puts(r, "<table class=\"grid cards datasets\"><caption>数据集</caption><thead><tr>"
               "<th scope=\"col\">数据集</th><th scope=\"col\">更新日期</th><th scope=\"col\">下载</th>"
               "</tr></thead><tbody>\n");

@@ -100,6 +100,7 @@ const char *reg_date_field(Req *r, const char *zName, const char *zLabel,
 void reg_textarea(Req *r, const char *zName, const char *zLabel,
                   const char *zValue, int bRequired) {
   const char *zId = page_field_id(r, zName);
+  zValue = page_typed(r, zName, zValue);  /* a refused POST: what was typed */
   req_printf(r, "<p class=\"field\"><label for=\"%h\">%h</label>"
                 "<textarea id=\"%h\" name=\"%h\"%s>%h</textarea></p>\n",
              zId, zLabel, zId, zName, bRequired ? " required" : "",
@@ -109,6 +110,7 @@ void reg_textarea(Req *r, const char *zName, const char *zLabel,
 void reg_date_input(Req *r, const char *zName, const char *zLabel,
                     const char *zValue, int bRequired) {
   const char *zId = page_field_id(r, zName);
+  zValue = page_typed(r, zName, zValue);
   req_printf(r, "<p class=\"field\"><label for=\"%h\">%h</label>"
                 "<input type=\"date\" id=\"%h\" name=\"%h\" value=\"%h\"%s></p>\n",
              zId, zLabel, zId, zName, zValue ? zValue : "",

@@ -132,15 +132,17 @@ const char *portal_search_params(Req *r, SearchQuery *q, Org *pOrg, int *pbOrg) 
   return NULL;
 }
 
-/* The query string of the current filters without page=, for links. */
-static const char *filter_query(Req *r) {
+/* The query string of the current filters without page= (and without q=
+** unless bQ), for links; each parameter after "&amp;" when bAfter (to
+** follow another one), else joined by "&amp;". */
+static const char *filter_query(Req *r, int bQ, int bAfter) {
   static const char *azName[] = {"q", "org", "sub", "year", "item", "art20",
                                  "kind", "validity", "sort"};
   Buf b = BUF_INIT;
-  for (size_t i = 0; i < sizeof azName / sizeof azName[0]; i++) {
+  for (size_t i = bQ ? 0 : 1; i < sizeof azName / sizeof azName[0]; i++) {
     const char *z = req_param(r, azName[i]);
     if (!z || !z[0]) continue;
-    if (b.n) buf_puts(&b, "&amp;");
+    if (b.n || bAfter) buf_puts(&b, "&amp;");
     buf_puts(&b, azName[i]);  /* a literal parameter name */
     buf_printf(&b, "=%u", z);
   }
@@ -265,7 +267,7 @@ static void search_results(Req *r, const SearchQuery *q, const int64_t *aId, int
   else
     req_printf(r, "<p class=\"result-count\" role=\"status\">共找到 <strong data-total=\"%d\">%d</strong> 条结果</p>\n",
                total, total);
-  if (zQ[0]) portal_search_docno_hint(r, zQ, total);
+  if (zQ[0]) portal_search_docno_hint(r, zQ, total, filter_query(r, 0, 1));
   if (!total)
     req_puts(r, "<p class=\"hint\">没有找到相关文件。可以换用更少或更短的检索词，检查是否有错别字，"
                 "或去掉筛选条件后再试。</p>\n");
@@ -282,7 +284,7 @@ static void search_results(Req *r, const SearchQuery *q, const int64_t *aId, int
   int nShown = total > SEARCH_COUNT_CAP ? SEARCH_COUNT_CAP : total;
   int nPages = (nShown + SEARCH_PAGE_SIZE - 1) / SEARCH_PAGE_SIZE;
   if (nPages <= 1) return;
-  const char *zF = filter_query(r);
+  const char *zF = filter_query(r, 1, 0);
   req_puts(r, "<nav class=\"pager\" aria-label=\"分页\"><ul>");
   if (page > 1) {
     req_puts(r, "<li><a rel=\"prev\" href=\"/search?");

@@ -54,8 +54,12 @@ int page_confirmed(Req *r, const char *zQuestion, const char *zButton);
 const char *page_referer_path(Req *r);
 /* A notice box: kind "error" or "ok"; zMsg is text (escaped). */
 void page_notice(Req *r, const char *zKind, const char *zMsg);
+/* The value a form field shows: on a page shown again after a refused POST,
+** the value sent for zName in the body (what was typed stays typed), unless
+** r->bOtherForm or the body has no such field; else zValue. */
+const char *page_typed(Req *r, const char *zName, const char *zValue);
 /* Form field helpers: a labelled text input with the current value (after
-** a refused POST, the value sent, unless r->bOtherForm).  Its
+** a refused POST, the value sent, unless r->bOtherForm: page_typed).  Its
 ** id is page_field_id's, so two forms on one page asking for the same
 ** name (a date in each) keep each label tied to its own field. */
 void page_input(Req *r, const char *zName, const char *zLabel,

@@ -56,8 +56,10 @@ const char *portal_live_path(Req *r, const char *zPath);
 void portal_search_index_hit(Req *r, const char *zQ);
 /* Writes, when a search for zQ found nothing (total 0) and zQ has a year
 ** in [ ] ( ) （ ） 【 】 ［ ］ 〖 〗, a hint (p.docno-hint) linking to the same
-** search with 〔 〕, the brackets of a 文号. */
-void portal_search_docno_hint(Req *r, const char *zQ, int total);
+** search with 〔 〕, the brackets of a 文号: the same filters, given as
+** zFilters_html ("&amp;org=…&amp;year=…", URL-encoded, or ""). */
+void portal_search_docno_hint(Req *r, const char *zQ, int total,
+                              const char *zFilters_html);
 
 /* Reads the filters shared by /search and /api/v1/search (org as slug or
 ** id, sub=1, year, item, art20, kind, validity, sort=relevance|date) into

@@ -98,11 +98,13 @@ Date reg_today_date(void);
 const char *reg_date_field(Req *r, const char *zName, const char *zLabel,
                            int bRequired, const char **pz);
 
-/* Writes a labelled <textarea>. */
+/* Writes a labelled <textarea> holding zValue (after a refused POST, what
+** was typed: page_typed). */
 void reg_textarea(Req *r, const char *zName, const char *zLabel,
                   const char *zValue, int bRequired);
 
-/* Writes a labelled <input type=date>. */
+/* Writes a labelled <input type=date> holding zValue (after a refused
+** POST, what was typed: page_typed). */
 void reg_date_input(Req *r, const char *zName, const char *zLabel,
                     const char *zValue, int bRequired);
 

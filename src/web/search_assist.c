@@ -65,10 +65,10 @@ static int bracket_of(uint32_t c, int bClose) {
 /* zQ with every bracket pair around four digits (a year, full-width too)
 ** turned into 〔 〕, or NULL when it has none. */
 static const char *docno_form(Req *r, const char *zQ) {
-  uint32_t a[256];
-  int n = 0, nFix = 0;
   size_t len = strlen(zQ);
-  for (size_t i = 0; i < len && n < 256;) {
+  uint32_t *a = arena_alloc(&r->arena, sizeof(uint32_t) * (len + 1)); /* the whole query */
+  int n = 0, nFix = 0;
+  for (size_t i = 0; i < len;) {
     int l;
     a[n++] = utf8_decode(zQ + i, len - i, &l);
     i += (size_t)l;
@@ -94,9 +94,10 @@ static const char *docno_form(Req *r, const char *zQ) {
   return zOut;
 }
 
-void portal_search_docno_hint(Req *r, const char *zQ, int total) {
+void portal_search_docno_hint(Req *r, const char *zQ, int total,
+                              const char *zFilters_html) {
   const char *zFix = total ? NULL : docno_form(r, zQ);
   if (!zFix) return;
   req_printf(r, "<p class=\"hint docno-hint\">文号中的年份请用六角括号〔〕，如："
-                "<a href=\"/search?q=%u\">%h</a></p>\n", zFix, zFix);
+                "<a href=\"/search?q=%u%s\">%h</a></p>\n", zFix, zFilters_html, zFix);
 }

@@ -10,13 +10,13 @@
 // declares for its status (ajv).  A status the operation does not declare
 // is a failure unless it is an error in the shape of the default Error
 // response.  Ends with "api-contract: N passed, N failed".
-import { execFileSync, spawn } from 'node:child_process';
+import { execFileSync } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
-import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import SwaggerParser from '@apidevtools/swagger-parser';
 import Ajv from 'ajv';
+import { serveGongkai } from '../serve.mjs';
 
 const BIN = process.env.GONGKAI_BIN || './gongkai';
 const PASSWORD = 'gongkai-demo-2026';
@@ -28,26 +28,12 @@ function check(name, ok, detail = '') {
   else { failed++; console.log(`FAIL ${name} ${String(detail).slice(0, 600)}`); }
 }
 
-function freePort() {
-  return new Promise((resolve) => {
-    const s = createServer();
-    s.listen(0, '127.0.0.1', () => { const p = s.address().port; s.close(() => resolve(p)); });
-  });
-}
-
 async function startServer() {
   const dir = mkdtempSync(join(tmpdir(), 'gk-contract-'));
   const db = join(dir, 'gk.db');
   execFileSync(BIN, ['init', '--db', db], { stdio: 'pipe' });
   execFileSync(BIN, ['demo', '--db', db], { stdio: 'pipe' });
-  const port = await freePort();
-  const proc = spawn(BIN, ['serve', '--db', db, '--listen', `127.0.0.1:${port}`, '--threads', '2'],
-    { stdio: ['ignore', 'ignore', 'ignore'], env: { ...process.env, GONGKAI_KEY: '0f'.repeat(32) } });
-  const base = `http://127.0.0.1:${port}`;
-  for (let i = 0; i < 200; i++) {
-    try { const r = await fetch(base + '/api/v1/health'); if (r.ok) break; } catch { /* not yet */ }
-    await new Promise((r) => setTimeout(r, 50));
-  }
+  const { base, proc } = await serveGongkai(BIN, db);
   return { base, dir, db, proc };
 }
 

@@ -4,14 +4,14 @@
 // Starts gongkai on a fresh demo database like tests/http/harness.py, then
 // runs each test below in order; saves a screenshot per page under
 // tests/out/browser/; prints PASS/FAIL lines and `browser: N passed, N failed`.
-import { execFileSync, spawn } from 'node:child_process';
+import { execFileSync } from 'node:child_process';
 import { mkdirSync, mkdtempSync, readFileSync } from 'node:fs';
-import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { chromium } from 'playwright-core';
 import { registerStaffTests } from './staff.mjs';
 import { registerCrawlTests } from './crawl.mjs';
+import { serveGongkai } from '../serve.mjs';
 
 const BIN = process.env.GONGKAI_BIN || './gongkai';
 const CHROMIUM = process.env.CHROMIUM || '/usr/bin/chromium';
@@ -20,30 +20,14 @@ const PASSWORD = 'gongkai-demo-2026';
 const AXE = readFileSync('node_modules/axe-core/axe.min.js', 'utf8');
 mkdirSync(OUT, { recursive: true });
 
-function freePort() {
-  return new Promise((resolve) => {
-    const s = createServer();
-    s.listen(0, '127.0.0.1', () => { const p = s.address().port; s.close(() => resolve(p)); });
-  });
-}
-
 async function startServer() {
   const dir = mkdtempSync(join(tmpdir(), 'gk-browser-'));
   const db = join(dir, 'gk.db');
   execFileSync(BIN, ['init', '--db', db], { stdio: 'pipe' });
   execFileSync(BIN, ['demo', '--db', db], { stdio: 'pipe' });
   // BROWSER_PORT=N serves on that port (agents sharing a machine keep to their own).
-  const port = Number(process.env.BROWSER_PORT) || await freePort();
-  const proc = spawn(BIN, ['serve', '--db', db, '--listen', `127.0.0.1:${port}`, '--threads', '2'],
-    { stdio: ['ignore', 'ignore', 'pipe'], env: { ...process.env, GONGKAI_KEY: '0f'.repeat(32) } });
-  let log = '';
-  proc.stderr.on('data', (d) => { log += d; });
-  const base = `http://127.0.0.1:${port}`;
-  for (let i = 0; i < 200; i++) {
-    try { const r = await fetch(base + '/api/v1/health'); if (r.ok) break; } catch { /* not yet */ }
-    await new Promise((r) => setTimeout(r, 50));
-  }
-  return { base, db, dir, proc, log: () => log };
+  const { base, proc, log } = await serveGongkai(BIN, db, { port: Number(process.env.BROWSER_PORT) || 0 });
+  return { base, db, dir, proc, log };
 }
 
 // Runs axe on the page; fails on any violation.

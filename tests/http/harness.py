@@ -35,11 +35,13 @@ srv.gongkai(*args) runs the CLI against the server's database and returns
 (exit status, stdout, stderr).  The binary is $GONGKAI_BIN (default
 ./gongkai); the build under test for ASan is build/asan/gongkai.
 """
+import atexit
 import gzip
 import http.client
 import json
 import os
 import re
+import shutil
 import socket
 import subprocess
 import tempfile
@@ -201,11 +203,54 @@ class Client:
 
 
 def free_port():
+    """A port that was free a moment ago (for programs that cannot pick
+    their own; gongkai serve can: see serve())."""
     s = socket.socket()
     s.bind(("127.0.0.1", 0))
     port = s.getsockname()[1]
     s.close()
     return port
+
+
+SERVING_RE = re.compile(rb"gongkai: serving http://[^ ]*:(\d+)/ with")
+
+
+def serve(db, logf, log_path, args, env, host="127.0.0.1", port=0):
+    """Starts `gongkai serve --db DB --listen HOST:PORT ARGS` writing to the
+    open file logf (path log_path) and waits for its "serving" line; returns
+    (process, port).  Port 0 lets the server bind a free port itself and
+    print it, so suites running side by side (tests/run_all.sh runs two
+    lanes) never race between picking a port and binding it, and a probe
+    never reaches another suite's server.  A fixed port that is taken
+    (a restart whose port went to another program meanwhile) falls back
+    to 0.  Raises RuntimeError with the log's tail when the server exits
+    or does not start in 20 s."""
+    for attempt in (port, 0) if port else (0,):
+        logf.flush()
+        start = os.path.getsize(log_path)
+        proc = subprocess.Popen(
+            [BIN, "serve", "--db", db, "--listen", "%s:%d" % (host, attempt)] + list(args),
+            stdout=logf, stderr=logf, env=env)
+        deadline = time.time() + 20
+        while time.time() < deadline:
+            with open(log_path, "rb") as f:
+                f.seek(start)
+                m = SERVING_RE.search(f.read())
+            if m:
+                return proc, int(m.group(1))
+            if proc.poll() is not None:
+                break
+            time.sleep(0.02)
+        else:
+            proc.kill()
+            proc.wait()
+            raise RuntimeError("server did not start")
+        with open(log_path, "rb") as f:
+            f.seek(start)
+            tail = f.read().decode("utf-8", "replace")
+        if attempt == 0 or "cannot listen" not in tail:
+            raise RuntimeError("server exited: " + tail[-2000:])
+    raise RuntimeError("server did not start")
 
 
 def _pg_literal(v):
@@ -305,25 +350,64 @@ def sql(db, query, params=()):
                       object_pairs_hook=lambda kv: tuple(cell(v) for _, v in kv))
 
 
-def pg_fresh_schema():
-    """With GK_TEST_PG (a PostgreSQL connection string in keyword form,
-    tests/pg/pg.sh run): a new empty schema there, as the --db value that
-    puts gongkai in it (make check-pg runs the HTTP suite this way)."""
-    base = os.environ["GK_TEST_PG"]
-    name = "gkh_" + uuid.uuid4().hex[:16]
-    subprocess.run(["psql", base, "-X", "-q", "-v", "ON_ERROR_STOP=1", "-c",
-                    "CREATE SCHEMA " + name], check=True, capture_output=True)
-    return "%s options=-csearch_path=%s" % (base, name)
-
-
-def pg_drop_schema(db):
-    """Drops the schema a pg_fresh_schema() --db value names (after its
-    module: the suite's database stays small, and a whole-database
-    pg_dump, `gongkai backup`, takes a lock per table it dumps)."""
-    m = re.search(r"search_path=(gkh_[0-9a-f]+)", db)
+def pg_drop_db(db):
+    """Drops the database a fresh_db() --db value names (after its module:
+    the suite's cluster stays small)."""
+    m = re.search(r" dbname=(gkd_[0-9a-f]+)$", db)
     if m:
-        subprocess.run(["psql", os.environ["GK_TEST_PG"], "-X", "-q", "-c",
-                        "DROP SCHEMA %s CASCADE" % m.group(1)], capture_output=True)
+        _pg_admin("DROP DATABASE IF EXISTS %s WITH (FORCE)" % m.group(1))
+
+
+def _pg_admin(statement):
+    subprocess.run(["psql", os.environ["GK_TEST_PG"], "-X", "-q", "-v", "ON_ERROR_STOP=1",
+                    "-c", statement], check=True, capture_output=True)
+
+
+# demo flag -> (--db value or file of the template, admin password)
+_TEMPLATES = {}
+
+
+def _make_template(demo):
+    """`gongkai init` (and `demo`) once per run and binary: they are most of
+    a module's set-up (about 1.5 CPU-seconds each, several on PostgreSQL or
+    under ASan), and every module and every principal of the authorisation
+    matrix starts from the same database anyway."""
+    env = dict(os.environ, GONGKAI_KEY="0f" * 32)
+    if os.environ.get("GK_TEST_PG"):
+        name = "gkt_" + uuid.uuid4().hex[:16]
+        _pg_admin("CREATE DATABASE " + name)
+        atexit.register(_pg_admin, "DROP DATABASE IF EXISTS %s WITH (FORCE)" % name)
+        db = "%s dbname=%s" % (os.environ["GK_TEST_PG"], name)
+    else:
+        d = tempfile.mkdtemp(prefix="gk-template-")
+        atexit.register(shutil.rmtree, d, True)
+        db = os.path.join(d, "gk.db")
+    steps = [["init", "--db", db]] + ([["demo", "--db", db]] if demo else [])
+    password = None
+    for argv in steps:
+        p = subprocess.run([BIN] + argv, capture_output=True, env=env)
+        if p.returncode != 0:
+            raise RuntimeError("%s failed: %s" % (argv[0], p.stderr.decode("utf-8", "replace")))
+        m = re.search(r"password: (\S+)", p.stdout.decode("utf-8", "replace"))
+        password = password or (m.group(1) if m else None)
+    return db, password
+
+
+def fresh_db(directory, demo=True):
+    """A new database as `gongkai init` (and `demo`) leave it, as a copy of
+    this run's template: a file copy in `directory` for SQLite, a database
+    made with CREATE DATABASE ... TEMPLATE under GK_TEST_PG.  Returns the
+    --db value and the administrator's first password."""
+    if demo not in _TEMPLATES:
+        _TEMPLATES[demo] = _make_template(demo)
+    tdb, password = _TEMPLATES[demo]
+    if os.environ.get("GK_TEST_PG"):
+        name = "gkd_" + uuid.uuid4().hex[:16]
+        _pg_admin("CREATE DATABASE %s TEMPLATE %s" % (name, tdb.rsplit("dbname=", 1)[1]))
+        return "%s dbname=%s" % (os.environ["GK_TEST_PG"], name), password
+    db = os.path.join(directory, "gk.db")
+    shutil.copy2(tdb, db)  # with its mode (0600); init and demo left no -wal file
+    return db, password
 
 
 class Server:
@@ -332,20 +416,9 @@ class Server:
     def __init__(self, demo=True, extra_args=()):
         self.extra_args = list(extra_args)
         self.dir = tempfile.mkdtemp(prefix="gk-http-")
-        self.db = os.path.join(self.dir, "gk.db")
-        if os.environ.get("GK_TEST_PG"):
-            self.db = pg_fresh_schema()
+        self.db, self.admin_password = fresh_db(self.dir, demo)
         self.log = os.path.join(self.dir, "serve.log")
-        rc, out, err = self.gongkai("init", "--db", self.db)
-        if rc != 0:
-            raise RuntimeError("init failed: " + err)
-        m = re.search(r"password: (\S+)", out)
-        self.admin_password = m.group(1) if m else None
-        if demo:
-            rc, out, err = self.gongkai("demo", "--db", self.db)
-            if rc != 0:
-                raise RuntimeError("demo failed: " + err)
-        self.port = free_port()
+        self.port = None  # the first start lets the server pick a free port
         self.proc = None
         self.start()
 
@@ -353,20 +426,9 @@ class Server:
         self.logf = open(self.log, "ab")
         env = dict(os.environ)
         env["GONGKAI_KEY"] = "0f" * 32
-        self.proc = subprocess.Popen(
-            [BIN, "serve", "--db", self.db, "--listen", "127.0.0.1:%d" % self.port,
-             "--threads", "2", "--max-body-mb", "2"] + self.extra_args,
-            stdout=self.logf, stderr=self.logf, env=env)
-        deadline = time.time() + 20
-        while time.time() < deadline:
-            try:
-                socket.create_connection(("127.0.0.1", self.port), timeout=0.2).close()
-                return
-            except OSError:
-                if self.proc.poll() is not None:
-                    raise RuntimeError("server exited: " + open(self.log).read()[-2000:])
-                time.sleep(0.05)
-        raise RuntimeError("server did not start")
+        args = ["--threads", "2", "--max-body-mb", "2"] + self.extra_args
+        self.proc, self.port = serve(self.db, self.logf, self.log, args, env,
+                                     port=self.port or 0)
 
     def alive(self):
         return self.proc.poll() is None

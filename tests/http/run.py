@@ -93,7 +93,7 @@ def main():
                 nfail += 1
         rc = srv.stop()
         if os.environ.get("GK_TEST_PG"):
-            harness.pg_drop_schema(srv.db)
+            harness.pg_drop_db(srv.db)
         log = srv.log_text()
         if "ERROR: AddressSanitizer" in log or "runtime error:" in log or "LeakSanitizer" in log:
             print("FAIL %s: sanitizer report in server log:\n%s" % (m, log[-4000:]))

@@ -104,7 +104,7 @@ def test_art36_4_and_36_5_are_distinct_answers(srv):
         at = "/staff/applications/%d" % aid
         r = office.post(at + "/draft", {"outcome": choice, "decision_text": "经检索",
                                         "other_organ": organ,
-                                        "other_organ_contact": "0955-5023456"},
+                                        "other_organ_contact": "0955-5023456。"},
                         csrf_from=at)
         eq(r.status, 303, r.text[-600:])
         eq(head.post(at + "/dept_review", {}, csrf_from=at).status, 303)
@@ -117,7 +117,8 @@ def test_art36_4_and_36_5_are_distinct_answers(srv):
     not_contains(l4, "第（五）项")
     contains(l5, "不属于本机关负责公开")
     contains(l5, "中宁县医疗保障局")
-    contains(l5, "0955-5023456")
+    contains(l5, "负责公开该政府信息的机关为中宁县医疗保障局，联系方式：0955-5023456。")
+    not_contains(l5, "。。")                          # the contact's own full stop dropped
     contains(l5, "第三十六条第（五）项")
     not_contains(l5, "该政府信息不存在")
     # Both count in row （四）1 of table 三.
@@ -152,7 +153,8 @@ def test_art36_1_already_disclosed_is_its_own_answer_counted_as_granted(srv):
     r = office.post(at + "/draft", choice, csrf_from=at)
     eq(r.status, 422)
     contains(r.text, "须写明获取该政府信息的方式、途径")
-    where = "中宁县卫生健康局门户网站“政府信息公开年报”栏目 http://www.example.gov.cn/xxgk/nb/"
+    # Typed as a sentence, with its full stop: the letter's sentence ends once.
+    where = "中宁县卫生健康局门户网站“政府信息公开年报”栏目（http://www.example.gov.cn/xxgk/nb/）。"
     r = office.post(at + "/draft", dict(choice, obtain_at=where), csrf_from=at)
     eq(r.status, 303, r.text[-600:])
     eq(head.post(at + "/dept_review", {}, csrf_from=at).status, 303)
@@ -162,7 +164,9 @@ def test_art36_1_already_disclosed_is_its_own_answer_counted_as_granted(srv):
                    '<dt>法律依据</dt><dd>《条例》第三十六条第（一）项</dd>')
     contains(page, '<dd id="obtain-at">%s</dd>' % where)
     letter = office.get(at + "/letter").text
-    contains(letter, "您申请获取的政府信息本机关已经主动公开。您可以通过以下方式、途径获取：%s。" % where)
+    contains(letter, "您申请获取的政府信息本机关已经主动公开。您可以通过以下方式、途径获取：%s。"
+             % where[:-1])
+    not_contains(letter, "。。")
     contains(letter, "依据：《条例》第三十六条第（一）项。")
     not_contains(letter, "随本告知书")
     not_contains(letter, "予以公开。")

@@ -31,7 +31,7 @@ import os
 import re
 import sys
 
-from harness import Server, eq, ok, TestFailure, DEMO_PASSWORD  # noqa: F401
+from harness import Server, eq, ok, TestFailure, DEMO_PASSWORD, pg_drop_db  # noqa: F401
 
 ROLE_BITS = {"admin": 1, "office": 2, "drafter": 4, "dept_head": 8,
              "secrecy": 16, "approver": 32, "supervisor": 64, "office_head": 128}
@@ -316,6 +316,7 @@ def run_principal(srv_routes, login):
         ok(own.alive(), "server died:\n" + own.log_text()[-3000:])
     finally:
         rc = own.stop()
+        pg_drop_db(own.db)
     log = own.log_text()
     for bad in ("ERROR: AddressSanitizer", "runtime error:", "LeakSanitizer"):
         ok(bad not in log, "sanitizer report in the server log:\n" + log[-4000:])

@@ -49,6 +49,34 @@ def test_public_application_replayed_creates_one(srv):
     eq(count_apps(srv), before + 1)
 
 
+def test_receipt_page_can_be_cleared_on_a_shared_terminal(srv):
+    """The page after an online application shows the tracking code for a
+    refresh within 10 minutes (Max-Age=600), and its 清除 button removes it
+    at once: the next person at a service hall's terminal sees nothing."""
+    c = srv.client()
+    csrf, once = tokens(c, APPLY)
+    r1 = c.post(APPLY, dict(form(name="孙公共"), _csrf=csrf, _once=once), files=EMPTY_FILE)
+    eq(r1.status, 303, r1.text[-800:])
+    sent = [v for v in r1.headers.get("set-cookie", []) if v.startswith("gk_done=")]
+    ok(sent and "Max-Age=600;" in sent[0], repr(sent))
+    done = c.get(APPLY + "/done")
+    contains(done.text, "孙公共")
+    ok(re.search(r'id="tracking-code"><strong>\w+<', done.text), "no tracking code")
+    m = re.search(r'<form method="post" action="([^"]+)" class="done-clear">', done.text)
+    ok(m, "no clear button")
+    eq(m.group(1), APPLY + "/done")
+    csrf = re.search(r'name="_csrf" value="([^"]+)"', done.text).group(1)
+    r2 = c.post(APPLY + "/done", {"_csrf": csrf})
+    eq(r2.status, 303)
+    cleared = [v for v in r2.headers.get("set-cookie", []) if v.startswith("gk_done=")]
+    ok(cleared and "Max-Age=0;" in cleared[0], repr(cleared))
+    after = c.get(APPLY + "/done")
+    eq(after.status, 200)
+    ok("孙公共" not in after.text and 'id="tracking-code"' not in after.text, after.text[-600:])
+    # The clearing POST is a form like any other: refused without its token.
+    eq(srv.client().post(APPLY + "/done", {}, csrf=False).status, 403)
+
+
 def test_refused_submission_releases_its_token(srv):
     c = srv.client()
     csrf, once = tokens(c, APPLY)

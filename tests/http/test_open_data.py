@@ -217,3 +217,36 @@ def test_ledger_content_stays_within_the_organisations_a_user_may_see(srv):
     ok(len(e) >= 2)
     for x in e:
         eq(hashlib.sha256(x["content"].encode()).hexdigest(), x["content_hash"])
+
+
+def test_people_page_does_not_wait_for_a_running_build(srv):
+    """While another request (or another server on the same database)
+    builds the files, /data shows the previous files with a notice instead
+    of holding its worker thread until the build ends (a burst of visitors
+    after a publication would hold every worker), and the files themselves
+    answer 503 to a program.  The build lock is a file lock beside the
+    files: the test holds it as a second server would."""
+    import fcntl
+    import os
+    c = srv.client()
+    eq(c.get("/data").status, 200)          # built once
+    ddir = os.path.join(os.path.dirname(srv.db), "datasets")
+    if not os.path.isdir(ddir):             # PostgreSQL: a private directory
+        return
+    old = os.path.getmtime(os.path.join(ddir, "manifest.json")) - 2 * 86400
+    os.utime(os.path.join(ddir, "manifest.json"), (old, old))   # due again
+    with open(os.path.join(ddir, "build.lock"), "a+") as lock:
+        fcntl.flock(lock, fcntl.LOCK_EX)
+        # (a publication would also empty the page cache; the age of the
+        # files alone does not, so ask for an uncached variant)
+        r = c.get("/data?after=build")
+        eq(r.status, 200)
+        contains(r.text, "数据文件正在按最新公开的信息更新")
+        contains(r.text, "<caption>数据集</caption>")
+        eq(r.headers.get("cache-control"), "no-store")
+        eq(c.get("/api/v1/datasets?after=build").status, 503)
+        fcntl.flock(lock, fcntl.LOCK_UN)
+    r = c.get("/data?after=unlock")
+    eq(r.status, 200)
+    ok("正在按最新公开的信息更新" not in r.text, "notice after the build")
+    ok(os.path.getmtime(os.path.join(ddir, "manifest.json")) > old + 86400, "not rebuilt")

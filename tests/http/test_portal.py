@@ -738,6 +738,26 @@ def test_search_by_index_number_and_docno_brackets(srv):
     r = c.get("/search?q=" + urllib.parse.quote(no))
     not_contains(r.text, "docno-hint")
     not_contains(r.text, "没有找到相关文件")
+    # Searched within one unit and year: the hint's search keeps them (the
+    # same search, only the brackets changed), and it finds the document.
+    slug, year = srv.sql("SELECT o.slug, substr(d.published_date, 1, 4) FROM doc d"
+                         " JOIN org o ON o.id = d.org_id WHERE d.doc_number = ?"
+                         " AND d.state = 'published' ORDER BY d.id LIMIT 1", (no,))[0]
+    typed = no.replace("〔", "[").replace("〕", "]")
+    r = c.get("/search?q=%s&org=%s&year=%s" % (urllib.parse.quote(typed), slug, year))
+    m = re.search(r'<p class="hint docno-hint">(.*?)</p>', r.text, re.S)
+    ok(m, "no bracket hint for %r within %s %s" % (typed, slug, year))
+    contains(m.group(1), '<a href="/search?q=%s&amp;org=%s&amp;year=%s">'
+             % (urllib.parse.quote(no, safe=""), slug, year))
+    r = c.get(html.unescape(re.search(r'href="([^"]*)"', m.group(1)).group(1)))
+    ok(int(re.search(r'data-total="(\d+)"', r.text).group(1)) >= 1, "the hint's search finds nothing")
+    # A long query (four terms, 290 characters): the hint offers all of it,
+    # not its first 256 characters.
+    rest = " " + " ".join(["甲乙丙" * 30] * 3)
+    r = c.get("/search?q=" + urllib.parse.quote(typed + rest))
+    m = re.search(r'<p class="hint docno-hint">(.*?)</p>', r.text, re.S)
+    ok(m, "no bracket hint for a long query")
+    contains(m.group(1), '<a href="/search?q=%s">' % urllib.parse.quote(no + rest, safe=""))
 
 
 def test_error_pages_offer_search_and_home(srv):

@@ -357,6 +357,9 @@ def test_proposal_due_dates_future_reply_and_correction(srv):
     r = c.post(view, {"reply": "已纳入年度计划。", "replied_on": tomorrow}, csrf_from=view)
     eq(r.status, 422)
     contains(r.text, "答复日期不能晚于今天")
+    # The reply typed is shown again with the date to correct, not lost.
+    contains(r.text, 'name="reply" required>已纳入年度计划。</textarea>')
+    contains(r.text, 'name="replied_on" value="%s"' % tomorrow)
     eq(srv.sql("SELECT replied_on FROM proposal WHERE id=?", (pid,))[0][0], None)
     r = c.post(view, {"reply": "已纳入年度计划。", "replied_on": "2025-05-20"}, csrf_from=view)
     eq(r.status, 303)
@@ -510,6 +513,8 @@ def test_task_progress_date_and_correction(srv):
                csrf_from=view)
     eq(r.status, 422)
     contains(r.text, "报告日期不能晚于今天")
+    contains(r.text, 'name="note" required>已完成</textarea>')   # what was typed
+    contains(r.text, 'name="reported_on" value="%s"' % tomorrow)
     eq(db_count(srv, "SELECT count(*) FROM workplan_progress"), n)
     eq(srv.sql("SELECT done_on FROM workplan_task WHERE id=?", (tid,))[0][0], None)
     # Done on 2019-05-10 by mistake (it was another task): reopened below.

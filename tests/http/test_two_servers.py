@@ -1,7 +1,7 @@
 """test_two_servers.py — two `gongkai serve` processes on ONE database
 (issue 16 §3): the module's server (A) and a second one (B) started here on
 the same --db, the shared SQLite file under `make check`, a PostgreSQL
-schema under `make check-pg` (GK_TEST_PG, harness.pg_fresh_schema).
+database under `make check-pg` (GK_TEST_PG, harness.fresh_db).
 
 - A document published through A is served by B at once; B's cached copy
   of its page is not served once A changed it (the content generation
@@ -22,7 +22,6 @@ import os
 import random
 import re
 import signal
-import socket
 import subprocess
 import threading
 import time
@@ -41,7 +40,7 @@ class Second:
         self.srv = srv
         self.args = list(args)
         self.db = srv.db
-        self.port = harness.free_port()
+        self.port = None
         self.log = os.path.join(srv.dir, "serve-b.log")
         self.proc = None
         self.start()
@@ -50,19 +49,12 @@ class Second:
         self.logf = open(self.log, "ab")
         env = dict(os.environ)
         env["GONGKAI_KEY"] = "0f" * 32
-        self.proc = subprocess.Popen(
-            [harness.BIN, "serve", "--db", self.db, "--listen", "127.0.0.1:%d" % self.port,
-             "--threads", "2"] + self.args, stdout=self.logf, stderr=self.logf, env=env)
-        deadline = time.time() + 20
-        while time.time() < deadline:
-            try:
-                socket.create_connection(("127.0.0.1", self.port), timeout=0.2).close()
-                return
-            except OSError:
-                if self.proc.poll() is not None:
-                    raise harness.TestFailure("server B exited: " + open(self.log).read()[-2000:])
-                time.sleep(0.05)
-        raise harness.TestFailure("server B did not start")
+        try:
+            self.proc, self.port = harness.serve(self.db, self.logf, self.log,
+                                                 ["--threads", "2"] + self.args, env,
+                                                 port=self.port or 0)
+        except RuntimeError as e:
+            raise harness.TestFailure("server B: %s" % e)
 
     def kill9(self):
         os.kill(self.proc.pid, signal.SIGKILL)

@@ -9,8 +9,9 @@
 # (tests/pg/test_db_copy.sh) and every command with backup and restore
 # (tests/pg/test_commands.sh) on it; then the whole HTTP suite
 # (tests/http/run.py; the two-server test, tests/http/test_two_servers.py,
-# is one of its modules), each module's server on a schema of its own in
-# the database gongkai_http (dropped after the module), except
+# is one of its modules), each module's server on a database of its own
+# (a copy of one init+demo database, harness.fresh_db(); dropped after
+# the module), except
 # the modules listed with their reason in tests/pg/http_skip.txt (printed
 # as SKIP lines and counted as skipped, never as passed).  The cluster is
 # removed at the end whatever happened.  Ends with "N passed, N failed"

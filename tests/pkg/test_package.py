@@ -65,6 +65,19 @@ def wait_port(port, timeout=15):
     return False
 
 
+def wait_serving(log_path, timeout=15):
+    """The port of the server logging to log_path once it says it serves
+    ("gongkai: serving http://HOST:PORT/ with ..."); 0 on time-out."""
+    end = time.time() + timeout
+    while time.time() < end:
+        with open(log_path, "rb") as f:
+            m = re.search(rb"gongkai: serving http://[^ ]*:(\d+)/ with", f.read())
+        if m:
+            return int(m.group(1))
+        time.sleep(0.1)
+    return 0
+
+
 class Client:
     """HTTPS through nginx, from a chosen source address, with cookies."""
 
@@ -196,9 +209,11 @@ def body(d, procs):
     check("packaged binary knows its commit", "commit" in r.stdout and "unknown" not in r.stdout,
           r.stdout)
 
-    app_port, https_port, http_port = free_port(), free_port(), free_port()
+    # The server picks its own port (0) and prints it: a port picked here
+    # could be taken by the suite run_all.sh runs beside this one.
+    https_port, http_port = free_port(), free_port()
     env = dict(os.environ, GONGKAI_DB=d + "/gongkai.db", GONGKAI_KEY_FILE=d + "/gongkai.key",
-               GONGKAI_LISTEN="127.0.0.1:%d" % app_port,
+               GONGKAI_LISTEN="127.0.0.1:0",
                GONGKAI_BASE_URL="https://127.0.0.1:%d" % https_port,
                GONGKAI_TRUSTED_PROXY="127.0.0.1", GONGKAI_METRICS_ALLOW="127.0.0.1")
     env.pop("GONGKAI_CONFIG", None)
@@ -212,7 +227,8 @@ def body(d, procs):
     srv = subprocess.Popen([binp, "--config", conf, "serve"], env=env, stdout=log,
                            stderr=subprocess.STDOUT)
     procs.append(srv)
-    check("packaged server starts", wait_port(app_port), open(d + "/serve.log").read())
+    app_port = wait_serving(d + "/serve.log")
+    check("packaged server starts", app_port, open(d + "/serve.log").read())
 
     run(["openssl", "req", "-x509", "-newkey", "rsa:2048", "-nodes", "-days", "2",
          "-subj", "/CN=127.0.0.1", "-keyout", d + "/key.pem", "-out", d + "/cert.pem"])

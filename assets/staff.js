@@ -4,7 +4,10 @@
 // /staff/docs/lookup?q= (JSON), as the same radio buttons the server writes
 // after 查找.  The related-documents picker (form[data-rel-picker]) lists
 // the same results as one types, each with the 添加 form the server writes
-// after 查找.
+// after 查找.  Text typed in a form's text areas is kept in this tab
+// (sessionStorage) until the page shows it saved, so a session that expired
+// while a clerk wrote does not lose it: the page opened again after signing
+// in puts it back, saying so, with a way to undo.
 (function () {
   'use strict';
   function option(name, d) {
@@ -134,7 +137,66 @@
       timer = setTimeout(refresh, 250);
     });
   }
+  // ---- Drafts of text areas ----
+  var DRAFT = 'gk-draft|';
+  function draftGet(key) {
+    try { return JSON.parse(sessionStorage.getItem(key) || 'null'); } catch (e) { return null; }
+  }
+  function draftPut(key, d) {
+    try {
+      if (d) sessionStorage.setItem(key, JSON.stringify(d)); else sessionStorage.removeItem(key);
+    } catch (e) { /* storage full or off: nothing kept */ }
+  }
+  // Puts text d back into ta, with a notice and a button that undoes it.
+  function restore(ta, text, key) {
+    var before = ta.value;
+    ta.value = text;
+    var note = document.createElement('p');
+    note.className = 'notice warn draft-restored';
+    note.setAttribute('role', 'status');
+    note.appendChild(document.createTextNode('已填回您在本页填写但未保存的内容，请核对后提交。'));
+    var undo = document.createElement('button');
+    undo.type = 'button';
+    undo.className = 'secondary';
+    undo.textContent = '不用，恢复原内容';
+    undo.addEventListener('click', function () {
+      ta.value = before;
+      draftPut(key, null);
+      note.remove();
+      ta.focus();
+    });
+    note.appendChild(document.createTextNode(' '));
+    note.appendChild(undo);
+    ta.parentNode.insertBefore(note, ta);
+  }
+  function drafts() {
+    // A page after a successful save shows its message (#flash): what was
+    // sent from here is saved.
+    var saved = !!document.getElementById('flash');
+    document.querySelectorAll('form[method=post]').forEach(function (form, i) {
+      var keys = [];
+      form.querySelectorAll('textarea[name]:not([readonly])').forEach(function (ta) {
+        var key = DRAFT + location.pathname + '|' + (form.getAttribute('action') || '') +
+          '|' + i + '|' + ta.name;
+        keys.push(key);
+        var d = draftGet(key);
+        if (d && ((saved && d.sent) || !d.text.trim() || d.text.trim() === ta.value.trim())) {
+          draftPut(key, null);
+          d = null;
+        }
+        if (d) restore(ta, d.text, key);
+        ta.addEventListener('input', function () { draftPut(key, { text: ta.value, sent: false }); });
+      });
+      form.addEventListener('submit', function () {
+        keys.forEach(function (key) {
+          var d = draftGet(key);
+          if (d) { d.sent = true; draftPut(key, d); }
+        });
+      });
+    });
+  }
   document.addEventListener('DOMContentLoaded', function () {
+    drafts();
     document.querySelectorAll('fieldset[data-ref-picker]').forEach(enhance);
     document.querySelectorAll('form[data-rel-picker]').forEach(enhanceRelations);
   });

@@ -66,7 +66,8 @@ static int token_list(Store *s, Arena *a, const char *zOrg) {
     printf("%lld\t%s\t%s\t%s\t%s\t%s\t%s\n", (long long)aT[i].id,
            aT[i].zOrgSlug, aT[i].zName, aT[i].zPerms, aT[i].zCreatedAt,
            aT[i].zLastUsedAt[0] ? aT[i].zLastUsedAt : "-",
-           aT[i].zRevokedAt[0] ? aT[i].zRevokedAt : "active");
+           aT[i].zRevokedAt[0] ? aT[i].zRevokedAt
+           : aT[i].bCreatorDisabled ? "creator-disabled" : "active");
   return 0;
 }
 

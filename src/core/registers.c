@@ -131,22 +131,26 @@ static int email_ok(const char *z) {
 
 const char *reg_message_check(const char *zBox, const char *zName,
                               const char *zContact, const char *zSubject,
-                              const char *zBody) {
-  const char *zWhy;
-  if (!zBox || !reg_box_label(zBox)) return "请选择留言类型（网民留言或领导信箱）";
-  if ((zWhy = reg_text_check("标题", zSubject, MSG_SUBJECT_MAX, 1)) != NULL)
-    return zWhy;
-  if (zSubject && (strchr(zSubject, '\n') || strchr(zSubject, '\r')))
-    return "标题不能换行";
-  if ((zWhy = reg_text_check("留言内容", zBody, MSG_BODY_MAX, 1)) != NULL)
-    return zWhy;
-  if ((zWhy = reg_text_check("姓名", zName, MSG_NAME_MAX, 0)) != NULL)
-    return zWhy;
-  if ((zWhy = reg_text_check("联系方式", zContact, MSG_CONTACT_MAX, 0)) != NULL)
-    return zWhy;
-  if (zContact && zContact[0] && !phone_ok(zContact) && !email_ok(zContact))
-    return "联系方式应为电话号码或电子邮箱";
-  return NULL;
+                              const char *zBody, const char **pzField) {
+  const char *zWhy = NULL, *zField = NULL;
+  if (!zBox || !reg_box_label(zBox)) {
+    zWhy = "请选择留言类型（网民留言或领导信箱）";
+    zField = "box";
+  } else if ((zWhy = reg_text_check("标题", zSubject, MSG_SUBJECT_MAX, 1)) != NULL ||
+             (zSubject && (strchr(zSubject, '\n') || strchr(zSubject, '\r')) &&
+              (zWhy = "标题不能换行") != NULL)) {
+    zField = "subject";
+  } else if ((zWhy = reg_text_check("留言内容", zBody, MSG_BODY_MAX, 1)) != NULL) {
+    zField = "body";
+  } else if ((zWhy = reg_text_check("姓名", zName, MSG_NAME_MAX, 0)) != NULL) {
+    zField = "name";
+  } else if ((zWhy = reg_text_check("联系方式", zContact, MSG_CONTACT_MAX, 0)) != NULL ||
+             (zContact && zContact[0] && !phone_ok(zContact) && !email_ok(zContact) &&
+              (zWhy = "联系方式应为电话号码或电子邮箱") != NULL)) {
+    zField = "contact";
+  }
+  if (pzField) *pzField = zField;
+  return zWhy;
 }
 
 int reg_reply_days(const char *zValue) {

@@ -172,10 +172,12 @@ const char *const *reg_activity_kinds(int *pn);
 ** points after trimming; name ≤ MSG_NAME_MAX; contact ≤ MSG_CONTACT_MAX
 ** and, when given, a phone number (7–20 digits, spaces or hyphens) or an
 ** e-mail address; all valid UTF-8 without control characters other than
-** line breaks and tabs in the body. */
+** line breaks and tabs in the body.  *pzField (pzField may be NULL)
+** receives the form field refused ("box", "subject", "body", "name",
+** "contact"), NULL when all is well. */
 const char *reg_message_check(const char *zBox, const char *zName,
                               const char *zContact, const char *zSubject,
-                              const char *zBody);
+                              const char *zBody, const char **pzField);
 
 /* Validates a non-empty single-line text field of at most nMax code
 ** points; returns NULL or a message built from zLabel in a static buffer

@@ -16,8 +16,10 @@
 #include <string.h>
 
 #include "lib/buf.h"
+#include "lib/utf8.h"
 
 #define MAX_GAP 36   /* bytes between a keyword and its number */
+#define WRAP_MIN 16  /* characters of a prose line cut at the page's width */
 
 /* ---------------------------------------------------------- format/year */
 
@@ -146,12 +148,11 @@ static const char *find_in(const char *z, size_t n, const char *zNeedle) {
   return NULL;
 }
 
-/* The count the clause z[0..n) states for ph: 1 with *pV, else 0. */
-static int phrase_count(const Phrase *ph, const char *z, size_t n,
-                        long long *pV) {
-  const char *k1 = find_in(z, n, ph->zKw1), *e;
-  if (!k1) return 0;
-  e = k1 + strlen(ph->zKw1);
+/* The count the clause z[0..n) states for ph after its keyword at k1: 1
+** with *pV, else 0. */
+static int count_after(const Phrase *ph, const char *z, size_t n,
+                       const char *k1, long long *pV) {
+  const char *e = k1 + strlen(ph->zKw1);
   if (ph->zKw2) {
     const char *k2 = find_in(e, n - (size_t)(e - z), ph->zKw2);
     if (!k2) return 0;
@@ -169,6 +170,18 @@ static int phrase_count(const Phrase *ph, const char *z, size_t n,
     return 0;
   *pV = v;
   return 1;
+}
+
+/* The count the clause z[0..n) states for ph: 1 with *pV, else 0.  Every
+** place of the first keyword is tried ("三、收到和处理政府信息公开申请情况"
+** joined to "共收到申请5件" by a wrapped line states 5). */
+static int phrase_count(const Phrase *ph, const char *z, size_t n,
+                        long long *pV) {
+  size_t k = strlen(ph->zKw1);
+  for (const char *k1 = find_in(z, n, ph->zKw1); k1;
+       k1 = find_in(k1 + k, n - (size_t)(k1 + k - z), ph->zKw1))
+    if (count_after(ph, z, n, k1, pV)) return 1;
+  return 0;
 }
 
 /* 1 when the clause compares or rates (skip it). */
@@ -217,13 +230,70 @@ static size_t boundary(const char *z) {
   return 0;
 }
 
-void rv_text_numbers(const Report *p, const char *zText, RvResult *pOut) {
+/* 1 when z[0..n) is a line of prose: no cell separator (tab, pipe). */
+static int is_prose(const char *z, size_t n) {
+  return !memchr(z, '\t', n) && !memchr(z, '|', n);
+}
+
+/* z[0..n) without the white space at either end (ASCII and U+3000). */
+static void trim(const char **pz, size_t *pn) {
+  const char *z = *pz;
+  size_t n = *pn;
+  for (;;) {
+    if (n && (*z == ' ' || *z == '\r')) { z++; n--; }
+    else if (n >= 3 && !memcmp(z, "\xe3\x80\x80", 3)) { z += 3; n -= 3; }
+    else break;
+  }
+  for (;;) {
+    if (n && (z[n - 1] == ' ' || z[n - 1] == '\r')) n--;
+    else if (n >= 3 && !memcmp(z + n - 3, "\xe3\x80\x80", 3)) n -= 3;
+    else break;
+  }
+  *pz = z;
+  *pn = n;
+}
+
+/* 1 when the prose line z[0..n) (trimmed) was cut at the page's width,
+** not at the end of a sentence: long, and not ending in 。；！？：.  A PDF's
+** text breaks its paragraphs so ("受理政府" / "信息公开申请 17 件"). */
+static int wraps_on(const char *z, size_t n) {
+  static const char *az[] = {"。", "；", "！", "？", "：", NULL};
+  if (utf8_len(z, n) < WRAP_MIN) return 0;
+  for (int i = 0; az[i]; i++)
+    if (n >= 3 && !memcmp(z + n - 3, az[i], 3)) return 0;
+  return 1;
+}
+
+/* The prose of zText with lines cut at the page's width joined to the
+** line after (table rows, blank lines and short lines stay apart).
+** Caller frees. */
+static char *join_wrapped(const char *zText) {
+  Buf b = BUF_INIT;
   const char *z = zText;
+  int bJoin = 0;
+  while (*z) {
+    const char *e = strchr(z, '\n'), *t = z;
+    size_t n = e ? (size_t)(e - z) : strlen(z), m = n;
+    trim(&t, &m);
+    int bProse = is_prose(z, n) && m > 0;
+    if (bJoin && !bProse) buf_putc(&b, '\n');
+    if (bJoin && bProse) buf_append(&b, t, m);
+    else buf_append(&b, z, n);
+    bJoin = bProse && wraps_on(t, m) && e;
+    if (!bJoin && e) buf_putc(&b, '\n');
+    z += n + (e ? 1 : 0);
+  }
+  return buf_steal(&b);
+}
+
+void rv_text_numbers(const Report *p, const char *zText, RvResult *pOut) {
+  char *zJoined = join_wrapped(zText);
+  const char *z = zJoined;
   while (*z) {
     const char *e = strchr(z, '\n');
     size_t n = e ? (size_t)(e - z) : strlen(z);
     /* table rows are not prose */
-    if (!memchr(z, '\t', n) && !memchr(z, '|', n)) {
+    if (is_prose(z, n)) {
       size_t s = 0, i = 0;
       while (i <= n) {
         size_t k = i < n ? boundary(z + i) : 1;
@@ -238,6 +308,7 @@ void rv_text_numbers(const Report *p, const char *zText, RvResult *pOut) {
     }
     z += n + (e ? 1 : 0);
   }
+  free(zJoined);
 }
 
 void rv_result_free(RvResult *p) {

@@ -27,6 +27,10 @@
                                 ** worth naming */
 #define RT_LAST_FREE_YEAR 2018  /* last report year under the 2007 Regulation,
                                 ** whose reports had no national table */
+#define DROP_MAX 3              /* characters a label may lack (a typo such
+                                ** as "其他法律行政止公开") and still match */
+#define DROP_KEEP_MIN 6         /* characters it must keep, and three for
+                                ** each one it lacks */
 
 /* ------------------------------------------------------------- tokens */
 
@@ -843,6 +847,14 @@ typedef struct Reader {
   int *aDone;          /* per (table,row) global index: row already read */
   int iLastOrder;      /* document order of the last matched row */
   int nLabelOnly;      /* data rows whose label stood without any value */
+  char **azDropped;    /* per row order: the label text matched with
+                       ** characters missing (noted when stored), or NULL */
+  int *aUnsure;        /* per row order: cells not read whole from the
+                       ** label's line (one per line, or completed by the
+                       ** row's rules) */
+  int *aScrambled;     /* per table: a label followed by more numbers than
+                       ** its row has cells (the text's order is not the
+                       ** table's: copied from a PDF viewer) */
 } Reader;
 
 /* Appends a note (takes ownership of z). */
@@ -875,6 +887,69 @@ static const char *bare(const char *z) {
       if (!strncmp(z, azNum[i], 3)) { z += 3; bHit = 1; break; }
     if (!bHit) return z;
   }
+}
+
+/* Steps back over one UTF-8 character before z[i]; its length. */
+static size_t back_char(const char *z, size_t i) {
+  size_t k = 1;
+  while (k < i && ((unsigned char)z[i - k] & 0xC0) == 0x80) k++;
+  return k;
+}
+
+/* The characters of the row label zRow[0..m) that must be left out for the
+** rest to be a suffix of the line's label zLine[0..n) (matched from the
+** end, the last characters equal; a digit is never left out: "2" and "3"
+** are other rows).  Returns their count, -1 when more than DROP_MAX or
+** when too few are kept; *pnSuffix gets the suffix's length in bytes. */
+static int dropped_chars(const char *zLine, size_t n, const char *zRow,
+                         size_t m, size_t *pnSuffix) {
+  size_t i = n, j = m;
+  int nDrop = 0, nKeep = 0;
+  while (j > 0) {
+    size_t kr = back_char(zRow, j);
+    size_t kl = i > 0 ? back_char(zLine, i) : 0;
+    if (kl == kr && !memcmp(zLine + i - kl, zRow + j - kr, kr)) {
+      i -= kl;
+      nKeep++;
+    } else if (j == m || isdigit((unsigned char)zRow[j - kr]) ||
+               ++nDrop > DROP_MAX) {
+      return -1;
+    }
+    j -= kr;
+  }
+  if (!nDrop || nKeep < DROP_KEEP_MIN || nKeep < 3 * nDrop) return -1;
+  *pnSuffix = n - i;
+  return nDrop;
+}
+
+/* A label that lacks a few characters of one row's ("2.其他法律行政止公开",
+** as published): the row not yet read that it fits with the fewest left
+** out, the first after the last matched row on a tie.  The label text is
+** kept for the note store_row() gives. */
+static int match_dropped(Reader *R, const char *zNorm, int *piTab,
+                         int *piRow) {
+  size_t n = strlen(zNorm), nSuf = 0, nBestSuf = 0;
+  int best = DROP_MAX + 1, bestOrder = -1, bestT = -1, bestR = -1;
+  for (int t = 0; t < R->f->nTable; t++) {
+    const RfTable *tb = &R->f->aTable[t];
+    for (int r = 0; r < tb->nRow; r++) {
+      const char *z = tb->aRow[r].zNorm;
+      int ord = row_order(R->f, t, r), d;
+      if (!z || !*z || R->aDone[ord]) continue;
+      d = dropped_chars(zNorm, n, z, strlen(z), &nSuf);
+      if (d < 0 || n - nSuf > MAX_PREFIX) continue;
+      if (d < best || (d == best && bestOrder <= R->iLastOrder &&
+                       ord > R->iLastOrder)) {
+        best = d; bestOrder = ord; bestT = t; bestR = r; nBestSuf = nSuf;
+      }
+    }
+  }
+  if (bestT < 0) return 0;
+  free(R->azDropped[bestOrder]);
+  R->azDropped[bestOrder] = xstrdup(zNorm + n - nBestSuf);
+  *piTab = bestT;
+  *piRow = bestR;
+  return 1;
 }
 
 /* Finds the row whose normalised label is the longest suffix of zNorm
@@ -913,7 +988,9 @@ static int match_row(Reader *R, const char *zNorm, int *piTab, int *piRow) {
       if (better) { bestLen = m; bestOrder = ord; bestT = t; bestR = r; }
     }
   }
-  if (bestT < 0) return 0;
+  if (bestT < 0) return match_dropped(R, zNorm, piTab, piRow);
+  free(R->azDropped[bestOrder]);
+  R->azDropped[bestOrder] = NULL;
   *piTab = bestT;
   *piRow = bestR;
   return 1;
@@ -962,6 +1039,10 @@ static void store_row(Reader *R, int iTab, int iRow, const Tok *aTok,
   R->aDone[iDone] = 1;
   R->iLastOrder = iDone;
   R->out->nRowRead++;
+  if (R->azDropped[iDone])
+    note(R->out, mprintf("%s：行标签“%s”与格式的“%s”不完全相同（少了字），"
+                         "按该行读入", zRow, R->azDropped[iDone],
+                         tb->aRow[iRow].zLabel));
   for (int c = 0; c < nTok; c++) {
     char zv[32];
     if (aTok[c].e == TK_BLANK && several_numbers(aTok[c].z))
@@ -1015,6 +1096,7 @@ static void store_row(Reader *R, int iTab, int iRow, const Tok *aTok,
   for (int i = 0; i < nTok; i++)
     buf_printf(&raw, "%s%s", i ? " " : "", aTok[i].z);
   if (s->nCand == 1 && !s->bOverflow) {
+    R->aUnsure[iDone] = 1;
     for (int c = 0; c < k; c++) {
       if (s->aCandBlank[0][c]) report_clear(R->p, base + c);
       else report_set(R->p, base + c, s->aCand[0][c]);
@@ -1144,6 +1226,18 @@ static int vertical_value(Reader *R, Line *aL, int nL, int i, int iTab,
   return 0;
 }
 
+/* 1 when a value line comes at or after line j before the next label. */
+static int more_values(const Line *aL, int nL, int j) {
+  for (; j < nL; j++) {
+    const Line *L = &aL[j];
+    if (L->zLabel[0]) return 0;
+    if (L->bConsumed) continue;
+    for (int k = 0; k < L->nVal; k++)
+      if (L->aVal[k].e != TK_EMPTY) return 1;
+  }
+  return 0;
+}
+
 /* A row whose cells follow its label one per line (web text that puts
 ** every cell on a line of its own, "|" separators and blank lines
 ** between): collects the value-only lines up to the next label, at most
@@ -1152,8 +1246,8 @@ static int column_values(Reader *R, Line *aL, int nL, int i, int iTab,
                          int iRow) {
   const RfTable *tb = &R->f->aTable[iTab];
   Tok aTok[64];
-  int nTok = 0, nMax = tb->nCol < 64 ? tb->nCol : 64;
-  for (int j = i + 1; j < nL && j <= i + 4 * nMax + 4 && nTok < nMax; j++) {
+  int nTok = 0, nMax = tb->nCol < 64 ? tb->nCol : 64, j;
+  for (j = i + 1; j < nL && j <= i + 4 * nMax + 4 && nTok < nMax; j++) {
     Line *L = &aL[j];
     if (L->zLabel[0]) break;
     if (L->bConsumed || L->nVal == 0) continue;
@@ -1162,8 +1256,32 @@ static int column_values(Reader *R, Line *aL, int nL, int i, int iTab,
     L->bConsumed = 1;
   }
   if (nTok == 0) return 0;
+  if (nTok == nMax && more_values(aL, nL, j)) R->aScrambled[iTab] = 1;
   store_row(R, iTab, iRow, aTok, nTok, 0);
+  R->aUnsure[row_order(R->f, iTab, iRow)] = 1;
   return 1;
+}
+
+/* Rows read one cell per line or completed by their rules, in a table
+** whose text is out of order (see Reader.aScrambled), are not the table's
+** rows: their cells are cleared, with one note per table, rather than
+** checked as read. */
+static void clear_scrambled(Reader *R) {
+  for (int t = 0; t < R->f->nTable; t++) {
+    const RfTable *tb = &R->f->aTable[t];
+    int nRow = 0;
+    if (!R->aScrambled[t]) continue;
+    for (int r = 0; r < tb->nRow; r++) {
+      if (!R->aUnsure[row_order(R->f, t, r)]) continue;
+      for (int c = 0; c < tb->nCol; c++)
+        report_clear(R->p, tb->iCell0 + r * tb->nCol + c);
+      nRow++;
+    }
+    note(R->out, mprintf("表 %s：有行标签后面的数多于该行的%d列，文字的次序不是"
+                         "表格的次序（如从PDF阅读器复制的文字），一格一行读出或按"
+                         "勾稽关系补足的%d行全部按空白处理；请上传PDF文件本身", tb->zId,
+                         tb->nCol, nRow));
+  }
 }
 
 /* A label wrapped around its numbers (PDF layout text): zHead (the label
@@ -1234,6 +1352,35 @@ static int alt_row(Reader *R, const Line *L) {
     }
     store_row(R, t, r, aV, nRest, 0);
     free(aV);
+    return 1;
+  }
+  return 0;
+}
+
+/* A matched label that goes on over the next lines before its numbers
+** (PDF layout text: "（二）部分公开（区分处理的，只计这一情形，不" /
+** "计其他情形）" / "4  0  0 …"): the label lines that match no row are
+** skipped and the numbers line after them is the row's.  Returns 1 when
+** stored. */
+static int label_continued(Reader *R, Line *aL, int nL, int i, int iTab,
+                           int iRow) {
+  const RfTable *tb = &R->f->aTable[iTab];
+  for (int j = i + 1; j < nL && j <= i + 3; j++) {
+    Line *L = &aL[j];
+    int ti, ri;
+    if (L->bConsumed) return 0;
+    if (L->zLabel[0]) {
+      if (L->nVal || match_row(R, L->zNorm, &ti, &ri)) return 0;
+      continue;                         /* the label's next words */
+    }
+    if (!has_values(L)) continue;
+    for (int k = i + 1; k < j; k++) aL[k].bConsumed = 1;
+    if (tb->nCol > 1 && L->nVal < tb->nCol)
+      column_values(R, aL, nL, j - 1, iTab, iRow);
+    else {
+      store_row(R, iTab, iRow, L->aVal, L->nVal, 0);
+      L->bConsumed = 1;
+    }
     return 1;
   }
   return 0;
@@ -1315,6 +1462,8 @@ static void read_lines(Reader *R, Line *aL, int nL) {
       free(tk.z);
     } else if (L->zNorm2 && alt_row(R, L)) {
       /* stored: the last field was a text cell, not a unit */
+    } else if (tb->aRow[r].bData && label_continued(R, aL, nL, i, t, r)) {
+      /* stored: the label went on over lines before its numbers */
     } else {
       R->iLastOrder = row_order(R->f, t, r);
       if (tb->aRow[r].bData) R->nLabelOnly++;
@@ -1370,20 +1519,43 @@ static char *org_of_sentence(const char *z, size_t n) {
 
 /* The organisation named between a year and the report's name
 ** ("2021年石家庄市教育局政府信息公开工作年度报告", "2020年度文教局政府
-** 信息公开…"), or NULL.  Caller frees. */
+** 信息公开…"), or NULL: never a clause of a sentence ("2020年,我街按照全区
+** 政府信息公开…", folded: no punctuation between).  Caller frees. */
 static char *org_after_year(const char *z) {
   if (!strncmp(z, "度", 3)) z += 3;
   const char *e = strstr(z, "政府信息公开");
   if (!e || e == z || e - z > 90) return NULL;
   char *zOrg = fold_trim(z, (size_t)(e - z));
-  if (looks_like_org(zOrg)) return zOrg;
+  if (looks_like_org(zOrg) && !strpbrk(zOrg, ",;:.!?") &&
+      !strstr(zOrg, "、") && !strstr(zOrg, "。"))
+    return zOrg;
   free(zOrg);
   return NULL;
 }
 
-/* Organisation and year from the first lines ("X 2020 年 …", "填报单位：X"). */
+/* The title's first line when it names the organ alone ("洪泽区人民政府"
+** above "2023 年政府信息公开工作年度报告"): zPrev when it looks like an
+** organisation and has no punctuation, and zLine is a title, else NULL.
+** Caller frees. */
+static char *org_above_title(const char *zPrev, const char *zLine) {
+  if (!zPrev[0] || strlen(zPrev) > 60 || !strstr(zLine, "报告") ||
+      !looks_like_org(zPrev))
+    return NULL;
+  for (const char *c = zPrev; *c; c++)     /* "首页 > 区政府": a breadcrumb */
+    if (!((unsigned char)*c & 0x80)) return NULL;
+  char *zOrg = org_of_sentence(zPrev, strlen(zPrev));
+  if (strcmp(zOrg, zPrev)) zOrg[0] = 0;   /* punctuation: not a title line */
+  if (zOrg[0]) return zOrg;
+  free(zOrg);
+  return NULL;
+}
+
+/* Organisation and year from the first lines ("X 2020 年 …", "填报单位：X",
+** "X" alone, in Chinese characters only, above "2020 年…报告", a title
+** without its year "X政府信息公开工作年度报告"). */
 static void find_org_year(const char *zText, Report *p) {
   const char *z = strstr(zText, "填报单位");
+  char *zPrev = xstrdup("");
   int nLine = 0;
   if (z) {
     const char *c = strstr(z, "：");
@@ -1412,14 +1584,18 @@ static void find_org_year(const char *zText, Report *p) {
             else free(zOrg);
           }
           if (!p->zOrg) p->zOrg = org_after_year(a + 3);
+          if (!p->zOrg && q == zl) p->zOrg = org_above_title(zPrev, zl);
           break;
         }
       }
     }
-    free(zl);
-    if (p->iYear) break;
+    if (p->iYear) { free(zl); break; }
+    if (!p->zOrg && strstr(zl, "报告"))   /* a title without its year */
+      p->zOrg = org_after_year(zl);
+    if (zl[0]) { free(zPrev); zPrev = zl; } else free(zl);
     s += n + (e ? 1 : 0);
   }
+  free(zPrev);
 }
 
 int report_text_read(const RfSet *pSet, const char *zText,
@@ -1452,12 +1628,19 @@ int report_text_read(const RfSet *pSet, const char *zText,
   for (int t = 0; t < R.f->nTable; t++) nRows += R.f->aTable[t].nRow;
   R.aDone = xmalloc((size_t)(nRows + 1) * sizeof(int));
   memset(R.aDone, 0, (size_t)(nRows + 1) * sizeof(int));
+  R.azDropped = xmalloc((size_t)(nRows + 1) * sizeof(char *));
+  memset(R.azDropped, 0, (size_t)(nRows + 1) * sizeof(char *));
+  R.aUnsure = xmalloc((size_t)(nRows + 1) * sizeof(int));
+  memset(R.aUnsure, 0, (size_t)(nRows + 1) * sizeof(int));
+  R.aScrambled = xmalloc((size_t)(R.f->nTable + 1) * sizeof(int));
+  memset(R.aScrambled, 0, (size_t)(R.f->nTable + 1) * sizeof(int));
   R.iLastOrder = -1;
   R.out = pOut;
   R.p = pOut->pReport = report_new(R.f, NULL, 0);
   find_org_year(zText, R.p);
   note_foreign_labels(pSet, R.f, aL, nL, pOut);
   read_lines(&R, aL, nL);
+  clear_scrambled(&R);
   if (pOut->nRowRead == 0 && R.nLabelOnly >= LABEL_ONLY_MIN) {
     /* a published table with its labels and not one number (every cell
     ** left empty): read as all blank, so the format and the year can
@@ -1492,6 +1675,11 @@ int report_text_read(const RfSet *pSet, const char *zText,
     buf_free(&b);
   }
 done:
+  if (R.azDropped)
+    for (int i = 0; i <= nRows; i++) free(R.azDropped[i]);
+  free(R.azDropped);
+  free(R.aUnsure);
+  free(R.aScrambled);
   free(R.aDone);
   for (int i = 0; i < nL; i++) free_line(&aL[i]);
   free(aL);

@@ -10,6 +10,7 @@
 #include <semaphore.h>
 #include <stdio.h>
 #include <string.h>
+#include <strings.h>
 #include <time.h>
 
 #include "core/session.h"
@@ -101,7 +102,6 @@ const char *req_csrf(Req *r) {
   return r->zCsrf;
 }
 
-/* scheme://host of this server as the browser sees it, from Host. */
 /* 1 when zUrl is on the configured base URL's origin (scheme, host and
 ** port), so a proxy that rewrites Host does not break forms. */
 static int base_origin(Req *r, const char *zUrl) {
@@ -113,13 +113,30 @@ static int base_origin(Req *r, const char *zUrl) {
   return !strncmp(zUrl, zBase, n) && (zUrl[n] == 0 || zUrl[n] == '/');
 }
 
+/* 1 when the request is addressed to the base URL's host (and port): the
+** base URL's scheme is then the only one of this site. */
+static int host_is_base(Req *r) {
+  const char *zBase = r->cfg ? r->cfg->zBaseUrl : NULL;
+  const char *zHost = zBase ? strstr(zBase, "://") : NULL;
+  if (!zHost || !r->zHost) return 0;
+  zHost += 3;
+  size_t n = strcspn(zHost, "/");
+  return strlen(r->zHost) == n && !strncasecmp(r->zHost, zHost, n);
+}
+
+/* 1 when zUrl is on this server's origin as the browser reached it: the
+** base URL's (the only one for a request to the base URL's host), or the
+** request's scheme (https only through a trusted proxy
+** that says so, r->zScheme) with its Host.  An https page of the same host
+** is another origin, and so is http when the site is reached by https. */
 static int same_origin(Req *r, const char *zUrl) {
   if (base_origin(r, zUrl)) return 1;
-  if (!r->zHost) return 0;
+  if (!r->zHost || host_is_base(r)) return 0;
+  const char *zScheme = r->zScheme ? r->zScheme : "http";
+  size_t nScheme = strlen(zScheme);
   const char *z = zUrl;
-  if (!strncmp(z, "http://", 7)) z += 7;
-  else if (!strncmp(z, "https://", 8)) z += 8;
-  else return 0;
+  if (strncmp(z, zScheme, nScheme) || strncmp(z + nScheme, "://", 3)) return 0;
+  z += nScheme + 3;
   size_t n = strlen(r->zHost);
   return !strncmp(z, r->zHost, n) && (z[n] == 0 || z[n] == '/');
 }
@@ -164,6 +181,16 @@ int req_can_in_own_tree(Req *r, Perm p, const Org *o) {
   if (!r->user || r->tokenId || o->depth == 0) return req_can(r, p, o->id);
   int64_t userOrg = r->user->orgId;
   return perm_allows(r->user->roles, userOrg, p, o->id, &userOrg, 1);
+}
+
+int req_is_system_admin(Req *r) {
+  Org *aRoot;
+  int n;
+  if (!r->user || r->tokenId || !req_can(r, PERM_ADMIN, r->user->orgId))
+    return 0;
+  if (store_org_children(r->store, &r->arena, 0, &aRoot, &n) != STORE_OK || n < 1)
+    return 0;
+  return aRoot[0].id == r->user->orgId;   /* id order: the first root */
 }
 
 int req_can_subtree(Req *r, Perm p, int64_t orgId) {

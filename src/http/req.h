@@ -75,6 +75,9 @@ typedef struct Req {
   const char *zLimitKey;     /* what rate limits count: the address, or
                              ** its /64 for IPv6 (ip_limit_key) */
   const char *zHost, *zOrigin, *zReferer, *zAccept;
+  const char *zScheme;       /* "http", or "https" when a trusted proxy
+                             ** says so (X-Forwarded-Proto): the scheme
+                             ** the browser used, for the same-origin check */
   const char *zIfNoneMatch, *zAcceptEncoding, *zContentType;
   const char *zCsrfHeader;   /* X-CSRF-Token, for JSON clients */
   const char *zAuthorization; /* Authorization header (API tokens) */
@@ -119,6 +122,10 @@ typedef struct Req {
                              ** writing a form other than the one sent:
                              ** page_input shows its own value, not the
                              ** body's */
+  const char *zErrField;     /* the field a refused POST was refused for
+                             ** (page_field_error), or NULL */
+  const char *zErrFieldMsg;  /* its message */
+  int bErrFieldShown;        /* the field has been written, marked */
   const char *zLastModified; /* optional HTTP date for Last-Modified */
   int bCacheHit;             /* body came from the public cache (gzip'ed
                              ** when bCacheGzip; ETag in zCacheEtag) */
@@ -164,6 +171,14 @@ const char *req_check_input(Req *r);
 /* 1 when the current user may exercise p on the organisation orgId
 ** (0: no particular organisation). */
 int req_can(Req *r, Perm p, int64_t orgId);
+
+/* 1 when the user is a system-wide administrator: one who holds
+** PERM_ADMIN in the installation's first organisation (the root `gongkai
+** init` made, the lowest id without a parent).  Installation-wide settings
+** (routes flagged ROUTE_SYSTEM) are theirs alone; an administrator of
+** another top-level unit sharing the installation is not one.  Never a
+** token. */
+int req_is_system_admin(Req *r);
 
 /* req_can() for orgId and every organisation below it: the user holds p
 ** at orgId through a role whose grant reaches subordinate units (disclosure

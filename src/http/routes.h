@@ -23,6 +23,9 @@ typedef int (*Handler)(Req *r);   /* returns 0; sets r->status/out */
                              ** token may be sent again (http/form_once.h) */
 #define ROUTE_HASHES 64      /* its POST checks or sets a password (argon2id): run
                              ** on an offload thread (http/offload.h) */
+#define ROUTE_SYSTEM 128     /* an installation-wide setting: besides its
+                             ** permission, only a system-wide administrator
+                             ** (req_is_system_admin) */
 
 typedef struct Route {
   int methods;            /* HTTP_GET | HTTP_POST … (GET implies HEAD) */

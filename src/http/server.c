@@ -122,8 +122,10 @@ static const Route *dispatch_checks(Req *r) {
     return NULL;
   }
   if (rt->perm != PERM_PUBLIC && !r->user) {
-    if (r->bApi || r->method == HTTP_POST) {
+    if (r->bApi) {
       http_error(r, 401, "请先登录");
+    } else if (r->method == HTTP_POST) {
+      page_login_needed(r);
     } else {
       req_redirect(r, req_fmt(r, "/login?next=%u", r->zPath));
     }
@@ -131,6 +133,10 @@ static const Route *dispatch_checks(Req *r) {
   }
   if (!req_can(r, rt->perm, 0)) {
     http_error(r, 403, "您没有权限访问此页面");
+    return NULL;
+  }
+  if ((rt->flags & ROUTE_SYSTEM) && !req_is_system_admin(r)) {
+    http_error(r, 403, "只有本系统最上级单位的系统管理员可以修改全系统设置");
     return NULL;
   }
   return rt;
@@ -226,6 +232,18 @@ static int post_precheck(Conn *c, const char *zCookies, size_t nLen, int bLen) {
   return 0;
 }
 
+/* The scheme the browser used, for the same-origin check: a trusted
+** proxy's X-Forwarded-Proto (it terminates TLS; gongkai itself speaks
+** plain HTTP), else http.  From any other peer the header is ignored. */
+static const char *request_scheme(struct MHD_Connection *conn,
+                                  const ServerConfig *cfg, const IpAddr *peer) {
+  const char *zProto = hdr(conn, "X-Forwarded-Proto");
+  if (zProto && ip_in_nets(peer, cfg->aTrustedProxy, cfg->nTrustedProxy)) {
+    if (!strcasecmp(zProto, "https")) return "https";
+  }
+  return "http";
+}
+
 /* The client's address: the TCP peer, or behind a trusted proxy the
 ** address it forwarded (lib/ipaddr.c ip_client).  A forwarded client is
 ** registered with the guard for its in-flight request cap. */
@@ -240,6 +258,7 @@ static const char *client_addr(Conn *c, struct MHD_Connection *conn,
                         cfg->aTrustedProxy, cfg->nTrustedProxy);
   if (memcmp(&cl, &peer, sizeof cl) && !guard_client_admit(c->guard, &cl))
     c->bTooMany = 1;
+  c->r.zScheme = request_scheme(conn, cfg, &peer);
   char z[INET6_ADDRSTRLEN + 8];
   ip_limit_key(&cl, z, sizeof z);
   c->r.zLimitKey = arena_strdup(&c->r.arena, z);
@@ -421,7 +440,11 @@ static enum MHD_Result answer(Conn *c, struct MHD_Connection *conn) {
   if (store_content_generation(r->store, &gen) != STORE_OK) gen = -1;
   r->cacheGen = (unsigned long long)gen;
   r->zCacheKey = cache_key(r);
+  /* Only anonymous requests: one with credentials (a session cookie, an
+  ** Authorization header) is judged by the route table every time, and
+  ** never answered from or stored into the anonymous cache. */
   r->bCacheable = gen >= 0 && (r->method & (HTTP_GET | HTTP_HEAD)) &&
+                  !r->zAuthorization &&
                   !(zCookies && (strstr(zCookies, AUTH_SESSION_COOKIE "=") ||
                                  strstr(zCookies, "gk_text=")));
   CacheHit hit;

@@ -66,7 +66,8 @@ const char *doctable_kind(const void *p, size_t n) {
 
 /* The PDF's words placed by their positions (lib/pdf_words.h), so that a
 ** blank cell keeps its column; the layout text when the words cannot be
-** had (a PDF without text, bbox output over its limit).  0 or -1. */
+** had (bbox output over its limit).  0, or -1 with the reason in pErr (a
+** PDF with no text at all: pages that are pictures). */
 static int pdf_table_text(const void *p, size_t n, Buf *pOut, Buf *pErr) {
   Buf x = BUF_INIT;
   int rc = doctext_pdf_bbox(p, n, &x, pErr, DOCTEXT_PDF_TIMEOUT_MS);
@@ -90,6 +91,12 @@ static int pdf_table_text(const void *p, size_t n, Buf *pOut, Buf *pErr) {
   rc = doctext_pdf_layout(p, n, &t, pErr, DOCTEXT_PDF_TIMEOUT_MS);
   for (size_t i = 0; i < t.n; i++)
     if (t.z[i] == '\f') t.z[i] = '\n';
+  if (rc == 0 && utf8_blank(buf_str(&t))) {
+    /* pages that are pictures: a scan, or a "图片版" report */
+    buf_puts(pErr, "PDF 中没有可读的文字（多为扫描件或“图片版”报告），"
+                   "无法读出表格；请上传有文字的 PDF，或网页、Word（DOCX）版本");
+    rc = -1;
+  }
   buf_append(pOut, buf_str(&t), t.n);
   buf_free(&t);
   return rc;

@@ -144,6 +144,23 @@ const char *utf8_text_problem(const char *z, size_t n) {
   return utf8_valid_text_problem(z, n);
 }
 
+/* 1 when the well-formed sequence at z (n bytes left) is a C1 control
+** (U+0080..U+009F: C2 80..9F) or a noncharacter: U+FDD0..U+FDEF (EF B7
+** 90..AF), U+FFFE/U+FFFF (EF BF BE/BF) and U+nFFFE/U+nFFFF of the other
+** planes (F0..F4, a second byte ending in 1111, BF, BE/BF).  No text holds
+** them, and XML 1.0 forbids U+FFFE/U+FFFF: one in an applicant's name made
+** every Word notice of the application, an XLSX or an Atom feed unreadable. */
+static int noncharacter_or_c1(const char *zIn, size_t n) {
+  const unsigned char *z = (const unsigned char *)zIn;
+  if (z[0] == 0xC2) return n >= 2 && z[1] <= 0x9F;
+  if (z[0] == 0xEF)
+    return n >= 3 && ((z[1] == 0xB7 && z[2] >= 0x90 && z[2] <= 0xAF) ||
+                      (z[1] == 0xBF && z[2] >= 0xBE));
+  if (z[0] >= 0xF0)
+    return n >= 4 && (z[1] & 0x0F) == 0x0F && z[2] == 0xBF && z[3] >= 0xBE;
+  return 0;
+}
+
 const char *utf8_valid_text_problem(const char *z, size_t n) {
   for (size_t i = 0; i < n; i++) {
     unsigned char c = (unsigned char)z[i];
@@ -157,6 +174,9 @@ const char *utf8_valid_text_problem(const char *z, size_t n) {
          (z[i + 1] == '\x81' && (unsigned char)z[i + 2] >= 0xA6 &&
           (unsigned char)z[i + 2] <= 0xA9)))
       return "提交的内容含有不可见的文字方向控制符";
+    if (c >= 0xC2 && noncharacter_or_c1(z + i, n - i))
+      return c == 0xC2 ? "提交的内容含有不允许的控制字符"
+                       : "提交的内容含有不是文字的字符（如 U+FFFF）";
   }
   return NULL;
 }

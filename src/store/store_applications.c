@@ -204,7 +204,7 @@ int store_app_by_tracking(Store *s, Arena *ar, const char *zRegNo,
 
 /* The selection of store_app_query: ?1 org, ?2 subtree, ?3 filter, ?4
 ** year, ?5 today, ?6 end of the due-soon window, ?7 the search (a
-** substring test per dialect: CONTAINS). */
+** substring test per dialect: CONTAINS), ?8 the handler (0: anyone). */
 #define APP_QUERY_WHERE(CONTAINS)                                   \
   " WHERE a.org_id IN (SELECT id FROM sc) AND (?3=''"               \
   " OR (?3='open' AND " APP_WHERE_OPEN("a.") ")"                    \
@@ -213,9 +213,10 @@ int store_app_by_tracking(Store *s, Arena *ar, const char *zRegNo,
   " OR (?3='overdue' AND " APP_WHERE_OVERDUE("a.", "?5") ")"        \
   " OR (?3='closed' AND " APP_WHERE_CLOSED("a.", "?4") "))"                 \
   " AND (?7='' OR " CONTAINS("a.applicant_name", "?7")                      \
-  " OR " CONTAINS("lower(a.reg_no)", "lower(?7)") ")"
+  " OR " CONTAINS("lower(a.reg_no)", "lower(?7)") ")"                     \
+  " AND (?8=0 OR a.handler_id=?8)"
 
-/* Binds ?1..?7 (?7 the search) of APP_QUERY_WHERE. */
+/* Binds ?1..?8 (?7 the search, ?8 the handler) of APP_QUERY_WHERE. */
 static void bind_query(Stmt *st, const AppQuery *q) {
   bind_text(st, 7, q->zSearch ? q->zSearch : "");
   bind_int(st, 1, q->orgId);
@@ -224,6 +225,7 @@ static void bind_query(Stmt *st, const AppQuery *q) {
   bind_int(st, 4, q->year);
   bind_text(st, 5, q->zToday ? q->zToday : "");
   bind_text(st, 6, q->zSoon ? q->zSoon : "");
+  bind_int(st, 8, q->handlerId);
 }
 
 int store_app_query(Store *s, Arena *ar, const AppQuery *q, App **paApp,
@@ -250,13 +252,13 @@ int store_app_query(Store *s, Arena *ar, const AppQuery *q, App **paApp,
   }
 #define APP_QUERY_PAGE(CONTAINS)                                         \
   SCOPE_CTE "SELECT " APP_COLS APP_FROM APP_QUERY_WHERE(CONTAINS)          \
-  " ORDER BY a.received_on DESC, a.id DESC LIMIT ?8 OFFSET ?9"
+  " ORDER BY a.received_on DESC, a.id DESC LIMIT ?9 OFFSET ?10"
   st = stmt(s, SQL_DIALECT(s, APP_QUERY_PAGE(SQL_CONTAINS_SQLITE),
                            APP_QUERY_PAGE(SQL_CONTAINS_PG)));
   if (!st) return STORE_ERROR;
   bind_query(st, q);
-  bind_limit(st, 8, q->nLimit);
-  bind_int(st, 9, q->nOffset > 0 ? q->nOffset : 0);
+  bind_limit(st, 9, q->nLimit);
+  bind_int(st, 10, q->nOffset > 0 ? q->nOffset : 0);
   return stmt_rows(s, st, ar, sizeof **paApp, app_row, paApp, pn, "读取申请列表");
 }
 

@@ -129,6 +129,7 @@ typedef struct AppQuery {
   int nOffset, nLimit;
   const char *zSearch;  /* part of the applicant's name or of the 登记号
                            (any case); NULL or "": no search */
+  int64_t handlerId;    /* only the cases of this 承办人; 0: anyone's */
 } AppQuery;
 
 /* Runs q: the rows into *paApp and *pn (arena ar) and, when pnTotal is not

@@ -360,6 +360,22 @@ int store_message_publish(Store *s, int64_t id, int bPublish,
   return rc;
 }
 
+
+int store_message_update(Store *s, const Message *m) {
+  Stmt *st = stmt(s,
+      "UPDATE message SET box=?2, name=?3, contact=?4, subject=?5, body=?6,"
+      " received_on=?7 WHERE id=?1");
+  if (!st) return STORE_ERROR;
+  bind_int(st, 1, m->id);
+  bind_text(st, 2, m->zBox);
+  bind_text(st, 3, nz(m->zName));
+  bind_text(st, 4, nz(m->zContact));
+  bind_text(st, 5, m->zSubject);
+  bind_text(st, 6, m->zBody);
+  bind_text(st, 7, m->zReceivedOn);
+  return update_one(s, st, "更正留言");
+}
+
 /* ---- Proposals ----------------------------------------------------------- */
 
 #define PROP_COLS                                                         \
@@ -715,6 +731,56 @@ int store_workplan_get(Store *s, Arena *a, int64_t id, const char *zToday,
   return rc == STORE_NOTFOUND ? store_fail(s, rc, "工作要点不存在") : rc;
 }
 
+int store_workplan_update(Store *s, int64_t id, int year, const char *zTitle) {
+  Stmt *st = stmt(s, "UPDATE workplan SET year=?2, title=?3 WHERE id=?1");
+  if (!st) return STORE_ERROR;
+  bind_int(st, 1, id);
+  bind_int(st, 2, year);
+  bind_text(st, 3, zTitle);
+  int rc = update_one(s, st, "更正工作要点");
+  if (rc == STORE_CONFLICT)
+    return store_fail(s, STORE_CONFLICT, "该单位%d年已有同名工作要点“%s”", year, zTitle);
+  return rc;
+}
+
+/* Runs DELETE st with plan id bound to ?1 (NULL st: the error). */
+static int plan_delete_step(Store *s, Stmt *st, int64_t id) {
+  if (!st) return STORE_ERROR;
+  bind_int(st, 1, id);
+  return stmt_exec(s, st, "删除工作要点");
+}
+
+int store_workplan_delete(Store *s, int64_t id) {
+  if (store_begin(s) != STORE_OK) return STORE_ERROR;
+  Stmt *st = stmt(s, "SELECT count(*) FROM workplan_progress p JOIN workplan_task t"
+                     " ON t.id=p.task_id WHERE t.plan_id=?1");
+  int rc = STORE_ERROR;
+  if (st) {
+    bind_int(st, 1, id);
+    int n = stmt_step(st) == STMT_ROW ? (int)col_int(st, 0) : -1;
+    stmt_done(st);
+    rc = n < 0   ? store_db_err(s, "读取任务进展")
+       : n > 0   ? store_fail(s, STORE_CONFLICT, "该工作要点已有 %d 条任务进展，不能删除；"
+                                                 "年度、名称和各项任务可以更正", n)
+                 : STORE_OK;
+  }
+  if (rc == STORE_OK)
+    rc = plan_delete_step(s, stmt(s, "DELETE FROM workplan_task WHERE plan_id=?1"), id);
+  if (rc == STORE_OK) {
+    st = stmt(s, "DELETE FROM workplan WHERE id=?1");
+    if (!st) rc = STORE_ERROR;
+    else {
+      bind_int(st, 1, id);
+      rc = update_one(s, st, "删除工作要点");
+    }
+  }
+  if (rc != STORE_OK) {
+    store_rollback(s);
+    return rc;
+  }
+  return store_commit(s);
+}
+
 #define TASK_COLS                                                          \
   "t.id,t.plan_id,t.seq,t.number,t.heading,t.text,t.depts_raw,"            \
   "t.lead_depts,t.co_depts,coalesce(t.due_on,''),coalesce(t.done_on,''),"  \
@@ -931,6 +997,26 @@ int store_inspection_get(Store *s, Arena *a, int64_t id, Inspection *p) {
   bind_int(st, 1, id);
   int rc = stmt_row(s, st, a, sizeof *p, insp_row, p, "读取督查记录");
   return rc == STORE_NOTFOUND ? store_fail(s, rc, "督查记录不存在") : rc;
+}
+
+int store_inspection_update(Store *s, const Inspection *p) {
+  Stmt *st = stmt(s,
+      "UPDATE inspection SET org_id=?2, inspected_on=?3, subject=?4, findings=?5,"
+      " follow_up=?6, follow_up_due=?7, closed_on=?8 WHERE id=?1");
+  if (!st) return STORE_ERROR;
+  bind_int(st, 1, p->id);
+  bind_int(st, 2, p->orgId);
+  bind_text(st, 3, p->zInspectedOn);
+  bind_text(st, 4, p->zSubject);
+  bind_text(st, 5, p->zFindings);
+  bind_text(st, 6, nz(p->zFollowUp));
+  bind_opt(st, 7, p->zFollowUpDue);
+  /* Without a follow-up there is nothing to close. */
+  bind_opt(st, 8, p->zFollowUp && p->zFollowUp[0] ? p->zClosedOn : NULL);
+  int rc = update_one(s, st, "更正督查记录");
+  if (rc != STORE_OK && db_err(s) == DB_ERR_FOREIGN_KEY)
+    return store_fail(s, STORE_INVALID, "更正督查记录失败：被督查单位不存在");
+  return rc;
 }
 
 int store_inspection_close(Store *s, int64_t id, const char *zOn) {

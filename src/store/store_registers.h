@@ -58,6 +58,10 @@ int store_message_reply(Store *s, int64_t id, const char *zReply,
                         const char *zOn, int64_t replyDeptId);
 int store_message_publish(Store *s, int64_t id, int bPublish,
                           const char *zOn);
+/* Corrects message m->id as received: its box, the writer's name and
+** contact, subject, text and 收到日期 from *m; the transfer, the reply and
+** its publication stay (a published question shows the corrected text). */
+int store_message_update(Store *s, const Message *m);
 
 /* ---- Proposals ----------------------------------------------------------- */
 int store_proposal_add(Store *s, Proposal *p);            /* sets id */
@@ -113,6 +117,13 @@ int store_workplan_list(Store *s, Arena *a, int64_t orgId, int bSubtree,
                         int *pn);
 int store_workplan_get(Store *s, Arena *a, int64_t id, const char *zToday,
                        WorkplanRec *w);
+/* Corrects plan id's year and title (its tasks stay); STORE_CONFLICT with
+** a message when the organisation has a plan of that year and title. */
+int store_workplan_update(Store *s, int64_t id, int year, const char *zTitle);
+/* Deletes plan id and its tasks (one transaction): a plan imported by
+** mistake.  STORE_CONFLICT with a message, nothing deleted, once any of
+** its tasks has a progress report. */
+int store_workplan_delete(Store *s, int64_t id);
 int store_workplan_tasks(Store *s, Arena *a, int64_t planId, TaskRec **paT,
                          int *pn);
 /* Which tasks store_task_list returns: all, done (a completion date is
@@ -149,6 +160,10 @@ int store_inspection_list(Store *s, Arena *a, int64_t orgId, int bSubtree,
                           int year, int bOpen, Inspection **paI, int *pn);
 int store_inspection_get(Store *s, Arena *a, int64_t id, Inspection *p);
 int store_inspection_close(Store *s, int64_t id, const char *zOn);
+/* Corrects inspection p->id from *p: the inspected unit, 督查日期, subject,
+** findings, follow-up, 整改期限 and 整改办结 date (NULL or "": not closed;
+** always none without a follow-up).  by_org_id and the user stay. */
+int store_inspection_update(Store *s, const Inspection *p);
 
 /* ---- Catalogue freshness and publication figures ------------------------ */
 typedef struct FreshRow {

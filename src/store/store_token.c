@@ -7,8 +7,9 @@
 
 #define TOKEN_COLS                                                       \
   "t.id,t.org_id,t.name,t.perms,t.created_at,coalesce(t.last_used_at,'')," \
-  "coalesce(t.revoked_at,''),o.name,o.slug FROM api_token t"             \
-  " JOIN org o ON o.id=t.org_id"
+  "coalesce(t.revoked_at,''),o.name,o.slug,coalesce(cu.disabled,0)"      \
+  " FROM api_token t JOIN org o ON o.id=t.org_id"                        \
+  " LEFT JOIN \"user\" cu ON cu.id=t.created_by"
 
 static void token_row(Stmt *st, Arena *a, void *pRow) {
   ApiToken *t = pRow;
@@ -23,6 +24,7 @@ static void token_row(Stmt *st, Arena *a, void *pRow) {
   t->zRevokedAt = col_text(a, st, 6);
   t->zOrgName = col_text(a, st, 7);
   t->zOrgSlug = col_text(a, st, 8);
+  t->bCreatorDisabled = col_int(st, 9) != 0;
 }
 
 int store_token_add(Store *s, ApiToken *t, const char *zHash,
@@ -44,7 +46,8 @@ int store_token_add(Store *s, ApiToken *t, const char *zHash,
 
 int store_token_by_hash(Store *s, Arena *a, const char *zHash, ApiToken *t) {
   Stmt *st = stmt(s, "SELECT " TOKEN_COLS
-                             " WHERE t.token_hash=?1 AND t.revoked_at IS NULL");
+                             " WHERE t.token_hash=?1 AND t.revoked_at IS NULL"
+                             " AND coalesce(cu.disabled,0)=0");
   if (!st) return STORE_ERROR;
   bind_text(st, 1, zHash);
   int rc = stmt_row(s, st, a, sizeof *t, token_row, t, "读取接口令牌");

@@ -15,13 +15,16 @@ typedef struct ApiToken {
   long long permMask;      /* perm_token_parse(zPerms) */
   const char *zCreatedAt, *zLastUsedAt, *zRevokedAt; /* "" when none */
   const char *zOrgName, *zOrgSlug;
+  int bCreatorDisabled;    /* the administrator who made it is disabled */
 } ApiToken;
 
 /* Stores a token (orgId, zName, zPerms) with the hash of its secret;
 ** sets t->id.  createdBy 0: the CLI. */
 int store_token_add(Store *s, ApiToken *t, const char *zHash,
                     int64_t createdBy);
-/* The active (not revoked) token with hash zHash; STORE_NOTFOUND else. */
+/* The active token with hash zHash: not revoked, and not made by an
+** administrator who has since been disabled (docs/security.md, "API
+** tokens"); STORE_NOTFOUND else. */
 int store_token_by_hash(Store *s, Arena *a, const char *zHash, ApiToken *t);
 /* Tokens of orgId and the organisations below it (0: all), newest first. */
 int store_token_list(Store *s, Arena *a, int64_t orgId, ApiToken **pa,

@@ -103,9 +103,10 @@ Date app_today(void);
 ** (zSoon is then dToday). */
 int app_due_soon_window(Req *r, Date dToday, char zSoon[DATE_STRLEN]);
 /* page_app_register_bar.c: the register's filter bar (search by name or
-** 登记号, what to show, year, scope, quick views) for the list of org. */
+** 登记号, what to show, year, scope, 只看我承办的 (bMine), quick views that
+** keep bMine) for the list of org. */
 void app_register_bar(Req *r, int64_t org, int bSubtree, const char *zFilter, int year,
-                      const char *zSearch, int nSoonDays);
+                      const char *zSearch, int nSoonDays, int bMine);
 /* The words for an answer clock nLeft working days before its due date,
 ** or, with bPast, -nLeft working days after it (core/deadline.h
 ** deadline_overdue_workdays(): the official calendar, as the law counts

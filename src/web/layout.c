@@ -243,6 +243,33 @@ void page_org_select_open(Req *r, const char *zId, const char *zName, int nOptio
   if (nOption > PAGE_SELECT_FILTER_MIN) req_puts(r, " data-filter");
 }
 
+void page_field_error(Req *r, const char *zField, const char *zMsg) {
+  r->zErrField = zField;
+  r->zErrFieldMsg = zMsg;
+  r->bErrFieldShown = 0;
+}
+
+void page_form_error(Req *r, const char *zMsg) {
+  if (!r->zErrField) {
+    page_notice(r, "error", zMsg);
+    return;
+  }
+  req_printf(r, "<div class=\"notice error\" role=\"alert\"><p>提交的内容有以下问题，"
+                "请修改后重新提交：</p><ul><li><a href=\"#f-%h\">%h</a></li></ul></div>\n",
+             r->zErrField, zMsg);
+}
+
+/* zId is an id this page made (page_field_id: "f-" and a field name). */
+const char *page_field_error_attrs(Req *r, const char *zName, const char *zId) {
+  if (!r->zErrField || r->bErrFieldShown || r->bOtherForm || r->method != HTTP_POST ||
+      strcmp(r->zErrField, zName))
+    return "";
+  r->bErrFieldShown = 1;
+  req_printf(r, "<span class=\"field-error\" id=\"e-%h\">%h</span>", zId,
+             r->zErrFieldMsg ? r->zErrFieldMsg : "");
+  return req_fmt(r, " aria-invalid=\"true\" aria-describedby=\"e-%s\" autofocus", zId);
+}
+
 const char *page_typed(Req *r, const char *zName, const char *zValue) {
   const char *zSent = r->method == HTTP_POST && !r->bOtherForm
                           ? req_param_body(r, zName) : NULL;
@@ -255,11 +282,10 @@ void page_input(Req *r, const char *zName, const char *zLabel,
   if (!(zAttrs_html && strstr(zAttrs_html, "password")))
     zValue = page_typed(r, zName, zValue);
   const char *zId = page_field_id(r, zName);
-  req_printf(r,
-             "<p class=\"field\"><label for=\"%h\">%h</label>"
-             "<input id=\"%h\" name=\"%h\" value=\"%h\" %s></p>\n",
-             zId, zLabel, zId, zName, zValue ? zValue : "",
-             zAttrs_html ? zAttrs_html : "");
+  req_printf(r, "<p class=\"field\"><label for=\"%h\">%h</label>", zId, zLabel);
+  const char *zErr_html = page_field_error_attrs(r, zName, zId);
+  req_printf(r, "<input id=\"%h\" name=\"%h\" value=\"%h\" %s%s></p>\n", zId, zName,
+             zValue ? zValue : "", zAttrs_html ? zAttrs_html : "", zErr_html);
 }
 
 /* Whether the page written so far has id="zId". */

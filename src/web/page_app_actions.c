@@ -46,11 +46,36 @@ void app_web_act(Req *r, AppAct *x, AppActor *who, AppParams *par) {
   x->orgDefault = r->user ? r->user->orgId : 0;
 }
 
+/* The steps that end a case ask first on the web (page_confirmed; the
+** API and CLI caller has decided): the answer, issued with its date, and
+** the applicant's withdrawal.  1 to go on; 0 when the question page is
+** written.  Only someone who sees the case and may take the step is asked
+** (anyone else goes on to the runner's 403 or 404). */
+static int confirm_end(Req *r, const char *zName) {
+  int bApprove = !strcmp(zName, "approve");
+  if (!bApprove && strcmp(zName, "withdraw")) return 1;
+  App a;
+  if (store_app_get(r->store, &r->arena, req_arg_id(r, 0), &a) != STORE_OK ||
+      !req_can(r, PERM_VIEW_STAFF, a.orgId) ||
+      !req_can(r, bApprove ? PERM_APP_APPROVE : PERM_APP_HANDLE, a.orgId))
+    return 1;
+  const char *zCase = req_fmt(r, "申请 %s（%s）", a.zRegNo, a.zApplicantName);
+  const char *zDay = req_param_or(r, bApprove ? "answer_day" : "on_day", "");
+  if (bApprove)
+    return page_confirmed(r, req_fmt(r, "批准并答复%s？答复告知书将以%s为答复日期签发，"
+                                        "申请随即办结，此后不能再修改答复。",
+                                     zCase, zDay[0] ? fmt_date(r, zDay) : "所填日期"),
+                          "确认批准并答复");
+  return page_confirmed(r, req_fmt(r, "记录%s已由申请人撤回？该申请将终止办理，不能恢复。", zCase),
+                        "确认记录撤回");
+}
+
 /* Runs action zName on the route's application, then back to the case. */
 static int web_action(Req *r, const char *zName) {
   AppAct x;
   AppActor who;
   AppParams par;
+  if (!confirm_end(r, zName)) return 0;
   app_web_act(r, &x, &who, &par);
   if (app_action_run(&x, zName, req_arg_id(r, 0))) {
     /* A case that cannot be shown (unknown, another unit's) gets the

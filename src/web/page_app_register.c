@@ -15,6 +15,7 @@
 #include "core/fees.h"
 #include "core/org_kind.h"
 #include "lib/crypto.h"
+#include "lib/utf8.h"
 #include "web/applications.h"
 #include "web/pages.h"
 
@@ -84,7 +85,7 @@ static void year_summary(Req *r, int64_t orgId, int bSubtree, int iYear) {
              nDone, nOut, nNew + nIn == nDone + nOut ? "成立" : "不成立");
 }
 
-/* GET /staff/applications?[org=ID][&subtree=1][&f=F][&year=Y][&p=N]: the
+/* GET /staff/applications?[org=ID][&subtree=1][&f=F][&year=Y][&q=T][&mine=1][&p=N]: the
 ** applications of org (default the user's; subtree=1 adds the units
 ** below; with neither org nor subtree, the user's own view: the subtree
 ** when the role reaches it), filtered by f (default open):
@@ -92,7 +93,9 @@ static void year_summary(Req *r, int64_t orgId, int bSubtree, int iYear) {
 **   due_soon  open and due within the due-soon window (app_due_soon_window);
 **   overdue   open and past the due date;
 **   closed    closed in year Y (default this year);
-**   all (or empty)  all;  YYYY  received in YYYY.
+**   all (or empty)  all;  YYYY  received in YYYY;
+** q searches the applicant's name and the 登记号; mine=1 keeps the cases
+** whose 承办人 is the user.
 ** These are the dashboard's definitions (store_app_query shares them with
 ** store_reg_app_stats).  PAGE_SIZE rows a page, with the total.  403
 ** without PERM_VIEW_STAFF over org (and its subtree), 400 for a bad
@@ -128,12 +131,19 @@ int page_apps(Req *r) {
     http_error(r, 400, "下级单位参数无效");
     return 0;
   }
+  const char *zMine = req_param_or(r, "mine", "");
+  if (zMine[0] && strcmp(zMine, "1") && strcmp(zMine, "0")) {
+    http_error(r, 400, "“只看我承办的”参数无效");
+    return 0;
+  }
+  int bMine = !strcmp(zMine, "1");
   if (strlen(zSearch) > 180) {
     http_error(r, 400, "查询内容过长");
     return 0;
   }
   memset(&q, 0, sizeof q);
   q.zSearch = zSearch;
+  q.handlerId = bMine ? r->user->id : 0;
   q.orgId = org;
   q.bSubtree = bExplicit ? zSub && !strcmp(zSub, "1") : sees_subtree(r);
   q.zToday = date_format(dToday, zToday);
@@ -203,8 +213,9 @@ int page_apps(Req *r) {
     return 0;
   }
   /* The scope as a query string (HTML-escaped on output with %h). */
-  const char *zQs = req_fmt(r, "?org=%lld%s", (long long)org,
-                            q.bSubtree ? "&subtree=1" : "&subtree=0");
+  const char *zScopeQs = req_fmt(r, "?org=%lld%s", (long long)org,
+                                 q.bSubtree ? "&subtree=1" : "&subtree=0");
+  const char *zQs = req_fmt(r, "%s%s", zScopeQs, bMine ? "&mine=1" : "");
   /* The year of f=closed, kept by the scope and page links. */
   const char *zYearQs =
       !strcmp(q.zFilter, "closed") ? req_fmt(r, "&year=%d", q.year) : "";
@@ -220,7 +231,8 @@ int page_apps(Req *r) {
   int nSoonLabel =
       (int)store_setting_int(r->store, SET_APPLICATION_DUE_SOON_WORKDAYS);
   req_puts(r, "</p>\n");
-  app_register_bar(r, org, q.bSubtree, zFilter, q.year, zSearch, nSoonLabel);
+  app_register_bar(r, org, q.bSubtree, zFilter, q.year, zSearch, nSoonLabel, bMine);
+  if (bMine) zWhat = req_fmt(r, "我承办的%s", zWhat ? zWhat : "申请");
   if (zSearch[0])
     zWhat = req_fmt(r, "%s%s申请人或登记号含“%s”", zWhat ? zWhat : "", zWhat ? "，" : "",
                     zSearch);
@@ -228,7 +240,7 @@ int page_apps(Req *r) {
     req_printf(r,
                "<p id=\"filter\">筛选：%h · <a href=\"%h&amp;f=all\">清除筛选</a>"
                "</p>\n",
-               zWhat, zQs);
+               zWhat, zScopeQs);
   if (!strcmp(q.zFilter, "received")) year_summary(r, org, q.bSubtree, q.year);
   req_printf(r, "<p>共 <span id=\"n-apps\">%d</span> 条", nTotal);
   if (nPages > 1) req_printf(r, "，第 %lld / %d 页", (long long)page, nPages);
@@ -430,24 +442,26 @@ void panel_applications(Req *r) {
   for (int i = 0; i < n; i++) {
     Date dDue;
     if (!aApp[i].zDueOn[0] || date_parse(aApp[i].zDueOn, &dDue)) continue;
-    if (dDue < dToday) {
-      nOver++;
-      buf_printf(&over,
-                 "<li><a href=\"/staff/applications/%lld\">%h</a> 期限 %h</li>",
-                 (long long)aApp[i].id, aApp[i].zRegNo, aApp[i].zDueOn);
-    } else if (cal_workdays_between(&cal, dToday, dDue) <= nSoonDays) {
-      nSoon++;
-      buf_printf(&soon,
-                 "<li><a href=\"/staff/applications/%lld\">%h</a> 期限 %h</li>",
-                 (long long)aApp[i].id, aApp[i].zRegNo, aApp[i].zDueOn);
-    }
+    /* Each case named as a clerk knows it: 登记号, applicant, what. */
+    Buf *pB = dDue < dToday ? &over
+            : cal_workdays_between(&cal, dToday, dDue) <= nSoonDays ? &soon : NULL;
+    if (!pB) continue;
+    if (pB == &over) nOver++;
+    else nSoon++;
+    const char *zWhat = aApp[i].zInfoTitle[0] ? aApp[i].zInfoTitle : aApp[i].zInfoDescription;
+    size_t nWhat = utf8_prefix(zWhat, strlen(zWhat), 40);
+    buf_printf(pB, "<li><a href=\"/staff/applications/%lld\">%h</a> %h · %h%s，期限 %h</li>",
+               (long long)aApp[i].id, aApp[i].zRegNo, aApp[i].zApplicantName,
+               arena_strndup(&r->arena, zWhat, nWhat), zWhat[nWhat] ? "…" : "",
+               aApp[i].zDueOn);
   }
   int nAns = 0, nOnTime = 0;
   store_app_on_time(r->store, r->user->orgId, bSub, date_year(dToday), &nAns,
                     &nOnTime);
   req_printf(
       r,
-      "<p>未办结 %d 件；<a href=\"/staff/applications\">进入申请登记</a></p>\n",
+      "<p>未办结 %d 件；<a href=\"/staff/applications\">进入申请登记</a>"
+      " · <a href=\"/staff/applications?f=open&amp;mine=1\">我承办的</a></p>\n",
       n);
   req_printf(r, "<h3>%d个工作日内到期（%d）</h3><ul id=\"due-soon\">",
              nSoonDays, nSoon);

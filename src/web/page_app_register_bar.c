@@ -7,7 +7,8 @@
 ** The bar is one GET form: search by the applicant's name or the 登记号,
 ** what to show (f: open, due_soon, overdue, all, received or closed with
 ** the year), the scope (本单位 / 含下级单位, for roles that reach the units
-** below) and quick links for the four common views.  Without script the
+** below), 只看我承办的 (mine=1: the cases whose 承办人 is the user) and quick
+** links for the four common views, which keep mine=1.  Without script the
 ** 筛选 button applies it.
 */
 #include <stdio.h>
@@ -23,13 +24,14 @@ static void option(Req *r, const char *zValue, const char *zLabel, const char *z
 }
 
 void app_register_bar(Req *r, int64_t org, int bSubtree, const char *zFilter, int year,
-                      const char *zSearch, int nSoonDays) {
+                      const char *zSearch, int nSoonDays, int bMine) {
   int thisYear = date_year(app_today());
   /* f=YYYY (received in YYYY) is shown as "received" with that year. */
   const char *zF = zFilter;
   if (strlen(zF) == 4 && strspn(zF, "0123456789") == 4) zF = "received";
   if (!zF[0]) zF = "all";
-  const char *zScope = req_fmt(r, "?org=%lld&subtree=%d", (long long)org, bSubtree);
+  const char *zScope = req_fmt(r, "?org=%lld&subtree=%d%s", (long long)org, bSubtree,
+                               bMine ? "&mine=1" : "");
   req_printf(r, "<form method=\"get\" class=\"filterbar\" role=\"search\" "
                 "aria-label=\"筛选申请\" id=\"filterbar\">"
                 "<input type=\"hidden\" name=\"org\" value=\"%lld\">", (long long)org);
@@ -59,6 +61,8 @@ void app_register_bar(Req *r, int64_t org, int bSubtree, const char *zFilter, in
   } else {
     req_printf(r, "<input type=\"hidden\" name=\"subtree\" value=\"%d\">", bSubtree);
   }
+  req_printf(r, "<p class=\"fb-mine\"><label><input type=\"checkbox\" name=\"mine\" value=\"1\"%s>"
+                " 只看我承办的</label></p>", bMine ? " checked" : "");
   req_puts(r, "<p class=\"fb-go\"><button type=\"submit\">筛选</button></p>");
   /* The common views, one click each (the search is not carried). */
   static const struct { const char *zF, *zLabel; } aQuick[] = {

@@ -14,21 +14,39 @@ static const char *safe_next(const char *z) {
   return login_next_ok(z) ? z : "/staff";
 }
 
-static void login_form(Req *r, const char *zLogin, const char *zErr) {
-  page_begin(r, "工作人员登录");
-  req_puts(r, "<h1>工作人员登录</h1>\n");
-  if (zErr) page_notice(r, "error", zErr);
+/* The sign-in form (after zNext when a same-site path, else /staff). */
+static void login_fields(Req *r, const char *zLogin, const char *zNext) {
   req_printf(r, "<form method=\"post\" action=\"/login\" class=\"form narrow\">\n");
   page_csrf_field(r);
-  req_printf(r, "<input type=\"hidden\" name=\"next\" value=\"%h\">\n",
-             safe_next(req_param(r, "next")));
+  req_printf(r, "<input type=\"hidden\" name=\"next\" value=\"%h\">\n", safe_next(zNext));
   page_input(r, "login", "登录名", zLogin,
              "required autocomplete=\"username\" autocapitalize=\"none\"");
   req_puts(r, "<p class=\"field\"><label for=\"f-password\">密码</label>"
               "<input id=\"f-password\" name=\"password\" type=\"password\" "
               "required autocomplete=\"current-password\"></p>\n"
               "<p><button type=\"submit\">登录</button></p>\n</form>\n");
+}
+
+static void login_form(Req *r, const char *zLogin, const char *zErr) {
+  page_begin(r, "工作人员登录");
+  req_puts(r, "<h1>工作人员登录</h1>\n");
+  if (zErr) page_notice(r, "error", zErr);
+  login_fields(r, zLogin, req_param(r, "next"));
   page_end(r);
+}
+
+void page_login_needed(Req *r) {
+  buf_reset(&r->out);
+  r->bNoCache = 1;
+  const char *zBack = page_referer_path(r);
+  page_begin(r, "需要重新登录");
+  req_puts(r, "<h1>需要重新登录</h1>\n<p class=\"notice error\" role=\"alert\">"
+              "登录已超时（2小时无操作自动退出）或尚未登录，刚才提交的内容没有保存。</p>\n"
+              "<p>请重新登录。登录后回到原页面，本浏览器窗口中填写而未保存的文字会自动填回"
+              "（也可用浏览器的“后退”按钮找回并复制）。</p>\n");
+  login_fields(r, "", zBack);
+  page_end(r);
+  r->status = 401;
 }
 
 int page_login(Req *r) {

@@ -16,22 +16,32 @@
 #include "web/pages.h"
 #include "web/registers.h"
 
-/* The public form, refilled with the submitted values after an error. */
+/* The 留言类型 select with zBox chosen (marked when it was refused). */
+static void box_select(Req *r, const char *zBox) {
+  const char *zId = page_field_id(r, "box");
+  req_printf(r, "<p class=\"field\"><label for=\"%h\">留言类型</label>", zId);
+  const char *zErr_html = page_field_error_attrs(r, "box", zId);
+  req_printf(r, "<select id=\"%h\" name=\"box\"%s>"
+                "<option value=\"message\"%s>网民留言</option>"
+                "<option value=\"mailbox\"%s>领导信箱</option></select></p>\n",
+             zId, zErr_html, strcmp(zBox, "mailbox") ? " selected" : "",
+             strcmp(zBox, "mailbox") ? "" : " selected");
+}
+
+/* The public form, refilled with the submitted values after an error
+** (the refused field marked, page_field_error). */
 static void message_form(Req *r, const Org *o) {
   const char *zBox = req_param_or(r, "box", "message");
   req_printf(r, "<h2>我要留言</h2>\n<form method=\"post\" action=\"/o/%h/messages\" class=\"form\">",
              o->zSlug);
   page_csrf_field(r);
-  req_printf(r, "<p class=\"field\"><label for=\"f-box\">留言类型</label><select id=\"f-box\" name=\"box\">"
-                "<option value=\"message\"%s>网民留言</option>"
-                "<option value=\"mailbox\"%s>领导信箱</option></select></p>\n",
-             strcmp(zBox, "mailbox") ? " selected" : "",
-             strcmp(zBox, "mailbox") ? "" : " selected");
+  box_select(r, zBox);
   page_input(r, "subject", "标题（必填，不超过100字）", req_param(r, "subject"),
              "required maxlength=\"100\"");
-  req_printf(r, "<p class=\"field\"><label for=\"f-body\">留言内容（必填，不超过2000字）</label>"
-                "<textarea id=\"f-body\" name=\"body\" required maxlength=\"2000\">%h</textarea></p>\n",
-             req_param_or(r, "body", ""));
+  req_puts(r, "<p class=\"field\"><label for=\"f-body\">留言内容（必填，不超过2000字）</label>");
+  const char *zErr_html = page_field_error_attrs(r, "body", "f-body");
+  req_printf(r, "<textarea id=\"f-body\" name=\"body\" required maxlength=\"2000\"%s>%h</textarea></p>\n",
+             zErr_html, req_param_or(r, "body", ""));
   page_input(r, "name", "姓名（选填，不公开）", req_param(r, "name"), "maxlength=\"50\"");
   page_input(r, "contact", "联系电话或电子邮箱（选填，不公开，用于答复）",
              req_param(r, "contact"), "maxlength=\"100\"");
@@ -72,7 +82,9 @@ int page_public_messages(Req *r) {
     m.zSubject = req_param_or(r, "subject", "");
     m.zBody = req_param_or(r, "body", "");
     m.zReceivedOn = reg_today(r);
-    zErr = reg_message_check(m.zBox, m.zName, m.zContact, m.zSubject, m.zBody);
+    const char *zField;
+    zErr = reg_message_check(m.zBox, m.zName, m.zContact, m.zSubject, m.zBody, &zField);
+    if (zErr) page_field_error(r, zField, zErr);
     int rc = zErr ? STORE_OK
                   : store_message_add_limited(r->store, &m, zKey, now,
                                               now - MSG_RATE_WINDOW, (int)nMax);
@@ -98,7 +110,7 @@ int page_public_messages(Req *r) {
   }
   page_begin(r, "网民留言与领导信箱");
   req_printf(r, "<h1>%h · 网民留言与领导信箱</h1>\n", o.zName);
-  if (zErr) page_notice(r, "error", zErr);
+  if (zErr) page_form_error(r, zErr);
   if (req_param(r, "sent"))
     page_notice(r, "ok", "留言已收到。我们将在规定时限内答复，答复后可能在本页公开问题与答复（不公开姓名和联系方式）。");
   message_form(r, &o);
@@ -198,7 +210,7 @@ int page_message_list(Req *r) {
   }
   if (!nShown) req_puts(r, "<tr><td colspan=\"8\">暂无记录</td></tr>\n");
   req_puts(r, "</tbody></table>\n");
-  if (req_can(r, PERM_ADMIN, 0) && r->user->orgId == sc.orgId && !sc.org.parentId) {
+  if (r->user->orgId == sc.orgId && req_is_system_admin(r)) {
     req_puts(r, "<h2>设置</h2><form method=\"post\" action=\"/staff/messages/settings\" class=\"form narrow\">");
     page_csrf_field(r);
     page_input(r, "reply_days", "留言答复时限（工作日，1–60）", req_fmt(r, "%d", nDays),
@@ -213,8 +225,9 @@ int page_message_list(Req *r) {
 int page_message_settings(Req *r) {
   int64_t v;
   Org o;
-  if (store_org_get(r->store, &r->arena, r->user->orgId, &o) != STORE_OK || o.parentId) {
-    http_error(r, 403, "只有最上级单位的系统管理员可以修改全系统设置");
+  /* Who may: the route table (ROUTE_SYSTEM, req_is_system_admin). */
+  if (store_org_get(r->store, &r->arena, r->user->orgId, &o) != STORE_OK) {
+    http_store_error(r, store_errcode(r->store));
     return 0;
   }
   if (req_param_int(r, "reply_days", 1, 60, &v) != 1) {
@@ -277,6 +290,9 @@ static void message_feedback(Req *r, const char *zAction, int64_t id) {
                   req_fmt(r, "承办科室：%s%s%s", m.zDeptName, bCal ? "，答复期限为" : "",
                           bCal ? fmt_date(r, date_format(c.dDue, zDue)) : ""),
                   req_fmt(r, "下一步：%s拟写答复后，在本页登记答复。", m.zDeptName));
+  } else if (!strcmp(zAction, "edit")) {
+    page_feedback(r, FB_MESSAGE_UPDATE, m.zSubject,
+                  req_fmt(r, "收到日期为%s", fmt_date(r, m.zReceivedOn)), NULL);
   } else if (!strcmp(zAction, "reply")) {
     page_feedback(r, FB_MESSAGE_REPLY, m.zSubject,
                   req_fmt(r, "答复日期为%s", fmt_date(r, m.zRepliedOn)),
@@ -285,6 +301,131 @@ static void message_feedback(Req *r, const char *zAction, int64_t id) {
     page_feedback(r, strcmp(zAction, "publish") ? FB_MESSAGE_UNPUBLISH : FB_MESSAGE_PUBLISH,
                   m.zSubject, NULL, NULL);
   }
+}
+
+/* The correction of message *m (action=edit): box, writer, contact,
+** subject, text and 收到日期 (not after today, the transfer or the reply).
+** NULL when stored, else the refusal (its field marked). */
+static const char *message_edit(Req *r, const Message *m) {
+  Message n = *m;
+  const char *zField = NULL, *zOn = NULL, *zErr;
+  n.zBox = req_param_or(r, "box", "");
+  n.zName = req_param_or(r, "name", "");
+  n.zContact = req_param_or(r, "contact", "");
+  n.zSubject = req_param_or(r, "subject", "");
+  n.zBody = req_param_or(r, "body", "");
+  zErr = reg_message_check(n.zBox, n.zName, n.zContact, n.zSubject, n.zBody, &zField);
+  if (!zErr && (zErr = reg_date_field(r, "received_on", "收到日期", 1, &zOn)) == NULL) {
+    if (strcmp(zOn, reg_today(r)) > 0) zErr = "收到日期不能晚于今天";
+    else if (m->zTransferredOn[0] && strcmp(zOn, m->zTransferredOn) > 0)
+      zErr = "收到日期不能晚于转办日期";
+    else if (m->zRepliedOn[0] && strcmp(zOn, m->zRepliedOn) > 0)
+      zErr = "收到日期不能晚于答复日期";
+  }
+  if (zErr) {
+    page_field_error(r, zField ? zField : "received_on", zErr);
+    return zErr;
+  }
+  n.zReceivedOn = zOn;
+  return store_message_update(r->store, &n) == STORE_OK ? NULL : store_errmsg(r->store);
+}
+
+/* The reply to message *m with department dept: text and date (not
+** before the message, not after today); NULL when stored, else the
+** refusal (its field marked). */
+static const char *message_reply(Req *r, const Message *m, int64_t dept) {
+  const char *zReply = req_param_or(r, "reply", ""), *zOn = NULL;
+  const char *zErr = reg_text_check("答复内容", zReply, 5000, 1);
+  if (zErr) {
+    page_field_error(r, "reply", zErr);
+    return zErr;
+  }
+  zErr = reg_date_field(r, "replied_on", "答复日期", 1, &zOn);
+  if (!zErr && strcmp(zOn, m->zReceivedOn) < 0) zErr = "答复日期不能早于收到日期";
+  if (!zErr && strcmp(zOn, reg_today(r)) > 0) zErr = "答复日期不能晚于今天";
+  if (zErr) {
+    page_field_error(r, "replied_on", zErr);
+    return zErr;
+  }
+  return store_message_reply(r->store, m->id, zReply, zOn, dept) == STORE_OK
+             ? NULL : store_errmsg(r->store);
+}
+
+/* The POST of a message's page: transfer, reply, publish or unpublish,
+** or the correction (edit).  NULL after redirecting, else the refusal. */
+static const char *message_post(Req *r, const Message *m) {
+  const char *zAction = req_param_or(r, "action", "");
+  const char *zErr = NULL;
+  int64_t dept = 0;
+  if (req_param_int(r, "dept_id", 0, INT64_MAX, &dept) < 0 ||
+      (dept && !dept_ok(r, m->orgId, dept)))
+    return "所选科室不属于该单位";
+  if (!strcmp(zAction, "transfer")) {
+    if (!dept) return "请选择转办科室";
+    if (store_message_transfer(r->store, m->id, dept, reg_today(r)) != STORE_OK)
+      zErr = store_errmsg(r->store);
+  } else if (!strcmp(zAction, "reply")) {
+    zErr = message_reply(r, m, dept);
+  } else if (!strcmp(zAction, "edit")) {
+    zErr = message_edit(r, m);
+  } else if (!strcmp(zAction, "publish") || !strcmp(zAction, "unpublish")) {
+    if (store_message_publish(r->store, m->id, !strcmp(zAction, "publish"),
+                              reg_today(r)) != STORE_OK)
+      zErr = store_errmsg(r->store);
+  } else {
+    return "未知操作";
+  }
+  if (zErr) return zErr;
+  store_audit(r->store, r->user->id, m->orgId,
+              req_fmt(r, "message.%s", strcmp(zAction, "edit") ? zAction : "update"),
+              req_fmt(r, "%lld", (long long)m->id));
+  message_feedback(r, zAction, m->id);
+  req_redirect(r, req_fmt(r, "/staff/messages/%lld", (long long)m->id));
+  return NULL;
+}
+
+/* The editor's forms of message *m: transfer, reply, publication and the
+** correction; after a refused POST the form sent shows what was typed. */
+static void message_forms(Req *r, const Message *m) {
+  const char *zSent = r->method == HTTP_POST ? req_param_or(r, "action", "") : "";
+  req_puts(r, "<h2>转办</h2><form method=\"post\" class=\"form\">");
+  page_csrf_field(r);
+  r->bOtherForm = r->method == HTTP_POST && strcmp(zSent, "transfer");
+  dept_select(r, "dept_id", "转办科室", m->orgId, m->deptId);
+  req_puts(r, "<p><button type=\"submit\" name=\"action\" value=\"transfer\">转办</button></p></form>\n"
+              "<h2>答复</h2><form method=\"post\" class=\"form\">");
+  page_csrf_field(r);
+  int bReply = !strcmp(zSent, "reply");
+  r->bOtherForm = r->method == HTTP_POST && !bReply;
+  reg_textarea(r, "reply", "答复内容", bReply ? req_param(r, "reply") : m->zReply, 1);
+  reg_date_input(r, "replied_on", "答复日期",
+                 bReply ? req_param(r, "replied_on")
+                        : m->zRepliedOn[0] ? m->zRepliedOn : reg_today(r), 1);
+  dept_select(r, "dept_id", "答复部门", m->orgId, m->replyDeptId ? m->replyDeptId : m->deptId);
+  req_puts(r, "<p><button type=\"submit\" name=\"action\" value=\"reply\">保存答复</button></p></form>\n");
+  if (m->zRepliedOn[0]) {
+    req_puts(r, "<form method=\"post\" class=\"form inline-form\">");
+    page_csrf_field(r);
+    if (m->bPublished)
+      req_puts(r, "<p><button type=\"submit\" name=\"action\" value=\"unpublish\">取消公开</button></p></form>\n");
+    else
+      req_puts(r, "<p><button type=\"submit\" name=\"action\" value=\"publish\">公开问题与答复</button></p></form>\n");
+  }
+  int bEdit = !strcmp(zSent, "edit");
+  r->bOtherForm = r->method == HTTP_POST && !bEdit;
+  req_puts(r, "<h2>更正留言信息</h2><p>来信来电登记有误，或公开前需删去留言中的个人信息时更正；"
+              "转办、答复和公开情况不变。</p><form method=\"post\" class=\"form\">"
+              "<input type=\"hidden\" name=\"action\" value=\"edit\">");
+  page_csrf_field(r);
+  box_select(r, bEdit ? req_param_or(r, "box", "") : m->zBox);
+  page_input(r, "subject", "标题", m->zSubject, "required maxlength=\"100\"");
+  reg_textarea(r, "body", "留言内容", bEdit ? req_param(r, "body") : m->zBody, 1);
+  page_input(r, "name", "留言人", m->zName, "maxlength=\"50\"");
+  page_input(r, "contact", "联系方式", m->zContact, "maxlength=\"100\"");
+  reg_date_input(r, "received_on", "收到日期",
+                 bEdit ? req_param(r, "received_on") : m->zReceivedOn, 1);
+  req_puts(r, "<p><button type=\"submit\">保存更正</button></p></form>\n");
+  r->bOtherForm = 0;
 }
 
 int page_message_view(Req *r) {
@@ -297,39 +438,9 @@ int page_message_view(Req *r) {
     return 0;
   }
   if (reg_check(r, PERM_VIEW_STAFF, m.orgId)) return 0;
-  int bEdit = req_can(r, PERM_REGISTER_EDIT, m.orgId);
   if (r->method == HTTP_POST) {
     if (reg_check(r, PERM_REGISTER_EDIT, m.orgId)) return 0;
-    const char *zAction = req_param_or(r, "action", "");
-    const char *zToday = reg_today(r), *zOn = NULL;
-    int64_t dept = 0;
-    int rc = STORE_OK;
-    if (req_param_int(r, "dept_id", 0, INT64_MAX, &dept) < 0 ||
-        (dept && !dept_ok(r, m.orgId, dept))) {
-      zErr = "所选科室不属于该单位";
-    } else if (!strcmp(zAction, "transfer")) {
-      if (!dept) zErr = "请选择转办科室";
-      else rc = store_message_transfer(r->store, id, dept, zToday);
-    } else if (!strcmp(zAction, "reply")) {
-      const char *zReply = req_param_or(r, "reply", "");
-      zErr = reg_text_check("答复内容", zReply, 5000, 1);
-      if (!zErr) zErr = reg_date_field(r, "replied_on", "答复日期", 1, &zOn);
-      if (!zErr && strcmp(zOn, m.zReceivedOn) < 0) zErr = "答复日期不能早于收到日期";
-      if (!zErr && strcmp(zOn, zToday) > 0) zErr = "答复日期不能晚于今天";
-      if (!zErr) rc = store_message_reply(r->store, id, zReply, zOn, dept);
-    } else if (!strcmp(zAction, "publish") || !strcmp(zAction, "unpublish")) {
-      rc = store_message_publish(r->store, id, !strcmp(zAction, "publish"), zToday);
-    } else {
-      zErr = "未知操作";
-    }
-    if (!zErr && rc != STORE_OK) zErr = store_errmsg(r->store);
-    if (!zErr) {
-      store_audit(r->store, r->user->id, m.orgId, req_fmt(r, "message.%s", zAction),
-                  req_fmt(r, "%lld", (long long)id));
-      message_feedback(r, zAction, id);
-      req_redirect(r, req_fmt(r, "/staff/messages/%lld", (long long)id));
-      return 0;
-    }
+    if ((zErr = message_post(r, &m)) == NULL) return 0;
   }
   Calendar cal;
   if (reg_calendar(r, &cal)) return 0;
@@ -343,7 +454,7 @@ int page_message_view(Req *r) {
   page_begin(r, m.zSubject);
   req_printf(r, "<p><a href=\"/staff/messages?org=%lld\">返回留言登记</a></p>\n<h1>%h</h1>\n",
              (long long)m.orgId, m.zSubject);
-  if (zErr) page_notice(r, "error", zErr);
+  if (zErr) page_form_error(r, zErr);
   req_printf(r, "<dl class=\"meta\"><dt>类型</dt><dd>%h</dd><dt>单位</dt><dd>%h</dd>"
                 "<dt>收到日期</dt><dd>%h</dd><dt>答复期限</dt><dd>%h</dd>"
                 "<dt>状态</dt><dd class=\"%h\">%h</dd>"
@@ -356,26 +467,7 @@ int page_message_view(Req *r) {
              m.zReplyDeptName, m.zRepliedOn, m.bPublished ? m.zPublishedOn : "未公开",
              m.zBody);
   if (m.zReply[0]) req_printf(r, "<h2>答复</h2><div class=\"answer\">%h</div>\n", m.zReply);
-  if (bEdit) {
-    req_puts(r, "<h2>转办</h2><form method=\"post\" class=\"form\">");
-    page_csrf_field(r);
-    dept_select(r, "dept_id", "转办科室", m.orgId, m.deptId);
-    req_puts(r, "<p><button type=\"submit\" name=\"action\" value=\"transfer\">转办</button></p></form>\n"
-                "<h2>答复</h2><form method=\"post\" class=\"form\">");
-    page_csrf_field(r);
-    reg_textarea(r, "reply", "答复内容", m.zReply, 1);
-    reg_date_input(r, "replied_on", "答复日期", m.zRepliedOn[0] ? m.zRepliedOn : reg_today(r), 1);
-    dept_select(r, "dept_id", "答复部门", m.orgId, m.replyDeptId ? m.replyDeptId : m.deptId);
-    req_puts(r, "<p><button type=\"submit\" name=\"action\" value=\"reply\">保存答复</button></p></form>\n");
-    if (m.zRepliedOn[0]) {
-      req_puts(r, "<form method=\"post\" class=\"form inline-form\">");
-      page_csrf_field(r);
-      if (m.bPublished)
-        req_puts(r, "<p><button type=\"submit\" name=\"action\" value=\"unpublish\">取消公开</button></p></form>\n");
-      else
-        req_puts(r, "<p><button type=\"submit\" name=\"action\" value=\"publish\">公开问题与答复</button></p></form>\n");
-    }
-  }
+  if (req_can(r, PERM_REGISTER_EDIT, m.orgId)) message_forms(r, &m);
   page_end(r);
   if (zErr) r->status = 422;
   return 0;

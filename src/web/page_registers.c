@@ -55,6 +55,16 @@ const char *reg_qs(Req *r, const RegScope *sc) {
                  sc->bSubtree ? "&subtree=1" : "");
 }
 
+void reg_filter_links(Req *r, const RegScope *sc, const char *zPath, const RegFilter *aF,
+                      int n, const char *zCur) {
+  req_puts(r, "<ul class=\"fb-quick\" aria-label=\"筛选\">");
+  for (int i = 0; i < n; i++)
+    req_printf(r, "<li><a href=\"%h%h%s%h\"%s>%h</a></li>", zPath, reg_qs(r, sc),
+               aF[i].zValue[0] ? "&amp;filter=" : "", aF[i].zValue,
+               !strcmp(zCur, aF[i].zValue) ? " aria-current=\"true\"" : "", aF[i].zLabel);
+  req_puts(r, "</ul>\n");
+}
+
 void reg_nav(Req *r, const RegScope *sc, const char *zCurrent) {
   static const struct { const char *zKey, *zPath, *zLabel; } aItem[] = {
     {"home", "/staff/registers", "概览"},
@@ -101,20 +111,20 @@ void reg_textarea(Req *r, const char *zName, const char *zLabel,
                   const char *zValue, int bRequired) {
   const char *zId = page_field_id(r, zName);
   zValue = page_typed(r, zName, zValue);  /* a refused POST: what was typed */
-  req_printf(r, "<p class=\"field\"><label for=\"%h\">%h</label>"
-                "<textarea id=\"%h\" name=\"%h\"%s>%h</textarea></p>\n",
-             zId, zLabel, zId, zName, bRequired ? " required" : "",
-             zValue ? zValue : "");
+  req_printf(r, "<p class=\"field\"><label for=\"%h\">%h</label>", zId, zLabel);
+  const char *zErr_html = page_field_error_attrs(r, zName, zId);
+  req_printf(r, "<textarea id=\"%h\" name=\"%h\"%s%s>%h</textarea></p>\n", zId, zName,
+             bRequired ? " required" : "", zErr_html, zValue ? zValue : "");
 }
 
 void reg_date_input(Req *r, const char *zName, const char *zLabel,
                     const char *zValue, int bRequired) {
   const char *zId = page_field_id(r, zName);
   zValue = page_typed(r, zName, zValue);
-  req_printf(r, "<p class=\"field\"><label for=\"%h\">%h</label>"
-                "<input type=\"date\" id=\"%h\" name=\"%h\" value=\"%h\"%s></p>\n",
-             zId, zLabel, zId, zName, zValue ? zValue : "",
-             bRequired ? " required" : "");
+  req_printf(r, "<p class=\"field\"><label for=\"%h\">%h</label>", zId, zLabel);
+  const char *zErr_html = page_field_error_attrs(r, zName, zId);
+  req_printf(r, "<input type=\"date\" id=\"%h\" name=\"%h\" value=\"%h\"%s%s></p>\n",
+             zId, zName, zValue ? zValue : "", bRequired ? " required" : "", zErr_html);
 }
 
 int reg_calendar(Req *r, Calendar *pCal) {
@@ -383,6 +393,8 @@ int page_opinion_list(Req *r) {
   page_begin(r, "回应关切");
   req_puts(r, "<h1>回应关切 / 政务舆情</h1>\n");
   reg_nav(r, &sc, "opinion");
+  static const RegFilter aOF[] = {{"", "全部"}, {"missed", "未在时限内回应"}};
+  reg_filter_links(r, &sc, "/staff/opinion", aOF, 2, zOFilter);
   if (zErr) page_notice(r, "error", zErr);
   req_puts(r, "<p>时限依据：特别重大、重大突发事件最迟5小时内发布权威信息、24小时内举行新闻发布会"
               "（国办发〔2016〕80号、61号）；其他政务舆情48小时内回应（国办发〔2016〕61号）。</p>\n"
@@ -626,6 +638,9 @@ int page_proposal_list(Req *r) {
   page_begin(r, "建议提案");
   req_puts(r, "<h1>人大代表建议 / 政协委员提案</h1>\n");
   reg_nav(r, &sc, "proposals");
+  static const RegFilter aPF[] = {
+      {"", "全部"}, {"overdue", "超期未答复"}, {"published", "已公开答复全文"}};
+  reg_filter_links(r, &sc, "/staff/proposals", aPF, 3, zPFilter);
   if (zErr) page_notice(r, "error", zErr);
   req_puts(r, "<table class=\"grid cards\" id=\"proposal-list\"><caption>建议提案办理</caption><thead><tr>"
               "<th scope=\"col\">年度</th><th scope=\"col\">类别</th><th scope=\"col\">编号</th>"
@@ -678,11 +693,18 @@ static const char *proposal_post(Req *r, const Proposal *pOld) {
     const char *zReply = req_param_or(r, "reply", ""), *zOn;
     int bPublish = req_param(r, "publish") != NULL;
     zErr = reg_text_check("答复内容", zReply, 20000, 1);
-    if (!zErr) zErr = reg_date_field(r, "replied_on", "答复日期", 1, &zOn);
+    if (zErr) {
+      page_field_error(r, "reply", zErr);
+      return zErr;
+    }
+    zErr = reg_date_field(r, "replied_on", "答复日期", 1, &zOn);
     if (!zErr && pOld->zReceivedOn[0] && strcmp(zOn, pOld->zReceivedOn) < 0)
       zErr = "答复日期不能早于交办日期";
     if (!zErr && strcmp(zOn, reg_today(r)) > 0) zErr = "答复日期不能晚于今天";
-    if (zErr) return zErr;
+    if (zErr) {
+      page_field_error(r, "replied_on", zErr);
+      return zErr;
+    }
     if (store_proposal_reply(r->store, pOld->id, zReply, zOn, bPublish) != STORE_OK)
       return store_errmsg(r->store);
     store_audit(r->store, r->user->id, pOld->orgId, "proposal.reply", pOld->zNumber);
@@ -697,20 +719,26 @@ static const char *proposal_post(Req *r, const Proposal *pOld) {
 ** then the correction of the registration. */
 static void proposal_forms(Req *r, const Proposal *p) {
   int bEdit = !strcmp(req_param_or(r, "action", ""), "edit") && r->method == HTTP_POST;
+  int bReply = r->method == HTTP_POST && !bEdit;   /* a refused reply: as typed */
   Proposal typed = *p;
   if (bEdit) proposal_form(r, &typed);   /* what was typed, shown again */
   req_puts(r, "<h2>答复与公开</h2><form method=\"post\" class=\"form\">");
   page_csrf_field(r);
-  reg_textarea(r, "reply", "答复内容", p->zReply, 1);
-  reg_date_input(r, "replied_on", "答复日期", p->zRepliedOn[0] ? p->zRepliedOn : reg_today(r), 1);
+  r->bOtherForm = bEdit;
+  reg_textarea(r, "reply", "答复内容", bReply ? req_param(r, "reply") : p->zReply, 1);
+  reg_date_input(r, "replied_on", "答复日期",
+                 bReply ? req_param(r, "replied_on")
+                        : p->zRepliedOn[0] ? p->zRepliedOn : reg_today(r), 1);
   req_printf(r, "<p><label class=\"check\"><input type=\"checkbox\" name=\"publish\" value=\"1\"%s> "
                 "公开答复全文</label></p><p><button type=\"submit\">保存</button></p></form>\n",
-             p->bPublished ? " checked" : "");
+             (bReply ? req_param(r, "publish") != NULL : p->bPublished) ? " checked" : "");
+  r->bOtherForm = r->method == HTTP_POST && !bEdit;
   req_puts(r, "<h2>更正登记信息</h2><form method=\"post\" class=\"form\">"
               "<input type=\"hidden\" name=\"action\" value=\"edit\">");
   page_csrf_field(r);
   proposal_fields(r, &typed, bEdit ? req_param(r, "pyear") : req_fmt(r, "%d", p->year));
   req_puts(r, "<p><button type=\"submit\">保存更正</button></p></form>\n");
+  r->bOtherForm = 0;
 }
 
 int page_proposal_view(Req *r) {
@@ -730,7 +758,7 @@ int page_proposal_view(Req *r) {
   page_begin(r, p.zTitle);
   req_printf(r, "<p><a href=\"/staff/proposals?org=%lld\">返回建议提案</a></p>\n<h1>%h</h1>\n",
              (long long)p.orgId, p.zTitle);
-  if (zErr) page_notice(r, "error", zErr);
+  if (zErr) page_form_error(r, zErr);
   req_printf(r, "<dl class=\"meta\"><dt>类别</dt><dd>%h</dd><dt>年度、编号</dt><dd>%d年 %h</dd>"
                 "<dt>代表/委员</dt><dd>%h</dd><dt>主办部门</dt><dd>%h</dd><dt>协办部门</dt><dd>%h</dd>"
                 "<dt>交办日期</dt><dd>%h</dd><dt>办理期限</dt><dd>%h</dd><dt>答复日期</dt><dd>%h</dd>"

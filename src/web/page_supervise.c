@@ -307,6 +307,80 @@ static const char *inspection_dates(const Inspection *in, const char *zClosed) {
   return reg_inspection_dates(dOn, dDue, dClosed, reg_today_date());
 }
 
+/* Reads and checks the inspection form into *in (target unit, 督查日期,
+** subject, findings, follow-up, 整改期限 and, when bClosed, the 整改办结
+** date): NULL, else the refusal with its field marked; -1 in *pDone when
+** the answer (403) is already written. */
+static const char *inspection_form(Req *r, Inspection *in, int bClosed, int *pDone) {
+  int64_t target = 0;
+  const char *zErr = NULL, *zField = NULL, *zClosed = NULL;
+  *pDone = 0;
+  in->zSubject = req_param_or(r, "subject", "");
+  in->zFindings = req_param_or(r, "findings", "");
+  in->zFollowUp = req_param_or(r, "follow_up", "");
+  if (req_param_int(r, "target", 1, INT64_MAX, &target) != 1) {
+    zErr = "请选择被督查单位";
+    zField = "target";
+  } else if (reg_check(r, PERM_SUPERVISE, target)) {
+    *pDone = -1;
+    return "";
+  }
+  in->orgId = target;
+  if (!zErr && (zErr = reg_date_field(r, "inspected_on", "督查日期", 1, &in->zInspectedOn)))
+    zField = "inspected_on";
+  if (!zErr && (zErr = reg_text_check("督查事项", in->zSubject, 200, 1))) zField = "subject";
+  if (!zErr && (zErr = reg_text_check("发现的问题", in->zFindings, 8000, 1))) zField = "findings";
+  if (!zErr && (zErr = reg_text_check("整改要求", in->zFollowUp, 8000, 0))) zField = "follow_up";
+  if (!zErr && (zErr = reg_date_field(r, "follow_up_due", "整改期限", 0, &in->zFollowUpDue)))
+    zField = "follow_up_due";
+  if (!zErr && bClosed &&
+      (zErr = reg_date_field(r, "closed_on", "整改办结日期", 0, &zClosed)))
+    zField = "closed_on";
+  if (!zErr) {  /* the field whose date breaks the rule: each in turn */
+    Inspection on = *in;
+    on.zFollowUpDue = NULL;
+    if ((zErr = inspection_dates(&on, NULL)) != NULL) zField = "inspected_on";
+    else if ((zErr = inspection_dates(in, NULL)) != NULL) zField = "follow_up_due";
+    else if ((zErr = inspection_dates(in, zClosed)) != NULL) zField = "closed_on";
+  }
+  in->zClosedOn = zClosed;
+  if (zErr) page_field_error(r, zField, zErr);
+  return zErr;
+}
+
+/* The fields of the inspection form from *in (the units of aOrg the user
+** supervises to choose from; bClosed: with the 整改办结 date). */
+static void inspection_fields(Req *r, const Inspection *in, const Org *aOrg, int nOrg,
+                              int bClosed) {
+  req_puts(r, "<p class=\"field\"><label for=\"f-target\">被督查单位</label>");
+  const char *zErr_html = page_field_error_attrs(r, "target", "f-target");
+  page_org_select_open(r, "f-target", "target", nOrg);
+  req_printf(r, "%s>", zErr_html);
+  for (int i = 0; i < nOrg; i++) {
+    if (!req_can_in_own_tree(r, PERM_SUPERVISE, &aOrg[i])) continue;
+    req_printf(r, "<option value=\"%lld\"%s>", (long long)aOrg[i].id,
+               aOrg[i].id == in->orgId ? " selected" : "");
+    for (int d = 0; d < aOrg[i].depth; d++) req_puts(r, "　");
+    req_printf(r, "%h</option>", aOrg[i].zName);
+  }
+  req_puts(r, "</select></p>\n");
+  reg_date_input(r, "inspected_on", "督查日期", in->zInspectedOn, 1);
+  page_input(r, "subject", "督查事项", in->zSubject, "required maxlength=\"200\"");
+  reg_textarea(r, "findings", "发现的问题", in->zFindings, 1);
+  reg_textarea(r, "follow_up", "整改要求", in->zFollowUp, 0);
+  reg_date_input(r, "follow_up_due", "整改期限", in->zFollowUpDue, 0);
+  if (bClosed)
+    reg_date_input(r, "closed_on", "整改办结日期（未办结时留空）", in->zClosedOn, 0);
+}
+
+/* The units the user may choose as inspected: the tree of the user's own
+** organisation (0 on error). */
+static int inspection_orgs(Req *r, Org **paOrg) {
+  int nOrg;
+  if (store_org_tree(r->store, &r->arena, r->user->orgId, paOrg, &nOrg) != STORE_OK) nOrg = 0;
+  return nOrg;
+}
+
 int page_inspection_list(Req *r) {
   RegScope sc;
   const char *zErr = NULL;
@@ -314,31 +388,26 @@ int page_inspection_list(Req *r) {
   if (reg_scope(r, PERM_SUPERVISE, &sc)) return 0;
   Inspection in;
   memset(&in, 0, sizeof in);
+  in.orgId = sc.orgId;
+  in.zInspectedOn = reg_today(r);
   if (r->method == HTTP_POST) {
-    int64_t target = 0;
-    if (req_param_int(r, "target", 1, INT64_MAX, &target) != 1) zErr = "请选择被督查单位";
-    else if (reg_check(r, PERM_SUPERVISE, target)) return 0;
-    in.orgId = target;
+    int bDone;
     in.byOrgId = r->user->orgId;
     in.userId = r->user->id;
-    in.zSubject = req_param_or(r, "subject", "");
-    in.zFindings = req_param_or(r, "findings", "");
-    in.zFollowUp = req_param_or(r, "follow_up", "");
-    if (!zErr) zErr = reg_date_field(r, "inspected_on", "督查日期", 1, &in.zInspectedOn);
-    if (!zErr) zErr = reg_text_check("督查事项", in.zSubject, 200, 1);
-    if (!zErr) zErr = reg_text_check("发现的问题", in.zFindings, 8000, 1);
-    if (!zErr) zErr = reg_text_check("整改要求", in.zFollowUp, 8000, 0);
-    if (!zErr) zErr = reg_date_field(r, "follow_up_due", "整改期限", 0, &in.zFollowUpDue);
-    if (!zErr) zErr = inspection_dates(&in, NULL);
+    zErr = inspection_form(r, &in, 0, &bDone);
+    if (bDone) return 0;
     if (!zErr) {
       if (store_inspection_add(r->store, &in) != STORE_OK) zErr = store_errmsg(r->store);
       else {
-        store_audit(r->store, r->user->id, target, "inspection.add", in.zSubject);
+        store_audit(r->store, r->user->id, in.orgId, "inspection.add", in.zSubject);
         inspection_feedback(r, &in);
         req_redirect(r, req_fmt(r, "/staff/inspections/%lld", (long long)in.id));
         return 0;
       }
     }
+    /* What was typed is shown again, a bad date as sent. */
+    in.zInspectedOn = req_param_or(r, "inspected_on", "");
+    in.zFollowUpDue = req_param_or(r, "follow_up_due", "");
   }
   /* ?year= (by 督查日期) and ?filter=open (整改中, whatever the year): the
   ** dashboard's 接受督查 and the supervisor's 待整改 link here with them. */
@@ -356,8 +425,7 @@ int page_inspection_list(Req *r) {
     return 0;
   }
   Org *aOrg;
-  int nOrg;
-  if (store_org_tree(r->store, &r->arena, r->user->orgId, &aOrg, &nOrg) != STORE_OK) nOrg = 0;
+  int nOrg = inspection_orgs(r, &aOrg);
   page_begin(r, "督查记录");
   req_printf(r, "<p><a href=\"/staff/supervise\">返回督查一览</a></p>\n<h1>督查记录</h1>\n"
                 "<p>%h%s。", sc.org.zName, sc.bSubtree ? "及其下级单位" : "（不含下级单位）");
@@ -365,10 +433,12 @@ int page_inspection_list(Req *r) {
     req_printf(r, " <a href=\"/staff/inspections?org=%lld&amp;subtree=1\">含下级单位</a>",
                (long long)sc.orgId);
   req_puts(r, "</p>\n");
+  static const RegFilter aIF[] = {{"", "全部"}, {"open", "整改中"}};
+  reg_filter_links(r, &sc, "/staff/inspections", aIF, 2, zFilter);
   if (bOpen || sc.year)
     req_printf(r, "<p class=\"filter\" id=\"filter\">筛选：%h <a href=\"/staff/inspections%h\">清除筛选</a></p>\n",
                bOpen ? "整改中（不限年度）" : req_fmt(r, "%d 年督查", sc.year), reg_qs(r, &sc));
-  if (zErr) page_notice(r, "error", zErr);
+  if (zErr) page_form_error(r, zErr);
   req_puts(r, "<table class=\"grid cards\" id=\"inspection-list\"><caption>督查</caption><thead><tr><th scope=\"col\">日期</th>"
               "<th scope=\"col\">被督查单位</th><th scope=\"col\">事项</th><th scope=\"col\">整改期限</th>"
               "<th scope=\"col\">整改</th></tr></thead><tbody>\n");
@@ -382,25 +452,76 @@ int page_inspection_list(Req *r) {
   req_puts(r, "</tbody></table>\n<h2>登记督查</h2><form method=\"post\" class=\"form\">");
   page_csrf_field(r);
   req_printf(r, "<input type=\"hidden\" name=\"org\" value=\"%lld\">", (long long)sc.orgId);
-  req_puts(r, "<p class=\"field\"><label for=\"f-target\">被督查单位</label>");
-  page_org_select_open(r, "f-target", "target", nOrg);
-  req_puts(r, ">");
-  for (int i = 0; i < nOrg; i++) {
-    if (!req_can_in_own_tree(r, PERM_SUPERVISE, &aOrg[i])) continue;
-    req_printf(r, "<option value=\"%lld\">", (long long)aOrg[i].id);
-    for (int d = 0; d < aOrg[i].depth; d++) req_puts(r, "　");
-    req_printf(r, "%h</option>", aOrg[i].zName);
-  }
-  req_puts(r, "</select></p>\n");
-  reg_date_input(r, "inspected_on", "督查日期", req_param_or(r, "inspected_on", reg_today(r)), 1);
-  page_input(r, "subject", "督查事项", in.zSubject, "required maxlength=\"200\"");
-  reg_textarea(r, "findings", "发现的问题", in.zFindings, 1);
-  reg_textarea(r, "follow_up", "整改要求", in.zFollowUp, 0);
-  reg_date_input(r, "follow_up_due", "整改期限", req_param(r, "follow_up_due"), 0);
+  inspection_fields(r, &in, aOrg, nOrg, 0);
   req_puts(r, "<p><button type=\"submit\">保存</button></p></form>\n");
   page_end(r);
   if (zErr) r->status = 422;
   return 0;
+}
+
+/* The POST of an inspection's page: the 整改办结 date, or with action=edit
+** the correction of the record.  NULL after redirecting, else the
+** refusal ("" when the answer is already written). */
+static const char *inspection_post(Req *r, const Inspection *pOld) {
+  const char *zErr;
+  Inspection in = *pOld;
+  if (!strcmp(req_param_or(r, "action", ""), "edit")) {
+    int bDone;
+    if ((zErr = inspection_form(r, &in, 1, &bDone)) != NULL) return zErr;
+    if (store_inspection_update(r->store, &in) != STORE_OK) return store_errmsg(r->store);
+    store_audit(r->store, r->user->id, in.orgId, "inspection.update", in.zSubject);
+    page_feedback(r, FB_INSPECTION_UPDATE, in.zSubject,
+                  req_fmt(r, "督查日期为%s", fmt_date(r, in.zInspectedOn)), NULL);
+  } else {
+    const char *zOn;
+    zErr = reg_date_field(r, "closed_on", "办结日期", 1, &zOn);
+    if (!zErr) zErr = inspection_dates(pOld, zOn);
+    if (!zErr && store_inspection_close(r->store, pOld->id, zOn) != STORE_OK)
+      zErr = store_errmsg(r->store);
+    if (zErr) {
+      page_field_error(r, "closed_on", zErr);
+      return zErr;
+    }
+    store_audit(r->store, r->user->id, pOld->orgId, "inspection.close", pOld->zSubject);
+    page_feedback(r, FB_INSPECTION_CLOSE, pOld->zSubject,
+                  req_fmt(r, "办结日期为%s", fmt_date(r, zOn)), NULL);
+  }
+  req_redirect(r, req_fmt(r, "/staff/inspections/%lld", (long long)pOld->id));
+  return NULL;
+}
+
+/* The forms of inspection *in's page: closing its follow-up, then the
+** correction (what was typed, after a refused correction). */
+static void inspection_forms(Req *r, const Inspection *in) {
+  int bEdit = r->method == HTTP_POST && !strcmp(req_param_or(r, "action", ""), "edit");
+  /* After a refused correction only its form is shown: its fields then
+  ** have the ids the error summary links to (page_field_id, f-closed_on). */
+  if (!in->zClosedOn[0] && in->zFollowUp[0] && !bEdit) {
+    req_puts(r, "<h2>整改办结</h2><form method=\"post\" class=\"form narrow\">");
+    page_csrf_field(r);
+    reg_date_input(r, "closed_on", "办结日期", reg_today(r), 1);
+    req_puts(r, "<p><button type=\"submit\">确认整改办结</button></p></form>\n");
+  }
+  r->bOtherForm = r->method == HTTP_POST && !bEdit;
+  Inspection typed = *in;
+  if (bEdit) {
+    typed.zSubject = req_param_or(r, "subject", "");
+    typed.zFindings = req_param_or(r, "findings", "");
+    typed.zFollowUp = req_param_or(r, "follow_up", "");
+    typed.zInspectedOn = req_param_or(r, "inspected_on", "");
+    typed.zFollowUpDue = req_param_or(r, "follow_up_due", "");
+    typed.zClosedOn = req_param_or(r, "closed_on", "");
+    int64_t t;
+    if (req_param_int(r, "target", 1, INT64_MAX, &t) == 1) typed.orgId = t;
+  }
+  Org *aOrg;
+  int nOrg = inspection_orgs(r, &aOrg);
+  req_puts(r, "<h2>更正督查记录</h2><form method=\"post\" class=\"form\">"
+              "<input type=\"hidden\" name=\"action\" value=\"edit\">");
+  page_csrf_field(r);
+  inspection_fields(r, &typed, aOrg, nOrg, 1);
+  req_puts(r, "<p><button type=\"submit\">保存更正</button></p></form>\n");
+  r->bOtherForm = 0;
 }
 
 int page_inspection_view(Req *r) {
@@ -414,34 +535,18 @@ int page_inspection_view(Req *r) {
   }
   if (reg_check(r, PERM_SUPERVISE, in.orgId)) return 0;
   if (r->method == HTTP_POST) {
-    const char *zOn;
-    zErr = reg_date_field(r, "closed_on", "办结日期", 1, &zOn);
-    if (!zErr) zErr = inspection_dates(&in, zOn);
-    if (!zErr && store_inspection_close(r->store, id, zOn) != STORE_OK)
-      zErr = store_errmsg(r->store);
-    if (!zErr) {
-      store_audit(r->store, r->user->id, in.orgId, "inspection.close", in.zSubject);
-      page_feedback(r, FB_INSPECTION_CLOSE, in.zSubject,
-                    req_fmt(r, "办结日期为%s", fmt_date(r, zOn)), NULL);
-      req_redirect(r, req_fmt(r, "/staff/inspections/%lld", (long long)id));
-      return 0;
-    }
+    if ((zErr = inspection_post(r, &in)) == NULL || !zErr[0]) return 0;
   }
   page_begin(r, "督查记录");
   req_printf(r, "<p><a href=\"/staff/inspections?org=%lld&amp;subtree=1\">返回督查记录</a></p>\n<h1>%h</h1>\n",
              (long long)in.byOrgId, in.zSubject);
-  if (zErr) page_notice(r, "error", zErr);
+  if (zErr) page_form_error(r, zErr);
   req_printf(r, "<dl class=\"meta\"><dt>被督查单位</dt><dd>%h</dd><dt>日期</dt><dd>%h</dd>"
                 "<dt>督查人</dt><dd>%h</dd><dt>发现的问题</dt><dd>%h</dd><dt>整改要求</dt><dd>%h</dd>"
                 "<dt>整改期限</dt><dd>%h</dd><dt>办结</dt><dd>%h</dd></dl>\n",
              in.zOrgName, in.zInspectedOn, in.zUserName, in.zFindings, in.zFollowUp,
              in.zFollowUpDue, in.zClosedOn[0] ? in.zClosedOn : "未办结");
-  if (!in.zClosedOn[0] && in.zFollowUp[0]) {
-    req_puts(r, "<h2>整改办结</h2><form method=\"post\" class=\"form narrow\">");
-    page_csrf_field(r);
-    reg_date_input(r, "closed_on", "办结日期", reg_today(r), 1);
-    req_puts(r, "<p><button type=\"submit\">确认整改办结</button></p></form>\n");
-  }
+  inspection_forms(r, &in);
   page_end(r);
   if (zErr) r->status = 422;
   return 0;

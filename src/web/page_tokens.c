@@ -34,6 +34,8 @@ static void token_table(Req *r) {
                aT[i].zCreatedAt, aT[i].zLastUsedAt[0] ? aT[i].zLastUsedAt : "-");
     if (aT[i].zRevokedAt[0]) {
       req_printf(r, "已吊销（%h）", aT[i].zRevokedAt);
+    } else if (aT[i].bCreatorDisabled) {
+      req_puts(r, "已失效（创建它的管理员已停用）");
     } else {
       req_printf(r, "<form method=\"post\" class=\"inline\" action=\"/admin/"
                     "tokens/%lld/revoke\">", (long long)aT[i].id);

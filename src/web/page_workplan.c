@@ -125,6 +125,11 @@ int page_workplan_list(Req *r) {
   page_begin(r, "工作要点");
   req_puts(r, "<h1>工作要点</h1>\n");
   reg_nav(r, &sc, "workplans");
+  static const RegFilter aWF[] = {{"", "全部工作要点"},
+                                  {"tasks", "全部任务"},
+                                  {"overdue", "逾期未完成的任务"},
+                                  {"done", "已完成的任务"}};
+  reg_filter_links(r, &sc, "/staff/workplans", aWF, 4, zFilter);
   if (zErr) page_notice(r, "error", zErr);
   if (iFilter >= 0) {
     if (task_table(r, &sc, iFilter, zToday)) return 0;
@@ -159,26 +164,58 @@ int page_workplan_list(Req *r) {
   return 0;
 }
 
-int page_workplan_view(Req *r) {
-  int64_t id = req_arg_id(r, 0);
-  WorkplanRec w;
-  const char *zToday = reg_today(r);
-  r->bNoCache = 1;
-  if (!id || store_workplan_get(r->store, &r->arena, id, zToday, &w) != STORE_OK) {
-    http_error(r, 404, "工作要点不存在");
+/* The correction of plan *w (action=edit): its year and title; the
+** tasks stay.  NULL after redirecting, else the refusal (field marked)
+** with its status in *pStatus (409 when the name is taken). */
+static const char *workplan_edit_post(Req *r, const WorkplanRec *w, int *pStatus) {
+  int64_t year;
+  const char *zTitle = req_param_or(r, "title", ""), *zErr = NULL;
+  if (req_param_int(r, "pyear", 1990, 2999, &year) != 1) {
+    page_field_error(r, "pyear", "请填写有效的年度");
+    return "请填写有效的年度";
+  }
+  if ((zErr = reg_text_check("名称", zTitle, 200, 1)) != NULL) {
+    page_field_error(r, "title", zErr);
+    return zErr;
+  }
+  int rc = store_workplan_update(r->store, w->id, (int)year, zTitle);
+  if (rc != STORE_OK) {
+    *pStatus = http_store_status(rc);
+    return store_errmsg(r->store);
+  }
+  store_audit(r->store, r->user->id, w->orgId, "workplan.update", zTitle);
+  page_feedback(r, FB_WORKPLAN_UPDATE, zTitle, req_fmt(r, "年度为%d年", (int)year), NULL);
+  req_redirect(r, req_fmt(r, "/staff/workplans/%lld", (long long)w->id));
+  return NULL;
+}
+
+/* Deletes plan *w (action=delete) after asking: a plan imported by
+** mistake, before any progress was reported on it.  Always 0 (answered). */
+static int workplan_delete_post(Req *r, const WorkplanRec *w) {
+  if (!page_confirmed(r, req_fmt(r, "删除%d年“%s”及其 %d 项任务？删除后无法恢复，"
+                                    "可重新导入正确的文本。", w->year, w->zTitle, w->nTask),
+                      "确认删除"))
+    return 0;
+  int rc = store_workplan_delete(r->store, w->id);
+  if (rc != STORE_OK) {
+    http_store_error(r, rc);
     return 0;
   }
-  if (reg_check(r, PERM_VIEW_STAFF, w.orgId)) return 0;
-  TaskRec *aT;
-  int n;
-  if (store_workplan_tasks(r->store, &r->arena, id, &aT, &n) != STORE_OK) {
-    http_store_error(r, store_errcode(r->store));
-    return 0;
-  }
-  page_begin(r, w.zTitle);
-  req_printf(r, "<p><a href=\"/staff/workplans?org=%lld\">返回工作要点</a></p>\n"
-                "<h1>%d年 %h</h1>\n<p>%h · 任务 %d 项，已完成 %d 项，逾期未完成 %d 项。</p>\n",
-             (long long)w.orgId, w.year, w.zTitle, w.zOrgName, w.nTask, w.nDone, w.nOverdue);
+  store_audit(r->store, r->user->id, w->orgId, "workplan.delete", w->zTitle);
+  page_feedback(r, FB_WORKPLAN_DELETE, w->zTitle, req_fmt(r, "共 %d 项任务", w->nTask), NULL);
+  req_redirect(r, req_fmt(r, "/staff/workplans?org=%lld", (long long)w->orgId));
+  return 0;
+}
+
+/* Whether any of the n tasks aT has a progress report. */
+static int plan_has_progress(const TaskRec *aT, int n) {
+  for (int i = 0; i < n; i++)
+    if (aT[i].zLastNote[0]) return 1;
+  return 0;
+}
+
+/* The task table of a plan: its n tasks aT as of zToday. */
+static void plan_task_table(Req *r, const TaskRec *aT, int n, const char *zToday) {
   req_puts(r, "<table class=\"grid cards\"><caption>任务</caption><thead><tr>"
               "<th scope=\"col\">序号</th><th scope=\"col\">任务</th><th scope=\"col\">牵头</th>"
               "<th scope=\"col\">配合</th><th scope=\"col\">期限</th><th scope=\"col\">进展</th>"
@@ -192,7 +229,58 @@ int page_workplan_view(Req *r) {
                aT[i].zDueOn, aT[i].zDoneOn[0] ? "已完成 " : "", aT[i].zLastNote);
   }
   req_puts(r, "</tbody></table>\n");
+}
+
+int page_workplan_view(Req *r) {
+  int64_t id = req_arg_id(r, 0);
+  WorkplanRec w;
+  const char *zToday = reg_today(r), *zErr = NULL;
+  int status = 422;
+  r->bNoCache = 1;
+  if (!id || store_workplan_get(r->store, &r->arena, id, zToday, &w) != STORE_OK) {
+    http_error(r, 404, "工作要点不存在");
+    return 0;
+  }
+  if (reg_check(r, PERM_VIEW_STAFF, w.orgId)) return 0;
+  if (r->method == HTTP_POST) {
+    if (reg_check(r, PERM_REGISTER_EDIT, w.orgId)) return 0;
+    const char *zAction = req_param_or(r, "action", "");
+    if (!strcmp(zAction, "delete")) return workplan_delete_post(r, &w);
+    if (strcmp(zAction, "edit")) {
+      http_error(r, 400, "未知操作");
+      return 0;
+    }
+    if ((zErr = workplan_edit_post(r, &w, &status)) == NULL) return 0;
+  }
+  TaskRec *aT;
+  int n;
+  if (store_workplan_tasks(r->store, &r->arena, id, &aT, &n) != STORE_OK) {
+    http_store_error(r, store_errcode(r->store));
+    return 0;
+  }
+  page_begin(r, w.zTitle);
+  req_printf(r, "<p><a href=\"/staff/workplans?org=%lld\">返回工作要点</a></p>\n"
+                "<h1>%d年 %h</h1>\n", (long long)w.orgId, w.year, w.zTitle);
+  if (zErr) page_form_error(r, zErr);
+  req_printf(r, "<p>%h · 任务 %d 项，已完成 %d 项，逾期未完成 %d 项。</p>\n",
+             w.zOrgName, w.nTask, w.nDone, w.nOverdue);
+  plan_task_table(r, aT, n, zToday);
+  if (req_can(r, PERM_REGISTER_EDIT, w.orgId)) {
+    req_puts(r, "<h2>更正年度和名称</h2><p>各项任务的分工、期限在任务页面更正。</p>"
+                "<form method=\"post\" class=\"form\"><input type=\"hidden\" name=\"action\" value=\"edit\">");
+    page_csrf_field(r);
+    page_input(r, "pyear", "年度", req_fmt(r, "%d", w.year), "required inputmode=\"numeric\"");
+    page_input(r, "title", "名称", w.zTitle, "required maxlength=\"200\"");
+    req_puts(r, "<p><button type=\"submit\">保存更正</button></p></form>\n");
+    if (!w.nDone && !plan_has_progress(aT, n)) {
+      req_puts(r, "<h2>删除工作要点</h2><p>导入了错误的文本时，在报告任何进展之前可以删除后重新导入。</p>"
+                  "<form method=\"post\" class=\"form\"><input type=\"hidden\" name=\"action\" value=\"delete\">");
+      page_csrf_field(r);
+      req_puts(r, "<p><button type=\"submit\" class=\"danger\">删除</button></p></form>\n");
+    }
+  }
   page_end(r);
+  if (zErr) r->status = status;
   return 0;
 }
 

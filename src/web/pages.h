@@ -54,6 +54,21 @@ int page_confirmed(Req *r, const char *zQuestion, const char *zButton);
 const char *page_referer_path(Req *r);
 /* A notice box: kind "error" or "ok"; zMsg is text (escaped). */
 void page_notice(Req *r, const char *zKind, const char *zMsg);
+/* Errors tied to their field (after a refused POST of one form):
+** page_field_error records the field (its name) and the message;
+** page_form_error then writes the summary at the top of the page (role
+** alert, a link to the field; with no field recorded, page_notice), and
+** the field helpers (page_input, reg_textarea, reg_date_input, or any
+** field through page_field_error_attrs) write the message beside the
+** field, with aria-invalid, aria-describedby and autofocus, so the cursor
+** is in the field to correct without a script.  Only the first field of
+** that name on the page is marked, and none while r->bOtherForm. */
+void page_field_error(Req *r, const char *zField, const char *zMsg);
+void page_form_error(Req *r, const char *zMsg);
+/* For field zName with id zId: when it is the refused one, writes its
+** message (<span class="field-error" id="e-ID">) and returns the
+** attributes for its control (HTML, begins with a space); else "". */
+const char *page_field_error_attrs(Req *r, const char *zName, const char *zId);
 /* The value a form field shows: on a page shown again after a refused POST,
 ** the value sent for zName in the body (what was typed stays typed), unless
 ** r->bOtherForm or the body has no such field; else zValue. */
@@ -109,6 +124,13 @@ int page_robots(Req *r);
 
 /* ---- page_auth.c ---- */
 int page_login(Req *r);
+/* The answer to a POST from a browser without a valid session (signed
+** out, or the session expired while a form was being filled in): 401
+** and the sign-in form, which leads back to the page the form was on
+** (its Referer), where staff.js puts back the text typed there.  The body
+** is not read (a POST without a session is answered from its headers,
+** server.c post_precheck). */
+void page_login_needed(Req *r);
 int page_logout(Req *r);
 int page_staff_home(Req *r);
 int page_password(Req *r);

@@ -88,6 +88,16 @@ void reg_nav(Req *r, const RegScope *sc, const char *zCurrent);
 /* "?org=ID" plus "&subtree=1" when set, in the arena (for links). */
 const char *reg_qs(Req *r, const RegScope *sc);
 
+/* One of a list's ?filter= views: its value ("" for all) and label. */
+typedef struct RegFilter {
+  const char *zValue, *zLabel;
+} RegFilter;
+/* The row of links to the n views aF of the list at zPath for sc (every
+** year), the view zCur marked aria-current: the views the dashboard's
+** figures link to, one click away on the list itself. */
+void reg_filter_links(Req *r, const RegScope *sc, const char *zPath, const RegFilter *aF,
+                      int n, const char *zCur);
+
 /* Today in Beijing as "YYYY-MM-DD" (in the arena) and as a Date. */
 const char *reg_today(Req *r);
 Date reg_today_date(void);

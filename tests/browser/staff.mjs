@@ -257,4 +257,43 @@ export function registerStaffTests(test, h) {
       await ctx.close();
     }
   });
+
+  test('session expired while writing a reply: sign in again, the text is put back (390, axe)', async ({ browser, base }) => {
+    const ctx = await browser.newContext({ viewport: { width: 390, height: 844 } });
+    const page = await ctx.newPage();
+    try {
+      await signIn(page, base, 'office', h.PASSWORD);
+      await page.goto(base + '/staff/messages');
+      await page.click('text=乡镇卫生院夜间值班问题');
+      const url = page.url();
+      const text = '经核实，各乡镇卫生院已安排夜间值班人员，值班电话已在门口公示。';
+      await page.fill('#f-reply', text);
+      await ctx.clearCookies();   // the session is gone, as after two idle hours
+      await page.click('button[value="reply"]');
+      const h1 = (await page.textContent('h1')).trim();
+      if (h1 !== '需要重新登录') throw new Error(`after the lost session: ${h1}`);
+      await h.shot(page, 'staff-login-needed-390');
+      await h.axeCheck(page, 'login needed at 390');
+      await page.fill('#f-login', 'office');
+      await page.fill('#f-password', h.PASSWORD);
+      await page.click('button[type=submit]');
+      await page.waitForURL(url);
+      const got = await page.inputValue('#f-reply');
+      if (got !== text) throw new Error(`reply after signing in: "${got}"`);
+      const note = await page.textContent('.draft-restored');
+      if (!note.includes('已填回您在本页填写但未保存的内容')) throw new Error(`notice: ${note}`);
+      const over = await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
+      if (over > 1) throw new Error(`${over} px wider than the window`);
+      await h.shot(page, 'staff-draft-restored-390');
+      await h.axeCheck(page, 'draft restored at 390');
+      // Saved now: the page after the save puts nothing back.
+      await page.click('button[value="reply"]');
+      await page.waitForSelector('#flash');
+      if (await page.locator('.draft-restored').count()) throw new Error('draft offered after the save');
+      await page.reload();
+      if (await page.locator('.draft-restored').count()) throw new Error('draft offered after reload');
+    } finally {
+      await ctx.close();
+    }
+  });
 }

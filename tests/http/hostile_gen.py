@@ -261,6 +261,10 @@ def send(port, data, timeout=10):
 
 
 def parse_response(raw):
+    # An interim answer (`100 Continue` to `Expect: 100-continue`, which
+    # libmicrohttpd sends also for a GET) precedes the real one.
+    while re.match(rb"HTTP/1\.[01] 1\d\d ", raw):
+        raw = raw.partition(b"\r\n\r\n")[2]
     head, sep, body = raw.partition(b"\r\n\r\n")
     if not sep:
         return None, {}, raw

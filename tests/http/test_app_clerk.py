@@ -250,7 +250,7 @@ def test_a_draft_answer_cannot_be_printed_as_the_letter(srv):
     eq(head.post(at + "/dept_review", {"note": ""}, csrf_from=at).status, 303)
     leader = srv.client()
     leader.login("leader")
-    eq(leader.post(at + "/approve", {"answer_day": "2026-03-10"}, csrf_from=at).status, 303)
+    eq(leader.post(at + "/approve", {"confirm": "1", "answer_day": "2026-03-10"}, csrf_from=at).status, 303)
     letter = office.get(at + "/letter").text
     contains(letter, "政府信息公开申请答复告知书")
     not_contains(letter, "（草稿")

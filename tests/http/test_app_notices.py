@@ -91,7 +91,7 @@ def test_each_step_issues_its_numbered_notice(srv):
     eq(dh.post(at + "/dept_review", {}, csrf_from=at).status, 303)
     leader = srv.client()
     leader.login("leader")
-    eq(leader.post(at + "/approve", {"answer_day": "2026-04-14"}, csrf_from=at).status, 303)
+    eq(leader.post(at + "/approve", {"confirm": "1", "answer_day": "2026-04-14"}, csrf_from=at).status, 303)
     n = notices(office, aid)
     eq(n[-1][1], "政府信息公开申请答复告知书")
     eq(n[-1][0], "宁卫健依申〔2026〕%d号" % (first + 4))

@@ -72,17 +72,27 @@ def test_one_office_user_cannot_answer_alone(srv):
     eq(r.status, 303)
     # The page says what happened and what comes next.
     contains(head.get(r.headers["location"]).text, "审核已通过。下一步：领导审批。")
-    r = office.post(at + "/approve", {"answer_day": "2026-03-10"}, csrf_from=at)
+    r = office.post(at + "/approve", {"confirm": "1", "answer_day": "2026-03-10"}, csrf_from=at)
     eq(r.status, 422)
     contains(r.text, "拟定答复的人员不能审批自己拟定的答复")
     # The drafter-role user has no approval permission at all (route: 403).
     drafter = srv.client()
     drafter.login("drafter")
-    r = drafter.post(at + "/approve", {"answer_day": "2026-03-10"}, csrf_from=at)
+    r = drafter.post(at + "/approve", {"confirm": "1", "answer_day": "2026-03-10"}, csrf_from=at)
     eq(r.status, 403)
     leader = srv.client()
     leader.login("leader")
-    r = leader.post(at + "/approve", {"answer_day": "2026-03-10"}, csrf_from=at)
+    # 批准并答复 ends the case: the page asks first, naming the case and
+    # the answer date, and nothing changes until the leader confirms.
+    token = leader.csrf(at)
+    r = leader.post(at + "/approve", {"_csrf": token, "answer_day": "2026-03-10"})
+    eq(r.status, 200)
+    contains(r.text, "请确认")
+    contains(r.text, "2026年3月10日为答复日期")
+    contains(r.text, "确认批准并答复")
+    contains(r.text, 'name="answer_day" value="2026-03-10"')
+    eq(srv.sql("SELECT state FROM application WHERE id=?", (aid,))[0][0], "awaiting_approval")
+    r = leader.post(at + "/approve", {"confirm": "1", "answer_day": "2026-03-10"}, csrf_from=at)
     eq(r.status, 303)
     page = office.get(at)
     contains(page.text, '<dd id="state">已答复</dd>')
@@ -108,7 +118,7 @@ def test_art36_4_and_36_5_are_distinct_answers(srv):
                         csrf_from=at)
         eq(r.status, 303, r.text[-600:])
         eq(head.post(at + "/dept_review", {}, csrf_from=at).status, 303)
-        eq(leader.post(at + "/approve", {"answer_day": "2026-03-09"}, csrf_from=at).status, 303)
+        eq(leader.post(at + "/approve", {"confirm": "1", "answer_day": "2026-03-09"}, csrf_from=at).status, 303)
         ids.append(aid)
     l4 = office.get("/staff/applications/%d/letter" % ids[0]).text
     l5 = office.get("/staff/applications/%d/letter" % ids[1]).text
@@ -158,7 +168,7 @@ def test_art36_1_already_disclosed_is_its_own_answer_counted_as_granted(srv):
     r = office.post(at + "/draft", dict(choice, obtain_at=where), csrf_from=at)
     eq(r.status, 303, r.text[-600:])
     eq(head.post(at + "/dept_review", {}, csrf_from=at).status, 303)
-    eq(leader.post(at + "/approve", {"answer_day": "2026-03-09"}, csrf_from=at).status, 303)
+    eq(leader.post(at + "/approve", {"confirm": "1", "answer_day": "2026-03-09"}, csrf_from=at).status, 303)
     page = office.get(at).text
     contains(page, '<dd id="outcome">（一）予以公开（已主动公开，告知获取方式、途径）</dd>'
                    '<dt>法律依据</dt><dd>《条例》第三十六条第（一）项</dd>')
@@ -188,7 +198,7 @@ def test_art36_1_already_disclosed_is_its_own_answer_counted_as_granted(srv):
     eq(office.post(at2 + "/draft", {"outcome": "results.granted", "obtain_at": where},
                    csrf_from=at2).status, 303)
     eq(head.post(at2 + "/dept_review", {}, csrf_from=at2).status, 303)
-    eq(leader.post(at2 + "/approve", {"answer_day": "2026-03-09"}, csrf_from=at2).status, 303)
+    eq(leader.post(at2 + "/approve", {"confirm": "1", "answer_day": "2026-03-09"}, csrf_from=at2).status, 303)
     letter = office.get(at2 + "/letter").text
     contains(letter, "依据：《条例》第三十六条第（二）项。")
     not_contains(letter, where)                      # not an Art. 36(一) answer
@@ -244,9 +254,9 @@ def test_withdrawal_correction_request_and_assistance(srv):
                                                  "text": "户籍信息中出生日期有误，提交了身份证"},
                     csrf_from=at)
     eq(r.status, 303)
-    r = office.post(at + "/withdraw", {"on_day": "2026-03-04", "text": ""}, csrf_from=at)
+    r = office.post(at + "/withdraw", {"confirm": "1", "on_day": "2026-03-04", "text": ""}, csrf_from=at)
     eq(r.status, 422)
-    r = office.post(at + "/withdraw", {"on_day": "2026-03-04", "text": "申请人书面撤回"},
+    r = office.post(at + "/withdraw", {"confirm": "1", "on_day": "2026-03-04", "text": "申请人书面撤回"},
                     csrf_from=at)
     eq(r.status, 303)
     page = office.get(at + "?tab=history")
@@ -348,7 +358,7 @@ def test_case_page_is_the_procedure(srv):
     eq(head.post(at + "/dept_review", {}, csrf_from=at).status, 303)
     leader = srv.client()
     leader.login("leader")
-    eq(leader.post(at + "/approve", {"answer_day": "2026-03-06"}, csrf_from=at).status, 303)
+    eq(leader.post(at + "/approve", {"confirm": "1", "answer_day": "2026-03-06"}, csrf_from=at).status, 303)
     page = office.get(at).text
     eq([c for c, _ in steps(page)], ["done"] * 5)
     # The history tab holds the history, the main tab does not.

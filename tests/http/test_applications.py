@@ -177,20 +177,20 @@ def test_complete_application_intake_to_answer_letter(srv):
                      {"outcome": "results.granted", "decision_text": "相关目录共3页。"},
                      csrf_from="/staff/applications/%d" % aid)
     eq(r.status, 303)
-    r = drafter.post("/staff/applications/%d/approve" % aid, {"answer_day": "2000-01-01"},
+    r = drafter.post("/staff/applications/%d/approve" % aid, {"confirm": "1", "answer_day": "2000-01-01"},
                      csrf_from="/staff/applications/%d" % aid)
     eq(r.status, 403)                                              # drafter cannot approve
     leader = srv.client()
     leader.login("leader")
     page = leader.get("/staff/applications/%d" % aid)
     contains(page.plain, '<dd id="state">待科室审核</dd>')
-    r = leader.post("/staff/applications/%d/approve" % aid, {"answer_day": "2026-01-05"},
+    r = leader.post("/staff/applications/%d/approve" % aid, {"confirm": "1", "answer_day": "2026-01-05"},
                     csrf_from="/staff/applications/%d" % aid)
     eq(r.status, 422)                                              # not reviewed yet
     contains(r.plain, "该申请不在待审批状态")
     head = srv.client()
     head.login("depthead")
-    r = head.post("/staff/applications/%d/approve" % aid, {"answer_day": "2026-01-05"},
+    r = head.post("/staff/applications/%d/approve" % aid, {"confirm": "1", "answer_day": "2026-01-05"},
                   csrf_from="/staff/applications/%d" % aid)
     eq(r.status, 403)                                              # a reviewer cannot approve
     r = head.post("/staff/applications/%d/dept_review" % aid, {"note": "同意"},
@@ -199,7 +199,7 @@ def test_complete_application_intake_to_answer_letter(srv):
     page = leader.get("/staff/applications/%d" % aid)
     contains(page.plain, '<dd id="state">待领导审批</dd>')
     day = re.search(r'name="answer_day" value="([0-9-]+)"', page.plain).group(1)
-    r = leader.post("/staff/applications/%d/approve" % aid, {"answer_day": day},
+    r = leader.post("/staff/applications/%d/approve" % aid, {"confirm": "1", "answer_day": day},
                     csrf_from="/staff/applications/%d" % aid)
     eq(r.status, 303)
     page = office.get("/staff/applications/%d" % aid)

@@ -68,7 +68,7 @@ def test_2007_regulation_case_letters_cite_its_articles(srv):
     eq(dh.post(at + "/dept_review", {}, csrf_from=at).status, 303)
     leader = srv.client()
     leader.login("leader")
-    eq(leader.post(at + "/approve", {"answer_day": "2019-02-20"}, csrf_from=at).status, 303)
+    eq(leader.post(at + "/approve", {"confirm": "1", "answer_day": "2019-02-20"}, csrf_from=at).status, 303)
     letter = office.get(at + "/letter").plain
     contains(letter, "依据：《条例》（国务院令第492号）第二十一条第（三）项。")
     not_contains(letter, "第三十六条")

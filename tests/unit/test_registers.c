@@ -68,27 +68,41 @@ TEST(registers_message_limit_national_day_2024) {
 }
 
 TEST(registers_message_form_checks) {
-  CHECK(reg_message_check("message", "", "", "标题", "内容") == NULL);
-  CHECK(reg_message_check("mailbox", "王", "0955-5021796", "标题", "内容\n第二行") == NULL);
-  CHECK(reg_message_check("message", "", "a@b.cn", "标题", "内容") == NULL);
-  CHECK_STR(reg_message_check("x", "", "", "标题", "内容"),
+  /* Each refusal names the field the form marks (page_field_error). */
+  const char *zField = "none";
+  CHECK(reg_message_check("message", "", "", "标题", "内容", &zField) == NULL);
+  CHECK(zField == NULL);
+  reg_message_check("x", "", "", "标题", "内容", &zField);
+  CHECK_STR(zField, "box");
+  reg_message_check("message", "", "", "a\nb", "内容", &zField);
+  CHECK_STR(zField, "subject");
+  reg_message_check("message", "", "", "标题", "　", &zField);
+  CHECK_STR(zField, "body");
+  reg_message_check("message", "\x01", "", "标题", "内容", &zField);
+  CHECK_STR(zField, "name");
+  reg_message_check("message", "", "12345", "标题", "内容", &zField);
+  CHECK_STR(zField, "contact");
+  CHECK(reg_message_check("message", "", "", "标题", "内容", NULL) == NULL);
+  CHECK(reg_message_check("mailbox", "王", "0955-5021796", "标题", "内容\n第二行", NULL) == NULL);
+  CHECK(reg_message_check("message", "", "a@b.cn", "标题", "内容", NULL) == NULL);
+  CHECK_STR(reg_message_check("x", "", "", "标题", "内容", NULL),
             "请选择留言类型（网民留言或领导信箱）");
-  CHECK_STR(reg_message_check("message", "", "", "", "内容"), "标题不能为空");
-  CHECK_STR(reg_message_check("message", "", "", "　 ", "内容"), "标题不能为空");
-  CHECK_STR(reg_message_check("message", "", "", "标题", NULL), "留言内容不能为空");
-  CHECK_STR(reg_message_check("message", "", "", "a\nb", "内容"), "标题不能换行");
-  CHECK_STR(reg_message_check("message", "", "", "a\x01", "内容"), "标题含有无效字符");
-  CHECK_STR(reg_message_check("message", "", "", "\xff", "内容"), "标题含有无效字符");
-  CHECK_STR(reg_message_check("message", "", "12345", "标题", "内容"),
+  CHECK_STR(reg_message_check("message", "", "", "", "内容", NULL), "标题不能为空");
+  CHECK_STR(reg_message_check("message", "", "", "　 ", "内容", NULL), "标题不能为空");
+  CHECK_STR(reg_message_check("message", "", "", "标题", NULL, NULL), "留言内容不能为空");
+  CHECK_STR(reg_message_check("message", "", "", "a\nb", "内容", NULL), "标题不能换行");
+  CHECK_STR(reg_message_check("message", "", "", "a\x01", "内容", NULL), "标题含有无效字符");
+  CHECK_STR(reg_message_check("message", "", "", "\xff", "内容", NULL), "标题含有无效字符");
+  CHECK_STR(reg_message_check("message", "", "12345", "标题", "内容", NULL),
             "联系方式应为电话号码或电子邮箱");
-  CHECK_STR(reg_message_check("message", "", "a@b", "标题", "内容"),
+  CHECK_STR(reg_message_check("message", "", "a@b", "标题", "内容", NULL),
             "联系方式应为电话号码或电子邮箱");
   char zLong[400];
   memset(zLong, 0, sizeof zLong);
   for (int i = 0; i < 101; i++) memcpy(zLong + 3 * i, "长", 3);
-  CHECK_STR(reg_message_check("message", "", "", zLong, "内容"), "标题不能超过100个字");
+  CHECK_STR(reg_message_check("message", "", "", zLong, "内容", NULL), "标题不能超过100个字");
   zLong[300] = 0;  /* exactly 100 characters */
-  CHECK(reg_message_check("message", "", "", zLong, "内容") == NULL);
+  CHECK(reg_message_check("message", "", "", zLong, "内容", NULL) == NULL);
 }
 
 TEST(freshness_periods) {

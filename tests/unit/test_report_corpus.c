@@ -269,3 +269,35 @@ TEST(corpus_cc_tyjrswj_2023) {
   };
   check_real(REAL "cc_tyjrswj_2023.txt", "2021", 2023, a, N(a));
 }
+
+/* One cell per line with leading spaces, 2019 headers broken over two
+** lines (中村乡 2020): 规范性文件 5/5/5 and 政府集中采购 1 item, 8040. */
+TEST(corpus_huichang_zcx_2020) {
+  static const Want a[] = {
+    {"t2_art20_1", "regulations", "total_public", 0},
+    {"t2_art20_1", "normative_docs", "new_made", 5},
+    {"t2_art20_1", "normative_docs", "new_published", 5},
+    {"t2_art20_1", "normative_docs", "total_public", 5},
+    {"t2_art20_5", "other_services", "decisions", 0},
+    {"t2_art20_6", "coercion", "decisions", 0},
+    {"t2_art20_8", "admin_fees", "delta", 0},
+    {"t2_art20_9", "central_procurement", "count", 1},
+    {"t2_art20_9", "central_procurement", "amount", 8040},
+    {"t3", "new", "total", -1},
+  };
+  check_real(REAL "huichang_zcx_2020.txt", "2019", 2020, a, N(a));
+}
+
+/* One cell per line with a change written "+19" (南源街道 2020). */
+TEST(corpus_nanyuan_jd_2020) {
+  static const Want a[] = {
+    {"t2_art20_5", "licensing", "prev_items", 21},
+    {"t2_art20_5", "licensing", "delta", 19},
+    {"t2_art20_5", "licensing", "decisions", 40},
+    {"t2_art20_5", "other_services", "decisions", 0},
+    {"t2_art20_6", "coercion", "decisions", 0},
+    {"t2_art20_8", "admin_fees", "delta", 0},
+    {"t2_art20_9", "central_procurement", "count", -1},
+  };
+  check_real(REAL "nanyuan_jd_2020.txt", "2019", 2020, a, N(a));
+}

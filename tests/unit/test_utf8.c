@@ -77,6 +77,22 @@ TEST(utf8_text_problem_refuses_controls_bidi_nul_and_bad_bytes) {
   CHECK(utf8_text_problem("\xe2\x80\xa9", 3) == NULL);        /* U+2029: allowed */
   CHECK(utf8_text_problem("\xe2\x81\xaa", 3) == NULL);        /* U+206A: allowed */
   CHECK(utf8_text_problem("\xc3\x28", 2) != NULL);            /* bad UTF-8 */
+  /* C1 controls and noncharacters (XML 1.0 forbids U+FFFE/U+FFFF). */
+  CHECK(utf8_text_problem("a\xc2\x85", 3) != NULL);           /* U+0085 NEL */
+  CHECK(utf8_text_problem("\xc2\x80", 2) != NULL);            /* U+0080 */
+  CHECK(utf8_text_problem("\xc2\x9f", 2) != NULL);            /* U+009F */
+  CHECK(utf8_text_problem("\xc2\xa0\xc2\xb7", 4) == NULL);    /* NBSP, middle dot */
+  CHECK(utf8_text_problem("\xef\xbf\xbf", 3) != NULL);        /* U+FFFF */
+  CHECK(utf8_text_problem("\xef\xbf\xbe", 3) != NULL);        /* U+FFFE */
+  CHECK(utf8_text_problem("\xef\xbf\xbd", 3) == NULL);        /* U+FFFD: allowed */
+  CHECK(utf8_text_problem("\xef\xb7\x90", 3) != NULL);        /* U+FDD0 */
+  CHECK(utf8_text_problem("\xef\xb7\xaf", 3) != NULL);        /* U+FDEF */
+  CHECK(utf8_text_problem("\xef\xb7\xb0", 3) == NULL);        /* U+FDF0: allowed */
+  CHECK(utf8_text_problem("\xef\xbc\x91", 3) == NULL);        /* U+FF11 full-width 1 */
+  CHECK(utf8_text_problem("\xf0\x9f\xbf\xbf", 4) != NULL);    /* U+1FFFF */
+  CHECK(utf8_text_problem("\xf4\x8f\xbf\xbe", 4) != NULL);    /* U+10FFFE */
+  CHECK(utf8_text_problem("\xf0\x9f\x98\x80", 4) == NULL);    /* U+1F600 emoji */
+  CHECK(utf8_text_problem("\xf0\xaf\xbf\xbd", 4) == NULL);    /* U+2FFFD */
   char z[] = "a\r\nb\rc\n";
   CHECK_INT((int)utf8_lf_newlines(z, 7), 6);
   CHECK_STR(z, "a\nb\nc\n");

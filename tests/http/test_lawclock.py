@@ -178,7 +178,7 @@ def test_remedies_by_date_and_reconsideration_organ(srv):
     eq(post(dh, n, "dept_review", {}).status, 303)
     leader = srv.client()
     leader.login("leader")
-    eq(post(leader, n, "approve", {"answer_day": "2026-03-10"}).status, 303)
+    eq(post(leader, n, "approve", {"confirm": "1", "answer_day": "2026-03-10"}).status, 303)
     contains(c.get("/staff/applications/%d/letter" % n).text, "先向中卫市人民政府")
     r = adm.post("/admin/orgs/1/review-organ", {"review_organ": "县" * 101}, csrf_from="/admin/orgs/1")
     eq(r.status, 422)

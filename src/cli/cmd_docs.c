@@ -205,14 +205,19 @@ static double now_s(void) {
 
 /* Pass 2: stores the documents in batches; returns the exit status.
 ** bThread: the documents are read and prepared on a thread of their own
-** (import_pipe.h); this thread only stores them. */
+** (import_pipe.h), their search index entries too (store_search_give);
+** this thread only stores them. */
 static int import_file(Store *s, FILE *f, int64_t orgId, int64_t userId,
                        long nBatch, long nDoc, double t0, int bThread) {
   Arena a = ARENA_INIT;
   long nDone = 0, nInBatch = 0, nLastStored = 0, nLastLine = 0;
   int64_t firstId = 0, lastId = 0;
   int nTable = 0, rc = STORE_OK;
+  /* The search index's tokens on the reader thread too, when there is
+  ** one; on one thread the flush prepares them from the stored text (the
+  ** other path, which tests/cli/test_docs_import.sh compares). */
   ImportPipe *ip = import_pipe_start(f, orgId, userId, store_doc_packs_body(s),
+                                     bThread && store_search_wants_prep(s),
                                      bThread);
   while (rc == STORE_OK) {
     ImportLine *pl = import_pipe_next(ip);
@@ -228,6 +233,8 @@ static int import_file(Store *s, FILE *f, int64_t orgId, int64_t userId,
       rc = store_doc_import_prepared(s, &a, &pl->p);
       arena_free(&a);
       if (rc != STORE_OK) break;
+      store_search_give(s, pl->p.d.id, pl->pIdx); /* the text just stored */
+      pl->pIdx = NULL;
       if (!firstId) firstId = pl->p.d.id;
       lastId = pl->p.d.id;
       nLastLine = pl->iLine;

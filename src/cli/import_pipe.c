@@ -27,6 +27,7 @@ struct ImportPipe {
   FILE *f;
   int64_t orgId, userId;
   int bPack;
+  FtsPrepper *pPrep;  /* NULL unless the index entries are prepared */
   long nLine;         /* lines read so far */
   int bEnd;           /* end of file or a refused line reached */
   Buf line;
@@ -64,6 +65,7 @@ static void chunk_free(Chunk *c) {
   if (!c) return;
   for (int i = 0; i < c->n; i++) {
     doc_import_free(&c->a[i].p);
+    fts_doc_prep_free(c->a[i].pIdx);
     free(c->a[i].zLine);
   }
   free(c);
@@ -87,6 +89,7 @@ static int read_one(ImportPipe *ip, ImportLine *pl) {
   d.orgId = ip->orgId;
   d.createdBy = ip->userId;
   doc_import_prepare(&pl->p, &d, ip->bPack);
+  if (ip->pPrep) pl->pIdx = fts_prep_doc(ip->pPrep, &pl->p.d);
   return 1;
 }
 
@@ -138,13 +141,14 @@ static void *reader_main(void *pArg) {
 }
 
 ImportPipe *import_pipe_start(FILE *f, int64_t orgId, int64_t userId,
-                              int bPack, int bThread) {
+                              int bPack, int bIndex, int bThread) {
   ImportPipe *ip = xmalloc(sizeof *ip);
   memset(ip, 0, sizeof *ip);
   ip->f = f;
   ip->orgId = orgId;
   ip->userId = userId;
   ip->bPack = bPack;
+  if (bIndex) ip->pPrep = fts_prepper_new();
   if (bThread) {
     pthread_mutex_init(&ip->mu, NULL);
     pthread_cond_init(&ip->cv, NULL);
@@ -199,6 +203,7 @@ void import_pipe_stop(ImportPipe *ip) {
     pthread_mutex_destroy(&ip->mu);
   }
   chunk_free(ip->pCur);
+  fts_prepper_free(ip->pPrep);
   buf_free(&ip->line);
   free(ip);
 }

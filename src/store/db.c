@@ -10,6 +10,7 @@
 #include <string.h>
 
 #include "lib/buf.h"
+#include "store/fts_prep.h"
 #include "store/search_count_cache.h"
 #include "store/store_int.h"
 #include "store/store_pg.h"
@@ -277,6 +278,7 @@ void store_close(Store *s) {
   s->nStmt = 0;
   s->drv->xClose(s);
   search_count_cache_free(&s->pCountCache);
+  fts_pending_clear(&s->pFtsPending);
   free(s->zErr);
   free(s);
 }
@@ -295,6 +297,7 @@ int store_begin(Store *s) {
 int store_commit(Store *s) {
   if (s->nTx <= 0) return store_fail(s, STORE_ERROR, "没有进行中的事务");
   if (--s->nTx > 0) return STORE_OK;
+  fts_pending_clear(&s->pFtsPending); /* store_search_give(): this tx only */
   if (s->bTxFailed) {
     s->drv->xRollback(s);
     return store_fail(s, STORE_ERROR, "事务已回滚");
@@ -310,12 +313,14 @@ void store_rollback(Store *s) {
     s->bTxFailed = 1;
     return;
   }
+  fts_pending_clear(&s->pFtsPending);
   s->drv->xRollback(s);
 }
 
 void store_rollback_all(Store *s) {
   if (s->nTx <= 0) return;
   s->nTx = 0;
+  fts_pending_clear(&s->pFtsPending);
   s->drv->xRollback(s);
 }
 

@@ -5,9 +5,11 @@
 **
 ** Why: FTS5's insert puts every (term, document) pair into its in-memory
 ** hash of pending terms, one cache miss per pair (≈ 1,000 per document),
-** half of an import's writer.  Here the entries of a batch are collected
-** in arrays, grouped per document in cache, sorted by term with a radix
-** sort (streaming passes), and the leaves written in one pass.
+** half of an import's writer.  Here each document's entries come grouped
+** per term (fts_prep.h: prepared by `docs import`'s reader thread and
+** handed over with store_search_give(), else read from zText and prepared
+** here), are added to the batch's arrays, sorted by term with a radix sort
+** (streaming passes), and the leaves written in one pass.
 **
 ** What is written is FTS5's format as SQLite 3.40.1 writes it (SQLite's
 ** ext/fts5/fts5_index.c describes it; this is our own code):
@@ -54,10 +56,11 @@
 #include <string.h>
 
 #include "lib/buf.h"
-#include "store/fts_cjk.h"
+#include "store/fts_prep.h"
 
 int fts_write_no_merge = 0;
 int64_t fts_write_batches = 0;
+int64_t fts_write_prepared = 0;
 
 #define FW_NCOL 5               /* columns of both tables */
 #define FW_MAX_SEGMENT 2000     /* FTS5_MAX_SEGMENT */
@@ -89,35 +92,7 @@ static void by_add(Bytes *b, const void *p, size_t k) {
   b->n += k;
 }
 
-static int put_varint(uint8_t *p, uint64_t v) {
-  if (v <= 0x7f) {
-    p[0] = (uint8_t)v;
-    return 1;
-  }
-  if (v <= 0x3fff) {
-    p[0] = (uint8_t)((v >> 7) | 0x80);
-    p[1] = (uint8_t)(v & 0x7f);
-    return 2;
-  }
-  if (v >> 56) {
-    p[8] = (uint8_t)v;
-    v >>= 8;
-    for (int i = 7; i >= 0; i--) {
-      p[i] = (uint8_t)((v & 0x7f) | 0x80);
-      v >>= 7;
-    }
-    return 9;
-  }
-  uint8_t t[10];
-  int n = 0;
-  do {
-    t[n++] = (uint8_t)((v & 0x7f) | 0x80);
-    v >>= 7;
-  } while (v);
-  t[0] &= 0x7f;
-  for (int i = 0; i < n; i++) p[i] = t[n - 1 - i];
-  return n;
-}
+#define put_varint fts_put_varint /* fts_prep.c */
 
 static void by_varint(Bytes *b, uint64_t v) {
   by_need(b, 9);
@@ -166,22 +141,20 @@ typedef struct Slot {
   uint32_t id1; /* term id + 1, 0: empty */
 } Slot;
 
-/* Per term, the document that saw it last and its index among that
-** document's terms. */
-typedef struct TermDoc {
-  uint32_t stamp, local;
-} TermDoc;
-
 typedef struct Dict {
   Slot *aSlot;
   uint32_t mask;
+  int shift; /* 64 - log2(mask + 1) */
   Term *aTerm;
   uint32_t nTerm, cap;
-  TermDoc *aTD;
 } Dict;
 
-static inline uint32_t dict_hash(uint64_t key, uint32_t n) {
-  return (uint32_t)(((key ^ n) * 0x9E3779B97F4A7C15ull) >> 32);
+/* The slot of (key, n) in a table of 2^(64 - shift) slots: the top bits of a
+** Fibonacci hash, which depend on every bit of the key (the low bits of
+** the product ignore the key's high bytes, the first character of a
+** bigram, and made long probe chains). */
+static inline uint32_t dict_slot(uint64_t key, uint32_t n, int shift) {
+  return (uint32_t)(((key ^ n) * 0x9E3779B97F4A7C15ull) >> shift);
 }
 
 static void dict_grow(Dict *d) {
@@ -190,8 +163,9 @@ static void dict_grow(Dict *d) {
   d->aSlot = xmalloc(sizeof(Slot) * nSlot);
   memset(d->aSlot, 0, sizeof(Slot) * nSlot);
   d->mask = nSlot - 1;
+  d->shift = 64 - __builtin_ctz(nSlot);
   for (uint32_t i = 0; i < d->nTerm; i++) {
-    uint32_t h = dict_hash(d->aTerm[i].key, d->aTerm[i].n) & d->mask;
+    uint32_t h = dict_slot(d->aTerm[i].key, d->aTerm[i].n, d->shift);
     while (d->aSlot[h].id1) h = (h + 1) & d->mask;
     d->aSlot[h].key = d->aTerm[i].key;
     d->aSlot[h].n = d->aTerm[i].n;
@@ -199,14 +173,12 @@ static void dict_grow(Dict *d) {
   }
   d->cap = nSlot / 2;
   d->aTerm = xrealloc(d->aTerm, sizeof(Term) * d->cap);
-  d->aTD = xrealloc(d->aTD, sizeof(TermDoc) * d->cap);
-  memset(d->aTD + d->nTerm, 0, sizeof(TermDoc) * (d->cap - d->nTerm));
 }
 
 /* The id of term (key, n), added when new. */
 static inline uint32_t dict_id(Dict *d, uint64_t key, uint32_t n) {
   if (d->nTerm >= d->cap) dict_grow(d);
-  uint32_t h = dict_hash(key, n) & d->mask;
+  uint32_t h = dict_slot(key, n, d->shift);
   for (;;) {
     Slot *sl = &d->aSlot[h];
     if (!sl->id1) break;
@@ -224,7 +196,6 @@ static inline uint32_t dict_id(Dict *d, uint64_t key, uint32_t n) {
 static void dict_free(Dict *d) {
   free(d->aSlot);
   free(d->aTerm);
-  free(d->aTD);
 }
 
 static int term_cmp(const void *a, const void *b, void *pTerms) {
@@ -246,30 +217,14 @@ typedef struct Pair {
   uint64_t data;
 } Pair;
 
-/* A token of the current document: its bytes (as in Term) until
-** resolve_doc() looks it up, then its term id. */
-typedef struct DocTok {
-  uint64_t key;
-  uint32_t n, term, col, pos;
-} DocTok;
-
 typedef struct Tab {
   const char *zName;
   int bNone;
-  FtsCjkTok *pTok;
   Dict d;
   Pair *aPair;
   size_t nPair, capPair;
   Bytes arena;
   int64_t nRow, aTotal[FW_NCOL];
-  /* the current document */
-  uint32_t iDoc, iCol, szCol;
-  int bBad;
-  DocTok *aTok;
-  size_t nTok, capTok;
-  uint32_t *aLoc, *aCnt, *aOrder; /* per local term / per token */
-  size_t capLoc, capOrder;
-  Bytes pl;
 } Tab;
 
 static void pair_add(Tab *t, uint32_t term, uint32_t docLen, uint64_t data) {
@@ -283,136 +238,36 @@ static void pair_add(Tab *t, uint32_t term, uint32_t docLen, uint64_t data) {
   p->data = data;
 }
 
-/* xToken of the tokenizer: one token of column t->iCol at the next
-** position (FTS5 counts every token without FTS5_TOKEN_COLOCATED, and
-** the gk tokenizer sets no flag). */
-static int on_token(void *pCtx, int tflags, const char *z, int n, int s,
-                    int e) {
-  (void)tflags, (void)s, (void)e;
-  Tab *t = pCtx;
-  uint32_t pos = t->szCol++;
-  if (n <= 0 || n > 8) {
-    t->bBad = 1;
-    return SQLITE_OK;
-  }
-  uint64_t key = 0;
-  for (int i = 0; i < n; i++) key |= (uint64_t)(uint8_t)z[i] << (56 - 8 * i);
-  if (t->nTok == t->capTok) {
-    t->capTok = t->capTok ? t->capTok * 2 : 4096;
-    t->aTok = xrealloc(t->aTok, sizeof(DocTok) * t->capTok);
-  }
-  DocTok *k = &t->aTok[t->nTok++];
-  k->key = key;
-  k->n = (uint32_t)n;
-  k->col = t->iCol;
-  k->pos = pos;
-  return SQLITE_OK;
-}
-
 #define FW_AHEAD 8 /* lookups prefetched ahead */
 
-/* Looks up the current document's tokens in the dictionary, the slot of
-** the token FW_AHEAD places on prefetched (the dictionary of a batch
-** outgrows the caches: the lookups' misses then overlap); for
-** detail=none, adds the document's entries (each term once). */
-static void resolve_doc(Tab *t) {
+/* Adds document iDoc's prepared entries (fts_prep.h) to the batch: each
+** distinct term looked up in the dictionary, the slot of the term FW_AHEAD
+** places on prefetched (the dictionary of a batch outgrows the caches: the
+** lookups' misses then overlap), and its entry added with its position
+** list inline when it has at most 8 bytes, else copied to the arena. */
+static void tab_add_doc(Tab *t, uint32_t iDoc, const FtsPrepTab *p) {
   Dict *d = &t->d;
-  for (size_t i = 0; i < t->nTok; i++) {
-    if (i + FW_AHEAD < t->nTok) {
-      const DocTok *f = &t->aTok[i + FW_AHEAD];
-      __builtin_prefetch(&d->aSlot[dict_hash(f->key, f->n) & d->mask]);
+  for (uint32_t i = 0; i < p->nTerm; i++) {
+    if (i + FW_AHEAD < p->nTerm) {
+      const FtsPrepTerm *f = &p->aTerm[i + FW_AHEAD];
+      __builtin_prefetch(&d->aSlot[dict_slot(f->key, f->n, d->shift)]);
     }
-    t->aTok[i].term = dict_id(d, t->aTok[i].key, t->aTok[i].n);
-  }
-  if (!t->bNone) return;
-  for (size_t i = 0; i < t->nTok; i++) {
-    uint32_t id = t->aTok[i].term;
-    if (d->aTD[id].stamp != t->iDoc + 1) {
-      d->aTD[id].stamp = t->iDoc + 1;
-      pair_add(t, id, t->iDoc << 4, 0);
+    const FtsPrepTerm *k = &p->aTerm[i];
+    uint32_t id = dict_id(d, k->key, k->n);
+    if (t->bNone) {
+      pair_add(t, id, iDoc << 4, 0);
+    } else if (k->len <= 8) {
+      uint64_t v = 0;
+      memcpy(&v, p->aPl + k->off, k->len);
+      pair_add(t, id, iDoc << 4 | k->len, v);
+    } else {
+      uint64_t off = t->arena.n;
+      by_add(&t->arena, p->aPl + k->off, k->len);
+      pair_add(t, id, iDoc << 4, off);
     }
   }
-  t->nTok = 0;
-}
-
-/* Encodes the position list of term's tokens aIdx[0..n) of the current
-** document (in column, position order) as FTS5's hash holds it (varint
-** 2 * size, then the list) and adds its entry. */
-static void encode_poslist(Tab *t, uint32_t term, const uint32_t *aIdx,
-                           uint32_t n) {
-  uint8_t tmp[9];
-  t->pl.n = 0;
-  uint32_t col = 0, prev = 0;
-  for (uint32_t i = 0; i < n; i++) {
-    const DocTok *k = &t->aTok[aIdx[i]];
-    if (k->col != col) {
-      by_need(&t->pl, 1);
-      t->pl.a[t->pl.n++] = 0x01;
-      by_varint(&t->pl, k->col);
-      col = k->col;
-      prev = 0;
-    }
-    by_varint(&t->pl, (uint64_t)k->pos - prev + 2);
-    prev = k->pos;
-  }
-  int nh = put_varint(tmp, (uint64_t)t->pl.n * 2);
-  size_t len = (size_t)nh + t->pl.n;
-  if (len <= 8) {
-    uint8_t w[8] = {0};
-    memcpy(w, tmp, (size_t)nh);
-    memcpy(w + nh, t->pl.a, t->pl.n);
-    uint64_t v;
-    memcpy(&v, w, 8);
-    pair_add(t, term, t->iDoc << 4 | (uint32_t)len, v);
-  } else {
-    uint64_t off = t->arena.n;
-    by_add(&t->arena, tmp, (size_t)nh);
-    by_add(&t->arena, t->pl.a, t->pl.n);
-    pair_add(t, term, t->iDoc << 4, off);
-  }
-}
-
-/* Groups the current document's tokens by term (detail=full): one entry
-** per distinct term with its positions in column, position order. */
-static void group_doc(Tab *t) {
-  Dict *d = &t->d;
-  uint32_t stamp = t->iDoc + 1, nLoc = 0;
-  if (t->capLoc < t->nTok + 1) {
-    t->capLoc = t->nTok + 1;
-    t->aLoc = xrealloc(t->aLoc, sizeof(uint32_t) * t->capLoc);
-    t->aCnt = xrealloc(t->aCnt, sizeof(uint32_t) * (t->capLoc + 1));
-    t->aOrder = xrealloc(t->aOrder, sizeof(uint32_t) * t->capLoc);
-  }
-  for (size_t i = 0; i < t->nTok; i++) {
-    if (i + FW_AHEAD < t->nTok) __builtin_prefetch(&d->aTD[t->aTok[i + FW_AHEAD].term]);
-    TermDoc *td = &d->aTD[t->aTok[i].term];
-    if (td->stamp != stamp) {
-      td->stamp = stamp;
-      td->local = nLoc;
-      t->aLoc[nLoc] = t->aTok[i].term;
-      t->aCnt[nLoc++] = 0;
-    }
-    t->aCnt[td->local]++;
-    t->aTok[i].term = td->local; /* from here on: the local index */
-  }
-  uint32_t sum = 0;
-  for (uint32_t l = 0; l < nLoc; l++) { /* aCnt becomes the start */
-    uint32_t c = t->aCnt[l];
-    t->aCnt[l] = sum;
-    sum += c;
-  }
-  t->aCnt[nLoc] = sum;
-  for (size_t i = 0; i < t->nTok; i++) {
-    uint32_t l = t->aTok[i].term;
-    t->aOrder[t->aCnt[l]++] = (uint32_t)i;
-  }
-  /* aCnt[l] is now the end of l's tokens, the start of l + 1's. */
-  uint32_t begin = 0;
-  for (uint32_t l = 0; l < nLoc; l++) {
-    encode_poslist(t, t->aLoc[l], t->aOrder + begin, t->aCnt[l] - begin);
-    begin = t->aCnt[l];
-  }
-  t->nTok = 0;
+  for (int c = 0; c < FW_NCOL; c++) t->aTotal[c] += p->aSize[c];
+  t->nRow++;
 }
 
 /* ---- Writing one segment ----------------------------------------------- */
@@ -975,58 +830,93 @@ done:
 }
 
 static void tab_free(Tab *t) {
-  fts_cjk_tok_free(t->pTok);
   dict_free(&t->d);
   free(t->aPair);
   free(t->arena.a);
-  free(t->aTok);
-  free(t->aLoc);
-  free(t->aCnt);
-  free(t->aOrder);
-  free(t->pl.a);
 }
 
-/* Tokenizes row iDoc's columns (st's columns 1..FW_NCOL) into t and
-** writes its %_docsize row with pSize. */
-static int add_row(Tab *t, sqlite3_stmt *st, uint32_t iDoc, int64_t rowid,
-                   sqlite3_stmt *pSize) {
-  uint8_t aSz[9 * FW_NCOL];
-  int nSz = 0;
-  t->iDoc = iDoc;
-  for (int c = 0; c < FW_NCOL; c++) {
-    const char *z = (const char *)sqlite3_column_text(st, 1 + c);
-    int n = sqlite3_column_bytes(st, 1 + c);
-    t->iCol = (uint32_t)c;
-    t->szCol = 0;
-    fts_cjk_tokenize_doc(t->pTok, z, z ? n : 0, t, on_token);
-    nSz += put_varint(aSz + nSz, t->szCol);
-    t->aTotal[c] += t->szCol;
+/* The statements of collect(). */
+typedef struct Rows {
+  sqlite3_stmt *pRows, *pText, *aSize[2];
+  FtsPrepper *pp;       /* for rows nobody prepared; created when needed */
+} Rows;
+
+/* Row iDoc's entries: the prepared ones of document docId, else its
+** columns read with pText and prepared here.  NULL on an SQLite error
+** (*pRc set). */
+static FtsDocPrep *row_prep(Rows *r, FtsPending *pPend, int64_t rowid,
+                            int64_t docId, int *pRc) {
+  FtsDocPrep *p = fts_pending_take(pPend, docId);
+  if (p) {
+    __atomic_add_fetch(&fts_write_prepared, 1, __ATOMIC_RELAXED);
+    return p;
   }
-  if (t->bBad) return FTS_WRITE_UNKNOWN;
-  resolve_doc(t);
-  if (!t->bNone) group_doc(t);
-  t->nRow++;
-  sqlite3_bind_int64(pSize, 1, rowid);
-  sqlite3_bind_blob(pSize, 2, aSz, nSz, SQLITE_STATIC);
-  sqlite3_step(pSize);
-  return sqlite3_reset(pSize);
+  const char *az[FW_NCOL];
+  int an[FW_NCOL];
+  sqlite3_bind_int64(r->pText, 1, rowid);
+  int rc = sqlite3_step(r->pText);
+  if (rc == SQLITE_ROW) {
+    for (int c = 0; c < FW_NCOL; c++) {
+      az[c] = (const char *)sqlite3_column_text(r->pText, c);
+      an[c] = sqlite3_column_bytes(r->pText, c);
+    }
+    if (!r->pp) r->pp = fts_prepper_new();
+    p = fts_prep_cols(r->pp, az, an);
+  }
+  int rc2 = sqlite3_reset(r->pText);
+  *pRc = rc == SQLITE_ROW ? rc2 : rc == SQLITE_DONE ? SQLITE_CORRUPT : rc;
+  return p;
 }
 
-/* Reads the rows of zSelect into both tables; *paRowid the rowids. */
-static int collect(sqlite3 *db, const char *zSelect, Tab *aT, int64_t **paRowid,
-                   uint32_t *pn) {
-  sqlite3_stmt *st = NULL, *aSize[2] = {NULL, NULL};
+/* Adds row iDoc's entries p to both tables and writes its %_docsize rows. */
+static int add_row(Rows *r, Tab *aT, uint32_t iDoc, int64_t rowid,
+                   const FtsDocPrep *p) {
+  if (p->bBad) return FTS_WRITE_UNKNOWN;
+  int rc = SQLITE_OK;
+  for (int i = 0; i < 2 && !rc; i++) {
+    uint8_t aSz[9 * FW_NCOL];
+    int nSz = 0;
+    for (int c = 0; c < FW_NCOL; c++) nSz += put_varint(aSz + nSz, p->a[i].aSize[c]);
+    tab_add_doc(&aT[i], iDoc, &p->a[i]);
+    sqlite3_bind_int64(r->aSize[i], 1, rowid);
+    sqlite3_bind_blob(r->aSize[i], 2, aSz, nSz, SQLITE_STATIC);
+    sqlite3_step(r->aSize[i]);
+    rc = sqlite3_reset(r->aSize[i]);
+  }
+  return rc;
+}
+
+static int rows_open(sqlite3 *db, Rows *r, const Tab *aT, const char *zRows,
+                     const char *zText) {
   char z[160];
-  size_t cap = 0;
-  int rc = sqlite3_prepare_v2(db, zSelect, -1, &st, NULL);
+  memset(r, 0, sizeof *r);
+  int rc = sqlite3_prepare_v2(db, zRows, -1, &r->pRows, NULL);
+  if (!rc) rc = sqlite3_prepare_v2(db, zText, -1, &r->pText, NULL);
   for (int i = 0; i < 2 && !rc; i++) {
     snprintf(z, sizeof z, "REPLACE INTO \"%s_docsize\"(id, sz) VALUES(?1, ?2)",
              aT[i].zName);
-    rc = sqlite3_prepare_v2(db, z, -1, &aSize[i], NULL);
+    rc = sqlite3_prepare_v2(db, z, -1, &r->aSize[i], NULL);
   }
+  return rc;
+}
+
+static void rows_close(Rows *r) {
+  sqlite3_finalize(r->pRows);
+  sqlite3_finalize(r->pText);
+  sqlite3_finalize(r->aSize[0]);
+  sqlite3_finalize(r->aSize[1]);
+  fts_prepper_free(r->pp);
+}
+
+/* Reads the rows of zRows into both tables; *paRowid the rowids. */
+static int collect(sqlite3 *db, const char *zRows, const char *zText,
+                   FtsPending *pPend, Tab *aT, int64_t **paRowid, uint32_t *pn) {
+  Rows r;
+  size_t cap = 0;
+  int rc = rows_open(db, &r, aT, zRows, zText);
   *pn = 0;
-  while (!rc && (rc = sqlite3_step(st)) == SQLITE_ROW) {
-    int64_t rowid = sqlite3_column_int64(st, 0);
+  while (!rc && (rc = sqlite3_step(r.pRows)) == SQLITE_ROW) {
+    int64_t rowid = sqlite3_column_int64(r.pRows, 0);
     rc = SQLITE_OK;
     if ((*pn && rowid <= (*paRowid)[*pn - 1]) || *pn >= (1u << 27)) {
       rc = FTS_WRITE_UNKNOWN;
@@ -1037,13 +927,13 @@ static int collect(sqlite3 *db, const char *zSelect, Tab *aT, int64_t **paRowid,
       *paRowid = xrealloc(*paRowid, sizeof(int64_t) * cap);
     }
     (*paRowid)[*pn] = rowid;
-    for (int i = 0; i < 2 && !rc; i++) rc = add_row(&aT[i], st, *pn, rowid, aSize[i]);
+    FtsDocPrep *p = row_prep(&r, pPend, rowid, sqlite3_column_int64(r.pRows, 1), &rc);
+    if (p && !rc) rc = add_row(&r, aT, *pn, rowid, p);
+    fts_doc_prep_free(p);
     (*pn)++;
   }
   if (rc == SQLITE_DONE) rc = SQLITE_OK;
-  sqlite3_finalize(st);
-  sqlite3_finalize(aSize[0]);
-  sqlite3_finalize(aSize[1]);
+  rows_close(&r);
   return rc;
 }
 
@@ -1055,7 +945,8 @@ static int fts5_forget(sqlite3 *db) {
                           " RELEASE fts_write_forget", NULL, NULL, NULL);
 }
 
-int fts_write_rows(sqlite3 *db, const char *zSelect, int *pnRows) {
+int fts_write_rows(sqlite3 *db, const char *zRows, const char *zText,
+                   FtsPending *pPend, int *pnRows) {
   Tab aT[2];
   Cfg aCfg[2];
   int64_t *aRowid = NULL;
@@ -1073,9 +964,7 @@ int fts_write_rows(sqlite3 *db, const char *zSelect, int *pnRows) {
                         " DELETE FROM search_chr WHERE rowid=0;"
                         " SAVEPOINT fts_write", NULL, NULL, NULL);
   if (rc) return rc;
-  aT[0].pTok = fts_cjk_tok_new(0);
-  aT[1].pTok = fts_cjk_tok_new(1);
-  rc = collect(db, zSelect, aT, &aRowid, &nRow);
+  rc = collect(db, zRows, zText, pPend, aT, &aRowid, &nRow);
   for (int i = 0; i < 2 && !rc; i++)
     rc = write_table(db, &aT[i], &aCfg[i], aRowid, &aMerge[i]);
   if (!rc) rc = fts5_forget(db);

@@ -143,22 +143,35 @@ static int purge_stale(Store *s) {
   return exec_sql0(s, "DELETE FROM search_stale");
 }
 
-/* The rows the flush indexes, for fts_write_rows(). */
+/* The rows the flush indexes and the text of one, for fts_write_rows(). */
 #define FTS_PENDING_ROWS                                                      \
-  "SELECT id," FTS_COLS " FROM search_text WHERE id IN"                      \
-  " (SELECT id FROM search_doc WHERE indexed=0) ORDER BY id"
+  "SELECT id,doc_id FROM search_doc WHERE indexed=0 ORDER BY id"
+#define FTS_ROW_TEXT "SELECT " FTS_COLS " FROM search_text WHERE id=?1"
 
 /* A deferred flush's rows written as FTS5 segments by the store
 ** (fts_write.h): STORE_OK, STORE_ERROR, or 1 when the writer declined
 ** (nothing written: index through FTS5). */
 static int index_by_segments(Store *s) {
-  int rc = fts_write_rows(s->db, FTS_PENDING_ROWS, NULL);
+  int rc = fts_write_rows(s->db, FTS_PENDING_ROWS, FTS_ROW_TEXT,
+                          s->pFtsPending, NULL);
+  fts_pending_clear(&s->pFtsPending);
   if (rc == FTS_WRITE_UNKNOWN) return 1;
   if (rc != FTS_WRITE_OK) return store_sqlite_err(s, rc, "更新检索索引");
   return exec_sql0(s, FTS_MARK_INDEXED);
 }
 
 void store_search_segwrite(Store *s, int bOn) { s->bNoSegWrite = !bOn; }
+
+int store_search_wants_prep(Store *s) {
+  return db_dialect(s) == DB_SQLITE && s->bSearchDefer && !s->bNoSegWrite;
+}
+
+void store_search_give(Store *s, int64_t docId, FtsDocPrep *p) {
+  if (p && store_search_wants_prep(s) && s->nTx > 0)
+    fts_pending_add(&s->pFtsPending, docId, p);
+  else
+    fts_doc_prep_free(p);
+}
 
 /* Indexes every unindexed search_doc row, after removing the old terms of
 ** the rows whose text changed (inside the caller's transaction). */

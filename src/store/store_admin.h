@@ -14,6 +14,7 @@
 
 #include <stdint.h>
 
+#include "store/fts_prep.h"
 #include "store/store.h"
 
 /* Bulk mode for a command that writes many rows per transaction (bulk
@@ -69,6 +70,16 @@ int store_search_flush(Store *s);
 ** use FTS5's insert always.  No effect on PostgreSQL or outside a
 ** deferred flush. */
 void store_search_segwrite(Store *s, int bOn);
+/* 1 when a deferred flush of s would take prepared index entries
+** (fts_prep.h): SQLite, deferred, the store's own segment writer on.
+** Then store_search_give(s, docId, p) hands over the entries of document
+** docId, prepared from the text just stored for it (fts_prep_doc()) in
+** the transaction still open; the flush uses them instead of reading and
+** tokenizing the text.  The caller vouches that the text does not change
+** before the flush.  Entries not used by the end of the outermost
+** transaction are dropped.  Always takes p (frees it when not wanted). */
+int store_search_wants_prep(Store *s);
+void store_search_give(Store *s, int64_t docId, FtsDocPrep *p);
 
 /* *pn receives the number of documents whose index key is out of date
 ** order (published with an earlier date where no key was free, migration

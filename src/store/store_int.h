@@ -33,6 +33,9 @@ struct Store {
   int bNoCountCache;       /* store_search_count_cache(s, 0) */
   int bNoFastCount;        /* store_search_fast_count(s, 0) */
   int bNoSegWrite;         /* store_search_segwrite(s, 0) */
+  struct FtsPending *pFtsPending; /* entries given by store_search_give()
+                           ** (SQLite): dropped at the outermost commit
+                           ** or rollback */
   int64_t dbNs;            /* time in SQL statements, summed (store_db_ns) */
   int bBulkGen;            /* SQLite bulk mode: the content generation
                            ** advances at each commit, not per row */

@@ -9,7 +9,10 @@
 ** one by one) on tiny leaves with eager merging; (3) the same corpus
 ** through both writers gives the same answers to generated queries:
 ** newest first, relevance, capped and exact counts (FTS5's and the
-** store's reader), and equal to a substring scan.  SQLite only.
+** store's reader), and equal to a substring scan.  Each also with the
+** entries of the documents without attachments prepared beforehand
+** (store/fts_prep.h, as `docs import` prepares them on its reader thread)
+** and handed to the store: the same bytes and answers.  SQLite only.
 */
 #include <stdlib.h>
 #include <string.h>
@@ -202,6 +205,11 @@ static void fw_close(Store *s, const char *zPath) {
   }
 }
 
+/* When set, fw_add() hands the store the prepared index entries of each
+** document without an attachment (store_search_give), as `docs import`
+** does; those with one are read and tokenized by the writer. */
+static FtsPrepper *fwPrep;
+
 /* Adds document i as a draft (with its attachment), and publishes it. */
 static int fw_add(Store *s, Arena *a, int64_t org, int64_t user, FwDoc *d,
                   int i) {
@@ -225,6 +233,8 @@ static int fw_add(Store *s, Arena *a, int64_t org, int64_t user, FwDoc *d,
   char zDate[16];
   snprintf(zDate, sizeof zDate, "2025-%02d-%02d", 1 + i % 12, 1 + i % 28);
   d->bLive = store_doc_publish(s, a, x.id, "published", zDate) == STORE_OK;
+  if (d->bLive && fwPrep && !d->zAtt[0])
+    store_search_give(s, x.id, fts_prep_doc(fwPrep, &x));
   return d->bLive;
 }
 
@@ -257,8 +267,8 @@ TEST(fts_write_same_bytes_as_fts5_flush) {
       "INSERT INTO search_chr(search_chr, rank) VALUES('hashsize', 1000000000);"};
   const char *azSql[] = {FW_SHADOW("search_fts"), FW_SHADOW("search_chr")};
   for (int k = 0; k < 2; k++) {
-    Buf aDump[2] = {BUF_INIT, BUF_INIT};
-    for (int w = 0; w < 2; w++) {
+    Buf aDump[3] = {BUF_INIT, BUF_INIT, BUF_INIT};
+    for (int w = 0; w < 3; w++) {
       char zPath[128];
       int64_t org, user;
       Arena a = ARENA_INIT;
@@ -266,17 +276,25 @@ TEST(fts_write_same_bytes_as_fts5_flush) {
       Store *s = fw_open(zPath, &org, &user, azCfg[k]);
       CHECK(s != NULL);
       if (!s) return;
-      store_search_segwrite(s, w);
+      store_search_segwrite(s, w != 0);
       fts_write_no_merge = 1;
       for (int i = 0; i < FW_N; i++) fw_new_text(&seed, &aDoc[i], i);
-      int64_t nWrote = fts_write_batches;
+      int64_t nWrote = fts_write_batches, nPrep = fts_write_prepared;
+      if (w == 2) fwPrep = fts_prepper_new();
       CHECK(fw_batch(s, &a, org, user, aDoc, 0, FW_N));
-      CHECK_INT(fts_write_batches - nWrote, w); /* the writer wrote it */
+      fts_prepper_free(fwPrep);
+      fwPrep = NULL;
+      CHECK_INT(fts_write_batches - nWrote, w != 0); /* the writer wrote it */
+      /* w 2: every document without an attachment came prepared. */
+      int nNoAtt = 0;
+      for (int i = 0; i < FW_N; i++) nNoAtt += !aDoc[i].zAtt[0];
+      CHECK(nNoAtt > FW_N / 4 && nNoAtt < FW_N);
+      CHECK_INT(fts_write_prepared - nPrep, w == 2 ? nNoAtt : 0);
       fts_write_no_merge = 0;
       for (int q = 0; q < 6; q++) fw_dump(zPath, azSql[q], &aDump[w]);
       /* With 64-byte leaves, long doclists have doclist indexes, some of
       ** more than one level. */
-      if (k == 0 && w == 1) {
+      if (k == 0 && w != 0) {
         CHECK(fw_int(zPath, "SELECT count(*) FROM search_fts_data"
                             " WHERE (id >> 36) & 1") > 10);
         CHECK(fw_int(zPath, "SELECT count(*) FROM search_fts_data"
@@ -287,10 +305,12 @@ TEST(fts_write_same_bytes_as_fts5_flush) {
       fw_close(s, zPath);
     }
     CHECK(aDump[0].n > 10000);
-    CHECK(aDump[0].n == aDump[1].n &&
-          memcmp(buf_str(&aDump[0]), buf_str(&aDump[1]), aDump[0].n) == 0);
+    for (int w = 1; w < 3; w++) {
+      CHECK(aDump[0].n == aDump[w].n &&
+            memcmp(buf_str(&aDump[0]), buf_str(&aDump[w]), aDump[0].n) == 0);
+      buf_free(&aDump[w]);
+    }
     buf_free(&aDump[0]);
-    buf_free(&aDump[1]);
   }
 }
 
@@ -369,7 +389,9 @@ static int fw_retext(Store *s, uint32_t *pSeed, FwDoc *d) {
 }
 
 /* Builds the corpus in a store whose flushes use FTS5's insert (bStore
-** 0) or the store's writer (1; 2: without the merge work after it), with edits through FTS5 between and inside the batches; its
+** 0) or the store's writer (1; 2: without the merge work after it; 3:
+** with prepared entries handed over, fwPrep), with edits through FTS5
+** between and inside the batches; its
 ** answers to the generated queries go to b.  Returns the number of
 ** queries whose counts differed from a substring scan or between the
 ** store's reader and FTS5 (0 expected), -1 on setup failure. */
@@ -389,6 +411,8 @@ static int fw_build(int bStore, FwDoc *aDoc, Buf *b) {
   if (!s) return -1;
   store_search_segwrite(s, bStore != 0);
   fts_write_no_merge = bStore == 2;
+  int64_t nPrep = fts_write_prepared;
+  if (bStore == 3) fwPrep = fts_prepper_new();
   int ok = 1, nBad = 0;
   int64_t nWrote = fts_write_batches;
   for (int i = 0; i < FW_N; i++) fw_new_text(&seed, &aDoc[i], i);
@@ -422,6 +446,12 @@ static int fw_build(int bStore, FwDoc *aDoc, Buf *b) {
   CHECK(ok);
   /* The store's writer wrote all three batches (it declines silently). */
   CHECK_INT(fts_write_batches - nWrote, bStore ? 3 : 0);
+  /* Prepared entries were used for the new documents only (the changed
+  ** texts were read back), and only when handed over. */
+  CHECK(bStore == 3 ? fts_write_prepared - nPrep > FW_N / 4
+                    : fts_write_prepared == nPrep);
+  fts_prepper_free(fwPrep);
+  fwPrep = NULL;
   CHECK_INT(fw_integrity(zPath), SQLITE_OK);
   uint32_t qseed = 99;
   for (int k = 0; k < 150 && ok; k++) {
@@ -443,17 +473,67 @@ static int fw_build(int bStore, FwDoc *aDoc, Buf *b) {
 TEST(fts_write_index_equals_fts5_across_batches_and_edits) {
   if (fix_on_pg()) return;
   static FwDoc aDoc[FW_N];
-  Buf aAns[3] = {BUF_INIT, BUF_INIT, BUF_INIT};
-  for (int w = 0; w < 3; w++) CHECK_INT(fw_build(w, aDoc, &aAns[w]), 0);
+  Buf aAns[4] = {BUF_INIT, BUF_INIT, BUF_INIT, BUF_INIT};
+  for (int w = 0; w < 4; w++) CHECK_INT(fw_build(w, aDoc, &aAns[w]), 0);
   CHECK(aAns[0].n > 3000);
-  for (int w = 1; w < 3; w++)
+  for (int w = 1; w < 4; w++)
     CHECK(aAns[0].n == aAns[w].n &&
           memcmp(buf_str(&aAns[0]), buf_str(&aAns[w]), aAns[0].n) == 0);
   buf_free(&aAns[2]);
+  buf_free(&aAns[3]);
   for (int i = 0; i < FW_N; i++) {
     for (int c = 0; c < 4; c++) free(aDoc[i].azFold[c]);
     free(aDoc[i].zAttFold);
   }
   buf_free(&aAns[0]);
   buf_free(&aAns[1]);
+}
+
+/* Prepared entries handed over in a transaction that ends without a flush
+** are dropped: a later flush reads the document's text, even when the
+** entries were of another text (here on purpose). */
+TEST(fts_write_drops_prepared_entries_at_commit) {
+  if (fix_on_pg()) return;
+  static FwDoc d;
+  char zPath[128];
+  int64_t org, user;
+  Arena a = ARENA_INIT;
+  uint32_t seed = 5;
+  Store *s = fw_open(zPath, &org, &user, NULL);
+  CHECK(s != NULL);
+  if (!s) return;
+  fw_new_text(&seed, &d, 0); /* document 0: no attachment */
+  FtsPrepper *pp = fts_prepper_new();
+  Doc wrong;
+  memset(&wrong, 0, sizeof wrong);
+  wrong.zTitle = "完全不同的标题";
+  wrong.zBody = "完全不同的正文";
+  int ok = store_search_defer(s, 1) == STORE_OK && store_begin(s) == STORE_OK &&
+           fw_add(s, &a, org, user, &d, 0);
+  if (ok) store_search_give(s, d.id, fts_prep_doc(pp, &wrong));
+  ok = ok && store_commit(s) == STORE_OK;
+  int64_t nPrep = fts_write_prepared, nWrote = fts_write_batches;
+  ok = ok && store_search_flush(s) == STORE_OK && store_search_defer(s, 0) == STORE_OK;
+  CHECK(ok);
+  CHECK_INT(fts_write_batches - nWrote, 1);
+  CHECK_INT(fts_write_prepared - nPrep, 0);
+  Buf b = BUF_INIT;
+  CHECK_INT(fw_answers(s, "不同", &b), 0);
+  uint32_t qseed = 7;
+  for (int k = 0; k < 10; k++) {
+    char zQ[600];
+    fw_query(&qseed, &d, 1, zQ);
+    CHECK_INT(fw_answers(s, zQ, &b), fw_scan(&d, 1, zQ));
+  }
+  CHECK_INT(fw_integrity(zPath), SQLITE_OK);
+  buf_free(&b);
+  fts_prepper_free(pp);
+  for (int c = 0; c < 4; c++) {
+    free(d.azFold[c]);
+    d.azFold[c] = NULL;
+  }
+  free(d.zAttFold);
+  d.zAttFold = NULL;
+  arena_free(&a);
+  fw_close(s, zPath);
 }

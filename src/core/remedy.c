@@ -9,12 +9,17 @@
 #include "core/regime.h"
 #include "lib/buf.h"
 
-/* Either route, the text every letter carried before 2024: litigation
-** within three months before 2015-05-01, six from then on (regime.h). */
-static char *either(Date dAnswer) {
-  return mprintf("如对本答复不服，可以自收到本告知书之日起六十日内依法申请"
-                 "行政复议，或者自收到本告知书之日起%s个月内依法向人民法院"
+/* Either route: litigation within three months before 2015-05-01, six
+** from then on (regime.h).  From 2024-01-01 the reconsideration organ is
+** named when known: a decision that does not tell it lets the 60 days run
+** only from when the applicant learns it, up to a year (行政复议法 2023
+** Art. 20 ¶3); before, the letters named none. */
+static char *either(Date dAnswer, const char *zOrgan) {
+  int bName = regime_review_first(dAnswer) && zOrgan && zOrgan[0];
+  return mprintf("如对本答复不服，可以自收到本告知书之日起六十日内依法%s%s"
+                 "申请行政复议，或者自收到本告知书之日起%s个月内依法向人民法院"
                  "提起行政诉讼。",
+                 bName ? "向" : "", bName ? zOrgan : "",
                  regime_litigation_months(dAnswer) == 3 ? "三" : "六");
 }
 
@@ -35,7 +40,7 @@ static void review_first(Buf *b, const char *zWhat, const char *zOrgan) {
 }
 
 char *remedy_text(Date dAnswer, const char *zOutcome, const char *zOrgan) {
-  if (!remedy_review_first(dAnswer, zOutcome)) return either(dAnswer);
+  if (!remedy_review_first(dAnswer, zOutcome)) return either(dAnswer, zOrgan);
   Buf b = BUF_INIT;
   if (!strcmp(zOutcome, "results.partial")) {
     review_first(&b, "本答复中不予公开的部分", zOrgan);

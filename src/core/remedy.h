@@ -6,7 +6,10 @@
 **    a refusal to disclose: "可以自收到之日起六十日内申请行政复议，或者六个
 **    月内提起行政诉讼" (行政复议法 Art. 9 (1999) / Art. 20 (2023);
 **    行政诉讼法 Art. 46; before 2015-05-01 "三个月", the 1989 Act's
-**    Art. 39).
+**    Art. 39).  From 2024-01-01 it names the reconsideration organ when
+**    one is given ("依法向X申请行政复议"): under the 2023 Act a decision
+**    that does not name it leaves the 60 days running from when the
+**    applicant learns it, up to a year (Art. 20 ¶3).
 **  - From 2024-01-01 (行政复议法 as revised 2023-09-01), 不予公开 (the
 **    results.denied.* outcomes) and the withheld part of 部分公开
 **    (results.partial) go to administrative reconsideration first
@@ -29,7 +32,8 @@ int remedy_review_first(Date dAnswer, const char *zOutcome);
 /* The remedy paragraph(s) for an answer with outcome zOutcome (a table 三
 ** leaf id; NULL = not yet known) given on dAnswer, naming zOrgan as the
 ** reconsideration organ where the applicant must go first (NULL or "" =
-** "本机关的同级人民政府").  New heap string, paragraphs separated by
+** "本机关的同级人民政府") and, from 2024-01-01, in the either-route
+** sentence of the other answers (NULL or "": not named).  New heap string, paragraphs separated by
 ** "\n"; caller frees. */
 char *remedy_text(Date dAnswer, const char *zOutcome, const char *zOrgan);
 

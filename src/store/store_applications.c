@@ -13,6 +13,7 @@
 #include "store/app_where.h"
 #include "store/store_applications.h"
 #include "store/store_int.h"
+#include "store/store_notice.h"
 
 /* Organisations in scope: ?1 and, when ?2 is true, its subtree. */
 #define SCOPE_CTE "WITH RECURSIVE " ORG_SCOPE_CTE("sc", "1", "?2<>0") " "
@@ -722,6 +723,10 @@ int store_app_refresh_due(Store *s, Arena *ar, const Calendar *pCal, int64_t id,
   char zDue[DATE_STRLEN] = "";
   if (res.dDue != DATE_NONE) date_format(res.dDue, zDue);
   deadline_result_free(&res);
+  /* The notices just issued keep the due date they state (0108). */
+  if ((rc = store_notice_keep_due(s, ar, pCal, id, app.zReceivedOn)) !=
+      STORE_OK)
+    return rc;
   if (!strcmp(zDue, app.zDueOn)) return STORE_OK;
   if ((rc = store_app_set_due(s, id, zDue)) != STORE_OK) return rc;
   if (pbChanged) *pbChanged = 1;

@@ -117,6 +117,26 @@ static const char *template_title(Req *r, const NoticeKind *pK, const char *zKey
   return "答复告知书";
 }
 
+/* Art. 36(一) and (二) are both counted as 予以公开 but answered by
+** different letters (each its own template, 0106): an office that edited
+** its 予以公开 letter is told that the already-disclosed answer keeps the
+** default written from Art. 36(一) (nothing is sent; the letter says where
+** the information is) until it edits that one too. */
+static void template_scope_note(Req *r, int64_t orgId, const char *zKey) {
+  if (!strcmp(zKey, "results.granted"))
+    req_puts(r, "<p class=\"hint\">本模板用于依照第三十六条第（二）项予以公开并提供"
+                "信息的答复；已经主动公开、告知获取方式和途径的答复（第三十六条第"
+                "（一）项）另有模板。</p>\n");
+  if (strcmp(zKey, APP_ANSWER_ALREADY_PUBLIC) ||
+      store_app_template(r->store, &r->arena, orgId, zKey) ||
+      !store_app_template(r->store, &r->arena, orgId, "results.granted"))
+    return;
+  req_puts(r, "<p class=\"notice warn\">本单位修改过“予以公开”的答复模板；该修改不适用于"
+              "已主动公开的答复，此类答复目前使用下面的默认模板（依照第三十六条"
+              "第（一）项写明获取方式、途径，不随文提供信息）。如需相同的格式，"
+              "请在此修改后保存。</p>\n");
+}
+
 int page_app_templates(Req *r) {
   const char *zOutcome = req_param_or(r, "outcome", "results.granted");
   int64_t orgId = r->user->orgId;
@@ -167,6 +187,7 @@ int page_app_templates(Req *r) {
                app_answer_at(i)->zLabel);
   req_puts(
       r, "</select></p><p><button type=\"submit\">选择</button></p></form>\n");
+  template_scope_note(r, orgId, zOutcome);
   req_puts(
       r,
       "<p>可用的占位符：{applicant} 申请人，{reg_no} 登记号，{received_on} 收到日期，"

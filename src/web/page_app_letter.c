@@ -103,43 +103,59 @@ static const char *decision_text(Req *r, const App *a, const AppOutcome *o) {
                  sentence_part(r, a->zOtherOrganContact));
 }
 
-/* The remedies for the answer's date and outcome (core/remedy.h): from
-** 2024-01-01 a refusal names the reconsideration organ to go to first. */
+/* The remedies for the notice's date and outcome (core/remedy.h): from
+** 2024-01-01 a refusal names the reconsideration organ to go to first —
+** the organ an issued notice named when issued (0108), a draft's the
+** current one. */
 static const char *remedy_of(Req *r, const App *a, const AppNotice *n) {
   Date d = app_today();
-  if (n && strcmp(n->zKind, "answer")) { /* a procedural notice */
-    const char *zOrgan = "";
-    date_parse(n->zIssuedOn, &d);
+  const char *zOrgan = n ? n->zReviewOrgan : NULL;
+  int bProcedural = n && strcmp(n->zKind, "answer");
+  if (bProcedural) date_parse(n->zIssuedOn, &d);
+  else if (a->zClosedOn[0]) date_parse(a->zClosedOn, &d);
+  const char *zOutcome = !bProcedural && a->zOutcome[0] ? a->zOutcome : NULL;
+  if (!zOrgan) {
+    zOrgan = "";
     store_org_review_organ(r->store, &r->arena, a->orgId, &zOrgan, NULL);
-    char *z = remedy_text(d, NULL, zOrgan);
-    const char *zOut = req_strdup(r, z);
-    free(z);
-    return zOut;
+    /* Issued before 0108: it named the organ only for a refusal. */
+    if (n && !remedy_review_first(d, zOutcome)) zOrgan = "";
   }
-  if (a->zClosedOn[0]) date_parse(a->zClosedOn, &d);
-  const char *zOrgan = "";
-  store_org_review_organ(r->store, &r->arena, a->orgId, &zOrgan, NULL);
-  char *z = remedy_text(d, a->zOutcome[0] ? a->zOutcome : NULL, zOrgan);
-  const char *zOut = req_strdup(r, z);
+  char *z = remedy_text(d, zOutcome, zOrgan);
+  const char *zText = req_strdup(r, z);
   free(z);
-  return zOut;
+  return zText;
 }
 
-/* The due date for a letter; when the years from receipt to it are not
+/* The due date a letter states: an issued notice's own (what it said on
+** its day, 0108: kept when issued, else worked out for its day), a draft
+** answer's the current one.  When the years from receipt to it were not
 ** all covered by a loaded holiday notice (core/calendar.h: only the
 ** fixed-date holidays are known there), the applicant is told that it
 ** moves with that year's holidays. */
-static const char *due_text(Req *r, const App *a) {
+static const char *due_text(Req *r, const App *a, const AppNotice *n) {
   Date dRec, dDue;
-  if (!a->zDueOn[0]) return "（见办理进度）";
-  const char *zDue = cn_date(r, a->zDueOn);
-  if (date_parse(a->zDueOn, &dDue) || date_parse(a->zReceivedOn, &dRec))
-    return zDue;
-  Calendar cal;
+  const char *zDueOn = a->zDueOn;
   int yMiss = 0, bCovered = 1;
-  if (app_load_calendar(r, &cal) == STORE_OK)
+  Calendar cal;
+  int bCal = app_load_calendar(r, &cal) == STORE_OK;
+  if (n && n->bDueKept) {
+    zDueOn = n->zDueOn;
+    bCovered = !n->yDueOpen;
+    yMiss = n->yDueOpen;
+  } else if (n && bCal) {
+    char *z = arena_alloc(&r->arena, DATE_STRLEN);
+    if (store_notice_due_then(r->store, &r->arena, &cal, a->id, a->zReceivedOn,
+                              n->zIssuedOn, z, &yMiss) == STORE_OK) {
+      zDueOn = z;
+      bCovered = !yMiss;
+    }
+  } else if (bCal && !date_parse(a->zDueOn, &dDue) &&
+             !date_parse(a->zReceivedOn, &dRec)) {
     bCovered = cal_covers_range(&cal, dRec, dDue, &yMiss);
+  }
   cal_free(&cal);
+  if (!zDueOn[0]) return "（见办理进度）";
+  const char *zDue = cn_date(r, zDueOn);
   if (bCovered) return zDue;
   return req_fmt(r, "%s（如遇%d年法定节假日调整，依法顺延）", zDue, yMiss);
 }
@@ -156,7 +172,7 @@ static const char *notice_var(LetterVars *v, const char *zName) {
     return n && n->zLimit[0] ? cn_date(r, n->zLimit) : "本机关指定的期限";
   if (!strcmp(zName, "days"))
     return req_fmt(r, "%d", n ? n->nDays : 0);
-  if (!strcmp(zName, "due")) return due_text(r, v->a);
+  if (!strcmp(zName, "due")) return due_text(r, v->a, n);
   return NULL;
 }
 

@@ -213,7 +213,7 @@ def test_complete_application_intake_to_answer_letter(srv):
               # The information is sent: Art. 36(二); (一), already
               # disclosed, is an answer of its own (test_app_workflow).
               "依据：《条例》第三十六条第（二）项。",
-              "六十日内依法申请行政复议", "六个月内依法向人民法院提起行政诉讼",
+              "六十日内依法向中宁县人民政府申请行政复议", "六个月内依法向人民法院提起行政诉讼",
               "中宁县卫生健康局"]:
         contains(r.plain, s)
     # Letter, DOCX.
@@ -253,7 +253,7 @@ def test_answer_template_is_editable_per_outcome(srv):
     not_contains(letter, "{decision}")
     r = c.post(at, {"body": ""}, csrf_from=at)           # empty: back to the default
     eq(r.status, 303)
-    contains(c.get("/staff/applications/%d/letter" % aid).plain, "六十日内依法申请行政复议")
+    contains(c.get("/staff/applications/%d/letter" % aid).plain, "六十日内依法向中宁县人民政府申请行政复议")
     drafter = srv.client()
     drafter.login("drafter")
     eq(drafter.get(at).status, 403)                     # approvers edit templates

@@ -157,7 +157,8 @@ def test_remedies_by_date_and_reconsideration_organ(srv):
     contains(letter, "六十日内依法申请行政复议，或者自收到本告知书之日起六个月内")
     not_contains(letter, "先向")
     contains(c.get("/o/znwsj/guide").text, "应当先向中宁县人民政府申请行政复议")
-    # The administrator sets another organ: letters and guide follow.
+    # The administrator sets another organ: the guide follows; a letter
+    # already issued, printed again, names the organ it named (0108).
     adm = srv.client()
     adm.login("sysadmin")
     page = adm.get("/admin/orgs/1")
@@ -165,7 +166,20 @@ def test_remedies_by_date_and_reconsideration_organ(srv):
     r = adm.post("/admin/orgs/1/review-organ", {"review_organ": "中卫市人民政府"}, csrf_from="/admin/orgs/1")
     eq(r.status, 303)
     contains(c.get("/o/znwsj/guide").text, "应当先向中卫市人民政府申请行政复议")
-    contains(c.get("/staff/applications/%d/letter" % denied).text, "先向中卫市人民政府")
+    letter = c.get("/staff/applications/%d/letter" % denied).text
+    contains(letter, "先向中宁县人民政府")
+    not_contains(letter, "中卫市人民政府")
+    # A refusal approved now names the organ set now.
+    n = register(c, "2026-03-02", id_number=id_number("64052119900101206"))
+    eq(post(c, n, "draft", {"outcome": "results.denied.process_info",
+                            "decision_text": "属于内部讨论记录"}).status, 303)
+    dh = srv.client()
+    dh.login("depthead")
+    eq(post(dh, n, "dept_review", {}).status, 303)
+    leader = srv.client()
+    leader.login("leader")
+    eq(post(leader, n, "approve", {"confirm": "1", "answer_day": "2026-03-10"}).status, 303)
+    contains(c.get("/staff/applications/%d/letter" % n).text, "先向中卫市人民政府")
     r = adm.post("/admin/orgs/1/review-organ", {"review_organ": "县" * 101}, csrf_from="/admin/orgs/1")
     eq(r.status, 422)
     r = adm.post("/admin/orgs/1/review-organ", {"review_organ": "中宁县人民政府"}, csrf_from="/admin/orgs/1")

@@ -144,11 +144,12 @@ TEST(calendar_override_lookup_and_coverage) {
   CHECK(!cal_is_workday(&cal, D("2024-02-24")));     /* ordinary Saturday */
   int y1 = 0, y2 = 0, yMiss = 0;
   cal_coverage(&cal, &y1, &y2);
-  CHECK_INT(y1, 2018);
+  CHECK_INT(y1, 2008);  /* the 2007 Regulation's first year (in force 05-01) */
   CHECK_INT(y2, 2026);
   CHECK(cal_covers(&cal, D("2026-12-31")));
   CHECK(!cal_covers(&cal, D("2027-01-01")));
-  CHECK(!cal_covers(&cal, D("2017-12-31")));
+  CHECK(cal_covers(&cal, D("2017-12-31")));
+  CHECK(!cal_covers(&cal, D("2007-12-31")));
   CHECK(cal_covers_range(&cal, D("2018-01-01"), D("2026-12-31"), &yMiss));
   CHECK(!cal_covers_range(&cal, D("2026-12-01"), D("2027-01-31"), &yMiss));
   CHECK_INT(yMiss, 2027);

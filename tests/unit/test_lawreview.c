@@ -294,3 +294,39 @@ TEST(lawreview_answer_period_across_the_years) {
   }
   cal_free(&cal);
 }
+
+/* The 2007 Regulation applied from 2008-05-01, so its 15 working days are
+** counted on the official calendars of 2008-2017 too (data/holidays_cn.csv,
+** from the gov.cn notices via holiday-cn, checked against
+** chinese-calendar).  Before they were loaded only the fixed-date holidays
+** were known: the lunar festivals and the make-up days were missed.
+**  - 2015 春节 off 02-18..24, Sun 02-15 and Sat 02-28 worked.  Mon 02-16:
+**    Tue 17 (1) 25 26 27 (4) Sat 28 (5) 03-02..06 (10) 09..13 (15):
+**    2015-03-13 (the weekdays alone would give 03-09).
+**  - 2015 抗战胜利70周年 off Thu 09-03 and Fri 09-04, Sun 09-06 worked.  Wed
+**    09-02: Sun 06 (1) 07..11 (6) 14..18 (11) 21..24 (15): 2015-09-24.
+**  - 2010 中秋 off 09-22..24 (Sun 09-19, Sat 09-25 worked), 国庆 off
+**    10-01..07 (Sun 09-26, Sat 10-09 worked).  Fri 09-17: Sun 19 (1) 20
+**    21 (3) Sat 25 (4) Sun 26 (5) 27..30 (9) Fri 10-08 (10) Sat 09 (11)
+**    11..14 (15): 2010-10-14.
+**  - 2008 端午 off 06-07..09 (Mon 06-09 a weekday); received Fri 2008-05-30,
+**    the Regulation's first month: 06-02..06 (5) 10..13 (9) 16..20 (14) 23
+**    (15): 2008-06-23. */
+TEST(lawreview_2007_regime_on_the_official_calendar_2008_2017) {
+  Calendar cal;
+  DlResult r;
+  load_official(&cal);
+  static const struct { const char *zRec, *zDue; } a[] = {
+      {"2015-02-16", "2015-03-13"},
+      {"2015-09-02", "2015-09-24"},
+      {"2010-09-17", "2010-10-14"},
+      {"2008-05-30", "2008-06-23"},
+  };
+  for (size_t i = 0; i < sizeof a / sizeof a[0]; i++) {
+    deadline_compute(&cal, D(a[i].zRec), NULL, 0, NULL, D("2019-01-01"), &r);
+    CHECK_STR(F(r.dDue), a[i].zDue);
+    CHECK(!r.bUncovered);
+    deadline_result_free(&r);
+  }
+  cal_free(&cal);
+}

@@ -959,19 +959,25 @@ static void insp_row(Stmt *st, Arena *a, void *pRow) {
 }
 
 
+/* Binds ?1..?6, the fields a record and its correction share: org_id,
+** inspected_on, subject, findings, follow_up, follow_up_due. */
+static void inspection_bind(Stmt *st, const Inspection *p) {
+  bind_int(st, 1, p->orgId);
+  bind_text(st, 2, p->zInspectedOn);
+  bind_text(st, 3, p->zSubject);
+  bind_text(st, 4, p->zFindings);
+  bind_text(st, 5, nz(p->zFollowUp));
+  bind_opt(st, 6, p->zFollowUpDue);
+}
+
 int store_inspection_add(Store *s, Inspection *p) {
   Stmt *st = stmt(s,
-      "INSERT INTO inspection(org_id,by_org_id,user_id,inspected_on,subject,"
-      "findings,follow_up,follow_up_due) VALUES(?1,?2,?3,?4,?5,?6,?7,?8) RETURNING id");
+      "INSERT INTO inspection(org_id,inspected_on,subject,findings,follow_up,"
+      "follow_up_due,by_org_id,user_id) VALUES(?1,?2,?3,?4,?5,?6,?7,?8) RETURNING id");
   if (!st) return STORE_ERROR;
-  bind_int(st, 1, p->orgId);
-  bind_int(st, 2, p->byOrgId);
-  bind_id(st, 3, p->userId);
-  bind_text(st, 4, p->zInspectedOn);
-  bind_text(st, 5, p->zSubject);
-  bind_text(st, 6, p->zFindings);
-  bind_text(st, 7, nz(p->zFollowUp));
-  bind_opt(st, 8, p->zFollowUpDue);
+  inspection_bind(st, p);
+  bind_int(st, 7, p->byOrgId);
+  bind_id(st, 8, p->userId);
   return insert(s, st, "保存督查记录", &p->id);
 }
 
@@ -1001,18 +1007,13 @@ int store_inspection_get(Store *s, Arena *a, int64_t id, Inspection *p) {
 
 int store_inspection_update(Store *s, const Inspection *p) {
   Stmt *st = stmt(s,
-      "UPDATE inspection SET org_id=?2, inspected_on=?3, subject=?4, findings=?5,"
-      " follow_up=?6, follow_up_due=?7, closed_on=?8 WHERE id=?1");
+      "UPDATE inspection SET org_id=?1, inspected_on=?2, subject=?3, findings=?4,"
+      " follow_up=?5, follow_up_due=?6, closed_on=?7 WHERE id=?8");
   if (!st) return STORE_ERROR;
-  bind_int(st, 1, p->id);
-  bind_int(st, 2, p->orgId);
-  bind_text(st, 3, p->zInspectedOn);
-  bind_text(st, 4, p->zSubject);
-  bind_text(st, 5, p->zFindings);
-  bind_text(st, 6, nz(p->zFollowUp));
-  bind_opt(st, 7, p->zFollowUpDue);
+  inspection_bind(st, p);
   /* Without a follow-up there is nothing to close. */
-  bind_opt(st, 8, p->zFollowUp && p->zFollowUp[0] ? p->zClosedOn : NULL);
+  bind_opt(st, 7, p->zFollowUp && p->zFollowUp[0] ? p->zClosedOn : NULL);
+  bind_int(st, 8, p->id);
   int rc = update_one(s, st, "更正督查记录");
   if (rc != STORE_OK && db_err(s) == DB_ERR_FOREIGN_KEY)
     return store_fail(s, STORE_INVALID, "更正督查记录失败：被督查单位不存在");

@@ -94,7 +94,7 @@ lane_main() {
   cli_suites "-asan" build/asan/gongkai
 }
 
-t0=$(date +%s)
+start_all=$(date +%s)   # (run_suite sets t0)
 if [ "${RUN_LANES:-2}" = 1 ]; then
   lane_pg
   lane_main
@@ -115,7 +115,7 @@ for f in "$res"/*; do
   total_fail=$((total_fail + fl))
   broken=$((broken + b))
 done
-echo "all suites: $(( $(date +%s) - t0 )) s"
+echo "all suites: $(( $(date +%s) - start_all )) s"
 if [ "$broken" -gt 0 ]; then
   echo "$broken suite(s) did not report results"
   total_fail=$((total_fail + broken))

@@ -76,7 +76,9 @@ static void org_band(Req *r) {
   req_puts(r, "</ul></nav></div></div>\n");
 }
 
-void page_begin(Req *r, const char *zTitle) {
+void page_begin(Req *r, const char *zTitle) { page_begin_feed(r, zTitle, NULL); }
+
+void page_begin_feed(Req *r, const char *zTitle, const char *zFeed) {
   const char *zSize = req_cookie(r, TEXTSIZE_COOKIE);
   int bLarge = zSize && !strcmp(zSize, "large");
   int bStaff = r->user && staff_menu_applies(r->zPath);
@@ -100,6 +102,9 @@ void page_begin(Req *r, const char *zTitle) {
   if (bStaff)
     req_puts(r, "<link rel=\"stylesheet\" href=\"/static/staff.css\">\n"
                 "<script src=\"/static/staff.js\" defer></script>\n");
+  if (zFeed)
+    req_printf(r, "<link rel=\"alternate\" type=\"application/atom+xml\" href=\"%h\" "
+                  "title=\"%h\">\n", zFeed, zTitle);
   req_puts(r, "</head>\n<body>\n"
               "<a class=\"skip\" href=\"#main\">跳到正文</a>\n"
               "<header class=\"site\"><div class=\"wrap\">"

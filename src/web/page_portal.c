@@ -81,16 +81,9 @@ static void doc_list_page(Req *r, const Org *o, SearchQuery *q, const char *zTit
     http_error(r, 404, "没有这一页");
     return;
   }
-  if (page > 1 && q->offset >= total) {
-    http_error(r, 404, "没有这一页");
-    return;
-  }
   int n;
   Doc *a = load_docs(r, aId, nId, &n);
-  page_begin(r, zTitle);
-  if (zFeed)
-    req_printf(r, "<link rel=\"alternate\" type=\"application/atom+xml\" href=\"%h\" title=\"%h\">\n",
-               zFeed, zTitle);
+  page_begin_feed(r, zTitle, zFeed);
   req_printf(r, "<nav class=\"crumbs\" aria-label=\"位置\"><ol><li><a href=\"/o/%u\">%h</a></li>"
                 "<li aria-current=\"page\">%h</li></ol></nav>\n"
                 "<h1>%h</h1>\n<p>共 <span data-total=\"%d\">%d</span> 件。",

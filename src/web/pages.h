@@ -12,6 +12,10 @@
 /* ---- layout.c: chrome and errors ---- */
 /* Starts an HTML page: doctype, head, site header, navigation, <main>. */
 void page_begin(Req *r, const char *zTitle);
+/* page_begin() for a list with an Atom feed at zFeed (a URL path; NULL:
+** none): the feed's <link rel="alternate"> goes into the head, where feed
+** readers and browsers look for it. */
+void page_begin_feed(Req *r, const char *zTitle, const char *zFeed);
 /* Names the organisation of a public page (before page_begin): the page
 ** then carries its 政府信息公开专栏 navigation and, in the footer, its
 ** contact details.  Only pages under /o/ show them. */

@@ -430,6 +430,9 @@ def test_portal_lists_feeds_and_csv(srv):
     contains(home.text, 'href="/o/znwsj/year/2018"')
     r = c.get("/o/znwsj/docs")
     eq(int(re.search(r'data-total="(\d+)"', r.text).group(1)), n_pub)
+    # The list's feed is announced in the head (feed readers look there).
+    head = r.text.split("</head>")[0]
+    contains(head, '<link rel="alternate" type="application/atom+xml" href="/o/znwsj/feed.atom"')
     r = c.get("/o/znwsj/items/%d" % item)
     eq(int(re.search(r'data-total="(\d+)"', r.text).group(1)), n_item)
     eq(c.get("/o/znwsj/items/999999").status, 404)

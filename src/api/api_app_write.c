@@ -100,6 +100,12 @@ int api_app_register(Req *r) {
     api_json(r, x.status, j);
     return 0;
   }
+  /* The due date the registration's own transaction worked out. */
+  App a;
+  if (store_app_get(r->store, &r->arena, x.a.id, &a) != STORE_OK) {
+    http_store_error(r, store_errcode(r->store));
+    return 0;
+  }
   req_header(r, "Location",
              arena_printf(&r->arena, "/api/v1/applications/%lld",
                           (long long)x.a.id));
@@ -107,7 +113,7 @@ int api_app_register(Req *r) {
            json_pack("{s:I,s:s,s:s,s:s,s:s,s:s?}", "id", (json_int_t)x.a.id,
                      "reg_no", x.a.zRegNo, "tracking_code", zCode,
                      "received_on", x.a.zReceivedOn, "receipt_note",
-                     x.a.zReceiptNote, "due_on", NULL));
+                     x.a.zReceiptNote, "due_on", a.zDueOn[0] ? a.zDueOn : NULL));
   return 0;
 }
 

@@ -74,6 +74,9 @@ def test_token_registers_and_handles_through_the_actions(srv):
     ok(j["reg_no"].startswith("znwsj-2026-"), j)
     ok(re.fullmatch(r"[0-9a-f]{20}", j["tracking_code"]), j)
     eq(j["received_on"], "2026-03-02")
+    # Art. 33: 20 working days from the day after receipt; March 2026 has
+    # no holiday: 03-03 … 03-06 (4), 03-09 … 03-13 (9), … 03-27 (19), 03-30.
+    eq(j["due_on"], "2026-03-30")
     aid = j["id"]
     eq(r.headers.get("location"), "/api/v1/applications/%d" % aid)
     # The applicant can track it with the code.

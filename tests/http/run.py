@@ -6,6 +6,8 @@ One server per module; prints `PASS name` / `FAIL name: why` and closes
 with `http: N passed, N failed`; after each module `TIME module N s` (its
 wall-clock seconds, to keep CI within its budget; never a pass criterion).  Exit status 1 when anything failed,
 including a server that died or leaked sanitizer reports into its log.
+A module's temporary directory (database, server log) is removed when all
+its tests passed and kept for a look when one failed.
 
 GK_HTTP_SKIP=FILE names modules or single tests not to run, one a line
 with its reason ("test_x  why" or "test_x.test_y  why"; "#" starts a
@@ -16,6 +18,7 @@ error.
 """
 import importlib.util
 import os
+import shutil
 import sys
 import time
 import traceback
@@ -72,6 +75,7 @@ def main():
         if not tests:
             continue
         t0 = time.time()
+        failed_before = nfail
         try:
             srv = harness.Server(demo=getattr(mod, "DEMO", True),
                                  extra_args=getattr(mod, "SERVE_ARGS", ()))
@@ -101,6 +105,8 @@ def main():
         elif rc not in (0, None):
             print("FAIL %s: server exit status %s after SIGTERM\n%s" % (m, rc, log[-2000:]))
             nfail += 1
+        if nfail == failed_before:  # a failed module's database and log stay
+            shutil.rmtree(srv.dir, ignore_errors=True)
         print("TIME %s %.1f s" % (m[:-3], time.time() - t0))
         sys.stdout.flush()
     print("http: %d passed, %d failed%s" % (

@@ -45,10 +45,10 @@ HOME_ORG = 1  # the bureau whose records fill the path captures
 # listed here would be called and reported but not asserted per role.
 IMPRECISE = {}
 
-# Routes without a capture that act on one organisation: system-wide
-# settings belong to the top of the tree (only its administrator may
-# change them).
-ROUTE_ORG = {"/staff/messages/settings": HOME_ORG}
+# Routes the route table marks system-wide ("system": ROUTE_SYSTEM) act on
+# the installation's first organisation, the demo's bureau: only an
+# administrator there may use them.
+SYSTEM_ORG = HOME_ORG
 
 # Run last, in this order: they change what later rows would see.
 LAST = [r"/delete$", r"^/logout$"]
@@ -188,10 +188,10 @@ class Fill:
             (r"^/api/v1/reports/", lambda: ({"org": s, "year": v["report_year"]}, o)),
         ]
 
-    def path(self, pattern):
+    def path(self, pattern, system=False):
         """(concrete path, target org or None) for a route pattern."""
         if "{" not in pattern:
-            return pattern, ROUTE_ORG.get(pattern)
+            return pattern, SYSTEM_ORG if system else None
         for rx, fn in self.rules():
             if re.search(rx, pattern):
                 caps, org = fn()
@@ -296,7 +296,7 @@ def run_principal(srv_routes, login):
             c.login(login)
         token = c.csrf("/staff" if login else "/login")
         for method, rt in ordered_rows(routes):
-            path, target = fill.path(rt["pattern"])
+            path, target = fill.path(rt["pattern"], rt.get("system", False))
             kind = expect(rt, who, target, own)
             if method == "GET":
                 r = c.get(path)
